@@ -1,0 +1,499 @@
+package org.gridsettle.engine;
+
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.engine.ledger.Ledger;
+import org.gridsettle.engine.pipeline.InputSlot;
+import org.gridsettle.engine.pipeline.SettlementHandler;
+import org.gridsettle.journal.Durability;
+import org.gridsettle.journal.JournalWriter;
+import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.codec.AccountRegistrationCodec;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
+import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.TariffVersionCodec;
+import org.gridsettle.pricing.tariff.TouTariff;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The embedding API: a host submits ticks and commands, the engine journals each one, applies it on a single
+ * business-logic thread and journals the resulting postings.
+ * <pre>{@code
+ * try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start()) {
+ *     engine.publishTariff(tariff);
+ *     engine.registerAccount(1001);
+ *     engine.enrolMeter(42, 1001, tariff.tariffId(), start);
+ *     engine.submitTick(42, MeterTickCodec.CHANNEL_MAIN, start, 900, 350, 0);
+ * }
+ * }</pre>
+ * <p>
+ * Threading: with the default single-producer ring, all submissions must come from one host thread; build with
+ * {@link Builder#multiProducer(boolean)} to submit from several. {@code submit*} methods block while the ring is full;
+ * {@code trySubmit*} return false instead (back-pressure). {@link #close()} drains the ring, then closes the journals.
+ * A submission is acknowledged by the engine once {@link #appliedSequence()} reaches its sequence.
+ */
+public final class SettlementEngine implements AutoCloseable
+{
+    private final Builder config;
+    private final JournalWriter input;
+    private final JournalWriter output;
+    private final SettlementHandler handler;
+    private final MeterTickCodec tickEncoder = new MeterTickCodec();
+    private final AccountRegistrationCodec accountEncoder = new AccountRegistrationCodec();
+    private final MeterEnrolmentCodec enrolmentEncoder = new MeterEnrolmentCodec();
+    private Disruptor<InputSlot> disruptor;
+    private RingBuffer<InputSlot> ring;
+    private volatile Throwable fatal;
+    private long recovered;
+    private boolean closed;
+
+    private SettlementEngine(final Builder config)
+    {
+        this.config = config;
+        final Path dir = Objects.requireNonNull(config.journalDir, "journalDir");
+        this.input = new JournalWriter(Journals.input(dir), config.durability);
+        this.output = new JournalWriter(Journals.output(dir), config.durability);
+        this.handler = new SettlementHandler(
+            input, output, Journals.output(dir), config.listeners.toArray(new PostingListener[0]));
+    }
+
+    /**
+     * @return a builder with defaults suited to a 2-core machine.
+     */
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /**
+     * Recovers any journalled state, then starts the business-logic thread.
+     *
+     * @return this.
+     */
+    public SettlementEngine start()
+    {
+        recovered = handler.recover(Journals.input(config.journalDir));
+        disruptor = new Disruptor<>(
+            InputSlot::new,
+            config.ringSize,
+            r ->
+            {
+                final Thread t = new Thread(r, "gridsettle-logic");
+                t.setDaemon(true);
+                return t;
+            },
+            config.multiProducer ? ProducerType.MULTI : ProducerType.SINGLE,
+            config.waitStrategy);
+        disruptor.handleEventsWith(handler);
+        disruptor.setDefaultExceptionHandler(new HaltingExceptionHandler());
+        ring = disruptor.start();
+        return this;
+    }
+
+    /**
+     * Submits a meter tick, blocking while the ring is full.
+     *
+     * @param meterId         meter.
+     * @param channel         register channel, see {@link MeterTickCodec#CHANNEL_MAIN}.
+     * @param intervalStart   interval start, epoch seconds UTC.
+     * @param intervalSeconds interval length.
+     * @param importWh        energy imported in the interval.
+     * @param exportWh        energy exported in the interval.
+     */
+    public void submitTick(
+        final long meterId,
+        final int channel,
+        final long intervalStart,
+        final int intervalSeconds,
+        final long importWh,
+        final long exportWh)
+    {
+        checkRunning();
+        final long seq = ring.next();
+        encodeTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
+    }
+
+    /**
+     * Submits a meter tick unless the ring is full.
+     *
+     * @param meterId         meter.
+     * @param channel         register channel.
+     * @param intervalStart   interval start, epoch seconds UTC.
+     * @param intervalSeconds interval length.
+     * @param importWh        energy imported.
+     * @param exportWh        energy exported.
+     * @return false if the ring was full and nothing was submitted: the caller must retry or shed load.
+     */
+    public boolean trySubmitTick(
+        final long meterId,
+        final int channel,
+        final long intervalStart,
+        final int intervalSeconds,
+        final long importWh,
+        final long exportWh)
+    {
+        checkRunning();
+        final long seq;
+        try
+        {
+            seq = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException e)
+        {
+            return false;
+        }
+        encodeTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
+        return true;
+    }
+
+    private void encodeTick(
+        final long seq,
+        final long meterId,
+        final int channel,
+        final long intervalStart,
+        final int intervalSeconds,
+        final long importWh,
+        final long exportWh,
+        final int flags)
+    {
+        final InputSlot slot = ring.get(seq);
+        try
+        {
+            // a local flyweight per producer thread would be needed for multi-producer; the codec is tiny and
+            // wrapping it is the only state, so guard it instead of allocating
+            synchronized (tickEncoder)
+            {
+                tickEncoder.wrap(slot.buffer(), 0);
+                tickEncoder.encode(0, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, flags);
+            }
+            slot.length(MeterTickCodec.LENGTH);
+        }
+        finally
+        {
+            ring.publish(seq);
+        }
+    }
+
+    /**
+     * Opens a customer account.
+     *
+     * @param accountId at least {@link org.gridsettle.engine.ledger.SystemAccounts#FIRST_CUSTOMER_ACCOUNT}.
+     */
+    public void registerAccount(final long accountId)
+    {
+        checkRunning();
+        final long seq = ring.next();
+        final InputSlot slot = ring.get(seq);
+        try
+        {
+            synchronized (accountEncoder)
+            {
+                accountEncoder.wrap(slot.buffer(), 0);
+                accountEncoder.encode(0, accountId);
+            }
+            slot.length(AccountRegistrationCodec.LENGTH);
+        }
+        finally
+        {
+            ring.publish(seq);
+        }
+    }
+
+    /**
+     * Enrols a meter on an account and tariff from an instant on.
+     *
+     * @param meterId       meter.
+     * @param accountId     account billed.
+     * @param tariffId      tariff.
+     * @param effectiveFrom epoch seconds.
+     */
+    public void enrolMeter(final long meterId, final long accountId, final long tariffId, final long effectiveFrom)
+    {
+        checkRunning();
+        final long seq = ring.next();
+        final InputSlot slot = ring.get(seq);
+        try
+        {
+            synchronized (enrolmentEncoder)
+            {
+                enrolmentEncoder.wrap(slot.buffer(), 0);
+                enrolmentEncoder.encode(0, meterId, accountId, tariffId, effectiveFrom);
+            }
+            slot.length(MeterEnrolmentCodec.LENGTH);
+        }
+        finally
+        {
+            ring.publish(seq);
+        }
+    }
+
+    /**
+     * Publishes a tariff version; it is journalled whole, so the journal replays without side files.
+     *
+     * @param tariff the version.
+     */
+    public void publishTariff(final TouTariff tariff)
+    {
+        checkRunning();
+        final int length = TariffVersionCodec.encodedLength(tariff);
+        final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
+        final TariffVersionCodec codec = new TariffVersionCodec();
+        codec.wrap(buffer, 0);
+        codec.encode(0, tariff);
+        final long seq = ring.next();
+        try
+        {
+            ring.get(seq).attachLarge(buffer, length);
+        }
+        finally
+        {
+            ring.publish(seq);
+        }
+    }
+
+    private static int align(final int length)
+    {
+        return (length + 63) & ~63;
+    }
+
+    private void checkRunning()
+    {
+        final Throwable f = fatal;
+        if (f != null)
+        {
+            throw new IllegalStateException("engine halted: " + f.getMessage(), f);
+        }
+        if (ring == null || closed)
+        {
+            throw new IllegalStateException("engine is not running");
+        }
+    }
+
+    /**
+     * @return the last input sequence whose effects are journalled.
+     */
+    public long appliedSequence()
+    {
+        return handler.appliedSequence();
+    }
+
+    /**
+     * @return the number of journalled inputs re-applied at start.
+     */
+    public long recoveredInputs()
+    {
+        return recovered;
+    }
+
+    /**
+     * @return the error that halted the engine, or null.
+     */
+    public Throwable fatalError()
+    {
+        return fatal;
+    }
+
+    /**
+     * Valid after {@link #close()}.
+     *
+     * @return digest of the output journal.
+     */
+    public long outputDigest()
+    {
+        return output.digest();
+    }
+
+    /**
+     * Valid after {@link #close()}.
+     *
+     * @return digest of the input journal.
+     */
+    public long inputDigest()
+    {
+        return input.digest();
+    }
+
+    /**
+     * Valid after {@link #close()}.
+     *
+     * @return the ledger.
+     */
+    public Ledger ledger()
+    {
+        return handler.logic().ledger();
+    }
+
+    /**
+     * Valid after {@link #close()}.
+     *
+     * @return counters of the state machine.
+     */
+    public EngineCounters counters()
+    {
+        final var logic = handler.logic();
+        return new EngineCounters(input.count(), output.count(), logic.ticksPriced(), logic.transfers(),
+            logic.rejections());
+    }
+
+    /**
+     * Drains the ring, stops the business-logic thread, checks the ledger and closes both journals.
+     */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        try
+        {
+            if (disruptor != null && fatal == null)
+            {
+                disruptor.shutdown();
+            }
+            else if (disruptor != null)
+            {
+                disruptor.halt();
+            }
+            if (fatal == null)
+            {
+                handler.logic().ledger().checkBalanced();
+            }
+        }
+        finally
+        {
+            input.close();
+            output.close();
+        }
+        if (fatal != null)
+        {
+            throw new IllegalStateException("engine halted: " + fatal.getMessage(), fatal);
+        }
+    }
+
+    private final class HaltingExceptionHandler implements ExceptionHandler<InputSlot>
+    {
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final InputSlot event)
+        {
+            fatal = ex;
+            throw new IllegalStateException("gridsettle halted at ring sequence " + sequence, ex);
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            fatal = ex;
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            fatal = ex;
+        }
+    }
+
+    /**
+     * Engine configuration. Defaults: page-cache durability, a sleeping wait strategy that leaves the second core to
+     * the host on a 2-core machine, a ring of 8192 entries, single producer.
+     */
+    public static final class Builder
+    {
+        private Path journalDir;
+        private Durability durability = Durability.PAGE_CACHE;
+        private WaitStrategy waitStrategy = new SleepingWaitStrategy();
+        private int ringSize = 8192;
+        private boolean multiProducer;
+        private final List<PostingListener> listeners = new ArrayList<>();
+
+        private Builder()
+        {
+        }
+
+        /**
+         * @param dir journal directory; {@code input/} and {@code output/} are created inside.
+         * @return this.
+         */
+        public Builder journalDir(final Path dir)
+        {
+            this.journalDir = dir;
+            return this;
+        }
+
+        /**
+         * @param durability what an acknowledged input promises.
+         * @return this.
+         */
+        public Builder durability(final Durability durability)
+        {
+            this.durability = Objects.requireNonNull(durability);
+            return this;
+        }
+
+        /**
+         * @param waitStrategy how the business-logic thread waits for input.
+         * @return this.
+         */
+        public Builder waitStrategy(final WaitStrategy waitStrategy)
+        {
+            this.waitStrategy = Objects.requireNonNull(waitStrategy);
+            return this;
+        }
+
+        /**
+         * @param ringSize ring entries, a power of two.
+         * @return this.
+         */
+        public Builder ringSize(final int ringSize)
+        {
+            if (Integer.bitCount(ringSize) != 1)
+            {
+                throw new IllegalArgumentException("ringSize must be a power of two: " + ringSize);
+            }
+            this.ringSize = ringSize;
+            return this;
+        }
+
+        /**
+         * @param multiProducer true to allow submissions from several host threads.
+         * @return this.
+         */
+        public Builder multiProducer(final boolean multiProducer)
+        {
+            this.multiProducer = multiProducer;
+            return this;
+        }
+
+        /**
+         * @param listener receives outputs in order on the business-logic thread.
+         * @return this.
+         */
+        public Builder listener(final PostingListener listener)
+        {
+            listeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        /**
+         * Opens the journals.
+         *
+         * @return an engine, not yet started.
+         */
+        public SettlementEngine build()
+        {
+            return new SettlementEngine(this);
+        }
+    }
+}

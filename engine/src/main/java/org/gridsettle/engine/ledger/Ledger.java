@@ -1,0 +1,145 @@
+package org.gridsettle.engine.ledger;
+
+import org.agrona.collections.Long2LongHashMap;
+import org.gridsettle.pricing.money.TokenSymbol;
+
+/**
+ * Double-entry balances per (account, token), held in one primitive map with no object per account.
+ * <p>
+ * A balance is credits minus debits, so a customer's credit is positive and the issuance account of a minted token
+ * goes negative by exactly the outstanding supply. Per token the ledger also keeps the running totals of debits and
+ * of credits; {@link #checkBalanced()} proves they are equal and that balances sum to zero, and the engine halts if
+ * not. Overflow throws rather than wrapping.
+ * <p>
+ * Owned by the business-logic thread. Not thread-safe.
+ */
+public final class Ledger
+{
+    /** Tokens a ledger can hold; the token index fits in the low bits of the balance key. */
+    public static final int MAX_TOKENS = 16;
+
+    private final Long2LongHashMap balances = new Long2LongHashMap(1 << 12, 0.65f, 0L);
+    private final long[] tokenSymbols = new long[MAX_TOKENS];
+    private final long[] debitTotals = new long[MAX_TOKENS];
+    private final long[] creditTotals = new long[MAX_TOKENS];
+    private final long[] balanceSums = new long[MAX_TOKENS];
+    private int tokenCount;
+
+    /**
+     * Finds or adds a token. Tokens are numbered in order of first use, which is input order, so numbering is
+     * deterministic.
+     *
+     * @param symbol packed token symbol.
+     * @return token index.
+     */
+    public int tokenIndex(final long symbol)
+    {
+        for (int i = 0; i < tokenCount; i++)
+        {
+            if (tokenSymbols[i] == symbol)
+            {
+                return i;
+            }
+        }
+        if (tokenCount == MAX_TOKENS)
+        {
+            throw new IllegalStateException("more than " + MAX_TOKENS + " tokens");
+        }
+        tokenSymbols[tokenCount] = symbol;
+        return tokenCount++;
+    }
+
+    /**
+     * Posts one transfer.
+     *
+     * @param debitAccount  account debited.
+     * @param creditAccount account credited.
+     * @param tokenIndex    from {@link #tokenIndex(long)}.
+     * @param amount        micro-units, not negative.
+     */
+    public void post(final long debitAccount, final long creditAccount, final int tokenIndex, final long amount)
+    {
+        if (amount < 0)
+        {
+            throw new IllegalArgumentException("negative amount " + amount);
+        }
+        final long debitKey = key(debitAccount, tokenIndex);
+        final long creditKey = key(creditAccount, tokenIndex);
+        final long newDebitBalance = Math.subtractExact(balances.get(debitKey), amount);
+        final long newCreditBalance = Math.addExact(balances.get(creditKey), amount);
+        debitTotals[tokenIndex] = Math.addExact(debitTotals[tokenIndex], amount);
+        creditTotals[tokenIndex] = Math.addExact(creditTotals[tokenIndex], amount);
+        balances.put(debitKey, newDebitBalance);
+        balances.put(creditKey, newCreditBalance);
+    }
+
+    /**
+     * @param accountId  an account.
+     * @param tokenIndex a token index.
+     * @return credits minus debits.
+     */
+    public long balance(final long accountId, final int tokenIndex)
+    {
+        return balances.get(key(accountId, tokenIndex));
+    }
+
+    /**
+     * @param tokenIndex a token index.
+     * @return sum of every amount posted in that token.
+     */
+    public long totalPosted(final int tokenIndex)
+    {
+        return creditTotals[tokenIndex];
+    }
+
+    /**
+     * @return number of tokens in use.
+     */
+    public int tokenCount()
+    {
+        return tokenCount;
+    }
+
+    /**
+     * @param tokenIndex a token index.
+     * @return its symbol.
+     */
+    public String tokenSymbol(final int tokenIndex)
+    {
+        return TokenSymbol.unpack(tokenSymbols[tokenIndex]);
+    }
+
+    /**
+     * Proves the double-entry invariants: per token, total debits equal total credits and all balances sum to zero.
+     *
+     * @throws IllegalStateException naming the token if either fails.
+     */
+    public void checkBalanced()
+    {
+        java.util.Arrays.fill(balanceSums, 0L);
+        final Long2LongHashMap.KeyIterator it = balances.keySet().iterator();
+        while (it.hasNext())
+        {
+            final long key = it.nextValue();
+            final int token = (int)(key & (MAX_TOKENS - 1));
+            balanceSums[token] = Math.addExact(balanceSums[token], balances.get(key));
+        }
+        for (int i = 0; i < tokenCount; i++)
+        {
+            if (debitTotals[i] != creditTotals[i] || balanceSums[i] != 0)
+            {
+                throw new IllegalStateException("ledger out of balance in token " + tokenSymbol(i) + ": debits=" +
+                    debitTotals[i] + " credits=" + creditTotals[i] + " sum of balances=" + balanceSums[i]);
+            }
+        }
+    }
+
+    private static long key(final long accountId, final int tokenIndex)
+    {
+        if (accountId < 0 || accountId > (Long.MAX_VALUE >> 4))
+        {
+            throw new IllegalArgumentException("account id out of range: " + accountId);
+        }
+        return (accountId << 4) | tokenIndex;
+    }
+}

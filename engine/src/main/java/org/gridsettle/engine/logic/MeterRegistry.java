@@ -1,0 +1,115 @@
+package org.gridsettle.engine.logic;
+
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongHashSet;
+
+import java.util.Arrays;
+
+/**
+ * Accounts and enrolled meters. Per-meter state lives in parallel primitive arrays indexed by a dense meter index,
+ * found through one primitive map: no object per meter.
+ * <p>
+ * Owned by the business-logic thread. Not thread-safe.
+ */
+public final class MeterRegistry
+{
+    /** Returned for an unknown meter. */
+    public static final int NO_METER = -1;
+
+    private final LongHashSet accounts = new LongHashSet();
+    private final Long2LongHashMap meterIndexById = new Long2LongHashMap(NO_METER);
+    private long[] accountOf = new long[1024];
+    private long[] tariffOf = new long[1024];
+    private long[] enrolledFrom = new long[1024];
+    private int meterCount;
+
+    /**
+     * @param accountId a new account.
+     * @return false if it already exists.
+     */
+    public boolean registerAccount(final long accountId)
+    {
+        return accounts.add(accountId);
+    }
+
+    /**
+     * @param accountId an account.
+     * @return true if registered.
+     */
+    public boolean hasAccount(final long accountId)
+    {
+        return accounts.contains(accountId);
+    }
+
+    /**
+     * Enrols a meter, or re-enrols it on another account or tariff.
+     *
+     * @param meterId       meter.
+     * @param accountId     account billed.
+     * @param tariffId      tariff.
+     * @param effectiveFrom first instant of the enrolment.
+     */
+    public void enrol(final long meterId, final long accountId, final long tariffId, final long effectiveFrom)
+    {
+        int index = (int)meterIndexById.get(meterId);
+        if (index == NO_METER)
+        {
+            index = meterCount++;
+            if (index == accountOf.length)
+            {
+                final int capacity = index * 2;
+                accountOf = Arrays.copyOf(accountOf, capacity);
+                tariffOf = Arrays.copyOf(tariffOf, capacity);
+                enrolledFrom = Arrays.copyOf(enrolledFrom, capacity);
+            }
+            meterIndexById.put(meterId, index);
+        }
+        accountOf[index] = accountId;
+        tariffOf[index] = tariffId;
+        enrolledFrom[index] = effectiveFrom;
+    }
+
+    /**
+     * @param meterId a meter.
+     * @return its dense index, or {@link #NO_METER}.
+     */
+    public int indexOf(final long meterId)
+    {
+        return (int)meterIndexById.get(meterId);
+    }
+
+    /**
+     * @param index meter index.
+     * @return the account billed.
+     */
+    public long accountOf(final int index)
+    {
+        return accountOf[index];
+    }
+
+    /**
+     * @param index meter index.
+     * @return its tariff.
+     */
+    public long tariffOf(final int index)
+    {
+        return tariffOf[index];
+    }
+
+    /**
+     * @param index meter index.
+     * @return first instant of its enrolment.
+     */
+    public long enrolledFrom(final int index)
+    {
+        return enrolledFrom[index];
+    }
+
+    /**
+     * @return number of meters enrolled.
+     */
+    public int meterCount()
+    {
+        return meterCount;
+    }
+}

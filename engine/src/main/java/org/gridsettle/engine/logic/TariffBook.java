@@ -1,0 +1,76 @@
+package org.gridsettle.engine.logic;
+
+import org.agrona.collections.Long2ObjectHashMap;
+import org.gridsettle.pricing.tariff.TouTariff;
+
+import java.util.Arrays;
+
+/**
+ * Every published tariff version, effective-dated, so a tick is priced by the version in force at its interval
+ * start even when a new version arrives in the middle of a billing period.
+ * <p>
+ * Owned by the business-logic thread. Not thread-safe.
+ */
+public final class TariffBook
+{
+    private final Long2ObjectHashMap<TouTariff[]> versionsById = new Long2ObjectHashMap<>();
+
+    /**
+     * Adds a version.
+     *
+     * @param tariff the version.
+     * @return false if that tariff already has a version with the same number or effective date.
+     */
+    public boolean publish(final TouTariff tariff)
+    {
+        final TouTariff[] existing = versionsById.get(tariff.tariffId());
+        if (existing == null)
+        {
+            versionsById.put(tariff.tariffId(), new TouTariff[] {tariff});
+            return true;
+        }
+        for (final TouTariff t : existing)
+        {
+            if (t.version() == tariff.version() || t.effectiveFromEpochSecond() == tariff.effectiveFromEpochSecond())
+            {
+                return false;
+            }
+        }
+        final TouTariff[] grown = Arrays.copyOf(existing, existing.length + 1);
+        grown[existing.length] = tariff;
+        Arrays.sort(grown, (a, b) -> Long.compare(a.effectiveFromEpochSecond(), b.effectiveFromEpochSecond()));
+        versionsById.put(tariff.tariffId(), grown);
+        return true;
+    }
+
+    /**
+     * @param tariffId a tariff.
+     * @return true if any version of it is known.
+     */
+    public boolean contains(final long tariffId)
+    {
+        return versionsById.containsKey(tariffId);
+    }
+
+    /**
+     * @param tariffId    a tariff.
+     * @param epochSecond an instant.
+     * @return the version in force at that instant, or null if none.
+     */
+    public TouTariff inForce(final long tariffId, final long epochSecond)
+    {
+        final TouTariff[] versions = versionsById.get(tariffId);
+        if (versions == null)
+        {
+            return null;
+        }
+        for (int i = versions.length - 1; i >= 0; i--)
+        {
+            if (versions[i].effectiveFromEpochSecond() <= epochSecond)
+            {
+                return versions[i];
+            }
+        }
+        return null;
+    }
+}

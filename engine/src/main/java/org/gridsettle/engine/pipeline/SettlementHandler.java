@@ -1,0 +1,157 @@
+package org.gridsettle.engine.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.gridsettle.engine.PostingListener;
+import org.gridsettle.engine.logic.OutputSink;
+import org.gridsettle.engine.logic.SettlementLogic;
+import org.gridsettle.journal.JournalCorruptException;
+import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.JournalWriter;
+import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.replay.OutputComparer;
+
+import java.nio.file.Path;
+
+/**
+ * The Disruptor consumer: for each input it assigns the next input sequence, appends the record to the input journal
+ * and only then applies it to the {@link SettlementLogic}, whose outputs go to the output journal and listeners.
+ * <p>
+ * On start it recovers: every input already in the journal is re-applied; outputs the output journal already holds
+ * are checked byte for byte, and outputs lost in a crash (input journalled, outputs not yet) are appended. So after a
+ * {@code kill -9} no input is lost and no posting doubled.
+ * <p>
+ * Runs on the single business-logic thread; {@link #appliedSequence()} may be read from any thread.
+ */
+public final class SettlementHandler implements EventHandler<InputSlot>, OutputSink
+{
+    private final JournalWriter input;
+    private final JournalWriter output;
+    private final OutputDispatcher dispatcher;
+    private final SettlementLogic logic;
+    private final Path outputDir;
+    private OutputComparer recoveryComparer;
+    private long recoveryRecorded;
+    private long recoveryGenerated;
+    private long inputSequence;
+    private volatile long appliedSequence;
+
+    /**
+     * @param input     input journal writer.
+     * @param output    output journal writer.
+     * @param outputDir output journal directory, read during recovery.
+     * @param listeners host listeners.
+     */
+    public SettlementHandler(
+        final JournalWriter input, final JournalWriter output, final Path outputDir, final PostingListener[] listeners)
+    {
+        this.input = input;
+        this.output = output;
+        this.outputDir = outputDir;
+        this.dispatcher = new OutputDispatcher(output, listeners);
+        this.logic = new SettlementLogic(this);
+    }
+
+    /**
+     * Re-applies the inputs already journalled. Call once, before the Disruptor starts.
+     *
+     * @param inputDir input journal directory.
+     * @return number of inputs re-applied.
+     */
+    public long recover(final Path inputDir)
+    {
+        if (input.count() == 0)
+        {
+            if (output.count() != 0)
+            {
+                throw new JournalCorruptException(outputDir + ": output journal has " + output.count() +
+                    " records but the input journal is empty");
+            }
+            return 0;
+        }
+        recoveryRecorded = output.count();
+        try (JournalReader inputs = new JournalReader(inputDir);
+            JournalReader outputs = new JournalReader(outputDir))
+        {
+            recoveryComparer = new OutputComparer(outputs);
+            while (inputs.next(this::reapply))
+            {
+                inputSequence++;
+            }
+        }
+        finally
+        {
+            recoveryComparer = null;
+        }
+        if (recoveryGenerated < recoveryRecorded)
+        {
+            throw new JournalCorruptException(outputDir + ": output journal has " + recoveryRecorded +
+                " records but its inputs produce only " + recoveryGenerated);
+        }
+        appliedSequence = inputSequence;
+        return inputSequence;
+    }
+
+    private void reapply(final DirectBuffer buffer, final int offset, final int length, final long position)
+    {
+        final long sequence = RecordFlyweight.sequenceAt(buffer, offset);
+        if (sequence != position + 1)
+        {
+            throw new JournalCorruptException("input record " + position + " has sequence " + sequence +
+                ", expected " + (position + 1));
+        }
+        logic.apply(buffer, offset, length);
+    }
+
+    @Override
+    public void onOutput(final MutableDirectBuffer buffer, final int offset, final int length)
+    {
+        final OutputComparer comparer = recoveryComparer;
+        if (comparer != null && recoveryGenerated < recoveryRecorded)
+        {
+            recoveryGenerated++;
+            if (!comparer.compareNext(buffer, offset, length))
+            {
+                throw new JournalCorruptException("recovery: " + comparer.firstDivergence());
+            }
+            return;
+        }
+        recoveryGenerated++;
+        dispatcher.onOutput(buffer, offset, length);
+    }
+
+    @Override
+    public void onEvent(final InputSlot slot, final long sequence, final boolean endOfBatch)
+    {
+        final MutableDirectBuffer record = slot.record();
+        final int length = slot.recordLength();
+        final long inputSeq = ++inputSequence;
+        RecordFlyweight.putSequence(record, 0, inputSeq);
+        input.append(record, 0, length);
+        logic.apply(record, 0, length);
+        slot.clear();
+        if (endOfBatch)
+        {
+            input.endOfBatch();
+            output.endOfBatch();
+            appliedSequence = inputSeq;
+        }
+    }
+
+    /**
+     * @return the last input sequence whose effects are journalled; safe from any thread.
+     */
+    public long appliedSequence()
+    {
+        return appliedSequence;
+    }
+
+    /**
+     * @return the logic; read only on the business-logic thread or after the engine stopped.
+     */
+    public SettlementLogic logic()
+    {
+        return logic;
+    }
+}

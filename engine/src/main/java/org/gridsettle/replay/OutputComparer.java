@@ -1,0 +1,130 @@
+package org.gridsettle.replay;
+
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.RecordHandler;
+import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.RecordType;
+
+/**
+ * Compares regenerated output records, one at a time, with the recorded output journal: same bytes, same chain.
+ * <p>
+ * Each regenerated record is sealed with this comparer's own chain (starting from genesis), so byte equality of every
+ * record, trailer included, is equality of the whole journal and of its digest. Remembers the first divergence.
+ * Not thread-safe.
+ */
+public final class OutputComparer
+{
+    private final JournalReader recorded;
+    private final HashChain chain = new HashChain();
+    private final RecordHandler compareHandler = this::compareWith;
+    private MutableDirectBuffer candidate;
+    private int candidateOffset;
+    private int candidateLength;
+    private boolean matched;
+    private long compared;
+    private String firstDivergence;
+
+    /**
+     * @param recorded reader positioned at the start of the recorded output journal.
+     */
+    public OutputComparer(final JournalReader recorded)
+    {
+        this.recorded = recorded;
+    }
+
+    /**
+     * Seals a regenerated record and compares it with the next recorded one.
+     *
+     * @param buffer holding the regenerated record.
+     * @param offset of the record.
+     * @param length whole length.
+     * @return true if a recorded record existed and was byte-identical.
+     */
+    public boolean compareNext(final MutableDirectBuffer buffer, final int offset, final int length)
+    {
+        chain.seal(buffer, offset, length);
+        candidate = buffer;
+        candidateOffset = offset;
+        candidateLength = length;
+        matched = false;
+        final boolean present = recorded.next(compareHandler);
+        if (!present)
+        {
+            noteDivergence("the recorded output journal ends after " + compared +
+                " records but replay produced more: next would be " + describe(buffer, offset));
+            return false;
+        }
+        compared++;
+        return matched;
+    }
+
+    private void compareWith(final DirectBuffer rec, final int offset, final int length, final long position)
+    {
+        matched = length == candidateLength;
+        for (int i = 0; matched && i < length; i++)
+        {
+            matched = rec.getByte(offset + i) == candidate.getByte(candidateOffset + i);
+        }
+        if (!matched)
+        {
+            noteDivergence("output record " + position + " differs: recorded " + describe(rec, offset) +
+                ", replay produced " + describe(candidate, candidateOffset));
+        }
+    }
+
+    /**
+     * Checks whether the recorded journal holds records beyond those compared, which a full replay must not leave.
+     *
+     * @return true if the recorded journal has no further record.
+     */
+    public boolean recordedExhausted()
+    {
+        final long before = recorded.position();
+        final boolean more = recorded.next((b, o, l, p) ->
+            noteDivergence("the recorded output journal has extra record " + p + ": " + describe(b, o)));
+        return !more && recorded.position() == before;
+    }
+
+    private void noteDivergence(final String what)
+    {
+        if (firstDivergence == null)
+        {
+            firstDivergence = what;
+        }
+    }
+
+    static String describe(final DirectBuffer buffer, final int offset)
+    {
+        final RecordType type = RecordType.ofId(RecordFlyweight.typeIdAt(buffer, offset));
+        return (type == null ? "type " + RecordFlyweight.typeIdAt(buffer, offset) : type.name()) +
+            " sequence " + RecordFlyweight.sequenceAt(buffer, offset) +
+            " caused by input " + RecordFlyweight.causeSequenceAt(buffer, offset);
+    }
+
+    /**
+     * @return number of records compared.
+     */
+    public long compared()
+    {
+        return compared;
+    }
+
+    /**
+     * @return digest of the regenerated records.
+     */
+    public long digest()
+    {
+        return chain.head();
+    }
+
+    /**
+     * @return the first divergence found, or null if none.
+     */
+    public String firstDivergence()
+    {
+        return firstDivergence;
+    }
+}

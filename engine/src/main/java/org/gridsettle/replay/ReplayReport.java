@@ -1,0 +1,25 @@
+package org.gridsettle.replay;
+
+import org.gridsettle.engine.ledger.Ledger;
+
+/**
+ * The outcome of replaying an input journal against its recorded output journal.
+ *
+ * @param inputs           input records replayed.
+ * @param outputs          output records regenerated and compared.
+ * @param identical        true if every regenerated record equals the recorded one, byte for byte.
+ * @param firstDivergence  the first difference, naming the record, or null when identical.
+ * @param recordedDigest   chain value of the recorded outputs compared.
+ * @param replayDigest     chain value of the regenerated outputs.
+ * @param ledger           the ledger the replay rebuilt, for totals.
+ */
+public record ReplayReport(
+    long inputs,
+    long outputs,
+    boolean identical,
+    String firstDivergence,
+    long recordedDigest,
+    long replayDigest,
+    Ledger ledger)
+{
+}

@@ -1,0 +1,72 @@
+package org.gridsettle.journal;
+
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where a gridsettle journal lives and how its Chronicle queues are opened: {@code DIR/input} and
+ * {@code DIR/output}, each a binary queue with a daily roll cycle in UTC. Readers follow rolls transparently.
+ * <p>
+ * Stateless and thread-safe.
+ */
+public final class Journals
+{
+    /** Sub-directory of the input journal. */
+    public static final String INPUT = "input";
+    /** Sub-directory of the output journal. */
+    public static final String OUTPUT = "output";
+
+    private Journals()
+    {
+    }
+
+    /**
+     * @param journalDir a journal directory.
+     * @return its input queue directory.
+     */
+    public static Path input(final Path journalDir)
+    {
+        return journalDir.resolve(INPUT);
+    }
+
+    /**
+     * @param journalDir a journal directory.
+     * @return its output queue directory.
+     */
+    public static Path output(final Path journalDir)
+    {
+        return journalDir.resolve(OUTPUT);
+    }
+
+    /**
+     * @param journalDir a directory.
+     * @return true if it holds an input journal with at least one cycle file.
+     */
+    public static boolean exists(final Path journalDir)
+    {
+        final Path in = input(journalDir);
+        if (!Files.isDirectory(in))
+        {
+            return false;
+        }
+        try (var files = Files.list(in))
+        {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".cq4"));
+        }
+        catch (final java.io.IOException e)
+        {
+            return false;
+        }
+    }
+
+    static ChronicleQueue open(final Path queueDir)
+    {
+        return SingleChronicleQueueBuilder.binary(queueDir)
+            .rollCycle(RollCycles.FAST_DAILY)
+            .build();
+    }
+}

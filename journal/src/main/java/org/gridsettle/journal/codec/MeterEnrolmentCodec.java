@@ -1,0 +1,71 @@
+package org.gridsettle.journal.codec;
+
+/**
+ * Flyweight for {@link RecordType#METER_ENROLMENT}: a meter is enrolled on an account and a tariff.
+ * <pre>
+ *  24 i64 meterId
+ *  32 i64 accountId
+ *  40 i64 tariffId
+ *  48 i64 effectiveFrom   epoch seconds
+ *  56 i64 chain
+ * </pre>
+ * Not thread-safe.
+ */
+public final class MeterEnrolmentCodec extends RecordFlyweight
+{
+    /** Fixed record length. */
+    public static final int LENGTH = 64;
+    private static final int METER = 24;
+    private static final int ACCOUNT = 32;
+    private static final int TARIFF = 40;
+    private static final int EFFECTIVE = 48;
+
+    @Override
+    public RecordType type()
+    {
+        return RecordType.METER_ENROLMENT;
+    }
+
+    /**
+     * @param sequence      engine sequence, or 0 until assigned.
+     * @param meterId       meter.
+     * @param accountId     account billed for it.
+     * @param tariffId      tariff it is priced by.
+     * @param effectiveFrom first instant of the enrolment.
+     * @return this.
+     */
+    public MeterEnrolmentCodec encode(
+        final long sequence, final long meterId, final long accountId, final long tariffId, final long effectiveFrom)
+    {
+        writeHeader(sequence, 0L, LENGTH);
+        buffer.putLong(offset + METER, meterId, ORDER);
+        buffer.putLong(offset + ACCOUNT, accountId, ORDER);
+        buffer.putLong(offset + TARIFF, tariffId, ORDER);
+        buffer.putLong(offset + EFFECTIVE, effectiveFrom, ORDER);
+        return this;
+    }
+
+    /** @return meter id. */
+    public long meterId()
+    {
+        return buffer.getLong(offset + METER, ORDER);
+    }
+
+    /** @return account id. */
+    public long accountId()
+    {
+        return buffer.getLong(offset + ACCOUNT, ORDER);
+    }
+
+    /** @return tariff id. */
+    public long tariffId()
+    {
+        return buffer.getLong(offset + TARIFF, ORDER);
+    }
+
+    /** @return effective-from instant, epoch seconds. */
+    public long effectiveFrom()
+    {
+        return buffer.getLong(offset + EFFECTIVE, ORDER);
+    }
+}

@@ -1,0 +1,77 @@
+package org.gridsettle.journal.codec;
+
+/**
+ * Why a transfer was posted or an input rejected. Codes are part of the journal format: never renumber, only add.
+ */
+public enum ReasonCode
+{
+    /** Charge for imported energy. */
+    ENERGY_CHARGE(1),
+    /** Credit for exported energy. */
+    EXPORT_CREDIT(2),
+    /** Carbon adder on imports. */
+    CARBON_ADDER(3),
+    /** Avoided-emissions credit on exports. */
+    CARBON_CREDIT(4),
+    /** Demand-response incentive. */
+    DR_INCENTIVE(5),
+    /** Fixed charge. */
+    FIXED_CHARGE(6),
+    /** Demand charge. */
+    DEMAND_CHARGE(7),
+    /** Net-metering true-up. */
+    TRUE_UP(8),
+
+    /** Rejected: a negative energy value. */
+    NEGATIVE_ENERGY(101),
+    /** Rejected: the meter is not enrolled. */
+    UNKNOWN_METER(102),
+    /** Rejected: interval length is zero or negative. */
+    ZERO_LENGTH_INTERVAL(103),
+    /** Rejected: the account does not exist. */
+    UNKNOWN_ACCOUNT(104),
+    /** Rejected: the tariff is unknown or not yet in force. */
+    UNKNOWN_TARIFF(105),
+    /** Rejected: an account or meter with that id already exists. */
+    ALREADY_EXISTS(106),
+    /** Rejected: same tick identity, different values, not marked as a correction. */
+    CONFLICTING_DUPLICATE(107),
+    /** Rejected: the record is malformed (unknown type, bad length, bad field). */
+    MALFORMED(108),
+    /** Rejected: arithmetic would overflow. */
+    OVERFLOW(109);
+
+    private static final ReasonCode[] BY_CODE = new ReasonCode[256];
+
+    static
+    {
+        for (final ReasonCode r : values())
+        {
+            BY_CODE[r.code] = r;
+        }
+    }
+
+    private final int code;
+
+    ReasonCode(final int code)
+    {
+        this.code = code;
+    }
+
+    /**
+     * @return the journalled code.
+     */
+    public int code()
+    {
+        return code;
+    }
+
+    /**
+     * @param code journalled code.
+     * @return the reason, or null if unknown to this build.
+     */
+    public static ReasonCode ofCode(final int code)
+    {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+}

@@ -1,0 +1,87 @@
+package org.gridsettle.journal.codec;
+
+/**
+ * Every record type gridsettle journals, with its stable type id and current schema version.
+ * <p>
+ * Ids and versions are part of the file format (see {@code journal/FORMAT.md}): never renumber, only add.
+ * Ids below 100 are inputs, 100 and above are outputs.
+ */
+public enum RecordType
+{
+    /** A meter interval reading. */
+    METER_TICK(1, 1, 72),
+    /** A customer account is opened. */
+    ACCOUNT_REGISTRATION(2, 1, 40),
+    /** A meter is enrolled on an account and tariff. */
+    METER_ENROLMENT(3, 1, 64),
+    /** A whole tariff version, so that a journal replays without side files. */
+    TARIFF_VERSION(4, 1, -1),
+    /** A double-entry posting. */
+    TRANSFER(101, 1, 120),
+    /** An input refused with a reason. */
+    REJECTION(102, 1, 48),
+    /** An exact duplicate acknowledged without effect. */
+    DUPLICATE_ACK(103, 1, 48);
+
+    private static final RecordType[] BY_ID = new RecordType[256];
+
+    static
+    {
+        for (final RecordType t : values())
+        {
+            BY_ID[t.id] = t;
+        }
+    }
+
+    private final int id;
+    private final int schemaVersion;
+    private final int fixedLength;
+
+    RecordType(final int id, final int schemaVersion, final int fixedLength)
+    {
+        this.id = id;
+        this.schemaVersion = schemaVersion;
+        this.fixedLength = fixedLength;
+    }
+
+    /**
+     * @return stable type id.
+     */
+    public int id()
+    {
+        return id;
+    }
+
+    /**
+     * @return schema version this build writes and reads.
+     */
+    public int schemaVersion()
+    {
+        return schemaVersion;
+    }
+
+    /**
+     * @return record length for fixed-size types, or -1 for variable-length ones.
+     */
+    public int fixedLength()
+    {
+        return fixedLength;
+    }
+
+    /**
+     * @return true if this is an input type.
+     */
+    public boolean isInput()
+    {
+        return id < 100;
+    }
+
+    /**
+     * @param id raw type id.
+     * @return the type, or null if this build does not know it.
+     */
+    public static RecordType ofId(final int id)
+    {
+        return id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
+    }
+}

@@ -1,0 +1,130 @@
+package org.gridsettle.pricing.calendar;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.Arrays;
+
+/**
+ * A time zone's UTC offsets flattened into sorted primitive arrays, so that converting an instant to local time on
+ * the hot path is a binary search with no allocation.
+ * <p>
+ * Built once per tariff from the JDK's {@link ZoneRules}, covering {@link #FIRST_YEAR} to {@link #LAST_YEAR}; an
+ * instant outside that range throws rather than guessing. Because the table comes from the tz database of the JDK that
+ * builds it, the cross-JDK determinism check (JDK 17 vs 25) also guards against tz data drift for the dates in a
+ * journal.
+ * <p>
+ * Immutable after construction and safe to share between threads.
+ */
+public final class ZoneOffsetTable
+{
+    /** First year covered. */
+    public static final int FIRST_YEAR = 1990;
+    /** Last year covered. */
+    public static final int LAST_YEAR = 2100;
+
+    private static final long FIRST_EPOCH_SECOND = CivilCalendar.epochDay(FIRST_YEAR, 1, 1) * 86_400L - 86_400L;
+    private static final long END_EPOCH_SECOND = CivilCalendar.epochDay(LAST_YEAR + 1, 1, 1) * 86_400L + 86_400L;
+
+    private final ZoneId zone;
+    private final long[] transitionEpochSeconds;
+    private final int[] offsetSecondsFrom;
+
+    /**
+     * @param zone the tariff's zone.
+     */
+    public ZoneOffsetTable(final ZoneId zone)
+    {
+        this.zone = zone;
+        final ZoneRules rules = zone.getRules();
+        long[] starts = new long[16];
+        int[] offsets = new int[16];
+        int count = 0;
+        starts[count] = Long.MIN_VALUE;
+        offsets[count++] = rules.getOffset(Instant.ofEpochSecond(FIRST_EPOCH_SECOND)).getTotalSeconds();
+        ZoneOffsetTransition t = rules.nextTransition(Instant.ofEpochSecond(FIRST_EPOCH_SECOND));
+        while (t != null && t.toEpochSecond() < END_EPOCH_SECOND)
+        {
+            if (count == starts.length)
+            {
+                starts = Arrays.copyOf(starts, count * 2);
+                offsets = Arrays.copyOf(offsets, count * 2);
+            }
+            starts[count] = t.toEpochSecond();
+            offsets[count++] = t.getOffsetAfter().getTotalSeconds();
+            t = rules.nextTransition(t.getInstant());
+        }
+        transitionEpochSeconds = Arrays.copyOf(starts, count);
+        offsetSecondsFrom = Arrays.copyOf(offsets, count);
+    }
+
+    /**
+     * @return the zone this table was built from.
+     */
+    public ZoneId zone()
+    {
+        return zone;
+    }
+
+    /**
+     * @param epochSecond an instant.
+     * @return the zone's offset from UTC in seconds at that instant.
+     * @throws IllegalArgumentException outside the covered years.
+     */
+    public int offsetSeconds(final long epochSecond)
+    {
+        if (epochSecond < FIRST_EPOCH_SECOND || epochSecond >= END_EPOCH_SECOND)
+        {
+            throw new IllegalArgumentException("instant outside " + FIRST_YEAR + ".." + LAST_YEAR + ": " + epochSecond);
+        }
+        final long[] starts = transitionEpochSeconds;
+        int lo = 0;
+        int hi = starts.length - 1;
+        while (lo < hi)
+        {
+            final int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= epochSecond)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return offsetSecondsFrom[lo];
+    }
+
+    /**
+     * @param epochSecond an instant.
+     * @return the local wall-clock time as seconds since the local epoch (1970-01-01T00:00 local).
+     */
+    public long localEpochSecond(final long epochSecond)
+    {
+        return epochSecond + offsetSeconds(epochSecond);
+    }
+
+    /**
+     * Converts a local midnight to the instant it occurs, the earlier one if the zone repeats it.
+     *
+     * @param epochDay local date as days since 1970-01-01.
+     * @return the UTC epoch second of that local midnight.
+     */
+    public long startOfLocalDay(final long epochDay)
+    {
+        final long local = epochDay * 86_400L;
+        final int guess = offsetSeconds(local);
+        final long candidate = local - guess;
+        final int actual = offsetSeconds(candidate);
+        return actual == guess ? candidate : local - actual;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "ZoneOffsetTable{" + zone + ", transitions=" + transitionEpochSeconds.length + ", at 2000=" +
+            ZoneOffset.ofTotalSeconds(offsetSeconds(946_684_800L)) + '}';
+    }
+}

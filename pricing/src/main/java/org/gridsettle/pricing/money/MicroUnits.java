@@ -1,0 +1,99 @@
+package org.gridsettle.pricing.money;
+
+/**
+ * Fixed-point arithmetic for every value that is posted or journalled.
+ * <p>
+ * Energy is whole watt-hours, rates are micro-units of a token per kWh, amounts are micro-units of a token.
+ * The one rounding rule of the system lives here: {@link #amountFor(long, long)} multiplies exactly and then
+ * divides by 1,000 (Wh to kWh) rounding half-even to the micro-unit. Nothing else in gridsettle rounds money.
+ * Overflow throws {@link ArithmeticException}; it never wraps.
+ * <p>
+ * Stateless and thread-safe.
+ */
+public final class MicroUnits
+{
+    /** Micro-units in one whole token. */
+    public static final long MICROS_PER_UNIT = 1_000_000L;
+    /** Watt-hours in one kilowatt-hour. */
+    public static final long WH_PER_KWH = 1_000L;
+
+    private MicroUnits()
+    {
+    }
+
+    /**
+     * Amount for an energy at a rate: {@code wattHours * microsPerKwh / 1000}, rounded half-even once.
+     *
+     * @param wattHours    energy in Wh, may be negative.
+     * @param microsPerKwh rate in micro-units per kWh, may be negative.
+     * @return amount in micro-units.
+     * @throws ArithmeticException if the exact product does not fit in a long.
+     */
+    public static long amountFor(final long wattHours, final long microsPerKwh)
+    {
+        return divideHalfEven(Math.multiplyExact(wattHours, microsPerKwh), WH_PER_KWH);
+    }
+
+    /**
+     * Divides rounding half-even (banker's rounding), the single rounding mode of gridsettle.
+     *
+     * @param dividend any long.
+     * @param divisor  strictly positive.
+     * @return the quotient rounded half to even.
+     */
+    public static long divideHalfEven(final long dividend, final long divisor)
+    {
+        if (divisor <= 0)
+        {
+            throw new ArithmeticException("divisor must be positive: " + divisor);
+        }
+        final long quotient = Math.floorDiv(dividend, divisor);
+        final long remainder = dividend - quotient * divisor; // 0 <= remainder < divisor
+        final long twice = remainder << 1;
+        if (twice > divisor || (twice == divisor && (quotient & 1L) != 0))
+        {
+            return quotient + 1;
+        }
+        return quotient;
+    }
+
+    /**
+     * Renders micro-units as a decimal string with six places, for reports and dumps only.
+     *
+     * @param micros amount in micro-units.
+     * @return for example {@code "-12.345600"}.
+     */
+    public static String toDecimalString(final long micros)
+    {
+        final StringBuilder sb = new StringBuilder(24);
+        if (micros < 0)
+        {
+            sb.append('-');
+        }
+        final long abs = Math.abs(micros);
+        if (abs < 0)
+        {
+            return "-9223372036854.775808";
+        }
+        sb.append(abs / MICROS_PER_UNIT).append('.');
+        final String frac = Long.toString(abs % MICROS_PER_UNIT);
+        for (int i = frac.length(); i < 6; i++)
+        {
+            sb.append('0');
+        }
+        return sb.append(frac).toString();
+    }
+
+    /**
+     * Renders watt-hours as kWh with three decimals, for reports and dumps only.
+     *
+     * @param wattHours energy in Wh.
+     * @return for example {@code "1.250"}.
+     */
+    public static String kwhString(final long wattHours)
+    {
+        final long abs = Math.abs(wattHours);
+        final String frac = Long.toString(abs % 1000);
+        return (wattHours < 0 ? "-" : "") + (abs / 1000) + "." + "000".substring(frac.length()) + frac;
+    }
+}

@@ -1,0 +1,289 @@
+package org.gridsettle.pricing.tariff;
+
+import org.gridsettle.pricing.calendar.CivilCalendar;
+import org.gridsettle.pricing.calendar.ZoneOffsetTable;
+import org.gridsettle.pricing.money.TokenSymbol;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A time-of-use tariff version: periods chosen by month, day type and time of day in the tariff's own zone.
+ * <p>
+ * The schedule is a {@code [12 months][3 day types][slotsPerDay]} table of period indexes, with slots of
+ * {@code slotMinutes} (60, 30, 15 or 5). That is the shape OpenEI URDB publishes (12x24 weekday and weekend schedules)
+ * generalised to sub-hourly windows. A 23- or 25-hour DST day needs no special case: local wall-clock time picks the
+ * slot, so the repeated 01:00 hour of a fall-back day is priced twice as 01:00 and the skipped 02:00 of a
+ * spring-forward day never occurs.
+ * <p>
+ * Immutable after construction; {@link #periodIndexAt(long)} is allocation-free and safe from any thread.
+ */
+public final class TouTariff
+{
+    private final long tariffId;
+    private final int version;
+    private final long effectiveFromEpochSecond;
+    private final String token;
+    private final String exportToken;
+    private final long tokenSymbol;
+    private final long exportTokenSymbol;
+    private final ZoneOffsetTable zoneTable;
+    private final int slotMinutes;
+    private final int slotsPerDay;
+    private final TouPeriod[] periods;
+    private final byte[] schedule;
+    private final long[] holidayEpochDays;
+
+    /**
+     * @param tariffId                 stable identifier of the tariff across versions.
+     * @param version                  version number, increasing.
+     * @param effectiveFromEpochSecond first instant this version prices.
+     * @param token                    token import charges are posted in, for example "USD".
+     * @param exportToken              program token export credits are minted in, for example "SOLAR".
+     * @param zone                     the tariff's zone.
+     * @param slotMinutes              width of a schedule slot: divides 1440.
+     * @param periods                  period definitions; index is what the schedule refers to.
+     * @param schedule                 {@code 12 * 3 * (1440 / slotMinutes)} period indexes, month-major, then day type.
+     * @param holidayEpochDays         sorted local dates (days since 1970-01-01) priced with the holiday schedule.
+     */
+    public TouTariff(
+        final long tariffId,
+        final int version,
+        final long effectiveFromEpochSecond,
+        final String token,
+        final String exportToken,
+        final ZoneId zone,
+        final int slotMinutes,
+        final List<TouPeriod> periods,
+        final byte[] schedule,
+        final long[] holidayEpochDays)
+    {
+        if (slotMinutes <= 0 || 1440 % slotMinutes != 0)
+        {
+            throw new IllegalArgumentException("slotMinutes must divide 1440: " + slotMinutes);
+        }
+        if (periods.isEmpty() || periods.size() > 127)
+        {
+            throw new IllegalArgumentException("a tariff needs 1..127 periods, got " + periods.size());
+        }
+        this.slotsPerDay = 1440 / slotMinutes;
+        if (schedule.length != 12 * 3 * slotsPerDay)
+        {
+            throw new IllegalArgumentException(
+                "schedule must have 12*3*" + slotsPerDay + " entries, got " + schedule.length);
+        }
+        for (int i = 0; i < schedule.length; i++)
+        {
+            if (schedule[i] < 0 || schedule[i] >= periods.size())
+            {
+                throw new IllegalArgumentException("schedule entry " + i + " names unknown period " + schedule[i]);
+            }
+        }
+        for (int i = 1; i < holidayEpochDays.length; i++)
+        {
+            if (holidayEpochDays[i] <= holidayEpochDays[i - 1])
+            {
+                throw new IllegalArgumentException("holidays must be sorted and distinct");
+            }
+        }
+        this.tariffId = tariffId;
+        this.version = version;
+        this.effectiveFromEpochSecond = effectiveFromEpochSecond;
+        this.token = Objects.requireNonNull(token, "token");
+        this.exportToken = Objects.requireNonNull(exportToken, "exportToken");
+        this.tokenSymbol = TokenSymbol.pack(token);
+        this.exportTokenSymbol = TokenSymbol.pack(exportToken);
+        this.zoneTable = new ZoneOffsetTable(zone);
+        this.slotMinutes = slotMinutes;
+        this.periods = periods.toArray(new TouPeriod[0]);
+        this.schedule = schedule.clone();
+        this.holidayEpochDays = holidayEpochDays.clone();
+    }
+
+    /**
+     * Builds the common case: the same hourly weekday and weekend schedule in every month, no holidays.
+     *
+     * @param tariffId stable identifier.
+     * @param version  version number.
+     * @param effectiveFromEpochSecond first instant this version prices.
+     * @param token    token of import charges.
+     * @param exportToken program token of export credits.
+     * @param zone     tariff zone.
+     * @param periods  period definitions.
+     * @param weekdayHours 24 period indexes for weekdays.
+     * @param weekendHours 24 period indexes for weekends and holidays.
+     * @return the tariff.
+     */
+    public static TouTariff hourly(
+        final long tariffId,
+        final int version,
+        final long effectiveFromEpochSecond,
+        final String token,
+        final String exportToken,
+        final ZoneId zone,
+        final List<TouPeriod> periods,
+        final int[] weekdayHours,
+        final int[] weekendHours)
+    {
+        if (weekdayHours.length != 24 || weekendHours.length != 24)
+        {
+            throw new IllegalArgumentException("hourly schedules need 24 entries");
+        }
+        final byte[] schedule = new byte[12 * 3 * 24];
+        for (int month = 0; month < 12; month++)
+        {
+            for (int hour = 0; hour < 24; hour++)
+            {
+                schedule[(month * 3 + DayType.WEEKDAY.ordinal()) * 24 + hour] = (byte)weekdayHours[hour];
+                schedule[(month * 3 + DayType.WEEKEND.ordinal()) * 24 + hour] = (byte)weekendHours[hour];
+                schedule[(month * 3 + DayType.HOLIDAY.ordinal()) * 24 + hour] = (byte)weekendHours[hour];
+            }
+        }
+        return new TouTariff(
+            tariffId, version, effectiveFromEpochSecond, token, exportToken, zone, 60, periods, schedule, new long[0]);
+    }
+
+    /**
+     * Finds the period in force at an instant. Allocation-free.
+     *
+     * @param epochSecond the instant, normally a tick's interval start.
+     * @return index into {@link #period(int)}.
+     */
+    public int periodIndexAt(final long epochSecond)
+    {
+        final long local = zoneTable.localEpochSecond(epochSecond);
+        final long epochDay = Math.floorDiv(local, 86_400L);
+        final int secondOfDay = (int)(local - epochDay * 86_400L);
+        final int month = CivilCalendar.month(epochDay);
+        final int dayType = dayTypeOf(epochDay).ordinal();
+        final int slot = secondOfDay / (slotMinutes * 60);
+        return schedule[((month - 1) * 3 + dayType) * slotsPerDay + slot];
+    }
+
+    /**
+     * @param localEpochDay a local date.
+     * @return how the schedule treats that date.
+     */
+    public DayType dayTypeOf(final long localEpochDay)
+    {
+        if (holidayEpochDays.length > 0 && java.util.Arrays.binarySearch(holidayEpochDays, localEpochDay) >= 0)
+        {
+            return DayType.HOLIDAY;
+        }
+        return CivilCalendar.isoDayOfWeek(localEpochDay) >= 6 ? DayType.WEEKEND : DayType.WEEKDAY;
+    }
+
+    /**
+     * @param index a period index.
+     * @return the period.
+     */
+    public TouPeriod period(final int index)
+    {
+        return periods[index];
+    }
+
+    /**
+     * @return number of periods.
+     */
+    public int periodCount()
+    {
+        return periods.length;
+    }
+
+    /**
+     * @return stable tariff identifier.
+     */
+    public long tariffId()
+    {
+        return tariffId;
+    }
+
+    /**
+     * @return version number.
+     */
+    public int version()
+    {
+        return version;
+    }
+
+    /**
+     * @return first instant this version prices.
+     */
+    public long effectiveFromEpochSecond()
+    {
+        return effectiveFromEpochSecond;
+    }
+
+    /**
+     * @return token import charges are posted in.
+     */
+    public String token()
+    {
+        return token;
+    }
+
+    /**
+     * @return packed symbol of {@link #token()}.
+     */
+    public long tokenSymbol()
+    {
+        return tokenSymbol;
+    }
+
+    /**
+     * @return packed symbol of {@link #exportToken()}.
+     */
+    public long exportTokenSymbol()
+    {
+        return exportTokenSymbol;
+    }
+
+    /**
+     * @return program token export credits are minted in.
+     */
+    public String exportToken()
+    {
+        return exportToken;
+    }
+
+    /**
+     * @return the tariff's zone.
+     */
+    public ZoneId zone()
+    {
+        return zoneTable.zone();
+    }
+
+    /**
+     * @return width of a schedule slot in minutes.
+     */
+    public int slotMinutes()
+    {
+        return slotMinutes;
+    }
+
+    /**
+     * @return a copy of the schedule table, for encoding.
+     */
+    public byte[] scheduleCopy()
+    {
+        return schedule.clone();
+    }
+
+    /**
+     * @return a copy of the holiday dates, for encoding.
+     */
+    public long[] holidayEpochDaysCopy()
+    {
+        return holidayEpochDays.clone();
+    }
+
+    /**
+     * @return the zone table, shared with calendar logic.
+     */
+    public ZoneOffsetTable zoneTable()
+    {
+        return zoneTable;
+    }
+}
