@@ -97,7 +97,9 @@ public final class SettlementEngine implements AutoCloseable
             config.waitStrategy);
         disruptor.handleEventsWith(handler);
         disruptor.setDefaultExceptionHandler(new HaltingExceptionHandler());
-        ring = disruptor.start();
+        final RingBuffer<InputSlot> started = disruptor.start();
+        handler.awaitStart();
+        ring = started;
         return this;
     }
 

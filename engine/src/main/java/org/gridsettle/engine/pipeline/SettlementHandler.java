@@ -36,6 +36,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
     private long recoveryGenerated;
     private long inputSequence;
     private volatile long appliedSequence;
+    private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * @param input     input journal writer.
@@ -119,6 +120,29 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         }
         recoveryGenerated++;
         dispatcher.onOutput(buffer, offset, length);
+    }
+
+    @Override
+    public void onStart()
+    {
+        started.countDown();
+    }
+
+    /**
+     * Waits until the business-logic thread runs. Disruptor's shutdown only drains consumers that are running, so
+     * the engine must not hand out the ring before this returns.
+     */
+    public void awaitStart()
+    {
+        try
+        {
+            started.await();
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the business-logic thread", e);
+        }
     }
 
     @Override

@@ -1,0 +1,84 @@
+package org.gridsettle.replay.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code settle} command line: the entry point of {@code settle.jar}. Each job is a subcommand.
+ * <p>
+ * Errors are one line on stderr and a non-zero exit; {@code --verbose} adds the stack trace.
+ */
+@Command(
+    name = "settle",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+        "gridsettle: low-latency, event-sourced settlement of electricity meter data.",
+        "Prices meter interval ticks against tariffs, posts double-entry transfers in program tokens, and",
+        "journals every input and output so that a journal replays to the same bytes years later.",
+        ""},
+    subcommands = {
+        DemoCommand.class,
+        ReplayCommand.class,
+        CommandLine.HelpCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+        "  0  ok",
+        "  1  a verification found a difference",
+        "  2  bad usage or input",
+        "",
+        "Examples:",
+        "  settle demo                         run the end-to-end demo on a synthetic fleet",
+        "  settle replay --journal demo-data/journal",
+        "                                      prove the recorded outputs follow from the recorded inputs"})
+public final class SettleCommand implements Runnable
+{
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * @param args command line arguments.
+     */
+    public static void main(final String[] args)
+    {
+        // Also when launched as plain "java -jar settle.jar": Chronicle must never announce itself or call out.
+        System.setProperty("chronicle.analytics.disable", "true");
+        System.setProperty("chronicle.announcer.disable", "true");
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs the command line without exiting, for tests.
+     *
+     * @param args command line arguments.
+     * @return the exit code.
+     */
+    public static int execute(final String... args)
+    {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * Runs the command line with the given output streams, for tests and embedding.
+     *
+     * @param out  standard output.
+     * @param err  standard error.
+     * @param args command line arguments.
+     * @return the exit code.
+     */
+    public static int execute(final java.io.PrintWriter out, final java.io.PrintWriter err, final String... args)
+    {
+        final CommandLine cli = new CommandLine(new SettleCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        cli.setParameterExceptionHandler(new OneLineErrors());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
