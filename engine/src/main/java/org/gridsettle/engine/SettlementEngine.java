@@ -344,7 +344,7 @@ public final class SettlementEngine implements AutoCloseable
     public EngineCounters counters()
     {
         final var logic = handler.logic();
-        return new EngineCounters(input.count(), output.count(), logic.ticksPriced(), logic.transfers(),
+        return new EngineCounters(input.dataRecords(), output.dataRecords(), logic.ticksPriced(), logic.transfers(),
             logic.rejections());
     }
 
@@ -376,8 +376,15 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            input.close();
-            output.close();
+            try
+            {
+                input.close();
+            }
+            finally
+            {
+                // the output journal's close checkpoint binds the input journal's final state
+                output.close(input.dataRecords(), input.digest());
+            }
         }
         if (fatal != null)
         {

@@ -82,10 +82,8 @@ public final class OutputComparer
      */
     public boolean recordedExhausted()
     {
-        final long before = recorded.position();
-        final boolean more = recorded.next((b, o, l, p) ->
+        return !recorded.next((b, o, l, p) ->
             noteDivergence("the recorded output journal has extra record " + p + ": " + describe(b, o)));
-        return !more && recorded.position() == before;
     }
 
     private void noteDivergence(final String what)

@@ -3,20 +3,24 @@ package org.gridsettle.journal;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.chain.BlockDigest;
 import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.journal.codec.CheckpointCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.RecordType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Streams the records of one journal in order, checking each record's structure and its place in the hash chain
- * before handing it on. A record that fails either check stops the read with a {@link JournalCorruptException} that
- * names the journal, the position and the sequence: a corrupt journal is never read past silently.
+ * Streams the records of one journal in order, checking each record's structure, its place in the XXH64 chain and,
+ * at every checkpoint, the SHA-256 seal over the block before it. A record that fails any check stops the read with
+ * a {@link JournalCorruptException} naming the journal, the record position and the sequence: a corrupt journal is
+ * never read past silently.
  * <p>
+ * Checkpoint records are verified and then skipped, unless {@link #includeCheckpoints(boolean)} asks for them.
  * Records are handed out as a view on the memory-mapped file: no copy, no allocation per record.
  * Not thread-safe: one reader per thread.
  */
@@ -25,9 +29,17 @@ public final class JournalReader implements AutoCloseable
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final HashChain chain = new HashChain();
+    private final BlockDigest blockDigest = new BlockDigest();
+    private final CheckpointCodec checkpoint = new CheckpointCodec();
+    private final byte[] computed = new byte[CheckpointCodec.SHA_LENGTH];
+    private final byte[] recorded = new byte[CheckpointCodec.SHA_LENGTH];
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final Path dir;
+    private boolean includeCheckpoints;
     private long position;
+    private long lastSequence;
+    private long dataRecords;
+    private int lastCheckpointKind = -1;
 
     /**
      * @param dir queue directory, which must exist.
@@ -45,36 +57,94 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
+     * @param include true to hand checkpoint records to handlers too (for dumps and verification reports).
+     * @return this.
+     */
+    public JournalReader includeCheckpoints(final boolean include)
+    {
+        this.includeCheckpoints = include;
+        return this;
+    }
+
+    /**
      * Reads the next record if there is one.
      *
      * @param handler receives the record.
-     * @return true if a record was read, false at the end of the journal.
-     * @throws JournalCorruptException if the record is malformed or breaks the chain.
+     * @return true if a record was handed to the handler, false at the end of the journal.
+     * @throws JournalCorruptException if the record is malformed or breaks the chain or a checkpoint.
      */
     public boolean next(final RecordHandler handler)
     {
-        try (DocumentContext dc = tailer.readingDocument())
+        while (true)
         {
-            if (!dc.isPresent())
+            try (DocumentContext dc = readingDocument())
             {
-                return false;
+                if (!dc.isPresent())
+                {
+                    return false;
+                }
+                final Bytes<?> bytes = dc.wire().bytes();
+                final int length = (int)bytes.readRemaining();
+                view.wrap(bytes.addressForRead(bytes.readPosition()), length);
+                final boolean isCheckpoint = verify(length);
+                final long at = position++;
+                if (!isCheckpoint || includeCheckpoints)
+                {
+                    handler.onRecord(view, 0, length, at);
+                    return true;
+                }
             }
-            final Bytes<?> bytes = dc.wire().bytes();
-            final int length = (int)bytes.readRemaining();
-            view.wrap(bytes.addressForRead(bytes.readPosition()), length);
-            final String problem = RecordValidator.problem(view, 0, length);
-            if (problem != null)
-            {
-                throw corrupt(problem);
-            }
-            if (!chain.verify(view, 0, length))
-            {
-                throw corrupt("hash chain broken: the record or one before it was altered, removed or reordered");
-            }
-            handler.onRecord(view, 0, length, position);
-            position++;
-            return true;
         }
+    }
+
+    private DocumentContext readingDocument()
+    {
+        try
+        {
+            return tailer.readingDocument();
+        }
+        catch (final RuntimeException e)
+        {
+            // Chronicle fails in its own ways on a damaged cycle file; name the place in our terms
+            throw new JournalCorruptException(dir + ": cannot read record " + position + " (after sequence " +
+                lastSequence + "): the cycle file is damaged: " + e.getClass().getSimpleName() + ": " +
+                e.getMessage());
+        }
+    }
+
+    private boolean verify(final int length)
+    {
+        final String problem = RecordValidator.problem(view, 0, length);
+        if (problem != null)
+        {
+            throw corrupt(problem);
+        }
+        final boolean isCheckpoint = RecordFlyweight.typeIdAt(view, 0) == RecordType.CHECKPOINT.id();
+        if (!(isCheckpoint ? chain.verifyAside(view, 0, length) : chain.verify(view, 0, length)))
+        {
+            throw corrupt("hash chain broken: this record or one before it was altered, removed or reordered");
+        }
+        if (!isCheckpoint)
+        {
+            dataRecords++;
+            blockDigest.add(view, 0, length);
+            lastSequence = RecordFlyweight.sequenceAt(view, 0);
+            lastCheckpointKind = -1;
+            return false;
+        }
+        checkpoint.wrap(view, 0);
+        if (checkpoint.recordsCovered() != position)
+        {
+            throw corrupt("checkpoint covers " + checkpoint.recordsCovered() + " records but follows " + position);
+        }
+        checkpoint.sha256(recorded);
+        blockDigest.seal(computed);
+        if (!BlockDigest.same(recorded, computed))
+        {
+            throw corrupt("SHA-256 checkpoint does not match the records since the previous checkpoint");
+        }
+        lastCheckpointKind = checkpoint.kind();
+        return true;
     }
 
     private JournalCorruptException corrupt(final String problem)
@@ -86,7 +156,24 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
-     * @return chain value of the last record read: the digest so far.
+     * Reads to the end, verifying everything.
+     *
+     * @return this, positioned at the end.
+     */
+    public JournalReader verifyToEnd()
+    {
+        final RecordHandler ignore = (b, o, l, p) ->
+        {
+        };
+        while (next(ignore))
+        {
+            // verification happens in next()
+        }
+        return this;
+    }
+
+    /**
+     * @return chain head after the last data record read: the journal's digest so far.
      */
     public long digest()
     {
@@ -94,11 +181,51 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
-     * @return number of records read so far.
+     * @return number of records read so far, checkpoints included.
      */
     public long position()
     {
         return position;
+    }
+
+    /**
+     * @return number of records read so far, checkpoints excluded.
+     */
+    public long dataRecords()
+    {
+        return dataRecords;
+    }
+
+    /**
+     * @return sequence of the last non-checkpoint record read.
+     */
+    public long lastSequence()
+    {
+        return lastSequence;
+    }
+
+    /**
+     * @return true if the last record read was a close checkpoint: the journal was closed cleanly there.
+     */
+    public boolean endsWithCloseCheckpoint()
+    {
+        return lastCheckpointKind == CheckpointCodec.KIND_CLOSE;
+    }
+
+    /**
+     * @return the in-progress SHA-256 block state, for a writer resuming this journal.
+     */
+    BlockDigest blockDigest()
+    {
+        return blockDigest;
+    }
+
+    /**
+     * @return the directory read.
+     */
+    public Path dir()
+    {
+        return dir;
     }
 
     @Override
@@ -106,58 +233,5 @@ public final class JournalReader implements AutoCloseable
     {
         tailer.close();
         queue.close();
-    }
-
-    /**
-     * What a writer needs to resume a journal: how many records it holds and the chain value of the last one.
-     *
-     * @param count     number of records.
-     * @param lastChain chain value of the last record, or {@link HashChain#GENESIS}.
-     */
-    record Tail(long count, long lastChain)
-    {
-    }
-
-    static Tail tail(final ChronicleQueue queue, final Path dir)
-    {
-        long count = 0;
-        long last = HashChain.GENESIS;
-        try (ExcerptTailer t = queue.createTailer())
-        {
-            t.singleThreadedCheckDisabled(true);
-            t.direction(TailerDirection.BACKWARD).toEnd();
-            try (DocumentContext dc = t.readingDocument())
-            {
-                if (dc.isPresent())
-                {
-                    final Bytes<?> bytes = dc.wire().bytes();
-                    final int length = (int)bytes.readRemaining();
-                    if (length < RecordFlyweight.TRAILER_LENGTH)
-                    {
-                        throw new JournalCorruptException(dir + ": last record is " + length + " bytes");
-                    }
-                    last = bytes.readLong(bytes.readPosition() + length - RecordFlyweight.TRAILER_LENGTH);
-                }
-            }
-        }
-        if (last != HashChain.GENESIS)
-        {
-            try (ExcerptTailer t = queue.createTailer())
-            {
-                t.singleThreadedCheckDisabled(true);
-                while (true)
-                {
-                    try (DocumentContext dc = t.readingDocument())
-                    {
-                        if (!dc.isPresent())
-                        {
-                            break;
-                        }
-                        count++;
-                    }
-                }
-            }
-        }
-        return new Tail(count, last);
     }
 }

@@ -4,46 +4,97 @@ import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.BufferUtil;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.chain.BlockDigest;
 import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.journal.codec.CheckpointCodec;
+import org.gridsettle.journal.codec.RecordFlyweight;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Appends sealed records to one Chronicle Queue journal, extending its hash chain.
+ * Appends sealed records to one Chronicle Queue journal, extending its XXH64 chain, and writes a SHA-256
+ * {@link CheckpointCodec checkpoint} every {@code checkpointInterval} records and when closed.
  * <p>
  * Each record is sealed in the caller's buffer (its chain trailer written), then copied into the memory-mapped cycle
- * file in one document. When the queue already holds records, the chain resumes from the last one, so a restarted
- * engine keeps a single unbroken chain.
+ * file as one document. Opening an existing journal verifies it end to end first and resumes both chains from its
+ * last record, so a restarted engine keeps one unbroken chain.
  * <p>
- * Single writer: call only from one thread at a time (the engine's business-logic thread). Chronicle itself checks
- * this; the check is relaxed so the writer may be created on one thread and used on another.
+ * Single writer: call only from one thread at a time (the engine's business-logic thread). Chronicle's own
+ * thread check is relaxed so the writer may be created on one thread and used on another.
  */
 public final class JournalWriter implements AutoCloseable
 {
+    /** Default records per SHA-256 checkpoint. */
+    public static final int DEFAULT_CHECKPOINT_INTERVAL = 4096;
+
     private final ChronicleQueue queue;
     private final ExcerptAppender appender;
     private final HashChain chain = new HashChain();
+    private final BlockDigest blockDigest;
+    private final CheckpointCodec checkpoint = new CheckpointCodec();
+    private final UnsafeBuffer checkpointBuffer =
+        new UnsafeBuffer(BufferUtil.allocateDirectAligned(CheckpointCodec.LENGTH + 24, 64));
+    private final byte[] sha = new byte[CheckpointCodec.SHA_LENGTH];
     private final Path dir;
     private final Durability durability;
+    private final int checkpointInterval;
     private long count;
+    private long dataRecords;
+    private long lastSequence;
+    private boolean sealedByClose;
 
     /**
-     * Opens or creates a journal.
+     * Opens or creates a journal with the default checkpoint interval.
      *
      * @param dir        directory of the queue.
      * @param durability what an append promises.
      */
     public JournalWriter(final Path dir, final Durability durability)
     {
+        this(dir, durability, DEFAULT_CHECKPOINT_INTERVAL);
+    }
+
+    /**
+     * Opens or creates a journal.
+     *
+     * @param dir                directory of the queue.
+     * @param durability         what an append promises.
+     * @param checkpointInterval records per SHA-256 checkpoint.
+     */
+    public JournalWriter(final Path dir, final Durability durability, final int checkpointInterval)
+    {
+        if (checkpointInterval < 1)
+        {
+            throw new IllegalArgumentException("checkpointInterval must be positive: " + checkpointInterval);
+        }
         this.dir = dir;
         this.durability = durability;
+        this.checkpointInterval = checkpointInterval;
+        if (Files.isDirectory(dir))
+        {
+            try (JournalReader existing = new JournalReader(dir))
+            {
+                existing.verifyToEnd();
+                count = existing.position();
+                dataRecords = existing.dataRecords();
+                lastSequence = existing.lastSequence();
+                chain.resume(existing.digest());
+                blockDigest = existing.blockDigest();
+                sealedByClose = existing.endsWithCloseCheckpoint();
+            }
+        }
+        else
+        {
+            blockDigest = new BlockDigest();
+        }
         this.queue = Journals.open(dir);
-        final JournalReader.Tail tail = JournalReader.tail(queue, dir);
-        this.count = tail.count();
-        chain.resume(tail.lastChain());
         this.appender = queue.createAppender();
         appender.singleThreadedCheckDisabled(true);
+        checkpoint.wrap(checkpointBuffer, 0);
     }
 
     /**
@@ -57,12 +108,34 @@ public final class JournalWriter implements AutoCloseable
     public long append(final MutableDirectBuffer buffer, final int offset, final int length)
     {
         chain.seal(buffer, offset, length);
+        final long position = write(buffer, offset, length);
+        dataRecords++;
+        blockDigest.add(buffer, offset, length);
+        lastSequence = RecordFlyweight.sequenceAt(buffer, offset);
+        sealedByClose = false;
+        if (blockDigest.recordsInBlock() >= checkpointInterval)
+        {
+            writeCheckpoint(CheckpointCodec.KIND_PERIODIC, 0, 0);
+        }
+        return position;
+    }
+
+    private long write(final MutableDirectBuffer buffer, final int offset, final int length)
+    {
         try (DocumentContext dc = appender.writingDocument())
         {
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.unsafeWrite(buffer.addressOffset() + offset, length);
         }
         return count++;
+    }
+
+    private void writeCheckpoint(final int kind, final long boundRecords, final long boundChain)
+    {
+        blockDigest.seal(sha);
+        checkpoint.encode(count, lastSequence, kind, sha, boundRecords, boundChain);
+        chain.sealAside(checkpointBuffer, 0, CheckpointCodec.LENGTH);
+        write(checkpointBuffer, 0, CheckpointCodec.LENGTH);
     }
 
     /**
@@ -78,7 +151,7 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
-     * @return digest so far: the chain value of the last record.
+     * @return digest so far: the chain head after the last data record.
      */
     public long digest()
     {
@@ -86,11 +159,19 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
-     * @return number of records in the journal.
+     * @return number of records in the journal, checkpoints included.
      */
     public long count()
     {
         return count;
+    }
+
+    /**
+     * @return number of data records in the journal, checkpoints excluded.
+     */
+    public long dataRecords()
+    {
+        return dataRecords;
     }
 
     /**
@@ -101,10 +182,34 @@ public final class JournalWriter implements AutoCloseable
         return dir;
     }
 
+    /**
+     * Seals the journal with a close checkpoint that also binds another journal's state (the output journal binds
+     * the input journal's record count and chain head), then closes it.
+     *
+     * @param boundRecords records of the bound journal, or 0.
+     * @param boundChain   chain head of the bound journal, or 0.
+     */
+    public void close(final long boundRecords, final long boundChain)
+    {
+        try
+        {
+            if (!sealedByClose)
+            {
+                writeCheckpoint(CheckpointCodec.KIND_CLOSE, boundRecords, boundChain);
+                sealedByClose = true;
+            }
+            endOfBatch();
+        }
+        finally
+        {
+            appender.close();
+            queue.close();
+        }
+    }
+
     @Override
     public void close()
     {
-        appender.close();
-        queue.close();
+        close(0, 0);
     }
 }

@@ -62,16 +62,16 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
      */
     public long recover(final Path inputDir)
     {
-        if (input.count() == 0)
+        if (input.dataRecords() == 0)
         {
-            if (output.count() != 0)
+            if (output.dataRecords() != 0)
             {
-                throw new JournalCorruptException(outputDir + ": output journal has " + output.count() +
+                throw new JournalCorruptException(outputDir + ": output journal has " + output.dataRecords() +
                     " records but the input journal is empty");
             }
             return 0;
         }
-        recoveryRecorded = output.count();
+        recoveryRecorded = output.dataRecords();
         try (JournalReader inputs = new JournalReader(inputDir);
             JournalReader outputs = new JournalReader(outputDir))
         {
@@ -97,10 +97,10 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
     private void reapply(final DirectBuffer buffer, final int offset, final int length, final long position)
     {
         final long sequence = RecordFlyweight.sequenceAt(buffer, offset);
-        if (sequence != position + 1)
+        if (sequence != inputSequence + 1)
         {
             throw new JournalCorruptException("input record " + position + " has sequence " + sequence +
-                ", expected " + (position + 1));
+                ", expected " + (inputSequence + 1));
         }
         logic.apply(buffer, offset, length);
     }

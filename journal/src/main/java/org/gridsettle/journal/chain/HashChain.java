@@ -9,7 +9,10 @@ import org.gridsettle.journal.codec.RecordFlyweight;
  * {@code chain[i] = XXH64(seed = chain[i-1], bytes of record i before its trailer)}, with {@code chain[-1] = GENESIS}.
  * <p>
  * Because each value seeds the next, changing, removing or reordering any record changes every later chain value,
- * so the last value is the digest of the whole journal. One instance per journal writer or verifier. Not thread-safe.
+ * so the last value is the digest of the whole journal. Checkpoint records are sealed "aside": their trailer is
+ * computed from the current head but does not advance it, so the data records' chain, and the digest, do not depend
+ * on where a writer placed its checkpoints; that keeps replayed outputs byte-identical to recorded ones.
+ * One instance per journal writer or verifier. Not thread-safe.
  */
 public final class HashChain
 {
@@ -33,6 +36,33 @@ public final class HashChain
         buffer.putLong(offset + length - RecordFlyweight.TRAILER_LENGTH, value, RecordFlyweight.ORDER);
         head = value;
         return value;
+    }
+
+    /**
+     * Seals a checkpoint record from the current head without advancing it.
+     *
+     * @param buffer holding the record.
+     * @param offset of the record.
+     * @param length whole record length, trailer included.
+     */
+    public void sealAside(final MutableDirectBuffer buffer, final int offset, final int length)
+    {
+        final long value = XxHash64.hash(buffer, offset, length - RecordFlyweight.TRAILER_LENGTH, head);
+        buffer.putLong(offset + length - RecordFlyweight.TRAILER_LENGTH, value, RecordFlyweight.ORDER);
+    }
+
+    /**
+     * Checks a checkpoint record sealed with {@link #sealAside}; the head does not move.
+     *
+     * @param buffer holding the record.
+     * @param offset of the record.
+     * @param length whole record length, trailer included.
+     * @return true if the trailer matches.
+     */
+    public boolean verifyAside(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long expected = XxHash64.hash(buffer, offset, length - RecordFlyweight.TRAILER_LENGTH, head);
+        return expected == buffer.getLong(offset + length - RecordFlyweight.TRAILER_LENGTH, RecordFlyweight.ORDER);
     }
 
     /**

@@ -21,7 +21,9 @@ public enum RecordType
     /** An input refused with a reason. */
     REJECTION(102, 1, 48),
     /** An exact duplicate acknowledged without effect. */
-    DUPLICATE_ACK(103, 1, 48);
+    DUPLICATE_ACK(103, 1, 48),
+    /** A SHA-256 seal over the records since the previous one; written by the journal itself. */
+    CHECKPOINT(104, 1, 104);
 
     private static final RecordType[] BY_ID = new RecordType[256];
 

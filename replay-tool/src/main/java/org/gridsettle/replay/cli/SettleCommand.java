@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         DemoCommand.class,
         ReplayCommand.class,
+        VerifyCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -30,7 +31,9 @@ import picocli.CommandLine.Command;
         "Examples:",
         "  settle demo                         run the end-to-end demo on a synthetic fleet",
         "  settle replay --journal demo-data/journal",
-        "                                      prove the recorded outputs follow from the recorded inputs"})
+        "                                      prove the recorded outputs follow from the recorded inputs",
+        "  settle verify --journal demo-data/journal",
+        "                                      check both journals' hash chains and checkpoints"})
 public final class SettleCommand implements Runnable
 {
     @CommandLine.Spec

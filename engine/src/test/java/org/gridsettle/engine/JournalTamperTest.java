@@ -1,0 +1,149 @@
+package org.gridsettle.engine;
+
+import org.gridsettle.journal.JournalVerifier;
+import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.VerificationReport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Edits the bytes of real cycle files the way an attacker or a failing disk would, and checks that verification
+ * fails and names the place. Records are located by a value written into them, so the edit lands inside a record.
+ */
+class JournalTamperTest
+{
+    private static final int METERS = 4;
+    private static final int INTERVALS = 96;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void writeJournal()
+    {
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            EngineFixture.setUp(engine, METERS);
+            EngineFixture.submitDay(engine, METERS, INTERVALS);
+        }
+    }
+
+    @Test
+    void anUntouchedJournalVerifies()
+    {
+        final VerificationReport report = JournalVerifier.verify(dir);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.inputRecords()).isEqualTo(1 + 2 * METERS + METERS * INTERVALS);
+        assertThat(report.outputRecords()).isEqualTo(METERS * INTERVALS);
+    }
+
+    @Test
+    void aFlippedByteInTheMiddleOfTheOutputCycleFileIsFoundAndNamed() throws IOException
+    {
+        // the transfer caused by input 200 sits in the middle of the 384 outputs; its cause field is at offset 16
+        final long at = findRecord(cycleFile(Journals.output(dir)), 16, 200L);
+        flip(cycleFile(Journals.output(dir)), at + 40); // inside the amount field
+        final VerificationReport report = JournalVerifier.verify(dir);
+        assertThat(report.intact()).isFalse();
+        assertThat(report.problems()).anyMatch(p -> p.contains("output") && p.contains("hash chain broken"));
+        assertThat(String.join("\n", report.problems())).containsPattern("record \\d+ \\(sequence \\d+\\)");
+    }
+
+    @Test
+    void aFlippedByteInTheMiddleOfTheInputCycleFileIsFoundAndNamed() throws IOException
+    {
+        // input 200 is a tick; its sequence field is at offset 8
+        final long at = findRecord(cycleFile(Journals.input(dir)), 8, 200L);
+        flip(cycleFile(Journals.input(dir)), at + 40); // inside importWh
+        final VerificationReport report = JournalVerifier.verify(dir);
+        assertThat(report.problems()).anyMatch(p -> p.contains("input") && p.contains("record 199 (sequence 200)"));
+    }
+
+    @Test
+    void deletingTheLastRecordsIsDetected() throws IOException
+    {
+        // zero the last three output records (two transfers and the close checkpoint), headers included,
+        // which is what a truncated or cut-down cycle file looks like to a reader
+        final Path file = cycleFile(Journals.output(dir));
+        final long firstOfLast = findRecord(file, 16, (long)(1 + 2 * METERS + METERS * INTERVALS - 1));
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(firstOfLast - 4);
+            raf.write(new byte[4 + 120 + 4 + 120 + 4 + 104]);
+        }
+        final VerificationReport report = JournalVerifier.verify(dir);
+        assertThat(report.problems()).anyMatch(p -> p.contains("without a close checkpoint"));
+    }
+
+    @Test
+    void swappingTwoRecordsIsDetected() throws IOException
+    {
+        final Path file = cycleFile(Journals.output(dir));
+        final long a = findRecord(file, 16, 100L);
+        final long b = findRecord(file, 16, 101L);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            final byte[] ra = new byte[120];
+            final byte[] rb = new byte[120];
+            raf.seek(a);
+            raf.readFully(ra);
+            raf.seek(b);
+            raf.readFully(rb);
+            raf.seek(a);
+            raf.write(rb);
+            raf.seek(b);
+            raf.write(ra);
+        }
+        final VerificationReport report = JournalVerifier.verify(dir);
+        assertThat(report.problems()).anyMatch(p -> p.contains("hash chain broken"));
+    }
+
+    private static Path cycleFile(final Path queueDir) throws IOException
+    {
+        try (Stream<Path> files = Files.list(queueDir))
+        {
+            return files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * @return file offset of the first record whose little-endian long at {@code fieldOffset} equals {@code value}
+     * and whose type id is that of a tick (1) or a transfer (101).
+     */
+    private static long findRecord(final Path file, final int fieldOffset, final long value) throws IOException
+    {
+        final byte[] bytes = Files.readAllBytes(file);
+        final ByteBuffer bb = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 4; i + 128 < bytes.length; i++)
+        {
+            final int type = bb.getShort(i) & 0xFFFF;
+            if ((type == 1 || type == 101) && bb.getShort(i + 2) == 1 && bb.getLong(i + fieldOffset) == value)
+            {
+                return i;
+            }
+        }
+        throw new AssertionError("no record with " + value + " at offset " + fieldOffset + " in " + file);
+    }
+
+    private static void flip(final Path file, final long at) throws IOException
+    {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(at);
+            final int b = raf.read();
+            raf.seek(at);
+            raf.write(b ^ 0x01);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.gridsettle.journal;
+
+import org.agrona.DirectBuffer;
+import org.gridsettle.journal.codec.CheckpointCodec;
+import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.RecordType;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks both journals of a directory end to end, as an auditor would before trusting them:
+ * <ul>
+ *   <li>every record's structure, its XXH64 chain link and every SHA-256 checkpoint (see {@link JournalReader});</li>
+ *   <li>each journal ends with a close checkpoint, so records removed from the end are noticed;</li>
+ *   <li>the output journal's close checkpoint names the input journal's record count and chain head, so the two
+ *       journals cannot be truncated or swapped independently;</li>
+ *   <li>no output claims a cause beyond the last input.</li>
+ * </ul>
+ * Stateless; each call opens and closes its own readers. Thread-safe.
+ */
+public final class JournalVerifier
+{
+    private JournalVerifier()
+    {
+    }
+
+    /**
+     * @param journalDir a journal directory with {@code input/} and {@code output/}.
+     * @return what was found.
+     */
+    public static VerificationReport verify(final Path journalDir)
+    {
+        final List<String> problems = new ArrayList<>();
+        final Scan input = scan(Journals.input(journalDir), problems);
+        final Scan output = scan(Journals.output(journalDir), problems);
+        if (input.complete && output.complete)
+        {
+            if (output.closeBoundRecords != input.dataRecords || output.closeBoundChain != input.digest)
+            {
+                problems.add(Journals.output(journalDir) + ": close checkpoint binds " + output.closeBoundRecords +
+                    " input records with chain " + Long.toHexString(output.closeBoundChain) + " but the input " +
+                    "journal has " + input.dataRecords + " records with chain " + Long.toHexString(input.digest));
+            }
+            if (output.maxCause > input.lastSequence)
+            {
+                problems.add(Journals.output(journalDir) + ": an output is caused by input " + output.maxCause +
+                    " but the input journal ends at sequence " + input.lastSequence);
+            }
+        }
+        return new VerificationReport(input.dataRecords, output.dataRecords, input.digest, output.digest,
+            List.copyOf(problems));
+    }
+
+    private static Scan scan(final Path dir, final List<String> problems)
+    {
+        final Scan scan = new Scan();
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            reader.includeCheckpoints(true);
+            while (reader.next(scan::onRecord))
+            {
+                scan.position = reader.position();
+            }
+            scan.dataRecords = reader.dataRecords();
+            scan.digest = reader.digest();
+            scan.lastSequence = reader.lastSequence();
+            if (!reader.endsWithCloseCheckpoint())
+            {
+                problems.add(dir + ": ends at record " + reader.position() + " (sequence " +
+                    reader.lastSequence() + ") without a close checkpoint: records were removed from the end, or " +
+                    "the engine stopped without closing (restart it to recover and seal the journal)");
+            }
+            else
+            {
+                scan.complete = true;
+            }
+        }
+        catch (final JournalCorruptException e)
+        {
+            problems.add(e.getMessage());
+        }
+        catch (final RuntimeException e)
+        {
+            problems.add(dir + ": unreadable after record " + scan.position + ": " + e);
+        }
+        return scan;
+    }
+
+    private static final class Scan
+    {
+        private final CheckpointCodec checkpoint = new CheckpointCodec();
+        private long position;
+        private long dataRecords;
+        private long digest;
+        private long lastSequence;
+        private long maxCause;
+        private long closeBoundRecords;
+        private long closeBoundChain;
+        private boolean complete;
+
+        void onRecord(final DirectBuffer buffer, final int offset, final int length, final long at)
+        {
+            if (RecordFlyweight.typeIdAt(buffer, offset) == RecordType.CHECKPOINT.id())
+            {
+                checkpoint.wrap((org.agrona.MutableDirectBuffer)buffer, offset);
+                closeBoundRecords = checkpoint.boundRecords();
+                closeBoundChain = checkpoint.boundChain();
+            }
+            else
+            {
+                maxCause = Math.max(maxCause, RecordFlyweight.causeSequenceAt(buffer, offset));
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.gridsettle.journal;
+
+import java.util.List;
+
+/**
+ * What {@link JournalVerifier} found about a journal directory.
+ *
+ * @param inputRecords  input data records verified.
+ * @param outputRecords output data records verified.
+ * @param inputDigest   chain head of the input journal.
+ * @param outputDigest  chain head of the output journal.
+ * @param problems      everything wrong, each naming the journal and the place; empty when intact.
+ */
+public record VerificationReport(
+    long inputRecords,
+    long outputRecords,
+    long inputDigest,
+    long outputDigest,
+    List<String> problems)
+{
+    /**
+     * @return true if both journals are intact and consistent with each other.
+     */
+    public boolean intact()
+    {
+        return problems.isEmpty();
+    }
+}

@@ -1,0 +1,59 @@
+package org.gridsettle.replay.cli;
+
+import org.gridsettle.journal.JournalVerifier;
+import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.VerificationReport;
+import org.gridsettle.journal.chain.HashChain;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code settle verify}: checks the integrity chains of both journals end to end.
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Check both journals end to end: every record's structure and XXH64 chain link, every SHA-256",
+        "checkpoint, that each journal ends with a close checkpoint (nothing removed from the end), and that",
+        "the output journal's close checkpoint matches the input journal. Exit 0 when intact, 1 naming",
+        "what is wrong and where."},
+    footer = {"", "Example:", "  settle verify --journal demo-data/journal"})
+public final class VerifyCommand implements Callable<Integer>
+{
+    @Option(names = "--journal", required = true, paramLabel = "DIR",
+        description = "Journal directory holding input/ and output/.")
+    private Path journal;
+
+    @Option(names = "--verbose", description = "Show stack traces on errors.")
+    private boolean verbose;
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        if (!Journals.exists(journal))
+        {
+            throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
+                Journals.input(journal) + " with .cq4 files)");
+        }
+        final PrintWriter out = spec.commandLine().getOut();
+        final VerificationReport report = JournalVerifier.verify(journal);
+        out.printf("input:  %,d records, digest %s%n", report.inputRecords(), HashChain.toHex(report.inputDigest()));
+        out.printf("output: %,d records, digest %s%n", report.outputRecords(),
+            HashChain.toHex(report.outputDigest()));
+        for (final String problem : report.problems())
+        {
+            out.println("FAIL " + problem);
+        }
+        out.println(report.intact() ? "verify: intact" : "verify: " + report.problems().size() + " problem(s)");
+        out.flush();
+        return report.intact() ? 0 : 1;
+    }
+}

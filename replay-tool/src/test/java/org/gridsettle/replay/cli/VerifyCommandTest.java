@@ -1,0 +1,63 @@
+package org.gridsettle.replay.cli;
+
+import org.gridsettle.journal.Journals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VerifyCommandTest
+{
+    @TempDir
+    Path tmp;
+
+    @Test
+    void verifyExitsZeroOnAnIntactJournalAndOneNamingTheRecordAfterAByteFlip() throws IOException
+    {
+        assertThat(CliRun.of("demo", "--meters", "5", "--days", "1", "--dir", tmp.toString()).exitCode()).isZero();
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun intact = CliRun.of("verify", "--journal", journal.toString());
+        assertThat(intact.exitCode()).as(intact.err()).isZero();
+        // 1 tariff + 5 accounts + 5 enrolments + 5 x 96 ticks + 3 bad ticks = 494
+        assertThat(intact.out()).contains("input:  494 records").contains("verify: intact");
+
+        // the tariff is the first input: type id 4, schema 1; flip a byte inside its period table
+        final Path file = cycleFile(Journals.input(journal));
+        final byte[] bytes = Files.readAllBytes(file);
+        int tariffAt = -1;
+        for (int i = 0; i < bytes.length - 4 && tariffAt < 0; i++)
+        {
+            if (bytes[i] == 4 && bytes[i + 1] == 0 && bytes[i + 2] == 1 && bytes[i + 3] == 0)
+            {
+                tariffAt = i;
+            }
+        }
+        assertThat(tariffAt).isPositive();
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(tariffAt + 150);
+            final int b = raf.read();
+            raf.seek(tariffAt + 150);
+            raf.write(b ^ 0x10);
+        }
+
+        final CliRun broken = CliRun.of("verify", "--journal", journal.toString());
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.out()).contains("FAIL").contains("record 0 (sequence 1)").contains("hash chain broken");
+    }
+
+    private static Path cycleFile(final Path queueDir) throws IOException
+    {
+        try (Stream<Path> files = Files.list(queueDir))
+        {
+            return files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+    }
+}
