@@ -1,0 +1,217 @@
+package org.gridsettle.pricing.carbon;
+
+import org.gridsettle.pricing.importer.CsvLineReader;
+import org.gridsettle.pricing.importer.InstantText;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.gridsettle.pricing.importer.ImportException;
+
+/**
+ * Imports carbon intensity from a plain CSV file holding one or more regions, into one series per region.
+ * <p>
+ * The header decides the unit, and must be exactly one of:
+ * <pre>
+ * region,interval_start,interval_seconds,mg_per_kwh     whole milligrams CO2 per kWh
+ * region,interval_start,interval_seconds,g_per_kwh      grams, at most 3 decimals, for example 123.456
+ * </pre>
+ * Grams are converted to milligrams exactly with {@link BigDecimal}; a value that would need rounding (a non-zero
+ * fourth decimal) is refused, since nothing in gridsettle rounds a carbon figure. {@code interval_start} is an ISO-8601
+ * instant with offset or whole epoch seconds. Rows of different regions may interleave, but each region's rows must
+ * be in increasing time order without duplicates or overlaps. Blank lines are skipped; negative values, NaN,
+ * exponents and quotes are refused. Every value is flagged {@link IntensitySource#MEASURED}.
+ * <p>
+ * At most {@link CarbonIntensitySeries#MAX_INTERVALS} data rows per file (or the cap given to the constructor) and
+ * {@link CsvLineReader#MAX_LINE_CHARS} characters per line. Errors are {@link ImportException}s naming file and line.
+ * <p>
+ * Stateless and thread-safe; each call has its own reader state.
+ */
+public final class CarbonCsvImporter
+{
+    /** Header for whole milligrams. */
+    public static final String HEADER_MG = "region,interval_start,interval_seconds,mg_per_kwh";
+    /** Header for decimal grams. */
+    public static final String HEADER_G = "region,interval_start,interval_seconds,g_per_kwh";
+
+    private static final int MAX_REGION_CHARS = 64;
+    private static final Pattern WHOLE = Pattern.compile("[0-9]{1,19}");
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,19}(\\.[0-9]{1,19})?");
+    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,10}");
+
+    private final int maxRows;
+
+    /**
+     * Importer capped at {@link CarbonIntensitySeries#MAX_INTERVALS} data rows.
+     */
+    public CarbonCsvImporter()
+    {
+        this(CarbonIntensitySeries.MAX_INTERVALS);
+    }
+
+    /**
+     * @param maxRows most data rows accepted, from 1 to {@link CarbonIntensitySeries#MAX_INTERVALS}.
+     */
+    public CarbonCsvImporter(final int maxRows)
+    {
+        if (maxRows < 1 || maxRows > CarbonIntensitySeries.MAX_INTERVALS)
+        {
+            throw new IllegalArgumentException("maxRows out of 1.." + CarbonIntensitySeries.MAX_INTERVALS + ": " +
+                maxRows);
+        }
+        this.maxRows = maxRows;
+    }
+
+    /**
+     * @param file a UTF-8 CSV file.
+     * @return series by region, in region order.
+     * @throws IOException     if the file cannot be read.
+     * @throws ImportException if the content is invalid, naming the file and line.
+     */
+    public NavigableMap<String, CarbonIntensitySeries> importFile(final Path file) throws IOException
+    {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        {
+            return parse(reader, String.valueOf(file.getFileName()));
+        }
+    }
+
+    /**
+     * @param reader the CSV text; not closed.
+     * @param source short name of the input for messages, usually the file name.
+     * @return series by region, in region order (a {@link TreeMap}, so iteration is deterministic), unmodifiable.
+     * @throws IOException     if the reader fails.
+     * @throws ImportException if the content is invalid, naming the source and line.
+     */
+    public NavigableMap<String, CarbonIntensitySeries> parse(final Reader reader, final String source)
+        throws IOException
+    {
+        final CsvLineReader lines = new CsvLineReader(reader, source);
+        final boolean grams = readHeader(lines, source);
+        final TreeMap<String, CarbonSeriesBuilder> builders = new TreeMap<>();
+        int rows = 0;
+        String line;
+        while (null != (line = lines.next()))
+        {
+            if (line.isBlank())
+            {
+                continue;
+            }
+            final String location = lines.location();
+            if (rows == maxRows)
+            {
+                throw new ImportException(source, location, "expected at most " + maxRows + " data rows");
+            }
+            final String[] fields = lines.split(line, 4);
+            final String region = fields[0];
+            if (region.isEmpty() || region.length() > MAX_REGION_CHARS)
+            {
+                throw new ImportException(source, location, "expected a region name of 1 to " + MAX_REGION_CHARS +
+                    " characters, found " + ImportException.quote(region));
+            }
+            final long start = InstantText.parseIsoOrEpoch(fields[1], source, location);
+            final int seconds = parseSeconds(fields[2], source, location);
+            final long mg = grams ? gramsToMg(fields[3], source, location) : parseMg(fields[3], source, location);
+            builders.computeIfAbsent(region, (name) -> new CarbonSeriesBuilder(source, name))
+                .add(start, seconds, mg, IntensitySource.MEASURED, location);
+            rows++;
+        }
+        if (rows == 0)
+        {
+            throw new ImportException(source, "end of input", "expected at least one data row after the header");
+        }
+        final TreeMap<String, CarbonIntensitySeries> result = new TreeMap<>();
+        for (final Map.Entry<String, CarbonSeriesBuilder> entry : builders.entrySet())
+        {
+            result.put(entry.getKey(), entry.getValue().build());
+        }
+        return Collections.unmodifiableNavigableMap(result);
+    }
+
+    /**
+     * Converts decimal grams to whole milligrams, exactly or not at all.
+     *
+     * @param text   non-negative decimal such as {@code 123.456}.
+     * @param source input name for errors.
+     * @param where  location for errors.
+     * @return milligrams, {@code 123456} for the example.
+     */
+    static long gramsToMg(final String text, final String source, final String where)
+    {
+        if (!DECIMAL.matcher(text).matches())
+        {
+            throw new ImportException(source, where, "expected g_per_kwh as a non-negative decimal such as 123.456, " +
+                "found " + ImportException.quote(text));
+        }
+        final BigDecimal mg = new BigDecimal(text).movePointRight(3);
+        if (mg.stripTrailingZeros().scale() > 0)
+        {
+            throw new ImportException(source, where, "expected g_per_kwh with at most 3 decimals (whole mg), found " +
+                ImportException.quote(text));
+        }
+        try
+        {
+            return mg.longValueExact();
+        }
+        catch (final ArithmeticException ex)
+        {
+            throw new ImportException(source, where, "expected g_per_kwh small enough for a long of mg, found " +
+                ImportException.quote(text), ex);
+        }
+    }
+
+    private static boolean readHeader(final CsvLineReader lines, final String source) throws IOException
+    {
+        final String header = lines.next();
+        final String trimmed = null == header ? null : header.replace(" ", "");
+        if (HEADER_MG.equals(trimmed))
+        {
+            return false;
+        }
+        if (HEADER_G.equals(trimmed))
+        {
+            return true;
+        }
+        throw new ImportException(source, "line 1", "expected header " + HEADER_MG + " or " + HEADER_G + ", found " +
+            ImportException.quote(header));
+    }
+
+    private static long parseMg(final String text, final String source, final String where)
+    {
+        if (WHOLE.matcher(text).matches())
+        {
+            try
+            {
+                return Long.parseLong(text);
+            }
+            catch (final NumberFormatException ignore)
+            {
+                // falls through to the located error below
+            }
+        }
+        throw new ImportException(source, where, "expected mg_per_kwh as a non-negative whole number, found " +
+            ImportException.quote(text));
+    }
+
+    private static int parseSeconds(final String text, final String source, final String where)
+    {
+        if (SECONDS.matcher(text).matches())
+        {
+            final long seconds = Long.parseLong(text);
+            if (seconds > 0 && seconds <= Integer.MAX_VALUE)
+            {
+                return (int)seconds;
+            }
+        }
+        throw new ImportException(source, where, "expected interval_seconds as a whole number from 1 to " +
+            Integer.MAX_VALUE + ", found " + ImportException.quote(text));
+    }
+}

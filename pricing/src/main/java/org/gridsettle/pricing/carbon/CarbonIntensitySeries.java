@@ -1,0 +1,277 @@
+package org.gridsettle.pricing.carbon;
+
+import java.util.Arrays;
+
+/**
+ * Grid carbon intensity of one region over time: non-overlapping intervals in strictly increasing order, each with a
+ * value in milligrams of CO2 per kWh and a {@link IntensitySource} flag.
+ * <p>
+ * Kept as parallel primitive arrays so that {@link #indexAt(long)} is a binary search with no allocation on the hot
+ * path. An interval published without a value is kept (flag {@link IntensitySource#MISSING}, value {@link #MISSING})
+ * rather than dropped, so the journal shows that the publisher had no figure, and never shows a zero that nobody
+ * measured. Gaps between intervals are allowed. What to do at a missing instant is a {@link MissingIntensityPolicy}.
+ * <p>
+ * Immutable: arrays are copied in and never handed out. Safe to share between threads.
+ */
+public final class CarbonIntensitySeries
+{
+    /** Sentinel for "no value". Long.MIN_VALUE so that arithmetic on it by mistake overflows loudly, not quietly. */
+    public static final long MISSING = Long.MIN_VALUE;
+    /**
+     * Most intervals a series may hold: ten million, about 570 years of half-hours and about 210 MB of arrays. It
+     * bounds the memory a hostile or broken file can make an importer allocate.
+     */
+    public static final int MAX_INTERVALS = 10_000_000;
+
+    private final String region;
+    private final long[] startEpochSeconds;
+    private final int[] intervalSeconds;
+    private final long[] mgPerKwh;
+    private final byte[] sources;
+
+    /**
+     * Builds a series from copies of the arrays.
+     *
+     * @param region            region name, non-empty.
+     * @param startEpochSeconds interval starts, strictly increasing.
+     * @param intervalSeconds   interval lengths, positive; interval {@code i} must end at or before start {@code i+1}.
+     * @param mgPerKwh          values, non-negative, or {@link #MISSING} exactly where the flag is MISSING.
+     * @param sources           {@link IntensitySource} flags.
+     * @return the series.
+     * @throws IllegalArgumentException if any of the above does not hold.
+     */
+    public static CarbonIntensitySeries of(
+        final String region,
+        final long[] startEpochSeconds,
+        final int[] intervalSeconds,
+        final long[] mgPerKwh,
+        final byte[] sources)
+    {
+        return new CarbonIntensitySeries(
+            region, startEpochSeconds.clone(), intervalSeconds.clone(), mgPerKwh.clone(), sources.clone());
+    }
+
+    /**
+     * Takes ownership of the arrays, which the caller must not touch again; for builders in this package only.
+     */
+    CarbonIntensitySeries(
+        final String region,
+        final long[] startEpochSeconds,
+        final int[] intervalSeconds,
+        final long[] mgPerKwh,
+        final byte[] sources)
+    {
+        validate(region, startEpochSeconds, intervalSeconds, mgPerKwh, sources);
+        this.region = region;
+        this.startEpochSeconds = startEpochSeconds;
+        this.intervalSeconds = intervalSeconds;
+        this.mgPerKwh = mgPerKwh;
+        this.sources = sources;
+    }
+
+    /**
+     * @return region name.
+     */
+    public String region()
+    {
+        return region;
+    }
+
+    /**
+     * @return number of intervals, including missing ones.
+     */
+    public int size()
+    {
+        return startEpochSeconds.length;
+    }
+
+    /**
+     * @param index interval index.
+     * @return start of the interval, epoch seconds, inclusive.
+     */
+    public long startAt(final int index)
+    {
+        return startEpochSeconds[index];
+    }
+
+    /**
+     * @param index interval index.
+     * @return length of the interval in seconds.
+     */
+    public int secondsAt(final int index)
+    {
+        return intervalSeconds[index];
+    }
+
+    /**
+     * @param index interval index.
+     * @return end of the interval, epoch seconds, exclusive.
+     */
+    public long endAt(final int index)
+    {
+        return startEpochSeconds[index] + intervalSeconds[index];
+    }
+
+    /**
+     * @param index interval index.
+     * @return intensity in mg CO2 per kWh, or {@link #MISSING}.
+     */
+    public long mgPerKwhAt(final int index)
+    {
+        return mgPerKwh[index];
+    }
+
+    /**
+     * @param index interval index.
+     * @return the {@link IntensitySource} flag of the value.
+     */
+    public byte sourceAt(final int index)
+    {
+        return sources[index];
+    }
+
+    /**
+     * @param index interval index.
+     * @return true if the interval was published without a value.
+     */
+    public boolean isMissingAt(final int index)
+    {
+        return sources[index] == IntensitySource.MISSING;
+    }
+
+    /**
+     * Finds the interval containing an instant, whether or not it has a value. Allocation-free.
+     *
+     * @param epochSecond the instant.
+     * @return index of the interval with {@code start <= epochSecond < end}, or -1 if none (before, after or in a gap).
+     */
+    public int indexAt(final long epochSecond)
+    {
+        final int floor = floorIndex(epochSecond);
+        return floor >= 0 && epochSecond < endAt(floor) ? floor : -1;
+    }
+
+    /**
+     * Finds the last interval starting at or before an instant; that interval may have ended already. Allocation-free.
+     *
+     * @param epochSecond the instant.
+     * @return index of the last interval with {@code start <= epochSecond}, or -1 if the instant is before them all.
+     */
+    public int floorIndex(final long epochSecond)
+    {
+        int low = 0;
+        int high = startEpochSeconds.length - 1;
+        while (low <= high)
+        {
+            final int mid = (low + high) >>> 1;
+            if (startEpochSeconds[mid] <= epochSecond)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return high;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public boolean equals(final Object o)
+    {
+        if (this == o)
+        {
+            return true;
+        }
+        if (!(o instanceof CarbonIntensitySeries))
+        {
+            return false;
+        }
+        final CarbonIntensitySeries that = (CarbonIntensitySeries)o;
+        return region.equals(that.region) &&
+            Arrays.equals(startEpochSeconds, that.startEpochSeconds) &&
+            Arrays.equals(intervalSeconds, that.intervalSeconds) &&
+            Arrays.equals(mgPerKwh, that.mgPerKwh) &&
+            Arrays.equals(sources, that.sources);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int hashCode()
+    {
+        int result = region.hashCode();
+        result = 31 * result + Arrays.hashCode(startEpochSeconds);
+        result = 31 * result + Arrays.hashCode(intervalSeconds);
+        result = 31 * result + Arrays.hashCode(mgPerKwh);
+        return 31 * result + Arrays.hashCode(sources);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String toString()
+    {
+        return "CarbonIntensitySeries{region=" + region + ", intervals=" + size() + '}';
+    }
+
+    private static void validate(
+        final String region,
+        final long[] starts,
+        final int[] seconds,
+        final long[] values,
+        final byte[] sources)
+    {
+        if (null == region || region.isEmpty())
+        {
+            throw new IllegalArgumentException("region must be non-empty");
+        }
+        final int size = starts.length;
+        if (seconds.length != size || values.length != size || sources.length != size)
+        {
+            throw new IllegalArgumentException("array lengths differ: starts=" + size + " seconds=" + seconds.length +
+                " values=" + values.length + " sources=" + sources.length);
+        }
+        if (size > MAX_INTERVALS)
+        {
+            throw new IllegalArgumentException("more than " + MAX_INTERVALS + " intervals: " + size);
+        }
+        for (int i = 0; i < size; i++)
+        {
+            if (seconds[i] <= 0)
+            {
+                throw new IllegalArgumentException("interval " + i + ": seconds must be positive: " + seconds[i]);
+            }
+            final long end;
+            try
+            {
+                end = Math.addExact(starts[i], seconds[i]);
+            }
+            catch (final ArithmeticException ex)
+            {
+                throw new IllegalArgumentException("interval " + i + ": end overflows: " + starts[i], ex);
+            }
+            if (i + 1 < size && end > starts[i + 1])
+            {
+                throw new IllegalArgumentException("interval " + (i + 1) + ": start " + starts[i + 1] +
+                    " is not at or after the end " + end + " of interval " + i + " (unsorted, duplicate or overlap)");
+            }
+            final byte source = sources[i];
+            if (!IntensitySource.isValid(source))
+            {
+                throw new IllegalArgumentException("interval " + i + ": unknown source flag " + source);
+            }
+            if ((source == IntensitySource.MISSING) != (values[i] == MISSING))
+            {
+                throw new IllegalArgumentException("interval " + i + ": value " + values[i] + " does not match flag " +
+                    IntensitySource.name(source));
+            }
+            if (values[i] != MISSING && values[i] < 0)
+            {
+                throw new IllegalArgumentException("interval " + i + ": negative intensity " + values[i]);
+            }
+        }
+    }
+}

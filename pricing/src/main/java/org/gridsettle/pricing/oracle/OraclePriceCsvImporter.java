@@ -1,0 +1,211 @@
+package org.gridsettle.pricing.oracle;
+
+import org.gridsettle.pricing.importer.CsvLineReader;
+import org.gridsettle.pricing.importer.InstantText;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.gridsettle.pricing.importer.ImportException;
+
+/**
+ * Imports oracle (wholesale market) prices from a plain CSV file holding one or more pricing nodes, into one series
+ * per node.
+ * <p>
+ * The header decides the unit, and must be exactly one of:
+ * <pre>
+ * node,interval_start,interval_seconds,price_per_mwh    currency units per MWh, for example -12.5 or 45.67
+ * node,interval_start,interval_seconds,price_per_kwh    currency units per kWh, for example 0.04567
+ * </pre>
+ * Prices are decimals parsed with {@link BigDecimal} and converted to micro-units per kWh: per MWh times 1,000
+ * (10^6 micro-units per unit / 1,000 kWh per MWh), per kWh times 10^6. The result is exact for up to 3 decimals per MWh
+ * or 6 per kWh; finer prices are rounded half-even to the micro-unit, once, here at import, and the rounded value is
+ * what gets journalled, so replay never rounds again. Negative prices are valid. {@code interval_start} is an ISO-8601
+ * instant with offset or whole epoch seconds. Rows of different nodes may interleave, but each node's rows must be in
+ * increasing time order without duplicates or overlaps. Blank lines are skipped; NaN, exponents and quotes are refused.
+ * <p>
+ * At most {@link OraclePriceSeries#MAX_INTERVALS} data rows per file (or the cap given to the constructor) and
+ * {@link CsvLineReader#MAX_LINE_CHARS} characters per line. Errors are {@link ImportException}s naming file and line.
+ * <p>
+ * Stateless and thread-safe; each call has its own reader state.
+ */
+public final class OraclePriceCsvImporter
+{
+    /** Header for prices per MWh. */
+    public static final String HEADER_PER_MWH = "node,interval_start,interval_seconds,price_per_mwh";
+    /** Header for prices per kWh. */
+    public static final String HEADER_PER_KWH = "node,interval_start,interval_seconds,price_per_kwh";
+
+    private static final int MAX_NODE_CHARS = 64;
+    private static final String ISO_OR_EPOCH = "an ISO-8601 instant with offset such as 2023-03-14T01:00Z or whole " +
+        "epoch seconds";
+    private static final Pattern EPOCH = Pattern.compile("-?[0-9]{1,19}");
+    private static final Pattern PRICE = Pattern.compile("-?[0-9]{1,19}(\\.[0-9]{1,19})?");
+    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,10}");
+
+    private final int maxRows;
+
+    /**
+     * Importer capped at {@link OraclePriceSeries#MAX_INTERVALS} data rows.
+     */
+    public OraclePriceCsvImporter()
+    {
+        this(OraclePriceSeries.MAX_INTERVALS);
+    }
+
+    /**
+     * @param maxRows most data rows accepted, from 1 to {@link OraclePriceSeries#MAX_INTERVALS}.
+     */
+    public OraclePriceCsvImporter(final int maxRows)
+    {
+        if (maxRows < 1 || maxRows > OraclePriceSeries.MAX_INTERVALS)
+        {
+            throw new IllegalArgumentException("maxRows out of 1.." + OraclePriceSeries.MAX_INTERVALS + ": " +
+                maxRows);
+        }
+        this.maxRows = maxRows;
+    }
+
+    /**
+     * @param file a UTF-8 CSV file.
+     * @return series by node, in node order.
+     * @throws IOException     if the file cannot be read.
+     * @throws ImportException if the content is invalid, naming the file and line.
+     */
+    public NavigableMap<String, OraclePriceSeries> importFile(final Path file) throws IOException
+    {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        {
+            return parse(reader, String.valueOf(file.getFileName()));
+        }
+    }
+
+    /**
+     * @param reader the CSV text; not closed.
+     * @param source short name of the input for messages, usually the file name.
+     * @return series by node, in node order (a {@link TreeMap}, so iteration is deterministic), unmodifiable.
+     * @throws IOException     if the reader fails.
+     * @throws ImportException if the content is invalid, naming the source and line.
+     */
+    public NavigableMap<String, OraclePriceSeries> parse(final Reader reader, final String source) throws IOException
+    {
+        final CsvLineReader lines = new CsvLineReader(reader, source);
+        final boolean perMwh = readHeader(lines, source);
+        final TreeMap<String, OraclePriceSeriesBuilder> builders = new TreeMap<>();
+        int rows = 0;
+        String line;
+        while (null != (line = lines.next()))
+        {
+            if (line.isBlank())
+            {
+                continue;
+            }
+            final String location = lines.location();
+            if (rows == maxRows)
+            {
+                throw new ImportException(source, location, "expected at most " + maxRows + " data rows");
+            }
+            final String[] fields = lines.split(line, 4);
+            final String node = fields[0];
+            if (node.isEmpty() || node.length() > MAX_NODE_CHARS)
+            {
+                throw new ImportException(source, location, "expected a node name of 1 to " + MAX_NODE_CHARS +
+                    " characters, found " + ImportException.quote(node));
+            }
+            final long start = parseStart(fields[1], source, location);
+            final int seconds = parseSeconds(fields[2], source, location);
+            final long price = toMicrosPerKwh(fields[3], perMwh, source, location);
+            builders.computeIfAbsent(node, (name) -> new OraclePriceSeriesBuilder(source, name))
+                .add(start, seconds, price, location);
+            rows++;
+        }
+        if (rows == 0)
+        {
+            throw new ImportException(source, "end of input", "expected at least one data row after the header");
+        }
+        final TreeMap<String, OraclePriceSeries> result = new TreeMap<>();
+        for (final Map.Entry<String, OraclePriceSeriesBuilder> entry : builders.entrySet())
+        {
+            result.put(entry.getKey(), entry.getValue().build());
+        }
+        return Collections.unmodifiableNavigableMap(result);
+    }
+
+    /**
+     * Converts a decimal price in currency units to micro-units per kWh, rounding half-even once if it is finer than
+     * a micro-unit.
+     *
+     * @param text   decimal such as {@code 45.67} or {@code -0.0305}.
+     * @param perMwh true if the text is per MWh, false if per kWh.
+     * @param source input name for errors.
+     * @param where  location for errors.
+     * @return micro-units per kWh: 45670 for 45.67 per MWh, -30500 for -0.0305 per kWh.
+     */
+    static long toMicrosPerKwh(final String text, final boolean perMwh, final String source, final String where)
+    {
+        final String column = perMwh ? "price_per_mwh" : "price_per_kwh";
+        if (!PRICE.matcher(text).matches())
+        {
+            throw new ImportException(source, where, "expected " + column + " as a decimal such as -12.5, found " +
+                ImportException.quote(text));
+        }
+        // Per MWh: x units/MWh = x * 10^6 micro / 1000 kWh = x * 1000 micro/kWh. Per kWh: x * 10^6 micro/kWh.
+        final BigDecimal micros = new BigDecimal(text).movePointRight(perMwh ? 3 : 6);
+        try
+        {
+            return micros.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        }
+        catch (final ArithmeticException ex)
+        {
+            throw new ImportException(source, where, "expected " + column + " small enough for a long of " +
+                "micro-units per kWh, found " + ImportException.quote(text), ex);
+        }
+    }
+
+    private static boolean readHeader(final CsvLineReader lines, final String source) throws IOException
+    {
+        final String header = lines.next();
+        final String trimmed = null == header ? null : header.replace(" ", "");
+        if (HEADER_PER_MWH.equals(trimmed))
+        {
+            return true;
+        }
+        if (HEADER_PER_KWH.equals(trimmed))
+        {
+            return false;
+        }
+        throw new ImportException(source, "line 1", "expected header " + HEADER_PER_MWH + " or " + HEADER_PER_KWH +
+            ", found " + ImportException.quote(header));
+    }
+
+    private static long parseStart(final String text, final String source, final String where)
+    {
+        return InstantText.parseIsoOrEpoch(text, source, where);
+    }
+
+    private static int parseSeconds(final String text, final String source, final String where)
+    {
+        if (SECONDS.matcher(text).matches())
+        {
+            final long seconds = Long.parseLong(text);
+            if (seconds > 0 && seconds <= Integer.MAX_VALUE)
+            {
+                return (int)seconds;
+            }
+        }
+        throw new ImportException(source, where, "expected interval_seconds as a whole number from 1 to " +
+            Integer.MAX_VALUE + ", found " + ImportException.quote(text));
+    }
+}

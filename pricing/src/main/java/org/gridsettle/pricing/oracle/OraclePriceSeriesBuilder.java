@@ -1,0 +1,79 @@
+package org.gridsettle.pricing.oracle;
+
+import java.util.Arrays;
+
+import org.gridsettle.pricing.importer.ImportException;
+
+/**
+ * Collects the intervals of one pricing node during an import and checks their order as they arrive, so that an
+ * unsorted, duplicate or overlapping interval is reported at its own line rather than as an index later.
+ * <p>
+ * Not thread-safe: one per node per import.
+ */
+final class OraclePriceSeriesBuilder
+{
+    private final String source;
+    private final String node;
+    private long[] starts = new long[64];
+    private int[] seconds = new int[64];
+    private long[] prices = new long[64];
+    private int size;
+    private String previousLocation;
+
+    OraclePriceSeriesBuilder(final String source, final String node)
+    {
+        this.source = source;
+        this.node = node;
+    }
+
+    void add(final long startEpochSecond, final int intervalSeconds, final long microsPerKwh, final String location)
+    {
+        if (startEpochSecond > Long.MAX_VALUE - intervalSeconds)
+        {
+            throw new ImportException(source, location, "expected an interval whose end fits in epoch seconds");
+        }
+        if (size > 0)
+        {
+            checkOrder(startEpochSecond, location);
+        }
+        if (size == starts.length)
+        {
+            final int capacity = (int)Math.min((long)size * 2, OraclePriceSeries.MAX_INTERVALS);
+            starts = Arrays.copyOf(starts, capacity);
+            seconds = Arrays.copyOf(seconds, capacity);
+            prices = Arrays.copyOf(prices, capacity);
+        }
+        starts[size] = startEpochSecond;
+        seconds[size] = intervalSeconds;
+        prices[size] = microsPerKwh;
+        size++;
+        previousLocation = location;
+    }
+
+    OraclePriceSeries build()
+    {
+        return new OraclePriceSeries(node, Arrays.copyOf(starts, size), Arrays.copyOf(seconds, size),
+            Arrays.copyOf(prices, size));
+    }
+
+    private void checkOrder(final long startEpochSecond, final String location)
+    {
+        final long previousStart = starts[size - 1];
+        final long previousEnd = previousStart + seconds[size - 1];
+        final String where = "node " + node + " at " + previousLocation;
+        if (startEpochSecond == previousStart)
+        {
+            throw new ImportException(source, location, "expected a new interval, found a duplicate of " + where);
+        }
+        if (startEpochSecond < previousStart)
+        {
+            throw new ImportException(source, location, "expected intervals in increasing time order, found a start " +
+                "before the interval of " + where);
+        }
+        if (startEpochSecond < previousEnd)
+        {
+            throw new ImportException(source, location, "expected a start at or after " + previousEnd +
+                " (end of the interval of " + where + "), found an overlap starting at " + startEpochSecond);
+        }
+    }
+}

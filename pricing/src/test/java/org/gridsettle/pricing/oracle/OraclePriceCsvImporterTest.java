@@ -1,0 +1,157 @@
+package org.gridsettle.pricing.oracle;
+
+import java.io.StringReader;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.NavigableMap;
+import java.util.stream.Stream;
+
+import org.gridsettle.pricing.importer.ImportException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Hand-written CSV files under src/test/resources/oracle; no external origin.
+ */
+class OraclePriceCsvImporterTest
+{
+    private static final long MAR_14_0100Z = 1_678_755_600L;
+    private static final String MWH = OraclePriceCsvImporter.HEADER_PER_MWH + "\n";
+
+    private final OraclePriceCsvImporter importer = new OraclePriceCsvImporter();
+
+    /**
+     * Working, 1 unit = 10^6 micro-units and 1 MWh = 1000 kWh, so x per MWh = x * 10^6 / 1000 = x * 1000 micro/kWh:
+     * <pre>
+     * HB_WEST   45.67   -> 45670      exact
+     * HB_WEST  -12.5    -> -12500     exact, negative LMP
+     * HB_WEST   0.0025  -> 2.5        -> 2 (half-even: 2 is even)
+     * HB_WEST   12.3456 -> 12345.6    -> 12346
+     * HB_NORTH  0.0015  -> 1.5        -> 2 (half-even: 2 is even)
+     * HB_NORTH -0.0025  -> -2.5       -> -2
+     * HB_NORTH  0       -> 0
+     * </pre>
+     */
+    @Test
+    void convertsPerMwhToMicrosPerKwhAndSortsNodes() throws Exception
+    {
+        final NavigableMap<String, OraclePriceSeries> byNode = importer.importFile(resource("prices_per_mwh.csv"));
+
+        assertThat(byNode.keySet()).containsExactly("HB_NORTH", "HB_WEST");
+
+        final OraclePriceSeries west = byNode.get("HB_WEST");
+        assertThat(west.node()).isEqualTo("HB_WEST");
+        assertThat(west.size()).isEqualTo(4);
+        assertThat(west.startAt(0)).isEqualTo(MAR_14_0100Z);
+        assertThat(west.secondsAt(0)).isEqualTo(900);
+        assertThat(new long[]{ west.microsPerKwhAt(0), west.microsPerKwhAt(1), west.microsPerKwhAt(2),
+            west.microsPerKwhAt(3) }).containsExactly(45_670, -12_500, 2, 12_346);
+        assertThat(west.microsPerKwhAt(west.indexAt(MAR_14_0100Z + 900 + 450))).isEqualTo(-12_500);
+
+        final OraclePriceSeries north = byNode.get("HB_NORTH");
+        assertThat(new long[]{ north.microsPerKwhAt(0), north.microsPerKwhAt(1), north.microsPerKwhAt(2) })
+            .containsExactly(2, -2, 0);
+    }
+
+    /**
+     * Working, x per kWh = x * 10^6 micro/kWh:
+     * 0.12345 -> 123450; -0.0305 -> -30500; 0.0000005 -> 0.5 -> 0; 0.0000015 -> 1.5 -> 2.
+     */
+    @Test
+    void convertsPerKwhToMicrosPerKwhWithEpochSecondStarts() throws Exception
+    {
+        final OraclePriceSeries n1 = importer.importFile(resource("prices_per_kwh.csv")).get("N1");
+
+        assertThat(n1.size()).isEqualTo(4);
+        assertThat(n1.startAt(0)).isEqualTo(MAR_14_0100Z);
+        assertThat(n1.startAt(3)).isEqualTo(MAR_14_0100Z + 3 * 3600);
+        assertThat(new long[]{ n1.microsPerKwhAt(0), n1.microsPerKwhAt(1), n1.microsPerKwhAt(2),
+            n1.microsPerKwhAt(3) }).containsExactly(123_450, -30_500, 0, 2);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "45.67,    true,  45670",
+        "45.6789,  true,  45679",
+        "-45.6785, true,  -45678",
+        "-45.6775, true,  -45678",
+        "0.0005,   true,  0",
+        "-0.0005,  true,  0",
+        "1,        false, 1000000",
+        "-0.0000025, false, -2",
+        "0.0000035,  false, 4"
+    })
+    void roundsHalfEvenOnceOnlyBelowTheMicroUnit(final String price, final boolean perMwh, final long expected)
+    {
+        assertThat(OraclePriceCsvImporter.toMicrosPerKwh(price, perMwh, "t.csv", "line 2")).isEqualTo(expected);
+    }
+
+    @Test
+    void locatesDuplicateIntervalInFileByNameAndLine()
+    {
+        assertThatThrownBy(() -> importer.importFile(resource("bad_duplicate.csv")))
+            .isInstanceOf(ImportException.class)
+            .hasMessage("bad_duplicate.csv: line 4: expected a new interval, found a duplicate of node N1 at line 2");
+    }
+
+    @Test
+    void capsTheNumberOfRows()
+    {
+        final String csv = MWH + "A,0,60,1\nA,60,60,1\nB,0,60,1\n";
+        assertThatThrownBy(() -> new OraclePriceCsvImporter(2).parse(new StringReader(csv), "t.csv"))
+            .isInstanceOf(ImportException.class)
+            .hasMessage("t.csv: line 4: expected at most 2 data rows");
+    }
+
+    static Stream<Arguments> badFiles()
+    {
+        return Stream.of(
+            Arguments.of("node,interval_start,interval_seconds,price\n", "line 1: expected header " +
+                OraclePriceCsvImporter.HEADER_PER_MWH + " or " + OraclePriceCsvImporter.HEADER_PER_KWH +
+                ", found \"node,interval_start,interval_seconds,price\""),
+            Arguments.of(MWH + "\n\n", "end of input: expected at least one data row after the header"),
+            Arguments.of(MWH + "N1,0,900\n", "line 2: expected 4 comma-separated fields, found 3"),
+            Arguments.of(MWH + "N1,0,900,NaN\n",
+                "line 2: expected price_per_mwh as a decimal such as -12.5, found \"NaN\""),
+            Arguments.of(MWH + "N1,0,900,1E3\n", "line 2: expected price_per_mwh as a decimal such as -12.5"),
+            Arguments.of(MWH + "N1,0,900,\n", "line 2: expected price_per_mwh as a decimal such as -12.5, found \"\""),
+            Arguments.of(OraclePriceCsvImporter.HEADER_PER_KWH + "\nN1,0,900,abc\n",
+                "line 2: expected price_per_kwh as a decimal such as -12.5, found \"abc\""),
+            Arguments.of(MWH + "N1,0,900,9999999999999999999\n",
+                "line 2: expected price_per_mwh small enough for a long of micro-units per kWh"),
+            Arguments.of(MWH + "N1,2023-03-14 01:00,900,1\n", "line 2: expected interval_start as an ISO-8601 " +
+                "instant with offset such as 2023-03-14T01:00Z or whole epoch seconds, found \"2023-03-14 01:00\""),
+            Arguments.of(MWH + "N1,2023-03-14T01:00:00.001Z,900,1\n",
+                "line 2: expected interval_start on a whole second"),
+            Arguments.of(MWH + "N1,0,-900,1\n", "line 2: expected interval_seconds as a whole number from 1 to " +
+                "2147483647, found \"-900\""),
+            Arguments.of(MWH + "N1,0,2147483648,1\n", "line 2: expected interval_seconds as a whole number"),
+            Arguments.of(MWH + "N1,900,900,1\nN1,0,900,1\n", "line 3: expected intervals in increasing time " +
+                "order, found a start before the interval of node N1 at line 2"),
+            Arguments.of(MWH + "N1,0,900,1\nN1,600,900,1\n", "line 3: expected a start at or after 900 (end of " +
+                "the interval of node N1 at line 2), found an overlap starting at 600"),
+            Arguments.of(MWH + "N1,0,900,'1'\n", "line 2: expected price_per_mwh as a decimal"),
+            Arguments.of(MWH + "N1,0,900,\"1\"\n", "line 2: expected unquoted fields"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badFiles")
+    void refusesBadRowWithLocatedOneLineMessage(final String csv, final String expectedMessageStart)
+    {
+        assertThatThrownBy(() -> importer.parse(new StringReader(csv), "t.csv"))
+            .isInstanceOf(ImportException.class)
+            .hasMessageStartingWith("t.csv: " + expectedMessageStart)
+            .hasMessageNotContaining("\n");
+    }
+
+    private static Path resource(final String name) throws URISyntaxException
+    {
+        return Path.of(OraclePriceCsvImporterTest.class.getResource("/oracle/" + name).toURI());
+    }
+}
