@@ -1,0 +1,82 @@
+package org.gridsettle.pricing.importer.urdb;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One URDB rate as read, in integer units: everything that prices energy, demand, fixed and minimum charges and
+ * exports, so that a tariff model can map it without going back to the JSON. Descriptive URDB fields (sector,
+ * comments, sources) are not kept.
+ * <p>
+ * Immutable; safe to share between threads.
+ *
+ * @param source                     file name, plus {@code items[i]} when the document held several rates.
+ * @param label                      URDB {@code label}, the rate's id in URDB.
+ * @param name                       URDB {@code name}.
+ * @param utility                    URDB {@code utility}.
+ * @param startDate                  URDB {@code startdate}.
+ * @param endDate                    URDB {@code enddate}.
+ * @param energy                     energy charges, when the rate has any.
+ * @param demand                     time-of-use demand charges, when the rate has any.
+ * @param flatDemand                 flat demand charges, when the rate has any.
+ * @param demandWindowMinutes        URDB {@code demandwindow}: minutes over which demand is averaged.
+ * @param fixedChargeFirstMeter      {@code fixedchargefirstmeter} with {@code fixedchargeunits}, or the older
+ *                                   {@code fixedmonthlycharge}.
+ * @param fixedChargeAdditionalMeter {@code fixedchargeeaaddl}: the charge for each additional meter.
+ * @param minimumCharges             {@code mincharge}, {@code minmonthlycharge} and {@code annualmincharge}, as given.
+ * @param useNetMetering             URDB {@code usenetmetering}.
+ * @param dgRule                     URDB {@code dgrules}.
+ * @param roundings                  one line per value rounded half-even to a micro-unit, for the audit trail.
+ */
+public record UrdbRate(
+    String source,
+    Optional<String> label,
+    Optional<String> name,
+    Optional<String> utility,
+    Optional<Instant> startDate,
+    Optional<Instant> endDate,
+    Optional<UrdbTouEnergy> energy,
+    Optional<UrdbTouDemand> demand,
+    Optional<UrdbFlatDemand> flatDemand,
+    OptionalInt demandWindowMinutes,
+    Optional<UrdbCharge> fixedChargeFirstMeter,
+    Optional<UrdbCharge> fixedChargeAdditionalMeter,
+    List<UrdbCharge> minimumCharges,
+    Optional<Boolean> useNetMetering,
+    Optional<UrdbDgRule> dgRule,
+    List<String> roundings)
+{
+    /**
+     * Validates and freezes the rate.
+     */
+    public UrdbRate
+    {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(utility, "utility");
+        Objects.requireNonNull(startDate, "startDate");
+        Objects.requireNonNull(endDate, "endDate");
+        Objects.requireNonNull(energy, "energy");
+        Objects.requireNonNull(demand, "demand");
+        Objects.requireNonNull(flatDemand, "flatDemand");
+        Objects.requireNonNull(demandWindowMinutes, "demandWindowMinutes");
+        Objects.requireNonNull(fixedChargeFirstMeter, "fixedChargeFirstMeter");
+        Objects.requireNonNull(fixedChargeAdditionalMeter, "fixedChargeAdditionalMeter");
+        minimumCharges = List.copyOf(minimumCharges);
+        Objects.requireNonNull(useNetMetering, "useNetMetering");
+        Objects.requireNonNull(dgRule, "dgRule");
+        roundings = List.copyOf(roundings);
+    }
+
+    /**
+     * @return the label, or the empty string when the rate has none; what error messages cite.
+     */
+    public String labelOrEmpty()
+    {
+        return label.orElse("");
+    }
+}
