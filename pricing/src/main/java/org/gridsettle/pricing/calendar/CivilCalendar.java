@@ -51,7 +51,7 @@ public final class CivilCalendar
      */
     public static int month(final long epochDay)
     {
-        return (yyyymmdd(epochDay) / 100) % 100;
+        return Math.floorMod(Math.floorDiv(yyyymmdd(epochDay), 100), 100); // floor: packed value < 0 before year 0
     }
 
     /**

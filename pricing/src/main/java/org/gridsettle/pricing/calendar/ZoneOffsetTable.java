@@ -27,6 +27,7 @@ public final class ZoneOffsetTable
 
     private static final long FIRST_EPOCH_SECOND = CivilCalendar.epochDay(FIRST_YEAR, 1, 1) * 86_400L - 86_400L;
     private static final long END_EPOCH_SECOND = CivilCalendar.epochDay(LAST_YEAR + 1, 1, 1) * 86_400L + 86_400L;
+    private static final long MAX_OFFSET_SECONDS = 18 * 3_600L;
 
     private final ZoneId zone;
     private final long[] transitionEpochSeconds;
@@ -107,7 +108,9 @@ public final class ZoneOffsetTable
     }
 
     /**
-     * Converts a local midnight to the instant it occurs, the earlier one if the zone repeats it.
+     * Converts a local midnight to the instant it occurs, the earlier one if the zone repeats it. If the zone skips
+     * local midnight (a DST gap starting at 00:00), the result is the end of the gap, the first instant of the day,
+     * as {@link java.time.LocalDate#atStartOfDay(ZoneId)} does.
      *
      * @param epochDay local date as days since 1970-01-01.
      * @return the UTC epoch second of that local midnight.
@@ -115,10 +118,19 @@ public final class ZoneOffsetTable
     public long startOfLocalDay(final long epochDay)
     {
         final long local = epochDay * 86_400L;
-        final int guess = offsetSeconds(local);
-        final long candidate = local - guess;
-        final int actual = offsetSeconds(candidate);
-        return actual == guess ? candidate : local - actual;
+        // Every instant showing this local time lies within +-18 h of it, so the offsets at the two ends of that
+        // window are the offsets before and after any (single) transition that can affect it.
+        final int before = offsetSeconds(local - MAX_OFFSET_SECONDS);
+        final int after = offsetSeconds(local + MAX_OFFSET_SECONDS);
+        if (offsetSeconds(local - before) == before)
+        {
+            return local - before; // valid with the earlier offset: the only or the earlier occurrence
+        }
+        if (offsetSeconds(local - after) == after)
+        {
+            return local - after;
+        }
+        return local - before; // in a gap: the instant the gap ends
     }
 
     @Override

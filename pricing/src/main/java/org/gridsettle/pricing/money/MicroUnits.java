@@ -49,8 +49,8 @@ public final class MicroUnits
         }
         final long quotient = Math.floorDiv(dividend, divisor);
         final long remainder = dividend - quotient * divisor; // 0 <= remainder < divisor
-        final long twice = remainder << 1;
-        if (twice > divisor || (twice == divisor && (quotient & 1L) != 0))
+        final long toNext = divisor - remainder; // 0 < toNext <= divisor; no overflow, unlike remainder * 2
+        if (remainder > toNext || (remainder == toNext && (quotient & 1L) != 0))
         {
             return quotient + 1;
         }
@@ -92,8 +92,8 @@ public final class MicroUnits
      */
     public static String kwhString(final long wattHours)
     {
-        final long abs = Math.abs(wattHours);
-        final String frac = Long.toString(abs % 1000);
-        return (wattHours < 0 ? "-" : "") + (abs / 1000) + "." + "000".substring(frac.length()) + frac;
+        // Divide before taking the absolute value: Math.abs(Long.MIN_VALUE) is negative.
+        final String frac = Long.toString(Math.abs(wattHours % 1000));
+        return (wattHours < 0 ? "-" : "") + Math.abs(wattHours / 1000) + "." + "000".substring(frac.length()) + frac;
     }
 }

@@ -1,0 +1,323 @@
+package org.gridsettle.journal.codec;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.RecordValidator;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every fixed-length codec: encode, wrap a fresh flyweight, read back. Besides the accessors, each property reads the
+ * fields at the offsets documented in the codec's layout comment with plain little-endian buffer reads, checks the
+ * header, the zeroed trailer and that nothing outside the record was written.
+ */
+class CodecRoundTripTest
+{
+    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+    private static final byte FILL = (byte)0xA5;
+
+    private static UnsafeBuffer filled(final int capacity)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[capacity]);
+        buffer.setMemory(0, capacity, FILL);
+        return buffer;
+    }
+
+    /** Header per RecordFlyweight's layout, record well formed, trailer zero, neighbours untouched. */
+    private static void assertFrame(
+        final UnsafeBuffer b, final int at, final int typeId, final int length, final long sequence, final long cause)
+    {
+        assertThat(b.getShort(at, LE) & 0xFFFF).as("type id").isEqualTo(typeId);
+        assertThat(b.getShort(at + 2, LE) & 0xFFFF).as("schema version").isEqualTo(1);
+        assertThat(b.getInt(at + 4, LE)).as("length").isEqualTo(length);
+        assertThat(b.getLong(at + 8, LE)).as("sequence").isEqualTo(sequence);
+        assertThat(b.getLong(at + 16, LE)).as("cause sequence").isEqualTo(cause);
+        assertThat(b.getLong(at + length - 8, LE)).as("trailer before sealing").isZero();
+        assertThat(RecordValidator.problem(b, at, length)).isNull();
+        for (int i = 0; i < at; i++)
+        {
+            assertThat(b.getByte(i)).as("byte %d before the record", i).isEqualTo(FILL);
+        }
+        for (int i = at + length; i < b.capacity(); i++)
+        {
+            assertThat(b.getByte(i)).as("byte %d after the record", i).isEqualTo(FILL);
+        }
+        // the static readers agree with the raw header
+        assertThat(RecordFlyweight.typeIdAt(b, at)).isEqualTo(typeId);
+        assertThat(RecordFlyweight.schemaVersionAt(b, at)).isEqualTo(1);
+        assertThat(RecordFlyweight.lengthAt(b, at)).isEqualTo(length);
+        assertThat(RecordFlyweight.sequenceAt(b, at)).isEqualTo(sequence);
+        assertThat(RecordFlyweight.causeSequenceAt(b, at)).isEqualTo(cause);
+    }
+
+    @Test
+    void typeIdsVersionsAndLengthsAreTheFormatConstants()
+    {
+        // from the layout comments of each codec: ids below 100 are inputs, 100 and above outputs
+        assertThat(RecordType.METER_TICK.id()).isEqualTo(1);
+        assertThat(RecordType.ACCOUNT_REGISTRATION.id()).isEqualTo(2);
+        assertThat(RecordType.METER_ENROLMENT.id()).isEqualTo(3);
+        assertThat(RecordType.TARIFF_VERSION.id()).isEqualTo(4);
+        assertThat(RecordType.TRANSFER.id()).isEqualTo(101);
+        assertThat(RecordType.REJECTION.id()).isEqualTo(102);
+        assertThat(RecordType.DUPLICATE_ACK.id()).isEqualTo(103);
+        // fixed lengths = last documented field offset + 8-byte chain trailer
+        assertThat(MeterTickCodec.LENGTH).isEqualTo(64 + 8).isEqualTo(RecordType.METER_TICK.fixedLength());
+        assertThat(AccountRegistrationCodec.LENGTH).isEqualTo(32 + 8)
+            .isEqualTo(RecordType.ACCOUNT_REGISTRATION.fixedLength());
+        assertThat(MeterEnrolmentCodec.LENGTH).isEqualTo(72 + 8).isEqualTo(RecordType.METER_ENROLMENT.fixedLength());
+        assertThat(TransferCodec.LENGTH).isEqualTo(112 + 8).isEqualTo(RecordType.TRANSFER.fixedLength());
+        assertThat(RejectionCodec.LENGTH).isEqualTo(40 + 8).isEqualTo(RecordType.REJECTION.fixedLength());
+        assertThat(DuplicateAckCodec.LENGTH).isEqualTo(40 + 8).isEqualTo(RecordType.DUPLICATE_ACK.fixedLength());
+        assertThat(RecordType.TARIFF_VERSION.fixedLength()).isEqualTo(-1);
+        assertThat(RecordType.METER_TICK.isInput()).isTrue();
+        assertThat(RecordType.TRANSFER.isInput()).isFalse();
+        assertThat(RecordType.ofId(5)).isNull();
+        assertThat(RecordType.ofId(-1)).isNull();
+        assertThat(RecordType.ofId(65_535)).isNull();
+        assertThat(RecordType.ofId(101)).isEqualTo(RecordType.TRANSFER);
+    }
+
+    @Test
+    void reasonCodesAreTheFormatConstants()
+    {
+        assertThat(ReasonCode.ENERGY_CHARGE.code()).isEqualTo(1);
+        assertThat(ReasonCode.TRUE_UP.code()).isEqualTo(8);
+        assertThat(ReasonCode.NEGATIVE_ENERGY.code()).isEqualTo(101);
+        assertThat(ReasonCode.OVERFLOW.code()).isEqualTo(109);
+        assertThat(ReasonCode.ofCode(107)).isEqualTo(ReasonCode.CONFLICTING_DUPLICATE);
+        assertThat(ReasonCode.ofCode(50)).isNull();
+        assertThat(ReasonCode.ofCode(1000)).isNull();
+        for (final ReasonCode r : ReasonCode.values())
+        {
+            assertThat(ReasonCode.ofCode(r.code())).isSameAs(r);
+        }
+    }
+
+    @Property(tries = 500)
+    void meterTick(
+        @ForAll @IntRange(max = 40) final int at,
+        @ForAll final long sequence,
+        @ForAll final long meterId,
+        @ForAll @IntRange(max = 255) final int channel,
+        @ForAll final long intervalStart,
+        @ForAll final int intervalSeconds,
+        @ForAll final long importWh,
+        @ForAll final long exportWh,
+        @ForAll @IntRange(max = 255) final int flags)
+    {
+        final UnsafeBuffer b = filled(at + 72 + 16);
+        new MeterTickCodec().<MeterTickCodec>wrap(b, at)
+            .encode(sequence, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, flags);
+
+        final MeterTickCodec d = new MeterTickCodec().wrap(b, at);
+        assertThat(d.type()).isEqualTo(RecordType.METER_TICK);
+        assertThat(d.sequence()).isEqualTo(sequence);
+        assertThat(d.causeSequence()).isZero();
+        assertThat(d.length()).isEqualTo(72);
+        assertThat(d.meterId()).isEqualTo(meterId);
+        assertThat(d.channel()).isEqualTo(channel);
+        assertThat(d.intervalStart()).isEqualTo(intervalStart);
+        assertThat(d.intervalSeconds()).isEqualTo(intervalSeconds);
+        assertThat(d.importWh()).isEqualTo(importWh);
+        assertThat(d.exportWh()).isEqualTo(exportWh);
+        assertThat(d.flags()).isEqualTo(flags);
+        assertThat(d.buffer()).isSameAs(b);
+        assertThat(d.offset()).isEqualTo(at);
+
+        assertFrame(b, at, 1, 72, sequence, 0);
+        assertThat(b.getLong(at + 24, LE)).isEqualTo(meterId);
+        assertThat(b.getLong(at + 32, LE)).isEqualTo(intervalStart);
+        assertThat(b.getLong(at + 40, LE)).isEqualTo(importWh);
+        assertThat(b.getLong(at + 48, LE)).isEqualTo(exportWh);
+        assertThat(b.getInt(at + 56, LE)).isEqualTo(intervalSeconds);
+        assertThat(b.getByte(at + 60) & 0xFF).isEqualTo(channel);
+        assertThat(b.getByte(at + 61) & 0xFF).isEqualTo(flags);
+        assertThat(b.getShort(at + 62, LE)).as("reserved").isZero();
+    }
+
+    @Property(tries = 300)
+    void accountRegistration(
+        @ForAll @IntRange(max = 40) final int at, @ForAll final long sequence, @ForAll final long accountId)
+    {
+        final UnsafeBuffer b = filled(at + 40 + 16);
+        new AccountRegistrationCodec().<AccountRegistrationCodec>wrap(b, at).encode(sequence, accountId);
+
+        final AccountRegistrationCodec d = new AccountRegistrationCodec().wrap(b, at);
+        assertThat(d.type()).isEqualTo(RecordType.ACCOUNT_REGISTRATION);
+        assertThat(d.sequence()).isEqualTo(sequence);
+        assertThat(d.accountId()).isEqualTo(accountId);
+        assertFrame(b, at, 2, 40, sequence, 0);
+        assertThat(b.getLong(at + 24, LE)).isEqualTo(accountId);
+    }
+
+    @Property(tries = 300)
+    void meterEnrolment(
+        @ForAll @IntRange(max = 40) final int at,
+        @ForAll final long sequence,
+        @ForAll final long meterId,
+        @ForAll final long accountId,
+        @ForAll final long tariffId,
+        @ForAll final long effectiveFrom,
+        @ForAll final long programs,
+        @ForAll final long carbonRegion)
+    {
+        final UnsafeBuffer b = filled(at + 80 + 16);
+        new MeterEnrolmentCodec().<MeterEnrolmentCodec>wrap(b, at)
+            .encode(sequence, meterId, accountId, tariffId, effectiveFrom, programs, carbonRegion);
+
+        final MeterEnrolmentCodec d = new MeterEnrolmentCodec().wrap(b, at);
+        assertThat(d.type()).isEqualTo(RecordType.METER_ENROLMENT);
+        assertThat(d.meterId()).isEqualTo(meterId);
+        assertThat(d.accountId()).isEqualTo(accountId);
+        assertThat(d.tariffId()).isEqualTo(tariffId);
+        assertThat(d.effectiveFrom()).isEqualTo(effectiveFrom);
+        assertThat(d.programs()).isEqualTo(programs);
+        assertThat(d.carbonRegion()).isEqualTo(carbonRegion);
+        assertFrame(b, at, 3, 80, sequence, 0);
+        assertThat(b.getLong(at + 24, LE)).isEqualTo(meterId);
+        assertThat(b.getLong(at + 32, LE)).isEqualTo(accountId);
+        assertThat(b.getLong(at + 40, LE)).isEqualTo(tariffId);
+        assertThat(b.getLong(at + 48, LE)).isEqualTo(effectiveFrom);
+        assertThat(b.getLong(at + 56, LE)).isEqualTo(programs);
+        assertThat(b.getLong(at + 64, LE)).isEqualTo(carbonRegion);
+    }
+
+    @Property(tries = 500)
+    void transfer(
+        @ForAll @IntRange(max = 40) final int at,
+        @ForAll final long sequence,
+        @ForAll final long cause,
+        @ForAll final long debit,
+        @ForAll final long credit,
+        @ForAll final long token,
+        @ForAll final long amount,
+        @ForAll final ReasonCode reason,
+        @ForAll final long meterId,
+        @ForAll final long intervalStart,
+        @ForAll final long energyWh,
+        @ForAll final long rate,
+        @ForAll final long tariffId,
+        @ForAll final int tariffVersion,
+        @ForAll @IntRange(max = 255) final int period,
+        @ForAll @IntRange(max = 255) final int tier)
+    {
+        final UnsafeBuffer b = filled(at + 120 + 16);
+        new TransferCodec().<TransferCodec>wrap(b, at)
+            .encode(sequence, cause, debit, credit, token, amount, reason)
+            .explain(meterId, intervalStart, energyWh, rate, tariffId, tariffVersion, period, tier);
+
+        final TransferCodec d = new TransferCodec().wrap(b, at);
+        assertThat(d.type()).isEqualTo(RecordType.TRANSFER);
+        assertThat(d.causeSequence()).isEqualTo(cause);
+        assertThat(d.debitAccount()).isEqualTo(debit);
+        assertThat(d.creditAccount()).isEqualTo(credit);
+        assertThat(d.amount()).isEqualTo(amount);
+        assertThat(d.token()).isEqualTo(token);
+        assertThat(d.reasonCode()).isEqualTo(reason.code());
+        assertThat(ReasonCode.ofCode(d.reasonCode())).isEqualTo(reason);
+        assertThat(d.meterId()).isEqualTo(meterId);
+        assertThat(d.intervalStart()).isEqualTo(intervalStart);
+        assertThat(d.energyWh()).isEqualTo(energyWh);
+        assertThat(d.rate()).isEqualTo(rate);
+        assertThat(d.tariffId()).isEqualTo(tariffId);
+        assertThat(d.tariffVersion()).isEqualTo(tariffVersion);
+        assertThat(d.period()).isEqualTo(period);
+        assertThat(d.tier()).isEqualTo(tier);
+
+        assertFrame(b, at, 101, 120, sequence, cause);
+        assertThat(b.getLong(at + 24, LE)).isEqualTo(debit);
+        assertThat(b.getLong(at + 32, LE)).isEqualTo(credit);
+        assertThat(b.getLong(at + 40, LE)).isEqualTo(amount);
+        assertThat(b.getLong(at + 48, LE)).isEqualTo(meterId);
+        assertThat(b.getLong(at + 56, LE)).isEqualTo(intervalStart);
+        assertThat(b.getLong(at + 64, LE)).isEqualTo(energyWh);
+        assertThat(b.getLong(at + 72, LE)).isEqualTo(rate);
+        assertThat(b.getLong(at + 80, LE)).isEqualTo(tariffId);
+        assertThat(b.getLong(at + 88, LE)).isEqualTo(token);
+        assertThat(b.getInt(at + 96, LE)).isEqualTo(tariffVersion);
+        assertThat(b.getShort(at + 100, LE) & 0xFFFF).isEqualTo(reason.code());
+        assertThat(b.getByte(at + 102) & 0xFF).isEqualTo(period);
+        assertThat(b.getByte(at + 103) & 0xFF).isEqualTo(tier);
+        assertThat(b.getLong(at + 104, LE)).as("reserved").isZero();
+    }
+
+    @Property(tries = 300)
+    void rejection(
+        @ForAll @IntRange(max = 40) final int at,
+        @ForAll final long sequence,
+        @ForAll final long cause,
+        @ForAll final ReasonCode reason,
+        @ForAll @IntRange(max = 65_535) final int inputType,
+        @ForAll final long subject)
+    {
+        final UnsafeBuffer b = filled(at + 48 + 16);
+        new RejectionCodec().<RejectionCodec>wrap(b, at).encode(sequence, cause, reason, inputType, subject);
+
+        final RejectionCodec d = new RejectionCodec().wrap(b, at);
+        assertThat(d.type()).isEqualTo(RecordType.REJECTION);
+        assertThat(d.causeSequence()).isEqualTo(cause);
+        assertThat(d.reasonCode()).isEqualTo(reason.code());
+        assertThat(d.inputType()).isEqualTo(inputType);
+        assertThat(d.subject()).isEqualTo(subject);
+        assertFrame(b, at, 102, 48, sequence, cause);
+        assertThat(b.getShort(at + 24, LE) & 0xFFFF).isEqualTo(reason.code());
+        assertThat(b.getShort(at + 26, LE) & 0xFFFF).isEqualTo(inputType);
+        assertThat(b.getInt(at + 28, LE)).as("reserved").isZero();
+        assertThat(b.getLong(at + 32, LE)).isEqualTo(subject);
+    }
+
+    @Property(tries = 300)
+    void duplicateAck(
+        @ForAll @IntRange(max = 40) final int at,
+        @ForAll final long sequence,
+        @ForAll final long cause,
+        @ForAll final long meterId,
+        @ForAll final long intervalStart)
+    {
+        final UnsafeBuffer b = filled(at + 48 + 16);
+        new DuplicateAckCodec().<DuplicateAckCodec>wrap(b, at).encode(sequence, cause, meterId, intervalStart);
+
+        final DuplicateAckCodec d = new DuplicateAckCodec().wrap(b, at);
+        assertThat(d.type()).isEqualTo(RecordType.DUPLICATE_ACK);
+        assertThat(d.causeSequence()).isEqualTo(cause);
+        assertThat(d.meterId()).isEqualTo(meterId);
+        assertThat(d.intervalStart()).isEqualTo(intervalStart);
+        assertFrame(b, at, 103, 48, sequence, cause);
+        assertThat(b.getLong(at + 24, LE)).isEqualTo(meterId);
+        assertThat(b.getLong(at + 32, LE)).isEqualTo(intervalStart);
+    }
+
+    @Property(tries = 200)
+    void sequenceCanBeStampedAfterEncoding(@ForAll final long first, @ForAll final long second,
+        @ForAll final long third)
+    {
+        final UnsafeBuffer b = filled(72);
+        final MeterTickCodec tick = new MeterTickCodec().wrap(b, 0);
+        tick.encode(first, 1, 0, 2, 900, 3, 4, 0);
+        tick.sequence(second);
+        assertThat(b.getLong(8, LE)).isEqualTo(second);
+        RecordFlyweight.putSequence(b, 0, third);
+        assertThat(tick.sequence()).isEqualTo(third);
+        assertThat(tick.meterId()).isEqualTo(1);
+    }
+
+    @Test
+    void headerBytesAreLittleEndian()
+    {
+        final UnsafeBuffer b = filled(120);
+        new TransferCodec().<TransferCodec>wrap(b, 0)
+            .encode(0x0102030405060708L, 0, 1, 2, 3, 4, ReasonCode.EXPORT_CREDIT);
+        // type 101 = 0x0065: bytes 65 00; version 1: 01 00; length 120 = 0x78: 78 00 00 00
+        assertThat(new byte[] {b.getByte(0), b.getByte(1), b.getByte(2), b.getByte(3), b.getByte(4), b.getByte(5)})
+            .containsExactly(0x65, 0x00, 0x01, 0x00, 0x78, 0x00);
+        // sequence 0x0102030405060708 starts with its least significant byte at offset 8
+        assertThat(b.getByte(8)).isEqualTo((byte)0x08);
+        assertThat(b.getByte(15)).isEqualTo((byte)0x01);
+    }
+}

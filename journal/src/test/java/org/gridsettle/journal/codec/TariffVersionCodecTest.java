@@ -1,0 +1,186 @@
+package org.gridsettle.journal.codec;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.RecordValidator;
+import org.gridsettle.pricing.tariff.TouPeriod;
+import org.gridsettle.pricing.tariff.TouTariff;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteOrder;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TariffVersionCodecTest
+{
+    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+
+    @Provide
+    Arbitrary<Integer> slotMinutes()
+    {
+        return Arbitraries.of(60, 30, 15, 5);
+    }
+
+    @Provide
+    Arbitrary<String> zones()
+    {
+        // includes the longest ids in use, well under the 64-byte field
+        return Arbitraries.of("America/Los_Angeles", "Australia/Lord_Howe", "Asia/Kolkata", "UTC",
+            "America/Argentina/ComodRivadavia", "Europe/London");
+    }
+
+    @Provide
+    Arbitrary<String> symbols()
+    {
+        return Arbitraries.strings().withCharRange('A', 'Z').withCharRange('0', '9').ofMinLength(1).ofMaxLength(8);
+    }
+
+    @Provide
+    Arbitrary<TouPeriod> periods()
+    {
+        final Arbitrary<String> names = Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(32);
+        final Arbitrary<Long> rates = Arbitraries.longs().between(0, Long.MAX_VALUE);
+        return Combinators.combine(names, rates, rates).as(TouPeriod::new);
+    }
+
+    @Property(tries = 200)
+    void roundTripsEveryField(
+        @ForAll final long tariffId,
+        @ForAll final int version,
+        @ForAll final long effectiveFrom,
+        @ForAll("symbols") final String token,
+        @ForAll("symbols") final String exportToken,
+        @ForAll("zones") final String zone,
+        @ForAll("slotMinutes") final int slotMinutes,
+        @ForAll @Size(min = 1, max = 6) final List<@From("periods") TouPeriod> periods,
+        @ForAll @IntRange(max = 20) final int holidayCount,
+        @ForAll final Random random,
+        @ForAll @IntRange(max = 33) final int at,
+        @ForAll final long sequence)
+    {
+        final byte[] schedule = new byte[36 * (1440 / slotMinutes)];
+        for (int i = 0; i < schedule.length; i++)
+        {
+            schedule[i] = (byte)random.nextInt(periods.size());
+        }
+        final long[] holidays = new long[holidayCount];
+        long day = 7_000 + random.nextInt(100);
+        for (int i = 0; i < holidayCount; i++)
+        {
+            day += 1 + random.nextInt(400);
+            holidays[i] = day;
+        }
+        final TouTariff tariff = new TouTariff(tariffId, version, effectiveFrom, token, exportToken,
+            ZoneId.of(zone), slotMinutes, periods, schedule, holidays);
+
+        // length by the layout: 152 fixed + 48 per period + 36 * slotsPerDay schedule + 8 per holiday + 8 trailer
+        final int expectedLength = 152 + 48 * periods.size() + schedule.length + 8 * holidayCount + 8;
+        assertThat(TariffVersionCodec.encodedLength(tariff)).isEqualTo(expectedLength);
+
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[at + expectedLength + 8]);
+        b.setMemory(0, b.capacity(), (byte)0x5C);
+        new TariffVersionCodec().<TariffVersionCodec>wrap(b, at).encode(sequence, tariff);
+
+        assertThat(RecordValidator.problem(b, at, expectedLength)).isNull();
+        assertThat(b.getShort(at, LE)).isEqualTo((short)4);
+        assertThat(b.getInt(at + 4, LE)).isEqualTo(expectedLength);
+        assertThat(b.getLong(at + 8, LE)).isEqualTo(sequence);
+        assertThat(b.getLong(at + expectedLength - 8, LE)).isZero();
+        for (int i = at + expectedLength; i < b.capacity(); i++)
+        {
+            assertThat(b.getByte(i)).isEqualTo((byte)0x5C);
+        }
+        // raw fields at their documented offsets
+        assertThat(b.getLong(at + 24, LE)).isEqualTo(tariffId);
+        assertThat(b.getLong(at + 32, LE)).isEqualTo(effectiveFrom);
+        assertThat(b.getInt(at + 40, LE)).isEqualTo(version);
+        assertThat(b.getShort(at + 44, LE) & 0xFFFF).isEqualTo(slotMinutes);
+        assertThat(b.getShort(at + 46, LE) & 0xFFFF).isEqualTo(periods.size());
+        assertThat(b.getInt(at + 48, LE)).isEqualTo(holidayCount);
+        assertThat(b.getStringWithoutLengthAscii(at + 72, zone.length())).isEqualTo(zone);
+        assertThat(b.getByte(at + 72 + zone.length())).as("zone id zero padded").isZero();
+        assertThat(b.getLong(at + 152 + 32, LE)).isEqualTo(periods.get(0).importMicrosPerKwh());
+
+        final TariffVersionCodec d = new TariffVersionCodec().wrap(b, at);
+        assertThat(d.tariffId()).isEqualTo(tariffId);
+        assertThat(d.version()).isEqualTo(version);
+        final TouTariff back = d.decode();
+        assertThat(back.tariffId()).isEqualTo(tariffId);
+        assertThat(back.version()).isEqualTo(version);
+        assertThat(back.effectiveFromEpochSecond()).isEqualTo(effectiveFrom);
+        assertThat(back.token()).isEqualTo(token);
+        assertThat(back.exportToken()).isEqualTo(exportToken);
+        assertThat(back.zone()).isEqualTo(ZoneId.of(zone));
+        assertThat(back.slotMinutes()).isEqualTo(slotMinutes);
+        final List<TouPeriod> backPeriods = new ArrayList<>();
+        for (int i = 0; i < back.periodCount(); i++)
+        {
+            backPeriods.add(back.period(i));
+        }
+        assertThat(backPeriods).isEqualTo(periods);
+        assertThat(back.scheduleCopy()).isEqualTo(schedule);
+        assertThat(back.holidayEpochDaysCopy()).isEqualTo(holidays);
+    }
+
+    @Test
+    void encodedLengthByHand()
+    {
+        final List<TouPeriod> four = List.of(
+            new TouPeriod("a", 1, 1), new TouPeriod("b", 1, 1), new TouPeriod("c", 1, 1), new TouPeriod("d", 1, 1));
+        // hourly, 4 periods, no holidays: 152 + 4 * 48 + 36 * 24 + 0 + 8 = 152 + 192 + 864 + 8 = 1216
+        final TouTariff hourly = TouTariff.hourly(
+            1, 1, 0, "USD", "SOLAR", ZoneId.of("UTC"), four, new int[24], new int[24]);
+        assertThat(TariffVersionCodec.encodedLength(hourly)).isEqualTo(1216);
+        // 15-minute slots, 3 periods, 2 holidays: 152 + 144 + 36 * 96 + 16 + 8 = 152 + 144 + 3456 + 24 = 3776
+        final TouTariff quarter = new TouTariff(1, 1, 0, "USD", "SOLAR", ZoneId.of("UTC"), 15, four.subList(0, 3),
+            new byte[3456], new long[] {10, 20});
+        assertThat(TariffVersionCodec.encodedLength(quarter)).isEqualTo(3776);
+    }
+
+    @Test
+    void decodeRefusesBadCountsAndLengthsWithWhatIsWrong()
+    {
+        final TouTariff hourly = TouTariff.hourly(1, 1, 0, "USD", "SOLAR", ZoneId.of("UTC"),
+            List.of(new TouPeriod("flat", 5, 5)), new int[24], new int[24]);
+        final int length = TariffVersionCodec.encodedLength(hourly); // 152 + 48 + 864 + 8 = 1072
+        assertThat(length).isEqualTo(1072);
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[length]);
+        final TariffVersionCodec codec = new TariffVersionCodec().wrap(b, 0);
+        codec.encode(1, hourly);
+
+        b.putShort(44, (short)7, LE); // slotMinutes 7 does not divide 1440
+        assertThatThrownBy(codec::decode)
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad counts").hasMessageContaining("7");
+
+        codec.encode(1, hourly);
+        b.putShort(46, (short)0, LE); // no periods
+        assertThatThrownBy(codec::decode).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("periods=0");
+
+        codec.encode(1, hourly);
+        b.putInt(48, 1, LE); // claims a holiday the record has no room for: needs 1072 + 8 = 1080
+        assertThatThrownBy(codec::decode)
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 1072 but its counts need 1080");
+
+        codec.encode(1, hourly);
+        b.putInt(48, -1, LE);
+        assertThatThrownBy(codec::decode).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holidays");
+
+        codec.encode(1, hourly);
+        b.putByte(152 + 48, (byte)3); // first schedule entry names period 3 of 1
+        assertThatThrownBy(codec::decode)
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown period 3");
+    }
+}
