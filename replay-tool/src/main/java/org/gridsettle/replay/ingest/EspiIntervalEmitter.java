@@ -1,0 +1,214 @@
+package org.gridsettle.replay.ingest;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Second pass over a Green Button feed: turns each IntervalReading of each IntervalBlock into a reading or a bad
+ * record, using the meter and ReadingType the {@link EspiFeedIndex} resolved for its block.
+ * <p>
+ * Used by one thread; calls the sink on that thread.
+ */
+final class EspiIntervalEmitter implements AtomFeedWalker.EntryHandler
+{
+    private final String source;
+    private final EspiFeedIndex index;
+    private final MeterDataSink sink;
+    private long readingCount;
+
+    // Fields of the IntervalReading being read, reset for each one.
+    private String startText;
+    private String durationText;
+    private String valueText;
+    private boolean hasTimePeriod;
+
+    /**
+     * @param source file name, for bad records.
+     * @param index  links resolved by the first pass.
+     * @param sink   receives readings and bad records.
+     */
+    EspiIntervalEmitter(final String source, final EspiFeedIndex index, final MeterDataSink sink)
+    {
+        this.source = source;
+        this.index = index;
+        this.sink = sink;
+    }
+
+    /**
+     * @return number of readings delivered so far.
+     */
+    long readingCount()
+    {
+        return readingCount;
+    }
+
+    @Override
+    public void onLink(final int entryIndex, final String rel, final String href)
+    {
+    }
+
+    @Override
+    public void onContent(final int entryIndex, final String contentPath, final XMLStreamReader reader)
+        throws XMLStreamException
+    {
+        int blockOrdinal = 0;
+        while (reader.nextTag() == XMLStreamConstants.START_ELEMENT)
+        {
+            if ("IntervalBlock".equals(reader.getLocalName()))
+            {
+                blockOrdinal++;
+                final String blockPath = contentPath + "/IntervalBlock" + (1 == blockOrdinal ? "" : "[" +
+                    blockOrdinal + "]");
+                readBlock(reader, blockPath, index.contextFor(entryIndex));
+            }
+            else
+            {
+                AtomFeedWalker.skipElement(reader);
+            }
+        }
+    }
+
+    @Override
+    public void onEntryEnd(final int entryIndex)
+    {
+    }
+
+    private void readBlock(final XMLStreamReader reader, final String blockPath, final EspiBlockContext context)
+        throws XMLStreamException
+    {
+        int readingOrdinal = 0;
+        while (reader.nextTag() == XMLStreamConstants.START_ELEMENT)
+        {
+            if ("IntervalReading".equals(reader.getLocalName()))
+            {
+                readingOrdinal++;
+                final String location = blockPath + "/IntervalReading[" + readingOrdinal + "] (" +
+                    AtomFeedWalker.lineOf(reader) + ")";
+                readReading(reader);
+                deliver(location, context);
+            }
+            else
+            {
+                AtomFeedWalker.skipElement(reader);
+            }
+        }
+    }
+
+    private void readReading(final XMLStreamReader reader) throws XMLStreamException
+    {
+        startText = null;
+        durationText = null;
+        valueText = null;
+        hasTimePeriod = false;
+        while (reader.nextTag() == XMLStreamConstants.START_ELEMENT)
+        {
+            final String name = reader.getLocalName();
+            if ("timePeriod".equals(name))
+            {
+                hasTimePeriod = true;
+                readTimePeriod(reader);
+            }
+            else if ("value".equals(name))
+            {
+                valueText = textOrMarker(reader);
+            }
+            else
+            {
+                // cost, ReadingQuality, consumptionTier, tou, cpp: not energy, not needed for settlement.
+                AtomFeedWalker.skipElement(reader);
+            }
+        }
+    }
+
+    private void readTimePeriod(final XMLStreamReader reader) throws XMLStreamException
+    {
+        while (reader.nextTag() == XMLStreamConstants.START_ELEMENT)
+        {
+            final String name = reader.getLocalName();
+            if ("start".equals(name))
+            {
+                startText = textOrMarker(reader);
+            }
+            else if ("duration".equals(name))
+            {
+                durationText = textOrMarker(reader);
+            }
+            else
+            {
+                AtomFeedWalker.skipElement(reader);
+            }
+        }
+    }
+
+    private void deliver(final String location, final EspiBlockContext context)
+    {
+        if (null != context.problem())
+        {
+            sink.onBadRecord(source, location, context.problem());
+            return;
+        }
+        if (!hasTimePeriod || null == startText || null == durationText)
+        {
+            sink.onBadRecord(source, location, "IntervalReading has no complete timePeriod, expected " +
+                "<timePeriod><duration>seconds</duration><start>epoch seconds</start></timePeriod>");
+            return;
+        }
+        if (null == valueText)
+        {
+            sink.onBadRecord(source, location, "IntervalReading has no <value>");
+            return;
+        }
+
+        final long start;
+        final long duration;
+        final long value;
+        try
+        {
+            start = Long.parseLong(startText);
+            duration = Long.parseLong(durationText);
+            value = Long.parseLong(valueText);
+        }
+        catch (final NumberFormatException ex)
+        {
+            sink.onBadRecord(source, location, "start " + DisplayText.quote(startText) + ", duration " +
+                DisplayText.quote(durationText) + " and value " + DisplayText.quote(valueText) +
+                " must all be whole numbers");
+            return;
+        }
+        if (duration <= 0 || duration > Integer.MAX_VALUE)
+        {
+            sink.onBadRecord(source, location, "timePeriod duration " + duration +
+                " s, expected a positive number of seconds that fits an int");
+            return;
+        }
+
+        final EspiReadingType readingType = context.readingType();
+        final long wattHours;
+        try
+        {
+            wattHours = readingType.toWattHours(value);
+        }
+        catch (final ArithmeticException ex)
+        {
+            sink.onBadRecord(source, location, "value " + value + " x 10^" + readingType.powerOfTenMultiplier() +
+                " Wh does not fit a 64-bit count of Wh");
+            return;
+        }
+
+        readingCount++;
+        sink.onReading(
+            context.meterId(),
+            readingType.channel(),
+            start,
+            (int)duration,
+            readingType.isReverse() ? 0L : wattHours,
+            readingType.isReverse() ? wattHours : 0L);
+    }
+
+    private static String textOrMarker(final XMLStreamReader reader) throws XMLStreamException
+    {
+        final String text = AtomFeedWalker.elementText(reader);
+        return null == text ? "(markup)" : text;
+    }
+}

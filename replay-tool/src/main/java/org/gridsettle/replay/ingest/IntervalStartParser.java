@@ -1,0 +1,89 @@
+package org.gridsettle.replay.ingest;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Parses an interval start given either as epoch seconds or as an ISO-8601 date-time with a UTC offset, such as
+ * {@code 2026-03-08T10:00:00Z} or {@code 2026-03-08T11:00:00+01:00}. A local time without an offset is refused:
+ * around a daylight-saving change it names two instants or none.
+ * <p>
+ * Stateless; safe from any thread.
+ */
+final class IntervalStartParser
+{
+    private IntervalStartParser()
+    {
+    }
+
+    /**
+     * @param text the field, trimmed.
+     * @return epoch seconds.
+     * @throws BadFieldException if the text is neither form, or has a fraction of a second.
+     */
+    static long parse(final String text) throws BadFieldException
+    {
+        if (isInteger(text))
+        {
+            try
+            {
+                return Long.parseLong(text);
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw new BadFieldException("interval_start " + DisplayText.quote(text) + " is out of range");
+            }
+        }
+
+        final Instant instant;
+        try
+        {
+            instant = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
+        }
+        catch (final DateTimeException ex)
+        {
+            throw new BadFieldException("interval_start " + DisplayText.quote(text) + (isLocalDateTime(text) ?
+                " has no UTC offset, expected e.g. 2026-03-08T10:00:00Z or 2026-03-08T11:00:00+01:00" :
+                " is neither an ISO-8601 date-time with offset (2026-03-08T10:00:00Z) nor epoch seconds"));
+        }
+        if (0 != instant.getNano())
+        {
+            throw new BadFieldException(
+                "interval_start " + DisplayText.quote(text) + " has a fraction of a second, expected whole seconds");
+        }
+        return instant.getEpochSecond();
+    }
+
+    private static boolean isInteger(final String text)
+    {
+        final int from = text.startsWith("-") ? 1 : 0;
+        if (text.length() == from)
+        {
+            return false;
+        }
+        for (int i = from; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (c < '0' || c > '9')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLocalDateTime(final String text)
+    {
+        try
+        {
+            LocalDateTime.parse(text);
+            return true;
+        }
+        catch (final DateTimeException ex)
+        {
+            return false;
+        }
+    }
+}

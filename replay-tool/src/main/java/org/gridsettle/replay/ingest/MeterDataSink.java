@@ -1,0 +1,38 @@
+package org.gridsettle.replay.ingest;
+
+/**
+ * Receives what a meter-data reader finds in a file: each valid interval reading, and each record it had to skip.
+ * <p>
+ * Called on the thread that calls the reader's {@code read} method, in file order. Readers never call it
+ * concurrently, so an implementation used by one reader at a time needs no synchronisation.
+ */
+public interface MeterDataSink
+{
+    /**
+     * One interval reading, in whole watt-hours.
+     *
+     * @param meterId                  meter the reading belongs to, as named in the file or by the caller.
+     * @param channel                  register channel, 0 to 255.
+     * @param intervalStartEpochSecond interval start, seconds since the epoch, UTC.
+     * @param intervalSeconds          interval length in seconds, always positive.
+     * @param importWh                 energy delivered to the customer; may be negative, the engine rejects that.
+     * @param exportWh                 energy received from the customer; may be negative, the engine rejects that.
+     */
+    void onReading(
+        String meterId,
+        int channel,
+        long intervalStartEpochSecond,
+        int intervalSeconds,
+        long importWh,
+        long exportWh);
+
+    /**
+     * A record that was skipped. The reader carries on with the rest of the file after this call.
+     *
+     * @param source   file name the record came from.
+     * @param location where in the file, e.g. {@code line 17} or
+     *                 {@code feed/entry[3]/content/IntervalBlock/IntervalReading[5] (line 120)}.
+     * @param problem  what is wrong with it, one line.
+     */
+    void onBadRecord(String source, String location, String problem);
+}

@@ -1,0 +1,77 @@
+package org.gridsettle.replay.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens a meter-data file for reading, gunzipping it when it starts with the gzip magic bytes, and refuses an empty
+ * file with a clear message. Files are recognised by content, not by name, because exports are often renamed.
+ * <p>
+ * Stateless; safe from any thread.
+ */
+final class MeterFileInput
+{
+    private static final int BUFFER_BYTES = 64 * 1024;
+    private static final int GZIP_MAGIC_0 = 0x1F;
+    private static final int GZIP_MAGIC_1 = 0x8B;
+
+    private MeterFileInput()
+    {
+    }
+
+    /**
+     * @param file     the file.
+     * @param source   name used in messages.
+     * @param expected what the file should hold, for the empty-file message.
+     * @return a buffered stream of the (decompressed) bytes that remembers any read failure; the caller closes it.
+     * @throws MeterDataException if the file cannot be opened, has a broken gzip header, or is empty.
+     */
+    static TrackedInputStream open(final Path file, final String source, final String expected)
+    {
+        InputStream raw = null;
+        try
+        {
+            raw = Files.newInputStream(file);
+            final BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
+            buffered.mark(2);
+            final boolean gzipped = buffered.read() == GZIP_MAGIC_0 && buffered.read() == GZIP_MAGIC_1;
+            buffered.reset();
+
+            final BufferedInputStream content = gzipped ?
+                new BufferedInputStream(new GZIPInputStream(buffered, BUFFER_BYTES), BUFFER_BYTES) : buffered;
+            content.mark(1);
+            if (content.read() == -1)
+            {
+                content.close();
+                throw new MeterDataException(
+                    source, "line 1", "empty file" + (gzipped ? " after gunzip" : "") + ", expected " + expected);
+            }
+            content.reset();
+            return new TrackedInputStream(content);
+        }
+        catch (final IOException ex)
+        {
+            closeQuietly(raw, ex);
+            throw new MeterDataException(source, "start of file", "cannot read " + expected + ": " + ex, ex);
+        }
+    }
+
+    private static void closeQuietly(final InputStream in, final IOException failure)
+    {
+        if (null != in)
+        {
+            try
+            {
+                in.close();
+            }
+            catch (final IOException ex)
+            {
+                failure.addSuppressed(ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package org.gridsettle.replay.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.gridsettle.replay.ingest.RecordingSink.BadRecord;
+import org.gridsettle.replay.ingest.RecordingSink.Reading;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Sample files, copied unchanged from /work/shared/data (origins from its README):
+ * <ul>
+ *   <li>{@code greenbutton_Coastal_Multi_Family_2011_hourly.xml.gz}: VerdigrisTech/green-button-data,
+ *       {@code benchmark/fixtures/Coastal_Multi_Family_12hr_Jan_1_2011_to_Jan_1_2012_RetailCustomer_3.xml},
+ *       gzipped; NIST/EnergyOS sample, Apache-2.0.</li>
+ *   <li>{@code greenbutton_ESPIIntervalBlock.xml}, {@code greenbutton_ESPIReadingType.xml}:
+ *       VerdigrisTech/green-button-data, {@code spec/fixtures/}, BSD-style.</li>
+ * </ul>
+ * {@code synthetic_net_meter_feed.xml} is hand-written for these tests; its expected values are worked out by hand
+ * below.
+ */
+class GreenButtonReaderTest
+{
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void readsEveryHourOfTheGzippedCoastalFeed()
+    {
+        final RecordingSink sink = new RecordingSink();
+
+        final long delivered = new GreenButtonReader().read(
+            RecordingSink.resource("greenbutton_Coastal_Multi_Family_2011_hourly.xml.gz"), sink);
+
+        // `zcat ... | grep -c "<IntervalReading"` gives 8760, one per hour of 2011.
+        assertThat(delivered).isEqualTo(8760);
+        assertThat(sink.readings).hasSize(8760);
+        assertThat(sink.badRecords).isEmpty();
+
+        // First reading in the file: start 1293868800, duration 3600, value 450. 2011-01-01T00:00Z is
+        // 14975 days * 86400 = 1293840000; +28800 s = 08:00Z, i.e. midnight in the feed's tzOffset -28800 (PST).
+        // The UsagePoint self link is .../RetailCustomer/3/UsagePoint/1; its ReadingType/07 is uom 72,
+        // powerOfTenMultiplier 0, flowDirection 1, so 450 is 450 Wh imported on channel 0.
+        assertThat(sink.readings.get(0)).isEqualTo(new Reading("1", 0, 1293868800L, 3600, 450, 0));
+        // Last reading in the file: start 1325401200 (= 1293868800 + 8759 * 3600, 2012-01-01T07:00Z), value 482.
+        assertThat(sink.readings.get(8759)).isEqualTo(new Reading("1", 0, 1325401200L, 3600, 482, 0));
+
+        // Sum of all <value> elements by awk is 5607231; less the ElectricPowerUsageSummary's two values
+        // (768032 and 413894) leaves 4425305, which a Python regex over IntervalReading elements also gives.
+        assertThat(sink.readings.stream().mapToLong(Reading::importWh).sum()).isEqualTo(4_425_305L);
+        assertThat(sink.readings).allSatisfy(reading ->
+        {
+            assertThat(reading.meterId()).isEqualTo("1");
+            assertThat(reading.exportWh()).isZero();
+        });
+        for (int i = 1; i < sink.readings.size(); i++)
+        {
+            assertThat(sink.readings.get(i).start()).isEqualTo(sink.readings.get(i - 1).start() + 3600);
+        }
+    }
+
+    @Test
+    void recognisesGzipByContentNotByName() throws IOException
+    {
+        final Path renamed = tempDir.resolve("feed.xml");
+        Files.copy(RecordingSink.resource("greenbutton_Coastal_Multi_Family_2011_hourly.xml.gz"), renamed);
+        final RecordingSink sink = new RecordingSink();
+
+        assertThat(new GreenButtonReader().read(renamed, sink)).isEqualTo(8760);
+    }
+
+    @Test
+    void defaultsToWattHoursForAFeedWithoutReadingType()
+    {
+        final RecordingSink sink = new RecordingSink();
+
+        final long delivered =
+            new GreenButtonReader().read(RecordingSink.resource("greenbutton_ESPIIntervalBlock.xml"), sink);
+
+        // `grep -c "<espi:IntervalReading>"` gives 444; the feed has no ReadingType, UsagePoint or MeterReading.
+        assertThat(delivered).isEqualTo(444);
+        assertThat(sink.badRecords).isEmpty();
+        // First reading: start 1357016400 = 2013-01-01T00:00Z (15706 days * 86400 = 1356998400) + 5 h;
+        // duration 86400; value 21021. Meter id "1" from the up link .../Subscription/5/UsagePoint/1/MeterReading/1/...
+        assertThat(sink.readings.get(0)).isEqualTo(new Reading("1", 0, 1357016400L, 86400, 21021, 0));
+        assertThat(sink.readings.get(443).start()).isEqualTo(1395288000L);
+        // Sum of the 444 values by a Python regex over the file.
+        assertThat(sink.readings.stream().mapToLong(Reading::importWh).sum()).isEqualTo(9_917_817L);
+    }
+
+    @Test
+    void usesTheCallersMeterIdWhenGiven()
+    {
+        final RecordingSink sink = new RecordingSink();
+
+        new GreenButtonReader("meter-42").read(RecordingSink.resource("greenbutton_ESPIIntervalBlock.xml"), sink);
+
+        assertThat(sink.readings).hasSize(444)
+            .allSatisfy(reading -> assertThat(reading.meterId()).isEqualTo("meter-42"));
+    }
+
+    @Test
+    void aLoneReadingTypeEntryHoldsNoReadings()
+    {
+        final RecordingSink sink = new RecordingSink();
+
+        final long delivered =
+            new GreenButtonReader().read(RecordingSink.resource("greenbutton_ESPIReadingType.xml"), sink);
+
+        assertThat(delivered).isZero();
+        assertThat(sink.readings).isEmpty();
+        assertThat(sink.badRecords).isEmpty();
+    }
+
+    @Test
+    void appliesReadingTypesLinkedAnywhereInTheFeedAndReportsBadReadingsWhereTheyAre()
+    {
+        final RecordingSink sink = new RecordingSink();
+
+        final long delivered =
+            new GreenButtonReader().read(RecordingSink.resource("synthetic_net_meter_feed.xml"), sink);
+
+        assertThat(sink.readings).containsExactly(
+            // MeterReading 1, kWh (multiplier 3), forward: 2 -> 2000 Wh, 5 -> 5000 Wh, channel 0.
+            new Reading("7", 0, 1772964000L, 3600, 2000, 0),
+            new Reading("7", 0, 1772982000L, 3600, 5000, 0),
+            // MeterReading 2, tenths of Wh (multiplier -1), reverse, channel 1, half-even:
+            // 2.5 -> 2, 3.5 -> 4, -1.5 -> -2, 0.7 -> 1.
+            new Reading("7", 1, 1772964000L, 3600, 0, 2),
+            new Reading("7", 1, 1772967600L, 3600, 0, 4),
+            new Reading("7", 1, 1772971200L, 3600, 0, -2),
+            new Reading("7", 1, 1772974800L, 3600, 0, 1));
+        assertThat(delivered).isEqualTo(6);
+
+        assertThat(sink.badRecords).extracting(BadRecord::source).containsOnly("synthetic_net_meter_feed.xml");
+        assertThat(sink.badRecords).extracting(BadRecord::location).containsExactly(
+            // Lines are where `grep -n` finds each IntervalReading start tag in the resource.
+            "feed/entry[1]/content/IntervalBlock/IntervalReading[2] (line 24)",
+            "feed/entry[1]/content/IntervalBlock/IntervalReading[3] (line 28)",
+            "feed/entry[1]/content/IntervalBlock/IntervalReading[4] (line 32)",
+            "feed/entry[1]/content/IntervalBlock/IntervalReading[5] (line 35)",
+            "feed/entry[10]/content/IntervalBlock/IntervalReading[1] (line 132)",
+            "feed/entry[10]/content/IntervalBlock/IntervalReading[2] (line 133)");
+        assertThat(sink.badRecords.get(0).problem()).contains("\"abc\"").contains("whole numbers");
+        assertThat(sink.badRecords.get(1).problem()).contains("duration 0");
+        assertThat(sink.badRecords.get(2).problem()).contains("no <value>");
+        assertThat(sink.badRecords.get(3).problem()).contains("9223372036854775807 x 10^3").contains("does not fit");
+        assertThat(sink.badRecords.get(4).problem()).contains("ReadingType/3").contains("uom \"38\"");
+        assertThat(sink.badRecords.get(5).problem()).isEqualTo(sink.badRecords.get(4).problem());
+    }
+
+    @Test
+    void reportsReadingsWhoseReadingTypeIsNotInTheFeed() throws IOException
+    {
+        final Path file = write("orphan_block.xml", FEED_START +
+            readingTypeEntry("https://example.invalid/resource/ReadingType/1", "72") +
+            blockEntry("https://example.invalid/resource/UsagePoint/5/MeterReading/9/IntervalBlock", 1000L, "10") +
+            FEED_END);
+        final RecordingSink sink = new RecordingSink();
+
+        new GreenButtonReader().read(file, sink);
+
+        assertThat(sink.readings).isEmpty();
+        assertThat(sink.badRecords).singleElement().satisfies(bad ->
+        {
+            assertThat(bad.location()).startsWith("feed/entry[2]/content/IntervalBlock/IntervalReading[1] (line ");
+            assertThat(bad.problem()).contains("no MeterReading entry links IntervalBlocks");
+        });
+    }
+
+    @Test
+    void refusesUsagePointsThatWouldShareAMeterId() throws IOException
+    {
+        final String twoCustomers = FEED_START +
+            blockEntry("https://example.invalid/resource/RetailCustomer/3/UsagePoint/1/MeterReading/1/IntervalBlock",
+                1000L, "10") +
+            blockEntry("https://example.invalid/resource/RetailCustomer/4/UsagePoint/1/MeterReading/1/IntervalBlock",
+                1000L, "20") +
+            FEED_END;
+        final Path file = write("two_customers.xml", twoCustomers);
+        final RecordingSink sink = new RecordingSink();
+
+        assertThatThrownBy(() -> new GreenButtonReader().read(file, sink))
+            .isInstanceOf(MeterDataException.class)
+            .hasMessageContaining("two_customers.xml: feed: UsagePoints")
+            .hasMessageContaining("both have id \"1\"");
+        assertThatThrownBy(() -> new GreenButtonReader("m").read(file, sink))
+            .isInstanceOf(MeterDataException.class)
+            .hasMessageContaining("belong to 2 UsagePoints");
+        assertThat(sink.readings).isEmpty();
+    }
+
+    @Test
+    void refusesTruncatedXmlBeforeDeliveringAnything() throws IOException
+    {
+        final byte[] whole = Files.readAllBytes(RecordingSink.resource("greenbutton_ESPIIntervalBlock.xml"));
+        final byte[] head = Arrays.copyOf(whole, 5000);
+        // The head holds complete readings, so an empty sink shows the reader refused the file before delivering.
+        final String headText = new String(head, StandardCharsets.UTF_8);
+        assertThat(headText).contains("</espi:IntervalReading>");
+        final Path file = tempDir.resolve("truncated.xml");
+        Files.write(file, head);
+        final RecordingSink sink = new RecordingSink();
+
+        final MeterDataException ex = catchThrowableOfType(
+            MeterDataException.class, () -> new GreenButtonReader().read(file, sink));
+
+        assertOneLine(ex);
+        // The parser stops at the end of the data: the last line of the head.
+        final long lastLine = headText.chars().filter(c -> c == '\n').count() + 1;
+        assertThat(ex.getMessage())
+            .startsWith("truncated.xml: line " + lastLine + ", column ")
+            .contains("not well-formed XML")
+            .contains("expected a complete Green Button (ESPI Atom) XML document");
+        assertThat(sink.readings).isEmpty();
+        assertThat(sink.badRecords).isEmpty();
+    }
+
+    @Test
+    void refusesATruncatedGzipStream() throws IOException
+    {
+        final byte[] whole =
+            Files.readAllBytes(RecordingSink.resource("greenbutton_Coastal_Multi_Family_2011_hourly.xml.gz"));
+        final Path file = tempDir.resolve("cut.xml.gz");
+        Files.write(file, Arrays.copyOf(whole, whole.length / 2));
+        final RecordingSink sink = new RecordingSink();
+
+        final MeterDataException ex = catchThrowableOfType(
+            MeterDataException.class, () -> new GreenButtonReader().read(file, sink));
+
+        assertOneLine(ex);
+        // Half the compressed bytes end mid-deflate: the JDK's GZIPInputStream says "Unexpected end of ZLIB input
+        // stream", which the message must pass on instead of blaming the XML.
+        assertThat(ex.getMessage())
+            .startsWith("cut.xml.gz: line ")
+            .contains("cannot read the data (java.io.EOFException: Unexpected end of ZLIB input stream")
+            .contains("expected a complete Green Button");
+        assertThat(sink.readings).isEmpty();
+    }
+
+    @Test
+    void refusesAnEmptyFile() throws IOException
+    {
+        final Path file = write("empty.xml", "");
+
+        final MeterDataException ex = catchThrowableOfType(
+            MeterDataException.class, () -> new GreenButtonReader().read(file, new RecordingSink()));
+
+        assertOneLine(ex);
+        assertThat(ex.getMessage())
+            .isEqualTo("empty.xml: line 1: empty file, expected a Green Button (ESPI Atom) XML document");
+    }
+
+    @Test
+    void refusesAFileThatIsNotXml() throws IOException
+    {
+        final Path file = write("readings.csv", "meter_id,interval_start\nm1,0\n");
+
+        final MeterDataException ex = catchThrowableOfType(
+            MeterDataException.class, () -> new GreenButtonReader().read(file, new RecordingSink()));
+
+        assertOneLine(ex);
+        assertThat(ex.getMessage())
+            .startsWith("readings.csv: line 1, column 1: not well-formed XML (Content is not allowed in prolog.)");
+    }
+
+    @Test
+    void refusesXmlThatIsNotAnAtomFeed() throws IOException
+    {
+        final Path file = write("openadr.xml",
+            "<?xml version=\"1.0\"?>\n<oadrPayload xmlns=\"http://openadr.org/oadr-2.0b/2012/07\"/>\n");
+
+        final MeterDataException ex = catchThrowableOfType(
+            MeterDataException.class, () -> new GreenButtonReader().read(file, new RecordingSink()));
+
+        assertOneLine(ex);
+        assertThat(ex.getMessage()).startsWith("openadr.xml: line 2, column ").contains("root element <oadrPayload>");
+    }
+
+    @Test
+    void refusesXxeWithoutReadingTheReferencedFile() throws IOException
+    {
+        final Path secret = write("secret.txt", "XXE-CANARY-7f3a");
+        final String secretUri = secret.toUri().toString();
+        final Path internalSubset = write("xxe.xml", "<?xml version=\"1.0\"?>\n" +
+            "<!DOCTYPE feed [ <!ENTITY xxe SYSTEM \"" + secretUri + "\"> ]>\n" +
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>&xxe;</title></entry></feed>\n");
+        final Path externalDtd = write("xxe_dtd.xml", "<?xml version=\"1.0\"?>\n" +
+            "<!DOCTYPE feed SYSTEM \"" + secretUri + "\">\n<feed xmlns=\"http://www.w3.org/2005/Atom\"/>\n");
+
+        for (final Path file : new Path[]{ internalSubset, externalDtd })
+        {
+            final RecordingSink sink = new RecordingSink();
+            final MeterDataException ex = catchThrowableOfType(
+                MeterDataException.class, () -> new GreenButtonReader().read(file, sink));
+
+            assertOneLine(ex);
+            assertThat(ex.getMessage())
+                .startsWith(file.getFileName() + ": line 2, column ")
+                .contains("DOCTYPE declaration refused");
+            for (Throwable t = ex; null != t; t = t.getCause())
+            {
+                assertThat(String.valueOf(t.getMessage())).doesNotContain("XXE-CANARY");
+            }
+            assertThat(sink.readings).isEmpty();
+            assertThat(sink.badRecords).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesBillionLaughsWithoutExpandingEntities() throws IOException
+    {
+        final StringBuilder doc = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n");
+        doc.append(" <!ENTITY lol \"lol\">\n");
+        for (int i = 1; i <= 9; i++)
+        {
+            doc.append(" <!ENTITY lol").append(i).append(" \"");
+            for (int j = 0; j < 10; j++)
+            {
+                doc.append(1 == i ? "&lol;" : "&lol" + (i - 1) + ";");
+            }
+            doc.append("\">\n");
+        }
+        doc.append("]>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>&lol9;</title></entry></feed>\n");
+        final Path file = write("lolz.xml", doc.toString());
+        final RecordingSink sink = new RecordingSink();
+
+        // The DOCTYPE ends on line 13, with "]>". Expanded, &lol9; is 10^9 "lol"s: seconds and gigabytes.
+        // Refused, it is milliseconds.
+        final MeterDataException ex = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catchThrowableOfType(
+            MeterDataException.class, () -> new GreenButtonReader().read(file, sink)));
+
+        assertOneLine(ex);
+        assertThat(ex.getMessage()).startsWith("lolz.xml: line 13, column ").contains("DOCTYPE declaration refused");
+        assertThat(sink.readings).isEmpty();
+    }
+
+    private static final String FEED_START = "<?xml version=\"1.0\"?>\n" +
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:espi=\"http://naesb.org/espi\">\n";
+    private static final String FEED_END = "</feed>\n";
+
+    private static String readingTypeEntry(final String self, final String uom)
+    {
+        return "<entry><link rel=\"self\" href=\"" + self + "\"/><content><espi:ReadingType><espi:uom>" + uom +
+            "</espi:uom></espi:ReadingType></content></entry>\n";
+    }
+
+    private static String blockEntry(final String up, final long start, final String value)
+    {
+        return "<entry><link rel=\"up\" href=\"" + up + "\"/><content><espi:IntervalBlock>\n" +
+            "<espi:IntervalReading><espi:timePeriod><espi:duration>900</espi:duration><espi:start>" + start +
+            "</espi:start></espi:timePeriod><espi:value>" + value + "</espi:value></espi:IntervalReading>\n" +
+            "</espi:IntervalBlock></content></entry>\n";
+    }
+
+    private Path write(final String name, final String content) throws IOException
+    {
+        return Files.writeString(tempDir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    private static void assertOneLine(final MeterDataException ex)
+    {
+        assertThat(ex).isNotNull();
+        assertThat(ex.getMessage()).doesNotContain("\n").doesNotContain("\r");
+    }
+}
