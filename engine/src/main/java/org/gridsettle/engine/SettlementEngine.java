@@ -10,14 +10,18 @@ import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.Ledger;
+import org.gridsettle.engine.pipeline.BalanceQuery;
 import org.gridsettle.engine.pipeline.InputSlot;
 import org.gridsettle.engine.pipeline.SettlementHandler;
 import org.gridsettle.journal.Durability;
 import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
+import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.RedemptionCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
 import org.gridsettle.pricing.tariff.TouTariff;
 
@@ -25,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The embedding API: a host submits ticks and commands, the engine journals each one, applies it on a single
@@ -39,7 +44,8 @@ import java.util.Objects;
  * }</pre>
  * <p>
  * Threading: with the default single-producer ring, all submissions must come from one host thread; build with
- * {@link Builder#multiProducer(boolean)} to submit from several. {@code submit*} methods block while the ring is full;
+ * {@link Builder#multiProducer(boolean)} to submit from several. Producers never share encoder state: each ring
+ * slot carries its own. {@code submit*} methods block while the ring is full;
  * {@code trySubmit*} return false instead (back-pressure). {@link #close()} drains the ring, then closes the journals.
  * A submission is acknowledged by the engine once {@link #appliedSequence()} reaches its sequence.
  */
@@ -49,9 +55,6 @@ public final class SettlementEngine implements AutoCloseable
     private final JournalWriter input;
     private final JournalWriter output;
     private final SettlementHandler handler;
-    private final MeterTickCodec tickEncoder = new MeterTickCodec();
-    private final AccountRegistrationCodec accountEncoder = new AccountRegistrationCodec();
-    private final MeterEnrolmentCodec enrolmentEncoder = new MeterEnrolmentCodec();
     private Disruptor<InputSlot> disruptor;
     private RingBuffer<InputSlot> ring;
     private volatile Throwable fatal;
@@ -65,7 +68,8 @@ public final class SettlementEngine implements AutoCloseable
         this.input = new JournalWriter(Journals.input(dir), config.durability);
         this.output = new JournalWriter(Journals.output(dir), config.durability);
         this.handler = new SettlementHandler(
-            input, output, Journals.output(dir), config.listeners.toArray(new PostingListener[0]));
+            input, output, Journals.output(dir), config.listeners.toArray(new PostingListener[0]),
+            config.correctionWindow);
     }
 
     /**
@@ -123,7 +127,7 @@ public final class SettlementEngine implements AutoCloseable
     {
         checkRunning();
         final long seq = ring.next();
-        encodeTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
+        publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
     }
 
     /**
@@ -155,11 +159,37 @@ public final class SettlementEngine implements AutoCloseable
         {
             return false;
         }
-        encodeTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
+        publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
         return true;
     }
 
-    private void encodeTick(
+    /**
+     * Submits a correction: it replaces the tick with the same (meter, channel, interval start), reversing that
+     * tick's postings exactly and posting the corrected values. Accepted within the correction window, also for a
+     * closed billing period.
+     *
+     * @param meterId         meter.
+     * @param channel         register channel.
+     * @param intervalStart   interval start of the tick corrected.
+     * @param intervalSeconds interval length.
+     * @param importWh        corrected import.
+     * @param exportWh        corrected export.
+     */
+    public void submitCorrection(
+        final long meterId,
+        final int channel,
+        final long intervalStart,
+        final int intervalSeconds,
+        final long importWh,
+        final long exportWh)
+    {
+        checkRunning();
+        final long seq = ring.next();
+        publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh,
+            MeterTickCodec.FLAG_CORRECTION);
+    }
+
+    private void publishTick(
         final long seq,
         final long meterId,
         final int channel,
@@ -172,13 +202,7 @@ public final class SettlementEngine implements AutoCloseable
         final InputSlot slot = ring.get(seq);
         try
         {
-            // a local flyweight per producer thread would be needed for multi-producer; the codec is tiny and
-            // wrapping it is the only state, so guard it instead of allocating
-            synchronized (tickEncoder)
-            {
-                tickEncoder.wrap(slot.buffer(), 0);
-                tickEncoder.encode(0, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, flags);
-            }
+            slot.tick().encode(0, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, flags);
             slot.length(MeterTickCodec.LENGTH);
         }
         finally
@@ -199,11 +223,7 @@ public final class SettlementEngine implements AutoCloseable
         final InputSlot slot = ring.get(seq);
         try
         {
-            synchronized (accountEncoder)
-            {
-                accountEncoder.wrap(slot.buffer(), 0);
-                accountEncoder.encode(0, accountId);
-            }
+            slot.account().encode(0, accountId);
             slot.length(AccountRegistrationCodec.LENGTH);
         }
         finally
@@ -213,7 +233,7 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Enrols a meter on an account and tariff from an instant on.
+     * Enrols a meter on an account and tariff from an instant on, with no programs.
      *
      * @param meterId       meter.
      * @param accountId     account billed.
@@ -222,22 +242,135 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void enrolMeter(final long meterId, final long accountId, final long tariffId, final long effectiveFrom)
     {
+        enrolMeter(meterId, accountId, tariffId, effectiveFrom, 0, 0);
+    }
+
+    /**
+     * Enrols (or re-enrols) a meter on an account and tariff from an instant on.
+     *
+     * @param meterId       meter.
+     * @param accountId     account billed.
+     * @param tariffId      tariff.
+     * @param effectiveFrom epoch seconds.
+     * @param programs      program bits, see {@link MeterEnrolmentCodec#PROGRAM_NET_METERING}.
+     * @param carbonRegion  packed carbon region, or 0.
+     */
+    public void enrolMeter(
+        final long meterId,
+        final long accountId,
+        final long tariffId,
+        final long effectiveFrom,
+        final long programs,
+        final long carbonRegion)
+    {
         checkRunning();
         final long seq = ring.next();
         final InputSlot slot = ring.get(seq);
         try
         {
-            synchronized (enrolmentEncoder)
-            {
-                enrolmentEncoder.wrap(slot.buffer(), 0);
-                enrolmentEncoder.encode(0, meterId, accountId, tariffId, effectiveFrom);
-            }
+            slot.enrolment().encode(0, meterId, accountId, tariffId, effectiveFrom, programs, carbonRegion);
             slot.length(MeterEnrolmentCodec.LENGTH);
         }
         finally
         {
             ring.publish(seq);
         }
+    }
+
+    /**
+     * Redeems (burns) program tokens from a customer account. Idempotent by request id; rejected rather than
+     * overdrawing.
+     *
+     * @param requestId   the host's id for this request.
+     * @param accountId   customer account.
+     * @param tokenSymbol packed program token, see {@link org.gridsettle.pricing.money.TokenSymbol}.
+     * @param amount      micro-units.
+     */
+    public void redeem(final long requestId, final long accountId, final long tokenSymbol, final long amount)
+    {
+        checkRunning();
+        final long seq = ring.next();
+        final InputSlot slot = ring.get(seq);
+        try
+        {
+            slot.redemption().encode(0, requestId, accountId, tokenSymbol, amount);
+            slot.length(RedemptionCodec.LENGTH);
+        }
+        finally
+        {
+            ring.publish(seq);
+        }
+    }
+
+    /**
+     * Accrues one day's interest on every held balance of a program token.
+     *
+     * @param requestId   the host's id for this request.
+     * @param tokenSymbol packed program token.
+     * @param apyBps      annual percentage yield, basis points, compounded daily.
+     * @param epochDay    the day accrued, days since 1970-01-01.
+     */
+    public void accrueInterest(final long requestId, final long tokenSymbol, final long apyBps, final long epochDay)
+    {
+        checkRunning();
+        final long seq = ring.next();
+        final InputSlot slot = ring.get(seq);
+        try
+        {
+            slot.accrual().encode(0, requestId, tokenSymbol, apyBps, epochDay);
+            slot.length(InterestAccrualCodec.LENGTH);
+        }
+        finally
+        {
+            ring.publish(seq);
+        }
+    }
+
+    /**
+     * Tells the engine that time has passed: a local day or a billing period of a tariff has ended.
+     *
+     * @param kind     {@link CalendarCodec#END_OF_DAY} or {@link CalendarCodec#PERIOD_CLOSE}.
+     * @param at       epoch second it ended (exclusive end).
+     * @param tariffId tariff affected.
+     */
+    public void calendar(final int kind, final long at, final long tariffId)
+    {
+        checkRunning();
+        final long seq = ring.next();
+        final InputSlot slot = ring.get(seq);
+        try
+        {
+            slot.calendar().encode(0, kind, at, tariffId);
+            slot.length(CalendarCodec.LENGTH);
+        }
+        finally
+        {
+            ring.publish(seq);
+        }
+    }
+
+    /**
+     * Asks for a balance without stalling the business-logic thread: the answer reflects every input submitted
+     * before the query, and names the input sequence it is as of.
+     *
+     * @param accountId   account.
+     * @param tokenSymbol packed token.
+     * @return completed on the business-logic thread.
+     */
+    public CompletableFuture<Balance> queryBalance(final long accountId, final long tokenSymbol)
+    {
+        checkRunning();
+        final CompletableFuture<Balance> answer = new CompletableFuture<>();
+        final long seq = ring.next();
+        try
+        {
+            ring.get(seq).query(new BalanceQuery(accountId, tokenSymbol, answer));
+        }
+        finally
+        {
+            ring.publish(seq);
+        }
+        return answer;
     }
 
     /**
@@ -425,6 +558,7 @@ public final class SettlementEngine implements AutoCloseable
         private WaitStrategy waitStrategy = new SleepingWaitStrategy();
         private int ringSize = 8192;
         private boolean multiProducer;
+        private int correctionWindow = org.gridsettle.engine.logic.TickWindow.DEFAULT_SLOTS;
         private final List<PostingListener> listeners = new ArrayList<>();
 
         private Builder()
@@ -482,6 +616,21 @@ public final class SettlementEngine implements AutoCloseable
         public Builder multiProducer(final boolean multiProducer)
         {
             this.multiProducer = multiProducer;
+            return this;
+        }
+
+        /**
+         * @param slots ticks remembered per meter for duplicate detection and corrections; each costs
+         *              {@value org.gridsettle.engine.logic.TickWindow#BYTES_PER_SLOT} bytes per meter.
+         * @return this.
+         */
+        public Builder correctionWindow(final int slots)
+        {
+            if (slots < 1)
+            {
+                throw new IllegalArgumentException("correction window must be at least 1 tick: " + slots);
+            }
+            this.correctionWindow = slots;
             return this;
         }
 

@@ -50,6 +50,48 @@ public final class Ledger
     }
 
     /**
+     * @param symbol packed token symbol.
+     * @return its index, or -1 if the token was never used.
+     */
+    public int findToken(final long symbol)
+    {
+        for (int i = 0; i < tokenCount; i++)
+        {
+            if (tokenSymbols[i] == symbol)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Lists the customer accounts with a positive balance in a token, sorted ascending so that whatever the caller
+     * posts for them comes out in the same order on every run. Allocates; for daily commands, not the tick path.
+     *
+     * @param tokenIndex     a token.
+     * @param firstCustomer  lowest customer account id.
+     * @return account ids, ascending.
+     */
+    public long[] customerAccountsHolding(final int tokenIndex, final long firstCustomer)
+    {
+        final org.agrona.collections.LongArrayList found = new org.agrona.collections.LongArrayList();
+        final Long2LongHashMap.EntryIterator it = balances.entrySet().iterator();
+        while (it.hasNext())
+        {
+            it.next();
+            final long key = it.getLongKey();
+            if ((key & (MAX_TOKENS - 1)) == tokenIndex && (key >>> 4) >= firstCustomer && it.getLongValue() > 0)
+            {
+                found.addLong(key >>> 4);
+            }
+        }
+        final long[] accounts = found.toLongArray();
+        java.util.Arrays.sort(accounts);
+        return accounts;
+    }
+
+    /**
      * Posts one transfer.
      *
      * @param debitAccount  account debited.

@@ -21,6 +21,8 @@ public final class MeterRegistry
     private long[] accountOf = new long[1024];
     private long[] tariffOf = new long[1024];
     private long[] enrolledFrom = new long[1024];
+    private long[] programsOf = new long[1024];
+    private long[] meterIds = new long[1024];
     private int meterCount;
 
     /**
@@ -48,8 +50,11 @@ public final class MeterRegistry
      * @param accountId     account billed.
      * @param tariffId      tariff.
      * @param effectiveFrom first instant of the enrolment.
+     * @param programs      program bits.
+     * @return the meter's dense index.
      */
-    public void enrol(final long meterId, final long accountId, final long tariffId, final long effectiveFrom)
+    public int enrol(
+        final long meterId, final long accountId, final long tariffId, final long effectiveFrom, final long programs)
     {
         int index = (int)meterIndexById.get(meterId);
         if (index == NO_METER)
@@ -61,12 +66,38 @@ public final class MeterRegistry
                 accountOf = Arrays.copyOf(accountOf, capacity);
                 tariffOf = Arrays.copyOf(tariffOf, capacity);
                 enrolledFrom = Arrays.copyOf(enrolledFrom, capacity);
+                programsOf = Arrays.copyOf(programsOf, capacity);
             }
             meterIndexById.put(meterId, index);
+            if (index == meterIds.length)
+            {
+                meterIds = Arrays.copyOf(meterIds, index * 2);
+            }
+            meterIds[index] = meterId;
         }
         accountOf[index] = accountId;
         tariffOf[index] = tariffId;
         enrolledFrom[index] = effectiveFrom;
+        programsOf[index] = programs;
+        return index;
+    }
+
+    /**
+     * @param index meter index.
+     * @return its program bits.
+     */
+    public long programsOf(final int index)
+    {
+        return programsOf[index];
+    }
+
+    /**
+     * @param index meter index.
+     * @return its meter id.
+     */
+    public long meterIdAt(final int index)
+    {
+        return meterIds[index];
     }
 
     /**

@@ -73,4 +73,25 @@ public final class TariffBook
         }
         return null;
     }
+
+    /**
+     * @param tariffId a tariff.
+     * @param version  a version number.
+     * @return that version, or null.
+     */
+    public TouTariff version(final long tariffId, final int version)
+    {
+        final TouTariff[] versions = versionsById.get(tariffId);
+        if (versions != null)
+        {
+            for (final TouTariff t : versions)
+            {
+                if (t.version() == version)
+                {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
 }

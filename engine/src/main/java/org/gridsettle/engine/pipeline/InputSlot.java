@@ -3,13 +3,21 @@ package org.gridsettle.engine.pipeline;
 import org.agrona.BufferUtil;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.codec.AccountRegistrationCodec;
+import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.InterestAccrualCodec;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
+import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.RedemptionCodec;
 
 /**
- * One pre-allocated Disruptor ring entry: an encoded input record waiting to be journalled and applied.
+ * One pre-allocated Disruptor ring entry: an encoded input record waiting to be journalled and applied, or a balance
+ * query waiting to be answered.
  * <p>
- * Fixed-size inputs (ticks, registrations, enrolments) are encoded straight into {@link #buffer()} by the producer.
- * Rare large inputs (tariff versions) bring their own buffer, attached with {@link #attachLarge}. Ownership passes
- * from the producer to the business-logic thread through the Disruptor's sequence barrier.
+ * Each slot owns its buffer and one encoder per fixed-size input type, already wrapped on that buffer, so producers
+ * on several threads encode without sharing any state and without allocating. Rare large inputs (tariff versions)
+ * bring their own buffer through {@link #attachLarge}. Ownership passes from the producer to the business-logic
+ * thread through the Disruptor's sequence barrier.
  */
 public final class InputSlot
 {
@@ -17,24 +25,73 @@ public final class InputSlot
     public static final int INLINE_CAPACITY = 128;
 
     private final UnsafeBuffer inline = new UnsafeBuffer(BufferUtil.allocateDirectAligned(INLINE_CAPACITY, 64));
+    private final MeterTickCodec tick = new MeterTickCodec();
+    private final AccountRegistrationCodec account = new AccountRegistrationCodec();
+    private final MeterEnrolmentCodec enrolment = new MeterEnrolmentCodec();
+    private final RedemptionCodec redemption = new RedemptionCodec();
+    private final InterestAccrualCodec accrual = new InterestAccrualCodec();
+    private final CalendarCodec calendar = new CalendarCodec();
     private MutableDirectBuffer current = inline;
     private int length;
+    private BalanceQuery query;
 
     /**
-     * @return the buffer a producer encodes into.
+     * Wraps every encoder on the inline buffer.
      */
-    public MutableDirectBuffer buffer()
+    public InputSlot()
     {
-        return inline;
+        tick.wrap(inline, 0);
+        account.wrap(inline, 0);
+        enrolment.wrap(inline, 0);
+        redemption.wrap(inline, 0);
+        accrual.wrap(inline, 0);
+        calendar.wrap(inline, 0);
+    }
+
+    /** @return the tick encoder; call {@link #length(int)} after encoding. */
+    public MeterTickCodec tick()
+    {
+        return tick;
+    }
+
+    /** @return the account registration encoder. */
+    public AccountRegistrationCodec account()
+    {
+        return account;
+    }
+
+    /** @return the enrolment encoder. */
+    public MeterEnrolmentCodec enrolment()
+    {
+        return enrolment;
+    }
+
+    /** @return the redemption encoder. */
+    public RedemptionCodec redemption()
+    {
+        return redemption;
+    }
+
+    /** @return the interest accrual encoder. */
+    public InterestAccrualCodec accrual()
+    {
+        return accrual;
+    }
+
+    /** @return the calendar event encoder. */
+    public CalendarCodec calendar()
+    {
+        return calendar;
     }
 
     /**
-     * @param length whole length of the record now in the slot.
+     * @param length whole length of the record now in the inline buffer.
      */
     public void length(final int length)
     {
         this.length = length;
         this.current = inline;
+        this.query = null;
     }
 
     /**
@@ -47,6 +104,26 @@ public final class InputSlot
     {
         this.current = buffer;
         this.length = length;
+        this.query = null;
+    }
+
+    /**
+     * Turns this slot into a query: not journalled, answered on the business-logic thread in ring order.
+     *
+     * @param query the query.
+     */
+    public void query(final BalanceQuery query)
+    {
+        this.query = query;
+        this.length = 0;
+    }
+
+    /**
+     * @return the query in this slot, or null for an input.
+     */
+    public BalanceQuery query()
+    {
+        return query;
     }
 
     /**
@@ -66,11 +143,12 @@ public final class InputSlot
     }
 
     /**
-     * Drops a large buffer once applied so the ring does not keep it alive.
+     * Drops a large buffer or query once handled so the ring does not keep it alive.
      */
     public void clear()
     {
         current = inline;
         length = 0;
+        query = null;
     }
 }

@@ -43,15 +43,20 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
      * @param output    output journal writer.
      * @param outputDir output journal directory, read during recovery.
      * @param listeners host listeners.
+     * @param correctionWindow ticks remembered per meter.
      */
     public SettlementHandler(
-        final JournalWriter input, final JournalWriter output, final Path outputDir, final PostingListener[] listeners)
+        final JournalWriter input,
+        final JournalWriter output,
+        final Path outputDir,
+        final PostingListener[] listeners,
+        final int correctionWindow)
     {
         this.input = input;
         this.output = output;
         this.outputDir = outputDir;
         this.dispatcher = new OutputDispatcher(output, listeners);
-        this.logic = new SettlementLogic(this);
+        this.logic = new SettlementLogic(this, correctionWindow);
     }
 
     /**
@@ -148,6 +153,13 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
     @Override
     public void onEvent(final InputSlot slot, final long sequence, final boolean endOfBatch)
     {
+        final BalanceQuery query = slot.query();
+        if (query != null)
+        {
+            answer(query);
+            slot.clear();
+            return;
+        }
         final MutableDirectBuffer record = slot.record();
         final int length = slot.recordLength();
         final long inputSeq = ++inputSequence;
@@ -161,6 +173,15 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
             output.endOfBatch();
             appliedSequence = inputSeq;
         }
+    }
+
+    private void answer(final BalanceQuery query)
+    {
+        final org.gridsettle.engine.ledger.Ledger ledger = logic.ledger();
+        final int token = ledger.findToken(query.tokenSymbol());
+        final long micros = token < 0 ? 0 : ledger.balance(query.accountId(), token);
+        query.answer().complete(new org.gridsettle.engine.Balance(query.accountId(),
+            org.gridsettle.pricing.money.TokenSymbol.unpack(query.tokenSymbol()), micros, inputSequence));
     }
 
     /**

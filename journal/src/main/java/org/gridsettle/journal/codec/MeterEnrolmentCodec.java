@@ -7,18 +7,26 @@ package org.gridsettle.journal.codec;
  *  32 i64 accountId
  *  40 i64 tariffId
  *  48 i64 effectiveFrom   epoch seconds
- *  56 i64 chain
+ *  56 i64 programs        bit set of enrolled programs, see {@link #PROGRAM_NET_METERING}
+ *  64 i64 carbonRegion    packed region code ({@link org.gridsettle.pricing.money.TokenSymbol} packing), 0 = none
+ *  72 i64 chain
  * </pre>
  * Not thread-safe.
  */
 public final class MeterEnrolmentCodec extends RecordFlyweight
 {
     /** Fixed record length. */
-    public static final int LENGTH = 64;
+    public static final int LENGTH = 80;
+    /** Program bit: net energy metering. */
+    public static final long PROGRAM_NET_METERING = 1;
+    /** Program bit: demand response. */
+    public static final long PROGRAM_DEMAND_RESPONSE = 2;
     private static final int METER = 24;
     private static final int ACCOUNT = 32;
     private static final int TARIFF = 40;
     private static final int EFFECTIVE = 48;
+    private static final int PROGRAMS = 56;
+    private static final int CARBON_REGION = 64;
 
     @Override
     public RecordType type()
@@ -32,16 +40,26 @@ public final class MeterEnrolmentCodec extends RecordFlyweight
      * @param accountId     account billed for it.
      * @param tariffId      tariff it is priced by.
      * @param effectiveFrom first instant of the enrolment.
+     * @param programs      program bits.
+     * @param carbonRegion  packed carbon region, or 0.
      * @return this.
      */
     public MeterEnrolmentCodec encode(
-        final long sequence, final long meterId, final long accountId, final long tariffId, final long effectiveFrom)
+        final long sequence,
+        final long meterId,
+        final long accountId,
+        final long tariffId,
+        final long effectiveFrom,
+        final long programs,
+        final long carbonRegion)
     {
         writeHeader(sequence, 0L, LENGTH);
         buffer.putLong(offset + METER, meterId, ORDER);
         buffer.putLong(offset + ACCOUNT, accountId, ORDER);
         buffer.putLong(offset + TARIFF, tariffId, ORDER);
         buffer.putLong(offset + EFFECTIVE, effectiveFrom, ORDER);
+        buffer.putLong(offset + PROGRAMS, programs, ORDER);
+        buffer.putLong(offset + CARBON_REGION, carbonRegion, ORDER);
         return this;
     }
 
@@ -67,5 +85,17 @@ public final class MeterEnrolmentCodec extends RecordFlyweight
     public long effectiveFrom()
     {
         return buffer.getLong(offset + EFFECTIVE, ORDER);
+    }
+
+    /** @return program bits. */
+    public long programs()
+    {
+        return buffer.getLong(offset + PROGRAMS, ORDER);
+    }
+
+    /** @return packed carbon region, or 0. */
+    public long carbonRegion()
+    {
+        return buffer.getLong(offset + CARBON_REGION, ORDER);
     }
 }

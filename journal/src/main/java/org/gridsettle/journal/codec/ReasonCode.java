@@ -21,6 +21,10 @@ public enum ReasonCode
     DEMAND_CHARGE(7),
     /** Net-metering true-up. */
     TRUE_UP(8),
+    /** Program tokens burnt by a redemption. */
+    REDEMPTION(9),
+    /** Interest paid on a held program-token balance. */
+    INTEREST(10),
 
     /** Rejected: a negative energy value. */
     NEGATIVE_ENERGY(101),
@@ -39,7 +43,17 @@ public enum ReasonCode
     /** Rejected: the record is malformed (unknown type, bad length, bad field). */
     MALFORMED(108),
     /** Rejected: arithmetic would overflow. */
-    OVERFLOW(109);
+    OVERFLOW(109),
+    /** Rejected: a redemption larger than the balance. */
+    INSUFFICIENT_BALANCE(110),
+    /** Rejected: the tick's interval is in a closed billing period and it is not a correction. */
+    PERIOD_CLOSED(111),
+    /** Rejected: a correction of, or a tick older than, the meter's correction window. */
+    OUTSIDE_CORRECTION_WINDOW(112),
+    /** Rejected: a correction for a tick that was never accepted. */
+    NOTHING_TO_CORRECT(113),
+    /** Rejected: a request id already applied with different content. */
+    DUPLICATE_REQUEST(114);
 
     private static final ReasonCode[] BY_CODE = new ReasonCode[256];
 

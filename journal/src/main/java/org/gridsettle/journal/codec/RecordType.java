@@ -13,9 +13,15 @@ public enum RecordType
     /** A customer account is opened. */
     ACCOUNT_REGISTRATION(2, 1, 40),
     /** A meter is enrolled on an account and tariff. */
-    METER_ENROLMENT(3, 1, 64),
+    METER_ENROLMENT(3, 1, 80),
     /** A whole tariff version, so that a journal replays without side files. */
     TARIFF_VERSION(4, 1, -1),
+    /** A program token is burnt: the off-ramp. */
+    REDEMPTION(8, 1, 64),
+    /** Daily interest on held program-token balances. */
+    INTEREST_ACCRUAL(9, 1, 64),
+    /** End of a local day or close of a billing period. */
+    CALENDAR(10, 1, 56),
     /** A double-entry posting. */
     TRANSFER(101, 1, 120),
     /** An input refused with a reason. */

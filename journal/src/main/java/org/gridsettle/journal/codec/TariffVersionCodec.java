@@ -25,7 +25,9 @@ import java.util.List;
  *  56 i64 token               packed symbol of import charges
  *  64 i64 exportToken         packed symbol of export credits
  *  72 [64] zone id, ASCII, zero padded
- * 136 P x { [32] name ASCII zero padded, i64 importRate, i64 exportRate }
+ * 136 i64 fixedPerDay         micro-units per meter per day
+ * 144 i64 fixedPerMonth       micro-units per meter per billing period
+ * 152 P x { [32] name ASCII zero padded, i64 importRate, i64 exportRate }
  *     12 x 3 x (1440 / slotMinutes) u8 period indexes (month, day type, slot)
  *     H x i64 holiday epoch days
  *     i64 chain
@@ -45,7 +47,9 @@ public final class TariffVersionCodec extends RecordFlyweight
     private static final int EXPORT_TOKEN = 64;
     private static final int ZONE = 72;
     private static final int ZONE_LENGTH = 64;
-    private static final int PERIOD_TABLE = 136;
+    private static final int FIXED_DAY = 136;
+    private static final int FIXED_MONTH = 144;
+    private static final int PERIOD_TABLE = 152;
     private static final int PERIOD_NAME_LENGTH = 32;
     private static final int PERIOD_ENTRY = PERIOD_NAME_LENGTH + 16;
 
@@ -88,6 +92,8 @@ public final class TariffVersionCodec extends RecordFlyweight
         b.putLong(offset + TOKEN, TokenSymbol.pack(tariff.token()), ORDER);
         b.putLong(offset + EXPORT_TOKEN, TokenSymbol.pack(tariff.exportToken()), ORDER);
         putAscii(offset + ZONE, ZONE_LENGTH, tariff.zone().getId());
+        b.putLong(offset + FIXED_DAY, tariff.fixedMicrosPerDay(), ORDER);
+        b.putLong(offset + FIXED_MONTH, tariff.fixedMicrosPerMonth(), ORDER);
         int pos = offset + PERIOD_TABLE;
         for (int i = 0; i < tariff.periodCount(); i++)
         {
@@ -173,7 +179,7 @@ public final class TariffVersionCodec extends RecordFlyweight
             slotMinutes,
             periods,
             schedule,
-            holidays);
+            holidays).withFixedCharges(b.getLong(offset + FIXED_DAY, ORDER), b.getLong(offset + FIXED_MONTH, ORDER));
     }
 
     private void putAscii(final int at, final int width, final String text)

@@ -17,7 +17,7 @@ package org.gridsettle.journal.codec;
  * 100 u16 reason          {@link ReasonCode}
  * 102 u8  period          time-of-use period index
  * 103 u8  tier            tier index
- * 104 i64 reserved
+ * 104 i64 reverses        for a reversal, the input sequence of the tick whose posting it undoes; 0 otherwise
  * 112 i64 chain
  * </pre>
  * Not thread-safe.
@@ -39,7 +39,7 @@ public final class TransferCodec extends RecordFlyweight
     private static final int REASON = 100;
     private static final int PERIOD = 102;
     private static final int TIER = 103;
-    private static final int RESERVED = 104;
+    private static final int REVERSES = 104;
 
     @Override
     public RecordType type()
@@ -74,7 +74,7 @@ public final class TransferCodec extends RecordFlyweight
         buffer.putLong(offset + AMOUNT, amount, ORDER);
         buffer.putLong(offset + TOKEN, token, ORDER);
         buffer.putShort(offset + REASON, (short)reason.code(), ORDER);
-        buffer.putLong(offset + RESERVED, 0L, ORDER);
+        buffer.putLong(offset + REVERSES, 0L, ORDER);
         return this;
     }
 
@@ -188,5 +188,23 @@ public final class TransferCodec extends RecordFlyweight
     public int tier()
     {
         return buffer.getByte(offset + TIER) & 0xFF;
+    }
+
+    /**
+     * Marks this transfer as the exact reversal of a posting caused by an earlier input.
+     *
+     * @param inputSequence the earlier input.
+     * @return this.
+     */
+    public TransferCodec reverses(final long inputSequence)
+    {
+        buffer.putLong(offset + REVERSES, inputSequence, ORDER);
+        return this;
+    }
+
+    /** @return the input whose posting this reverses, or 0. */
+    public long reverses()
+    {
+        return buffer.getLong(offset + REVERSES, ORDER);
     }
 }

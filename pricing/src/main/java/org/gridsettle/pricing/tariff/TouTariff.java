@@ -17,7 +17,8 @@ import java.util.Objects;
  * slot, so the repeated 01:00 hour of a fall-back day is priced twice as 01:00 and the skipped 02:00 of a
  * spring-forward day never occurs.
  * <p>
- * Immutable after construction; {@link #periodIndexAt(long)} is allocation-free and safe from any thread.
+ * Immutable once published (fixed charges are set while building); {@link #periodIndexAt(long)} is allocation-free
+ * and safe from any thread.
  */
 public final class TouTariff
 {
@@ -34,6 +35,8 @@ public final class TouTariff
     private final TouPeriod[] periods;
     private final byte[] schedule;
     private final long[] holidayEpochDays;
+    private long fixedMicrosPerDay;
+    private long fixedMicrosPerMonth;
 
     /**
      * @param tariffId                 stable identifier of the tariff across versions.
@@ -172,6 +175,41 @@ public final class TouTariff
             return DayType.HOLIDAY;
         }
         return CivilCalendar.isoDayOfWeek(localEpochDay) >= 6 ? DayType.WEEKEND : DayType.WEEKDAY;
+    }
+
+    /**
+     * Sets the fixed charges, posted by calendar events: daily at each end of day, monthly at each period close.
+     * Call only while building the tariff, before it is published.
+     *
+     * @param perDay   micro-units per meter per day, not negative.
+     * @param perMonth micro-units per meter per billing period, not negative.
+     * @return this.
+     */
+    public TouTariff withFixedCharges(final long perDay, final long perMonth)
+    {
+        if (perDay < 0 || perMonth < 0)
+        {
+            throw new IllegalArgumentException("fixed charges must not be negative");
+        }
+        this.fixedMicrosPerDay = perDay;
+        this.fixedMicrosPerMonth = perMonth;
+        return this;
+    }
+
+    /**
+     * @return fixed charge per meter per day, micro-units.
+     */
+    public long fixedMicrosPerDay()
+    {
+        return fixedMicrosPerDay;
+    }
+
+    /**
+     * @return fixed charge per meter per billing period, micro-units.
+     */
+    public long fixedMicrosPerMonth()
+    {
+        return fixedMicrosPerMonth;
     }
 
     /**

@@ -1,0 +1,118 @@
+package org.gridsettle.engine.logic;
+
+import org.agrona.collections.Long2LongHashMap;
+import org.gridsettle.engine.ledger.Ledger;
+import org.gridsettle.engine.ledger.SystemAccounts;
+import org.gridsettle.journal.codec.InterestAccrualCodec;
+import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.pricing.money.MicroUnits;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Applies daily interest on held program-token balances, paid from the token's yield account.
+ * <p>
+ * The APY is compounded daily: the daily rate is {@code r = (1 + APY)^(1/365) - 1}, computed once per command with
+ * {@link BigDecimal} to 34 significant digits (Newton's method, deterministic on every JVM) and rounded half-even to
+ * 18 decimal places. Each positive customer balance {@code B} earns {@code halfEven(B * r)} micro-units, the one
+ * rounding of the calculation. Accounts are paid in ascending account order. One accrual per token and day: a repeat
+ * for a day already accrued is acknowledged and pays nothing.
+ * Owned by the business-logic thread. Not thread-safe.
+ */
+final class InterestProcessor
+{
+    private static final int INTEREST = RecordType.INTEREST_ACCRUAL.id();
+    private static final MathContext PRECISION = new MathContext(34, RoundingMode.HALF_EVEN);
+    private static final int RATE_SCALE = 18;
+    /** An APY above 1,000% is refused as a typo rather than paid. */
+    private static final long MAX_APY_BPS = 100_000;
+
+    private final Postings postings;
+    private final Long2LongHashMap lastDayByToken = new Long2LongHashMap(Long.MIN_VALUE);
+
+    InterestProcessor(final Postings postings)
+    {
+        this.postings = postings;
+    }
+
+    void apply(final long sequence, final InterestAccrualCodec accrual)
+    {
+        final long token = accrual.token();
+        final long day = accrual.epochDay();
+        final long apyBps = accrual.apyBps();
+        if (apyBps < 0 || apyBps > MAX_APY_BPS)
+        {
+            postings.reject(sequence, ReasonCode.MALFORMED, INTEREST, apyBps);
+            return;
+        }
+        if (day <= lastDayByToken.get(token))
+        {
+            postings.acknowledgeDuplicate(sequence, token, day);
+            return;
+        }
+        lastDayByToken.put(token, day);
+        final Ledger ledger = postings.ledger();
+        final int tokenIndex = ledger.findToken(token);
+        if (tokenIndex < 0 || apyBps == 0)
+        {
+            return;
+        }
+        final BigDecimal rate = dailyRate(apyBps);
+        final long[] holders = ledger.customerAccountsHolding(tokenIndex, SystemAccounts.FIRST_CUSTOMER_ACCOUNT);
+        for (final long account : holders)
+        {
+            final long balance = ledger.balance(account, tokenIndex);
+            final long interest = BigDecimal.valueOf(balance).multiply(rate)
+                .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+            if (interest > 0)
+            {
+                postings.transfer(sequence, SystemAccounts.YIELD, account, token, interest, ReasonCode.INTEREST)
+                    .explain(0, day * 86_400L, balance, apyBps, 0, 0, 0, 0);
+                postings.emitTransfer();
+            }
+        }
+    }
+
+    /**
+     * @param apyBps annual percentage yield in basis points.
+     * @return the daily rate with daily compounding, rounded half-even to 18 places.
+     */
+    static BigDecimal dailyRate(final long apyBps)
+    {
+        final BigDecimal growth = BigDecimal.ONE.add(BigDecimal.valueOf(apyBps).movePointLeft(4));
+        final BigDecimal n = BigDecimal.valueOf(365);
+        BigDecimal y = BigDecimal.ONE.add(BigDecimal.valueOf(apyBps).movePointLeft(4).divide(n, PRECISION));
+        for (int i = 0; i < 100; i++)
+        {
+            // Newton step for y^365 = growth: y' = ((n - 1) y + growth / y^(n-1)) / n
+            final BigDecimal next = y.multiply(BigDecimal.valueOf(364)).add(growth.divide(y.pow(364, PRECISION),
+                PRECISION)).divide(n, PRECISION);
+            if (next.compareTo(y) == 0)
+            {
+                break;
+            }
+            y = next;
+        }
+        return y.subtract(BigDecimal.ONE).setScale(RATE_SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * @param balance micro-units held.
+     * @param apyBps  APY in basis points.
+     * @return a day's interest, as posted: for documentation and tests.
+     */
+    static long interestFor(final long balance, final long apyBps)
+    {
+        return BigDecimal.valueOf(balance).multiply(dailyRate(apyBps)).setScale(0, RoundingMode.HALF_EVEN)
+            .longValueExact();
+    }
+
+    static String describe(final long apyBps)
+    {
+        return "daily rate " + dailyRate(apyBps).toPlainString() + " for APY " +
+            MicroUnits.toDecimalString(apyBps * 100) + "%";
+    }
+}

@@ -1,0 +1,93 @@
+package org.gridsettle.engine.logic;
+
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.engine.ledger.Ledger;
+import org.gridsettle.journal.codec.DuplicateAckCodec;
+import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.journal.codec.RejectionCodec;
+import org.gridsettle.journal.codec.TransferCodec;
+
+/**
+ * Emits the state machine's outputs: posts each transfer to the ledger and encodes it, encodes rejections and
+ * duplicate acknowledgements, numbers every output, and hands each one to the {@link OutputSink}.
+ * <p>
+ * One pre-allocated output buffer and one flyweight per type: nothing is allocated per output.
+ * Owned by the business-logic thread. Not thread-safe.
+ */
+final class Postings
+{
+    private final OutputSink sink;
+    private final Ledger ledger;
+    private final UnsafeBuffer out = new UnsafeBuffer(BufferUtil.allocateDirectAligned(256, 64));
+    private final TransferCodec transfer = new TransferCodec();
+    private final RejectionCodec rejection = new RejectionCodec();
+    private final DuplicateAckCodec duplicate = new DuplicateAckCodec();
+    private long outputSequence;
+    private long transfers;
+    private long rejections;
+
+    Postings(final OutputSink sink, final Ledger ledger)
+    {
+        this.sink = sink;
+        this.ledger = ledger;
+        transfer.wrap(out, 0);
+        rejection.wrap(out, 0);
+        duplicate.wrap(out, 0);
+    }
+
+    /**
+     * Posts a transfer to the ledger and starts encoding it; the caller adds the explanation with
+     * {@link TransferCodec#explain} on the returned codec and then calls {@link #emitTransfer()}.
+     */
+    TransferCodec transfer(
+        final long cause,
+        final long debit,
+        final long credit,
+        final long tokenSymbol,
+        final long amount,
+        final ReasonCode reason)
+    {
+        ledger.post(debit, credit, ledger.tokenIndex(tokenSymbol), amount);
+        transfers++;
+        return transfer.encode(++outputSequence, cause, debit, credit, tokenSymbol, amount, reason);
+    }
+
+    void emitTransfer()
+    {
+        sink.onOutput(out, 0, TransferCodec.LENGTH);
+    }
+
+    void reject(final long cause, final ReasonCode reason, final int inputType, final long subject)
+    {
+        rejection.encode(++outputSequence, cause, reason, inputType, subject);
+        rejections++;
+        sink.onOutput(out, 0, RejectionCodec.LENGTH);
+    }
+
+    void acknowledgeDuplicate(final long cause, final long subject, final long key)
+    {
+        duplicate.encode(++outputSequence, cause, subject, key);
+        sink.onOutput(out, 0, DuplicateAckCodec.LENGTH);
+    }
+
+    long outputSequence()
+    {
+        return outputSequence;
+    }
+
+    long transfers()
+    {
+        return transfers;
+    }
+
+    long rejections()
+    {
+        return rejections;
+    }
+
+    Ledger ledger()
+    {
+        return ledger;
+    }
+}

@@ -1,0 +1,79 @@
+package org.gridsettle.engine.logic;
+
+import org.gridsettle.engine.ledger.SystemAccounts;
+import org.gridsettle.journal.codec.AccountRegistrationCodec;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
+import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.journal.codec.TariffVersionCodec;
+import org.gridsettle.pricing.tariff.TouTariff;
+
+/**
+ * Applies the reference-data commands: account registration, meter enrolment and tariff publication. Each is an
+ * input in the journal, so a replay rebuilds the same accounts, meters and tariff versions.
+ * Owned by the business-logic thread. Not thread-safe.
+ */
+final class RegistryProcessor
+{
+    private final MeterRegistry meters;
+    private final TariffBook tariffs;
+    private final TickWindow window;
+    private final Postings postings;
+
+    RegistryProcessor(
+        final MeterRegistry meters, final TariffBook tariffs, final TickWindow window, final Postings postings)
+    {
+        this.meters = meters;
+        this.tariffs = tariffs;
+        this.window = window;
+        this.postings = postings;
+    }
+
+    void applyAccount(final long sequence, final AccountRegistrationCodec account)
+    {
+        final long accountId = account.accountId();
+        if (accountId < SystemAccounts.FIRST_CUSTOMER_ACCOUNT || accountId > (Long.MAX_VALUE >> 4))
+        {
+            postings.reject(sequence, ReasonCode.MALFORMED, RecordType.ACCOUNT_REGISTRATION.id(), accountId);
+        }
+        else if (!meters.registerAccount(accountId))
+        {
+            postings.reject(sequence, ReasonCode.ALREADY_EXISTS, RecordType.ACCOUNT_REGISTRATION.id(), accountId);
+        }
+    }
+
+    void applyEnrolment(final long sequence, final MeterEnrolmentCodec e)
+    {
+        if (!meters.hasAccount(e.accountId()))
+        {
+            postings.reject(sequence, ReasonCode.UNKNOWN_ACCOUNT, RecordType.METER_ENROLMENT.id(), e.accountId());
+        }
+        else if (!tariffs.contains(e.tariffId()))
+        {
+            postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, RecordType.METER_ENROLMENT.id(), e.tariffId());
+        }
+        else
+        {
+            final int index = meters.enrol(e.meterId(), e.accountId(), e.tariffId(), e.effectiveFrom(), e.programs());
+            window.ensureMeters(index + 1);
+        }
+    }
+
+    void applyTariff(final long sequence, final TariffVersionCodec codec)
+    {
+        final TouTariff tariff;
+        try
+        {
+            tariff = codec.decode();
+        }
+        catch (final RuntimeException e)
+        {
+            postings.reject(sequence, ReasonCode.MALFORMED, RecordType.TARIFF_VERSION.id(), 0);
+            return;
+        }
+        if (!tariffs.publish(tariff))
+        {
+            postings.reject(sequence, ReasonCode.ALREADY_EXISTS, RecordType.TARIFF_VERSION.id(), tariff.tariffId());
+        }
+    }
+}

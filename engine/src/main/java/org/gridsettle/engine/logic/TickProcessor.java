@@ -1,0 +1,220 @@
+package org.gridsettle.engine.logic;
+
+import org.gridsettle.engine.ledger.SystemAccounts;
+import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.pricing.tariff.PriceQuote;
+import org.gridsettle.pricing.tariff.TouPricer;
+import org.gridsettle.pricing.tariff.TouTariff;
+
+/**
+ * Applies meter ticks and tick corrections: validation, idempotency, pricing and posting.
+ * <ul>
+ *   <li>A tick's identity is (meter, channel, interval start). An exact duplicate is acknowledged and posts nothing;
+ *       a different value under the same identity is rejected unless the tick is flagged as a correction.</li>
+ *   <li>A correction posts the exact reversal of the earlier tick's postings (re-priced with the tariff version that
+ *       priced it, so the amounts match to the micro-unit), then the postings of the corrected values.</li>
+ *   <li>Out-of-order ticks inside the window are priced exactly as in order: pricing depends only on the tick and
+ *       the tariff version in force at its interval start.</li>
+ *   <li>A tick in a closed billing period is rejected unless it is a correction.</li>
+ * </ul>
+ * Import charges debit the customer and credit utility revenue in the tariff's token; export credits are minted from
+ * the issuance account of the tariff's program token. Owned by the business-logic thread. Not thread-safe.
+ */
+final class TickProcessor
+{
+    private static final int TICK = RecordType.METER_TICK.id();
+
+    private final MeterRegistry meters;
+    private final TariffBook tariffs;
+    private final TickWindow window;
+    private final CalendarProcessor calendar;
+    private final Postings postings;
+    private final PriceQuote quote = new PriceQuote();
+    private long ticksPriced;
+
+    TickProcessor(
+        final MeterRegistry meters,
+        final TariffBook tariffs,
+        final TickWindow window,
+        final CalendarProcessor calendar,
+        final Postings postings)
+    {
+        this.meters = meters;
+        this.tariffs = tariffs;
+        this.window = window;
+        this.calendar = calendar;
+        this.postings = postings;
+    }
+
+    void apply(final long sequence, final MeterTickCodec tick)
+    {
+        final long meterId = tick.meterId();
+        if (tick.intervalSeconds() <= 0)
+        {
+            postings.reject(sequence, ReasonCode.ZERO_LENGTH_INTERVAL, TICK, meterId);
+            return;
+        }
+        final long importWh = tick.importWh();
+        final long exportWh = tick.exportWh();
+        if (importWh < 0 || exportWh < 0)
+        {
+            postings.reject(sequence, ReasonCode.NEGATIVE_ENERGY, TICK, meterId);
+            return;
+        }
+        final int channel = tick.channel();
+        final int meter = meters.indexOf(meterId);
+        final long start = tick.intervalStart();
+        if (channel > 15 || start > (Long.MAX_VALUE >> 4) || start < -(Long.MAX_VALUE >> 4))
+        {
+            postings.reject(sequence, ReasonCode.MALFORMED, TICK, meterId);
+            return;
+        }
+        if (meter == MeterRegistry.NO_METER || start < meters.enrolledFrom(meter))
+        {
+            postings.reject(sequence, ReasonCode.UNKNOWN_METER, TICK, meterId);
+            return;
+        }
+        final boolean correction = (tick.flags() & MeterTickCodec.FLAG_CORRECTION) != 0;
+        final long tariffId = meters.tariffOf(meter);
+        if (!correction && start < calendar.closedUntil(tariffId))
+        {
+            postings.reject(sequence, ReasonCode.PERIOD_CLOSED, TICK, meterId);
+            return;
+        }
+        final long key = TickWindow.key(start, channel);
+        final int entry = window.find(meter, key);
+        if (entry == TickWindow.TOO_OLD)
+        {
+            postings.reject(sequence, ReasonCode.OUTSIDE_CORRECTION_WINDOW, TICK, meterId);
+        }
+        else if (entry == TickWindow.ABSENT)
+        {
+            if (correction)
+            {
+                postings.reject(sequence, ReasonCode.NOTHING_TO_CORRECT, TICK, meterId);
+                return;
+            }
+            final TouTariff tariff = tariffs.inForce(tariffId, start);
+            if (tariff == null)
+            {
+                postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, TICK, tariffId);
+                return;
+            }
+            if (price(sequence, tariff, start, importWh, exportWh, meterId))
+            {
+                post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
+                window.insert(meter, key, importWh, exportWh, tariff.version(), sequence);
+            }
+        }
+        else if (window.importWh(entry) == importWh && window.exportWh(entry) == exportWh)
+        {
+            postings.acknowledgeDuplicate(sequence, meterId, start);
+        }
+        else if (!correction)
+        {
+            postings.reject(sequence, ReasonCode.CONFLICTING_DUPLICATE, TICK, meterId);
+        }
+        else
+        {
+            correct(sequence, meter, meterId, tariffId, start, entry, importWh, exportWh);
+        }
+    }
+
+    private void correct(
+        final long sequence,
+        final int meter,
+        final long meterId,
+        final long tariffId,
+        final long start,
+        final int entry,
+        final long importWh,
+        final long exportWh)
+    {
+        final TouTariff tariff = tariffs.inForce(tariffId, start);
+        final TouTariff original = tariffs.version(tariffId, window.version(entry));
+        if (tariff == null || original == null)
+        {
+            postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, TICK, tariffId);
+            return;
+        }
+        // check the new values price before reversing anything, so a rejected correction leaves no trace
+        if (!price(sequence, tariff, start, importWh, exportWh, meterId))
+        {
+            return;
+        }
+        TouPricer.price(original, start, window.importWh(entry), window.exportWh(entry), quote);
+        post(sequence, meter, meterId, original, start, window.importWh(entry), window.exportWh(entry),
+            window.cause(entry));
+        TouPricer.price(tariff, start, importWh, exportWh, quote);
+        post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
+        window.update(entry, importWh, exportWh, tariff.version(), sequence);
+    }
+
+    private boolean price(
+        final long sequence,
+        final TouTariff tariff,
+        final long start,
+        final long importWh,
+        final long exportWh,
+        final long meterId)
+    {
+        try
+        {
+            TouPricer.price(tariff, start, importWh, exportWh, quote);
+            return true;
+        }
+        catch (final ArithmeticException | IllegalArgumentException e)
+        {
+            postings.reject(sequence, ReasonCode.OVERFLOW, TICK, meterId);
+            return false;
+        }
+    }
+
+    /**
+     * Posts the quote; when {@code reverses} is not 0 the postings run the other way and name the input they undo.
+     */
+    private void post(
+        final long sequence,
+        final int meter,
+        final long meterId,
+        final TouTariff tariff,
+        final long start,
+        final long importWh,
+        final long exportWh,
+        final long reverses)
+    {
+        final long customer = meters.accountOf(meter);
+        final boolean reversal = reverses != 0;
+        if (quote.importAmount > 0)
+        {
+            postings.transfer(sequence, reversal ? SystemAccounts.REVENUE : customer,
+                reversal ? customer : SystemAccounts.REVENUE, tariff.tokenSymbol(), quote.importAmount,
+                ReasonCode.ENERGY_CHARGE)
+                .explain(meterId, start, importWh, quote.importRate, tariff.tariffId(), tariff.version(),
+                    quote.periodIndex, 0)
+                .reverses(reverses);
+            postings.emitTransfer();
+        }
+        if (quote.exportAmount > 0)
+        {
+            postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE,
+                reversal ? SystemAccounts.ISSUANCE : customer, tariff.exportTokenSymbol(), quote.exportAmount,
+                ReasonCode.EXPORT_CREDIT)
+                .explain(meterId, start, exportWh, quote.exportRate, tariff.tariffId(), tariff.version(),
+                    quote.periodIndex, 0)
+                .reverses(reverses);
+            postings.emitTransfer();
+        }
+        if (!reversal)
+        {
+            ticksPriced++;
+        }
+    }
+
+    long ticksPriced()
+    {
+        return ticksPriced;
+    }
+}

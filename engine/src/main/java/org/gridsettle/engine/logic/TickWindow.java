@@ -1,0 +1,207 @@
+package org.gridsettle.engine.logic;
+
+import java.util.Arrays;
+
+/**
+ * The recent ticks of every meter, kept so that duplicates are recognised and corrections can reverse exactly what
+ * was posted. Each meter owns {@code slots} consecutive entries in flat primitive arrays: no object per meter or
+ * per tick.
+ * <p>
+ * An entry holds the tick identity (interval start and channel), its energies, the tariff version that priced it and
+ * the input sequence that caused its postings. Re-pricing the stored energies with the stored version reproduces the
+ * original amounts exactly, so amounts need not be stored. When a meter's entries are full, a new tick evicts the
+ * oldest interval. A tick older than every entry of a full window can be neither checked for duplicates nor
+ * corrected, and is refused: that is the correction window, {@code slots} intervals per meter.
+ * <p>
+ * Memory: {@value #BYTES_PER_SLOT} bytes per slot per meter, so the default 24 slots cost 864 bytes per meter.
+ * Owned by the business-logic thread. Not thread-safe.
+ */
+public final class TickWindow
+{
+    /** Bytes of state per slot: key, import, export, cause (longs) and version (int). */
+    public static final int BYTES_PER_SLOT = 4 * 8 + 4;
+    /** Default slots per meter: six hours of 15-minute ticks. */
+    public static final int DEFAULT_SLOTS = 24;
+    /** Returned by {@link #find} when the tick is not in the window. */
+    public static final int ABSENT = -1;
+    /** Returned by {@link #find} when the tick is older than a full window. */
+    public static final int TOO_OLD = -2;
+
+    private static final long EMPTY = Long.MIN_VALUE;
+
+    private final int slots;
+    private long[] keys = new long[0];
+    private long[] imports = new long[0];
+    private long[] exports = new long[0];
+    private long[] causes = new long[0];
+    private int[] versions = new int[0];
+
+    /**
+     * @param slots entries per meter.
+     */
+    public TickWindow(final int slots)
+    {
+        if (slots < 1)
+        {
+            throw new IllegalArgumentException("slots must be positive: " + slots);
+        }
+        this.slots = slots;
+    }
+
+    /**
+     * Makes room for meters up to {@code meterCount}.
+     *
+     * @param meterCount meters that need entries.
+     */
+    public void ensureMeters(final int meterCount)
+    {
+        final int needed = meterCount * slots;
+        if (needed <= keys.length)
+        {
+            return;
+        }
+        final int capacity = Math.max(needed, keys.length * 2);
+        final int old = keys.length;
+        keys = Arrays.copyOf(keys, capacity);
+        Arrays.fill(keys, old, capacity, EMPTY);
+        imports = Arrays.copyOf(imports, capacity);
+        exports = Arrays.copyOf(exports, capacity);
+        causes = Arrays.copyOf(causes, capacity);
+        versions = Arrays.copyOf(versions, capacity);
+    }
+
+    /**
+     * @param intervalStart interval start, epoch seconds.
+     * @param channel       register channel, 0..15.
+     * @return the identity key stored for a tick.
+     */
+    public static long key(final long intervalStart, final int channel)
+    {
+        return (intervalStart << 4) | (channel & 0xF);
+    }
+
+    /**
+     * Looks a tick up.
+     *
+     * @param meter meter index.
+     * @param key   from {@link #key}.
+     * @return the entry index, {@link #ABSENT} or {@link #TOO_OLD}.
+     */
+    public int find(final int meter, final long key)
+    {
+        final long[] k = keys;
+        final int base = meter * slots;
+        long oldest = Long.MAX_VALUE;
+        boolean full = true;
+        for (int i = base, end = base + slots; i < end; i++)
+        {
+            final long entry = k[i];
+            if (entry == key)
+            {
+                return i;
+            }
+            if (entry == EMPTY)
+            {
+                full = false;
+            }
+            else if (entry < oldest)
+            {
+                oldest = entry;
+            }
+        }
+        return full && key < oldest ? TOO_OLD : ABSENT;
+    }
+
+    /**
+     * Records a newly accepted tick, evicting the meter's oldest entry if full.
+     *
+     * @param meter    meter index.
+     * @param key      identity key.
+     * @param importWh energy imported.
+     * @param exportWh energy exported.
+     * @param version  tariff version that priced it.
+     * @param cause    input sequence of the tick.
+     */
+    public void insert(
+        final int meter, final long key, final long importWh, final long exportWh, final int version, final long cause)
+    {
+        final long[] k = keys;
+        final int base = meter * slots;
+        int victim = base;
+        for (int i = base, end = base + slots; i < end; i++)
+        {
+            if (k[i] == EMPTY)
+            {
+                victim = i;
+                break;
+            }
+            if (k[i] < k[victim])
+            {
+                victim = i;
+            }
+        }
+        k[victim] = key;
+        update(victim, importWh, exportWh, version, cause);
+    }
+
+    /**
+     * Replaces an entry's values, after a correction.
+     *
+     * @param entry    entry index from {@link #find}.
+     * @param importWh energy imported.
+     * @param exportWh energy exported.
+     * @param version  tariff version that priced it.
+     * @param cause    input sequence of the correction.
+     */
+    public void update(final int entry, final long importWh, final long exportWh, final int version, final long cause)
+    {
+        imports[entry] = importWh;
+        exports[entry] = exportWh;
+        versions[entry] = version;
+        causes[entry] = cause;
+    }
+
+    /**
+     * @param entry an entry.
+     * @return its import energy.
+     */
+    public long importWh(final int entry)
+    {
+        return imports[entry];
+    }
+
+    /**
+     * @param entry an entry.
+     * @return its export energy.
+     */
+    public long exportWh(final int entry)
+    {
+        return exports[entry];
+    }
+
+    /**
+     * @param entry an entry.
+     * @return the tariff version that priced it.
+     */
+    public int version(final int entry)
+    {
+        return versions[entry];
+    }
+
+    /**
+     * @param entry an entry.
+     * @return the input sequence whose postings it holds.
+     */
+    public long cause(final int entry)
+    {
+        return causes[entry];
+    }
+
+    /**
+     * @return entries per meter.
+     */
+    public int slots()
+    {
+        return slots;
+    }
+}

@@ -1,0 +1,18 @@
+package org.gridsettle.engine.pipeline;
+
+import org.gridsettle.engine.Balance;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A host's question about a balance, carried through the ring like an input but never journalled: it has no effect.
+ * Answered on the business-logic thread after every input submitted before it, so the answer is consistent
+ * "as of" a known input sequence without locks and without stalling that thread.
+ *
+ * @param accountId   account asked about.
+ * @param tokenSymbol packed token.
+ * @param answer      completed with the balance.
+ */
+public record BalanceQuery(long accountId, long tokenSymbol, CompletableFuture<Balance> answer)
+{
+}
