@@ -111,8 +111,8 @@ public final class Ledger
         final long newCreditBalance = Math.addExact(balances.get(creditKey), amount);
         debitTotals[tokenIndex] = Math.addExact(debitTotals[tokenIndex], amount);
         creditTotals[tokenIndex] = Math.addExact(creditTotals[tokenIndex], amount);
-        balances.put(debitKey, newDebitBalance);
-        balances.put(creditKey, newCreditBalance);
+        store(debitKey, newDebitBalance);
+        store(creditKey, newCreditBalance);
     }
 
     /**
@@ -173,6 +173,19 @@ public final class Ledger
                 throw new IllegalStateException("ledger out of balance in token " + tokenSymbol(i) + ": debits=" +
                     debitTotals[i] + " credits=" + creditTotals[i] + " sum of balances=" + balanceSums[i]);
             }
+        }
+    }
+
+    private void store(final long key, final long balance)
+    {
+        // the map's missing value is 0, which it cannot hold: a balance back at zero is simply absent
+        if (balance == 0)
+        {
+            balances.remove(key);
+        }
+        else
+        {
+            balances.put(key, balance);
         }
     }
 

@@ -106,6 +106,7 @@ final class TickProcessor
             {
                 post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
                 window.insert(meter, key, importWh, exportWh, tariff.version(), sequence);
+                ticksPriced++;
             }
         }
         else if (window.importWh(entry) == importWh && window.exportWh(entry) == exportWh)
@@ -206,10 +207,6 @@ final class TickProcessor
                     quote.periodIndex, 0)
                 .reverses(reverses);
             postings.emitTransfer();
-        }
-        if (!reversal)
-        {
-            ticksPriced++;
         }
     }
 

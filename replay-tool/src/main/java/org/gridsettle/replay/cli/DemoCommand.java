@@ -7,13 +7,16 @@ import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RejectionCodec;
 import org.gridsettle.pricing.money.MicroUnits;
+import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.tariff.TouTariff;
 import org.gridsettle.replay.JournalReplay;
 import org.gridsettle.replay.ReplayReport;
+import org.gridsettle.replay.demo.DemoCalendar;
 import org.gridsettle.replay.demo.DemoTariff;
 import org.gridsettle.replay.demo.SyntheticFleet;
 import picocli.CommandLine.Command;
@@ -39,7 +42,8 @@ import java.util.stream.Stream;
         "Run gridsettle end to end on a seeded synthetic fleet: household load and rooftop solar shaped from",
         "NREL SAM data, 15-minute ticks priced on a time-of-use tariff in America/Los_Angeles (the default week",
         "crosses the March daylight-saving change), posted as double-entry transfers in USD and SOLAR, and",
-        "journalled with Chronicle Queue. A few bad ticks show rejections with reason codes.",
+        "journalled with Chronicle Queue. A few bad ticks show rejections with reason codes; a correction, daily",
+        "fixed charges, daily interest on SOLAR balances, redemptions and a billing-period close show the commands.",
         "Then the input journal is replayed through a fresh engine and the outputs compared byte for byte.",
         "",
         "The journal is written to DIR/journal; a previous demo journal there is removed first."},
@@ -89,6 +93,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
 
         final long runStart;
         final long runNanos;
+        final int redemptions;
         final SettlementEngine engine = SettlementEngine.builder().journalDir(journal).listener(rejections).build();
         try (engine)
         {
@@ -101,17 +106,31 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
                     DemoTariff.TARIFF_ID, fleet.startEpochSecond());
             }
             runStart = System.nanoTime();
+            final DemoCalendar calendar = new DemoCalendar(engine, fleet);
+            final long correctionAt = fleet.startEpochSecond() + 86_400 + 10 * 3600;
             fleet.forEachTick((meter, t, seconds, importWh, exportWh) ->
-                engine.submitTick(meter, MeterTickCodec.CHANNEL_MAIN, t, seconds, importWh, exportWh));
+            {
+                calendar.advanceTo(t);
+                if (meter == SyntheticFleet.FIRST_METER && t == correctionAt + 3600)
+                {
+                    submitCorrection(engine, correctionAt);
+                }
+                engine.submitTick(meter, MeterTickCodec.CHANNEL_MAIN, t, seconds, importWh, exportWh);
+            });
             submitBadTicks(engine, fleet);
+            redemptions = redeemHalfOfSomeBalances(engine, meters);
+            calendar.advanceTo(fleet.endEpochSecond());
+            engine.calendar(CalendarCodec.PERIOD_CLOSE, fleet.endEpochSecond(), DemoTariff.TARIFF_ID);
         }
         runNanos = System.nanoTime() - runStart;
         final EngineCounters counters = engine.counters();
         final long ticks = counters.ticksPriced() + rejections.tickRejections;
-        out.printf("ticks: %,d submitted, %,d priced, %,d rejected (%s)%n",
-            ticks, counters.ticksPriced(), rejections.tickRejections, rejections.describe());
+        out.printf("ticks: %,d priced, %,d rejected (%s)%n",
+            counters.ticksPriced(), rejections.tickRejections, rejections.describe());
         out.printf("transfers: %,d   journals: %,d input records, %,d output records in %s%n",
             counters.transfers(), counters.inputs(), counters.outputs(), journal);
+        out.printf("commands: 1 correction, %d redemptions, %d days of interest at %d.%02d%% APY, daily fixed charges," +
+            " 1 billing-period close%n", redemptions, days, DemoCalendar.APY_BPS / 100, DemoCalendar.APY_BPS % 100);
         printTokens(out, engine.ledger());
         out.printf("throughput: %,.0f ticks/s through Disruptor, both journals and the ledger (%.2f s)%n",
             ticks / (runNanos / 1e9), runNanos / 1e9);
@@ -137,13 +156,38 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         engine.submitTick(SyntheticFleet.FIRST_METER + 1, MeterTickCodec.CHANNEL_MAIN, t, 0, 300, 0);
     }
 
+    private static void submitCorrection(final SettlementEngine engine, final long t)
+    {
+        // an hour later the head-end re-reads day 2, 10:00 for the first meter: the estimate is replaced by the
+        // actual reading, which reverses the original postings exactly and posts the corrected ones
+        engine.submitCorrection(SyntheticFleet.FIRST_METER, MeterTickCodec.CHANNEL_MAIN, t, 900, 0, 321);
+    }
+
+    private static int redeemHalfOfSomeBalances(final SettlementEngine engine, final int meters)
+    {
+        // every tenth household cashes out half of its SOLAR credits; the balance query is answered in ring order
+        final long solar = TokenSymbol.pack("SOLAR");
+        int count = 0;
+        for (int m = 0; m < meters; m += 10)
+        {
+            final long account = SyntheticFleet.FIRST_ACCOUNT + m;
+            final long balance = engine.queryBalance(account, solar).join().micros();
+            if (balance > 1)
+            {
+                engine.redeem(900_000 + m, account, solar, balance / 2);
+                count++;
+            }
+        }
+        return count;
+    }
+
     private static void printTokens(final PrintWriter out, final Ledger ledger)
     {
         for (int i = 0; i < ledger.tokenCount(); i++)
         {
             final String symbol = ledger.tokenSymbol(i);
             final long revenue = ledger.balance(SystemAccounts.REVENUE, i);
-            final long supply = -ledger.balance(SystemAccounts.ISSUANCE, i);
+            final long supply = -(ledger.balance(SystemAccounts.ISSUANCE, i) + ledger.balance(SystemAccounts.YIELD, i));
             out.printf("token %-6s posted %18s", symbol, MicroUnits.toDecimalString(ledger.totalPosted(i)));
             if (revenue != 0)
             {

@@ -48,6 +48,8 @@ public final class DemoTariff
                 }
             }
         }
-        return new TouTariff(TARIFF_ID, 1, effectiveFrom, "USD", "SOLAR", ZONE, 60, periods, schedule, new long[0]);
+        // a daily base charge of 0.33, the size of a Californian base services charge, posted at each end of day
+        return new TouTariff(TARIFF_ID, 1, effectiveFrom, "USD", "SOLAR", ZONE, 60, periods, schedule, new long[0])
+            .withFixedCharges(330_000, 0);
     }
 }

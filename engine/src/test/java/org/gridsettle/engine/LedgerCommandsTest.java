@@ -1,0 +1,133 @@
+package org.gridsettle.engine;
+
+import org.gridsettle.engine.ledger.Ledger;
+import org.gridsettle.engine.ledger.SystemAccounts;
+import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.journal.codec.TransferCodec;
+import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.pricing.tariff.TouTariff;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LedgerCommandsTest
+{
+    private static final long SOLAR = TokenSymbol.pack("SOLAR");
+    private static final long NOON = EngineFixture.START + 12 * 3600; // off-peak export 50,000 µ/kWh
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void redemptionBurnsTokensIsIdempotentAndNeverOverdraws()
+    {
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start();
+        try (engine)
+        {
+            EngineFixture.setUp(engine, 1);                     // inputs 1..3
+            engine.submitTick(1, 0, NOON, 900, 0, 2_000);       // 4: 2 kWh x 0.05 = 100,000 µ SOLAR minted
+            engine.redeem(77, 1001, SOLAR, 60_000);             // 5: burns 60,000
+            engine.redeem(77, 1001, SOLAR, 60_000);             // 6: retry of request 77: acknowledged, no burn
+            engine.redeem(78, 1001, SOLAR, 40_001);             // 7: one micro-unit more than is left
+            engine.redeem(79, 9999, SOLAR, 1);                  // 8: no such account
+        }
+        final Outputs out = Outputs.of(dir);
+        final TransferCodec burn = Outputs.transfer(out.causedBy(5).get(0));
+        assertThat(burn.debitAccount()).isEqualTo(1001);
+        assertThat(burn.creditAccount()).isEqualTo(SystemAccounts.ISSUANCE);
+        assertThat(burn.reasonCode()).isEqualTo(ReasonCode.REDEMPTION.code());
+        assertThat(out.causedBy(6)).hasSize(1).allMatch(Outputs::isDuplicateAck);
+        assertThat(Outputs.rejection(out.causedBy(7).get(0))).isEqualTo(ReasonCode.INSUFFICIENT_BALANCE);
+        assertThat(Outputs.rejection(out.causedBy(8).get(0))).isEqualTo(ReasonCode.UNKNOWN_ACCOUNT);
+
+        final Ledger ledger = engine.ledger();
+        final int solar = ledger.findToken(SOLAR);
+        assertThat(ledger.balance(1001, solar)).isEqualTo(40_000);
+        // supply (minus the issuance balance) fell by exactly the burn: reserve-backed 1:1
+        assertThat(-ledger.balance(SystemAccounts.ISSUANCE, solar)).isEqualTo(40_000);
+    }
+
+    @Test
+    void interestCompoundsTheApyDailyWithOneHalfEvenRounding()
+    {
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start();
+        try (engine)
+        {
+            EngineFixture.setUp(engine, 2);                      // inputs 1..5
+            // 20,000 kWh exported at 0.05 = 1,000,000,000 µ SOLAR for meter 1; 140 kWh = 7,000,000 µ for meter 2
+            engine.submitTick(1, 0, NOON, 900, 0, 20_000_000);   // 6
+            engine.submitTick(2, 0, NOON, 900, 0, 140_000);      // 7
+            engine.accrueInterest(1, SOLAR, 500, 20_514);        // 8: 5% APY for 2026-03-02
+            engine.accrueInterest(2, SOLAR, 500, 20_514);        // 9: same day again: acknowledged, pays nothing
+        }
+        // daily rate = 1.05^(1/365) - 1 = 0.000133680617113440 (to 18 places, half-even; Python decimal, prec 50)
+        // 1,000,000,000 x r = 133,680.617 -> 133,681;  7,000,000 x r = 935.764 -> 936
+        final Outputs out = Outputs.of(dir);
+        assertThat(out.causedBy(8)).hasSize(2);
+        final TransferCodec first = Outputs.transfer(out.causedBy(8).get(0));
+        final TransferCodec second = Outputs.transfer(out.causedBy(8).get(1));
+        assertThat(first.creditAccount()).isEqualTo(1001);
+        assertThat(first.amount()).isEqualTo(133_681);
+        assertThat(first.debitAccount()).isEqualTo(SystemAccounts.YIELD);
+        assertThat(second.creditAccount()).isEqualTo(1002);
+        assertThat(second.amount()).isEqualTo(936);
+        assertThat(out.causedBy(9)).hasSize(1).allMatch(Outputs::isDuplicateAck);
+    }
+
+    @Test
+    void calendarEventsPostFixedChargesAndClosingAPeriodRejectsLateTicksButNotCorrections()
+    {
+        final long endOfDay = EngineFixture.START + 86_400;
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            final TouTariff tariff = EngineFixture.tariff().withFixedCharges(330_000, 10_000_000);
+            engine.publishTariff(tariff);                                       // 1
+            engine.registerAccount(1001);                                       // 2
+            engine.registerAccount(1002);                                       // 3
+            engine.enrolMeter(2, 1002, EngineFixture.TARIFF, EngineFixture.START); // 4
+            engine.enrolMeter(1, 1001, EngineFixture.TARIFF, EngineFixture.START); // 5
+            engine.submitTick(1, 0, NOON, 900, 100, 0);                         // 6
+            engine.calendar(CalendarCodec.END_OF_DAY, endOfDay, EngineFixture.TARIFF);   // 7
+            engine.calendar(CalendarCodec.END_OF_DAY, endOfDay, EngineFixture.TARIFF);   // 8: a retry
+            engine.calendar(CalendarCodec.PERIOD_CLOSE, endOfDay, EngineFixture.TARIFF); // 9
+            engine.submitTick(1, 0, NOON + 900, 900, 100, 0);                   // 10: closed period
+            engine.submitCorrection(1, 0, NOON, 900, 120, 0);                   // 11: corrections still go in
+            engine.submitTick(1, 0, endOfDay, 900, 100, 0);                     // 12: next period is open
+        }
+        final Outputs out = Outputs.of(dir);
+        // daily charges in enrolment order: meter 2 (enrolled first) then meter 1, 0.33 each
+        assertThat(out.causedBy(7)).hasSize(2);
+        assertThat(Outputs.transfer(out.causedBy(7).get(0)).meterId()).isEqualTo(2);
+        assertThat(Outputs.transfer(out.causedBy(7).get(0)).amount()).isEqualTo(330_000);
+        assertThat(Outputs.transfer(out.causedBy(7).get(1)).meterId()).isEqualTo(1);
+        assertThat(Outputs.transfer(out.causedBy(7).get(1)).reasonCode()).isEqualTo(ReasonCode.FIXED_CHARGE.code());
+        assertThat(out.causedBy(8)).hasSize(1).allMatch(Outputs::isDuplicateAck);
+        assertThat(out.causedBy(9)).hasSize(2);
+        assertThat(Outputs.transfer(out.causedBy(9).get(0)).amount()).isEqualTo(10_000_000);
+        assertThat(Outputs.rejection(out.causedBy(10).get(0))).isEqualTo(ReasonCode.PERIOD_CLOSED);
+        assertThat(out.causedBy(11)).hasSize(2);
+        assertThat(out.causedBy(12)).hasSize(1);
+    }
+
+    @Test
+    void balanceQueriesAnswerAsOfANamedInputSequence() throws Exception
+    {
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            EngineFixture.setUp(engine, 1);                     // inputs 1..3
+            engine.submitTick(1, 0, NOON, 900, 0, 2_000);       // 4: 100,000 µ SOLAR
+            final Balance before = engine.queryBalance(1001, SOLAR).get();
+            engine.redeem(5, 1001, SOLAR, 30_000);              // 5
+            final Balance after = engine.queryBalance(1001, SOLAR).get();
+            assertThat(before.micros()).isEqualTo(100_000);
+            assertThat(before.asOfSequence()).isEqualTo(4);
+            assertThat(after.micros()).isEqualTo(70_000);
+            assertThat(after.asOfSequence()).isEqualTo(5);
+            assertThat(after.token()).isEqualTo("SOLAR");
+        }
+    }
+}
