@@ -13,6 +13,7 @@ import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.pipeline.BalanceQuery;
 import org.gridsettle.engine.pipeline.InputSlot;
 import org.gridsettle.engine.pipeline.SettlementHandler;
+import org.gridsettle.engine.snapshot.SnapshotStore;
 import org.gridsettle.journal.Durability;
 import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
@@ -69,7 +70,9 @@ public final class SettlementEngine implements AutoCloseable
         this.output = new JournalWriter(Journals.output(dir), config.durability);
         this.handler = new SettlementHandler(
             input, output, Journals.output(dir), config.listeners.toArray(new PostingListener[0]),
-            config.correctionWindow);
+            config.correctionWindow,
+            config.snapshots ? new SnapshotStore(dir.resolve("snapshots")) : null,
+            config.snapshotInterval);
     }
 
     /**
@@ -432,6 +435,14 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
+     * @return what recovery did about snapshots at start, one line each.
+     */
+    public java.util.List<String> recoveryNotes()
+    {
+        return handler.recoveryNotes();
+    }
+
+    /**
      * @return the error that halted the engine, or null.
      */
     public Throwable fatalError()
@@ -505,6 +516,7 @@ public final class SettlementEngine implements AutoCloseable
             if (fatal == null)
             {
                 handler.logic().ledger().checkBalanced();
+                handler.snapshot();
             }
         }
         finally
@@ -548,7 +560,7 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Engine configuration. Defaults: page-cache durability, a sleeping wait strategy that leaves the second core to
+     * Engine configuration. Defaults: page-cache durability, a snapshot every million inputs and at shutdown, a sleeping wait strategy that leaves the second core to
      * the host on a 2-core machine, a ring of 8192 entries, single producer.
      */
     public static final class Builder
@@ -559,6 +571,8 @@ public final class SettlementEngine implements AutoCloseable
         private int ringSize = 8192;
         private boolean multiProducer;
         private int correctionWindow = org.gridsettle.engine.logic.TickWindow.DEFAULT_SLOTS;
+        private boolean snapshots = true;
+        private long snapshotInterval = 1_000_000;
         private final List<PostingListener> listeners = new ArrayList<>();
 
         private Builder()
@@ -631,6 +645,30 @@ public final class SettlementEngine implements AutoCloseable
                 throw new IllegalArgumentException("correction window must be at least 1 tick: " + slots);
             }
             this.correctionWindow = slots;
+            return this;
+        }
+
+        /**
+         * @param inputs inputs between periodic snapshots (0 for none); a snapshot is also taken at clean shutdown.
+         * @return this.
+         */
+        public Builder snapshotInterval(final long inputs)
+        {
+            if (inputs < 0)
+            {
+                throw new IllegalArgumentException("snapshot interval must not be negative: " + inputs);
+            }
+            this.snapshotInterval = inputs;
+            return this;
+        }
+
+        /**
+         * @param enabled false to take no snapshots at all and always recover by full replay.
+         * @return this.
+         */
+        public Builder snapshots(final boolean enabled)
+        {
+            this.snapshots = enabled;
             return this;
         }
 

@@ -1,5 +1,9 @@
 package org.gridsettle.engine.ledger;
 
+import org.gridsettle.engine.snapshot.StateIo;
+import java.io.IOException;
+import java.io.DataOutput;
+import java.io.DataInput;
 import org.agrona.collections.Long2LongHashMap;
 import org.gridsettle.pricing.money.TokenSymbol;
 
@@ -196,5 +200,40 @@ public final class Ledger
             throw new IllegalArgumentException("account id out of range: " + accountId);
         }
         return (accountId << 4) | tokenIndex;
+    }
+
+    /**
+     * Writes the ledger in canonical order, for snapshots.
+     *
+     * @param out destination.
+     * @throws IOException on write failure.
+     */
+    public void writeState(final DataOutput out) throws IOException
+    {
+        out.writeInt(tokenCount);
+        StateIo.writeLongs(out, tokenSymbols, tokenCount);
+        StateIo.writeLongs(out, debitTotals, tokenCount);
+        StateIo.writeLongs(out, creditTotals, tokenCount);
+        StateIo.writeMap(out, balances);
+    }
+
+    /**
+     * Replaces the ledger's state with a snapshot's.
+     *
+     * @param in source.
+     * @throws IOException on read failure or a bad token count.
+     */
+    public void readState(final DataInput in) throws IOException
+    {
+        final int count = in.readInt();
+        if (count < 0 || count > MAX_TOKENS)
+        {
+            throw new IOException("snapshot has " + count + " tokens");
+        }
+        tokenCount = count;
+        System.arraycopy(StateIo.readLongs(in, MAX_TOKENS), 0, tokenSymbols, 0, MAX_TOKENS);
+        System.arraycopy(StateIo.readLongs(in, MAX_TOKENS), 0, debitTotals, 0, MAX_TOKENS);
+        System.arraycopy(StateIo.readLongs(in, MAX_TOKENS), 0, creditTotals, 0, MAX_TOKENS);
+        StateIo.readMap(in, balances);
     }
 }

@@ -1,5 +1,9 @@
 package org.gridsettle.engine.logic;
 
+import org.gridsettle.engine.snapshot.StateIo;
+import java.io.IOException;
+import java.io.DataOutput;
+import java.io.DataInput;
 import org.agrona.collections.Long2LongHashMap;
 import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.CalendarCodec;
@@ -86,5 +90,17 @@ final class CalendarProcessor
                 postings.emitTransfer();
             }
         }
+    }
+
+    void writeState(final DataOutput out) throws IOException
+    {
+        StateIo.writeMap(out, closedUntil);
+        StateIo.writeMap(out, lastEndOfDay);
+    }
+
+    void readState(final DataInput in) throws IOException
+    {
+        StateIo.readMap(in, closedUntil);
+        StateIo.readMap(in, lastEndOfDay);
     }
 }

@@ -1,5 +1,9 @@
 package org.gridsettle.engine.logic;
 
+import org.gridsettle.engine.snapshot.StateIo;
+import java.io.IOException;
+import java.io.DataOutput;
+import java.io.DataInput;
 import org.agrona.collections.Long2LongHashMap;
 import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.ledger.SystemAccounts;
@@ -114,5 +118,15 @@ final class InterestProcessor
     {
         return "daily rate " + dailyRate(apyBps).toPlainString() + " for APY " +
             MicroUnits.toDecimalString(apyBps * 100) + "%";
+    }
+
+    void writeState(final DataOutput out) throws IOException
+    {
+        StateIo.writeMap(out, lastDayByToken);
+    }
+
+    void readState(final DataInput in) throws IOException
+    {
+        StateIo.readMap(in, lastDayByToken);
     }
 }

@@ -1,5 +1,9 @@
 package org.gridsettle.engine.logic;
 
+import org.gridsettle.engine.snapshot.StateIo;
+import java.io.IOException;
+import java.io.DataOutput;
+import java.io.DataInput;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.LongHashSet;
 
@@ -142,5 +146,33 @@ public final class MeterRegistry
     public int meterCount()
     {
         return meterCount;
+    }
+
+    void writeState(final DataOutput out) throws IOException
+    {
+        StateIo.writeSet(out, accounts);
+        out.writeInt(meterCount);
+        StateIo.writeLongs(out, meterIds, meterCount);
+        StateIo.writeLongs(out, accountOf, meterCount);
+        StateIo.writeLongs(out, tariffOf, meterCount);
+        StateIo.writeLongs(out, enrolledFrom, meterCount);
+        StateIo.writeLongs(out, programsOf, meterCount);
+    }
+
+    void readState(final DataInput in) throws IOException
+    {
+        StateIo.readSet(in, accounts);
+        meterCount = in.readInt();
+        final int capacity = Math.max(1024, meterCount);
+        meterIds = StateIo.readLongs(in, capacity);
+        accountOf = StateIo.readLongs(in, capacity);
+        tariffOf = StateIo.readLongs(in, capacity);
+        enrolledFrom = StateIo.readLongs(in, capacity);
+        programsOf = StateIo.readLongs(in, capacity);
+        meterIndexById.clear();
+        for (int i = 0; i < meterCount; i++)
+        {
+            meterIndexById.put(meterIds[i], i);
+        }
     }
 }

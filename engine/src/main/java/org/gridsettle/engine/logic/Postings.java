@@ -1,5 +1,9 @@
 package org.gridsettle.engine.logic;
 
+import org.gridsettle.engine.snapshot.StateIo;
+import java.io.IOException;
+import java.io.DataOutput;
+import java.io.DataInput;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.Ledger;
@@ -89,5 +93,19 @@ final class Postings
     Ledger ledger()
     {
         return ledger;
+    }
+
+    void writeState(final DataOutput out) throws IOException
+    {
+        out.writeLong(outputSequence);
+        out.writeLong(transfers);
+        out.writeLong(rejections);
+    }
+
+    void readState(final DataInput in) throws IOException
+    {
+        outputSequence = in.readLong();
+        transfers = in.readLong();
+        rejections = in.readLong();
     }
 }

@@ -1,5 +1,9 @@
 package org.gridsettle.engine.logic;
 
+import org.gridsettle.engine.snapshot.StateIo;
+import java.io.IOException;
+import java.io.DataOutput;
+import java.io.DataInput;
 import org.agrona.collections.LongHashSet;
 import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.ledger.SystemAccounts;
@@ -70,5 +74,15 @@ final class RedemptionProcessor
     LongHashSet applied()
     {
         return applied;
+    }
+
+    void writeState(final DataOutput out) throws IOException
+    {
+        StateIo.writeSet(out, applied);
+    }
+
+    void readState(final DataInput in) throws IOException
+    {
+        StateIo.readSet(in, applied);
     }
 }

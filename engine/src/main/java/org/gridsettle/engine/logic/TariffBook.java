@@ -1,5 +1,11 @@
 package org.gridsettle.engine.logic;
 
+import org.gridsettle.journal.codec.TariffVersionCodec;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.engine.snapshot.StateIo;
+import java.io.IOException;
+import java.io.DataOutput;
+import java.io.DataInput;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.gridsettle.pricing.tariff.TouTariff;
 
@@ -93,5 +99,48 @@ public final class TariffBook
             }
         }
         return null;
+    }
+
+    void writeState(final DataOutput out) throws IOException
+    {
+        final long[] ids = versionsById.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        out.writeInt(ids.length);
+        final TariffVersionCodec codec = new TariffVersionCodec();
+        for (final long id : ids)
+        {
+            final TouTariff[] versions = versionsById.get(id);
+            out.writeInt(versions.length);
+            for (final TouTariff t : versions)
+            {
+                final byte[] bytes = new byte[TariffVersionCodec.encodedLength(t)];
+                codec.wrap(new UnsafeBuffer(bytes), 0);
+                codec.encode(0, t);
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            }
+        }
+    }
+
+    void readState(final DataInput in) throws IOException
+    {
+        versionsById.clear();
+        final int ids = in.readInt();
+        final TariffVersionCodec codec = new TariffVersionCodec();
+        for (int i = 0; i < ids; i++)
+        {
+            final int count = in.readInt();
+            for (int v = 0; v < count; v++)
+            {
+                final int length = in.readInt();
+                if (length < 0 || length > 1 << 20)
+                {
+                    throw new IOException("tariff of " + length + " bytes in snapshot");
+                }
+                final byte[] bytes = new byte[length];
+                in.readFully(bytes);
+                codec.wrap(new UnsafeBuffer(bytes), 0);
+                publish(codec.decode());
+            }
+        }
     }
 }

@@ -1,5 +1,9 @@
 package org.gridsettle.engine.logic;
 
+import org.gridsettle.engine.snapshot.StateIo;
+import java.io.IOException;
+import java.io.DataOutput;
+import java.io.DataInput;
 import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
@@ -213,5 +217,15 @@ final class TickProcessor
     long ticksPriced()
     {
         return ticksPriced;
+    }
+
+    void writeState(final DataOutput out) throws IOException
+    {
+        out.writeLong(ticksPriced);
+    }
+
+    void readState(final DataInput in) throws IOException
+    {
+        ticksPriced = in.readLong();
     }
 }

@@ -1,5 +1,9 @@
 package org.gridsettle.engine.logic;
 
+import org.gridsettle.engine.snapshot.StateIo;
+import java.io.IOException;
+import java.io.DataOutput;
+import java.io.DataInput;
 import java.util.Arrays;
 
 /**
@@ -203,5 +207,31 @@ public final class TickWindow
     public int slots()
     {
         return slots;
+    }
+
+    void writeState(final DataOutput out, final int meterCount) throws IOException
+    {
+        final int used = Math.min(keys.length, meterCount * slots);
+        out.writeInt(slots);
+        StateIo.writeLongs(out, keys, used);
+        StateIo.writeLongs(out, imports, used);
+        StateIo.writeLongs(out, exports, used);
+        StateIo.writeLongs(out, causes, used);
+        StateIo.writeInts(out, versions, used);
+    }
+
+    void readState(final DataInput in) throws IOException
+    {
+        final int written = in.readInt();
+        if (written != slots)
+        {
+            throw new IOException("snapshot has " + written + " correction-window slots per meter, engine has " +
+                slots);
+        }
+        keys = StateIo.readLongs(in, 0);
+        imports = StateIo.readLongs(in, 0);
+        exports = StateIo.readLongs(in, 0);
+        causes = StateIo.readLongs(in, 0);
+        versions = StateIo.readInts(in, 0);
     }
 }

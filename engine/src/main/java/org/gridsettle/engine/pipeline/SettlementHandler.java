@@ -10,15 +10,19 @@ import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.engine.snapshot.SnapshotInfo;
+import org.gridsettle.engine.snapshot.SnapshotStore;
 import org.gridsettle.replay.OutputComparer;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Disruptor consumer: for each input it assigns the next input sequence, appends the record to the input journal
  * and only then applies it to the {@link SettlementLogic}, whose outputs go to the output journal and listeners.
  * <p>
- * On start it recovers: every input already in the journal is re-applied; outputs the output journal already holds
+ * On start it recovers: it loads the newest valid snapshot, then every input journalled after it is re-applied; outputs the output journal already holds
  * are checked byte for byte, and outputs lost in a crash (input journalled, outputs not yet) are appended. So after a
  * {@code kill -9} no input is lost and no posting doubled.
  * <p>
@@ -29,12 +33,17 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
     private final JournalWriter input;
     private final JournalWriter output;
     private final OutputDispatcher dispatcher;
-    private final SettlementLogic logic;
+    private SettlementLogic logic;
+    private final int correctionWindow;
+    private final SnapshotStore snapshots;
+    private final long snapshotInterval;
+    private final List<String> recoveryNotes = new ArrayList<>();
     private final Path outputDir;
     private OutputComparer recoveryComparer;
     private long recoveryRecorded;
     private long recoveryGenerated;
     private long inputSequence;
+    private long skipUpTo;
     private volatile long appliedSequence;
     private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
 
@@ -44,14 +53,21 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
      * @param outputDir output journal directory, read during recovery.
      * @param listeners host listeners.
      * @param correctionWindow ticks remembered per meter.
+     * @param snapshots        where snapshots go, or null for none.
+     * @param snapshotInterval inputs between periodic snapshots, 0 for only at clean shutdown.
      */
     public SettlementHandler(
         final JournalWriter input,
         final JournalWriter output,
         final Path outputDir,
         final PostingListener[] listeners,
-        final int correctionWindow)
+        final int correctionWindow,
+        final SnapshotStore snapshots,
+        final long snapshotInterval)
     {
+        this.correctionWindow = correctionWindow;
+        this.snapshots = snapshots;
+        this.snapshotInterval = snapshotInterval;
         this.input = input;
         this.output = output;
         this.outputDir = outputDir;
@@ -77,10 +93,22 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
             return 0;
         }
         recoveryRecorded = output.dataRecords();
+        final SnapshotInfo snapshot = loadSnapshot(input.dataRecords());
         try (JournalReader inputs = new JournalReader(inputDir);
             JournalReader outputs = new JournalReader(outputDir))
         {
             recoveryComparer = new OutputComparer(outputs);
+            if (snapshot != null)
+            {
+                if (!recoveryComparer.skip(snapshot.outputRecords(), snapshot.outputChainHead()))
+                {
+                    throw new JournalCorruptException("snapshot " + snapshot.file() + " does not match the output " +
+                        "journal " + outputDir + " (record count or chain differ); move the snapshot away and " +
+                        "restart for a full replay");
+                }
+                recoveryGenerated = snapshot.outputRecords();
+                skipUpTo = snapshot.inputSequence();
+            }
             while (inputs.next(this::reapply))
             {
                 inputSequence++;
@@ -99,6 +127,63 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         return inputSequence;
     }
 
+    private SnapshotInfo loadSnapshot(final long lastInput)
+    {
+        if (snapshots == null)
+        {
+            return null;
+        }
+        for (final Path file : snapshots.newestFirst())
+        {
+            try
+            {
+                final SnapshotInfo info = SnapshotStore.verify(file);
+                if (info.inputSequence() > lastInput || info.outputRecords() > output.dataRecords())
+                {
+                    recoveryNotes.add("snapshot " + file.getFileName() + " is ahead of the journals; skipped");
+                    continue;
+                }
+                final SettlementLogic candidate = new SettlementLogic(this, correctionWindow);
+                SnapshotStore.load(file, candidate);
+                logic = candidate;
+                recoveryNotes.add("loaded snapshot " + file.getFileName() + " (input " + info.inputSequence() +
+                    "), replaying the tail");
+                return info;
+            }
+            catch (final java.io.IOException | RuntimeException e)
+            {
+                recoveryNotes.add("snapshot " + file.getFileName() + " is unusable (" + e.getMessage() +
+                    "); falling back to an older snapshot or a full replay");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Writes a snapshot of the current state and keeps the newest two. Business-logic thread only, or after the
+     * Disruptor has stopped.
+     *
+     * @return the snapshot, or null if snapshots are off.
+     */
+    public SnapshotInfo snapshot()
+    {
+        if (snapshots == null || inputSequence == 0)
+        {
+            return null;
+        }
+        final SnapshotInfo info = snapshots.write(logic, output.dataRecords(), output.digest());
+        snapshots.prune(2);
+        return info;
+    }
+
+    /**
+     * @return what recovery did about snapshots, one line each.
+     */
+    public List<String> recoveryNotes()
+    {
+        return List.copyOf(recoveryNotes);
+    }
+
     private void reapply(final DirectBuffer buffer, final int offset, final int length, final long position)
     {
         final long sequence = RecordFlyweight.sequenceAt(buffer, offset);
@@ -107,7 +192,10 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
             throw new JournalCorruptException("input record " + position + " has sequence " + sequence +
                 ", expected " + (inputSequence + 1));
         }
-        logic.apply(buffer, offset, length);
+        if (sequence > skipUpTo)
+        {
+            logic.apply(buffer, offset, length);
+        }
     }
 
     @Override
@@ -172,6 +260,10 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
             input.endOfBatch();
             output.endOfBatch();
             appliedSequence = inputSeq;
+        }
+        if (snapshotInterval > 0 && inputSeq % snapshotInterval == 0)
+        {
+            snapshot();
         }
     }
 

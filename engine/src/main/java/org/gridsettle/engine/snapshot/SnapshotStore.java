@@ -1,0 +1,223 @@
+package org.gridsettle.engine.snapshot;
+
+import org.gridsettle.engine.logic.SettlementLogic;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Snapshot files of the engine's whole state, so a restart loads the newest valid one and replays only the tail of
+ * the input journal.
+ * <p>
+ * File {@code snapshot-<inputSequence>.gss}: magic {@code GSSNAP01}, then input sequence, output record count and
+ * output chain head (three longs), the state as written by {@link SettlementLogic#writeState}, and a SHA-256 of
+ * everything before it. Written to a temporary file, forced to disk and renamed, so a crash never leaves a half
+ * snapshot under the real name. A snapshot whose checksum fails is skipped, saying so, and an older one (or a full
+ * replay) is used instead.
+ * <p>
+ * Stateless; thread-safe as long as one engine owns the directory.
+ */
+public final class SnapshotStore
+{
+    private static final byte[] MAGIC = {'G', 'S', 'S', 'N', 'A', 'P', '0', '1'};
+    private static final String PREFIX = "snapshot-";
+    private static final String SUFFIX = ".gss";
+
+    private final Path dir;
+
+    /**
+     * @param dir directory the snapshots live in; created on first write.
+     */
+    public SnapshotStore(final Path dir)
+    {
+        this.dir = dir;
+    }
+
+    /**
+     * Writes a snapshot of the logic's state.
+     *
+     * @param logic           the state machine, quiescent (called on its own thread).
+     * @param outputRecords   output data records at this point.
+     * @param outputChainHead output chain head at this point.
+     * @return the snapshot written.
+     */
+    public SnapshotInfo write(final SettlementLogic logic, final long outputRecords, final long outputChainHead)
+    {
+        final long inputSequence = logic.lastInputSequence();
+        final Path file = dir.resolve(String.format("%s%020d%s", PREFIX, inputSequence, SUFFIX));
+        try
+        {
+            Files.createDirectories(dir);
+            final Path tmp = dir.resolve(file.getFileName() + ".tmp");
+            final MessageDigest sha = sha256();
+            try (OutputStream raw = Files.newOutputStream(tmp))
+            {
+                final BufferedOutputStream buffered = new BufferedOutputStream(raw, 1 << 20);
+                final DataOutputStream out = new DataOutputStream(new DigestOutputStream(buffered, sha));
+                out.write(MAGIC);
+                out.writeLong(inputSequence);
+                out.writeLong(outputRecords);
+                out.writeLong(outputChainHead);
+                logic.writeState(out);
+                out.flush();
+                buffered.write(sha.digest());
+                buffered.flush();
+            }
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE))
+            {
+                channel.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return new SnapshotInfo(file, inputSequence, outputRecords, outputChainHead);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot write snapshot " + file, e);
+        }
+    }
+
+    /**
+     * Loads a snapshot that {@link #verify} accepted into a fresh state machine.
+     *
+     * @param file  the snapshot.
+     * @param logic a fresh state machine that receives the state.
+     * @throws IOException if the state cannot be read into this logic.
+     */
+    public static void load(final Path file, final SettlementLogic logic) throws IOException
+    {
+        try (DataInputStream in = open(file))
+        {
+            in.skipNBytes(MAGIC.length + 24);
+            logic.readState(in);
+        }
+    }
+
+    /**
+     * Deletes all but the newest {@code keep} snapshots.
+     *
+     * @param keep snapshots to keep.
+     */
+    public void prune(final int keep)
+    {
+        final List<Path> files = newestFirst();
+        for (int i = keep; i < files.size(); i++)
+        {
+            try
+            {
+                Files.deleteIfExists(files.get(i));
+            }
+            catch (final IOException e)
+            {
+                throw new UncheckedIOException("cannot delete old snapshot " + files.get(i), e);
+            }
+        }
+    }
+
+    /**
+     * Checks a snapshot's magic and checksum without loading it.
+     *
+     * @param file a snapshot file.
+     * @return what it covers.
+     * @throws IOException if it is not a valid snapshot, saying why.
+     */
+    public static SnapshotInfo verify(final Path file) throws IOException
+    {
+        final long size = Files.size(file);
+        if (size < MAGIC.length + 24 + 32)
+        {
+            throw new IOException("only " + size + " bytes");
+        }
+        final MessageDigest sha = sha256();
+        final byte[] header = new byte[MAGIC.length + 24];
+        final byte[] recorded = new byte[32];
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 20))
+        {
+            final DigestInputStream digesting = new DigestInputStream(raw, sha);
+            final DataInputStream in = new DataInputStream(digesting);
+            in.readFully(header);
+            long remaining = size - header.length - 32;
+            final byte[] chunk = new byte[8192];
+            while (remaining > 0)
+            {
+                final int n = in.read(chunk, 0, (int)Math.min(chunk.length, remaining));
+                if (n < 0)
+                {
+                    throw new IOException("truncated");
+                }
+                remaining -= n;
+            }
+            digesting.on(false);
+            in.readFully(recorded);
+        }
+        if (!Arrays.equals(Arrays.copyOf(header, MAGIC.length), MAGIC))
+        {
+            throw new IOException("not a gridsettle snapshot");
+        }
+        if (!MessageDigest.isEqual(sha.digest(), recorded))
+        {
+            throw new IOException("checksum mismatch");
+        }
+        final java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(header, MAGIC.length, 24);
+        return new SnapshotInfo(file, b.getLong(), b.getLong(), b.getLong());
+    }
+
+    /**
+     * @return snapshot files, newest (highest input sequence) first.
+     */
+    public List<Path> newestFirst()
+    {
+        if (!Files.isDirectory(dir))
+        {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir))
+        {
+            final List<Path> found = new ArrayList<>(files
+                .filter(p -> p.getFileName().toString().startsWith(PREFIX) && p.toString().endsWith(SUFFIX))
+                .toList());
+            found.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+            return found;
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot list snapshots in " + dir, e);
+        }
+    }
+
+    private static DataInputStream open(final Path file) throws IOException
+    {
+        return new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20));
+    }
+
+    private static MessageDigest sha256()
+    {
+        try
+        {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (final NoSuchAlgorithmException e)
+        {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.gridsettle.engine.snapshot;
+
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongHashSet;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Writes and reads the primitive collections that hold engine state, in a canonical order: map entries and set
+ * members sorted by key, arrays with their used length. Two engines in the same state therefore write the same
+ * snapshot bytes, which is how snapshot-plus-tail is checked against a full replay.
+ * <p>
+ * Stateless and thread-safe.
+ */
+public final class StateIo
+{
+    private StateIo()
+    {
+    }
+
+    /**
+     * @param out    destination.
+     * @param values array.
+     * @param length entries used.
+     * @throws IOException on write failure.
+     */
+    public static void writeLongs(final DataOutput out, final long[] values, final int length) throws IOException
+    {
+        out.writeInt(length);
+        for (int i = 0; i < length; i++)
+        {
+            out.writeLong(values[i]);
+        }
+    }
+
+    /**
+     * @param in source.
+     * @param minCapacity capacity the returned array must have at least.
+     * @return the array read, with at least {@code minCapacity} entries.
+     * @throws IOException on read failure or a negative length.
+     */
+    public static long[] readLongs(final DataInput in, final int minCapacity) throws IOException
+    {
+        final int length = readLength(in);
+        final long[] values = new long[Math.max(length, minCapacity)];
+        for (int i = 0; i < length; i++)
+        {
+            values[i] = in.readLong();
+        }
+        return values;
+    }
+
+    /**
+     * @param out    destination.
+     * @param values array.
+     * @param length entries used.
+     * @throws IOException on write failure.
+     */
+    public static void writeInts(final DataOutput out, final int[] values, final int length) throws IOException
+    {
+        out.writeInt(length);
+        for (int i = 0; i < length; i++)
+        {
+            out.writeInt(values[i]);
+        }
+    }
+
+    /**
+     * @param in          source.
+     * @param minCapacity minimum capacity.
+     * @return the array read.
+     * @throws IOException on read failure.
+     */
+    public static int[] readInts(final DataInput in, final int minCapacity) throws IOException
+    {
+        final int length = readLength(in);
+        final int[] values = new int[Math.max(length, minCapacity)];
+        for (int i = 0; i < length; i++)
+        {
+            values[i] = in.readInt();
+        }
+        return values;
+    }
+
+    /**
+     * @param out destination.
+     * @param map map, written sorted by key.
+     * @throws IOException on write failure.
+     */
+    public static void writeMap(final DataOutput out, final Long2LongHashMap map) throws IOException
+    {
+        final long[] keys = new long[map.size()];
+        int n = 0;
+        final Long2LongHashMap.KeyIterator it = map.keySet().iterator();
+        while (it.hasNext())
+        {
+            keys[n++] = it.nextValue();
+        }
+        Arrays.sort(keys);
+        out.writeInt(n);
+        for (final long key : keys)
+        {
+            out.writeLong(key);
+            out.writeLong(map.get(key));
+        }
+    }
+
+    /**
+     * @param in  source.
+     * @param map cleared, then filled.
+     * @throws IOException on read failure.
+     */
+    public static void readMap(final DataInput in, final Long2LongHashMap map) throws IOException
+    {
+        map.clear();
+        final int n = readLength(in);
+        for (int i = 0; i < n; i++)
+        {
+            map.put(in.readLong(), in.readLong());
+        }
+    }
+
+    /**
+     * @param out destination.
+     * @param set set, written sorted.
+     * @throws IOException on write failure.
+     */
+    public static void writeSet(final DataOutput out, final LongHashSet set) throws IOException
+    {
+        final long[] members = new long[set.size()];
+        int n = 0;
+        final LongHashSet.LongIterator it = set.iterator();
+        while (it.hasNext())
+        {
+            members[n++] = it.nextValue();
+        }
+        Arrays.sort(members);
+        out.writeInt(n);
+        for (final long member : members)
+        {
+            out.writeLong(member);
+        }
+    }
+
+    /**
+     * @param in  source.
+     * @param set cleared, then filled.
+     * @throws IOException on read failure.
+     */
+    public static void readSet(final DataInput in, final LongHashSet set) throws IOException
+    {
+        set.clear();
+        final int n = readLength(in);
+        for (int i = 0; i < n; i++)
+        {
+            set.add(in.readLong());
+        }
+    }
+
+    private static int readLength(final DataInput in) throws IOException
+    {
+        final int length = in.readInt();
+        if (length < 0)
+        {
+            throw new IOException("negative length " + length + " in snapshot");
+        }
+        return length;
+    }
+}

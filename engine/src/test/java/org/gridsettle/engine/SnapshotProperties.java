@@ -1,0 +1,105 @@
+package org.gridsettle.engine;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.engine.logic.SettlementLogic;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * For a random cut point of a random command stream: a snapshot taken there, loaded into a fresh state machine and
+ * fed the tail, gives the same output bytes and the same final state as one state machine fed everything.
+ */
+class SnapshotProperties
+{
+    @Provide
+    Arbitrary<List<LogicInputs.Command>> streams()
+    {
+        return LogicInputs.streams(4, 120);
+    }
+
+    @Property(tries = 80)
+    void snapshotPlusTailEqualsFullReplay(
+        @ForAll("streams") final List<LogicInputs.Command> stream,
+        @ForAll @IntRange(min = 0, max = 1000) final int cutPermille) throws IOException
+    {
+        final List<byte[]> inputs = new ArrayList<>();
+        final LogicInputs encoder = new LogicInputs((buffer, offset, length) ->
+        {
+            final byte[] copy = new byte[length];
+            buffer.getBytes(offset, copy);
+            inputs.add(copy);
+        });
+        encoder.setUp(4);
+        stream.forEach(encoder::apply);
+        final int cut = inputs.size() * cutPermille / 1000;
+
+        final ByteArrayOutputStream fullOutputs = new ByteArrayOutputStream();
+        final int[] outputsAtCut = new int[1];
+        final SettlementLogic full = new SettlementLogic(collect(fullOutputs), 8);
+        for (int i = 0; i < inputs.size(); i++)
+        {
+            if (i == cut)
+            {
+                outputsAtCut[0] = fullOutputs.size();
+            }
+            full.apply(new UnsafeBuffer(inputs.get(i)), 0, inputs.get(i).length);
+        }
+        if (cut == inputs.size())
+        {
+            outputsAtCut[0] = fullOutputs.size();
+        }
+
+        final SettlementLogic prefix = new SettlementLogic((b, o, l) ->
+        {
+        }, 8);
+        for (int i = 0; i < cut; i++)
+        {
+            prefix.apply(new UnsafeBuffer(inputs.get(i)), 0, inputs.get(i).length);
+        }
+        final ByteArrayOutputStream tailOutputs = new ByteArrayOutputStream();
+        final SettlementLogic restored = new SettlementLogic(collect(tailOutputs), 8);
+        restored.readState(new DataInputStream(new ByteArrayInputStream(state(prefix))));
+        for (int i = cut; i < inputs.size(); i++)
+        {
+            restored.apply(new UnsafeBuffer(inputs.get(i)), 0, inputs.get(i).length);
+        }
+
+        final byte[] all = fullOutputs.toByteArray();
+        final byte[] tailOfFull = java.util.Arrays.copyOfRange(all, outputsAtCut[0], all.length);
+        assertThat(tailOutputs.toByteArray()).isEqualTo(tailOfFull);
+        assertThat(state(restored)).isEqualTo(state(full));
+    }
+
+    private static org.gridsettle.engine.logic.OutputSink collect(final ByteArrayOutputStream out)
+    {
+        return (buffer, offset, length) ->
+        {
+            final byte[] bytes = new byte[length];
+            buffer.getBytes(offset, bytes);
+            out.writeBytes(bytes);
+        };
+    }
+
+    private static byte[] state(final SettlementLogic logic) throws IOException
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes))
+        {
+            logic.writeState(out);
+        }
+        return bytes.toByteArray();
+    }
+}
