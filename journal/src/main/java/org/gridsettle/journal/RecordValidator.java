@@ -36,9 +36,10 @@ public final class RecordValidator
             return "unknown record type " + typeId + " (written by a newer gridsettle?)";
         }
         final int version = RecordFlyweight.schemaVersionAt(buffer, offset);
-        if (version != type.schemaVersion())
+        if (!type.reads(version))
         {
-            return type + " schema version " + version + " but this build reads version " + type.schemaVersion();
+            return type + " schema version " + version + " but this build reads up to version " +
+                type.schemaVersion();
         }
         final int declared = RecordFlyweight.lengthAt(buffer, offset);
         if (declared != length)

@@ -98,7 +98,7 @@ class RecordValidatorTest
         final UnsafeBuffer b = tick(72);
         b.putShort(2, (short)2, LE);
         assertThat(RecordValidator.problem(b, 0, 72))
-            .isEqualTo("METER_TICK schema version 2 but this build reads version 1");
+            .isEqualTo("METER_TICK schema version 2 but this build reads up to version 1");
         b.putShort(2, (short)0, LE);
         assertThat(RecordValidator.problem(b, 0, 72)).contains("schema version 0");
     }

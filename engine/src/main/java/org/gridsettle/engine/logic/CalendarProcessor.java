@@ -9,12 +9,21 @@ import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.pricing.money.MicroUnits;
+import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.TouPricer;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 /**
  * Applies calendar events, the only way time passes for the state machine. End of day posts each enrolled meter's
- * daily fixed charge; period close posts the monthly fixed charge and closes the period, after which ticks for it are
- * accepted only as corrections.
+ * daily fixed charge; period close posts the monthly fixed charge, the true-up and the demand charges, and closes
+ * the period, after which ticks for it are accepted only as corrections.
+ * <p>
+ * True-up: for each TOU period the definitive amount is computed from the period's aggregate energy (tiers per
+ * {@link org.gridsettle.pricing.tariff.TierTable}; under net metering on imports net of exports, with any surplus
+ * paid at the net-surplus rate) and the difference from the provisional tick postings is posted with reason
+ * TRUE_UP. The explanation carries the aggregate energy and, in the rate field, the definitive amount, so an
+ * auditor recomputes it from the tariff and checks the difference against the tick postings in the journal.
  * <p>
  * Meters are charged in enrolment order (dense index order), never in hash-map order, so the output is the same on
  * every run. A calendar event for an instant already passed is acknowledged as a duplicate: retries post nothing.
@@ -23,17 +32,26 @@ import org.gridsettle.pricing.tariff.TouTariff;
 final class CalendarProcessor
 {
     private static final int CALENDAR = RecordType.CALENDAR.id();
+    /** Tier field of a true-up of charges: the rate field then holds the definitive charge. */
+    static final int TRUE_UP_CHARGE = 254;
+    /** Tier field of a true-up of credits: the rate field then holds the definitive credit. */
+    static final int TRUE_UP_CREDIT = 253;
+    /** Period field of a flat (all-period) demand charge. */
+    static final int FLAT_DEMAND = 255;
 
     private final MeterRegistry meters;
     private final TariffBook tariffs;
     private final Postings postings;
+    private final BillingAccumulators billing;
     private final Long2LongHashMap closedUntil = new Long2LongHashMap(Long.MIN_VALUE);
     private final Long2LongHashMap lastEndOfDay = new Long2LongHashMap(Long.MIN_VALUE);
 
-    CalendarProcessor(final MeterRegistry meters, final TariffBook tariffs, final Postings postings)
+    CalendarProcessor(
+        final MeterRegistry meters, final TariffBook tariffs, final BillingAccumulators billing, final Postings postings)
     {
         this.meters = meters;
         this.tariffs = tariffs;
+        this.billing = billing;
         this.postings = postings;
     }
 
@@ -74,6 +92,124 @@ final class CalendarProcessor
         if (charge > 0)
         {
             postFixedCharges(sequence, tariff, at, charge);
+        }
+        if (kind == CalendarCodec.PERIOD_CLOSE)
+        {
+            settlePeriod(sequence, tariff, tariff.billingPeriodOf(at - 1));
+        }
+    }
+
+    /**
+     * Closes a billing period for every meter on the tariff, in enrolment order: the true-up brings the provisional
+     * tick postings of each TOU period to the period's definitive amounts, then demand charges are posted.
+     */
+    private void settlePeriod(final long sequence, final TouTariff tariff, final int billingPeriod)
+    {
+        final long tariffId = tariff.tariffId();
+        final long periodStart = tariff.billingPeriodStart(billingPeriod);
+        for (int m = 0, n = meters.meterCount(); m < n; m++)
+        {
+            if (meters.tariffOf(m) != tariffId)
+            {
+                continue;
+            }
+            final int slot = billing.find(m, billingPeriod);
+            if (slot < 0)
+            {
+                continue;
+            }
+            // a period priced by more than one tariff version keeps its tick-level postings as final
+            if (billing.version(slot) == tariff.version())
+            {
+                for (int p = 0; p < tariff.periodCount(); p++)
+                {
+                    trueUp(sequence, tariff, m, slot, p, periodStart);
+                }
+                postDemand(sequence, tariff, m, slot, periodStart);
+            }
+            billing.free(slot);
+        }
+    }
+
+    private void trueUp(
+        final long sequence, final TouTariff tariff, final int meter, final int slot, final int period,
+        final long periodStart)
+    {
+        final long importWh = billing.importWh(slot, period);
+        final long exportWh = billing.exportWh(slot, period);
+        final long definitiveCharge;
+        final long definitiveCredit;
+        final long energy;
+        if (tariff.exportRule() == ExportRule.NET_METERING)
+        {
+            // exports offset imports within the TOU period at retail; a net surplus is paid at the surplus rate
+            final long net = Math.subtractExact(importWh, exportWh);
+            definitiveCharge = net > 0 ? TouPricer.tieredCharge(tariff, period, net) : 0;
+            definitiveCredit = net < 0 ? MicroUnits.amountFor(-net, tariff.netSurplusMicrosPerKwh()) : 0;
+            energy = net;
+        }
+        else
+        {
+            definitiveCharge = TouPricer.tieredCharge(tariff, period, importWh);
+            definitiveCredit = billing.credits(slot, period);
+            energy = importWh;
+        }
+        final long customer = meters.accountOf(meter);
+        final long meterId = meters.meterIdAt(meter);
+        final long chargeDelta = Math.subtractExact(definitiveCharge, billing.charges(slot, period));
+        if (chargeDelta != 0)
+        {
+            postings.transfer(sequence, chargeDelta > 0 ? customer : SystemAccounts.REVENUE,
+                chargeDelta > 0 ? SystemAccounts.REVENUE : customer, tariff.tokenSymbol(), Math.abs(chargeDelta),
+                ReasonCode.TRUE_UP)
+                .explain(meterId, periodStart, energy, definitiveCharge, tariff.tariffId(), tariff.version(), period,
+                    TRUE_UP_CHARGE);
+            postings.emitTransfer();
+        }
+        final long creditDelta = Math.subtractExact(definitiveCredit, billing.credits(slot, period));
+        if (creditDelta != 0)
+        {
+            postings.transfer(sequence, creditDelta > 0 ? SystemAccounts.ISSUANCE : customer,
+                creditDelta > 0 ? customer : SystemAccounts.ISSUANCE, tariff.exportTokenSymbol(),
+                Math.abs(creditDelta), ReasonCode.TRUE_UP)
+                .explain(meterId, periodStart, energy, definitiveCredit, tariff.tariffId(), tariff.version(), period,
+                    TRUE_UP_CREDIT);
+            postings.emitTransfer();
+        }
+    }
+
+    private void postDemand(
+        final long sequence, final TouTariff tariff, final int meter, final int slot, final long periodStart)
+    {
+        if (!tariff.hasDemandCharges())
+        {
+            return;
+        }
+        final long customer = meters.accountOf(meter);
+        final long meterId = meters.meterIdAt(meter);
+        final long flatW = billing.flatMaxDemandW(slot);
+        // W x micro-units per kW / 1000: the same one rounding as energy
+        final long flat = MicroUnits.amountFor(flatW, tariff.flatDemandMicrosPerKw());
+        if (flat > 0)
+        {
+            postings.transfer(sequence, customer, SystemAccounts.REVENUE, tariff.tokenSymbol(), flat,
+                ReasonCode.DEMAND_CHARGE)
+                .explain(meterId, periodStart, flatW, tariff.flatDemandMicrosPerKw(), tariff.tariffId(),
+                    tariff.version(), FLAT_DEMAND, 0);
+            postings.emitTransfer();
+        }
+        for (int p = 0; p < tariff.periodCount(); p++)
+        {
+            final long w = billing.maxDemandW(slot, p);
+            final long amount = MicroUnits.amountFor(w, tariff.touDemandMicrosPerKw(p));
+            if (amount > 0)
+            {
+                postings.transfer(sequence, customer, SystemAccounts.REVENUE, tariff.tokenSymbol(), amount,
+                    ReasonCode.DEMAND_CHARGE)
+                    .explain(meterId, periodStart, w, tariff.touDemandMicrosPerKw(p), tariff.tariffId(),
+                        tariff.version(), p, 0);
+                postings.emitTransfer();
+            }
         }
     }
 

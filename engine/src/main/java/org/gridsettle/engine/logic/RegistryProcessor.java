@@ -18,14 +18,20 @@ final class RegistryProcessor
     private final MeterRegistry meters;
     private final TariffBook tariffs;
     private final TickWindow window;
+    private final BillingAccumulators billing;
     private final Postings postings;
 
     RegistryProcessor(
-        final MeterRegistry meters, final TariffBook tariffs, final TickWindow window, final Postings postings)
+        final MeterRegistry meters,
+        final TariffBook tariffs,
+        final TickWindow window,
+        final BillingAccumulators billing,
+        final Postings postings)
     {
         this.meters = meters;
         this.tariffs = tariffs;
         this.window = window;
+        this.billing = billing;
         this.postings = postings;
     }
 
@@ -56,6 +62,7 @@ final class RegistryProcessor
         {
             final int index = meters.enrol(e.meterId(), e.accountId(), e.tariffId(), e.effectiveFrom(), e.programs());
             window.ensureMeters(index + 1);
+            billing.ensureMeters(index + 1);
         }
     }
 
@@ -69,6 +76,13 @@ final class RegistryProcessor
         catch (final RuntimeException e)
         {
             postings.reject(sequence, ReasonCode.MALFORMED, RecordType.TARIFF_VERSION.id(), 0);
+            return;
+        }
+        if (tariff.periodCount() > BillingAccumulators.MAX_PERIODS)
+        {
+            // true-ups and TOU demand keep per-period state for at most MAX_PERIODS periods
+            postings.reject(sequence, ReasonCode.UNSUPPORTED_TARIFF, RecordType.TARIFF_VERSION.id(),
+                tariff.tariffId());
             return;
         }
         if (!tariffs.publish(tariff))

@@ -38,6 +38,7 @@ public final class SettlementLogic
     private final TariffBook tariffs = new TariffBook();
     private final Ledger ledger = new Ledger();
     private final TickWindow window;
+    private final BillingAccumulators billing = new BillingAccumulators();
     private final Postings postings;
     private final CalendarProcessor calendar;
     private final TickProcessor ticks;
@@ -72,9 +73,9 @@ public final class SettlementLogic
     {
         this.window = new TickWindow(correctionWindow);
         this.postings = new Postings(sink, ledger);
-        this.calendar = new CalendarProcessor(meters, tariffs, postings);
-        this.ticks = new TickProcessor(meters, tariffs, window, calendar, postings);
-        this.registry = new RegistryProcessor(meters, tariffs, window, postings);
+        this.calendar = new CalendarProcessor(meters, tariffs, billing, postings);
+        this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, postings);
+        this.registry = new RegistryProcessor(meters, tariffs, window, billing, postings);
         this.redemptions = new RedemptionProcessor(meters, postings);
         this.interest = new InterestProcessor(postings);
         tick.wrap(inputView, 0);
@@ -189,6 +190,7 @@ public final class SettlementLogic
         tariffs.writeState(out);
         ledger.writeState(out);
         window.writeState(out, meters.meterCount());
+        billing.writeState(out, meters.meterCount());
         postings.writeState(out);
         ticks.writeState(out);
         calendar.writeState(out);
@@ -215,6 +217,7 @@ public final class SettlementLogic
         tariffs.readState(in);
         ledger.readState(in);
         window.readState(in);
+        billing.readState(in);
         postings.readState(in);
         ticks.readState(in);
         calendar.readState(in);

@@ -9,6 +9,7 @@ import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.pricing.tariff.PriceQuote;
+import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TouPricer;
 import org.gridsettle.pricing.tariff.TouTariff;
 
@@ -34,21 +35,27 @@ final class TickProcessor
     private final TariffBook tariffs;
     private final TickWindow window;
     private final CalendarProcessor calendar;
+    private final BillingAccumulators billing;
     private final Postings postings;
     private final PriceQuote quote = new PriceQuote();
     private long ticksPriced;
+    private int slot;
+    private int period;
+    private long counter;
 
     TickProcessor(
         final MeterRegistry meters,
         final TariffBook tariffs,
         final TickWindow window,
         final CalendarProcessor calendar,
+        final BillingAccumulators billing,
         final Postings postings)
     {
         this.meters = meters;
         this.tariffs = tariffs;
         this.window = window;
         this.calendar = calendar;
+        this.billing = billing;
         this.postings = postings;
     }
 
@@ -106,10 +113,17 @@ final class TickProcessor
                 postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, TICK, tariffId);
                 return;
             }
-            if (price(sequence, tariff, start, importWh, exportWh, meterId))
+            if (!locate(tariff, meter, start, true))
             {
+                postings.reject(sequence, ReasonCode.BILLING_PERIOD_NOT_OPEN, TICK, meterId);
+                return;
+            }
+            if (price(sequence, tariff, importWh, exportWh, meterId))
+            {
+                final long before = counter;
                 post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
-                window.insert(meter, key, importWh, exportWh, tariff.version(), sequence);
+                accumulate(meter, importWh, exportWh, tick.intervalSeconds(), 1);
+                window.insert(meter, key, importWh, exportWh, tariff.version(), sequence, before);
                 ticksPriced++;
             }
         }
@@ -123,7 +137,7 @@ final class TickProcessor
         }
         else
         {
-            correct(sequence, meter, meterId, tariffId, start, entry, importWh, exportWh);
+            correct(sequence, meter, meterId, tariffId, start, tick.intervalSeconds(), entry, importWh, exportWh);
         }
     }
 
@@ -133,6 +147,7 @@ final class TickProcessor
         final long meterId,
         final long tariffId,
         final long start,
+        final int intervalSeconds,
         final int entry,
         final long importWh,
         final long exportWh)
@@ -144,30 +159,74 @@ final class TickProcessor
             postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, TICK, tariffId);
             return;
         }
-        // check the new values price before reversing anything, so a rejected correction leaves no trace
-        if (!price(sequence, tariff, start, importWh, exportWh, meterId))
+        // the original postings, exactly: same version, same energies, same tier counter as when first priced
+        final boolean open = locate(original, meter, start, false);
+        counter = window.counter(entry);
+        if (!price(sequence, original, window.importWh(entry), window.exportWh(entry), meterId))
         {
             return;
         }
-        TouPricer.price(original, start, window.importWh(entry), window.exportWh(entry), quote);
         post(sequence, meter, meterId, original, start, window.importWh(entry), window.exportWh(entry),
             window.cause(entry));
-        TouPricer.price(tariff, start, importWh, exportWh, quote);
+        if (open)
+        {
+            accumulate(meter, -window.importWh(entry), -window.exportWh(entry), 0, -1);
+        }
+        final boolean stillOpen = locate(tariff, meter, start, false);
+        final long before = counter;
+        if (!price(sequence, tariff, importWh, exportWh, meterId))
+        {
+            return;
+        }
         post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
-        window.update(entry, importWh, exportWh, tariff.version(), sequence);
+        if (stillOpen)
+        {
+            accumulate(meter, importWh, exportWh, intervalSeconds, 1);
+        }
+        window.update(entry, importWh, exportWh, tariff.version(), sequence, before);
+    }
+
+    /**
+     * Finds the tick's TOU period, billing slot and tier counter.
+     *
+     * @param claim true to open a billing slot if the period has none yet.
+     * @return false if the tick's billing period has no slot.
+     */
+    private boolean locate(final TouTariff tariff, final int meter, final long start, final boolean claim)
+    {
+        period = tariff.periodIndexAt(start);
+        final int billingPeriod = tariff.billingPeriodOf(start);
+        slot = claim ? billing.slotFor(meter, billingPeriod, tariff.version()) : billing.find(meter, billingPeriod);
+        if (slot < 0)
+        {
+            counter = 0;
+            return false;
+        }
+        final boolean daily = tariff.tiers() != null && tariff.tiers().basis() == TierBasis.DAILY;
+        final long localDay = daily ? Math.floorDiv(tariff.zoneTable().localEpochSecond(start), 86_400L) : 0;
+        counter = billing.tierCounter(meter, slot, period, daily, localDay);
+        return true;
+    }
+
+    private void accumulate(
+        final int meter, final long importWh, final long exportWh, final int intervalSeconds, final int sign)
+    {
+        // demand in W from interval energy, floored: Wh * 3600 / seconds
+        final long demandW = sign > 0 && intervalSeconds > 0 ? Math.multiplyExact(importWh, 3600L) / intervalSeconds : 0;
+        billing.add(meter, slot, period, importWh, exportWh, sign * quote.importAmount, sign * quote.exportAmount,
+            demandW);
     }
 
     private boolean price(
         final long sequence,
         final TouTariff tariff,
-        final long start,
         final long importWh,
         final long exportWh,
         final long meterId)
     {
         try
         {
-            TouPricer.price(tariff, start, importWh, exportWh, quote);
+            TouPricer.priceInPeriod(tariff, period, importWh, exportWh, counter, quote);
             return true;
         }
         catch (final ArithmeticException | IllegalArgumentException e)
@@ -192,15 +251,19 @@ final class TickProcessor
     {
         final long customer = meters.accountOf(meter);
         final boolean reversal = reverses != 0;
-        if (quote.importAmount > 0)
+        final PriceQuote q = quote;
+        for (int i = 0; i < q.parts; i++)
         {
-            postings.transfer(sequence, reversal ? SystemAccounts.REVENUE : customer,
-                reversal ? customer : SystemAccounts.REVENUE, tariff.tokenSymbol(), quote.importAmount,
-                ReasonCode.ENERGY_CHARGE)
-                .explain(meterId, start, importWh, quote.importRate, tariff.tariffId(), tariff.version(),
-                    quote.periodIndex, 0)
-                .reverses(reverses);
-            postings.emitTransfer();
+            if (q.partAmount[i] > 0)
+            {
+                postings.transfer(sequence, reversal ? SystemAccounts.REVENUE : customer,
+                    reversal ? customer : SystemAccounts.REVENUE, tariff.tokenSymbol(), q.partAmount[i],
+                    ReasonCode.ENERGY_CHARGE)
+                    .explain(meterId, start, q.partEnergyWh[i], q.partRate[i], tariff.tariffId(), tariff.version(),
+                        q.periodIndex, q.partTier[i])
+                    .reverses(reverses);
+                postings.emitTransfer();
+            }
         }
         if (quote.exportAmount > 0)
         {

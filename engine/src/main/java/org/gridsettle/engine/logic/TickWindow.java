@@ -11,21 +11,21 @@ import java.util.Arrays;
  * was posted. Each meter owns {@code slots} consecutive entries in flat primitive arrays: no object per meter or
  * per tick.
  * <p>
- * An entry holds the tick identity (interval start and channel), its energies, the tariff version that priced it and
- * the input sequence that caused its postings. Re-pricing the stored energies with the stored version reproduces the
- * original amounts exactly, so amounts need not be stored. When a meter's entries are full, a new tick evicts the
+ * An entry holds the tick identity (interval start and channel), its energies, the tariff version that priced it,
+ * the tier counter before it and the input sequence that caused its postings. Re-pricing the stored energies with
+ * the stored version and counter reproduces the original postings exactly, so amounts need not be stored. When a meter's entries are full, a new tick evicts the
  * oldest interval. A tick older than every entry of a full window can be neither checked for duplicates nor
  * corrected, and is refused: that is the correction window, {@code slots} intervals per meter.
  * <p>
- * Memory: {@value #BYTES_PER_SLOT} bytes per slot per meter, so the default 24 slots cost 864 bytes per meter.
+ * Memory: {@value #BYTES_PER_SLOT} bytes per slot per meter, so the default 16 slots cost 704 bytes per meter.
  * Owned by the business-logic thread. Not thread-safe.
  */
 public final class TickWindow
 {
-    /** Bytes of state per slot: key, import, export, cause (longs) and version (int). */
-    public static final int BYTES_PER_SLOT = 4 * 8 + 4;
-    /** Default slots per meter: six hours of 15-minute ticks. */
-    public static final int DEFAULT_SLOTS = 24;
+    /** Bytes of state per slot: key, import, export, cause, tier counter (longs) and version (int). */
+    public static final int BYTES_PER_SLOT = 5 * 8 + 4;
+    /** Default slots per meter: four hours of 15-minute ticks. */
+    public static final int DEFAULT_SLOTS = 16;
     /** Returned by {@link #find} when the tick is not in the window. */
     public static final int ABSENT = -1;
     /** Returned by {@link #find} when the tick is older than a full window. */
@@ -38,6 +38,7 @@ public final class TickWindow
     private long[] imports = new long[0];
     private long[] exports = new long[0];
     private long[] causes = new long[0];
+    private long[] counters = new long[0];
     private int[] versions = new int[0];
 
     /**
@@ -71,6 +72,7 @@ public final class TickWindow
         imports = Arrays.copyOf(imports, capacity);
         exports = Arrays.copyOf(exports, capacity);
         causes = Arrays.copyOf(causes, capacity);
+        counters = Arrays.copyOf(counters, capacity);
         versions = Arrays.copyOf(versions, capacity);
     }
 
@@ -125,9 +127,16 @@ public final class TickWindow
      * @param exportWh energy exported.
      * @param version  tariff version that priced it.
      * @param cause    input sequence of the tick.
+     * @param counter  tier counter before the tick.
      */
     public void insert(
-        final int meter, final long key, final long importWh, final long exportWh, final int version, final long cause)
+        final int meter,
+        final long key,
+        final long importWh,
+        final long exportWh,
+        final int version,
+        final long cause,
+        final long counter)
     {
         final long[] k = keys;
         final int base = meter * slots;
@@ -145,7 +154,7 @@ public final class TickWindow
             }
         }
         k[victim] = key;
-        update(victim, importWh, exportWh, version, cause);
+        update(victim, importWh, exportWh, version, cause, counter);
     }
 
     /**
@@ -156,9 +165,13 @@ public final class TickWindow
      * @param exportWh energy exported.
      * @param version  tariff version that priced it.
      * @param cause    input sequence of the correction.
+     * @param counter  tier counter before the corrected values.
      */
-    public void update(final int entry, final long importWh, final long exportWh, final int version, final long cause)
+    public void update(
+        final int entry, final long importWh, final long exportWh, final int version, final long cause,
+        final long counter)
     {
+        counters[entry] = counter;
         imports[entry] = importWh;
         exports[entry] = exportWh;
         versions[entry] = version;
@@ -202,6 +215,15 @@ public final class TickWindow
     }
 
     /**
+     * @param entry an entry.
+     * @return the tier counter before it was priced.
+     */
+    public long counter(final int entry)
+    {
+        return counters[entry];
+    }
+
+    /**
      * @return entries per meter.
      */
     public int slots()
@@ -217,6 +239,7 @@ public final class TickWindow
         StateIo.writeLongs(out, imports, used);
         StateIo.writeLongs(out, exports, used);
         StateIo.writeLongs(out, causes, used);
+        StateIo.writeLongs(out, counters, used);
         StateIo.writeInts(out, versions, used);
     }
 
@@ -232,6 +255,7 @@ public final class TickWindow
         imports = StateIo.readLongs(in, 0);
         exports = StateIo.readLongs(in, 0);
         causes = StateIo.readLongs(in, 0);
+        counters = StateIo.readLongs(in, 0);
         versions = StateIo.readInts(in, 0);
     }
 }

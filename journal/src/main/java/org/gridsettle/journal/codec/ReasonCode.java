@@ -53,7 +53,11 @@ public enum ReasonCode
     /** Rejected: a correction for a tick that was never accepted. */
     NOTHING_TO_CORRECT(113),
     /** Rejected: a request id already applied with different content. */
-    DUPLICATE_REQUEST(114);
+    DUPLICATE_REQUEST(114),
+    /** Rejected: the tick's billing period is not open (two other periods are still waiting for their close). */
+    BILLING_PERIOD_NOT_OPEN(115),
+    /** Rejected: the tariff uses a feature this engine cannot settle faithfully (for example too many periods). */
+    UNSUPPORTED_TARIFF(116);
 
     private static final ReasonCode[] BY_CODE = new ReasonCode[256];
 

@@ -14,8 +14,9 @@ public enum RecordType
     ACCOUNT_REGISTRATION(2, 1, 40),
     /** A meter is enrolled on an account and tariff. */
     METER_ENROLMENT(3, 1, 80),
-    /** A whole tariff version, so that a journal replays without side files. */
-    TARIFF_VERSION(4, 1, -1),
+    /** A whole tariff version, so that a journal replays without side files. Version 2 adds tiers, export rule and
+     * demand charges; version 1 records are still read. */
+    TARIFF_VERSION(4, 2, -1, 1),
     /** A program token is burnt: the off-ramp. */
     REDEMPTION(8, 1, 64),
     /** Daily interest on held program-token balances. */
@@ -44,12 +45,28 @@ public enum RecordType
     private final int id;
     private final int schemaVersion;
     private final int fixedLength;
+    private final int oldestReadableVersion;
 
     RecordType(final int id, final int schemaVersion, final int fixedLength)
+    {
+        this(id, schemaVersion, fixedLength, schemaVersion);
+    }
+
+    RecordType(final int id, final int schemaVersion, final int fixedLength, final int oldestReadableVersion)
     {
         this.id = id;
         this.schemaVersion = schemaVersion;
         this.fixedLength = fixedLength;
+        this.oldestReadableVersion = oldestReadableVersion;
+    }
+
+    /**
+     * @param version a schema version found in a record.
+     * @return true if this build reads records of that version.
+     */
+    public boolean reads(final int version)
+    {
+        return version >= oldestReadableVersion && version <= schemaVersion;
     }
 
     /**
@@ -61,7 +78,7 @@ public enum RecordType
     }
 
     /**
-     * @return schema version this build writes and reads.
+     * @return schema version this build writes.
      */
     public int schemaVersion()
     {

@@ -2,8 +2,11 @@ package org.gridsettle.journal.codec;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
-import org.gridsettle.pricing.tariff.TouPeriod;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.TierBasis;
+import org.gridsettle.pricing.tariff.TierTable;
+import org.gridsettle.pricing.tariff.TouPeriod;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.nio.charset.StandardCharsets;
@@ -12,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Codec for {@link RecordType#TARIFF_VERSION}: the whole definition of a time-of-use tariff version, so that the
- * input journal alone is enough to replay.
+ * Codec for {@link RecordType#TARIFF_VERSION}: the whole definition of a tariff version, so that the input journal
+ * alone is enough to replay. Writes schema version 2; reads versions 1 and 2.
  * <pre>
  *  24 i64 tariffId
  *  32 i64 effectiveFrom       epoch seconds
@@ -27,10 +30,23 @@ import java.util.List;
  *  72 [64] zone id, ASCII, zero padded
  * 136 i64 fixedPerDay         micro-units per meter per day
  * 144 i64 fixedPerMonth       micro-units per meter per billing period
- * 152 P x { [32] name ASCII zero padded, i64 importRate, i64 exportRate }
- *     12 x 3 x (1440 / slotMinutes) u8 period indexes (month, day type, slot)
- *     H x i64 holiday epoch days
- *     i64 chain
+ *     --- version 2 only ---
+ * 152 u8  exportRule          {@link ExportRule} ordinal
+ * 153 u8  tierBasis           {@link TierBasis} ordinal
+ * 154 u8  tierCount           T, 0 = no tier table
+ * 155 u8  billingCycleDay     1..28
+ * 156 i32 reserved
+ * 160 i64 netSurplus          micro-units per kWh
+ * 168 i64 flatDemand          micro-units per kW
+ *     ---
+ * P x { [32] name ASCII zero padded, i64 importRate, i64 exportRate }      (at 152 in v1, 176 in v2)
+ *     --- version 2 only ---
+ * P x i64 TOU demand rate, micro-units per kW
+ * T x i64 tier upper limit Wh, then P x T x { i64 importRate, i64 exportRate }
+ *     ---
+ * 12 x 3 x (1440 / slotMinutes) u8 period indexes (month, day type, slot)
+ * H x i64 holiday epoch days
+ * i64 chain
  * </pre>
  * Tariffs change rarely, so decoding builds a {@link TouTariff} object; this is not on the per-tick path.
  * Not thread-safe.
@@ -49,7 +65,14 @@ public final class TariffVersionCodec extends RecordFlyweight
     private static final int ZONE_LENGTH = 64;
     private static final int FIXED_DAY = 136;
     private static final int FIXED_MONTH = 144;
-    private static final int PERIOD_TABLE = 152;
+    private static final int V1_PERIOD_TABLE = 152;
+    private static final int EXPORT_RULE = 152;
+    private static final int TIER_BASIS = 153;
+    private static final int TIER_COUNT = 154;
+    private static final int CYCLE_DAY = 155;
+    private static final int NET_SURPLUS = 160;
+    private static final int FLAT_DEMAND = 168;
+    private static final int V2_PERIOD_TABLE = 176;
     private static final int PERIOD_NAME_LENGTH = 32;
     private static final int PERIOD_ENTRY = PERIOD_NAME_LENGTH + 16;
 
@@ -65,8 +88,10 @@ public final class TariffVersionCodec extends RecordFlyweight
      */
     public static int encodedLength(final TouTariff tariff)
     {
-        return PERIOD_TABLE + tariff.periodCount() * PERIOD_ENTRY + 36 * (1440 / tariff.slotMinutes()) +
-            tariff.holidayEpochDaysCopy().length * 8 + TRAILER_LENGTH;
+        final int periods = tariff.periodCount();
+        final int tiers = tariff.tiers() == null ? 0 : tariff.tierCount();
+        return V2_PERIOD_TABLE + periods * PERIOD_ENTRY + periods * 8 + tiers * 8 + periods * tiers * 16 +
+            36 * (1440 / tariff.slotMinutes()) + tariff.holidayEpochDaysCopy().length * 8 + TRAILER_LENGTH;
     }
 
     /**
@@ -81,11 +106,14 @@ public final class TariffVersionCodec extends RecordFlyweight
         final int length = encodedLength(tariff);
         writeHeader(sequence, 0L, length);
         final MutableDirectBuffer b = buffer;
+        final int periods = tariff.periodCount();
+        final TierTable tiers = tariff.tiers();
+        final int tierCount = tiers == null ? 0 : tiers.tierCount();
         b.putLong(offset + TARIFF, tariff.tariffId(), ORDER);
         b.putLong(offset + EFFECTIVE, tariff.effectiveFromEpochSecond(), ORDER);
         b.putInt(offset + VERSION, tariff.version(), ORDER);
         b.putShort(offset + SLOT, (short)tariff.slotMinutes(), ORDER);
-        b.putShort(offset + PERIODS, (short)tariff.periodCount(), ORDER);
+        b.putShort(offset + PERIODS, (short)periods, ORDER);
         final long[] holidays = tariff.holidayEpochDaysCopy();
         b.putInt(offset + HOLIDAYS, holidays.length, ORDER);
         b.putInt(offset + 52, 0, ORDER);
@@ -94,14 +122,40 @@ public final class TariffVersionCodec extends RecordFlyweight
         putAscii(offset + ZONE, ZONE_LENGTH, tariff.zone().getId());
         b.putLong(offset + FIXED_DAY, tariff.fixedMicrosPerDay(), ORDER);
         b.putLong(offset + FIXED_MONTH, tariff.fixedMicrosPerMonth(), ORDER);
-        int pos = offset + PERIOD_TABLE;
-        for (int i = 0; i < tariff.periodCount(); i++)
+        b.putByte(offset + EXPORT_RULE, (byte)tariff.exportRule().ordinal());
+        b.putByte(offset + TIER_BASIS, (byte)(tiers == null ? 0 : tiers.basis().ordinal()));
+        b.putByte(offset + TIER_COUNT, (byte)tierCount);
+        b.putByte(offset + CYCLE_DAY, (byte)tariff.billingCycleDay());
+        b.putInt(offset + 156, 0, ORDER);
+        b.putLong(offset + NET_SURPLUS, tariff.netSurplusMicrosPerKwh(), ORDER);
+        b.putLong(offset + FLAT_DEMAND, tariff.flatDemandMicrosPerKw(), ORDER);
+        int pos = offset + V2_PERIOD_TABLE;
+        for (int i = 0; i < periods; i++)
         {
             final TouPeriod p = tariff.period(i);
             putAscii(pos, PERIOD_NAME_LENGTH, p.name());
             b.putLong(pos + PERIOD_NAME_LENGTH, p.importMicrosPerKwh(), ORDER);
             b.putLong(pos + PERIOD_NAME_LENGTH + 8, p.exportMicrosPerKwh(), ORDER);
             pos += PERIOD_ENTRY;
+        }
+        for (int i = 0; i < periods; i++)
+        {
+            b.putLong(pos, tariff.touDemandMicrosPerKw(i), ORDER);
+            pos += 8;
+        }
+        for (int t = 0; t < tierCount; t++)
+        {
+            b.putLong(pos, tiers.upToWh(t), ORDER);
+            pos += 8;
+        }
+        for (int p = 0; p < periods; p++)
+        {
+            for (int t = 0; t < tierCount; t++)
+            {
+                b.putLong(pos, tiers.importRate(p, t), ORDER);
+                b.putLong(pos + 8, tiers.exportRate(p, t), ORDER);
+                pos += 16;
+            }
         }
         final byte[] schedule = tariff.scheduleCopy();
         b.putBytes(pos, schedule);
@@ -135,30 +189,63 @@ public final class TariffVersionCodec extends RecordFlyweight
     public TouTariff decode()
     {
         final DirectBuffer b = buffer;
+        final int schema = schemaVersionAt(b, offset);
         final int length = length();
         final int slotMinutes = b.getShort(offset + SLOT, ORDER) & 0xFFFF;
         final int periodCount = b.getShort(offset + PERIODS, ORDER) & 0xFFFF;
         final int holidayCount = b.getInt(offset + HOLIDAYS, ORDER);
+        final int tierCount = schema >= 2 ? b.getByte(offset + TIER_COUNT) & 0xFF : 0;
         if (slotMinutes == 0 || 1440 % slotMinutes != 0 || periodCount == 0 || periodCount > 127 ||
-            holidayCount < 0 || holidayCount > 10_000)
+            holidayCount < 0 || holidayCount > 10_000 || tierCount > TierTable.MAX_TIERS)
         {
             throw new IllegalArgumentException("tariff record has bad counts: slotMinutes=" + slotMinutes +
-                " periods=" + periodCount + " holidays=" + holidayCount);
+                " periods=" + periodCount + " holidays=" + holidayCount + " tiers=" + tierCount);
         }
         final int scheduleLength = 36 * (1440 / slotMinutes);
-        final int expected = PERIOD_TABLE + periodCount * PERIOD_ENTRY + scheduleLength + holidayCount * 8 +
+        final int periodTable = schema >= 2 ? V2_PERIOD_TABLE : V1_PERIOD_TABLE;
+        final int v2Extra = schema >= 2 ? periodCount * 8 + tierCount * 8 + periodCount * tierCount * 16 : 0;
+        final int expected = periodTable + periodCount * PERIOD_ENTRY + v2Extra + scheduleLength + holidayCount * 8 +
             TRAILER_LENGTH;
         if (expected != length)
         {
             throw new IllegalArgumentException("tariff record length " + length + " but its counts need " + expected);
         }
         final List<TouPeriod> periods = new ArrayList<>(periodCount);
-        int pos = offset + PERIOD_TABLE;
+        int pos = offset + periodTable;
         for (int i = 0; i < periodCount; i++)
         {
             periods.add(new TouPeriod(getAscii(pos, PERIOD_NAME_LENGTH),
                 b.getLong(pos + PERIOD_NAME_LENGTH, ORDER), b.getLong(pos + PERIOD_NAME_LENGTH + 8, ORDER)));
             pos += PERIOD_ENTRY;
+        }
+        final long[] touDemand = new long[schema >= 2 ? periodCount : 0];
+        for (int i = 0; i < touDemand.length; i++)
+        {
+            touDemand[i] = b.getLong(pos, ORDER);
+            pos += 8;
+        }
+        TierTable tiers = null;
+        if (tierCount > 0)
+        {
+            final long[] upTo = new long[tierCount];
+            for (int t = 0; t < tierCount; t++)
+            {
+                upTo[t] = b.getLong(pos, ORDER);
+                pos += 8;
+            }
+            final long[][] imports = new long[periodCount][tierCount];
+            final long[][] exports = new long[periodCount][tierCount];
+            for (int p = 0; p < periodCount; p++)
+            {
+                for (int t = 0; t < tierCount; t++)
+                {
+                    imports[p][t] = b.getLong(pos, ORDER);
+                    exports[p][t] = b.getLong(pos + 8, ORDER);
+                    pos += 16;
+                }
+            }
+            tiers = new TierTable(TierBasis.of(checkedOrdinal(b.getByte(offset + TIER_BASIS), TierBasis.values().length,
+                "tier basis")), upTo, imports, exports);
         }
         final byte[] schedule = new byte[scheduleLength];
         b.getBytes(pos, schedule);
@@ -169,7 +256,7 @@ public final class TariffVersionCodec extends RecordFlyweight
             holidays[i] = b.getLong(pos, ORDER);
             pos += 8;
         }
-        return new TouTariff(
+        final TouTariff tariff = new TouTariff(
             tariffId(),
             version(),
             b.getLong(offset + EFFECTIVE, ORDER),
@@ -180,6 +267,40 @@ public final class TariffVersionCodec extends RecordFlyweight
             periods,
             schedule,
             holidays).withFixedCharges(b.getLong(offset + FIXED_DAY, ORDER), b.getLong(offset + FIXED_MONTH, ORDER));
+        if (schema >= 2)
+        {
+            tariff.withExportRule(ExportRule.of(checkedOrdinal(b.getByte(offset + EXPORT_RULE),
+                ExportRule.values().length, "export rule")), b.getLong(offset + NET_SURPLUS, ORDER))
+                .withDemand(b.getLong(offset + FLAT_DEMAND, ORDER), allZero(touDemand) ? new long[0] : touDemand)
+                .withBillingCycleDay(b.getByte(offset + CYCLE_DAY) & 0xFF);
+            if (tiers != null)
+            {
+                tariff.withTiers(tiers);
+            }
+        }
+        return tariff;
+    }
+
+    private static int checkedOrdinal(final byte value, final int count, final String what)
+    {
+        final int ordinal = value & 0xFF;
+        if (ordinal >= count)
+        {
+            throw new IllegalArgumentException("tariff record has unknown " + what + " " + ordinal);
+        }
+        return ordinal;
+    }
+
+    private static boolean allZero(final long[] values)
+    {
+        for (final long v : values)
+        {
+            if (v != 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void putAscii(final int at, final int width, final String text)

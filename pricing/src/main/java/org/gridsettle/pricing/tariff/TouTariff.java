@@ -37,6 +37,12 @@ public final class TouTariff
     private final long[] holidayEpochDays;
     private long fixedMicrosPerDay;
     private long fixedMicrosPerMonth;
+    private TierTable tiers;
+    private ExportRule exportRule = ExportRule.NET_BILLING;
+    private long netSurplusMicrosPerKwh;
+    private long flatDemandMicrosPerKw;
+    private long[] touDemandMicrosPerKw;
+    private int billingCycleDay = 1;
 
     /**
      * @param tariffId                 stable identifier of the tariff across versions.
@@ -194,6 +200,206 @@ public final class TouTariff
         this.fixedMicrosPerDay = perDay;
         this.fixedMicrosPerMonth = perMonth;
         return this;
+    }
+
+    /**
+     * Sets block rates. Tier 1 of every period must carry the period's own rates, so a tariff reads the same with
+     * or without looking at the table. Call only while building the tariff.
+     *
+     * @param table the tiers.
+     * @return this.
+     */
+    public TouTariff withTiers(final TierTable table)
+    {
+        if (table.periodCount() != periods.length)
+        {
+            throw new IllegalArgumentException("tier table has " + table.periodCount() + " periods, tariff has " +
+                periods.length);
+        }
+        for (int p = 0; p < periods.length; p++)
+        {
+            if (table.importRate(p, 0) != periods[p].importMicrosPerKwh() ||
+                table.exportRate(p, 0) != periods[p].exportMicrosPerKwh())
+            {
+                throw new IllegalArgumentException("tier 1 of period '" + periods[p].name() +
+                    "' must carry the period's own rates");
+            }
+        }
+        this.tiers = table;
+        return this;
+    }
+
+    /**
+     * Sets the export compensation rule. Call only while building the tariff.
+     *
+     * @param rule                   the rule.
+     * @param netSurplusMicrosPerKwh for net metering, the rate a billing period's net surplus is paid at.
+     * @return this.
+     */
+    public TouTariff withExportRule(final ExportRule rule, final long netSurplusMicrosPerKwh)
+    {
+        if (netSurplusMicrosPerKwh < 0)
+        {
+            throw new IllegalArgumentException("net surplus rate must not be negative");
+        }
+        this.exportRule = Objects.requireNonNull(rule, "rule");
+        this.netSurplusMicrosPerKwh = netSurplusMicrosPerKwh;
+        return this;
+    }
+
+    /**
+     * Sets demand charges, posted at billing-period close from the highest interval demand (energy / duration).
+     * Call only while building the tariff.
+     *
+     * @param flatMicrosPerKw charge per kW of the period's highest demand.
+     * @param touMicrosPerKw  per TOU period, charge per kW of the highest demand within that period; may be empty.
+     * @return this.
+     */
+    public TouTariff withDemand(final long flatMicrosPerKw, final long[] touMicrosPerKw)
+    {
+        if (flatMicrosPerKw < 0 || (touMicrosPerKw.length != 0 && touMicrosPerKw.length != periods.length))
+        {
+            throw new IllegalArgumentException("demand rates: flat must not be negative, TOU must be empty or one " +
+                "per period");
+        }
+        for (final long rate : touMicrosPerKw)
+        {
+            if (rate < 0)
+            {
+                throw new IllegalArgumentException("demand rates must not be negative");
+            }
+        }
+        this.flatDemandMicrosPerKw = flatMicrosPerKw;
+        this.touDemandMicrosPerKw = touMicrosPerKw.length == 0 ? null : touMicrosPerKw.clone();
+        return this;
+    }
+
+    /**
+     * Sets the billing-cycle day: a billing period runs from that local day of one month to the same day of the
+     * next. 1 (the default) means calendar months. Call only while building the tariff.
+     *
+     * @param day 1..28.
+     * @return this.
+     */
+    public TouTariff withBillingCycleDay(final int day)
+    {
+        if (day < 1 || day > 28)
+        {
+            throw new IllegalArgumentException("billing-cycle day must be 1..28: " + day);
+        }
+        this.billingCycleDay = day;
+        return this;
+    }
+
+    /**
+     * @param epochSecond an instant.
+     * @return the billing period it falls in, as {@code year * 12 + month - 1} of the period's first month.
+     */
+    public int billingPeriodOf(final long epochSecond)
+    {
+        final long local = zoneTable.localEpochSecond(epochSecond);
+        final int date = CivilCalendar.yyyymmdd(Math.floorDiv(local, 86_400L));
+        final int year = Math.floorDiv(date, 10_000);
+        final int month = (date / 100) % 100;
+        final int day = date % 100;
+        final int index = year * 12 + month - 1;
+        return day >= billingCycleDay ? index : index - 1;
+    }
+
+    /**
+     * @param billingPeriod from {@link #billingPeriodOf}.
+     * @return the instant the period starts.
+     */
+    public long billingPeriodStart(final int billingPeriod)
+    {
+        final int year = Math.floorDiv(billingPeriod, 12);
+        final int month = Math.floorMod(billingPeriod, 12) + 1;
+        return zoneTable.startOfLocalDay(CivilCalendar.epochDay(year, month, billingCycleDay));
+    }
+
+    /**
+     * @return number of tiers, 1 without a tier table.
+     */
+    public int tierCount()
+    {
+        return tiers == null ? 1 : tiers.tierCount();
+    }
+
+    /**
+     * @return the tier table, or null for flat per-period rates.
+     */
+    public TierTable tiers()
+    {
+        return tiers;
+    }
+
+    /**
+     * @param period a period index.
+     * @param tier   a tier.
+     * @return import rate, micro-units per kWh.
+     */
+    public long importRate(final int period, final int tier)
+    {
+        return tiers == null ? periods[period].importMicrosPerKwh() : tiers.importRate(period, tier);
+    }
+
+    /**
+     * @param period a period index.
+     * @param tier   a tier.
+     * @return export (sell) rate, micro-units per kWh.
+     */
+    public long exportRate(final int period, final int tier)
+    {
+        return tiers == null ? periods[period].exportMicrosPerKwh() : tiers.exportRate(period, tier);
+    }
+
+    /**
+     * @return the export compensation rule.
+     */
+    public ExportRule exportRule()
+    {
+        return exportRule;
+    }
+
+    /**
+     * @return the net-metering surplus rate, micro-units per kWh.
+     */
+    public long netSurplusMicrosPerKwh()
+    {
+        return netSurplusMicrosPerKwh;
+    }
+
+    /**
+     * @return flat demand charge, micro-units per kW.
+     */
+    public long flatDemandMicrosPerKw()
+    {
+        return flatDemandMicrosPerKw;
+    }
+
+    /**
+     * @param period a period index.
+     * @return TOU demand charge of that period, micro-units per kW; 0 if none.
+     */
+    public long touDemandMicrosPerKw(final int period)
+    {
+        return touDemandMicrosPerKw == null ? 0 : touDemandMicrosPerKw[period];
+    }
+
+    /**
+     * @return true if the tariff charges for demand at all.
+     */
+    public boolean hasDemandCharges()
+    {
+        return flatDemandMicrosPerKw != 0 || touDemandMicrosPerKw != null;
+    }
+
+    /**
+     * @return the billing-cycle day.
+     */
+    public int billingCycleDay()
+    {
+        return billingCycleDay;
     }
 
     /**

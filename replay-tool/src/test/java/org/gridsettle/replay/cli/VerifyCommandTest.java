@@ -30,13 +30,13 @@ class VerifyCommandTest
         // = 497 (a 1-day demo has no correction)
         assertThat(intact.out()).contains("input:  497 records").contains("verify: intact");
 
-        // the tariff is the first input: type id 4, schema 1; flip a byte inside its period table
+        // the tariff is the first input: type id 4, schema 2; flip a byte inside its period table
         final Path file = cycleFile(Journals.input(journal));
         final byte[] bytes = Files.readAllBytes(file);
         int tariffAt = -1;
         for (int i = 0; i < bytes.length - 4 && tariffAt < 0; i++)
         {
-            if (bytes[i] == 4 && bytes[i + 1] == 0 && bytes[i + 2] == 1 && bytes[i + 3] == 0)
+            if (bytes[i] == 4 && bytes[i + 1] == 0 && bytes[i + 2] == 2 && bytes[i + 3] == 0)
             {
                 tariffAt = i;
             }
