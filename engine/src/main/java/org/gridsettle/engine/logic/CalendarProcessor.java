@@ -11,6 +11,7 @@ import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.pricing.money.MicroUnits;
 import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TouPricer;
 import org.gridsettle.pricing.tariff.TouTariff;
 
@@ -150,7 +151,10 @@ final class CalendarProcessor
         }
         else
         {
-            definitiveCharge = TouPricer.tieredCharge(tariff, period, importWh);
+            // daily tiers restart every local midnight, so their tick-level postings are already definitive
+            final boolean dailyTiers = tariff.tiers() != null && tariff.tiers().basis() == TierBasis.DAILY;
+            definitiveCharge = dailyTiers ? billing.charges(slot, period) :
+                TouPricer.tieredCharge(tariff, period, importWh);
             definitiveCredit = billing.credits(slot, period);
             energy = importWh;
         }

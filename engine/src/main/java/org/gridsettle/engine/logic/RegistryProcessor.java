@@ -6,6 +6,8 @@ import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.TariffVersionCodec;
+import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 /**
@@ -78,9 +80,12 @@ final class RegistryProcessor
             postings.reject(sequence, ReasonCode.MALFORMED, RecordType.TARIFF_VERSION.id(), 0);
             return;
         }
-        if (tariff.periodCount() > BillingAccumulators.MAX_PERIODS)
+        final boolean dailyNetMetering = tariff.exportRule() == ExportRule.NET_METERING && tariff.tiers() != null &&
+            tariff.tiers().basis() == TierBasis.DAILY;
+        if (tariff.periodCount() > BillingAccumulators.MAX_PERIODS || dailyNetMetering)
         {
-            // true-ups and TOU demand keep per-period state for at most MAX_PERIODS periods
+            // true-ups and TOU demand keep per-period state for at most MAX_PERIODS periods, and net metering
+            // nets over the billing period, which daily tier counters cannot express
             postings.reject(sequence, ReasonCode.UNSUPPORTED_TARIFF, RecordType.TARIFF_VERSION.id(),
                 tariff.tariffId());
             return;

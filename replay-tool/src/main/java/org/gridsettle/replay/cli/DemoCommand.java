@@ -94,16 +94,21 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         final long runStart;
         final long runNanos;
         final int redemptions;
+        int nemCount = 0;
         final SettlementEngine engine = SettlementEngine.builder().journalDir(journal).listener(rejections).build();
         try (engine)
         {
             engine.start();
             engine.publishTariff(tariff);
+            engine.publishTariff(DemoTariff.createNetMetering(fleet.startEpochSecond()));
             for (int m = 0; m < meters; m++)
             {
+                // every other solar household is on the legacy net-metering tariff
+                final boolean nem = fleet.hasSolar(m) && m % 2 == 0;
                 engine.registerAccount(SyntheticFleet.FIRST_ACCOUNT + m);
                 engine.enrolMeter(SyntheticFleet.FIRST_METER + m, SyntheticFleet.FIRST_ACCOUNT + m,
-                    DemoTariff.TARIFF_ID, fleet.startEpochSecond());
+                    nem ? DemoTariff.NEM_TARIFF_ID : DemoTariff.TARIFF_ID, fleet.startEpochSecond());
+                nemCount += nem ? 1 : 0;
             }
             runStart = System.nanoTime();
             final DemoCalendar calendar = new DemoCalendar(engine, fleet);
@@ -118,9 +123,10 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
                 engine.submitTick(meter, MeterTickCodec.CHANNEL_MAIN, t, seconds, importWh, exportWh);
             });
             submitBadTicks(engine, fleet);
-            redemptions = redeemHalfOfSomeBalances(engine, meters);
             calendar.advanceTo(fleet.endEpochSecond());
             engine.calendar(CalendarCodec.PERIOD_CLOSE, fleet.endEpochSecond(), DemoTariff.TARIFF_ID);
+            engine.calendar(CalendarCodec.PERIOD_CLOSE, fleet.endEpochSecond(), DemoTariff.NEM_TARIFF_ID);
+            redemptions = redeemHalfOfSomeBalances(engine, meters);
         }
         runNanos = System.nanoTime() - runStart;
         final EngineCounters counters = engine.counters();
@@ -129,6 +135,8 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
             counters.ticksPriced(), rejections.tickRejections, rejections.describe());
         out.printf("transfers: %,d   journals: %,d input records, %,d output records in %s%n",
             counters.transfers(), counters.inputs(), counters.outputs(), journal);
+        out.printf("tariffs: TOU with a %d kWh/day baseline tier and net billing; %d solar households on net metering%n",
+            DemoTariff.BASELINE_WH_PER_DAY / 1000, nemCount);
         out.printf("commands: 1 correction, %d redemptions, %d days of interest at %d.%02d%% APY, daily fixed charges," +
             " 1 billing-period close%n", redemptions, days, DemoCalendar.APY_BPS / 100, DemoCalendar.APY_BPS % 100);
         printTokens(out, engine.ledger());
@@ -165,17 +173,21 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
 
     private static int redeemHalfOfSomeBalances(final SettlementEngine engine, final int meters)
     {
-        // every tenth household cashes out half of its SOLAR credits; the balance query is answered in ring order
-        final long solar = TokenSymbol.pack("SOLAR");
+        // after the close, every fifth household cashes out half of its SOLAR or NEM credits; the balance query
+        // is answered in ring order, so it sees every posting submitted before it
         int count = 0;
-        for (int m = 0; m < meters; m += 10)
+        for (int m = 0; m < meters; m += 5)
         {
             final long account = SyntheticFleet.FIRST_ACCOUNT + m;
-            final long balance = engine.queryBalance(account, solar).join().micros();
-            if (balance > 1)
+            for (final String token : new String[] {"SOLAR", "NEM"})
             {
-                engine.redeem(900_000 + m, account, solar, balance / 2);
-                count++;
+                final long symbol = TokenSymbol.pack(token);
+                final long balance = engine.queryBalance(account, symbol).join().micros();
+                if (balance > 1)
+                {
+                    engine.redeem(900_000L + m, account, symbol, balance / 2);
+                    count++;
+                }
             }
         }
         return count;

@@ -44,6 +44,7 @@ public final class DemoCalendar
         while (epochSecond >= nextMidnight && nextMidnight <= fleet.endEpochSecond())
         {
             engine.calendar(CalendarCodec.END_OF_DAY, nextMidnight, DemoTariff.TARIFF_ID);
+            engine.calendar(CalendarCodec.END_OF_DAY, nextMidnight, DemoTariff.NEM_TARIFF_ID);
             engine.accrueInterest(day.toEpochDay(), TokenSymbol.pack("SOLAR"), APY_BPS, day.toEpochDay());
             day = day.plusDays(1);
             nextMidnight = day.plusDays(1).atStartOfDay(DemoTariff.ZONE).toEpochSecond();
