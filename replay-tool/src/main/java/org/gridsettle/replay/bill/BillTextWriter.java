@@ -1,0 +1,83 @@
+package org.gridsettle.replay.bill;
+
+import org.gridsettle.pricing.money.MicroUnits;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a {@link Bill} as a table for a person: one row per billing period and a total row, then each period's
+ * lines. Amounts are in token units with 6 decimals, energy in kWh with 3.
+ * <p>
+ * Stateless; safe from any thread, given a writer per thread.
+ */
+public final class BillTextWriter
+{
+    private static final String ROW = "%-23s %11s %11s %13s %13s %13s %13s %13s %13s %13s%n";
+    private static final String LINE = "  %-14s %-20s %4s %12s %12s %6s %14s%n";
+
+    private BillTextWriter()
+    {
+    }
+
+    /**
+     * @param out  where to write; not closed.
+     * @param bill the bill.
+     */
+    public static void write(final PrintWriter out, final Bill bill)
+    {
+        out.printf("bill: meter %s, %s to %s (exclusive), %s, amounts in %s%n", bill.meter(),
+            bill.calendar().from(), bill.calendar().to(), bill.calendar().zone().getId(), bill.token());
+        out.printf("tariff: %s%n", bill.tariff());
+        out.printf("readings: %,d in range, %s rejected by the engine, %,d exact duplicates%n",
+            bill.readingsSubmitted(), rejections(bill.rejectionsByReason()), bill.duplicates());
+        out.println();
+        out.printf(ROW, "period", "import kWh", "export kWh", "energy", "fixed", "demand", "export credit",
+            "carbon", "true-up", "total");
+        for (final Bill.PeriodBill period : bill.periods())
+        {
+            row(out, label(period.amounts()), period.amounts());
+        }
+        row(out, "total", bill.totals());
+        for (final Bill.PeriodBill period : bill.periods())
+        {
+            out.println();
+            out.printf("%s%n", label(period.amounts()));
+            out.printf(LINE, "kind", "period", "tier", "kWh", "rate", "count", "amount");
+            for (final BillLine line : period.lines())
+            {
+                out.printf(LINE, line.kind(), line.period(), line.tier(), MicroUnits.kwhString(line.energyWh()),
+                    MicroUnits.toDecimalString(line.rate()), line.count(), MicroUnits.toDecimalString(line.amount()));
+            }
+            if (period.lines().isEmpty())
+            {
+                out.println("  (nothing posted)");
+            }
+        }
+        out.println();
+        out.println("demand, carbon and true-up are 0 until the engine posts demand charges, carbon adders and " +
+            "net-metering true-ups");
+    }
+
+    private static void row(final PrintWriter out, final String label, final BillAmounts a)
+    {
+        out.printf(ROW, label, MicroUnits.kwhString(a.importWh()), MicroUnits.kwhString(a.exportWh()),
+            MicroUnits.toDecimalString(a.energy()), MicroUnits.toDecimalString(a.fixed()),
+            MicroUnits.toDecimalString(a.demand()), MicroUnits.toDecimalString(a.exportCredits()),
+            MicroUnits.toDecimalString(a.carbon()), MicroUnits.toDecimalString(a.trueUp()),
+            MicroUnits.toDecimalString(a.total()));
+    }
+
+    private static String label(final BillAmounts a)
+    {
+        return a.from() + ".." + a.to();
+    }
+
+    private static String rejections(final Map<String, Long> byReason)
+    {
+        final long count = byReason.values().stream().mapToLong(Long::longValue).sum();
+        return count == 0 ? "0" : count + " (" + byReason.entrySet().stream()
+            .map((e) -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + ")";
+    }
+}

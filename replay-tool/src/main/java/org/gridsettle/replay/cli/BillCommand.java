@@ -1,0 +1,139 @@
+package org.gridsettle.replay.cli;
+
+import org.gridsettle.pricing.tariff.TouTariff;
+import org.gridsettle.replay.bill.Bill;
+import org.gridsettle.replay.bill.BillJsonWriter;
+import org.gridsettle.replay.bill.BillRunner;
+import org.gridsettle.replay.bill.BillTextWriter;
+import org.gridsettle.replay.bill.BillingCalendar;
+import org.gridsettle.replay.bill.MeterUsage;
+import org.gridsettle.replay.ingest.BadRowTally;
+import org.gridsettle.replay.ingest.UsageFile;
+import org.gridsettle.replay.tariff.TariffDocument;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code settle bill}: a one-shot bill for one meter's usage under one tariff, priced by a real engine on a
+ * temporary journal. The work is done by {@link BillRunner}; this class parses options and prints.
+ * <p>
+ * picocli makes one instance per invocation and calls it on the calling thread.
+ */
+@Command(
+    name = "bill",
+    mixinStandardHelpOptions = true,
+    header = "Bill one meter's usage under one tariff, priced by the engine.",
+    description = {
+        "Bill one meter's usage under one tariff with the engine itself: a real engine",
+        "on a temporary journal (deleted afterwards) with one account and one meter",
+        "gets the readings whose interval starts in [--from, --to), an end-of-day event",
+        "at each local midnight and a period close at each month start in the range, so",
+        "fixed charges post as in settlement. Billing periods are calendar months.",
+        "Export credits are posted in the tariff's currency (USD for URDB) so they net",
+        "against charges.",
+        "",
+        "Each month's close posts demand charges and the true-up that settles tiers",
+        "and net metering on the month's totals; carbon is 0.000000 until the engine",
+        "prices carbon intensity.",
+        "",
+        "Tariff: OpenEI URDB JSON, untiered time-of-use energy charges only. URDB",
+        "carries no time zone: give the utility's with --zone; dates are local",
+        "midnights in it. gridsettle's own tariff format has no reader yet, so only",
+        "urdb is accepted.",
+        "",
+        "Usage: Green Button XML or a meter CSV, detected unless given; a file of",
+        "several meters needs --meter. Bad rows are reported on stderr and skipped."},
+    footer = {"", "Example:",
+        "  settle bill --tariff t.json --usage u.xml --from 2011-01-01 --to 2011-02-01"})
+public final class BillCommand implements Callable<Integer>
+{
+    @Option(names = "--tariff", required = true, paramLabel = "FILE", description = "Tariff file.")
+    private Path tariff;
+
+    @Option(names = "--usage", required = true, paramLabel = "FILE", description = "Meter-data file.")
+    private Path usage;
+
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day billed.")
+    private String from;
+
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD",
+        description = "First day not billed (exclusive).")
+    private String to;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+        description = "Output format (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Option(names = "--tariff-format", paramLabel = "urdb|gridsettle",
+        description = "Tariff format (default: detected; only urdb can be read today).")
+    private String tariffFormat;
+
+    @Option(names = "--usage-format", paramLabel = "greenbutton|csv",
+        description = "Usage file format (default: detected).")
+    private String usageFormat;
+
+    @Option(names = "--zone", defaultValue = "America/Los_Angeles", paramLabel = "ZONE",
+        description = "The tariff's time zone, which URDB does not record (default: ${DEFAULT-VALUE}).")
+    private String zone;
+
+    @Option(names = "--meter", paramLabel = "ID", description = "Meter to bill, as the usage file names it.")
+    private String meter;
+
+    @Option(names = "--verbose", description = "Show stack traces on errors.")
+    private boolean verbose;
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        final ZoneId tariffZone = OptionValues.zone(zone);
+        final BillingCalendar calendar = new BillingCalendar(
+            OptionValues.date("--from", from), OptionValues.date("--to", to), tariffZone);
+        final boolean json = outputIsJson();
+        final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
+        final TouTariff touTariff =
+            document.toTariff(calendar.startEpochSecond(), document.importToken(), tariffZone);
+        final PrintWriter err = spec.commandLine().getErr();
+        final BadRowTally badRows = new BadRowTally((line) -> err.println("settle bill: bad row: " + line));
+        final MeterUsage meterUsage =
+            new MeterUsage(meter, calendar.startEpochSecond(), calendar.endEpochSecond(), badRows);
+        UsageFile.of(usage, OptionValues.usageFormat(usageFormat)).read(meterUsage);
+        final Bill bill = new BillRunner().run(
+            touTariff, document.describe(), meterUsage.meter(), meterUsage.readings(), calendar);
+        if (!bill.rejectionsByReason().isEmpty())
+        {
+            err.println("settle bill: warning: the engine rejected " + bill.rejectionsByReason().entrySet().stream()
+                .map((e) -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) +
+                "; rejected readings are not billed");
+        }
+        err.flush();
+        final PrintWriter out = spec.commandLine().getOut();
+        if (json)
+        {
+            BillJsonWriter.write(out, bill);
+        }
+        else
+        {
+            BillTextWriter.write(out, bill);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private boolean outputIsJson()
+    {
+        if ("json".equals(format) || "text".equals(format))
+        {
+            return "json".equals(format);
+        }
+        throw new IllegalArgumentException("--format " + format + ": expected text or json");
+    }
+}

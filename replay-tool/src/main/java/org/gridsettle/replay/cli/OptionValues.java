@@ -1,0 +1,98 @@
+package org.gridsettle.replay.cli;
+
+import org.gridsettle.replay.ingest.UsageFormat;
+import org.gridsettle.replay.tariff.TariffFormat;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Parses the option values that ingest and bill share. Values are taken as strings and parsed here, rather than by
+ * picocli's converters, so that a bad value is one line naming the option and what it accepts, with exit code 2,
+ * like every other bad input.
+ * <p>
+ * Stateless; safe from any thread.
+ */
+final class OptionValues
+{
+    private OptionValues()
+    {
+    }
+
+    /**
+     * @param value option value, or null when not given.
+     * @return the format, or null to detect it.
+     */
+    static TariffFormat tariffFormat(final String value)
+    {
+        if (value == null)
+        {
+            return null;
+        }
+        for (final TariffFormat f : TariffFormat.values())
+        {
+            if (f.cliName().equals(value.toLowerCase(Locale.ROOT)))
+            {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("--tariff-format " + value + ": expected urdb or gridsettle");
+    }
+
+    /**
+     * @param value option value, or null when not given.
+     * @return the format, or null to detect it.
+     */
+    static UsageFormat usageFormat(final String value)
+    {
+        if (value == null)
+        {
+            return null;
+        }
+        for (final UsageFormat f : UsageFormat.values())
+        {
+            if (f.cliName().equals(value.toLowerCase(Locale.ROOT)))
+            {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("--usage-format " + value + ": expected greenbutton or csv");
+    }
+
+    /**
+     * @param value option value.
+     * @return the zone.
+     */
+    static ZoneId zone(final String value)
+    {
+        try
+        {
+            return ZoneId.of(value);
+        }
+        catch (final DateTimeException ex)
+        {
+            throw new IllegalArgumentException("--zone " + value + ": not a time zone id; expected a region such " +
+                "as America/Los_Angeles");
+        }
+    }
+
+    /**
+     * @param option option name, for the message.
+     * @param value  option value.
+     * @return the date.
+     */
+    static LocalDate date(final String option, final String value)
+    {
+        try
+        {
+            return LocalDate.parse(value);
+        }
+        catch (final DateTimeParseException ex)
+        {
+            throw new IllegalArgumentException(option + " " + value + ": not a date; expected YYYY-MM-DD");
+        }
+    }
+}

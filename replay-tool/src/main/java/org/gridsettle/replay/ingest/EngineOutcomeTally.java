@@ -1,0 +1,164 @@
+package org.gridsettle.replay.ingest;
+
+import org.gridsettle.engine.PostingListener;
+import org.gridsettle.engine.ledger.Ledger;
+import org.gridsettle.journal.codec.DuplicateAckCodec;
+import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.journal.codec.RejectionCodec;
+import org.gridsettle.journal.codec.TransferCodec;
+import org.gridsettle.pricing.money.TokenSymbol;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts what the engine made of a run's inputs: rejected readings by reason, rejected set-up commands by input type
+ * and reason, duplicates acknowledged, and transfers with their amounts per token and reason.
+ * <p>
+ * Only outputs of this run are seen: on recovery the engine checks the outputs already journalled without handing
+ * them to listeners. Written on the engine's business-logic thread; read only after the engine has closed, which
+ * joins that thread.
+ */
+public final class EngineOutcomeTally implements PostingListener
+{
+    private static final int CODES = 256;
+    private static final int TICK = RecordType.METER_TICK.id();
+
+    private final long[] tickRejectionsByCode = new long[CODES];
+    private final Map<String, Long> otherRejections = new TreeMap<>();
+    private final long[] tokenSymbols = new long[Ledger.MAX_TOKENS];
+    private final long[][] amountsByTokenAndCode = new long[tokenSymbols.length][CODES];
+    private int tokenCount;
+    private long tickRejections;
+    private long duplicates;
+    private long transfers;
+
+    @Override
+    public void onTransfer(final TransferCodec transfer)
+    {
+        transfers++;
+        final int token = tokenIndex(transfer.token());
+        final int code = transfer.reasonCode() & (CODES - 1);
+        // a reversal undoes an earlier posting, so it counts against that posting's reason
+        final long amount = transfer.reverses() == 0 ? transfer.amount() : -transfer.amount();
+        amountsByTokenAndCode[token][code] = Math.addExact(amountsByTokenAndCode[token][code], amount);
+    }
+
+    @Override
+    public void onRejection(final RejectionCodec rejection)
+    {
+        final int code = rejection.reasonCode() & (CODES - 1);
+        if (rejection.inputType() == TICK)
+        {
+            tickRejections++;
+            tickRejectionsByCode[code]++;
+        }
+        else
+        {
+            final RecordType type = RecordType.ofId(rejection.inputType());
+            final String key = (type == null ? "input type " + rejection.inputType() : type.name()) + " " +
+                reasonName(code);
+            otherRejections.merge(key, 1L, Long::sum);
+        }
+    }
+
+    @Override
+    public void onDuplicate(final DuplicateAckCodec ack)
+    {
+        duplicates++;
+    }
+
+    private int tokenIndex(final long symbol)
+    {
+        for (int i = 0; i < tokenCount; i++)
+        {
+            if (tokenSymbols[i] == symbol)
+            {
+                return i;
+            }
+        }
+        if (tokenCount == tokenSymbols.length)
+        {
+            throw new IllegalStateException("more than " + tokenSymbols.length + " tokens");
+        }
+        tokenSymbols[tokenCount] = symbol;
+        return tokenCount++;
+    }
+
+    /**
+     * @return readings the engine rejected.
+     */
+    public long tickRejections()
+    {
+        return tickRejections;
+    }
+
+    /**
+     * @return exact duplicates acknowledged without effect.
+     */
+    public long duplicates()
+    {
+        return duplicates;
+    }
+
+    /**
+     * @return transfers posted in this run.
+     */
+    public long transfers()
+    {
+        return transfers;
+    }
+
+    /**
+     * @return rejected readings by reason name, in reason-code order.
+     */
+    public Map<String, Long> tickRejectionsByReason()
+    {
+        final Map<String, Long> byReason = new LinkedHashMap<>();
+        for (int code = 0; code < CODES; code++)
+        {
+            if (tickRejectionsByCode[code] > 0)
+            {
+                byReason.put(reasonName(code), tickRejectionsByCode[code]);
+            }
+        }
+        return byReason;
+    }
+
+    /**
+     * @return rejected inputs other than readings, keyed "INPUT_TYPE REASON", sorted.
+     */
+    public Map<String, Long> otherRejections()
+    {
+        return new TreeMap<>(otherRejections);
+    }
+
+    /**
+     * @return per token symbol, in order of first posting, the amounts posted by reason name in reason-code order.
+     */
+    public Map<String, Map<String, Long>> amountsByToken()
+    {
+        final Map<String, Map<String, Long>> byToken = new LinkedHashMap<>();
+        for (int t = 0; t < tokenCount; t++)
+        {
+            final Map<String, Long> byReason = new LinkedHashMap<>();
+            for (int code = 0; code < CODES; code++)
+            {
+                if (amountsByTokenAndCode[t][code] != 0)
+                {
+                    byReason.put(reasonName(code), amountsByTokenAndCode[t][code]);
+                }
+            }
+            byToken.put(TokenSymbol.unpack(tokenSymbols[t]), byReason);
+        }
+        return byToken;
+    }
+
+    private static String reasonName(final int code)
+    {
+        final ReasonCode reason = ReasonCode.ofCode(code);
+        return reason == null ? "code " + code : reason.name();
+    }
+}

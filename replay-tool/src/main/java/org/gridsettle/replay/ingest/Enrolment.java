@@ -1,0 +1,29 @@
+package org.gridsettle.replay.ingest;
+
+import java.util.Objects;
+
+/**
+ * One row of an enrolment file: which account a meter bills to and which programs it is in.
+ * <p>
+ * Immutable; safe to share between threads.
+ *
+ * @param usageMeterId meter id as the usage files name it, for example a Green Button UsagePoint id.
+ * @param meterId      numeric meter id given to the engine: the row's position in the enrolment file, from 1.
+ * @param accountId    customer account, at least
+ *                     {@link org.gridsettle.engine.ledger.SystemAccounts#FIRST_CUSTOMER_ACCOUNT}.
+ * @param programs     program bits, see {@link org.gridsettle.journal.codec.MeterEnrolmentCodec#PROGRAM_NET_METERING}.
+ */
+public record Enrolment(String usageMeterId, long meterId, long accountId, long programs)
+{
+    /**
+     * Checks the fields.
+     */
+    public Enrolment
+    {
+        Objects.requireNonNull(usageMeterId, "usageMeterId");
+        if (meterId < 1)
+        {
+            throw new IllegalArgumentException("meterId must be at least 1: " + meterId);
+        }
+    }
+}

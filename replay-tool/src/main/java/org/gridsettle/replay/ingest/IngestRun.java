@@ -1,0 +1,186 @@
+package org.gridsettle.replay.ingest;
+
+import org.gridsettle.engine.EngineCounters;
+import org.gridsettle.engine.SettlementEngine;
+import org.gridsettle.replay.bill.BillingCalendar;
+import org.gridsettle.journal.Journals;
+import org.gridsettle.pricing.calendar.ZoneOffsetTable;
+import org.gridsettle.pricing.tariff.TouTariff;
+import org.gridsettle.replay.tariff.TariffDocument;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Loads real meter data into a journal and runs the engine over it: the tariff is published, the enrolment file's
+ * accounts registered and meters enrolled, then every reading of every usage file is submitted as a tick.
+ * <p>
+ * Every file is read once before the engine starts, so a file that cannot be read at all stops the run before
+ * anything is journalled; a journal is append-only, and half a file in it could not be taken back. Bad rows are
+ * skipped and reported; readings the engine rejects are journalled with their rejection.
+ * <p>
+ * The tariff and enrolments take effect from the rate's URDB start date when it has one, else from the local
+ * midnight that starts the day of the earliest reading. A journal that already exists is recovered by the engine and
+ * appended to; the tariff and accounts then come back as rejected duplicates ({@code ALREADY_EXISTS}), and the
+ * journalled tariff version keeps pricing. No calendar events are submitted, so no billing period is closed by an
+ * ingest.
+ * <p>
+ * Not thread-safe: one run, on the calling thread.
+ */
+public final class IngestRun
+{
+    private final Path journalDir;
+    private final TariffDocument tariffDocument;
+    private final ZoneId zone;
+    private final String exportToken;
+    private final List<Enrolment> enrolments;
+    private final List<UsageFile> usageFiles;
+
+    /**
+     * @param journalDir     journal directory, created or appended to.
+     * @param tariffDocument the tariff.
+     * @param zone           the tariff's zone.
+     * @param exportToken    token export credits are posted in.
+     * @param enrolments     the meters and their accounts.
+     * @param usageFiles     meter-data files, submitted in this order.
+     */
+    public IngestRun(
+        final Path journalDir,
+        final TariffDocument tariffDocument,
+        final ZoneId zone,
+        final String exportToken,
+        final List<Enrolment> enrolments,
+        final List<UsageFile> usageFiles)
+    {
+        this.journalDir = Objects.requireNonNull(journalDir, "journalDir");
+        this.tariffDocument = Objects.requireNonNull(tariffDocument, "tariffDocument");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.exportToken = Objects.requireNonNull(exportToken, "exportToken");
+        this.enrolments = List.copyOf(enrolments);
+        this.usageFiles = List.copyOf(usageFiles);
+    }
+
+    /**
+     * Runs the ingest.
+     *
+     * @param badRowReporter receives one line per bad row, as it is found.
+     * @return what was done.
+     * @throws MeterDataException when a usage file cannot be read at all; nothing is journalled then.
+     * @throws org.gridsettle.pricing.importer.urdb.UrdbImportException when the tariff cannot be mapped; nothing is
+     *                                                                 journalled then.
+     */
+    public IngestReport run(final Consumer<String> badRowReporter)
+    {
+        final long firstCovered = LocalDate.of(ZoneOffsetTable.FIRST_YEAR, 1, 1).atStartOfDay(zone).toEpochSecond();
+        final long lastCovered = LocalDate.of(ZoneOffsetTable.LAST_YEAR, 1, 1).atStartOfDay(zone).toEpochSecond();
+        // a tariff that cannot be mapped is refused before a single reading is looked at
+        tariffDocument.toTariff(tariffDocument.startDate().map(Instant::getEpochSecond).orElse(firstCovered),
+            exportToken, zone);
+        final BadRowTally badRows = new BadRowTally(badRowReporter);
+        final MeterIdMap meterIds = new MeterIdMap(enrolments);
+        final List<IngestReport.FileSummary> files = new ArrayList<>();
+        // read everything first: a file that cannot be read stops the run before anything is journalled, and the
+        // readings of all files are then submitted in time order with the calendar events between them
+        final ReadingBuffer readings = new ReadingBuffer(meterIds, badRows);
+        for (final UsageFile file : usageFiles)
+        {
+            final long badBefore = badRows.count();
+            final long count = file.read(readings);
+            files.add(new IngestReport.FileSummary(file.name(), file.format(), count, badRows.count() - badBefore));
+        }
+        final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
+        final long effectiveFrom = effectiveFrom(readings.earliestStart(covered));
+        final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
+        final List<BillingCalendar.Event> events = calendarEvents(readings, covered);
+
+        final boolean journalExisted = Journals.exists(journalDir);
+        final EngineOutcomeTally tally = new EngineOutcomeTally();
+        final Set<Long> accounts = new LinkedHashSet<>();
+        long submitted = 0;
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(journalDir).listener(tally).build();
+        final long recovered;
+        try (engine)
+        {
+            engine.start();
+            recovered = engine.recoveredInputs();
+            engine.publishTariff(tariff);
+            for (final Enrolment e : enrolments)
+            {
+                if (accounts.add(e.accountId()))
+                {
+                    engine.registerAccount(e.accountId());
+                }
+                engine.enrolMeter(e.meterId(), e.accountId(), tariff.tariffId(), effectiveFrom, e.programs(), 0);
+            }
+            int nextEvent = 0;
+            for (final int i : readings.inStartOrder())
+            {
+                while (nextEvent < events.size() && events.get(nextEvent).at() <= readings.start(i))
+                {
+                    engine.calendar(events.get(nextEvent).kind(), events.get(nextEvent++).at(), tariff.tariffId());
+                }
+                engine.submitTick(readings.meter(i), readings.channel(i), readings.start(i), readings.seconds(i),
+                    readings.importWh(i), readings.exportWh(i));
+                submitted++;
+            }
+            while (nextEvent < events.size())
+            {
+                engine.calendar(events.get(nextEvent).kind(), events.get(nextEvent++).at(), tariff.tariffId());
+            }
+        }
+        final EngineCounters counters = engine.counters();
+        return new IngestReport(
+            journalExisted || recovered > 0, recovered, tariffDocument.describe(), effectiveFrom, enrolments.size(),
+            accounts.size(), files, submitted, submitted - tally.tickRejections() - tally.duplicates(),
+            tally.duplicates(), badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
+            tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
+            counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest());
+    }
+
+    private long effectiveFrom(final long earliestReading)
+    {
+        if (tariffDocument.startDate().isPresent())
+        {
+            return tariffDocument.startDate().get().getEpochSecond();
+        }
+        final long firstCovered = LocalDate.of(ZoneOffsetTable.FIRST_YEAR, 1, 1).atStartOfDay(zone).toEpochSecond();
+        final long lastCovered = LocalDate.of(ZoneOffsetTable.LAST_YEAR, 1, 1).atStartOfDay(zone).toEpochSecond();
+        // a reading dated outside the years the tariff's zone table covers is a bad date, not a reason to move the
+        // tariff there: the engine rejects that reading and prices the rest
+        if (earliestReading < firstCovered || earliestReading >= lastCovered)
+        {
+            return firstCovered;
+        }
+        return LocalDate.ofInstant(Instant.ofEpochSecond(earliestReading), zone).atStartOfDay(zone).toEpochSecond();
+    }
+
+    /**
+     * End of each local day the readings cover, and a period close at each month start they pass; the last, still
+     * open month is not closed, so a later ingest can add to it.
+     */
+    private List<BillingCalendar.Event> calendarEvents(
+        final ReadingBuffer readings, final java.util.function.LongPredicate covered)
+    {
+        final long first = readings.earliestStart(covered);
+        final long last = readings.latestStart(covered);
+        if (first == Long.MAX_VALUE)
+        {
+            return List.of();
+        }
+        final LocalDate from = LocalDate.ofInstant(Instant.ofEpochSecond(first), zone);
+        final LocalDate to = LocalDate.ofInstant(Instant.ofEpochSecond(last), zone).withDayOfMonth(1);
+        if (!from.isBefore(to))
+        {
+            return List.of();
+        }
+        return new BillingCalendar(from, to, zone).events();
+    }
+}

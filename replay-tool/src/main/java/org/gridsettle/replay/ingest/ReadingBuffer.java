@@ -1,0 +1,146 @@
+package org.gridsettle.replay.ingest;
+
+import java.util.Arrays;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Every valid reading of an ingest, held in primitive arrays so they can be submitted in interval-start order with
+ * the calendar events interleaved, whatever the order of the files and meters they came from. About 48 bytes per
+ * reading. Bad records go straight to the {@link BadRowTally}. Not thread-safe.
+ */
+final class ReadingBuffer implements MeterDataSink
+{
+    private final MeterIdMap meterIds;
+    private final BadRowTally badRows;
+    private long[] meter = new long[1024];
+    private long[] start = new long[1024];
+    private long[] importWh = new long[1024];
+    private long[] exportWh = new long[1024];
+    private int[] seconds = new int[1024];
+    private int[] channel = new int[1024];
+    private int size;
+
+    ReadingBuffer(final MeterIdMap meterIds, final BadRowTally badRows)
+    {
+        this.meterIds = meterIds;
+        this.badRows = badRows;
+    }
+
+    @Override
+    public void onReading(
+        final String meterId,
+        final int channel,
+        final long intervalStartEpochSecond,
+        final int intervalSeconds,
+        final long importWh,
+        final long exportWh)
+    {
+        if (size == start.length)
+        {
+            final int capacity = size * 2;
+            meter = Arrays.copyOf(meter, capacity);
+            start = Arrays.copyOf(start, capacity);
+            this.importWh = Arrays.copyOf(this.importWh, capacity);
+            this.exportWh = Arrays.copyOf(this.exportWh, capacity);
+            seconds = Arrays.copyOf(seconds, capacity);
+            this.channel = Arrays.copyOf(this.channel, capacity);
+        }
+        meter[size] = meterIds.idOf(meterId);
+        start[size] = intervalStartEpochSecond;
+        this.importWh[size] = importWh;
+        this.exportWh[size] = exportWh;
+        seconds[size] = intervalSeconds;
+        this.channel[size] = channel;
+        size++;
+    }
+
+    @Override
+    public void onBadRecord(final String source, final String location, final String problem)
+    {
+        badRows.record(source, location, problem);
+    }
+
+    int size()
+    {
+        return size;
+    }
+
+    /**
+     * @param valid filter: the earliest start is taken over readings it accepts.
+     * @return the earliest interval start among them, or {@link Long#MAX_VALUE}.
+     */
+    long earliestStart(final java.util.function.LongPredicate valid)
+    {
+        long earliest = Long.MAX_VALUE;
+        for (int i = 0; i < size; i++)
+        {
+            if (valid.test(start[i]))
+            {
+                earliest = Math.min(earliest, start[i]);
+            }
+        }
+        return earliest;
+    }
+
+    /**
+     * @param valid filter.
+     * @return the latest interval start among readings it accepts, or {@link Long#MIN_VALUE}.
+     */
+    long latestStart(final java.util.function.LongPredicate valid)
+    {
+        long latest = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++)
+        {
+            if (valid.test(start[i]))
+            {
+                latest = Math.max(latest, start[i]);
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * @return reading indexes in interval-start order; readings with equal starts keep their file order.
+     */
+    int[] inStartOrder()
+    {
+        final Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++)
+        {
+            order[i] = i;
+        }
+        final LongUnaryOperator startOf = i -> start[(int)i];
+        Arrays.sort(order, (a, b) -> Long.compare(startOf.applyAsLong(a), startOf.applyAsLong(b)));
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    long meter(final int i)
+    {
+        return meter[i];
+    }
+
+    long start(final int i)
+    {
+        return start[i];
+    }
+
+    long importWh(final int i)
+    {
+        return importWh[i];
+    }
+
+    long exportWh(final int i)
+    {
+        return exportWh[i];
+    }
+
+    int seconds(final int i)
+    {
+        return seconds[i];
+    }
+
+    int channel(final int i)
+    {
+        return channel[i];
+    }
+}

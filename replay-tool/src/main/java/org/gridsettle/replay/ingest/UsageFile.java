@@ -1,0 +1,53 @@
+package org.gridsettle.replay.ingest;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A meter-data file and the format it is read as.
+ * <p>
+ * Immutable; safe to share between threads.
+ *
+ * @param path   the file.
+ * @param format its format.
+ */
+public record UsageFile(Path path, UsageFormat format)
+{
+    /**
+     * Checks the fields.
+     */
+    public UsageFile
+    {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(format, "format");
+    }
+
+    /**
+     * @param path   a file.
+     * @param format its format, or null to detect it from the content.
+     * @return the file with its format.
+     * @throws MeterDataException when the format is not given and cannot be detected.
+     */
+    public static UsageFile of(final Path path, final UsageFormat format)
+    {
+        return new UsageFile(path, format == null ? UsageFormat.detect(path) : format);
+    }
+
+    /**
+     * @return the file name, as used in messages.
+     */
+    public String name()
+    {
+        return String.valueOf(path.getFileName());
+    }
+
+    /**
+     * @param sink receives readings and bad records.
+     * @return readings delivered.
+     * @throws MeterDataException when the file cannot be read at all.
+     */
+    public long read(final MeterDataSink sink)
+    {
+        return format.read(path, sink);
+    }
+}

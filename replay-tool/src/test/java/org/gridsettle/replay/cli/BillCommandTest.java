@@ -1,0 +1,247 @@
+package org.gridsettle.replay.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridsettle.replay.cli.TestResources.HAND_TARIFF;
+import static org.gridsettle.replay.cli.TestResources.path;
+
+/**
+ * {@code settle bill} through picocli. The tariff {@code bill/urdb_hand_written_untiered_tou.json} is hand-written
+ * with URDB field names (not a real rate): off-peak 0.10 $/kWh (sell 0.05), weekday 16:00-21:00 peak
+ * 0.30 + adj 0.023457 = 0.323457 $/kWh (sell 0.08), in America/Los_Angeles. {@code bill/hand_bill_usage.csv} is
+ * hand-written too. The Coastal feed is the NIST/EnergyOS Green Button sample (VerdigrisTech/green-button-data,
+ * Apache-2.0), and the refused tiered rate is the OpenStudio-HPXML URDB sample copied unchanged; see
+ * {@code src/test/resources/bill/README.md} and {@code /work/shared/data/README.md}.
+ */
+class BillCommandTest
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void handWrittenUsageIsBilledToTheHandComputedMicroDollar() throws IOException
+    {
+        final CliRun run = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", path("bill/hand_bill_usage.csv"),
+            "--from", "2011-01-31", "--to", "2011-02-02", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final JsonNode bill = JSON.readTree(run.out());
+        // The CSV's rows, all meter M-1, in PST (-08:00). 2011-01-31 is a Monday, 2011-02-01 a Tuesday.
+        //   2011-01-30T23:00  999 Wh          before --from: not billed
+        //   2011-01-31T10:00  1500 Wh import  off-peak: 1.500 x 0.10     = 0.150000
+        //   2011-01-31T12:00  1234 Wh export  off-peak: 1.234 x 0.05     = 0.061700 credit
+        //   2011-01-31T17:00  2345 Wh import  peak:     2.345 x 0.323457 = 0.758506665 -> 0.758507
+        //   2011-01-31T18:00  -5 Wh import    rejected by the engine (NEGATIVE_ENERGY): not billed
+        //   2011-02-01T00:00  600 Wh import   first hour of February, off-peak: 0.600 x 0.10 = 0.060000
+        //   2011-02-01T18:00  500 Wh import   peak: 0.500 x 0.323457 = 0.1617285, a tie: half-even -> 0.161728
+        //                     200 Wh export   peak: 0.200 x 0.08 = 0.016000 credit
+        //   2011-02-02T01:00  700 Wh          at or after --to (exclusive): not billed
+        // January:  import 1500 + 2345 = 3845 Wh, export 1234 Wh, energy 0.150000 + 0.758507 = 0.908507,
+        //           credits 0.061700, total 0.908507 - 0.061700 = 0.846807.
+        // February: import 600 + 500 = 1100 Wh, export 200 Wh, energy 0.060000 + 0.161728 = 0.221728,
+        //           credits 0.016000, total 0.205728.
+        // Totals:   import 4945 Wh, export 1434 Wh, energy 1.130235, credits 0.077700, total 1.052535.
+        // The URDB mapper refuses fixed charges, so none are in this tariff; demand, carbon, true-up are not posted.
+        final JsonNode periods = bill.get("periods");
+        assertThat(periods).hasSize(2);
+        assertAmounts(periods.get(0), "2011-01-31", "2011-02-01", "3.845", "1.234", "0.908507", "0.061700",
+            "0.846807");
+        assertAmounts(periods.get(1), "2011-02-01", "2011-02-02", "1.100", "0.200", "0.221728", "0.016000",
+            "0.205728");
+        assertAmounts(bill.get("totals"), "2011-01-31", "2011-02-02", "4.945", "1.434", "1.130235", "0.077700",
+            "1.052535");
+        assertThat(bill.get("rejections").get("NEGATIVE_ENERGY").asLong()).isEqualTo(1);
+        assertThat(bill.get("readings").asLong()).as("six rows start in [from, to)").isEqualTo(6);
+
+        // lines: one per (kind, TOU period, rate), in the order energy charges then export credits
+        final JsonNode january = periods.get(0).get("lines");
+        assertThat(january).hasSize(3);
+        assertLine(january.get(0), "energy_charge", "urdb period 0", "1.500", "0.100000", "0.150000");
+        assertLine(january.get(1), "energy_charge", "urdb period 1", "2.345", "0.323457", "0.758507");
+        assertLine(january.get(2), "export_credit", "urdb period 0", "1.234", "0.050000", "0.061700");
+        final JsonNode february = periods.get(1).get("lines");
+        assertThat(february).hasSize(3);
+        assertLine(february.get(0), "energy_charge", "urdb period 0", "0.600", "0.100000", "0.060000");
+        assertLine(february.get(1), "energy_charge", "urdb period 1", "0.500", "0.323457", "0.161728");
+        assertLine(february.get(2), "export_credit", "urdb period 1", "0.200", "0.080000", "0.016000");
+
+        assertThat(run.err().lines()).containsExactly("settle bill: warning: the engine rejected NEGATIVE_ENERGY=1; " +
+            "rejected readings are not billed");
+    }
+
+    @Test
+    void textFormatIsATableWithARowPerPeriodAndATotal()
+    {
+        final CliRun run = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", path("bill/hand_bill_usage.csv"),
+            "--from", "2011-01-31", "--to", "2011-02-02");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // same figures as the JSON test, worked out there
+        assertThat(run.out()).containsPattern("(?m)^2011-01-31\\.\\.2011-02-01 +3\\.845 +1\\.234 +0\\.908507 " +
+            "+0\\.000000 +0\\.000000 +0\\.061700 +0\\.000000 +0\\.000000 +0\\.846807$");
+        assertThat(run.out()).containsPattern("(?m)^total +4\\.945 +1\\.434 +1\\.130235 .* 1\\.052535$");
+        assertThat(run.out()).containsPattern("(?m)^  energy_charge +urdb period 1 +0 +0\\.500 +0\\.323457 +1 " +
+            "+0\\.161728$");
+    }
+
+    @Test
+    void coastalJanuaryImportEqualsTheFilesJanuaryReadingsAndIsPricedAsTheTariffSays() throws IOException
+    {
+        final CliRun run = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", path(TestResources.COASTAL),
+            "--from", "2011-01-01", "--to", "2011-02-01", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // Independent of the Green Button reader: a regular expression over the gunzipped XML finds every
+        // IntervalReading; January is [local midnight 2011-01-01, local midnight 2011-02-01) in Los Angeles.
+        final List<TestResources.HourReading> all = TestResources.coastalByRegex();
+        assertThat(all).as("the regex finds every hour of 2011").hasSize(8760);
+        final long from = LocalDate.of(2011, 1, 1).atStartOfDay(TestResources.LOS_ANGELES).toEpochSecond();
+        final long to = LocalDate.of(2011, 2, 1).atStartOfDay(TestResources.LOS_ANGELES).toEpochSecond();
+        final List<TestResources.HourReading> january =
+            all.stream().filter((r) -> r.start() >= from && r.start() < to).toList();
+        assertThat(january).as("31 days of hours").hasSize(31 * 24);
+        final long januaryWh = january.stream().mapToLong(TestResources.HourReading::wh).sum();
+        final BigDecimal januaryCharges = january.stream()
+            .map((r) -> TestResources.handTariffAmount(r.start(), r.wh(), false))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+
+        final JsonNode bill = JSON.readTree(run.out());
+        assertThat(bill.get("meter").asText()).isEqualTo("1");
+        assertThat(bill.get("periods")).hasSize(1);
+        final JsonNode totals = bill.get("totals");
+        assertThat(new BigDecimal(totals.get("import_kwh").asText()))
+            .isEqualByComparingTo(BigDecimal.valueOf(januaryWh, 3));
+        assertThat(new BigDecimal(totals.get("energy_charges").asText())).isEqualByComparingTo(januaryCharges);
+        assertThat(totals.get("export_kwh").asText()).isEqualTo("0.000");
+        assertThat(totals.get("total").asText()).isEqualTo(totals.get("energy_charges").asText());
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void unparseableOrEmptyDateRangesAreOneLineErrors()
+    {
+        final String[][] ranges = {
+            {"2011-13-01", "2011-02-01", "settle bill: --from 2011-13-01: not a date; expected YYYY-MM-DD"},
+            {"2011-01-01", "Feb 1", "settle bill: --to Feb 1: not a date; expected YYYY-MM-DD"},
+            {"2011-02-01", "2011-02-01",
+                "settle bill: --from 2011-02-01 must be before --to 2011-02-01 (--to is exclusive)"},
+            {"2011-03-01", "2011-02-01",
+                "settle bill: --from 2011-03-01 must be before --to 2011-02-01 (--to is exclusive)"},
+        };
+        for (final String[] range : ranges)
+        {
+            final CliRun run = CliRun.of("bill", "--tariff", path(HAND_TARIFF),
+                "--usage", path("bill/hand_bill_usage.csv"), "--from", range[0], "--to", range[1]);
+
+            assertThat(run.exitCode()).as(range[0] + " " + range[1]).isEqualTo(2);
+            assertThat(run.err().lines()).containsExactly(range[2]);
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFileOfSeveralMetersNeedsMeterAndThenBillsOnlyThatMeter() throws IOException
+    {
+        final Path usage = tmp.resolve("two_meters.csv");
+        // 2011-02-07 is a Monday; 10:00 PST is off-peak, so A's bill is 2.000 kWh x 0.10 = 0.200000
+        Files.writeString(usage, "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "A,2011-02-07T10:00:00-08:00,3600,2000,0\n" +
+            "B,2011-02-07T10:00:00-08:00,3600,9000,0\n");
+
+        final CliRun ambiguous = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", usage.toString(),
+            "--from", "2011-02-01", "--to", "2011-03-01");
+        assertThat(ambiguous.exitCode()).isEqualTo(2);
+        assertThat(ambiguous.err().lines()).containsExactly(
+            "settle bill: the usage file holds 2 meters (\"A\", \"B\"); choose one with --meter ID");
+
+        final CliRun chosen = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", usage.toString(),
+            "--from", "2011-02-01", "--to", "2011-03-01", "--meter", "A", "--format", "json");
+        assertThat(chosen.exitCode()).as(chosen.err()).isZero();
+        final JsonNode totals = JSON.readTree(chosen.out()).get("totals");
+        assertThat(totals.get("import_kwh").asText()).isEqualTo("2.000");
+        assertThat(totals.get("total").asText()).isEqualTo("0.200000");
+
+        final CliRun missing = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", usage.toString(),
+            "--from", "2011-02-01", "--to", "2011-03-01", "--meter", "C");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().lines()).singleElement().asString().contains("--meter C").contains("\"A\", \"B\"");
+    }
+
+    @Test
+    void theRealTieredUrdbSampleIsRefusedNamingEachProblem()
+    {
+        final CliRun run = CliRun.of("bill", "--tariff", path(TestResources.TIERED_TARIFF),
+            "--usage", path("bill/hand_bill_usage.csv"), "--from", "2011-01-31", "--to", "2011-02-02");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        // the sample has a $9/month fixed charge, 2 tiers in period 0 and 3 in period 1 (see the JSON)
+        assertThat(run.err().lines()).containsExactly("settle bill: " +
+            "urdb_OpenStudioHPXML_Sample_Tiered_Time-of-Use_Rate.json: URDB tariff refused: label (none): " +
+            "fixedchargefirstmeter (9.000000 $/month: TouTariff has no fixed or minimum charges); " +
+            "energyratestructure[0] (2 tiers: needs the tiered tariff model); " +
+            "energyratestructure[1] (3 tiers: needs the tiered tariff model)");
+    }
+
+    @Test
+    void helpSaysWhatIsNotSupportedYet()
+    {
+        final CliRun run = CliRun.of("bill", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        // picocli re-wraps description lines to the terminal width
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("URDB carries no time zone").contains("no reader")
+            .contains("carbon is 0.000000 until the engine prices carbon intensity");
+    }
+
+    private static void assertAmounts(
+        final JsonNode amounts,
+        final String from,
+        final String to,
+        final String importKwh,
+        final String exportKwh,
+        final String energy,
+        final String exportCredits,
+        final String total)
+    {
+        assertThat(amounts.get("from").asText()).isEqualTo(from);
+        assertThat(amounts.get("to").asText()).isEqualTo(to);
+        assertThat(amounts.get("import_kwh").asText()).isEqualTo(importKwh);
+        assertThat(amounts.get("export_kwh").asText()).isEqualTo(exportKwh);
+        assertThat(amounts.get("energy_charges").asText()).isEqualTo(energy);
+        assertThat(amounts.get("fixed_charges").asText()).isEqualTo("0.000000");
+        assertThat(amounts.get("demand_charges").asText()).isEqualTo("0.000000");
+        assertThat(amounts.get("export_credits").asText()).isEqualTo(exportCredits);
+        assertThat(amounts.get("carbon").asText()).isEqualTo("0.000000");
+        assertThat(amounts.get("true_up").asText()).isEqualTo("0.000000");
+        assertThat(amounts.get("total").asText()).isEqualTo(total);
+    }
+
+    private static void assertLine(
+        final JsonNode line,
+        final String kind,
+        final String period,
+        final String kwh,
+        final String rate,
+        final String amount)
+    {
+        assertThat(line.get("kind").asText()).isEqualTo(kind);
+        assertThat(line.get("period").asText()).isEqualTo(period);
+        assertThat(line.get("tier").asInt()).isZero();
+        assertThat(line.get("kwh").asText()).isEqualTo(kwh);
+        assertThat(line.get("rate").asText()).isEqualTo(rate);
+        assertThat(line.get("amount").asText()).isEqualTo(amount);
+    }
+}

@@ -1,0 +1,210 @@
+package org.gridsettle.replay.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridsettle.replay.cli.TestResources.HAND_TARIFF;
+import static org.gridsettle.replay.cli.TestResources.path;
+
+/**
+ * {@code settle ingest} through picocli. Usage files: the NIST/EnergyOS Coastal Green Button sample
+ * (VerdigrisTech/green-button-data, Apache-2.0), and the hand-written {@code synthetic_net_meter_feed.xml} and
+ * {@code meter_readings_bad_row_middle.csv}, whose readings {@code GreenButtonReaderTest} and
+ * {@code MeterCsvReaderTest} work out by hand. The tariff is the hand-written URDB rate described in
+ * {@link BillCommandTest}.
+ */
+class IngestCommandTest
+{
+    private static final String ENROLMENT = "meter_id,account_id,programs\n1,1001,\n7,1002,net_metering\nM-100,1003,\n";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void ingestsGreenButtonAndCsvReportsTheBadRowsAndAppendsOnASecondRun() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun first = ingest(journal, meters, path(TestResources.COASTAL),
+            path("ingest/synthetic_net_meter_feed.xml"), path("ingest/meter_readings_bad_row_middle.csv"));
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("journal: " + journal + " (new)")
+            .contains("enrolled: 3 meters on 3 accounts")
+            .contains("usage: greenbutton_Coastal_Multi_Family_2011_hourly.xml.gz (greenbutton): 8,760 readings, 0 bad")
+            .contains("usage: synthetic_net_meter_feed.xml (greenbutton): 6 readings, 6 bad")
+            .contains("usage: meter_readings_bad_row_middle.csv (csv): 4 readings, 1 bad")
+            // 8760 + 6 + 4 readings; the feed's one negative export (-2 Wh) is the only one the engine rejects
+            .contains("readings: 8,770 submitted, 8,769 accepted, 1 rejected by the engine, 0 exact duplicates")
+            .contains("engine rejections: NEGATIVE_ENERGY=1")
+            .contains("bad rows: 7 (")
+            .contains("1 x import_wh \"...\" is not a whole number of Wh")
+            .containsPattern("digest: output [0-9a-f]{16}  input [0-9a-f]{16}");
+        // Each bad row is one line on stderr naming its file and place; the CSV rows after line 4 are still ingested
+        // (4 readings from that file above, two of them after the bad row).
+        final List<String> errors = first.err().lines().toList();
+        assertThat(errors).hasSize(7).allSatisfy((line) -> assertThat(line).startsWith("settle ingest: bad row: "));
+        assertThat(errors).contains("settle ingest: bad row: meter_readings_bad_row_middle.csv: line 4: " +
+            "import_wh \"twelve\" is not a whole number of Wh");
+        assertThat(errors).filteredOn((line) -> line.contains("synthetic_net_meter_feed.xml: feed/entry[")).hasSize(6);
+
+        // USD: Coastal priced hour by hour as the tariff describes (computed from a regex read of the feed, with
+        // BigDecimal), plus the feed's 2000 + 5000 Wh and the CSV's 350 + 410 + 300 + 280 Wh, all on Sunday
+        // 2026-03-08 so off-peak: 8.340 kWh x 0.10 = 0.834000.
+        final BigDecimal coastal = TestResources.coastalByRegex().stream()
+            .map((r) -> TestResources.handTariffAmount(r.start(), r.wh(), false))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+        final BigDecimal usd = coastal.add(new BigDecimal("0.834000"));
+        // SOLAR: exports at the off-peak sell rate 0.05, each rounded on its own: feed 2, 4 and 1 Wh -> 100 + 200 +
+        // 50 micro; CSV 12 and 5 Wh -> 600 + 250 micro; 1200 micro in all.
+        // each month's close trues the tick postings up to the month's total rounded once: at most half a
+        // micro-unit per tick, so under 8,770 x 0.0000005 = 0.004385
+        assertThat(first.out()).contains("token USD    energy_charge " + usd.toPlainString() + ", true_up 0.0000")
+            .contains("token SOLAR  export_credit 0.001200\n");
+
+        final CliRun verify = CliRun.of("verify", "--journal", journal.toString());
+        assertThat(verify.out()).contains("verify: intact");
+
+        final CliRun second = ingest(journal, meters, path("ingest/meter_readings_bad_row_middle.csv"));
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        // journalled by the first run: 1 tariff + 3 accounts + 3 enrolments + 8,770 ticks = 8,777 inputs, plus the
+        // calendar from the first reading's day (2011-01-01) to the last reading's month start (2026-03-01): an end
+        // of day at each of the 5,538 midnights in between and a period close at each of the 182 month starts
+        // (python: (date(2026,3,1) - date(2011,1,1)).days == 5538; 15 x 12 + 2 == 182) = 14,497
+        assertThat(second.out()).contains("journal: " + journal + " already held a journal: recovered 14,497 " +
+            "inputs and appended to it")
+            .contains("readings: 4 submitted, 0 accepted, 0 rejected by the engine, 4 exact duplicates")
+            .contains("set-up rejections: ACCOUNT_REGISTRATION ALREADY_EXISTS=3, TARIFF_VERSION ALREADY_EXISTS=1 " +
+                "(expected when appending")
+            .contains("transfers: 0 in this run");
+    }
+
+    @Test
+    void readingsTheEngineRejectsAreJournalledAndCountedByReason() throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        // 2026-03-09 is a Monday; 10:00Z is 03:00 PDT, off-peak.
+        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2026-03-09T10:00:00Z,900,100,0\n" +   // priced: 0.100 kWh x 0.10 = 0.010000
+            "M-1,2026-03-09T10:15:00Z,900,-3,0\n" +    // NEGATIVE_ENERGY
+            "M-9,2026-03-09T10:00:00Z,900,50,0\n" +    // UNKNOWN_METER: not enrolled
+            "M-1,2026-03-09T10:00:00Z,900,100,0\n" +   // exact duplicate: acknowledged, posts nothing
+            "M-1,2026-03-09T10:00:00Z,900,101,0\n" +   // CONFLICTING_DUPLICATE: same tick, other value
+            "M-1,2026-03-09T10:30:00Z,900,200,0\n");   // priced: 0.200 kWh x 0.10 = 0.020000
+
+        final CliRun run = ingest(tmp.resolve("journal"), meters, usage.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+            .contains("readings: 6 submitted, 2 accepted, 3 rejected by the engine, 1 exact duplicates")
+            .contains("engine rejections: NEGATIVE_ENERGY=1, UNKNOWN_METER=1, CONFLICTING_DUPLICATE=1")
+            .contains("unknown meters: 1 not in the enrolment file, journalled as meters -1, -2, ...: \"M-9\"")
+            .contains("bad rows: 0\n")
+            .contains("transfers: 2 in this run")
+            .contains("token USD    energy_charge 0.030000\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aTruncatedXmlFileIsOneLineExitTwoAndNothingIsJournalled() throws IOException
+    {
+        final byte[] whole = Files.readAllBytes(TestResources.resource("ingest/synthetic_net_meter_feed.xml"));
+        final Path truncated = tmp.resolve("truncated.xml");
+        Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun run = ingest(journal, write("meters.csv", ENROLMENT), truncated.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString()
+            .startsWith("settle ingest: truncated.xml: line ").contains("not well-formed XML");
+        assertThat(run.out()).isEmpty();
+        assertThat(journal).doesNotExist();
+    }
+
+    @Test
+    void anEmptyUsageFileIsOneLineExitTwo() throws IOException
+    {
+        final Path empty = write("empty.csv", "");
+
+        final CliRun run = ingest(tmp.resolve("journal"), write("meters.csv", ENROLMENT),
+            path("ingest/meter_readings_bad_row_middle.csv"), empty.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly(
+            "settle ingest: empty.csv: line 1: empty file, expected Green Button XML or a meter CSV");
+        assertThat(tmp.resolve("journal")).as("the good file before it is not journalled either").doesNotExist();
+    }
+
+    @Test
+    void aBadEnrolmentRowStopsTheRunNamingItsLine() throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-100,1003\nM-101,42\n");
+
+        final CliRun run = ingest(tmp.resolve("journal"), meters, path("ingest/meter_readings_bad_row_middle.csv"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("settle ingest: meters.csv: line 3: account_id 42 is outside " +
+            "the customer range; customer accounts start at 1000");
+    }
+
+    @Test
+    void theRealTieredUrdbSampleAndTheGridsettleFormatAreRefused() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        final String usage = path("ingest/meter_readings_bad_row_middle.csv");
+
+        final CliRun tiered = CliRun.of("ingest", "--journal", tmp.resolve("a").toString(),
+            "--tariff", path(TestResources.TIERED_TARIFF), "--meters", meters.toString(), "--usage", usage);
+        assertThat(tiered.exitCode()).isEqualTo(2);
+        assertThat(tiered.err().lines()).singleElement().asString()
+            .startsWith("settle ingest: urdb_OpenStudioHPXML_Sample_Tiered_Time-of-Use_Rate.json: URDB tariff refused")
+            .contains("energyratestructure[0] (2 tiers: needs the tiered tariff model)")
+            .contains("fixedchargefirstmeter (9.000000 $/month");
+
+        final CliRun gridsettle = CliRun.of("ingest", "--journal", tmp.resolve("b").toString(),
+            "--tariff", path(HAND_TARIFF), "--tariff-format", "gridsettle", "--meters", meters.toString(),
+            "--usage", usage);
+        assertThat(gridsettle.exitCode()).isEqualTo(2);
+        assertThat(gridsettle.err().lines()).containsExactly("settle ingest: --tariff-format gridsettle: " +
+            "gridsettle's own tariff format has no reader yet; only urdb (OpenEI URDB JSON) can be read today");
+        assertThat(tmp.resolve("a")).doesNotExist();
+        assertThat(tmp.resolve("b")).doesNotExist();
+    }
+
+    @Test
+    void helpSaysUrdbHasNoZoneAndOnlyUrdbIsRead()
+    {
+        final CliRun run = CliRun.of("ingest", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        final String help = run.out().replaceAll("\\s+", " ");
+        assertThat(help).contains("URDB carries no time zone")
+            .contains("--tariff-format gridsettle is refused; only urdb is accepted")
+            .contains("the row's position, from 1");
+    }
+
+    private CliRun ingest(final Path journal, final Path meters, final String... usage)
+    {
+        final String[] head = {"ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+            "--meters", meters.toString(), "--usage"};
+        final String[] args = Arrays.copyOf(head, head.length + usage.length);
+        System.arraycopy(usage, 0, args, head.length, usage.length);
+        return CliRun.of(args);
+    }
+
+    private Path write(final String name, final String text) throws IOException
+    {
+        return Files.writeString(tmp.resolve(name), text);
+    }
+}

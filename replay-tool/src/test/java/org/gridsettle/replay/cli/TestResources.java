@@ -1,0 +1,117 @@
+package org.gridsettle.replay.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Test resources and independent re-computations for the ingest and bill command tests. Single-threaded use.
+ * <p>
+ * The re-computations deliberately share no code with the engine: the Coastal feed is read with a regular
+ * expression rather than the Green Button reader, and the hand-written tariff is priced with java.time and
+ * BigDecimal rather than TouPricer and MicroUnits, from the rates its own description states.
+ */
+final class TestResources
+{
+    /** Zone the hand-written tariff is used in. */
+    static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
+    static final String HAND_TARIFF = "bill/urdb_hand_written_untiered_tou.json";
+    static final String TIERED_TARIFF = "bill/urdb_OpenStudioHPXML_Sample_Tiered_Time-of-Use_Rate.json";
+    static final String COASTAL = "ingest/greenbutton_Coastal_Multi_Family_2011_hourly.xml.gz";
+
+    private static final Pattern INTERVAL_READING = Pattern.compile(
+        "<IntervalReading>\\s*<timePeriod>\\s*<duration>(\\d+)</duration>\\s*<start>(\\d+)</start>\\s*" +
+        "</timePeriod>\\s*<value>(-?\\d+)</value>");
+    private static final BigDecimal OFF_PEAK = new BigDecimal("0.10");
+    private static final BigDecimal PEAK = new BigDecimal("0.30").add(new BigDecimal("0.023457"));
+    private static final BigDecimal OFF_PEAK_SELL = new BigDecimal("0.05");
+    private static final BigDecimal PEAK_SELL = new BigDecimal("0.08");
+
+    private TestResources()
+    {
+    }
+
+    static Path resource(final String name)
+    {
+        try
+        {
+            return Path.of(TestResources.class.getResource("/" + name).toURI());
+        }
+        catch (final URISyntaxException | NullPointerException ex)
+        {
+            throw new IllegalStateException("missing test resource " + name, ex);
+        }
+    }
+
+    static String path(final String name)
+    {
+        return resource(name).toString();
+    }
+
+    /**
+     * One hourly reading of the Coastal feed, found by regular expression.
+     */
+    record HourReading(long start, long wh)
+    {
+    }
+
+    /**
+     * @return every IntervalReading of the Coastal feed, by a regular expression over the gunzipped text.
+     */
+    static List<HourReading> coastalByRegex()
+    {
+        final String xml;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(resource(COASTAL))))
+        {
+            final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            in.transferTo(bytes);
+            xml = bytes.toString(StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        final List<HourReading> readings = new ArrayList<>();
+        final Matcher m = INTERVAL_READING.matcher(xml);
+        while (m.find())
+        {
+            readings.add(new HourReading(Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
+        }
+        return readings;
+    }
+
+    /**
+     * Prices energy under the hand-written tariff as its description states: weekdays 16:00 to 21:00 local are
+     * peak, everything else off-peak; amount = kWh x rate, rounded half-even to a micro-dollar.
+     *
+     * @param start    interval start, epoch seconds.
+     * @param wh       energy.
+     * @param exported true for an export credit at the sell rate.
+     * @return the amount in dollars, six decimals.
+     */
+    static BigDecimal handTariffAmount(final long start, final long wh, final boolean exported)
+    {
+        final ZonedDateTime local = Instant.ofEpochSecond(start).atZone(LOS_ANGELES);
+        final boolean weekday = local.getDayOfWeek() != DayOfWeek.SATURDAY &&
+            local.getDayOfWeek() != DayOfWeek.SUNDAY;
+        final boolean peak = weekday && local.getHour() >= 16 && local.getHour() <= 20;
+        final BigDecimal rate = exported ? (peak ? PEAK_SELL : OFF_PEAK_SELL) : (peak ? PEAK : OFF_PEAK);
+        return BigDecimal.valueOf(wh).multiply(rate).movePointLeft(3).setScale(6, RoundingMode.HALF_EVEN);
+    }
+}
