@@ -1,6 +1,7 @@
 package org.gridsettle.journal;
 
 import org.agrona.DirectBuffer;
+import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.journal.codec.CheckpointCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
@@ -40,8 +41,8 @@ public final class JournalVerifier
             if (output.closeBoundRecords != input.dataRecords || output.closeBoundChain != input.digest)
             {
                 problems.add(Journals.output(journalDir) + ": close checkpoint binds " + output.closeBoundRecords +
-                    " input records with chain " + Long.toHexString(output.closeBoundChain) + " but the input " +
-                    "journal has " + input.dataRecords + " records with chain " + Long.toHexString(input.digest));
+                    " input records with chain " + HashChain.toHex(output.closeBoundChain) + " but the input " +
+                    "journal has " + input.dataRecords + " records with chain " + HashChain.toHex(input.digest));
             }
             if (output.maxCause > input.lastSequence)
             {

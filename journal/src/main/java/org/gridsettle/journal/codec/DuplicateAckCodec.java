@@ -1,10 +1,14 @@
 package org.gridsettle.journal.codec;
 
 /**
- * Flyweight for {@link RecordType#DUPLICATE_ACK}: an exact duplicate tick, acknowledged and posting nothing.
+ * Flyweight for {@link RecordType#DUPLICATE_ACK}: an input that repeats one already applied, acknowledged and
+ * posting nothing. The two body fields are a subject and a key whose meaning depends on the type of the input at
+ * {@link #causeSequence()}, which this record does not carry; the accessor names are those of the first use:
  * <pre>
- *  24 i64 meterId
- *  32 i64 intervalStart
+ *  24 i64 meterId         subject: the meter (tick), account (redemption), packed token (interest accrual) or
+ *                         tariff (calendar)
+ *  32 i64 intervalStart   key: interval start in epoch seconds (tick), request id (redemption), epoch day
+ *                         (interest accrual) or the calendar instant in epoch seconds (calendar)
  *  40 i64 chain
  * </pre>
  * Not thread-safe.

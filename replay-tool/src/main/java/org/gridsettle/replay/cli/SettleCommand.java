@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         BillCommand.class,
         ReplayCommand.class,
         VerifyCommand.class,
+        DumpCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {

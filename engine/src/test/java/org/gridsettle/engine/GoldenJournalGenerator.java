@@ -1,0 +1,177 @@
+package org.gridsettle.engine;
+
+import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
+import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.pricing.tariff.TouPeriod;
+import org.gridsettle.pricing.tariff.TouTariff;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes the golden journal that {@link GoldenJournalTest} checks: a small journal with every input and output
+ * record type, written once per journal format version and checked in under
+ * {@code engine/src/test/resources/golden/vN}. It is run by hand, never by the build (see {@code journal/FORMAT.md},
+ * "Golden journal"); it refuses to write into an existing directory, because a checked-in golden journal is
+ * evidence that old journals still read, and regenerating it would destroy that evidence.
+ * <p>
+ * The cycle files are checked in with their trailing zero bytes removed (Chronicle pre-allocates 80 MiB per cycle
+ * file and 128 KiB per {@code metadata.cq4t}); every byte removed was zero and Chronicle extends a short file back
+ * to its size when it opens it, so nothing is lost.
+ * <p>
+ * The scenario, with every input's sequence, is listed in {@link #write(SettlementEngine)}; {@link GoldenJournalTest}
+ * derives its expected values from it. Single-threaded: a command-line program.
+ */
+public final class GoldenJournalGenerator
+{
+    /** Tariff id of the golden tariff. */
+    static final long TARIFF = 21;
+    /** Zone of the golden tariff. */
+    static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    /** 2026-03-02T00:00 in Los Angeles (a Monday, PST) = 2026-03-02T08:00:00Z = epoch second 1,772,438,400. */
+    static final long START = ZonedDateTime.of(2026, 3, 2, 0, 0, 0, 0, ZONE).toEpochSecond();
+    /** Local noon on the first day: off-peak. */
+    static final long NOON = START + 12 * 3600;
+    /** 17:00 local on the first day: peak. */
+    static final long FIVE_PM = START + 17 * 3600;
+    /** End of the first local day. */
+    static final long END_OF_DAY = START + 86_400;
+
+    /** Page size the trimmed files are rounded up to. */
+    private static final int PAGE = 4096;
+
+    private GoldenJournalGenerator()
+    {
+    }
+
+    /**
+     * @param args one argument: the golden directory to create, for example
+     *             {@code engine/src/test/resources/golden/v2}.
+     * @throws IOException if a file cannot be written.
+     */
+    public static void main(final String[] args) throws IOException
+    {
+        if (args.length != 1)
+        {
+            System.err.println("usage: GoldenJournalGenerator GOLDEN_DIR (a new directory, e.g. .../golden/v2)");
+            System.exit(2);
+        }
+        final Path target = Path.of(args[0]);
+        if (Files.exists(target))
+        {
+            System.err.println(target + " exists: a golden journal is never overwritten; use a new version directory");
+            System.exit(2);
+        }
+        final Path scratch = Files.createTempDirectory("golden-journal");
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(scratch).build().start();
+        try (engine)
+        {
+            write(engine);
+        }
+        copyTrimmed(Journals.input(scratch), Journals.input(target));
+        copyTrimmed(Journals.output(scratch), Journals.output(target));
+        System.out.println("golden journal written to " + target);
+        System.out.println("input:  " + engine.counters().inputs() + " records, digest " +
+            HashChain.toHex(engine.inputDigest()));
+        System.out.println("output: " + engine.counters().outputs() + " records, digest " +
+            HashChain.toHex(engine.outputDigest()));
+        deleteTree(scratch);
+    }
+
+    /**
+     * The golden tariff: off-peak and a 16:00-21:00 peak every day, rates chosen so that two energy postings land
+     * exactly on half a micro-unit (and so show the half-even rule), fixed charges per day and per period, and one
+     * holiday (2026-05-25) so that the holiday list is not empty.
+     *
+     * @return the tariff.
+     */
+    static TouTariff tariff()
+    {
+        final byte[] schedule = new byte[12 * 3 * 24];
+        for (int monthAndDayType = 0; monthAndDayType < 12 * 3; monthAndDayType++)
+        {
+            Arrays.fill(schedule, monthAndDayType * 24 + 16, monthAndDayType * 24 + 21, (byte)1);
+        }
+        return new TouTariff(TARIFF, 1, START, "USD", "SOLAR", ZONE, 60,
+            List.of(new TouPeriod("off-peak", 312_345, 51_235), new TouPeriod("peak", 498_765, 99_875)),
+            schedule, new long[]{LocalDate.of(2026, 5, 25).toEpochDay()})
+            .withFixedCharges(330_000, 10_000_000);
+    }
+
+    /**
+     * Submits the golden scenario. Input sequences are assigned in submission order, starting at 1.
+     *
+     * @param engine a started engine on an empty journal.
+     */
+    static void write(final SettlementEngine engine)
+    {
+        final long solar = TokenSymbol.pack("SOLAR");
+        engine.publishTariff(tariff());                                             // 1
+        engine.registerAccount(1001);                                               // 2
+        engine.registerAccount(1002);                                               // 3
+        engine.enrolMeter(1, 1001, TARIFF, START);                                  // 4
+        engine.enrolMeter(2, 1002, TARIFF, START,
+            MeterEnrolmentCodec.PROGRAM_NET_METERING, TokenSymbol.pack("CAISO"));   // 5
+        engine.submitTick(1, MeterTickCodec.CHANNEL_MAIN, NOON, 900, 100, 0);       // 6: energy charge
+        engine.submitTick(2, MeterTickCodec.CHANNEL_MAIN, NOON, 900, 0, 2_000);     // 7: export credit
+        engine.submitTick(1, MeterTickCodec.CHANNEL_MAIN, FIVE_PM, 900, 300, 0);    // 8: peak energy charge
+        engine.submitTick(1, MeterTickCodec.CHANNEL_MAIN, NOON, 900, 100, 0);       // 9: exact duplicate
+        engine.submitTick(1, MeterTickCodec.CHANNEL_MAIN, NOON, 900, 150, 0);       // 10: conflicting duplicate
+        engine.submitCorrection(1, MeterTickCodec.CHANNEL_MAIN, NOON, 900, 150, 0); // 11: correction of 6
+        engine.submitTick(1, MeterTickCodec.CHANNEL_MAIN, NOON + 900, 900, -5, 0);  // 12: negative energy
+        engine.submitTick(77, MeterTickCodec.CHANNEL_MAIN, NOON, 900, 100, 0);      // 13: unknown meter
+        engine.submitTick(2, MeterTickCodec.CHANNEL_MAIN, NOON + 900, 0, 100, 0);   // 14: zero-length interval
+        engine.redeem(501, 1002, solar, 40_000);                                    // 15: burn
+        engine.redeem(501, 1002, solar, 40_000);                                    // 16: retry
+        engine.redeem(502, 1002, solar, 62_471);                                    // 17: one micro-unit too many
+        engine.accrueInterest(601, solar, 500, LocalDate.of(2026, 3, 2).toEpochDay()); // 18: 5% APY
+        engine.accrueInterest(602, solar, 500, LocalDate.of(2026, 3, 2).toEpochDay()); // 19: same day again
+        engine.calendar(CalendarCodec.END_OF_DAY, END_OF_DAY, TARIFF);              // 20: daily fixed charges
+        engine.calendar(CalendarCodec.END_OF_DAY, END_OF_DAY, TARIFF);              // 21: retry
+        engine.calendar(CalendarCodec.PERIOD_CLOSE, END_OF_DAY, TARIFF);            // 22: period fixed charges
+        engine.submitTick(1, MeterTickCodec.CHANNEL_MAIN, NOON + 3600, 900, 100, 0); // 23: closed period
+        engine.registerAccount(1001);                                               // 24: already exists
+    }
+
+    private static void deleteTree(final Path dir) throws IOException
+    {
+        try (Stream<Path> paths = Files.walk(dir))
+        {
+            for (final Path p : paths.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void copyTrimmed(final Path from, final Path to) throws IOException
+    {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from))
+        {
+            for (final Path file : files.sorted().toList())
+            {
+                final byte[] bytes = Files.readAllBytes(file);
+                int end = bytes.length;
+                while (end > 0 && bytes[end - 1] == 0)
+                {
+                    end--;
+                }
+                final int kept = Math.min(bytes.length, (end + PAGE - 1) / PAGE * PAGE);
+                Files.write(to.resolve(file.getFileName().toString()), Arrays.copyOf(bytes, kept));
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.gridsettle.replay.dump;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.gridsettle.pricing.tariff.DayType;
+import org.gridsettle.pricing.tariff.TierTable;
+import org.gridsettle.pricing.tariff.TouPeriod;
+import org.gridsettle.pricing.tariff.TouTariff;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * Writes the body of a decoded tariff version as JSON fields: its identity, zone and tokens, fixed charges, the
+ * period table with rates per kWh, the schedule as one object per month with a period index per slot for each day
+ * type, and the holidays as ISO dates.
+ * <p>
+ * Tariff records are rare, so this works on the decoded {@link TouTariff} rather than on the flyweight.
+ * Not thread-safe: one per generator.
+ */
+final class TariffJsonWriter
+{
+    private final JsonFields fields;
+
+    TariffJsonWriter(final JsonFields fields)
+    {
+        this.fields = fields;
+    }
+
+    void write(final TouTariff tariff) throws IOException
+    {
+        fields.number("tariffId", tariff.tariffId());
+        fields.number("version", tariff.version());
+        fields.time("effectiveFrom", tariff.effectiveFromEpochSecond());
+        fields.text("zone", tariff.zone().getId());
+        fields.text("token", tariff.token());
+        fields.text("exportToken", tariff.exportToken());
+        fields.number("slotMinutes", tariff.slotMinutes());
+        fields.amount("fixedPerDay", tariff.fixedMicrosPerDay());
+        fields.amount("fixedPerMonth", tariff.fixedMicrosPerMonth());
+        fields.text("exportRule", tariff.exportRule().name());
+        fields.rate("netSurplusRate", tariff.netSurplusMicrosPerKwh());
+        fields.number("billingCycleDay", tariff.billingCycleDay());
+        fields.amount("flatDemandPerKw", tariff.flatDemandMicrosPerKw());
+        periods(tariff);
+        tiers(tariff);
+        schedule(tariff);
+        holidays(tariff);
+    }
+
+    private void periods(final TouTariff tariff) throws IOException
+    {
+        final JsonGenerator json = fields.generator();
+        json.writeArrayFieldStart("periods");
+        for (int i = 0; i < tariff.periodCount(); i++)
+        {
+            final TouPeriod period = tariff.period(i);
+            json.writeStartObject();
+            fields.number("index", i);
+            fields.text("name", period.name());
+            fields.rate("importRate", period.importMicrosPerKwh());
+            fields.rate("exportRate", period.exportMicrosPerKwh());
+            fields.amount("demandPerKw", tariff.touDemandMicrosPerKw(i));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private void tiers(final TouTariff tariff) throws IOException
+    {
+        final TierTable tiers = tariff.tiers();
+        if (tiers == null)
+        {
+            return;
+        }
+        final JsonGenerator json = fields.generator();
+        json.writeObjectFieldStart("tiers");
+        fields.text("basis", tiers.basis().name());
+        json.writeArrayFieldStart("tiers");
+        for (int t = 0; t < tiers.tierCount(); t++)
+        {
+            json.writeStartObject();
+            fields.number("tier", t);
+            if (tiers.upToWh(t) != Long.MAX_VALUE)
+            {
+                fields.energy("upTo", tiers.upToWh(t));
+            }
+            json.writeArrayFieldStart("importRates");
+            for (int p = 0; p < tiers.periodCount(); p++)
+            {
+                json.writeString(org.gridsettle.pricing.money.MicroUnits.toDecimalString(tiers.importRate(p, t)));
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("exportRates");
+            for (int p = 0; p < tiers.periodCount(); p++)
+            {
+                json.writeString(org.gridsettle.pricing.money.MicroUnits.toDecimalString(tiers.exportRate(p, t)));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private void schedule(final TouTariff tariff) throws IOException
+    {
+        // the journalled table is [month][day type][slot]; one object per month keeps a line readable with jq
+        final JsonGenerator json = fields.generator();
+        final byte[] schedule = tariff.scheduleCopy();
+        final int slotsPerDay = 1440 / tariff.slotMinutes();
+        final DayType[] dayTypes = DayType.values();
+        json.writeArrayFieldStart("schedule");
+        for (int month = 0; month < 12; month++)
+        {
+            json.writeStartObject();
+            fields.number("month", month + 1);
+            for (final DayType dayType : dayTypes)
+            {
+                json.writeArrayFieldStart(dayType.name().toLowerCase(Locale.ROOT));
+                final int from = (month * dayTypes.length + dayType.ordinal()) * slotsPerDay;
+                for (int slot = 0; slot < slotsPerDay; slot++)
+                {
+                    json.writeNumber(schedule[from + slot]);
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private void holidays(final TouTariff tariff) throws IOException
+    {
+        final JsonGenerator json = fields.generator();
+        json.writeArrayFieldStart("holidays");
+        for (final long epochDay : tariff.holidayEpochDaysCopy())
+        {
+            json.writeString(LocalDate.ofEpochDay(epochDay).toString());
+        }
+        json.writeEndArray();
+    }
+}

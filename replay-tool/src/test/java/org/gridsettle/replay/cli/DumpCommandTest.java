@@ -1,0 +1,288 @@
+package org.gridsettle.replay.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gridsettle.journal.Journals;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code settle dump} on the journal of {@code settle demo --meters 3 --days 1}. Its size follows from the demo
+ * (see {@code DemoCommand} and {@code VerifyCommandTest}): 304 inputs (2 tariffs, 3 accounts, 3 enrolments,
+ * 3 x 96 ticks, 3 bad ticks, 2 ends of day (one per tariff), 1 interest accrual, 2 period closes) and 294 outputs
+ * (288 ticks priced, none of which crosses the 12 kWh daily baseline, so none posts a tier-2 part; 3 rejections of
+ * the bad ticks; 3 daily fixed charges; none of the first three households of seed 42 exports, so none is on the
+ * net-metering tariff and there is no SOLAR to redeem or pay interest on).
+ */
+class DumpCommandTest
+{
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    static Path shared;
+
+    private static Path journal;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void writeDemoJournal()
+    {
+        final CliRun demo = CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", shared.toString());
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        journal = shared.resolve("journal");
+    }
+
+    @Test
+    void outputDumpIsOneJsonObjectPerRecordWithAmountsThatFollowFromTheirOwnFields()
+    {
+        final CliRun run = CliRun.of("dump", "--journal", journal.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+
+        final List<JsonNode> records = parse(run.out());
+        assertThat(records).hasSize(294);
+        final Set<String> types = new TreeSet<>();
+        int energyCharges = 0;
+        int secondTierParts = 0;
+        for (int i = 0; i < records.size(); i++)
+        {
+            final JsonNode r = records.get(i);
+            assertThat(r.get("journal").asText()).isEqualTo("output");
+            assertThat(r.get("position").asLong()).isEqualTo(i);
+            assertThat(r.get("sequence").asLong()).isEqualTo(i + 1);
+            assertThat(r.get("chain").asText()).matches("[0-9a-f]{16}");
+            types.add(r.get("type").asText());
+            if ("ENERGY_CHARGE".equals(r.path("reason").asText()))
+            {
+                energyCharges++;
+                secondTierParts += r.get("tier").asInt() == 1 ? 1 : 0;
+                // amount = energyWh x rate / 1000 rounded half-even to the micro-unit, recomputed from the printed
+                // raw watt-hours and the printed rate (a decimal per kWh) with BigDecimal, independently of MicroUnits
+                final BigDecimal wh = new BigDecimal(r.get("energyWh").asLong());
+                final BigDecimal expected = wh.multiply(new BigDecimal(r.get("rate").asText()))
+                    .divide(BigDecimal.valueOf(1000), 6, RoundingMode.HALF_EVEN);
+                assertThat(r.get("amount").asText()).as(r.toString()).isEqualTo(expected.toPlainString());
+                assertThat(r.get("energyKwh").asText()).isEqualTo(wh.movePointLeft(3).setScale(3).toPlainString());
+                assertThat(r.get("token").asText()).isEqualTo("USD");
+                assertThat(r.get("intervalStart").asText()).matches("2026-03-0[23]T\\d\\d:\\d\\d:00Z");
+            }
+        }
+        assertThat(types).containsExactly("rejection", "transfer");
+        // every tick posts one part, and a tick that crosses the daily baseline one more, in tier 2
+        assertThat(secondTierParts).isZero();
+        assertThat(energyCharges).isEqualTo(3 * 96 + secondTierParts);
+        // the first priced tick: 00:00 local on 2026-03-02 is 08:00Z (PST), off-peak in winter at 0.362000 per kWh
+        assertThat(records.get(0).get("intervalStart").asText()).isEqualTo("2026-03-02T08:00:00Z");
+        assertThat(records.get(0).get("rate").asText()).isEqualTo("0.362000");
+        final JsonNode rejection = records.stream().filter(r -> r.get("type").asText().equals("rejection"))
+            .findFirst().orElseThrow();
+        assertThat(rejection.get("reason").asText()).isEqualTo("NEGATIVE_ENERGY");
+        assertThat(rejection.get("inputType").asText()).isEqualTo("meter_tick");
+        assertThat(rejection.get("cause").asLong()).isEqualTo(297); // the first bad tick, after 296 good inputs
+    }
+
+    @Test
+    void inputDumpShowsTheTariffVersionWithItsPeriodsAndEveryInput()
+    {
+        final CliRun run = CliRun.of("dump", "--journal", journal.toString(), "--input");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        final List<JsonNode> records = parse(run.out());
+        assertThat(records).hasSize(304);
+        assertThat(records).allMatch(r -> r.get("journal").asText().equals("input") && !r.has("cause"));
+        final JsonNode tariff = records.get(0);
+        assertThat(tariff.get("type").asText()).isEqualTo("tariff_version");
+        assertThat(tariff.get("sequence").asLong()).isEqualTo(1);
+        // DemoTariff: tariff 7001, 0.33 a day, four periods, hourly slots
+        assertThat(tariff.get("tariffId").asLong()).isEqualTo(7001);
+        assertThat(tariff.get("zone").asText()).isEqualTo("America/Los_Angeles");
+        assertThat(tariff.get("fixedPerDay").asText()).isEqualTo("0.330000");
+        assertThat(tariff.get("periods")).hasSize(4);
+        assertThat(tariff.get("periods").get(3).get("name").asText()).isEqualTo("summer-peak");
+        assertThat(tariff.get("periods").get(3).get("importRate").asText()).isEqualTo("0.494000");
+        assertThat(tariff.get("periods").get(3).get("exportRate").asText()).isEqualTo("0.120000");
+        assertThat(tariff.get("schedule")).hasSize(12);
+        // DemoTariff: net billing, a daily baseline of 12 kWh, tier 2 is 0.08 dearer in every period
+        assertThat(tariff.get("exportRule").asText()).isEqualTo("NET_BILLING");
+        assertThat(tariff.get("tiers").get("basis").asText()).isEqualTo("DAILY");
+        assertThat(tariff.get("tiers").get("tiers").get(0).get("upToWh").asLong()).isEqualTo(12_000);
+        assertThat(tariff.get("tiers").get("tiers").get(1).get("importRates").get(3).asText()).isEqualTo("0.574000");
+        // July weekdays: summer off-peak (2) until 16:00, summer peak (3) until 21:00
+        final JsonNode july = tariff.get("schedule").get(6);
+        assertThat(july.get("month").asInt()).isEqualTo(7);
+        assertThat(july.get("weekday")).hasSize(24);
+        assertThat(july.get("weekday").get(15).asInt()).isEqualTo(2);
+        assertThat(july.get("weekday").get(16).asInt()).isEqualTo(3);
+
+        final Set<String> types = new TreeSet<>();
+        records.forEach(r -> types.add(r.get("type").asText()));
+        assertThat(types).containsExactlyInAnyOrder("tariff_version", "account_registration", "meter_enrolment",
+            "meter_tick", "calendar", "interest_accrual");
+        final JsonNode badTick = records.get(296); // sequence 297: the demo's first bad tick, -120 Wh
+        assertThat(badTick.get("importWh").asLong()).isEqualTo(-120);
+        assertThat(badTick.get("importKwh").asText()).isEqualTo("-0.120");
+    }
+
+    @Test
+    void fromSkipsLowerSequencesAndLimitCapsTheCount()
+    {
+        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "290")))
+            .containsExactly(290L, 291L, 292L, 293L, 294L);
+        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "290", "--limit", "2")))
+            .containsExactly(290L, 291L);
+        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--input", "--from", "300")))
+            .containsExactly(300L, 301L, 302L, 303L, 304L);
+        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--limit", "3")))
+            .containsExactly(1L, 2L, 3L);
+        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "295"))).isEmpty();
+        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--limit", "0"))).isEmpty();
+    }
+
+    @Test
+    void checkpointsAppearOnlyWithTheOptionAndBindTheInputJournal()
+    {
+        final CliRun plain = CliRun.of("dump", "--journal", journal.toString());
+        assertThat(parse(plain.out())).noneMatch(r -> r.get("type").asText().equals("checkpoint"));
+
+        final List<JsonNode> outputs = parse(CliRun.of("dump", "--journal", journal.toString(), "--checkpoints").out());
+        assertThat(outputs).hasSize(295);
+        final JsonNode close = outputs.get(294);
+        assertThat(close.get("type").asText()).isEqualTo("checkpoint");
+        assertThat(close.get("position").asLong()).isEqualTo(294);
+        assertThat(close.get("kind").asText()).isEqualTo("close");
+        assertThat(close.get("recordsCovered").asLong()).isEqualTo(294);
+        assertThat(close.get("lastSequence").asLong()).isEqualTo(294);
+        assertThat(close.get("sha256").asText()).matches("[0-9a-f]{64}");
+
+        // the output close checkpoint binds the input journal's record count and chain head: its last record's chain
+        final List<JsonNode> inputs = parse(CliRun.of("dump", "--journal", journal.toString(), "--input",
+            "--checkpoints").out());
+        assertThat(inputs).hasSize(305);
+        assertThat(close.get("boundRecords").asLong()).isEqualTo(304);
+        assertThat(close.get("boundChain").asText()).isEqualTo(inputs.get(303).get("chain").asText());
+        assertThat(inputs.get(304).get("kind").asText()).isEqualTo("close");
+        assertThat(inputs.get(304).get("boundRecords").asLong()).isZero();
+
+        // a checkpoint is shown with the record before it
+        assertThat(parse(CliRun.of("dump", "--journal", journal.toString(), "--checkpoints", "--from", "294").out()))
+            .extracting(r -> r.get("type").asText()).containsExactly("transfer", "checkpoint");
+    }
+
+    @Test
+    void aCorruptRecordStopsTheDumpAfterTheRecordsBeforeItWithOneLineNamingItAndExitOne() throws IOException
+    {
+        assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", tmp.toString()).exitCode()).isZero();
+        final Path corrupt = tmp.resolve("journal");
+        final JsonNode tenth = parse(CliRun.of("dump", "--journal", corrupt.toString(), "--limit", "10").out()).get(9);
+        assertThat(tenth.get("type").asText()).isEqualTo("transfer");
+        assertThat(tenth.get("sequence").asLong()).isEqualTo(10);
+
+        // find the transfer's header (type 101, schema 1, length 120, sequence 10) and flip a bit of its amount
+        final Path file = cycleFile(Journals.output(corrupt));
+        final byte[] header = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
+            .putShort((short)101).putShort((short)1).putInt(120).putLong(10).array();
+        final int at = indexOf(Files.readAllBytes(file), header);
+        assertThat(at).isPositive();
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(at + 40);
+            final int b = raf.read();
+            raf.seek(at + 40);
+            raf.write(b ^ 0x01);
+        }
+
+        final CliRun run = CliRun.of("dump", "--journal", corrupt.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        final List<JsonNode> printed = parse(run.out());
+        assertThat(printed).hasSize(9);
+        assertThat(printed.get(8).get("sequence").asLong()).isEqualTo(9);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("settle dump: ").contains("record 9 (sequence 10)")
+            .contains("hash chain broken").doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingJournalOrTwoJournalsIsOneLineAndExitTwo()
+    {
+        final CliRun missing = CliRun.of("dump", "--journal", tmp.resolve("nothing").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().strip().lines()).hasSize(1);
+        assertThat(missing.err()).contains("no gridsettle journal at").doesNotContain("Exception");
+        assertThat(missing.out()).isEmpty();
+
+        final CliRun both = CliRun.of("dump", "--journal", journal.toString(), "--input", "--output");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+    }
+
+    private static List<JsonNode> parse(final String out)
+    {
+        final List<JsonNode> records = new ArrayList<>();
+        for (final String line : out.lines().toList())
+        {
+            try
+            {
+                final JsonNode node = MAPPER.readTree(line);
+                assertThat(node.isObject()).as(line).isTrue();
+                records.add(node);
+            }
+            catch (final IOException e)
+            {
+                throw new UncheckedIOException("not a JSON line: " + line, e);
+            }
+        }
+        return records;
+    }
+
+    private static List<Long> sequences(final CliRun run)
+    {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return parse(run.out()).stream().map(r -> r.get("sequence").asLong()).toList();
+    }
+
+    private static int indexOf(final byte[] haystack, final byte[] needle)
+    {
+        for (int i = 0; i <= haystack.length - needle.length; i++)
+        {
+            int j = 0;
+            while (j < needle.length && haystack[i + j] == needle[j])
+            {
+                j++;
+            }
+            if (j == needle.length)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Path cycleFile(final Path queueDir) throws IOException
+    {
+        try (Stream<Path> files = Files.list(queueDir))
+        {
+            return files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.gridsettle.replay.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code settle dump} on the golden journal of format version 1 (engine's {@code src/test/resources/golden/v1},
+ * scenario in {@code GoldenJournalGenerator.write}), which holds every record type. Whole lines are pinned, so
+ * that the dump's rendering is as stable as the format: scripts parse it.
+ * <p>
+ * Expected values: input sequences and amounts as worked out in {@code GoldenJournalTest} (for example input 6,
+ * 100 Wh at 312,345 micro-units per kWh = 31,234.5, half-even 31,234 = "0.031234"); times are the golden
+ * scenario's local times in America/Los_Angeles (PST, UTC-8) printed in UTC; chain values and the SHA-256 are
+ * those the golden journal holds (also pinned by {@code GoldenJournalTest}).
+ */
+class DumpGoldenJournalTest
+{
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private Path journal;
+
+    @BeforeEach
+    void copyGoldenJournal() throws IOException, URISyntaxException
+    {
+        // Chronicle writes to a queue's metadata when it opens it: never open the checked-in copy
+        final URL golden = DumpGoldenJournalTest.class.getResource("/golden/v1");
+        assertThat(golden).as("golden/v1 from the engine test-jar").isNotNull();
+        journal = tmp.resolve("v1");
+        // in a reactor build the engine's test classes come as a jar: walk it through a zip file system
+        if ("jar".equals(golden.toURI().getScheme()))
+        {
+            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(golden.toURI(),
+                java.util.Map.of()))
+            {
+                copyTree(jar.provider().getPath(golden.toURI()));
+            }
+        }
+        else
+        {
+            copyTree(Path.of(golden.toURI()));
+        }
+    }
+
+    private void copyTree(final Path from) throws IOException
+    {
+        try (Stream<Path> paths = Files.walk(from))
+        {
+            for (final Path p : paths.toList())
+            {
+                Files.copy(p, journal.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    @Test
+    void outputRecordsDumpToPinnedLines()
+    {
+        final CliRun run = CliRun.of("dump", "--journal", journal.toString(), "--checkpoints");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(23);
+
+        // input 6: 100 Wh at local noon (20:00Z), off-peak
+        assertThat(lines.get(0)).isEqualTo("{\"journal\":\"output\",\"position\":0,\"type\":\"transfer\"," +
+            "\"schemaVersion\":1,\"length\":120,\"sequence\":1,\"cause\":6,\"debitAccount\":1001,\"creditAccount\":1," +
+            "\"amount\":\"0.031234\",\"token\":\"USD\",\"reason\":\"ENERGY_CHARGE\",\"meterId\":1," +
+            "\"intervalStart\":\"2026-03-02T20:00:00Z\",\"energyKwh\":\"0.100\",\"energyWh\":100," +
+            "\"rate\":\"0.312345\",\"tariffId\":21,\"tariffVersion\":1,\"period\":0,\"tier\":0,\"reverses\":0," +
+            "\"chain\":\"9108e147779a61fd\"}");
+        // input 9, the exact duplicate of input 6: subject = meter 1, key = 2026-03-02T20:00:00Z in epoch seconds
+        assertThat(lines.get(3)).isEqualTo("{\"journal\":\"output\",\"position\":3,\"type\":\"duplicate_ack\"," +
+            "\"schemaVersion\":1,\"length\":48,\"sequence\":4,\"cause\":9,\"subject\":1,\"key\":1772481600," +
+            "\"chain\":\"20701e7a7fbb751e\"}");
+        // input 18: a day of 5% APY on 62,470 micro-units of SOLAR = 8 micro-units, from the yield account (5)
+        assertThat(lines.get(13)).isEqualTo("{\"journal\":\"output\",\"position\":13,\"type\":\"transfer\"," +
+            "\"schemaVersion\":1,\"length\":120,\"sequence\":14,\"cause\":18,\"debitAccount\":5," +
+            "\"creditAccount\":1002,\"amount\":\"0.000008\",\"token\":\"SOLAR\",\"reason\":\"INTEREST\"," +
+            "\"meterId\":0,\"intervalStart\":\"2026-03-02T00:00:00Z\",\"balance\":\"0.062470\",\"apyBps\":500," +
+            "\"tariffId\":0,\"tariffVersion\":0,\"period\":0,\"tier\":0,\"reverses\":0," +
+            "\"chain\":\"18150bccd4a76249\"}");
+        // the close checkpoint binds the 24 inputs and the input journal's chain head
+        assertThat(lines.get(22)).isEqualTo("{\"journal\":\"output\",\"position\":22,\"type\":\"checkpoint\"," +
+            "\"schemaVersion\":1,\"length\":104,\"sequence\":0,\"cause\":0,\"recordsCovered\":22," +
+            "\"lastSequence\":22,\"kind\":\"close\"," +
+            "\"sha256\":\"110909dc9362c20210a817ea02135395b59403d985f32c6e042fb735d4a14e85\",\"boundRecords\":24," +
+            "\"boundChain\":\"21b9a26fa417f590\",\"chain\":\"176ddb80f4be9cfa\"}");
+        // input 8: 300 Wh at 17:00 local (01:00Z next day), peak: 149,629.5 -> half-even 149,630
+        assertThat(lines.get(2)).contains("\"amount\":\"0.149630\"", "\"rate\":\"0.498765\"", "\"period\":1");
+        // input 11 reverses the posting of input 6 exactly
+        assertThat(lines.get(5)).contains("\"debitAccount\":1,\"creditAccount\":1001,\"amount\":\"0.031234\"")
+            .contains("\"reverses\":6");
+    }
+
+    @Test
+    void inputRecordsDumpWithEveryFieldByName() throws IOException
+    {
+        final CliRun run = CliRun.of("dump", "--journal", journal.toString(), "--input");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(24);
+
+        assertThat(lines.get(4)).isEqualTo("{\"journal\":\"input\",\"position\":4,\"type\":\"meter_enrolment\"," +
+            "\"schemaVersion\":1,\"length\":80,\"sequence\":5,\"meterId\":2,\"accountId\":1002,\"tariffId\":21," +
+            "\"effectiveFrom\":\"2026-03-02T08:00:00Z\",\"programs\":1,\"netMetering\":true," +
+            "\"demandResponse\":false,\"carbonRegion\":\"CAISO\",\"chain\":\"6e8d5ee7f4e78f12\"}");
+        assertThat(lines.get(10)).isEqualTo("{\"journal\":\"input\",\"position\":10,\"type\":\"meter_tick\"," +
+            "\"schemaVersion\":1,\"length\":72,\"sequence\":11,\"meterId\":1,\"channel\":0," +
+            "\"intervalStart\":\"2026-03-02T20:00:00Z\",\"intervalSeconds\":900,\"importKwh\":\"0.150\"," +
+            "\"importWh\":150,\"exportKwh\":\"0.000\",\"exportWh\":0,\"flags\":1,\"correction\":true," +
+            "\"chain\":\"5e8642194721f85e\"}");
+
+        final JsonNode tariff = MAPPER.readTree(lines.get(0));
+        assertThat(tariff.get("type").asText()).isEqualTo("tariff_version");
+        // 152 + 2 periods x 48 + 12 x 3 x 24 schedule + 1 holiday x 8 + 8 chain = 1,128 bytes
+        assertThat(tariff.get("length").asInt()).isEqualTo(1128);
+        assertThat(tariff.get("fixedPerMonth").asText()).isEqualTo("10.000000");
+        assertThat(tariff.get("periods").get(1).get("exportRate").asText()).isEqualTo("0.099875");
+        assertThat(tariff.get("holidays")).hasSize(1);
+        assertThat(tariff.get("holidays").get(0).asText()).isEqualTo("2026-05-25");
+        assertThat(tariff.get("schedule").get(0).get("holiday").get(16).asInt()).isEqualTo(1);
+
+        final JsonNode accrual = MAPPER.readTree(lines.get(17));
+        assertThat(accrual.get("type").asText()).isEqualTo("interest_accrual");
+        assertThat(accrual.get("day").asText()).isEqualTo("2026-03-02");
+        assertThat(accrual.get("epochDay").asLong()).isEqualTo(20_514);
+        final JsonNode close = MAPPER.readTree(lines.get(21));
+        assertThat(close.get("kind").asText()).isEqualTo("period_close");
+        assertThat(close.get("at").asText()).isEqualTo("2026-03-03T08:00:00Z");
+
+        final Set<String> types = new TreeSet<>();
+        for (final String line : lines)
+        {
+            types.add(MAPPER.readTree(line).get("type").asText());
+        }
+        assertThat(types).containsExactlyInAnyOrder("tariff_version", "account_registration", "meter_enrolment",
+            "meter_tick", "redemption", "interest_accrual", "calendar");
+    }
+}
