@@ -169,8 +169,9 @@ class IngestCommandTest
         assertThat(tiered.exitCode()).isEqualTo(2);
         assertThat(tiered.err().lines()).singleElement().asString()
             .startsWith("settle ingest: urdb_OpenStudioHPXML_Sample_Tiered_Time-of-Use_Rate.json: URDB tariff refused")
-            .contains("energyratestructure[0] (2 tiers: needs the tiered tariff model)")
-            .contains("fixedchargefirstmeter (9.000000 $/month");
+            // its periods have different tier limits (150 kWh vs 150 and 300 kWh) and share summer months
+            .contains("energyratestructure[0] (2 tiers (150 kWh, unlimited) where energyratestructure[1] has 3")
+            .contains("TierTable counts each period apart");
 
         final CliRun gridsettle = CliRun.of("ingest", "--journal", tmp.resolve("b").toString(),
             "--tariff", path(HAND_TARIFF), "--tariff-format", "gridsettle", "--meters", meters.toString(),

@@ -1,34 +1,31 @@
 package org.gridsettle.pricing.importer.urdb;
 
-import org.gridsettle.pricing.money.MicroUnits;
-import org.gridsettle.pricing.tariff.DayType;
-import org.gridsettle.pricing.tariff.TouPeriod;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.time.Instant;
-import java.time.Month;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * Maps an imported {@link UrdbRate} onto gridsettle's {@link TouTariff} when that loses nothing: untiered
- * time-of-use energy charges only. Anything else (tiers, demand, fixed or minimum charges, net metering) is refused
- * with an {@link UrdbImportException} naming each field and the model it needs; the {@link UrdbRate} keeps it all for
- * that model.
+ * Maps an imported {@link UrdbRate} onto gridsettle's {@link TouTariff} when that loses nothing, or refuses it with an
+ * {@link UrdbImportException} naming every field that cannot be priced faithfully and the rate's label. The
+ * {@link UrdbRate} keeps everything for a richer model.
  * <p>
- * What the mapping does:
+ * What maps, and where the rules live:
  * <ul>
- *     <li>URDB period {@code p} becomes period {@code p}, named "urdb period p"; its import rate is tier 1's
- *     {@code rate + adj} and its export rate tier 1's {@code sell}, or 0 when the tier has none.</li>
- *     <li>The 12 x 24 weekday and weekend schedules become the tariff's hourly schedule; holidays use the weekend
+ *     <li>Energy charges, time-of-use and block (tier) rates: {@link UrdbEnergyMapper} and {@link UrdbTierMapper}.
+ *     The 12 x 24 weekday and weekend schedules become the tariff's hourly schedule; holidays use the weekend
  *     schedule.</li>
- *     <li>URDB has no time zone and no holiday calendar: the caller gives both, from the utility's territory. A
- *     wrong zone shifts every window, so it is a required argument rather than a default.</li>
- *     <li>URDB rates are in US dollars: the import token is {@value #TOKEN}.</li>
- *     <li>"Net Billing Instantaneous" and "Net Billing Hourly" map as they are: each tick's export is credited at the
- *     sell rate, so hourly net billing is faithful when the ticks fed in are hourly net readings.</li>
+ *     <li>Flat and time-of-use demand charges with single tiers: {@link UrdbDemandMapper}.</li>
+ *     <li>The first meter's fixed charge per day or per month: {@link UrdbFixedChargeMapper}; additional-meter,
+ *     yearly and minimum charges are refused.</li>
+ *     <li>{@code dgrules} and {@code usenetmetering}: {@link UrdbExportRuleMapper}; net metering needs the caller's
+ *     net-surplus rate ({@link UrdbMappingOptions#withNetSurplusMicrosPerKwh}), which URDB does not carry.</li>
  * </ul>
+ * URDB has no time zone and no holiday calendar: the caller gives both, from the utility's territory. A wrong zone
+ * shifts every window, so it is required rather than defaulted. URDB rates are in US dollars: the import token is
+ * {@value #TOKEN}. Billing periods are calendar months (billing-cycle day 1), as URDB's monthly charges assume.
+ * <p>
  * Stateless and thread-safe.
  */
 public final class UrdbTariffMapper
@@ -41,6 +38,9 @@ public final class UrdbTariffMapper
     }
 
     /**
+     * Maps without a net-surplus rate, so a net-metering rate is refused; see
+     * {@link #toTouTariff(UrdbRate, UrdbMappingOptions)}.
+     *
      * @param rate                     an imported rate.
      * @param tariffId                 stable identifier of the tariff across versions.
      * @param version                  version number.
@@ -61,139 +61,59 @@ public final class UrdbTariffMapper
         final ZoneId zone,
         final long[] holidayEpochDays)
     {
-        final List<UrdbProblem> problems = new ArrayList<>();
-        final String label = rate.labelOrEmpty();
-        checkEffectiveWindow(rate, effectiveFromEpochSecond, label, problems);
-        checkNothingButEnergy(rate, label, problems);
-        final List<TouPeriod> periods = new ArrayList<>();
+        return toTouTariff(rate, new UrdbMappingOptions(
+            tariffId, version, effectiveFromEpochSecond, exportToken, zone, holidayEpochDays));
+    }
+
+    /**
+     * @param rate    an imported rate.
+     * @param options the tariff's identity and what URDB does not record.
+     * @return the tariff, with tiers, demand, fixed charges and export rule set as the rate has them.
+     * @throws UrdbImportException when the rate needs more than {@link TouTariff} can express, listing every problem.
+     */
+    public static TouTariff toTouTariff(final UrdbRate rate, final UrdbMappingOptions options)
+    {
+        final UrdbProblemLog log = new UrdbProblemLog("", rate.labelOrEmpty());
+        checkEffectiveWindow(rate, options.effectiveFromEpochSecond(), log);
         if (rate.energy().isEmpty())
         {
-            problems.add(new UrdbProblem(label, "energyratestructure", "no energy charges to map"));
+            log.add("energyratestructure", "no energy charges to map");
         }
-        else
+        final Optional<UrdbEnergyMapper.EnergyTerms> energy =
+            rate.energy().flatMap((charges) -> UrdbEnergyMapper.map(charges, log));
+        final Optional<UrdbDemandMapper.DemandRates> demand = UrdbDemandMapper.map(rate, log);
+        final UrdbFixedChargeMapper.FixedCharges fixed = UrdbFixedChargeMapper.map(rate, log);
+        final UrdbExportRuleMapper.ExportTerms export =
+            UrdbExportRuleMapper.map(rate, options.netSurplusMicrosPerKwh(), log);
+        if (log.size() > 0)
         {
-            mapPeriods(rate.energy().get(), label, periods, problems);
+            throw new UrdbImportException(rate.source(), log.problems());
         }
-        if (!problems.isEmpty())
-        {
-            throw new UrdbImportException(rate.source(), problems);
-        }
-        final UrdbTouEnergy energy = rate.energy().get();
-        return new TouTariff(tariffId, version, effectiveFromEpochSecond, TOKEN, exportToken, zone, 60, periods,
-            schedule(energy.weekday(), energy.weekend()), holidayEpochDays);
-    }
 
-    private static void mapPeriods(
-        final UrdbTouEnergy energy, final String label, final List<TouPeriod> periods, final List<UrdbProblem> problems)
-    {
-        for (int p = 0; p < energy.periods().size(); p++)
-        {
-            final List<UrdbEnergyTier> tiers = energy.periods().get(p);
-            final String path = "energyratestructure[" + p + "]";
-            if (tiers.size() > 1)
-            {
-                problems.add(new UrdbProblem(label, path, tiers.size() + " tiers: needs the tiered tariff model"));
-                continue;
-            }
-            final UrdbEnergyTier tier = tiers.get(0);
-            final long exportRate = tier.sellMicrosPerKwh().orElse(0L);
-            if (tier.maxWh().isPresent())
-            {
-                problems.add(new UrdbProblem(label, path + "[0].max",
-                    "a bounded tier needs the tiered tariff model"));
-            }
-            if (tier.microsPerKwh() < 0)
-            {
-                problems.add(new UrdbProblem(label, path + "[0].rate", "rate+adj is negative (" +
-                    MicroUnits.toDecimalString(tier.microsPerKwh()) + " $/kWh); TouTariff rates are not negative"));
-            }
-            if (exportRate < 0)
-            {
-                problems.add(new UrdbProblem(label, path + "[0].sell", "sell is negative (" +
-                    MicroUnits.toDecimalString(exportRate) + " $/kWh); TouTariff rates are not negative"));
-            }
-            if (problems.isEmpty())
-            {
-                periods.add(new TouPeriod("urdb period " + p, tier.microsPerKwh(), exportRate));
-            }
-        }
-    }
-
-    private static void checkNothingButEnergy(
-        final UrdbRate rate, final String label, final List<UrdbProblem> problems)
-    {
-        if (rate.demand().isPresent())
-        {
-            problems.add(new UrdbProblem(label, "demandratestructure",
-                "time-of-use demand charges need the demand tariff model"));
-        }
-        if (rate.flatDemand().isPresent())
-        {
-            problems.add(new UrdbProblem(label, "flatdemandstructure",
-                "flat demand charges need the demand tariff model"));
-        }
-        final List<UrdbCharge> charges = new ArrayList<>(rate.minimumCharges());
-        rate.fixedChargeFirstMeter().ifPresent((charge) -> charges.add(0, charge));
-        rate.fixedChargeAdditionalMeter().ifPresent(charges::add);
-        for (final UrdbCharge charge : charges)
-        {
-            if (charge.micros() != 0)
-            {
-                problems.add(new UrdbProblem(label, charge.field(), MicroUnits.toDecimalString(charge.micros()) + " " +
-                    charge.unit().urdbText() + ": TouTariff has no fixed or minimum charges"));
-            }
-        }
-        if (rate.dgRule().isPresent())
-        {
-            switch (rate.dgRule().get())
-            {
-                case NET_METERING -> problems.add(new UrdbProblem(label, "dgrules", "Net Metering nets exports " +
-                    "against imports over the billing period; TouTariff credits each tick's export on its own"));
-                case BUY_ALL_SELL_ALL -> problems.add(new UrdbProblem(label, "dgrules", "Buy All Sell All meters " +
-                    "generation apart from consumption; TouTariff prices one net meter"));
-                default ->
-                {
-                    // Net billing credits each export at the sell rate as it happens, which is what TouPricer does.
-                }
-            }
-        }
-        else if (rate.useNetMetering().orElse(false))
-        {
-            problems.add(new UrdbProblem(label, "usenetmetering", "net metering nets exports against imports over " +
-                "the billing period; TouTariff credits each tick's export on its own"));
-        }
+        final UrdbEnergyMapper.EnergyTerms terms = energy.orElseThrow();
+        final TouTariff tariff = new TouTariff(options.tariffId(), options.version(),
+            options.effectiveFromEpochSecond(), TOKEN, options.exportToken(), options.zone(), 60, terms.periods(),
+            terms.schedule(), options.holidayEpochDays());
+        terms.tiers().ifPresent(tariff::withTiers);
+        tariff.withFixedCharges(fixed.perDay(), fixed.perMonth());
+        tariff.withExportRule(export.rule(), export.netSurplusMicrosPerKwh());
+        demand.ifPresent((rates) -> tariff.withDemand(rates.flatMicrosPerKw(), rates.touMicrosPerKw()));
+        return tariff;
     }
 
     private static void checkEffectiveWindow(
-        final UrdbRate rate, final long effectiveFromEpochSecond, final String label, final List<UrdbProblem> problems)
+        final UrdbRate rate, final long effectiveFromEpochSecond, final UrdbProblemLog log)
     {
         final Instant effectiveFrom = Instant.ofEpochSecond(effectiveFromEpochSecond);
         if (rate.startDate().isPresent() && effectiveFrom.isBefore(rate.startDate().get()))
         {
-            problems.add(new UrdbProblem(label, "startdate", "rate starts " + rate.startDate().get() +
-                ", after the requested effectiveFrom " + effectiveFrom));
+            log.add("startdate", "rate starts " + rate.startDate().get() + ", after the requested effectiveFrom " +
+                effectiveFrom);
         }
         if (rate.endDate().isPresent() && !effectiveFrom.isBefore(rate.endDate().get()))
         {
-            problems.add(new UrdbProblem(label, "enddate", "rate ended " + rate.endDate().get() +
-                ", not after the requested effectiveFrom " + effectiveFrom));
+            log.add("enddate", "rate ended " + rate.endDate().get() + ", not after the requested effectiveFrom " +
+                effectiveFrom);
         }
-    }
-
-    private static byte[] schedule(final UrdbSchedule weekday, final UrdbSchedule weekend)
-    {
-        final int hours = UrdbSchedule.HOURS;
-        final byte[] schedule = new byte[UrdbSchedule.MONTHS * 3 * hours];
-        for (final Month month : Month.values())
-        {
-            final int monthBase = (month.getValue() - 1) * 3;
-            for (int hour = 0; hour < hours; hour++)
-            {
-                schedule[(monthBase + DayType.WEEKDAY.ordinal()) * hours + hour] = (byte)weekday.periodAt(month, hour);
-                schedule[(monthBase + DayType.WEEKEND.ordinal()) * hours + hour] = (byte)weekend.periodAt(month, hour);
-                schedule[(monthBase + DayType.HOLIDAY.ordinal()) * hours + hour] = (byte)weekend.periodAt(month, hour);
-            }
-        }
-        return schedule;
     }
 }

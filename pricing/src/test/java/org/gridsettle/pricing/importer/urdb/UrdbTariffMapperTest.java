@@ -1,5 +1,6 @@
 package org.gridsettle.pricing.importer.urdb;
 
+import org.gridsettle.pricing.tariff.ExportRule;
 import org.gridsettle.pricing.tariff.TouTariff;
 import org.junit.jupiter.api.Test;
 
@@ -11,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Mapping imported URDB rates onto {@link TouTariff}: untiered time-of-use energy maps exactly; everything the tariff
- * cannot express is refused by field. The samples come from /work/shared/data, origins in
- * {@link UrdbSampleImportTest}.
+ * Mapping imported URDB rates onto {@link TouTariff} as a whole: what every rate gets (periods, schedule, zone,
+ * holidays, effective window), all mappable features together, and every problem listed at once. Synthetic, hand-made
+ * rates from {@link UrdbJsonFixture}; the real samples are mapped in {@link UrdbSampleMappingTest}, and each feature
+ * in its own test class (tiers, demand, fixed charges, export rules).
  */
 class UrdbTariffMapperTest
 {
@@ -77,22 +79,105 @@ class UrdbTariffMapperTest
         // a Thursday holiday is priced with the weekend schedule; the day before is a weekday
         assertThat(tariff.periodIndexAt(epochSecond("2024-07-04T17:30", NEW_YORK))).isZero();
         assertThat(tariff.periodIndexAt(epochSecond("2024-07-03T17:30", NEW_YORK))).isEqualTo(1);
+        // nothing else in the rate: no tiers, fixed charges or demand; exports per tick at the sell rate
+        assertThat(tariff.tiers()).isNull();
+        assertThat(tariff.fixedMicrosPerDay()).isZero();
+        assertThat(tariff.fixedMicrosPerMonth()).isZero();
+        assertThat(tariff.hasDemandCharges()).isFalse();
+        assertThat(tariff.exportRule()).isEqualTo(ExportRule.NET_BILLING);
     }
 
     @Test
-    void netBillingMapsButNetMeteringAndBuyAllSellAllAreRefused()
+    void everyMappableFeatureMapsTogether()
     {
-        final TouTariff hourly = UrdbTariffMapper.toTouTariff(
-            synthetic(UrdbJsonFixture.touEnergyOnly().with("dgrules", "\"Net Billing Hourly\"")),
-            7L, 1, EFFECTIVE_FROM, "SOLAR", NEW_YORK, new long[0]);
-        assertThat(hourly.period(1).exportMicrosPerKwh()).isEqualTo(50_000L);
+        final String seasonal = UrdbJsonFixture.schedule(1, 5, 8, 0, 23); // period 1 all of June..September
+        final UrdbRate rate = synthetic(UrdbJsonFixture.touEnergyOnly()
+            .with("energyratestructure",
+                "[[{\"rate\": 0.10, \"max\": 300, \"unit\": \"kWh\"}, {\"rate\": 0.14, \"sell\": 0.02}], " +
+                "[{\"rate\": 0.20, \"adj\": 0.01, \"sell\": 0.05, \"max\": 300, \"unit\": \"kWh\"}, " +
+                "{\"rate\": 0.30}]]")
+            .with("energyweekdayschedule", seasonal)
+            .with("energyweekendschedule", seasonal)
+            .with("demandratestructure", "[[{\"rate\": 3}], [{\"rate\": 9.75}]]")
+            .with("demandweekdayschedule", seasonal)
+            .with("demandweekendschedule", seasonal)
+            .with("flatdemandstructure", "[[{\"rate\": 4.5}]]")
+            .with("flatdemandmonths", "[0,0,0,0,0,0,0,0,0,0,0,0]")
+            .with("fixedchargefirstmeter", "12.5")
+            .with("fixedchargeunits", "\"$/month\"")
+            .with("dgrules", "\"Net Metering\""));
+        final UrdbMappingOptions options = new UrdbMappingOptions(7L, 2, EFFECTIVE_FROM, "NEM", NEW_YORK, new long[0])
+            .withNetSurplusMicrosPerKwh(31_250L);
 
+        final TouTariff tariff = UrdbTariffMapper.toTouTariff(rate, options);
+
+        assertThat(tariff.exportToken()).isEqualTo("NEM");
+        // period 0: tier 1 0.10 $/kWh, no sell; period 1: tier 1 0.20 + 0.01 = 0.21 $/kWh, sell 0.05
+        assertThat(tariff.period(0).importMicrosPerKwh()).isEqualTo(100_000L);
+        assertThat(tariff.period(1).importMicrosPerKwh()).isEqualTo(210_000L);
+        assertThat(tariff.period(1).exportMicrosPerKwh()).isEqualTo(50_000L);
+        // one shared limit of 300 kWh = 300,000 Wh; tier 2 rates 0.14 (sell 0.02) and 0.30 (no sell)
+        assertThat(tariff.tiers().upToWh(0)).isEqualTo(300_000L);
+        assertThat(tariff.tiers().importRate(0, 1)).isEqualTo(140_000L);
+        assertThat(tariff.tiers().exportRate(0, 1)).isEqualTo(20_000L);
+        assertThat(tariff.tiers().importRate(1, 1)).isEqualTo(300_000L);
+        assertThat(tariff.tiers().exportRate(1, 1)).isZero();
+        // demand: flat 4.5 $/kW; time-of-use 3 and 9.75 $/kW in energy periods 0 and 1
+        assertThat(tariff.flatDemandMicrosPerKw()).isEqualTo(4_500_000L);
+        assertThat(tariff.touDemandMicrosPerKw(0)).isEqualTo(3_000_000L);
+        assertThat(tariff.touDemandMicrosPerKw(1)).isEqualTo(9_750_000L);
+        // 12.5 $/month -> 12,500,000 micro-$ per billing period
+        assertThat(tariff.fixedMicrosPerMonth()).isEqualTo(12_500_000L);
+        assertThat(tariff.fixedMicrosPerDay()).isZero();
+        assertThat(tariff.exportRule()).isEqualTo(ExportRule.NET_METERING);
+        assertThat(tariff.netSurplusMicrosPerKwh()).isEqualTo(31_250L);
+        // July 3 a.m. is summer (period 1), October 3 a.m. winter (period 0)
+        assertThat(tariff.periodIndexAt(epochSecond("2024-07-10T03:00", NEW_YORK))).isEqualTo(1);
+        assertThat(tariff.periodIndexAt(epochSecond("2024-10-10T03:00", NEW_YORK))).isZero();
+    }
+
+    @Test
+    void problemsFromEveryPartAreListedTogetherInOrder()
+    {
+        final String seasonal = UrdbJsonFixture.schedule(1, 5, 8, 0, 23);
+        final UrdbRate rate = synthetic(UrdbJsonFixture.touEnergyOnly()
+            .with("startdate", String.valueOf(EFFECTIVE_FROM + 1))
+            .with("energyratestructure",
+                "[[{\"rate\": 0.1, \"max\": 200, \"unit\": \"kWh\"}, {\"rate\": 0.2}], " +
+                "[{\"rate\": 0.1, \"max\": 250, \"unit\": \"kWh\"}, {\"rate\": 0.2}]]")
+            .with("energyweekdayschedule", seasonal)
+            .with("energyweekendschedule", seasonal)
+            .with("flatdemandstructure", "[[{\"rate\": 4, \"max\": 50}, {\"rate\": 6}]]")
+            .with("flatdemandmonths", "[0,0,0,0,0,0,0,0,0,0,0,0]")
+            .with("fixedchargefirstmeter", "120")
+            .with("fixedchargeunits", "\"$/year\"")
+            .with("dgrules", "\"Net Billing Hourly\""));
+
+        final UrdbImportException ex = refusal(rate);
+
+        assertThat(ex.fields()).containsExactly("startdate", "energyratestructure[1][0].max",
+            "flatdemandstructure[0]", "fixedchargefirstmeter", "dgrules");
+        assertThat(ex.problems()).allSatisfy((p) -> assertThat(p.label()).isEqualTo(UrdbJsonFixture.LABEL));
+    }
+
+    @Test
+    void theOlderSignatureMapsLikeOptionsWithoutANetSurplusRate()
+    {
+        final UrdbRate rate = synthetic(UrdbJsonFixture.touEnergyOnly()
+            .with("fixedchargefirstmeter", "0.5").with("fixedchargeunits", "\"$/day\""));
+
+        final TouTariff viaArguments =
+            UrdbTariffMapper.toTouTariff(rate, 7L, 1, EFFECTIVE_FROM, "SOLAR", NEW_YORK, new long[0]);
+        final TouTariff viaOptions = UrdbTariffMapper.toTouTariff(
+            rate, new UrdbMappingOptions(7L, 1, EFFECTIVE_FROM, "SOLAR", NEW_YORK, new long[0]));
+
+        // 0.5 $/day -> 500,000 micro-$ per day either way
+        assertThat(viaArguments.fixedMicrosPerDay()).isEqualTo(500_000L).isEqualTo(viaOptions.fixedMicrosPerDay());
+        assertThat(viaArguments.scheduleCopy()).isEqualTo(viaOptions.scheduleCopy());
+        assertThat(viaArguments.period(1)).isEqualTo(viaOptions.period(1));
+        // and without a net-surplus rate net metering is refused
         assertThat(refusal(synthetic(UrdbJsonFixture.touEnergyOnly().with("dgrules", "\"Net Metering\"")))
             .fields()).containsExactly("dgrules");
-        assertThat(refusal(synthetic(UrdbJsonFixture.touEnergyOnly().with("dgrules", "\"Buy All Sell All\"")))
-            .fields()).containsExactly("dgrules");
-        assertThat(refusal(synthetic(UrdbJsonFixture.touEnergyOnly().with("usenetmetering", "true")))
-            .fields()).containsExactly("usenetmetering");
     }
 
     @Test
@@ -105,49 +190,6 @@ class UrdbTariffMapperTest
         final UrdbImportException ex = refusal(rate);
 
         assertThat(ex.fields()).containsExactly("startdate", "enddate");
-    }
-
-    @Test
-    void fplIsRefusedAsTieredWithAFixedCharge()
-    {
-        final UrdbRate fpl = importer.read(UrdbSampleImportTest.sample(
-            "urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json")).get(0);
-
-        final UrdbImportException ex = refusal(fpl);
-
-        assertThat(ex.fields()).containsExactly("fixedmonthlycharge", "energyratestructure[0]");
-        assertThat(ex.getMessage()).isEqualTo("urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json: " +
-            "URDB tariff refused: label 5550d6fd5457a3187e8b4567: " +
-            "fixedmonthlycharge (7.570000 $/month: TouTariff has no fixed or minimum charges); " +
-            "energyratestructure[0] (2 tiers: needs the tiered tariff model)");
-    }
-
-    @Test
-    void reoptIsRefusedForDemandTiersAndItsDailyCharge()
-    {
-        final UrdbRate reopt = importer.read(UrdbSampleImportTest.sample(
-            "urdb_REopt_multi_tier_urdb_response.json")).get(0);
-
-        final UrdbImportException ex = refusal(reopt);
-
-        assertThat(ex.fields())
-            .containsExactly("demandratestructure", "fixedchargefirstmeter", "energyratestructure[1]");
-        assertThat(ex.getMessage()).contains("label (none)")
-            .contains("demandratestructure (time-of-use demand charges need the demand tariff model)")
-            .contains("fixedchargefirstmeter (3.298000 $/day: TouTariff has no fixed or minimum charges)");
-    }
-
-    @Test
-    void openStudioSampleIsRefusedForEveryTieredPeriod()
-    {
-        final UrdbRate hpxml = importer.read(UrdbSampleImportTest.sample(
-            "urdb_OpenStudioHPXML_Sample_Tiered_Time-of-Use_Rate.json")).get(0);
-
-        final UrdbImportException ex = refusal(hpxml);
-
-        assertThat(ex.fields())
-            .containsExactly("fixedchargefirstmeter", "energyratestructure[0]", "energyratestructure[1]");
-        assertThat(ex.problems().get(2).reason()).isEqualTo("3 tiers: needs the tiered tariff model");
     }
 
     @Test
