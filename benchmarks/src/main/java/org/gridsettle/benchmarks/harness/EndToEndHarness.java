@@ -1,0 +1,191 @@
+package org.gridsettle.benchmarks.harness;
+
+import org.gridsettle.benchmarks.JvmFlags;
+import org.gridsettle.benchmarks.TempDirs;
+import org.gridsettle.benchmarks.report.MachineInfo;
+import org.gridsettle.benchmarks.report.ReportWriter;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The end-to-end sizing harness: runs the real engine with real journals next to its ceilings (raw Chronicle appends
+ * of the same bytes, a bare Disruptor hand-off, raw reads for replay) and next to the conventional design, all in one
+ * JVM and one run, then writes a results folder with a Markdown table, {@code .hgrm} files and a latency plot.
+ * <p>
+ * Phases run one after another on the calling thread, each with its own warm-up; nothing else should run in the JVM
+ * meanwhile. Exit codes of {@link #main}: 0 ok, 1 a run failed or the two designs' totals differ, 2 bad usage.
+ */
+public final class EndToEndHarness
+{
+    private EndToEndHarness()
+    {
+    }
+
+    /**
+     * @param args see {@link HarnessConfig#usage()}.
+     */
+    public static void main(final String[] args)
+    {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h"))
+        {
+            System.out.println(HarnessConfig.usage());
+            return;
+        }
+        final HarnessConfig config;
+        try
+        {
+            config = HarnessConfig.parse(args, Path.of("bench-results"));
+        }
+        catch (final IllegalArgumentException e)
+        {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try
+        {
+            final HarnessResults results = run(config, System.err);
+            System.out.println(ReportWriter.write(results, MachineInfo.current()));
+            System.out.println("report: " + config.outDir().resolve(ReportWriter.REPORT).toAbsolutePath());
+        }
+        catch (final RuntimeException | Error e)
+        {
+            System.err.println();
+            System.err.println("BENCHMARK FAILED: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Runs every phase and writes the report.
+     *
+     * @param config   what to run.
+     * @param progress receives one line per phase.
+     * @return the figures.
+     * @throws IllegalStateException if a phase fails or the designs' totals differ.
+     */
+    public static HarnessResults run(final HarnessConfig config, final PrintStream progress)
+    {
+        JvmFlags.requirePresent("the end-to-end harness");
+        final Path work = config.workDir();
+        createDirectories(config.outDir());
+        createDirectories(work);
+        progress.println("gridsettle benchmark " + config);
+        try
+        {
+            final List<ThroughputResult> ceilings = new ArrayList<>();
+            final List<ThroughputResult> engines = new ArrayList<>();
+            final List<ThroughputResult> conventionals = new ArrayList<>();
+            final Path journal = work.resolve("engine");
+            TokenTotals engineTotals = null;
+            TokenTotals conventionalTotals = null;
+            for (int round = 1; round <= config.rounds(); round++)
+            {
+                final String of = " (round " + round + "/" + config.rounds() + ")";
+                ceilings.add(phase(progress, "raw Chronicle append ceiling" + of,
+                    () -> RawAppendCeiling.run(config, work.resolve("ceiling")), work.resolve("ceiling")));
+                // only the last round's journal is kept, for replay
+                TempDirs.delete(journal);
+                final EngineRunResult engine = phase(progress, "engine max throughput" + of,
+                    () -> EngineThroughputRun.run(config, journal), null);
+                engines.add(engine.throughput());
+                final Path json = work.resolve("conventional.jsonl");
+                final ConventionalRunResult conventional = phase(progress, "conventional max throughput" + of,
+                    () -> ConventionalThroughputRun.run(config, json), json);
+                conventionals.add(conventional.throughput());
+                checkTotals(progress, engine.totals(), conventional.totals());
+                engineTotals = engine.totals();
+                conventionalTotals = conventional.totals();
+            }
+            final ThroughputResult handoff = phase(progress, "raw Disruptor hand-off",
+                () -> DisruptorHandoffRun.run(config), null);
+            final ThroughputResult replay = phase(progress, "replay", () -> ReplayRun.run(journal), null);
+            final ThroughputResult rawRead = phase(progress, "raw Chronicle read ceiling",
+                () -> RawReadCeiling.run(journal), journal);
+            final List<LatencyResult> latencies = new ArrayList<>();
+            for (final long rate : config.rates())
+            {
+                final Path rateJournal = work.resolve("engine-" + rate);
+                latencies.add(phase(progress, "engine at " + rate + " ticks/s",
+                    () -> OfferedRateRun.engine(config, rate, rateJournal), rateJournal));
+                final Path rateJson = work.resolve("conventional-" + rate + ".jsonl");
+                latencies.add(phase(progress, "conventional at " + rate + " ticks/s",
+                    () -> OfferedRateRun.conventional(config, rate, rateJson), rateJson));
+            }
+            final Path heapJournal = work.resolve("heap");
+            final HeapResult heap = phase(progress, "heap per meter",
+                () -> HeapPerMeterRun.run(config.heapMeters(), heapJournal), heapJournal);
+            return new HarnessResults(config, new Rounds(ceilings), new Rounds(engines), new Rounds(conventionals),
+                engineTotals, conventionalTotals, handoff, replay, rawRead, heap, latencies);
+        }
+        finally
+        {
+            if (!config.keepJournals())
+            {
+                TempDirs.delete(work);
+            }
+        }
+    }
+
+    private static void checkTotals(final PrintStream progress, final TokenTotals engine, final TokenTotals other)
+    {
+        progress.println("    totals, engine ledger:       " + engine);
+        progress.println("    totals, conventional design: " + other);
+        if (!engine.equals(other))
+        {
+            throw new IllegalStateException("TOTALS DIFFER between the engine (" + engine +
+                ") and the conventional design (" + other + "): one of the two prices wrongly");
+        }
+    }
+
+    private static <T> T phase(
+        final PrintStream progress, final String name, final Phase<T> phase, final Path scratch)
+    {
+        // start each phase from a collected heap so one phase's garbage is not another's pause
+        System.gc();
+        final long start = System.nanoTime();
+        try
+        {
+            final T result = phase.run();
+            progress.println(String.format(Locale.ROOT, "  %-46s done in %5.1f s", name,
+                (System.nanoTime() - start) / 1e9));
+            return result;
+        }
+        finally
+        {
+            TempDirs.delete(scratch);
+        }
+    }
+
+    private static void createDirectories(final Path dir)
+    {
+        try
+        {
+            Files.createDirectories(dir);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One phase of the run.
+     *
+     * @param <T> what it measures.
+     */
+    @FunctionalInterface
+    private interface Phase<T>
+    {
+        T run();
+    }
+}

@@ -1,0 +1,73 @@
+package org.gridsettle.benchmarks.harness;
+
+import org.gridsettle.benchmarks.workload.Fleet;
+import org.gridsettle.benchmarks.workload.TickSource;
+import org.gridsettle.engine.SettlementEngine;
+import org.gridsettle.journal.codec.MeterTickCodec;
+
+import java.nio.file.Path;
+
+/**
+ * Maximum sustained throughput of the real engine with real journals (page-cache durability, default sleeping wait
+ * strategy, default ring): the producer submits as fast as the ring accepts, and the clock runs from the moment the
+ * warm-up ticks are applied until the last tick is applied. The business-logic thread's allocated bytes are sampled
+ * at the same two moments, so allocation per tick excludes set-up and warm-up.
+ * <p>
+ * Runs on the calling thread, which is the engine's single producer. Leaves the journal in place for replay.
+ */
+public final class EngineThroughputRun
+{
+    private static final String LOGIC_THREAD = "gridsettle-logic";
+
+    private EngineThroughputRun()
+    {
+    }
+
+    /**
+     * @param config     sizes.
+     * @param journalDir an empty directory for the journal.
+     * @return the figures.
+     */
+    public static EngineRunResult run(final HarnessConfig config, final Path journalDir)
+    {
+        final int meters = config.meters();
+        final long ticks = config.ticks();
+        final long warmup = config.warmupTicks();
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(journalDir).build().start();
+        final ThroughputResult throughput;
+        try
+        {
+            final long setUp = Fleet.setUp(engine, meters);
+            submit(engine, 0, warmup, meters);
+            Await.reach(engine::appliedSequence, setUp + warmup, engine::fatalError);
+            final long logicThread = ThreadAllocation.threadIdNamed(LOGIC_THREAD);
+            final long bytesBefore = ThreadAllocation.allocatedBytes(logicThread);
+            final long start = System.nanoTime();
+            submit(engine, warmup, ticks, meters);
+            final long end = Await.reach(engine::appliedSequence, setUp + ticks, engine::fatalError);
+            final long bytesAfter = ThreadAllocation.allocatedBytes(logicThread);
+            throughput = new ThroughputResult(ticks - warmup, end - start, bytesAfter - bytesBefore);
+        }
+        finally
+        {
+            engine.close();
+        }
+        final var counters = engine.counters();
+        if (counters.ticksPriced() != ticks || counters.rejections() != 0)
+        {
+            throw new IllegalStateException("engine priced " + counters.ticksPriced() + " of " + ticks +
+                " ticks with " + counters.rejections() + " rejections");
+        }
+        return new EngineRunResult(throughput, TokenTotals.of(engine.ledger()), counters);
+    }
+
+    private static void submit(final SettlementEngine engine, final long from, final long to, final int meters)
+    {
+        for (long i = from; i < to; i++)
+        {
+            engine.submitTick(TickSource.meterId(i, meters), MeterTickCodec.CHANNEL_MAIN,
+                TickSource.intervalStart(i, meters), TickSource.INTERVAL_SECONDS, TickSource.importWh(i, meters),
+                TickSource.exportWh(i, meters));
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.gridsettle.benchmarks.harness;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+
+/**
+ * What one harness run measures and where it writes. Three presets: the full sizing run, {@code --quick} (small
+ * scale, minutes on 2 cores) and {@link #tiny} for the smoke test; command-line options override any field.
+ * Immutable.
+ *
+ * @param label               preset name shown in the report.
+ * @param ticks               ticks through each throughput run.
+ * @param meters              meters enrolled; ticks cycle over them interval by interval.
+ * @param rounds              throughput rounds; each round runs the ceiling, the engine and the conventional design
+ *                            back to back, so machine noise hits all three alike, and the report takes medians.
+ * @param warmupFraction      share of each throughput run applied before the clock starts.
+ * @param handoffEvents       events through the raw Disruptor hand-off.
+ * @param rates               offered rates, ticks per second.
+ * @param rateSeconds         measured seconds per offered rate.
+ * @param rateWarmupSeconds   seconds per offered rate paced but not recorded.
+ * @param ringSize            engine ring entries, also the conventional queue's capacity.
+ * @param outDir              where the report goes.
+ * @param workDir             where journals and JSON output go while running; deleted at the end.
+ * @param keepJournals        true to leave {@code workDir} in place.
+ */
+public record HarnessConfig(
+    String label,
+    long ticks,
+    int meters,
+    int rounds,
+    double warmupFraction,
+    long handoffEvents,
+    long[] rates,
+    double rateSeconds,
+    double rateWarmupSeconds,
+    int ringSize,
+    Path outDir,
+    Path workDir,
+    boolean keepJournals)
+{
+    /** The engine's default ring size. */
+    public static final int ENGINE_RING_SIZE = 8192;
+
+    /**
+     * Validates the sizes.
+     */
+    public HarnessConfig
+    {
+        if (rounds < 1)
+        {
+            throw new IllegalArgumentException("rounds must be positive: " + rounds);
+        }
+        if (ticks < 10 || meters < 1 || ticks < meters)
+        {
+            throw new IllegalArgumentException("need ticks >= meters >= 1 and ticks >= 10: ticks=" + ticks +
+                " meters=" + meters);
+        }
+        if (rates.length == 0 || Arrays.stream(rates).anyMatch(r -> r <= 0 || r > 100_000_000L))
+        {
+            throw new IllegalArgumentException("rates must be 1..100,000,000 ticks/s: " + Arrays.toString(rates));
+        }
+        if (rateSeconds <= 0 || rateWarmupSeconds < 0 || warmupFraction < 0 || warmupFraction >= 1)
+        {
+            throw new IllegalArgumentException("bad durations");
+        }
+        rates = rates.clone();
+    }
+
+    /**
+     * @param outDir report directory.
+     * @return the full sizing run: 10,000,000 ticks over 100,000 meters in 3 rounds; 50k, 200k and 1M ticks/s for
+     *     10 s each.
+     */
+    public static HarnessConfig full(final Path outDir)
+    {
+        return new HarnessConfig("full", 10_000_000L, 100_000, 3, 0.1, 50_000_000L,
+            new long[] {50_000, 200_000, 1_000_000}, 10.0, 1.0, ENGINE_RING_SIZE, outDir, outDir.resolve("work"),
+            false);
+    }
+
+    /**
+     * @param outDir report directory.
+     * @return the quick run: 1,000,000 ticks over 10,000 meters in 5 rounds; 50k and 200k ticks/s for 2 s each.
+     */
+    public static HarnessConfig quick(final Path outDir)
+    {
+        return new HarnessConfig("quick", 1_000_000L, 10_000, 5, 0.1, 5_000_000L,
+            new long[] {50_000, 200_000}, 2.0, 0.5, ENGINE_RING_SIZE, outDir, outDir.resolve("work"), false);
+    }
+
+    /**
+     * @param outDir report directory.
+     * @return the smoke-test run: 20,000 ticks over 200 meters; 20k ticks/s for 0.5 s.
+     */
+    public static HarnessConfig tiny(final Path outDir)
+    {
+        return new HarnessConfig("tiny", 20_000L, 200, 1, 0.1, 100_000L,
+            new long[] {20_000}, 0.5, 0.1, ENGINE_RING_SIZE, outDir, outDir.resolve("work"), false);
+    }
+
+    /**
+     * Parses the command line.
+     *
+     * @param args        options, see {@link #usage()}.
+     * @param resultsRoot where timestamped report directories go unless {@code --out} is given.
+     * @return the configuration.
+     * @throws IllegalArgumentException on a bad option, with a message fit for the user.
+     */
+    public static HarnessConfig parse(final String[] args, final Path resultsRoot)
+    {
+        boolean quick = false;
+        Path out = null;
+        Path root = resultsRoot;
+        for (int i = 0; i < args.length; i++)
+        {
+            if ("--quick".equals(args[i]))
+            {
+                quick = true;
+            }
+            else if ("--out".equals(args[i]))
+            {
+                out = Path.of(value(args, ++i));
+            }
+            else if ("--results-root".equals(args[i]))
+            {
+                root = Path.of(value(args, ++i));
+            }
+        }
+        if (out == null)
+        {
+            out = root.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        }
+        final HarnessConfig preset = quick ? quick(out) : full(out);
+        long ticks = preset.ticks();
+        int meters = preset.meters();
+        int rounds = preset.rounds();
+        long[] rates = preset.rates();
+        double rateSeconds = preset.rateSeconds();
+        Path work = preset.workDir();
+        boolean keep = false;
+        boolean custom = false;
+        for (int i = 0; i < args.length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick" ->
+                {
+                }
+                case "--out", "--results-root" -> i++;
+                case "--work" -> work = Path.of(value(args, ++i));
+                case "--keep-journals" -> keep = true;
+                case "--ticks", "--meters", "--rounds", "--rates", "--rate-seconds" ->
+                {
+                    custom = true;
+                    final String value = value(args, ++i);
+                    switch (args[i - 1])
+                    {
+                        case "--ticks" -> ticks = parseLong(value);
+                        case "--meters" -> meters = (int)parseLong(value);
+                        case "--rounds" -> rounds = (int)parseLong(value);
+                        case "--rates" -> rates = parseRates(value);
+                        default -> rateSeconds = Double.parseDouble(value);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + usage());
+            }
+        }
+        // the bare hand-off is far faster than the engine: five events per tick keep its timed window measurable
+        final long handoffEvents = ticks == preset.ticks() ? preset.handoffEvents() : 5 * ticks;
+        return new HarnessConfig(preset.label() + (custom ? "+" : ""), ticks, meters, rounds, preset.warmupFraction(),
+            handoffEvents, rates, rateSeconds, preset.rateWarmupSeconds(), preset.ringSize(), out, work, keep);
+    }
+
+    /**
+     * @return the options text.
+     */
+    public static String usage()
+    {
+        return String.join("\n",
+            "usage: benchmarks/run [--quick] [options]",
+            "  --quick              small scale: 1,000,000 ticks x 5 rounds, 10,000 meters, 50k and 200k ticks/s for 2 s",
+            "  --ticks N            ticks per throughput run (default 10,000,000)",
+            "  --meters M           meters enrolled (default 100,000)",
+            "  --rounds R           throughput rounds of ceiling, engine and conventional (default 3, quick 5)",
+            "  --rates A,B,C        offered rates in ticks/s (default 50000,200000,1000000)",
+            "  --rate-seconds S     measured seconds per offered rate (default 10)",
+            "  --out DIR            report directory (default bench-results/<timestamp>)",
+            "  --work DIR           journal scratch directory (default <out>/work, deleted afterwards)",
+            "  --keep-journals      keep the scratch directory",
+            "  benchmarks/run jmh [JMH options]   runs the JMH microbenchmarks instead");
+    }
+
+    private static String value(final String[] args, final int i)
+    {
+        if (i >= args.length)
+        {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value\n" + usage());
+        }
+        return args[i];
+    }
+
+    private static long parseLong(final String text)
+    {
+        try
+        {
+            return Long.parseLong(text.replace("_", "").replace(",", ""));
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new IllegalArgumentException("not a number: " + text, e);
+        }
+    }
+
+    private static long[] parseRates(final String text)
+    {
+        return Arrays.stream(text.split(",")).mapToLong(s -> parseLong(s.trim())).toArray();
+    }
+
+    /**
+     * @return meters enrolled for the heap-per-meter figure: at least 100,000, so that what other threads allocate
+     *     meanwhile is noise and not the figure.
+     */
+    public int heapMeters()
+    {
+        return Math.max(meters, 100_000);
+    }
+
+    /**
+     * @return the ticks applied before each throughput clock starts.
+     */
+    public long warmupTicks()
+    {
+        return (long)(ticks * warmupFraction);
+    }
+
+    @Override
+    public long[] rates()
+    {
+        return rates.clone();
+    }
+
+    @Override
+    public boolean equals(final Object o)
+    {
+        return o instanceof HarnessConfig other && toString().equals(other.toString());
+    }
+
+    @Override
+    public int hashCode()
+    {
+        return toString().hashCode();
+    }
+
+    @Override
+    public String toString()
+    {
+        return label + ": ticks=" + ticks + " meters=" + meters + " rounds=" + rounds + " rates=" +
+            Arrays.toString(rates) + " rateSeconds=" + rateSeconds + " out=" + outDir;
+    }
+}

@@ -1,0 +1,49 @@
+package org.gridsettle.benchmarks.harness;
+
+import java.util.List;
+
+/**
+ * Every figure one harness run produced, each next to the ceiling and the alternative measured in the same run.
+ * Immutable.
+ *
+ * @param config             what was run.
+ * @param ceiling            raw Chronicle appends of the same bytes, ticks per second, per round.
+ * @param engine             the engine at maximum throughput, per round.
+ * @param conventional       the conventional design at maximum throughput, per round.
+ * @param engineTotals       the engine's ledger totals (identical in every round).
+ * @param conventionalTotals the conventional design's totals (identical in every round).
+ * @param handoff            raw Disruptor 1P1C hand-off, events per second.
+ * @param replay             replay of the last round's engine journal, inputs per second.
+ * @param rawRead            raw Chronicle reads of the same journal, inputs per second.
+ * @param heap               heap per enrolled meter.
+ * @param latencies          per offered rate, the engine's result then the conventional design's.
+ */
+public record HarnessResults(
+    HarnessConfig config,
+    Rounds ceiling,
+    Rounds engine,
+    Rounds conventional,
+    TokenTotals engineTotals,
+    TokenTotals conventionalTotals,
+    ThroughputResult handoff,
+    ThroughputResult replay,
+    ThroughputResult rawRead,
+    HeapResult heap,
+    List<LatencyResult> latencies)
+{
+    /**
+     * @return the median engine round's ticks per second as a fraction of the median raw-append ceiling round.
+     */
+    public double efficiency()
+    {
+        return engine.median().perSecond() / ceiling.median().perSecond();
+    }
+
+    /**
+     * @return true when both designs posted the same totals.
+     */
+    public boolean totalsAgree()
+    {
+        return engineTotals.equals(conventionalTotals);
+    }
+}

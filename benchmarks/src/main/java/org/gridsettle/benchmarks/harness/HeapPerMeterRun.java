@@ -1,0 +1,76 @@
+package org.gridsettle.benchmarks.harness;
+
+import org.gridsettle.benchmarks.conventional.ConventionalRegistry;
+import org.gridsettle.benchmarks.workload.BenchTariff;
+import org.gridsettle.benchmarks.workload.Fleet;
+import org.gridsettle.benchmarks.workload.PeriodTable;
+import org.gridsettle.engine.SettlementEngine;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.ref.Reference;
+import java.nio.file.Path;
+
+/**
+ * Heap per enrolled meter: used heap after several full collections, before and after enrolling the fleet, divided
+ * by the fleet size. For the engine the meters go through the ring and the journal into the state machine, so the
+ * figure is what the business-logic thread retains; for the conventional design it is its registry.
+ * <p>
+ * Runs on the calling thread. The figure is approximate: other threads allocate meanwhile, so use a fleet large
+ * enough (the default run enrols 100,000 meters) for their noise to vanish.
+ */
+public final class HeapPerMeterRun
+{
+    private static final int COLLECTIONS = 4;
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
+    private HeapPerMeterRun()
+    {
+    }
+
+    /**
+     * @param meters     fleet size.
+     * @param journalDir an empty directory for the engine's journal.
+     * @return both figures.
+     */
+    public static HeapResult run(final int meters, final Path journalDir)
+    {
+        return new HeapResult(meters, engine(meters, journalDir), conventional(meters));
+    }
+
+    private static double engine(final int meters, final Path journalDir)
+    {
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(journalDir).build().start())
+        {
+            engine.publishTariff(BenchTariff.create());
+            Await.reach(engine::appliedSequence, 1, engine::fatalError);
+            final long before = usedHeapAfterGc();
+            for (int m = 1; m <= meters; m++)
+            {
+                engine.registerAccount(Fleet.accountOf(m));
+                engine.enrolMeter(m, Fleet.accountOf(m), PeriodTable.TARIFF_ID, BenchTariff.EFFECTIVE_FROM);
+            }
+            Await.reach(engine::appliedSequence, Fleet.setUpInputs(meters), engine::fatalError);
+            final long after = usedHeapAfterGc();
+            return (double)(after - before) / meters;
+        }
+    }
+
+    private static double conventional(final int meters)
+    {
+        final long before = usedHeapAfterGc();
+        final ConventionalRegistry registry = ConventionalThroughputRun.registry(meters);
+        final long after = usedHeapAfterGc();
+        Reference.reachabilityFence(registry);
+        return (double)(after - before) / meters;
+    }
+
+    private static long usedHeapAfterGc()
+    {
+        for (int i = 0; i < COLLECTIONS; i++)
+        {
+            System.gc();
+        }
+        return MEMORY.getHeapMemoryUsage().getUsed();
+    }
+}

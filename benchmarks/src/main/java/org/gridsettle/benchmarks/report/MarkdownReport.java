@@ -1,0 +1,134 @@
+package org.gridsettle.benchmarks.report;
+
+import org.gridsettle.benchmarks.harness.HarnessConfig;
+import org.gridsettle.benchmarks.harness.HarnessResults;
+import org.gridsettle.benchmarks.harness.LatencyResult;
+import org.gridsettle.benchmarks.harness.Rounds;
+import org.gridsettle.benchmarks.harness.ThroughputResult;
+
+import java.util.Locale;
+
+/**
+ * Renders a run's figures as Markdown: the machine, then one table where each figure stands next to the ceiling or
+ * alternative measured in the same run, then the latency table, then the efficiency line. The same text is printed
+ * and written to {@code results.md}.
+ * <p>
+ * Stateless and thread-safe.
+ */
+public final class MarkdownReport
+{
+    private static final String NL = "\n";
+
+    private MarkdownReport()
+    {
+    }
+
+    /**
+     * @param r       the figures.
+     * @param machine where they were measured.
+     * @return the report.
+     */
+    public static String render(final HarnessResults r, final MachineInfo machine)
+    {
+        final HarnessConfig c = r.config();
+        final StringBuilder sb = new StringBuilder(4096);
+        sb.append("# gridsettle end-to-end benchmark (").append(c.label()).append(')').append(NL).append(NL);
+        sb.append("- date: ").append(machine.date()).append(NL);
+        sb.append("- machine: ").append(machine.cores()).append(" cores, ").append(machine.cpu()).append(", ")
+            .append(machine.os()).append(", load average (1 min) at the end ")
+            .append(String.format(Locale.ROOT, "%.2f", machine.load())).append(NL);
+        sb.append("- JDK: ").append(machine.jdk()).append(", max heap ")
+            .append(machine.maxHeap() / (1024 * 1024)).append(" MiB, GC ").append(machine.gc()).append(NL);
+        sb.append("- JVM flags: `").append(String.join(" ", machine.jvmFlags())).append('`').append(NL);
+        sb.append("- workload: ").append(Fmt.rate(c.ticks())).append(" ticks over ").append(Fmt.rate(c.meters()))
+            .append(" meters (first ").append(Fmt.percent(c.warmupFraction()))
+            .append(" untimed warm-up), ring/queue ").append(c.ringSize())
+            .append(", engine defaults: page-cache durability, SleepingWaitStrategy").append(NL).append(NL);
+
+        final ThroughputResult engine = r.engine().median();
+        final ThroughputResult ceiling = r.ceiling().median();
+        final ThroughputResult conventional = r.conventional().median();
+        final double engineRate = engine.perSecond();
+        sb.append("Throughput figures are the median of ").append(c.rounds())
+            .append(" round(s); each round runs the ceiling, the engine and the conventional design back to back.")
+            .append(NL).append(NL);
+        sb.append("| figure | value | measured against, same run | ratio |").append(NL);
+        sb.append("|---|---:|---|---:|").append(NL);
+        row(sb, "engine, max sustained throughput (real journals)", rounds(r.engine(), "ticks/s"),
+            "raw-append ceiling " + Fmt.rate(ceiling.perSecond()) + " ticks/s", Fmt.percent(r.efficiency()));
+        row(sb, "ceiling: raw Chronicle append, 72 B + 120 B per tick, 2 queues, 1 thread",
+            rounds(r.ceiling(), "ticks/s"), "-", "100.0%");
+        row(sb, "alternative: conventional (BigDecimal, ArrayBlockingQueue, JSON lines)",
+            rounds(r.conventional(), "ticks/s"), "engine " + Fmt.rate(engineRate) + " ticks/s",
+            "engine " + Fmt.times(engineRate / conventional.perSecond()));
+        row(sb, "ceiling: raw Disruptor 1P1C hand-off, SleepingWaitStrategy, no work",
+            Fmt.rate(r.handoff().perSecond()) + " events/s", "engine " + Fmt.rate(engineRate) + " ticks/s",
+            "engine at " + Fmt.percent(engineRate / r.handoff().perSecond()));
+        row(sb, "replay: JournalReplay (verify chains, re-apply, compare outputs)",
+            Fmt.rate(r.replay().perSecond()) + " inputs/s",
+            "raw Chronicle read of both queues " + Fmt.rate(r.rawRead().perSecond()) + " inputs/s",
+            Fmt.percent(r.replay().perSecond() / r.rawRead().perSecond()));
+        row(sb, "allocation per tick, business-logic thread (steady state)",
+            Fmt.oneDecimal(engine.bytesPerOperation()) + " B/tick",
+            "conventional worker " + Fmt.oneDecimal(conventional.bytesPerOperation()) + " B/tick; raw-append thread " +
+                Fmt.oneDecimal(ceiling.bytesPerOperation()) + " B/tick",
+            "-");
+        row(sb, "heap per enrolled meter (" + Fmt.rate(r.heap().meters()) + " meters)",
+            Fmt.oneDecimal(r.heap().engineBytesPerMeter()) + " B/meter",
+            "conventional registry " + Fmt.oneDecimal(r.heap().conventionalBytesPerMeter()) + " B/meter",
+            Fmt.times(r.heap().engineBytesPerMeter() / r.heap().conventionalBytesPerMeter()));
+        row(sb, "ledger totals (micro-units)",
+            "USD " + r.engineTotals().usdMicros() + ", SOLAR " + r.engineTotals().solarMicros(),
+            "conventional USD " + r.conventionalTotals().usdMicros() + ", SOLAR " +
+                r.conventionalTotals().solarMicros(),
+            r.totalsAgree() ? "equal" : "DIFFERENT");
+        sb.append(NL);
+
+        sb.append("Latency from intended send time (coordinated-omission corrected) to output written; engine: ")
+            .append("output-journal append, conventional: JSON line written.").append(NL).append(NL);
+        sb.append("| offered ticks/s | design | achieved ticks/s | samples | p50 µs | p99 µs | p99.9 µs | p99.99 µs |" +
+            " max µs |").append(NL);
+        sb.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|").append(NL);
+        for (final LatencyResult l : r.latencies())
+        {
+            sb.append("| ").append(Fmt.rate(l.offeredRate()))
+                .append(" | ").append(l.design())
+                .append(" | ").append(Fmt.rate(l.achievedRate()))
+                .append(" | ").append(Fmt.rate(l.histogram().getTotalCount()))
+                .append(" | ").append(Fmt.oneDecimal(l.micros(50.0)))
+                .append(" | ").append(Fmt.oneDecimal(l.micros(99.0)))
+                .append(" | ").append(Fmt.oneDecimal(l.micros(99.9)))
+                .append(" | ").append(Fmt.oneDecimal(l.micros(99.99)))
+                .append(" | ").append(Fmt.oneDecimal(l.maxMicros()))
+                .append(" |").append(NL);
+        }
+        sb.append(NL).append(efficiencyLine(r)).append(NL);
+        return sb.toString();
+    }
+
+    /**
+     * @param r the figures.
+     * @return {@code efficiency: NN.N% of raw-append ceiling}.
+     */
+    public static String efficiencyLine(final HarnessResults r)
+    {
+        return String.format(Locale.ROOT, "efficiency: %.1f%% of raw-append ceiling", r.efficiency() * 100.0);
+    }
+
+    private static String rounds(final Rounds rounds, final String unit)
+    {
+        final String median = Fmt.rate(rounds.median().perSecond()) + " " + unit;
+        if (rounds.results().size() == 1)
+        {
+            return median;
+        }
+        return median + " (rounds " + Fmt.rate(rounds.minPerSecond()) + " to " + Fmt.rate(rounds.maxPerSecond()) + ")";
+    }
+
+    private static void row(
+        final StringBuilder sb, final String figure, final String value, final String against, final String ratio)
+    {
+        sb.append("| ").append(figure).append(" | ").append(value).append(" | ").append(against).append(" | ")
+            .append(ratio).append(" |").append(NL);
+    }
+}

@@ -1,0 +1,69 @@
+package org.gridsettle.benchmarks.harness;
+
+import org.gridsettle.benchmarks.report.MachineInfo;
+import org.gridsettle.benchmarks.report.ReportWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the whole harness at tiny scale as a method call: every figure must exist and be positive, the report files
+ * must be written, and the conventional design's totals must equal the engine ledger's. Speeds are never asserted.
+ */
+class EndToEndHarnessSmokeTest
+{
+    @TempDir
+    Path tmp;
+
+    @Test
+    void tinyRunProducesEveryFigureAndTheDesignsAgreeOnTotals() throws Exception
+    {
+        final HarnessConfig config = HarnessConfig.tiny(tmp.resolve("results"));
+
+        final HarnessResults r = EndToEndHarness.run(config, new PrintStream(OutputStream.nullOutputStream()));
+        final String markdown = ReportWriter.write(r, MachineInfo.current());
+
+        assertThat(r.engineTotals()).isEqualTo(r.conventionalTotals());
+        assertThat(r.totalsAgree()).isTrue();
+        assertThat(r.engineTotals().usdMicros()).isPositive();
+        assertThat(r.engineTotals().solarMicros()).isPositive();
+
+        assertThat(r.ceiling().median().perSecond()).isPositive();
+        assertThat(r.engine().median().perSecond()).isPositive();
+        assertThat(r.conventional().median().perSecond()).isPositive();
+        assertThat(r.handoff().perSecond()).isPositive();
+        assertThat(r.replay().perSecond()).isPositive();
+        assertThat(r.rawRead().perSecond()).isPositive();
+        assertThat(r.efficiency()).isPositive();
+        assertThat(r.engine().median().bytesPerOperation()).isNotNaN().isGreaterThanOrEqualTo(0.0);
+        assertThat(r.conventional().median().bytesPerOperation()).isPositive();
+        assertThat(r.heap().engineBytesPerMeter()).isPositive();
+        assertThat(r.heap().conventionalBytesPerMeter()).isPositive();
+
+        assertThat(r.latencies()).hasSize(2);
+        for (final LatencyResult l : r.latencies())
+        {
+            assertThat(l.histogram().getTotalCount()).as(l.design()).isPositive();
+            assertThat(l.micros(50.0)).as(l.design()).isPositive();
+            assertThat(l.micros(99.99)).as(l.design()).isGreaterThanOrEqualTo(l.micros(50.0));
+            assertThat(l.maxMicros()).as(l.design()).isPositive();
+            assertThat(l.achievedRate()).as(l.design()).isPositive();
+            assertThat(config.outDir().resolve(ReportWriter.hgrmName(l))).isNotEmptyFile();
+        }
+
+        assertThat(markdown).containsPattern("efficiency: \\d+\\.\\d% of raw-append ceiling");
+        assertThat(markdown).contains("| engine, max sustained throughput");
+        assertThat(config.outDir().resolve(ReportWriter.REPORT)).isNotEmptyFile();
+        final Path chart = config.outDir().resolve(ReportWriter.CHART);
+        assertThat(chart).isNotEmptyFile();
+        final byte[] png = Files.readAllBytes(chart);
+        assertThat(png[1]).as("PNG signature").isEqualTo((byte)'P');
+        assertThat(config.workDir()).as("journals are removed after the run").doesNotExist();
+    }
+}
