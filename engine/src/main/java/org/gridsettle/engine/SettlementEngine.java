@@ -19,11 +19,13 @@ import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.CarbonIntensityCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RedemptionCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
+import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.nio.file.Path;
@@ -397,6 +399,52 @@ public final class SettlementEngine implements AutoCloseable
         finally
         {
             ring.publish(seq);
+        }
+    }
+
+    /**
+     * Publishes grid carbon intensity for a region, journalled as one record per run of contiguous, equal-length
+     * intervals. Values already known for the region may not be overlapped: publish forward in time.
+     *
+     * @param regionSymbol packed region code, as given at enrolment.
+     * @param series       the values, missing ones marked as such.
+     */
+    public void publishCarbonIntensity(final long regionSymbol, final CarbonIntensitySeries series)
+    {
+        checkRunning();
+        final int n = series.size();
+        final long[] values = new long[n];
+        final byte[] sources = new byte[n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = series.mgPerKwhAt(i);
+            sources[i] = series.sourceAt(i);
+        }
+        int from = 0;
+        while (from < n)
+        {
+            int to = from + 1;
+            while (to < n && to - from < CarbonIntensityCodec.MAX_VALUES &&
+                series.secondsAt(to) == series.secondsAt(from) && series.startAt(to) == series.endAt(to - 1))
+            {
+                to++;
+            }
+            final int length = CarbonIntensityCodec.lengthFor(to - from);
+            final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
+            final CarbonIntensityCodec codec = new CarbonIntensityCodec();
+            codec.wrap(buffer, 0);
+            codec.encode(0, regionSymbol, series.startAt(from), series.secondsAt(from), values, sources, from,
+                to - from);
+            final long seq = ring.next();
+            try
+            {
+                ring.get(seq).attachLarge(buffer, length);
+            }
+            finally
+            {
+                ring.publish(seq);
+            }
+            from = to;
         }
     }
 

@@ -27,6 +27,7 @@ public final class MeterRegistry
     private long[] enrolledFrom = new long[1024];
     private long[] programsOf = new long[1024];
     private long[] meterIds = new long[1024];
+    private long[] carbonRegionOf = new long[1024];
     private int meterCount;
 
     /**
@@ -55,10 +56,16 @@ public final class MeterRegistry
      * @param tariffId      tariff.
      * @param effectiveFrom first instant of the enrolment.
      * @param programs      program bits.
+     * @param carbonRegion  packed carbon region, or 0.
      * @return the meter's dense index.
      */
     public int enrol(
-        final long meterId, final long accountId, final long tariffId, final long effectiveFrom, final long programs)
+        final long meterId,
+        final long accountId,
+        final long tariffId,
+        final long effectiveFrom,
+        final long programs,
+        final long carbonRegion)
     {
         int index = (int)meterIndexById.get(meterId);
         if (index == NO_METER)
@@ -71,6 +78,7 @@ public final class MeterRegistry
                 tariffOf = Arrays.copyOf(tariffOf, capacity);
                 enrolledFrom = Arrays.copyOf(enrolledFrom, capacity);
                 programsOf = Arrays.copyOf(programsOf, capacity);
+                carbonRegionOf = Arrays.copyOf(carbonRegionOf, capacity);
             }
             meterIndexById.put(meterId, index);
             if (index == meterIds.length)
@@ -83,6 +91,7 @@ public final class MeterRegistry
         tariffOf[index] = tariffId;
         enrolledFrom[index] = effectiveFrom;
         programsOf[index] = programs;
+        carbonRegionOf[index] = carbonRegion;
         return index;
     }
 
@@ -93,6 +102,15 @@ public final class MeterRegistry
     public long programsOf(final int index)
     {
         return programsOf[index];
+    }
+
+    /**
+     * @param index meter index.
+     * @return its packed carbon region, or 0.
+     */
+    public long carbonRegionOf(final int index)
+    {
+        return carbonRegionOf[index];
     }
 
     /**
@@ -157,6 +175,7 @@ public final class MeterRegistry
         StateIo.writeLongs(out, tariffOf, meterCount);
         StateIo.writeLongs(out, enrolledFrom, meterCount);
         StateIo.writeLongs(out, programsOf, meterCount);
+        StateIo.writeLongs(out, carbonRegionOf, meterCount);
     }
 
     void readState(final DataInput in) throws IOException
@@ -169,6 +188,7 @@ public final class MeterRegistry
         tariffOf = StateIo.readLongs(in, capacity);
         enrolledFrom = StateIo.readLongs(in, capacity);
         programsOf = StateIo.readLongs(in, capacity);
+        carbonRegionOf = StateIo.readLongs(in, capacity);
         meterIndexById.clear();
         for (int i = 0; i < meterCount; i++)
         {

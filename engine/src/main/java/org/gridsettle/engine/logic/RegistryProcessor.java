@@ -62,7 +62,8 @@ final class RegistryProcessor
         }
         else
         {
-            final int index = meters.enrol(e.meterId(), e.accountId(), e.tariffId(), e.effectiveFrom(), e.programs());
+            final int index = meters.enrol(e.meterId(), e.accountId(), e.tariffId(), e.effectiveFrom(), e.programs(),
+                e.carbonRegion());
             window.ensureMeters(index + 1);
             billing.ensureMeters(index + 1);
         }

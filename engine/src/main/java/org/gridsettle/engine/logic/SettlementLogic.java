@@ -6,6 +6,7 @@ import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.journal.RecordValidator;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.CarbonIntensityCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
@@ -39,6 +40,7 @@ public final class SettlementLogic
     private final Ledger ledger = new Ledger();
     private final TickWindow window;
     private final BillingAccumulators billing = new BillingAccumulators();
+    private final CarbonBook carbon = new CarbonBook();
     private final Postings postings;
     private final CalendarProcessor calendar;
     private final TickProcessor ticks;
@@ -54,6 +56,7 @@ public final class SettlementLogic
     private final RedemptionCodec redemption = new RedemptionCodec();
     private final InterestAccrualCodec accrual = new InterestAccrualCodec();
     private final CalendarCodec calendarEvent = new CalendarCodec();
+    private final CarbonIntensityCodec carbonRecord = new CarbonIntensityCodec();
 
     private long lastInputSequence;
 
@@ -74,7 +77,7 @@ public final class SettlementLogic
         this.window = new TickWindow(correctionWindow);
         this.postings = new Postings(sink, ledger);
         this.calendar = new CalendarProcessor(meters, tariffs, billing, postings);
-        this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, postings);
+        this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, carbon, postings);
         this.registry = new RegistryProcessor(meters, tariffs, window, billing, postings);
         this.redemptions = new RedemptionProcessor(meters, postings);
         this.interest = new InterestProcessor(postings);
@@ -85,6 +88,7 @@ public final class SettlementLogic
         redemption.wrap(inputView, 0);
         accrual.wrap(inputView, 0);
         calendarEvent.wrap(inputView, 0);
+        carbonRecord.wrap(inputView, 0);
     }
 
     /**
@@ -116,7 +120,29 @@ public final class SettlementLogic
             case REDEMPTION -> redemptions.apply(sequence, redemption);
             case INTEREST_ACCRUAL -> interest.apply(sequence, accrual);
             case CALENDAR -> calendar.apply(sequence, calendarEvent);
+            case CARBON_INTENSITY -> applyCarbon(sequence);
             default -> postings.reject(sequence, ReasonCode.MALFORMED, typeId, 0);
+        }
+    }
+
+    private void applyCarbon(final long sequence)
+    {
+        final int type = RecordType.CARBON_INTENSITY.id();
+        if (!carbonRecord.consistent())
+        {
+            postings.reject(sequence, ReasonCode.MALFORMED, type, carbonRecord.region());
+            return;
+        }
+        try
+        {
+            if (!carbon.publish(carbonRecord))
+            {
+                postings.reject(sequence, ReasonCode.ALREADY_EXISTS, type, carbonRecord.region());
+            }
+        }
+        catch (final IllegalArgumentException e)
+        {
+            postings.reject(sequence, ReasonCode.MALFORMED, type, carbonRecord.region());
         }
     }
 
@@ -196,6 +222,7 @@ public final class SettlementLogic
         calendar.writeState(out);
         redemptions.writeState(out);
         interest.writeState(out);
+        carbon.writeState(out);
     }
 
     /**
@@ -223,5 +250,6 @@ public final class SettlementLogic
         calendar.readState(in);
         redemptions.readState(in);
         interest.readState(in);
+        carbon.readState(in);
     }
 }

@@ -8,6 +8,9 @@ import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
+import org.gridsettle.pricing.money.MicroUnits;
+import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.tariff.PriceQuote;
 import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TouPricer;
@@ -30,14 +33,20 @@ import org.gridsettle.pricing.tariff.TouTariff;
 final class TickProcessor
 {
     private static final int TICK = RecordType.METER_TICK.id();
+    private static final long NO_CARBON = -1;
+    private static final long CARBON_TOKEN = TokenSymbol.pack("CARBON");
 
     private final MeterRegistry meters;
     private final TariffBook tariffs;
     private final TickWindow window;
     private final CalendarProcessor calendar;
     private final BillingAccumulators billing;
+    private final CarbonBook carbon;
     private final Postings postings;
     private final PriceQuote quote = new PriceQuote();
+    private long intensity = NO_CARBON;
+    private long carbonAdder;
+    private long carbonCredit;
     private long ticksPriced;
     private int slot;
     private int period;
@@ -49,8 +58,10 @@ final class TickProcessor
         final TickWindow window,
         final CalendarProcessor calendar,
         final BillingAccumulators billing,
+        final CarbonBook carbon,
         final Postings postings)
     {
+        this.carbon = carbon;
         this.meters = meters;
         this.tariffs = tariffs;
         this.window = window;
@@ -113,6 +124,11 @@ final class TickProcessor
                 postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, TICK, tariffId);
                 return;
             }
+            if (!lookUpIntensity(tariff, meter, start))
+            {
+                postings.reject(sequence, ReasonCode.CARBON_INTENSITY_MISSING, TICK, meterId);
+                return;
+            }
             if (!locate(tariff, meter, start, true))
             {
                 postings.reject(sequence, ReasonCode.BILLING_PERIOD_NOT_OPEN, TICK, meterId);
@@ -123,7 +139,7 @@ final class TickProcessor
                 final long before = counter;
                 post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
                 accumulate(meter, importWh, exportWh, tick.intervalSeconds(), 1);
-                window.insert(meter, key, importWh, exportWh, tariff.version(), sequence, before);
+                window.insert(meter, key, importWh, exportWh, tariff.version(), sequence, before, intensity);
                 ticksPriced++;
             }
         }
@@ -159,9 +175,17 @@ final class TickProcessor
             postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, TICK, tariffId);
             return;
         }
-        // the original postings, exactly: same version, same energies, same tier counter as when first priced
+        // look the new intensity up first: a correction that cannot be priced must leave no trace
+        if (!lookUpIntensity(tariff, meter, start))
+        {
+            postings.reject(sequence, ReasonCode.CARBON_INTENSITY_MISSING, TICK, meterId);
+            return;
+        }
+        final long newIntensity = intensity;
+        // the original postings, exactly: same version, same energies, same tier counter and carbon intensity
         final boolean open = locate(original, meter, start, false);
         counter = window.counter(entry);
+        intensity = window.intensity(entry);
         if (!price(sequence, original, window.importWh(entry), window.exportWh(entry), meterId))
         {
             return;
@@ -174,6 +198,7 @@ final class TickProcessor
         }
         final boolean stillOpen = locate(tariff, meter, start, false);
         final long before = counter;
+        intensity = newIntensity;
         if (!price(sequence, tariff, importWh, exportWh, meterId))
         {
             return;
@@ -183,7 +208,25 @@ final class TickProcessor
         {
             accumulate(meter, importWh, exportWh, intervalSeconds, 1);
         }
-        window.update(entry, importWh, exportWh, tariff.version(), sequence, before);
+        window.update(entry, importWh, exportWh, tariff.version(), sequence, before, intensity);
+    }
+
+    /**
+     * Finds the grid carbon intensity a tick is priced at, if its tariff prices carbon and its meter is enrolled in
+     * a carbon region.
+     *
+     * @return false if the intensity is needed but missing under the tariff's policy.
+     */
+    private boolean lookUpIntensity(final TouTariff tariff, final int meter, final long start)
+    {
+        final long region = meters.carbonRegionOf(meter);
+        if (!tariff.pricesCarbon() || region == 0)
+        {
+            intensity = NO_CARBON;
+            return true;
+        }
+        intensity = carbon.intensityAt(region, start, tariff.carbonCarryIntervals());
+        return intensity != CarbonIntensitySeries.MISSING;
     }
 
     /**
@@ -227,6 +270,10 @@ final class TickProcessor
         try
         {
             TouPricer.priceInPeriod(tariff, period, importWh, exportWh, counter, quote);
+            carbonAdder = intensity == NO_CARBON ? 0 :
+                MicroUnits.carbonAmountFor(importWh, intensity, tariff.carbonAdderMicrosPerKg());
+            carbonCredit = intensity == NO_CARBON ? 0 :
+                MicroUnits.carbonAmountFor(exportWh, intensity, tariff.carbonCreditMicrosPerKg());
             return true;
         }
         catch (final ArithmeticException | IllegalArgumentException e)
@@ -272,6 +319,25 @@ final class TickProcessor
                 ReasonCode.EXPORT_CREDIT)
                 .explain(meterId, start, exportWh, quote.exportRate, tariff.tariffId(), tariff.version(),
                     quote.periodIndex, 0)
+                .reverses(reverses);
+            postings.emitTransfer();
+        }
+        if (carbonAdder > 0)
+        {
+            // explanation: energy and, in the rate field, the grid intensity in mg CO2/kWh; the price per kg is the
+            // tariff version's
+            postings.transfer(sequence, reversal ? SystemAccounts.CARBON_FUND : customer,
+                reversal ? customer : SystemAccounts.CARBON_FUND, tariff.tokenSymbol(), carbonAdder,
+                ReasonCode.CARBON_ADDER)
+                .explain(meterId, start, importWh, intensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
+                .reverses(reverses);
+            postings.emitTransfer();
+        }
+        if (carbonCredit > 0)
+        {
+            postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE,
+                reversal ? SystemAccounts.ISSUANCE : customer, CARBON_TOKEN, carbonCredit, ReasonCode.CARBON_CREDIT)
+                .explain(meterId, start, exportWh, intensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
                 .reverses(reverses);
             postings.emitTransfer();
         }

@@ -17,13 +17,13 @@ import java.util.Arrays;
  * oldest interval. A tick older than every entry of a full window can be neither checked for duplicates nor
  * corrected, and is refused: that is the correction window, {@code slots} intervals per meter.
  * <p>
- * Memory: {@value #BYTES_PER_SLOT} bytes per slot per meter, so the default 16 slots cost 704 bytes per meter.
+ * Memory: {@value #BYTES_PER_SLOT} bytes per slot per meter, so the default 16 slots cost 832 bytes per meter.
  * Owned by the business-logic thread. Not thread-safe.
  */
 public final class TickWindow
 {
-    /** Bytes of state per slot: key, import, export, cause, tier counter (longs) and version (int). */
-    public static final int BYTES_PER_SLOT = 5 * 8 + 4;
+    /** Bytes of state per slot: key, import, export, cause, tier counter, carbon intensity (longs), version (int). */
+    public static final int BYTES_PER_SLOT = 6 * 8 + 4;
     /** Default slots per meter: four hours of 15-minute ticks. */
     public static final int DEFAULT_SLOTS = 16;
     /** Returned by {@link #find} when the tick is not in the window. */
@@ -39,6 +39,7 @@ public final class TickWindow
     private long[] exports = new long[0];
     private long[] causes = new long[0];
     private long[] counters = new long[0];
+    private long[] intensities = new long[0];
     private int[] versions = new int[0];
 
     /**
@@ -73,6 +74,7 @@ public final class TickWindow
         exports = Arrays.copyOf(exports, capacity);
         causes = Arrays.copyOf(causes, capacity);
         counters = Arrays.copyOf(counters, capacity);
+        intensities = Arrays.copyOf(intensities, capacity);
         versions = Arrays.copyOf(versions, capacity);
     }
 
@@ -128,6 +130,7 @@ public final class TickWindow
      * @param version  tariff version that priced it.
      * @param cause    input sequence of the tick.
      * @param counter  tier counter before the tick.
+     * @param intensity carbon intensity it was priced at, or -1.
      */
     public void insert(
         final int meter,
@@ -136,7 +139,8 @@ public final class TickWindow
         final long exportWh,
         final int version,
         final long cause,
-        final long counter)
+        final long counter,
+        final long intensity)
     {
         final long[] k = keys;
         final int base = meter * slots;
@@ -154,7 +158,7 @@ public final class TickWindow
             }
         }
         k[victim] = key;
-        update(victim, importWh, exportWh, version, cause, counter);
+        update(victim, importWh, exportWh, version, cause, counter, intensity);
     }
 
     /**
@@ -166,12 +170,14 @@ public final class TickWindow
      * @param version  tariff version that priced it.
      * @param cause    input sequence of the correction.
      * @param counter  tier counter before the corrected values.
+     * @param intensity carbon intensity the corrected values were priced at, or -1.
      */
     public void update(
         final int entry, final long importWh, final long exportWh, final int version, final long cause,
-        final long counter)
+        final long counter, final long intensity)
     {
         counters[entry] = counter;
+        intensities[entry] = intensity;
         imports[entry] = importWh;
         exports[entry] = exportWh;
         versions[entry] = version;
@@ -224,6 +230,15 @@ public final class TickWindow
     }
 
     /**
+     * @param entry an entry.
+     * @return the carbon intensity it was priced at, or -1 for none.
+     */
+    public long intensity(final int entry)
+    {
+        return intensities[entry];
+    }
+
+    /**
      * @return entries per meter.
      */
     public int slots()
@@ -240,6 +255,7 @@ public final class TickWindow
         StateIo.writeLongs(out, exports, used);
         StateIo.writeLongs(out, causes, used);
         StateIo.writeLongs(out, counters, used);
+        StateIo.writeLongs(out, intensities, used);
         StateIo.writeInts(out, versions, used);
     }
 
@@ -256,6 +272,7 @@ public final class TickWindow
         exports = StateIo.readLongs(in, 0);
         causes = StateIo.readLongs(in, 0);
         counters = StateIo.readLongs(in, 0);
+        intensities = StateIo.readLongs(in, 0);
         versions = StateIo.readInts(in, 0);
     }
 }

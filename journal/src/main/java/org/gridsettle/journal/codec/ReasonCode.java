@@ -57,7 +57,9 @@ public enum ReasonCode
     /** Rejected: the tick's billing period is not open (two other periods are still waiting for their close). */
     BILLING_PERIOD_NOT_OPEN(115),
     /** Rejected: the tariff uses a feature this engine cannot settle faithfully (for example too many periods). */
-    UNSUPPORTED_TARIFF(116);
+    UNSUPPORTED_TARIFF(116),
+    /** Rejected: the tariff prices carbon and no intensity is known for the tick's interval within its policy. */
+    CARBON_INTENSITY_MISSING(117);
 
     private static final ReasonCode[] BY_CODE = new ReasonCode[256];
 

@@ -17,6 +17,8 @@ public enum RecordType
     /** A whole tariff version, so that a journal replays without side files. Version 2 adds tiers, export rule and
      * demand charges; version 1 records are still read. */
     TARIFF_VERSION(4, 2, -1, 1),
+    /** Grid carbon intensity of a region over consecutive intervals. */
+    CARBON_INTENSITY(5, 1, -1),
     /** A program token is burnt: the off-ramp. */
     REDEMPTION(8, 1, 64),
     /** Daily interest on held program-token balances. */

@@ -35,11 +35,13 @@ import java.util.List;
  * 153 u8  tierBasis           {@link TierBasis} ordinal
  * 154 u8  tierCount           T, 0 = no tier table
  * 155 u8  billingCycleDay     1..28
- * 156 i32 reserved
+ * 156 i32 carbonCarry         intervals a missing carbon intensity is carried forward; 0 = reject the tick
  * 160 i64 netSurplus          micro-units per kWh
  * 168 i64 flatDemand          micro-units per kW
+ * 176 i64 carbonAdder         micro-units per kg CO2 on imports
+ * 184 i64 carbonCredit        micro-units of CARBON per kg CO2 avoided by exports
  *     ---
- * P x { [32] name ASCII zero padded, i64 importRate, i64 exportRate }      (at 152 in v1, 176 in v2)
+ * P x { [32] name ASCII zero padded, i64 importRate, i64 exportRate }      (at 152 in v1, 192 in v2)
  *     --- version 2 only ---
  * P x i64 TOU demand rate, micro-units per kW
  * T x i64 tier upper limit Wh, then P x T x { i64 importRate, i64 exportRate }
@@ -72,7 +74,10 @@ public final class TariffVersionCodec extends RecordFlyweight
     private static final int CYCLE_DAY = 155;
     private static final int NET_SURPLUS = 160;
     private static final int FLAT_DEMAND = 168;
-    private static final int V2_PERIOD_TABLE = 176;
+    private static final int CARBON_CARRY = 156;
+    private static final int CARBON_ADDER = 176;
+    private static final int CARBON_CREDIT = 184;
+    private static final int V2_PERIOD_TABLE = 192;
     private static final int PERIOD_NAME_LENGTH = 32;
     private static final int PERIOD_ENTRY = PERIOD_NAME_LENGTH + 16;
 
@@ -126,7 +131,9 @@ public final class TariffVersionCodec extends RecordFlyweight
         b.putByte(offset + TIER_BASIS, (byte)(tiers == null ? 0 : tiers.basis().ordinal()));
         b.putByte(offset + TIER_COUNT, (byte)tierCount);
         b.putByte(offset + CYCLE_DAY, (byte)tariff.billingCycleDay());
-        b.putInt(offset + 156, 0, ORDER);
+        b.putInt(offset + CARBON_CARRY, tariff.carbonCarryIntervals(), ORDER);
+        b.putLong(offset + CARBON_ADDER, tariff.carbonAdderMicrosPerKg(), ORDER);
+        b.putLong(offset + CARBON_CREDIT, tariff.carbonCreditMicrosPerKg(), ORDER);
         b.putLong(offset + NET_SURPLUS, tariff.netSurplusMicrosPerKwh(), ORDER);
         b.putLong(offset + FLAT_DEMAND, tariff.flatDemandMicrosPerKw(), ORDER);
         int pos = offset + V2_PERIOD_TABLE;
@@ -272,7 +279,9 @@ public final class TariffVersionCodec extends RecordFlyweight
             tariff.withExportRule(ExportRule.of(checkedOrdinal(b.getByte(offset + EXPORT_RULE),
                 ExportRule.values().length, "export rule")), b.getLong(offset + NET_SURPLUS, ORDER))
                 .withDemand(b.getLong(offset + FLAT_DEMAND, ORDER), allZero(touDemand) ? new long[0] : touDemand)
-                .withBillingCycleDay(b.getByte(offset + CYCLE_DAY) & 0xFF);
+                .withBillingCycleDay(b.getByte(offset + CYCLE_DAY) & 0xFF)
+                .withCarbon(b.getLong(offset + CARBON_ADDER, ORDER), b.getLong(offset + CARBON_CREDIT, ORDER),
+                    b.getInt(offset + CARBON_CARRY, ORDER));
             if (tiers != null)
             {
                 tariff.withTiers(tiers);

@@ -77,7 +77,8 @@ class CodecRoundTripTest
         assertThat(RecordType.TARIFF_VERSION.fixedLength()).isEqualTo(-1);
         assertThat(RecordType.METER_TICK.isInput()).isTrue();
         assertThat(RecordType.TRANSFER.isInput()).isFalse();
-        assertThat(RecordType.ofId(5)).isNull();
+        assertThat(RecordType.ofId(6)).isNull();
+        assertThat(RecordType.ofId(5)).isEqualTo(RecordType.CARBON_INTENSITY);
         assertThat(RecordType.ofId(-1)).isNull();
         assertThat(RecordType.ofId(65_535)).isNull();
         assertThat(RecordType.ofId(101)).isEqualTo(RecordType.TRANSFER);

@@ -86,9 +86,9 @@ class TariffVersionCodecTest
         final TouTariff tariff = new TouTariff(tariffId, version, effectiveFrom, token, exportToken,
             ZoneId.of(zone), slotMinutes, periods, schedule, holidays);
 
-        // length by the v2 layout: 176 fixed + 48 per period + 8 per period (TOU demand) + no tiers
+        // length by the v2 layout: 192 fixed + 48 per period + 8 per period (TOU demand) + no tiers
         // + 36 * slotsPerDay schedule + 8 per holiday + 8 trailer
-        final int expectedLength = 176 + 56 * periods.size() + schedule.length + 8 * holidayCount + 8;
+        final int expectedLength = 192 + 56 * periods.size() + schedule.length + 8 * holidayCount + 8;
         assertThat(TariffVersionCodec.encodedLength(tariff)).isEqualTo(expectedLength);
 
         final UnsafeBuffer b = new UnsafeBuffer(new byte[at + expectedLength + 8]);
@@ -113,7 +113,7 @@ class TariffVersionCodecTest
         assertThat(b.getInt(at + 48, LE)).isEqualTo(holidayCount);
         assertThat(b.getStringWithoutLengthAscii(at + 72, zone.length())).isEqualTo(zone);
         assertThat(b.getByte(at + 72 + zone.length())).as("zone id zero padded").isZero();
-        assertThat(b.getLong(at + 176 + 32, LE)).isEqualTo(periods.get(0).importMicrosPerKwh());
+        assertThat(b.getLong(at + 192 + 32, LE)).isEqualTo(periods.get(0).importMicrosPerKwh());
 
         final TariffVersionCodec d = new TariffVersionCodec().wrap(b, at);
         assertThat(d.tariffId()).isEqualTo(tariffId);
@@ -141,14 +141,14 @@ class TariffVersionCodecTest
     {
         final List<TouPeriod> four = List.of(
             new TouPeriod("a", 1, 1), new TouPeriod("b", 1, 1), new TouPeriod("c", 1, 1), new TouPeriod("d", 1, 1));
-        // hourly, 4 periods, no holidays: 176 + 4 * 56 + 36 * 24 + 0 + 8 = 176 + 224 + 864 + 8 = 1272
+        // hourly, 4 periods, no holidays: 192 + 4 * 56 + 36 * 24 + 0 + 8 = 192 + 224 + 864 + 8 = 1288
         final TouTariff hourly = TouTariff.hourly(
             1, 1, 0, "USD", "SOLAR", ZoneId.of("UTC"), four, new int[24], new int[24]);
-        assertThat(TariffVersionCodec.encodedLength(hourly)).isEqualTo(1272);
-        // 15-minute slots, 3 periods, 2 holidays: 176 + 3 * 56 + 36 * 96 + 16 + 8 = 176 + 168 + 3456 + 24 = 3824
+        assertThat(TariffVersionCodec.encodedLength(hourly)).isEqualTo(1288);
+        // 15-minute slots, 3 periods, 2 holidays: 192 + 3 * 56 + 36 * 96 + 16 + 8 = 192 + 168 + 3456 + 24 = 3840
         final TouTariff quarter = new TouTariff(1, 1, 0, "USD", "SOLAR", ZoneId.of("UTC"), 15, four.subList(0, 3),
             new byte[3456], new long[] {10, 20});
-        assertThat(TariffVersionCodec.encodedLength(quarter)).isEqualTo(3824);
+        assertThat(TariffVersionCodec.encodedLength(quarter)).isEqualTo(3840);
     }
 
     @Test
@@ -156,8 +156,8 @@ class TariffVersionCodecTest
     {
         final TouTariff hourly = TouTariff.hourly(1, 1, 0, "USD", "SOLAR", ZoneId.of("UTC"),
             List.of(new TouPeriod("flat", 5, 5)), new int[24], new int[24]);
-        final int length = TariffVersionCodec.encodedLength(hourly); // 176 + 56 + 864 + 8 = 1104
-        assertThat(length).isEqualTo(1104);
+        final int length = TariffVersionCodec.encodedLength(hourly); // 192 + 56 + 864 + 8 = 1120
+        assertThat(length).isEqualTo(1120);
         final UnsafeBuffer b = new UnsafeBuffer(new byte[length]);
         final TariffVersionCodec codec = new TariffVersionCodec().wrap(b, 0);
         codec.encode(1, hourly);
@@ -171,16 +171,16 @@ class TariffVersionCodecTest
         assertThatThrownBy(codec::decode).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("periods=0");
 
         codec.encode(1, hourly);
-        b.putInt(48, 1, LE); // claims a holiday the record has no room for: needs 1104 + 8 = 1112
+        b.putInt(48, 1, LE); // claims a holiday the record has no room for: needs 1120 + 8 = 1128
         assertThatThrownBy(codec::decode)
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 1104 but its counts need 1112");
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 1120 but its counts need 1128");
 
         codec.encode(1, hourly);
         b.putInt(48, -1, LE);
         assertThatThrownBy(codec::decode).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holidays");
 
         codec.encode(1, hourly);
-        b.putByte(176 + 56, (byte)3); // first schedule entry names period 3 of 1
+        b.putByte(192 + 56, (byte)3); // first schedule entry names period 3 of 1
         assertThatThrownBy(codec::decode)
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown period 3");
     }

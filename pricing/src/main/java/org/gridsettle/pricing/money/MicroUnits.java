@@ -35,6 +35,23 @@ public final class MicroUnits
     }
 
     /**
+     * Carbon amount for an energy at a grid intensity and a carbon price:
+     * {@code wattHours * mgPerKwh * microsPerKg / 10^9} (Wh x mg/kWh = mg x 1000; mg / 10^6 = kg), rounded half-even
+     * once, like every other amount.
+     *
+     * @param wattHours   energy in Wh.
+     * @param mgPerKwh    carbon intensity, mg CO2 per kWh.
+     * @param microsPerKg price, micro-units per kg CO2.
+     * @return amount in micro-units.
+     * @throws ArithmeticException if the exact product does not fit in a long.
+     */
+    public static long carbonAmountFor(final long wattHours, final long mgPerKwh, final long microsPerKg)
+    {
+        return divideHalfEven(Math.multiplyExact(Math.multiplyExact(wattHours, mgPerKwh), microsPerKg),
+            1_000_000_000L);
+    }
+
+    /**
      * Divides rounding half-even (banker's rounding), the single rounding mode of gridsettle.
      *
      * @param dividend any long.

@@ -43,6 +43,9 @@ public final class TouTariff
     private long flatDemandMicrosPerKw;
     private long[] touDemandMicrosPerKw;
     private int billingCycleDay = 1;
+    private long carbonAdderMicrosPerKg;
+    private long carbonCreditMicrosPerKg;
+    private int carbonCarryIntervals;
 
     /**
      * @param tariffId                 stable identifier of the tariff across versions.
@@ -289,6 +292,60 @@ public final class TouTariff
         }
         this.billingCycleDay = day;
         return this;
+    }
+
+    /**
+     * Prices carbon intensity: imports pay an adder, exports earn an avoided-emissions credit minted in the CARBON
+     * token, both per kg of CO2 at the grid intensity of the tick's interval. Call only while building the tariff.
+     *
+     * @param adderMicrosPerKg  charge per kg CO2 on imports, micro-units of the tariff token.
+     * @param creditMicrosPerKg credit per kg CO2 avoided by exports, micro-units of CARBON.
+     * @param carryIntervals    a missing intensity: 0 rejects the tick; N carries the last known value forward for
+     *                          at most N intervals. Never silently zero.
+     * @return this.
+     */
+    public TouTariff withCarbon(final long adderMicrosPerKg, final long creditMicrosPerKg, final int carryIntervals)
+    {
+        if (adderMicrosPerKg < 0 || creditMicrosPerKg < 0 || carryIntervals < 0)
+        {
+            throw new IllegalArgumentException("carbon prices and carry-forward must not be negative");
+        }
+        this.carbonAdderMicrosPerKg = adderMicrosPerKg;
+        this.carbonCreditMicrosPerKg = creditMicrosPerKg;
+        this.carbonCarryIntervals = carryIntervals;
+        return this;
+    }
+
+    /**
+     * @return true if the tariff prices carbon at all.
+     */
+    public boolean pricesCarbon()
+    {
+        return carbonAdderMicrosPerKg != 0 || carbonCreditMicrosPerKg != 0;
+    }
+
+    /**
+     * @return carbon adder on imports, micro-units per kg CO2.
+     */
+    public long carbonAdderMicrosPerKg()
+    {
+        return carbonAdderMicrosPerKg;
+    }
+
+    /**
+     * @return avoided-emissions credit on exports, micro-units of CARBON per kg CO2.
+     */
+    public long carbonCreditMicrosPerKg()
+    {
+        return carbonCreditMicrosPerKg;
+    }
+
+    /**
+     * @return intervals a missing intensity may be carried forward; 0 rejects the tick instead.
+     */
+    public int carbonCarryIntervals()
+    {
+        return carbonCarryIntervals;
     }
 
     /**
