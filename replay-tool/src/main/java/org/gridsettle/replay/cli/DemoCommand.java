@@ -17,6 +17,7 @@ import org.gridsettle.pricing.tariff.TouTariff;
 import org.gridsettle.replay.JournalReplay;
 import org.gridsettle.replay.ReplayReport;
 import org.gridsettle.replay.demo.DemoCalendar;
+import org.gridsettle.replay.demo.DemoCarbon;
 import org.gridsettle.replay.demo.DemoTariff;
 import org.gridsettle.replay.demo.SyntheticFleet;
 import picocli.CommandLine.Command;
@@ -101,13 +102,16 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
             engine.start();
             engine.publishTariff(tariff);
             engine.publishTariff(DemoTariff.createNetMetering(fleet.startEpochSecond()));
+            engine.publishCarbonIntensity(DemoCarbon.REGION,
+                DemoCarbon.series(fleet.startEpochSecond(), fleet.endEpochSecond()));
             for (int m = 0; m < meters; m++)
             {
                 // every other solar household is on the legacy net-metering tariff
                 final boolean nem = fleet.hasSolar(m) && m % 2 == 0;
                 engine.registerAccount(SyntheticFleet.FIRST_ACCOUNT + m);
                 engine.enrolMeter(SyntheticFleet.FIRST_METER + m, SyntheticFleet.FIRST_ACCOUNT + m,
-                    nem ? DemoTariff.NEM_TARIFF_ID : DemoTariff.TARIFF_ID, fleet.startEpochSecond());
+                    nem ? DemoTariff.NEM_TARIFF_ID : DemoTariff.TARIFF_ID, fleet.startEpochSecond(), 0,
+                    DemoCarbon.REGION);
                 nemCount += nem ? 1 : 0;
             }
             runStart = System.nanoTime();
@@ -137,6 +141,8 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
             counters.transfers(), counters.inputs(), counters.outputs(), journal);
         out.printf("tariffs: TOU with a %d kWh/day baseline tier and net billing; %d solar households on net metering%n",
             DemoTariff.BASELINE_WH_PER_DAY / 1000, nemCount);
+        out.printf("carbon: imports pay 50/t and exports earn CARBON at 40/t of CAISO-shaped grid intensity; a " +
+            "two-half-hour gap is carried forward%n");
         out.printf("commands: 1 correction, %d redemptions, %d days of interest at %d.%02d%% APY, daily fixed charges," +
             " 1 billing-period close%n", redemptions, days, DemoCalendar.APY_BPS / 100, DemoCalendar.APY_BPS % 100);
         printTokens(out, engine.ledger());

@@ -72,7 +72,8 @@ public final class DemoTariff
             .withFixedCharges(330_000, 0)
             .withTiers(new TierTable(TierBasis.DAILY, new long[] {BASELINE_WH_PER_DAY, Long.MAX_VALUE}, imports,
                 exports))
-            .withExportRule(ExportRule.NET_BILLING, 0);
+            .withExportRule(ExportRule.NET_BILLING, 0)
+            .withCarbon(DemoCarbon.ADDER_MICROS_PER_KG, DemoCarbon.CREDIT_MICROS_PER_KG, DemoCarbon.CARRY_INTERVALS);
     }
 
     /**
@@ -93,6 +94,7 @@ public final class DemoTariff
         return new TouTariff(NEM_TARIFF_ID, 1, effectiveFrom, "USD", "NEM", ZONE, 60, periods, base.scheduleCopy(),
             new long[0])
             .withFixedCharges(330_000, 0)
-            .withExportRule(ExportRule.NET_METERING, 40_000);
+            .withExportRule(ExportRule.NET_METERING, 40_000)
+            .withCarbon(DemoCarbon.ADDER_MICROS_PER_KG, DemoCarbon.CREDIT_MICROS_PER_KG, DemoCarbon.CARRY_INTERVALS);
     }
 }

@@ -8,6 +8,9 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.CarbonIntensityCodec;
+import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
+import org.gridsettle.pricing.carbon.IntensitySource;
 import org.gridsettle.journal.codec.CheckpointCodec;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
@@ -48,6 +51,7 @@ public final class RecordJsonWriter
     private final RedemptionCodec redemption = new RedemptionCodec();
     private final InterestAccrualCodec interest = new InterestAccrualCodec();
     private final CalendarCodec calendar = new CalendarCodec();
+    private final CarbonIntensityCodec carbon = new CarbonIntensityCodec();
     private final TransferCodec transfer = new TransferCodec();
     private final RejectionCodec rejection = new RejectionCodec();
     private final DuplicateAckCodec duplicate = new DuplicateAckCodec();
@@ -143,6 +147,7 @@ public final class RecordJsonWriter
             case REDEMPTION -> redemption();
             case INTEREST_ACCRUAL -> interestAccrual();
             case CALENDAR -> calendar();
+            case CARBON_INTENSITY -> carbonIntensity();
             case TRANSFER -> transfer();
             case REJECTION -> rejection();
             case DUPLICATE_ACK -> duplicateAck();
@@ -234,6 +239,32 @@ public final class RecordJsonWriter
         fields.text("kind", calendarKind(calendar.kind()));
         fields.time("at", calendar.at());
         fields.number("tariffId", calendar.tariffId());
+    }
+
+    private void carbonIntensity() throws IOException
+    {
+        carbon.wrap(record, 0);
+        fields.token("region", carbon.region());
+        fields.time("start", carbon.start());
+        fields.number("intervalSeconds", carbon.intervalSeconds());
+        final JsonGenerator json = fields.generator();
+        json.writeArrayFieldStart("values");
+        for (int i = 0; i < carbon.count(); i++)
+        {
+            json.writeStartObject();
+            final long mg = carbon.mgPerKwh(i);
+            if (mg == CarbonIntensitySeries.MISSING)
+            {
+                json.writeNullField("mgPerKwh");
+            }
+            else
+            {
+                json.writeNumberField("mgPerKwh", mg);
+            }
+            json.writeStringField("source", IntensitySource.name(carbon.source(i)));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private void transfer() throws IOException

@@ -26,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code settle dump} on the journal of {@code settle demo --meters 3 --days 1}. Its size follows from the demo
- * (see {@code DemoCommand} and {@code VerifyCommandTest}): 304 inputs (2 tariffs, 3 accounts, 3 enrolments,
- * 3 x 96 ticks, 3 bad ticks, 2 ends of day (one per tariff), 1 interest accrual, 2 period closes) and 294 outputs
- * (288 ticks priced, none of which crosses the 12 kWh daily baseline, so none posts a tier-2 part; 3 rejections of
- * the bad ticks; 3 daily fixed charges; none of the first three households of seed 42 exports, so none is on the
+ * (see {@code DemoCommand} and {@code VerifyCommandTest}): 305 inputs (2 tariffs, 1 carbon-intensity series,
+ * 3 accounts, 3 enrolments, 3 x 96 ticks, 3 bad ticks, 2 ends of day (one per tariff), 1 interest accrual, 2 period
+ * closes) and 582 outputs (288 ticks priced, none of which crosses the 12 kWh daily baseline, so none posts a tier-2
+ * part, and each of which pays a carbon adder; 3 rejections of the bad ticks; 3 daily fixed charges; none of the first three households of seed 42 exports, so none is on the
  * net-metering tariff and there is no SOLAR to redeem or pay interest on).
  */
 class DumpCommandTest
@@ -60,7 +60,7 @@ class DumpCommandTest
         assertThat(run.err()).isEmpty();
 
         final List<JsonNode> records = parse(run.out());
-        assertThat(records).hasSize(294);
+        assertThat(records).hasSize(582);
         final Set<String> types = new TreeSet<>();
         int energyCharges = 0;
         int secondTierParts = 0;
@@ -88,6 +88,7 @@ class DumpCommandTest
             }
         }
         assertThat(types).containsExactly("rejection", "transfer");
+        assertThat(records.stream().filter(r -> "CARBON_ADDER".equals(r.path("reason").asText()))).hasSize(288);
         // every tick posts one part, and a tick that crosses the daily baseline one more, in tier 2
         assertThat(secondTierParts).isZero();
         assertThat(energyCharges).isEqualTo(3 * 96 + secondTierParts);
@@ -98,7 +99,7 @@ class DumpCommandTest
             .findFirst().orElseThrow();
         assertThat(rejection.get("reason").asText()).isEqualTo("NEGATIVE_ENERGY");
         assertThat(rejection.get("inputType").asText()).isEqualTo("meter_tick");
-        assertThat(rejection.get("cause").asLong()).isEqualTo(297); // the first bad tick, after 296 good inputs
+        assertThat(rejection.get("cause").asLong()).isEqualTo(298); // the first bad tick, after 297 good inputs
     }
 
     @Test
@@ -108,7 +109,7 @@ class DumpCommandTest
         assertThat(run.exitCode()).as(run.err()).isZero();
 
         final List<JsonNode> records = parse(run.out());
-        assertThat(records).hasSize(304);
+        assertThat(records).hasSize(305);
         assertThat(records).allMatch(r -> r.get("journal").asText().equals("input") && !r.has("cause"));
         final JsonNode tariff = records.get(0);
         assertThat(tariff.get("type").asText()).isEqualTo("tariff_version");
@@ -137,8 +138,8 @@ class DumpCommandTest
         final Set<String> types = new TreeSet<>();
         records.forEach(r -> types.add(r.get("type").asText()));
         assertThat(types).containsExactlyInAnyOrder("tariff_version", "account_registration", "meter_enrolment",
-            "meter_tick", "calendar", "interest_accrual");
-        final JsonNode badTick = records.get(296); // sequence 297: the demo's first bad tick, -120 Wh
+            "meter_tick", "calendar", "interest_accrual", "carbon_intensity");
+        final JsonNode badTick = records.get(297); // sequence 298: the demo's first bad tick, -120 Wh
         assertThat(badTick.get("importWh").asLong()).isEqualTo(-120);
         assertThat(badTick.get("importKwh").asText()).isEqualTo("-0.120");
     }
@@ -146,15 +147,15 @@ class DumpCommandTest
     @Test
     void fromSkipsLowerSequencesAndLimitCapsTheCount()
     {
-        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "290")))
-            .containsExactly(290L, 291L, 292L, 293L, 294L);
-        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "290", "--limit", "2")))
-            .containsExactly(290L, 291L);
+        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "578")))
+            .containsExactly(578L, 579L, 580L, 581L, 582L);
+        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "578", "--limit", "2")))
+            .containsExactly(578L, 579L);
         assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--input", "--from", "300")))
-            .containsExactly(300L, 301L, 302L, 303L, 304L);
+            .containsExactly(300L, 301L, 302L, 303L, 304L, 305L);
         assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--limit", "3")))
             .containsExactly(1L, 2L, 3L);
-        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "295"))).isEmpty();
+        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "583"))).isEmpty();
         assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--limit", "0"))).isEmpty();
     }
 
@@ -165,26 +166,26 @@ class DumpCommandTest
         assertThat(parse(plain.out())).noneMatch(r -> r.get("type").asText().equals("checkpoint"));
 
         final List<JsonNode> outputs = parse(CliRun.of("dump", "--journal", journal.toString(), "--checkpoints").out());
-        assertThat(outputs).hasSize(295);
-        final JsonNode close = outputs.get(294);
+        assertThat(outputs).hasSize(583);
+        final JsonNode close = outputs.get(582);
         assertThat(close.get("type").asText()).isEqualTo("checkpoint");
-        assertThat(close.get("position").asLong()).isEqualTo(294);
+        assertThat(close.get("position").asLong()).isEqualTo(582);
         assertThat(close.get("kind").asText()).isEqualTo("close");
-        assertThat(close.get("recordsCovered").asLong()).isEqualTo(294);
-        assertThat(close.get("lastSequence").asLong()).isEqualTo(294);
+        assertThat(close.get("recordsCovered").asLong()).isEqualTo(582);
+        assertThat(close.get("lastSequence").asLong()).isEqualTo(582);
         assertThat(close.get("sha256").asText()).matches("[0-9a-f]{64}");
 
         // the output close checkpoint binds the input journal's record count and chain head: its last record's chain
         final List<JsonNode> inputs = parse(CliRun.of("dump", "--journal", journal.toString(), "--input",
             "--checkpoints").out());
-        assertThat(inputs).hasSize(305);
-        assertThat(close.get("boundRecords").asLong()).isEqualTo(304);
-        assertThat(close.get("boundChain").asText()).isEqualTo(inputs.get(303).get("chain").asText());
-        assertThat(inputs.get(304).get("kind").asText()).isEqualTo("close");
-        assertThat(inputs.get(304).get("boundRecords").asLong()).isZero();
+        assertThat(inputs).hasSize(306);
+        assertThat(close.get("boundRecords").asLong()).isEqualTo(305);
+        assertThat(close.get("boundChain").asText()).isEqualTo(inputs.get(304).get("chain").asText());
+        assertThat(inputs.get(305).get("kind").asText()).isEqualTo("close");
+        assertThat(inputs.get(305).get("boundRecords").asLong()).isZero();
 
         // a checkpoint is shown with the record before it
-        assertThat(parse(CliRun.of("dump", "--journal", journal.toString(), "--checkpoints", "--from", "294").out()))
+        assertThat(parse(CliRun.of("dump", "--journal", journal.toString(), "--checkpoints", "--from", "582").out()))
             .extracting(r -> r.get("type").asText()).containsExactly("transfer", "checkpoint");
     }
 
