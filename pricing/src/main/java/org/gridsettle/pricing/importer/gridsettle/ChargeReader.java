@@ -1,0 +1,84 @@
+package org.gridsettle.pricing.importer.gridsettle;
+
+import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.TouTariff;
+
+import java.util.List;
+
+/**
+ * Reads the optional blocks that add charges and rules to a tariff: {@code "fixed_charges"}, {@code "export_rule"}
+ * and {@code "demand"}. A block that is absent leaves the model's default: no fixed or demand charges, net billing.
+ * <p>
+ * Stateless; confined to the reading thread.
+ */
+final class ChargeReader
+{
+    private static final List<String> FIXED_FIELDS = List.of("per_day", "per_month");
+    private static final List<String> EXPORT_FIELDS = List.of("type", "net_surplus_rate");
+    private static final List<String> DEMAND_FIELDS = List.of("flat_per_kw", "per_period_per_kw");
+    private static final String RULES = "\"net_metering\", \"net_billing\" or \"buy_all_sell_all\"";
+
+    private ChargeReader()
+    {
+    }
+
+    static void fixedCharges(final String source, final LocatedNode node, final TouTariff tariff)
+    {
+        final Fields fixed = new Fields(source, node, FIXED_FIELDS);
+        tariff.withFixedCharges(
+            fixed.micros("per_day", 0, "a charge per day in currency"),
+            fixed.micros("per_month", 0, "a charge per billing period in currency"));
+    }
+
+    static void exportRule(final String source, final LocatedNode node, final TouTariff tariff)
+    {
+        final Fields export = new Fields(source, node, EXPORT_FIELDS);
+        final LocatedNode typeNode = export.required("type", RULES);
+        final ExportRule rule = rule(export, typeNode);
+        final LocatedNode surplusNode = export.optional("net_surplus_rate");
+        if (surplusNode != null && rule != ExportRule.NET_METERING)
+        {
+            // a surplus rate only means something when exports are netted; elsewhere it would be a silent no-op
+            throw export.error(surplusNode, "expected no \"net_surplus_rate\" with " + typeNode.text() +
+                "; it applies to \"net_metering\" only");
+        }
+        tariff.withExportRule(rule, export.micros("net_surplus_rate", 0, "a net-surplus rate in currency per kWh"));
+    }
+
+    static void demand(final String source, final LocatedNode node, final PeriodNames names, final TouTariff tariff)
+    {
+        final Fields demand = new Fields(source, node, DEMAND_FIELDS);
+        final long flat = demand.micros("flat_per_kw", 0, "a flat demand charge in currency per kW");
+        final LocatedNode perPeriodNode = demand.optional("per_period_per_kw");
+        long[] perPeriod = new long[0];
+        if (perPeriodNode != null)
+        {
+            final Fields byName = new Fields(source, perPeriodNode, names.names());
+            perPeriod = new long[names.count()];
+            final List<String> periodNames = names.names();
+            for (int p = 0; p < periodNames.size(); p++)
+            {
+                // a period not listed has no demand charge of its own
+                perPeriod[p] = byName.micros(periodNames.get(p), 0,
+                    "a demand charge of period \"" + periodNames.get(p) + "\" in currency per kW");
+            }
+        }
+        tariff.withDemand(flat, perPeriod);
+    }
+
+    private static ExportRule rule(final Fields export, final LocatedNode typeNode)
+    {
+        final String text = export.stringOf(typeNode, RULES);
+        switch (text)
+        {
+            case "net_metering":
+                return ExportRule.NET_METERING;
+            case "net_billing":
+                return ExportRule.NET_BILLING;
+            case "buy_all_sell_all":
+                return ExportRule.BUY_ALL_SELL_ALL;
+            default:
+                throw export.error(typeNode, "expected " + RULES + ", found " + typeNode.describe());
+        }
+    }
+}
