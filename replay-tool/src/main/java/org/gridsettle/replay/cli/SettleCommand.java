@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
         ReplayCommand.class,
         VerifyCommand.class,
         DumpCommand.class,
+        AuditCommand.class,
+        RerateCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -39,6 +41,8 @@ import picocli.CommandLine.Command;
         "                                      one meter's bill, priced by the engine",
         "  settle replay --journal demo-data/journal",
         "                                      prove the recorded outputs follow from the recorded inputs",
+        "  settle audit --journal demo-data/journal --account 100001 --format html --out audit.html",
+        "                                      the M&V report, every number traced to its postings",
         "  settle verify --journal demo-data/journal",
         "                                      check both journals' hash chains and checkpoints"})
 public final class SettleCommand implements Runnable

@@ -1,10 +1,12 @@
 package org.gridsettle.replay.tariff;
 
+import org.gridsettle.pricing.importer.gridsettle.GridsettleTariffReader;
 import org.gridsettle.pricing.importer.urdb.UrdbImporter;
 import org.gridsettle.pricing.importer.urdb.UrdbRate;
 import org.gridsettle.pricing.importer.urdb.UrdbTariffMapper;
 import org.gridsettle.pricing.tariff.TouTariff;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,7 +20,9 @@ import java.util.Optional;
  * against the rate's own start and end dates.
  * <p>
  * URDB records no time zone and no holiday calendar, so the caller supplies the zone and holidays are left empty
- * (holidays are priced as ordinary weekdays or weekends).
+ * (holidays are priced as ordinary weekdays or weekends). A gridsettle tariff ({@link GridsettleTariffReader}) carries
+ * its own zone, holidays, charges and effective date; the caller's zone must then agree with the file's, and the job
+ * may not start before the file's effective date.
  * <p>
  * Immutable; safe to share between threads.
  */
@@ -30,12 +34,16 @@ public final class TariffDocument
     public static final int VERSION = 1;
 
     private final Path file;
+    /** The URDB rate, or null for a gridsettle tariff. */
     private final UrdbRate rate;
+    /** The gridsettle tariff as read, or null for a URDB rate. */
+    private final TouTariff gridsettle;
 
-    private TariffDocument(final Path file, final UrdbRate rate)
+    private TariffDocument(final Path file, final UrdbRate rate, final TouTariff gridsettle)
     {
         this.file = file;
         this.rate = rate;
+        this.gridsettle = gridsettle;
     }
 
     /**
@@ -44,16 +52,23 @@ public final class TariffDocument
      * @param file   the file.
      * @param format its format, or null to detect it from the content.
      * @return the document.
-     * @throws IllegalArgumentException for a format with no reader, an unknown format, or a file of several rates.
+     * @throws IllegalArgumentException for an unknown format, an unreadable file, or a file of several rates.
      * @throws org.gridsettle.pricing.importer.urdb.UrdbImportException when the URDB rate cannot be read faithfully.
+     * @throws org.gridsettle.pricing.importer.ImportException when the gridsettle tariff is not valid.
      */
     public static TariffDocument read(final Path file, final TariffFormat format)
     {
         final TariffFormat chosen = format == null ? TariffFormat.detect(file) : format;
         if (chosen == TariffFormat.GRIDSETTLE)
         {
-            throw new IllegalArgumentException("--tariff-format gridsettle: gridsettle's own tariff format has no " +
-                "reader yet; only urdb (OpenEI URDB JSON) can be read today");
+            try
+            {
+                return new TariffDocument(file, null, new GridsettleTariffReader().read(file));
+            }
+            catch (final IOException ex)
+            {
+                throw new IllegalArgumentException(file.getFileName() + ": cannot read the tariff file: " + ex, ex);
+            }
         }
         final List<UrdbRate> rates = new UrdbImporter().read(file);
         if (rates.size() != 1)
@@ -61,7 +76,7 @@ public final class TariffDocument
             throw new IllegalArgumentException(file.getFileName() + ": holds " + rates.size() +
                 " URDB rates; give a file of exactly one rate");
         }
-        return new TariffDocument(file, rates.get(0));
+        return new TariffDocument(file, rates.get(0), null);
     }
 
     /**
@@ -69,14 +84,20 @@ public final class TariffDocument
      *
      * @param effectiveFrom first instant the tariff prices, epoch seconds.
      * @param exportToken   token export credits are posted in.
-     * @param zone          the utility's zone.
+     * @param zone          the utility's zone; for a gridsettle tariff it must be the file's own.
      * @return tariff {@link #TARIFF_ID}, version {@link #VERSION}.
+     * @throws IllegalArgumentException when a gridsettle tariff's zone differs from {@code zone} or it takes effect
+     *                                  after {@code effectiveFrom}.
      * @throws org.gridsettle.pricing.importer.urdb.UrdbImportException when the rate needs more than a time-of-use
      *                                                                 energy tariff (tiers, demand, fixed charges).
      */
     public TouTariff toTariff(final long effectiveFrom, final String exportToken, final ZoneId zone)
     {
         Objects.requireNonNull(zone, "zone");
+        if (gridsettle != null)
+        {
+            return GridsettleCopy.of(file, gridsettle, TARIFF_ID, VERSION, effectiveFrom, exportToken, zone);
+        }
         return UrdbTariffMapper.toTouTariff(rate, TARIFF_ID, VERSION, effectiveFrom, exportToken, zone, new long[0]);
     }
 
@@ -85,6 +106,10 @@ public final class TariffDocument
      */
     public Optional<Instant> startDate()
     {
+        if (gridsettle != null)
+        {
+            return Optional.of(Instant.ofEpochSecond(gridsettle.effectiveFromEpochSecond()));
+        }
         return rate.startDate();
     }
 
@@ -93,7 +118,7 @@ public final class TariffDocument
      */
     public String importToken()
     {
-        return UrdbTariffMapper.TOKEN;
+        return gridsettle != null ? gridsettle.token() : UrdbTariffMapper.TOKEN;
     }
 
     /**
@@ -101,6 +126,11 @@ public final class TariffDocument
      */
     public String describe()
     {
+        if (gridsettle != null)
+        {
+            return oneLine("gridsettle " + file.getFileName() + " tariff " + gridsettle.tariffId() + " version " +
+                gridsettle.version() + " (" + gridsettle.zone() + ")");
+        }
         final StringBuilder sb = new StringBuilder("urdb ").append(file.getFileName());
         rate.name().ifPresent((name) -> sb.append(" \"").append(name).append('"'));
         rate.label().ifPresent((label) -> sb.append(" label ").append(label));

@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The tariff file formats the command line knows, and how to tell them apart by content.
  * <p>
- * Only {@link #URDB} has a reader today; {@link #GRIDSETTLE} is named so that asking for it gets a clear refusal
- * rather than a picocli "invalid value" error.
+ * Both are JSON; a gridsettle tariff says so in a top-level {@code "format": "gridsettle-tariff/1"} field, which URDB
+ * has no field like, so that field in the first 4 KiB (where the reference says to put it: first) picks
+ * {@link #GRIDSETTLE} and any other JSON document is taken as {@link #URDB}.
  * <p>
  * Stateless; safe from any thread.
  */
@@ -19,11 +21,13 @@ public enum TariffFormat
 {
     /** OpenEI Utility Rate Database JSON: one rate object, or {@code {"items": [...]}}. */
     URDB,
-    /** gridsettle's own tariff format: no reader exists yet. */
+    /** gridsettle's own tariff format, {@code "format": "gridsettle-tariff/1"}: see pricing/README.md. */
     GRIDSETTLE;
 
     private static final int UTF8_BOM = 0xFEFF;
     private static final int SNIFF_BYTES = 4096;
+    /** The marker field of a gridsettle tariff; a URDB rate has no "format" field at all. */
+    private static final Pattern GRIDSETTLE_MARKER = Pattern.compile("\"format\"\\s*:\\s*\"gridsettle-tariff/");
 
     /**
      * @return the name used on the command line.
@@ -34,8 +38,8 @@ public enum TariffFormat
     }
 
     /**
-     * Guesses the format of a tariff file from its first bytes: a JSON document is taken as URDB, since URDB is the
-     * only JSON tariff format read.
+     * Guesses the format of a tariff file from its first bytes: a JSON document with a {@code "format":
+     * "gridsettle-tariff/..."} field is gridsettle's own format, any other JSON document is taken as URDB.
      *
      * @param file a tariff file.
      * @return the format.
@@ -43,31 +47,39 @@ public enum TariffFormat
      */
     public static TariffFormat detect(final Path file)
     {
-        final int first = firstSignificantChar(file);
+        final String head = head(file);
+        final int first = firstSignificantChar(head);
+        if (first == '{' && GRIDSETTLE_MARKER.matcher(head).find())
+        {
+            return GRIDSETTLE;
+        }
         if (first == '{' || first == '[')
         {
             return URDB;
         }
         throw new IllegalArgumentException(file.getFileName() + ": " +
             (first < 0 ? "empty tariff file" : "cannot tell the tariff format: not JSON") +
-            "; only OpenEI URDB JSON (--tariff-format urdb) can be read today");
+            "; expected OpenEI URDB JSON (--tariff-format urdb) or a gridsettle tariff (--tariff-format gridsettle)");
     }
 
-    private static int firstSignificantChar(final Path file)
+    private static int firstSignificantChar(final String text)
+    {
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (c != UTF8_BOM && !Character.isWhitespace(c))
+            {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static String head(final Path file)
     {
         try (InputStream in = Files.newInputStream(file))
         {
-            final byte[] head = in.readNBytes(SNIFF_BYTES);
-            final String text = new String(head, StandardCharsets.UTF_8);
-            for (int i = 0; i < text.length(); i++)
-            {
-                final char c = text.charAt(i);
-                if (c != UTF8_BOM && !Character.isWhitespace(c))
-                {
-                    return c;
-                }
-            }
-            return -1;
+            return new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
         }
         catch (final IOException ex)
         {

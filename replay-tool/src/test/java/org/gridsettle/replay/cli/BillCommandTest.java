@@ -83,6 +83,50 @@ class BillCommandTest
     }
 
     @Test
+    void theSameTariffInGridsettleFormatBillsTheSameToTheMicroDollar() throws IOException
+    {
+        // bill/gridsettle_hand_written_tou.json is HAND_TARIFF rewritten in gridsettle's own format, detected by its
+        // "format" field; only the period names differ ("off-peak", "peak" instead of "urdb period 0/1")
+        final CliRun run = CliRun.of("bill", "--tariff", path("bill/gridsettle_hand_written_tou.json"),
+            "--usage", path("bill/hand_bill_usage.csv"), "--from", "2011-01-31", "--to", "2011-02-02",
+            "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final JsonNode bill = JSON.readTree(run.out());
+        // figures worked in handWrittenUsageIsBilledToTheHandComputedMicroDollar
+        final JsonNode periods = bill.get("periods");
+        assertThat(periods).hasSize(2);
+        assertAmounts(periods.get(0), "2011-01-31", "2011-02-01", "3.845", "1.234", "0.908507", "0.061700",
+            "0.846807");
+        assertAmounts(periods.get(1), "2011-02-01", "2011-02-02", "1.100", "0.200", "0.221728", "0.016000",
+            "0.205728");
+        assertAmounts(bill.get("totals"), "2011-01-31", "2011-02-02", "4.945", "1.434", "1.130235", "0.077700",
+            "1.052535");
+        final JsonNode january = periods.get(0).get("lines");
+        assertLine(january.get(0), "energy_charge", "off-peak", "1.500", "0.100000", "0.150000");
+        assertLine(january.get(1), "energy_charge", "peak", "2.345", "0.323457", "0.758507");
+        assertLine(january.get(2), "export_credit", "off-peak", "1.234", "0.050000", "0.061700");
+
+        final CliRun forced = CliRun.of("bill", "--tariff", path("bill/gridsettle_hand_written_tou.json"),
+            "--tariff-format", "gridsettle", "--usage", path("bill/hand_bill_usage.csv"), "--from", "2011-01-31",
+            "--to", "2011-02-02", "--format", "json");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(forced.out()).isEqualTo(run.out());
+    }
+
+    @Test
+    void aGridsettleTariffInAnotherZoneThanZoneIsRefused()
+    {
+        final CliRun run = CliRun.of("bill", "--tariff", path("bill/gridsettle_hand_written_tou.json"),
+            "--usage", path("bill/hand_bill_usage.csv"), "--from", "2011-01-31", "--to", "2011-02-02",
+            "--zone", "America/New_York");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("settle bill: gridsettle_hand_written_tou.json: the tariff's " +
+            "zone is America/Los_Angeles but the job's is America/New_York; give --zone America/Los_Angeles");
+    }
+
+    @Test
     void textFormatIsATableWithARowPerPeriodAndATotal()
     {
         final CliRun run = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", path("bill/hand_bill_usage.csv"),
@@ -201,7 +245,7 @@ class BillCommandTest
 
         assertThat(run.exitCode()).isZero();
         // picocli re-wraps description lines to the terminal width
-        assertThat(run.out().replaceAll("\\s+", " ")).contains("URDB carries no time zone").contains("no reader")
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("URDB carries no time zone").contains("gridsettle's own tariff JSON")
             .contains("carbon is 0.000000 until the engine prices carbon intensity");
     }
 

@@ -1,0 +1,112 @@
+package org.gridsettle.replay.audit;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.journal.codec.TransferCodec;
+import org.gridsettle.pricing.money.TokenSymbol;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a journal's output records once and files every transfer that touches a selected account under its
+ * account and local day ({@link PostingDays}): energy, postings by token and reason, and balance changes, each
+ * with the transfer's output sequence. The output journal is verified as it is read, so a report is never built
+ * from a record that breaks the chain.
+ * <p>
+ * Not thread-safe; one collection per instance.
+ */
+public final class AuditCollector
+{
+    private final ZoneId zone;
+    private final long meterFilter;
+    private final Map<Long, AccountAudit> accounts = new TreeMap<>();
+    private final PostingDays postingDays;
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private final TransferCodec transfer = new TransferCodec();
+
+    /**
+     * @param zone        zone local days and slots are counted in.
+     * @param selected    accounts to audit, each with the meters to show for it.
+     * @param meterFilter a meter to restrict energy and postings to, or 0 for the whole account; balances are
+     *                    always the account's, because a balance belongs to an account and not to a meter.
+     */
+    public AuditCollector(final ZoneId zone, final Map<Long, java.util.List<Long>> selected, final long meterFilter)
+    {
+        this.zone = zone;
+        this.meterFilter = meterFilter;
+        this.postingDays = new PostingDays(zone);
+        selected.forEach((account, meters) -> accounts.put(account, new AccountAudit(account, meters)));
+    }
+
+    /**
+     * @param journalDir journal directory.
+     * @return the audited accounts, ascending by id, with closing balances computed.
+     */
+    public java.util.List<AccountAudit> collect(final Path journalDir)
+    {
+        try (JournalReader reader = new JournalReader(Journals.output(journalDir)))
+        {
+            while (reader.next(this::onRecord))
+            {
+                // onRecord files the transfer
+            }
+        }
+        accounts.values().forEach(AccountAudit::closeDays);
+        return java.util.List.copyOf(accounts.values());
+    }
+
+    private void onRecord(final DirectBuffer buffer, final int offset, final int length, final long position)
+    {
+        if (RecordFlyweight.typeIdAt(buffer, offset) != RecordType.TRANSFER.id())
+        {
+            return;
+        }
+        view.wrap(buffer, offset, length);
+        transfer.wrap(view, 0);
+        // every transfer moves the day clock, selected or not, so undated postings follow the journal's order
+        final LocalDate date = postingDays.dayOf(transfer.reasonCode(), transfer.intervalStart());
+        final AccountAudit account = accounts.get(CustomerPosting.customer(transfer));
+        if (account == null)
+        {
+            return;
+        }
+        final long sequence = transfer.sequence();
+        final long signed = CustomerPosting.signedAmount(transfer);
+        final String token = TokenSymbol.unpack(transfer.token());
+        final DayEntry day = account.day(date);
+        day.addBalanceChange(token, signed, sequence);
+        if (meterFilter != 0 && transfer.meterId() != meterFilter)
+        {
+            return;
+        }
+        final ReasonCode reason = ReasonCode.ofCode(transfer.reasonCode());
+        day.addPosting(token, reason == null ? "CODE_" + transfer.reasonCode() : reason.name(), signed, sequence);
+        // a reversal undoes an earlier tick's posting: its energy counts negatively so the tick counts once
+        final long wh = transfer.reverses() != 0 ? Math.negateExact(transfer.energyWh()) : transfer.energyWh();
+        if (reason == ReasonCode.ENERGY_CHARGE)
+        {
+            day.addImport(wh, slotOf(transfer.intervalStart()), sequence);
+        }
+        else if (reason == ReasonCode.EXPORT_CREDIT)
+        {
+            day.addExport(wh, sequence);
+        }
+    }
+
+    private int slotOf(final long intervalStart)
+    {
+        final LocalTime time = LocalTime.ofInstant(Instant.ofEpochSecond(intervalStart), zone);
+        return (time.getHour() * 60 + time.getMinute()) / 15;
+    }
+}

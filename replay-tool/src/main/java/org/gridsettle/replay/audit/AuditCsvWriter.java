@@ -1,0 +1,60 @@
+package org.gridsettle.replay.audit;
+
+import org.gridsettle.pricing.money.MicroUnits;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * Writes the report as CSV: one row per (account, day, token, reason). Amounts are the change in the customer's
+ * balance (credits minus debits) as six-decimal strings; {@code sequences} lists the output transfers summed, as
+ * space-separated runs ({@code 120-155 160}) so the field needs no quoting. The day's energy and the token's closing
+ * balance repeat on each of the day's rows. Carbon and demand-response columns say they are not priced rather than
+ * show zeros.
+ * <p>
+ * Stateless; safe from any thread.
+ */
+public final class AuditCsvWriter
+{
+    /** The header row. */
+    public static final String HEADER = "account,date,token,reason,amount,transfers,sequences,import_kwh," +
+        "export_kwh,closing_balance,carbon_kg,dr_baseline_kwh";
+
+    private AuditCsvWriter()
+    {
+    }
+
+    /**
+     * @param out    destination; flushed, not closed.
+     * @param report the report.
+     */
+    public static void write(final PrintWriter out, final AuditReport report)
+    {
+        out.print(HEADER);
+        out.print('\n');
+        final String carbon = report.hasCarbonPostings() ? "see CARBON_* rows" : AuditReport.NOT_PRICED;
+        final String dr = report.hasDemandResponsePostings() ? "see DR_INCENTIVE rows" : AuditReport.NOT_PRICED;
+        for (final AccountAudit account : report.accounts())
+        {
+            for (final DayEntry day : report.days(account).values())
+            {
+                for (final Map.Entry<String, NavigableMap<String, PostingCell>> token : day.postings().entrySet())
+                {
+                    final Long balance = day.closingBalances().get(token.getKey());
+                    for (final Map.Entry<String, PostingCell> reason : token.getValue().entrySet())
+                    {
+                        final PostingCell cell = reason.getValue();
+                        out.print(account.accountId() + "," + day.date() + "," + token.getKey() + "," +
+                            reason.getKey() + "," + MicroUnits.toDecimalString(cell.amount()) + "," +
+                            cell.sequences().size() + "," + cell.sequences().toText(" ") + "," +
+                            MicroUnits.kwhString(day.importWh()) + "," + MicroUnits.kwhString(day.exportWh()) + "," +
+                            (balance == null ? "" : MicroUnits.toDecimalString(balance)) + "," + carbon + "," + dr);
+                        out.print('\n');
+                    }
+                }
+            }
+        }
+        out.flush();
+    }
+}

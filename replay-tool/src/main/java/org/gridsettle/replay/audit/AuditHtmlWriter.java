@@ -1,0 +1,258 @@
+package org.gridsettle.replay.audit;
+
+import org.gridsettle.pricing.money.MicroUnits;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Writes the report as one self-contained HTML page: inline style, inline SVG charts ({@link SvgChart}), tables,
+ * and no script, link, image or font from anywhere. Every text is escaped ({@link HtmlText}). Rows and cells carry
+ * {@code data-*} attributes with the raw integers so that a machine can check the page against the CSV and JSON.
+ * <p>
+ * Stateless; safe from any thread.
+ */
+public final class AuditHtmlWriter
+{
+    private static final String STYLE = "body{font-family:sans-serif;margin:2em;color:#222}" +
+        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;" +
+        "text-align:right;vertical-align:top}th{background:#eee}td.t{text-align:left}" +
+        "td.seq{font-family:monospace;font-size:80%;text-align:left;max-width:40em;word-break:break-all}" +
+        ".note{color:#8a4b00;font-style:italic}.ct{font-weight:bold;font-size:14px}.cl{font-size:11px}";
+
+    private AuditHtmlWriter()
+    {
+    }
+
+    /**
+     * @param out    destination; flushed, not closed.
+     * @param report the report.
+     */
+    public static void write(final PrintWriter out, final AuditReport report)
+    {
+        final StringBuilder sb = new StringBuilder(1 << 16);
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+            .append(HtmlText.escape("gridsettle M&V audit: " + report.selection())).append("</title><style>")
+            .append(STYLE).append("</style></head><body>\n");
+        sb.append("<h1>").append(HtmlText.escape("M&V audit: " + report.selection())).append("</h1>\n");
+        sb.append("<p>Journal <code>").append(HtmlText.escape(report.journal())).append("</code>, local days in ")
+            .append(HtmlText.escape(report.zone().getId())).append(", days ")
+            .append(HtmlText.escape(report.from() == null ? "from the first" : "from " + report.from()))
+            .append(HtmlText.escape(report.to() == null ? " to the last" : " up to (not including) " + report.to()))
+            .append(".</p>\n<p>Amounts are the change in the customer's balance, credits minus debits: a charge is ")
+            .append("negative. Every number cites the output sequences of the transfers it sums; look one up with ")
+            .append("<code>settle dump --journal DIR --from SEQ --limit 1</code>. Energy is the energyWh of the ")
+            .append("energy-charge and export-credit transfers, a reversal counted negatively.</p>\n");
+        charts(sb, report);
+        notes(sb, report);
+        sb.append("<h2 id=\"totals-heading\">Totals</h2>\n");
+        totalsTable(sb, "totals", report.totals(null));
+        for (final AccountAudit account : report.accounts())
+        {
+            accountSection(sb, report, account);
+        }
+        sb.append("</body></html>\n");
+        out.print(sb);
+        out.flush();
+    }
+
+    private static void notes(final StringBuilder sb, final AuditReport report)
+    {
+        sb.append("<h2>Carbon and demand response</h2>\n<table id=\"not-priced\"><tr><th>measure</th><th>value</th>")
+            .append("</tr><tr><td class=\"t\">carbon, kg CO2</td><td class=\"t note\">")
+            .append(report.hasCarbonPostings() ? "see the CARBON_ADDER and CARBON_CREDIT postings" :
+                AuditReport.NOT_PRICED + ": the engine posts no carbon yet")
+            .append("</td></tr><tr><td class=\"t\">demand-response baseline</td><td class=\"t note\">")
+            .append(report.hasDemandResponsePostings() ? "see the DR_INCENTIVE postings" :
+                AuditReport.NOT_PRICED + ": no demand-response event or incentive is in it")
+            .append("</td></tr></table>\n");
+    }
+
+    private static void charts(final StringBuilder sb, final AuditReport report)
+    {
+        final NavigableSet<LocalDate> dates = report.allDays();
+        final List<String> labels = new ArrayList<>();
+        dates.forEach((d) -> labels.add(d.toString().substring(5)));
+        final int n = dates.size();
+        final long[] importWh = new long[n];
+        final long[] exportWh = new long[n];
+        final long[] credits = new long[n];
+        final Map<LocalDate, long[]> slots = new TreeMap<>();
+        int i = 0;
+        for (final LocalDate date : dates)
+        {
+            final long[] daySlots = new long[DayEntry.SLOTS];
+            for (final AccountAudit account : report.accounts())
+            {
+                final DayEntry day = report.days(account).get(date);
+                if (day == null)
+                {
+                    continue;
+                }
+                importWh[i] += day.importWh();
+                exportWh[i] += day.exportWh();
+                for (final NavigableMap<String, PostingCell> reasons : day.postings().values())
+                {
+                    final PostingCell credit = reasons.get("EXPORT_CREDIT");
+                    credits[i] += credit == null ? 0 : credit.amount();
+                }
+                for (int s = 0; s < DayEntry.SLOTS; s++)
+                {
+                    daySlots[s] += day.importBySlot()[s];
+                }
+            }
+            slots.put(date, daySlots);
+            i++;
+        }
+        sb.append("<h2>Charts</h2>\n");
+        sb.append(new SvgChart("Daily energy (kWh) and export credits (all tokens)", labels,
+            MicroUnits::kwhString, MicroUnits::toDecimalString)
+            .bars("import kWh", importWh, "#c0392b").bars("export kWh", exportWh, "#27ae60")
+            .line("export credits", credits, "#2c3e50", true).render()).append('\n');
+        intraday(sb, dates, importWh, slots);
+        balances(sb, report, dates, labels);
+    }
+
+    private static void intraday(
+        final StringBuilder sb, final NavigableSet<LocalDate> dates, final long[] importWh,
+        final Map<LocalDate, long[]> slots)
+    {
+        int peak = 0;
+        for (int d = 1; d < importWh.length; d++)
+        {
+            peak = importWh[d] > importWh[peak] ? d : peak;
+        }
+        final long[] average = new long[DayEntry.SLOTS];
+        for (final long[] day : slots.values())
+        {
+            for (int s = 0; s < DayEntry.SLOTS; s++)
+            {
+                average[s] += day[s];
+            }
+        }
+        for (int s = 0; s < DayEntry.SLOTS; s++)
+        {
+            average[s] = dates.isEmpty() ? 0 : average[s] / dates.size();
+        }
+        final LocalDate peakDate = dates.isEmpty() ? null : new ArrayList<>(dates).get(peak);
+        final List<String> times = new ArrayList<>();
+        for (int s = 0; s < DayEntry.SLOTS; s++)
+        {
+            times.add(String.format(java.util.Locale.ROOT, "%02d:%02d", s / 4, (s % 4) * 15));
+        }
+        sb.append("<p class=\"note\">The comparison line is the average-day shape over the reported days (Wh ")
+            .append("floored to whole Wh), not a demand-response baseline: this journal has no DR event.</p>\n");
+        sb.append(new SvgChart("Import per 15 minutes, highest-import day " +
+            (peakDate == null ? "(none)" : peakDate) + " vs average-day shape", times, MicroUnits::kwhString, null)
+            .line("highest-import day", peakDate == null ? new long[DayEntry.SLOTS] : slots.get(peakDate),
+                "#c0392b", false)
+            .line("average-day shape", average, "#7f8c8d", false).render()).append('\n');
+    }
+
+    private static void balances(
+        final StringBuilder sb, final AuditReport report, final NavigableSet<LocalDate> dates,
+        final List<String> labels)
+    {
+        final NavigableSet<String> tokens = new TreeSet<>();
+        report.accounts().forEach((a) -> report.days(a).values().forEach((d) ->
+            tokens.addAll(d.closingBalances().keySet())));
+        final SvgChart chart = new SvgChart("Closing balance per token, audited accounts together", labels,
+            MicroUnits::toDecimalString, null);
+        final String[] colors = {"#2980b9", "#e67e22", "#8e44ad", "#16a085", "#c0392b", "#7f8c8d"};
+        int c = 0;
+        for (final String token : tokens)
+        {
+            final long[] series = new long[dates.size()];
+            for (final AccountAudit account : report.accounts())
+            {
+                int i = 0;
+                long last = 0;
+                for (final LocalDate date : dates)
+                {
+                    // a day without postings keeps the balance of the day before it
+                    final Map.Entry<LocalDate, DayEntry> known = account.days(null, date.plusDays(1)).lastEntry();
+                    last = known == null ? 0 : known.getValue().closingBalances().getOrDefault(token, 0L);
+                    series[i] = Math.addExact(series[i], last);
+                    i++;
+                }
+            }
+            chart.line(token, series, colors[c++ % colors.length], false);
+        }
+        sb.append(chart.render()).append('\n');
+    }
+
+    private static void totalsTable(
+        final StringBuilder sb, final String id, final NavigableMap<String, NavigableMap<String, PostingCell>> totals)
+    {
+        sb.append("<table id=\"").append(HtmlText.escape(id))
+            .append("\"><tr><th>token</th><th>reason</th><th>amount</th></tr>\n");
+        totals.forEach((token, reasons) -> reasons.forEach((reason, cell) ->
+            sb.append("<tr data-token=\"").append(HtmlText.escape(token)).append("\" data-reason=\"")
+                .append(HtmlText.escape(reason)).append("\" data-micros=\"").append(cell.amount())
+                .append("\"><td class=\"t\">").append(HtmlText.escape(token)).append("</td><td class=\"t\">")
+                .append(HtmlText.escape(reason)).append("</td><td>")
+                .append(MicroUnits.toDecimalString(cell.amount())).append("</td></tr>\n")));
+        sb.append("</table>\n");
+    }
+
+    private static void accountSection(final StringBuilder sb, final AuditReport report, final AccountAudit account)
+    {
+        final String id = "account-" + account.accountId();
+        sb.append("<h2 id=\"").append(id).append("\">Account ").append(account.accountId()).append("</h2>\n<p>Meters: ")
+            .append(HtmlText.escape(account.meters().toString())).append("</p>\n");
+        sb.append("<table class=\"energy\" id=\"").append(id).append("-energy\"><tr><th>day</th><th>import kWh</th>")
+            .append("<th>import sequences</th><th>export kWh</th><th>export sequences</th><th>carbon kg</th>")
+            .append("<th>DR baseline</th></tr>\n");
+        for (final DayEntry day : report.days(account).values())
+        {
+            sb.append("<tr data-account=\"").append(account.accountId()).append("\" data-date=\"").append(day.date())
+                .append("\" data-import-wh=\"").append(day.importWh()).append("\" data-export-wh=\"")
+                .append(day.exportWh()).append("\"><td class=\"t\">").append(day.date()).append("</td><td>")
+                .append(MicroUnits.kwhString(day.importWh())).append("</td><td class=\"seq\">")
+                .append(day.importSequences().toText(", ")).append("</td><td>")
+                .append(MicroUnits.kwhString(day.exportWh())).append("</td><td class=\"seq\">")
+                .append(day.exportSequences().toText(", ")).append("</td><td class=\"t note\">")
+                .append(report.hasCarbonPostings() ? "see postings" : AuditReport.NOT_PRICED)
+                .append("</td><td class=\"t note\">")
+                .append(report.hasDemandResponsePostings() ? "see postings" : AuditReport.NOT_PRICED)
+                .append("</td></tr>\n");
+        }
+        sb.append("</table>\n<table class=\"postings\" id=\"").append(id).append("-postings\"><tr><th>day</th>")
+            .append("<th>token</th><th>reason</th><th>amount</th><th>sequences</th></tr>\n");
+        for (final DayEntry day : report.days(account).values())
+        {
+            day.postings().forEach((token, reasons) -> reasons.forEach((reason, cell) ->
+                sb.append("<tr data-account=\"").append(account.accountId()).append("\" data-date=\"")
+                    .append(day.date()).append("\" data-token=\"").append(HtmlText.escape(token))
+                    .append("\" data-reason=\"").append(HtmlText.escape(reason)).append("\" data-micros=\"")
+                    .append(cell.amount()).append("\"><td class=\"t\">").append(day.date())
+                    .append("</td><td class=\"t\">").append(HtmlText.escape(token)).append("</td><td class=\"t\">")
+                    .append(HtmlText.escape(reason)).append("</td><td>")
+                    .append(MicroUnits.toDecimalString(cell.amount())).append("</td><td class=\"seq\">")
+                    .append(cell.sequences().toText(", ")).append("</td></tr>\n")));
+        }
+        sb.append("</table>\n<table class=\"balances\" id=\"").append(id).append("-balances\"><tr><th>day</th>")
+            .append("<th>token</th><th>closing balance</th><th>changed on the day by</th></tr>\n");
+        for (final DayEntry day : report.days(account).values())
+        {
+            day.closingBalances().forEach((token, balance) ->
+            {
+                final PostingCell change = day.balanceChanges().get(token);
+                sb.append("<tr data-token=\"").append(HtmlText.escape(token)).append("\"><td class=\"t\">")
+                    .append(day.date()).append("</td><td class=\"t\">").append(HtmlText.escape(token))
+                    .append("</td><td>").append(MicroUnits.toDecimalString(balance)).append("</td><td class=\"seq\">")
+                    .append(change == null ? "no change" : change.sequences().toText(", ")).append("</td></tr>\n");
+            });
+        }
+        sb.append("</table>\n");
+        sb.append("<h3>Totals of account ").append(account.accountId()).append("</h3>\n");
+        totalsTable(sb, id + "-totals", report.totals(account));
+    }
+}

@@ -1,0 +1,136 @@
+package org.gridsettle.replay.audit;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.gridsettle.pricing.money.MicroUnits;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * Writes the report as one JSON document with Jackson's streaming generator: per account, per day, energy (kWh
+ * strings and Wh integers), postings by token and reason, closing balances, each with the output sequences it comes
+ * from; then the totals. Amounts are six-decimal strings, as in {@code settle dump}.
+ * <p>
+ * Stateless; safe from any thread.
+ */
+public final class AuditJsonWriter
+{
+    private AuditJsonWriter()
+    {
+    }
+
+    /**
+     * @param out    destination; flushed, not closed.
+     * @param report the report.
+     */
+    public static void write(final Writer out, final AuditReport report)
+    {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out))
+        {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("journal", report.journal());
+            json.writeStringField("zone", report.zone().getId());
+            json.writeStringField("from", report.from() == null ? null : report.from().toString());
+            json.writeStringField("to", report.to() == null ? null : report.to().toString());
+            json.writeStringField("selection", report.selection());
+            json.writeStringField("amounts", "change in the customer's balance: credits minus debits");
+            json.writeStringField("carbonKg", report.hasCarbonPostings() ? "see CARBON_* postings" :
+                AuditReport.NOT_PRICED);
+            json.writeStringField("drBaseline", report.hasDemandResponsePostings() ? "see DR_INCENTIVE postings" :
+                AuditReport.NOT_PRICED);
+            json.writeArrayFieldStart("accounts");
+            for (final AccountAudit account : report.accounts())
+            {
+                writeAccount(json, report, account);
+            }
+            json.writeEndArray();
+            json.writeFieldName("totals");
+            writeTotals(json, report.totals(null));
+            json.writeEndObject();
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeAccount(final JsonGenerator json, final AuditReport report, final AccountAudit account)
+        throws IOException
+    {
+        json.writeStartObject();
+        json.writeNumberField("account", account.accountId());
+        json.writeArrayFieldStart("meters");
+        for (final long meter : account.meters())
+        {
+            json.writeNumber(meter);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("days");
+        for (final DayEntry day : report.days(account).values())
+        {
+            json.writeStartObject();
+            json.writeStringField("date", day.date().toString());
+            json.writeStringField("importKwh", MicroUnits.kwhString(day.importWh()));
+            json.writeNumberField("importWh", day.importWh());
+            json.writeStringField("importSequences", day.importSequences().toText(", "));
+            json.writeStringField("exportKwh", MicroUnits.kwhString(day.exportWh()));
+            json.writeNumberField("exportWh", day.exportWh());
+            json.writeStringField("exportSequences", day.exportSequences().toText(", "));
+            json.writeArrayFieldStart("postings");
+            for (final Map.Entry<String, NavigableMap<String, PostingCell>> token : day.postings().entrySet())
+            {
+                for (final Map.Entry<String, PostingCell> reason : token.getValue().entrySet())
+                {
+                    json.writeStartObject();
+                    json.writeStringField("token", token.getKey());
+                    json.writeStringField("reason", reason.getKey());
+                    json.writeStringField("amount", MicroUnits.toDecimalString(reason.getValue().amount()));
+                    json.writeStringField("sequences", reason.getValue().sequences().toText(", "));
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("balances");
+            for (final Map.Entry<String, Long> balance : day.closingBalances().entrySet())
+            {
+                final PostingCell change = day.balanceChanges().get(balance.getKey());
+                json.writeStartObject();
+                json.writeStringField("token", balance.getKey());
+                json.writeStringField("closing", MicroUnits.toDecimalString(balance.getValue()));
+                json.writeStringField("changedBy", change == null ? "" : change.sequences().toText(", "));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeFieldName("totals");
+        writeTotals(json, report.totals(account));
+        json.writeEndObject();
+    }
+
+    private static void writeTotals(
+        final JsonGenerator json, final NavigableMap<String, NavigableMap<String, PostingCell>> totals)
+        throws IOException
+    {
+        json.writeStartArray();
+        for (final Map.Entry<String, NavigableMap<String, PostingCell>> token : totals.entrySet())
+        {
+            for (final Map.Entry<String, PostingCell> reason : token.getValue().entrySet())
+            {
+                json.writeStartObject();
+                json.writeStringField("token", token.getKey());
+                json.writeStringField("reason", reason.getKey());
+                json.writeStringField("amount", MicroUnits.toDecimalString(reason.getValue().amount()));
+                json.writeEndObject();
+            }
+        }
+        json.writeEndArray();
+    }
+}

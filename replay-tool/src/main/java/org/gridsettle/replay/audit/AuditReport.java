@@ -1,0 +1,96 @@
+package org.gridsettle.replay.audit;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The measurement-and-verification report of a journal, ready to render: the audited accounts and the range and
+ * zone they were cut by, with the fleet-wide views the charts and totals need.
+ * <p>
+ * Immutable once built; safe to render from any thread.
+ *
+ * @param journal   the journal directory, as given.
+ * @param zone      zone of the local days.
+ * @param from      first day reported, or null.
+ * @param to        first day not reported, or null.
+ * @param selection what was audited, for the heading: {@code "account 100000"}, {@code "meter 5000000"}, ...
+ * @param accounts  the accounts, ascending.
+ */
+public record AuditReport(
+    String journal, ZoneId zone, LocalDate from, LocalDate to, String selection, List<AccountAudit> accounts)
+{
+    /** What the carbon and demand-response columns say: the engine posts neither yet. */
+    public static final String NOT_PRICED = "not priced by this journal";
+
+    /**
+     * @param account an audited account.
+     * @return its days in the report's range.
+     */
+    public NavigableMap<LocalDate, DayEntry> days(final AccountAudit account)
+    {
+        return account.days(from, to);
+    }
+
+    /**
+     * @return every reported day of any account, ascending.
+     */
+    public NavigableSet<LocalDate> allDays()
+    {
+        final NavigableSet<LocalDate> dates = new TreeSet<>();
+        accounts.forEach((a) -> dates.addAll(days(a).keySet()));
+        return dates;
+    }
+
+    /**
+     * @param account an audited account, or null for every audited account together.
+     * @return amount per token, then reason, summed over the reported days; the cells carry no sequences, each
+     *     day's cell has them.
+     */
+    public NavigableMap<String, NavigableMap<String, PostingCell>> totals(final AccountAudit account)
+    {
+        final NavigableMap<String, NavigableMap<String, PostingCell>> totals = new TreeMap<>();
+        for (final AccountAudit a : accounts)
+        {
+            if (account != null && a != account)
+            {
+                continue;
+            }
+            for (final DayEntry day : days(a).values())
+            {
+                day.postings().forEach((token, reasons) -> reasons.forEach((reason, cell) ->
+                {
+                    final PostingCell sum = totals.computeIfAbsent(token, (t) -> new TreeMap<>())
+                        .computeIfAbsent(reason, (r) -> new PostingCell());
+                    sum.addAmount(cell.amount());
+                }));
+            }
+        }
+        return totals;
+    }
+
+    /**
+     * @return true if any reported posting has a carbon reason, which version 1 engines never post.
+     */
+    public boolean hasCarbonPostings()
+    {
+        return hasReason("CARBON_ADDER") || hasReason("CARBON_CREDIT");
+    }
+
+    /**
+     * @return true if any reported posting is a demand-response incentive.
+     */
+    public boolean hasDemandResponsePostings()
+    {
+        return hasReason("DR_INCENTIVE");
+    }
+
+    private boolean hasReason(final String reason)
+    {
+        return totals(null).values().stream().anyMatch((reasons) -> reasons.containsKey(reason));
+    }
+}

@@ -1,0 +1,118 @@
+package org.gridsettle.replay.audit;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.codec.AccountRegistrationCodec;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
+import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.RecordType;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Who is who in a journal, from its input records: the registered accounts, and each meter's account and tariff as
+ * enrolled. Used to check {@code --account} and {@code --meter} and to pick the tariff a re-rate replaces.
+ * <p>
+ * Reads as journalled, not as accepted: an enrolment the engine refused is still listed, which only matters for
+ * a journal that enrols a meter twice. Immutable after {@link #read}; safe to share once built.
+ */
+public final class InputRegistry
+{
+    private final NavigableSet<Long> accounts = new TreeSet<>();
+    private final Map<Long, Long> accountByMeter = new TreeMap<>();
+    private final Map<Long, Long> tariffByMeter = new TreeMap<>();
+    private final List<Long> enrolledTariffs = new ArrayList<>();
+
+    private InputRegistry()
+    {
+    }
+
+    /**
+     * @param journalDir a journal directory.
+     * @return the registry of its input journal, which is verified as it is read.
+     */
+    public static InputRegistry read(final Path journalDir)
+    {
+        final InputRegistry registry = new InputRegistry();
+        final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+        final AccountRegistrationCodec account = new AccountRegistrationCodec();
+        final MeterEnrolmentCodec enrolment = new MeterEnrolmentCodec();
+        try (JournalReader reader = new JournalReader(Journals.input(journalDir)))
+        {
+            while (reader.next((final DirectBuffer buffer, final int offset, final int length, final long position) ->
+            {
+                final int type = RecordFlyweight.typeIdAt(buffer, offset);
+                view.wrap(buffer, offset, length);
+                if (type == RecordType.ACCOUNT_REGISTRATION.id())
+                {
+                    registry.accounts.add(account.<AccountRegistrationCodec>wrap(view, 0).accountId());
+                }
+                else if (type == RecordType.METER_ENROLMENT.id())
+                {
+                    enrolment.wrap(view, 0);
+                    registry.accountByMeter.put(enrolment.meterId(), enrolment.accountId());
+                    registry.tariffByMeter.put(enrolment.meterId(), enrolment.tariffId());
+                    if (!registry.enrolledTariffs.contains(enrolment.tariffId()))
+                    {
+                        registry.enrolledTariffs.add(enrolment.tariffId());
+                    }
+                }
+            }))
+            {
+                // the handler collects
+            }
+        }
+        return registry;
+    }
+
+    /**
+     * @return registered account ids, ascending.
+     */
+    public NavigableSet<Long> accounts()
+    {
+        return Collections.unmodifiableNavigableSet(accounts);
+    }
+
+    /**
+     * @param meterId a meter.
+     * @return its account, or null when the meter was never enrolled.
+     */
+    public Long accountOf(final long meterId)
+    {
+        return accountByMeter.get(meterId);
+    }
+
+    /**
+     * @param accountId an account.
+     * @return its meters, ascending.
+     */
+    public List<Long> metersOf(final long accountId)
+    {
+        final List<Long> meters = new ArrayList<>();
+        accountByMeter.forEach((meter, account) ->
+        {
+            if (account == accountId)
+            {
+                meters.add(meter);
+            }
+        });
+        return meters;
+    }
+
+    /**
+     * @return tariff ids meters are enrolled on, in the order first enrolled.
+     */
+    public List<Long> enrolledTariffs()
+    {
+        return Collections.unmodifiableList(enrolledTariffs);
+    }
+}

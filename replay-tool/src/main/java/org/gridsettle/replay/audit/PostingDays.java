@@ -1,0 +1,69 @@
+package org.gridsettle.replay.audit;
+
+import org.gridsettle.journal.codec.ReasonCode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Gives each transfer the local day it belongs to, from its explanation fields (journal/FORMAT.md, TRANSFER):
+ * <ul>
+ *     <li>energy charges and export credits: the day of the tick's interval start;</li>
+ *     <li>fixed charges: the day that ended at the calendar record's {@code at}, which is exclusive;</li>
+ *     <li>interest: the UTC day accrued ({@code intervalStart} is that day's 00:00 UTC), taken as that date;</li>
+ *     <li>everything else (true-ups, demand charges, redemptions) carries no day of its own that says when it was
+ *     posted, so it belongs to the day of the transfer before it in the output journal, which is the order the
+ *     engine applied its causes in.</li>
+ * </ul>
+ * Not thread-safe: it remembers the previous transfer's day. Feed it every transfer in output order.
+ */
+public final class PostingDays
+{
+    private static final long SECONDS_PER_DAY = 86_400L;
+
+    private final ZoneId zone;
+    private LocalDate previous;
+
+    /**
+     * @param zone the zone local days are counted in.
+     */
+    public PostingDays(final ZoneId zone)
+    {
+        this.zone = zone;
+    }
+
+    /**
+     * @param reasonCode    the transfer's reason code.
+     * @param intervalStart its intervalStart explanation field.
+     * @return the local day it is reported under.
+     */
+    public LocalDate dayOf(final int reasonCode, final long intervalStart)
+    {
+        final ReasonCode reason = ReasonCode.ofCode(reasonCode);
+        final LocalDate day;
+        if (reason == ReasonCode.ENERGY_CHARGE || reason == ReasonCode.EXPORT_CREDIT)
+        {
+            day = local(intervalStart);
+        }
+        else if (reason == ReasonCode.FIXED_CHARGE && intervalStart != 0)
+        {
+            day = local(intervalStart - 1);
+        }
+        else if (reason == ReasonCode.INTEREST)
+        {
+            day = LocalDate.ofEpochDay(Math.floorDiv(intervalStart, SECONDS_PER_DAY));
+        }
+        else
+        {
+            day = previous != null ? previous : local(intervalStart);
+        }
+        previous = day;
+        return day;
+    }
+
+    private LocalDate local(final long epochSecond)
+    {
+        return LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), zone);
+    }
+}

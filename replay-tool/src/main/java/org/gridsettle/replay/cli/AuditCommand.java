@@ -1,0 +1,148 @@
+package org.gridsettle.replay.cli;
+
+import org.gridsettle.journal.Journals;
+import org.gridsettle.replay.audit.AccountAudit;
+import org.gridsettle.replay.audit.AuditCollector;
+import org.gridsettle.replay.audit.AuditCsvWriter;
+import org.gridsettle.replay.audit.AuditHtmlWriter;
+import org.gridsettle.replay.audit.AuditJsonWriter;
+import org.gridsettle.replay.audit.AuditReport;
+import org.gridsettle.replay.audit.InputRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code settle audit}: the measurement-and-verification report of a journal, per account (or meter) and local
+ * day, every number citing the output sequences it sums. Parses options and picks the writer; the work is in
+ * {@code org.gridsettle.replay.audit}.
+ * <p>
+ * picocli makes one instance per invocation and calls it on the calling thread.
+ */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    header = "M&V report of a journal: energy, postings and balances per account and day.",
+    description = {
+        "Report, per account (or one meter) and local day: import and export kWh priced,",
+        "postings by token and reason, and closing balances per token, each with the",
+        "output sequences it comes from (find them with settle dump --from SEQ).",
+        "Amounts are the change in the customer's balance (credits minus debits).",
+        "Carbon and demand-response baselines are marked as not priced: the engine posts",
+        "neither yet. html is one self-contained page with inline SVG charts."},
+    footer = {"", "Example:",
+        "  settle audit --journal demo-data/journal --account 100000 --format html --out audit.html"})
+public final class AuditCommand implements Callable<Integer>
+{
+    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Journal directory.")
+    private Path journal;
+
+    @Option(names = "--account", paramLabel = "ID", description = "Audit one account (default: every account).")
+    private Long account;
+
+    @Option(names = "--meter", paramLabel = "ID", description = "Audit one meter; balances are its account's.")
+    private Long meter;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day reported.")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "First day not reported (exclusive).")
+    private String to;
+
+    @Option(names = "--zone", defaultValue = "America/Los_Angeles", paramLabel = "ZONE",
+        description = "Zone of the local days (default: ${DEFAULT-VALUE}).")
+    private String zone;
+
+    @Option(names = "--format", defaultValue = "html", paramLabel = "html|csv|json",
+        description = "Report format (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Report file to write.")
+    private Path out;
+
+    @Option(names = "--verbose", description = "Show stack traces on errors.")
+    private boolean verbose;
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final ZoneId localZone = OptionValues.zone(zone);
+        final LocalDate fromDay = from == null ? null : OptionValues.date("--from", from);
+        final LocalDate toDay = to == null ? null : OptionValues.date("--to", to);
+        if (!List.of("html", "csv", "json").contains(format))
+        {
+            throw new IllegalArgumentException("--format " + format + ": expected html, csv or json");
+        }
+        if (account != null && meter != null)
+        {
+            throw new IllegalArgumentException("--account and --meter cannot be given together");
+        }
+        requireJournal(journal);
+        final InputRegistry registry = InputRegistry.read(journal);
+        final Map<Long, List<Long>> selected = new TreeMap<>();
+        final String selection;
+        if (meter != null)
+        {
+            final Long owner = registry.accountOf(meter);
+            if (owner == null)
+            {
+                throw new IllegalArgumentException("unknown meter " + meter + ": not enrolled in " + journal);
+            }
+            selected.put(owner, List.of(meter));
+            selection = "meter " + meter + " (account " + owner + ")";
+        }
+        else if (account != null)
+        {
+            if (!registry.accounts().contains(account))
+            {
+                throw new IllegalArgumentException("unknown account " + account + ": not registered in " + journal);
+            }
+            selected.put(account, registry.metersOf(account));
+            selection = "account " + account;
+        }
+        else
+        {
+            registry.accounts().forEach((a) -> selected.put(a, registry.metersOf(a)));
+            selection = "all " + selected.size() + " accounts";
+        }
+        final List<AccountAudit> accounts =
+            new AuditCollector(localZone, selected, meter == null ? 0 : meter).collect(journal);
+        final AuditReport report = new AuditReport(journal.toString(), localZone, fromDay, toDay, selection, accounts);
+        try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8)))
+        {
+            switch (format)
+            {
+                case "csv" -> AuditCsvWriter.write(writer, report);
+                case "json" -> AuditJsonWriter.write(writer, report);
+                default -> AuditHtmlWriter.write(writer, report);
+            }
+        }
+        spec.commandLine().getOut().println("audit: " + selection + ", " + report.allDays().size() + " days, " +
+            format + " written to " + out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    static void requireJournal(final Path journal)
+    {
+        if (!Journals.exists(journal) || !Files.isDirectory(Journals.output(journal)))
+        {
+            throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
+                Journals.input(journal) + " and " + Journals.output(journal) + ")");
+        }
+    }
+}

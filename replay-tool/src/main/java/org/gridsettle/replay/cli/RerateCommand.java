@@ -1,0 +1,145 @@
+package org.gridsettle.replay.cli;
+
+import org.gridsettle.pricing.money.MicroUnits;
+import org.gridsettle.replay.audit.InputRegistry;
+import org.gridsettle.replay.rerate.RerateCsvWriter;
+import org.gridsettle.replay.rerate.RerateRun;
+import org.gridsettle.replay.rerate.RerateTotals;
+import org.gridsettle.replay.rerate.UrdbReplacement;
+import org.gridsettle.replay.tariff.TariffFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code settle rerate}: what the recorded inputs would have cost under another tariff, compared per account with
+ * what was posted. The journal is only read; the work is {@link RerateRun}'s.
+ * <p>
+ * picocli makes one instance per invocation and calls it on the calling thread.
+ */
+@Command(
+    name = "rerate",
+    mixinStandardHelpOptions = true,
+    header = "What-if: re-price a journal's inputs under another tariff, in memory.",
+    description = {
+        "Re-price every recorded input with a fresh engine state machine in memory, the",
+        "target tariff's versions replaced by the given tariff (same id, version and",
+        "effective instant, so enrolments still find it), and compare per account,",
+        "token and reason with the recorded outputs. Nothing is written to the journal.",
+        "Amounts are the change in the customer's balance (credits minus debits);",
+        "difference = rerated - original. --from/--to/--accounts only select what is",
+        "compared: the whole journal is always re-priced. Tariff: OpenEI URDB JSON."},
+    footer = {"", "Example:",
+        "  settle rerate --journal gs --tariff new.json --tariff-id 1 --out rerate.csv"})
+public final class RerateCommand implements Callable<Integer>
+{
+    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Journal directory.")
+    private Path journal;
+
+    @Option(names = "--tariff", required = true, paramLabel = "FILE", description = "Tariff to re-price with.")
+    private Path tariff;
+
+    @Option(names = "--tariff-format", paramLabel = "urdb", description = "Tariff format (only urdb today).")
+    private String tariffFormat;
+
+    @Option(names = "--zone", paramLabel = "ZONE",
+        description = "The tariff's zone, which URDB does not record (default: the recorded version's); also the " +
+            "zone of --from/--to (default America/Los_Angeles).")
+    private String zone;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day compared.")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "First day not compared (exclusive).")
+    private String to;
+
+    @Option(names = "--accounts", split = ",", paramLabel = "ID", description = "Accounts compared (default: all).")
+    private List<Long> accounts;
+
+    @Option(names = "--tariff-id", paramLabel = "ID",
+        description = "Tariff to replace (default: the one tariff meters are enrolled on).")
+    private Long tariffId;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "CSV file to write.")
+    private Path out;
+
+    @Option(names = "--verbose", description = "Show stack traces on errors.")
+    private boolean verbose;
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final TariffFormat format = OptionValues.tariffFormat(tariffFormat);
+        if (format == TariffFormat.GRIDSETTLE)
+        {
+            throw new IllegalArgumentException("--tariff-format gridsettle: no reader yet; only urdb is accepted");
+        }
+        final ZoneId tariffZone = zone == null ? null : OptionValues.zone(zone);
+        final ZoneId dayZone = tariffZone == null ? ZoneId.of("America/Los_Angeles") : tariffZone;
+        final LocalDate fromDay = from == null ? null : OptionValues.date("--from", from);
+        final LocalDate toDay = to == null ? null : OptionValues.date("--to", to);
+        AuditCommand.requireJournal(journal);
+        if (!Files.isRegularFile(tariff))
+        {
+            throw new IllegalArgumentException("--tariff " + tariff + ": no such file");
+        }
+        final InputRegistry registry = InputRegistry.read(journal);
+        final Set<Long> compared = new TreeSet<>(accounts == null ? List.of() : accounts);
+        for (final long a : compared)
+        {
+            if (!registry.accounts().contains(a))
+            {
+                throw new IllegalArgumentException("unknown account " + a + ": not registered in " + journal);
+            }
+        }
+        final long target = targetTariff(registry);
+        final RerateRun run = new RerateRun(journal, target, UrdbReplacement.read(tariff, tariffZone), dayZone,
+            fromDay, toDay, compared);
+        final RerateTotals totals = run.run();
+        try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8)))
+        {
+            RerateCsvWriter.write(writer, totals);
+        }
+        final PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("rerate: tariff " + target + ", " + run.replacedVersions() + " version(s) replaced, " +
+            totals.rows().size() + " accounts compared; rejections recorded " + run.recordedRejections() +
+            ", re-rated " + run.reratedRejections());
+        totals.fleet().forEach((token, reasons) -> reasons.forEach((reason, row) -> stdout.printf(
+            "fleet %-6s %-14s original %s  rerated %s  difference %s%n", token, reason,
+            MicroUnits.toDecimalString(row[RerateTotals.ORIGINAL]),
+            MicroUnits.toDecimalString(row[RerateTotals.RERATED]),
+            MicroUnits.toDecimalString(row[RerateTotals.RERATED] - row[RerateTotals.ORIGINAL]))));
+        stdout.println("wrote " + out);
+        stdout.flush();
+        return 0;
+    }
+
+    private long targetTariff(final InputRegistry registry)
+    {
+        if (tariffId != null)
+        {
+            return tariffId;
+        }
+        final List<Long> enrolled = registry.enrolledTariffs();
+        if (enrolled.size() == 1)
+        {
+            return enrolled.get(0);
+        }
+        throw new IllegalArgumentException(enrolled.isEmpty() ? "no meter is enrolled in " + journal +
+            "; give --tariff-id" : "meters are enrolled on tariffs " + enrolled + "; choose one with --tariff-id");
+    }
+}

@@ -1,0 +1,204 @@
+package org.gridsettle.replay.rerate;
+
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.engine.logic.SettlementLogic;
+import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.journal.codec.TariffVersionCodec;
+import org.gridsettle.journal.codec.TransferCodec;
+import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.pricing.tariff.TouTariff;
+import org.gridsettle.replay.audit.CustomerPosting;
+import org.gridsettle.replay.audit.PostingDays;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * A what-if: re-prices a journal's recorded inputs with one tariff's versions replaced, in memory, and sets the
+ * result beside the recorded outputs per account, token and reason.
+ * <p>
+ * A fresh {@link SettlementLogic} is driven over every input record in journal order, exactly as a replay does,
+ * except that each TARIFF_VERSION record of the target tariff is decoded, handed to the replacement function, and
+ * the tariff it returns (which must keep the recorded id, version and effective instant, so every later record
+ * still refers to it) is encoded with {@link TariffVersionCodec} and applied in its place. Outputs are collected
+ * from the logic's {@link org.gridsettle.engine.logic.OutputSink}; nothing is written anywhere, and the journal is
+ * only read (through {@link JournalReader}, which verifies it).
+ * <p>
+ * The whole journal is always re-priced, because tiers, billing periods and balances depend on everything before;
+ * the day range and account set only select what is compared. Not thread-safe; one run per instance.
+ */
+public final class RerateRun
+{
+    private final Path journalDir;
+    private final long tariffId;
+    private final UnaryOperator<TouTariff> replacement;
+    private final ZoneId zone;
+    private final LocalDate from;
+    private final LocalDate to;
+    private final Set<Long> accounts;
+    private final RerateTotals totals = new RerateTotals();
+    private final TransferCodec transfer = new TransferCodec();
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer outputView = new UnsafeBuffer(0, 0);
+    private final TariffVersionCodec tariffCodec = new TariffVersionCodec();
+    private int replacedVersions;
+    private long reratedRejections;
+    private long recordedRejections;
+
+    /**
+     * @param journalDir  journal directory; read only.
+     * @param tariffId    tariff whose versions are replaced.
+     * @param replacement maps each recorded version to the version to price with instead.
+     * @param zone        zone the day range is in.
+     * @param from        first day compared, or null.
+     * @param to          first day not compared, or null.
+     * @param accounts    accounts compared, or empty for every customer account.
+     */
+    public RerateRun(
+        final Path journalDir,
+        final long tariffId,
+        final UnaryOperator<TouTariff> replacement,
+        final ZoneId zone,
+        final LocalDate from,
+        final LocalDate to,
+        final Set<Long> accounts)
+    {
+        this.journalDir = journalDir;
+        this.tariffId = tariffId;
+        this.replacement = replacement;
+        this.zone = zone;
+        this.from = from;
+        this.to = to;
+        this.accounts = Set.copyOf(accounts);
+    }
+
+    /**
+     * @return original and re-rated totals.
+     * @throws IllegalArgumentException if the journal has no version of the tariff, or a replacement changes its
+     *                                  identity.
+     */
+    public RerateTotals run()
+    {
+        readRecorded();
+        final PostingDays days = new PostingDays(zone);
+        final SettlementLogic logic = new SettlementLogic((final MutableDirectBuffer buffer, final int offset,
+            final int length) -> onOutput(RerateTotals.RERATED, days, buffer, offset, length));
+        try (JournalReader inputs = new JournalReader(Journals.input(journalDir)))
+        {
+            while (inputs.next((buffer, offset, length, position) -> apply(logic, buffer, offset, length)))
+            {
+                // apply drives the logic
+            }
+        }
+        if (replacedVersions == 0)
+        {
+            throw new IllegalArgumentException("the journal has no TARIFF_VERSION of tariff " + tariffId);
+        }
+        return totals;
+    }
+
+    /** @return tariff versions replaced by the last run. */
+    public int replacedVersions()
+    {
+        return replacedVersions;
+    }
+
+    /** @return rejections the re-rated run emitted, against {@link #recordedRejections()}. */
+    public long reratedRejections()
+    {
+        return reratedRejections;
+    }
+
+    /** @return rejections in the recorded output journal. */
+    public long recordedRejections()
+    {
+        return recordedRejections;
+    }
+
+    private void readRecorded()
+    {
+        final PostingDays days = new PostingDays(zone);
+        try (JournalReader outputs = new JournalReader(Journals.output(journalDir)))
+        {
+            while (outputs.next((buffer, offset, length, position) ->
+                onOutput(RerateTotals.ORIGINAL, days, buffer, offset, length)))
+            {
+                // onOutput adds
+            }
+        }
+    }
+
+    private void apply(final SettlementLogic logic, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (RecordFlyweight.typeIdAt(buffer, offset) != RecordType.TARIFF_VERSION.id())
+        {
+            logic.apply(buffer, offset, length);
+            return;
+        }
+        view.wrap(buffer, offset, length);
+        tariffCodec.wrap(view, 0);
+        if (tariffCodec.tariffId() != tariffId)
+        {
+            logic.apply(buffer, offset, length);
+            return;
+        }
+        final TouTariff recorded = tariffCodec.decode();
+        final TouTariff priced = replacement.apply(recorded);
+        if (priced.tariffId() != recorded.tariffId() || priced.version() != recorded.version() ||
+            priced.effectiveFromEpochSecond() != recorded.effectiveFromEpochSecond())
+        {
+            throw new IllegalArgumentException("a replacement tariff must keep the recorded tariff id, version and " +
+                "effective instant (tariff " + recorded.tariffId() + " version " + recorded.version() + ")");
+        }
+        // a fresh buffer per version: tariff versions are few, and the logic copies what it keeps
+        final int encodedLength = TariffVersionCodec.encodedLength(priced);
+        final UnsafeBuffer encoded = new UnsafeBuffer(new byte[encodedLength]);
+        final TariffVersionCodec codec = new TariffVersionCodec().wrap(encoded, 0);
+        codec.encode(RecordFlyweight.sequenceAt(buffer, offset), priced);
+        logic.apply(encoded, 0, encodedLength);
+        replacedVersions++;
+    }
+
+    private void onOutput(
+        final int which, final PostingDays days, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final int type = RecordFlyweight.typeIdAt(buffer, offset);
+        if (type == RecordType.REJECTION.id())
+        {
+            if (which == RerateTotals.ORIGINAL)
+            {
+                recordedRejections++;
+            }
+            else
+            {
+                reratedRejections++;
+            }
+            return;
+        }
+        if (type != RecordType.TRANSFER.id())
+        {
+            return;
+        }
+        outputView.wrap(buffer, offset, length);
+        transfer.wrap(outputView, 0);
+        final LocalDate day = days.dayOf(transfer.reasonCode(), transfer.intervalStart());
+        final long account = CustomerPosting.customer(transfer);
+        if (account == 0 || (!accounts.isEmpty() && !accounts.contains(account)) ||
+            (from != null && day.isBefore(from)) || (to != null && !day.isBefore(to)))
+        {
+            return;
+        }
+        final ReasonCode reason = ReasonCode.ofCode(transfer.reasonCode());
+        totals.add(which, account, TokenSymbol.unpack(transfer.token()),
+            reason == null ? "CODE_" + transfer.reasonCode() : reason.name(), CustomerPosting.signedAmount(transfer));
+    }
+}

@@ -1,0 +1,64 @@
+package org.gridsettle.replay.rerate;
+
+import org.gridsettle.pricing.importer.urdb.UrdbImporter;
+import org.gridsettle.pricing.importer.urdb.UrdbMappingOptions;
+import org.gridsettle.pricing.importer.urdb.UrdbRate;
+import org.gridsettle.pricing.importer.urdb.UrdbTariffMapper;
+import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.TouTariff;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns a URDB rate into the replacement for each recorded version of a tariff: the rate mapped by
+ * {@link UrdbTariffMapper} under the recorded version's identity (tariff id, version, effective instant), export
+ * token and holidays, so that enrolments and later records still find it. The zone is the caller's when given,
+ * else the recorded version's, since URDB records none. A net-metering recorded version lends its net-surplus rate,
+ * which URDB does not carry.
+ * <p>
+ * Immutable; safe to share between threads.
+ */
+public final class UrdbReplacement implements UnaryOperator<TouTariff>
+{
+    private final UrdbRate rate;
+    private final ZoneId zone;
+
+    private UrdbReplacement(final UrdbRate rate, final ZoneId zone)
+    {
+        this.rate = rate;
+        this.zone = zone;
+    }
+
+    /**
+     * @param file a URDB JSON file of exactly one rate.
+     * @param zone the utility's zone, or null to keep each recorded version's.
+     * @return the replacement.
+     * @throws IllegalArgumentException if the file holds several rates or none.
+     */
+    public static UrdbReplacement read(final Path file, final ZoneId zone)
+    {
+        final List<UrdbRate> rates = new UrdbImporter().read(file);
+        if (rates.size() != 1)
+        {
+            throw new IllegalArgumentException(file.getFileName() + ": holds " + rates.size() +
+                " URDB rates; give a file of exactly one rate");
+        }
+        return new UrdbReplacement(rates.get(0), zone);
+    }
+
+    @Override
+    public TouTariff apply(final TouTariff recorded)
+    {
+        UrdbMappingOptions options = new UrdbMappingOptions(recorded.tariffId(), recorded.version(),
+            recorded.effectiveFromEpochSecond(), recorded.exportToken(), zone == null ? recorded.zone() : zone,
+            recorded.holidayEpochDaysCopy());
+        if (recorded.exportRule() == ExportRule.NET_METERING)
+        {
+            options = options.withNetSurplusMicrosPerKwh(recorded.netSurplusMicrosPerKwh());
+        }
+        return UrdbTariffMapper.toTouTariff(rate, options);
+    }
+}

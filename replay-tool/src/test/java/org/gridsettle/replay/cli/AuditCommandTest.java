@@ -1,0 +1,264 @@
+package org.gridsettle.replay.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
+import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.journal.codec.TransferCodec;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code settle audit} through picocli on a small demo journal (3 meters, 2 days: two tariffs, daily tiers, fixed
+ * charges, a correction, bad ticks, redemptions and interest). The daily energy is checked against a sum computed
+ * here from the input ticks alone, and cited sequences are looked up in the output journal.
+ */
+class AuditCommandTest
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long ACCOUNT = 100_000;
+
+    @TempDir
+    static Path dir;
+
+    private static Path journal;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void demo()
+    {
+        final CliRun run = CliRun.of("demo", "--meters", "3", "--days", "2", "--dir", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        journal = dir.resolve("journal");
+    }
+
+    @Test
+    void htmlIsSelfContainedHasChartsAndItsEnergyAndSequencesCheckOut() throws IOException
+    {
+        final Path html = tmp.resolve("audit.html");
+        final CliRun run = CliRun.of("audit", "--journal", journal.toString(), "--account", "" + ACCOUNT,
+            "--format", "html", "--out", html.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        final Document doc = Jsoup.parse(html.toFile(), "UTF-8");
+        assertThat(doc.select("svg")).hasSizeGreaterThanOrEqualTo(3)
+            .allSatisfy((svg) -> assertThat(svg.select("polyline, path")).isNotEmpty());
+        assertThat(doc.select("script, link, img, iframe, object, embed")).isEmpty();
+        for (final Element e : doc.select("[src], [href]"))
+        {
+            assertThat(e.attr("src") + e.attr("href")).startsWith("#");
+        }
+        assertThat(Files.readString(html)).doesNotContain("http://", "https://", "url(");
+        assertThat(doc.select("#not-priced").text()).contains("not priced by this journal");
+
+        // one account's daily import, against the accepted ticks summed here from the input journal
+        final Map<LocalDate, Long> expected = importByDayFromTicks(ACCOUNT);
+        final Map<LocalDate, Long> reported = new TreeMap<>();
+        for (final Element row : doc.select("#account-" + ACCOUNT + "-energy tr[data-date]"))
+        {
+            reported.put(LocalDate.parse(row.attr("data-date")), Long.parseLong(row.attr("data-import-wh")));
+        }
+        assertThat(reported).isEqualTo(expected);
+        assertThat(expected.values()).allSatisfy((wh) -> assertThat(wh).isPositive());
+
+        // every sequence an energy-charge cell cites is a transfer of that reason on this account
+        final Element cell = doc.selectFirst("#account-" + ACCOUNT + "-postings tr[data-reason=ENERGY_CHARGE]");
+        final List<Long> cited = expand(cell.selectFirst("td.seq").text());
+        assertThat(cited).isNotEmpty();
+        final Map<Long, long[]> transfers = transfersBySequence();
+        long sum = 0;
+        for (final long seq : cited)
+        {
+            final long[] t = transfers.get(seq);
+            assertThat(t).as("sequence %d", seq).isNotNull();
+            assertThat(t[0]).isEqualTo(ReasonCode.ENERGY_CHARGE.code());
+            assertThat(t[1] == ACCOUNT || t[2] == ACCOUNT).isTrue();
+            sum += t[2] == ACCOUNT ? t[3] : -t[3];
+        }
+        assertThat(sum).isEqualTo(Long.parseLong(cell.attr("data-micros")));
+    }
+
+    @Test
+    void csvAndJsonParseAndAgreeWithTheHtmlTotals() throws IOException
+    {
+        final Map<String, Path> files = new LinkedHashMap<>();
+        for (final String format : List.of("html", "csv", "json"))
+        {
+            final Path file = tmp.resolve("audit." + format);
+            final CliRun run = CliRun.of("audit", "--journal", journal.toString(), "--format", format,
+                "--out", file.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            files.put(format, file);
+        }
+        final Map<String, BigDecimal> html = new TreeMap<>();
+        for (final Element row : Jsoup.parse(files.get("html").toFile(), "UTF-8").select("#totals tr[data-token]"))
+        {
+            html.put(row.attr("data-token") + " " + row.attr("data-reason"),
+                BigDecimal.valueOf(Long.parseLong(row.attr("data-micros")), 6));
+        }
+        final Map<String, BigDecimal> csv = new TreeMap<>();
+        final List<String> lines = Files.readAllLines(files.get("csv"));
+        assertThat(lines.get(0)).startsWith("account,date,token,reason,amount,transfers,sequences");
+        for (final String line : lines.subList(1, lines.size()))
+        {
+            final String[] f = line.split(",", -1);
+            assertThat(f).hasSize(12);
+            // the demo prices carbon, so the carbon column points at the CARBON_* postings rather than saying it
+            // was not priced
+            assertThat(f[10]).isEqualTo("see CARBON_* rows");
+            csv.merge(f[2] + " " + f[3], new BigDecimal(f[4]), BigDecimal::add);
+        }
+        final Map<String, BigDecimal> json = new TreeMap<>();
+        final JsonNode root = JSON.readTree(files.get("json").toFile());
+        root.get("totals").forEach((t) -> json.put(t.get("token").asText() + " " + t.get("reason").asText(),
+            new BigDecimal(t.get("amount").asText())));
+        assertThat(root.get("accounts")).hasSize(3);
+        assertThat(root.get("carbonKg").asText()).isEqualTo("see CARBON_* postings");
+
+        assertThat(html).containsKeys("USD ENERGY_CHARGE", "USD FIXED_CHARGE", "SOLAR EXPORT_CREDIT");
+        assertThat(csv).isEqualTo(html);
+        assertThat(json).isEqualTo(html);
+    }
+
+    @Test
+    void badInputsAreOneLineAndExitTwo()
+    {
+        final CliRun missing = CliRun.of("audit", "--journal", tmp.resolve("none").toString(), "--out",
+            tmp.resolve("a.html").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().lines()).hasSize(1).first().asString().contains("no gridsettle journal at");
+
+        final CliRun unknown = CliRun.of("audit", "--journal", journal.toString(), "--account", "42", "--out",
+            tmp.resolve("a.html").toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().lines()).hasSize(1).first().asString().contains("unknown account 42");
+        assertThat(tmp.resolve("a.html")).doesNotExist();
+    }
+
+    /**
+     * Accepted ticks of the account's meters, summed per local day: a tick rejected or acknowledged as a duplicate
+     * (by an output naming it as cause) is left out, and a correction replaces the tick with the same identity.
+     */
+    private static Map<LocalDate, Long> importByDayFromTicks(final long account)
+    {
+        final Set<Long> refused = new HashSet<>();
+        read(Journals.output(journal), (type, buffer) ->
+        {
+            if (type == RecordType.REJECTION.id() || type == RecordType.DUPLICATE_ACK.id())
+            {
+                refused.add(RecordFlyweight.causeSequenceAt(buffer, 0));
+            }
+        });
+        final Set<Long> meters = new HashSet<>();
+        final Map<String, long[]> ticks = new LinkedHashMap<>();
+        read(Journals.input(journal), (type, buffer) ->
+        {
+            if (type == RecordType.METER_ENROLMENT.id())
+            {
+                final MeterEnrolmentCodec e = new MeterEnrolmentCodec().wrap(buffer, 0);
+                if (e.accountId() == account)
+                {
+                    meters.add(e.meterId());
+                }
+            }
+            else if (type == RecordType.METER_TICK.id())
+            {
+                final MeterTickCodec t = new MeterTickCodec().wrap(buffer, 0);
+                if (meters.contains(t.meterId()) && !refused.contains(t.sequence()))
+                {
+                    ticks.put(t.meterId() + "/" + t.channel() + "/" + t.intervalStart(),
+                        new long[] {t.intervalStart(), t.importWh()});
+                }
+            }
+        });
+        final Map<LocalDate, Long> byDay = new TreeMap<>();
+        ticks.values().forEach((t) -> byDay.merge(
+            LocalDate.ofInstant(Instant.ofEpochSecond(t[0]), TestResources.LOS_ANGELES), t[1], Long::sum));
+        byDay.values().removeIf((wh) -> wh == 0);
+        return byDay;
+    }
+
+    private static Map<Long, long[]> transfersBySequence()
+    {
+        final Map<Long, long[]> transfers = new HashMap<>();
+        read(Journals.output(journal), (type, buffer) ->
+        {
+            if (type == RecordType.TRANSFER.id())
+            {
+                final TransferCodec t = new TransferCodec().wrap(buffer, 0);
+                transfers.put(t.sequence(),
+                    new long[] {t.reasonCode(), t.debitAccount(), t.creditAccount(), t.amount()});
+            }
+        });
+        return transfers;
+    }
+
+    private interface Visitor
+    {
+        void visit(int type, UnsafeBuffer record);
+    }
+
+    private static void read(final Path queue, final Visitor visitor)
+    {
+        try (JournalReader reader = new JournalReader(queue))
+        {
+            while (reader.next((buffer, offset, length, position) ->
+            {
+                final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
+                copy.putBytes(0, buffer, offset, length);
+                visitor.visit(RecordFlyweight.typeIdAt(copy, 0), copy);
+            }))
+            {
+                // the visitor reads
+            }
+        }
+    }
+
+    static List<Long> expand(final String ranges)
+    {
+        final List<Long> sequences = new java.util.ArrayList<>();
+        for (final String part : ranges.split(",\\s*|\\s+"))
+        {
+            if (part.isEmpty())
+            {
+                continue;
+            }
+            final String[] ends = part.split("-");
+            final long first = Long.parseLong(ends[0]);
+            final long last = ends.length > 1 ? Long.parseLong(ends[1]) : first;
+            for (long s = first; s <= last; s++)
+            {
+                sequences.add(s);
+            }
+        }
+        return sequences;
+    }
+}

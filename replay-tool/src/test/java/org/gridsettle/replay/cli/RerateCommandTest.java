@@ -1,0 +1,173 @@
+package org.gridsettle.replay.cli;
+
+import org.gridsettle.journal.Journals;
+import org.gridsettle.replay.rerate.RerateRun;
+import org.gridsettle.replay.rerate.RerateTotals;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridsettle.replay.cli.TestResources.HAND_TARIFF;
+import static org.gridsettle.replay.cli.TestResources.path;
+
+/**
+ * {@code settle rerate} through picocli, on a journal ingested under the hand-written tariff
+ * {@code bill/urdb_hand_written_untiered_tou.json} (a year of the Coastal Green Button feed on account 1001 and the
+ * hand-written CSV on account 1002), and through {@link RerateRun} on a demo journal. The doubled tariff
+ * {@code bill/urdb_hand_written_untiered_tou_doubled_import.json} is hand-written too: the same rate with every
+ * import rate doubled and sell rates unchanged.
+ */
+class RerateCommandTest
+{
+    private static final String DOUBLED = "bill/urdb_hand_written_untiered_tou_doubled_import.json";
+
+    @TempDir
+    static Path dir;
+
+    private static Path ingested;
+    private static Path demo;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void journals() throws IOException
+    {
+        ingested = dir.resolve("ingested");
+        final Path meters = Files.writeString(dir.resolve("meters.csv"),
+            "meter_id,account_id,programs\n1,1001,\nM-1,1002,\n");
+        final CliRun ingest = CliRun.of("ingest", "--journal", ingested.toString(), "--tariff", path(HAND_TARIFF),
+            "--meters", meters.toString(), "--usage", path(TestResources.COASTAL), path("bill/hand_bill_usage.csv"));
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        final CliRun run = CliRun.of("demo", "--meters", "12", "--days", "2", "--dir", dir.resolve("d").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        demo = dir.resolve("d").resolve("journal");
+    }
+
+    @Test
+    void theSameTariffGivesNoDifferenceAndTheJournalIsNotTouched() throws IOException
+    {
+        final Map<Path, String> before = cycleFiles(ingested);
+        final Path csv = tmp.resolve("same.csv");
+
+        final CliRun run = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff", path(HAND_TARIFF),
+            "--out", csv.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("rerate: tariff 1, 1 version(s) replaced, 2 accounts compared");
+        final List<String[]> rows = rows(csv);
+        assertThat(rows).extracting((r) -> r[0]).contains("1001", "1002");
+        assertThat(rows).allSatisfy((r) -> assertThat(r[5]).isEqualTo("0.000000"));
+        assertThat(rows).anySatisfy((r) -> assertThat(r[2]).isEqualTo("ENERGY_CHARGE"));
+        assertThat(cycleFiles(ingested)).isEqualTo(before);
+    }
+
+    @Test
+    void doubledImportRatesDoubleEveryEnergyChargeUpToOneMicroPerTransfer() throws IOException
+    {
+        final Map<Path, String> before = cycleFiles(ingested);
+        final Path csv = tmp.resolve("doubled.csv");
+
+        final CliRun run = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff", path(DOUBLED),
+            "--tariff-format", "urdb", "--zone", "America/Los_Angeles", "--out", csv.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // Each energy charge is halfEven(Wh x rate / 1000) micro-units. Let x be the exact value: halfEven(x) is
+        // within 0.5 of x, so 2 x halfEven(x) is within 1 of 2x, and halfEven(2x) within 0.5 of 2x; two integers
+        // less than 1.5 apart differ by at most 1. So re-rated = 2 x original within 1 micro-unit per energy-charge
+        // transfer. Account 1001 has 8,760 hourly ticks (at most that many transfers): the bound is 0.008760.
+        final Map<String, String[]> byKey = new TreeMap<>();
+        rows(csv).forEach((r) -> byKey.put(r[0] + " " + r[1] + " " + r[2], r));
+        final String[] coastal = byKey.get("1001 USD ENERGY_CHARGE");
+        final BigDecimal original = new BigDecimal(coastal[3]);
+        assertThat(original.signum()).isNegative();
+        assertThat(new BigDecimal(coastal[4]).subtract(original.multiply(BigDecimal.valueOf(2))).abs())
+            .isLessThanOrEqualTo(new BigDecimal("0.008760"));
+        // the hand CSV's six priced imports (ingest takes every row, BillCommandTest's four plus 999 and 700 Wh
+        // off-peak): 0.099900 + 0.150000 + 0.758507 + 0.060000 + 0.161728 + 0.070000 = 1.300135; doubled:
+        // 0.199800 + 0.300000 + 1.517013 (1.5170133) + 0.120000 + 0.323457 (exact) + 0.140000 = 2.600270, which
+        // is 2 x 1.300135 exactly here: the two ties and roundings happen to cancel
+        assertThat(byKey.get("1002 USD ENERGY_CHARGE")).containsExactly(
+            "1002", "USD", "ENERGY_CHARGE", "-1.300135", "-2.600270", "-1.300135");
+        // sell rates are unchanged, so are export credits
+        byKey.values().stream().filter((r) -> r[2].equals("EXPORT_CREDIT"))
+            .forEach((r) -> assertThat(r[5]).isEqualTo("0.000000"));
+        assertThat(run.out()).contains("fleet USD    ENERGY_CHARGE  original");
+        assertThat(cycleFiles(ingested)).isEqualTo(before);
+    }
+
+    @Test
+    void reratingEveryDemoTariffWithItsOwnRecordedVersionsChangesNothing()
+    {
+        for (final long tariff : List.of(7001L, 7002L))
+        {
+            final RerateRun run = new RerateRun(demo, tariff, (recorded) -> recorded, ZoneId.of("America/Los_Angeles"),
+                null, null, Set.of());
+            final RerateTotals totals = run.run();
+            assertThat(run.replacedVersions()).isEqualTo(1);
+            assertThat(run.reratedRejections()).isEqualTo(run.recordedRejections());
+            assertThat(totals.rows()).hasSize(12);
+            totals.rows().values().forEach((tokens) -> tokens.values().forEach((reasons) -> reasons.values()
+                .forEach((row) -> assertThat(row[RerateTotals.RERATED]).isEqualTo(row[RerateTotals.ORIGINAL]))));
+        }
+    }
+
+    @Test
+    void badInputsAreOneLineAndExitTwo()
+    {
+        final String out = tmp.resolve("r.csv").toString();
+        final CliRun missing = CliRun.of("rerate", "--journal", tmp.resolve("none").toString(), "--tariff",
+            path(HAND_TARIFF), "--out", out);
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().lines()).hasSize(1).first().asString().contains("no gridsettle journal at");
+
+        final CliRun unknown = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff", path(HAND_TARIFF),
+            "--accounts", "1001,4242", "--out", out);
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().lines()).hasSize(1).first().asString().contains("unknown account 4242");
+
+        final CliRun several = CliRun.of("rerate", "--journal", demo.toString(), "--tariff", path(HAND_TARIFF),
+            "--out", out);
+        assertThat(several.exitCode()).isEqualTo(2);
+        assertThat(several.err().lines()).hasSize(1).first().asString().contains("choose one with --tariff-id");
+        assertThat(Path.of(out)).doesNotExist();
+    }
+
+    private static List<String[]> rows(final Path csv) throws IOException
+    {
+        final List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("account,token,reason,original,rerated,difference");
+        return lines.subList(1, lines.size()).stream().map((l) -> l.split(",", -1)).toList();
+    }
+
+    /** Every cycle file's bytes (as a digest) and modification time; metadata.cq4t changes on any open. */
+    private static Map<Path, String> cycleFiles(final Path journal) throws IOException
+    {
+        final Map<Path, String> files = new TreeMap<>();
+        for (final Path queue : List.of(Journals.input(journal), Journals.output(journal)))
+        {
+            try (Stream<Path> list = Files.list(queue))
+            {
+                for (final Path f : list.filter((p) -> p.toString().endsWith(".cq4")).toList())
+                {
+                    files.put(f, Arrays.hashCode(Files.readAllBytes(f)) + "@" + Files.getLastModifiedTime(f));
+                }
+            }
+        }
+        assertThat(files).isNotEmpty();
+        return files;
+    }
+}
