@@ -157,7 +157,33 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         final double replaySeconds = (System.nanoTime() - replayStart) / 1e9;
         ReplayCommand.print(out, report, replaySeconds);
         out.flush();
-        return report.identical() && report.replayDigest() == engine.outputDigest() ? 0 : 1;
+        final int audited = writeAudit(journal, fleet, out);
+        return report.identical() && report.replayDigest() == engine.outputDigest() && audited == 0 ? 0 : 1;
+    }
+
+    /**
+     * The M&V report for one net-metered solar household (or the first household when none is), so the demo ends
+     * with what an auditor reads: the same code path as {@code settle audit}.
+     */
+    private int writeAudit(final Path journal, final SyntheticFleet fleet, final PrintWriter out)
+    {
+        int household = 0;
+        for (int m = 0; m < fleet.meters(); m++)
+        {
+            if (fleet.hasSolar(m) && m % 2 == 0)
+            {
+                household = m;
+                break;
+            }
+        }
+        final Path report = dir.resolve("audit.html");
+        final int code = new picocli.CommandLine(new AuditCommand()).setOut(out)
+            .setErr(spec.commandLine().getErr())
+            .execute("--journal", journal.toString(), "--account",
+                Long.toString(SyntheticFleet.FIRST_ACCOUNT + household), "--format", "html", "--out",
+                report.toString());
+        out.flush();
+        return code;
     }
 
     private static void submitBadTicks(final SettlementEngine engine, final SyntheticFleet fleet)

@@ -18,7 +18,7 @@ class DemoAndReplayCommandTest
     Path tmp;
 
     @Test
-    void demoRunsEndToEndAndItsJournalReplaysIdentically()
+    void demoRunsEndToEndAndItsJournalReplaysIdentically() throws IOException
     {
         final CliRun run = CliRun.of("demo", "--meters", "25", "--days", "2", "--dir", tmp.toString());
 
@@ -27,8 +27,10 @@ class DemoAndReplayCommandTest
         assertThat(run.out()).contains("4,800 priced, 3 rejected")
             .contains("NEGATIVE_ENERGY=1", "UNKNOWN_METER=1", "ZERO_LENGTH_INTERVAL=1")
             .contains("token USD", "token SOLAR", "ledger: balanced")
-            .contains("replay: identical");
+            .contains("replay: identical")
+            .contains("html written to " + tmp.resolve("audit.html"));
         assertThat(run.out().lines().filter(l -> l.startsWith("digest: output "))).hasSize(1);
+        assertThat(java.nio.file.Files.readString(tmp.resolve("audit.html"))).contains("<svg");
 
         final CliRun replay = CliRun.of("replay", "--journal", tmp.resolve("journal").toString());
         assertThat(replay.exitCode()).as(replay.err()).isZero();
