@@ -97,7 +97,7 @@ class TickIdempotencyAndCorrectionTest
         try (b)
         {
             EngineFixture.setUp(b, 1);
-            // 12 ticks fit in the default 16-tick window, so none is too old to be checked
+            // 12 ticks fit in the default 12-tick window, so none is too old to be checked
             for (int i = 11; i >= 0; i--)
             {
                 b.submitTick(1, 0, T + i * 900L, 900, 100 + i, 0);

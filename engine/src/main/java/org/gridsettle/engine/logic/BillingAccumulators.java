@@ -19,7 +19,7 @@ import java.util.Arrays;
 final class BillingAccumulators
 {
     /** Most TOU periods a tariff may have for true-ups and TOU demand. */
-    static final int MAX_PERIODS = 8;
+    static final int MAX_PERIODS = 6;
     /** Open billing periods per meter. */
     static final int SLOTS = 2;
     /** No billing period in a slot. */

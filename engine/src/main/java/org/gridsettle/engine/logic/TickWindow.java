@@ -17,15 +17,18 @@ import java.util.Arrays;
  * oldest interval. A tick older than every entry of a full window can be neither checked for duplicates nor
  * corrected, and is refused: that is the correction window, {@code slots} intervals per meter.
  * <p>
- * Memory: {@value #BYTES_PER_SLOT} bytes per slot per meter, so the default 16 slots cost 832 bytes per meter.
+ * Memory: {@value #BYTES_PER_SLOT} bytes per slot per meter, so the default 12 slots cost 624 bytes per meter.
  * Owned by the business-logic thread. Not thread-safe.
  */
 public final class TickWindow
 {
     /** Bytes of state per slot: key, import, export, cause, tier counter, carbon intensity (longs), version (int). */
     public static final int BYTES_PER_SLOT = 6 * 8 + 4;
-    /** Default slots per meter: four hours of 15-minute ticks. */
-    public static final int DEFAULT_SLOTS = 16;
+    /**
+     * Default slots per meter: three hours of 15-minute ticks, which keeps a million meters within 2 GiB of heap
+     * with every other per-meter structure (the benchmark harness reports the figure).
+     */
+    public static final int DEFAULT_SLOTS = 12;
     /** Returned by {@link #find} when the tick is not in the window. */
     public static final int ABSENT = -1;
     /** Returned by {@link #find} when the tick is older than a full window. */
