@@ -156,6 +156,24 @@ public final class Ledger
     }
 
     /**
+     * The per-batch check: in every token total debits equal total credits. O(tokens), so the engine runs it at the
+     * end of every Disruptor batch; {@link #checkBalanced()} also sums every balance and runs at snapshots and close.
+     *
+     * @throws IllegalStateException naming the token if debits and credits differ.
+     */
+    public void checkTotals()
+    {
+        for (int i = 0; i < tokenCount; i++)
+        {
+            if (debitTotals[i] != creditTotals[i])
+            {
+                throw new IllegalStateException("ledger out of balance in token " + tokenSymbol(i) + ": debits=" +
+                    debitTotals[i] + " credits=" + creditTotals[i]);
+            }
+        }
+    }
+
+    /**
      * Proves the double-entry invariants: per token, total debits equal total credits and all balances sum to zero.
      *
      * @throws IllegalStateException naming the token if either fails.

@@ -171,6 +171,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         {
             return null;
         }
+        logic.ledger().checkBalanced();
         final SnapshotInfo info = snapshots.write(logic, output.dataRecords(), output.digest());
         snapshots.prune(2);
         return info;
@@ -257,6 +258,8 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         slot.clear();
         if (endOfBatch)
         {
+            // fail-stop: a broken ledger halts the engine before anything else is acknowledged
+            logic.ledger().checkTotals();
             input.endOfBatch();
             output.endOfBatch();
             appliedSequence = inputSeq;
