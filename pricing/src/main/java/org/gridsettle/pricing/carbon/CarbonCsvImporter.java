@@ -45,7 +45,6 @@ public final class CarbonCsvImporter
     private static final int MAX_REGION_CHARS = 64;
     private static final Pattern WHOLE = Pattern.compile("[0-9]{1,19}");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,19}(\\.[0-9]{1,19})?");
-    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,10}");
 
     private final int maxRows;
 
@@ -95,7 +94,7 @@ public final class CarbonCsvImporter
         throws IOException
     {
         final CsvLineReader lines = new CsvLineReader(reader, source);
-        final boolean grams = readHeader(lines, source);
+        final boolean grams = lines.readHeader(HEADER_MG, HEADER_G) == 1;
         final TreeMap<String, CarbonSeriesBuilder> builders = new TreeMap<>();
         int rows = 0;
         String line;
@@ -118,7 +117,7 @@ public final class CarbonCsvImporter
                     " characters, found " + ImportException.quote(region));
             }
             final long start = InstantText.parseIsoOrEpoch(fields[1], source, location);
-            final int seconds = parseSeconds(fields[2], source, location);
+            final int seconds = lines.parseIntervalSeconds(fields[2]);
             final long mg = grams ? gramsToMg(fields[3], source, location) : parseMg(fields[3], source, location);
             builders.computeIfAbsent(region, (name) -> new CarbonSeriesBuilder(source, name))
                 .add(start, seconds, mg, IntensitySource.MEASURED, location);
@@ -168,22 +167,6 @@ public final class CarbonCsvImporter
         }
     }
 
-    private static boolean readHeader(final CsvLineReader lines, final String source) throws IOException
-    {
-        final String header = lines.next();
-        final String trimmed = null == header ? null : header.replace(" ", "");
-        if (HEADER_MG.equals(trimmed))
-        {
-            return false;
-        }
-        if (HEADER_G.equals(trimmed))
-        {
-            return true;
-        }
-        throw new ImportException(source, "line 1", "expected header " + HEADER_MG + " or " + HEADER_G + ", found " +
-            ImportException.quote(header));
-    }
-
     private static long parseMg(final String text, final String source, final String where)
     {
         if (WHOLE.matcher(text).matches())
@@ -199,19 +182,5 @@ public final class CarbonCsvImporter
         }
         throw new ImportException(source, where, "expected mg_per_kwh as a non-negative whole number, found " +
             ImportException.quote(text));
-    }
-
-    private static int parseSeconds(final String text, final String source, final String where)
-    {
-        if (SECONDS.matcher(text).matches())
-        {
-            final long seconds = Long.parseLong(text);
-            if (seconds > 0 && seconds <= Integer.MAX_VALUE)
-            {
-                return (int)seconds;
-            }
-        }
-        throw new ImportException(source, where, "expected interval_seconds as a whole number from 1 to " +
-            Integer.MAX_VALUE + ", found " + ImportException.quote(text));
     }
 }

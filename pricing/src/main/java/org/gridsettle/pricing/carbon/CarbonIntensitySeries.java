@@ -2,6 +2,8 @@ package org.gridsettle.pricing.carbon;
 
 import java.util.Arrays;
 
+import org.gridsettle.pricing.interval.IntervalIndex;
+
 /**
  * Grid carbon intensity of one region over time: non-overlapping intervals in strictly increasing order, each with a
  * value in milligrams of CO2 per kWh and a {@link IntensitySource} flag.
@@ -21,11 +23,10 @@ public final class CarbonIntensitySeries
      * Most intervals a series may hold: ten million, about 570 years of half-hours and about 210 MB of arrays. It
      * bounds the memory a hostile or broken file can make an importer allocate.
      */
-    public static final int MAX_INTERVALS = 10_000_000;
+    public static final int MAX_INTERVALS = IntervalIndex.MAX_INTERVALS;
 
     private final String region;
-    private final long[] startEpochSeconds;
-    private final int[] intervalSeconds;
+    private final IntervalIndex intervals;
     private final long[] mgPerKwh;
     private final byte[] sources;
 
@@ -47,12 +48,13 @@ public final class CarbonIntensitySeries
         final long[] mgPerKwh,
         final byte[] sources)
     {
-        return new CarbonIntensitySeries(
-            region, startEpochSeconds.clone(), intervalSeconds.clone(), mgPerKwh.clone(), sources.clone());
+        // IntervalIndex copies the starts and lengths itself.
+        return new CarbonIntensitySeries(region, startEpochSeconds, intervalSeconds, mgPerKwh.clone(), sources.clone());
     }
 
     /**
-     * Takes ownership of the arrays, which the caller must not touch again; for builders in this package only.
+     * Takes ownership of the value and flag arrays, which the caller must not touch again; starts and lengths are
+     * copied into an {@link IntervalIndex}. For builders in this package only.
      */
     CarbonIntensitySeries(
         final String region,
@@ -61,10 +63,8 @@ public final class CarbonIntensitySeries
         final long[] mgPerKwh,
         final byte[] sources)
     {
-        validate(region, startEpochSeconds, intervalSeconds, mgPerKwh, sources);
+        this.intervals = validate(region, startEpochSeconds, intervalSeconds, mgPerKwh, sources);
         this.region = region;
-        this.startEpochSeconds = startEpochSeconds;
-        this.intervalSeconds = intervalSeconds;
         this.mgPerKwh = mgPerKwh;
         this.sources = sources;
     }
@@ -82,7 +82,7 @@ public final class CarbonIntensitySeries
      */
     public int size()
     {
-        return startEpochSeconds.length;
+        return intervals.size();
     }
 
     /**
@@ -91,7 +91,7 @@ public final class CarbonIntensitySeries
      */
     public long startAt(final int index)
     {
-        return startEpochSeconds[index];
+        return intervals.startAt(index);
     }
 
     /**
@@ -100,7 +100,7 @@ public final class CarbonIntensitySeries
      */
     public int secondsAt(final int index)
     {
-        return intervalSeconds[index];
+        return intervals.secondsAt(index);
     }
 
     /**
@@ -109,7 +109,7 @@ public final class CarbonIntensitySeries
      */
     public long endAt(final int index)
     {
-        return startEpochSeconds[index] + intervalSeconds[index];
+        return intervals.endAt(index);
     }
 
     /**
@@ -147,8 +147,7 @@ public final class CarbonIntensitySeries
      */
     public int indexAt(final long epochSecond)
     {
-        final int floor = floorIndex(epochSecond);
-        return floor >= 0 && epochSecond < endAt(floor) ? floor : -1;
+        return intervals.indexAt(epochSecond);
     }
 
     /**
@@ -159,21 +158,7 @@ public final class CarbonIntensitySeries
      */
     public int floorIndex(final long epochSecond)
     {
-        int low = 0;
-        int high = startEpochSeconds.length - 1;
-        while (low <= high)
-        {
-            final int mid = (low + high) >>> 1;
-            if (startEpochSeconds[mid] <= epochSecond)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid - 1;
-            }
-        }
-        return high;
+        return intervals.floorIndex(epochSecond);
     }
 
     /**
@@ -191,8 +176,7 @@ public final class CarbonIntensitySeries
         }
         final CarbonIntensitySeries that = (CarbonIntensitySeries)o;
         return region.equals(that.region) &&
-            Arrays.equals(startEpochSeconds, that.startEpochSeconds) &&
-            Arrays.equals(intervalSeconds, that.intervalSeconds) &&
+            intervals.equals(that.intervals) &&
             Arrays.equals(mgPerKwh, that.mgPerKwh) &&
             Arrays.equals(sources, that.sources);
     }
@@ -202,9 +186,8 @@ public final class CarbonIntensitySeries
      */
     public int hashCode()
     {
-        int result = region.hashCode();
-        result = 31 * result + Arrays.hashCode(startEpochSeconds);
-        result = 31 * result + Arrays.hashCode(intervalSeconds);
+        // Same value as hashing region, starts and seconds in one 31-chain, as before IntervalIndex existed.
+        int result = 31 * 31 * region.hashCode() + intervals.hashCode();
         result = 31 * result + Arrays.hashCode(mgPerKwh);
         return 31 * result + Arrays.hashCode(sources);
     }
@@ -217,7 +200,7 @@ public final class CarbonIntensitySeries
         return "CarbonIntensitySeries{region=" + region + ", intervals=" + size() + '}';
     }
 
-    private static void validate(
+    private static IntervalIndex validate(
         final String region,
         final long[] starts,
         final int[] seconds,
@@ -234,44 +217,23 @@ public final class CarbonIntensitySeries
             throw new IllegalArgumentException("array lengths differ: starts=" + size + " seconds=" + seconds.length +
                 " values=" + values.length + " sources=" + sources.length);
         }
-        if (size > MAX_INTERVALS)
+        return IntervalIndex.of(starts, seconds, (i) -> validateValue(i, values[i], sources[i]));
+    }
+
+    private static void validateValue(final int i, final long value, final byte source)
+    {
+        if (!IntensitySource.isValid(source))
         {
-            throw new IllegalArgumentException("more than " + MAX_INTERVALS + " intervals: " + size);
+            throw new IllegalArgumentException("interval " + i + ": unknown source flag " + source);
         }
-        for (int i = 0; i < size; i++)
+        if ((source == IntensitySource.MISSING) != (value == MISSING))
         {
-            if (seconds[i] <= 0)
-            {
-                throw new IllegalArgumentException("interval " + i + ": seconds must be positive: " + seconds[i]);
-            }
-            final long end;
-            try
-            {
-                end = Math.addExact(starts[i], seconds[i]);
-            }
-            catch (final ArithmeticException ex)
-            {
-                throw new IllegalArgumentException("interval " + i + ": end overflows: " + starts[i], ex);
-            }
-            if (i + 1 < size && end > starts[i + 1])
-            {
-                throw new IllegalArgumentException("interval " + (i + 1) + ": start " + starts[i + 1] +
-                    " is not at or after the end " + end + " of interval " + i + " (unsorted, duplicate or overlap)");
-            }
-            final byte source = sources[i];
-            if (!IntensitySource.isValid(source))
-            {
-                throw new IllegalArgumentException("interval " + i + ": unknown source flag " + source);
-            }
-            if ((source == IntensitySource.MISSING) != (values[i] == MISSING))
-            {
-                throw new IllegalArgumentException("interval " + i + ": value " + values[i] + " does not match flag " +
-                    IntensitySource.name(source));
-            }
-            if (values[i] != MISSING && values[i] < 0)
-            {
-                throw new IllegalArgumentException("interval " + i + ": negative intensity " + values[i]);
-            }
+            throw new IllegalArgumentException("interval " + i + ": value " + value + " does not match flag " +
+                IntensitySource.name(source));
+        }
+        if (value != MISSING && value < 0)
+        {
+            throw new IllegalArgumentException("interval " + i + ": negative intensity " + value);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.gridsettle.pricing.carbon;
 import java.util.Arrays;
 
 import org.gridsettle.pricing.importer.ImportException;
+import org.gridsettle.pricing.importer.IntervalOrderCheck;
 
 /**
  * Collects the intervals of one region during an import and checks their order as they arrive, so that an unsorted,
@@ -39,13 +40,11 @@ final class CarbonSeriesBuilder
             throw new ImportException(source, location, "expected an interval of at least 1 second, found " +
                 intervalSeconds + " seconds");
         }
-        if (startEpochSecond > Long.MAX_VALUE - intervalSeconds)
-        {
-            throw new ImportException(source, location, "expected an interval whose end fits in epoch seconds");
-        }
+        IntervalOrderCheck.checkEndFits(source, location, startEpochSecond, intervalSeconds);
         if (size > 0)
         {
-            checkOrder(startEpochSecond, location);
+            IntervalOrderCheck.checkAfter(source, location, starts[size - 1], seconds[size - 1], startEpochSecond,
+                "region " + region + " at " + previousLocation);
         }
         if (size == starts.length)
         {
@@ -71,26 +70,5 @@ final class CarbonSeriesBuilder
             Arrays.copyOf(seconds, size),
             Arrays.copyOf(values, size),
             Arrays.copyOf(flags, size));
-    }
-
-    private void checkOrder(final long startEpochSecond, final String location)
-    {
-        final long previousStart = starts[size - 1];
-        final long previousEnd = previousStart + seconds[size - 1];
-        final String where = "region " + region + " at " + previousLocation;
-        if (startEpochSecond == previousStart)
-        {
-            throw new ImportException(source, location, "expected a new interval, found a duplicate of " + where);
-        }
-        if (startEpochSecond < previousStart)
-        {
-            throw new ImportException(source, location, "expected intervals in increasing time order, found a start " +
-                "before the interval of " + where);
-        }
-        if (startEpochSecond < previousEnd)
-        {
-            throw new ImportException(source, location, "expected a start at or after " + previousEnd +
-                " (end of the interval of " + where + "), found an overlap starting at " + startEpochSecond);
-        }
     }
 }

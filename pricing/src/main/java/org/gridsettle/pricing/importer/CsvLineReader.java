@@ -3,6 +3,7 @@ package org.gridsettle.pricing.importer;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.util.regex.Pattern;
 
 import org.gridsettle.pricing.importer.ImportException;
 
@@ -16,6 +17,8 @@ import org.gridsettle.pricing.importer.ImportException;
 public final class CsvLineReader
 {
     static final int MAX_LINE_CHARS = 4096;
+
+    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,10}");
 
     private final Reader reader;
     private final String source;
@@ -107,5 +110,51 @@ public final class CsvLineReader
             fields[i] = fields[i].trim();
         }
         return fields;
+    }
+
+    /**
+     * Reads line 1 as a header that must be one of two, ignoring spaces.
+     *
+     * @param first  the first accepted header.
+     * @param second the second accepted header.
+     * @return 0 if the header is {@code first}, 1 if it is {@code second}.
+     * @throws IOException     if the reader fails.
+     * @throws ImportException if the header is neither, or the input is empty.
+     */
+    public int readHeader(final String first, final String second) throws IOException
+    {
+        final String header = next();
+        final String trimmed = null == header ? null : header.replace(" ", "");
+        if (first.equals(trimmed))
+        {
+            return 0;
+        }
+        if (second.equals(trimmed))
+        {
+            return 1;
+        }
+        throw new ImportException(source, "line 1", "expected header " + first + " or " + second + ", found " +
+            ImportException.quote(header));
+    }
+
+    /**
+     * Parses an {@code interval_seconds} field of the line last returned.
+     *
+     * @param text the trimmed field.
+     * @return the interval length, from 1 to {@link Integer#MAX_VALUE}.
+     * @throws ImportException if the field is not such a whole number, naming the line.
+     */
+    public int parseIntervalSeconds(final String text)
+    {
+        if (SECONDS.matcher(text).matches())
+        {
+            final long seconds = Long.parseLong(text);
+            if (seconds > 0 && seconds <= Integer.MAX_VALUE)
+            {
+                return (int)seconds;
+            }
+        }
+        throw new ImportException(source, location(), "expected interval_seconds as a whole number from 1 to " +
+            Integer.MAX_VALUE + ", found " + ImportException.quote(text));
     }
 }

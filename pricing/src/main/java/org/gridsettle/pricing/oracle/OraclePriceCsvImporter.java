@@ -9,9 +9,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -49,11 +46,7 @@ public final class OraclePriceCsvImporter
     public static final String HEADER_PER_KWH = "node,interval_start,interval_seconds,price_per_kwh";
 
     private static final int MAX_NODE_CHARS = 64;
-    private static final String ISO_OR_EPOCH = "an ISO-8601 instant with offset such as 2023-03-14T01:00Z or whole " +
-        "epoch seconds";
-    private static final Pattern EPOCH = Pattern.compile("-?[0-9]{1,19}");
     private static final Pattern PRICE = Pattern.compile("-?[0-9]{1,19}(\\.[0-9]{1,19})?");
-    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,10}");
 
     private final int maxRows;
 
@@ -102,7 +95,7 @@ public final class OraclePriceCsvImporter
     public NavigableMap<String, OraclePriceSeries> parse(final Reader reader, final String source) throws IOException
     {
         final CsvLineReader lines = new CsvLineReader(reader, source);
-        final boolean perMwh = readHeader(lines, source);
+        final boolean perMwh = lines.readHeader(HEADER_PER_MWH, HEADER_PER_KWH) == 0;
         final TreeMap<String, OraclePriceSeriesBuilder> builders = new TreeMap<>();
         int rows = 0;
         String line;
@@ -125,7 +118,7 @@ public final class OraclePriceCsvImporter
                     " characters, found " + ImportException.quote(node));
             }
             final long start = parseStart(fields[1], source, location);
-            final int seconds = parseSeconds(fields[2], source, location);
+            final int seconds = lines.parseIntervalSeconds(fields[2]);
             final long price = toMicrosPerKwh(fields[3], perMwh, source, location);
             builders.computeIfAbsent(node, (name) -> new OraclePriceSeriesBuilder(source, name))
                 .add(start, seconds, price, location);
@@ -174,38 +167,8 @@ public final class OraclePriceCsvImporter
         }
     }
 
-    private static boolean readHeader(final CsvLineReader lines, final String source) throws IOException
-    {
-        final String header = lines.next();
-        final String trimmed = null == header ? null : header.replace(" ", "");
-        if (HEADER_PER_MWH.equals(trimmed))
-        {
-            return true;
-        }
-        if (HEADER_PER_KWH.equals(trimmed))
-        {
-            return false;
-        }
-        throw new ImportException(source, "line 1", "expected header " + HEADER_PER_MWH + " or " + HEADER_PER_KWH +
-            ", found " + ImportException.quote(header));
-    }
-
     private static long parseStart(final String text, final String source, final String where)
     {
         return InstantText.parseIsoOrEpoch(text, source, where);
-    }
-
-    private static int parseSeconds(final String text, final String source, final String where)
-    {
-        if (SECONDS.matcher(text).matches())
-        {
-            final long seconds = Long.parseLong(text);
-            if (seconds > 0 && seconds <= Integer.MAX_VALUE)
-            {
-                return (int)seconds;
-            }
-        }
-        throw new ImportException(source, where, "expected interval_seconds as a whole number from 1 to " +
-            Integer.MAX_VALUE + ", found " + ImportException.quote(text));
     }
 }

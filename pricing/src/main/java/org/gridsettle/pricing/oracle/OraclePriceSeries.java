@@ -2,6 +2,8 @@ package org.gridsettle.pricing.oracle;
 
 import java.util.Arrays;
 
+import org.gridsettle.pricing.interval.IntervalIndex;
+
 /**
  * Oracle (wholesale market) price of one pricing node over time: non-overlapping intervals in strictly increasing
  * order, each with a price in micro-units of a token per kWh. Prices may be negative, as locational marginal prices
@@ -18,11 +20,10 @@ public final class OraclePriceSeries
      * Most intervals a series may hold: ten million, about 95 years of 5-minute prices and about 120 MB of arrays. It
      * bounds the memory a hostile or broken file can make an importer allocate.
      */
-    public static final int MAX_INTERVALS = 10_000_000;
+    public static final int MAX_INTERVALS = IntervalIndex.MAX_INTERVALS;
 
     private final String node;
-    private final long[] startEpochSeconds;
-    private final int[] intervalSeconds;
+    private final IntervalIndex intervals;
     private final long[] microsPerKwh;
 
     /**
@@ -41,11 +42,13 @@ public final class OraclePriceSeries
         final int[] intervalSeconds,
         final long[] microsPerKwh)
     {
-        return new OraclePriceSeries(node, startEpochSeconds.clone(), intervalSeconds.clone(), microsPerKwh.clone());
+        // IntervalIndex copies the starts and lengths itself.
+        return new OraclePriceSeries(node, startEpochSeconds, intervalSeconds, microsPerKwh.clone());
     }
 
     /**
-     * Takes ownership of the arrays, which the caller must not touch again; for builders in this package only.
+     * Takes ownership of the price array, which the caller must not touch again; starts and lengths are copied into
+     * an {@link IntervalIndex}. For builders in this package only.
      */
     OraclePriceSeries(
         final String node,
@@ -53,10 +56,8 @@ public final class OraclePriceSeries
         final int[] intervalSeconds,
         final long[] microsPerKwh)
     {
-        validate(node, startEpochSeconds, intervalSeconds, microsPerKwh);
+        this.intervals = validate(node, startEpochSeconds, intervalSeconds, microsPerKwh);
         this.node = node;
-        this.startEpochSeconds = startEpochSeconds;
-        this.intervalSeconds = intervalSeconds;
         this.microsPerKwh = microsPerKwh;
     }
 
@@ -73,7 +74,7 @@ public final class OraclePriceSeries
      */
     public int size()
     {
-        return startEpochSeconds.length;
+        return intervals.size();
     }
 
     /**
@@ -82,7 +83,7 @@ public final class OraclePriceSeries
      */
     public long startAt(final int index)
     {
-        return startEpochSeconds[index];
+        return intervals.startAt(index);
     }
 
     /**
@@ -91,7 +92,7 @@ public final class OraclePriceSeries
      */
     public int secondsAt(final int index)
     {
-        return intervalSeconds[index];
+        return intervals.secondsAt(index);
     }
 
     /**
@@ -100,7 +101,7 @@ public final class OraclePriceSeries
      */
     public long endAt(final int index)
     {
-        return startEpochSeconds[index] + intervalSeconds[index];
+        return intervals.endAt(index);
     }
 
     /**
@@ -120,21 +121,7 @@ public final class OraclePriceSeries
      */
     public int indexAt(final long epochSecond)
     {
-        int low = 0;
-        int high = startEpochSeconds.length - 1;
-        while (low <= high)
-        {
-            final int mid = (low + high) >>> 1;
-            if (startEpochSeconds[mid] <= epochSecond)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid - 1;
-            }
-        }
-        return high >= 0 && epochSecond < endAt(high) ? high : -1;
+        return intervals.indexAt(epochSecond);
     }
 
     /**
@@ -152,8 +139,7 @@ public final class OraclePriceSeries
         }
         final OraclePriceSeries that = (OraclePriceSeries)o;
         return node.equals(that.node) &&
-            Arrays.equals(startEpochSeconds, that.startEpochSeconds) &&
-            Arrays.equals(intervalSeconds, that.intervalSeconds) &&
+            intervals.equals(that.intervals) &&
             Arrays.equals(microsPerKwh, that.microsPerKwh);
     }
 
@@ -162,9 +148,8 @@ public final class OraclePriceSeries
      */
     public int hashCode()
     {
-        int result = node.hashCode();
-        result = 31 * result + Arrays.hashCode(startEpochSeconds);
-        result = 31 * result + Arrays.hashCode(intervalSeconds);
+        // Same value as hashing node, starts and seconds in one 31-chain, as before IntervalIndex existed.
+        final int result = 31 * 31 * node.hashCode() + intervals.hashCode();
         return 31 * result + Arrays.hashCode(microsPerKwh);
     }
 
@@ -176,7 +161,11 @@ public final class OraclePriceSeries
         return "OraclePriceSeries{node=" + node + ", intervals=" + size() + '}';
     }
 
-    private static void validate(final String node, final long[] starts, final int[] seconds, final long[] prices)
+    private static IntervalIndex validate(
+        final String node,
+        final long[] starts,
+        final int[] seconds,
+        final long[] prices)
     {
         if (null == node || node.isEmpty())
         {
@@ -188,30 +177,6 @@ public final class OraclePriceSeries
             throw new IllegalArgumentException("array lengths differ: starts=" + size + " seconds=" + seconds.length +
                 " prices=" + prices.length);
         }
-        if (size > MAX_INTERVALS)
-        {
-            throw new IllegalArgumentException("more than " + MAX_INTERVALS + " intervals: " + size);
-        }
-        for (int i = 0; i < size; i++)
-        {
-            if (seconds[i] <= 0)
-            {
-                throw new IllegalArgumentException("interval " + i + ": seconds must be positive: " + seconds[i]);
-            }
-            final long end;
-            try
-            {
-                end = Math.addExact(starts[i], seconds[i]);
-            }
-            catch (final ArithmeticException ex)
-            {
-                throw new IllegalArgumentException("interval " + i + ": end overflows: " + starts[i], ex);
-            }
-            if (i + 1 < size && end > starts[i + 1])
-            {
-                throw new IllegalArgumentException("interval " + (i + 1) + ": start " + starts[i + 1] +
-                    " is not at or after the end " + end + " of interval " + i + " (unsorted, duplicate or overlap)");
-            }
-        }
+        return IntervalIndex.of(starts, seconds, null);
     }
 }

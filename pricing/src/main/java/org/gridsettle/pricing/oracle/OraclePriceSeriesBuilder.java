@@ -2,7 +2,7 @@ package org.gridsettle.pricing.oracle;
 
 import java.util.Arrays;
 
-import org.gridsettle.pricing.importer.ImportException;
+import org.gridsettle.pricing.importer.IntervalOrderCheck;
 
 /**
  * Collects the intervals of one pricing node during an import and checks their order as they arrive, so that an
@@ -28,13 +28,11 @@ final class OraclePriceSeriesBuilder
 
     void add(final long startEpochSecond, final int intervalSeconds, final long microsPerKwh, final String location)
     {
-        if (startEpochSecond > Long.MAX_VALUE - intervalSeconds)
-        {
-            throw new ImportException(source, location, "expected an interval whose end fits in epoch seconds");
-        }
+        IntervalOrderCheck.checkEndFits(source, location, startEpochSecond, intervalSeconds);
         if (size > 0)
         {
-            checkOrder(startEpochSecond, location);
+            IntervalOrderCheck.checkAfter(source, location, starts[size - 1], seconds[size - 1], startEpochSecond,
+                "node " + node + " at " + previousLocation);
         }
         if (size == starts.length)
         {
@@ -54,26 +52,5 @@ final class OraclePriceSeriesBuilder
     {
         return new OraclePriceSeries(node, Arrays.copyOf(starts, size), Arrays.copyOf(seconds, size),
             Arrays.copyOf(prices, size));
-    }
-
-    private void checkOrder(final long startEpochSecond, final String location)
-    {
-        final long previousStart = starts[size - 1];
-        final long previousEnd = previousStart + seconds[size - 1];
-        final String where = "node " + node + " at " + previousLocation;
-        if (startEpochSecond == previousStart)
-        {
-            throw new ImportException(source, location, "expected a new interval, found a duplicate of " + where);
-        }
-        if (startEpochSecond < previousStart)
-        {
-            throw new ImportException(source, location, "expected intervals in increasing time order, found a start " +
-                "before the interval of " + where);
-        }
-        if (startEpochSecond < previousEnd)
-        {
-            throw new ImportException(source, location, "expected a start at or after " + previousEnd +
-                " (end of the interval of " + where + "), found an overlap starting at " + startEpochSecond);
-        }
     }
 }
