@@ -50,6 +50,10 @@ public final class RecordValidator
         {
             return type + " must be " + type.fixedLength() + " bytes, is " + declared;
         }
+        if (declared < type.minLength())
+        {
+            return type + " needs at least " + type.minLength() + " bytes, is " + declared;
+        }
         return null;
     }
 }

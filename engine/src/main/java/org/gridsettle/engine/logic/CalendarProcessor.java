@@ -76,6 +76,8 @@ final class CalendarProcessor
             postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, CALENDAR, tariffId);
             return;
         }
+        // placed before anything is posted: an instant the tariff's zone table does not cover throws here
+        final int billingPeriod = tariff.billingPeriodOf(at - 1);
         final Long2LongHashMap last = kind == CalendarCodec.END_OF_DAY ? lastEndOfDay :
             kind == CalendarCodec.PERIOD_CLOSE ? closedUntil : null;
         if (last == null)
@@ -96,7 +98,7 @@ final class CalendarProcessor
         }
         if (kind == CalendarCodec.PERIOD_CLOSE)
         {
-            settlePeriod(sequence, tariff, tariff.billingPeriodOf(at - 1));
+            settlePeriod(sequence, tariff, billingPeriod);
         }
     }
 

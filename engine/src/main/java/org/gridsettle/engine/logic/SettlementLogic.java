@@ -111,6 +111,20 @@ public final class SettlementLogic
             postings.reject(sequence, ReasonCode.MALFORMED, typeId, 0);
             return;
         }
+        try
+        {
+            dispatch(type, sequence, typeId);
+        }
+        catch (final IllegalArgumentException | ArithmeticException e)
+        {
+            // a value no tariff or calendar can place (an instant outside the years the zone tables cover, an
+            // amount that would overflow): every processor checks before it posts, so nothing was emitted yet
+            postings.reject(sequence, ReasonCode.MALFORMED, typeId, 0);
+        }
+    }
+
+    private void dispatch(final RecordType type, final long sequence, final int typeId)
+    {
         switch (type)
         {
             case METER_TICK -> ticks.apply(sequence, tick);

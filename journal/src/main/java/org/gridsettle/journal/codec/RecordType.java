@@ -16,9 +16,9 @@ public enum RecordType
     METER_ENROLMENT(3, 1, 80),
     /** A whole tariff version, so that a journal replays without side files. Version 2 adds tiers, export rule and
      * demand charges; version 1 records are still read. */
-    TARIFF_VERSION(4, 2, -1, 1),
+    TARIFF_VERSION(4, 2, -200, 1),
     /** Grid carbon intensity of a region over consecutive intervals. */
-    CARBON_INTENSITY(5, 1, -1),
+    CARBON_INTENSITY(5, 1, -64),
     /** A program token is burnt: the off-ramp. */
     REDEMPTION(8, 1, 64),
     /** Daily interest on held program-token balances. */
@@ -92,7 +92,16 @@ public enum RecordType
      */
     public int fixedLength()
     {
-        return fixedLength;
+        return fixedLength > 0 ? fixedLength : -1;
+    }
+
+    /**
+     * @return the shortest valid record of this type: its fixed length, or for a variable-length type the bytes its
+     *         fixed fields and smallest body need, so nothing reads past a short record.
+     */
+    public int minLength()
+    {
+        return Math.abs(fixedLength);
     }
 
     /**

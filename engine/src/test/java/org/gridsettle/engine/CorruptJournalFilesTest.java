@@ -1,0 +1,213 @@
+package org.gridsettle.engine;
+
+import org.gridsettle.journal.JournalCorruptException;
+import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.JournalVerifier;
+import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.VerificationReport;
+import org.gridsettle.replay.JournalReplay;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Damaged journal files, as a failing disk, a bad copy or a newer build leave them: truncated cycle files, a lost
+ * queue metadata file, records from a newer schema version or of an unknown type. Each must be refused by the
+ * reader, the verifier, replay and engine start with a message that names the journal and the record, or (for the
+ * metadata file, which Chronicle rebuilds) be recovered from completely; and a refused start must leave the journal
+ * exactly as it was.
+ * <p>
+ * The journal: the fixture tariff, 4 meters and one day of ticks: 393 inputs, 384 outputs. Input 200 is a tick and
+ * output record 200 a transfer, both in the middle of their files.
+ */
+class CorruptJournalFilesTest
+{
+    private static final int METERS = 4;
+    private static final int INTERVALS = 96;
+    private static final long INPUTS = 1 + 2 * METERS + METERS * INTERVALS;
+
+    @TempDir
+    Path tmp;
+
+    private Path dir;
+    private VerificationReport intact;
+
+    @BeforeEach
+    void writeJournal()
+    {
+        dir = tmp.resolve("journal");
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            EngineFixture.setUp(engine, METERS);
+            EngineFixture.submitDay(engine, METERS, INTERVALS);
+        }
+        intact = JournalVerifier.verify(dir);
+        assertThat(intact.problems()).isEmpty();
+        assertThat(intact.inputRecords()).isEqualTo(INPUTS);
+    }
+
+    @ParameterizedTest(name = "{0} journal cut at {1}% of its records")
+    @CsvSource({"input, 50", "output, 50", "input, 99", "output, 99", "input, 1", "output, 1"})
+    void aCycleFileTruncatedInsideItsRecordsIsRefusedEverywhereNamingTheRecord(
+        final String journal, final int percent) throws IOException
+    {
+        final Path queue = queue(journal);
+        final Path file = JournalFiles.cycleFile(queue);
+        final long[] span = JournalFiles.recordSpan(file);
+        final long cut = span[0] + (span[1] - span[0]) * percent / 100 + 3; // +3: inside a record, not on a boundary
+        JournalFiles.truncate(file, cut);
+        final byte[] kept = JournalFiles.bytes(file, 0, cut);
+
+        final String located = "\\Q" + queue + "\\E: record \\d+ \\(sequence -?\\d+\\): .+";
+        assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class)
+            .message().matches(located);
+        assertThat(JournalVerifier.verify(dir).problems()).singleElement().asString().matches(located);
+        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
+            .isInstanceOf(JournalCorruptException.class).message().matches(located);
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start())
+            .isInstanceOf(JournalCorruptException.class).message().matches(located);
+
+        // the refused start wrote nothing: the bytes before the cut are unchanged and none follow it
+        final byte[] after = JournalFiles.bytes(file, 0, Files.size(file));
+        assertThat(java.util.Arrays.copyOf(after, kept.length)).isEqualTo(kept);
+        int firstWritten = -1;
+        for (int i = kept.length; i < after.length && firstWritten < 0; i++)
+        {
+            firstWritten = after[i] != 0 ? i : -1;
+        }
+        assertThat(firstWritten).as("offset of a byte written after the cut at %d", cut).isEqualTo(-1);
+    }
+
+    @Test
+    void anInputCycleFileTruncatedBeforeItsFirstRecordIsFlaggedAndRefusedAtStart() throws IOException
+    {
+        // a cut inside Chronicle's index area, ahead of every record: the queue reads as empty, which only the
+        // missing close checkpoint (verifier) and the orphaned outputs (engine start) give away
+        final Path file = JournalFiles.cycleFile(Journals.input(dir));
+        JournalFiles.truncate(file, JournalFiles.recordSpan(file)[0] / 2);
+
+        assertThat(JournalVerifier.verify(dir).problems())
+            .anyMatch(p -> p.startsWith(Journals.input(dir) + ": ends at record 0") &&
+                p.contains("without a close checkpoint"));
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start())
+            .isInstanceOf(JournalCorruptException.class)
+            .hasMessage(Journals.output(dir) + ": output journal has 384 records but the input journal is empty");
+    }
+
+    @Test
+    @Disabled("bug: an output cycle file truncated before its first record (inside Chronicle's index area) reads as " +
+        "an empty journal; SettlementEngine.start() then fails with a bare java.lang.AssertionError from " +
+        "StoreAppender.writeHeader when assertions are on, and with assertions off it starts, re-generates all 384 " +
+        "outputs and appends them where no reader sees them: JournalVerifier still reports 0 output records")
+    void anOutputCycleFileTruncatedBeforeItsFirstRecordIsRefusedOrFullyRecovered() throws IOException
+    {
+        final Path file = JournalFiles.cycleFile(Journals.output(dir));
+        JournalFiles.truncate(file, JournalFiles.recordSpan(file)[0] / 2);
+
+        final Throwable refused = catchThrowable(() -> SettlementEngine.builder().journalDir(dir).build().start().close());
+        if (refused != null)
+        {
+            assertThat(refused).isInstanceOf(JournalCorruptException.class).hasMessageContaining(dir.toString());
+        }
+        else
+        {
+            final VerificationReport report = JournalVerifier.verify(dir);
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.outputDigest()).isEqualTo(intact.outputDigest());
+        }
+    }
+
+    @Test
+    void lostQueueMetadataFilesAreRebuiltAndTheJournalContinuesUnchanged() throws IOException
+    {
+        final Path reference = tmp.resolve("reference");
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(reference).build().start())
+        {
+            EngineFixture.setUp(engine, METERS);
+            EngineFixture.submitDay(engine, METERS, INTERVALS);
+            engine.submitTick(1, 0, EngineFixture.START + INTERVALS * 900L, 900, 777, 0);
+        }
+        Files.delete(Journals.input(dir).resolve("metadata.cq4t"));
+        Files.delete(Journals.output(dir).resolve("metadata.cq4t"));
+
+        final VerificationReport report = JournalVerifier.verify(dir);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.inputDigest()).isEqualTo(intact.inputDigest());
+        assertThat(report.outputDigest()).isEqualTo(intact.outputDigest());
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start();
+        try (engine)
+        {
+            assertThat(engine.recoveredInputs()).isEqualTo(INPUTS);
+            engine.submitTick(1, 0, EngineFixture.START + INTERVALS * 900L, 900, 777, 0);
+        }
+        assertThat(Journals.input(dir).resolve("metadata.cq4t")).exists();
+        assertThat(JournalVerifier.verify(dir).problems()).isEmpty();
+        assertThat(engine.outputDigest()).isEqualTo(JournalVerifier.verify(reference).outputDigest());
+    }
+
+    @ParameterizedTest(name = "{0} record of a newer schema version")
+    @CsvSource({"input, 1, 8", "output, 101, 16"})
+    void aRecordOfANewerSchemaVersionIsRefusedSayingSoAndAStartLeavesNoTrace(
+        final String journal, final int typeId, final int fieldOffset) throws IOException
+    {
+        final Path queue = queue(journal);
+        final Path file = JournalFiles.cycleFile(queue);
+        // input: the tick with sequence 200; output: the transfer caused by input 200
+        final long at = JournalFiles.findRecord(file, typeId, fieldOffset, 200);
+        JournalFiles.putShort(file, at + 2, 2);
+
+        final String message = "schema version 2 but this build reads up to version 1";
+        assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class)
+            .hasMessageStartingWith(queue + ": record ").hasMessageContaining(message);
+        assertThat(JournalVerifier.verify(dir).problems()).singleElement().asString()
+            .startsWith(queue + ": record ").contains(message);
+        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
+            .isInstanceOf(JournalCorruptException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start())
+            .isInstanceOf(JournalCorruptException.class).hasMessageContaining(message);
+
+        // nothing was appended by the refused start: with the version put back the journal is what it was
+        JournalFiles.putShort(file, at + 2, 1);
+        final VerificationReport restored = JournalVerifier.verify(dir);
+        assertThat(restored.problems()).isEmpty();
+        assertThat(restored.inputRecords()).isEqualTo(intact.inputRecords());
+        assertThat(restored.outputRecords()).isEqualTo(intact.outputRecords());
+        assertThat(restored.outputDigest()).isEqualTo(intact.outputDigest());
+    }
+
+    @Test
+    void aRecordOfAnUnknownTypeIsRefusedAsWrittenByANewerBuild() throws IOException
+    {
+        final Path file = JournalFiles.cycleFile(Journals.input(dir));
+        JournalFiles.putShort(file, JournalFiles.findRecord(file, 1, 8, 200), 77);
+
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start())
+            .isInstanceOf(JournalCorruptException.class)
+            .hasMessage(Journals.input(dir) + ": record 199 (sequence 200): unknown record type 77 (written by a " +
+                "newer gridsettle?)");
+    }
+
+    private Path queue(final String journal)
+    {
+        return "input".equals(journal) ? Journals.input(dir) : Journals.output(dir);
+    }
+
+    private static void readToEnd(final Path queue)
+    {
+        try (JournalReader reader = new JournalReader(queue))
+        {
+            reader.verifyToEnd();
+        }
+    }
+}

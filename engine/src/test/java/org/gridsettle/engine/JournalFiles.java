@@ -1,0 +1,218 @@
+package org.gridsettle.engine;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * File surgery on journals and snapshots for the corrupt-file tests: finds a record inside a Chronicle cycle file by
+ * its header fields, and flips, overwrites, truncates, copies and deletes bytes and directories.
+ * <p>
+ * A gridsettle record sits in a cycle file as one Chronicle document: a 4-byte Chronicle header holding the length,
+ * then the record (type u16, schema version u16, length i32, sequence i64, cause i64, ...). Records are found by
+ * scanning for a position where the Chronicle length equals the record's own length field, which does not happen by
+ * chance in these small journals. Stateless.
+ */
+public final class JournalFiles
+{
+    private JournalFiles()
+    {
+    }
+
+    /**
+     * @param queueDir an input or output queue directory.
+     * @return its (single) cycle file.
+     * @throws IOException if the directory cannot be listed.
+     */
+    public static Path cycleFile(final Path queueDir) throws IOException
+    {
+        try (Stream<Path> files = Files.list(queueDir))
+        {
+            return files.filter(p -> p.toString().endsWith(".cq4")).findFirst()
+                .orElseThrow(() -> new AssertionError("no cycle file in " + queueDir));
+        }
+    }
+
+    /**
+     * @param file        a cycle file.
+     * @param typeId      record type id, or -1 for any.
+     * @param fieldOffset offset of a long field in the record (8 sequence, 16 cause).
+     * @param value       the value that field must hold.
+     * @return file offset of the first such record.
+     * @throws IOException if the file cannot be read.
+     */
+    public static long findRecord(final Path file, final int typeId, final int fieldOffset, final long value)
+        throws IOException
+    {
+        final ByteBuffer bb = map(file);
+        for (int i = 4; i + 32 < bb.limit(); i++)
+        {
+            if (isRecordAt(bb, i) && (typeId < 0 || (bb.getShort(i) & 0xFFFF) == typeId) &&
+                bb.getLong(i + fieldOffset) == value)
+            {
+                return i;
+            }
+        }
+        throw new AssertionError("no record of type " + typeId + " with " + value + " at offset " + fieldOffset +
+            " in " + file);
+    }
+
+    /**
+     * @param file a cycle file.
+     * @return file offsets of the first record and of the end of the last record.
+     * @throws IOException if the file cannot be read.
+     */
+    public static long[] recordSpan(final Path file) throws IOException
+    {
+        final ByteBuffer bb = map(file);
+        long first = -1;
+        long end = -1;
+        for (int i = 4; i + 32 < bb.limit(); i++)
+        {
+            if (isRecordAt(bb, i))
+            {
+                if (first < 0)
+                {
+                    first = i;
+                }
+                end = i + bb.getInt(i + 4);
+                i = (int)end - 1;
+            }
+        }
+        if (first < 0)
+        {
+            throw new AssertionError("no record in " + file);
+        }
+        return new long[] {first, end};
+    }
+
+    private static boolean isRecordAt(final ByteBuffer bb, final int i)
+    {
+        final int type = bb.getShort(i) & 0xFFFF;
+        final int length = bb.getInt(i + 4);
+        return type >= 1 && type <= 104 && bb.getShort(i + 2) == 1 && length >= 32 && length < 4096 &&
+            i + length <= bb.limit() && (bb.getInt(i - 4) & 0x3FFFFFFF) == length;
+    }
+
+    private static ByteBuffer map(final Path file) throws IOException
+    {
+        final byte[] bytes = Files.readAllBytes(file);
+        int used = bytes.length;
+        while (used > 0 && bytes[used - 1] == 0)
+        {
+            used--;
+        }
+        return ByteBuffer.wrap(Arrays.copyOf(bytes, used + 64)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * @param file a file.
+     * @param at   offset of the byte to flip.
+     * @param mask bits to flip.
+     * @throws IOException on failure.
+     */
+    public static void flip(final Path file, final long at, final int mask) throws IOException
+    {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(at);
+            final int b = raf.read();
+            raf.seek(at);
+            raf.write(b ^ mask);
+        }
+    }
+
+    /**
+     * @param file  a file.
+     * @param at    offset.
+     * @param value little-endian u16 written there.
+     * @throws IOException on failure.
+     */
+    public static void putShort(final Path file, final long at, final int value) throws IOException
+    {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(at);
+            raf.write(value & 0xFF);
+            raf.write((value >>> 8) & 0xFF);
+        }
+    }
+
+    /**
+     * @param file   a file.
+     * @param length new length.
+     * @throws IOException on failure.
+     */
+    public static void truncate(final Path file, final long length) throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.truncate(length);
+        }
+    }
+
+    /**
+     * @param file a file.
+     * @param from first offset.
+     * @param to   end offset, exclusive.
+     * @return those bytes.
+     * @throws IOException on failure.
+     */
+    public static byte[] bytes(final Path file, final long from, final long to) throws IOException
+    {
+        final byte[] all = Files.readAllBytes(file);
+        return Arrays.copyOfRange(all, (int)from, (int)Math.min(to, all.length));
+    }
+
+    /**
+     * @param from a directory.
+     * @param to   where its copy goes.
+     * @throws IOException on failure.
+     */
+    public static void copyTree(final Path from, final Path to) throws IOException
+    {
+        try (Stream<Path> paths = Files.walk(from))
+        {
+            for (final Path p : (Iterable<Path>)paths::iterator)
+            {
+                final Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p))
+                {
+                    Files.createDirectories(target);
+                }
+                else
+                {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /**
+     * @param dir a directory, deleted with everything in it.
+     * @throws IOException on failure.
+     */
+    public static void deleteTree(final Path dir) throws IOException
+    {
+        if (!Files.exists(dir))
+        {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir))
+        {
+            for (final Path p : (Iterable<Path>)paths.sorted(Comparator.reverseOrder())::iterator)
+            {
+                Files.delete(p);
+            }
+        }
+    }
+}
