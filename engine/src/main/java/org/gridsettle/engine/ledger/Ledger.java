@@ -174,7 +174,7 @@ public final class Ledger
     }
 
     /**
-     * Proves the double-entry invariants: per token, total debits equal total credits and all balances sum to zero.
+     * Proves the bookkeeping invariants: per token, total debits equal total credits and all balances sum to zero.
      *
      * @throws IllegalStateException naming the token if either fails.
      */
