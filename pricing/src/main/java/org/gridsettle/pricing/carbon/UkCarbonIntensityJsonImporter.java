@@ -121,6 +121,12 @@ public final class UkCarbonIntensityJsonImporter
                 throw new ImportException(source, where(parser, ex.getLocation()),
                     "expected well-formed JSON within limits: " + ex.getOriginalMessage(), ex);
             }
+            catch (final java.io.CharConversionException ex)
+            {
+                // bad bytes for the detected encoding (found by fuzzing): still one located line, never a bare I/O error
+                throw new ImportException(source, where(parser, parser.currentLocation()),
+                    "expected text in a valid Unicode encoding: " + ex.getMessage(), ex);
+            }
         }
     }
 

@@ -87,12 +87,9 @@ class ImporterHostileInputTest
             .containsOnlyKeys("@SUM(A1)");
     }
 
+    // Found by ImporterFuzzTest (corpus entry utf32-invalid.json): Jackson's CharConversionException escaped
+    // unlocated; fixed in UkCarbonIntensityJsonImporter.parse.
     @Test
-    @Disabled("bug: UkCarbonIntensityJsonImporter.parse lets Jackson's java.io.CharConversionException ('Invalid " +
-        "UTF-32 character 0x7ffeffff ...') escape as a plain IOException, without the source name or a JSON " +
-        "path, for a UTF-32 document holding an impossible code point; only JsonProcessingException is turned " +
-        "into a located ImportException. Found by ImporterFuzzTest (corpus entry utf32-invalid.json). The URDB " +
-        "importer refuses the same bytes with a located UrdbImportException")
     void utf32JsonWithAnImpossibleCodePointIsALocatedImportException()
     {
         final byte[] json = {0, 0, (byte)0xFE, (byte)0xFF, 0, 0, 0, '{', 0x7F, (byte)0xFF, (byte)0xFF, (byte)0xFF, 0, 0, 0,
@@ -101,12 +98,9 @@ class ImporterHostileInputTest
             "uk.json", "GB")).isInstanceOf(ImportException.class).hasMessageStartingWith("uk.json: ");
     }
 
+    // Found by ImporterFuzzTest.urdbJson after 27,000 executions: Jackson's NumberFormatException for an exponent
+    // beyond an int escaped unlocated; fixed in UrdbJsonReader.
     @Test
-    @Disabled("bug: UrdbImporter.read lets Jackson's java.lang.NumberFormatException ('Value \"1e9999999991\" can " +
-        "not be deserialized as `java.math.BigDecimal`, reason: Exponent overflow') escape, unlocated, for a " +
-        "number whose exponent does not fit an int; UrdbJsonReader turns only JsonProcessingException into a " +
-        "located UrdbImportException (exponents that fit an int are refused properly, see UrdbRefusalTest). " +
-        "Found by ImporterFuzzTest.urdbJson after 27,000 executions")
     void aUrdbNumberWithAnExponentBeyondAnIntIsALocatedRefusal()
     {
         assertThatThrownBy(() -> new org.gridsettle.pricing.importer.urdb.UrdbImporter().read("rate.json",

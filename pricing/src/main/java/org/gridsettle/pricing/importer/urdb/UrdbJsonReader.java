@@ -88,6 +88,11 @@ final class UrdbJsonReader
             {
                 throw syntaxError(source, parser, ex.getLocation(), ex.getOriginalMessage());
             }
+            catch (final NumberFormatException ex)
+            {
+                // an exponent beyond an int (found by fuzzing) fails inside Jackson's BigDecimal conversion
+                throw syntaxError(source, parser, null, "a number that cannot be represented: " + ex.getMessage());
+            }
         }
         catch (final IOException ex)
         {
