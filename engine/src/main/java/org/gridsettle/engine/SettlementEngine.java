@@ -92,7 +92,16 @@ public final class SettlementEngine implements AutoCloseable
      */
     public SettlementEngine start()
     {
-        recovered = handler.recover(Journals.input(config.journalDir));
+        try
+        {
+            recovered = handler.recover(Journals.input(config.journalDir));
+        }
+        catch (final RuntimeException e)
+        {
+            // a refused recovery must leave the journals exactly as found: close() then seals and snapshots nothing
+            fatal = e;
+            throw e;
+        }
         disruptor = new Disruptor<>(
             InputSlot::new,
             config.ringSize,
@@ -551,16 +560,31 @@ public final class SettlementEngine implements AutoCloseable
             return;
         }
         closed = true;
-        try
+        if (disruptor == null || fatal != null)
         {
-            if (disruptor != null && fatal == null)
-            {
-                disruptor.shutdown();
-            }
-            else if (disruptor != null)
+            // never started, or halted: no ledger check, no snapshot, no close checkpoint; the journals stay as they
+            // are so that verify and the next start see exactly what happened
+            if (disruptor != null)
             {
                 disruptor.halt();
             }
+            try
+            {
+                input.abandon();
+            }
+            finally
+            {
+                output.abandon();
+            }
+            if (fatal != null)
+            {
+                throw new IllegalStateException("engine halted: " + fatal.getMessage(), fatal);
+            }
+            return;
+        }
+        try
+        {
+            disruptor.shutdown();
             if (fatal == null)
             {
                 handler.logic().ledger().checkBalanced();

@@ -5,7 +5,6 @@ import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,12 +62,10 @@ class FailedStartTest
         assertThat(JournalVerifier.verify(dir)).isEqualTo(before);
     }
 
+    // Found by this suite: close() after a start() refused in recovery used to run the clean-shutdown path, writing a
+    // snapshot of the half-recovered state that the next start trusted. Fixed: a refused start marks the engine
+    // halted, and close() then abandons the journals without checkpoint or snapshot.
     @Test
-    @Disabled("bug: SettlementEngine.close() after a start() that failed in recovery still runs the clean-shutdown " +
-        "path (fatal is null): it writes snapshot-...214.gss of the half-recovered state (input 214 half applied) " +
-        "labelled with all 384 recorded outputs; the next start loads it, skips the comparison, appends 179 " +
-        "outputs for inputs 215..393 a second time and reseals the output journal, after which JournalVerifier " +
-        "reports no problem. DemoCommand uses exactly this try (engine) { engine.start(); ... } pattern")
     void closingAnEngineWhoseStartWasRefusedWritesNothingAndTheNextStartIsRefusedToo()
     {
         final SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build();

@@ -212,4 +212,21 @@ public final class JournalWriter implements AutoCloseable
     {
         close(0, 0);
     }
+
+    /**
+     * Closes without a close checkpoint, for an engine that halted or never started: the journal keeps exactly the
+     * records it has, and verification reports that it was not closed cleanly.
+     */
+    public void abandon()
+    {
+        try
+        {
+            endOfBatch();
+        }
+        finally
+        {
+            appender.close();
+            queue.close();
+        }
+    }
 }
