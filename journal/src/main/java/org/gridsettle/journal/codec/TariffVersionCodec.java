@@ -269,7 +269,7 @@ public final class TariffVersionCodec extends RecordFlyweight
             b.getLong(offset + EFFECTIVE, ORDER),
             TokenSymbol.unpack(b.getLong(offset + TOKEN, ORDER)),
             TokenSymbol.unpack(b.getLong(offset + EXPORT_TOKEN, ORDER)),
-            ZoneId.of(getAscii(offset + ZONE, ZONE_LENGTH)),
+            zone(getAscii(offset + ZONE, ZONE_LENGTH)),
             slotMinutes,
             periods,
             schedule,
@@ -288,6 +288,19 @@ public final class TariffVersionCodec extends RecordFlyweight
             }
         }
         return tariff;
+    }
+
+    private static ZoneId zone(final String id)
+    {
+        try
+        {
+            return ZoneId.of(id);
+        }
+        catch (final java.time.DateTimeException e)
+        {
+            // an id this JDK's tz database does not know is a malformed record here, like any other bad field
+            throw new IllegalArgumentException("tariff record names zone '" + id + "', unknown to this JDK", e);
+        }
     }
 
     private static int checkedOrdinal(final byte value, final int count, final String what)
