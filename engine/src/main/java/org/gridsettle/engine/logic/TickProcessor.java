@@ -237,8 +237,10 @@ final class TickProcessor
      */
     private boolean locate(final TouTariff tariff, final int meter, final long start, final boolean claim)
     {
-        period = tariff.periodIndexAt(start);
-        final int billingPeriod = tariff.billingPeriodOf(start);
+        // one zone lookup per tick answers the TOU period, the billing period and the local day
+        final long local = tariff.zoneTable().localEpochSecond(start);
+        period = tariff.periodIndexAtLocal(local);
+        final int billingPeriod = tariff.billingPeriodOfLocal(local);
         slot = claim ? billing.slotFor(meter, billingPeriod, tariff.version()) : billing.find(meter, billingPeriod);
         if (slot < 0)
         {
@@ -246,7 +248,7 @@ final class TickProcessor
             return false;
         }
         final boolean daily = tariff.tiers() != null && tariff.tiers().basis() == TierBasis.DAILY;
-        final long localDay = daily ? Math.floorDiv(tariff.zoneTable().localEpochSecond(start), 86_400L) : 0;
+        final long localDay = daily ? Math.floorDiv(local, 86_400L) : 0;
         counter = billing.tierCounter(meter, slot, period, daily, localDay);
         return true;
     }

@@ -164,7 +164,18 @@ public final class TouTariff
      */
     public int periodIndexAt(final long epochSecond)
     {
-        final long local = zoneTable.localEpochSecond(epochSecond);
+        return periodIndexAtLocal(zoneTable.localEpochSecond(epochSecond));
+    }
+
+    /**
+     * The same as {@link #periodIndexAt} for a caller that already converted the instant to local time, so one tick
+     * pays for one zone lookup however many questions it asks. Allocation-free.
+     *
+     * @param local local wall-clock seconds since 1970-01-01T00:00, from {@code zoneTable().localEpochSecond}.
+     * @return index into {@link #period(int)}.
+     */
+    public int periodIndexAtLocal(final long local)
+    {
         final long epochDay = Math.floorDiv(local, 86_400L);
         final int secondOfDay = (int)(local - epochDay * 86_400L);
         final int month = CivilCalendar.month(epochDay);
@@ -354,7 +365,17 @@ public final class TouTariff
      */
     public int billingPeriodOf(final long epochSecond)
     {
-        final long local = zoneTable.localEpochSecond(epochSecond);
+        return billingPeriodOfLocal(zoneTable.localEpochSecond(epochSecond));
+    }
+
+    /**
+     * The same as {@link #billingPeriodOf} for local wall-clock seconds. Allocation-free.
+     *
+     * @param local local wall-clock seconds since 1970-01-01T00:00.
+     * @return the billing period.
+     */
+    public int billingPeriodOfLocal(final long local)
+    {
         final int date = CivilCalendar.yyyymmdd(Math.floorDiv(local, 86_400L));
         final int year = Math.floorDiv(date, 10_000);
         final int month = (date / 100) % 100;
