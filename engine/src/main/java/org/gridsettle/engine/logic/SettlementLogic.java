@@ -10,6 +10,7 @@ import org.gridsettle.journal.codec.CarbonIntensityCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.OraclePriceCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
@@ -41,6 +42,7 @@ public final class SettlementLogic
     private final TickWindow window;
     private final BillingAccumulators billing = new BillingAccumulators();
     private final CarbonBook carbon = new CarbonBook();
+    private final OracleBook oracle = new OracleBook();
     private final Postings postings;
     private final CalendarProcessor calendar;
     private final TickProcessor ticks;
@@ -57,6 +59,7 @@ public final class SettlementLogic
     private final InterestAccrualCodec accrual = new InterestAccrualCodec();
     private final CalendarCodec calendarEvent = new CalendarCodec();
     private final CarbonIntensityCodec carbonRecord = new CarbonIntensityCodec();
+    private final OraclePriceCodec oracleRecord = new OraclePriceCodec();
 
     private long lastInputSequence;
 
@@ -77,8 +80,9 @@ public final class SettlementLogic
         this.window = new TickWindow(correctionWindow);
         this.postings = new Postings(sink, ledger);
         this.calendar = new CalendarProcessor(meters, tariffs, billing, postings);
-        this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, carbon, postings);
-        this.registry = new RegistryProcessor(meters, tariffs, window, billing, postings);
+        this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, carbon, oracle,
+            postings);
+        this.registry = new RegistryProcessor(meters, tariffs, window, billing, oracle, postings);
         this.redemptions = new RedemptionProcessor(meters, postings);
         this.interest = new InterestProcessor(postings);
         tick.wrap(inputView, 0);
@@ -89,6 +93,7 @@ public final class SettlementLogic
         accrual.wrap(inputView, 0);
         calendarEvent.wrap(inputView, 0);
         carbonRecord.wrap(inputView, 0);
+        oracleRecord.wrap(inputView, 0);
     }
 
     /**
@@ -135,6 +140,7 @@ public final class SettlementLogic
             case INTEREST_ACCRUAL -> interest.apply(sequence, accrual);
             case CALENDAR -> calendar.apply(sequence, calendarEvent);
             case CARBON_INTENSITY -> applyCarbon(sequence);
+            case ORACLE_PRICE -> applyOracle(sequence);
             default -> postings.reject(sequence, ReasonCode.MALFORMED, typeId, 0);
         }
     }
@@ -157,6 +163,20 @@ public final class SettlementLogic
         catch (final IllegalArgumentException e)
         {
             postings.reject(sequence, ReasonCode.MALFORMED, type, carbonRecord.region());
+        }
+    }
+
+    private void applyOracle(final long sequence)
+    {
+        final int type = RecordType.ORACLE_PRICE.id();
+        if (!oracleRecord.consistent())
+        {
+            postings.reject(sequence, ReasonCode.MALFORMED, type, 0);
+        }
+        else if (!oracle.publish(oracleRecord))
+        {
+            // the subject is the node's dense id: names do not fit in a rejection, ids follow the journal
+            postings.reject(sequence, ReasonCode.ALREADY_EXISTS, type, oracle.idOf(oracleRecord.node()));
         }
     }
 
@@ -237,6 +257,7 @@ public final class SettlementLogic
         redemptions.writeState(out);
         interest.writeState(out);
         carbon.writeState(out);
+        oracle.writeState(out, meters.meterCount());
     }
 
     /**
@@ -265,5 +286,6 @@ public final class SettlementLogic
         redemptions.readState(in);
         interest.readState(in);
         carbon.readState(in);
+        oracle.readState(in);
     }
 }

@@ -11,6 +11,8 @@ import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.money.MicroUnits;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.PriceQuote;
 import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TouPricer;
@@ -35,6 +37,11 @@ final class TickProcessor
     private static final int TICK = RecordType.METER_TICK.id();
     private static final long NO_CARBON = -1;
     private static final long CARBON_TOKEN = TokenSymbol.pack("CARBON");
+    /**
+     * Tier field of an oracle-priced export posting (EXPORT_CREDIT or EXPORT_CHARGE): the rate field then holds the
+     * oracle price in micro-units per MWh, and amount = halfEven(energyWh x rate / 10^6).
+     */
+    static final int ORACLE_RATE = 252;
 
     private final MeterRegistry meters;
     private final TariffBook tariffs;
@@ -42,11 +49,14 @@ final class TickProcessor
     private final CalendarProcessor calendar;
     private final BillingAccumulators billing;
     private final CarbonBook carbon;
+    private final OracleBook oracle;
     private final Postings postings;
     private final PriceQuote quote = new PriceQuote();
     private long intensity = NO_CARBON;
     private long carbonAdder;
     private long carbonCredit;
+    private boolean oracleUsed;
+    private long oraclePrice;
     private long ticksPriced;
     private int slot;
     private int period;
@@ -59,9 +69,11 @@ final class TickProcessor
         final CalendarProcessor calendar,
         final BillingAccumulators billing,
         final CarbonBook carbon,
+        final OracleBook oracle,
         final Postings postings)
     {
         this.carbon = carbon;
+        this.oracle = oracle;
         this.meters = meters;
         this.tariffs = tariffs;
         this.window = window;
@@ -129,6 +141,11 @@ final class TickProcessor
                 postings.reject(sequence, ReasonCode.CARBON_INTENSITY_MISSING, TICK, meterId);
                 return;
             }
+            if (!lookUpOraclePrice(tariff, meter, start, exportWh))
+            {
+                postings.reject(sequence, ReasonCode.ORACLE_PRICE_MISSING, TICK, meterId);
+                return;
+            }
             if (!locate(tariff, meter, start, true))
             {
                 postings.reject(sequence, ReasonCode.BILLING_PERIOD_NOT_OPEN, TICK, meterId);
@@ -182,7 +199,21 @@ final class TickProcessor
             return;
         }
         final long newIntensity = intensity;
-        // the original postings, exactly: same version, same energies, same tier counter and carbon intensity
+        if (!lookUpOraclePrice(tariff, meter, start, exportWh))
+        {
+            postings.reject(sequence, ReasonCode.ORACLE_PRICE_MISSING, TICK, meterId);
+            return;
+        }
+        final boolean newOracleUsed = oracleUsed;
+        final long newOraclePrice = oraclePrice;
+        // a price once looked up never changes (OracleBook), so this finds the price the original was credited at;
+        // it can only fail if the meter moved to a node without that price, and then nothing may be posted either
+        if (!lookUpOraclePrice(original, meter, start, window.exportWh(entry)))
+        {
+            postings.reject(sequence, ReasonCode.ORACLE_PRICE_MISSING, TICK, meterId);
+            return;
+        }
+        // the original postings, exactly: same version, same energies, same tier counter, carbon intensity and price
         final boolean open = locate(original, meter, start, false);
         counter = window.counter(entry);
         intensity = window.intensity(entry);
@@ -199,6 +230,8 @@ final class TickProcessor
         final boolean stillOpen = locate(tariff, meter, start, false);
         final long before = counter;
         intensity = newIntensity;
+        oracleUsed = newOracleUsed;
+        oraclePrice = newOraclePrice;
         if (!price(sequence, tariff, importWh, exportWh, meterId))
         {
             return;
@@ -227,6 +260,23 @@ final class TickProcessor
         }
         intensity = carbon.intensityAt(region, start, tariff.carbonCarryIntervals());
         return intensity != CarbonIntensitySeries.MISSING;
+    }
+
+    /**
+     * Finds the oracle price a tick's exports are credited at, if its tariff takes export rates from the oracle and
+     * the tick exports anything (a tick without exports needs no price, so a late price never holds up imports).
+     *
+     * @return false if the price is needed but missing under the tariff's policy, or the meter has no node.
+     */
+    private boolean lookUpOraclePrice(final TouTariff tariff, final int meter, final long start, final long exportWh)
+    {
+        oracleUsed = tariff.oraclePricedExports() && tariff.exportRule() == ExportRule.NET_BILLING && exportWh > 0;
+        if (!oracleUsed)
+        {
+            return true;
+        }
+        oraclePrice = oracle.priceAt(oracle.nodeOf(meter), start, tariff.oracleCarryIntervals());
+        return oraclePrice != OracleBook.MISSING;
     }
 
     /**
@@ -272,6 +322,15 @@ final class TickProcessor
         try
         {
             TouPricer.priceInPeriod(tariff, period, importWh, exportWh, counter, quote);
+            if (oracleUsed)
+            {
+                // the oracle price replaces the TOU sell rate; a negative price credits nothing unless the tariff
+                // passes it through as a charge
+                final long amount = MicroUnits.oracleAmountFor(exportWh, oraclePrice);
+                quote.exportRate = oraclePrice;
+                quote.exportAmount = amount < 0 && tariff.negativePriceRule() == NegativePriceRule.ZERO_CREDIT ? 0 :
+                    amount;
+            }
             carbonAdder = intensity == NO_CARBON ? 0 :
                 MicroUnits.carbonAmountFor(importWh, intensity, tariff.carbonAdderMicrosPerKg());
             carbonCredit = intensity == NO_CARBON ? 0 :
@@ -314,13 +373,25 @@ final class TickProcessor
                 postings.emitTransfer();
             }
         }
+        final int exportTier = oracleUsed ? ORACLE_RATE : 0;
         if (quote.exportAmount > 0)
         {
             postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE,
                 reversal ? SystemAccounts.ISSUANCE : customer, tariff.exportTokenSymbol(), quote.exportAmount,
                 ReasonCode.EXPORT_CREDIT)
                 .explain(meterId, start, exportWh, quote.exportRate, tariff.tariffId(), tariff.version(),
-                    quote.periodIndex, 0)
+                    quote.periodIndex, exportTier)
+                .reverses(reverses);
+            postings.emitTransfer();
+        }
+        else if (quote.exportAmount < 0)
+        {
+            // a negative oracle price passed through: the customer pays for the export, in the tariff's own token
+            postings.transfer(sequence, reversal ? SystemAccounts.REVENUE : customer,
+                reversal ? customer : SystemAccounts.REVENUE, tariff.tokenSymbol(), -quote.exportAmount,
+                ReasonCode.EXPORT_CHARGE)
+                .explain(meterId, start, exportWh, quote.exportRate, tariff.tariffId(), tariff.version(),
+                    quote.periodIndex, exportTier)
                 .reverses(reverses);
             postings.emitTransfer();
         }

@@ -25,6 +25,8 @@ public enum ReasonCode
     REDEMPTION(9),
     /** Interest paid on a held program-token balance. */
     INTEREST(10),
+    /** Export charged at a negative oracle price (tariffs whose negative-price rule is CHARGE). */
+    EXPORT_CHARGE(11),
 
     /** Rejected: a negative energy value. */
     NEGATIVE_ENERGY(101),
@@ -59,7 +61,10 @@ public enum ReasonCode
     /** Rejected: the tariff uses a feature this engine cannot settle faithfully (for example too many periods). */
     UNSUPPORTED_TARIFF(116),
     /** Rejected: the tariff prices carbon and no intensity is known for the tick's interval within its policy. */
-    CARBON_INTENSITY_MISSING(117);
+    CARBON_INTENSITY_MISSING(117),
+    /** Rejected: exports are oracle-priced and no price is known for the tick's interval within the tariff's
+     * policy, or the meter has no pricing node. */
+    ORACLE_PRICE_MISSING(118);
 
     private static final ReasonCode[] BY_CODE = new ReasonCode[256];
 
