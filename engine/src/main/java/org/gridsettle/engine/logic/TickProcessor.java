@@ -8,6 +8,7 @@ import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.journal.codec.TransferCodec;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.money.MicroUnits;
 import org.gridsettle.pricing.money.TokenSymbol;
@@ -37,11 +38,7 @@ final class TickProcessor
     private static final int TICK = RecordType.METER_TICK.id();
     private static final long NO_CARBON = -1;
     private static final long CARBON_TOKEN = TokenSymbol.pack("CARBON");
-    /**
-     * Tier field of an oracle-priced export posting (EXPORT_CREDIT or EXPORT_CHARGE): the rate field then holds the
-     * oracle price in micro-units per MWh, and amount = halfEven(energyWh x rate / 10^6).
-     */
-    static final int ORACLE_RATE = 252;
+    private static final int ORACLE_RATE = TransferCodec.TIER_ORACLE_RATE;
 
     private final MeterRegistry meters;
     private final TariffBook tariffs;

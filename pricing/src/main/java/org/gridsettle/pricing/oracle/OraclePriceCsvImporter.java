@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -94,6 +96,32 @@ public final class OraclePriceCsvImporter
      */
     public NavigableMap<String, OraclePriceSeries> parse(final Reader reader, final String source) throws IOException
     {
+        return parse(reader, source, null);
+    }
+
+    /**
+     * Reads a file row by row and skips bad rows instead of stopping at the first, for loading real data where one
+     * bad row should not lose the rest. The header, a line too long to read, the row cap and a file without a single
+     * good row still stop the import.
+     *
+     * @param file   a UTF-8 CSV file.
+     * @param badRow receives each skipped row's error (file, line, problem), in file order.
+     * @return series by node of the good rows, in node order.
+     * @throws IOException     if the file cannot be read.
+     * @throws ImportException if the file as a whole is unusable.
+     */
+    public NavigableMap<String, OraclePriceSeries> importFileSkippingBadRows(
+        final Path file, final Consumer<ImportException> badRow) throws IOException
+    {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        {
+            return parse(reader, String.valueOf(file.getFileName()), Objects.requireNonNull(badRow, "badRow"));
+        }
+    }
+
+    private NavigableMap<String, OraclePriceSeries> parse(
+        final Reader reader, final String source, final Consumer<ImportException> badRow) throws IOException
+    {
         final CsvLineReader lines = new CsvLineReader(reader, source);
         final boolean perMwh = lines.readHeader(HEADER_PER_MWH, HEADER_PER_KWH) == 0;
         final TreeMap<String, OraclePriceSeriesBuilder> builders = new TreeMap<>();
@@ -110,18 +138,19 @@ public final class OraclePriceCsvImporter
             {
                 throw new ImportException(source, location, "expected at most " + maxRows + " data rows");
             }
-            final String[] fields = lines.split(line, 4);
-            final String node = fields[0];
-            if (node.isEmpty() || node.length() > MAX_NODE_CHARS)
+            try
             {
-                throw new ImportException(source, location, "expected a node name of 1 to " + MAX_NODE_CHARS +
-                    " characters, found " + ImportException.quote(node));
+                row(lines, line, perMwh, source, location, builders);
             }
-            final long start = parseStart(fields[1], source, location);
-            final int seconds = lines.parseIntervalSeconds(fields[2]);
-            final long price = toMicrosPerMwh(fields[3], perMwh, source, location);
-            builders.computeIfAbsent(node, (name) -> new OraclePriceSeriesBuilder(source, name))
-                .add(start, seconds, price, location);
+            catch (final ImportException ex)
+            {
+                if (badRow == null)
+                {
+                    throw ex;
+                }
+                badRow.accept(ex);
+                continue;
+            }
             rows++;
         }
         if (rows == 0)
@@ -134,6 +163,29 @@ public final class OraclePriceCsvImporter
             result.put(entry.getKey(), entry.getValue().build());
         }
         return Collections.unmodifiableNavigableMap(result);
+    }
+
+    private static void row(
+        final CsvLineReader lines,
+        final String line,
+        final boolean perMwh,
+        final String source,
+        final String location,
+        final TreeMap<String, OraclePriceSeriesBuilder> builders)
+    {
+        final String[] fields = lines.split(line, 4);
+        final String node = fields[0];
+        if (node.isEmpty() || node.length() > MAX_NODE_CHARS)
+        {
+            throw new ImportException(source, location, "expected a node name of 1 to " + MAX_NODE_CHARS +
+                " characters, found " + ImportException.quote(node));
+        }
+        final long start = parseStart(fields[1], source, location);
+        final int seconds = lines.parseIntervalSeconds(fields[2]);
+        final long price = toMicrosPerMwh(fields[3], perMwh, source, location);
+        // the builder checks order before it adds, so a refused row leaves the node's series as it was
+        builders.computeIfAbsent(node, (name) -> new OraclePriceSeriesBuilder(source, name))
+            .add(start, seconds, price, location);
     }
 
     /**

@@ -153,6 +153,23 @@ class OraclePriceCsvImporterTest
             .hasMessageNotContaining("\n");
     }
 
+    /**
+     * bad_duplicate.csv: line 4 repeats line 2's interval. Skipping it keeps the other three rows; the strict
+     * import of the same file stops there (locatesDuplicateIntervalInFileByNameAndLine).
+     */
+    @Test
+    void skippingBadRowsReportsEachAtItsLineAndKeepsTheRest() throws Exception
+    {
+        final java.util.List<String> skipped = new java.util.ArrayList<>();
+        final NavigableMap<String, OraclePriceSeries> byNode = importer.importFileSkippingBadRows(
+            resource("bad_duplicate.csv"), (ex) -> skipped.add(ex.getMessage()));
+
+        assertThat(skipped).containsExactly(
+            "bad_duplicate.csv: line 4: expected a new interval, found a duplicate of node N1 at line 2");
+        assertThat(byNode.values().stream().mapToInt(OraclePriceSeries::size).sum())
+            .isEqualTo(java.nio.file.Files.readAllLines(resource("bad_duplicate.csv")).size() - 2);
+    }
+
     private static Path resource(final String name) throws URISyntaxException
     {
         return Path.of(OraclePriceCsvImporterTest.class.getResource("/oracle/" + name).toURI());

@@ -42,7 +42,8 @@ public final class PostingDays
     {
         final ReasonCode reason = ReasonCode.ofCode(reasonCode);
         final LocalDate day;
-        if (reason == ReasonCode.ENERGY_CHARGE || reason == ReasonCode.EXPORT_CREDIT)
+        if (reason == ReasonCode.ENERGY_CHARGE || reason == ReasonCode.EXPORT_CREDIT ||
+            reason == ReasonCode.EXPORT_CHARGE)
         {
             day = local(intervalStart);
         }

@@ -5,6 +5,7 @@ import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.replay.bill.BillingCalendar;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
+import org.gridsettle.pricing.oracle.OraclePriceSeries;
 import org.gridsettle.pricing.tariff.TouTariff;
 import org.gridsettle.replay.tariff.TariffDocument;
 
@@ -43,6 +44,8 @@ public final class IngestRun
     private final String exportToken;
     private final List<Enrolment> enrolments;
     private final List<UsageFile> usageFiles;
+    private final List<Path> oracleFiles;
+    private final String defaultPricingNode;
 
     /**
      * @param journalDir     journal directory, created or appended to.
@@ -60,6 +63,31 @@ public final class IngestRun
         final List<Enrolment> enrolments,
         final List<UsageFile> usageFiles)
     {
+        this(journalDir, tariffDocument, zone, exportToken, enrolments, usageFiles, List.of(), null);
+    }
+
+    /**
+     * @param journalDir         journal directory, created or appended to.
+     * @param tariffDocument     the tariff.
+     * @param zone               the tariff's zone.
+     * @param exportToken        token export credits are posted in.
+     * @param enrolments         the meters and their accounts.
+     * @param usageFiles         meter-data files, submitted in this order.
+     * @param oracleFiles        oracle price CSVs, published in this order before the readings.
+     * @param defaultPricingNode pricing node of every meter whose enrolment names none, or null.
+     */
+    public IngestRun(
+        final Path journalDir,
+        final TariffDocument tariffDocument,
+        final ZoneId zone,
+        final String exportToken,
+        final List<Enrolment> enrolments,
+        final List<UsageFile> usageFiles,
+        final List<Path> oracleFiles,
+        final String defaultPricingNode)
+    {
+        this.oracleFiles = List.copyOf(oracleFiles);
+        this.defaultPricingNode = defaultPricingNode;
         this.journalDir = Objects.requireNonNull(journalDir, "journalDir");
         this.tariffDocument = Objects.requireNonNull(tariffDocument, "tariffDocument");
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -96,6 +124,11 @@ public final class IngestRun
             final long count = file.read(readings);
             files.add(new IngestReport.FileSummary(file.name(), file.format(), count, badRows.count() - badBefore));
         }
+        final List<OraclePriceSeries> oraclePrices = new ArrayList<>();
+        for (final Path file : oracleFiles)
+        {
+            oraclePrices.addAll(OraclePriceFiles.read(file, badRows));
+        }
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
         final long effectiveFrom = effectiveFrom(readings.earliestStart(covered));
         final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
@@ -118,7 +151,12 @@ public final class IngestRun
                 {
                     engine.registerAccount(e.accountId());
                 }
-                engine.enrolMeter(e.meterId(), e.accountId(), tariff.tariffId(), effectiveFrom, e.programs(), 0);
+                engine.enrolMeter(e.meterId(), e.accountId(), tariff.tariffId(), effectiveFrom, e.programs(), 0,
+                    e.pricingNode() != null ? e.pricingNode() : defaultPricingNode);
+            }
+            for (final OraclePriceSeries series : oraclePrices)
+            {
+                engine.publishOraclePrices(series);
             }
             int nextEvent = 0;
             for (final int i : readings.inStartOrder())
