@@ -66,7 +66,35 @@ class DeterministicSimulationTest
             .hasAtLeastOneElementOfType(SimulationDriver.Query.class)
             .anyMatch(op -> op instanceof SimulationDriver.Tick t && t.correction())
             .anyMatch(op -> op instanceof SimulationDriver.Tick t && t.importWh() < 0)
-            .anyMatch(op -> op instanceof SimulationDriver.Tariff t && t.version() == 2);
+            .anyMatch(op -> op instanceof SimulationDriver.Tariff t && t.version() == 2)
+            .hasAtLeastOneElementOfType(SimulationDriver.Prices.class)
+            .anyMatch(op -> op instanceof SimulationDriver.Enrol e && e.node() != null)
+            .anyMatch(op -> op instanceof SimulationDriver.Tariff t && t.oracleCarry() >= 0);
+    }
+
+    @Test
+    void theWorkloadReachesOraclePricedExportsAndMissingPrices() throws IOException
+    {
+        final Path dir = tmp.resolve("oracle");
+        SimulationDriver.run(dir, SimulationDriver.generate(42, 1_500), false, 0, "seed 42");
+        long oracleCredits = 0;
+        long missing = 0;
+        for (final byte[] record : EngineFixture.readAll(org.gridsettle.journal.Journals.output(dir)))
+        {
+            if (Outputs.type(record) == org.gridsettle.journal.codec.RecordType.TRANSFER.id() &&
+                Outputs.transfer(record).tier() == org.gridsettle.journal.codec.TransferCodec.TIER_ORACLE_RATE)
+            {
+                oracleCredits++;
+            }
+            else if (Outputs.type(record) == org.gridsettle.journal.codec.RecordType.REJECTION.id() &&
+                Outputs.rejection(record) == org.gridsettle.journal.codec.ReasonCode.ORACLE_PRICE_MISSING)
+            {
+                missing++;
+            }
+        }
+        assertThat(oracleCredits).as("oracle-priced export postings").isPositive();
+        assertThat(missing).as("ticks rejected for a missing oracle price").isPositive();
+        delete(dir);
     }
 
     private void runSeed(final long seed, final int steps) throws IOException
