@@ -3,6 +3,8 @@ package org.gridsettle.pricing.tariff;
 /**
  * Where a net-billing tariff takes the rate it credits exports at. Ordinals are part of the journal format (tariff
  * record schema 3): never reorder, only add.
+ * <p>
+ * Immutable; safe to share between threads.
  */
 public enum ExportRateSource
 {

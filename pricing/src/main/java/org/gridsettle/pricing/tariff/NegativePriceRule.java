@@ -4,6 +4,8 @@ package org.gridsettle.pricing.tariff;
  * What an oracle-priced export earns when the oracle price is negative (locational marginal prices go negative when
  * generation must be paid to turn down). Ordinals are part of the journal format (tariff record schema 3): never
  * reorder, only add.
+ * <p>
+ * Immutable; safe to share between threads.
  */
 public enum NegativePriceRule
 {
