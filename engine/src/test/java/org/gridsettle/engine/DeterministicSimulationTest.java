@@ -73,18 +73,31 @@ class DeterministicSimulationTest
     }
 
     @Test
-    void theWorkloadReachesOraclePricedExportsAndMissingPrices() throws IOException
+    void theWorkloadReachesOraclePricedExportsMissingPricesAndHourlyNetting() throws IOException
     {
         final Path dir = tmp.resolve("oracle");
-        SimulationDriver.run(dir, SimulationDriver.generate(42, 1_500), false, 0, "seed 42");
+        // the first seed from 42 on whose oracle tariff nets hourly (half of them do)
+        long seed = 42;
+        while (SimulationDriver.generate(seed, 10).stream()
+            .noneMatch(op -> op instanceof SimulationDriver.Tariff t && t.hourly()))
+        {
+            seed++;
+        }
+        SimulationDriver.run(dir, SimulationDriver.generate(seed, 1_500), false, 0, "seed " + seed);
         long oracleCredits = 0;
         long missing = 0;
+        long netting = 0;
         for (final byte[] record : EngineFixture.readAll(org.gridsettle.journal.Journals.output(dir)))
         {
             if (Outputs.type(record) == org.gridsettle.journal.codec.RecordType.TRANSFER.id() &&
                 Outputs.transfer(record).tier() == org.gridsettle.journal.codec.TransferCodec.TIER_ORACLE_RATE)
             {
                 oracleCredits++;
+            }
+            else if (Outputs.type(record) == org.gridsettle.journal.codec.RecordType.TRANSFER.id() &&
+                Outputs.transfer(record).reasonCode() == org.gridsettle.journal.codec.ReasonCode.HOURLY_NETTING.code())
+            {
+                netting++;
             }
             else if (Outputs.type(record) == org.gridsettle.journal.codec.RecordType.REJECTION.id() &&
                 Outputs.rejection(record) == org.gridsettle.journal.codec.ReasonCode.ORACLE_PRICE_MISSING)
@@ -93,6 +106,7 @@ class DeterministicSimulationTest
             }
         }
         assertThat(oracleCredits).as("oracle-priced export postings").isPositive();
+        assertThat(netting).as("hourly-netting adjustments").isPositive();
         assertThat(missing).as("ticks rejected for a missing oracle price").isPositive();
         delete(dir);
     }

@@ -18,6 +18,7 @@ import org.gridsettle.journal.codec.RedemptionCodec;
 import org.gridsettle.journal.codec.TransferCodec;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.oracle.OraclePriceSeries;
+import org.gridsettle.pricing.tariff.ExportRule;
 import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.TouPeriod;
 import org.gridsettle.pricing.tariff.TouTariff;
@@ -102,10 +103,11 @@ public final class SimulationDriver
      * @param oracleCarry   -1 for TOU export rates; otherwise exports earn the oracle price, a missing one carried
      *                      this many intervals.
      * @param chargeNegative with an oracle: true charges an export at a negative price, false credits nothing.
+     * @param hourly        true for net billing with hourly netting.
      */
     public record Tariff(long tariffId, int version, long effectiveFrom, boolean london, long offImport,
         long offExport, long peakImport, long peakExport, int peakFrom, int peakTo, long fixedPerDay,
-        long fixedPerMonth, int oracleCarry, boolean chargeNegative) implements Op
+        long fixedPerMonth, int oracleCarry, boolean chargeNegative, boolean hourly) implements Op
     {
         /**
          * @return a fresh tariff object for this version.
@@ -122,6 +124,10 @@ public final class SimulationDriver
                 london ? LONDON : LA,
                 List.of(new TouPeriod("off-peak", offImport, offExport), new TouPeriod("peak", peakImport, peakExport)),
                 hours, hours).withFixedCharges(fixedPerDay, fixedPerMonth);
+            if (hourly)
+            {
+                tariff.withExportRule(ExportRule.NET_BILLING_HOURLY, 0);
+            }
             return oracleCarry < 0 ? tariff : tariff.withOracleExport(oracleCarry,
                 chargeNegative ? NegativePriceRule.CHARGE : NegativePriceRule.ZERO_CREDIT);
         }
@@ -682,6 +688,9 @@ public final class SimulationDriver
                 case CARBON_ADDER -> reversal ? debit == 4 && customer(credit) : customer(debit) && credit == 4;
                 case CARBON_CREDIT -> reversal ? customer(debit) && credit == 2 : debit == 2 && customer(credit);
                 case EXPORT_CHARGE -> reversal ? debit == 1 && customer(credit) : customer(debit) && credit == 1;
+                // an hour's netting hands charges back or takes credits back, and a re-netting the other way
+                case HOURLY_NETTING -> !reversal && (customer(debit) && (credit == 1 || credit == 2) ||
+                    (debit == 1 || debit == 2) && customer(credit));
                 default -> false;
             };
             if (!allowed)
@@ -752,9 +761,13 @@ public final class SimulationDriver
             ops.add(tariff(TARIFF_LA, 1, START, false));
             ops.add(tariff(TARIFF_LONDON, 1, START - 86_400, true));
             final Tariff oracle = tariff(TARIFF_ORACLE, 1, START, false);
+            final int carry = random.nextInt(4);
+            // hourly netting cannot take exports charged at a negative price (refused as UNSUPPORTED_TARIFF)
+            final boolean hourly = random.nextBoolean();
+            final boolean chargeNegative = !hourly && random.nextBoolean();
             ops.add(new Tariff(oracle.tariffId(), 1, START, false, oracle.offImport(), oracle.offExport(),
                 oracle.peakImport(), oracle.peakExport(), oracle.peakFrom(), oracle.peakTo(), oracle.fixedPerDay(),
-                oracle.fixedPerMonth(), random.nextInt(4), random.nextBoolean()));
+                oracle.fixedPerMonth(), carry, chargeNegative, hourly));
             prices(0, 0);
             prices(1, 0);
             laVersions = 1;
@@ -791,7 +804,7 @@ public final class SimulationDriver
                 300_000 + random.nextInt(400_000), random.nextInt(150_000),
                 peakFrom, peakFrom + 2 + random.nextInt(5),
                 random.nextInt(3) == 0 ? 0 : random.nextInt(50_000), random.nextInt(3) == 0 ? 0 : random.nextInt(900_000),
-                -1, false);
+                -1, false, false);
         }
 
         private long anyTariff()

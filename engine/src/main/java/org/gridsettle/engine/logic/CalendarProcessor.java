@@ -44,12 +44,18 @@ final class CalendarProcessor
     private final TariffBook tariffs;
     private final Postings postings;
     private final BillingAccumulators billing;
+    private final HourlyNetting netting;
     private final Long2LongHashMap closedUntil = new Long2LongHashMap(Long.MIN_VALUE);
     private final Long2LongHashMap lastEndOfDay = new Long2LongHashMap(Long.MIN_VALUE);
 
     CalendarProcessor(
-        final MeterRegistry meters, final TariffBook tariffs, final BillingAccumulators billing, final Postings postings)
+        final MeterRegistry meters,
+        final TariffBook tariffs,
+        final BillingAccumulators billing,
+        final HourlyNetting netting,
+        final Postings postings)
     {
+        this.netting = netting;
         this.meters = meters;
         this.tariffs = tariffs;
         this.billing = billing;
@@ -95,6 +101,11 @@ final class CalendarProcessor
         if (charge > 0)
         {
             postFixedCharges(sequence, tariff, at, charge);
+        }
+        if (kind == CalendarCodec.END_OF_DAY)
+        {
+            // the day's last hours of hourly-netting meters that no later tick has closed
+            netting.onEndOfDay(sequence, tariffId, at, meters);
         }
         if (kind == CalendarCodec.PERIOD_CLOSE)
         {

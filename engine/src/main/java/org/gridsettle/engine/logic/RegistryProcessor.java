@@ -92,8 +92,11 @@ final class RegistryProcessor
         }
         final boolean dailyNetMetering = tariff.exportRule() == ExportRule.NET_METERING && tariff.tiers() != null &&
             tariff.tiers().basis() == TierBasis.DAILY;
+        // hourly netting takes credits back in the export token; an export charged (negative oracle price, CHARGE)
+        // was posted in the import token, so the two cannot be netted in one hour
         final boolean oracleOutsideNetBilling = tariff.oraclePricedExports() &&
-            tariff.exportRule() != ExportRule.NET_BILLING;
+            (!tariff.exportRule().isNetBilling() || tariff.exportRule() == ExportRule.NET_BILLING_HOURLY &&
+                tariff.negativePriceRule() == org.gridsettle.pricing.tariff.NegativePriceRule.CHARGE);
         if (tariff.periodCount() > BillingAccumulators.MAX_PERIODS || dailyNetMetering || oracleOutsideNetBilling)
         {
             // true-ups and TOU demand keep per-period state for at most MAX_PERIODS periods, net metering

@@ -43,6 +43,7 @@ public final class SettlementLogic
     private final BillingAccumulators billing = new BillingAccumulators();
     private final CarbonBook carbon = new CarbonBook();
     private final OracleBook oracle = new OracleBook();
+    private final HourlyNetting netting;
     private final Postings postings;
     private final CalendarProcessor calendar;
     private final TickProcessor ticks;
@@ -79,9 +80,10 @@ public final class SettlementLogic
     {
         this.window = new TickWindow(correctionWindow);
         this.postings = new Postings(sink, ledger);
-        this.calendar = new CalendarProcessor(meters, tariffs, billing, postings);
+        this.netting = new HourlyNetting(postings);
+        this.calendar = new CalendarProcessor(meters, tariffs, billing, netting, postings);
         this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, carbon, oracle,
-            postings);
+            netting, postings);
         this.registry = new RegistryProcessor(meters, tariffs, window, billing, oracle, postings);
         this.redemptions = new RedemptionProcessor(meters, postings);
         this.interest = new InterestProcessor(postings);
@@ -258,6 +260,7 @@ public final class SettlementLogic
         interest.writeState(out);
         carbon.writeState(out);
         oracle.writeState(out, meters.meterCount());
+        netting.writeState(out);
     }
 
     /**
@@ -287,5 +290,6 @@ public final class SettlementLogic
         interest.readState(in);
         carbon.readState(in);
         oracle.readState(in);
+        netting.readState(in);
     }
 }

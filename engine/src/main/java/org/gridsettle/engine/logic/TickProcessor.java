@@ -47,6 +47,8 @@ final class TickProcessor
     private final BillingAccumulators billing;
     private final CarbonBook carbon;
     private final OracleBook oracle;
+    private final HourlyNetting netting;
+    private final HourlyNetting.TariffRef nettingRef = new HourlyNetting.TariffRef();
     private final Postings postings;
     private final PriceQuote quote = new PriceQuote();
     private long intensity = NO_CARBON;
@@ -67,10 +69,12 @@ final class TickProcessor
         final BillingAccumulators billing,
         final CarbonBook carbon,
         final OracleBook oracle,
+        final HourlyNetting netting,
         final Postings postings)
     {
         this.carbon = carbon;
         this.oracle = oracle;
+        this.netting = netting;
         this.meters = meters;
         this.tariffs = tariffs;
         this.window = window;
@@ -143,6 +147,12 @@ final class TickProcessor
                 postings.reject(sequence, ReasonCode.ORACLE_PRICE_MISSING, TICK, meterId);
                 return;
             }
+            if (hourly(tariff) && !netting.accepts(meter, hourOf(tariff, start)))
+            {
+                // its hour was netted and dropped from the kept hours: it could never be netted again
+                postings.reject(sequence, ReasonCode.OUTSIDE_CORRECTION_WINDOW, TICK, meterId);
+                return;
+            }
             if (!locate(tariff, meter, start, true))
             {
                 postings.reject(sequence, ReasonCode.BILLING_PERIOD_NOT_OPEN, TICK, meterId);
@@ -155,6 +165,11 @@ final class TickProcessor
                 accumulate(meter, importWh, exportWh, tick.intervalSeconds(), 1);
                 window.insert(meter, key, importWh, exportWh, tariff.version(), sequence, before, intensity);
                 ticksPriced++;
+                if (hourly(tariff))
+                {
+                    net(sequence, meter, meterId, tariff, start, importWh, exportWh, quote.importAmount,
+                        quote.exportAmount);
+                }
             }
         }
         else if (window.importWh(entry) == importWh && window.exportWh(entry) == exportWh)
@@ -201,6 +216,12 @@ final class TickProcessor
             postings.reject(sequence, ReasonCode.ORACLE_PRICE_MISSING, TICK, meterId);
             return;
         }
+        final boolean nets = hourly(tariff) || hourly(original);
+        if (nets && !netting.accepts(meter, hourOf(tariff, start)))
+        {
+            postings.reject(sequence, ReasonCode.OUTSIDE_CORRECTION_WINDOW, TICK, meterId);
+            return;
+        }
         final boolean newOracleUsed = oracleUsed;
         final long newOraclePrice = oraclePrice;
         // a price once looked up never changes (OracleBook), so this finds the price the original was credited at;
@@ -220,6 +241,12 @@ final class TickProcessor
         }
         post(sequence, meter, meterId, original, start, window.importWh(entry), window.exportWh(entry),
             window.cause(entry));
+        // what the original added to its hour, taken out again below if the hour is netted
+        final boolean originalNetted = hourly(original);
+        final long oldImport = originalNetted ? window.importWh(entry) : 0;
+        final long oldExport = originalNetted ? window.exportWh(entry) : 0;
+        final long oldCharge = originalNetted ? quote.importAmount : 0;
+        final long oldCredit = originalNetted ? quote.exportAmount : 0;
         if (open)
         {
             accumulate(meter, -window.importWh(entry), -window.exportWh(entry), 0, -1);
@@ -237,6 +264,13 @@ final class TickProcessor
         if (stillOpen)
         {
             accumulate(meter, importWh, exportWh, intervalSeconds, 1);
+        }
+        if (nets)
+        {
+            final boolean newNetted = hourly(tariff);
+            net(sequence, meter, meterId, newNetted ? tariff : original, start,
+                (newNetted ? importWh : 0) - oldImport, (newNetted ? exportWh : 0) - oldExport,
+                (newNetted ? quote.importAmount : 0) - oldCharge, (newNetted ? quote.exportAmount : 0) - oldCredit);
         }
         window.update(entry, importWh, exportWh, tariff.version(), sequence, before, intensity);
     }
@@ -259,6 +293,37 @@ final class TickProcessor
         return intensity != CarbonIntensitySeries.MISSING;
     }
 
+    private static boolean hourly(final TouTariff tariff)
+    {
+        return tariff.exportRule() == ExportRule.NET_BILLING_HOURLY;
+    }
+
+    private static long hourOf(final TouTariff tariff, final long start)
+    {
+        return Math.floorDiv(tariff.zoneTable().localEpochSecond(start), 3_600L);
+    }
+
+    /** Hands a tick's change of energy and provisional amounts to its hour's netting. */
+    private void net(
+        final long sequence,
+        final int meter,
+        final long meterId,
+        final TouTariff tariff,
+        final long start,
+        final long deltaImport,
+        final long deltaExport,
+        final long deltaCharge,
+        final long deltaCredit)
+    {
+        final long local = tariff.zoneTable().localEpochSecond(start);
+        nettingRef.tariffId = tariff.tariffId();
+        nettingRef.version = tariff.version();
+        nettingRef.token = tariff.tokenSymbol();
+        nettingRef.exportToken = tariff.exportTokenSymbol();
+        netting.onTick(sequence, meter, meterId, meters.accountOf(meter), Math.floorDiv(local, 3_600L), start, local,
+            nettingRef, deltaImport, deltaExport, deltaCharge, deltaCredit);
+    }
+
     /**
      * Finds the oracle price a tick's exports are credited at, if its tariff takes export rates from the oracle and
      * the tick exports anything (a tick without exports needs no price, so a late price never holds up imports).
@@ -267,7 +332,7 @@ final class TickProcessor
      */
     private boolean lookUpOraclePrice(final TouTariff tariff, final int meter, final long start, final long exportWh)
     {
-        oracleUsed = tariff.oraclePricedExports() && tariff.exportRule() == ExportRule.NET_BILLING && exportWh > 0;
+        oracleUsed = tariff.oraclePricedExports() && tariff.exportRule().isNetBilling() && exportWh > 0;
         if (!oracleUsed)
         {
             return true;

@@ -27,6 +27,8 @@ public enum ReasonCode
     INTEREST(10),
     /** Export charged at a negative oracle price (tariffs whose negative-price rule is CHARGE). */
     EXPORT_CHARGE(11),
+    /** Hourly-netting adjustment: an hour's offset energy taken off its provisional charges and credits. */
+    HOURLY_NETTING(12),
 
     /** Rejected: a negative energy value. */
     NEGATIVE_ENERGY(101),

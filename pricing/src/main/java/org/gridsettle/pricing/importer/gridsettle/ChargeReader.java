@@ -20,7 +20,8 @@ final class ChargeReader
     private static final String SOURCES = "\"tou\" or \"oracle\"";
     private static final String NEGATIVE = "\"zero_credit\" or \"charge\"";
     private static final List<String> DEMAND_FIELDS = List.of("flat_per_kw", "per_period_per_kw");
-    private static final String RULES = "\"net_metering\", \"net_billing\" or \"buy_all_sell_all\"";
+    private static final String RULES =
+        "\"net_metering\", \"net_billing\", \"net_billing_hourly\" or \"buy_all_sell_all\"";
 
     private ChargeReader()
     {
@@ -64,10 +65,10 @@ final class ChargeReader
         {
             throw export.error(sourceNode, "expected " + SOURCES + ", found " + sourceNode.describe());
         }
-        if (oracle && rule != ExportRule.NET_BILLING)
+        if (oracle && !rule.isNetBilling())
         {
-            throw export.error(sourceNode, "expected \"export_rate\": \"oracle\" with \"net_billing\" only, not " +
-                typeNode.text());
+            throw export.error(sourceNode, "expected \"export_rate\": \"oracle\" with \"net_billing\" or " +
+                "\"net_billing_hourly\" only, not " + typeNode.text());
         }
         for (final String field : List.of("oracle_carry_intervals", "negative_prices"))
         {
@@ -131,6 +132,8 @@ final class ChargeReader
                 return ExportRule.NET_METERING;
             case "net_billing":
                 return ExportRule.NET_BILLING;
+            case "net_billing_hourly":
+                return ExportRule.NET_BILLING_HOURLY;
             case "buy_all_sell_all":
                 return ExportRule.BUY_ALL_SELL_ALL;
             default:

@@ -57,6 +57,9 @@ class GridsettleOracleExportTest
         final TouTariff tou = read("{\"type\": \"net_billing\", \"export_rate\": \"tou\"}");
         assertThat(tou.exportRateSource()).isEqualTo(ExportRateSource.TOU_SCHEDULE);
         assertThat(read("{\"type\": \"net_billing\"}").oraclePricedExports()).isFalse();
+        final TouTariff hourly = read("{\"type\": \"net_billing_hourly\", \"export_rate\": \"oracle\"}");
+        assertThat(hourly.exportRule()).isEqualTo(org.gridsettle.pricing.tariff.ExportRule.NET_BILLING_HOURLY);
+        assertThat(hourly.oraclePricedExports()).isTrue();
     }
 
     @Test
@@ -64,7 +67,7 @@ class GridsettleOracleExportTest
     {
         assertThat(refusal("{\"type\": \"net_metering\", \"export_rate\": \"oracle\"}"))
             .startsWith("t.json: export_rule.export_rate (line 8").endsWith(
-                "expected \"export_rate\": \"oracle\" with \"net_billing\" only, not net_metering");
+                "expected \"export_rate\": \"oracle\" with \"net_billing\" or \"net_billing_hourly\" only, not net_metering");
         assertThat(refusal("{\"type\": \"net_billing\", \"oracle_carry_intervals\": 2}"))
             .startsWith("t.json: export_rule.oracle_carry_intervals (line 8")
             .endsWith("expected no \"oracle_carry_intervals\" without \"export_rate\": \"oracle\"");
