@@ -3,6 +3,7 @@ package org.gridsettle.journal;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.chain.BlockDigest;
@@ -78,6 +79,25 @@ public final class JournalReader implements AutoCloseable
     {
         this.checkSha = check;
         return this;
+    }
+
+    /**
+     * The number of records in the journal, checkpoints included, from Chronicle's index: what a progress display
+     * needs as its total without a pass over the data. It is an estimate for that purpose only, never a count an
+     * integrity check relies on ({@link #dataRecords()} is).
+     *
+     * @return records indexed, or -1 when the index cannot say (for example a damaged cycle file).
+     */
+    public long indexedRecords()
+    {
+        try
+        {
+            return ((SingleChronicleQueue)queue).entryCount();
+        }
+        catch (final RuntimeException e)
+        {
+            return -1;
+        }
     }
 
     /**
