@@ -1,6 +1,7 @@
 package org.gridsettle.replay.cli;
 
 import org.gridsettle.replay.ingest.UsageFormat;
+import org.gridsettle.replay.tariff.TariffDocument;
 import org.gridsettle.replay.tariff.TariffFormat;
 
 import java.time.DateTimeException;
@@ -18,6 +19,9 @@ import java.util.Locale;
  */
 final class OptionValues
 {
+    /** Zone of a URDB rate when --zone is not given: URDB records none, and most of its rates are Californian. */
+    static final String URDB_DEFAULT_ZONE = "America/Los_Angeles";
+
     private OptionValues()
     {
     }
@@ -66,6 +70,20 @@ final class OptionValues
      * @param value option value.
      * @return the zone.
      */
+    /**
+     * @param value    the {@code --zone} option, or null when not given.
+     * @param document the tariff.
+     * @return the zone given, else the tariff's own, else {@link #URDB_DEFAULT_ZONE} for a URDB rate, which has none.
+     */
+    static ZoneId zone(final String value, final TariffDocument document)
+    {
+        if (value != null)
+        {
+            return zone(value);
+        }
+        return document.ownZone().orElse(ZoneId.of(URDB_DEFAULT_ZONE));
+    }
+
     static ZoneId zone(final String value)
     {
         try

@@ -4,6 +4,9 @@ import org.gridsettle.engine.EngineCounters;
 import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.replay.bill.BillingCalendar;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.ProgressListener;
+import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
+import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
 import org.gridsettle.pricing.tariff.TouTariff;
 import org.gridsettle.replay.tariff.TariffDocument;
@@ -43,6 +46,8 @@ public final class IngestRun
     private final String exportToken;
     private final List<Enrolment> enrolments;
     private final List<UsageFile> usageFiles;
+    private CarbonFiles carbon = CarbonFiles.NONE;
+    private ProgressListener progress = ProgressListener.NONE;
 
     /**
      * @param journalDir     journal directory, created or appended to.
@@ -66,6 +71,26 @@ public final class IngestRun
         this.exportToken = Objects.requireNonNull(exportToken, "exportToken");
         this.enrolments = List.copyOf(enrolments);
         this.usageFiles = List.copyOf(usageFiles);
+    }
+
+    /**
+     * @param carbonFiles grid carbon intensity to publish before the meters are enrolled on its region.
+     * @return this.
+     */
+    public IngestRun carbon(final CarbonFiles carbonFiles)
+    {
+        this.carbon = Objects.requireNonNull(carbonFiles, "carbonFiles");
+        return this;
+    }
+
+    /**
+     * @param listener told how many readings have been submitted, against the number read.
+     * @return this.
+     */
+    public IngestRun progress(final ProgressListener listener)
+    {
+        this.progress = Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     /**
@@ -112,17 +137,28 @@ public final class IngestRun
             engine.start();
             recovered = engine.recoveredInputs();
             engine.publishTariff(tariff);
+            for (final CarbonIntensitySeries series : carbon.series())
+            {
+                engine.publishCarbonIntensity(TokenSymbol.pack(series.region()), series);
+            }
+            final long carbonRegion = carbon.enrolmentRegionSymbol();
             for (final Enrolment e : enrolments)
             {
                 if (accounts.add(e.accountId()))
                 {
                     engine.registerAccount(e.accountId());
                 }
-                engine.enrolMeter(e.meterId(), e.accountId(), tariff.tariffId(), effectiveFrom, e.programs(), 0);
+                engine.enrolMeter(e.meterId(), e.accountId(), tariff.tariffId(), effectiveFrom, e.programs(),
+                    carbonRegion);
             }
             int nextEvent = 0;
+            final long toSubmit = readings.size();
             for (final int i : readings.inStartOrder())
             {
+                if (submitted % ProgressListener.EVERY == 0)
+                {
+                    progress.progress(submitted, toSubmit);
+                }
                 while (nextEvent < events.size() && events.get(nextEvent).at() <= readings.start(i))
                 {
                     engine.calendar(events.get(nextEvent).kind(), events.get(nextEvent++).at(), tariff.tariffId());
@@ -135,6 +171,7 @@ public final class IngestRun
             {
                 engine.calendar(events.get(nextEvent).kind(), events.get(nextEvent++).at(), tariff.tariffId());
             }
+            progress.progress(submitted, submitted);
         }
         final EngineCounters counters = engine.counters();
         return new IngestReport(
@@ -142,7 +179,8 @@ public final class IngestRun
             accounts.size(), files, submitted, submitted - tally.tickRejections() - tally.duplicates(),
             tally.duplicates(), badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
-            counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest());
+            counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
+            carbon.enrolmentRegion(), carbon.intervals());
     }
 
     private long effectiveFrom(final long earliestReading)
