@@ -232,6 +232,15 @@ class IngestCommandTest
             .contains("carbon_credit 0.001460");
         final CliRun dump = CliRun.of("dump", "--journal", tmp.resolve("journal").toString(), "--input");
         assertThat(dump.out()).contains("\"type\":\"carbon_intensity\"").contains("\"region\":\"GB\"");
+
+        // The audit's carbon mass is each carbon posting's energy x intensity: 1,000 Wh x 81,000 mg/kWh = 0.081 kg
+        // emitted; 500 Wh x 73,000 mg/kWh = 0.0365 kg avoided, shown half-even to the gram as 0.036.
+        final Path audit = tmp.resolve("audit.json");
+        final CliRun auditRun = CliRun.of("audit", "--journal", tmp.resolve("journal").toString(), "--account",
+            "1001", "--format", "json", "--out", audit.toString());
+        assertThat(auditRun.exitCode()).as(auditRun.err()).isZero();
+        final String auditJson = Files.readString(audit);
+        assertThat(auditJson).contains("\"carbonEmittedKg\" : \"0.081\"").contains("\"carbonAvoidedKg\" : \"0.036\"");
     }
 
     @Test
