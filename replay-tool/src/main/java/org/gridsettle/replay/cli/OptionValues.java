@@ -6,6 +6,7 @@ import org.gridsettle.replay.tariff.TariffFormat;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -111,6 +112,29 @@ final class OptionValues
         catch (final DateTimeParseException ex)
         {
             throw new IllegalArgumentException(option + " " + value + ": not a date; expected YYYY-MM-DD");
+        }
+    }
+
+    /**
+     * @param option option name, for the message.
+     * @param value  an ISO-8601 instant with an offset ({@code 2026-03-02T08:00:00Z}, {@code ...-08:00}) or a date,
+     *               taken as its UTC midnight.
+     * @return epoch seconds.
+     */
+    static long instant(final String option, final String value)
+    {
+        try
+        {
+            if (value.length() == 10)
+            {
+                return LocalDate.parse(value).toEpochDay() * 86_400L;
+            }
+            return OffsetDateTime.parse(value).toEpochSecond();
+        }
+        catch (final DateTimeParseException ex)
+        {
+            throw new IllegalArgumentException(option + " " + value + ": not a time; expected ISO-8601 such as " +
+                "2026-03-02T00:00:00Z, or a date YYYY-MM-DD (UTC midnight)");
         }
     }
 }
