@@ -4,6 +4,7 @@ import org.agrona.DirectBuffer;
 import org.gridsettle.engine.logic.SettlementLogic;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.journal.codec.RecordFlyweight;
 
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ public final class JournalReplay
     private SettlementLogic logic;
     private OutputComparer comparer;
     private boolean diverged;
+    private ProgressListener progress = ProgressListener.NONE;
 
     /**
      * @param journalDir journal directory holding {@code input/} and {@code output/}.
@@ -30,6 +32,16 @@ public final class JournalReplay
     {
         this.journalDir = journalDir;
         this.toSequence = toSequence;
+    }
+
+    /**
+     * @param listener told how many inputs have been replayed, against the input journal's indexed record count.
+     * @return this.
+     */
+    public JournalReplay progress(final ProgressListener listener)
+    {
+        this.progress = listener;
+        return this;
     }
 
     /**
@@ -55,15 +67,18 @@ public final class JournalReplay
                     diverged = true;
                 }
             });
+            final ProgressListener progress = this.progress;
+            final long expected = progress == ProgressListener.NONE ? -1 : inputs.indexedRecords();
             long replayed = 0;
             final boolean[] past = {false};
             while (!diverged && !past[0] && inputs.next((b, o, l, p) -> applyUpTo(b, o, l, past)))
             {
-                if (!past[0])
+                if (!past[0] && ++replayed % ProgressListener.EVERY == 0)
                 {
-                    replayed++;
+                    progress.progress(replayed, expected);
                 }
             }
+            progress.progress(replayed, replayed);
             if (!diverged && toSequence == Long.MAX_VALUE && !comparer.recordedExhausted())
             {
                 diverged = true;

@@ -3,6 +3,7 @@ package org.gridsettle.journal;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.chain.BlockDigest;
@@ -77,6 +78,62 @@ public final class JournalReader implements AutoCloseable
     public JournalReader checkpointVerification(final boolean check)
     {
         this.checkSha = check;
+        return this;
+    }
+
+    /**
+     * The number of records in the journal, checkpoints included, from Chronicle's index: what a progress display
+     * needs as its total without a pass over the data. It is an estimate for that purpose only, never a count an
+     * integrity check relies on ({@link #dataRecords()} is).
+     *
+     * @return records indexed, or -1 when the index cannot say (for example a damaged cycle file).
+     */
+    public long indexedRecords()
+    {
+        try
+        {
+            return ((SingleChronicleQueue)queue).entryCount();
+        }
+        catch (final RuntimeException e)
+        {
+            return -1;
+        }
+    }
+
+    /**
+     * Positions the reader at the first record whose sequence is {@code sequence} or later (a checkpoint counts by
+     * the last sequence it covers), found by binary search over Chronicle's index rather than by reading everything
+     * before it. Must be called before the first {@link #next}.
+     * <p>
+     * The records skipped are not checked: the XXH64 chain resumes from the link stored in the data record just
+     * before the target, so every record from the target on is still checked against its predecessor, and SHA-256
+     * checkpoints are no longer compared, because their blocks began before the target. Whole-journal integrity is
+     * {@link JournalVerifier}'s job ({@code settle verify}).
+     *
+     * @param sequence the first sequence wanted; 0 or 1 reads from the start.
+     * @return this; at the end of the journal if no record has a sequence that high.
+     * @throws IllegalStateException if records were already read.
+     */
+    public JournalReader seekToSequence(final long sequence)
+    {
+        if (position != 0)
+        {
+            throw new IllegalStateException("seek before reading: " + position + " records already read");
+        }
+        if (sequence <= 1)
+        {
+            return this;
+        }
+        final SequenceSeek.Target target = new SequenceSeek((SingleChronicleQueue)queue).find(sequence);
+        checkSha = false;
+        if (target == null)
+        {
+            tailer.toEnd();
+            return this;
+        }
+        tailer.moveToIndex(target.index());
+        chain.resume(target.chainBefore());
+        position = target.recordsBefore();
         return this;
     }
 

@@ -33,9 +33,22 @@ public final class JournalVerifier
      */
     public static VerificationReport verify(final Path journalDir)
     {
+        return verify(journalDir, ProgressListener.NONE);
+    }
+
+    /**
+     * @param journalDir a journal directory with {@code input/} and {@code output/}.
+     * @param progress   told how many records of both journals have been checked, against their indexed count.
+     * @return what was found.
+     */
+    public static VerificationReport verify(final Path journalDir, final ProgressListener progress)
+    {
         final List<String> problems = new ArrayList<>();
-        final Scan input = scan(Journals.input(journalDir), problems);
-        final Scan output = scan(Journals.output(journalDir), problems);
+        final long expected = progress == ProgressListener.NONE ? -1 :
+            indexed(Journals.input(journalDir), Journals.output(journalDir));
+        final Scan input = scan(Journals.input(journalDir), problems, progress, 0, expected);
+        final Scan output = scan(Journals.output(journalDir), problems, progress, input.position, expected);
+        progress.progress(input.position + output.position, input.position + output.position);
         if (input.complete && output.complete)
         {
             if (output.closeBoundRecords != input.dataRecords || output.closeBoundChain != input.digest)
@@ -54,7 +67,32 @@ public final class JournalVerifier
             List.copyOf(problems));
     }
 
-    private static Scan scan(final Path dir, final List<String> problems)
+    private static long indexed(final Path... dirs)
+    {
+        long total = 0;
+        for (final Path dir : dirs)
+        {
+            try (JournalReader reader = new JournalReader(dir))
+            {
+                final long records = reader.indexedRecords();
+                if (records < 0)
+                {
+                    return -1;
+                }
+                total += records;
+            }
+            catch (final RuntimeException e)
+            {
+                // the scan reports what is wrong with the journal; the progress display just has no total
+                return -1;
+            }
+        }
+        return total;
+    }
+
+    private static Scan scan(
+        final Path dir, final List<String> problems, final ProgressListener progress, final long before,
+        final long expected)
     {
         final Scan scan = new Scan();
         try (JournalReader reader = new JournalReader(dir))
@@ -63,6 +101,10 @@ public final class JournalVerifier
             while (reader.next(scan::onRecord))
             {
                 scan.position = reader.position();
+                if (scan.position % ProgressListener.EVERY == 0)
+                {
+                    progress.progress(before + scan.position, expected);
+                }
             }
             scan.dataRecords = reader.dataRecords();
             scan.digest = reader.digest();

@@ -4,6 +4,7 @@ import org.gridsettle.benchmarks.JvmFlags;
 import org.gridsettle.benchmarks.TempDirs;
 import org.gridsettle.benchmarks.report.MachineInfo;
 import org.gridsettle.benchmarks.report.ReportWriter;
+import org.gridsettle.journal.Durability;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -106,6 +107,12 @@ public final class EndToEndHarness
                 engineTotals = engine.totals();
                 conventionalTotals = conventional.totals();
             }
+            final Path syncJournal = work.resolve("engine-sync");
+            final ThroughputResult syncOnBatch = phase(progress, "engine max throughput, sync on batch end",
+                () -> EngineThroughputRun.run(config, syncJournal, Durability.SYNC_ON_BATCH).throughput(), syncJournal);
+            final Path recoveryJournal = work.resolve("recovery");
+            final ThroughputResult recovery = phase(progress, "recovery: snapshot + " + config.ticks() + "-tick tail",
+                () -> RecoveryRun.run(config, recoveryJournal), recoveryJournal);
             final ThroughputResult handoff = phase(progress, "raw Disruptor hand-off",
                 () -> DisruptorHandoffRun.run(config), null);
             final ThroughputResult replay = phase(progress, "replay", () -> ReplayRun.run(journal), null);
@@ -125,7 +132,7 @@ public final class EndToEndHarness
             final HeapResult heap = phase(progress, "heap per meter",
                 () -> HeapPerMeterRun.run(config.heapMeters(), heapJournal), heapJournal);
             return new HarnessResults(config, new Rounds(ceilings), new Rounds(engines), new Rounds(conventionals),
-                engineTotals, conventionalTotals, handoff, replay, rawRead, heap, latencies);
+                engineTotals, conventionalTotals, handoff, syncOnBatch, recovery, replay, rawRead, heap, latencies);
         }
         finally
         {

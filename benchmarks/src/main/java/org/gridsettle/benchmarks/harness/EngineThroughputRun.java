@@ -3,13 +3,14 @@ package org.gridsettle.benchmarks.harness;
 import org.gridsettle.benchmarks.workload.Fleet;
 import org.gridsettle.benchmarks.workload.TickSource;
 import org.gridsettle.engine.SettlementEngine;
+import org.gridsettle.journal.Durability;
 import org.gridsettle.journal.codec.MeterTickCodec;
 
 import java.nio.file.Path;
 
 /**
- * Maximum sustained throughput of the real engine with real journals (page-cache durability, default sleeping wait
- * strategy, default ring): the producer submits as fast as the ring accepts, and the clock runs from the moment the
+ * Maximum sustained throughput of the real engine with real journals (page-cache durability unless told otherwise,
+ * default sleeping wait strategy, default ring): the producer submits as fast as the ring accepts, and the clock runs from the moment the
  * warm-up ticks are applied until the last tick is applied. The business-logic thread's allocated bytes are sampled
  * at the same two moments, so allocation per tick excludes set-up and warm-up.
  * <p>
@@ -30,10 +31,23 @@ public final class EngineThroughputRun
      */
     public static EngineRunResult run(final HarnessConfig config, final Path journalDir)
     {
+        return run(config, journalDir, Durability.PAGE_CACHE);
+    }
+
+    /**
+     * @param config     sizes.
+     * @param journalDir an empty directory for the journal.
+     * @param durability what each append promises; {@link Durability#SYNC_ON_BATCH} measures the cost of msync at
+     *                   every end of batch.
+     * @return the figures.
+     */
+    public static EngineRunResult run(final HarnessConfig config, final Path journalDir, final Durability durability)
+    {
         final int meters = config.meters();
         final long ticks = config.ticks();
         final long warmup = config.warmupTicks();
-        final SettlementEngine engine = SettlementEngine.builder().journalDir(journalDir).build().start();
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(journalDir).durability(durability)
+            .build().start();
         final ThroughputResult throughput;
         try
         {
@@ -61,7 +75,7 @@ public final class EngineThroughputRun
         return new EngineRunResult(throughput, TokenTotals.of(engine.ledger()), counters);
     }
 
-    private static void submit(final SettlementEngine engine, final long from, final long to, final int meters)
+    static void submit(final SettlementEngine engine, final long from, final long to, final int meters)
     {
         for (long i = from; i < to; i++)
         {

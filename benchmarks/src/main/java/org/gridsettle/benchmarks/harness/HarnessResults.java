@@ -26,6 +26,8 @@ public record HarnessResults(
     TokenTotals engineTotals,
     TokenTotals conventionalTotals,
     ThroughputResult handoff,
+    ThroughputResult syncOnBatch,
+    ThroughputResult recovery,
     ThroughputResult replay,
     ThroughputResult rawRead,
     HeapResult heap,

@@ -64,6 +64,14 @@ public final class MarkdownReport
         row(sb, "ceiling: raw Disruptor 1P1C hand-off, SleepingWaitStrategy, no work",
             Fmt.rate(r.handoff().perSecond()) + " events/s", "engine " + Fmt.rate(engineRate) + " ticks/s",
             "engine at " + Fmt.percent(engineRate / r.handoff().perSecond()));
+        row(sb, "engine, sync on batch end (msync both journals at each Disruptor end of batch)",
+            Fmt.rate(r.syncOnBatch().perSecond()) + " ticks/s", "engine, page cache " + Fmt.rate(engineRate) +
+                " ticks/s", "sync at " + Fmt.percent(r.syncOnBatch().perSecond() / engineRate));
+        row(sb, "recovery: restart with a snapshot and a " + Fmt.rate(r.recovery().operations()) + "-tick tail",
+            Fmt.oneDecimal(r.recovery().elapsedNanos() / 1e9) + " s (" + Fmt.rate(r.recovery().perSecond()) +
+                " ticks/s re-applied and compared)",
+            "replay " + Fmt.rate(r.replay().perSecond()) + " inputs/s",
+            Fmt.percent(r.recovery().perSecond() / r.replay().perSecond()));
         row(sb, "replay: JournalReplay (verify chains, re-apply, compare outputs)",
             Fmt.rate(r.replay().perSecond()) + " inputs/s",
             "raw Chronicle read of both queues " + Fmt.rate(r.rawRead().perSecond()) + " inputs/s",

@@ -39,6 +39,10 @@ class EndToEndHarnessSmokeTest
         assertThat(r.conventional().median().perSecond()).isPositive();
         assertThat(r.handoff().perSecond()).isPositive();
         assertThat(r.replay().perSecond()).isPositive();
+        assertThat(r.syncOnBatch().perSecond()).isPositive();
+        // RecoveryRun throws unless the restart recovered exactly the set-up and the tail; the tail is the ticks
+        assertThat(r.recovery().operations()).isEqualTo(config.ticks());
+        assertThat(r.recovery().elapsedNanos()).isPositive();
         assertThat(r.rawRead().perSecond()).isPositive();
         assertThat(r.efficiency()).isPositive();
         assertThat(r.engine().median().bytesPerOperation()).isNotNaN().isGreaterThanOrEqualTo(0.0);
@@ -57,7 +61,8 @@ class EndToEndHarnessSmokeTest
             assertThat(config.outDir().resolve(ReportWriter.hgrmName(l))).isNotEmptyFile();
         }
 
-        assertThat(markdown).containsPattern("efficiency: \\d+\\.\\d% of raw-append ceiling");
+        assertThat(markdown).containsPattern("efficiency: \\d+\\.\\d% of raw-append ceiling")
+            .contains("engine, sync on batch end").contains("recovery: restart with a snapshot and a 20,000-tick tail");
         assertThat(markdown).contains("| engine, max sustained throughput");
         assertThat(config.outDir().resolve(ReportWriter.REPORT)).isNotEmptyFile();
         final Path chart = config.outDir().resolve(ReportWriter.CHART);

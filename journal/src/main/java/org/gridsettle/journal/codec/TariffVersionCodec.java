@@ -88,6 +88,14 @@ public final class TariffVersionCodec extends RecordFlyweight
     private static final int PERIOD_NAME_LENGTH = 32;
     private static final int PERIOD_ENTRY = PERIOD_NAME_LENGTH + 16;
 
+    /**
+     * @return the instant the tariff version takes effect, epoch seconds; read without decoding the whole tariff.
+     */
+    public long effectiveFrom()
+    {
+        return buffer.getLong(offset + EFFECTIVE, ORDER);
+    }
+
     @Override
     public RecordType type()
     {

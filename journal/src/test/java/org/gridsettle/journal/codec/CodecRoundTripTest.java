@@ -21,7 +21,7 @@ class CodecRoundTripTest
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final byte FILL = (byte)0xA5;
 
-    private static UnsafeBuffer filled(final int capacity)
+    static UnsafeBuffer filled(final int capacity)
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[capacity]);
         buffer.setMemory(0, capacity, FILL);
@@ -29,7 +29,7 @@ class CodecRoundTripTest
     }
 
     /** Header per RecordFlyweight's layout, record well formed, trailer zero, neighbours untouched. */
-    private static void assertFrame(
+    static void assertFrame(
         final UnsafeBuffer b, final int at, final int typeId, final int length, final long sequence, final long cause)
     {
         assertFrame(b, at, typeId, 1, length, sequence, cause);

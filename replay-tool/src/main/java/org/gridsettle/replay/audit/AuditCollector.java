@@ -103,6 +103,11 @@ public final class AuditCollector
             // an export at a negative oracle price is charged, not credited: still exported energy
             day.addExport(wh, sequence);
         }
+        else if (reason == ReasonCode.CARBON_ADDER || reason == ReasonCode.CARBON_CREDIT)
+        {
+            // a carbon posting's rate field is the grid intensity it was priced at, mg CO2 per kWh
+            day.addCarbon(reason == ReasonCode.CARBON_CREDIT, CarbonMass.micrograms(wh, transfer.rate()), sequence);
+        }
     }
 
     private int slotOf(final long intervalStart)

@@ -19,7 +19,7 @@ public final class AuditCsvWriter
 {
     /** The header row. */
     public static final String HEADER = "account,date,token,reason,amount,transfers,sequences,import_kwh," +
-        "export_kwh,closing_balance,carbon_kg,dr_baseline_kwh";
+        "export_kwh,closing_balance,carbon_emitted_kg,carbon_avoided_kg,dr_baseline_kwh";
 
     private AuditCsvWriter()
     {
@@ -33,7 +33,7 @@ public final class AuditCsvWriter
     {
         out.print(HEADER);
         out.print('\n');
-        final String carbon = report.hasCarbonPostings() ? "see CARBON_* rows" : AuditReport.NOT_PRICED;
+        final boolean carbon = report.hasCarbonPostings();
         final String dr = report.hasDemandResponsePostings() ? "see DR_INCENTIVE rows" : AuditReport.NOT_PRICED;
         for (final AccountAudit account : report.accounts())
         {
@@ -49,7 +49,9 @@ public final class AuditCsvWriter
                             reason.getKey() + "," + MicroUnits.toDecimalString(cell.amount()) + "," +
                             cell.sequences().size() + "," + cell.sequences().toText(" ") + "," +
                             MicroUnits.kwhString(day.importWh()) + "," + MicroUnits.kwhString(day.exportWh()) + "," +
-                            (balance == null ? "" : MicroUnits.toDecimalString(balance)) + "," + carbon + "," + dr);
+                            (balance == null ? "" : MicroUnits.toDecimalString(balance)) + "," +
+                            (carbon ? CarbonMass.kg(day.carbonEmittedMicrograms()) + "," +
+                            CarbonMass.kg(day.carbonAvoidedMicrograms()) : AuditReport.NOT_PRICED + ",") + "," + dr);
                         out.print('\n');
                     }
                 }

@@ -67,12 +67,20 @@ public final class AuditHtmlWriter
     {
         sb.append("<h2>Carbon and demand response</h2>\n<table id=\"not-priced\"><tr><th>measure</th><th>value</th>")
             .append("</tr><tr><td class=\"t\">carbon, kg CO2</td><td class=\"t note\">")
-            .append(report.hasCarbonPostings() ? "see the CARBON_ADDER and CARBON_CREDIT postings" :
-                AuditReport.NOT_PRICED + ": the engine posts no carbon yet")
+            .append(report.hasCarbonPostings() ? carbonTotals(report) :
+                AuditReport.NOT_PRICED + ": its tariffs price no carbon")
             .append("</td></tr><tr><td class=\"t\">demand-response baseline</td><td class=\"t note\">")
             .append(report.hasDemandResponsePostings() ? "see the DR_INCENTIVE postings" :
                 AuditReport.NOT_PRICED + ": no demand-response event or incentive is in it")
             .append("</td></tr></table>\n");
+    }
+
+    private static String carbonTotals(final AuditReport report)
+    {
+        final long[] ug = report.carbonMicrograms(null);
+        return "emitted by priced imports " + CarbonMass.kg(ug[0]) + ", avoided by credited exports " +
+            CarbonMass.kg(ug[1]) + " (each CARBON_ADDER and CARBON_CREDIT posting's energy x its rate field, the " +
+            "grid intensity in mg CO2/kWh; per day below)";
     }
 
     private static void charts(final StringBuilder sb, final AuditReport report)
@@ -208,7 +216,8 @@ public final class AuditHtmlWriter
         sb.append("<h2 id=\"").append(id).append("\">Account ").append(account.accountId()).append("</h2>\n<p>Meters: ")
             .append(HtmlText.escape(account.meters().toString())).append("</p>\n");
         sb.append("<table class=\"energy\" id=\"").append(id).append("-energy\"><tr><th>day</th><th>import kWh</th>")
-            .append("<th>import sequences</th><th>export kWh</th><th>export sequences</th><th>carbon kg</th>")
+            .append("<th>import sequences</th><th>export kWh</th><th>export sequences</th>")
+            .append("<th>carbon kg emitted / avoided</th><th>carbon sequences</th>")
             .append("<th>DR baseline</th></tr>\n");
         for (final DayEntry day : report.days(account).values())
         {
@@ -218,8 +227,10 @@ public final class AuditHtmlWriter
                 .append(MicroUnits.kwhString(day.importWh())).append("</td><td class=\"seq\">")
                 .append(day.importSequences().toText(", ")).append("</td><td>")
                 .append(MicroUnits.kwhString(day.exportWh())).append("</td><td class=\"seq\">")
-                .append(day.exportSequences().toText(", ")).append("</td><td class=\"t note\">")
-                .append(report.hasCarbonPostings() ? "see postings" : AuditReport.NOT_PRICED)
+                .append(day.exportSequences().toText(", ")).append("</td><td>")
+                .append(report.hasCarbonPostings() ? CarbonMass.kg(day.carbonEmittedMicrograms()) + " / " +
+                    CarbonMass.kg(day.carbonAvoidedMicrograms()) : AuditReport.NOT_PRICED)
+                .append("</td><td class=\"seq\">").append(day.carbonSequences().toText(", "))
                 .append("</td><td class=\"t note\">")
                 .append(report.hasDemandResponsePostings() ? "see postings" : AuditReport.NOT_PRICED)
                 .append("</td></tr>\n");

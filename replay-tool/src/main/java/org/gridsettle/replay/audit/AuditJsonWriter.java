@@ -40,8 +40,8 @@ public final class AuditJsonWriter
             json.writeStringField("to", report.to() == null ? null : report.to().toString());
             json.writeStringField("selection", report.selection());
             json.writeStringField("amounts", "change in the customer's balance: credits minus debits");
-            json.writeStringField("carbonKg", report.hasCarbonPostings() ? "see CARBON_* postings" :
-                AuditReport.NOT_PRICED);
+            json.writeStringField("carbonKg", report.hasCarbonPostings() ? "energy x intensity of the CARBON_* " +
+                "postings: emitted by priced imports, avoided by credited exports" : AuditReport.NOT_PRICED);
             json.writeStringField("drBaseline", report.hasDemandResponsePostings() ? "see DR_INCENTIVE postings" :
                 AuditReport.NOT_PRICED);
             json.writeArrayFieldStart("accounts");
@@ -82,6 +82,12 @@ public final class AuditJsonWriter
             json.writeStringField("exportKwh", MicroUnits.kwhString(day.exportWh()));
             json.writeNumberField("exportWh", day.exportWh());
             json.writeStringField("exportSequences", day.exportSequences().toText(", "));
+            if (report.hasCarbonPostings())
+            {
+                json.writeStringField("carbonEmittedKg", CarbonMass.kg(day.carbonEmittedMicrograms()));
+                json.writeStringField("carbonAvoidedKg", CarbonMass.kg(day.carbonAvoidedMicrograms()));
+                json.writeStringField("carbonSequences", day.carbonSequences().toText(", "));
+            }
             json.writeArrayFieldStart("postings");
             for (final Map.Entry<String, NavigableMap<String, PostingCell>> token : day.postings().entrySet())
             {

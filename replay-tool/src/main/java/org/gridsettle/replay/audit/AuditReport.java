@@ -74,7 +74,28 @@ public record AuditReport(
     }
 
     /**
-     * @return true if any reported posting has a carbon reason, which version 1 engines never post.
+     * @param account an audited account, or null for every audited account together.
+     * @return CO2 of priced imports and of credited exports over the reported days, micrograms: {emitted, avoided}.
+     */
+    public long[] carbonMicrograms(final AccountAudit account)
+    {
+        final long[] total = new long[2];
+        for (final AccountAudit a : accounts)
+        {
+            if (account == null || a == account)
+            {
+                for (final DayEntry day : days(a).values())
+                {
+                    total[0] = Math.addExact(total[0], day.carbonEmittedMicrograms());
+                    total[1] = Math.addExact(total[1], day.carbonAvoidedMicrograms());
+                }
+            }
+        }
+        return total;
+    }
+
+    /**
+     * @return true if any reported posting has a carbon reason: only then are the carbon masses known.
      */
     public boolean hasCarbonPostings()
     {

@@ -24,8 +24,11 @@ public final class DayEntry
     private final NavigableMap<String, NavigableMap<String, PostingCell>> postings = new TreeMap<>();
     private final NavigableMap<String, PostingCell> balanceChanges = new TreeMap<>();
     private final NavigableMap<String, Long> closingBalances = new TreeMap<>();
+    private final SequenceList carbonSequences = new SequenceList();
     private long importWh;
     private long exportWh;
+    private long carbonEmittedUg;
+    private long carbonAvoidedUg;
 
     DayEntry(final LocalDate date)
     {
@@ -43,6 +46,19 @@ public final class DayEntry
     {
         exportWh = Math.addExact(exportWh, wh);
         exportSequences.add(sequence);
+    }
+
+    void addCarbon(final boolean avoided, final long micrograms, final long sequence)
+    {
+        if (avoided)
+        {
+            carbonAvoidedUg = Math.addExact(carbonAvoidedUg, micrograms);
+        }
+        else
+        {
+            carbonEmittedUg = Math.addExact(carbonEmittedUg, micrograms);
+        }
+        carbonSequences.add(sequence);
     }
 
     void addPosting(final String token, final String reason, final long signedAmount, final long sequence)
@@ -89,6 +105,24 @@ public final class DayEntry
     public SequenceList exportSequences()
     {
         return exportSequences;
+    }
+
+    /** @return CO2 of the imports carbon adders were charged on, micrograms (energy x intensity). */
+    public long carbonEmittedMicrograms()
+    {
+        return carbonEmittedUg;
+    }
+
+    /** @return CO2 the exports carbon credits were minted for avoided, micrograms (energy x intensity). */
+    public long carbonAvoidedMicrograms()
+    {
+        return carbonAvoidedUg;
+    }
+
+    /** @return the carbon transfers both masses are summed from. */
+    public SequenceList carbonSequences()
+    {
+        return carbonSequences;
     }
 
     /** @return import per local 15-minute slot, Wh; do not modify. */

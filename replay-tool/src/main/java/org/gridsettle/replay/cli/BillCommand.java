@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -77,8 +78,9 @@ public final class BillCommand implements Callable<Integer>
         description = "Usage file format (default: detected).")
     private String usageFormat;
 
-    @Option(names = "--zone", defaultValue = "America/Los_Angeles", paramLabel = "ZONE",
-        description = "The tariff's time zone, which URDB does not record (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--zone", paramLabel = "ZONE",
+        description = "The tariff's time zone. Default: a gridsettle tariff's own; America/Los_Angeles for a URDB " +
+            "rate, which records none.")
     private String zone;
 
     @Option(names = "--meter", paramLabel = "ID", description = "Meter to bill, as the usage file names it.")
@@ -93,11 +95,12 @@ public final class BillCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final ZoneId tariffZone = OptionValues.zone(zone);
-        final BillingCalendar calendar = new BillingCalendar(
-            OptionValues.date("--from", from), OptionValues.date("--to", to), tariffZone);
-        final boolean json = outputIsJson();
+        final LocalDate fromDate = OptionValues.date("--from", from);
+        final LocalDate toDate = OptionValues.date("--to", to);
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
+        final ZoneId tariffZone = OptionValues.zone(zone, document);
+        final BillingCalendar calendar = new BillingCalendar(fromDate, toDate, tariffZone);
+        final boolean json = outputIsJson();
         final TouTariff touTariff =
             document.toTariff(calendar.startEpochSecond(), document.importToken(), tariffZone);
         final PrintWriter err = spec.commandLine().getErr();

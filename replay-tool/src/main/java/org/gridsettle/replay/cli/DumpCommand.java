@@ -1,6 +1,7 @@
 package org.gridsettle.replay.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.gridsettle.journal.EventTimeRange;
 import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.replay.dump.JournalDump;
@@ -34,6 +35,7 @@ import java.util.concurrent.Callable;
     footer = {"", "Examples:",
         "  settle dump --journal demo-data/journal --limit 5",
         "  settle dump --journal DIR --input --from 1200 --limit 10",
+        "  settle dump --journal DIR --since 2026-03-03T00:00:00Z --until 2026-03-04T00:00:00Z",
         "  settle dump --journal DIR | jq -r 'select(.reason == \"INTEREST\") | .amount'"})
 public final class DumpCommand implements Callable<Integer>
 {
@@ -48,9 +50,17 @@ public final class DumpCommand implements Callable<Integer>
     private Which which;
 
     @Option(names = "--from", paramLabel = "SEQ", defaultValue = "0",
-        description = "Skip records whose sequence is below SEQ (input sequences for --input, output sequences " +
-            "for --output). Earlier records are still read and verified.")
+        description = "Start at sequence SEQ (input sequences for --input, output sequences for --output), found " +
+            "by binary search; the chain is verified from there on.")
     private long fromSequence;
+
+    @Option(names = "--since", paramLabel = "TIME",
+        description = "Only records about this event time or later: a tick's or transfer's interval start, a " +
+            "calendar event, an effective-from. ISO-8601, e.g. 2026-03-02T00:00:00Z.")
+    private String since;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "Only records about an event time before TIME.")
+    private String until;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "" + Long.MAX_VALUE,
         description = "Print at most N records.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
@@ -89,7 +99,7 @@ public final class DumpCommand implements Callable<Integer>
             try
             {
                 new JournalDump(new RecordJsonWriter(json), input ? Journals.INPUT : Journals.OUTPUT, fromSequence,
-                    limit, checkpoints).run(queue);
+                    limit, checkpoints).eventTimes(eventTimes()).run(queue);
             }
             catch (final JournalCorruptException e)
             {
@@ -104,6 +114,21 @@ public final class DumpCommand implements Callable<Integer>
         }
         out.flush();
         return 0;
+    }
+
+    private EventTimeRange eventTimes()
+    {
+        if (since == null && until == null)
+        {
+            return null;
+        }
+        final long from = since == null ? Long.MIN_VALUE + 1 : OptionValues.instant("--since", since);
+        final long to = until == null ? Long.MAX_VALUE : OptionValues.instant("--until", until);
+        if (from >= to)
+        {
+            throw new IllegalArgumentException("--since " + since + " is not before --until " + until);
+        }
+        return new EventTimeRange(from, to);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.gridsettle.replay.cli;
 
 import org.gridsettle.journal.codec.PricingNodeField;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.replay.ingest.CarbonFiles;
 import org.gridsettle.replay.ingest.Enrolment;
 import org.gridsettle.replay.ingest.EnrolmentCsvReader;
 import org.gridsettle.replay.ingest.IngestReport;
@@ -9,6 +10,7 @@ import org.gridsettle.replay.ingest.IngestReportPrinter;
 import org.gridsettle.replay.ingest.IngestRun;
 import org.gridsettle.replay.ingest.UsageFile;
 import org.gridsettle.replay.ingest.UsageFormat;
+import org.gridsettle.replay.progress.TerminalProgress;
 import org.gridsettle.replay.tariff.TariffDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +58,10 @@ import java.util.concurrent.Callable;
         "Usage: Green Button XML (import on channel 0, export on channel 1) or a meter",
         "CSV, plain or gzipped; the format is detected from the content unless given.",
         "",
+        "Carbon: --carbon takes UK Carbon Intensity API responses or carbon CSVs;",
+        "every meter is enrolled on --carbon-region (or the files' one region), so a",
+        "tariff with carbon pricing charges and credits by that region's intensity.",
+        "",
         "Every file is read once before anything is journalled, so an unreadable file",
         "changes nothing. A bad row is reported on stderr (file: line: problem) and",
         "skipped; readings the engine rejects are journalled and counted by reason. The",
@@ -65,6 +71,8 @@ import java.util.concurrent.Callable;
         "billing period is closed."},
     footer = {"", "Example:",
         "  settle ingest --journal gs --tariff tou.json --meters m.csv --usage use.xml",
+        "  settle ingest --journal gs --tariff tou.json --meters m.csv --usage use.csv \\",
+        "      --carbon intensity.json --carbon-region GB",
         "  settle ingest --journal gs --tariff nbt.json --meters m.csv --usage use.csv \\",
         "      --oracle lmp.csv --pricing-node TH_NP15_GEN-APND"})
 public final class IngestCommand implements Callable<Integer>
@@ -80,8 +88,9 @@ public final class IngestCommand implements Callable<Integer>
         description = "Tariff format (default: detected; only urdb can be read today).")
     private String tariffFormat;
 
-    @Option(names = "--zone", defaultValue = "America/Los_Angeles", paramLabel = "ZONE",
-        description = "The tariff's time zone, which URDB does not record (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--zone", paramLabel = "ZONE",
+        description = "The tariff's time zone. Default: a gridsettle tariff's own; America/Los_Angeles for a URDB " +
+            "rate, which records none.")
     private String zone;
 
     @Option(names = "--meters", required = true, paramLabel = "FILE",
@@ -90,7 +99,7 @@ public final class IngestCommand implements Callable<Integer>
 
     @Option(names = "--oracle", arity = "1..*", paramLabel = "FILE",
         description = "Oracle price CSVs (node,interval_start,interval_seconds,price_per_mwh|price_per_kwh).")
-    private List<Path> oracle = new ArrayList<>();
+    private List<Path> oracle = List.of();
 
     @Option(names = "--pricing-node", paramLabel = "NODE",
         description = "Pricing node of every meter whose enrolment row names none, e.g. TH_NP15_GEN-APND.")
@@ -108,6 +117,17 @@ public final class IngestCommand implements Callable<Integer>
         description = "Program token export credits are minted in (default: ${DEFAULT-VALUE}).")
     private String exportToken;
 
+    @Option(names = "--carbon", arity = "1..*", paramLabel = "FILE",
+        description = "Grid carbon intensity: a UK Carbon Intensity API response (JSON) or a carbon CSV " +
+            "(region,interval_start,interval_seconds,mg_per_kwh|g_per_kwh). Journalled before the meters are " +
+            "enrolled on its region.")
+    private List<Path> carbon = List.of();
+
+    @Option(names = "--carbon-region", paramLabel = "CODE",
+        description = "Region the meters are in (up to 8 characters, e.g. GB); names the series of an API " +
+            "response. Default: the carbon files' one region.")
+    private String carbonRegion;
+
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
 
@@ -117,7 +137,6 @@ public final class IngestCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final ZoneId tariffZone = OptionValues.zone(zone);
         // checked before any file is read, so a typo costs nothing
         TokenSymbol.pack(exportToken);
         if (pricingNode != null)
@@ -126,7 +145,9 @@ public final class IngestCommand implements Callable<Integer>
         }
         final UsageFormat format = OptionValues.usageFormat(usageFormat);
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
+        final ZoneId tariffZone = OptionValues.zone(zone, document);
         final List<Enrolment> enrolments = new EnrolmentCsvReader().read(meters);
+        final CarbonFiles carbonFiles = CarbonFiles.read(carbon, carbonRegion);
         final List<UsageFile> files = new ArrayList<>();
         for (final Path file : usage)
         {
@@ -134,8 +155,15 @@ public final class IngestCommand implements Callable<Integer>
         }
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final IngestReport report = new IngestRun(journal, document, tariffZone, exportToken, enrolments, files,
-            oracle, pricingNode).run((line) -> err.println("settle ingest: bad row: " + line));
+        final IngestReport report;
+        try (TerminalProgress progress = TerminalProgress.forStderr("ingest", "readings"))
+        {
+            report = new IngestRun(journal, document, tariffZone, exportToken, enrolments, files)
+                .carbon(carbonFiles)
+                .oracle(oracle, pricingNode)
+                .progress(progress)
+                .run((line) -> err.println("settle ingest: bad row: " + line));
+        }
         err.flush();
         IngestReportPrinter.print(out, report, journal);
         out.flush();

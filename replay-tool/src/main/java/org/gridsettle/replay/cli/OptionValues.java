@@ -1,10 +1,12 @@
 package org.gridsettle.replay.cli;
 
 import org.gridsettle.replay.ingest.UsageFormat;
+import org.gridsettle.replay.tariff.TariffDocument;
 import org.gridsettle.replay.tariff.TariffFormat;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -18,6 +20,9 @@ import java.util.Locale;
  */
 final class OptionValues
 {
+    /** Zone of a URDB rate when --zone is not given: URDB records none, and most of its rates are Californian. */
+    static final String URDB_DEFAULT_ZONE = "America/Los_Angeles";
+
     private OptionValues()
     {
     }
@@ -66,6 +71,20 @@ final class OptionValues
      * @param value option value.
      * @return the zone.
      */
+    /**
+     * @param value    the {@code --zone} option, or null when not given.
+     * @param document the tariff.
+     * @return the zone given, else the tariff's own, else {@link #URDB_DEFAULT_ZONE} for a URDB rate, which has none.
+     */
+    static ZoneId zone(final String value, final TariffDocument document)
+    {
+        if (value != null)
+        {
+            return zone(value);
+        }
+        return document.ownZone().orElse(ZoneId.of(URDB_DEFAULT_ZONE));
+    }
+
     static ZoneId zone(final String value)
     {
         try
@@ -93,6 +112,29 @@ final class OptionValues
         catch (final DateTimeParseException ex)
         {
             throw new IllegalArgumentException(option + " " + value + ": not a date; expected YYYY-MM-DD");
+        }
+    }
+
+    /**
+     * @param option option name, for the message.
+     * @param value  an ISO-8601 instant with an offset ({@code 2026-03-02T08:00:00Z}, {@code ...-08:00}) or a date,
+     *               taken as its UTC midnight.
+     * @return epoch seconds.
+     */
+    static long instant(final String option, final String value)
+    {
+        try
+        {
+            if (value.length() == 10)
+            {
+                return LocalDate.parse(value).toEpochDay() * 86_400L;
+            }
+            return OffsetDateTime.parse(value).toEpochSecond();
+        }
+        catch (final DateTimeParseException ex)
+        {
+            throw new IllegalArgumentException(option + " " + value + ": not a time; expected ISO-8601 such as " +
+                "2026-03-02T00:00:00Z, or a date YYYY-MM-DD (UTC midnight)");
         }
     }
 }

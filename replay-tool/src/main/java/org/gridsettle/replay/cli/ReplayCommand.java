@@ -4,6 +4,7 @@ import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.replay.JournalReplay;
 import org.gridsettle.replay.ReplayReport;
+import org.gridsettle.replay.progress.TerminalProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,7 +49,11 @@ public final class ReplayCommand implements Callable<Integer>
         }
         final PrintWriter out = spec.commandLine().getOut();
         final long started = System.nanoTime();
-        final ReplayReport report = new JournalReplay(journal, toSequence).run();
+        final ReplayReport report;
+        try (TerminalProgress progress = TerminalProgress.forStderr("replay", "inputs"))
+        {
+            report = new JournalReplay(journal, toSequence).progress(progress).run();
+        }
         final double seconds = (System.nanoTime() - started) / 1e9;
         print(out, report, seconds);
         out.flush();

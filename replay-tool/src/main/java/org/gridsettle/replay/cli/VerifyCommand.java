@@ -4,6 +4,7 @@ import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.replay.progress.TerminalProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,7 +45,11 @@ public final class VerifyCommand implements Callable<Integer>
                 Journals.input(journal) + " with .cq4 files)");
         }
         final PrintWriter out = spec.commandLine().getOut();
-        final VerificationReport report = JournalVerifier.verify(journal);
+        final VerificationReport report;
+        try (TerminalProgress progress = TerminalProgress.forStderr("verify", "records"))
+        {
+            report = JournalVerifier.verify(journal, progress);
+        }
         out.printf("input:  %,d records, digest %s%n", report.inputRecords(), HashChain.toHex(report.inputDigest()));
         out.printf("output: %,d records, digest %s%n", report.outputRecords(),
             HashChain.toHex(report.outputDigest()));

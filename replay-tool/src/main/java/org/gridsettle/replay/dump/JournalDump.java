@@ -1,7 +1,9 @@
 package org.gridsettle.replay.dump;
 
 import org.agrona.DirectBuffer;
+import org.gridsettle.journal.EventTimeRange;
 import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.RecordHandler;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 
@@ -14,9 +16,11 @@ import java.nio.file.Path;
  * {@link JournalReader} as a replay, so it never shows a record that breaks the chain), with a window on sequence
  * numbers and a cap on the number of records written.
  * <p>
- * The window is a filter, not a seek: the chain runs from genesis, so every record before the window is still read
- * and verified. A checkpoint carries no sequence of its own: it is shown when the data record before it was (its
- * {@code lastSequence}, 0 when there is none, is at least the window's start).
+ * The sequence window is a seek ({@link JournalReader#seekToSequence}): records before it are not read, and the chain
+ * is checked from the window's first record on ({@code settle verify} checks the whole journal). A checkpoint
+ * carries no sequence of its own: it is shown when the data record before it was (its {@code lastSequence}, 0 when
+ * there is none, is at least the window's start). An event-time range filters what follows: records about no time,
+ * checkpoints among them, are left out then.
  * Not thread-safe; one run per instance.
  */
 public final class JournalDump
@@ -26,6 +30,8 @@ public final class JournalDump
     private final long fromSequence;
     private final long limit;
     private final boolean includeCheckpoints;
+    private final RecordHandler write = this::onRecord;
+    private EventTimeRange eventTimes;
     private long written;
     private long lastDataSequence;
 
@@ -51,6 +57,16 @@ public final class JournalDump
     }
 
     /**
+     * @param range only records whose event time lies in it; null for all.
+     * @return this.
+     */
+    public JournalDump eventTimes(final EventTimeRange range)
+    {
+        this.eventTimes = range;
+        return this;
+    }
+
+    /**
      * Dumps a journal until its end or the limit.
      *
      * @param queueDir the journal's queue directory, for example {@code DIR/output}.
@@ -63,8 +79,9 @@ public final class JournalDump
     {
         try (JournalReader reader = new JournalReader(queueDir))
         {
-            reader.includeCheckpoints(includeCheckpoints);
-            while (written < limit && reader.next(this::onRecord))
+            reader.includeCheckpoints(includeCheckpoints && eventTimes == null).seekToSequence(fromSequence);
+            final EventTimeRange range = eventTimes;
+            while (written < limit && (range == null ? reader.next(write) : range.next(reader, write)))
             {
                 // onRecord writes
             }

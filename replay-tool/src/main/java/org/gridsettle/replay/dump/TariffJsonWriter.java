@@ -48,6 +48,9 @@ final class TariffJsonWriter
         }
         fields.number("billingCycleDay", tariff.billingCycleDay());
         fields.amount("flatDemandPerKw", tariff.flatDemandMicrosPerKw());
+        fields.amount("carbonAdderPerKg", tariff.carbonAdderMicrosPerKg());
+        fields.amount("carbonCreditPerKg", tariff.carbonCreditMicrosPerKg());
+        fields.number("carbonCarryIntervals", tariff.carbonCarryIntervals());
         periods(tariff);
         tiers(tariff);
         schedule(tariff);

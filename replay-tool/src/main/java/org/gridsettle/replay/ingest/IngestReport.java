@@ -32,6 +32,8 @@ import java.util.TreeMap;
  * @param journalOutputs       output records in the whole journal.
  * @param inputDigest          digest of the whole input journal.
  * @param outputDigest         digest of the whole output journal.
+ * @param carbonRegion         region the meters were enrolled on, or null when no carbon data was given.
+ * @param carbonIntervals      carbon-intensity intervals published, across every region.
  */
 public record IngestReport(
     boolean journalExisted,
@@ -54,7 +56,9 @@ public record IngestReport(
     long journalInputs,
     long journalOutputs,
     long inputDigest,
-    long outputDigest)
+    long outputDigest,
+    String carbonRegion,
+    long carbonIntervals)
 {
     /**
      * Freezes the collections.

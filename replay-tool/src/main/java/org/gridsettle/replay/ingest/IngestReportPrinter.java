@@ -44,6 +44,11 @@ public final class IngestReportPrinter
         out.printf("tariff: %s, tariff 1 version 1, effective from %s%n",
             report.tariff(), Instant.ofEpochSecond(report.effectiveFrom()));
         out.printf("enrolled: %,d meters on %,d accounts%n", report.enrolledMeters(), report.accounts());
+        if (report.carbonRegion() != null)
+        {
+            out.printf("carbon: %,d intervals of grid intensity published; meters enrolled on region %s%n",
+                report.carbonIntervals(), report.carbonRegion());
+        }
         for (final IngestReport.FileSummary file : report.files())
         {
             out.printf("usage: %s (%s): %,d readings, %,d bad%n",

@@ -4,6 +4,9 @@ import org.gridsettle.engine.EngineCounters;
 import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.replay.bill.BillingCalendar;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.ProgressListener;
+import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
+import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
 import org.gridsettle.pricing.oracle.OraclePriceSeries;
 import org.gridsettle.pricing.tariff.TouTariff;
@@ -44,8 +47,10 @@ public final class IngestRun
     private final String exportToken;
     private final List<Enrolment> enrolments;
     private final List<UsageFile> usageFiles;
-    private final List<Path> oracleFiles;
-    private final String defaultPricingNode;
+    private CarbonFiles carbon = CarbonFiles.NONE;
+    private ProgressListener progress = ProgressListener.NONE;
+    private List<Path> oracleFiles = List.of();
+    private String defaultPricingNode;
 
     /**
      * @param journalDir     journal directory, created or appended to.
@@ -63,37 +68,45 @@ public final class IngestRun
         final List<Enrolment> enrolments,
         final List<UsageFile> usageFiles)
     {
-        this(journalDir, tariffDocument, zone, exportToken, enrolments, usageFiles, List.of(), null);
-    }
-
-    /**
-     * @param journalDir         journal directory, created or appended to.
-     * @param tariffDocument     the tariff.
-     * @param zone               the tariff's zone.
-     * @param exportToken        token export credits are posted in.
-     * @param enrolments         the meters and their accounts.
-     * @param usageFiles         meter-data files, submitted in this order.
-     * @param oracleFiles        oracle price CSVs, published in this order before the readings.
-     * @param defaultPricingNode pricing node of every meter whose enrolment names none, or null.
-     */
-    public IngestRun(
-        final Path journalDir,
-        final TariffDocument tariffDocument,
-        final ZoneId zone,
-        final String exportToken,
-        final List<Enrolment> enrolments,
-        final List<UsageFile> usageFiles,
-        final List<Path> oracleFiles,
-        final String defaultPricingNode)
-    {
-        this.oracleFiles = List.copyOf(oracleFiles);
-        this.defaultPricingNode = defaultPricingNode;
         this.journalDir = Objects.requireNonNull(journalDir, "journalDir");
         this.tariffDocument = Objects.requireNonNull(tariffDocument, "tariffDocument");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.exportToken = Objects.requireNonNull(exportToken, "exportToken");
         this.enrolments = List.copyOf(enrolments);
         this.usageFiles = List.copyOf(usageFiles);
+    }
+
+    /**
+     * @param carbonFiles grid carbon intensity to publish before the meters are enrolled on its region.
+     * @return this.
+     */
+    public IngestRun carbon(final CarbonFiles carbonFiles)
+    {
+        this.carbon = Objects.requireNonNull(carbonFiles, "carbonFiles");
+        return this;
+    }
+
+    /**
+     * @param oraclePriceFiles   oracle price CSVs, published in this order before the readings; bad rows are
+     *                           reported and skipped like bad usage rows.
+     * @param defaultPricingNode pricing node of every meter whose enrolment names none, or null.
+     * @return this.
+     */
+    public IngestRun oracle(final List<Path> oraclePriceFiles, final String defaultPricingNode)
+    {
+        this.oracleFiles = List.copyOf(oraclePriceFiles);
+        this.defaultPricingNode = defaultPricingNode;
+        return this;
+    }
+
+    /**
+     * @param listener told how many readings have been submitted, against the number read.
+     * @return this.
+     */
+    public IngestRun progress(final ProgressListener listener)
+    {
+        this.progress = Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     /**
@@ -145,22 +158,32 @@ public final class IngestRun
             engine.start();
             recovered = engine.recoveredInputs();
             engine.publishTariff(tariff);
+            for (final CarbonIntensitySeries series : carbon.series())
+            {
+                engine.publishCarbonIntensity(TokenSymbol.pack(series.region()), series);
+            }
+            final long carbonRegion = carbon.enrolmentRegionSymbol();
             for (final Enrolment e : enrolments)
             {
                 if (accounts.add(e.accountId()))
                 {
                     engine.registerAccount(e.accountId());
                 }
-                engine.enrolMeter(e.meterId(), e.accountId(), tariff.tariffId(), effectiveFrom, e.programs(), 0,
-                    e.pricingNode() != null ? e.pricingNode() : defaultPricingNode);
+                engine.enrolMeter(e.meterId(), e.accountId(), tariff.tariffId(), effectiveFrom, e.programs(),
+                    carbonRegion, e.pricingNode() != null ? e.pricingNode() : defaultPricingNode);
             }
             for (final OraclePriceSeries series : oraclePrices)
             {
                 engine.publishOraclePrices(series);
             }
             int nextEvent = 0;
+            final long toSubmit = readings.size();
             for (final int i : readings.inStartOrder())
             {
+                if (submitted % ProgressListener.EVERY == 0)
+                {
+                    progress.progress(submitted, toSubmit);
+                }
                 while (nextEvent < events.size() && events.get(nextEvent).at() <= readings.start(i))
                 {
                     engine.calendar(events.get(nextEvent).kind(), events.get(nextEvent++).at(), tariff.tariffId());
@@ -173,6 +196,7 @@ public final class IngestRun
             {
                 engine.calendar(events.get(nextEvent).kind(), events.get(nextEvent++).at(), tariff.tariffId());
             }
+            progress.progress(submitted, submitted);
         }
         final EngineCounters counters = engine.counters();
         return new IngestReport(
@@ -180,7 +204,8 @@ public final class IngestRun
             accounts.size(), files, submitted, submitted - tally.tickRejections() - tally.duplicates(),
             tally.duplicates(), badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
-            counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest());
+            counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
+            carbon.enrolmentRegion(), carbon.intervals());
     }
 
     private long effectiveFrom(final long earliestReading)

@@ -102,6 +102,14 @@ public final class TariffDocument
     }
 
     /**
+     * @return the tariff's own zone: a gridsettle tariff names one, a URDB rate does not.
+     */
+    public Optional<ZoneId> ownZone()
+    {
+        return gridsettle != null ? Optional.of(gridsettle.zone()) : Optional.empty();
+    }
+
+    /**
      * @return the rate's URDB start date, when it has one.
      */
     public Optional<Instant> startDate()

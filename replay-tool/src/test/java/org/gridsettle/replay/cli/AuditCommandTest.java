@@ -130,10 +130,11 @@ class AuditCommandTest
         for (final String line : lines.subList(1, lines.size()))
         {
             final String[] f = line.split(",", -1);
-            assertThat(f).hasSize(12);
-            // the demo prices carbon, so the carbon column points at the CARBON_* postings rather than saying it
-            // was not priced
-            assertThat(f[10]).isEqualTo("see CARBON_* rows");
+            assertThat(f).hasSize(13);
+            // the demo prices carbon, so the carbon columns hold kg (three decimals) rather than saying it was not
+            // priced
+            assertThat(f[10]).matches("\\d+\\.\\d{3}");
+            assertThat(f[11]).matches("\\d+\\.\\d{3}");
             csv.merge(f[2] + " " + f[3], new BigDecimal(f[4]), BigDecimal::add);
         }
         final Map<String, BigDecimal> json = new TreeMap<>();
@@ -141,7 +142,9 @@ class AuditCommandTest
         root.get("totals").forEach((t) -> json.put(t.get("token").asText() + " " + t.get("reason").asText(),
             new BigDecimal(t.get("amount").asText())));
         assertThat(root.get("accounts")).hasSize(3);
-        assertThat(root.get("carbonKg").asText()).isEqualTo("see CARBON_* postings");
+        assertThat(root.get("carbonKg").asText()).startsWith("energy x intensity of the CARBON_* postings");
+        assertThat(root.get("accounts").get(0).get("days").get(0).get("carbonEmittedKg").asText())
+            .matches("\\d+\\.\\d{3}");
 
         assertThat(html).containsKeys("USD ENERGY_CHARGE", "USD FIXED_CHARGE", "SOLAR EXPORT_CREDIT");
         assertThat(csv).isEqualTo(html);

@@ -160,6 +160,34 @@ class DumpCommandTest
     }
 
     @Test
+    void sinceAndUntilKeepOnlyRecordsAboutThatEventTime()
+    {
+        // the demo's day is 2026-03-02 in Los Angeles (PST): 08:00Z to 08:00Z next day, three meters with 15-minute
+        // ticks, so the hour from 12:00Z holds 3 x 4 = 12 ticks and nothing else happens in it
+        final List<JsonNode> inputs = parse(CliRun.of("dump", "--journal", journal.toString(), "--input",
+            "--since", "2026-03-02T12:00:00Z", "--until", "2026-03-02T13:00:00Z").out());
+        assertThat(inputs).hasSize(12).allSatisfy(r ->
+        {
+            assertThat(r.get("type").asText()).isEqualTo("meter_tick");
+            assertThat(r.get("intervalStart").asText()).startsWith("2026-03-02T12:");
+        });
+
+        // an offset is accepted, and the output journal is filtered by each transfer's interval start
+        final List<JsonNode> outputs = parse(CliRun.of("dump", "--journal", journal.toString(),
+            "--since", "2026-03-02T04:00:00-08:00", "--until", "2026-03-02T05:00:00-08:00").out());
+        assertThat(outputs).isNotEmpty().allSatisfy(r ->
+            assertThat(r.get("intervalStart").asText()).startsWith("2026-03-02T12:"));
+
+        final CliRun backwards = CliRun.of("dump", "--journal", journal.toString(), "--since", "2026-03-03",
+            "--until", "2026-03-02");
+        assertThat(backwards.exitCode()).isEqualTo(2);
+        assertThat(backwards.err()).contains("is not before --until");
+        final CliRun notATime = CliRun.of("dump", "--journal", journal.toString(), "--since", "yesterday");
+        assertThat(notATime.exitCode()).isEqualTo(2);
+        assertThat(notATime.err().lines()).hasSize(1).first().asString().contains("--since yesterday: not a time");
+    }
+
+    @Test
     void checkpointsAppearOnlyWithTheOptionAndBindTheInputJournal()
     {
         final CliRun plain = CliRun.of("dump", "--journal", journal.toString());

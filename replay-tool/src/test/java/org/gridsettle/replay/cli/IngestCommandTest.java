@@ -197,6 +197,70 @@ class IngestCommandTest
             .contains("the row's position, from 1");
     }
 
+    @Test
+    void carbonIntensityIsJournalledAndPricesTheMetersOnItsRegion() throws IOException
+    {
+        // one flat-rate tariff in GBP with a carbon adder of 0.05 per kg on imports and a credit of 0.04 CARBON per
+        // kg on exports
+        final Path tariff = write("gb.json", String.join("\n",
+            "{\"format\": \"gridsettle-tariff/1\", \"id\": 44, \"version\": 1,",
+            " \"effective_from\": \"2023-03-01\", \"zone\": \"Europe/London\",",
+            " \"currency\": \"GBP\", \"export_token\": \"SOLAR\",",
+            " \"periods\": [{\"name\": \"flat\", \"import\": \"0.30\", \"export\": \"0.15\"}],",
+            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
+            "   \"weekday\": {}, \"weekend\": {}}]},",
+            " \"carbon\": {\"import_adder_per_kg\": \"0.05\", \"export_credit_per_kg\": \"0.04\"}}"));
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        // The real UK national response (shared/data, NESO Carbon Intensity API via
+        // nmpowell/carbon-intensity-forecast-tracking) gives 81 g/kWh actual for 01:00-01:30Z on 2023-03-14 and 73
+        // g/kWh for 01:30-02:00Z.
+        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2023-03-14T01:00:00Z,1800,1000,0\n" +
+            "M-1,2023-03-14T01:30:00Z,1800,0,500\n");
+
+        final CliRun run = CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(),
+            "--tariff", tariff.toString(), "--meters", meters.toString(), "--usage", usage.toString(),
+            "--carbon", TestResources.resource("ingest/carbon_uk_national_pt24h_2023-03-15T0101Z.json").toString(),
+            "--carbon-region", "GB");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // By hand: 1.000 kWh x 81 g = 0.081 kg x 0.05 = 0.004050 GBP adder;
+        // 0.500 kWh x 73 g = 0.0365 kg x 0.04 = 0.001460 CARBON credit.
+        assertThat(run.out()).contains("carbon: 48 intervals of grid intensity published; meters enrolled on region GB")
+            .contains("carbon_adder 0.004050")
+            .contains("token CARBON")
+            .contains("carbon_credit 0.001460");
+        final CliRun dump = CliRun.of("dump", "--journal", tmp.resolve("journal").toString(), "--input");
+        assertThat(dump.out()).contains("\"type\":\"carbon_intensity\"").contains("\"region\":\"GB\"");
+
+        // The audit's carbon mass is each carbon posting's energy x intensity: 1,000 Wh x 81,000 mg/kWh = 0.081 kg
+        // emitted; 500 Wh x 73,000 mg/kWh = 0.0365 kg avoided, shown half-even to the gram as 0.036.
+        final Path audit = tmp.resolve("audit.json");
+        final CliRun auditRun = CliRun.of("audit", "--journal", tmp.resolve("journal").toString(), "--account",
+            "1001", "--format", "json", "--out", audit.toString());
+        assertThat(auditRun.exitCode()).as(auditRun.err()).isZero();
+        final String auditJson = Files.readString(audit);
+        assertThat(auditJson).contains("\"carbonEmittedKg\" : \"0.081\"").contains("\"carbonAvoidedKg\" : \"0.036\"");
+    }
+
+    @Test
+    void aCarbonResponseWithoutARegionIsOneLineAndNothingIsJournalled() throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2023-03-14T01:00:00Z,1800,1000,0\n");
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun run = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+            "--meters", meters.toString(), "--usage", usage.toString(),
+            "--carbon", TestResources.resource("ingest/carbon_uk_national_pt24h_2023-03-15T0101Z.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).hasSize(1).first().asString()
+            .contains("names no region: give --carbon-region");
+        assertThat(journal).doesNotExist();
+    }
+
     private CliRun ingest(final Path journal, final Path meters, final String... usage)
     {
         final String[] head = {"ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),

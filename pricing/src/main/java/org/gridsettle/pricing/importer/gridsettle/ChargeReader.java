@@ -7,8 +7,9 @@ import org.gridsettle.pricing.tariff.TouTariff;
 import java.util.List;
 
 /**
- * Reads the optional blocks that add charges and rules to a tariff: {@code "fixed_charges"}, {@code "export_rule"}
- * and {@code "demand"}. A block that is absent leaves the model's default: no fixed or demand charges, net billing.
+ * Reads the optional blocks that add charges and rules to a tariff: {@code "fixed_charges"}, {@code "export_rule"},
+ * {@code "demand"} and {@code "carbon"}. A block that is absent leaves the model's default: no fixed or demand
+ * charges, net billing, no carbon pricing.
  * <p>
  * Stateless; confined to the reading thread.
  */
@@ -20,6 +21,8 @@ final class ChargeReader
     private static final String SOURCES = "\"tou\" or \"oracle\"";
     private static final String NEGATIVE = "\"zero_credit\" or \"charge\"";
     private static final List<String> DEMAND_FIELDS = List.of("flat_per_kw", "per_period_per_kw");
+    private static final List<String> CARBON_FIELDS =
+        List.of("import_adder_per_kg", "export_credit_per_kg", "carry_forward_intervals");
     private static final String RULES =
         "\"net_metering\", \"net_billing\", \"net_billing_hourly\" or \"buy_all_sell_all\"";
 
@@ -121,6 +124,26 @@ final class ChargeReader
             }
         }
         tariff.withDemand(flat, perPeriod);
+    }
+
+    static void carbon(final String source, final LocatedNode node, final TouTariff tariff)
+    {
+        final Fields carbon = new Fields(source, node, CARBON_FIELDS);
+        final long adder = carbon.micros("import_adder_per_kg", 0, "a carbon adder on imports in currency per kg CO2");
+        final long credit = carbon.micros("export_credit_per_kg", 0,
+            "an avoided-emissions credit on exports in CARBON per kg CO2");
+        if (adder < 0 || credit < 0)
+        {
+            throw carbon.error(node, "expected carbon prices of zero or more");
+        }
+        if (adder == 0 && credit == 0)
+        {
+            // a block that prices nothing would read as carbon pricing in a review and do nothing in settlement
+            throw carbon.error(node, "expected \"import_adder_per_kg\" or \"export_credit_per_kg\" above zero");
+        }
+        // a missing intensity rejects the tick unless the tariff allows carrying the last value forward; never zero
+        tariff.withCarbon(adder, credit, (int)carbon.integer("carry_forward_intervals", 0, 96, 0,
+            "the intervals a missing intensity may be carried forward, 0..96"));
     }
 
     private static ExportRule rule(final Fields export, final LocatedNode typeNode)

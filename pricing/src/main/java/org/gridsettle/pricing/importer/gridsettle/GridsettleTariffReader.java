@@ -43,7 +43,7 @@ public final class GridsettleTariffReader
 
     private static final List<String> ROOT_FIELDS = List.of("format", "id", "version", "description",
         "effective_from", "zone", "currency", "export_token", "periods", "schedule", "holidays", "tiers",
-        "fixed_charges", "export_rule", "demand", "billing_cycle_day");
+        "fixed_charges", "export_rule", "demand", "carbon", "billing_cycle_day");
     private static final List<String> PERIOD_FIELDS = List.of("name", "import", "export");
 
     private final LocatedJsonParser parser = new LocatedJsonParser();
@@ -139,6 +139,11 @@ public final class GridsettleTariffReader
         if (demand != null)
         {
             ChargeReader.demand(source, demand, periodNames, tariff);
+        }
+        final LocatedNode carbon = root.optional("carbon");
+        if (carbon != null)
+        {
+            ChargeReader.carbon(source, carbon, tariff);
         }
         tariff.withBillingCycleDay((int)root.integer("billing_cycle_day", 1, 28, 1, "the billing-cycle day"));
         return tariff;

@@ -184,7 +184,7 @@ class GridsettleBadFilesTest
         assertThat(refusal("{\n  \"label\": \"abc\",\n  \"energyratestructure\": []\n}"))
             .isEqualTo("t.json: label (line 2, column 12): unknown field \"label\"; expected one of [format, id, " +
                 "version, description, effective_from, zone, currency, export_token, periods, schedule, holidays, " +
-                "tiers, fixed_charges, export_rule, demand, billing_cycle_day]");
+                "tiers, fixed_charges, export_rule, demand, carbon, billing_cycle_day]");
     }
 
     private static String refusal(final String json)
