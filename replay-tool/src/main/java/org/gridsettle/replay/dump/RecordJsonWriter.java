@@ -326,6 +326,12 @@ public final class RecordJsonWriter
             fields.amount("balance", transfer.energyWh());
             fields.number("apyBps", transfer.rate());
         }
+        else if (reason == ReasonCode.HOURLY_NETTING)
+        {
+            // an hour's netting: the energy field is the hour's offset, the rate field the side's provisional total
+            fields.energy("offset", transfer.energyWh());
+            fields.amount("provisionalTotal", transfer.rate());
+        }
         else if (transfer.tier() == TransferCodec.TIER_ORACLE_RATE &&
             (reason == ReasonCode.EXPORT_CREDIT || reason == ReasonCode.EXPORT_CHARGE))
         {
