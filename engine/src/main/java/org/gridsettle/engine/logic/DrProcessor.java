@@ -179,15 +179,18 @@ final class DrProcessor
             {
                 DrSettlementCalculator.settle(method, tariff, history, day, firstHour, endHour, events.declaredWh(e),
                     events.incentive(e), eventDays, events.lastDayCount, quote);
-                statuses[m] = quote.status;
                 if (quote.status == DrQuote.OK)
                 {
+                    // both totals first: a meter whose figures overflow them is refused whole, never half counted
+                    final long credit = Math.addExact(totalCredit, quote.creditMicros);
+                    final long reduction = Math.addExact(totalReduction, quote.reductionWh);
+                    totalCredit = credit;
+                    totalReduction = reduction;
                     credits[m] = quote.creditMicros;
                     reductions[m] = quote.reductionWh;
                     tiers[m] = quote.dayCount;
-                    totalCredit = Math.addExact(totalCredit, quote.creditMicros);
-                    totalReduction = Math.addExact(totalReduction, quote.reductionWh);
                 }
+                statuses[m] = quote.status;
             }
             catch (final ArithmeticException overflow)
             {
