@@ -53,6 +53,11 @@ import java.util.concurrent.CompletableFuture;
  * slot carries its own. {@code submit*} methods block while the ring is full;
  * {@code trySubmit*} return false instead (back-pressure). {@link #close()} drains the ring, then closes the journals.
  * A submission is acknowledged by the engine once {@link #appliedSequence()} reaches its sequence.
+ * <p>
+ * Memory: besides the correction window ({@link Builder#correctionWindow}), each meter enrolled in demand response
+ * costs {@value org.gridsettle.engine.logic.DrHistory#BYTES_PER_DR_METER} bytes of hourly history (48 local days x 24
+ * hours, for the 10-in-10 baseline; see {@link org.gridsettle.engine.logic.DrHistory}); other meters cost nothing
+ * for it.
  */
 public final class SettlementEngine implements AutoCloseable
 {
