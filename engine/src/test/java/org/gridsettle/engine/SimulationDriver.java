@@ -707,6 +707,9 @@ public final class SimulationDriver
         private int laVersions;
         private long nextAccount = 1001;
         private long nextEvent = 1;
+        /** Intervals [from, to) of the DR events drawn, whose meters tick every interval so that events settle. */
+        private final List<long[]> eventIntervals = new ArrayList<>();
+        private final Set<Integer> filled = new HashSet<>();
         /** DR draws come from their own stream, so adding them left every other draw of a seed as it was. */
         private final SplittableRandom dr;
 
@@ -761,6 +764,7 @@ public final class SimulationDriver
 
         private void step(final int cursor)
         {
+            fillEventInterval(cursor);
             final int roll = random.nextInt(1000);
             if (roll < 500)
             {
@@ -852,10 +856,34 @@ public final class SimulationDriver
             final long start = at.toEpochSecond() + (dr.nextInt(10) == 0 ? 900 : 0);
             final long end = start + 3_600L * (1 + dr.nextInt(Math.min(3, 24 - hour)));
             final BaselineMethod method = BaselineMethod.values()[dr.nextInt(4) == 0 ? dr.nextInt(2) : 2];
-            final long declared = method == BaselineMethod.DECLARED ? dr.nextInt(3_000) : 0;
+            final long declared = method == BaselineMethod.DECLARED ? 2_000 + dr.nextInt(8_000) : 0;
             final long id = dr.nextInt(6) == 0 && nextEvent > 1 ? nextEvent - 1 : nextEvent++;
-            ops.add(new DrEvent(id, london ? TARIFF_LONDON : TARIFF_LA, start, end, 1 + dr.nextInt(3_000_000), method,
-                declared));
+            final long tariffId = london ? TARIFF_LONDON : TARIFF_LA;
+            ops.add(new DrEvent(id, tariffId, start, end, 1 + dr.nextInt(3_000_000), method, declared));
+            eventIntervals.add(new long[] {(start - START) / 900L, (end - START) / 900L, tariffId});
+        }
+
+        /**
+         * When the workload reaches an interval of a DR event, every meter on the event's tariff reads it (once), as
+         * a real fleet does: sparse random ticks alone would leave most event hours without a reading.
+         */
+        private void fillEventInterval(final int cursor)
+        {
+            for (final long[] event : eventIntervals)
+            {
+                if (cursor >= event[0] && cursor < event[1] && filled.add(cursor))
+                {
+                    for (int m = 1; m <= meterTariffs.size(); m++)
+                    {
+                        if (meterTariffs.get(m - 1) == event[2])
+                        {
+                            final Tick tick = new Tick(m, 0, START + cursor * 900L, 900, dr.nextInt(2_500), 0, false);
+                            ops.add(tick);
+                            remember(tick);
+                        }
+                    }
+                }
+            }
         }
 
         private void freshTick(final int cursor)
