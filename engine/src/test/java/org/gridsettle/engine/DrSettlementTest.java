@@ -178,6 +178,32 @@ class DrSettlementTest
             0, 0))).isEmpty();
     }
 
+    @Test
+    void baselineHoursAreLocalClockHoursOnBothSidesOfTheDaylightSavingChange()
+    {
+        // one DR meter using 1,000 Wh an hour at 14:00 and 15:00 local and 3,000 in every other hour, every day;
+        // days 1-4 (03-03..03-06) are in PST, the rest in PDT. Counted in local clock hours the baseline is 1,000;
+        // counted in UTC or at a fixed offset, the PST days would give 3,000 for one of the two hours.
+        final DrScenario dst = new DrScenario();
+        dst.tariff(DrScenario.tariff());
+        dst.account(1001);
+        dst.enrol(1, EngineFixture.START, org.gridsettle.journal.codec.MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE);
+        dst.drEvent(9, DrScenario.at(EVENT_DAY, 14), DrScenario.at(EVENT_DAY, 16), 1_000_000, BaselineMethod.TEN_IN_TEN,
+            0);
+        long eod = 0;
+        for (int day = 0; day <= EVENT_DAY; day++)
+        {
+            final boolean eventDay = day == EVENT_DAY;
+            dst.ticks(1, day, 0, DrScenario.quarters(day), h -> h == 14 || h == 15 ? eventDay ? 100 : 250 : 750);
+            eod = dst.endOfDay(day);
+        }
+        final List<byte[]> outs = drOutputs(dst.outputsOf().causedBy(eod));
+        assertThat(outs).hasSize(2);
+        // (1,000 - 400) x 2 hours = 1,200 Wh x 1.000000 = 1.200000
+        assertThat(Outputs.transfer(outs.get(1)).energyWh()).isEqualTo(1_200);
+        assertThat(Outputs.transfer(outs.get(1)).amount()).isEqualTo(1_200_000);
+    }
+
     private ReasonCode reason(final long inputSequence)
     {
         final List<byte[]> outs = s.outputsOf().causedBy(inputSequence);
