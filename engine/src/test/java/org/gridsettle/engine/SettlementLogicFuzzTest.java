@@ -6,6 +6,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.logic.SettlementLogic;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
@@ -20,8 +21,8 @@ import org.gridsettle.journal.codec.RedemptionCodec;
  * <ul>
  *   <li>{@link #anyBytesAsOneRecord}: the bytes are one record, as a damaged journal would hand them over;</li>
  *   <li>{@link #streamsOfWellFormedRecords}: the bytes choose a stream of well-formed records of every input type,
- *       with fields from plausible to extreme, which reaches pricing, corrections, redemptions, interest and the
- *       calendar far more often than raw bytes do.</li>
+ *       with fields from plausible to extreme, which reaches pricing, corrections, redemptions, interest, DR events and
+ *       the calendar far more often than raw bytes do.</li>
  * </ul>
  * Without {@code JAZZER_FUZZ} this runs the regression corpus in
  * {@code src/test/resources/org/gridsettle/engine/SettlementLogicFuzzTestInputs/<method>/}.
@@ -62,7 +63,7 @@ class SettlementLogicFuzzTest
     private static int encode(final FuzzedDataProvider data, final UnsafeBuffer buffer, final long sequence)
     {
         final long start = EngineFixture.START + 900L * data.consumeInt(-4, 300);
-        switch (data.consumeInt(0, 8))
+        switch (data.consumeInt(0, 9))
         {
             case 0, 1, 2 ->
             {
@@ -109,6 +110,18 @@ class SettlementLogicFuzzTest
                     data.consumeBoolean() ? EngineFixture.TARIFF : data.consumeLong());
                 return CalendarCodec.LENGTH;
             }
+            case 8 ->
+            {
+                // a DR event for the fixture tariff's meters, whole hours or not, any method code
+                final long eventStart = data.consumeBoolean() ? start - Math.floorMod(start, 3_600L) : start;
+                new DrEventCodec().<DrEventCodec>wrap(buffer, 0).encode(sequence, data.consumeInt(0, 6),
+                    data.consumeBoolean() ? DR : data.consumeLong(),
+                    data.consumeBoolean() ? EngineFixture.TARIFF : data.consumeLong(), eventStart,
+                    data.consumeBoolean() ? eventStart + 3_600L * data.consumeInt(1, 4) : data.consumeLong(),
+                    data.consumeBoolean() ? data.consumeLong(0, 3_000_000) : data.consumeLong(),
+                    data.consumeInt(0, 3), data.consumeBoolean() ? data.consumeLong(0, 5_000) : data.consumeLong());
+                return DrEventCodec.LENGTH;
+            }
             default ->
             {
                 // raw bytes behind a header that names a random type: a damaged record
@@ -120,6 +133,8 @@ class SettlementLogicFuzzTest
             }
         }
     }
+
+    private static final long DR = org.gridsettle.pricing.money.TokenSymbol.pack("DR");
 
     private static long meter(final FuzzedDataProvider data)
     {

@@ -65,7 +65,10 @@ final class CalendarProcessor
         return closedUntil.get(tariffId);
     }
 
-    void apply(final long sequence, final CalendarCodec event)
+    /**
+     * @return true if the event was applied: not rejected, not a duplicate.
+     */
+    boolean apply(final long sequence, final CalendarCodec event)
     {
         final long tariffId = event.tariffId();
         final long at = event.at();
@@ -74,7 +77,7 @@ final class CalendarProcessor
         if (tariff == null)
         {
             postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, CALENDAR, tariffId);
-            return;
+            return false;
         }
         // placed before anything is posted: an instant the tariff's zone table does not cover throws here
         final int billingPeriod = tariff.billingPeriodOf(at - 1);
@@ -83,12 +86,12 @@ final class CalendarProcessor
         if (last == null)
         {
             postings.reject(sequence, ReasonCode.MALFORMED, CALENDAR, kind);
-            return;
+            return false;
         }
         if (at <= last.get(tariffId))
         {
             postings.acknowledgeDuplicate(sequence, tariffId, at);
-            return;
+            return false;
         }
         last.put(tariffId, at);
         final long charge = kind == CalendarCodec.END_OF_DAY ? tariff.fixedMicrosPerDay() : tariff.fixedMicrosPerMonth();
@@ -100,6 +103,7 @@ final class CalendarProcessor
         {
             settlePeriod(sequence, tariff, billingPeriod);
         }
+        return true;
     }
 
     /**

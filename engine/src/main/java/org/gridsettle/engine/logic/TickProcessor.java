@@ -43,6 +43,7 @@ final class TickProcessor
     private final BillingAccumulators billing;
     private final CarbonBook carbon;
     private final Postings postings;
+    private final DrHistory drHistory;
     private final PriceQuote quote = new PriceQuote();
     private long intensity = NO_CARBON;
     private long carbonAdder;
@@ -51,6 +52,8 @@ final class TickProcessor
     private int slot;
     private int period;
     private long counter;
+    /** Local wall-clock seconds of the tick located last, for the DR history. */
+    private long local;
 
     TickProcessor(
         final MeterRegistry meters,
@@ -59,9 +62,11 @@ final class TickProcessor
         final CalendarProcessor calendar,
         final BillingAccumulators billing,
         final CarbonBook carbon,
+        final DrHistory drHistory,
         final Postings postings)
     {
         this.carbon = carbon;
+        this.drHistory = drHistory;
         this.meters = meters;
         this.tariffs = tariffs;
         this.window = window;
@@ -140,6 +145,7 @@ final class TickProcessor
                 post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
                 accumulate(meter, importWh, exportWh, tick.intervalSeconds(), 1);
                 window.insert(meter, key, importWh, exportWh, tariff.version(), sequence, before, intensity);
+                drHistory.recordTick(meters, meter, channel, local, importWh);
                 ticksPriced++;
             }
         }
@@ -153,7 +159,8 @@ final class TickProcessor
         }
         else
         {
-            correct(sequence, meter, meterId, tariffId, start, tick.intervalSeconds(), entry, importWh, exportWh);
+            correct(sequence, meter, meterId, tariffId, start, tick.intervalSeconds(), channel, entry, importWh,
+                exportWh);
         }
     }
 
@@ -164,6 +171,7 @@ final class TickProcessor
         final long tariffId,
         final long start,
         final int intervalSeconds,
+        final int channel,
         final int entry,
         final long importWh,
         final long exportWh)
@@ -208,6 +216,7 @@ final class TickProcessor
         {
             accumulate(meter, importWh, exportWh, intervalSeconds, 1);
         }
+        drHistory.correctTick(meter, channel, local, window.importWh(entry), importWh);
         window.update(entry, importWh, exportWh, tariff.version(), sequence, before, intensity);
     }
 
@@ -238,7 +247,7 @@ final class TickProcessor
     private boolean locate(final TouTariff tariff, final int meter, final long start, final boolean claim)
     {
         // one zone lookup per tick answers the TOU period, the billing period and the local day
-        final long local = tariff.zoneTable().localEpochSecond(start);
+        local = tariff.zoneTable().localEpochSecond(start);
         period = tariff.periodIndexAtLocal(local);
         final int billingPeriod = tariff.billingPeriodOfLocal(local);
         slot = claim ? billing.slotFor(meter, billingPeriod, tariff.version()) : billing.find(meter, billingPeriod);

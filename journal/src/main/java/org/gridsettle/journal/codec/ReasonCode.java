@@ -59,7 +59,14 @@ public enum ReasonCode
     /** Rejected: the tariff uses a feature this engine cannot settle faithfully (for example too many periods). */
     UNSUPPORTED_TARIFF(116),
     /** Rejected: the tariff prices carbon and no intensity is known for the tick's interval within its policy. */
-    CARBON_INTENSITY_MISSING(117);
+    CARBON_INTENSITY_MISSING(117),
+    /**
+     * Refused for one meter at a DR event's settlement: fewer than 10 eligible baseline days in the lookback, or the
+     * event day lacks a reading in an event hour (or an adjustment hour). No credit is posted for that meter.
+     */
+    DR_BASELINE_UNAVAILABLE(130),
+    /** Rejected: a DR event that overlaps another event of the same tariff, or one already settled. */
+    DR_EVENT_OVERLAP(131);
 
     private static final ReasonCode[] BY_CODE = new ReasonCode[256];
 

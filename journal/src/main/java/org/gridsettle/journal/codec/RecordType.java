@@ -19,6 +19,8 @@ public enum RecordType
     TARIFF_VERSION(4, 2, -200, 1),
     /** Grid carbon intensity of a region over consecutive intervals. */
     CARBON_INTENSITY(5, 1, -64),
+    /** A demand-response event: program, event id, hours, incentive and baseline method. */
+    DR_EVENT(7, 1, 96),
     /** A program token is burnt: the off-ramp. */
     REDEMPTION(8, 1, 64),
     /** Daily interest on held program-token balances. */
