@@ -65,6 +65,8 @@ public final class Journals
 
     static ChronicleQueue open(final Path queueDir)
     {
+        // before Chronicle maps the files: it would zero-extend a cut file and hide the cut
+        CycleFileCheck.check(queueDir);
         return SingleChronicleQueueBuilder.binary(queueDir)
             .rollCycle(RollCycles.FAST_DAILY)
             .build();
