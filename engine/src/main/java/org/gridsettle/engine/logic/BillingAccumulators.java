@@ -174,6 +174,28 @@ final class BillingAccumulators
         }
     }
 
+    /**
+     * @return true if {@link #add} with these deltas would overflow none of the sums, so a caller can refuse a tick
+     *         before posting anything for it.
+     */
+    boolean canAdd(
+        final int slot,
+        final int period,
+        final long importDeltaWh,
+        final long exportDeltaWh,
+        final long chargeDelta,
+        final long creditDelta)
+    {
+        final int i = slot * MAX_PERIODS + period;
+        return fitsSum(importWh[i], importDeltaWh) && fitsSum(exportWh[i], exportDeltaWh) &&
+            fitsSum(charges[i], chargeDelta) && fitsSum(credits[i], creditDelta);
+    }
+
+    private static boolean fitsSum(final long a, final long b)
+    {
+        return b >= 0 ? a <= Long.MAX_VALUE - b : a >= Long.MIN_VALUE - b;
+    }
+
     long importWh(final int slot, final int period)
     {
         return importWh[slot * MAX_PERIODS + period];

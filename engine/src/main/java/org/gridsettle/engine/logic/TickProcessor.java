@@ -47,6 +47,11 @@ final class TickProcessor
     private long intensity = NO_CARBON;
     private long carbonAdder;
     private long carbonCredit;
+    // a correction's reversal, kept while its corrected values are priced, so that both are checked before either posts
+    private final PriceQuote reversal = new PriceQuote();
+    private long reversalIntensity;
+    private long reversalAdder;
+    private long reversalCredit;
     private long ticksPriced;
     private int slot;
     private int period;
@@ -134,7 +139,8 @@ final class TickProcessor
                 postings.reject(sequence, ReasonCode.BILLING_PERIOD_NOT_OPEN, TICK, meterId);
                 return;
             }
-            if (price(sequence, tariff, importWh, exportWh, meterId))
+            if (price(sequence, tariff, importWh, exportWh, meterId) &&
+                affordable(sequence, meter, meterId, tariff, start, importWh, exportWh, null, 0, true))
             {
                 final long before = counter;
                 post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
@@ -186,29 +192,102 @@ final class TickProcessor
         final boolean open = locate(original, meter, start, false);
         counter = window.counter(entry);
         intensity = window.intensity(entry);
-        if (!price(sequence, original, window.importWh(entry), window.exportWh(entry), meterId))
+        final long oldImportWh = window.importWh(entry);
+        final long oldExportWh = window.exportWh(entry);
+        if (!price(sequence, original, oldImportWh, oldExportWh, meterId))
         {
             return;
         }
-        post(sequence, meter, meterId, original, start, window.importWh(entry), window.exportWh(entry),
-            window.cause(entry));
+        keepReversal();
+        final int oldSlot = slot;
+        final int oldPeriod = period;
+        // the corrected values are priced with the reversal already out of the tier counters, as they always were
         if (open)
         {
-            accumulate(meter, -window.importWh(entry), -window.exportWh(entry), 0, -1);
+            accumulate(meter, -oldImportWh, -oldExportWh, 0, -1);
         }
         final boolean stillOpen = locate(tariff, meter, start, false);
         final long before = counter;
         intensity = newIntensity;
-        if (!price(sequence, tariff, importWh, exportWh, meterId))
+        if (!price(sequence, tariff, importWh, exportWh, meterId) ||
+            !affordable(sequence, meter, meterId, tariff, start, importWh, exportWh, original, entry, stillOpen))
         {
+            if (open)
+            {
+                // nothing was posted: put the reversal's amounts back exactly (its demand was 0, so max demand is
+                // untouched)
+                billing.add(meter, oldSlot, oldPeriod, oldImportWh, oldExportWh, reversal.importAmount,
+                    reversal.exportAmount, 0);
+            }
             return;
         }
+        post(sequence, meter, meterId, original, start, oldImportWh, oldExportWh, window.cause(entry), reversal,
+            reversalIntensity, reversalAdder, reversalCredit);
         post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
         if (stillOpen)
         {
             accumulate(meter, importWh, exportWh, intervalSeconds, 1);
         }
         window.update(entry, importWh, exportWh, tariff.version(), sequence, before, intensity);
+    }
+
+    /**
+     * Checks, before anything is posted, that the tick's postings fit the ledger (for a correction, the reversal kept
+     * by {@link #keepReversal()} and the corrected values together) and that what {@link #accumulate} then adds fits
+     * the billing sums; rejects the tick as OVERFLOW if not.
+     *
+     * @param original    the version that priced the tick being corrected, or null for a new tick.
+     * @param entry       the corrected tick's window entry, if {@code original} is not null.
+     * @param accumulates true if the tick's values will be added to an open billing period.
+     * @return true if the tick can be posted whole.
+     */
+    private boolean affordable(
+        final long sequence,
+        final int meter,
+        final long meterId,
+        final TouTariff tariff,
+        final long start,
+        final long importWh,
+        final long exportWh,
+        final TouTariff original,
+        final int entry,
+        final boolean accumulates)
+    {
+        postings.beginCheck();
+        if (original != null)
+        {
+            post(sequence, meter, meterId, original, start, window.importWh(entry), window.exportWh(entry),
+                window.cause(entry), reversal, reversalIntensity, reversalAdder, reversalCredit);
+        }
+        post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
+        // accumulate() runs after the postings: whatever it could overflow (sums, demand Wh x 3600) must be refused
+        // now, not after them
+        final boolean fits = postings.endCheck() && (!accumulates ||
+            importWh <= Long.MAX_VALUE / 3600L && billing.canAdd(slot, period, importWh, exportWh,
+                quote.importAmount, quote.exportAmount));
+        if (!fits)
+        {
+            postings.reject(sequence, ReasonCode.OVERFLOW, TICK, meterId);
+        }
+        return fits;
+    }
+
+    /** Keeps the original's quote and carbon amounts as the reversal, allocation-free. */
+    private void keepReversal()
+    {
+        reversal.periodIndex = quote.periodIndex;
+        reversal.importRate = quote.importRate;
+        reversal.exportRate = quote.exportRate;
+        reversal.importAmount = quote.importAmount;
+        reversal.exportAmount = quote.exportAmount;
+        reversal.parts = quote.parts;
+        System.arraycopy(quote.partTier, 0, reversal.partTier, 0, quote.parts);
+        System.arraycopy(quote.partEnergyWh, 0, reversal.partEnergyWh, 0, quote.parts);
+        System.arraycopy(quote.partRate, 0, reversal.partRate, 0, quote.parts);
+        System.arraycopy(quote.partAmount, 0, reversal.partAmount, 0, quote.parts);
+        reversalIntensity = intensity;
+        reversalAdder = carbonAdder;
+        reversalCredit = carbonCredit;
     }
 
     /**
@@ -285,9 +364,6 @@ final class TickProcessor
         }
     }
 
-    /**
-     * Posts the quote; when {@code reverses} is not 0 the postings run the other way and name the input they undo.
-     */
     private void post(
         final long sequence,
         final int meter,
@@ -298,9 +374,30 @@ final class TickProcessor
         final long exportWh,
         final long reverses)
     {
+        post(sequence, meter, meterId, tariff, start, importWh, exportWh, reverses, quote, intensity, carbonAdder,
+            carbonCredit);
+    }
+
+    /**
+     * Posts a quote; when {@code reverses} is not 0 the postings run the other way and name the input they undo.
+     * Posts nothing but is checked in the postings' check mode, so it must change no other state.
+     */
+    private void post(
+        final long sequence,
+        final int meter,
+        final long meterId,
+        final TouTariff tariff,
+        final long start,
+        final long importWh,
+        final long exportWh,
+        final long reverses,
+        final PriceQuote q,
+        final long gridIntensity,
+        final long adder,
+        final long credit)
+    {
         final long customer = meters.accountOf(meter);
         final boolean reversal = reverses != 0;
-        final PriceQuote q = quote;
         for (int i = 0; i < q.parts; i++)
         {
             if (q.partAmount[i] > 0)
@@ -314,32 +411,32 @@ final class TickProcessor
                 postings.emitTransfer();
             }
         }
-        if (quote.exportAmount > 0)
+        if (q.exportAmount > 0)
         {
             postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE,
-                reversal ? SystemAccounts.ISSUANCE : customer, tariff.exportTokenSymbol(), quote.exportAmount,
+                reversal ? SystemAccounts.ISSUANCE : customer, tariff.exportTokenSymbol(), q.exportAmount,
                 ReasonCode.EXPORT_CREDIT)
-                .explain(meterId, start, exportWh, quote.exportRate, tariff.tariffId(), tariff.version(),
-                    quote.periodIndex, 0)
+                .explain(meterId, start, exportWh, q.exportRate, tariff.tariffId(), tariff.version(),
+                    q.periodIndex, 0)
                 .reverses(reverses);
             postings.emitTransfer();
         }
-        if (carbonAdder > 0)
+        if (adder > 0)
         {
             // explanation: energy and, in the rate field, the grid intensity in mg CO2/kWh; the price per kg is the
             // tariff version's
             postings.transfer(sequence, reversal ? SystemAccounts.CARBON_FUND : customer,
-                reversal ? customer : SystemAccounts.CARBON_FUND, tariff.tokenSymbol(), carbonAdder,
+                reversal ? customer : SystemAccounts.CARBON_FUND, tariff.tokenSymbol(), adder,
                 ReasonCode.CARBON_ADDER)
-                .explain(meterId, start, importWh, intensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
+                .explain(meterId, start, importWh, gridIntensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
                 .reverses(reverses);
             postings.emitTransfer();
         }
-        if (carbonCredit > 0)
+        if (credit > 0)
         {
             postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE,
-                reversal ? SystemAccounts.ISSUANCE : customer, CARBON_TOKEN, carbonCredit, ReasonCode.CARBON_CREDIT)
-                .explain(meterId, start, exportWh, intensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
+                reversal ? SystemAccounts.ISSUANCE : customer, CARBON_TOKEN, credit, ReasonCode.CARBON_CREDIT)
+                .explain(meterId, start, exportWh, gridIntensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
                 .reverses(reverses);
             postings.emitTransfer();
         }
