@@ -115,12 +115,7 @@ class HostileSnapshotTest
     void aWellSealedSnapshotWithAnImpossibleStateIsSkippedForTheOlderOne() throws IOException
     {
         // the ledger's token count is checked on load: 99 tokens is refused with an IOException
-        final Path newest = store.newestFirst().get(0);
-        final byte[] bytes = Files.readAllBytes(newest);
-        final int tokenCountAt = ledgerOffset(bytes);
-        assertThat(ByteBuffer.wrap(bytes, tokenCountAt, 4).getInt()).as("token count in the snapshot").isEqualTo(2);
-        ByteBuffer.wrap(bytes).putInt(tokenCountAt, 99);
-        Files.write(newest, reseal(bytes));
+        overwriteIntInNewest(HostileSnapshotTest::ledgerOffset, "token count", 2, 99);
 
         assertThat(finishAndCheck()).containsExactly(
             "snapshot snapshot-00000000000000000201.gss is unusable (snapshot has 99 tokens); falling back to an " +
@@ -134,13 +129,9 @@ class HostileSnapshotTest
     @Test
     void aWellSealedSnapshotDeclaringAnAbsurdLengthIsSkippedNotAllocated() throws IOException
     {
-        final Path newest = store.newestFirst().get(0);
-        final byte[] bytes = Files.readAllBytes(newest);
+        final byte[] bytes = overwriteIntInNewest(HostileSnapshotTest::meterIdsLengthOffset, "meter ids length", METERS,
+            Integer.MAX_VALUE - 15);
         final int meterIdsLengthAt = meterIdsLengthOffset(bytes);
-        assertThat(ByteBuffer.wrap(bytes, meterIdsLengthAt, 4).getInt()).as("meters in the snapshot")
-            .isEqualTo(METERS);
-        ByteBuffer.wrap(bytes).putInt(meterIdsLengthAt, Integer.MAX_VALUE - 15);
-        Files.write(newest, reseal(bytes));
 
         final List<String> notes;
         try
@@ -163,12 +154,10 @@ class HostileSnapshotTest
     void aWellSealedSnapshotDeclaringAnAbsurdMeterCountIsSkippedNotAllocated() throws IOException
     {
         // the meter count sizes six arrays before their own lengths are read
-        final Path newest = store.newestFirst().get(0);
-        final byte[] bytes = Files.readAllBytes(newest);
-        final int meterCountAt = new SnapshotLayout(bytes).logicHeader().accounts().at();
-        assertThat(ByteBuffer.wrap(bytes, meterCountAt, 4).getInt()).as("meter count").isEqualTo(METERS);
-        ByteBuffer.wrap(bytes).putInt(meterCountAt, Integer.MAX_VALUE - 15);
-        Files.write(newest, reseal(bytes));
+        final java.util.function.ToIntFunction<byte[]> meterCount = b -> new SnapshotLayout(b).logicHeader().accounts()
+            .at();
+        final int meterCountAt = meterCount.applyAsInt(overwriteIntInNewest(meterCount, "meter count", METERS,
+            Integer.MAX_VALUE - 15));
 
         assertThat(finishAndCheck()).first().asString()
             .startsWith("snapshot snapshot-00000000000000000201.gss is unusable (length 2147483632 at byte " +
@@ -221,6 +210,24 @@ class HostileSnapshotTest
         final long exportWh = (m % 2 == 0 && midday) ? 150 + m : 0;
         final long importWh = exportWh > 0 ? 0 : 100 + (i * 7 + m * 13) % 400 + extraWh;
         engine.submitTick(m, 0, EngineFixture.START + i * 900L, 900, importWh, exportWh);
+    }
+
+    /**
+     * Overwrites one int field of the newest snapshot and seals it again, so that only its content is hostile.
+     *
+     * @return the snapshot's bytes as written.
+     */
+    private byte[] overwriteIntInNewest(
+        final java.util.function.ToIntFunction<byte[]> offsetOf, final String field, final int expected, final int value)
+        throws IOException
+    {
+        final Path newest = store.newestFirst().get(0);
+        final byte[] bytes = Files.readAllBytes(newest);
+        final int at = offsetOf.applyAsInt(bytes);
+        assertThat(ByteBuffer.wrap(bytes, at, 4).getInt()).as(field + " in the snapshot").isEqualTo(expected);
+        ByteBuffer.wrap(bytes).putInt(at, value);
+        Files.write(newest, reseal(bytes));
+        return bytes;
     }
 
     private static int meterIdsLengthOffset(final byte[] bytes)
