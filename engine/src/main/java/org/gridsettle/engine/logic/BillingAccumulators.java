@@ -197,6 +197,29 @@ final class BillingAccumulators
         return (slot * MAX_PERIODS + period) * CELL;
     }
 
+    /**
+     * @return true if {@link #add} with these deltas would overflow none of the sums, so a caller can refuse a tick
+     *         before posting anything for it.
+     */
+    boolean canAdd(
+        final int slot,
+        final int period,
+        final long importDeltaWh,
+        final long exportDeltaWh,
+        final long chargeDelta,
+        final long creditDelta)
+    {
+        final long[] c = cells;
+        final int i = cell(slot, period);
+        return fitsSum(c[i + IMPORT], importDeltaWh) && fitsSum(c[i + EXPORT], exportDeltaWh) &&
+            fitsSum(c[i + CHARGES], chargeDelta) && fitsSum(c[i + CREDITS], creditDelta);
+    }
+
+    private static boolean fitsSum(final long a, final long b)
+    {
+        return b >= 0 ? a <= Long.MAX_VALUE - b : a >= Long.MIN_VALUE - b;
+    }
+
     long importWh(final int slot, final int period)
     {
         return cells[cell(slot, period) + IMPORT];

@@ -93,7 +93,27 @@ final class CalendarProcessor
             postings.acknowledgeDuplicate(sequence, tariffId, at);
             return false;
         }
+        // an event posts for every meter on the tariff: all of it is checked before the first posting, so that one
+        // whose sums would overflow the ledger is rejected whole instead of halting the engine halfway
+        postings.beginCheck();
+        post(sequence, tariff, at, kind, billingPeriod, false);
+        if (!postings.endCheck())
+        {
+            postings.reject(sequence, ReasonCode.OVERFLOW, CALENDAR, tariffId);
+            return false;
+        }
         last.put(tariffId, at);
+        post(sequence, tariff, at, kind, billingPeriod, true);
+        return true;
+    }
+
+    /**
+     * @param settle false for the check pass, which must change nothing; true to also free the closed period's slots.
+     */
+    private void post(
+        final long sequence, final TouTariff tariff, final long at, final int kind, final int billingPeriod,
+        final boolean settle)
+    {
         final long charge = kind == CalendarCodec.END_OF_DAY ? tariff.fixedMicrosPerDay() : tariff.fixedMicrosPerMonth();
         if (charge > 0)
         {
@@ -101,16 +121,16 @@ final class CalendarProcessor
         }
         if (kind == CalendarCodec.PERIOD_CLOSE)
         {
-            settlePeriod(sequence, tariff, billingPeriod);
+            settlePeriod(sequence, tariff, billingPeriod, settle);
         }
-        return true;
     }
 
     /**
      * Closes a billing period for every meter on the tariff, in enrolment order: the true-up brings the provisional
      * tick postings of each TOU period to the period's definitive amounts, then demand charges are posted.
      */
-    private void settlePeriod(final long sequence, final TouTariff tariff, final int billingPeriod)
+    private void settlePeriod(
+        final long sequence, final TouTariff tariff, final int billingPeriod, final boolean freeSlots)
     {
         final long tariffId = tariff.tariffId();
         final long periodStart = tariff.billingPeriodStart(billingPeriod);
@@ -134,7 +154,10 @@ final class CalendarProcessor
                 }
                 postDemand(sequence, tariff, m, slot, periodStart);
             }
-            billing.free(slot);
+            if (freeSlots)
+            {
+                billing.free(slot);
+            }
         }
     }
 

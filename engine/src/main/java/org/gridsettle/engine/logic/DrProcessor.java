@@ -198,6 +198,19 @@ final class DrProcessor
             }
         }
         final long token = events.token(e);
+        // the funding and the payments each move totalCredit through the ledger: checked before the first of them,
+        // so an event the ledger cannot take is refused whole, never half paid
+        if (totalCredit > postings.ledger().headroom(token) / 2)
+        {
+            for (int m = 0; m < meterCount; m++)
+            {
+                if (statuses[m] == DrQuote.OK && credits[m] > 0)
+                {
+                    statuses[m] = OVERFLOWED;
+                }
+            }
+            totalCredit = 0;
+        }
         if (totalCredit > 0)
         {
             postings.transfer(sequence, SystemAccounts.ISSUANCE, SystemAccounts.DR_FUND, token, totalCredit,

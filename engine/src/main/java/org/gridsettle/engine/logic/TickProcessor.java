@@ -4,6 +4,7 @@ import org.gridsettle.engine.snapshot.StateIo;
 import java.io.IOException;
 import java.io.DataOutput;
 import java.io.DataInput;
+import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
@@ -48,6 +49,11 @@ final class TickProcessor
     private long intensity = NO_CARBON;
     private long carbonAdder;
     private long carbonCredit;
+    // a correction's reversal, kept while its corrected values are priced, so that both are checked before either posts
+    private final PriceQuote reversal = new PriceQuote();
+    private long reversalIntensity;
+    private long reversalAdder;
+    private long reversalCredit;
     private long ticksPriced;
     private int slot;
     private int period;
@@ -139,7 +145,8 @@ final class TickProcessor
                 postings.reject(sequence, ReasonCode.BILLING_PERIOD_NOT_OPEN, TICK, meterId);
                 return;
             }
-            if (price(sequence, tariff, importWh, exportWh, meterId))
+            if (price(sequence, tariff, importWh, exportWh, meterId) &&
+                affordable(sequence, meter, meterId, tariff, start, importWh, exportWh, null, 0, true))
             {
                 final long before = counter;
                 post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
@@ -194,23 +201,37 @@ final class TickProcessor
         final boolean open = locate(original, meter, start, false);
         counter = window.counter(entry);
         intensity = window.intensity(entry);
-        if (!price(sequence, original, window.importWh(entry), window.exportWh(entry), meterId))
+        final long oldImportWh = window.importWh(entry);
+        final long oldExportWh = window.exportWh(entry);
+        if (!price(sequence, original, oldImportWh, oldExportWh, meterId))
         {
             return;
         }
-        post(sequence, meter, meterId, original, start, window.importWh(entry), window.exportWh(entry),
-            window.cause(entry));
+        keepReversal();
+        final int oldSlot = slot;
+        final int oldPeriod = period;
+        // the corrected values are priced with the reversal already out of the tier counters, as they always were
         if (open)
         {
-            accumulate(meter, -window.importWh(entry), -window.exportWh(entry), 0, -1);
+            accumulate(meter, -oldImportWh, -oldExportWh, 0, -1);
         }
         final boolean stillOpen = locate(tariff, meter, start, false);
         final long before = counter;
         intensity = newIntensity;
-        if (!price(sequence, tariff, importWh, exportWh, meterId))
+        if (!price(sequence, tariff, importWh, exportWh, meterId) ||
+            !affordable(sequence, meter, meterId, tariff, start, importWh, exportWh, original, entry, stillOpen))
         {
+            if (open)
+            {
+                // nothing was posted: put the reversal's amounts back exactly (its demand was 0, so max demand is
+                // untouched)
+                billing.add(meter, oldSlot, oldPeriod, oldImportWh, oldExportWh, reversal.importAmount,
+                    reversal.exportAmount, 0);
+            }
             return;
         }
+        post(sequence, meter, meterId, original, start, oldImportWh, oldExportWh, window.cause(entry), reversal,
+            reversalIntensity, reversalAdder, reversalCredit);
         post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
         if (stillOpen)
         {
@@ -218,6 +239,107 @@ final class TickProcessor
         }
         drHistory.correctTick(meter, channel, local, window.importWh(entry), importWh);
         window.update(entry, importWh, exportWh, tariff.version(), sequence, before, intensity);
+    }
+
+    /**
+     * Checks, before anything is posted, that the tick's postings fit the ledger (for a correction, the reversal kept
+     * by {@link #keepReversal()} and the corrected values together) and that what {@link #accumulate} then adds fits
+     * the billing sums; rejects the tick as OVERFLOW if not.
+     *
+     * @param original    the version that priced the tick being corrected, or null for a new tick.
+     * @param entry       the corrected tick's window entry, if {@code original} is not null.
+     * @param accumulates true if the tick's values will be added to an open billing period.
+     * @return true if the tick can be posted whole.
+     */
+    private boolean affordable(
+        final long sequence,
+        final int meter,
+        final long meterId,
+        final TouTariff tariff,
+        final long start,
+        final long importWh,
+        final long exportWh,
+        final TouTariff original,
+        final int entry,
+        final boolean accumulates)
+    {
+        boolean ledgerFits = surelyFits(tariff, original);
+        if (!ledgerFits)
+        {
+            // near a limit: add the amounts up per token, exactly, by running the posting code in check mode
+            postings.beginCheck();
+            if (original != null)
+            {
+                post(sequence, meter, meterId, original, start, window.importWh(entry), window.exportWh(entry),
+                    window.cause(entry), reversal, reversalIntensity, reversalAdder, reversalCredit);
+            }
+            post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
+            ledgerFits = postings.endCheck();
+        }
+        // accumulate() runs after the postings: whatever it could overflow (sums, demand Wh x 3600) must be refused
+        // now, not after them
+        final boolean fits = ledgerFits && (!accumulates ||
+            importWh <= Long.MAX_VALUE / 3600L && billing.canAdd(slot, period, importWh, exportWh,
+                quote.importAmount, quote.exportAmount));
+        if (!fits)
+        {
+            postings.reject(sequence, ReasonCode.OVERFLOW, TICK, meterId);
+        }
+        return fits;
+    }
+
+    /**
+     * The usual case, far from any limit: every amount the tick posts, lumped together, fits the least headroom of the
+     * tokens involved, so each token's own sum fits too. A few comparisons instead of a second run of the postings.
+     */
+    private boolean surelyFits(final TouTariff tariff, final TouTariff original)
+    {
+        final Ledger ledger = postings.ledger();
+        long lumped = posted(quote, carbonAdder, carbonCredit);
+        long headroom = Math.min(ledger.headroom(CARBON_TOKEN),
+            Math.min(ledger.headroom(tariff.tokenSymbol()), ledger.headroom(tariff.exportTokenSymbol())));
+        if (original != null)
+        {
+            lumped = plus(lumped, posted(reversal, reversalAdder, reversalCredit));
+            headroom = Math.min(headroom,
+                Math.min(ledger.headroom(original.tokenSymbol()), ledger.headroom(original.exportTokenSymbol())));
+        }
+        return lumped <= headroom;
+    }
+
+    /** What {@link #post} posts for a quote, in all tokens together: only positive amounts are posted. */
+    private static long posted(final PriceQuote q, final long adder, final long credit)
+    {
+        long total = plus(Math.max(q.exportAmount, 0), plus(Math.max(adder, 0), Math.max(credit, 0)));
+        for (int i = 0; i < q.parts; i++)
+        {
+            total = plus(total, Math.max(q.partAmount[i], 0));
+        }
+        return total;
+    }
+
+    /** Adds two amounts that are not negative, saturating at {@link Long#MAX_VALUE} instead of overflowing. */
+    private static long plus(final long a, final long b)
+    {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
+    }
+
+    /** Keeps the original's quote and carbon amounts as the reversal, allocation-free. */
+    private void keepReversal()
+    {
+        reversal.periodIndex = quote.periodIndex;
+        reversal.importRate = quote.importRate;
+        reversal.exportRate = quote.exportRate;
+        reversal.importAmount = quote.importAmount;
+        reversal.exportAmount = quote.exportAmount;
+        reversal.parts = quote.parts;
+        System.arraycopy(quote.partTier, 0, reversal.partTier, 0, quote.parts);
+        System.arraycopy(quote.partEnergyWh, 0, reversal.partEnergyWh, 0, quote.parts);
+        System.arraycopy(quote.partRate, 0, reversal.partRate, 0, quote.parts);
+        System.arraycopy(quote.partAmount, 0, reversal.partAmount, 0, quote.parts);
+        reversalIntensity = intensity;
+        reversalAdder = carbonAdder;
+        reversalCredit = carbonCredit;
     }
 
     /**
@@ -294,9 +416,6 @@ final class TickProcessor
         }
     }
 
-    /**
-     * Posts the quote; when {@code reverses} is not 0 the postings run the other way and name the input they undo.
-     */
     private void post(
         final long sequence,
         final int meter,
@@ -307,9 +426,30 @@ final class TickProcessor
         final long exportWh,
         final long reverses)
     {
+        post(sequence, meter, meterId, tariff, start, importWh, exportWh, reverses, quote, intensity, carbonAdder,
+            carbonCredit);
+    }
+
+    /**
+     * Posts a quote; when {@code reverses} is not 0 the postings run the other way and name the input they undo.
+     * Posts nothing but is checked in the postings' check mode, so it must change no other state.
+     */
+    private void post(
+        final long sequence,
+        final int meter,
+        final long meterId,
+        final TouTariff tariff,
+        final long start,
+        final long importWh,
+        final long exportWh,
+        final long reverses,
+        final PriceQuote q,
+        final long gridIntensity,
+        final long adder,
+        final long credit)
+    {
         final long customer = meters.accountOf(meter);
         final boolean reversal = reverses != 0;
-        final PriceQuote q = quote;
         for (int i = 0; i < q.parts; i++)
         {
             if (q.partAmount[i] > 0)
@@ -323,32 +463,32 @@ final class TickProcessor
                 postings.emitTransfer();
             }
         }
-        if (quote.exportAmount > 0)
+        if (q.exportAmount > 0)
         {
             postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE,
-                reversal ? SystemAccounts.ISSUANCE : customer, tariff.exportTokenSymbol(), quote.exportAmount,
+                reversal ? SystemAccounts.ISSUANCE : customer, tariff.exportTokenSymbol(), q.exportAmount,
                 ReasonCode.EXPORT_CREDIT)
-                .explain(meterId, start, exportWh, quote.exportRate, tariff.tariffId(), tariff.version(),
-                    quote.periodIndex, 0)
+                .explain(meterId, start, exportWh, q.exportRate, tariff.tariffId(), tariff.version(),
+                    q.periodIndex, 0)
                 .reverses(reverses);
             postings.emitTransfer();
         }
-        if (carbonAdder > 0)
+        if (adder > 0)
         {
             // explanation: energy and, in the rate field, the grid intensity in mg CO2/kWh; the price per kg is the
             // tariff version's
             postings.transfer(sequence, reversal ? SystemAccounts.CARBON_FUND : customer,
-                reversal ? customer : SystemAccounts.CARBON_FUND, tariff.tokenSymbol(), carbonAdder,
+                reversal ? customer : SystemAccounts.CARBON_FUND, tariff.tokenSymbol(), adder,
                 ReasonCode.CARBON_ADDER)
-                .explain(meterId, start, importWh, intensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
+                .explain(meterId, start, importWh, gridIntensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
                 .reverses(reverses);
             postings.emitTransfer();
         }
-        if (carbonCredit > 0)
+        if (credit > 0)
         {
             postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE,
-                reversal ? SystemAccounts.ISSUANCE : customer, CARBON_TOKEN, carbonCredit, ReasonCode.CARBON_CREDIT)
-                .explain(meterId, start, exportWh, intensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
+                reversal ? SystemAccounts.ISSUANCE : customer, CARBON_TOKEN, credit, ReasonCode.CARBON_CREDIT)
+                .explain(meterId, start, exportWh, gridIntensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
                 .reverses(reverses);
             postings.emitTransfer();
         }

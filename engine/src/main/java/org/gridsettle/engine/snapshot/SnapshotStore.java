@@ -106,10 +106,13 @@ public final class SnapshotStore
      */
     public static void load(final Path file, final SettlementLogic logic) throws IOException
     {
+        final long header = MAGIC.length + 24;
+        // the state section lies between the header and the trailing SHA-256; its length bounds every array in it
+        final long stateBytes = Files.size(file) - header - 32;
         try (DataInputStream in = open(file))
         {
-            in.skipNBytes(MAGIC.length + 24);
-            logic.readState(in);
+            in.skipNBytes(header);
+            logic.readState(new SnapshotInput(in, header, stateBytes));
         }
     }
 

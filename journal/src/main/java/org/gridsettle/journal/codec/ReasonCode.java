@@ -42,7 +42,7 @@ public enum ReasonCode
     CONFLICTING_DUPLICATE(107),
     /** Rejected: the record is malformed (unknown type, bad length, bad field). */
     MALFORMED(108),
-    /** Rejected: arithmetic would overflow. */
+    /** Rejected: the price, or the input's postings taken together, would overflow a long; nothing was posted. */
     OVERFLOW(109),
     /** Rejected: a redemption larger than the balance. */
     INSUFFICIENT_BALANCE(110),
