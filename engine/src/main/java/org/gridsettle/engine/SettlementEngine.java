@@ -20,6 +20,7 @@ import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.CarbonIntensityCodec;
+import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.OraclePriceCodec;
@@ -28,6 +29,7 @@ import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RedemptionCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
+import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.pricing.oracle.OraclePriceSeries;
 import org.gridsettle.pricing.tariff.TouTariff;
 
@@ -54,6 +56,11 @@ import java.util.concurrent.CompletableFuture;
  * slot carries its own. {@code submit*} methods block while the ring is full;
  * {@code trySubmit*} return false instead (back-pressure). {@link #close()} drains the ring, then closes the journals.
  * A submission is acknowledged by the engine once {@link #appliedSequence()} reaches its sequence.
+ * <p>
+ * Memory: besides the correction window ({@link Builder#correctionWindow}), each meter enrolled in demand response
+ * costs {@value org.gridsettle.engine.logic.DrHistory#BYTES_PER_DR_METER} bytes of hourly history (48 local days x 24
+ * hours, for the 10-in-10 baseline; see {@link org.gridsettle.engine.logic.DrHistory}); other meters cost nothing
+ * for it.
  */
 public final class SettlementEngine implements AutoCloseable
 {
@@ -391,6 +398,56 @@ public final class SettlementEngine implements AutoCloseable
         {
             slot.calendar().encode(0, kind, at, tariffId);
             slot.length(CalendarCodec.LENGTH);
+        }
+        finally
+        {
+            ring.publish(seq);
+        }
+    }
+
+    /**
+     * Publishes a demand-response event, journalled like every other input so that replay settles it the same way.
+     * It dispatches the meters on {@code tariffId} enrolled in demand response
+     * ({@link MeterEnrolmentCodec#PROGRAM_DEMAND_RESPONSE}); each is credited {@code max(0, baseline - actual)} Wh
+     * over the event hours at {@code incentive}, minted in {@code programToken}, when the tariff's first end of day
+     * ({@link #calendar}) at or after {@code end} is applied. A retry with the same event id and fields is
+     * acknowledged as a duplicate; the same id with other fields, an event overlapping another of the tariff, or one
+     * not in whole local hours of one day is rejected with a reason code (see {@code journal/FORMAT.md}).
+     * <pre>{@code
+     * // 14:00-18:00 local on a weekday: 10-in-10 baseline with the day-of adjustment, 0.50 DR per kWh reduced
+     * engine.publishDrEvent(2026_0716L, TokenSymbol.pack("DR"), tariffId, start, start + 4 * 3600, 500_000,
+     *     BaselineMethod.TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT, 0);
+     * }</pre>
+     *
+     * @param eventId           the program's id for the event.
+     * @param programToken      packed token the incentive is minted in, see
+     *                          {@link org.gridsettle.pricing.money.TokenSymbol}.
+     * @param tariffId          tariff whose DR-enrolled meters are dispatched; its zone and holidays define the
+     *                          baseline's local hours and weekdays.
+     * @param start             first instant, epoch seconds, on a local hour.
+     * @param end               exclusive end, epoch seconds: whole hours after start, on the same local day.
+     * @param incentive         micro-units of the program token per kWh reduced.
+     * @param method            the baseline method.
+     * @param declaredWhPerHour the declared baseline in Wh per hour for {@link BaselineMethod#DECLARED}; otherwise 0.
+     */
+    public void publishDrEvent(
+        final long eventId,
+        final long programToken,
+        final long tariffId,
+        final long start,
+        final long end,
+        final long incentive,
+        final BaselineMethod method,
+        final long declaredWhPerHour)
+    {
+        checkRunning();
+        final long seq = ring.next();
+        final InputSlot slot = ring.get(seq);
+        try
+        {
+            slot.drEvent().encode(0, eventId, programToken, tariffId, start, end, incentive, method.code(),
+                declaredWhPerHour);
+            slot.length(DrEventCodec.LENGTH);
         }
         finally
         {

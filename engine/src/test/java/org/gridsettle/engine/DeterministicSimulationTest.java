@@ -64,6 +64,8 @@ class DeterministicSimulationTest
             .hasAtLeastOneElementOfType(SimulationDriver.Interest.class)
             .hasAtLeastOneElementOfType(SimulationDriver.Calendar.class)
             .hasAtLeastOneElementOfType(SimulationDriver.Query.class)
+            .hasAtLeastOneElementOfType(SimulationDriver.DrEvent.class)
+            .anyMatch(op -> op instanceof SimulationDriver.Enrol e && e.programs() != 0)
             .anyMatch(op -> op instanceof SimulationDriver.Tick t && t.correction())
             .anyMatch(op -> op instanceof SimulationDriver.Tick t && t.importWh() < 0)
             .anyMatch(op -> op instanceof SimulationDriver.Tariff t && t.version() == 2)
@@ -148,6 +150,8 @@ class DeterministicSimulationTest
             restarted.counters().outputs(), restarted.restarts(), restarted.snapshotLoads(),
             restarted.fullReplays(), snapshotInterval, restarted.counters().ticksPriced(),
             restarted.counters().rejections());
+        restarted.ledger().stream().filter(l -> l.startsWith("token DR ")).forEach(l -> System.out.printf("%s: %s%n",
+            context, l));
         delete(straightDir);
         delete(restartedDir);
     }

@@ -5,7 +5,6 @@ import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.VerificationReport;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,17 +112,10 @@ class HostileSnapshotTest
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("test needs updating: ledgerOffset() walks the snapshot layout of an earlier build "
-        + "(before billing accumulators, carbon and schema-2 tariffs were added), so it no longer finds the token count")
     void aWellSealedSnapshotWithAnImpossibleStateIsSkippedForTheOlderOne() throws IOException
     {
         // the ledger's token count is checked on load: 99 tokens is refused with an IOException
-        final Path newest = store.newestFirst().get(0);
-        final byte[] bytes = Files.readAllBytes(newest);
-        final int tokenCountAt = ledgerOffset(bytes);
-        assertThat(ByteBuffer.wrap(bytes, tokenCountAt, 4).getInt()).as("token count in the snapshot").isEqualTo(2);
-        ByteBuffer.wrap(bytes).putInt(tokenCountAt, 99);
-        Files.write(newest, reseal(bytes));
+        overwriteIntInNewest(HostileSnapshotTest::ledgerOffset, "token count", 2, 99);
 
         assertThat(finishAndCheck()).containsExactly(
             "snapshot snapshot-00000000000000000201.gss is unusable (snapshot has 99 tokens); falling back to an " +
@@ -131,20 +123,15 @@ class HostileSnapshotTest
             "loaded snapshot snapshot-00000000000000000200.gss (input 200), replaying the tail");
     }
 
+    // Was a bug: StateIo.readLongs allocated new long[length] with the length read from the snapshot before reading a
+    // single element, so start() died of OutOfMemoryError (not caught by SettlementHandler.loadSnapshot). Lengths are now
+    // checked against the bytes left in the snapshot (SnapshotInput) before anything is allocated.
     @Test
-    @Disabled("bug: StateIo.readLongs allocates new long[length] with the length read from the snapshot, before " +
-        "reading a single element, so a well-sealed snapshot declaring 2^31-16 meters makes " +
-        "SettlementEngine.start() fail with java.lang.OutOfMemoryError (an Error, which " +
-        "SettlementHandler.loadSnapshot does not catch) instead of skipping the snapshot as unusable")
     void aWellSealedSnapshotDeclaringAnAbsurdLengthIsSkippedNotAllocated() throws IOException
     {
-        final Path newest = store.newestFirst().get(0);
-        final byte[] bytes = Files.readAllBytes(newest);
+        final byte[] bytes = overwriteIntInNewest(HostileSnapshotTest::meterIdsLengthOffset, "meter ids length", METERS,
+            Integer.MAX_VALUE - 15);
         final int meterIdsLengthAt = meterIdsLengthOffset(bytes);
-        assertThat(ByteBuffer.wrap(bytes, meterIdsLengthAt, 4).getInt()).as("meters in the snapshot")
-            .isEqualTo(METERS);
-        ByteBuffer.wrap(bytes).putInt(meterIdsLengthAt, Integer.MAX_VALUE - 15);
-        Files.write(newest, reseal(bytes));
 
         final List<String> notes;
         try
@@ -156,7 +143,25 @@ class HostileSnapshotTest
             // rethrown as an assertion: JUnit treats an OutOfMemoryError as fatal and would end the test JVM
             throw new AssertionError("start allocated what the snapshot declared instead of skipping it: " + e, e);
         }
-        assertThat(notes).first().asString().contains("201").contains("unusable");
+        assertThat(notes).containsExactly(
+            "snapshot snapshot-00000000000000000201.gss is unusable (length 2147483632 at byte " + meterIdsLengthAt +
+                " needs 17179869056 bytes but only " + (bytes.length - 32 - meterIdsLengthAt - 4) + " are left in " +
+                "the snapshot); falling back to an older snapshot or a full replay",
+            "loaded snapshot snapshot-00000000000000000200.gss (input 200), replaying the tail");
+    }
+
+    @Test
+    void aWellSealedSnapshotDeclaringAnAbsurdMeterCountIsSkippedNotAllocated() throws IOException
+    {
+        // the meter count sizes six arrays before their own lengths are read
+        final java.util.function.ToIntFunction<byte[]> meterCount = b -> new SnapshotLayout(b).logicHeader().accounts()
+            .at();
+        final int meterCountAt = meterCount.applyAsInt(overwriteIntInNewest(meterCount, "meter count", METERS,
+            Integer.MAX_VALUE - 15));
+
+        assertThat(finishAndCheck()).first().asString()
+            .startsWith("snapshot snapshot-00000000000000000201.gss is unusable (length 2147483632 at byte " +
+                meterCountAt + " needs ");
     }
 
     private static void writeFirstHalf(final Path journal, final int extraWh)
@@ -208,33 +213,111 @@ class HostileSnapshotTest
     }
 
     /**
-     * Snapshot layout (SnapshotStore, SettlementLogic.writeState, MeterRegistry.writeState): magic 8, three header
-     * longs 24, last input sequence 8, correction window 4, then the accounts set (count, longs), the meter count,
-     * and the meter id array (length, longs).
+     * Overwrites one int field of the newest snapshot and seals it again, so that only its content is hostile.
+     *
+     * @return the snapshot's bytes as written.
      */
-    private static int meterIdsLengthOffset(final byte[] bytes)
+    private byte[] overwriteIntInNewest(
+        final java.util.function.ToIntFunction<byte[]> offsetOf, final String field, final int expected, final int value)
+        throws IOException
     {
-        final int accounts = ByteBuffer.wrap(bytes, 44, 4).getInt();
-        return 48 + 8 * accounts + 4;
+        final Path newest = store.newestFirst().get(0);
+        final byte[] bytes = Files.readAllBytes(newest);
+        final int at = offsetOf.applyAsInt(bytes);
+        assertThat(ByteBuffer.wrap(bytes, at, 4).getInt()).as(field + " in the snapshot").isEqualTo(expected);
+        ByteBuffer.wrap(bytes).putInt(at, value);
+        Files.write(newest, reseal(bytes));
+        return bytes;
     }
 
-    /** After the meter registry (5 arrays of METERS longs) and the tariff book comes the ledger's token count. */
+    private static int meterIdsLengthOffset(final byte[] bytes)
+    {
+        return new SnapshotLayout(bytes).logicHeader().accounts().skip(4).at();
+    }
+
     private static int ledgerOffset(final byte[] bytes)
     {
-        int at = meterIdsLengthOffset(bytes) + 5 * (4 + 8 * METERS);
-        final ByteBuffer bb = ByteBuffer.wrap(bytes);
-        final int tariffs = bb.getInt(at);
-        at += 4;
-        for (int t = 0; t < tariffs; t++)
+        return new SnapshotLayout(bytes).logicHeader().meterRegistry().tariffBook().at();
+    }
+
+    /**
+     * Walks a snapshot file section by section, in the order {@code SnapshotStore.write} and
+     * {@code SettlementLogic.writeState} write them, to find the offset of a field to damage. One method per section
+     * or {@code StateIo} shape; to reach a section added later, add a method for each section before it and chain
+     * them. {@code at()} is the offset of the next field.
+     */
+    private static final class SnapshotLayout
+    {
+        private final ByteBuffer bytes;
+        // SnapshotStore: magic (8 bytes), input sequence, output record count, output chain head
+        private int at = 8 + 3 * Long.BYTES;
+
+        SnapshotLayout(final byte[] bytes)
         {
-            final int versions = bb.getInt(at);
-            at += 4;
-            for (int v = 0; v < versions; v++)
-            {
-                at += 4 + bb.getInt(at);
-            }
+            this.bytes = ByteBuffer.wrap(bytes);
         }
-        return at;
+
+        int at()
+        {
+            return at;
+        }
+
+        SnapshotLayout skip(final int count)
+        {
+            at += count;
+            return this;
+        }
+
+        /** SettlementLogic: last input sequence (long), correction window slots (int). */
+        SnapshotLayout logicHeader()
+        {
+            return skip(Long.BYTES + Integer.BYTES);
+        }
+
+        /** MeterRegistry: the accounts set (StateIo.writeSet: count, then that many longs, as writeLongs). */
+        SnapshotLayout accounts()
+        {
+            return longs();
+        }
+
+        /** MeterRegistry: accounts, meter count, then 6 arrays of longs (ids, account, tariff, from, programs, carbon). */
+        SnapshotLayout meterRegistry()
+        {
+            accounts().skip(Integer.BYTES);
+            for (int i = 0; i < 6; i++)
+            {
+                longs();
+            }
+            return this;
+        }
+
+        /** TariffBook: tariff count; per tariff a version count; per version its length and encoded bytes. */
+        SnapshotLayout tariffBook()
+        {
+            final int tariffs = nextInt();
+            for (int t = 0; t < tariffs; t++)
+            {
+                final int versions = nextInt();
+                for (int v = 0; v < versions; v++)
+                {
+                    skip(nextInt());
+                }
+            }
+            return this;
+        }
+
+        /** StateIo.writeLongs: length, then that many longs. */
+        SnapshotLayout longs()
+        {
+            return skip(Long.BYTES * nextInt());
+        }
+
+        private int nextInt()
+        {
+            final int value = bytes.getInt(at);
+            at += Integer.BYTES;
+            return value;
+        }
     }
 
     private static byte[] reseal(final byte[] bytes)

@@ -55,17 +55,11 @@ class KillNineRecoveryTest
             }
             log.add(firstLine(childLog) + " (stopped after " + delayMs + " ms)");
         }
-        Path lastLog = tmp.resolve("child-last.log");
-        Process last = start(crashed, lastLog);
+        // no retry: the one "Unable to claim exclusive lock" failure seen here was a table store left half-written by
+        // a kill, which fails every start alike; Journals.open now sets it aside (RELIABILITY.md)
+        final Path lastLog = tmp.resolve("child-last.log");
+        final Process last = start(crashed, lastLog);
         assertThat(last.waitFor(5, TimeUnit.MINUTES)).as("final run finishes").isTrue();
-        if (last.exitValue() != 0 && Files.readString(lastLog).contains("Unable to claim exclusive lock"))
-        {
-            // seen once under heavy load: Chronicle's table-store lock left by a killed child was not yet released;
-            // one more start is what an operator would do, and must still converge (RELIABILITY.md)
-            lastLog = tmp.resolve("child-last-retry.log");
-            last = start(crashed, lastLog);
-            assertThat(last.waitFor(5, TimeUnit.MINUTES)).as("final run finishes").isTrue();
-        }
         assertThat(last.exitValue()).as(String.join("\n", log) + "\n" + Files.readString(lastLog)).isZero();
 
         assertThat(killed).as("kills that hit a running engine").isGreaterThanOrEqualTo(KILLS / 2);

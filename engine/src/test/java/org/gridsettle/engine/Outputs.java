@@ -30,6 +30,11 @@ final class Outputs
         return new Outputs(EngineFixture.readAll(Journals.output(journalDir)));
     }
 
+    static Outputs ofRecords(final List<byte[]> records)
+    {
+        return new Outputs(records);
+    }
+
     /** @return outputs caused by one input, in order. */
     List<byte[]> causedBy(final long inputSequence)
     {

@@ -6,6 +6,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.logic.SettlementLogic;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
@@ -21,8 +22,8 @@ import org.gridsettle.journal.codec.RedemptionCodec;
  * <ul>
  *   <li>{@link #anyBytesAsOneRecord}: the bytes are one record, as a damaged journal would hand them over;</li>
  *   <li>{@link #streamsOfWellFormedRecords}: the bytes choose a stream of well-formed records of every input type,
- *       with fields from plausible to extreme, which reaches pricing, corrections, redemptions, interest and the
- *       calendar far more often than raw bytes do.</li>
+ *       with fields from plausible to extreme, which reaches pricing, corrections, redemptions, interest, DR events and
+ *       the calendar far more often than raw bytes do.</li>
  * </ul>
  * Without {@code JAZZER_FUZZ} this runs the regression corpus in
  * {@code src/test/resources/org/gridsettle/engine/SettlementLogicFuzzTestInputs/<method>/}.
@@ -63,7 +64,7 @@ class SettlementLogicFuzzTest
     private static int encode(final FuzzedDataProvider data, final UnsafeBuffer buffer, final long sequence)
     {
         final long start = EngineFixture.START + 900L * data.consumeInt(-4, 300);
-        switch (data.consumeInt(0, 9))
+        switch (data.consumeInt(0, 10))
         {
             case 0, 1, 2 ->
             {
@@ -113,6 +114,18 @@ class SettlementLogicFuzzTest
             }
             case 8 ->
             {
+                // a DR event for the fixture tariff's meters, whole hours or not, any method code
+                final long eventStart = data.consumeBoolean() ? start - Math.floorMod(start, 3_600L) : start;
+                new DrEventCodec().<DrEventCodec>wrap(buffer, 0).encode(sequence, data.consumeInt(0, 6),
+                    data.consumeBoolean() ? DR : data.consumeLong(),
+                    data.consumeBoolean() ? EngineFixture.TARIFF : data.consumeLong(), eventStart,
+                    data.consumeBoolean() ? eventStart + 3_600L * data.consumeInt(1, 4) : data.consumeLong(),
+                    data.consumeBoolean() ? data.consumeLong(0, 3_000_000) : data.consumeLong(),
+                    data.consumeInt(0, 3), data.consumeBoolean() ? data.consumeLong(0, 5_000) : data.consumeLong());
+                return DrEventCodec.LENGTH;
+            }
+            case 9 ->
+            {
                 // oracle prices of one of two nodes, any sign, some missing; at most 50 so the 512-byte buffer holds it
                 final int count = data.consumeInt(1, 50);
                 final long[] prices = new long[count];
@@ -137,6 +150,8 @@ class SettlementLogicFuzzTest
             }
         }
     }
+
+    private static final long DR = org.gridsettle.pricing.money.TokenSymbol.pack("DR");
 
     private static long meter(final FuzzedDataProvider data)
     {

@@ -13,9 +13,11 @@ import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.OraclePriceCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.RedemptionCodec;
 import org.gridsettle.journal.codec.TransferCodec;
+import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.oracle.OraclePriceSeries;
 import org.gridsettle.pricing.tariff.ExportRule;
@@ -69,7 +71,10 @@ public final class SimulationDriver
     public static final long SOLAR = TokenSymbol.pack("SOLAR");
     /** Packed NEM. */
     public static final long NEM = TokenSymbol.pack("NEM");
+    /** The DR program token. */
+    public static final long DR = TokenSymbol.pack("DR");
 
+    private static final long DR_BIT = MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE;
     private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final long START = EngineFixture.START;
@@ -81,7 +86,7 @@ public final class SimulationDriver
 
     /** One step of a workload. */
     public sealed interface Op permits Tariff, Account, Enrol, Tick, Redeem, Interest, Calendar, Query, Restart,
-        Prices
+        Prices, DrEvent
     {
     }
 
@@ -149,12 +154,14 @@ public final class SimulationDriver
      * @param accountId     account.
      * @param tariffId      tariff.
      * @param effectiveFrom first instant.
+     * @param programs      program bits (demand response or none).
      * @param node          pricing node, or null.
      */
-    public record Enrol(long meterId, long accountId, long tariffId, long effectiveFrom, String node) implements Op
+    public record Enrol(long meterId, long accountId, long tariffId, long effectiveFrom, long programs, String node)
+        implements Op
     {
         /**
-         * An enrolment without a pricing node.
+         * An enrolment in no program and without a pricing node.
          *
          * @param meterId       meter.
          * @param accountId     account.
@@ -163,8 +170,39 @@ public final class SimulationDriver
          */
         public Enrol(final long meterId, final long accountId, final long tariffId, final long effectiveFrom)
         {
-            this(meterId, accountId, tariffId, effectiveFrom, null);
+            this(meterId, accountId, tariffId, effectiveFrom, 0, null);
         }
+
+        /**
+         * An enrolment without a pricing node.
+         *
+         * @param meterId       meter.
+         * @param accountId     account.
+         * @param tariffId      tariff.
+         * @param effectiveFrom first instant.
+         * @param programs      program bits.
+         */
+        public Enrol(final long meterId, final long accountId, final long tariffId, final long effectiveFrom,
+            final long programs)
+        {
+            this(meterId, accountId, tariffId, effectiveFrom, programs, null);
+        }
+    }
+
+    /**
+     * Publish a demand-response event for a tariff's DR-enrolled meters.
+     *
+     * @param eventId    event id.
+     * @param tariffId   tariff.
+     * @param start      first instant.
+     * @param end        exclusive end.
+     * @param incentive  µ per kWh reduced.
+     * @param method     baseline method.
+     * @param declaredWh declared baseline per hour.
+     */
+    public record DrEvent(long eventId, long tariffId, long start, long end, long incentive, BaselineMethod method,
+        long declaredWh) implements Op
+    {
     }
 
     /**
@@ -487,7 +525,7 @@ public final class SimulationDriver
         }
         else if (op instanceof Enrol e)
         {
-            engine.enrolMeter(e.meterId(), e.accountId(), e.tariffId(), e.effectiveFrom(), 0, 0, e.node());
+            engine.enrolMeter(e.meterId(), e.accountId(), e.tariffId(), e.effectiveFrom(), e.programs(), 0, e.node());
         }
         else if (op instanceof Prices p)
         {
@@ -504,6 +542,11 @@ public final class SimulationDriver
         else if (op instanceof Calendar c)
         {
             engine.calendar(c.kind(), c.at(), c.tariffId());
+        }
+        else if (op instanceof DrEvent d)
+        {
+            engine.publishDrEvent(d.eventId(), DR, d.tariffId(), d.start(), d.end(), d.incentive(), d.method(),
+                d.declaredWh());
         }
         else
         {
@@ -691,6 +734,8 @@ public final class SimulationDriver
                 // an hour's netting hands charges back or takes credits back, and a re-netting the other way
                 case HOURLY_NETTING -> !reversal && (customer(debit) && (credit == 1 || credit == 2) ||
                     (debit == 1 || debit == 2) && customer(credit));
+                // minted into the DR fund, paid out of it to customers within the same input
+                case DR_INCENTIVE -> !reversal && (debit == 2 && credit == 3 || debit == 3 && customer(credit));
                 default -> false;
             };
             if (!allowed)
@@ -747,10 +792,17 @@ public final class SimulationDriver
         private final int restartOdds;
         private int laVersions;
         private long nextAccount = 1001;
+        private long nextEvent = 1;
+        /** Intervals [from, to) of the DR events drawn, whose meters tick every interval so that events settle. */
+        private final List<long[]> eventIntervals = new ArrayList<>();
+        private final Set<Integer> filled = new HashSet<>();
+        /** DR draws come from their own stream, so adding them left every other draw of a seed as it was. */
+        private final SplittableRandom dr;
 
         Generator(final long seed, final int steps)
         {
             this.random = new SplittableRandom(seed);
+            this.dr = new SplittableRandom(seed ^ 0x5DEECE66DL);
             this.steps = steps;
             this.days = 3 + random.nextInt(3);
             this.restartOdds = 60 + random.nextInt(80);
@@ -779,7 +831,7 @@ public final class SimulationDriver
                 accounts.add(account);
                 final long tariffId = anyTariff();
                 final long from = START + (random.nextInt(6) == 0 ? random.nextInt(8) * 900L : 0);
-                ops.add(new Enrol(m, account, tariffId, from, node(tariffId)));
+                ops.add(new Enrol(m, account, tariffId, from, dr.nextBoolean() ? DR_BIT : 0, node(tariffId)));
                 meterTariffs.add(tariffId);
             }
             final int intervals = days * 96;
@@ -858,6 +910,7 @@ public final class SimulationDriver
 
         private void step(final int cursor)
         {
+            fillEventInterval(cursor);
             final int roll = random.nextInt(1000);
             if (roll < 500)
             {
@@ -918,6 +971,10 @@ public final class SimulationDriver
             {
                 calendar(CalendarCodec.PERIOD_CLOSE, cursor);
             }
+            else if (roll < 892)
+            {
+                drEvent(cursor);
+            }
             else if (roll < 895)
             {
                 ops.add(new Calendar(random.nextInt(5) == 0 ? 7 : CalendarCodec.END_OF_DAY,
@@ -932,6 +989,50 @@ public final class SimulationDriver
                 final long[] tokens = {USD, SOLAR, NEM, TokenSymbol.pack("DR")};
                 final long account = random.nextInt(10) == 0 ? 424_242 : accounts.get(random.nextInt(accounts.size()));
                 ops.add(new Query(account, tokens[random.nextInt(tokens.length)]));
+            }
+        }
+
+        /**
+         * A DR event on the current day or a later one: mostly declared baselines (the simulated days are too few for
+         * a 10-in-10 one, which is then refused per meter), sometimes a retry, a conflicting or overlapping one, or
+         * hours that are not whole.
+         */
+        private void drEvent(final int cursor)
+        {
+            final boolean london = dr.nextInt(3) == 0;
+            final int day = cursor / 96 + dr.nextInt(2);
+            final int hour = 4 + dr.nextInt(18);
+            final ZonedDateTime at = ZonedDateTime.of(2026, 3, 2, hour, 0, 0, 0, london ? LONDON : LA).plusDays(day);
+            final long start = at.toEpochSecond() + (dr.nextInt(10) == 0 ? 900 : 0);
+            final long end = start + 3_600L * (1 + dr.nextInt(Math.min(3, 24 - hour)));
+            final BaselineMethod method = BaselineMethod.values()[dr.nextInt(4) == 0 ? dr.nextInt(2) : 2];
+            final long declared = method == BaselineMethod.DECLARED ? 2_000 + dr.nextInt(8_000) : 0;
+            final long id = dr.nextInt(6) == 0 && nextEvent > 1 ? nextEvent - 1 : nextEvent++;
+            final long tariffId = london ? TARIFF_LONDON : TARIFF_LA;
+            ops.add(new DrEvent(id, tariffId, start, end, 1 + dr.nextInt(3_000_000), method, declared));
+            eventIntervals.add(new long[] {(start - START) / 900L, (end - START) / 900L, tariffId});
+        }
+
+        /**
+         * When the workload reaches an interval of a DR event, every meter on the event's tariff reads it (once), as
+         * a real fleet does: sparse random ticks alone would leave most event hours without a reading.
+         */
+        private void fillEventInterval(final int cursor)
+        {
+            for (final long[] event : eventIntervals)
+            {
+                if (cursor >= event[0] && cursor < event[1] && filled.add(cursor))
+                {
+                    for (int m = 1; m <= meterTariffs.size(); m++)
+                    {
+                        if (meterTariffs.get(m - 1) == event[2])
+                        {
+                            final Tick tick = new Tick(m, 0, START + cursor * 900L, 900, dr.nextInt(2_500), 0, false);
+                            ops.add(tick);
+                            remember(tick);
+                        }
+                    }
+                }
             }
         }
 
@@ -1021,24 +1122,25 @@ public final class SimulationDriver
             final long account = accounts.get(random.nextInt(accounts.size()));
             if (kind == 0)
             {
-                ops.add(new Enrol(50 + random.nextInt(5), 88_888, TARIFF_LA, from));
+                ops.add(new Enrol(50 + random.nextInt(5), 88_888, TARIFF_LA, from, 0));
             }
             else if (kind == 1)
             {
-                ops.add(new Enrol(60 + random.nextInt(5), account, 99, from));
+                ops.add(new Enrol(60 + random.nextInt(5), account, 99, from, 0));
             }
             else if (kind == 2)
             {
                 final int meter = 1 + random.nextInt(meterTariffs.size());
                 final long tariffId = anyTariff();
-                ops.add(new Enrol(meter, account, tariffId, from, node(tariffId)));
+                ops.add(new Enrol(meter, account, tariffId, from, dr.nextBoolean() ? DR_BIT : 0, node(tariffId)));
                 meterTariffs.set(meter - 1, tariffId);
             }
             else if (meterTariffs.size() < 40)
             {
                 final long tariffId = anyTariff();
                 meterTariffs.add(tariffId);
-                ops.add(new Enrol(meterTariffs.size(), account, tariffId, from, node(tariffId)));
+                ops.add(new Enrol(meterTariffs.size(), account, tariffId, from, dr.nextBoolean() ? DR_BIT : 0,
+                    node(tariffId)));
             }
         }
 

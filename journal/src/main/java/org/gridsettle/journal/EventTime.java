@@ -4,6 +4,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.CarbonIntensityCodec;
+import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
@@ -16,7 +17,7 @@ import org.gridsettle.journal.codec.TransferCodec;
 /**
  * The time a record is about, as opposed to when it was journalled: a tick's or a transfer's interval start, a
  * calendar event's instant, a tariff version's or an enrolment's effective-from, the day an interest accrual is for,
- * the first interval of a carbon series. Journals are in arrival order, and a late correction or a back-dated
+ * the first interval of a carbon series, a demand-response event's start. Journals are in arrival order, and a late correction or a back-dated
  * tariff puts event times out of order, so a reader by event time filters the whole stream rather than seeking.
  * <p>
  * Records that are about no time (account registration, redemption, rejection, checkpoint) have none. Allocation
@@ -36,6 +37,7 @@ public final class EventTime
     private final InterestAccrualCodec interest = new InterestAccrualCodec();
     private final CarbonIntensityCodec carbon = new CarbonIntensityCodec();
     private final DuplicateAckCodec duplicate = new DuplicateAckCodec();
+    private final DrEventCodec drEvent = new DrEventCodec();
 
     /**
      * @param buffer holding a verified record.
@@ -68,6 +70,8 @@ public final class EventTime
                 return carbon.<CarbonIntensityCodec>wrap(b, offset).start();
             case DUPLICATE_ACK:
                 return duplicate.<DuplicateAckCodec>wrap(b, offset).intervalStart();
+            case DR_EVENT:
+                return drEvent.<DrEventCodec>wrap(b, offset).start();
             default:
                 return NONE;
         }

@@ -65,6 +65,10 @@ public final class Journals
 
     static ChronicleQueue open(final Path queueDir)
     {
+        // before Chronicle maps the files: it would zero-extend a cut file and hide the cut
+        CycleFileCheck.check(queueDir);
+        // a table store left half-written by a killed process would make this open fail after 10 s, every time
+        TableStoreRepair.setAsideIfAbandoned(queueDir);
         return SingleChronicleQueueBuilder.binary(queueDir)
             .rollCycle(RollCycles.FAST_DAILY)
             .build();

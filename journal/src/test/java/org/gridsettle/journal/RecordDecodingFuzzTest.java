@@ -6,6 +6,7 @@ import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.CheckpointCodec;
+import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
@@ -104,6 +105,21 @@ class RecordDecodingFuzzTest
         assertThat(RecordValidator.problem(new UnsafeBuffer(record), 0, record.length)).isNotNull();
     }
 
+    // the DR_EVENT corpus entries are whole, chained records, so fuzzing starts from the decoder, not the validator
+    @Test
+    void theDrEventCorpusEntriesAreValidRecords() throws Exception
+    {
+        for (final String name : new String[] {"dr-event", "dr-event-declared-bad-method"})
+        {
+            final byte[] record = Files.readAllBytes(Path.of(getClass().getResource(
+                "RecordDecodingFuzzTestInputs/anyBytesAreValidatedAndDecodedWithoutThrowing/" + name).toURI()));
+            final UnsafeBuffer buffer = new UnsafeBuffer(record);
+            assertThat(RecordValidator.problem(buffer, 0, record.length)).as(name).isNull();
+            new HashChain().verify(buffer, 0, record.length);
+            assertThat(new DrEventCodec().<DrEventCodec>wrap(buffer, 0).programToken()).isEqualTo(0x5244L);
+        }
+    }
+
     private static long decode(final RecordType type, final UnsafeBuffer buffer)
     {
         return switch (type)
@@ -153,6 +169,12 @@ class RecordDecodingFuzzTest
                     }
                     yield 0;
                 }
+            }
+            case DR_EVENT ->
+            {
+                final DrEventCodec c = new DrEventCodec().wrap(buffer, 0);
+                yield c.eventId() + c.programToken() + c.tariffId() + c.start() + c.end() + c.incentive() +
+                    c.declaredWhPerHour() + c.baselineMethod();
             }
             case REDEMPTION ->
             {

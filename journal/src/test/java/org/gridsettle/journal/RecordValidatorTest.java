@@ -74,9 +74,9 @@ class RecordValidatorTest
     @Property(tries = 300)
     void refusesEveryIdThatIsNotAKnownType(@ForAll @IntRange(min = 0, max = 65_535) final int typeId)
     {
-        // the ids of journal/FORMAT.md: inputs 1-6 and 8-10, outputs 101-104
+        // the ids of journal/FORMAT.md: inputs 1-10, outputs 101-104
         final boolean known = typeId == 1 || typeId == 2 || typeId == 3 || typeId == 4 || typeId == 5 ||
-            typeId == 6 || typeId == 8 || typeId == 9 || typeId == 10 ||
+            typeId == 6 || typeId == 7 || typeId == 8 || typeId == 9 || typeId == 10 ||
             typeId == 101 || typeId == 102 || typeId == 103 || typeId == 104;
         final UnsafeBuffer b = tick(72);
         b.putShort(0, (short)typeId, LE);

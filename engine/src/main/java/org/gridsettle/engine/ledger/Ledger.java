@@ -120,6 +120,23 @@ public final class Ledger
     }
 
     /**
+     * How much more can be posted in a token, in any number of transfers between any accounts, before a figure of this
+     * ledger could pass {@link Long#MAX_VALUE}. Every balance lies within plus or minus the token's running total (it
+     * is some of the credits minus some of the debits, and the totals sum all of them), and so does every partial sum
+     * of balances; so the running totals are the first figures to overflow, and the headroom is what they have left.
+     * A state machine checks all of one input's postings against this before it makes the first, so that an input
+     * takes full effect or none. Allocation-free.
+     *
+     * @param symbol packed token symbol.
+     * @return micro-units that can still be posted in it; {@link Long#MAX_VALUE} for a token never used.
+     */
+    public long headroom(final long symbol)
+    {
+        final int i = findToken(symbol);
+        return i < 0 ? Long.MAX_VALUE : Long.MAX_VALUE - Math.max(debitTotals[i], creditTotals[i]);
+    }
+
+    /**
      * @param accountId  an account.
      * @param tokenIndex a token index.
      * @return credits minus debits.

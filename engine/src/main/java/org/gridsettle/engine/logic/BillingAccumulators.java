@@ -14,7 +14,14 @@ import java.util.Arrays;
  * <p>
  * Each meter has two billing slots, so ticks of the next billing period can arrive before the host closes the
  * previous one. A tick for a third open period is refused. State is flat primitive arrays indexed by meter:
- * {@value #BYTES_PER_METER} bytes per meter. Owned by the business-logic thread. Not thread-safe.
+ * {@value #BYTES_PER_METER} bytes per meter.
+ * <p>
+ * Layout: a tick reads and updates one cell (its slot and TOU period: import, export, charges, credits, peak), its
+ * slot's header (billing period, version, all-period peak) and its meter's daily counters. Each of those is
+ * contiguous in one array rather than spread over one array per field, because on a large fleet the per-tick cost is
+ * the cache misses of such random accesses. Snapshots keep the field-by-field layout.
+ * <p>
+ * Owned by the business-logic thread. Not thread-safe.
  */
 final class BillingAccumulators
 {
@@ -29,38 +36,49 @@ final class BillingAccumulators
     /** A slot whose ticks were priced by more than one tariff version. */
     static final int MIXED_VERSIONS = -1;
 
-    private int[] periodOf = new int[0];
-    private int[] versionOf = new int[0];
+    private static final int CELL = 5;
+    private static final int IMPORT = 0;
+    private static final int EXPORT = 1;
+    private static final int CHARGES = 2;
+    private static final int CREDITS = 3;
+    private static final int MAX_W = 4;
+    private static final int DAY_STRIDE = 1 + MAX_PERIODS;
+
+    /** Per slot: billing period, tariff version. */
+    private int[] heads = new int[0];
+    /** Per slot: highest demand over all TOU periods, W. */
     private long[] flatMaxW = new long[0];
-    private long[] importWh = new long[0];
-    private long[] exportWh = new long[0];
-    private long[] charges = new long[0];
-    private long[] credits = new long[0];
-    private long[] maxW = new long[0];
-    private long[] dayOf = new long[0];
-    private long[] dailyImportWh = new long[0];
+    /** Per slot and TOU period, {@value #CELL} longs: import, export, charges, credits, highest demand. */
+    private long[] cells = new long[0];
+    /** Per meter: the local day of the daily counters, then one import counter per TOU period. */
+    private long[] days = new long[0];
 
     void ensureMeters(final int meterCount)
     {
-        if (meterCount * SLOTS <= periodOf.length)
+        if (meterCount * SLOTS <= slotCount())
         {
             return;
         }
-        final int meters = Math.max(meterCount, periodOf.length / SLOTS * 2);
-        final int oldSlots = periodOf.length;
-        periodOf = Arrays.copyOf(periodOf, meters * SLOTS);
-        Arrays.fill(periodOf, oldSlots, periodOf.length, FREE);
-        versionOf = Arrays.copyOf(versionOf, meters * SLOTS);
+        final int meters = Math.max(meterCount, slotCount() / SLOTS * 2);
+        final int oldSlots = slotCount();
+        heads = Arrays.copyOf(heads, meters * SLOTS * 2);
+        for (int s = oldSlots; s < meters * SLOTS; s++)
+        {
+            heads[s * 2] = FREE;
+        }
         flatMaxW = Arrays.copyOf(flatMaxW, meters * SLOTS);
-        importWh = Arrays.copyOf(importWh, meters * SLOTS * MAX_PERIODS);
-        exportWh = Arrays.copyOf(exportWh, meters * SLOTS * MAX_PERIODS);
-        charges = Arrays.copyOf(charges, meters * SLOTS * MAX_PERIODS);
-        credits = Arrays.copyOf(credits, meters * SLOTS * MAX_PERIODS);
-        maxW = Arrays.copyOf(maxW, meters * SLOTS * MAX_PERIODS);
-        final int oldDays = dayOf.length;
-        dayOf = Arrays.copyOf(dayOf, meters);
-        Arrays.fill(dayOf, oldDays, meters, Long.MIN_VALUE);
-        dailyImportWh = Arrays.copyOf(dailyImportWh, meters * MAX_PERIODS);
+        cells = Arrays.copyOf(cells, meters * SLOTS * MAX_PERIODS * CELL);
+        final int oldMeters = days.length / DAY_STRIDE;
+        days = Arrays.copyOf(days, meters * DAY_STRIDE);
+        for (int m = oldMeters; m < meters; m++)
+        {
+            days[m * DAY_STRIDE] = Long.MIN_VALUE;
+        }
+    }
+
+    private int slotCount()
+    {
+        return heads.length / 2;
     }
 
     /**
@@ -71,34 +89,32 @@ final class BillingAccumulators
      */
     int slotFor(final int meter, final int billingPeriod, final int version)
     {
+        final int[] h = heads;
         final int base = meter * SLOTS;
         int free = -1;
         for (int s = base; s < base + SLOTS; s++)
         {
-            if (periodOf[s] == billingPeriod)
+            final int period = h[s * 2];
+            if (period == billingPeriod)
             {
-                if (versionOf[s] != version)
+                if (h[s * 2 + 1] != version)
                 {
-                    versionOf[s] = MIXED_VERSIONS;
+                    h[s * 2 + 1] = MIXED_VERSIONS;
                 }
                 return s;
             }
-            if (periodOf[s] == FREE && free < 0)
+            if (period == FREE && free < 0)
             {
                 free = s;
             }
         }
         if (free >= 0)
         {
-            periodOf[free] = billingPeriod;
-            versionOf[free] = version;
+            h[free * 2] = billingPeriod;
+            h[free * 2 + 1] = version;
             flatMaxW[free] = 0;
-            final int from = free * MAX_PERIODS;
-            Arrays.fill(importWh, from, from + MAX_PERIODS, 0);
-            Arrays.fill(exportWh, from, from + MAX_PERIODS, 0);
-            Arrays.fill(charges, from, from + MAX_PERIODS, 0);
-            Arrays.fill(credits, from, from + MAX_PERIODS, 0);
-            Arrays.fill(maxW, from, from + MAX_PERIODS, 0);
+            final int from = free * MAX_PERIODS * CELL;
+            Arrays.fill(cells, from, from + MAX_PERIODS * CELL, 0);
         }
         return free;
     }
@@ -113,7 +129,7 @@ final class BillingAccumulators
         final int base = meter * SLOTS;
         for (int s = base; s < base + SLOTS; s++)
         {
-            if (periodOf[s] == billingPeriod)
+            if (heads[s * 2] == billingPeriod)
             {
                 return s;
             }
@@ -135,14 +151,15 @@ final class BillingAccumulators
     {
         if (!daily)
         {
-            return importWh[slot * MAX_PERIODS + period];
+            return cells[cell(slot, period) + IMPORT];
         }
-        if (dayOf[meter] != localDay)
+        final int at = meter * DAY_STRIDE;
+        if (days[at] != localDay)
         {
-            dayOf[meter] = localDay;
-            Arrays.fill(dailyImportWh, meter * MAX_PERIODS, (meter + 1) * MAX_PERIODS, 0);
+            days[at] = localDay;
+            Arrays.fill(days, at + 1, at + DAY_STRIDE, 0);
         }
-        return dailyImportWh[meter * MAX_PERIODS + period];
+        return days[at + 1 + period];
     }
 
     /**
@@ -158,15 +175,16 @@ final class BillingAccumulators
         final long creditDelta,
         final long demandW)
     {
-        final int i = slot * MAX_PERIODS + period;
-        importWh[i] = Math.addExact(importWh[i], importDeltaWh);
-        exportWh[i] = Math.addExact(exportWh[i], exportDeltaWh);
-        charges[i] = Math.addExact(charges[i], chargeDelta);
-        credits[i] = Math.addExact(credits[i], creditDelta);
-        dailyImportWh[meter * MAX_PERIODS + period] += importDeltaWh;
-        if (demandW > maxW[i])
+        final long[] c = cells;
+        final int i = cell(slot, period);
+        c[i + IMPORT] = Math.addExact(c[i + IMPORT], importDeltaWh);
+        c[i + EXPORT] = Math.addExact(c[i + EXPORT], exportDeltaWh);
+        c[i + CHARGES] = Math.addExact(c[i + CHARGES], chargeDelta);
+        c[i + CREDITS] = Math.addExact(c[i + CREDITS], creditDelta);
+        days[meter * DAY_STRIDE + 1 + period] += importDeltaWh;
+        if (demandW > c[i + MAX_W])
         {
-            maxW[i] = demandW;
+            c[i + MAX_W] = demandW;
         }
         if (demandW > flatMaxW[slot])
         {
@@ -174,29 +192,57 @@ final class BillingAccumulators
         }
     }
 
+    private static int cell(final int slot, final int period)
+    {
+        return (slot * MAX_PERIODS + period) * CELL;
+    }
+
+    /**
+     * @return true if {@link #add} with these deltas would overflow none of the sums, so a caller can refuse a tick
+     *         before posting anything for it.
+     */
+    boolean canAdd(
+        final int slot,
+        final int period,
+        final long importDeltaWh,
+        final long exportDeltaWh,
+        final long chargeDelta,
+        final long creditDelta)
+    {
+        final long[] c = cells;
+        final int i = cell(slot, period);
+        return fitsSum(c[i + IMPORT], importDeltaWh) && fitsSum(c[i + EXPORT], exportDeltaWh) &&
+            fitsSum(c[i + CHARGES], chargeDelta) && fitsSum(c[i + CREDITS], creditDelta);
+    }
+
+    private static boolean fitsSum(final long a, final long b)
+    {
+        return b >= 0 ? a <= Long.MAX_VALUE - b : a >= Long.MIN_VALUE - b;
+    }
+
     long importWh(final int slot, final int period)
     {
-        return importWh[slot * MAX_PERIODS + period];
+        return cells[cell(slot, period) + IMPORT];
     }
 
     long exportWh(final int slot, final int period)
     {
-        return exportWh[slot * MAX_PERIODS + period];
+        return cells[cell(slot, period) + EXPORT];
     }
 
     long charges(final int slot, final int period)
     {
-        return charges[slot * MAX_PERIODS + period];
+        return cells[cell(slot, period) + CHARGES];
     }
 
     long credits(final int slot, final int period)
     {
-        return credits[slot * MAX_PERIODS + period];
+        return cells[cell(slot, period) + CREDITS];
     }
 
     long maxDemandW(final int slot, final int period)
     {
-        return maxW[slot * MAX_PERIODS + period];
+        return cells[cell(slot, period) + MAX_W];
     }
 
     long flatMaxDemandW(final int slot)
@@ -206,40 +252,101 @@ final class BillingAccumulators
 
     int version(final int slot)
     {
-        return versionOf[slot];
+        return heads[slot * 2 + 1];
     }
 
     void free(final int slot)
     {
-        periodOf[slot] = FREE;
+        heads[slot * 2] = FREE;
     }
 
     void writeState(final DataOutput out, final int meterCount) throws IOException
     {
-        final int slots = Math.min(periodOf.length, meterCount * SLOTS);
-        StateIo.writeInts(out, periodOf, slots);
-        StateIo.writeInts(out, versionOf, slots);
+        // field by field, as the snapshot format has it
+        final int slots = Math.min(slotCount(), meterCount * SLOTS);
+        writeHeads(out, 0, slots);
+        writeHeads(out, 1, slots);
         StateIo.writeLongs(out, flatMaxW, slots);
-        StateIo.writeLongs(out, importWh, slots * MAX_PERIODS);
-        StateIo.writeLongs(out, exportWh, slots * MAX_PERIODS);
-        StateIo.writeLongs(out, charges, slots * MAX_PERIODS);
-        StateIo.writeLongs(out, credits, slots * MAX_PERIODS);
-        StateIo.writeLongs(out, maxW, slots * MAX_PERIODS);
-        StateIo.writeLongs(out, dayOf, slots / SLOTS);
-        StateIo.writeLongs(out, dailyImportWh, slots / SLOTS * MAX_PERIODS);
+        for (final int field : new int[] {IMPORT, EXPORT, CHARGES, CREDITS, MAX_W})
+        {
+            final int n = slots * MAX_PERIODS;
+            out.writeInt(n);
+            for (int i = 0; i < n; i++)
+            {
+                out.writeLong(cells[i * CELL + field]);
+            }
+        }
+        final int meters = slots / SLOTS;
+        out.writeInt(meters);
+        for (int m = 0; m < meters; m++)
+        {
+            out.writeLong(days[m * DAY_STRIDE]);
+        }
+        out.writeInt(meters * MAX_PERIODS);
+        for (int m = 0; m < meters; m++)
+        {
+            for (int p = 0; p < MAX_PERIODS; p++)
+            {
+                out.writeLong(days[m * DAY_STRIDE + 1 + p]);
+            }
+        }
+    }
+
+    private void writeHeads(final DataOutput out, final int field, final int slots) throws IOException
+    {
+        out.writeInt(slots);
+        for (int s = 0; s < slots; s++)
+        {
+            out.writeInt(heads[s * 2 + field]);
+        }
     }
 
     void readState(final DataInput in) throws IOException
     {
-        periodOf = StateIo.readInts(in, 0);
-        versionOf = StateIo.readInts(in, 0);
-        flatMaxW = StateIo.readLongs(in, 0);
-        importWh = StateIo.readLongs(in, 0);
-        exportWh = StateIo.readLongs(in, 0);
-        charges = StateIo.readLongs(in, 0);
-        credits = StateIo.readLongs(in, 0);
-        maxW = StateIo.readLongs(in, 0);
-        dayOf = StateIo.readLongs(in, 0);
-        dailyImportWh = StateIo.readLongs(in, 0);
+        final int[] periodOf = StateIo.readInts(in, 0);
+        final int[] versionOf = StateIo.readInts(in, 0);
+        final int slots = periodOf.length;
+        final long[] flat = StateIo.readLongs(in, 0);
+        same("version", versionOf.length, slots);
+        same("peak", flat.length, slots);
+        final int[] h = new int[slots * 2];
+        for (int s = 0; s < slots; s++)
+        {
+            h[s * 2] = periodOf[s];
+            h[s * 2 + 1] = versionOf[s];
+        }
+        final long[] c = new long[Math.multiplyExact(slots * MAX_PERIODS, CELL)];
+        for (final int field : new int[] {IMPORT, EXPORT, CHARGES, CREDITS, MAX_W})
+        {
+            final long[] column = StateIo.readLongs(in, 0);
+            same("period", column.length, slots * MAX_PERIODS);
+            for (int i = 0; i < column.length; i++)
+            {
+                c[i * CELL + field] = column[i];
+            }
+        }
+        final long[] dayOf = StateIo.readLongs(in, 0);
+        final long[] daily = StateIo.readLongs(in, 0);
+        same("day", dayOf.length, slots / SLOTS);
+        same("daily counter", daily.length, dayOf.length * MAX_PERIODS);
+        final long[] d = new long[dayOf.length * DAY_STRIDE];
+        for (int m = 0; m < dayOf.length; m++)
+        {
+            d[m * DAY_STRIDE] = dayOf[m];
+            System.arraycopy(daily, m * MAX_PERIODS, d, m * DAY_STRIDE + 1, MAX_PERIODS);
+        }
+        heads = h;
+        flatMaxW = flat;
+        cells = c;
+        days = d;
+    }
+
+    private static void same(final String what, final int length, final int expected) throws IOException
+    {
+        if (length != expected)
+        {
+            throw new IOException("snapshot's billing state has a " + what + " column of " + length + " entries, " +
+                "expected " + expected);
+        }
     }
 }

@@ -44,18 +44,12 @@ final class CalendarProcessor
     private final TariffBook tariffs;
     private final Postings postings;
     private final BillingAccumulators billing;
-    private final HourlyNetting netting;
     private final Long2LongHashMap closedUntil = new Long2LongHashMap(Long.MIN_VALUE);
     private final Long2LongHashMap lastEndOfDay = new Long2LongHashMap(Long.MIN_VALUE);
 
     CalendarProcessor(
-        final MeterRegistry meters,
-        final TariffBook tariffs,
-        final BillingAccumulators billing,
-        final HourlyNetting netting,
-        final Postings postings)
+        final MeterRegistry meters, final TariffBook tariffs, final BillingAccumulators billing, final Postings postings)
     {
-        this.netting = netting;
         this.meters = meters;
         this.tariffs = tariffs;
         this.billing = billing;
@@ -71,7 +65,10 @@ final class CalendarProcessor
         return closedUntil.get(tariffId);
     }
 
-    void apply(final long sequence, final CalendarCodec event)
+    /**
+     * @return true if the event was applied: not rejected, not a duplicate.
+     */
+    boolean apply(final long sequence, final CalendarCodec event)
     {
         final long tariffId = event.tariffId();
         final long at = event.at();
@@ -80,7 +77,7 @@ final class CalendarProcessor
         if (tariff == null)
         {
             postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, CALENDAR, tariffId);
-            return;
+            return false;
         }
         // placed before anything is posted: an instant the tariff's zone table does not cover throws here
         final int billingPeriod = tariff.billingPeriodOf(at - 1);
@@ -89,27 +86,42 @@ final class CalendarProcessor
         if (last == null)
         {
             postings.reject(sequence, ReasonCode.MALFORMED, CALENDAR, kind);
-            return;
+            return false;
         }
         if (at <= last.get(tariffId))
         {
             postings.acknowledgeDuplicate(sequence, tariffId, at);
-            return;
+            return false;
+        }
+        // an event posts for every meter on the tariff: all of it is checked before the first posting, so that one
+        // whose sums would overflow the ledger is rejected whole instead of halting the engine halfway
+        postings.beginCheck();
+        post(sequence, tariff, at, kind, billingPeriod, false);
+        if (!postings.endCheck())
+        {
+            postings.reject(sequence, ReasonCode.OVERFLOW, CALENDAR, tariffId);
+            return false;
         }
         last.put(tariffId, at);
+        post(sequence, tariff, at, kind, billingPeriod, true);
+        return true;
+    }
+
+    /**
+     * @param settle false for the check pass, which must change nothing; true to also free the closed period's slots.
+     */
+    private void post(
+        final long sequence, final TouTariff tariff, final long at, final int kind, final int billingPeriod,
+        final boolean settle)
+    {
         final long charge = kind == CalendarCodec.END_OF_DAY ? tariff.fixedMicrosPerDay() : tariff.fixedMicrosPerMonth();
         if (charge > 0)
         {
             postFixedCharges(sequence, tariff, at, charge);
         }
-        if (kind == CalendarCodec.END_OF_DAY)
-        {
-            // the day's last hours of hourly-netting meters that no later tick has closed
-            netting.onEndOfDay(sequence, tariffId, at, meters);
-        }
         if (kind == CalendarCodec.PERIOD_CLOSE)
         {
-            settlePeriod(sequence, tariff, billingPeriod);
+            settlePeriod(sequence, tariff, billingPeriod, settle);
         }
     }
 
@@ -117,7 +129,8 @@ final class CalendarProcessor
      * Closes a billing period for every meter on the tariff, in enrolment order: the true-up brings the provisional
      * tick postings of each TOU period to the period's definitive amounts, then demand charges are posted.
      */
-    private void settlePeriod(final long sequence, final TouTariff tariff, final int billingPeriod)
+    private void settlePeriod(
+        final long sequence, final TouTariff tariff, final int billingPeriod, final boolean freeSlots)
     {
         final long tariffId = tariff.tariffId();
         final long periodStart = tariff.billingPeriodStart(billingPeriod);
@@ -141,7 +154,10 @@ final class CalendarProcessor
                 }
                 postDemand(sequence, tariff, m, slot, periodStart);
             }
-            billing.free(slot);
+            if (freeSlots)
+            {
+                billing.free(slot);
+            }
         }
     }
 

@@ -57,15 +57,37 @@ final class InterestProcessor
             postings.acknowledgeDuplicate(sequence, token, day);
             return;
         }
-        lastDayByToken.put(token, day);
         final Ledger ledger = postings.ledger();
         final int tokenIndex = ledger.findToken(token);
         if (tokenIndex < 0 || apyBps == 0)
         {
+            lastDayByToken.put(token, day);
             return;
         }
         final BigDecimal rate = dailyRate(apyBps);
         final long[] holders = ledger.customerAccountsHolding(tokenIndex, SystemAccounts.FIRST_CUSTOMER_ACCOUNT);
+        // every holder's interest is checked before the first is paid: the day is paid whole or rejected whole
+        postings.beginCheck();
+        pay(sequence, token, tokenIndex, day, apyBps, rate, holders);
+        if (!postings.endCheck())
+        {
+            postings.reject(sequence, ReasonCode.OVERFLOW, INTEREST, token);
+            return;
+        }
+        lastDayByToken.put(token, day);
+        pay(sequence, token, tokenIndex, day, apyBps, rate, holders);
+    }
+
+    private void pay(
+        final long sequence,
+        final long token,
+        final int tokenIndex,
+        final long day,
+        final long apyBps,
+        final BigDecimal rate,
+        final long[] holders)
+    {
+        final Ledger ledger = postings.ledger();
         for (final long account : holders)
         {
             final long balance = ledger.balance(account, tokenIndex);

@@ -181,7 +181,8 @@ public final class MeterRegistry
     void readState(final DataInput in) throws IOException
     {
         StateIo.readSet(in, accounts);
-        meterCount = in.readInt();
+        // each meter takes 6 longs further on: a count the rest of the file cannot hold is refused before sizing by it
+        meterCount = StateIo.readCount(in, 6 * Long.BYTES);
         final int capacity = Math.max(1024, meterCount);
         meterIds = StateIo.readLongs(in, capacity);
         accountOf = StateIo.readLongs(in, capacity);

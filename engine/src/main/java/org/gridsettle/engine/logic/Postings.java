@@ -16,6 +16,11 @@ import org.gridsettle.journal.codec.TransferCodec;
  * Emits the state machine's outputs: posts each transfer to the ledger and encodes it, encodes rejections and
  * duplicate acknowledgements, numbers every output, and hands each one to the {@link OutputSink}.
  * <p>
+ * An input takes full effect or none. A processor whose input posts more than one transfer first runs the posting
+ * code between {@link #beginCheck()} and {@link #endCheck()}: in that check mode a transfer only adds its amount to a
+ * {@link PostingBudget} and nothing is posted, numbered or emitted; if the budget does not fit the ledger the
+ * processor rejects the input (OVERFLOW) before its first real posting.
+ * <p>
  * One pre-allocated output buffer and one flyweight per type: nothing is allocated per output.
  * Owned by the business-logic thread. Not thread-safe.
  */
@@ -27,6 +32,8 @@ final class Postings
     private final TransferCodec transfer = new TransferCodec();
     private final RejectionCodec rejection = new RejectionCodec();
     private final DuplicateAckCodec duplicate = new DuplicateAckCodec();
+    private final PostingBudget budget;
+    private boolean checking;
     private long outputSequence;
     private long transfers;
     private long rejections;
@@ -35,6 +42,7 @@ final class Postings
     {
         this.sink = sink;
         this.ledger = ledger;
+        this.budget = new PostingBudget(ledger);
         transfer.wrap(out, 0);
         rejection.wrap(out, 0);
         duplicate.wrap(out, 0);
@@ -52,6 +60,12 @@ final class Postings
         final long amount,
         final ReasonCode reason)
     {
+        if (checking)
+        {
+            // encoded only so the caller's explain() has a record to write to; never emitted
+            budget.add(tokenSymbol, amount);
+            return transfer.encode(outputSequence + 1, cause, debit, credit, tokenSymbol, amount, reason);
+        }
         ledger.post(debit, credit, ledger.tokenIndex(tokenSymbol), amount);
         transfers++;
         return transfer.encode(++outputSequence, cause, debit, credit, tokenSymbol, amount, reason);
@@ -59,11 +73,36 @@ final class Postings
 
     void emitTransfer()
     {
-        sink.onOutput(out, 0, TransferCodec.LENGTH);
+        if (!checking)
+        {
+            sink.onOutput(out, 0, TransferCodec.LENGTH);
+        }
+    }
+
+    /**
+     * Enters check mode: until {@link #endCheck()}, {@link #transfer} adds up amounts instead of posting them.
+     */
+    void beginCheck()
+    {
+        budget.clear();
+        checking = true;
+    }
+
+    /**
+     * Leaves check mode.
+     *
+     * @return true if the ledger can take every transfer made since {@link #beginCheck()}.
+     */
+    boolean endCheck()
+    {
+        checking = false;
+        return budget.fits();
     }
 
     void reject(final long cause, final ReasonCode reason, final int inputType, final long subject)
     {
+        // a processor may throw in check mode (SettlementLogic rejects the input then): nothing was posted yet
+        checking = false;
         rejection.encode(++outputSequence, cause, reason, inputType, subject);
         rejections++;
         sink.onOutput(out, 0, RejectionCodec.LENGTH);

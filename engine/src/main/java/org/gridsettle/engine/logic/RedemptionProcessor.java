@@ -62,6 +62,12 @@ final class RedemptionProcessor
             postings.reject(sequence, ReasonCode.INSUFFICIENT_BALANCE, REDEMPTION, account);
             return;
         }
+        if (amount > ledger.headroom(request.token()))
+        {
+            // checked before the request id is burnt, so the refused request leaves no trace
+            postings.reject(sequence, ReasonCode.OVERFLOW, REDEMPTION, account);
+            return;
+        }
         applied.add(requestId);
         postings.transfer(sequence, account, SystemAccounts.ISSUANCE, request.token(), amount, ReasonCode.REDEMPTION)
             .explain(0, 0, 0, 0, 0, 0, 0, 0);

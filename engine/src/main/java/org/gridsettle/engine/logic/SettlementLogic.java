@@ -7,6 +7,7 @@ import org.gridsettle.journal.RecordValidator;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.CarbonIntensityCodec;
+import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
@@ -44,12 +45,15 @@ public final class SettlementLogic
     private final CarbonBook carbon = new CarbonBook();
     private final OracleBook oracle = new OracleBook();
     private final HourlyNetting netting;
+    private final DrHistory drHistory = new DrHistory();
+    private final DrEventBook drEvents = new DrEventBook();
     private final Postings postings;
     private final CalendarProcessor calendar;
     private final TickProcessor ticks;
     private final RegistryProcessor registry;
     private final RedemptionProcessor redemptions;
     private final InterestProcessor interest;
+    private final DrProcessor demandResponse;
 
     private final UnsafeBuffer inputView = new UnsafeBuffer(0, 0);
     private final MeterTickCodec tick = new MeterTickCodec();
@@ -61,6 +65,7 @@ public final class SettlementLogic
     private final CalendarCodec calendarEvent = new CalendarCodec();
     private final CarbonIntensityCodec carbonRecord = new CarbonIntensityCodec();
     private final OraclePriceCodec oracleRecord = new OraclePriceCodec();
+    private final DrEventCodec drEvent = new DrEventCodec();
 
     private long lastInputSequence;
 
@@ -81,12 +86,13 @@ public final class SettlementLogic
         this.window = new TickWindow(correctionWindow);
         this.postings = new Postings(sink, ledger);
         this.netting = new HourlyNetting(postings);
-        this.calendar = new CalendarProcessor(meters, tariffs, billing, netting, postings);
-        this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, carbon, oracle,
+        this.calendar = new CalendarProcessor(meters, tariffs, billing, postings);
+        this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, carbon, drHistory, oracle,
             netting, postings);
         this.registry = new RegistryProcessor(meters, tariffs, window, billing, oracle, postings);
         this.redemptions = new RedemptionProcessor(meters, postings);
         this.interest = new InterestProcessor(postings);
+        this.demandResponse = new DrProcessor(meters, tariffs, drHistory, drEvents, postings);
         tick.wrap(inputView, 0);
         account.wrap(inputView, 0);
         enrolment.wrap(inputView, 0);
@@ -96,6 +102,7 @@ public final class SettlementLogic
         calendarEvent.wrap(inputView, 0);
         carbonRecord.wrap(inputView, 0);
         oracleRecord.wrap(inputView, 0);
+        drEvent.wrap(inputView, 0);
     }
 
     /**
@@ -140,10 +147,22 @@ public final class SettlementLogic
             case TARIFF_VERSION -> registry.applyTariff(sequence, tariff);
             case REDEMPTION -> redemptions.apply(sequence, redemption);
             case INTEREST_ACCRUAL -> interest.apply(sequence, accrual);
-            case CALENDAR -> calendar.apply(sequence, calendarEvent);
+            case CALENDAR -> applyCalendar(sequence);
             case CARBON_INTENSITY -> applyCarbon(sequence);
             case ORACLE_PRICE -> applyOracle(sequence);
+            case DR_EVENT -> demandResponse.apply(sequence, drEvent);
             default -> postings.reject(sequence, ReasonCode.MALFORMED, typeId, 0);
+        }
+    }
+
+    private void applyCalendar(final long sequence)
+    {
+        // DR events settle at their tariff's end of day, after its fixed charges: a journalled input, never a clock
+        if (calendar.apply(sequence, calendarEvent) && calendarEvent.kind() == CalendarCodec.END_OF_DAY)
+        {
+            demandResponse.settleDue(sequence, calendarEvent.tariffId(), calendarEvent.at());
+            // the day's last hours of hourly-netting meters that no later tick has closed
+            netting.onEndOfDay(sequence, calendarEvent.tariffId(), calendarEvent.at(), meters);
         }
     }
 
@@ -231,6 +250,14 @@ public final class SettlementLogic
     }
 
     /**
+     * @return the DR hourly history; same threading rule as {@link #ledger()}.
+     */
+    public DrHistory drHistory()
+    {
+        return drHistory;
+    }
+
+    /**
      * @return the meter registry; same threading rule as {@link #ledger()}.
      */
     public MeterRegistry meters()
@@ -261,6 +288,8 @@ public final class SettlementLogic
         carbon.writeState(out);
         oracle.writeState(out, meters.meterCount());
         netting.writeState(out);
+        drHistory.writeState(out);
+        drEvents.writeState(out);
     }
 
     /**
@@ -291,5 +320,7 @@ public final class SettlementLogic
         carbon.readState(in);
         oracle.readState(in);
         netting.readState(in);
+        drHistory.readState(in);
+        drEvents.readState(in);
     }
 }

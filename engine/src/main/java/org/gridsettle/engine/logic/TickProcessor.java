@@ -4,6 +4,7 @@ import org.gridsettle.engine.snapshot.StateIo;
 import java.io.IOException;
 import java.io.DataOutput;
 import java.io.DataInput;
+import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
@@ -50,16 +51,24 @@ final class TickProcessor
     private final HourlyNetting netting;
     private final HourlyNetting.TariffRef nettingRef = new HourlyNetting.TariffRef();
     private final Postings postings;
+    private final DrHistory drHistory;
     private final PriceQuote quote = new PriceQuote();
     private long intensity = NO_CARBON;
     private long carbonAdder;
     private long carbonCredit;
-    private boolean oracleUsed;
-    private long oraclePrice;
+    // a correction's reversal, kept while its corrected values are priced, so that both are checked before either posts
+    private final PriceQuote reversal = new PriceQuote();
+    private long reversalIntensity;
+    private long reversalAdder;
+    private long reversalCredit;
     private long ticksPriced;
     private int slot;
     private int period;
     private long counter;
+    private boolean oracleUsed;
+    private long oraclePrice;
+    /** Local wall-clock seconds of the tick located last, for the DR history. */
+    private long local;
 
     TickProcessor(
         final MeterRegistry meters,
@@ -68,13 +77,15 @@ final class TickProcessor
         final CalendarProcessor calendar,
         final BillingAccumulators billing,
         final CarbonBook carbon,
+        final DrHistory drHistory,
         final OracleBook oracle,
         final HourlyNetting netting,
         final Postings postings)
     {
-        this.carbon = carbon;
         this.oracle = oracle;
         this.netting = netting;
+        this.carbon = carbon;
+        this.drHistory = drHistory;
         this.meters = meters;
         this.tariffs = tariffs;
         this.window = window;
@@ -158,12 +169,14 @@ final class TickProcessor
                 postings.reject(sequence, ReasonCode.BILLING_PERIOD_NOT_OPEN, TICK, meterId);
                 return;
             }
-            if (price(sequence, tariff, importWh, exportWh, meterId))
+            if (price(sequence, tariff, importWh, exportWh, meterId) &&
+                affordable(sequence, meter, meterId, tariff, start, importWh, exportWh, null, 0, true))
             {
                 final long before = counter;
                 post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
                 accumulate(meter, importWh, exportWh, tick.intervalSeconds(), 1);
                 window.insert(meter, key, importWh, exportWh, tariff.version(), sequence, before, intensity);
+                drHistory.recordTick(meters, meter, channel, local, importWh);
                 ticksPriced++;
                 if (hourly(tariff))
                 {
@@ -182,7 +195,8 @@ final class TickProcessor
         }
         else
         {
-            correct(sequence, meter, meterId, tariffId, start, tick.intervalSeconds(), entry, importWh, exportWh);
+            correct(sequence, meter, meterId, tariffId, start, tick.intervalSeconds(), channel, entry, importWh,
+                exportWh);
         }
     }
 
@@ -193,6 +207,7 @@ final class TickProcessor
         final long tariffId,
         final long start,
         final int intervalSeconds,
+        final int channel,
         final int entry,
         final long importWh,
         final long exportWh)
@@ -211,15 +226,15 @@ final class TickProcessor
             return;
         }
         final long newIntensity = intensity;
-        if (!lookUpOraclePrice(tariff, meter, start, exportWh))
-        {
-            postings.reject(sequence, ReasonCode.ORACLE_PRICE_MISSING, TICK, meterId);
-            return;
-        }
         final boolean nets = hourly(tariff) || hourly(original);
         if (nets && !netting.accepts(meter, hourOf(tariff, start)))
         {
             postings.reject(sequence, ReasonCode.OUTSIDE_CORRECTION_WINDOW, TICK, meterId);
+            return;
+        }
+        if (!lookUpOraclePrice(tariff, meter, start, exportWh))
+        {
+            postings.reject(sequence, ReasonCode.ORACLE_PRICE_MISSING, TICK, meterId);
             return;
         }
         final boolean newOracleUsed = oracleUsed;
@@ -231,35 +246,43 @@ final class TickProcessor
             postings.reject(sequence, ReasonCode.ORACLE_PRICE_MISSING, TICK, meterId);
             return;
         }
-        // the original postings, exactly: same version, same energies, same tier counter, carbon intensity and price
+        // the original postings, exactly: same version, same energies, same tier counter and carbon intensity
         final boolean open = locate(original, meter, start, false);
         counter = window.counter(entry);
         intensity = window.intensity(entry);
-        if (!price(sequence, original, window.importWh(entry), window.exportWh(entry), meterId))
+        final long oldImportWh = window.importWh(entry);
+        final long oldExportWh = window.exportWh(entry);
+        if (!price(sequence, original, oldImportWh, oldExportWh, meterId))
         {
             return;
         }
-        post(sequence, meter, meterId, original, start, window.importWh(entry), window.exportWh(entry),
-            window.cause(entry));
-        // what the original added to its hour, taken out again below if the hour is netted
-        final boolean originalNetted = hourly(original);
-        final long oldImport = originalNetted ? window.importWh(entry) : 0;
-        final long oldExport = originalNetted ? window.exportWh(entry) : 0;
-        final long oldCharge = originalNetted ? quote.importAmount : 0;
-        final long oldCredit = originalNetted ? quote.exportAmount : 0;
+        keepReversal();
+        final int oldSlot = slot;
+        final int oldPeriod = period;
+        // the corrected values are priced with the reversal already out of the tier counters, as they always were
         if (open)
         {
-            accumulate(meter, -window.importWh(entry), -window.exportWh(entry), 0, -1);
+            accumulate(meter, -oldImportWh, -oldExportWh, 0, -1);
         }
         final boolean stillOpen = locate(tariff, meter, start, false);
         final long before = counter;
         intensity = newIntensity;
         oracleUsed = newOracleUsed;
         oraclePrice = newOraclePrice;
-        if (!price(sequence, tariff, importWh, exportWh, meterId))
+        if (!price(sequence, tariff, importWh, exportWh, meterId) ||
+            !affordable(sequence, meter, meterId, tariff, start, importWh, exportWh, original, entry, stillOpen))
         {
+            if (open)
+            {
+                // nothing was posted: put the reversal's amounts back exactly (its demand was 0, so max demand is
+                // untouched)
+                billing.add(meter, oldSlot, oldPeriod, oldImportWh, oldExportWh, reversal.importAmount,
+                    reversal.exportAmount, 0);
+            }
             return;
         }
+        post(sequence, meter, meterId, original, start, oldImportWh, oldExportWh, window.cause(entry), reversal,
+            reversalIntensity, reversalAdder, reversalCredit);
         post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
         if (stillOpen)
         {
@@ -267,12 +290,119 @@ final class TickProcessor
         }
         if (nets)
         {
+            // what the original added to its hour comes out, what the corrected values add goes in
+            final boolean originalNetted = hourly(original);
             final boolean newNetted = hourly(tariff);
             net(sequence, meter, meterId, newNetted ? tariff : original, start,
-                (newNetted ? importWh : 0) - oldImport, (newNetted ? exportWh : 0) - oldExport,
-                (newNetted ? quote.importAmount : 0) - oldCharge, (newNetted ? quote.exportAmount : 0) - oldCredit);
+                (newNetted ? importWh : 0) - (originalNetted ? oldImportWh : 0),
+                (newNetted ? exportWh : 0) - (originalNetted ? oldExportWh : 0),
+                (newNetted ? quote.importAmount : 0) - (originalNetted ? reversal.importAmount : 0),
+                (newNetted ? quote.exportAmount : 0) - (originalNetted ? reversal.exportAmount : 0));
         }
+        drHistory.correctTick(meter, channel, local, window.importWh(entry), importWh);
         window.update(entry, importWh, exportWh, tariff.version(), sequence, before, intensity);
+    }
+
+    /**
+     * Checks, before anything is posted, that the tick's postings fit the ledger (for a correction, the reversal kept
+     * by {@link #keepReversal()} and the corrected values together) and that what {@link #accumulate} then adds fits
+     * the billing sums; rejects the tick as OVERFLOW if not.
+     *
+     * @param original    the version that priced the tick being corrected, or null for a new tick.
+     * @param entry       the corrected tick's window entry, if {@code original} is not null.
+     * @param accumulates true if the tick's values will be added to an open billing period.
+     * @return true if the tick can be posted whole.
+     */
+    private boolean affordable(
+        final long sequence,
+        final int meter,
+        final long meterId,
+        final TouTariff tariff,
+        final long start,
+        final long importWh,
+        final long exportWh,
+        final TouTariff original,
+        final int entry,
+        final boolean accumulates)
+    {
+        boolean ledgerFits = surelyFits(tariff, original);
+        if (!ledgerFits)
+        {
+            // near a limit: add the amounts up per token, exactly, by running the posting code in check mode
+            postings.beginCheck();
+            if (original != null)
+            {
+                post(sequence, meter, meterId, original, start, window.importWh(entry), window.exportWh(entry),
+                    window.cause(entry), reversal, reversalIntensity, reversalAdder, reversalCredit);
+            }
+            post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
+            ledgerFits = postings.endCheck();
+        }
+        // accumulate() runs after the postings: whatever it could overflow (sums, demand Wh x 3600) must be refused
+        // now, not after them
+        final boolean fits = ledgerFits && (!accumulates ||
+            importWh <= Long.MAX_VALUE / 3600L && billing.canAdd(slot, period, importWh, exportWh,
+                quote.importAmount, quote.exportAmount));
+        if (!fits)
+        {
+            postings.reject(sequence, ReasonCode.OVERFLOW, TICK, meterId);
+        }
+        return fits;
+    }
+
+    /**
+     * The usual case, far from any limit: every amount the tick posts, lumped together, fits the least headroom of the
+     * tokens involved, so each token's own sum fits too. A few comparisons instead of a second run of the postings.
+     */
+    private boolean surelyFits(final TouTariff tariff, final TouTariff original)
+    {
+        final Ledger ledger = postings.ledger();
+        long lumped = posted(quote, carbonAdder, carbonCredit);
+        long headroom = Math.min(ledger.headroom(CARBON_TOKEN),
+            Math.min(ledger.headroom(tariff.tokenSymbol()), ledger.headroom(tariff.exportTokenSymbol())));
+        if (original != null)
+        {
+            lumped = plus(lumped, posted(reversal, reversalAdder, reversalCredit));
+            headroom = Math.min(headroom,
+                Math.min(ledger.headroom(original.tokenSymbol()), ledger.headroom(original.exportTokenSymbol())));
+        }
+        return lumped <= headroom;
+    }
+
+    /** What {@link #post} posts for a quote, in all tokens together: only positive amounts are posted. */
+    private static long posted(final PriceQuote q, final long adder, final long credit)
+    {
+        // an export at a negative oracle price is charged (EXPORT_CHARGE): it moves its size as well
+        long total = plus(Math.abs(q.exportAmount), plus(Math.max(adder, 0), Math.max(credit, 0)));
+        for (int i = 0; i < q.parts; i++)
+        {
+            total = plus(total, Math.max(q.partAmount[i], 0));
+        }
+        return total;
+    }
+
+    /** Adds two amounts that are not negative, saturating at {@link Long#MAX_VALUE} instead of overflowing. */
+    private static long plus(final long a, final long b)
+    {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
+    }
+
+    /** Keeps the original's quote and carbon amounts as the reversal, allocation-free. */
+    private void keepReversal()
+    {
+        reversal.periodIndex = quote.periodIndex;
+        reversal.importRate = quote.importRate;
+        reversal.exportRate = quote.exportRate;
+        reversal.importAmount = quote.importAmount;
+        reversal.exportAmount = quote.exportAmount;
+        reversal.parts = quote.parts;
+        System.arraycopy(quote.partTier, 0, reversal.partTier, 0, quote.parts);
+        System.arraycopy(quote.partEnergyWh, 0, reversal.partEnergyWh, 0, quote.parts);
+        System.arraycopy(quote.partRate, 0, reversal.partRate, 0, quote.parts);
+        System.arraycopy(quote.partAmount, 0, reversal.partAmount, 0, quote.parts);
+        reversalIntensity = intensity;
+        reversalAdder = carbonAdder;
+        reversalCredit = carbonCredit;
     }
 
     /**
@@ -281,18 +411,6 @@ final class TickProcessor
      *
      * @return false if the intensity is needed but missing under the tariff's policy.
      */
-    private boolean lookUpIntensity(final TouTariff tariff, final int meter, final long start)
-    {
-        final long region = meters.carbonRegionOf(meter);
-        if (!tariff.pricesCarbon() || region == 0)
-        {
-            intensity = NO_CARBON;
-            return true;
-        }
-        intensity = carbon.intensityAt(region, start, tariff.carbonCarryIntervals());
-        return intensity != CarbonIntensitySeries.MISSING;
-    }
-
     private static boolean hourly(final TouTariff tariff)
     {
         return tariff.exportRule() == ExportRule.NET_BILLING_HOURLY;
@@ -301,6 +419,12 @@ final class TickProcessor
     private static long hourOf(final TouTariff tariff, final long start)
     {
         return Math.floorDiv(tariff.zoneTable().localEpochSecond(start), 3_600L);
+    }
+
+    /** True if a tick's exports are credited at the oracle price: the tariff says so and there are exports. */
+    private static boolean oraclePriced(final TouTariff tariff, final long exportWh)
+    {
+        return tariff.oraclePricedExports() && tariff.exportRule().isNetBilling() && exportWh > 0;
     }
 
     /** Hands a tick's change of energy and provisional amounts to its hour's netting. */
@@ -315,13 +439,13 @@ final class TickProcessor
         final long deltaCharge,
         final long deltaCredit)
     {
-        final long local = tariff.zoneTable().localEpochSecond(start);
+        final long localStart = tariff.zoneTable().localEpochSecond(start);
         nettingRef.tariffId = tariff.tariffId();
         nettingRef.version = tariff.version();
         nettingRef.token = tariff.tokenSymbol();
         nettingRef.exportToken = tariff.exportTokenSymbol();
-        netting.onTick(sequence, meter, meterId, meters.accountOf(meter), Math.floorDiv(local, 3_600L), start, local,
-            nettingRef, deltaImport, deltaExport, deltaCharge, deltaCredit);
+        netting.onTick(sequence, meter, meterId, meters.accountOf(meter), Math.floorDiv(localStart, 3_600L), start,
+            localStart, nettingRef, deltaImport, deltaExport, deltaCharge, deltaCredit);
     }
 
     /**
@@ -332,13 +456,25 @@ final class TickProcessor
      */
     private boolean lookUpOraclePrice(final TouTariff tariff, final int meter, final long start, final long exportWh)
     {
-        oracleUsed = tariff.oraclePricedExports() && tariff.exportRule().isNetBilling() && exportWh > 0;
+        oracleUsed = oraclePriced(tariff, exportWh);
         if (!oracleUsed)
         {
             return true;
         }
         oraclePrice = oracle.priceAt(oracle.nodeOf(meter), start, tariff.oracleCarryIntervals());
         return oraclePrice != OracleBook.MISSING;
+    }
+
+    private boolean lookUpIntensity(final TouTariff tariff, final int meter, final long start)
+    {
+        final long region = meters.carbonRegionOf(meter);
+        if (!tariff.pricesCarbon() || region == 0)
+        {
+            intensity = NO_CARBON;
+            return true;
+        }
+        intensity = carbon.intensityAt(region, start, tariff.carbonCarryIntervals());
+        return intensity != CarbonIntensitySeries.MISSING;
     }
 
     /**
@@ -350,7 +486,7 @@ final class TickProcessor
     private boolean locate(final TouTariff tariff, final int meter, final long start, final boolean claim)
     {
         // one zone lookup per tick answers the TOU period, the billing period and the local day
-        final long local = tariff.zoneTable().localEpochSecond(start);
+        local = tariff.zoneTable().localEpochSecond(start);
         period = tariff.periodIndexAtLocal(local);
         final int billingPeriod = tariff.billingPeriodOfLocal(local);
         slot = claim ? billing.slotFor(meter, billingPeriod, tariff.version()) : billing.find(meter, billingPeriod);
@@ -406,9 +542,6 @@ final class TickProcessor
         }
     }
 
-    /**
-     * Posts the quote; when {@code reverses} is not 0 the postings run the other way and name the input they undo.
-     */
     private void post(
         final long sequence,
         final int meter,
@@ -419,9 +552,30 @@ final class TickProcessor
         final long exportWh,
         final long reverses)
     {
+        post(sequence, meter, meterId, tariff, start, importWh, exportWh, reverses, quote, intensity, carbonAdder,
+            carbonCredit);
+    }
+
+    /**
+     * Posts a quote; when {@code reverses} is not 0 the postings run the other way and name the input they undo.
+     * Posts nothing but is checked in the postings' check mode, so it must change no other state.
+     */
+    private void post(
+        final long sequence,
+        final int meter,
+        final long meterId,
+        final TouTariff tariff,
+        final long start,
+        final long importWh,
+        final long exportWh,
+        final long reverses,
+        final PriceQuote q,
+        final long gridIntensity,
+        final long adder,
+        final long credit)
+    {
         final long customer = meters.accountOf(meter);
         final boolean reversal = reverses != 0;
-        final PriceQuote q = quote;
         for (int i = 0; i < q.parts; i++)
         {
             if (q.partAmount[i] > 0)
@@ -435,44 +589,45 @@ final class TickProcessor
                 postings.emitTransfer();
             }
         }
-        final int exportTier = oracleUsed ? ORACLE_RATE : 0;
-        if (quote.exportAmount > 0)
+        // decided by the tariff and the energy alone, so a reversal is marked as the posting it undoes
+        final int exportTier = oraclePriced(tariff, exportWh) ? ORACLE_RATE : 0;
+        if (q.exportAmount > 0)
         {
             postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE,
-                reversal ? SystemAccounts.ISSUANCE : customer, tariff.exportTokenSymbol(), quote.exportAmount,
+                reversal ? SystemAccounts.ISSUANCE : customer, tariff.exportTokenSymbol(), q.exportAmount,
                 ReasonCode.EXPORT_CREDIT)
-                .explain(meterId, start, exportWh, quote.exportRate, tariff.tariffId(), tariff.version(),
-                    quote.periodIndex, exportTier)
+                .explain(meterId, start, exportWh, q.exportRate, tariff.tariffId(), tariff.version(),
+                    q.periodIndex, exportTier)
                 .reverses(reverses);
             postings.emitTransfer();
         }
-        else if (quote.exportAmount < 0)
+        else if (q.exportAmount < 0)
         {
             // a negative oracle price passed through: the customer pays for the export, in the tariff's own token
             postings.transfer(sequence, reversal ? SystemAccounts.REVENUE : customer,
-                reversal ? customer : SystemAccounts.REVENUE, tariff.tokenSymbol(), -quote.exportAmount,
+                reversal ? customer : SystemAccounts.REVENUE, tariff.tokenSymbol(), -q.exportAmount,
                 ReasonCode.EXPORT_CHARGE)
-                .explain(meterId, start, exportWh, quote.exportRate, tariff.tariffId(), tariff.version(),
-                    quote.periodIndex, exportTier)
+                .explain(meterId, start, exportWh, q.exportRate, tariff.tariffId(), tariff.version(),
+                    q.periodIndex, exportTier)
                 .reverses(reverses);
             postings.emitTransfer();
         }
-        if (carbonAdder > 0)
+        if (adder > 0)
         {
             // explanation: energy and, in the rate field, the grid intensity in mg CO2/kWh; the price per kg is the
             // tariff version's
             postings.transfer(sequence, reversal ? SystemAccounts.CARBON_FUND : customer,
-                reversal ? customer : SystemAccounts.CARBON_FUND, tariff.tokenSymbol(), carbonAdder,
+                reversal ? customer : SystemAccounts.CARBON_FUND, tariff.tokenSymbol(), adder,
                 ReasonCode.CARBON_ADDER)
-                .explain(meterId, start, importWh, intensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
+                .explain(meterId, start, importWh, gridIntensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
                 .reverses(reverses);
             postings.emitTransfer();
         }
-        if (carbonCredit > 0)
+        if (credit > 0)
         {
             postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE,
-                reversal ? SystemAccounts.ISSUANCE : customer, CARBON_TOKEN, carbonCredit, ReasonCode.CARBON_CREDIT)
-                .explain(meterId, start, exportWh, intensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
+                reversal ? SystemAccounts.ISSUANCE : customer, CARBON_TOKEN, credit, ReasonCode.CARBON_CREDIT)
+                .explain(meterId, start, exportWh, gridIntensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
                 .reverses(reverses);
             postings.emitTransfer();
         }

@@ -5,6 +5,7 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
@@ -31,6 +32,7 @@ public final class InputSlot
     private final RedemptionCodec redemption = new RedemptionCodec();
     private final InterestAccrualCodec accrual = new InterestAccrualCodec();
     private final CalendarCodec calendar = new CalendarCodec();
+    private final DrEventCodec drEvent = new DrEventCodec();
     private MutableDirectBuffer current = inline;
     private int length;
     private BalanceQuery query;
@@ -46,6 +48,7 @@ public final class InputSlot
         redemption.wrap(inline, 0);
         accrual.wrap(inline, 0);
         calendar.wrap(inline, 0);
+        drEvent.wrap(inline, 0);
     }
 
     /** @return the tick encoder; call {@link #length(int)} after encoding. */
@@ -82,6 +85,12 @@ public final class InputSlot
     public CalendarCodec calendar()
     {
         return calendar;
+    }
+
+    /** @return the demand-response event encoder. */
+    public DrEventCodec drEvent()
+    {
+        return drEvent;
     }
 
     /**

@@ -13,6 +13,12 @@ import java.util.Arrays;
  * members sorted by key, arrays with their used length. Two engines in the same state therefore write the same
  * snapshot bytes, which is how snapshot-plus-tail is checked against a full replay.
  * <p>
+ * Every length or count read is checked before anything is allocated for it: never negative, and, when reading a
+ * snapshot file ({@link SnapshotInput}), no more entries than the unread bytes of the file can hold. A sealed but
+ * hostile snapshot therefore fails with an {@link IOException} naming the byte offset, and the engine falls back to an
+ * older snapshot or a full replay, instead of dying of an {@link OutOfMemoryError}. A new section of the state must
+ * read its lengths through these methods (or {@link #readCount}) for the same reason.
+ * <p>
  * Stateless and thread-safe.
  */
 public final class StateIo
@@ -44,7 +50,7 @@ public final class StateIo
      */
     public static long[] readLongs(final DataInput in, final int minCapacity) throws IOException
     {
-        final int length = readLength(in);
+        final int length = readLength(in, Long.BYTES);
         final long[] values = new long[Math.max(length, minCapacity)];
         for (int i = 0; i < length; i++)
         {
@@ -76,7 +82,7 @@ public final class StateIo
      */
     public static int[] readInts(final DataInput in, final int minCapacity) throws IOException
     {
-        final int length = readLength(in);
+        final int length = readLength(in, Integer.BYTES);
         final int[] values = new int[Math.max(length, minCapacity)];
         for (int i = 0; i < length; i++)
         {
@@ -116,7 +122,7 @@ public final class StateIo
     public static void readMap(final DataInput in, final Long2LongHashMap map) throws IOException
     {
         map.clear();
-        final int n = readLength(in);
+        final int n = readLength(in, 2 * Long.BYTES);
         for (int i = 0; i < n; i++)
         {
             map.put(in.readLong(), in.readLong());
@@ -153,20 +159,45 @@ public final class StateIo
     public static void readSet(final DataInput in, final LongHashSet set) throws IOException
     {
         set.clear();
-        final int n = readLength(in);
+        final int n = readLength(in, Long.BYTES);
         for (int i = 0; i < n; i++)
         {
             set.add(in.readLong());
         }
     }
 
-    private static int readLength(final DataInput in) throws IOException
+    /**
+     * Reads a count of entries that the snapshot then holds, such as the number of meters, and checks it before the
+     * caller sizes anything by it.
+     *
+     * @param in            source.
+     * @param bytesPerEntry fewest bytes of the snapshot each entry takes (6 longs per meter: 48).
+     * @return the count, not negative and, in a snapshot file, no more than its unread bytes can hold.
+     * @throws IOException on read failure or an impossible count, naming the byte offset.
+     */
+    public static int readCount(final DataInput in, final int bytesPerEntry) throws IOException
     {
+        return readLength(in, bytesPerEntry);
+    }
+
+    private static int readLength(final DataInput in, final int bytesPerEntry) throws IOException
+    {
+        final long at = in instanceof SnapshotInput snapshot ? snapshot.offset() : -1;
         final int length = in.readInt();
         if (length < 0)
         {
-            throw new IOException("negative length " + length + " in snapshot");
+            throw new IOException("negative length " + length + " in snapshot" + where(at));
+        }
+        if (in instanceof SnapshotInput snapshot && (long)length * bytesPerEntry > snapshot.remaining())
+        {
+            throw new IOException("length " + length + where(at) + " needs " + (long)length * bytesPerEntry +
+                " bytes but only " + snapshot.remaining() + " are left in the snapshot");
         }
         return length;
+    }
+
+    private static String where(final long offset)
+    {
+        return offset < 0 ? "" : " at byte " + offset;
     }
 }

@@ -46,7 +46,7 @@ public enum ReasonCode
     CONFLICTING_DUPLICATE(107),
     /** Rejected: the record is malformed (unknown type, bad length, bad field). */
     MALFORMED(108),
-    /** Rejected: arithmetic would overflow. */
+    /** Rejected: the price, or the input's postings taken together, would overflow a long; nothing was posted. */
     OVERFLOW(109),
     /** Rejected: a redemption larger than the balance. */
     INSUFFICIENT_BALANCE(110),
@@ -66,7 +66,14 @@ public enum ReasonCode
     CARBON_INTENSITY_MISSING(117),
     /** Rejected: exports are oracle-priced and no price is known for the tick's interval within the tariff's
      * policy, or the meter has no pricing node. */
-    ORACLE_PRICE_MISSING(118);
+    ORACLE_PRICE_MISSING(118),
+    /**
+     * Refused for one meter at a DR event's settlement: fewer than 10 eligible baseline days in the lookback, or the
+     * event day lacks a reading in an event hour (or an adjustment hour). No credit is posted for that meter.
+     */
+    DR_BASELINE_UNAVAILABLE(130),
+    /** Rejected: a DR event that overlaps another event of the same tariff, or one already settled. */
+    DR_EVENT_OVERLAP(131);
 
     private static final ReasonCode[] BY_CODE = new ReasonCode[256];
 

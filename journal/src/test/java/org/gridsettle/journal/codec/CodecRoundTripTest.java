@@ -97,6 +97,9 @@ class CodecRoundTripTest
         assertThat(RecordType.METER_TICK.isInput()).isTrue();
         assertThat(RecordType.TRANSFER.isInput()).isFalse();
         assertThat(RecordType.ofId(6)).isEqualTo(RecordType.ORACLE_PRICE);
+        assertThat(RecordType.ofId(7)).isEqualTo(RecordType.DR_EVENT);
+        assertThat(DrEventCodec.LENGTH).isEqualTo(88 + 8).isEqualTo(RecordType.DR_EVENT.fixedLength());
+        assertThat(RecordType.DR_EVENT.isInput()).isTrue();
         assertThat(RecordType.ofId(5)).isEqualTo(RecordType.CARBON_INTENSITY);
         assertThat(RecordType.ofId(-1)).isNull();
         assertThat(RecordType.ofId(65_535)).isNull();
@@ -112,6 +115,9 @@ class CodecRoundTripTest
         assertThat(ReasonCode.OVERFLOW.code()).isEqualTo(109);
         assertThat(ReasonCode.ofCode(107)).isEqualTo(ReasonCode.CONFLICTING_DUPLICATE);
         assertThat(ReasonCode.ofCode(50)).isNull();
+        assertThat(ReasonCode.DR_INCENTIVE.code()).isEqualTo(5);
+        assertThat(ReasonCode.DR_BASELINE_UNAVAILABLE.code()).isEqualTo(130);
+        assertThat(ReasonCode.DR_EVENT_OVERLAP.code()).isEqualTo(131);
         assertThat(ReasonCode.ofCode(1000)).isNull();
         for (final ReasonCode r : ReasonCode.values())
         {
@@ -258,6 +264,49 @@ class CodecRoundTripTest
         new MeterEnrolmentCodec().<MeterEnrolmentCodec>wrap(v2, 0).encode(1, 2, 3, 4, 5, 0, 0, "HB_WEST");
         v2.putInt(4, 80, LE);
         assertThat(RecordValidator.problem(v2, 0, 80)).isEqualTo("METER_ENROLMENT must be 112 bytes, is 80");
+    }
+
+    @Property(tries = 500)
+    void drEvent(
+        @ForAll @IntRange(max = 40) final int at,
+        @ForAll final long sequence,
+        @ForAll final long eventId,
+        @ForAll final long token,
+        @ForAll final long tariffId,
+        @ForAll final long start,
+        @ForAll final long end,
+        @ForAll final long incentive,
+        @ForAll @IntRange(max = 255) final int method,
+        @ForAll final long declaredWh)
+    {
+        final UnsafeBuffer b = filled(at + 96 + 16);
+        new DrEventCodec().<DrEventCodec>wrap(b, at)
+            .encode(sequence, eventId, token, tariffId, start, end, incentive, method, declaredWh);
+
+        final DrEventCodec d = new DrEventCodec().wrap(b, at);
+        assertThat(d.type()).isEqualTo(RecordType.DR_EVENT);
+        assertThat(d.sequence()).isEqualTo(sequence);
+        assertThat(d.eventId()).isEqualTo(eventId);
+        assertThat(d.programToken()).isEqualTo(token);
+        assertThat(d.tariffId()).isEqualTo(tariffId);
+        assertThat(d.start()).isEqualTo(start);
+        assertThat(d.end()).isEqualTo(end);
+        assertThat(d.incentive()).isEqualTo(incentive);
+        assertThat(d.baselineMethod()).isEqualTo(method);
+        assertThat(d.declaredWhPerHour()).isEqualTo(declaredWh);
+        assertFrame(b, at, 7, 96, sequence, 0);
+        assertThat(b.getLong(at + 24, LE)).isEqualTo(eventId);
+        assertThat(b.getLong(at + 32, LE)).isEqualTo(token);
+        assertThat(b.getLong(at + 40, LE)).isEqualTo(tariffId);
+        assertThat(b.getLong(at + 48, LE)).isEqualTo(start);
+        assertThat(b.getLong(at + 56, LE)).isEqualTo(end);
+        assertThat(b.getLong(at + 64, LE)).isEqualTo(incentive);
+        assertThat(b.getLong(at + 72, LE)).isEqualTo(declaredWh);
+        assertThat(b.getByte(at + 80) & 0xFF).isEqualTo(method);
+        for (int i = 81; i < 88; i++)
+        {
+            assertThat(b.getByte(at + i)).as("reserved byte %d", i).isZero();
+        }
     }
 
     @Property(tries = 500)

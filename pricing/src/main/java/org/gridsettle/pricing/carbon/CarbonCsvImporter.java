@@ -3,9 +3,9 @@ package org.gridsettle.pricing.carbon;
 import org.gridsettle.pricing.importer.CsvLineReader;
 import org.gridsettle.pricing.importer.InstantText;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -32,6 +32,9 @@ import org.gridsettle.pricing.importer.ImportException;
  * <p>
  * At most {@link CarbonIntensitySeries#MAX_INTERVALS} data rows per file (or the cap given to the constructor) and
  * {@link CsvLineReader#MAX_LINE_CHARS} characters per line. Errors are {@link ImportException}s naming file and line.
+ * A region name must start with a letter or digit and hold no control character: a cell starting with
+ * {@code = + - @}, a tab or a carriage return would run as a formula when a report is opened in a spreadsheet
+ * ({@link CsvLineReader#parseName}).
  * <p>
  * Stateless and thread-safe; each call has its own reader state.
  */
@@ -77,13 +80,31 @@ public final class CarbonCsvImporter
      */
     public NavigableMap<String, CarbonIntensitySeries> importFile(final Path file) throws IOException
     {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        try (InputStream in = Files.newInputStream(file))
         {
-            return parse(reader, String.valueOf(file.getFileName()));
+            return parse(in, String.valueOf(file.getFileName()));
         }
     }
 
     /**
+     * Parses UTF-8 bytes, decoding line by line so that invalid UTF-8 is reported at its own line.
+     *
+     * @param in     the CSV bytes, UTF-8; not closed.
+     * @param source short name of the input for messages, usually the file name.
+     * @return series by region, in region order (a {@link TreeMap}, so iteration is deterministic), unmodifiable.
+     * @throws IOException     if the stream fails.
+     * @throws ImportException if the content is invalid, naming the source and line.
+     */
+    public NavigableMap<String, CarbonIntensitySeries> parse(final InputStream in, final String source)
+        throws IOException
+    {
+        return parse(new CsvLineReader(in, source), source);
+    }
+
+    /**
+     * Parses text. A decoding reader decodes ahead, so invalid UTF-8 it meets may be reported at an earlier line than
+     * its own; give bytes to {@link #parse(InputStream, String)} for the exact line.
+     *
      * @param reader the CSV text; not closed.
      * @param source short name of the input for messages, usually the file name.
      * @return series by region, in region order (a {@link TreeMap}, so iteration is deterministic), unmodifiable.
@@ -93,7 +114,12 @@ public final class CarbonCsvImporter
     public NavigableMap<String, CarbonIntensitySeries> parse(final Reader reader, final String source)
         throws IOException
     {
-        final CsvLineReader lines = new CsvLineReader(reader, source);
+        return parse(new CsvLineReader(reader, source), source);
+    }
+
+    private NavigableMap<String, CarbonIntensitySeries> parse(final CsvLineReader lines, final String source)
+        throws IOException
+    {
         final boolean grams = lines.readHeader(HEADER_MG, HEADER_G) == 1;
         final TreeMap<String, CarbonSeriesBuilder> builders = new TreeMap<>();
         int rows = 0;
@@ -110,12 +136,7 @@ public final class CarbonCsvImporter
                 throw new ImportException(source, location, "expected at most " + maxRows + " data rows");
             }
             final String[] fields = lines.split(line, 4);
-            final String region = fields[0];
-            if (region.isEmpty() || region.length() > MAX_REGION_CHARS)
-            {
-                throw new ImportException(source, location, "expected a region name of 1 to " + MAX_REGION_CHARS +
-                    " characters, found " + ImportException.quote(region));
-            }
+            final String region = lines.parseName(fields[0], "region", MAX_REGION_CHARS);
             final long start = InstantText.parseIsoOrEpoch(fields[1], source, location);
             final int seconds = lines.parseIntervalSeconds(fields[2]);
             final long mg = grams ? gramsToMg(fields[3], source, location) : parseMg(fields[3], source, location);

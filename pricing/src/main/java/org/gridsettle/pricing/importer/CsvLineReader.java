@@ -1,6 +1,7 @@
 package org.gridsettle.pricing.importer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.regex.Pattern;
@@ -12,6 +13,11 @@ import org.gridsettle.pricing.importer.ImportException;
  * <p>
  * Lines are capped at {@link #MAX_LINE_CHARS} so a file without newlines cannot exhaust memory. Fields are split on
  * commas and trimmed; quotes are refused rather than half-supported, since none of the expected columns needs them.
+ * <p>
+ * Invalid UTF-8 is reported at its own line only when this reader decodes the bytes itself
+ * ({@link #CsvLineReader(InputStream, String)}): a decoding {@link Reader} such as {@link java.io.InputStreamReader}
+ * decodes thousands of characters ahead, so its error may surface while an earlier line is being read.
+ * <p>
  * Not thread-safe: one per import.
  */
 public final class CsvLineReader
@@ -26,10 +32,25 @@ public final class CsvLineReader
     private int lineNumber;
     private boolean endOfInput;
 
+    /**
+     * @param reader the text; not closed.
+     * @param source short name of the input for messages, usually the file name.
+     */
     public CsvLineReader(final Reader reader, final String source)
     {
         this.reader = reader;
         this.source = source;
+    }
+
+    /**
+     * Reads UTF-8 bytes, decoding each line strictly when it is reached, so invalid UTF-8 is blamed on its own line.
+     *
+     * @param in     the bytes; not closed.
+     * @param source short name of the input for messages, usually the file name.
+     */
+    public CsvLineReader(final InputStream in, final String source)
+    {
+        this(new Utf8LineReader(in), source);
     }
 
     /**
@@ -156,5 +177,43 @@ public final class CsvLineReader
         }
         throw new ImportException(source, location(), "expected interval_seconds as a whole number from 1 to " +
             Integer.MAX_VALUE + ", found " + ImportException.quote(text));
+    }
+
+    /**
+     * Checks a name field (region, pricing node) of the line last returned. Names become keys in a journal and rows
+     * in audit reports that are opened in spreadsheets, so a name must start with a letter or digit: a cell starting
+     * with {@code = + - @}, a tab or a carriage return is run as a formula by spreadsheets (CSV injection), and
+     * refusing it is safer than escaping it, since an escaped name would no longer be the name in the file. Control
+     * characters are refused anywhere in the name.
+     *
+     * @param text     the trimmed field.
+     * @param column   what the name is, for messages: {@code region} or {@code node}.
+     * @param maxChars longest name accepted.
+     * @return the name, unchanged.
+     * @throws ImportException if the name is empty, too long, starts with anything but a letter or digit, or holds a
+     *                         control character, naming the line.
+     */
+    public String parseName(final String text, final String column, final int maxChars)
+    {
+        if (text.isEmpty() || text.length() > maxChars)
+        {
+            throw new ImportException(source, location(), "expected a " + column + " name of 1 to " + maxChars +
+                " characters, found " + ImportException.quote(text));
+        }
+        if (!Character.isLetterOrDigit(text.codePointAt(0)))
+        {
+            throw new ImportException(source, location(), "expected a " + column + " name starting with a letter or " +
+                "digit, found " + ImportException.quote(text) + " (a cell starting with = + - @ runs as a formula " +
+                "in a spreadsheet)");
+        }
+        for (int i = 0; i < text.length(); i++)
+        {
+            if (Character.isISOControl(text.charAt(i)))
+            {
+                throw new ImportException(source, location(), "expected a " + column + " name without control " +
+                    "characters, found one at character " + (i + 1) + " of " + ImportException.quote(text));
+            }
+        }
+        return text;
     }
 }

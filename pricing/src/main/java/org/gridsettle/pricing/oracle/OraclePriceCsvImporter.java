@@ -3,10 +3,10 @@ package org.gridsettle.pricing.oracle;
 import org.gridsettle.pricing.importer.CsvLineReader;
 import org.gridsettle.pricing.importer.InstantText;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -37,6 +37,9 @@ import org.gridsettle.pricing.importer.ImportException;
  * <p>
  * At most {@link OraclePriceSeries#MAX_INTERVALS} data rows per file (or the cap given to the constructor) and
  * {@link CsvLineReader#MAX_LINE_CHARS} characters per line. Errors are {@link ImportException}s naming file and line.
+ * A node name must start with a letter or digit and hold no control character: a cell starting with {@code = + - @}, a
+ * tab or a carriage return would run as a formula when a report is opened in a spreadsheet
+ * ({@link CsvLineReader#parseName}).
  * <p>
  * Stateless and thread-safe; each call has its own reader state.
  */
@@ -81,13 +84,31 @@ public final class OraclePriceCsvImporter
      */
     public NavigableMap<String, OraclePriceSeries> importFile(final Path file) throws IOException
     {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        try (InputStream in = Files.newInputStream(file))
         {
-            return parse(reader, String.valueOf(file.getFileName()));
+            return parse(in, String.valueOf(file.getFileName()));
         }
     }
 
     /**
+     * Parses UTF-8 bytes, decoding line by line so that invalid UTF-8 is reported at its own line.
+     *
+     * @param in     the CSV bytes, UTF-8; not closed.
+     * @param source short name of the input for messages, usually the file name.
+     * @return series by node, in node order (a {@link TreeMap}, so iteration is deterministic), unmodifiable.
+     * @throws IOException     if the stream fails.
+     * @throws ImportException if the content is invalid, naming the source and line.
+     */
+    public NavigableMap<String, OraclePriceSeries> parse(final InputStream in, final String source)
+        throws IOException
+    {
+        return parse(new CsvLineReader(in, source), source, null);
+    }
+
+    /**
+     * Parses text. A decoding reader decodes ahead, so invalid UTF-8 it meets may be reported at an earlier line than
+     * its own; give bytes to {@link #parse(InputStream, String)} for the exact line.
+     *
      * @param reader the CSV text; not closed.
      * @param source short name of the input for messages, usually the file name.
      * @return series by node, in node order (a {@link TreeMap}, so iteration is deterministic), unmodifiable.
@@ -96,7 +117,7 @@ public final class OraclePriceCsvImporter
      */
     public NavigableMap<String, OraclePriceSeries> parse(final Reader reader, final String source) throws IOException
     {
-        return parse(reader, source, null);
+        return parse(new CsvLineReader(reader, source), source, null);
     }
 
     /**
@@ -113,16 +134,16 @@ public final class OraclePriceCsvImporter
     public NavigableMap<String, OraclePriceSeries> importFileSkippingBadRows(
         final Path file, final Consumer<ImportException> badRow) throws IOException
     {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        try (InputStream in = Files.newInputStream(file))
         {
-            return parse(reader, String.valueOf(file.getFileName()), Objects.requireNonNull(badRow, "badRow"));
+            final String source = String.valueOf(file.getFileName());
+            return parse(new CsvLineReader(in, source), source, Objects.requireNonNull(badRow, "badRow"));
         }
     }
 
     private NavigableMap<String, OraclePriceSeries> parse(
-        final Reader reader, final String source, final Consumer<ImportException> badRow) throws IOException
+        final CsvLineReader lines, final String source, final Consumer<ImportException> badRow) throws IOException
     {
-        final CsvLineReader lines = new CsvLineReader(reader, source);
         final boolean perMwh = lines.readHeader(HEADER_PER_MWH, HEADER_PER_KWH) == 0;
         final TreeMap<String, OraclePriceSeriesBuilder> builders = new TreeMap<>();
         int rows = 0;
@@ -174,12 +195,7 @@ public final class OraclePriceCsvImporter
         final TreeMap<String, OraclePriceSeriesBuilder> builders)
     {
         final String[] fields = lines.split(line, 4);
-        final String node = fields[0];
-        if (node.isEmpty() || node.length() > MAX_NODE_CHARS)
-        {
-            throw new ImportException(source, location, "expected a node name of 1 to " + MAX_NODE_CHARS +
-                " characters, found " + ImportException.quote(node));
-        }
+        final String node = lines.parseName(fields[0], "node", MAX_NODE_CHARS);
         final long start = parseStart(fields[1], source, location);
         final int seconds = lines.parseIntervalSeconds(fields[2]);
         final long price = toMicrosPerMwh(fields[3], perMwh, source, location);

@@ -9,7 +9,8 @@ import java.time.ZoneId;
 /**
  * Gives each transfer the local day it belongs to, from its explanation fields (journal/FORMAT.md, TRANSFER):
  * <ul>
- *     <li>energy charges and export credits: the day of the tick's interval start;</li>
+ *     <li>energy charges and export credits: the day of the tick's interval start; DR incentives: the day of the
+ *     event's start;</li>
  *     <li>fixed charges: the day that ended at the calendar record's {@code at}, which is exclusive;</li>
  *     <li>interest: the UTC day accrued ({@code intervalStart} is that day's 00:00 UTC), taken as that date;</li>
  *     <li>everything else (true-ups, demand charges, redemptions) carries no day of its own that says when it was
@@ -43,7 +44,8 @@ public final class PostingDays
         final ReasonCode reason = ReasonCode.ofCode(reasonCode);
         final LocalDate day;
         if (reason == ReasonCode.ENERGY_CHARGE || reason == ReasonCode.EXPORT_CREDIT ||
-            reason == ReasonCode.EXPORT_CHARGE || reason == ReasonCode.HOURLY_NETTING)
+            reason == ReasonCode.EXPORT_CHARGE || reason == ReasonCode.HOURLY_NETTING ||
+            reason == ReasonCode.DR_INCENTIVE)
         {
             day = local(intervalStart);
         }

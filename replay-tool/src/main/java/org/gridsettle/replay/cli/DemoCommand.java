@@ -8,6 +8,7 @@ import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RejectionCodec;
@@ -18,6 +19,7 @@ import org.gridsettle.replay.JournalReplay;
 import org.gridsettle.replay.ReplayReport;
 import org.gridsettle.replay.demo.DemoCalendar;
 import org.gridsettle.replay.demo.DemoCarbon;
+import org.gridsettle.replay.demo.DemoDrEvent;
 import org.gridsettle.replay.demo.DemoTariff;
 import org.gridsettle.replay.demo.SyntheticFleet;
 import picocli.CommandLine.Command;
@@ -45,6 +47,8 @@ import java.util.stream.Stream;
         "crosses the March daylight-saving change), posted as double-entry transfers in USD and SOLAR, and",
         "journalled with Chronicle Queue. A few bad ticks show rejections with reason codes; a correction, daily",
         "fixed charges, daily interest on SOLAR balances, redemptions and a billing-period close show the commands.",
+        "A demand-response event on a weekday afternoon late in the period credits, in DR tokens, the enrolled",
+        "households that shed load below their 10-in-10 baseline (with the day-of adjustment).",
         "Then the input journal is replayed through a fresh engine and the outputs compared byte for byte.",
         "",
         "The journal is written to DIR/journal; a previous demo journal there is removed first."},
@@ -54,7 +58,8 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--meters", defaultValue = "1000", description = "Meters in the fleet (default: ${DEFAULT-VALUE}).")
     private int meters;
 
-    @Option(names = "--days", defaultValue = "7", description = "Days of 15-minute ticks (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", defaultValue = "16", description = "Days of 15-minute ticks (default: ${DEFAULT-VALUE}; " +
+        "a demand-response event needs at least 15 from a Monday, for 10 weekdays of baseline history).")
     private int days;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed of the fleet (default: ${DEFAULT-VALUE}).")
@@ -86,8 +91,15 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         cleanPreviousRun(journal, out);
 
         final SyntheticFleet fleet = new SyntheticFleet(meters, days, seed, start, DemoTariff.ZONE);
+        final DemoDrEvent drEvent = DemoDrEvent.within(start, days, DemoTariff.ZONE);
+        if (drEvent != null)
+        {
+            fleet.shedLoad(drEvent.start(), drEvent.end(),
+                m -> DemoDrEvent.enrolled(m, !isNem(fleet, m)) && DemoDrEvent.responds(m), DemoDrEvent.SHED_PERCENT);
+        }
         final TouTariff tariff = DemoTariff.create(fleet.startEpochSecond());
         final RejectionCounter rejections = new RejectionCounter();
+        final DrTally dr = new DrTally();
         out.printf("demo: %,d meters (%d%% with rooftop solar), %d days of 15-minute ticks from %s %s, seed %d%n",
             meters, SyntheticFleet.SOLAR_PERCENT, days, start, DemoTariff.ZONE, seed);
         out.flush();
@@ -96,7 +108,9 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         final long runNanos;
         final int redemptions;
         int nemCount = 0;
-        final SettlementEngine engine = SettlementEngine.builder().journalDir(journal).listener(rejections).build();
+        int drCount = 0;
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(journal).listener(rejections)
+            .listener(dr).build();
         try (engine)
         {
             engine.start();
@@ -104,15 +118,22 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
             engine.publishTariff(DemoTariff.createNetMetering(fleet.startEpochSecond()));
             engine.publishCarbonIntensity(DemoCarbon.REGION,
                 DemoCarbon.series(fleet.startEpochSecond(), fleet.endEpochSecond()));
+            if (drEvent != null)
+            {
+                // announced ahead, like a day-ahead DR event notice: settled at the end of its day
+                engine.publishDrEvent(drEvent.eventId(), DemoDrEvent.TOKEN, DemoTariff.TARIFF_ID, drEvent.start(),
+                    drEvent.end(), DemoDrEvent.INCENTIVE, DemoDrEvent.METHOD, 0);
+            }
             for (int m = 0; m < meters; m++)
             {
-                // every other solar household is on the legacy net-metering tariff
-                final boolean nem = fleet.hasSolar(m) && m % 2 == 0;
+                final boolean nem = isNem(fleet, m);
+                final boolean inDr = drEvent != null && DemoDrEvent.enrolled(m, !nem);
                 engine.registerAccount(SyntheticFleet.FIRST_ACCOUNT + m);
                 engine.enrolMeter(SyntheticFleet.FIRST_METER + m, SyntheticFleet.FIRST_ACCOUNT + m,
-                    nem ? DemoTariff.NEM_TARIFF_ID : DemoTariff.TARIFF_ID, fleet.startEpochSecond(), 0,
-                    DemoCarbon.REGION);
+                    nem ? DemoTariff.NEM_TARIFF_ID : DemoTariff.TARIFF_ID, fleet.startEpochSecond(),
+                    inDr ? MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE : 0, DemoCarbon.REGION);
                 nemCount += nem ? 1 : 0;
+                drCount += inDr ? 1 : 0;
             }
             runStart = System.nanoTime();
             final DemoCalendar calendar = new DemoCalendar(engine, fleet);
@@ -145,6 +166,19 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
             "two-half-hour gap is carried forward%n");
         out.printf("commands: 1 correction, %d redemptions, %d days of interest at %d.%02d%% APY, daily fixed charges," +
             " 1 billing-period close%n", redemptions, days, DemoCalendar.APY_BPS / 100, DemoCalendar.APY_BPS % 100);
+        if (drEvent == null)
+        {
+            out.printf("demand response: no event (a 10-in-10 baseline needs 10 weekdays of history: --days 15 or " +
+                "more from a Monday)%n");
+        }
+        else
+        {
+            out.printf("demand response: event %d on %s %02d:00-%02d:00, 10-in-10 baseline with day-of adjustment, " +
+                "%s DR/kWh; %d households enrolled, %d credited for %s kWh reduced: %s DR minted; %d without a " +
+                "baseline%n", drEvent.eventId(), drEvent.day(), DemoDrEvent.FIRST_HOUR, DemoDrEvent.END_HOUR,
+                MicroUnits.toDecimalString(DemoDrEvent.INCENTIVE), drCount, dr.credited,
+                MicroUnits.kwhString(dr.reductionWh), MicroUnits.toDecimalString(dr.creditMicros), dr.refused);
+        }
         printTokens(out, engine.ledger());
         out.printf("throughput: %,.0f ticks/s through Disruptor, both journals and the ledger (%.2f s)%n",
             ticks / (runNanos / 1e9), runNanos / 1e9);
@@ -157,26 +191,41 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         final double replaySeconds = (System.nanoTime() - replayStart) / 1e9;
         ReplayCommand.print(out, report, replaySeconds);
         out.flush();
-        final int audited = writeAudit(journal, fleet, out);
+        final int audited = writeAudit(journal, fleet, drEvent, out);
         return report.identical() && report.replayDigest() == engine.outputDigest() && audited == 0 ? 0 : 1;
     }
 
     /**
      * The M&V report for one net-metered solar household (or the first household when none is), so the demo ends
-     * with what an auditor reads: the same code path as {@code settle audit}.
+     * with what an auditor reads: the same code path as {@code settle audit}. With a DR event, a second report for
+     * the first household that answered it shows the DR incentive among its postings.
      */
-    private int writeAudit(final Path journal, final SyntheticFleet fleet, final PrintWriter out)
+    private int writeAudit(final Path journal, final SyntheticFleet fleet, final DemoDrEvent drEvent,
+        final PrintWriter out)
     {
         int household = 0;
         for (int m = 0; m < fleet.meters(); m++)
         {
-            if (fleet.hasSolar(m) && m % 2 == 0)
+            if (isNem(fleet, m))
             {
                 household = m;
                 break;
             }
         }
-        final Path report = dir.resolve("audit.html");
+        int code = audit(journal, household, dir.resolve("audit.html"), out);
+        for (int m = 0; drEvent != null && m < fleet.meters(); m++)
+        {
+            if (DemoDrEvent.enrolled(m, !isNem(fleet, m)) && DemoDrEvent.responds(m))
+            {
+                code |= audit(journal, m, dir.resolve("audit-dr.html"), out);
+                break;
+            }
+        }
+        return code;
+    }
+
+    private int audit(final Path journal, final int household, final Path report, final PrintWriter out)
+    {
         final int code = new picocli.CommandLine(new AuditCommand()).setOut(out)
             .setErr(spec.commandLine().getErr())
             .execute("--journal", journal.toString(), "--account",
@@ -184,6 +233,12 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
                 report.toString());
         out.flush();
         return code;
+    }
+
+    /** Every other solar household is on the legacy net-metering tariff. */
+    private static boolean isNem(final SyntheticFleet fleet, final int m)
+    {
+        return fleet.hasSolar(m) && m % 2 == 0;
     }
 
     private static void submitBadTicks(final SettlementEngine engine, final SyntheticFleet fleet)
@@ -270,6 +325,39 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         catch (final IOException e)
         {
             throw new UncheckedIOException("cannot remove " + journal, e);
+        }
+    }
+
+    /**
+     * Sums the DR incentive credits to customers and the meters refused a baseline, on the business-logic thread;
+     * read after the engine has closed.
+     */
+    private static final class DrTally implements PostingListener
+    {
+        private int credited;
+        private int refused;
+        private long reductionWh;
+        private long creditMicros;
+
+        @Override
+        public void onTransfer(final org.gridsettle.journal.codec.TransferCodec transfer)
+        {
+            if (transfer.reasonCode() == ReasonCode.DR_INCENTIVE.code() &&
+                transfer.creditAccount() >= SystemAccounts.FIRST_CUSTOMER_ACCOUNT)
+            {
+                credited++;
+                reductionWh += transfer.energyWh();
+                creditMicros += transfer.amount();
+            }
+        }
+
+        @Override
+        public void onRejection(final RejectionCodec rejection)
+        {
+            if (rejection.reasonCode() == ReasonCode.DR_BASELINE_UNAVAILABLE.code())
+            {
+                refused++;
+            }
         }
     }
 

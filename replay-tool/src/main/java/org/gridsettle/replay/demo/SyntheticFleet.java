@@ -49,6 +49,10 @@ public final class SyntheticFleet
     private final ZoneId zone;
     private final double[] loadScale;
     private final double[] solarScale;
+    private long shedStart;
+    private long shedEnd;
+    private double shedFactor = 1.0;
+    private java.util.function.IntPredicate shedding = m -> false;
 
     /**
      * @param meters   number of meters.
@@ -72,6 +76,26 @@ public final class SyntheticFleet
             loadScale[m] = 0.55 + random.nextDouble() * 1.1;
             solarScale[m] = random.nextInt(100) < SOLAR_PERCENT ? 0.5 + random.nextDouble() * 0.9 : 0.0;
         }
+    }
+
+    /**
+     * Makes some households shed load over an interval, as customers answering a demand-response event do. The
+     * random draws are unchanged, so every other tick stays the same.
+     *
+     * @param start      first instant, epoch seconds.
+     * @param end        exclusive end, epoch seconds.
+     * @param households which 0-based meter indexes shed.
+     * @param percent    share of their load they shed, 0..100.
+     * @return this.
+     */
+    public SyntheticFleet shedLoad(
+        final long start, final long end, final java.util.function.IntPredicate households, final int percent)
+    {
+        this.shedStart = start;
+        this.shedEnd = end;
+        this.shedding = households;
+        this.shedFactor = 1.0 - percent / 100.0;
+        return this;
     }
 
     /**
@@ -126,9 +150,11 @@ public final class SyntheticFleet
             final double loadKw = interpolate(LOAD, hourOfYear, fraction);
             final double solarKw = interpolate(SOLAR, hourOfYear, fraction);
             final double cloud = 0.75 + 0.25 * Math.cos(local.getDayOfYear() * 1.7);
+            final boolean shedWindow = t >= shedStart && t < shedEnd;
             for (int m = 0; m < meters; m++)
             {
-                final double load = loadKw * loadScale[m] * (0.8 + 0.4 * noise.nextDouble());
+                final double drawn = loadKw * loadScale[m] * (0.8 + 0.4 * noise.nextDouble());
+                final double load = shedWindow && shedding.test(m) ? drawn * shedFactor : drawn;
                 final double pv = solarKw * solarScale[m] * cloud;
                 final long netWh = Math.round((load - pv) * 1000.0 * INTERVAL_SECONDS / 3600.0);
                 sink.onTick(FIRST_METER + m, t, INTERVAL_SECONDS, Math.max(0, netWh), Math.max(0, -netWh));

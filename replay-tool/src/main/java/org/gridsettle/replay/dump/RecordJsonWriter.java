@@ -12,6 +12,7 @@ import org.gridsettle.journal.codec.CarbonIntensityCodec;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.carbon.IntensitySource;
 import org.gridsettle.journal.codec.CheckpointCodec;
+import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
@@ -24,6 +25,7 @@ import org.gridsettle.journal.codec.RedemptionCodec;
 import org.gridsettle.journal.codec.RejectionCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
 import org.gridsettle.journal.codec.TransferCodec;
+import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.io.IOException;
@@ -54,6 +56,7 @@ public final class RecordJsonWriter
     private final CalendarCodec calendar = new CalendarCodec();
     private final CarbonIntensityCodec carbon = new CarbonIntensityCodec();
     private final OraclePriceCodec oracle = new OraclePriceCodec();
+    private final DrEventCodec drEvent = new DrEventCodec();
     private final TransferCodec transfer = new TransferCodec();
     private final RejectionCodec rejection = new RejectionCodec();
     private final DuplicateAckCodec duplicate = new DuplicateAckCodec();
@@ -151,6 +154,7 @@ public final class RecordJsonWriter
             case CALENDAR -> calendar();
             case CARBON_INTENSITY -> carbonIntensity();
             case ORACLE_PRICE -> oraclePrice();
+            case DR_EVENT -> drEvent();
             case TRANSFER -> transfer();
             case REJECTION -> rejection();
             case DUPLICATE_ACK -> duplicateAck();
@@ -308,6 +312,19 @@ public final class RecordJsonWriter
         json.writeEndArray();
     }
 
+    private void drEvent() throws IOException
+    {
+        drEvent.wrap(record, 0);
+        fields.number("eventId", drEvent.eventId());
+        fields.token("programToken", drEvent.programToken());
+        fields.number("tariffId", drEvent.tariffId());
+        fields.time("start", drEvent.start());
+        fields.time("end", drEvent.end());
+        fields.rate("incentive", drEvent.incentive());
+        fields.energy("declaredPerHour", drEvent.declaredWhPerHour());
+        fields.text("baselineMethod", baselineMethodName(drEvent.baselineMethod()));
+    }
+
     private void transfer() throws IOException
     {
         transfer.wrap(record, 0);
@@ -348,6 +365,13 @@ public final class RecordJsonWriter
         fields.number("tariffVersion", transfer.tariffVersion());
         fields.number("period", transfer.period());
         fields.number("tier", transfer.tier());
+        if (reason == ReasonCode.DR_INCENTIVE)
+        {
+            // a DR posting explains its baseline in the period (method) and tier (baseline days) fields; the energy
+            // is the reduction and the rate the incentive
+            fields.text("baselineMethod", baselineMethodName(transfer.period()));
+            fields.number("baselineDays", transfer.tier());
+        }
         fields.number("reverses", transfer.reverses());
     }
 
@@ -393,6 +417,12 @@ public final class RecordJsonWriter
             return "period_close";
         }
         return "unknown(" + kind + ")";
+    }
+
+    private static String baselineMethodName(final int code)
+    {
+        final BaselineMethod method = BaselineMethod.ofCode(code);
+        return method == null ? "unknown(" + code + ")" : method.name();
     }
 
     private static String reasonName(final int code)

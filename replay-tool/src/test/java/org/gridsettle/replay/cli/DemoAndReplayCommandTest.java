@@ -41,6 +41,51 @@ class DemoAndReplayCommandTest
     }
 
     @Test
+    void aDemoOfFifteenDaysCallsADrEventWithA10In10BaselineAndCreditsTheHouseholdsThatShedLoad() throws IOException
+    {
+        // from Monday 2026-03-02, Monday 03-16 is the first weekday with 10 weekdays before it. Households 1, 5, 9
+        // and 13 are on the TOU tariff and enrolled in DR (every fourth); 1 and 9 shed 40% of their load 16:00-19:00
+        final CliRun run = CliRun.of("demo", "--meters", "16", "--days", "15", "--dir", tmp.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final String dr = run.out().lines().filter(l -> l.startsWith("demand response: ")).findFirst().orElseThrow();
+        assertThat(dr).contains("event 20260316 on 2026-03-16 16:00-19:00", "4 households enrolled",
+            "0 without a baseline");
+        final java.util.regex.Matcher credited = java.util.regex.Pattern
+            .compile("(\\d+) credited for ([0-9.]+) kWh reduced: ([0-9.]+) DR minted").matcher(dr);
+        assertThat(credited.find()).as(dr).isTrue();
+        assertThat(Integer.parseInt(credited.group(1))).isBetween(2, 4);
+        // 2.00 DR per kWh: the credits are twice the reduction, to the micro-unit up to one rounding per household
+        assertThat(new java.math.BigDecimal(credited.group(3)))
+            .isCloseTo(new java.math.BigDecimal(credited.group(2)).multiply(java.math.BigDecimal.valueOf(2)),
+                org.assertj.core.data.Offset.offset(new java.math.BigDecimal("0.000004")));
+        assertThat(new java.math.BigDecimal(credited.group(3))).isPositive();
+        assertThat(run.out()).contains("token DR", "reserve-backed 1:1", "ledger: balanced", "replay: identical");
+        assertThat(Files.readString(tmp.resolve("audit-dr.html"))).contains("DR_INCENTIVE");
+
+        // the event is an input like any other, and every DR posting explains itself in the dump
+        final String journal = tmp.resolve("journal").toString();
+        final CliRun inputs = CliRun.of("dump", "--journal", journal, "--input", "--limit", "10");
+        assertThat(inputs.out().lines().filter(l -> l.contains("\"type\":\"dr_event\"")).findFirst().orElseThrow())
+            .contains("\"eventId\":20260316", "\"programToken\":\"DR\"", "\"tariffId\":7001",
+                "\"start\":\"2026-03-16T23:00:00Z\"", "\"end\":\"2026-03-17T02:00:00Z\"", "\"incentive\":\"2.000000\"",
+                "\"baselineMethod\":\"TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT\"");
+        final CliRun outputs = CliRun.of("dump", "--journal", journal);
+        assertThat(outputs.out().lines().filter(l -> l.contains("\"reason\":\"DR_INCENTIVE\"")
+            && !l.contains("\"meterId\":0,"))).allSatisfy(l -> assertThat(l)
+            .contains("\"debitAccount\":3,", "\"rate\":\"2.000000\"", "\"baselineDays\":10"))
+            .hasSize(Integer.parseInt(credited.group(1)));
+    }
+
+    @Test
+    void aDemoTooShortForABaselineSaysSoAndCallsNoEvent()
+    {
+        final CliRun run = CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", tmp.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("demand response: no event").doesNotContain("token DR");
+    }
+
+    @Test
     void demoCrossingTheSpringForwardDayHas92IntervalsOnThatDay()
     {
         // 2026-03-08 is the 23-hour day in Los Angeles: 92 intervals instead of 96

@@ -1,0 +1,126 @@
+package org.gridsettle.journal.codec;
+
+/**
+ * Flyweight for {@link RecordType#DR_EVENT}: a demand-response event dispatched to the DR-enrolled meters of one
+ * tariff. The engine credits each meter's reduction below its baseline over the event hours, in the program's token,
+ * when the tariff's first end of day at or after the event's end is applied.
+ * <pre>
+ *  24 i64 eventId            the program's id for the event; an exact repeat is acknowledged, a different event
+ *                            under the same id is rejected
+ *  32 i64 programToken       packed symbol of the token the incentive is minted in (for example DR)
+ *  40 i64 tariffId           scope: the DR-enrolled meters on this tariff; baseline hours are in its zone, and its
+ *                            holidays are not baseline days
+ *  48 i64 start              epoch seconds, first instant of the event, on a local hour of the tariff's zone
+ *  56 i64 end                epoch seconds, exclusive; whole hours after start, within the same local day
+ *  64 i64 incentive          micro-units of the program token per kWh reduced
+ *  72 i64 declaredWhPerHour  the declared baseline in Wh per event hour; 0 unless the method is DECLARED
+ *  80 u8  baselineMethod     {@link org.gridsettle.pricing.dr.BaselineMethod} code: 0 10-in-10, 1 10-in-10 with
+ *                            day-of adjustment, 2 declared
+ *  81 [7] reserved
+ *  88 i64 chain
+ * </pre>
+ * Not thread-safe.
+ */
+public final class DrEventCodec extends RecordFlyweight
+{
+    /** Fixed record length. */
+    public static final int LENGTH = 96;
+    private static final int EVENT = 24;
+    private static final int TOKEN = 32;
+    private static final int TARIFF = 40;
+    private static final int START = 48;
+    private static final int END = 56;
+    private static final int INCENTIVE = 64;
+    private static final int DECLARED_WH = 72;
+    private static final int METHOD = 80;
+
+    @Override
+    public RecordType type()
+    {
+        return RecordType.DR_EVENT;
+    }
+
+    /**
+     * @param sequence          engine sequence, or 0 until assigned.
+     * @param eventId           the program's event id.
+     * @param programToken      packed token symbol.
+     * @param tariffId          tariff whose DR-enrolled meters are dispatched.
+     * @param start             first instant, epoch seconds.
+     * @param end               exclusive end, epoch seconds.
+     * @param incentive         micro-units per kWh reduced.
+     * @param baselineMethod    a {@link org.gridsettle.pricing.dr.BaselineMethod} code.
+     * @param declaredWhPerHour declared baseline, Wh per hour; 0 for the 10-in-10 methods.
+     * @return this.
+     */
+    public DrEventCodec encode(
+        final long sequence,
+        final long eventId,
+        final long programToken,
+        final long tariffId,
+        final long start,
+        final long end,
+        final long incentive,
+        final int baselineMethod,
+        final long declaredWhPerHour)
+    {
+        writeHeader(sequence, 0L, LENGTH);
+        buffer.putLong(offset + EVENT, eventId, ORDER);
+        buffer.putLong(offset + TOKEN, programToken, ORDER);
+        buffer.putLong(offset + TARIFF, tariffId, ORDER);
+        buffer.putLong(offset + START, start, ORDER);
+        buffer.putLong(offset + END, end, ORDER);
+        buffer.putLong(offset + INCENTIVE, incentive, ORDER);
+        buffer.putLong(offset + DECLARED_WH, declaredWhPerHour, ORDER);
+        buffer.setMemory(offset + METHOD, 8, (byte)0);
+        buffer.putByte(offset + METHOD, (byte)baselineMethod);
+        return this;
+    }
+
+    /** @return the program's event id. */
+    public long eventId()
+    {
+        return buffer.getLong(offset + EVENT, ORDER);
+    }
+
+    /** @return packed program token. */
+    public long programToken()
+    {
+        return buffer.getLong(offset + TOKEN, ORDER);
+    }
+
+    /** @return tariff whose DR-enrolled meters are dispatched. */
+    public long tariffId()
+    {
+        return buffer.getLong(offset + TARIFF, ORDER);
+    }
+
+    /** @return first instant, epoch seconds. */
+    public long start()
+    {
+        return buffer.getLong(offset + START, ORDER);
+    }
+
+    /** @return exclusive end, epoch seconds. */
+    public long end()
+    {
+        return buffer.getLong(offset + END, ORDER);
+    }
+
+    /** @return micro-units of the program token per kWh reduced. */
+    public long incentive()
+    {
+        return buffer.getLong(offset + INCENTIVE, ORDER);
+    }
+
+    /** @return declared baseline, Wh per event hour. */
+    public long declaredWhPerHour()
+    {
+        return buffer.getLong(offset + DECLARED_WH, ORDER);
+    }
+
+    /** @return baseline method code, unchecked. */
+    public int baselineMethod()
+    {
+        return buffer.getByte(offset + METHOD) & 0xFF;
+    }
+}
