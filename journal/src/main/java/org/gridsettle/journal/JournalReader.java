@@ -111,7 +111,8 @@ public final class JournalReader implements AutoCloseable
      * {@link JournalVerifier}'s job ({@code settle verify}).
      *
      * @param sequence the first sequence wanted; 0 or 1 reads from the start.
-     * @return this; at the end of the journal if no record has a sequence that high.
+     * @return this; at the end of the journal, with {@link #digest()} the whole journal's, if no record has a sequence
+     *         that high.
      * @throws IllegalStateException if records were already read.
      */
     public JournalReader seekToSequence(final long sequence)
@@ -126,12 +127,14 @@ public final class JournalReader implements AutoCloseable
         }
         final SequenceSeek.Target target = new SequenceSeek((SingleChronicleQueue)queue).find(sequence);
         checkSha = false;
-        if (target == null)
+        if (target.index() == SequenceSeek.END)
         {
             tailer.toEnd();
-            return this;
         }
-        tailer.moveToIndex(target.index());
+        else
+        {
+            tailer.moveToIndex(target.index());
+        }
         chain.resume(target.chainBefore());
         position = target.recordsBefore();
         return this;

@@ -26,10 +26,13 @@ import java.util.List;
  */
 final class SequenceSeek
 {
-    /** Where reading should start. */
+    /** Where reading should start; {@code index} is {@link #END} when every record is before the sequence. */
     record Target(long index, long chainBefore, long recordsBefore)
     {
     }
+
+    /** Index of a target past the last record. */
+    static final long END = -1;
 
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
@@ -45,7 +48,8 @@ final class SequenceSeek
 
     /**
      * @param sequence the first sequence wanted.
-     * @return where to start, or null when no record has a sequence that high.
+     * @return where to start: past the end, with the chain and count after the last record, when no record has a
+     *         sequence that high.
      */
     Target find(final long sequence)
     {
@@ -80,7 +84,13 @@ final class SequenceSeek
             final long index = rollCycle.toIndex(cycle, lo);
             return new Target(index, chainBefore(rollCycle, cycles, c, lo), recordsBefore(rollCycle, cycles, c, lo));
         }
-        return null;
+        if (cycles.isEmpty())
+        {
+            return new Target(END, HashChain.GENESIS, 0);
+        }
+        final int last = cycles.size() - 1;
+        final long count = excerptsIn(rollCycle, cycles.get(last));
+        return new Target(END, chainBefore(rollCycle, cycles, last, count), recordsBefore(rollCycle, cycles, last, count));
     }
 
     private long excerptsIn(final RollCycle rollCycle, final int cycle)

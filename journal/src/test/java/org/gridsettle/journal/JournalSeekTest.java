@@ -85,6 +85,9 @@ class JournalSeekTest
         try (JournalReader reader = new JournalReader(dir).seekToSequence(RECORDS + 1))
         {
             assertThat(reader.next((b, o, l, p) -> { })).isFalse();
+            // past the end the chain is the whole journal's, so a snapshot taken at the end can be checked
+            assertThat(reader.digest()).isEqualTo(fullDigest);
+            assertThat(reader.position()).isEqualTo(fullPosition);
         }
     }
 

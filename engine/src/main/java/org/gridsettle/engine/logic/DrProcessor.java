@@ -62,6 +62,7 @@ final class DrProcessor
     private final DrEventBook events;
     private final Postings postings;
     private final DrQuote quote = new DrQuote();
+    private DrSettlementObserver observer = DrSettlementObserver.NONE;
     private long[] eventDays = new long[16];
     private long[] credits = new long[64];
     private long[] reductions = new long[64];
@@ -191,6 +192,7 @@ final class DrProcessor
                     tiers[m] = quote.dayCount;
                 }
                 statuses[m] = quote.status;
+                observer.onMeter(sequence, events.id(e), meters.meterIdAt(m), day, quote);
             }
             catch (final ArithmeticException overflow)
             {
@@ -240,6 +242,11 @@ final class DrProcessor
             }
         }
         checkFundEmpty(token);
+    }
+
+    void observer(final DrSettlementObserver observer)
+    {
+        this.observer = observer;
     }
 
     private boolean dispatched(final int m, final long tariffId, final long start)

@@ -106,6 +106,16 @@ public final class SettlementLogic
     }
 
     /**
+     * @param observer shown every dispatched meter's demand-response figures as events settle, for audit reports.
+     * @return this.
+     */
+    public SettlementLogic drSettlementObserver(final DrSettlementObserver observer)
+    {
+        demandResponse.observer(observer);
+        return this;
+    }
+
+    /**
      * Applies one journalled input record.
      *
      * @param buffer holding the record; its header carries the input sequence.

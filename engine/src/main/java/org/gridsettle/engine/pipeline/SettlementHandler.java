@@ -108,6 +108,10 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
                 }
                 recoveryGenerated = snapshot.outputRecords();
                 skipUpTo = snapshot.inputSequence();
+                // both journals were verified end to end when their writers opened them: the inputs the snapshot
+                // covers need not be read again, so the reader starts after them (binary search on the sequence)
+                inputs.seekToSequence(skipUpTo + 1);
+                inputSequence = skipUpTo;
             }
             while (inputs.next(this::reapply))
             {

@@ -3,6 +3,7 @@ package org.gridsettle.replay.audit;
 import org.gridsettle.pricing.money.MicroUnits;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
@@ -34,11 +35,13 @@ public final class AuditCsvWriter
         out.print(HEADER);
         out.print('\n');
         final boolean carbon = report.hasCarbonPostings();
-        final String dr = report.hasDemandResponsePostings() ? "see DR_INCENTIVE rows" : AuditReport.NOT_PRICED;
+        final boolean dr = report.hasDemandResponsePostings();
         for (final AccountAudit account : report.accounts())
         {
+            final List<DrMeterDay> drDays = report.demandResponseOf(account);
             for (final DayEntry day : report.days(account).values())
             {
+                final String baseline = dr ? baselineKwh(drDays, day) : AuditReport.NOT_PRICED;
                 for (final Map.Entry<String, NavigableMap<String, PostingCell>> token : day.postings().entrySet())
                 {
                     final Long balance = day.closingBalances().get(token.getKey());
@@ -51,12 +54,28 @@ public final class AuditCsvWriter
                             MicroUnits.kwhString(day.importWh()) + "," + MicroUnits.kwhString(day.exportWh()) + "," +
                             (balance == null ? "" : MicroUnits.toDecimalString(balance)) + "," +
                             (carbon ? CarbonMass.kg(day.carbonEmittedMicrograms()) + "," +
-                            CarbonMass.kg(day.carbonAvoidedMicrograms()) : AuditReport.NOT_PRICED + ",") + "," + dr);
+                            CarbonMass.kg(day.carbonAvoidedMicrograms()) : AuditReport.NOT_PRICED + ",") + "," + baseline);
                         out.print('\n');
                     }
                 }
             }
         }
         out.flush();
+    }
+
+    /** The day's DR baseline over its event hours, summed over the account's meters; empty on a day without one. */
+    private static String baselineKwh(final List<DrMeterDay> drDays, final DayEntry day)
+    {
+        long wh = 0;
+        boolean any = false;
+        for (final DrMeterDay dr : drDays)
+        {
+            if (dr.date().equals(day.date()))
+            {
+                wh += dr.baselineTotalWh();
+                any = true;
+            }
+        }
+        return any ? MicroUnits.kwhString(wh) : "";
     }
 }

@@ -75,6 +75,24 @@ public final class AuditHtmlWriter
             .append("</td></tr></table>\n");
     }
 
+    private static String drCell(final AuditReport report, final AccountAudit account, final DayEntry day)
+    {
+        if (!report.hasDemandResponsePostings())
+        {
+            return AuditReport.NOT_PRICED;
+        }
+        final StringBuilder cell = new StringBuilder();
+        for (final DrMeterDay dr : report.demandResponseOf(account))
+        {
+            if (dr.date().equals(day.date()))
+            {
+                cell.append(cell.length() == 0 ? "" : "; ").append(MicroUnits.kwhString(dr.baselineTotalWh()))
+                    .append(" baseline / ").append(MicroUnits.kwhString(dr.actualTotalWh())).append(" metered");
+            }
+        }
+        return cell.toString();
+    }
+
     private static String carbonTotals(final AuditReport report)
     {
         final long[] ug = report.carbonMicrograms(null);
@@ -232,10 +250,12 @@ public final class AuditHtmlWriter
                     CarbonMass.kg(day.carbonAvoidedMicrograms()) : AuditReport.NOT_PRICED)
                 .append("</td><td class=\"seq\">").append(day.carbonSequences().toText(", "))
                 .append("</td><td class=\"t note\">")
-                .append(report.hasDemandResponsePostings() ? "see postings" : AuditReport.NOT_PRICED)
+                .append(drCell(report, account, day))
                 .append("</td></tr>\n");
         }
-        sb.append("</table>\n<table class=\"postings\" id=\"").append(id).append("-postings\"><tr><th>day</th>")
+        sb.append("</table>\n");
+        DrSectionHtml.write(sb, report, account);
+        sb.append("<table class=\"postings\" id=\"").append(id).append("-postings\"><tr><th>day</th>")
             .append("<th>token</th><th>reason</th><th>amount</th><th>sequences</th></tr>\n");
         for (final DayEntry day : report.days(account).values())
         {

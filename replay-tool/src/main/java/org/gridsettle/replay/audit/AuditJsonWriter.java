@@ -7,6 +7,7 @@ import org.gridsettle.pricing.money.MicroUnits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
@@ -42,7 +43,8 @@ public final class AuditJsonWriter
             json.writeStringField("amounts", "change in the customer's balance: credits minus debits");
             json.writeStringField("carbonKg", report.hasCarbonPostings() ? "energy x intensity of the CARBON_* " +
                 "postings: emitted by priced imports, avoided by credited exports" : AuditReport.NOT_PRICED);
-            json.writeStringField("drBaseline", report.hasDemandResponsePostings() ? "see DR_INCENTIVE postings" :
+            json.writeStringField("drBaseline", report.hasDemandResponsePostings() ? "per account: the baseline " +
+                "and metered load of each event hour as the engine computed them (demandResponse)" :
                 AuditReport.NOT_PRICED);
             json.writeArrayFieldStart("accounts");
             for (final AccountAudit account : report.accounts())
@@ -116,9 +118,40 @@ public final class AuditJsonWriter
             json.writeEndObject();
         }
         json.writeEndArray();
+        writeDemandResponse(json, report.demandResponseOf(account));
         json.writeFieldName("totals");
         writeTotals(json, report.totals(account));
         json.writeEndObject();
+    }
+
+    private static void writeDemandResponse(final JsonGenerator json, final List<DrMeterDay> days) throws IOException
+    {
+        json.writeArrayFieldStart("demandResponse");
+        for (final DrMeterDay day : days)
+        {
+            json.writeStartObject();
+            json.writeNumberField("eventId", day.eventId());
+            json.writeNumberField("meterId", day.meterId());
+            json.writeStringField("date", day.date().toString());
+            json.writeNumberField("status", day.status());
+            json.writeNumberField("baselineDays", day.baselineDays());
+            json.writeNumberField("adjustmentPpm", day.ratioPpm());
+            json.writeArrayFieldStart("hours");
+            for (int h = day.firstHour(); h < day.endHour(); h++)
+            {
+                json.writeStartObject();
+                json.writeNumberField("hour", h);
+                json.writeNumberField("baselineWh", day.baselineWh()[h]);
+                json.writeNumberField("actualWh", day.actualWh()[h]);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeNumberField("reductionWh", day.reductionWh());
+            json.writeStringField("credit", MicroUnits.toDecimalString(day.creditMicros()));
+            json.writeNumberField("settledBy", day.settledBy());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void writeTotals(

@@ -2,7 +2,10 @@ package org.gridsettle.replay.audit;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.TreeMap;
@@ -22,8 +25,40 @@ import java.util.TreeSet;
  * @param accounts  the accounts, ascending.
  */
 public record AuditReport(
-    String journal, ZoneId zone, LocalDate from, LocalDate to, String selection, List<AccountAudit> accounts)
+    String journal, ZoneId zone, LocalDate from, LocalDate to, String selection, List<AccountAudit> accounts,
+    Map<Long, List<DrMeterDay>> demandResponse)
 {
+    /**
+     * A report without demand-response figures.
+     */
+    public AuditReport(
+        final String journal, final ZoneId zone, final LocalDate from, final LocalDate to, final String selection,
+        final List<AccountAudit> accounts)
+    {
+        this(journal, zone, from, to, selection, accounts, Map.of());
+    }
+
+    /**
+     * @param account an audited account.
+     * @return the demand-response days of its meters in the report's range, by date then meter.
+     */
+    public List<DrMeterDay> demandResponseOf(final AccountAudit account)
+    {
+        final List<DrMeterDay> days = new ArrayList<>();
+        for (final long meter : account.meters())
+        {
+            for (final DrMeterDay day : demandResponse.getOrDefault(meter, List.of()))
+            {
+                if ((from == null || !day.date().isBefore(from)) && (to == null || day.date().isBefore(to)))
+                {
+                    days.add(day);
+                }
+            }
+        }
+        days.sort(Comparator.comparing(DrMeterDay::date).thenComparingLong(DrMeterDay::meterId));
+        return days;
+    }
+
     /** What the carbon and demand-response columns say: the engine posts neither yet. */
     public static final String NOT_PRICED = "not priced by this journal";
 

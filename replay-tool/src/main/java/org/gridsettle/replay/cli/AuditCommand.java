@@ -7,6 +7,7 @@ import org.gridsettle.replay.audit.AuditCsvWriter;
 import org.gridsettle.replay.audit.AuditHtmlWriter;
 import org.gridsettle.replay.audit.AuditJsonWriter;
 import org.gridsettle.replay.audit.AuditReport;
+import org.gridsettle.replay.audit.DrReplay;
 import org.gridsettle.replay.audit.InputRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /**
@@ -121,7 +124,11 @@ public final class AuditCommand implements Callable<Integer>
         }
         final List<AccountAudit> accounts =
             new AuditCollector(localZone, selected, meter == null ? 0 : meter).collect(journal);
-        final AuditReport report = new AuditReport(journal.toString(), localZone, fromDay, toDay, selection, accounts);
+        final AuditReport plain = new AuditReport(journal.toString(), localZone, fromDay, toDay, selection, accounts);
+        // baselines are recovered by replaying the inputs through the engine: only worth it when DR was credited
+        final AuditReport report = !plain.hasDemandResponsePostings() ? plain :
+            new AuditReport(journal.toString(), localZone, fromDay, toDay, selection, accounts,
+                DrReplay.collect(journal, meterIds(selected)));
         try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8)))
         {
             switch (format)
@@ -144,5 +151,12 @@ public final class AuditCommand implements Callable<Integer>
             throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
                 Journals.input(journal) + " and " + Journals.output(journal) + ")");
         }
+    }
+
+    private static Set<Long> meterIds(final Map<Long, List<Long>> selected)
+    {
+        final Set<Long> ids = new TreeSet<>();
+        selected.values().forEach(ids::addAll);
+        return ids;
     }
 }

@@ -6,6 +6,7 @@ import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
@@ -22,6 +23,7 @@ import org.gridsettle.replay.demo.DemoCarbon;
 import org.gridsettle.replay.demo.DemoDrEvent;
 import org.gridsettle.replay.demo.DemoTariff;
 import org.gridsettle.replay.demo.SyntheticFleet;
+import org.gridsettle.replay.progress.TerminalProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -138,15 +140,26 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
             runStart = System.nanoTime();
             final DemoCalendar calendar = new DemoCalendar(engine, fleet);
             final long correctionAt = fleet.startEpochSecond() + 86_400 + 10 * 3600;
-            fleet.forEachTick((meter, t, seconds, importWh, exportWh) ->
+            // about 96 intervals a day per meter (92 or 100 on a daylight-saving change day): the bar's total
+            final long expectedTicks = (long)meters * days * 96;
+            final long[] submitted = {0};
+            try (TerminalProgress progress = TerminalProgress.forStderr("demo", "ticks"))
             {
-                calendar.advanceTo(t);
-                if (meter == SyntheticFleet.FIRST_METER && t == correctionAt + 3600)
+                fleet.forEachTick((meter, t, seconds, importWh, exportWh) ->
                 {
-                    submitCorrection(engine, correctionAt);
-                }
-                engine.submitTick(meter, MeterTickCodec.CHANNEL_MAIN, t, seconds, importWh, exportWh);
-            });
+                    calendar.advanceTo(t);
+                    if (meter == SyntheticFleet.FIRST_METER && t == correctionAt + 3600)
+                    {
+                        submitCorrection(engine, correctionAt);
+                    }
+                    engine.submitTick(meter, MeterTickCodec.CHANNEL_MAIN, t, seconds, importWh, exportWh);
+                    if (++submitted[0] % ProgressListener.EVERY == 0)
+                    {
+                        progress.progress(submitted[0], Math.max(expectedTicks, submitted[0]));
+                    }
+                });
+                progress.progress(submitted[0], submitted[0]);
+            }
             submitBadTicks(engine, fleet);
             calendar.advanceTo(fleet.endEpochSecond());
             engine.calendar(CalendarCodec.PERIOD_CLOSE, fleet.endEpochSecond(), DemoTariff.TARIFF_ID);
@@ -187,7 +200,11 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         out.flush();
 
         final long replayStart = System.nanoTime();
-        final ReplayReport report = new JournalReplay(journal, Long.MAX_VALUE).run();
+        final ReplayReport report;
+        try (TerminalProgress progress = TerminalProgress.forStderr("replay", "inputs"))
+        {
+            report = new JournalReplay(journal, Long.MAX_VALUE).progress(progress).run();
+        }
         final double replaySeconds = (System.nanoTime() - replayStart) / 1e9;
         ReplayCommand.print(out, report, replaySeconds);
         out.flush();

@@ -62,6 +62,7 @@ class DemoAndReplayCommandTest
         assertThat(new java.math.BigDecimal(credited.group(3))).isPositive();
         assertThat(run.out()).contains("token DR", "reserve-backed 1:1", "ledger: balanced", "replay: identical");
         assertThat(Files.readString(tmp.resolve("audit-dr.html"))).contains("DR_INCENTIVE");
+        auditShowsTheBaselineBehindTheCredit(tmp.resolve("audit-dr.html"));
 
         // the event is an input like any other, and every DR posting explains itself in the dump
         final String journal = tmp.resolve("journal").toString();
@@ -160,5 +161,35 @@ class DemoAndReplayCommandTest
                 Files.copy(p, Journals.output(to).resolve(Journals.output(from).relativize(p).toString()));
             }
         }
+    }
+
+    /**
+     * The audit's baseline table must account for the credit that was posted: recomputed by hand from its own hourly
+     * figures (reduction = sum of max(0, baseline - metered); credit = reduction x 2.000000 DR/kWh, half-even) it
+     * equals the DR_INCENTIVE amount the output journal holds for that account and day.
+     */
+    private static void auditShowsTheBaselineBehindTheCredit(final Path html) throws IOException
+    {
+        final org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html.toFile(), "UTF-8");
+        final org.jsoup.select.Elements tables = doc.select("table.dr");
+        assertThat(tables).isNotEmpty();
+        for (final org.jsoup.nodes.Element table : tables)
+        {
+            long reduction = 0;
+            final org.jsoup.select.Elements hours = table.select("tr[data-hour]");
+            assertThat(hours).hasSize(3);
+            for (final org.jsoup.nodes.Element hour : hours)
+            {
+                reduction += Math.max(0, Long.parseLong(hour.attr("data-baseline-wh")) -
+                    Long.parseLong(hour.attr("data-actual-wh")));
+            }
+            assertThat(Long.parseLong(table.attr("data-reduction-wh"))).isEqualTo(reduction);
+            // Wh x 2,000,000 micro per kWh / 1,000: exact, no rounding needed at this incentive
+            final long credit = reduction * 2_000;
+            assertThat(Long.parseLong(table.attr("data-credit-micros"))).isEqualTo(credit);
+            final org.jsoup.select.Elements posted = doc.select("table.postings tr[data-reason=DR_INCENTIVE]");
+            assertThat(posted).extracting(e -> Long.parseLong(e.attr("data-micros"))).contains(credit);
+        }
+        assertThat(doc.select("svg title").eachText()).anyMatch(t -> t.contains("against the event's baseline"));
     }
 }

@@ -1,0 +1,69 @@
+package org.gridsettle.replay.audit;
+
+import org.gridsettle.engine.logic.SettlementLogic;
+import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.Journals;
+import org.gridsettle.pricing.dr.DrQuote;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Recovers the baselines behind a journal's demand-response credits by replaying its inputs through the engine's own
+ * {@link SettlementLogic} with a {@link org.gridsettle.engine.logic.DrSettlementObserver}: the audit shows the
+ * figures the credits were computed from, by the same code, not by a second implementation of the 10-in-10 rule.
+ * The outputs of this replay are discarded; {@code settle replay} is what compares them with the journal.
+ * <p>
+ * Not thread-safe; one collection per call.
+ */
+public final class DrReplay
+{
+    private DrReplay()
+    {
+    }
+
+    /**
+     * @param journalDir a journal directory.
+     * @param meterIds   meters whose figures to keep.
+     * @return per meter, its settled event days in settlement order.
+     */
+    public static Map<Long, List<DrMeterDay>> collect(final Path journalDir, final Set<Long> meterIds)
+    {
+        final Map<Long, List<DrMeterDay>> byMeter = new TreeMap<>();
+        final SettlementLogic logic = new SettlementLogic((buffer, offset, length) ->
+        {
+            // outputs are regenerated only to reach the same state; they are not needed here
+        });
+        logic.drSettlementObserver((sequence, eventId, meterId, localDay, quote) ->
+        {
+            if (meterIds.contains(meterId))
+            {
+                byMeter.computeIfAbsent(meterId, (m) -> new ArrayList<>()).add(copy(sequence, eventId, meterId,
+                    localDay, quote));
+            }
+        });
+        try (JournalReader inputs = new JournalReader(Journals.input(journalDir)))
+        {
+            inputs.checkpointVerification(false);
+            while (inputs.next((buffer, offset, length, position) -> logic.apply(buffer, offset, length)))
+            {
+                // the observer collects as events settle
+            }
+        }
+        return byMeter;
+    }
+
+    private static DrMeterDay copy(
+        final long sequence, final long eventId, final long meterId, final long localDay, final DrQuote quote)
+    {
+        final boolean hasFigures = quote.status == DrQuote.OK;
+        return new DrMeterDay(sequence, eventId, meterId, LocalDate.ofEpochDay(localDay), quote.firstHour,
+            quote.endHour, quote.baselineWh.clone(), quote.actualWh.clone(), hasFigures ? quote.reductionWh : 0,
+            hasFigures ? quote.creditMicros : 0, quote.status, quote.dayCount, quote.ratioPpm);
+    }
+}
