@@ -23,11 +23,14 @@ import org.gridsettle.journal.codec.CarbonIntensityCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
+import org.gridsettle.journal.codec.OraclePriceCodec;
+import org.gridsettle.journal.codec.PricingNodeField;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RedemptionCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.dr.BaselineMethod;
+import org.gridsettle.pricing.oracle.OraclePriceSeries;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.nio.file.Path;
@@ -284,12 +287,44 @@ public final class SettlementEngine implements AutoCloseable
         final long programs,
         final long carbonRegion)
     {
+        enrolMeter(meterId, accountId, tariffId, effectiveFrom, programs, carbonRegion, null);
+    }
+
+    /**
+     * Enrols (or re-enrols) a meter on an account and tariff from an instant on, with the pricing node its exports
+     * are priced at when its tariff takes export rates from the price oracle.
+     *
+     * @param meterId       meter.
+     * @param accountId     account billed.
+     * @param tariffId      tariff.
+     * @param effectiveFrom epoch seconds.
+     * @param programs      program bits, see {@link MeterEnrolmentCodec#PROGRAM_NET_METERING}.
+     * @param carbonRegion  packed carbon region, or 0.
+     * @param pricingNode   pricing node name such as {@code TH_NP15_GEN-APND}, or null for none.
+     * @throws IllegalArgumentException if the node name is not valid
+     *                                  ({@link PricingNodeField#problem}).
+     */
+    public void enrolMeter(
+        final long meterId,
+        final long accountId,
+        final long tariffId,
+        final long effectiveFrom,
+        final long programs,
+        final long carbonRegion,
+        final String pricingNode)
+    {
         checkRunning();
+        if (pricingNode != null)
+        {
+            // refused before claiming a ring slot: a claimed slot must always be published
+            PricingNodeField.requireValid(pricingNode);
+        }
         final long seq = ring.next();
         final InputSlot slot = ring.get(seq);
         try
         {
-            slot.enrolment().encode(0, meterId, accountId, tariffId, effectiveFrom, programs, carbonRegion);
+            slot.enrolment().encode(0, meterId, accountId, tariffId, effectiveFrom, programs, carbonRegion,
+                pricingNode);
             slot.length(MeterEnrolmentCodec.LENGTH);
         }
         finally
@@ -457,15 +492,7 @@ public final class SettlementEngine implements AutoCloseable
         final TariffVersionCodec codec = new TariffVersionCodec();
         codec.wrap(buffer, 0);
         codec.encode(0, tariff);
-        final long seq = ring.next();
-        try
-        {
-            ring.get(seq).attachLarge(buffer, length);
-        }
-        finally
-        {
-            ring.publish(seq);
-        }
+        publishLarge(buffer, length);
     }
 
     /**
@@ -489,28 +516,81 @@ public final class SettlementEngine implements AutoCloseable
         int from = 0;
         while (from < n)
         {
-            int to = from + 1;
-            while (to < n && to - from < CarbonIntensityCodec.MAX_VALUES &&
-                series.secondsAt(to) == series.secondsAt(from) && series.startAt(to) == series.endAt(to - 1))
-            {
-                to++;
-            }
+            final int to = runEnd(from, n, CarbonIntensityCodec.MAX_VALUES, series::startAt, series::secondsAt);
             final int length = CarbonIntensityCodec.lengthFor(to - from);
             final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
             final CarbonIntensityCodec codec = new CarbonIntensityCodec();
             codec.wrap(buffer, 0);
             codec.encode(0, regionSymbol, series.startAt(from), series.secondsAt(from), values, sources, from,
                 to - from);
-            final long seq = ring.next();
-            try
-            {
-                ring.get(seq).attachLarge(buffer, length);
-            }
-            finally
-            {
-                ring.publish(seq);
-            }
+            publishLarge(buffer, length);
             from = to;
+        }
+    }
+
+    /**
+     * Publishes oracle prices of a pricing node, journalled as one record per run of contiguous, equal-length
+     * intervals (at most {@link OraclePriceCodec#MAX_VALUES} each). Prices already known for the node may not be
+     * overlapped: publish forward in time. A gap between intervals is journalled as a gap and is a missing price.
+     *
+     * @param series the node's prices, micro-units per MWh.
+     * @throws IllegalArgumentException if the node name is not valid
+     *                                  ({@link PricingNodeField#problem}).
+     */
+    public void publishOraclePrices(final OraclePriceSeries series)
+    {
+        checkRunning();
+        PricingNodeField.requireValid(series.node());
+        final int n = series.size();
+        final long[] values = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = series.microsPerMwhAt(i);
+        }
+        int from = 0;
+        while (from < n)
+        {
+            final int to = runEnd(from, n, OraclePriceCodec.MAX_VALUES, series::startAt, series::secondsAt);
+            final int length = OraclePriceCodec.lengthFor(to - from);
+            final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
+            new OraclePriceCodec().<OraclePriceCodec>wrap(buffer, 0)
+                .encode(0, series.node(), series.startAt(from), series.secondsAt(from), values, from, to - from);
+            publishLarge(buffer, length);
+            from = to;
+        }
+    }
+
+    /**
+     * @return the end (exclusive) of the run of contiguous, equal-length intervals of a series that starts at
+     *         {@code from}, at most {@code max} long: what one series record can hold.
+     */
+    private static int runEnd(
+        final int from,
+        final int size,
+        final int max,
+        final java.util.function.IntToLongFunction startAt,
+        final java.util.function.IntUnaryOperator secondsAt)
+    {
+        int to = from + 1;
+        while (to < size && to - from < max && secondsAt.applyAsInt(to) == secondsAt.applyAsInt(from) &&
+            startAt.applyAsLong(to) == startAt.applyAsLong(to - 1) + secondsAt.applyAsInt(to - 1))
+        {
+            to++;
+        }
+        return to;
+    }
+
+    /** Journals a record too large for a ring slot's inline buffer. */
+    private void publishLarge(final UnsafeBuffer buffer, final int length)
+    {
+        final long seq = ring.next();
+        try
+        {
+            ring.get(seq).attachLarge(buffer, length);
+        }
+        finally
+        {
+            ring.publish(seq);
         }
     }
 

@@ -68,7 +68,49 @@ class DeterministicSimulationTest
             .anyMatch(op -> op instanceof SimulationDriver.Enrol e && e.programs() != 0)
             .anyMatch(op -> op instanceof SimulationDriver.Tick t && t.correction())
             .anyMatch(op -> op instanceof SimulationDriver.Tick t && t.importWh() < 0)
-            .anyMatch(op -> op instanceof SimulationDriver.Tariff t && t.version() == 2);
+            .anyMatch(op -> op instanceof SimulationDriver.Tariff t && t.version() == 2)
+            .hasAtLeastOneElementOfType(SimulationDriver.Prices.class)
+            .anyMatch(op -> op instanceof SimulationDriver.Enrol e && e.node() != null)
+            .anyMatch(op -> op instanceof SimulationDriver.Tariff t && t.oracleCarry() >= 0);
+    }
+
+    @Test
+    void theWorkloadReachesOraclePricedExportsMissingPricesAndHourlyNetting() throws IOException
+    {
+        final Path dir = tmp.resolve("oracle");
+        // the first seed from 42 on whose oracle tariff nets hourly (half of them do)
+        long seed = 42;
+        while (SimulationDriver.generate(seed, 10).stream()
+            .noneMatch(op -> op instanceof SimulationDriver.Tariff t && t.hourly()))
+        {
+            seed++;
+        }
+        SimulationDriver.run(dir, SimulationDriver.generate(seed, 1_500), false, 0, "seed " + seed);
+        long oracleCredits = 0;
+        long missing = 0;
+        long netting = 0;
+        for (final byte[] record : EngineFixture.readAll(org.gridsettle.journal.Journals.output(dir)))
+        {
+            if (Outputs.type(record) == org.gridsettle.journal.codec.RecordType.TRANSFER.id() &&
+                Outputs.transfer(record).tier() == org.gridsettle.journal.codec.TransferCodec.TIER_ORACLE_RATE)
+            {
+                oracleCredits++;
+            }
+            else if (Outputs.type(record) == org.gridsettle.journal.codec.RecordType.TRANSFER.id() &&
+                Outputs.transfer(record).reasonCode() == org.gridsettle.journal.codec.ReasonCode.HOURLY_NETTING.code())
+            {
+                netting++;
+            }
+            else if (Outputs.type(record) == org.gridsettle.journal.codec.RecordType.REJECTION.id() &&
+                Outputs.rejection(record) == org.gridsettle.journal.codec.ReasonCode.ORACLE_PRICE_MISSING)
+            {
+                missing++;
+            }
+        }
+        assertThat(oracleCredits).as("oracle-priced export postings").isPositive();
+        assertThat(netting).as("hourly-netting adjustments").isPositive();
+        assertThat(missing).as("ticks rejected for a missing oracle price").isPositive();
+        delete(dir);
     }
 
     private void runSeed(final long seed, final int steps) throws IOException

@@ -10,6 +10,7 @@ import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.OraclePriceCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RedemptionCodec;
 
@@ -63,7 +64,7 @@ class SettlementLogicFuzzTest
     private static int encode(final FuzzedDataProvider data, final UnsafeBuffer buffer, final long sequence)
     {
         final long start = EngineFixture.START + 900L * data.consumeInt(-4, 300);
-        switch (data.consumeInt(0, 9))
+        switch (data.consumeInt(0, 10))
         {
             case 0, 1, 2 ->
             {
@@ -83,7 +84,8 @@ class SettlementLogicFuzzTest
             {
                 new MeterEnrolmentCodec().<MeterEnrolmentCodec>wrap(buffer, 0).encode(sequence, meter(data),
                     1000 + data.consumeInt(0, 5), data.consumeBoolean() ? EngineFixture.TARIFF : data.consumeLong(),
-                    data.consumeBoolean() ? start : data.consumeLong(), data.consumeLong(), data.consumeLong());
+                    data.consumeBoolean() ? start : data.consumeLong(), data.consumeLong(), data.consumeLong(),
+                    data.consumeBoolean() ? "N" + data.consumeInt(1, 2) : null);
                 return MeterEnrolmentCodec.LENGTH;
             }
             case 5 ->
@@ -121,6 +123,21 @@ class SettlementLogicFuzzTest
                     data.consumeBoolean() ? data.consumeLong(0, 3_000_000) : data.consumeLong(),
                     data.consumeInt(0, 3), data.consumeBoolean() ? data.consumeLong(0, 5_000) : data.consumeLong());
                 return DrEventCodec.LENGTH;
+            }
+            case 9 ->
+            {
+                // oracle prices of one of two nodes, any sign, some missing; at most 50 so the 512-byte buffer holds it
+                final int count = data.consumeInt(1, 50);
+                final long[] prices = new long[count];
+                for (int i = 0; i < count; i++)
+                {
+                    prices[i] = data.consumeBoolean() ? data.consumeLong(-100_000_000L, 1_000_000_000L) :
+                        data.consumeBoolean() ? OraclePriceCodec.MISSING : data.consumeLong();
+                }
+                new OraclePriceCodec().<OraclePriceCodec>wrap(buffer, 0).encode(sequence,
+                    "N" + data.consumeInt(1, 2), data.consumeBoolean() ? start : data.consumeLong(),
+                    data.consumeBoolean() ? 300 : data.consumeInt(), prices, 0, count);
+                return OraclePriceCodec.lengthFor(count);
             }
             default ->
             {

@@ -10,6 +10,7 @@ import org.gridsettle.engine.snapshot.SnapshotStore;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.OraclePriceCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
@@ -18,6 +19,9 @@ import org.gridsettle.journal.codec.RedemptionCodec;
 import org.gridsettle.journal.codec.TransferCodec;
 import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.pricing.oracle.OraclePriceSeries;
+import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.TouPeriod;
 import org.gridsettle.pricing.tariff.TouTariff;
 
@@ -57,6 +61,10 @@ public final class SimulationDriver
     public static final long TARIFF_LA = 11;
     /** Tariff in London, exporting NEM. */
     public static final long TARIFF_LONDON = 12;
+    /** Net-billing tariff in Los Angeles whose exports earn the oracle price of the meter's node, in SOLAR. */
+    public static final long TARIFF_ORACLE = 13;
+    /** The pricing nodes of the simulation: 5-minute prices at the first, hourly at the second. */
+    public static final List<String> NODES = List.of("TH_NP15_GEN-APND", "DLAP_PGAE-APND");
     /** Packed USD. */
     public static final long USD = TokenSymbol.pack("USD");
     /** Packed SOLAR. */
@@ -78,7 +86,7 @@ public final class SimulationDriver
 
     /** One step of a workload. */
     public sealed interface Op permits Tariff, Account, Enrol, Tick, Redeem, Interest, Calendar, Query, Restart,
-        DrEvent
+        Prices, DrEvent
     {
     }
 
@@ -97,10 +105,14 @@ public final class SimulationDriver
      * @param peakTo        first hour after the peak.
      * @param fixedPerDay   daily fixed charge, µ.
      * @param fixedPerMonth period fixed charge, µ.
+     * @param oracleCarry   -1 for TOU export rates; otherwise exports earn the oracle price, a missing one carried
+     *                      this many intervals.
+     * @param chargeNegative with an oracle: true charges an export at a negative price, false credits nothing.
+     * @param hourly        true for net billing with hourly netting.
      */
     public record Tariff(long tariffId, int version, long effectiveFrom, boolean london, long offImport,
         long offExport, long peakImport, long peakExport, int peakFrom, int peakTo, long fixedPerDay,
-        long fixedPerMonth) implements Op
+        long fixedPerMonth, int oracleCarry, boolean chargeNegative, boolean hourly) implements Op
     {
         /**
          * @return a fresh tariff object for this version.
@@ -112,10 +124,17 @@ public final class SimulationDriver
             {
                 hours[h] = 1;
             }
-            return TouTariff.hourly(tariffId, version, effectiveFrom, "USD", london ? "NEM" : "SOLAR",
+            final TouTariff tariff = TouTariff.hourly(tariffId, version, effectiveFrom, "USD",
+                london ? "NEM" : "SOLAR",
                 london ? LONDON : LA,
                 List.of(new TouPeriod("off-peak", offImport, offExport), new TouPeriod("peak", peakImport, peakExport)),
                 hours, hours).withFixedCharges(fixedPerDay, fixedPerMonth);
+            if (hourly)
+            {
+                tariff.withExportRule(ExportRule.NET_BILLING_HOURLY, 0);
+            }
+            return oracleCarry < 0 ? tariff : tariff.withOracleExport(oracleCarry,
+                chargeNegative ? NegativePriceRule.CHARGE : NegativePriceRule.ZERO_CREDIT);
         }
     }
 
@@ -136,9 +155,38 @@ public final class SimulationDriver
      * @param tariffId      tariff.
      * @param effectiveFrom first instant.
      * @param programs      program bits (demand response or none).
+     * @param node          pricing node, or null.
      */
-    public record Enrol(long meterId, long accountId, long tariffId, long effectiveFrom, long programs) implements Op
+    public record Enrol(long meterId, long accountId, long tariffId, long effectiveFrom, long programs, String node)
+        implements Op
     {
+        /**
+         * An enrolment in no program and without a pricing node.
+         *
+         * @param meterId       meter.
+         * @param accountId     account.
+         * @param tariffId      tariff.
+         * @param effectiveFrom first instant.
+         */
+        public Enrol(final long meterId, final long accountId, final long tariffId, final long effectiveFrom)
+        {
+            this(meterId, accountId, tariffId, effectiveFrom, 0, null);
+        }
+
+        /**
+         * An enrolment without a pricing node.
+         *
+         * @param meterId       meter.
+         * @param accountId     account.
+         * @param tariffId      tariff.
+         * @param effectiveFrom first instant.
+         * @param programs      program bits.
+         */
+        public Enrol(final long meterId, final long accountId, final long tariffId, final long effectiveFrom,
+            final long programs)
+        {
+            this(meterId, accountId, tariffId, effectiveFrom, programs, null);
+        }
     }
 
     /**
@@ -155,6 +203,35 @@ public final class SimulationDriver
     public record DrEvent(long eventId, long tariffId, long start, long end, long incentive, BaselineMethod method,
         long declaredWh) implements Op
     {
+    }
+
+    /**
+     * Publish oracle prices of a node over consecutive intervals.
+     *
+     * @param node         pricing node.
+     * @param start        first interval start.
+     * @param seconds      interval length.
+     * @param microsPerMwh prices, {@link OraclePriceCodec#MISSING} for a missing one.
+     */
+    public record Prices(String node, long start, int seconds, List<Long> microsPerMwh) implements Op
+    {
+        /**
+         * @return the series to publish.
+         */
+        public OraclePriceSeries series()
+        {
+            final int n = microsPerMwh.size();
+            final long[] starts = new long[n];
+            final int[] lengths = new int[n];
+            final long[] prices = new long[n];
+            for (int i = 0; i < n; i++)
+            {
+                starts[i] = start + (long)i * seconds;
+                lengths[i] = seconds;
+                prices[i] = microsPerMwh.get(i);
+            }
+            return OraclePriceSeries.of(node, starts, lengths, prices);
+        }
     }
 
     /**
@@ -448,7 +525,11 @@ public final class SimulationDriver
         }
         else if (op instanceof Enrol e)
         {
-            engine.enrolMeter(e.meterId(), e.accountId(), e.tariffId(), e.effectiveFrom(), e.programs(), 0);
+            engine.enrolMeter(e.meterId(), e.accountId(), e.tariffId(), e.effectiveFrom(), e.programs(), 0, e.node());
+        }
+        else if (op instanceof Prices p)
+        {
+            engine.publishOraclePrices(p.series());
         }
         else if (op instanceof Redeem r)
         {
@@ -649,6 +730,10 @@ public final class SimulationDriver
                 case DEMAND_CHARGE -> !reversal && customer(debit) && credit == 1;
                 case CARBON_ADDER -> reversal ? debit == 4 && customer(credit) : customer(debit) && credit == 4;
                 case CARBON_CREDIT -> reversal ? customer(debit) && credit == 2 : debit == 2 && customer(credit);
+                case EXPORT_CHARGE -> reversal ? debit == 1 && customer(credit) : customer(debit) && credit == 1;
+                // an hour's netting hands charges back or takes credits back, and a re-netting the other way
+                case HOURLY_NETTING -> !reversal && (customer(debit) && (credit == 1 || credit == 2) ||
+                    (debit == 1 || debit == 2) && customer(credit));
                 // minted into the DR fund, paid out of it to customers within the same input
                 case DR_INCENTIVE -> !reversal && (debit == 2 && credit == 3 || debit == 3 && customer(credit));
                 default -> false;
@@ -702,6 +787,7 @@ public final class SimulationDriver
         private final List<List<Long>> sentKeys = new ArrayList<>();
         private final List<Long> accounts = new ArrayList<>();
         private final List<Long> meterTariffs = new ArrayList<>();
+        private final long[] pricedUntil = {START - 3_600, START - 3_600};
         private final int days;
         private final int restartOdds;
         private int laVersions;
@@ -726,6 +812,16 @@ public final class SimulationDriver
         {
             ops.add(tariff(TARIFF_LA, 1, START, false));
             ops.add(tariff(TARIFF_LONDON, 1, START - 86_400, true));
+            final Tariff oracle = tariff(TARIFF_ORACLE, 1, START, false);
+            final int carry = random.nextInt(4);
+            // hourly netting cannot take exports charged at a negative price (refused as UNSUPPORTED_TARIFF)
+            final boolean hourly = random.nextBoolean();
+            final boolean chargeNegative = !hourly && random.nextBoolean();
+            ops.add(new Tariff(oracle.tariffId(), 1, START, false, oracle.offImport(), oracle.offExport(),
+                oracle.peakImport(), oracle.peakExport(), oracle.peakFrom(), oracle.peakTo(), oracle.fixedPerDay(),
+                oracle.fixedPerMonth(), carry, chargeNegative, hourly));
+            prices(0, 0);
+            prices(1, 0);
             laVersions = 1;
             final int meters = 3 + random.nextInt(8);
             for (int m = 1; m <= meters; m++)
@@ -733,9 +829,9 @@ public final class SimulationDriver
                 final long account = nextAccount++;
                 ops.add(new Account(account));
                 accounts.add(account);
-                final long tariffId = random.nextInt(4) == 0 ? TARIFF_LONDON : TARIFF_LA;
+                final long tariffId = anyTariff();
                 final long from = START + (random.nextInt(6) == 0 ? random.nextInt(8) * 900L : 0);
-                ops.add(new Enrol(m, account, tariffId, from, dr.nextBoolean() ? DR_BIT : 0));
+                ops.add(new Enrol(m, account, tariffId, from, dr.nextBoolean() ? DR_BIT : 0, node(tariffId)));
                 meterTariffs.add(tariffId);
             }
             final int intervals = days * 96;
@@ -759,7 +855,57 @@ public final class SimulationDriver
                 100_000 + random.nextInt(300_000), random.nextInt(80_000),
                 300_000 + random.nextInt(400_000), random.nextInt(150_000),
                 peakFrom, peakFrom + 2 + random.nextInt(5),
-                random.nextInt(3) == 0 ? 0 : random.nextInt(50_000), random.nextInt(3) == 0 ? 0 : random.nextInt(900_000));
+                random.nextInt(3) == 0 ? 0 : random.nextInt(50_000), random.nextInt(3) == 0 ? 0 : random.nextInt(900_000),
+                -1, false, false);
+        }
+
+        private long anyTariff()
+        {
+            final int pick = random.nextInt(8);
+            return pick < 2 ? TARIFF_LONDON : pick < 4 ? TARIFF_ORACLE : TARIFF_LA;
+        }
+
+        /** The node of a meter on a tariff: one of the two for the oracle tariff (now and then none), else none. */
+        private String node(final long tariffId)
+        {
+            if (tariffId != TARIFF_ORACLE || random.nextInt(10) == 0)
+            {
+                return null;
+            }
+            return NODES.get(random.nextInt(NODES.size()));
+        }
+
+        /**
+         * Publishes a node's next prices, up to a few hours ahead of the tick cursor: 5-minute prices at node 0,
+         * hourly at node 1; some missing, some negative, now and then a gap before them or (refused) an overlap.
+         */
+        private void prices(final int node, final int cursor)
+        {
+            final int seconds = node == 0 ? 300 : 3_600;
+            final long target = START + (cursor + 8L + random.nextInt(16)) * 900L;
+            long start = pricedUntil[node];
+            final boolean overlap = random.nextInt(10) == 0;
+            if (overlap)
+            {
+                start -= seconds;                       // overlaps what is known: ALREADY_EXISTS
+            }
+            else if (random.nextInt(8) == 0)
+            {
+                start += (1 + random.nextInt(3)) * (long)seconds;   // a gap: missing prices
+            }
+            final int count = (int)Math.max(1, Math.min(2_016, (target - start) / seconds));
+            final List<Long> values = new ArrayList<>(count);
+            for (int i = 0; i < count; i++)
+            {
+                final int kind = random.nextInt(12);
+                values.add(kind == 0 ? OraclePriceCodec.MISSING : kind == 1 ? -random.nextInt(30_000_000) :
+                    random.nextInt(150_000_000));
+            }
+            ops.add(new Prices(NODES.get(node), start, seconds, values));
+            if (!overlap)
+            {
+                pricedUntil[node] = start + (long)count * seconds;
+            }
         }
 
         private void step(final int cursor)
@@ -833,6 +979,10 @@ public final class SimulationDriver
             {
                 ops.add(new Calendar(random.nextInt(5) == 0 ? 7 : CalendarCodec.END_OF_DAY,
                     START + cursor * 900L, random.nextInt(5) == 0 ? 99 : TARIFF_LA));
+            }
+            else if (roll < 925)
+            {
+                prices(random.nextInt(NODES.size()), cursor);
             }
             else
             {
@@ -981,15 +1131,16 @@ public final class SimulationDriver
             else if (kind == 2)
             {
                 final int meter = 1 + random.nextInt(meterTariffs.size());
-                final long tariffId = random.nextBoolean() ? TARIFF_LA : TARIFF_LONDON;
-                ops.add(new Enrol(meter, account, tariffId, from, dr.nextBoolean() ? DR_BIT : 0));
+                final long tariffId = anyTariff();
+                ops.add(new Enrol(meter, account, tariffId, from, dr.nextBoolean() ? DR_BIT : 0, node(tariffId)));
                 meterTariffs.set(meter - 1, tariffId);
             }
             else if (meterTariffs.size() < 40)
             {
-                final long tariffId = random.nextInt(4) == 0 ? TARIFF_LONDON : TARIFF_LA;
+                final long tariffId = anyTariff();
                 meterTariffs.add(tariffId);
-                ops.add(new Enrol(meterTariffs.size(), account, tariffId, from, dr.nextBoolean() ? DR_BIT : 0));
+                ops.add(new Enrol(meterTariffs.size(), account, tariffId, from, dr.nextBoolean() ? DR_BIT : 0,
+                    node(tariffId)));
             }
         }
 

@@ -9,6 +9,7 @@ import org.gridsettle.journal.codec.DuplicateAckCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.OraclePriceCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.TariffVersionCodec;
@@ -17,7 +18,7 @@ import org.gridsettle.journal.codec.TransferCodec;
 /**
  * The time a record is about, as opposed to when it was journalled: a tick's or a transfer's interval start, a
  * calendar event's instant, a tariff version's or an enrolment's effective-from, the day an interest accrual is for,
- * the first interval of a carbon series, a demand-response event's start. Journals are in arrival order, and a late correction or a back-dated
+ * the first interval of a carbon or oracle-price series, a demand-response event's start. Journals are in arrival order, and a late correction or a back-dated
  * tariff puts event times out of order, so a reader by event time filters the whole stream rather than seeking.
  * <p>
  * Records that are about no time (account registration, redemption, rejection, checkpoint) have none. Allocation
@@ -38,6 +39,7 @@ public final class EventTime
     private final CarbonIntensityCodec carbon = new CarbonIntensityCodec();
     private final DuplicateAckCodec duplicate = new DuplicateAckCodec();
     private final DrEventCodec drEvent = new DrEventCodec();
+    private final OraclePriceCodec oracle = new OraclePriceCodec();
 
     /**
      * @param buffer holding a verified record.
@@ -72,6 +74,8 @@ public final class EventTime
                 return duplicate.<DuplicateAckCodec>wrap(b, offset).intervalStart();
             case DR_EVENT:
                 return drEvent.<DrEventCodec>wrap(b, offset).start();
+            case ORACLE_PRICE:
+                return oracle.<OraclePriceCodec>wrap(b, offset).start();
             default:
                 return NONE;
         }

@@ -46,9 +46,10 @@ public final class RecordValidator
         {
             return type + " declares " + declared + " bytes but " + length + " are present";
         }
-        if (type.fixedLength() > 0 && declared != type.fixedLength())
+        final int fixed = type.fixedLength(version);
+        if (fixed > 0 && declared != fixed)
         {
-            return type + " must be " + type.fixedLength() + " bytes, is " + declared;
+            return type + " must be " + fixed + " bytes, is " + declared;
         }
         if (declared < type.minLength())
         {

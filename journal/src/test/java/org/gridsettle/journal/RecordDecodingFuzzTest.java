@@ -12,6 +12,7 @@ import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.CarbonIntensityCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.OraclePriceCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.RedemptionCodec;
@@ -63,7 +64,8 @@ class RecordDecodingFuzzTest
         }
         final RecordType type = RecordType.ofId(RecordFlyweight.typeIdAt(buffer, 0));
         if (type == null || RecordFlyweight.lengthAt(buffer, 0) != data.length ||
-            (type.fixedLength() > 0 && data.length != type.fixedLength()))
+            (type.fixedLength(RecordFlyweight.schemaVersionAt(buffer, 0)) > 0 &&
+                data.length != type.fixedLength(RecordFlyweight.schemaVersionAt(buffer, 0))))
         {
             throw new AssertionError("accepted a record of type " + type + " and " + data.length + " bytes");
         }
@@ -133,7 +135,15 @@ class RecordDecodingFuzzTest
             case METER_ENROLMENT ->
             {
                 final MeterEnrolmentCodec c = new MeterEnrolmentCodec().wrap(buffer, 0);
-                yield c.meterId() + c.accountId() + c.tariffId() + c.effectiveFrom() + c.programs() + c.carbonRegion();
+                final String node = c.pricingNodeWellFormed() && c.hasPricingNode() ? c.pricingNode() : "";
+                yield c.meterId() + c.accountId() + c.tariffId() + c.effectiveFrom() + c.programs() + c.carbonRegion() +
+                    node.length();
+            }
+            case ORACLE_PRICE ->
+            {
+                final OraclePriceCodec c = new OraclePriceCodec().wrap(buffer, 0);
+                yield c.consistent() ? c.node().length() + c.start() + c.intervalSeconds() +
+                    c.microsPerMwh(c.count() - 1) : 0;
             }
             case CARBON_INTENSITY ->
             {

@@ -21,6 +21,7 @@ final class RegistryProcessor
     private final TariffBook tariffs;
     private final TickWindow window;
     private final BillingAccumulators billing;
+    private final OracleBook oracle;
     private final Postings postings;
 
     RegistryProcessor(
@@ -28,8 +29,10 @@ final class RegistryProcessor
         final TariffBook tariffs,
         final TickWindow window,
         final BillingAccumulators billing,
+        final OracleBook oracle,
         final Postings postings)
     {
+        this.oracle = oracle;
         this.meters = meters;
         this.tariffs = tariffs;
         this.window = window;
@@ -52,7 +55,11 @@ final class RegistryProcessor
 
     void applyEnrolment(final long sequence, final MeterEnrolmentCodec e)
     {
-        if (!meters.hasAccount(e.accountId()))
+        if (!e.pricingNodeWellFormed())
+        {
+            postings.reject(sequence, ReasonCode.MALFORMED, RecordType.METER_ENROLMENT.id(), e.meterId());
+        }
+        else if (!meters.hasAccount(e.accountId()))
         {
             postings.reject(sequence, ReasonCode.UNKNOWN_ACCOUNT, RecordType.METER_ENROLMENT.id(), e.accountId());
         }
@@ -64,6 +71,8 @@ final class RegistryProcessor
         {
             final int index = meters.enrol(e.meterId(), e.accountId(), e.tariffId(), e.effectiveFrom(), e.programs(),
                 e.carbonRegion());
+            // a re-enrolment without a node clears the old one: the enrolment says everything the meter is on
+            oracle.enrol(index, e.hasPricingNode() ? oracle.idOf(e.pricingNode()) : OracleBook.NO_NODE);
             window.ensureMeters(index + 1);
             billing.ensureMeters(index + 1);
         }
@@ -83,10 +92,16 @@ final class RegistryProcessor
         }
         final boolean dailyNetMetering = tariff.exportRule() == ExportRule.NET_METERING && tariff.tiers() != null &&
             tariff.tiers().basis() == TierBasis.DAILY;
-        if (tariff.periodCount() > BillingAccumulators.MAX_PERIODS || dailyNetMetering)
+        // hourly netting takes credits back in the export token; an export charged (negative oracle price, CHARGE)
+        // was posted in the import token, so the two cannot be netted in one hour
+        final boolean oracleOutsideNetBilling = tariff.oraclePricedExports() &&
+            (!tariff.exportRule().isNetBilling() || tariff.exportRule() == ExportRule.NET_BILLING_HOURLY &&
+                tariff.negativePriceRule() == org.gridsettle.pricing.tariff.NegativePriceRule.CHARGE);
+        if (tariff.periodCount() > BillingAccumulators.MAX_PERIODS || dailyNetMetering || oracleOutsideNetBilling)
         {
-            // true-ups and TOU demand keep per-period state for at most MAX_PERIODS periods, and net metering
-            // nets over the billing period, which daily tier counters cannot express
+            // true-ups and TOU demand keep per-period state for at most MAX_PERIODS periods, net metering
+            // nets over the billing period, which daily tier counters cannot express, and oracle export prices are
+            // defined for net billing only
             postings.reject(sequence, ReasonCode.UNSUPPORTED_TARIFF, RecordType.TARIFF_VERSION.id(),
                 tariff.tariffId());
             return;

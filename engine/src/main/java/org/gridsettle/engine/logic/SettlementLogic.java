@@ -11,6 +11,7 @@ import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.OraclePriceCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
@@ -42,6 +43,8 @@ public final class SettlementLogic
     private final TickWindow window;
     private final BillingAccumulators billing = new BillingAccumulators();
     private final CarbonBook carbon = new CarbonBook();
+    private final OracleBook oracle = new OracleBook();
+    private final HourlyNetting netting;
     private final DrHistory drHistory = new DrHistory();
     private final DrEventBook drEvents = new DrEventBook();
     private final Postings postings;
@@ -61,6 +64,7 @@ public final class SettlementLogic
     private final InterestAccrualCodec accrual = new InterestAccrualCodec();
     private final CalendarCodec calendarEvent = new CalendarCodec();
     private final CarbonIntensityCodec carbonRecord = new CarbonIntensityCodec();
+    private final OraclePriceCodec oracleRecord = new OraclePriceCodec();
     private final DrEventCodec drEvent = new DrEventCodec();
 
     private long lastInputSequence;
@@ -81,9 +85,11 @@ public final class SettlementLogic
     {
         this.window = new TickWindow(correctionWindow);
         this.postings = new Postings(sink, ledger);
+        this.netting = new HourlyNetting(postings);
         this.calendar = new CalendarProcessor(meters, tariffs, billing, postings);
-        this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, carbon, drHistory, postings);
-        this.registry = new RegistryProcessor(meters, tariffs, window, billing, postings);
+        this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, carbon, drHistory, oracle,
+            netting, postings);
+        this.registry = new RegistryProcessor(meters, tariffs, window, billing, oracle, postings);
         this.redemptions = new RedemptionProcessor(meters, postings);
         this.interest = new InterestProcessor(postings);
         this.demandResponse = new DrProcessor(meters, tariffs, drHistory, drEvents, postings);
@@ -95,6 +101,7 @@ public final class SettlementLogic
         accrual.wrap(inputView, 0);
         calendarEvent.wrap(inputView, 0);
         carbonRecord.wrap(inputView, 0);
+        oracleRecord.wrap(inputView, 0);
         drEvent.wrap(inputView, 0);
     }
 
@@ -152,6 +159,7 @@ public final class SettlementLogic
             case INTEREST_ACCRUAL -> interest.apply(sequence, accrual);
             case CALENDAR -> applyCalendar(sequence);
             case CARBON_INTENSITY -> applyCarbon(sequence);
+            case ORACLE_PRICE -> applyOracle(sequence);
             case DR_EVENT -> demandResponse.apply(sequence, drEvent);
             default -> postings.reject(sequence, ReasonCode.MALFORMED, typeId, 0);
         }
@@ -163,6 +171,8 @@ public final class SettlementLogic
         if (calendar.apply(sequence, calendarEvent) && calendarEvent.kind() == CalendarCodec.END_OF_DAY)
         {
             demandResponse.settleDue(sequence, calendarEvent.tariffId(), calendarEvent.at());
+            // the day's last hours of hourly-netting meters that no later tick has closed
+            netting.onEndOfDay(sequence, calendarEvent.tariffId(), calendarEvent.at(), meters);
         }
     }
 
@@ -184,6 +194,20 @@ public final class SettlementLogic
         catch (final IllegalArgumentException e)
         {
             postings.reject(sequence, ReasonCode.MALFORMED, type, carbonRecord.region());
+        }
+    }
+
+    private void applyOracle(final long sequence)
+    {
+        final int type = RecordType.ORACLE_PRICE.id();
+        if (!oracleRecord.consistent())
+        {
+            postings.reject(sequence, ReasonCode.MALFORMED, type, 0);
+        }
+        else if (!oracle.publish(oracleRecord))
+        {
+            // the subject is the node's dense id: names do not fit in a rejection, ids follow the journal
+            postings.reject(sequence, ReasonCode.ALREADY_EXISTS, type, oracle.idOf(oracleRecord.node()));
         }
     }
 
@@ -272,6 +296,8 @@ public final class SettlementLogic
         redemptions.writeState(out);
         interest.writeState(out);
         carbon.writeState(out);
+        oracle.writeState(out, meters.meterCount());
+        netting.writeState(out);
         drHistory.writeState(out);
         drEvents.writeState(out);
     }
@@ -302,6 +328,8 @@ public final class SettlementLogic
         redemptions.readState(in);
         interest.readState(in);
         carbon.readState(in);
+        oracle.readState(in);
+        netting.readState(in);
         drHistory.readState(in);
         drEvents.readState(in);
     }

@@ -9,9 +9,12 @@ import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.journal.codec.TransferCodec;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.money.MicroUnits;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.PriceQuote;
 import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TouPricer;
@@ -36,6 +39,7 @@ final class TickProcessor
     private static final int TICK = RecordType.METER_TICK.id();
     private static final long NO_CARBON = -1;
     private static final long CARBON_TOKEN = TokenSymbol.pack("CARBON");
+    private static final int ORACLE_RATE = TransferCodec.TIER_ORACLE_RATE;
 
     private final MeterRegistry meters;
     private final TariffBook tariffs;
@@ -43,6 +47,9 @@ final class TickProcessor
     private final CalendarProcessor calendar;
     private final BillingAccumulators billing;
     private final CarbonBook carbon;
+    private final OracleBook oracle;
+    private final HourlyNetting netting;
+    private final HourlyNetting.TariffRef nettingRef = new HourlyNetting.TariffRef();
     private final Postings postings;
     private final DrHistory drHistory;
     private final PriceQuote quote = new PriceQuote();
@@ -58,6 +65,8 @@ final class TickProcessor
     private int slot;
     private int period;
     private long counter;
+    private boolean oracleUsed;
+    private long oraclePrice;
     /** Local wall-clock seconds of the tick located last, for the DR history. */
     private long local;
 
@@ -69,8 +78,12 @@ final class TickProcessor
         final BillingAccumulators billing,
         final CarbonBook carbon,
         final DrHistory drHistory,
+        final OracleBook oracle,
+        final HourlyNetting netting,
         final Postings postings)
     {
+        this.oracle = oracle;
+        this.netting = netting;
         this.carbon = carbon;
         this.drHistory = drHistory;
         this.meters = meters;
@@ -140,6 +153,17 @@ final class TickProcessor
                 postings.reject(sequence, ReasonCode.CARBON_INTENSITY_MISSING, TICK, meterId);
                 return;
             }
+            if (!lookUpOraclePrice(tariff, meter, start, exportWh))
+            {
+                postings.reject(sequence, ReasonCode.ORACLE_PRICE_MISSING, TICK, meterId);
+                return;
+            }
+            if (hourly(tariff) && !netting.accepts(meter, hourOf(tariff, start)))
+            {
+                // its hour was netted and dropped from the kept hours: it could never be netted again
+                postings.reject(sequence, ReasonCode.OUTSIDE_CORRECTION_WINDOW, TICK, meterId);
+                return;
+            }
             if (!locate(tariff, meter, start, true))
             {
                 postings.reject(sequence, ReasonCode.BILLING_PERIOD_NOT_OPEN, TICK, meterId);
@@ -154,6 +178,11 @@ final class TickProcessor
                 window.insert(meter, key, importWh, exportWh, tariff.version(), sequence, before, intensity);
                 drHistory.recordTick(meters, meter, channel, local, importWh);
                 ticksPriced++;
+                if (hourly(tariff))
+                {
+                    net(sequence, meter, meterId, tariff, start, importWh, exportWh, quote.importAmount,
+                        quote.exportAmount);
+                }
             }
         }
         else if (window.importWh(entry) == importWh && window.exportWh(entry) == exportWh)
@@ -197,6 +226,26 @@ final class TickProcessor
             return;
         }
         final long newIntensity = intensity;
+        final boolean nets = hourly(tariff) || hourly(original);
+        if (nets && !netting.accepts(meter, hourOf(tariff, start)))
+        {
+            postings.reject(sequence, ReasonCode.OUTSIDE_CORRECTION_WINDOW, TICK, meterId);
+            return;
+        }
+        if (!lookUpOraclePrice(tariff, meter, start, exportWh))
+        {
+            postings.reject(sequence, ReasonCode.ORACLE_PRICE_MISSING, TICK, meterId);
+            return;
+        }
+        final boolean newOracleUsed = oracleUsed;
+        final long newOraclePrice = oraclePrice;
+        // a price once looked up never changes (OracleBook), so this finds the price the original was credited at;
+        // it can only fail if the meter moved to a node without that price, and then nothing may be posted either
+        if (!lookUpOraclePrice(original, meter, start, window.exportWh(entry)))
+        {
+            postings.reject(sequence, ReasonCode.ORACLE_PRICE_MISSING, TICK, meterId);
+            return;
+        }
         // the original postings, exactly: same version, same energies, same tier counter and carbon intensity
         final boolean open = locate(original, meter, start, false);
         counter = window.counter(entry);
@@ -218,6 +267,8 @@ final class TickProcessor
         final boolean stillOpen = locate(tariff, meter, start, false);
         final long before = counter;
         intensity = newIntensity;
+        oracleUsed = newOracleUsed;
+        oraclePrice = newOraclePrice;
         if (!price(sequence, tariff, importWh, exportWh, meterId) ||
             !affordable(sequence, meter, meterId, tariff, start, importWh, exportWh, original, entry, stillOpen))
         {
@@ -236,6 +287,17 @@ final class TickProcessor
         if (stillOpen)
         {
             accumulate(meter, importWh, exportWh, intervalSeconds, 1);
+        }
+        if (nets)
+        {
+            // what the original added to its hour comes out, what the corrected values add goes in
+            final boolean originalNetted = hourly(original);
+            final boolean newNetted = hourly(tariff);
+            net(sequence, meter, meterId, newNetted ? tariff : original, start,
+                (newNetted ? importWh : 0) - (originalNetted ? oldImportWh : 0),
+                (newNetted ? exportWh : 0) - (originalNetted ? oldExportWh : 0),
+                (newNetted ? quote.importAmount : 0) - (originalNetted ? reversal.importAmount : 0),
+                (newNetted ? quote.exportAmount : 0) - (originalNetted ? reversal.exportAmount : 0));
         }
         drHistory.correctTick(meter, channel, local, window.importWh(entry), importWh);
         window.update(entry, importWh, exportWh, tariff.version(), sequence, before, intensity);
@@ -310,7 +372,8 @@ final class TickProcessor
     /** What {@link #post} posts for a quote, in all tokens together: only positive amounts are posted. */
     private static long posted(final PriceQuote q, final long adder, final long credit)
     {
-        long total = plus(Math.max(q.exportAmount, 0), plus(Math.max(adder, 0), Math.max(credit, 0)));
+        // an export at a negative oracle price is charged (EXPORT_CHARGE): it moves its size as well
+        long total = plus(Math.abs(q.exportAmount), plus(Math.max(adder, 0), Math.max(credit, 0)));
         for (int i = 0; i < q.parts; i++)
         {
             total = plus(total, Math.max(q.partAmount[i], 0));
@@ -348,6 +411,60 @@ final class TickProcessor
      *
      * @return false if the intensity is needed but missing under the tariff's policy.
      */
+    private static boolean hourly(final TouTariff tariff)
+    {
+        return tariff.exportRule() == ExportRule.NET_BILLING_HOURLY;
+    }
+
+    private static long hourOf(final TouTariff tariff, final long start)
+    {
+        return Math.floorDiv(tariff.zoneTable().localEpochSecond(start), 3_600L);
+    }
+
+    /** True if a tick's exports are credited at the oracle price: the tariff says so and there are exports. */
+    private static boolean oraclePriced(final TouTariff tariff, final long exportWh)
+    {
+        return tariff.oraclePricedExports() && tariff.exportRule().isNetBilling() && exportWh > 0;
+    }
+
+    /** Hands a tick's change of energy and provisional amounts to its hour's netting. */
+    private void net(
+        final long sequence,
+        final int meter,
+        final long meterId,
+        final TouTariff tariff,
+        final long start,
+        final long deltaImport,
+        final long deltaExport,
+        final long deltaCharge,
+        final long deltaCredit)
+    {
+        final long localStart = tariff.zoneTable().localEpochSecond(start);
+        nettingRef.tariffId = tariff.tariffId();
+        nettingRef.version = tariff.version();
+        nettingRef.token = tariff.tokenSymbol();
+        nettingRef.exportToken = tariff.exportTokenSymbol();
+        netting.onTick(sequence, meter, meterId, meters.accountOf(meter), Math.floorDiv(localStart, 3_600L), start,
+            localStart, nettingRef, deltaImport, deltaExport, deltaCharge, deltaCredit);
+    }
+
+    /**
+     * Finds the oracle price a tick's exports are credited at, if its tariff takes export rates from the oracle and
+     * the tick exports anything (a tick without exports needs no price, so a late price never holds up imports).
+     *
+     * @return false if the price is needed but missing under the tariff's policy, or the meter has no node.
+     */
+    private boolean lookUpOraclePrice(final TouTariff tariff, final int meter, final long start, final long exportWh)
+    {
+        oracleUsed = oraclePriced(tariff, exportWh);
+        if (!oracleUsed)
+        {
+            return true;
+        }
+        oraclePrice = oracle.priceAt(oracle.nodeOf(meter), start, tariff.oracleCarryIntervals());
+        return oraclePrice != OracleBook.MISSING;
+    }
+
     private boolean lookUpIntensity(final TouTariff tariff, final int meter, final long start)
     {
         final long region = meters.carbonRegionOf(meter);
@@ -403,6 +520,15 @@ final class TickProcessor
         try
         {
             TouPricer.priceInPeriod(tariff, period, importWh, exportWh, counter, quote);
+            if (oracleUsed)
+            {
+                // the oracle price replaces the TOU sell rate; a negative price credits nothing unless the tariff
+                // passes it through as a charge
+                final long amount = MicroUnits.oracleAmountFor(exportWh, oraclePrice);
+                quote.exportRate = oraclePrice;
+                quote.exportAmount = amount < 0 && tariff.negativePriceRule() == NegativePriceRule.ZERO_CREDIT ? 0 :
+                    amount;
+            }
             carbonAdder = intensity == NO_CARBON ? 0 :
                 MicroUnits.carbonAmountFor(importWh, intensity, tariff.carbonAdderMicrosPerKg());
             carbonCredit = intensity == NO_CARBON ? 0 :
@@ -463,13 +589,26 @@ final class TickProcessor
                 postings.emitTransfer();
             }
         }
+        // decided by the tariff and the energy alone, so a reversal is marked as the posting it undoes
+        final int exportTier = oraclePriced(tariff, exportWh) ? ORACLE_RATE : 0;
         if (q.exportAmount > 0)
         {
             postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE,
                 reversal ? SystemAccounts.ISSUANCE : customer, tariff.exportTokenSymbol(), q.exportAmount,
                 ReasonCode.EXPORT_CREDIT)
                 .explain(meterId, start, exportWh, q.exportRate, tariff.tariffId(), tariff.version(),
-                    q.periodIndex, 0)
+                    q.periodIndex, exportTier)
+                .reverses(reverses);
+            postings.emitTransfer();
+        }
+        else if (q.exportAmount < 0)
+        {
+            // a negative oracle price passed through: the customer pays for the export, in the tariff's own token
+            postings.transfer(sequence, reversal ? SystemAccounts.REVENUE : customer,
+                reversal ? customer : SystemAccounts.REVENUE, tariff.tokenSymbol(), -q.exportAmount,
+                ReasonCode.EXPORT_CHARGE)
+                .explain(meterId, start, exportWh, q.exportRate, tariff.tariffId(), tariff.version(),
+                    q.periodIndex, exportTier)
                 .reverses(reverses);
             postings.emitTransfer();
         }

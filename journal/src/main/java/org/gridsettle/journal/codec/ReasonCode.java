@@ -25,6 +25,10 @@ public enum ReasonCode
     REDEMPTION(9),
     /** Interest paid on a held program-token balance. */
     INTEREST(10),
+    /** Export charged at a negative oracle price (tariffs whose negative-price rule is CHARGE). */
+    EXPORT_CHARGE(11),
+    /** Hourly-netting adjustment: an hour's offset energy taken off its provisional charges and credits. */
+    HOURLY_NETTING(12),
 
     /** Rejected: a negative energy value. */
     NEGATIVE_ENERGY(101),
@@ -60,6 +64,9 @@ public enum ReasonCode
     UNSUPPORTED_TARIFF(116),
     /** Rejected: the tariff prices carbon and no intensity is known for the tick's interval within its policy. */
     CARBON_INTENSITY_MISSING(117),
+    /** Rejected: exports are oracle-priced and no price is known for the tick's interval within the tariff's
+     * policy, or the meter has no pricing node. */
+    ORACLE_PRICE_MISSING(118),
     /**
      * Refused for one meter at a DR event's settlement: fewer than 10 eligible baseline days in the lookback, or the
      * event day lacks a reading in an event hour (or an adjustment hour). No credit is posted for that meter.

@@ -12,13 +12,16 @@ public enum RecordType
     METER_TICK(1, 1, 72),
     /** A customer account is opened. */
     ACCOUNT_REGISTRATION(2, 1, 40),
-    /** A meter is enrolled on an account and tariff. */
-    METER_ENROLMENT(3, 1, 80),
+    /** A meter is enrolled on an account and tariff. Version 2 adds the pricing node (112 bytes); version 1
+     * records (80 bytes) are still read, as enrolments without a node. */
+    METER_ENROLMENT(3, 2, 112, 1, 80),
     /** A whole tariff version, so that a journal replays without side files. Version 2 adds tiers, export rule and
      * demand charges; version 1 records are still read. */
-    TARIFF_VERSION(4, 2, -200, 1),
+    TARIFF_VERSION(4, 3, -200, 1),
     /** Grid carbon intensity of a region over consecutive intervals. */
     CARBON_INTENSITY(5, 1, -64),
+    /** Oracle (wholesale) prices of a pricing node over consecutive intervals. */
+    ORACLE_PRICE(6, 1, -88),
     /** A demand-response event: program, event id, hours, incentive and baseline method. */
     DR_EVENT(7, 1, 96),
     /** A program token is burnt: the off-ramp. */
@@ -50,6 +53,7 @@ public enum RecordType
     private final int schemaVersion;
     private final int fixedLength;
     private final int oldestReadableVersion;
+    private final int olderFixedLength;
 
     RecordType(final int id, final int schemaVersion, final int fixedLength)
     {
@@ -58,10 +62,25 @@ public enum RecordType
 
     RecordType(final int id, final int schemaVersion, final int fixedLength, final int oldestReadableVersion)
     {
+        this(id, schemaVersion, fixedLength, oldestReadableVersion, fixedLength);
+    }
+
+    /**
+     * @param olderFixedLength the fixed length of every readable version older than {@code schemaVersion}, for a
+     *                         fixed-size type whose new version grew.
+     */
+    RecordType(
+        final int id,
+        final int schemaVersion,
+        final int fixedLength,
+        final int oldestReadableVersion,
+        final int olderFixedLength)
+    {
         this.id = id;
         this.schemaVersion = schemaVersion;
         this.fixedLength = fixedLength;
         this.oldestReadableVersion = oldestReadableVersion;
+        this.olderFixedLength = olderFixedLength;
     }
 
     /**
@@ -98,12 +117,25 @@ public enum RecordType
     }
 
     /**
+     * @param version a schema version this build reads.
+     * @return the record length of that version for fixed-size types, or -1 for variable-length ones.
+     */
+    public int fixedLength(final int version)
+    {
+        if (fixedLength <= 0)
+        {
+            return -1;
+        }
+        return version == schemaVersion ? fixedLength : olderFixedLength;
+    }
+
+    /**
      * @return the shortest valid record of this type: its fixed length, or for a variable-length type the bytes its
      *         fixed fields and smallest body need, so nothing reads past a short record.
      */
     public int minLength()
     {
-        return Math.abs(fixedLength);
+        return Math.min(Math.abs(fixedLength), Math.abs(olderFixedLength));
     }
 
     /**

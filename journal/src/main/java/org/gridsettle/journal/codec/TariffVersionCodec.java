@@ -3,7 +3,9 @@ package org.gridsettle.journal.codec;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.pricing.tariff.ExportRateSource;
 import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TierTable;
 import org.gridsettle.pricing.tariff.TouPeriod;
@@ -16,7 +18,7 @@ import java.util.List;
 
 /**
  * Codec for {@link RecordType#TARIFF_VERSION}: the whole definition of a tariff version, so that the input journal
- * alone is enough to replay. Writes schema version 2; reads versions 1 and 2.
+ * alone is enough to replay. Writes schema version 3; reads versions 1, 2 and 3.
  * <pre>
  *  24 i64 tariffId
  *  32 i64 effectiveFrom       epoch seconds
@@ -24,13 +26,15 @@ import java.util.List;
  *  44 u16 slotMinutes
  *  46 u16 periodCount         P
  *  48 i32 holidayCount        H
- *  52 i32 reserved
+ *  52 u8  exportRateSource    version 3: {@link ExportRateSource} ordinal (reserved, zero, before)
+ *  53 u8  negativePriceRule   version 3: {@link NegativePriceRule} ordinal
+ *  54 u16 oracleCarry         version 3: intervals a missing oracle price is carried forward; 0 = reject the tick
  *  56 i64 token               packed symbol of import charges
  *  64 i64 exportToken         packed symbol of export credits
  *  72 [64] zone id, ASCII, zero padded
  * 136 i64 fixedPerDay         micro-units per meter per day
  * 144 i64 fixedPerMonth       micro-units per meter per billing period
- *     --- version 2 only ---
+ *     --- version 2 and later ---
  * 152 u8  exportRule          {@link ExportRule} ordinal
  * 153 u8  tierBasis           {@link TierBasis} ordinal
  * 154 u8  tierCount           T, 0 = no tier table
@@ -41,8 +45,8 @@ import java.util.List;
  * 176 i64 carbonAdder         micro-units per kg CO2 on imports
  * 184 i64 carbonCredit        micro-units of CARBON per kg CO2 avoided by exports
  *     ---
- * P x { [32] name ASCII zero padded, i64 importRate, i64 exportRate }      (at 152 in v1, 192 in v2)
- *     --- version 2 only ---
+ * P x { [32] name ASCII zero padded, i64 importRate, i64 exportRate }      (at 152 in v1, 192 in v2 and v3)
+ *     --- version 2 and later ---
  * P x i64 TOU demand rate, micro-units per kW
  * T x i64 tier upper limit Wh, then P x T x { i64 importRate, i64 exportRate }
  *     ---
@@ -61,6 +65,9 @@ public final class TariffVersionCodec extends RecordFlyweight
     private static final int SLOT = 44;
     private static final int PERIODS = 46;
     private static final int HOLIDAYS = 48;
+    private static final int RATE_SOURCE = 52;
+    private static final int NEGATIVE_RULE = 53;
+    private static final int ORACLE_CARRY = 54;
     private static final int TOKEN = 56;
     private static final int EXPORT_TOKEN = 64;
     private static final int ZONE = 72;
@@ -129,7 +136,9 @@ public final class TariffVersionCodec extends RecordFlyweight
         b.putShort(offset + PERIODS, (short)periods, ORDER);
         final long[] holidays = tariff.holidayEpochDaysCopy();
         b.putInt(offset + HOLIDAYS, holidays.length, ORDER);
-        b.putInt(offset + 52, 0, ORDER);
+        b.putByte(offset + RATE_SOURCE, (byte)tariff.exportRateSource().ordinal());
+        b.putByte(offset + NEGATIVE_RULE, (byte)tariff.negativePriceRule().ordinal());
+        b.putShort(offset + ORACLE_CARRY, (short)tariff.oracleCarryIntervals(), ORDER);
         b.putLong(offset + TOKEN, TokenSymbol.pack(tariff.token()), ORDER);
         b.putLong(offset + EXPORT_TOKEN, TokenSymbol.pack(tariff.exportToken()), ORDER);
         putAscii(offset + ZONE, ZONE_LENGTH, tariff.zone().getId());
@@ -294,6 +303,16 @@ public final class TariffVersionCodec extends RecordFlyweight
             {
                 tariff.withTiers(tiers);
             }
+        }
+        if (schema >= 3 && ExportRateSource.of(b.getByte(offset + RATE_SOURCE) & 0xFF) == ExportRateSource.ORACLE)
+        {
+            tariff.withOracleExport(b.getShort(offset + ORACLE_CARRY, ORDER) & 0xFFFF,
+                NegativePriceRule.of(b.getByte(offset + NEGATIVE_RULE) & 0xFF));
+        }
+        else if (schema >= 3 && (b.getByte(offset + NEGATIVE_RULE) != 0 || b.getShort(offset + ORACLE_CARRY, ORDER) != 0))
+        {
+            // oracle settings on a tariff that does not use the oracle would be silently ignored: refuse them
+            throw new IllegalArgumentException("tariff record has oracle settings but exports are not oracle-priced");
         }
         return tariff;
     }

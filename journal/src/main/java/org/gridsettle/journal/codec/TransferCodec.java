@@ -24,6 +24,12 @@ package org.gridsettle.journal.codec;
  */
 public final class TransferCodec extends RecordFlyweight
 {
+    /**
+     * Tier field of an oracle-priced export posting (EXPORT_CREDIT or EXPORT_CHARGE): the rate field then holds the
+     * oracle price in micro-units per MWh, not per kWh, and amount = halfEven(energyWh x rate / 10^6).
+     */
+    public static final int TIER_ORACLE_RATE = 252;
+
     /** Fixed record length. */
     public static final int LENGTH = 120;
     private static final int DEBIT = 24;

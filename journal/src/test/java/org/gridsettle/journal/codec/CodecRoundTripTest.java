@@ -32,8 +32,21 @@ class CodecRoundTripTest
     static void assertFrame(
         final UnsafeBuffer b, final int at, final int typeId, final int length, final long sequence, final long cause)
     {
+        assertFrame(b, at, typeId, 1, length, sequence, cause);
+    }
+
+    /** The same for a type whose current schema version is not 1. */
+    static void assertFrame(
+        final UnsafeBuffer b,
+        final int at,
+        final int typeId,
+        final int version,
+        final int length,
+        final long sequence,
+        final long cause)
+    {
         assertThat(b.getShort(at, LE) & 0xFFFF).as("type id").isEqualTo(typeId);
-        assertThat(b.getShort(at + 2, LE) & 0xFFFF).as("schema version").isEqualTo(1);
+        assertThat(b.getShort(at + 2, LE) & 0xFFFF).as("schema version").isEqualTo(version);
         assertThat(b.getInt(at + 4, LE)).as("length").isEqualTo(length);
         assertThat(b.getLong(at + 8, LE)).as("sequence").isEqualTo(sequence);
         assertThat(b.getLong(at + 16, LE)).as("cause sequence").isEqualTo(cause);
@@ -49,7 +62,7 @@ class CodecRoundTripTest
         }
         // the static readers agree with the raw header
         assertThat(RecordFlyweight.typeIdAt(b, at)).isEqualTo(typeId);
-        assertThat(RecordFlyweight.schemaVersionAt(b, at)).isEqualTo(1);
+        assertThat(RecordFlyweight.schemaVersionAt(b, at)).isEqualTo(version);
         assertThat(RecordFlyweight.lengthAt(b, at)).isEqualTo(length);
         assertThat(RecordFlyweight.sequenceAt(b, at)).isEqualTo(sequence);
         assertThat(RecordFlyweight.causeSequenceAt(b, at)).isEqualTo(cause);
@@ -70,14 +83,20 @@ class CodecRoundTripTest
         assertThat(MeterTickCodec.LENGTH).isEqualTo(64 + 8).isEqualTo(RecordType.METER_TICK.fixedLength());
         assertThat(AccountRegistrationCodec.LENGTH).isEqualTo(32 + 8)
             .isEqualTo(RecordType.ACCOUNT_REGISTRATION.fixedLength());
-        assertThat(MeterEnrolmentCodec.LENGTH).isEqualTo(72 + 8).isEqualTo(RecordType.METER_ENROLMENT.fixedLength());
+        assertThat(MeterEnrolmentCodec.LENGTH).isEqualTo(104 + 8).isEqualTo(RecordType.METER_ENROLMENT.fixedLength());
+        assertThat(MeterEnrolmentCodec.V1_LENGTH).isEqualTo(72 + 8).isEqualTo(RecordType.METER_ENROLMENT.fixedLength(1));
+        assertThat(RecordType.METER_ENROLMENT.schemaVersion()).isEqualTo(2);
+        assertThat(RecordType.TARIFF_VERSION.schemaVersion()).isEqualTo(3);
+        assertThat(RecordType.ORACLE_PRICE.id()).isEqualTo(6);
+        assertThat(RecordType.ORACLE_PRICE.fixedLength()).isEqualTo(-1);
+        assertThat(RecordType.ORACLE_PRICE.minLength()).isEqualTo(OraclePriceCodec.lengthFor(1)).isEqualTo(88);
         assertThat(TransferCodec.LENGTH).isEqualTo(112 + 8).isEqualTo(RecordType.TRANSFER.fixedLength());
         assertThat(RejectionCodec.LENGTH).isEqualTo(40 + 8).isEqualTo(RecordType.REJECTION.fixedLength());
         assertThat(DuplicateAckCodec.LENGTH).isEqualTo(40 + 8).isEqualTo(RecordType.DUPLICATE_ACK.fixedLength());
         assertThat(RecordType.TARIFF_VERSION.fixedLength()).isEqualTo(-1);
         assertThat(RecordType.METER_TICK.isInput()).isTrue();
         assertThat(RecordType.TRANSFER.isInput()).isFalse();
-        assertThat(RecordType.ofId(6)).isNull();
+        assertThat(RecordType.ofId(6)).isEqualTo(RecordType.ORACLE_PRICE);
         assertThat(RecordType.ofId(7)).isEqualTo(RecordType.DR_EVENT);
         assertThat(DrEventCodec.LENGTH).isEqualTo(88 + 8).isEqualTo(RecordType.DR_EVENT.fixedLength());
         assertThat(RecordType.DR_EVENT.isInput()).isTrue();
@@ -172,11 +191,12 @@ class CodecRoundTripTest
         @ForAll final long tariffId,
         @ForAll final long effectiveFrom,
         @ForAll final long programs,
-        @ForAll final long carbonRegion)
+        @ForAll final long carbonRegion,
+        @ForAll("nodes") final String node)
     {
-        final UnsafeBuffer b = filled(at + 80 + 16);
+        final UnsafeBuffer b = filled(at + 112 + 16);
         new MeterEnrolmentCodec().<MeterEnrolmentCodec>wrap(b, at)
-            .encode(sequence, meterId, accountId, tariffId, effectiveFrom, programs, carbonRegion);
+            .encode(sequence, meterId, accountId, tariffId, effectiveFrom, programs, carbonRegion, node);
 
         final MeterEnrolmentCodec d = new MeterEnrolmentCodec().wrap(b, at);
         assertThat(d.type()).isEqualTo(RecordType.METER_ENROLMENT);
@@ -186,13 +206,64 @@ class CodecRoundTripTest
         assertThat(d.effectiveFrom()).isEqualTo(effectiveFrom);
         assertThat(d.programs()).isEqualTo(programs);
         assertThat(d.carbonRegion()).isEqualTo(carbonRegion);
-        assertFrame(b, at, 3, 80, sequence, 0);
+        assertThat(d.pricingNode()).isEqualTo(node);
+        assertThat(d.hasPricingNode()).isEqualTo(node != null);
+        assertThat(d.pricingNodeWellFormed()).isTrue();
+        assertFrame(b, at, 3, 2, 112, sequence, 0);
+        // the node at 72, ASCII, zero padded to 32 bytes
+        final int nodeLength = node == null ? 0 : node.length();
+        for (int i = 0; i < 32; i++)
+        {
+            assertThat(b.getByte(at + 72 + i)).isEqualTo(i < nodeLength ? (byte)node.charAt(i) : 0);
+        }
         assertThat(b.getLong(at + 24, LE)).isEqualTo(meterId);
         assertThat(b.getLong(at + 32, LE)).isEqualTo(accountId);
         assertThat(b.getLong(at + 40, LE)).isEqualTo(tariffId);
         assertThat(b.getLong(at + 48, LE)).isEqualTo(effectiveFrom);
         assertThat(b.getLong(at + 56, LE)).isEqualTo(programs);
         assertThat(b.getLong(at + 64, LE)).isEqualTo(carbonRegion);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> nodes()
+    {
+        // printable ASCII without comma or quote, no space at either end, 1..32 characters; or no node
+        final net.jqwik.api.Arbitrary<String> names = net.jqwik.api.Arbitraries.strings()
+            .withCharRange('!', '~').excludeChars(',', '"').ofMinLength(1).ofMaxLength(32);
+        return net.jqwik.api.Arbitraries.oneOf(names, names.map(n -> n.length() > 2 ?
+            n.charAt(0) + " " + n.substring(2) : n), net.jqwik.api.Arbitraries.just(null));
+    }
+
+    /** A version 1 enrolment (80 bytes, as in the golden journal) still validates and reads as "no node". */
+    @Test
+    void meterEnrolmentVersionOneReadsAsNoPricingNode()
+    {
+        final UnsafeBuffer b = filled(80);
+        b.putShort(0, (short)3, LE);
+        b.putShort(2, (short)1, LE);
+        b.putInt(4, 80, LE);
+        b.putLong(8, 7, LE);
+        b.putLong(16, 0, LE);
+        b.putLong(24, 42, LE);
+        b.putLong(32, 1001, LE);
+        b.putLong(40, 9, LE);
+        b.putLong(48, 1_700_000_000L, LE);
+        b.putLong(56, 0, LE);
+        b.putLong(64, 0, LE);
+        b.putLong(72, 0, LE);
+        assertThat(RecordValidator.problem(b, 0, 80)).isNull();
+        final MeterEnrolmentCodec d = new MeterEnrolmentCodec().wrap(b, 0);
+        assertThat(d.meterId()).isEqualTo(42);
+        assertThat(d.hasPricingNode()).isFalse();
+        assertThat(d.pricingNode()).isNull();
+        assertThat(d.pricingNodeWellFormed()).isTrue();
+        // a version 1 record of the version 2 length, and the reverse, are refused
+        b.putInt(4, 112, LE);
+        assertThat(RecordValidator.problem(b, 0, 112)).isNotNull();
+        final UnsafeBuffer v2 = filled(112);
+        new MeterEnrolmentCodec().<MeterEnrolmentCodec>wrap(v2, 0).encode(1, 2, 3, 4, 5, 0, 0, "HB_WEST");
+        v2.putInt(4, 80, LE);
+        assertThat(RecordValidator.problem(v2, 0, 80)).isEqualTo("METER_ENROLMENT must be 112 bytes, is 80");
     }
 
     @Property(tries = 500)

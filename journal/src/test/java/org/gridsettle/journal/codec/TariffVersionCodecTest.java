@@ -11,6 +11,8 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.RecordValidator;
+import org.gridsettle.pricing.tariff.ExportRateSource;
+import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.TouPeriod;
 import org.gridsettle.pricing.tariff.TouTariff;
 import org.junit.jupiter.api.Test;
@@ -134,6 +136,57 @@ class TariffVersionCodecTest
         assertThat(backPeriods).isEqualTo(periods);
         assertThat(back.scheduleCopy()).isEqualTo(schedule);
         assertThat(back.holidayEpochDaysCopy()).isEqualTo(holidays);
+    }
+
+    @Property(tries = 100)
+    void schemaThreeCarriesTheOracleSettingsAndSchemaTwoReadsAsTheTouExportRate(
+        @ForAll @IntRange(max = TouTariff.MAX_ORACLE_CARRY) final int carry,
+        @ForAll final boolean charge)
+    {
+        final TouTariff tariff = TouTariff.hourly(1, 1, 0, "USD", "SOLAR", ZoneId.of("UTC"),
+            List.of(new TouPeriod("flat", 5, 5)), new int[24], new int[24])
+            .withOracleExport(carry, charge ? NegativePriceRule.CHARGE : NegativePriceRule.ZERO_CREDIT);
+        final int length = TariffVersionCodec.encodedLength(tariff);
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[length]);
+        new TariffVersionCodec().<TariffVersionCodec>wrap(b, 0).encode(1, tariff);
+        // bytes 52-55: source 1 (oracle), rule, carry as a little-endian u16; the length is schema 2's
+        assertThat(b.getShort(2, LE)).isEqualTo((short)3);
+        assertThat(b.getByte(52)).isEqualTo((byte)1);
+        assertThat(b.getByte(53)).isEqualTo((byte)(charge ? 1 : 0));
+        assertThat(b.getShort(54, LE) & 0xFFFF).isEqualTo(carry);
+        assertThat(length).isEqualTo(1120);
+        final TouTariff back = new TariffVersionCodec().<TariffVersionCodec>wrap(b, 0).decode();
+        assertThat(back.exportRateSource()).isEqualTo(ExportRateSource.ORACLE);
+        assertThat(back.oracleCarryIntervals()).isEqualTo(carry);
+        assertThat(back.negativePriceRule()).isEqualTo(tariff.negativePriceRule());
+
+        // the same bytes labelled schema 2 (where 52-55 were reserved) read as a TOU-priced tariff
+        b.putShort(2, (short)2, LE);
+        b.putInt(52, 0, LE);
+        assertThat(RecordValidator.problem(b, 0, length)).isNull();
+        assertThat(new TariffVersionCodec().<TariffVersionCodec>wrap(b, 0).decode().exportRateSource())
+            .isEqualTo(ExportRateSource.TOU_SCHEDULE);
+    }
+
+    @Test
+    void oracleSettingsWithoutAnOracleSourceAndUnknownOrdinalsAreRefused()
+    {
+        final TouTariff tariff = TouTariff.hourly(1, 1, 0, "USD", "SOLAR", ZoneId.of("UTC"),
+            List.of(new TouPeriod("flat", 5, 5)), new int[24], new int[24]);
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[TariffVersionCodec.encodedLength(tariff)]);
+        final TariffVersionCodec codec = new TariffVersionCodec().wrap(b, 0);
+        codec.encode(1, tariff);
+        b.putShort(54, (short)3, LE); // a carry, but the TOU source
+        assertThatThrownBy(codec::decode).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("not oracle-priced");
+        b.putShort(54, (short)0, LE);
+        b.putByte(52, (byte)2);       // no such source
+        assertThatThrownBy(codec::decode).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("export rate source 2");
+        b.putByte(52, (byte)1);
+        b.putByte(53, (byte)7);       // no such rule
+        assertThatThrownBy(codec::decode).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("negative price rule 7");
     }
 
     @Test

@@ -52,6 +52,21 @@ public final class MicroUnits
     }
 
     /**
+     * Amount for an energy at an oracle (wholesale) price given per MWh:
+     * {@code wattHours * microsPerMwh / 10^6} (Wh x micro-units/MWh = micro-units x 10^6), rounded half-even once,
+     * like every other amount.
+     *
+     * @param wattHours    energy in Wh.
+     * @param microsPerMwh price in micro-units per MWh, may be negative.
+     * @return amount in micro-units, negative for a negative price.
+     * @throws ArithmeticException if the exact product does not fit in a long.
+     */
+    public static long oracleAmountFor(final long wattHours, final long microsPerMwh)
+    {
+        return divideHalfEven(Math.multiplyExact(wattHours, microsPerMwh), 1_000_000L);
+    }
+
+    /**
      * Divides rounding half-even (banker's rounding), the single rounding mode of gridsettle.
      *
      * @param dividend any long.

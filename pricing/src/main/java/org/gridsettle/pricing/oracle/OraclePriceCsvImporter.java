@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -26,10 +28,10 @@ import org.gridsettle.pricing.importer.ImportException;
  * node,interval_start,interval_seconds,price_per_mwh    currency units per MWh, for example -12.5 or 45.67
  * node,interval_start,interval_seconds,price_per_kwh    currency units per kWh, for example 0.04567
  * </pre>
- * Prices are decimals parsed with {@link BigDecimal} and converted to micro-units per kWh: per MWh times 1,000
- * (10^6 micro-units per unit / 1,000 kWh per MWh), per kWh times 10^6. The result is exact for up to 3 decimals per MWh
- * or 6 per kWh; finer prices are rounded half-even to the micro-unit, once, here at import, and the rounded value is
- * what gets journalled, so replay never rounds again. Negative prices are valid. {@code interval_start} is an ISO-8601
+ * Prices are decimals parsed with {@link BigDecimal} and converted to micro-units per MWh: per MWh times 10^6,
+ * per kWh times 10^9 (1,000 kWh per MWh). The result is exact for up to 6 decimals per MWh or 9 per kWh; finer prices
+ * are rounded half-even to the micro-unit per MWh, once, here at import, and the rounded value is what gets
+ * journalled, so replay never rounds a price again. Negative prices are valid. {@code interval_start} is an ISO-8601
  * instant with offset or whole epoch seconds. Rows of different nodes may interleave, but each node's rows must be in
  * increasing time order without duplicates or overlaps. Blank lines are skipped; NaN, exponents and quotes are refused.
  * <p>
@@ -100,7 +102,7 @@ public final class OraclePriceCsvImporter
     public NavigableMap<String, OraclePriceSeries> parse(final InputStream in, final String source)
         throws IOException
     {
-        return parse(new CsvLineReader(in, source), source);
+        return parse(new CsvLineReader(in, source), source, null);
     }
 
     /**
@@ -115,11 +117,32 @@ public final class OraclePriceCsvImporter
      */
     public NavigableMap<String, OraclePriceSeries> parse(final Reader reader, final String source) throws IOException
     {
-        return parse(new CsvLineReader(reader, source), source);
+        return parse(new CsvLineReader(reader, source), source, null);
     }
 
-    private NavigableMap<String, OraclePriceSeries> parse(final CsvLineReader lines, final String source)
-        throws IOException
+    /**
+     * Reads a file row by row and skips bad rows instead of stopping at the first, for loading real data where one
+     * bad row should not lose the rest. The header, a line too long to read, the row cap and a file without a single
+     * good row still stop the import.
+     *
+     * @param file   a UTF-8 CSV file.
+     * @param badRow receives each skipped row's error (file, line, problem), in file order.
+     * @return series by node of the good rows, in node order.
+     * @throws IOException     if the file cannot be read.
+     * @throws ImportException if the file as a whole is unusable.
+     */
+    public NavigableMap<String, OraclePriceSeries> importFileSkippingBadRows(
+        final Path file, final Consumer<ImportException> badRow) throws IOException
+    {
+        try (InputStream in = Files.newInputStream(file))
+        {
+            final String source = String.valueOf(file.getFileName());
+            return parse(new CsvLineReader(in, source), source, Objects.requireNonNull(badRow, "badRow"));
+        }
+    }
+
+    private NavigableMap<String, OraclePriceSeries> parse(
+        final CsvLineReader lines, final String source, final Consumer<ImportException> badRow) throws IOException
     {
         final boolean perMwh = lines.readHeader(HEADER_PER_MWH, HEADER_PER_KWH) == 0;
         final TreeMap<String, OraclePriceSeriesBuilder> builders = new TreeMap<>();
@@ -136,13 +159,19 @@ public final class OraclePriceCsvImporter
             {
                 throw new ImportException(source, location, "expected at most " + maxRows + " data rows");
             }
-            final String[] fields = lines.split(line, 4);
-            final String node = lines.parseName(fields[0], "node", MAX_NODE_CHARS);
-            final long start = parseStart(fields[1], source, location);
-            final int seconds = lines.parseIntervalSeconds(fields[2]);
-            final long price = toMicrosPerKwh(fields[3], perMwh, source, location);
-            builders.computeIfAbsent(node, (name) -> new OraclePriceSeriesBuilder(source, name))
-                .add(start, seconds, price, location);
+            try
+            {
+                row(lines, line, perMwh, source, location, builders);
+            }
+            catch (final ImportException ex)
+            {
+                if (badRow == null)
+                {
+                    throw ex;
+                }
+                badRow.accept(ex);
+                continue;
+            }
             rows++;
         }
         if (rows == 0)
@@ -157,17 +186,35 @@ public final class OraclePriceCsvImporter
         return Collections.unmodifiableNavigableMap(result);
     }
 
+    private static void row(
+        final CsvLineReader lines,
+        final String line,
+        final boolean perMwh,
+        final String source,
+        final String location,
+        final TreeMap<String, OraclePriceSeriesBuilder> builders)
+    {
+        final String[] fields = lines.split(line, 4);
+        final String node = lines.parseName(fields[0], "node", MAX_NODE_CHARS);
+        final long start = parseStart(fields[1], source, location);
+        final int seconds = lines.parseIntervalSeconds(fields[2]);
+        final long price = toMicrosPerMwh(fields[3], perMwh, source, location);
+        // the builder checks order before it adds, so a refused row leaves the node's series as it was
+        builders.computeIfAbsent(node, (name) -> new OraclePriceSeriesBuilder(source, name))
+            .add(start, seconds, price, location);
+    }
+
     /**
-     * Converts a decimal price in currency units to micro-units per kWh, rounding half-even once if it is finer than
-     * a micro-unit.
+     * Converts a decimal price in currency units to micro-units per MWh, rounding half-even once if it is finer than
+     * a micro-unit per MWh.
      *
      * @param text   decimal such as {@code 45.67} or {@code -0.0305}.
      * @param perMwh true if the text is per MWh, false if per kWh.
      * @param source input name for errors.
      * @param where  location for errors.
-     * @return micro-units per kWh: 45670 for 45.67 per MWh, -30500 for -0.0305 per kWh.
+     * @return micro-units per MWh: 45,670,000 for 45.67 per MWh, -30,500,000 for -0.0305 per kWh.
      */
-    static long toMicrosPerKwh(final String text, final boolean perMwh, final String source, final String where)
+    static long toMicrosPerMwh(final String text, final boolean perMwh, final String source, final String where)
     {
         final String column = perMwh ? "price_per_mwh" : "price_per_kwh";
         if (!PRICE.matcher(text).matches())
@@ -175,8 +222,8 @@ public final class OraclePriceCsvImporter
             throw new ImportException(source, where, "expected " + column + " as a decimal such as -12.5, found " +
                 ImportException.quote(text));
         }
-        // Per MWh: x units/MWh = x * 10^6 micro / 1000 kWh = x * 1000 micro/kWh. Per kWh: x * 10^6 micro/kWh.
-        final BigDecimal micros = new BigDecimal(text).movePointRight(perMwh ? 3 : 6);
+        // Per MWh: x units/MWh = x * 10^6 micro/MWh. Per kWh: x units/kWh = x * 1000 units/MWh = x * 10^9 micro/MWh.
+        final BigDecimal micros = new BigDecimal(text).movePointRight(perMwh ? 6 : 9);
         try
         {
             return micros.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
@@ -184,7 +231,7 @@ public final class OraclePriceCsvImporter
         catch (final ArithmeticException ex)
         {
             throw new ImportException(source, where, "expected " + column + " small enough for a long of " +
-                "micro-units per kWh, found " + ImportException.quote(text), ex);
+                "micro-units per MWh, found " + ImportException.quote(text), ex);
         }
     }
 

@@ -6,7 +6,8 @@ import org.gridsettle.pricing.interval.IntervalIndex;
 
 /**
  * Oracle (wholesale market) price of one pricing node over time: non-overlapping intervals in strictly increasing
- * order, each with a price in micro-units of a token per kWh. Prices may be negative, as locational marginal prices
+ * order, each with a price in micro-units of a token per MWh
+ * (wholesale prices are quoted per MWh, often to 5 decimals: micro-units per MWh keep them exact). Prices may be negative, as locational marginal prices
  * are when generation has to be paid to turn down.
  * <p>
  * Kept as parallel primitive arrays so that {@link #indexAt(long)} is a binary search with no allocation on the hot
@@ -24,7 +25,7 @@ public final class OraclePriceSeries
 
     private final String node;
     private final IntervalIndex intervals;
-    private final long[] microsPerKwh;
+    private final long[] microsPerMwh;
 
     /**
      * Builds a series from copies of the arrays.
@@ -32,7 +33,7 @@ public final class OraclePriceSeries
      * @param node              pricing node name, non-empty.
      * @param startEpochSeconds interval starts, strictly increasing.
      * @param intervalSeconds   interval lengths, positive; interval {@code i} must end at or before start {@code i+1}.
-     * @param microsPerKwh      prices in micro-units per kWh, any sign.
+     * @param microsPerMwh      prices in micro-units per MWh, any sign.
      * @return the series.
      * @throws IllegalArgumentException if any of the above does not hold.
      */
@@ -40,10 +41,10 @@ public final class OraclePriceSeries
         final String node,
         final long[] startEpochSeconds,
         final int[] intervalSeconds,
-        final long[] microsPerKwh)
+        final long[] microsPerMwh)
     {
         // IntervalIndex copies the starts and lengths itself.
-        return new OraclePriceSeries(node, startEpochSeconds, intervalSeconds, microsPerKwh.clone());
+        return new OraclePriceSeries(node, startEpochSeconds, intervalSeconds, microsPerMwh.clone());
     }
 
     /**
@@ -54,11 +55,11 @@ public final class OraclePriceSeries
         final String node,
         final long[] startEpochSeconds,
         final int[] intervalSeconds,
-        final long[] microsPerKwh)
+        final long[] microsPerMwh)
     {
-        this.intervals = validate(node, startEpochSeconds, intervalSeconds, microsPerKwh);
+        this.intervals = validate(node, startEpochSeconds, intervalSeconds, microsPerMwh);
         this.node = node;
-        this.microsPerKwh = microsPerKwh;
+        this.microsPerMwh = microsPerMwh;
     }
 
     /**
@@ -106,11 +107,11 @@ public final class OraclePriceSeries
 
     /**
      * @param index interval index.
-     * @return price in micro-units of a token per kWh, may be negative.
+     * @return price in micro-units of a token per MWh, may be negative.
      */
-    public long microsPerKwhAt(final int index)
+    public long microsPerMwhAt(final int index)
     {
-        return microsPerKwh[index];
+        return microsPerMwh[index];
     }
 
     /**
@@ -140,7 +141,7 @@ public final class OraclePriceSeries
         final OraclePriceSeries that = (OraclePriceSeries)o;
         return node.equals(that.node) &&
             intervals.equals(that.intervals) &&
-            Arrays.equals(microsPerKwh, that.microsPerKwh);
+            Arrays.equals(microsPerMwh, that.microsPerMwh);
     }
 
     /**
@@ -150,7 +151,7 @@ public final class OraclePriceSeries
     {
         // Same value as hashing node, starts and seconds in one 31-chain, as before IntervalIndex existed.
         final int result = 31 * 31 * node.hashCode() + intervals.hashCode();
-        return 31 * result + Arrays.hashCode(microsPerKwh);
+        return 31 * result + Arrays.hashCode(microsPerMwh);
     }
 
     /**

@@ -26,7 +26,7 @@ final class OraclePriceSeriesBuilder
         this.node = node;
     }
 
-    void add(final long startEpochSecond, final int intervalSeconds, final long microsPerKwh, final String location)
+    void add(final long startEpochSecond, final int intervalSeconds, final long microsPerMwh, final String location)
     {
         IntervalOrderCheck.checkEndFits(source, location, startEpochSecond, intervalSeconds);
         if (size > 0)
@@ -43,7 +43,7 @@ final class OraclePriceSeriesBuilder
         }
         starts[size] = startEpochSecond;
         seconds[size] = intervalSeconds;
-        prices[size] = microsPerKwh;
+        prices[size] = microsPerMwh;
         size++;
         previousLocation = location;
     }

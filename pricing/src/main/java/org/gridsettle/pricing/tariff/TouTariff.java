@@ -46,6 +46,9 @@ public final class TouTariff
     private long carbonAdderMicrosPerKg;
     private long carbonCreditMicrosPerKg;
     private int carbonCarryIntervals;
+    private ExportRateSource exportRateSource = ExportRateSource.TOU_SCHEDULE;
+    private int oracleCarryIntervals;
+    private NegativePriceRule negativePriceRule = NegativePriceRule.ZERO_CREDIT;
 
     /**
      * @param tariffId                 stable identifier of the tariff across versions.
@@ -325,6 +328,63 @@ public final class TouTariff
         this.carbonCreditMicrosPerKg = creditMicrosPerKg;
         this.carbonCarryIntervals = carryIntervals;
         return this;
+    }
+
+    /** Most intervals a missing oracle price may be carried forward (a u16 in the tariff record). */
+    public static final int MAX_ORACLE_CARRY = 65_535;
+
+    /**
+     * Credits net-billing exports at the oracle price of the meter's pricing node instead of the TOU export rate.
+     * Call only while building the tariff.
+     *
+     * @param carryIntervals a missing price: 0 rejects the tick; N carries the last published price forward for at
+     *                       most N intervals, within the span already published. Never silently zero.
+     * @param negativePrices what an export earns at a negative price.
+     * @return this.
+     */
+    public TouTariff withOracleExport(final int carryIntervals, final NegativePriceRule negativePrices)
+    {
+        if (carryIntervals < 0 || carryIntervals > MAX_ORACLE_CARRY)
+        {
+            throw new IllegalArgumentException("oracle carry-forward must be 0.." + MAX_ORACLE_CARRY + ": " +
+                carryIntervals);
+        }
+        this.exportRateSource = ExportRateSource.ORACLE;
+        this.oracleCarryIntervals = carryIntervals;
+        this.negativePriceRule = Objects.requireNonNull(negativePrices, "negativePrices");
+        return this;
+    }
+
+    /**
+     * @return where exports take their rate from.
+     */
+    public ExportRateSource exportRateSource()
+    {
+        return exportRateSource;
+    }
+
+    /**
+     * @return true if exports are credited at the oracle price of the meter's pricing node.
+     */
+    public boolean oraclePricedExports()
+    {
+        return exportRateSource == ExportRateSource.ORACLE;
+    }
+
+    /**
+     * @return intervals a missing oracle price may be carried forward; 0 rejects the tick instead.
+     */
+    public int oracleCarryIntervals()
+    {
+        return oracleCarryIntervals;
+    }
+
+    /**
+     * @return what an oracle-priced export earns at a negative price.
+     */
+    public NegativePriceRule negativePriceRule()
+    {
+        return negativePriceRule;
     }
 
     /**

@@ -178,6 +178,40 @@ class MicroUnitsTest
         }
     }
 
+    @ParameterizedTest(name = "{0} Wh at {1} micros/MWh = {2} micros")
+    @CsvSource({
+        // 1,234 Wh x 45,678,910 = 56,367,774,940; / 10^6 = 56,367.77494 -> 56,368
+        "1234, 45678910, 56368",
+        // 2,001 Wh x -12,500,000 = -25,012,500,000; / 10^6 = -25,012.5 -> -25,012 (tie, even)
+        "2001, -12500000, -25012",
+        // 1 Wh x 500,000 = 500,000; / 10^6 = 0.5 -> 0 (tie, 0 is even)
+        "1, 500000, 0",
+        // 3 Wh x 500,000 = 1,500,000; / 10^6 = 1.5 -> 2 (tie, 2 is even)
+        "3, 500000, 2",
+        // 3,333 Wh x 20 $/MWh = 3,333 x 20,000,000 / 10^6 = 66,660 exactly
+        "3333, 20000000, 66660"
+    })
+    void oracleAmountForHandWorkedCases(final long wattHours, final long microsPerMwh, final long expected)
+    {
+        assertThat(MicroUnits.oracleAmountFor(wattHours, microsPerMwh)).isEqualTo(expected);
+    }
+
+    @Property(tries = 3000)
+    void oracleAmountForMatchesBigDecimalOrThrowsExactlyWhenTheProductOverflows(
+        @ForAll("energies") final long wattHours, @ForAll("rates") final long microsPerMwh)
+    {
+        final BigInteger product = BigInteger.valueOf(wattHours).multiply(BigInteger.valueOf(microsPerMwh));
+        if (product.bitLength() > 63)
+        {
+            assertThatThrownBy(() -> MicroUnits.oracleAmountFor(wattHours, microsPerMwh))
+                .isInstanceOf(ArithmeticException.class);
+            return;
+        }
+        final long expected = new BigDecimal(product).divide(BigDecimal.valueOf(1_000_000), 0, RoundingMode.HALF_EVEN)
+            .longValueExact();
+        assertThat(MicroUnits.oracleAmountFor(wattHours, microsPerMwh)).isEqualTo(expected);
+    }
+
     @Provide
     Arbitrary<Long> energies()
     {

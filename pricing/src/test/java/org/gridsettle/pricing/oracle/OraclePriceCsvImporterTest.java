@@ -27,19 +27,19 @@ class OraclePriceCsvImporterTest
     private final OraclePriceCsvImporter importer = new OraclePriceCsvImporter();
 
     /**
-     * Working, 1 unit = 10^6 micro-units and 1 MWh = 1000 kWh, so x per MWh = x * 10^6 / 1000 = x * 1000 micro/kWh:
+     * Working, 1 unit = 10^6 micro-units, so x per MWh = x * 10^6 micro/MWh, exact up to 6 decimals:
      * <pre>
-     * HB_WEST   45.67   -> 45670      exact
-     * HB_WEST  -12.5    -> -12500     exact, negative LMP
-     * HB_WEST   0.0025  -> 2.5        -> 2 (half-even: 2 is even)
-     * HB_WEST   12.3456 -> 12345.6    -> 12346
-     * HB_NORTH  0.0015  -> 1.5        -> 2 (half-even: 2 is even)
-     * HB_NORTH -0.0025  -> -2.5       -> -2
+     * HB_WEST   45.67   -> 45,670,000
+     * HB_WEST  -12.5    -> -12,500,000  negative LMP
+     * HB_WEST   0.0025  -> 2,500
+     * HB_WEST   12.3456 -> 12,345,600
+     * HB_NORTH  0.0015  -> 1,500
+     * HB_NORTH -0.0025  -> -2,500
      * HB_NORTH  0       -> 0
      * </pre>
      */
     @Test
-    void convertsPerMwhToMicrosPerKwhAndSortsNodes() throws Exception
+    void convertsPerMwhToMicrosPerMwhAndSortsNodes() throws Exception
     {
         final NavigableMap<String, OraclePriceSeries> byNode = importer.importFile(resource("prices_per_mwh.csv"));
 
@@ -50,46 +50,49 @@ class OraclePriceCsvImporterTest
         assertThat(west.size()).isEqualTo(4);
         assertThat(west.startAt(0)).isEqualTo(MAR_14_0100Z);
         assertThat(west.secondsAt(0)).isEqualTo(900);
-        assertThat(new long[]{ west.microsPerKwhAt(0), west.microsPerKwhAt(1), west.microsPerKwhAt(2),
-            west.microsPerKwhAt(3) }).containsExactly(45_670, -12_500, 2, 12_346);
-        assertThat(west.microsPerKwhAt(west.indexAt(MAR_14_0100Z + 900 + 450))).isEqualTo(-12_500);
+        assertThat(new long[]{ west.microsPerMwhAt(0), west.microsPerMwhAt(1), west.microsPerMwhAt(2),
+            west.microsPerMwhAt(3) }).containsExactly(45_670_000, -12_500_000, 2_500, 12_345_600);
+        assertThat(west.microsPerMwhAt(west.indexAt(MAR_14_0100Z + 900 + 450))).isEqualTo(-12_500_000);
 
         final OraclePriceSeries north = byNode.get("HB_NORTH");
-        assertThat(new long[]{ north.microsPerKwhAt(0), north.microsPerKwhAt(1), north.microsPerKwhAt(2) })
-            .containsExactly(2, -2, 0);
+        assertThat(new long[]{ north.microsPerMwhAt(0), north.microsPerMwhAt(1), north.microsPerMwhAt(2) })
+            .containsExactly(1_500, -2_500, 0);
     }
 
     /**
-     * Working, x per kWh = x * 10^6 micro/kWh:
-     * 0.12345 -> 123450; -0.0305 -> -30500; 0.0000005 -> 0.5 -> 0; 0.0000015 -> 1.5 -> 2.
+     * Working, x per kWh = x * 10^9 micro/MWh, exact for all four (the finest has 7 decimals):
+     * 0.12345 -> 123,450,000; -0.0305 -> -30,500,000; 0.0000005 -> 500; 0.0000015 -> 1,500.
      */
     @Test
-    void convertsPerKwhToMicrosPerKwhWithEpochSecondStarts() throws Exception
+    void convertsPerKwhToMicrosPerMwhWithEpochSecondStarts() throws Exception
     {
         final OraclePriceSeries n1 = importer.importFile(resource("prices_per_kwh.csv")).get("N1");
 
         assertThat(n1.size()).isEqualTo(4);
         assertThat(n1.startAt(0)).isEqualTo(MAR_14_0100Z);
         assertThat(n1.startAt(3)).isEqualTo(MAR_14_0100Z + 3 * 3600);
-        assertThat(new long[]{ n1.microsPerKwhAt(0), n1.microsPerKwhAt(1), n1.microsPerKwhAt(2),
-            n1.microsPerKwhAt(3) }).containsExactly(123_450, -30_500, 0, 2);
+        assertThat(new long[]{ n1.microsPerMwhAt(0), n1.microsPerMwhAt(1), n1.microsPerMwhAt(2),
+            n1.microsPerMwhAt(3) }).containsExactly(123_450_000, -30_500_000, 500, 1_500);
     }
 
     @ParameterizedTest
     @CsvSource({
-        "45.67,    true,  45670",
-        "45.6789,  true,  45679",
-        "-45.6785, true,  -45678",
-        "-45.6775, true,  -45678",
-        "0.0005,   true,  0",
-        "-0.0005,  true,  0",
-        "1,        false, 1000000",
-        "-0.0000025, false, -2",
-        "0.0000035,  false, 4"
+        "45.67,    true,  45670000",
+        "45.6789,  true,  45678900",
+        "-45.6785, true,  -45678500",
+        "45.67891, true,  45678910",
+        "-45.6789125, true, -45678912",
+        "-45.6789135, true, -45678914",
+        "0.0000005,   true,  0",
+        "-0.0000005,  true,  0",
+        "0.0000015,   true,  2",
+        "1,        false, 1000000000",
+        "-0.0000000025, false, -2",
+        "0.0000000035,  false, 4"
     })
     void roundsHalfEvenOnceOnlyBelowTheMicroUnit(final String price, final boolean perMwh, final long expected)
     {
-        assertThat(OraclePriceCsvImporter.toMicrosPerKwh(price, perMwh, "t.csv", "line 2")).isEqualTo(expected);
+        assertThat(OraclePriceCsvImporter.toMicrosPerMwh(price, perMwh, "t.csv", "line 2")).isEqualTo(expected);
     }
 
     @Test
@@ -124,7 +127,7 @@ class OraclePriceCsvImporterTest
             Arguments.of(OraclePriceCsvImporter.HEADER_PER_KWH + "\nN1,0,900,abc\n",
                 "line 2: expected price_per_kwh as a decimal such as -12.5, found \"abc\""),
             Arguments.of(MWH + "N1,0,900,9999999999999999999\n",
-                "line 2: expected price_per_mwh small enough for a long of micro-units per kWh"),
+                "line 2: expected price_per_mwh small enough for a long of micro-units per MWh"),
             Arguments.of(MWH + "N1,2023-03-14 01:00,900,1\n", "line 2: expected interval_start as an ISO-8601 " +
                 "instant with offset such as 2023-03-14T01:00Z or whole epoch seconds, found \"2023-03-14 01:00\""),
             Arguments.of(MWH + "N1,2023-03-14T01:00:00.001Z,900,1\n",
@@ -148,6 +151,23 @@ class OraclePriceCsvImporterTest
             .isInstanceOf(ImportException.class)
             .hasMessageStartingWith("t.csv: " + expectedMessageStart)
             .hasMessageNotContaining("\n");
+    }
+
+    /**
+     * bad_duplicate.csv: line 4 repeats line 2's interval. Skipping it keeps the other three rows; the strict
+     * import of the same file stops there (locatesDuplicateIntervalInFileByNameAndLine).
+     */
+    @Test
+    void skippingBadRowsReportsEachAtItsLineAndKeepsTheRest() throws Exception
+    {
+        final java.util.List<String> skipped = new java.util.ArrayList<>();
+        final NavigableMap<String, OraclePriceSeries> byNode = importer.importFileSkippingBadRows(
+            resource("bad_duplicate.csv"), (ex) -> skipped.add(ex.getMessage()));
+
+        assertThat(skipped).containsExactly(
+            "bad_duplicate.csv: line 4: expected a new interval, found a duplicate of node N1 at line 2");
+        assertThat(byNode.values().stream().mapToInt(OraclePriceSeries::size).sum())
+            .isEqualTo(java.nio.file.Files.readAllLines(resource("bad_duplicate.csv")).size() - 2);
     }
 
     private static Path resource(final String name) throws URISyntaxException

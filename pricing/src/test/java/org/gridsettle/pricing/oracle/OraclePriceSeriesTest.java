@@ -20,7 +20,7 @@ class OraclePriceSeriesTest
         assertThat(series.indexAt(T0)).isEqualTo(0);
         assertThat(series.indexAt(T0 + 899)).isEqualTo(0);
         assertThat(series.indexAt(T0 + 900)).isEqualTo(1);
-        assertThat(series.microsPerKwhAt(1)).isEqualTo(-12_500);
+        assertThat(series.microsPerMwhAt(1)).isEqualTo(-12_500);
         assertThat(series.indexAt(T0 + 1800)).isEqualTo(-1); // gap
         assertThat(series.indexAt(T0 + 2700)).isEqualTo(2);
         assertThat(series.indexAt(T0 + 3600)).isEqualTo(-1);

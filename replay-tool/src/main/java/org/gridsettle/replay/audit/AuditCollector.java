@@ -98,8 +98,9 @@ public final class AuditCollector
         {
             day.addImport(wh, slotOf(transfer.intervalStart()), sequence);
         }
-        else if (reason == ReasonCode.EXPORT_CREDIT)
+        else if (reason == ReasonCode.EXPORT_CREDIT || reason == ReasonCode.EXPORT_CHARGE)
         {
+            // an export at a negative oracle price is charged, not credited: still exported energy
             day.addExport(wh, sequence);
         }
         else if (reason == ReasonCode.CARBON_ADDER || reason == ReasonCode.CARBON_CREDIT)

@@ -44,6 +44,7 @@ public final class PostingDays
         final ReasonCode reason = ReasonCode.ofCode(reasonCode);
         final LocalDate day;
         if (reason == ReasonCode.ENERGY_CHARGE || reason == ReasonCode.EXPORT_CREDIT ||
+            reason == ReasonCode.EXPORT_CHARGE || reason == ReasonCode.HOURLY_NETTING ||
             reason == ReasonCode.DR_INCENTIVE)
         {
             day = local(intervalStart);

@@ -71,7 +71,7 @@ final class BillAssembler
         {
             final boolean fixed = t.reason() == ReasonCode.FIXED_CHARGE.code();
             final int p = periodOf(periods, fixed ? t.intervalStart() - 1 : t.intervalStart());
-            add(sums[p], sumOf(t.reason()), sign(t.reason()) * t.amount());
+            add(sums[p], sumOf(t.reason(), t.tier()), sign(t.reason()) * t.amount());
             final LineKey key = new LineKey(t.reason(), fixed ? fixedOrder(t.cause()) : t.period(), t.tier(), t.rate());
             lines.get(p).merge(key, new BillLine(kindOf(t.reason()), periodName(key, fixed), t.tier(), t.energyWh(),
                 t.rate(), 1, t.amount()), (a, b) -> a.plus(b.energyWh(), b.amount()));
@@ -127,7 +127,7 @@ final class BillAssembler
             periods.get(0).from() + " to " + periods.get(periods.size() - 1).to());
     }
 
-    private static Sum sumOf(final int reason)
+    private static Sum sumOf(final int reason, final int tier)
     {
         final ReasonCode code = ReasonCode.ofCode(reason);
         if (code == null)
@@ -137,7 +137,9 @@ final class BillAssembler
         return switch (code)
         {
             case ENERGY_CHARGE -> Sum.ENERGY;
-            case EXPORT_CREDIT -> Sum.EXPORT_CREDITS;
+            case EXPORT_CREDIT, EXPORT_CHARGE -> Sum.EXPORT_CREDITS;
+            // tier 0: charges handed back, tier 1: credits taken back (FORMAT.md, HOURLY_NETTING)
+            case HOURLY_NETTING -> tier == 0 ? Sum.ENERGY : Sum.EXPORT_CREDITS;
             case FIXED_CHARGE -> Sum.FIXED;
             case DEMAND_CHARGE -> Sum.DEMAND;
             case CARBON_ADDER, CARBON_CREDIT -> Sum.CARBON;

@@ -30,11 +30,14 @@ final class EngineTranscript implements PostingListener
     @Override
     public void onTransfer(final TransferCodec t)
     {
-        // a reversal, or a true-up paid to the customer, lowers the bill
-        final boolean toCustomer = t.reasonCode() == ReasonCode.TRUE_UP.code() &&
-            t.debitAccount() < SystemAccounts.FIRST_CUSTOMER_ACCOUNT;
+        // a reversal, or a true-up paid to the customer, lowers the bill; so do an export charged at a negative price
+        // (it lowers the export credits line) and an hourly netting that hands charges back or takes credits back
+        final boolean systemDebited = t.debitAccount() < SystemAccounts.FIRST_CUSTOMER_ACCOUNT;
+        final boolean toCustomer = t.reasonCode() == ReasonCode.TRUE_UP.code() && systemDebited ||
+            t.reasonCode() == ReasonCode.EXPORT_CHARGE.code() ||
+            t.reasonCode() == ReasonCode.HOURLY_NETTING.code() && (t.tier() == 0) == systemDebited;
         transfers.add(new Posted(t.causeSequence(), t.reasonCode(),
-            t.reverses() != 0 || toCustomer ? -t.amount() : t.amount(),
+            (t.reverses() != 0) != toCustomer ? -t.amount() : t.amount(),
             t.intervalStart(), t.reverses() != 0 ? -t.energyWh() : t.energyWh(), t.rate(), t.period(), t.tier()));
     }
 

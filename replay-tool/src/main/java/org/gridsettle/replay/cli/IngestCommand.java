@@ -1,5 +1,6 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.journal.codec.PricingNodeField;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.replay.ingest.CarbonFiles;
 import org.gridsettle.replay.ingest.Enrolment;
@@ -41,12 +42,18 @@ import java.util.concurrent.Callable;
         "give the utility's with --zone), or gridsettle's own tariff JSON",
         "(pricing/README.md), detected by its \"format\" field.",
         "",
-        "Enrolment CSV: meter_id,account_id[,programs]. meter_id is the id the usage",
+        "Enrolment CSV: meter_id,account_id[,programs[,pricing_node]]. meter_id is the id the usage",
         "files use (a CSV meter_id or a Green Button UsagePoint id); the engine's",
         "numeric meter id is the row's position, from 1. account_id is a number >=",
-        "1000; programs is empty or net_metering;demand_response. Readings of a meter",
+        "1000; programs is empty or net_metering;demand_response; pricing_node is empty",
+        "or the meter's oracle pricing node (else --pricing-node). Readings of a meter",
         "not in the file are journalled as meters -1, -2, ... (order of first",
         "appearance) and rejected as UNKNOWN_METER.",
+        "",
+        "Oracle prices (--oracle, for a tariff whose net-billing exports earn the",
+        "oracle price): CSV node,interval_start,interval_seconds,price_per_mwh (or",
+        "price_per_kwh); published before the readings. A bad row is reported and",
+        "skipped like a bad usage row.",
         "",
         "Usage: Green Button XML (import on channel 0, export on channel 1) or a meter",
         "CSV, plain or gzipped; the format is detected from the content unless given.",
@@ -65,7 +72,9 @@ import java.util.concurrent.Callable;
     footer = {"", "Example:",
         "  settle ingest --journal gs --tariff tou.json --meters m.csv --usage use.xml",
         "  settle ingest --journal gs --tariff tou.json --meters m.csv --usage use.csv \\",
-        "      --carbon intensity.json --carbon-region GB"})
+        "      --carbon intensity.json --carbon-region GB",
+        "  settle ingest --journal gs --tariff nbt.json --meters m.csv --usage use.csv \\",
+        "      --oracle lmp.csv --pricing-node TH_NP15_GEN-APND"})
 public final class IngestCommand implements Callable<Integer>
 {
     @Option(names = "--journal", required = true, paramLabel = "DIR",
@@ -85,8 +94,16 @@ public final class IngestCommand implements Callable<Integer>
     private String zone;
 
     @Option(names = "--meters", required = true, paramLabel = "FILE",
-        description = "Enrolment CSV: meter_id,account_id[,programs].")
+        description = "Enrolment CSV: meter_id,account_id[,programs[,pricing_node]].")
     private Path meters;
+
+    @Option(names = "--oracle", arity = "1..*", paramLabel = "FILE",
+        description = "Oracle price CSVs (node,interval_start,interval_seconds,price_per_mwh|price_per_kwh).")
+    private List<Path> oracle = List.of();
+
+    @Option(names = "--pricing-node", paramLabel = "NODE",
+        description = "Pricing node of every meter whose enrolment row names none, e.g. TH_NP15_GEN-APND.")
+    private String pricingNode;
 
     @Option(names = "--usage", required = true, arity = "1..*", paramLabel = "FILE",
         description = "Meter-data files, submitted in the order given.")
@@ -122,6 +139,10 @@ public final class IngestCommand implements Callable<Integer>
     {
         // checked before any file is read, so a typo costs nothing
         TokenSymbol.pack(exportToken);
+        if (pricingNode != null)
+        {
+            PricingNodeField.requireValid(pricingNode);
+        }
         final UsageFormat format = OptionValues.usageFormat(usageFormat);
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
         final ZoneId tariffZone = OptionValues.zone(zone, document);
@@ -139,6 +160,7 @@ public final class IngestCommand implements Callable<Integer>
         {
             report = new IngestRun(journal, document, tariffZone, exportToken, enrolments, files)
                 .carbon(carbonFiles)
+                .oracle(oracle, pricingNode)
                 .progress(progress)
                 .run((line) -> err.println("settle ingest: bad row: " + line));
         }

@@ -16,6 +16,7 @@ import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
+import org.gridsettle.journal.codec.OraclePriceCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
@@ -54,6 +55,7 @@ public final class RecordJsonWriter
     private final InterestAccrualCodec interest = new InterestAccrualCodec();
     private final CalendarCodec calendar = new CalendarCodec();
     private final CarbonIntensityCodec carbon = new CarbonIntensityCodec();
+    private final OraclePriceCodec oracle = new OraclePriceCodec();
     private final DrEventCodec drEvent = new DrEventCodec();
     private final TransferCodec transfer = new TransferCodec();
     private final RejectionCodec rejection = new RejectionCodec();
@@ -151,6 +153,7 @@ public final class RecordJsonWriter
             case INTEREST_ACCRUAL -> interestAccrual();
             case CALENDAR -> calendar();
             case CARBON_INTENSITY -> carbonIntensity();
+            case ORACLE_PRICE -> oraclePrice();
             case DR_EVENT -> drEvent();
             case TRANSFER -> transfer();
             case REJECTION -> rejection();
@@ -196,6 +199,15 @@ public final class RecordJsonWriter
         else
         {
             fields.token("carbonRegion", enrolment.carbonRegion());
+        }
+        // schema 1 records have no node field, so their lines stay as they were; schema 2 says null for none
+        if (enrolment.hasPricingNode() && enrolment.pricingNodeWellFormed())
+        {
+            fields.text("pricingNode", enrolment.pricingNode());
+        }
+        else if (RecordFlyweight.schemaVersionAt(record, 0) >= 2)
+        {
+            json.writeNullField("pricingNode");
         }
     }
 
@@ -271,6 +283,35 @@ public final class RecordJsonWriter
         json.writeEndArray();
     }
 
+    private void oraclePrice() throws IOException
+    {
+        oracle.wrap(record, 0);
+        if (!oracle.consistent())
+        {
+            // the engine rejects such a record as MALFORMED; its count cannot be trusted to walk the values
+            fields.text("malformed", "count, length, interval or node field inconsistent");
+            return;
+        }
+        fields.text("node", oracle.node());
+        fields.time("start", oracle.start());
+        fields.number("intervalSeconds", oracle.intervalSeconds());
+        final JsonGenerator json = fields.generator();
+        json.writeArrayFieldStart("pricesPerMwh");
+        for (int i = 0; i < oracle.count(); i++)
+        {
+            final long price = oracle.microsPerMwh(i);
+            if (price == OraclePriceCodec.MISSING)
+            {
+                json.writeNull();
+            }
+            else
+            {
+                json.writeString(org.gridsettle.pricing.money.MicroUnits.toDecimalString(price));
+            }
+        }
+        json.writeEndArray();
+    }
+
     private void drEvent() throws IOException
     {
         drEvent.wrap(record, 0);
@@ -301,6 +342,19 @@ public final class RecordJsonWriter
             // field) and the APY in basis points (in the rate field): render them as what they are
             fields.amount("balance", transfer.energyWh());
             fields.number("apyBps", transfer.rate());
+        }
+        else if (reason == ReasonCode.HOURLY_NETTING)
+        {
+            // an hour's netting: the energy field is the hour's offset, the rate field the side's provisional total
+            fields.energy("offset", transfer.energyWh());
+            fields.amount("provisionalTotal", transfer.rate());
+        }
+        else if (transfer.tier() == TransferCodec.TIER_ORACLE_RATE &&
+            (reason == ReasonCode.EXPORT_CREDIT || reason == ReasonCode.EXPORT_CHARGE))
+        {
+            // an oracle-priced export: the rate field is the oracle price per MWh, not a rate per kWh
+            fields.energy("energy", transfer.energyWh());
+            fields.amount("pricePerMwh", transfer.rate());
         }
         else
         {

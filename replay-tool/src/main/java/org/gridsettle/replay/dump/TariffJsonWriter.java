@@ -40,6 +40,12 @@ final class TariffJsonWriter
         fields.amount("fixedPerMonth", tariff.fixedMicrosPerMonth());
         fields.text("exportRule", tariff.exportRule().name());
         fields.rate("netSurplusRate", tariff.netSurplusMicrosPerKwh());
+        fields.text("exportRateSource", tariff.exportRateSource().name());
+        if (tariff.oraclePricedExports())
+        {
+            fields.number("oracleCarryIntervals", tariff.oracleCarryIntervals());
+            fields.text("negativePrices", tariff.negativePriceRule().name());
+        }
         fields.number("billingCycleDay", tariff.billingCycleDay());
         fields.amount("flatDemandPerKw", tariff.flatDemandMicrosPerKw());
         fields.amount("carbonAdderPerKg", tariff.carbonAdderMicrosPerKg());

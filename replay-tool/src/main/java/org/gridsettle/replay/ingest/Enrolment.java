@@ -12,9 +12,23 @@ import java.util.Objects;
  * @param accountId    customer account, at least
  *                     {@link org.gridsettle.engine.ledger.SystemAccounts#FIRST_CUSTOMER_ACCOUNT}.
  * @param programs     program bits, see {@link org.gridsettle.journal.codec.MeterEnrolmentCodec#PROGRAM_NET_METERING}.
+ * @param pricingNode  oracle pricing node of the meter, or null for none.
  */
-public record Enrolment(String usageMeterId, long meterId, long accountId, long programs)
+public record Enrolment(String usageMeterId, long meterId, long accountId, long programs, String pricingNode)
 {
+    /**
+     * An enrolment without a pricing node.
+     *
+     * @param usageMeterId the usage files' id of the meter.
+     * @param meterId      the engine's meter id.
+     * @param accountId    the account billed.
+     * @param programs     program bits.
+     */
+    public Enrolment(final String usageMeterId, final long meterId, final long accountId, final long programs)
+    {
+        this(usageMeterId, meterId, accountId, programs, null);
+    }
+
     /**
      * Checks the fields.
      */

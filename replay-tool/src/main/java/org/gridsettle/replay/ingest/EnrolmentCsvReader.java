@@ -2,6 +2,7 @@ package org.gridsettle.replay.ingest;
 
 import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
+import org.gridsettle.journal.codec.PricingNodeField;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads an enrolment CSV with the header {@code meter_id,account_id} and an optional third column
- * {@code programs}, one meter per row.
+ * Reads an enrolment CSV with the header {@code meter_id,account_id} and the optional columns {@code programs} and
+ * then {@code pricing_node}, one meter per row.
  * <p>
  * Rules:
  * <ul>
@@ -25,6 +26,9 @@ import java.util.Set;
  *       meters may bill to one account.</li>
  *   <li>{@code programs} is empty, or program names separated by {@code ;}: {@code net_metering},
  *       {@code demand_response}.</li>
+ *   <li>{@code pricing_node} is empty (no node) or the oracle pricing node the meter's exports are priced at when
+ *       its tariff takes export rates from the price oracle, such as {@code TH_NP15_GEN-APND}: 1 to 32 printable
+ *       ASCII characters, no comma or quote.</li>
  * </ul>
  * Unlike a usage file, an enrolment file has no row that can be skipped: a meter enrolled on the wrong account bills
  * the wrong customer. So any bad row, a repeated meter id or a file without rows throws {@link MeterDataException}
@@ -34,9 +38,9 @@ import java.util.Set;
  */
 public final class EnrolmentCsvReader
 {
-    private static final String HEADER = "meter_id,account_id[,programs]";
+    private static final String HEADER = "meter_id,account_id[,programs[,pricing_node]]";
     private static final String EXPECTED = "an enrolment CSV with header " + HEADER;
-    private static final String[] COLUMNS = { "meter_id", "account_id", "programs" };
+    private static final String[] COLUMNS = { "meter_id", "account_id", "programs", "pricing_node" };
 
     /**
      * @param file the enrolment file, plain or gzipped.
@@ -91,8 +95,9 @@ public final class EnrolmentCsvReader
                     " is enrolled twice; one meter bills to one account");
             }
             final long accountId = accountId(fields.get(1).trim(), source, location);
-            final long programs = columnCount == 3 ? programs(fields.get(2), source, location) : 0;
-            enrolments.add(new Enrolment(meterId, enrolments.size() + 1, accountId, programs));
+            final long programs = columnCount >= 3 ? programs(fields.get(2), source, location) : 0;
+            final String node = columnCount == 4 ? pricingNode(fields.get(3).trim(), source, location) : null;
+            enrolments.add(new Enrolment(meterId, enrolments.size() + 1, accountId, programs, node));
         }
         if (enrolments.isEmpty())
         {
@@ -111,7 +116,7 @@ public final class EnrolmentCsvReader
         }
         final String header = lines.text();
         if (null == lines.problem() && null == CsvFieldSplitter.split(header, fields) &&
-            (fields.size() == 2 || fields.size() == 3))
+            fields.size() >= 2 && fields.size() <= COLUMNS.length)
         {
             boolean matches = true;
             for (int i = 0; i < fields.size(); i++)
@@ -163,6 +168,20 @@ public final class EnrolmentCsvReader
                 "range; customer accounts start at " + SystemAccounts.FIRST_CUSTOMER_ACCOUNT);
         }
         return accountId;
+    }
+
+    private static String pricingNode(final String text, final String source, final String location)
+    {
+        if (text.isEmpty())
+        {
+            return null;
+        }
+        final String problem = PricingNodeField.problem(text);
+        if (problem != null)
+        {
+            throw new MeterDataException(source, location, "pricing_node " + DisplayText.quote(text) + ": " + problem);
+        }
+        return text;
     }
 
     private static long programs(final String text, final String source, final String location)

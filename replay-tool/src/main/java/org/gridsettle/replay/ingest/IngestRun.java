@@ -8,6 +8,7 @@ import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
+import org.gridsettle.pricing.oracle.OraclePriceSeries;
 import org.gridsettle.pricing.tariff.TouTariff;
 import org.gridsettle.replay.tariff.TariffDocument;
 
@@ -48,6 +49,8 @@ public final class IngestRun
     private final List<UsageFile> usageFiles;
     private CarbonFiles carbon = CarbonFiles.NONE;
     private ProgressListener progress = ProgressListener.NONE;
+    private List<Path> oracleFiles = List.of();
+    private String defaultPricingNode;
 
     /**
      * @param journalDir     journal directory, created or appended to.
@@ -80,6 +83,19 @@ public final class IngestRun
     public IngestRun carbon(final CarbonFiles carbonFiles)
     {
         this.carbon = Objects.requireNonNull(carbonFiles, "carbonFiles");
+        return this;
+    }
+
+    /**
+     * @param oraclePriceFiles   oracle price CSVs, published in this order before the readings; bad rows are
+     *                           reported and skipped like bad usage rows.
+     * @param defaultPricingNode pricing node of every meter whose enrolment names none, or null.
+     * @return this.
+     */
+    public IngestRun oracle(final List<Path> oraclePriceFiles, final String defaultPricingNode)
+    {
+        this.oracleFiles = List.copyOf(oraclePriceFiles);
+        this.defaultPricingNode = defaultPricingNode;
         return this;
     }
 
@@ -121,6 +137,11 @@ public final class IngestRun
             final long count = file.read(readings);
             files.add(new IngestReport.FileSummary(file.name(), file.format(), count, badRows.count() - badBefore));
         }
+        final List<OraclePriceSeries> oraclePrices = new ArrayList<>();
+        for (final Path file : oracleFiles)
+        {
+            oraclePrices.addAll(OraclePriceFiles.read(file, badRows));
+        }
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
         final long effectiveFrom = effectiveFrom(readings.earliestStart(covered));
         final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
@@ -149,7 +170,11 @@ public final class IngestRun
                     engine.registerAccount(e.accountId());
                 }
                 engine.enrolMeter(e.meterId(), e.accountId(), tariff.tariffId(), effectiveFrom, e.programs(),
-                    carbonRegion);
+                    carbonRegion, e.pricingNode() != null ? e.pricingNode() : defaultPricingNode);
+            }
+            for (final OraclePriceSeries series : oraclePrices)
+            {
+                engine.publishOraclePrices(series);
             }
             int nextEvent = 0;
             final long toSubmit = readings.size();

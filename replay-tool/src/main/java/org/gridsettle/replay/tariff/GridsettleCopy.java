@@ -66,6 +66,10 @@ final class GridsettleCopy
         {
             copy.withTiers(read.tiers());
         }
+        if (read.oraclePricedExports())
+        {
+            copy.withOracleExport(read.oracleCarryIntervals(), read.negativePriceRule());
+        }
         return copy;
     }
 }

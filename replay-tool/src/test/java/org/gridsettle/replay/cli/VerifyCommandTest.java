@@ -31,13 +31,13 @@ class VerifyCommandTest
         assertThat(inputs).isGreaterThan(5 * 96 + 3 + 10);
         assertThat(intact.out()).contains(String.format("input:  %,d records", inputs)).contains("verify: intact");
 
-        // the tariff is the first input: type id 4, schema 2; flip a byte inside its period table
+        // the tariff is the first input: type id 4, schema 3; flip a byte inside its period table
         final Path file = cycleFile(Journals.input(journal));
         final byte[] bytes = Files.readAllBytes(file);
         int tariffAt = -1;
         for (int i = 0; i < bytes.length - 4 && tariffAt < 0; i++)
         {
-            if (bytes[i] == 4 && bytes[i + 1] == 0 && bytes[i + 2] == 2 && bytes[i + 3] == 0)
+            if (bytes[i] == 4 && bytes[i + 1] == 0 && bytes[i + 2] == 3 && bytes[i + 3] == 0)
             {
                 tariffAt = i;
             }

@@ -49,7 +49,7 @@ class EnrolmentAndFormatTest
         assertThat(problem("meter_id,account_id,programs\nm1,1001,solar\n"))
             .startsWith("meters.csv: line 2: program \"solar\" is unknown");
         assertThat(problem("meter,account\nm1,1001\n"))
-            .isEqualTo("meters.csv: line 1: header \"meter,account\", expected meter_id,account_id[,programs]");
+            .isEqualTo("meters.csv: line 1: header \"meter,account\", expected meter_id,account_id[,programs[,pricing_node]]");
         assertThat(problem("meter_id,account_id\n"))
             .startsWith("meters.csv: line 1: no meters enrolled");
     }

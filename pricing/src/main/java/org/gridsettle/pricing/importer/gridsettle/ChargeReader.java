@@ -1,6 +1,7 @@
 package org.gridsettle.pricing.importer.gridsettle;
 
 import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.util.List;
@@ -15,11 +16,15 @@ import java.util.List;
 final class ChargeReader
 {
     private static final List<String> FIXED_FIELDS = List.of("per_day", "per_month");
-    private static final List<String> EXPORT_FIELDS = List.of("type", "net_surplus_rate");
+    private static final List<String> EXPORT_FIELDS = List.of("type", "net_surplus_rate", "export_rate",
+        "oracle_carry_intervals", "negative_prices");
+    private static final String SOURCES = "\"tou\" or \"oracle\"";
+    private static final String NEGATIVE = "\"zero_credit\" or \"charge\"";
     private static final List<String> DEMAND_FIELDS = List.of("flat_per_kw", "per_period_per_kw");
     private static final List<String> CARBON_FIELDS =
         List.of("import_adder_per_kg", "export_credit_per_kg", "carry_forward_intervals");
-    private static final String RULES = "\"net_metering\", \"net_billing\" or \"buy_all_sell_all\"";
+    private static final String RULES =
+        "\"net_metering\", \"net_billing\", \"net_billing_hourly\" or \"buy_all_sell_all\"";
 
     private ChargeReader()
     {
@@ -46,6 +51,58 @@ final class ChargeReader
                 "; it applies to \"net_metering\" only");
         }
         tariff.withExportRule(rule, export.micros("net_surplus_rate", 0, "a net-surplus rate in currency per kWh"));
+        oracle(export, typeNode, rule, tariff);
+    }
+
+    /**
+     * The oracle fields: {@code "export_rate": "oracle"} (net billing only), then how many intervals a missing price
+     * may be carried forward and what a negative price does. The oracle-only fields are refused without it, because
+     * they would silently do nothing.
+     */
+    private static void oracle(final Fields export, final LocatedNode typeNode, final ExportRule rule,
+        final TouTariff tariff)
+    {
+        final LocatedNode sourceNode = export.optional("export_rate");
+        final boolean oracle = sourceNode != null && "oracle".equals(export.stringOf(sourceNode, SOURCES));
+        if (sourceNode != null && !oracle && !"tou".equals(sourceNode.text()))
+        {
+            throw export.error(sourceNode, "expected " + SOURCES + ", found " + sourceNode.describe());
+        }
+        if (oracle && !rule.isNetBilling())
+        {
+            throw export.error(sourceNode, "expected \"export_rate\": \"oracle\" with \"net_billing\" or " +
+                "\"net_billing_hourly\" only, not " + typeNode.text());
+        }
+        for (final String field : List.of("oracle_carry_intervals", "negative_prices"))
+        {
+            final LocatedNode node = export.optional(field);
+            if (node != null && !oracle)
+            {
+                throw export.error(node, "expected no " + org.gridsettle.pricing.importer.ImportException.quote(field) +
+                    " without \"export_rate\": \"oracle\"");
+            }
+        }
+        if (!oracle)
+        {
+            return;
+        }
+        final int carry = (int)export.integer("oracle_carry_intervals", 0, TouTariff.MAX_ORACLE_CARRY, 0,
+            "the intervals a missing oracle price is carried forward (0 rejects the tick)");
+        final LocatedNode negativeNode = export.optional("negative_prices");
+        NegativePriceRule negative = NegativePriceRule.ZERO_CREDIT;
+        if (negativeNode != null)
+        {
+            final String text = export.stringOf(negativeNode, NEGATIVE);
+            if ("charge".equals(text))
+            {
+                negative = NegativePriceRule.CHARGE;
+            }
+            else if (!"zero_credit".equals(text))
+            {
+                throw export.error(negativeNode, "expected " + NEGATIVE + ", found " + negativeNode.describe());
+            }
+        }
+        tariff.withOracleExport(carry, negative);
     }
 
     static void demand(final String source, final LocatedNode node, final PeriodNames names, final TouTariff tariff)
@@ -98,6 +155,8 @@ final class ChargeReader
                 return ExportRule.NET_METERING;
             case "net_billing":
                 return ExportRule.NET_BILLING;
+            case "net_billing_hourly":
+                return ExportRule.NET_BILLING_HOURLY;
             case "buy_all_sell_all":
                 return ExportRule.BUY_ALL_SELL_ALL;
             default:
