@@ -318,12 +318,8 @@ final class BillingAccumulators
         final long[] c = new long[Math.multiplyExact(slots * MAX_PERIODS, CELL)];
         for (final int field : new int[] {IMPORT, EXPORT, CHARGES, CREDITS, MAX_W})
         {
-            final long[] column = StateIo.readLongs(in, 0);
-            same("period", column.length, slots * MAX_PERIODS);
-            for (int i = 0; i < column.length; i++)
-            {
-                c[i * CELL + field] = column[i];
-            }
+            // straight into the cells: a million meters' columns are not held twice while loading
+            StateIo.readLongsInto(in, c, CELL, field, slots * MAX_PERIODS);
         }
         final long[] dayOf = StateIo.readLongs(in, 0);
         final long[] daily = StateIo.readLongs(in, 0);

@@ -287,32 +287,9 @@ public final class TickWindow
         final long[] v = new long[Math.multiplyExact(entries, STRIDE)];
         for (final int field : new int[] {IMPORT, EXPORT, CAUSE, COUNTER, INTENSITY})
         {
-            interleave(StateIo.readLongs(in, 0), v, field, entries);
+            StateIo.readLongsInto(in, v, STRIDE, field, entries);
         }
-        final int[] versions = StateIo.readInts(in, 0);
-        checkColumn(versions.length, entries);
-        for (int e = 0; e < entries; e++)
-        {
-            v[e * STRIDE + VERSION] = versions[e];
-        }
+        StateIo.readIntsInto(in, v, STRIDE, VERSION, entries);
         values = v;
-    }
-
-    private static void interleave(final long[] column, final long[] v, final int field, final int entries)
-        throws IOException
-    {
-        checkColumn(column.length, entries);
-        for (int e = 0; e < entries; e++)
-        {
-            v[e * STRIDE + field] = column[e];
-        }
-    }
-
-    private static void checkColumn(final int length, final int entries) throws IOException
-    {
-        if (length != entries)
-        {
-            throw new IOException("snapshot's correction window has " + entries + " keys but a column of " + length);
-        }
     }
 }

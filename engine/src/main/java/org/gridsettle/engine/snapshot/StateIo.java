@@ -167,6 +167,60 @@ public final class StateIo
     }
 
     /**
+     * Reads a column written by {@link #writeLongs} straight into every {@code stride}-th slot of an interleaved
+     * array, so a large state is not held twice while it is loaded.
+     *
+     * @param in       source.
+     * @param dst      interleaved destination.
+     * @param stride   longs per entry in {@code dst}.
+     * @param field    the column's place within an entry.
+     * @param expected entries the column must have.
+     * @throws IOException on read failure or a column of another length.
+     */
+    public static void readLongsInto(
+        final DataInput in, final long[] dst, final int stride, final int field, final int expected) throws IOException
+    {
+        final int length = readColumnLength(in, 8, expected);
+        for (int i = 0; i < length; i++)
+        {
+            dst[i * stride + field] = in.readLong();
+        }
+    }
+
+    /**
+     * As {@link #readLongsInto}, for a column written by {@link #writeInts}.
+     *
+     * @param in       source.
+     * @param dst      interleaved destination.
+     * @param stride   longs per entry in {@code dst}.
+     * @param field    the column's place within an entry.
+     * @param expected entries the column must have.
+     * @throws IOException on read failure or a column of another length.
+     */
+    public static void readIntsInto(
+        final DataInput in, final long[] dst, final int stride, final int field, final int expected) throws IOException
+    {
+        final int length = readColumnLength(in, 4, expected);
+        for (int i = 0; i < length; i++)
+        {
+            dst[i * stride + field] = in.readInt();
+        }
+    }
+
+    private static int readColumnLength(final DataInput in, final int bytesPerEntry, final int expected)
+        throws IOException
+    {
+        final long at = in instanceof SnapshotInput snapshot ? snapshot.offset() : -1;
+        final int length = readLength(in, bytesPerEntry);
+        if (length != expected)
+        {
+            throw new IOException("column of " + length + " entries in snapshot" + where(at) + ", expected " +
+                expected);
+        }
+        return length;
+    }
+
+    /**
      * Reads a count of entries that the snapshot then holds, such as the number of meters, and checks it before the
      * caller sizes anything by it.
      *
