@@ -1,11 +1,16 @@
 package org.gridsettle.engine;
 
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
-import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
+import org.gridsettle.pricing.carbon.IntensitySource;
+import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.pricing.oracle.OraclePriceSeries;
+import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.TouPeriod;
 import org.gridsettle.pricing.tariff.TouTariff;
 
@@ -79,6 +84,11 @@ public final class GoldenJournalGenerator
         try (engine)
         {
             write(engine);
+            // format version 2 adds the market-data and demand-response records after version 1's scenario
+            if (!target.getFileName().toString().equals("v1"))
+            {
+                writeVersion2(engine);
+            }
         }
         copyTrimmed(Journals.input(scratch), Journals.input(target));
         copyTrimmed(Journals.output(scratch), Journals.output(target));
@@ -143,6 +153,73 @@ public final class GoldenJournalGenerator
         engine.calendar(CalendarCodec.PERIOD_CLOSE, END_OF_DAY, TARIFF);            // 22: period fixed charges
         engine.submitTick(1, MeterTickCodec.CHANNEL_MAIN, NOON + 3600, 900, 100, 0); // 23: closed period
         engine.registerAccount(1001);                                               // 24: already exists
+    }
+
+    /** Tariff id of the version-2 tariff: carbon-priced, oracle-priced net billing, on the same TOU schedule. */
+    static final long TARIFF_V2 = 22;
+    /** Pricing node of the version-2 meter: a real CAISO trading hub's name, longer than 8 characters. */
+    static final String NODE = "TH_NP15_GEN-APND";
+    /** 17:00 local on the first day: the DR event's start. */
+    static final long EVENT = FIVE_PM;
+
+    /**
+     * The version-2 tariff: the golden tariff's periods and schedule, a carbon adder of 50,000 and a credit of 40,000
+     * micro-units per kg CO2 (missing intensity carried one interval), and exports priced by the oracle at the
+     * meter's node (a missing price carried one interval, a negative price credited nothing).
+     *
+     * @return the tariff.
+     */
+    static TouTariff tariffV2()
+    {
+        final TouTariff base = tariff();
+        final byte[] schedule = base.scheduleCopy();
+        return new TouTariff(TARIFF_V2, 1, START, "USD", "SOLAR", ZONE, 60,
+            List.of(base.period(0), base.period(1)), schedule, base.holidayEpochDaysCopy())
+            .withCarbon(50_000, 40_000, 1)
+            .withOracleExport(1, NegativePriceRule.ZERO_CREDIT);
+    }
+
+    /**
+     * Version 2's inputs, after version 1's 24 (sequences continue at 25).
+     *
+     * @param engine the engine version 1's scenario was written to.
+     */
+    static void writeVersion2(final SettlementEngine engine)
+    {
+        final long caiso = TokenSymbol.pack("CAISO");
+        final int hours = 24;
+        final long[] starts = new long[hours];
+        final int[] seconds = new int[hours];
+        final long[] intensity = new long[hours];
+        final byte[] sources = new byte[hours];
+        final long[] lmp = new long[hours];
+        for (int h = 0; h < hours; h++)
+        {
+            starts[h] = START + h * 3600L;
+            seconds[h] = 3600;
+            intensity[h] = 200_000 + h * 1_000;                                  // mg CO2 per kWh
+            sources[h] = IntensitySource.ACTUAL;
+            lmp[h] = h == 13 ? -5_000_000 : 30_000_000 + h * 500_000;            // micro-units per MWh
+        }
+        engine.publishTariff(tariffV2());                                         // 25
+        engine.registerAccount(1003);                                             // 26
+        engine.enrolMeter(3, 1003, TARIFF_V2, START,
+            MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE, caiso, NODE);           // 27: schema-2 enrolment
+        engine.publishCarbonIntensity(caiso,
+            CarbonIntensitySeries.of("CAISO", starts, seconds, intensity, sources)); // 28
+        engine.publishOraclePrices(OraclePriceSeries.of(NODE, starts, seconds, lmp)); // 29
+        engine.submitTick(3, MeterTickCodec.CHANNEL_MAIN, NOON, 900, 400, 0);     // 30: energy + carbon adder
+        engine.submitTick(3, MeterTickCodec.CHANNEL_MAIN, NOON + 900, 900, 0, 1_000); // 31: oracle + carbon credit
+        engine.submitTick(3, MeterTickCodec.CHANNEL_MAIN, NOON + 3600, 900, 0, 500);  // 32: negative price: no credit
+        engine.publishDrEvent(7001, TokenSymbol.pack("DR"), TARIFF_V2, EVENT, EVENT + 3600, 2_000_000,
+            BaselineMethod.DECLARED, 1_000);                                      // 33: declared 1 kWh per hour
+        for (int q = 0; q < 4; q++)
+        {
+            engine.submitTick(3, MeterTickCodec.CHANNEL_MAIN, EVENT + q * 900, 900, 100, 0); // 34-37
+        }
+        engine.calendar(CalendarCodec.END_OF_DAY, END_OF_DAY, TARIFF_V2);          // 38: settles the DR event
+        engine.publishDrEvent(7001, TokenSymbol.pack("DR"), TARIFF_V2, EVENT, EVENT + 3600, 2_000_000,
+            BaselineMethod.DECLARED, 1_000);                                      // 39: exact repeat
     }
 
     private static void deleteTree(final Path dir) throws IOException

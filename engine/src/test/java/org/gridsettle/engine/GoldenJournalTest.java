@@ -64,19 +64,27 @@ class GoldenJournalTest
     @BeforeEach
     void copyGoldenJournal() throws IOException, URISyntaxException
     {
-        // Chronicle writes to metadata.cq4t (and extends the trimmed cycle files) when it opens a queue, so the
-        // checked-in files are never opened in place
-        final URL golden = GoldenJournalTest.class.getResource("/golden/v1");
-        assertThat(golden).as("golden/v1 on the test classpath").isNotNull();
+        journal = copyGolden("v1", tmp);
+    }
+
+    /**
+     * Chronicle writes to metadata.cq4t (and extends the trimmed cycle files) when it opens a queue, so the
+     * checked-in files are never opened in place.
+     */
+    static Path copyGolden(final String version, final Path tmp) throws IOException, URISyntaxException
+    {
+        final URL golden = GoldenJournalTest.class.getResource("/golden/" + version);
+        assertThat(golden).as("golden/" + version + " on the test classpath").isNotNull();
         final Path from = Path.of(golden.toURI());
-        journal = tmp.resolve("v1");
+        final Path copy = tmp.resolve(version);
         try (Stream<Path> paths = Files.walk(from))
         {
             for (final Path p : paths.toList())
             {
-                Files.copy(p, journal.resolve(from.relativize(p).toString()));
+                Files.copy(p, copy.resolve(from.relativize(p).toString()));
             }
         }
+        return copy;
     }
 
     @Test
@@ -214,7 +222,7 @@ class GoldenJournalTest
         assertThat(hex(sha)).isEqualTo(OUTPUT_CLOSE_SHA256);
     }
 
-    private static void expectTransfer(
+    static void expectTransfer(
         final byte[] record,
         final long cause,
         final long debit,
@@ -234,7 +242,7 @@ class GoldenJournalTest
         assertThat(t.reverses()).as("reverses").isEqualTo(reverses);
     }
 
-    private static void expectRejection(
+    static void expectRejection(
         final byte[] record, final long cause, final ReasonCode reason, final RecordType inputType, final long subject)
     {
         assertThat(RecordFlyweight.typeIdAt(new UnsafeBuffer(record), 0)).isEqualTo(RecordType.REJECTION.id());
@@ -245,7 +253,7 @@ class GoldenJournalTest
         assertThat(r.subject()).as("subject").isEqualTo(subject);
     }
 
-    private static void expectDuplicate(final byte[] record, final long cause, final long subject, final long key)
+    static void expectDuplicate(final byte[] record, final long cause, final long subject, final long key)
     {
         assertThat(RecordFlyweight.typeIdAt(new UnsafeBuffer(record), 0)).isEqualTo(RecordType.DUPLICATE_ACK.id());
         final DuplicateAckCodec d = new DuplicateAckCodec().wrap(new UnsafeBuffer(record), 0);
@@ -254,13 +262,13 @@ class GoldenJournalTest
         assertThat(d.intervalStart()).as("key").isEqualTo(key);
     }
 
-    private static TransferCodec transfer(final byte[] record)
+    static TransferCodec transfer(final byte[] record)
     {
         assertThat(RecordFlyweight.typeIdAt(new UnsafeBuffer(record), 0)).isEqualTo(RecordType.TRANSFER.id());
         return new TransferCodec().wrap(new UnsafeBuffer(record), 0);
     }
 
-    private static List<byte[]> records(final Path queueDir)
+    static List<byte[]> records(final Path queueDir)
     {
         final List<byte[]> records = new ArrayList<>();
         try (JournalReader reader = new JournalReader(queueDir))
