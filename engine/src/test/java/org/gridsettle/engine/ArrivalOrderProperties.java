@@ -41,7 +41,8 @@ class ArrivalOrderProperties
         @ForAll @Size(min = 1, max = 12) final List<@IntRange(min = 0, max = 4_000) Integer> imports,
         @ForAll @Size(min = 1, max = 12) final List<@IntRange(min = 0, max = 4_000) Integer> exports,
         @ForAll final long shuffleSeed,
-        @ForAll final boolean netMetering)
+        @ForAll final boolean netMetering,
+        @ForAll final boolean tiersAcrossPeriods)
     {
         // one tick per interval and meter; 3 meters, the same energies shifted per meter
         final List<long[]> ticks = new ArrayList<>();
@@ -50,18 +51,23 @@ class ArrivalOrderProperties
             for (int i = 0; i < imports.size(); i++)
             {
                 final long exportWh = i < exports.size() ? exports.get(i) * (m - 1) : 0;
-                ticks.add(new long[] {m, EngineFixture.START + i * 900L, imports.get(i) + m, exportWh});
+                // odd intervals fall in the 16:00-21:00 peak, so both periods count towards the tiers
+                final long start = EngineFixture.START + i * 900L + (i % 2 == 1 ? 17 * 3600L : 0);
+                ticks.add(new long[] {m, start, imports.get(i) + m, exportWh});
             }
         }
         final List<long[]> shuffled = new ArrayList<>(ticks);
         Collections.shuffle(shuffled, new Random(shuffleSeed));
 
-        final long[] inOrder = balances(ticks, netMetering);
-        final long[] anyOrder = balances(shuffled, netMetering);
+        // net metering needs tiers counted per period (a tariff with both is refused), so that pair is not drawn
+        final TierBasis basis = tiersAcrossPeriods && !netMetering ? TierBasis.BILLING_PERIOD_ALL_PERIODS :
+            TierBasis.BILLING_PERIOD;
+        final long[] inOrder = balances(ticks, netMetering, basis);
+        final long[] anyOrder = balances(shuffled, netMetering, basis);
         assertThat(anyOrder).isEqualTo(inOrder);
     }
 
-    private static long[] balances(final List<long[]> ticks, final boolean netMetering)
+    private static long[] balances(final List<long[]> ticks, final boolean netMetering, final TierBasis basis)
     {
         final SettlementLogic logic = new SettlementLogic((b, o, l) ->
         {
@@ -78,7 +84,7 @@ class ArrivalOrderProperties
         final TouTariff tariff = TouTariff.hourly(EngineFixture.TARIFF, 1, EngineFixture.START, "USD", "SOLAR",
             EngineFixture.ZONE, List.of(new TouPeriod("off-peak", 123_457, 50_001),
                 new TouPeriod("peak", 523_457, 100_001)), hours, hours)
-            .withTiers(new TierTable(TierBasis.BILLING_PERIOD, new long[] {5_000, Long.MAX_VALUE},
+            .withTiers(new TierTable(basis, new long[] {5_000, Long.MAX_VALUE},
                 new long[][] {{123_457, 210_001}, {523_457, 610_001}},
                 new long[][] {{50_001, 50_001}, {100_001, 100_001}}))
             .withExportRule(netMetering ? ExportRule.NET_METERING : ExportRule.NET_BILLING, 40_001);

@@ -1,6 +1,7 @@
 package org.gridsettle.engine.logic;
 
 import org.gridsettle.engine.snapshot.StateIo;
+import org.gridsettle.pricing.tariff.TierBasis;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -140,18 +141,29 @@ final class BillingAccumulators
     /**
      * The counter the tiers of a tick are read from.
      *
-     * @param meter   meter index.
-     * @param slot    billing slot.
-     * @param period  TOU period.
-     * @param daily   true for daily tiers.
+     * @param meter    meter index.
+     * @param slot     billing slot.
+     * @param period   TOU period.
+     * @param basis    what the tariff's tiers count over.
      * @param localDay the tick's local day, for daily tiers.
      * @return Wh counted so far.
      */
-    long tierCounter(final int meter, final int slot, final int period, final boolean daily, final long localDay)
+    long tierCounter(final int meter, final int slot, final int period, final TierBasis basis, final long localDay)
     {
-        if (!daily)
+        if (basis == TierBasis.BILLING_PERIOD)
         {
             return cells[cell(slot, period) + IMPORT];
+        }
+        if (basis == TierBasis.BILLING_PERIOD_ALL_PERIODS)
+        {
+            final long[] c = cells;
+            final int first = cell(slot, 0);
+            long total = 0;
+            for (int p = 0; p < MAX_PERIODS; p++)
+            {
+                total += c[first + p * CELL + IMPORT];
+            }
+            return total;
         }
         final int at = meter * DAY_STRIDE;
         if (days[at] != localDay)

@@ -180,10 +180,13 @@ final class CalendarProcessor
         }
         else
         {
-            // daily tiers restart every local midnight, so their tick-level postings are already definitive
-            final boolean dailyTiers = tariff.tiers() != null && tariff.tiers().basis() == TierBasis.DAILY;
-            definitiveCharge = dailyTiers ? billing.charges(slot, period) :
-                TouPricer.tieredCharge(tariff, period, importWh);
+            // daily tiers restart every local midnight, so their tick-level postings are already definitive;
+            // tiers counted over all periods share each tier among the periods in proportion to their energy
+            final TierBasis basis = tariff.tiers() == null ? TierBasis.BILLING_PERIOD : tariff.tiers().basis();
+            definitiveCharge = basis == TierBasis.DAILY ? billing.charges(slot, period) :
+                basis == TierBasis.BILLING_PERIOD_ALL_PERIODS ?
+                    TouPricer.sharedTierCharge(tariff, period, importWh, wholeImportWh(slot, tariff.periodCount())) :
+                    TouPricer.tieredCharge(tariff, period, importWh);
             definitiveCredit = billing.credits(slot, period);
             energy = importWh;
         }
@@ -209,6 +212,16 @@ final class CalendarProcessor
                     TRUE_UP_CREDIT);
             postings.emitTransfer();
         }
+    }
+
+    private long wholeImportWh(final int slot, final int periods)
+    {
+        long whole = 0;
+        for (int p = 0; p < periods; p++)
+        {
+            whole = Math.addExact(whole, billing.importWh(slot, p));
+        }
+        return whole;
     }
 
     private void postDemand(

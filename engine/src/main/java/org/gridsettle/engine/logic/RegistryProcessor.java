@@ -90,8 +90,9 @@ final class RegistryProcessor
             postings.reject(sequence, ReasonCode.MALFORMED, RecordType.TARIFF_VERSION.id(), 0);
             return;
         }
+        // net metering trues each TOU period up to its own tiered total, which needs tiers counted per period
         final boolean dailyNetMetering = tariff.exportRule() == ExportRule.NET_METERING && tariff.tiers() != null &&
-            tariff.tiers().basis() == TierBasis.DAILY;
+            tariff.tiers().basis() != TierBasis.BILLING_PERIOD;
         // hourly netting takes credits back in the export token; an export charged (negative oracle price, CHARGE)
         // was posted in the import token, so the two cannot be netted in one hour
         final boolean oracleOutsideNetBilling = tariff.oraclePricedExports() &&

@@ -495,9 +495,9 @@ final class TickProcessor
             counter = 0;
             return false;
         }
-        final boolean daily = tariff.tiers() != null && tariff.tiers().basis() == TierBasis.DAILY;
-        final long localDay = daily ? Math.floorDiv(local, 86_400L) : 0;
-        counter = billing.tierCounter(meter, slot, period, daily, localDay);
+        final TierBasis basis = tariff.tiers() == null ? TierBasis.BILLING_PERIOD : tariff.tiers().basis();
+        final long localDay = basis == TierBasis.DAILY ? Math.floorDiv(local, 86_400L) : 0;
+        counter = billing.tierCounter(meter, slot, period, basis, localDay);
         return true;
     }
 

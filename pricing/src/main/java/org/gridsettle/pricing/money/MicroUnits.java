@@ -67,6 +67,36 @@ public final class MicroUnits
     }
 
     /**
+     * The amount of a share of a tier part: {@code shareWh / wholeWh} of {@code partWh} at {@code microsPerKwh},
+     * that is {@code shareWh * partWh * microsPerKwh / (wholeWh * 1000)}, rounded half-even once. For tiers counted
+     * over several TOU periods, whose parts are shared among the periods in proportion to their energy.
+     *
+     * @param shareWh      the period's energy.
+     * @param partWh       the energy of the whole in the tier.
+     * @param wholeWh      the whole energy, positive.
+     * @param microsPerKwh the period's rate in the tier.
+     * @return amount in micro-units.
+     */
+    public static long proRataAmountFor(
+        final long shareWh, final long partWh, final long wholeWh, final long microsPerKwh)
+    {
+        try
+        {
+            return divideHalfEven(Math.multiplyExact(Math.multiplyExact(shareWh, partWh), microsPerKwh),
+                Math.multiplyExact(wholeWh, 1000L));
+        }
+        catch (final ArithmeticException tooLargeForALong)
+        {
+            // a very large customer's month: the same quotient in exact decimal arithmetic, at period close only
+            return java.math.BigDecimal.valueOf(shareWh).multiply(java.math.BigDecimal.valueOf(partWh))
+                .multiply(java.math.BigDecimal.valueOf(microsPerKwh))
+                .divide(java.math.BigDecimal.valueOf(wholeWh).multiply(java.math.BigDecimal.valueOf(1000L)), 0,
+                    java.math.RoundingMode.HALF_EVEN)
+                .longValueExact();
+        }
+    }
+
+    /**
      * Divides rounding half-even (banker's rounding), the single rounding mode of gridsettle.
      *
      * @param dividend any long.

@@ -148,4 +148,37 @@ public final class TouPricer
         }
         return total;
     }
+
+    /**
+     * The definitive charge of a period under tiers counted over all TOU periods
+     * ({@link TierBasis#BILLING_PERIOD_ALL_PERIODS}): the billing period's whole import is split into tiers, and each
+     * period takes the share of every tier that its energy is of the whole, at its own rate for that tier, each part
+     * rounded once. Independent of the order ticks arrived in, like {@link #tieredCharge}.
+     *
+     * @param tariff   the tariff, with tiers.
+     * @param period   a TOU period.
+     * @param periodWh the period's import over the billing period.
+     * @param wholeWh  the import of every period over the billing period.
+     * @return micro-units.
+     */
+    public static long sharedTierCharge(
+        final TouTariff tariff, final int period, final long periodWh, final long wholeWh)
+    {
+        final TierTable tiers = tariff.tiers();
+        if (periodWh <= 0 || wholeWh <= 0)
+        {
+            return 0;
+        }
+        long total = 0;
+        for (int t = 0; t < tiers.tierCount(); t++)
+        {
+            final long part = tiers.energyInTier(wholeWh, t);
+            if (part > 0)
+            {
+                total = Math.addExact(total,
+                    MicroUnits.proRataAmountFor(periodWh, part, wholeWh, tiers.importRate(period, t)));
+            }
+        }
+        return total;
+    }
 }

@@ -225,17 +225,23 @@ class BillCommandTest
     }
 
     @Test
-    void theRealTieredUrdbSampleIsRefusedNamingEachProblem()
+    void theRealTieredTimeOfUseUrdbSampleIsBilledWithItsTiersCountedOverTheMonth() throws IOException
     {
+        // OpenStudio-HPXML's sample: winter months are all period 0, 0.06 per kWh up to 150 kWh a month (tiers
+        // counted over both periods), and fixedchargefirstmeter 9 $/month. The usage file's priced readings: on
+        // 2011-01-31 1,500 + 2,345 Wh (the 23:00 reading of the 30th is before --from, the -5 Wh one is rejected),
+        // on 2011-02-01 600 + 500 Wh: far below 150 kWh, so all at 0.06.
         final CliRun run = CliRun.of("bill", "--tariff", path(TestResources.TIERED_TARIFF),
-            "--usage", path("bill/hand_bill_usage.csv"), "--from", "2011-01-31", "--to", "2011-02-02");
+            "--usage", path("bill/hand_bill_usage.csv"), "--from", "2011-01-31", "--to", "2011-02-02",
+            "--format", "json");
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        // the sample has 2 tiers in period 0 and 3 in period 1, and both periods in June to August (see the JSON)
-        assertThat(run.err().lines()).singleElement().asString().startsWith("settle bill: " +
-            "urdb_OpenStudioHPXML_Sample_Tiered_Time-of-Use_Rate.json: URDB tariff refused: label (none): " +
-            "energyratestructure[0] (2 tiers (150 kWh, unlimited) where energyratestructure[1] has 3 (150 kWh, " +
-            "300 kWh, unlimited)").contains("more than one period in a month of [JUNE, JULY, AUGUST]");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final JsonNode totals = JSON.readTree(run.out()).get("totals");
+        assertThat(totals.get("import_kwh").asText()).isEqualTo("4.945");
+        // 4,945 Wh x 0.06 = 0.296700; January's period closes inside the range and posts its 9.00
+        assertThat(totals.get("energy_charges").asText()).isEqualTo("0.296700");
+        assertThat(totals.get("fixed_charges").asText()).isEqualTo("9.000000");
+        assertThat(totals.get("total").asText()).isEqualTo("9.296700");
     }
 
     @Test

@@ -89,15 +89,18 @@ final class TierReader
 
     private static TierBasis basis(final Fields tiers, final LocatedNode node)
     {
-        final String text = tiers.stringOf(node, "\"billing_period\" or \"daily\"");
+        final String expected = "\"billing_period\", \"daily\" or \"billing_period_all_periods\"";
+        final String text = tiers.stringOf(node, expected);
         switch (text)
         {
             case "billing_period":
                 return TierBasis.BILLING_PERIOD;
             case "daily":
                 return TierBasis.DAILY;
+            case "billing_period_all_periods":
+                return TierBasis.BILLING_PERIOD_ALL_PERIODS;
             default:
-                throw tiers.error(node, "expected \"billing_period\" or \"daily\", found " + node.describe());
+                throw tiers.error(node, "expected " + expected + ", found " + node.describe());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.gridsettle.pricing.importer.urdb;
 
+import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.time.Instant;
@@ -85,6 +87,12 @@ public final class UrdbTariffMapper
         final UrdbFixedChargeMapper.FixedCharges fixed = UrdbFixedChargeMapper.map(rate, log);
         final UrdbExportRuleMapper.ExportTerms export =
             UrdbExportRuleMapper.map(rate, options.netSurplusMicrosPerKwh(), log);
+        if (export.rule() == ExportRule.NET_METERING && energy.flatMap(UrdbEnergyMapper.EnergyTerms::tiers)
+            .map((tiers) -> tiers.basis() == TierBasis.BILLING_PERIOD_ALL_PERIODS).orElse(false))
+        {
+            log.add("dgrules", "net metering of a tiered rate whose tiers count several periods together: the " +
+                "period-close true-up nets each period against its own tiers");
+        }
         if (log.size() > 0)
         {
             throw new UrdbImportException(rate.source(), log.problems());

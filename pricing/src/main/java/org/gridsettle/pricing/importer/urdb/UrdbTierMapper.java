@@ -54,21 +54,25 @@ final class UrdbTierMapper
         for (int p = 0; p < periods.size(); p++)
         {
             final List<UrdbEnergyTier> tiers = periods.get(p);
-            if (tiers.size() != shared.size())
+            if (tiers.size() > shared.size())
             {
                 log.add(FIELD + "[" + p + "]", tierCount(tiers) + " (" + describeLimits(tiers) + ") where " + FIELD +
                     "[" + reference + "] has " + shared.size() + " (" + describeLimits(shared) + "): TierTable needs " +
-                    "the same tier limits in every period, and a missing tier is not guessed");
+                    "the same tier limits in every period");
             }
             else
             {
+                // a period with fewer tiers must share the first limits; its last, unlimited tier then prices every
+                // higher tier too, which is what URDB's unlimited last tier means, so nothing is guessed
                 checkSameLimits(p, tiers, reference, shared, log);
             }
             checkLastTierUnbounded(p, tiers, log);
         }
-        if (shared.size() > 1)
+        if (shared.size() > 1 && isDaily(shared))
         {
-            checkOnePeriodPerCounter(energy, isDaily(shared), log);
+            // monthly tiers over several periods count them together (TierBasis.BILLING_PERIOD_ALL_PERIODS);
+            // daily ones have no such counter
+            checkOnePeriodPerCounter(energy, true, log);
         }
     }
 
@@ -79,7 +83,7 @@ final class UrdbTierMapper
     static TierTable build(final UrdbTouEnergy energy)
     {
         final List<List<UrdbEnergyTier>> periods = energy.periods();
-        final List<UrdbEnergyTier> shared = periods.get(0);
+        final List<UrdbEnergyTier> shared = periods.get(referencePeriod(periods));
         final int tierCount = shared.size();
         final long[] upToWh = new long[tierCount];
         for (int t = 0; t < tierCount - 1; t++)
@@ -91,13 +95,16 @@ final class UrdbTierMapper
         final long[][] exportRates = new long[periods.size()][tierCount];
         for (int p = 0; p < periods.size(); p++)
         {
+            final int own = periods.get(p).size();
             for (int t = 0; t < tierCount; t++)
             {
-                importRates[p][t] = energy.tier(p, t).microsPerKwh();
-                exportRates[p][t] = energy.tier(p, t).sellMicrosPerKwh().orElse(0L);
+                final int tier = Math.min(t, own - 1);
+                importRates[p][t] = energy.tier(p, tier).microsPerKwh();
+                exportRates[p][t] = energy.tier(p, tier).sellMicrosPerKwh().orElse(0L);
             }
         }
-        final TierBasis basis = isDaily(shared) ? TierBasis.DAILY : TierBasis.BILLING_PERIOD;
+        final TierBasis basis = isDaily(shared) ? TierBasis.DAILY :
+            onePeriodPerCounter(energy, false) ? TierBasis.BILLING_PERIOD : TierBasis.BILLING_PERIOD_ALL_PERIODS;
         return new TierTable(basis, upToWh, importRates, exportRates);
     }
 
@@ -156,8 +163,23 @@ final class UrdbTierMapper
         }
     }
 
+    private static boolean onePeriodPerCounter(final UrdbTouEnergy energy, final boolean daily)
+    {
+        return mixedMonths(energy, daily).isEmpty();
+    }
+
     private static void checkOnePeriodPerCounter(
         final UrdbTouEnergy energy, final boolean daily, final UrdbProblemLog log)
+    {
+        final List<Month> mixed = mixedMonths(energy, daily);
+        if (!mixed.isEmpty())
+        {
+            log.add(FIELD, "tiered, with more than one period in a day of " + mixed + ": URDB's daily tier limits " +
+                "count all of a day's energy across periods, and TierTable has no daily counter across periods");
+        }
+    }
+
+    private static List<Month> mixedMonths(final UrdbTouEnergy energy, final boolean daily)
     {
         final List<Month> mixed = new ArrayList<>();
         for (final Month month : Month.values())
@@ -174,13 +196,7 @@ final class UrdbTierMapper
                 mixed.add(month);
             }
         }
-        if (!mixed.isEmpty())
-        {
-            final String window = daily ? "day" : "month";
-            log.add(FIELD, "tiered, with more than one period in a " + window + " of " + mixed + ": URDB tier limits " +
-                "count all of a " + window + "'s energy across periods (so REopt and OpenStudio-HPXML bill them), " +
-                "but TierTable counts each period apart");
-        }
+        return mixed;
     }
 
     private static boolean isOnePeriod(final UrdbSchedule schedule, final Month month, final int period)

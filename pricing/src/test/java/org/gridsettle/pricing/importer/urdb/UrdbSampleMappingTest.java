@@ -132,41 +132,52 @@ class UrdbSampleMappingTest
     }
 
     @Test
-    void openStudioTieredTimeOfUseIsRefusedForUnequalTiersAndPeriodsSharingAMonth()
+    void openStudioTieredTimeOfUseMapsWithItsTiersCountedOverTheWholeMonth()
     {
-        // The file's energyratestructure: period 0 has tiers up to 150 kWh then unlimited; period 1 has tiers up to
-        // 150 kWh, up to 300 kWh, then unlimited. energyweekdayschedule rows 5..7 (June..August) put period 1 at
-        // hours 11..19 and period 0 elsewhere, so both periods count towards those months' tiers.
-        final UrdbImportException ex = refusal(HPXML);
+        // The file's energyratestructure: period 0 has tiers up to 150 kWh (0.06) then unlimited (0.08); period 1
+        // up to 150 kWh (0.09), up to 300 kWh (0.11), then unlimited (0.13). energyweekdayschedule rows 5..7
+        // (June..August) put period 1 at hours 11..19 and period 0 elsewhere, so both periods count towards those
+        // months' tiers: one counter over all periods, and period 0's unlimited 0.08 also fills tier 3.
+        final UrdbRate rate = importer.read(UrdbSampleImportTest.sample(HPXML)).get(0);
+        final TouTariff tariff = UrdbTariffMapper.toTouTariff(rate, OPTIONS);
 
-        assertThat(ex.fields()).containsExactly("energyratestructure[0]", "energyratestructure");
-        assertThat(ex.getMessage()).isEqualTo(HPXML + ": URDB tariff refused: label (none): " +
-            "energyratestructure[0] (2 tiers (150 kWh, unlimited) where energyratestructure[1] has 3 " +
-            "(150 kWh, 300 kWh, unlimited): TierTable needs the same tier limits in every period, and a missing " +
-            "tier is not guessed); " +
-            "energyratestructure (tiered, with more than one period in a month of [JUNE, JULY, AUGUST]: URDB tier " +
-            "limits count all of a month's energy across periods (so REopt and OpenStudio-HPXML bill them), but " +
-            "TierTable counts each period apart)");
+        final TierTable tiers = tariff.tiers();
+        assertThat(tiers.basis()).isEqualTo(TierBasis.BILLING_PERIOD_ALL_PERIODS);
+        assertThat(tiers.tierCount()).isEqualTo(3);
+        assertThat(tiers.upToWh(0)).isEqualTo(150_000L);
+        assertThat(tiers.upToWh(1)).isEqualTo(300_000L);
+        assertThat(tiers.importRate(0, 0)).isEqualTo(60_000L);
+        assertThat(tiers.importRate(0, 1)).isEqualTo(80_000L);
+        assertThat(tiers.importRate(0, 2)).isEqualTo(80_000L);
+        assertThat(tiers.importRate(1, 2)).isEqualTo(130_000L);
+
+        // By hand, a month of 100 kWh off-peak, then 100 kWh on-peak, then 150 kWh off-peak:
+        //   100 kWh x 0.06 = 6.00 (month at 0..100, tier 1);
+        //   on-peak from 100: 50 kWh x 0.09 + 50 kWh x 0.11 = 4.50 + 5.50 = 10.00;
+        //   off-peak from 200: 100 kWh x 0.08 (tier 2) + 50 kWh x 0.08 (tier 3) = 12.00.
+        final PriceQuote quote = new PriceQuote();
+        TouPricer.priceInPeriod(tariff, 0, 100_000L, 0L, 0L, quote);
+        assertThat(quote.importAmount).isEqualTo(6_000_000L);
+        TouPricer.priceInPeriod(tariff, 1, 100_000L, 0L, 100_000L, quote);
+        assertThat(quote.importAmount).isEqualTo(10_000_000L);
+        assertThat(quote.parts).isEqualTo(2);
+        TouPricer.priceInPeriod(tariff, 0, 150_000L, 0L, 200_000L, quote);
+        assertThat(quote.importAmount).isEqualTo(12_000_000L);
     }
 
     @Test
-    void reoptIsRefusedForMissingEnergyTiersTieredDemandAndItsOwnDemandSchedule()
+    void reoptIsRefusedForTieredDemandAndItsOwnDemandSchedule()
     {
         // energyratestructure: period 0 one tier (rate 0), period 1 up to 20000 kWh then unlimited, period 2 one tier.
-        // Each month has one energy period (1 in May..October, 2 otherwise), so the per-period counting is not at
-        // issue; the tiers missing from periods 0 and 2 are. demandratestructure period 1 is tiered (up to 100 kW),
+        // Each month has one energy period (1 in May..October, 2 otherwise); periods 0 and 2 have one unlimited
+        // tier, which prices every tier of theirs. demandratestructure period 1 is tiered (up to 100 kW),
         // and the demand schedules (January weekdays period 0, all else 1) are not the energy schedules.
         // fixedchargefirstmeter 3.298 $/day maps, so it is not named.
         final UrdbImportException ex = refusal(REOPT);
 
         assertThat(ex.fields()).containsExactly(
-            "energyratestructure[0]", "energyratestructure[2]",
             "demandratestructure[1]", "demandweekdayschedule", "demandweekendschedule");
-        final String missingTier = " (1 tier (unlimited) where energyratestructure[1] has 2 (20000 kWh, unlimited): " +
-            "TierTable needs the same tier limits in every period, and a missing tier is not guessed)";
         assertThat(ex.getMessage()).isEqualTo(REOPT + ": URDB tariff refused: label (none): " +
-            "energyratestructure[0]" + missingTier + "; " +
-            "energyratestructure[2]" + missingTier + "; " +
             "demandratestructure[1] (2 tiers: tiered demand charges are not supported); " +
             "demandweekdayschedule (differs from energyweekdayschedule: TouTariff charges time-of-use demand in the " +
             "energy periods); " +

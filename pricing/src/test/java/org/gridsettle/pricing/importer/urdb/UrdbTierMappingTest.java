@@ -1,5 +1,6 @@
 package org.gridsettle.pricing.importer.urdb;
 
+import org.gridsettle.pricing.tariff.PriceQuote;
 import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TierTable;
 import org.gridsettle.pricing.tariff.TouPricer;
@@ -72,19 +73,22 @@ class UrdbTierMappingTest
     }
 
     @Test
-    void monthlyLimitsAreRefusedWhenPeriodsShareAMonth()
+    void monthlyLimitsOverSeveralPeriodsCountThemTogether()
     {
-        // The same structure with monthly limits: June..September have period 1 on weekdays and period 0 at
-        // weekends, and URDB's limit counts both together while TierTable would count them apart.
-        final UrdbImportException ex = refusal(energy(
+        // June..September have period 1 on weekdays and period 0 at weekends: URDB's monthly limit counts both
+        // together, so the tiers are counted over all periods of the billing period
+        final TouTariff tariff = map(energy(
             "[[{\"rate\": 0.1, \"max\": 350, \"unit\": \"kWh\"}, {\"rate\": 0.2}], " +
             "[{\"rate\": 0.15, \"max\": 350, \"unit\": \"kWh\"}, {\"rate\": 0.35}]]",
             SUMMER_WEEKDAYS, ALL_ZERO));
 
-        assertThat(ex.fields()).containsExactly("energyratestructure");
-        assertThat(ex.problems().get(0).reason()).isEqualTo("tiered, with more than one period in a month of " +
-            "[JUNE, JULY, AUGUST, SEPTEMBER]: URDB tier limits count all of a month's energy across periods (so " +
-            "REopt and OpenStudio-HPXML bill them), but TierTable counts each period apart");
+        assertThat(tariff.tiers().basis()).isEqualTo(TierBasis.BILLING_PERIOD_ALL_PERIODS);
+        assertThat(tariff.tiers().upToWh(0)).isEqualTo(350_000L);
+        // a weekday tick of 100 kWh when the month (weekends included) has reached 300 kWh: 50 kWh at 0.15 and
+        // 50 kWh at 0.35 = 7,500,000 + 17,500,000 micro-$
+        final PriceQuote quote = new PriceQuote();
+        TouPricer.priceInPeriod(tariff, 1, 100_000L, 0L, 300_000L, quote);
+        assertThat(quote.importAmount).isEqualTo(25_000_000L);
     }
 
     @Test
@@ -114,16 +118,32 @@ class UrdbTierMappingTest
     }
 
     @Test
-    void aPeriodWithFewerTiersIsRefusedNotGuessed()
+    void aPeriodWithFewerTiersKeepsItsUnlimitedLastRateForTheHigherTiers()
     {
-        final UrdbImportException ex = refusal(energy(
+        // period 0 has one unlimited tier at 0.1: URDB charges it for all of that period's energy, whichever tier
+        // the month has reached, so its rate fills tier 2 as well
+        final TouTariff tariff = map(energy(
             "[[{\"rate\": 0.1}], [{\"rate\": 0.1, \"max\": 200, \"unit\": \"kWh\"}, {\"rate\": 0.2}]]",
             SUMMER_WEEKDAYS, SUMMER_WEEKDAYS));
 
-        assertThat(ex.fields()).containsExactly("energyratestructure[0]");
-        assertThat(ex.problems().get(0).reason()).isEqualTo("1 tier (unlimited) where energyratestructure[1] has 2 " +
-            "(200 kWh, unlimited): TierTable needs the same tier limits in every period, and a missing tier is not " +
-            "guessed");
+        assertThat(tariff.tiers().tierCount()).isEqualTo(2);
+        assertThat(tariff.tiers().importRate(0, 0)).isEqualTo(100_000L);
+        assertThat(tariff.tiers().importRate(0, 1)).isEqualTo(100_000L);
+        assertThat(tariff.tiers().importRate(1, 1)).isEqualTo(200_000L);
+    }
+
+    @Test
+    void aPeriodWithFewerTiersAndAnotherLimitIsRefused()
+    {
+        final UrdbImportException ex = refusal(energy(
+            "[[{\"rate\": 0.1, \"max\": 100, \"unit\": \"kWh\"}, {\"rate\": 0.3}], " +
+            "[{\"rate\": 0.1, \"max\": 200, \"unit\": \"kWh\"}, {\"rate\": 0.2, \"max\": 300, \"unit\": \"kWh\"}, " +
+            "{\"rate\": 0.25}]]",
+            SUMMER_WEEKDAYS, SUMMER_WEEKDAYS));
+
+        assertThat(ex.fields()).containsExactly("energyratestructure[0][0].max");
+        assertThat(ex.problems().get(0).reason()).isEqualTo("100 kWh where energyratestructure[1][0].max is " +
+            "200 kWh: TierTable needs the same tier limits in every period");
     }
 
     @Test
