@@ -42,6 +42,9 @@ public final class JournalReader implements AutoCloseable
     private long lastSequence;
     private long dataRecords;
     private int lastCheckpointKind = -1;
+    private ProgressListener progress = ProgressListener.NONE;
+    private long progressBefore;
+    private long progressTotal = -1;
 
     /**
      * @param dir queue directory, which must exist.
@@ -78,6 +81,23 @@ public final class JournalReader implements AutoCloseable
     public JournalReader checkpointVerification(final boolean check)
     {
         this.checkSha = check;
+        return this;
+    }
+
+    /**
+     * Reports reading to a progress display every {@link ProgressListener#EVERY} records, as
+     * {@code before + records read} out of {@code total}.
+     *
+     * @param listener told of the progress.
+     * @param before   records a longer task had done before this reader started.
+     * @param total    records the whole task expects, or -1.
+     * @return this.
+     */
+    public JournalReader progress(final ProgressListener listener, final long before, final long total)
+    {
+        this.progress = listener;
+        this.progressBefore = before;
+        this.progressTotal = total;
         return this;
     }
 
@@ -162,6 +182,10 @@ public final class JournalReader implements AutoCloseable
                 view.wrap(bytes.addressForRead(bytes.readPosition()), length);
                 final boolean isCheckpoint = verify(length);
                 final long at = position++;
+                if ((position & (ProgressListener.EVERY - 1)) == 0)
+                {
+                    progress.progress(progressBefore + position, progressTotal);
+                }
                 if (!isCheckpoint || includeCheckpoints)
                 {
                     handler.onRecord(view, 0, length, at);

@@ -3,6 +3,7 @@ package org.gridsettle.replay.audit;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
@@ -55,12 +56,24 @@ public final class AuditCollector
      */
     public java.util.List<AccountAudit> collect(final Path journalDir)
     {
+        return collect(journalDir, ProgressListener.NONE);
+    }
+
+    /**
+     * @param journalDir journal directory.
+     * @param progress   told how many output records have been read.
+     * @return the audited accounts, ascending by id, with closing balances computed.
+     */
+    public java.util.List<AccountAudit> collect(final Path journalDir, final ProgressListener progress)
+    {
         try (JournalReader reader = new JournalReader(Journals.output(journalDir)))
         {
+            reader.progress(progress, 0, progress == ProgressListener.NONE ? -1 : reader.indexedRecords());
             while (reader.next(this::onRecord))
             {
                 // onRecord files the transfer
             }
+            progress.progress(reader.position(), reader.position());
         }
         accounts.values().forEach(AccountAudit::closeDays);
         return java.util.List.copyOf(accounts.values());

@@ -3,6 +3,7 @@ package org.gridsettle.replay.audit;
 import org.gridsettle.engine.logic.SettlementLogic;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.pricing.dr.DrQuote;
 
 import java.nio.file.Path;
@@ -34,6 +35,18 @@ public final class DrReplay
      */
     public static Map<Long, List<DrMeterDay>> collect(final Path journalDir, final Set<Long> meterIds)
     {
+        return collect(journalDir, meterIds, ProgressListener.NONE);
+    }
+
+    /**
+     * @param journalDir a journal directory.
+     * @param meterIds   meters whose figures to keep.
+     * @param progress   told how many input records have been replayed.
+     * @return per meter, its settled event days in settlement order.
+     */
+    public static Map<Long, List<DrMeterDay>> collect(
+        final Path journalDir, final Set<Long> meterIds, final ProgressListener progress)
+    {
         final Map<Long, List<DrMeterDay>> byMeter = new TreeMap<>();
         final SettlementLogic logic = new SettlementLogic((buffer, offset, length) ->
         {
@@ -49,11 +62,13 @@ public final class DrReplay
         });
         try (JournalReader inputs = new JournalReader(Journals.input(journalDir)))
         {
-            inputs.checkpointVerification(false);
+            inputs.checkpointVerification(false)
+                .progress(progress, 0, progress == ProgressListener.NONE ? -1 : inputs.indexedRecords());
             while (inputs.next((buffer, offset, length, position) -> logic.apply(buffer, offset, length)))
             {
                 // the observer collects as events settle
             }
+            progress.progress(inputs.position(), inputs.position());
         }
         return byMeter;
     }

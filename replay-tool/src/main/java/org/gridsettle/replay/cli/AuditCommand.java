@@ -9,6 +9,7 @@ import org.gridsettle.replay.audit.AuditJsonWriter;
 import org.gridsettle.replay.audit.AuditReport;
 import org.gridsettle.replay.audit.DrReplay;
 import org.gridsettle.replay.audit.InputRegistry;
+import org.gridsettle.replay.progress.TerminalProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -122,13 +123,16 @@ public final class AuditCommand implements Callable<Integer>
             registry.accounts().forEach((a) -> selected.put(a, registry.metersOf(a)));
             selection = "all " + selected.size() + " accounts";
         }
-        final List<AccountAudit> accounts =
-            new AuditCollector(localZone, selected, meter == null ? 0 : meter).collect(journal);
-        final AuditReport plain = new AuditReport(journal.toString(), localZone, fromDay, toDay, selection, accounts);
-        // baselines are recovered by replaying the inputs through the engine: only worth it when DR was credited
-        final AuditReport report = !plain.hasDemandResponsePostings() ? plain :
-            new AuditReport(journal.toString(), localZone, fromDay, toDay, selection, accounts,
-                DrReplay.collect(journal, meterIds(selected)));
+        final AuditReport report;
+        try (TerminalProgress reading = TerminalProgress.forStderr("audit", "outputs"))
+        {
+            final List<AccountAudit> accounts =
+                new AuditCollector(localZone, selected, meter == null ? 0 : meter).collect(journal, reading);
+            final AuditReport plain =
+                new AuditReport(journal.toString(), localZone, fromDay, toDay, selection, accounts);
+            // baselines are recovered by replaying the inputs through the engine: only worth it when DR was credited
+            report = !plain.hasDemandResponsePostings() ? plain : withBaselines(plain, selected);
+        }
         try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8)))
         {
             switch (format)
@@ -158,5 +162,14 @@ public final class AuditCommand implements Callable<Integer>
         final Set<Long> ids = new TreeSet<>();
         selected.values().forEach(ids::addAll);
         return ids;
+    }
+
+    private static AuditReport withBaselines(final AuditReport plain, final Map<Long, List<Long>> selected)
+    {
+        try (TerminalProgress replaying = TerminalProgress.forStderr("audit: DR baselines", "inputs"))
+        {
+            return new AuditReport(plain.journal(), plain.zone(), plain.from(), plain.to(), plain.selection(),
+                plain.accounts(), DrReplay.collect(Path.of(plain.journal()), meterIds(selected), replaying));
+        }
     }
 }

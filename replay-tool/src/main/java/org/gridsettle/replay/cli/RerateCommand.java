@@ -7,6 +7,7 @@ import org.gridsettle.replay.rerate.RerateRun;
 import org.gridsettle.replay.rerate.RerateTotals;
 import org.gridsettle.replay.rerate.UrdbReplacement;
 import org.gridsettle.replay.tariff.TariffFormat;
+import org.gridsettle.replay.progress.TerminalProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -109,7 +110,11 @@ public final class RerateCommand implements Callable<Integer>
         final long target = targetTariff(registry);
         final RerateRun run = new RerateRun(journal, target, UrdbReplacement.read(tariff, tariffZone), dayZone,
             fromDay, toDay, compared);
-        final RerateTotals totals = run.run();
+        final RerateTotals totals;
+        try (TerminalProgress progress = TerminalProgress.forStderr("rerate", "records"))
+        {
+            totals = run.run(progress);
+        }
         try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8)))
         {
             RerateCsvWriter.write(writer, totals);

@@ -5,6 +5,7 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.logic.SettlementLogic;
 import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
@@ -88,16 +89,28 @@ public final class RerateRun
      */
     public RerateTotals run()
     {
-        readRecorded();
+        return run(ProgressListener.NONE);
+    }
+
+    /**
+     * @param progress told how many records of both journals have been read, against their indexed count.
+     * @return original and re-rated totals.
+     * @throws IllegalArgumentException as {@link #run()}.
+     */
+    public RerateTotals run(final ProgressListener progress)
+    {
+        final long total = progress == ProgressListener.NONE ? -1 : indexed();
+        final long outputs = readRecorded(progress, total);
         final PostingDays days = new PostingDays(zone);
         final SettlementLogic logic = new SettlementLogic((final MutableDirectBuffer buffer, final int offset,
             final int length) -> onOutput(RerateTotals.RERATED, days, buffer, offset, length));
-        try (JournalReader inputs = new JournalReader(Journals.input(journalDir)))
+        try (JournalReader inputs = new JournalReader(Journals.input(journalDir)).progress(progress, outputs, total))
         {
             while (inputs.next((buffer, offset, length, position) -> apply(logic, buffer, offset, length)))
             {
                 // apply drives the logic
             }
+            progress.progress(outputs + inputs.position(), outputs + inputs.position());
         }
         if (replacedVersions == 0)
         {
@@ -124,16 +137,28 @@ public final class RerateRun
         return recordedRejections;
     }
 
-    private void readRecorded()
+    private long readRecorded(final ProgressListener progress, final long total)
     {
         final PostingDays days = new PostingDays(zone);
-        try (JournalReader outputs = new JournalReader(Journals.output(journalDir)))
+        try (JournalReader outputs = new JournalReader(Journals.output(journalDir)).progress(progress, 0, total))
         {
             while (outputs.next((buffer, offset, length, position) ->
                 onOutput(RerateTotals.ORIGINAL, days, buffer, offset, length)))
             {
                 // onOutput adds
             }
+            return outputs.position();
+        }
+    }
+
+    private long indexed()
+    {
+        try (JournalReader outputs = new JournalReader(Journals.output(journalDir));
+            JournalReader inputs = new JournalReader(Journals.input(journalDir)))
+        {
+            final long o = outputs.indexedRecords();
+            final long i = inputs.indexedRecords();
+            return o < 0 || i < 0 ? -1 : o + i;
         }
     }
 
