@@ -149,6 +149,51 @@ class TieredNetMeteringDemandTest
     }
 
     @Test
+    void aCorrectionThatLowersThePeakIntervalLowersTheDemandCharge()
+    {
+        // flat demand 10.00 per kW; the estimate of the first interval is replaced by a lower actual reading
+        try (SettlementEngine engine = start(flat(100_000, 0).withDemand(10_000_000, new long[0])))
+        {
+            engine.submitTick(1, 0, T, 900, 2_000, 0);              // 4: 8,000 W (estimated)
+            engine.submitTick(1, 0, T + 900, 900, 500, 0);          // 5: 2,000 W
+            engine.submitCorrection(1, 0, T, 900, 1_000, 0);        // 6: actually 4,000 W
+            engine.calendar(CalendarCodec.PERIOD_CLOSE, APRIL, 21); // 7
+        }
+        final TransferCodec demand = demandCharge(Outputs.of(dir).causedBy(7));
+        // the peak is the corrected 4,000 W, not the superseded 8,000 W: 4 kW x 10.00 = 40.00
+        assertThat(demand.energyWh()).as("peak demand in W").isEqualTo(4_000);
+        assertThat(demand.amount()).isEqualTo(40_000_000);
+    }
+
+    @Test
+    void aPeakThatHasLeftTheCorrectionWindowStillCounts()
+    {
+        // the window holds 12 intervals per meter: the 3,000 Wh interval is evicted by the 13th and 14th ticks, and
+        // its 12,000 W must survive in the settled peak
+        try (SettlementEngine engine = start(flat(100_000, 0).withDemand(10_000_000, new long[0])))
+        {
+            engine.submitTick(1, 0, T, 900, 3_000, 0);              // 4: 12,000 W
+            for (int i = 1; i <= 13; i++)
+            {
+                engine.submitTick(1, 0, T + i * 900L, 900, 100, 0); // 5-17: 400 W each
+            }
+            engine.submitCorrection(1, 0, T, 900, 100, 0);          // 18: too late to correct
+            engine.calendar(CalendarCodec.PERIOD_CLOSE, APRIL, 21); // 19
+        }
+        final Outputs out = Outputs.of(dir);
+        assertThat(Outputs.rejection(out.causedBy(18).get(0))).isEqualTo(ReasonCode.OUTSIDE_CORRECTION_WINDOW);
+        final TransferCodec demand = demandCharge(out.causedBy(19));
+        assertThat(demand.energyWh()).isEqualTo(12_000);
+        assertThat(demand.amount()).isEqualTo(120_000_000);   // 12 kW x 10.00
+    }
+
+    private static TransferCodec demandCharge(final List<byte[]> outputs)
+    {
+        return outputs.stream().map(Outputs::transfer)
+            .filter(t -> t.reasonCode() == ReasonCode.DEMAND_CHARGE.code()).findFirst().orElseThrow();
+    }
+
+    @Test
     void theNextPeriodMayStartBeforeTheCloseButNotTheOneAfter()
     {
         try (SettlementEngine engine = start(flat(100_000, 0)))

@@ -175,7 +175,8 @@ final class BillingAccumulators
     }
 
     /**
-     * Adds (or, with a negative sign, removes) a priced tick.
+     * Adds (or, with a negative sign, removes) a priced tick's energy and amounts. Its demand is not added here: it
+     * stays with the tick in the correction window until {@link #settleDemand}.
      */
     void add(
         final int meter,
@@ -184,8 +185,7 @@ final class BillingAccumulators
         final long importDeltaWh,
         final long exportDeltaWh,
         final long chargeDelta,
-        final long creditDelta,
-        final long demandW)
+        final long creditDelta)
     {
         final long[] c = cells;
         final int i = cell(slot, period);
@@ -194,14 +194,39 @@ final class BillingAccumulators
         c[i + CHARGES] = Math.addExact(c[i + CHARGES], chargeDelta);
         c[i + CREDITS] = Math.addExact(c[i + CREDITS], creditDelta);
         days[meter * DAY_STRIDE + 1 + period] += importDeltaWh;
-        if (demandW > c[i + MAX_W])
+    }
+
+    /**
+     * Folds the demand of a tick that has left the correction window, and so can no longer change, into its billing
+     * period's settled peaks. The peaks at close are these and the window's own entries, so a correction that
+     * lowers a tick still in the window lowers the peak.
+     *
+     * @param meter meter index.
+     * @param place the tick's {@link TickWindow#place}.
+     */
+    void settleDemand(final int meter, final long place)
+    {
+        final int base = meter * SLOTS;
+        for (int s = base; s < base + SLOTS; s++)
         {
-            c[i + MAX_W] = demandW;
+            if (heads[s * 2] != FREE && (heads[s * 2] & 0xFFFFF) == TickWindow.billingPeriodOf(place))
+            {
+                final long demandW = TickWindow.demandW(place);
+                final int i = cell(s, TickWindow.periodOf(place)) + MAX_W;
+                cells[i] = Math.max(cells[i], demandW);
+                flatMaxW[s] = Math.max(flatMaxW[s], demandW);
+                return;
+            }
         }
-        if (demandW > flatMaxW[slot])
-        {
-            flatMaxW[slot] = demandW;
-        }
+    }
+
+    /**
+     * @param slot a billing slot.
+     * @return the billing period it holds.
+     */
+    int billingPeriodOf(final int slot)
+    {
+        return heads[slot * 2];
     }
 
     private static int cell(final int slot, final int period)
@@ -252,11 +277,13 @@ final class BillingAccumulators
         return cells[cell(slot, period) + CREDITS];
     }
 
+    /** @return the settled peak of a slot's TOU period: ticks that have left the correction window. */
     long maxDemandW(final int slot, final int period)
     {
         return cells[cell(slot, period) + MAX_W];
     }
 
+    /** @return the settled peak of a slot over all periods: ticks that have left the correction window. */
     long flatMaxDemandW(final int slot)
     {
         return flatMaxW[slot];

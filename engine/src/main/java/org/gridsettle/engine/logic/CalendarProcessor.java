@@ -44,12 +44,18 @@ final class CalendarProcessor
     private final TariffBook tariffs;
     private final Postings postings;
     private final BillingAccumulators billing;
+    private final TickWindow window;
     private final Long2LongHashMap closedUntil = new Long2LongHashMap(Long.MIN_VALUE);
     private final Long2LongHashMap lastEndOfDay = new Long2LongHashMap(Long.MIN_VALUE);
 
     CalendarProcessor(
-        final MeterRegistry meters, final TariffBook tariffs, final BillingAccumulators billing, final Postings postings)
+        final MeterRegistry meters,
+        final TariffBook tariffs,
+        final BillingAccumulators billing,
+        final TickWindow window,
+        final Postings postings)
     {
+        this.window = window;
         this.meters = meters;
         this.tariffs = tariffs;
         this.billing = billing;
@@ -233,7 +239,9 @@ final class CalendarProcessor
         }
         final long customer = meters.accountOf(meter);
         final long meterId = meters.meterIdAt(meter);
-        final long flatW = billing.flatMaxDemandW(slot);
+        // the settled peak of ticks past correction, or a tick still in the window if it is higher
+        final int billingPeriod = billing.billingPeriodOf(slot);
+        final long flatW = Math.max(billing.flatMaxDemandW(slot), window.maxDemandW(meter, billingPeriod, -1));
         // W x micro-units per kW / 1000: the same one rounding as energy
         final long flat = MicroUnits.amountFor(flatW, tariff.flatDemandMicrosPerKw());
         if (flat > 0)
@@ -246,7 +254,7 @@ final class CalendarProcessor
         }
         for (int p = 0; p < tariff.periodCount(); p++)
         {
-            final long w = billing.maxDemandW(slot, p);
+            final long w = Math.max(billing.maxDemandW(slot, p), window.maxDemandW(meter, billingPeriod, p));
             final long amount = MicroUnits.amountFor(w, tariff.touDemandMicrosPerKw(p));
             if (amount > 0)
             {

@@ -86,7 +86,7 @@ public final class SettlementLogic
         this.window = new TickWindow(correctionWindow);
         this.postings = new Postings(sink, ledger);
         this.netting = new HourlyNetting(postings);
-        this.calendar = new CalendarProcessor(meters, tariffs, billing, postings);
+        this.calendar = new CalendarProcessor(meters, tariffs, billing, window, postings);
         this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, carbon, drHistory, oracle,
             netting, postings);
         this.registry = new RegistryProcessor(meters, tariffs, window, billing, oracle, postings);

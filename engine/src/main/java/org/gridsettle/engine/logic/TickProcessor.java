@@ -64,6 +64,9 @@ final class TickProcessor
     private long ticksPriced;
     private int slot;
     private int period;
+    private int billingPeriod;
+    /** The demand place {@link #accumulate} computed for the tick it added, for its window entry. */
+    private long place = TickWindow.NO_PLACE;
     private long counter;
     private boolean oracleUsed;
     private long oraclePrice;
@@ -175,7 +178,12 @@ final class TickProcessor
                 final long before = counter;
                 post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
                 accumulate(meter, importWh, exportWh, tick.intervalSeconds(), 1);
-                window.insert(meter, key, importWh, exportWh, tariff.version(), sequence, before, intensity);
+                final long evicted = window.insert(meter, key, importWh, exportWh, tariff.version(), sequence, before,
+                    intensity, place);
+                if (evicted != TickWindow.NO_PLACE)
+                {
+                    billing.settleDemand(meter, evicted);
+                }
                 drHistory.recordTick(meters, meter, channel, local, importWh);
                 ticksPriced++;
                 if (hourly(tariff))
@@ -274,16 +282,17 @@ final class TickProcessor
         {
             if (open)
             {
-                // nothing was posted: put the reversal's amounts back exactly (its demand was 0, so max demand is
-                // untouched)
+                // nothing was posted: put the reversal's amounts back exactly (demand lives in the window entry,
+                // which is unchanged)
                 billing.add(meter, oldSlot, oldPeriod, oldImportWh, oldExportWh, reversal.importAmount,
-                    reversal.exportAmount, 0);
+                    reversal.exportAmount);
             }
             return;
         }
         post(sequence, meter, meterId, original, start, oldImportWh, oldExportWh, window.cause(entry), reversal,
             reversalIntensity, reversalAdder, reversalCredit);
         post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
+        place = TickWindow.NO_PLACE;
         if (stillOpen)
         {
             accumulate(meter, importWh, exportWh, intervalSeconds, 1);
@@ -300,7 +309,8 @@ final class TickProcessor
                 (newNetted ? quote.exportAmount : 0) - (originalNetted ? reversal.exportAmount : 0));
         }
         drHistory.correctTick(meter, channel, local, window.importWh(entry), importWh);
-        window.update(entry, importWh, exportWh, tariff.version(), sequence, before, intensity);
+        // the corrected demand replaces the original's in the window, so a lower reading lowers the peak at close
+        window.update(entry, importWh, exportWh, tariff.version(), sequence, before, intensity, place);
     }
 
     /**
@@ -488,7 +498,7 @@ final class TickProcessor
         // one zone lookup per tick answers the TOU period, the billing period and the local day
         local = tariff.zoneTable().localEpochSecond(start);
         period = tariff.periodIndexAtLocal(local);
-        final int billingPeriod = tariff.billingPeriodOfLocal(local);
+        billingPeriod = tariff.billingPeriodOfLocal(local);
         slot = claim ? billing.slotFor(meter, billingPeriod, tariff.version()) : billing.find(meter, billingPeriod);
         if (slot < 0)
         {
@@ -504,10 +514,10 @@ final class TickProcessor
     private void accumulate(
         final int meter, final long importWh, final long exportWh, final int intervalSeconds, final int sign)
     {
-        // demand in W from interval energy, floored: Wh * 3600 / seconds
+        // demand in W from interval energy, floored: Wh * 3600 / seconds; it is kept with the tick in the window
         final long demandW = sign > 0 && intervalSeconds > 0 ? Math.multiplyExact(importWh, 3600L) / intervalSeconds : 0;
-        billing.add(meter, slot, period, importWh, exportWh, sign * quote.importAmount, sign * quote.exportAmount,
-            demandW);
+        place = sign > 0 ? TickWindow.place(demandW, period, billingPeriod) : TickWindow.NO_PLACE;
+        billing.add(meter, slot, period, importWh, exportWh, sign * quote.importAmount, sign * quote.exportAmount);
     }
 
     private boolean price(

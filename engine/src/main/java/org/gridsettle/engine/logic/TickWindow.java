@@ -22,13 +22,18 @@ import java.util.Arrays;
  * correcting a tick touches one or two more lines instead of one per field. Per-tick cost on a large fleet is
  * dominated by such cache misses; the snapshot keeps the field-by-field layout.
  * <p>
- * Memory: {@value #BYTES_PER_SLOT} bytes per slot per meter, so the default 12 slots cost 672 bytes per meter.
+ * Memory: {@value #BYTES_PER_SLOT} bytes per slot per meter, so the default 12 slots cost 768 bytes per meter.
  * Owned by the business-logic thread. Not thread-safe.
  */
 public final class TickWindow
 {
-    /** Bytes of state per slot: key, import, export, cause, tier counter, carbon intensity and version, as longs. */
-    public static final int BYTES_PER_SLOT = 7 * 8;
+    /**
+     * Bytes of state per slot: key, import, export, cause, tier counter, carbon intensity, version and demand place,
+     * as longs.
+     */
+    public static final int BYTES_PER_SLOT = 8 * 8;
+    /** A tick whose demand counts towards no open billing period. */
+    public static final long NO_PLACE = -1;
     /**
      * Default slots per meter: three hours of 15-minute ticks, which keeps a million meters within 2 GiB of heap
      * with every other per-meter structure (the benchmark harness reports the figure).
@@ -40,13 +45,15 @@ public final class TickWindow
     public static final int TOO_OLD = -2;
 
     private static final long EMPTY = Long.MIN_VALUE;
-    private static final int STRIDE = 6;
+    private static final int STRIDE = 7;
     private static final int IMPORT = 0;
     private static final int EXPORT = 1;
     private static final int CAUSE = 2;
     private static final int COUNTER = 3;
     private static final int INTENSITY = 4;
     private static final int VERSION = 5;
+    private static final int PLACE = 6;
+    private static final long MAX_DEMAND_W = (1L << 39) - 1;
 
     private final int slots;
     private long[] keys = new long[0];
@@ -136,8 +143,11 @@ public final class TickWindow
      * @param cause    input sequence of the tick.
      * @param counter  tier counter before the tick.
      * @param intensity carbon intensity it was priced at, or -1.
+     * @param place    its demand and where it counts, from {@link #place}, or {@link #NO_PLACE}.
+     * @return the place of the entry evicted to make room, or {@link #NO_PLACE}: its demand can no longer be
+     *         corrected, so the caller folds it into the billing period's settled peak.
      */
-    public void insert(
+    public long insert(
         final int meter,
         final long key,
         final long importWh,
@@ -145,7 +155,8 @@ public final class TickWindow
         final int version,
         final long cause,
         final long counter,
-        final long intensity)
+        final long intensity,
+        final long place)
     {
         final long[] k = keys;
         final int base = meter * slots;
@@ -162,8 +173,76 @@ public final class TickWindow
                 victim = i;
             }
         }
+        final long evicted = k[victim] == EMPTY ? NO_PLACE : values[victim * STRIDE + PLACE];
         k[victim] = key;
-        update(victim, importWh, exportWh, version, cause, counter, intensity);
+        update(victim, importWh, exportWh, version, cause, counter, intensity, place);
+        return evicted;
+    }
+
+    /**
+     * Packs a tick's demand with the billing period and TOU period it counts towards.
+     *
+     * @param demandW       its demand, W (interval energy over interval length).
+     * @param period        its TOU period.
+     * @param billingPeriod its billing period.
+     * @return the packed place.
+     */
+    public static long place(final long demandW, final int period, final int billingPeriod)
+    {
+        return (Math.min(Math.max(demandW, 0), MAX_DEMAND_W) << 24) | ((long)(period & 0xF) << 20) |
+            (billingPeriod & 0xFFFFF);
+    }
+
+    /**
+     * @param place a packed place.
+     * @return its demand, W.
+     */
+    public static long demandW(final long place)
+    {
+        return place >>> 24;
+    }
+
+    /**
+     * @param place a packed place.
+     * @return its TOU period.
+     */
+    public static int periodOf(final long place)
+    {
+        return (int)(place >>> 20) & 0xF;
+    }
+
+    /**
+     * @param place a packed place.
+     * @return its billing period, as {@link #place} kept it (the low 20 bits).
+     */
+    public static int billingPeriodOf(final long place)
+    {
+        return (int)place & 0xFFFFF;
+    }
+
+    /**
+     * The highest demand among a meter's entries that count towards a billing period: the part of its peak that a
+     * correction can still change.
+     *
+     * @param meter         meter index.
+     * @param billingPeriod the billing period.
+     * @param period        a TOU period, or -1 for all.
+     * @return W, or 0.
+     */
+    public long maxDemandW(final int meter, final int billingPeriod, final int period)
+    {
+        final long[] v = values;
+        long max = 0;
+        for (int e = meter * slots, end = e + slots; e < end; e++)
+        {
+            final long place = v[e * STRIDE + PLACE];
+            if (keys[e] != EMPTY && place != NO_PLACE && billingPeriodOf(place) == (billingPeriod & 0xFFFFF) &&
+                (period < 0 || periodOf(place) == period))
+            {
+                max = Math.max(max, demandW(place));
+            }
+        }
+        return max;
     }
 
     /**
@@ -176,10 +255,11 @@ public final class TickWindow
      * @param cause    input sequence of the correction.
      * @param counter  tier counter before the corrected values.
      * @param intensity carbon intensity the corrected values were priced at, or -1.
+     * @param place    the corrected demand and where it counts, or {@link #NO_PLACE}.
      */
     public void update(
         final int entry, final long importWh, final long exportWh, final int version, final long cause,
-        final long counter, final long intensity)
+        final long counter, final long intensity, final long place)
     {
         final long[] v = values;
         final int at = entry * STRIDE;
@@ -189,6 +269,7 @@ public final class TickWindow
         v[at + COUNTER] = counter;
         v[at + INTENSITY] = intensity;
         v[at + VERSION] = version;
+        v[at + PLACE] = place;
     }
 
     /**
@@ -272,6 +353,7 @@ public final class TickWindow
         {
             out.writeInt((int)values[e * STRIDE + VERSION]);
         }
+        StateIo.writeLongsFrom(out, values, STRIDE, PLACE, used);
     }
 
     void readState(final DataInput in) throws IOException
@@ -290,6 +372,7 @@ public final class TickWindow
             StateIo.readLongsInto(in, v, STRIDE, field, entries);
         }
         StateIo.readIntsInto(in, v, STRIDE, VERSION, entries);
+        StateIo.readLongsInto(in, v, STRIDE, PLACE, entries);
         values = v;
     }
 }

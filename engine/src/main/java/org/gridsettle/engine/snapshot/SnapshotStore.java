@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  */
 public final class SnapshotStore
 {
-    private static final byte[] MAGIC = {'G', 'S', 'S', 'N', 'A', 'P', '0', '1'};
+    /** Format 02: the correction window keeps each tick's demand (a snapshot of format 01 is refused, then replayed). */
+    private static final byte[] MAGIC = {'G', 'S', 'S', 'N', 'A', 'P', '0', '2'};
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".gss";
 

@@ -167,6 +167,26 @@ public final class StateIo
     }
 
     /**
+     * Writes one field of an interleaved array as a column, in the form {@link #readLongsInto} reads.
+     *
+     * @param out    destination.
+     * @param src    interleaved source.
+     * @param stride longs per entry in {@code src}.
+     * @param field  the field's place within an entry.
+     * @param count  entries.
+     * @throws IOException on write failure.
+     */
+    public static void writeLongsFrom(
+        final DataOutput out, final long[] src, final int stride, final int field, final int count) throws IOException
+    {
+        out.writeInt(count);
+        for (int i = 0; i < count; i++)
+        {
+            out.writeLong(src[i * stride + field]);
+        }
+    }
+
+    /**
      * Reads a column written by {@link #writeLongs} straight into every {@code stride}-th slot of an interleaved
      * array, so a large state is not held twice while it is loaded.
      *
