@@ -6,6 +6,7 @@ import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.TransferCodec;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.pricing.tariff.DemandTiers;
 import org.gridsettle.pricing.tariff.ExportRule;
 import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TierTable;
@@ -146,6 +147,27 @@ class TieredNetMeteringDemandTest
         assertThat(demand.reasonCode()).isEqualTo(ReasonCode.DEMAND_CHARGE.code());
         assertThat(demand.energyWh()).as("peak demand in W").isEqualTo(3_200);
         assertThat(demand.amount()).isEqualTo(32_000_000);   // 3.2 kW x 10.00
+    }
+
+    @Test
+    void aTieredDemandChargeSplitsThePeakAtItsLimits()
+    {
+        // flat demand up to 5 kW at 10.00 per kW, above at 15.00 (one period, no per-period rates)
+        final TouTariff tariff = flat(100_000, 0).withDemandTiers(new DemandTiers(
+            new long[] {5_000, Long.MAX_VALUE}, new long[] {10_000_000, 15_000_000}, new long[0][]));
+        try (SettlementEngine engine = start(tariff))
+        {
+            engine.submitTick(1, 0, T, 900, 2_000, 0);              // 4: 8,000 W
+            engine.submitTick(1, 0, T + 900, 900, 500, 0);          // 5: 2,000 W
+            engine.calendar(CalendarCodec.PERIOD_CLOSE, APRIL, 21); // 6
+        }
+        final List<TransferCodec> demand = Outputs.of(dir).causedBy(6).stream().map(Outputs::transfer)
+            .filter(t -> t.reasonCode() == ReasonCode.DEMAND_CHARGE.code()).toList();
+        // by hand: 5 kW x 10.00 = 50.00 in tier 1 and 3 kW x 15.00 = 45.00 in tier 2, each explained by its tier
+        assertThat(demand).extracting(TransferCodec::tier, TransferCodec::energyWh, TransferCodec::rate,
+                TransferCodec::amount)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 5_000L, 10_000_000L, 50_000_000L),
+                org.assertj.core.groups.Tuple.tuple(1, 3_000L, 15_000_000L, 45_000_000L));
     }
 
     @Test

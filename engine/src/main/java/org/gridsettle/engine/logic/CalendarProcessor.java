@@ -10,6 +10,7 @@ import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.pricing.money.MicroUnits;
+import org.gridsettle.pricing.tariff.DemandTiers;
 import org.gridsettle.pricing.tariff.ExportRule;
 import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TouPricer;
@@ -237,33 +238,45 @@ final class CalendarProcessor
         {
             return;
         }
-        final long customer = meters.accountOf(meter);
-        final long meterId = meters.meterIdAt(meter);
         // the settled peak of ticks past correction, or a tick still in the window if it is higher
         final int billingPeriod = billing.billingPeriodOf(slot);
         final long flatW = Math.max(billing.flatMaxDemandW(slot), window.maxDemandW(meter, billingPeriod, -1));
-        // W x micro-units per kW / 1000: the same one rounding as energy
-        final long flat = MicroUnits.amountFor(flatW, tariff.flatDemandMicrosPerKw());
-        if (flat > 0)
+        final DemandTiers tiers = tariff.demandTiers();
+        final int tierCount = tiers == null ? 1 : tiers.tierCount();
+        for (int t = 0; t < tierCount; t++)
         {
-            postings.transfer(sequence, customer, SystemAccounts.REVENUE, tariff.tokenSymbol(), flat,
-                ReasonCode.DEMAND_CHARGE)
-                .explain(meterId, periodStart, flatW, tariff.flatDemandMicrosPerKw(), tariff.tariffId(),
-                    tariff.version(), FLAT_DEMAND, 0);
-            postings.emitTransfer();
+            postDemandPart(sequence, tariff, meter, periodStart, FLAT_DEMAND, t,
+                tiers == null ? flatW : tiers.demandInTier(flatW, t),
+                tiers == null ? tariff.flatDemandMicrosPerKw() : tiers.flatRate(t));
         }
         for (int p = 0; p < tariff.periodCount(); p++)
         {
             final long w = Math.max(billing.maxDemandW(slot, p), window.maxDemandW(meter, billingPeriod, p));
-            final long amount = MicroUnits.amountFor(w, tariff.touDemandMicrosPerKw(p));
-            if (amount > 0)
+            for (int t = 0; t < tierCount; t++)
             {
-                postings.transfer(sequence, customer, SystemAccounts.REVENUE, tariff.tokenSymbol(), amount,
-                    ReasonCode.DEMAND_CHARGE)
-                    .explain(meterId, periodStart, w, tariff.touDemandMicrosPerKw(p), tariff.tariffId(),
-                        tariff.version(), p, 0);
-                postings.emitTransfer();
+                postDemandPart(sequence, tariff, meter, periodStart, p, t,
+                    tiers == null ? w : tiers.demandInTier(w, t),
+                    tiers == null ? tariff.touDemandMicrosPerKw(p) : tiers.periodRate(p, t));
             }
+        }
+    }
+
+    /**
+     * One demand charge, or one tier's part of it: W x micro-units per kW / 1000, the same one rounding as energy;
+     * the explanation names the period (or {@link #FLAT_DEMAND}), the tier, the demand in the tier and the rate.
+     */
+    private void postDemandPart(
+        final long sequence, final TouTariff tariff, final int meter, final long periodStart, final int period,
+        final int tier, final long demandW, final long microsPerKw)
+    {
+        final long amount = MicroUnits.amountFor(demandW, microsPerKw);
+        if (amount > 0)
+        {
+            postings.transfer(sequence, meters.accountOf(meter), SystemAccounts.REVENUE, tariff.tokenSymbol(), amount,
+                ReasonCode.DEMAND_CHARGE)
+                .explain(meters.meterIdAt(meter), periodStart, demandW, microsPerKw, tariff.tariffId(),
+                    tariff.version(), period, tier);
+            postings.emitTransfer();
         }
     }
 

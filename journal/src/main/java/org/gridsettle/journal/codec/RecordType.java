@@ -16,8 +16,9 @@ public enum RecordType
      * records (80 bytes) are still read, as enrolments without a node. */
     METER_ENROLMENT(3, 2, 112, 1, 80),
     /** A whole tariff version, so that a journal replays without side files. Version 2 adds tiers, export rule and
-     * demand charges; version 1 records are still read. */
-    TARIFF_VERSION(4, 3, -200, 1),
+     * demand charges, version 3 oracle-priced exports, version 4 (written only when needed) demand tiers; version 1
+     * records are still read. */
+    TARIFF_VERSION(4, 4, -200, 1),
     /** Grid carbon intensity of a region over consecutive intervals. */
     CARBON_INTENSITY(5, 1, -64),
     /** Oracle (wholesale) prices of a pricing node over consecutive intervals. */

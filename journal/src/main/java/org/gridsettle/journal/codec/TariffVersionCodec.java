@@ -3,6 +3,7 @@ package org.gridsettle.journal.codec;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.pricing.tariff.DemandTiers;
 import org.gridsettle.pricing.tariff.ExportRateSource;
 import org.gridsettle.pricing.tariff.ExportRule;
 import org.gridsettle.pricing.tariff.NegativePriceRule;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /**
  * Codec for {@link RecordType#TARIFF_VERSION}: the whole definition of a tariff version, so that the input journal
- * alone is enough to replay. Writes schema version 3; reads versions 1, 2 and 3.
+ * alone is enough to replay. Writes schema version 3, or 4 for a tariff with demand tiers; reads versions 1 to 4.
  * <pre>
  *  24 i64 tariffId
  *  32 i64 effectiveFrom       epoch seconds
@@ -52,6 +53,11 @@ import java.util.List;
  *     ---
  * 12 x 3 x (1440 / slotMinutes) u8 period indexes (month, day type, slot)
  * H x i64 holiday epoch days
+ *     --- version 4 only ---
+ * i32 demand tier count D (2..8), i32 demand tier periods P' (0 or P)
+ * D x i64 demand tier upper limit W (the last Long.MAX_VALUE), D x i64 flat demand rate per tier
+ * P' x D x i64 TOU demand rate per period and tier, micro-units per kW
+ *     ---
  * i64 chain
  * </pre>
  * Tariffs change rarely, so decoding builds a {@link TouTariff} object; this is not on the per-tick path.
@@ -111,7 +117,13 @@ public final class TariffVersionCodec extends RecordFlyweight
         final int periods = tariff.periodCount();
         final int tiers = tariff.tiers() == null ? 0 : tariff.tierCount();
         return V2_PERIOD_TABLE + periods * PERIOD_ENTRY + periods * 8 + tiers * 8 + periods * tiers * 16 +
-            36 * (1440 / tariff.slotMinutes()) + tariff.holidayEpochDaysCopy().length * 8 + TRAILER_LENGTH;
+            36 * (1440 / tariff.slotMinutes()) + tariff.holidayEpochDaysCopy().length * 8 +
+            demandTierLength(tariff.demandTiers()) + TRAILER_LENGTH;
+    }
+
+    private static int demandTierLength(final DemandTiers tiers)
+    {
+        return tiers == null ? 0 : 8 + tiers.tierCount() * 16 + tiers.periodCount() * tiers.tierCount() * 8;
     }
 
     /**
@@ -126,6 +138,9 @@ public final class TariffVersionCodec extends RecordFlyweight
         final int length = encodedLength(tariff);
         writeHeader(sequence, 0L, length);
         final MutableDirectBuffer b = buffer;
+        final DemandTiers demandTiers = tariff.demandTiers();
+        // schema 4 only adds the demand tiers: a tariff without them is written as schema 3, as before
+        b.putShort(offset + VERSION_OFFSET, (short)(demandTiers == null ? 3 : 4), ORDER);
         final int periods = tariff.periodCount();
         final TierTable tiers = tariff.tiers();
         final int tierCount = tiers == null ? 0 : tiers.tierCount();
@@ -189,6 +204,28 @@ public final class TariffVersionCodec extends RecordFlyweight
             b.putLong(pos, day, ORDER);
             pos += 8;
         }
+        if (demandTiers != null)
+        {
+            final int count = demandTiers.tierCount();
+            b.putInt(pos, count, ORDER);
+            b.putInt(pos + 4, demandTiers.periodCount(), ORDER);
+            pos += 8;
+            for (int t = 0; t < count; t++)
+            {
+                b.putLong(pos, demandTiers.upToW(t), ORDER);
+                b.putLong(pos + count * 8, demandTiers.flatRate(t), ORDER);
+                pos += 8;
+            }
+            pos += count * 8;
+            for (int p = 0; p < demandTiers.periodCount(); p++)
+            {
+                for (int t = 0; t < count; t++)
+                {
+                    b.putLong(pos, demandTiers.periodRate(p, t), ORDER);
+                    pos += 8;
+                }
+            }
+        }
         return this;
     }
 
@@ -228,8 +265,19 @@ public final class TariffVersionCodec extends RecordFlyweight
         final int scheduleLength = 36 * (1440 / slotMinutes);
         final int periodTable = schema >= 2 ? V2_PERIOD_TABLE : V1_PERIOD_TABLE;
         final int v2Extra = schema >= 2 ? periodCount * 8 + tierCount * 8 + periodCount * tierCount * 16 : 0;
-        final int expected = periodTable + periodCount * PERIOD_ENTRY + v2Extra + scheduleLength + holidayCount * 8 +
-            TRAILER_LENGTH;
+        final int tailAt = periodTable + periodCount * PERIOD_ENTRY + v2Extra + scheduleLength + holidayCount * 8;
+        final int demandTierCount = schema >= 4 && length >= tailAt + 8 + TRAILER_LENGTH ?
+            b.getInt(offset + tailAt, ORDER) : 0;
+        final int demandTierPeriods = schema >= 4 && length >= tailAt + 8 + TRAILER_LENGTH ?
+            b.getInt(offset + tailAt + 4, ORDER) : 0;
+        if (schema >= 4 && (demandTierCount < 2 || demandTierCount > DemandTiers.MAX_TIERS ||
+            (demandTierPeriods != 0 && demandTierPeriods != periodCount)))
+        {
+            throw new IllegalArgumentException("tariff record of schema 4 has bad demand tier counts: tiers=" +
+                demandTierCount + " periods=" + demandTierPeriods);
+        }
+        final int demandTail = schema >= 4 ? 8 + demandTierCount * 16 + demandTierPeriods * demandTierCount * 8 : 0;
+        final int expected = tailAt + demandTail + TRAILER_LENGTH;
         if (expected != length)
         {
             throw new IllegalArgumentException("tariff record length " + length + " but its counts need " + expected);
@@ -280,6 +328,30 @@ public final class TariffVersionCodec extends RecordFlyweight
             holidays[i] = b.getLong(pos, ORDER);
             pos += 8;
         }
+        DemandTiers demandTiers = null;
+        if (schema >= 4)
+        {
+            pos += 8;
+            final long[] upTo = new long[demandTierCount];
+            final long[] flat = new long[demandTierCount];
+            for (int t = 0; t < demandTierCount; t++)
+            {
+                upTo[t] = b.getLong(pos, ORDER);
+                flat[t] = b.getLong(pos + demandTierCount * 8, ORDER);
+                pos += 8;
+            }
+            pos += demandTierCount * 8;
+            final long[][] byPeriod = new long[demandTierPeriods][demandTierCount];
+            for (int p = 0; p < demandTierPeriods; p++)
+            {
+                for (int t = 0; t < demandTierCount; t++)
+                {
+                    byPeriod[p][t] = b.getLong(pos, ORDER);
+                    pos += 8;
+                }
+            }
+            demandTiers = new DemandTiers(upTo, flat, byPeriod);
+        }
         final TouTariff tariff = new TouTariff(
             tariffId(),
             version(),
@@ -302,6 +374,10 @@ public final class TariffVersionCodec extends RecordFlyweight
             if (tiers != null)
             {
                 tariff.withTiers(tiers);
+            }
+            if (demandTiers != null)
+            {
+                tariff.withDemandTiers(demandTiers);
             }
         }
         if (schema >= 3 && ExportRateSource.of(b.getByte(offset + RATE_SOURCE) & 0xFF) == ExportRateSource.ORACLE)

@@ -86,7 +86,8 @@ class CodecRoundTripTest
         assertThat(MeterEnrolmentCodec.LENGTH).isEqualTo(104 + 8).isEqualTo(RecordType.METER_ENROLMENT.fixedLength());
         assertThat(MeterEnrolmentCodec.V1_LENGTH).isEqualTo(72 + 8).isEqualTo(RecordType.METER_ENROLMENT.fixedLength(1));
         assertThat(RecordType.METER_ENROLMENT.schemaVersion()).isEqualTo(2);
-        assertThat(RecordType.TARIFF_VERSION.schemaVersion()).isEqualTo(3);
+        // 4 is the newest schema read and written; a tariff without demand tiers is still written as 3
+        assertThat(RecordType.TARIFF_VERSION.schemaVersion()).isEqualTo(4);
         assertThat(RecordType.ORACLE_PRICE.id()).isEqualTo(6);
         assertThat(RecordType.ORACLE_PRICE.fixedLength()).isEqualTo(-1);
         assertThat(RecordType.ORACLE_PRICE.minLength()).isEqualTo(OraclePriceCodec.lengthFor(1)).isEqualTo(88);

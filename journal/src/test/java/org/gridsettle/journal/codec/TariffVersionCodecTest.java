@@ -11,6 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.RecordValidator;
+import org.gridsettle.pricing.tariff.DemandTiers;
 import org.gridsettle.pricing.tariff.ExportRateSource;
 import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.TouPeriod;
@@ -187,6 +188,47 @@ class TariffVersionCodecTest
         b.putByte(53, (byte)7);       // no such rule
         assertThatThrownBy(codec::decode).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("negative price rule 7");
+    }
+
+    @Test
+    void demandTiersAreWrittenAsSchemaFourAtTheDocumentedOffsetsAndRoundTrip()
+    {
+        final List<TouPeriod> two = List.of(new TouPeriod("off", 100_000, 0), new TouPeriod("on", 300_000, 0));
+        final int[] hours = new int[24];
+        final TouTariff plain = TouTariff.hourly(5, 1, 0, "USD", "SOLAR", ZoneId.of("UTC"), two, hours, hours);
+        // up to 10 kW, up to 50 kW, then unlimited; flat 8.25 / 10.00 / 12.00 per kW; on-peak 0 / 5.00 / 6.00
+        final DemandTiers demand = new DemandTiers(new long[] {10_000, 50_000, Long.MAX_VALUE},
+            new long[] {8_250_000, 10_000_000, 12_000_000}, new long[][] {{0, 0, 0}, {0, 5_000_000, 6_000_000}});
+        final TouTariff tiered = TouTariff.hourly(5, 1, 0, "USD", "SOLAR", ZoneId.of("UTC"), two, hours, hours)
+            .withDemandTiers(demand);
+        // schema 3 and its length when there are no demand tiers; 8 + 3 x 16 + 2 x 3 x 8 = 104 bytes more with them
+        assertThat(TariffVersionCodec.encodedLength(tiered) - TariffVersionCodec.encodedLength(plain)).isEqualTo(104);
+        final UnsafeBuffer plainBuffer = new UnsafeBuffer(new byte[TariffVersionCodec.encodedLength(plain)]);
+        new TariffVersionCodec().<TariffVersionCodec>wrap(plainBuffer, 0).encode(1, plain);
+        assertThat(RecordFlyweight.schemaVersionAt(plainBuffer, 0)).isEqualTo(3);
+
+        final int length = TariffVersionCodec.encodedLength(tiered);
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[length]);
+        new TariffVersionCodec().<TariffVersionCodec>wrap(b, 0).encode(1, tiered);
+        assertThat(RecordFlyweight.schemaVersionAt(b, 0)).isEqualTo(4);
+        assertThat(RecordValidator.problem(b, 0, length)).isNull();
+        // the tail sits after the holidays, before the chain: counts, limits, flat rates, then per period
+        final int tail = length - 8 - 104;
+        assertThat(b.getInt(tail, LE)).isEqualTo(3);
+        assertThat(b.getInt(tail + 4, LE)).isEqualTo(2);
+        assertThat(b.getLong(tail + 8, LE)).isEqualTo(10_000);
+        assertThat(b.getLong(tail + 24, LE)).isEqualTo(Long.MAX_VALUE);
+        assertThat(b.getLong(tail + 32, LE)).isEqualTo(8_250_000);
+        assertThat(b.getLong(tail + 56 + 3 * 8 + 8, LE)).isEqualTo(5_000_000);
+
+        final TouTariff decoded = new TariffVersionCodec().<TariffVersionCodec>wrap(b, 0).decode();
+        final DemandTiers read = decoded.demandTiers();
+        assertThat(read.tierCount()).isEqualTo(3);
+        assertThat(read.upToW(1)).isEqualTo(50_000);
+        assertThat(read.flatRate(2)).isEqualTo(12_000_000);
+        assertThat(read.periodRate(1, 2)).isEqualTo(6_000_000);
+        assertThat(decoded.flatDemandMicrosPerKw()).as("tier 1's rate").isEqualTo(8_250_000);
+        assertThat(decoded.hasDemandCharges()).isTrue();
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class TouTariff
     private long netSurplusMicrosPerKwh;
     private long flatDemandMicrosPerKw;
     private long[] touDemandMicrosPerKw;
+    private DemandTiers demandTiers;
     private int billingCycleDay = 1;
     private long carbonAdderMicrosPerKg;
     private long carbonCreditMicrosPerKg;
@@ -288,6 +289,7 @@ public final class TouTariff
         }
         this.flatDemandMicrosPerKw = flatMicrosPerKw;
         this.touDemandMicrosPerKw = touMicrosPerKw.length == 0 ? null : touMicrosPerKw.clone();
+        this.demandTiers = null;
         return this;
     }
 
@@ -508,6 +510,37 @@ public final class TouTariff
     }
 
     /**
+     * Makes the demand charges tiered; replaces the single flat and TOU demand rates, which then read as tier 1's.
+     *
+     * @param tiers the tier limits and rates; per-period rates must be one per TOU period, or none.
+     * @return this.
+     */
+    public TouTariff withDemandTiers(final DemandTiers tiers)
+    {
+        if (tiers.periodCount() != 0 && tiers.periodCount() != periods.length)
+        {
+            throw new IllegalArgumentException("demand tiers need rates for every one of the " + periods.length +
+                " periods, or for none");
+        }
+        final long[] tou = new long[tiers.periodCount()];
+        for (int p = 0; p < tou.length; p++)
+        {
+            tou[p] = tiers.periodRate(p, 0);
+        }
+        withDemand(tiers.flatRate(0), tou);
+        this.demandTiers = tiers;
+        return this;
+    }
+
+    /**
+     * @return the demand tiers, or null when each demand charge has one rate.
+     */
+    public DemandTiers demandTiers()
+    {
+        return demandTiers;
+    }
+
+    /**
      * @return flat demand charge, micro-units per kW.
      */
     public long flatDemandMicrosPerKw()
@@ -529,7 +562,7 @@ public final class TouTariff
      */
     public boolean hasDemandCharges()
     {
-        return flatDemandMicrosPerKw != 0 || touDemandMicrosPerKw != null;
+        return flatDemandMicrosPerKw != 0 || touDemandMicrosPerKw != null || demandTiers != null;
     }
 
     /**

@@ -24,6 +24,9 @@ import java.util.TreeMap;
  */
 final class BillAssembler
 {
+    /** The period field of a flat (all-period) demand charge, as the engine posts it. */
+    private static final int FLAT_DEMAND = 255;
+
     private static final Comparator<LineKey> LINE_ORDER = Comparator.comparingInt(LineKey::reason)
         .thenComparingInt(LineKey::periodOrder).thenComparingInt(LineKey::tier).thenComparingLong(LineKey::rate);
 
@@ -70,7 +73,13 @@ final class BillAssembler
         for (final EngineTranscript.Posted t : transcript.transfers())
         {
             final boolean fixed = t.reason() == ReasonCode.FIXED_CHARGE.code();
-            final int p = periodOf(periods, fixed ? t.intervalStart() - 1 : t.intervalStart());
+            // demand charges and true-ups are dated at their billing period's start, which is before the bill's
+            // first day when --from falls inside a billing period: they belong to the bill's first period
+            final boolean periodLevel = t.reason() == ReasonCode.DEMAND_CHARGE.code() ||
+                t.reason() == ReasonCode.TRUE_UP.code();
+            final long at = fixed ? t.intervalStart() - 1 : periodLevel ?
+                Math.max(t.intervalStart(), periods.get(0).startEpochSecond()) : t.intervalStart();
+            final int p = periodOf(periods, at);
             add(sums[p], sumOf(t.reason(), t.tier()), sign(t.reason()) * t.amount());
             final LineKey key = new LineKey(t.reason(), fixed ? fixedOrder(t.cause()) : t.period(), t.tier(), t.rate());
             lines.get(p).merge(key, new BillLine(kindOf(t.reason()), periodName(key, fixed), t.tier(), t.energyWh(),
@@ -109,6 +118,10 @@ final class BillAssembler
         if (fixed)
         {
             return key.periodOrder() == CalendarCodec.END_OF_DAY ? "per day" : "per month";
+        }
+        if (key.periodOrder() == FLAT_DEMAND)
+        {
+            return "all periods";
         }
         return key.periodOrder() < tariff.periodCount() ? tariff.period(key.periodOrder()).name() :
             "period " + key.periodOrder();

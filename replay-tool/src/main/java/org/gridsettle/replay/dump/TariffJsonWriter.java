@@ -2,6 +2,7 @@ package org.gridsettle.replay.dump;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.gridsettle.pricing.tariff.DayType;
+import org.gridsettle.pricing.tariff.DemandTiers;
 import org.gridsettle.pricing.tariff.TierTable;
 import org.gridsettle.pricing.tariff.TouPeriod;
 import org.gridsettle.pricing.tariff.TouTariff;
@@ -53,6 +54,7 @@ final class TariffJsonWriter
         fields.number("carbonCarryIntervals", tariff.carbonCarryIntervals());
         periods(tariff);
         tiers(tariff);
+        demandTiers(tariff);
         schedule(tariff);
         holidays(tariff);
     }
@@ -70,6 +72,35 @@ final class TariffJsonWriter
             fields.rate("importRate", period.importMicrosPerKwh());
             fields.rate("exportRate", period.exportMicrosPerKwh());
             fields.amount("demandPerKw", tariff.touDemandMicrosPerKw(i));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private void demandTiers(final TouTariff tariff) throws IOException
+    {
+        final DemandTiers tiers = tariff.demandTiers();
+        if (tiers == null)
+        {
+            return;
+        }
+        final JsonGenerator json = fields.generator();
+        json.writeArrayFieldStart("demandTiers");
+        for (int t = 0; t < tiers.tierCount(); t++)
+        {
+            json.writeStartObject();
+            fields.number("tier", t);
+            if (tiers.upToW(t) != Long.MAX_VALUE)
+            {
+                fields.number("upToW", tiers.upToW(t));
+            }
+            fields.amount("flatPerKw", tiers.flatRate(t));
+            json.writeArrayFieldStart("perPeriodPerKw");
+            for (int p = 0; p < tiers.periodCount(); p++)
+            {
+                json.writeString(org.gridsettle.pricing.money.MicroUnits.toDecimalString(tiers.periodRate(p, t)));
+            }
+            json.writeEndArray();
             json.writeEndObject();
         }
         json.writeEndArray();

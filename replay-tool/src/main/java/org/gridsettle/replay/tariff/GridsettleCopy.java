@@ -58,6 +58,10 @@ final class GridsettleCopy
             .withExportRule(read.exportRule(), read.netSurplusMicrosPerKwh())
             .withDemand(read.flatDemandMicrosPerKw(), anyTouDemand ? touDemand : new long[0])
             .withBillingCycleDay(read.billingCycleDay());
+        if (read.demandTiers() != null)
+        {
+            copy.withDemandTiers(read.demandTiers());
+        }
         if (read.pricesCarbon())
         {
             copy.withCarbon(read.carbonAdderMicrosPerKg(), read.carbonCreditMicrosPerKg(), read.carbonCarryIntervals());

@@ -245,6 +245,30 @@ class BillCommandTest
     }
 
     @Test
+    void aTieredDemandChargeIsBilledEvenWhenTheBillStartsInsideTheBillingPeriod() throws IOException
+    {
+        // demand up to 2 kW at 10.00 per kW and above at 15.00; the hand usage's January peak is its 17:00 hour on
+        // 2011-01-31, 2,345 Wh in an hour = 2.345 kW: 2 kW x 10.00 + 0.345 kW x 15.00 = 20.00 + 5.175 = 25.175.
+        // The charge is dated at the billing period's start (January 1), before --from: it is the bill's first
+        // period's.
+        final Path tariff = Files.writeString(tmp.resolve("demand_tiers.json"), String.join("\n",
+            "{\"format\": \"gridsettle-tariff/1\", \"id\": 46, \"version\": 1, \"effective_from\": \"2011-01-01\",",
+            " \"zone\": \"America/Los_Angeles\", \"currency\": \"USD\", \"export_token\": \"SOLAR\",",
+            " \"periods\": [{\"name\": \"flat\", \"import\": \"0.10\"}],",
+            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
+            "   \"weekday\": {}, \"weekend\": {}}]},",
+            " \"demand\": {\"tiers\": {\"limits_kw\": [\"2\"], \"flat_per_kw\": [\"10\", \"15\"]}}}"));
+
+        final CliRun run = CliRun.of("bill", "--tariff", tariff.toString(), "--usage", path("bill/hand_bill_usage.csv"),
+            "--from", "2011-01-31", "--to", "2011-02-02", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final JsonNode first = JSON.readTree(run.out()).get("periods").get(0);
+        assertThat(first.get("demand_charges").asText()).isEqualTo("25.175000");
+        assertThat(first.get("lines").toString()).contains("\"period\":\"all periods\",\"tier\":1");
+    }
+
+    @Test
     void helpSaysWhatIsNotSupportedYet()
     {
         final CliRun run = CliRun.of("bill", "--help");

@@ -1,5 +1,6 @@
 package org.gridsettle.pricing.importer.gridsettle;
 
+import org.gridsettle.pricing.tariff.DemandTiers;
 import org.gridsettle.pricing.tariff.ExportRule;
 import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.TouTariff;
@@ -20,7 +21,8 @@ final class ChargeReader
         "oracle_carry_intervals", "negative_prices");
     private static final String SOURCES = "\"tou\" or \"oracle\"";
     private static final String NEGATIVE = "\"zero_credit\" or \"charge\"";
-    private static final List<String> DEMAND_FIELDS = List.of("flat_per_kw", "per_period_per_kw");
+    private static final List<String> DEMAND_FIELDS = List.of("flat_per_kw", "per_period_per_kw", "tiers");
+    private static final List<String> DEMAND_TIER_FIELDS = List.of("limits_kw", "flat_per_kw", "per_period_per_kw");
     private static final List<String> CARBON_FIELDS =
         List.of("import_adder_per_kg", "export_credit_per_kg", "carry_forward_intervals");
     private static final String RULES =
@@ -108,6 +110,16 @@ final class ChargeReader
     static void demand(final String source, final LocatedNode node, final PeriodNames names, final TouTariff tariff)
     {
         final Fields demand = new Fields(source, node, DEMAND_FIELDS);
+        final LocatedNode tiersNode = demand.optional("tiers");
+        if (tiersNode != null)
+        {
+            if (demand.optional("flat_per_kw") != null || demand.optional("per_period_per_kw") != null)
+            {
+                throw demand.error(tiersNode, "expected \"tiers\" alone: with demand tiers every rate is per tier");
+            }
+            tariff.withDemandTiers(demandTiers(source, tiersNode, names));
+            return;
+        }
         final long flat = demand.micros("flat_per_kw", 0, "a flat demand charge in currency per kW");
         final LocatedNode perPeriodNode = demand.optional("per_period_per_kw");
         long[] perPeriod = new long[0];
@@ -144,6 +156,63 @@ final class ChargeReader
         // a missing intensity rejects the tick unless the tariff allows carrying the last value forward; never zero
         tariff.withCarbon(adder, credit, (int)carbon.integer("carry_forward_intervals", 0, 96, 0,
             "the intervals a missing intensity may be carried forward, 0..96"));
+    }
+
+    private static DemandTiers demandTiers(final String source, final LocatedNode node, final PeriodNames names)
+    {
+        final Fields tiers = new Fields(source, node, DEMAND_TIER_FIELDS);
+        final List<LocatedNode> limits = tiers.array(tiers.required("limits_kw", "ascending kW limits such as " +
+            "[\"10\"]"), "kW limits as decimal strings");
+        if (limits.isEmpty() || limits.size() >= DemandTiers.MAX_TIERS)
+        {
+            throw tiers.error(node, "expected 1 to " + (DemandTiers.MAX_TIERS - 1) + " demand tier limits");
+        }
+        final int count = limits.size() + 1;
+        final long[] upToW = new long[count];
+        for (int t = 0; t < limits.size(); t++)
+        {
+            // kW to W scales like kWh to Wh: three decimals, exact
+            upToW[t] = ExactDecimal.wattHours(source, limits.get(t), "a demand tier limit in kW");
+            if (upToW[t] <= (t == 0 ? 0 : upToW[t - 1]))
+            {
+                throw Fields.error(source, limits.get(t), "expected demand tier limits that ascend from above 0");
+            }
+        }
+        upToW[count - 1] = Long.MAX_VALUE;
+        final LocatedNode flatNode = tiers.optional("flat_per_kw");
+        final long[] flat = flatNode == null ? new long[count] : rates(source, tiers, flatNode, count, "flat");
+        final LocatedNode perPeriodNode = tiers.optional("per_period_per_kw");
+        long[][] perPeriod = new long[0][];
+        if (perPeriodNode != null)
+        {
+            final Fields byName = new Fields(source, perPeriodNode, names.names());
+            perPeriod = new long[names.count()][];
+            for (int p = 0; p < names.count(); p++)
+            {
+                final LocatedNode periodNode = byName.optional(names.names().get(p));
+                // a period not listed has no demand charge of its own
+                perPeriod[p] = periodNode == null ? new long[count] :
+                    rates(source, byName, periodNode, count, "period \"" + names.names().get(p) + "\"");
+            }
+        }
+        return new DemandTiers(upToW, flat, perPeriod);
+    }
+
+    private static long[] rates(
+        final String source, final Fields fields, final LocatedNode node, final int count, final String whose)
+    {
+        final List<LocatedNode> values = fields.array(node, "rates in currency per kW, one per tier");
+        if (values.size() != count)
+        {
+            throw fields.error(node, "expected " + count + " " + whose + " demand rates, one per tier, found " +
+                values.size());
+        }
+        final long[] rates = new long[count];
+        for (int t = 0; t < count; t++)
+        {
+            rates[t] = ExactDecimal.micros(source, values.get(t), "a demand rate in currency per kW");
+        }
+        return rates;
     }
 
     private static ExportRule rule(final Fields export, final LocatedNode typeNode)

@@ -1,6 +1,7 @@
 package org.gridsettle.pricing.importer.urdb;
 
 import org.gridsettle.pricing.money.MicroUnits;
+import org.gridsettle.pricing.tariff.DemandTiers;
 
 import java.time.Month;
 import java.util.ArrayList;
@@ -12,9 +13,10 @@ import java.util.Optional;
  * every month, and one time-of-use rate per kW for each energy period.
  * <p>
  * So URDB flat demand ({@code flatdemandstructure} with {@code flatdemandmonths}) maps only when every month's
- * period charges the same single-tier rate; time-of-use demand ({@code demandratestructure}) only with single-tier
- * periods and demand schedules identical to the energy schedules, so that demand period {@code p} is energy period
- * {@code p} at every hour. Tiered demand is refused.
+ * period charges the same rates; time-of-use demand ({@code demandratestructure}) only with demand schedules
+ * identical to the energy schedules, so that demand period {@code p} is energy period {@code p} at every hour.
+ * Tiered demand maps onto {@link DemandTiers} when every structure shares the tier limits (a structure with fewer
+ * tiers keeps its unlimited last rate for the higher ones).
  * <p>
  * URDB's {@code demandwindow} is not applied here: gridsettle takes demand as each tick's energy over its duration,
  * so the host must feed ticks of the rate's window ({@link UrdbRate#demandWindowMinutes()}) for the charge to match.
@@ -35,23 +37,115 @@ final class UrdbDemandMapper
     static Optional<DemandRates> map(final UrdbRate rate, final UrdbProblemLog log)
     {
         final int problemsBefore = log.size();
-        final long[] tou = rate.demand().map((demand) -> touRates(demand, rate.energy(), log)).orElse(new long[0]);
-        final long flat = rate.flatDemand().map((demand) -> flatRate(demand, log)).orElse(0L);
+        final long[] limits = sharedLimits(rate, log);
+        final int tiers = limits.length + 1;
+        final long[][] tou = rate.demand().map((demand) -> touRates(demand, rate.energy(), tiers, log))
+            .orElse(new long[0][]);
+        final long[] flat = rate.flatDemand().map((demand) -> flatRates(demand, tiers, log)).orElse(new long[tiers]);
         if (log.size() != problemsBefore || (rate.demand().isEmpty() && rate.flatDemand().isEmpty()))
         {
             return Optional.empty();
         }
-        return Optional.of(new DemandRates(flat, tou));
+        final long[] touTier1 = new long[tou.length];
+        for (int p = 0; p < tou.length; p++)
+        {
+            touTier1[p] = tou[p][0];
+        }
+        if (tiers == 1)
+        {
+            return Optional.of(new DemandRates(flat[0], touTier1, null));
+        }
+        final long[] upToW = java.util.Arrays.copyOf(limits, tiers);
+        upToW[tiers - 1] = Long.MAX_VALUE;
+        return Optional.of(new DemandRates(flat[0], touTier1, new DemandTiers(upToW, flat, tou)));
     }
 
-    private static long[] touRates(
-        final UrdbTouDemand demand, final Optional<UrdbTouEnergy> energy, final UrdbProblemLog log)
+    /**
+     * The tier limits every demand structure shares: TouTariff's demand tiers have one set of limits for the flat
+     * and the time-of-use charges. A structure with fewer tiers must have the first limits of the one with most;
+     * its unlimited last tier then prices the higher tiers too, which is what an unlimited tier means.
+     */
+    private static long[] sharedLimits(final UrdbRate rate, final UrdbProblemLog log)
     {
-        checkSingleTiers(demand.periods(), "demandratestructure", log);
+        final List<List<UrdbDemandTier>> all = new ArrayList<>();
+        final List<String> paths = new ArrayList<>();
+        rate.demand().ifPresent((demand) -> add(demand.periods(), "demandratestructure", all, paths));
+        rate.flatDemand().ifPresent((demand) -> add(demand.periods(), "flatdemandstructure", all, paths));
+        int reference = 0;
+        for (int i = 0; i < all.size(); i++)
+        {
+            reference = all.get(i).size() > all.get(reference).size() ? i : reference;
+        }
+        if (all.isEmpty())
+        {
+            return new long[0];
+        }
+        final List<UrdbDemandTier> longest = all.get(reference);
+        if (longest.size() > DemandTiers.MAX_TIERS)
+        {
+            log.add(paths.get(reference), longest.size() + " tiers; at most " + DemandTiers.MAX_TIERS);
+            return new long[0];
+        }
+        for (int i = 0; i < all.size(); i++)
+        {
+            final List<UrdbDemandTier> tiers = all.get(i);
+            final String path = paths.get(i);
+            final int last = tiers.size() - 1;
+            for (int t = 0; t <= last; t++)
+            {
+                final UrdbDemandTier tier = tiers.get(t);
+                if (tier.microsPerKw() < 0)
+                {
+                    log.add(path + "[" + t + "].rate", "rate+adj is negative (" +
+                        MicroUnits.toDecimalString(tier.microsPerKw()) + " $/kW); TouTariff demand rates are not " +
+                        "negative");
+                }
+                if (t == last && tier.maxW().isPresent())
+                {
+                    log.add(path + "[" + t + "].max", (last == 0 ? "a bounded single tier" : "a bounded last tier") +
+                        ": URDB does not say what is charged above " + MicroUnits.kwhString(tier.maxW().getAsLong()) +
+                        " kW");
+                }
+                else if (t < last && tier.maxW().getAsLong() != longest.get(t).maxW().orElse(-1L))
+                {
+                    log.add(path + "[" + t + "].max", MicroUnits.kwhString(tier.maxW().getAsLong()) + " kW where " +
+                        paths.get(reference) + "[" + t + "] ends at another limit: TouTariff's demand tiers share " +
+                        "their limits");
+                }
+            }
+        }
+        final long[] limits = new long[longest.size() - 1];
+        for (int t = 0; t < limits.length; t++)
+        {
+            limits[t] = longest.get(t).maxW().orElse(Long.MAX_VALUE);
+        }
+        return limits;
+    }
+
+    private static void add(
+        final List<List<UrdbDemandTier>> periods, final String field, final List<List<UrdbDemandTier>> all,
+        final List<String> paths)
+    {
+        for (int p = 0; p < periods.size(); p++)
+        {
+            all.add(periods.get(p));
+            paths.add(field + "[" + p + "]");
+        }
+    }
+
+    /** A structure's rate in a tier; a structure with fewer tiers charges its last, unlimited one's. */
+    private static long rateIn(final List<UrdbDemandTier> tiers, final int tier)
+    {
+        return tiers.get(Math.min(tier, tiers.size() - 1)).microsPerKw();
+    }
+
+    private static long[][] touRates(
+        final UrdbTouDemand demand, final Optional<UrdbTouEnergy> energy, final int tiers, final UrdbProblemLog log)
+    {
         if (energy.isEmpty())
         {
             // Refused for its missing energy charges already; there are no energy periods to charge demand in.
-            return new long[0];
+            return new long[0][];
         }
         if (!demand.weekday().equals(energy.get().weekday()))
         {
@@ -64,24 +158,21 @@ final class UrdbDemandMapper
                 "demand in the energy periods");
         }
         final int energyPeriods = energy.get().periods().size();
-        final long[] rates = new long[energyPeriods];
+        final long[][] rates = new long[energyPeriods][tiers];
         for (int p = 0; p < Math.min(energyPeriods, demand.periods().size()); p++)
         {
-            rates[p] = demand.tier(p, 0).microsPerKw();
+            for (int t = 0; t < tiers; t++)
+            {
+                rates[p][t] = rateIn(demand.periods().get(p), t);
+            }
         }
         // With identical schedules, an energy period beyond the demand structure is never in force: its 0 is never
         // charged, so it is not a guess.
         return rates;
     }
 
-    private static long flatRate(final UrdbFlatDemand demand, final UrdbProblemLog log)
+    private static long[] flatRates(final UrdbFlatDemand demand, final int tiers, final UrdbProblemLog log)
     {
-        final int problemsBefore = log.size();
-        checkSingleTiers(demand.periods(), "flatdemandstructure", log);
-        if (log.size() != problemsBefore)
-        {
-            return 0;
-        }
         final List<Integer> used = new ArrayList<>();
         for (final Month month : Month.values())
         {
@@ -91,43 +182,21 @@ final class UrdbDemandMapper
                 used.add(period);
             }
         }
-        final long rate = demand.periods().get(used.get(0)).get(0).microsPerKw();
-        for (final int period : used)
+        final long[] rates = new long[tiers];
+        for (int t = 0; t < tiers; t++)
         {
-            if (demand.periods().get(period).get(0).microsPerKw() != rate)
+            rates[t] = rateIn(demand.periods().get(used.get(0)), t);
+            for (final int period : used)
             {
-                log.add("flatdemandmonths", "the months' periods charge different rates (" +
-                    describeRates(demand, used) + "): TouTariff has one flat demand rate for every month");
-                return 0;
+                if (rateIn(demand.periods().get(period), t) != rates[t])
+                {
+                    log.add("flatdemandmonths", "the months' periods charge different rates (" +
+                        describeRates(demand, used) + "): TouTariff has one flat demand rate for every month");
+                    return new long[tiers];
+                }
             }
         }
-        return rate;
-    }
-
-    private static void checkSingleTiers(
-        final List<List<UrdbDemandTier>> periods, final String field, final UrdbProblemLog log)
-    {
-        for (int p = 0; p < periods.size(); p++)
-        {
-            final List<UrdbDemandTier> tiers = periods.get(p);
-            final String path = field + "[" + p + "]";
-            if (tiers.size() > 1)
-            {
-                log.add(path, tiers.size() + " tiers: tiered demand charges are not supported");
-                continue;
-            }
-            final UrdbDemandTier tier = tiers.get(0);
-            if (tier.maxW().isPresent())
-            {
-                log.add(path + "[0].max", "a bounded single tier: URDB does not say what is charged above " +
-                    MicroUnits.kwhString(tier.maxW().getAsLong()) + " kW");
-            }
-            if (tier.microsPerKw() < 0)
-            {
-                log.add(path + "[0].rate", "rate+adj is negative (" + MicroUnits.toDecimalString(tier.microsPerKw()) +
-                    " $/kW); TouTariff demand rates are not negative");
-            }
-        }
+        return rates;
     }
 
     private static String describeRates(final UrdbFlatDemand demand, final List<Integer> periods)
@@ -146,8 +215,9 @@ final class UrdbDemandMapper
      *
      * @param flatMicrosPerKw charge per kW of a billing period's highest demand.
      * @param touMicrosPerKw  per energy period, charge per kW of the highest demand in it; empty when none.
+     * @param tiers           the demand tiers, or null when every charge has one tier.
      */
-    record DemandRates(long flatMicrosPerKw, long[] touMicrosPerKw)
+    record DemandRates(long flatMicrosPerKw, long[] touMicrosPerKw, DemandTiers tiers)
     {
     }
 }

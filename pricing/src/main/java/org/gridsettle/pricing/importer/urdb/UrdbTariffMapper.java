@@ -105,7 +105,17 @@ public final class UrdbTariffMapper
         terms.tiers().ifPresent(tariff::withTiers);
         tariff.withFixedCharges(fixed.perDay(), fixed.perMonth());
         tariff.withExportRule(export.rule(), export.netSurplusMicrosPerKwh());
-        demand.ifPresent((rates) -> tariff.withDemand(rates.flatMicrosPerKw(), rates.touMicrosPerKw()));
+        demand.ifPresent((rates) ->
+        {
+            if (rates.tiers() != null)
+            {
+                tariff.withDemandTiers(rates.tiers());
+            }
+            else
+            {
+                tariff.withDemand(rates.flatMicrosPerKw(), rates.touMicrosPerKw());
+            }
+        });
         return tariff;
     }
 

@@ -1,5 +1,6 @@
 package org.gridsettle.pricing.importer.urdb;
 
+import org.gridsettle.pricing.tariff.DemandTiers;
 import org.gridsettle.pricing.tariff.TouTariff;
 import org.junit.jupiter.api.Test;
 
@@ -79,13 +80,18 @@ class UrdbDemandMappingTest
     }
 
     @Test
-    void tieredFlatDemandIsRefused()
+    void tieredFlatDemandMapsOntoDemandTiers()
     {
-        final UrdbImportException ex = refusal(flat("[[{\"rate\": 7.25, \"max\": 50}, {\"rate\": 9}]]",
+        final TouTariff tariff = map(flat("[[{\"rate\": 7.25, \"max\": 50}, {\"rate\": 9}]]",
             "[0,0,0,0,0,0,0,0,0,0,0,0]"));
 
-        assertThat(ex.fields()).containsExactly("flatdemandstructure[0]");
-        assertThat(ex.problems().get(0).reason()).isEqualTo("2 tiers: tiered demand charges are not supported");
+        // 7.25 $/kW up to 50 kW, 9 $/kW above
+        final DemandTiers tiers = tariff.demandTiers();
+        assertThat(tiers.tierCount()).isEqualTo(2);
+        assertThat(tiers.upToW(0)).isEqualTo(50_000L);
+        assertThat(tiers.flatRate(0)).isEqualTo(7_250_000L);
+        assertThat(tiers.flatRate(1)).isEqualTo(9_000_000L);
+        assertThat(tiers.periodCount()).isZero();
     }
 
     @Test
@@ -126,11 +132,19 @@ class UrdbDemandMappingTest
     }
 
     @Test
-    void tieredBoundedAndNegativeTimeOfUseDemandIsRefused()
+    void tieredTimeOfUseDemandMapsAndUnequalLimitsBoundedAndNegativeRatesAreRefused()
     {
-        final UrdbImportException tiered = refusal(
-            tou("[[{\"rate\": 2, \"max\": 10}, {\"rate\": 3}], [{\"rate\": 12.5}]]", ENERGY_WEEKDAY, ENERGY_WEEKEND));
-        assertThat(tiered.fields()).containsExactly("demandratestructure[0]");
+        // period 0 is tiered at 10 kW; period 1's single unlimited 12.5 $/kW prices both of its tiers
+        final DemandTiers tiers = map(tou("[[{\"rate\": 2, \"max\": 10}, {\"rate\": 3}], [{\"rate\": 12.5}]]",
+            ENERGY_WEEKDAY, ENERGY_WEEKEND)).demandTiers();
+        assertThat(tiers.upToW(0)).isEqualTo(10_000L);
+        assertThat(tiers.periodRate(0, 1)).isEqualTo(3_000_000L);
+        assertThat(tiers.periodRate(1, 0)).isEqualTo(12_500_000L);
+        assertThat(tiers.periodRate(1, 1)).isEqualTo(12_500_000L);
+        final UrdbImportException unequal = refusal(tou(
+            "[[{\"rate\": 2, \"max\": 10}, {\"rate\": 3}], [{\"rate\": 5, \"max\": 20}, {\"rate\": 6}]]",
+            ENERGY_WEEKDAY, ENERGY_WEEKEND));
+        assertThat(unequal.fields()).containsExactly("demandratestructure[1][0].max");
 
         final UrdbImportException bad = refusal(
             tou("[[{\"rate\": -1}], [{\"rate\": 5, \"max\": 20}]]", ENERGY_WEEKDAY, ENERGY_WEEKEND));

@@ -166,7 +166,7 @@ class UrdbSampleMappingTest
     }
 
     @Test
-    void reoptIsRefusedForTieredDemandAndItsOwnDemandSchedule()
+    void reoptIsRefusedForItsOwnDemandSchedule()
     {
         // energyratestructure: period 0 one tier (rate 0), period 1 up to 20000 kWh then unlimited, period 2 one tier.
         // Each month has one energy period (1 in May..October, 2 otherwise); periods 0 and 2 have one unlimited
@@ -175,10 +175,8 @@ class UrdbSampleMappingTest
         // fixedchargefirstmeter 3.298 $/day maps, so it is not named.
         final UrdbImportException ex = refusal(REOPT);
 
-        assertThat(ex.fields()).containsExactly(
-            "demandratestructure[1]", "demandweekdayschedule", "demandweekendschedule");
+        assertThat(ex.fields()).containsExactly("demandweekdayschedule", "demandweekendschedule");
         assertThat(ex.getMessage()).isEqualTo(REOPT + ": URDB tariff refused: label (none): " +
-            "demandratestructure[1] (2 tiers: tiered demand charges are not supported); " +
             "demandweekdayschedule (differs from energyweekdayschedule: TouTariff charges time-of-use demand in the " +
             "energy periods); " +
             "demandweekendschedule (differs from energyweekendschedule: TouTariff charges time-of-use demand in the " +

@@ -147,7 +147,8 @@ class UrdbTariffMapperTest
                 "[{\"rate\": 0.1, \"max\": 250, \"unit\": \"kWh\"}, {\"rate\": 0.2}]]")
             .with("energyweekdayschedule", seasonal)
             .with("energyweekendschedule", seasonal)
-            .with("flatdemandstructure", "[[{\"rate\": 4, \"max\": 50}, {\"rate\": 6}]]")
+            // tiered demand maps, but a bounded last tier does not say what is charged above it
+            .with("flatdemandstructure", "[[{\"rate\": 4, \"max\": 50}, {\"rate\": 6, \"max\": 80}]]")
             .with("flatdemandmonths", "[0,0,0,0,0,0,0,0,0,0,0,0]")
             .with("fixedchargefirstmeter", "120")
             .with("fixedchargeunits", "\"$/year\"")
@@ -156,7 +157,7 @@ class UrdbTariffMapperTest
         final UrdbImportException ex = refusal(rate);
 
         assertThat(ex.fields()).containsExactly("startdate", "energyratestructure[1][0].max",
-            "flatdemandstructure[0]", "fixedchargefirstmeter", "dgrules");
+            "flatdemandstructure[0][1].max", "fixedchargefirstmeter", "dgrules");
         assertThat(ex.problems()).allSatisfy((p) -> assertThat(p.label()).isEqualTo(UrdbJsonFixture.LABEL));
     }
 
