@@ -10,6 +10,7 @@ import org.gridsettle.pricing.carbon.IntensitySource;
 import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.oracle.OraclePriceSeries;
+import org.gridsettle.pricing.tariff.DemandTiers;
 import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.TouPeriod;
 import org.gridsettle.pricing.tariff.TouTariff;
@@ -88,6 +89,10 @@ public final class GoldenJournalGenerator
             if (!target.getFileName().toString().equals("v1"))
             {
                 writeVersion2(engine);
+            }
+            if (target.getFileName().toString().compareTo("v3") >= 0)
+            {
+                writeVersion3(engine);
             }
         }
         copyTrimmed(Journals.input(scratch), Journals.input(target));
@@ -220,6 +225,39 @@ public final class GoldenJournalGenerator
         engine.calendar(CalendarCodec.END_OF_DAY, END_OF_DAY, TARIFF_V2);          // 38: settles the DR event
         engine.publishDrEvent(7001, TokenSymbol.pack("DR"), TARIFF_V2, EVENT, EVENT + 3600, 2_000_000,
             BaselineMethod.DECLARED, 1_000);                                      // 39: exact repeat
+    }
+
+    /** Tariff id of the version-3 tariff: the golden periods with tiered flat demand. */
+    static final long TARIFF_V3 = 23;
+
+    /**
+     * The version-3 tariff: the golden tariff's periods and schedule with a tiered flat demand charge, 10.00 per kW
+     * up to 2 kW and 15.00 above (a TARIFF_VERSION of schema 4).
+     *
+     * @return the tariff.
+     */
+    static TouTariff tariffV3()
+    {
+        final TouTariff base = tariff();
+        return new TouTariff(TARIFF_V3, 1, START, "USD", "SOLAR", ZONE, 60, List.of(base.period(0), base.period(1)),
+            base.scheduleCopy(), base.holidayEpochDaysCopy())
+            .withDemandTiers(new DemandTiers(new long[] {2_000, Long.MAX_VALUE}, new long[] {10_000_000, 15_000_000},
+                new long[0][]));
+    }
+
+    /**
+     * Version 3's inputs, after version 2's 39 (sequences continue at 40).
+     *
+     * @param engine the engine versions 1 and 2 were written to.
+     */
+    static void writeVersion3(final SettlementEngine engine)
+    {
+        engine.publishTariff(tariffV3());                                         // 40: schema 4
+        engine.registerAccount(1004);                                             // 41
+        engine.enrolMeter(4, 1004, TARIFF_V3, START);                             // 42
+        engine.submitTick(4, MeterTickCodec.CHANNEL_MAIN, NOON, 900, 800, 0);     // 43: 3,200 W
+        engine.submitTick(4, MeterTickCodec.CHANNEL_MAIN, NOON + 900, 900, 200, 0); // 44: 800 W
+        engine.calendar(CalendarCodec.PERIOD_CLOSE, END_OF_DAY, TARIFF_V3);        // 45: tiered demand
     }
 
     private static void deleteTree(final Path dir) throws IOException
