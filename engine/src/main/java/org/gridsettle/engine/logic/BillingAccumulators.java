@@ -209,7 +209,7 @@ final class BillingAccumulators
         final int base = meter * SLOTS;
         for (int s = base; s < base + SLOTS; s++)
         {
-            if (heads[s * 2] != FREE && (heads[s * 2] & 0xFFFFF) == TickWindow.billingPeriodOf(place))
+            if (heads[s * 2] != FREE && (heads[s * 2] & 0xFFFF) == TickWindow.billingPeriodOf(place))
             {
                 final long demandW = TickWindow.demandW(place);
                 final int i = cell(s, TickWindow.periodOf(place)) + MAX_W;

@@ -98,7 +98,9 @@ final class RegistryProcessor
         final boolean oracleOutsideNetBilling = tariff.oraclePricedExports() &&
             (!tariff.exportRule().isNetBilling() || tariff.exportRule() == ExportRule.NET_BILLING_HOURLY &&
                 tariff.negativePriceRule() == org.gridsettle.pricing.tariff.NegativePriceRule.CHARGE);
-        if (tariff.periodCount() > BillingAccumulators.MAX_PERIODS || dailyNetMetering || oracleOutsideNetBilling)
+        // the correction window records a tick's tariff version in 16 bits
+        if (tariff.periodCount() > BillingAccumulators.MAX_PERIODS || dailyNetMetering || oracleOutsideNetBilling ||
+            tariff.version() > TickWindow.MAX_VERSION)
         {
             // true-ups and TOU demand keep per-period state for at most MAX_PERIODS periods, net metering
             // nets over the billing period, which daily tier counters cannot express, and oracle export prices are

@@ -22,16 +22,19 @@ import java.util.Arrays;
  * correcting a tick touches one or two more lines instead of one per field. Per-tick cost on a large fleet is
  * dominated by such cache misses; the snapshot keeps the field-by-field layout.
  * <p>
- * Memory: {@value #BYTES_PER_SLOT} bytes per slot per meter, so the default 12 slots cost 768 bytes per meter.
+ * Memory: {@value #BYTES_PER_SLOT} bytes per slot per meter, so the default 12 slots cost 672 bytes per meter. The tariff
+ * version (16 bits) and the demand place share one long, so that tracking demand costs no memory.
  * Owned by the business-logic thread. Not thread-safe.
  */
 public final class TickWindow
 {
     /**
-     * Bytes of state per slot: key, import, export, cause, tier counter, carbon intensity, version and demand place,
-     * as longs.
+     * Bytes of state per slot: key, import, export, cause, tier counter, carbon intensity, and version with demand
+     * place, as longs.
      */
-    public static final int BYTES_PER_SLOT = 8 * 8;
+    public static final int BYTES_PER_SLOT = 7 * 8;
+    /** Highest tariff version an entry can record: the version shares its long with the demand place. */
+    public static final int MAX_VERSION = 0xFFFF;
     /** A tick whose demand counts towards no open billing period. */
     public static final long NO_PLACE = -1;
     /**
@@ -45,15 +48,18 @@ public final class TickWindow
     public static final int TOO_OLD = -2;
 
     private static final long EMPTY = Long.MIN_VALUE;
-    private static final int STRIDE = 7;
+    private static final int STRIDE = 6;
     private static final int IMPORT = 0;
     private static final int EXPORT = 1;
     private static final int CAUSE = 2;
     private static final int COUNTER = 3;
     private static final int INTENSITY = 4;
-    private static final int VERSION = 5;
-    private static final int PLACE = 6;
-    private static final long MAX_DEMAND_W = (1L << 39) - 1;
+    /** Version in bits 0-15, the place (see {@link #place}) in bits 16-62. */
+    private static final int VERSION_PLACE = 5;
+    /** Demand in 27 bits: up to 134 MW, far above any meter's interval demand. */
+    private static final long MAX_DEMAND_W = (1L << 27) - 1;
+    /** The period value that marks no place. */
+    private static final int NO_PERIOD = 0xF;
 
     private final int slots;
     private long[] keys = new long[0];
@@ -173,7 +179,7 @@ public final class TickWindow
                 victim = i;
             }
         }
-        final long evicted = k[victim] == EMPTY ? NO_PLACE : values[victim * STRIDE + PLACE];
+        final long evicted = k[victim] == EMPTY ? NO_PLACE : placeOf(values[victim * STRIDE + VERSION_PLACE]);
         k[victim] = key;
         update(victim, importWh, exportWh, version, cause, counter, intensity, place);
         return evicted;
@@ -189,8 +195,8 @@ public final class TickWindow
      */
     public static long place(final long demandW, final int period, final int billingPeriod)
     {
-        return (Math.min(Math.max(demandW, 0), MAX_DEMAND_W) << 24) | ((long)(period & 0xF) << 20) |
-            (billingPeriod & 0xFFFFF);
+        return (Math.min(Math.max(demandW, 0), MAX_DEMAND_W) << 20) | ((long)(period & 0xF) << 16) |
+            (billingPeriod & 0xFFFF);
     }
 
     /**
@@ -199,7 +205,7 @@ public final class TickWindow
      */
     public static long demandW(final long place)
     {
-        return place >>> 24;
+        return place >>> 20;
     }
 
     /**
@@ -208,16 +214,31 @@ public final class TickWindow
      */
     public static int periodOf(final long place)
     {
-        return (int)(place >>> 20) & 0xF;
+        return (int)(place >>> 16) & 0xF;
     }
 
     /**
      * @param place a packed place.
-     * @return its billing period, as {@link #place} kept it (the low 20 bits).
+     * @return its billing period, as {@link #place} kept it (the low 16 bits).
      */
     public static int billingPeriodOf(final long place)
     {
-        return (int)place & 0xFFFFF;
+        return (int)place & 0xFFFF;
+    }
+
+    private static long placeOf(final long versionAndPlace)
+    {
+        final long place = versionAndPlace >>> 16;
+        return periodOf(place) == NO_PERIOD ? NO_PLACE : place;
+    }
+
+    private static long versionAndPlace(final int version, final long place)
+    {
+        if (version < 0 || version > MAX_VERSION)
+        {
+            throw new IllegalArgumentException("tariff version " + version + " above " + MAX_VERSION);
+        }
+        return version | ((place == NO_PLACE ? (long)NO_PERIOD << 16 : place) << 16);
     }
 
     /**
@@ -235,8 +256,8 @@ public final class TickWindow
         long max = 0;
         for (int e = meter * slots, end = e + slots; e < end; e++)
         {
-            final long place = v[e * STRIDE + PLACE];
-            if (keys[e] != EMPTY && place != NO_PLACE && billingPeriodOf(place) == (billingPeriod & 0xFFFFF) &&
+            final long place = placeOf(v[e * STRIDE + VERSION_PLACE]);
+            if (keys[e] != EMPTY && place != NO_PLACE && billingPeriodOf(place) == (billingPeriod & 0xFFFF) &&
                 (period < 0 || periodOf(place) == period))
             {
                 max = Math.max(max, demandW(place));
@@ -268,8 +289,7 @@ public final class TickWindow
         v[at + CAUSE] = cause;
         v[at + COUNTER] = counter;
         v[at + INTENSITY] = intensity;
-        v[at + VERSION] = version;
-        v[at + PLACE] = place;
+        v[at + VERSION_PLACE] = versionAndPlace(version, place);
     }
 
     /**
@@ -296,7 +316,7 @@ public final class TickWindow
      */
     public int version(final int entry)
     {
-        return (int)values[entry * STRIDE + VERSION];
+        return (int)(values[entry * STRIDE + VERSION_PLACE] & MAX_VERSION);
     }
 
     /**
@@ -351,9 +371,13 @@ public final class TickWindow
         out.writeInt(used);
         for (int e = 0; e < used; e++)
         {
-            out.writeInt((int)values[e * STRIDE + VERSION]);
+            out.writeInt((int)(values[e * STRIDE + VERSION_PLACE] & MAX_VERSION));
         }
-        StateIo.writeLongsFrom(out, values, STRIDE, PLACE, used);
+        out.writeInt(used);
+        for (int e = 0; e < used; e++)
+        {
+            out.writeLong(placeOf(values[e * STRIDE + VERSION_PLACE]));
+        }
     }
 
     void readState(final DataInput in) throws IOException
@@ -371,8 +395,17 @@ public final class TickWindow
         {
             StateIo.readLongsInto(in, v, STRIDE, field, entries);
         }
-        StateIo.readIntsInto(in, v, STRIDE, VERSION, entries);
-        StateIo.readLongsInto(in, v, STRIDE, PLACE, entries);
+        StateIo.readIntsInto(in, v, STRIDE, VERSION_PLACE, entries);
+        // the place column straight into the shared long, without a second array of a million meters' entries
+        final int places = StateIo.readCount(in, Long.BYTES);
+        if (places != entries)
+        {
+            throw new IOException("snapshot's correction window has " + entries + " keys but " + places + " places");
+        }
+        for (int e = 0; e < entries; e++)
+        {
+            v[e * STRIDE + VERSION_PLACE] = versionAndPlace((int)v[e * STRIDE + VERSION_PLACE], in.readLong());
+        }
         values = v;
     }
 }
