@@ -85,6 +85,7 @@ public final class SettlementEngine implements AutoCloseable
             config.correctionWindow,
             config.snapshots ? new SnapshotStore(dir.resolve("snapshots")) : null,
             config.snapshotInterval);
+        handler.logic().reserveMeters(config.expectedMeters);
     }
 
     /**
@@ -780,6 +781,7 @@ public final class SettlementEngine implements AutoCloseable
         private int ringSize = 8192;
         private boolean multiProducer;
         private int correctionWindow = org.gridsettle.engine.logic.TickWindow.DEFAULT_SLOTS;
+        private int expectedMeters;
         private boolean snapshots = true;
         private long snapshotInterval = 1_000_000;
         private final List<PostingListener> listeners = new ArrayList<>();
@@ -839,6 +841,25 @@ public final class SettlementEngine implements AutoCloseable
         public Builder multiProducer(final boolean multiProducer)
         {
             this.multiProducer = multiProducer;
+            return this;
+        }
+
+        /**
+         * Sizes the per-meter state for a fleet up front. Without it the state grows by doubling as meters enrol,
+         * and each growth holds the old and the new arrays at once; near the heap's limit (a million meters in
+         * 2 GiB) those large copies can fail for want of contiguous heap even when the final state fits. State
+         * still grows beyond the expected count if more meters enrol.
+         *
+         * @param meters meters expected to enrol; 0 (the default) to grow from small.
+         * @return this.
+         */
+        public Builder expectedMeters(final int meters)
+        {
+            if (meters < 0)
+            {
+                throw new IllegalArgumentException("expected meters must not be negative: " + meters);
+            }
+            this.expectedMeters = meters;
             return this;
         }
 

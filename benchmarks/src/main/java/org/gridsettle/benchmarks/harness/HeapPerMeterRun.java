@@ -40,11 +40,14 @@ public final class HeapPerMeterRun
 
     private static double engine(final int meters, final Path journalDir)
     {
-        try (SettlementEngine engine = SettlementEngine.builder().journalDir(journalDir).build().start())
+        // measured from before the engine exists, because it sizes its per-meter state for the fleet when it is
+        // built (expectedMeters); the engine's own fixed overhead (ring, journals) is therefore included
+        final long before = usedHeapAfterGc();
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(journalDir).expectedMeters(meters).build()
+            .start())
         {
             engine.publishTariff(BenchTariff.create());
             Await.reach(engine::appliedSequence, 1, engine::fatalError);
-            final long before = usedHeapAfterGc();
             for (int m = 1; m <= meters; m++)
             {
                 engine.registerAccount(Fleet.accountOf(m));

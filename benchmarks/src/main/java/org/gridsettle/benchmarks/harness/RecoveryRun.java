@@ -39,7 +39,8 @@ public final class RecoveryRun
 
     private static long enrolAndSnapshot(final Path journalDir, final int meters)
     {
-        final SettlementEngine setUp = SettlementEngine.builder().journalDir(journalDir).snapshotInterval(0).build()
+        final SettlementEngine setUp = SettlementEngine.builder().journalDir(journalDir).snapshotInterval(0)
+            .expectedMeters(meters).build()
             .start();
         try
         {
@@ -55,7 +56,8 @@ public final class RecoveryRun
 
     private static void journalTail(final Path journalDir, final int meters, final long ticks, final long setUpInputs)
     {
-        final SettlementEngine tail = SettlementEngine.builder().journalDir(journalDir).snapshots(false).build()
+        final SettlementEngine tail = SettlementEngine.builder().journalDir(journalDir).snapshots(false)
+            .expectedMeters(meters).build()
             .start();
         try
         {

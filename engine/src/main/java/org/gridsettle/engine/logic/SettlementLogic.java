@@ -106,6 +106,20 @@ public final class SettlementLogic
     }
 
     /**
+     * Sizes the per-meter state for a number of meters at once, instead of growing it as meters enrol.
+     *
+     * @param meters meters expected.
+     */
+    public void reserveMeters(final int meters)
+    {
+        if (meters > 0)
+        {
+            window.ensureMeters(meters);
+            billing.ensureMeters(meters);
+        }
+    }
+
+    /**
      * @param observer shown every dispatched meter's demand-response figures as events settle, for audit reports.
      * @return this.
      */
