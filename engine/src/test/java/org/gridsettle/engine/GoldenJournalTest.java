@@ -222,6 +222,25 @@ class GoldenJournalTest
         assertThat(hex(sha)).isEqualTo(OUTPUT_CLOSE_SHA256);
     }
 
+    /**
+     * A golden journal verifies intact with its record counts and pinned digests, and replays to identical outputs.
+     */
+    static void verifiesAndReplays(
+        final Path journal, final long inputs, final long outputs, final String inputDigest, final String outputDigest)
+    {
+        final VerificationReport verified = JournalVerifier.verify(journal);
+        assertThat(verified.problems()).isEmpty();
+        assertThat(verified.inputRecords()).isEqualTo(inputs);
+        assertThat(verified.outputRecords()).isEqualTo(outputs);
+        assertThat(HashChain.toHex(verified.inputDigest())).isEqualTo(inputDigest);
+        assertThat(HashChain.toHex(verified.outputDigest())).isEqualTo(outputDigest);
+
+        final ReplayReport replay = new JournalReplay(journal, Long.MAX_VALUE).run();
+        assertThat(replay.firstDivergence()).isNull();
+        assertThat(replay.identical()).isTrue();
+        assertThat(HashChain.toHex(replay.replayDigest())).isEqualTo(outputDigest);
+    }
+
     static void expectTransfer(
         final byte[] record,
         final long cause,

@@ -2,10 +2,7 @@ package org.gridsettle.engine;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.SystemAccounts;
-import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
-import org.gridsettle.journal.VerificationReport;
-import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.OraclePriceCodec;
@@ -14,8 +11,6 @@ import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.TransferCodec;
 import org.gridsettle.pricing.money.TokenSymbol;
-import org.gridsettle.replay.JournalReplay;
-import org.gridsettle.replay.ReplayReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,18 +57,8 @@ class GoldenJournalV2Test
     @Test
     void verifiesIntactAndReplaysToIdenticalOutputs()
     {
-        final VerificationReport verified = JournalVerifier.verify(journal);
-        assertThat(verified.problems()).isEmpty();
-        assertThat(verified.inputRecords()).isEqualTo(39);
         // version 1's 22 outputs, then 16: see decodedOutputsOfVersionTwoAreWhatTheInputsImply
-        assertThat(verified.outputRecords()).isEqualTo(38);
-        assertThat(HashChain.toHex(verified.inputDigest())).isEqualTo(INPUT_DIGEST);
-        assertThat(HashChain.toHex(verified.outputDigest())).isEqualTo(OUTPUT_DIGEST);
-
-        final ReplayReport replay = new JournalReplay(journal, Long.MAX_VALUE).run();
-        assertThat(replay.firstDivergence()).isNull();
-        assertThat(replay.identical()).isTrue();
-        assertThat(HashChain.toHex(replay.replayDigest())).isEqualTo(OUTPUT_DIGEST);
+        GoldenJournalTest.verifiesAndReplays(journal, 39, 38, INPUT_DIGEST, OUTPUT_DIGEST);
     }
 
     @Test

@@ -2,16 +2,11 @@ package org.gridsettle.engine;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.SystemAccounts;
-import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
-import org.gridsettle.journal.VerificationReport;
-import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.TariffVersionCodec;
-import org.gridsettle.replay.JournalReplay;
-import org.gridsettle.replay.ReplayReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,17 +47,7 @@ class GoldenJournalV3Test
     @Test
     void verifiesIntactAndReplaysToIdenticalOutputs()
     {
-        final VerificationReport verified = JournalVerifier.verify(journal);
-        assertThat(verified.problems()).isEmpty();
-        assertThat(verified.inputRecords()).isEqualTo(45);
-        assertThat(verified.outputRecords()).isEqualTo(42);
-        assertThat(HashChain.toHex(verified.inputDigest())).isEqualTo(INPUT_DIGEST);
-        assertThat(HashChain.toHex(verified.outputDigest())).isEqualTo(OUTPUT_DIGEST);
-
-        final ReplayReport replay = new JournalReplay(journal, Long.MAX_VALUE).run();
-        assertThat(replay.firstDivergence()).isNull();
-        assertThat(replay.identical()).isTrue();
-        assertThat(HashChain.toHex(replay.replayDigest())).isEqualTo(OUTPUT_DIGEST);
+        GoldenJournalTest.verifiesAndReplays(journal, 45, 42, INPUT_DIGEST, OUTPUT_DIGEST);
     }
 
     @Test

@@ -71,7 +71,7 @@ public final class BillCommand implements Callable<Integer>
     private String format;
 
     @Option(names = "--tariff-format", paramLabel = "urdb|gridsettle",
-        description = "Tariff format (default: detected; only urdb can be read today).")
+        description = "Tariff format (default: detected from the content).")
     private String tariffFormat;
 
     @Option(names = "--usage-format", paramLabel = "greenbutton|csv",

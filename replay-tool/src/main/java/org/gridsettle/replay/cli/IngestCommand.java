@@ -85,7 +85,7 @@ public final class IngestCommand implements Callable<Integer>
     private Path tariff;
 
     @Option(names = "--tariff-format", paramLabel = "urdb|gridsettle",
-        description = "Tariff format (default: detected; only urdb can be read today).")
+        description = "Tariff format (default: detected from the content).")
     private String tariffFormat;
 
     @Option(names = "--zone", paramLabel = "ZONE",

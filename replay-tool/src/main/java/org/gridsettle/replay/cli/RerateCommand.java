@@ -87,7 +87,7 @@ public final class RerateCommand implements Callable<Integer>
         final TariffFormat format = OptionValues.tariffFormat(tariffFormat);
         if (format == TariffFormat.GRIDSETTLE)
         {
-            throw new IllegalArgumentException("--tariff-format gridsettle: no reader yet; only urdb is accepted");
+            throw new IllegalArgumentException("--tariff-format gridsettle: rerate takes a URDB replacement tariff only");
         }
         final ZoneId tariffZone = zone == null ? null : OptionValues.zone(zone);
         final ZoneId dayZone = tariffZone == null ? ZoneId.of("America/Los_Angeles") : tariffZone;
