@@ -17,6 +17,7 @@ import org.gridsettle.engine.snapshot.SnapshotStore;
 import org.gridsettle.journal.Durability;
 import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.Sealing;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.CarbonIntensityCodec;
@@ -78,8 +79,10 @@ public final class SettlementEngine implements AutoCloseable
     {
         this.config = config;
         final Path dir = Objects.requireNonNull(config.journalDir, "journalDir");
-        this.input = new JournalWriter(Journals.input(dir), config.durability);
-        this.output = new JournalWriter(Journals.output(dir), config.durability);
+        this.input = new JournalWriter(
+            Journals.input(dir), config.durability, JournalWriter.DEFAULT_CHECKPOINT_INTERVAL, config.sealing);
+        this.output = new JournalWriter(
+            Journals.output(dir), config.durability, JournalWriter.DEFAULT_CHECKPOINT_INTERVAL, config.sealing);
         this.handler = new SettlementHandler(
             input, output, Journals.output(dir), config.listeners.toArray(new PostingListener[0]),
             config.correctionWindow,
@@ -777,6 +780,7 @@ public final class SettlementEngine implements AutoCloseable
     {
         private Path journalDir;
         private Durability durability = Durability.PAGE_CACHE;
+        private Sealing sealing = Sealing.INLINE;
         private WaitStrategy waitStrategy = new SleepingWaitStrategy();
         private int ringSize = 8192;
         private boolean multiProducer;
@@ -807,6 +811,17 @@ public final class SettlementEngine implements AutoCloseable
         public Builder durability(final Durability durability)
         {
             this.durability = Objects.requireNonNull(durability);
+            return this;
+        }
+
+        /**
+         * @param sealing which thread computes the journals' SHA-256 checkpoints: the business-logic thread, or a
+         *                thread per journal. The journals' bytes are the same either way.
+         * @return this.
+         */
+        public Builder sealing(final Sealing sealing)
+        {
+            this.sealing = Objects.requireNonNull(sealing);
             return this;
         }
 

@@ -7,7 +7,9 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.BufferUtil;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.chain.BackgroundBlockSealer;
 import org.gridsettle.journal.chain.BlockDigest;
+import org.gridsettle.journal.chain.BlockSealer;
 import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.journal.codec.CheckpointCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
@@ -24,7 +26,9 @@ import java.nio.file.Path;
  * last record, so a restarted engine keeps one unbroken chain.
  * <p>
  * Single writer: call only from one thread at a time (the engine's business-logic thread). Chronicle's own
- * thread check is relaxed so the writer may be created on one thread and used on another.
+ * thread check is relaxed so the writer may be created on one thread and used on another. With
+ * {@link Sealing#BACKGROUND} the SHA-256 of the checkpoints is computed on a thread the writer owns, started when it
+ * opens and stopped when it closes or is abandoned.
  */
 public final class JournalWriter implements AutoCloseable
 {
@@ -34,7 +38,7 @@ public final class JournalWriter implements AutoCloseable
     private final ChronicleQueue queue;
     private final ExcerptAppender appender;
     private final HashChain chain = new HashChain();
-    private final BlockDigest blockDigest;
+    private final BlockSealer blockSealer;
     private final CheckpointCodec checkpoint = new CheckpointCodec();
     private final UnsafeBuffer checkpointBuffer =
         new UnsafeBuffer(BufferUtil.allocateDirectAligned(CheckpointCodec.LENGTH + 24, 64));
@@ -43,6 +47,7 @@ public final class JournalWriter implements AutoCloseable
     private final Durability durability;
     private final int checkpointInterval;
     private long count;
+    private long recordsInBlock;
     private long dataRecords;
     private long lastSequence;
     private boolean sealedByClose;
@@ -59,13 +64,27 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
-     * Opens or creates a journal.
+     * Opens or creates a journal that seals its checkpoints on the writer's thread.
      *
      * @param dir                directory of the queue.
      * @param durability         what an append promises.
      * @param checkpointInterval records per SHA-256 checkpoint.
      */
     public JournalWriter(final Path dir, final Durability durability, final int checkpointInterval)
+    {
+        this(dir, durability, checkpointInterval, Sealing.INLINE);
+    }
+
+    /**
+     * Opens or creates a journal.
+     *
+     * @param dir                directory of the queue.
+     * @param durability         what an append promises.
+     * @param checkpointInterval records per SHA-256 checkpoint.
+     * @param sealing            which thread computes the checkpoints' SHA-256.
+     */
+    public JournalWriter(
+        final Path dir, final Durability durability, final int checkpointInterval, final Sealing sealing)
     {
         if (checkpointInterval < 1)
         {
@@ -74,6 +93,7 @@ public final class JournalWriter implements AutoCloseable
         this.dir = dir;
         this.durability = durability;
         this.checkpointInterval = checkpointInterval;
+        final BlockDigest blockDigest;
         if (Files.isDirectory(dir))
         {
             try (JournalReader existing = new JournalReader(dir))
@@ -84,6 +104,7 @@ public final class JournalWriter implements AutoCloseable
                 lastSequence = existing.lastSequence();
                 chain.resume(existing.digest());
                 blockDigest = existing.blockDigest();
+                recordsInBlock = blockDigest.recordsInBlock();
                 sealedByClose = existing.endsWithCloseCheckpoint();
             }
         }
@@ -95,6 +116,11 @@ public final class JournalWriter implements AutoCloseable
         this.appender = queue.createAppender();
         appender.singleThreadedCheckDisabled(true);
         checkpoint.wrap(checkpointBuffer, 0);
+        // started last: nothing after it can fail and leave its thread running
+        this.blockSealer = sealing == Sealing.BACKGROUND ?
+            new BackgroundBlockSealer(
+                blockDigest, BackgroundBlockSealer.DEFAULT_CAPACITY, "gridsettle-seal-" + dir.getFileName()) :
+            blockDigest;
     }
 
     /**
@@ -110,10 +136,10 @@ public final class JournalWriter implements AutoCloseable
         chain.seal(buffer, offset, length);
         final long position = write(buffer, offset, length);
         dataRecords++;
-        blockDigest.add(buffer, offset, length);
+        blockSealer.add(buffer, offset, length);
         lastSequence = RecordFlyweight.sequenceAt(buffer, offset);
         sealedByClose = false;
-        if (blockDigest.recordsInBlock() >= checkpointInterval)
+        if (++recordsInBlock >= checkpointInterval)
         {
             writeCheckpoint(CheckpointCodec.KIND_PERIODIC, 0, 0);
         }
@@ -132,7 +158,8 @@ public final class JournalWriter implements AutoCloseable
 
     private void writeCheckpoint(final int kind, final long boundRecords, final long boundChain)
     {
-        blockDigest.seal(sha);
+        blockSealer.seal(sha);
+        recordsInBlock = 0;
         checkpoint.encode(count, lastSequence, kind, sha, boundRecords, boundChain);
         chain.sealAside(checkpointBuffer, 0, CheckpointCodec.LENGTH);
         write(checkpointBuffer, 0, CheckpointCodec.LENGTH);
@@ -202,6 +229,7 @@ public final class JournalWriter implements AutoCloseable
         }
         finally
         {
+            blockSealer.close();
             appender.close();
             queue.close();
         }
@@ -225,6 +253,7 @@ public final class JournalWriter implements AutoCloseable
         }
         finally
         {
+            blockSealer.close();
             appender.close();
             queue.close();
         }

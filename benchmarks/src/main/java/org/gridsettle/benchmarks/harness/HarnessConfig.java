@@ -1,5 +1,7 @@
 package org.gridsettle.benchmarks.harness;
 
+import org.gridsettle.journal.Sealing;
+
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +23,7 @@ import java.util.Arrays;
  * @param rateSeconds         measured seconds per offered rate.
  * @param rateWarmupSeconds   seconds per offered rate paced but not recorded.
  * @param ringSize            engine ring entries, also the conventional queue's capacity.
+ * @param sealing             which thread computes the engine journals' SHA-256 checkpoints.
  * @param outDir              where the report goes.
  * @param workDir             where journals and JSON output go while running; deleted at the end.
  * @param keepJournals        true to leave {@code workDir} in place.
@@ -36,6 +39,7 @@ public record HarnessConfig(
     double rateSeconds,
     double rateWarmupSeconds,
     int ringSize,
+    Sealing sealing,
     Path outDir,
     Path workDir,
     boolean keepJournals)
@@ -76,8 +80,8 @@ public record HarnessConfig(
     public static HarnessConfig full(final Path outDir)
     {
         return new HarnessConfig("full", 10_000_000L, 100_000, 3, 0.1, 50_000_000L,
-            new long[] {50_000, 200_000, 1_000_000}, 10.0, 1.0, ENGINE_RING_SIZE, outDir, outDir.resolve("work"),
-            false);
+            new long[] {50_000, 200_000, 1_000_000}, 10.0, 1.0, ENGINE_RING_SIZE, Sealing.INLINE, outDir,
+            outDir.resolve("work"), false);
     }
 
     /**
@@ -87,7 +91,8 @@ public record HarnessConfig(
     public static HarnessConfig quick(final Path outDir)
     {
         return new HarnessConfig("quick", 1_000_000L, 10_000, 5, 0.1, 5_000_000L,
-            new long[] {50_000, 200_000}, 2.0, 0.5, ENGINE_RING_SIZE, outDir, outDir.resolve("work"), false);
+            new long[] {50_000, 200_000}, 2.0, 0.5, ENGINE_RING_SIZE, Sealing.INLINE, outDir, outDir.resolve("work"),
+            false);
     }
 
     /**
@@ -97,7 +102,8 @@ public record HarnessConfig(
     public static HarnessConfig tiny(final Path outDir)
     {
         return new HarnessConfig("tiny", 20_000L, 200, 1, 0.1, 100_000L,
-            new long[] {20_000}, 0.5, 0.1, ENGINE_RING_SIZE, outDir, outDir.resolve("work"), false);
+            new long[] {20_000}, 0.5, 0.1, ENGINE_RING_SIZE, Sealing.INLINE, outDir, outDir.resolve("work"),
+            false);
     }
 
     /**
@@ -141,6 +147,7 @@ public record HarnessConfig(
         Path work = preset.workDir();
         boolean keep = false;
         boolean custom = false;
+        Sealing sealing = preset.sealing();
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -151,6 +158,11 @@ public record HarnessConfig(
                 case "--out", "--results-root" -> i++;
                 case "--work" -> work = Path.of(value(args, ++i));
                 case "--keep-journals" -> keep = true;
+                case "--sealing" ->
+                {
+                    custom = true;
+                    sealing = parseSealing(value(args, ++i));
+                }
                 case "--ticks", "--meters", "--rounds", "--rates", "--rate-seconds" ->
                 {
                     custom = true;
@@ -170,7 +182,7 @@ public record HarnessConfig(
         // the bare hand-off is far faster than the engine: five events per tick keep its timed window measurable
         final long handoffEvents = ticks == preset.ticks() ? preset.handoffEvents() : 5 * ticks;
         return new HarnessConfig(preset.label() + (custom ? "+" : ""), ticks, meters, rounds, preset.warmupFraction(),
-            handoffEvents, rates, rateSeconds, preset.rateWarmupSeconds(), preset.ringSize(), out, work, keep);
+            handoffEvents, rates, rateSeconds, preset.rateWarmupSeconds(), preset.ringSize(), sealing, out, work, keep);
     }
 
     /**
@@ -189,6 +201,8 @@ public record HarnessConfig(
             "  --out DIR            report directory (default bench-results/<timestamp>)",
             "  --work DIR           journal scratch directory (default <out>/work, deleted afterwards)",
             "  --keep-journals      keep the scratch directory",
+            "  --sealing S          inline or background: where the engine computes its journals' SHA-256",
+            "                       checkpoints (default inline, on the business-logic thread; background needs cores)",
             "  benchmarks/run jmh [JMH options]   runs the JMH microbenchmarks instead");
     }
 
@@ -199,6 +213,16 @@ public record HarnessConfig(
             throw new IllegalArgumentException(args[i - 1] + " needs a value\n" + usage());
         }
         return args[i];
+    }
+
+    private static Sealing parseSealing(final String text)
+    {
+        return switch (text)
+        {
+            case "inline" -> Sealing.INLINE;
+            case "background" -> Sealing.BACKGROUND;
+            default -> throw new IllegalArgumentException("--sealing must be inline or background: " + text);
+        };
     }
 
     private static long parseLong(final String text)
@@ -257,6 +281,6 @@ public record HarnessConfig(
     public String toString()
     {
         return label + ": ticks=" + ticks + " meters=" + meters + " rounds=" + rounds + " rates=" +
-            Arrays.toString(rates) + " rateSeconds=" + rateSeconds + " out=" + outDir;
+            Arrays.toString(rates) + " rateSeconds=" + rateSeconds + " sealing=" + sealing + " out=" + outDir;
     }
 }

@@ -41,8 +41,8 @@ public final class OfferedRateRun
         final long firstTickSequence = Fleet.setUpInputs(meters) + 1;
         final EngineLatencyListener listener = new EngineLatencyListener(recorder, firstTickSequence);
         final SettlementEngine engine =
-            SettlementEngine.builder().journalDir(journalDir).listener(listener).expectedMeters(meters)
-                .build().start();
+            SettlementEngine.builder().journalDir(journalDir).sealing(config.sealing()).listener(listener)
+                .expectedMeters(meters).build().start();
         final long windowStart;
         try
         {

@@ -10,6 +10,7 @@ import org.gridsettle.benchmarks.RawQueues;
 import org.gridsettle.benchmarks.TempDirs;
 import org.gridsettle.journal.Durability;
 import org.gridsettle.journal.JournalWriter;
+import org.gridsettle.journal.Sealing;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
@@ -34,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One journal append: {@link JournalWriter#append} (XXH64 chain seal, SHA-256 block digest, periodic checkpoint,
- * then the Chronicle write) next to its ceiling, a raw Chronicle Queue append of the same bytes
+ * then the Chronicle write), with the SHA-256 computed on the writer's thread or on a background sealer's, next to
+ * its ceiling, a raw Chronicle Queue append of the same bytes
  * ({@code writingDocument} + {@code bytes.unsafeWrite}) to a queue configured the same way. Both records the engine
  * journals per tick are measured: the 72-byte tick and the 120-byte transfer.
  * <p>
@@ -54,6 +56,10 @@ public class JournalAppendBenchmark
     /** Record length appended: 72 is a meter tick, 120 a transfer. */
     @Param({"72", "120"})
     public int recordLength;
+
+    /** Where the checkpoints' SHA-256 is computed; the raw append does not depend on it. */
+    @Param({"INLINE", "BACKGROUND"})
+    public Sealing sealing;
 
     private final UnsafeBuffer record = new UnsafeBuffer(BufferUtil.allocateDirectAligned(128, 64));
     private Path root;
@@ -98,7 +104,8 @@ public class JournalAppendBenchmark
     public void setUpIteration()
     {
         iterationDir = root.resolve("iteration-" + iteration++);
-        writer = new JournalWriter(iterationDir.resolve("journal"), Durability.PAGE_CACHE);
+        writer = new JournalWriter(
+            iterationDir.resolve("journal"), Durability.PAGE_CACHE, JournalWriter.DEFAULT_CHECKPOINT_INTERVAL, sealing);
         raw = RawQueues.open(iterationDir.resolve("raw"));
         rawAppender = raw.createAppender();
     }

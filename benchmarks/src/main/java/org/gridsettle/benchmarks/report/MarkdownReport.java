@@ -43,7 +43,8 @@ public final class MarkdownReport
         sb.append("- workload: ").append(Fmt.rate(c.ticks())).append(" ticks over ").append(Fmt.rate(c.meters()))
             .append(" meters (first ").append(Fmt.percent(c.warmupFraction()))
             .append(" untimed warm-up), ring/queue ").append(c.ringSize())
-            .append(", engine defaults: page-cache durability, SleepingWaitStrategy").append(NL).append(NL);
+            .append(", engine defaults: page-cache durability, SleepingWaitStrategy; checkpoint sealing ")
+            .append(c.sealing().name().toLowerCase(java.util.Locale.ROOT)).append(NL).append(NL);
 
         final ThroughputResult engine = r.engine().median();
         final ThroughputResult ceiling = r.ceiling().median();

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * Records are copied into a reusable array before hashing, so steady-state use does not allocate.
  * One per writer or reader. Not thread-safe.
  */
-public final class BlockDigest
+public final class BlockDigest implements BlockSealer
 {
     private final MessageDigest sha;
     private final byte[] previous = new byte[CheckpointCodec.SHA_LENGTH];
@@ -44,6 +44,7 @@ public final class BlockDigest
      * @param offset of the record.
      * @param length whole record length, chain trailer included.
      */
+    @Override
     public void add(final DirectBuffer buffer, final int offset, final int length)
     {
         if (scratch.length < length)
@@ -56,10 +57,24 @@ public final class BlockDigest
     }
 
     /**
+     * Adds bytes already copied out of their records, for a sealer that hashes many records per call; the caller
+     * counts the records, {@link #recordsInBlock()} does not move.
+     *
+     * @param src    holding the bytes.
+     * @param offset of the first byte.
+     * @param length number of bytes.
+     */
+    public void update(final byte[] src, final int offset, final int length)
+    {
+        sha.update(src, offset, length);
+    }
+
+    /**
      * Closes the current block and starts the next one seeded with its digest.
      *
      * @param dst receives the block's digest (32 bytes).
      */
+    @Override
     public void seal(final byte[] dst)
     {
         try
@@ -81,6 +96,14 @@ public final class BlockDigest
     public long recordsInBlock()
     {
         return recordsInBlock;
+    }
+
+    /**
+     * Nothing to release: this sealer hashes on the caller's thread.
+     */
+    @Override
+    public void close()
+    {
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.gridsettle.journal.chain;
 
+import org.agrona.BufferUtil;
 import org.agrona.DirectBuffer;
+import org.agrona.UnsafeApi;
 
 import java.nio.ByteOrder;
 
@@ -20,7 +22,7 @@ public final class XxHash64
     private static final long P3 = 0x165667B19E3779F9L;
     private static final long P4 = 0x85EBCA77C2B2AE63L;
     private static final long P5 = 0x27D4EB2F165667C5L;
-    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+    private static final boolean NATIVE_LE = BufferUtil.NATIVE_BYTE_ORDER == ByteOrder.LITTLE_ENDIAN;
 
     private XxHash64()
     {
@@ -35,22 +37,26 @@ public final class XxHash64
      */
     public static long hash(final DirectBuffer buffer, final int offset, final int length, final long seed)
     {
-        int p = offset;
-        final int end = offset + length;
+        // one bounds check for the region, then unchecked reads: this runs on every journalled record
+        buffer.boundsCheck(offset, length);
+        final Object base = buffer.byteArray();
+        final long address = buffer.addressOffset();
+        long p = offset;
+        final long end = offset + (long)length;
         long h;
         if (length >= 32)
         {
-            final int limit = end - 32;
+            final long limit = end - 32;
             long v1 = seed + P1 + P2;
             long v2 = seed + P2;
             long v3 = seed;
             long v4 = seed - P1;
             do
             {
-                v1 = round(v1, buffer.getLong(p, LE));
-                v2 = round(v2, buffer.getLong(p + 8, LE));
-                v3 = round(v3, buffer.getLong(p + 16, LE));
-                v4 = round(v4, buffer.getLong(p + 24, LE));
+                v1 = round(v1, getLong(base, address + p));
+                v2 = round(v2, getLong(base, address + p + 8));
+                v3 = round(v3, getLong(base, address + p + 16));
+                v4 = round(v4, getLong(base, address + p + 24));
                 p += 32;
             }
             while (p <= limit);
@@ -67,19 +73,19 @@ public final class XxHash64
         h += length;
         while (p + 8 <= end)
         {
-            h ^= round(0, buffer.getLong(p, LE));
+            h ^= round(0, getLong(base, address + p));
             h = Long.rotateLeft(h, 27) * P1 + P4;
             p += 8;
         }
         if (p + 4 <= end)
         {
-            h ^= (buffer.getInt(p, LE) & 0xFFFFFFFFL) * P1;
+            h ^= (getInt(base, address + p) & 0xFFFFFFFFL) * P1;
             h = Long.rotateLeft(h, 23) * P2 + P3;
             p += 4;
         }
         while (p < end)
         {
-            h ^= (buffer.getByte(p) & 0xFFL) * P5;
+            h ^= (UnsafeApi.getByte(base, address + p) & 0xFFL) * P5;
             h = Long.rotateLeft(h, 11) * P1;
             p++;
         }
@@ -89,6 +95,18 @@ public final class XxHash64
         h *= P3;
         h ^= h >>> 32;
         return h;
+    }
+
+    private static long getLong(final Object base, final long address)
+    {
+        final long value = UnsafeApi.getLong(base, address);
+        return NATIVE_LE ? value : Long.reverseBytes(value);
+    }
+
+    private static int getInt(final Object base, final long address)
+    {
+        final int value = UnsafeApi.getInt(base, address);
+        return NATIVE_LE ? value : Integer.reverseBytes(value);
     }
 
     private static long round(final long acc, final long input)
