@@ -89,6 +89,7 @@ public final class SettlementEngine implements AutoCloseable
             config.snapshots ? new SnapshotStore(dir.resolve("snapshots")) : null,
             config.snapshotInterval);
         handler.logic().reserveMeters(config.expectedMeters);
+        handler.reserveSnapshot(config.expectedMeters);
     }
 
     /**
@@ -711,11 +712,19 @@ public final class SettlementEngine implements AutoCloseable
             }
             try
             {
-                input.abandon();
+                // a periodic snapshot already captured is a consistent state: let it reach the disk
+                handler.closeSnapshots();
             }
             finally
             {
-                output.abandon();
+                try
+                {
+                    input.abandon();
+                }
+                finally
+                {
+                    output.abandon();
+                }
             }
             if (fatal != null)
             {
@@ -736,12 +745,19 @@ public final class SettlementEngine implements AutoCloseable
         {
             try
             {
-                input.close();
+                handler.closeSnapshots();
             }
             finally
             {
-                // the output journal's close checkpoint binds the input journal's final state
-                output.close(input.dataRecords(), input.digest());
+                try
+                {
+                    input.close();
+                }
+                finally
+                {
+                    // the output journal's close checkpoint binds the input journal's final state
+                    output.close(input.dataRecords(), input.digest());
+                }
             }
         }
         if (fatal != null)
@@ -894,6 +910,9 @@ public final class SettlementEngine implements AutoCloseable
         }
 
         /**
+         * The business-logic thread captures each snapshot into memory (about 100 ms for 100,000 meters) and a
+         * snapshot thread writes it; a capture waits if the previous snapshot is still being written.
+         *
          * @param inputs inputs between periodic snapshots (0 for none); a snapshot is also taken at clean shutdown.
          * @return this.
          */

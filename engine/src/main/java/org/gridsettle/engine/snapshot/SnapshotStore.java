@@ -3,20 +3,17 @@ package org.gridsettle.engine.snapshot;
 import org.gridsettle.engine.logic.SettlementLogic;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -29,13 +26,14 @@ import java.util.stream.Stream;
  * Snapshot files of the engine's whole state, so a restart loads the newest valid one and replays only the tail of
  * the input journal.
  * <p>
- * File {@code snapshot-<inputSequence>.gss}: magic {@code GSSNAP01}, then input sequence, output record count and
+ * File {@code snapshot-<inputSequence>.gss}: magic {@code GSSNAP02}, then input sequence, output record count and
  * output chain head (three longs), the state as written by {@link SettlementLogic#writeState}, and a SHA-256 of
  * everything before it. Written to a temporary file, forced to disk and renamed, so a crash never leaves a half
  * snapshot under the real name. A snapshot whose checksum fails is skipped, saying so, and an older one (or a full
  * replay) is used instead.
  * <p>
- * Stateless; thread-safe as long as one engine owns the directory.
+ * A snapshot is taken in two steps: {@link #capture} on the business-logic thread, {@link #persist} on any thread
+ * (the {@link SnapshotWriter}'s). Stateless; thread-safe as long as one engine owns the directory.
  */
 public final class SnapshotStore
 {
@@ -55,38 +53,57 @@ public final class SnapshotStore
     }
 
     /**
-     * Writes a snapshot of the logic's state.
+     * Captures the logic's state, with the snapshot header, into memory: the part of a snapshot that must run on the
+     * business-logic thread while it is quiescent. {@link #persist} does the rest, on any thread.
      *
      * @param logic           the state machine, quiescent (called on its own thread).
      * @param outputRecords   output data records at this point.
      * @param outputChainHead output chain head at this point.
+     * @param out             receives the bytes; reset first.
+     */
+    public static void capture(
+        final SettlementLogic logic, final long outputRecords, final long outputChainHead, final StateOutput out)
+    {
+        out.reset();
+        out.write(MAGIC);
+        out.writeLong(logic.lastInputSequence());
+        out.writeLong(outputRecords);
+        out.writeLong(outputChainHead);
+        try
+        {
+            logic.writeState(out);
+        }
+        catch (final IOException e)
+        {
+            // only writeUTF can refuse, for a name longer than 65,535 bytes
+            throw new UncheckedIOException("cannot capture the engine state for a snapshot", e);
+        }
+    }
+
+    /**
+     * Writes a captured state to its snapshot file: SHA-256 appended, forced to disk, then renamed into place.
+     *
+     * @param captured filled by {@link #capture}; only read.
      * @return the snapshot written.
      */
-    public SnapshotInfo write(final SettlementLogic logic, final long outputRecords, final long outputChainHead)
+    public SnapshotInfo persist(final StateOutput captured)
     {
-        final long inputSequence = logic.lastInputSequence();
+        final ByteBuffer bytes = captured.view();
+        final long inputSequence = bytes.getLong(MAGIC.length);
+        final long outputRecords = bytes.getLong(MAGIC.length + 8);
+        final long outputChainHead = bytes.getLong(MAGIC.length + 16);
         final Path file = dir.resolve(String.format("%s%020d%s", PREFIX, inputSequence, SUFFIX));
         try
         {
             Files.createDirectories(dir);
             final Path tmp = dir.resolve(file.getFileName() + ".tmp");
             final MessageDigest sha = sha256();
-            try (OutputStream raw = Files.newOutputStream(tmp))
+            sha.update(bytes.duplicate());
+            try (FileChannel channel = FileChannel.open(tmp,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
             {
-                // the buffer sits before the digest so SHA-256 is fed 1 MiB at a time, not 8 bytes per writeLong:
-                // per-call overhead made the snapshot a visible share of the logic thread's time
-                final DataOutputStream out = new DataOutputStream(
-                    new BufferedOutputStream(new DigestOutputStream(raw, sha), 1 << 20));
-                out.write(MAGIC);
-                out.writeLong(inputSequence);
-                out.writeLong(outputRecords);
-                out.writeLong(outputChainHead);
-                logic.writeState(out);
-                out.flush();
-                raw.write(sha.digest());
-            }
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE))
-            {
+                writeFully(channel, bytes.duplicate());
+                writeFully(channel, ByteBuffer.wrap(sha.digest()));
                 channel.force(true);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -95,6 +112,14 @@ public final class SnapshotStore
         catch (final IOException e)
         {
             throw new UncheckedIOException("cannot write snapshot " + file, e);
+        }
+    }
+
+    private static void writeFully(final FileChannel channel, final ByteBuffer bytes) throws IOException
+    {
+        while (bytes.hasRemaining())
+        {
+            channel.write(bytes);
         }
     }
 
@@ -182,7 +207,7 @@ public final class SnapshotStore
         {
             throw new IOException("checksum mismatch");
         }
-        final java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(header, MAGIC.length, 24);
+        final ByteBuffer b = ByteBuffer.wrap(header, MAGIC.length, 24);
         return new SnapshotInfo(file, b.getLong(), b.getLong(), b.getLong());
     }
 

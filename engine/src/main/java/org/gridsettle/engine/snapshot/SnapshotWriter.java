@@ -1,0 +1,139 @@
+package org.gridsettle.engine.snapshot;
+
+import org.gridsettle.engine.logic.SettlementLogic;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Takes snapshots with the business-logic thread doing only the part that needs its state quiescent: it captures
+ * the state into a reused off-heap {@link StateOutput}, and a thread of the writer's own hashes it, writes the file,
+ * forces it to disk, renames it into place and prunes old snapshots.
+ * <p>
+ * Why: written whole on the logic thread, a snapshot of 100,000 meters stalled every input behind it for about half
+ * a second, most of it in the file, the fsync and SHA-256. The logic thread now pays for the capture alone.
+ * <p>
+ * One capture is in flight at a time: {@link #take} first waits for the previous snapshot to be on disk, since both
+ * use the same buffer; at the usual interval of a million inputs that one has long finished. A snapshot that failed
+ * to be written is reported by the next {@link #take} or by {@link #close}, which halts the engine as a failure on
+ * the logic thread would have. The files are the same as if written synchronously.
+ * <p>
+ * Threading: {@link #take}, {@link #awaitWritten} and {@link #close} from the business-logic thread, or from the
+ * thread that closes the engine after that one has stopped.
+ */
+public final class SnapshotWriter implements AutoCloseable
+{
+    private static final int KEEP = 2;
+
+    private final SnapshotStore store;
+    private final StateOutput captured = new StateOutput(1 << 20);
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r ->
+    {
+        final Thread t = new Thread(r, "gridsettle-snapshot");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<?> inFlight;
+    private volatile SnapshotInfo last;
+
+    /**
+     * @param store where the snapshots go.
+     */
+    public SnapshotWriter(final SnapshotStore store)
+    {
+        this.store = store;
+    }
+
+    /**
+     * Captures the state now and writes it in the background.
+     *
+     * @param logic           the state machine, quiescent.
+     * @param outputRecords   output data records at this point.
+     * @param outputChainHead output chain head at this point.
+     */
+    public void take(final SettlementLogic logic, final long outputRecords, final long outputChainHead)
+    {
+        awaitWritten();
+        SnapshotStore.capture(logic, outputRecords, outputChainHead, captured);
+        inFlight = thread.submit(this::persist);
+    }
+
+    /**
+     * Grows the capture buffer on the writer's thread, so that the next capture on the logic thread does not have
+     * to; the next {@link #take} waits for it if it is still running.
+     *
+     * @param bytes expected size of a snapshot.
+     */
+    public void reserve(final long bytes)
+    {
+        awaitWritten();
+        inFlight = thread.submit(() -> captured.reserve(Math.min(Integer.MAX_VALUE, bytes)));
+    }
+
+    private void persist()
+    {
+        last = store.persist(captured);
+        store.prune(KEEP);
+        // room for the state to grow by a quarter before a capture has to grow the buffer itself
+        final long size = captured.length();
+        captured.reset();
+        captured.reserve(Math.min(Integer.MAX_VALUE, size + size / 4));
+    }
+
+    /**
+     * Waits until the snapshot in flight, if any, is on disk.
+     *
+     * @return the newest snapshot written by this writer, or null if none.
+     * @throws IllegalStateException if writing it failed.
+     */
+    public SnapshotInfo awaitWritten()
+    {
+        final Future<?> pending = inFlight;
+        if (pending != null)
+        {
+            inFlight = null;
+            boolean interrupted = false;
+            while (true)
+            {
+                try
+                {
+                    pending.get();
+                    break;
+                }
+                catch (final InterruptedException e)
+                {
+                    // the snapshot must finish before its buffer is reused or the engine reports closed
+                    interrupted = true;
+                }
+                catch (final ExecutionException e)
+                {
+                    throw new IllegalStateException("snapshot failed: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Waits for the snapshot in flight, stops the thread and frees the buffer.
+     */
+    @Override
+    public void close()
+    {
+        try
+        {
+            awaitWritten();
+        }
+        finally
+        {
+            thread.shutdown();
+            captured.free();
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package org.gridsettle.engine.snapshot;
+
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.DataOutput;
+import java.io.UTFDataFormatException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * A {@link DataOutput} into an off-heap buffer that is kept and reused, so the business-logic thread can capture its
+ * state at memory speed and leave the hashing and the file to another thread.
+ * <p>
+ * Why not {@code DataOutputStream} over a {@code BufferedOutputStream}: every {@code writeLong} then takes a
+ * synchronized call and an array copy, which made a snapshot of 100,000 meters cost the logic thread 160-280 ms.
+ * The bytes are the same as {@code DataOutputStream}'s: big-endian, and modified UTF-8 for {@link #writeUTF}.
+ * <p>
+ * The buffer grows by doubling and the old one is freed at once rather than left to the garbage collector; it is
+ * never shrunk, so once a snapshot has been taken, the next ones allocate nothing. It lives off-heap: as large as a
+ * snapshot, about 1.4 KB per enrolled meter. Not thread-safe: filled by one thread, then handed over whole.
+ */
+public final class StateOutput implements DataOutput
+{
+    private static final ByteOrder ORDER = ByteOrder.BIG_ENDIAN;
+
+    private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
+    private ByteBuffer memory;
+    private int length;
+
+    /**
+     * @param initialCapacity bytes allocated up front.
+     */
+    public StateOutput(final int initialCapacity)
+    {
+        memory = ByteBuffer.allocateDirect(Math.max(64, initialCapacity));
+        buffer.wrap(memory);
+    }
+
+    /**
+     * Empties the buffer for the next capture; the memory is kept.
+     */
+    public void reset()
+    {
+        length = 0;
+    }
+
+    /**
+     * @return bytes written since {@link #reset()}.
+     */
+    public int length()
+    {
+        return length;
+    }
+
+    /**
+     * @return the bytes written, as a read-only view from position 0 to {@link #length()}; valid until the next
+     *     write.
+     */
+    public ByteBuffer view()
+    {
+        return memory.duplicate().limit(length).position(0).asReadOnlyBuffer();
+    }
+
+    /**
+     * Grows the memory ahead of a capture, so the capture itself need not: growing allocates, zeroes and copies.
+     *
+     * @param bytes capacity wanted; never shrinks.
+     */
+    public void reserve(final long bytes)
+    {
+        if (bytes > buffer.capacity())
+        {
+            grow(bytes);
+        }
+    }
+
+    /**
+     * Frees the off-heap memory. The output cannot be used afterwards.
+     */
+    public void free()
+    {
+        BufferUtil.free(memory);
+        memory = null;
+        buffer.wrap(0, 0);
+    }
+
+    private int claim(final int bytes)
+    {
+        final int at = length;
+        final long needed = (long)at + bytes;
+        if (needed > buffer.capacity())
+        {
+            grow(needed);
+        }
+        length = (int)needed;
+        return at;
+    }
+
+    private void grow(final long needed)
+    {
+        if (needed > Integer.MAX_VALUE)
+        {
+            throw new IllegalStateException("engine state larger than 2 GiB cannot be snapshotted: " + needed);
+        }
+        final int capacity = (int)Math.min(Integer.MAX_VALUE, Math.max(needed, 2L * buffer.capacity()));
+        // not allocateDirectAligned: that returns a slice, which cannot be freed explicitly
+        final ByteBuffer larger = ByteBuffer.allocateDirect(capacity);
+        final UnsafeBuffer target = new UnsafeBuffer(larger);
+        target.putBytes(0, buffer, 0, length);
+        BufferUtil.free(memory);
+        memory = larger;
+        buffer.wrap(larger);
+    }
+
+    @Override
+    public void write(final int b)
+    {
+        buffer.putByte(claim(1), (byte)b);
+    }
+
+    @Override
+    public void write(final byte[] b)
+    {
+        write(b, 0, b.length);
+    }
+
+    @Override
+    public void write(final byte[] b, final int off, final int len)
+    {
+        buffer.putBytes(claim(len), b, off, len);
+    }
+
+    @Override
+    public void writeBoolean(final boolean v)
+    {
+        write(v ? 1 : 0);
+    }
+
+    @Override
+    public void writeByte(final int v)
+    {
+        write(v);
+    }
+
+    @Override
+    public void writeShort(final int v)
+    {
+        buffer.putShort(claim(2), (short)v, ORDER);
+    }
+
+    @Override
+    public void writeChar(final int v)
+    {
+        buffer.putChar(claim(2), (char)v, ORDER);
+    }
+
+    @Override
+    public void writeInt(final int v)
+    {
+        buffer.putInt(claim(4), v, ORDER);
+    }
+
+    @Override
+    public void writeLong(final long v)
+    {
+        buffer.putLong(claim(8), v, ORDER);
+    }
+
+    @Override
+    public void writeFloat(final float v)
+    {
+        writeInt(Float.floatToIntBits(v));
+    }
+
+    @Override
+    public void writeDouble(final double v)
+    {
+        writeLong(Double.doubleToLongBits(v));
+    }
+
+    @Override
+    public void writeBytes(final String s)
+    {
+        for (int i = 0; i < s.length(); i++)
+        {
+            write(s.charAt(i));
+        }
+    }
+
+    @Override
+    public void writeChars(final String s)
+    {
+        for (int i = 0; i < s.length(); i++)
+        {
+            writeChar(s.charAt(i));
+        }
+    }
+
+    @Override
+    public void writeUTF(final String s) throws UTFDataFormatException
+    {
+        int encoded = 0;
+        for (int i = 0; i < s.length(); i++)
+        {
+            final char c = s.charAt(i);
+            encoded += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
+        }
+        if (encoded > 65535)
+        {
+            throw new UTFDataFormatException("encoded string too long: " + encoded + " bytes");
+        }
+        writeShort(encoded);
+        for (int i = 0; i < s.length(); i++)
+        {
+            final char c = s.charAt(i);
+            if (c >= 0x0001 && c <= 0x007F)
+            {
+                write(c);
+            }
+            else if (c <= 0x07FF)
+            {
+                write(0xC0 | ((c >> 6) & 0x1F));
+                write(0x80 | (c & 0x3F));
+            }
+            else
+            {
+                write(0xE0 | ((c >> 12) & 0x0F));
+                write(0x80 | ((c >> 6) & 0x3F));
+                write(0x80 | (c & 0x3F));
+            }
+        }
+    }
+}

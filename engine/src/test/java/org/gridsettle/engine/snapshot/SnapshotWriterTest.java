@@ -1,0 +1,59 @@
+package org.gridsettle.engine.snapshot;
+
+import org.gridsettle.engine.logic.SettlementLogic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SnapshotWriterTest
+{
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesInTheBackgroundAFileThatVerifiesAndKeepsTheNewestTwo() throws IOException
+    {
+        final SnapshotStore store = new SnapshotStore(tmp.resolve("snapshots"));
+        final SettlementLogic logic = new SettlementLogic((buffer, offset, length) -> { }, 8);
+        final SnapshotWriter writer = new SnapshotWriter(store);
+        try
+        {
+            for (int i = 1; i <= 3; i++)
+            {
+                writer.take(logic, 10L * i, 0xABCDL + i);
+            }
+            final SnapshotInfo last = writer.awaitWritten();
+            assertThat(last.outputRecords()).isEqualTo(30);
+            final SnapshotInfo verified = SnapshotStore.verify(last.file());
+            assertThat(verified.outputRecords()).isEqualTo(30);
+            assertThat(verified.outputChainHead()).isEqualTo(0xABCDL + 3);
+            // all three have input sequence 0, so each replaced the file of the one before
+            assertThat(store.newestFirst()).containsExactly(last.file());
+            try (var files = Files.list(tmp.resolve("snapshots")))
+            {
+                assertThat(files.filter(f -> f.toString().endsWith(".tmp"))).isEmpty();
+            }
+        }
+        finally
+        {
+            writer.close();
+        }
+    }
+
+    @Test
+    void aSnapshotThatCouldNotBeWrittenIsReportedByClose() throws IOException
+    {
+        final Path notADirectory = Files.writeString(tmp.resolve("snapshots"), "a file where the directory goes");
+        final SnapshotWriter writer = new SnapshotWriter(new SnapshotStore(notADirectory));
+        writer.take(new SettlementLogic((buffer, offset, length) -> { }, 8), 1, 2);
+        assertThatThrownBy(writer::close)
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageStartingWith("snapshot failed: cannot write snapshot");
+    }
+}

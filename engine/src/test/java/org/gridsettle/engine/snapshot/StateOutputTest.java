@@ -1,0 +1,121 @@
+package org.gridsettle.engine.snapshot;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UTFDataFormatException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Snapshot files written before {@link StateOutput} existed came from {@code DataOutputStream}; the reference here
+ * is that class, so old and new snapshots stay byte-compatible.
+ */
+class StateOutputTest
+{
+    private interface Op
+    {
+        void apply(DataOutput out) throws IOException;
+    }
+
+    @Provide
+    Arbitrary<Op> ops()
+    {
+        return Arbitraries.oneOf(
+            Arbitraries.longs().map(v -> out -> out.writeLong(v)),
+            Arbitraries.integers().map(v -> out -> out.writeInt(v)),
+            Arbitraries.integers().map(v -> out -> out.writeShort(v)),
+            Arbitraries.integers().map(v -> out -> out.writeChar(v)),
+            Arbitraries.integers().map(v -> out -> out.writeByte(v)),
+            Arbitraries.integers().map(v -> out -> out.write(v)),
+            Arbitraries.of(true, false).map(v -> out -> out.writeBoolean(v)),
+            Arbitraries.doubles().map(v -> out -> out.writeDouble(v)),
+            Arbitraries.floats().map(v -> out -> out.writeFloat(v)),
+            Arbitraries.bytes().array(byte[].class).ofMaxSize(300).map(v -> out -> out.write(v)),
+            Arbitraries.strings().ofMaxLength(40).map(v -> out -> out.writeUTF(v)),
+            Arbitraries.strings().ofMaxLength(20).map(v -> out -> out.writeChars(v)),
+            Arbitraries.strings().ofMaxLength(20).map(v -> out -> out.writeBytes(v)));
+    }
+
+    @Property(tries = 300)
+    void writesExactlyWhatDataOutputStreamWrites(@ForAll @Size(max = 200) final List<@From("ops") Op> ops)
+        throws IOException
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final DataOutputStream reference = new DataOutputStream(bytes);
+        // a tiny first buffer, so most runs grow it several times
+        final StateOutput out = new StateOutput(16);
+        try
+        {
+            for (final Op op : ops)
+            {
+                op.apply(reference);
+                op.apply(out);
+            }
+            reference.flush();
+            assertThat(out.length()).isEqualTo(bytes.size());
+            assertThat(toArray(out.view())).isEqualTo(bytes.toByteArray());
+        }
+        finally
+        {
+            out.free();
+        }
+    }
+
+    @Test
+    void resetKeepsTheMemoryAndStartsOver()
+    {
+        final StateOutput out = new StateOutput(16);
+        try
+        {
+            for (int i = 0; i < 1000; i++)
+            {
+                out.writeLong(i);
+            }
+            out.reset();
+            out.writeInt(0x01020304);
+            assertThat(toArray(out.view())).containsExactly(1, 2, 3, 4);
+        }
+        finally
+        {
+            out.free();
+        }
+    }
+
+    @Test
+    void refusesAStringTooLongForModifiedUtf8LikeDataOutputStream()
+    {
+        final String tooLong = "é".repeat(40_000); // two bytes each: 80,000 > 65,535
+        assertThatThrownBy(() -> new DataOutputStream(new ByteArrayOutputStream()).writeUTF(tooLong))
+            .isInstanceOf(UTFDataFormatException.class);
+        final StateOutput out = new StateOutput(16);
+        try
+        {
+            assertThatThrownBy(() -> out.writeUTF(tooLong)).isInstanceOf(UTFDataFormatException.class);
+        }
+        finally
+        {
+            out.free();
+        }
+    }
+
+    private static byte[] toArray(final ByteBuffer view)
+    {
+        final byte[] array = new byte[view.remaining()];
+        view.get(array);
+        return array;
+    }
+}
