@@ -32,6 +32,15 @@ public final class Fmt
     }
 
     /**
+     * @param value a number whose target is a hundredth or less, such as bytes allocated per tick.
+     * @return three decimals, or "n/a".
+     */
+    public static String threeDecimals(final double value)
+    {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.3f", value);
+    }
+
+    /**
      * @param fraction 0..1 or more.
      * @return a percentage with one decimal, e.g. {@code 42.0%}.
      */

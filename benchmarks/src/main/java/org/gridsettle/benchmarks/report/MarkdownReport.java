@@ -78,9 +78,9 @@ public final class MarkdownReport
             "raw Chronicle read of both queues " + Fmt.rate(r.rawRead().perSecond()) + " inputs/s",
             Fmt.percent(r.replay().perSecond() / r.rawRead().perSecond()));
         row(sb, "allocation per tick, business-logic thread (steady state)",
-            Fmt.oneDecimal(engine.bytesPerOperation()) + " B/tick",
+            Fmt.threeDecimals(engine.bytesPerOperation()) + " B/tick",
             "conventional worker " + Fmt.oneDecimal(conventional.bytesPerOperation()) + " B/tick; raw-append thread " +
-                Fmt.oneDecimal(ceiling.bytesPerOperation()) + " B/tick",
+                Fmt.threeDecimals(ceiling.bytesPerOperation()) + " B/tick",
             "-");
         row(sb, "heap per enrolled meter (" + Fmt.rate(r.heap().meters()) + " meters)",
             Fmt.oneDecimal(r.heap().engineBytesPerMeter()) + " B/meter",

@@ -23,11 +23,27 @@ public final class Ledger
     public static final int MAX_TOKENS = 16;
 
     private final Long2LongHashMap balances = new Long2LongHashMap(1 << 12, 0.65f, 0L);
+    /** Sorts keys for a snapshot; kept so that a capture allocates nothing once the state stops growing. */
+    private long[] snapshotScratch = new long[0];
     private final long[] tokenSymbols = new long[MAX_TOKENS];
     private final long[] debitTotals = new long[MAX_TOKENS];
     private final long[] creditTotals = new long[MAX_TOKENS];
     private final long[] balanceSums = new long[MAX_TOKENS];
     private int tokenCount;
+
+    /**
+     * Sizes the array a snapshot sorts the balance keys in, before the business-logic thread starts, so the first
+     * snapshot does not allocate it there.
+     *
+     * @param balances (account, token) balances expected.
+     */
+    public void reserveSnapshotScratch(final int balances)
+    {
+        if (snapshotScratch.length < balances)
+        {
+            snapshotScratch = new long[balances];
+        }
+    }
 
     /**
      * Finds or adds a token. Tokens are numbered in order of first use, which is input order, so numbering is
@@ -249,7 +265,7 @@ public final class Ledger
         StateIo.writeLongs(out, tokenSymbols, tokenCount);
         StateIo.writeLongs(out, debitTotals, tokenCount);
         StateIo.writeLongs(out, creditTotals, tokenCount);
-        StateIo.writeMap(out, balances);
+        snapshotScratch = StateIo.writeMap(out, balances, snapshotScratch);
     }
 
     /**

@@ -44,6 +44,8 @@ final class BillingAccumulators
     private static final int CREDITS = 3;
     private static final int MAX_W = 4;
     private static final int DAY_STRIDE = 1 + MAX_PERIODS;
+    /** The fields a snapshot holds, in the order it holds them. */
+    private static final int[] SNAPSHOT_FIELDS = {IMPORT, EXPORT, CHARGES, CREDITS, MAX_W};
 
     /** Per slot: billing period, tariff version. */
     private int[] heads = new int[0];
@@ -306,7 +308,7 @@ final class BillingAccumulators
         writeHeads(out, 0, slots);
         writeHeads(out, 1, slots);
         StateIo.writeLongs(out, flatMaxW, slots);
-        for (final int field : new int[] {IMPORT, EXPORT, CHARGES, CREDITS, MAX_W})
+        for (final int field : SNAPSHOT_FIELDS)
         {
             final int n = slots * MAX_PERIODS;
             out.writeInt(n);
@@ -355,7 +357,7 @@ final class BillingAccumulators
             h[s * 2 + 1] = versionOf[s];
         }
         final long[] c = new long[Math.multiplyExact(slots * MAX_PERIODS, CELL)];
-        for (final int field : new int[] {IMPORT, EXPORT, CHARGES, CREDITS, MAX_W})
+        for (final int field : SNAPSHOT_FIELDS)
         {
             // straight into the cells: a million meters' columns are not held twice while loading
             StateIo.readLongsInto(in, c, CELL, field, slots * MAX_PERIODS);

@@ -36,6 +36,8 @@ final class InterestProcessor
 
     private final Postings postings;
     private final Long2LongHashMap lastDayByToken = new Long2LongHashMap(Long.MIN_VALUE);
+    /** Sorts keys for a snapshot; kept so that a capture allocates nothing once the state stops growing. */
+    private long[] snapshotScratch = new long[0];
 
     InterestProcessor(final Postings postings)
     {
@@ -144,7 +146,7 @@ final class InterestProcessor
 
     void writeState(final DataOutput out) throws IOException
     {
-        StateIo.writeMap(out, lastDayByToken);
+        snapshotScratch = StateIo.writeMap(out, lastDayByToken, snapshotScratch);
     }
 
     void readState(final DataInput in) throws IOException

@@ -28,6 +28,8 @@ final class RedemptionProcessor
     private final MeterRegistry meters;
     private final Postings postings;
     private final LongHashSet applied = new LongHashSet();
+    /** Sorts keys for a snapshot; kept so that a capture allocates nothing once the state stops growing. */
+    private long[] snapshotScratch = new long[0];
 
     RedemptionProcessor(final MeterRegistry meters, final Postings postings)
     {
@@ -84,7 +86,7 @@ final class RedemptionProcessor
 
     void writeState(final DataOutput out) throws IOException
     {
-        StateIo.writeSet(out, applied);
+        snapshotScratch = StateIo.writeSet(out, applied, snapshotScratch);
     }
 
     void readState(final DataInput in) throws IOException

@@ -116,6 +116,9 @@ public final class SettlementLogic
         {
             window.ensureMeters(meters);
             billing.ensureMeters(meters);
+            // the arrays a snapshot sorts keys in: an account per meter, usually with a charge and a credit balance
+            this.meters.reserveSnapshotScratch(meters);
+            ledger.reserveSnapshotScratch(2 * meters);
         }
     }
 

@@ -60,6 +60,8 @@ public final class TickWindow
     private static final long MAX_DEMAND_W = (1L << 27) - 1;
     /** The period value that marks no place. */
     private static final int NO_PERIOD = 0xF;
+    /** The fields a snapshot holds, in the order it holds them. */
+    private static final int[] SNAPSHOT_FIELDS = {IMPORT, EXPORT, CAUSE, COUNTER, INTENSITY};
 
     private final int slots;
     private long[] keys = new long[0];
@@ -360,7 +362,7 @@ public final class TickWindow
         out.writeInt(slots);
         StateIo.writeLongs(out, keys, used);
         // field by field, as the snapshot format has it, from the interleaved values
-        for (final int field : new int[] {IMPORT, EXPORT, CAUSE, COUNTER, INTENSITY})
+        for (final int field : SNAPSHOT_FIELDS)
         {
             out.writeInt(used);
             for (int e = 0; e < used; e++)
@@ -391,7 +393,7 @@ public final class TickWindow
         keys = StateIo.readLongs(in, 0);
         final int entries = keys.length;
         final long[] v = new long[Math.multiplyExact(entries, STRIDE)];
-        for (final int field : new int[] {IMPORT, EXPORT, CAUSE, COUNTER, INTENSITY})
+        for (final int field : SNAPSHOT_FIELDS)
         {
             StateIo.readLongsInto(in, v, STRIDE, field, entries);
         }

@@ -92,26 +92,31 @@ public final class StateIo
     }
 
     /**
-     * @param out destination.
-     * @param map map, written sorted by key.
+     * @param out     destination.
+     * @param map     map, written sorted by key.
+     * @param scratch an array to sort the keys in, reused between snapshots so that the capture allocates nothing
+     *                once the state stops growing.
+     * @return the scratch array to pass next time: the one given, or a larger one.
      * @throws IOException on write failure.
      */
-    public static void writeMap(final DataOutput out, final Long2LongHashMap map) throws IOException
+    public static long[] writeMap(final DataOutput out, final Long2LongHashMap map, final long[] scratch)
+        throws IOException
     {
-        final long[] keys = new long[map.size()];
+        final long[] keys = atLeast(scratch, map.size());
         int n = 0;
         final Long2LongHashMap.KeyIterator it = map.keySet().iterator();
         while (it.hasNext())
         {
             keys[n++] = it.nextValue();
         }
-        Arrays.sort(keys);
+        Arrays.sort(keys, 0, n);
         out.writeInt(n);
-        for (final long key : keys)
+        for (int i = 0; i < n; i++)
         {
-            out.writeLong(key);
-            out.writeLong(map.get(key));
+            out.writeLong(keys[i]);
+            out.writeLong(map.get(keys[i]));
         }
+        return keys;
     }
 
     /**
@@ -130,25 +135,35 @@ public final class StateIo
     }
 
     /**
-     * @param out destination.
-     * @param set set, written sorted.
+     * @param out     destination.
+     * @param set     set, written sorted.
+     * @param scratch an array to sort the members in, reused between snapshots.
+     * @return the scratch array to pass next time: the one given, or a larger one.
      * @throws IOException on write failure.
      */
-    public static void writeSet(final DataOutput out, final LongHashSet set) throws IOException
+    public static long[] writeSet(final DataOutput out, final LongHashSet set, final long[] scratch)
+        throws IOException
     {
-        final long[] members = new long[set.size()];
+        final long[] members = atLeast(scratch, set.size());
         int n = 0;
         final LongHashSet.LongIterator it = set.iterator();
         while (it.hasNext())
         {
             members[n++] = it.nextValue();
         }
-        Arrays.sort(members);
+        Arrays.sort(members, 0, n);
         out.writeInt(n);
-        for (final long member : members)
+        for (int i = 0; i < n; i++)
         {
-            out.writeLong(member);
+            out.writeLong(members[i]);
         }
+        return members;
+    }
+
+    private static long[] atLeast(final long[] scratch, final int n)
+    {
+        // a quarter to spare, so a state that grows a little between snapshots does not allocate every time
+        return scratch.length >= n ? scratch : new long[n + n / 4 + 16];
     }
 
     /**

@@ -1,0 +1,90 @@
+package org.gridsettle.engine;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.engine.logic.SettlementLogic;
+import org.gridsettle.engine.snapshot.SnapshotStore;
+import org.gridsettle.engine.snapshot.StateOutput;
+import org.gridsettle.journal.codec.AccountRegistrationCodec;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
+import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.TariffVersionCodec;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The part of a snapshot that runs on the business-logic thread, the capture, allocates nothing that grows with the
+ * fleet once the buffer and the sort scratch arrays have their size: measured with the thread's allocated-bytes
+ * counter, not a timing. Before, every capture allocated arrays of all ledger keys and of all accounts to sort them;
+ * what is left is per tariff and per carbon region (a few KB per snapshot, once per million inputs by default).
+ */
+class CaptureAllocationTest
+{
+    private static final int CAPTURES = 20;
+
+    @Test
+    void captureAllocationDoesNotGrowWithTheFleet()
+    {
+        final long small = allocatedPerCapture(50);
+        final long large = allocatedPerCapture(1_000);
+        // 20 times the meters: sorting 20 times the keys into fresh arrays would add more than 8 B a meter
+        assertThat(large - small).as("extra bytes per capture for 950 more meters").isLessThan(512);
+        assertThat(large).as("bytes per capture, 1,000 meters").isLessThan(8 * 1024);
+    }
+
+    private static long allocatedPerCapture(final int meters)
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final SettlementLogic logic = fleet(meters);
+        final StateOutput out = new StateOutput(64);
+        try
+        {
+            // the first captures size the buffer and the scratch arrays, and warm the code
+            for (int i = 0; i < CAPTURES; i++)
+            {
+                SnapshotStore.capture(logic, 1, 2, out);
+            }
+            final int size = out.length();
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < CAPTURES; i++)
+            {
+                SnapshotStore.capture(logic, 1, 2, out);
+            }
+            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertThat(out.length()).isEqualTo(size);
+            return allocated / CAPTURES;
+        }
+        finally
+        {
+            out.free();
+        }
+    }
+
+    /** A tariff, then per meter an account, an enrolment and one priced tick, so every account holds balances. */
+    private static SettlementLogic fleet(final int meters)
+    {
+        final SettlementLogic logic = new SettlementLogic((b, o, l) ->
+        {
+        }, 8);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
+        long sequence = 0;
+        new TariffVersionCodec().<TariffVersionCodec>wrap(buffer, 0).encode(++sequence, DrScenario.tariff());
+        logic.apply(buffer, 0, TariffVersionCodec.encodedLength(DrScenario.tariff()));
+        for (int m = 1; m <= meters; m++)
+        {
+            new AccountRegistrationCodec().<AccountRegistrationCodec>wrap(buffer, 0).encode(++sequence, 1000 + m);
+            logic.apply(buffer, 0, AccountRegistrationCodec.LENGTH);
+            new MeterEnrolmentCodec().<MeterEnrolmentCodec>wrap(buffer, 0).encode(++sequence, m, 1000 + m,
+                EngineFixture.TARIFF, EngineFixture.START, 0, 0);
+            logic.apply(buffer, 0, MeterEnrolmentCodec.LENGTH);
+            new MeterTickCodec().<MeterTickCodec>wrap(buffer, 0)
+                .encode(++sequence, m, 0, EngineFixture.START, 900, 100 + m, m % 3, 0);
+            logic.apply(buffer, 0, MeterTickCodec.LENGTH);
+        }
+        assertThat(logic.ticksPriced()).isEqualTo(meters);
+        return logic;
+    }
+}
