@@ -34,6 +34,35 @@ class CaptureAllocationTest
         assertThat(large).as("bytes per capture, 1,000 meters").isLessThan(8 * 1024);
     }
 
+    @Test
+    void captureWritesTheBytesDataOutputStreamWrites() throws java.io.IOException
+    {
+        // the capture fills the window's and the billing cells' columns in one pass; the reference writes them one
+        // column at a time through DataOutputStream, as snapshots were written before
+        final SettlementLogic logic = fleet(300);
+        final java.io.ByteArrayOutputStream reference = new java.io.ByteArrayOutputStream();
+        final java.io.DataOutputStream data = new java.io.DataOutputStream(reference);
+        data.write(new byte[] {'G', 'S', 'S', 'N', 'A', 'P', '0', '2'});
+        data.writeLong(logic.lastInputSequence());
+        data.writeLong(7);
+        data.writeLong(9);
+        logic.writeState(data);
+        data.flush();
+
+        final StateOutput out = new StateOutput(64);
+        try
+        {
+            SnapshotStore.capture(logic, 7, 9, out);
+            final byte[] captured = new byte[out.length()];
+            out.view().get(captured);
+            assertThat(captured).isEqualTo(reference.toByteArray());
+        }
+        finally
+        {
+            out.free();
+        }
+    }
+
     private static long allocatedPerCapture(final int meters)
     {
         final com.sun.management.ThreadMXBean threads =
@@ -63,7 +92,7 @@ class CaptureAllocationTest
         }
     }
 
-    /** A tariff, then per meter an account, an enrolment and one priced tick, so every account holds balances. */
+    /** A tariff, per meter an account and an enrolment, then three priced ticks a meter: every account holds balances. */
     private static SettlementLogic fleet(final int meters)
     {
         final SettlementLogic logic = new SettlementLogic((b, o, l) ->
@@ -80,11 +109,18 @@ class CaptureAllocationTest
             new MeterEnrolmentCodec().<MeterEnrolmentCodec>wrap(buffer, 0).encode(++sequence, m, 1000 + m,
                 EngineFixture.TARIFF, EngineFixture.START, 0, 0);
             logic.apply(buffer, 0, MeterEnrolmentCodec.LENGTH);
-            new MeterTickCodec().<MeterTickCodec>wrap(buffer, 0)
-                .encode(++sequence, m, 0, EngineFixture.START, 900, 100 + m, m % 3, 0);
-            logic.apply(buffer, 0, MeterTickCodec.LENGTH);
         }
-        assertThat(logic.ticksPriced()).isEqualTo(meters);
+        // a few intervals per meter, so window entries and billing cells hold different values
+        for (int interval = 0; interval < 3; interval++)
+        {
+            for (int m = 1; m <= meters; m++)
+            {
+                new MeterTickCodec().<MeterTickCodec>wrap(buffer, 0).encode(++sequence, m, 0,
+                    EngineFixture.START + interval * 900L, 900, 100 + m + interval, (m + interval) % 3, 0);
+                logic.apply(buffer, 0, MeterTickCodec.LENGTH);
+            }
+        }
+        assertThat(logic.ticksPriced()).isEqualTo(3L * meters);
         return logic;
     }
 }

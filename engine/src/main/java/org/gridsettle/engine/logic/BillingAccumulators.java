@@ -308,15 +308,7 @@ final class BillingAccumulators
         writeHeads(out, 0, slots);
         writeHeads(out, 1, slots);
         StateIo.writeLongs(out, flatMaxW, slots);
-        for (final int field : SNAPSHOT_FIELDS)
-        {
-            final int n = slots * MAX_PERIODS;
-            out.writeInt(n);
-            for (int i = 0; i < n; i++)
-            {
-                out.writeLong(cells[i * CELL + field]);
-            }
-        }
+        StateIo.writeColumns(out, cells, CELL, SNAPSHOT_FIELDS, slots * MAX_PERIODS);
         final int meters = slots / SLOTS;
         out.writeInt(meters);
         for (int m = 0; m < meters; m++)

@@ -362,14 +362,7 @@ public final class TickWindow
         out.writeInt(slots);
         StateIo.writeLongs(out, keys, used);
         // field by field, as the snapshot format has it, from the interleaved values
-        for (final int field : SNAPSHOT_FIELDS)
-        {
-            out.writeInt(used);
-            for (int e = 0; e < used; e++)
-            {
-                out.writeLong(values[e * STRIDE + field]);
-            }
-        }
+        StateIo.writeColumns(out, values, STRIDE, SNAPSHOT_FIELDS, used);
         out.writeInt(used);
         for (int e = 0; e < used; e++)
         {

@@ -85,6 +85,36 @@ public final class StateOutput implements DataOutput
         buffer.wrap(0, 0);
     }
 
+    /**
+     * Claims a region to be filled at absolute offsets with {@link #putIntAt} and {@link #putLongAt}, so that several
+     * sections can be written in one pass over the state instead of one pass each.
+     *
+     * @param bytes size of the region.
+     * @return offset of its first byte.
+     */
+    public int claimRegion(final int bytes)
+    {
+        return claim(bytes);
+    }
+
+    /**
+     * @param offset inside a claimed region.
+     * @param value  written big-endian, as {@link #writeInt} would.
+     */
+    public void putIntAt(final int offset, final int value)
+    {
+        buffer.putInt(offset, value, ORDER);
+    }
+
+    /**
+     * @param offset inside a claimed region.
+     * @param value  written big-endian, as {@link #writeLong} would.
+     */
+    public void putLongAt(final int offset, final long value)
+    {
+        buffer.putLong(offset, value, ORDER);
+    }
+
     private int claim(final int bytes)
     {
         final int at = length;
