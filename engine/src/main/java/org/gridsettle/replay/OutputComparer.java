@@ -63,16 +63,36 @@ public final class OutputComparer
 
     private void compareWith(final DirectBuffer rec, final int offset, final int length, final long position)
     {
-        matched = length == candidateLength;
-        for (int i = 0; matched && i < length; i++)
-        {
-            matched = rec.getByte(offset + i) == candidate.getByte(candidateOffset + i);
-        }
+        matched = length == candidateLength && sameBytes(rec, offset, candidate, candidateOffset, length);
         if (!matched)
         {
             noteDivergence("output record " + position + " differs: recorded " + describe(rec, offset) +
                 ", replay produced " + describe(candidate, candidateOffset));
         }
+    }
+
+    /**
+     * Compares eight bytes at a time: byte by byte, the comparison was a fifth of a replay's time.
+     */
+    static boolean sameBytes(
+        final DirectBuffer a, final int aOffset, final DirectBuffer b, final int bOffset, final int length)
+    {
+        final int words = length & ~7;
+        for (int i = 0; i < words; i += 8)
+        {
+            if (a.getLong(aOffset + i) != b.getLong(bOffset + i))
+            {
+                return false;
+            }
+        }
+        for (int i = words; i < length; i++)
+        {
+            if (a.getByte(aOffset + i) != b.getByte(bOffset + i))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -6,8 +6,9 @@ import org.gridsettle.replay.ReplayReport;
 import java.nio.file.Path;
 
 /**
- * Replay speed: {@link JournalReplay} over the max-throughput journal, verifying both hash chains and checkpoints,
- * re-applying every input to a fresh state machine and comparing each regenerated output byte for byte.
+ * Replay speed: {@link JournalReplay} over the max-throughput journal, verifying both XXH64 chains (the SHA-256
+ * checkpoints are {@code settle verify}'s job), re-applying every input to a fresh state machine and comparing each
+ * regenerated output byte for byte.
  * <p>
  * Runs on the calling thread.
  */
