@@ -127,6 +127,9 @@ public final class EndToEndHarness
                 final Path rateJson = work.resolve("conventional-" + rate + ".jsonl");
                 latencies.add(phase(progress, "conventional at " + rate + " ticks/s",
                     () -> OfferedRateRun.conventional(config, rate, rateJson), rateJson));
+                final Path rateRaw = work.resolve("raw-" + rate);
+                latencies.add(phase(progress, "raw Chronicle append at " + rate + " ticks/s",
+                    () -> OfferedRateRun.rawAppend(config, rate, rateRaw), rateRaw));
             }
             final Path heapJournal = work.resolve("heap");
             final HeapResult heap = phase(progress, "heap per meter",

@@ -98,6 +98,33 @@ public final class OfferedRateRun
         return result("conventional", rate, total - warmup, windowStart, recorder);
     }
 
+    /**
+     * The latency ceiling: the paced producer appends each tick's two records to bare Chronicle queues itself, with
+     * no hand-off, pricing or hash chain, so what remains is the journal I/O's own latency at this rate on this
+     * disk (page faults of fresh pages, write-back).
+     *
+     * @param config sizes and durations.
+     * @param rate   offered ticks per second.
+     * @param dir    an empty scratch directory.
+     * @return the raw appends' latency at that rate.
+     */
+    public static LatencyResult rawAppend(final HarnessConfig config, final long rate, final Path dir)
+    {
+        final long warmup = warmupTicks(config, rate);
+        final long total = warmup + measuredTicks(config, rate);
+        final LatencyRecorder recorder = new LatencyRecorder(total, warmup);
+        final long windowStart;
+        try (RawTickAppender appender = new RawTickAppender(dir))
+        {
+            windowStart = pace(rate, total, warmup, recorder, tick ->
+            {
+                appender.append(tick);
+                recorder.done(tick, System.nanoTime());
+            });
+        }
+        return result("raw-append", rate, total - warmup, windowStart, recorder);
+    }
+
     private static long warmupTicks(final HarnessConfig config, final long rate)
     {
         return Math.round(rate * config.rateWarmupSeconds());

@@ -29,7 +29,8 @@ import java.util.Locale;
 /**
  * Draws the latency percentile plot with JFreeChart: percentile on a log scale of {@code 1 / (1 - p)} (the layout of
  * HdrHistogram's own plotter, so 99%, 99.9% and 99.99% are evenly spaced) against latency in microseconds, also on a
- * log scale. One line per design and offered rate: the engine solid, the conventional design dashed.
+ * log scale. One line per design and offered rate, a colour per rate: the engine solid, the conventional design
+ * dashed, the raw Chronicle append (the journal I/O alone) dotted.
  * <p>
  * Renders headless. Stateless; call from one thread at a time, as AWT rendering prefers.
  */
@@ -51,7 +52,7 @@ public final class LatencyChart
     /**
      * @param file    PNG destination, replaced.
      * @param title   chart title.
-     * @param results the latency results, engine and conventional per rate.
+     * @param results the latency results, engine, conventional and raw append per rate.
      */
     public static void writePng(final Path file, final String title, final List<LatencyResult> results)
     {
@@ -87,13 +88,12 @@ public final class LatencyChart
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        final List<Long> rates = results.stream().map(LatencyResult::offeredRate).distinct().toList();
         for (int i = 0; i < results.size(); i++)
         {
-            final boolean engine = "engine".equals(results.get(i).design());
-            renderer.setSeriesPaint(i, COLOURS[(i / 2) % COLOURS.length]);
-            renderer.setSeriesStroke(i, engine ?
-                new BasicStroke(2.0f) :
-                new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, new float[] {6, 4}, 0));
+            final LatencyResult result = results.get(i);
+            renderer.setSeriesPaint(i, COLOURS[rates.indexOf(result.offeredRate()) % COLOURS.length]);
+            renderer.setSeriesStroke(i, stroke(result.design()));
         }
         plot.setRenderer(renderer);
         try
@@ -104,6 +104,18 @@ public final class LatencyChart
         {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static BasicStroke stroke(final String design)
+    {
+        return switch (design)
+        {
+            case "engine" -> new BasicStroke(2.0f);
+            case "raw-append" ->
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, new float[] {2, 3}, 0);
+            default ->
+                new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, new float[] {6, 4}, 0);
+        };
     }
 
     private static XYSeries series(final LatencyResult result)

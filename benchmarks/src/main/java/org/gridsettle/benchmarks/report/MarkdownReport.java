@@ -94,7 +94,9 @@ public final class MarkdownReport
         sb.append(NL);
 
         sb.append("Latency from intended send time (coordinated-omission corrected) to output written; engine: ")
-            .append("output-journal append, conventional: JSON line written.").append(NL).append(NL);
+            .append("output-journal append, conventional: JSON line written, raw-append: the producer itself ")
+            .append("appending the tick's two records to bare Chronicle queues (the journal I/O alone).")
+            .append(NL).append(NL);
         sb.append("| offered ticks/s | design | achieved ticks/s | samples | p50 µs | p99 µs | p99.9 µs | p99.99 µs |" +
             " max µs |").append(NL);
         sb.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|").append(NL);

@@ -50,7 +50,8 @@ class EndToEndHarnessSmokeTest
         assertThat(r.heap().engineBytesPerMeter()).isPositive();
         assertThat(r.heap().conventionalBytesPerMeter()).isPositive();
 
-        assertThat(r.latencies()).hasSize(2);
+        assertThat(r.latencies()).extracting(LatencyResult::design)
+            .containsExactly("engine", "conventional", "raw-append");
         for (final LatencyResult l : r.latencies())
         {
             assertThat(l.histogram().getTotalCount()).as(l.design()).isPositive();

@@ -1,0 +1,76 @@
+package org.gridsettle.benchmarks.harness;
+
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.benchmarks.RawQueues;
+import org.gridsettle.benchmarks.workload.PeriodTable;
+import org.gridsettle.benchmarks.workload.TickSource;
+import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.TransferCodec;
+import org.gridsettle.pricing.money.TokenSymbol;
+
+import java.nio.file.Path;
+
+/**
+ * The journal I/O of one tick and nothing else: a 72-byte input record and a 120-byte output record, the bytes the
+ * engine journals per tick, appended to two bare Chronicle queues configured like the journals. The ceiling for
+ * throughput ({@link RawAppendCeiling}) and for latency at an offered rate ({@link OfferedRateRun#rawAppend}).
+ * <p>
+ * Single thread: the one that opened it.
+ */
+final class RawTickAppender implements AutoCloseable
+{
+    private final UnsafeBuffer input = new UnsafeBuffer(BufferUtil.allocateDirectAligned(128, 64));
+    private final UnsafeBuffer output = new UnsafeBuffer(BufferUtil.allocateDirectAligned(128, 64));
+    private final ChronicleQueue inputQueue;
+    private final ChronicleQueue outputQueue;
+    private final ExcerptAppender inputAppender;
+    private final ExcerptAppender outputAppender;
+
+    RawTickAppender(final Path dir)
+    {
+        new MeterTickCodec().<MeterTickCodec>wrap(input, 0)
+            .encode(0, 1, MeterTickCodec.CHANNEL_MAIN, TickSource.START, TickSource.INTERVAL_SECONDS, 350, 0, 0);
+        new TransferCodec().<TransferCodec>wrap(output, 0)
+            .encode(0, 0, 1001, 1, TokenSymbol.pack(PeriodTable.TOKEN), 192_931, ReasonCode.ENERGY_CHARGE)
+            .explain(1, TickSource.START, 350, 551_230, PeriodTable.TARIFF_ID, 1, 0, 0);
+        inputQueue = RawQueues.open(dir.resolve("input"));
+        outputQueue = RawQueues.open(dir.resolve("output"));
+        inputAppender = inputQueue.createAppender();
+        outputAppender = outputQueue.createAppender();
+    }
+
+    /**
+     * @param tick zero-based tick index.
+     */
+    void append(final long tick)
+    {
+        // stamp the sequences as the engine would, so no page is written with identical bytes every time
+        RecordFlyweight.putSequence(input, 0, tick + 1);
+        RecordFlyweight.putSequence(output, 0, tick + 1);
+        write(inputAppender, input, MeterTickCodec.LENGTH);
+        write(outputAppender, output, TransferCodec.LENGTH);
+    }
+
+    private static void write(final ExcerptAppender appender, final UnsafeBuffer record, final int length)
+    {
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            dc.wire().bytes().unsafeWrite(record.addressOffset(), length);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        inputAppender.close();
+        outputAppender.close();
+        inputQueue.close();
+        outputQueue.close();
+    }
+}
