@@ -130,6 +130,9 @@ public final class EndToEndHarness
                 final Path rateRaw = work.resolve("raw-" + rate);
                 latencies.add(phase(progress, "raw Chronicle append at " + rate + " ticks/s",
                     () -> OfferedRateRun.rawAppend(config, rate, rateRaw), rateRaw));
+                final Path rateHandoff = work.resolve("handoff-" + rate);
+                latencies.add(phase(progress, "hand-off + raw append at " + rate + " ticks/s",
+                    () -> HandoffAppendLatency.run(config, rate, rateHandoff), rateHandoff));
             }
             final Path heapJournal = work.resolve("heap");
             final HeapResult heap = phase(progress, "heap per meter",

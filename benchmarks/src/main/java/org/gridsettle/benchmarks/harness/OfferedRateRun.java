@@ -125,17 +125,17 @@ public final class OfferedRateRun
         return result("raw-append", rate, total - warmup, windowStart, recorder);
     }
 
-    private static long warmupTicks(final HarnessConfig config, final long rate)
+    static long warmupTicks(final HarnessConfig config, final long rate)
     {
         return Math.round(rate * config.rateWarmupSeconds());
     }
 
-    private static long measuredTicks(final HarnessConfig config, final long rate)
+    static long measuredTicks(final HarnessConfig config, final long rate)
     {
         return Math.max(1, Math.round(rate * config.rateSeconds()));
     }
 
-    private static long pace(
+    static long pace(
         final long rate, final long total, final long warmup, final LatencyRecorder recorder, final LongConsumer submit)
     {
         final long start = System.nanoTime() + LEAD_NANOS;
@@ -154,7 +154,7 @@ public final class OfferedRateRun
         return start + warmup * 1_000_000_000L / rate;
     }
 
-    private static LatencyResult result(
+    static LatencyResult result(
         final String design, final long rate, final long measured, final long windowStart,
         final LatencyRecorder recorder)
     {

@@ -19,9 +19,10 @@ import java.nio.file.Path;
 /**
  * The journal I/O of one tick and nothing else: a 72-byte input record and a 120-byte output record, the bytes the
  * engine journals per tick, appended to two bare Chronicle queues configured like the journals. The ceiling for
- * throughput ({@link RawAppendCeiling}) and for latency at an offered rate ({@link OfferedRateRun#rawAppend}).
+ * throughput ({@link RawAppendCeiling}) and for latency at an offered rate ({@link OfferedRateRun#rawAppend},
+ * {@link HandoffAppendLatency}).
  * <p>
- * Single thread: the one that opened it.
+ * One thread at a time; it may be opened on one thread and used on another that is handed it safely.
  */
 final class RawTickAppender implements AutoCloseable
 {
@@ -43,6 +44,9 @@ final class RawTickAppender implements AutoCloseable
         outputQueue = RawQueues.open(dir.resolve("output"));
         inputAppender = inputQueue.createAppender();
         outputAppender = outputQueue.createAppender();
+        // opened on one thread and, behind a hand-off, used on another: one thread at a time, as for the journals
+        inputAppender.singleThreadedCheckDisabled(true);
+        outputAppender.singleThreadedCheckDisabled(true);
     }
 
     /**

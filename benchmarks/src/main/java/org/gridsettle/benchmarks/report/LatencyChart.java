@@ -30,7 +30,7 @@ import java.util.Locale;
  * Draws the latency percentile plot with JFreeChart: percentile on a log scale of {@code 1 / (1 - p)} (the layout of
  * HdrHistogram's own plotter, so 99%, 99.9% and 99.99% are evenly spaced) against latency in microseconds, also on a
  * log scale. One line per design and offered rate, a colour per rate: the engine solid, the conventional design
- * dashed, the raw Chronicle append (the journal I/O alone) dotted.
+ * dashed, the raw Chronicle append (the journal I/O alone) dotted, the same behind a hand-off dash-dotted.
  * <p>
  * Renders headless. Stateless; call from one thread at a time, as AWT rendering prefers.
  */
@@ -113,6 +113,8 @@ public final class LatencyChart
             case "engine" -> new BasicStroke(2.0f);
             case "raw-append" ->
                 new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, new float[] {2, 3}, 0);
+            case "handoff-append" ->
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, new float[] {8, 3, 2, 3}, 0);
             default ->
                 new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, new float[] {6, 4}, 0);
         };

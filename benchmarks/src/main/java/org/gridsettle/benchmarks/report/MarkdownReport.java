@@ -95,7 +95,9 @@ public final class MarkdownReport
 
         sb.append("Latency from intended send time (coordinated-omission corrected) to output written; engine: ")
             .append("output-journal append, conventional: JSON line written, raw-append: the producer itself ")
-            .append("appending the tick's two records to bare Chronicle queues (the journal I/O alone).")
+            .append("appending the tick's two records to bare Chronicle queues (the journal I/O alone), ")
+            .append("handoff-append: the same appends on a consumer thread behind the engine's Disruptor (the ")
+            .append("engine's threading without its work).")
             .append(NL).append(NL);
         sb.append("| offered ticks/s | design | achieved ticks/s | samples | p50 µs | p99 µs | p99.9 µs | p99.99 µs |" +
             " max µs |").append(NL);

@@ -51,7 +51,7 @@ class EndToEndHarnessSmokeTest
         assertThat(r.heap().conventionalBytesPerMeter()).isPositive();
 
         assertThat(r.latencies()).extracting(LatencyResult::design)
-            .containsExactly("engine", "conventional", "raw-append");
+            .containsExactly("engine", "conventional", "raw-append", "handoff-append");
         for (final LatencyResult l : r.latencies())
         {
             assertThat(l.histogram().getTotalCount()).as(l.design()).isPositive();
