@@ -37,6 +37,7 @@ public final class SnapshotWriter implements AutoCloseable
     });
     private Future<?> inFlight;
     private volatile SnapshotInfo last;
+    private boolean closed;
 
     /**
      * @param store where the snapshots go.
@@ -55,6 +56,7 @@ public final class SnapshotWriter implements AutoCloseable
      */
     public void take(final SettlementLogic logic, final long outputRecords, final long outputChainHead)
     {
+        checkOpen();
         awaitWritten();
         SnapshotStore.capture(logic, outputRecords, outputChainHead, captured);
         inFlight = thread.submit(this::persist);
@@ -68,8 +70,17 @@ public final class SnapshotWriter implements AutoCloseable
      */
     public void reserve(final long bytes)
     {
+        checkOpen();
         awaitWritten();
         inFlight = thread.submit(() -> captured.reserve(Math.min(Integer.MAX_VALUE, bytes)));
+    }
+
+    private void checkOpen()
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("the snapshot writer is closed");
+        }
     }
 
     private void persist()
@@ -121,11 +132,16 @@ public final class SnapshotWriter implements AutoCloseable
     }
 
     /**
-     * Waits for the snapshot in flight, stops the thread and frees the buffer.
+     * Waits for the snapshot in flight, stops the thread and frees the buffer. Idempotent.
      */
     @Override
     public void close()
     {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
         try
         {
             awaitWritten();

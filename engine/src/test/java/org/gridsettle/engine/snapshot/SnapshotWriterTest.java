@@ -47,6 +47,17 @@ class SnapshotWriterTest
     }
 
     @Test
+    void aClosedWriterRefusesASnapshotAndClosesTwiceQuietly()
+    {
+        final SnapshotWriter writer = new SnapshotWriter(new SnapshotStore(tmp.resolve("snapshots")));
+        writer.close();
+        writer.close();
+        assertThatThrownBy(() -> writer.take(new SettlementLogic((buffer, offset, length) -> { }, 8), 1, 2))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage("the snapshot writer is closed");
+    }
+
+    @Test
     void aSnapshotThatCouldNotBeWrittenIsReportedByClose() throws IOException
     {
         final Path notADirectory = Files.writeString(tmp.resolve("snapshots"), "a file where the directory goes");
