@@ -80,7 +80,12 @@ public final class PricingNodeField
         {
             return;
         }
-        buffer.putBytes(at, requireValid(name).getBytes(StandardCharsets.US_ASCII));
+        // requireValid admits printable ASCII only, so each char is its byte: no array to allocate
+        final String valid = requireValid(name);
+        for (int i = 0; i < valid.length(); i++)
+        {
+            buffer.putByte(at + i, (byte)valid.charAt(i));
+        }
     }
 
     /**

@@ -117,7 +117,7 @@ public final class TariffVersionCodec extends RecordFlyweight
         final int periods = tariff.periodCount();
         final int tiers = tariff.tiers() == null ? 0 : tariff.tierCount();
         return V2_PERIOD_TABLE + periods * PERIOD_ENTRY + periods * 8 + tiers * 8 + periods * tiers * 16 +
-            36 * (1440 / tariff.slotMinutes()) + tariff.holidayEpochDaysCopy().length * 8 +
+            36 * (1440 / tariff.slotMinutes()) + tariff.holidayCount() * 8 +
             demandTierLength(tariff.demandTiers()) + TRAILER_LENGTH;
     }
 
@@ -149,8 +149,8 @@ public final class TariffVersionCodec extends RecordFlyweight
         b.putInt(offset + VERSION, tariff.version(), ORDER);
         b.putShort(offset + SLOT, (short)tariff.slotMinutes(), ORDER);
         b.putShort(offset + PERIODS, (short)periods, ORDER);
-        final long[] holidays = tariff.holidayEpochDaysCopy();
-        b.putInt(offset + HOLIDAYS, holidays.length, ORDER);
+        final int holidays = tariff.holidayCount();
+        b.putInt(offset + HOLIDAYS, holidays, ORDER);
         b.putByte(offset + RATE_SOURCE, (byte)tariff.exportRateSource().ordinal());
         b.putByte(offset + NEGATIVE_RULE, (byte)tariff.negativePriceRule().ordinal());
         b.putShort(offset + ORACLE_CARRY, (short)tariff.oracleCarryIntervals(), ORDER);
@@ -196,12 +196,12 @@ public final class TariffVersionCodec extends RecordFlyweight
                 pos += 16;
             }
         }
-        final byte[] schedule = tariff.scheduleCopy();
-        b.putBytes(pos, schedule);
-        pos += schedule.length;
-        for (final long day : holidays)
+        // read in place rather than through the tariff's copying accessors: encoding allocates nothing
+        tariff.copyScheduleTo(b, pos);
+        pos += tariff.scheduleLength();
+        for (int i = 0; i < holidays; i++)
         {
-            b.putLong(pos, day, ORDER);
+            b.putLong(pos, tariff.holidayEpochDay(i), ORDER);
             pos += 8;
         }
         if (demandTiers != null)
@@ -430,6 +430,20 @@ public final class TariffVersionCodec extends RecordFlyweight
 
     private void putAscii(final int at, final int width, final String text)
     {
+        if (isAscii(text))
+        {
+            // the common case, char by char: the same bytes as getBytes, without allocating them
+            if (text.length() > width)
+            {
+                throw new IllegalArgumentException("'" + text + "' longer than " + width + " bytes");
+            }
+            buffer.setMemory(at, width, (byte)0);
+            for (int i = 0; i < text.length(); i++)
+            {
+                buffer.putByte(at + i, (byte)text.charAt(i));
+            }
+            return;
+        }
         final byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         if (bytes.length > width)
         {
@@ -437,6 +451,18 @@ public final class TariffVersionCodec extends RecordFlyweight
         }
         buffer.setMemory(at, width, (byte)0);
         buffer.putBytes(at, bytes);
+    }
+
+    private static boolean isAscii(final String text)
+    {
+        for (int i = 0; i < text.length(); i++)
+        {
+            if (text.charAt(i) >= 0x80)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String getAscii(final int at, final int width)

@@ -695,6 +695,42 @@ public final class TouTariff
     }
 
     /**
+     * @return entries in the schedule table.
+     */
+    public int scheduleLength()
+    {
+        return schedule.length;
+    }
+
+    /**
+     * Copies the schedule table into a buffer, for an encoder that must not allocate a copy.
+     *
+     * @param dst    destination.
+     * @param offset where the table starts; {@link #scheduleLength()} bytes are written.
+     */
+    public void copyScheduleTo(final org.agrona.MutableDirectBuffer dst, final int offset)
+    {
+        dst.putBytes(offset, schedule);
+    }
+
+    /**
+     * @return number of holidays.
+     */
+    public int holidayCount()
+    {
+        return holidayEpochDays.length;
+    }
+
+    /**
+     * @param index holiday, 0 to {@link #holidayCount()} - 1, in the order given.
+     * @return its date, epoch day.
+     */
+    public long holidayEpochDay(final int index)
+    {
+        return holidayEpochDays[index];
+    }
+
+    /**
      * @return the zone table, shared with calendar logic.
      */
     public ZoneOffsetTable zoneTable()
