@@ -52,7 +52,7 @@ public final class LatencyChart
     /**
      * @param file    PNG destination, replaced.
      * @param title   chart title.
-     * @param results the latency results, engine, conventional and raw append per rate.
+     * @param results the latency results per rate: engine, conventional, raw append and hand-off + raw append.
      */
     public static void writePng(final Path file, final String title, final List<LatencyResult> results)
     {
@@ -111,13 +111,15 @@ public final class LatencyChart
         return switch (design)
         {
             case "engine" -> new BasicStroke(2.0f);
-            case "raw-append" ->
-                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, new float[] {2, 3}, 0);
-            case "handoff-append" ->
-                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, new float[] {8, 3, 2, 3}, 0);
-            default ->
-                new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, new float[] {6, 4}, 0);
+            case "raw-append" -> dashed(1.5f, 2, 3);
+            case "handoff-append" -> dashed(1.5f, 8, 3, 2, 3);
+            default -> dashed(2.0f, 6, 4);
         };
+    }
+
+    private static BasicStroke dashed(final float width, final float... pattern)
+    {
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, pattern, 0);
     }
 
     private static XYSeries series(final LatencyResult result)

@@ -34,17 +34,17 @@ import java.util.List;
  */
 public final class SettlementHandler implements EventHandler<InputSlot>, OutputSink
 {
-    private final JournalWriter input;
-    private final JournalWriter output;
-    private final OutputDispatcher dispatcher;
-    private SettlementLogic logic;
-    private final int correctionWindow;
     /**
      * A meter's share of a snapshot besides its correction window, rounded up: 697 B measured with 100,000 meters
      * on a flat TOU tariff (1,369 B per meter with the default 12-slot window). Only sizes a buffer ahead of time.
      */
     private static final long SNAPSHOT_BYTES_PER_METER_BESIDES_WINDOW = 768;
 
+    private final JournalWriter input;
+    private final JournalWriter output;
+    private final OutputDispatcher dispatcher;
+    private SettlementLogic logic;
+    private final int correctionWindow;
     private final SnapshotStore snapshots;
     private final SnapshotWriter snapshotWriter;
     private final long snapshotInterval;
@@ -223,18 +223,13 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
     /**
      * Waits for the snapshot being written, if any, and stops the snapshot thread. Call once the business-logic
      * thread has stopped.
-     *
-     * @return the newest snapshot written, or null if none.
      */
-    public SnapshotInfo closeSnapshots()
+    public void closeSnapshots()
     {
-        if (snapshotWriter == null)
+        if (snapshotWriter != null)
         {
-            return null;
+            snapshotWriter.close();
         }
-        final SnapshotInfo last = snapshotWriter.awaitWritten();
-        snapshotWriter.close();
-        return last;
     }
 
     /**

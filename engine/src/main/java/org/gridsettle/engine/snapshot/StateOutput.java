@@ -87,14 +87,22 @@ public final class StateOutput implements DataOutput
 
     /**
      * Claims a region to be filled at absolute offsets with {@link #putIntAt} and {@link #putLongAt}, so that several
-     * sections can be written in one pass over the state instead of one pass each.
+     * sections can be written in one pass over the state instead of one pass each. Every write claims its bytes
+     * this way.
      *
      * @param bytes size of the region.
      * @return offset of its first byte.
      */
     public int claimRegion(final int bytes)
     {
-        return claim(bytes);
+        final int at = length;
+        final long needed = (long)at + bytes;
+        if (needed > buffer.capacity())
+        {
+            grow(needed);
+        }
+        length = (int)needed;
+        return at;
     }
 
     /**
@@ -113,18 +121,6 @@ public final class StateOutput implements DataOutput
     public void putLongAt(final int offset, final long value)
     {
         buffer.putLong(offset, value, ORDER);
-    }
-
-    private int claim(final int bytes)
-    {
-        final int at = length;
-        final long needed = (long)at + bytes;
-        if (needed > buffer.capacity())
-        {
-            grow(needed);
-        }
-        length = (int)needed;
-        return at;
     }
 
     private void grow(final long needed)
@@ -146,7 +142,7 @@ public final class StateOutput implements DataOutput
     @Override
     public void write(final int b)
     {
-        buffer.putByte(claim(1), (byte)b);
+        buffer.putByte(claimRegion(1), (byte)b);
     }
 
     @Override
@@ -158,7 +154,7 @@ public final class StateOutput implements DataOutput
     @Override
     public void write(final byte[] b, final int off, final int len)
     {
-        buffer.putBytes(claim(len), b, off, len);
+        buffer.putBytes(claimRegion(len), b, off, len);
     }
 
     @Override
@@ -176,25 +172,25 @@ public final class StateOutput implements DataOutput
     @Override
     public void writeShort(final int v)
     {
-        buffer.putShort(claim(2), (short)v, ORDER);
+        buffer.putShort(claimRegion(2), (short)v, ORDER);
     }
 
     @Override
     public void writeChar(final int v)
     {
-        buffer.putChar(claim(2), (char)v, ORDER);
+        buffer.putChar(claimRegion(2), (char)v, ORDER);
     }
 
     @Override
     public void writeInt(final int v)
     {
-        buffer.putInt(claim(4), v, ORDER);
+        buffer.putInt(claimRegion(4), v, ORDER);
     }
 
     @Override
     public void writeLong(final long v)
     {
-        buffer.putLong(claim(8), v, ORDER);
+        buffer.putLong(claimRegion(8), v, ORDER);
     }
 
     @Override

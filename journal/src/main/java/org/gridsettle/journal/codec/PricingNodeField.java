@@ -81,11 +81,7 @@ public final class PricingNodeField
             return;
         }
         // requireValid admits printable ASCII only, so each char is its byte: no array to allocate
-        final String valid = requireValid(name);
-        for (int i = 0; i < valid.length(); i++)
-        {
-            buffer.putByte(at + i, (byte)valid.charAt(i));
-        }
+        RecordFlyweight.putAsciiChars(buffer, at, requireValid(name));
     }
 
     /**

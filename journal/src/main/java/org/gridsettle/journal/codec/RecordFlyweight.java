@@ -176,6 +176,21 @@ public abstract class RecordFlyweight
     }
 
     /**
+     * Writes ASCII text one byte per char, without the array {@code String.getBytes} would allocate.
+     *
+     * @param buffer destination.
+     * @param at     first byte.
+     * @param ascii  text whose chars are all below 0x80, checked by the caller.
+     */
+    static void putAsciiChars(final MutableDirectBuffer buffer, final int at, final String ascii)
+    {
+        for (int i = 0; i < ascii.length(); i++)
+        {
+            buffer.putByte(at + i, (byte)ascii.charAt(i));
+        }
+    }
+
+    /**
      * Stamps the engine sequence into a record's header.
      *
      * @param buffer   holding the record.

@@ -438,10 +438,7 @@ public final class TariffVersionCodec extends RecordFlyweight
                 throw new IllegalArgumentException("'" + text + "' longer than " + width + " bytes");
             }
             buffer.setMemory(at, width, (byte)0);
-            for (int i = 0; i < text.length(); i++)
-            {
-                buffer.putByte(at + i, (byte)text.charAt(i));
-            }
+            putAsciiChars(buffer, at, text);
             return;
         }
         final byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);

@@ -1,5 +1,6 @@
 package org.gridsettle.pricing.tariff;
 
+import org.agrona.MutableDirectBuffer;
 import org.gridsettle.pricing.calendar.CivilCalendar;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
 import org.gridsettle.pricing.money.TokenSymbol;
@@ -708,7 +709,7 @@ public final class TouTariff
      * @param dst    destination.
      * @param offset where the table starts; {@link #scheduleLength()} bytes are written.
      */
-    public void copyScheduleTo(final org.agrona.MutableDirectBuffer dst, final int offset)
+    public void copyScheduleTo(final MutableDirectBuffer dst, final int offset)
     {
         dst.putBytes(offset, schedule);
     }
