@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CaptureAllocationTest
 {
     private static final int CAPTURES = 20;
+    private static final int BATCHES = 5;
 
     @Test
     void captureAllocationDoesNotGrowWithTheFleet()
@@ -78,14 +79,20 @@ class CaptureAllocationTest
                 SnapshotStore.capture(logic, 1, 2, out);
             }
             final int size = out.length();
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < CAPTURES; i++)
+            // the least of several batches: a deoptimisation elsewhere in a shared test JVM can charge a batch with
+            // reallocated objects, but a capture that allocates per meter shows in every batch
+            long least = Long.MAX_VALUE;
+            for (int batch = 0; batch < BATCHES; batch++)
             {
-                SnapshotStore.capture(logic, 1, 2, out);
+                final long before = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < CAPTURES; i++)
+                {
+                    SnapshotStore.capture(logic, 1, 2, out);
+                }
+                least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
             }
-            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
             assertThat(out.length()).isEqualTo(size);
-            return allocated / CAPTURES;
+            return least / CAPTURES;
         }
         finally
         {
