@@ -56,7 +56,7 @@ class CaptureAllocationTest
         {
             SnapshotStore.capture(logic, 7, 9, out);
             final byte[] captured = new byte[out.length()];
-            out.view().get(captured);
+            out.bytes().getBytes(0, captured);
             assertThat(captured).isEqualTo(reference.toByteArray());
         }
         finally

@@ -1,5 +1,7 @@
 package org.gridsettle.engine.snapshot;
 
+import org.agrona.BufferUtil;
+import org.agrona.DirectBuffer;
 import org.gridsettle.engine.logic.SettlementLogic;
 
 import java.io.BufferedInputStream;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +44,7 @@ public final class SnapshotStore
     private static final byte[] MAGIC = {'G', 'S', 'S', 'N', 'A', 'P', '0', '2'};
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".gss";
+    private static final int WRITE_CHUNK = 1 << 20;
 
     private final Path dir;
 
@@ -88,21 +92,30 @@ public final class SnapshotStore
      */
     public SnapshotInfo persist(final StateOutput captured)
     {
-        final ByteBuffer bytes = captured.view();
-        final long inputSequence = bytes.getLong(MAGIC.length);
-        final long outputRecords = bytes.getLong(MAGIC.length + 8);
-        final long outputChainHead = bytes.getLong(MAGIC.length + 16);
+        final DirectBuffer bytes = captured.bytes();
+        final long inputSequence = bytes.getLong(MAGIC.length, ByteOrder.BIG_ENDIAN);
+        final long outputRecords = bytes.getLong(MAGIC.length + 8, ByteOrder.BIG_ENDIAN);
+        final long outputChainHead = bytes.getLong(MAGIC.length + 16, ByteOrder.BIG_ENDIAN);
         final Path file = dir.resolve(String.format("%s%020d%s", PREFIX, inputSequence, SUFFIX));
+        // the capture is native memory, not a ByteBuffer: it goes to the digest and the file a chunk at a time
+        final ByteBuffer chunk = ByteBuffer.allocateDirect(WRITE_CHUNK);
         try
         {
             Files.createDirectories(dir);
             final Path tmp = dir.resolve(file.getFileName() + ".tmp");
             final MessageDigest sha = sha256();
-            sha.update(bytes.duplicate());
             try (FileChannel channel = FileChannel.open(tmp,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
             {
-                writeFully(channel, bytes.duplicate());
+                for (int offset = 0, length = bytes.capacity(); offset < length; offset += WRITE_CHUNK)
+                {
+                    final int size = Math.min(WRITE_CHUNK, length - offset);
+                    chunk.clear();
+                    bytes.getBytes(offset, chunk, size);
+                    chunk.flip();
+                    sha.update(chunk.duplicate());
+                    writeFully(channel, chunk);
+                }
                 writeFully(channel, ByteBuffer.wrap(sha.digest()));
                 channel.force(true);
             }
@@ -112,6 +125,10 @@ public final class SnapshotStore
         catch (final IOException e)
         {
             throw new UncheckedIOException("cannot write snapshot " + file, e);
+        }
+        finally
+        {
+            BufferUtil.free(chunk);
         }
     }
 

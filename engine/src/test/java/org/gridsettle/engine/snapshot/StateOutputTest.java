@@ -7,6 +7,7 @@ import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,8 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
-import java.nio.ByteBuffer;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +69,7 @@ class StateOutputTest
             }
             reference.flush();
             assertThat(out.length()).isEqualTo(bytes.size());
-            assertThat(toArray(out.view())).isEqualTo(bytes.toByteArray());
+            assertThat(toArray(out.bytes())).isEqualTo(bytes.toByteArray());
         }
         finally
         {
@@ -87,7 +89,7 @@ class StateOutputTest
             }
             out.reset();
             out.writeInt(0x01020304);
-            assertThat(toArray(out.view())).containsExactly(1, 2, 3, 4);
+            assertThat(toArray(out.bytes())).containsExactly(1, 2, 3, 4);
         }
         finally
         {
@@ -112,10 +114,53 @@ class StateOutputTest
         }
     }
 
-    private static byte[] toArray(final ByteBuffer view)
+    @Test
+    void growsOutsideTheDirectMemoryLimitAndKeepsWhatWasWritten()
     {
-        final byte[] array = new byte[view.remaining()];
-        view.get(array);
+        // a million meters snapshot to about 1.4 GB; as direct ByteBuffers that counted against MaxDirectMemorySize
+        // (the heap size by default) and failed in a 2 GiB heap, so the memory must not be a direct buffer's
+        final BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+            .filter(pool -> "direct".equals(pool.getName())).findFirst().orElseThrow();
+        final long directBefore = direct.getMemoryUsed();
+        final StateOutput out = new StateOutput(16);
+        try
+        {
+            out.writeLong(0x0102030405060708L);
+            out.reserve(64 << 20);
+            assertThat(out.capacity()).isGreaterThanOrEqualTo(64 << 20);
+            assertThat(direct.getMemoryUsed() - directBefore).isLessThan(1 << 20);
+            out.writeInt(9);
+            assertThat(toArray(out.bytes())).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 9);
+        }
+        finally
+        {
+            out.free();
+            out.free();
+        }
+    }
+
+    @Test
+    void growsByAQuarterOnceLarge()
+    {
+        final StateOutput out = new StateOutput(16);
+        try
+        {
+            out.reserve(100 << 20);
+            final int before = out.capacity();
+            out.reserve(before + 1L);
+            // doubling 100 MB would take 200 MB; at a million meters it would take 2.8 GB instead of 1.75
+            assertThat((long)out.capacity()).isEqualTo(before + 1L + (before + 1L) / 4);
+        }
+        finally
+        {
+            out.free();
+        }
+    }
+
+    private static byte[] toArray(final DirectBuffer view)
+    {
+        final byte[] array = new byte[view.capacity()];
+        view.getBytes(0, array);
         return array;
     }
 }
