@@ -15,6 +15,7 @@ import java.util.Arrays;
  * @param label               preset name shown in the report.
  * @param ticks               ticks through each throughput run.
  * @param meters              meters enrolled; ticks cycle over them interval by interval.
+ * @param heapMeters          meters enrolled for the heap-per-meter figure, in an engine of its own.
  * @param rounds              throughput rounds; each round runs the ceiling, the engine and the conventional design
  *                            back to back, so machine noise hits all three alike, and the report takes medians.
  * @param warmupFraction      share of each throughput run applied before the clock starts.
@@ -32,6 +33,7 @@ public record HarnessConfig(
     String label,
     long ticks,
     int meters,
+    int heapMeters,
     int rounds,
     double warmupFraction,
     long handoffEvents,
@@ -61,6 +63,10 @@ public record HarnessConfig(
             throw new IllegalArgumentException("need ticks >= meters >= 1 and ticks >= 10: ticks=" + ticks +
                 " meters=" + meters);
         }
+        if (heapMeters < 1)
+        {
+            throw new IllegalArgumentException("heap meters must be positive: " + heapMeters);
+        }
         if (rates.length == 0 || Arrays.stream(rates).anyMatch(r -> r <= 0 || r > 100_000_000L))
         {
             throw new IllegalArgumentException("rates must be 1..100,000,000 ticks/s: " + Arrays.toString(rates));
@@ -75,33 +81,35 @@ public record HarnessConfig(
     /**
      * @param outDir report directory.
      * @return the full sizing run: 10,000,000 ticks over 100,000 meters in 3 rounds; 50k, 200k and 1M ticks/s for
-     *     10 s each.
+     *     10 s each; heap per meter at 1,000,000 meters.
      */
     public static HarnessConfig full(final Path outDir)
     {
-        return new HarnessConfig("full", 10_000_000L, 100_000, 3, 0.1, 50_000_000L,
+        return new HarnessConfig("full", 10_000_000L, 100_000, 1_000_000, 3, 0.1, 50_000_000L,
             new long[] {50_000, 200_000, 1_000_000}, 10.0, 1.0, ENGINE_RING_SIZE, Sealing.INLINE, outDir,
             outDir.resolve("work"), false);
     }
 
     /**
      * @param outDir report directory.
-     * @return the quick run: 1,000,000 ticks over 10,000 meters in 5 rounds; 50k and 200k ticks/s for 2 s each.
+     * @return the quick run: 1,000,000 ticks over 10,000 meters in 5 rounds; 50k and 200k ticks/s for 2 s each;
+     *     heap per meter at 100,000 meters.
      */
     public static HarnessConfig quick(final Path outDir)
     {
-        return new HarnessConfig("quick", 1_000_000L, 10_000, 5, 0.1, 5_000_000L,
+        return new HarnessConfig("quick", 1_000_000L, 10_000, 100_000, 5, 0.1, 5_000_000L,
             new long[] {50_000, 200_000}, 2.0, 0.5, ENGINE_RING_SIZE, Sealing.INLINE, outDir, outDir.resolve("work"),
             false);
     }
 
     /**
      * @param outDir report directory.
-     * @return the smoke-test run: 20,000 ticks over 200 meters; 20k ticks/s for 0.5 s.
+     * @return the smoke-test run: 20,000 ticks over 200 meters; 20k ticks/s for 0.5 s; heap per meter at 100,000
+     *     meters, enough for other threads' allocation to be noise.
      */
     public static HarnessConfig tiny(final Path outDir)
     {
-        return new HarnessConfig("tiny", 20_000L, 200, 1, 0.1, 100_000L,
+        return new HarnessConfig("tiny", 20_000L, 200, 100_000, 1, 0.1, 100_000L,
             new long[] {20_000}, 0.5, 0.1, ENGINE_RING_SIZE, Sealing.INLINE, outDir, outDir.resolve("work"),
             false);
     }
@@ -141,6 +149,7 @@ public record HarnessConfig(
         final HarnessConfig preset = quick ? quick(out) : full(out);
         long ticks = preset.ticks();
         int meters = preset.meters();
+        int heapMeters = preset.heapMeters();
         int rounds = preset.rounds();
         long[] rates = preset.rates();
         double rateSeconds = preset.rateSeconds();
@@ -163,7 +172,7 @@ public record HarnessConfig(
                     custom = true;
                     sealing = parseSealing(value(args, ++i));
                 }
-                case "--ticks", "--meters", "--rounds", "--rates", "--rate-seconds" ->
+                case "--ticks", "--meters", "--heap-meters", "--rounds", "--rates", "--rate-seconds" ->
                 {
                     custom = true;
                     final String value = value(args, ++i);
@@ -171,6 +180,7 @@ public record HarnessConfig(
                     {
                         case "--ticks" -> ticks = parseLong(value);
                         case "--meters" -> meters = (int)parseLong(value);
+                        case "--heap-meters" -> heapMeters = (int)parseLong(value);
                         case "--rounds" -> rounds = (int)parseLong(value);
                         case "--rates" -> rates = parseRates(value);
                         default -> rateSeconds = Double.parseDouble(value);
@@ -181,8 +191,9 @@ public record HarnessConfig(
         }
         // the bare hand-off is far faster than the engine: five events per tick keep its timed window measurable
         final long handoffEvents = ticks == preset.ticks() ? preset.handoffEvents() : 5 * ticks;
-        return new HarnessConfig(preset.label() + (custom ? "+" : ""), ticks, meters, rounds, preset.warmupFraction(),
-            handoffEvents, rates, rateSeconds, preset.rateWarmupSeconds(), preset.ringSize(), sealing, out, work, keep);
+        return new HarnessConfig(preset.label() + (custom ? "+" : ""), ticks, meters, heapMeters, rounds,
+            preset.warmupFraction(), handoffEvents, rates, rateSeconds, preset.rateWarmupSeconds(), preset.ringSize(),
+            sealing, out, work, keep);
     }
 
     /**
@@ -195,6 +206,7 @@ public record HarnessConfig(
             "  --quick              small scale: 1,000,000 ticks x 5 rounds, 10,000 meters, 50k and 200k ticks/s for 2 s",
             "  --ticks N            ticks per throughput run (default 10,000,000)",
             "  --meters M           meters enrolled (default 100,000)",
+            "  --heap-meters H      meters enrolled for the heap-per-meter figure (default 1,000,000, quick 100,000)",
             "  --rounds R           throughput rounds of ceiling, engine and conventional (default 3, quick 5)",
             "  --rates A,B,C        offered rates in ticks/s (default 50000,200000,1000000)",
             "  --rate-seconds S     measured seconds per offered rate (default 10)",
@@ -240,15 +252,6 @@ public record HarnessConfig(
     private static long[] parseRates(final String text)
     {
         return Arrays.stream(text.split(",")).mapToLong(s -> parseLong(s.trim())).toArray();
-    }
-
-    /**
-     * @return meters enrolled for the heap-per-meter figure: at least 100,000, so that what other threads allocate
-     *     meanwhile is noise and not the figure.
-     */
-    public int heapMeters()
-    {
-        return Math.max(meters, 100_000);
     }
 
     /**

@@ -82,10 +82,13 @@ public final class MarkdownReport
             "conventional worker " + Fmt.oneDecimal(conventional.bytesPerOperation()) + " B/tick; raw-append thread " +
                 Fmt.threeDecimals(ceiling.bytesPerOperation()) + " B/tick",
             "-");
-        row(sb, "heap per enrolled meter (" + Fmt.rate(r.heap().meters()) + " meters)",
-            Fmt.oneDecimal(r.heap().engineBytesPerMeter()) + " B/meter",
+        row(sb, "heap per enrolled meter, correction window excluded (" + Fmt.rate(r.heap().meters()) + " meters)",
+            Fmt.oneDecimal(r.heap().engineBytesExcludingWindow()) + " B/meter",
             "conventional registry " + Fmt.oneDecimal(r.heap().conventionalBytesPerMeter()) + " B/meter",
-            Fmt.times(r.heap().engineBytesPerMeter() / r.heap().conventionalBytesPerMeter()));
+            Fmt.times(r.heap().engineBytesExcludingWindow() / r.heap().conventionalBytesPerMeter()));
+        row(sb, "correction window per enrolled meter (" + Fmt.rate(r.heap().meters()) + " meters)",
+            Fmt.oneDecimal(r.heap().windowBytesPerMeter()) + " B/meter",
+            "engine heap with it " + Fmt.oneDecimal(r.heap().engineBytesPerMeter()) + " B/meter", "-");
         row(sb, "ledger totals (micro-units)",
             "USD " + r.engineTotals().usdMicros() + ", SOLAR " + r.engineTotals().solarMicros(),
             "conventional USD " + r.conventionalTotals().usdMicros() + ", SOLAR " +

@@ -48,6 +48,9 @@ class EndToEndHarnessSmokeTest
         assertThat(r.engine().median().bytesPerOperation()).isNotNaN().isGreaterThanOrEqualTo(0.0);
         assertThat(r.conventional().median().bytesPerOperation()).isPositive();
         assertThat(r.heap().engineBytesPerMeter()).isPositive();
+        // 12 slots x 56 B (TickWindow's layout): the window is inside the engine's figure, and reported apart
+        assertThat(r.heap().windowBytesPerMeter()).isEqualTo(672.0);
+        assertThat(r.heap().engineBytesExcludingWindow()).isPositive();
         assertThat(r.heap().conventionalBytesPerMeter()).isPositive();
 
         assertThat(r.latencies()).extracting(LatencyResult::design)

@@ -36,4 +36,24 @@ class HarnessConfigTest
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("--sealing must be inline or background: sideways");
     }
+
+    @Test
+    void measuresHeapPerMeterAtAMillionMetersInTheFullRun()
+    {
+        // issue #7: "Heap per enrolled meter, at 1M meters"; the quick run keeps to 100,000 to stay within minutes
+        assertThat(HarnessConfig.parse(new String[0], ROOT).heapMeters()).isEqualTo(1_000_000);
+        assertThat(HarnessConfig.parse(new String[] {"--quick"}, ROOT).heapMeters()).isEqualTo(100_000);
+        final HarnessConfig custom = HarnessConfig.parse(new String[] {"--quick", "--heap-meters", "250,000"}, ROOT);
+        assertThat(custom.heapMeters()).isEqualTo(250_000);
+        assertThat(custom.meters()).isEqualTo(HarnessConfig.quick(ROOT).meters());
+        assertThat(custom.label()).isEqualTo("quick+");
+    }
+
+    @Test
+    void refusesAnEmptyHeapFleet()
+    {
+        assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--heap-meters", "0"}, ROOT))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("heap meters must be positive: 0");
+    }
 }
