@@ -8,12 +8,18 @@ import org.agrona.collections.Long2LongHashMap;
 import org.gridsettle.pricing.money.TokenSymbol;
 
 /**
- * Double-entry balances per (account, token), held in one primitive map with no object per account.
+ * Double-entry balances per (account, token), in primitive arrays with no object per account.
  * <p>
  * A balance is credits minus debits, so a customer's credit is positive and the issuance account of a minted token
  * goes negative by exactly the outstanding supply. Per token the ledger also keeps the running totals of debits and
  * of credits; {@link #checkBalanced()} proves they are equal and that balances sum to zero, and the engine halts if
  * not. Overflow throws rather than wrapping.
+ * <p>
+ * Layout: each account that was ever posted to has a dense slot, in order of first posting, holding its balance in
+ * every token side by side ({@value #MAX_TOKENS} longs, 128 bytes). A caller that keeps an account's slot (the meter
+ * registry does, per meter) posts without a hash lookup: on a fleet larger than the cache, that lookup was a miss on
+ * a random line for every tick, where the slots of meters ticking in turn lie in turn. Slots are not state: a snapshot
+ * holds the non-zero balances sorted by account and token, as it did when they were kept in a map.
  * <p>
  * Owned by the business-logic thread. Not thread-safe.
  */
@@ -21,9 +27,20 @@ public final class Ledger
 {
     /** Tokens a ledger can hold; the token index fits in the low bits of the balance key. */
     public static final int MAX_TOKENS = 16;
+    /** Returned by {@link #findSlot} for an account never posted to. */
+    public static final int NO_SLOT = -1;
 
-    private final Long2LongHashMap balances = new Long2LongHashMap(1 << 12, 0.65f, 0L);
-    /** Sorts keys for a snapshot; kept so that a capture allocates nothing once the state stops growing. */
+    private static final int TOKEN_SHIFT = 4;
+    /** Room for the system accounts, which take slots of their own. */
+    private static final int SYSTEM_SLOTS = 8;
+
+    private final Long2LongHashMap slotByAccount = new Long2LongHashMap(1 << 12, 0.65f, NO_SLOT);
+    /** The account in each slot. */
+    private long[] accountAt = new long[1024];
+    /** Balances, {@link #MAX_TOKENS} per slot. */
+    private long[] balances = new long[1024 * MAX_TOKENS];
+    private int slotCount;
+    /** Sorts accounts for a snapshot; kept so that a capture allocates nothing once the state stops growing. */
     private long[] snapshotScratch = new long[0];
     private final long[] tokenSymbols = new long[MAX_TOKENS];
     private final long[] debitTotals = new long[MAX_TOKENS];
@@ -32,16 +49,22 @@ public final class Ledger
     private int tokenCount;
 
     /**
-     * Sizes the array a snapshot sorts the balance keys in, before the business-logic thread starts, so the first
-     * snapshot does not allocate it there.
+     * Sizes the slots and the array a snapshot sorts accounts in for a number of accounts, before the
+     * business-logic thread starts, so that neither grows there.
      *
-     * @param balances (account, token) balances expected.
+     * @param accounts accounts expected, system accounts aside.
      */
-    public void reserveSnapshotScratch(final int balances)
+    public void reserveAccounts(final int accounts)
     {
-        if (snapshotScratch.length < balances)
+        final int capacity = accounts + SYSTEM_SLOTS;
+        if (accountAt.length < capacity)
         {
-            snapshotScratch = new long[balances];
+            accountAt = java.util.Arrays.copyOf(accountAt, capacity);
+            balances = java.util.Arrays.copyOf(balances, Math.multiplyExact(capacity, MAX_TOKENS));
+        }
+        if (snapshotScratch.length < capacity)
+        {
+            snapshotScratch = new long[capacity];
         }
     }
 
@@ -96,19 +119,56 @@ public final class Ledger
     public long[] customerAccountsHolding(final int tokenIndex, final long firstCustomer)
     {
         final org.agrona.collections.LongArrayList found = new org.agrona.collections.LongArrayList();
-        final Long2LongHashMap.EntryIterator it = balances.entrySet().iterator();
-        while (it.hasNext())
+        for (int slot = 0; slot < slotCount; slot++)
         {
-            it.next();
-            final long key = it.getLongKey();
-            if ((key & (MAX_TOKENS - 1)) == tokenIndex && (key >>> 4) >= firstCustomer && it.getLongValue() > 0)
+            if (accountAt[slot] >= firstCustomer && balances[slot * MAX_TOKENS + tokenIndex] > 0)
             {
-                found.addLong(key >>> 4);
+                found.addLong(accountAt[slot]);
             }
         }
         final long[] accounts = found.toLongArray();
         java.util.Arrays.sort(accounts);
         return accounts;
+    }
+
+    /**
+     * Finds or adds an account's slot. Slots are numbered in order of first posting, which is input order.
+     *
+     * @param accountId an account, 0 to {@code Long.MAX_VALUE >> 4}.
+     * @return its slot.
+     */
+    public int slotOf(final long accountId)
+    {
+        final int slot = (int)slotByAccount.get(accountId);
+        return slot != NO_SLOT ? slot : addSlot(accountId);
+    }
+
+    /**
+     * @param accountId an account.
+     * @return its slot, or {@link #NO_SLOT} if it was never posted to.
+     */
+    public int findSlot(final long accountId)
+    {
+        return (int)slotByAccount.get(accountId);
+    }
+
+    private int addSlot(final long accountId)
+    {
+        if (accountId < 0 || accountId > (Long.MAX_VALUE >> TOKEN_SHIFT))
+        {
+            throw new IllegalArgumentException("account id out of range: " + accountId);
+        }
+        final int slot = slotCount;
+        if (slot == accountAt.length)
+        {
+            final int capacity = Math.multiplyExact(slot, 2);
+            accountAt = java.util.Arrays.copyOf(accountAt, capacity);
+            balances = java.util.Arrays.copyOf(balances, Math.multiplyExact(capacity, MAX_TOKENS));
+        }
+        accountAt[slot] = accountId;
+        slotByAccount.put(accountId, slot);
+        slotCount++;
+        return slot;
     }
 
     /**
@@ -121,18 +181,32 @@ public final class Ledger
      */
     public void post(final long debitAccount, final long creditAccount, final int tokenIndex, final long amount)
     {
+        postToSlots(slotOf(debitAccount), slotOf(creditAccount), tokenIndex, amount);
+    }
+
+    /**
+     * Posts one transfer between accounts given by their slots.
+     *
+     * @param debitSlot  slot of the account debited, from {@link #slotOf}.
+     * @param creditSlot slot of the account credited.
+     * @param tokenIndex from {@link #tokenIndex(long)}.
+     * @param amount     micro-units, not negative.
+     */
+    public void postToSlots(final int debitSlot, final int creditSlot, final int tokenIndex, final long amount)
+    {
         if (amount < 0)
         {
             throw new IllegalArgumentException("negative amount " + amount);
         }
-        final long debitKey = key(debitAccount, tokenIndex);
-        final long creditKey = key(creditAccount, tokenIndex);
-        final long newDebitBalance = Math.subtractExact(balances.get(debitKey), amount);
-        final long newCreditBalance = Math.addExact(balances.get(creditKey), amount);
+        final long[] b = balances;
+        final int debit = debitSlot * MAX_TOKENS + tokenIndex;
+        final int credit = creditSlot * MAX_TOKENS + tokenIndex;
+        final long newDebitBalance = Math.subtractExact(b[debit], amount);
+        final long newCreditBalance = Math.addExact(b[credit], amount);
         debitTotals[tokenIndex] = Math.addExact(debitTotals[tokenIndex], amount);
         creditTotals[tokenIndex] = Math.addExact(creditTotals[tokenIndex], amount);
-        store(debitKey, newDebitBalance);
-        store(creditKey, newCreditBalance);
+        b[debit] = newDebitBalance;
+        b[credit] = newCreditBalance;
     }
 
     /**
@@ -159,7 +233,8 @@ public final class Ledger
      */
     public long balance(final long accountId, final int tokenIndex)
     {
-        return balances.get(key(accountId, tokenIndex));
+        final int slot = findSlot(accountId);
+        return slot == NO_SLOT ? 0 : balances[slot * MAX_TOKENS + tokenIndex];
     }
 
     /**
@@ -214,12 +289,13 @@ public final class Ledger
     public void checkBalanced()
     {
         java.util.Arrays.fill(balanceSums, 0L);
-        final Long2LongHashMap.KeyIterator it = balances.keySet().iterator();
-        while (it.hasNext())
+        final long[] b = balances;
+        for (int slot = 0; slot < slotCount; slot++)
         {
-            final long key = it.nextValue();
-            final int token = (int)(key & (MAX_TOKENS - 1));
-            balanceSums[token] = Math.addExact(balanceSums[token], balances.get(key));
+            for (int token = 0, at = slot * MAX_TOKENS; token < tokenCount; token++)
+            {
+                balanceSums[token] = Math.addExact(balanceSums[token], b[at + token]);
+            }
         }
         for (int i = 0; i < tokenCount; i++)
         {
@@ -229,28 +305,6 @@ public final class Ledger
                     debitTotals[i] + " credits=" + creditTotals[i] + " sum of balances=" + balanceSums[i]);
             }
         }
-    }
-
-    private void store(final long key, final long balance)
-    {
-        // the map's missing value is 0, which it cannot hold: a balance back at zero is simply absent
-        if (balance == 0)
-        {
-            balances.remove(key);
-        }
-        else
-        {
-            balances.put(key, balance);
-        }
-    }
-
-    private static long key(final long accountId, final int tokenIndex)
-    {
-        if (accountId < 0 || accountId > (Long.MAX_VALUE >> 4))
-        {
-            throw new IllegalArgumentException("account id out of range: " + accountId);
-        }
-        return (accountId << 4) | tokenIndex;
     }
 
     /**
@@ -265,7 +319,50 @@ public final class Ledger
         StateIo.writeLongs(out, tokenSymbols, tokenCount);
         StateIo.writeLongs(out, debitTotals, tokenCount);
         StateIo.writeLongs(out, creditTotals, tokenCount);
-        snapshotScratch = StateIo.writeMap(out, balances, snapshotScratch);
+        // the form a map of non-zero balances keyed (account << 4 | token) had, sorted by key: accounts in order,
+        // and within an account its tokens in order
+        final long[] b = balances;
+        final long[] sorted = snapshotScratch.length >= slotCount ? snapshotScratch : new long[slotCount];
+        snapshotScratch = sorted;
+        int accounts = 0;
+        int entries = 0;
+        for (int slot = 0; slot < slotCount; slot++)
+        {
+            final int held = nonZero(b, slot);
+            if (held > 0)
+            {
+                sorted[accounts++] = accountAt[slot];
+                entries += held;
+            }
+        }
+        java.util.Arrays.sort(sorted, 0, accounts);
+        out.writeInt(entries);
+        for (int i = 0; i < accounts; i++)
+        {
+            final long account = sorted[i];
+            final int at = findSlot(account) * MAX_TOKENS;
+            for (int token = 0; token < MAX_TOKENS; token++)
+            {
+                if (b[at + token] != 0)
+                {
+                    out.writeLong((account << TOKEN_SHIFT) | token);
+                    out.writeLong(b[at + token]);
+                }
+            }
+        }
+    }
+
+    private static int nonZero(final long[] b, final int slot)
+    {
+        int held = 0;
+        for (int at = slot * MAX_TOKENS, end = at + MAX_TOKENS; at < end; at++)
+        {
+            if (b[at] != 0)
+            {
+                held++;
+            }
+        }
+        return held;
     }
 
     /**
@@ -285,6 +382,19 @@ public final class Ledger
         System.arraycopy(StateIo.readLongs(in, MAX_TOKENS), 0, tokenSymbols, 0, MAX_TOKENS);
         System.arraycopy(StateIo.readLongs(in, MAX_TOKENS), 0, debitTotals, 0, MAX_TOKENS);
         System.arraycopy(StateIo.readLongs(in, MAX_TOKENS), 0, creditTotals, 0, MAX_TOKENS);
-        StateIo.readMap(in, balances);
+        java.util.Arrays.fill(balances, 0, slotCount * MAX_TOKENS, 0L);
+        slotByAccount.clear();
+        slotCount = 0;
+        final int entries = StateIo.readCount(in, 2 * Long.BYTES);
+        for (int i = 0; i < entries; i++)
+        {
+            final long key = in.readLong();
+            final long balance = in.readLong();
+            if (key < 0)
+            {
+                throw new IOException("snapshot has a negative balance key " + key);
+            }
+            balances[slotOf(key >>> TOKEN_SHIFT) * MAX_TOKENS + (int)(key & (MAX_TOKENS - 1))] = balance;
+        }
     }
 }

@@ -60,13 +60,31 @@ final class Postings
         final long amount,
         final ReasonCode reason)
     {
+        return transfer(cause, debit, Ledger.NO_SLOT, credit, Ledger.NO_SLOT, tokenSymbol, amount, reason);
+    }
+
+    /**
+     * As {@link #transfer(long, long, long, long, long, ReasonCode)}, for a caller that knows the ledger slot of
+     * either account ({@link Ledger#NO_SLOT} if not), so the ledger need not look it up.
+     */
+    TransferCodec transfer(
+        final long cause,
+        final long debit,
+        final int debitSlot,
+        final long credit,
+        final int creditSlot,
+        final long tokenSymbol,
+        final long amount,
+        final ReasonCode reason)
+    {
         if (checking)
         {
             // encoded only so the caller's explain() has a record to write to; never emitted
             budget.add(tokenSymbol, amount);
             return transfer.encode(outputSequence + 1, cause, debit, credit, tokenSymbol, amount, reason);
         }
-        ledger.post(debit, credit, ledger.tokenIndex(tokenSymbol), amount);
+        ledger.postToSlots(debitSlot == Ledger.NO_SLOT ? ledger.slotOf(debit) : debitSlot,
+            creditSlot == Ledger.NO_SLOT ? ledger.slotOf(credit) : creditSlot, ledger.tokenIndex(tokenSymbol), amount);
         transfers++;
         return transfer.encode(++outputSequence, cause, debit, credit, tokenSymbol, amount, reason);
     }

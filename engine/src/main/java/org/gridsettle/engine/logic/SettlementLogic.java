@@ -116,9 +116,9 @@ public final class SettlementLogic
         {
             window.ensureMeters(meters);
             billing.ensureMeters(meters);
-            // the arrays a snapshot sorts keys in: an account per meter, usually with a charge and a credit balance
+            // the arrays a snapshot sorts keys in, and the ledger's slots: an account per meter
             this.meters.reserveSnapshotScratch(meters);
-            ledger.reserveSnapshotScratch(2 * meters);
+            ledger.reserveAccounts(meters);
         }
     }
 

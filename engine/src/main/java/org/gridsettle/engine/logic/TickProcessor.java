@@ -585,13 +585,18 @@ final class TickProcessor
         final long credit)
     {
         final long customer = meters.accountOf(meter);
+        // the meter's stride caches its account's ledger slot: no hash lookup of the customer per posting
+        final int slot = meters.ledgerSlotOf(meter, postings.ledger());
         final boolean reversal = reverses != 0;
+        // passed for whichever side is the customer's: the first where a posting names the customer unless reversed
+        final int customerUnlessReversed = reversal ? Ledger.NO_SLOT : slot;
+        final int customerIfReversed = reversal ? slot : Ledger.NO_SLOT;
         for (int i = 0; i < q.parts; i++)
         {
             if (q.partAmount[i] > 0)
             {
-                postings.transfer(sequence, reversal ? SystemAccounts.REVENUE : customer,
-                    reversal ? customer : SystemAccounts.REVENUE, tariff.tokenSymbol(), q.partAmount[i],
+                postings.transfer(sequence, reversal ? SystemAccounts.REVENUE : customer, customerUnlessReversed,
+                reversal ? customer : SystemAccounts.REVENUE, customerIfReversed, tariff.tokenSymbol(), q.partAmount[i],
                     ReasonCode.ENERGY_CHARGE)
                     .explain(meterId, start, q.partEnergyWh[i], q.partRate[i], tariff.tariffId(), tariff.version(),
                         q.periodIndex, q.partTier[i])
@@ -603,9 +608,9 @@ final class TickProcessor
         final int exportTier = oraclePriced(tariff, exportWh) ? ORACLE_RATE : 0;
         if (q.exportAmount > 0)
         {
-            postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE,
-                reversal ? SystemAccounts.ISSUANCE : customer, tariff.exportTokenSymbol(), q.exportAmount,
-                ReasonCode.EXPORT_CREDIT)
+            postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE, customerIfReversed,
+                reversal ? SystemAccounts.ISSUANCE : customer, customerUnlessReversed, tariff.exportTokenSymbol(),
+                q.exportAmount, ReasonCode.EXPORT_CREDIT)
                 .explain(meterId, start, exportWh, q.exportRate, tariff.tariffId(), tariff.version(),
                     q.periodIndex, exportTier)
                 .reverses(reverses);
@@ -614,8 +619,8 @@ final class TickProcessor
         else if (q.exportAmount < 0)
         {
             // a negative oracle price passed through: the customer pays for the export, in the tariff's own token
-            postings.transfer(sequence, reversal ? SystemAccounts.REVENUE : customer,
-                reversal ? customer : SystemAccounts.REVENUE, tariff.tokenSymbol(), -q.exportAmount,
+            postings.transfer(sequence, reversal ? SystemAccounts.REVENUE : customer, customerUnlessReversed,
+                reversal ? customer : SystemAccounts.REVENUE, customerIfReversed, tariff.tokenSymbol(), -q.exportAmount,
                 ReasonCode.EXPORT_CHARGE)
                 .explain(meterId, start, exportWh, q.exportRate, tariff.tariffId(), tariff.version(),
                     q.periodIndex, exportTier)
@@ -626,8 +631,8 @@ final class TickProcessor
         {
             // explanation: energy and, in the rate field, the grid intensity in mg CO2/kWh; the price per kg is the
             // tariff version's
-            postings.transfer(sequence, reversal ? SystemAccounts.CARBON_FUND : customer,
-                reversal ? customer : SystemAccounts.CARBON_FUND, tariff.tokenSymbol(), adder,
+            postings.transfer(sequence, reversal ? SystemAccounts.CARBON_FUND : customer, customerUnlessReversed,
+                reversal ? customer : SystemAccounts.CARBON_FUND, customerIfReversed, tariff.tokenSymbol(), adder,
                 ReasonCode.CARBON_ADDER)
                 .explain(meterId, start, importWh, gridIntensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
                 .reverses(reverses);
@@ -635,8 +640,9 @@ final class TickProcessor
         }
         if (credit > 0)
         {
-            postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE,
-                reversal ? SystemAccounts.ISSUANCE : customer, CARBON_TOKEN, credit, ReasonCode.CARBON_CREDIT)
+            postings.transfer(sequence, reversal ? customer : SystemAccounts.ISSUANCE, customerIfReversed,
+                reversal ? SystemAccounts.ISSUANCE : customer, customerUnlessReversed, CARBON_TOKEN, credit,
+                ReasonCode.CARBON_CREDIT)
                 .explain(meterId, start, exportWh, gridIntensity, tariff.tariffId(), tariff.version(), q.periodIndex, 0)
                 .reverses(reverses);
             postings.emitTransfer();
