@@ -202,7 +202,8 @@ public final class Ledger
         final int debit = debitSlot * MAX_TOKENS + tokenIndex;
         final int credit = creditSlot * MAX_TOKENS + tokenIndex;
         final long newDebitBalance = Math.subtractExact(b[debit], amount);
-        final long newCreditBalance = Math.addExact(b[credit], amount);
+        // an account paying itself keeps its balance (computing both from the old balance once added the amount)
+        final long newCreditBalance = credit == debit ? b[debit] : Math.addExact(b[credit], amount);
         debitTotals[tokenIndex] = Math.addExact(debitTotals[tokenIndex], amount);
         creditTotals[tokenIndex] = Math.addExact(creditTotals[tokenIndex], amount);
         b[debit] = newDebitBalance;
