@@ -23,6 +23,9 @@ import java.util.Objects;
  */
 public final class TouTariff
 {
+    /** Holidays spanning fewer days than this are kept as bits too: 128 KiB at most, for 2,870 years. */
+    static final long MAX_HOLIDAY_BITS = 1L << 20;
+
     private final long tariffId;
     private final int version;
     private final long effectiveFromEpochSecond;
@@ -36,6 +39,8 @@ public final class TouTariff
     private final TouPeriod[] periods;
     private final byte[] schedule;
     private final long[] holidayEpochDays;
+    /** The holidays as one bit per day from the first: a tick asks for its day's type, and this answers in O(1). */
+    private final long[] holidayBits;
     private long fixedMicrosPerDay;
     private long fixedMicrosPerMonth;
     private TierTable tiers;
@@ -116,6 +121,31 @@ public final class TouTariff
         this.periods = periods.toArray(new TouPeriod[0]);
         this.schedule = schedule.clone();
         this.holidayEpochDays = holidayEpochDays.clone();
+        this.holidayBits = holidayBits(this.holidayEpochDays);
+    }
+
+    /**
+     * @return one bit per day from the first holiday to the last, or null if there are none or they span more than
+     *     {@link #MAX_HOLIDAY_BITS} days, when the sorted array is searched instead.
+     */
+    private static long[] holidayBits(final long[] days)
+    {
+        if (days.length == 0)
+        {
+            return null;
+        }
+        final long span = days[days.length - 1] - days[0];
+        if (span < 0 || span >= MAX_HOLIDAY_BITS) // negative: the difference overflowed
+        {
+            return null;
+        }
+        final long[] bits = new long[(int)((span >>> 6) + 1)];
+        for (final long day : days)
+        {
+            final long bit = day - days[0];
+            bits[(int)(bit >>> 6)] |= 1L << bit;
+        }
+        return bits;
     }
 
     /**
@@ -195,11 +225,22 @@ public final class TouTariff
      */
     public DayType dayTypeOf(final long localEpochDay)
     {
-        if (holidayEpochDays.length > 0 && java.util.Arrays.binarySearch(holidayEpochDays, localEpochDay) >= 0)
+        if (isHoliday(localEpochDay))
         {
             return DayType.HOLIDAY;
         }
         return CivilCalendar.isoDayOfWeek(localEpochDay) >= 6 ? DayType.WEEKEND : DayType.WEEKDAY;
+    }
+
+    private boolean isHoliday(final long localEpochDay)
+    {
+        final long[] bits = holidayBits;
+        if (bits == null)
+        {
+            return holidayEpochDays.length > 0 && java.util.Arrays.binarySearch(holidayEpochDays, localEpochDay) >= 0;
+        }
+        final long bit = localEpochDay - holidayEpochDays[0];
+        return bit >= 0 && (bit >>> 6) < bits.length && (bits[(int)(bit >>> 6)] & (1L << bit)) != 0;
     }
 
     /**
