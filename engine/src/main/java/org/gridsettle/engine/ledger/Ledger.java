@@ -34,7 +34,11 @@ public final class Ledger
     /** Room for the system accounts, which take slots of their own. */
     private static final int SYSTEM_SLOTS = 8;
 
-    private final Long2LongHashMap slotByAccount = new Long2LongHashMap(1 << 12, 0.65f, NO_SLOT);
+    /** System accounts take the low account ids: their slots, looked up for nearly every posting, skip the map. */
+    private static final int LOW_ACCOUNTS = 64;
+
+    private Long2LongHashMap slotByAccount = new Long2LongHashMap(1 << 12, 0.65f, NO_SLOT);
+    private final int[] lowSlots = newLowSlots();
     /** The account in each slot. */
     private long[] accountAt = new long[1024];
     /** Balances, {@link #MAX_TOKENS} per slot. */
@@ -59,6 +63,11 @@ public final class Ledger
         final int capacity = accounts + SYSTEM_SLOTS;
         if (accountAt.length < capacity)
         {
+            // the map too, or it would rehash its way up to the fleet on the logic thread
+            final Long2LongHashMap presized = new Long2LongHashMap(
+                Math.max(1 << 12, (int)Math.min(1 << 30, (long)(capacity / 0.65f) + 1)), 0.65f, NO_SLOT);
+            presized.putAll(slotByAccount);
+            slotByAccount = presized;
             accountAt = java.util.Arrays.copyOf(accountAt, capacity);
             balances = java.util.Arrays.copyOf(balances, Math.multiplyExact(capacity, MAX_TOKENS));
         }
@@ -139,7 +148,7 @@ public final class Ledger
      */
     public int slotOf(final long accountId)
     {
-        final int slot = (int)slotByAccount.get(accountId);
+        final int slot = findSlot(accountId);
         return slot != NO_SLOT ? slot : addSlot(accountId);
     }
 
@@ -149,7 +158,15 @@ public final class Ledger
      */
     public int findSlot(final long accountId)
     {
-        return (int)slotByAccount.get(accountId);
+        return accountId >= 0 && accountId < LOW_ACCOUNTS ? lowSlots[(int)accountId] :
+            (int)slotByAccount.get(accountId);
+    }
+
+    private static int[] newLowSlots()
+    {
+        final int[] slots = new int[LOW_ACCOUNTS];
+        java.util.Arrays.fill(slots, NO_SLOT);
+        return slots;
     }
 
     private int addSlot(final long accountId)
@@ -166,7 +183,14 @@ public final class Ledger
             balances = java.util.Arrays.copyOf(balances, Math.multiplyExact(capacity, MAX_TOKENS));
         }
         accountAt[slot] = accountId;
-        slotByAccount.put(accountId, slot);
+        if (accountId < LOW_ACCOUNTS)
+        {
+            lowSlots[(int)accountId] = slot;
+        }
+        else
+        {
+            slotByAccount.put(accountId, slot);
+        }
         slotCount++;
         return slot;
     }
@@ -385,6 +409,7 @@ public final class Ledger
         System.arraycopy(StateIo.readLongs(in, MAX_TOKENS), 0, creditTotals, 0, MAX_TOKENS);
         java.util.Arrays.fill(balances, 0, slotCount * MAX_TOKENS, 0L);
         slotByAccount.clear();
+        java.util.Arrays.fill(lowSlots, NO_SLOT);
         slotCount = 0;
         final int entries = StateIo.readCount(in, 2 * Long.BYTES);
         for (int i = 0; i < entries; i++)
