@@ -42,6 +42,7 @@ public final class StateOutput implements DataOutput
     {
         final int capacity = Math.max(64, initialCapacity);
         address = UnsafeApi.allocateMemory(capacity);
+        UnsafeApi.setMemory(address, capacity, (byte)0);
         buffer.wrap(address, capacity);
     }
 
@@ -79,7 +80,8 @@ public final class StateOutput implements DataOutput
     }
 
     /**
-     * Grows the memory ahead of a capture, so the capture itself need not: growing may have to copy.
+     * Grows the memory ahead of a capture, so the capture itself need not: growing may copy, and touches every new
+     * page so that the capture takes no page faults.
      *
      * @param bytes capacity wanted; never shrinks.
      */
@@ -153,6 +155,9 @@ public final class StateOutput implements DataOutput
         final long wanted = current < DOUBLING_LIMIT ? 2L * current : needed + needed / 4;
         final int capacity = (int)Math.min(MAX_CAPACITY, Math.max(needed, wanted));
         address = UnsafeApi.reallocateMemory(address, capacity);
+        // touch the new pages here, where reserve() runs (the snapshot thread), or the first capture into them would
+        // take a page fault every 4 KiB on the logic thread: 35,000 of them for 100,000 meters
+        UnsafeApi.setMemory(address + current, capacity - current, (byte)0);
         buffer.wrap(address, capacity);
     }
 
