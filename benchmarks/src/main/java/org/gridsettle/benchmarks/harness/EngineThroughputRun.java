@@ -53,7 +53,7 @@ public final class EngineThroughputRun
         final ThroughputResult throughput;
         try
         {
-            final long setUp = Fleet.setUp(engine, meters);
+            final long setUp = Fleet.setUp(engine, meters, config.shuffledEnrolment());
             submit(engine, 0, warmup, meters);
             Await.reach(engine::appliedSequence, setUp + warmup, engine::fatalError);
             final long logicThread = ThreadAllocation.threadIdNamed(LOGIC_THREAD);

@@ -25,6 +25,8 @@ import java.util.Arrays;
  * @param rateWarmupSeconds   seconds per offered rate paced but not recorded.
  * @param ringSize            engine ring entries, also the conventional queue's capacity.
  * @param sealing             which thread computes the engine journals' SHA-256 checkpoints.
+ * @param shuffledEnrolment   true to enrol the engine's meters in scattered order ({@code Fleet.shuffledMeter}), so
+ *                            that ticks do not arrive in the order the engine laid its per-meter state out in.
  * @param outDir              where the report goes.
  * @param workDir             where journals and JSON output go while running; deleted at the end.
  * @param keepJournals        true to leave {@code workDir} in place.
@@ -42,6 +44,7 @@ public record HarnessConfig(
     double rateWarmupSeconds,
     int ringSize,
     Sealing sealing,
+    boolean shuffledEnrolment,
     Path outDir,
     Path workDir,
     boolean keepJournals)
@@ -86,7 +89,7 @@ public record HarnessConfig(
     public static HarnessConfig full(final Path outDir)
     {
         return new HarnessConfig("full", 10_000_000L, 100_000, 1_000_000, 3, 0.1, 50_000_000L,
-            new long[] {50_000, 200_000, 1_000_000}, 10.0, 1.0, ENGINE_RING_SIZE, Sealing.INLINE, outDir,
+            new long[] {50_000, 200_000, 1_000_000}, 10.0, 1.0, ENGINE_RING_SIZE, Sealing.INLINE, false, outDir,
             outDir.resolve("work"), false);
     }
 
@@ -98,8 +101,8 @@ public record HarnessConfig(
     public static HarnessConfig quick(final Path outDir)
     {
         return new HarnessConfig("quick", 1_000_000L, 10_000, 100_000, 5, 0.1, 5_000_000L,
-            new long[] {50_000, 200_000}, 2.0, 0.5, ENGINE_RING_SIZE, Sealing.INLINE, outDir, outDir.resolve("work"),
-            false);
+            new long[] {50_000, 200_000}, 2.0, 0.5, ENGINE_RING_SIZE, Sealing.INLINE, false, outDir,
+            outDir.resolve("work"), false);
     }
 
     /**
@@ -110,8 +113,8 @@ public record HarnessConfig(
     public static HarnessConfig tiny(final Path outDir)
     {
         return new HarnessConfig("tiny", 20_000L, 200, 100_000, 1, 0.1, 100_000L,
-            new long[] {20_000}, 0.5, 0.1, ENGINE_RING_SIZE, Sealing.INLINE, outDir, outDir.resolve("work"),
-            false);
+            new long[] {20_000}, 0.5, 0.1, ENGINE_RING_SIZE, Sealing.INLINE, false, outDir,
+            outDir.resolve("work"), false);
     }
 
     /**
@@ -157,6 +160,7 @@ public record HarnessConfig(
         boolean keep = false;
         boolean custom = false;
         Sealing sealing = preset.sealing();
+        boolean shuffled = preset.shuffledEnrolment();
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -171,6 +175,11 @@ public record HarnessConfig(
                 {
                     custom = true;
                     sealing = parseSealing(value(args, ++i));
+                }
+                case "--enrol-order" ->
+                {
+                    custom = true;
+                    shuffled = parseEnrolOrder(value(args, ++i));
                 }
                 case "--ticks", "--meters", "--heap-meters", "--rounds", "--rates", "--rate-seconds" ->
                 {
@@ -193,7 +202,7 @@ public record HarnessConfig(
         final long handoffEvents = ticks == preset.ticks() ? preset.handoffEvents() : 5 * ticks;
         return new HarnessConfig(preset.label() + (custom ? "+" : ""), ticks, meters, heapMeters, rounds,
             preset.warmupFraction(), handoffEvents, rates, rateSeconds, preset.rateWarmupSeconds(), preset.ringSize(),
-            sealing, out, work, keep);
+            sealing, shuffled, out, work, keep);
     }
 
     /**
@@ -215,6 +224,8 @@ public record HarnessConfig(
             "  --keep-journals      keep the scratch directory",
             "  --sealing S          inline or background: where the engine computes its journals' SHA-256",
             "                       checkpoints (default inline, on the business-logic thread; background needs cores)",
+            "  --enrol-order O      tick or shuffled: enrol meters in the order they tick (default), or scattered, so",
+            "                       that ticks do not follow the engine's per-meter layout",
             "  benchmarks/run jmh [JMH options]   runs the JMH microbenchmarks instead");
     }
 
@@ -234,6 +245,16 @@ public record HarnessConfig(
             case "inline" -> Sealing.INLINE;
             case "background" -> Sealing.BACKGROUND;
             default -> throw new IllegalArgumentException("--sealing must be inline or background: " + text);
+        };
+    }
+
+    private static boolean parseEnrolOrder(final String text)
+    {
+        return switch (text)
+        {
+            case "tick" -> false;
+            case "shuffled" -> true;
+            default -> throw new IllegalArgumentException("--enrol-order must be tick or shuffled: " + text);
         };
     }
 

@@ -46,7 +46,7 @@ public final class OfferedRateRun
         final long windowStart;
         try
         {
-            Fleet.setUp(engine, meters);
+            Fleet.setUp(engine, meters, config.shuffledEnrolment());
             Await.reach(engine::appliedSequence, firstTickSequence - 1, engine::fatalError);
             windowStart = pace(rate, total, warmup, recorder, tick -> engine.submitTick(
                 TickSource.meterId(tick, meters), MeterTickCodec.CHANNEL_MAIN, TickSource.intervalStart(tick, meters),

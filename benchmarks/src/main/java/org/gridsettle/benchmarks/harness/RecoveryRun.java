@@ -31,20 +31,20 @@ public final class RecoveryRun
         final long ticks = config.ticks();
         // one method per engine lifetime, so that no closed engine's state is still reachable when the next one
         // starts: at a million meters two engines' state do not fit the harness's 2 GiB heap together
-        final long setUpInputs = enrolAndSnapshot(journalDir, meters);
+        final long setUpInputs = enrolAndSnapshot(journalDir, meters, config.shuffledEnrolment());
         journalTail(journalDir, meters, ticks, setUpInputs);
         System.gc();
         return timedRestart(journalDir, ticks, setUpInputs);
     }
 
-    private static long enrolAndSnapshot(final Path journalDir, final int meters)
+    private static long enrolAndSnapshot(final Path journalDir, final int meters, final boolean shuffled)
     {
         final SettlementEngine setUp = SettlementEngine.builder().journalDir(journalDir).snapshotInterval(0)
             .expectedMeters(meters).build()
             .start();
         try
         {
-            final long setUpInputs = Fleet.setUp(setUp, meters);
+            final long setUpInputs = Fleet.setUp(setUp, meters, shuffled);
             Await.reach(setUp::appliedSequence, setUpInputs, setUp::fatalError);
             return setUpInputs;
         }

@@ -44,7 +44,10 @@ public final class MarkdownReport
             .append(" meters (first ").append(Fmt.percent(c.warmupFraction()))
             .append(" untimed warm-up), ring/queue ").append(c.ringSize())
             .append(", engine defaults: page-cache durability, SleepingWaitStrategy; checkpoint sealing ")
-            .append(c.sealing().name().toLowerCase(Locale.ROOT)).append(NL).append(NL);
+            .append(c.sealing().name().toLowerCase(Locale.ROOT))
+            .append(c.shuffledEnrolment() ? "; meters enrolled in shuffled order, so ticks do not follow the engine's "
+                + "per-meter layout" : "; meters enrolled in the order they tick")
+            .append(NL).append(NL);
 
         final ThroughputResult engine = r.engine().median();
         final ThroughputResult ceiling = r.ceiling().median();

@@ -56,4 +56,16 @@ class HarnessConfigTest
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("heap meters must be positive: 0");
     }
+
+    @Test
+    void enrolsInTickOrderUnlessToldToShuffle()
+    {
+        assertThat(HarnessConfig.parse(new String[] {"--quick"}, ROOT).shuffledEnrolment()).isFalse();
+        final HarnessConfig shuffled = HarnessConfig.parse(new String[] {"--quick", "--enrol-order", "shuffled"}, ROOT);
+        assertThat(shuffled.shuffledEnrolment()).isTrue();
+        assertThat(shuffled.label()).isEqualTo("quick+");
+        assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--enrol-order", "alphabetical"}, ROOT))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("--enrol-order must be tick or shuffled: alphabetical");
+    }
 }
