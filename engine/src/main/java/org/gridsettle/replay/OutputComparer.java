@@ -11,9 +11,11 @@ import org.gridsettle.journal.codec.RecordType;
 /**
  * Compares regenerated output records, one at a time, with the recorded output journal: same bytes, same chain.
  * <p>
- * Each regenerated record is sealed with this comparer's own chain (starting from genesis), so byte equality of every
- * record, trailer included, is equality of the whole journal and of its digest. Remembers the first divergence.
- * Not thread-safe.
+ * The recorded reader verifies each recorded record's chain link before it is compared. A regenerated record whose
+ * bytes before the link equal the recorded one's, after a chain that was equal up to it, would seal to the same link;
+ * so instead of hashing it again the comparer takes the verified link, and byte equality of every record is equality
+ * of the whole journal and of its digest. Only a diverging record is sealed, so that {@link #digest()} still names
+ * what replay produced. Remembers the first divergence. Not thread-safe.
  */
 public final class OutputComparer
 {
@@ -36,7 +38,7 @@ public final class OutputComparer
     }
 
     /**
-     * Seals a regenerated record and compares it with the next recorded one.
+     * Compares a regenerated record with the next recorded one, and gives it the recorded chain link if they match.
      *
      * @param buffer holding the regenerated record.
      * @param offset of the record.
@@ -45,7 +47,6 @@ public final class OutputComparer
      */
     public boolean compareNext(final MutableDirectBuffer buffer, final int offset, final int length)
     {
-        chain.seal(buffer, offset, length);
         candidate = buffer;
         candidateOffset = offset;
         candidateLength = length;
@@ -53,6 +54,7 @@ public final class OutputComparer
         final boolean present = recorded.next(compareHandler);
         if (!present)
         {
+            chain.seal(buffer, offset, length);
             noteDivergence("the recorded output journal ends after " + compared +
                 " records but replay produced more: next would be " + describe(buffer, offset));
             return false;
@@ -63,9 +65,18 @@ public final class OutputComparer
 
     private void compareWith(final DirectBuffer rec, final int offset, final int length, final long position)
     {
-        matched = length == candidateLength && sameBytes(rec, offset, candidate, candidateOffset, length);
-        if (!matched)
+        final int body = length - RecordFlyweight.TRAILER_LENGTH;
+        matched = length == candidateLength && sameBytes(rec, offset, candidate, candidateOffset, body);
+        if (matched)
         {
+            // the reader verified this link against a head equal to ours: sealing the same bytes would give it again
+            final long link = rec.getLong(offset + body, RecordFlyweight.ORDER);
+            candidate.putLong(candidateOffset + body, link, RecordFlyweight.ORDER);
+            chain.resume(link);
+        }
+        else
+        {
+            chain.seal(candidate, candidateOffset, candidateLength);
             noteDivergence("output record " + position + " differs: recorded " + describe(rec, offset) +
                 ", replay produced " + describe(candidate, candidateOffset));
         }

@@ -69,6 +69,35 @@ class ReplayTest
     }
 
     @Test
+    void aRecordThatDiffersIsFoundAndTheReplayDigestNamesWhatReplayProduced() throws IOException
+    {
+        // the comparer takes a matching record's verified link instead of sealing it again; a record that differs
+        // must still be found, and the replay digest must then differ from the recorded one
+        final Path a = tmp.resolve("same-a");
+        final Path b = tmp.resolve("same-b");
+        for (final Path dir : new Path[] {a, b})
+        {
+            try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+            {
+                EngineFixture.setUp(engine, 4);
+                EngineFixture.submitDay(engine, 4, 8);
+                engine.submitTick(1, 0, EngineFixture.START + 8 * 900, 900, dir == a ? 500 : 501, 0);
+            }
+        }
+        deleteTree(Journals.output(b));
+        copyTree(Journals.output(a), Journals.output(b));
+
+        final ReplayReport report = new JournalReplay(b, Long.MAX_VALUE).run();
+
+        assertThat(report.identical()).isFalse();
+        assertThat(report.firstDivergence()).contains("output record 32 differs").contains("TRANSFER");
+        assertThat(report.replayDigest()).isNotEqualTo(report.recordedDigest());
+        final ReplayReport same = new JournalReplay(a, Long.MAX_VALUE).run();
+        assertThat(same.identical()).isTrue();
+        assertThat(same.replayDigest()).isEqualTo(same.recordedDigest());
+    }
+
+    @Test
     void replayToASequenceStopsThere()
     {
         final Path dir = tmp.resolve("run");
