@@ -65,6 +65,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SettlementEngine implements AutoCloseable
 {
+    /** Default spacing of periodic snapshots, in inputs per enrolled meter. */
+    public static final long DEFAULT_SNAPSHOT_INPUTS_PER_METER = 10;
+
     private final Builder config;
     private final JournalWriter input;
     private final JournalWriter output;
@@ -87,7 +90,7 @@ public final class SettlementEngine implements AutoCloseable
             input, output, Journals.output(dir), config.listeners.toArray(new PostingListener[0]),
             config.correctionWindow,
             config.snapshots ? new SnapshotStore(dir.resolve("snapshots")) : null,
-            config.snapshotInterval);
+            config.snapshotInterval, config.snapshotInputsPerMeter);
         handler.logic().reserveMeters(config.expectedMeters);
         handler.reserveSnapshot(config.expectedMeters);
     }
@@ -804,6 +807,7 @@ public final class SettlementEngine implements AutoCloseable
         private int expectedMeters;
         private boolean snapshots = true;
         private long snapshotInterval = 1_000_000;
+        private long snapshotInputsPerMeter = DEFAULT_SNAPSHOT_INPUTS_PER_METER;
         private final List<PostingListener> listeners = new ArrayList<>();
 
         private Builder()
@@ -910,8 +914,13 @@ public final class SettlementEngine implements AutoCloseable
         }
 
         /**
-         * The business-logic thread captures each snapshot into memory (about 100 ms for 100,000 meters) and a
-         * snapshot thread writes it; a capture waits if the previous snapshot is still being written.
+         * The business-logic thread captures each snapshot into memory (about 0.6 µs per enrolled meter: 60 ms for
+         * 100,000 meters) and a snapshot thread writes it; a capture waits if the previous snapshot is still being
+         * written. By default a snapshot is due every 1,000,000 inputs, but only once there have been
+         * {@value SettlementEngine#DEFAULT_SNAPSHOT_INPUTS_PER_METER} inputs per enrolled meter since the last: a
+         * million meters then snapshot every 10,000,000 inputs (a 1.4 GB capture), not every million, and recovery
+         * replays at most that tail. Setting an interval here takes snapshots at exactly its multiples instead,
+         * unless {@link #snapshotInputsPerMeter} is set after it.
          *
          * @param inputs inputs between periodic snapshots (0 for none); a snapshot is also taken at clean shutdown.
          * @return this.
@@ -923,6 +932,25 @@ public final class SettlementEngine implements AutoCloseable
                 throw new IllegalArgumentException("snapshot interval must not be negative: " + inputs);
             }
             this.snapshotInterval = inputs;
+            this.snapshotInputsPerMeter = 0;
+            return this;
+        }
+
+        /**
+         * Spaces periodic snapshots by the fleet: one is taken at a multiple of the interval only if at least this
+         * many inputs per enrolled meter came since the last, so that their cost per input stays the same as the
+         * fleet grows.
+         *
+         * @param inputs inputs per enrolled meter, 0 for a fixed interval.
+         * @return this.
+         */
+        public Builder snapshotInputsPerMeter(final long inputs)
+        {
+            if (inputs < 0)
+            {
+                throw new IllegalArgumentException("snapshot inputs per meter must not be negative: " + inputs);
+            }
+            this.snapshotInputsPerMeter = inputs;
             return this;
         }
 

@@ -48,6 +48,9 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
     private final SnapshotStore snapshots;
     private final SnapshotWriter snapshotWriter;
     private final long snapshotInterval;
+    private final long snapshotInputsPerMeter;
+    /** Input sequence of the last snapshot taken or loaded. */
+    private long lastSnapshotInput;
     private final List<String> recoveryNotes = new ArrayList<>();
     private final Path outputDir;
     private OutputComparer recoveryComparer;
@@ -66,6 +69,8 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
      * @param correctionWindow ticks remembered per meter.
      * @param snapshots        where snapshots go, or null for none.
      * @param snapshotInterval inputs between periodic snapshots, 0 for only at clean shutdown.
+     * @param snapshotInputsPerMeter periodic snapshots also wait for this many inputs per enrolled meter since the
+     *                               last one, so that their cost per input does not grow with the fleet; 0 for none.
      */
     public SettlementHandler(
         final JournalWriter input,
@@ -74,8 +79,10 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         final PostingListener[] listeners,
         final int correctionWindow,
         final SnapshotStore snapshots,
-        final long snapshotInterval)
+        final long snapshotInterval,
+        final long snapshotInputsPerMeter)
     {
+        this.snapshotInputsPerMeter = snapshotInputsPerMeter;
         this.correctionWindow = correctionWindow;
         this.snapshots = snapshots;
         this.snapshotWriter = snapshots == null ? null : new SnapshotWriter(snapshots);
@@ -125,6 +132,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
                 }
                 recoveryGenerated = snapshot.outputRecords();
                 skipUpTo = snapshot.inputSequence();
+                lastSnapshotInput = skipUpTo;
                 // both journals were verified end to end when their writers opened them: the inputs the snapshot
                 // covers need not be read again, so the reader starts after them (binary search on the sequence)
                 inputs.seekToSequence(skipUpTo + 1);
@@ -192,6 +200,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         }
         logic.ledger().checkBalanced();
         snapshotWriter.take(logic, output.dataRecords(), output.digest());
+        lastSnapshotInput = inputSequence;
     }
 
     /**
@@ -319,7 +328,8 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
             output.endOfBatch();
             appliedSequence = inputSeq;
         }
-        if (snapshotInterval > 0 && inputSeq % snapshotInterval == 0)
+        if (snapshotInterval > 0 && inputSeq % snapshotInterval == 0 &&
+            inputSeq - lastSnapshotInput >= snapshotInputsPerMeter * logic.meters().meterCount())
         {
             snapshot();
         }
