@@ -24,12 +24,7 @@ class SnapshotSpacingTest
     {
         // 4 meters x 75 inputs each: at least 300 inputs apart, so neither multiple of 100 (100, 200) is due
         final Path dir = tmp.resolve("spaced");
-        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).snapshotInterval(100)
-            .snapshotInputsPerMeter(75).build().start())
-        {
-            EngineFixture.setUp(engine, 4);                  // 9 inputs
-            EngineFixture.submitDay(engine, 4, 48);          // 192 more: inputs 10..201
-        }
+        setUpAndRun(SettlementEngine.builder().journalDir(dir).snapshotInterval(100).snapshotInputsPerMeter(75), 48);
         assertThat(names(dir)).containsExactly("snapshot-00000000000000000201.gss"); // the one at shutdown
     }
 
@@ -37,12 +32,7 @@ class SnapshotSpacingTest
     void aSetIntervalIsKeptExactly() throws IOException
     {
         final Path dir = tmp.resolve("fixed");
-        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).snapshotInterval(100).build()
-            .start())
-        {
-            EngineFixture.setUp(engine, 4);
-            EngineFixture.submitDay(engine, 4, 48);
-        }
+        setUpAndRun(SettlementEngine.builder().journalDir(dir).snapshotInterval(100), 48);
         assertThat(names(dir)).containsExactly("snapshot-00000000000000000201.gss",
             "snapshot-00000000000000000200.gss");
     }
@@ -53,12 +43,7 @@ class SnapshotSpacingTest
         // the first life snapshots at 100 (4 x 20 = 80 inputs since 0) and at shutdown (101); the second life
         // loads 101, so 200 is only 99 inputs on and is skipped, while 300 is due
         final Path dir = tmp.resolve("restarted");
-        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).snapshotInterval(100)
-            .snapshotInputsPerMeter(25).build().start())
-        {
-            EngineFixture.setUp(engine, 4);                  // 9 inputs
-            EngineFixture.submitDay(engine, 4, 23);          // 92 more: inputs 10..101
-        }
+        setUpAndRun(SettlementEngine.builder().journalDir(dir).snapshotInterval(100).snapshotInputsPerMeter(25), 23);
         assertThat(names(dir)).containsExactly("snapshot-00000000000000000101.gss",
             "snapshot-00000000000000000100.gss");
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).snapshotInterval(100)
@@ -74,6 +59,16 @@ class SnapshotSpacingTest
         }
         assertThat(names(dir)).containsExactly("snapshot-00000000000000000301.gss",
             "snapshot-00000000000000000300.gss");
+    }
+
+    /** Four meters: 9 set-up inputs, then 4 ticks per interval (48 intervals: inputs 10..201). */
+    private static void setUpAndRun(final SettlementEngine.Builder builder, final int intervals)
+    {
+        try (SettlementEngine engine = builder.build().start())
+        {
+            EngineFixture.setUp(engine, 4);
+            EngineFixture.submitDay(engine, 4, intervals);
+        }
     }
 
     private static List<String> names(final Path dir) throws IOException
