@@ -1,0 +1,75 @@
+package org.gridsettle.engine;
+
+import org.gridsettle.journal.JournalCorruptException;
+import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.replay.JournalReplay;
+import org.gridsettle.replay.ReplayReport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An edit that keeps a record well-formed (one bit of an energy or an amount) must be reported by replay as
+ * corruption naming the journal and the record, not as a mere divergence: the replay takes matching outputs' chain
+ * links from the recorded journal, so it must never read a record whose link it has not verified.
+ */
+class ReplayTamperTest
+{
+    private static final int SEQUENCE = 8;
+    private static final int CAUSE = 16;
+    /** Import energy in a tick, amount in a transfer. */
+    private static final int VALUE = 40;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void writeJournal()
+    {
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            EngineFixture.setUp(engine, 4);
+            EngineFixture.submitDay(engine, 4, 96);
+        }
+    }
+
+    @Test
+    void anUntouchedJournalReplaysIdentically()
+    {
+        final ReplayReport report = new JournalReplay(dir, Long.MAX_VALUE).run();
+        assertThat(report.identical()).isTrue();
+        assertThat(report.replayDigest()).isEqualTo(report.recordedDigest());
+    }
+
+    @Test
+    void aTickWithOneBitOfItsEnergyChangedIsCorruptionInTheInputJournal() throws IOException
+    {
+        final Path file = JournalFiles.cycleFile(Journals.input(dir));
+        final long at = JournalFiles.findRecord(file, RecordType.METER_TICK.id(), SEQUENCE, 200L);
+        JournalFiles.flip(file, at + VALUE, 0x01);
+        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
+            .isInstanceOf(JournalCorruptException.class)
+            .hasMessageStartingWith(Journals.input(dir) + ": record ")
+            .hasMessageContaining("(sequence 200)")
+            .hasMessageContaining("hash chain broken");
+    }
+
+    @Test
+    void aTransferWithOneBitOfItsAmountChangedIsCorruptionInTheOutputJournal() throws IOException
+    {
+        final Path file = JournalFiles.cycleFile(Journals.output(dir));
+        final long at = JournalFiles.findRecord(file, RecordType.TRANSFER.id(), CAUSE, 200L);
+        JournalFiles.flip(file, at + VALUE, 0x01);
+        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
+            .isInstanceOf(JournalCorruptException.class)
+            .hasMessageStartingWith(Journals.output(dir) + ": record ")
+            .hasMessageContaining("hash chain broken");
+    }
+}
