@@ -51,25 +51,24 @@ class ReplayTamperTest
     @Test
     void aTickWithOneBitOfItsEnergyChangedIsCorruptionInTheInputJournal() throws IOException
     {
-        final Path file = JournalFiles.cycleFile(Journals.input(dir));
-        final long at = JournalFiles.findRecord(file, RecordType.METER_TICK.id(), SEQUENCE, 200L);
-        JournalFiles.flip(file, at + VALUE, 0x01);
-        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
-            .isInstanceOf(JournalCorruptException.class)
-            .hasMessageStartingWith(Journals.input(dir) + ": record ")
-            .hasMessageContaining("(sequence 200)")
-            .hasMessageContaining("hash chain broken");
+        assertReplayRefusesAFlipIn(Journals.input(dir), RecordType.METER_TICK, SEQUENCE);
     }
 
     @Test
     void aTransferWithOneBitOfItsAmountChangedIsCorruptionInTheOutputJournal() throws IOException
     {
-        final Path file = JournalFiles.cycleFile(Journals.output(dir));
-        final long at = JournalFiles.findRecord(file, RecordType.TRANSFER.id(), CAUSE, 200L);
-        JournalFiles.flip(file, at + VALUE, 0x01);
+        assertReplayRefusesAFlipIn(Journals.output(dir), RecordType.TRANSFER, CAUSE);
+    }
+
+    /** Flips the low bit of the value field of the record whose sequence or cause (at {@code field}) is 200. */
+    private void assertReplayRefusesAFlipIn(final Path queue, final RecordType type, final int field)
+        throws IOException
+    {
+        final Path file = JournalFiles.cycleFile(queue);
+        JournalFiles.flip(file, JournalFiles.findRecord(file, type.id(), field, 200L) + VALUE, 0x01);
         assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
             .isInstanceOf(JournalCorruptException.class)
-            .hasMessageStartingWith(Journals.output(dir) + ": record ")
+            .hasMessageStartingWith(queue + ": record ")
             .hasMessageContaining("hash chain broken");
     }
 }
