@@ -72,7 +72,7 @@ public final class SnapshotWriter implements AutoCloseable
     {
         checkOpen();
         awaitWritten();
-        inFlight = thread.submit(() -> captured.reserve(Math.min(Integer.MAX_VALUE, bytes)));
+        inFlight = thread.submit(() -> captured.reserve(bytes));
     }
 
     private void checkOpen()
@@ -90,7 +90,7 @@ public final class SnapshotWriter implements AutoCloseable
         // room for the state to grow by a quarter before a capture has to grow the buffer itself
         final long size = captured.length();
         captured.reset();
-        captured.reserve(Math.min(Integer.MAX_VALUE, size + size / 4));
+        captured.reserve(size + size / 4);
     }
 
     /**

@@ -28,7 +28,7 @@ public final class StateOutput implements DataOutput
     private static final ByteOrder ORDER = ByteOrder.BIG_ENDIAN;
 
     /** The largest snapshot: offsets are ints, as in {@link DirectBuffer}. */
-    static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
     private static final int DOUBLING_LIMIT = 64 << 20;
 
     private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
@@ -83,13 +83,15 @@ public final class StateOutput implements DataOutput
      * Grows the memory ahead of a capture, so the capture itself need not: growing may copy, and touches every new
      * page so that the capture takes no page faults.
      *
-     * @param bytes capacity wanted; never shrinks.
+     * @param bytes capacity wanted, an estimate: more than the largest snapshot is clamped to it, since only a capture
+     *              that needs more must fail; never shrinks.
      */
     public void reserve(final long bytes)
     {
-        if (bytes > buffer.capacity())
+        final long wanted = Math.min(bytes, MAX_CAPACITY);
+        if (wanted > buffer.capacity())
         {
-            grow(bytes);
+            grow(wanted);
         }
     }
 
