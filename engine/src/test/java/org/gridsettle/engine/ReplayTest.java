@@ -90,6 +90,7 @@ class ReplayTest
         final ReplayReport report = new JournalReplay(b, Long.MAX_VALUE).run();
 
         assertThat(report.identical()).isFalse();
+        // 4 meters x 8 intervals: outputs 0..31 agree, the extra tick's transfer is output 32
         assertThat(report.firstDivergence()).contains("output record 32 differs").contains("TRANSFER");
         assertThat(report.replayDigest()).isNotEqualTo(report.recordedDigest());
         final ReplayReport same = new JournalReplay(a, Long.MAX_VALUE).run();

@@ -37,7 +37,6 @@ public final class MeterRegistry
     private static final int METER_ID = 6;
     /** The columns a snapshot holds, in the order it holds them. */
     private static final int[] SNAPSHOT_FIELDS = {METER_ID, ACCOUNT, TARIFF, ENROLLED_FROM, PROGRAMS, CARBON_REGION};
-    private static final long NO_SLOT = -1;
 
     private final LongHashSet accounts = new LongHashSet();
     private final Long2LongHashMap meterIndexById = new Long2LongHashMap(NO_METER);
@@ -116,7 +115,7 @@ public final class MeterRegistry
         s[at + ENROLLED_FROM] = effectiveFrom;
         s[at + PROGRAMS] = programs;
         s[at + CARBON_REGION] = carbonRegion;
-        s[at + LEDGER_SLOT] = NO_SLOT;
+        s[at + LEDGER_SLOT] = Ledger.NO_SLOT;
         return index;
     }
 
@@ -193,7 +192,7 @@ public final class MeterRegistry
     {
         final int at = index * STRIDE;
         final long cached = state[at + LEDGER_SLOT];
-        if (cached != NO_SLOT)
+        if (cached != Ledger.NO_SLOT)
         {
             return (int)cached;
         }
@@ -249,7 +248,7 @@ public final class MeterRegistry
         lastFound = -1;
         for (int i = 0; i < meterCount; i++)
         {
-            s[i * STRIDE + LEDGER_SLOT] = NO_SLOT;
+            s[i * STRIDE + LEDGER_SLOT] = Ledger.NO_SLOT;
             meterIndexById.put(s[i * STRIDE + METER_ID], i);
         }
         state = s;

@@ -586,11 +586,11 @@ final class TickProcessor
     {
         final long customer = meters.accountOf(meter);
         // the meter's stride caches its account's ledger slot: no hash lookup of the customer per posting
-        final int slot = meters.ledgerSlotOf(meter, postings.ledger());
+        final int ledgerSlot = meters.ledgerSlotOf(meter, postings.ledger());
         final boolean reversal = reverses != 0;
         // passed for whichever side is the customer's: the first where a posting names the customer unless reversed
-        final int customerUnlessReversed = reversal ? Ledger.NO_SLOT : slot;
-        final int customerIfReversed = reversal ? slot : Ledger.NO_SLOT;
+        final int customerUnlessReversed = reversal ? Ledger.NO_SLOT : ledgerSlot;
+        final int customerIfReversed = reversal ? ledgerSlot : Ledger.NO_SLOT;
         for (int i = 0; i < q.parts; i++)
         {
             if (q.partAmount[i] > 0)
