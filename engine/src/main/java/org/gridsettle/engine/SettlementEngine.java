@@ -8,6 +8,8 @@ import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.BufferUtil;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.pipeline.BalanceQuery;
@@ -29,6 +31,7 @@ import org.gridsettle.journal.codec.PricingNodeField;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RedemptionCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
+import org.gridsettle.journal.pretouch.JournalPretoucher;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.pricing.oracle.OraclePriceSeries;
@@ -72,6 +75,7 @@ public final class SettlementEngine implements AutoCloseable
     private final JournalWriter input;
     private final JournalWriter output;
     private final SettlementHandler handler;
+    private AgentRunner pretouch;
     private Disruptor<InputSlot> disruptor;
     private RingBuffer<InputSlot> ring;
     private volatile Throwable fatal;
@@ -110,6 +114,12 @@ public final class SettlementEngine implements AutoCloseable
      */
     public SettlementEngine start()
     {
+        if (config.pretouch)
+        {
+            // an optimisation only: a pretoucher that fails gives up on its file and the writers fault for themselves
+            pretouch = JournalPretoucher.startOnDaemonThread(
+                "gridsettle-pretouch", input.frontier(), output.frontier());
+        }
         try
         {
             recovered = handler.recover(Journals.input(config.journalDir));
@@ -705,6 +715,7 @@ public final class SettlementEngine implements AutoCloseable
             return;
         }
         closed = true;
+        CloseHelper.quietClose(pretouch);
         if (disruptor == null || fatal != null)
         {
             // never started, or halted: no ledger check, no snapshot, no close checkpoint; the journals stay as they
@@ -806,6 +817,7 @@ public final class SettlementEngine implements AutoCloseable
         private int correctionWindow = org.gridsettle.engine.logic.TickWindow.DEFAULT_SLOTS;
         private int expectedMeters;
         private boolean snapshots = true;
+        private boolean pretouch;
         private long snapshotInterval = 1_000_000;
         private long snapshotInputsPerMeter = DEFAULT_SNAPSHOT_INPUTS_PER_METER;
         private final List<PostingListener> listeners = new ArrayList<>();
@@ -842,6 +854,20 @@ public final class SettlementEngine implements AutoCloseable
         public Builder sealing(final Sealing sealing)
         {
             this.sealing = Objects.requireNonNull(sealing);
+            return this;
+        }
+
+        /**
+         * @param pretouch whether a daemon thread touches the journals' pages ahead of their writers, so that the
+         *                 business-logic thread does not take the page faults of its appends; see
+         *                 {@link JournalPretoucher}. Off by default: it needs a core of its own, and on a
+         *                 2-core machine it costs more throughput than it saves (benchmarks/README.md). The
+         *                 journals' bytes are the same either way.
+         * @return this.
+         */
+        public Builder pretouch(final boolean pretouch)
+        {
+            this.pretouch = pretouch;
             return this;
         }
 

@@ -36,6 +36,25 @@ class DeterminismTest
     }
 
     @Test
+    void theJournalPretoucherChangesNoByteOfEitherJournal()
+    {
+        final long plain = run(tmp.resolve("plain"), false);
+        final long pretouched = run(tmp.resolve("pretouched"), true);
+
+        assertThat(pretouched).isEqualTo(plain);
+        for (final boolean input : new boolean[] {true, false})
+        {
+            final List<byte[]> expected = EngineFixture.readAll(
+                input ? Journals.input(tmp.resolve("plain")) : Journals.output(tmp.resolve("plain")));
+            assertThat(expected).hasSizeGreaterThanOrEqualTo(20 * 96);
+            assertThat(EngineFixture.readAll(
+                input ? Journals.input(tmp.resolve("pretouched")) : Journals.output(tmp.resolve("pretouched"))))
+                .usingElementComparator(java.util.Arrays::compare)
+                .containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void differentTicksGiveADifferentDigest()
     {
         final long digestA = run(tmp.resolve("a"));
@@ -52,7 +71,12 @@ class DeterminismTest
 
     private static long run(final Path dir)
     {
-        final SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start();
+        return run(dir, false);
+    }
+
+    private static long run(final Path dir, final boolean pretouch)
+    {
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(dir).pretouch(pretouch).build().start();
         try (engine)
         {
             EngineFixture.setUp(engine, 20);

@@ -13,6 +13,7 @@ import org.gridsettle.journal.chain.BlockSealer;
 import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.journal.codec.CheckpointCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.pretouch.AppendFrontier;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class JournalWriter implements AutoCloseable
     private final ChronicleQueue queue;
     private final ExcerptAppender appender;
     private final HashChain chain = new HashChain();
+    private AppendFrontier frontier;
     private final BlockSealer blockSealer;
     private final CheckpointCodec checkpoint = new CheckpointCodec();
     private final UnsafeBuffer checkpointBuffer =
@@ -148,10 +150,17 @@ public final class JournalWriter implements AutoCloseable
 
     private long write(final MutableDirectBuffer buffer, final int offset, final int length)
     {
+        final long end;
         try (DocumentContext dc = appender.writingDocument())
         {
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.unsafeWrite(buffer.addressOffset() + offset, length);
+            end = bytes.writePosition();
+        }
+        final AppendFrontier frontier = this.frontier;
+        if (frontier != null)
+        {
+            frontier.advance(appender, end);
         }
         return count++;
     }
@@ -175,6 +184,22 @@ public final class JournalWriter implements AutoCloseable
         {
             appender.sync();
         }
+    }
+
+    /**
+     * Starts publishing where this writer has got to in its cycle file, for a
+     * {@link org.gridsettle.journal.pretouch.JournalPretoucher} on another thread. A writer nobody asked costs nothing
+     * for it. Call before the first append that should be tracked, on the writer's thread or before that thread starts.
+     *
+     * @return the writer's frontier, the same on every call.
+     */
+    public AppendFrontier frontier()
+    {
+        if (frontier == null)
+        {
+            frontier = new AppendFrontier();
+        }
+        return frontier;
     }
 
     /**

@@ -130,6 +130,9 @@ public final class EndToEndHarness
                 final Path rateRaw = work.resolve("raw-" + rate);
                 latencies.add(phase(progress, "raw Chronicle append at " + rate + " ticks/s",
                     () -> OfferedRateRun.rawAppend(config, rate, rateRaw), rateRaw));
+                final Path ratePretouched = work.resolve("raw-pretouched-" + rate);
+                latencies.add(phase(progress, "raw Chronicle append, pretouched, at " + rate + " ticks/s",
+                    () -> OfferedRateRun.rawAppend(config, rate, ratePretouched, true), ratePretouched));
                 final Path rateHandoff = work.resolve("handoff-" + rate);
                 latencies.add(phase(progress, "hand-off + raw append at " + rate + " ticks/s",
                     () -> HandoffAppendLatency.run(config, rate, rateHandoff), rateHandoff));

@@ -47,7 +47,7 @@ public final class EngineThroughputRun
         final long ticks = config.ticks();
         final long warmup = config.warmupTicks();
         final SettlementEngine engine = SettlementEngine.builder().journalDir(journalDir).durability(durability)
-            .sealing(config.sealing())
+            .sealing(config.sealing()).pretouch(config.pretouch())
             .expectedMeters(meters)
             .build().start();
         final ThroughputResult throughput;

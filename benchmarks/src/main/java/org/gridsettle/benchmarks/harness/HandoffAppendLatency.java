@@ -11,7 +11,8 @@ import java.nio.file.Path;
 /**
  * The engine's threading without the engine: the paced producer hands each tick over a Disruptor configured like the
  * engine's (ring size, single producer, {@link SleepingWaitStrategy}) to a consumer thread that appends the tick's
- * two records to bare Chronicle queues. No pricing, ledger or hash chain.
+ * two records to bare Chronicle queues, with a journal pretoucher when the engine has one ({@code --pretouch}). No
+ * pricing, ledger or hash chain.
  * <p>
  * Why: next to {@code raw-append} (the same appends on the producer's own thread) it shows what the hand-off and a
  * second busy thread cost in latency on this machine, so the engine's tail can be attributed to its structure or to
@@ -31,7 +32,7 @@ final class HandoffAppendLatency
         final long total = warmup + OfferedRateRun.measuredTicks(config, rate);
         final LatencyRecorder recorder = new LatencyRecorder(total, warmup);
         final long windowStart;
-        try (RawTickAppender appender = new RawTickAppender(dir))
+        try (RawTickAppender appender = new RawTickAppender(dir, config.pretouch()))
         {
             final Disruptor<DisruptorHandoffRun.LongSlot> disruptor = new Disruptor<>(
                 DisruptorHandoffRun.LongSlot::new, config.ringSize(),

@@ -27,6 +27,7 @@ import java.util.Arrays;
  * @param sealing             which thread computes the engine journals' SHA-256 checkpoints.
  * @param shuffledEnrolment   true to enrol the engine's meters in scattered order ({@code Fleet.shuffledMeter}), so
  *                            that ticks do not arrive in the order the engine laid its per-meter state out in.
+ * @param pretouch            whether the engine's journal pretoucher runs ({@code SettlementEngine.Builder.pretouch}).
  * @param outDir              where the report goes.
  * @param workDir             where journals and JSON output go while running; deleted at the end.
  * @param keepJournals        true to leave {@code workDir} in place.
@@ -45,6 +46,7 @@ public record HarnessConfig(
     int ringSize,
     Sealing sealing,
     boolean shuffledEnrolment,
+    boolean pretouch,
     Path outDir,
     Path workDir,
     boolean keepJournals)
@@ -89,7 +91,7 @@ public record HarnessConfig(
     public static HarnessConfig full(final Path outDir)
     {
         return new HarnessConfig("full", 10_000_000L, 100_000, 1_000_000, 3, 0.1, 50_000_000L,
-            new long[] {50_000, 200_000, 1_000_000}, 10.0, 1.0, ENGINE_RING_SIZE, Sealing.INLINE, false, outDir,
+            new long[] {50_000, 200_000, 1_000_000}, 10.0, 1.0, ENGINE_RING_SIZE, Sealing.INLINE, false, false, outDir,
             outDir.resolve("work"), false);
     }
 
@@ -101,7 +103,7 @@ public record HarnessConfig(
     public static HarnessConfig quick(final Path outDir)
     {
         return new HarnessConfig("quick", 1_000_000L, 10_000, 100_000, 5, 0.1, 5_000_000L,
-            new long[] {50_000, 200_000}, 2.0, 0.5, ENGINE_RING_SIZE, Sealing.INLINE, false, outDir,
+            new long[] {50_000, 200_000}, 2.0, 0.5, ENGINE_RING_SIZE, Sealing.INLINE, false, false, outDir,
             outDir.resolve("work"), false);
     }
 
@@ -113,7 +115,7 @@ public record HarnessConfig(
     public static HarnessConfig tiny(final Path outDir)
     {
         return new HarnessConfig("tiny", 20_000L, 200, 100_000, 1, 0.1, 100_000L,
-            new long[] {20_000}, 0.5, 0.1, ENGINE_RING_SIZE, Sealing.INLINE, false, outDir,
+            new long[] {20_000}, 0.5, 0.1, ENGINE_RING_SIZE, Sealing.INLINE, false, false, outDir,
             outDir.resolve("work"), false);
     }
 
@@ -161,6 +163,7 @@ public record HarnessConfig(
         boolean custom = false;
         Sealing sealing = preset.sealing();
         boolean shuffled = preset.shuffledEnrolment();
+        boolean pretouch = preset.pretouch();
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -175,6 +178,11 @@ public record HarnessConfig(
                 {
                     custom = true;
                     sealing = parseSealing(value(args, ++i));
+                }
+                case "--pretouch" ->
+                {
+                    custom = true;
+                    pretouch = parseOnOff("--pretouch", value(args, ++i));
                 }
                 case "--enrol-order" ->
                 {
@@ -202,7 +210,7 @@ public record HarnessConfig(
         final long handoffEvents = ticks == preset.ticks() ? preset.handoffEvents() : 5 * ticks;
         return new HarnessConfig(preset.label() + (custom ? "+" : ""), ticks, meters, heapMeters, rounds,
             preset.warmupFraction(), handoffEvents, rates, rateSeconds, preset.rateWarmupSeconds(), preset.ringSize(),
-            sealing, shuffled, out, work, keep);
+            sealing, shuffled, pretouch, out, work, keep);
     }
 
     /**
@@ -226,6 +234,8 @@ public record HarnessConfig(
             "                       checkpoints (default inline, on the business-logic thread; background needs cores)",
             "  --enrol-order O      tick or shuffled: enrol meters in the order they tick (default), or scattered, so",
             "                       that ticks do not follow the engine's per-meter layout",
+            "  --pretouch on|off    touch the journals' pages ahead of the engine's writers on a thread of their own",
+            "                       (default off, as the engine's default)",
             "  benchmarks/run jmh [JMH options]   runs the JMH microbenchmarks instead");
     }
 
@@ -245,6 +255,16 @@ public record HarnessConfig(
             case "inline" -> Sealing.INLINE;
             case "background" -> Sealing.BACKGROUND;
             default -> throw new IllegalArgumentException("--sealing must be inline or background: " + text);
+        };
+    }
+
+    private static boolean parseOnOff(final String option, final String text)
+    {
+        return switch (text)
+        {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(option + " must be on or off: " + text);
         };
     }
 

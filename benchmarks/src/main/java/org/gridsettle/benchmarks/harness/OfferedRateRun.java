@@ -41,7 +41,8 @@ public final class OfferedRateRun
         final long firstTickSequence = Fleet.setUpInputs(meters) + 1;
         final EngineLatencyListener listener = new EngineLatencyListener(recorder, firstTickSequence);
         final SettlementEngine engine =
-            SettlementEngine.builder().journalDir(journalDir).sealing(config.sealing()).listener(listener)
+            SettlementEngine.builder().journalDir(journalDir).sealing(config.sealing()).pretouch(config.pretouch())
+                .listener(listener)
                 .expectedMeters(meters).build().start();
         final long windowStart;
         try
@@ -110,11 +111,28 @@ public final class OfferedRateRun
      */
     public static LatencyResult rawAppend(final HarnessConfig config, final long rate, final Path dir)
     {
+        return rawAppend(config, rate, dir, false);
+    }
+
+    /**
+     * The latency ceiling with a {@link org.gridsettle.journal.pretouch.JournalPretoucher} running ahead of both
+     * queues on a thread of its own: next to {@link #rawAppend(HarnessConfig, long, Path)} it shows what page faults
+     * of fresh pages cost the journal I/O on this disk.
+     *
+     * @param config   sizes and durations.
+     * @param rate     offered ticks per second.
+     * @param dir      an empty scratch directory.
+     * @param pretouch true to run the pretoucher.
+     * @return the raw appends' latency at that rate.
+     */
+    public static LatencyResult rawAppend(
+        final HarnessConfig config, final long rate, final Path dir, final boolean pretouch)
+    {
         final long warmup = warmupTicks(config, rate);
         final long total = warmup + measuredTicks(config, rate);
         final LatencyRecorder recorder = new LatencyRecorder(total, warmup);
         final long windowStart;
-        try (RawTickAppender appender = new RawTickAppender(dir))
+        try (RawTickAppender appender = new RawTickAppender(dir, pretouch))
         {
             windowStart = pace(rate, total, warmup, recorder, tick ->
             {
@@ -122,7 +140,7 @@ public final class OfferedRateRun
                 recorder.done(tick, System.nanoTime());
             });
         }
-        return result("raw-append", rate, total - warmup, windowStart, recorder);
+        return result(pretouch ? "raw-append-pretouched" : "raw-append", rate, total - warmup, windowStart, recorder);
     }
 
     static long warmupTicks(final HarnessConfig config, final long rate)

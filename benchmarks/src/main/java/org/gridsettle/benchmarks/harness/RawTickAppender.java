@@ -1,5 +1,10 @@
 package org.gridsettle.benchmarks.harness;
 
+import net.openhft.chronicle.bytes.Bytes;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
+import org.gridsettle.journal.pretouch.AppendFrontier;
+import org.gridsettle.journal.pretouch.JournalPretoucher;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -22,6 +27,9 @@ import java.nio.file.Path;
  * throughput ({@link RawAppendCeiling}) and for latency at an offered rate ({@link OfferedRateRun#rawAppend},
  * {@link HandoffAppendLatency}).
  * <p>
+ * With {@code pretouch}, a {@link JournalPretoucher} runs ahead of both queues as it can run ahead of the engine's
+ * journals, which shows what the page faults of fresh pages cost the journal I/O at an offered rate.
+ * <p>
  * One thread at a time; it may be opened on one thread and used on another that is handed it safely.
  */
 final class RawTickAppender implements AutoCloseable
@@ -32,8 +40,16 @@ final class RawTickAppender implements AutoCloseable
     private final ChronicleQueue outputQueue;
     private final ExcerptAppender inputAppender;
     private final ExcerptAppender outputAppender;
+    private final AppendFrontier inputFrontier;
+    private final AppendFrontier outputFrontier;
+    private final AgentRunner pretoucher;
 
     RawTickAppender(final Path dir)
+    {
+        this(dir, false);
+    }
+
+    RawTickAppender(final Path dir, final boolean pretouch)
     {
         new MeterTickCodec().<MeterTickCodec>wrap(input, 0)
             .encode(0, 1, MeterTickCodec.CHANNEL_MAIN, TickSource.START, TickSource.INTERVAL_SECONDS, 350, 0, 0);
@@ -47,6 +63,10 @@ final class RawTickAppender implements AutoCloseable
         // opened on one thread and, behind a hand-off, used on another: one thread at a time, as for the journals
         inputAppender.singleThreadedCheckDisabled(true);
         outputAppender.singleThreadedCheckDisabled(true);
+        inputFrontier = pretouch ? new AppendFrontier() : null;
+        outputFrontier = pretouch ? new AppendFrontier() : null;
+        pretoucher = pretouch ?
+            JournalPretoucher.startOnDaemonThread("raw-append-pretouch", inputFrontier, outputFrontier) : null;
     }
 
     /**
@@ -57,21 +77,30 @@ final class RawTickAppender implements AutoCloseable
         // stamp the sequences as the engine would, so no page is written with identical bytes every time
         RecordFlyweight.putSequence(input, 0, tick + 1);
         RecordFlyweight.putSequence(output, 0, tick + 1);
-        write(inputAppender, input, MeterTickCodec.LENGTH);
-        write(outputAppender, output, TransferCodec.LENGTH);
+        write(inputAppender, input, MeterTickCodec.LENGTH, inputFrontier);
+        write(outputAppender, output, TransferCodec.LENGTH, outputFrontier);
     }
 
-    private static void write(final ExcerptAppender appender, final UnsafeBuffer record, final int length)
+    private static void write(
+        final ExcerptAppender appender, final UnsafeBuffer record, final int length, final AppendFrontier frontier)
     {
+        final long end;
         try (DocumentContext dc = appender.writingDocument())
         {
-            dc.wire().bytes().unsafeWrite(record.addressOffset(), length);
+            final Bytes<?> bytes = dc.wire().bytes();
+            bytes.unsafeWrite(record.addressOffset(), length);
+            end = bytes.writePosition();
+        }
+        if (frontier != null)
+        {
+            frontier.advance(appender, end);
         }
     }
 
     @Override
     public void close()
     {
+        CloseHelper.close(pretoucher);
         inputAppender.close();
         outputAppender.close();
         inputQueue.close();

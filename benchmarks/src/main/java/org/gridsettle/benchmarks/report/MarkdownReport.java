@@ -45,6 +45,7 @@ public final class MarkdownReport
             .append(" untimed warm-up), ring/queue ").append(c.ringSize())
             .append(", engine defaults: page-cache durability, SleepingWaitStrategy; checkpoint sealing ")
             .append(c.sealing().name().toLowerCase(Locale.ROOT))
+            .append(c.pretouch() ? "; journal pretoucher on" : "; journal pretoucher off")
             .append(c.shuffledEnrolment() ? "; meters enrolled in shuffled order, so ticks do not follow the engine's "
                 + "per-meter layout" : "; meters enrolled in the order they tick")
             .append(NL).append(NL);
@@ -102,6 +103,8 @@ public final class MarkdownReport
         sb.append("Latency from intended send time (coordinated-omission corrected) to output written; engine: ")
             .append("output-journal append, conventional: JSON line written, raw-append: the producer itself ")
             .append("appending the tick's two records to bare Chronicle queues (the journal I/O alone), ")
+            .append("raw-append-pretouched: the same with a journal pretoucher touching the queues' pages ahead on ")
+            .append("a thread of its own (what page faults of fresh pages cost), ")
             .append("handoff-append: the same appends on a consumer thread behind the engine's Disruptor (the ")
             .append("engine's threading without its work).")
             .append(NL).append(NL);

@@ -54,7 +54,8 @@ class EndToEndHarnessSmokeTest
         assertThat(r.heap().conventionalBytesPerMeter()).isPositive();
 
         assertThat(r.latencies()).extracting(LatencyResult::design)
-            .containsExactly("engine", "conventional", "raw-append", "handoff-append");
+            .containsExactly(
+                "engine", "conventional", "raw-append", "raw-append-pretouched", "handoff-append");
         for (final LatencyResult l : r.latencies())
         {
             assertThat(l.histogram().getTotalCount()).as(l.design()).isPositive();

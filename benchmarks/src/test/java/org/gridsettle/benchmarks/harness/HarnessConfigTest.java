@@ -68,4 +68,17 @@ class HarnessConfigTest
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("--enrol-order must be tick or shuffled: alphabetical");
     }
+
+    @Test
+    void runsTheEngineWithoutAPretoucherUnlessToldTo()
+    {
+        // the engine's own default is off: on 2 cores the pretoucher takes the core the producer needs
+        assertThat(HarnessConfig.parse(new String[] {"--quick"}, ROOT).pretouch()).isFalse();
+        final HarnessConfig on = HarnessConfig.parse(new String[] {"--quick", "--pretouch", "on"}, ROOT);
+        assertThat(on.pretouch()).isTrue();
+        assertThat(on.label()).isEqualTo("quick+");
+        assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--pretouch", "yes"}, ROOT))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("--pretouch must be on or off: yes");
+    }
 }
