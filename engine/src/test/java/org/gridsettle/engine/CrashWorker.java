@@ -20,13 +20,14 @@ public final class CrashWorker
     }
 
     /**
-     * @param args journal directory.
+     * @param args journal directory, then optionally {@code pretouch} to run the journal pretoucher.
      */
     public static void main(final String[] args)
     {
         final Path dir = Path.of(args[0]);
-        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).snapshotInterval(20_000).build()
-            .start())
+        final boolean pretouch = args.length > 1 && "pretouch".equals(args[1]);
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).snapshotInterval(20_000)
+            .pretouch(pretouch).build().start())
         {
             final long done = engine.recoveredInputs();
             System.out.println("recovered " + done + " " + String.join(" | ", engine.recoveryNotes()));

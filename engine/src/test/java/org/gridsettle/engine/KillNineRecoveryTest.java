@@ -46,7 +46,8 @@ class KillNineRecoveryTest
         for (int i = 0; i < KILLS; i++)
         {
             final Path childLog = tmp.resolve("child-" + i + ".log");
-            final Process child = start(crashed, childLog);
+            // every other child runs the journal pretoucher, so kills also land while it touches pages ahead
+            final Process child = start(crashed, childLog, i % 2 == 1);
             final long delayMs = 150 + random.nextInt(900);
             if (!child.waitFor(delayMs, TimeUnit.MILLISECONDS))
             {
@@ -58,7 +59,7 @@ class KillNineRecoveryTest
         // no retry: the one "Unable to claim exclusive lock" failure seen here was a table store left half-written by
         // a kill, which fails every start alike; Journals.open now sets it aside (RELIABILITY.md)
         final Path lastLog = tmp.resolve("child-last.log");
-        final Process last = start(crashed, lastLog);
+        final Process last = start(crashed, lastLog, true);
         assertThat(last.waitFor(5, TimeUnit.MINUTES)).as("final run finishes").isTrue();
         assertThat(last.exitValue()).as(String.join("\n", log) + "\n" + Files.readString(lastLog)).isZero();
 
@@ -78,7 +79,7 @@ class KillNineRecoveryTest
         }
     }
 
-    private static Process start(final Path dir, final Path logFile) throws IOException
+    private static Process start(final Path dir, final Path logFile, final boolean pretouch) throws IOException
     {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -88,6 +89,10 @@ class KillNineRecoveryTest
         command.add(System.getProperty("java.class.path"));
         command.add(CrashWorker.class.getName());
         command.add(dir.toString());
+        if (pretouch)
+        {
+            command.add("pretouch");
+        }
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
     }
 
