@@ -112,7 +112,7 @@ public final class LatencyChart
         {
             case "engine" -> new BasicStroke(2.0f);
             case "raw-append" -> dashed(1.5f, 2, 3);
-            case "raw-append-pretouched" -> dashed(1.0f, 1, 2);
+            case "raw-append-pretouched" -> dashed(3.0f, 1, 5);
             case "handoff-append" -> dashed(1.5f, 8, 3, 2, 3);
             default -> dashed(2.0f, 6, 4);
         };
