@@ -89,6 +89,7 @@ public final class JournalPretoucher implements Agent
     {
         final AgentRunner runner = new AgentRunner(
             new SleepingMillisIdleStrategy(1),
+            // the failures a pretoucher can meet are handled in doWork; nothing else is worth stopping a writer for
             t -> { },
             null,
             new JournalPretoucher(name, DEFAULT_HEADROOM, frontiers));
