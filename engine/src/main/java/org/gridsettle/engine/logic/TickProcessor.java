@@ -596,8 +596,8 @@ final class TickProcessor
             if (q.partAmount[i] > 0)
             {
                 postings.transfer(sequence, reversal ? SystemAccounts.REVENUE : customer, customerUnlessReversed,
-                reversal ? customer : SystemAccounts.REVENUE, customerIfReversed, tariff.tokenSymbol(), q.partAmount[i],
-                    ReasonCode.ENERGY_CHARGE)
+                    reversal ? customer : SystemAccounts.REVENUE, customerIfReversed, tariff.tokenSymbol(),
+                    q.partAmount[i], ReasonCode.ENERGY_CHARGE)
                     .explain(meterId, start, q.partEnergyWh[i], q.partRate[i], tariff.tariffId(), tariff.version(),
                         q.periodIndex, q.partTier[i])
                     .reverses(reverses);
