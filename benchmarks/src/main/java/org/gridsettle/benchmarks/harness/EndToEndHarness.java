@@ -78,6 +78,7 @@ public final class EndToEndHarness
     {
         JvmFlags.requirePresent("the end-to-end harness");
         final Path work = config.workDir();
+        final boolean keep = config.keepJournals();
         createDirectories(config.outDir());
         createDirectories(work);
         progress.println("gridsettle benchmark " + config);
@@ -92,16 +93,18 @@ public final class EndToEndHarness
             for (int round = 1; round <= config.rounds(); round++)
             {
                 final String of = " (round " + round + "/" + config.rounds() + ")";
+                // a directory per round, so that a kept one is never appended to by the next round
+                final Path ceiling = work.resolve("ceiling-" + round);
                 ceilings.add(phase(progress, "raw Chronicle append ceiling" + of,
-                    () -> RawAppendCeiling.run(config, work.resolve("ceiling")), work.resolve("ceiling")));
+                    () -> RawAppendCeiling.run(config, ceiling), ceiling, keep));
                 // only the last round's journal is kept, for replay
                 TempDirs.delete(journal);
                 final EngineRunResult engine = phase(progress, "engine max throughput" + of,
-                    () -> EngineThroughputRun.run(config, journal), null);
+                    () -> EngineThroughputRun.run(config, journal), null, keep);
                 engines.add(engine.throughput());
-                final Path json = work.resolve("conventional.jsonl");
+                final Path json = work.resolve("conventional-" + round + ".jsonl");
                 final ConventionalRunResult conventional = phase(progress, "conventional max throughput" + of,
-                    () -> ConventionalThroughputRun.run(config, json), json);
+                    () -> ConventionalThroughputRun.run(config, json), json, keep);
                 conventionals.add(conventional.throughput());
                 checkTotals(progress, engine.totals(), conventional.totals());
                 engineTotals = engine.totals();
@@ -109,37 +112,38 @@ public final class EndToEndHarness
             }
             final Path syncJournal = work.resolve("engine-sync");
             final ThroughputResult syncOnBatch = phase(progress, "engine max throughput, sync on batch end",
-                () -> EngineThroughputRun.run(config, syncJournal, Durability.SYNC_ON_BATCH).throughput(), syncJournal);
+                () -> EngineThroughputRun.run(config, syncJournal, Durability.SYNC_ON_BATCH).throughput(), syncJournal,
+                keep);
             final Path recoveryJournal = work.resolve("recovery");
             final ThroughputResult recovery = phase(progress, "recovery: snapshot + " + config.ticks() + "-tick tail",
-                () -> RecoveryRun.run(config, recoveryJournal), recoveryJournal);
+                () -> RecoveryRun.run(config, recoveryJournal), recoveryJournal, keep);
             final ThroughputResult handoff = phase(progress, "raw Disruptor hand-off",
-                () -> DisruptorHandoffRun.run(config), null);
-            final ThroughputResult replay = phase(progress, "replay", () -> ReplayRun.run(journal), null);
+                () -> DisruptorHandoffRun.run(config), null, keep);
+            final ThroughputResult replay = phase(progress, "replay", () -> ReplayRun.run(journal), null, keep);
             final ThroughputResult rawRead = phase(progress, "raw Chronicle read ceiling",
-                () -> RawReadCeiling.run(journal), journal);
+                () -> RawReadCeiling.run(journal), journal, keep);
             final List<LatencyResult> latencies = new ArrayList<>();
             for (final long rate : config.rates())
             {
                 final Path rateJournal = work.resolve("engine-" + rate);
                 latencies.add(phase(progress, "engine at " + rate + " ticks/s",
-                    () -> OfferedRateRun.engine(config, rate, rateJournal), rateJournal));
+                    () -> OfferedRateRun.engine(config, rate, rateJournal), rateJournal, keep));
                 final Path rateJson = work.resolve("conventional-" + rate + ".jsonl");
                 latencies.add(phase(progress, "conventional at " + rate + " ticks/s",
-                    () -> OfferedRateRun.conventional(config, rate, rateJson), rateJson));
+                    () -> OfferedRateRun.conventional(config, rate, rateJson), rateJson, keep));
                 final Path rateRaw = work.resolve("raw-" + rate);
                 latencies.add(phase(progress, "raw Chronicle append at " + rate + " ticks/s",
-                    () -> OfferedRateRun.rawAppend(config, rate, rateRaw), rateRaw));
+                    () -> OfferedRateRun.rawAppend(config, rate, rateRaw), rateRaw, keep));
                 final Path ratePretouched = work.resolve("raw-pretouched-" + rate);
                 latencies.add(phase(progress, "raw Chronicle append, pretouched, at " + rate + " ticks/s",
-                    () -> OfferedRateRun.rawAppend(config, rate, ratePretouched, true), ratePretouched));
+                    () -> OfferedRateRun.rawAppend(config, rate, ratePretouched, true), ratePretouched, keep));
                 final Path rateHandoff = work.resolve("handoff-" + rate);
                 latencies.add(phase(progress, "hand-off + raw append at " + rate + " ticks/s",
-                    () -> HandoffAppendLatency.run(config, rate, rateHandoff), rateHandoff));
+                    () -> HandoffAppendLatency.run(config, rate, rateHandoff), rateHandoff, keep));
             }
             final Path heapJournal = work.resolve("heap");
             final HeapResult heap = phase(progress, "heap per meter",
-                () -> HeapPerMeterRun.run(config.heapMeters(), heapJournal), heapJournal);
+                () -> HeapPerMeterRun.run(config.heapMeters(), heapJournal), heapJournal, keep);
             return new HarnessResults(config, new Rounds(ceilings), new Rounds(engines), new Rounds(conventionals),
                 engineTotals, conventionalTotals, handoff, syncOnBatch, recovery, replay, rawRead, heap, latencies);
         }
@@ -164,7 +168,7 @@ public final class EndToEndHarness
     }
 
     private static <T> T phase(
-        final PrintStream progress, final String name, final Phase<T> phase, final Path scratch)
+        final PrintStream progress, final String name, final Phase<T> phase, final Path scratch, final boolean keep)
     {
         // start each phase from a collected heap so one phase's garbage is not another's pause
         System.gc();
@@ -178,7 +182,10 @@ public final class EndToEndHarness
         }
         finally
         {
-            TempDirs.delete(scratch);
+            if (!keep)
+            {
+                TempDirs.delete(scratch);
+            }
         }
     }
 

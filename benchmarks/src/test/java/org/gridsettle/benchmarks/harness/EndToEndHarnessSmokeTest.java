@@ -1,6 +1,8 @@
 package org.gridsettle.benchmarks.harness;
 
 import org.gridsettle.benchmarks.report.MachineInfo;
+import org.gridsettle.journal.JournalVerifier;
+import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.benchmarks.report.ReportWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,5 +77,25 @@ class EndToEndHarnessSmokeTest
         final byte[] png = Files.readAllBytes(chart);
         assertThat(png[1]).as("PNG signature").isEqualTo((byte)'P');
         assertThat(config.workDir()).as("journals are removed after the run").doesNotExist();
+    }
+
+    @Test
+    void keptJournalsAreWholeAndEachRoundHasItsOwn() throws Exception
+    {
+        final HarnessConfig config = HarnessConfig.tiny(tmp.resolve("kept")).keepingJournals();
+
+        EndToEndHarness.run(config, new PrintStream(OutputStream.nullOutputStream()));
+
+        final Path work = config.workDir();
+        // the last engine round's journal, which replay read, still verifies end to end
+        final VerificationReport engine = JournalVerifier.verify(work.resolve("engine"));
+        assertThat(engine.problems()).isEmpty();
+        assertThat(engine.inputRecords()).isGreaterThan(config.ticks());
+        assertThat(engine.outputRecords()).isPositive();
+        assertThat(JournalVerifier.verify(work.resolve("recovery")).problems()).isEmpty();
+        assertThat(work.resolve("ceiling-1")).isDirectory();
+        assertThat(work.resolve("conventional-1.jsonl")).isNotEmptyFile();
+        assertThat(work.resolve("engine-" + config.rates()[0])).isDirectory();
+        assertThat(work.resolve("heap")).isDirectory();
     }
 }
