@@ -693,6 +693,16 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
+     * Safe from any thread, while running or after {@link #close()}.
+     *
+     * @return how long the periodic snapshots have held up the business-logic thread since this engine started.
+     */
+    public SnapshotStalls snapshotStalls()
+    {
+        return handler.snapshotStalls();
+    }
+
+    /**
      * Valid after {@link #close()}.
      *
      * @return counters of the state machine.

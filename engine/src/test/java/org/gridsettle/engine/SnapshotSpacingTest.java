@@ -24,17 +24,24 @@ class SnapshotSpacingTest
     {
         // 4 meters x 75 inputs each: at least 300 inputs apart, so neither multiple of 100 (100, 200) is due
         final Path dir = tmp.resolve("spaced");
-        setUpAndRun(SettlementEngine.builder().journalDir(dir).snapshotInterval(100).snapshotInputsPerMeter(75), 48);
+        final SnapshotStalls stalls = setUpAndRun(
+            SettlementEngine.builder().journalDir(dir).snapshotInterval(100).snapshotInputsPerMeter(75), 48);
         assertThat(names(dir)).containsExactly("snapshot-00000000000000000201.gss"); // the one at shutdown
+        assertThat(stalls).as("the snapshot at shutdown holds up no input").isEqualTo(SnapshotStalls.NONE);
     }
 
     @Test
     void aSetIntervalIsKeptExactly() throws IOException
     {
         final Path dir = tmp.resolve("fixed");
-        setUpAndRun(SettlementEngine.builder().journalDir(dir).snapshotInterval(100), 48);
+        final SnapshotStalls stalls = setUpAndRun(SettlementEngine.builder().journalDir(dir).snapshotInterval(100), 48);
         assertThat(names(dir)).containsExactly("snapshot-00000000000000000201.gss",
             "snapshot-00000000000000000200.gss");
+        // the periodic ones at 100 (pruned since) and 200 are timed; the one at shutdown is not
+        assertThat(stalls.snapshots()).isEqualTo(2);
+        assertThat(stalls.maxNanos()).isPositive().isLessThanOrEqualTo(stalls.totalNanos());
+        assertThat(stalls.meanMillis()).isEqualTo(stalls.totalNanos() / 2e6);
+        assertThat(stalls.waitedNanos()).isBetween(0L, stalls.totalNanos());
     }
 
     @Test
@@ -62,13 +69,15 @@ class SnapshotSpacingTest
     }
 
     /** Four meters: 9 set-up inputs, then 4 ticks per interval (48 intervals: inputs 10..201). */
-    private static void setUpAndRun(final SettlementEngine.Builder builder, final int intervals)
+    private static SnapshotStalls setUpAndRun(final SettlementEngine.Builder builder, final int intervals)
     {
-        try (SettlementEngine engine = builder.build().start())
+        final SettlementEngine engine = builder.build().start();
+        try (engine)
         {
             EngineFixture.setUp(engine, 4);
             EngineFixture.submitDay(engine, 4, intervals);
         }
+        return engine.snapshotStalls();
     }
 
     private static List<String> names(final Path dir) throws IOException

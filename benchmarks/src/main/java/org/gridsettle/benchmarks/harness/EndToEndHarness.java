@@ -4,6 +4,7 @@ import org.gridsettle.benchmarks.JvmFlags;
 import org.gridsettle.benchmarks.TempDirs;
 import org.gridsettle.benchmarks.report.MachineInfo;
 import org.gridsettle.benchmarks.report.ReportWriter;
+import org.gridsettle.engine.SnapshotStalls;
 import org.gridsettle.journal.Durability;
 
 import java.io.IOException;
@@ -90,6 +91,7 @@ public final class EndToEndHarness
             final Path journal = work.resolve("engine");
             TokenTotals engineTotals = null;
             TokenTotals conventionalTotals = null;
+            SnapshotStalls engineSnapshots = SnapshotStalls.NONE;
             for (int round = 1; round <= config.rounds(); round++)
             {
                 final String of = " (round " + round + "/" + config.rounds() + ")";
@@ -102,6 +104,7 @@ public final class EndToEndHarness
                 final EngineRunResult engine = phase(progress, "engine max throughput" + of,
                     () -> EngineThroughputRun.run(config, journal), null, keep);
                 engines.add(engine.throughput());
+                engineSnapshots = engineSnapshots.plus(engine.snapshots());
                 final Path json = work.resolve("conventional-" + round + ".jsonl");
                 final ConventionalRunResult conventional = phase(progress, "conventional max throughput" + of,
                     () -> ConventionalThroughputRun.run(config, json), json, keep);
@@ -145,7 +148,7 @@ public final class EndToEndHarness
             final HeapResult heap = phase(progress, "heap per meter",
                 () -> HeapPerMeterRun.run(config.heapMeters(), heapJournal), heapJournal, keep);
             return new HarnessResults(config, new Rounds(ceilings), new Rounds(engines), new Rounds(conventionals),
-                engineTotals, conventionalTotals, handoff, syncOnBatch, recovery, replay, rawRead, heap, latencies);
+                engineTotals, conventionalTotals, engineSnapshots, handoff, syncOnBatch, recovery, replay, rawRead, heap, latencies);
         }
         finally
         {

@@ -74,7 +74,7 @@ public final class EngineThroughputRun
             throw new IllegalStateException("engine priced " + counters.ticksPriced() + " of " + ticks +
                 " ticks with " + counters.rejections() + " rejections");
         }
-        return new EngineRunResult(throughput, TokenTotals.of(engine.ledger()), counters);
+        return new EngineRunResult(throughput, TokenTotals.of(engine.ledger()), counters, engine.snapshotStalls());
     }
 
     static void submit(final SettlementEngine engine, final long from, final long to, final int meters)

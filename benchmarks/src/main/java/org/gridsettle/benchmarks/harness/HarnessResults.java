@@ -1,5 +1,7 @@
 package org.gridsettle.benchmarks.harness;
 
+import org.gridsettle.engine.SnapshotStalls;
+
 import java.util.List;
 
 /**
@@ -12,6 +14,7 @@ import java.util.List;
  * @param conventional       the conventional design at maximum throughput, per round.
  * @param engineTotals       the engine's ledger totals (identical in every round).
  * @param conventionalTotals the conventional design's totals (identical in every round).
+ * @param engineSnapshots    how long the engine rounds' periodic snapshots held up the business-logic thread.
  * @param handoff            raw Disruptor 1P1C hand-off, events per second.
  * @param replay             replay of the last round's engine journal, inputs per second.
  * @param rawRead            raw Chronicle reads of the same journal, inputs per second.
@@ -25,6 +28,7 @@ public record HarnessResults(
     Rounds conventional,
     TokenTotals engineTotals,
     TokenTotals conventionalTotals,
+    SnapshotStalls engineSnapshots,
     ThroughputResult handoff,
     ThroughputResult syncOnBatch,
     ThroughputResult recovery,

@@ -5,6 +5,7 @@ import org.gridsettle.benchmarks.harness.HarnessResults;
 import org.gridsettle.benchmarks.harness.LatencyResult;
 import org.gridsettle.benchmarks.harness.Rounds;
 import org.gridsettle.benchmarks.harness.ThroughputResult;
+import org.gridsettle.engine.SnapshotStalls;
 
 import java.util.Locale;
 
@@ -61,6 +62,14 @@ public final class MarkdownReport
         sb.append("|---|---:|---|---:|").append(NL);
         row(sb, "engine, max sustained throughput (real journals)", rounds(r.engine(), "ticks/s"),
             "raw-append ceiling " + Fmt.rate(ceiling.perSecond()) + " ticks/s", Fmt.percent(r.efficiency()));
+        final SnapshotStalls stalls = r.engineSnapshots();
+        row(sb, "snapshot stall of the business-logic thread, periodic snapshots of the engine rounds (" +
+                Fmt.rate(c.meters()) + " meters)",
+            stalls.snapshots() == 0 ? "no periodic snapshot" : stalls.snapshots() + " snapshots: mean " +
+                Fmt.oneDecimal(stalls.meanMillis()) + " ms (" + Fmt.oneDecimal(stalls.meanWaitedMillis()) +
+                " ms of it waiting for the previous one's file), max " + Fmt.oneDecimal(stalls.maxMillis()) + " ms",
+            "engine " + Fmt.rate(engineRate) + " ticks/s",
+            Fmt.rate(stalls.maxNanos() / 1e9 * engineRate) + " ticks queue behind the longest");
         row(sb, "ceiling: raw Chronicle append, 72 B + 120 B per tick, 2 queues, 1 thread",
             rounds(r.ceiling(), "ticks/s"), "-", "100.0%");
         row(sb, "alternative: conventional (BigDecimal, ArrayBlockingQueue, JSON lines)",

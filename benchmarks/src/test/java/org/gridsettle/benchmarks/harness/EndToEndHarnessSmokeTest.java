@@ -71,6 +71,9 @@ class EndToEndHarnessSmokeTest
         assertThat(markdown).containsPattern("efficiency: \\d+\\.\\d% of raw-append ceiling")
             .contains("engine, sync on batch end").contains("recovery: restart with a snapshot and a 20,000-tick tail");
         assertThat(markdown).contains("| engine, max sustained throughput");
+        // 20,000 ticks never reach the default interval of a million inputs
+        assertThat(r.engineSnapshots().snapshots()).isZero();
+        assertThat(markdown).contains("| snapshot stall of the business-logic thread").contains("no periodic snapshot");
         assertThat(config.outDir().resolve(ReportWriter.REPORT)).isNotEmptyFile();
         final Path chart = config.outDir().resolve(ReportWriter.CHART);
         assertThat(chart).isNotEmptyFile();

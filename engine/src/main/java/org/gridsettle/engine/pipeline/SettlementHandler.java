@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.gridsettle.engine.PostingListener;
+import org.gridsettle.engine.SnapshotStalls;
 import org.gridsettle.engine.logic.OutputSink;
 import org.gridsettle.engine.logic.SettlementLogic;
 import org.gridsettle.engine.logic.TickWindow;
@@ -49,6 +50,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
     private final SnapshotWriter snapshotWriter;
     private final long snapshotInterval;
     private final long snapshotInputsPerMeter;
+    private volatile SnapshotStalls snapshotStalls = SnapshotStalls.NONE;
     /** Input sequence of the last snapshot taken or loaded. */
     private long lastSnapshotInput;
     private final List<String> recoveryNotes = new ArrayList<>();
@@ -191,16 +193,19 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
     /**
      * Captures a snapshot of the current state; a thread of the {@link SnapshotWriter}'s writes it and keeps the
      * newest two. Business-logic thread only, or after the Disruptor has stopped.
+     *
+     * @return nanoseconds spent waiting for the previous snapshot's file, 0 if none was taken.
      */
-    public void snapshot()
+    public long snapshot()
     {
         if (snapshots == null || inputSequence == 0)
         {
-            return;
+            return 0;
         }
         logic.ledger().checkBalanced();
-        snapshotWriter.take(logic, output.dataRecords(), output.digest());
+        final long waited = snapshotWriter.take(logic, output.dataRecords(), output.digest());
         lastSnapshotInput = inputSequence;
+        return waited;
     }
 
     /**
@@ -331,7 +336,10 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         if (snapshotInterval > 0 && inputSeq % snapshotInterval == 0 &&
             inputSeq - lastSnapshotInput >= snapshotInputsPerMeter * logic.meters().meterCount())
         {
-            snapshot();
+            final long due = System.nanoTime();
+            final long waited = snapshot();
+            // one allocation per snapshot, a million inputs apart: off the per-tick path
+            snapshotStalls = snapshotStalls.plus(System.nanoTime() - due, waited);
         }
     }
 
@@ -342,6 +350,14 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         final long micros = token < 0 ? 0 : ledger.balance(query.accountId(), token);
         query.answer().complete(new org.gridsettle.engine.Balance(query.accountId(),
             org.gridsettle.pricing.money.TokenSymbol.unpack(query.tokenSymbol()), micros, inputSequence));
+    }
+
+    /**
+     * @return how long the periodic snapshots have held up the business-logic thread; safe from any thread.
+     */
+    public SnapshotStalls snapshotStalls()
+    {
+        return snapshotStalls;
     }
 
     /**
