@@ -44,8 +44,13 @@ public final class MeterRegistry
     private int meterCount;
     /** The index {@link #indexOf} found last: a guess for the next lookup, not state. */
     private int lastFound = -1;
-    /** Sorts keys for a snapshot; kept so that a capture allocates nothing once the state stops growing. */
+    /**
+     * The accounts in ascending order, for snapshots; kept so that a capture allocates nothing once the state stops
+     * growing, and sorted again only when accounts were added since the last capture (accounts are never removed).
+     */
     private long[] snapshotScratch = new long[0];
+    /** How many accounts {@link #snapshotScratch} holds sorted; -1 when it must be sorted again. */
+    private int accountsSorted = -1;
 
     /**
      * Sizes the array a snapshot sorts the accounts in, before the business-logic thread starts.
@@ -229,7 +234,12 @@ public final class MeterRegistry
 
     void writeState(final DataOutput out) throws IOException
     {
-        snapshotScratch = StateIo.writeSet(out, accounts, snapshotScratch);
+        if (accountsSorted != accounts.size())
+        {
+            snapshotScratch = StateIo.sortedMembers(accounts, snapshotScratch);
+            accountsSorted = accounts.size();
+        }
+        StateIo.writeSorted(out, snapshotScratch, accountsSorted);
         out.writeInt(meterCount);
         StateIo.writeColumns(out, state, STRIDE, SNAPSHOT_FIELDS, meterCount);
     }
@@ -237,6 +247,7 @@ public final class MeterRegistry
     void readState(final DataInput in) throws IOException
     {
         StateIo.readSet(in, accounts);
+        accountsSorted = -1;
         // each meter takes 6 longs further on: a count the rest of the file cannot hold is refused before sizing by it
         meterCount = StateIo.readCount(in, SNAPSHOT_FIELDS.length * Long.BYTES);
         final long[] s = new long[Math.multiplyExact(Math.max(1024, meterCount), STRIDE)];

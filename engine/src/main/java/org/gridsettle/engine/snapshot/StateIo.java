@@ -144,6 +144,18 @@ public final class StateIo
     public static long[] writeSet(final DataOutput out, final LongHashSet set, final long[] scratch)
         throws IOException
     {
+        final long[] members = sortedMembers(set, scratch);
+        writeSorted(out, members, set.size());
+        return members;
+    }
+
+    /**
+     * @param set     a set.
+     * @param scratch an array to sort the members in, reused between snapshots.
+     * @return the members in ascending order from index 0, in the scratch array given or a larger one.
+     */
+    public static long[] sortedMembers(final LongHashSet set, final long[] scratch)
+    {
         final long[] members = atLeast(scratch, set.size());
         int n = 0;
         final LongHashSet.LongIterator it = set.iterator();
@@ -152,12 +164,24 @@ public final class StateIo
             members[n++] = it.nextValue();
         }
         Arrays.sort(members, 0, n);
-        out.writeInt(n);
-        for (int i = 0; i < n; i++)
+        return members;
+    }
+
+    /**
+     * Writes a set already sorted, in the form {@link #readSet} reads.
+     *
+     * @param out     destination.
+     * @param members the members in ascending order from index 0.
+     * @param count   how many.
+     * @throws IOException on write failure.
+     */
+    public static void writeSorted(final DataOutput out, final long[] members, final int count) throws IOException
+    {
+        out.writeInt(count);
+        for (int i = 0; i < count; i++)
         {
             out.writeLong(members[i]);
         }
-        return members;
     }
 
     private static long[] atLeast(final long[] scratch, final int n)

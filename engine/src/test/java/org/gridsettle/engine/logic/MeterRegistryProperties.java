@@ -68,6 +68,29 @@ class MeterRegistryProperties
         }
     }
 
+    @Property(tries = 200)
+    void eachCaptureListsTheAccountsSortedWhateverWasCapturedBefore(
+        @ForAll @Size(min = 1, max = 60) final List<@LongRange(min = 1, max = 1_000) Long> accounts,
+        @ForAll @Size(max = 4) final List<@IntRange(min = 0, max = 59) Integer> captureAfter) throws IOException
+    {
+        // the registry keeps the sorted accounts between captures; a plain sorted set is the model
+        final MeterRegistry registry = new MeterRegistry();
+        final java.util.TreeSet<Long> model = new java.util.TreeSet<>();
+        for (int i = 0; i < accounts.size(); i++)
+        {
+            assertThat(registry.registerAccount(accounts.get(i))).isEqualTo(model.add(accounts.get(i)));
+            if (captureAfter.contains(i) || i == accounts.size() - 1)
+            {
+                assertThat(capturedAccounts(state(registry))).containsExactlyElementsOf(model);
+            }
+        }
+        // a registry that captured before, restored over with fewer accounts, lists the restored ones
+        final MeterRegistry fewer = new MeterRegistry();
+        fewer.registerAccount(5_000);
+        registry.readState(new DataInputStream(new ByteArrayInputStream(state(fewer))));
+        assertThat(capturedAccounts(state(registry))).containsExactly(5_000L);
+    }
+
     @Test
     void reEnrolmentOnAnotherAccountForgetsTheCachedLedgerSlot()
     {
@@ -84,13 +107,31 @@ class MeterRegistryProperties
 
     private static MeterRegistry roundTrip(final MeterRegistry registry) throws IOException
     {
+        final MeterRegistry restored = new MeterRegistry();
+        restored.readState(new DataInputStream(new ByteArrayInputStream(state(registry))));
+        return restored;
+    }
+
+    private static byte[] state(final MeterRegistry registry) throws IOException
+    {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes))
         {
             registry.writeState(out);
         }
-        final MeterRegistry restored = new MeterRegistry();
-        restored.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        return restored;
+        return bytes.toByteArray();
+    }
+
+    /** The account set at the start of a registry's snapshot: a count, then the accounts. */
+    private static List<Long> capturedAccounts(final byte[] state) throws IOException
+    {
+        final DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
+        final int count = in.readInt();
+        final List<Long> accounts = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++)
+        {
+            accounts.add(in.readLong());
+        }
+        return accounts;
     }
 }
