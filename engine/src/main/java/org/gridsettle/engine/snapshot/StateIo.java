@@ -223,21 +223,7 @@ public final class StateIo
     {
         if (out instanceof StateOutput state)
         {
-            final int section = Math.addExact(Integer.BYTES, Math.multiplyExact(count, Long.BYTES));
-            final int base = state.claimRegion(Math.multiplyExact(section, fields.length));
-            for (int f = 0; f < fields.length; f++)
-            {
-                state.putIntAt(base + f * section, count);
-            }
-            for (int i = 0; i < count; i++)
-            {
-                final int from = i * stride;
-                final int at = base + Integer.BYTES + i * Long.BYTES;
-                for (int f = 0; f < fields.length; f++)
-                {
-                    state.putLongAt(at + f * section, src[from + fields[f]]);
-                }
-            }
+            state.writeColumns(src, stride, fields, count);
         }
         else
         {

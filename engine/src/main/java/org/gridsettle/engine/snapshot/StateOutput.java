@@ -26,6 +26,7 @@ import java.nio.ByteOrder;
 public final class StateOutput implements DataOutput
 {
     private static final ByteOrder ORDER = ByteOrder.BIG_ENDIAN;
+    private static final boolean NATIVE_BIG_ENDIAN = ByteOrder.nativeOrder() == ORDER;
 
     /** The largest snapshot: offsets are ints, as in {@link DirectBuffer}. */
     private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
@@ -109,14 +110,13 @@ public final class StateOutput implements DataOutput
     }
 
     /**
-     * Claims a region to be filled at absolute offsets with {@link #putIntAt} and {@link #putLongAt}, so that several
-     * sections can be written in one pass over the state instead of one pass each. Every write claims its bytes
-     * this way.
+     * Claims the next bytes, growing the memory if needed. Every write claims its bytes this way, so the memory
+     * behind a claimed region always exists and the writes into it need no bounds check of their own.
      *
      * @param bytes size of the region.
      * @return offset of its first byte.
      */
-    public int claimRegion(final int bytes)
+    private int claimRegion(final int bytes)
     {
         final int at = length;
         final long needed = (long)at + bytes;
@@ -129,21 +129,53 @@ public final class StateOutput implements DataOutput
     }
 
     /**
-     * @param offset inside a claimed region.
-     * @param value  written big-endian, as {@link #writeInt} would.
+     * Writes fields of an interleaved array as one column each, in the form {@link StateIo#writeColumns} defines:
+     * per field, the count then that field of every entry, big-endian. The entries are read once, in order, and the
+     * region is claimed and checked once, so the writes need no bounds check each: at 100,000 meters a capture writes
+     * millions of them, and the check per write was an eighth of a capture in a JFR profile.
+     *
+     * @param src    interleaved source.
+     * @param stride longs per entry in {@code src}.
+     * @param fields places within an entry, in the order their columns are written.
+     * @param count  entries.
      */
-    public void putIntAt(final int offset, final int value)
+    public void writeColumns(final long[] src, final int stride, final int[] fields, final int count)
     {
-        buffer.putInt(offset, value, ORDER);
+        for (final int field : fields)
+        {
+            if (field < 0 || field >= stride || (count > 0 && (long)(count - 1) * stride + field >= src.length))
+            {
+                throw new IndexOutOfBoundsException("field " + field + " of " + count + " entries of " + stride +
+                    " longs is outside an array of " + src.length);
+            }
+        }
+        final int section = Math.addExact(Integer.BYTES, Math.multiplyExact(count, Long.BYTES));
+        final int base = claimRegion(Math.multiplyExact(section, fields.length));
+        final long start = address + base;
+        final int columns = fields.length;
+        for (int f = 0; f < columns; f++)
+        {
+            UnsafeApi.putInt(start + (long)f * section, bigEndian(count));
+        }
+        for (int i = 0; i < count; i++)
+        {
+            final int from = i * stride;
+            final long at = start + Integer.BYTES + (long)i * Long.BYTES;
+            for (int f = 0; f < columns; f++)
+            {
+                UnsafeApi.putLong(at + (long)f * section, bigEndian(src[from + fields[f]]));
+            }
+        }
     }
 
-    /**
-     * @param offset inside a claimed region.
-     * @param value  written big-endian, as {@link #writeLong} would.
-     */
-    public void putLongAt(final int offset, final long value)
+    private static int bigEndian(final int value)
     {
-        buffer.putLong(offset, value, ORDER);
+        return NATIVE_BIG_ENDIAN ? value : Integer.reverseBytes(value);
+    }
+
+    private static long bigEndian(final long value)
+    {
+        return NATIVE_BIG_ENDIAN ? value : Long.reverseBytes(value);
     }
 
     private void grow(final long needed)
@@ -208,13 +240,15 @@ public final class StateOutput implements DataOutput
     @Override
     public void writeInt(final int v)
     {
-        buffer.putInt(claimRegion(4), v, ORDER);
+        final int at = claimRegion(4);
+        UnsafeApi.putInt(address + at, bigEndian(v));
     }
 
     @Override
     public void writeLong(final long v)
     {
-        buffer.putLong(claimRegion(8), v, ORDER);
+        final int at = claimRegion(8);
+        UnsafeApi.putLong(address + at, bigEndian(v));
     }
 
     @Override

@@ -49,7 +49,10 @@ class StateOutputTest
             Arbitraries.bytes().array(byte[].class).ofMaxSize(300).map(v -> out -> out.write(v)),
             Arbitraries.strings().ofMaxLength(40).map(v -> out -> out.writeUTF(v)),
             Arbitraries.strings().ofMaxLength(20).map(v -> out -> out.writeChars(v)),
-            Arbitraries.strings().ofMaxLength(20).map(v -> out -> out.writeBytes(v)));
+            Arbitraries.strings().ofMaxLength(20).map(v -> out -> out.writeBytes(v)),
+            // columns of an interleaved array: StateOutput writes them in one pass, DataOutputStream field by field
+            Arbitraries.longs().array(long[].class).ofMaxSize(90)
+                .map(v -> out -> StateIo.writeColumns(out, v, 3, new int[] {2, 0}, v.length / 3)));
     }
 
     @Property(tries = 300)
