@@ -45,6 +45,14 @@ class SnapshotSpacingTest
     }
 
     @Test
+    void anEngineWithoutSnapshotsCountsNoStall()
+    {
+        final SnapshotStalls stalls = setUpAndRun(
+            SettlementEngine.builder().journalDir(tmp.resolve("none")).snapshots(false).snapshotInterval(100), 48);
+        assertThat(stalls).isEqualTo(SnapshotStalls.NONE);
+    }
+
+    @Test
     void spacingCountsFromTheSnapshotARestartLoaded() throws IOException
     {
         // the first life snapshots at 100 (4 x 20 = 80 inputs since 0) and at shutdown (101); the second life

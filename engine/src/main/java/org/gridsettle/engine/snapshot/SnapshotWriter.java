@@ -53,17 +53,13 @@ public final class SnapshotWriter implements AutoCloseable
      * @param logic           the state machine, quiescent.
      * @param outputRecords   output data records at this point.
      * @param outputChainHead output chain head at this point.
-     * @return nanoseconds spent waiting for the previous snapshot's file before the capture could start.
      */
-    public long take(final SettlementLogic logic, final long outputRecords, final long outputChainHead)
+    public void take(final SettlementLogic logic, final long outputRecords, final long outputChainHead)
     {
         checkOpen();
-        final long start = System.nanoTime();
         awaitWritten();
-        final long waited = System.nanoTime() - start;
         SnapshotStore.capture(logic, outputRecords, outputChainHead, captured);
         inFlight = thread.submit(this::persist);
-        return waited;
     }
 
     /**
