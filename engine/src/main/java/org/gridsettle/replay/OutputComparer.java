@@ -11,9 +11,10 @@ import org.gridsettle.journal.codec.RecordType;
 /**
  * Compares regenerated output records, one at a time, with the recorded output journal: same bytes, same chain.
  * <p>
- * The recorded reader verifies each recorded record's chain link before it is compared. A regenerated record whose
+ * Each recorded record's chain link is verified, by the recorded reader before it is compared or, in a replay, by a
+ * {@link org.gridsettle.journal.BackgroundChainCheck} before the result is given out. A regenerated record whose
  * bytes before the link equal the recorded one's, after a chain that was equal up to it, would seal to the same link;
- * so instead of hashing it again the comparer takes the verified link, and byte equality of every record is equality
+ * so instead of hashing it again the comparer takes the recorded link, and byte equality of every record is equality
  * of the whole journal and of its digest. Only a diverging record is sealed, so that {@link #digest()} still names
  * what replay produced. Remembers the first divergence. Not thread-safe.
  */
@@ -69,7 +70,7 @@ public final class OutputComparer
         matched = length == candidateLength && sameBytes(rec, offset, candidate, candidateOffset, body);
         if (matched)
         {
-            // the reader verified this link against a head equal to ours: sealing the same bytes would give it again
+            // this link is verified against a head equal to ours: sealing the same bytes would give it again
             final long link = rec.getLong(offset + body, RecordFlyweight.ORDER);
             candidate.putLong(candidateOffset + body, link, RecordFlyweight.ORDER);
             chain.resume(link);

@@ -38,6 +38,7 @@ public final class JournalReader implements AutoCloseable
     private final Path dir;
     private boolean includeCheckpoints;
     private boolean checkSha = true;
+    private boolean checkChain = true;
     private long position;
     private long lastSequence;
     private long dataRecords;
@@ -81,6 +82,21 @@ public final class JournalReader implements AutoCloseable
     public JournalReader checkpointVerification(final boolean check)
     {
         this.checkSha = check;
+        return this;
+    }
+
+    /**
+     * Takes each record's XXH64 link on trust instead of recomputing it, so that the hashing can run on another
+     * thread: {@link BackgroundChainCheck} reads the same journal and verifies every link the trusting reader passed.
+     * Whatever this reader hands out stands only once that check has confirmed it. Record structure and checkpoint
+     * counts are still checked here.
+     *
+     * @param check false to take links on trust.
+     * @return this.
+     */
+    public JournalReader chainVerification(final boolean check)
+    {
+        this.checkChain = check;
         return this;
     }
 
@@ -218,7 +234,14 @@ public final class JournalReader implements AutoCloseable
             throw corrupt(problem);
         }
         final boolean isCheckpoint = RecordFlyweight.typeIdAt(view, 0) == RecordType.CHECKPOINT.id();
-        if (!(isCheckpoint ? chain.verifyAside(view, 0, length) : chain.verify(view, 0, length)))
+        if (!checkChain)
+        {
+            if (!isCheckpoint)
+            {
+                chain.resume(view.getLong(length - RecordFlyweight.TRAILER_LENGTH, RecordFlyweight.ORDER));
+            }
+        }
+        else if (!(isCheckpoint ? chain.verifyAside(view, 0, length) : chain.verify(view, 0, length)))
         {
             throw corrupt("hash chain broken: this record or one before it was altered, removed or reordered");
         }

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JournalIntegrationTest
 {
     /** High bits of every meter id written here, so a record can be found in the cycle file by its meter id. */
-    private static final long MARKER = 0x7A3F_5C1E_0000_0000L;
+    static final long MARKER = 0x7A3F_5C1E_0000_0000L;
     private static final int APPEND_OFFSET = 16;
 
     @TempDir
@@ -67,7 +67,7 @@ class JournalIntegrationTest
         return bytes;
     }
 
-    private static List<byte[]> records(final int n)
+    static List<byte[]> records(final int n)
     {
         final List<byte[]> list = new ArrayList<>();
         for (int i = 0; i < n; i++)
@@ -105,7 +105,7 @@ class JournalIntegrationTest
         return sealed;
     }
 
-    private static long write(final Path dir, final List<byte[]> records)
+    static long write(final Path dir, final List<byte[]> records)
     {
         try (JournalWriter writer = new JournalWriter(dir, Durability.PAGE_CACHE))
         {
@@ -332,7 +332,7 @@ class JournalIntegrationTest
     }
 
     /** Where a pattern was found: a cycle file and a byte position in it. */
-    private record Hit(Path file, long position)
+    record Hit(Path file, long position)
     {
         Hit plus(final long delta)
         {
@@ -352,7 +352,7 @@ class JournalIntegrationTest
     }
 
     /** The one occurrence of a little-endian long in the journal's cycle files. */
-    private static Hit find(final Path dir, final long value) throws IOException
+    static Hit find(final Path dir, final long value) throws IOException
     {
         final byte[] pattern = new byte[8];
         new UnsafeBuffer(pattern).putLong(0, value, ByteOrder.LITTLE_ENDIAN);
@@ -388,7 +388,7 @@ class JournalIntegrationTest
         return found;
     }
 
-    private static void flip(final Hit at, final int mask) throws IOException
+    static void flip(final Hit at, final int mask) throws IOException
     {
         try (FileChannel ch = FileChannel.open(at.file(), StandardOpenOption.READ, StandardOpenOption.WRITE))
         {

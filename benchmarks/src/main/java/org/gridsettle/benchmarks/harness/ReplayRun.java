@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * checkpoints are {@code settle verify}'s job), re-applying every input to a fresh state machine and comparing each
  * regenerated output byte for byte.
  * <p>
- * Runs on the calling thread.
+ * Runs on the calling thread, with the chains verified on a second thread that the replay starts.
  */
 public final class ReplayRun
 {

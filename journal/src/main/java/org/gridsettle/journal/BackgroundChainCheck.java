@@ -1,0 +1,266 @@
+package org.gridsettle.journal;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Verifies the XXH64 chain of one or more journals on a thread of its own, for readers on another thread that take
+ * the links on trust ({@link JournalReader#chainVerification(boolean)}). Replay spends a fifth of its time hashing;
+ * this moves that work to the other core, and the replay's result stands only once {@link #confirm(long...)} has
+ * seen every record the trusting readers read verified.
+ * <p>
+ * The check reads ahead of the trusting readers as far as each journal goes: on a closed journal it is usually done
+ * long before them. A broken link beyond what they read does not count against them, as it would not have stopped
+ * an inline check either. SHA-256 checkpoints are not compared ({@code settle verify} does that).
+ * <p>
+ * Threading: created and confirmed or closed by one owning thread; the check runs on a daemon thread it starts, which
+ * parks when it has read everything there is until it is told how far the trusting readers went.
+ */
+public final class BackgroundChainCheck implements AutoCloseable
+{
+    private static final long NOT_YET_KNOWN = Long.MAX_VALUE;
+    private static final long PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    /** How long the check waits at a journal's end for records the trusting reader has already seen. */
+    private static final long STALL_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final RecordHandler IGNORE = (buffer, offset, length, position) ->
+    {
+    };
+
+    private final Path[] journals;
+    private final long stallLimitNanos;
+    /** Per journal: records its trusting reader read, once told; written by the owner, read by the check. */
+    private final AtomicLongArray limits;
+    private final Thread thread;
+    private final CountDownLatch readAhead = new CountDownLatch(1);
+    /** Per journal, written by the check and read by the owner after joining it. */
+    private final RuntimeException[] failures;
+    private final long[] failedAt;
+    private final long[] checkedTo;
+    private boolean confirmed;
+
+    private BackgroundChainCheck(final long stallLimitNanos, final Path[] journals)
+    {
+        this.stallLimitNanos = stallLimitNanos;
+        this.journals = journals.clone();
+        this.limits = new AtomicLongArray(journals.length);
+        this.failures = new RuntimeException[journals.length];
+        this.failedAt = new long[journals.length];
+        this.checkedTo = new long[journals.length];
+        for (int i = 0; i < journals.length; i++)
+        {
+            limits.set(i, NOT_YET_KNOWN);
+        }
+        this.thread = new Thread(this::run, "gridsettle-chain-check");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Starts checking.
+     *
+     * @param journals queue directories: each is read as far as it goes, in this order, then each up to where its
+     *                 trusting reader stopped.
+     * @return the running check.
+     */
+    public static BackgroundChainCheck start(final Path... journals)
+    {
+        return start(STALL_LIMIT_NANOS, journals);
+    }
+
+    static BackgroundChainCheck start(final long stallLimitNanos, final Path... journals)
+    {
+        final BackgroundChainCheck check = new BackgroundChainCheck(stallLimitNanos, journals);
+        check.thread.start();
+        return check;
+    }
+
+    /**
+     * Waits until the check has covered the records the trusting readers read, and fails if any of them is corrupt.
+     *
+     * @param recordsRead each journal's trusting reader's {@link JournalReader#position()} when it stopped, in the
+     *                    order given to {@link #start}.
+     * @throws JournalCorruptException (or the reader's other failure) for the first broken record among those read.
+     */
+    public void confirm(final long... recordsRead)
+    {
+        if (recordsRead.length != journals.length)
+        {
+            throw new IllegalArgumentException(recordsRead.length + " positions for " + journals.length + " journals");
+        }
+        for (int i = 0; i < recordsRead.length; i++)
+        {
+            limits.set(i, recordsRead[i]);
+        }
+        join();
+        confirmed = true;
+        for (int i = 0; i < recordsRead.length; i++)
+        {
+            if (failures[i] != null && failedAt[i] < recordsRead[i])
+            {
+                throw failures[i];
+            }
+            if (failures[i] == null && checkedTo[i] < recordsRead[i])
+            {
+                // only an Error on the check's thread gets here; the records past checkedTo are unverified
+                throw new IllegalStateException(journals[i] + ": the chain check stopped at record " + checkedTo[i] +
+                    " of the " + recordsRead[i] + " read");
+            }
+        }
+    }
+
+    /**
+     * Waits until every journal has been checked as far as it went when the check reached it, or failed: for tests
+     * of what the check does with damage beyond what was read.
+     *
+     * @throws InterruptedException if interrupted while waiting.
+     */
+    void awaitReadAhead() throws InterruptedException
+    {
+        readAhead.await();
+    }
+
+    /**
+     * Stops the check without confirming anything, if {@link #confirm} was not called.
+     */
+    @Override
+    public void close()
+    {
+        if (!confirmed)
+        {
+            for (int i = 0; i < journals.length; i++)
+            {
+                limits.set(i, 0);
+            }
+            join();
+        }
+    }
+
+    private void join()
+    {
+        boolean interrupted = false;
+        while (thread.isAlive())
+        {
+            try
+            {
+                thread.join();
+            }
+            catch (final InterruptedException e)
+            {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run()
+    {
+        final JournalReader[] readers = new JournalReader[journals.length];
+        try
+        {
+            for (int i = 0; i < journals.length; i++)
+            {
+                try
+                {
+                    readers[i] = new JournalReader(journals[i]).checkpointVerification(false);
+                }
+                catch (final RuntimeException e)
+                {
+                    fail(i, 0, e);
+                }
+            }
+            // each journal as far as it goes now, then each up to where its trusting reader stopped; a journal that
+            // failed is read no further, and the others are still checked, since its failure may lie beyond
+            // what was read from it
+            for (int i = 0; i < journals.length; i++)
+            {
+                if (failures[i] == null)
+                {
+                    toEnd(i, readers[i]);
+                }
+            }
+            readAhead.countDown();
+            for (int i = 0; i < journals.length; i++)
+            {
+                if (failures[i] == null)
+                {
+                    follow(i, readers[i]);
+                }
+            }
+        }
+        finally
+        {
+            readAhead.countDown();
+            for (final JournalReader reader : readers)
+            {
+                if (reader != null)
+                {
+                    reader.close();
+                }
+            }
+        }
+    }
+
+    private void toEnd(final int journal, final JournalReader reader)
+    {
+        try
+        {
+            while (reader.position() < limits.get(journal) && reader.next(IGNORE))
+            {
+                // the reader verifies each link as it reads
+            }
+        }
+        catch (final RuntimeException e)
+        {
+            fail(journal, reader.position(), e);
+        }
+    }
+
+    private void follow(final int journal, final JournalReader reader)
+    {
+        long stalledSince = 0;
+        try
+        {
+            while (reader.position() < limits.get(journal))
+            {
+                if (reader.next(IGNORE))
+                {
+                    stalledSince = 0;
+                    continue;
+                }
+                final long limit = limits.get(journal);
+                if (limit != NOT_YET_KNOWN && reader.position() < limit)
+                {
+                    // the trusting reader saw records this one does not: not yet visible here, or the file changed
+                    final long now = System.nanoTime();
+                    if (stalledSince == 0)
+                    {
+                        stalledSince = now;
+                    }
+                    else if (now - stalledSince > stallLimitNanos)
+                    {
+                        throw new JournalCorruptException(journals[journal] + ": record " + reader.position() +
+                            ": the journal ends here for the chain check, but " + limit +
+                            " records were read from it: it changed while it was being read");
+                    }
+                }
+                LockSupport.parkNanos(this, PARK_NANOS);
+            }
+            checkedTo[journal] = reader.position();
+        }
+        catch (final RuntimeException e)
+        {
+            fail(journal, reader.position(), e);
+        }
+    }
+
+    private void fail(final int journal, final long position, final RuntimeException e)
+    {
+        failures[journal] = e;
+        failedAt[journal] = position;
+    }
+}
