@@ -11,8 +11,9 @@ import org.gridsettle.journal.codec.RecordType;
 /**
  * Compares regenerated output records, one at a time, with the recorded output journal: same bytes, same chain.
  * <p>
- * Each recorded record's chain link is verified, by the recorded reader before it is compared or, in a replay, by a
- * {@link org.gridsettle.journal.BackgroundChainCheck} before the result is given out. A regenerated record whose
+ * Each recorded record's chain link is verified: by the recorded reader before it is compared; in a replay, by a
+ * {@link org.gridsettle.journal.BackgroundChainCheck} before the result is given out; in recovery, by the output
+ * journal's writer when it opened the journal. A regenerated record whose
  * bytes before the link equal the recorded one's, after a chain that was equal up to it, would seal to the same link;
  * so instead of hashing it again the comparer takes the recorded link, and byte equality of every record is equality
  * of the whole journal and of its digest. Only a diverging record is sealed, so that {@link #digest()} still names

@@ -123,6 +123,11 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         try (JournalReader inputs = new JournalReader(inputDir);
             JournalReader outputs = new JournalReader(outputDir))
         {
+            // both journals were verified end to end, chains and checkpoints, when this engine's writers opened
+            // them, and nothing has been appended since: checking each link again would be a second pass over the
+            // same bytes, a fifth of the recovery's work
+            inputs.checkpointVerification(false).chainVerification(false);
+            outputs.checkpointVerification(false).chainVerification(false);
             recoveryComparer = new OutputComparer(outputs);
             if (snapshot != null)
             {
