@@ -14,6 +14,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.pipeline.BalanceQuery;
 import org.gridsettle.engine.pipeline.InputSlot;
+import org.gridsettle.engine.pipeline.JournalWriterPair;
 import org.gridsettle.engine.pipeline.SettlementHandler;
 import org.gridsettle.engine.snapshot.SnapshotStore;
 import org.gridsettle.journal.Durability;
@@ -86,10 +87,9 @@ public final class SettlementEngine implements AutoCloseable
     {
         this.config = config;
         final Path dir = Objects.requireNonNull(config.journalDir, "journalDir");
-        this.input = new JournalWriter(
-            Journals.input(dir), config.durability, JournalWriter.DEFAULT_CHECKPOINT_INTERVAL, config.sealing);
-        this.output = new JournalWriter(
-            Journals.output(dir), config.durability, JournalWriter.DEFAULT_CHECKPOINT_INTERVAL, config.sealing);
+        final JournalWriterPair writers = JournalWriterPair.open(dir, config.durability, config.sealing);
+        this.input = writers.input();
+        this.output = writers.output();
         this.handler = new SettlementHandler(
             input, output, Journals.output(dir), config.listeners.toArray(new PostingListener[0]),
             config.correctionWindow,
