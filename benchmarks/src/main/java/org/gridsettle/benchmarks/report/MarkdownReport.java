@@ -83,7 +83,7 @@ public final class MarkdownReport
                 " ticks/s", "sync at " + Fmt.percent(r.syncOnBatch().perSecond() / engineRate));
         row(sb, "recovery: restart with a snapshot and a " + Fmt.rate(r.recovery().operations()) + "-tick tail",
             Fmt.oneDecimal(r.recovery().elapsedNanos() / 1e9) + " s (" + Fmt.rate(r.recovery().perSecond()) +
-                " ticks/s re-applied and compared)",
+                " tail ticks/s, both journals verified first)",
             "replay " + Fmt.rate(r.replay().perSecond()) + " inputs/s",
             Fmt.percent(r.recovery().perSecond() / r.replay().perSecond()));
         row(sb, "replay: JournalReplay (verify chains, re-apply, compare outputs)",
