@@ -24,6 +24,13 @@ import java.util.stream.Stream;
  */
 public final class JournalFiles
 {
+    /** Offset of a record's sequence, for {@link #findRecord}: inputs are found by their sequence. */
+    public static final int SEQUENCE = 8;
+    /** Offset of an output's cause, for {@link #findRecord}: outputs are found by the input that caused them. */
+    public static final int CAUSE = 16;
+    /** Offset of the value a one-bit edit changes: a tick's import energy, a transfer's amount. */
+    public static final int VALUE = 40;
+
     private JournalFiles()
     {
     }

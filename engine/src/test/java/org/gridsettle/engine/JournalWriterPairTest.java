@@ -27,10 +27,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class JournalWriterPairTest
 {
-    private static final int SEQUENCE = 8;
-    private static final int CAUSE = 16;
-    private static final int VALUE = 40;
-
     @TempDir
     Path dir;
 
@@ -77,13 +73,15 @@ class JournalWriterPairTest
     private void flipInput() throws IOException
     {
         final Path file = JournalFiles.cycleFile(Journals.input(dir));
-        JournalFiles.flip(file, JournalFiles.findRecord(file, RecordType.METER_TICK.id(), SEQUENCE, 6L) + VALUE, 1);
+        final long tick = JournalFiles.findRecord(file, RecordType.METER_TICK.id(), JournalFiles.SEQUENCE, 6L);
+        JournalFiles.flip(file, tick + JournalFiles.VALUE, 1);
     }
 
     private void flipOutput() throws IOException
     {
         final Path file = JournalFiles.cycleFile(Journals.output(dir));
-        JournalFiles.flip(file, JournalFiles.findRecord(file, RecordType.TRANSFER.id(), CAUSE, 6L) + VALUE, 1);
+        final long transfer = JournalFiles.findRecord(file, RecordType.TRANSFER.id(), JournalFiles.CAUSE, 6L);
+        JournalFiles.flip(file, transfer + JournalFiles.VALUE, 1);
     }
 
     private void open()

@@ -18,15 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * An edit that keeps a record well-formed (one bit of an energy or an amount) must be reported by replay as
  * corruption naming the journal and the record, not as a mere divergence: the replay takes matching outputs' chain
- * links from the recorded journal, so it must never read a record whose link it has not verified.
+ * links from the recorded journal, so it must never give out a result for records whose links were not verified
+ * (its second thread verifies them while it replays).
  */
 class ReplayTamperTest
 {
-    private static final int SEQUENCE = 8;
-    private static final int CAUSE = 16;
-    /** Import energy in a tick, amount in a transfer. */
-    private static final int VALUE = 40;
-
     @TempDir
     Path dir;
 
@@ -51,13 +47,13 @@ class ReplayTamperTest
     @Test
     void aTickWithOneBitOfItsEnergyChangedIsCorruptionInTheInputJournal() throws IOException
     {
-        assertReplayRefusesAFlipIn(Journals.input(dir), RecordType.METER_TICK, SEQUENCE);
+        assertReplayRefusesAFlipIn(Journals.input(dir), RecordType.METER_TICK, JournalFiles.SEQUENCE);
     }
 
     @Test
     void aTransferWithOneBitOfItsAmountChangedIsCorruptionInTheOutputJournal() throws IOException
     {
-        assertReplayRefusesAFlipIn(Journals.output(dir), RecordType.TRANSFER, CAUSE);
+        assertReplayRefusesAFlipIn(Journals.output(dir), RecordType.TRANSFER, JournalFiles.CAUSE);
     }
 
     /** Flips the low bit of the value field of the record whose sequence or cause (at {@code field}) is 200. */
@@ -65,7 +61,7 @@ class ReplayTamperTest
         throws IOException
     {
         final Path file = JournalFiles.cycleFile(queue);
-        JournalFiles.flip(file, JournalFiles.findRecord(file, type.id(), field, 200L) + VALUE, 0x01);
+        JournalFiles.flip(file, JournalFiles.findRecord(file, type.id(), field, 200L) + JournalFiles.VALUE, 0x01);
         assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
             .isInstanceOf(JournalCorruptException.class)
             .hasMessageStartingWith(queue + ": record ")
