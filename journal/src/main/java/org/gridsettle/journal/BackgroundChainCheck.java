@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * long before them. A broken link beyond what they read does not count against them, as it would not have stopped
  * an inline check either. SHA-256 checkpoints are not compared ({@code settle verify} does that).
  * <p>
- * Threading: created and confirmed or closed by one owning thread; the check runs on a daemon thread it starts, which
+ * Threading: created, begun and confirmed or closed by one owning thread; the check runs on a daemon thread it starts, which
  * parks when it has read everything there is until it is told how far the trusting readers went.
  */
 public final class BackgroundChainCheck implements AutoCloseable
@@ -39,6 +39,7 @@ public final class BackgroundChainCheck implements AutoCloseable
     private final RuntimeException[] failures;
     private final long[] failedAt;
     private final long[] checkedTo;
+    private boolean begun;
     private boolean confirmed;
 
     private BackgroundChainCheck(final long stallLimitNanos, final Path[] journals)
@@ -58,26 +59,52 @@ public final class BackgroundChainCheck implements AutoCloseable
     }
 
     /**
-     * Starts checking.
+     * Prepares a check without starting it, for an owner that starts it with {@link #begin()} once it is worth a
+     * thread: early in a JVM's life the other core is the JIT compiler's.
      *
      * @param journals queue directories: each is read as far as it goes, in this order, then each up to where its
      *                 trusting reader stopped.
+     * @return the check, not yet running.
+     */
+    public static BackgroundChainCheck of(final Path... journals)
+    {
+        return new BackgroundChainCheck(STALL_LIMIT_NANOS, journals);
+    }
+
+    /**
+     * Starts checking at once.
+     *
+     * @param journals as for {@link #of}.
      * @return the running check.
      */
     public static BackgroundChainCheck start(final Path... journals)
     {
-        return start(STALL_LIMIT_NANOS, journals);
+        return of(journals).begin();
     }
 
     static BackgroundChainCheck start(final long stallLimitNanos, final Path... journals)
     {
-        final BackgroundChainCheck check = new BackgroundChainCheck(stallLimitNanos, journals);
-        check.thread.start();
-        return check;
+        return new BackgroundChainCheck(stallLimitNanos, journals).begin();
+    }
+
+    /**
+     * Starts the check's thread, if it has not started yet.
+     *
+     * @return this.
+     */
+    public BackgroundChainCheck begin()
+    {
+        if (!begun)
+        {
+            begun = true;
+            thread.start();
+        }
+        return this;
     }
 
     /**
      * Waits until the check has covered the records the trusting readers read, and fails if any of them is corrupt.
+     * Starts the check first if it has not started.
      *
      * @param recordsRead each journal's trusting reader's {@link JournalReader#position()} when it stopped, in the
      *                    order given to {@link #start}.
@@ -93,6 +120,7 @@ public final class BackgroundChainCheck implements AutoCloseable
         {
             limits.set(i, recordsRead[i]);
         }
+        begin();
         join();
         confirmed = true;
         for (int i = 0; i < recordsRead.length; i++)
@@ -122,12 +150,12 @@ public final class BackgroundChainCheck implements AutoCloseable
     }
 
     /**
-     * Stops the check without confirming anything, if {@link #confirm} was not called.
+     * Stops the check without confirming anything, if it was started and {@link #confirm} was not called.
      */
     @Override
     public void close()
     {
-        if (!confirmed)
+        if (begun && !confirmed)
         {
             for (int i = 0; i < journals.length; i++)
             {

@@ -139,6 +139,20 @@ class BackgroundChainCheckTest
     }
 
     @Test
+    void aCheckNotYetBegunStartsWhenConfirmedAndStillFindsTheBrokenLink() throws IOException
+    {
+        final Path dir = journal("late");
+        flip(find(dir, MARKER + 6), 0x01);
+        try (BackgroundChainCheck check = BackgroundChainCheck.of(dir))
+        {
+            final long read = readOnTrust(dir, Integer.MAX_VALUE, new long[1]);
+            assertThatThrownBy(() -> check.confirm(read)).hasMessageContaining("record 6 (sequence 6)");
+        }
+        // and one never begun closes without waiting for anything
+        BackgroundChainCheck.of(dir).close();
+    }
+
+    @Test
     void closingWithoutConfirmingStopsTheCheck() throws IOException
     {
         final Path dir = journal("abandoned");
