@@ -13,6 +13,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +70,34 @@ class JournalTamperTest
         flip(cycleFile(Journals.input(dir)), at + 40); // inside importWh
         final VerificationReport report = JournalVerifier.verify(dir);
         assertThat(report.problems()).anyMatch(p -> p.contains("input") && p.contains("record 199 (sequence 200)"));
+    }
+
+    @Test
+    void whenBothJournalsAreDamagedTheInputJournalsProblemIsListedFirst() throws IOException
+    {
+        // the two journals are scanned on two threads; the report must not depend on which finishes first
+        flip(cycleFile(Journals.output(dir)), findRecord(cycleFile(Journals.output(dir)), 16, 200L) + 40);
+        flip(cycleFile(Journals.input(dir)), findRecord(cycleFile(Journals.input(dir)), 8, 200L) + 40);
+        final List<String> problems = JournalVerifier.verify(dir).problems();
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).startsWith(Journals.input(dir) + ": record 199 (sequence 200)");
+        assertThat(problems.get(1)).startsWith(Journals.output(dir) + ": record ");
+    }
+
+    @Test
+    void progressCountsBothJournalsAndNeverGoesBack()
+    {
+        final List<long[]> calls = new ArrayList<>();
+        final VerificationReport report = JournalVerifier.verify(dir, (done, total) -> calls.add(new long[] {done, total}));
+        assertThat(calls).isNotEmpty();
+        for (int i = 1; i < calls.size(); i++)
+        {
+            assertThat(calls.get(i)[0]).as("call %d", i).isGreaterThanOrEqualTo(calls.get(i - 1)[0]);
+        }
+        final long[] last = calls.get(calls.size() - 1);
+        assertThat(last[0]).isEqualTo(last[1]);
+        // every data record of both journals, plus their checkpoints
+        assertThat(last[0]).isGreaterThan(report.inputRecords() + report.outputRecords());
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.gridsettle.journal.codec.RecordType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Checks both journals of a directory end to end, as an auditor would before trusting them:
@@ -19,7 +20,9 @@ import java.util.List;
  *       journals cannot be truncated or swapped independently;</li>
  *   <li>no output claims a cause beyond the last input.</li>
  * </ul>
- * Stateless; each call opens and closes its own readers. Thread-safe.
+ * The two journals are scanned at once, the input journal on a thread each call starts; problems are listed input
+ * journal first, as they would be found one after the other. Stateless; each call opens and closes its own readers.
+ * Thread-safe.
  */
 public final class JournalVerifier
 {
@@ -43,11 +46,20 @@ public final class JournalVerifier
      */
     public static VerificationReport verify(final Path journalDir, final ProgressListener progress)
     {
-        final List<String> problems = new ArrayList<>();
         final long expected = progress == ProgressListener.NONE ? -1 :
             indexed(Journals.input(journalDir), Journals.output(journalDir));
-        final Scan input = scan(Journals.input(journalDir), problems, progress, 0, expected);
-        final Scan output = scan(Journals.output(journalDir), problems, progress, input.position, expected);
+        // the two journals are independent until the cross-checks below: the input journal is scanned on a thread
+        // of its own, and the progress display, on this thread, adds what that scan has done
+        final List<String> inputProblems = new ArrayList<>();
+        final AtomicLong inputDone = new AtomicLong();
+        final SideTask<Scan> inputScan = SideTask.start("gridsettle-verify-input", () -> scan(
+            Journals.input(journalDir), inputProblems, (done, total) -> inputDone.lazySet(done), 0, expected));
+        final List<String> outputProblems = new ArrayList<>();
+        final Scan output = scan(Journals.output(journalDir), outputProblems,
+            (done, total) -> progress.progress(inputDone.get() + done, total), 0, expected);
+        final Scan input = inputScan.join();
+        final List<String> problems = new ArrayList<>(inputProblems);
+        problems.addAll(outputProblems);
         progress.progress(input.position + output.position, input.position + output.position);
         if (input.complete && output.complete)
         {

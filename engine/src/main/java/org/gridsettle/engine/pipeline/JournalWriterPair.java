@@ -4,11 +4,10 @@ import org.gridsettle.journal.Durability;
 import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.Sealing;
+import org.gridsettle.journal.SideTask;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Opens the writers of an engine's input and output journals. Opening a journal verifies it end to end (both chains
@@ -56,10 +55,8 @@ public final class JournalWriterPair
                 throw e;
             }
         }
-        final FutureTask<JournalWriter> inputOpening = new FutureTask<>(() -> writer(inputDir, durability, sealing));
-        final Thread opener = new Thread(inputOpening, "gridsettle-open-input");
-        opener.setDaemon(true);
-        opener.start();
+        final SideTask<JournalWriter> inputOpening =
+            SideTask.start("gridsettle-open-input", () -> writer(inputDir, durability, sealing));
         JournalWriter output = null;
         RuntimeException outputFailure = null;
         try
@@ -73,7 +70,7 @@ public final class JournalWriterPair
         final JournalWriter input;
         try
         {
-            input = await(inputOpening);
+            input = inputOpening.join();
         }
         catch (final RuntimeException | Error e)
         {
@@ -99,42 +96,6 @@ public final class JournalWriterPair
     private static JournalWriter writer(final Path dir, final Durability durability, final Sealing sealing)
     {
         return new JournalWriter(dir, durability, JournalWriter.DEFAULT_CHECKPOINT_INTERVAL, sealing);
-    }
-
-    private static JournalWriter await(final FutureTask<JournalWriter> opening)
-    {
-        boolean interrupted = false;
-        try
-        {
-            while (true)
-            {
-                try
-                {
-                    return opening.get();
-                }
-                catch (final InterruptedException e)
-                {
-                    // the opening cannot be abandoned half way: it would leave a writer open on its thread
-                    interrupted = true;
-                }
-                catch (final ExecutionException e)
-                {
-                    final Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException runtime)
-                    {
-                        throw runtime;
-                    }
-                    throw (Error)cause;
-                }
-            }
-        }
-        finally
-        {
-            if (interrupted)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /**
