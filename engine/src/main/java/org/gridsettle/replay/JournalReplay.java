@@ -16,8 +16,8 @@ import java.nio.file.Path;
  * output journal, record by record. This is the auditor's proof that every posting follows from the recorded inputs.
  * <p>
  * Stops at the first divergence. Both journals' XXH64 chains are verified on a second thread while this one
- * replays, and the report is returned only once every record read is verified. Not thread-safe; one replay per
- * instance.
+ * replays (from the two millionth input on; a shorter journal's chains are verified at the end), and the report is
+ * returned only once every record read is verified. Not thread-safe; one replay per instance.
  */
 public final class JournalReplay
 {

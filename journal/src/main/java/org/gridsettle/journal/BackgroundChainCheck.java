@@ -23,6 +23,7 @@ public final class BackgroundChainCheck implements AutoCloseable
 {
     private static final long NOT_YET_KNOWN = Long.MAX_VALUE;
     private static final long PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    private static final long WAIT_FOR_OWNER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** How long the check waits at a journal's end for records the trusting reader has already seen. */
     private static final long STALL_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final RecordHandler IGNORE = (buffer, offset, length, position) ->
@@ -276,7 +277,8 @@ public final class BackgroundChainCheck implements AutoCloseable
                             " records were read from it: it changed while it was being read");
                     }
                 }
-                LockSupport.parkNanos(this, PARK_NANOS);
+                // a millisecond while the owner is still reading, so as not to wake ten thousand times a second
+                LockSupport.parkNanos(this, limit == NOT_YET_KNOWN ? WAIT_FOR_OWNER_NANOS : PARK_NANOS);
             }
             checkedTo[journal] = reader.position();
         }
