@@ -88,6 +88,7 @@ public final class EndToEndHarness
             final List<ThroughputResult> ceilings = new ArrayList<>();
             final List<ThroughputResult> engines = new ArrayList<>();
             final List<ThroughputResult> conventionals = new ArrayList<>();
+            final List<ThroughputResult> replays = new ArrayList<>();
             final Path journal = work.resolve("engine");
             TokenTotals engineTotals = null;
             TokenTotals conventionalTotals = null;
@@ -105,6 +106,9 @@ public final class EndToEndHarness
                     () -> EngineThroughputRun.run(config, journal), null, keep);
                 engines.add(engine.throughput());
                 engineSnapshots = engineSnapshots.plus(engine.snapshots());
+                // replayed in every round, like the other throughput figures, because a single replay varied by a
+                // tenth from run to run
+                replays.add(phase(progress, "replay" + of, () -> ReplayRun.run(journal), null, keep));
                 final Path json = work.resolve("conventional-" + round + ".jsonl");
                 final ConventionalRunResult conventional = phase(progress, "conventional max throughput" + of,
                     () -> ConventionalThroughputRun.run(config, json), json, keep);
@@ -122,7 +126,6 @@ public final class EndToEndHarness
                 () -> RecoveryRun.run(config, recoveryJournal), recoveryJournal, keep);
             final ThroughputResult handoff = phase(progress, "raw Disruptor hand-off",
                 () -> DisruptorHandoffRun.run(config), null, keep);
-            final ThroughputResult replay = phase(progress, "replay", () -> ReplayRun.run(journal), null, keep);
             final ThroughputResult rawRead = phase(progress, "raw Chronicle read ceiling",
                 () -> RawReadCeiling.run(journal), journal, keep);
             final List<LatencyResult> latencies = new ArrayList<>();
@@ -148,7 +151,8 @@ public final class EndToEndHarness
             final HeapResult heap = phase(progress, "heap per meter",
                 () -> HeapPerMeterRun.run(config.heapMeters(), heapJournal), heapJournal, keep);
             return new HarnessResults(config, new Rounds(ceilings), new Rounds(engines), new Rounds(conventionals),
-                engineTotals, conventionalTotals, engineSnapshots, handoff, syncOnBatch, recovery, replay, rawRead, heap, latencies);
+                engineTotals, conventionalTotals, engineSnapshots, handoff, syncOnBatch, recovery, new Rounds(replays), rawRead,
+                heap, latencies);
         }
         finally
         {

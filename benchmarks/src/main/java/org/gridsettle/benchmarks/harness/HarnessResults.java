@@ -16,7 +16,7 @@ import java.util.List;
  * @param conventionalTotals the conventional design's totals (identical in every round).
  * @param engineSnapshots    how long the engine rounds' periodic snapshots held up the business-logic thread.
  * @param handoff            raw Disruptor 1P1C hand-off, events per second.
- * @param replay             replay of the last round's engine journal, inputs per second.
+ * @param replay             replay of each round's engine journal, inputs per second.
  * @param rawRead            raw Chronicle reads of the same journal, inputs per second.
  * @param heap               heap per enrolled meter.
  * @param latencies          per offered rate, the engine's result then the conventional design's.
@@ -32,7 +32,7 @@ public record HarnessResults(
     ThroughputResult handoff,
     ThroughputResult syncOnBatch,
     ThroughputResult recovery,
-    ThroughputResult replay,
+    Rounds replay,
     ThroughputResult rawRead,
     HeapResult heap,
     List<LatencyResult> latencies)
