@@ -46,6 +46,22 @@ public record HarnessResults(
     }
 
     /**
+     * The engine's rate over the ceiling's in each round, which ran them back to back: a check on the headline
+     * {@link #efficiency()} when the machine's speed drifts between rounds.
+     *
+     * @return one ratio per round, in the order run.
+     */
+    public double[] efficiencyByRound()
+    {
+        final double[] ratios = new double[engine.results().size()];
+        for (int i = 0; i < ratios.length; i++)
+        {
+            ratios[i] = engine.results().get(i).perSecond() / ceiling.results().get(i).perSecond();
+        }
+        return ratios;
+    }
+
+    /**
      * @return true when both designs posted the same totals.
      */
     public boolean totalsAgree()

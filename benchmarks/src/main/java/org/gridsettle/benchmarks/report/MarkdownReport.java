@@ -62,7 +62,8 @@ public final class MarkdownReport
         sb.append("| figure | value | measured against, same run | ratio |").append(NL);
         sb.append("|---|---:|---|---:|").append(NL);
         row(sb, "engine, max sustained throughput (real journals)", rounds(r.engine(), "ticks/s"),
-            "raw-append ceiling " + Fmt.rate(ceiling.perSecond()) + " ticks/s", Fmt.percent(r.efficiency()));
+            "raw-append ceiling " + Fmt.rate(ceiling.perSecond()) + " ticks/s", Fmt.percent(r.efficiency()) +
+                byRound(r.efficiencyByRound()));
         final SnapshotStalls stalls = r.engineSnapshots();
         row(sb, "snapshot stall of the business-logic thread, periodic snapshots of the engine rounds (" +
                 Fmt.rate(c.meters()) + " meters)",
@@ -145,6 +146,21 @@ public final class MarkdownReport
     public static String efficiencyLine(final HarnessResults r)
     {
         return String.format(Locale.ROOT, "efficiency: %.1f%% of raw-append ceiling", r.efficiency() * 100.0);
+    }
+
+    /** The ratio of each round, when there is more than one: " (rounds 41.0%, 38.3%, 52.3%)". */
+    private static String byRound(final double[] ratios)
+    {
+        if (ratios.length < 2)
+        {
+            return "";
+        }
+        final StringBuilder sb = new StringBuilder(" (rounds ");
+        for (int i = 0; i < ratios.length; i++)
+        {
+            sb.append(i == 0 ? "" : ", ").append(Fmt.percent(ratios[i]));
+        }
+        return sb.append(')').toString();
     }
 
     private static String rounds(final Rounds rounds, final String unit)
