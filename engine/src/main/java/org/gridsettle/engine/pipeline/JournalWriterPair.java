@@ -58,13 +58,14 @@ public final class JournalWriterPair
         final SideTask<JournalWriter> inputOpening =
             SideTask.start("gridsettle-open-input", () -> writer(inputDir, durability, sealing));
         JournalWriter output = null;
-        RuntimeException outputFailure = null;
+        Throwable outputFailure = null;
         try
         {
             output = writer(outputDir, durability, sealing);
         }
-        catch (final RuntimeException e)
+        catch (final RuntimeException | Error e)
         {
+            // kept until the input journal's side has finished, so that its writer is never left open
             outputFailure = e;
         }
         final JournalWriter input;
@@ -88,9 +89,18 @@ public final class JournalWriterPair
         if (outputFailure != null)
         {
             input.abandon();
-            throw outputFailure;
+            throw unchecked(outputFailure);
         }
         return new JournalWriterPair(input, output);
+    }
+
+    private static RuntimeException unchecked(final Throwable failure)
+    {
+        if (failure instanceof Error error)
+        {
+            throw error;
+        }
+        return (RuntimeException)failure;
     }
 
     private static JournalWriter writer(final Path dir, final Durability durability, final Sealing sealing)
