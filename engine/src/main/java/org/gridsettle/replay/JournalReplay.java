@@ -106,7 +106,7 @@ public final class JournalReplay
             final long indexed = inputs.indexedRecords();
             if (indexed >= 0 && indexed < backgroundFrom)
             {
-                return replay(inputs, outputs, null);
+                return replay(inputs, outputs, null, indexed);
             }
             inputs.chainVerification(false);
             outputs.chainVerification(false);
@@ -115,7 +115,7 @@ public final class JournalReplay
                 final ReplayReport report;
                 try
                 {
-                    report = replay(inputs, outputs, chainCheck);
+                    report = replay(inputs, outputs, chainCheck, indexed);
                 }
                 catch (final RuntimeException e)
                 {
@@ -131,9 +131,11 @@ public final class JournalReplay
 
     /**
      * @param chainCheck verifies the chains in the background, or null when the readers verify them.
+     * @param indexed    the input journal's indexed record count, or -1: the progress display's total.
      */
     private ReplayReport replay(
-        final JournalReader inputs, final JournalReader outputs, final BackgroundChainCheck chainCheck)
+        final JournalReader inputs, final JournalReader outputs, final BackgroundChainCheck chainCheck,
+        final long indexed)
     {
         comparer = new OutputComparer(outputs);
         logic = new SettlementLogic((buffer, offset, length) ->
@@ -144,7 +146,7 @@ public final class JournalReplay
             }
         });
         final ProgressListener progress = this.progress;
-        final long expected = progress == ProgressListener.NONE ? -1 : inputs.indexedRecords();
+        final long expected = progress == ProgressListener.NONE ? -1 : indexed;
         long replayed = 0;
         final boolean[] past = {false};
         final RecordHandler apply = (b, o, l, p) -> applyUpTo(b, o, l, past);

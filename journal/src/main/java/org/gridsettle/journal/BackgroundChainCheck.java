@@ -16,8 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * long before them. A broken link beyond what they read does not count against them, as it would not have stopped
  * an inline check either. SHA-256 checkpoints are not compared ({@code settle verify} does that).
  * <p>
- * Threading: created, begun and confirmed or closed by one owning thread; the check runs on a daemon thread it starts, which
- * parks when it has read everything there is until it is told how far the trusting readers went.
+ * Threading: created, begun and confirmed or closed by one owning thread; the check runs on a daemon thread it
+ * starts, which parks when it has read everything there is until it is told how far the trusting readers went.
  */
 public final class BackgroundChainCheck implements AutoCloseable
 {
@@ -34,13 +34,12 @@ public final class BackgroundChainCheck implements AutoCloseable
     private final long stallLimitNanos;
     /** Per journal: records its trusting reader read, once told; written by the owner, read by the check. */
     private final AtomicLongArray limits;
-    private final Thread thread;
     private final CountDownLatch readAhead = new CountDownLatch(1);
     /** Per journal, written by the check and read by the owner after joining it. */
     private final RuntimeException[] failures;
     private final long[] failedAt;
-    private final long[] checkedTo;
-    private boolean begun;
+    /** The check's thread, once begun. */
+    private SideTask<Void> task;
     private boolean confirmed;
 
     private BackgroundChainCheck(final long stallLimitNanos, final Path[] journals)
@@ -50,13 +49,10 @@ public final class BackgroundChainCheck implements AutoCloseable
         this.limits = new AtomicLongArray(journals.length);
         this.failures = new RuntimeException[journals.length];
         this.failedAt = new long[journals.length];
-        this.checkedTo = new long[journals.length];
         for (int i = 0; i < journals.length; i++)
         {
             limits.set(i, NOT_YET_KNOWN);
         }
-        this.thread = new Thread(this::run, "gridsettle-chain-check");
-        thread.setDaemon(true);
     }
 
     /**
@@ -95,10 +91,13 @@ public final class BackgroundChainCheck implements AutoCloseable
      */
     public BackgroundChainCheck begin()
     {
-        if (!begun)
+        if (task == null)
         {
-            begun = true;
-            thread.start();
+            task = SideTask.start("gridsettle-chain-check", () ->
+            {
+                run();
+                return null;
+            });
         }
         return this;
     }
@@ -109,7 +108,8 @@ public final class BackgroundChainCheck implements AutoCloseable
      *
      * @param recordsRead each journal's trusting reader's {@link JournalReader#position()} when it stopped, in the
      *                    order given to {@link #start}.
-     * @throws JournalCorruptException (or the reader's other failure) for the first broken record among those read.
+     * @throws JournalCorruptException (or the reader's other failure) for the first broken record among those read;
+     *         an {@link Error} on the check's thread is thrown as it is.
      */
     public void confirm(final long... recordsRead)
     {
@@ -122,19 +122,14 @@ public final class BackgroundChainCheck implements AutoCloseable
             limits.set(i, recordsRead[i]);
         }
         begin();
-        join();
         confirmed = true;
+        // a journal without a failure was followed up to its limit: the check only returns early by throwing
+        task.join();
         for (int i = 0; i < recordsRead.length; i++)
         {
             if (failures[i] != null && failedAt[i] < recordsRead[i])
             {
                 throw failures[i];
-            }
-            if (failures[i] == null && checkedTo[i] < recordsRead[i])
-            {
-                // only an Error on the check's thread gets here; the records past checkedTo are unverified
-                throw new IllegalStateException(journals[i] + ": the chain check stopped at record " + checkedTo[i] +
-                    " of the " + recordsRead[i] + " read");
             }
         }
     }
@@ -156,33 +151,13 @@ public final class BackgroundChainCheck implements AutoCloseable
     @Override
     public void close()
     {
-        if (begun && !confirmed)
+        if (task != null && !confirmed)
         {
             for (int i = 0; i < journals.length; i++)
             {
                 limits.set(i, 0);
             }
-            join();
-        }
-    }
-
-    private void join()
-    {
-        boolean interrupted = false;
-        while (thread.isAlive())
-        {
-            try
-            {
-                thread.join();
-            }
-            catch (final InterruptedException e)
-            {
-                interrupted = true;
-            }
-        }
-        if (interrupted)
-        {
-            Thread.currentThread().interrupt();
+            task.join();
         }
     }
 
@@ -280,7 +255,6 @@ public final class BackgroundChainCheck implements AutoCloseable
                 // a millisecond while the owner is still reading, so as not to wake ten thousand times a second
                 LockSupport.parkNanos(this, limit == NOT_YET_KNOWN ? WAIT_FOR_OWNER_NANOS : PARK_NANOS);
             }
-            checkedTo[journal] = reader.position();
         }
         catch (final RuntimeException e)
         {

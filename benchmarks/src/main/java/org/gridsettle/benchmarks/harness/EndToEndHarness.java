@@ -158,8 +158,8 @@ public final class EndToEndHarness
             final HeapResult heap = phase(progress, "heap per meter",
                 () -> HeapPerMeterRun.run(config.heapMeters(), heapJournal), heapJournal, keep);
             return new HarnessResults(config, new Rounds(ceilings), new Rounds(engines), new Rounds(conventionals),
-                engineTotals, conventionalTotals, engineSnapshots, handoff, syncOnBatch, recovery, new Rounds(replays), rawRead,
-                heap, latencies);
+                engineTotals, conventionalTotals, engineSnapshots, handoff, syncOnBatch, recovery, new Rounds(replays),
+                rawRead, heap, latencies);
         }
         finally
         {
