@@ -1,5 +1,7 @@
 package org.gridsettle.engine;
 
+import org.gridsettle.journal.codec.RecordType;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -119,6 +121,23 @@ public final class JournalFiles
             used--;
         }
         return ByteBuffer.wrap(Arrays.copyOf(bytes, used + 64)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * Flips the low bit of the {@link #VALUE} field of the first record of a type whose field holds a value: an edit
+     * that keeps the record well formed, so only the hash chain can notice it.
+     *
+     * @param queue a queue directory with one cycle file.
+     * @param type  the record's type.
+     * @param field {@link #SEQUENCE} or {@link #CAUSE}.
+     * @param value the value that field holds.
+     * @throws IOException on failure.
+     */
+    public static void flipValue(final Path queue, final RecordType type, final int field, final long value)
+        throws IOException
+    {
+        final Path file = cycleFile(queue);
+        flip(file, findRecord(file, type.id(), field, value) + VALUE, 0x01);
     }
 
     /**

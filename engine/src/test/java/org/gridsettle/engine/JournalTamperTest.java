@@ -3,6 +3,7 @@ package org.gridsettle.engine;
 import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
+import org.gridsettle.journal.codec.RecordType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,8 +77,8 @@ class JournalTamperTest
     void whenBothJournalsAreDamagedTheInputJournalsProblemIsListedFirst() throws IOException
     {
         // the two journals are scanned on two threads; the report must not depend on which finishes first
-        flip(cycleFile(Journals.output(dir)), findRecord(cycleFile(Journals.output(dir)), 16, 200L) + 40);
-        flip(cycleFile(Journals.input(dir)), findRecord(cycleFile(Journals.input(dir)), 8, 200L) + 40);
+        JournalFiles.flipValue(Journals.output(dir), RecordType.TRANSFER, JournalFiles.CAUSE, 200L);
+        JournalFiles.flipValue(Journals.input(dir), RecordType.METER_TICK, JournalFiles.SEQUENCE, 200L);
         final List<String> problems = JournalVerifier.verify(dir).problems();
         assertThat(problems).hasSize(2);
         assertThat(problems.get(0)).startsWith(Journals.input(dir) + ": record 199 (sequence 200)");
@@ -88,7 +89,8 @@ class JournalTamperTest
     void progressCountsBothJournalsAndNeverGoesBack()
     {
         final List<long[]> calls = new ArrayList<>();
-        final VerificationReport report = JournalVerifier.verify(dir, (done, total) -> calls.add(new long[] {done, total}));
+        final VerificationReport report =
+            JournalVerifier.verify(dir, (done, total) -> calls.add(new long[] {done, total}));
         assertThat(calls).isNotEmpty();
         for (int i = 1; i < calls.size(); i++)
         {

@@ -72,16 +72,12 @@ class JournalWriterPairTest
 
     private void flipInput() throws IOException
     {
-        final Path file = JournalFiles.cycleFile(Journals.input(dir));
-        final long tick = JournalFiles.findRecord(file, RecordType.METER_TICK.id(), JournalFiles.SEQUENCE, 6L);
-        JournalFiles.flip(file, tick + JournalFiles.VALUE, 1);
+        JournalFiles.flipValue(Journals.input(dir), RecordType.METER_TICK, JournalFiles.SEQUENCE, 6L);
     }
 
     private void flipOutput() throws IOException
     {
-        final Path file = JournalFiles.cycleFile(Journals.output(dir));
-        final long transfer = JournalFiles.findRecord(file, RecordType.TRANSFER.id(), JournalFiles.CAUSE, 6L);
-        JournalFiles.flip(file, transfer + JournalFiles.VALUE, 1);
+        JournalFiles.flipValue(Journals.output(dir), RecordType.TRANSFER, JournalFiles.CAUSE, 6L);
     }
 
     private void open()

@@ -60,8 +60,7 @@ class ReplayTamperTest
     private void assertReplayRefusesAFlipIn(final Path queue, final RecordType type, final int field)
         throws IOException
     {
-        final Path file = JournalFiles.cycleFile(queue);
-        JournalFiles.flip(file, JournalFiles.findRecord(file, type.id(), field, 200L) + JournalFiles.VALUE, 0x01);
+        JournalFiles.flipValue(queue, type, field, 200L);
         assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
             .isInstanceOf(JournalCorruptException.class)
             .hasMessageStartingWith(queue + ": record ")

@@ -90,9 +90,9 @@ class JournalReplayModesTest
     private void assertRefused(final Path queue, final RecordType type, final int field, final long value)
         throws IOException
     {
-        final Path file = JournalFiles.cycleFile(queue);
-        JournalFiles.flip(file, JournalFiles.findRecord(file, type.id(), field, value) + JournalFiles.VALUE, 0x01);
-        for (final JournalReplay replay : new JournalReplay[] {new JournalReplay(dir, Long.MAX_VALUE), inBackground(dir)})
+        JournalFiles.flipValue(queue, type, field, value);
+        final JournalReplay[] bothPaths = {new JournalReplay(dir, Long.MAX_VALUE), inBackground(dir)};
+        for (final JournalReplay replay : bothPaths)
         {
             assertThatThrownBy(replay::run)
                 .isInstanceOf(JournalCorruptException.class)
