@@ -6,7 +6,6 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -50,7 +49,7 @@ public final class JournalPretoucher implements Agent
     /** Largest region mapped per touch pass, so that one journal does not hold up the others. */
     private static final int BATCH = 1 << 20;
 
-    private final Target[] targets;
+    private final CycleFileTarget[] targets;
     private final long headroom;
     private final String roleName;
     private final UnsafeBuffer touch = new UnsafeBuffer(0, 0);
@@ -70,10 +69,10 @@ public final class JournalPretoucher implements Agent
         }
         this.roleName = roleName;
         this.headroom = headroom;
-        this.targets = new Target[frontiers.length];
+        this.targets = new CycleFileTarget[frontiers.length];
         for (int i = 0; i < frontiers.length; i++)
         {
-            targets[i] = new Target(frontiers[i]);
+            targets[i] = new CycleFileTarget(frontiers[i], StandardOpenOption.READ, StandardOpenOption.WRITE);
         }
     }
 
@@ -106,9 +105,9 @@ public final class JournalPretoucher implements Agent
     public int doWork()
     {
         int work = 0;
-        for (final Target target : targets)
+        for (final CycleFileTarget target : targets)
         {
-            work += target.touchAhead();
+            work += touchAhead(target);
         }
         return work;
     }
@@ -116,7 +115,7 @@ public final class JournalPretoucher implements Agent
     @Override
     public void onClose()
     {
-        for (final Target target : targets)
+        for (final CycleFileTarget target : targets)
         {
             target.closeChannel();
         }
@@ -144,116 +143,61 @@ public final class JournalPretoucher implements Agent
         return failures;
     }
 
-    /**
-     * One writer's cycle file as seen by the agent: its channel and how far it has been touched.
-     */
-    private final class Target
+    private int touchAhead(final CycleFileTarget target)
     {
-        private final AppendFrontier frontier;
-        private File file;
-        private FileChannel channel;
-        private boolean failed;
-        private long touched;
-        private long knownSize;
-
-        Target(final AppendFrontier frontier)
+        final long position = target.position();
+        if (position == 0)
         {
-            this.frontier = frontier;
+            return 0;
         }
-
-        int touchAhead()
+        if (target.touched < position)
         {
-            final File current = frontier.file();
-            if (current == null)
+            target.touched = position & -PAGE;
+        }
+        final long wanted = position + headroom;
+        if (target.touched + PAGE > wanted)
+        {
+            return 0;
+        }
+        try
+        {
+            return touch(target, position, Math.min(wanted, target.touched + BATCH));
+        }
+        catch (final IOException | RuntimeException | InternalError e)
+        {
+            // InternalError is how the JVM reports a fault inside a mapping, as from a file cut short under it
+            target.giveUp();
+            failures++;
+            return 0;
+        }
+    }
+
+    private int touch(final CycleFileTarget target, final long position, final long limit) throws IOException
+    {
+        final long end = Math.min(limit, target.size(position, limit)) & -PAGE;
+        final long from = target.touched;
+        if (end <= from)
+        {
+            return 0;
+        }
+        final int length = (int)(end - from);
+        final MappedByteBuffer mapped = target.channel().map(FileChannel.MapMode.READ_WRITE, from, length);
+        try
+        {
+            touch.wrap(mapped);
+            for (int offset = 0; offset < length; offset += PAGE)
             {
-                return 0;
-            }
-            if (current != file)
-            {
-                closeChannel();
-                file = current;
-                failed = false;
-                touched = 0;
-                knownSize = 0;
-            }
-            final long position = frontier.position();
-            if (failed || position == 0)
-            {
-                return 0;
-            }
-            if (touched < position)
-            {
-                touched = position & -PAGE;
-            }
-            final long wanted = position + headroom;
-            if (touched + PAGE > wanted)
-            {
-                return 0;
-            }
-            try
-            {
-                return touch(Math.min(wanted, touched + BATCH));
-            }
-            catch (final IOException | RuntimeException | InternalError e)
-            {
-                // InternalError is how the JVM reports a fault inside a mapping, as from a file cut short under it
-                failed = true;
-                failures++;
-                closeChannel();
-                return 0;
+                touch.compareAndSetLong(offset, 0L, 0L);
             }
         }
-
-        private int touch(final long limit) throws IOException
+        finally
         {
-            if (channel == null)
-            {
-                channel = FileChannel.open(file.toPath(), StandardOpenOption.READ, StandardOpenOption.WRITE);
-            }
-            if (knownSize < limit)
-            {
-                knownSize = channel.size();
-            }
-            final long end = Math.min(limit, knownSize) & -PAGE;
-            if (end <= touched)
-            {
-                return 0;
-            }
-            final int length = (int)(end - touched);
-            final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, touched, length);
-            try
-            {
-                touch.wrap(mapped);
-                for (int offset = 0; offset < length; offset += PAGE)
-                {
-                    touch.compareAndSetLong(offset, 0L, 0L);
-                }
-            }
-            finally
-            {
-                touch.wrap(0, 0);
-                IoUtil.unmap(mapped);
-            }
-            touched = end;
-            final int pages = length / PAGE;
-            pagesTouched += pages;
-            return pages;
+            touch.wrap(0, 0);
+            IoUtil.unmap(mapped);
         }
-
-        void closeChannel()
-        {
-            if (channel != null)
-            {
-                try
-                {
-                    channel.close();
-                }
-                catch (final IOException ignore)
-                {
-                    // nothing to lose: no data was written, and the mappings were unmapped after each pass
-                }
-                channel = null;
-            }
-        }
+        target.touched = end;
+        final int pages = length / PAGE;
+        pagesTouched += pages;
+        return pages;
     }
 }

@@ -1,0 +1,21 @@
+package org.gridsettle.journal.pretouch;
+
+/**
+ * Whether and where the pages of a journal's cycle file are prepared ahead of its writer, so that appends do not
+ * take the page faults of fresh pages. The journals' bytes are the same in every mode; only who pays, and when,
+ * changes.
+ */
+public enum Pretouch
+{
+    /** The writer faults each fresh page in itself, on its first append to it. */
+    OFF,
+    /**
+     * The writer's own thread writes the next pages while it waits for input ({@link IdlePretoucher}): no extra
+     * thread, nothing done at full throughput, where the writer never waits.
+     */
+    IDLE,
+    /**
+     * A daemon thread of its own touches the pages ahead ({@link JournalPretoucher}): needs a core to spare.
+     */
+    THREAD
+}
