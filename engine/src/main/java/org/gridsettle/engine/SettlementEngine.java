@@ -32,7 +32,10 @@ import org.gridsettle.journal.codec.PricingNodeField;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RedemptionCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
+import org.gridsettle.engine.pipeline.IdleWorkWaitStrategy;
+import org.gridsettle.journal.pretouch.IdlePretoucher;
 import org.gridsettle.journal.pretouch.JournalPretoucher;
+import org.gridsettle.journal.pretouch.Pretouch;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.pricing.oracle.OraclePriceSeries;
@@ -77,6 +80,7 @@ public final class SettlementEngine implements AutoCloseable
     private final JournalWriter output;
     private final SettlementHandler handler;
     private AgentRunner pretouch;
+    private IdlePretoucher idlePretouch;
     private Disruptor<InputSlot> disruptor;
     private RingBuffer<InputSlot> ring;
     private volatile Throwable fatal;
@@ -114,11 +118,22 @@ public final class SettlementEngine implements AutoCloseable
      */
     public SettlementEngine start()
     {
-        if (config.pretouch)
+        // an optimisation only: a pretoucher that fails gives up on its file and the writers fault for themselves
+        final Pretouch pretouchMode = config.effectivePretouch();
+        if (pretouchMode == Pretouch.THREAD)
         {
-            // an optimisation only: a pretoucher that fails gives up on its file and the writers fault for themselves
             pretouch = JournalPretoucher.startOnDaemonThread(
                 "gridsettle-pretouch", input.frontier(), output.frontier());
+        }
+        final WaitStrategy waitStrategy;
+        if (pretouchMode == Pretouch.IDLE)
+        {
+            idlePretouch = new IdlePretoucher(IdlePretoucher.DEFAULT_HEADROOM, input.frontier(), output.frontier());
+            waitStrategy = new IdleWorkWaitStrategy(idlePretouch::doWork);
+        }
+        else
+        {
+            waitStrategy = config.waitStrategy != null ? config.waitStrategy : new SleepingWaitStrategy();
         }
         try
         {
@@ -140,7 +155,7 @@ public final class SettlementEngine implements AutoCloseable
                 return t;
             },
             config.multiProducer ? ProducerType.MULTI : ProducerType.SINGLE,
-            config.waitStrategy);
+            waitStrategy);
         disruptor.handleEventsWith(handler);
         disruptor.setDefaultExceptionHandler(new HaltingExceptionHandler());
         final RingBuffer<InputSlot> started = disruptor.start();
@@ -693,6 +708,21 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
+     * Valid after {@link #close()}.
+     *
+     * @return pages of the journals' cycle files prepared ahead of their writers ({@link Builder#pretouch}); 0 when
+     *     pretouch is off.
+     */
+    public long pretouchedPages()
+    {
+        if (idlePretouch != null)
+        {
+            return idlePretouch.pagesTouched();
+        }
+        return pretouch == null ? 0 : ((JournalPretoucher)pretouch.agent()).pagesTouched();
+    }
+
+    /**
      * Safe from any thread, while running or after {@link #close()}.
      *
      * @return how long the periodic snapshots have held up the business-logic thread since this engine started.
@@ -733,6 +763,7 @@ public final class SettlementEngine implements AutoCloseable
             if (disruptor != null)
             {
                 disruptor.halt();
+                handler.awaitStop();
             }
             try
             {
@@ -748,6 +779,10 @@ public final class SettlementEngine implements AutoCloseable
                 finally
                 {
                     output.abandon();
+                    if (idlePretouch != null)
+                    {
+                        idlePretouch.close();
+                    }
                 }
             }
             if (fatal != null)
@@ -759,6 +794,7 @@ public final class SettlementEngine implements AutoCloseable
         try
         {
             disruptor.shutdown();
+            handler.awaitStop();
             if (fatal == null)
             {
                 handler.logic().ledger().checkBalanced();
@@ -781,6 +817,10 @@ public final class SettlementEngine implements AutoCloseable
                 {
                     // the output journal's close checkpoint binds the input journal's final state
                     output.close(input.dataRecords(), input.digest());
+                    if (idlePretouch != null)
+                    {
+                        idlePretouch.close();
+                    }
                 }
             }
         }
@@ -813,21 +853,23 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Engine configuration. Defaults: page-cache durability, a snapshot every million inputs and at shutdown, a sleeping wait strategy that leaves the second core to
-     * the host on a 2-core machine, a ring of 8192 entries, single producer.
+     * Engine configuration. Defaults: page-cache durability, a snapshot every million inputs and at shutdown, a
+     * sleeping wait strategy that leaves the second core to the host on a 2-core machine and pretouches the journals
+     * while it waits ({@link Pretouch#IDLE}), a ring of 8192 entries, single producer.
      */
     public static final class Builder
     {
         private Path journalDir;
         private Durability durability = Durability.PAGE_CACHE;
         private Sealing sealing = Sealing.INLINE;
-        private WaitStrategy waitStrategy = new SleepingWaitStrategy();
+        private WaitStrategy waitStrategy;
         private int ringSize = 8192;
         private boolean multiProducer;
         private int correctionWindow = org.gridsettle.engine.logic.TickWindow.DEFAULT_SLOTS;
         private int expectedMeters;
         private boolean snapshots = true;
-        private boolean pretouch;
+        /** Null until set: then {@link Pretouch#IDLE}, or {@link Pretouch#OFF} with the caller's wait strategy. */
+        private Pretouch pretouch;
         private long snapshotInterval = 1_000_000;
         private long snapshotInputsPerMeter = DEFAULT_SNAPSHOT_INPUTS_PER_METER;
         private final List<PostingListener> listeners = new ArrayList<>();
@@ -868,21 +910,23 @@ public final class SettlementEngine implements AutoCloseable
         }
 
         /**
-         * @param pretouch whether a daemon thread touches the journals' pages ahead of their writers, so that the
-         *                 business-logic thread does not take the page faults of its appends; see
-         *                 {@link JournalPretoucher}. Off by default: it needs a core of its own, and on a
-         *                 2-core machine it costs more throughput than it saves (benchmarks/README.md). The
-         *                 journals' bytes are the same either way.
+         * @param pretouch where the journals' pages are prepared ahead of their writers, so that the business-logic
+         *                 thread does not take the page faults of its appends: not at all; on that thread while it
+         *                 waits for input ({@link IdlePretoucher}, run by the engine's own wait strategy, so not with
+         *                 {@link #waitStrategy}; the default); or on a daemon thread ({@link JournalPretoucher}),
+         *                 which needs a core of its own. The journals' bytes are the same in every mode.
          * @return this.
          */
-        public Builder pretouch(final boolean pretouch)
+        public Builder pretouch(final Pretouch pretouch)
         {
-            this.pretouch = pretouch;
+            this.pretouch = Objects.requireNonNull(pretouch);
             return this;
         }
 
         /**
-         * @param waitStrategy how the business-logic thread waits for input.
+         * @param waitStrategy how the business-logic thread waits for input, instead of the engine's own: a
+         *                     {@link SleepingWaitStrategy} that pretouches the journals while it waits
+         *                     ({@link IdleWorkWaitStrategy}). Pretouch then defaults to {@link Pretouch#OFF}.
          * @return this.
          */
         public Builder waitStrategy(final WaitStrategy waitStrategy)
@@ -1015,10 +1059,25 @@ public final class SettlementEngine implements AutoCloseable
          * Opens the journals.
          *
          * @return an engine, not yet started.
+         * @throws IllegalStateException if both {@link Pretouch#IDLE} and a wait strategy were set.
          */
         public SettlementEngine build()
         {
+            if (pretouch == Pretouch.IDLE && waitStrategy != null)
+            {
+                throw new IllegalStateException(
+                    "pretouch IDLE runs in the engine's own wait strategy: set one or the other, not both");
+            }
             return new SettlementEngine(this);
+        }
+
+        private Pretouch effectivePretouch()
+        {
+            if (pretouch != null)
+            {
+                return pretouch;
+            }
+            return waitStrategy == null ? Pretouch.IDLE : Pretouch.OFF;
         }
     }
 }

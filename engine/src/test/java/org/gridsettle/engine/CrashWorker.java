@@ -1,6 +1,7 @@
 package org.gridsettle.engine;
 
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.pretouch.Pretouch;
 
 import java.nio.file.Path;
 
@@ -20,12 +21,12 @@ public final class CrashWorker
     }
 
     /**
-     * @param args journal directory, then optionally {@code pretouch} to run the journal pretoucher.
+     * @param args journal directory, then optionally a {@link Pretouch} mode's name (default {@code OFF}).
      */
     public static void main(final String[] args)
     {
         final Path dir = Path.of(args[0]);
-        final boolean pretouch = args.length > 1 && "pretouch".equals(args[1]);
+        final Pretouch pretouch = args.length > 1 ? Pretouch.valueOf(args[1]) : Pretouch.OFF;
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).snapshotInterval(20_000)
             .pretouch(pretouch).build().start())
         {

@@ -1,8 +1,11 @@
 package org.gridsettle.engine;
 
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.pretouch.Pretouch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -35,11 +38,12 @@ class DeterminismTest
             .containsExactlyElementsOf(EngineFixture.readAll(Journals.input(tmp.resolve("a"))));
     }
 
-    @Test
-    void theJournalPretoucherChangesNoByteOfEitherJournal()
+    @ParameterizedTest
+    @EnumSource(value = Pretouch.class, names = {"IDLE", "THREAD"})
+    void pretouchingChangesNoByteOfEitherJournal(final Pretouch mode)
     {
-        final long plain = run(tmp.resolve("plain"), false);
-        final long pretouched = run(tmp.resolve("pretouched"), true);
+        final long plain = run(tmp.resolve("plain"), Pretouch.OFF);
+        final long pretouched = run(tmp.resolve("pretouched"), mode);
 
         assertThat(pretouched).isEqualTo(plain);
         for (final boolean input : new boolean[] {true, false})
@@ -71,10 +75,10 @@ class DeterminismTest
 
     private static long run(final Path dir)
     {
-        return run(dir, false);
+        return run(dir, Pretouch.OFF);
     }
 
-    private static long run(final Path dir, final boolean pretouch)
+    private static long run(final Path dir, final Pretouch pretouch)
     {
         final SettlementEngine engine = SettlementEngine.builder().journalDir(dir).pretouch(pretouch).build().start();
         try (engine)

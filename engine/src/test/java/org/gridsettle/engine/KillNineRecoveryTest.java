@@ -1,6 +1,7 @@
 package org.gridsettle.engine;
 
 import org.gridsettle.journal.JournalVerifier;
+import org.gridsettle.journal.pretouch.Pretouch;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.replay.JournalReplay;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,9 @@ class KillNineRecoveryTest
         for (int i = 0; i < KILLS; i++)
         {
             final Path childLog = tmp.resolve("child-" + i + ".log");
-            // every other child runs the journal pretoucher, so kills also land while it touches pages ahead
-            final Process child = start(crashed, childLog, i % 2 == 1);
+            // the children take the pretouch modes in turn, so kills also land while pages are prepared ahead, on a
+            // thread of their own or on the business-logic thread between inputs
+            final Process child = start(crashed, childLog, Pretouch.values()[i % Pretouch.values().length]);
             final long delayMs = 150 + random.nextInt(900);
             if (!child.waitFor(delayMs, TimeUnit.MILLISECONDS))
             {
@@ -59,7 +61,7 @@ class KillNineRecoveryTest
         // no retry: the one "Unable to claim exclusive lock" failure seen here was a table store left half-written by
         // a kill, which fails every start alike; Journals.open now sets it aside (RELIABILITY.md)
         final Path lastLog = tmp.resolve("child-last.log");
-        final Process last = start(crashed, lastLog, true);
+        final Process last = start(crashed, lastLog, Pretouch.IDLE);
         assertThat(last.waitFor(5, TimeUnit.MINUTES)).as("final run finishes").isTrue();
         assertThat(last.exitValue()).as(String.join("\n", log) + "\n" + Files.readString(lastLog)).isZero();
 
@@ -79,7 +81,7 @@ class KillNineRecoveryTest
         }
     }
 
-    private static Process start(final Path dir, final Path logFile, final boolean pretouch) throws IOException
+    private static Process start(final Path dir, final Path logFile, final Pretouch pretouch) throws IOException
     {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -89,10 +91,7 @@ class KillNineRecoveryTest
         command.add(System.getProperty("java.class.path"));
         command.add(CrashWorker.class.getName());
         command.add(dir.toString());
-        if (pretouch)
-        {
-            command.add("pretouch");
-        }
+        command.add(pretouch.name());
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
     }
 

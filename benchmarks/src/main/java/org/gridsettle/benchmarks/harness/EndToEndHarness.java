@@ -6,6 +6,7 @@ import org.gridsettle.benchmarks.report.MachineInfo;
 import org.gridsettle.benchmarks.report.ReportWriter;
 import org.gridsettle.engine.SnapshotStalls;
 import org.gridsettle.journal.Durability;
+import org.gridsettle.journal.pretouch.Pretouch;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -149,7 +150,7 @@ public final class EndToEndHarness
                     () -> OfferedRateRun.rawAppend(config, rate, rateRaw), rateRaw, keep));
                 final Path ratePretouched = work.resolve("raw-pretouched-" + rate);
                 latencies.add(phase(progress, "raw Chronicle append, pretouched, at " + rate + " ticks/s",
-                    () -> OfferedRateRun.rawAppend(config, rate, ratePretouched, true), ratePretouched, keep));
+                    () -> OfferedRateRun.rawAppend(config, rate, ratePretouched, Pretouch.THREAD), ratePretouched, keep));
                 final Path rateHandoff = work.resolve("handoff-" + rate);
                 latencies.add(phase(progress, "hand-off + raw append at " + rate + " ticks/s",
                     () -> HandoffAppendLatency.run(config, rate, rateHandoff), rateHandoff, keep));

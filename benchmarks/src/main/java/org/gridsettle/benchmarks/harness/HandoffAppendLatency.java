@@ -3,16 +3,21 @@ package org.gridsettle.benchmarks.harness;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+
+import org.gridsettle.engine.pipeline.IdleWorkWaitStrategy;
+import org.gridsettle.journal.pretouch.Pretouch;
 
 import java.nio.file.Path;
 
 /**
  * The engine's threading without the engine: the paced producer hands each tick over a Disruptor configured like the
  * engine's (ring size, single producer, {@link SleepingWaitStrategy}) to a consumer thread that appends the tick's
- * two records to bare Chronicle queues, with a journal pretoucher when the engine has one ({@code --pretouch}). No
- * pricing, ledger or hash chain.
+ * two records to bare Chronicle queues, with the engine's pretouch mode ({@code --pretouch}): in mode {@code idle}
+ * the consumer waits with the engine's {@link IdleWorkWaitStrategy} and prepares pages ahead meanwhile. No pricing,
+ * ledger or hash chain.
  * <p>
  * Why: next to {@code raw-append} (the same appends on the producer's own thread) it shows what the hand-off and a
  * second busy thread cost in latency on this machine, so the engine's tail can be attributed to its structure or to
@@ -34,6 +39,8 @@ final class HandoffAppendLatency
         final long windowStart;
         try (RawTickAppender appender = new RawTickAppender(dir, config.pretouch()))
         {
+            final WaitStrategy waitStrategy = config.pretouch() == Pretouch.IDLE ?
+                new IdleWorkWaitStrategy(appender::pretouchIdle) : new SleepingWaitStrategy();
             final Disruptor<DisruptorHandoffRun.LongSlot> disruptor = new Disruptor<>(
                 DisruptorHandoffRun.LongSlot::new, config.ringSize(),
                 r ->
@@ -42,7 +49,7 @@ final class HandoffAppendLatency
                     t.setDaemon(true);
                     return t;
                 },
-                ProducerType.SINGLE, new SleepingWaitStrategy());
+                ProducerType.SINGLE, waitStrategy);
             final EventHandler<DisruptorHandoffRun.LongSlot> consumer = (slot, sequence, endOfBatch) ->
             {
                 appender.append(slot.value);

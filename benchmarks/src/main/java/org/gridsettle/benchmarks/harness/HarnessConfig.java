@@ -1,6 +1,7 @@
 package org.gridsettle.benchmarks.harness;
 
 import org.gridsettle.journal.Sealing;
+import org.gridsettle.journal.pretouch.Pretouch;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -27,7 +28,7 @@ import java.util.Arrays;
  * @param sealing             which thread computes the engine journals' SHA-256 checkpoints.
  * @param shuffledEnrolment   true to enrol the engine's meters in scattered order ({@code Fleet.shuffledMeter}), so
  *                            that ticks do not arrive in the order the engine laid its per-meter state out in.
- * @param pretouch            whether the engine's journal pretoucher runs ({@code SettlementEngine.Builder.pretouch}).
+ * @param pretouch           where the engine's journal pages are prepared ahead ({@code SettlementEngine.Builder.pretouch}).
  * @param outDir              where the report goes.
  * @param workDir             where journals and JSON output go while running; deleted at the end.
  * @param keepJournals        true to leave {@code workDir} in place.
@@ -46,7 +47,7 @@ public record HarnessConfig(
     int ringSize,
     Sealing sealing,
     boolean shuffledEnrolment,
-    boolean pretouch,
+    Pretouch pretouch,
     Path outDir,
     Path workDir,
     boolean keepJournals)
@@ -91,8 +92,8 @@ public record HarnessConfig(
     public static HarnessConfig full(final Path outDir)
     {
         return new HarnessConfig("full", 10_000_000L, 100_000, 1_000_000, 3, 0.1, 50_000_000L,
-            new long[] {50_000, 200_000, 1_000_000}, 10.0, 1.0, ENGINE_RING_SIZE, Sealing.INLINE, false, false, outDir,
-            outDir.resolve("work"), false);
+            new long[] {50_000, 200_000, 1_000_000}, 10.0, 1.0, ENGINE_RING_SIZE, Sealing.INLINE, false, Pretouch.IDLE,
+            outDir, outDir.resolve("work"), false);
     }
 
     /**
@@ -103,8 +104,8 @@ public record HarnessConfig(
     public static HarnessConfig quick(final Path outDir)
     {
         return new HarnessConfig("quick", 1_000_000L, 10_000, 100_000, 5, 0.1, 5_000_000L,
-            new long[] {50_000, 200_000}, 2.0, 0.5, ENGINE_RING_SIZE, Sealing.INLINE, false, false, outDir,
-            outDir.resolve("work"), false);
+            new long[] {50_000, 200_000}, 2.0, 0.5, ENGINE_RING_SIZE, Sealing.INLINE, false, Pretouch.IDLE,
+            outDir, outDir.resolve("work"), false);
     }
 
     /**
@@ -115,8 +116,8 @@ public record HarnessConfig(
     public static HarnessConfig tiny(final Path outDir)
     {
         return new HarnessConfig("tiny", 20_000L, 200, 100_000, 1, 0.1, 100_000L,
-            new long[] {20_000}, 0.5, 0.1, ENGINE_RING_SIZE, Sealing.INLINE, false, false, outDir,
-            outDir.resolve("work"), false);
+            new long[] {20_000}, 0.5, 0.1, ENGINE_RING_SIZE, Sealing.INLINE, false, Pretouch.IDLE,
+            outDir, outDir.resolve("work"), false);
     }
 
     /**
@@ -172,7 +173,7 @@ public record HarnessConfig(
         boolean custom = false;
         Sealing sealing = preset.sealing();
         boolean shuffled = preset.shuffledEnrolment();
-        boolean pretouch = preset.pretouch();
+        Pretouch pretouch = preset.pretouch();
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -191,7 +192,7 @@ public record HarnessConfig(
                 case "--pretouch" ->
                 {
                     custom = true;
-                    pretouch = parseOnOff("--pretouch", value(args, ++i));
+                    pretouch = parsePretouch(value(args, ++i));
                 }
                 case "--enrol-order" ->
                 {
@@ -244,8 +245,9 @@ public record HarnessConfig(
             "                       checkpoints (default inline, on the business-logic thread; background needs cores)",
             "  --enrol-order O      tick or shuffled: enrol meters in the order they tick (default), or scattered, so",
             "                       that ticks do not follow the engine's per-meter layout",
-            "  --pretouch on|off    touch the journals' pages ahead of the engine's writers on a thread of their own",
-            "                       (default off, as the engine's default)",
+            "  --pretouch P         off, idle or thread: prepare the journals' pages ahead of the engine's writers",
+            "                       not at all, on the business-logic thread while it waits for input (default, as",
+            "                       the engine's), or on a thread of their own",
             "  benchmarks/run jmh [JMH options]   runs the JMH microbenchmarks instead");
     }
 
@@ -268,13 +270,14 @@ public record HarnessConfig(
         };
     }
 
-    private static boolean parseOnOff(final String option, final String text)
+    private static Pretouch parsePretouch(final String text)
     {
         return switch (text)
         {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new IllegalArgumentException(option + " must be on or off: " + text);
+            case "off" -> Pretouch.OFF;
+            case "idle" -> Pretouch.IDLE;
+            case "thread" -> Pretouch.THREAD;
+            default -> throw new IllegalArgumentException("--pretouch must be off, idle or thread: " + text);
         };
     }
 

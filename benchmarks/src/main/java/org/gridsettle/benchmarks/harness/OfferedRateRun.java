@@ -5,6 +5,7 @@ import org.gridsettle.benchmarks.workload.Fleet;
 import org.gridsettle.benchmarks.workload.TickSource;
 import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.pretouch.Pretouch;
 
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
@@ -111,7 +112,7 @@ public final class OfferedRateRun
      */
     public static LatencyResult rawAppend(final HarnessConfig config, final long rate, final Path dir)
     {
-        return rawAppend(config, rate, dir, false);
+        return rawAppend(config, rate, dir, Pretouch.OFF);
     }
 
     /**
@@ -122,12 +123,17 @@ public final class OfferedRateRun
      * @param config   sizes and durations.
      * @param rate     offered ticks per second.
      * @param dir      an empty scratch directory.
-     * @param pretouch true to run the pretoucher.
+     * @param pretouch {@link Pretouch#THREAD} to run the pretoucher, {@link Pretouch#OFF} not to; the paced
+     *                 producer has no idle time to pretouch in, so {@link Pretouch#IDLE} is refused.
      * @return the raw appends' latency at that rate.
      */
     public static LatencyResult rawAppend(
-        final HarnessConfig config, final long rate, final Path dir, final boolean pretouch)
+        final HarnessConfig config, final long rate, final Path dir, final Pretouch pretouch)
     {
+        if (pretouch == Pretouch.IDLE)
+        {
+            throw new IllegalArgumentException("the paced producer has no idle time to pretouch in");
+        }
         final long warmup = warmupTicks(config, rate);
         final long total = warmup + measuredTicks(config, rate);
         final LatencyRecorder recorder = new LatencyRecorder(total, warmup);
@@ -140,7 +146,7 @@ public final class OfferedRateRun
                 recorder.done(tick, System.nanoTime());
             });
         }
-        return result(pretouch ? "raw-append-pretouched" : "raw-append", rate, total - warmup, windowStart, recorder);
+        return result(pretouch == Pretouch.THREAD ? "raw-append-pretouched" : "raw-append", rate, total - warmup, windowStart, recorder);
     }
 
     static long warmupTicks(final HarnessConfig config, final long rate)

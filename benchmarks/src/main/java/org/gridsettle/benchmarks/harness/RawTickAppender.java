@@ -4,7 +4,9 @@ import net.openhft.chronicle.bytes.Bytes;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.gridsettle.journal.pretouch.AppendFrontier;
+import org.gridsettle.journal.pretouch.IdlePretoucher;
 import org.gridsettle.journal.pretouch.JournalPretoucher;
+import org.gridsettle.journal.pretouch.Pretouch;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -27,8 +29,10 @@ import java.nio.file.Path;
  * throughput ({@link RawAppendCeiling}) and for latency at an offered rate ({@link OfferedRateRun#rawAppend},
  * {@link HandoffAppendLatency}).
  * <p>
- * With {@code pretouch}, a {@link JournalPretoucher} runs ahead of both queues as it can run ahead of the engine's
- * journals, which shows what the page faults of fresh pages cost the journal I/O at an offered rate.
+ * With {@link Pretouch#THREAD}, a {@link JournalPretoucher} runs ahead of both queues as it can run ahead of the
+ * engine's journals, which shows what the page faults of fresh pages cost the journal I/O at an offered rate. With
+ * {@link Pretouch#IDLE}, {@link #pretouchIdle()} prepares the pages ahead when the appending thread calls it between
+ * appends, as the engine's wait strategy does.
  * <p>
  * One thread at a time; it may be opened on one thread and used on another that is handed it safely.
  */
@@ -43,13 +47,14 @@ final class RawTickAppender implements AutoCloseable
     private final AppendFrontier inputFrontier;
     private final AppendFrontier outputFrontier;
     private final AgentRunner pretoucher;
+    private final IdlePretoucher idlePretoucher;
 
     RawTickAppender(final Path dir)
     {
-        this(dir, false);
+        this(dir, Pretouch.OFF);
     }
 
-    RawTickAppender(final Path dir, final boolean pretouch)
+    RawTickAppender(final Path dir, final Pretouch pretouch)
     {
         new MeterTickCodec().<MeterTickCodec>wrap(input, 0)
             .encode(0, 1, MeterTickCodec.CHANNEL_MAIN, TickSource.START, TickSource.INTERVAL_SECONDS, 350, 0, 0);
@@ -63,10 +68,22 @@ final class RawTickAppender implements AutoCloseable
         // opened on one thread and, behind a hand-off, used on another: one thread at a time, as for the journals
         inputAppender.singleThreadedCheckDisabled(true);
         outputAppender.singleThreadedCheckDisabled(true);
-        inputFrontier = pretouch ? new AppendFrontier() : null;
-        outputFrontier = pretouch ? new AppendFrontier() : null;
-        pretoucher = pretouch ?
+        inputFrontier = pretouch != Pretouch.OFF ? new AppendFrontier() : null;
+        outputFrontier = pretouch != Pretouch.OFF ? new AppendFrontier() : null;
+        pretoucher = pretouch == Pretouch.THREAD ?
             JournalPretoucher.startOnDaemonThread("raw-append-pretouch", inputFrontier, outputFrontier) : null;
+        idlePretoucher = pretouch == Pretouch.IDLE ?
+            new IdlePretoucher(IdlePretoucher.DEFAULT_HEADROOM, inputFrontier, outputFrontier) : null;
+    }
+
+    /**
+     * Idle work for the appending thread, between appends: prepares a few pages ahead with {@link Pretouch#IDLE}.
+     *
+     * @return pages prepared; always 0 in the other modes.
+     */
+    int pretouchIdle()
+    {
+        return idlePretoucher == null ? 0 : idlePretoucher.doWork();
     }
 
     /**
@@ -101,6 +118,10 @@ final class RawTickAppender implements AutoCloseable
     public void close()
     {
         CloseHelper.close(pretoucher);
+        if (idlePretoucher != null)
+        {
+            idlePretoucher.close();
+        }
         inputAppender.close();
         outputAppender.close();
         inputQueue.close();

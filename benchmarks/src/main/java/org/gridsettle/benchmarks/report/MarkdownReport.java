@@ -46,7 +46,7 @@ public final class MarkdownReport
             .append(" untimed warm-up), ring/queue ").append(c.ringSize())
             .append(", engine defaults: page-cache durability, SleepingWaitStrategy; checkpoint sealing ")
             .append(c.sealing().name().toLowerCase(Locale.ROOT))
-            .append(c.pretouch() ? "; journal pretoucher on" : "; journal pretoucher off")
+            .append("; journal pretouch ").append(c.pretouch().name().toLowerCase(Locale.ROOT))
             .append(c.shuffledEnrolment() ? "; meters enrolled in shuffled order, so ticks do not follow the engine's "
                 + "per-meter layout" : "; meters enrolled in the order they tick")
             .append(NL).append(NL);
@@ -117,7 +117,7 @@ public final class MarkdownReport
             .append("raw-append-pretouched: the same with a journal pretoucher touching the queues' pages ahead on ")
             .append("a thread of its own (what page faults of fresh pages cost), ")
             .append("handoff-append: the same appends on a consumer thread behind the engine's Disruptor (the ")
-            .append("engine's threading without its work).")
+            .append("engine's threading without its work, in the engine's pretouch mode).")
             .append(NL).append(NL);
         sb.append("| offered ticks/s | design | achieved ticks/s | samples | p50 µs | p99 µs | p99.9 µs | p99.99 µs |" +
             " max µs |").append(NL);

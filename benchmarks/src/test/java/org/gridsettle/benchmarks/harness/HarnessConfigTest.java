@@ -1,6 +1,7 @@
 package org.gridsettle.benchmarks.harness;
 
 import org.gridsettle.journal.Sealing;
+import org.gridsettle.journal.pretouch.Pretouch;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -70,15 +71,17 @@ class HarnessConfigTest
     }
 
     @Test
-    void runsTheEngineWithoutAPretoucherUnlessToldTo()
+    void runsTheEngineInItsDefaultPretouchModeUnlessToldOtherwise()
     {
-        // the engine's own default is off: on 2 cores the pretoucher takes the core the producer needs
-        assertThat(HarnessConfig.parse(new String[] {"--quick"}, ROOT).pretouch()).isFalse();
-        final HarnessConfig on = HarnessConfig.parse(new String[] {"--quick", "--pretouch", "on"}, ROOT);
-        assertThat(on.pretouch()).isTrue();
-        assertThat(on.label()).isEqualTo("quick+");
-        assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--pretouch", "yes"}, ROOT))
+        // the engine's own default: pages prepared on the business-logic thread while it waits
+        assertThat(HarnessConfig.parse(new String[] {"--quick"}, ROOT).pretouch()).isEqualTo(Pretouch.IDLE);
+        final HarnessConfig off = HarnessConfig.parse(new String[] {"--quick", "--pretouch", "off"}, ROOT);
+        assertThat(off.pretouch()).isEqualTo(Pretouch.OFF);
+        assertThat(off.label()).isEqualTo("quick+");
+        assertThat(HarnessConfig.parse(new String[] {"--pretouch", "thread"}, ROOT).pretouch())
+            .isEqualTo(Pretouch.THREAD);
+        assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--pretouch", "on"}, ROOT))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("--pretouch must be on or off: yes");
+            .hasMessage("--pretouch must be off, idle or thread: on");
     }
 }

@@ -62,6 +62,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
     private long skipUpTo;
     private volatile long appliedSequence;
     private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * @param input     input journal writer.
@@ -307,6 +308,39 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the business-logic thread", e);
+        }
+    }
+
+    @Override
+    public void onShutdown()
+    {
+        stopped.countDown();
+    }
+
+    /**
+     * Waits until the business-logic thread has left its event loop, after the Disruptor was halted. Halting only
+     * raises an alert; until the thread sees it, it may still be in its wait strategy's idle work, which writes ahead
+     * in the journals' files, so nothing else may append to them before this returns.
+     */
+    public void awaitStop()
+    {
+        boolean interrupted = false;
+        while (true)
+        {
+            try
+            {
+                stopped.await();
+                break;
+            }
+            catch (final InterruptedException e)
+            {
+                // the journals are about to be closed: waiting cannot be given up, only remembered
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 
