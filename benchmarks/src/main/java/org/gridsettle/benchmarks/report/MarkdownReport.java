@@ -44,7 +44,7 @@ public final class MarkdownReport
         sb.append("- workload: ").append(Fmt.rate(c.ticks())).append(" ticks over ").append(Fmt.rate(c.meters()))
             .append(" meters (first ").append(Fmt.percent(c.warmupFraction()))
             .append(" untimed warm-up), ring/queue ").append(c.ringSize())
-            .append(", engine defaults: page-cache durability, SleepingWaitStrategy; checkpoint sealing ")
+            .append(", engine defaults: page-cache durability, sleeping wait strategy; checkpoint sealing ")
             .append(c.sealing().name().toLowerCase(Locale.ROOT))
             .append("; journal pretouch ").append(c.pretouch().name().toLowerCase(Locale.ROOT))
             .append(c.shuffledEnrolment() ? "; meters enrolled in shuffled order, so ticks do not follow the engine's "
