@@ -56,6 +56,21 @@ class JournalReplayModesTest
     }
 
     @Test
+    void aReplaySizedForItsMetersUpFrontGivesTheSameReport() throws IOException
+    {
+        final Path journal = copy();
+        final ReplayReport grown = new JournalReplay(journal, Long.MAX_VALUE).run();
+        final ReplayReport sized = new JournalReplay(journal, Long.MAX_VALUE).expectedMeters(5 * METERS).run();
+
+        assertThat(sized.identical()).isTrue();
+        assertThat(sized.inputs()).isEqualTo(grown.inputs());
+        assertThat(sized.replayDigest()).isEqualTo(grown.replayDigest()).isEqualTo(grown.recordedDigest());
+        assertThatThrownBy(() -> new JournalReplay(journal, Long.MAX_VALUE).expectedMeters(-1))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("expected meters must not be negative: -1");
+    }
+
+    @Test
     void bothPathsReplayAnIntactJournalToTheSameReport() throws IOException
     {
         final Path journal = copy();

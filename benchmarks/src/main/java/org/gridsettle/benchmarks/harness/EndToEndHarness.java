@@ -109,7 +109,7 @@ public final class EndToEndHarness
                 engineSnapshots = engineSnapshots.plus(engine.snapshots());
                 // replayed in every round, like the other throughput figures, because a single replay varied by a
                 // tenth from run to run
-                replays.add(phase(progress, "replay" + of, () -> ReplayRun.run(journal), null, keep));
+                replays.add(phase(progress, "replay" + of, () -> ReplayRun.run(journal, config.meters()), null, keep));
                 final Path json = work.resolve("conventional-" + round + ".jsonl");
                 final ConventionalRunResult conventional = phase(progress, "conventional max throughput" + of,
                     () -> ConventionalThroughputRun.run(config, json), json, keep);
@@ -150,7 +150,8 @@ public final class EndToEndHarness
                     () -> OfferedRateRun.rawAppend(config, rate, rateRaw), rateRaw, keep));
                 final Path ratePretouched = work.resolve("raw-pretouched-" + rate);
                 latencies.add(phase(progress, "raw Chronicle append, pretouched, at " + rate + " ticks/s",
-                    () -> OfferedRateRun.rawAppend(config, rate, ratePretouched, Pretouch.THREAD), ratePretouched, keep));
+                    () -> OfferedRateRun.rawAppend(config, rate, ratePretouched, Pretouch.THREAD),
+                    ratePretouched, keep));
                 final Path rateHandoff = work.resolve("handoff-" + rate);
                 latencies.add(phase(progress, "hand-off + raw append at " + rate + " ticks/s",
                     () -> HandoffAppendLatency.run(config, rate, rateHandoff), rateHandoff, keep));

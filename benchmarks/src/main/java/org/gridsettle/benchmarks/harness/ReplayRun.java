@@ -20,15 +20,16 @@ public final class ReplayRun
 
     /**
      * @param journalDir a closed engine journal.
+     * @param meters     meters it enrols: the replay sizes its state for them up front, as the engine did.
      * @return input records per second (ticks plus the set-up records).
      * @throws IllegalStateException if the replay is not identical.
      */
-    public static ThroughputResult run(final Path journalDir)
+    public static ThroughputResult run(final Path journalDir, final int meters)
     {
         final long thread = Thread.currentThread().getId();
         final long bytesBefore = ThreadAllocation.allocatedBytes(thread);
         final long start = System.nanoTime();
-        final ReplayReport report = new JournalReplay(journalDir, Long.MAX_VALUE).run();
+        final ReplayReport report = new JournalReplay(journalDir, Long.MAX_VALUE).expectedMeters(meters).run();
         final long end = System.nanoTime();
         final long bytesAfter = ThreadAllocation.allocatedBytes(thread);
         if (!report.identical())

@@ -33,6 +33,11 @@ public final class ReplayCommand implements Callable<Integer>
         description = "Replay inputs only up to and including this input sequence.")
     private long toSequence = Long.MAX_VALUE;
 
+    @Option(names = "--expected-meters", paramLabel = "N",
+        description = "Size the per-meter state for N meters up front instead of growing it (for large fleets in a "
+            + "bounded heap; the result is the same).")
+    private int expectedMeters;
+
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
 
@@ -52,7 +57,7 @@ public final class ReplayCommand implements Callable<Integer>
         final ReplayReport report;
         try (TerminalProgress progress = TerminalProgress.forStderr("replay", "inputs"))
         {
-            report = new JournalReplay(journal, toSequence).progress(progress).run();
+            report = new JournalReplay(journal, toSequence).expectedMeters(expectedMeters).progress(progress).run();
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
         print(out, report, seconds);

@@ -38,6 +38,16 @@ class DemoAndReplayCommandTest
         final String digest = run.out().lines().filter(l -> l.startsWith("digest: output ")).findFirst()
             .orElseThrow().substring("digest: output ".length(), "digest: output ".length() + 16);
         assertThat(replay.out()).contains("replay digest:   " + digest);
+
+        final CliRun sized = CliRun.of("replay", "--journal", tmp.resolve("journal").toString(),
+            "--expected-meters", "1000");
+        assertThat(sized.exitCode()).as(sized.err()).isZero();
+        assertThat(sized.out()).contains("replay: identical", "replay digest:   " + digest);
+        final CliRun negative = CliRun.of("replay", "--journal", tmp.resolve("journal").toString(),
+            "--expected-meters", "-3");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err().strip().lines()).hasSize(1);
+        assertThat(negative.err()).contains("expected meters must not be negative: -3").doesNotContain("Exception");
     }
 
     @Test
