@@ -25,11 +25,13 @@ import java.nio.file.StandardOpenOption;
  * a sparse file took the engine's business-logic thread about 20 ms each time (profiled with {@code perf}: {@code
  * filemap_fault}, {@code page_cache_ra_order}, {@code ext4_mpage_readpages}, {@code memset}), every 110,000 ticks at
  * 200,000 ticks/s, with a headroom of 4 MiB. With the next window already written, the read-ahead finds its pages
- * in the page cache, marks none, and the chain ends. Writing is safe
- * only because it runs on the writers' thread between their appends: every byte beyond a writer's frontier is then
- * unwritten, as Chronicle appends in file order, and stays zero. The page holding the frontier is skipped, as the
- * writer has it already. Only the region inside the file's current length is written, so the file is never
- * extended here.
+ * in the page cache, marks none, and the chain ends.
+ * <p>
+ * Why writing zeros is safe: only because it runs on the writers' thread between their appends. Every byte beyond a
+ * writer's frontier is then unwritten, as Chronicle appends in file order, and stays zero. The page holding the
+ * frontier is skipped, as the writer has it already. Only the region inside the file's current length is written,
+ * so the file is never extended here. The engine stops its business-logic thread before anything else appends at
+ * close.
  * <p>
  * Cost: the same page allocations the writer would make, made earlier, {@value #PAGES_PER_CALL} pages per call so
  * that an input arriving during a call waits for at most that; disk blocks allocated up to the headroom beyond the
