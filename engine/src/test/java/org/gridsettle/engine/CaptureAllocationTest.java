@@ -28,12 +28,22 @@ class CaptureAllocationTest
     @Test
     void captureAllocationDoesNotGrowWithTheFleet()
     {
-        final long small = allocatedPerCapture(50);
-        final long large = allocatedPerCapture(1_000);
+        final long small = allocatedPerCapture(50, false);
+        final long large = allocatedPerCapture(1_000, false);
         // 20 times the meters: sorting 20 times the keys into fresh arrays would add more than 8 B a meter
         assertThat(large - small).as("extra bytes per capture for 950 more meters").isLessThan(512);
         // what is left is per tariff (its encoded record) and per carbon region: about 3 KB measured here
         assertThat(large).as("bytes per capture, 1,000 meters").isLessThan(8 * 1024);
+    }
+
+    @Test
+    void aDeferredCaptureCopiedToTheEndAllocatesNoMoreThanAWholeOne()
+    {
+        // the per-meter copies reuse one layout and the marks of which meters are copied: nothing per meter
+        final long small = allocatedPerCapture(50, true);
+        final long large = allocatedPerCapture(1_000, true);
+        assertThat(large - small).as("extra bytes per deferred capture for 950 more meters").isLessThan(512);
+        assertThat(large).as("bytes per deferred capture, 1,000 meters").isLessThan(8 * 1024);
     }
 
     @Test
@@ -65,7 +75,20 @@ class CaptureAllocationTest
         }
     }
 
-    private static long allocatedPerCapture(final int meters)
+    private static void capture(final SettlementLogic logic, final StateOutput out, final boolean deferred)
+    {
+        if (deferred)
+        {
+            SnapshotStore.captureDeferred(logic, 1, 2, out);
+            logic.finishCapture();
+        }
+        else
+        {
+            SnapshotStore.capture(logic, 1, 2, out);
+        }
+    }
+
+    private static long allocatedPerCapture(final int meters, final boolean deferred)
     {
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
@@ -76,7 +99,7 @@ class CaptureAllocationTest
             // the first captures size the buffer and the scratch arrays, and warm the code
             for (int i = 0; i < CAPTURES; i++)
             {
-                SnapshotStore.capture(logic, 1, 2, out);
+                capture(logic, out, deferred);
             }
             final int size = out.length();
             // the least of several batches: a deoptimisation elsewhere in a shared test JVM can charge a batch with
@@ -87,7 +110,7 @@ class CaptureAllocationTest
                 final long before = threads.getCurrentThreadAllocatedBytes();
                 for (int i = 0; i < CAPTURES; i++)
                 {
-                    SnapshotStore.capture(logic, 1, 2, out);
+                    capture(logic, out, deferred);
                 }
                 least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
             }

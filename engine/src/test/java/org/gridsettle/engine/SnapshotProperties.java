@@ -11,7 +11,6 @@ import org.gridsettle.engine.logic.SettlementLogic;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,19 +35,14 @@ class SnapshotProperties
         @ForAll @IntRange(min = 0, max = 1000) final int cutPermille) throws IOException
     {
         final List<byte[]> inputs = new ArrayList<>();
-        final LogicInputs encoder = new LogicInputs((buffer, offset, length) ->
-        {
-            final byte[] copy = new byte[length];
-            buffer.getBytes(offset, copy);
-            inputs.add(copy);
-        });
+        final LogicInputs encoder = LogicStates.recording(inputs);
         encoder.setUp(4);
         stream.forEach(encoder::apply);
         final int cut = inputs.size() * cutPermille / 1000;
 
         final ByteArrayOutputStream fullOutputs = new ByteArrayOutputStream();
         final int[] outputsAtCut = new int[1];
-        final SettlementLogic full = new SettlementLogic(collect(fullOutputs), 8);
+        final SettlementLogic full = new SettlementLogic(LogicStates.collect(fullOutputs), 8);
         for (int i = 0; i < inputs.size(); i++)
         {
             if (i == cut)
@@ -70,8 +64,8 @@ class SnapshotProperties
             prefix.apply(new UnsafeBuffer(inputs.get(i)), 0, inputs.get(i).length);
         }
         final ByteArrayOutputStream tailOutputs = new ByteArrayOutputStream();
-        final SettlementLogic restored = new SettlementLogic(collect(tailOutputs), 8);
-        restored.readState(new DataInputStream(new ByteArrayInputStream(state(prefix))));
+        final SettlementLogic restored = new SettlementLogic(LogicStates.collect(tailOutputs), 8);
+        restored.readState(new DataInputStream(new ByteArrayInputStream(LogicStates.state(prefix))));
         for (int i = cut; i < inputs.size(); i++)
         {
             restored.apply(new UnsafeBuffer(inputs.get(i)), 0, inputs.get(i).length);
@@ -80,26 +74,6 @@ class SnapshotProperties
         final byte[] all = fullOutputs.toByteArray();
         final byte[] tailOfFull = java.util.Arrays.copyOfRange(all, outputsAtCut[0], all.length);
         assertThat(tailOutputs.toByteArray()).isEqualTo(tailOfFull);
-        assertThat(state(restored)).isEqualTo(state(full));
-    }
-
-    private static org.gridsettle.engine.logic.OutputSink collect(final ByteArrayOutputStream out)
-    {
-        return (buffer, offset, length) ->
-        {
-            final byte[] bytes = new byte[length];
-            buffer.getBytes(offset, bytes);
-            out.writeBytes(bytes);
-        };
-    }
-
-    private static byte[] state(final SettlementLogic logic) throws IOException
-    {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes))
-        {
-            logic.writeState(out);
-        }
-        return bytes.toByteArray();
+        assertThat(LogicStates.state(restored)).isEqualTo(LogicStates.state(full));
     }
 }

@@ -1,6 +1,7 @@
 package org.gridsettle.engine.logic;
 
 import org.gridsettle.engine.snapshot.StateIo;
+import org.gridsettle.engine.snapshot.StateOutput;
 import org.gridsettle.pricing.tariff.TierBasis;
 
 import java.io.DataInput;
@@ -55,6 +56,7 @@ final class BillingAccumulators
     private long[] cells = new long[0];
     /** Per meter: the local day of the daily counters, then one import counter per TOU period. */
     private long[] days = new long[0];
+    private final SectionLayout layout = new SectionLayout();
 
     void ensureMeters(final int meterCount)
     {
@@ -322,6 +324,110 @@ final class BillingAccumulators
             {
                 out.writeLong(days[m * DAY_STRIDE + 1 + p]);
             }
+        }
+    }
+
+    /**
+     * @param meterCount meters enrolled.
+     * @return bytes of the section {@link #writeState} writes for them, or -1 if it could not be written a meter at
+     *     a time (fewer slots than meters need).
+     */
+    long sectionBytes(final int meterCount)
+    {
+        final long slots = (long)meterCount * SLOTS;
+        if (slots > slotCount())
+        {
+            return -1;
+        }
+        final long cellEntries = slots * MAX_PERIODS;
+        // period and version heads (count, ints); peaks (count, longs); five cell columns; days; daily counters
+        return 2 * (Integer.BYTES + slots * Integer.BYTES) + Integer.BYTES + slots * Long.BYTES +
+            SNAPSHOT_FIELDS.length * (Integer.BYTES + cellEntries * Long.BYTES) +
+            Integer.BYTES + (long)meterCount * Long.BYTES + Integer.BYTES + (long)meterCount * MAX_PERIODS * Long.BYTES;
+    }
+
+    /**
+     * Writes the counts of the section {@link #writeState} writes into a region of {@link #sectionBytes}, leaving
+     * the entries to {@link #writeSectionMeter}: the same bytes once every meter's are written.
+     *
+     * @param out        the capture.
+     * @param base       the region's offset.
+     * @param meterCount meters enrolled.
+     */
+    void writeSectionHead(final StateOutput out, final int base, final int meterCount)
+    {
+        final SectionLayout at = layout.at(base, meterCount);
+        out.putIntAt(at.periods - Integer.BYTES, at.slots);
+        out.putIntAt(at.versions - Integer.BYTES, at.slots);
+        out.putIntAt(at.peaks - Integer.BYTES, at.slots);
+        for (int f = 0; f < SNAPSHOT_FIELDS.length; f++)
+        {
+            out.putIntAt(at.cells + f * at.cellColumn - Integer.BYTES, at.slots * MAX_PERIODS);
+        }
+        out.putIntAt(at.days - Integer.BYTES, meterCount);
+        out.putIntAt(at.daily - Integer.BYTES, meterCount * MAX_PERIODS);
+    }
+
+    /**
+     * Writes one meter's slots, cells and days into the section, where {@link #writeState} would have put them.
+     *
+     * @param out        the capture.
+     * @param base       the region's offset.
+     * @param meterCount meters enrolled when the capture started.
+     * @param meter      the meter.
+     */
+    void writeSectionMeter(final StateOutput out, final int base, final int meterCount, final int meter)
+    {
+        final SectionLayout at = layout.at(base, meterCount);
+        final int[] h = heads;
+        final long[] c = cells;
+        for (int s = meter * SLOTS, end = s + SLOTS; s < end; s++)
+        {
+            out.putIntAt(at.periods + s * Integer.BYTES, h[s * 2]);
+            out.putIntAt(at.versions + s * Integer.BYTES, h[s * 2 + 1]);
+            out.putLongAt(at.peaks + s * Long.BYTES, flatMaxW[s]);
+            for (int i = s * MAX_PERIODS, last = i + MAX_PERIODS; i < last; i++)
+            {
+                for (int f = 0; f < SNAPSHOT_FIELDS.length; f++)
+                {
+                    out.putLongAt(at.cells + f * at.cellColumn + i * Long.BYTES, c[i * CELL + SNAPSHOT_FIELDS[f]]);
+                }
+            }
+        }
+        final long[] d = days;
+        out.putLongAt(at.days + meter * Long.BYTES, d[meter * DAY_STRIDE]);
+        for (int p = 0; p < MAX_PERIODS; p++)
+        {
+            out.putLongAt(at.daily + (meter * MAX_PERIODS + p) * Long.BYTES, d[meter * DAY_STRIDE + 1 + p]);
+        }
+    }
+
+    /**
+     * Where each column's first entry lies in a section of {@link #writeState}'s form; a count precedes each. One
+     * instance, recomputed per call, so that writing a meter allocates nothing.
+     */
+    private static final class SectionLayout
+    {
+        int slots;
+        int periods;
+        int versions;
+        int peaks;
+        int cells;
+        int cellColumn;
+        int days;
+        int daily;
+
+        SectionLayout at(final int base, final int meterCount)
+        {
+            slots = meterCount * SLOTS;
+            periods = base + Integer.BYTES;
+            versions = periods + slots * Integer.BYTES + Integer.BYTES;
+            peaks = versions + slots * Integer.BYTES + Integer.BYTES;
+            cellColumn = Integer.BYTES + slots * MAX_PERIODS * Long.BYTES;
+            cells = peaks + slots * Long.BYTES + Integer.BYTES;
+            days = cells + SNAPSHOT_FIELDS.length * cellColumn;
+            daily = days + meterCount * Long.BYTES + Integer.BYTES;
+            return this;
         }
     }
 

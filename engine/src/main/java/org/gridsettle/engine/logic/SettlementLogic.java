@@ -3,6 +3,7 @@ package org.gridsettle.engine.logic;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.Ledger;
+import org.gridsettle.engine.snapshot.StateOutput;
 import org.gridsettle.journal.RecordValidator;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
@@ -42,6 +43,7 @@ public final class SettlementLogic
     private final Ledger ledger = new Ledger();
     private final TickWindow window;
     private final BillingAccumulators billing = new BillingAccumulators();
+    private final DeferredCapture capture;
     private final CarbonBook carbon = new CarbonBook();
     private final OracleBook oracle = new OracleBook();
     private final HourlyNetting netting;
@@ -87,8 +89,9 @@ public final class SettlementLogic
         this.postings = new Postings(sink, ledger);
         this.netting = new HourlyNetting(postings);
         this.calendar = new CalendarProcessor(meters, tariffs, billing, window, postings);
+        this.capture = new DeferredCapture(window, billing);
         this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, carbon, drHistory, oracle,
-            netting, postings);
+            netting, postings, capture);
         this.registry = new RegistryProcessor(meters, tariffs, window, billing, oracle, postings);
         this.redemptions = new RedemptionProcessor(meters, postings);
         this.interest = new InterestProcessor(postings);
@@ -151,6 +154,11 @@ public final class SettlementLogic
         {
             postings.reject(sequence, ReasonCode.MALFORMED, typeId, 0);
             return;
+        }
+        if (type != RecordType.METER_TICK)
+        {
+            // a tick changes only its own meter, which it copies first; any other input may change every meter
+            capture.finish();
         }
         try
         {
@@ -307,6 +315,11 @@ public final class SettlementLogic
         ledger.writeState(out);
         window.writeState(out, meters.meterCount());
         billing.writeState(out, meters.meterCount());
+        writeStateAfterBilling(out);
+    }
+
+    private void writeStateAfterBilling(final DataOutput out) throws IOException
+    {
         postings.writeState(out);
         ticks.writeState(out);
         calendar.writeState(out);
@@ -317,6 +330,53 @@ public final class SettlementLogic
         netting.writeState(out);
         drHistory.writeState(out);
         drEvents.writeState(out);
+    }
+
+    /**
+     * Writes the same state as {@link #writeState}, except that the correction window's and billing accumulators'
+     * bytes, most of a capture, are left to be copied meter by meter as this logic goes on ({@link DeferredCapture}):
+     * by {@link #captureStep} between inputs, and by {@link #apply} itself before an input changes a meter not yet
+     * copied. The capture is complete, and the same bytes as {@link #writeState} would have written now, once
+     * {@link #captureStep} returns true or after {@link #finishCapture}.
+     *
+     * @param out the capture.
+     * @return true if meters remain to be copied.
+     * @throws IOException never from a {@link StateOutput} but for a name too long for {@code writeUTF}.
+     */
+    public boolean writeStateDeferred(final StateOutput out) throws IOException
+    {
+        capture.finish();
+        out.writeLong(lastInputSequence);
+        out.writeInt(window.slots());
+        meters.writeState(out);
+        tariffs.writeState(out);
+        ledger.writeState(out);
+        if (!capture.begin(out, meters.meterCount()))
+        {
+            window.writeState(out, meters.meterCount());
+            billing.writeState(out, meters.meterCount());
+        }
+        writeStateAfterBilling(out);
+        return capture.pending();
+    }
+
+    /**
+     * Copies a few more meters of a capture begun by {@link #writeStateDeferred}.
+     *
+     * @param meterCount meters to copy at most.
+     * @return true if the capture is complete, or none is pending.
+     */
+    public boolean captureStep(final int meterCount)
+    {
+        return capture.step(meterCount);
+    }
+
+    /**
+     * Completes a capture begun by {@link #writeStateDeferred}, if one is pending.
+     */
+    public void finishCapture()
+    {
+        capture.finish();
     }
 
     /**

@@ -51,6 +51,7 @@ final class TickProcessor
     private final HourlyNetting netting;
     private final HourlyNetting.TariffRef nettingRef = new HourlyNetting.TariffRef();
     private final Postings postings;
+    private final DeferredCapture capture;
     private final DrHistory drHistory;
     private final PriceQuote quote = new PriceQuote();
     private long intensity = NO_CARBON;
@@ -83,8 +84,10 @@ final class TickProcessor
         final DrHistory drHistory,
         final OracleBook oracle,
         final HourlyNetting netting,
-        final Postings postings)
+        final Postings postings,
+        final DeferredCapture capture)
     {
+        this.capture = capture;
         this.oracle = oracle;
         this.netting = netting;
         this.carbon = carbon;
@@ -125,6 +128,8 @@ final class TickProcessor
             postings.reject(sequence, ReasonCode.UNKNOWN_METER, TICK, meterId);
             return;
         }
+        // before anything below changes this meter's window or accumulators, a snapshot in progress copies them
+        capture.beforeChange(meter);
         final boolean correction = (tick.flags() & MeterTickCodec.FLAG_CORRECTION) != 0;
         final long tariffId = meters.tariffOf(meter);
         if (!correction && start < calendar.closedUntil(tariffId))

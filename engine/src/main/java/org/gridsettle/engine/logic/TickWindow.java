@@ -1,6 +1,7 @@
 package org.gridsettle.engine.logic;
 
 import org.gridsettle.engine.snapshot.StateIo;
+import org.gridsettle.engine.snapshot.StateOutput;
 import java.io.IOException;
 import java.io.DataOutput;
 import java.io.DataInput;
@@ -372,6 +373,75 @@ public final class TickWindow
         for (int e = 0; e < used; e++)
         {
             out.writeLong(placeOf(values[e * STRIDE + VERSION_PLACE]));
+        }
+    }
+
+    /**
+     * @param meterCount meters enrolled.
+     * @return bytes of the section {@link #writeState} writes for them, or -1 if it could not be written a meter at
+     *     a time (fewer entries than meters times slots).
+     */
+    long sectionBytes(final int meterCount)
+    {
+        final long entries = (long)meterCount * slots;
+        if (entries > keys.length)
+        {
+            return -1;
+        }
+        // slots; keys and five value columns (count, longs); versions (count, ints); places (count, longs)
+        return Integer.BYTES + 6 * (Integer.BYTES + entries * Long.BYTES) + Integer.BYTES + entries * Integer.BYTES +
+            Integer.BYTES + entries * Long.BYTES;
+    }
+
+    /**
+     * Writes the counts of the section {@link #writeState} writes into a region of {@link #sectionBytes}, leaving
+     * the entries to {@link #writeSectionMeter}: the same bytes once every meter's are written.
+     *
+     * @param out        the capture.
+     * @param base       the region's offset.
+     * @param meterCount meters enrolled.
+     */
+    void writeSectionHead(final StateOutput out, final int base, final int meterCount)
+    {
+        final int entries = meterCount * slots;
+        final int column = Integer.BYTES + entries * Long.BYTES;
+        out.putIntAt(base, slots);
+        for (int c = 0; c < 6; c++)
+        {
+            out.putIntAt(base + Integer.BYTES + c * column, entries);
+        }
+        final int versions = base + Integer.BYTES + 6 * column;
+        out.putIntAt(versions, entries);
+        out.putIntAt(versions + Integer.BYTES + entries * Integer.BYTES, entries);
+    }
+
+    /**
+     * Writes one meter's entries into the section, where {@link #writeState} would have put them.
+     *
+     * @param out        the capture.
+     * @param base       the region's offset.
+     * @param meterCount meters enrolled when the capture started.
+     * @param meter      the meter.
+     */
+    void writeSectionMeter(final StateOutput out, final int base, final int meterCount, final int meter)
+    {
+        final long[] k = keys;
+        final long[] v = values;
+        final int entries = meterCount * slots;
+        final int column = Integer.BYTES + entries * Long.BYTES;
+        final int keyColumn = base + 2 * Integer.BYTES;
+        final int versions = base + Integer.BYTES + 6 * column + Integer.BYTES;
+        final int places = versions + entries * Integer.BYTES + Integer.BYTES;
+        for (int e = meter * slots, end = e + slots; e < end; e++)
+        {
+            out.putLongAt(keyColumn + e * Long.BYTES, k[e]);
+            for (int f = 0; f < SNAPSHOT_FIELDS.length; f++)
+            {
+                out.putLongAt(keyColumn + (f + 1) * column + e * Long.BYTES, v[e * STRIDE + SNAPSHOT_FIELDS[f]]);
+            }
+            final long versionAndPlace = v[e * STRIDE + VERSION_PLACE];
+            out.putIntAt(versions + e * Integer.BYTES, (int)(versionAndPlace & MAX_VERSION));
+            out.putLongAt(places + e * Long.BYTES, placeOf(versionAndPlace));
         }
     }
 

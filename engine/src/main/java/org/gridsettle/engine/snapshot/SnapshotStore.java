@@ -68,11 +68,7 @@ public final class SnapshotStore
     public static void capture(
         final SettlementLogic logic, final long outputRecords, final long outputChainHead, final StateOutput out)
     {
-        out.reset();
-        out.write(MAGIC);
-        out.writeLong(logic.lastInputSequence());
-        out.writeLong(outputRecords);
-        out.writeLong(outputChainHead);
+        writeHeader(logic, outputRecords, outputChainHead, out);
         try
         {
             logic.writeState(out);
@@ -80,6 +76,41 @@ public final class SnapshotStore
         catch (final IOException e)
         {
             // only writeUTF can refuse, for a name longer than 65,535 bytes
+            throw new UncheckedIOException("cannot capture the engine state for a snapshot", e);
+        }
+    }
+
+    private static void writeHeader(
+        final SettlementLogic logic, final long outputRecords, final long outputChainHead, final StateOutput out)
+    {
+        out.reset();
+        out.write(MAGIC);
+        out.writeLong(logic.lastInputSequence());
+        out.writeLong(outputRecords);
+        out.writeLong(outputChainHead);
+    }
+
+    /**
+     * As {@link #capture}, but leaves the largest per-meter sections to be copied as the logic goes on
+     * ({@link SettlementLogic#writeStateDeferred}): the capture is complete once
+     * {@link SettlementLogic#captureStep} returns true or after {@link SettlementLogic#finishCapture}.
+     *
+     * @param logic           the state machine, quiescent now.
+     * @param outputRecords   output data records at this point.
+     * @param outputChainHead output chain head at this point.
+     * @param out             the capture buffer, reset first.
+     * @return true if meters remain to be copied.
+     */
+    public static boolean captureDeferred(
+        final SettlementLogic logic, final long outputRecords, final long outputChainHead, final StateOutput out)
+    {
+        writeHeader(logic, outputRecords, outputChainHead, out);
+        try
+        {
+            return logic.writeStateDeferred(out);
+        }
+        catch (final IOException e)
+        {
             throw new UncheckedIOException("cannot capture the engine state for a snapshot", e);
         }
     }

@@ -13,15 +13,20 @@ import java.util.concurrent.Future;
  * forces it to disk, renames it into place and prunes old snapshots.
  * <p>
  * Why: written whole on the logic thread, a snapshot of 100,000 meters stalled every input behind it for about half
- * a second, most of it in the file, the fsync and SHA-256. The logic thread now pays for the capture alone.
+ * a second, most of it in the file, the fsync and SHA-256. The logic thread now pays for the capture alone, and for
+ * periodic snapshots ({@link #begin}) only for its small sections at once: the correction window and the billing
+ * accumulators, 85% of a capture, are copied a few meters per input afterwards ({@link #step}), and a meter an input
+ * is about to change is copied first (see {@code DeferredCapture}); benchmarks/README.md has the stall before and
+ * after.
  * <p>
- * One capture is in flight at a time: {@link #take} first waits for the previous snapshot to be on disk, since both
- * use the same buffer; at the usual interval of a million inputs that one has long finished. A snapshot that failed
- * to be written is reported by the next {@link #take} or by {@link #close}, which halts the engine as a failure on
- * the logic thread would have. The files are the same as if written synchronously.
+ * One capture is in flight at a time: {@link #take} and {@link #begin} first complete a capture still being copied
+ * and wait for the previous snapshot to be on disk, since all use the same buffer; at the usual interval of a million
+ * inputs that one has long finished. A snapshot that failed to be written is reported by the next {@link #take} or
+ * {@link #begin} or by {@link #close}, which halts the engine as a failure on the logic thread would have. The files
+ * are the same as if written synchronously.
  * <p>
- * Threading: {@link #take}, {@link #awaitWritten} and {@link #close} from the business-logic thread, or from the
- * thread that closes the engine after that one has stopped.
+ * Threading: {@link #take}, {@link #begin}, {@link #step}, {@link #awaitWritten} and {@link #close} from the
+ * business-logic thread, or from the thread that closes the engine after that one has stopped.
  */
 public final class SnapshotWriter implements AutoCloseable
 {
@@ -36,6 +41,8 @@ public final class SnapshotWriter implements AutoCloseable
         return t;
     });
     private Future<?> inFlight;
+    /** The logic whose capture is still being copied, or null. */
+    private SettlementLogic copying;
     private volatile SnapshotInfo last;
     private boolean closed;
 
@@ -60,6 +67,56 @@ public final class SnapshotWriter implements AutoCloseable
         awaitWritten();
         SnapshotStore.capture(logic, outputRecords, outputChainHead, captured);
         inFlight = thread.submit(this::persist);
+    }
+
+    /**
+     * Begins a capture of the state now that the logic thread pays for only in part: the largest per-meter sections
+     * are copied by {@link #step} between inputs, and by the logic itself before an input changes a meter not yet
+     * copied. The file is written in the background once the capture is complete.
+     *
+     * @param logic           the state machine, quiescent now.
+     * @param outputRecords   output data records at this point.
+     * @param outputChainHead output chain head at this point.
+     */
+    public void begin(final SettlementLogic logic, final long outputRecords, final long outputChainHead)
+    {
+        checkOpen();
+        awaitWritten();
+        if (SnapshotStore.captureDeferred(logic, outputRecords, outputChainHead, captured))
+        {
+            copying = logic;
+        }
+        else
+        {
+            inFlight = thread.submit(this::persist);
+        }
+    }
+
+    /**
+     * Copies a few more meters of a capture begun by {@link #begin}, and hands the snapshot to the writer's thread
+     * when it is complete. Costs a field read when no capture is being copied.
+     *
+     * @param meters meters to copy at most.
+     */
+    public void step(final int meters)
+    {
+        final SettlementLogic logic = copying;
+        if (logic != null && logic.captureStep(meters))
+        {
+            copying = null;
+            inFlight = thread.submit(this::persist);
+        }
+    }
+
+    private void completeCapture()
+    {
+        final SettlementLogic logic = copying;
+        if (logic != null)
+        {
+            copying = null;
+            logic.finishCapture();
+            inFlight = thread.submit(this::persist);
+        }
     }
 
     /**
@@ -94,13 +151,14 @@ public final class SnapshotWriter implements AutoCloseable
     }
 
     /**
-     * Waits until the snapshot in flight, if any, is on disk.
+     * Completes a capture still being copied, then waits until the snapshot in flight, if any, is on disk.
      *
      * @return the newest snapshot written by this writer, or null if none.
      * @throws IllegalStateException if writing it failed.
      */
     public SnapshotInfo awaitWritten()
     {
+        completeCapture();
         final Future<?> pending = inFlight;
         if (pending != null)
         {

@@ -129,6 +129,54 @@ public final class StateOutput implements DataOutput
     }
 
     /**
+     * Claims a region to be filled later with {@link #putIntAt} and {@link #putLongAt}, for a section whose size is
+     * known before its content: a capture that copies each meter's part of a section when it gets to that meter.
+     *
+     * @param bytes size of the region.
+     * @return offset of its first byte.
+     */
+    public int claim(final long bytes)
+    {
+        if (bytes < 0 || bytes > MAX_CAPACITY)
+        {
+            throw new IllegalStateException("engine state larger than 2 GiB cannot be snapshotted: " + bytes);
+        }
+        return claimRegion((int)bytes);
+    }
+
+    /**
+     * Writes a big-endian int into bytes already claimed.
+     *
+     * @param offset where.
+     * @param v      the value.
+     * @throws IndexOutOfBoundsException outside the bytes claimed since {@link #reset()}.
+     */
+    public void putIntAt(final int offset, final int v)
+    {
+        if (offset < 0 || offset > length - Integer.BYTES)
+        {
+            throw new IndexOutOfBoundsException("int at " + offset + " of " + length + " bytes claimed");
+        }
+        UnsafeApi.putInt(address + offset, bigEndian(v));
+    }
+
+    /**
+     * Writes a big-endian long into bytes already claimed.
+     *
+     * @param offset where.
+     * @param v      the value.
+     * @throws IndexOutOfBoundsException outside the bytes claimed since {@link #reset()}.
+     */
+    public void putLongAt(final int offset, final long v)
+    {
+        if (offset < 0 || offset > length - Long.BYTES)
+        {
+            throw new IndexOutOfBoundsException("long at " + offset + " of " + length + " bytes claimed");
+        }
+        UnsafeApi.putLong(address + offset, bigEndian(v));
+    }
+
+    /**
      * Writes fields of an interleaved array as one column each, in the form {@link StateIo#writeColumns} defines:
      * per field, the count then that field of every entry, big-endian. The entries are read once, in order, and the
      * region is claimed and checked once, so the writes need no bounds check each: at 100,000 meters a capture writes

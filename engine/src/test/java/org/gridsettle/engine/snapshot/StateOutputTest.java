@@ -166,4 +166,38 @@ class StateOutputTest
         view.getBytes(0, array);
         return array;
     }
+
+    @Test
+    void aClaimedRegionFilledLaterHoldsTheBytesWrittenInOrderWould() throws IOException
+    {
+        final ByteArrayOutputStream reference = new ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(reference))
+        {
+            data.writeInt(7);
+            data.writeLong(-2L);
+            data.writeInt(0x01020304);
+            data.writeLong(Long.MAX_VALUE);
+        }
+        final StateOutput out = new StateOutput(8);
+        try
+        {
+            out.writeInt(7);
+            final int region = out.claim(12);
+            out.writeLong(Long.MAX_VALUE);
+            out.putIntAt(region + 8, 0x01020304);
+            out.putLongAt(region, -2L);
+            final DirectBuffer bytes = out.bytes();
+            final byte[] written = new byte[bytes.capacity()];
+            bytes.getBytes(0, written);
+            assertThat(written).isEqualTo(reference.toByteArray());
+
+            // nothing outside what has been claimed can be written
+            assertThatThrownBy(() -> out.putLongAt(out.length() - 7, 1L)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> out.putIntAt(-1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+        finally
+        {
+            out.free();
+        }
+    }
 }
