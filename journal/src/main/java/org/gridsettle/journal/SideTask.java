@@ -16,10 +16,12 @@ import java.util.concurrent.FutureTask;
 public final class SideTask<T>
 {
     private final FutureTask<T> task;
+    private final Thread thread;
 
-    private SideTask(final Callable<T> work)
+    private SideTask(final Callable<T> work, final String threadName)
     {
         this.task = new FutureTask<>(work);
+        this.thread = new Thread(task, threadName);
     }
 
     /**
@@ -30,15 +32,15 @@ public final class SideTask<T>
      */
     public static <T> SideTask<T> start(final String threadName, final Callable<T> work)
     {
-        final SideTask<T> side = new SideTask<>(work);
-        final Thread thread = new Thread(side.task, threadName);
-        thread.setDaemon(true);
-        thread.start();
+        final SideTask<T> side = new SideTask<>(work, threadName);
+        side.thread.setDaemon(true);
+        side.thread.start();
         return side;
     }
 
     /**
-     * Waits for the work to finish.
+     * Waits for the work to finish and its thread to end: the result is ready a moment before the thread is gone,
+     * and a caller that closes what the work used must not find the thread still alive.
      *
      * @return its result.
      * @throws RuntimeException or {@link Error}: what the work threw, as it threw it.
@@ -52,25 +54,36 @@ public final class SideTask<T>
             {
                 try
                 {
-                    return task.get();
+                    thread.join();
+                    break;
                 }
                 catch (final InterruptedException e)
                 {
                     interrupted = true;
                 }
-                catch (final ExecutionException e)
+            }
+            try
+            {
+                // done: get() returns at once and does not look at the interrupt flag
+                return task.get();
+            }
+            catch (final InterruptedException e)
+            {
+                interrupted = true;
+                throw new IllegalStateException("interrupted reading a finished side task's result", e);
+            }
+            catch (final ExecutionException e)
+            {
+                final Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException runtime)
                 {
-                    final Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException runtime)
-                    {
-                        throw runtime;
-                    }
-                    if (cause instanceof Error error)
-                    {
-                        throw error;
-                    }
-                    throw new IllegalStateException("checked exception from side task", cause);
+                    throw runtime;
                 }
+                if (cause instanceof Error error)
+                {
+                    throw error;
+                }
+                throw new IllegalStateException("checked exception from side task", cause);
             }
         }
         finally
