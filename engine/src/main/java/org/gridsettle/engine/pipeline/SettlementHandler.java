@@ -40,6 +40,8 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
      * on a flat TOU tariff (1,369 B per meter with the default 12-slot window). Only sizes a buffer ahead of time.
      */
     private static final long SNAPSHOT_BYTES_PER_METER_BESIDES_WINDOW = 768;
+    /** Meters of a periodic capture copied after each input; see {@link SnapshotWriter#step}. */
+    static final int CAPTURE_METERS_PER_INPUT = 8;
 
     private final JournalWriter input;
     private final JournalWriter output;
@@ -62,9 +64,6 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
     private long skipUpTo;
     private volatile long appliedSequence;
     private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-    /** Meters of a periodic capture copied after each input; see {@link SnapshotWriter#step}. */
-    static final int CAPTURE_METERS_PER_INPUT = 8;
-
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     /**
