@@ -52,8 +52,8 @@ public final class Ledger
      * accounts were added since the last capture.
      */
     private int[] slotsByAccount = new int[0];
-    /** {@link #slotCount} when {@link #slotsByAccount} was built; -1 when it must be rebuilt. */
-    private int slotsSorted = -1;
+    /** {@link #slotCount} when {@link #slotsByAccount} was last complete; -1 when it must be rebuilt whole. */
+    private int slotsSorted;
     private final long[] tokenSymbols = new long[MAX_TOKENS];
     private final long[] debitTotals = new long[MAX_TOKENS];
     private final long[] creditTotals = new long[MAX_TOKENS];
@@ -386,7 +386,7 @@ public final class Ledger
     private int[] slotsByAccount()
     {
         final int slots = slotCount;
-        if (slotsSorted != slots)
+        if (slotsSorted != slots && !extendSorted(slots))
         {
             final long[] sorted = snapshotScratch.length >= slots ? snapshotScratch : new long[slots];
             snapshotScratch = sorted;
@@ -403,6 +403,51 @@ public final class Ledger
             slotsSorted = slots;
         }
         return slotsByAccount;
+    }
+
+    /**
+     * Appends the slots opened since the last capture to the sorted order, if their accounts come after every account
+     * already in it and in ascending order, as accounts opened in the order they were registered do: then the first
+     * capture need not sort every account (a fifth of its stall at 100,000 meters), and no capture does.
+     *
+     * @param slots slots open now.
+     * @return false if the new accounts are out of order, or the order must be rebuilt: the caller sorts them all.
+     */
+    private boolean extendSorted(final int slots)
+    {
+        final int from = slotsSorted;
+        if (from < 0)
+        {
+            return false;
+        }
+        final long[] accounts = accountAt;
+        // the first new account must come after the largest in the order, and each next one after it
+        if (from > 0 && accounts[from] <= snapshotScratch[from - 1])
+        {
+            return false;
+        }
+        for (int i = from + 1; i < slots; i++)
+        {
+            if (accounts[i] <= accounts[i - 1])
+            {
+                return false;
+            }
+        }
+        if (snapshotScratch.length < slots)
+        {
+            snapshotScratch = java.util.Arrays.copyOf(snapshotScratch, slots + slots / 4 + 16);
+        }
+        if (slotsByAccount.length < slots)
+        {
+            slotsByAccount = java.util.Arrays.copyOf(slotsByAccount, slots + slots / 4 + 16);
+        }
+        for (int i = from; i < slots; i++)
+        {
+            snapshotScratch[i] = accounts[i];
+            slotsByAccount[i] = i;
+        }
+        slotsSorted = slots;
+        return true;
     }
 
     private static int nonZero(final long[] b, final int slot)

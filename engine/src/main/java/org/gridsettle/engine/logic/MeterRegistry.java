@@ -49,8 +49,11 @@ public final class MeterRegistry
      * growing, and sorted again only when accounts were added since the last capture (accounts are never removed).
      */
     private long[] snapshotScratch = new long[0];
-    /** How many accounts {@link #snapshotScratch} holds sorted; -1 when it must be sorted again. */
-    private int accountsSorted = -1;
+    /**
+     * How many accounts {@link #snapshotScratch} holds sorted; -1 when it must be sorted again. An account registered
+     * above all those is appended at once, so accounts registered in ascending order are never sorted at all.
+     */
+    private int accountsSorted;
 
     /**
      * Sizes the array a snapshot sorts the accounts in, before the business-logic thread starts.
@@ -71,7 +74,23 @@ public final class MeterRegistry
      */
     public boolean registerAccount(final long accountId)
     {
-        return accounts.add(accountId);
+        if (!accounts.add(accountId))
+        {
+            return false;
+        }
+        // the first capture sorted every account (a fifth of a capture's stall at 100,000 meters); accounts are
+        // usually registered in ascending order, and then the sorted array only grows at its end
+        final int sorted = accountsSorted;
+        if (sorted == accounts.size() - 1 && (sorted == 0 || accountId > snapshotScratch[sorted - 1]))
+        {
+            if (sorted == snapshotScratch.length)
+            {
+                snapshotScratch = Arrays.copyOf(snapshotScratch, Math.max(16, 2 * sorted));
+            }
+            snapshotScratch[sorted] = accountId;
+            accountsSorted = sorted + 1;
+        }
+        return true;
     }
 
     /**
