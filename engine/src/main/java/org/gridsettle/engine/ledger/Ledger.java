@@ -81,7 +81,8 @@ public final class Ledger
         }
         if (snapshotScratch.length < capacity)
         {
-            snapshotScratch = new long[capacity];
+            // kept: the sorted order is extended from its last account (extendSorted)
+            snapshotScratch = java.util.Arrays.copyOf(snapshotScratch, capacity);
         }
         if (slotsByAccount.length < capacity)
         {

@@ -64,7 +64,8 @@ public final class MeterRegistry
     {
         if (snapshotScratch.length < accounts)
         {
-            snapshotScratch = new long[accounts];
+            // kept: registrations in ascending order extend the sorted accounts in place
+            snapshotScratch = Arrays.copyOf(snapshotScratch, accounts);
         }
     }
 

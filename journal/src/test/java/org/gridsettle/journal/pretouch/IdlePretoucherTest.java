@@ -91,15 +91,16 @@ class IdlePretoucherTest
             final IdlePretoucher pretoucher = new IdlePretoucher(HEADROOM, first.frontier(), second.frontier());
             append(first, record, 0, 10);
             append(second, record, 0, 10);
-            final long firstBefore = first.frontier().position();
             pretoucher.doWork();
             pretoucher.doWork();
             // one call each: neither writer waits for the other's whole headroom
             assertThat(pretoucher.pagesTouched()).isEqualTo(2L * IdlePretoucher.PAGES_PER_CALL);
             while (pretoucher.doWork() > 0)
             {
-                assertThat(first.frontier().position()).isEqualTo(firstBefore);
+                // the rest of both headrooms
             }
+            // whole pages from the one after the frontier's to the last within frontier + headroom: one fewer than the
+            // headroom holds, unless a frontier happens to fall on a page boundary
             final long perWriter = HEADROOM / PAGE - 1;
             assertThat(pretoucher.pagesTouched()).isBetween(2 * perWriter - 1, 2 * perWriter + 1);
             pretoucher.close();
