@@ -97,7 +97,8 @@ public final class SettlementEngine implements AutoCloseable
         this.handler = new SettlementHandler(
             input, output, Journals.output(dir), config.listeners.toArray(new PostingListener[0]),
             config.correctionWindow,
-            config.snapshots ? new SnapshotStore(dir.resolve("snapshots")) : null,
+            config.snapshots ? new SnapshotStore(dir.resolve("snapshots"), config.durability == Durability.SYNC_ON_BATCH)
+                : null,
             config.snapshotInterval, config.snapshotInputsPerMeter);
         handler.logic().reserveMeters(config.expectedMeters);
         handler.reserveSnapshot(config.expectedMeters);

@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 /**
  * Takes snapshots with the business-logic thread doing only the part that needs its state quiescent: it captures
  * the state into a reused off-heap {@link StateOutput}, and a thread of the writer's own hashes it, writes the file,
- * forces it to disk, renames it into place and prunes old snapshots.
+ * forces it to disk if the store forces, renames it into place and prunes old snapshots.
  * <p>
  * Why: written whole on the logic thread, a snapshot of 100,000 meters stalled every input behind it for about half
  * a second, most of it in the file, the fsync and SHA-256. The logic thread now pays for the capture alone, and for

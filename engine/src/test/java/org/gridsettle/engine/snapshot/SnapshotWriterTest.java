@@ -67,4 +67,22 @@ class SnapshotWriterTest
             .isInstanceOf(IllegalStateException.class)
             .hasMessageStartingWith("snapshot failed: cannot write snapshot");
     }
+
+    @Test
+    void theNextSnapshotDeletesTheTemporaryFileOfOneACrashInterrupted() throws IOException
+    {
+        final Path dir = tmp.resolve("snapshots");
+        Files.createDirectories(dir);
+        // as a kill -9 leaves it while a snapshot is written, chunk by chunk or by the snapshot thread
+        final Path interrupted = Files.writeString(dir.resolve("snapshot-00000000000000000042.gss.tmp"), "half");
+        final Path unrelated = Files.writeString(dir.resolve("notes.tmp"), "not a snapshot's");
+        final SnapshotWriter writer = new SnapshotWriter(new SnapshotStore(dir));
+        try (writer)
+        {
+            writer.take(new SettlementLogic((buffer, offset, length) -> { }, 8), 1, 2);
+            writer.awaitWritten();
+        }
+        assertThat(interrupted).doesNotExist();
+        assertThat(unrelated).exists();
+    }
 }
