@@ -222,8 +222,10 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
     {
         if (snapshotWriter != null && meters > 0)
         {
-            snapshotWriter.reserve((long)meters *
-                (TickWindow.BYTES_PER_SLOT * (long)correctionWindow + SNAPSHOT_BYTES_PER_METER_BESIDES_WINDOW));
+            final long estimate = (long)meters *
+                (TickWindow.BYTES_PER_SLOT * (long)correctionWindow + SNAPSHOT_BYTES_PER_METER_BESIDES_WINDOW);
+            // with the quarter of headroom the writer keeps after a snapshot, so the first one need not grow it
+            snapshotWriter.reserve(estimate + estimate / 4);
         }
     }
 

@@ -92,7 +92,8 @@ public final class StateOutput implements DataOutput
         final long wanted = Math.min(bytes, MAX_CAPACITY);
         if (wanted > buffer.capacity())
         {
-            grow(wanted);
+            // exactly what was asked: the caller's estimate already has its headroom
+            growTo((int)wanted);
         }
     }
 
@@ -235,7 +236,12 @@ public final class StateOutput implements DataOutput
         // small buffers double; a large one gets a quarter more than needed, since doubling 1.4 GB would ask for 2.8
         final int current = buffer.capacity();
         final long wanted = current < DOUBLING_LIMIT ? 2L * current : needed + needed / 4;
-        final int capacity = (int)Math.min(MAX_CAPACITY, Math.max(needed, wanted));
+        growTo((int)Math.min(MAX_CAPACITY, Math.max(needed, wanted)));
+    }
+
+    private void growTo(final int capacity)
+    {
+        final int current = buffer.capacity();
         address = UnsafeApi.reallocateMemory(address, capacity);
         // touch the new pages here, where reserve() runs (the snapshot thread), or the first capture into them would
         // take a page fault every 4 KiB on the logic thread: 35,000 of them for 100,000 meters

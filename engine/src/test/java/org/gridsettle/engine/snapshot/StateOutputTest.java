@@ -143,14 +143,18 @@ class StateOutputTest
     }
 
     @Test
-    void growsByAQuarterOnceLarge()
+    void aReservationIsExactAndACaptureThatOutgrowsItGrowsByAQuarterOnceLarge()
     {
-        final StateOutput out = new StateOutput(16);
+        final StateOutput out = new StateOutput(1 << 20);
         try
         {
+            // the callers' estimates carry their own headroom: doubling the 1 MiB would give 2 MiB, not 1.5
+            out.reserve(3 << 19);
+            assertThat(out.capacity()).isEqualTo(3 << 19);
             out.reserve(100 << 20);
             final int before = out.capacity();
-            out.reserve(before + 1L);
+            assertThat(before).isEqualTo(100 << 20);
+            out.claim(before + 1L);
             // doubling 100 MB would take 200 MB; at a million meters it would take 2.8 GB instead of 1.75
             assertThat((long)out.capacity()).isEqualTo(before + 1L + (before + 1L) / 4);
         }
