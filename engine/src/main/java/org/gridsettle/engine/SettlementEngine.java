@@ -890,7 +890,10 @@ public final class SettlementEngine implements AutoCloseable
         }
 
         /**
-         * @param durability what an acknowledged input promises.
+         * @param durability what an acknowledged input promises. With {@link Durability#SYNC_ON_BATCH} each snapshot
+         *                   is also forced to disk before it is renamed into place; with page-cache durability it
+         *                   is not, since the journals would not survive a power loss either, and a snapshot torn
+         *                   by one fails its checksum and an older one, or a full replay, is used.
          * @return this.
          */
         public Builder durability(final Durability durability)
