@@ -150,17 +150,15 @@ public final class JournalWriter implements AutoCloseable
 
     private long write(final MutableDirectBuffer buffer, final int offset, final int length)
     {
-        final long end;
         try (DocumentContext dc = appender.writingDocument())
         {
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.unsafeWrite(buffer.addressOffset() + offset, length);
-            end = bytes.writePosition();
-        }
-        final AppendFrontier frontier = this.frontier;
-        if (frontier != null)
-        {
-            frontier.advance(appender, end);
+            final AppendFrontier frontier = this.frontier;
+            if (frontier != null)
+            {
+                frontier.advance(appender, bytes, bytes.writePosition());
+            }
         }
         return count++;
     }

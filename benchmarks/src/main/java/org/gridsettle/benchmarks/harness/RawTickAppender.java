@@ -101,16 +101,14 @@ final class RawTickAppender implements AutoCloseable
     private static void write(
         final ExcerptAppender appender, final UnsafeBuffer record, final int length, final AppendFrontier frontier)
     {
-        final long end;
         try (DocumentContext dc = appender.writingDocument())
         {
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.unsafeWrite(record.addressOffset(), length);
-            end = bytes.writePosition();
-        }
-        if (frontier != null)
-        {
-            frontier.advance(appender, end);
+            if (frontier != null)
+            {
+                frontier.advance(appender, bytes, bytes.writePosition());
+            }
         }
     }
 

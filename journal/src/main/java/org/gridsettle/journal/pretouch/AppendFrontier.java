@@ -1,5 +1,7 @@
 package org.gridsettle.journal.pretouch;
 
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.queue.ExcerptAppender;
 
 import java.io.File;
@@ -10,9 +12,10 @@ import java.lang.invoke.VarHandle;
  * Where a journal's writer has got to: the cycle file it appends to and the file offset just after its last record.
  * A {@link JournalPretoucher} reads it to know which pages to touch next.
  * <p>
- * Threading: {@link #advance} and {@link #roll} from the writer's thread only; {@link #position()} and
- * {@link #file()} from any thread. The position is published with a release store, which on x86 is a plain store:
- * the writer pays no fence per append. A reader may see a position a little behind the writer, never ahead.
+ * Threading: {@link #advance} and {@link #roll} from the writer's thread only; {@link #position()},
+ * {@link #store()} and {@link #file()} from any thread. The position is published with a release store, which on x86
+ * is a plain store: the writer pays no fence per append. A reader may see a position a little behind the writer,
+ * never ahead.
  */
 public final class AppendFrontier
 {
@@ -31,24 +34,42 @@ public final class AppendFrontier
     }
 
     private volatile File file;
+    private volatile BytesStore<?, ?> store;
     @SuppressWarnings("unused") // accessed through POSITION
     private volatile long position;
     private int cycle = Integer.MIN_VALUE;
 
     /**
-     * Publishes where an append ended, and the appender's cycle file if it rolled to a new one.
+     * Publishes where an append ended, the mapped chunk it wrote into, and the appender's cycle file if it rolled to
+     * a new one. Call inside the append's document context, while that chunk is the appender's.
      *
      * @param appender the appender that just wrote.
+     * @param bytes    the bytes it wrote through.
      * @param end      file offset just after the record ({@code writePosition()} of the document's bytes).
      */
-    public void advance(final ExcerptAppender appender, final long end)
+    public void advance(final ExcerptAppender appender, final Bytes<?> bytes, final long end)
     {
         final int current = appender.cycle();
         if (current != cycle)
         {
             roll(current, appender.currentFile());
         }
+        final BytesStore<?, ?> chunk = bytes.bytesStore();
+        if (chunk != store)
+        {
+            // a volatile store only when the writer moves to another chunk, every few tens of megabytes
+            store = chunk;
+        }
         POSITION.setRelease(this, end);
+    }
+
+    /**
+     * @return the mapped chunk of the writer's last append, or null before it; the writer may release it at any
+     *     time, so a reader reserves it ({@code tryReserve}) before touching it.
+     */
+    public BytesStore<?, ?> store()
+    {
+        return store;
     }
 
     private void roll(final int cycle, final File file)

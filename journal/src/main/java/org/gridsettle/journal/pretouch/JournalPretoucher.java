@@ -1,15 +1,10 @@
 package org.gridsettle.journal.pretouch;
 
-import org.agrona.IoUtil;
+import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.core.io.ReferenceOwner;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
-import org.agrona.concurrent.UnsafeBuffer;
-
-import java.io.IOException;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Takes the page faults of journal appends off the writer's thread: it touches the pages of each journal's current
@@ -20,39 +15,48 @@ import java.nio.file.StandardOpenOption;
  * faults. The kernel then reads the page in, zero-filling it and, with read-ahead, up to megabytes around it, and
  * reserves its disk blocks, all on the writing thread (profiled with {@code perf}: {@code filemap_fault},
  * {@code ext4_mpage_readpages}, {@code memset}). On the 2-core VM measured, a producer appending a tick's two records
- * at 200,000 ticks/s had a p99 of 16.6 ms that way; with this pretoucher on a thread of its own, 13.2 µs (the
- * harness's {@code raw-append} and {@code raw-append-pretouched} rows, {@code benchmarks/README.md}). Chronicle's own
- * pretoucher is only in its commercial edition.
+ * at 200,000 ticks/s had a p99 of 16.6 ms that way; with this pretoucher on a thread of its own, 13.2 µs when it
+ * touched through a mapping of its own and 1.2 µs through the writer's (the harness's {@code raw-append} and
+ * {@code raw-append-pretouched} rows, {@code benchmarks/README.md}). Chronicle's own pretoucher is only in its
+ * commercial edition.
  * <p>
- * A page is touched by an atomic compare-and-set of its first eight bytes from zero to zero, through a mapping of the
- * pretoucher's own. It changes nothing: where the writer has already written, the compare fails and nothing is
- * stored; where it has not, the bytes are zero and stay zero, and a later write by the writer lands after the atomic
- * one. Only the region inside the file's current length is mapped, so the file is never extended here; Chronicle
- * keeps at least its 16 MiB overlap allocated ahead of its writer, more than {@link #DEFAULT_HEADROOM}.
+ * A page is touched by an atomic compare-and-set of its first eight bytes from zero to zero, through the writer's own
+ * mapping: the chunk of the cycle file its last append went into, which the {@link AppendFrontier} publishes and
+ * this reserves while it touches ({@code tryReserve}), so Chronicle cannot unmap it meanwhile. It changes nothing:
+ * where the writer has already written, the compare fails and nothing is stored; where it has not, the bytes are zero
+ * and stay zero, and a later write by the writer lands after the atomic one. Through the writer's mapping the writer
+ * then finds the page mapped and takes no fault at all; through a mapping of the pretoucher's own, as before
+ * 2026-11-26, it still faulted on each page, if more cheaply, and the mapping and unmapping of each pass cost more
+ * than they saved: at full throughput the engine ran at 653,000-717,000 ticks/s with it against 737,000-871,000
+ * without, and at 773,000-865,000 with the writer's mapping (benchmarks/README.md). Only pages inside that chunk and
+ * its overlap are touched, so the file is never extended here; the next chunk's pages wait until the writer has
+ * moved into it.
  * <p>
- * Cost: the same page faults, on another core, which a 2-core machine does not have to spare (the engine leaves it
- * off by default); disk blocks are allocated up to the headroom beyond the last record, which a sparse cycle file
- * would otherwise leave unallocated until written.
+ * Cost: the same page faults, on another core, which a 2-core machine does not have to spare: at an offered rate the
+ * third busy thread costs the engine milliseconds of tail latency, so the engine leaves it off by default. Disk
+ * blocks are allocated up to the headroom beyond the last record, which a sparse cycle file would otherwise leave
+ * unallocated until written.
  * <p>
  * Threading: an {@link Agent}, run by one {@link org.agrona.concurrent.AgentRunner} thread; the frontiers are written
- * by their writers' threads. A failure to open or map a cycle file makes this pretoucher give up on that file only
- * (the writer is unaffected, it only faults for itself again); {@link #failures()} counts them.
+ * by their writers' threads. A failure to touch a cycle file makes this pretoucher give up on that file only (the
+ * writer is unaffected, it only faults for itself again); {@link #failures()} counts them.
  */
 public final class JournalPretoucher implements Agent
 {
-    /** How far ahead of each writer pages are touched: about 90 ms of output journal at 800,000 ticks/s. */
-    public static final int DEFAULT_HEADROOM = 8 << 20;
+    /** How far ahead of each writer pages are touched: two read-ahead windows of 8 MiB, as {@link IdlePretoucher}'s. */
+    public static final int DEFAULT_HEADROOM = 16 << 20;
 
     /** Stride of the touches: the smallest page size on the platforms gridsettle runs on. */
     static final int PAGE = 4096;
 
-    /** Largest region mapped per touch pass, so that one journal does not hold up the others. */
+    /** Largest region touched per pass, so that one journal does not hold up the others. */
     private static final int BATCH = 1 << 20;
+
+    private static final ReferenceOwner OWNER = ReferenceOwner.temporary("gridsettle-pretouch");
 
     private final CycleFileTarget[] targets;
     private final long headroom;
     private final String roleName;
-    private final UnsafeBuffer touch = new UnsafeBuffer(0, 0);
     private long pagesTouched;
     private int failures;
 
@@ -72,7 +76,7 @@ public final class JournalPretoucher implements Agent
         this.targets = new CycleFileTarget[frontiers.length];
         for (int i = 0; i < frontiers.length; i++)
         {
-            targets[i] = new CycleFileTarget(frontiers[i], StandardOpenOption.READ, StandardOpenOption.WRITE);
+            targets[i] = new CycleFileTarget(frontiers[i]);
         }
     }
 
@@ -161,9 +165,9 @@ public final class JournalPretoucher implements Agent
         }
         try
         {
-            return touch(target, position, Math.min(wanted, target.touched + BATCH));
+            return touch(target, Math.min(wanted, target.touched + BATCH));
         }
-        catch (final IOException | RuntimeException | InternalError e)
+        catch (final RuntimeException | InternalError e)
         {
             // InternalError is how the JVM reports a fault inside a mapping, as from a file cut short under it
             target.giveUp();
@@ -172,31 +176,31 @@ public final class JournalPretoucher implements Agent
         }
     }
 
-    private int touch(final CycleFileTarget target, final long position, final long limit) throws IOException
+    private int touch(final CycleFileTarget target, final long limit)
     {
-        final long end = Math.min(limit, target.size(position, limit)) & -PAGE;
-        final long from = target.touched;
-        if (end <= from)
+        final BytesStore<?, ?> chunk = target.store();
+        if (chunk == null || !chunk.tryReserve(OWNER))
         {
+            // the writer has moved on from this chunk: the next call sees the one it moved to
             return 0;
         }
-        final int length = (int)(end - from);
-        final MappedByteBuffer mapped = target.channel().map(FileChannel.MapMode.READ_WRITE, from, length);
+        final long from = target.touched;
+        final long end = limit & -PAGE;
+        long offset = from;
         try
         {
-            touch.wrap(mapped);
-            for (int offset = 0; offset < length; offset += PAGE)
+            while (offset < end && chunk.inside(offset, 8))
             {
-                touch.compareAndSetLong(offset, 0L, 0L);
+                chunk.compareAndSwapLong(offset, 0L, 0L);
+                offset += PAGE;
             }
         }
         finally
         {
-            touch.wrap(0, 0);
-            IoUtil.unmap(mapped);
+            chunk.release(OWNER);
         }
-        target.touched = end;
-        final int pages = length / PAGE;
+        target.touched = offset;
+        final int pages = (int)((offset - from) / PAGE);
         pagesTouched += pages;
         return pages;
     }

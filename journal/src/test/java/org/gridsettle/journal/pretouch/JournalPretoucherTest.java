@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pretoucher is driven by hand here ({@code doWork} on the test thread), so what it touched is exact: it must run
- * the headroom ahead of the writer and no further, leave every byte as it was, and give up on a file it cannot open
- * without troubling the writer.
+ * the headroom ahead of the writer and no further, through the writer's own mapping, leave every byte as it was, and
+ * skip a writer that has not appended yet without troubling the others.
  */
 class JournalPretoucherTest
 {
@@ -49,7 +49,12 @@ class JournalPretoucherTest
             // the pages from the one holding the writer's position up to position + headroom, and no further
             final long expectedPages = ((position + HEADROOM) - (position & -JournalPretoucher.PAGE)) /
                 JournalPretoucher.PAGE;
+            final long writersMapping = frontier.store().addressForRead(position);
+            final long residentBefore = residentKib(writersMapping);
             assertThat(pretoucher.doWork()).isEqualTo((int)expectedPages);
+            // through the writer's own mapping: its page table now maps the pages ahead, so it will not fault on them
+            assertThat(residentKib(writersMapping) - residentBefore).as("KiB newly mapped in the writer's mapping")
+                .isGreaterThanOrEqualTo(HEADROOM / 1024 - 4);
             assertThat(pretoucher.doWork()).as("already far enough ahead").isZero();
             assertThat(pretoucher.pagesTouched()).isEqualTo(expectedPages);
             assertThat(zeroFrom(frontier.file().toPath(), position, HEADROOM)).as("touched pages stay zero").isTrue();
@@ -69,33 +74,28 @@ class JournalPretoucherTest
     }
 
     @Test
-    void givesUpOnAFileItCannotOpenAndLeavesTheWriterAlone() throws IOException
+    void skipsAWriterThatHasNotAppendedAndKeepsTouchingTheOthers() throws IOException
     {
         final Path dir = tmp.resolve("journal");
         final UnsafeBuffer record = new UnsafeBuffer(ByteBuffer.allocateDirect(MeterTickCodec.LENGTH));
         try (JournalWriter writer = new JournalWriter(dir, Durability.PAGE_CACHE))
         {
             final AppendFrontier frontier = writer.frontier();
-            final JournalPretoucher pretoucher = new JournalPretoucher("test", HEADROOM, frontier);
             append(writer, record, 0, 10);
-            // a stand-in for the cycle file that the pretoucher cannot open: a directory by another name would do too
-            final AppendFrontier missing = new AppendFrontier();
-            final JournalPretoucher blind = new JournalPretoucher("blind", HEADROOM, missing, frontier);
-            assertThat(blind.doWork()).as("the writer's file is still touched").isPositive();
-            assertThat(blind.failures()).isZero();
-
-            Files.delete(frontier.file().toPath());
-            final JournalPretoucher late = new JournalPretoucher("late", HEADROOM, frontier);
-            assertThat(late.doWork()).isZero();
-            assertThat(late.failures()).isEqualTo(1);
-            assertThat(late.doWork()).as("given up, not retried").isZero();
-            assertThat(late.failures()).isEqualTo(1);
+            // a writer that never appended has published no file and no mapped chunk to touch through
+            final AppendFrontier idle = new AppendFrontier();
+            final JournalPretoucher pretoucher = new JournalPretoucher("two", HEADROOM, idle, frontier);
+            assertThat(pretoucher.doWork()).as("the appending writer's pages are still touched").isPositive();
+            assertThat(pretoucher.doWork()).isZero();
+            assertThat(pretoucher.failures()).isZero();
 
             append(writer, record, 10, 20);
             assertThat(writer.dataRecords()).isEqualTo(20);
             pretoucher.onClose();
-            blind.onClose();
-            late.onClose();
+        }
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            assertThat(reader.verifyToEnd().dataRecords()).isEqualTo(20);
         }
     }
 
@@ -108,6 +108,28 @@ class JournalPretoucherTest
             tick.encode(i + 1, 42 + i, MeterTickCodec.CHANNEL_MAIN, 1_700_000_000L + 900L * i, 900, 100 + i, 0, 0);
             writer.append(record, 0, MeterTickCodec.LENGTH);
         }
+    }
+
+    /** Resident KiB of the mapping that holds an address, from {@code /proc/self/smaps} (Linux, as measured). */
+    private static long residentKib(final long address) throws IOException
+    {
+        boolean inside = false;
+        for (final String line : Files.readAllLines(Path.of("/proc/self/smaps")))
+        {
+            final int dash = line.indexOf('-');
+            final int space = line.indexOf(' ');
+            if (dash > 0 && space > dash && line.substring(0, dash).matches("[0-9a-f]+"))
+            {
+                final long start = Long.parseUnsignedLong(line.substring(0, dash), 16);
+                final long end = Long.parseUnsignedLong(line.substring(dash + 1, space), 16);
+                inside = address >= start && address < end;
+            }
+            else if (inside && line.startsWith("Rss:"))
+            {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no mapping holds address " + Long.toHexString(address));
     }
 
     private static boolean zeroFrom(final Path file, final long position, final int length) throws IOException
