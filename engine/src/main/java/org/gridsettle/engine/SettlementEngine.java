@@ -97,7 +97,8 @@ public final class SettlementEngine implements AutoCloseable
         this.handler = new SettlementHandler(
             input, output, Journals.output(dir), config.listeners.toArray(new PostingListener[0]),
             config.correctionWindow,
-            config.snapshots ? new SnapshotStore(dir.resolve("snapshots"), config.durability == Durability.SYNC_ON_BATCH)
+            config.snapshots
+                ? new SnapshotStore(dir.resolve("snapshots"), config.durability == Durability.SYNC_ON_BATCH)
                 : null,
             config.snapshotInterval, config.snapshotInputsPerMeter);
         handler.logic().reserveMeters(config.expectedMeters);
@@ -121,13 +122,13 @@ public final class SettlementEngine implements AutoCloseable
     {
         // an optimisation only: a pretoucher that fails gives up on its file and the writers fault for themselves
         final Pretouch pretouchMode = config.effectivePretouch();
-        if (pretouchMode == Pretouch.THREAD)
+        if (pretouchMode == Pretouch.THREAD || pretouchMode == Pretouch.ADAPTIVE)
         {
             pretouch = JournalPretoucher.startOnDaemonThread(
-                "gridsettle-pretouch", input.frontier(), output.frontier());
+                "gridsettle-pretouch", pretouchMode == Pretouch.ADAPTIVE, input.frontier(), output.frontier());
         }
         final WaitStrategy waitStrategy;
-        if (pretouchMode == Pretouch.IDLE)
+        if (pretouchMode == Pretouch.IDLE || pretouchMode == Pretouch.ADAPTIVE)
         {
             idlePretouch = new IdlePretoucher(IdlePretoucher.DEFAULT_HEADROOM, input.frontier(), output.frontier());
             waitStrategy = new IdleWorkWaitStrategy(idlePretouch::doWork);
@@ -716,11 +717,12 @@ public final class SettlementEngine implements AutoCloseable
      */
     public long pretouchedPages()
     {
-        if (idlePretouch != null)
+        long pages = idlePretouch == null ? 0 : idlePretouch.pagesTouched();
+        if (pretouch != null)
         {
-            return idlePretouch.pagesTouched();
+            pages += ((JournalPretoucher)pretouch.agent()).pagesTouched();
         }
-        return pretouch == null ? 0 : ((JournalPretoucher)pretouch.agent()).pagesTouched();
+        return pages;
     }
 
     /**
@@ -917,8 +919,10 @@ public final class SettlementEngine implements AutoCloseable
          * @param pretouch where the journals' pages are prepared ahead of their writers, so that the business-logic
          *                 thread does not take the page faults of its appends: not at all; on that thread while it
          *                 waits for input ({@link IdlePretoucher}, run by the engine's own wait strategy, so not with
-         *                 {@link #waitStrategy}; the default); or on a daemon thread ({@link JournalPretoucher}),
-         *                 which needs a core of its own. The journals' bytes are the same in every mode.
+         *                 {@link #waitStrategy}); on a daemon thread ({@link JournalPretoucher}), which needs a core
+         *                 of its own; or both, the daemon thread touching only where the business-logic thread falls
+         *                 behind, as at full throughput ({@link Pretouch#ADAPTIVE}, the default). The journals' bytes
+         *                 are the same in every mode.
          * @return this.
          */
         public Builder pretouch(final Pretouch pretouch)
@@ -930,7 +934,8 @@ public final class SettlementEngine implements AutoCloseable
         /**
          * @param waitStrategy how the business-logic thread waits for input, instead of the engine's own: a
          *                     {@link SleepingWaitStrategy} that pretouches the journals while it waits
-         *                     ({@link IdleWorkWaitStrategy}). Pretouch then defaults to {@link Pretouch#OFF}.
+         *                     ({@link IdleWorkWaitStrategy}) with a pretoucher thread as its backstop. Pretouch then
+         *                     defaults to {@link Pretouch#OFF}.
          * @return this.
          */
         public Builder waitStrategy(final WaitStrategy waitStrategy)
@@ -1067,10 +1072,10 @@ public final class SettlementEngine implements AutoCloseable
          */
         public SettlementEngine build()
         {
-            if (pretouch == Pretouch.IDLE && waitStrategy != null)
+            if ((pretouch == Pretouch.IDLE || pretouch == Pretouch.ADAPTIVE) && waitStrategy != null)
             {
-                throw new IllegalStateException(
-                    "pretouch IDLE runs in the engine's own wait strategy: set one or the other, not both");
+                throw new IllegalStateException("pretouch " + pretouch +
+                    " runs in the engine's own wait strategy: set one or the other, not both");
             }
             return new SettlementEngine(this);
         }
@@ -1081,7 +1086,7 @@ public final class SettlementEngine implements AutoCloseable
             {
                 return pretouch;
             }
-            return waitStrategy == null ? Pretouch.IDLE : Pretouch.OFF;
+            return waitStrategy == null ? Pretouch.ADAPTIVE : Pretouch.OFF;
         }
     }
 }

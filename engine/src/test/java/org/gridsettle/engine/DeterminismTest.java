@@ -39,7 +39,7 @@ class DeterminismTest
     }
 
     @ParameterizedTest
-    @EnumSource(value = Pretouch.class, names = {"IDLE", "THREAD"})
+    @EnumSource(value = Pretouch.class, names = {"IDLE", "THREAD", "ADAPTIVE"})
     void pretouchingChangesNoByteOfEitherJournal(final Pretouch mode)
     {
         final long plain = run(tmp.resolve("plain"), Pretouch.OFF);

@@ -33,6 +33,18 @@ class PretouchModesTest
     {
         assertThat(pagesAfterADay(SettlementEngine.builder().journalDir(tmp.resolve("thread"))
             .pretouch(Pretouch.THREAD))).isPositive();
+        assertThat(pagesAfterADay(SettlementEngine.builder().journalDir(tmp.resolve("idle"))
+            .pretouch(Pretouch.IDLE))).isPositive();
+    }
+
+    @Test
+    void adaptivePretouchWithACallersWaitStrategyIsRefused()
+    {
+        final SettlementEngine.Builder builder = SettlementEngine.builder().journalDir(tmp.resolve("adaptive"))
+            .pretouch(Pretouch.ADAPTIVE).waitStrategy(new SleepingWaitStrategy());
+        assertThatThrownBy(builder::build)
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("pretouch ADAPTIVE runs in the engine's own wait strategy");
     }
 
     @Test

@@ -39,7 +39,8 @@ final class HandoffAppendLatency
         final long windowStart;
         try (RawTickAppender appender = new RawTickAppender(dir, config.pretouch()))
         {
-            final WaitStrategy waitStrategy = config.pretouch() == Pretouch.IDLE ?
+            final WaitStrategy waitStrategy =
+                config.pretouch() == Pretouch.IDLE || config.pretouch() == Pretouch.ADAPTIVE ?
                 new IdleWorkWaitStrategy(appender::pretouchIdle) : new SleepingWaitStrategy();
             final Disruptor<DisruptorHandoffRun.LongSlot> disruptor = new Disruptor<>(
                 DisruptorHandoffRun.LongSlot::new, config.ringSize(),

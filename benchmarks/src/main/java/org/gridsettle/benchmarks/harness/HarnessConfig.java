@@ -92,7 +92,8 @@ public record HarnessConfig(
     public static HarnessConfig full(final Path outDir)
     {
         return new HarnessConfig("full", 10_000_000L, 100_000, 1_000_000, 3, 0.1, 50_000_000L,
-            new long[] {50_000, 200_000, 1_000_000}, 10.0, 1.0, ENGINE_RING_SIZE, Sealing.INLINE, false, Pretouch.IDLE,
+            new long[] {50_000, 200_000, 1_000_000}, 10.0, 1.0, ENGINE_RING_SIZE, Sealing.INLINE, false,
+            Pretouch.ADAPTIVE,
             outDir, outDir.resolve("work"), false);
     }
 
@@ -104,7 +105,7 @@ public record HarnessConfig(
     public static HarnessConfig quick(final Path outDir)
     {
         return new HarnessConfig("quick", 1_000_000L, 10_000, 100_000, 5, 0.1, 5_000_000L,
-            new long[] {50_000, 200_000}, 2.0, 0.5, ENGINE_RING_SIZE, Sealing.INLINE, false, Pretouch.IDLE,
+            new long[] {50_000, 200_000}, 2.0, 0.5, ENGINE_RING_SIZE, Sealing.INLINE, false, Pretouch.ADAPTIVE,
             outDir, outDir.resolve("work"), false);
     }
 
@@ -116,7 +117,7 @@ public record HarnessConfig(
     public static HarnessConfig tiny(final Path outDir)
     {
         return new HarnessConfig("tiny", 20_000L, 200, 100_000, 1, 0.1, 100_000L,
-            new long[] {20_000}, 0.5, 0.1, ENGINE_RING_SIZE, Sealing.INLINE, false, Pretouch.IDLE,
+            new long[] {20_000}, 0.5, 0.1, ENGINE_RING_SIZE, Sealing.INLINE, false, Pretouch.ADAPTIVE,
             outDir, outDir.resolve("work"), false);
     }
 
@@ -245,9 +246,10 @@ public record HarnessConfig(
             "                       checkpoints (default inline, on the business-logic thread; background needs cores)",
             "  --enrol-order O      tick or shuffled: enrol meters in the order they tick (default), or scattered, so",
             "                       that ticks do not follow the engine's per-meter layout",
-            "  --pretouch P         off, idle or thread: prepare the journals' pages ahead of the engine's writers",
-            "                       not at all, on the business-logic thread while it waits for input (default, as",
-            "                       the engine's), or on a thread of their own",
+            "  --pretouch P         off, idle, thread or adaptive: prepare the journals' pages ahead of the engine's",
+            "                       writers not at all, on the business-logic thread while it waits for input, on a",
+            "                       thread of their own, or both, the thread only where the business-logic thread",
+            "                       falls behind (default, as the engine's)",
             "  benchmarks/run jmh [JMH options]   runs the JMH microbenchmarks instead");
     }
 
@@ -277,7 +279,9 @@ public record HarnessConfig(
             case "off" -> Pretouch.OFF;
             case "idle" -> Pretouch.IDLE;
             case "thread" -> Pretouch.THREAD;
-            default -> throw new IllegalArgumentException("--pretouch must be off, idle or thread: " + text);
+            case "adaptive" -> Pretouch.ADAPTIVE;
+            default -> throw new IllegalArgumentException(
+                "--pretouch must be off, idle, thread or adaptive: " + text);
         };
     }
 

@@ -124,13 +124,14 @@ public final class OfferedRateRun
      * @param rate     offered ticks per second.
      * @param dir      an empty scratch directory.
      * @param pretouch {@link Pretouch#THREAD} to run the pretoucher, {@link Pretouch#OFF} not to; the paced
-     *                 producer has no idle time to pretouch in, so {@link Pretouch#IDLE} is refused.
+     *                 producer has no idle time to pretouch in, so {@link Pretouch#IDLE} and
+     *                 {@link Pretouch#ADAPTIVE} are refused.
      * @return the raw appends' latency at that rate.
      */
     public static LatencyResult rawAppend(
         final HarnessConfig config, final long rate, final Path dir, final Pretouch pretouch)
     {
-        if (pretouch == Pretouch.IDLE)
+        if (pretouch == Pretouch.IDLE || pretouch == Pretouch.ADAPTIVE)
         {
             throw new IllegalArgumentException("the paced producer has no idle time to pretouch in");
         }

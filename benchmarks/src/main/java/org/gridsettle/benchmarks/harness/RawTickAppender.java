@@ -70,14 +70,16 @@ final class RawTickAppender implements AutoCloseable
         outputAppender.singleThreadedCheckDisabled(true);
         inputFrontier = pretouch != Pretouch.OFF ? new AppendFrontier() : null;
         outputFrontier = pretouch != Pretouch.OFF ? new AppendFrontier() : null;
-        pretoucher = pretouch == Pretouch.THREAD ?
-            JournalPretoucher.startOnDaemonThread("raw-append-pretouch", inputFrontier, outputFrontier) : null;
-        idlePretoucher = pretouch == Pretouch.IDLE ?
+        pretoucher = pretouch == Pretouch.THREAD || pretouch == Pretouch.ADAPTIVE ?
+            JournalPretoucher.startOnDaemonThread(
+                "raw-append-pretouch", pretouch == Pretouch.ADAPTIVE, inputFrontier, outputFrontier) : null;
+        idlePretoucher = pretouch == Pretouch.IDLE || pretouch == Pretouch.ADAPTIVE ?
             new IdlePretoucher(IdlePretoucher.DEFAULT_HEADROOM, inputFrontier, outputFrontier) : null;
     }
 
     /**
-     * Idle work for the appending thread, between appends: prepares a few pages ahead with {@link Pretouch#IDLE}.
+     * Idle work for the appending thread, between appends: prepares a few pages ahead with {@link Pretouch#IDLE} or
+     * {@link Pretouch#ADAPTIVE}.
      *
      * @return pages prepared; always 0 in the other modes.
      */

@@ -73,8 +73,9 @@ class HarnessConfigTest
     @Test
     void runsTheEngineInItsDefaultPretouchModeUnlessToldOtherwise()
     {
-        // the engine's own default: pages prepared on the business-logic thread while it waits
-        assertThat(HarnessConfig.parse(new String[] {"--quick"}, ROOT).pretouch()).isEqualTo(Pretouch.IDLE);
+        // the engine's own default: pages prepared on the business-logic thread while it waits, a thread as backstop
+        assertThat(HarnessConfig.parse(new String[] {"--quick"}, ROOT).pretouch()).isEqualTo(Pretouch.ADAPTIVE);
+        assertThat(HarnessConfig.parse(new String[] {"--pretouch", "idle"}, ROOT).pretouch()).isEqualTo(Pretouch.IDLE);
         final HarnessConfig off = HarnessConfig.parse(new String[] {"--quick", "--pretouch", "off"}, ROOT);
         assertThat(off.pretouch()).isEqualTo(Pretouch.OFF);
         assertThat(off.label()).isEqualTo("quick+");
@@ -82,6 +83,6 @@ class HarnessConfigTest
             .isEqualTo(Pretouch.THREAD);
         assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--pretouch", "on"}, ROOT))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("--pretouch must be off, idle or thread: on");
+            .hasMessage("--pretouch must be off, idle, thread or adaptive: on");
     }
 }

@@ -35,6 +35,7 @@ public final class AppendFrontier
 
     private volatile File file;
     private volatile BytesStore<?, ?> store;
+    private volatile long prepared;
     @SuppressWarnings("unused") // accessed through POSITION
     private volatile long position;
     private int cycle = Integer.MIN_VALUE;
@@ -72,9 +73,29 @@ public final class AppendFrontier
         return store;
     }
 
+    /**
+     * Records how far the writer's own thread has prepared its current cycle file ({@link IdlePretoucher}), so that a
+     * {@link JournalPretoucher} backing it up can leave alone what is done. Writer's thread only.
+     *
+     * @param offset file offset up to which the pages are written.
+     */
+    public void prepared(final long offset)
+    {
+        prepared = offset;
+    }
+
+    /**
+     * @return how far the writer's own thread has prepared its current cycle file; 0 after a roll.
+     */
+    public long prepared()
+    {
+        return prepared;
+    }
+
     private void roll(final int cycle, final File file)
     {
         this.cycle = cycle;
+        prepared = 0;
         // zero before the file: a reader that sees the new file never pairs it with the old file's offset
         POSITION.setRelease(this, 0L);
         this.file = file;

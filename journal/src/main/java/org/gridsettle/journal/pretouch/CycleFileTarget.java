@@ -56,6 +56,14 @@ final class CycleFileTarget
     }
 
     /**
+     * @return the writer's frontier.
+     */
+    AppendFrontier frontier()
+    {
+        return frontier;
+    }
+
+    /**
      * @return the mapped chunk of the writer's last append.
      */
     net.openhft.chronicle.bytes.BytesStore<?, ?> store()

@@ -37,6 +37,9 @@ import java.nio.file.StandardOpenOption;
  * that an input arriving during a call waits for at most that; disk blocks allocated up to the headroom beyond the
  * last record. The journals' bytes are the same either way.
  * <p>
+ * Each call publishes how far it has got ({@link AppendFrontier#prepared(long)}), so that a {@link JournalPretoucher}
+ * running as its backstop ({@link Pretouch#ADAPTIVE}) touches only where the writer's thread has fallen behind.
+ * <p>
  * Threading: the thread that appends to every frontier given, and only between appends. A failure to open or
  * write a cycle file makes this give up on that file only; the writer just faults for itself again;
  * {@link #failures()} counts them.
@@ -174,6 +177,7 @@ public final class IdlePretoucher
             at += channel.write(zeros, at);
         }
         target.touched = end;
+        target.frontier().prepared(end);
         final int pages = length / PAGE;
         pagesTouched += pages;
         return pages;

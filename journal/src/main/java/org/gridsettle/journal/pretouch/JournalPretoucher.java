@@ -57,6 +57,7 @@ public final class JournalPretoucher implements Agent
     private final CycleFileTarget[] targets;
     private final long headroom;
     private final String roleName;
+    private final boolean backstop;
     private long pagesTouched;
     private int failures;
 
@@ -67,12 +68,28 @@ public final class JournalPretoucher implements Agent
      */
     public JournalPretoucher(final String roleName, final long headroom, final AppendFrontier... frontiers)
     {
+        this(roleName, headroom, false, frontiers);
+    }
+
+    /**
+     * @param roleName  name of the agent, for its thread.
+     * @param headroom  bytes to keep touched ahead of each writer.
+     * @param backstop  true to touch only where the writer's own thread has fallen behind with its idle preparation
+     *                  ({@link AppendFrontier#prepared()} less than half the headroom ahead): at an offered rate that
+     *                  thread keeps up and this one stays parked; at full throughput it never waits, and this one
+     *                  does the work.
+     * @param frontiers the writers to run ahead of.
+     */
+    public JournalPretoucher(
+        final String roleName, final long headroom, final boolean backstop, final AppendFrontier... frontiers)
+    {
         if (headroom < PAGE)
         {
             throw new IllegalArgumentException("headroom must be at least a page: " + headroom);
         }
         this.roleName = roleName;
         this.headroom = headroom;
+        this.backstop = backstop;
         this.targets = new CycleFileTarget[frontiers.length];
         for (int i = 0; i < frontiers.length; i++)
         {
@@ -90,12 +107,27 @@ public final class JournalPretoucher implements Agent
      */
     public static AgentRunner startOnDaemonThread(final String name, final AppendFrontier... frontiers)
     {
+        return startOnDaemonThread(name, false, frontiers);
+    }
+
+    /**
+     * As {@link #startOnDaemonThread(String, AppendFrontier...)}, as a backstop to the writers' own idle preparation
+     * if {@code backstop} is true (see the constructor).
+     *
+     * @param name      the thread's name.
+     * @param backstop  true to touch only where the writers' own threads have fallen behind.
+     * @param frontiers the writers to run ahead of.
+     * @return the runner, to be closed when the writers are.
+     */
+    public static AgentRunner startOnDaemonThread(
+        final String name, final boolean backstop, final AppendFrontier... frontiers)
+    {
         final AgentRunner runner = new AgentRunner(
             new SleepingMillisIdleStrategy(1),
             // the failures a pretoucher can meet are handled in doWork; nothing else is worth stopping a writer for
             t -> { },
             null,
-            new JournalPretoucher(name, DEFAULT_HEADROOM, frontiers));
+            new JournalPretoucher(name, DEFAULT_HEADROOM, backstop, frontiers));
         AgentRunner.startOnThread(runner, r ->
         {
             final Thread t = new Thread(r, name);
@@ -160,6 +192,10 @@ public final class JournalPretoucher implements Agent
         }
         final long wanted = position + headroom;
         if (target.touched + PAGE > wanted)
+        {
+            return 0;
+        }
+        if (backstop && target.frontier().prepared() >= position + headroom / 2)
         {
             return 0;
         }

@@ -19,5 +19,11 @@ public enum Pretouch
      * the writer then takes no page fault at all, which raises throughput at full load, but the extra thread costs
      * milliseconds of tail latency at an offered rate on a machine without a core to spare.
      */
-    THREAD
+    THREAD,
+    /**
+     * Both: the writer's own thread prepares the pages while it waits, as {@link #IDLE}, and a daemon thread touches
+     * them through the writer's mapping only where that falls behind, as at full throughput, where the writer never
+     * waits ({@link JournalPretoucher} as a backstop). At an offered rate the daemon thread stays parked.
+     */
+    ADAPTIVE
 }

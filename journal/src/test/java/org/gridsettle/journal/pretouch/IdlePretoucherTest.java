@@ -63,6 +63,8 @@ class IdlePretoucherTest
             }
             assertThat(pages).isEqualTo(expectedPages).isEqualTo(pretoucher.pagesTouched());
             assertThat(calls).isGreaterThan(1);
+            // published for a backstop pretoucher thread: as far as the last whole page within the headroom
+            assertThat(frontier.prepared()).isEqualTo((position + HEADROOM) & -PAGE);
             assertThat(pretoucher.doWork()).as("already far enough ahead").isZero();
             assertThat(read(file, 0, before.length)).as("every byte as it was").isEqualTo(before);
             assertThat(Files.size(file)).as("the file is not extended").isEqualTo(size);

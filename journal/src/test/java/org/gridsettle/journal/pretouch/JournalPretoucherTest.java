@@ -74,6 +74,29 @@ class JournalPretoucherTest
     }
 
     @Test
+    void asABackstopTouchesOnlyWhereTheWritersOwnThreadFellBehind() throws IOException
+    {
+        final Path dir = tmp.resolve("journal");
+        final UnsafeBuffer record = new UnsafeBuffer(ByteBuffer.allocateDirect(MeterTickCodec.LENGTH));
+        try (JournalWriter writer = new JournalWriter(dir, Durability.PAGE_CACHE))
+        {
+            final AppendFrontier frontier = writer.frontier();
+            append(writer, record, 0, 100);
+            final long position = frontier.position();
+            final JournalPretoucher backstop = new JournalPretoucher("backstop", HEADROOM, true, frontier);
+
+            // the writer's thread has prepared half the headroom ahead, as its idle pretoucher would: nothing to do
+            frontier.prepared(position + HEADROOM / 2);
+            assertThat(backstop.doWork()).isZero();
+            // it fell behind, as at full throughput: the backstop touches the whole headroom
+            frontier.prepared(position + HEADROOM / 2 - 1);
+            assertThat(backstop.doWork()).isEqualTo(
+                (int)(((position + HEADROOM) - (position & -JournalPretoucher.PAGE)) / JournalPretoucher.PAGE));
+            backstop.onClose();
+        }
+    }
+
+    @Test
     void skipsAWriterThatHasNotAppendedAndKeepsTouchingTheOthers() throws IOException
     {
         final Path dir = tmp.resolve("journal");
