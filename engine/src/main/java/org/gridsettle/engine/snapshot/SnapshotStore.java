@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  * File {@code snapshot-<inputSequence>.gss}: magic {@code GSSNAP02}, then input sequence, output record count and
  * output chain head (three longs), the state as written by {@link SettlementLogic#writeState}, and a SHA-256 of
  * everything before it. Written to a temporary file, forced to disk (if the store was made so) and renamed, so a
- * crash never leaves a half snapshot under the real name. A snapshot whose checksum fails is skipped, saying so, and an older one (or a full
- * replay) is used instead.
+ * crash never leaves a half snapshot under the real name. A snapshot whose checksum fails is skipped, saying so, and
+ * an older one (or a full replay) is used instead.
  * <p>
  * A snapshot is taken in two steps: {@link #capture} on the business-logic thread, {@link #persist} on any thread
  * (the {@link SnapshotWriter}'s). Stateless; thread-safe as long as one engine owns the directory.
