@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
  * forces it to disk if the store forces, renames it into place and prunes old snapshots.
  * <p>
  * Why: written whole on the logic thread, a snapshot of 100,000 meters stalled every input behind it for about half
- * a second, most of it in the file, the fsync and SHA-256. The logic thread now pays for the capture alone, and for
+ * a second, most of it in the file, the fsync and the checksum. The logic thread now pays for the capture alone, and for
  * periodic snapshots ({@link #begin}) only for its small sections at once: the correction window and the billing
  * accumulators, 85% of a capture, are copied a few meters per input afterwards ({@link #step}), and a meter an input
  * is about to change is copied first (see {@code DeferredCapture}); benchmarks/README.md has the stall before and

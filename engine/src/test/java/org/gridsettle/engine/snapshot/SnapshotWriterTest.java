@@ -95,4 +95,39 @@ class SnapshotWriterTest
         assertThat(SnapshotWriter.growthAfter(1_000_000, 1_124_999)).isEqualTo(1_250_000);
         assertThat(SnapshotWriter.growthAfter(1_000_000, 1_000_000)).as("none left").isEqualTo(1_250_000);
     }
+
+    @Test
+    void aSnapshotOfTheFormerFormatWithItsSha256IsStillReadAndChecked() throws Exception
+    {
+        final Path dir = tmp.resolve("snapshots");
+        final SettlementLogic logic = new SettlementLogic((buffer, offset, length) -> { }, 8);
+        final SnapshotInfo written;
+        try (SnapshotWriter writer = new SnapshotWriter(new SnapshotStore(dir)))
+        {
+            writer.take(logic, 7, 0x5EEDL);
+            written = writer.awaitWritten();
+        }
+        final byte[] current = Files.readAllBytes(written.file());
+        assertThat(new String(current, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GSSNAP03");
+
+        // format 02, as builds before this one wrote it: the same bytes with magic GSSNAP02 and a SHA-256 trailer
+        final byte[] body = java.util.Arrays.copyOf(current, current.length - 8);
+        body[7] = '2';
+        final byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+        final byte[] former = java.util.Arrays.copyOf(body, body.length + sha.length);
+        System.arraycopy(sha, 0, former, body.length, sha.length);
+        final Path formerFile = Files.write(tmp.resolve("former.gss"), former);
+
+        final SnapshotInfo read = SnapshotStore.verify(formerFile);
+        assertThat(read.outputRecords()).isEqualTo(7);
+        assertThat(read.outputChainHead()).isEqualTo(0x5EEDL);
+        SnapshotStore.load(formerFile, new SettlementLogic((buffer, offset, length) -> { }, 8));
+
+        former[20] ^= 1;
+        Files.write(formerFile, former);
+        assertThatThrownBy(() -> SnapshotStore.verify(formerFile)).hasMessage("checksum mismatch");
+        current[20] ^= 1;
+        final Path damaged = Files.write(tmp.resolve("damaged.gss"), current);
+        assertThatThrownBy(() -> SnapshotStore.verify(damaged)).hasMessage("checksum mismatch");
+    }
 }
