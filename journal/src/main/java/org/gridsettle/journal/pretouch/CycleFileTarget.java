@@ -64,14 +64,6 @@ final class CycleFileTarget
     }
 
     /**
-     * @return the mapped chunk of the writer's last append.
-     */
-    net.openhft.chronicle.bytes.BytesStore<?, ?> store()
-    {
-        return frontier.store();
-    }
-
-    /**
      * @return a channel to the current file, opened on first use.
      * @throws IOException if it cannot be opened.
      */

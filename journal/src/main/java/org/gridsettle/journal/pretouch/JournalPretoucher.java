@@ -32,10 +32,11 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
  * its overlap are touched, so the file is never extended here; the next chunk's pages wait until the writer has
  * moved into it.
  * <p>
- * Cost: the same page faults, on another core, which a 2-core machine does not have to spare: at an offered rate the
- * third busy thread costs the engine milliseconds of tail latency, so the engine leaves it off by default. Disk
- * blocks are allocated up to the headroom beyond the last record, which a sparse cycle file would otherwise leave
- * unallocated until written.
+ * Cost: the same page faults, on another core, which a 2-core machine does not have to spare: at an offered rate a
+ * third busy thread costs the engine milliseconds of tail latency. So the engine runs it on its own only when asked
+ * ({@link Pretouch#THREAD}); by default it is the backstop of the writer's idle pretouch ({@link Pretouch#ADAPTIVE}),
+ * touching only where that falls behind. Disk blocks are allocated up to the headroom beyond the last record, which a
+ * sparse cycle file would otherwise leave unallocated until written.
  * <p>
  * Threading: an {@link Agent}, run by one {@link org.agrona.concurrent.AgentRunner} thread; the frontiers are written
  * by their writers' threads. A failure to touch a cycle file makes this pretoucher give up on that file only (the
@@ -214,7 +215,7 @@ public final class JournalPretoucher implements Agent
 
     private int touch(final CycleFileTarget target, final long limit)
     {
-        final BytesStore<?, ?> chunk = target.store();
+        final BytesStore<?, ?> chunk = target.frontier().store();
         if (chunk == null || !chunk.tryReserve(OWNER))
         {
             // the writer has moved on from this chunk: the next call sees the one it moved to

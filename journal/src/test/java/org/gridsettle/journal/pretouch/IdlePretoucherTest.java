@@ -4,7 +4,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.Durability;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.JournalWriter;
-import org.gridsettle.journal.codec.MeterTickCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridsettle.journal.pretouch.PretouchFixture.HEADROOM;
+import static org.gridsettle.journal.pretouch.PretouchFixture.append;
 
 /**
  * The idle pretoucher writes zeros into the writer's own file, so what it may write is the whole question: only whole
@@ -25,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdlePretoucherTest
 {
     private static final int PAGE = JournalPretoucher.PAGE;
-    private static final int HEADROOM = 64 * 1024;
 
     @TempDir
     Path tmp;
@@ -34,7 +34,7 @@ class IdlePretoucherTest
     void writesTheWholePagesAfterTheFrontiersPageUpToTheHeadroomAndChangesNoByte() throws IOException
     {
         final Path dir = tmp.resolve("journal");
-        final UnsafeBuffer record = new UnsafeBuffer(ByteBuffer.allocateDirect(MeterTickCodec.LENGTH));
+        final UnsafeBuffer record = PretouchFixture.tickRecord();
         final IdlePretoucher pretoucher;
         try (JournalWriter writer = new JournalWriter(dir, Durability.PAGE_CACHE))
         {
@@ -86,7 +86,7 @@ class IdlePretoucherTest
     @Test
     void takesTheWritersInTurn()
     {
-        final UnsafeBuffer record = new UnsafeBuffer(ByteBuffer.allocateDirect(MeterTickCodec.LENGTH));
+        final UnsafeBuffer record = PretouchFixture.tickRecord();
         try (JournalWriter first = new JournalWriter(tmp.resolve("first"), Durability.PAGE_CACHE);
             JournalWriter second = new JournalWriter(tmp.resolve("second"), Durability.PAGE_CACHE))
         {
@@ -113,7 +113,7 @@ class IdlePretoucherTest
     void givesUpOnAFileItCannotWriteAndLeavesTheWriterAlone() throws IOException
     {
         final Path dir = tmp.resolve("journal");
-        final UnsafeBuffer record = new UnsafeBuffer(ByteBuffer.allocateDirect(MeterTickCodec.LENGTH));
+        final UnsafeBuffer record = PretouchFixture.tickRecord();
         try (JournalWriter writer = new JournalWriter(dir, Durability.PAGE_CACHE))
         {
             final AppendFrontier frontier = writer.frontier();
@@ -128,17 +128,6 @@ class IdlePretoucherTest
             append(writer, record, 10, 20);
             assertThat(writer.dataRecords()).isEqualTo(20);
             late.close();
-        }
-    }
-
-    private static void append(final JournalWriter writer, final UnsafeBuffer record, final int from, final int to)
-    {
-        final MeterTickCodec tick = new MeterTickCodec();
-        tick.wrap(record, 0);
-        for (int i = from; i < to; i++)
-        {
-            tick.encode(i + 1, 42 + i, MeterTickCodec.CHANNEL_MAIN, 1_700_000_000L + 900L * i, 900, 100 + i, 0, 0);
-            writer.append(record, 0, MeterTickCodec.LENGTH);
         }
     }
 
