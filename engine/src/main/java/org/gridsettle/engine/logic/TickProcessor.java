@@ -73,6 +73,7 @@ final class TickProcessor
     private long oraclePrice;
     /** Local wall-clock seconds of the tick located last, for the DR history. */
     private long local;
+    private final IntervalLocator locator = new IntervalLocator();
 
     TickProcessor(
         final MeterRegistry meters,
@@ -500,10 +501,12 @@ final class TickProcessor
      */
     private boolean locate(final TouTariff tariff, final int meter, final long start, final boolean claim)
     {
-        // one zone lookup per tick answers the TOU period, the billing period and the local day
-        local = tariff.zoneTable().localEpochSecond(start);
-        period = tariff.periodIndexAtLocal(local);
-        billingPeriod = tariff.billingPeriodOfLocal(local);
+        // one zone lookup per interval and tariff answers the TOU period, the billing period and the local day
+        final IntervalLocator locator = this.locator;
+        locator.locate(tariff, start);
+        local = locator.local();
+        period = locator.period();
+        billingPeriod = locator.billingPeriod();
         slot = claim ? billing.slotFor(meter, billingPeriod, tariff.version()) : billing.find(meter, billingPeriod);
         if (slot < 0)
         {
