@@ -130,8 +130,12 @@ public final class SettlementEngine implements AutoCloseable
         final WaitStrategy waitStrategy;
         if (pretouchMode == Pretouch.IDLE || pretouchMode == Pretouch.ADAPTIVE)
         {
-            idlePretouch = new IdlePretoucher(IdlePretoucher.DEFAULT_HEADROOM, input.frontier(), output.frontier());
-            waitStrategy = new IdleWorkWaitStrategy(idlePretouch::doWork);
+            final IdlePretoucher pretoucher =
+                new IdlePretoucher(IdlePretoucher.DEFAULT_HEADROOM, input.frontier(), output.frontier());
+            final SettlementHandler logicHandler = handler;
+            idlePretouch = pretoucher;
+            // both on the thread that owns them, between inputs: the journals' next pages, then a pending capture
+            waitStrategy = new IdleWorkWaitStrategy(() -> pretoucher.doWork() + logicHandler.copyCaptureWhileIdle());
         }
         else
         {

@@ -13,11 +13,12 @@ import java.util.function.IntSupplier;
  * The Disruptor's {@link SleepingWaitStrategy} with a duty cycle: while no input is available, the consumer first
  * runs a piece of idle work, and only when that reports none done does it spin, then yield, then park, exactly as
  * {@link SleepingWaitStrategy} does (200 retries, 100 ns park). The engine gives it the
- * {@link org.gridsettle.journal.pretouch.IdlePretoucher} of its journals, so the business-logic thread prepares
- * its own next pages in the time it would otherwise spin away.
+ * {@link org.gridsettle.journal.pretouch.IdlePretoucher} of its journals and the copying of a pending snapshot
+ * capture ({@link SettlementHandler#copyCaptureWhileIdle}), so the business-logic thread prepares its own next pages
+ * and completes its captures in the time it would otherwise spin away.
  * <p>
  * Why a wait strategy: it is the only place the consumer's thread is known to be between events, so the idle work
- * runs on the thread that owns the journals, with no third thread competing for a 2-core machine.
+ * runs on the thread that owns the journals and the state, with no third thread competing for a 2-core machine.
  * <p>
  * The idle work must be short (it delays an input that arrives meanwhile by as much) and must report 0 cheaply
  * when it has nothing to do, as it is then called on every retry.

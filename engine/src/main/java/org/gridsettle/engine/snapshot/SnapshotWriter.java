@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
  * Why: written whole on the logic thread, a snapshot of 100,000 meters stalled every input behind it for about half
  * a second, most of it in the file, the fsync and the checksum. The logic thread now pays for the capture alone, and for
  * periodic snapshots ({@link #begin}) only for its small sections at once: the correction window and the billing
- * accumulators, 85% of a capture, are copied a few meters per input afterwards ({@link #step}), and a meter an input
- * is about to change is copied first (see {@code DeferredCapture}); benchmarks/README.md has the stall before and
+ * accumulators, 85% of a capture, are copied a few meters at a time afterwards ({@link #step}, after each input and
+ * while the logic thread waits for one), and a meter an input is about to change is copied first (see {@code DeferredCapture}); benchmarks/README.md has the stall before and
  * after.
  * <p>
  * One capture is in flight at a time: {@link #take} and {@link #begin} first complete a capture still being copied
@@ -97,15 +97,21 @@ public final class SnapshotWriter implements AutoCloseable
      * when it is complete. Costs a field read when no capture is being copied.
      *
      * @param meters meters to copy at most.
+     * @return true if a capture was being copied, so this call had work to do.
      */
-    public void step(final int meters)
+    public boolean step(final int meters)
     {
         final SettlementLogic logic = copying;
-        if (logic != null && logic.captureStep(meters))
+        if (logic == null)
+        {
+            return false;
+        }
+        if (logic.captureStep(meters))
         {
             copying = null;
             inFlight = thread.submit(this::persist);
         }
+        return true;
     }
 
     private void completeCapture()
