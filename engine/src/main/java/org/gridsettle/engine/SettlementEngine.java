@@ -137,9 +137,14 @@ public final class SettlementEngine implements AutoCloseable
             // both on the thread that owns them, between inputs: the journals' next pages, then a pending capture
             waitStrategy = new IdleWorkWaitStrategy(() -> pretoucher.doWork() + logicHandler.copyCaptureWhileIdle());
         }
+        else if (config.waitStrategy != null)
+        {
+            waitStrategy = config.waitStrategy;
+        }
         else
         {
-            waitStrategy = config.waitStrategy != null ? config.waitStrategy : new SleepingWaitStrategy();
+            // the sleeping wait strategy's duty cycle, with a pending capture copied while it waits
+            waitStrategy = new IdleWorkWaitStrategy(handler::copyCaptureWhileIdle);
         }
         try
         {
@@ -937,9 +942,10 @@ public final class SettlementEngine implements AutoCloseable
 
         /**
          * @param waitStrategy how the business-logic thread waits for input, instead of the engine's own: a
-         *                     {@link SleepingWaitStrategy} that pretouches the journals while it waits
-         *                     ({@link IdleWorkWaitStrategy}) with a pretoucher thread as its backstop. Pretouch then
-         *                     defaults to {@link Pretouch#OFF}.
+         *                     {@link SleepingWaitStrategy} that pretouches the journals and copies a pending
+         *                     snapshot capture while it waits ({@link IdleWorkWaitStrategy}), with a pretoucher
+         *                     thread as its backstop. Pretouch then defaults to {@link Pretouch#OFF}, and a capture
+         *                     is copied only a meter per input.
          * @return this.
          */
         public Builder waitStrategy(final WaitStrategy waitStrategy)
