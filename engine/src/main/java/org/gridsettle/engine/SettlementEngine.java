@@ -132,10 +132,9 @@ public final class SettlementEngine implements AutoCloseable
         {
             final IdlePretoucher pretoucher =
                 new IdlePretoucher(IdlePretoucher.DEFAULT_HEADROOM, input.frontier(), output.frontier());
-            final SettlementHandler logicHandler = handler;
             idlePretouch = pretoucher;
             // both on the thread that owns them, between inputs: the journals' next pages, then a pending capture
-            waitStrategy = new IdleWorkWaitStrategy(() -> pretoucher.doWork() + logicHandler.copyCaptureWhileIdle());
+            waitStrategy = new IdleWorkWaitStrategy(() -> pretoucher.doWork() + handler.copyCaptureWhileIdle());
         }
         else if (config.waitStrategy != null)
         {

@@ -64,16 +64,13 @@ final class TickProcessor
     private long reversalCredit;
     private long ticksPriced;
     private int slot;
-    private int period;
-    private int billingPeriod;
     /** The demand place {@link #accumulate} computed for the tick it added, for its window entry. */
     private long place = TickWindow.NO_PLACE;
     private long counter;
     private boolean oracleUsed;
     private long oraclePrice;
-    /** Local wall-clock seconds of the tick located last, for the DR history. */
-    private long local;
-    private final IntervalLocator locator = new IntervalLocator();
+    /** The local second, TOU period and billing period of the tick located last. */
+    private final IntervalLocator located = new IntervalLocator();
 
     TickProcessor(
         final MeterRegistry meters,
@@ -190,7 +187,7 @@ final class TickProcessor
                 {
                     billing.settleDemand(meter, evicted);
                 }
-                drHistory.recordTick(meters, meter, channel, local, importWh);
+                drHistory.recordTick(meters, meter, channel, located.local(), importWh);
                 ticksPriced++;
                 if (hourly(tariff))
                 {
@@ -272,7 +269,7 @@ final class TickProcessor
         }
         keepReversal();
         final int oldSlot = slot;
-        final int oldPeriod = period;
+        final int oldPeriod = located.period();
         // the corrected values are priced with the reversal already out of the tier counters, as they always were
         if (open)
         {
@@ -314,7 +311,7 @@ final class TickProcessor
                 (newNetted ? quote.importAmount : 0) - (originalNetted ? reversal.importAmount : 0),
                 (newNetted ? quote.exportAmount : 0) - (originalNetted ? reversal.exportAmount : 0));
         }
-        drHistory.correctTick(meter, channel, local, window.importWh(entry), importWh);
+        drHistory.correctTick(meter, channel, located.local(), window.importWh(entry), importWh);
         // the corrected demand replaces the original's in the window, so a lower reading lowers the peak at close
         window.update(entry, importWh, exportWh, tariff.version(), sequence, before, intensity, place);
     }
@@ -357,7 +354,7 @@ final class TickProcessor
         // accumulate() runs after the postings: whatever it could overflow (sums, demand Wh x 3600) must be refused
         // now, not after them
         final boolean fits = ledgerFits && (!accumulates ||
-            importWh <= Long.MAX_VALUE / 3600L && billing.canAdd(slot, period, importWh, exportWh,
+            importWh <= Long.MAX_VALUE / 3600L && billing.canAdd(slot, located.period(), importWh, exportWh,
                 quote.importAmount, quote.exportAmount));
         if (!fits)
         {
@@ -502,11 +499,10 @@ final class TickProcessor
     private boolean locate(final TouTariff tariff, final int meter, final long start, final boolean claim)
     {
         // one zone lookup per interval and tariff answers the TOU period, the billing period and the local day
-        final IntervalLocator locator = this.locator;
-        locator.locate(tariff, start);
-        local = locator.local();
-        period = locator.period();
-        billingPeriod = locator.billingPeriod();
+        final IntervalLocator located = this.located;
+        located.locate(tariff, start);
+        final int period = located.period();
+        final int billingPeriod = located.billingPeriod();
         slot = claim ? billing.slotFor(meter, billingPeriod, tariff.version()) : billing.find(meter, billingPeriod);
         if (slot < 0)
         {
@@ -514,7 +510,7 @@ final class TickProcessor
             return false;
         }
         final TierBasis basis = tariff.tiers() == null ? TierBasis.BILLING_PERIOD : tariff.tiers().basis();
-        final long localDay = basis == TierBasis.DAILY ? Math.floorDiv(local, 86_400L) : 0;
+        final long localDay = basis == TierBasis.DAILY ? Math.floorDiv(located.local(), 86_400L) : 0;
         counter = billing.tierCounter(meter, slot, period, basis, localDay);
         return true;
     }
@@ -524,7 +520,8 @@ final class TickProcessor
     {
         // demand in W from interval energy, floored: Wh * 3600 / seconds; it is kept with the tick in the window
         final long demandW = sign > 0 && intervalSeconds > 0 ? Math.multiplyExact(importWh, 3600L) / intervalSeconds : 0;
-        place = sign > 0 ? TickWindow.place(demandW, period, billingPeriod) : TickWindow.NO_PLACE;
+        final int period = located.period();
+        place = sign > 0 ? TickWindow.place(demandW, period, located.billingPeriod()) : TickWindow.NO_PLACE;
         billing.add(meter, slot, period, importWh, exportWh, sign * quote.importAmount, sign * quote.exportAmount);
     }
 
@@ -537,7 +534,7 @@ final class TickProcessor
     {
         try
         {
-            TouPricer.priceInPeriod(tariff, period, importWh, exportWh, counter, quote);
+            TouPricer.priceInPeriod(tariff, located.period(), importWh, exportWh, counter, quote);
             if (oracleUsed)
             {
                 // the oracle price replaces the TOU sell rate; a negative price credits nothing unless the tariff

@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
  * a second, most of it in the file, the fsync and the checksum. The logic thread now pays for the capture alone, and for
  * periodic snapshots ({@link #begin}) only for its small sections at once: the correction window and the billing
  * accumulators, 85% of a capture, are copied a few meters at a time afterwards ({@link #step}, after each input and
- * while the logic thread waits for one), and a meter an input is about to change is copied first (see {@code DeferredCapture}); benchmarks/README.md has the stall before and
- * after.
+ * while the logic thread waits for one), and a meter an input is about to change is copied first (see
+ * {@code DeferredCapture}); benchmarks/README.md has the stall before and after.
  * <p>
  * One capture is in flight at a time: {@link #take} and {@link #begin} first complete a capture still being copied
  * and wait for the previous snapshot to be on disk, since all use the same buffer; at the usual interval of a million

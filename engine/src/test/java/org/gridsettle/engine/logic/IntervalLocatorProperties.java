@@ -48,7 +48,7 @@ class IntervalLocatorProperties
         final IntervalLocator locator = new IntervalLocator();
         for (int i = 0; i < quarterHours.size(); i++)
         {
-            // neighbouring draws repeat a start often, as a fleet's ticks for one interval do
+            // each start is asked twice: the second answer comes from what the locator remembered
             final long start = FIRST + 900L * quarterHours.get(i);
             final TouTariff tariff = TARIFFS[tariffChoices.get(i)];
             locator.locate(tariff, start);
@@ -61,7 +61,8 @@ class IntervalLocatorProperties
     @Test
     void theSameStartUnderAnotherTariffIsLocatedAnew()
     {
-        // 2026-03-09T16:30Z: 09:30 PDT on the Pacific billing-cycle day (period 202602), 16:30 GMT in London (202601)
+        // 2026-03-09T16:30Z: 09:30 PDT on the Pacific billing-cycle day, so March's billing period (2026 * 12 + 2);
+        // 16:30 GMT in London, before its cycle day of the 28th, so still February's (2026 * 12 + 1)
         final long start = ZonedDateTime.of(2026, 3, 9, 16, 30, 0, 0, ZoneId.of("UTC")).toEpochSecond();
         final IntervalLocator locator = new IntervalLocator();
 
