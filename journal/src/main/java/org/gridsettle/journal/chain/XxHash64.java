@@ -17,11 +17,11 @@ import java.nio.ByteOrder;
  */
 public final class XxHash64
 {
-    private static final long P1 = 0x9E3779B185EBCA87L;
-    private static final long P2 = 0xC2B2AE3D27D4EB4FL;
+    static final long P1 = 0x9E3779B185EBCA87L;
+    static final long P2 = 0xC2B2AE3D27D4EB4FL;
     private static final long P3 = 0x165667B19E3779F9L;
     private static final long P4 = 0x85EBCA77C2B2AE63L;
-    private static final long P5 = 0x27D4EB2F165667C5L;
+    static final long P5 = 0x27D4EB2F165667C5L;
     private static final boolean NATIVE_LE = BufferUtil.NATIVE_BYTE_ORDER == ByteOrder.LITTLE_ENDIAN;
 
     private XxHash64()
@@ -60,17 +60,36 @@ public final class XxHash64
                 p += 32;
             }
             while (p <= limit);
-            h = Long.rotateLeft(v1, 1) + Long.rotateLeft(v2, 7) + Long.rotateLeft(v3, 12) + Long.rotateLeft(v4, 18);
-            h = mergeRound(h, v1);
-            h = mergeRound(h, v2);
-            h = mergeRound(h, v3);
-            h = mergeRound(h, v4);
+            h = converge(v1, v2, v3, v4);
         }
         else
         {
             h = seed + P5;
         }
         h += length;
+        return tail(h, base, address, p, end);
+    }
+
+    /**
+     * The lanes' merge once all 32-byte stripes are consumed; shared with {@link XxHash64Stream}.
+     */
+    static long converge(final long v1, final long v2, final long v3, final long v4)
+    {
+        long h = Long.rotateLeft(v1, 1) + Long.rotateLeft(v2, 7) + Long.rotateLeft(v3, 12) + Long.rotateLeft(v4, 18);
+        h = mergeRound(h, v1);
+        h = mergeRound(h, v2);
+        h = mergeRound(h, v3);
+        h = mergeRound(h, v4);
+        return h;
+    }
+
+    /**
+     * Mixes in the last bytes (fewer than 32) and finalises; shared with {@link XxHash64Stream}.
+     */
+    static long tail(final long hash, final Object base, final long address, final long from, final long end)
+    {
+        long h = hash;
+        long p = from;
         while (p + 8 <= end)
         {
             h ^= round(0, getLong(base, address + p));
@@ -97,7 +116,7 @@ public final class XxHash64
         return h;
     }
 
-    private static long getLong(final Object base, final long address)
+    static long getLong(final Object base, final long address)
     {
         final long value = UnsafeApi.getLong(base, address);
         return NATIVE_LE ? value : Long.reverseBytes(value);
@@ -109,7 +128,7 @@ public final class XxHash64
         return NATIVE_LE ? value : Integer.reverseBytes(value);
     }
 
-    private static long round(final long acc, final long input)
+    static long round(final long acc, final long input)
     {
         return Long.rotateLeft(acc + input * P2, 31) * P1;
     }
