@@ -1,6 +1,7 @@
 package org.gridsettle.engine.ledger;
 
 import org.gridsettle.engine.snapshot.StateIo;
+import org.gridsettle.engine.snapshot.StateOutput;
 import java.io.IOException;
 import java.io.DataOutput;
 import java.io.DataInput;
@@ -44,24 +45,17 @@ public final class Ledger
     /** Balances, {@link #MAX_TOKENS} per slot. */
     private long[] balances = new long[1024 * MAX_TOKENS];
     private int slotCount;
-    /** Sorts accounts for a snapshot; kept so that a capture allocates nothing once the state stops growing. */
-    private long[] snapshotScratch = new long[0];
-    /**
-     * The slots in ascending account order, for snapshots. Sorting 100,000 accounts and looking each one's slot up
-     * again took a fifth of a capture, and slots are only ever appended, so the order is kept and rebuilt only when
-     * accounts were added since the last capture.
-     */
-    private int[] slotsByAccount = new int[0];
-    /** {@link #slotCount} when {@link #slotsByAccount} was last complete; -1 when it must be rebuilt whole. */
-    private int slotsSorted;
+    /** The slots in ascending account order, for snapshots. */
+    private final AccountOrder order = new AccountOrder(this);
     private final long[] tokenSymbols = new long[MAX_TOKENS];
     private final long[] debitTotals = new long[MAX_TOKENS];
     private final long[] creditTotals = new long[MAX_TOKENS];
     private final long[] balanceSums = new long[MAX_TOKENS];
     private int tokenCount;
+    private final LedgerCapture capture = new LedgerCapture(this);
 
     /**
-     * Sizes the slots and the array a snapshot sorts accounts in for a number of accounts, before the
+     * Sizes the slots, the account order a snapshot writes in and its capture for a number of accounts, before the
      * business-logic thread starts, so that neither grows there.
      *
      * @param accounts accounts expected, system accounts aside.
@@ -79,15 +73,8 @@ public final class Ledger
             accountAt = java.util.Arrays.copyOf(accountAt, capacity);
             balances = java.util.Arrays.copyOf(balances, Math.multiplyExact(capacity, MAX_TOKENS));
         }
-        if (snapshotScratch.length < capacity)
-        {
-            // kept: the sorted order is extended from its last account (extendSorted)
-            snapshotScratch = java.util.Arrays.copyOf(snapshotScratch, capacity);
-        }
-        if (slotsByAccount.length < capacity)
-        {
-            slotsByAccount = java.util.Arrays.copyOf(slotsByAccount, capacity);
-        }
+        order.reserve(capacity);
+        capture.reserveSlots(capacity);
     }
 
     /**
@@ -205,6 +192,7 @@ public final class Ledger
             slotByAccount.put(accountId, slot);
         }
         slotCount++;
+        order.opened(slot, accountId);
         return slot;
     }
 
@@ -235,6 +223,9 @@ public final class Ledger
         {
             throw new IllegalArgumentException("negative amount " + amount);
         }
+        // a capture in progress copies these accounts' balances as they were before they change
+        capture.beforeChange(debitSlot);
+        capture.beforeChange(creditSlot);
         final long[] b = balances;
         final int debit = debitSlot * MAX_TOKENS + tokenIndex;
         final int credit = creditSlot * MAX_TOKENS + tokenIndex;
@@ -326,15 +317,49 @@ public final class Ledger
      */
     public void checkBalanced()
     {
-        java.util.Arrays.fill(balanceSums, 0L);
+        final long[] sums = clearedSums();
         final long[] b = balances;
         for (int slot = 0; slot < slotCount; slot++)
         {
-            for (int token = 0, at = slot * MAX_TOKENS; token < tokenCount; token++)
+            addBalances(b, slot, tokenCount, sums);
+        }
+        checkSums();
+    }
+
+    /**
+     * @return the per-token sums {@link #addBalances} adds to, zeroed.
+     */
+    long[] clearedSums()
+    {
+        java.util.Arrays.fill(balanceSums, 0L);
+        return balanceSums;
+    }
+
+    /**
+     * Adds a slot's balances to per-token sums.
+     *
+     * @return how many of them are not zero.
+     */
+    static int addBalances(final long[] b, final int slot, final int tokens, final long[] sums)
+    {
+        int held = 0;
+        for (int token = 0, at = slot * MAX_TOKENS; token < tokens; token++, at++)
+        {
+            final long balance = b[at];
+            sums[token] = Math.addExact(sums[token], balance);
+            if (balance != 0)
             {
-                balanceSums[token] = Math.addExact(balanceSums[token], b[at + token]);
+                held++;
             }
         }
+        return held;
+    }
+
+    /**
+     * The end of {@link #checkBalanced}, once every slot's balances have been added to {@link #clearedSums}.
+     */
+    void checkSums()
+    {
         for (int i = 0; i < tokenCount; i++)
         {
             if (debitTotals[i] != creditTotals[i] || balanceSums[i] != 0)
@@ -353,108 +378,99 @@ public final class Ledger
      */
     public void writeState(final DataOutput out) throws IOException
     {
-        out.writeInt(tokenCount);
-        StateIo.writeLongs(out, tokenSymbols, tokenCount);
-        StateIo.writeLongs(out, debitTotals, tokenCount);
-        StateIo.writeLongs(out, creditTotals, tokenCount);
+        writeTokens(out);
         // the form a map of non-zero balances keyed (account << 4 | token) had, sorted by key: accounts in order,
-        // and within an account its tokens in order
+        // and within an account its tokens in order; no token past those in use holds a balance
         final long[] b = balances;
         final int slots = slotCount;
-        final int[] order = slotsByAccount();
+        final int tokens = tokenCount;
+        final int[] sorted = order.slots();
         int entries = 0;
         for (int slot = 0; slot < slots; slot++)
         {
-            entries += nonZero(b, slot);
+            entries += nonZero(b, slot, tokens);
         }
         out.writeInt(entries);
         for (int i = 0; i < slots; i++)
         {
-            final int slot = order[i];
+            final int slot = sorted[i];
             final long account = accountAt[slot];
             final int at = slot * MAX_TOKENS;
-            for (int token = 0; token < MAX_TOKENS; token++)
+            for (int token = 0; token < tokens; token++)
             {
                 if (b[at + token] != 0)
                 {
-                    out.writeLong((account << TOKEN_SHIFT) | token);
+                    out.writeLong(balanceKey(account, token));
                     out.writeLong(b[at + token]);
                 }
             }
         }
     }
 
-    private int[] slotsByAccount()
+    /**
+     * Proves the ledger balanced, as {@link #checkBalanced} does, and writes what {@link #writeState} writes, except
+     * that the balances' entries are left to be copied as the
+     * business-logic thread goes on ({@link LedgerCapture}): a few accounts at a time by {@link #captureStep}, and by
+     * {@link #postToSlots} itself before it changes an account not copied yet. The bytes are complete, and those
+     * {@link #writeState} would have written now, once {@link #captureStep} returns true.
+     *
+     * @param out the capture.
+     * @throws IOException never from a {@link StateOutput}.
+     * @throws IllegalStateException naming the token if the ledger is out of balance.
+     */
+    public void writeStateDeferred(final StateOutput out) throws IOException
     {
-        final int slots = slotCount;
-        if (slotsSorted != slots && !extendSorted(slots))
-        {
-            final long[] sorted = snapshotScratch.length >= slots ? snapshotScratch : new long[slots];
-            snapshotScratch = sorted;
-            System.arraycopy(accountAt, 0, sorted, 0, slots);
-            java.util.Arrays.sort(sorted, 0, slots);
-            if (slotsByAccount.length < slots)
-            {
-                slotsByAccount = new int[slots + slots / 4 + 16];
-            }
-            for (int i = 0; i < slots; i++)
-            {
-                slotsByAccount[i] = findSlot(sorted[i]);
-            }
-            slotsSorted = slots;
-        }
-        return slotsByAccount;
+        capture.copyNext(Integer.MAX_VALUE);
+        writeTokens(out);
+        capture.begin(out, order.slots(), slotCount, tokenCount);
     }
 
     /**
-     * Appends the slots opened since the last capture to the sorted order, if their accounts come after every account
-     * already in it and in ascending order, as accounts opened in the order they were registered do: then the first
-     * capture need not sort every account (a fifth of its stall at 100,000 meters), and no capture does.
+     * Copies a few more accounts' balances of a capture begun by {@link #writeStateDeferred}.
      *
-     * @param slots slots open now.
-     * @return false if the new accounts are out of order, or the order must be rebuilt: the caller sorts them all.
+     * @param accounts accounts to copy at most.
+     * @return true if the capture is complete, or none is pending.
      */
-    private boolean extendSorted(final int slots)
+    public boolean captureStep(final int accounts)
     {
-        final int from = slotsSorted;
-        if (from < 0)
-        {
-            return false;
-        }
-        final long[] accounts = accountAt;
-        // the first new account must come after the largest in the order, and each next one after it
-        if (from > 0 && accounts[from] <= snapshotScratch[from - 1])
-        {
-            return false;
-        }
-        for (int i = from + 1; i < slots; i++)
-        {
-            if (accounts[i] <= accounts[i - 1])
-            {
-                return false;
-            }
-        }
-        if (snapshotScratch.length < slots)
-        {
-            snapshotScratch = java.util.Arrays.copyOf(snapshotScratch, slots + slots / 4 + 16);
-        }
-        if (slotsByAccount.length < slots)
-        {
-            slotsByAccount = java.util.Arrays.copyOf(slotsByAccount, slots + slots / 4 + 16);
-        }
-        for (int i = from; i < slots; i++)
-        {
-            snapshotScratch[i] = accounts[i];
-            slotsByAccount[i] = i;
-        }
-        slotsSorted = slots;
-        return true;
+        return capture.copyNext(accounts);
     }
 
-    private static int nonZero(final long[] b, final int slot)
+    /**
+     * @return whether a capture begun by {@link #writeStateDeferred} has accounts left to copy.
+     */
+    public boolean capturePending()
+    {
+        return capture.copying();
+    }
+
+    private void writeTokens(final DataOutput out) throws IOException
+    {
+        out.writeInt(tokenCount);
+        StateIo.writeLongs(out, tokenSymbols, tokenCount);
+        StateIo.writeLongs(out, debitTotals, tokenCount);
+        StateIo.writeLongs(out, creditTotals, tokenCount);
+    }
+
+    static long balanceKey(final long account, final int token)
+    {
+        return (account << TOKEN_SHIFT) | token;
+    }
+
+    long[] balances()
+    {
+        return balances;
+    }
+
+    long accountAt(final int slot)
+    {
+        return accountAt[slot];
+    }
+
+    static int nonZero(final long[] b, final int slot, final int tokens)
     {
         int held = 0;
-        for (int at = slot * MAX_TOKENS, end = at + MAX_TOKENS; at < end; at++)
+        for (int at = slot * MAX_TOKENS, end = at + tokens; at < end; at++)
         {
             if (b[at] != 0)
             {
@@ -485,7 +501,7 @@ public final class Ledger
         slotByAccount.clear();
         java.util.Arrays.fill(lowSlots, NO_SLOT);
         slotCount = 0;
-        slotsSorted = -1;
+        order.clear();
         final int entries = StateIo.readCount(in, 2 * Long.BYTES);
         for (int i = 0; i < entries; i++)
         {
@@ -494,6 +510,10 @@ public final class Ledger
             if (key < 0)
             {
                 throw new IOException("snapshot has a negative balance key " + key);
+            }
+            if ((int)(key & (MAX_TOKENS - 1)) >= count)
+            {
+                throw new IOException("snapshot has a balance in token " + (key & (MAX_TOKENS - 1)) + " of " + count);
             }
             balances[slotOf(key >>> TOKEN_SHIFT) * MAX_TOKENS + (int)(key & (MAX_TOKENS - 1))] = balance;
         }

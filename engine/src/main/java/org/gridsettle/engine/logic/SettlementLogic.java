@@ -89,7 +89,7 @@ public final class SettlementLogic
         this.postings = new Postings(sink, ledger);
         this.netting = new HourlyNetting(postings);
         this.calendar = new CalendarProcessor(meters, tariffs, billing, window, postings);
-        this.capture = new DeferredCapture(window, billing);
+        this.capture = new DeferredCapture(ledger, meters, window, billing);
         this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, carbon, drHistory, oracle,
             netting, postings, capture);
         this.registry = new RegistryProcessor(meters, tariffs, window, billing, oracle, postings);
@@ -121,6 +121,7 @@ public final class SettlementLogic
             billing.ensureMeters(meters);
             // the arrays a snapshot sorts keys in, and the ledger's slots: an account per meter
             this.meters.reserveSnapshotScratch(meters);
+            capture.reserve(meters);
             ledger.reserveAccounts(meters);
         }
     }
@@ -333,35 +334,41 @@ public final class SettlementLogic
     }
 
     /**
-     * Writes the same state as {@link #writeState}, except that the correction window's and billing accumulators'
-     * bytes, most of a capture, are left to be copied meter by meter as this logic goes on ({@link DeferredCapture}):
-     * by {@link #captureStep} between inputs, and by {@link #apply} itself before an input changes a meter not yet
-     * copied. The capture is complete, and the same bytes as {@link #writeState} would have written now, once
+     * Writes the same state as {@link #writeState}, except that the per-meter sections (the registry's columns, the
+     * correction window and the billing accumulators) and the ledger's balances, nearly all of a capture, are left to
+     * be copied meter by meter and account by account as this logic goes on ({@link DeferredCapture}): by
+     * {@link #captureStep} between inputs, and by {@link #apply} itself before an input changes a meter or an account
+     * not yet copied. The capture is complete, and the same bytes as {@link #writeState} would have written now, once
      * {@link #captureStep} returns true or after {@link #finishCapture}.
      *
      * @param out the capture.
-     * @return true if meters remain to be copied.
+     * @return true if meters or accounts remain to be copied.
      * @throws IOException never from a {@link StateOutput} but for a name too long for {@code writeUTF}.
+     * @throws IllegalStateException if the ledger is out of balance: it is proved balanced on the way
+     *     ({@link Ledger#checkBalanced}), in the pass that counts its balances.
      */
     public boolean writeStateDeferred(final StateOutput out) throws IOException
     {
         capture.finish();
+        final int meterCount = meters.meterCount();
+        if (!capture.deferrable(meterCount))
+        {
+            ledger.checkBalanced();
+            writeState(out);
+            return false;
+        }
         out.writeLong(lastInputSequence);
         out.writeInt(window.slots());
-        meters.writeState(out);
+        final int registryBase = meters.writeSectionHead(out);
         tariffs.writeState(out);
-        ledger.writeState(out);
-        if (!capture.begin(out, meters.meterCount()))
-        {
-            window.writeState(out, meters.meterCount());
-            billing.writeState(out, meters.meterCount());
-        }
+        ledger.writeStateDeferred(out);
+        capture.begin(out, meterCount, registryBase);
         writeStateAfterBilling(out);
         return capture.pending();
     }
 
     /**
-     * Copies a few more meters of a capture begun by {@link #writeStateDeferred}.
+     * Copies a few more meters, and as many ledger accounts, of a capture begun by {@link #writeStateDeferred}.
      *
      * @param meterCount meters to copy at most.
      * @return true if the capture is complete, or none is pending.

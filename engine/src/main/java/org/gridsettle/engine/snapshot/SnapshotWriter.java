@@ -18,9 +18,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * Why: written whole on the logic thread, a snapshot of 100,000 meters stalled every input behind it for about half
  * a second, most of it in the file, the fsync and the checksum. The logic thread now pays for the capture alone, and for
- * periodic snapshots ({@link #begin}) only for its small sections at once: the correction window and the billing
- * accumulators, 85% of a capture, are copied a few meters at a time afterwards ({@link #step}, after each input and
- * while the logic thread waits for one), and a meter an input is about to change is copied first (see
+ * periodic snapshots ({@link #begin}) only for its small sections at once: the per-meter sections and the ledger's
+ * balances, nearly all of a capture, are copied a few meters and accounts at a time afterwards ({@link #step}, after
+ * each input and while the logic thread waits for one), and a meter or an account an input is about to change is
+ * copied first (see
  * {@code DeferredCapture}); benchmarks/README.md has the stall before and after.
  * <p>
  * One capture is in flight at a time: {@link #take} and {@link #begin} first complete a capture still being copied
