@@ -294,7 +294,8 @@ public final class Ledger
 
     /**
      * The per-batch check: in every token total debits equal total credits. O(tokens), so the engine runs it at the
-     * end of every Disruptor batch; {@link #checkBalanced()} also sums every balance and runs at snapshots and close.
+     * end of every Disruptor batch; {@link #checkBalanced()} also sums every balance and runs before a snapshot taken
+     * whole, and a periodic capture sums them in the pass that counts them ({@link #writeStateDeferred}).
      *
      * @throws IllegalStateException naming the token if debits and credits differ.
      */
