@@ -44,6 +44,11 @@ public final class Ledger
     private long[] accountAt = new long[1024];
     /** Balances, {@link #MAX_TOKENS} per slot. */
     private long[] balances = new long[1024 * MAX_TOKENS];
+    /**
+     * How many of each slot's balances are not zero, kept as postings change them, so that a capture knows each
+     * account's place in the snapshot without reading every balance while ticks wait.
+     */
+    private byte[] heldAt = new byte[1024];
     private int slotCount;
     /** The slots in ascending account order, for snapshots. */
     private final AccountOrder order = new AccountOrder(this);
@@ -72,6 +77,7 @@ public final class Ledger
             slotByAccount = presized;
             accountAt = java.util.Arrays.copyOf(accountAt, capacity);
             balances = java.util.Arrays.copyOf(balances, Math.multiplyExact(capacity, MAX_TOKENS));
+            heldAt = java.util.Arrays.copyOf(heldAt, capacity);
         }
         order.reserve(capacity);
         capture.reserveSlots(capacity);
@@ -181,6 +187,7 @@ public final class Ledger
             final int capacity = Math.multiplyExact(slot, 2);
             accountAt = java.util.Arrays.copyOf(accountAt, capacity);
             balances = java.util.Arrays.copyOf(balances, Math.multiplyExact(capacity, MAX_TOKENS));
+            heldAt = java.util.Arrays.copyOf(heldAt, capacity);
         }
         accountAt[slot] = accountId;
         if (accountId < LOW_ACCOUNTS)
@@ -229,13 +236,26 @@ public final class Ledger
         final long[] b = balances;
         final int debit = debitSlot * MAX_TOKENS + tokenIndex;
         final int credit = creditSlot * MAX_TOKENS + tokenIndex;
-        final long newDebitBalance = Math.subtractExact(b[debit], amount);
+        final long oldDebitBalance = b[debit];
+        final long oldCreditBalance = b[credit];
+        final long newDebitBalance = Math.subtractExact(oldDebitBalance, amount);
         // an account paying itself keeps its balance (computing both from the old balance once added the amount)
-        final long newCreditBalance = credit == debit ? b[debit] : Math.addExact(b[credit], amount);
+        final long newCreditBalance = credit == debit ? oldDebitBalance : Math.addExact(oldCreditBalance, amount);
         debitTotals[tokenIndex] = Math.addExact(debitTotals[tokenIndex], amount);
         creditTotals[tokenIndex] = Math.addExact(creditTotals[tokenIndex], amount);
         b[debit] = newDebitBalance;
         b[credit] = newCreditBalance;
+        if (credit != debit)
+        {
+            final byte[] held = heldAt;
+            held[debitSlot] += heldChange(oldDebitBalance, newDebitBalance);
+            held[creditSlot] += heldChange(oldCreditBalance, newCreditBalance);
+        }
+    }
+
+    private static int heldChange(final long before, final long after)
+    {
+        return (after != 0 ? 1 : 0) - (before != 0 ? 1 : 0);
     }
 
     /**
@@ -295,7 +315,7 @@ public final class Ledger
     /**
      * The per-batch check: in every token total debits equal total credits. O(tokens), so the engine runs it at the
      * end of every Disruptor batch; {@link #checkBalanced()} also sums every balance and runs before a snapshot taken
-     * whole, and a periodic capture sums them in the pass that counts them ({@link #writeStateDeferred}).
+     * whole, and a periodic capture sums them as it copies them ({@link #writeStateDeferred}).
      *
      * @throws IllegalStateException naming the token if debits and credits differ.
      */
@@ -318,55 +338,42 @@ public final class Ledger
      */
     public void checkBalanced()
     {
-        final long[] sums = clearedSums();
+        final long[] sums = balanceSums;
+        java.util.Arrays.fill(sums, 0L);
         final long[] b = balances;
         for (int slot = 0; slot < slotCount; slot++)
         {
-            addBalances(b, slot, tokenCount, sums);
-        }
-        checkSums();
-    }
-
-    /**
-     * @return the per-token sums {@link #addBalances} adds to, zeroed.
-     */
-    long[] clearedSums()
-    {
-        java.util.Arrays.fill(balanceSums, 0L);
-        return balanceSums;
-    }
-
-    /**
-     * Adds a slot's balances to per-token sums.
-     *
-     * @return how many of them are not zero.
-     */
-    static int addBalances(final long[] b, final int slot, final int tokens, final long[] sums)
-    {
-        int held = 0;
-        for (int token = 0, at = slot * MAX_TOKENS; token < tokens; token++, at++)
-        {
-            final long balance = b[at];
-            sums[token] = Math.addExact(sums[token], balance);
-            if (balance != 0)
+            for (int token = 0, at = slot * MAX_TOKENS; token < tokenCount; token++, at++)
             {
-                held++;
+                sums[token] = Math.addExact(sums[token], b[at]);
             }
         }
-        return held;
+        for (int i = 0; i < tokenCount; i++)
+        {
+            if (debitTotals[i] != creditTotals[i] || sums[i] != 0)
+            {
+                throw new IllegalStateException("ledger out of balance in token " + tokenSymbol(i) + ": debits=" +
+                    debitTotals[i] + " credits=" + creditTotals[i] + " sum of balances=" + sums[i]);
+            }
+        }
     }
 
     /**
-     * The end of {@link #checkBalanced}, once every slot's balances have been added to {@link #clearedSums}.
+     * The check {@link #checkBalanced} makes of the balances, for balances summed elsewhere: a capture's, as it copied
+     * them.
+     *
+     * @param sums   per token, the sum of every account's balance.
+     * @param tokens tokens summed.
+     * @throws IllegalStateException naming the first token whose balances do not sum to zero.
      */
-    void checkSums()
+    void checkCaptured(final long[] sums, final int tokens)
     {
-        for (int i = 0; i < tokenCount; i++)
+        for (int i = 0; i < tokens; i++)
         {
-            if (debitTotals[i] != creditTotals[i] || balanceSums[i] != 0)
+            if (sums[i] != 0)
             {
-                throw new IllegalStateException("ledger out of balance in token " + tokenSymbol(i) + ": debits=" +
-                    debitTotals[i] + " credits=" + creditTotals[i] + " sum of balances=" + balanceSums[i]);
+                throw new IllegalStateException("ledger out of balance in token " + tokenSymbol(i) +
+                    ": the balances captured for a snapshot sum to " + sums[i]);
             }
         }
     }
@@ -409,15 +416,14 @@ public final class Ledger
     }
 
     /**
-     * Proves the ledger balanced, as {@link #checkBalanced} does, and writes what {@link #writeState} writes, except
-     * that the balances' entries are left to be copied as the
+     * Writes what {@link #writeState} writes, except that the balances' entries are left to be copied as the
      * business-logic thread goes on ({@link LedgerCapture}): a few accounts at a time by {@link #captureStep}, and by
      * {@link #postToSlots} itself before it changes an account not copied yet. The bytes are complete, and those
-     * {@link #writeState} would have written now, once {@link #captureStep} returns true.
+     * {@link #writeState} would have written now, once {@link #captureStep} returns true; the copy also proves the
+     * balances it copied balanced, as {@link #checkBalanced} does, and the call that completes it throws if not.
      *
      * @param out the capture.
      * @throws IOException never from a {@link StateOutput}.
-     * @throws IllegalStateException naming the token if the ledger is out of balance.
      */
     public void writeStateDeferred(final StateOutput out) throws IOException
     {
@@ -431,6 +437,8 @@ public final class Ledger
      *
      * @param accounts accounts to copy at most.
      * @return true if the capture is complete, or none is pending.
+     * @throws IllegalStateException naming the token if this call completed the capture and the balances it holds
+     *     are out of balance, or an account's count of balances disagreed with its balances.
      */
     public boolean captureStep(final int accounts)
     {
@@ -468,7 +476,12 @@ public final class Ledger
         return accountAt[slot];
     }
 
-    static int nonZero(final long[] b, final int slot, final int tokens)
+    byte[] heldAt()
+    {
+        return heldAt;
+    }
+
+    private static int nonZero(final long[] b, final int slot, final int tokens)
     {
         int held = 0;
         for (int at = slot * MAX_TOKENS, end = at + tokens; at < end; at++)
@@ -499,11 +512,13 @@ public final class Ledger
         System.arraycopy(StateIo.readLongs(in, MAX_TOKENS), 0, debitTotals, 0, MAX_TOKENS);
         System.arraycopy(StateIo.readLongs(in, MAX_TOKENS), 0, creditTotals, 0, MAX_TOKENS);
         java.util.Arrays.fill(balances, 0, slotCount * MAX_TOKENS, 0L);
+        java.util.Arrays.fill(heldAt, 0, slotCount, (byte)0);
         slotByAccount.clear();
         java.util.Arrays.fill(lowSlots, NO_SLOT);
         slotCount = 0;
         order.clear();
         final int entries = StateIo.readCount(in, 2 * Long.BYTES);
+        long previousKey = -1;
         for (int i = 0; i < entries; i++)
         {
             final long key = in.readLong();
@@ -512,11 +527,22 @@ public final class Ledger
             {
                 throw new IOException("snapshot has a negative balance key " + key);
             }
+            if (key <= previousKey)
+            {
+                // the ledger writes each balance once, in ascending key order; and counts them as it reads
+                throw new IOException("snapshot's balance keys are not in ascending order at entry " + i);
+            }
+            previousKey = key;
             if ((int)(key & (MAX_TOKENS - 1)) >= count)
             {
                 throw new IOException("snapshot has a balance in token " + (key & (MAX_TOKENS - 1)) + " of " + count);
             }
-            balances[slotOf(key >>> TOKEN_SHIFT) * MAX_TOKENS + (int)(key & (MAX_TOKENS - 1))] = balance;
+            final int slot = slotOf(key >>> TOKEN_SHIFT);
+            balances[slot * MAX_TOKENS + (int)(key & (MAX_TOKENS - 1))] = balance;
+            if (balance != 0)
+            {
+                heldAt[slot]++;
+            }
         }
     }
 }

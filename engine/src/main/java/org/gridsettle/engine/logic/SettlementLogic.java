@@ -344,8 +344,10 @@ public final class SettlementLogic
      * @param out the capture.
      * @return true if meters or accounts remain to be copied.
      * @throws IOException never from a {@link StateOutput} but for a name too long for {@code writeUTF}.
-     * @throws IllegalStateException if the ledger is out of balance: it is proved balanced on the way
-     *     ({@link Ledger#checkBalanced}), in the pass that counts its balances.
+     * @throws IllegalStateException if the ledger is out of balance, when the capture is written whole; a deferred
+     *     capture proves the balances it copies balanced ({@link Ledger#checkBalanced}), and the call that completes
+     *     it ({@link #captureStep}, {@link #finishCapture}, or {@link #apply} of an input that is not a tick) throws
+     *     if not.
      */
     public boolean writeStateDeferred(final StateOutput out) throws IOException
     {

@@ -411,7 +411,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
             final long due = System.nanoTime();
             snapshotWriter.awaitWritten();
             final long captureStart = System.nanoTime();
-            // the capture proves the ledger balanced as it counts the balances (Ledger.writeStateDeferred)
+            // the capture proves the ledger balanced as it copies the balances (Ledger.writeStateDeferred)
             snapshotWriter.begin(logic, output.dataRecords(), output.digest());
             lastSnapshotInput = inputSequence;
             // one allocation per snapshot, a million inputs apart: off the per-tick path

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * time while the business-logic thread goes on: a few at a time between inputs ({@link #copyNext}), and any entry an
  * input is about to change first ({@link #beforeChange}), so that each is copied as it was when the capture began.
  * Entries are marked with the capture's epoch, so a new capture needs no clearing. Subclasses say how one entry is
- * copied.
+ * copied, and may check the whole once it is ({@link #completed}).
  * <p>
  * Threading: the business-logic thread only, or the thread that closes the engine after that one has stopped.
  */
@@ -100,14 +100,28 @@ public abstract class IncrementalCopy
             at++;
         }
         cursor = at;
-        copying = at < end;
-        return !copying;
+        if (at < end)
+        {
+            return false;
+        }
+        // a check that fails leaves the capture incomplete, so that it is never written and every later call fails too
+        completed();
+        copying = false;
+        return true;
     }
 
     private void copyOne(final int entry)
     {
         copy(entry);
         copiedIn[entry] = epoch;
+    }
+
+    /**
+     * Called once every entry of a capture is copied, by the call that copied the last, before the capture counts as
+     * complete; nothing by default. If it throws, the capture stays incomplete and the next call calls it again.
+     */
+    protected void completed()
+    {
     }
 
     /**

@@ -35,8 +35,20 @@ class LedgerReadStateTest
             .hasMessage("snapshot has a balance in token 2 of 1");
     }
 
-    /** One token in use, one balance of 5 in the given token; the totals are not checked on reading. */
-    private static DataInputStream state(final int token) throws IOException
+    @Test
+    void balanceKeysOutOfOrderOrRepeatedAreRefused()
+    {
+        // a repeated key would be counted twice as a non-zero balance, and a capture place entries by that count
+        assertThatThrownBy(() -> new Ledger().readState(state(0, 0)))
+            .isInstanceOf(IOException.class)
+            .hasMessage("snapshot's balance keys are not in ascending order at entry 1");
+        assertThatThrownBy(() -> new Ledger().readState(state(0, ACCOUNT - 1)))
+            .isInstanceOf(IOException.class)
+            .hasMessage("snapshot's balance keys are not in ascending order at entry 1");
+    }
+
+    /** One token in use, a balance of 5 in the given token, then one more entry if given; totals are not checked. */
+    private static DataInputStream state(final int token, final long... secondAccount) throws IOException
     {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final DataOutputStream out = new DataOutputStream(bytes);
@@ -47,9 +59,14 @@ class LedgerReadStateTest
             out.writeInt(1);
             out.writeLong(list == 0 ? 0x5350L : 5);
         }
-        out.writeInt(1);
+        out.writeInt(1 + secondAccount.length);
         out.writeLong(ACCOUNT << 4 | token);
         out.writeLong(5);
+        for (final long account : secondAccount)
+        {
+            out.writeLong(account << 4);
+            out.writeLong(-5);
+        }
         return new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
     }
 }
