@@ -122,13 +122,13 @@ public final class SettlementEngine implements AutoCloseable
     {
         // an optimisation only: a pretoucher that fails gives up on its file and the writers fault for themselves
         final Pretouch pretouchMode = config.effectivePretouch();
-        if (pretouchMode == Pretouch.THREAD || pretouchMode == Pretouch.ADAPTIVE)
+        if (pretouchMode.usesThread())
         {
             pretouch = JournalPretoucher.startOnDaemonThread(
-                "gridsettle-pretouch", pretouchMode == Pretouch.ADAPTIVE, input.frontier(), output.frontier());
+                "gridsettle-pretouch", pretouchMode.threadIsBackstop(), input.frontier(), output.frontier());
         }
         final WaitStrategy waitStrategy;
-        if (pretouchMode == Pretouch.IDLE || pretouchMode == Pretouch.ADAPTIVE)
+        if (pretouchMode.usesIdleTime())
         {
             final IdlePretoucher pretoucher =
                 new IdlePretoucher(IdlePretoucher.DEFAULT_HEADROOM, input.frontier(), output.frontier());
@@ -1081,7 +1081,7 @@ public final class SettlementEngine implements AutoCloseable
          */
         public SettlementEngine build()
         {
-            if ((pretouch == Pretouch.IDLE || pretouch == Pretouch.ADAPTIVE) && waitStrategy != null)
+            if (pretouch != null && pretouch.usesIdleTime() && waitStrategy != null)
             {
                 throw new IllegalStateException("pretouch " + pretouch +
                     " runs in the engine's own wait strategy: set one or the other, not both");

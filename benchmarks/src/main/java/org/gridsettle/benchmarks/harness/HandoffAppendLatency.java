@@ -8,7 +8,6 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 
 import org.gridsettle.engine.pipeline.IdleWorkWaitStrategy;
-import org.gridsettle.journal.pretouch.Pretouch;
 
 import java.nio.file.Path;
 
@@ -40,7 +39,7 @@ final class HandoffAppendLatency
         try (RawTickAppender appender = new RawTickAppender(dir, config.pretouch()))
         {
             final WaitStrategy waitStrategy =
-                config.pretouch() == Pretouch.IDLE || config.pretouch() == Pretouch.ADAPTIVE ?
+                config.pretouch().usesIdleTime() ?
                 new IdleWorkWaitStrategy(appender::pretouchIdle) : new SleepingWaitStrategy();
             final Disruptor<DisruptorHandoffRun.LongSlot> disruptor = new Disruptor<>(
                 DisruptorHandoffRun.LongSlot::new, config.ringSize(),

@@ -131,7 +131,7 @@ public final class OfferedRateRun
     public static LatencyResult rawAppend(
         final HarnessConfig config, final long rate, final Path dir, final Pretouch pretouch)
     {
-        if (pretouch == Pretouch.IDLE || pretouch == Pretouch.ADAPTIVE)
+        if (pretouch.usesIdleTime())
         {
             throw new IllegalArgumentException("the paced producer has no idle time to pretouch in");
         }

@@ -70,10 +70,10 @@ final class RawTickAppender implements AutoCloseable
         outputAppender.singleThreadedCheckDisabled(true);
         inputFrontier = pretouch != Pretouch.OFF ? new AppendFrontier() : null;
         outputFrontier = pretouch != Pretouch.OFF ? new AppendFrontier() : null;
-        pretoucher = pretouch == Pretouch.THREAD || pretouch == Pretouch.ADAPTIVE ?
+        pretoucher = pretouch.usesThread() ?
             JournalPretoucher.startOnDaemonThread(
-                "raw-append-pretouch", pretouch == Pretouch.ADAPTIVE, inputFrontier, outputFrontier) : null;
-        idlePretoucher = pretouch == Pretouch.IDLE || pretouch == Pretouch.ADAPTIVE ?
+                "raw-append-pretouch", pretouch.threadIsBackstop(), inputFrontier, outputFrontier) : null;
+        idlePretoucher = pretouch.usesIdleTime() ?
             new IdlePretoucher(IdlePretoucher.DEFAULT_HEADROOM, inputFrontier, outputFrontier) : null;
     }
 

@@ -25,5 +25,30 @@ public enum Pretouch
      * them through the writer's mapping only where that falls behind, as at full throughput, where the writer never
      * waits ({@link JournalPretoucher} as a backstop). At an offered rate the daemon thread stays parked.
      */
-    ADAPTIVE
+    ADAPTIVE;
+
+    /**
+     * @return whether the writer's own thread prepares pages while it waits ({@link IdlePretoucher}), which needs the
+     *     wait strategy that calls it.
+     */
+    public boolean usesIdleTime()
+    {
+        return this == IDLE || this == ADAPTIVE;
+    }
+
+    /**
+     * @return whether a daemon thread touches pages ahead ({@link JournalPretoucher}).
+     */
+    public boolean usesThread()
+    {
+        return this == THREAD || this == ADAPTIVE;
+    }
+
+    /**
+     * @return whether that daemon thread touches only where the writer's own thread has fallen behind.
+     */
+    public boolean threadIsBackstop()
+    {
+        return this == ADAPTIVE;
+    }
 }
