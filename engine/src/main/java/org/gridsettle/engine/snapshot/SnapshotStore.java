@@ -18,6 +18,7 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -26,6 +27,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -77,6 +79,7 @@ public final class SnapshotStore
 
     private final Path dir;
     private final boolean force;
+    private final SpareFiles spares;
 
     /**
      * A store that forces each snapshot to disk before renaming it into place.
@@ -100,6 +103,7 @@ public final class SnapshotStore
     {
         this.dir = dir;
         this.force = force;
+        this.spares = new SpareFiles(dir);
     }
 
     /**
@@ -185,6 +189,21 @@ public final class SnapshotStore
      */
     public SnapshotInfo persist(final StateOutput captured, final Runnable betweenChunks)
     {
+        return persist(captured, betweenChunks, null);
+    }
+
+    /**
+     * As {@link #persist(StateOutput, Runnable)}, written over an existing file of this directory instead of a new
+     * one: the file is renamed to the snapshot's temporary name first, overwritten from its start, and cut to the
+     * snapshot's length, so the pages it already has in the page cache are reused (see {@link SpareFiles}).
+     *
+     * @param captured      filled by {@link #capture}; only read.
+     * @param betweenChunks run after each chunk but the last, on the calling thread.
+     * @param recycled      a spare ({@link #spare()}) to overwrite, or null for a new file.
+     * @return the snapshot written.
+     */
+    public SnapshotInfo persist(final StateOutput captured, final Runnable betweenChunks, final Path recycled)
+    {
         final DirectBuffer bytes = captured.bytes();
         final long inputSequence = bytes.getLong(MAGIC.length, ByteOrder.BIG_ENDIAN);
         final long outputRecords = bytes.getLong(MAGIC.length + 8, ByteOrder.BIG_ENDIAN);
@@ -197,8 +216,11 @@ public final class SnapshotStore
         {
             Files.createDirectories(dir);
             final Path tmp = dir.resolve(file.getFileName() + ".tmp");
-            try (FileChannel channel = FileChannel.open(tmp,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
+            final boolean overwrite = recycled != null && moved(recycled, tmp);
+            try (FileChannel channel = overwrite ?
+                FileChannel.open(tmp, StandardOpenOption.WRITE) :
+                FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE))
             {
                 final int length = bytes.capacity();
                 int offset = 0;
@@ -211,6 +233,8 @@ public final class SnapshotStore
                 final long sum = checksum.finish(bytes, offset, length - offset);
                 write(channel, chunk, bytes, offset, length - offset);
                 writeFully(channel, ByteBuffer.allocate(CHECKSUM_BYTES).putLong(0, sum));
+                // a recycled file longer than this snapshot keeps its old tail until cut here
+                channel.truncate(channel.position());
                 if (force)
                 {
                     channel.force(true);
@@ -226,6 +250,20 @@ public final class SnapshotStore
         finally
         {
             BufferUtil.free(chunk);
+        }
+    }
+
+    private static boolean moved(final Path from, final Path to) throws IOException
+    {
+        try
+        {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        }
+        catch (final NoSuchFileException e)
+        {
+            // nothing to recycle after all: the snapshot goes into a new file
+            return false;
         }
     }
 
@@ -287,6 +325,34 @@ public final class SnapshotStore
                 throw new UncheckedIOException("cannot delete old snapshot " + files.get(i), e);
             }
         }
+    }
+
+    /**
+     * Keeps the newest {@code keep} snapshots, turns older ones into spares for the next snapshots to overwrite, and
+     * removes the temporary files of snapshots a crash interrupted. The directory is left with at most
+     * {@code keep + 1} snapshots and spares in all, so one snapshot can always be written over a spare while
+     * {@code keep} whole ones stay. Call only while no snapshot is being written.
+     *
+     * @param keep snapshots to keep.
+     */
+    public void recycle(final int keep)
+    {
+        deleteInterrupted();
+        final List<Path> files = newestFirst();
+        for (int i = keep; i < files.size(); i++)
+        {
+            spares.retire(files.get(i));
+        }
+        spares.trim(keep + 1, Math.min(keep, files.size()));
+    }
+
+    /**
+     * @return a spare for the next snapshot to be written over ({@link #persist(StateOutput, Runnable, Path)}), or
+     *     null if there is none.
+     */
+    public Path spare()
+    {
+        return spares.any();
     }
 
     private void deleteInterrupted()
@@ -419,21 +485,35 @@ public final class SnapshotStore
      */
     public List<Path> newestFirst()
     {
+        final List<Path> found = named(dir, PREFIX, SUFFIX, "snapshots");
+        Collections.reverse(found);
+        return found;
+    }
+
+    /**
+     * @param dir    a directory, which need not exist.
+     * @param prefix how the names begin.
+     * @param suffix how the names end.
+     * @param what   what the files are, for the message if the directory cannot be listed.
+     * @return the files of the directory so named, in the order of their names; a new list.
+     */
+    static List<Path> named(final Path dir, final String prefix, final String suffix, final String what)
+    {
         if (!Files.isDirectory(dir))
         {
-            return List.of();
+            return new ArrayList<>();
         }
         try (Stream<Path> files = Files.list(dir))
         {
             final List<Path> found = new ArrayList<>(files
-                .filter(p -> p.getFileName().toString().startsWith(PREFIX) && p.toString().endsWith(SUFFIX))
+                .filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(suffix))
                 .toList());
-            found.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+            found.sort(Comparator.comparing((Path p) -> p.getFileName().toString()));
             return found;
         }
         catch (final IOException e)
         {
-            throw new UncheckedIOException("cannot list snapshots in " + dir, e);
+            throw new UncheckedIOException("cannot list " + what + " in " + dir, e);
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.concurrent.locks.LockSupport;
  * forces it to disk if the store forces, renames it into place and prunes old snapshots. That thread writes in bursts
  * of 64 KiB with a pause of {@value #PAUSE_NANOS} ns after each, unless someone waits for the snapshot
  * ({@link #awaitWritten}), so that it takes a core from the busy threads for tens of microseconds at a time, not for
- * the scheduler's slices of 3 ms.
+ * the scheduler's slices of 3 ms. Each snapshot is written over the file of the oldest snapshot no longer kept, when
+ * there is one (see {@link SpareFiles} for why), so the directory holds the newest {@value #KEEP} snapshots and one
+ * spare.
  * <p>
  * Why: written whole on the logic thread, a snapshot of 100,000 meters stalled every input behind it for about half
  * a second, most of it in the file, the fsync and the checksum. The logic thread now pays for the capture alone, and for
@@ -162,8 +164,8 @@ public final class SnapshotWriter implements AutoCloseable
 
     private void persist()
     {
-        last = store.persist(captured, pauseUnlessAwaited);
-        store.prune(KEEP);
+        last = store.persist(captured, pauseUnlessAwaited, store.spare());
+        store.recycle(KEEP);
         // room for the state to grow before a capture has to grow the buffer itself: grown by a quarter when less than
         // an eighth is left, not after every snapshot, since growing touches every new page (36 ms of CPU for
         // 100,000 meters) and that CPU is taken from the two busy threads of a 2-core machine
