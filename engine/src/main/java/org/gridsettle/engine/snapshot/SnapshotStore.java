@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  * File {@code snapshot-<inputSequence>.gss}: magic {@code GSSNAP03}, then input sequence, output record count and
  * output chain head (three longs), the state as written by {@link SettlementLogic#writeState}, and the XXH64 (seed 0,
  * 8 bytes big-endian) of everything before it. Format {@code GSSNAP02}, the same with a SHA-256 instead, is still
- * read.
+ * read. Files {@code spare-<inputSequence>.gsp} beside them are old snapshots kept only to be written over by the next
+ * one ({@link #recycle}, {@link SpareFiles}); they are never read and may be deleted at any time the engine is
+ * stopped.
  * <p>
  * Why XXH64 and not SHA-256: the checksum detects a torn or corrupted file, nothing more. It has no key, so anyone
  * able to change a snapshot can recompute a SHA-256 as easily; the journals are what an auditor trusts, and recovery
