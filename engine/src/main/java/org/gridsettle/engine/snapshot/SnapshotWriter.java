@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Takes snapshots with the business-logic thread doing only the part that needs its state quiescent: it captures
  * the state into a reused off-heap {@link StateOutput}, and a thread of the writer's own hashes it, writes the file,
- * forces it to disk if the store forces, renames it into place and prunes old snapshots. That thread writes in bursts
+ * forces it to disk if the store forces, renames it into place and recycles old snapshots. That thread writes in bursts
  * of 64 KiB with a pause of {@value #PAUSE_NANOS} ns after each, unless someone waits for the snapshot
  * ({@link #awaitWritten}), so that it takes a core from the busy threads for tens of microseconds at a time, not for
  * the scheduler's slices of 3 ms. Each snapshot is written over the file of the oldest snapshot no longer kept, when
