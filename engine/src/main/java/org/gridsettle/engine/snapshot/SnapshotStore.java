@@ -307,29 +307,6 @@ public final class SnapshotStore
     }
 
     /**
-     * Deletes all but the newest {@code keep} snapshots, and the temporary files of snapshots a crash interrupted.
-     * Call only while no snapshot is being written.
-     *
-     * @param keep snapshots to keep.
-     */
-    public void prune(final int keep)
-    {
-        deleteInterrupted();
-        final List<Path> files = newestFirst();
-        for (int i = keep; i < files.size(); i++)
-        {
-            try
-            {
-                Files.deleteIfExists(files.get(i));
-            }
-            catch (final IOException e)
-            {
-                throw new UncheckedIOException("cannot delete old snapshot " + files.get(i), e);
-            }
-        }
-    }
-
-    /**
      * Keeps the newest {@code keep} snapshots, turns older ones into spares for the next snapshots to overwrite, and
      * removes the temporary files of snapshots a crash interrupted. The directory is left with at most
      * {@code keep + 1} snapshots and spares in all, so one snapshot can always be written over a spare while
