@@ -218,11 +218,12 @@ public final class SnapshotStore
         {
             Files.createDirectories(dir);
             final Path tmp = dir.resolve(file.getFileName() + ".tmp");
-            final boolean overwrite = recycled != null && moved(recycled, tmp);
-            try (FileChannel channel = overwrite ?
-                FileChannel.open(tmp, StandardOpenOption.WRITE) :
-                FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE))
+            if (recycled != null)
+            {
+                moveIfThere(recycled, tmp);
+            }
+            // not truncated on opening: whatever the file held is written over, and its tail cut once written
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE))
             {
                 final int length = bytes.capacity();
                 int offset = 0;
@@ -235,7 +236,6 @@ public final class SnapshotStore
                 final long sum = checksum.finish(bytes, offset, length - offset);
                 write(channel, chunk, bytes, offset, length - offset);
                 writeFully(channel, ByteBuffer.allocate(CHECKSUM_BYTES).putLong(0, sum));
-                // a recycled file longer than this snapshot keeps its old tail until cut here
                 channel.truncate(channel.position());
                 if (force)
                 {
@@ -255,17 +255,15 @@ public final class SnapshotStore
         }
     }
 
-    private static boolean moved(final Path from, final Path to) throws IOException
+    private static void moveIfThere(final Path from, final Path to) throws IOException
     {
         try
         {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return true;
         }
         catch (final NoSuchFileException e)
         {
             // nothing to recycle after all: the snapshot goes into a new file
-            return false;
         }
     }
 
