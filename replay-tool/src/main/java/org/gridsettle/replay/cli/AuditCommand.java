@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
-    header = "M&V report of a journal: energy, postings and balances per account and day.",
+    header = "M&V report: energy, postings and balances per account and day.",
     description = {
         "Report, per account (or one meter) and local day: import and export kWh priced,",
         "postings by token and reason, and closing balances per token, each with the",
@@ -46,7 +46,8 @@ import java.util.concurrent.Callable;
         "Carbon and demand-response baselines are marked as not priced: the engine posts",
         "neither yet. html is one self-contained page with inline SVG charts."},
     footer = {"", "Example:",
-        "  settle audit --journal demo-data/journal --account 100000 --format html --out audit.html"})
+        "  settle audit --journal demo-data/journal --account 100000 --format html \\",
+        "      --out audit.html"})
 public final class AuditCommand implements Callable<Integer>
 {
     @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Journal directory.")

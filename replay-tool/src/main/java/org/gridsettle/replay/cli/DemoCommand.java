@@ -43,17 +43,23 @@ import java.util.stream.Stream;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "Run a realistic synthetic fleet end to end, then replay it.",
     description = {
-        "Run gridsettle end to end on a seeded synthetic fleet: household load and rooftop solar shaped from",
-        "NREL SAM data, 15-minute ticks priced on a time-of-use tariff in America/Los_Angeles (the default week",
-        "crosses the March daylight-saving change), posted as double-entry transfers in USD and SOLAR, and",
-        "journalled with Chronicle Queue. A few bad ticks show rejections with reason codes; a correction, daily",
-        "fixed charges, daily interest on SOLAR balances, redemptions and a billing-period close show the commands.",
-        "A demand-response event on a weekday afternoon late in the period credits, in DR tokens, the enrolled",
-        "households that shed load below their 10-in-10 baseline (with the day-of adjustment).",
-        "Then the input journal is replayed through a fresh engine and the outputs compared byte for byte.",
+        "Run gridsettle end to end on a seeded synthetic fleet: household load and",
+        "rooftop solar shaped from NREL SAM data, 15-minute ticks priced on a",
+        "time-of-use tariff in America/Los_Angeles (the default days cross the March",
+        "daylight-saving change), posted as double-entry transfers in USD and SOLAR,",
+        "and journalled with Chronicle Queue.",
         "",
-        "The journal is written to DIR/journal; a previous demo journal there is removed first."},
+        "A few bad ticks show rejections with reason codes; a correction, daily fixed",
+        "charges, daily interest on SOLAR balances, redemptions and a billing-period",
+        "close show the commands. A demand-response event on a weekday afternoon late",
+        "in the period credits, in DR tokens, the enrolled households that shed load",
+        "below their 10-in-10 baseline (with the day-of adjustment).",
+        "",
+        "Then the input journal is replayed through a fresh engine and the outputs",
+        "compared byte for byte. The journal is written to DIR/journal; a previous",
+        "demo journal there is removed first."},
     footer = {"", "Examples:", "  settle demo", "  settle demo --meters 5000 --days 3 --seed 7 --dir /tmp/gs-demo"})
 public final class DemoCommand implements java.util.concurrent.Callable<Integer>
 {

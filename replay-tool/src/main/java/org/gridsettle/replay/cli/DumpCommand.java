@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 @Command(
     name = "dump",
     mixinStandardHelpOptions = true,
+    header = "Print one journal's records as JSON lines, for people and jq.",
     description = {
         "Print one journal's records as JSON, one object per line, for people and jq:",
         "every field by name, amounts and rates as decimal strings, energies in kWh",
@@ -35,7 +36,8 @@ import java.util.concurrent.Callable;
     footer = {"", "Examples:",
         "  settle dump --journal demo-data/journal --limit 5",
         "  settle dump --journal DIR --input --from 1200 --limit 10",
-        "  settle dump --journal DIR --since 2026-03-03T00:00:00Z --until 2026-03-04T00:00:00Z",
+        "  settle dump --journal DIR --since 2026-03-03T00:00:00Z \\",
+        "      --until 2026-03-04T00:00:00Z",
         "  settle dump --journal DIR | jq -r 'select(.reason == \"INTEREST\") | .amount'"})
 public final class DumpCommand implements Callable<Integer>
 {

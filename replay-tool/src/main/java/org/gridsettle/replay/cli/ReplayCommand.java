@@ -19,9 +19,11 @@ import java.util.concurrent.Callable;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
+    header = "Replay a journal's inputs and compare every output, byte for byte.",
     description = {
-        "Replay the input journal through a fresh engine and compare every output record, byte for byte,",
-        "with the recorded output journal. Exit 0 when identical, 1 naming the first diverging record."},
+        "Replay the input journal through a fresh engine and compare every output",
+        "record, byte for byte, with the recorded output journal. Exit 0 when",
+        "identical, 1 naming the first diverging record."},
     footer = {"", "Example:", "  settle replay --journal demo-data/journal", "  settle replay --journal DIR --to 5000"})
 public final class ReplayCommand implements Callable<Integer>
 {

@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = {
         "gridsettle: low-latency, event-sourced settlement of electricity meter data.",
-        "Prices meter interval ticks against tariffs, posts double-entry transfers in program tokens, and",
-        "journals every input and output so that a journal replays to the same bytes years later.",
+        "Prices meter interval ticks against tariffs, posts double-entry transfers in",
+        "program tokens, and journals every input and output so that a journal replays",
+        "to the same bytes years later.",
         ""},
     subcommands = {
         DemoCommand.class,
@@ -34,17 +35,19 @@ import picocli.CommandLine.Command;
         "  2  bad usage or input",
         "",
         "Examples:",
-        "  settle demo                         run the end-to-end demo on a synthetic fleet",
+        "  settle demo",
+        "      run the end-to-end demo on a synthetic fleet",
         "  settle ingest --journal gs --tariff t.json --meters m.csv --usage u.xml",
-        "                                      settle real meter data into a journal",
+        "      settle real meter data into a journal",
         "  settle bill --tariff t.json --usage u.xml --from 2011-01-01 --to 2011-02-01",
-        "                                      one meter's bill, priced by the engine",
+        "      one meter's bill, priced by the engine",
         "  settle replay --journal demo-data/journal",
-        "                                      prove the recorded outputs follow from the recorded inputs",
-        "  settle audit --journal demo-data/journal --account 100001 --format html --out audit.html",
-        "                                      the M&V report, every number traced to its postings",
+        "      prove the recorded outputs follow from the recorded inputs",
+        "  settle audit --journal demo-data/journal --account 100001 --format html \\",
+        "      --out audit.html",
+        "      the M&V report, every number traced to its postings",
         "  settle verify --journal demo-data/journal",
-        "                                      check both journals' hash chains and checkpoints"})
+        "      check both journals' hash chains and checkpoints"})
 public final class SettleCommand implements Runnable
 {
     @CommandLine.Spec

@@ -18,11 +18,13 @@ import java.util.concurrent.Callable;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
+    header = "Check both journals' hash chains and SHA-256 checkpoints end to end.",
     description = {
-        "Check both journals end to end: every record's structure and XXH64 chain link, every SHA-256",
-        "checkpoint, that each journal ends with a close checkpoint (nothing removed from the end), and that",
-        "the output journal's close checkpoint matches the input journal. Exit 0 when intact, 1 naming",
-        "what is wrong and where."},
+        "Check both journals end to end: every record's structure and XXH64 chain",
+        "link, every SHA-256 checkpoint, that each journal ends with a close checkpoint",
+        "(nothing removed from the end), and that the output journal's close",
+        "checkpoint matches the input journal. Exit 0 when intact, 1 naming what is",
+        "wrong and where."},
     footer = {"", "Example:", "  settle verify --journal demo-data/journal"})
 public final class VerifyCommand implements Callable<Integer>
 {
