@@ -6,7 +6,8 @@ package org.gridsettle.engine;
  * @param accountId    account.
  * @param token        token symbol.
  * @param micros       credits minus debits, micro-units.
- * @param asOfSequence last input sequence applied when the balance was read.
+ * @param asOfSequence last input sequence applied when the balance was read; its batch is finished, so the input
+ *                     and its outputs are journalled and {@code appliedSequence()} has reached it.
  */
 public record Balance(long accountId, String token, long micros, long asOfSequence)
 {

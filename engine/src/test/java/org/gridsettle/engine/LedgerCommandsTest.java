@@ -130,4 +130,23 @@ class LedgerCommandsTest
             assertThat(after.token()).isEqualTo("SOLAR");
         }
     }
+
+    @Test
+    void aBalanceAnswerCoversOnlyInputsWhoseBatchIsFinished() throws Exception
+    {
+        // The tick and the query often reach the business-logic thread in one Disruptor batch, the query last.
+        // The answer must then wait for the batch's end (ledger check, journals flushed, applied sequence):
+        // before that fix, appliedSequence() lagged asOfSequence() in most of these rounds.
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            EngineFixture.setUp(engine, 1);
+            for (int i = 0; i < 200; i++)
+            {
+                engine.submitTick(1, 0, NOON + i * 900L, 900, 100, 0);
+                final Balance balance = engine.queryBalance(1001, TokenSymbol.pack("USD")).get();
+                assertThat(engine.appliedSequence()).as("round %d", i).isGreaterThanOrEqualTo(balance.asOfSequence());
+                assertThat(balance.asOfSequence()).isEqualTo(4 + i);
+            }
+        }
+    }
 }

@@ -379,6 +379,11 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         final BalanceQuery query = slot.query();
         if (query != null)
         {
+            // an answer covers only inputs whose batch is finished: checked, journalled and acknowledged
+            if (appliedSequence != inputSequence)
+            {
+                finishBatch();
+            }
             answer(query);
             slot.clear();
             return;
@@ -392,11 +397,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         slot.clear();
         if (endOfBatch)
         {
-            // fail-stop: a broken ledger halts the engine before anything else is acknowledged
-            logic.ledger().checkTotals();
-            input.endOfBatch();
-            output.endOfBatch();
-            appliedSequence = inputSeq;
+            finishBatch();
         }
         if (snapshotWriter == null)
         {
@@ -417,6 +418,15 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
             // one allocation per snapshot, a million inputs apart: off the per-tick path
             snapshotStalls = snapshotStalls.plus(System.nanoTime() - due, captureStart - due);
         }
+    }
+
+    private void finishBatch()
+    {
+        // fail-stop: a broken ledger halts the engine before anything else is acknowledged
+        logic.ledger().checkTotals();
+        input.endOfBatch();
+        output.endOfBatch();
+        appliedSequence = inputSequence;
     }
 
     private void answer(final BalanceQuery query)
