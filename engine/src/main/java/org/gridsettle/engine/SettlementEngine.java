@@ -178,11 +178,13 @@ public final class SettlementEngine implements AutoCloseable
      * Submits a meter tick, blocking while the ring is full.
      *
      * @param meterId         meter.
-     * @param channel         register channel, see {@link MeterTickCodec#CHANNEL_MAIN}.
+     * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}; see
+     *                        {@link MeterTickCodec#CHANNEL_MAIN}.
      * @param intervalStart   interval start, epoch seconds UTC.
      * @param intervalSeconds interval length.
      * @param importWh        energy imported in the interval.
      * @param exportWh        energy exported in the interval.
+     * @throws IllegalArgumentException if the channel does not fit the record's one byte; nothing is submitted.
      */
     public void submitTick(
         final long meterId,
@@ -192,6 +194,7 @@ public final class SettlementEngine implements AutoCloseable
         final long importWh,
         final long exportWh)
     {
+        checkChannel(channel);
         checkRunning();
         final long seq = ring.next();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
@@ -201,12 +204,13 @@ public final class SettlementEngine implements AutoCloseable
      * Submits a meter tick unless the ring is full.
      *
      * @param meterId         meter.
-     * @param channel         register channel.
+     * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}.
      * @param intervalStart   interval start, epoch seconds UTC.
      * @param intervalSeconds interval length.
      * @param importWh        energy imported.
      * @param exportWh        energy exported.
      * @return false if the ring was full and nothing was submitted: the caller must retry or shed load.
+     * @throws IllegalArgumentException if the channel does not fit the record's one byte; nothing is submitted.
      */
     public boolean trySubmitTick(
         final long meterId,
@@ -216,6 +220,7 @@ public final class SettlementEngine implements AutoCloseable
         final long importWh,
         final long exportWh)
     {
+        checkChannel(channel);
         checkRunning();
         final long seq;
         try
@@ -236,11 +241,12 @@ public final class SettlementEngine implements AutoCloseable
      * closed billing period.
      *
      * @param meterId         meter.
-     * @param channel         register channel.
+     * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}.
      * @param intervalStart   interval start of the tick corrected.
      * @param intervalSeconds interval length.
      * @param importWh        corrected import.
      * @param exportWh        corrected export.
+     * @throws IllegalArgumentException if the channel does not fit the record's one byte; nothing is submitted.
      */
     public void submitCorrection(
         final long meterId,
@@ -250,10 +256,20 @@ public final class SettlementEngine implements AutoCloseable
         final long importWh,
         final long exportWh)
     {
+        checkChannel(channel);
         checkRunning();
         final long seq = ring.next();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh,
             MeterTickCodec.FLAG_CORRECTION);
+    }
+
+    private static void checkChannel(final int channel)
+    {
+        // checked before a slot is claimed: a claimed slot is always published, and the record holds one byte
+        if (channel < 0 || channel > MeterTickCodec.MAX_CHANNEL)
+        {
+            throw new IllegalArgumentException("channel " + channel + " outside 0.." + MeterTickCodec.MAX_CHANNEL);
+        }
     }
 
     private void publishTick(

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BadTicksTest
 {
@@ -52,6 +53,34 @@ class BadTicksTest
         expectTransfer(outputs.get(4), 8, 300);
         expectRejection(outputs.get(5), 9, ReasonCode.ZERO_LENGTH_INTERVAL, 1);
         expectTransfer(outputs.get(6), 10, 400);
+    }
+
+    @Test
+    void aChannelTheRecordCannotHoldIsRefusedBeforeAnythingIsJournalledAndOneItCanHoldIsRejected()
+    {
+        final long t = EngineFixture.START;
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(tmp).build().start())
+        {
+            EngineFixture.setUp(engine, 1);                   // inputs 1..3
+            engine.submitTick(1, 0, t, 900, 100, 0);          // 4: good
+            // 256 would be journalled as channel 0 and acknowledged as a duplicate of input 4
+            assertThatThrownBy(() -> engine.submitTick(1, 256, t, 900, 100, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channel 256");
+            assertThatThrownBy(() -> engine.trySubmitTick(1, -1, t, 900, 100, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> engine.submitCorrection(1, 512, t, 900, 50, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+            engine.submitTick(1, 16, t, 900, 100, 0);         // 5: fits the record, not a channel the engine settles
+            engine.submitTick(1, 0, t + 900, 900, 200, 0);    // 6: good
+        }
+
+        final List<byte[]> inputs = EngineFixture.readAll(Journals.input(tmp));
+        assertThat(inputs).hasSize(6);
+        final List<byte[]> outputs = EngineFixture.readAll(Journals.output(tmp));
+        assertThat(outputs).hasSize(3);
+        expectTransfer(outputs.get(0), 4, 100);
+        expectRejection(outputs.get(1), 5, ReasonCode.MALFORMED, 1);
+        expectTransfer(outputs.get(2), 6, 200);
     }
 
     private static void expectTransfer(final byte[] record, final long cause, final long energyWh)

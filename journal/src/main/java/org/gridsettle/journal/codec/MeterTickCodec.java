@@ -21,6 +21,8 @@ public final class MeterTickCodec extends RecordFlyweight
     public static final int LENGTH = 72;
     /** The main revenue register pair: import and export. */
     public static final int CHANNEL_MAIN = 0;
+    /** The highest channel the record's one byte holds; the engine settles channels 0 to 15 and rejects the rest. */
+    public static final int MAX_CHANNEL = 0xFF;
     /** Flag: this tick replaces an earlier one with the same identity. */
     public static final int FLAG_CORRECTION = 1;
 
