@@ -97,6 +97,8 @@ class LedgerCommandsTest
             engine.submitTick(1, 0, NOON + 900, 900, 100, 0);                   // 10: closed period
             engine.submitCorrection(1, 0, NOON, 900, 120, 0);                   // 11: corrections still go in
             engine.submitTick(1, 0, endOfDay, 900, 100, 0);                     // 12: next period is open
+            engine.submitTick(1, 0, NOON, 900, 120, 0);                         // 13: a retry of the corrected tick
+            engine.submitTick(1, 0, NOON, 900, 100, 0);                         // 14: the values it replaced
         }
         final Outputs out = Outputs.of(dir);
         // daily charges in enrolment order: meter 2 (enrolled first) then meter 1, 0.33 each
@@ -111,6 +113,9 @@ class LedgerCommandsTest
         assertThat(Outputs.rejection(out.causedBy(10).get(0))).isEqualTo(ReasonCode.PERIOD_CLOSED);
         assertThat(out.causedBy(11)).hasSize(2);
         assertThat(out.causedBy(12)).hasSize(1);
+        // a retry of a tick settled before the close is acknowledged, whatever is not is still refused as late
+        assertThat(out.causedBy(13)).hasSize(1).allMatch(Outputs::isDuplicateAck);
+        assertThat(Outputs.rejection(out.causedBy(14).get(0))).isEqualTo(ReasonCode.PERIOD_CLOSED);
     }
 
     @Test

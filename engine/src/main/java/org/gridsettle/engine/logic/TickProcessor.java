@@ -130,13 +130,21 @@ final class TickProcessor
         capture.beforeChange(meter);
         final boolean correction = (tick.flags() & MeterTickCodec.FLAG_CORRECTION) != 0;
         final long tariffId = meters.tariffOf(meter);
-        if (!correction && start < calendar.closedUntil(tariffId))
-        {
-            postings.reject(sequence, ReasonCode.PERIOD_CLOSED, TICK, meterId);
-            return;
-        }
         final long key = TickWindow.key(start, channel);
         final int entry = window.find(meter, key);
+        if (!correction && start < calendar.closedUntil(tariffId))
+        {
+            // a host retrying a tick that was settled before the close is told so, not that it came too late
+            if (entry >= 0 && window.importWh(entry) == importWh && window.exportWh(entry) == exportWh)
+            {
+                postings.acknowledgeDuplicate(sequence, meterId, start);
+            }
+            else
+            {
+                postings.reject(sequence, ReasonCode.PERIOD_CLOSED, TICK, meterId);
+            }
+            return;
+        }
         if (entry == TickWindow.TOO_OLD)
         {
             postings.reject(sequence, ReasonCode.OUTSIDE_CORRECTION_WINDOW, TICK, meterId);

@@ -50,7 +50,7 @@ public enum ReasonCode
     OVERFLOW(109),
     /** Rejected: a redemption larger than the balance. */
     INSUFFICIENT_BALANCE(110),
-    /** Rejected: the tick's interval is in a closed billing period and it is not a correction. */
+    /** Rejected: the tick's interval is in a closed billing period; it is neither a correction nor an exact retry. */
     PERIOD_CLOSED(111),
     /** Rejected: a correction of, or a tick older than, the meter's correction window. */
     OUTSIDE_CORRECTION_WINDOW(112),
