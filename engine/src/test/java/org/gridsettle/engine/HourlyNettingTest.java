@@ -3,6 +3,7 @@ package org.gridsettle.engine;
 import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.TransferCodec;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.tariff.ExportRule;
@@ -29,6 +30,33 @@ class HourlyNettingTest
 
     @TempDir
     Path dir;
+
+    @Test
+    void anHourWhoseChargesTimesOffsetPassTwoToTheSixtyThreeIsStillNetted()
+    {
+        final TouTariff tariff = EngineFixture.tariff().withExportRule(ExportRule.NET_BILLING_HOURLY, 0);
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start();
+        try (engine)
+        {
+            engine.publishTariff(tariff);                                          // 1
+            engine.registerAccount(1001);                                          // 2
+            engine.enrolMeter(1, 1001, EngineFixture.TARIFF, T);                   // 3
+            engine.submitTick(1, 0, T, 900, 200_000_000L, 200_000_000L);           // 4: 200 MWh each way
+            engine.submitTick(1, 0, T + 3600, 900, 100, 0);                        // 5: closes hour 0
+            engine.submitTick(1, 0, T + 3600, 900, 100, 0);                        // 6: its retry
+        }
+        final Outputs out = Outputs.of(dir);
+        // hour 0: I = E = O = 200,000,000 Wh; C = 200,000 kWh x 300,000 µ = 6e10 µ, K = 200,000 kWh x 50,000 µ
+        // = 1e10 µ. C x O = 1.2e19 is beyond 2^63 (9.2e18), which rejected tick 5 after its own posting.
+        // Charges back = 6e10 x O / I = 6e10 µ USD; credits back = 1e10 µ SOLAR.
+        final List<byte[]> five = out.causedBy(5);
+        assertThat(five).noneMatch(r -> Outputs.type(r) == RecordType.REJECTION.id());
+        assertThat(five).hasSize(3);
+        assertThat(Outputs.transfer(five.get(1)).reasonCode()).isEqualTo(ReasonCode.HOURLY_NETTING.code());
+        assertThat(Outputs.transfer(five.get(1)).amount()).isEqualTo(60_000_000_000L);
+        assertThat(Outputs.transfer(five.get(2)).amount()).isEqualTo(10_000_000_000L);
+        assertThat(out.causedBy(6)).hasSize(1).allMatch(Outputs::isDuplicateAck);
+    }
 
     @Test
     void anHourIsNettedWhenALaterTickOrTheEndOfDayClosesItAndReNettedByACorrection()

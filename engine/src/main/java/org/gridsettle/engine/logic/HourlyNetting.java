@@ -225,10 +225,11 @@ final class HourlyNetting
     private void settle(final long cause, final int e, final long meterId, final long customer)
     {
         final long offset = Math.min(importWh[e], exportWh[e]);
+        // offset <= importWh and offset <= exportWh: each target is at most the hour's total, whatever the product
         final long targetCharges = importWh[e] > 0 && offset > 0 ?
-            MicroUnits.divideHalfEven(Math.multiplyExact(charges[e], offset), importWh[e]) : 0;
+            MicroUnits.scaleHalfEven(charges[e], offset, importWh[e]) : 0;
         final long targetCredits = exportWh[e] > 0 && offset > 0 ?
-            MicroUnits.divideHalfEven(Math.multiplyExact(credits[e], offset), exportWh[e]) : 0;
+            MicroUnits.scaleHalfEven(credits[e], offset, exportWh[e]) : 0;
         final long chargeDelta = Math.subtractExact(targetCharges, chargesBack[e]);
         final long creditDelta = Math.subtractExact(targetCredits, creditsBack[e]);
         // charges handed back: revenue to customer in the import token; credits taken back: customer to issuance

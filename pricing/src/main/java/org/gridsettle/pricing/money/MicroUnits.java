@@ -97,6 +97,31 @@ public final class MicroUnits
     }
 
     /**
+     * A fraction of an amount: {@code micros * numerator / denominator}, rounded half-even once. For handing back
+     * a share of an hour's charges or credits, where the share is at most the whole, so the result fits in a long
+     * whenever {@code |numerator| <= denominator} even if the product does not.
+     *
+     * @param micros      amount in micro-units.
+     * @param numerator   share, for example the energy netted.
+     * @param denominator whole, strictly positive.
+     * @return the amount's share in micro-units.
+     * @throws ArithmeticException if the result does not fit in a long.
+     */
+    public static long scaleHalfEven(final long micros, final long numerator, final long denominator)
+    {
+        final long high = Math.multiplyHigh(micros, numerator);
+        final long low = micros * numerator;
+        if ((high == 0 && low >= 0) || (high == -1 && low < 0))
+        {
+            return divideHalfEven(low, denominator);
+        }
+        // products beyond 2^63 only for shares of amounts near the ledger's limits: exact decimal arithmetic, rare
+        return java.math.BigDecimal.valueOf(micros).multiply(java.math.BigDecimal.valueOf(numerator))
+            .divide(java.math.BigDecimal.valueOf(denominator), 0, java.math.RoundingMode.HALF_EVEN)
+            .longValueExact();
+    }
+
+    /**
      * Divides rounding half-even (banker's rounding), the single rounding mode of gridsettle.
      *
      * @param dividend any long.

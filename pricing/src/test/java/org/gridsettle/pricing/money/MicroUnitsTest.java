@@ -141,6 +141,32 @@ class MicroUnitsTest
     }
 
     @Property(tries = 3000)
+    void scaleHalfEvenMatchesBigDecimalForAnyShareOfAnyAmount(
+        @ForAll final long micros,
+        @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) final long denominator,
+        @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) final long numeratorSeed)
+    {
+        // any share from none to the whole: products far beyond a long, results never
+        final long numerator = denominator == Long.MAX_VALUE ? numeratorSeed : numeratorSeed % (denominator + 1);
+        final BigInteger product = BigInteger.valueOf(micros).multiply(BigInteger.valueOf(numerator));
+        final long expected = new BigDecimal(product)
+            .divide(BigDecimal.valueOf(denominator), 0, RoundingMode.HALF_EVEN).longValueExact();
+        assertThat(MicroUnits.scaleHalfEven(micros, numerator, denominator)).isEqualTo(expected);
+    }
+
+    @Test
+    void scaleHalfEvenHandsBackAShareOfAnAmountWhoseProductOverflows()
+    {
+        // hand calculation: 9e15 * 2e8 / 3e8 = 6e15, though 9e15 * 2e8 = 1.8e24 is beyond 2^63 (9.2e18)
+        assertThat(MicroUnits.scaleHalfEven(9_000_000_000_000_000L, 200_000_000L, 300_000_000L))
+            .isEqualTo(6_000_000_000_000_000L);
+        // 5 * 1 / 2 = 2.5 -> 2 and 7 * 1 / 2 = 3.5 -> 4: half-even, like every other rounding
+        assertThat(MicroUnits.scaleHalfEven(5, 1, 2)).isEqualTo(2);
+        assertThat(MicroUnits.scaleHalfEven(7, 1, 2)).isEqualTo(4);
+        assertThat(MicroUnits.scaleHalfEven(-7, 1, 2)).isEqualTo(-4);
+    }
+
+    @Property(tries = 3000)
     void divideHalfEvenMatchesBigDecimalForSmallDivisors(
         @ForAll final long dividend, @ForAll @LongRange(min = 1, max = 10_000) final long divisor)
     {
