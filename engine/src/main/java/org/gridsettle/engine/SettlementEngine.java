@@ -423,7 +423,8 @@ public final class SettlementEngine implements AutoCloseable
      * @param requestId   the host's id for this request.
      * @param tokenSymbol packed program token.
      * @param apyBps      annual percentage yield, basis points, compounded daily.
-     * @param epochDay    the day accrued, days since 1970-01-01.
+     * @param epochDay    the day accrued, days since 1970-01-01: days in order; the last day again is acknowledged,
+     *                    an earlier one rejected OUT_OF_ORDER.
      */
     public void accrueInterest(final long requestId, final long tokenSymbol, final long apyBps, final long epochDay)
     {

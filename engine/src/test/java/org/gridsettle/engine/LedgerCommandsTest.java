@@ -63,6 +63,9 @@ class LedgerCommandsTest
             engine.submitTick(2, 0, NOON, 900, 0, 140_000);      // 7
             engine.accrueInterest(1, SOLAR, 500, 20_514);        // 8: 5% APY for 2026-03-02
             engine.accrueInterest(2, SOLAR, 500, 20_514);        // 9: same day again: acknowledged, pays nothing
+            engine.accrueInterest(3, SOLAR, 500, 20_516);        // 10: 2026-03-04; 03-03 is skipped
+            engine.accrueInterest(4, SOLAR, 500, 20_515);        // 11: 03-03 late: never paid, so never acknowledged
+            engine.accrueInterest(5, SOLAR, 500, 20_516);        // 12: the last day again: acknowledged
         }
         // daily rate = 1.05^(1/365) - 1 = 0.000133680617113440 (to 18 places, half-even; Python decimal, prec 50)
         // 1,000,000,000 x r = 133,680.617 -> 133,681;  7,000,000 x r = 935.764 -> 936
@@ -76,6 +79,10 @@ class LedgerCommandsTest
         assertThat(second.creditAccount()).isEqualTo(1002);
         assertThat(second.amount()).isEqualTo(936);
         assertThat(out.causedBy(9)).hasSize(1).allMatch(Outputs::isDuplicateAck);
+        assertThat(out.causedBy(10)).hasSize(2);
+        assertThat(out.causedBy(11)).hasSize(1);
+        assertThat(Outputs.rejection(out.causedBy(11).get(0))).isEqualTo(ReasonCode.OUT_OF_ORDER);
+        assertThat(out.causedBy(12)).hasSize(1).allMatch(Outputs::isDuplicateAck);
     }
 
     @Test

@@ -22,8 +22,9 @@ import java.math.RoundingMode;
  * The APY is compounded daily: the daily rate is {@code r = (1 + APY)^(1/365) - 1}, computed once per command with
  * {@link BigDecimal} to 34 significant digits (Newton's method, deterministic on every JVM) and rounded half-even to
  * 18 decimal places. Each positive customer balance {@code B} earns {@code halfEven(B * r)} micro-units, the one
- * rounding of the calculation. Accounts are paid in ascending account order. One accrual per token and day: a repeat
- * for a day already accrued is acknowledged and pays nothing.
+ * rounding of the calculation. Accounts are paid in ascending account order. Days are accrued in order, one accrual
+ * per token and day: a repeat for the token's last accrued day is acknowledged and pays nothing, and a day before
+ * it is rejected (OUT_OF_ORDER), since only the last day is remembered and balances are paid as they are now.
  * Owned by the business-logic thread. Not thread-safe.
  */
 final class InterestProcessor
@@ -54,9 +55,17 @@ final class InterestProcessor
             postings.reject(sequence, ReasonCode.MALFORMED, INTEREST, apyBps);
             return;
         }
-        if (day <= lastDayByToken.get(token))
+        final long lastDay = lastDayByToken.get(token);
+        if (day == lastDay)
         {
             postings.acknowledgeDuplicate(sequence, token, day);
+            return;
+        }
+        if (day < lastDay)
+        {
+            // only the last day is known to be paid; an earlier one may never have been, and today's balances
+            // are not that day's: refused, so that a backfill is never acknowledged as paid
+            postings.reject(sequence, ReasonCode.OUT_OF_ORDER, INTEREST, token);
             return;
         }
         final Ledger ledger = postings.ledger();

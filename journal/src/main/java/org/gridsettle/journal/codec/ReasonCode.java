@@ -68,6 +68,11 @@ public enum ReasonCode
      * policy, or the meter has no pricing node. */
     ORACLE_PRICE_MISSING(118),
     /**
+     * Rejected: an interest accrual for a day before the token's last accrued day. Interest is paid on the balances
+     * held when it is applied, which are not that day's, so an earlier day can be neither paid nor known to be paid.
+     */
+    OUT_OF_ORDER(119),
+    /**
      * Refused for one meter at a DR event's settlement: fewer than 10 eligible baseline days in the lookback, or the
      * event day lacks a reading in an event hour (or an adjustment hour). No credit is posted for that meter.
      */
