@@ -131,6 +131,11 @@ final class DrProcessor
             postings.reject(sequence, ReasonCode.DR_EVENT_OVERLAP, DR_EVENT, eventId);
             return;
         }
+        if (!TokenLimit.admits(postings.ledger(), tariffs, events, null, event.programToken()))
+        {
+            postings.reject(sequence, ReasonCode.TOKEN_LIMIT, DR_EVENT, eventId);
+            return;
+        }
         events.add(event, localDay);
     }
 

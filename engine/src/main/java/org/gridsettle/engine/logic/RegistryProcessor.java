@@ -22,6 +22,7 @@ final class RegistryProcessor
     private final TickWindow window;
     private final BillingAccumulators billing;
     private final OracleBook oracle;
+    private final DrEventBook drEvents;
     private final Postings postings;
 
     RegistryProcessor(
@@ -30,9 +31,11 @@ final class RegistryProcessor
         final TickWindow window,
         final BillingAccumulators billing,
         final OracleBook oracle,
+        final DrEventBook drEvents,
         final Postings postings)
     {
         this.oracle = oracle;
+        this.drEvents = drEvents;
         this.meters = meters;
         this.tariffs = tariffs;
         this.window = window;
@@ -107,6 +110,11 @@ final class RegistryProcessor
             // defined for net billing only
             postings.reject(sequence, ReasonCode.UNSUPPORTED_TARIFF, RecordType.TARIFF_VERSION.id(),
                 tariff.tariffId());
+            return;
+        }
+        if (!TokenLimit.admits(postings.ledger(), tariffs, drEvents, tariff, 0))
+        {
+            postings.reject(sequence, ReasonCode.TOKEN_LIMIT, RecordType.TARIFF_VERSION.id(), tariff.tariffId());
             return;
         }
         if (!tariffs.publish(tariff))

@@ -92,7 +92,7 @@ public final class SettlementLogic
         this.capture = new DeferredCapture(ledger, meters, window, billing);
         this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, carbon, drHistory, oracle,
             netting, postings, capture);
-        this.registry = new RegistryProcessor(meters, tariffs, window, billing, oracle, postings);
+        this.registry = new RegistryProcessor(meters, tariffs, window, billing, oracle, drEvents, postings);
         this.redemptions = new RedemptionProcessor(meters, postings);
         this.interest = new InterestProcessor(postings);
         this.demandResponse = new DrProcessor(meters, tariffs, drHistory, drEvents, postings);

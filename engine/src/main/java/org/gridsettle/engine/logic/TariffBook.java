@@ -50,6 +50,22 @@ public final class TariffBook
     }
 
     /**
+     * Adds every token some version can post in: import, export, and CARBON for a version that prices carbon.
+     *
+     * @param tokens the set to add the packed symbols to.
+     */
+    void collectTokens(final org.agrona.collections.LongHashSet tokens)
+    {
+        for (final TouTariff[] versions : versionsById.values())
+        {
+            for (final TouTariff t : versions)
+            {
+                TokenLimit.addTokensOf(t, tokens);
+            }
+        }
+    }
+
+    /**
      * @param tariffId a tariff.
      * @return true if any version of it is known.
      */

@@ -12,7 +12,6 @@ import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.TransferCodec;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.money.MicroUnits;
-import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.tariff.ExportRule;
 import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.PriceQuote;
@@ -38,7 +37,7 @@ final class TickProcessor
 {
     private static final int TICK = RecordType.METER_TICK.id();
     private static final long NO_CARBON = -1;
-    private static final long CARBON_TOKEN = TokenSymbol.pack("CARBON");
+    private static final long CARBON_TOKEN = TokenLimit.CARBON;
     private static final int ORACLE_RATE = TransferCodec.TIER_ORACLE_RATE;
 
     private final MeterRegistry meters;

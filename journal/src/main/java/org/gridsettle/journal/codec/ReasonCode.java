@@ -73,6 +73,11 @@ public enum ReasonCode
      */
     OUT_OF_ORDER(119),
     /**
+     * Rejected: a tariff version or DR event whose tokens would bring the tokens the engine could post in over the
+     * ledger's limit (16).
+     */
+    TOKEN_LIMIT(120),
+    /**
      * Refused for one meter at a DR event's settlement: fewer than 10 eligible baseline days in the lookback, or the
      * event day lacks a reading in an event hour (or an adjustment hour). No credit is posted for that meter.
      */
