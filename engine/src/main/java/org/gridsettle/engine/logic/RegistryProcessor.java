@@ -70,6 +70,10 @@ final class RegistryProcessor
         {
             postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, RecordType.METER_ENROLMENT.id(), e.tariffId());
         }
+        else if (settledFrom(e.meterId(), e.effectiveFrom()))
+        {
+            postings.reject(sequence, ReasonCode.ALREADY_SETTLED, RecordType.METER_ENROLMENT.id(), e.meterId());
+        }
         else
         {
             final int index = meters.enrol(e.meterId(), e.accountId(), e.tariffId(), e.effectiveFrom(), e.programs(),
@@ -79,6 +83,19 @@ final class RegistryProcessor
             window.ensureMeters(index + 1);
             billing.ensureMeters(index + 1);
         }
+    }
+
+    /**
+     * A re-enrolment may not take back an interval the meter has settled: the correction window keeps only the tariff
+     * version of each tick and reverses it against the meter's current account and tariff, so a tick settled under
+     * the old enrolment and corrected under the new one would be reversed against the wrong account at the wrong
+     * rates. A re-enrolment from after the meter's latest settled interval changes nothing already posted: ticks and
+     * corrections before it are then refused as UNKNOWN_METER, never posted to the new account.
+     */
+    private boolean settledFrom(final long meterId, final long effectiveFrom)
+    {
+        final int index = meters.indexOf(meterId);
+        return index != MeterRegistry.NO_METER && window.latestStart(index) >= effectiveFrom;
     }
 
     void applyTariff(final long sequence, final TariffVersionCodec codec)

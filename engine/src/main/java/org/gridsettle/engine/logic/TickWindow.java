@@ -110,6 +110,23 @@ public final class TickWindow
     }
 
     /**
+     * @param meter meter index.
+     * @return the latest interval start of the meter's entries, or {@link Long#MIN_VALUE} if it has none. Eviction
+     *         only ever drops the oldest interval, so this is the latest interval the meter ever settled.
+     */
+    public long latestStart(final int meter)
+    {
+        final long[] k = keys;
+        final int base = meter * slots;
+        long latest = EMPTY;
+        for (int i = base, end = base + slots; i < end; i++)
+        {
+            latest = Math.max(latest, k[i]);
+        }
+        return latest == EMPTY ? Long.MIN_VALUE : latest >> 4;
+    }
+
+    /**
      * Looks a tick up.
      *
      * @param meter meter index.

@@ -78,6 +78,11 @@ public enum ReasonCode
      */
     TOKEN_LIMIT(120),
     /**
+     * Rejected: a re-enrolment effective at or before an interval the meter has already settled under its current
+     * enrolment; a re-enrolment must start after the meter's latest settled interval.
+     */
+    ALREADY_SETTLED(121),
+    /**
      * Refused for one meter at a DR event's settlement: fewer than 10 eligible baseline days in the lookback, or the
      * event day lacks a reading in an event hour (or an adjustment hour). No credit is posted for that meter.
      */
