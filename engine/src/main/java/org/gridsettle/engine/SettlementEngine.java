@@ -331,8 +331,9 @@ public final class SettlementEngine implements AutoCloseable
     /**
      * Enrols (or re-enrols) a meter on an account and tariff from an instant on. A re-enrolment replaces the whole
      * enrolment from {@code effectiveFrom}: ticks and corrections of intervals before it are then rejected
-     * (UNKNOWN_METER), and a re-enrolment effective at or before an interval the meter has already settled is
-     * rejected (ALREADY_SETTLED), so that nothing posted under the old enrolment is ever reversed under the new one.
+     * (UNKNOWN_METER), and a move to another account or tariff effective at or before an interval the meter has
+     * already settled is rejected (ALREADY_SETTLED), so that nothing posted under the old enrolment is ever reversed
+     * under the new one.
      *
      * @param meterId       meter.
      * @param accountId     account billed.

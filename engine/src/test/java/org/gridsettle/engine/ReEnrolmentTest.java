@@ -35,6 +35,8 @@ class ReEnrolmentTest
             engine.submitTick(1, 0, T, 900, 400, 0);              // 5: 1001 charged 400 Wh x 0.30 = 120,000
             engine.enrolMeter(1, 1002, EngineFixture.TARIFF, T);  // 6: back over interval T: rejected
             engine.submitCorrection(1, 0, T, 900, 100, 0);        // 7: reverses 1001's charge, charges 1001 30,000
+            engine.enrolMeter(1, 1001, EngineFixture.TARIFF, T, 0, 0);   // 8: same account and tariff: accepted
+            engine.submitCorrection(1, 0, T, 900, 200, 0);        // 9: reverses 30,000, charges 60,000
         }
         final Outputs out = Outputs.of(dir);
         assertThat(Outputs.rejection(out.causedBy(6).get(0))).isEqualTo(ReasonCode.ALREADY_SETTLED);
@@ -45,6 +47,9 @@ class ReEnrolmentTest
         assertThat(reversal.amount()).isEqualTo(original.amount()).isEqualTo(120_000);
         assertThat(corrected.debitAccount()).isEqualTo(1001);
         assertThat(corrected.amount()).isEqualTo(30_000);
+        assertThat(out.causedBy(8)).isEmpty();
+        assertThat(Outputs.transfer(out.causedBy(9).get(0)).amount()).isEqualTo(30_000);
+        assertThat(Outputs.transfer(out.causedBy(9).get(1)).amount()).isEqualTo(60_000);
     }
 
     @Test

@@ -70,7 +70,7 @@ final class RegistryProcessor
         {
             postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, RecordType.METER_ENROLMENT.id(), e.tariffId());
         }
-        else if (settledFrom(e.meterId(), e.effectiveFrom()))
+        else if (takesBackSettled(e))
         {
             postings.reject(sequence, ReasonCode.ALREADY_SETTLED, RecordType.METER_ENROLMENT.id(), e.meterId());
         }
@@ -86,16 +86,20 @@ final class RegistryProcessor
     }
 
     /**
-     * A re-enrolment may not take back an interval the meter has settled: the correction window keeps only the tariff
-     * version of each tick and reverses it against the meter's current account and tariff, so a tick settled under
-     * the old enrolment and corrected under the new one would be reversed against the wrong account at the wrong
-     * rates. A re-enrolment from after the meter's latest settled interval changes nothing already posted: ticks and
-     * corrections before it are then refused as UNKNOWN_METER, never posted to the new account.
+     * A re-enrolment onto another account or tariff may not take back an interval the meter has settled: the
+     * correction window keeps only the tariff version of each tick and reverses it against the meter's current
+     * account and tariff, so a tick settled under the old enrolment and corrected under the new one would be reversed
+     * against the wrong account at the wrong rates. A move from after the meter's latest settled interval changes
+     * nothing already posted: ticks and corrections before it are then refused as UNKNOWN_METER, never posted to the
+     * new account. A re-enrolment on the same account and tariff (other programs, carbon region or pricing node, as
+     * an ingest appending to a journal sends) reverses correctly and is accepted.
      */
-    private boolean settledFrom(final long meterId, final long effectiveFrom)
+    private boolean takesBackSettled(final MeterEnrolmentCodec e)
     {
-        final int index = meters.indexOf(meterId);
-        return index != MeterRegistry.NO_METER && window.latestStart(index) >= effectiveFrom;
+        final int index = meters.indexOf(e.meterId());
+        return index != MeterRegistry.NO_METER &&
+            (meters.accountOf(index) != e.accountId() || meters.tariffOf(index) != e.tariffId()) &&
+            window.latestStart(index) >= e.effectiveFrom();
     }
 
     void applyTariff(final long sequence, final TariffVersionCodec codec)

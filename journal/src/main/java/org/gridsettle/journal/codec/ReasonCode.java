@@ -78,8 +78,8 @@ public enum ReasonCode
      */
     TOKEN_LIMIT(120),
     /**
-     * Rejected: a re-enrolment effective at or before an interval the meter has already settled under its current
-     * enrolment; a re-enrolment must start after the meter's latest settled interval.
+     * Rejected: a re-enrolment onto another account or tariff effective at or before an interval the meter has
+     * already settled; such a move must start after the meter's latest settled interval.
      */
     ALREADY_SETTLED(121),
     /**
