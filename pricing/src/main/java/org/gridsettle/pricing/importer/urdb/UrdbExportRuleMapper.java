@@ -12,7 +12,9 @@ import java.util.OptionalLong;
  *     without one the rate is refused. gridsettle settles each billing period's surplus at period close; credits
  *     carried from month to month are not modelled.</li>
  *     <li>"Net Billing Instantaneous": {@link ExportRule#NET_BILLING}, each tick's export at the sell rate.</li>
- *     <li>"Net Billing Hourly": refused, because gridsettle does not net imports and exports over an hour.</li>
+ *     <li>"Net Billing Hourly": {@link ExportRule#NET_BILLING_HOURLY}, each tick at its rates, then imports and
+ *     exports netted within each clock hour so that only the hour's net import is charged and its net export
+ *     credited.</li>
  *     <li>"Buy All Sell All": {@link ExportRule#BUY_ALL_SELL_ALL}.</li>
  *     <li>Neither field: {@link ExportRule#NET_BILLING}, as the untiered mapping always did.</li>
  * </ul>
@@ -51,12 +53,7 @@ final class UrdbExportRuleMapper
             case NET_METERING -> netMetering("dgrules", netSurplus, log);
             case NET_BILLING_INSTANTANEOUS -> ExportTerms.DEFAULT;
             case BUY_ALL_SELL_ALL -> new ExportTerms(ExportRule.BUY_ALL_SELL_ALL, 0);
-            case NET_BILLING_HOURLY ->
-            {
-                log.add("dgrules", "Net Billing Hourly nets imports against exports within each hour before " +
-                    "crediting the net export; gridsettle does not net over an hour yet");
-                yield ExportTerms.DEFAULT;
-            }
+            case NET_BILLING_HOURLY -> new ExportTerms(ExportRule.NET_BILLING_HOURLY, 0);
         };
     }
 

@@ -110,14 +110,14 @@ class UrdbExportRuleMappingTest
     }
 
     @Test
-    void netBillingHourlyIsRefused()
+    void netBillingHourlyMapsToHourlyNettingAndIgnoresASuppliedSurplusRate()
     {
-        final UrdbImportException ex = refusal(rate("hw-net-billing-hourly"), WITH_SURPLUS_RATE);
+        final TouTariff tariff = UrdbTariffMapper.toTouTariff(rate("hw-net-billing-hourly"), WITH_SURPLUS_RATE);
 
-        assertThat(ex.fields()).containsExactly("dgrules");
-        assertThat(ex.problems().get(0).label()).isEqualTo("hw-net-billing-hourly");
-        assertThat(ex.problems().get(0).reason()).isEqualTo("Net Billing Hourly nets imports against exports " +
-            "within each hour before crediting the net export; gridsettle does not net over an hour yet");
+        assertThat(tariff.exportRule()).isEqualTo(ExportRule.NET_BILLING_HOURLY);
+        assertThat(tariff.netSurplusMicrosPerKwh()).isZero();
+        // each tick is priced at the sell rate as under instantaneous net billing; the engine nets the hour
+        assertThat(priceJulyNoon(tariff).exportAmount).isEqualTo(90_000L);
     }
 
     @Test

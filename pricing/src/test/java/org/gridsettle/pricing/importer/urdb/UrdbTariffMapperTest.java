@@ -152,12 +152,13 @@ class UrdbTariffMapperTest
             .with("flatdemandmonths", "[0,0,0,0,0,0,0,0,0,0,0,0]")
             .with("fixedchargefirstmeter", "120")
             .with("fixedchargeunits", "\"$/year\"")
+            .with("usenetmetering", "true")
             .with("dgrules", "\"Net Billing Hourly\""));
 
         final UrdbImportException ex = refusal(rate);
 
         assertThat(ex.fields()).containsExactly("startdate", "energyratestructure[1][0].max",
-            "flatdemandstructure[0][1].max", "fixedchargefirstmeter", "dgrules");
+            "flatdemandstructure[0][1].max", "fixedchargefirstmeter", "usenetmetering", "dgrules");
         assertThat(ex.problems()).allSatisfy((p) -> assertThat(p.label()).isEqualTo(UrdbJsonFixture.LABEL));
     }
 
