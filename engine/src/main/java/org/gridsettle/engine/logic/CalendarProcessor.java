@@ -136,7 +136,9 @@ final class CalendarProcessor
 
     /**
      * Closes a billing period for every meter on the tariff, in enrolment order: the true-up brings the provisional
-     * tick postings of each TOU period to the period's definitive amounts, then demand charges are posted.
+     * tick postings of each TOU period to the period's definitive amounts, then demand charges are posted. Both use
+     * the tariff version that priced the period's ticks; a period whose ticks two versions priced is not trued up,
+     * and its demand is charged at the rates of the version in force at its end ({@code tariff}).
      */
     private void settlePeriod(
         final long sequence, final TouTariff tariff, final int billingPeriod, final boolean freeSlots)
@@ -154,13 +156,23 @@ final class CalendarProcessor
             {
                 continue;
             }
-            // a period priced by more than one tariff version keeps its tick-level postings as final
-            if (billing.version(slot) == tariff.version())
+            final int version = billing.version(slot);
+            final TouTariff priced = version == BillingAccumulators.MIXED_VERSIONS ? null :
+                tariffs.version(tariffId, version);
+            if (priced != null)
             {
-                for (int p = 0; p < tariff.periodCount(); p++)
+                // every tick of the period was priced by one version, though a later one may be in force at its end:
+                // the true-up and the demand charges use the version that priced it
+                for (int p = 0; p < priced.periodCount(); p++)
                 {
-                    trueUp(sequence, tariff, m, slot, p, periodStart);
+                    trueUp(sequence, priced, m, slot, p, periodStart);
                 }
+                postDemand(sequence, priced, m, slot, periodStart);
+            }
+            else
+            {
+                // priced by more than one version: the tick-level postings stay final, and the period's peak demand
+                // is charged at the rates of the version in force at its end
                 postDemand(sequence, tariff, m, slot, periodStart);
             }
             if (freeSlots)
