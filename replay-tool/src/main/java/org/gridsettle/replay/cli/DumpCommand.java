@@ -101,7 +101,7 @@ public final class DumpCommand implements Callable<Integer>
             try
             {
                 new JournalDump(new RecordJsonWriter(json), input ? Journals.INPUT : Journals.OUTPUT, fromSequence,
-                    limit, checkpoints).eventTimes(eventTimes()).run(queue);
+                    limit, checkpoints).eventTimes(eventTimes()).stopWhen(() -> flushFailed(json, out)).run(queue);
             }
             catch (final JournalCorruptException e)
             {
@@ -116,6 +116,19 @@ public final class DumpCommand implements Callable<Integer>
         }
         out.flush();
         return 0;
+    }
+
+    private static boolean flushFailed(final JsonGenerator json, final PrintWriter out)
+    {
+        try
+        {
+            json.flush();
+        }
+        catch (final IOException e)
+        {
+            return true;
+        }
+        return out.checkError();
     }
 
     private EventTimeRange eventTimes()

@@ -1,5 +1,6 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.replay.ingest.IoErrorText;
 import picocli.CommandLine;
 
 import java.util.Arrays;
@@ -18,7 +19,8 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
         final Exception ex, final CommandLine commandLine, final CommandLine.ParseResult parseResult)
     {
         final boolean verbose = Arrays.asList(parseResult.originalArgs().toArray()).contains("--verbose");
-        commandLine.getErr().println("settle " + commandLine.getCommandName() + ": " + message(ex));
+        final String command = commandLine.getParent() == null ? "settle" : "settle " + commandLine.getCommandName();
+        commandLine.getErr().println(command + ": " + message(ex));
         if (verbose)
         {
             ex.printStackTrace(commandLine.getErr());
@@ -31,8 +33,10 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
     public int handleParseException(final CommandLine.ParameterException ex, final String[] args)
     {
         final CommandLine cli = ex.getCommandLine();
-        cli.getErr().println("settle " + cli.getCommandName() + ": " + ex.getMessage());
-        cli.getErr().println("Try 'settle " + (cli.getParent() == null ? "" : cli.getCommandName() + " ") + "--help'.");
+        final String command = cli.getParent() == null ? "settle" : "settle " + cli.getCommandName();
+        // picocli starts some of its messages with "Error: ", which the prefix already says
+        final String problem = ex.getMessage().startsWith("Error: ") ? ex.getMessage().substring(7) : ex.getMessage();
+        cli.getErr().println(command + ": " + problem.replace('\n', ' ') + " (see '" + command + " --help')");
         cli.getErr().flush();
         return BAD_INPUT;
     }
@@ -45,7 +49,6 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
         {
             t = t.getCause();
         }
-        final String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.replace('\n', ' ');
+        return IoErrorText.of(t);
     }
 }

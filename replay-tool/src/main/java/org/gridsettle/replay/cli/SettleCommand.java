@@ -90,7 +90,29 @@ public final class SettleCommand implements Runnable
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         cli.setParameterExceptionHandler(new OneLineErrors());
-        return cli.execute(args);
+        // every command's -V, not only the top level's, says which build and JVM this is
+        final VersionProvider version = new VersionProvider();
+        cli.getSubcommands().values().forEach((sub) -> sub.getCommandSpec().versionProvider(version));
+        final int code;
+        try
+        {
+            code = cli.execute(args);
+        }
+        catch (final OutOfMemoryError e)
+        {
+            err.println("settle: out of memory (heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); " +
+                "give the JVM more with SETTLE_JAVA_OPTS=-Xmx..., or ask for less");
+            err.flush();
+            return OneLineErrors.BAD_INPUT;
+        }
+        // a PrintWriter swallows write errors: a report cut short by a full disk must not pass for a whole one
+        if (out.checkError())
+        {
+            err.println("settle: could not write the output (disk full, or the reader closed the pipe)");
+            err.flush();
+            return code == 0 ? OneLineErrors.BAD_INPUT : code;
+        }
+        return code;
     }
 
     @Override

@@ -25,6 +25,9 @@ import java.nio.file.Path;
  */
 public final class JournalDump
 {
+    /** Records between checks of the output: a check flushes it. */
+    private static final int CHECK_EVERY = 1024;
+
     private final RecordJsonWriter writer;
     private final String journalName;
     private final long fromSequence;
@@ -32,6 +35,7 @@ public final class JournalDump
     private final boolean includeCheckpoints;
     private final RecordHandler write = this::onRecord;
     private EventTimeRange eventTimes;
+    private java.util.function.BooleanSupplier outputFailed = () -> false;
     private long written;
     private long lastDataSequence;
 
@@ -67,7 +71,18 @@ public final class JournalDump
     }
 
     /**
-     * Dumps a journal until its end or the limit.
+     * @param failed asked every {@value #CHECK_EVERY} records whether the output can no longer be written (a closed
+     *               pipe, as under {@code | head}, or a full disk), so that the dump stops instead of reading on.
+     * @return this.
+     */
+    public JournalDump stopWhen(final java.util.function.BooleanSupplier failed)
+    {
+        this.outputFailed = failed;
+        return this;
+    }
+
+    /**
+     * Dumps a journal until its end, the limit, or an output that failed ({@link #stopWhen}).
      *
      * @param queueDir the journal's queue directory, for example {@code DIR/output}.
      * @return records written.
@@ -84,6 +99,10 @@ public final class JournalDump
             while (written < limit && (range == null ? reader.next(write) : range.next(reader, write)))
             {
                 // onRecord writes
+                if (written % CHECK_EVERY == 0 && written > 0 && outputFailed.getAsBoolean())
+                {
+                    break;
+                }
             }
         }
         return written;

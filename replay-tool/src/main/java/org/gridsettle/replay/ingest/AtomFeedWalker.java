@@ -85,7 +85,7 @@ final class AtomFeedWalker
         }
         catch (final IOException ex)
         {
-            throw new MeterDataException(source, "while reading", "cannot read " + EXPECTED + ": " + ex, ex);
+            throw new MeterDataException(source, "while reading", "cannot read " + EXPECTED + ": " + IoErrorText.of(ex), ex);
         }
     }
 

@@ -56,7 +56,7 @@ public final class EnrolmentCsvReader
         }
         catch (final IOException ex)
         {
-            throw new MeterDataException(source, "on close", "cannot read " + EXPECTED + ": " + ex, ex);
+            throw new MeterDataException(source, "on close", "cannot read " + EXPECTED + ": " + IoErrorText.of(ex), ex);
         }
     }
 

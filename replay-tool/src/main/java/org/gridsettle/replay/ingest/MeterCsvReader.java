@@ -61,7 +61,7 @@ public final class MeterCsvReader
         }
         catch (final IOException ex)
         {
-            throw new MeterDataException(source, "on close", "cannot read " + EXPECTED + ": " + ex, ex);
+            throw new MeterDataException(source, "on close", "cannot read " + EXPECTED + ": " + IoErrorText.of(ex), ex);
         }
     }
 
@@ -121,7 +121,7 @@ public final class MeterCsvReader
         catch (final IOException ex)
         {
             throw new MeterDataException(
-                source, "after line " + lines.lineNumber(), "cannot read " + EXPECTED + ": " + ex, ex);
+                source, lines.lineNumber() == 0 ? "before line 1" : "after line " + lines.lineNumber(), "cannot read " + EXPECTED + ": " + IoErrorText.of(ex), ex);
         }
         return readingCount;
     }

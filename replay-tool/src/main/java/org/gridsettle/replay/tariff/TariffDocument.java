@@ -1,5 +1,6 @@
 package org.gridsettle.replay.tariff;
 
+import org.gridsettle.replay.ingest.IoErrorText;
 import org.gridsettle.pricing.importer.gridsettle.GridsettleTariffReader;
 import org.gridsettle.pricing.importer.urdb.UrdbImporter;
 import org.gridsettle.pricing.importer.urdb.UrdbRate;
@@ -67,7 +68,7 @@ public final class TariffDocument
             }
             catch (final IOException ex)
             {
-                throw new IllegalArgumentException(file.getFileName() + ": cannot read the tariff file: " + ex, ex);
+                throw new IllegalArgumentException(file.getFileName() + ": cannot read the tariff file: " + IoErrorText.of(ex), ex);
             }
         }
         final List<UrdbRate> rates = new UrdbImporter().read(file);

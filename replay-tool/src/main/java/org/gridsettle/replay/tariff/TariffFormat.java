@@ -1,5 +1,6 @@
 package org.gridsettle.replay.tariff;
 
+import org.gridsettle.replay.ingest.IoErrorText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ public enum TariffFormat
         }
         catch (final IOException ex)
         {
-            throw new IllegalArgumentException(file.getFileName() + ": cannot read the tariff file: " + ex, ex);
+            throw new IllegalArgumentException(file.getFileName() + ": cannot read the tariff file: " + IoErrorText.of(ex), ex);
         }
     }
 }

@@ -1,0 +1,103 @@
+package org.gridsettle.replay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line's errors as an operator reads them: one line, no Java class names, a non-zero exit, and output
+ * that could not be written never passing for written.
+ */
+final class CliErrorsTest
+{
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aUsageErrorIsOneLineNamingTheCommandOnce()
+    {
+        final CliRun unknown = CliRun.of("bogus");
+        final CliRun exclusive = CliRun.of("dump", "--journal", tmp.toString(), "--input", "--output");
+
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().lines()).singleElement().asString()
+            .startsWith("settle: ").doesNotStartWith("settle settle").contains("'bogus'").endsWith("(see 'settle --help')");
+        assertThat(exclusive.exitCode()).isEqualTo(2);
+        assertThat(exclusive.err().lines()).singleElement().asString()
+            .startsWith("settle dump: --input, --output are mutually exclusive").doesNotContain("Error:");
+    }
+
+    @Test
+    void aMissingFileIsNamedInWordsWithoutAJavaClassName()
+    {
+        final CliRun run = CliRun.of("ingest", "--journal", tmp.resolve("j").toString(),
+            "--tariff", tmp.resolve("missing.json").toString(), "--meters", "m.csv", "--usage", "u.csv");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString()
+            .contains("no such file or directory: ").contains("missing.json").doesNotContain("java.");
+    }
+
+    @Test
+    void messagesLoseClassNamesAndEverythingAfterTheirFirstLine()
+    {
+        assertThat(OneLineErrors.message(new NoSuchFileException("a.csv"))).isEqualTo("no such file or directory: a.csv");
+        assertThat(OneLineErrors.message(new EOFException())).contains("cut short");
+        // as Chronicle words a damaged header: a class name, a cause's class name, then a dump of the bytes
+        assertThat(OneLineErrors.message(new IllegalStateException(
+            "net.openhft.chronicle.core.io.IORuntimeException: java.io.UTFDataFormatException: 64\n00000000 ff ff")))
+            .isEqualTo("64");
+        assertThat(OneLineErrors.message(new IOException("cannot read meter CSV: java.io.EOFException")))
+            .isEqualTo("cannot read meter CSV:");
+    }
+
+    @Test
+    void everyCommandAnswersVersion()
+    {
+        for (final String command : new String[] {"demo", "ingest", "verify", "dump", "audit"})
+        {
+            final CliRun run = CliRun.of(command, "-V");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).as(command).startsWith("settle ").contains("JVM: ");
+        }
+    }
+
+    @Test
+    void outputThatCannotBeWrittenIsAnErrorNotASuccess()
+    {
+        final Writer full = new Writer()
+        {
+            @Override
+            public void write(final char[] buffer, final int offset, final int length) throws IOException
+            {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() throws IOException
+            {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void close()
+            {
+            }
+        };
+        final StringWriter err = new StringWriter();
+
+        final int code = SettleCommand.execute(new PrintWriter(full, true), new PrintWriter(err, true), "--help");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().lines()).singleElement().asString().contains("could not write the output");
+    }
+}
