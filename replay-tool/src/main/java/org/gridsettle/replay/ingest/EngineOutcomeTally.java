@@ -34,6 +34,8 @@ public final class EngineOutcomeTally implements PostingListener
     private long tickRejections;
     private long duplicates;
     private long transfers;
+    /** The inputs acknowledged as duplicates: an acknowledgement does not say whether it was a tick or a calendar event. */
+    private final org.agrona.collections.LongArrayList duplicateCauses = new org.agrona.collections.LongArrayList();
 
     @Override
     public void onTransfer(final TransferCodec transfer)
@@ -68,6 +70,7 @@ public final class EngineOutcomeTally implements PostingListener
     public void onDuplicate(final DuplicateAckCodec ack)
     {
         duplicates++;
+        duplicateCauses.addLong(ack.causeSequence());
     }
 
     private int tokenIndex(final long symbol)
@@ -96,11 +99,19 @@ public final class EngineOutcomeTally implements PostingListener
     }
 
     /**
-     * @return exact duplicates acknowledged without effect.
+     * @return inputs of any type acknowledged as exact duplicates, without effect.
      */
     public long duplicates()
     {
         return duplicates;
+    }
+
+    /**
+     * @return the input sequences of those duplicates, in output order; to find which were readings, look the inputs up.
+     */
+    public org.agrona.collections.LongArrayList duplicateCauses()
+    {
+        return duplicateCauses;
     }
 
     /**

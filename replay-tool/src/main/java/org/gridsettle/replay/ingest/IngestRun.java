@@ -7,6 +7,8 @@ import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
 import org.gridsettle.pricing.oracle.OraclePriceSeries;
 import org.gridsettle.pricing.tariff.TouTariff;
@@ -34,13 +36,17 @@ import java.util.function.Consumer;
  * The tariff and enrolments take effect from the rate's URDB start date when it has one, else from the local
  * midnight that starts the day of the earliest reading. A journal that already exists is recovered by the engine and
  * appended to; the tariff and accounts then come back as rejected duplicates ({@code ALREADY_EXISTS}), and the
- * journalled tariff version keeps pricing. No calendar events are submitted, so no billing period is closed by an
- * ingest.
+ * journalled tariff version keeps pricing. An end of day is submitted at each local midnight the readings pass and a
+ * period close at each month start they pass, in time order among the readings; the last month stays open, so that
+ * a later ingest can add to it.
  * <p>
  * Not thread-safe: one run, on the calling thread.
  */
 public final class IngestRun
 {
+    /** Readings further apart than a year are taken for a wrong date: a leap year and a day of slack. */
+    private static final long MAX_GAP_SECONDS = 367L * 86_400L;
+
     private final Path journalDir;
     private final TariffDocument tariffDocument;
     private final ZoneId zone;
@@ -143,6 +149,7 @@ public final class IngestRun
             oraclePrices.addAll(OraclePriceFiles.read(file, badRows));
         }
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
+        checkDates(readings, covered);
         final long effectiveFrom = effectiveFrom(readings.earliestStart(covered));
         final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
         final List<BillingCalendar.Event> events = calendarEvents(readings, covered);
@@ -199,13 +206,93 @@ public final class IngestRun
             progress.progress(submitted, submitted);
         }
         final EngineCounters counters = engine.counters();
+        // calendar events already applied by an earlier run are acknowledged too: only the readings count here
+        final long tickDuplicates = tickDuplicates(recovered, tally.duplicateCauses());
         return new IngestReport(
             journalExisted || recovered > 0, recovered, tariffDocument.describe(), effectiveFrom, enrolments.size(),
-            accounts.size(), files, submitted, submitted - tally.tickRejections() - tally.duplicates(),
-            tally.duplicates(), badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
+            accounts.size(), files, submitted, submitted - tally.tickRejections() - tickDuplicates,
+            tickDuplicates, badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
             counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
             carbon.enrolmentRegion(), carbon.intervals());
+    }
+
+    /**
+     * Refuses, before anything is journalled, dates that would journal years of calendar events or nothing at all:
+     * an ingest submits an end of day for every local day from its first reading to its last, with the day's fixed
+     * charges, so one reading dated decades away would charge decades of fixed charges for good. A reading in the
+     * future, a meter's readings more than a year apart, and a tariff that starts after every reading are refused
+     * whole.
+     */
+    private void checkDates(final ReadingBuffer readings, final java.util.function.LongPredicate covered)
+    {
+        final long latest = readings.latestStart(covered);
+        if (latest == Long.MIN_VALUE)
+        {
+            return;
+        }
+        final long tomorrow = Instant.now().getEpochSecond() + 86_400L;
+        if (latest > tomorrow)
+        {
+            throw new IllegalArgumentException("a reading starts at " + Instant.ofEpochSecond(latest) +
+                ", in the future: a date in the usage files is wrong; nothing was journalled");
+        }
+        // per meter: files of different meters may well cover different years
+        final org.agrona.collections.Long2LongHashMap previousByMeter = new org.agrona.collections.Long2LongHashMap(
+            Long.MIN_VALUE);
+        for (final int i : readings.inStartOrder())
+        {
+            final long start = readings.start(i);
+            if (!covered.test(start))
+            {
+                continue;
+            }
+            final long previous = previousByMeter.put(readings.meter(i), start);
+            if (previous != Long.MIN_VALUE && start - previous > MAX_GAP_SECONDS)
+            {
+                throw new IllegalArgumentException("the readings of one meter jump from " +
+                    Instant.ofEpochSecond(previous) + " to " + Instant.ofEpochSecond(start) + ", more than a year " +
+                    "without data: a date in the usage files is likely wrong; nothing was journalled");
+            }
+        }
+        if (tariffDocument.startDate().isPresent() && tariffDocument.startDate().get().getEpochSecond() > latest)
+        {
+            throw new IllegalArgumentException("the tariff takes effect on " + tariffDocument.startDate().get() +
+                " (its URDB startdate), after every reading (the last starts at " + Instant.ofEpochSecond(latest) +
+                "): no reading could be settled; nothing was journalled");
+        }
+    }
+
+    /**
+     * Counts the acknowledged inputs of this run that were readings, reading back this run's part of the input
+     * journal, since an acknowledgement names only its cause's sequence.
+     */
+    private long tickDuplicates(final long recovered, final org.agrona.collections.LongArrayList causes)
+    {
+        if (causes.isEmpty())
+        {
+            return 0;
+        }
+        final org.agrona.collections.LongHashSet acknowledged = new org.agrona.collections.LongHashSet();
+        causes.forEachOrderedLong(acknowledged::add);
+        final long[] ticks = {0};
+        try (org.gridsettle.journal.JournalReader reader = new org.gridsettle.journal.JournalReader(
+            Journals.input(journalDir)))
+        {
+            reader.seekToSequence(recovered + 1);
+            while (reader.next((buffer, offset, length, position) ->
+            {
+                if (acknowledged.contains(RecordFlyweight.sequenceAt(buffer, offset)) &&
+                    RecordFlyweight.typeIdAt(buffer, offset) == RecordType.METER_TICK.id())
+                {
+                    ticks[0]++;
+                }
+            }))
+            {
+                // counted in the handler
+            }
+        }
+        return ticks[0];
     }
 
     private long effectiveFrom(final long earliestReading)

@@ -258,6 +258,63 @@ class IngestCommandTest
         assertThat(journal).doesNotExist();
     }
 
+    @Test
+    void aSecondRunOverTheSameDaysCountsOnlyReadingsAsDuplicates() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        // across a month start: the second run resubmits the calendar events between the readings (ends of day and
+        // a period close), which the engine acknowledges as duplicates too
+        final Path usage = write("two-days.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-100,2026-02-27T10:00:00Z,900,350,0\nM-100,2026-03-02T10:00:00Z,900,410,0\n");
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, meters, usage.toString()).exitCode()).isZero();
+
+        final CliRun second = ingest(journal, meters, usage.toString());
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).contains("readings: 2 submitted, 0 accepted, 0 rejected by the engine, " +
+            "2 exact duplicates");
+    }
+
+    @Test
+    void datesThatWouldJournalYearsOfCalendarAreRefusedBeforeAnythingIsJournalled() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        final String header = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
+        final Path future = write("future.csv", header + "M-100,2026-03-08T10:00:00Z,900,350,0\n" +
+            "M-100,2099-12-31T00:00:00Z,3600,5,0\n");
+        final Path gap = write("gap.csv", header + "M-100,2011-03-08T10:00:00Z,900,350,0\n" +
+            "M-100,2026-03-08T10:00:00Z,900,350,0\n");
+
+        final CliRun inFuture = ingest(tmp.resolve("a"), meters, future.toString());
+        final CliRun yearsApart = ingest(tmp.resolve("b"), meters, gap.toString());
+
+        assertThat(inFuture.exitCode()).isEqualTo(2);
+        assertThat(inFuture.err().lines()).singleElement().asString()
+            .contains("2099-12-31T00:00:00Z, in the future").contains("nothing was journalled");
+        assertThat(yearsApart.exitCode()).isEqualTo(2);
+        assertThat(yearsApart.err().lines()).singleElement().asString()
+            .contains("jump from 2011-03-08T10:00:00Z to 2026-03-08T10:00:00Z");
+        assertThat(tmp.resolve("a")).doesNotExist();
+        assertThat(tmp.resolve("b")).doesNotExist();
+    }
+
+    @Test
+    void aTariffThatStartsAfterEveryReadingIsRefusedBeforeAnythingIsJournalled() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        // the hand-written rate, starting on 2030-01-01 (1893456000) instead
+        final Path later = write("later.json", Files.readString(Path.of(path(HAND_TARIFF)))
+            .replaceFirst("\"startdate\": *[0-9]+", "\"startdate\": 1893456000"));
+        final CliRun run = CliRun.of("ingest", "--journal", tmp.resolve("c").toString(), "--tariff", later.toString(),
+            "--meters", meters.toString(), "--usage", path("ingest/meter_readings_bad_row_middle.csv"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).last().asString()
+            .contains("takes effect on 2030-01-01T00:00:00Z").contains("after every reading");
+        assertThat(tmp.resolve("c")).doesNotExist();
+    }
+
     private CliRun ingest(final Path journal, final Path meters, final String... usage)
     {
         final String[] head = {"ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
