@@ -5,8 +5,8 @@ import java.time.LocalDate;
 /**
  * The sums of one billing period, or of the whole bill: energy in Wh and amounts in micro-units of the bill's token.
  * <p>
- * {@code demand}, {@code carbon} and {@code trueUp} stay 0 until the engine posts demand charges, carbon adders and
- * net-metering true-ups; they are here so the bill's shape does not change when it does.
+ * {@code carbon} stays 0 in {@code settle bill}, which publishes no grid carbon intensity; it is here so that a bill
+ * has one shape whatever the tariff.
  * <p>
  * Immutable; safe to share between threads.
  *

@@ -55,9 +55,6 @@ public final class BillTextWriter
                 out.println("  (nothing posted)");
             }
         }
-        out.println();
-        out.println("demand, carbon and true-up are 0 until the engine posts demand charges, carbon adders and " +
-            "net-metering true-ups");
     }
 
     private static void row(final PrintWriter out, final String label, final BillAmounts a)

@@ -269,14 +269,14 @@ class BillCommandTest
     }
 
     @Test
-    void helpSaysWhatIsNotSupportedYet()
+    void helpSaysWhatBillDoesNotPrice()
     {
         final CliRun run = CliRun.of("bill", "--help");
 
         assertThat(run.exitCode()).isZero();
         // picocli re-wraps description lines to the terminal width
         assertThat(run.out().replaceAll("\\s+", " ")).contains("URDB carries no time zone").contains("gridsettle's own tariff JSON")
-            .contains("carbon is 0.000000 until the engine prices carbon intensity");
+            .contains("bill publishes no grid carbon intensity, so its carbon column is 0.000000");
     }
 
     private static void assertAmounts(
