@@ -76,7 +76,9 @@ class CorruptJournalFilesTest
         assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start())
             .isInstanceOf(JournalCorruptException.class).message().matches(located);
 
-        // the refused start wrote nothing: the bytes before the cut are unchanged and none follow it
+        // the refused start wrote nothing: the bytes before the cut are unchanged and none follow it; and since the
+        // cut is found before Chronicle maps the file, the file was not even extended, so the cut stays visible
+        assertThat(Files.size(file)).isEqualTo(cut);
         final byte[] after = JournalFiles.bytes(file, 0, Files.size(file));
         assertThat(java.util.Arrays.copyOf(after, kept.length)).isEqualTo(kept);
         int firstWritten = -1;
@@ -85,6 +87,21 @@ class CorruptJournalFilesTest
             firstWritten = after[i] != 0 ? i : -1;
         }
         assertThat(firstWritten).as("offset of a byte written after the cut at %d", cut).isEqualTo(-1);
+    }
+
+    // Was a CLI audit finding: Chronicle waited about a minute for the header of an empty cycle file, then read an
+    // empty queue, and the message blamed a missing close checkpoint.
+    @ParameterizedTest(name = "{0} cycle file of 0 bytes")
+    @CsvSource({"input", "output"})
+    void anEmptyCycleFileIsRefusedAtOnceNamingIt(final String journal) throws IOException
+    {
+        final Path file = JournalFiles.cycleFile(queue(journal));
+        JournalFiles.truncate(file, 0);
+
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start())
+            .isInstanceOf(JournalCorruptException.class).hasMessageContaining(file + ": empty (0 bytes)");
+        assertThat(JournalVerifier.verify(dir).problems()).singleElement().asString().contains("empty (0 bytes)");
+        assertThat(Files.size(file)).isZero();
     }
 
     // Was a bug for the output journal: a cut inside Chronicle's index area, ahead of every record, read as an empty
