@@ -1,6 +1,8 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.replay.audit.AccountAudit;
 import org.gridsettle.replay.audit.AuditCollector;
 import org.gridsettle.replay.audit.AuditCsvWriter;
@@ -124,6 +126,7 @@ public final class AuditCommand implements Callable<Integer>
             registry.accounts().forEach((a) -> selected.put(a, registry.metersOf(a)));
             selection = "all " + selected.size() + " accounts";
         }
+        requireVerified(journal, "audit");
         final AuditReport report;
         try (TerminalProgress reading = TerminalProgress.forStderr("audit", "outputs"))
         {
@@ -155,6 +158,30 @@ public final class AuditCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
                 Journals.input(journal) + " and " + Journals.output(journal) + ")");
+        }
+    }
+
+    /**
+     * Refuses a journal that {@code settle verify} would fail, before anything is read from it. Reading verifies each
+     * journal's own chain, but only the verifier checks that the output journal's close checkpoint binds this input
+     * journal: without that, a report could be built from the outputs of some other journal's inputs.
+     *
+     * @param journal the journal directory.
+     * @param command the command name, for the progress display.
+     * @throws IllegalArgumentException naming the first problem, so that the exit code is 2 as for a broken chain.
+     */
+    static void requireVerified(final Path journal, final String command)
+    {
+        final VerificationReport report;
+        try (TerminalProgress progress = TerminalProgress.forStderr(command + ": verify", "records"))
+        {
+            report = JournalVerifier.verify(journal, progress);
+        }
+        if (!report.intact())
+        {
+            final int more = report.problems().size() - 1;
+            throw new IllegalArgumentException(report.problems().get(0) + (more == 0 ? "" : " (and " + more +
+                " more problem(s))") + " (settle verify --journal " + journal + " lists every problem)");
         }
     }
 

@@ -108,8 +108,10 @@ public final class RerateCommand implements Callable<Integer>
             }
         }
         final long target = targetTariff(registry);
-        final RerateRun run = new RerateRun(journal, target, UrdbReplacement.read(tariff, tariffZone), dayZone,
-            fromDay, toDay, compared);
+        final UrdbReplacement replacement = UrdbReplacement.read(tariff, tariffZone);
+        // last of the checks: it reads both journals whole, and every cheaper mistake should be told first
+        AuditCommand.requireVerified(journal, "rerate");
+        final RerateRun run = new RerateRun(journal, target, replacement, dayZone, fromDay, toDay, compared);
         final RerateTotals totals;
         try (TerminalProgress progress = TerminalProgress.forStderr("rerate", "records"))
         {

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -164,6 +166,48 @@ class AuditCommandTest
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err().lines()).hasSize(1).first().asString().contains("unknown account 42");
         assertThat(tmp.resolve("a.html")).doesNotExist();
+    }
+
+    @Test
+    void aJournalWhoseOutputJournalBelongsToOtherInputsIsRefused() throws IOException
+    {
+        final CliRun other = CliRun.of("demo", "--meters", "2", "--days", "2", "--dir", tmp.resolve("o").toString());
+        assertThat(other.exitCode()).as(other.err()).isZero();
+        final Path swapped = tmp.resolve("swapped");
+        copyTree(journal, swapped);
+        copyTree(Journals.output(tmp.resolve("o").resolve("journal")), Journals.output(swapped));
+        final Path html = tmp.resolve("a.html");
+
+        final CliRun run = CliRun.of("audit", "--journal", swapped.toString(), "--out", html.toString());
+
+        // each journal's own chain is intact: only the close checkpoint's binding tells them apart
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1).first().asString()
+            .startsWith("settle audit: " + Journals.output(swapped) + ": close checkpoint binds")
+            .contains("but the input journal has");
+        assertThat(html).doesNotExist();
+    }
+
+    /** Copies a directory tree, replacing what is at the destination. */
+    static void copyTree(final Path from, final Path to) throws IOException
+    {
+        if (Files.exists(to))
+        {
+            try (Stream<Path> old = Files.walk(to))
+            {
+                for (final Path p : old.sorted(Comparator.reverseOrder()).toList())
+                {
+                    Files.delete(p);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(from))
+        {
+            for (final Path p : files.toList())
+            {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     /**

@@ -146,6 +146,24 @@ class RerateCommandTest
         assertThat(Path.of(out)).doesNotExist();
     }
 
+    @Test
+    void aJournalWhoseOutputJournalBelongsToOtherInputsIsRefused() throws IOException
+    {
+        final Path swapped = tmp.resolve("swapped");
+        AuditCommandTest.copyTree(ingested, swapped);
+        AuditCommandTest.copyTree(Journals.output(demo), Journals.output(swapped));
+        final Path csv = tmp.resolve("r.csv");
+
+        final CliRun run = CliRun.of("rerate", "--journal", swapped.toString(), "--tariff", path(HAND_TARIFF),
+            "--out", csv.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1).first().asString()
+            .startsWith("settle rerate: " + Journals.output(swapped) + ": close checkpoint binds")
+            .contains("but the input journal has");
+        assertThat(csv).doesNotExist();
+    }
+
     private static List<String[]> rows(final Path csv) throws IOException
     {
         final List<String> lines = Files.readAllLines(csv);
