@@ -99,6 +99,8 @@ public final class AuditCommand implements Callable<Integer>
             throw new IllegalArgumentException("--account and --meter cannot be given together");
         }
         requireJournal(journal);
+        final ReportFile outFile = new ReportFile(out);
+        outFile.check(journal, Map.of());
         final InputRegistry registry = InputRegistry.read(journal);
         final Map<Long, List<Long>> selected = new TreeMap<>();
         final String selection;

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -98,6 +99,8 @@ public final class RerateCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--tariff " + tariff + ": no such file");
         }
+        final ReportFile outFile = new ReportFile(out);
+        outFile.check(journal, Map.of("--tariff", tariff));
         final InputRegistry registry = InputRegistry.read(journal);
         final Set<Long> compared = new TreeSet<>(accounts == null ? List.of() : accounts);
         for (final long a : compared)

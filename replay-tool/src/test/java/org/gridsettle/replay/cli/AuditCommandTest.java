@@ -188,6 +188,41 @@ class AuditCommandTest
         assertThat(html).doesNotExist();
     }
 
+    @Test
+    void aReportIsNeverWrittenIntoTheJournal() throws IOException
+    {
+        final Path cycleFile;
+        try (Stream<Path> files = Files.list(Journals.input(journal)))
+        {
+            cycleFile = files.filter((f) -> f.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        final byte[] before = Files.readAllBytes(cycleFile);
+        // the journal's own file, and a new file reached through ".." so that only the real path tells
+        for (final Path out : List.of(cycleFile, journal.resolve("..").resolve(journal.getFileName()).resolve("a.html")))
+        {
+            final CliRun run = CliRun.of("audit", "--journal", journal.toString(), "--out", out.toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines()).hasSize(1).first().asString()
+                .isEqualTo("settle audit: --out " + out + ": is inside the journal directory " + journal +
+                    "; write the report elsewhere");
+        }
+        assertThat(Files.readAllBytes(cycleFile)).isEqualTo(before);
+        assertThat(journal.resolve("a.html")).doesNotExist();
+    }
+
+    @Test
+    void anOutInAMissingDirectorySaysTheDirectoryDoesNotExist()
+    {
+        final Path out = tmp.resolve("outs").resolve("nodir").resolve("a.html");
+
+        final CliRun run = CliRun.of("audit", "--journal", journal.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1).first().asString()
+            .isEqualTo("settle audit: --out " + out + ": directory " + out.getParent() + " does not exist");
+    }
+
     /** Copies a directory tree, replacing what is at the destination. */
     static void copyTree(final Path from, final Path to) throws IOException
     {

@@ -164,6 +164,32 @@ class RerateCommandTest
         assertThat(csv).doesNotExist();
     }
 
+    @Test
+    void aReportIsNeverWrittenOverTheTariffOrIntoTheJournal() throws IOException
+    {
+        final Path tariff = Files.copy(Path.of(path(HAND_TARIFF)), tmp.resolve("tt.json"));
+        final Path link = Files.createSymbolicLink(tmp.resolve("link.csv"), tariff);
+        final byte[] before = Files.readAllBytes(tariff);
+        final Map<Path, String> journalBefore = cycleFiles(ingested);
+        for (final Path out : List.of(tariff, tmp.resolve(".").resolve("tt.json"), link))
+        {
+            final CliRun run = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff", tariff.toString(),
+                "--out", out.toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines()).hasSize(1).first().asString()
+                .isEqualTo("settle rerate: --out " + out + ": is the --tariff file; write the report elsewhere");
+        }
+        final Path inJournal = Journals.output(ingested).resolve("r.csv");
+        final CliRun run = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff", tariff.toString(),
+            "--out", inJournal.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1).first().asString().contains("is inside the journal directory");
+        assertThat(Files.readAllBytes(tariff)).isEqualTo(before);
+        assertThat(inJournal).doesNotExist();
+        assertThat(cycleFiles(ingested)).isEqualTo(journalBefore);
+    }
+
     private static List<String[]> rows(final Path csv) throws IOException
     {
         final List<String> lines = Files.readAllLines(csv);
