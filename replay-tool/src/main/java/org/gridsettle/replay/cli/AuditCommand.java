@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -139,7 +138,7 @@ public final class AuditCommand implements Callable<Integer>
             // baselines are recovered by replaying the inputs through the engine: only worth it when DR was credited
             report = !plain.hasDemandResponsePostings() ? plain : withBaselines(plain, selected);
         }
-        try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8)))
+        outFile.write((writer) ->
         {
             switch (format)
             {
@@ -147,10 +146,15 @@ public final class AuditCommand implements Callable<Integer>
                 case "json" -> AuditJsonWriter.write(writer, report);
                 default -> AuditHtmlWriter.write(writer, report);
             }
+        });
+        final PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("audit: " + selection + ", " + report.allDays().size() + " days, " + format + " written to " +
+            out);
+        stdout.flush();
+        if (stdout.checkError())
+        {
+            throw new IllegalStateException("cannot write to standard output");
         }
-        spec.commandLine().getOut().println("audit: " + selection + ", " + report.allDays().size() + " days, " +
-            format + " written to " + out);
-        spec.commandLine().getOut().flush();
         return 0;
     }
 

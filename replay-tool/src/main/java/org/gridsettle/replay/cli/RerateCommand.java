@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -120,10 +119,7 @@ public final class RerateCommand implements Callable<Integer>
         {
             totals = run.run(progress);
         }
-        try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8)))
-        {
-            RerateCsvWriter.write(writer, totals);
-        }
+        outFile.write((writer) -> RerateCsvWriter.write(writer, totals));
         final PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("rerate: tariff " + target + ", " + run.replacedVersions() + " version(s) replaced, " +
             totals.rows().size() + " accounts compared; rejections recorded " + run.recordedRejections() +
@@ -135,6 +131,11 @@ public final class RerateCommand implements Callable<Integer>
             MicroUnits.toDecimalString(row[RerateTotals.RERATED] - row[RerateTotals.ORIGINAL]))));
         stdout.println("wrote " + out);
         stdout.flush();
+        if (stdout.checkError())
+        {
+            // the fleet totals are part of the answer: losing them is a failed run even with the CSV in place
+            throw new IllegalStateException("cannot write to standard output");
+        }
         return 0;
     }
 

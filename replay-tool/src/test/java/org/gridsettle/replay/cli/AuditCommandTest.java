@@ -35,6 +35,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code settle audit} through picocli on a small demo journal (3 meters, 2 days: two tariffs, daily tiers, fixed
@@ -221,6 +223,58 @@ class AuditCommandTest
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(1).first().asString()
             .isEqualTo("settle audit: --out " + out + ": directory " + out.getParent() + " does not exist");
+    }
+
+    @Test
+    void aWriteErrorIsOneLineAndExitTwo()
+    {
+        // /dev/full fails every write with ENOSPC, as a full file system does
+        assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs Linux /dev/full");
+
+        final CliRun run = CliRun.of("audit", "--journal", journal.toString(), "--out", "/dev/full");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1).first().asString()
+            .isEqualTo("settle audit: cannot write /dev/full: No space left on device");
+        assertThat(run.out()).doesNotContain("written");
+    }
+
+    @Test
+    void aFailedWriteLeavesTheExistingFileAsItWasAndNoTemporaryFile() throws IOException
+    {
+        final Path dirOfOut = Files.createDirectory(tmp.resolve("reports"));
+        final Path existing = Files.writeString(dirOfOut.resolve("audit.html"), "the previous report");
+        final ReportFile out = new ReportFile(existing);
+
+        // closing the writer makes the next write fail, as a full disk would, after 100 kB reached the temporary file
+        assertThatThrownBy(() -> out.write((w) ->
+        {
+            w.print("x".repeat(100_000));
+            w.close();
+            w.print("more");
+        })).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("cannot write " + existing + ": ");
+        assertThat(existing).hasContent("the previous report");
+        assertThat(listing(dirOfOut)).containsExactly("audit.html");
+
+        assertThatThrownBy(() -> out.write((w) ->
+        {
+            w.print("half a report");
+            throw new ArithmeticException("overflow");
+        })).isInstanceOf(ArithmeticException.class);
+        assertThat(existing).hasContent("the previous report");
+        assertThat(listing(dirOfOut)).containsExactly("audit.html");
+
+        out.write((w) -> w.print("the new report"));
+        assertThat(existing).hasContent("the new report");
+        assertThat(listing(dirOfOut)).containsExactly("audit.html");
+    }
+
+    private static List<String> listing(final Path directory) throws IOException
+    {
+        try (Stream<Path> files = Files.list(directory))
+        {
+            return files.map((f) -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** Copies a directory tree, replacing what is at the destination. */
