@@ -89,6 +89,7 @@ public final class AuditCommand implements Callable<Integer>
         final ZoneId localZone = OptionValues.zone(zone);
         final LocalDate fromDay = from == null ? null : OptionValues.date("--from", from);
         final LocalDate toDay = to == null ? null : OptionValues.date("--to", to);
+        requireRange(fromDay, toDay);
         if (!List.of("html", "csv", "json").contains(format))
         {
             throw new IllegalArgumentException("--format " + format + ": expected html, csv or json");
@@ -164,6 +165,23 @@ public final class AuditCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
                 Journals.input(journal) + " and " + Journals.output(journal) + ")");
+        }
+    }
+
+    /**
+     * Refuses an empty or reversed day range in the words {@code settle bill} uses: it would otherwise select
+     * nothing without a word, or fail deep in a sorted map.
+     *
+     * @param from first day, or null for the journal's first.
+     * @param to   first day not included, or null for after the journal's last.
+     * @throws IllegalArgumentException when both are given and {@code from} is not before {@code to}.
+     */
+    static void requireRange(final LocalDate from, final LocalDate to)
+    {
+        if (from != null && to != null && !from.isBefore(to))
+        {
+            throw new IllegalArgumentException(
+                "--from " + from + " must be before --to " + to + " (--to is exclusive)");
         }
     }
 

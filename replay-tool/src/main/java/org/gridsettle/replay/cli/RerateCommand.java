@@ -93,6 +93,7 @@ public final class RerateCommand implements Callable<Integer>
         final ZoneId dayZone = tariffZone == null ? ZoneId.of("America/Los_Angeles") : tariffZone;
         final LocalDate fromDay = from == null ? null : OptionValues.date("--from", from);
         final LocalDate toDay = to == null ? null : OptionValues.date("--to", to);
+        AuditCommand.requireRange(fromDay, toDay);
         AuditCommand.requireJournal(journal);
         if (!Files.isRegularFile(tariff))
         {

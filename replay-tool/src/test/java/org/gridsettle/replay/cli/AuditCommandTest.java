@@ -200,7 +200,8 @@ class AuditCommandTest
         }
         final byte[] before = Files.readAllBytes(cycleFile);
         // the journal's own file, and a new file reached through ".." so that only the real path tells
-        for (final Path out : List.of(cycleFile, journal.resolve("..").resolve(journal.getFileName()).resolve("a.html")))
+        final Path roundabout = journal.resolve("..").resolve(journal.getFileName()).resolve("a.html");
+        for (final Path out : List.of(cycleFile, roundabout))
         {
             final CliRun run = CliRun.of("audit", "--journal", journal.toString(), "--out", out.toString());
 
@@ -223,6 +224,22 @@ class AuditCommandTest
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(1).first().asString()
             .isEqualTo("settle audit: --out " + out + ": directory " + out.getParent() + " does not exist");
+    }
+
+    @Test
+    void aReversedOrEmptyDayRangeIsRefused()
+    {
+        final Path html = tmp.resolve("a.html");
+        for (final String[] range : new String[][] {{"2026-03-10", "2026-03-05"}, {"2026-03-05", "2026-03-05"}})
+        {
+            final CliRun run = CliRun.of("audit", "--journal", journal.toString(), "--from", range[0], "--to",
+                range[1], "--out", html.toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines()).hasSize(1).first().asString().isEqualTo("settle audit: --from " +
+                range[0] + " must be before --to " + range[1] + " (--to is exclusive)");
+        }
+        assertThat(html).doesNotExist();
     }
 
     @Test

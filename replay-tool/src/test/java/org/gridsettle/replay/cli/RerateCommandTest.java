@@ -147,6 +147,20 @@ class RerateCommandTest
     }
 
     @Test
+    void aReversedDayRangeIsRefused()
+    {
+        final Path csv = tmp.resolve("r.csv");
+
+        final CliRun run = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff", path(HAND_TARIFF),
+            "--from", "2026-03-10", "--to", "2026-03-01", "--out", csv.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1).first().asString()
+            .isEqualTo("settle rerate: --from 2026-03-10 must be before --to 2026-03-01 (--to is exclusive)");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
     void aJournalWhoseOutputJournalBelongsToOtherInputsIsRefused() throws IOException
     {
         final Path swapped = tmp.resolve("swapped");
