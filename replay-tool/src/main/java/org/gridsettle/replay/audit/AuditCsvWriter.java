@@ -11,8 +11,8 @@ import java.util.NavigableMap;
  * Writes the report as CSV: one row per (account, day, token, reason). Amounts are the change in the customer's
  * balance (credits minus debits) as six-decimal strings; {@code sequences} lists the output transfers summed, as
  * space-separated runs ({@code 120-155 160}) so the field needs no quoting. The day's energy and the token's closing
- * balance repeat on each of the day's rows. Carbon and demand-response columns say they are not priced rather than
- * show zeros.
+ * balance repeat on each of the day's rows. Carbon and demand-response columns say they are not priced, rather than
+ * show zeros, when the report has no carbon or DR_INCENTIVE posting.
  * <p>
  * Stateless; safe from any thread.
  */

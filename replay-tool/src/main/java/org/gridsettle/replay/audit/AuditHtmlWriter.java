@@ -70,7 +70,7 @@ public final class AuditHtmlWriter
             .append(report.hasCarbonPostings() ? carbonTotals(report) :
                 AuditReport.NOT_PRICED + ": its tariffs price no carbon")
             .append("</td></tr><tr><td class=\"t\">demand-response baseline</td><td class=\"t note\">")
-            .append(report.hasDemandResponsePostings() ? "see the DR_INCENTIVE postings" :
+            .append(report.hasDemandResponsePostings() ? "per event day in each account's demand-response section" :
                 AuditReport.NOT_PRICED + ": no demand-response event or incentive is in it")
             .append("</td></tr></table>\n");
     }
@@ -142,13 +142,13 @@ public final class AuditHtmlWriter
             MicroUnits::kwhString, MicroUnits::toDecimalString)
             .bars("import kWh", importWh, "#c0392b").bars("export kWh", exportWh, "#27ae60")
             .line("export credits", credits, "#2c3e50", true).render()).append('\n');
-        intraday(sb, dates, importWh, slots);
+        intraday(sb, dates, importWh, slots, report.hasDemandResponsePostings());
         balances(sb, report, dates, labels);
     }
 
     private static void intraday(
         final StringBuilder sb, final NavigableSet<LocalDate> dates, final long[] importWh,
-        final Map<LocalDate, long[]> slots)
+        final Map<LocalDate, long[]> slots, final boolean demandResponse)
     {
         int peak = 0;
         for (int d = 1; d < importWh.length; d++)
@@ -174,7 +174,9 @@ public final class AuditHtmlWriter
             times.add(String.format(java.util.Locale.ROOT, "%02d:%02d", s / 4, (s % 4) * 15));
         }
         sb.append("<p class=\"note\">The comparison line is the average-day shape over the reported days (Wh ")
-            .append("floored to whole Wh), not a demand-response baseline: this journal has no DR event.</p>\n");
+            .append("floored to whole Wh), not a demand-response baseline: ")
+            .append(demandResponse ? "those are in each account's demand-response section." :
+                "this journal has no DR event.").append("</p>\n");
         sb.append(new SvgChart("Import per 15 minutes, highest-import day " +
             (peakDate == null ? "(none)" : peakDate) + " vs average-day shape", times, MicroUnits::kwhString, null)
             .line("highest-import day", peakDate == null ? new long[DayEntry.SLOTS] : slots.get(peakDate),

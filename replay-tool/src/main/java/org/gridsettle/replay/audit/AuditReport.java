@@ -59,7 +59,7 @@ public record AuditReport(
         return days;
     }
 
-    /** What the carbon and demand-response columns say: the engine posts neither yet. */
+    /** What the carbon or demand-response columns say when the reported postings have no carbon or DR posting. */
     public static final String NOT_PRICED = "not priced by this journal";
 
     /**

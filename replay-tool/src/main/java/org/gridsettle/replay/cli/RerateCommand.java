@@ -40,7 +40,8 @@ import java.util.concurrent.Callable;
         "token and reason with the recorded outputs. Nothing is written to the journal.",
         "Amounts are the change in the customer's balance (credits minus debits);",
         "difference = rerated - original. --from/--to/--accounts only select what is",
-        "compared: the whole journal is always re-priced. Tariff: OpenEI URDB JSON."},
+        "compared: the whole journal is always re-priced. Tariff: OpenEI URDB JSON.",
+        "The journal must pass settle verify."},
     footer = {"", "Example:",
         "  settle rerate --journal gs --tariff new.json --tariff-id 1 --out rerate.csv"})
 public final class RerateCommand implements Callable<Integer>

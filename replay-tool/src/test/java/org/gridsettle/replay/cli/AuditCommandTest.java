@@ -227,6 +227,34 @@ class AuditCommandTest
     }
 
     @Test
+    void theHelpSaysWhatTheReportDoesWithCarbonAndDemandResponse()
+    {
+        final CliRun help = CliRun.of("audit", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).doesNotContain("posts", "neither yet")
+            .contains("CARBON_ADDER and CARBON_CREDIT", "DR_INCENTIVE", "baseline");
+    }
+
+    @Test
+    void aJournalWithDemandResponseSaysWhereItsBaselinesAre() throws IOException
+    {
+        // 16 days: the demo's DR event needs 10 earlier weekdays for its baseline
+        final CliRun demo = CliRun.of("demo", "--meters", "8", "--days", "16", "--dir", tmp.resolve("dr").toString());
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        final Path html = tmp.resolve("dr.html");
+
+        final CliRun run = CliRun.of("audit", "--journal", tmp.resolve("dr").resolve("journal").toString(), "--out",
+            html.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final Document doc = Jsoup.parse(html.toFile(), "UTF-8");
+        assertThat(doc.select("h3:contains(Demand response of account)")).isNotEmpty();
+        assertThat(doc.text()).doesNotContain("no DR event", "not priced by this journal: no demand-response")
+            .contains("not a demand-response baseline: those are in each account's demand-response section");
+    }
+
+    @Test
     void aReversedOrEmptyDayRangeIsRefused()
     {
         final Path html = tmp.resolve("a.html");
