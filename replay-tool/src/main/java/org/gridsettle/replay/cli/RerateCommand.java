@@ -41,7 +41,7 @@ import java.util.concurrent.Callable;
         "Amounts are the change in the customer's balance (credits minus debits);",
         "difference = rerated - original. --from/--to/--accounts only select what is",
         "compared: the whole journal is always re-priced. Tariff: OpenEI URDB JSON.",
-        "The journal must pass settle verify."},
+        "The journal must pass settle verify. A gridsettle-format tariff is refused."},
     footer = {"", "Example:",
         "  settle rerate --journal gs --tariff new.json --tariff-id 1 --out rerate.csv"})
 public final class RerateCommand implements Callable<Integer>
@@ -100,6 +100,12 @@ public final class RerateCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--tariff " + tariff + ": no such file");
         }
+        if (isGridsettleTariff(tariff))
+        {
+            // read as URDB, each of its fields would be refused as unknown, all in one very long line
+            throw new IllegalArgumentException("--tariff " + tariff + ": a gridsettle tariff (\"format\": " +
+                "\"gridsettle-tariff/...\"); rerate takes an OpenEI URDB rate only");
+        }
         final ReportFile outFile = new ReportFile(out);
         outFile.check(journal, Map.of("--tariff", tariff));
         final InputRegistry registry = InputRegistry.read(journal);
@@ -139,6 +145,23 @@ public final class RerateCommand implements Callable<Integer>
             throw new IllegalStateException("cannot write to standard output");
         }
         return 0;
+    }
+
+    /**
+     * @param file the tariff file.
+     * @return true if it says it is a gridsettle tariff, whatever --tariff-format says: a URDB rate has no such field.
+     */
+    private static boolean isGridsettleTariff(final Path file)
+    {
+        try
+        {
+            return TariffFormat.detect(file) == TariffFormat.GRIDSETTLE;
+        }
+        catch (final IllegalArgumentException notJson)
+        {
+            // empty or not JSON: the URDB reader names the line and column, and does not suggest a gridsettle tariff
+            return false;
+        }
     }
 
     private long targetTariff(final InputRegistry registry)

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,27 @@ class RerateCommandTest
         assertThat(several.exitCode()).isEqualTo(2);
         assertThat(several.err().lines()).hasSize(1).first().asString().contains("choose one with --tariff-id");
         assertThat(Path.of(out)).doesNotExist();
+    }
+
+    @Test
+    void aGridsettleTariffIsRefusedInOneShortLine()
+    {
+        final Path csv = tmp.resolve("r.csv");
+        for (final String[] format : new String[][] {{}, {"--tariff-format", "urdb"}})
+        {
+            final List<String> args = new ArrayList<>(List.of("rerate", "--journal", ingested.toString(),
+                "--tariff", path("bill/gridsettle_hand_written_tou.json"), "--out", csv.toString()));
+            args.addAll(List.of(format));
+
+            final CliRun run = CliRun.of(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines()).hasSize(1).first().asString()
+                .endsWith("gridsettle_hand_written_tou.json: a gridsettle tariff (\"format\": " +
+                    "\"gridsettle-tariff/...\"); rerate takes an OpenEI URDB rate only")
+                .hasSizeLessThan(200);
+        }
+        assertThat(csv).doesNotExist();
     }
 
     @Test
