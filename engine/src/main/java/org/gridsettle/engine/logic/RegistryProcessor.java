@@ -6,8 +6,6 @@ import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.TariffVersionCodec;
-import org.gridsettle.pricing.tariff.ExportRule;
-import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 /**
@@ -114,21 +112,8 @@ final class RegistryProcessor
             postings.reject(sequence, ReasonCode.MALFORMED, RecordType.TARIFF_VERSION.id(), 0);
             return;
         }
-        // net metering trues each TOU period up to its own tiered total, which needs tiers counted per period
-        final boolean dailyNetMetering = tariff.exportRule() == ExportRule.NET_METERING && tariff.tiers() != null &&
-            tariff.tiers().basis() != TierBasis.BILLING_PERIOD;
-        // hourly netting takes credits back in the export token; an export charged (negative oracle price, CHARGE)
-        // was posted in the import token, so the two cannot be netted in one hour
-        final boolean oracleOutsideNetBilling = tariff.oraclePricedExports() &&
-            (!tariff.exportRule().isNetBilling() || tariff.exportRule() == ExportRule.NET_BILLING_HOURLY &&
-                tariff.negativePriceRule() == org.gridsettle.pricing.tariff.NegativePriceRule.CHARGE);
-        // the correction window records a tick's tariff version in 16 bits
-        if (tariff.periodCount() > BillingAccumulators.MAX_PERIODS || dailyNetMetering || oracleOutsideNetBilling ||
-            tariff.version() > TickWindow.MAX_VERSION)
+        if (TariffSupport.whyUnsupported(tariff) != null)
         {
-            // true-ups and TOU demand keep per-period state for at most MAX_PERIODS periods, net metering
-            // nets over the billing period, which daily tier counters cannot express, and oracle export prices are
-            // defined for net billing only
             postings.reject(sequence, ReasonCode.UNSUPPORTED_TARIFF, RecordType.TARIFF_VERSION.id(),
                 tariff.tariffId());
             return;

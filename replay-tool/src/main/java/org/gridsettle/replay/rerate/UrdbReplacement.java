@@ -59,6 +59,7 @@ public final class UrdbReplacement implements UnaryOperator<TouTariff>
         {
             options = options.withNetSurplusMicrosPerKwh(recorded.netSurplusMicrosPerKwh());
         }
-        return UrdbTariffMapper.toTouTariff(rate, options);
+        return org.gridsettle.replay.tariff.TariffDocument.supported("the replacement tariff",
+            UrdbTariffMapper.toTouTariff(rate, options));
     }
 }

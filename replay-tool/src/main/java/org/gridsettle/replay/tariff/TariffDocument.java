@@ -88,18 +88,34 @@ public final class TariffDocument
      * @param zone          the utility's zone; for a gridsettle tariff it must be the file's own.
      * @return tariff {@link #TARIFF_ID}, version {@link #VERSION}.
      * @throws IllegalArgumentException when a gridsettle tariff's zone differs from {@code zone} or it takes effect
-     *                                  after {@code effectiveFrom}.
+     *                                  after {@code effectiveFrom}, or the engine cannot settle the tariff.
      * @throws org.gridsettle.pricing.importer.urdb.UrdbImportException when the rate needs more than a time-of-use
      *                                                                 energy tariff (tiers, demand, fixed charges).
      */
     public TouTariff toTariff(final long effectiveFrom, final String exportToken, final ZoneId zone)
     {
         Objects.requireNonNull(zone, "zone");
-        if (gridsettle != null)
+        final TouTariff tariff = gridsettle != null ?
+            GridsettleCopy.of(file, gridsettle, TARIFF_ID, VERSION, effectiveFrom, exportToken, zone) :
+            UrdbTariffMapper.toTouTariff(rate, TARIFF_ID, VERSION, effectiveFrom, exportToken, zone, new long[0]);
+        return supported(file.getFileName().toString(), tariff);
+    }
+
+    /**
+     * @param name   the tariff's file, for the message.
+     * @param tariff a mapped tariff.
+     * @return the tariff, if the engine can settle it.
+     * @throws IllegalArgumentException naming what the engine cannot settle, before anything is journalled: the
+     *                                  engine would reject the version, and then every enrolment and reading on it.
+     */
+    public static TouTariff supported(final String name, final TouTariff tariff)
+    {
+        final String why = org.gridsettle.engine.logic.TariffSupport.whyUnsupported(tariff);
+        if (why != null)
         {
-            return GridsettleCopy.of(file, gridsettle, TARIFF_ID, VERSION, effectiveFrom, exportToken, zone);
+            throw new IllegalArgumentException(name + ": the engine cannot settle this tariff faithfully: " + why);
         }
-        return UrdbTariffMapper.toTouTariff(rate, TARIFF_ID, VERSION, effectiveFrom, exportToken, zone, new long[0]);
+        return tariff;
     }
 
     /**

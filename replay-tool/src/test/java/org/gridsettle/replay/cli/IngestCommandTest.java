@@ -315,6 +315,39 @@ class IngestCommandTest
         assertThat(tmp.resolve("c")).doesNotExist();
     }
 
+    @Test
+    void aTariffTheEngineWouldRefuseStopsTheIngestBeforeAnythingIsJournalled() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        // seven TOU periods, one a window each: the engine keeps true-up and demand state for at most six
+        final StringBuilder periods = new StringBuilder();
+        final StringBuilder windows = new StringBuilder();
+        for (int p = 0; p < 7; p++)
+        {
+            periods.append(p == 0 ? "" : ", ").append("{\"name\": \"p").append(p).append("\", \"import\": \"0.1")
+                .append(p).append("\", \"export\": \"0.05\"}");
+            if (p > 0)
+            {
+                windows.append(p == 1 ? "" : ", ").append("{\"from\": \"").append(String.format("%02d", p + 10))
+                    .append(":00\", \"to\": \"").append(String.format("%02d", p + 11)).append(":00\", \"period\": \"p")
+                    .append(p).append("\"}");
+            }
+        }
+        final Path seven = write("seven.json", Files.readString(Path.of(path("bill/gridsettle_hand_written_tou.json")))
+            .replaceFirst("(?s)\"periods\": \\[.*?\\],", "\"periods\": [" + periods + "],")
+            .replace("\"default_period\": \"off-peak\"", "\"default_period\": \"p0\"")
+            .replaceFirst("\"windows\": \\[.*?\\]", "\"windows\": [" + windows + "]"));
+
+        final CliRun run = CliRun.of("ingest", "--journal", tmp.resolve("d").toString(), "--tariff", seven.toString(),
+            "--meters", meters.toString(), "--usage", path("ingest/meter_readings_bad_row_middle.csv"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).last().asString()
+            .isEqualTo("settle ingest: seven.json: the engine cannot settle this tariff faithfully: 7 TOU periods; " +
+                "the engine settles at most 6");
+        assertThat(tmp.resolve("d")).doesNotExist();
+    }
+
     private CliRun ingest(final Path journal, final Path meters, final String... usage)
     {
         final String[] head = {"ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
