@@ -161,4 +161,28 @@ class LedgerCommandsTest
             }
         }
     }
+
+    @Test
+    void aRequestIdReusedForAnotherRedemptionIsRejectedAlsoAfterARestartFromASnapshot()
+    {
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            EngineFixture.setUp(engine, 1);                     // inputs 1..3
+            engine.submitTick(1, 0, NOON, 900, 0, 2_000);       // 4: 100,000 µ SOLAR
+            engine.redeem(5, 1001, SOLAR, 30_000);              // 5: burns 30,000
+            engine.redeem(5, 1001, SOLAR, 40_000);              // 6: id 5 again, another amount
+        }                                                       // a snapshot is written at a clean close
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            assertThat(engine.recoveryNotes()).anyMatch((note) -> note.startsWith("loaded snapshot"));
+            engine.redeem(5, 1001, SOLAR, 30_000);              // 7: a retry of request 5
+            engine.redeem(5, 1001, SOLAR, 30_001);              // 8: id 5 for another amount, after the restart
+        }
+        final Outputs out = Outputs.of(dir);
+        assertThat(Outputs.transfer(out.causedBy(5).get(0)).amount()).isEqualTo(30_000);
+        // acknowledging 6 or 8 would tell the host that a redemption of 40,000 or 30,001 was paid
+        assertThat(Outputs.rejection(out.causedBy(6).get(0))).isEqualTo(ReasonCode.CONFLICTING_DUPLICATE);
+        assertThat(out.causedBy(7)).hasSize(1).allMatch(Outputs::isDuplicateAck);
+        assertThat(Outputs.rejection(out.causedBy(8).get(0))).isEqualTo(ReasonCode.CONFLICTING_DUPLICATE);
+    }
 }

@@ -1,5 +1,7 @@
 package org.gridsettle.engine.logic;
 
+import org.gridsettle.engine.snapshot.StateIo;
+
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.Ledger;
@@ -331,6 +333,8 @@ public final class SettlementLogic
         netting.writeState(out);
         drHistory.writeState(out);
         drEvents.writeState(out);
+        // added at the end, so that snapshots written before it still read (readState)
+        redemptions.writeBodies(out);
     }
 
     /**
@@ -418,5 +422,9 @@ public final class SettlementLogic
         netting.readState(in);
         drHistory.readState(in);
         drEvents.readState(in);
+        if (StateIo.hasMore(in))
+        {
+            redemptions.readBodies(in);
+        }
     }
 }

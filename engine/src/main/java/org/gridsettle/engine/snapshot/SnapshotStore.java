@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * File {@code snapshot-<inputSequence>.gss}: magic {@code GSSNAP03}, then input sequence, output record count and
  * output chain head (three longs), the state as written by {@link SettlementLogic#writeState}, and the XXH64 (seed 0,
  * 8 bytes big-endian) of everything before it. Format {@code GSSNAP02}, the same with a SHA-256 instead, is still
- * read. Files {@code spare-<inputSequence>.gsp} beside them are old snapshots kept only to be written over by the next
+ * read. Sections added to the end of the state by later builds (the redemption fingerprints, 2026-11-27) are read
+ * only when the state goes on, so a snapshot written before them still loads. Files {@code spare-<inputSequence>.gsp} beside them are old snapshots kept only to be written over by the next
  * one ({@link #recycle}, {@link SpareFiles}); they are never read and may be deleted at any time the engine is
  * stopped.
  * <p>

@@ -317,6 +317,22 @@ public final class StateIo
      * @return the count, not negative and, in a snapshot file, no more than its unread bytes can hold.
      * @throws IOException on read failure or an impossible count, naming the byte offset.
      */
+    /**
+     * For a section added at the end of the state by a later build: a snapshot written before it simply ends.
+     *
+     * @param in source.
+     * @return true if state bytes remain to be read.
+     * @throws IOException on read failure.
+     */
+    public static boolean hasMore(final DataInput in) throws IOException
+    {
+        if (in instanceof SnapshotInput snapshot)
+        {
+            return snapshot.remaining() > 0;
+        }
+        return in instanceof java.io.InputStream stream && stream.available() > 0;
+    }
+
     public static int readCount(final DataInput in, final int bytesPerEntry) throws IOException
     {
         return readLength(in, bytesPerEntry);

@@ -130,4 +130,28 @@ class SnapshotWriterTest
         final Path damaged = Files.write(tmp.resolve("damaged.gss"), current);
         assertThatThrownBy(() -> SnapshotStore.verify(damaged)).hasMessage("checksum mismatch");
     }
+
+    @Test
+    void aSnapshotWrittenBeforeTheRedemptionFingerprintsStillLoads() throws Exception
+    {
+        final SettlementLogic logic = new SettlementLogic((buffer, offset, length) -> { }, 8);
+        final SnapshotInfo written;
+        try (SnapshotWriter writer = new SnapshotWriter(new SnapshotStore(tmp.resolve("snapshots"))))
+        {
+            writer.take(logic, 3, 0x5EEDL);
+            written = writer.awaitWritten();
+        }
+        final byte[] current = Files.readAllBytes(written.file());
+        // as builds before 2026-11-27 wrote it: the state ends before the fingerprints' section (a count of 0 here)
+        final int stateEnd = current.length - 8 - 4;
+        assertThat(java.nio.ByteBuffer.wrap(current, stateEnd, 4).getInt()).isZero();
+        final byte[] former = java.util.Arrays.copyOf(current, stateEnd + 8);
+        final long checksum = org.gridsettle.journal.chain.XxHash64.hash(
+            new org.agrona.concurrent.UnsafeBuffer(former), 0, stateEnd, 0);
+        java.nio.ByteBuffer.wrap(former, stateEnd, 8).putLong(checksum);
+        final Path formerFile = Files.write(tmp.resolve("former.gss"), former);
+
+        assertThat(SnapshotStore.verify(formerFile).outputRecords()).isEqualTo(3);
+        SnapshotStore.load(formerFile, new SettlementLogic((buffer, offset, length) -> { }, 8));
+    }
 }
