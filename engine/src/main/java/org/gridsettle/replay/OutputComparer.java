@@ -57,8 +57,12 @@ public final class OutputComparer
         if (!present)
         {
             chain.seal(buffer, offset, length);
+            // an engine killed before it journalled the outputs of its last inputs leaves exactly this, unsealed
             noteDivergence("the recorded output journal ends after " + compared +
-                " records but replay produced more: next would be " + describe(buffer, offset));
+                " records but replay produced more: next would be " + describe(buffer, offset) +
+                (recorded.endsWithCloseCheckpoint() ? "" : "; the output journal has no close checkpoint, so the " +
+                    "engine that wrote it stopped without closing (killed?) before journalling these outputs: " +
+                    "start an engine on the journal to recover them, then replay"));
             return false;
         }
         compared++;

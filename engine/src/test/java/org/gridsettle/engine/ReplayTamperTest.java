@@ -56,6 +56,26 @@ class ReplayTamperTest
         assertReplayRefusesAFlipIn(Journals.output(dir), RecordType.TRANSFER, JournalFiles.CAUSE);
     }
 
+    @Test
+    void aJournalWhoseEngineDiedBeforeItsLastOutputsSaysSoAndHowToRecover() throws IOException
+    {
+        // what a kill leaves: the last input's outputs and the close checkpoint were never written
+        final Path file = JournalFiles.cycleFile(Journals.output(dir));
+        final long lastInput = 1 + 2 * 4 + 4 * 96;  // a tariff, 4 accounts and 4 enrolments, then 4 x 96 ticks
+        final long firstOfLast = JournalFiles.findRecord(file, RecordType.TRANSFER.id(), JournalFiles.CAUSE, lastInput);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(firstOfLast - 4);
+            raf.write(new byte[4096]);
+        }
+
+        final ReplayReport report = new JournalReplay(dir, Long.MAX_VALUE).run();
+
+        assertThat(report.identical()).isFalse();
+        assertThat(report.firstDivergence()).contains("replay produced more")
+            .contains("no close checkpoint").contains("start an engine on the journal to recover them");
+    }
+
     /** Flips the low bit of the value field of the record whose sequence or cause (at {@code field}) is 200. */
     private void assertReplayRefusesAFlipIn(final Path queue, final RecordType type, final int field)
         throws IOException
