@@ -80,6 +80,10 @@ public final class DumpCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
+        if (fromSequence < 0)
+        {
+            throw new IllegalArgumentException("--from must not be negative: " + fromSequence);
+        }
         if (limit < 0)
         {
             throw new IllegalArgumentException("--limit must not be negative: " + limit);

@@ -135,11 +135,27 @@ public final class IngestCommand implements Callable<Integer>
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    private static void symbol(final String option, final String value)
+    {
+        try
+        {
+            TokenSymbol.pack(value);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new IllegalArgumentException(option + " " + value + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call()
     {
         // checked before any file is read, so a typo costs nothing
-        TokenSymbol.pack(exportToken);
+        symbol("--export-token", exportToken);
+        if (carbonRegion != null)
+        {
+            symbol("--carbon-region", carbonRegion);
+        }
         if (pricingNode != null)
         {
             PricingNodeField.requireValid(pricingNode);

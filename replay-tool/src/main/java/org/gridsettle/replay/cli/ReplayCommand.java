@@ -40,6 +40,9 @@ public final class ReplayCommand implements Callable<Integer>
             + "bounded heap; the result is the same).")
     private int expectedMeters;
 
+    /** Ten times the largest fleet benchmarked (1,000,000 meters in a 2 GiB heap). */
+    private static final int MAX_EXPECTED_METERS = 10_000_000;
+
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
 
@@ -49,6 +52,16 @@ public final class ReplayCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        if (toSequence < 1)
+        {
+            throw new IllegalArgumentException("--to must be an input sequence, 1 or more: " + toSequence);
+        }
+        if (expectedMeters < 0 || expectedMeters > MAX_EXPECTED_METERS)
+        {
+            // sizing for more meters than any heap holds ends in an out-of-memory error after a long wait
+            throw new IllegalArgumentException("--expected-meters must be 0 to " + MAX_EXPECTED_METERS + ": " +
+                expectedMeters);
+        }
         if (!Journals.exists(journal))
         {
             throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +

@@ -100,4 +100,24 @@ final class CliErrorsTest
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().lines()).singleElement().asString().contains("could not write the output");
     }
+
+    @Test
+    void numbersOutsideTheirRangeAreRefusedNamingTheOption()
+    {
+        final String journal = tmp.toString();
+        final CliRun dump = CliRun.of("dump", "--journal", journal, "--from", "-5");
+        final CliRun replay = CliRun.of("replay", "--journal", journal, "--to", "-5");
+        final CliRun huge = CliRun.of("replay", "--journal", journal, "--expected-meters", "2000000000");
+        final CliRun region = CliRun.of("ingest", "--journal", journal, "--tariff", "t.json", "--meters", "m.csv",
+            "--usage", "u.csv", "--carbon-region", "WAYTOOLONGREGION");
+
+        assertThat(dump.exitCode()).isEqualTo(2);
+        assertThat(dump.err()).startsWith("settle dump: --from must not be negative: -5");
+        assertThat(replay.exitCode()).isEqualTo(2);
+        assertThat(replay.err()).startsWith("settle replay: --to must be an input sequence");
+        assertThat(huge.exitCode()).isEqualTo(2);
+        assertThat(huge.err()).startsWith("settle replay: --expected-meters must be 0 to 10000000");
+        assertThat(region.exitCode()).isEqualTo(2);
+        assertThat(region.err()).startsWith("settle ingest: --carbon-region WAYTOOLONGREGION: ");
+    }
 }
