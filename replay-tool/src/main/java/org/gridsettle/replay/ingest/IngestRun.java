@@ -221,8 +221,8 @@ public final class IngestRun
      * Refuses, before anything is journalled, dates that would journal years of calendar events or nothing at all:
      * an ingest submits an end of day for every local day from its first reading to its last, with the day's fixed
      * charges, so one reading dated decades away would charge decades of fixed charges for good. A reading in the
-     * future, a meter's readings more than a year apart, and a tariff that starts after every reading are refused
-     * whole.
+     * future, a meter's readings more than a year apart, a tariff that starts after every reading, and readings past
+     * the rate's URDB end date are refused whole.
      */
     private void checkDates(final ReadingBuffer readings, final java.util.function.LongPredicate covered)
     {
@@ -254,6 +254,13 @@ public final class IngestRun
                     Instant.ofEpochSecond(previous) + " to " + Instant.ofEpochSecond(start) + ", more than a year " +
                     "without data: a date in the usage files is likely wrong; nothing was journalled");
             }
+        }
+        if (tariffDocument.endDate().isPresent() && tariffDocument.endDate().get().getEpochSecond() <= latest)
+        {
+            throw new IllegalArgumentException("readings run to " + Instant.ofEpochSecond(latest) + ", past the " +
+                "tariff's URDB enddate " + tariffDocument.endDate().get() + ": an ended rate would price them; " +
+                "ingest the readings before it with this rate and the rest with the rate that replaced it; nothing " +
+                "was journalled");
         }
         if (tariffDocument.startDate().isPresent() && tariffDocument.startDate().get().getEpochSecond() > latest)
         {

@@ -127,6 +127,14 @@ public final class TariffDocument
     }
 
     /**
+     * @return the rate's URDB end date, when it has one: the rate no longer applies from then on.
+     */
+    public Optional<Instant> endDate()
+    {
+        return gridsettle != null ? Optional.empty() : rate.endDate();
+    }
+
+    /**
      * @return the rate's URDB start date, when it has one.
      */
     public Optional<Instant> startDate()

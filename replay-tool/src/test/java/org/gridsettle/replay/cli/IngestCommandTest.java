@@ -313,6 +313,16 @@ class IngestCommandTest
         assertThat(run.err().lines()).last().asString()
             .contains("takes effect on 2030-01-01T00:00:00Z").contains("after every reading");
         assertThat(tmp.resolve("c")).doesNotExist();
+
+        // the same rate ended on 2026-03-01 (1772323200), a week before the readings
+        final Path ended = write("ended.json", Files.readString(Path.of(path(HAND_TARIFF)))
+            .replaceFirst("\"startdate\": *([0-9]+),", "\"startdate\": $1, \"enddate\": 1772323200,"));
+        final CliRun past = CliRun.of("ingest", "--journal", tmp.resolve("e").toString(), "--tariff", ended.toString(),
+            "--meters", meters.toString(), "--usage", path("ingest/meter_readings_bad_row_middle.csv"));
+
+        assertThat(past.exitCode()).as(past.err()).isEqualTo(2);
+        assertThat(past.err().lines()).last().asString().contains("past the tariff's URDB enddate 2026-03-01T00:00:00Z");
+        assertThat(tmp.resolve("e")).doesNotExist();
     }
 
     @Test
