@@ -13,6 +13,7 @@ import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RejectionCodec;
+import org.gridsettle.pricing.calendar.ZoneOffsetTable;
 import org.gridsettle.pricing.money.MicroUnits;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.tariff.TouTariff;
@@ -21,20 +22,17 @@ import org.gridsettle.replay.ReplayReport;
 import org.gridsettle.replay.demo.DemoCalendar;
 import org.gridsettle.replay.demo.DemoCarbon;
 import org.gridsettle.replay.demo.DemoDrEvent;
+import org.gridsettle.replay.demo.DemoJournalDir;
 import org.gridsettle.replay.demo.DemoTariff;
 import org.gridsettle.replay.demo.SyntheticFleet;
 import org.gridsettle.replay.progress.TerminalProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.Locale;
 
 /**
  * {@code settle demo}: runs the whole pipeline on a realistic synthetic fleet, then proves the journal replays to the
@@ -46,10 +44,11 @@ import java.util.stream.Stream;
     header = "Run a realistic synthetic fleet end to end, then replay it.",
     description = {
         "Run gridsettle end to end on a seeded synthetic fleet: household load and",
-        "rooftop solar shaped from NREL SAM data, 15-minute ticks priced on a",
-        "time-of-use tariff in America/Los_Angeles (the default days cross the March",
-        "daylight-saving change), posted as double-entry transfers in USD and SOLAR,",
-        "and journalled with Chronicle Queue.",
+        "rooftop solar shaped from NREL SAM data, 15-minute ticks priced on",
+        "time-of-use tariffs in America/Los_Angeles (net billing, and net metering",
+        "for half the solar households; the default days cross the March",
+        "daylight-saving change), posted as double-entry transfers in USD and the",
+        "SOLAR, NEM, CARBON and DR tokens, and journalled with Chronicle Queue.",
         "",
         "A few bad ticks show rejections with reason codes; a correction, daily fixed",
         "charges, daily interest on SOLAR balances, redemptions and a billing-period",
@@ -58,27 +57,42 @@ import java.util.stream.Stream;
         "below their 10-in-10 baseline (with the day-of adjustment).",
         "",
         "Then the input journal is replayed through a fresh engine and the outputs",
-        "compared byte for byte. The journal is written to DIR/journal; a previous",
-        "demo journal there is removed first."},
+        "compared byte for byte, and M&V audit reports are written to DIR.",
+        "",
+        "The journal is written to DIR/journal and marked as the demo's own. A rerun",
+        "removes a previous demo journal there; any other DIR/journal is left alone",
+        "and the demo stops with exit code 2."},
     footer = {"", "Examples:", "  settle demo", "  settle demo --meters 5000 --days 3 --seed 7 --dir /tmp/gs-demo"})
 public final class DemoCommand implements java.util.concurrent.Callable<Integer>
 {
-    @Option(names = "--meters", defaultValue = "1000", description = "Meters in the fleet (default: ${DEFAULT-VALUE}).")
+    /**
+     * Most meters a demo runs: 100,000 need about 1 GB of heap (50,000 over 16 days peaked at 428 MB live), inside
+     * the 2 GB default heap of an 8 GB machine, and write about 50 GB of journal over the default 16 days.
+     */
+    static final int MAX_METERS = 100_000;
+    /** Most days a demo runs: a leap year; every season, DST change and billing rule has shown by then. */
+    static final int MAX_DAYS = 366;
+
+    @Option(names = "--meters", defaultValue = "1000", description = "Meters in the fleet, 1 to 100,000 (default: " +
+        "${DEFAULT-VALUE}); each needs about 10 KB of heap and writes about 35 KB of journal a day.")
     private int meters;
 
-    @Option(names = "--days", defaultValue = "16", description = "Days of 15-minute ticks (default: ${DEFAULT-VALUE}; " +
-        "a demand-response event needs at least 15 from a Monday, for 10 weekdays of baseline history).")
+    @Option(names = "--days", defaultValue = "16", description = "Days of 15-minute ticks, 1 to 366 (default: " +
+        "${DEFAULT-VALUE}; a demand-response event needs at least 15 from a Monday, for 10 weekdays of baseline " +
+        "history).")
     private int days;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed of the fleet (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    // a string, parsed in call(), so that a bad date is one line naming the option like every other bad input
     @Option(names = "--start", defaultValue = "2026-03-02", paramLabel = "YYYY-MM-DD",
-        description = "First local day (default: ${DEFAULT-VALUE}).")
-    private LocalDate start;
+        description = "First local day, 1990-01-01 to 2100-12-31 with all --days in those years (default: " +
+            "${DEFAULT-VALUE}).")
+    private String startValue;
 
     @Option(names = "--dir", defaultValue = "demo-data", paramLabel = "DIR",
-        description = "Where to write the journal (default: ${DEFAULT-VALUE}).")
+        description = "Where to write the journal and audit reports (default: ${DEFAULT-VALUE}).")
     private Path dir;
 
     @Option(names = "--verbose", description = "Show stack traces on errors.")
@@ -90,13 +104,17 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     @Override
     public Integer call()
     {
-        if (meters <= 0 || days <= 0)
-        {
-            throw new IllegalArgumentException("--meters and --days must be positive");
-        }
+        // every argument is checked before the disk is touched, so a bad one removes and creates nothing
+        final LocalDate start = checkedArguments();
+        final DemoJournalDir journalDir = DemoJournalDir.check(dir);
         final PrintWriter out = spec.commandLine().getOut();
-        final Path journal = dir.resolve("journal");
-        cleanPreviousRun(journal, out);
+        final Path journal = journalDir.journal();
+        if (journalDir.hasPrevious())
+        {
+            out.println("demo: removing the previous demo journal at " + journal);
+            out.flush();
+        }
+        journalDir.prepare();
 
         final SyntheticFleet fleet = new SyntheticFleet(meters, days, seed, start, DemoTariff.ZONE);
         final DemoDrEvent drEvent = DemoDrEvent.within(start, days, DemoTariff.ZONE);
@@ -219,6 +237,43 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     }
 
     /**
+     * Checks {@code --meters} and {@code --days}, then parses and checks {@code --start}.
+     *
+     * @return the first local day.
+     * @throws IllegalArgumentException one line naming the option, if a value is malformed or out of range.
+     */
+    private LocalDate checkedArguments()
+    {
+        if (meters < 1 || meters > MAX_METERS)
+        {
+            // every meter is held twice, by the engine and by the replay, about 10 KB in all at 16 days: well past the
+            // bound a default heap runs out, and the run dies of OutOfMemoryError or stalls with its journal half
+            // written, instead of refusing up front
+            throw new IllegalArgumentException(
+                String.format(Locale.ROOT, "--meters %d: expected 1 to %,d", meters, MAX_METERS));
+        }
+        if (days < 1 || days > MAX_DAYS)
+        {
+            throw new IllegalArgumentException("--days " + days + ": expected 1 to " + MAX_DAYS);
+        }
+        final LocalDate start = OptionValues.date("--start", startValue);
+        // tariffs find local time in a table of these years; outside them every tick would be rejected
+        if (start.getYear() < ZoneOffsetTable.FIRST_YEAR || start.getYear() > ZoneOffsetTable.LAST_YEAR)
+        {
+            throw new IllegalArgumentException("--start " + start + " must lie in the years " +
+                ZoneOffsetTable.FIRST_YEAR + " to " + ZoneOffsetTable.LAST_YEAR + " that tariffs cover");
+        }
+        final LocalDate last = start.plusDays(days - 1);
+        if (last.getYear() > ZoneOffsetTable.LAST_YEAR)
+        {
+            throw new IllegalArgumentException("--start " + start + " and --days " + days + " end on " + last +
+                ", past the years " + ZoneOffsetTable.FIRST_YEAR + " to " + ZoneOffsetTable.LAST_YEAR +
+                " that tariffs cover");
+        }
+        return start;
+    }
+
+    /**
      * The M&V report for one net-metered solar household (or the first household when none is), so the demo ends
      * with what an auditor reads: the same code path as {@code settle audit}. With a DR event, a second report for
      * the first household that answered it shows the DR incentive among its postings.
@@ -322,33 +377,6 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
             out.println();
         }
         out.println("ledger: balanced (debits = credits in every token)");
-    }
-
-    private static void cleanPreviousRun(final Path journal, final PrintWriter out)
-    {
-        if (!Files.exists(journal))
-        {
-            return;
-        }
-        out.println("demo: removing the previous demo journal at " + journal);
-        try (Stream<Path> paths = Files.walk(journal))
-        {
-            paths.sorted(Comparator.reverseOrder()).forEach(p ->
-            {
-                try
-                {
-                    Files.delete(p);
-                }
-                catch (final IOException e)
-                {
-                    throw new UncheckedIOException("cannot remove " + p, e);
-                }
-            });
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException("cannot remove " + journal, e);
-        }
     }
 
     /**

@@ -1,0 +1,180 @@
+package org.gridsettle.replay.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The demo's journal directory, {@code DIR/journal}, and the marker file that says the demo wrote it.
+ * <p>
+ * The demo starts from an empty journal, so a rerun must remove the previous one; but {@code --dir} is whatever the
+ * user typed, and {@code DIR/journal} may be an ingest journal or a folder of their own files. The demo therefore
+ * writes {@value #MARKER} into every journal it creates, before the engine writes anything, and removes an existing
+ * journal only when that marker is there. {@link #check} decides without touching the disk, so a bad {@code --dir}
+ * is refused before anything is removed or created.
+ * <p>
+ * Immutable; the methods touch the file system and are as thread-safe as it is.
+ */
+public final class DemoJournalDir
+{
+    /** Name of the marker file inside a journal the demo wrote. */
+    public static final String MARKER = ".settle-demo";
+
+    private final Path journal;
+    private final boolean previous;
+
+    private DemoJournalDir(final Path dir, final boolean previous)
+    {
+        this.journal = dir.resolve("journal");
+        this.previous = previous;
+    }
+
+    /**
+     * Checks that the demo may write to {@code dir/journal}; reads the file system, writes nothing.
+     *
+     * @param dir the {@code --dir} option.
+     * @return the journal directory to prepare.
+     * @throws IllegalArgumentException one line naming the path, if {@code dir} is empty or not a directory, or if
+     *                                  {@code dir/journal} exists and was not written by the demo.
+     */
+    public static DemoJournalDir check(final Path dir)
+    {
+        if (dir.toString().isBlank())
+        {
+            // Path.of("") is the working directory: the demo would write ./journal, which nobody asked for
+            throw new IllegalArgumentException("--dir is empty; name a directory, such as demo-data");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir))
+        {
+            throw new IllegalArgumentException("--dir " + dir + " is not a directory");
+        }
+        final Path journal = dir.resolve("journal");
+        if (!Files.exists(journal, LinkOption.NOFOLLOW_LINKS))
+        {
+            return new DemoJournalDir(dir, false);
+        }
+        // the demo creates a real directory and a regular marker file; a link, a file, or a directory without the
+        // marker is somebody else's, whatever it holds
+        if (!Files.isDirectory(journal, LinkOption.NOFOLLOW_LINKS) ||
+            !Files.isRegularFile(journal.resolve(MARKER), LinkOption.NOFOLLOW_LINKS))
+        {
+            throw new IllegalArgumentException(journal + " exists and was not written by settle demo; choose " +
+                "another --dir or remove it");
+        }
+        return new DemoJournalDir(dir, true);
+    }
+
+    /**
+     * @return {@code DIR/journal}.
+     */
+    public Path journal()
+    {
+        return journal;
+    }
+
+    /**
+     * @return true if a journal the demo wrote is there, which {@link #prepare} removes.
+     */
+    public boolean hasPrevious()
+    {
+        return previous;
+    }
+
+    /**
+     * Removes the previous demo journal, if any, then creates an empty journal directory holding the marker.
+     *
+     * @throws UncheckedIOException one line naming the path, if the directory cannot be removed or created.
+     */
+    public void prepare()
+    {
+        if (previous)
+        {
+            removePrevious();
+        }
+        try
+        {
+            Files.createDirectories(journal);
+            Files.writeString(journal.resolve(MARKER), "Written by settle demo, which removes this journal when " +
+                "it is run again with the same --dir.\n", StandardCharsets.UTF_8);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot create the demo journal at " + journal + ": " + reason(e), e);
+        }
+    }
+
+    private void removePrevious()
+    {
+        final Path marker = journal.resolve(MARKER);
+        final List<Path> paths;
+        try (Stream<Path> walk = Files.walk(journal))
+        {
+            // deepest first; the marker goes last but for the directory itself, so that a removal that fails half
+            // way leaves a journal that the next run still recognises as the demo's and can finish removing
+            paths = walk.filter(p -> !p.equals(marker) && !p.equals(journal)).sorted(Comparator.reverseOrder())
+                .toList();
+        }
+        catch (final IOException e)
+        {
+            throw cannotRemove(e);
+        }
+        catch (final UncheckedIOException e)
+        {
+            throw cannotRemove(e.getCause());
+        }
+        for (final Path p : paths)
+        {
+            delete(p);
+        }
+        delete(marker);
+        delete(journal);
+    }
+
+    private UncheckedIOException cannotRemove(final IOException e)
+    {
+        return new UncheckedIOException("cannot remove the previous demo journal at " + journal + ": " + reason(e), e);
+    }
+
+    private static void delete(final Path p)
+    {
+        try
+        {
+            Files.deleteIfExists(p);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot remove " + p + " of the previous demo journal: " + reason(e), e);
+        }
+    }
+
+    private static String reason(final IOException e)
+    {
+        if (e instanceof AccessDeniedException)
+        {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException f)
+        {
+            return f.getFile() + " exists and is not a directory";
+        }
+        if (e instanceof NoSuchFileException f)
+        {
+            return "no such file or directory " + f.getFile();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null)
+        {
+            return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
