@@ -67,14 +67,17 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
 {
     /**
      * Most meters a demo runs: 100,000 need about 1 GB of heap (50,000 over 16 days peaked at 428 MB live), inside
-     * the 2 GB default heap of an 8 GB machine, and write about 50 GB of journal over the default 16 days.
+     * the 2 GB default heap of an 8 GB machine; {@link #MAX_METER_DAYS} then allows them two days.
      */
     static final int MAX_METERS = 100_000;
     /** Most days a demo runs: a leap year; every season, DST change and billing rule has shown by then. */
     static final int MAX_DAYS = 366;
+    /** Most meters x days: about 6.4 GB of journal, 12.5 times the default demo's. */
+    static final long MAX_METER_DAYS = 200_000;
 
     @Option(names = "--meters", defaultValue = "1000", description = "Meters in the fleet, 1 to 100,000 (default: " +
-        "${DEFAULT-VALUE}); each needs about 10 KB of heap and writes about 35 KB of journal a day.")
+        "${DEFAULT-VALUE}); each needs about 10 KB of heap and writes about 32 KB of journal a day; at most " +
+        "200,000 meter-days in all.")
     private int meters;
 
     @Option(names = "--days", defaultValue = "16", description = "Days of 15-minute ticks, 1 to 366 (default: " +
@@ -255,6 +258,14 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         if (days < 1 || days > MAX_DAYS)
         {
             throw new IllegalArgumentException("--days " + days + ": expected 1 to " + MAX_DAYS);
+        }
+        if ((long)meters * days > MAX_METER_DAYS)
+        {
+            // a demo, not a load test: each meter-day writes about 32 KB of journal (515 MB for the default 16,000)
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--meters %,d x --days %,d is %,d " +
+                "meter-days, about %,d GB of journal; the demo runs at most %,d (about %,d GB)", meters, days,
+                (long)meters * days, (long)meters * days * 32 / 1_000_000, MAX_METER_DAYS,
+                MAX_METER_DAYS * 32 / 1_000_000));
         }
         final LocalDate start = OptionValues.date("--start", startValue);
         // tariffs find local time in a table of these years; outside them every tick would be rejected

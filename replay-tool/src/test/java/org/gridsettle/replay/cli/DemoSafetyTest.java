@@ -216,4 +216,18 @@ class DemoSafetyTest
             return list.sorted().toList();
         }
     }
+
+    @Test
+    void aFleetAndPeriodThatWouldWriteTensOfGigabytesIsRefused()
+    {
+        final CliRun run = CliRun.of("demo", "--dir", tmp.resolve("big").toString(), "--meters", "100000",
+            "--days", "366");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        // 36,600,000 meter-days x 32 KB = 1,171 GB
+        assertThat(run.err().lines()).singleElement().asString()
+            .isEqualTo("settle demo: --meters 100,000 x --days 366 is 36,600,000 meter-days, about 1,171 GB of " +
+                "journal; the demo runs at most 200,000 (about 6 GB)");
+        assertThat(tmp.resolve("big")).doesNotExist();
+    }
 }
