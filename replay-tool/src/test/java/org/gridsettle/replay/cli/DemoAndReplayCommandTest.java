@@ -47,7 +47,7 @@ class DemoAndReplayCommandTest
             "--expected-meters", "-3");
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err().strip().lines()).hasSize(1);
-        assertThat(negative.err()).contains("expected meters must not be negative: -3").doesNotContain("Exception");
+        assertThat(negative.err()).contains("--expected-meters must be 0 to 10000000: -3").doesNotContain("Exception");
     }
 
     @Test
