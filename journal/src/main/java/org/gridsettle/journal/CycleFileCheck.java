@@ -21,9 +21,11 @@ import java.util.stream.Stream;
  * is, first. Chronicle preallocates every cycle file (sparse) and trims nothing below its last document, so in a
  * sound file, and in a golden file with its trailing zeros removed, no document ever runs past the end of the file.
  * <p>
- * The metadata documents ahead of the first record are read one by one, then every document header after them, so
- * that a file cut among its records is named too, before Chronicle extends it, and before a read-only open maps past
- * its end (which the JVM reports as an internal error from an unsafe memory access). Stateless and thread-safe.
+ * The metadata documents ahead of the first record are read one by one. Then, in a file whose size is not one that
+ * Chronicle gives its files (whole blocks and an overlap: a cut file, a golden file trimmed of its zeros), every
+ * document header after them, so that a file cut among its records is named too, before Chronicle extends it, and
+ * before a read-only open maps past its end (which the JVM reports as an internal error from an unsafe memory
+ * access). Stateless and thread-safe.
  */
 final class CycleFileCheck
 {
@@ -32,6 +34,9 @@ final class CycleFileCheck
     private static final int LENGTH_MASK = 0x3FFFFFFF;
     /** Header, index2index and the first index come first; more ahead of the first record would be a new layout. */
     private static final int MAX_METADATA_DOCUMENTS = 16;
+    /** Chronicle grows a cycle file a block at a time and keeps an overlap beyond the last block mapped. */
+    private static final long CHRONICLE_BLOCK = 64L << 20;
+    private static final long CHRONICLE_OVERLAP = CHRONICLE_BLOCK / 4;
     /** Mapped at a time while the record headers are walked: a cycle file may pass 2 GiB. */
     private static final long REGION = 1L << 28;
 
@@ -46,12 +51,14 @@ final class CycleFileCheck
      */
     static void check(final Path queueDir)
     {
+        // records before the file being checked, or -1 once a file was left unwalked and the count is unknown
         long records = 0;
         for (final Path file : cycleFiles(queueDir))
         {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
             {
-                records += checkOne(queueDir, file, channel, records);
+                final long inFile = checkOne(queueDir, file, channel, records);
+                records = records < 0 || inFile < 0 ? -1 : records + inFile;
             }
             catch (final IOException e)
             {
@@ -60,7 +67,7 @@ final class CycleFileCheck
         }
     }
 
-    /** @return the records (data documents) in the file. */
+    /** @return the records (data documents) in the file, or -1 if its records were not walked. */
     private static long checkOne(final Path queueDir, final Path file, final FileChannel channel, final long before)
         throws IOException
     {
@@ -89,6 +96,14 @@ final class CycleFileCheck
             }
             if ((header & METADATA) == 0)
             {
+                if (size % CHRONICLE_BLOCK == CHRONICLE_OVERLAP)
+                {
+                    // the size Chronicle gives its files, block by block: not cut among its records, except exactly
+                    // at a block boundary, which the reader's record checks still find. Walking the headers of such
+                    // files cost recovery and replay about a tenth of their time (2.9 instead of 3.3 million inputs a
+                    // second for a replay of 10 million ticks)
+                    return -1;
+                }
                 // the first record: the rest of the file is walked document by document
                 return checkDocuments(queueDir, file, channel, position, size, before);
             }
@@ -124,7 +139,7 @@ final class CycleFileCheck
             {
                 if (position + 4 > size)
                 {
-                    throw new JournalCorruptException(queueDir + ": record " + (before + records) + " (sequence -1): " +
+                    throw new JournalCorruptException(queueDir + ": record " + name(before, records, file) + " (sequence -1): " +
                         file.getFileName() + " is cut short at byte " + size + ", where this record's header " +
                         "would begin: it and the records after it are lost; restore the file from a copy");
                 }
@@ -148,7 +163,7 @@ final class CycleFileCheck
                     // the record's own sequence (header offset 8, FORMAT.md section 2), if the cut left it
                     final long sequenceAt = position + 4 + 8;
                     final long sequence = sequenceAt + 8 <= size ? readLong(channel, sequenceAt) : -1;
-                    throw new JournalCorruptException(queueDir + ": record " + (before + records) + " (sequence " +
+                    throw new JournalCorruptException(queueDir + ": record " + name(before, records, file) + " (sequence " +
                         sequence + "): " + file.getFileName() + " is cut short at byte " + size + ", inside this " +
                         "record (byte " + position + " to " + end + "): it and the records after it are lost; " +
                         "restore the file from a copy");
@@ -164,6 +179,12 @@ final class CycleFileCheck
         {
             unmap(region);
         }
+    }
+
+    /** The record's index in the journal, or in its file when an earlier file was not walked. */
+    private static String name(final long before, final long records, final Path file)
+    {
+        return before < 0 ? records + " of " + file.getFileName() : Long.toString(before + records);
     }
 
     private static long readLong(final FileChannel channel, final long at) throws IOException
