@@ -74,6 +74,14 @@ public final class ReplayCommand implements Callable<Integer>
         {
             report = new JournalReplay(journal, toSequence).expectedMeters(expectedMeters).progress(progress).run();
         }
+        catch (final org.gridsettle.journal.JournalCorruptException e)
+        {
+            // a record that fails its checks is what a verification exists to find: exit 1, as settle verify does
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("settle replay: " + OneLineErrors.message(e));
+            err.flush();
+            return 1;
+        }
         final double seconds = (System.nanoTime() - started) / 1e9;
         print(out, report, seconds);
         out.flush();

@@ -54,6 +54,11 @@ class VerifyCommandTest
         final CliRun broken = CliRun.of("verify", "--journal", journal.toString());
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.out()).contains("FAIL").contains("record 0 (sequence 1)").contains("hash chain broken");
+        // replay finds the same, and says so the same way: exit 1, a verification's finding, not bad usage
+        final CliRun replay = CliRun.of("replay", "--journal", journal.toString());
+        assertThat(replay.exitCode()).isEqualTo(1);
+        assertThat(replay.err().lines()).singleElement().asString()
+            .startsWith("settle replay: ").contains("record 0 (sequence 1)").contains("hash chain broken");
     }
 
     private static long countRecords(final Path queueDir)
