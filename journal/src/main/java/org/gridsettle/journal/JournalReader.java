@@ -161,7 +161,11 @@ public final class JournalReader implements AutoCloseable
         {
             return this;
         }
-        final SequenceSeek.Target target = new SequenceSeek((SingleChronicleQueue)queue).find(sequence);
+        final SequenceSeek.Target target;
+        try (SequenceSeek seek = new SequenceSeek((SingleChronicleQueue)queue))
+        {
+            target = seek.find(sequence);
+        }
         checkSha = false;
         if (target.index() == SequenceSeek.END)
         {

@@ -22,9 +22,9 @@ import java.util.List;
  * last sequence it covers, so the search key never falls. The search reads O(log n) records per cycle file plus one
  * per cycle, instead of every record before the target.
  * <p>
- * Not thread-safe; used once by a {@link JournalReader} before it reads.
+ * Not thread-safe; used once by a {@link JournalReader} before it reads, then closed.
  */
-final class SequenceSeek
+final class SequenceSeek implements AutoCloseable
 {
     /** Where reading should start; {@code index} is {@link #END} when every record is before the sequence. */
     record Target(long index, long chainBefore, long recordsBefore)
@@ -44,6 +44,13 @@ final class SequenceSeek
         this.queue = queue;
         this.tailer = queue.createTailer();
         tailer.singleThreadedCheckDisabled(true);
+    }
+
+    /** Releases the search's tailer; the queue stays open for the reader. */
+    @Override
+    public void close()
+    {
+        tailer.close();
     }
 
     /**

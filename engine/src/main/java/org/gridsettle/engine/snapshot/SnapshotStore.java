@@ -244,6 +244,14 @@ public final class SnapshotStore
                 }
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (force)
+            {
+                // the rename is an entry in the directory: until the directory is on disk, a power loss can undo it
+                try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ))
+                {
+                    directory.force(true);
+                }
+            }
             return new SnapshotInfo(file, inputSequence, outputRecords, outputChainHead);
         }
         catch (final IOException e)
