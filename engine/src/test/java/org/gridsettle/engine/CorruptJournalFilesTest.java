@@ -89,6 +89,25 @@ class CorruptJournalFilesTest
         assertThat(firstWritten).as("offset of a byte written after the cut at %d", cut).isEqualTo(-1);
     }
 
+    // Was a CLI audit finding: a damaged header reached the command line as Chronicle's own words, a class name and
+    // "64" (a UTF length), with no path.
+    @ParameterizedTest(name = "{0} cycle file with a damaged header")
+    @CsvSource({"input", "output"})
+    void aDamagedHeaderIsRefusedNamingTheQueue(final String journal) throws IOException
+    {
+        final Path queue = queue(journal);
+        final Path file = JournalFiles.cycleFile(queue);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(100);
+            raf.write(new byte[] {(byte)0xFF, (byte)0xFF, (byte)0xFF, (byte)0xFF});
+        }
+
+        assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class)
+            .hasMessageStartingWith(queue + ": cannot read the cycle files' header or index, which is damaged");
+        assertThat(JournalVerifier.verify(dir).problems()).anySatisfy((p) -> assertThat(p).startsWith(queue + ": "));
+    }
+
     // Was a CLI audit finding: Chronicle waited about a minute for the header of an empty cycle file, then read an
     // empty queue, and the message blamed a missing close checkpoint.
     @ParameterizedTest(name = "{0} cycle file of 0 bytes")

@@ -58,8 +58,28 @@ public final class JournalReader implements AutoCloseable
         }
         this.dir = dir;
         this.queue = Journals.open(dir);
-        this.tailer = queue.createTailer();
+        try
+        {
+            this.tailer = queue.createTailer();
+        }
+        catch (final RuntimeException e)
+        {
+            queue.close();
+            // Chronicle reads each cycle file's header and index here, and words a damaged one in its own terms
+            throw new JournalCorruptException(dir + ": cannot read the cycle files' header or index, which is " +
+                "damaged: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+        }
         tailer.singleThreadedCheckDisabled(true);
+    }
+
+    private static String firstLine(final String message)
+    {
+        if (message == null)
+        {
+            return "";
+        }
+        final int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     /**
