@@ -170,7 +170,12 @@ final class BillingAccumulators
             return total;
         }
         final int at = meter * DAY_STRIDE;
-        if (days[at] != localDay)
+        if (localDay < days[at])
+        {
+            // a tick of a day before the counter's: that day's counter is gone, and today's must not be lost to it
+            return 0;
+        }
+        if (localDay > days[at])
         {
             days[at] = localDay;
             Arrays.fill(days, at + 1, at + DAY_STRIDE, 0);
@@ -189,7 +194,8 @@ final class BillingAccumulators
         final long importDeltaWh,
         final long exportDeltaWh,
         final long chargeDelta,
-        final long creditDelta)
+        final long creditDelta,
+        final long localDay)
     {
         final long[] c = cells;
         final int i = cell(slot, period);
@@ -197,7 +203,12 @@ final class BillingAccumulators
         c[i + EXPORT] = Math.addExact(c[i + EXPORT], exportDeltaWh);
         c[i + CHARGES] = Math.addExact(c[i + CHARGES], chargeDelta);
         c[i + CREDITS] = Math.addExact(c[i + CREDITS], creditDelta);
-        days[meter * DAY_STRIDE + 1 + period] += importDeltaWh;
+        final int at = meter * DAY_STRIDE;
+        if (days[at] == localDay)
+        {
+            // only the day the counter holds counts; an earlier day's tick or correction leaves it alone
+            days[at + 1 + period] += importDeltaWh;
+        }
     }
 
     /**

@@ -38,6 +38,8 @@ final class TickProcessor
     private static final int TICK = RecordType.METER_TICK.id();
     private static final long NO_CARBON = -1;
     private static final long CARBON_TOKEN = TokenLimit.CARBON;
+    /** No daily tier counter: a day no meter's counter ever holds. */
+    private static final long NO_DAY = Long.MIN_VALUE + 1;
     private static final int ORACLE_RATE = TransferCodec.TIER_ORACLE_RATE;
 
     private final MeterRegistry meters;
@@ -63,6 +65,8 @@ final class TickProcessor
     private long reversalCredit;
     private long ticksPriced;
     private int slot;
+    /** The local day of the tick {@link #locate} placed, for daily tiers; {@link #NO_DAY} for other bases. */
+    private long localDay;
     /** The demand place {@link #accumulate} computed for the tick it added, for its window entry. */
     private long place = TickWindow.NO_PLACE;
     private long counter;
@@ -277,6 +281,7 @@ final class TickProcessor
         keepReversal();
         final int oldSlot = slot;
         final int oldPeriod = located.period();
+        final long oldLocalDay = localDay;
         // the corrected values are priced with the reversal already out of the tier counters, as they always were
         if (open)
         {
@@ -295,7 +300,7 @@ final class TickProcessor
                 // nothing was posted: put the reversal's amounts back exactly (demand lives in the window entry,
                 // which is unchanged)
                 billing.add(meter, oldSlot, oldPeriod, oldImportWh, oldExportWh, reversal.importAmount,
-                    reversal.exportAmount);
+                    reversal.exportAmount, oldLocalDay);
             }
             return;
         }
@@ -517,7 +522,7 @@ final class TickProcessor
             return false;
         }
         final TierBasis basis = tariff.tiers() == null ? TierBasis.BILLING_PERIOD : tariff.tiers().basis();
-        final long localDay = basis == TierBasis.DAILY ? Math.floorDiv(located.local(), 86_400L) : 0;
+        localDay = basis == TierBasis.DAILY ? Math.floorDiv(located.local(), 86_400L) : NO_DAY;
         counter = billing.tierCounter(meter, slot, period, basis, localDay);
         return true;
     }
@@ -529,7 +534,8 @@ final class TickProcessor
         final long demandW = sign > 0 && intervalSeconds > 0 ? Math.multiplyExact(importWh, 3600L) / intervalSeconds : 0;
         final int period = located.period();
         place = sign > 0 ? TickWindow.place(demandW, period, located.billingPeriod()) : TickWindow.NO_PLACE;
-        billing.add(meter, slot, period, importWh, exportWh, sign * quote.importAmount, sign * quote.exportAmount);
+        billing.add(meter, slot, period, importWh, exportWh, sign * quote.importAmount, sign * quote.exportAmount,
+            localDay);
     }
 
     private boolean price(
