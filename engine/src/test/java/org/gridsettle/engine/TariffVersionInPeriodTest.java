@@ -95,4 +95,25 @@ class TariffVersionInPeriodTest
         assertThat(charged(out, ReasonCode.ENERGY_CHARGE) + charged(out, ReasonCode.TRUE_UP)).isEqualTo(1_800_000L);
         assertThat(charged(out, ReasonCode.DEMAND_CHARGE)).isEqualTo(80_000_000L);
     }
+
+    @Test
+    void aRejectedTickDoesNotMarkItsPeriodAsPricedByTwoVersions()
+    {
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            engine.publishTariff(flat(1, T, 100_000).withDemand(10_000_000, new long[0]));   // 10.00 per kW
+            engine.publishTariff(flat(2, MID, 120_000).withDemand(12_000_000, new long[0])); // 12.00 per kW
+            engine.registerAccount(1001);
+            engine.enrolMeter(1, 1001, 51, T);
+            engine.submitTick(1, 0, T + 10 * H, 3_600, 8_000, 0);                  // 5: Mar 2, v1: 8 kW
+            engine.submitTick(1, 0, MID + 10 * H, 3_600, Long.MAX_VALUE / 2, 0);   // 6: v2, rejected
+            engine.calendar(CalendarCodec.PERIOD_CLOSE, APRIL, 51);
+        }
+        final Outputs out = Outputs.of(dir);
+        assertThat(out.causedBy(6)).hasSize(1);
+        assertThat(Outputs.type(out.causedBy(6).get(0))).isEqualTo(RecordType.REJECTION.id());
+        // v1 priced every accepted tick: 8 kW x 10.00 = 80.00; were the period taken as priced by v1 and v2, its
+        // peak would be charged at v2's 12.00
+        assertThat(charged(out, ReasonCode.DEMAND_CHARGE)).isEqualTo(80_000_000L);
+    }
 }

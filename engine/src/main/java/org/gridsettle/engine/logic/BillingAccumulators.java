@@ -88,6 +88,24 @@ final class BillingAccumulators
 
     /**
      * @param meter         meter index.
+     * @param billingPeriod a billing period.
+     * @return true if a slot holds that period or one is free for it; changes nothing.
+     */
+    boolean hasRoomFor(final int meter, final int billingPeriod)
+    {
+        final int base = meter * SLOTS;
+        for (int s = base; s < base + SLOTS; s++)
+        {
+            if (heads[s * 2] == billingPeriod || heads[s * 2] == FREE)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param meter         meter index.
      * @param billingPeriod the tick's billing period.
      * @param version       tariff version pricing the tick.
      * @return the slot holding that period (claiming a free one), or -1 if both slots hold other periods.

@@ -181,7 +181,9 @@ final class TickProcessor
                 postings.reject(sequence, ReasonCode.OUTSIDE_CORRECTION_WINDOW, TICK, meterId);
                 return;
             }
-            if (!locate(tariff, meter, start, true))
+            // the slot is claimed only once the tick is accepted: a rejected tick must not open a billing period
+            // or mark one as priced by two versions
+            if (!locate(tariff, meter, start) && !billing.hasRoomFor(meter, located.billingPeriod()))
             {
                 postings.reject(sequence, ReasonCode.BILLING_PERIOD_NOT_OPEN, TICK, meterId);
                 return;
@@ -189,6 +191,7 @@ final class TickProcessor
             if (price(sequence, tariff, importWh, exportWh, meterId) &&
                 affordable(sequence, meter, meterId, tariff, start, importWh, exportWh, null, 0, true))
             {
+                slot = billing.slotFor(meter, located.billingPeriod(), tariff.version());
                 final long before = counter;
                 post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
                 accumulate(meter, importWh, exportWh, tick.intervalSeconds(), 1);
@@ -269,7 +272,7 @@ final class TickProcessor
             return;
         }
         // the original postings, exactly: same version, same energies, same tier counter and carbon intensity
-        final boolean open = locate(original, meter, start, false);
+        final boolean open = locate(original, meter, start);
         counter = window.counter(entry);
         intensity = window.intensity(entry);
         final long oldImportWh = window.importWh(entry);
@@ -287,7 +290,7 @@ final class TickProcessor
         {
             accumulate(meter, -oldImportWh, -oldExportWh, 0, -1);
         }
-        final boolean stillOpen = locate(tariff, meter, start, false);
+        final boolean stillOpen = locate(tariff, meter, start);
         final long before = counter;
         intensity = newIntensity;
         oracleUsed = newOracleUsed;
@@ -366,8 +369,8 @@ final class TickProcessor
         // accumulate() runs after the postings: whatever it could overflow (sums, demand Wh x 3600) must be refused
         // now, not after them
         final boolean fits = ledgerFits && (!accumulates ||
-            importWh <= Long.MAX_VALUE / 3600L && billing.canAdd(slot, located.period(), importWh, exportWh,
-                quote.importAmount, quote.exportAmount));
+            importWh <= Long.MAX_VALUE / 3600L && (slot < 0 || billing.canAdd(slot, located.period(), importWh,
+                exportWh, quote.importAmount, quote.exportAmount)));
         if (!fits)
         {
             postings.reject(sequence, ReasonCode.OVERFLOW, TICK, meterId);
@@ -503,19 +506,19 @@ final class TickProcessor
     }
 
     /**
-     * Finds the tick's TOU period, billing slot and tier counter.
+     * Finds the tick's TOU period, billing slot and tier counter; claims nothing (an accepted new tick claims its slot
+     * with {@link BillingAccumulators#slotFor}).
      *
-     * @param claim true to open a billing slot if the period has none yet.
-     * @return false if the tick's billing period has no slot.
+     * @return false if the tick's billing period has no slot yet (the counter is then 0).
      */
-    private boolean locate(final TouTariff tariff, final int meter, final long start, final boolean claim)
+    private boolean locate(final TouTariff tariff, final int meter, final long start)
     {
         // one zone lookup per interval and tariff answers the TOU period, the billing period and the local day
         final IntervalLocator located = this.located;
         located.locate(tariff, start);
         final int period = located.period();
         final int billingPeriod = located.billingPeriod();
-        slot = claim ? billing.slotFor(meter, billingPeriod, tariff.version()) : billing.find(meter, billingPeriod);
+        slot = billing.find(meter, billingPeriod);
         if (slot < 0)
         {
             counter = 0;
