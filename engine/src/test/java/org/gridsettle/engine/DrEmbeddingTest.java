@@ -72,4 +72,31 @@ class DrEmbeddingTest
         assertThat(report.identical()).isTrue();
         assertThat(report.inputs()).isEqualTo(102);
     }
+
+    @Test
+    void anEventAcrossADaylightSavingChangeIsRefused()
+    {
+        // Sunday 2026-03-08 in Los Angeles: 02:00 does not exist, so 01:00-04:00 local is two real hours, and
+        // Sunday 2026-11-01: 01:00 happens twice, so 00:00-03:00 local is four real hours
+        final java.time.ZoneId zone = EngineFixture.ZONE;
+        final long springFrom = java.time.ZonedDateTime.of(2026, 3, 8, 1, 0, 0, 0, zone).toEpochSecond();
+        final long springTo = java.time.ZonedDateTime.of(2026, 3, 8, 4, 0, 0, 0, zone).toEpochSecond();
+        final long fallFrom = java.time.ZonedDateTime.of(2026, 11, 1, 0, 0, 0, 0, zone).toEpochSecond();
+        final long fallTo = java.time.ZonedDateTime.of(2026, 11, 1, 3, 0, 0, 0, zone).toEpochSecond();
+        final long later = java.time.ZonedDateTime.of(2026, 11, 1, 17, 0, 0, 0, zone).toEpochSecond();
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            engine.publishTariff(DrScenario.tariff());                                                   // 1
+            engine.publishDrEvent(1, DrScenario.DR, EngineFixture.TARIFF, springFrom, springTo, 250_000,
+                BaselineMethod.DECLARED, 2_000);                                                           // 2
+            engine.publishDrEvent(2, DrScenario.DR, EngineFixture.TARIFF, fallFrom, fallTo, 250_000,
+                BaselineMethod.DECLARED, 2_000);                                                           // 3
+            engine.publishDrEvent(3, DrScenario.DR, EngineFixture.TARIFF, later, later + 7_200, 250_000,
+                BaselineMethod.DECLARED, 2_000);                                                           // 4: same day
+        }
+        final Outputs out = Outputs.of(dir);
+        assertThat(Outputs.rejection(out.causedBy(2).get(0))).isEqualTo(ReasonCode.MALFORMED);
+        assertThat(Outputs.rejection(out.causedBy(3).get(0))).isEqualTo(ReasonCode.MALFORMED);
+        assertThat(out.causedBy(4)).isEmpty();
+    }
 }

@@ -20,8 +20,9 @@ import java.util.Arrays;
  * <b>Publication</b> (a DR_EVENT input). An event id seen before is acknowledged as a duplicate if every field is
  * the same, and rejected with CONFLICTING_DUPLICATE otherwise. A new event is checked: a known baseline method, a
  * non-zero program token, incentive and declared baseline not negative (declared only with the declared method),
- * whole hours within one local day of its tariff's zone, starting on a local hour (and, with the day-of adjustment,
- * at 04:00 or later so that the adjustment window is on the same day); otherwise MALFORMED. Its tariff must be in
+ * whole hours within one local day of its tariff's zone, starting on a local hour, not across a daylight-saving
+ * change (its local hours must be its real hours, which the baseline's hours are), and, with the day-of adjustment,
+ * at 04:00 or later so that the adjustment window is on the same day; otherwise MALFORMED. Its tariff must be in
  * force at its start (UNKNOWN_TARIFF), and it may not overlap another event of the same tariff (DR_EVENT_OVERLAP):
  * a meter's hour is never credited twice.
  * <p>
@@ -119,7 +120,9 @@ final class DrProcessor
         final long localDay = Math.floorDiv(local, 86_400L);
         final long firstHour = (local - localDay * 86_400L) / 3_600L;
         final long endHour = firstHour + (end - start) / 3_600L;
-        if (local % 3_600L != 0 || endHour > 24 ||
+        // across a daylight-saving change an event's real hours are not its local hours, which the baseline counts
+        final boolean acrossDstChange = tariff.zoneTable().localEpochSecond(end) - local != end - start;
+        if (local % 3_600L != 0 || endHour > 24 || acrossDstChange ||
             Math.floorDiv(tariff.zoneTable().localEpochSecond(end - 1), 86_400L) != localDay ||
             (method == BaselineMethod.TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT && firstHour < TenInTenBaseline.WINDOW_FROM))
         {
