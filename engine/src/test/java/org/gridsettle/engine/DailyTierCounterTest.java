@@ -60,6 +60,26 @@ class DailyTierCounterTest
         assertThat(charge(out, 7)).isEqualTo(1_400_000);
     }
 
+    @Test
+    void theFirstTicksOfABillingPeriodCountTowardsTheirDay()
+    {
+        // the first tick of a period has no billing slot yet; it claims one only once accepted, and its energy must
+        // still count towards its day (a slip in that change priced the second tick here from zero: the demo's
+        // digest, not a unit test, caught it)
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            engine.publishTariff(tariff());                               // 1
+            engine.registerAccount(1001);                                 // 2
+            engine.enrolMeter(1, 1001, 41, T);                            // 3
+            engine.submitTick(1, 0, T + 10 * H, 3_600, 8_000, 0);        // 4: the period's first tick
+            engine.submitTick(1, 0, T + 11 * H, 3_600, 8_000, 0);        // 5
+        }
+        final Outputs out = Outputs.of(dir);
+        // by hand: 8 kWh at 0.10 = 0.80; then 2 kWh at 0.10 + 6 kWh at 0.20 = 1.40
+        assertThat(charge(out, 4)).isEqualTo(800_000);
+        assertThat(charge(out, 5)).isEqualTo(1_400_000);
+    }
+
     private static long charge(final Outputs out, final long input)
     {
         long sum = 0;

@@ -183,7 +183,7 @@ final class TickProcessor
             }
             // the slot is claimed only once the tick is accepted: a rejected tick must not open a billing period
             // or mark one as priced by two versions
-            if (!locate(tariff, meter, start) && !billing.hasRoomFor(meter, located.billingPeriod()))
+            if (!locate(tariff, meter, start, true) && !billing.hasRoomFor(meter, located.billingPeriod()))
             {
                 postings.reject(sequence, ReasonCode.BILLING_PERIOD_NOT_OPEN, TICK, meterId);
                 return;
@@ -272,7 +272,7 @@ final class TickProcessor
             return;
         }
         // the original postings, exactly: same version, same energies, same tier counter and carbon intensity
-        final boolean open = locate(original, meter, start);
+        final boolean open = locate(original, meter, start, false);
         counter = window.counter(entry);
         intensity = window.intensity(entry);
         final long oldImportWh = window.importWh(entry);
@@ -290,7 +290,7 @@ final class TickProcessor
         {
             accumulate(meter, -oldImportWh, -oldExportWh, 0, -1);
         }
-        final boolean stillOpen = locate(tariff, meter, start);
+        final boolean stillOpen = locate(tariff, meter, start, false);
         final long before = counter;
         intensity = newIntensity;
         oracleUsed = newOracleUsed;
@@ -509,9 +509,10 @@ final class TickProcessor
      * Finds the tick's TOU period, billing slot and tier counter; claims nothing (an accepted new tick claims its slot
      * with {@link BillingAccumulators#slotFor}).
      *
-     * @return false if the tick's billing period has no slot yet (the counter is then 0).
+     * @param newTick true for a tick not seen before, false for a correction's original or corrected values.
+     * @return false if the tick's billing period has no slot (yet).
      */
-    private boolean locate(final TouTariff tariff, final int meter, final long start)
+    private boolean locate(final TouTariff tariff, final int meter, final long start, final boolean newTick)
     {
         // one zone lookup per interval and tariff answers the TOU period, the billing period and the local day
         final IntervalLocator located = this.located;
@@ -519,13 +520,16 @@ final class TickProcessor
         final int period = located.period();
         final int billingPeriod = located.billingPeriod();
         slot = billing.find(meter, billingPeriod);
-        if (slot < 0)
-        {
-            counter = 0;
-            return false;
-        }
         final TierBasis basis = tariff.tiers() == null ? TierBasis.BILLING_PERIOD : tariff.tiers().basis();
         localDay = basis == TierBasis.DAILY ? Math.floorDiv(located.local(), 86_400L) : NO_DAY;
+        if (slot < 0)
+        {
+            // a new tick of a period without a slot yet starts the period's counters at zero, but a daily counter is
+            // the meter's, whatever the period; a correction of a closed period is re-priced from zero, as always
+            counter = newTick && basis == TierBasis.DAILY && billing.hasRoomFor(meter, billingPeriod) ?
+                billing.tierCounter(meter, slot, period, basis, localDay) : 0;
+            return false;
+        }
         counter = billing.tierCounter(meter, slot, period, basis, localDay);
         return true;
     }
