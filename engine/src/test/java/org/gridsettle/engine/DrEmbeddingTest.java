@@ -91,8 +91,9 @@ class DrEmbeddingTest
                 BaselineMethod.DECLARED, 2_000);                                                           // 2
             engine.publishDrEvent(2, DrScenario.DR, EngineFixture.TARIFF, fallFrom, fallTo, 250_000,
                 BaselineMethod.DECLARED, 2_000);                                                           // 3
+            // the fall-back day again, 17:00-19:00: accepted
             engine.publishDrEvent(3, DrScenario.DR, EngineFixture.TARIFF, later, later + 7_200, 250_000,
-                BaselineMethod.DECLARED, 2_000);                                                           // 4: same day
+                BaselineMethod.DECLARED, 2_000);                                                           // 4
         }
         final Outputs out = Outputs.of(dir);
         assertThat(Outputs.rejection(out.causedBy(2).get(0))).isEqualTo(ReasonCode.MALFORMED);

@@ -66,7 +66,8 @@ class TokenLimitTest
         for (int input = 30; input <= 38; input++)
         {
             // an import charge and an export credit each: every tick posted in full
-            assertThat(out.causedBy(input)).as("input %d", input).hasSize(2).noneMatch(r -> Outputs.type(r) == RecordType.REJECTION.id());
+            assertThat(out.causedBy(input)).as("input %d", input).hasSize(2)
+                .noneMatch(r -> Outputs.type(r) == RecordType.REJECTION.id());
         }
         try (SettlementEngine again = SettlementEngine.builder().journalDir(dir).snapshots(false).build().start())
         {

@@ -83,12 +83,7 @@ final class CycleFileCheck
         long position = 0;
         for (int i = 0; i < MAX_METADATA_DOCUMENTS && position + 4 <= size; i++)
         {
-            word.clear();
-            while (word.hasRemaining() && channel.read(word, position + word.position()) >= 0)
-            {
-                // a positional read of a regular file returns every byte asked for below its size
-            }
-            final int header = word.getInt(0);
+            final int header = read(channel, word, position).getInt(0);
             if (header == 0 || (header & NOT_COMPLETE) != 0)
             {
                 // the end of what was written, or a document still being written
@@ -139,9 +134,10 @@ final class CycleFileCheck
             {
                 if (position + 4 > size)
                 {
-                    throw new JournalCorruptException(queueDir + ": record " + name(before, records, file) + " (sequence -1): " +
-                        file.getFileName() + " is cut short at byte " + size + ", where this record's header " +
-                        "would begin: it and the records after it are lost; restore the file from a copy");
+                    throw new JournalCorruptException(queueDir + ": record " + name(before, records, file) +
+                        " (sequence -1): " + file.getFileName() + " is cut short at byte " + size + ", where this " +
+                        "record's header would begin: it and the records after it are lost; restore the file from a " +
+                        "copy");
                 }
                 // headers are 4-byte aligned, so one never straddles two regions
                 final long start = position & ~(REGION - 1);
@@ -162,11 +158,13 @@ final class CycleFileCheck
                 {
                     // the record's own sequence (header offset 8, FORMAT.md section 2), if the cut left it
                     final long sequenceAt = position + 4 + 8;
-                    final long sequence = sequenceAt + 8 <= size ? readLong(channel, sequenceAt) : -1;
-                    throw new JournalCorruptException(queueDir + ": record " + name(before, records, file) + " (sequence " +
-                        sequence + "): " + file.getFileName() + " is cut short at byte " + size + ", inside this " +
-                        "record (byte " + position + " to " + end + "): it and the records after it are lost; " +
-                        "restore the file from a copy");
+                    final long sequence = sequenceAt + 8 <= size ?
+                        read(channel, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN), sequenceAt).getLong(0) :
+                        -1;
+                    throw new JournalCorruptException(queueDir + ": record " + name(before, records, file) +
+                        " (sequence " + sequence + "): " + file.getFileName() + " is cut short at byte " + size +
+                        ", inside this record (byte " + position + " to " + end + "): it and the records after it " +
+                        "are lost; restore the file from a copy");
                 }
                 if ((header & METADATA) == 0)
                 {
@@ -187,14 +185,14 @@ final class CycleFileCheck
         return before < 0 ? records + " of " + file.getFileName() : Long.toString(before + records);
     }
 
-    private static long readLong(final FileChannel channel, final long at) throws IOException
+    private static ByteBuffer read(final FileChannel channel, final ByteBuffer bytes, final long at) throws IOException
     {
-        final ByteBuffer bytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.clear();
         while (bytes.hasRemaining() && channel.read(bytes, at + bytes.position()) >= 0)
         {
-            // below the file's size, a positional read returns every byte asked for
+            // a positional read of a regular file returns every byte asked for below its size
         }
-        return bytes.getLong(0);
+        return bytes;
     }
 
     private static void unmap(final java.nio.MappedByteBuffer region)

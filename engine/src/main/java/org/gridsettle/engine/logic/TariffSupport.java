@@ -43,7 +43,8 @@ public final class TariffSupport
             tariff.negativePriceRule() == NegativePriceRule.CHARGE)
         {
             // hourly netting takes credits back in the export token; an export charged was posted in the import token
-            return "hourly netting with exports charged at negative oracle prices; the two cannot be netted in one hour";
+            return "hourly netting with exports charged at negative oracle prices; the two cannot be netted in one " +
+                "hour";
         }
         if (tariff.version() > TickWindow.MAX_VERSION)
         {

@@ -40,9 +40,9 @@ import java.util.stream.Stream;
  * output chain head (three longs), the state as written by {@link SettlementLogic#writeState}, and the XXH64 (seed 0,
  * 8 bytes big-endian) of everything before it. Format {@code GSSNAP02}, the same with a SHA-256 instead, is still
  * read. Sections added to the end of the state by later builds (the redemption fingerprints, 2026-11-27) are read
- * only when the state goes on, so a snapshot written before them still loads. Files {@code spare-<inputSequence>.gsp} beside them are old snapshots kept only to be written over by the next
- * one ({@link #recycle}, {@link SpareFiles}); they are never read and may be deleted at any time the engine is
- * stopped.
+ * only when the state goes on, so a snapshot written before them still loads. Files {@code spare-<inputSequence>.gsp}
+ * beside them are old snapshots kept only to be written over by the next one ({@link #recycle}, {@link SpareFiles});
+ * they are never read and may be deleted at any time the engine is stopped.
  * <p>
  * Why XXH64 and not SHA-256: the checksum detects a torn or corrupted file, nothing more. It has no key, so anyone
  * able to change a snapshot can recompute a SHA-256 as easily; the journals are what an auditor trusts, and recovery

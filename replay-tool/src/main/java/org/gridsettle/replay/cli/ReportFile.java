@@ -1,5 +1,7 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.replay.ingest.IoErrorText;
+
 import java.io.BufferedWriter;
 import java.io.FilterWriter;
 import java.io.IOException;
@@ -10,10 +12,7 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -112,7 +111,7 @@ final class ReportFile
         }
         catch (final IOException ex)
         {
-            throw new IllegalStateException("cannot write " + out + ": " + reason(ex), ex);
+            throw new IllegalStateException("cannot write " + out + ": " + IoErrorText.reason(ex), ex);
         }
     }
 
@@ -193,7 +192,7 @@ final class ReportFile
         }
         catch (final IOException ex)
         {
-            throw new IllegalArgumentException("--out " + out + ": " + reason(ex), ex);
+            throw new IllegalArgumentException("--out " + out + ": " + IoErrorText.reason(ex), ex);
         }
     }
 
@@ -214,29 +213,8 @@ final class ReportFile
         }
         catch (final IOException ex)
         {
-            throw new IllegalArgumentException(option + " " + path + ": " + reason(ex), ex);
+            throw new IllegalArgumentException(option + " " + path + ": " + IoErrorText.reason(ex), ex);
         }
-    }
-
-    /**
-     * @param ex an I/O failure.
-     * @return what went wrong in a few words: NIO puts only the path in the message of its own exceptions.
-     */
-    static String reason(final IOException ex)
-    {
-        if (ex instanceof AccessDeniedException)
-        {
-            return "permission denied";
-        }
-        if (ex instanceof NoSuchFileException)
-        {
-            return "no such file or directory";
-        }
-        if (ex instanceof FileSystemException fs && fs.getReason() != null)
-        {
-            return fs.getReason();
-        }
-        return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
 
     /** Passes writes through and remembers the first one that failed. */

@@ -138,12 +138,8 @@ public final class RerateCommand implements Callable<Integer>
             MicroUnits.toDecimalString(row[RerateTotals.RERATED]),
             MicroUnits.toDecimalString(row[RerateTotals.RERATED] - row[RerateTotals.ORIGINAL]))));
         stdout.println("wrote " + out);
+        // standard output that could not be written fails the run in SettleCommand.execute, for every command
         stdout.flush();
-        if (stdout.checkError())
-        {
-            // the fleet totals are part of the answer: losing them is a failed run even with the CSV in place
-            throw new IllegalStateException("cannot write to standard output");
-        }
         return 0;
     }
 

@@ -1,14 +1,12 @@
 package org.gridsettle.replay.demo;
 
+import org.gridsettle.replay.ingest.IoErrorText;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -109,7 +107,8 @@ public final class DemoJournalDir
         }
         catch (final IOException e)
         {
-            throw new UncheckedIOException("cannot create the demo journal at " + journal + ": " + reason(e), e);
+            throw new UncheckedIOException("cannot create the demo journal at " + journal + ": " + IoErrorText.of(e),
+                e);
         }
     }
 
@@ -142,7 +141,8 @@ public final class DemoJournalDir
 
     private UncheckedIOException cannotRemove(final IOException e)
     {
-        return new UncheckedIOException("cannot remove the previous demo journal at " + journal + ": " + reason(e), e);
+        return new UncheckedIOException("cannot remove the previous demo journal at " + journal + ": " +
+            IoErrorText.of(e), e);
     }
 
     private static void delete(final Path p)
@@ -153,28 +153,8 @@ public final class DemoJournalDir
         }
         catch (final IOException e)
         {
-            throw new UncheckedIOException("cannot remove " + p + " of the previous demo journal: " + reason(e), e);
+            throw new UncheckedIOException("cannot remove " + p + " of the previous demo journal: " +
+                IoErrorText.of(e), e);
         }
-    }
-
-    private static String reason(final IOException e)
-    {
-        if (e instanceof AccessDeniedException)
-        {
-            return "permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException f)
-        {
-            return f.getFile() + " exists and is not a directory";
-        }
-        if (e instanceof NoSuchFileException f)
-        {
-            return "no such file or directory " + f.getFile();
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null)
-        {
-            return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -85,7 +85,8 @@ final class AtomFeedWalker
         }
         catch (final IOException ex)
         {
-            throw new MeterDataException(source, "while reading", "cannot read " + EXPECTED + ": " + IoErrorText.of(ex), ex);
+            throw new MeterDataException(source, "while reading", "cannot read " + EXPECTED + ": " +
+                IoErrorText.of(ex), ex);
         }
     }
 

@@ -34,7 +34,7 @@ public final class EngineOutcomeTally implements PostingListener
     private long tickRejections;
     private long duplicates;
     private long transfers;
-    /** The inputs acknowledged as duplicates: an acknowledgement does not say whether it was a tick or a calendar event. */
+    /** The inputs acknowledged as duplicates: an acknowledgement does not say if it was a tick or a calendar event. */
     private final org.agrona.collections.LongArrayList duplicateCauses = new org.agrona.collections.LongArrayList();
 
     @Override
@@ -107,7 +107,7 @@ public final class EngineOutcomeTally implements PostingListener
     }
 
     /**
-     * @return the input sequences of those duplicates, in output order; to find which were readings, look the inputs up.
+     * @return the input sequences of those duplicates, in output order; which were readings, the inputs tell.
      */
     public org.agrona.collections.LongArrayList duplicateCauses()
     {

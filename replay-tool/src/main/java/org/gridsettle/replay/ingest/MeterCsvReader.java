@@ -121,7 +121,8 @@ public final class MeterCsvReader
         catch (final IOException ex)
         {
             throw new MeterDataException(
-                source, lines.lineNumber() == 0 ? "before line 1" : "after line " + lines.lineNumber(), "cannot read " + EXPECTED + ": " + IoErrorText.of(ex), ex);
+                source, lines.lineNumber() == 0 ? "before line 1" : "after line " + lines.lineNumber(),
+                    "cannot read " + EXPECTED + ": " + IoErrorText.of(ex), ex);
         }
         return readingCount;
     }

@@ -56,7 +56,8 @@ final class MeterFileInput
         catch (final IOException ex)
         {
             closeQuietly(raw, ex);
-            throw new MeterDataException(source, "start of file", "cannot read " + expected + ": " + IoErrorText.of(ex), ex);
+            throw new MeterDataException(source, "start of file", "cannot read " + expected + ": " +
+                IoErrorText.of(ex), ex);
         }
     }
 

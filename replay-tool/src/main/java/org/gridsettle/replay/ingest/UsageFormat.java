@@ -64,7 +64,8 @@ public enum UsageFormat
         }
         catch (final IOException ex)
         {
-            throw new MeterDataException(source, "start of file", "cannot read " + EXPECTED + ": " + IoErrorText.of(ex), ex);
+            throw new MeterDataException(source, "start of file", "cannot read " + EXPECTED + ": " +
+                IoErrorText.of(ex), ex);
         }
         final String text = head.startsWith("\uFEFF") ? head.substring(1) : head;
         final String trimmed = text.stripLeading();

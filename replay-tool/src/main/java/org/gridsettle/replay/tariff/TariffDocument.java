@@ -68,7 +68,8 @@ public final class TariffDocument
             }
             catch (final IOException ex)
             {
-                throw new IllegalArgumentException(file.getFileName() + ": cannot read the tariff file: " + IoErrorText.of(ex), ex);
+                throw new IllegalArgumentException(file.getFileName() + ": cannot read the tariff file: " +
+                    IoErrorText.of(ex), ex);
             }
         }
         final List<UrdbRate> rates = new UrdbImporter().read(file);

@@ -84,7 +84,8 @@ public enum TariffFormat
         }
         catch (final IOException ex)
         {
-            throw new IllegalArgumentException(file.getFileName() + ": cannot read the tariff file: " + IoErrorText.of(ex), ex);
+            throw new IllegalArgumentException(file.getFileName() + ": cannot read the tariff file: " +
+                IoErrorText.of(ex), ex);
         }
     }
 }

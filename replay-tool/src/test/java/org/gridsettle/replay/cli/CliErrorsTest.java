@@ -30,7 +30,8 @@ final class CliErrorsTest
 
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err().lines()).singleElement().asString()
-            .startsWith("settle: ").doesNotStartWith("settle settle").contains("'bogus'").endsWith("(see 'settle --help')");
+            .startsWith("settle: ").doesNotStartWith("settle settle").contains("'bogus'")
+            .endsWith("(see 'settle --help')");
         assertThat(exclusive.exitCode()).isEqualTo(2);
         assertThat(exclusive.err().lines()).singleElement().asString()
             .startsWith("settle dump: --input, --output are mutually exclusive").doesNotContain("Error:");
@@ -50,7 +51,8 @@ final class CliErrorsTest
     @Test
     void messagesLoseClassNamesAndEverythingAfterTheirFirstLine()
     {
-        assertThat(OneLineErrors.message(new NoSuchFileException("a.csv"))).isEqualTo("no such file or directory: a.csv");
+        assertThat(OneLineErrors.message(new NoSuchFileException("a.csv")))
+            .isEqualTo("no such file or directory: a.csv");
         assertThat(OneLineErrors.message(new EOFException())).contains("cut short");
         // as Chronicle words a damaged header: a class name, a cause's class name, then a dump of the bytes
         assertThat(OneLineErrors.message(new IllegalStateException(

@@ -66,7 +66,8 @@ final class HelpLayoutTest
         final CliRun run = CliRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        for (final Map.Entry<String, CommandLine> sub : new CommandLine(new SettleCommand()).getSubcommands().entrySet())
+        final Map<String, CommandLine> subcommands = new CommandLine(new SettleCommand()).getSubcommands();
+        for (final Map.Entry<String, CommandLine> sub : subcommands.entrySet())
         {
             final String header = sub.getValue().getCommandSpec().usageMessage().header()[0];
             assertThat(run.out()).as("command list line of %s", sub.getKey()).contains(header);

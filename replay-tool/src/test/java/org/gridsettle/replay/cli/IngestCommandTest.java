@@ -321,7 +321,8 @@ class IngestCommandTest
             "--meters", meters.toString(), "--usage", path("ingest/meter_readings_bad_row_middle.csv"));
 
         assertThat(past.exitCode()).as(past.err()).isEqualTo(2);
-        assertThat(past.err().lines()).last().asString().contains("past the tariff's URDB enddate 2026-03-01T00:00:00Z");
+        assertThat(past.err().lines()).last().asString()
+            .contains("past the tariff's URDB enddate 2026-03-01T00:00:00Z");
         assertThat(tmp.resolve("e")).doesNotExist();
     }
 
