@@ -235,7 +235,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         final double replaySeconds = (System.nanoTime() - replayStart) / 1e9;
         ReplayCommand.print(out, report, replaySeconds);
         out.flush();
-        final int audited = writeAudit(journal, fleet, drEvent, out);
+        final int audited = writeAudit(journalDir, fleet, drEvent, out);
         return report.identical() && report.replayDigest() == engine.outputDigest() && audited == 0 ? 0 : 1;
     }
 
@@ -289,9 +289,10 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
      * with what an auditor reads: the same code path as {@code settle audit}. With a DR event, a second report for
      * the first household that answered it shows the DR incentive among its postings.
      */
-    private int writeAudit(final Path journal, final SyntheticFleet fleet, final DemoDrEvent drEvent,
+    private int writeAudit(final DemoJournalDir journalDir, final SyntheticFleet fleet, final DemoDrEvent drEvent,
         final PrintWriter out)
     {
+        final Path journal = journalDir.journal();
         int household = 0;
         for (int m = 0; m < fleet.meters(); m++)
         {
@@ -301,12 +302,12 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
                 break;
             }
         }
-        int code = audit(journal, household, dir.resolve("audit.html"), out);
+        int code = audit(journal, household, journalDir.report(), out);
         for (int m = 0; drEvent != null && m < fleet.meters(); m++)
         {
             if (DemoDrEvent.enrolled(m, !isNem(fleet, m)) && DemoDrEvent.responds(m))
             {
-                code |= audit(journal, m, dir.resolve("audit-dr.html"), out);
+                code |= audit(journal, m, journalDir.drReport(), out);
                 break;
             }
         }

@@ -18,8 +18,10 @@ import java.util.stream.Stream;
  * The demo starts from an empty journal, so a rerun must remove the previous one; but {@code --dir} is whatever the
  * user typed, and {@code DIR/journal} may be an ingest journal or a folder of their own files. The demo therefore
  * writes {@value #MARKER} into every journal it creates, before the engine writes anything, and removes an existing
- * journal only when that marker is there. {@link #check} decides without touching the disk, so a bad {@code --dir}
- * is refused before anything is removed or created.
+ * journal only when that marker is there. The same goes for the audit reports the demo writes next to the journal
+ * ({@value #REPORT} and {@value #DR_REPORT}): they are overwritten only where a demo journal shows that an earlier run
+ * wrote them. {@link #check} decides without touching the disk, so a bad {@code --dir} is refused before anything is
+ * removed or created.
  * <p>
  * Immutable; the methods touch the file system and are as thread-safe as it is.
  */
@@ -27,12 +29,18 @@ public final class DemoJournalDir
 {
     /** Name of the marker file inside a journal the demo wrote. */
     public static final String MARKER = ".settle-demo";
+    /** Name of the M&V report of a net-metered household, in {@code DIR}. */
+    public static final String REPORT = "audit.html";
+    /** Name of the M&V report of a household that answered the DR event, in {@code DIR}. */
+    public static final String DR_REPORT = "audit-dr.html";
 
+    private final Path dir;
     private final Path journal;
     private final boolean previous;
 
     private DemoJournalDir(final Path dir, final boolean previous)
     {
+        this.dir = dir;
         this.journal = dir.resolve("journal");
         this.previous = previous;
     }
@@ -43,7 +51,7 @@ public final class DemoJournalDir
      * @param dir the {@code --dir} option.
      * @return the journal directory to prepare.
      * @throws IllegalArgumentException one line naming the path, if {@code dir} is empty or not a directory, or if
-     *                                  {@code dir/journal} exists and was not written by the demo.
+     *                                  {@code dir/journal} or a report exists and was not written by the demo.
      */
     public static DemoJournalDir check(final Path dir)
     {
@@ -59,6 +67,16 @@ public final class DemoJournalDir
         final Path journal = dir.resolve("journal");
         if (!Files.exists(journal, LinkOption.NOFOLLOW_LINKS))
         {
+            // no demo ran here, so a report of that name is the user's: an audit they wrote there themselves
+            for (final String name : new String[] {REPORT, DR_REPORT})
+            {
+                final Path report = dir.resolve(name);
+                if (Files.exists(report, LinkOption.NOFOLLOW_LINKS))
+                {
+                    throw new IllegalArgumentException(report + " exists and was not written by settle demo; " +
+                        "choose another --dir or remove it");
+                }
+            }
             return new DemoJournalDir(dir, false);
         }
         // the demo creates a real directory and a regular marker file; a link, a file, or a directory without the
@@ -78,6 +96,22 @@ public final class DemoJournalDir
     public Path journal()
     {
         return journal;
+    }
+
+    /**
+     * @return {@code DIR/}{@value #REPORT}.
+     */
+    public Path report()
+    {
+        return dir.resolve(REPORT);
+    }
+
+    /**
+     * @return {@code DIR/}{@value #DR_REPORT}.
+     */
+    public Path drReport()
+    {
+        return dir.resolve(DR_REPORT);
     }
 
     /**

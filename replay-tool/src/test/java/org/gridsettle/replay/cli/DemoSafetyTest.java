@@ -74,6 +74,34 @@ class DemoSafetyTest
         assertThat(Files.readString(file)).isEqualTo("not a directory");
     }
 
+    @ParameterizedTest
+    @CsvSource({"audit.html", "audit-dr.html"})
+    void anAuditReportTheDemoDidNotWriteIsRefusedAndKept(final String name) throws IOException
+    {
+        final Path report = tmp.resolve(name);
+        Files.writeString(report, "the auditor's own report");
+
+        final CliRun run = CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", tmp.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertOneLine(run).contains(report + " exists and was not written by settle demo");
+        assertThat(Files.readString(report)).isEqualTo("the auditor's own report");
+        assertThat(entries(tmp)).containsExactly(report);
+    }
+
+    @Test
+    void aRerunReplacesTheReportsOfTheRunBefore() throws IOException
+    {
+        assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", tmp.toString()).exitCode()).isZero();
+        final Path report = tmp.resolve(DemoJournalDir.REPORT);
+        Files.writeString(report, "stale");
+
+        final CliRun second = CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", tmp.toString());
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(Files.readString(report)).contains("<html");
+    }
+
     @Test
     void aRerunRemovesOnlyTheJournalTheDemoMarked() throws IOException
     {
