@@ -181,7 +181,9 @@ public final class SettlementEngine implements AutoCloseable
      * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}; see
      *                        {@link MeterTickCodec#CHANNEL_MAIN}.
      * @param intervalStart   interval start, epoch seconds UTC.
-     * @param intervalSeconds interval length.
+     * @param intervalSeconds interval length; the interval must not run on past a change of TOU period, billing
+     *                        period, local day (daily tiers) or clock hour (hourly netting), which a tick aligned to
+     *                        the tariff's schedule never does, or it is rejected INTERVAL_SPANS_PERIOD.
      * @param importWh        energy imported in the interval.
      * @param exportWh        energy exported in the interval.
      * @throws IllegalArgumentException if the channel does not fit the record's one byte; nothing is submitted.

@@ -13,6 +13,7 @@ import org.gridsettle.journal.codec.TransferCodec;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.money.MicroUnits;
 import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.IntervalFit;
 import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.PriceQuote;
 import org.gridsettle.pricing.tariff.TierBasis;
@@ -165,6 +166,11 @@ final class TickProcessor
                 postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, TICK, tariffId);
                 return;
             }
+            if (!fits(tariff, start, tick.intervalSeconds()))
+            {
+                postings.reject(sequence, ReasonCode.INTERVAL_SPANS_PERIOD, TICK, meterId);
+                return;
+            }
             if (!lookUpIntensity(tariff, meter, start))
             {
                 postings.reject(sequence, ReasonCode.CARBON_INTENSITY_MISSING, TICK, meterId);
@@ -242,6 +248,11 @@ final class TickProcessor
         if (tariff == null || original == null)
         {
             postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, TICK, tariffId);
+            return;
+        }
+        if (!fits(tariff, start, intervalSeconds))
+        {
+            postings.reject(sequence, ReasonCode.INTERVAL_SPANS_PERIOD, TICK, meterId);
             return;
         }
         // look the new intensity up first: a correction that cannot be priced must leave no trace
@@ -442,6 +453,14 @@ final class TickProcessor
     private static boolean hourly(final TouTariff tariff)
     {
         return tariff.exportRule() == ExportRule.NET_BILLING_HOURLY;
+    }
+
+    /** True if the whole interval is priced by what holds at its start (see {@link IntervalFit}). */
+    private boolean fits(final TouTariff tariff, final long start, final int intervalSeconds)
+    {
+        final IntervalLocator located = this.located;
+        located.locate(tariff, start);
+        return IntervalFit.fits(tariff, start, located.local(), intervalSeconds);
     }
 
     private static long hourOf(final TouTariff tariff, final long start)

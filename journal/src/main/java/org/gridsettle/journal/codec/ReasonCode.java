@@ -83,6 +83,11 @@ public enum ReasonCode
      */
     ALREADY_SETTLED(121),
     /**
+     * Rejected: the tick's interval runs on past a change of TOU period or billing period (or of local day under
+     * daily tiers, or of clock hour under hourly netting), so pricing it at its start would misprice part of it.
+     */
+    INTERVAL_SPANS_PERIOD(122),
+    /**
      * Refused for one meter at a DR event's settlement: fewer than 10 eligible baseline days in the lookback, or the
      * event day lacks a reading in an event hour (or an adjustment hour). No credit is posted for that meter.
      */

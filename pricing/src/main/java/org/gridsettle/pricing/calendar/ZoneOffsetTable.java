@@ -71,12 +71,21 @@ public final class ZoneOffsetTable
 
     /**
      * @param epochSecond an instant.
+     * @return true if {@link #offsetSeconds} answers for it rather than throwing.
+     */
+    public boolean covers(final long epochSecond)
+    {
+        return epochSecond >= FIRST_EPOCH_SECOND && epochSecond < END_EPOCH_SECOND;
+    }
+
+    /**
+     * @param epochSecond an instant.
      * @return the zone's offset from UTC in seconds at that instant.
      * @throws IllegalArgumentException outside the covered years.
      */
     public int offsetSeconds(final long epochSecond)
     {
-        if (epochSecond < FIRST_EPOCH_SECOND || epochSecond >= END_EPOCH_SECOND)
+        if (!covers(epochSecond))
         {
             throw new IllegalArgumentException("instant outside " + FIRST_YEAR + ".." + LAST_YEAR + ": " + epochSecond);
         }
