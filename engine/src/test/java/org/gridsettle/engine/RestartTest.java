@@ -1,6 +1,8 @@
 package org.gridsettle.engine;
 
+import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.VerificationReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +54,27 @@ class RestartTest
         assertThat(second.outputDigest()).isEqualTo(single.outputDigest());
         assertThat(EngineFixture.readAll(Journals.output(twice))).hasSize(3 * 96);
         assertThat(second.counters().ticksPriced()).isEqualTo(3 * 96);
+    }
+
+    @Test
+    void aSessionWhoseInputsCauseNoOutputStillLeavesAJournalThatVerifies()
+    {
+        // found by the deterministic simulation: an output journal closed again with nothing appended kept its old
+        // close checkpoint, which bound the input journal as it was before this session's enrolment
+        final Path dir = tmp.resolve("quiet");
+        try (SettlementEngine first = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            EngineFixture.setUp(first, 1);
+            first.submitTick(1, 0, EngineFixture.START, 900, 100, 0);
+        }
+        try (SettlementEngine second = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            second.registerAccount(1002);                                         // accepted: no output
+            second.enrolMeter(2, 1002, EngineFixture.TARIFF, EngineFixture.START);   // accepted: no output
+        }
+        final VerificationReport report = JournalVerifier.verify(dir);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.inputRecords()).isEqualTo(6);
     }
 
     private static void submitFixtureTick(final SettlementEngine engine, final int m, final int i)

@@ -43,6 +43,8 @@ public final class JournalReader implements AutoCloseable
     private long lastSequence;
     private long dataRecords;
     private int lastCheckpointKind = -1;
+    private long lastBoundRecords;
+    private long lastBoundChain;
     private ProgressListener progress = ProgressListener.NONE;
     private long progressBefore;
     private long progressTotal = -1;
@@ -295,6 +297,8 @@ public final class JournalReader implements AutoCloseable
             }
         }
         lastCheckpointKind = checkpoint.kind();
+        lastBoundRecords = checkpoint.boundRecords();
+        lastBoundChain = checkpoint.boundChain();
         return true;
     }
 
@@ -361,6 +365,24 @@ public final class JournalReader implements AutoCloseable
     public boolean endsWithCloseCheckpoint()
     {
         return lastCheckpointKind == CheckpointCodec.KIND_CLOSE;
+    }
+
+    /**
+     * @return what the close checkpoint the journal ends with binds: the input journal's data record count for an
+     *         output journal, 0 for an input journal; meaningful only when {@link #endsWithCloseCheckpoint()}.
+     */
+    public long closeBoundRecords()
+    {
+        return lastBoundRecords;
+    }
+
+    /**
+     * @return the input journal's chain head that the close checkpoint the journal ends with binds, as
+     *         {@link #closeBoundRecords()}.
+     */
+    public long closeBoundChain()
+    {
+        return lastBoundChain;
     }
 
     /**

@@ -53,6 +53,9 @@ public final class JournalWriter implements AutoCloseable
     private long dataRecords;
     private long lastSequence;
     private boolean sealedByClose;
+    /** What the close checkpoint the journal ends with binds, when {@link #sealedByClose}. */
+    private long sealedBoundRecords;
+    private long sealedBoundChain;
 
     /**
      * Opens or creates a journal with the default checkpoint interval.
@@ -108,6 +111,8 @@ public final class JournalWriter implements AutoCloseable
                 blockDigest = existing.blockDigest();
                 recordsInBlock = blockDigest.recordsInBlock();
                 sealedByClose = existing.endsWithCloseCheckpoint();
+                sealedBoundRecords = existing.closeBoundRecords();
+                sealedBoundChain = existing.closeBoundChain();
             }
         }
         else
@@ -243,10 +248,15 @@ public final class JournalWriter implements AutoCloseable
     {
         try
         {
-            if (!sealedByClose)
+            // a journal closed again with nothing appended keeps its close checkpoint, unless what that checkpoint
+            // binds has moved on: an output journal whose input journal took inputs that caused no output (an
+            // accepted enrolment) must bind the input journal's new end, or verification finds them unbound
+            if (!sealedByClose || boundRecords != sealedBoundRecords || boundChain != sealedBoundChain)
             {
                 writeCheckpoint(CheckpointCodec.KIND_CLOSE, boundRecords, boundChain);
                 sealedByClose = true;
+                sealedBoundRecords = boundRecords;
+                sealedBoundChain = boundChain;
             }
             endOfBatch();
         }
