@@ -1081,7 +1081,7 @@ public final class SimulationDriver
         {
             final int meter = 1 + random.nextInt(meterTariffs.size());
             final long start = START + cursor * 900L;
-            final Tick tick = switch (random.nextInt(8))
+            final Tick tick = switch (random.nextInt(9))
             {
                 case 0 -> new Tick(meter, 0, start, 900, -1 - random.nextInt(500), 0, false);
                 case 1 -> new Tick(meter, 0, start, 900, 10, -1 - random.nextInt(500), false);
@@ -1091,6 +1091,8 @@ public final class SimulationDriver
                 // rejected as OVERFLOW by the pricer: the product with any rate exceeds a long
                 case 5 -> new Tick(meter, 0, start + 60, 900, Long.MAX_VALUE / 3 + random.nextInt(1000), 0, false);
                 case 6 -> new Tick(meter, 0, START - 900L * (1 + random.nextInt(96)), 900, 10, 0, false);
+                // 40 days always run on into another billing period: INTERVAL_SPANS_PERIOD
+                case 7 -> new Tick(meter, 0, start, 40 * 86_400, 10, 0, random.nextBoolean());
                 default -> new Tick(meter, 0, Long.MAX_VALUE - random.nextInt(1000), 900, 10, 0, random.nextBoolean());
             };
             ops.add(tick);
