@@ -8,6 +8,7 @@ import org.gridsettle.benchmarks.harness.ThroughputResult;
 import org.gridsettle.engine.SnapshotStalls;
 
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
  * Renders a run's figures as Markdown: the machine, then one table where each figure stands next to the ceiling or
@@ -57,13 +58,14 @@ public final class MarkdownReport
         final double engineRate = engine.perSecond();
         sb.append("Throughput figures are the median of ").append(c.rounds())
             .append(" round(s); each round runs the ceiling, the engine, a replay of the engine's journal and the")
-            .append(" conventional design back to back.")
+            .append(" conventional design back to back. A ratio between two of them is the median of the rounds' own")
+            .append(" ratios, so it need not equal the quotient of the two medians shown.")
             .append(NL).append(NL);
         sb.append("| figure | value | measured against, same run | ratio |").append(NL);
         sb.append("|---|---:|---|---:|").append(NL);
         row(sb, "engine, max sustained throughput (real journals)", rounds(r.engine(), "ticks/s"),
             "raw-append ceiling " + Fmt.rate(ceiling.perSecond()) + " ticks/s", Fmt.percent(r.efficiency()) +
-                byRound(r.efficiencyByRound()));
+                byRound(r.efficiencyByRound(), Fmt::percent));
         final SnapshotStalls stalls = r.engineSnapshots();
         row(sb, "snapshot stall of the business-logic thread, periodic snapshots of the engine rounds (" +
                 Fmt.rate(c.meters()) + " meters)",
@@ -76,7 +78,7 @@ public final class MarkdownReport
             rounds(r.ceiling(), "ticks/s"), "-", "100.0%");
         row(sb, "alternative: conventional (BigDecimal, ArrayBlockingQueue, JSON lines)",
             rounds(r.conventional(), "ticks/s"), "engine " + Fmt.rate(engineRate) + " ticks/s",
-            "engine " + Fmt.times(engineRate / conventional.perSecond()));
+            "engine " + Fmt.times(r.engineOverConventional()) + byRound(r.engineOverConventionalByRound(), Fmt::times));
         row(sb, "ceiling: raw Disruptor 1P1C hand-off, SleepingWaitStrategy, no work",
             Fmt.rate(r.handoff().perSecond()) + " events/s", "engine " + Fmt.rate(engineRate) + " ticks/s",
             "engine at " + Fmt.percent(engineRate / r.handoff().perSecond()));
@@ -149,7 +151,7 @@ public final class MarkdownReport
     }
 
     /** The ratio of each round, when there is more than one: " (rounds 41.0%, 38.3%, 52.3%)". */
-    private static String byRound(final double[] ratios)
+    private static String byRound(final double[] ratios, final DoubleFunction<String> format)
     {
         if (ratios.length < 2)
         {
@@ -158,7 +160,7 @@ public final class MarkdownReport
         final StringBuilder sb = new StringBuilder(" (rounds ");
         for (int i = 0; i < ratios.length; i++)
         {
-            sb.append(i == 0 ? "" : ", ").append(Fmt.percent(ratios[i]));
+            sb.append(i == 0 ? "" : ", ").append(format.apply(ratios[i]));
         }
         return sb.append(')').toString();
     }
