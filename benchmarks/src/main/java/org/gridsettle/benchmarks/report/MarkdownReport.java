@@ -94,10 +94,14 @@ public final class MarkdownReport
             rounds(r.replay(), "inputs/s"),
             "raw Chronicle read of both queues " + Fmt.rate(r.rawRead().perSecond()) + " inputs/s",
             Fmt.percent(r.replay().median().perSecond() / r.rawRead().perSecond()));
-        row(sb, "allocation per tick, business-logic thread (steady state)",
-            Fmt.threeDecimals(engine.bytesPerOperation()) + " B/tick",
-            "conventional worker " + Fmt.oneDecimal(conventional.bytesPerOperation()) + " B/tick; raw-append thread " +
-                Fmt.threeDecimals(ceiling.bytesPerOperation()) + " B/tick",
+        row(sb, "allocation per tick, business-logic thread (steady state); in brackets every thread of the JVM, "
+                + "the producer's included",
+            Fmt.threeDecimals(engine.bytesPerOperation()) + " B/tick (" +
+                Fmt.threeDecimals(engine.allThreadsBytesPerOperation()) + ")",
+            "conventional worker " + Fmt.oneDecimal(conventional.bytesPerOperation()) + " B/tick (" +
+                Fmt.oneDecimal(conventional.allThreadsBytesPerOperation()) + "); raw-append thread " +
+                Fmt.threeDecimals(ceiling.bytesPerOperation()) + " B/tick (" +
+                Fmt.threeDecimals(ceiling.allThreadsBytesPerOperation()) + ")",
             "-");
         row(sb, "heap per enrolled meter, correction window excluded (" + Fmt.rate(r.heap().meters()) + " meters)",
             Fmt.oneDecimal(r.heap().engineBytesExcludingWindow()) + " B/meter",
