@@ -59,7 +59,9 @@ public final class MarkdownReport
         sb.append("Throughput figures are the median of ").append(c.rounds())
             .append(" round(s); each round runs the ceiling, the engine, a replay of the engine's journal and the")
             .append(" conventional design back to back. A ratio between two of them is the median of the rounds' own")
-            .append(" ratios, so it need not equal the quotient of the two medians shown.")
+            .append(" ratios, so it need not equal the quotient of the two medians shown. Each replay is timed from its")
+            .append(" first input, with no warm-up of its own (the first round's is the JVM's first replay); the raw")
+            .append(" read is timed once, over the last round's journal.")
             .append(NL).append(NL);
         sb.append("| figure | value | measured against, same run | ratio |").append(NL);
         sb.append("|---|---:|---|---:|").append(NL);
@@ -123,7 +125,9 @@ public final class MarkdownReport
             .append("raw-append-pretouched: the same with a journal pretoucher touching the queues' pages ahead on ")
             .append("a thread of its own (what page faults of fresh pages cost), ")
             .append("handoff-append: the same appends on a consumer thread behind the engine's Disruptor (the ")
-            .append("engine's threading without its work, in the engine's pretouch mode).")
+            .append("engine's threading without its work, in the engine's pretouch mode). Each design and rate runs ")
+            .append("fresh: ").append(Fmt.oneDecimal(c.rateWarmupSeconds())).append(" s paced but not recorded, then ")
+            .append(Fmt.oneDecimal(c.rateSeconds())).append(" s recorded.")
             .append(NL).append(NL);
         sb.append("| offered ticks/s | design | achieved ticks/s | samples | p50 µs | p99 µs | p99.9 µs | p99.99 µs |" +
             " max µs |").append(NL);
