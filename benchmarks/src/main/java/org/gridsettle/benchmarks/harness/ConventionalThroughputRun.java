@@ -14,8 +14,8 @@ import java.util.function.LongConsumer;
 
 /**
  * Maximum sustained throughput of the {@link ConventionalPipeline}, timed exactly like {@link EngineThroughputRun}:
- * same ticks, same warm-up, clock from warm-up applied to last tick applied, worker-thread allocation sampled at the
- * same two moments.
+ * same ticks, same warm-up, clock from warm-up applied to last tick applied, worker-thread and all-thread allocation
+ * sampled at the same two moments.
  * <p>
  * Runs on the calling thread, which is the pipeline's producer.
  */
@@ -57,11 +57,13 @@ public final class ConventionalThroughputRun
             submit(pipeline, 0, warmup, config.meters());
             Await.reach(pipeline::processed, warmup, pipeline::failure);
             final long bytesBefore = ThreadAllocation.allocatedBytes(pipeline.workerThreadId());
+            final ThreadAllocation.AllThreads allBefore = ThreadAllocation.allThreads();
             final long start = System.nanoTime();
             submit(pipeline, warmup, ticks, config.meters());
             final long end = Await.reach(pipeline::processed, ticks, pipeline::failure);
             final long bytesAfter = ThreadAllocation.allocatedBytes(pipeline.workerThreadId());
-            throughput = new ThroughputResult(ticks - warmup, end - start, bytesAfter - bytesBefore);
+            final long allThreads = ThreadAllocation.allThreadsSince(allBefore);
+            throughput = new ThroughputResult(ticks - warmup, end - start, bytesAfter - bytesBefore, allThreads);
         }
         finally
         {

@@ -11,8 +11,9 @@ import java.nio.file.Path;
 /**
  * Maximum sustained throughput of the real engine with real journals (page-cache durability unless told otherwise,
  * default sleeping wait strategy, default ring): the producer submits as fast as the ring accepts, and the clock runs from the moment the
- * warm-up ticks are applied until the last tick is applied. The business-logic thread's allocated bytes are sampled
- * at the same two moments, so allocation per tick excludes set-up and warm-up.
+ * warm-up ticks are applied until the last tick is applied. The business-logic thread's allocated bytes, and those
+ * of every thread of the JVM (the producer's and the engine's other threads' too), are sampled at the same two
+ * moments, so allocation per tick excludes set-up and warm-up.
  * <p>
  * Runs on the calling thread, which is the engine's single producer. Leaves the journal in place for replay.
  */
@@ -58,11 +59,13 @@ public final class EngineThroughputRun
             Await.reach(engine::appliedSequence, setUp + warmup, engine::fatalError);
             final long logicThread = ThreadAllocation.threadIdNamed(LOGIC_THREAD);
             final long bytesBefore = ThreadAllocation.allocatedBytes(logicThread);
+            final ThreadAllocation.AllThreads allBefore = ThreadAllocation.allThreads();
             final long start = System.nanoTime();
             submit(engine, warmup, ticks, meters);
             final long end = Await.reach(engine::appliedSequence, setUp + ticks, engine::fatalError);
             final long bytesAfter = ThreadAllocation.allocatedBytes(logicThread);
-            throughput = new ThroughputResult(ticks - warmup, end - start, bytesAfter - bytesBefore);
+            final long allThreads = ThreadAllocation.allThreadsSince(allBefore);
+            throughput = new ThroughputResult(ticks - warmup, end - start, bytesAfter - bytesBefore, allThreads);
         }
         finally
         {

@@ -2,6 +2,7 @@ package org.gridsettle.benchmarks.harness;
 
 import org.gridsettle.engine.SnapshotStalls;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,27 +39,64 @@ public record HarnessResults(
     List<LatencyResult> latencies)
 {
     /**
-     * @return the median engine round's ticks per second as a fraction of the median raw-append ceiling round.
+     * The headline efficiency: the median of {@link #efficiencyByRound()}, each round's engine over the ceiling that
+     * ran just before it. Not the median engine round over the median ceiling round, which may pair rates from two
+     * different rounds, a noisy one with a quiet one, when the rounds exist to pair them. For an even count the
+     * lower middle ratio, as {@link Rounds#median()} does.
+     *
+     * @return the engine's share of the raw-append ceiling.
      */
     public double efficiency()
     {
-        return engine.median().perSecond() / ceiling.median().perSecond();
+        return median(efficiencyByRound());
     }
 
     /**
-     * The engine's rate over the ceiling's in each round, which ran them back to back: a check on the headline
-     * {@link #efficiency()} when the machine's speed drifts between rounds.
+     * The engine's rate over the ceiling's in each round, which ran them back to back.
      *
      * @return one ratio per round, in the order run.
      */
     public double[] efficiencyByRound()
     {
-        final double[] ratios = new double[engine.results().size()];
+        return byRound(engine, ceiling);
+    }
+
+    /**
+     * @return the median of {@link #engineOverConventionalByRound()}, paired by round like {@link #efficiency()}.
+     */
+    public double engineOverConventional()
+    {
+        return median(engineOverConventionalByRound());
+    }
+
+    /**
+     * @return the engine's rate over the conventional design's in each round, in the order run.
+     */
+    public double[] engineOverConventionalByRound()
+    {
+        return byRound(engine, conventional);
+    }
+
+    private static double[] byRound(final Rounds numerator, final Rounds denominator)
+    {
+        if (numerator.results().size() != denominator.results().size())
+        {
+            throw new IllegalStateException("rounds differ in number: " + numerator.results().size() + " and " +
+                denominator.results().size());
+        }
+        final double[] ratios = new double[numerator.results().size()];
         for (int i = 0; i < ratios.length; i++)
         {
-            ratios[i] = engine.results().get(i).perSecond() / ceiling.results().get(i).perSecond();
+            ratios[i] = numerator.results().get(i).perSecond() / denominator.results().get(i).perSecond();
         }
         return ratios;
+    }
+
+    private static double median(final double[] values)
+    {
+        final double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(sorted.length - 1) / 2];
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LatencyRecorder
 {
-    /** Longest latency the histogram tracks; longer values are recorded as this. */
+    /** Longest latency the histogram tracks; longer values are recorded as this and counted in {@link #clamped()}. */
     public static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.MINUTES.toNanos(5);
 
     private final long[] intendedNanos;
@@ -25,6 +25,7 @@ public final class LatencyRecorder
     private long lastIndex = -1;
     private long completed;
     private long lastDoneNanos;
+    private long clamped;
 
     /**
      * @param ticks       ticks in the run, warm-up included.
@@ -66,7 +67,12 @@ public final class LatencyRecorder
         lastDoneNanos = nowNanos;
         if (tick >= warmupTicks)
         {
-            histogram.recordValue(Math.min(nowNanos - intendedNanos[(int)tick], HIGHEST_TRACKABLE_NANOS));
+            final long latency = nowNanos - intendedNanos[(int)tick];
+            if (latency > HIGHEST_TRACKABLE_NANOS)
+            {
+                clamped++;
+            }
+            histogram.recordValue(Math.min(latency, HIGHEST_TRACKABLE_NANOS));
         }
     }
 
@@ -84,6 +90,14 @@ public final class LatencyRecorder
     public long completed()
     {
         return completed;
+    }
+
+    /**
+     * @return recorded samples longer than {@link #HIGHEST_TRACKABLE_NANOS}, which the histogram holds as that value.
+     */
+    public long clamped()
+    {
+        return clamped;
     }
 
     /**

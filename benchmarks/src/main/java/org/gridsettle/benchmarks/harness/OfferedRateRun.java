@@ -183,6 +183,13 @@ public final class OfferedRateRun
         final String design, final long rate, final long measured, final long windowStart,
         final LatencyRecorder recorder)
     {
+        if (recorder.clamped() != 0)
+        {
+            // a clamped sample would understate the max and the high percentiles without a sign in the report
+            throw new IllegalStateException(design + " at " + rate + " ticks/s: " + recorder.clamped() +
+                " latencies over the histogram's highest trackable value of " +
+                LatencyRecorder.HIGHEST_TRACKABLE_NANOS / 1_000_000_000L + " s; offer a lower rate or fewer seconds");
+        }
         final double seconds = (recorder.lastDoneNanos() - windowStart) / 1e9;
         return new LatencyResult(design, rate, measured / Math.max(seconds, 1e-9), recorder.histogram());
     }

@@ -28,11 +28,13 @@ public final class RawAppendCeiling
             append(appender, 0, warmup);
             final long thread = Thread.currentThread().getId();
             final long bytesBefore = ThreadAllocation.allocatedBytes(thread);
+            final ThreadAllocation.AllThreads allBefore = ThreadAllocation.allThreads();
             final long start = System.nanoTime();
             append(appender, warmup, config.ticks());
             final long end = System.nanoTime();
             final long bytesAfter = ThreadAllocation.allocatedBytes(thread);
-            return new ThroughputResult(config.ticks() - warmup, end - start, bytesAfter - bytesBefore);
+            final long allThreads = ThreadAllocation.allThreadsSince(allBefore);
+            return new ThroughputResult(config.ticks() - warmup, end - start, bytesAfter - bytesBefore, allThreads);
         }
     }
 

@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Reads how many bytes a thread has allocated, through HotSpot's {@code com.sun.management.ThreadMXBean}; the
- * harness samples the business-logic thread before and after a measured window.
+ * harness samples the business-logic thread, and every thread of the JVM, before and after a measured window.
  * <p>
  * Thread-safe.
  */
@@ -43,6 +43,64 @@ public final class ThreadAllocation
             throw new IllegalStateException("no live thread named " + name);
         }
         return id;
+    }
+
+    /**
+     * @return what every live thread of the JVM has allocated so far, to pass to {@link #allThreadsSince} later.
+     */
+    public static AllThreads allThreads()
+    {
+        final long[] ids = THREADS.getAllThreadIds();
+        return new AllThreads(ids, THREADS.getThreadAllocatedBytes(ids));
+    }
+
+    /**
+     * Bytes the whole JVM's threads allocated since {@code before}: the producer, the threads of the design under
+     * test and any other, such as Chronicle's. A thread started since counts from zero; a thread that ended since is
+     * missed, so the figure is a lower bound when threads come and go.
+     *
+     * @param before an earlier {@link #allThreads()}.
+     * @return the bytes.
+     */
+    public static long allThreadsSince(final AllThreads before)
+    {
+        final AllThreads now = allThreads();
+        long sum = 0;
+        for (int i = 0; i < now.ids.length; i++)
+        {
+            if (now.bytes[i] >= 0)
+            {
+                sum += now.bytes[i] - before.bytesOf(now.ids[i]);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Allocated bytes of every live thread at one moment. Immutable.
+     */
+    public static final class AllThreads
+    {
+        private final long[] ids;
+        private final long[] bytes;
+
+        private AllThreads(final long[] ids, final long[] bytes)
+        {
+            this.ids = ids;
+            this.bytes = bytes;
+        }
+
+        private long bytesOf(final long id)
+        {
+            for (int i = 0; i < ids.length; i++)
+            {
+                if (ids[i] == id)
+                {
+                    return Math.max(0, bytes[i]);
+                }
+            }
+            return 0;
+        }
     }
 
     /**

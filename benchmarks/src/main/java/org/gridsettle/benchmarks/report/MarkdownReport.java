@@ -8,6 +8,7 @@ import org.gridsettle.benchmarks.harness.ThroughputResult;
 import org.gridsettle.engine.SnapshotStalls;
 
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
  * Renders a run's figures as Markdown: the machine, then one table where each figure stands next to the ceiling or
@@ -57,13 +58,16 @@ public final class MarkdownReport
         final double engineRate = engine.perSecond();
         sb.append("Throughput figures are the median of ").append(c.rounds())
             .append(" round(s); each round runs the ceiling, the engine, a replay of the engine's journal and the")
-            .append(" conventional design back to back.")
+            .append(" conventional design back to back. A ratio between two of them is the median of the rounds' own")
+            .append(" ratios, so it need not equal the quotient of the two medians shown. Each replay is timed from its")
+            .append(" first input, with no warm-up of its own (the first round's is the JVM's first replay); the raw")
+            .append(" read is timed once, over the last round's journal.")
             .append(NL).append(NL);
         sb.append("| figure | value | measured against, same run | ratio |").append(NL);
         sb.append("|---|---:|---|---:|").append(NL);
         row(sb, "engine, max sustained throughput (real journals)", rounds(r.engine(), "ticks/s"),
             "raw-append ceiling " + Fmt.rate(ceiling.perSecond()) + " ticks/s", Fmt.percent(r.efficiency()) +
-                byRound(r.efficiencyByRound()));
+                byRound(r.efficiencyByRound(), Fmt::percent));
         final SnapshotStalls stalls = r.engineSnapshots();
         row(sb, "snapshot stall of the business-logic thread, periodic snapshots of the engine rounds (" +
                 Fmt.rate(c.meters()) + " meters)",
@@ -76,7 +80,7 @@ public final class MarkdownReport
             rounds(r.ceiling(), "ticks/s"), "-", "100.0%");
         row(sb, "alternative: conventional (BigDecimal, ArrayBlockingQueue, JSON lines)",
             rounds(r.conventional(), "ticks/s"), "engine " + Fmt.rate(engineRate) + " ticks/s",
-            "engine " + Fmt.times(engineRate / conventional.perSecond()));
+            "engine " + Fmt.times(r.engineOverConventional()) + byRound(r.engineOverConventionalByRound(), Fmt::times));
         row(sb, "ceiling: raw Disruptor 1P1C hand-off, SleepingWaitStrategy, no work",
             Fmt.rate(r.handoff().perSecond()) + " events/s", "engine " + Fmt.rate(engineRate) + " ticks/s",
             "engine at " + Fmt.percent(engineRate / r.handoff().perSecond()));
@@ -92,10 +96,14 @@ public final class MarkdownReport
             rounds(r.replay(), "inputs/s"),
             "raw Chronicle read of both queues " + Fmt.rate(r.rawRead().perSecond()) + " inputs/s",
             Fmt.percent(r.replay().median().perSecond() / r.rawRead().perSecond()));
-        row(sb, "allocation per tick, business-logic thread (steady state)",
-            Fmt.threeDecimals(engine.bytesPerOperation()) + " B/tick",
-            "conventional worker " + Fmt.oneDecimal(conventional.bytesPerOperation()) + " B/tick; raw-append thread " +
-                Fmt.threeDecimals(ceiling.bytesPerOperation()) + " B/tick",
+        row(sb, "allocation per tick, business-logic thread (steady state); in brackets every thread of the JVM, "
+                + "the producer's included",
+            Fmt.threeDecimals(engine.bytesPerOperation()) + " B/tick (" +
+                Fmt.threeDecimals(engine.allThreadsBytesPerOperation()) + ")",
+            "conventional worker " + Fmt.oneDecimal(conventional.bytesPerOperation()) + " B/tick (" +
+                Fmt.oneDecimal(conventional.allThreadsBytesPerOperation()) + "); raw-append thread " +
+                Fmt.threeDecimals(ceiling.bytesPerOperation()) + " B/tick (" +
+                Fmt.threeDecimals(ceiling.allThreadsBytesPerOperation()) + ")",
             "-");
         row(sb, "heap per enrolled meter, correction window excluded (" + Fmt.rate(r.heap().meters()) + " meters)",
             Fmt.oneDecimal(r.heap().engineBytesExcludingWindow()) + " B/meter",
@@ -117,7 +125,9 @@ public final class MarkdownReport
             .append("raw-append-pretouched: the same with a journal pretoucher touching the queues' pages ahead on ")
             .append("a thread of its own (what page faults of fresh pages cost), ")
             .append("handoff-append: the same appends on a consumer thread behind the engine's Disruptor (the ")
-            .append("engine's threading without its work, in the engine's pretouch mode).")
+            .append("engine's threading without its work, in the engine's pretouch mode). Each design and rate runs ")
+            .append("fresh: ").append(Fmt.oneDecimal(c.rateWarmupSeconds())).append(" s paced but not recorded, then ")
+            .append(Fmt.oneDecimal(c.rateSeconds())).append(" s recorded.")
             .append(NL).append(NL);
         sb.append("| offered ticks/s | design | achieved ticks/s | samples | p50 µs | p99 µs | p99.9 µs | p99.99 µs |" +
             " max µs |").append(NL);
@@ -149,7 +159,7 @@ public final class MarkdownReport
     }
 
     /** The ratio of each round, when there is more than one: " (rounds 41.0%, 38.3%, 52.3%)". */
-    private static String byRound(final double[] ratios)
+    private static String byRound(final double[] ratios, final DoubleFunction<String> format)
     {
         if (ratios.length < 2)
         {
@@ -158,7 +168,7 @@ public final class MarkdownReport
         final StringBuilder sb = new StringBuilder(" (rounds ");
         for (int i = 0; i < ratios.length; i++)
         {
-            sb.append(i == 0 ? "" : ", ").append(Fmt.percent(ratios[i]));
+            sb.append(i == 0 ? "" : ", ").append(format.apply(ratios[i]));
         }
         return sb.append(')').toString();
     }

@@ -50,6 +50,12 @@ class EndToEndHarnessSmokeTest
         assertThat(r.efficiency()).isPositive();
         assertThat(r.engine().median().bytesPerOperation()).isNotNaN().isGreaterThanOrEqualTo(0.0);
         assertThat(r.conventional().median().bytesPerOperation()).isPositive();
+        // every thread of the JVM includes the measured one, and the conventional producer's new TickEvent per tick
+        assertThat(r.engine().median().allThreadsBytesPerOperation()).isNotNaN()
+            .isGreaterThanOrEqualTo(r.engine().median().bytesPerOperation());
+        assertThat(r.conventional().median().allThreadsBytesPerOperation())
+            .isGreaterThan(r.conventional().median().bytesPerOperation());
+        assertThat(r.ceiling().median().allThreadsBytesPerOperation()).isNotNaN();
         assertThat(r.heap().engineBytesPerMeter()).isPositive();
         // 12 slots x 56 B (TickWindow's layout): the window is inside the engine's figure, and reported apart
         assertThat(r.heap().windowBytesPerMeter()).isEqualTo(672.0);

@@ -9,8 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The headline efficiency is the median engine round over the median ceiling round; the per-round ratios pair the
- * rounds that ran back to back. Rates are made up so that one round's own ratio differs from the headline.
+ * The headline efficiency, and the engine over the conventional design, are each the median of the rounds' own
+ * ratios, which pair the designs that ran back to back. Rates are made up so that the median engine round and the
+ * median ceiling round come from different rounds, and their quotient differs from the headline.
  */
 class HarnessResultsTest
 {
@@ -21,18 +22,38 @@ class HarnessResultsTest
         return new Rounds(Arrays.stream(perSecond).mapToObj(r -> new ThroughputResult(r, SECOND, 0)).toList());
     }
 
-    private static HarnessResults results(final Rounds ceiling, final Rounds engine)
+    private static HarnessResults results(final Rounds ceiling, final Rounds engine, final Rounds conventional)
     {
-        return new HarnessResults(null, ceiling, engine, engine, null, null, null, null, null, null, engine, null, null,
-            List.of());
+        return new HarnessResults(null, ceiling, engine, conventional, null, null, null, null, null, null, engine,
+            null, null, List.of());
     }
 
     @Test
-    void efficiencyIsMedianOverMedianAndEachRoundHasItsOwnRatio()
+    void efficiencyIsTheMedianOfEachRoundsOwnRatioNotMedianOverMedian()
     {
-        // ceiling rounds 1.5M, 2.2M, 2.0M (median 2.0M); engine 0.75M, 0.88M, 0.8M (median 0.8M)
-        final HarnessResults r = results(rounds(1_500_000, 2_200_000, 2_000_000), rounds(750_000, 880_000, 800_000));
-        assertThat(r.efficiency()).isCloseTo(0.4, within(1e-12));
-        assertThat(r.efficiencyByRound()).containsExactly(new double[] {0.5, 0.4, 0.4}, within(1e-12));
+        // ceiling rounds 1.0M, 2.0M, 3.0M (median 2.0M, round 2); engine 0.9M, 0.8M, 2.4M (median 0.9M, round 1):
+        // median over median would be 45%, but the rounds' own ratios are 90%, 40% and 80%
+        final Rounds engine = rounds(900_000, 800_000, 2_400_000);
+        final HarnessResults r = results(rounds(1_000_000, 2_000_000, 3_000_000), engine, engine);
+        assertThat(r.efficiencyByRound()).containsExactly(new double[] {0.9, 0.4, 0.8}, within(1e-12));
+        assertThat(r.efficiency()).isCloseTo(0.8, within(1e-12));
+    }
+
+    @Test
+    void engineOverConventionalIsPairedByRoundToo()
+    {
+        // conventional 0.6M, 1.0M, 0.8M (median 0.8M): median over median 0.9M / 0.8M = 1.125; own ratios 1.5, 0.8, 3.0
+        final HarnessResults r = results(rounds(1_000_000, 2_000_000, 3_000_000),
+            rounds(900_000, 800_000, 2_400_000), rounds(600_000, 1_000_000, 800_000));
+        assertThat(r.engineOverConventionalByRound()).containsExactly(new double[] {1.5, 0.8, 3.0}, within(1e-12));
+        assertThat(r.engineOverConventional()).isCloseTo(1.5, within(1e-12));
+    }
+
+    @Test
+    void anEvenNumberOfRoundsTakesTheLowerMiddleRatio()
+    {
+        final Rounds engine = rounds(500_000, 600_000, 700_000, 800_000);
+        final HarnessResults r = results(rounds(1_000_000, 1_000_000, 1_000_000, 1_000_000), engine, engine);
+        assertThat(r.efficiency()).isCloseTo(0.6, within(1e-12));
     }
 }
