@@ -86,6 +86,8 @@ public final class SettlementEngine implements AutoCloseable
     private volatile Throwable fatal;
     private long recovered;
     private boolean closed;
+    /** The host thread that submits to a single-producer ring; known only when assertions are on. */
+    private Thread producer;
 
     private SettlementEngine(final Builder config)
     {
@@ -676,6 +678,28 @@ public final class SettlementEngine implements AutoCloseable
         {
             throw new IllegalStateException("engine is not running");
         }
+        assert onProducerThread() : "a single-producer engine was given input from " + Thread.currentThread() +
+            " after " + producer + "; build it with multiProducer(true) to submit from several threads";
+    }
+
+    /**
+     * Checked under assertions only, in place of the Disruptor's own check of the same rule: that one keeps every
+     * single-producer ring it ever checked in a static map, so with {@code -ea} no closed engine's ring is ever
+     * collected (Disruptor 4.0.0's {@code SingleProducerSequencer.ProducerThreadAssertion}; the build turns it off
+     * with {@code -da:com.lmax.disruptor...}). This one forgets the thread with the engine.
+     */
+    private synchronized boolean onProducerThread()
+    {
+        if (config.multiProducer)
+        {
+            return true;
+        }
+        final Thread current = Thread.currentThread();
+        if (producer == null)
+        {
+            producer = current;
+        }
+        return producer == current;
     }
 
     /**

@@ -3,7 +3,9 @@ package org.gridsettle.engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +29,43 @@ class EngineLifecycleTest
             }
             assertThat(engine.counters().inputs()).as("run %d", run).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aSingleProducerEngineRefusesInputFromASecondThreadUnderAssertions()
+    {
+        // the build runs tests with -ea, as a host's own tests would
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(tmp).build().start())
+        {
+            engine.registerAccount(1001);
+            final CompletableFuture<Void> other = CompletableFuture.runAsync(() -> engine.registerAccount(1002));
+            assertThat(other).failsWithin(java.time.Duration.ofSeconds(30))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause().isInstanceOf(AssertionError.class).withMessageContaining("multiProducer(true)");
+        }
+    }
+
+    @Test
+    void aClosedEngineCanBeCollected()
+    {
+        // with the Disruptor's own producer-thread assertion on, every closed engine's ring stayed reachable from a
+        // static map and a long simulation ran out of heap after about 2,400 engines
+        final WeakReference<SettlementEngine> closed = openSubmitAndClose(tmp.resolve("collected"));
+        for (int i = 0; i < 20 && closed.get() != null; i++)
+        {
+            System.gc();
+        }
+        assertThat(closed.get()).isNull();
+    }
+
+    private static WeakReference<SettlementEngine> openSubmitAndClose(final Path dir)
+    {
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start();
+        try (engine)
+        {
+            engine.registerAccount(1001);
+        }
+        return new WeakReference<>(engine);
     }
 
     @Test
