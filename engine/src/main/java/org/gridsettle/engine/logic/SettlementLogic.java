@@ -420,7 +420,7 @@ public final class SettlementLogic
         carbon.readState(in);
         oracle.readState(in);
         netting.readState(in);
-        drHistory.readState(in);
+        drHistory.readState(in, meters.meterCount());
         drEvents.readState(in);
         if (StateIo.hasMore(in))
         {
