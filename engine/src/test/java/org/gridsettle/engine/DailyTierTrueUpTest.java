@@ -295,6 +295,34 @@ class DailyTierTrueUpTest
         assertThat(net(out, ReasonCode.TRUE_UP)).isZero();
     }
 
+    @Test
+    void metersOnOtherTariffsHoldNoDayTotals() throws IOException
+    {
+        for (final boolean dailyTiers : new boolean[] {false, true})
+        {
+            final List<byte[]> inputs = new ArrayList<>();
+            final LogicInputs encoder = LogicStates.recording(inputs, dailyTiers);
+            encoder.setUp(4);
+            for (int m = 1; m <= 4; m++)
+            {
+                encoder.apply(new LogicInputs.Command(0, m, 3, 400 + m, 0));
+            }
+            final SettlementLogic logic = new SettlementLogic((b, o, l) ->
+            {
+            }, 8);
+            inputs.forEach(input -> logic.apply(new UnsafeBuffer(input), 0, input.length));
+            final byte[] state = LogicStates.state(logic);
+            // the state ends with the day totals' section: no untracked periods, the rows' meters, their totals
+            final int rows = dailyTiers ? 4 : 0;
+            final int section = 4 + (4 + 4 * rows) + (4 + rows * 2 * 31 * 6 * 8);
+            final ByteBuffer tail = ByteBuffer.wrap(state, state.length - section, section);
+            assertThat(tail.getInt()).isZero();
+            assertThat(tail.getInt()).as("meters with day totals").isEqualTo(rows);
+            tail.position(tail.position() + 4 * rows);
+            assertThat(tail.getInt()).isEqualTo(rows * 2 * 31 * 6);
+        }
+    }
+
     /** @return every transfer's cause and fields, in order. */
     private static List<String> postings(final Outputs out)
     {
