@@ -104,6 +104,28 @@ class DailyTierTrueUpTest
     }
 
     @Test
+    void aRefusedCorrectionLeavesItsDayAsItWas()
+    {
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            setUp(engine, tariff());
+            engine.submitTick(1, 0, T + 10 * H, 3_600, 8_000, 0);                   // 4: Mon 10:00
+            engine.submitTick(1, 0, T + 11 * H, 3_600, 8_000, 0);                   // 5: Mon 11:00
+            engine.submitCorrection(1, 0, T + 11 * H, 3_600, Long.MAX_VALUE / 2, 0); // 6: refused, OVERFLOW
+            engine.submitCorrection(1, 0, T + 10 * H, 3_600, 4_000, 0);             // 7: Mon 10:00 is 4 kWh
+            engine.submitTick(1, 0, T + D + 10 * H, 3_600, 12_000, 0);              // 8: Tue 10:00
+            engine.calendar(CalendarCodec.PERIOD_CLOSE, APRIL, TARIFF);             // 9
+        }
+        final Outputs out = Outputs.of(dir);
+        // the refused correction took tick 5's 8 kWh out of Monday before it was refused, and must put them back:
+        // then the close is the first test's, a credit of 0.60 (with Monday at 4 kWh it would credit 1.60)
+        assertThat(out.causedBy(6)).hasSize(1);
+        assertThat(Outputs.rejection(out.causedBy(6).get(0))).isEqualTo(ReasonCode.OVERFLOW);
+        assertThat(net(out, ReasonCode.ENERGY_CHARGE)).isEqualTo(3_400_000L);
+        assertThat(trueUps(out, 9)).containsExactly(-600_000L);
+    }
+
+    @Test
     void aTickOfAnEarlierDayAfterALaterDaysTicksIsTruedUp()
     {
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
