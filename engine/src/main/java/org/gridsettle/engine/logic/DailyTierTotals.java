@@ -52,9 +52,9 @@ final class DailyTierTotals
 
     private final MeterRows rows = new MeterRows();
     private long[] wh = new long[0];
-    /** Slots, with their billing period ({@link #key}), whose periods were open when a snapshot without totals loaded. */
+    /** Slots and their billing periods ({@link #key}) open when a snapshot without day totals was loaded. */
     private final LongHashSet untracked = new LongHashSet();
-    /** Sorts {@link #untracked} for a snapshot; kept so that a capture allocates nothing once the state stops growing. */
+    /** Sorts {@link #untracked} for a snapshot; kept, so that a capture allocates nothing once the state is grown. */
     private long[] snapshotScratch = new long[0];
 
     /**

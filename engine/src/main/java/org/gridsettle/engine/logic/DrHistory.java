@@ -23,8 +23,9 @@ import java.util.Arrays;
  * no reading. (In the US and the EU both are Sundays, never baseline or event weekdays.)
  * <p>
  * Memory: {@value #BYTES_PER_DR_METER} bytes per DR meter ({@value #DAYS} days x (4-byte day + 24 x 4-byte Wh)), plus
- * about 16 bytes for its row ({@link MeterRows}: a map entry and its meter index). Wh are ints: an hour above 2^31 - 1 Wh (2.1 GWh) cannot be
- * held, so it is marked invalid, and a baseline never uses it rather than using a wrong figure.
+ * about 16 bytes for its row ({@link MeterRows}: a map entry and its meter index). Wh are ints: an hour above
+ * 2^31 - 1 Wh (2.1 GWh) cannot be held, so it is marked invalid, and a baseline never uses it rather than using a
+ * wrong figure.
  * <p>
  * A correction replaces its tick's energy in the hour (when the day is still in the ring). Owned by the
  * business-logic thread. Not thread-safe; the {@link HourlyLoad} view reads the meter chosen by {@link #select}.
