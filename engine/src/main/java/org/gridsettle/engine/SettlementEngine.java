@@ -68,7 +68,9 @@ import java.util.concurrent.CompletableFuture;
  * Memory: besides the correction window ({@link Builder#correctionWindow}), each meter enrolled in demand response
  * costs {@value org.gridsettle.engine.logic.DrHistory#BYTES_PER_DR_METER} bytes of hourly history (48 local days x 24
  * hours, for the 10-in-10 baseline; see {@link org.gridsettle.engine.logic.DrHistory}); other meters cost nothing
- * for it.
+ * for it. Each meter whose ticks a tariff with daily tiers priced costs 2,976 bytes of day totals (2 open billing
+ * periods x 31 local days x 6 TOU periods x 8 bytes, what the period close trues daily tiers up from), plus a map
+ * entry; other meters cost nothing for them.
  */
 public final class SettlementEngine implements AutoCloseable
 {

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a customer pays for a closed billing period does not depend on the order ticks arrived in, nor on other
- * meters' ticks interleaved with theirs: tiers and net metering are settled from aggregates at close.
+ * meters' ticks interleaved with theirs: tiers and net metering are settled from aggregates at close (daily tiers
+ * from each local day's).
  */
 class ArrivalOrderProperties
 {
@@ -65,6 +66,27 @@ class ArrivalOrderProperties
         final long[] inOrder = balances(ticks, netMetering, basis);
         final long[] anyOrder = balances(shuffled, netMetering, basis);
         assertThat(anyOrder).isEqualTo(inOrder);
+    }
+
+    @Property(tries = 60)
+    void closedPeriodBalancesOnDailyTiersDoNotDependOnArrivalOrder(
+        @ForAll @Size(min = 1, max = 12) final List<@IntRange(min = 0, max = 4_000) Integer> imports,
+        @ForAll final long shuffleSeed)
+    {
+        // the same energies over three local days (a tick a day in turn), so that ticks of an earlier day arrive
+        // after a later day's: the tick postings then depend on the order, the days' tiered charges at close do not
+        final List<long[]> ticks = new ArrayList<>();
+        for (int m = 1; m <= 3; m++)
+        {
+            for (int i = 0; i < imports.size(); i++)
+            {
+                final long start = EngineFixture.START + (i % 3) * 86_400L + i * 900L + (i % 2 == 1 ? 17 * 3600L : 0);
+                ticks.add(new long[] {m, start, imports.get(i) * 3L + m, 0});
+            }
+        }
+        final List<long[]> shuffled = new ArrayList<>(ticks);
+        Collections.shuffle(shuffled, new Random(shuffleSeed));
+        assertThat(balances(shuffled, false, TierBasis.DAILY)).isEqualTo(balances(ticks, false, TierBasis.DAILY));
     }
 
     private static long[] balances(final List<long[]> ticks, final boolean netMetering, final TierBasis basis)

@@ -34,14 +34,38 @@ class DeferredCaptureProperties
         return LogicInputs.streams(6, 150);
     }
 
+    /** Long enough that days of ticks usually come before a close, which a close after the cut then trues up. */
+    @Provide
+    Arbitrary<List<LogicInputs.Command>> longStreams()
+    {
+        return LogicInputs.streams(6, 60, 150);
+    }
+
     @Property(tries = 120)
     void aDeferredCaptureHoldsTheStateOfItsStart(
         @ForAll("streams") final List<LogicInputs.Command> stream,
         @ForAll @IntRange(min = 0, max = 1000) final int startPermille,
         @ForAll @IntRange(min = 0, max = 3) final int metersPerInput) throws IOException
     {
+        aDeferredCaptureHoldsTheStateOfItsStart(stream, startPermille, metersPerInput, false);
+    }
+
+    /** The same on daily tiers: their day totals are written whole when the capture starts, not meter by meter. */
+    @Property(tries = 60)
+    void aDeferredCaptureHoldsTheStateOfItsStartOnDailyTiers(
+        @ForAll("longStreams") final List<LogicInputs.Command> stream,
+        @ForAll @IntRange(min = 0, max = 1000) final int startPermille,
+        @ForAll @IntRange(min = 0, max = 3) final int metersPerInput) throws IOException
+    {
+        aDeferredCaptureHoldsTheStateOfItsStart(stream, startPermille, metersPerInput, true);
+    }
+
+    private static void aDeferredCaptureHoldsTheStateOfItsStart(
+        final List<LogicInputs.Command> stream, final int startPermille, final int metersPerInput,
+        final boolean dailyTiers) throws IOException
+    {
         final List<byte[]> inputs = new ArrayList<>();
-        final LogicInputs encoder = LogicStates.recording(inputs);
+        final LogicInputs encoder = LogicStates.recording(inputs, dailyTiers);
         encoder.setUp(6);
         stream.forEach(encoder::apply);
         final int start = inputs.size() * startPermille / 1000;

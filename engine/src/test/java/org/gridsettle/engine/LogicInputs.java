@@ -14,6 +14,9 @@ import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RedemptionCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.pricing.tariff.TierBasis;
+import org.gridsettle.pricing.tariff.TierTable;
+import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.util.List;
 
@@ -30,7 +33,7 @@ final class LogicInputs
      *
      * @param kind     what to do.
      * @param meter    meter 1..METERS, or one more for an unknown meter.
-     * @param interval 15-minute interval from {@link EngineFixture#START}.
+     * @param interval 15-minute interval from {@link EngineFixture#START} (two-hour, with daily tiers).
      * @param a        first value.
      * @param b        second value.
      */
@@ -45,6 +48,7 @@ final class LogicInputs
     }
 
     private final RecordConsumer consumer;
+    private final boolean dailyTiers;
     private final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(4096, 64));
     private final MeterTickCodec tick = new MeterTickCodec();
     private final AccountRegistrationCodec account = new AccountRegistrationCodec();
@@ -57,7 +61,18 @@ final class LogicInputs
 
     LogicInputs(final RecordConsumer consumer)
     {
+        this(consumer, false);
+    }
+
+    /**
+     * @param consumer   receives each record encoded.
+     * @param dailyTiers true for the fixture tariff with daily tiers (tier 1 up to 2 kWh a day and TOU period) and
+     *                   intervals two hours apart, so that a stream's ticks and corrections span four local days.
+     */
+    LogicInputs(final RecordConsumer consumer, final boolean dailyTiers)
+    {
         this.consumer = consumer;
+        this.dailyTiers = dailyTiers;
         tick.wrap(buffer, 0);
         account.wrap(buffer, 0);
         enrolment.wrap(buffer, 0);
@@ -69,19 +84,35 @@ final class LogicInputs
 
     static Arbitrary<List<Command>> streams(final int meters, final int maxSize)
     {
+        return streams(meters, 1, maxSize);
+    }
+
+    /**
+     * @param meters  meters the commands name, and one more for an unknown meter.
+     * @param minSize fewest commands.
+     * @param maxSize most commands.
+     * @return random command streams.
+     */
+    static Arbitrary<List<Command>> streams(final int meters, final int minSize, final int maxSize)
+    {
         final Arbitrary<Command> command = Combinators.combine(
             Arbitraries.integers().between(0, 9),
             Arbitraries.integers().between(1, meters + 1),
             Arbitraries.integers().between(0, 40),
             Arbitraries.longs().between(-5, 5_000),
             Arbitraries.longs().between(0, 5_000)).as(Command::new);
-        return command.list().ofMinSize(1).ofMaxSize(maxSize);
+        return command.list().ofMinSize(minSize).ofMaxSize(maxSize);
     }
 
     /** Publishes the fixture tariff with a daily fixed charge and enrols meters 1..meters. */
     void setUp(final int meters)
     {
-        tariff.encode(++sequence, EngineFixture.tariff().withFixedCharges(10_000, 0));
+        final TouTariff fixture = EngineFixture.tariff().withFixedCharges(10_000, 0);
+        tariff.encode(++sequence, dailyTiers ? fixture.withTiers(new TierTable(TierBasis.DAILY,
+            new long[] {2_000, Long.MAX_VALUE},
+            new long[][] {{EngineFixture.OFF_PEAK_IMPORT, 410_001}, {EngineFixture.PEAK_IMPORT, 610_001}},
+            new long[][] {{EngineFixture.OFF_PEAK_EXPORT, EngineFixture.OFF_PEAK_EXPORT},
+                {EngineFixture.PEAK_EXPORT, EngineFixture.PEAK_EXPORT}})) : fixture);
         consumer.accept(buffer, 0, tariff.length());
         for (int m = 1; m <= meters; m++)
         {
@@ -94,7 +125,7 @@ final class LogicInputs
 
     void apply(final Command c)
     {
-        final long start = EngineFixture.START + c.interval() * 900L;
+        final long start = EngineFixture.START + c.interval() * (dailyTiers ? 7_200L : 900L);
         switch (c.kind())
         {
             case 0, 1, 2, 3 -> tick(c.meter(), start, c.a(), c.b() % 3 == 0 ? c.b() : 0, 0);

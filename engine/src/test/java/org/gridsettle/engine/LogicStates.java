@@ -38,12 +38,23 @@ final class LogicStates
      */
     static LogicInputs recording(final List<byte[]> inputs)
     {
+        return recording(inputs, false);
+    }
+
+    /**
+     * @param inputs     receives a copy of every input record encoded.
+     * @param dailyTiers true for the daily-tier variant ({@link LogicInputs#LogicInputs(LogicInputs.RecordConsumer,
+     *                   boolean)}).
+     * @return an encoder of command streams.
+     */
+    static LogicInputs recording(final List<byte[]> inputs, final boolean dailyTiers)
+    {
         return new LogicInputs((buffer, offset, length) ->
         {
             final byte[] copy = new byte[length];
             buffer.getBytes(offset, copy);
             inputs.add(copy);
-        });
+        }, dailyTiers);
     }
 
     /**

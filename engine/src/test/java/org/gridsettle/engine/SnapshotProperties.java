@@ -29,13 +29,35 @@ class SnapshotProperties
         return LogicInputs.streams(4, 120);
     }
 
+    /** Long enough that days of ticks usually come before a close, which a close after the cut then trues up. */
+    @Provide
+    Arbitrary<List<LogicInputs.Command>> longStreams()
+    {
+        return LogicInputs.streams(4, 60, 150);
+    }
+
     @Property(tries = 80)
     void snapshotPlusTailEqualsFullReplay(
         @ForAll("streams") final List<LogicInputs.Command> stream,
         @ForAll @IntRange(min = 0, max = 1000) final int cutPermille) throws IOException
     {
+        snapshotPlusTailEqualsFullReplay(stream, cutPermille, false);
+    }
+
+    /** The same over four local days on daily tiers, whose closes true up from the day totals a snapshot holds. */
+    @Property(tries = 60)
+    void snapshotPlusTailEqualsFullReplayOnDailyTiers(
+        @ForAll("longStreams") final List<LogicInputs.Command> stream,
+        @ForAll @IntRange(min = 0, max = 1000) final int cutPermille) throws IOException
+    {
+        snapshotPlusTailEqualsFullReplay(stream, cutPermille, true);
+    }
+
+    private static void snapshotPlusTailEqualsFullReplay(
+        final List<LogicInputs.Command> stream, final int cutPermille, final boolean dailyTiers) throws IOException
+    {
         final List<byte[]> inputs = new ArrayList<>();
-        final LogicInputs encoder = LogicStates.recording(inputs);
+        final LogicInputs encoder = LogicStates.recording(inputs, dailyTiers);
         encoder.setUp(4);
         stream.forEach(encoder::apply);
         final int cut = inputs.size() * cutPermille / 1000;

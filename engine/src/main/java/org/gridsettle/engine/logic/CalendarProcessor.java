@@ -23,9 +23,11 @@ import org.gridsettle.pricing.tariff.TouTariff;
  * <p>
  * True-up: for each TOU period the definitive amount is computed from the period's aggregate energy (tiers per
  * {@link org.gridsettle.pricing.tariff.TierTable}; under net metering on imports net of exports, with any surplus
- * paid at the net-surplus rate) and the difference from the provisional tick postings is posted with reason
+ * paid at the net-surplus rate; under daily tiers from each local day's energy, tiered and rounded day by day,
+ * {@link DailyTierTotals}) and the difference from the provisional tick postings is posted with reason
  * TRUE_UP. The explanation carries the aggregate energy and, in the rate field, the definitive amount, so an
- * auditor recomputes it from the tariff and checks the difference against the tick postings in the journal.
+ * auditor recomputes it from the tariff (for daily tiers, from the ticks' days in the journal) and checks the
+ * difference against the tick postings in the journal.
  * <p>
  * Meters are charged in enrolment order (dense index order), never in hash-map order, so the output is the same on
  * every run. A calendar event for an instant already passed is acknowledged as a duplicate: retries post nothing.
@@ -45,6 +47,7 @@ final class CalendarProcessor
     private final TariffBook tariffs;
     private final Postings postings;
     private final BillingAccumulators billing;
+    private final DailyTierTotals dailyTotals;
     private final TickWindow window;
     private final Long2LongHashMap closedUntil = new Long2LongHashMap(Long.MIN_VALUE);
     private final Long2LongHashMap lastEndOfDay = new Long2LongHashMap(Long.MIN_VALUE);
@@ -55,9 +58,11 @@ final class CalendarProcessor
         final MeterRegistry meters,
         final TariffBook tariffs,
         final BillingAccumulators billing,
+        final DailyTierTotals dailyTotals,
         final TickWindow window,
         final Postings postings)
     {
+        this.dailyTotals = dailyTotals;
         this.window = window;
         this.meters = meters;
         this.tariffs = tariffs;
@@ -178,6 +183,7 @@ final class CalendarProcessor
             if (freeSlots)
             {
                 billing.free(slot);
+                dailyTotals.release(m, slot, billingPeriod);
             }
         }
     }
@@ -201,10 +207,10 @@ final class CalendarProcessor
         }
         else
         {
-            // daily tiers restart every local midnight, so their tick-level postings are already definitive;
-            // tiers counted over all periods share each tier among the periods in proportion to their energy
+            // daily tiers restart every local midnight, so each day is tiered on its own; tiers counted over all
+            // periods share each tier among the periods in proportion to their energy
             final TierBasis basis = tariff.tiers() == null ? TierBasis.BILLING_PERIOD : tariff.tiers().basis();
-            definitiveCharge = basis == TierBasis.DAILY ? billing.charges(slot, period) :
+            definitiveCharge = basis == TierBasis.DAILY ? dailyCharge(tariff, meter, slot, period) :
                 basis == TierBasis.BILLING_PERIOD_ALL_PERIODS ?
                     TouPricer.sharedTierCharge(tariff, period, importWh, wholeImportWh(slot, tariff.periodCount())) :
                     TouPricer.tieredCharge(tariff, period, importWh);
@@ -233,6 +239,17 @@ final class CalendarProcessor
                     TRUE_UP_CREDIT);
             postings.emitTransfer();
         }
+    }
+
+    /**
+     * The definitive charge of a TOU period under daily tiers: each local day's import tiered on its own
+     * ({@link DailyTierTotals#definitiveCharge}). A period that was open when a snapshot without day totals was
+     * loaded keeps its tick postings, as the build that wrote the snapshot did.
+     */
+    private long dailyCharge(final TouTariff tariff, final int meter, final int slot, final int period)
+    {
+        return dailyTotals.tracks(slot, billing.billingPeriodOf(slot)) ?
+            dailyTotals.definitiveCharge(tariff, meter, slot, period) : billing.charges(slot, period);
     }
 
     private long wholeImportWh(final int slot, final int periods)

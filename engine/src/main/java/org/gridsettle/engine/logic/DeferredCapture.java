@@ -17,7 +17,9 @@ import org.gridsettle.engine.snapshot.StateOutput;
  * That holds only if nothing changes those structures without {@link #beforeChange} first: a tick changes only
  * its own meter's window and accumulator entries and never a registry field, and the engine finishes a pending
  * capture ({@link #finish}) before any input that is not a tick, since a calendar close or an enrolment may change any
- * meter's. The ledger guards its own balances the same way, before each posting.
+ * meter's. The ledger guards its own balances the same way, before each posting. A tick also changes state that is
+ * not deferred (DR history, hourly netting, daily tier totals): those sections are written whole when the capture
+ * starts, so what the tick changes afterwards is not in the capture either.
  * <p>
  * Threading: the business-logic thread only, or the thread that closes the engine after that one has stopped.
  */

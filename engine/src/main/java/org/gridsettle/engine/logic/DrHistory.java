@@ -1,6 +1,5 @@
 package org.gridsettle.engine.logic;
 
-import org.agrona.collections.Int2IntHashMap;
 import org.gridsettle.engine.snapshot.StateIo;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.pricing.dr.HourlyLoad;
@@ -24,8 +23,9 @@ import java.util.Arrays;
  * no reading. (In the US and the EU both are Sundays, never baseline or event weekdays.)
  * <p>
  * Memory: {@value #BYTES_PER_DR_METER} bytes per DR meter ({@value #DAYS} days x (4-byte day + 24 x 4-byte Wh)), plus
- * about 12 bytes for its entry in the meter-to-ring map. Wh are ints: an hour above 2^31 - 1 Wh (2.1 GWh) cannot be
- * held, so it is marked invalid, and a baseline never uses it rather than using a wrong figure.
+ * about 16 bytes for its row ({@link MeterRows}: a map entry and its meter index). Wh are ints: an hour above
+ * 2^31 - 1 Wh (2.1 GWh) cannot be held, so it is marked invalid, and a baseline never uses it rather than using a
+ * wrong figure.
  * <p>
  * A correction replaces its tick's energy in the hour (when the day is still in the ring). Owned by the
  * business-logic thread. Not thread-safe; the {@link HourlyLoad} view reads the meter chosen by {@link #select}.
@@ -41,13 +41,11 @@ public final class DrHistory implements HourlyLoad
     /** An hour whose sum could not be held. */
     static final int INVALID = -2;
     private static final int EMPTY_DAY = Integer.MIN_VALUE;
-    private static final int NO_RING = -1;
+    private static final int NO_RING = MeterRows.NO_ROW;
 
-    private final Int2IntHashMap ringOfMeter = new Int2IntHashMap(NO_RING);
-    private int[] meterOfRing = new int[16];
+    private final MeterRows rings = new MeterRows();
     private int[] days = new int[0];
     private int[] wh = new int[0];
-    private int rings;
     private int selected = NO_RING;
 
     /**
@@ -79,7 +77,7 @@ public final class DrHistory implements HourlyLoad
      */
     void correctTick(final int meter, final int channel, final long local, final long oldWh, final long newWh)
     {
-        final int ring = ringOfMeter.get(meter);
+        final int ring = rings.rowOf(meter);
         if (channel == 0 && ring != NO_RING)
         {
             add(ring, local, -oldWh, false);
@@ -95,7 +93,7 @@ public final class DrHistory implements HourlyLoad
      */
     public boolean select(final int meter)
     {
-        selected = ringOfMeter.get(meter);
+        selected = rings.rowOf(meter);
         return selected != NO_RING;
     }
 
@@ -115,7 +113,7 @@ public final class DrHistory implements HourlyLoad
      */
     public int meters()
     {
-        return rings;
+        return rings.count();
     }
 
     /**
@@ -152,18 +150,8 @@ public final class DrHistory implements HourlyLoad
 
     private int ringFor(final int meter)
     {
-        int ring = ringOfMeter.get(meter);
-        if (ring == NO_RING)
-        {
-            ring = rings++;
-            if (ring == meterOfRing.length)
-            {
-                meterOfRing = Arrays.copyOf(meterOfRing, ring * 2);
-            }
-            meterOfRing[ring] = meter;
-            ringOfMeter.put(meter, ring);
-            ensureCapacity(rings);
-        }
+        final int ring = rings.claim(meter);
+        ensureCapacity(rings.count());
         return ring;
     }
 
@@ -182,34 +170,24 @@ public final class DrHistory implements HourlyLoad
 
     void writeState(final DataOutput out) throws IOException
     {
-        StateIo.writeInts(out, meterOfRing, rings);
-        StateIo.writeInts(out, days, rings * DAYS);
-        StateIo.writeInts(out, wh, rings * DAYS * 24);
+        rings.writeState(out);
+        StateIo.writeInts(out, days, rings.count() * DAYS);
+        StateIo.writeInts(out, wh, rings.count() * DAYS * 24);
     }
 
-    void readState(final DataInput in) throws IOException
+    void readState(final DataInput in, final int meterCount) throws IOException
     {
-        final int[] meterIndexes = StateIo.readInts(in, 0);
+        final int n = rings.readState(in, meterCount, "DR history rings");
         final int[] dayKeys = StateIo.readInts(in, 0);
         final int[] hours = StateIo.readInts(in, 0);
-        final int n = meterIndexes.length;
         if (dayKeys.length != n * DAYS || hours.length != n * DAYS * 24)
         {
             throw new IOException("DR history of " + n + " meters has " + dayKeys.length + " days and " +
                 hours.length + " hours");
         }
-        ringOfMeter.clear();
-        rings = 0;
-        meterOfRing = new int[Math.max(16, n)];
         days = new int[0];
         wh = new int[0];
         ensureCapacity(n);
-        for (int i = 0; i < n; i++)
-        {
-            meterOfRing[i] = meterIndexes[i];
-            ringOfMeter.put(meterIndexes[i], i);
-        }
-        rings = n;
         System.arraycopy(dayKeys, 0, days, 0, dayKeys.length);
         System.arraycopy(hours, 0, wh, 0, hours.length);
     }

@@ -45,6 +45,7 @@ public final class SettlementLogic
     private final Ledger ledger = new Ledger();
     private final TickWindow window;
     private final BillingAccumulators billing = new BillingAccumulators();
+    private final DailyTierTotals dailyTotals = new DailyTierTotals();
     private final DeferredCapture capture;
     private final CarbonBook carbon = new CarbonBook();
     private final OracleBook oracle = new OracleBook();
@@ -90,10 +91,10 @@ public final class SettlementLogic
         this.window = new TickWindow(correctionWindow);
         this.postings = new Postings(sink, ledger);
         this.netting = new HourlyNetting(postings);
-        this.calendar = new CalendarProcessor(meters, tariffs, billing, window, postings);
+        this.calendar = new CalendarProcessor(meters, tariffs, billing, dailyTotals, window, postings);
         this.capture = new DeferredCapture(ledger, meters, window, billing);
-        this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, carbon, drHistory, oracle,
-            netting, postings, capture);
+        this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, dailyTotals, carbon, drHistory,
+            oracle, netting, postings, capture);
         this.registry = new RegistryProcessor(meters, tariffs, window, billing, oracle, drEvents, postings);
         this.redemptions = new RedemptionProcessor(meters, postings);
         this.interest = new InterestProcessor(postings);
@@ -333,8 +334,9 @@ public final class SettlementLogic
         netting.writeState(out);
         drHistory.writeState(out);
         drEvents.writeState(out);
-        // added at the end, so that snapshots written before it still read (readState)
+        // added at the end, one after the other, so that snapshots written before each still read (readState)
         redemptions.writeBodies(out);
+        dailyTotals.writeState(out);
     }
 
     /**
@@ -420,11 +422,20 @@ public final class SettlementLogic
         carbon.readState(in);
         oracle.readState(in);
         netting.readState(in);
-        drHistory.readState(in);
+        drHistory.readState(in, meters.meterCount());
         drEvents.readState(in);
         if (StateIo.hasMore(in))
         {
             redemptions.readBodies(in);
+        }
+        if (StateIo.hasMore(in))
+        {
+            dailyTotals.readState(in, meters.meterCount());
+        }
+        else
+        {
+            // written before day totals were kept: the daily-tier periods open then close on their tick postings
+            dailyTotals.untrackOpenPeriods(meters, tariffs, billing);
         }
     }
 }

@@ -48,6 +48,7 @@ final class TickProcessor
     private final TickWindow window;
     private final CalendarProcessor calendar;
     private final BillingAccumulators billing;
+    private final DailyTierTotals dailyTotals;
     private final CarbonBook carbon;
     private final OracleBook oracle;
     private final HourlyNetting netting;
@@ -82,6 +83,7 @@ final class TickProcessor
         final TickWindow window,
         final CalendarProcessor calendar,
         final BillingAccumulators billing,
+        final DailyTierTotals dailyTotals,
         final CarbonBook carbon,
         final DrHistory drHistory,
         final OracleBook oracle,
@@ -99,6 +101,7 @@ final class TickProcessor
         this.window = window;
         this.calendar = calendar;
         this.billing = billing;
+        this.dailyTotals = dailyTotals;
         this.postings = postings;
     }
 
@@ -313,7 +316,7 @@ final class TickProcessor
             {
                 // nothing was posted: put the reversal's amounts back exactly (demand lives in the window entry,
                 // which is unchanged)
-                billing.add(meter, oldSlot, oldPeriod, oldImportWh, oldExportWh, reversal.importAmount,
+                addToPeriod(meter, oldSlot, oldPeriod, oldImportWh, oldExportWh, reversal.importAmount,
                     reversal.exportAmount, oldLocalDay);
             }
             return;
@@ -560,8 +563,29 @@ final class TickProcessor
         final long demandW = sign > 0 && intervalSeconds > 0 ? Math.multiplyExact(importWh, 3600L) / intervalSeconds : 0;
         final int period = located.period();
         place = sign > 0 ? TickWindow.place(demandW, period, located.billingPeriod()) : TickWindow.NO_PLACE;
-        billing.add(meter, slot, period, importWh, exportWh, sign * quote.importAmount, sign * quote.exportAmount,
+        addToPeriod(meter, slot, period, importWh, exportWh, sign * quote.importAmount, sign * quote.exportAmount,
             localDay);
+    }
+
+    /**
+     * Adds (or, with negative deltas, removes) a tick's energy and amounts to its billing slot, and, for daily tiers,
+     * its import to its day, which the period close trues the day's tiers up from.
+     */
+    private void addToPeriod(
+        final int meter,
+        final int slot,
+        final int period,
+        final long importDeltaWh,
+        final long exportDeltaWh,
+        final long chargeDelta,
+        final long creditDelta,
+        final long localDay)
+    {
+        billing.add(meter, slot, period, importDeltaWh, exportDeltaWh, chargeDelta, creditDelta, localDay);
+        if (localDay != NO_DAY)
+        {
+            dailyTotals.add(meter, slot, period, localDay, importDeltaWh);
+        }
     }
 
     private boolean price(

@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SnapshotWriterTest
 {
+    /** Bytes of the daily tier totals' section with none: three counts of 0 (untracked periods, meters, totals). */
+    private static final int DAILY_TIER_TOTALS_EMPTY = 3 * 4;
+
     @TempDir
     Path tmp;
 
@@ -134,6 +137,26 @@ class SnapshotWriterTest
     @Test
     void aSnapshotWrittenBeforeTheRedemptionFingerprintsStillLoads() throws Exception
     {
+        // as builds before 2026-11-27 wrote it: the state ends before the fingerprints' section (a count of 0 here)
+        // and the daily tier totals' after it
+        SnapshotStore.load(formerSnapshot(4 + DAILY_TIER_TOTALS_EMPTY),
+            new SettlementLogic((buffer, offset, length) -> { }, 8));
+    }
+
+    @Test
+    void aSnapshotWrittenBeforeTheDailyTierTotalsStillLoads() throws Exception
+    {
+        // as builds before the daily-tier true-up wrote it: the state ends after the fingerprints
+        SnapshotStore.load(formerSnapshot(DAILY_TIER_TOTALS_EMPTY),
+            new SettlementLogic((buffer, offset, length) -> { }, 8));
+    }
+
+    /**
+     * @param cut bytes of trailing sections, all counts of 0, that an older build did not write.
+     * @return a snapshot of an empty state as that build wrote it, checked to verify.
+     */
+    private Path formerSnapshot(final int cut) throws Exception
+    {
         final SettlementLogic logic = new SettlementLogic((buffer, offset, length) -> { }, 8);
         final SnapshotInfo written;
         try (SnapshotWriter writer = new SnapshotWriter(new SnapshotStore(tmp.resolve("snapshots"))))
@@ -142,16 +165,17 @@ class SnapshotWriterTest
             written = writer.awaitWritten();
         }
         final byte[] current = Files.readAllBytes(written.file());
-        // as builds before 2026-11-27 wrote it: the state ends before the fingerprints' section (a count of 0 here)
-        final int stateEnd = current.length - 8 - 4;
-        assertThat(java.nio.ByteBuffer.wrap(current, stateEnd, 4).getInt()).isZero();
+        final int stateEnd = current.length - 8 - cut;
+        for (int at = stateEnd; at < current.length - 8; at += 4)
+        {
+            assertThat(java.nio.ByteBuffer.wrap(current, at, 4).getInt()).isZero();
+        }
         final byte[] former = java.util.Arrays.copyOf(current, stateEnd + 8);
         final long checksum = org.gridsettle.journal.chain.XxHash64.hash(
             new org.agrona.concurrent.UnsafeBuffer(former), 0, stateEnd, 0);
         java.nio.ByteBuffer.wrap(former, stateEnd, 8).putLong(checksum);
         final Path formerFile = Files.write(tmp.resolve("former.gss"), former);
-
         assertThat(SnapshotStore.verify(formerFile).outputRecords()).isEqualTo(3);
-        SnapshotStore.load(formerFile, new SettlementLogic((buffer, offset, length) -> { }, 8));
+        return formerFile;
     }
 }

@@ -7,7 +7,12 @@ public enum TierBasis
 {
     /** The billing period: a calendar month in the tariff's zone, or from the billing-cycle day. */
     BILLING_PERIOD,
-    /** The local day: counters restart at each local midnight. */
+    /**
+     * The local day: counters restart at each local midnight. Ticks are priced provisionally at the tier their day
+     * has reached when they are applied; at period close each TOU period is charged the sum of its local days'
+     * tiered charges ({@code TouPricer.tieredCharge} of each day's import), and the true-up brings the tick postings
+     * to that, whatever order ticks and corrections arrived in.
+     */
     DAILY,
     /**
      * The billing period, one counter for all TOU periods together, which is how OpenEI URDB states tiered

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * Definition used everywhere in gridsettle: tier counters run per TOU period within the billing period (for a tariff
  * with one period that is the usual "first N kWh of the month" rule). So the energy of period {@code p} in tier
  * {@code t} is {@code clamp(E_p - limit[t-1], 0, limit[t] - limit[t-1])}, which depends only on the period's total
- * and not on the order ticks arrive in. With {@link TierBasis#DAILY} the counters restart at each local midnight.
+ * and not on the order ticks arrive in. With {@link TierBasis#DAILY} the counters restart at each local midnight:
+ * the same definition applies to each local day's total, and the period's charge is the sum of its days'.
  * <p>
  * Immutable and thread-safe.
  */

@@ -123,7 +123,9 @@ public final class TouPricer
 
     /**
      * The definitive charge for a period's energy over a whole billing period (or day): every tier part rounded
-     * once. The true-up compares this with the sum of the provisional tick postings.
+     * once, half-even, in this call. The true-up compares this with the sum of the provisional tick postings; under
+     * {@link TierBasis#DAILY} it is called once per local day and the days' results are added, so the amount is
+     * rounded per day, TOU period and tier.
      *
      * @param tariff   the tariff.
      * @param period   a TOU period.
