@@ -1,20 +1,20 @@
 package org.gridsettle.pricing.carbon;
 
-import org.gridsettle.pricing.importer.CsvLineReader;
-import org.gridsettle.pricing.importer.InstantText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.gridsettle.pricing.importer.CsvLineReader;
 import org.gridsettle.pricing.importer.ImportException;
+import org.gridsettle.pricing.importer.IntervalSeriesCsv;
+import org.gridsettle.pricing.importer.IntervalSeriesRows;
 
 /**
  * Imports carbon intensity from a plain CSV file holding one or more regions, into one series per region.
@@ -32,6 +32,7 @@ import org.gridsettle.pricing.importer.ImportException;
  * <p>
  * At most {@link CarbonIntensitySeries#MAX_INTERVALS} data rows per file (or the cap given to the constructor) and
  * {@link CsvLineReader#MAX_LINE_CHARS} characters per line. Errors are {@link ImportException}s naming file and line.
+ * Everything but the header and the value column is {@link IntervalSeriesCsv}, shared with the oracle price importer.
  * A region name must start with a letter or digit and hold no control character: a cell starting with
  * {@code = + - @}, a tab or a carriage return would run as a formula when a report is opened in a spreadsheet
  * ({@link CsvLineReader#parseName}).
@@ -45,11 +46,10 @@ public final class CarbonCsvImporter
     /** Header for decimal grams. */
     public static final String HEADER_G = "region,interval_start,interval_seconds,g_per_kwh";
 
-    private static final int MAX_REGION_CHARS = 64;
     private static final Pattern WHOLE = Pattern.compile("[0-9]{1,19}");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,19}(\\.[0-9]{1,19})?");
 
-    private final int maxRows;
+    private final IntervalSeriesCsv csv;
 
     /**
      * Importer capped at {@link CarbonIntensitySeries#MAX_INTERVALS} data rows.
@@ -64,12 +64,7 @@ public final class CarbonCsvImporter
      */
     public CarbonCsvImporter(final int maxRows)
     {
-        if (maxRows < 1 || maxRows > CarbonIntensitySeries.MAX_INTERVALS)
-        {
-            throw new IllegalArgumentException("maxRows out of 1.." + CarbonIntensitySeries.MAX_INTERVALS + ": " +
-                maxRows);
-        }
-        this.maxRows = maxRows;
+        this.csv = new IntervalSeriesCsv("region", maxRows);
     }
 
     /**
@@ -120,40 +115,16 @@ public final class CarbonCsvImporter
     private NavigableMap<String, CarbonIntensitySeries> parse(final CsvLineReader lines, final String source)
         throws IOException
     {
-        final boolean grams = lines.readHeader(HEADER_MG, HEADER_G) == 1;
-        final TreeMap<String, CarbonSeriesBuilder> builders = new TreeMap<>();
-        int rows = 0;
-        String line;
-        while (null != (line = lines.next()))
-        {
-            if (line.isBlank())
-            {
-                continue;
-            }
-            final String location = lines.location();
-            if (rows == maxRows)
-            {
-                throw new ImportException(source, location, "expected at most " + maxRows + " data rows");
-            }
-            final String[] fields = lines.split(line, 4);
-            final String region = lines.parseName(fields[0], "region", MAX_REGION_CHARS);
-            final long start = InstantText.parseIsoOrEpoch(fields[1], source, location);
-            final int seconds = lines.parseIntervalSeconds(fields[2]);
-            final long mg = grams ? gramsToMg(fields[3], source, location) : parseMg(fields[3], source, location);
-            builders.computeIfAbsent(region, (name) -> new CarbonSeriesBuilder(source, name))
-                .add(start, seconds, mg, IntensitySource.MEASURED, location);
-            rows++;
-        }
-        if (rows == 0)
-        {
-            throw new ImportException(source, "end of input", "expected at least one data row after the header");
-        }
-        final TreeMap<String, CarbonIntensitySeries> result = new TreeMap<>();
-        for (final Map.Entry<String, CarbonSeriesBuilder> entry : builders.entrySet())
-        {
-            result.put(entry.getKey(), entry.getValue().build());
-        }
-        return Collections.unmodifiableNavigableMap(result);
+        final IntervalSeriesCsv.ValueColumn mg = lines.readHeader(HEADER_MG, HEADER_G) == 1 ?
+            CarbonCsvImporter::gramsToMg : CarbonCsvImporter::parseMg;
+        return csv.read(lines, source, mg, null, CarbonCsvImporter::measured);
+    }
+
+    private static CarbonIntensitySeries measured(final String region, final IntervalSeriesRows rows)
+    {
+        final byte[] sources = new byte[rows.size()];
+        Arrays.fill(sources, IntensitySource.MEASURED);
+        return new CarbonIntensitySeries(region, rows.starts(), rows.seconds(), rows.values(), sources);
     }
 
     /**

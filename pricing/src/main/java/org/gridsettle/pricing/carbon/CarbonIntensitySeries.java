@@ -3,19 +3,21 @@ package org.gridsettle.pricing.carbon;
 import java.util.Arrays;
 
 import org.gridsettle.pricing.interval.IntervalIndex;
+import org.gridsettle.pricing.interval.IntervalSeries;
 
 /**
  * Grid carbon intensity of one region over time: non-overlapping intervals in strictly increasing order, each with a
  * value in milligrams of CO2 per kWh and a {@link IntensitySource} flag.
  * <p>
- * Kept as parallel primitive arrays so that {@link #indexAt(long)} is a binary search with no allocation on the hot
- * path. An interval published without a value is kept (flag {@link IntensitySource#MISSING}, value {@link #MISSING})
- * rather than dropped, so the journal shows that the publisher had no figure, and never shows a zero that nobody
- * measured. Gaps between intervals are allowed. What to do at a missing instant is a {@link MissingIntensityPolicy}.
+ * The time axis and its allocation-free lookups ({@link #indexAt(long)}, {@link #floorIndex(long)}) are the shared
+ * {@link IntervalSeries}; the values are parallel primitive arrays beside it. An interval published without a value
+ * is kept (flag {@link IntensitySource#MISSING}, value {@link #MISSING}) rather than dropped, so the journal shows that
+ * the publisher had no figure, and never shows a zero that nobody measured. Gaps between intervals are allowed. What
+ * to do at a missing instant is a {@link MissingIntensityPolicy}.
  * <p>
  * Immutable: arrays are copied in and never handed out. Safe to share between threads.
  */
-public final class CarbonIntensitySeries
+public final class CarbonIntensitySeries extends IntervalSeries
 {
     /** Sentinel for "no value". Long.MIN_VALUE so that arithmetic on it by mistake overflows loudly, not quietly. */
     public static final long MISSING = Long.MIN_VALUE;
@@ -25,8 +27,6 @@ public final class CarbonIntensitySeries
      */
     public static final int MAX_INTERVALS = IntervalIndex.MAX_INTERVALS;
 
-    private final String region;
-    private final IntervalIndex intervals;
     private final long[] mgPerKwh;
     private final byte[] sources;
 
@@ -63,8 +63,7 @@ public final class CarbonIntensitySeries
         final long[] mgPerKwh,
         final byte[] sources)
     {
-        this.intervals = validate(region, startEpochSeconds, intervalSeconds, mgPerKwh, sources);
-        this.region = region;
+        super(region, validate(region, startEpochSeconds, intervalSeconds, mgPerKwh, sources));
         this.mgPerKwh = mgPerKwh;
         this.sources = sources;
     }
@@ -74,42 +73,7 @@ public final class CarbonIntensitySeries
      */
     public String region()
     {
-        return region;
-    }
-
-    /**
-     * @return number of intervals, including missing ones.
-     */
-    public int size()
-    {
-        return intervals.size();
-    }
-
-    /**
-     * @param index interval index.
-     * @return start of the interval, epoch seconds, inclusive.
-     */
-    public long startAt(final int index)
-    {
-        return intervals.startAt(index);
-    }
-
-    /**
-     * @param index interval index.
-     * @return length of the interval in seconds.
-     */
-    public int secondsAt(final int index)
-    {
-        return intervals.secondsAt(index);
-    }
-
-    /**
-     * @param index interval index.
-     * @return end of the interval, epoch seconds, exclusive.
-     */
-    public long endAt(final int index)
-    {
-        return intervals.endAt(index);
+        return name();
     }
 
     /**
@@ -140,28 +104,6 @@ public final class CarbonIntensitySeries
     }
 
     /**
-     * Finds the interval containing an instant, whether or not it has a value. Allocation-free.
-     *
-     * @param epochSecond the instant.
-     * @return index of the interval with {@code start <= epochSecond < end}, or -1 if none (before, after or in a gap).
-     */
-    public int indexAt(final long epochSecond)
-    {
-        return intervals.indexAt(epochSecond);
-    }
-
-    /**
-     * Finds the last interval starting at or before an instant; that interval may have ended already. Allocation-free.
-     *
-     * @param epochSecond the instant.
-     * @return index of the last interval with {@code start <= epochSecond}, or -1 if the instant is before them all.
-     */
-    public int floorIndex(final long epochSecond)
-    {
-        return intervals.floorIndex(epochSecond);
-    }
-
-    /**
      * {@inheritDoc}
      */
     public boolean equals(final Object o)
@@ -175,8 +117,7 @@ public final class CarbonIntensitySeries
             return false;
         }
         final CarbonIntensitySeries that = (CarbonIntensitySeries)o;
-        return region.equals(that.region) &&
-            intervals.equals(that.intervals) &&
+        return sameNameAndIntervals(that) &&
             Arrays.equals(mgPerKwh, that.mgPerKwh) &&
             Arrays.equals(sources, that.sources);
     }
@@ -186,8 +127,7 @@ public final class CarbonIntensitySeries
      */
     public int hashCode()
     {
-        // Same value as hashing region, starts and seconds in one 31-chain, as before IntervalIndex existed.
-        int result = 31 * 31 * region.hashCode() + intervals.hashCode();
+        int result = nameAndIntervalsHash();
         result = 31 * result + Arrays.hashCode(mgPerKwh);
         return 31 * result + Arrays.hashCode(sources);
     }
@@ -197,7 +137,7 @@ public final class CarbonIntensitySeries
      */
     public String toString()
     {
-        return "CarbonIntensitySeries{region=" + region + ", intervals=" + size() + '}';
+        return "CarbonIntensitySeries{region=" + name() + ", intervals=" + size() + '}';
     }
 
     private static IntervalIndex validate(
@@ -207,10 +147,7 @@ public final class CarbonIntensitySeries
         final long[] values,
         final byte[] sources)
     {
-        if (null == region || region.isEmpty())
-        {
-            throw new IllegalArgumentException("region must be non-empty");
-        }
+        requireName("region", region);
         final int size = starts.length;
         if (seconds.length != size || values.length != size || sources.length != size)
         {

@@ -32,9 +32,10 @@ public final class IntervalIndex
      *
      * @param startEpochSeconds interval starts, strictly increasing.
      * @param intervalSeconds   interval lengths, positive; interval {@code i} must end at or before start {@code i+1}.
-     * @param perInterval       called with each index {@code i} once interval {@code i} has passed its own checks and
-     *                          before interval {@code i+1} is checked, so that a caller's checks of parallel value
-     *                          arrays report the first bad interval whichever check fails; may be null.
+     * @param perInterval       called with each index {@code i}, in order, once interval {@code i} has passed its own
+     *                          checks and its end has been checked against the start of interval {@code i+1}, so
+     *                          that a caller's checks of parallel value arrays run interleaved with these: an
+     *                          overlap at {@code i+1} is reported before a bad value at {@code i}; may be null.
      * @return the index.
      * @throws IllegalArgumentException if the lengths differ, there are more than {@link #MAX_INTERVALS} intervals,
      *                                  or the intervals are not positive, sorted and non-overlapping.

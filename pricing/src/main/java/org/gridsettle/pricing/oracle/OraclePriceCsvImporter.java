@@ -1,7 +1,5 @@
 package org.gridsettle.pricing.oracle;
 
-import org.gridsettle.pricing.importer.CsvLineReader;
-import org.gridsettle.pricing.importer.InstantText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -9,15 +7,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.gridsettle.pricing.importer.CsvLineReader;
 import org.gridsettle.pricing.importer.ImportException;
+import org.gridsettle.pricing.importer.IntervalSeriesCsv;
+import org.gridsettle.pricing.importer.IntervalSeriesRows;
 
 /**
  * Imports oracle (wholesale market) prices from a plain CSV file holding one or more pricing nodes, into one series
@@ -37,6 +36,7 @@ import org.gridsettle.pricing.importer.ImportException;
  * <p>
  * At most {@link OraclePriceSeries#MAX_INTERVALS} data rows per file (or the cap given to the constructor) and
  * {@link CsvLineReader#MAX_LINE_CHARS} characters per line. Errors are {@link ImportException}s naming file and line.
+ * Everything but the header and the value column is {@link IntervalSeriesCsv}, shared with the carbon CSV importer.
  * A node name must start with a letter or digit and hold no control character: a cell starting with {@code = + - @}, a
  * tab or a carriage return would run as a formula when a report is opened in a spreadsheet
  * ({@link CsvLineReader#parseName}).
@@ -50,10 +50,9 @@ public final class OraclePriceCsvImporter
     /** Header for prices per kWh. */
     public static final String HEADER_PER_KWH = "node,interval_start,interval_seconds,price_per_kwh";
 
-    private static final int MAX_NODE_CHARS = 64;
     private static final Pattern PRICE = Pattern.compile("-?[0-9]{1,19}(\\.[0-9]{1,19})?");
 
-    private final int maxRows;
+    private final IntervalSeriesCsv csv;
 
     /**
      * Importer capped at {@link OraclePriceSeries#MAX_INTERVALS} data rows.
@@ -68,12 +67,7 @@ public final class OraclePriceCsvImporter
      */
     public OraclePriceCsvImporter(final int maxRows)
     {
-        if (maxRows < 1 || maxRows > OraclePriceSeries.MAX_INTERVALS)
-        {
-            throw new IllegalArgumentException("maxRows out of 1.." + OraclePriceSeries.MAX_INTERVALS + ": " +
-                maxRows);
-        }
-        this.maxRows = maxRows;
+        this.csv = new IntervalSeriesCsv("node", maxRows);
     }
 
     /**
@@ -145,63 +139,13 @@ public final class OraclePriceCsvImporter
         final CsvLineReader lines, final String source, final Consumer<ImportException> badRow) throws IOException
     {
         final boolean perMwh = lines.readHeader(HEADER_PER_MWH, HEADER_PER_KWH) == 0;
-        final TreeMap<String, OraclePriceSeriesBuilder> builders = new TreeMap<>();
-        int rows = 0;
-        String line;
-        while (null != (line = lines.next()))
-        {
-            if (line.isBlank())
-            {
-                continue;
-            }
-            final String location = lines.location();
-            if (rows == maxRows)
-            {
-                throw new ImportException(source, location, "expected at most " + maxRows + " data rows");
-            }
-            try
-            {
-                row(lines, line, perMwh, source, location, builders);
-            }
-            catch (final ImportException ex)
-            {
-                if (badRow == null)
-                {
-                    throw ex;
-                }
-                badRow.accept(ex);
-                continue;
-            }
-            rows++;
-        }
-        if (rows == 0)
-        {
-            throw new ImportException(source, "end of input", "expected at least one data row after the header");
-        }
-        final TreeMap<String, OraclePriceSeries> result = new TreeMap<>();
-        for (final Map.Entry<String, OraclePriceSeriesBuilder> entry : builders.entrySet())
-        {
-            result.put(entry.getKey(), entry.getValue().build());
-        }
-        return Collections.unmodifiableNavigableMap(result);
+        return csv.read(lines, source, (text, from, where) -> toMicrosPerMwh(text, perMwh, from, where), badRow,
+            OraclePriceCsvImporter::series);
     }
 
-    private static void row(
-        final CsvLineReader lines,
-        final String line,
-        final boolean perMwh,
-        final String source,
-        final String location,
-        final TreeMap<String, OraclePriceSeriesBuilder> builders)
+    private static OraclePriceSeries series(final String node, final IntervalSeriesRows rows)
     {
-        final String[] fields = lines.split(line, 4);
-        final String node = lines.parseName(fields[0], "node", MAX_NODE_CHARS);
-        final long start = parseStart(fields[1], source, location);
-        final int seconds = lines.parseIntervalSeconds(fields[2]);
-        final long price = toMicrosPerMwh(fields[3], perMwh, source, location);
-        // the builder checks order before it adds, so a refused row leaves the node's series as it was
-        builders.computeIfAbsent(node, (name) -> new OraclePriceSeriesBuilder(source, name))
-            .add(start, seconds, price, location);
+        return new OraclePriceSeries(node, rows.starts(), rows.seconds(), rows.values());
     }
 
     /**
@@ -233,10 +177,5 @@ public final class OraclePriceCsvImporter
             throw new ImportException(source, where, "expected " + column + " small enough for a long of " +
                 "micro-units per MWh, found " + ImportException.quote(text), ex);
         }
-    }
-
-    private static long parseStart(final String text, final String source, final String where)
-    {
-        return InstantText.parseIsoOrEpoch(text, source, where);
     }
 }

@@ -3,6 +3,7 @@ package org.gridsettle.pricing.oracle;
 import java.util.Arrays;
 
 import org.gridsettle.pricing.interval.IntervalIndex;
+import org.gridsettle.pricing.interval.IntervalSeries;
 
 /**
  * Oracle (wholesale market) price of one pricing node over time: non-overlapping intervals in strictly increasing
@@ -10,12 +11,12 @@ import org.gridsettle.pricing.interval.IntervalIndex;
  * (wholesale prices are quoted per MWh, often to 5 decimals: micro-units per MWh keep them exact). Prices may be negative, as locational marginal prices
  * are when generation has to be paid to turn down.
  * <p>
- * Kept as parallel primitive arrays so that {@link #indexAt(long)} is a binary search with no allocation on the hot
- * path. Gaps between intervals are allowed; an instant in a gap has no price.
+ * The time axis and its allocation-free lookups ({@link #indexAt(long)}) are the shared {@link IntervalSeries}; the
+ * prices are a primitive array beside it. Gaps between intervals are allowed; an instant in a gap has no price.
  * <p>
  * Immutable: arrays are copied in and never handed out. Safe to share between threads.
  */
-public final class OraclePriceSeries
+public final class OraclePriceSeries extends IntervalSeries
 {
     /**
      * Most intervals a series may hold: ten million, about 95 years of 5-minute prices and about 120 MB of arrays. It
@@ -23,8 +24,6 @@ public final class OraclePriceSeries
      */
     public static final int MAX_INTERVALS = IntervalIndex.MAX_INTERVALS;
 
-    private final String node;
-    private final IntervalIndex intervals;
     private final long[] microsPerMwh;
 
     /**
@@ -57,8 +56,7 @@ public final class OraclePriceSeries
         final int[] intervalSeconds,
         final long[] microsPerMwh)
     {
-        this.intervals = validate(node, startEpochSeconds, intervalSeconds, microsPerMwh);
-        this.node = node;
+        super(node, validate(node, startEpochSeconds, intervalSeconds, microsPerMwh));
         this.microsPerMwh = microsPerMwh;
     }
 
@@ -67,42 +65,7 @@ public final class OraclePriceSeries
      */
     public String node()
     {
-        return node;
-    }
-
-    /**
-     * @return number of intervals.
-     */
-    public int size()
-    {
-        return intervals.size();
-    }
-
-    /**
-     * @param index interval index.
-     * @return start of the interval, epoch seconds, inclusive.
-     */
-    public long startAt(final int index)
-    {
-        return intervals.startAt(index);
-    }
-
-    /**
-     * @param index interval index.
-     * @return length of the interval in seconds.
-     */
-    public int secondsAt(final int index)
-    {
-        return intervals.secondsAt(index);
-    }
-
-    /**
-     * @param index interval index.
-     * @return end of the interval, epoch seconds, exclusive.
-     */
-    public long endAt(final int index)
-    {
-        return intervals.endAt(index);
+        return name();
     }
 
     /**
@@ -112,17 +75,6 @@ public final class OraclePriceSeries
     public long microsPerMwhAt(final int index)
     {
         return microsPerMwh[index];
-    }
-
-    /**
-     * Finds the interval containing an instant. Allocation-free.
-     *
-     * @param epochSecond the instant.
-     * @return index of the interval with {@code start <= epochSecond < end}, or -1 if none (before, after or in a gap).
-     */
-    public int indexAt(final long epochSecond)
-    {
-        return intervals.indexAt(epochSecond);
     }
 
     /**
@@ -139,8 +91,7 @@ public final class OraclePriceSeries
             return false;
         }
         final OraclePriceSeries that = (OraclePriceSeries)o;
-        return node.equals(that.node) &&
-            intervals.equals(that.intervals) &&
+        return sameNameAndIntervals(that) &&
             Arrays.equals(microsPerMwh, that.microsPerMwh);
     }
 
@@ -149,9 +100,7 @@ public final class OraclePriceSeries
      */
     public int hashCode()
     {
-        // Same value as hashing node, starts and seconds in one 31-chain, as before IntervalIndex existed.
-        final int result = 31 * 31 * node.hashCode() + intervals.hashCode();
-        return 31 * result + Arrays.hashCode(microsPerMwh);
+        return 31 * nameAndIntervalsHash() + Arrays.hashCode(microsPerMwh);
     }
 
     /**
@@ -159,7 +108,7 @@ public final class OraclePriceSeries
      */
     public String toString()
     {
-        return "OraclePriceSeries{node=" + node + ", intervals=" + size() + '}';
+        return "OraclePriceSeries{node=" + name() + ", intervals=" + size() + '}';
     }
 
     private static IntervalIndex validate(
@@ -168,10 +117,7 @@ public final class OraclePriceSeries
         final int[] seconds,
         final long[] prices)
     {
-        if (null == node || node.isEmpty())
-        {
-            throw new IllegalArgumentException("node must be non-empty");
-        }
+        requireName("node", node);
         final int size = starts.length;
         if (seconds.length != size || prices.length != size)
         {

@@ -5,32 +5,16 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks the binary searches of {@link CarbonIntensitySeries} and {@link MissingIntensityPolicy} against linear scans
- * that follow the documented definitions literally.
+ * Checks the carry-forward search of {@link MissingIntensityPolicy} against a linear scan that follows the documented
+ * definition literally. The series' own lookups are {@code IntervalIndexPropertyTest}'s.
  */
 class CarbonIntensitySeriesPropertyTest
 {
-    @Property(tries = 500)
-    void indexAtAgreesWithLinearScan(
-        @ForAll @LongRange(min = -2_000_000_000_000L, max = 2_000_000_000_000L) final long firstStart,
-        @ForAll @Size(max = 40) final List<@IntRange(min = 0, max = 50) Integer> gaps,
-        @ForAll @Size(max = 40) final List<@IntRange(min = 1, max = 50) Integer> lengths,
-        @ForAll @Size(min = 1, max = 30) final List<@IntRange(min = -100, max = 2_500) Integer> probes)
-    {
-        final CarbonIntensitySeries series = build(firstStart, gaps, lengths, 0, null);
-        for (final int probe : probes)
-        {
-            final long instant = firstStart + probe;
-            assertThat(series.indexAt(instant)).as("instant %d", instant).isEqualTo(scanIndex(series, instant));
-        }
-    }
-
     @Property(tries = 500)
     void carryForwardAgreesWithItsDefinitionOnOneIntervalLength(
         @ForAll @IntRange(min = 1, max = 3_600) final int length,
@@ -40,7 +24,7 @@ class CarbonIntensitySeriesPropertyTest
         @ForAll @Size(min = 1, max = 30) final List<@IntRange(min = -2, max = 200) Integer> probesInIntervals)
     {
         final long firstStart = 1_678_755_600L;
-        final CarbonIntensitySeries series = build(firstStart, gapsInIntervals, null, length, missing);
+        final CarbonIntensitySeries series = build(firstStart, gapsInIntervals, length, missing);
         final MissingIntensityPolicy policy = MissingIntensityPolicy.carryForward(maxIntervals);
         for (final int probe : probesInIntervals)
         {
@@ -57,16 +41,15 @@ class CarbonIntensitySeriesPropertyTest
     }
 
     /**
-     * Builds a series. With a fixed length, gaps are counted in whole intervals; otherwise in seconds.
+     * Builds a series of intervals of one length, with gaps counted in whole intervals.
      */
     private static CarbonIntensitySeries build(
         final long firstStart,
         final List<Integer> gaps,
-        final List<Integer> lengths,
-        final int fixedLength,
+        final int length,
         final List<Boolean> missing)
     {
-        final int size = lengths == null ? gaps.size() : Math.min(gaps.size(), lengths.size());
+        final int size = gaps.size();
         final long[] starts = new long[size];
         final int[] seconds = new int[size];
         final long[] values = new long[size];
@@ -74,8 +57,7 @@ class CarbonIntensitySeriesPropertyTest
         long next = firstStart;
         for (int i = 0; i < size; i++)
         {
-            final int length = lengths == null ? fixedLength : lengths.get(i);
-            next += lengths == null ? (long)gaps.get(i) * fixedLength : gaps.get(i);
+            next += (long)gaps.get(i) * length;
             starts[i] = next;
             seconds[i] = length;
             final boolean isMissing = missing != null && i < missing.size() && missing.get(i);
@@ -84,18 +66,6 @@ class CarbonIntensitySeriesPropertyTest
             next += length;
         }
         return CarbonIntensitySeries.of("P", starts, seconds, values, flags);
-    }
-
-    private static int scanIndex(final CarbonIntensitySeries series, final long instant)
-    {
-        for (int i = 0; i < series.size(); i++)
-        {
-            if (series.startAt(i) <= instant && instant < series.endAt(i))
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

@@ -3,7 +3,6 @@ package org.gridsettle.pricing.oracle;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OraclePriceSeriesTest
 {
@@ -24,19 +23,5 @@ class OraclePriceSeriesTest
         assertThat(series.indexAt(T0 + 1800)).isEqualTo(-1); // gap
         assertThat(series.indexAt(T0 + 2700)).isEqualTo(2);
         assertThat(series.indexAt(T0 + 3600)).isEqualTo(-1);
-    }
-
-    @Test
-    void rejectsDuplicateUnsortedAndOverlappingIntervals()
-    {
-        for (final long second : new long[]{ T0, T0 - 900, T0 + 899 })
-        {
-            assertThatThrownBy(() -> OraclePriceSeries.of(
-                "N", new long[]{ T0, second }, new int[]{ 900, 900 }, new long[]{ 1, 2 }))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("interval 1: start " + second);
-        }
-        assertThat(OraclePriceSeries.of("N", new long[]{ T0, T0 + 900 }, new int[]{ 900, 900 }, new long[]{ 1, 2 })
-            .size()).isEqualTo(2);
     }
 }

@@ -1,4 +1,4 @@
-package org.gridsettle.pricing.oracle;
+package org.gridsettle.pricing.interval;
 
 import java.util.List;
 
@@ -11,12 +11,13 @@ import net.jqwik.api.constraints.Size;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks the binary search of {@link OraclePriceSeries#indexAt(long)} against a linear scan.
+ * Checks the binary searches of {@link IntervalIndex}, which both interval series use for their lookups, against
+ * linear scans that follow the documented definitions literally.
  */
-class OraclePriceSeriesPropertyTest
+class IntervalIndexPropertyTest
 {
     @Property(tries = 500)
-    void indexAtAgreesWithLinearScan(
+    void lookupsAgreeWithLinearScans(
         @ForAll @LongRange(min = -2_000_000_000_000L, max = 2_000_000_000_000L) final long firstStart,
         @ForAll @Size(max = 40) final List<@IntRange(min = 0, max = 50) Integer> gaps,
         @ForAll @Size(max = 40) final List<@IntRange(min = 1, max = 50) Integer> lengths,
@@ -33,19 +34,25 @@ class OraclePriceSeriesPropertyTest
             seconds[i] = lengths.get(i);
             next += lengths.get(i);
         }
-        final OraclePriceSeries series = OraclePriceSeries.of("N", starts, seconds, new long[size]);
+        final IntervalIndex index = IntervalIndex.of(starts, seconds, null);
         for (final int probe : probes)
         {
             final long instant = firstStart + probe;
-            int expected = -1;
+            int containing = -1;
+            int floor = -1;
             for (int i = 0; i < size; i++)
             {
-                if (starts[i] <= instant && instant < starts[i] + seconds[i])
+                if (starts[i] <= instant)
                 {
-                    expected = i;
+                    floor = i;
+                    if (instant < starts[i] + seconds[i])
+                    {
+                        containing = i;
+                    }
                 }
             }
-            assertThat(series.indexAt(instant)).as("instant %d", instant).isEqualTo(expected);
+            assertThat(index.indexAt(instant)).as("indexAt %d", instant).isEqualTo(containing);
+            assertThat(index.floorIndex(instant)).as("floorIndex %d", instant).isEqualTo(floor);
         }
     }
 }
