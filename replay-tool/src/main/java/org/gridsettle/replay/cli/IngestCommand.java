@@ -3,6 +3,8 @@ package org.gridsettle.replay.cli;
 import org.gridsettle.journal.codec.PricingNodeField;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.replay.ingest.CarbonFiles;
+import org.gridsettle.replay.ingest.DrEventFiles;
+import org.gridsettle.replay.ingest.DrProgram;
 import org.gridsettle.replay.ingest.Enrolment;
 import org.gridsettle.replay.ingest.EnrolmentCsvReader;
 import org.gridsettle.replay.ingest.IngestReport;
@@ -62,6 +64,22 @@ import java.util.concurrent.Callable;
         "every meter is enrolled on --carbon-region (or the files' one region), so a",
         "tariff with carbon pricing charges and credits by that region's intensity.",
         "",
+        "Demand response: --dr-events takes OpenADR 2.0b oadrDistributeEvent files",
+        "(what a VTN sends). Each event's active period (dtstart, duration) is",
+        "published before the readings and dispatches the meters whose programs",
+        "include demand_response; each is credited --dr-incentive per kWh below its",
+        "baseline, minted in --dr-token, at the end of the event's day. That day is",
+        "ended in the run (with the days before it) when the readings reach the",
+        "event's end; otherwise the event waits for a later ingest. The highest",
+        "modificationNumber of an eventID wins; cancelled, test and status-none",
+        "events are listed and skipped. An event not in whole local hours of one",
+        "local day of the tariff's zone, two eventIDs that map to one engine id, or",
+        "events of two market contexts are refused. The engine id is the eventID's",
+        "one run of digits (Event_939393 is 939393), else the first 63 bits of its",
+        "SHA-256. With --dr-baseline declared, the event's eiEventBaseline must be",
+        "energyReal in Wh, the same for every event hour; a power baseline (W) is",
+        "refused, not read as an hourly average. Signals and targets are not read.",
+        "",
         "Every file is read once before anything is journalled, so an unreadable file",
         "changes nothing. A bad row is reported on stderr (file: line: problem) and",
         "skipped; readings the engine rejects are journalled and counted by reason. The",
@@ -75,7 +93,9 @@ import java.util.concurrent.Callable;
         "  settle ingest --journal gs --tariff tou.json --meters m.csv --usage use.csv \\",
         "      --carbon intensity.json --carbon-region GB",
         "  settle ingest --journal gs --tariff nbt.json --meters m.csv --usage use.csv \\",
-        "      --oracle lmp.csv --pricing-node TH_NP15_GEN-APND"})
+        "      --oracle lmp.csv --pricing-node TH_NP15_GEN-APND",
+        "  settle ingest --journal gs --tariff tou.json --meters m.csv --usage use.csv \\",
+        "      --dr-events event.xml --dr-incentive 0.50 --dr-baseline 10in10-adjusted"})
 public final class IngestCommand implements Callable<Integer>
 {
     @Option(names = "--journal", required = true, paramLabel = "DIR",
@@ -129,6 +149,24 @@ public final class IngestCommand implements Callable<Integer>
             "response. Default: the carbon files' one region.")
     private String carbonRegion;
 
+    @Option(names = "--dr-events", arity = "1..*", paramLabel = "FILE",
+        description = "OpenADR 2.0b oadrDistributeEvent files (XML, plain or gzipped) whose events to settle.")
+    private List<Path> drEvents = List.of();
+
+    @Option(names = "--dr-incentive", paramLabel = "DECIMAL",
+        description = "Token per kWh reduced, at most 6 decimals, e.g. 0.50. Required with --dr-events: OpenADR " +
+            "payloads carry no incentive.")
+    private String drIncentive;
+
+    @Option(names = "--dr-token", defaultValue = "DR", paramLabel = "SYMBOL",
+        description = "Program token DR credits are minted in (default: ${DEFAULT-VALUE}).")
+    private String drToken;
+
+    @Option(names = "--dr-baseline", defaultValue = "10in10-adjusted", paramLabel = "METHOD",
+        description = "10in10, 10in10-adjusted (with the day-of adjustment; events from 04:00) or declared (the " +
+            "event's eiEventBaseline) (default: ${DEFAULT-VALUE}).")
+    private String drBaseline;
+
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
 
@@ -147,6 +185,27 @@ public final class IngestCommand implements Callable<Integer>
         }
     }
 
+    /**
+     * @return the DR program, or null without --dr-events; checked before any file is read.
+     */
+    private DrProgram drProgram()
+    {
+        if (drEvents.isEmpty())
+        {
+            if (drIncentive != null)
+            {
+                throw new IllegalArgumentException("--dr-incentive needs --dr-events FILE");
+            }
+            return null;
+        }
+        if (drIncentive == null)
+        {
+            throw new IllegalArgumentException("--dr-events needs --dr-incentive DECIMAL: OpenADR payloads carry no " +
+                "incentive, so the program's must be given");
+        }
+        return DrProgram.parse(drToken, drIncentive, drBaseline);
+    }
+
     @Override
     public Integer call()
     {
@@ -160,11 +219,13 @@ public final class IngestCommand implements Callable<Integer>
         {
             PricingNodeField.requireValid(pricingNode);
         }
+        final DrProgram program = drProgram();
         final UsageFormat format = OptionValues.usageFormat(usageFormat);
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final List<Enrolment> enrolments = new EnrolmentCsvReader().read(meters);
         final CarbonFiles carbonFiles = CarbonFiles.read(carbon, carbonRegion);
+        final DrEventFiles dr = program == null ? DrEventFiles.NONE : DrEventFiles.read(drEvents, program, tariffZone);
         final List<UsageFile> files = new ArrayList<>();
         for (final Path file : usage)
         {
@@ -178,6 +239,7 @@ public final class IngestCommand implements Callable<Integer>
             report = new IngestRun(journal, document, tariffZone, exportToken, enrolments, files)
                 .carbon(carbonFiles)
                 .oracle(oracle, pricingNode)
+                .demandResponse(dr)
                 .progress(progress)
                 .run((line) -> err.println("settle ingest: bad row: " + line));
         }

@@ -1,9 +1,6 @@
 package org.gridsettle.replay.ingest;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -11,7 +8,7 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Walks the entries of an Atom document (a {@code feed} of {@code entry} elements, or a lone {@code entry}) with
  * StAX, handing each entry's links and content to a handler. Anything that stops the walk becomes a one-line
- * {@link MeterDataException} naming file, line and column.
+ * {@link MeterDataException} naming file, line and column ({@link XmlDocuments}).
  * <p>
  * Elements are matched by local name, ignoring namespaces, because Green Button exports disagree on prefixes and
  * default namespaces while agreeing on names.
@@ -21,7 +18,6 @@ import javax.xml.stream.XMLStreamReader;
 final class AtomFeedWalker
 {
     static final String DOCUMENT = "Green Button (ESPI Atom) XML document";
-    static final String EXPECTED = "a " + DOCUMENT;
 
     /**
      * Receives one entry at a time.
@@ -63,31 +59,7 @@ final class AtomFeedWalker
      */
     static void walk(final Path file, final String source, final EntryHandler handler)
     {
-        final XMLInputFactory factory = HardenedXmlInputFactory.create();
-        try (TrackedInputStream in = MeterFileInput.open(file, source, EXPECTED))
-        {
-            try
-            {
-                final XMLStreamReader reader = factory.createXMLStreamReader(in);
-                try
-                {
-                    walkDocument(source, reader, handler);
-                }
-                finally
-                {
-                    reader.close();
-                }
-            }
-            catch (final XMLStreamException ex)
-            {
-                throw parseFailure(source, ex, in.failure());
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new MeterDataException(source, "while reading", "cannot read " + EXPECTED + ": " +
-                IoErrorText.of(ex), ex);
-        }
+        XmlDocuments.parse(file, source, DOCUMENT, (reader) -> walkDocument(source, reader, handler));
     }
 
     /**
@@ -98,19 +70,7 @@ final class AtomFeedWalker
      */
     static void skipElement(final XMLStreamReader reader) throws XMLStreamException
     {
-        int depth = 1;
-        while (depth > 0)
-        {
-            final int event = reader.next();
-            if (XMLStreamConstants.START_ELEMENT == event)
-            {
-                depth++;
-            }
-            else if (XMLStreamConstants.END_ELEMENT == event)
-            {
-                depth--;
-            }
-        }
+        XmlDocuments.skipElement(reader);
     }
 
     /**
@@ -161,7 +121,6 @@ final class AtomFeedWalker
     private static void walkDocument(final String source, final XMLStreamReader reader, final EntryHandler handler)
         throws XMLStreamException
     {
-        moveToRoot(source, reader);
         final String root = reader.getLocalName();
         if ("feed".equals(root))
         {
@@ -185,35 +144,9 @@ final class AtomFeedWalker
         }
         else
         {
-            throw new MeterDataException(
-                source, position(reader.getLocation()), "root element <" + root + ">, expected an Atom <feed> or " +
-                "<entry> holding Green Button (ESPI) resources");
+            throw new MeterDataException(source, XmlDocuments.position(reader.getLocation()), "root element <" + root +
+                ">, expected an Atom <feed> or <entry> holding Green Button (ESPI) resources");
         }
-
-        // Reading on to the end finds anything malformed after the root element, such as a second root.
-        while (reader.hasNext())
-        {
-            reader.next();
-        }
-    }
-
-    private static void moveToRoot(final String source, final XMLStreamReader reader) throws XMLStreamException
-    {
-        while (reader.hasNext())
-        {
-            final int event = reader.next();
-            if (XMLStreamConstants.START_ELEMENT == event)
-            {
-                return;
-            }
-            if (XMLStreamConstants.DTD == event)
-            {
-                throw new MeterDataException(
-                    source, position(reader.getLocation()), "DOCTYPE declaration refused (DTDs and entities are " +
-                    "disabled against XXE and entity expansion), expected " + EXPECTED + " without a DOCTYPE");
-            }
-        }
-        throw new MeterDataException(source, position(reader.getLocation()), "no root element, expected " + EXPECTED);
     }
 
     private static void walkEntry(
@@ -245,37 +178,5 @@ final class AtomFeedWalker
     {
         final String value = reader.getAttributeValue(null, name);
         return null == value ? "" : value.trim();
-    }
-
-    private static MeterDataException parseFailure(
-        final String source, final XMLStreamException ex, final IOException readFailure)
-    {
-        final Location location = ex.getLocation();
-        final String where = null == location ? "while parsing" : position(location);
-        if (null != readFailure)
-        {
-            return new MeterDataException(source, where, "cannot read the data (" + readFailure +
-                "; a gzip file cut short fails this way), expected a complete " + DOCUMENT, ex);
-        }
-        return new MeterDataException(
-            source, where, "not well-formed XML (" + parserMessage(ex) + "), expected a complete " + DOCUMENT, ex);
-    }
-
-    private static String parserMessage(final XMLStreamException ex)
-    {
-        final Throwable nested = ex.getNestedException();
-        if (nested instanceof IOException)
-        {
-            return nested.toString();
-        }
-        final String message = String.valueOf(ex.getMessage());
-        // The JDK prefixes "ParseError at [row,col]:[l,c]" and a line break; the location is reported separately.
-        final int start = message.indexOf("Message: ");
-        return start >= 0 ? message.substring(start + "Message: ".length()).trim() : message.trim();
-    }
-
-    private static String position(final Location location)
-    {
-        return "line " + location.getLineNumber() + ", column " + location.getColumnNumber();
     }
 }

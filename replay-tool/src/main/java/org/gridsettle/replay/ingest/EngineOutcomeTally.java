@@ -2,6 +2,7 @@ package org.gridsettle.replay.ingest;
 
 import org.gridsettle.engine.PostingListener;
 import org.gridsettle.engine.ledger.Ledger;
+import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
@@ -15,7 +16,9 @@ import java.util.TreeMap;
 
 /**
  * Counts what the engine made of a run's inputs: rejected readings by reason, rejected set-up commands by input type
- * and reason, duplicates acknowledged, and transfers with their amounts per token and reason.
+ * and reason, duplicates acknowledged, and transfers with their amounts per token and reason. DR events' rejections
+ * are left to {@link DrOutcomeTally}, and a DR event's funding transfer into the DR fund is not added to the
+ * amounts, since the credits it funds are.
  * <p>
  * Only outputs of this run are seen: on recovery the engine checks the outputs already journalled without handing
  * them to listeners. Written on the engine's business-logic thread; read only after the engine has closed, which
@@ -25,6 +28,7 @@ public final class EngineOutcomeTally implements PostingListener
 {
     private static final int CODES = 256;
     private static final int TICK = RecordType.METER_TICK.id();
+    private static final int DR_EVENT = RecordType.DR_EVENT.id();
 
     private final long[] tickRejectionsByCode = new long[CODES];
     private final Map<String, Long> otherRejections = new TreeMap<>();
@@ -41,6 +45,12 @@ public final class EngineOutcomeTally implements PostingListener
     public void onTransfer(final TransferCodec transfer)
     {
         transfers++;
+        if (transfer.creditAccount() == SystemAccounts.DR_FUND)
+        {
+            // a DR event's funding leg passes straight through the fund to the meters' credits, which are counted:
+            // counting both would show twice what the customers were paid
+            return;
+        }
         final int token = tokenIndex(transfer.token());
         final int code = transfer.reasonCode() & (CODES - 1);
         // a reversal undoes an earlier posting, so it counts against that posting's reason
@@ -52,6 +62,11 @@ public final class EngineOutcomeTally implements PostingListener
     public void onRejection(final RejectionCodec rejection)
     {
         final int code = rejection.reasonCode() & (CODES - 1);
+        if (rejection.inputType() == DR_EVENT)
+        {
+            // reported with the DR events by DrOutcomeTally, not as set-up commands
+            return;
+        }
         if (rejection.inputType() == TICK)
         {
             tickRejections++;

@@ -34,6 +34,7 @@ import java.util.TreeMap;
  * @param outputDigest         digest of the whole output journal.
  * @param carbonRegion         region the meters were enrolled on, or null when no carbon data was given.
  * @param carbonIntervals      carbon-intensity intervals published, across every region.
+ * @param demandResponse       the DR events and their outcome, or null when the run was given none.
  */
 public record IngestReport(
     boolean journalExisted,
@@ -58,7 +59,8 @@ public record IngestReport(
     long inputDigest,
     long outputDigest,
     String carbonRegion,
-    long carbonIntervals)
+    long carbonIntervals,
+    DrSummary demandResponse)
 {
     /**
      * Freezes the collections.

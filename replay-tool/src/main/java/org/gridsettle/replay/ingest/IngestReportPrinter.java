@@ -69,6 +69,10 @@ public final class IngestReportPrinter
             out.printf("set-up rejections: %s%s%n", describe(report.otherRejections()), report.journalExisted() ?
                 " (expected when appending: the tariff and accounts are already journalled)" : "");
         }
+        if (report.demandResponse() != null)
+        {
+            DrSummaryPrinter.print(out, report.demandResponse());
+        }
         out.printf("transfers: %,d in this run; journal now %,d input and %,d output records%n",
             report.transfers(), report.journalInputs(), report.journalOutputs());
         for (final Map.Entry<String, Map<String, Long>> token : report.amountsByToken().entrySet())

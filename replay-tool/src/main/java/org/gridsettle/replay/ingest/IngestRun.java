@@ -7,6 +7,7 @@ import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
@@ -57,6 +58,7 @@ public final class IngestRun
     private ProgressListener progress = ProgressListener.NONE;
     private List<Path> oracleFiles = List.of();
     private String defaultPricingNode;
+    private DrEventFiles demandResponse = DrEventFiles.NONE;
 
     /**
      * @param journalDir     journal directory, created or appended to.
@@ -102,6 +104,18 @@ public final class IngestRun
     {
         this.oracleFiles = List.copyOf(oraclePriceFiles);
         this.defaultPricingNode = defaultPricingNode;
+        return this;
+    }
+
+    /**
+     * @param events demand-response events to publish, announced ahead of the readings like a day-ahead notice, so
+     *               that each settles at the end of its day; that day is ended in this run (with its end of day and
+     *               those before it) when the readings reach the event's end.
+     * @return this.
+     */
+    public IngestRun demandResponse(final DrEventFiles events)
+    {
+        this.demandResponse = Objects.requireNonNull(events, "events");
         return this;
     }
 
@@ -156,9 +170,11 @@ public final class IngestRun
 
         final boolean journalExisted = Journals.exists(journalDir);
         final EngineOutcomeTally tally = new EngineOutcomeTally();
+        final DrOutcomeTally drTally = new DrOutcomeTally();
         final Set<Long> accounts = new LinkedHashSet<>();
         long submitted = 0;
-        final SettlementEngine engine = SettlementEngine.builder().journalDir(journalDir).listener(tally).build();
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(journalDir).listener(tally)
+            .listener(drTally).build();
         final long recovered;
         try (engine)
         {
@@ -183,6 +199,7 @@ public final class IngestRun
             {
                 engine.publishOraclePrices(series);
             }
+            publishDrEvents(engine, tariff.tariffId());
             int nextEvent = 0;
             final long toSubmit = readings.size();
             for (final int i : readings.inStartOrder())
@@ -214,7 +231,39 @@ public final class IngestRun
             tickDuplicates, badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
             counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
-            carbon.enrolmentRegion(), carbon.intervals());
+            carbon.enrolmentRegion(), carbon.intervals(), drSummary(events, drTally));
+    }
+
+    private void publishDrEvents(final SettlementEngine engine, final long tariffId)
+    {
+        final DrProgram program = demandResponse.program();
+        for (final DrEventFiles.Mapped e : demandResponse.events())
+        {
+            engine.publishDrEvent(e.engineId(), TokenSymbol.pack(program.token()), tariffId, e.start(), e.end(),
+                program.incentiveMicros(), program.method(), e.declaredWhPerHour());
+        }
+    }
+
+    /**
+     * @return the DR part of the report, or null when the run had no DR events option.
+     */
+    private DrSummary drSummary(final List<BillingCalendar.Event> calendar, final DrOutcomeTally drTally)
+    {
+        if (demandResponse == DrEventFiles.NONE)
+        {
+            return null;
+        }
+        final List<DrSummary.Event> events = new ArrayList<>();
+        for (final DrEventFiles.Mapped e : demandResponse.events())
+        {
+            // an event settles at the first end of day at or after its end that the engine applies
+            final boolean due = calendar.stream()
+                .anyMatch((c) -> c.kind() == CalendarCodec.END_OF_DAY && c.at() >= e.end());
+            events.add(new DrSummary.Event(e, drTally.publicationRejection(e.engineId()), !due,
+                drTally.credits(e.start())));
+        }
+        return new DrSummary(demandResponse.files(), demandResponse.program(), zone, events,
+            demandResponse.skipped(), demandResponse.superseded(), drTally.rejectionsByReason());
     }
 
     /**
@@ -321,7 +370,9 @@ public final class IngestRun
 
     /**
      * End of each local day the readings cover, and a period close at each month start they pass; the last, still
-     * open month is not closed, so a later ingest can add to it.
+     * open month is not closed, so a later ingest can add to it. The days of that month stay open too, except up to
+     * the day of each DR event the readings reach the end of: that day is ended (with the days before it), so that
+     * the event settles in this run, while its month stays open.
      */
     private List<BillingCalendar.Event> calendarEvents(
         final ReadingBuffer readings, final java.util.function.LongPredicate covered)
@@ -333,11 +384,24 @@ public final class IngestRun
             return List.of();
         }
         final LocalDate from = LocalDate.ofInstant(Instant.ofEpochSecond(first), zone);
-        final LocalDate to = LocalDate.ofInstant(Instant.ofEpochSecond(last), zone).withDayOfMonth(1);
+        final LocalDate openMonth = LocalDate.ofInstant(Instant.ofEpochSecond(last), zone).withDayOfMonth(1);
+        LocalDate to = openMonth;
+        final long readingsEnd = readings.latestEnd(covered);
+        for (final DrEventFiles.Mapped e : demandResponse.events())
+        {
+            final LocalDate dayAfter = LocalDate.ofInstant(Instant.ofEpochSecond(e.end() - 1), zone).plusDays(1);
+            if (e.end() <= readingsEnd && dayAfter.isAfter(to))
+            {
+                to = dayAfter;
+            }
+        }
         if (!from.isBefore(to))
         {
             return List.of();
         }
-        return new BillingCalendar(from, to, zone).events();
+        final long openMonthStart = openMonth.atStartOfDay(zone).toEpochSecond();
+        return new BillingCalendar(from, to, zone).events().stream()
+            .filter((e) -> e.kind() != CalendarCodec.PERIOD_CLOSE || e.at() <= openMonthStart)
+            .toList();
     }
 }

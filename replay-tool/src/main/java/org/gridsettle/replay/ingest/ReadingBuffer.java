@@ -100,6 +100,23 @@ final class ReadingBuffer implements MeterDataSink
     }
 
     /**
+     * @param valid filter on interval starts.
+     * @return the latest interval end among readings it accepts, or {@link Long#MIN_VALUE}.
+     */
+    long latestEnd(final java.util.function.LongPredicate valid)
+    {
+        long latest = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++)
+        {
+            if (valid.test(start[i]))
+            {
+                latest = Math.max(latest, start[i] + seconds[i]);
+            }
+        }
+        return latest;
+    }
+
+    /**
      * @return reading indexes in interval-start order; readings with equal starts keep their file order.
      */
     int[] inStartOrder()

@@ -1,0 +1,273 @@
+package org.gridsettle.replay.ingest;
+
+import org.gridsettle.pricing.dr.BaselineMethod;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The OpenADR 2.0b demand-response events of an ingest, read whole and mapped to engine DR events before anything is
+ * journalled. The mapping:
+ * <ul>
+ *   <li><b>Modifications.</b> Across every file of the run, the highest {@code modificationNumber} of an eventID
+ *       wins, as a VEN applies it; lower ones are counted as superseded. The same eventID and number twice is fine
+ *       when both say the same (a payload sent again), and refused when they differ. Across runs the engine
+ *       decides: the same event again is acknowledged as a duplicate, a changed one is rejected
+ *       CONFLICTING_DUPLICATE, since a journalled event cannot be taken back.</li>
+ *   <li><b>Statuses.</b> {@code far}, {@code near}, {@code active} and {@code completed} events are settled;
+ *       {@code cancelled} ones and {@code none} ("no event pending") are skipped, and so is every test event
+ *       ({@code testEvent} other than {@code false}); skipped events are listed in the report, not journalled.</li>
+ *   <li><b>Hours.</b> An event to settle must be whole local hours of one local day of the tariff's zone
+ *       ({@link DrEventHours}), else the run is refused with one line naming file, line, event and problem.</li>
+ *   <li><b>Ids.</b> The engine's event id is derived from the eventID ({@link DrEventIds}); two events of the run
+ *       that map to one id are refused.</li>
+ *   <li><b>Baseline.</b> With {@code --dr-baseline declared} each event's {@code eiEventBaseline} gives the
+ *       declared Wh per hour ({@link DeclaredBaseline}); with a 10-in-10 method an event's baseline is not used.</li>
+ *   <li><b>One program.</b> The token, incentive and method given on the command line are one program's, so events
+ *       of more than one market context are refused.</li>
+ * </ul>
+ * Events are published in start order (then by id), so that settlement order does not depend on file order.
+ * <p>
+ * Immutable once read; safe to share between threads.
+ */
+public final class DrEventFiles
+{
+    /** No DR events. */
+    public static final DrEventFiles NONE = new DrEventFiles(List.of(), null, List.of(), List.of(), 0);
+
+    private final List<String> files;
+    private final DrProgram program;
+    private final List<Mapped> events;
+    private final List<Skipped> skipped;
+    private final int superseded;
+
+    private DrEventFiles(final List<String> files, final DrProgram program, final List<Mapped> events,
+        final List<Skipped> skipped, final int superseded)
+    {
+        this.files = List.copyOf(files);
+        this.program = program;
+        this.events = List.copyOf(events);
+        this.skipped = List.copyOf(skipped);
+        this.superseded = superseded;
+    }
+
+    /**
+     * An event to publish.
+     *
+     * @param source            file it was read from.
+     * @param event             the OpenADR event (its winning modification).
+     * @param engineId          the engine's event id.
+     * @param idRule            how the id was derived, for the report.
+     * @param start             first instant, epoch seconds.
+     * @param end               exclusive end, epoch seconds.
+     * @param declaredWhPerHour the declared baseline for {@link BaselineMethod#DECLARED}, else 0.
+     */
+    public record Mapped(String source, OpenAdrEvent event, long engineId, String idRule, long start, long end,
+        long declaredWhPerHour)
+    {
+    }
+
+    /**
+     * An event not settled.
+     *
+     * @param source file it was read from.
+     * @param event  the OpenADR event (its winning modification).
+     * @param reason why, e.g. {@code cancelled}.
+     */
+    public record Skipped(String source, OpenAdrEvent event, String reason)
+    {
+    }
+
+    private record Found(String source, OpenAdrEvent event)
+    {
+    }
+
+    /**
+     * @param paths   OpenADR oadrDistributeEvent files.
+     * @param program the program's token, incentive and method.
+     * @param zone    the tariff's zone.
+     * @return the events to publish and those skipped.
+     * @throws MeterDataException       when a file cannot be read, or an event cannot be settled as given.
+     * @throws IllegalArgumentException when the events span more than one market context.
+     */
+    public static DrEventFiles read(final List<Path> paths, final DrProgram program, final ZoneId zone)
+    {
+        Objects.requireNonNull(program, "program");
+        final OpenAdrReader reader = new OpenAdrReader();
+        final List<String> names = new ArrayList<>();
+        final Map<String, Found> latest = new LinkedHashMap<>();
+        int superseded = 0;
+        for (final Path path : paths)
+        {
+            final OpenAdrPayload payload = reader.read(path);
+            names.add(payload.source());
+            for (final OpenAdrEvent event : payload.events())
+            {
+                final Found found = new Found(payload.source(), event);
+                final Found previous = latest.putIfAbsent(event.eventId(), found);
+                if (previous == null)
+                {
+                    continue;
+                }
+                superseded++;
+                final long before = previous.event().modificationNumber();
+                if (event.modificationNumber() > before)
+                {
+                    latest.put(event.eventId(), found);
+                }
+                else if (event.modificationNumber() == before && !event.sameContentAs(previous.event()))
+                {
+                    throw new MeterDataException(payload.source(), "line " + event.line(), "event " +
+                        DisplayText.quote(event.eventId()) + " modification " + before + " differs from the one in " +
+                        previous.source() + " line " + previous.event().line() + " with the same modification " +
+                        "number: a VTN increments it with every change; nothing was journalled");
+                }
+            }
+        }
+        final List<Mapped> events = new ArrayList<>();
+        final List<Skipped> skipped = new ArrayList<>();
+        for (final Found found : latest.values())
+        {
+            final String why = skipReason(found.event());
+            if (why != null)
+            {
+                skipped.add(new Skipped(found.source(), found.event(), why));
+            }
+            else
+            {
+                events.add(map(found, program, zone));
+            }
+        }
+        events.sort(Comparator.comparingLong(Mapped::start).thenComparingLong(Mapped::engineId));
+        refuseSharedIds(events);
+        refuseSeveralPrograms(events);
+        return new DrEventFiles(names, program, events, skipped, superseded);
+    }
+
+    private static String skipReason(final OpenAdrEvent event)
+    {
+        if (OpenAdrEvent.CANCELLED.equals(event.status()))
+        {
+            return "cancelled";
+        }
+        if (OpenAdrEvent.NONE.equals(event.status()))
+        {
+            return "status none (no event pending)";
+        }
+        if (event.isTest())
+        {
+            return "test event (testEvent " + DisplayText.quote(event.testEvent()) + ")";
+        }
+        return null;
+    }
+
+    private static Mapped map(final Found found, final DrProgram program, final ZoneId zone)
+    {
+        final OpenAdrEvent event = found.event();
+        final List<String> problems = DrEventHours.problems(event.start(), event.duration(), zone, program.method());
+        if (!problems.isEmpty())
+        {
+            throw refused(found, String.join("; ", problems) + ": DR events settle in whole local hours of one " +
+                "local day of the tariff's zone");
+        }
+        final long start = event.start().getEpochSecond();
+        final long end = Math.addExact(start, event.duration().getSeconds());
+        long declared = 0;
+        if (program.method() == BaselineMethod.DECLARED)
+        {
+            try
+            {
+                declared = DeclaredBaseline.whPerHour(event.baseline(), start, end);
+            }
+            catch (final IllegalArgumentException | ArithmeticException ex)
+            {
+                throw refused(found, ex.getMessage());
+            }
+        }
+        final DrEventIds.Id id = DrEventIds.of(event.eventId());
+        return new Mapped(found.source(), event, id.value(), id.rule(), start, end, declared);
+    }
+
+    private static MeterDataException refused(final Found found, final String problem)
+    {
+        return new MeterDataException(found.source(), "line " + found.event().line(), "event " +
+            DisplayText.quote(found.event().eventId()) + ": " + problem + "; nothing was journalled");
+    }
+
+    private static void refuseSharedIds(final List<Mapped> events)
+    {
+        final Map<Long, Mapped> byId = new HashMap<>();
+        for (final Mapped e : events)
+        {
+            final Mapped other = byId.putIfAbsent(e.engineId(), e);
+            if (other != null)
+            {
+                throw new MeterDataException(e.source(), "line " + e.event().line(), "event " +
+                    DisplayText.quote(e.event().eventId()) + " maps to engine event id " + e.engineId() + " (" +
+                    e.idRule() + "), as does event " + DisplayText.quote(other.event().eventId()) + " (" +
+                    other.source() + " line " + other.event().line() + "): the engine would take one for a changed " +
+                    "copy of the other; nothing was journalled");
+            }
+        }
+    }
+
+    private static void refuseSeveralPrograms(final List<Mapped> events)
+    {
+        final TreeSet<String> contexts = new TreeSet<>();
+        events.forEach((e) -> contexts.add(e.event().marketContext()));
+        if (contexts.size() > 1)
+        {
+            throw new IllegalArgumentException("the DR events belong to " + contexts.size() + " market contexts " +
+                contexts.stream().map(DisplayText::quote).toList() + ": --dr-token, --dr-incentive and --dr-baseline " +
+                "describe one program, so ingest each program's events in a run of its own; nothing was journalled");
+        }
+    }
+
+    /**
+     * @return names of the files read, in the order given.
+     */
+    public List<String> files()
+    {
+        return files;
+    }
+
+    /**
+     * @return the program, or null for {@link #NONE}.
+     */
+    public DrProgram program()
+    {
+        return program;
+    }
+
+    /**
+     * @return the events to publish, in start order.
+     */
+    public List<Mapped> events()
+    {
+        return events;
+    }
+
+    /**
+     * @return events not settled, in order of first appearance.
+     */
+    public List<Skipped> skipped()
+    {
+        return skipped;
+    }
+
+    /**
+     * @return event copies set aside for a higher or equal modification of the same eventID.
+     */
+    public int superseded()
+    {
+        return superseded;
+    }
+}

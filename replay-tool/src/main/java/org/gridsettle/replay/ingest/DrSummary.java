@@ -1,0 +1,54 @@
+package org.gridsettle.replay.ingest;
+
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The demand-response part of an ingest: the events loaded from OpenADR files, those skipped, and what the engine
+ * made of them.
+ * <p>
+ * Immutable; safe to share between threads.
+ *
+ * @param files              names of the OpenADR files read.
+ * @param program            the program's token, incentive and method.
+ * @param zone               the tariff's zone, in which the events' hours are shown.
+ * @param events             the events journalled, in publication order, with their outcome.
+ * @param skipped            events not journalled (cancelled, test, no event pending).
+ * @param superseded         event copies set aside for a higher or equal modification of the same eventID.
+ * @param rejectionsByReason the engine's DR rejections of this run, by reason.
+ */
+public record DrSummary(
+    List<String> files,
+    DrProgram program,
+    ZoneId zone,
+    List<Event> events,
+    List<DrEventFiles.Skipped> skipped,
+    int superseded,
+    Map<String, Long> rejectionsByReason)
+{
+    /**
+     * Freezes the collections.
+     */
+    public DrSummary
+    {
+        files = List.copyOf(files);
+        events = List.copyOf(events);
+        skipped = List.copyOf(skipped);
+        rejectionsByReason = Collections.unmodifiableMap(new TreeMap<>(rejectionsByReason));
+    }
+
+    /**
+     * One journalled event and its outcome. Immutable.
+     *
+     * @param mapped    the event as journalled.
+     * @param rejection the reason the engine refused it when published, or null.
+     * @param pending   true when no end of day after its end was submitted in this run, so it is not settled yet.
+     * @param credits   what it paid in this run.
+     */
+    public record Event(DrEventFiles.Mapped mapped, String rejection, boolean pending, DrOutcomeTally.Credits credits)
+    {
+    }
+}

@@ -1,0 +1,80 @@
+package org.gridsettle.replay.ingest;
+
+import org.gridsettle.pricing.dr.BaselineMethod;
+import org.gridsettle.pricing.money.MicroUnits;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.stream.Collectors;
+
+/**
+ * Prints the demand-response lines of the {@code settle ingest} summary, in the style of {@link IngestReportPrinter}:
+ * a line for the files and program, one per event journalled (its OpenADR eventID, the engine id it maps to and
+ * how, its local hours and what it paid), one for the events skipped and one for the engine's DR rejections.
+ * <p>
+ * Stateless; safe from any thread, given a writer per thread.
+ */
+final class DrSummaryPrinter
+{
+    private DrSummaryPrinter()
+    {
+    }
+
+    /**
+     * @param out     where to print.
+     * @param summary the DR part of the run.
+     */
+    static void print(final PrintWriter out, final DrSummary summary)
+    {
+        final DrProgram program = summary.program();
+        out.printf("dr events: %,d journalled from %s (%s baseline, %s %s per kWh reduced); %,d skipped, %,d " +
+            "superseded by a later modification%n", summary.events().size(), String.join(", ", summary.files()),
+            program.methodName(), MicroUnits.toDecimalString(program.incentiveMicros()), program.token(),
+            summary.skipped().size(), summary.superseded());
+        for (final DrSummary.Event event : summary.events())
+        {
+            final DrEventFiles.Mapped e = event.mapped();
+            out.printf("dr event %s (modification %d, %s) -> engine id %d (%s): %s: %s%n",
+                DisplayText.quote(e.event().eventId()), e.event().modificationNumber(), e.event().status(),
+                e.engineId(), e.idRule(), hours(summary, e), outcome(event, program));
+        }
+        if (!summary.skipped().isEmpty())
+        {
+            out.printf("dr skipped: %s%n", summary.skipped().stream()
+                .map((s) -> DisplayText.quote(s.event().eventId()) + " " + s.reason())
+                .collect(Collectors.joining("; ")));
+        }
+        out.printf("dr rejections: %s%n", summary.rejectionsByReason().isEmpty() ? "none" :
+            summary.rejectionsByReason().entrySet().stream().map((r) -> r.getKey() + "=" + r.getValue())
+                .collect(Collectors.joining(", ")));
+    }
+
+    private static String hours(final DrSummary summary, final DrEventFiles.Mapped e)
+    {
+        final ZonedDateTime start = Instant.ofEpochSecond(e.start()).atZone(summary.zone());
+        final ZonedDateTime end = Instant.ofEpochSecond(e.end()).atZone(summary.zone());
+        // an event ending at midnight ends at 24:00 of its day
+        final String endClock = end.toLocalDate().isAfter(start.toLocalDate()) ? "24:00" : end.toLocalTime().toString();
+        return start.toLocalDate() + " " + start.toLocalTime() + "-" + endClock + " " + summary.zone() +
+            (summary.program().method() == BaselineMethod.DECLARED ?
+            ", declared baseline " + e.declaredWhPerHour() + " Wh per hour" : "");
+    }
+
+    private static String outcome(final DrSummary.Event event, final DrProgram program)
+    {
+        if (event.rejection() != null)
+        {
+            return "rejected by the engine: " + event.rejection();
+        }
+        if (event.pending())
+        {
+            return "pending: no end of day after it in this run; a later ingest whose readings pass its day " +
+                "settles it";
+        }
+        final DrOutcomeTally.Credits credits = event.credits();
+        return String.format("%,d meters credited in this run for %s kWh reduced: %s %s", credits.meters(),
+            MicroUnits.kwhString(credits.reductionWh()), MicroUnits.toDecimalString(credits.micros()),
+            program.token());
+    }
+}

@@ -1,0 +1,59 @@
+package org.gridsettle.replay.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One {@code oadr:oadrEvent} of an OpenADR 2.0b {@code oadrDistributeEvent}, as the VTN sent it: the fields a
+ * settlement needs, unconverted. {@link DrEventFiles} maps it to an engine DR event.
+ * <p>
+ * Immutable; safe to share between threads.
+ *
+ * @param eventId            {@code ei:eventID}.
+ * @param modificationNumber {@code ei:modificationNumber}: the VTN increments it each time it changes the event.
+ * @param status             {@code ei:eventStatus}: {@code none}, {@code far}, {@code near}, {@code active},
+ *                           {@code completed} or {@code cancelled}.
+ * @param testEvent          {@code ei:testEvent} text, or null when absent.
+ * @param marketContext      {@code ei:eiMarketContext/emix:marketContext}: the program the event belongs to.
+ * @param start              {@code ei:eiActivePeriod} {@code xcal:dtstart}.
+ * @param duration           {@code ei:eiActivePeriod} {@code xcal:duration}.
+ * @param baseline           {@code ei:eiEventBaseline}, or null when the event carries none.
+ * @param line               line of the {@code oadr:oadrEvent} start tag, for messages; not part of the content.
+ */
+public record OpenAdrEvent(
+    String eventId,
+    long modificationNumber,
+    String status,
+    String testEvent,
+    String marketContext,
+    Instant start,
+    Duration duration,
+    OpenAdrBaseline baseline,
+    int line)
+{
+    /** The status of an event the VTN has withdrawn. */
+    public static final String CANCELLED = "cancelled";
+    /** The status the Energy Interoperation schema gives for "no event pending". */
+    public static final String NONE = "none";
+
+    /**
+     * @return true for a test event: OpenADR 2.0b conformance rule 6 makes any {@code testEvent} other than
+     *         {@code false} a test.
+     */
+    public boolean isTest()
+    {
+        return testEvent != null && !"false".equals(testEvent);
+    }
+
+    /**
+     * @param other another event.
+     * @return true if both say the same, wherever in which file they were read.
+     */
+    public boolean sameContentAs(final OpenAdrEvent other)
+    {
+        return eventId.equals(other.eventId) && modificationNumber == other.modificationNumber &&
+            status.equals(other.status) && java.util.Objects.equals(testEvent, other.testEvent) &&
+            marketContext.equals(other.marketContext) && start.equals(other.start) &&
+            duration.equals(other.duration) && java.util.Objects.equals(baseline, other.baseline);
+    }
+}

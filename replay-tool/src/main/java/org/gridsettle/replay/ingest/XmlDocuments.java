@@ -1,0 +1,158 @@
+package org.gridsettle.replay.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Parses an untrusted XML input file (plain or gzipped) with the {@link HardenedXmlInputFactory}: refuses a DOCTYPE
+ * before the parser could act on it, hands the root element to a handler, reads on to the end so that anything
+ * malformed after the root is found, and turns every failure into a one-line {@link MeterDataException} naming file,
+ * line and column. The Green Button and OpenADR readers share it, so that both refuse hostile XML the same way.
+ * <p>
+ * Stateless; safe from any thread. The handler is called on the calling thread.
+ */
+final class XmlDocuments
+{
+    /**
+     * Reads the document under its root element.
+     */
+    interface RootHandler
+    {
+        /**
+         * @param reader positioned on the root start tag; must return with it on the matching end tag.
+         * @throws XMLStreamException if the document is not well formed.
+         */
+        void onRoot(XMLStreamReader reader) throws XMLStreamException;
+    }
+
+    private XmlDocuments()
+    {
+    }
+
+    /**
+     * @param file     the file, plain or gzipped.
+     * @param source   name used in messages.
+     * @param document what the file should hold, e.g. {@code "Green Button (ESPI Atom) XML document"}.
+     * @param handler  reads the root element.
+     * @throws MeterDataException if the file cannot be read or parsed to its end, or holds a DOCTYPE.
+     */
+    static void parse(final Path file, final String source, final String document, final RootHandler handler)
+    {
+        final String expected = "a " + document;
+        final XMLInputFactory factory = HardenedXmlInputFactory.create();
+        try (TrackedInputStream in = MeterFileInput.open(file, source, expected))
+        {
+            try
+            {
+                final XMLStreamReader reader = factory.createXMLStreamReader(in);
+                try
+                {
+                    moveToRoot(source, reader, expected);
+                    handler.onRoot(reader);
+                    // Reading on to the end finds anything malformed after the root element, such as a second root.
+                    while (reader.hasNext())
+                    {
+                        reader.next();
+                    }
+                }
+                finally
+                {
+                    reader.close();
+                }
+            }
+            catch (final XMLStreamException ex)
+            {
+                throw parseFailure(source, ex, in.failure(), document);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new MeterDataException(source, "while reading", "cannot read " + expected + ": " +
+                IoErrorText.of(ex), ex);
+        }
+    }
+
+    /**
+     * Skips the element the reader is on, with all its children.
+     *
+     * @param reader positioned on a start tag; left on the matching end tag.
+     * @throws XMLStreamException if the document is not well formed.
+     */
+    static void skipElement(final XMLStreamReader reader) throws XMLStreamException
+    {
+        int depth = 1;
+        while (depth > 0)
+        {
+            final int event = reader.next();
+            if (XMLStreamConstants.START_ELEMENT == event)
+            {
+                depth++;
+            }
+            else if (XMLStreamConstants.END_ELEMENT == event)
+            {
+                depth--;
+            }
+        }
+    }
+
+    /**
+     * @param location a parser location.
+     * @return {@code line L, column C}.
+     */
+    static String position(final Location location)
+    {
+        return "line " + location.getLineNumber() + ", column " + location.getColumnNumber();
+    }
+
+    private static void moveToRoot(final String source, final XMLStreamReader reader, final String expected)
+        throws XMLStreamException
+    {
+        while (reader.hasNext())
+        {
+            final int event = reader.next();
+            if (XMLStreamConstants.START_ELEMENT == event)
+            {
+                return;
+            }
+            if (XMLStreamConstants.DTD == event)
+            {
+                throw new MeterDataException(
+                    source, position(reader.getLocation()), "DOCTYPE declaration refused (DTDs and entities are " +
+                    "disabled against XXE and entity expansion), expected " + expected + " without a DOCTYPE");
+            }
+        }
+        throw new MeterDataException(source, position(reader.getLocation()), "no root element, expected " + expected);
+    }
+
+    private static MeterDataException parseFailure(
+        final String source, final XMLStreamException ex, final IOException readFailure, final String document)
+    {
+        final Location location = ex.getLocation();
+        final String where = null == location ? "while parsing" : position(location);
+        if (null != readFailure)
+        {
+            return new MeterDataException(source, where, "cannot read the data (" + readFailure +
+                "; a gzip file cut short fails this way), expected a complete " + document, ex);
+        }
+        return new MeterDataException(
+            source, where, "not well-formed XML (" + parserMessage(ex) + "), expected a complete " + document, ex);
+    }
+
+    private static String parserMessage(final XMLStreamException ex)
+    {
+        final Throwable nested = ex.getNestedException();
+        if (nested instanceof IOException)
+        {
+            return nested.toString();
+        }
+        final String message = String.valueOf(ex.getMessage());
+        // The JDK prefixes "ParseError at [row,col]:[l,c]" and a line break; the location is reported separately.
+        final int start = message.indexOf("Message: ");
+        return start >= 0 ? message.substring(start + "Message: ".length()).trim() : message.trim();
+    }
+}

@@ -1,0 +1,261 @@
+package org.gridsettle.replay.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridsettle.replay.cli.TestResources.HAND_TARIFF;
+import static org.gridsettle.replay.cli.TestResources.path;
+
+/**
+ * {@code settle ingest --dr-events}: OpenADR 2.0b events settled end to end. The payloads are the
+ * EnerNOC/oadr2-ven-python sample {@code openadr20b_Sample_oadrDistributeEvent.xml} (Apache-2.0) and
+ * {@code openadr_weekday_afternoon_2026-04-29.xml}, hand-made from it (its header comment states the changes; see
+ * {@code src/test/resources/ingest/README.md}). The tariff is the hand-written URDB rate in America/Los_Angeles.
+ */
+class IngestDrCommandTest
+{
+    private static final String SAMPLE = "ingest/openadr20b_Sample_oadrDistributeEvent.xml";
+    private static final String WEEKDAY = "ingest/openadr_weekday_afternoon_2026-04-29.xml";
+    private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
+    /** The 10 weekdays before Wednesday 2026-04-29, oldest first: the 10-in-10 baseline days. */
+    private static final int[] BASELINE_DAYS = {15, 16, 17, 20, 21, 22, 23, 24, 27, 28};
+    /** M-1 and M-2 take part in demand response; M-3, with M-1's readings, does not. */
+    private static final String METERS = "meter_id,account_id,programs\n" +
+        "M-1,1001,demand_response\nM-2,1002,net_metering;demand_response\nM-3,1003,\n";
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * The event: Wednesday 2026-04-29 16:00-19:00 PDT (Event_939393 modification 2), 10-in-10 baseline with the day-of
+     * adjustment (the default), 0.123457 DR per kWh reduced. Readings are hourly, in the adjustment window (12:00,
+     * 13:00, 14:00 local: hours first-4 .. first-2) and the event hours (16, 17, 18), on the 10 baseline days and the
+     * event day. By TenInTenBaseline and DrSettlementCalculator, every division half-even:
+     * <pre>
+     * M-1, baseline days d = 1..10: window 1,000 Wh an hour, so W = 10 x 3,000 = 30,000;
+     *      hour 16: 2,000 each day, S = 20,000; hour 17: 2,100 on days 1-5 and 2,000 on 6-10, S = 20,500;
+     *      hour 18: 1,800 + d, S = 18,000 + 55 = 18,055.
+     *      Event day window 1,100 an hour: A = 3,300; ratio = 10 x 3,300 x 10^6 / 30,000 = 1,100,000 ppm.
+     *      B(16) = 20,000 x 1.1 / 10 = 2,200; B(17) = 20,500 x 1.1 / 10 = 2,255;
+     *      B(18) = 18,055 x 1.1 / 10 = 1,986.05 -> 1,986.
+     *      Actual 1,200, 1,300, 2,000: reduction 1,000 + 955 + max(0, 1,986 - 2,000) = 1,955 Wh
+     *      (the hour above baseline offsets nothing).
+     *      Credit = 1,955 x 123,457 / 1,000 = 241,358.435 micro -> 241,358 = 0.241358 DR.
+     * M-2: window 500 Wh an hour, W = 15,000; hours 16-18: 1,500 each day except hour 16 on day 10, 1,505:
+     *      S(16) = 15,005, S(17) = S(18) = 15,000.
+     *      Event day window 700 an hour: A = 2,100; raw ratio 10 x 2,100 x 10^6 / 15,000 = 1,400,000, capped to
+     *      1,200,000. B(16) = 15,005 x 1.2 / 10 = 1,800.6 -> 1,801; B(17) = B(18) = 1,800.
+     *      Actual 900 each: reduction 901 + 900 + 900 = 2,701 Wh.
+     *      Credit = 2,701 x 123,457 / 1,000 = 333,457.357 micro -> 333,457 = 0.333457 DR.
+     * Together 4,656 Wh reduced, 574,815 micro = 0.574815 DR; M-3 is not dispatched.
+     * </pre>
+     */
+    @Test
+    void aWeekdayAfternoonEventSettlesTwoEnrolledMetersAsWorkedOutByHand() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun run = ingest(journal, usage(true), path(WEEKDAY), "--dr-incentive", "0.123457");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out())
+            .contains("dr events: 1 journalled from openadr_weekday_afternoon_2026-04-29.xml (10in10-adjusted " +
+                "baseline, 0.123457 DR per kWh reduced); 2 skipped, 1 superseded by a later modification\n")
+            .contains("dr event \"Event_939393\" (modification 2, near) -> engine id 939393 (its digits): " +
+                "2026-04-29 16:00-19:00 America/Los_Angeles: 2 meters credited in this run for 4.656 kWh reduced: " +
+                "0.574815 DR\n")
+            .contains("dr skipped: \"Event_939394\" cancelled; \"Event_939395\" test event (testEvent \"true\")\n")
+            .contains("dr rejections: none\n")
+            // the funding leg into the DR fund is not counted again
+            .contains("token DR     dr_incentive 0.574815\n");
+
+        // the journal: one DR event, modification 2's hours; the cancelled and test events, at the same hours, would
+        // have been rejected DR_EVENT_OVERLAP had they been journalled
+        final String inputs = CliRun.of("dump", "--journal", journal.toString(), "--input").out();
+        assertThat(inputs.lines().filter((l) -> l.contains("\"type\":\"dr_event\""))).singleElement().asString()
+            .contains("\"eventId\":939393,", "\"programToken\":\"DR\"", "\"start\":\"2026-04-29T23:00:00Z\"",
+                "\"end\":\"2026-04-30T02:00:00Z\"", "\"incentive\":\"0.123457\"",
+                "\"baselineMethod\":\"TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT\"");
+        final List<String> credits = CliRun.of("dump", "--journal", journal.toString()).out().lines()
+            .filter((l) -> l.contains("\"reason\":\"DR_INCENTIVE\"") && l.contains("\"debitAccount\":3,")).toList();
+        assertThat(credits).hasSize(2);
+        assertThat(credits.get(0)).contains("\"creditAccount\":1001,", "\"amount\":\"0.241358\"",
+            "\"energyWh\":1955,", "\"rate\":\"0.123457\"", "\"baselineDays\":10");
+        assertThat(credits.get(1)).contains("\"creditAccount\":1002,", "\"amount\":\"0.333457\"",
+            "\"energyWh\":2701,", "\"baselineDays\":10");
+        assertThat(CliRun.of("verify", "--journal", journal.toString()).out()).contains("verify: intact");
+
+        // a later run cannot change a journalled event: modification 3 an hour later is journalled and rejected
+        final Path later = write("later.xml", Files.readString(Path.of(path(WEEKDAY)))
+            .replace("<ei:modificationNumber>2</ei:modificationNumber>",
+                "<ei:modificationNumber>3</ei:modificationNumber>")
+            .replace("2026-04-29T23:00:00.000Z", "2026-04-30T00:00:00Z"));
+        final CliRun second = ingest(journal, usage(true), later.toString(), "--dr-incentive", "0.123457");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).contains("(modification 3, near) -> engine id 939393 (its digits): 2026-04-29 " +
+            "17:00-20:00 America/Los_Angeles: rejected by the engine: CONFLICTING_DUPLICATE")
+            .contains("dr rejections: CONFLICTING_DUPLICATE=1").doesNotContain("token DR");
+    }
+
+    @Test
+    void anEventWhoseDayTheReadingsDoNotReachStaysPendingAndEndsNoDayOfItsMonth() throws IOException
+    {
+        final CliRun run = ingest(tmp.resolve("journal"), usage(false), path(WEEKDAY), "--dr-incentive", "0.5");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+            .contains("-> engine id 939393 (its digits): 2026-04-29 16:00-19:00 America/Los_Angeles: pending: no end " +
+                "of day after it in this run")
+            .doesNotContain("token DR");
+        // the readings stay within April, the month left open: no end of day at all, so no daily charge either
+        assertThat(CliRun.of("dump", "--journal", tmp.resolve("journal").toString(), "--input").out())
+            .doesNotContain("\"type\":\"calendar\"");
+    }
+
+    @Test
+    void theRealSamplesNonWholeHourEventIsRefusedInOneLineBeforeAnythingIsJournalled() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun run = ingest(journal, usage(true), path(SAMPLE), "--dr-incentive", "0.5");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        // 2001-12-17T09:40:47Z is 01:40:47 PST; the sample's oadrEvent starts on line 11
+        assertThat(run.err().lines()).containsExactly("settle ingest: openadr20b_Sample_oadrDistributeEvent.xml: " +
+            "line 11: event \"Event_939393\": starts at 2001-12-17T09:40:47Z, 01:40:47 local in America/Los_Angeles, " +
+            "not on a local hour; lasts PT30M, not whole hours: DR events settle in whole local hours of one local " +
+            "day of the tariff's zone; nothing was journalled");
+        assertThat(run.out()).isEmpty();
+        assertThat(journal).doesNotExist();
+    }
+
+    @Test
+    void twoEventIdsThatMapToOneEngineIdAreRefused() throws IOException
+    {
+        // the weekday payload with its cancelled event made a live one on the next day, and named Test_0939393: its
+        // one run of digits is 939393 too
+        final Path payload = write("two.xml", Files.readString(Path.of(path(WEEKDAY)))
+            .replace("<ei:eventID>Event_939394</ei:eventID>", "<ei:eventID>Test_0939393</ei:eventID>")
+            .replace("<ei:eventStatus>cancelled</ei:eventStatus>", "<ei:eventStatus>far</ei:eventStatus>")
+            .replaceFirst("(Test_0939393(?s:.*?))2026-04-29T23:00:00Z", "$12026-04-30T23:00:00Z"));
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun run = ingest(journal, usage(true), payload.toString(), "--dr-incentive", "0.5");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString()
+            .startsWith("settle ingest: two.xml: line ")
+            .contains("event \"Test_0939393\" maps to engine event id 939393 (its digits), as does event " +
+                "\"Event_939393\" (two.xml line ")
+            .endsWith("nothing was journalled");
+        assertThat(journal).doesNotExist();
+    }
+
+    @Test
+    void programOptionsAreCheckedBeforeAnyFileIsRead() throws IOException
+    {
+        final Path usage = usage(true);
+
+        final CliRun sevenDecimals = ingest(tmp.resolve("a"), usage, path(WEEKDAY), "--dr-incentive", "0.1234567");
+        final CliRun noIncentive = ingest(tmp.resolve("b"), usage, path(WEEKDAY));
+        final CliRun badMethod = ingest(tmp.resolve("c"), usage, path(WEEKDAY), "--dr-incentive", "1",
+            "--dr-baseline", "10of10");
+
+        assertThat(sevenDecimals.exitCode()).isEqualTo(2);
+        assertThat(sevenDecimals.err().lines()).containsExactly("settle ingest: --dr-incentive 0.1234567: 7 " +
+            "decimals; amounts are micro-units, so at most 6 decimals are kept and none is rounded away");
+        assertThat(noIncentive.exitCode()).isEqualTo(2);
+        assertThat(noIncentive.err()).startsWith("settle ingest: --dr-events needs --dr-incentive DECIMAL");
+        assertThat(badMethod.exitCode()).isEqualTo(2);
+        assertThat(badMethod.err()).startsWith("settle ingest: --dr-baseline 10of10: expected 10in10, " +
+            "10in10-adjusted or declared");
+        assertThat(tmp.resolve("a")).doesNotExist();
+    }
+
+    @Test
+    void aPowerBaselineIsRefusedAsADeclaredBaseline() throws IOException
+    {
+        // the W_Baseline sample (EnerNOC/oadr2-ven-python, Apache-2.0) moved to whole hours: dtstart 16:00 PDT for
+        // PT3H, its baseline from the same instant; its baseline stays powerReal in W at scale d
+        final Path payload = write("power.xml",
+            Files.readString(Path.of(path("ingest/openadr20b_Sample_oadrDistributeEvent_W_Baseline.xml")))
+                .replace("2001-12-17T09:40:47.000Z", "2026-04-29T23:00:00Z")
+                .replace("<xcal:duration>PT30M</xcal:duration>", "<xcal:duration>PT3H</xcal:duration>")
+                .replace("2001-12-17T09:30:47Z", "2026-04-29T23:00:00Z"));
+
+        final CliRun run = ingest(tmp.resolve("journal"), usage(true), payload.toString(), "--dr-incentive", "0.5",
+            "--dr-baseline", "declared");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("settle ingest: power.xml: line 6: event \"Event_939393\": " +
+            "its eiEventBaseline is powerReal in W (scale d), not energyReal in Wh: the declared baseline is energy " +
+            "per hour, and a power is not read as an hour's average demand, which the payload does not say it is; " +
+            "use --dr-baseline 10in10 or 10in10-adjusted; nothing was journalled");
+        assertThat(tmp.resolve("journal")).doesNotExist();
+    }
+
+    /**
+     * @param eventDay true to include the event day's readings.
+     * @return the usage CSV worked out in the first test's Javadoc, hourly, by local hour in Los Angeles.
+     */
+    private Path usage(final boolean eventDay) throws IOException
+    {
+        final List<String> rows = new ArrayList<>(List.of("meter_id,interval_start,interval_seconds,import_wh," +
+            "export_wh"));
+        for (int d = 1; d <= BASELINE_DAYS.length; d++)
+        {
+            final LocalDate day = LocalDate.of(2026, 4, BASELINE_DAYS[d - 1]);
+            for (final String meter : List.of("M-1", "M-3"))
+            {
+                hours(rows, meter, day, 1000, 1000, 1000, 2000, d <= 5 ? 2100 : 2000, 1800 + d);
+            }
+            hours(rows, "M-2", day, 500, 500, 500, d == 10 ? 1505 : 1500, 1500, 1500);
+        }
+        if (eventDay)
+        {
+            final LocalDate day = LocalDate.of(2026, 4, 29);
+            for (final String meter : List.of("M-1", "M-3"))
+            {
+                hours(rows, meter, day, 1100, 1100, 1100, 1200, 1300, 2000);
+            }
+            hours(rows, "M-2", day, 700, 700, 700, 900, 900, 900);
+        }
+        return write("usage.csv", String.join("\n", rows) + "\n");
+    }
+
+    /** Adds readings for local hours 12, 13, 14 (the adjustment window) and 16, 17, 18 (the event). */
+    private static void hours(final List<String> rows, final String meter, final LocalDate day, final long... wh)
+    {
+        final int[] hours = {12, 13, 14, 16, 17, 18};
+        for (int i = 0; i < hours.length; i++)
+        {
+            rows.add(meter + "," + day.atTime(hours[i], 0).atZone(LA).toInstant() + ",3600," + wh[i] + ",0");
+        }
+    }
+
+    private CliRun ingest(final Path journal, final Path usage, final String drEvents, final String... more)
+        throws IOException
+    {
+        final List<String> args = new ArrayList<>(List.of("ingest", "--journal", journal.toString(),
+            "--tariff", path(HAND_TARIFF), "--meters", write("meters.csv", METERS).toString(),
+            "--usage", usage.toString(), "--dr-events", drEvents));
+        args.addAll(Arrays.asList(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private Path write(final String name, final String text) throws IOException
+    {
+        return Files.writeString(tmp.resolve(name), text);
+    }
+}
