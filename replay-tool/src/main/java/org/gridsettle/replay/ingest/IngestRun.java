@@ -166,7 +166,8 @@ public final class IngestRun
         checkDates(readings, covered);
         final long effectiveFrom = effectiveFrom(readings.earliestStart(covered));
         final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
-        final List<BillingCalendar.Event> events = calendarEvents(readings, covered);
+        final List<BillingCalendar.Event> events =
+            calendarEvents(readings, covered, JournalledCalendar.resumeFrom(journalDir, tariff.tariffId()));
 
         final boolean journalExisted = Journals.exists(journalDir);
         final EngineOutcomeTally tally = new EngineOutcomeTally();
@@ -372,10 +373,13 @@ public final class IngestRun
      * End of each local day the readings cover, and a period close at each month start they pass; the last, still
      * open month is not closed, so a later ingest can add to it. The days of that month stay open too, except up to
      * the day of each DR event the readings reach the end of: that day is ended (with the days before it), so that
-     * the event settles in this run, while its month stays open.
+     * the event settles in this run, while its month stays open. On a journal that already holds readings, the
+     * calendar resumes where the journal's got to ({@link JournalledCalendar}), so the days and the month an earlier
+     * ingest left open are ended and closed before this run's readings (the days both runs cover are acknowledged as
+     * duplicates).
      */
     private List<BillingCalendar.Event> calendarEvents(
-        final ReadingBuffer readings, final java.util.function.LongPredicate covered)
+        final ReadingBuffer readings, final java.util.function.LongPredicate covered, final long resumeFrom)
     {
         final long first = readings.earliestStart(covered);
         final long last = readings.latestStart(covered);
@@ -383,7 +387,9 @@ public final class IngestRun
         {
             return List.of();
         }
-        final LocalDate from = LocalDate.ofInstant(Instant.ofEpochSecond(first), zone);
+        final LocalDate firstDay = LocalDate.ofInstant(Instant.ofEpochSecond(first), zone);
+        final LocalDate from = resumeFrom == JournalledCalendar.NONE ? firstDay :
+            min(firstDay, LocalDate.ofInstant(Instant.ofEpochSecond(resumeFrom), zone));
         final LocalDate openMonth = LocalDate.ofInstant(Instant.ofEpochSecond(last), zone).withDayOfMonth(1);
         LocalDate to = openMonth;
         final long readingsEnd = readings.latestEnd(covered);
@@ -403,5 +409,10 @@ public final class IngestRun
         return new BillingCalendar(from, to, zone).events().stream()
             .filter((e) -> e.kind() != CalendarCodec.PERIOD_CLOSE || e.at() <= openMonthStart)
             .toList();
+    }
+
+    private static LocalDate min(final LocalDate a, final LocalDate b)
+    {
+        return a.isBefore(b) ? a : b;
     }
 }

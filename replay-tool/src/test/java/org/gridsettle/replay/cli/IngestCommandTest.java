@@ -359,6 +359,39 @@ class IngestCommandTest
         assertThat(tmp.resolve("d")).doesNotExist();
     }
 
+    @Test
+    void aMonthIngestedAloneIsClosedByTheIngestOfTheNextMonth() throws IOException
+    {
+        // a utility ingesting one file a month: each run leaves the month of its last reading open, and before
+        // the journal said how far its calendar got, the next run started at its own first reading, so no month
+        // was ever ended or closed
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final Path january = write("january.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2026-01-05T10:00:00Z,900,100,0\nM-1,2026-01-30T10:00:00Z,900,100,0\n");
+        final Path february = write("february.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2026-02-03T10:00:00Z,900,100,0\n");
+        final Path journal = tmp.resolve("journal");
+
+        assertThat(ingest(journal, meters, january.toString()).exitCode()).isZero();
+        assertThat(calendarRecords(journal)).isEmpty();
+        final CliRun second = ingest(journal, meters, february.toString());
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        // 2026-01-05T10:00Z is 02:00 on 5 January in Los Angeles: the midnights from 6 January to 1 February end
+        // the 27 days of January the journal holds, and 1 February closes January; February stays open
+        final List<String> calendar = calendarRecords(journal);
+        assertThat(calendar).filteredOn((line) -> line.contains("\"kind\":\"end_of_day\"")).hasSize(27);
+        assertThat(calendar).filteredOn((line) -> line.contains("\"kind\":\"period_close\"")).singleElement()
+            .satisfies((line) -> assertThat(line).contains("\"at\":\"2026-02-01T08:00:00Z\""));
+        assertThat(CliRun.of("verify", "--journal", journal.toString()).out()).contains("verify: intact");
+    }
+
+    private static List<String> calendarRecords(final Path journal)
+    {
+        return CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
+            .filter((line) -> line.contains("\"type\":\"calendar\"")).toList();
+    }
+
     private CliRun ingest(final Path journal, final Path meters, final String... usage)
     {
         final String[] head = {"ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
