@@ -108,6 +108,32 @@ public final class ZoneOffsetTable
     }
 
     /**
+     * @param epochSecond an instant the table covers ({@link #covers}).
+     * @return the first instant after it at which the offset changes, or {@link Long#MAX_VALUE} if none in the table.
+     *         Allocation-free: a binary search.
+     */
+    public long nextTransitionAfter(final long epochSecond)
+    {
+        final long[] starts = transitionEpochSeconds;
+        int lo = 0;
+        int hi = starts.length;
+        // the first index whose start is after the instant
+        while (lo < hi)
+        {
+            final int mid = (lo + hi) >>> 1;
+            if (starts[mid] <= epochSecond)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo == starts.length ? Long.MAX_VALUE : starts[lo];
+    }
+
+    /**
      * @param epochSecond an instant.
      * @return the local wall-clock time as seconds since the local epoch (1970-01-01T00:00 local).
      */

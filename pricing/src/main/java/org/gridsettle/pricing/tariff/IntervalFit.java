@@ -16,9 +16,11 @@ import org.gridsettle.pricing.calendar.ZoneOffsetTable;
  * ({@code INTERVAL_SPANS_PERIOD}) and the head-end sends the data at the schedule's resolution.
  * <p>
  * The check walks the schedule's slot boundaries inside the interval and stops at the first change; an interval
- * inside one slot costs two divisions. Boundaries are found in local time and mapped back by the offset at the step's
- * start, which is exact because zones change offset at a slot boundary (every rule in the tz database changes on a
- * whole quarter hour; schedule slots divide the day).
+ * inside one slot costs two divisions and one search of the zone's transitions. Boundaries are found in local time
+ * and mapped back by the offset at the step's start, which holds only until the zone's next offset change: a step
+ * never runs past that change, because a change need not fall on a slot boundary (02:00 is none of a 90-minute
+ * schedule's; Pacific/Chatham changes at 02:45, none of an hourly one's), and the clocks then reach the next slot
+ * sooner than local time says (a skipped hour) or go back into the slot before (a repeated one).
  * <p>
  * Stateless and allocation-free; thread-safe.
  */
@@ -43,12 +45,12 @@ public final class IntervalFit
     {
         final long slot = tariff.slotMinutes() * 60L;
         final boolean hourly = tariff.exportRule() == ExportRule.NET_BILLING_HOURLY;
-        final long firstStep = step(local, slot, hourly);
+        final ZoneOffsetTable zone = tariff.zoneTable();
+        final long firstStep = step(zone, start, local, slot, hourly);
         if (seconds <= firstStep)
         {
             return true;
         }
-        final ZoneOffsetTable zone = tariff.zoneTable();
         final long end = start + seconds;
         if (!zone.covers(end - 1))
         {
@@ -68,15 +70,22 @@ public final class IntervalFit
             {
                 return false;
             }
-            at += step(l, slot, hourly);
+            at += step(zone, at, l, slot, hourly);
         }
         return true;
     }
 
-    /** Seconds from a local time to the next slot boundary, or the next hour when hours matter and come first. */
-    private static long step(final long local, final long slot, final boolean hourly)
+    /**
+     * Seconds from an instant to the next slot boundary, or the next hour when hours matter and come first, or the
+     * zone's next offset change if that comes sooner: past it, local time no longer runs with the instant.
+     */
+    private static long step(
+        final ZoneOffsetTable zone, final long at, final long local, final long slot, final boolean hourly)
     {
         final long toSlot = slot - Math.floorMod(local, slot);
-        return hourly ? Math.min(toSlot, HOUR - Math.floorMod(local, HOUR)) : toSlot;
+        final long toBoundary = hourly ? Math.min(toSlot, HOUR - Math.floorMod(local, HOUR)) : toSlot;
+        final long transition = zone.nextTransitionAfter(at);
+        // a transition is always after the instant; none left is Long.MAX_VALUE, which must not be subtracted from
+        return transition != Long.MAX_VALUE && transition - at < toBoundary ? transition - at : toBoundary;
     }
 }

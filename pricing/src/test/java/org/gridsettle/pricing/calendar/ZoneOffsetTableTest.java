@@ -126,6 +126,30 @@ class ZoneOffsetTableTest
     }
 
     @Test
+    void nextTransitionAfterIsTheJdksNextTransition()
+    {
+        final ZoneOffsetTable la = table("America/Los_Angeles");
+        final long springForward = Instant.parse("2026-03-08T10:00:00Z").getEpochSecond();
+        assertThat(la.nextTransitionAfter(springForward - 1)).isEqualTo(springForward);
+        // strictly after: at the transition itself the next one is the fall back
+        assertThat(la.nextTransitionAfter(springForward))
+            .isEqualTo(Instant.parse("2026-11-01T09:00:00Z").getEpochSecond());
+        assertThat(table("UTC").nextTransitionAfter(springForward)).isEqualTo(Long.MAX_VALUE);
+        assertThat(la.nextTransitionAfter(Instant.parse("2100-12-01T00:00:00Z").getEpochSecond()))
+            .isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Property(tries = 300)
+    void nextTransitionAfterAgreesWithZoneRules(@ForAll @LongRange(min = 631_152_000L, max = 4_102_444_800L)
+        final long instant)
+    {
+        final ZoneRules rules = ZoneId.of("Pacific/Chatham").getRules();
+        final ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochSecond(instant));
+        assertThat(table("Pacific/Chatham").nextTransitionAfter(instant))
+            .isEqualTo(next == null ? Long.MAX_VALUE : next.toEpochSecond());
+    }
+
+    @Test
     void instantsOutsideTheCoveredYearsThrow()
     {
         final ZoneOffsetTable la = table("America/Los_Angeles");

@@ -91,6 +91,59 @@ class IntervalFitTest
         assertThat(fits(flat(), "2100-12-15T00:00", Integer.MAX_VALUE)).isFalse();
     }
 
+    @Test
+    void aNinetyMinuteSlotCutByTheSkippedHourDoesNotHideTheNextSlot()
+    {
+        // slots 01:30-03:00 and 03:00-04:30 are different periods; on 2026-03-08 01:30 PST plus an hour is 01:30-02:00
+        // PST then 03:00-03:30 PDT: the clocks reach the 03:00 slot 30 minutes in, not 90 (02:00 is no slot boundary)
+        final TouTariff ninety = alternating(LA, 90);
+        assertThat(fits(ninety, LA, "2026-03-08T01:30", 3_600)).isFalse();
+        assertThat(fits(ninety, LA, "2026-03-08T01:30", 1_800)).isTrue();
+        // on a day without a change the same hour is inside its slot
+        assertThat(fits(ninety, LA, "2026-03-15T01:30", 3_600)).isTrue();
+    }
+
+    @Test
+    void aNinetyMinuteSlotCutByTheRepeatedHourDoesNotHideTheSlotBefore()
+    {
+        // on 2026-11-01 01:30 PDT plus an hour is 01:30-02:00 PDT then 01:00-01:30 PST, back in the 00:00-01:30 slot
+        final TouTariff ninety = alternating(LA, 90);
+        assertThat(fits(ninety, LA, "2026-11-01T01:30", 3_600)).isFalse();
+        assertThat(fits(ninety, LA, "2026-11-01T01:30", 1_800)).isTrue();
+    }
+
+    @Test
+    void aZoneChangingOffsetInsideAnHourlySlotDoesNotHideTheNextSlot()
+    {
+        // Pacific/Chatham springs forward at 02:45 standard time to 03:45: 02:30 plus 30 minutes is 02:30-02:45 then
+        // 03:45-04:00, so it runs from the 02:00 slot into the 03:00 slot
+        final ZoneId chatham = ZoneId.of("Pacific/Chatham");
+        final TouTariff hourly = alternating(chatham, 60);
+        assertThat(fits(hourly, chatham, "2026-09-27T02:30", 1_800)).isFalse();
+        assertThat(fits(hourly, chatham, "2026-09-27T02:30", 900)).isTrue();
+        assertThat(fits(hourly, chatham, "2026-09-20T02:30", 1_800)).isTrue();
+    }
+
+    /** Every day alike, the slots alternating between two periods, so that any slot boundary changes the period. */
+    private static TouTariff alternating(final ZoneId zone, final int slotMinutes)
+    {
+        final int slotsPerDay = 1440 / slotMinutes;
+        final byte[] schedule = new byte[12 * 3 * slotsPerDay];
+        for (int i = 0; i < schedule.length; i++)
+        {
+            schedule[i] = (byte)(i % slotsPerDay % 2);
+        }
+        return new TouTariff(9L, 1, 0L, "USD", "SOLAR", zone, slotMinutes,
+            List.of(new TouPeriod("even", 250_000, 50_000), new TouPeriod("odd", 300_000, 50_000)), schedule,
+            new long[0]);
+    }
+
+    private static boolean fits(final TouTariff tariff, final ZoneId zone, final String localStart, final int seconds)
+    {
+        final long start = LocalDateTime.parse(localStart).atZone(zone).toEpochSecond();
+        return IntervalFit.fits(tariff, start, tariff.zoneTable().localEpochSecond(start), seconds);
+    }
+
     /** A new one each time: the {@code with...} setters change the tariff they are called on. */
     private static TouTariff flat()
     {
