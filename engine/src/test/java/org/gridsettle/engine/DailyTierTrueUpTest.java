@@ -273,6 +273,34 @@ class DailyTierTrueUpTest
     }
 
     @Test
+    void aMeterMovedOntoDailyTiersMidPeriodKeepsTheChargesOfItsTicksBefore()
+    {
+        // tariff 40 has no tiers; the meter moves to the daily-tier tariff 41 from the 16th. Both are version 1, so
+        // the meter's March slot holds ticks priced by both tariffs as if by one version; only tariff 41's ticks have
+        // day totals, and truing the slot up to them alone would refund the charges of the ticks priced by tariff 40
+        final long other = 40;
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            engine.publishTariff(TouTariff.hourly(other, 1, T, "USD", "SOLAR", EngineFixture.ZONE,
+                List.of(new TouPeriod("flat", 100_000, 0)), new int[24], new int[24])
+                .withExportRule(ExportRule.NET_BILLING, 0));                     // 1
+            engine.publishTariff(tariff());                                      // 2
+            engine.registerAccount(CUSTOMER);                                    // 3
+            engine.enrolMeter(1, CUSTOMER, other, T);                            // 4
+            engine.submitTick(1, 0, T + 10 * H, 3_600, 8_000, 0);                // 5: Mon 2 10:00, tariff 40
+            engine.enrolMeter(1, CUSTOMER, TARIFF, MID);                         // 6
+            engine.submitTick(1, 0, MID + 10 * H, 3_600, 12_000, 0);             // 7: Mon 16 10:00, tariff 41
+            engine.calendar(CalendarCodec.PERIOD_CLOSE, APRIL, other);           // 8
+            engine.calendar(CalendarCodec.PERIOD_CLOSE, APRIL, TARIFF);          // 9
+        }
+        final Outputs out = Outputs.of(dir);
+        // tick 5: 8 kWh x 0.10 = 0.80; tick 7: 10 kWh x 0.10 + 2 kWh x 0.20 = 1.40, which is also its day's charge
+        assertThat(out.causedBy(6)).isEmpty();
+        assertThat(net(out, ReasonCode.ENERGY_CHARGE)).isEqualTo(2_200_000L);
+        assertThat(net(out, ReasonCode.TRUE_UP)).isZero();
+    }
+
+    @Test
     void ticksInOrderWithoutCorrectionsGetNoTrueUp()
     {
         // two periods with a 16:00-21:00 peak, each with its own 10 kWh a day at tier 1; rates whole micro-units per

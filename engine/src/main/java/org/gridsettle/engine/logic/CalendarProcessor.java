@@ -244,11 +244,15 @@ final class CalendarProcessor
     /**
      * The definitive charge of a TOU period under daily tiers: each local day's import tiered on its own
      * ({@link DailyTierTotals#definitiveCharge}). A period that was open when a snapshot without day totals was
-     * loaded keeps its tick postings, as the build that wrote the snapshot did.
+     * loaded keeps its tick postings, as the build that wrote the snapshot did. So does a period whose day totals do
+     * not hold all of its import: some of it was priced without daily tiers, by the tariff a meter was moved from
+     * within the period (a slot knows versions, not tariffs, so both tariffs' version 1 look like one version), and
+     * the days alone would take that import's charges back.
      */
     private long dailyCharge(final TouTariff tariff, final int meter, final int slot, final int period)
     {
-        return dailyTotals.tracks(slot, billing.billingPeriodOf(slot)) ?
+        return dailyTotals.tracks(slot, billing.billingPeriodOf(slot)) &&
+            dailyTotals.importWh(meter, slot, period) == billing.importWh(slot, period) ?
             dailyTotals.definitiveCharge(tariff, meter, slot, period) : billing.charges(slot, period);
     }
 

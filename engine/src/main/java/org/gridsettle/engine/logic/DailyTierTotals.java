@@ -100,15 +100,10 @@ final class DailyTierTotals
      */
     long definitiveCharge(final TouTariff tariff, final int meter, final int slot, final int period)
     {
-        final int row = rows.rowOf(meter);
-        if (row == MeterRows.NO_ROW)
-        {
-            return 0;
-        }
+        final int first = firstDay(meter, slot, period);
         final long[] w = wh;
-        final int first = at(row, slot - meter * BillingAccumulators.SLOTS, period, 0);
         long total = 0;
-        for (int d = 0; d < DAYS; d++)
+        for (int d = 0; first >= 0 && d < DAYS; d++)
         {
             final long dayWh = w[first + d * PERIODS];
             if (dayWh > 0)
@@ -117,6 +112,35 @@ final class DailyTierTotals
             }
         }
         return total;
+    }
+
+    /**
+     * The import the day totals hold for a TOU period of a billing slot: the slot's whole import of that period when
+     * every tick that added to it was priced under daily tiers. Changes nothing.
+     *
+     * @param meter  meter index.
+     * @param slot   its billing slot.
+     * @param period TOU period.
+     * @return Wh.
+     */
+    long importWh(final int meter, final int slot, final int period)
+    {
+        final int first = firstDay(meter, slot, period);
+        final long[] w = wh;
+        long total = 0;
+        for (int d = 0; first >= 0 && d < DAYS; d++)
+        {
+            // each day is part of the slot's period total, which BillingAccumulators.canAdd kept from overflowing
+            total += w[first + d * PERIODS];
+        }
+        return total;
+    }
+
+    /** @return where a TOU period's first day of a meter's slot lies in {@link #wh}, or -1 if the meter has no row. */
+    private int firstDay(final int meter, final int slot, final int period)
+    {
+        final int row = rows.rowOf(meter);
+        return row == MeterRows.NO_ROW ? -1 : at(row, slot - meter * BillingAccumulators.SLOTS, period, 0);
     }
 
     /**
