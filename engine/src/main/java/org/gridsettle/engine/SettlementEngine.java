@@ -340,6 +340,11 @@ public final class SettlementEngine implements AutoCloseable
      * (UNKNOWN_METER), and a move to another account or tariff effective at or before an interval the meter has
      * already settled is rejected (ALREADY_SETTLED), so that nothing posted under the old enrolment is ever reversed
      * under the new one.
+     * <p>
+     * Move a meter at a billing-period boundary, after the old tariff's {@code PERIOD_CLOSE} for it has been
+     * submitted: a billing period the meter still has open when it moves is closed by the new tariff's close, which
+     * charges its demand, and trues its ticks up, at the new tariff's rates and to the new account (a move onto daily
+     * tiers keeps the tick postings instead). A final settlement at the move is not implemented.
      *
      * @param meterId       meter.
      * @param accountId     account billed.
