@@ -35,11 +35,12 @@ import java.util.function.Consumer;
  * skipped and reported; readings the engine rejects are journalled with their rejection.
  * <p>
  * The tariff and enrolments take effect from the rate's URDB start date when it has one, else from the local
- * midnight that starts the day of the earliest reading. A journal that already exists is recovered by the engine and
- * appended to; the tariff and accounts then come back as rejected duplicates ({@code ALREADY_EXISTS}), and the
- * journalled tariff version keeps pricing. An end of day is submitted at each local midnight the readings pass and a
- * period close at each month start they pass, in time order among the readings; the last month stays open, so that
- * a later ingest can add to it.
+ * midnight that starts the day of the earliest reading of an enrolled meter. A journal that already exists is
+ * recovered by the engine and appended to; the tariff and accounts then come back as rejected duplicates
+ * ({@code ALREADY_EXISTS}), the journalled tariff version keeps pricing, and the meters are enrolled from its start.
+ * An end of day is submitted at each local midnight the readings pass and a period close at each month start they
+ * pass, in time order among the readings; the last month stays open, so that a later ingest can add to it. The days
+ * and month an earlier ingest left open are ended before this run's enrolments.
  * <p>
  * Not thread-safe: one run, on the calling thread.
  */
@@ -164,10 +165,14 @@ public final class IngestRun
         }
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
         checkDates(readings, covered);
-        final long effectiveFrom = effectiveFrom(readings.earliestStart(covered));
+        final JournalledCalendar journalled =
+            JournalledCalendar.read(journalDir, TariffDocument.TARIFF_ID, TariffDocument.VERSION);
+        // appending, the journalled version keeps pricing (this run's copy is rejected ALREADY_EXISTS): its start is
+        // the tariff's, and the meters keep it, so that re-enrolling them does not take back days they were on it
+        final long effectiveFrom = journalled.tariffEffectiveFrom() != JournalledCalendar.NONE ?
+            journalled.tariffEffectiveFrom() : effectiveFrom(readings.earliestStart(covered));
         final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
-        final List<BillingCalendar.Event> events =
-            calendarEvents(readings, covered, JournalledCalendar.resumeFrom(journalDir, tariff.tariffId()));
+        final List<BillingCalendar.Event> events = calendarEvents(readings, covered, journalled.resumeFrom());
 
         final boolean journalExisted = Journals.exists(journalDir);
         final EngineOutcomeTally tally = new EngineOutcomeTally();
@@ -182,6 +187,14 @@ public final class IngestRun
             engine.start();
             recovered = engine.recoveredInputs();
             engine.publishTariff(tariff);
+            // the days and the month an earlier ingest left open end before this run enrols anyone: a meter it adds
+            // was not on the tariff then, and is not charged for them
+            int nextEvent = 0;
+            final long firstReading = readings.earliestStart(covered);
+            while (nextEvent < events.size() && events.get(nextEvent).at() <= firstReading)
+            {
+                engine.calendar(events.get(nextEvent).kind(), events.get(nextEvent++).at(), tariff.tariffId());
+            }
             for (final CarbonIntensitySeries series : carbon.series())
             {
                 engine.publishCarbonIntensity(TokenSymbol.pack(series.region()), series);
@@ -201,7 +214,6 @@ public final class IngestRun
                 engine.publishOraclePrices(series);
             }
             publishDrEvents(engine, tariff.tariffId());
-            int nextEvent = 0;
             final long toSubmit = readings.size();
             for (final int i : readings.inStartOrder())
             {
