@@ -187,6 +187,7 @@ public final class IngestRun
             engine.start();
             recovered = engine.recoveredInputs();
             engine.publishTariff(tariff);
+            publishDrEvents(engine, tariff.tariffId());
             // the days and the month an earlier ingest left open end before this run enrols anyone: a meter it adds
             // was not on the tariff then, and is not charged for them
             int nextEvent = 0;
@@ -213,7 +214,6 @@ public final class IngestRun
             {
                 engine.publishOraclePrices(series);
             }
-            publishDrEvents(engine, tariff.tariffId());
             final long toSubmit = readings.size();
             for (final int i : readings.inStartOrder())
             {
@@ -244,7 +244,7 @@ public final class IngestRun
             tickDuplicates, badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
             counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
-            carbon.enrolmentRegion(), carbon.intervals(), drSummary(events, drTally));
+            carbon.enrolmentRegion(), carbon.intervals(), drSummary(events, journalled, drTally));
     }
 
     private void publishDrEvents(final SettlementEngine engine, final long tariffId)
@@ -260,7 +260,8 @@ public final class IngestRun
     /**
      * @return the DR part of the report, or null when the run had no DR events option.
      */
-    private DrSummary drSummary(final List<BillingCalendar.Event> calendar, final DrOutcomeTally drTally)
+    private DrSummary drSummary(
+        final List<BillingCalendar.Event> calendar, final JournalledCalendar journalled, final DrOutcomeTally drTally)
     {
         if (demandResponse == DrEventFiles.NONE)
         {
@@ -269,11 +270,13 @@ public final class IngestRun
         final List<DrSummary.Event> events = new ArrayList<>();
         for (final DrEventFiles.Mapped e : demandResponse.events())
         {
-            // an event settles at the first end of day at or after its end that the engine applies
-            final boolean due = calendar.stream()
-                .anyMatch((c) -> c.kind() == CalendarCodec.END_OF_DAY && c.at() >= e.end());
-            events.add(new DrSummary.Event(e, drTally.publicationRejection(e.engineId()), !due,
-                drTally.credits(e.start())));
+            // an event settles at the first end of day at or after its end that the engine applies; one at or before
+            // the journal's latest is acknowledged as a duplicate and settles nothing
+            final boolean settledEarlier = journalled.settledDrEvent(e.engineId());
+            final boolean due = calendar.stream().anyMatch((c) -> c.kind() == CalendarCodec.END_OF_DAY &&
+                c.at() >= e.end() && c.at() > journalled.lastEndOfDay());
+            events.add(new DrSummary.Event(e, drTally.publicationRejection(e.engineId()), settledEarlier,
+                !settledEarlier && !due, drTally.credits(e.start())));
         }
         return new DrSummary(demandResponse.files(), demandResponse.program(), zone, events,
             demandResponse.skipped(), demandResponse.superseded(), drTally.rejectionsByReason());

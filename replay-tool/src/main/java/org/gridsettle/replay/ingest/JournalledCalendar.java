@@ -1,10 +1,12 @@
 package org.gridsettle.replay.ingest;
 
 import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
@@ -22,6 +24,8 @@ import java.nio.file.Path;
  * month: otherwise a utility that ingests one file a month never ends a day or closes a period. The journal itself
  * says how far the calendar got, so nothing beside it has to remember: the latest end of day of the tariff, or, if
  * no run ended a day yet, the earliest reading journalled for a meter enrolled on the tariff, from its enrolment on.
+ * It also says which DR events of the tariff are journalled, and which of them an end of day has settled, so that a
+ * run's report does not credit or leave pending an event an earlier run published.
  * Other readings are journalled too but rejected by the engine (an unknown meter's, one dated before its meter's
  * enrolment, a clock's 1970), and resuming from one would end every day since it.
  * <p>
@@ -33,17 +37,23 @@ final class JournalledCalendar
     /** No journal, or nothing in it to resume from. */
     static final long NONE = Long.MIN_VALUE;
     /** Nothing journalled. */
-    static final JournalledCalendar EMPTY = new JournalledCalendar(NONE, NONE, NONE);
+    static final JournalledCalendar EMPTY =
+        new JournalledCalendar(NONE, NONE, NONE, new LongHashSet(), new LongHashSet());
 
     private final long lastEndOfDay;
     private final long earliestReading;
     private final long tariffEffectiveFrom;
+    private final LongHashSet drEvents;
+    private final LongHashSet settledDrEvents;
 
-    private JournalledCalendar(final long lastEndOfDay, final long earliestReading, final long tariffEffectiveFrom)
+    private JournalledCalendar(final long lastEndOfDay, final long earliestReading, final long tariffEffectiveFrom,
+        final LongHashSet drEvents, final LongHashSet settledDrEvents)
     {
         this.lastEndOfDay = lastEndOfDay;
         this.earliestReading = earliestReading;
         this.tariffEffectiveFrom = tariffEffectiveFrom;
+        this.drEvents = drEvents;
+        this.settledDrEvents = settledDrEvents;
     }
 
     /**
@@ -63,6 +73,11 @@ final class JournalledCalendar
         final MeterTickCodec tick = new MeterTickCodec();
         final MeterEnrolmentCodec enrolment = new MeterEnrolmentCodec();
         final TariffVersionCodec tariff = new TariffVersionCodec();
+        final DrEventCodec drEvent = new DrEventCodec();
+        final LongHashSet drEvents = new LongHashSet();
+        final LongHashSet settled = new LongHashSet();
+        // DR event id -> end, until an end of day the engine applies (one later than any before it) settles it
+        final Long2LongHashMap unsettledEnds = new Long2LongHashMap(NONE);
         // meter -> effective start of its latest enrolment on the tariff, as the engine keeps it
         final Long2LongHashMap enrolledFrom = new Long2LongHashMap(NONE);
         final long[] found = {NONE, Long.MAX_VALUE, NONE};
@@ -76,9 +91,20 @@ final class JournalledCalendar
                 if (type == RecordType.CALENDAR.id())
                 {
                     calendar.wrap(view, 0);
-                    if (calendar.kind() == CalendarCodec.END_OF_DAY && calendar.tariffId() == tariffId)
+                    if (calendar.kind() == CalendarCodec.END_OF_DAY && calendar.tariffId() == tariffId &&
+                        calendar.at() > found[0])
                     {
-                        found[0] = Math.max(found[0], calendar.at());
+                        found[0] = calendar.at();
+                        final Long2LongHashMap.KeyIterator ids = unsettledEnds.keySet().iterator();
+                        while (ids.hasNext())
+                        {
+                            final long id = ids.nextValue();
+                            if (unsettledEnds.get(id) <= calendar.at())
+                            {
+                                settled.add(id);
+                                ids.remove();
+                            }
+                        }
                     }
                 }
                 else if (type == RecordType.METER_ENROLMENT.id())
@@ -102,6 +128,15 @@ final class JournalledCalendar
                         found[1] = Math.min(found[1], tick.intervalStart());
                     }
                 }
+                else if (type == RecordType.DR_EVENT.id())
+                {
+                    drEvent.wrap(view, 0);
+                    // the engine keeps an id's first publication; a copy of it is a duplicate or a conflict
+                    if (drEvent.tariffId() == tariffId && drEvents.add(drEvent.eventId()))
+                    {
+                        unsettledEnds.put(drEvent.eventId(), drEvent.end());
+                    }
+                }
                 else if (type == RecordType.TARIFF_VERSION.id() && found[2] == NONE)
                 {
                     tariff.wrap(view, 0);
@@ -116,7 +151,8 @@ final class JournalledCalendar
                 // the handler keeps what it found
             }
         }
-        return new JournalledCalendar(found[0], found[1] == Long.MAX_VALUE ? NONE : found[1], found[2]);
+        return new JournalledCalendar(found[0], found[1] == Long.MAX_VALUE ? NONE : found[1], found[2], drEvents,
+            settled);
     }
 
     /**
@@ -144,5 +180,24 @@ final class JournalledCalendar
     long tariffEffectiveFrom()
     {
         return tariffEffectiveFrom;
+    }
+
+    /**
+     * @param engineId a DR event id.
+     * @return true if the journal holds a DR event of the tariff with that id.
+     */
+    boolean holdsDrEvent(final long engineId)
+    {
+        return drEvents.contains(engineId);
+    }
+
+    /**
+     * @param engineId a DR event id.
+     * @return true if an end of day the engine applied after the event's publication, at or after its end, settled
+     *         it.
+     */
+    boolean settledDrEvent(final long engineId)
+    {
+        return settledDrEvents.contains(engineId);
     }
 }

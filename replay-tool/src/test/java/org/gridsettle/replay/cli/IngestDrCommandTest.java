@@ -124,6 +124,43 @@ class IngestDrCommandTest
     }
 
     @Test
+    void anEventSettledByAnEarlierRunIsReportedSoWhenItsPayloadIsIngestedAgain() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        ingest(journal, usage(true), path(WEEKDAY), "--dr-incentive", "0.123457");
+
+        // the next run brings May's readings and, as a VTN's payloads are often fed again, the same event
+        final Path may = write("may.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2026-05-04T10:00:00-07:00,3600,100,0\n");
+        final CliRun again = ingest(journal, may, path(WEEKDAY), "--dr-incentive", "0.123457");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("dr event \"Event_939393\" (modification 2, near) -> engine id 939393 " +
+            "(its digits): 2026-04-29 16:00-19:00 America/Los_Angeles: settled by an earlier ingest of this journal")
+            .doesNotContain("0 meters credited").doesNotContain("token DR");
+    }
+
+    @Test
+    void anEventPublishedAfterItsDayEndedStaysPendingInsteadOfCreditingNothing() throws IOException
+    {
+        // the first run has the readings to May 2 but not the event file: April closes, its days end
+        final Path journal = tmp.resolve("journal");
+        final Path usage = usage(true);
+        Files.writeString(usage, "M-1,2026-05-02T10:00:00-07:00,3600,100,0\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF), "--meters",
+            write("meters.csv", METERS).toString(), "--usage", usage.toString()).exitCode()).isZero();
+
+        // run again with it: every end of day of this run is one the journal has, which the engine acknowledges as a
+        // duplicate and settles nothing at
+        final CliRun late = ingest(journal, usage, path(WEEKDAY), "--dr-incentive", "0.123457");
+
+        assertThat(late.exitCode()).as(late.err()).isZero();
+        assertThat(late.out()).contains("2026-04-29 16:00-19:00 America/Los_Angeles: pending: no end of day after " +
+            "it in this run").doesNotContain("0 meters credited");
+        assertThat(CliRun.of("dump", "--journal", journal.toString()).out()).doesNotContain("DR_INCENTIVE");
+    }
+
+    @Test
     void theRealSamplesNonWholeHourEventIsRefusedInOneLineBeforeAnythingIsJournalled() throws IOException
     {
         final Path journal = tmp.resolve("journal");
