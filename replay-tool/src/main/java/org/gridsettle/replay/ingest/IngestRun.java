@@ -278,8 +278,18 @@ public final class IngestRun
             events.add(new DrSummary.Event(e, drTally.publicationRejection(e.engineId()), settledEarlier,
                 !settledEarlier && !due, drTally.credits(e.start())));
         }
+        // a cancellation is not journalled, and a journalled event cannot be taken back: the user must hear that an
+        // event they see cancelled here is still credited
+        final List<DrEventFiles.Skipped> skipped = new ArrayList<>();
+        for (final DrEventFiles.Skipped s : demandResponse.skipped())
+        {
+            final long engineId = DrEventIds.of(s.event().eventId()).value();
+            skipped.add(!journalled.holdsDrEvent(engineId) ? s : new DrEventFiles.Skipped(s.source(), s.event(),
+                s.reason() + ", but an earlier ingest journalled it as engine id " + engineId + ", which the engine " +
+                "cannot withdraw: it settles as journalled"));
+        }
         return new DrSummary(demandResponse.files(), demandResponse.program(), zone, events,
-            demandResponse.skipped(), demandResponse.superseded(), drTally.rejectionsByReason());
+            skipped, demandResponse.superseded(), drTally.rejectionsByReason());
     }
 
     /**

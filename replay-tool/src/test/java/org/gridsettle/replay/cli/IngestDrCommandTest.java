@@ -161,6 +161,25 @@ class IngestDrCommandTest
     }
 
     @Test
+    void aCancellationOfAnEventAnEarlierRunJournalledSaysThatTheEventStillSettles() throws IOException
+    {
+        // the first run journals Event_939393 (modification 2); its day is not in the readings, so it is pending
+        final Path journal = tmp.resolve("journal");
+        ingest(journal, usage(false), path(WEEKDAY), "--dr-incentive", "0.5");
+
+        // the VTN cancels it: modification 3, eventStatus cancelled; the engine has no way to withdraw an event
+        final Path cancelled = write("cancelled.xml", Files.readString(Path.of(path(WEEKDAY)))
+            .replace("<ei:modificationNumber>2</ei:modificationNumber>",
+                "<ei:modificationNumber>3</ei:modificationNumber>")
+            .replaceFirst("<ei:eventStatus>near</ei:eventStatus>", "<ei:eventStatus>cancelled</ei:eventStatus>"));
+        final CliRun run = ingest(journal, usage(true), cancelled.toString(), "--dr-incentive", "0.5");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("dr skipped: \"Event_939393\" cancelled, but an earlier ingest journalled it " +
+            "as engine id 939393, which the engine cannot withdraw: it settles as journalled;");
+    }
+
+    @Test
     void theRealSamplesNonWholeHourEventIsRefusedInOneLineBeforeAnythingIsJournalled() throws IOException
     {
         final Path journal = tmp.resolve("journal");
