@@ -37,7 +37,8 @@ import java.util.function.Consumer;
  * The tariff and enrolments take effect from the rate's URDB start date when it has one, else from the local
  * midnight that starts the day of the earliest reading of an enrolled meter. A journal that already exists is
  * recovered by the engine and appended to; the tariff and accounts then come back as rejected duplicates
- * ({@code ALREADY_EXISTS}), the journalled tariff version keeps pricing, and the meters are enrolled from its start.
+ * ({@code ALREADY_EXISTS}), the journalled tariff version keeps pricing, and the meters are enrolled from its start;
+ * a tariff or zone that differs from it is refused before anything is journalled.
  * An end of day is submitted at each local midnight the readings pass and a period close at each month start they
  * pass, in time order among the readings; the last month stays open, so that a later ingest can add to it. The days
  * and month an earlier ingest left open are ended before this run's enrolments.
@@ -172,6 +173,7 @@ public final class IngestRun
         final long effectiveFrom = journalled.tariffEffectiveFrom() != JournalledCalendar.NONE ?
             journalled.tariffEffectiveFrom() : effectiveFrom(readings.earliestStart(covered));
         final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
+        refuseAnotherTariff(tariff, journalled.tariff());
         final List<BillingCalendar.Event> events = calendarEvents(readings, covered, journalled.resumeFrom());
 
         final boolean journalExisted = Journals.exists(journalDir);
@@ -245,6 +247,34 @@ public final class IngestRun
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
             counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
             carbon.enrolmentRegion(), carbon.intervals(), drSummary(events, journalled, drTally));
+    }
+
+    /**
+     * Refuses, before anything is journalled, a tariff other than the one the journal already prices with: this run's
+     * copy would be rejected ALREADY_EXISTS and the journalled one would price its readings, while its days were
+     * ended in this run's zone and its report named this run's rate.
+     */
+    private void refuseAnotherTariff(final TouTariff tariff, final TouTariff journalled)
+    {
+        if (journalled == null || java.util.Arrays.equals(encoded(tariff), encoded(journalled)))
+        {
+            return;
+        }
+        throw new IllegalArgumentException("--tariff " + tariffDocument.describe() + " in " + zone + " is not the " +
+            "tariff " + journalled.tariffId() + " version " + journalled.version() + " that " + journalDir +
+            " already prices with (" + journalled.zone() + ", from an earlier ingest): appending, give the same " +
+            "tariff file and --zone; a changed rate needs a journal of its own; nothing was journalled");
+    }
+
+    private static byte[] encoded(final TouTariff tariff)
+    {
+        final org.agrona.concurrent.UnsafeBuffer buffer = new org.agrona.concurrent.UnsafeBuffer(
+            new byte[org.gridsettle.journal.codec.TariffVersionCodec.encodedLength(tariff)]);
+        final org.gridsettle.journal.codec.TariffVersionCodec codec =
+            new org.gridsettle.journal.codec.TariffVersionCodec();
+        codec.wrap(buffer, 0);
+        codec.encode(0, tariff);
+        return buffer.byteArray();
     }
 
     private void publishDrEvents(final SettlementEngine engine, final long tariffId)

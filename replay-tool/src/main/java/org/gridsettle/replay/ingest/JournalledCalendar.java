@@ -12,6 +12,7 @@ import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.TariffVersionCodec;
+import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.nio.file.Path;
 
@@ -38,20 +39,20 @@ final class JournalledCalendar
     static final long NONE = Long.MIN_VALUE;
     /** Nothing journalled. */
     static final JournalledCalendar EMPTY =
-        new JournalledCalendar(NONE, NONE, NONE, new LongHashSet(), new LongHashSet());
+        new JournalledCalendar(NONE, NONE, null, new LongHashSet(), new LongHashSet());
 
     private final long lastEndOfDay;
     private final long earliestReading;
-    private final long tariffEffectiveFrom;
+    private final TouTariff tariff;
     private final LongHashSet drEvents;
     private final LongHashSet settledDrEvents;
 
-    private JournalledCalendar(final long lastEndOfDay, final long earliestReading, final long tariffEffectiveFrom,
+    private JournalledCalendar(final long lastEndOfDay, final long earliestReading, final TouTariff tariff,
         final LongHashSet drEvents, final LongHashSet settledDrEvents)
     {
         this.lastEndOfDay = lastEndOfDay;
         this.earliestReading = earliestReading;
-        this.tariffEffectiveFrom = tariffEffectiveFrom;
+        this.tariff = tariff;
         this.drEvents = drEvents;
         this.settledDrEvents = settledDrEvents;
     }
@@ -80,7 +81,8 @@ final class JournalledCalendar
         final Long2LongHashMap unsettledEnds = new Long2LongHashMap(NONE);
         // meter -> effective start of its latest enrolment on the tariff, as the engine keeps it
         final Long2LongHashMap enrolledFrom = new Long2LongHashMap(NONE);
-        final long[] found = {NONE, Long.MAX_VALUE, NONE};
+        final long[] found = {NONE, Long.MAX_VALUE};
+        final TouTariff[] journalledTariff = {null};
         try (JournalReader input = new JournalReader(Journals.input(journalDir)).chainVerification(false)
             .checkpointVerification(false))
         {
@@ -137,13 +139,13 @@ final class JournalledCalendar
                         unsettledEnds.put(drEvent.eventId(), drEvent.end());
                     }
                 }
-                else if (type == RecordType.TARIFF_VERSION.id() && found[2] == NONE)
+                else if (type == RecordType.TARIFF_VERSION.id() && journalledTariff[0] == null)
                 {
                     tariff.wrap(view, 0);
                     if (tariff.tariffId() == tariffId && tariff.version() == version)
                     {
                         // a later copy is rejected ALREADY_EXISTS: the first is the one that prices
-                        found[2] = tariff.effectiveFrom();
+                        journalledTariff[0] = tariff.decode();
                     }
                 }
             }))
@@ -151,8 +153,8 @@ final class JournalledCalendar
                 // the handler keeps what it found
             }
         }
-        return new JournalledCalendar(found[0], found[1] == Long.MAX_VALUE ? NONE : found[1], found[2], drEvents,
-            settled);
+        return new JournalledCalendar(found[0], found[1] == Long.MAX_VALUE ? NONE : found[1], journalledTariff[0],
+            drEvents, settled);
     }
 
     /**
@@ -179,7 +181,15 @@ final class JournalledCalendar
      */
     long tariffEffectiveFrom()
     {
-        return tariffEffectiveFrom;
+        return tariff == null ? NONE : tariff.effectiveFromEpochSecond();
+    }
+
+    /**
+     * @return the tariff version journalled first, which prices the journal's readings; null when there is none.
+     */
+    TouTariff tariff()
+    {
+        return tariff;
     }
 
     /**

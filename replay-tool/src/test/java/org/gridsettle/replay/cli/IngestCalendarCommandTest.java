@@ -82,6 +82,38 @@ class IngestCalendarCommandTest
             .contains("\"intervalStart\":\"2026-02-01T08:00:00Z\"");
     }
 
+    @Test
+    void anotherZoneOrRateOnAJournalThatHasItsTariffIsRefusedBeforeAnythingIsJournalled() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        ingest(journal, meters, month("jan.csv", 1, "M-1"));
+        final String inputsBefore = CliRun.of("dump", "--journal", journal.toString(), "--input").out();
+
+        // the same URDB rate read in New York: the journal prices in Los Angeles, and the run ended its days and
+        // closed February at New York's midnights
+        final CliRun zone = CliRun.of("ingest", "--journal", journal.toString(), "--tariff",
+            tmp.resolve("tariff.json").toString(), "--zone", "America/New_York", "--meters", meters.toString(),
+            "--usage", month("feb.csv", 2, "M-1").toString());
+        // a changed rate: the journalled one would go on pricing, while the report named the new one
+        final Path doubled = write("doubled.json", Files.readString(tmp.resolve("tariff.json"))
+            .replace("\"rate\": 0.10", "\"rate\": 0.20"));
+        final CliRun rate = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", doubled.toString(),
+            "--meters", meters.toString(), "--usage", tmp.resolve("feb.csv").toString());
+
+        for (final CliRun run : List.of(zone, rate))
+        {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines()).singleElement().asString().startsWith("settle ingest: --tariff urdb ")
+                .contains("is not the tariff 1 version 1 that " + journal + " already prices with " +
+                    "(America/Los_Angeles, from an earlier ingest)")
+                .endsWith("nothing was journalled");
+        }
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out()).isEqualTo(inputsBefore);
+        // the same file and zone again appends
+        assertThat(ingest(journal, meters, tmp.resolve("feb.csv")).exitCode()).isZero();
+    }
+
     private static List<String> fixedCharges(final Path journal)
     {
         return CliRun.of("dump", "--journal", journal.toString()).out().lines()
