@@ -174,7 +174,7 @@ public final class IngestRun
             journalled.tariffEffectiveFrom() : effectiveFrom(readings.earliestStart(covered));
         final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
         refuseAnotherTariff(tariff, journalled.tariff());
-        final List<BillingCalendar.Event> events = calendarEvents(readings, covered, journalled.resumeFrom());
+        final List<BillingCalendar.Event> events = calendarEvents(readings, covered, journalled);
 
         final boolean journalExisted = Journals.exists(journalDir);
         final EngineOutcomeTally tally = new EngineOutcomeTally();
@@ -427,15 +427,18 @@ public final class IngestRun
     /**
      * End of each local day the readings cover, and a period close at each month start they pass; the last, still
      * open month is not closed, so a later ingest can add to it. The days of that month stay open too, except up to
-     * the day of each DR event the readings reach the end of: that day is ended (with the days before it), so that
+     * the day of each DR event the readings reach the end of (this run's, or one an earlier run journalled that is
+     * not settled yet): that day is ended (with the days before it), so that
      * the event settles in this run, while its month stays open. On a journal that already holds readings, the
      * calendar resumes where the journal's got to ({@link JournalledCalendar}), so the days and the month an earlier
      * ingest left open are ended and closed before this run's readings (the days both runs cover are acknowledged as
      * duplicates).
      */
     private List<BillingCalendar.Event> calendarEvents(
-        final ReadingBuffer readings, final java.util.function.LongPredicate covered, final long resumeFrom)
+        final ReadingBuffer readings, final java.util.function.LongPredicate covered,
+        final JournalledCalendar journalled)
     {
+        final long resumeFrom = journalled.resumeFrom();
         final long first = readings.earliestStart(covered);
         final long last = readings.latestStart(covered);
         if (first == Long.MAX_VALUE)
@@ -448,10 +451,14 @@ public final class IngestRun
         final LocalDate openMonth = LocalDate.ofInstant(Instant.ofEpochSecond(last), zone).withDayOfMonth(1);
         LocalDate to = openMonth;
         final long readingsEnd = readings.latestEnd(covered);
-        for (final DrEventFiles.Mapped e : demandResponse.events())
+        // this run's events, and those an earlier run journalled that are still waiting for the end of their day
+        final java.util.stream.LongStream.Builder ends = java.util.stream.LongStream.builder();
+        demandResponse.events().forEach((e) -> ends.add(e.end()));
+        java.util.Arrays.stream(journalled.pendingDrEventEnds()).forEach(ends::add);
+        for (final long end : ends.build().toArray())
         {
-            final LocalDate dayAfter = LocalDate.ofInstant(Instant.ofEpochSecond(e.end() - 1), zone).plusDays(1);
-            if (e.end() <= readingsEnd && dayAfter.isAfter(to))
+            final LocalDate dayAfter = LocalDate.ofInstant(Instant.ofEpochSecond(end - 1), zone).plusDays(1);
+            if (end <= readingsEnd && dayAfter.isAfter(to))
             {
                 to = dayAfter;
             }

@@ -39,17 +39,19 @@ final class JournalledCalendar
     static final long NONE = Long.MIN_VALUE;
     /** Nothing journalled. */
     static final JournalledCalendar EMPTY =
-        new JournalledCalendar(NONE, NONE, null, new LongHashSet(), new LongHashSet());
+        new JournalledCalendar(NONE, NONE, null, new LongHashSet(), new LongHashSet(), new long[0]);
 
     private final long lastEndOfDay;
     private final long earliestReading;
     private final TouTariff tariff;
     private final LongHashSet drEvents;
     private final LongHashSet settledDrEvents;
+    private final long[] pendingDrEventEnds;
 
     private JournalledCalendar(final long lastEndOfDay, final long earliestReading, final TouTariff tariff,
-        final LongHashSet drEvents, final LongHashSet settledDrEvents)
+        final LongHashSet drEvents, final LongHashSet settledDrEvents, final long[] pendingDrEventEnds)
     {
+        this.pendingDrEventEnds = pendingDrEventEnds;
         this.lastEndOfDay = lastEndOfDay;
         this.earliestReading = earliestReading;
         this.tariff = tariff;
@@ -153,8 +155,11 @@ final class JournalledCalendar
                 // the handler keeps what it found
             }
         }
+        final long[] pendingEnds = new long[unsettledEnds.size()];
+        final int[] n = {0};
+        unsettledEnds.forEach((id, end) -> pendingEnds[n[0]++] = end);
         return new JournalledCalendar(found[0], found[1] == Long.MAX_VALUE ? NONE : found[1], journalledTariff[0],
-            drEvents, settled);
+            drEvents, settled, pendingEnds);
     }
 
     /**
@@ -209,5 +214,13 @@ final class JournalledCalendar
     boolean settledDrEvent(final long engineId)
     {
         return settledDrEvents.contains(engineId);
+    }
+
+    /**
+     * @return the ends of the DR events of the tariff journalled and not settled yet, epoch seconds, in no order.
+     */
+    long[] pendingDrEventEnds()
+    {
+        return pendingDrEventEnds.clone();
     }
 }

@@ -180,6 +180,28 @@ class IngestDrCommandTest
     }
 
     @Test
+    void aPendingEventSettlesInTheLaterRunWhoseReadingsReachItsEndEvenWithoutItsPayload() throws IOException
+    {
+        // the first run journals the event without its day's readings: pending, "a later ingest whose readings pass
+        // its day settles it"
+        final Path journal = tmp.resolve("journal");
+        final CliRun first = ingest(journal, usage(false), path(WEEKDAY), "--dr-incentive", "0.123457");
+        assertThat(first.out()).contains("pending: no end of day after it in this run");
+
+        // the next run has the event day's readings, and no event file: the event is in the journal already
+        final List<String> baselineDays = Files.readAllLines(usage(false));
+        final List<String> eventDayRows = new ArrayList<>(Files.readAllLines(usage(true)));
+        eventDayRows.removeAll(baselineDays.subList(1, baselineDays.size()));
+        final Path eventDay = write("day.csv", String.join("\n", eventDayRows) + "\n");
+        final CliRun second = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+            "--meters", write("meters.csv", METERS).toString(), "--usage", eventDay.toString());
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        // the credits of the first test: the same readings, settled in two runs
+        assertThat(second.out()).contains("token DR     dr_incentive 0.574815\n");
+    }
+
+    @Test
     void theRealSamplesNonWholeHourEventIsRefusedInOneLineBeforeAnythingIsJournalled() throws IOException
     {
         final Path journal = tmp.resolve("journal");
