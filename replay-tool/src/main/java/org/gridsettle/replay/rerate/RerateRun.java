@@ -58,7 +58,7 @@ public final class RerateRun
     private long reratedRejections;
     private long recordedRejections;
     private final RejectionCodec rejection = new RejectionCodec();
-    /** Reason name -> rejections, recorded and re-rated ({@link RerateTotals#ORIGINAL}, {@link RerateTotals#RERATED}). */
+    /** Reason name -> rejections: [0] in the recorded output journal, [1] of the re-rated run. */
     private final Map<String, long[]> rejectionsByReason = new TreeMap<>();
 
     /**

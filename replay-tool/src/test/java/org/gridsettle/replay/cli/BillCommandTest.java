@@ -327,7 +327,8 @@ class BillCommandTest
             Files.readString(Path.of(path("bill/gridsettle_hand_written_tou.json")))
                 .replace("\"from\": \"16:00\"", "\"from\": \"16:30\""));
         final Path usage = Files.writeString(tmp.resolve("u.csv"), "meter_id,interval_start,interval_seconds," +
-            "import_wh,export_wh\nM-1,2011-01-31T16:00:00-08:00,3600,1000,0\nM-1,2011-01-31T17:00:00-08:00,3600,1000,0\n");
+            "import_wh,export_wh\nM-1,2011-01-31T16:00:00-08:00,3600,1000,0\n" +
+            "M-1,2011-01-31T17:00:00-08:00,3600,1000,0\n");
 
         final CliRun run = CliRun.of("bill", "--tariff", tariff.toString(), "--usage", usage.toString(),
             "--from", "2011-01-31", "--to", "2011-02-01");

@@ -42,7 +42,8 @@ class IngestCalendarCommandTest
         assertThat(february.exitCode()).as(february.err()).isZero();
         // the February run closes January: its 10.00 is the one fixed charge so far, to M-1
         assertThat(fixedCharges(journal)).singleElement().asString()
-            .contains("\"debitAccount\":1001,", "\"amount\":\"10.000000\"", "\"intervalStart\":\"2026-02-01T08:00:00Z\"");
+            .contains("\"debitAccount\":1001,", "\"amount\":\"10.000000\"",
+                "\"intervalStart\":\"2026-02-01T08:00:00Z\"");
         // the tariff and the meter keep the start the journal gave them: the first run's first reading
         assertThat(february.out()).contains("effective from 2026-01-01T08:00:00Z");
     }
@@ -123,7 +124,8 @@ class IngestCalendarCommandTest
     private CliRun ingest(final Path journal, final Path meters, final Path usage) throws IOException
     {
         final String tariff = Files.readString(Path.of(path(HAND_TARIFF)))
-            .replace("\"startdate\": 1262304000,", "\"fixedchargefirstmeter\": 10.0, \"fixedchargeunits\": \"$/month\",");
+            .replace("\"startdate\": 1262304000,",
+                "\"fixedchargefirstmeter\": 10.0, \"fixedchargeunits\": \"$/month\",");
         return CliRun.of("ingest", "--journal", journal.toString(), "--tariff", write("tariff.json", tariff).toString(),
             "--meters", meters.toString(), "--usage", usage.toString());
     }
