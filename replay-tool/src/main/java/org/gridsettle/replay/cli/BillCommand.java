@@ -114,7 +114,7 @@ public final class BillCommand implements Callable<Integer>
         {
             err.println("settle bill: warning: the engine rejected " + bill.rejectionsByReason().entrySet().stream()
                 .map((e) -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) +
-                "; rejected readings are not billed");
+                "; rejected readings are not billed" + hint(bill.rejectionsByReason()));
         }
         err.flush();
         final PrintWriter out = spec.commandLine().getOut();
@@ -137,5 +137,11 @@ public final class BillCommand implements Callable<Integer>
             return "json".equals(format);
         }
         throw new IllegalArgumentException("--format " + format + ": expected text or json");
+    }
+
+    private static String hint(final java.util.Map<String, Long> reasons)
+    {
+        final String hint = org.gridsettle.replay.ingest.RejectionHints.of(reasons);
+        return hint.isEmpty() ? "" : "; " + hint;
     }
 }

@@ -3,6 +3,7 @@ package org.gridsettle.replay.cli;
 import org.gridsettle.pricing.money.MicroUnits;
 import org.gridsettle.replay.audit.InputRegistry;
 import org.gridsettle.replay.rerate.RerateCsvWriter;
+import org.gridsettle.replay.ingest.RejectionHints;
 import org.gridsettle.replay.rerate.RerateRun;
 import org.gridsettle.replay.rerate.RerateTotals;
 import org.gridsettle.replay.rerate.UrdbReplacement;
@@ -129,9 +130,23 @@ public final class RerateCommand implements Callable<Integer>
         }
         outFile.write((writer) -> RerateCsvWriter.write(writer, totals));
         final PrintWriter stdout = spec.commandLine().getOut();
+        final Map<String, Long> more = run.moreRejectedByReason();
+        final String moreText = more.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue())
+            .collect(java.util.stream.Collectors.joining(", "));
         stdout.println("rerate: tariff " + target + ", " + run.replacedVersions() + " version(s) replaced, " +
             totals.rows().size() + " accounts compared; rejections recorded " + run.recordedRejections() +
-            ", re-rated " + run.reratedRejections());
+            ", re-rated " + run.reratedRejections() + (more.isEmpty() ? "" : " (" + moreText + ")"));
+        if (!more.isEmpty())
+        {
+            // a what-if that drops inputs would read as a cheaper tariff: say so where a script's log shows it
+            final String hint = RejectionHints.of(more);
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("settle rerate: warning: under the given tariff the engine rejects " +
+                more.values().stream().mapToLong(Long::longValue).sum() + " inputs the recorded run did not (" +
+                moreText + "); they are priced in neither the rerated column nor its difference" +
+                (hint.isEmpty() ? "" : "; " + hint));
+            err.flush();
+        }
         totals.fleet().forEach((token, reasons) -> reasons.forEach((reason, row) -> stdout.printf(
             "fleet %-6s %-14s original %s  rerated %s  difference %s%n", token, reason,
             MicroUnits.toDecimalString(row[RerateTotals.ORIGINAL]),

@@ -87,6 +87,18 @@ public final class DemoJournalDir
             throw new IllegalArgumentException(journal + " exists and was not written by settle demo; choose " +
                 "another --dir or remove it");
         }
+        // the demo writes its reports as regular files: one of those names that is a link would be written through,
+        // into whatever file it points at
+        for (final String name : new String[] {REPORT, DR_REPORT})
+        {
+            final Path report = dir.resolve(name);
+            if (Files.exists(report, LinkOption.NOFOLLOW_LINKS) &&
+                !Files.isRegularFile(report, LinkOption.NOFOLLOW_LINKS))
+            {
+                throw new IllegalArgumentException(report + " is not a regular file (a link, or a directory), so " +
+                    "settle demo did not write it; choose another --dir or remove it");
+            }
+        }
         return new DemoJournalDir(dir, true);
     }
 

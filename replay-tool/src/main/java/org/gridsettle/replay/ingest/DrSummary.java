@@ -44,11 +44,14 @@ public record DrSummary(
      * One journalled event and its outcome. Immutable.
      *
      * @param mapped    the event as journalled.
-     * @param rejection the reason the engine refused it when published, or null.
-     * @param pending   true when no end of day after its end was submitted in this run, so it is not settled yet.
-     * @param credits   what it paid in this run.
+     * @param rejection      the reason the engine refused it when published, or null.
+     * @param settledEarlier true when an earlier ingest journalled and settled it: this run's copy is a duplicate.
+     * @param pending        true when no end of day the engine applies after its end was submitted in this run, so
+     *                       it is not settled yet.
+     * @param credits        what it paid in this run.
      */
-    public record Event(DrEventFiles.Mapped mapped, String rejection, boolean pending, DrOutcomeTally.Credits credits)
+    public record Event(DrEventFiles.Mapped mapped, String rejection, boolean settledEarlier, boolean pending,
+        DrOutcomeTally.Credits credits)
     {
     }
 }

@@ -67,6 +67,11 @@ final class DrSummaryPrinter
         {
             return "rejected by the engine: " + event.rejection();
         }
+        if (event.settledEarlier())
+        {
+            return "settled by an earlier ingest of this journal, which credited it (settle dump shows the " +
+                "DR_INCENTIVE transfers); nothing more in this run";
+        }
         if (event.pending())
         {
             return "pending: no end of day after it in this run; a later ingest whose readings pass its day " +

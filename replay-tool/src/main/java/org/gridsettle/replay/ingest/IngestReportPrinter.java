@@ -59,6 +59,11 @@ public final class IngestReportPrinter
             report.rejectionsByReason().values().stream().mapToLong(Long::longValue).sum(), report.duplicates());
         out.printf("bad rows: %,d%s%n", report.badRows(), problems(report.badRowsByProblem()));
         out.printf("engine rejections: %s%n", describe(report.rejectionsByReason()));
+        final String hint = RejectionHints.of(report.rejectionsByReason());
+        if (!hint.isEmpty())
+        {
+            out.printf("rejections explained: %s%n", hint);
+        }
         if (!report.unknownMeters().isEmpty())
         {
             out.printf("unknown meters: %,d not in the enrolment file, journalled as meters -1, -2, ...: %s%n",

@@ -35,11 +35,13 @@ import java.util.function.Consumer;
  * skipped and reported; readings the engine rejects are journalled with their rejection.
  * <p>
  * The tariff and enrolments take effect from the rate's URDB start date when it has one, else from the local
- * midnight that starts the day of the earliest reading. A journal that already exists is recovered by the engine and
- * appended to; the tariff and accounts then come back as rejected duplicates ({@code ALREADY_EXISTS}), and the
- * journalled tariff version keeps pricing. An end of day is submitted at each local midnight the readings pass and a
- * period close at each month start they pass, in time order among the readings; the last month stays open, so that
- * a later ingest can add to it.
+ * midnight that starts the day of the earliest reading of an enrolled meter. A journal that already exists is
+ * recovered by the engine and appended to; the tariff and accounts then come back as rejected duplicates
+ * ({@code ALREADY_EXISTS}), the journalled tariff version keeps pricing, and the meters are enrolled from its start;
+ * a tariff or zone that differs from it is refused before anything is journalled.
+ * An end of day is submitted at each local midnight the readings pass and a period close at each month start they
+ * pass, in time order among the readings; the last month stays open, so that a later ingest can add to it. The days
+ * and month an earlier ingest left open are ended before this run's enrolments.
  * <p>
  * Not thread-safe: one run, on the calling thread.
  */
@@ -164,10 +166,15 @@ public final class IngestRun
         }
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
         checkDates(readings, covered);
-        final long effectiveFrom = effectiveFrom(readings.earliestStart(covered));
+        final JournalledCalendar journalled =
+            JournalledCalendar.read(journalDir, TariffDocument.TARIFF_ID, TariffDocument.VERSION);
+        // appending, the journalled version keeps pricing (this run's copy is rejected ALREADY_EXISTS): its start is
+        // the tariff's, and the meters keep it, so that re-enrolling them does not take back days they were on it
+        final long effectiveFrom = journalled.tariffEffectiveFrom() != JournalledCalendar.NONE ?
+            journalled.tariffEffectiveFrom() : effectiveFrom(readings.earliestStart(covered));
         final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
-        final List<BillingCalendar.Event> events =
-            calendarEvents(readings, covered, JournalledCalendar.resumeFrom(journalDir, tariff.tariffId()));
+        refuseAnotherTariff(tariff, journalled.tariff());
+        final List<BillingCalendar.Event> events = calendarEvents(readings, covered, journalled);
 
         final boolean journalExisted = Journals.exists(journalDir);
         final EngineOutcomeTally tally = new EngineOutcomeTally();
@@ -182,6 +189,15 @@ public final class IngestRun
             engine.start();
             recovered = engine.recoveredInputs();
             engine.publishTariff(tariff);
+            publishDrEvents(engine, tariff.tariffId());
+            // the days and the month an earlier ingest left open end before this run enrols anyone: a meter it adds
+            // was not on the tariff then, and is not charged for them
+            int nextEvent = 0;
+            final long firstReading = readings.earliestStart(covered);
+            while (nextEvent < events.size() && events.get(nextEvent).at() <= firstReading)
+            {
+                engine.calendar(events.get(nextEvent).kind(), events.get(nextEvent++).at(), tariff.tariffId());
+            }
             for (final CarbonIntensitySeries series : carbon.series())
             {
                 engine.publishCarbonIntensity(TokenSymbol.pack(series.region()), series);
@@ -200,8 +216,6 @@ public final class IngestRun
             {
                 engine.publishOraclePrices(series);
             }
-            publishDrEvents(engine, tariff.tariffId());
-            int nextEvent = 0;
             final long toSubmit = readings.size();
             for (final int i : readings.inStartOrder())
             {
@@ -232,7 +246,35 @@ public final class IngestRun
             tickDuplicates, badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
             counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
-            carbon.enrolmentRegion(), carbon.intervals(), drSummary(events, drTally));
+            carbon.enrolmentRegion(), carbon.intervals(), drSummary(events, journalled, drTally));
+    }
+
+    /**
+     * Refuses, before anything is journalled, a tariff other than the one the journal already prices with: this run's
+     * copy would be rejected ALREADY_EXISTS and the journalled one would price its readings, while its days were
+     * ended in this run's zone and its report named this run's rate.
+     */
+    private void refuseAnotherTariff(final TouTariff tariff, final TouTariff journalled)
+    {
+        if (journalled == null || java.util.Arrays.equals(encoded(tariff), encoded(journalled)))
+        {
+            return;
+        }
+        throw new IllegalArgumentException("--tariff " + tariffDocument.describe() + " in " + zone + " is not the " +
+            "tariff " + journalled.tariffId() + " version " + journalled.version() + " that " + journalDir +
+            " already prices with (" + journalled.zone() + ", from an earlier ingest): appending, give the same " +
+            "tariff file and --zone; a changed rate needs a journal of its own; nothing was journalled");
+    }
+
+    private static byte[] encoded(final TouTariff tariff)
+    {
+        final org.agrona.concurrent.UnsafeBuffer buffer = new org.agrona.concurrent.UnsafeBuffer(
+            new byte[org.gridsettle.journal.codec.TariffVersionCodec.encodedLength(tariff)]);
+        final org.gridsettle.journal.codec.TariffVersionCodec codec =
+            new org.gridsettle.journal.codec.TariffVersionCodec();
+        codec.wrap(buffer, 0);
+        codec.encode(0, tariff);
+        return buffer.byteArray();
     }
 
     private void publishDrEvents(final SettlementEngine engine, final long tariffId)
@@ -248,7 +290,8 @@ public final class IngestRun
     /**
      * @return the DR part of the report, or null when the run had no DR events option.
      */
-    private DrSummary drSummary(final List<BillingCalendar.Event> calendar, final DrOutcomeTally drTally)
+    private DrSummary drSummary(
+        final List<BillingCalendar.Event> calendar, final JournalledCalendar journalled, final DrOutcomeTally drTally)
     {
         if (demandResponse == DrEventFiles.NONE)
         {
@@ -257,14 +300,26 @@ public final class IngestRun
         final List<DrSummary.Event> events = new ArrayList<>();
         for (final DrEventFiles.Mapped e : demandResponse.events())
         {
-            // an event settles at the first end of day at or after its end that the engine applies
-            final boolean due = calendar.stream()
-                .anyMatch((c) -> c.kind() == CalendarCodec.END_OF_DAY && c.at() >= e.end());
-            events.add(new DrSummary.Event(e, drTally.publicationRejection(e.engineId()), !due,
-                drTally.credits(e.start())));
+            // an event settles at the first end of day at or after its end that the engine applies; one at or before
+            // the journal's latest is acknowledged as a duplicate and settles nothing
+            final boolean settledEarlier = journalled.settledDrEvent(e.engineId());
+            final boolean due = calendar.stream().anyMatch((c) -> c.kind() == CalendarCodec.END_OF_DAY &&
+                c.at() >= e.end() && c.at() > journalled.lastEndOfDay());
+            events.add(new DrSummary.Event(e, drTally.publicationRejection(e.engineId()), settledEarlier,
+                !settledEarlier && !due, drTally.credits(e.start())));
+        }
+        // a cancellation is not journalled, and a journalled event cannot be taken back: the user must hear that an
+        // event they see cancelled here is still credited
+        final List<DrEventFiles.Skipped> skipped = new ArrayList<>();
+        for (final DrEventFiles.Skipped s : demandResponse.skipped())
+        {
+            final long engineId = DrEventIds.of(s.event().eventId()).value();
+            skipped.add(!journalled.holdsDrEvent(engineId) ? s : new DrEventFiles.Skipped(s.source(), s.event(),
+                s.reason() + ", but an earlier ingest journalled it as engine id " + engineId + ", which the engine " +
+                "cannot withdraw: it settles as journalled"));
         }
         return new DrSummary(demandResponse.files(), demandResponse.program(), zone, events,
-            demandResponse.skipped(), demandResponse.superseded(), drTally.rejectionsByReason());
+            skipped, demandResponse.superseded(), drTally.rejectionsByReason());
     }
 
     /**
@@ -372,15 +427,18 @@ public final class IngestRun
     /**
      * End of each local day the readings cover, and a period close at each month start they pass; the last, still
      * open month is not closed, so a later ingest can add to it. The days of that month stay open too, except up to
-     * the day of each DR event the readings reach the end of: that day is ended (with the days before it), so that
+     * the day of each DR event the readings reach the end of (this run's, or one an earlier run journalled that is
+     * not settled yet): that day is ended (with the days before it), so that
      * the event settles in this run, while its month stays open. On a journal that already holds readings, the
      * calendar resumes where the journal's got to ({@link JournalledCalendar}), so the days and the month an earlier
      * ingest left open are ended and closed before this run's readings (the days both runs cover are acknowledged as
      * duplicates).
      */
     private List<BillingCalendar.Event> calendarEvents(
-        final ReadingBuffer readings, final java.util.function.LongPredicate covered, final long resumeFrom)
+        final ReadingBuffer readings, final java.util.function.LongPredicate covered,
+        final JournalledCalendar journalled)
     {
+        final long resumeFrom = journalled.resumeFrom();
         final long first = readings.earliestStart(covered);
         final long last = readings.latestStart(covered);
         if (first == Long.MAX_VALUE)
@@ -393,10 +451,14 @@ public final class IngestRun
         final LocalDate openMonth = LocalDate.ofInstant(Instant.ofEpochSecond(last), zone).withDayOfMonth(1);
         LocalDate to = openMonth;
         final long readingsEnd = readings.latestEnd(covered);
-        for (final DrEventFiles.Mapped e : demandResponse.events())
+        // this run's events, and those an earlier run journalled that are still waiting for the end of their day
+        final java.util.stream.LongStream.Builder ends = java.util.stream.LongStream.builder();
+        demandResponse.events().forEach((e) -> ends.add(e.end()));
+        java.util.Arrays.stream(journalled.pendingDrEventEnds()).forEach(ends::add);
+        for (final long end : ends.build().toArray())
         {
-            final LocalDate dayAfter = LocalDate.ofInstant(Instant.ofEpochSecond(e.end() - 1), zone).plusDays(1);
-            if (e.end() <= readingsEnd && dayAfter.isAfter(to))
+            final LocalDate dayAfter = LocalDate.ofInstant(Instant.ofEpochSecond(end - 1), zone).plusDays(1);
+            if (end <= readingsEnd && dayAfter.isAfter(to))
             {
                 to = dayAfter;
             }

@@ -1,78 +1,226 @@
 package org.gridsettle.replay.ingest;
 
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.DrEventCodec;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.journal.codec.TariffVersionCodec;
+import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.nio.file.Path;
 
 /**
- * How far an existing journal's calendar got for a tariff: where an ingest that appends resumes it.
+ * How far an existing journal's calendar got for a tariff: where an ingest that appends resumes it, and the start the
+ * journal gave the tariff.
  * <p>
  * An ingest leaves the month of its last reading open, so that a later ingest can add to it. That later ingest must
  * then end the days, and close the month, that the earlier ones left open, even if its own readings start in the next
  * month: otherwise a utility that ingests one file a month never ends a day or closes a period. The journal itself
  * says how far the calendar got, so nothing beside it has to remember: the latest end of day of the tariff, or, if
- * no run ended a day yet, the earliest reading journalled.
+ * no run ended a day yet, the earliest reading journalled for a meter enrolled on the tariff, from its enrolment on.
+ * It also says which DR events of the tariff are journalled, and which of them an end of day has settled, so that a
+ * run's report does not credit or leave pending an event an earlier run published.
+ * Other readings are journalled too but rejected by the engine (an unknown meter's, one dated before its meter's
+ * enrolment, a clock's 1970), and resuming from one would end every day since it.
  * <p>
  * The input journal is read without checking its chains: the engine that appends to it verifies both journals end to
- * end when it opens them, before anything is journalled. Stateless; safe from any thread.
+ * end when it opens them, before anything is journalled. Immutable; safe to share between threads.
  */
 final class JournalledCalendar
 {
     /** No journal, or nothing in it to resume from. */
     static final long NONE = Long.MIN_VALUE;
+    /** Nothing journalled. */
+    static final JournalledCalendar EMPTY =
+        new JournalledCalendar(NONE, NONE, null, new LongHashSet(), new LongHashSet(), new long[0]);
 
-    private JournalledCalendar()
+    private final long lastEndOfDay;
+    private final long earliestReading;
+    private final TouTariff tariff;
+    private final LongHashSet drEvents;
+    private final LongHashSet settledDrEvents;
+    private final long[] pendingDrEventEnds;
+
+    private JournalledCalendar(final long lastEndOfDay, final long earliestReading, final TouTariff tariff,
+        final LongHashSet drEvents, final LongHashSet settledDrEvents, final long[] pendingDrEventEnds)
     {
+        this.pendingDrEventEnds = pendingDrEventEnds;
+        this.lastEndOfDay = lastEndOfDay;
+        this.earliestReading = earliestReading;
+        this.tariff = tariff;
+        this.drEvents = drEvents;
+        this.settledDrEvents = settledDrEvents;
     }
 
     /**
      * @param journalDir a journal directory, which need not exist.
      * @param tariffId   the tariff whose calendar is resumed.
-     * @return the instant of the latest END_OF_DAY record for the tariff; without one, the earliest interval start of
-     *         a journalled tick; without either, {@link #NONE}.
+     * @param version    the version an ingest publishes.
+     * @return what the journal holds for the tariff.
      */
-    static long resumeFrom(final Path journalDir, final long tariffId)
+    static JournalledCalendar read(final Path journalDir, final long tariffId, final int version)
     {
         if (!Journals.exists(journalDir))
         {
-            return NONE;
+            return EMPTY;
         }
         final UnsafeBuffer view = new UnsafeBuffer(0, 0);
         final CalendarCodec calendar = new CalendarCodec();
         final MeterTickCodec tick = new MeterTickCodec();
+        final MeterEnrolmentCodec enrolment = new MeterEnrolmentCodec();
+        final TariffVersionCodec tariff = new TariffVersionCodec();
+        final DrEventCodec drEvent = new DrEventCodec();
+        final LongHashSet drEvents = new LongHashSet();
+        final LongHashSet settled = new LongHashSet();
+        // DR event id -> end, until an end of day the engine applies (one later than any before it) settles it
+        final Long2LongHashMap unsettledEnds = new Long2LongHashMap(NONE);
+        // meter -> effective start of its latest enrolment on the tariff, as the engine keeps it
+        final Long2LongHashMap enrolledFrom = new Long2LongHashMap(NONE);
         final long[] found = {NONE, Long.MAX_VALUE};
+        final TouTariff[] journalledTariff = {null};
         try (JournalReader input = new JournalReader(Journals.input(journalDir)).chainVerification(false)
             .checkpointVerification(false))
         {
             while (input.next((buffer, offset, length, position) ->
             {
                 final int type = RecordFlyweight.typeIdAt(buffer, offset);
+                view.wrap(buffer, offset, length);
                 if (type == RecordType.CALENDAR.id())
                 {
-                    view.wrap(buffer, offset, length);
                     calendar.wrap(view, 0);
-                    if (calendar.kind() == CalendarCodec.END_OF_DAY && calendar.tariffId() == tariffId)
+                    if (calendar.kind() == CalendarCodec.END_OF_DAY && calendar.tariffId() == tariffId &&
+                        calendar.at() > found[0])
                     {
-                        found[0] = Math.max(found[0], calendar.at());
+                        found[0] = calendar.at();
+                        final Long2LongHashMap.KeyIterator ids = unsettledEnds.keySet().iterator();
+                        while (ids.hasNext())
+                        {
+                            final long id = ids.nextValue();
+                            if (unsettledEnds.get(id) <= calendar.at())
+                            {
+                                settled.add(id);
+                                ids.remove();
+                            }
+                        }
+                    }
+                }
+                else if (type == RecordType.METER_ENROLMENT.id())
+                {
+                    enrolment.wrap(view, 0);
+                    if (enrolment.tariffId() == tariffId)
+                    {
+                        enrolledFrom.put(enrolment.meterId(), enrolment.effectiveFrom());
+                    }
+                    else
+                    {
+                        enrolledFrom.remove(enrolment.meterId());
                     }
                 }
                 else if (type == RecordType.METER_TICK.id())
                 {
-                    view.wrap(buffer, offset, length);
                     tick.wrap(view, 0);
-                    found[1] = Math.min(found[1], tick.intervalStart());
+                    final long from = enrolledFrom.get(tick.meterId());
+                    if (from != NONE && tick.intervalStart() >= from)
+                    {
+                        found[1] = Math.min(found[1], tick.intervalStart());
+                    }
+                }
+                else if (type == RecordType.DR_EVENT.id())
+                {
+                    drEvent.wrap(view, 0);
+                    // the engine keeps an id's first publication; a copy of it is a duplicate or a conflict
+                    if (drEvent.tariffId() == tariffId && drEvents.add(drEvent.eventId()))
+                    {
+                        unsettledEnds.put(drEvent.eventId(), drEvent.end());
+                    }
+                }
+                else if (type == RecordType.TARIFF_VERSION.id() && journalledTariff[0] == null)
+                {
+                    tariff.wrap(view, 0);
+                    if (tariff.tariffId() == tariffId && tariff.version() == version)
+                    {
+                        // a later copy is rejected ALREADY_EXISTS: the first is the one that prices
+                        journalledTariff[0] = tariff.decode();
+                    }
                 }
             }))
             {
                 // the handler keeps what it found
             }
         }
-        return found[0] != NONE ? found[0] : found[1] != Long.MAX_VALUE ? found[1] : NONE;
+        final long[] pendingEnds = new long[unsettledEnds.size()];
+        final int[] n = {0};
+        unsettledEnds.forEach((id, end) -> pendingEnds[n[0]++] = end);
+        return new JournalledCalendar(found[0], found[1] == Long.MAX_VALUE ? NONE : found[1], journalledTariff[0],
+            drEvents, settled, pendingEnds);
+    }
+
+    /**
+     * @return the instant of the latest END_OF_DAY record for the tariff; without one, the earliest interval start of
+     *         a journalled reading of a meter enrolled on the tariff, from its enrolment on; without either,
+     *         {@link #NONE}.
+     */
+    long resumeFrom()
+    {
+        return lastEndOfDay != NONE ? lastEndOfDay : earliestReading;
+    }
+
+    /**
+     * @return the latest END_OF_DAY of the tariff journalled, or {@link #NONE}: the engine acknowledges an end of day
+     *         at or before it as a duplicate and settles nothing at it.
+     */
+    long lastEndOfDay()
+    {
+        return lastEndOfDay;
+    }
+
+    /**
+     * @return the effective start of the tariff version journalled first, or {@link #NONE}.
+     */
+    long tariffEffectiveFrom()
+    {
+        return tariff == null ? NONE : tariff.effectiveFromEpochSecond();
+    }
+
+    /**
+     * @return the tariff version journalled first, which prices the journal's readings; null when there is none.
+     */
+    TouTariff tariff()
+    {
+        return tariff;
+    }
+
+    /**
+     * @param engineId a DR event id.
+     * @return true if the journal holds a DR event of the tariff with that id.
+     */
+    boolean holdsDrEvent(final long engineId)
+    {
+        return drEvents.contains(engineId);
+    }
+
+    /**
+     * @param engineId a DR event id.
+     * @return true if an end of day the engine applied after the event's publication, at or after its end, settled
+     *         it.
+     */
+    boolean settledDrEvent(final long engineId)
+    {
+        return settledDrEvents.contains(engineId);
+    }
+
+    /**
+     * @return the ends of the DR events of the tariff journalled and not settled yet, epoch seconds, in no order.
+     */
+    long[] pendingDrEventEnds()
+    {
+        return pendingDrEventEnds.clone();
     }
 }

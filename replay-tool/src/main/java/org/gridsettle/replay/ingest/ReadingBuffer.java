@@ -65,8 +65,13 @@ final class ReadingBuffer implements MeterDataSink
         return size;
     }
 
+    /*
+     * The earliest and latest readings place the calendar and the tariff's start: only those of meters in the
+     * enrolment file count, since the engine rejects the others (UNKNOWN_METER) whatever their dates.
+     */
+
     /**
-     * @param valid filter: the earliest start is taken over readings it accepts.
+     * @param valid filter: the earliest start is taken over readings of enrolled meters it accepts.
      * @return the earliest interval start among them, or {@link Long#MAX_VALUE}.
      */
     long earliestStart(final java.util.function.LongPredicate valid)
@@ -74,7 +79,7 @@ final class ReadingBuffer implements MeterDataSink
         long earliest = Long.MAX_VALUE;
         for (int i = 0; i < size; i++)
         {
-            if (valid.test(start[i]))
+            if (meter[i] > 0 && valid.test(start[i]))
             {
                 earliest = Math.min(earliest, start[i]);
             }
@@ -91,7 +96,7 @@ final class ReadingBuffer implements MeterDataSink
         long latest = Long.MIN_VALUE;
         for (int i = 0; i < size; i++)
         {
-            if (valid.test(start[i]))
+            if (meter[i] > 0 && valid.test(start[i]))
             {
                 latest = Math.max(latest, start[i]);
             }
@@ -108,7 +113,7 @@ final class ReadingBuffer implements MeterDataSink
         long latest = Long.MIN_VALUE;
         for (int i = 0; i < size; i++)
         {
-            if (valid.test(start[i]))
+            if (meter[i] > 0 && valid.test(start[i]))
             {
                 latest = Math.max(latest, start[i] + seconds[i]);
             }

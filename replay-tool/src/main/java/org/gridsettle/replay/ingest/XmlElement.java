@@ -17,6 +17,11 @@ final class XmlElement
 {
     /** Elements one event may hold: far above any real payload, low enough that a hostile file cannot fill memory. */
     static final int MAX_ELEMENTS = 100_000;
+    /**
+     * Levels of nesting under the element read: an OpenADR event is about ten deep. Elements are read recursively, so
+     * a deeper hostile file would overflow the thread's stack long before it met {@link #MAX_ELEMENTS}.
+     */
+    static final int MAX_DEPTH = 256;
 
     private final String name;
     private final int line;
@@ -37,10 +42,20 @@ final class XmlElement
      * @param reader positioned on a start tag; left on the matching end tag.
      * @param budget elements still allowed, decremented as elements are read; {@code budget[0]}.
      * @return the element.
-     * @throws XMLStreamException if the document is not well formed or the element is too large.
+     * @throws XMLStreamException if the document is not well formed, or the element is too large or too deep.
      */
     static XmlElement read(final XMLStreamReader reader, final int[] budget) throws XMLStreamException
     {
+        return read(reader, budget, 0);
+    }
+
+    private static XmlElement read(final XMLStreamReader reader, final int[] budget, final int depth)
+        throws XMLStreamException
+    {
+        if (depth > MAX_DEPTH)
+        {
+            throw new XMLStreamException("elements nested more than " + MAX_DEPTH + " deep", reader.getLocation());
+        }
         if (--budget[0] < 0)
         {
             throw new XMLStreamException("more than " + MAX_ELEMENTS + " elements in one event", reader.getLocation());
@@ -54,7 +69,7 @@ final class XmlElement
             final int event = reader.next();
             if (XMLStreamConstants.START_ELEMENT == event)
             {
-                children.add(read(reader, budget));
+                children.add(read(reader, budget, depth + 1));
             }
             else if (XMLStreamConstants.END_ELEMENT == event)
             {

@@ -10,6 +10,7 @@ import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.journal.codec.RejectionCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
 import org.gridsettle.journal.codec.TransferCodec;
 import org.gridsettle.pricing.money.TokenSymbol;
@@ -20,7 +21,9 @@ import org.gridsettle.replay.audit.PostingDays;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -54,6 +57,9 @@ public final class RerateRun
     private int replacedVersions;
     private long reratedRejections;
     private long recordedRejections;
+    private final RejectionCodec rejection = new RejectionCodec();
+    /** Reason name -> rejections: [0] in the recorded output journal, [1] of the re-rated run. */
+    private final Map<String, long[]> rejectionsByReason = new TreeMap<>();
 
     /**
      * @param journalDir  journal directory; read only.
@@ -131,6 +137,23 @@ public final class RerateRun
         return reratedRejections;
     }
 
+    /**
+     * @return per reason name, how many more inputs the re-rated run rejected than the recorded one, for the reasons
+     *         it rejected more of; their energy is priced on neither side of the re-rated column.
+     */
+    public Map<String, Long> moreRejectedByReason()
+    {
+        final Map<String, Long> more = new TreeMap<>();
+        rejectionsByReason.forEach((reason, counts) ->
+        {
+            if (counts[1] > counts[0])
+            {
+                more.put(reason, counts[1] - counts[0]);
+            }
+        });
+        return more;
+    }
+
     /** @return rejections in the recorded output journal. */
     public long recordedRejections()
     {
@@ -199,6 +222,11 @@ public final class RerateRun
         final int type = RecordFlyweight.typeIdAt(buffer, offset);
         if (type == RecordType.REJECTION.id())
         {
+            outputView.wrap(buffer, offset, length);
+            rejection.wrap(outputView, 0);
+            final ReasonCode code = ReasonCode.ofCode(rejection.reasonCode());
+            rejectionsByReason.computeIfAbsent(code == null ? "CODE_" + rejection.reasonCode() : code.name(),
+                (r) -> new long[2])[which == RerateTotals.ORIGINAL ? 0 : 1]++;
             if (which == RerateTotals.ORIGINAL)
             {
                 recordedRejections++;

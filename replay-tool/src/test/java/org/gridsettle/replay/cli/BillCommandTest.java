@@ -317,4 +317,33 @@ class BillCommandTest
         assertThat(line.get("rate").asText()).isEqualTo(rate);
         assertThat(line.get("amount").asText()).isEqualTo(amount);
     }
+
+    @Test
+    void hourlyReadingsAgainstAHalfHourPeakStartAreRejectedWithAReasonThatSaysWhatToDo() throws IOException
+    {
+        // the gridsettle copy of the hand-written rate with its weekday peak from 16:30: the 16:00-17:00 readings of
+        // the hand-written CSV's weekdays run past it
+        final Path tariff = Files.writeString(tmp.resolve("half.json"),
+            Files.readString(Path.of(path("bill/gridsettle_hand_written_tou.json")))
+                .replace("\"from\": \"16:00\"", "\"from\": \"16:30\""));
+        final Path usage = Files.writeString(tmp.resolve("u.csv"), "meter_id,interval_start,interval_seconds," +
+            "import_wh,export_wh\nM-1,2011-01-31T16:00:00-08:00,3600,1000,0\n" +
+            "M-1,2011-01-31T17:00:00-08:00,3600,1000,0\n");
+
+        final CliRun run = CliRun.of("bill", "--tariff", tariff.toString(), "--usage", usage.toString(),
+            "--from", "2011-01-31", "--to", "2011-02-01");
+
+        final CliRun ingest = CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(), "--tariff",
+            tariff.toString(), "--meters", Files.writeString(tmp.resolve("m.csv"), "meter_id,account_id\nM-1,1001\n")
+            .toString(), "--usage", usage.toString());
+
+        assertThat(ingest.out()).contains("engine rejections: INTERVAL_SPANS_PERIOD=1\nrejections explained: " +
+            "INTERVAL_SPANS_PERIOD: a reading's interval runs past a change of TOU period");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines()).singleElement().asString()
+            .startsWith("settle bill: warning: the engine rejected INTERVAL_SPANS_PERIOD=1; rejected readings are " +
+                "not billed; INTERVAL_SPANS_PERIOD: a reading's interval runs past a change of TOU period, billing " +
+                "period, local day (under daily tiers) or clock hour (under hourly netting) of the tariff");
+    }
+
 }

@@ -22,6 +22,9 @@ class DemoSafetyTest
     @TempDir
     Path tmp;
 
+    @TempDir
+    Path outside;
+
     @Test
     void aJournalDirectoryOfSomebodyElsesFilesIsRefusedAndKept() throws IOException
     {
@@ -100,6 +103,25 @@ class DemoSafetyTest
 
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(Files.readString(report)).contains("<html");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"audit.html", "audit-dr.html"})
+    void aReportNameThatIsALinkInADemoDirIsRefusedAndWhatItPointsAtKept(final String name) throws IOException
+    {
+        // a rerun wrote its report through the link, into the file it points at
+        assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", tmp.toString()).exitCode()).isZero();
+        final Path precious = Files.writeString(outside.resolve("precious.txt"), "somebody's file");
+        final Path report = tmp.resolve(name);
+        Files.deleteIfExists(report);
+        Files.createSymbolicLink(report, precious);
+
+        final CliRun run = CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", tmp.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertOneLine(run).contains(report + " is not a regular file");
+        assertThat(Files.readString(precious)).isEqualTo("somebody's file");
+        assertThat(Files.isSymbolicLink(report)).isTrue();
     }
 
     @Test

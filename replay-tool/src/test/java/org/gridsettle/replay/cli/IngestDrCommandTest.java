@@ -124,6 +124,84 @@ class IngestDrCommandTest
     }
 
     @Test
+    void anEventSettledByAnEarlierRunIsReportedSoWhenItsPayloadIsIngestedAgain() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        ingest(journal, usage(true), path(WEEKDAY), "--dr-incentive", "0.123457");
+
+        // the next run brings May's readings and, as a VTN's payloads are often fed again, the same event
+        final Path may = write("may.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2026-05-04T10:00:00-07:00,3600,100,0\n");
+        final CliRun again = ingest(journal, may, path(WEEKDAY), "--dr-incentive", "0.123457");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("dr event \"Event_939393\" (modification 2, near) -> engine id 939393 " +
+            "(its digits): 2026-04-29 16:00-19:00 America/Los_Angeles: settled by an earlier ingest of this journal")
+            .doesNotContain("0 meters credited").doesNotContain("token DR");
+    }
+
+    @Test
+    void anEventPublishedAfterItsDayEndedStaysPendingInsteadOfCreditingNothing() throws IOException
+    {
+        // the first run has the readings to May 2 but not the event file: April closes, its days end
+        final Path journal = tmp.resolve("journal");
+        final Path usage = usage(true);
+        Files.writeString(usage, "M-1,2026-05-02T10:00:00-07:00,3600,100,0\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF), "--meters",
+            write("meters.csv", METERS).toString(), "--usage", usage.toString()).exitCode()).isZero();
+
+        // run again with it: every end of day of this run is one the journal has, which the engine acknowledges as a
+        // duplicate and settles nothing at
+        final CliRun late = ingest(journal, usage, path(WEEKDAY), "--dr-incentive", "0.123457");
+
+        assertThat(late.exitCode()).as(late.err()).isZero();
+        assertThat(late.out()).contains("2026-04-29 16:00-19:00 America/Los_Angeles: pending: no end of day after " +
+            "it in this run").doesNotContain("0 meters credited");
+        assertThat(CliRun.of("dump", "--journal", journal.toString()).out()).doesNotContain("DR_INCENTIVE");
+    }
+
+    @Test
+    void aCancellationOfAnEventAnEarlierRunJournalledSaysThatTheEventStillSettles() throws IOException
+    {
+        // the first run journals Event_939393 (modification 2); its day is not in the readings, so it is pending
+        final Path journal = tmp.resolve("journal");
+        ingest(journal, usage(false), path(WEEKDAY), "--dr-incentive", "0.5");
+
+        // the VTN cancels it: modification 3, eventStatus cancelled; the engine has no way to withdraw an event
+        final Path cancelled = write("cancelled.xml", Files.readString(Path.of(path(WEEKDAY)))
+            .replace("<ei:modificationNumber>2</ei:modificationNumber>",
+                "<ei:modificationNumber>3</ei:modificationNumber>")
+            .replaceFirst("<ei:eventStatus>near</ei:eventStatus>", "<ei:eventStatus>cancelled</ei:eventStatus>"));
+        final CliRun run = ingest(journal, usage(true), cancelled.toString(), "--dr-incentive", "0.5");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("dr skipped: \"Event_939393\" cancelled, but an earlier ingest journalled it " +
+            "as engine id 939393, which the engine cannot withdraw: it settles as journalled;");
+    }
+
+    @Test
+    void aPendingEventSettlesInTheLaterRunWhoseReadingsReachItsEndEvenWithoutItsPayload() throws IOException
+    {
+        // the first run journals the event without its day's readings: pending, "a later ingest whose readings pass
+        // its day settles it"
+        final Path journal = tmp.resolve("journal");
+        final CliRun first = ingest(journal, usage(false), path(WEEKDAY), "--dr-incentive", "0.123457");
+        assertThat(first.out()).contains("pending: no end of day after it in this run");
+
+        // the next run has the event day's readings, and no event file: the event is in the journal already
+        final List<String> baselineDays = Files.readAllLines(usage(false));
+        final List<String> eventDayRows = new ArrayList<>(Files.readAllLines(usage(true)));
+        eventDayRows.removeAll(baselineDays.subList(1, baselineDays.size()));
+        final Path eventDay = write("day.csv", String.join("\n", eventDayRows) + "\n");
+        final CliRun second = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+            "--meters", write("meters.csv", METERS).toString(), "--usage", eventDay.toString());
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        // the credits of the first test: the same readings, settled in two runs
+        assertThat(second.out()).contains("token DR     dr_incentive 0.574815\n");
+    }
+
+    @Test
     void theRealSamplesNonWholeHourEventIsRefusedInOneLineBeforeAnythingIsJournalled() throws IOException
     {
         final Path journal = tmp.resolve("journal");

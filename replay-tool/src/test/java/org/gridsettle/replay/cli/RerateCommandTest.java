@@ -251,4 +251,39 @@ class RerateCommandTest
         assertThat(files).isNotEmpty();
         return files;
     }
+
+    @Test
+    void readingsTheOtherTariffRejectsAreNamedWithTheReasonInsteadOfPassingForACheaperBill() throws IOException
+    {
+        // daily readings ingested under the hand-written rate with every hour off-peak (flat), re-rated under the
+        // hand-written TOU rate: a weekday's reading runs past its 16:00 peak start, so the engine rejects it
+        // INTERVAL_SPANS_PERIOD, and the re-rated column is short of those 22 weekdays
+        final String tou = Files.readString(Path.of(path(HAND_TARIFF)));
+        final Path flat = Files.writeString(tmp.resolve("flat.json"), tou.replace("1, 1, 1, 1, 1", "0, 0, 0, 0, 0"));
+        final List<String> rows = new ArrayList<>(List.of("meter_id,interval_start,interval_seconds,import_wh," +
+            "export_wh"));
+        for (int day = 1; day <= 31; day++)
+        {
+            rows.add("M-1," + java.time.LocalDate.of(2026, 1, day).atStartOfDay(ZoneId.of("America/Los_Angeles"))
+                .toInstant() + ",86400,12000,0");
+        }
+        final Path journal = tmp.resolve("journal");
+        final CliRun ingest = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", flat.toString(),
+            "--meters", Files.writeString(tmp.resolve("m.csv"), "meter_id,account_id\nM-1,1001\n").toString(),
+            "--usage", Files.writeString(tmp.resolve("daily.csv"), String.join("\n", rows) + "\n").toString());
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(ingest.out()).contains("engine rejections: none");
+
+        final CliRun run = CliRun.of("rerate", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+            "--out", tmp.resolve("r.csv").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("rejections recorded 0, re-rated 22 (INTERVAL_SPANS_PERIOD=22)");
+        assertThat(run.err().lines()).singleElement().asString()
+            .startsWith("settle rerate: warning: under the given tariff the engine rejects 22 inputs the recorded " +
+                "run did not (INTERVAL_SPANS_PERIOD=22); they are priced in neither the rerated column nor its " +
+                "difference")
+            .contains("INTERVAL_SPANS_PERIOD: a reading's interval runs past a change of TOU period");
+    }
+
 }

@@ -182,6 +182,24 @@ class OpenAdrReaderTest
         assertThat(ex.getMessage()).startsWith("lolz.xml: line 14, column ").contains("DOCTYPE declaration refused");
     }
 
+    @Test
+    void refusesDeepNestingInOneLineInsteadOfOverflowingTheStack() throws IOException
+    {
+        // 200,000 nested elements in the event (2.6 MB): read recursively they overflowed the thread's stack, and
+        // settle ingest ended in a StackOverflowError trace with exit code 1
+        final int depth = 200_000;
+        final String sample = Files.readString(resource(SAMPLE));
+        final Path deep = write("deep.xml", sample.replace("<ei:vtnComment>Sample Payload</ei:vtnComment>",
+            "<ei:vtnComment>" + "<x>".repeat(depth) + "</x>".repeat(depth) + "</ei:vtnComment>"));
+
+        final MeterDataException ex = catchThrowableOfType(MeterDataException.class,
+            () -> new OpenAdrReader().read(deep));
+
+        assertThat(ex).isNotNull();
+        assertThat(ex.getMessage()).startsWith("deep.xml: line ")
+            .contains("elements nested more than " + XmlElement.MAX_DEPTH + " deep").doesNotContain("\n");
+    }
+
     private Path write(final String name, final String text) throws IOException
     {
         return Files.writeString(tmp.resolve(name), text);

@@ -1,0 +1,33 @@
+package org.gridsettle.replay.ingest;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a rejection reason means and what to do about it, for the reasons a reason code alone leaves a user guessing
+ * at. {@code INTERVAL_SPANS_PERIOD} is the one so far: hourly readings against a tariff whose peak starts on the half
+ * hour are rejected whole, and neither the name nor the count says that the readings, not the tariff, must change.
+ * <p>
+ * Stateless; safe from any thread.
+ */
+public final class RejectionHints
+{
+    private static final Map<String, String> HINTS = Map.of(
+        "INTERVAL_SPANS_PERIOD", "a reading's interval runs past a change of TOU period, billing period, local day " +
+            "(under daily tiers) or clock hour (under hourly netting) of the tariff, which prices a reading whole at " +
+            "its start; readings short enough to fit its boundaries (e.g. 15-minute ones) are priced");
+
+    private RejectionHints()
+    {
+    }
+
+    /**
+     * @param reasons rejection counts by reason name.
+     * @return {@code REASON: hint} for each reason that has a hint, joined by {@code "; "}; empty when none has.
+     */
+    public static String of(final Map<String, Long> reasons)
+    {
+        return reasons.keySet().stream().filter(HINTS::containsKey).sorted()
+            .map((r) -> r + ": " + HINTS.get(r)).collect(Collectors.joining("; "));
+    }
+}

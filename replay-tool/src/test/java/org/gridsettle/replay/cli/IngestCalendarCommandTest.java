@@ -1,0 +1,155 @@
+package org.gridsettle.replay.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridsettle.replay.cli.TestResources.HAND_TARIFF;
+import static org.gridsettle.replay.cli.TestResources.path;
+
+/**
+ * {@code settle ingest} run month by month on one journal: the calendar an earlier run left open is resumed, and
+ * every day's and month's fixed charge posts once, for the meters enrolled in it. The tariff is the hand-written URDB
+ * rate ({@code bill/urdb_hand_written_untiered_tou.json}) without its startdate, so that it takes effect from the
+ * first reading, as a real URDB rate without one does, and with a fixed charge of 10.00 a month; readings are
+ * hand-made, 0.5 kWh an hour.
+ */
+class IngestCalendarCommandTest
+{
+    private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void monthByMonthChargesJanuarysMonthlyFixedChargeOnceWhenFebruaryClosesIt() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+
+        final CliRun january = ingest(journal, meters, month("jan.csv", 1, "M-1"));
+        final CliRun february = ingest(journal, meters, month("feb.csv", 2, "M-1"));
+
+        assertThat(january.exitCode()).as(january.err()).isZero();
+        assertThat(february.exitCode()).as(february.err()).isZero();
+        // the February run closes January: its 10.00 is the one fixed charge so far, to M-1
+        assertThat(fixedCharges(journal)).singleElement().asString()
+            .contains("\"debitAccount\":1001,", "\"amount\":\"10.000000\"",
+                "\"intervalStart\":\"2026-02-01T08:00:00Z\"");
+        // the tariff and the meter keep the start the journal gave them: the first run's first reading
+        assertThat(february.out()).contains("effective from 2026-01-01T08:00:00Z");
+    }
+
+    @Test
+    void aMeterAddedInFebruaryIsNotChargedForTheJanuaryTheFebruaryRunCloses() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+
+        ingest(journal, write("one.csv", "meter_id,account_id\nM-1,1001\n"), month("jan.csv", 1, "M-1"));
+        final CliRun february = ingest(journal, write("two.csv", "meter_id,account_id\nM-1,1001\nM-2,1002\n"),
+            month("feb.csv", 2, "M-1", "M-2"));
+
+        assertThat(february.exitCode()).as(february.err()).isZero();
+        assertThat(fixedCharges(journal)).singleElement().asString().contains("\"debitAccount\":1001,");
+    }
+
+    @Test
+    void aRejectedReadingDatedDecadesAgoNeitherBreaksNorMovesALaterRunsCalendar() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        // a 1970 timestamp (a zero in a meter's clock) and an unknown meter's reading of 2015: both journalled, both
+        // rejected by the engine, neither a day that any enrolled meter was on the tariff
+        final Path january = month("jan.csv", 1, "M-1");
+        Files.writeString(january, "M-1,1970-01-01T00:00:00Z,3600,500,0\nX-9,2015-03-01T00:00:00Z,3600,5,0\n",
+            java.nio.file.StandardOpenOption.APPEND);
+
+        final CliRun first = ingest(journal, meters, january);
+        final CliRun second = ingest(journal, meters, month("feb.csv", 2, "M-1"));
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("effective from 2026-01-01T08:00:00Z");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err()).isEmpty();
+        assertThat(fixedCharges(journal)).singleElement().asString()
+            .contains("\"intervalStart\":\"2026-02-01T08:00:00Z\"");
+    }
+
+    @Test
+    void anotherZoneOrRateOnAJournalThatHasItsTariffIsRefusedBeforeAnythingIsJournalled() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        ingest(journal, meters, month("jan.csv", 1, "M-1"));
+        final String inputsBefore = CliRun.of("dump", "--journal", journal.toString(), "--input").out();
+
+        // the same URDB rate read in New York: the journal prices in Los Angeles, and the run ended its days and
+        // closed February at New York's midnights
+        final CliRun zone = CliRun.of("ingest", "--journal", journal.toString(), "--tariff",
+            tmp.resolve("tariff.json").toString(), "--zone", "America/New_York", "--meters", meters.toString(),
+            "--usage", month("feb.csv", 2, "M-1").toString());
+        // a changed rate: the journalled one would go on pricing, while the report named the new one
+        final Path doubled = write("doubled.json", Files.readString(tmp.resolve("tariff.json"))
+            .replace("\"rate\": 0.10", "\"rate\": 0.20"));
+        final CliRun rate = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", doubled.toString(),
+            "--meters", meters.toString(), "--usage", tmp.resolve("feb.csv").toString());
+
+        for (final CliRun run : List.of(zone, rate))
+        {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines()).singleElement().asString().startsWith("settle ingest: --tariff urdb ")
+                .contains("is not the tariff 1 version 1 that " + journal + " already prices with " +
+                    "(America/Los_Angeles, from an earlier ingest)")
+                .endsWith("nothing was journalled");
+        }
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out()).isEqualTo(inputsBefore);
+        // the same file and zone again appends
+        assertThat(ingest(journal, meters, tmp.resolve("feb.csv")).exitCode()).isZero();
+    }
+
+    private static List<String> fixedCharges(final Path journal)
+    {
+        return CliRun.of("dump", "--journal", journal.toString()).out().lines()
+            .filter((l) -> l.contains("\"reason\":\"FIXED_CHARGE\"")).toList();
+    }
+
+    private CliRun ingest(final Path journal, final Path meters, final Path usage) throws IOException
+    {
+        final String tariff = Files.readString(Path.of(path(HAND_TARIFF)))
+            .replace("\"startdate\": 1262304000,",
+                "\"fixedchargefirstmeter\": 10.0, \"fixedchargeunits\": \"$/month\",");
+        return CliRun.of("ingest", "--journal", journal.toString(), "--tariff", write("tariff.json", tariff).toString(),
+            "--meters", meters.toString(), "--usage", usage.toString());
+    }
+
+    /** Hourly readings of 500 Wh for each meter, every hour of a month of 2026 in Los Angeles. */
+    private Path month(final String name, final int month, final String... meters) throws IOException
+    {
+        final List<String> rows = new ArrayList<>(List.of("meter_id,interval_start,interval_seconds,import_wh," +
+            "export_wh"));
+        for (LocalDate day = LocalDate.of(2026, month, 1); day.getMonthValue() == month; day = day.plusDays(1))
+        {
+            for (int hour = 0; hour < 24; hour++)
+            {
+                for (final String meter : meters)
+                {
+                    rows.add(meter + "," + day.atTime(hour, 0).atZone(LA).toInstant() + ",3600,500,0");
+                }
+            }
+        }
+        return write(name, String.join("\n", rows) + "\n");
+    }
+
+    private Path write(final String name, final String text) throws IOException
+    {
+        return Files.writeString(tmp.resolve(name), text);
+    }
+}
