@@ -100,7 +100,7 @@ final class AtomFeedWalker
             else if (XMLStreamConstants.CHARACTERS == event || XMLStreamConstants.CDATA == event ||
                 XMLStreamConstants.SPACE == event)
             {
-                text.append(reader.getText());
+                XmlDocuments.appendText(text, reader);
             }
             else if (XMLStreamConstants.ENTITY_REFERENCE == event)
             {

@@ -77,6 +77,29 @@ final class XmlDocuments
         }
     }
 
+    /** Most characters of text one element may hold; every value these documents carry is a few dozen. */
+    static final int MAX_TEXT_CHARS = 64 * 1024;
+
+    /**
+     * Appends the text event the reader is on to an element's text, refusing an element whose text grows past
+     * {@value #MAX_TEXT_CHARS} characters. The factory does not coalesce text, so a run of text, however long,
+     * arrives in chunks and is refused before it is held whole: a small compressed file of gigabytes of whitespace
+     * must not take the heap.
+     *
+     * @param text   the element's text so far.
+     * @param reader positioned on a CHARACTERS, CDATA or SPACE event.
+     * @throws XMLStreamException when the text is too long, with the reader's location.
+     */
+    static void appendText(final StringBuilder text, final XMLStreamReader reader) throws XMLStreamException
+    {
+        if (text.length() + reader.getTextLength() > MAX_TEXT_CHARS)
+        {
+            throw new XMLStreamException("element text longer than " + MAX_TEXT_CHARS + " characters",
+                reader.getLocation());
+        }
+        text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+    }
+
     /**
      * Skips the element the reader is on, with all its children.
      *

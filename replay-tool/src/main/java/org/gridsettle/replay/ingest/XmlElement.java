@@ -78,7 +78,7 @@ final class XmlElement
             else if (XMLStreamConstants.CHARACTERS == event || XMLStreamConstants.CDATA == event ||
                 XMLStreamConstants.SPACE == event)
             {
-                text.append(reader.getText());
+                XmlDocuments.appendText(text, reader);
             }
         }
     }

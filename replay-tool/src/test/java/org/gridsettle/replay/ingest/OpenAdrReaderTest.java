@@ -200,6 +200,24 @@ class OpenAdrReaderTest
             .contains("elements nested more than " + XmlElement.MAX_DEPTH + " deep").doesNotContain("\n");
     }
 
+    @Test
+    void refusesAnElementWithHugeTextInOneLineBeforeHoldingItWhole() throws IOException
+    {
+        // a small gzip of gigabytes of whitespace ran for minutes and took 5 GB of heap: the parser coalesced the
+        // run into one string before the reader saw any of it; now text arrives in chunks and is capped
+        final String sample = Files.readString(resource(SAMPLE));
+        final Path huge = write("huge.xml", sample.replace("<ei:vtnComment>Sample Payload</ei:vtnComment>",
+            "<ei:vtnComment>" + " ".repeat(XmlDocuments.MAX_TEXT_CHARS + 1) + "</ei:vtnComment>"));
+
+        final MeterDataException ex = catchThrowableOfType(MeterDataException.class,
+            () -> new OpenAdrReader().read(huge));
+
+        assertThat(ex).isNotNull();
+        assertThat(ex.getMessage()).startsWith("huge.xml: line ")
+            .contains("element text longer than " + XmlDocuments.MAX_TEXT_CHARS + " characters")
+            .doesNotContain("\n");
+    }
+
     private Path write(final String name, final String text) throws IOException
     {
         return Files.writeString(tmp.resolve(name), text);
