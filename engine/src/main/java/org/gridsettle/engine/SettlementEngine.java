@@ -341,10 +341,9 @@ public final class SettlementEngine implements AutoCloseable
      * already settled is rejected (ALREADY_SETTLED), so that nothing posted under the old enrolment is ever reversed
      * under the new one.
      * <p>
-     * Move a meter at a billing-period boundary, after the old tariff's {@code PERIOD_CLOSE} for it has been
-     * submitted: a billing period the meter still has open when it moves is closed by the new tariff's close, which
-     * charges its demand, and trues its ticks up, at the new tariff's rates and to the new account (a move onto daily
-     * tiers keeps the tick postings instead). A final settlement at the move is not implemented.
+     * A move to another account or tariff while the meter has a billing period with accepted ticks that is not
+     * closed yet is rejected (MOVE_IN_OPEN_PERIOD): that period's close would settle it to the new account at the
+     * new tariff's rates. Move a meter at a billing-period boundary, after the old tariff's {@code PERIOD_CLOSE}.
      *
      * @param meterId       meter.
      * @param accountId     account billed.

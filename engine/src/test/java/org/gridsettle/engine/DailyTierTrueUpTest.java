@@ -273,11 +273,11 @@ class DailyTierTrueUpTest
     }
 
     @Test
-    void aMeterMovedOntoDailyTiersMidPeriodKeepsTheChargesOfItsTicksBefore()
+    void aMoveOntoDailyTiersMidPeriodIsRefusedAndTheMeterStaysOnItsTariffUntilTheClose()
     {
-        // tariff 40 has no tiers; the meter moves to the daily-tier tariff 41 from the 16th. Both are version 1, so
-        // the meter's March slot holds ticks priced by both tariffs as if by one version; only tariff 41's ticks have
-        // day totals, and truing the slot up to them alone would refund the charges of the ticks priced by tariff 40
+        // tariff 40 has no tiers; a move to the daily-tier tariff 41 from the 16th would leave the meter's March slot
+        // holding ticks of both tariffs (both version 1, so as if of one), to be closed by tariff 41 alone. Since
+        // 2026-11-27 such a move waits for the close of the meter's open period: it is refused
         final long other = 40;
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
         {
@@ -288,16 +288,18 @@ class DailyTierTrueUpTest
             engine.registerAccount(CUSTOMER);                                    // 3
             engine.enrolMeter(1, CUSTOMER, other, T);                            // 4
             engine.submitTick(1, 0, T + 10 * H, 3_600, 8_000, 0);                // 5: Mon 2 10:00, tariff 40
-            engine.enrolMeter(1, CUSTOMER, TARIFF, MID);                         // 6
-            engine.submitTick(1, 0, MID + 10 * H, 3_600, 12_000, 0);             // 7: Mon 16 10:00, tariff 41
+            engine.enrolMeter(1, CUSTOMER, TARIFF, MID);                         // 6: refused
+            engine.submitTick(1, 0, MID + 10 * H, 3_600, 12_000, 0);             // 7: Mon 16 10:00, still tariff 40
             engine.calendar(CalendarCodec.PERIOD_CLOSE, APRIL, other);           // 8
-            engine.calendar(CalendarCodec.PERIOD_CLOSE, APRIL, TARIFF);          // 9
+            engine.enrolMeter(1, CUSTOMER, TARIFF, APRIL);                       // 9: after the close: accepted
         }
         final Outputs out = Outputs.of(dir);
-        // tick 5: 8 kWh x 0.10 = 0.80; tick 7: 10 kWh x 0.10 + 2 kWh x 0.20 = 1.40, which is also its day's charge
-        assertThat(out.causedBy(6)).isEmpty();
-        assertThat(net(out, ReasonCode.ENERGY_CHARGE)).isEqualTo(2_200_000L);
+        assertThat(out.causedBy(6)).singleElement()
+            .satisfies((r) -> assertThat(Outputs.rejection(r)).isEqualTo(ReasonCode.MOVE_IN_OPEN_PERIOD));
+        // tick 5: 8 kWh x 0.10 = 0.80; tick 7 at tariff 40's flat 0.10: 12 kWh x 0.10 = 1.20; nothing to true up
+        assertThat(net(out, ReasonCode.ENERGY_CHARGE)).isEqualTo(2_000_000L);
         assertThat(net(out, ReasonCode.TRUE_UP)).isZero();
+        assertThat(out.causedBy(9)).isEmpty();
     }
 
     @Test

@@ -53,9 +53,10 @@ class ReEnrolmentTest
     }
 
     @Test
-    void aReEnrolmentAfterTheLatestSettledIntervalMovesLaterTicksAndRefusesEarlierOnes()
+    void aMoveAfterTheCloseMovesLaterTicksAndRefusesEarlierOnesAndAMoveBeforeItIsRefused()
     {
         final int[] flat = new int[24];
+        final long april = java.time.ZonedDateTime.of(2026, 4, 1, 0, 0, 0, 0, EngineFixture.ZONE).toEpochSecond();
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
         {
             EngineFixture.setUp(engine, 1);                       // 1..3
@@ -63,16 +64,22 @@ class ReEnrolmentTest
             engine.publishTariff(TouTariff.hourly(22, 1, T, "USD", "SOLAR", EngineFixture.ZONE,
                 List.of(new TouPeriod("flat", 900_000, 10_000)), flat, flat));   // 5: tariff 22, 0.90/kWh
             engine.submitTick(1, 0, T, 900, 400, 0);              // 6: 1001, 120,000
-            engine.enrolMeter(1, 1002, 22, T + 900);              // 7: from the next interval on
-            engine.submitTick(1, 0, T + 900, 900, 400, 0);        // 8: 1002 at 0.90: 360,000
-            engine.submitCorrection(1, 0, T, 900, 100, 0);        // 9: before the move: refused, nothing posted
+            engine.enrolMeter(1, 1002, 22, T + 900);              // 7: March is open: refused
+            engine.submitTick(1, 0, T + 900, 900, 400, 0);        // 8: still 1001 at 0.30: 120,000
+            engine.calendar(org.gridsettle.journal.codec.CalendarCodec.PERIOD_CLOSE, april,
+                EngineFixture.TARIFF);                            // 9: closes March
+            engine.enrolMeter(1, 1002, 22, april);                // 10: from April on
+            engine.submitTick(1, 0, april, 900, 400, 0);          // 11: 1002 at 0.90: 360,000
+            engine.submitCorrection(1, 0, T, 900, 100, 0);        // 12: before the move: refused, nothing posted
         }
         final Outputs out = Outputs.of(dir);
-        assertThat(out.causedBy(7)).isEmpty();
-        final TransferCodec moved = Outputs.transfer(out.causedBy(8).get(0));
+        assertThat(Outputs.rejection(out.causedBy(7).get(0))).isEqualTo(ReasonCode.MOVE_IN_OPEN_PERIOD);
+        assertThat(Outputs.transfer(out.causedBy(8).get(0)).debitAccount()).isEqualTo(1001);
+        assertThat(out.causedBy(10)).isEmpty();
+        final TransferCodec moved = Outputs.transfer(out.causedBy(11).get(0));
         assertThat(moved.debitAccount()).isEqualTo(1002);
         assertThat(moved.amount()).isEqualTo(360_000);
-        assertThat(out.causedBy(9)).hasSize(1);
-        assertThat(Outputs.rejection(out.causedBy(9).get(0))).isEqualTo(ReasonCode.UNKNOWN_METER);
+        assertThat(out.causedBy(12)).hasSize(1);
+        assertThat(Outputs.rejection(out.causedBy(12).get(0))).isEqualTo(ReasonCode.UNKNOWN_METER);
     }
 }

@@ -87,6 +87,23 @@ final class BillingAccumulators
     }
 
     /**
+     * @param meter meter index.
+     * @return true if a billing period with accepted ticks of the meter has not been closed yet; changes nothing.
+     */
+    boolean hasOpenPeriod(final int meter)
+    {
+        final int base = meter * SLOTS;
+        for (int s = base; s < base + SLOTS; s++)
+        {
+            if (heads[s * 2] != FREE)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * @param meter         meter index.
      * @param billingPeriod a billing period.
      * @return true if a slot holds that period or one is free for it; changes nothing.

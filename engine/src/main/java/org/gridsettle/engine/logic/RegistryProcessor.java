@@ -72,6 +72,10 @@ final class RegistryProcessor
         {
             postings.reject(sequence, ReasonCode.ALREADY_SETTLED, RecordType.METER_ENROLMENT.id(), e.meterId());
         }
+        else if (movesOpenPeriod(e))
+        {
+            postings.reject(sequence, ReasonCode.MOVE_IN_OPEN_PERIOD, RecordType.METER_ENROLMENT.id(), e.meterId());
+        }
         else
         {
             final int index = meters.enrol(e.meterId(), e.accountId(), e.tariffId(), e.effectiveFrom(), e.programs(),
@@ -98,6 +102,21 @@ final class RegistryProcessor
         return index != MeterRegistry.NO_METER &&
             (meters.accountOf(index) != e.accountId() || meters.tariffOf(index) != e.tariffId()) &&
             window.latestStart(index) >= e.effectiveFrom();
+    }
+
+    /**
+     * A move to another account or tariff must wait until the meter's open billing periods are closed. A period's
+     * close trues its ticks up and charges its demand for the meter's account and tariff at the time of the close, so
+     * a period with ticks under the old enrolment, closed under the new one, would be settled to the new account at
+     * the new tariff's rates; and the old tariff's close no longer sees the meter. Move a meter after the old
+     * tariff's close of its last period (at a billing-period boundary, as utilities change rates).
+     */
+    private boolean movesOpenPeriod(final MeterEnrolmentCodec e)
+    {
+        final int index = meters.indexOf(e.meterId());
+        return index != MeterRegistry.NO_METER &&
+            (meters.accountOf(index) != e.accountId() || meters.tariffOf(index) != e.tariffId()) &&
+            billing.hasOpenPeriod(index);
     }
 
     void applyTariff(final long sequence, final TariffVersionCodec codec)

@@ -88,6 +88,11 @@ public enum ReasonCode
      */
     INTERVAL_SPANS_PERIOD(122),
     /**
+     * Rejected: a re-enrolment onto another account or tariff while the meter has a billing period with accepted
+     * ticks that is not closed yet; the close would settle that period to the new account at the new tariff's rates.
+     */
+    MOVE_IN_OPEN_PERIOD(123),
+    /**
      * Refused for one meter at a DR event's settlement: fewer than 10 eligible baseline days in the lookback, or the
      * event day lacks a reading in an event hour (or an adjustment hour). No credit is posted for that meter.
      */
