@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
         "  0  ok",
         "  1  a verification found a difference",
         "  2  bad usage or input",
+        "  3  the settle script could not build settle.jar",
         "",
         "Examples:",
         "  settle demo",
