@@ -1,12 +1,16 @@
 package org.gridsettle.replay.ingest;
 
+import org.gridsettle.engine.logic.TickWindow;
+
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * What a rejection reason means and what to do about it, for the reasons a reason code alone leaves a user guessing
- * at. {@code INTERVAL_SPANS_PERIOD} is the one so far: hourly readings against a tariff whose peak starts on the half
- * hour are rejected whole, and neither the name nor the count says that the readings, not the tariff, must change.
+ * at: {@code INTERVAL_SPANS_PERIOD} (hourly readings against a tariff whose peak starts on the half hour are rejected
+ * whole, and neither the name nor the count says that the readings, not the tariff, must change) and
+ * {@code OUTSIDE_CORRECTION_WINDOW} (an ingest that sends a month again finds most of it refused so, though it was
+ * settled the first time).
  * <p>
  * Stateless; safe from any thread.
  */
@@ -15,7 +19,12 @@ public final class RejectionHints
     private static final Map<String, String> HINTS = Map.of(
         "INTERVAL_SPANS_PERIOD", "a reading's interval runs past a change of TOU period, billing period, local day " +
             "(under daily tiers) or clock hour (under hourly netting) of the tariff, which prices a reading whole at " +
-            "its start; readings short enough to fit its boundaries (e.g. 15-minute ones) are priced");
+            "its start; readings short enough to fit its boundaries (e.g. 15-minute ones) are priced",
+        // the engine remembers each meter's latest readings only, so a file sent again after later ones is refused
+        // rather than acknowledged; nothing is posted twice either way
+        "OUTSIDE_CORRECTION_WINDOW", "a reading older than the last " + TickWindow.DEFAULT_SLOTS + " intervals " +
+            "the engine keeps per meter; a reading sent again unchanged was settled when first sent and posts " +
+            "nothing now, and a changed one can no longer correct it");
 
     private RejectionHints()
     {

@@ -386,6 +386,32 @@ class IngestCommandTest
         assertThat(CliRun.of("verify", "--journal", journal.toString()).out()).contains("verify: intact");
     }
 
+    @Test
+    void readingsSentAgainAfterLaterOnesAreExplainedAsSettledBefore() throws IOException
+    {
+        // the engine keeps each meter's latest 12 intervals (TickWindow.DEFAULT_SLOTS): of 20 readings sent again,
+        // the 12 newest are acknowledged as duplicates and the 8 older refused, which without a word reads as lost
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final StringBuilder csv = new StringBuilder("meter_id,interval_start,interval_seconds,import_wh,export_wh\n");
+        for (int i = 0; i < 20; i++)
+        {
+            csv.append("M-1,2026-03-09T1").append(i / 4).append(':').append(i % 4 * 15 == 0 ? "00" : i % 4 * 15)
+                .append(":00Z,900,100,0\n");
+        }
+        final Path usage = write("usage.csv", csv.toString());
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, meters, usage.toString()).exitCode()).isZero();
+
+        final CliRun again = ingest(journal, meters, usage.toString());
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out())
+            .contains("readings: 20 submitted, 0 accepted, 8 rejected by the engine, 12 exact duplicates")
+            .contains("engine rejections: OUTSIDE_CORRECTION_WINDOW=8")
+            .contains("rejections explained: OUTSIDE_CORRECTION_WINDOW: a reading older than the last 12 intervals")
+            .contains("a reading sent again unchanged was settled when first sent and posts nothing now");
+    }
+
     private static List<String> calendarRecords(final Path journal)
     {
         return CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
