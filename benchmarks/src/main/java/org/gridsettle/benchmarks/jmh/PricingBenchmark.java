@@ -9,6 +9,7 @@ import org.gridsettle.pricing.carbon.IntensitySource;
 import org.gridsettle.pricing.carbon.MissingIntensityPolicy;
 import org.gridsettle.pricing.money.MicroUnits;
 import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.IntervalFit;
 import org.gridsettle.pricing.tariff.PriceQuote;
 import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TierTable;
@@ -53,6 +54,7 @@ public class PricingBenchmark
     private static final int HALF_HOUR = 1_800;
 
     private final long[] starts = new long[SAMPLES];
+    private final long[] locals = new long[SAMPLES];
     private final long[] importWh = new long[SAMPLES];
     private final long[] exportWh = new long[SAMPLES];
     private final PriceQuote quote = new PriceQuote();
@@ -83,6 +85,7 @@ public class PricingBenchmark
         {
             // a step that is not a whole number of days walks through every hour of the day over the year
             starts[i] = BenchTariff.EFFECTIVE_FROM + i * step;
+            locals[i] = tariff.zoneTable().localEpochSecond(starts[i]);
             final boolean exporting = i % 3 == 0;
             importWh[i] = exporting ? 0 : 50 + (i * 37) % 900;
             exportWh[i] = exporting ? 100 + (i * 11) % 400 : 0;
@@ -125,6 +128,19 @@ public class PricingBenchmark
         return quote.importAmount + quote.exportAmount +
             MicroUnits.carbonAmountFor(imported, mgPerKwh, t.carbonAdderMicrosPerKg()) +
             MicroUnits.carbonAmountFor(exported, mgPerKwh, t.carbonCreditMicrosPerKg());
+    }
+
+    /**
+     * The engine's check, per tick, that a 15-minute tick's interval lies where its start's TOU period holds
+     * ({@link IntervalFit}), with the start's local time given, as the engine's interval locator gives it.
+     *
+     * @return the answers, so the work is not dead code.
+     */
+    @Benchmark
+    public boolean intervalFit()
+    {
+        final int i = next++ & MASK;
+        return IntervalFit.fits(fullTariff, starts[i], locals[i], 900);
     }
 
     private static TierTable tiers(final TouTariff tariff)
