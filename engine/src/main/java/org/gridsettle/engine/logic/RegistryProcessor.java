@@ -98,10 +98,8 @@ final class RegistryProcessor
      */
     private boolean takesBackSettled(final MeterEnrolmentCodec e)
     {
-        final int index = meters.indexOf(e.meterId());
-        return index != MeterRegistry.NO_METER &&
-            (meters.accountOf(index) != e.accountId() || meters.tariffOf(index) != e.tariffId()) &&
-            window.latestStart(index) >= e.effectiveFrom();
+        final int index = movedMeter(e);
+        return index != MeterRegistry.NO_METER && window.latestStart(index) >= e.effectiveFrom();
     }
 
     /**
@@ -113,10 +111,20 @@ final class RegistryProcessor
      */
     private boolean movesOpenPeriod(final MeterEnrolmentCodec e)
     {
+        final int index = movedMeter(e);
+        return index != MeterRegistry.NO_METER && billing.hasOpenPeriod(index);
+    }
+
+    /**
+     * @return the index of the enrolled meter the enrolment moves to another account or tariff, or
+     *         {@link MeterRegistry#NO_METER} for a new meter or one that stays on its account and tariff.
+     */
+    private int movedMeter(final MeterEnrolmentCodec e)
+    {
         final int index = meters.indexOf(e.meterId());
         return index != MeterRegistry.NO_METER &&
-            (meters.accountOf(index) != e.accountId() || meters.tariffOf(index) != e.tariffId()) &&
-            billing.hasOpenPeriod(index);
+            (meters.accountOf(index) != e.accountId() || meters.tariffOf(index) != e.tariffId()) ?
+            index : MeterRegistry.NO_METER;
     }
 
     void applyTariff(final long sequence, final TariffVersionCodec codec)
