@@ -187,7 +187,9 @@ public final class SettlementEngine implements AutoCloseable
      * @param intervalStart   interval start, epoch seconds UTC.
      * @param intervalSeconds interval length; the interval must not run on past a change of TOU period, billing
      *                        period, local day (daily tiers) or clock hour (hourly netting), which a tick aligned to
-     *                        the tariff's schedule never does, or it is rejected INTERVAL_SPANS_PERIOD.
+     *                        the tariff's schedule never does, or it is rejected INTERVAL_SPANS_PERIOD; nor
+     *                        overlap an interval already settled on the meter's channel (INTERVAL_OVERLAP), as a
+     *                        feed's hourly readings would its 15-minute ones.
      * @param importWh        energy imported in the interval.
      * @param exportWh        energy exported in the interval.
      * @throws IllegalArgumentException if the channel does not fit the record's one byte; nothing is submitted.
@@ -242,9 +244,9 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Submits a correction: it replaces the tick with the same (meter, channel, interval start), reversing that
-     * tick's postings exactly and posting the corrected values. Accepted within the correction window, also for a
-     * closed billing period.
+     * Submits a correction: it replaces the tick with the same (meter, channel, interval start) and the same
+     * interval length, reversing that tick's postings exactly and posting the corrected values. Accepted within the
+     * correction window, also for a closed billing period; one with another length is rejected INTERVAL_OVERLAP.
      *
      * @param meterId         meter.
      * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}.

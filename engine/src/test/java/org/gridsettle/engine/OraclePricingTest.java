@@ -66,7 +66,7 @@ class OraclePricingTest
             engine.submitTick(2, 0, T, 300, 0, 100);                                       // 14: no node
             engine.submitTick(3, 0, T, 900, 0, 1_000);                                     // 15: coarser tick
             engine.submitTick(3, 0, T + 900 + 240, 60, 0, 100);                            // 16: finer, missing
-            engine.submitTick(3, 0, T + 240, 60, 0, 100);                                  // 17: finer
+            engine.submitTick(3, 1, T + 240, 60, 0, 100);                                  // 17: finer
         }
         final Outputs out = Outputs.of(dir);
         // 1,234 Wh x 45,678,910 µ/MWh = 56,367,774,940 / 10^6 = 56,367.77494 -> 56,368 µ SOLAR, minted
@@ -99,7 +99,8 @@ class OraclePricingTest
         // T+1140 lies in the missing interval [T+900, T+1200): carried? its own interval and the one before are
         // missing (2 > 1): rejected like tick 10
         assertThat(Outputs.rejection(out.causedBy(16).get(0))).isEqualTo(ReasonCode.ORACLE_PRICE_MISSING);
-        // a 1-minute tick inside [T, T+300): 100 Wh x 45,678,910 / 10^6 = 4,567.891 -> 4,568 µ
+        // a 1-minute tick inside [T, T+300), on channel 1 since tick 15 settled channel 0 from T to T+900:
+        // 100 Wh x 45,678,910 / 10^6 = 4,567.891 -> 4,568 µ
         assertThat(only(out.causedBy(17)).amount()).isEqualTo(4_568);
     }
 

@@ -1081,7 +1081,7 @@ public final class SimulationDriver
         {
             final int meter = 1 + random.nextInt(meterTariffs.size());
             final long start = START + cursor * 900L;
-            final Tick tick = switch (random.nextInt(9))
+            final Tick tick = switch (random.nextInt(11))
             {
                 case 0 -> new Tick(meter, 0, start, 900, -1 - random.nextInt(500), 0, false);
                 case 1 -> new Tick(meter, 0, start, 900, 10, -1 - random.nextInt(500), false);
@@ -1089,10 +1089,15 @@ public final class SimulationDriver
                 case 3 -> new Tick(9_999 + random.nextInt(3), 0, start, 900, 10, 0, false);
                 case 4 -> new Tick(meter, 16 + random.nextInt(200), start, 900, 10, 0, false);
                 // rejected as OVERFLOW by the pricer: the product with any rate exceeds a long
-                case 5 -> new Tick(meter, 0, start + 60, 900, Long.MAX_VALUE / 3 + random.nextInt(1000), 0, false);
+                // (on channel 2, which nothing else uses, so that no settled interval overlaps it first)
+                case 5 -> new Tick(meter, 2, start + 60, 900, Long.MAX_VALUE / 3 + random.nextInt(1000), 0, false);
                 case 6 -> new Tick(meter, 0, START - 900L * (1 + random.nextInt(96)), 900, 10, 0, false);
                 // 40 days always run on into another billing period: INTERVAL_SPANS_PERIOD
                 case 7 -> new Tick(meter, 0, start, 40 * 86_400, 10, 0, random.nextBoolean());
+                // across the quarter hours of channel 0: INTERVAL_OVERLAP where either is settled, else priced
+                case 9 -> new Tick(meter, 0, start + 300 * (1 + random.nextInt(2)), 900, 10, 0, random.nextBoolean());
+                // the same start as a quarter hour with another length: never a duplicate of it
+                case 10 -> new Tick(meter, 0, start, random.nextBoolean() ? 300 : 1_800, 10, 0, random.nextBoolean());
                 default -> new Tick(meter, 0, Long.MAX_VALUE - random.nextInt(1000), 900, 10, 0, random.nextBoolean());
             };
             ops.add(tick);

@@ -402,6 +402,20 @@ public final class SettlementLogic
      */
     public void readState(final DataInput in) throws IOException
     {
+        readState(in, false);
+    }
+
+    /**
+     * Replaces this logic's state with one written by {@link #writeState} or by an earlier build. Call only on a
+     * fresh logic.
+     *
+     * @param in               source.
+     * @param legacyWindowKeys true for a state written before the correction window's keys held interval lengths
+     *                         (snapshot formats 02 and 03).
+     * @throws IOException on read failure or a state this logic cannot take.
+     */
+    public void readState(final DataInput in, final boolean legacyWindowKeys) throws IOException
+    {
         lastInputSequence = in.readLong();
         final int slots = in.readInt();
         if (slots != window.slots())
@@ -412,7 +426,7 @@ public final class SettlementLogic
         meters.readState(in);
         tariffs.readState(in);
         ledger.readState(in);
-        window.readState(in);
+        window.readState(in, legacyWindowKeys);
         billing.readState(in);
         postings.readState(in);
         ticks.readState(in);

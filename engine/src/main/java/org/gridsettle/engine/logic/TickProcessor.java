@@ -25,6 +25,9 @@ import org.gridsettle.pricing.tariff.TouTariff;
  * <ul>
  *   <li>A tick's identity is (meter, channel, interval start). An exact duplicate is acknowledged and posts nothing;
  *       a different value under the same identity is rejected unless the tick is flagged as a correction.</li>
+ *   <li>A tick (or correction) whose interval overlaps one already settled for the meter's channel, with another
+ *       start or another length, is rejected: the overlapped energy would be settled twice, as when a feed sends a
+ *       meter's hourly and 15-minute readings on one channel.</li>
  *   <li>A correction posts the exact reversal of the earlier tick's postings (re-priced with the tariff version that
  *       priced it, so the amounts match to the micro-unit), then the postings of the corrected values.</li>
  *   <li>Out-of-order ticks inside the window are priced exactly as in order: pricing depends only on the tick and
@@ -108,7 +111,8 @@ final class TickProcessor
     void apply(final long sequence, final MeterTickCodec tick)
     {
         final long meterId = tick.meterId();
-        if (tick.intervalSeconds() <= 0)
+        final int seconds = tick.intervalSeconds();
+        if (seconds <= 0)
         {
             postings.reject(sequence, ReasonCode.ZERO_LENGTH_INTERVAL, TICK, meterId);
             return;
@@ -123,7 +127,8 @@ final class TickProcessor
         final int channel = tick.channel();
         final int meter = meters.indexOf(meterId);
         final long start = tick.intervalStart();
-        if (channel > 15 || start > (Long.MAX_VALUE >> 4) || start < -(Long.MAX_VALUE >> 4))
+        if (channel > 15 || start > TickWindow.MAX_START || start < -TickWindow.MAX_START ||
+            seconds > TickWindow.MAX_INTERVAL_SECONDS)
         {
             postings.reject(sequence, ReasonCode.MALFORMED, TICK, meterId);
             return;
@@ -137,7 +142,7 @@ final class TickProcessor
         capture.beforeChange(meter);
         final boolean correction = (tick.flags() & MeterTickCodec.FLAG_CORRECTION) != 0;
         final long tariffId = meters.tariffOf(meter);
-        final long key = TickWindow.key(start, channel);
+        final long key = TickWindow.key(start, channel, seconds);
         final int entry = window.find(meter, key);
         if (!correction && start < calendar.closedUntil(tariffId))
         {
@@ -156,6 +161,11 @@ final class TickProcessor
         {
             postings.reject(sequence, ReasonCode.OUTSIDE_CORRECTION_WINDOW, TICK, meterId);
         }
+        else if (entry == TickWindow.OVERLAPS)
+        {
+            // the overlapped energy was settled once under the other interval; a correction must keep the interval
+            postings.reject(sequence, ReasonCode.INTERVAL_OVERLAP, TICK, meterId);
+        }
         else if (entry == TickWindow.ABSENT)
         {
             if (correction)
@@ -169,7 +179,7 @@ final class TickProcessor
                 postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, TICK, tariffId);
                 return;
             }
-            if (!fits(tariff, start, tick.intervalSeconds()))
+            if (!fits(tariff, start, seconds))
             {
                 postings.reject(sequence, ReasonCode.INTERVAL_SPANS_PERIOD, TICK, meterId);
                 return;
@@ -203,7 +213,7 @@ final class TickProcessor
                 slot = billing.slotFor(meter, located.billingPeriod(), tariff.version());
                 final long before = counter;
                 post(sequence, meter, meterId, tariff, start, importWh, exportWh, 0);
-                accumulate(meter, importWh, exportWh, tick.intervalSeconds(), 1);
+                accumulate(meter, importWh, exportWh, seconds, 1);
                 final long evicted = window.insert(meter, key, importWh, exportWh, tariff.version(), sequence, before,
                     intensity, place);
                 if (evicted != TickWindow.NO_PLACE)
@@ -229,7 +239,7 @@ final class TickProcessor
         }
         else
         {
-            correct(sequence, meter, meterId, tariffId, start, tick.intervalSeconds(), channel, entry, importWh,
+            correct(sequence, meter, meterId, tariffId, start, seconds, channel, entry, importWh,
                 exportWh);
         }
     }

@@ -12,11 +12,20 @@ import java.util.Arrays;
  * was posted. Each meter owns {@code slots} consecutive entries in flat primitive arrays: no object per meter or
  * per tick.
  * <p>
- * An entry holds the tick identity (interval start and channel), its energies, the tariff version that priced it,
+ * An entry holds the tick identity (interval start and channel) with the interval's length, its energies, the
+ * tariff version that priced it,
  * the tier counter before it and the input sequence that caused its postings. Re-pricing the stored energies with
  * the stored version and counter reproduces the original postings exactly, so amounts need not be stored. When a meter's entries are full, a new tick evicts the
  * oldest interval. A tick older than every entry of a full window can be neither checked for duplicates nor
- * corrected, and is refused: that is the correction window, {@code slots} intervals per meter.
+ * corrected, and is refused: that is the correction window, {@code slots} intervals per meter. Because each key
+ * carries its interval's length, a tick whose interval overlaps an entry of the same channel is recognised in the
+ * same scan ({@link #OVERLAPS}): the same energy must not be settled twice under two different intervals.
+ * <p>
+ * Key layout, one long per entry: interval start (epoch seconds, signed) in bits 26-63, channel in bits 22-25,
+ * interval length in seconds in bits 0-21. Ordered by start then channel as the keys of earlier builds
+ * ({@code start << 4 | channel}) were, so eviction picks the same entry. Length 0 marks an entry loaded from a
+ * snapshot of those builds, whose length is unknown: it matches its identity at any length, and only an interval
+ * that contains its start overlaps it.
  * <p>
  * Layout: the keys of a meter's entries are contiguous, so the duplicate check scans two cache lines; each entry's
  * values (import, export, cause, tier counter, intensity, version) are interleaved in one array, so accepting or
@@ -47,8 +56,22 @@ public final class TickWindow
     public static final int ABSENT = -1;
     /** Returned by {@link #find} when the tick is older than a full window. */
     public static final int TOO_OLD = -2;
+    /**
+     * Returned by {@link #find} when the tick's interval overlaps an entry of its channel with another start or
+     * another length.
+     */
+    public static final int OVERLAPS = -3;
+    /** Longest interval a key can hold: 4,194,303 s, over 48 days, longer than any billing period. */
+    public static final int MAX_INTERVAL_SECONDS = (1 << 22) - 1;
+    /** Furthest interval start from the epoch a key can hold, either way: 2^37 - 1 s, over 4,000 years. */
+    public static final long MAX_START = (1L << 37) - 1;
 
     private static final long EMPTY = Long.MIN_VALUE;
+    private static final int START_SHIFT = 26;
+    private static final int CHANNEL_SHIFT = 22;
+    private static final long LENGTH_MASK = MAX_INTERVAL_SECONDS;
+    /** The length of an entry from a snapshot that did not keep lengths. */
+    private static final long UNKNOWN_LENGTH = 0;
     private static final int STRIDE = 6;
     private static final int IMPORT = 0;
     private static final int EXPORT = 1;
@@ -100,13 +123,35 @@ public final class TickWindow
     }
 
     /**
-     * @param intervalStart interval start, epoch seconds.
-     * @param channel       register channel, 0..15.
-     * @return the identity key stored for a tick.
+     * @param intervalStart   interval start, epoch seconds, within {@link #MAX_START} of the epoch.
+     * @param channel         register channel, 0..15.
+     * @param intervalSeconds interval length, 1..{@link #MAX_INTERVAL_SECONDS}.
+     * @return the key stored for a tick.
      */
-    public static long key(final long intervalStart, final int channel)
+    public static long key(final long intervalStart, final int channel, final int intervalSeconds)
     {
-        return (intervalStart << 4) | (channel & 0xF);
+        return (intervalStart << START_SHIFT) | ((long)(channel & 0xF) << CHANNEL_SHIFT) |
+            (intervalSeconds & LENGTH_MASK);
+    }
+
+    /**
+     * @param legacyKey a key as builds before interval lengths wrote it: {@code start << 4 | channel}.
+     * @return the same identity with an unknown length.
+     * @throws IOException if its start is beyond {@link #MAX_START}.
+     */
+    static long fromLegacyKey(final long legacyKey) throws IOException
+    {
+        if (legacyKey == EMPTY)
+        {
+            return EMPTY;
+        }
+        final long start = legacyKey >> 4;
+        if (start > MAX_START || start < -MAX_START)
+        {
+            throw new IOException("snapshot's correction window holds an interval start of " + start +
+                " s, beyond what this build keeps");
+        }
+        return key(start, (int)(legacyKey & 0xF), (int)UNKNOWN_LENGTH);
     }
 
     /**
@@ -123,39 +168,61 @@ public final class TickWindow
         {
             latest = Math.max(latest, k[i]);
         }
-        return latest == EMPTY ? Long.MIN_VALUE : latest >> 4;
+        return latest == EMPTY ? Long.MIN_VALUE : latest >> START_SHIFT;
     }
 
     /**
-     * Looks a tick up.
+     * Looks a tick up, and checks its interval against the meter's entries of its channel, in one scan of the
+     * meter's keys.
      *
-     * @param meter meter index.
-     * @param key   from {@link #key}.
-     * @return the entry index, {@link #ABSENT} or {@link #TOO_OLD}.
+     * @param meter   meter index.
+     * @param key     from {@link #key}.
+     * @return the entry of the same start, channel and length, else {@link #TOO_OLD} if the tick is older than
+     *         every entry of a full window, else {@link #OVERLAPS} if its interval overlaps an entry of its channel
+     *         (the same start with another length included), else {@link #ABSENT}.
      */
     public int find(final int meter, final long key)
     {
         final long[] k = keys;
         final int base = meter * slots;
+        final long identity = key & ~LENGTH_MASK;
+        final long channelBits = key & (0xFL << CHANNEL_SHIFT);
+        final long start = key >> START_SHIFT;
+        final long end = start + (key & LENGTH_MASK);
         long oldest = Long.MAX_VALUE;
         boolean full = true;
-        for (int i = base, end = base + slots; i < end; i++)
+        boolean overlaps = false;
+        for (int i = base, last = base + slots; i < last; i++)
         {
             final long entry = k[i];
-            if (entry == key)
-            {
-                return i;
-            }
             if (entry == EMPTY)
             {
                 full = false;
+                continue;
             }
-            else if (entry < oldest)
+            final long entryIdentity = entry & ~LENGTH_MASK;
+            final long length = entry & LENGTH_MASK;
+            oldest = Math.min(oldest, entryIdentity);
+            if (entryIdentity == identity)
             {
-                oldest = entry;
+                if (entry == key || length == UNKNOWN_LENGTH)
+                {
+                    return i;
+                }
+                overlaps = true;
+            }
+            else if ((entry & (0xFL << CHANNEL_SHIFT)) == channelBits)
+            {
+                final long entryStart = entry >> START_SHIFT;
+                overlaps |= entryStart < end && start < entryStart + length;
             }
         }
-        return full && key < oldest ? TOO_OLD : ABSENT;
+        // by start and channel only, as before keys held lengths: the same start with another length overlaps
+        if (full && identity < oldest)
+        {
+            return TOO_OLD;
+        }
+        return overlaps ? OVERLAPS : ABSENT;
     }
 
     /**
@@ -462,7 +529,12 @@ public final class TickWindow
         }
     }
 
-    void readState(final DataInput in) throws IOException
+    /**
+     * @param in         the state, where {@link #writeState} wrote this section.
+     * @param legacyKeys true for a snapshot whose keys are {@code start << 4 | channel}, without interval lengths.
+     * @throws IOException if it cannot be read or does not fit this window.
+     */
+    void readState(final DataInput in, final boolean legacyKeys) throws IOException
     {
         final int written = in.readInt();
         if (written != slots)
@@ -471,6 +543,14 @@ public final class TickWindow
                 slots);
         }
         keys = StateIo.readLongs(in, 0);
+        if (legacyKeys)
+        {
+            final long[] k = keys;
+            for (int e = 0; e < k.length; e++)
+            {
+                k[e] = fromLegacyKey(k[e]);
+            }
+        }
         final int entries = keys.length;
         final long[] v = new long[Math.multiplyExact(entries, STRIDE)];
         for (final int field : SNAPSHOT_FIELDS)

@@ -36,10 +36,10 @@ import java.util.stream.Stream;
  * Snapshot files of the engine's whole state, so a restart loads the newest valid one and replays only the tail of
  * the input journal.
  * <p>
- * File {@code snapshot-<inputSequence>.gss}: magic {@code GSSNAP03}, then input sequence, output record count and
+ * File {@code snapshot-<inputSequence>.gss}: magic {@code GSSNAP04}, then input sequence, output record count and
  * output chain head (three longs), the state as written by {@link SettlementLogic#writeState}, and the XXH64 (seed 0,
- * 8 bytes big-endian) of everything before it. Format {@code GSSNAP02}, the same with a SHA-256 instead, is still
- * read. Sections added to the end of the state by later builds (the redemption fingerprints, 2026-11-27) are read
+ * 8 bytes big-endian) of everything before it. Format {@code GSSNAP03}, whose correction-window keys lack the
+ * interval's length, and {@code GSSNAP02}, that with a SHA-256 instead, are still read. Sections added to the end of the state by later builds (the redemption fingerprints, 2026-11-27) are read
  * only when the state goes on, so a snapshot written before them still loads. Files {@code spare-<inputSequence>.gsp}
  * beside them are old snapshots kept only to be written over by the next one ({@link #recycle}, {@link SpareFiles});
  * they are never read and may be deleted at any time the engine is stopped.
@@ -59,8 +59,10 @@ import java.util.stream.Stream;
  */
 public final class SnapshotStore
 {
-    /** Format 03: as 02, with an XXH64 checksum instead of SHA-256. */
-    private static final byte[] MAGIC = {'G', 'S', 'S', 'N', 'A', 'P', '0', '3'};
+    /** Format 04: as 03, with each correction-window key holding its interval's length. */
+    private static final byte[] MAGIC = {'G', 'S', 'S', 'N', 'A', 'P', '0', '4'};
+    /** Format 03: as 02, with an XXH64 checksum instead of SHA-256; still read. */
+    private static final byte[] MAGIC_XXH64 = {'G', 'S', 'S', 'N', 'A', 'P', '0', '3'};
     /**
      * Format 02: the correction window keeps each tick's demand, SHA-256 checksum; still read (a snapshot of format 01
      * is refused, then replayed).
@@ -309,7 +311,8 @@ public final class SnapshotStore
         try (DataInputStream in = open(file))
         {
             in.skipNBytes(header);
-            logic.readState(new SnapshotInput(in, header, stateBytes));
+            // formats before 04 keep correction-window keys without the interval's length
+            logic.readState(new SnapshotInput(in, header, stateBytes), !Arrays.equals(magic(file), MAGIC));
         }
     }
 
@@ -386,12 +389,8 @@ public final class SnapshotStore
      */
     private static int trailerBytes(final Path file) throws IOException
     {
-        final byte[] magic = new byte[MAGIC.length];
-        try (DataInputStream in = new DataInputStream(Files.newInputStream(file)))
-        {
-            in.readFully(magic);
-        }
-        if (Arrays.equals(magic, MAGIC))
+        final byte[] magic = magic(file);
+        if (Arrays.equals(magic, MAGIC) || Arrays.equals(magic, MAGIC_XXH64))
         {
             return CHECKSUM_BYTES;
         }
@@ -400,6 +399,16 @@ public final class SnapshotStore
             return SHA256_BYTES;
         }
         throw new IOException("not a gridsettle snapshot");
+    }
+
+    private static byte[] magic(final Path file) throws IOException
+    {
+        final byte[] magic = new byte[MAGIC.length];
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(file)))
+        {
+            in.readFully(magic);
+        }
+        return magic;
     }
 
     private static SnapshotInfo verifyXxHash(final Path file, final long size) throws IOException

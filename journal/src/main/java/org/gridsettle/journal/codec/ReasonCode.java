@@ -93,6 +93,11 @@ public enum ReasonCode
      */
     MOVE_IN_OPEN_PERIOD(123),
     /**
+     * Rejected: the tick's interval overlaps an interval of the same meter and channel in the correction window, with
+     * another start or another length; settling it would settle the overlapped energy twice.
+     */
+    INTERVAL_OVERLAP(124),
+    /**
      * Refused for one meter at a DR event's settlement: fewer than 10 eligible baseline days in the lookback, or the
      * event day lacks a reading in an event hour (or an adjustment hour). No credit is posted for that meter.
      */

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * at: {@code INTERVAL_SPANS_PERIOD} (hourly readings against a tariff whose peak starts on the half hour are rejected
  * whole, and neither the name nor the count says that the readings, not the tariff, must change) and
  * {@code OUTSIDE_CORRECTION_WINDOW} (an ingest that sends a month again finds most of it refused so, though it was
- * settled the first time).
+ * settled the first time) and {@code INTERVAL_OVERLAP} (a feed that carries a meter's readings at two resolutions
+ * on one channel).
  * <p>
  * Stateless; safe from any thread.
  */
@@ -22,6 +23,9 @@ public final class RejectionHints
             "its start; readings short enough to fit its boundaries (e.g. 15-minute ones) are priced",
         // the engine remembers each meter's latest readings only, so a file sent again after later ones is refused
         // rather than acknowledged; nothing is posted twice either way
+        "INTERVAL_OVERLAP", "a reading whose interval overlaps one already settled for the meter's channel, " +
+            "with another start or length (as a feed's hourly readings overlap its 15-minute ones); the first " +
+            "settled is kept, and a correction must repeat its interval",
         "OUTSIDE_CORRECTION_WINDOW", "a reading older than the last " + TickWindow.DEFAULT_SLOTS + " intervals " +
             "the engine keeps per meter; a reading sent again unchanged was settled when first sent and posts " +
             "nothing now, and a changed one can no longer correct it");

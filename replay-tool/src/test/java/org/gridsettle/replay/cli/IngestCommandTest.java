@@ -412,6 +412,25 @@ class IngestCommandTest
             .contains("a reading sent again unchanged was settled when first sent and posts nothing now");
     }
 
+    @Test
+    void anHourlyReadingOverTheQuarterHoursOfItsHourIsRefusedAndExplained() throws IOException
+    {
+        // one feed with a meter's 15-minute readings and its hourly reading of the same hour, on one channel:
+        // settling both would charge the hour's energy twice
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2026-03-09T10:00:00Z,900,100,0\nM-1,2026-03-09T10:15:00Z,900,100,0\n" +
+            "M-1,2026-03-09T10:30:00Z,900,100,0\nM-1,2026-03-09T10:45:00Z,900,100,0\n" +
+            "M-1,2026-03-09T10:00:00Z,3600,400,0\n");
+        final CliRun run = ingest(tmp.resolve("journal"), meters, usage.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+            .contains("readings: 5 submitted, 4 accepted, 1 rejected by the engine")
+            .contains("engine rejections: INTERVAL_OVERLAP=1")
+            .contains("rejections explained: INTERVAL_OVERLAP: a reading whose interval overlaps one already settled");
+    }
+
     private static List<String> calendarRecords(final Path journal)
     {
         return CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
