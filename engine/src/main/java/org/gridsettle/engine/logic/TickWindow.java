@@ -70,6 +70,7 @@ public final class TickWindow
     private static final int START_SHIFT = 26;
     private static final int CHANNEL_SHIFT = 22;
     private static final long LENGTH_MASK = MAX_INTERVAL_SECONDS;
+    private static final long CHANNEL_MASK = 0xFL << CHANNEL_SHIFT;
     /** The length of an entry from a snapshot that did not keep lengths. */
     private static final long UNKNOWN_LENGTH = 0;
     private static final int STRIDE = 6;
@@ -185,10 +186,10 @@ public final class TickWindow
     {
         final long[] k = keys;
         final int base = meter * slots;
-        final long identity = key & ~LENGTH_MASK;
-        final long channelBits = key & (0xFL << CHANNEL_SHIFT);
+        final long seconds = key & LENGTH_MASK;
+        final long identity = key - seconds;
         final long start = key >> START_SHIFT;
-        final long end = start + (key & LENGTH_MASK);
+        final long end = start + seconds;
         long oldest = Long.MAX_VALUE;
         boolean full = true;
         boolean overlaps = false;
@@ -200,22 +201,16 @@ public final class TickWindow
                 full = false;
                 continue;
             }
-            final long entryIdentity = entry & ~LENGTH_MASK;
             final long length = entry & LENGTH_MASK;
+            final long entryIdentity = entry - length;
+            if (entryIdentity == identity && (length == seconds || length == UNKNOWN_LENGTH))
+            {
+                return i;
+            }
             oldest = Math.min(oldest, entryIdentity);
-            if (entryIdentity == identity)
-            {
-                if (entry == key || length == UNKNOWN_LENGTH)
-                {
-                    return i;
-                }
-                overlaps = true;
-            }
-            else if ((entry & (0xFL << CHANNEL_SHIFT)) == channelBits)
-            {
-                final long entryStart = entry >> START_SHIFT;
-                overlaps |= entryStart < end && start < entryStart + length;
-            }
+            // without branches: the same start with another length falls in the range test too (both lengths > 0)
+            final long entryStart = entry >> START_SHIFT;
+            overlaps |= ((entry ^ key) & CHANNEL_MASK) == 0 & entryStart < end & start < entryStart + length;
         }
         // by start and channel only, as before keys held lengths: the same start with another length overlaps
         if (full && identity < oldest)
