@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * @param readingsSubmitted    readings submitted to the engine.
  * @param readingsAccepted     readings the engine priced: submitted less rejected and duplicates.
  * @param duplicates           readings acknowledged as exact duplicates, posting nothing.
+ * @param alreadySettled       readings not submitted, since the journal settled them before with the same values.
  * @param badRows              rows the readers skipped.
  * @param badRowsByProblem     skipped rows by kind of problem.
  * @param rejectionsByReason   readings rejected by the engine, by reason.
@@ -47,6 +48,7 @@ public record IngestReport(
     long readingsSubmitted,
     long readingsAccepted,
     long duplicates,
+    long alreadySettled,
     long badRows,
     Map<String, Long> badRowsByProblem,
     Map<String, Long> rejectionsByReason,

@@ -57,6 +57,11 @@ public final class IngestReportPrinter
         out.printf("readings: %,d submitted, %,d accepted, %,d rejected by the engine, %,d exact duplicates%n",
             report.readingsSubmitted(), report.readingsAccepted(),
             report.rejectionsByReason().values().stream().mapToLong(Long::longValue).sum(), report.duplicates());
+        if (report.alreadySettled() > 0)
+        {
+            out.printf("already settled: %,d readings the journal settled before with the same values, not " +
+                "submitted again%n", report.alreadySettled());
+        }
         out.printf("bad rows: %,d%s%n", report.badRows(), problems(report.badRowsByProblem()));
         out.printf("engine rejections: %s%n", describe(report.rejectionsByReason()));
         final String hint = RejectionHints.of(report.rejectionsByReason());

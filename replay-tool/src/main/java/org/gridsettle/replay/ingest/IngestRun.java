@@ -38,7 +38,8 @@ import java.util.function.Consumer;
  * midnight that starts the day of the earliest reading of an enrolled meter. A journal that already exists is
  * recovered by the engine and appended to; the tariff and accounts then come back as rejected duplicates
  * ({@code ALREADY_EXISTS}), the journalled tariff version keeps pricing, and the meters are enrolled from its start;
- * a tariff or zone that differs from it is refused before anything is journalled.
+ * a tariff or zone that differs from it is refused before anything is journalled. Readings the journal already
+ * settled with the same values are not submitted again ({@link SettledReadings}).
  * An end of day is submitted at each local midnight the readings pass and a period close at each month start they
  * pass, in time order among the readings; the last month stays open, so that a later ingest can add to it. The days
  * and month an earlier ingest left open are ended before this run's enrolments.
@@ -175,6 +176,8 @@ public final class IngestRun
         final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
         refuseAnotherTariff(tariff, journalled.tariff());
         final List<BillingCalendar.Event> events = calendarEvents(readings, covered, journalled);
+        // a file sent again is not submitted again: the journal already settled those readings as they are
+        final SettledReadings settled = SettledReadings.read(journalDir, readings);
 
         final boolean journalExisted = Journals.exists(journalDir);
         final EngineOutcomeTally tally = new EngineOutcomeTally();
@@ -216,9 +219,13 @@ public final class IngestRun
             {
                 engine.publishOraclePrices(series);
             }
-            final long toSubmit = readings.size();
+            final long toSubmit = readings.size() - settled.count();
             for (final int i : readings.inStartOrder())
             {
+                if (settled.isSettled(i))
+                {
+                    continue;
+                }
                 if (submitted % ProgressListener.EVERY == 0)
                 {
                     progress.progress(submitted, toSubmit);
@@ -243,7 +250,7 @@ public final class IngestRun
         return new IngestReport(
             journalExisted || recovered > 0, recovered, tariffDocument.describe(), effectiveFrom, enrolments.size(),
             accounts.size(), files, submitted, submitted - tally.tickRejections() - tickDuplicates,
-            tickDuplicates, badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
+            tickDuplicates, settled.count(), badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
             counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
             carbon.enrolmentRegion(), carbon.intervals(), drSummary(events, journalled, drTally));

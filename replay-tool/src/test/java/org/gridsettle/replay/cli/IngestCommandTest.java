@@ -83,7 +83,8 @@ class IngestCommandTest
         // (python: (date(2026,3,1) - date(2011,1,1)).days == 5538; 15 x 12 + 2 == 182) = 14,497
         assertThat(second.out()).contains("journal: " + journal + " already held a journal: recovered 14,497 " +
             "inputs and appended to it")
-            .contains("readings: 4 submitted, 0 accepted, 0 rejected by the engine, 4 exact duplicates")
+            .contains("readings: 0 submitted, 0 accepted, 0 rejected by the engine, 0 exact duplicates")
+            .contains("already settled: 4 readings the journal settled before with the same values")
             .contains("set-up rejections: ACCOUNT_REGISTRATION ALREADY_EXISTS=3, TARIFF_VERSION ALREADY_EXISTS=1 " +
                 "(expected when appending")
             .contains("transfers: 0 in this run");
@@ -259,7 +260,7 @@ class IngestCommandTest
     }
 
     @Test
-    void aSecondRunOverTheSameDaysCountsOnlyReadingsAsDuplicates() throws IOException
+    void aSecondRunOverTheSameDaysSubmitsNoReadingAgain() throws IOException
     {
         final Path meters = write("meters.csv", ENROLMENT);
         // across a month start: the second run resubmits the calendar events between the readings (ends of day and
@@ -272,8 +273,30 @@ class IngestCommandTest
         final CliRun second = ingest(journal, meters, usage.toString());
 
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.out()).contains("readings: 2 submitted, 0 accepted, 0 rejected by the engine, " +
-            "2 exact duplicates");
+        // the calendar's duplicates are not counted as readings, and the readings are not submitted at all
+        assertThat(second.out()).contains("readings: 0 submitted, 0 accepted, 0 rejected by the engine, " +
+            "0 exact duplicates").contains("already settled: 2 readings");
+    }
+
+    @Test
+    void aReadingTheEngineRejectedIsSubmittedAgainAndOneChangedIsDecidedByTheEngine() throws IOException
+    {
+        // 10:00Z on 2026-03-09 is off-peak; a negative reading is rejected NEGATIVE_ENERGY, so never settled
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final String header = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
+        final Path first = write("first.csv", header + "M-1,2026-03-09T10:00:00Z,900,100,0\n" +
+            "M-1,2026-03-09T10:15:00Z,900,-3,0\n");
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, meters, first.toString()).exitCode()).isZero();
+
+        final Path second = write("second.csv", header + "M-1,2026-03-09T10:00:00Z,900,120,0\n" +
+            "M-1,2026-03-09T10:15:00Z,900,-3,0\n");
+        final CliRun run = ingest(journal, meters, second.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // 10:00 changed: inside the window, not a correction, so CONFLICTING_DUPLICATE; 10:15 rejected again
+        assertThat(run.out()).contains("readings: 2 submitted, 0 accepted, 2 rejected by the engine")
+            .contains("CONFLICTING_DUPLICATE=1").contains("NEGATIVE_ENERGY=1").doesNotContain("already settled");
     }
 
     @Test
@@ -387,29 +410,58 @@ class IngestCommandTest
     }
 
     @Test
-    void readingsSentAgainAfterLaterOnesAreExplainedAsSettledBefore() throws IOException
+    void readingsSentAgainAreNotSubmittedAgainAndChangedOldOnesAreExplained() throws IOException
     {
-        // the engine keeps each meter's latest 12 intervals (TickWindow.DEFAULT_SLOTS): of 20 readings sent again,
-        // the 12 newest are acknowledged as duplicates and the 8 older refused, which without a word reads as lost
+        // the engine keeps each meter's latest 12 intervals (TickWindow.DEFAULT_SLOTS): sent again, the 8 older of
+        // these 20 readings would be journalled and refused OUTSIDE_CORRECTION_WINDOW though settled the first time
         final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
-        final StringBuilder csv = new StringBuilder("meter_id,interval_start,interval_seconds,import_wh,export_wh\n");
-        for (int i = 0; i < 20; i++)
-        {
-            csv.append("M-1,2026-03-09T1").append(i / 4).append(':').append(i % 4 * 15 == 0 ? "00" : i % 4 * 15)
-                .append(":00Z,900,100,0\n");
-        }
-        final Path usage = write("usage.csv", csv.toString());
+        final Path usage = write("usage.csv", quarterHours(20, 0));
         final Path journal = tmp.resolve("journal");
         assertThat(ingest(journal, meters, usage.toString()).exitCode()).isZero();
+        final String inputsBefore = journalInputs(journal);
 
         final CliRun again = ingest(journal, meters, usage.toString());
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out())
-            .contains("readings: 20 submitted, 0 accepted, 8 rejected by the engine, 12 exact duplicates")
+            .contains("readings: 0 submitted, 0 accepted, 0 rejected by the engine, 0 exact duplicates")
+            .contains("already settled: 20 readings the journal settled before with the same values, not " +
+                "submitted again")
+            .doesNotContain("OUTSIDE_CORRECTION_WINDOW");
+        // only the run's set-up (tariff, account, enrolment) was journalled again, no reading
+        assertThat(Long.parseLong(journalInputs(journal)) - Long.parseLong(inputsBefore)).isEqualTo(3);
+
+        // the 8 older readings changed: too old to correct, refused and explained; the 12 newer still settled
+        final CliRun changed = ingest(journal, meters, write("changed.csv", quarterHours(8, 50) +
+            quarterHours(20, 0).lines().skip(9).map(line -> line + "\n").reduce("", String::concat)).toString());
+
+        assertThat(changed.exitCode()).as(changed.err()).isZero();
+        assertThat(changed.out())
+            .contains("readings: 8 submitted, 0 accepted, 8 rejected by the engine, 0 exact duplicates")
+            .contains("already settled: 12 readings")
             .contains("engine rejections: OUTSIDE_CORRECTION_WINDOW=8")
-            .contains("rejections explained: OUTSIDE_CORRECTION_WINDOW: a reading older than the last 12 intervals")
-            .contains("a reading sent again unchanged was settled when first sent and posts nothing now");
+            .contains("rejections explained: OUTSIDE_CORRECTION_WINDOW: a reading older than the last 12 intervals");
+    }
+
+    /** @return a usage CSV of meter M-1's first {@code count} quarter hours from 10:00Z, each 100 + extra Wh. */
+    private static String quarterHours(final int count, final int extra)
+    {
+        final StringBuilder csv = new StringBuilder("meter_id,interval_start,interval_seconds,import_wh,export_wh\n");
+        for (int i = 0; i < count; i++)
+        {
+            csv.append("M-1,2026-03-09T1").append(i / 4).append(':').append(i % 4 * 15 == 0 ? "00" : i % 4 * 15)
+                .append(":00Z,900,").append(100 + extra).append(",0\n");
+        }
+        return csv.toString();
+    }
+
+    /** @return the number of input records in the journal, as {@code settle verify} prints it. */
+    private static String journalInputs(final Path journal)
+    {
+        final String out = CliRun.of("verify", "--journal", journal.toString()).out();
+        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("input: +([0-9,]+) records").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return m.group(1).replace(",", "");
     }
 
     @Test
