@@ -13,10 +13,9 @@ import java.util.Arrays;
  * per tick.
  * <p>
  * An entry holds the tick identity (interval start and channel) with the interval's length, its energies, the
- * tariff version that priced it,
- * the tier counter before it and the input sequence that caused its postings. Re-pricing the stored energies with
- * the stored version and counter reproduces the original postings exactly, so amounts need not be stored. When a meter's entries are full, a new tick evicts the
- * oldest interval. A tick older than every entry of a full window can be neither checked for duplicates nor
+ * tariff version that priced it, the tier counter before it and the input sequence that caused its postings.
+ * Re-pricing the stored energies with the stored version and counter reproduces the original postings exactly, so
+ * amounts need not be stored. When a meter's entries are full, a new tick evicts the oldest interval. A tick older than every entry of a full window can be neither checked for duplicates nor
  * corrected, and is refused: that is the correction window, {@code slots} intervals per meter. Because each key
  * carries its interval's length, a tick whose interval overlaps an entry of the same channel is recognised in the
  * same scan ({@link #OVERLAPS}): the same energy must not be settled twice under two different intervals.
@@ -176,8 +175,8 @@ public final class TickWindow
      * Looks a tick up, and checks its interval against the meter's entries of its channel, in one scan of the
      * meter's keys.
      *
-     * @param meter   meter index.
-     * @param key     from {@link #key}.
+     * @param meter meter index.
+     * @param key   from {@link #key}.
      * @return the entry of the same start, channel and length, else {@link #TOO_OLD} if the tick is older than
      *         every entry of a full window, else {@link #OVERLAPS} if its interval overlaps an entry of its channel
      *         (the same start with another length included), else {@link #ABSENT}.
