@@ -25,6 +25,7 @@ import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.CarbonIntensityCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
+import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.OraclePriceCodec;
@@ -524,6 +525,41 @@ public final class SettlementEngine implements AutoCloseable
             slot.drEvent().encode(0, eventId, programToken, tariffId, start, end, incentive, method.code(),
                 declaredWhPerHour);
             slot.length(DrEventCodec.LENGTH);
+        }
+        finally
+        {
+            ring.publish(seq);
+        }
+    }
+
+    /**
+     * Withdraws a demand-response event published earlier ({@link #publishDrEvent}) that has not settled yet, as an
+     * OpenADR cancellation does: it is journalled like every other input, and from it on the event never settles, so
+     * no incentive is minted or paid for it, and it no longer overlaps a later event of the tariff (call the hours
+     * again under a new id). Its day still stays out of later baselines, as a day its customers were notified of.
+     * <ul>
+     *   <li>A repeat of the withdrawal is acknowledged as a duplicate and changes nothing.</li>
+     *   <li>An event id never accepted, or accepted for another tariff, is rejected UNKNOWN_DR_EVENT (132); an event
+     *       an end of day has settled already, DR_EVENT_SETTLED (133): settlement is final.</li>
+     *   <li>Once withdrawn, the id stays withdrawn: publishing it again, the same event or another, is rejected
+     *       DR_EVENT_WITHDRAWN (134).</li>
+     * </ul>
+     * <pre>{@code
+     * engine.withdrawDrEvent(2026_0716L, tariffId);   // the VTN cancelled the event
+     * }</pre>
+     *
+     * @param eventId  the id the event was published under.
+     * @param tariffId the tariff it was published for.
+     */
+    public void withdrawDrEvent(final long eventId, final long tariffId)
+    {
+        checkRunning();
+        final long seq = ring.next();
+        final InputSlot slot = ring.get(seq);
+        try
+        {
+            slot.drWithdrawal().encode(0, eventId, tariffId);
+            slot.length(DrEventWithdrawalCodec.LENGTH);
         }
         finally
         {

@@ -10,6 +10,8 @@ import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.replay.JournalReplay;
 import org.gridsettle.replay.ReplayReport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -34,15 +36,8 @@ class DrEmbeddingTest
         final long dr;
         try (engine)
         {
-            engine.publishTariff(DrScenario.tariff());                                                   // 1
-            engine.registerAccount(1001);                                                                  // 2
-            engine.enrolMeter(1, 1001, EngineFixture.TARIFF, EngineFixture.START,
-                MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE, 0);                                           // 3
-            // 17:00-19:00, declared 2 kWh an hour, 0.25 DR per kWh reduced
-            engine.publishDrEvent(77, DrScenario.DR, EngineFixture.TARIFF, start, start + 7_200, 250_000,
-                BaselineMethod.DECLARED, 2_000);                                                           // 4
-            engine.publishDrEvent(77, DrScenario.DR, EngineFixture.TARIFF, start, start + 7_200, 250_000,
-                BaselineMethod.DECLARED, 2_000);                                                           // 5: retry
+            setUpDeclaredEvent(engine, start);                                                             // 1..4
+            publishDeclaredEvent(engine, start);                                                           // 5: retry
             for (int q = 0; q < 96; q++)
             {
                 // 300 Wh a quarter hour (1.2 kWh an hour) all day
@@ -71,6 +66,58 @@ class DrEmbeddingTest
         final ReplayReport report = new JournalReplay(dir, Long.MAX_VALUE).run();
         assertThat(report.identical()).isTrue();
         assertThat(report.inputs()).isEqualTo(102);
+    }
+
+    @ParameterizedTest(name = "snapshots {0}")
+    @ValueSource(booleans = {true, false})
+    void aHostWithdrawsAnEventAndItStaysWithdrawnAcrossARestart(final boolean snapshots) throws Exception
+    {
+        final long start = DrScenario.at(0, 17);
+        try (SettlementEngine first = SettlementEngine.builder().journalDir(dir).snapshots(snapshots).build().start())
+        {
+            // the event of the test above, which would credit 0.400000 DR
+            setUpDeclaredEvent(first, start);                                                               // 1..4
+            for (int q = 0; q < 96; q++)
+            {
+                first.submitTick(1, 0, EngineFixture.START + q * 900L, 900, 300, 0);                        // 5..100
+            }
+            first.withdrawDrEvent(77, EngineFixture.TARIFF);                                                // 101
+        }   // with snapshots, one is taken at this shutdown; without, the restart re-applies the whole journal
+        try (SettlementEngine second = SettlementEngine.builder().journalDir(dir).snapshots(snapshots).build().start())
+        {
+            assertThat(second.recoveryNotes().stream().anyMatch(n -> n.contains("loaded snapshot")))
+                .isEqualTo(snapshots);
+            second.withdrawDrEvent(77, EngineFixture.TARIFF);                                               // 102
+            publishDeclaredEvent(second, start);                                                            // 103
+            second.calendar(CalendarCodec.END_OF_DAY, DrScenario.at(1, 0), EngineFixture.TARIFF);         // 104
+            assertThat(second.queryBalance(1001, DrScenario.DR).get().micros()).isZero();
+            assertThat(second.queryBalance(SystemAccounts.DR_FUND, DrScenario.DR).get().micros()).isZero();
+        }
+        final Outputs out = Outputs.of(dir);
+        assertThat(out.causedBy(101)).isEmpty();
+        assertThat(out.causedBy(102)).hasSize(1).allMatch(Outputs::isDuplicateAck);
+        assertThat(out.causedBy(103)).hasSize(1)
+            .allSatisfy(r -> assertThat(Outputs.rejection(r)).isEqualTo(ReasonCode.DR_EVENT_WITHDRAWN));
+        assertThat(out.causedBy(104)).noneMatch(r -> Outputs.type(r) == RecordType.TRANSFER.id() &&
+            Outputs.transfer(r).reasonCode() == ReasonCode.DR_INCENTIVE.code());
+        assertThat(new JournalReplay(dir, Long.MAX_VALUE).run().identical()).isTrue();
+    }
+
+    /** A tariff, account 1001 and DR meter 1, then event 77: inputs 1 to 4. */
+    private static void setUpDeclaredEvent(final SettlementEngine engine, final long start)
+    {
+        engine.publishTariff(DrScenario.tariff());
+        engine.registerAccount(1001);
+        engine.enrolMeter(1, 1001, EngineFixture.TARIFF, EngineFixture.START,
+            MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE, 0);
+        publishDeclaredEvent(engine, start);
+    }
+
+    /** Event 77: two hours from start, declared 2 kWh an hour, 0.25 DR per kWh reduced. */
+    private static void publishDeclaredEvent(final SettlementEngine engine, final long start)
+    {
+        engine.publishDrEvent(77, DrScenario.DR, EngineFixture.TARIFF, start, start + 7_200, 250_000,
+            BaselineMethod.DECLARED, 2_000);
     }
 
     @Test

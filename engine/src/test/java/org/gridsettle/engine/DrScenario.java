@@ -6,6 +6,7 @@ import org.gridsettle.engine.logic.SettlementLogic;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
+import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
@@ -17,6 +18,7 @@ import org.gridsettle.pricing.tariff.TouTariff;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -58,6 +60,19 @@ final class DrScenario
      */
     static DrScenario standardEvent()
     {
+        return standardEvent(s ->
+        {
+        });
+    }
+
+    /**
+     * {@link #standardEvent()}, with inputs of the caller's just before the event day's end of day.
+     *
+     * @param beforeEventDayEnds applies them, after the event day's ticks.
+     * @return the scenario after the event day's end of day.
+     */
+    static DrScenario standardEvent(final Consumer<DrScenario> beforeEventDayEnds)
+    {
         final long drBit = MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE;
         final DrScenario s = new DrScenario();
         s.tariff(tariff());
@@ -93,6 +108,10 @@ final class DrScenario
                 s.ticks(3, day, 0, quarters, h -> 250);
             }
             s.ticks(4, day, 0, quarters, h -> 250);
+            if (day == EVENT_DAY)
+            {
+                beforeEventDayEnds.accept(s);
+            }
             s.settledBy = s.endOfDay(day);
         }
         return s;
@@ -181,6 +200,12 @@ final class DrScenario
         new DrEventCodec().<DrEventCodec>wrap(buffer, 0)
             .encode(++sequence, eventId, token, tariffId, start, end, incentive, method, declaredWh);
         return apply(DrEventCodec.LENGTH);
+    }
+
+    long withdraw(final long eventId, final long tariffId)
+    {
+        new DrEventWithdrawalCodec().<DrEventWithdrawalCodec>wrap(buffer, 0).encode(++sequence, eventId, tariffId);
+        return apply(DrEventWithdrawalCodec.LENGTH);
     }
 
     Outputs outputsOf()

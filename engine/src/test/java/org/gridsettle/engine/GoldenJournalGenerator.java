@@ -94,6 +94,10 @@ public final class GoldenJournalGenerator
             {
                 writeVersion3(engine);
             }
+            if (target.getFileName().toString().compareTo("v4") >= 0)
+            {
+                writeVersion4(engine);
+            }
         }
         copyTrimmed(Journals.input(scratch), Journals.input(target));
         copyTrimmed(Journals.output(scratch), Journals.output(target));
@@ -258,6 +262,31 @@ public final class GoldenJournalGenerator
         engine.submitTick(4, MeterTickCodec.CHANNEL_MAIN, NOON, 900, 800, 0);     // 43: 3,200 W
         engine.submitTick(4, MeterTickCodec.CHANNEL_MAIN, NOON + 900, 900, 200, 0); // 44: 800 W
         engine.calendar(CalendarCodec.PERIOD_CLOSE, END_OF_DAY, TARIFF_V3);        // 45: tiered demand
+    }
+
+    /** 17:00 local on the second day: the withdrawn event's start. */
+    static final long WITHDRAWN_EVENT = EVENT + 86_400;
+
+    /**
+     * Version 4's inputs, after version 3's 45 (sequences continue at 46): a DR event withdrawn before its end of day,
+     * every answer a withdrawal can get, and an event over the withdrawn one's hours.
+     *
+     * @param engine the engine versions 1 to 3 were written to.
+     */
+    static void writeVersion4(final SettlementEngine engine)
+    {
+        final long dr = TokenSymbol.pack("DR");
+        engine.publishDrEvent(7002, dr, TARIFF_V2, WITHDRAWN_EVENT, WITHDRAWN_EVENT + 3600, 2_000_000,
+            BaselineMethod.DECLARED, 1_000);                                      // 46: day 2, 17:00-18:00
+        engine.withdrawDrEvent(7002, TARIFF_V2);                                  // 47: withdrawn
+        engine.withdrawDrEvent(7002, TARIFF_V2);                                  // 48: repeat: duplicate
+        engine.withdrawDrEvent(7001, TARIFF_V2);                                  // 49: settled at 38
+        engine.withdrawDrEvent(7002, TARIFF);                                     // 50: not the event's tariff
+        engine.publishDrEvent(7002, dr, TARIFF_V2, WITHDRAWN_EVENT, WITHDRAWN_EVENT + 3600, 2_000_000,
+            BaselineMethod.DECLARED, 1_000);                                      // 51: a withdrawn id again
+        engine.publishDrEvent(7003, dr, TARIFF_V2, WITHDRAWN_EVENT, WITHDRAWN_EVENT + 3600, 2_000_000,
+            BaselineMethod.DECLARED, 1_000);                                      // 52: the same hours, a new id
+        engine.calendar(CalendarCodec.END_OF_DAY, END_OF_DAY + 86_400, TARIFF_V2); // 53: settles 7003 alone
     }
 
     private static void deleteTree(final Path dir) throws IOException

@@ -7,6 +7,7 @@ import org.gridsettle.engine.logic.SettlementLogic;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
+import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
@@ -64,7 +65,7 @@ class SettlementLogicFuzzTest
     private static int encode(final FuzzedDataProvider data, final UnsafeBuffer buffer, final long sequence)
     {
         final long start = EngineFixture.START + 900L * data.consumeInt(-4, 300);
-        switch (data.consumeInt(0, 10))
+        switch (data.consumeInt(0, 11))
         {
             case 0, 1, 2 ->
             {
@@ -138,6 +139,13 @@ class SettlementLogicFuzzTest
                     "N" + data.consumeInt(1, 2), data.consumeBoolean() ? start : data.consumeLong(),
                     data.consumeBoolean() ? 300 : data.consumeInt(), prices, 0, count);
                 return OraclePriceCodec.lengthFor(count);
+            }
+            case 10 ->
+            {
+                // a withdrawal of one of the few event ids case 8 publishes, for the fixture tariff or another
+                new DrEventWithdrawalCodec().<DrEventWithdrawalCodec>wrap(buffer, 0).encode(sequence,
+                    data.consumeInt(0, 6), data.consumeBoolean() ? EngineFixture.TARIFF : data.consumeLong());
+                return DrEventWithdrawalCodec.LENGTH;
             }
             default ->
             {

@@ -7,6 +7,7 @@ import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.CheckpointCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
+import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
@@ -175,6 +176,11 @@ class RecordDecodingFuzzTest
                 final DrEventCodec c = new DrEventCodec().wrap(buffer, 0);
                 yield c.eventId() + c.programToken() + c.tariffId() + c.start() + c.end() + c.incentive() +
                     c.declaredWhPerHour() + c.baselineMethod();
+            }
+            case DR_EVENT_WITHDRAWAL ->
+            {
+                final DrEventWithdrawalCodec c = new DrEventWithdrawalCodec().wrap(buffer, 0);
+                yield c.eventId() + c.tariffId();
             }
             case REDEMPTION ->
             {

@@ -11,16 +11,25 @@ import java.util.Arrays;
 
 /**
  * Every demand-response event accepted, in publication order, in parallel primitive arrays: its fields, the local
- * date it falls on, and whether it has been settled. Events are few (a program calls tens a year), so lookups other
- * than by id are linear scans in publication order, which also makes settlement order deterministic.
+ * date it falls on, and its status: pending, settled or withdrawn. Events are few (a program calls tens a year), so
+ * lookups other than by id are linear scans in publication order, which also makes settlement order deterministic.
  * <p>
- * Events stay after settlement: their ids keep retries idempotent and their days stay out of later baselines.
+ * Events stay after settlement and after withdrawal: their ids keep retries idempotent (and a withdrawn id from being
+ * published again), and their days stay out of later baselines. A withdrawn event no longer overlaps anything, so the
+ * hours it held can be called again under a new id. The status is the column snapshots have always held as 0 or 1
+ * (settled or not), so a snapshot written before withdrawals existed reads unchanged.
  * Owned by the business-logic thread. Not thread-safe.
  */
 final class DrEventBook
 {
     /** Returned by {@link #indexOf} for an unknown id. */
     static final int NONE = -1;
+    /** Status of an event waiting for its tariff's end of day. */
+    private static final long PENDING = 0;
+    /** Status of an event an end of day has settled; final. */
+    private static final long SETTLED = 1;
+    /** Status of an event withdrawn before it settled; final. */
+    private static final long WITHDRAWN = 2;
 
     private final Long2LongHashMap indexById = new Long2LongHashMap(NONE);
     private long[] ids = new long[16];
@@ -32,7 +41,7 @@ final class DrEventBook
     private long[] declared = new long[16];
     private long[] methods = new long[16];
     private long[] localDays = new long[16];
-    private long[] settled = new long[16];
+    private long[] statuses = new long[16];
     private int count;
     /** Entries written by the last {@link #daysOf}. */
     int lastDayCount;
@@ -53,13 +62,13 @@ final class DrEventBook
     }
 
     /**
-     * @return true if an event of the same tariff overlaps [start, end).
+     * @return true if an event of the same tariff that was not withdrawn overlaps [start, end).
      */
     boolean overlaps(final long tariffId, final long start, final long end)
     {
         for (int i = 0; i < count; i++)
         {
-            if (tariffs[i] == tariffId && starts[i] < end && start < ends[i])
+            if (tariffs[i] == tariffId && statuses[i] != WITHDRAWN && starts[i] < end && start < ends[i])
             {
                 return true;
             }
@@ -81,7 +90,7 @@ final class DrEventBook
             declared = Arrays.copyOf(declared, capacity);
             methods = Arrays.copyOf(methods, capacity);
             localDays = Arrays.copyOf(localDays, capacity);
-            settled = Arrays.copyOf(settled, capacity);
+            statuses = Arrays.copyOf(statuses, capacity);
         }
         ids[count] = e.eventId();
         tokens[count] = e.programToken();
@@ -92,13 +101,15 @@ final class DrEventBook
         declared[count] = e.declaredWhPerHour();
         methods[count] = e.baselineMethod();
         localDays[count] = localDay;
-        settled[count] = 0;
+        statuses[count] = PENDING;
         indexById.put(e.eventId(), count);
         count++;
     }
 
     /**
-     * Copies the local dates of every event of a tariff into {@code out}, growing it if needed.
+     * Copies the local dates of every event of a tariff into {@code out}, growing it if needed. Withdrawn events
+     * count too: their customers were notified, and the load of a notified day is not the ordinary load a baseline
+     * stands for.
      *
      * @return the array holding them (possibly a new one); {@link #lastDayCount} says how many.
      */
@@ -171,14 +182,35 @@ final class DrEventBook
         return localDays[i];
     }
 
+    /**
+     * @return true if the event waits for its tariff's end of day: neither settled nor withdrawn.
+     */
+    boolean pending(final int i)
+    {
+        return statuses[i] == PENDING;
+    }
+
     boolean settled(final int i)
     {
-        return settled[i] != 0;
+        return statuses[i] == SETTLED;
+    }
+
+    boolean withdrawn(final int i)
+    {
+        return statuses[i] == WITHDRAWN;
     }
 
     void markSettled(final int i)
     {
-        settled[i] = 1;
+        statuses[i] = SETTLED;
+    }
+
+    /**
+     * Takes a pending event out of settlement and out of the overlap check.
+     */
+    void markWithdrawn(final int i)
+    {
+        statuses[i] = WITHDRAWN;
     }
 
     void writeState(final DataOutput out) throws IOException
@@ -211,7 +243,7 @@ final class DrEventBook
         declared = read[6];
         methods = read[7];
         localDays = read[8];
-        settled = read[9];
+        statuses = read[9];
         count = n;
         indexById.clear();
         for (int i = 0; i < count; i++)
@@ -222,6 +254,6 @@ final class DrEventBook
 
     private long[][] columns()
     {
-        return new long[][] {ids, tokens, tariffs, starts, ends, incentives, declared, methods, localDays, settled};
+        return new long[][] {ids, tokens, tariffs, starts, ends, incentives, declared, methods, localDays, statuses};
     }
 }

@@ -3,6 +3,7 @@ package org.gridsettle.engine.logic;
 import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.DrEventCodec;
+import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
@@ -24,7 +25,16 @@ import java.util.Arrays;
  * change (its local hours must be its real hours, which the baseline's hours are), and, with the day-of adjustment,
  * at 04:00 or later so that the adjustment window is on the same day; otherwise MALFORMED. Its tariff must be in
  * force at its start (UNKNOWN_TARIFF), and it may not overlap another event of the same tariff (DR_EVENT_OVERLAP):
- * a meter's hour is never credited twice.
+ * a meter's hour is never credited twice. An id that was withdrawn is refused (DR_EVENT_WITHDRAWN), the same event
+ * or another: a late copy of the original publication must not bring a cancelled event back.
+ * <p>
+ * <b>Withdrawal</b> (a DR_EVENT_WITHDRAWAL input, an OpenADR cancellation). A pending event of the named id and
+ * tariff is withdrawn: it never settles, so nothing is minted or paid for it, and it no longer overlaps a later
+ * event of its tariff, so the hours can be called again under a new id. Its day stays out of later baselines, as a
+ * notified day. The withdrawal posts nothing. A withdrawal of a withdrawn event is acknowledged as a duplicate
+ * (subject the tariff, key the event id); one of an id never accepted, or accepted for another tariff, is rejected
+ * UNKNOWN_DR_EVENT, and one of a settled event DR_EVENT_SETTLED, since settlement is final. Subject of both: the
+ * event id.
  * <p>
  * <b>Settlement</b> is triggered by the tariff's END_OF_DAY calendar input: every event of that tariff not yet
  * settled whose end is at or before the calendar instant settles then, in publication order, never by a clock. For
@@ -52,6 +62,7 @@ import java.util.Arrays;
 final class DrProcessor
 {
     private static final int DR_EVENT = RecordType.DR_EVENT.id();
+    private static final int WITHDRAWAL = RecordType.DR_EVENT_WITHDRAWAL.id();
     /** Tier field of the funding transfer. */
     static final int FUNDING = 0;
     /** A meter's status when its figures overflowed. */
@@ -90,7 +101,11 @@ final class DrProcessor
         final int known = events.indexOf(eventId);
         if (known != DrEventBook.NONE)
         {
-            if (events.sameAs(known, event))
+            if (events.withdrawn(known))
+            {
+                postings.reject(sequence, ReasonCode.DR_EVENT_WITHDRAWN, DR_EVENT, eventId);
+            }
+            else if (events.sameAs(known, event))
             {
                 postings.acknowledgeDuplicate(sequence, event.programToken(), eventId);
             }
@@ -143,7 +158,35 @@ final class DrProcessor
     }
 
     /**
-     * Settles every unsettled event of a tariff that has ended by an end of day.
+     * Withdraws a pending event, so that it never settles.
+     *
+     * @param sequence   the withdrawal input.
+     * @param withdrawal the record.
+     */
+    void withdraw(final long sequence, final DrEventWithdrawalCodec withdrawal)
+    {
+        final long eventId = withdrawal.eventId();
+        final int known = events.indexOf(eventId);
+        if (known == DrEventBook.NONE || events.tariff(known) != withdrawal.tariffId())
+        {
+            postings.reject(sequence, ReasonCode.UNKNOWN_DR_EVENT, WITHDRAWAL, eventId);
+        }
+        else if (events.withdrawn(known))
+        {
+            postings.acknowledgeDuplicate(sequence, withdrawal.tariffId(), eventId);
+        }
+        else if (events.settled(known))
+        {
+            postings.reject(sequence, ReasonCode.DR_EVENT_SETTLED, WITHDRAWAL, eventId);
+        }
+        else
+        {
+            events.markWithdrawn(known);
+        }
+    }
+
+    /**
+     * Settles every pending event (neither settled nor withdrawn) of a tariff that has ended by an end of day.
      *
      * @param sequence the END_OF_DAY calendar input.
      * @param tariffId its tariff.
@@ -153,7 +196,7 @@ final class DrProcessor
     {
         for (int e = 0, n = events.count(); e < n; e++)
         {
-            if (events.tariff(e) == tariffId && !events.settled(e) && events.end(e) <= at)
+            if (events.tariff(e) == tariffId && events.pending(e) && events.end(e) <= at)
             {
                 settle(sequence, e);
                 events.markSettled(e);

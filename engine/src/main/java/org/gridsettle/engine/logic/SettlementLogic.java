@@ -11,6 +11,7 @@ import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.CarbonIntensityCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
+import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
@@ -71,6 +72,7 @@ public final class SettlementLogic
     private final CarbonIntensityCodec carbonRecord = new CarbonIntensityCodec();
     private final OraclePriceCodec oracleRecord = new OraclePriceCodec();
     private final DrEventCodec drEvent = new DrEventCodec();
+    private final DrEventWithdrawalCodec drWithdrawal = new DrEventWithdrawalCodec();
 
     private long lastInputSequence;
 
@@ -109,6 +111,7 @@ public final class SettlementLogic
         carbonRecord.wrap(inputView, 0);
         oracleRecord.wrap(inputView, 0);
         drEvent.wrap(inputView, 0);
+        drWithdrawal.wrap(inputView, 0);
     }
 
     /**
@@ -190,6 +193,7 @@ public final class SettlementLogic
             case CARBON_INTENSITY -> applyCarbon(sequence);
             case ORACLE_PRICE -> applyOracle(sequence);
             case DR_EVENT -> demandResponse.apply(sequence, drEvent);
+            case DR_EVENT_WITHDRAWAL -> demandResponse.withdraw(sequence, drWithdrawal);
             default -> postings.reject(sequence, ReasonCode.MALFORMED, typeId, 0);
         }
     }

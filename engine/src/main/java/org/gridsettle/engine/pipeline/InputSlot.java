@@ -6,6 +6,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
+import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
@@ -33,6 +34,7 @@ public final class InputSlot
     private final InterestAccrualCodec accrual = new InterestAccrualCodec();
     private final CalendarCodec calendar = new CalendarCodec();
     private final DrEventCodec drEvent = new DrEventCodec();
+    private final DrEventWithdrawalCodec drWithdrawal = new DrEventWithdrawalCodec();
     private MutableDirectBuffer current = inline;
     private int length;
     private BalanceQuery query;
@@ -49,6 +51,7 @@ public final class InputSlot
         accrual.wrap(inline, 0);
         calendar.wrap(inline, 0);
         drEvent.wrap(inline, 0);
+        drWithdrawal.wrap(inline, 0);
     }
 
     /** @return the tick encoder; call {@link #length(int)} after encoding. */
@@ -91,6 +94,12 @@ public final class InputSlot
     public DrEventCodec drEvent()
     {
         return drEvent;
+    }
+
+    /** @return the demand-response event withdrawal encoder. */
+    public DrEventWithdrawalCodec drWithdrawal()
+    {
+        return drWithdrawal;
     }
 
     /**

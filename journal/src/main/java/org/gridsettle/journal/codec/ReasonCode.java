@@ -103,7 +103,23 @@ public enum ReasonCode
      */
     DR_BASELINE_UNAVAILABLE(130),
     /** Rejected: a DR event that overlaps another event of the same tariff, or one already settled. */
-    DR_EVENT_OVERLAP(131);
+    DR_EVENT_OVERLAP(131),
+    /**
+     * Rejected: a DR event withdrawal naming an event id the engine never accepted, or one it accepted for another
+     * tariff than the withdrawal names. Nothing is withdrawn.
+     */
+    UNKNOWN_DR_EVENT(132),
+    /**
+     * Rejected: a DR event withdrawal of an event an end of day has already settled. Settlement is final: its
+     * incentives were paid, and taking them back would need transfers no program rule defines.
+     */
+    DR_EVENT_SETTLED(133),
+    /**
+     * Rejected: a DR event whose id belongs to a withdrawn event, whether the same event again or another. A withdrawn
+     * id is never reinstated, so that a late copy of the original publication cannot bring a cancelled event back;
+     * an event called again is published under a new id.
+     */
+    DR_EVENT_WITHDRAWN(134);
 
     private static final ReasonCode[] BY_CODE = new ReasonCode[256];
 

@@ -31,6 +31,8 @@ public enum RecordType
     INTEREST_ACCRUAL(9, 1, 64),
     /** End of a local day or close of a billing period. */
     CALENDAR(10, 1, 56),
+    /** A demand-response event taken back before it settled (an OpenADR cancellation); format version 4. */
+    DR_EVENT_WITHDRAWAL(11, 1, 56),
     /** A double-entry posting. */
     TRANSFER(101, 1, 120),
     /** An input refused with a reason. */

@@ -119,6 +119,9 @@ class CodecRoundTripTest
         assertThat(ReasonCode.DR_INCENTIVE.code()).isEqualTo(5);
         assertThat(ReasonCode.DR_BASELINE_UNAVAILABLE.code()).isEqualTo(130);
         assertThat(ReasonCode.DR_EVENT_OVERLAP.code()).isEqualTo(131);
+        assertThat(ReasonCode.UNKNOWN_DR_EVENT.code()).isEqualTo(132);
+        assertThat(ReasonCode.DR_EVENT_SETTLED.code()).isEqualTo(133);
+        assertThat(ReasonCode.DR_EVENT_WITHDRAWN.code()).isEqualTo(134);
         assertThat(ReasonCode.ofCode(1000)).isNull();
         for (final ReasonCode r : ReasonCode.values())
         {

@@ -88,6 +88,30 @@ class CommandCodecRoundTripTest
         assertThat(b.getLong(at + 40, LE)).isEqualTo(tariffId);
     }
 
+    @Property(tries = 300)
+    void drEventWithdrawal(
+        @ForAll @IntRange(max = 40) final int at, @ForAll final long sequence, @ForAll final long eventId,
+        @ForAll final long tariffId)
+    {
+        final UnsafeBuffer b = filled(at + RecordType.DR_EVENT_WITHDRAWAL.fixedLength() + 16);
+        new DrEventWithdrawalCodec().<DrEventWithdrawalCodec>wrap(b, at).encode(sequence, eventId, tariffId);
+
+        final DrEventWithdrawalCodec d = new DrEventWithdrawalCodec().wrap(b, at);
+        assertThat(d.type()).isEqualTo(RecordType.DR_EVENT_WITHDRAWAL);
+        assertThat(d.sequence()).isEqualTo(sequence);
+        assertThat(d.eventId()).isEqualTo(eventId);
+        assertThat(d.tariffId()).isEqualTo(tariffId);
+        assertFrame(b, at, RecordType.DR_EVENT_WITHDRAWAL, 56, sequence);
+        assertThat(RecordType.ofId(11)).isEqualTo(RecordType.DR_EVENT_WITHDRAWAL);
+        assertThat(RecordType.DR_EVENT_WITHDRAWAL.isInput()).isTrue();
+        assertThat(b.getLong(at + 24, LE)).isEqualTo(eventId);
+        assertThat(b.getLong(at + 32, LE)).isEqualTo(tariffId);
+        for (int i = 40; i < 48; i++)
+        {
+            assertThat(b.getByte(at + i)).as("reserved byte %d", i).isZero();
+        }
+    }
+
     @Property(tries = 200)
     void carbonIntensity(
         @ForAll @IntRange(max = 40) final int at, @ForAll final long sequence, @ForAll final long region,

@@ -13,6 +13,7 @@ import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.carbon.IntensitySource;
 import org.gridsettle.journal.codec.CheckpointCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
+import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
@@ -57,6 +58,7 @@ public final class RecordJsonWriter
     private final CarbonIntensityCodec carbon = new CarbonIntensityCodec();
     private final OraclePriceCodec oracle = new OraclePriceCodec();
     private final DrEventCodec drEvent = new DrEventCodec();
+    private final DrEventWithdrawalCodec drWithdrawal = new DrEventWithdrawalCodec();
     private final TransferCodec transfer = new TransferCodec();
     private final RejectionCodec rejection = new RejectionCodec();
     private final DuplicateAckCodec duplicate = new DuplicateAckCodec();
@@ -155,6 +157,7 @@ public final class RecordJsonWriter
             case CARBON_INTENSITY -> carbonIntensity();
             case ORACLE_PRICE -> oraclePrice();
             case DR_EVENT -> drEvent();
+            case DR_EVENT_WITHDRAWAL -> drEventWithdrawal();
             case TRANSFER -> transfer();
             case REJECTION -> rejection();
             case DUPLICATE_ACK -> duplicateAck();
@@ -323,6 +326,13 @@ public final class RecordJsonWriter
         fields.rate("incentive", drEvent.incentive());
         fields.energy("declaredPerHour", drEvent.declaredWhPerHour());
         fields.text("baselineMethod", baselineMethodName(drEvent.baselineMethod()));
+    }
+
+    private void drEventWithdrawal() throws IOException
+    {
+        drWithdrawal.wrap(record, 0);
+        fields.number("eventId", drWithdrawal.eventId());
+        fields.number("tariffId", drWithdrawal.tariffId());
     }
 
     private void transfer() throws IOException

@@ -21,14 +21,18 @@ import java.util.TreeSet;
  *       wins, as a VEN applies it; lower ones are counted as superseded. The same eventID and number twice is fine
  *       when both say the same (a payload sent again), and refused when they differ. Across runs the engine
  *       decides: the same event again is acknowledged as a duplicate, a changed one is rejected
- *       CONFLICTING_DUPLICATE, since a journalled event cannot be taken back.</li>
+ *       CONFLICTING_DUPLICATE, since a journalled event cannot be changed, only withdrawn.</li>
  *   <li><b>Statuses.</b> {@code far}, {@code near}, {@code active} and {@code completed} events are settled;
  *       {@code cancelled} ones and {@code none} ("no event pending") are skipped, and so is every test event
  *       ({@code testEvent} other than {@code false}); skipped events are listed in the report, not journalled.</li>
+ *   <li><b>Cancellations.</b> A {@code cancelled} event that is not a test event is also kept with its engine id
+ *       ({@link #cancelled()}): when an earlier run journalled that id and did not withdraw it, the ingest journals
+ *       a withdrawal (DR_EVENT_WITHDRAWAL), so that the event does not settle; a cancelled event never journalled
+ *       is only skipped.</li>
  *   <li><b>Hours.</b> An event to settle must be whole local hours of one local day of the tariff's zone
  *       ({@link DrEventHours}), else the run is refused with one line naming file, line, event and problem.</li>
  *   <li><b>Ids.</b> The engine's event id is derived from the eventID ({@link DrEventIds}); two events of the run
- *       that map to one id are refused.</li>
+ *       that map to one id are refused, cancelled ones included, since withdrawing one would withdraw the other.</li>
  *   <li><b>Baseline.</b> With {@code --dr-baseline declared} each event's {@code eiEventBaseline} gives the
  *       declared Wh per hour ({@link DeclaredBaseline}); with a 10-in-10 method an event's baseline is not used.</li>
  *   <li><b>One program.</b> The token, incentive and method given on the command line are one program's, so events
@@ -41,22 +45,42 @@ import java.util.TreeSet;
 public final class DrEventFiles
 {
     /** No DR events. */
-    public static final DrEventFiles NONE = new DrEventFiles(List.of(), null, List.of(), List.of(), 0);
+    public static final DrEventFiles NONE = new DrEventFiles(List.of(), null, List.of(), List.of(), List.of(), 0);
 
     private final List<String> files;
     private final DrProgram program;
     private final List<Mapped> events;
     private final List<Skipped> skipped;
+    private final List<Cancelled> cancelled;
     private final int superseded;
 
     private DrEventFiles(final List<String> files, final DrProgram program, final List<Mapped> events,
-        final List<Skipped> skipped, final int superseded)
+        final List<Skipped> skipped, final List<Cancelled> cancelled, final int superseded)
     {
         this.files = List.copyOf(files);
         this.program = program;
         this.events = List.copyOf(events);
         this.skipped = List.copyOf(skipped);
+        this.cancelled = List.copyOf(cancelled);
         this.superseded = superseded;
+    }
+
+    /**
+     * An OpenADR event with the engine id it maps to.
+     */
+    public interface Identified
+    {
+        /** @return file it was read from. */
+        String source();
+
+        /** @return the OpenADR event (its winning modification). */
+        OpenAdrEvent event();
+
+        /** @return the engine's event id. */
+        long engineId();
+
+        /** @return how the id was derived, for the report. */
+        String idRule();
     }
 
     /**
@@ -71,7 +95,19 @@ public final class DrEventFiles
      * @param declaredWhPerHour the declared baseline for {@link BaselineMethod#DECLARED}, else 0.
      */
     public record Mapped(String source, OpenAdrEvent event, long engineId, String idRule, long start, long end,
-        long declaredWhPerHour)
+        long declaredWhPerHour) implements Identified
+    {
+    }
+
+    /**
+     * A cancelled event (not a test event): withdrawn if an earlier run journalled it.
+     *
+     * @param source   file it was read from.
+     * @param event    the OpenADR event (its winning, cancelled modification).
+     * @param engineId the engine's event id.
+     * @param idRule   how the id was derived, for the report.
+     */
+    public record Cancelled(String source, OpenAdrEvent event, long engineId, String idRule) implements Identified
     {
     }
 
@@ -134,12 +170,18 @@ public final class DrEventFiles
         }
         final List<Mapped> events = new ArrayList<>();
         final List<Skipped> skipped = new ArrayList<>();
+        final List<Cancelled> cancelled = new ArrayList<>();
         for (final Found found : latest.values())
         {
             final String why = skipReason(found.event());
             if (why != null)
             {
                 skipped.add(new Skipped(found.source(), found.event(), why));
+                if (OpenAdrEvent.CANCELLED.equals(found.event().status()) && !found.event().isTest())
+                {
+                    final DrEventIds.Id id = DrEventIds.of(found.event().eventId());
+                    cancelled.add(new Cancelled(found.source(), found.event(), id.value(), id.rule()));
+                }
             }
             else
             {
@@ -147,9 +189,11 @@ public final class DrEventFiles
             }
         }
         events.sort(Comparator.comparingLong(Mapped::start).thenComparingLong(Mapped::engineId));
-        refuseSharedIds(events);
+        final List<Identified> identified = new ArrayList<>(events);
+        identified.addAll(cancelled);
+        refuseSharedIds(identified);
         refuseSeveralPrograms(events);
-        return new DrEventFiles(names, program, events, skipped, superseded);
+        return new DrEventFiles(names, program, events, skipped, cancelled, superseded);
     }
 
     private static String skipReason(final OpenAdrEvent event)
@@ -202,12 +246,12 @@ public final class DrEventFiles
             DisplayText.quote(found.event().eventId()) + ": " + problem + "; nothing was journalled");
     }
 
-    private static void refuseSharedIds(final List<Mapped> events)
+    private static void refuseSharedIds(final List<Identified> events)
     {
-        final Map<Long, Mapped> byId = new HashMap<>();
-        for (final Mapped e : events)
+        final Map<Long, Identified> byId = new HashMap<>();
+        for (final Identified e : events)
         {
-            final Mapped other = byId.putIfAbsent(e.engineId(), e);
+            final Identified other = byId.putIfAbsent(e.engineId(), e);
             if (other != null)
             {
                 throw new MeterDataException(e.source(), "line " + e.event().line(), "event " +
@@ -261,6 +305,15 @@ public final class DrEventFiles
     public List<Skipped> skipped()
     {
         return skipped;
+    }
+
+    /**
+     * @return the cancelled events that are not test events, in order of first appearance; each is also in
+     *         {@link #skipped()}.
+     */
+    public List<Cancelled> cancelled()
+    {
+        return cancelled;
     }
 
     /**

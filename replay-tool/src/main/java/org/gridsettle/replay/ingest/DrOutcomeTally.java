@@ -13,11 +13,13 @@ import java.util.TreeMap;
 
 /**
  * Counts what the engine made of a run's demand-response events: per event, the meters credited, their reduction and
- * credit; the DR rejections by reason; and which events were refused when published.
+ * credit; the DR rejections by reason; which events were refused when published, and which withdrawals were refused.
  * <p>
  * A DR settlement posts a funding transfer (ISSUANCE to DR_FUND) and one DR_INCENTIVE transfer per credited meter
  * (DR_FUND to the meter's account), both carrying the event's start as their interval start; only the second kind
- * is counted, per event by that start (events of one tariff never overlap, so a start names one event). Rejections
+ * is counted, per event by that start (events of one tariff that settle never overlap, so a start names one event;
+ * a withdrawn event posts nothing). Rejections of input type DR_EVENT_WITHDRAWAL name the event (UNKNOWN_DR_EVENT,
+ * DR_EVENT_SETTLED). Rejections
  * of input type DR_EVENT name the event (MALFORMED, DR_EVENT_OVERLAP, TOKEN_LIMIT, CONFLICTING_DUPLICATE when
  * published; UNKNOWN_TARIFF names the tariff instead) or the meter without a baseline (DR_BASELINE_UNAVAILABLE,
  * OVERFLOW when settled).
@@ -27,11 +29,13 @@ import java.util.TreeMap;
 public final class DrOutcomeTally implements PostingListener
 {
     private static final int DR_EVENT = RecordType.DR_EVENT.id();
+    private static final int WITHDRAWAL = RecordType.DR_EVENT_WITHDRAWAL.id();
     private static final int DR_INCENTIVE = ReasonCode.DR_INCENTIVE.code();
 
     private final Map<Long, Credits> creditsByStart = new HashMap<>();
     private final Map<String, Long> rejectionsByReason = new TreeMap<>();
     private final Map<Long, String> publicationRejections = new HashMap<>();
+    private final Map<Long, String> withdrawalRejections = new HashMap<>();
 
     /**
      * What one event paid.
@@ -65,14 +69,18 @@ public final class DrOutcomeTally implements PostingListener
     @Override
     public void onRejection(final RejectionCodec rejection)
     {
-        if (rejection.inputType() != DR_EVENT)
+        if (rejection.inputType() != DR_EVENT && rejection.inputType() != WITHDRAWAL)
         {
             return;
         }
         final ReasonCode reason = ReasonCode.ofCode(rejection.reasonCode());
         final String name = reason == null ? "code " + rejection.reasonCode() : reason.name();
         rejectionsByReason.merge(name, 1L, Long::sum);
-        if (reason != ReasonCode.DR_BASELINE_UNAVAILABLE && reason != ReasonCode.OVERFLOW)
+        if (rejection.inputType() == WITHDRAWAL)
+        {
+            withdrawalRejections.putIfAbsent(rejection.subject(), name);
+        }
+        else if (reason != ReasonCode.DR_BASELINE_UNAVAILABLE && reason != ReasonCode.OVERFLOW)
         {
             publicationRejections.putIfAbsent(rejection.subject(), name);
         }
@@ -94,6 +102,15 @@ public final class DrOutcomeTally implements PostingListener
     public String publicationRejection(final long engineId)
     {
         return publicationRejections.get(engineId);
+    }
+
+    /**
+     * @param engineId an event's id.
+     * @return the reason the engine refused its withdrawal, or null.
+     */
+    public String withdrawalRejection(final long engineId)
+    {
+        return withdrawalRejections.get(engineId);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param program            the program's token, incentive and method.
  * @param zone               the tariff's zone, in which the events' hours are shown.
  * @param events             the events journalled, in publication order, with their outcome.
+ * @param withdrawn          the cancelled events an earlier run journalled, withdrawn in this run.
  * @param skipped            events not journalled (cancelled, test, no event pending).
  * @param superseded         event copies set aside for a higher or equal modification of the same eventID.
  * @param rejectionsByReason the engine's DR rejections of this run, by reason.
@@ -25,6 +26,7 @@ public record DrSummary(
     DrProgram program,
     ZoneId zone,
     List<Event> events,
+    List<Withdrawal> withdrawn,
     List<DrEventFiles.Skipped> skipped,
     int superseded,
     Map<String, Long> rejectionsByReason)
@@ -36,6 +38,7 @@ public record DrSummary(
     {
         files = List.copyOf(files);
         events = List.copyOf(events);
+        withdrawn = List.copyOf(withdrawn);
         skipped = List.copyOf(skipped);
         rejectionsByReason = Collections.unmodifiableMap(new TreeMap<>(rejectionsByReason));
     }
@@ -52,6 +55,17 @@ public record DrSummary(
      */
     public record Event(DrEventFiles.Mapped mapped, String rejection, boolean settledEarlier, boolean pending,
         DrOutcomeTally.Credits credits)
+    {
+    }
+
+    /**
+     * A cancelled event an earlier run journalled, and what the engine made of its withdrawal. Immutable.
+     *
+     * @param cancelled the cancelled event.
+     * @param rejection the reason the engine refused the withdrawal (DR_EVENT_SETTLED for an event already paid), or
+     *                  null when it was withdrawn.
+     */
+    public record Withdrawal(DrEventFiles.Cancelled cancelled, String rejection)
     {
     }
 }

@@ -1,5 +1,6 @@
 package org.gridsettle.replay.ingest;
 
+import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.pricing.money.MicroUnits;
 
@@ -10,8 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * Prints the demand-response lines of the {@code settle ingest} summary, in the style of {@link IngestReportPrinter}:
- * a line for the files and program, one per event journalled (its OpenADR eventID, the engine id it maps to and
- * how, its local hours and what it paid), one for the events skipped and one for the engine's DR rejections.
+ * a line for the files and program (with how many events were withdrawn), one per event journalled (its OpenADR
+ * eventID, the engine id it maps to and how, its local hours and what it paid), one per cancelled event withdrawn,
+ * one for the events skipped and one for the engine's DR rejections.
  * <p>
  * Stateless; safe from any thread, given a writer per thread.
  */
@@ -28,9 +30,10 @@ final class DrSummaryPrinter
     static void print(final PrintWriter out, final DrSummary summary)
     {
         final DrProgram program = summary.program();
-        out.printf("dr events: %,d journalled from %s (%s baseline, %s %s per kWh reduced); %,d skipped, %,d " +
-            "superseded by a later modification%n", summary.events().size(), String.join(", ", summary.files()),
-            program.methodName(), MicroUnits.toDecimalString(program.incentiveMicros()), program.token(),
+        out.printf("dr events: %,d journalled from %s (%s baseline, %s %s per kWh reduced); %,d withdrawn, %,d " +
+            "skipped, %,d superseded by a later modification%n", summary.events().size(),
+            String.join(", ", summary.files()), program.methodName(),
+            MicroUnits.toDecimalString(program.incentiveMicros()), program.token(), withdrawn(summary),
             summary.skipped().size(), summary.superseded());
         for (final DrSummary.Event event : summary.events())
         {
@@ -38,6 +41,16 @@ final class DrSummaryPrinter
             out.printf("dr event %s (modification %d, %s) -> engine id %d (%s): %s: %s%n",
                 DisplayText.quote(e.event().eventId()), e.event().modificationNumber(), e.event().status(),
                 e.engineId(), e.idRule(), hours(summary, e), outcome(event, program));
+        }
+        for (final DrSummary.Withdrawal w : summary.withdrawn())
+        {
+            final DrEventFiles.Cancelled c = w.cancelled();
+            out.printf("dr event %s (modification %d, %s) -> engine id %d (%s): %s%n",
+                DisplayText.quote(c.event().eventId()), c.event().modificationNumber(), c.event().status(),
+                c.engineId(), c.idRule(), w.rejection() == null ? "withdrawn: an earlier ingest journalled it; it " +
+                "will not settle, and pays no incentive" : "withdrawal rejected by the engine: " + w.rejection() +
+                (ReasonCode.DR_EVENT_SETTLED.name().equals(w.rejection()) ? " (an end of day settled and credited " +
+                "it before the cancellation came; settlement is final)" : ""));
         }
         if (!summary.skipped().isEmpty())
         {
@@ -48,6 +61,12 @@ final class DrSummaryPrinter
         out.printf("dr rejections: %s%n", summary.rejectionsByReason().isEmpty() ? "none" :
             summary.rejectionsByReason().entrySet().stream().map((r) -> r.getKey() + "=" + r.getValue())
                 .collect(Collectors.joining(", ")));
+    }
+
+    /** @return the events this run withdrew, not counting withdrawals the engine refused. */
+    private static long withdrawn(final DrSummary summary)
+    {
+        return summary.withdrawn().stream().filter((w) -> w.rejection() == null).count();
     }
 
     private static String hours(final DrSummary summary, final DrEventFiles.Mapped e)

@@ -29,6 +29,7 @@ public final class EngineOutcomeTally implements PostingListener
     private static final int CODES = 256;
     private static final int TICK = RecordType.METER_TICK.id();
     private static final int DR_EVENT = RecordType.DR_EVENT.id();
+    private static final int DR_WITHDRAWAL = RecordType.DR_EVENT_WITHDRAWAL.id();
 
     private final long[] tickRejectionsByCode = new long[CODES];
     private final Map<String, Long> otherRejections = new TreeMap<>();
@@ -62,7 +63,7 @@ public final class EngineOutcomeTally implements PostingListener
     public void onRejection(final RejectionCodec rejection)
     {
         final int code = rejection.reasonCode() & (CODES - 1);
-        if (rejection.inputType() == DR_EVENT)
+        if (rejection.inputType() == DR_EVENT || rejection.inputType() == DR_WITHDRAWAL)
         {
             // reported with the DR events by DrOutcomeTally, not as set-up commands
             return;

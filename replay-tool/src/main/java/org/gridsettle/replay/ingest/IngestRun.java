@@ -175,7 +175,8 @@ public final class IngestRun
             journalled.tariffEffectiveFrom() : effectiveFrom(readings.earliestStart(covered));
         final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
         refuseAnotherTariff(tariff, journalled.tariff());
-        final List<BillingCalendar.Event> events = calendarEvents(readings, covered, journalled);
+        final List<DrEventFiles.Cancelled> withdrawals = DrWithdrawals.due(demandResponse, journalled);
+        final List<BillingCalendar.Event> events = calendarEvents(readings, covered, journalled, withdrawals);
         // a file sent again is not submitted again: the journal already settled those readings as they are
         final SettledReadings settled = SettledReadings.read(journalDir, readings);
 
@@ -193,6 +194,11 @@ public final class IngestRun
             recovered = engine.recoveredInputs();
             engine.publishTariff(tariff);
             publishDrEvents(engine, tariff.tariffId());
+            // before any end of day of this run, so that a cancelled event still pending never settles
+            for (final DrEventFiles.Cancelled c : withdrawals)
+            {
+                engine.withdrawDrEvent(c.engineId(), tariff.tariffId());
+            }
             // the days and the month an earlier ingest left open end before this run enrols anyone: a meter it adds
             // was not on the tariff then, and is not charged for them
             int nextEvent = 0;
@@ -253,7 +259,7 @@ public final class IngestRun
             tickDuplicates, settled.count(), badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
             counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
-            carbon.enrolmentRegion(), carbon.intervals(), drSummary(events, journalled, drTally));
+            carbon.enrolmentRegion(), carbon.intervals(), drSummary(events, journalled, withdrawals, drTally));
     }
 
     /**
@@ -298,7 +304,8 @@ public final class IngestRun
      * @return the DR part of the report, or null when the run had no DR events option.
      */
     private DrSummary drSummary(
-        final List<BillingCalendar.Event> calendar, final JournalledCalendar journalled, final DrOutcomeTally drTally)
+        final List<BillingCalendar.Event> calendar, final JournalledCalendar journalled,
+        final List<DrEventFiles.Cancelled> withdrawals, final DrOutcomeTally drTally)
     {
         if (demandResponse == DrEventFiles.NONE)
         {
@@ -315,17 +322,27 @@ public final class IngestRun
             events.add(new DrSummary.Event(e, drTally.publicationRejection(e.engineId()), settledEarlier,
                 !settledEarlier && !due, drTally.credits(e.start())));
         }
-        // a cancellation is not journalled, and a journalled event cannot be taken back: the user must hear that an
-        // event they see cancelled here is still credited
+        final List<DrSummary.Withdrawal> withdrawn = new ArrayList<>();
+        final Set<Long> withdrawnIds = new java.util.HashSet<>();
+        for (final DrEventFiles.Cancelled c : withdrawals)
+        {
+            withdrawn.add(new DrSummary.Withdrawal(c, drTally.withdrawalRejection(c.engineId())));
+            withdrawnIds.add(c.engineId());
+        }
+        // an event withdrawn in this run is listed with the withdrawals; one an earlier run withdrew is said to be
         final List<DrEventFiles.Skipped> skipped = new ArrayList<>();
         for (final DrEventFiles.Skipped s : demandResponse.skipped())
         {
             final long engineId = DrEventIds.of(s.event().eventId()).value();
-            skipped.add(!journalled.holdsDrEvent(engineId) ? s : new DrEventFiles.Skipped(s.source(), s.event(),
-                s.reason() + ", but an earlier ingest journalled it as engine id " + engineId + ", which the engine " +
-                "cannot withdraw: it settles as journalled"));
+            if (withdrawnIds.contains(engineId) && !s.event().isTest())
+            {
+                continue;
+            }
+            skipped.add(!journalled.withdrawnDrEvent(engineId) || s.event().isTest() ? s :
+                new DrEventFiles.Skipped(s.source(), s.event(), s.reason() + ", withdrawn by an earlier ingest " +
+                    "(engine id " + engineId + ")"));
         }
-        return new DrSummary(demandResponse.files(), demandResponse.program(), zone, events,
+        return new DrSummary(demandResponse.files(), demandResponse.program(), zone, events, withdrawn,
             skipped, demandResponse.superseded(), drTally.rejectionsByReason());
     }
 
@@ -443,7 +460,7 @@ public final class IngestRun
      */
     private List<BillingCalendar.Event> calendarEvents(
         final ReadingBuffer readings, final java.util.function.LongPredicate covered,
-        final JournalledCalendar journalled)
+        final JournalledCalendar journalled, final List<DrEventFiles.Cancelled> withdrawals)
     {
         final long resumeFrom = journalled.resumeFrom();
         final long first = readings.earliestStart(covered);
@@ -458,10 +475,12 @@ public final class IngestRun
         final LocalDate openMonth = LocalDate.ofInstant(Instant.ofEpochSecond(last), zone).withDayOfMonth(1);
         LocalDate to = openMonth;
         final long readingsEnd = readings.latestEnd(covered);
-        // this run's events, and those an earlier run journalled that are still waiting for the end of their day
+        // this run's events, and those an earlier run journalled that are still waiting for the end of their day,
+        // except those this run withdraws
         final java.util.stream.LongStream.Builder ends = java.util.stream.LongStream.builder();
         demandResponse.events().forEach((e) -> ends.add(e.end()));
-        java.util.Arrays.stream(journalled.pendingDrEventEnds()).forEach(ends::add);
+        java.util.Arrays.stream(journalled.pendingDrEventEnds((id) -> withdrawals.stream()
+            .anyMatch((c) -> c.engineId() == id))).forEach(ends::add);
         for (final long end : ends.build().toArray())
         {
             final LocalDate dayAfter = LocalDate.ofInstant(Instant.ofEpochSecond(end - 1), zone).plusDays(1);

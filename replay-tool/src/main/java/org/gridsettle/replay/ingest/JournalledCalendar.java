@@ -7,6 +7,7 @@ import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
+import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
@@ -25,8 +26,9 @@ import java.nio.file.Path;
  * month: otherwise a utility that ingests one file a month never ends a day or closes a period. The journal itself
  * says how far the calendar got, so nothing beside it has to remember: the latest end of day of the tariff, or, if
  * no run ended a day yet, the earliest reading journalled for a meter enrolled on the tariff, from its enrolment on.
- * It also says which DR events of the tariff are journalled, and which of them an end of day has settled, so that a
- * run's report does not credit or leave pending an event an earlier run published.
+ * It also says which DR events of the tariff are journalled, which of them an end of day has settled and which a
+ * withdrawal has taken back, so that a run's report does not credit or leave pending an event an earlier run
+ * published, and so that a cancellation is withdrawn once.
  * Other readings are journalled too but rejected by the engine (an unknown meter's, one dated before its meter's
  * enrolment, a clock's 1970), and resuming from one would end every day since it.
  * <p>
@@ -38,20 +40,23 @@ final class JournalledCalendar
     /** No journal, or nothing in it to resume from. */
     static final long NONE = Long.MIN_VALUE;
     /** Nothing journalled. */
-    static final JournalledCalendar EMPTY =
-        new JournalledCalendar(NONE, NONE, null, new LongHashSet(), new LongHashSet(), new long[0]);
+    static final JournalledCalendar EMPTY = new JournalledCalendar(NONE, NONE, null, new LongHashSet(),
+        new LongHashSet(), new LongHashSet(), new Long2LongHashMap(NONE));
 
     private final long lastEndOfDay;
     private final long earliestReading;
     private final TouTariff tariff;
     private final LongHashSet drEvents;
     private final LongHashSet settledDrEvents;
-    private final long[] pendingDrEventEnds;
+    private final LongHashSet withdrawnDrEvents;
+    private final Long2LongHashMap pendingDrEventEnds;
 
     private JournalledCalendar(final long lastEndOfDay, final long earliestReading, final TouTariff tariff,
-        final LongHashSet drEvents, final LongHashSet settledDrEvents, final long[] pendingDrEventEnds)
+        final LongHashSet drEvents, final LongHashSet settledDrEvents, final LongHashSet withdrawnDrEvents,
+        final Long2LongHashMap pendingDrEventEnds)
     {
         this.pendingDrEventEnds = pendingDrEventEnds;
+        this.withdrawnDrEvents = withdrawnDrEvents;
         this.lastEndOfDay = lastEndOfDay;
         this.earliestReading = earliestReading;
         this.tariff = tariff;
@@ -77,8 +82,10 @@ final class JournalledCalendar
         final MeterEnrolmentCodec enrolment = new MeterEnrolmentCodec();
         final TariffVersionCodec tariff = new TariffVersionCodec();
         final DrEventCodec drEvent = new DrEventCodec();
+        final DrEventWithdrawalCodec withdrawal = new DrEventWithdrawalCodec();
         final LongHashSet drEvents = new LongHashSet();
         final LongHashSet settled = new LongHashSet();
+        final LongHashSet withdrawn = new LongHashSet();
         // DR event id -> end, until an end of day the engine applies (one later than any before it) settles it
         final Long2LongHashMap unsettledEnds = new Long2LongHashMap(NONE);
         // meter -> effective start of its latest enrolment on the tariff, as the engine keeps it
@@ -141,6 +148,15 @@ final class JournalledCalendar
                         unsettledEnds.put(drEvent.eventId(), drEvent.end());
                     }
                 }
+                else if (type == RecordType.DR_EVENT_WITHDRAWAL.id())
+                {
+                    withdrawal.wrap(view, 0);
+                    // the engine withdraws only a pending event of the tariff; it refuses the rest
+                    if (withdrawal.tariffId() == tariffId && unsettledEnds.remove(withdrawal.eventId()) != NONE)
+                    {
+                        withdrawn.add(withdrawal.eventId());
+                    }
+                }
                 else if (type == RecordType.TARIFF_VERSION.id() && journalledTariff[0] == null)
                 {
                     tariff.wrap(view, 0);
@@ -155,11 +171,8 @@ final class JournalledCalendar
                 // the handler keeps what it found
             }
         }
-        final long[] pendingEnds = new long[unsettledEnds.size()];
-        final int[] n = {0};
-        unsettledEnds.forEach((id, end) -> pendingEnds[n[0]++] = end);
         return new JournalledCalendar(found[0], found[1] == Long.MAX_VALUE ? NONE : found[1], journalledTariff[0],
-            drEvents, settled, pendingEnds);
+            drEvents, settled, withdrawn, unsettledEnds);
     }
 
     /**
@@ -217,10 +230,39 @@ final class JournalledCalendar
     }
 
     /**
-     * @return the ends of the DR events of the tariff journalled and not settled yet, epoch seconds, in no order.
+     * @param engineId a DR event id.
+     * @return true if a withdrawal the engine applied took the event back before it settled.
      */
-    long[] pendingDrEventEnds()
+    boolean withdrawnDrEvent(final long engineId)
     {
-        return pendingDrEventEnds.clone();
+        return withdrawnDrEvents.contains(engineId);
+    }
+
+    /**
+     * @param engineId a DR event id.
+     * @return true if the journal holds the event of the tariff and neither settled nor withdrew it.
+     */
+    boolean pendingDrEvent(final long engineId)
+    {
+        return pendingDrEventEnds.containsKey(engineId);
+    }
+
+    /**
+     * @param except ids of events this run withdraws, whose days need not end.
+     * @return the ends of the other DR events of the tariff journalled and neither settled nor withdrawn, epoch
+     *         seconds, in no order.
+     */
+    long[] pendingDrEventEnds(final java.util.function.LongPredicate except)
+    {
+        final long[] ends = new long[pendingDrEventEnds.size()];
+        final int[] n = {0};
+        pendingDrEventEnds.forEach((id, end) ->
+        {
+            if (!except.test(id))
+            {
+                ends[n[0]++] = end;
+            }
+        });
+        return java.util.Arrays.copyOf(ends, n[0]);
     }
 }

@@ -40,32 +40,38 @@ class DumpGoldenJournalTest
     @BeforeEach
     void copyGoldenJournal() throws IOException, URISyntaxException
     {
+        journal = copyGolden("v1");
+    }
+
+    private Path copyGolden(final String version) throws IOException, URISyntaxException
+    {
         // Chronicle writes to a queue's metadata when it opens it: never open the checked-in copy
-        final URL golden = DumpGoldenJournalTest.class.getResource("/golden/v1");
-        assertThat(golden).as("golden/v1 from the engine test-jar").isNotNull();
-        journal = tmp.resolve("v1");
+        final URL golden = DumpGoldenJournalTest.class.getResource("/golden/" + version);
+        assertThat(golden).as("golden/" + version + " from the engine test-jar").isNotNull();
+        final Path copy = tmp.resolve(version);
         // in a reactor build the engine's test classes come as a jar: walk it through a zip file system
         if ("jar".equals(golden.toURI().getScheme()))
         {
             try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(golden.toURI(),
                 java.util.Map.of()))
             {
-                copyTree(jar.provider().getPath(golden.toURI()));
+                copyTree(jar.provider().getPath(golden.toURI()), copy);
             }
         }
         else
         {
-            copyTree(Path.of(golden.toURI()));
+            copyTree(Path.of(golden.toURI()), copy);
         }
+        return copy;
     }
 
-    private void copyTree(final Path from) throws IOException
+    private static void copyTree(final Path from, final Path to) throws IOException
     {
         try (Stream<Path> paths = Files.walk(from))
         {
             for (final Path p : paths.toList())
             {
-                Files.copy(p, journal.resolve(from.relativize(p).toString()));
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
             }
         }
     }
@@ -152,5 +158,19 @@ class DumpGoldenJournalTest
         }
         assertThat(types).containsExactlyInAnyOrder("tariff_version", "account_registration", "meter_enrolment",
             "meter_tick", "redemption", "interest_accrual", "calendar");
+    }
+
+    @Test
+    void aDrEventWithdrawalDumpsItsEventAndTariff() throws IOException, URISyntaxException
+    {
+        // golden v4's input 47 withdraws DR event 7002 of tariff 22 (GoldenJournalGenerator.writeVersion4)
+        final Path v4 = copyGolden("v4");
+        final CliRun run = CliRun.of("dump", "--journal", v4.toString(), "--input", "--from", "47", "--limit", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).isEqualTo("{\"journal\":\"input\",\"position\":46,\"type\":\"dr_event_withdrawal\"," +
+            "\"schemaVersion\":1,\"length\":56,\"sequence\":47,\"eventId\":7002,\"tariffId\":22," +
+            "\"chain\":\"b8d16f89bd4743c2\"}");
     }
 }

@@ -71,7 +71,8 @@ class IngestDrCommandTest
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
             .contains("dr events: 1 journalled from openadr_weekday_afternoon_2026-04-29.xml (10in10-adjusted " +
-                "baseline, 0.123457 DR per kWh reduced); 2 skipped, 1 superseded by a later modification\n")
+                "baseline, 0.123457 DR per kWh reduced); 0 withdrawn, 2 skipped, 1 superseded by a later " +
+                "modification\n")
             .contains("dr event \"Event_939393\" (modification 2, near) -> engine id 939393 (its digits): " +
                 "2026-04-29 16:00-19:00 America/Los_Angeles: 2 meters credited in this run for 4.656 kWh reduced: " +
                 "0.574815 DR\n")
@@ -160,23 +161,88 @@ class IngestDrCommandTest
         assertThat(CliRun.of("dump", "--journal", journal.toString()).out()).doesNotContain("DR_INCENTIVE");
     }
 
+    /**
+     * Two OpenADR payloads made from the weekday one, in two ingests: the VTN first sends Event_939393 active
+     * (modification 2), then cancels it (modification 3, eventStatus cancelled). The first run has no readings of the
+     * event day, so the event waits for its end of day; the second run has them and one in May, so April closes and
+     * every day of it ends, the event's too, which without the cancellation would pay 0.574815 DR (the first test's
+     * hand calculation, same readings). The cancellation withdraws the event first.
+     */
     @Test
-    void aCancellationOfAnEventAnEarlierRunJournalledSaysThatTheEventStillSettles() throws IOException
+    void aCancellationOfAnEventAnEarlierRunJournalledWithdrawsItAndNoIncentiveIsPaid() throws IOException
     {
-        // the first run journals Event_939393 (modification 2); its day is not in the readings, so it is pending
         final Path journal = tmp.resolve("journal");
-        ingest(journal, usage(false), path(WEEKDAY), "--dr-incentive", "0.5");
+        final String weekday = Files.readString(Path.of(path(WEEKDAY)));
+        final Path active = write("active.xml",
+            weekday.replaceFirst("<ei:eventStatus>near</ei:eventStatus>", "<ei:eventStatus>active</ei:eventStatus>"));
+        final CliRun first = ingest(journal, usage(false), active.toString(), "--dr-incentive", "0.123457");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("(modification 2, active) -> engine id 939393 (its digits): 2026-04-29 " +
+            "16:00-19:00 America/Los_Angeles: pending");
 
-        // the VTN cancels it: modification 3, eventStatus cancelled; the engine has no way to withdraw an event
-        final Path cancelled = write("cancelled.xml", Files.readString(Path.of(path(WEEKDAY)))
-            .replace("<ei:modificationNumber>2</ei:modificationNumber>",
+        final Path cancelled = write("cancelled.xml", cancelled(weekday));
+        final Path usage = usage(true);
+        Files.writeString(usage, "M-1,2026-05-02T10:00:00-07:00,3600,100,0\n", java.nio.file.StandardOpenOption.APPEND);
+        final CliRun second = ingest(journal, usage, cancelled.toString(), "--dr-incentive", "0.123457");
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out())
+            .contains("dr events: 0 journalled from cancelled.xml (10in10-adjusted baseline, 0.123457 DR per kWh " +
+                "reduced); 1 withdrawn, 2 skipped, 1 superseded by a later modification\n")
+            .contains("dr event \"Event_939393\" (modification 3, cancelled) -> engine id 939393 (its digits): " +
+                "withdrawn: an earlier ingest journalled it; it will not settle, and pays no incentive\n")
+            // Event_939394 was cancelled and never journalled: skipped, as before
+            .contains("dr skipped: \"Event_939394\" cancelled; \"Event_939395\" test event")
+            .contains("dr rejections: none\n")
+            .doesNotContain("token DR");
+        final String inputs = CliRun.of("dump", "--journal", journal.toString(), "--input").out();
+        assertThat(inputs.lines().filter((l) -> l.contains("\"type\":\"dr_event_withdrawal\""))).singleElement()
+            .asString().contains("\"eventId\":939393,", "\"tariffId\":");
+        // the event day was ended (April closed) and settled nothing: no DR was minted or paid
+        assertThat(inputs).contains("\"at\":\"2026-04-30T07:00:00Z\"");
+        assertThat(CliRun.of("dump", "--journal", journal.toString()).out()).doesNotContain("DR_INCENTIVE");
+        assertThat(CliRun.of("replay", "--journal", journal.toString()).out()).contains("replay: identical");
+
+        // the cancellation sent again: withdrawn already, so nothing more is journalled for it
+        final Path may = write("may.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2026-05-04T10:00:00-07:00,3600,100,0\n");
+        final CliRun third = ingest(journal, may, cancelled.toString(), "--dr-incentive", "0.123457");
+        assertThat(third.exitCode()).as(third.err()).isZero();
+        assertThat(third.out()).contains("0 withdrawn, 3 skipped")
+            .contains("dr skipped: \"Event_939393\" cancelled, withdrawn by an earlier ingest (engine id 939393);");
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
+            .filter((l) -> l.contains("\"type\":\"dr_event_withdrawal\""))).hasSize(1);
+    }
+
+    @Test
+    void aCancellationOfAnEventAlreadySettledIsJournalledAndRefusedAndTheCreditsStand() throws IOException
+    {
+        // the first run settles the event and pays the first test's 0.574815 DR
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, usage(true), path(WEEKDAY), "--dr-incentive", "0.123457").out())
+            .contains("0.574815 DR");
+
+        final Path may = write("may.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2026-05-04T10:00:00-07:00,3600,100,0\n");
+        final Path cancelled = write("cancelled.xml", cancelled(Files.readString(Path.of(path(WEEKDAY)))));
+        final CliRun late = ingest(journal, may, cancelled.toString(), "--dr-incentive", "0.123457");
+
+        assertThat(late.exitCode()).as(late.err()).isZero();
+        assertThat(late.out()).contains("0 withdrawn")
+            .contains("-> engine id 939393 (its digits): withdrawal rejected by the engine: DR_EVENT_SETTLED (an end " +
+                "of day settled and credited it before the cancellation came; settlement is final)")
+            .contains("dr rejections: DR_EVENT_SETTLED=1");
+        final List<String> credits = CliRun.of("dump", "--journal", journal.toString()).out().lines()
+            .filter((l) -> l.contains("\"reason\":\"DR_INCENTIVE\"") && l.contains("\"debitAccount\":3,")).toList();
+        assertThat(credits).hasSize(2);
+    }
+
+    /** @return the weekday payload with Event_939393 cancelled by modification 3. */
+    private static String cancelled(final String weekday)
+    {
+        return weekday.replace("<ei:modificationNumber>2</ei:modificationNumber>",
                 "<ei:modificationNumber>3</ei:modificationNumber>")
-            .replaceFirst("<ei:eventStatus>near</ei:eventStatus>", "<ei:eventStatus>cancelled</ei:eventStatus>"));
-        final CliRun run = ingest(journal, usage(true), cancelled.toString(), "--dr-incentive", "0.5");
-
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("dr skipped: \"Event_939393\" cancelled, but an earlier ingest journalled it " +
-            "as engine id 939393, which the engine cannot withdraw: it settles as journalled;");
+            .replaceFirst("<ei:eventStatus>near</ei:eventStatus>", "<ei:eventStatus>cancelled</ei:eventStatus>");
     }
 
     @Test

@@ -65,6 +65,9 @@ class DrEventFilesTest
             assertThat(files.events()).isEmpty();
             assertThat(files.skipped()).extracting((s) -> s.event().eventId() + " " + s.event().modificationNumber())
                 .contains("Event_939393 3");
+            // both cancelled events are kept with their engine ids, to be withdrawn if journalled; the test event not
+            assertThat(files.cancelled()).extracting((c) -> c.event().eventId() + " " + c.engineId())
+                .containsExactlyInAnyOrder("Event_939393 939393", "Event_939394 939394");
         }
     }
 
