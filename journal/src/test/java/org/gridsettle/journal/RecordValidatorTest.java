@@ -1,8 +1,5 @@
 package org.gridsettle.journal;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
@@ -71,12 +68,21 @@ class RecordValidatorTest
         assertThat(RecordValidator.problem(b, 0, 72)).startsWith("unknown record type 300 ");
     }
 
-    @Property(tries = 300)
-    void refusesEveryIdThatIsNotAKnownType(@ForAll @IntRange(min = 0, max = 65_535) final int typeId)
+    @Test
+    void refusesEveryIdThatIsNotAKnownType()
     {
-        // the ids of journal/FORMAT.md: inputs 1-10, outputs 101-104
+        // all 65,536 ids, not a sample: a sample missed id 11 when that type was added
+        for (int typeId = 0; typeId <= 0xFFFF; typeId++)
+        {
+            checkId(typeId);
+        }
+    }
+
+    private static void checkId(final int typeId)
+    {
+        // the ids of journal/FORMAT.md: inputs 1-11, outputs 101-104
         final boolean known = typeId == 1 || typeId == 2 || typeId == 3 || typeId == 4 || typeId == 5 ||
-            typeId == 6 || typeId == 7 || typeId == 8 || typeId == 9 || typeId == 10 ||
+            typeId == 6 || typeId == 7 || typeId == 8 || typeId == 9 || typeId == 10 || typeId == 11 ||
             typeId == 101 || typeId == 102 || typeId == 103 || typeId == 104;
         final UnsafeBuffer b = tick(72);
         b.putShort(0, (short)typeId, LE);
