@@ -86,7 +86,7 @@ public final class SimulationDriver
 
     /** One step of a workload. */
     public sealed interface Op permits Tariff, Account, Enrol, Tick, Redeem, Interest, Calendar, Query, Restart,
-        Prices, DrEvent
+        Prices, DrEvent, DrWithdrawal
     {
     }
 
@@ -202,6 +202,16 @@ public final class SimulationDriver
      */
     public record DrEvent(long eventId, long tariffId, long start, long end, long incentive, BaselineMethod method,
         long declaredWh) implements Op
+    {
+    }
+
+    /**
+     * Withdraw a DR event: pending, settled, unknown or of the other tariff, as the draw falls.
+     *
+     * @param eventId  event.
+     * @param tariffId tariff the withdrawal names.
+     */
+    public record DrWithdrawal(long eventId, long tariffId) implements Op
     {
     }
 
@@ -547,6 +557,10 @@ public final class SimulationDriver
         {
             engine.publishDrEvent(d.eventId(), DR, d.tariffId(), d.start(), d.end(), d.incentive(), d.method(),
                 d.declaredWh());
+        }
+        else if (op instanceof DrWithdrawal w)
+        {
+            engine.withdrawDrEvent(w.eventId(), w.tariffId());
         }
         else
         {
@@ -995,7 +1009,8 @@ public final class SimulationDriver
         /**
          * A DR event on the current day or a later one: mostly declared baselines (the simulated days are too few for
          * a 10-in-10 one, which is then refused per meter), sometimes a retry, a conflicting or overlapping one, or
-         * hours that are not whole.
+         * hours that are not whole; and a quarter of the time a withdrawal of some event, pending, settled or
+         * unknown.
          */
         private void drEvent(final int cursor)
         {
@@ -1011,6 +1026,13 @@ public final class SimulationDriver
             final long tariffId = london ? TARIFF_LONDON : TARIFF_LA;
             ops.add(new DrEvent(id, tariffId, start, end, 1 + dr.nextInt(3_000_000), method, declared));
             eventIntervals.add(new long[] {(start - START) / 900L, (end - START) / 900L, tariffId});
+            if (dr.nextInt(4) == 0)
+            {
+                // one of the events so far, or one never published; now and then under the other tariff
+                final long withdrawn = dr.nextInt((int)nextEvent + 1);
+                final boolean other = dr.nextInt(5) == 0;
+                ops.add(new DrWithdrawal(withdrawn, other == london ? TARIFF_LA : TARIFF_LONDON));
+            }
         }
 
         /**
