@@ -18,6 +18,7 @@ import org.gridsettle.engine.pipeline.JournalWriterPair;
 import org.gridsettle.engine.pipeline.SettlementHandler;
 import org.gridsettle.engine.snapshot.SnapshotStore;
 import org.gridsettle.journal.Durability;
+import org.gridsettle.journal.JournalWriteException;
 import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.Sealing;
@@ -46,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The embedding API: a host submits ticks and commands, the engine journals each one, applies it on a single
@@ -166,6 +168,15 @@ public final class SettlementEngine implements AutoCloseable
             {
                 final Thread t = new Thread(r, "gridsettle-logic");
                 t.setDaemon(true);
+                // a halt ends this thread with an exception that fatalError(), submissions and close() report
+                t.setUncaughtExceptionHandler((thread, e) ->
+                {
+                    if (fatal == null)
+                    {
+                        // anything else is reported as the JVM would have
+                        thread.getThreadGroup().uncaughtException(thread, e);
+                    }
+                });
                 return t;
             },
             config.multiProducer ? ProducerType.MULTI : ProducerType.SINGLE,
@@ -202,7 +213,7 @@ public final class SettlementEngine implements AutoCloseable
     {
         checkChannel(channel);
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
     }
 
@@ -264,7 +275,7 @@ public final class SettlementEngine implements AutoCloseable
     {
         checkChannel(channel);
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh,
             MeterTickCodec.FLAG_CORRECTION);
     }
@@ -308,7 +319,7 @@ public final class SettlementEngine implements AutoCloseable
     public void registerAccount(final long accountId)
     {
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -392,7 +403,7 @@ public final class SettlementEngine implements AutoCloseable
             // refused before claiming a ring slot: a claimed slot must always be published
             PricingNodeField.requireValid(pricingNode);
         }
-        final long seq = ring.next();
+        final long seq = claim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -418,7 +429,7 @@ public final class SettlementEngine implements AutoCloseable
     public void redeem(final long requestId, final long accountId, final long tokenSymbol, final long amount)
     {
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -443,7 +454,7 @@ public final class SettlementEngine implements AutoCloseable
     public void accrueInterest(final long requestId, final long tokenSymbol, final long apyBps, final long epochDay)
     {
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -466,7 +477,7 @@ public final class SettlementEngine implements AutoCloseable
     public void calendar(final int kind, final long at, final long tariffId)
     {
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -515,7 +526,7 @@ public final class SettlementEngine implements AutoCloseable
         final long declaredWhPerHour)
     {
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -541,7 +552,7 @@ public final class SettlementEngine implements AutoCloseable
     {
         checkRunning();
         final CompletableFuture<Balance> answer = new CompletableFuture<>();
-        final long seq = ring.next();
+        final long seq = claim();
         try
         {
             ring.get(seq).query(new BalanceQuery(accountId, tokenSymbol, answer));
@@ -657,7 +668,7 @@ public final class SettlementEngine implements AutoCloseable
     /** Journals a record too large for a ring slot's inline buffer. */
     private void publishLarge(final UnsafeBuffer buffer, final int length)
     {
-        final long seq = ring.next();
+        final long seq = claim();
         try
         {
             ring.get(seq).attachLarge(buffer, length);
@@ -673,12 +684,46 @@ public final class SettlementEngine implements AutoCloseable
         return (length + 63) & ~63;
     }
 
+    /**
+     * Claims the next ring slot, waiting while the ring is full as {@code ring.next()} does, but only while the engine
+     * runs: a halted business-logic thread frees no slot, so a producer parked in {@code next()} would wait for ever
+     * (a full disk halted {@code settle ingest} that way, its reader thread parked with the ring full). No allocation:
+     * the Disruptor's capacity exception is a preallocated singleton.
+     *
+     * @return the claimed sequence.
+     * @throws IllegalStateException once the engine has halted.
+     */
+    private long claim()
+    {
+        while (true)
+        {
+            try
+            {
+                return ring.tryNext();
+            }
+            catch (final InsufficientCapacityException e)
+            {
+                final Throwable f = fatal;
+                if (f != null)
+                {
+                    throw halted(f);
+                }
+                LockSupport.parkNanos(1L);
+            }
+        }
+    }
+
+    private static IllegalStateException halted(final Throwable f)
+    {
+        return new IllegalStateException("engine halted: " + f.getMessage(), f);
+    }
+
     private void checkRunning()
     {
         final Throwable f = fatal;
         if (f != null)
         {
-            throw new IllegalStateException("engine halted: " + f.getMessage(), f);
+            throw halted(f);
         }
         if (ring == null || closed)
         {
@@ -851,7 +896,7 @@ public final class SettlementEngine implements AutoCloseable
             }
             if (fatal != null)
             {
-                throw new IllegalStateException("engine halted: " + fatal.getMessage(), fatal);
+                throw halted(fatal);
             }
             return;
         }
@@ -890,7 +935,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         if (fatal != null)
         {
-            throw new IllegalStateException("engine halted: " + fatal.getMessage(), fatal);
+            throw halted(fatal);
         }
     }
 
@@ -899,20 +944,36 @@ public final class SettlementEngine implements AutoCloseable
         @Override
         public void handleEventException(final Throwable ex, final long sequence, final InputSlot event)
         {
-            fatal = ex;
-            throw new IllegalStateException("gridsettle halted at ring sequence " + sequence, ex);
+            fatal = inWords(ex);
+            // thrown to stop the business-logic thread, which a handler that returns would not; it reaches that
+            // thread's uncaught-exception handler, which stays quiet: the halt is reported through the API
+            throw new IllegalStateException("gridsettle halted at ring sequence " + sequence, fatal);
         }
 
         @Override
         public void handleOnStartException(final Throwable ex)
         {
-            fatal = ex;
+            fatal = inWords(ex);
         }
 
         @Override
         public void handleOnShutdownException(final Throwable ex)
         {
-            fatal = ex;
+            fatal = inWords(ex);
+        }
+
+        /**
+         * A fault in a journal's mapped file that surfaced outside the writer: the JVM reports one met in compiled
+         * code at the thread's next safepoint poll, which may be after the write returned (in the logic, or in the
+         * idle pretoucher's work). It is the same failure as the writer's own, and is worded the same.
+         */
+        private Throwable inWords(final Throwable ex)
+        {
+            if (JournalWriteException.find(ex) == null && JournalWriteException.isMappedFault(ex))
+            {
+                return JournalWriteException.of(config.journalDir, ex);
+            }
+            return ex;
         }
     }
 
