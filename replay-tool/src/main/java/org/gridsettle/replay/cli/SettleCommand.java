@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
         "  1  a verification found a difference",
         "  2  bad usage or input",
         "  3  the settle script could not build settle.jar",
+        "  4  a journal could not be written (no space left on the device);",
+        "     every input journalled before it is kept: free space and run again",
         "",
         "Examples:",
         "  settle demo",
