@@ -18,6 +18,7 @@ import org.gridsettle.engine.pipeline.JournalWriterPair;
 import org.gridsettle.engine.pipeline.SettlementHandler;
 import org.gridsettle.engine.snapshot.SnapshotStore;
 import org.gridsettle.journal.Durability;
+import org.gridsettle.journal.FreeSpace;
 import org.gridsettle.journal.JournalWriteException;
 import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
@@ -76,6 +77,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class SettlementEngine implements AutoCloseable
 {
+    /**
+     * Default free space below which an engine refuses to start: its two journals' writers and pretouchers claim
+     * pages up to 16 MiB ahead of their last records, so with less the first appends could already fault.
+     */
+    public static final long DEFAULT_MIN_FREE_SPACE = 32L << 20;
+
     /** Default spacing of periodic snapshots, in inputs per enrolled meter. */
     public static final long DEFAULT_SNAPSHOT_INPUTS_PER_METER = 10;
 
@@ -97,6 +104,12 @@ public final class SettlementEngine implements AutoCloseable
     {
         this.config = config;
         final Path dir = Objects.requireNonNull(config.journalDir, "journalDir");
+        // up front, while nothing is written: after a write faults, the record it wrote may or may not be there
+        final long usable = FreeSpace.usableBytes(dir);
+        if (usable != FreeSpace.UNKNOWN && usable < config.minFreeSpace)
+        {
+            throw JournalWriteException.tooLittleSpace(dir, usable, config.minFreeSpace);
+        }
         final JournalWriterPair writers = JournalWriterPair.open(dir, config.durability, config.sealing);
         this.input = writers.input();
         this.output = writers.output();
@@ -993,6 +1006,7 @@ public final class SettlementEngine implements AutoCloseable
         private int correctionWindow = org.gridsettle.engine.logic.TickWindow.DEFAULT_SLOTS;
         private int expectedMeters;
         private boolean snapshots = true;
+        private long minFreeSpace = DEFAULT_MIN_FREE_SPACE;
         /** Null until set: then {@link Pretouch#IDLE}, or {@link Pretouch#OFF} with the caller's wait strategy. */
         private Pretouch pretouch;
         private long snapshotInterval = 1_000_000;
@@ -1010,6 +1024,23 @@ public final class SettlementEngine implements AutoCloseable
         public Builder journalDir(final Path dir)
         {
             this.journalDir = dir;
+            return this;
+        }
+
+        /**
+         * @param bytes free space the journal directory's file system must have for the engine to start (default
+         *              {@link #DEFAULT_MIN_FREE_SPACE}); 0 for no check. A start refused for it writes nothing and
+         *              throws {@link JournalWriteException}. While running, a full disk halts the engine with the
+         *              same exception, and the journal keeps every record completed before it.
+         * @return this.
+         */
+        public Builder minFreeSpace(final long bytes)
+        {
+            if (bytes < 0)
+            {
+                throw new IllegalArgumentException("minFreeSpace must not be negative: " + bytes);
+            }
+            this.minFreeSpace = bytes;
             return this;
         }
 

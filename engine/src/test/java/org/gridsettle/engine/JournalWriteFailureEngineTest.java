@@ -157,4 +157,16 @@ class JournalWriteFailureEngineTest
         }
         assertThat(JournalVerifier.verify(journal).intact()).isTrue();
     }
+
+    @Test
+    void aStartWithLessRoomThanAskedIsRefusedBeforeAnythingIsWritten()
+    {
+        final Path journal = tmp.resolve("journal");
+        // no file system has this much room: the check is the one a nearly full disk meets
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(journal).minFreeSpace(Long.MAX_VALUE).build())
+            .isInstanceOf(JournalWriteException.class)
+            .hasMessageStartingWith("no space left on device in " + journal + " (")
+            .hasMessageContaining("MiB needed to start); nothing was written");
+        assertThat(journal).doesNotExist();
+    }
 }

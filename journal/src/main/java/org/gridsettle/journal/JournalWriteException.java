@@ -60,6 +60,22 @@ public final class JournalWriteException extends RuntimeException
     }
 
     /**
+     * For a start refused before anything is written: checked up front, since once a write faults the record it was
+     * writing may or may not be in the journal.
+     *
+     * @param dir    the journal directory.
+     * @param usable bytes left for this process there.
+     * @param needed bytes asked for.
+     * @return the refusal in words.
+     */
+    public static JournalWriteException tooLittleSpace(final Path dir, final long usable, final long needed)
+    {
+        return new JournalWriteException(dir, usable, true, "no space left on device in " + dir + " (" +
+            FreeSpace.describe(usable) + ", below the " + (needed >> 20) + " MiB needed to start); nothing was " +
+            "written: free space, then start again", null);
+    }
+
+    /**
      * @param failure anything an engine or a writer threw.
      * @return true if it, or a cause of it, is the JVM's report of a fault in a memory-mapped file.
      */
