@@ -14,6 +14,8 @@ public final class FreeSpace
 {
     /** Returned when the file system cannot say. */
     public static final long UNKNOWN = -1;
+    /** How the JDK words ENOSPC in an {@code IOException}: Linux's own {@code strerror} text. */
+    private static final String NO_SPACE = "No space left on device";
 
     private FreeSpace()
     {
@@ -42,6 +44,23 @@ public final class FreeSpace
         {
             return UNKNOWN;
         }
+    }
+
+    /**
+     * @param failure anything a write threw.
+     * @return true if it, or a cause of it, is the file system's ENOSPC, as a stream or channel write reports it
+     *     (a snapshot, a report); a memory-mapped write reports a full disk otherwise ({@link JournalWriteException}).
+     */
+    public static boolean noSpaceLeft(final Throwable failure)
+    {
+        for (Throwable t = failure; t != null; t = t.getCause())
+        {
+            if (t.getMessage() != null && t.getMessage().contains(NO_SPACE))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -25,7 +25,6 @@ public final class JournalWriteException extends RuntimeException
     public static final long FULL_BELOW = 16L << 20;
 
     private static final long serialVersionUID = 1L;
-    private static final String NO_SPACE = "No space left on device";
 
     private final transient Path dir;
     private final long usableBytes;
@@ -48,7 +47,7 @@ public final class JournalWriteException extends RuntimeException
     public static JournalWriteException of(final Path dir, final Throwable cause)
     {
         final long usable = FreeSpace.usableBytes(dir);
-        final boolean full = usable >= 0 && usable < FULL_BELOW || mentionsNoSpace(cause);
+        final boolean full = usable >= 0 && usable < FULL_BELOW || FreeSpace.noSpaceLeft(cause);
         final String space = FreeSpace.describe(usable);
         final String message = full ?
             "no space left on device in " + dir + " (" + space + "); the journal keeps every record completed " +
@@ -105,18 +104,6 @@ public final class JournalWriteException extends RuntimeException
             }
         }
         return null;
-    }
-
-    private static boolean mentionsNoSpace(final Throwable cause)
-    {
-        for (Throwable t = cause; t != null; t = t.getCause())
-        {
-            if (t.getMessage() != null && t.getMessage().contains(NO_SPACE))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.journal.FreeSpace;
 import org.gridsettle.journal.JournalWriteException;
 import org.gridsettle.replay.ingest.IoErrorText;
 import picocli.CommandLine;
@@ -15,7 +16,10 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
 {
     /** Exit code for bad usage or input. */
     static final int BAD_INPUT = 2;
-    /** Exit code for a journal the file system could not take: no space left, or a file failing under the writer. */
+    /**
+     * Exit code for a journal the file system could not take (no space left, or a file failing under the writer), or
+     * any other file the command wrote that the disk had no room for (a snapshot).
+     */
     static final int JOURNAL_WRITE_FAILED = 4;
 
     @Override
@@ -31,7 +35,8 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
             ex.printStackTrace(commandLine.getErr());
         }
         commandLine.getErr().flush();
-        return notWritten != null ? JOURNAL_WRITE_FAILED : BAD_INPUT;
+        // a snapshot or report the disk had no room for is the same trouble as a journal that could not be written
+        return notWritten != null || FreeSpace.noSpaceLeft(ex) ? JOURNAL_WRITE_FAILED : BAD_INPUT;
     }
 
     @Override

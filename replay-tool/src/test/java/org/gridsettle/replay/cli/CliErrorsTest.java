@@ -85,6 +85,15 @@ final class CliErrorsTest
             .startsWith("settle ingest: no space left on device in " + input + " (")
             .containsPattern("\\(\\d+ MiB free\\)")
             .doesNotContain("engine halted").doesNotContain("Exception");
+
+        // a snapshot written by a stream, not a mapping, meets the full disk as ENOSPC
+        final StringWriter snapshotErr = new StringWriter();
+        ingest.setErr(new PrintWriter(snapshotErr));
+        final int snapshotCode = new OneLineErrors().handleExecutionException(new IllegalStateException(
+            "snapshot failed: No space left on device", new IOException("No space left on device")), ingest, parsed);
+        assertThat(snapshotCode).isEqualTo(4);
+        assertThat(snapshotErr.toString().lines()).singleElement().asString()
+            .isEqualTo("settle ingest: snapshot failed: No space left on device");
     }
 
     @Test
