@@ -18,6 +18,8 @@ import org.gridsettle.engine.pipeline.JournalWriterPair;
 import org.gridsettle.engine.pipeline.SettlementHandler;
 import org.gridsettle.engine.snapshot.SnapshotStore;
 import org.gridsettle.journal.Durability;
+import org.gridsettle.journal.FreeSpace;
+import org.gridsettle.journal.JournalWriteException;
 import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.Sealing;
@@ -47,6 +49,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The embedding API: a host submits ticks and commands, the engine journals each one, applies it on a single
@@ -75,6 +78,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SettlementEngine implements AutoCloseable
 {
+    /**
+     * Default free space below which an engine refuses to start: its two journals' writers and pretouchers claim
+     * pages up to 16 MiB ahead of their last records, so with less the first appends could already fault.
+     */
+    public static final long DEFAULT_MIN_FREE_SPACE = 32L << 20;
+
     /** Default spacing of periodic snapshots, in inputs per enrolled meter. */
     public static final long DEFAULT_SNAPSHOT_INPUTS_PER_METER = 10;
 
@@ -96,6 +105,12 @@ public final class SettlementEngine implements AutoCloseable
     {
         this.config = config;
         final Path dir = Objects.requireNonNull(config.journalDir, "journalDir");
+        // up front, while nothing is written: after a write faults, the record it wrote may or may not be there
+        final long usable = FreeSpace.usableBytes(dir);
+        if (usable != FreeSpace.UNKNOWN && usable < config.minFreeSpace)
+        {
+            throw JournalWriteException.tooLittleSpace(dir, usable, config.minFreeSpace);
+        }
         final JournalWriterPair writers = JournalWriterPair.open(dir, config.durability, config.sealing);
         this.input = writers.input();
         this.output = writers.output();
@@ -167,6 +182,15 @@ public final class SettlementEngine implements AutoCloseable
             {
                 final Thread t = new Thread(r, "gridsettle-logic");
                 t.setDaemon(true);
+                // a halt ends this thread with an exception that fatalError(), submissions and close() report
+                t.setUncaughtExceptionHandler((thread, e) ->
+                {
+                    if (fatal == null)
+                    {
+                        // anything else is reported as the JVM would have
+                        thread.getThreadGroup().uncaughtException(thread, e);
+                    }
+                });
                 return t;
             },
             config.multiProducer ? ProducerType.MULTI : ProducerType.SINGLE,
@@ -205,7 +229,7 @@ public final class SettlementEngine implements AutoCloseable
     {
         checkChannel(channel);
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
     }
 
@@ -267,7 +291,7 @@ public final class SettlementEngine implements AutoCloseable
     {
         checkChannel(channel);
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh,
             MeterTickCodec.FLAG_CORRECTION);
     }
@@ -311,7 +335,7 @@ public final class SettlementEngine implements AutoCloseable
     public void registerAccount(final long accountId)
     {
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -395,7 +419,7 @@ public final class SettlementEngine implements AutoCloseable
             // refused before claiming a ring slot: a claimed slot must always be published
             PricingNodeField.requireValid(pricingNode);
         }
-        final long seq = ring.next();
+        final long seq = claim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -421,7 +445,7 @@ public final class SettlementEngine implements AutoCloseable
     public void redeem(final long requestId, final long accountId, final long tokenSymbol, final long amount)
     {
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -446,7 +470,7 @@ public final class SettlementEngine implements AutoCloseable
     public void accrueInterest(final long requestId, final long tokenSymbol, final long apyBps, final long epochDay)
     {
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -469,7 +493,7 @@ public final class SettlementEngine implements AutoCloseable
     public void calendar(final int kind, final long at, final long tariffId)
     {
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -518,7 +542,7 @@ public final class SettlementEngine implements AutoCloseable
         final long declaredWhPerHour)
     {
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -579,7 +603,7 @@ public final class SettlementEngine implements AutoCloseable
     {
         checkRunning();
         final CompletableFuture<Balance> answer = new CompletableFuture<>();
-        final long seq = ring.next();
+        final long seq = claim();
         try
         {
             ring.get(seq).query(new BalanceQuery(accountId, tokenSymbol, answer));
@@ -695,7 +719,7 @@ public final class SettlementEngine implements AutoCloseable
     /** Journals a record too large for a ring slot's inline buffer. */
     private void publishLarge(final UnsafeBuffer buffer, final int length)
     {
-        final long seq = ring.next();
+        final long seq = claim();
         try
         {
             ring.get(seq).attachLarge(buffer, length);
@@ -711,12 +735,46 @@ public final class SettlementEngine implements AutoCloseable
         return (length + 63) & ~63;
     }
 
+    /**
+     * Claims the next ring slot, waiting while the ring is full as {@code ring.next()} does, but only while the engine
+     * runs: a halted business-logic thread frees no slot, so a producer parked in {@code next()} would wait for ever
+     * (a full disk halted {@code settle ingest} that way, its reader thread parked with the ring full). No allocation:
+     * the Disruptor's capacity exception is a preallocated singleton.
+     *
+     * @return the claimed sequence.
+     * @throws IllegalStateException once the engine has halted.
+     */
+    private long claim()
+    {
+        while (true)
+        {
+            try
+            {
+                return ring.tryNext();
+            }
+            catch (final InsufficientCapacityException e)
+            {
+                final Throwable f = fatal;
+                if (f != null)
+                {
+                    throw halted(f);
+                }
+                LockSupport.parkNanos(1L);
+            }
+        }
+    }
+
+    private static IllegalStateException halted(final Throwable f)
+    {
+        return new IllegalStateException("engine halted: " + f.getMessage(), f);
+    }
+
     private void checkRunning()
     {
         final Throwable f = fatal;
         if (f != null)
         {
-            throw new IllegalStateException("engine halted: " + f.getMessage(), f);
+            throw halted(f);
         }
         if (ring == null || closed)
         {
@@ -889,7 +947,7 @@ public final class SettlementEngine implements AutoCloseable
             }
             if (fatal != null)
             {
-                throw new IllegalStateException("engine halted: " + fatal.getMessage(), fatal);
+                throw halted(fatal);
             }
             return;
         }
@@ -928,7 +986,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         if (fatal != null)
         {
-            throw new IllegalStateException("engine halted: " + fatal.getMessage(), fatal);
+            throw halted(fatal);
         }
     }
 
@@ -937,20 +995,36 @@ public final class SettlementEngine implements AutoCloseable
         @Override
         public void handleEventException(final Throwable ex, final long sequence, final InputSlot event)
         {
-            fatal = ex;
-            throw new IllegalStateException("gridsettle halted at ring sequence " + sequence, ex);
+            fatal = inWords(ex);
+            // thrown to stop the business-logic thread, which a handler that returns would not; it reaches that
+            // thread's uncaught-exception handler, which stays quiet: the halt is reported through the API
+            throw new IllegalStateException("gridsettle halted at ring sequence " + sequence, fatal);
         }
 
         @Override
         public void handleOnStartException(final Throwable ex)
         {
-            fatal = ex;
+            fatal = inWords(ex);
         }
 
         @Override
         public void handleOnShutdownException(final Throwable ex)
         {
-            fatal = ex;
+            fatal = inWords(ex);
+        }
+
+        /**
+         * A fault in a journal's mapped file that surfaced outside the writer: the JVM reports one met in compiled
+         * code at the thread's next safepoint poll, which may be after the write returned (in the logic, or in the
+         * idle pretoucher's work). It is the same failure as the writer's own, and is worded the same.
+         */
+        private Throwable inWords(final Throwable ex)
+        {
+            if (JournalWriteException.find(ex) == null && JournalWriteException.isMappedFault(ex))
+            {
+                return JournalWriteException.of(config.journalDir, ex);
+            }
+            return ex;
         }
     }
 
@@ -970,6 +1044,7 @@ public final class SettlementEngine implements AutoCloseable
         private int correctionWindow = org.gridsettle.engine.logic.TickWindow.DEFAULT_SLOTS;
         private int expectedMeters;
         private boolean snapshots = true;
+        private long minFreeSpace = DEFAULT_MIN_FREE_SPACE;
         /** Null until set: then {@link Pretouch#IDLE}, or {@link Pretouch#OFF} with the caller's wait strategy. */
         private Pretouch pretouch;
         private long snapshotInterval = 1_000_000;
@@ -987,6 +1062,23 @@ public final class SettlementEngine implements AutoCloseable
         public Builder journalDir(final Path dir)
         {
             this.journalDir = dir;
+            return this;
+        }
+
+        /**
+         * @param bytes free space the journal directory's file system must have for the engine to start (default
+         *              {@link #DEFAULT_MIN_FREE_SPACE}); 0 for no check. A start refused for it writes nothing and
+         *              throws {@link JournalWriteException}. While running, a full disk halts the engine with the
+         *              same exception, and the journal keeps every record completed before it.
+         * @return this.
+         */
+        public Builder minFreeSpace(final long bytes)
+        {
+            if (bytes < 0)
+            {
+                throw new IllegalArgumentException("minFreeSpace must not be negative: " + bytes);
+            }
+            this.minFreeSpace = bytes;
             return this;
         }
 

@@ -5,6 +5,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.BufferUtil;
+import org.agrona.CloseHelper;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.chain.BackgroundBlockSealer;
@@ -26,6 +27,9 @@ import java.nio.file.Path;
  * file as one document. Opening an existing journal verifies it end to end first and resumes both chains from its
  * last record, so a restarted engine keeps one unbroken chain.
  * <p>
+ * A write that fails (a full disk: Chronicle's memory-mapped write faults) is reported as a
+ * {@link JournalWriteException}, and from then on the writer writes nothing, not even a checkpoint when closed.
+ * <p>
  * Single writer: call only from one thread at a time (the engine's business-logic thread). Chronicle's own
  * thread check is relaxed so the writer may be created on one thread and used on another. With
  * {@link Sealing#BACKGROUND} the SHA-256 of the checkpoints is computed on a thread the writer owns, started when it
@@ -33,6 +37,14 @@ import java.nio.file.Path;
  */
 public final class JournalWriter implements AutoCloseable
 {
+    /**
+     * Thrown inside a write whose record did not reach the mapped file, so that it is rolled back like any other
+     * fault; preallocated, so the check costs nothing until it fires. Callers see it only as the cause of the
+     * {@link JournalWriteException} that {@link #fail} makes of it.
+     */
+    private static final InternalError NOT_LANDED =
+        new InternalError("a fault occurred in an unsafe memory access operation: the record did not reach the file");
+
     /** Default records per SHA-256 checkpoint. */
     public static final int DEFAULT_CHECKPOINT_INTERVAL = 4096;
 
@@ -56,6 +68,8 @@ public final class JournalWriter implements AutoCloseable
     /** What the close checkpoint the journal ends with binds, when {@link #sealedByClose}. */
     private long sealedBoundRecords;
     private long sealedBoundChain;
+    /** Set by the first write that failed; from then on the writer writes nothing. */
+    private JournalWriteException failure;
 
     /**
      * Opens or creates a journal with the default checkpoint interval.
@@ -119,8 +133,19 @@ public final class JournalWriter implements AutoCloseable
         {
             blockDigest = new BlockDigest();
         }
-        this.queue = Journals.open(dir);
-        this.appender = queue.createAppender();
+        ChronicleQueue opened = null;
+        try
+        {
+            opened = Journals.open(dir);
+            this.appender = opened.createAppender();
+        }
+        catch (final InternalError e)
+        {
+            // Chronicle maps metadata.cq4t as it opens: on a full disk that faults too
+            CloseHelper.quietClose(opened);
+            throw JournalWriteException.of(dir, e);
+        }
+        this.queue = opened;
         appender.singleThreadedCheckDisabled(true);
         checkpoint.wrap(checkpointBuffer, 0);
         // started last: nothing after it can fail and leave its thread running
@@ -137,9 +162,16 @@ public final class JournalWriter implements AutoCloseable
      * @param offset of the record.
      * @param length whole record length.
      * @return the record's position in the journal, zero-based.
+     * @throws JournalWriteException if the record could not be written (a full disk), or an earlier one could not:
+     *                               from the first failure on, the writer writes nothing, and the record that failed
+     *                               may or may not be in the journal.
      */
     public long append(final MutableDirectBuffer buffer, final int offset, final int length)
     {
+        if (failure != null)
+        {
+            throw failure;
+        }
         chain.seal(buffer, offset, length);
         final long position = write(buffer, offset, length);
         dataRecords++;
@@ -155,17 +187,71 @@ public final class JournalWriter implements AutoCloseable
 
     private long write(final MutableDirectBuffer buffer, final int offset, final int length)
     {
-        try (DocumentContext dc = appender.writingDocument())
+        if (failure != null)
         {
-            final Bytes<?> bytes = dc.wire().bytes();
-            bytes.unsafeWrite(buffer.addressOffset() + offset, length);
-            final AppendFrontier frontier = this.frontier;
-            if (frontier != null)
+            // a writer that failed once writes nothing more: what follows a lost record could not be replayed
+            throw failure;
+        }
+        try
+        {
+            final DocumentContext dc = appender.writingDocument();
+            boolean written = false;
+            try
             {
-                frontier.advance(appender, bytes, bytes.writePosition());
+                final Bytes<?> bytes = dc.wire().bytes();
+                final long start = bytes.writePosition();
+                bytes.unsafeWrite(buffer.addressOffset() + offset, length);
+                // a fault in compiled code is reported only at the thread's next safepoint poll, after the stores
+                // that faulted were skipped: Chronicle would complete the header over a record that is not there.
+                // The trailer is written last, so it lies on the last page the record reaches; read back, it shows
+                // whether the record landed (a page the disk had no room for reads as zeros, or faults)
+                if (bytes.readLong(start + length - Long.BYTES) != buffer.getLong(offset + length - Long.BYTES))
+                {
+                    throw NOT_LANDED;
+                }
+                final AppendFrontier frontier = this.frontier;
+                if (frontier != null)
+                {
+                    frontier.advance(appender, bytes, bytes.writePosition());
+                }
+                written = true;
+            }
+            finally
+            {
+                if (!written)
+                {
+                    // a record cut short must never be completed: Chronicle's rollback zeroes the document's header
+                    // first (it was written before the bytes, so its page is there), leaving the journal ending before it
+                    dc.rollbackOnClose();
+                }
+                dc.close();
             }
         }
+        catch (final InternalError e)
+        {
+            // a full disk (or a file cut under the mapping) reaches a memory-mapped write as SIGBUS, which the JVM
+            // reports as an InternalError: the only allocation on this path is on the way out
+            throw fail(e);
+        }
         return count++;
+    }
+
+    private JournalWriteException fail(final Throwable cause)
+    {
+        JournalWriteException failed;
+        try
+        {
+            failed = JournalWriteException.of(dir, cause);
+        }
+        catch (final InternalError late)
+        {
+            // the JVM delivers a fault it noticed earlier at the next poll, which may be in here; only once
+            failed = JournalWriteException.of(dir, cause);
+        }
+        failure = failed;
+        // Chronicle leaves its write lock held when a fault interrupts the completing of a document
+        WriteLockRelease.releaseIfHeld(queue);
+        return failed;
     }
 
     private void writeCheckpoint(final int kind, final long boundRecords, final long boundChain)
@@ -183,7 +269,7 @@ public final class JournalWriter implements AutoCloseable
      */
     public void endOfBatch()
     {
-        if (durability == Durability.SYNC_ON_BATCH)
+        if (durability == Durability.SYNC_ON_BATCH && failure == null)
         {
             appender.sync();
         }
@@ -246,6 +332,12 @@ public final class JournalWriter implements AutoCloseable
      */
     public void close(final long boundRecords, final long boundChain)
     {
+        if (failure != null)
+        {
+            // no close checkpoint after a failed write: the journal ends where the failure left it
+            abandon();
+            return;
+        }
         try
         {
             // a journal closed again with nothing appended keeps its close checkpoint, unless what that checkpoint

@@ -142,9 +142,23 @@ public final class JournalPretoucher implements Agent
     public int doWork()
     {
         int work = 0;
-        for (final CycleFileTarget target : targets)
+        try
         {
-            work += touchAhead(target);
+            for (final CycleFileTarget target : targets)
+            {
+                work += touchAhead(target);
+            }
+        }
+        catch (final InternalError e)
+        {
+            // a fault in compiled code is delivered at the next safepoint poll, which can be past touchAhead's own
+            // catch (a full disk ended this thread so, in CycleFileTarget.position): which file faulted is no longer
+            // known, so every file is given up on until its writer rolls, and the writers fault for themselves
+            for (final CycleFileTarget target : targets)
+            {
+                target.giveUp();
+            }
+            failures++;
         }
         return work;
     }

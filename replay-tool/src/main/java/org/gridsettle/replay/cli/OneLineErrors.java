@@ -1,5 +1,7 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.journal.FreeSpace;
+import org.gridsettle.journal.JournalWriteException;
 import org.gridsettle.replay.ingest.IoErrorText;
 import picocli.CommandLine;
 
@@ -7,12 +9,18 @@ import java.util.Arrays;
 
 /**
  * Turns any failure into one line on stderr and exit code 2, so that a bad file or argument never shows a stack
- * trace; {@code --verbose} on the command line restores the trace for debugging.
+ * trace; {@code --verbose} on the command line restores the trace for debugging. A journal that could not be written
+ * (a full disk) exits 4 instead: the input was good, and the same command succeeds once there is room.
  */
 final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler
 {
     /** Exit code for bad usage or input. */
     static final int BAD_INPUT = 2;
+    /**
+     * Exit code for a journal the file system could not take (no space left, or a file failing under the writer), or
+     * any other file the command wrote that the disk had no room for (a snapshot).
+     */
+    static final int JOURNAL_WRITE_FAILED = 4;
 
     @Override
     public int handleExecutionException(
@@ -20,13 +28,15 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
     {
         final boolean verbose = Arrays.asList(parseResult.originalArgs().toArray()).contains("--verbose");
         final String command = commandLine.getParent() == null ? "settle" : "settle " + commandLine.getCommandName();
-        commandLine.getErr().println(command + ": " + message(ex));
+        final JournalWriteException notWritten = JournalWriteException.find(ex);
+        commandLine.getErr().println(command + ": " + (notWritten != null ? notWritten.getMessage() : message(ex)));
         if (verbose)
         {
             ex.printStackTrace(commandLine.getErr());
         }
         commandLine.getErr().flush();
-        return BAD_INPUT;
+        // a snapshot or report the disk had no room for is the same trouble as a journal that could not be written
+        return notWritten != null || FreeSpace.noSpaceLeft(ex) ? JOURNAL_WRITE_FAILED : BAD_INPUT;
     }
 
     @Override

@@ -271,14 +271,15 @@ class AuditCommandTest
     }
 
     @Test
-    void aWriteErrorIsOneLineAndExitTwo()
+    void aFullDiskIsOneLineAndExitFour()
     {
-        // /dev/full fails every write with ENOSPC, as a full file system does
+        // /dev/full fails every write with ENOSPC, as a full file system does: the environment's failure (4), not
+        // bad input (2), as for a journal the disk had no room for
         assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs Linux /dev/full");
 
         final CliRun run = CliRun.of("audit", "--journal", journal.toString(), "--out", "/dev/full");
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.err().lines()).hasSize(1).first().asString()
             .isEqualTo("settle audit: cannot write /dev/full: No space left on device");
         assertThat(run.out()).doesNotContain("written");

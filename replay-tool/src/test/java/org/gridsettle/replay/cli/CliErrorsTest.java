@@ -10,7 +10,9 @@ import java.io.Writer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import org.gridsettle.journal.JournalWriteException;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -60,6 +62,38 @@ final class CliErrorsTest
             .isEqualTo("64");
         assertThat(OneLineErrors.message(new IOException("cannot read meter CSV: java.io.EOFException")))
             .isEqualTo("cannot read meter CSV:");
+    }
+
+    @Test
+    void aJournalTheDiskCouldNotTakeIsOneLineAndExitCodeFour()
+    {
+        // as an ingest meets it: the engine halted on the writer's failure, and the next submission says so
+        final Path input = tmp.resolve("j").resolve("input");
+        final JournalWriteException full = JournalWriteException.of(input, new IOException("No space left on device"));
+        final CommandLine cli = new CommandLine(new SettleCommand());
+        final CommandLine ingest = cli.getSubcommands().get("ingest");
+        final StringWriter err = new StringWriter();
+        ingest.setErr(new PrintWriter(err));
+        final CommandLine.ParseResult parsed = cli.parseArgs("ingest", "--journal", "j", "--tariff", "t.json",
+            "--meters", "m.csv", "--usage", "u.csv").subcommand();
+
+        final int code = new OneLineErrors().handleExecutionException(
+            new IllegalStateException("engine halted: " + full.getMessage(), full), ingest, parsed);
+
+        assertThat(code).isEqualTo(4);
+        assertThat(err.toString().lines()).singleElement().asString()
+            .startsWith("settle ingest: no space left on device in " + input + " (")
+            .containsPattern("\\(\\d+ MiB free\\)")
+            .doesNotContain("engine halted").doesNotContain("Exception");
+
+        // a snapshot written by a stream, not a mapping, meets the full disk as ENOSPC
+        final StringWriter snapshotErr = new StringWriter();
+        ingest.setErr(new PrintWriter(snapshotErr));
+        final int snapshotCode = new OneLineErrors().handleExecutionException(new IllegalStateException(
+            "snapshot failed: No space left on device", new IOException("No space left on device")), ingest, parsed);
+        assertThat(snapshotCode).isEqualTo(4);
+        assertThat(snapshotErr.toString().lines()).singleElement().asString()
+            .isEqualTo("settle ingest: snapshot failed: No space left on device");
     }
 
     @Test
