@@ -578,7 +578,7 @@ public final class SettlementEngine implements AutoCloseable
     public void withdrawDrEvent(final long eventId, final long tariffId)
     {
         checkRunning();
-        final long seq = ring.next();
+        final long seq = claim();
         final InputSlot slot = ring.get(seq);
         try
         {
