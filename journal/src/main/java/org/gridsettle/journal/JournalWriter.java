@@ -54,6 +54,8 @@ public final class JournalWriter implements AutoCloseable
     private AppendFrontier frontier;
     private final BlockSealer blockSealer;
     private final CheckpointCodec checkpoint = new CheckpointCodec();
+    /** Views the trailer of the record just written, straight from the mapping (see {@link #write}). */
+    private final UnsafeBuffer readBack = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer checkpointBuffer =
         new UnsafeBuffer(BufferUtil.allocateDirectAligned(CheckpointCodec.LENGTH + 24, 64));
     private final byte[] sha = new byte[CheckpointCodec.SHA_LENGTH];
@@ -205,7 +207,9 @@ public final class JournalWriter implements AutoCloseable
                 // that faulted were skipped: Chronicle would complete the header over a record that is not there.
                 // The trailer is written last, so it lies on the last page the record reaches; read back, it shows
                 // whether the record landed (a page the disk had no room for reads as zeros, or faults)
-                if (bytes.readLong(start + length - Long.BYTES) != buffer.getLong(offset + length - Long.BYTES))
+                final int trailer = length - Long.BYTES;
+                readBack.wrap(bytes.addressForRead(start + trailer), Long.BYTES);
+                if (readBack.getLong(0) != buffer.getLong(offset + trailer))
                 {
                     throw NOT_LANDED;
                 }
