@@ -597,7 +597,7 @@ public final class SettlementEngine implements AutoCloseable
      *
      * @param accountId   account.
      * @param tokenSymbol packed token.
-     * @return completed on the business-logic thread.
+     * @return completed on the business-logic thread; completed exceptionally if the engine halts first.
      */
     public CompletableFuture<Balance> queryBalance(final long accountId, final long tokenSymbol)
     {
@@ -611,6 +611,12 @@ public final class SettlementEngine implements AutoCloseable
         finally
         {
             ring.publish(seq);
+        }
+        final Throwable f = fatal;
+        if (f != null)
+        {
+            // halted after this query was claimed: the halt may have swept the ring before it was published
+            answer.completeExceptionally(halted(f));
         }
         return answer;
     }
@@ -996,9 +1002,29 @@ public final class SettlementEngine implements AutoCloseable
         public void handleEventException(final Throwable ex, final long sequence, final InputSlot event)
         {
             fatal = inWords(ex);
+            failWaitingQueries(sequence);
             // thrown to stop the business-logic thread, which a handler that returns would not; it reaches that
             // thread's uncaught-exception handler, which stays quiet: the halt is reported through the API
             throw new IllegalStateException("gridsettle halted at ring sequence " + sequence, fatal);
+        }
+
+        /**
+         * Answers every balance query already in the ring with the halt, since this thread will not answer them; a
+         * query published after {@link #fatal} was set answers itself ({@link #queryBalance}). A slot of an earlier
+         * lap may still hold its answered query: completing that again does nothing.
+         */
+        private void failWaitingQueries(final long from)
+        {
+            final RingBuffer<InputSlot> slots = disruptor.getRingBuffer();
+            final IllegalStateException halt = halted(fatal);
+            for (long s = from, last = slots.getCursor(); s <= last; s++)
+            {
+                final BalanceQuery query = slots.get(s).query();
+                if (query != null)
+                {
+                    query.answer().completeExceptionally(halt);
+                }
+            }
         }
 
         @Override

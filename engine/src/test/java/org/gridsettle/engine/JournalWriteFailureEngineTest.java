@@ -17,6 +17,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,6 +159,36 @@ class JournalWriteFailureEngineTest
             assertThat(balances(restarted)).containsExactly(expected);
         }
         assertThat(JournalVerifier.verify(journal).intact()).isTrue();
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void balanceQueriesWaitingInTheRingWhenTheEngineHaltsAreAnsweredWithTheHalt() throws Exception
+    {
+        final Path journal = tmp.resolve("journal");
+        final SettlementEngine failing = engine(journal);
+        setUp(failing);
+        while (failing.appliedSequence() < 1 + 2 * METERS)
+        {
+            Thread.onSpinWait();
+        }
+        cutInputAfterLastRecord(journal);
+        // a query after every tick, until the halt refuses a submission: the ring of 64 holds some when it comes
+        final List<CompletableFuture<Balance>> queries = new ArrayList<>();
+        assertThatThrownBy(() ->
+        {
+            for (int i = 0; i < INTERVALS; i++)
+            {
+                failing.submitTick(42, 0, EngineFixture.START + 900L * i, 900, 100, 0);
+                queries.add(failing.queryBalance(1001, USD));
+            }
+        }).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("engine halted");
+
+        // before the fix the queries behind the halt were never completed, and a host waiting on one waited for ever
+        assertThat(queries).isNotEmpty().allSatisfy(q -> assertThat(q).isDone());
+        assertThat(queries).filteredOn(CompletableFuture::isCompletedExceptionally).allSatisfy(q ->
+            assertThatThrownBy(q::join).satisfies(e -> assertThat(JournalWriteException.find(e)).isNotNull()));
+        assertThatThrownBy(failing::close).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
