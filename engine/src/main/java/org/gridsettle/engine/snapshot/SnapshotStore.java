@@ -5,6 +5,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.logic.SettlementLogic;
+import org.gridsettle.journal.FreeSpace;
 import org.gridsettle.journal.chain.XxHash64;
 import org.gridsettle.journal.chain.XxHash64Stream;
 
@@ -363,6 +364,17 @@ public final class SnapshotStore
         {
             throw new UncheckedIOException("cannot delete an interrupted snapshot in " + dir, e);
         }
+    }
+
+    /**
+     * @param failure why a snapshot could not be written.
+     * @return one line naming this store's directory and the space left in it, as a full disk needs saying.
+     */
+    String describeFailure(final Throwable failure)
+    {
+        final long usable = FreeSpace.usableBytes(dir);
+        return "snapshot failed in " + dir + (usable == FreeSpace.UNKNOWN ? "" :
+            " (" + (usable >> 20) + " MiB free)") + ": " + failure.getMessage();
     }
 
     /**

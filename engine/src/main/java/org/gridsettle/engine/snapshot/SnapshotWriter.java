@@ -228,8 +228,7 @@ public final class SnapshotWriter implements AutoCloseable
                     }
                     catch (final ExecutionException e)
                     {
-                        throw new IllegalStateException(
-                            "snapshot failed: " + e.getCause().getMessage(), e.getCause());
+                        throw new IllegalStateException(store.describeFailure(e.getCause()), e.getCause());
                     }
                 }
             }

@@ -68,7 +68,8 @@ class SnapshotWriterTest
         writer.take(new SettlementLogic((buffer, offset, length) -> { }, 8), 1, 2);
         assertThatThrownBy(writer::close)
             .isInstanceOf(IllegalStateException.class)
-            .hasMessageStartingWith("snapshot failed: cannot write snapshot");
+            .hasMessageStartingWith("snapshot failed in " + notADirectory)
+            .hasMessageContaining(": cannot write snapshot");
     }
 
     @Test

@@ -90,10 +90,11 @@ final class CliErrorsTest
         final StringWriter snapshotErr = new StringWriter();
         ingest.setErr(new PrintWriter(snapshotErr));
         final int snapshotCode = new OneLineErrors().handleExecutionException(new IllegalStateException(
-            "snapshot failed: No space left on device", new IOException("No space left on device")), ingest, parsed);
+            "snapshot failed in /j/snapshots (0 MiB free): No space left on device",
+            new IOException("No space left on device")), ingest, parsed);
         assertThat(snapshotCode).isEqualTo(4);
         assertThat(snapshotErr.toString().lines()).singleElement().asString()
-            .isEqualTo("settle ingest: snapshot failed: No space left on device");
+            .isEqualTo("settle ingest: snapshot failed in /j/snapshots (0 MiB free): No space left on device");
     }
 
     @Test
