@@ -339,9 +339,24 @@ public final class IngestRun
             {
                 continue;
             }
-            skipped.add(!journalled.withdrawnDrEvent(engineId) || s.event().isTest() ? s :
-                new DrEventFiles.Skipped(s.source(), s.event(), s.reason() + ", withdrawn by an earlier ingest " +
-                    "(engine id " + engineId + ")"));
+            if (s.event().isTest())
+            {
+                skipped.add(s);
+            }
+            else if (journalled.withdrawnDrEvent(engineId))
+            {
+                skipped.add(new DrEventFiles.Skipped(s.source(), s.event(), s.reason() + ", withdrawn by an earlier " +
+                    "ingest (engine id " + engineId + ")"));
+            }
+            else if (journalled.withdrawnAfterSettlement(engineId))
+            {
+                skipped.add(new DrEventFiles.Skipped(s.source(), s.event(), s.reason() + ", settled before an " +
+                    "earlier ingest's withdrawal of it (engine id " + engineId + ")"));
+            }
+            else
+            {
+                skipped.add(s);
+            }
         }
         return new DrSummary(demandResponse.files(), demandResponse.program(), zone, events, withdrawn,
             skipped, demandResponse.superseded(), drTally.rejectionsByReason());

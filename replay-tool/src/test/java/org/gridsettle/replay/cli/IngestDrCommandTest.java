@@ -235,6 +235,17 @@ class IngestDrCommandTest
         final List<String> credits = CliRun.of("dump", "--journal", journal.toString()).out().lines()
             .filter((l) -> l.contains("\"reason\":\"DR_INCENTIVE\"") && l.contains("\"debitAccount\":3,")).toList();
         assertThat(credits).hasSize(2);
+
+        // the same payload fed again: the refusal is journalled already, so nothing more is journalled for it
+        final Path june = write("june.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2026-06-04T10:00:00-07:00,3600,100,0\n");
+        final CliRun again = ingest(journal, june, cancelled.toString(), "--dr-incentive", "0.123457");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("0 withdrawn, 3 skipped").contains("dr rejections: none\n")
+            .contains("dr skipped: \"Event_939393\" cancelled, settled before an earlier ingest's withdrawal of it " +
+                "(engine id 939393);");
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
+            .filter((l) -> l.contains("\"type\":\"dr_event_withdrawal\""))).hasSize(1);
     }
 
     /**
