@@ -512,8 +512,9 @@ public final class SettlementEngine implements AutoCloseable
      * ({@link MeterEnrolmentCodec#PROGRAM_DEMAND_RESPONSE}); each is credited {@code max(0, baseline - actual)} Wh
      * over the event hours at {@code incentive}, minted in {@code programToken}, when the tariff's first end of day
      * ({@link #calendar}) at or after {@code end} is applied. A retry with the same event id and fields is
-     * acknowledged as a duplicate; the same id with other fields, an event overlapping another of the tariff, or one
-     * not in whole local hours of one day is rejected with a reason code (see {@code journal/FORMAT.md}).
+     * acknowledged as a duplicate; the same id with other fields, an id withdrawn ({@link #withdrawDrEvent}), an event
+     * overlapping another of the tariff that was not withdrawn, or one not in whole local hours of one day is rejected
+     * with a reason code (see {@code journal/FORMAT.md}).
      * <pre>{@code
      * // 14:00-18:00 local on a weekday: 10-in-10 baseline with the day-of adjustment, 0.50 DR per kWh reduced
      * engine.publishDrEvent(2026_0716L, TokenSymbol.pack("DR"), tariffId, start, start + 4 * 3600, 500_000,

@@ -399,6 +399,39 @@ public final class SettlementLogic
     }
 
     /**
+     * @return correction-window entries whose interval length a snapshot of an earlier build did not keep; until
+     *         {@link #restoreWindowLength} has given each its length, this state is not the one a replay builds.
+     */
+    public long windowLengthsUnknown()
+    {
+        return window.unknownLengths();
+    }
+
+    /**
+     * @return the earliest input sequence {@link #restoreWindowLength} needs to see, or {@link Long#MAX_VALUE}.
+     */
+    public long earliestWindowCauseOfUnknownLength()
+    {
+        return window.earliestCauseOfUnknownLength();
+    }
+
+    /**
+     * Gives the correction-window entry a journalled tick caused its interval length, if a snapshot of an earlier
+     * build left it unknown. Call on a logic just loaded, with the input journal's ticks up to the snapshot's input.
+     *
+     * @param sequence the tick's input sequence.
+     * @param tick     the tick.
+     */
+    public void restoreWindowLength(final long sequence, final MeterTickCodec tick)
+    {
+        final int meter = meters.indexOf(tick.meterId());
+        if (meter != MeterRegistry.NO_METER && tick.channel() <= 15)
+        {
+            window.restoreLength(meter, sequence, tick.intervalStart(), tick.channel(), tick.intervalSeconds());
+        }
+    }
+
+    /**
      * Replaces this logic's state with one written by {@link #writeState}. Call only on a fresh logic.
      *
      * @param in source.

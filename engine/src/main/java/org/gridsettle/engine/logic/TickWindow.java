@@ -23,8 +23,8 @@ import java.util.Arrays;
  * Key layout, one long per entry: interval start (epoch seconds, signed) in bits 26-63, channel in bits 22-25,
  * interval length in seconds in bits 0-21. Ordered by start then channel as the keys of earlier builds
  * ({@code start << 4 | channel}) were, so eviction picks the same entry. Length 0 marks an entry loaded from a
- * snapshot of those builds, whose length is unknown: it matches its identity at any length, and only an interval
- * that contains its start overlaps it.
+ * snapshot of those builds, whose length is unknown until recovery reads it back from the tick that caused the
+ * entry ({@link #restoreLength}); a snapshot whose lengths cannot all be restored is not used.
  * <p>
  * Layout: the keys of a meter's entries are contiguous, so the duplicate check scans two cache lines; each entry's
  * values (import, export, cause, tier counter, intensity, version) are interleaved in one array, so accepting or
@@ -152,6 +152,69 @@ public final class TickWindow
                 " s, beyond what this build keeps");
         }
         return key(start, (int)(legacyKey & 0xF), (int)UNKNOWN_LENGTH);
+    }
+
+    /**
+     * @return the least input sequence among the causes of entries whose length is unknown (loaded from a snapshot
+     *         of an earlier build), or {@link Long#MAX_VALUE} if every entry's length is known.
+     */
+    public long earliestCauseOfUnknownLength()
+    {
+        final long[] k = keys;
+        long earliest = Long.MAX_VALUE;
+        for (int e = 0; e < k.length; e++)
+        {
+            if (k[e] != EMPTY && (k[e] & LENGTH_MASK) == UNKNOWN_LENGTH)
+            {
+                earliest = Math.min(earliest, values[e * STRIDE + CAUSE]);
+            }
+        }
+        return earliest;
+    }
+
+    /**
+     * @return entries whose length is unknown.
+     */
+    public long unknownLengths()
+    {
+        final long[] k = keys;
+        long count = 0;
+        for (int e = 0; e < k.length; e++)
+        {
+            count += k[e] != EMPTY && (k[e] & LENGTH_MASK) == UNKNOWN_LENGTH ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * Gives the entry a tick caused the interval length it has in the journal, if its length is unknown: the entry
+     * is then what a replay of the journal would have built.
+     *
+     * @param meter           meter index.
+     * @param cause           the tick's input sequence.
+     * @param intervalStart   its interval start.
+     * @param channel         its channel.
+     * @param intervalSeconds its interval length.
+     * @return true if an entry of unknown length with that cause and identity took the length.
+     */
+    public boolean restoreLength(
+        final int meter, final long cause, final long intervalStart, final int channel, final int intervalSeconds)
+    {
+        if (intervalSeconds <= 0 || intervalSeconds > MAX_INTERVAL_SECONDS)
+        {
+            return false;
+        }
+        final long identity = key(intervalStart, channel, (int)UNKNOWN_LENGTH);
+        final long[] k = keys;
+        for (int e = meter * slots, end = e + slots; e < end; e++)
+        {
+            if (k[e] == identity && values[e * STRIDE + CAUSE] == cause)
+            {
+                k[e] = identity | intervalSeconds;
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.gridsettle.engine.pipeline;
 import com.lmax.disruptor.EventHandler;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.PostingListener;
 import org.gridsettle.engine.SnapshotStalls;
 import org.gridsettle.engine.logic.OutputSink;
@@ -11,7 +12,9 @@ import org.gridsettle.engine.logic.TickWindow;
 import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.JournalWriter;
+import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.engine.snapshot.SnapshotInfo;
 import org.gridsettle.engine.snapshot.SnapshotStore;
 import org.gridsettle.engine.snapshot.SnapshotWriter;
@@ -126,7 +129,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
             return 0;
         }
         recoveryRecorded = output.dataRecords();
-        final SnapshotInfo snapshot = loadSnapshot(input.dataRecords());
+        final SnapshotInfo snapshot = loadSnapshot(input.dataRecords(), inputDir);
         if (snapshot != null)
         {
             // the next snapshot will be about this size: size the buffer now, off this thread
@@ -175,7 +178,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         return inputSequence;
     }
 
-    private SnapshotInfo loadSnapshot(final long lastInput)
+    private SnapshotInfo loadSnapshot(final long lastInput, final Path inputDir)
     {
         if (snapshots == null)
         {
@@ -193,6 +196,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
                 }
                 final SettlementLogic candidate = new SettlementLogic(this, correctionWindow);
                 SnapshotStore.load(file, candidate);
+                restoreWindowLengths(candidate, info, inputDir);
                 logic = candidate;
                 recoveryNotes.add("loaded snapshot " + file.getFileName() + " (input " + info.inputSequence() +
                     "), replaying the tail");
@@ -205,6 +209,55 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
             }
         }
         return null;
+    }
+
+    /**
+     * Reads back, from the ticks that caused them, the interval lengths of the correction-window entries a snapshot
+     * of an earlier build (formats 02 and 03) did not keep. An entry of unknown length would match a tick of its
+     * start at any length and overlap only ticks containing its start, where a full replay of the same journal knows
+     * the length and rejects such ticks INTERVAL_OVERLAP: recovery and replay would part. A snapshot whose lengths
+     * cannot all be found is not used.
+     */
+    private void restoreWindowLengths(final SettlementLogic candidate, final SnapshotInfo info, final Path inputDir)
+        throws IOException
+    {
+        final long unknown = candidate.windowLengthsUnknown();
+        if (unknown == 0)
+        {
+            return;
+        }
+        final long from = candidate.earliestWindowCauseOfUnknownLength();
+        final long to = info.inputSequence();
+        final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+        final MeterTickCodec tick = new MeterTickCodec();
+        final boolean[] past = {false};
+        try (JournalReader inputs = new JournalReader(inputDir))
+        {
+            // verified end to end when the writer opened it; the window's causes are the ticks read here
+            inputs.checkpointVerification(false).chainVerification(false).seekToSequence(from);
+            while (!past[0] && inputs.next((buffer, offset, length, position) ->
+            {
+                final long sequence = RecordFlyweight.sequenceAt(buffer, offset);
+                past[0] = sequence >= to;
+                if (sequence <= to && RecordFlyweight.typeIdAt(buffer, offset) == RecordType.METER_TICK.id())
+                {
+                    view.wrap(buffer, offset, length);
+                    tick.wrap(view, 0);
+                    candidate.restoreWindowLength(sequence, tick);
+                }
+            }))
+            {
+                // each tick gives its entry its length
+            }
+        }
+        final long left = candidate.windowLengthsUnknown();
+        if (left != 0)
+        {
+            throw new IOException(left + " of its " + unknown + " correction-window entries without an interval " +
+                "length have no tick of theirs in the input journal");
+        }
+        recoveryNotes.add("snapshot " + info.file().getFileName() + " predates interval lengths in the correction " +
+            "window: read " + unknown + " of them back from the input journal");
     }
 
     /**

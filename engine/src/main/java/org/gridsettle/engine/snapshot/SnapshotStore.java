@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  * File {@code snapshot-<inputSequence>.gss}: magic {@code GSSNAP04}, then input sequence, output record count and
  * output chain head (three longs), the state as written by {@link SettlementLogic#writeState}, and the XXH64 (seed 0,
  * 8 bytes big-endian) of everything before it. Format {@code GSSNAP03}, whose correction-window keys lack the
- * interval's length, and {@code GSSNAP02}, that with a SHA-256 instead, are still read. Sections added to the end of the state by later builds (the redemption fingerprints, 2026-11-27) are read
+ * interval's length, and {@code GSSNAP02}, that with a SHA-256 instead, are still read; recovery then reads each
+ * entry's length back from the tick that caused it in the input journal, or does not use the snapshot. Sections added to the end of the state by later builds (the redemption fingerprints, 2026-11-27) are read
  * only when the state goes on, so a snapshot written before them still loads. Files {@code spare-<inputSequence>.gsp}
  * beside them are old snapshots kept only to be written over by the next one ({@link #recycle}, {@link SpareFiles});
  * they are never read and may be deleted at any time the engine is stopped.

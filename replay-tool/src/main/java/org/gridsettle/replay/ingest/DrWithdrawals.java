@@ -7,7 +7,7 @@ import java.util.List;
  * journalled for the tariff and did not withdraw yet. A cancelled event never journalled has nothing to take back and
  * is only skipped; one withdrawn already would only be acknowledged as a duplicate. One an end of day has settled is
  * still withdrawn, and the engine refuses it (DR_EVENT_SETTLED), so that the journal records that the VTN called the
- * event off after it was paid.
+ * event off after it was paid; once: a payload fed again finds that refusal journalled and adds no other.
  * <p>
  * Stateless; safe from any thread.
  */
@@ -25,7 +25,8 @@ final class DrWithdrawals
     static List<DrEventFiles.Cancelled> due(final DrEventFiles files, final JournalledCalendar journalled)
     {
         return files.cancelled().stream()
-            .filter((c) -> journalled.holdsDrEvent(c.engineId()) && !journalled.withdrawnDrEvent(c.engineId()))
+            .filter((c) -> journalled.holdsDrEvent(c.engineId()) && !journalled.withdrawnDrEvent(c.engineId()) &&
+                !journalled.withdrawnAfterSettlement(c.engineId()))
             .toList();
     }
 }

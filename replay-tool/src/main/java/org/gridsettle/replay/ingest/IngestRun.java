@@ -193,12 +193,13 @@ public final class IngestRun
             engine.start();
             recovered = engine.recoveredInputs();
             engine.publishTariff(tariff);
-            publishDrEvents(engine, tariff.tariffId());
-            // before any end of day of this run, so that a cancelled event still pending never settles
+            // before any end of day of this run, so that a cancelled event still pending never settles, and before
+            // this run's events, so that one a VTN called over the cancelled event's hours does not overlap it
             for (final DrEventFiles.Cancelled c : withdrawals)
             {
                 engine.withdrawDrEvent(c.engineId(), tariff.tariffId());
             }
+            publishDrEvents(engine, tariff.tariffId());
             // the days and the month an earlier ingest left open end before this run enrols anyone: a meter it adds
             // was not on the tariff then, and is not charged for them
             int nextEvent = 0;
@@ -338,9 +339,24 @@ public final class IngestRun
             {
                 continue;
             }
-            skipped.add(!journalled.withdrawnDrEvent(engineId) || s.event().isTest() ? s :
-                new DrEventFiles.Skipped(s.source(), s.event(), s.reason() + ", withdrawn by an earlier ingest " +
-                    "(engine id " + engineId + ")"));
+            if (s.event().isTest())
+            {
+                skipped.add(s);
+            }
+            else if (journalled.withdrawnDrEvent(engineId))
+            {
+                skipped.add(new DrEventFiles.Skipped(s.source(), s.event(), s.reason() + ", withdrawn by an earlier " +
+                    "ingest (engine id " + engineId + ")"));
+            }
+            else if (journalled.withdrawnAfterSettlement(engineId))
+            {
+                skipped.add(new DrEventFiles.Skipped(s.source(), s.event(), s.reason() + ", settled before an " +
+                    "earlier ingest's withdrawal of it (engine id " + engineId + ")"));
+            }
+            else
+            {
+                skipped.add(s);
+            }
         }
         return new DrSummary(demandResponse.files(), demandResponse.program(), zone, events, withdrawn,
             skipped, demandResponse.superseded(), drTally.rejectionsByReason());

@@ -41,7 +41,7 @@ final class JournalledCalendar
     static final long NONE = Long.MIN_VALUE;
     /** Nothing journalled. */
     static final JournalledCalendar EMPTY = new JournalledCalendar(NONE, NONE, null, new LongHashSet(),
-        new LongHashSet(), new LongHashSet(), new Long2LongHashMap(NONE));
+        new LongHashSet(), new LongHashSet(), new LongHashSet(), new Long2LongHashMap(NONE));
 
     private final long lastEndOfDay;
     private final long earliestReading;
@@ -49,12 +49,14 @@ final class JournalledCalendar
     private final LongHashSet drEvents;
     private final LongHashSet settledDrEvents;
     private final LongHashSet withdrawnDrEvents;
+    private final LongHashSet withdrawnAfterSettlement;
     private final Long2LongHashMap pendingDrEventEnds;
 
     private JournalledCalendar(final long lastEndOfDay, final long earliestReading, final TouTariff tariff,
         final LongHashSet drEvents, final LongHashSet settledDrEvents, final LongHashSet withdrawnDrEvents,
-        final Long2LongHashMap pendingDrEventEnds)
+        final LongHashSet withdrawnAfterSettlement, final Long2LongHashMap pendingDrEventEnds)
     {
+        this.withdrawnAfterSettlement = withdrawnAfterSettlement;
         this.pendingDrEventEnds = pendingDrEventEnds;
         this.withdrawnDrEvents = withdrawnDrEvents;
         this.lastEndOfDay = lastEndOfDay;
@@ -86,6 +88,7 @@ final class JournalledCalendar
         final LongHashSet drEvents = new LongHashSet();
         final LongHashSet settled = new LongHashSet();
         final LongHashSet withdrawn = new LongHashSet();
+        final LongHashSet tooLate = new LongHashSet();
         // DR event id -> end, until an end of day the engine applies (one later than any before it) settles it
         final Long2LongHashMap unsettledEnds = new Long2LongHashMap(NONE);
         // meter -> effective start of its latest enrolment on the tariff, as the engine keeps it
@@ -156,6 +159,11 @@ final class JournalledCalendar
                     {
                         withdrawn.add(withdrawal.eventId());
                     }
+                    else if (withdrawal.tariffId() == tariffId && settled.contains(withdrawal.eventId()))
+                    {
+                        // refused DR_EVENT_SETTLED, and journalled so: the cancellation is on record once
+                        tooLate.add(withdrawal.eventId());
+                    }
                 }
                 else if (type == RecordType.TARIFF_VERSION.id() && journalledTariff[0] == null)
                 {
@@ -172,7 +180,7 @@ final class JournalledCalendar
             }
         }
         return new JournalledCalendar(found[0], found[1] == Long.MAX_VALUE ? NONE : found[1], journalledTariff[0],
-            drEvents, settled, withdrawn, unsettledEnds);
+            drEvents, settled, withdrawn, tooLate, unsettledEnds);
     }
 
     /**
@@ -236,6 +244,16 @@ final class JournalledCalendar
     boolean withdrawnDrEvent(final long engineId)
     {
         return withdrawnDrEvents.contains(engineId);
+    }
+
+    /**
+     * @param engineId a DR event id.
+     * @return true if a withdrawal of the event came after an end of day had settled it (the engine refused it
+     *         DR_EVENT_SETTLED).
+     */
+    boolean withdrawnAfterSettlement(final long engineId)
+    {
+        return withdrawnAfterSettlement.contains(engineId);
     }
 
     /**

@@ -235,6 +235,47 @@ class IngestDrCommandTest
         final List<String> credits = CliRun.of("dump", "--journal", journal.toString()).out().lines()
             .filter((l) -> l.contains("\"reason\":\"DR_INCENTIVE\"") && l.contains("\"debitAccount\":3,")).toList();
         assertThat(credits).hasSize(2);
+
+        // the same payload fed again: the refusal is journalled already, so nothing more is journalled for it
+        final Path june = write("june.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2026-06-04T10:00:00-07:00,3600,100,0\n");
+        final CliRun again = ingest(journal, june, cancelled.toString(), "--dr-incentive", "0.123457");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("0 withdrawn, 3 skipped").contains("dr rejections: none\n")
+            .contains("dr skipped: \"Event_939393\" cancelled, settled before an earlier ingest's withdrawal of it " +
+                "(engine id 939393);");
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
+            .filter((l) -> l.contains("\"type\":\"dr_event_withdrawal\""))).hasSize(1);
+    }
+
+    /**
+     * A VTN that calls an event off and calls the same hours again under a new id sends both in one payload: the
+     * cancellation of Event_939393 (journalled by the first run) and Event_939394 over its hours. The withdrawal has to
+     * reach the engine before the new event, or the new one overlaps the event still pending and is refused.
+     */
+    @Test
+    void anEventOverTheHoursOfOneCancelledInTheSamePayloadIsJournalledAndSettles() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        final String weekday = Files.readString(Path.of(path(WEEKDAY)));
+        assertThat(ingest(journal, usage(false), path(WEEKDAY), "--dr-incentive", "0.123457").out())
+            .contains("-> engine id 939393 (its digits): 2026-04-29 16:00-19:00 America/Los_Angeles: pending");
+
+        // Event_939394 has Event_939393's hours; here it is live instead of cancelled
+        final Path recalled = write("recalled.xml", cancelled(weekday.replace(
+            "<ei:eventStatus>cancelled</ei:eventStatus>", "<ei:eventStatus>near</ei:eventStatus>")));
+        final Path usage = usage(true);
+        Files.writeString(usage, "M-1,2026-05-02T10:00:00-07:00,3600,100,0\n", java.nio.file.StandardOpenOption.APPEND);
+        final CliRun second = ingest(journal, usage, recalled.toString(), "--dr-incentive", "0.123457");
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out())
+            .contains("-> engine id 939393 (its digits): withdrawn: an earlier ingest journalled it")
+            .contains("dr rejections: none\n")
+            // the first test's credits: the same readings and hours, now under the new id
+            .contains("-> engine id 939394 (its digits): 2026-04-29 16:00-19:00 America/Los_Angeles: 2 meters " +
+                "credited in this run for 4.656 kWh reduced: 0.574815 DR\n");
+        assertThat(CliRun.of("replay", "--journal", journal.toString()).out()).contains("replay: identical");
     }
 
     /** @return the weekday payload with Event_939393 cancelled by modification 3. */
