@@ -167,8 +167,12 @@ public final class IngestRun
         }
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
         checkDates(readings, covered);
+        // one pass over the input journal: the calendar to resume, and the readings it settled already (a file sent
+        // again is not submitted again)
+        final SettledReadings.Scan settledScan = SettledReadings.scan(journalDir, readings);
         final JournalledCalendar journalled =
-            JournalledCalendar.read(journalDir, TariffDocument.TARIFF_ID, TariffDocument.VERSION);
+            JournalledCalendar.read(journalDir, TariffDocument.TARIFF_ID, TariffDocument.VERSION, settledScan);
+        final SettledReadings settled = settledScan.result();
         // appending, the journalled version keeps pricing (this run's copy is rejected ALREADY_EXISTS): its start is
         // the tariff's, and the meters keep it, so that re-enrolling them does not take back days they were on it
         final long effectiveFrom = journalled.tariffEffectiveFrom() != JournalledCalendar.NONE ?
@@ -177,8 +181,6 @@ public final class IngestRun
         refuseAnotherTariff(tariff, journalled.tariff());
         final List<DrEventFiles.Cancelled> withdrawals = DrWithdrawals.due(demandResponse, journalled);
         final List<BillingCalendar.Event> events = calendarEvents(readings, covered, journalled, withdrawals);
-        // a file sent again is not submitted again: the journal already settled those readings as they are
-        final SettledReadings settled = SettledReadings.read(journalDir, readings);
 
         final boolean journalExisted = Journals.exists(journalDir);
         final EngineOutcomeTally tally = new EngineOutcomeTally();

@@ -5,6 +5,7 @@ import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.RecordHandler;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
@@ -67,12 +68,17 @@ final class JournalledCalendar
     }
 
     /**
+     * Reads the input journal once, handing every record to {@code alsoEach} too, so that an ingest reads its input
+     * journal once ({@link SettledReadings.Scan}).
+     *
      * @param journalDir a journal directory, which need not exist.
      * @param tariffId   the tariff whose calendar is resumed.
      * @param version    the version an ingest publishes.
+     * @param alsoEach   sees every input record, in journal order, before this reads it.
      * @return what the journal holds for the tariff.
      */
-    static JournalledCalendar read(final Path journalDir, final long tariffId, final int version)
+    static JournalledCalendar read(final Path journalDir, final long tariffId, final int version,
+        final RecordHandler alsoEach)
     {
         if (!Journals.exists(journalDir))
         {
@@ -100,6 +106,7 @@ final class JournalledCalendar
         {
             while (input.next((buffer, offset, length, position) ->
             {
+                alsoEach.onRecord(buffer, offset, length, position);
                 final int type = RecordFlyweight.typeIdAt(buffer, offset);
                 view.wrap(buffer, offset, length);
                 if (type == RecordType.CALENDAR.id())

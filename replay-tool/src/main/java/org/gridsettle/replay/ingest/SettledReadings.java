@@ -1,10 +1,12 @@
 package org.gridsettle.replay.ingest;
 
+import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.RecordHandler;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
@@ -26,14 +28,13 @@ import java.util.Arrays;
  * before a crash is re-applied by the engine's recovery, whatever it turns out to be, and its reading is sent again.
  * A changed reading is never skipped: the engine decides it, as before.
  * <p>
- * Both journals are read once, without checking their chains: the engine that appends to them verifies both end to
- * end when it opens them, before anything is journalled. Memory: about 16 bytes per reading of the run, plus 8 per
+ * Both journals are read once, without checking their chains (the engine that appends to them verifies both end to
+ * end when it opens them, before anything is journalled); the input journal in the pass that also reads the
+ * calendar ({@link Scan}, {@link JournalledCalendar#read}). Memory: about 16 bytes per reading of the run, plus 8 per
  * rejection in the journal and 48 per reading the journal holds. Immutable once read; safe to share between threads.
  */
 final class SettledReadings
 {
-    /** Nothing settled: no journal. */
-    static final SettledReadings NONE = new SettledReadings(new boolean[0], 0);
     private static final long MISSING = -1;
 
     private final boolean[] settled;
@@ -46,35 +47,20 @@ final class SettledReadings
     }
 
     /**
+     * Reads the output journal, and returns the part that reads the input journal: hand it every input record (the
+     * ingest's one pass over the input journal, {@link JournalledCalendar#read}), then ask it for the result.
+     *
      * @param journalDir a journal directory, which need not exist.
      * @param readings   the run's readings.
-     * @return which of them the journal has settled already.
+     * @return the input side of the scan.
      */
-    static SettledReadings read(final Path journalDir, final ReadingBuffer readings)
+    static Scan scan(final Path journalDir, final ReadingBuffer readings)
     {
-        if (!Journals.exists(journalDir) || !Files.isDirectory(Journals.output(journalDir)))
-        {
-            return NONE;
-        }
-        final LongHashSet wanted = new LongHashSet();
-        for (int i = 0; i < readings.size(); i++)
-        {
-            wanted.add(key(readings.meter(i), readings.channel(i), readings.start(i)));
-        }
         final LongHashSet rejected = new LongHashSet();
-        final long lastApplied = scanOutputs(journalDir, rejected);
-        final Journalled journalled = new Journalled();
-        scanTicks(journalDir, wanted, rejected, lastApplied, journalled);
-
-        final boolean[] settled = new boolean[readings.size()];
-        long count = 0;
-        for (int i = 0; i < settled.length; i++)
-        {
-            settled[i] = journalled.holds(readings.meter(i), readings.channel(i), readings.start(i),
-                readings.seconds(i), readings.importWh(i), readings.exportWh(i));
-            count += settled[i] ? 1 : 0;
-        }
-        return new SettledReadings(settled, count);
+        final boolean journalled = Journals.exists(journalDir) && Files.isDirectory(Journals.output(journalDir));
+        // with no journal no input is ever applied, so nothing handed to the scan counts
+        final long lastApplied = journalled ? scanOutputs(journalDir, rejected) : 0;
+        return new Scan(readings, rejected, lastApplied);
     }
 
     /**
@@ -122,37 +108,67 @@ final class SettledReadings
         return lastApplied[0];
     }
 
-    private static void scanTicks(final Path journalDir, final LongHashSet wanted, final LongHashSet rejected,
-        final long lastApplied, final Journalled journalled)
+    /**
+     * The input side of the scan: every METER_TICK handed to it that the output journal shows was applied and not
+     * rejected, of an identity among the run's readings, is kept with its values. Not thread-safe: one pass.
+     */
+    static final class Scan implements RecordHandler
     {
-        final UnsafeBuffer view = new UnsafeBuffer(0, 0);
-        final MeterTickCodec tick = new MeterTickCodec();
-        try (JournalReader inputs = new JournalReader(Journals.input(journalDir)).chainVerification(false)
-            .checkpointVerification(false))
+        private final ReadingBuffer readings;
+        private final LongHashSet wanted = new LongHashSet();
+        private final LongHashSet rejected;
+        private final long lastApplied;
+        private final Journalled journalled = new Journalled();
+        private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+        private final MeterTickCodec tick = new MeterTickCodec();
+
+        private Scan(final ReadingBuffer readings, final LongHashSet rejected, final long lastApplied)
         {
-            while (inputs.next((buffer, offset, length, position) ->
+            this.readings = readings;
+            this.rejected = rejected;
+            this.lastApplied = lastApplied;
+            for (int i = 0; i < readings.size(); i++)
             {
-                if (RecordFlyweight.typeIdAt(buffer, offset) != RecordType.METER_TICK.id())
-                {
-                    return;
-                }
-                final long sequence = RecordFlyweight.sequenceAt(buffer, offset);
-                if (sequence > lastApplied || rejected.contains(sequence))
-                {
-                    return;
-                }
-                view.wrap(buffer, offset, length);
-                tick.wrap(view, 0);
-                if (wanted.contains(key(tick.meterId(), tick.channel(), tick.intervalStart())))
-                {
-                    // journal order is sequence order: a later accepted correction replaces the values
-                    journalled.put(tick.meterId(), tick.channel(), tick.intervalStart(), tick.intervalSeconds(),
-                        tick.importWh(), tick.exportWh());
-                }
-            }))
-            {
-                // the handler keeps what it found
+                wanted.add(key(readings.meter(i), readings.channel(i), readings.start(i)));
             }
+        }
+
+        @Override
+        public void onRecord(final DirectBuffer buffer, final int offset, final int length, final long position)
+        {
+            if (RecordFlyweight.typeIdAt(buffer, offset) != RecordType.METER_TICK.id())
+            {
+                return;
+            }
+            final long sequence = RecordFlyweight.sequenceAt(buffer, offset);
+            if (sequence > lastApplied || rejected.contains(sequence))
+            {
+                return;
+            }
+            view.wrap(buffer, offset, length);
+            tick.wrap(view, 0);
+            if (wanted.contains(key(tick.meterId(), tick.channel(), tick.intervalStart())))
+            {
+                // journal order is sequence order: a later accepted correction replaces the values
+                journalled.put(tick.meterId(), tick.channel(), tick.intervalStart(), tick.intervalSeconds(),
+                    tick.importWh(), tick.exportWh());
+            }
+        }
+
+        /**
+         * @return which of the run's readings the records handed in settled already.
+         */
+        SettledReadings result()
+        {
+            final boolean[] settled = new boolean[readings.size()];
+            long count = 0;
+            for (int i = 0; i < settled.length; i++)
+            {
+                settled[i] = journalled.holds(readings.meter(i), readings.channel(i), readings.start(i),
+                    readings.seconds(i), readings.importWh(i), readings.exportWh(i));
+                count += settled[i] ? 1 : 0;
+            }
+            return new SettledReadings(settled, count);
         }
     }
 
