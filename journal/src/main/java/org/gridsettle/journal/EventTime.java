@@ -5,11 +5,11 @@ import org.agrona.MutableDirectBuffer;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.CarbonIntensityCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
-import org.gridsettle.journal.codec.DuplicateAckCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.OraclePriceCodec;
+import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.TariffVersionCodec;
@@ -18,11 +18,14 @@ import org.gridsettle.journal.codec.TransferCodec;
 /**
  * The time a record is about, as opposed to when it was journalled: a tick's or a transfer's interval start, a
  * calendar event's instant, a tariff version's or an enrolment's effective-from, the day an interest accrual is for,
- * the first interval of a carbon or oracle-price series, a demand-response event's start. Journals are in arrival order, and a late correction or a back-dated
- * tariff puts event times out of order, so a reader by event time filters the whole stream rather than seeking.
+ * the first interval of a carbon or oracle-price series, a demand-response event's start. A duplicate
+ * acknowledgement is about its cause's time, which only the input journal holds: its key is an interval start for a
+ * tick but a request id for a redemption, so it is never read as a time ({@link CauseEventTime}). Journals are in
+ * arrival order, and a late correction or a back-dated tariff puts event times out of order, so a reader by event
+ * time filters the whole stream rather than seeking.
  * <p>
- * Records that are about no time (account registration, redemption, rejection, checkpoint) have none. Allocation
- * free; not thread-safe: one per reader.
+ * Records that are about no time (account registration, redemption and its transfer, DR event withdrawal,
+ * rejection, checkpoint) have none. Allocation free; not thread-safe: one per reader.
  */
 public final class EventTime
 {
@@ -37,9 +40,24 @@ public final class EventTime
     private final MeterEnrolmentCodec enrolment = new MeterEnrolmentCodec();
     private final InterestAccrualCodec interest = new InterestAccrualCodec();
     private final CarbonIntensityCodec carbon = new CarbonIntensityCodec();
-    private final DuplicateAckCodec duplicate = new DuplicateAckCodec();
     private final DrEventCodec drEvent = new DrEventCodec();
     private final OraclePriceCodec oracle = new OraclePriceCodec();
+    private final CauseEventTime causes;
+
+    /** For input records, or output records without their causes: a duplicate acknowledgement is about no time. */
+    public EventTime()
+    {
+        this(CauseEventTime.NONE);
+    }
+
+    /**
+     * @param causes the event times of the inputs that output records were caused by, for duplicate
+     *               acknowledgements.
+     */
+    public EventTime(final CauseEventTime causes)
+    {
+        this.causes = causes;
+    }
 
     /**
      * @param buffer holding a verified record.
@@ -59,7 +77,9 @@ public final class EventTime
             case METER_TICK:
                 return tick.<MeterTickCodec>wrap(b, offset).intervalStart();
             case TRANSFER:
-                return transfer.<TransferCodec>wrap(b, offset).intervalStart();
+                transfer.wrap(b, offset);
+                // a redemption is about no time: its explanation fields are all 0, not an interval at the epoch
+                return transfer.reasonCode() == ReasonCode.REDEMPTION.code() ? NONE : transfer.intervalStart();
             case CALENDAR:
                 return calendar.<CalendarCodec>wrap(b, offset).at();
             case TARIFF_VERSION:
@@ -71,7 +91,7 @@ public final class EventTime
             case CARBON_INTENSITY:
                 return carbon.<CarbonIntensityCodec>wrap(b, offset).start();
             case DUPLICATE_ACK:
-                return duplicate.<DuplicateAckCodec>wrap(b, offset).intervalStart();
+                return causes.eventTimeOf(RecordFlyweight.causeSequenceAt(b, offset));
             case DR_EVENT:
                 return drEvent.<DrEventCodec>wrap(b, offset).start();
             case ORACLE_PRICE:

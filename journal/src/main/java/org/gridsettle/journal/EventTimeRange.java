@@ -12,7 +12,7 @@ public final class EventTimeRange
 {
     private final long from;
     private final long to;
-    private final EventTime eventTime = new EventTime();
+    private final EventTime eventTime;
     private final RecordHandler filter = this::onRecord;
     private RecordHandler target;
     private boolean matched;
@@ -23,12 +23,24 @@ public final class EventTimeRange
      */
     public EventTimeRange(final long from, final long to)
     {
+        this(from, to, CauseEventTime.NONE);
+    }
+
+    /**
+     * @param from   first event time wanted, epoch seconds, inclusive.
+     * @param to     first event time not wanted, epoch seconds, exclusive.
+     * @param causes the event times of the inputs output records were caused by, for an output journal's duplicate
+     *               acknowledgements ({@link InputEventTimes}); without them those are about no time.
+     */
+    public EventTimeRange(final long from, final long to, final CauseEventTime causes)
+    {
         if (from >= to)
         {
             throw new IllegalArgumentException("empty event-time range: from " + from + " is not before to " + to);
         }
         this.from = from;
         this.to = to;
+        this.eventTime = new EventTime(causes);
     }
 
     /**

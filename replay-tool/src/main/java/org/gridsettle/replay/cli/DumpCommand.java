@@ -1,7 +1,9 @@
 package org.gridsettle.replay.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.gridsettle.journal.CauseEventTime;
 import org.gridsettle.journal.EventTimeRange;
+import org.gridsettle.journal.InputEventTimes;
 import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.replay.dump.JournalDump;
@@ -58,7 +60,8 @@ public final class DumpCommand implements Callable<Integer>
 
     @Option(names = "--since", paramLabel = "TIME",
         description = "Only records about this event time or later: a tick's or transfer's interval start, a " +
-            "calendar event, an effective-from. ISO-8601, e.g. 2026-03-02T00:00:00Z.")
+            "calendar event, an effective-from; a duplicate acknowledgement's input's. Records about no time (a " +
+            "redemption, a rejection) are left out. ISO-8601, e.g. 2026-03-02T00:00:00Z.")
     private String since;
 
     @Option(names = "--until", paramLabel = "TIME", description = "Only records about an event time before TIME.")
@@ -100,12 +103,15 @@ public final class DumpCommand implements Callable<Integer>
             throw new IllegalArgumentException("no " + (input ? "input" : "output") + " journal at " + queue);
         }
         final PrintWriter out = spec.commandLine().getOut();
-        try (JsonGenerator json = RecordJsonWriter.jsonLines(out))
+        // a duplicate acknowledgement is about its cause's time: the input journal is read alongside, when needed
+        try (JsonGenerator json = RecordJsonWriter.jsonLines(out);
+            InputEventTimes causes = new InputEventTimes(Journals.input(journal)))
         {
             try
             {
                 new JournalDump(new RecordJsonWriter(json), input ? Journals.INPUT : Journals.OUTPUT, fromSequence,
-                    limit, checkpoints).eventTimes(eventTimes()).stopWhen(() -> flushFailed(json, out)).run(queue);
+                    limit, checkpoints).eventTimes(eventTimes(causes)).stopWhen(() -> flushFailed(json, out))
+                    .run(queue);
             }
             catch (final JournalCorruptException e)
             {
@@ -135,7 +141,7 @@ public final class DumpCommand implements Callable<Integer>
         return out.checkError();
     }
 
-    private EventTimeRange eventTimes()
+    private EventTimeRange eventTimes(final CauseEventTime causes)
     {
         if (since == null && until == null)
         {
@@ -147,7 +153,7 @@ public final class DumpCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--since " + since + " is not before --until " + until);
         }
-        return new EventTimeRange(from, to);
+        return new EventTimeRange(from, to, causes);
     }
 
     /**

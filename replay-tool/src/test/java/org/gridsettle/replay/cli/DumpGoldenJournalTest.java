@@ -173,4 +173,38 @@ class DumpGoldenJournalTest
             "\"schemaVersion\":1,\"length\":56,\"sequence\":47,\"eventId\":7002,\"tariffId\":22," +
             "\"chain\":\"b8d16f89bd4743c2\"}");
     }
+
+    @Test
+    void anEventTimeRangeTakesADuplicateAcknowledgementsTimeFromItsCause() throws IOException
+    {
+        // golden v1's duplicate acknowledgements repeat input 9, a tick at 2026-03-02T20:00Z; input 16, redemption
+        // request 501; input 19, interest for epoch day 20,514 (2026-03-02); input 21, the end of day at
+        // 2026-03-03T08:00Z (see the input dump). Read as times, the keys 501 and 20,514 would be in 1970, as would
+        // the redemption's transfer, whose explanation fields are all 0.
+        final CliRun epoch = CliRun.of("dump", "--journal", journal.toString(),
+            "--since", "1970-01-01T00:00:00Z", "--until", "1970-01-02T00:00:00Z");
+        assertThat(epoch.exitCode()).as(epoch.err()).isZero();
+        assertThat(epoch.out()).as("nothing is about 1970").isEmpty();
+
+        final CliRun days = CliRun.of("dump", "--journal", journal.toString(),
+            "--since", "2026-03-02T00:00:00Z", "--until", "2026-03-04T00:00:00Z");
+        assertThat(days.exitCode()).as(days.err()).isZero();
+        final List<Long> acknowledged = new java.util.ArrayList<>();
+        for (final String line : days.out().lines().toList())
+        {
+            final JsonNode record = MAPPER.readTree(line);
+            assertThat(record.get("reason") == null ? "" : record.get("reason").asText()).isNotEqualTo("REDEMPTION");
+            if ("duplicate_ack".equals(record.get("type").asText()))
+            {
+                acknowledged.add(record.get("cause").asLong());
+            }
+        }
+        assertThat(acknowledged).containsExactly(9L, 19L, 21L);
+
+        // the tick's acknowledgement is about the tick's interval start
+        final CliRun hour = CliRun.of("dump", "--journal", journal.toString(),
+            "--since", "2026-03-02T20:00:00Z", "--until", "2026-03-02T20:00:01Z");
+        assertThat(hour.out().lines().filter(l -> l.contains("\"duplicate_ack\"")).toList()).hasSize(1)
+            .first().asString().contains("\"cause\":9,");
+    }
 }
