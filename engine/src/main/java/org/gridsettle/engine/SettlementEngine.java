@@ -214,7 +214,8 @@ public final class SettlementEngine implements AutoCloseable
      *                        period, local day (daily tiers) or clock hour (hourly netting), which a tick aligned to
      *                        the tariff's schedule never does, or it is rejected INTERVAL_SPANS_PERIOD; nor
      *                        overlap an interval already settled on the meter's channel (INTERVAL_OVERLAP), as a
-     *                        feed's hourly readings would its 15-minute ones.
+     *                        feed's hourly readings would its 15-minute ones, or, once that interval has left the
+     *                        correction window, OUTSIDE_CORRECTION_WINDOW, as a tick older than the window is.
      * @param importWh        energy imported in the interval.
      * @param exportWh        energy exported in the interval.
      * @throws IllegalArgumentException if the channel does not fit the record's one byte; nothing is submitted.
@@ -1208,7 +1209,8 @@ public final class SettlementEngine implements AutoCloseable
 
         /**
          * @param slots ticks remembered per meter for duplicate detection and corrections; each costs
-         *              {@value org.gridsettle.engine.logic.TickWindow#BYTES_PER_SLOT} bytes per meter.
+         *              {@value org.gridsettle.engine.logic.TickWindow#BYTES_PER_SLOT} bytes per meter, besides the
+         *              window's {@value org.gridsettle.engine.logic.TickWindow#BYTES_PER_METER} bytes per meter.
          * @return this.
          */
         public Builder correctionWindow(final int slots)

@@ -54,7 +54,7 @@ class CaptureAllocationTest
         final SettlementLogic logic = fleet(300);
         final java.io.ByteArrayOutputStream reference = new java.io.ByteArrayOutputStream();
         final java.io.DataOutputStream data = new java.io.DataOutputStream(reference);
-        data.write(new byte[] {'G', 'S', 'S', 'N', 'A', 'P', '0', '4'});
+        data.write(new byte[] {'G', 'S', 'S', 'N', 'A', 'P', '0', '5'});
         data.writeLong(logic.lastInputSequence());
         data.writeLong(7);
         data.writeLong(9);

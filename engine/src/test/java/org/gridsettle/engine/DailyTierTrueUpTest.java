@@ -224,16 +224,18 @@ class DailyTierTrueUpTest
         });
         inputs.subList(0, 5).forEach(input -> before.apply(new UnsafeBuffer(input), 0, input.length));
         final byte[] state = LogicStates.state(before);
-        // the day totals' section ends the state: no untracked periods, one meter (index 0), 2 x 31 x 6 totals
+        // the day totals' section: no untracked periods, one meter (index 0), 2 x 31 x 6 totals; then the window's
+        // eviction watermarks end the state
         final int section = 4 + (4 + 4) + (4 + 2 * 31 * 6 * 8);
-        final ByteBuffer head = ByteBuffer.wrap(state, state.length - section, 16);
+        final int end = state.length - watermarks(1);
+        final ByteBuffer head = ByteBuffer.wrap(state, end - section, 16);
         assertThat(new int[] {head.getInt(), head.getInt(), head.getInt(), head.getInt()})
             .containsExactly(0, 1, 0, 2 * 31 * 6);
 
         // the review case (the first test) in March: loaded from the whole state, the close credits 0.60; from the
-        // state an older build wrote, it keeps the tick postings, as that build would have
+        // state an older build wrote (without either section), it keeps the tick postings, as that build would have
         assertThat(closeAfter(state, inputs)).containsExactly(-600_000L);
-        assertThat(closeAfter(Arrays.copyOf(state, state.length - section), inputs)).isEmpty();
+        assertThat(closeAfter(Arrays.copyOf(state, end - section), inputs)).isEmpty();
     }
 
     /** @return the TRUE_UP transfers of the close, after loading a state and applying the correction and the close. */
@@ -364,15 +366,22 @@ class DailyTierTrueUpTest
             }, 8);
             inputs.forEach(input -> logic.apply(new UnsafeBuffer(input), 0, input.length));
             final byte[] state = LogicStates.state(logic);
-            // the state ends with the day totals' section: no untracked periods, the rows' meters, their totals
+            // the day totals' section, before the window's eviction watermarks: no untracked periods, the rows'
+            // meters, their totals
             final int rows = dailyTiers ? 4 : 0;
             final int section = 4 + (4 + 4 * rows) + (4 + rows * 2 * 31 * 6 * 8);
-            final ByteBuffer tail = ByteBuffer.wrap(state, state.length - section, section);
+            final ByteBuffer tail = ByteBuffer.wrap(state, state.length - watermarks(4) - section, section);
             assertThat(tail.getInt()).isZero();
             assertThat(tail.getInt()).as("meters with day totals").isEqualTo(rows);
             tail.position(tail.position() + 4 * rows);
             assertThat(tail.getInt()).isEqualTo(rows * 2 * 31 * 6);
         }
+    }
+
+    /** @return bytes of the correction window's eviction watermarks, the state's last section: a count, a long each. */
+    private static int watermarks(final int meters)
+    {
+        return Integer.BYTES + meters * Long.BYTES;
     }
 
     /** @return every transfer's cause and fields, in order. */

@@ -68,6 +68,7 @@ class DeterministicSimulationTest
             .anyMatch(op -> op instanceof SimulationDriver.Enrol e && e.programs() != 0)
             .anyMatch(op -> op instanceof SimulationDriver.Tick t && t.correction())
             .anyMatch(op -> op instanceof SimulationDriver.Tick t && t.importWh() < 0)
+            .anyMatch(op -> op instanceof SimulationDriver.Tick t && t.seconds() == 3_600 && t.channel() == 3)
             .anyMatch(op -> op instanceof SimulationDriver.Tariff t && t.version() == 2)
             .hasAtLeastOneElementOfType(SimulationDriver.Prices.class)
             .anyMatch(op -> op instanceof SimulationDriver.Enrol e && e.node() != null)

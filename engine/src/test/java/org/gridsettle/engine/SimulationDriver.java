@@ -6,6 +6,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.logic.OutputSink;
 import org.gridsettle.engine.logic.SettlementLogic;
+import org.gridsettle.engine.logic.TickWindow;
 import org.gridsettle.engine.snapshot.SnapshotStore;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
@@ -43,7 +44,8 @@ import java.util.TreeSet;
 
 /**
  * Deterministic simulation of a host driving the engine: a seed expands into a long workload of ticks (in order,
- * out of order, duplicated, conflicting, corrected, malformed) mixed with every command the engine takes (accounts,
+ * out of order, duplicated, conflicting, corrected, malformed, overlapping an interval evicted from the correction
+ * window) mixed with every command the engine takes (accounts,
  * enrolments and re-enrolments, tariff versions, redemptions, interest, end-of-day and period-close calendar events,
  * balance queries) and with engine restarts of several kinds.
  * <p>
@@ -1064,11 +1066,36 @@ public final class SimulationDriver
             final int lag = random.nextInt(4) == 0 ? random.nextInt(30) : 0;
             final int interval = Math.max(0, cursor - lag);
             final int channel = random.nextInt(10) == 0 ? 1 + random.nextInt(3) : 0;
+            if (channel == 3 && random.nextInt(6) == 0)
+            {
+                evictedHour(meter, cursor);
+                return;
+            }
             final long importWh = random.nextInt(2_500);
             final long exportWh = random.nextInt(3) == 0 ? random.nextInt(1_500) : 0;
             final Tick tick = new Tick(meter, channel, START + interval * 900L, 900, importWh, exportWh, false);
             ops.add(tick);
             remember(tick);
+        }
+
+        /**
+         * A meter's hour on channel 3, then channel 0's quarter hours from its start until they have evicted it from
+         * the correction window, then a late channel-3 quarter hour inside it: refused OUTSIDE_CORRECTION_WINDOW
+         * by the window's eviction watermark, which restarts and snapshots must keep.
+         */
+        private void evictedHour(final int meter, final int cursor)
+        {
+            final long hour = START + (cursor - cursor % 4) * 900L;
+            final Tick whole = new Tick(meter, 3, hour, 3_600, random.nextInt(10_000), 0, false);
+            ops.add(whole);
+            remember(whole);
+            for (int q = 0; q < TickWindow.DEFAULT_SLOTS + 2; q++)
+            {
+                final Tick quarter = new Tick(meter, 0, hour + q * 900L, 900, random.nextInt(2_500), 0, false);
+                ops.add(quarter);
+                remember(quarter);
+            }
+            ops.add(new Tick(meter, 3, hour + 2_700, 900, random.nextInt(2_500), 0, false));
         }
 
         private void remember(final Tick tick)

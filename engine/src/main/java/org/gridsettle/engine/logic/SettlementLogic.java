@@ -324,6 +324,7 @@ public final class SettlementLogic
         window.writeState(out, meters.meterCount());
         billing.writeState(out, meters.meterCount());
         writeStateAfterBilling(out);
+        window.writeWatermarks(out, meters.meterCount());
     }
 
     private void writeStateAfterBilling(final DataOutput out) throws IOException
@@ -338,7 +339,8 @@ public final class SettlementLogic
         netting.writeState(out);
         drHistory.writeState(out);
         drEvents.writeState(out);
-        // added at the end, one after the other, so that snapshots written before each still read (readState)
+        // added at the end, one after the other, so that snapshots written before each still read (readState); the
+        // correction window's eviction watermarks follow (writeState, or claimed by the deferred capture)
         redemptions.writeBodies(out);
         dailyTotals.writeState(out);
     }
@@ -376,6 +378,7 @@ public final class SettlementLogic
         ledger.writeStateDeferred(out);
         capture.begin(out, meterCount, registryBase);
         writeStateAfterBilling(out);
+        capture.claimWatermarks(out);
         return capture.pending();
     }
 
@@ -488,5 +491,45 @@ public final class SettlementLogic
             // written before day totals were kept: the daily-tier periods open then close on their tick postings
             dailyTotals.untrackOpenPeriods(meters, tariffs, billing);
         }
+        if (StateIo.hasMore(in))
+        {
+            window.readWatermarks(in);
+        }
+    }
+
+    /**
+     * @return true if this logic was loaded from a snapshot written before the correction window kept eviction
+     *     watermarks, with a meter whose window is full; until {@link #confirmNoWindowWatermarks} returns 0, this state
+     *     is not the one a replay builds.
+     */
+    public boolean windowWatermarksUnknown()
+    {
+        return window.watermarksUnknown();
+    }
+
+    /**
+     * Notes the channel of a journalled tick up to the snapshot's input, while {@link #windowWatermarksUnknown}.
+     *
+     * @param tick the tick.
+     */
+    public void noteJournalledTick(final MeterTickCodec tick)
+    {
+        final int meter = meters.indexOf(tick.meterId());
+        if (meter != MeterRegistry.NO_METER && tick.channel() <= 15)
+        {
+            window.noteJournalledChannel(meter, tick.channel());
+        }
+    }
+
+    /**
+     * Settles {@link #windowWatermarksUnknown} from the ticks noted ({@link #noteJournalledTick}): a meter whose ticks
+     * were all on one channel never has a watermark.
+     *
+     * @return the meters with a full window and ticks on several channels, whose watermarks only a replay can tell;
+     *     0 if this state is now the one a replay builds.
+     */
+    public int confirmNoWindowWatermarks()
+    {
+        return window.confirmNoWatermarks();
     }
 }

@@ -15,10 +15,32 @@ import java.util.Arrays;
  * An entry holds the tick identity (interval start and channel) with the interval's length, its energies, the
  * tariff version that priced it, the tier counter before it and the input sequence that caused its postings.
  * Re-pricing the stored energies with the stored version and counter reproduces the original postings exactly, so
- * amounts need not be stored. When a meter's entries are full, a new tick evicts the oldest interval. A tick older than every entry of a full window can be neither checked for duplicates nor
- * corrected, and is refused: that is the correction window, {@code slots} intervals per meter. Because each key
- * carries its interval's length, a tick whose interval overlaps an entry of the same channel is recognised in the
- * same scan ({@link #OVERLAPS}): the same energy must not be settled twice under two different intervals.
+ * amounts need not be stored. When a meter's entries are full, a new tick evicts the oldest interval. A tick older than
+ * every entry of a full window can be neither checked for duplicates nor corrected, and is refused: that is the
+ * correction window, {@code slots} intervals per meter. Because each key carries its interval's length, a tick whose
+ * interval overlaps an entry of the same channel is recognised in the same scan ({@link #OVERLAPS}): the same energy
+ * must not be settled twice under two different intervals.
+ * <p>
+ * Eviction watermark: the age test compares a tick with the oldest entry of any channel, which is not enough when a
+ * meter's channels have intervals of different lengths. With an hourly reading 10:00-11:00 on channel 1 evicted by
+ * channel 0's quarter hours while channel 0's 10:15 is the oldest entry, a late channel-1 quarter hour at 10:30 is
+ * younger than every entry and overlaps none, yet its energy was settled in the hour. So each meter keeps, after its
+ * keys, the end of the intervals evicted from it that still run past its oldest entry's start, with the channels they
+ * belong to; {@link #find} refuses a tick of those channels starting before that end ({@link #TOO_OLD}: the interval
+ * it overlaps has left the window). Within one channel this never refuses anything: an entry leaves only as the least
+ * key, so the channel's remaining entries, and every tick young enough to be accepted later, start at or after its
+ * end. A meter of one channel therefore never has a watermark.
+ * <p>
+ * The watermark is exact, refusing a tick if and only if it overlaps an interval evicted from its channel, for any
+ * meter of one or two channels, and for more whenever the channels' evicted intervals that run past the oldest entry's
+ * start end together (channels of the same interval length and phase). The one conservative case: at an eviction,
+ * two channels other than the oldest entry's each have an evicted interval running past that entry's start, with
+ * different ends (three channels of one meter with intervals of different lengths or phases). Both channels then
+ * refuse ticks up to the later end, so the one whose interval ended first also refuses a tick starting between the
+ * two ends, until the oldest entry's start passes the later end. A watermark that no longer runs past the oldest
+ * entry's start refuses nothing the age test does not, and is dropped at the next eviction: so a meter of one channel
+ * holds none whatever its history, which is what lets recovery use a snapshot written before watermarks were kept
+ * ({@link #confirmNoWatermarks}).
  * <p>
  * Key layout, one long per entry: interval start (epoch seconds, signed) in bits 26-63, channel in bits 22-25,
  * interval length in seconds in bits 0-21. Ordered by start then channel as the keys of earlier builds
@@ -26,13 +48,18 @@ import java.util.Arrays;
  * snapshot of those builds, whose length is unknown until recovery reads it back from the tick that caused the
  * entry ({@link #restoreLength}); a snapshot whose lengths cannot all be restored is not used.
  * <p>
+ * Watermark layout, one long per meter after its keys: the end (epoch seconds, signed) in bits 16-63, a bit per channel
+ * it applies to in bits 0-15; {@code Long.MIN_VALUE}, like an empty key, for none. Kept with the keys, not in an array
+ * of its own, so that checking it costs no cache miss beyond the keys' own.
+ * <p>
  * Layout: the keys of a meter's entries are contiguous, so the duplicate check scans two cache lines; each entry's
  * values (import, export, cause, tier counter, intensity, version) are interleaved in one array, so accepting or
  * correcting a tick touches one or two more lines instead of one per field. Per-tick cost on a large fleet is
  * dominated by such cache misses; the snapshot keeps the field-by-field layout.
  * <p>
- * Memory: {@value #BYTES_PER_SLOT} bytes per slot per meter, so the default 12 slots cost 672 bytes per meter. The tariff
- * version (16 bits) and the demand place share one long, so that tracking demand costs no memory.
+ * Memory: {@value #BYTES_PER_SLOT} bytes per slot per meter and {@value #BYTES_PER_METER} for the watermark, so the
+ * default 12 slots cost 680 bytes per meter. The tariff version (16 bits) and the demand place share one long, so that
+ * tracking demand costs no memory.
  * Owned by the business-logic thread. Not thread-safe.
  */
 public final class TickWindow
@@ -42,6 +69,8 @@ public final class TickWindow
      * place, as longs.
      */
     public static final int BYTES_PER_SLOT = 7 * 8;
+    /** Bytes of state per meter besides its slots: the eviction watermark, a long. */
+    public static final int BYTES_PER_METER = 8;
     /** Highest tariff version an entry can record: the version shares its long with the demand place. */
     public static final int MAX_VERSION = 0xFFFF;
     /** A tick whose demand counts towards no open billing period. */
@@ -53,7 +82,10 @@ public final class TickWindow
     public static final int DEFAULT_SLOTS = 12;
     /** Returned by {@link #find} when the tick is not in the window. */
     public static final int ABSENT = -1;
-    /** Returned by {@link #find} when the tick is older than a full window. */
+    /**
+     * Returned by {@link #find} when the tick is older than a full window, or overlaps an interval of its channel
+     * evicted from the window.
+     */
     public static final int TOO_OLD = -2;
     /**
      * Returned by {@link #find} when the tick's interval overlaps an entry of its channel with another start or
@@ -70,6 +102,10 @@ public final class TickWindow
     private static final int CHANNEL_SHIFT = 22;
     private static final long LENGTH_MASK = MAX_INTERVAL_SECONDS;
     private static final long CHANNEL_MASK = 0xFL << CHANNEL_SHIFT;
+    /** No eviction watermark: no channel bit, so it refuses nothing. */
+    private static final long NO_WATERMARK = EMPTY;
+    private static final int WATERMARK_END_SHIFT = 16;
+    private static final long WATERMARK_CHANNELS = 0xFFFF;
     /** The length of an entry from a snapshot that did not keep lengths. */
     private static final long UNKNOWN_LENGTH = 0;
     private static final int STRIDE = 6;
@@ -88,8 +124,19 @@ public final class TickWindow
     private static final int[] SNAPSHOT_FIELDS = {IMPORT, EXPORT, CAUSE, COUNTER, INTENSITY};
 
     private final int slots;
+    /** Longs per meter in {@link #keys}: its slots' keys, then its watermark. */
+    private final int row;
+    /** Entry {@code e} of meter {@code m} ({@code e = m * slots + i}) has its key at {@code e + m}. */
     private long[] keys = new long[0];
     private long[] values = new long[0];
+    /**
+     * True after loading a snapshot written before watermarks were kept in which some meter's window is full, so that
+     * entries may have been evicted: until {@link #confirmNoWatermarks} says otherwise, this is not the window a
+     * replay builds.
+     */
+    private boolean watermarksUnknown;
+    /** The channels each meter's journalled ticks use, while {@link #confirmNoWatermarks} is pending; else null. */
+    private int[] channelsSeen;
 
     /**
      * @param slots entries per meter.
@@ -101,6 +148,7 @@ public final class TickWindow
             throw new IllegalArgumentException("slots must be positive: " + slots);
         }
         this.slots = slots;
+        this.row = slots + 1;
     }
 
     /**
@@ -110,16 +158,18 @@ public final class TickWindow
      */
     public void ensureMeters(final int meterCount)
     {
-        final int needed = meterCount * slots;
-        if (needed <= keys.length)
+        final int held = keys.length / row;
+        if (meterCount <= held)
         {
             return;
         }
-        final int capacity = Math.max(needed, keys.length * 2);
+        final int capacity = Math.max(meterCount, held * 2);
         final int old = keys.length;
-        keys = Arrays.copyOf(keys, capacity);
-        Arrays.fill(keys, old, capacity, EMPTY);
-        values = Arrays.copyOf(values, Math.multiplyExact(capacity, STRIDE));
+        final int length = Math.multiplyExact(capacity, row);
+        keys = Arrays.copyOf(keys, length);
+        // empty keys and no watermarks alike
+        Arrays.fill(keys, old, length, EMPTY);
+        values = Arrays.copyOf(values, Math.multiplyExact(capacity * slots, STRIDE));
     }
 
     /**
@@ -162,9 +212,10 @@ public final class TickWindow
     {
         final long[] k = keys;
         long earliest = Long.MAX_VALUE;
-        for (int e = 0; e < k.length; e++)
+        for (int e = 0, entries = k.length / row * slots; e < entries; e++)
         {
-            if (k[e] != EMPTY && (k[e] & LENGTH_MASK) == UNKNOWN_LENGTH)
+            final long key = k[e + e / slots];
+            if (key != EMPTY && (key & LENGTH_MASK) == UNKNOWN_LENGTH)
             {
                 earliest = Math.min(earliest, values[e * STRIDE + CAUSE]);
             }
@@ -179,9 +230,10 @@ public final class TickWindow
     {
         final long[] k = keys;
         long count = 0;
-        for (int e = 0; e < k.length; e++)
+        for (int e = 0, entries = k.length / row * slots; e < entries; e++)
         {
-            count += k[e] != EMPTY && (k[e] & LENGTH_MASK) == UNKNOWN_LENGTH ? 1 : 0;
+            final long key = k[e + e / slots];
+            count += key != EMPTY && (key & LENGTH_MASK) == UNKNOWN_LENGTH ? 1 : 0;
         }
         return count;
     }
@@ -208,9 +260,9 @@ public final class TickWindow
         final long[] k = keys;
         for (int e = meter * slots, end = e + slots; e < end; e++)
         {
-            if (k[e] == identity && values[e * STRIDE + CAUSE] == cause)
+            if (k[e + meter] == identity && values[e * STRIDE + CAUSE] == cause)
             {
-                k[e] = identity | intervalSeconds;
+                k[e + meter] = identity | intervalSeconds;
                 return true;
             }
         }
@@ -225,7 +277,7 @@ public final class TickWindow
     public long latestStart(final int meter)
     {
         final long[] k = keys;
-        final int base = meter * slots;
+        final int base = meter * row;
         long latest = EMPTY;
         for (int i = base, end = base + slots; i < end; i++)
         {
@@ -242,12 +294,13 @@ public final class TickWindow
      * @param key   from {@link #key}.
      * @return the entry of the same start, channel and length, else {@link #TOO_OLD} if the tick is older than
      *         every entry of a full window, else {@link #OVERLAPS} if its interval overlaps an entry of its channel
-     *         (the same start with another length included), else {@link #ABSENT}.
+     *         (the same start with another length included), else {@link #TOO_OLD} if it starts before the meter's
+     *         watermark of its channel, else {@link #ABSENT}.
      */
     public int find(final int meter, final long key)
     {
         final long[] k = keys;
-        final int base = meter * slots;
+        final int base = meter * row;
         final long seconds = key & LENGTH_MASK;
         final long identity = key - seconds;
         final long start = key >> START_SHIFT;
@@ -267,7 +320,7 @@ public final class TickWindow
             final long entryIdentity = entry - length;
             if (entryIdentity == identity && (length == seconds || length == UNKNOWN_LENGTH))
             {
-                return i;
+                return i - meter;
             }
             oldest = Math.min(oldest, entryIdentity);
             // without branches: the same start with another length falls in the range test too (both lengths > 0)
@@ -279,7 +332,15 @@ public final class TickWindow
         {
             return TOO_OLD;
         }
-        return overlaps ? OVERLAPS : ABSENT;
+        if (overlaps)
+        {
+            return OVERLAPS;
+        }
+        // after the keys, so on their cache lines; an entry's own duplicate or correction was matched above
+        final long watermark = k[base + slots];
+        final boolean evictedOverlap = ((watermark >>> ((key & CHANNEL_MASK) >>> CHANNEL_SHIFT)) & 1) != 0 &
+            start < watermark >> WATERMARK_END_SHIFT;
+        return evictedOverlap ? TOO_OLD : ABSENT;
     }
 
     /**
@@ -309,24 +370,66 @@ public final class TickWindow
         final long place)
     {
         final long[] k = keys;
-        final int base = meter * slots;
+        final int base = meter * row;
         int victim = base;
-        for (int i = base, end = base + slots; i < end; i++)
+        long least = k[base];
+        // the least key but the victim's: with the new key, the oldest entry once the victim is gone
+        long next = Long.MAX_VALUE;
+        for (int i = base + 1, end = base + slots; i < end && least != EMPTY; i++)
         {
-            if (k[i] == EMPTY)
+            final long entry = k[i];
+            if (entry < least)
             {
+                // an empty slot is the least of all, and taken at once
+                next = least;
+                least = entry;
                 victim = i;
-                break;
             }
-            if (k[i] < k[victim])
+            else
             {
-                victim = i;
+                next = Math.min(next, entry);
             }
         }
-        final long evicted = k[victim] == EMPTY ? NO_PLACE : placeOf(values[victim * STRIDE + VERSION_PLACE]);
+        final int at = victim - meter;
+        long evicted = NO_PLACE;
+        if (least != EMPTY)
+        {
+            evicted = placeOf(values[at * STRIDE + VERSION_PLACE]);
+            k[base + slots] = afterEviction(k[base + slots], least, Math.min(next, key));
+        }
         k[victim] = key;
-        update(victim, importWh, exportWh, version, cause, counter, intensity, place);
+        update(at, importWh, exportWh, version, cause, counter, intensity, place);
         return evicted;
+    }
+
+    /**
+     * The watermark once an entry has been evicted from a full window.
+     *
+     * @param watermark the meter's watermark before.
+     * @param evicted   the key evicted.
+     * @param oldest    the least key left in the window, the new one included.
+     * @return the watermark after.
+     */
+    private static long afterEviction(final long watermark, final long evicted, final long oldest)
+    {
+        final long oldestStart = oldest >> START_SHIFT;
+        final long end = (evicted >> START_SHIFT) + (evicted & LENGTH_MASK);
+        // no tick young enough to be accepted starts before the oldest entry: a watermark not past its start refuses
+        // nothing, and is dropped, so that a meter of one channel never holds one (class comment)
+        final long kept = watermark >> WATERMARK_END_SHIFT > oldestStart ? watermark : NO_WATERMARK;
+        if (end <= oldestStart)
+        {
+            return kept;
+        }
+        final long channel = 1L << ((evicted & CHANNEL_MASK) >>> CHANNEL_SHIFT);
+        if (kept == NO_WATERMARK)
+        {
+            return end << WATERMARK_END_SHIFT | channel;
+        }
+        // the same end: exact for both channels. Another end (two channels besides the oldest entry's, with other
+        // lengths or phases) is the conservative case: the later end for both (class comment)
+        return Math.max(kept >> WATERMARK_END_SHIFT, end) << WATERMARK_END_SHIFT | (kept & WATERMARK_CHANNELS) |
+            channel;
     }
 
     /**
@@ -401,7 +504,7 @@ public final class TickWindow
         for (int e = meter * slots, end = e + slots; e < end; e++)
         {
             final long place = placeOf(v[e * STRIDE + VERSION_PLACE]);
-            if (keys[e] != EMPTY && place != NO_PLACE && billingPeriodOf(place) == (billingPeriod & 0xFFFF) &&
+            if (keys[e + meter] != EMPTY && place != NO_PLACE && billingPeriodOf(place) == (billingPeriod & 0xFFFF) &&
                 (period < 0 || periodOf(place) == period))
             {
                 max = Math.max(max, demandW(place));
@@ -500,9 +603,18 @@ public final class TickWindow
 
     void writeState(final DataOutput out, final int meterCount) throws IOException
     {
-        final int used = Math.min(keys.length, meterCount * slots);
+        final long[] k = keys;
+        final int used = Math.min(k.length / row, meterCount) * slots;
         out.writeInt(slots);
-        StateIo.writeLongs(out, keys, used);
+        // the keys without the watermarks between them, as the snapshot has always held them
+        out.writeInt(used);
+        for (int m = 0, at = 0; at < used; m++)
+        {
+            for (int i = 0; i < slots; i++, at++)
+            {
+                out.writeLong(k[at + m]);
+            }
+        }
         // field by field, as the snapshot format has it, from the interleaved values
         StateIo.writeColumns(out, values, STRIDE, SNAPSHOT_FIELDS, used);
         out.writeInt(used);
@@ -525,7 +637,7 @@ public final class TickWindow
     long sectionBytes(final int meterCount)
     {
         final long entries = (long)meterCount * slots;
-        if (entries > keys.length)
+        if (meterCount > keys.length / row)
         {
             return -1;
         }
@@ -575,7 +687,7 @@ public final class TickWindow
         final int places = versions + entries * Integer.BYTES + Integer.BYTES;
         for (int e = meter * slots, end = e + slots; e < end; e++)
         {
-            out.putLongAt(keyColumn + e * Long.BYTES, k[e]);
+            out.putLongAt(keyColumn + e * Long.BYTES, k[e + meter]);
             for (int f = 0; f < SNAPSHOT_FIELDS.length; f++)
             {
                 out.putLongAt(keyColumn + (f + 1) * column + e * Long.BYTES, v[e * STRIDE + SNAPSHOT_FIELDS[f]]);
@@ -599,16 +711,31 @@ public final class TickWindow
             throw new IOException("snapshot has " + written + " correction-window slots per meter, engine has " +
                 slots);
         }
-        keys = StateIo.readLongs(in, 0);
-        if (legacyKeys)
+        final int entries = StateIo.readCount(in, Long.BYTES);
+        if (entries % slots != 0)
         {
-            final long[] k = keys;
-            for (int e = 0; e < k.length; e++)
-            {
-                k[e] = fromLegacyKey(k[e]);
-            }
+            throw new IOException("snapshot's correction window has " + entries + " keys, not a whole number of " +
+                "meters of " + slots);
         }
-        final int entries = keys.length;
+        // straight into their places between the watermarks, none until the watermarks' section says otherwise
+        final long[] k = new long[Math.multiplyExact(entries / slots, row)];
+        boolean full = false;
+        for (int m = 0, at = 0; at < entries; m++)
+        {
+            boolean meterFull = true;
+            for (int i = 0; i < slots; i++, at++)
+            {
+                final long key = legacyKeys ? fromLegacyKey(in.readLong()) : in.readLong();
+                k[at + m] = key;
+                meterFull &= key != EMPTY;
+            }
+            k[(m + 1) * row - 1] = NO_WATERMARK;
+            full |= meterFull;
+        }
+        keys = k;
+        // a window never full never evicted anything: it has no watermark, whatever the snapshot's age
+        watermarksUnknown = full;
+        channelsSeen = null;
         final long[] v = new long[Math.multiplyExact(entries, STRIDE)];
         for (final int field : SNAPSHOT_FIELDS)
         {
@@ -626,5 +753,143 @@ public final class TickWindow
             v[e * STRIDE + VERSION_PLACE] = versionAndPlace((int)v[e * STRIDE + VERSION_PLACE], in.readLong());
         }
         values = v;
+    }
+
+    /**
+     * Writes the meters' watermarks: a section of their own at the end of the state, so that snapshots written before
+     * it still load ({@link #readWatermarks}).
+     *
+     * @param out        destination.
+     * @param meterCount meters enrolled.
+     * @throws IOException on write failure.
+     */
+    void writeWatermarks(final DataOutput out, final int meterCount) throws IOException
+    {
+        final long[] k = keys;
+        final int meters = Math.min(k.length / row, meterCount);
+        out.writeInt(meters);
+        for (int m = 0; m < meters; m++)
+        {
+            out.writeLong(k[m * row + slots]);
+        }
+    }
+
+    /**
+     * @param meterCount meters enrolled.
+     * @return bytes of the section {@link #writeWatermarks} writes for them, or -1 if it could not be written a meter
+     *     at a time.
+     */
+    long watermarkSectionBytes(final int meterCount)
+    {
+        return meterCount > keys.length / row ? -1 : Integer.BYTES + (long)meterCount * Long.BYTES;
+    }
+
+    /**
+     * As {@link #writeSectionHead}, for the section {@link #writeWatermarks} writes.
+     *
+     * @param out        the capture.
+     * @param base       the region's offset.
+     * @param meterCount meters enrolled.
+     */
+    void writeWatermarkHead(final StateOutput out, final int base, final int meterCount)
+    {
+        out.putIntAt(base, meterCount);
+    }
+
+    /**
+     * As {@link #writeSectionMeter}, for the section {@link #writeWatermarks} writes.
+     *
+     * @param out   the capture.
+     * @param base  the region's offset.
+     * @param meter the meter.
+     */
+    void writeWatermarkMeter(final StateOutput out, final int base, final int meter)
+    {
+        out.putLongAt(base + Integer.BYTES + meter * Long.BYTES, keys[meter * row + slots]);
+    }
+
+    /**
+     * Reads the section {@link #writeWatermarks} wrote, after {@link #readState}.
+     *
+     * @param in the state.
+     * @throws IOException if it cannot be read or does not fit the window read.
+     */
+    void readWatermarks(final DataInput in) throws IOException
+    {
+        final long[] k = keys;
+        final int meters = StateIo.readCount(in, Long.BYTES);
+        if (meters != k.length / row)
+        {
+            throw new IOException("snapshot has eviction watermarks for " + meters + " meters but correction " +
+                "windows for " + k.length / row);
+        }
+        for (int m = 0; m < meters; m++)
+        {
+            k[m * row + slots] = in.readLong();
+        }
+        watermarksUnknown = false;
+    }
+
+    /**
+     * @return true if this window was loaded from a snapshot written before watermarks were kept, with a full window
+     *     (so entries may have been evicted), and {@link #confirmNoWatermarks} has not yet shown it needs none.
+     */
+    public boolean watermarksUnknown()
+    {
+        return watermarksUnknown;
+    }
+
+    /**
+     * Notes the channel of a tick journalled up to the snapshot this window was loaded from, while
+     * {@link #watermarksUnknown}.
+     *
+     * @param meter   the tick's meter index.
+     * @param channel its channel, 0..15.
+     */
+    public void noteJournalledChannel(final int meter, final int channel)
+    {
+        if (!watermarksUnknown)
+        {
+            return;
+        }
+        if (channelsSeen == null)
+        {
+            channelsSeen = new int[keys.length / row];
+        }
+        if (meter < channelsSeen.length)
+        {
+            channelsSeen[meter] |= 1 << channel;
+        }
+    }
+
+    /**
+     * Ends {@link #watermarksUnknown} if every meter whose window is full had its journalled ticks
+     * ({@link #noteJournalledChannel}) on one channel: such a meter never has a watermark (class comment), and a
+     * window never full never evicted anything, so none is missing. Otherwise the watermarks stay unknown: which
+     * intervals were evicted depends on which ticks were accepted, and only a replay tells that.
+     *
+     * @return the meters with a full window whose ticks were on several channels; 0 if the watermarks are now known.
+     */
+    public int confirmNoWatermarks()
+    {
+        if (!watermarksUnknown)
+        {
+            return 0;
+        }
+        final long[] k = keys;
+        final int[] seen = channelsSeen;
+        int several = 0;
+        for (int m = 0, meters = k.length / row; m < meters; m++)
+        {
+            boolean full = true;
+            for (int i = m * row, end = i + slots; i < end; i++)
+            {
+                full &= k[i] != EMPTY;
+            }
+            several += full && seen != null && Integer.bitCount(seen[m]) > 1 ? 1 : 0;
+        }
+        channelsSeen = null;
+        watermarksUnknown = several != 0;
+        return several;
     }
 }

@@ -197,6 +197,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
                 final SettlementLogic candidate = new SettlementLogic(this, correctionWindow);
                 SnapshotStore.load(file, candidate);
                 restoreWindowLengths(candidate, info, inputDir);
+                confirmWindowWatermarks(candidate, info, inputDir);
                 logic = candidate;
                 recoveryNotes.add("loaded snapshot " + file.getFileName() + " (input " + info.inputSequence() +
                     "), replaying the tail");
@@ -226,14 +227,64 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         {
             return;
         }
-        final long from = candidate.earliestWindowCauseOfUnknownLength();
-        final long to = info.inputSequence();
+        // each tick gives its entry its length
+        forEachTick(inputDir, candidate.earliestWindowCauseOfUnknownLength(), info.inputSequence(),
+            candidate::restoreWindowLength);
+        final long left = candidate.windowLengthsUnknown();
+        if (left != 0)
+        {
+            throw new IOException(left + " of its " + unknown + " correction-window entries without an interval " +
+                "length have no tick of theirs in the input journal");
+        }
+        recoveryNotes.add("snapshot " + info.file().getFileName() + " predates interval lengths in the correction " +
+            "window: read " + unknown + " of them back from the input journal");
+    }
+
+    /**
+     * Settles the correction window's eviction watermarks of a snapshot written before they were kept (formats 02 to
+     * 04) in which some meter's window is full. A meter whose journalled ticks up to the snapshot are all on one
+     * channel never has one, so if every such meter did, the snapshot is what a replay builds. Otherwise the
+     * watermarks depend on which ticks each meter accepted on which channel and only a replay tells that: without
+     * them a tick overlapping an interval evicted from its channel would be priced where a replay refuses it, and
+     * recovery and replay would part. Such a snapshot is not used.
+     */
+    private void confirmWindowWatermarks(final SettlementLogic candidate, final SnapshotInfo info, final Path inputDir)
+        throws IOException
+    {
+        if (!candidate.windowWatermarksUnknown())
+        {
+            return;
+        }
+        forEachTick(inputDir, 1, info.inputSequence(), (sequence, tick) -> candidate.noteJournalledTick(tick));
+        final int several = candidate.confirmNoWindowWatermarks();
+        if (several != 0)
+        {
+            throw new IOException("it predates eviction watermarks in the correction window, and " + several +
+                " of its meters with full windows ticked on several channels, whose watermarks only a replay can tell");
+        }
+        recoveryNotes.add("snapshot " + info.file().getFileName() + " predates eviction watermarks in the " +
+            "correction window: each meter with a full window ticked on one channel, so none has one");
+    }
+
+    /** What {@link #forEachTick} hands each tick to. */
+    @FunctionalInterface
+    private interface TickVisitor
+    {
+        void visit(long sequence, MeterTickCodec tick);
+    }
+
+    /**
+     * Reads the input journal's ticks from one input sequence to another, inclusive, for the recovery of a snapshot
+     * of an earlier build.
+     */
+    private static void forEachTick(final Path inputDir, final long from, final long to, final TickVisitor visitor)
+    {
         final UnsafeBuffer view = new UnsafeBuffer(0, 0);
         final MeterTickCodec tick = new MeterTickCodec();
         final boolean[] past = {false};
         try (JournalReader inputs = new JournalReader(inputDir))
         {
-            // verified end to end when the writer opened it; the window's causes are the ticks read here
+            // verified end to end when the writer opened it
             inputs.checkpointVerification(false).chainVerification(false).seekToSequence(from);
             while (!past[0] && inputs.next((buffer, offset, length, position) ->
             {
@@ -243,21 +294,13 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
                 {
                     view.wrap(buffer, offset, length);
                     tick.wrap(view, 0);
-                    candidate.restoreWindowLength(sequence, tick);
+                    visitor.visit(sequence, tick);
                 }
             }))
             {
-                // each tick gives its entry its length
+                // the visitor takes each tick
             }
         }
-        final long left = candidate.windowLengthsUnknown();
-        if (left != 0)
-        {
-            throw new IOException(left + " of its " + unknown + " correction-window entries without an interval " +
-                "length have no tick of theirs in the input journal");
-        }
-        recoveryNotes.add("snapshot " + info.file().getFileName() + " predates interval lengths in the correction " +
-            "window: read " + unknown + " of them back from the input journal");
     }
 
     /**
@@ -301,7 +344,8 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         if (snapshotWriter != null && meters > 0)
         {
             final long estimate = (long)meters *
-                (TickWindow.BYTES_PER_SLOT * (long)correctionWindow + SNAPSHOT_BYTES_PER_METER_BESIDES_WINDOW);
+                (TickWindow.BYTES_PER_SLOT * (long)correctionWindow + TickWindow.BYTES_PER_METER +
+                SNAPSHOT_BYTES_PER_METER_BESIDES_WINDOW);
             // with the quarter of headroom the writer keeps after a snapshot, so the first one need not grow it
             snapshotWriter.reserve(estimate + estimate / 4);
         }

@@ -37,12 +37,16 @@ import java.util.stream.Stream;
  * Snapshot files of the engine's whole state, so a restart loads the newest valid one and replays only the tail of
  * the input journal.
  * <p>
- * File {@code snapshot-<inputSequence>.gss}: magic {@code GSSNAP04}, then input sequence, output record count and
+ * File {@code snapshot-<inputSequence>.gss}: magic {@code GSSNAP05}, then input sequence, output record count and
  * output chain head (three longs), the state as written by {@link SettlementLogic#writeState}, and the XXH64 (seed 0,
- * 8 bytes big-endian) of everything before it. Format {@code GSSNAP03}, whose correction-window keys lack the
- * interval's length, and {@code GSSNAP02}, that with a SHA-256 instead, are still read; recovery then reads each
- * entry's length back from the tick that caused it in the input journal, or does not use the snapshot. Sections added to the end of the state by later builds (the redemption fingerprints, 2026-11-27) are read
- * only when the state goes on, so a snapshot written before them still loads. Files {@code spare-<inputSequence>.gsp}
+ * 8 bytes big-endian) of everything before it. Format {@code GSSNAP04}, without the correction window's eviction
+ * watermarks, is still read; recovery then uses it only if the input journal shows that no meter can have one (each
+ * meter with a full window ticked on one channel), else replays. Format {@code GSSNAP03}, whose correction-window keys
+ * also lack the interval's length, and {@code GSSNAP02}, that with a SHA-256 instead, are still read the same way;
+ * recovery also reads each entry's length back from the tick that caused it in the input journal, or does not use
+ * the snapshot. Sections added to the end of the state by later builds (the redemption fingerprints, 2026-11-27; the
+ * eviction watermarks, format 05) are read only when the state goes on, so a snapshot written before them still
+ * loads. Files {@code spare-<inputSequence>.gsp}
  * beside them are old snapshots kept only to be written over by the next one ({@link #recycle}, {@link SpareFiles});
  * they are never read and may be deleted at any time the engine is stopped.
  * <p>
@@ -61,8 +65,10 @@ import java.util.stream.Stream;
  */
 public final class SnapshotStore
 {
-    /** Format 04: as 03, with each correction-window key holding its interval's length. */
-    private static final byte[] MAGIC = {'G', 'S', 'S', 'N', 'A', 'P', '0', '4'};
+    /** Format 05: as 04, with the correction window's eviction watermarks in a section at the end of the state. */
+    private static final byte[] MAGIC = {'G', 'S', 'S', 'N', 'A', 'P', '0', '5'};
+    /** Format 04: as 03, with each correction-window key holding its interval's length; still read. */
+    private static final byte[] MAGIC_LENGTHS = {'G', 'S', 'S', 'N', 'A', 'P', '0', '4'};
     /** Format 03: as 02, with an XXH64 checksum instead of SHA-256; still read. */
     private static final byte[] MAGIC_XXH64 = {'G', 'S', 'S', 'N', 'A', 'P', '0', '3'};
     /**
@@ -314,7 +320,9 @@ public final class SnapshotStore
         {
             in.skipNBytes(header);
             // formats before 04 keep correction-window keys without the interval's length
-            logic.readState(new SnapshotInput(in, header, stateBytes), !Arrays.equals(magic(file), MAGIC));
+            final byte[] magic = magic(file);
+            logic.readState(new SnapshotInput(in, header, stateBytes),
+                !Arrays.equals(magic, MAGIC) && !Arrays.equals(magic, MAGIC_LENGTHS));
         }
     }
 
@@ -403,7 +411,7 @@ public final class SnapshotStore
     private static int trailerBytes(final Path file) throws IOException
     {
         final byte[] magic = magic(file);
-        if (Arrays.equals(magic, MAGIC) || Arrays.equals(magic, MAGIC_XXH64))
+        if (Arrays.equals(magic, MAGIC) || Arrays.equals(magic, MAGIC_LENGTHS) || Arrays.equals(magic, MAGIC_XXH64))
         {
             return CHECKSUM_BYTES;
         }

@@ -15,6 +15,8 @@ class SnapshotWriterTest
 {
     /** Bytes of the daily tier totals' section with none: three counts of 0 (untracked periods, meters, totals). */
     private static final int DAILY_TIER_TOTALS_EMPTY = 3 * 4;
+    /** The eviction watermarks' section of an empty state: a count of 0. */
+    private static final int WATERMARKS_EMPTY = 4;
 
     @TempDir
     Path tmp;
@@ -112,7 +114,7 @@ class SnapshotWriterTest
             written = writer.awaitWritten();
         }
         final byte[] current = Files.readAllBytes(written.file());
-        assertThat(new String(current, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GSSNAP04");
+        assertThat(new String(current, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GSSNAP05");
 
         // format 02, as builds before this one wrote it: the same bytes with magic GSSNAP02 and a SHA-256 trailer
         final byte[] body = java.util.Arrays.copyOf(current, current.length - 8);
@@ -140,7 +142,7 @@ class SnapshotWriterTest
     {
         // as builds before 2026-11-27 wrote it: the state ends before the fingerprints' section (a count of 0 here)
         // and the daily tier totals' after it
-        SnapshotStore.load(formerSnapshot(4 + DAILY_TIER_TOTALS_EMPTY),
+        SnapshotStore.load(formerSnapshot(4 + DAILY_TIER_TOTALS_EMPTY + WATERMARKS_EMPTY, '3'),
             new SettlementLogic((buffer, offset, length) -> { }, 8));
     }
 
@@ -148,15 +150,25 @@ class SnapshotWriterTest
     void aSnapshotWrittenBeforeTheDailyTierTotalsStillLoads() throws Exception
     {
         // as builds before the daily-tier true-up wrote it: the state ends after the fingerprints
-        SnapshotStore.load(formerSnapshot(DAILY_TIER_TOTALS_EMPTY),
+        SnapshotStore.load(formerSnapshot(DAILY_TIER_TOTALS_EMPTY + WATERMARKS_EMPTY, '3'),
             new SettlementLogic((buffer, offset, length) -> { }, 8));
     }
 
+    @Test
+    void aSnapshotWrittenBeforeTheEvictionWatermarksStillLoads() throws Exception
+    {
+        // format 04: the state ends after the daily tier totals; no window is full, so no watermark is missing
+        final SettlementLogic logic = new SettlementLogic((buffer, offset, length) -> { }, 8);
+        SnapshotStore.load(formerSnapshot(WATERMARKS_EMPTY, '4'), logic);
+        assertThat(logic.windowWatermarksUnknown()).isFalse();
+    }
+
     /**
-     * @param cut bytes of trailing sections, all counts of 0, that an older build did not write.
+     * @param cut    bytes of trailing sections, all counts of 0, that an older build did not write.
+     * @param format the last digit of that build's format.
      * @return a snapshot of an empty state as that build wrote it, checked to verify.
      */
-    private Path formerSnapshot(final int cut) throws Exception
+    private Path formerSnapshot(final int cut, final char format) throws Exception
     {
         final SettlementLogic logic = new SettlementLogic((buffer, offset, length) -> { }, 8);
         final SnapshotInfo written;
@@ -172,8 +184,8 @@ class SnapshotWriterTest
             assertThat(java.nio.ByteBuffer.wrap(current, at, 4).getInt()).isZero();
         }
         final byte[] former = java.util.Arrays.copyOf(current, stateEnd + 8);
-        // those builds wrote format 03 (the window's keys of an empty state read the same in either)
-        former[7] = '3';
+        // the window's keys of an empty state read the same in formats 03 and 04
+        former[7] = (byte)format;
         final long checksum = org.gridsettle.journal.chain.XxHash64.hash(
             new org.agrona.concurrent.UnsafeBuffer(former), 0, stateEnd, 0);
         java.nio.ByteBuffer.wrap(former, stateEnd, 8).putLong(checksum);

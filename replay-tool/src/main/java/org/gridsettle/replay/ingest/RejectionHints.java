@@ -27,8 +27,9 @@ public final class RejectionHints
             "with another start or length (as a feed's hourly readings overlap its 15-minute ones); the first " +
             "settled is kept, and a correction must repeat its interval",
         "OUTSIDE_CORRECTION_WINDOW", "a reading older than the last " + TickWindow.DEFAULT_SLOTS + " intervals " +
-            "the engine keeps per meter; a reading sent again unchanged was settled when first sent and posts " +
-            "nothing now, and a changed one can no longer correct it");
+            "the engine keeps per meter, or overlapping one of its channel that has left them (a late 15-minute " +
+            "reading inside an hourly one settled before); a reading sent again unchanged was settled when first " +
+            "sent and posts nothing now, and a changed one can no longer correct it");
 
     private RejectionHints()
     {
