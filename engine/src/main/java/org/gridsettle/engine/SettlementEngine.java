@@ -114,15 +114,31 @@ public final class SettlementEngine implements AutoCloseable
         final JournalWriterPair writers = JournalWriterPair.open(dir, config.durability, config.sealing);
         this.input = writers.input();
         this.output = writers.output();
-        this.handler = new SettlementHandler(
-            input, output, Journals.output(dir), config.listeners.toArray(new PostingListener[0]),
-            config.correctionWindow,
-            config.snapshots
-                ? new SnapshotStore(dir.resolve("snapshots"), config.durability == Durability.SYNC_ON_BATCH)
-                : null,
-            config.snapshotInterval, config.snapshotInputsPerMeter);
-        handler.logic().reserveMeters(config.expectedMeters);
-        handler.reserveSnapshot(config.expectedMeters);
+        try
+        {
+            this.handler = new SettlementHandler(
+                input, output, Journals.output(dir), config.listeners.toArray(new PostingListener[0]),
+                config.correctionWindow,
+                config.snapshots
+                    ? new SnapshotStore(dir.resolve("snapshots"), config.durability == Durability.SYNC_ON_BATCH)
+                    : null,
+                config.snapshotInterval, config.snapshotInputsPerMeter);
+            handler.logic().reserveMeters(config.expectedMeters);
+            handler.reserveSnapshot(config.expectedMeters);
+        }
+        catch (final RuntimeException | Error e)
+        {
+            // no engine to close: let go of the journals (and their writer locks) as they are
+            try
+            {
+                input.abandon();
+            }
+            finally
+            {
+                output.abandon();
+            }
+            throw e;
+        }
     }
 
     /**
@@ -135,6 +151,11 @@ public final class SettlementEngine implements AutoCloseable
 
     /**
      * Recovers any journalled state, then starts the business-logic thread.
+     * <p>
+     * A recovery that is refused (a journal that fails verification, a replay that differs from the recorded
+     * outputs) closes the engine as it stands before the refusal is thrown: the journals are let go exactly as found,
+     * with no close checkpoint and no snapshot, so that another engine may open them; {@link #close} then does
+     * nothing more.
      *
      * @return this.
      */
@@ -171,8 +192,21 @@ public final class SettlementEngine implements AutoCloseable
         }
         catch (final RuntimeException e)
         {
-            // a refused recovery must leave the journals exactly as found: close() then seals and snapshots nothing
+            // a refused recovery must leave the journals exactly as found: close() seals and snapshots nothing. It
+            // runs now, so that a caller who never got the engine (build().start() in one expression) does not keep
+            // the journals open, and their writer locks held, until the process ends
             fatal = e;
+            try
+            {
+                close();
+            }
+            catch (final RuntimeException closing)
+            {
+                if (closing.getCause() != e)
+                {
+                    e.addSuppressed(closing);
+                }
+            }
             throw e;
         }
         disruptor = new Disruptor<>(

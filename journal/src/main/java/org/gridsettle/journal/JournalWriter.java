@@ -30,7 +30,8 @@ import java.nio.file.Path;
  * A write that fails (a full disk: Chronicle's memory-mapped write faults) is reported as a
  * {@link JournalWriteException}, and from then on the writer writes nothing, not even a checkpoint when closed.
  * <p>
- * Single writer: call only from one thread at a time (the engine's business-logic thread). Chronicle's own
+ * One writer a journal: a second one on the same directory, in this process or another, is refused when it opens
+ * ({@link WriterLock}). Single writer: call only from one thread at a time (the engine's business-logic thread). Chronicle's own
  * thread check is relaxed so the writer may be created on one thread and used on another. With
  * {@link Sealing#BACKGROUND} the SHA-256 of the checkpoints is computed on a thread the writer owns, started when it
  * opens and stopped when it closes or is abandoned.
@@ -60,6 +61,7 @@ public final class JournalWriter implements AutoCloseable
         new UnsafeBuffer(BufferUtil.allocateDirectAligned(CheckpointCodec.LENGTH + 24, 64));
     private final byte[] sha = new byte[CheckpointCodec.SHA_LENGTH];
     private final Path dir;
+    private final WriterLock lock;
     private final Durability durability;
     private final int checkpointInterval;
     private long count;
@@ -114,47 +116,58 @@ public final class JournalWriter implements AutoCloseable
         this.dir = dir;
         this.durability = durability;
         this.checkpointInterval = checkpointInterval;
-        final BlockDigest blockDigest;
-        if (Files.isDirectory(dir))
-        {
-            try (JournalReader existing = new JournalReader(dir))
-            {
-                existing.verifyToEnd();
-                count = existing.position();
-                dataRecords = existing.dataRecords();
-                lastSequence = existing.lastSequence();
-                chain.resume(existing.digest());
-                blockDigest = existing.blockDigest();
-                recordsInBlock = blockDigest.recordsInBlock();
-                sealedByClose = existing.endsWithCloseCheckpoint();
-                sealedBoundRecords = existing.closeBoundRecords();
-                sealedBoundChain = existing.closeBoundChain();
-            }
-        }
-        else
-        {
-            blockDigest = new BlockDigest();
-        }
-        ChronicleQueue opened = null;
+        // before reading where the journal ends: another writer appending after that read would fork the chain
+        final boolean existed = Files.isDirectory(dir);
+        this.lock = WriterLock.acquire(dir);
         try
         {
-            opened = Journals.open(dir);
-            this.appender = opened.createAppender();
+            final BlockDigest blockDigest;
+            if (existed)
+            {
+                try (JournalReader existing = new JournalReader(dir))
+                {
+                    existing.verifyToEnd();
+                    count = existing.position();
+                    dataRecords = existing.dataRecords();
+                    lastSequence = existing.lastSequence();
+                    chain.resume(existing.digest());
+                    blockDigest = existing.blockDigest();
+                    recordsInBlock = blockDigest.recordsInBlock();
+                    sealedByClose = existing.endsWithCloseCheckpoint();
+                    sealedBoundRecords = existing.closeBoundRecords();
+                    sealedBoundChain = existing.closeBoundChain();
+                }
+            }
+            else
+            {
+                blockDigest = new BlockDigest();
+            }
+            ChronicleQueue opened = null;
+            try
+            {
+                opened = Journals.open(dir);
+                this.appender = opened.createAppender();
+            }
+            catch (final InternalError e)
+            {
+                // Chronicle maps metadata.cq4t as it opens: on a full disk that faults too
+                CloseHelper.quietClose(opened);
+                throw JournalWriteException.of(dir, e);
+            }
+            this.queue = opened;
+            appender.singleThreadedCheckDisabled(true);
+            checkpoint.wrap(checkpointBuffer, 0);
+            // started last: nothing after it can fail and leave its thread running
+            this.blockSealer = sealing == Sealing.BACKGROUND ?
+                new BackgroundBlockSealer(
+                    blockDigest, BackgroundBlockSealer.DEFAULT_CAPACITY, "gridsettle-seal-" + dir.getFileName()) :
+                blockDigest;
         }
-        catch (final InternalError e)
+        catch (final RuntimeException | Error e)
         {
-            // Chronicle maps metadata.cq4t as it opens: on a full disk that faults too
-            CloseHelper.quietClose(opened);
-            throw JournalWriteException.of(dir, e);
+            lock.close();
+            throw e;
         }
-        this.queue = opened;
-        appender.singleThreadedCheckDisabled(true);
-        checkpoint.wrap(checkpointBuffer, 0);
-        // started last: nothing after it can fail and leave its thread running
-        this.blockSealer = sealing == Sealing.BACKGROUND ?
-            new BackgroundBlockSealer(
-                blockDigest, BackgroundBlockSealer.DEFAULT_CAPACITY, "gridsettle-seal-" + dir.getFileName()) :
-            blockDigest;
     }
 
     /**
@@ -361,6 +374,7 @@ public final class JournalWriter implements AutoCloseable
             blockSealer.close();
             appender.close();
             queue.close();
+            lock.close();
         }
     }
 
@@ -385,6 +399,7 @@ public final class JournalWriter implements AutoCloseable
             blockSealer.close();
             appender.close();
             queue.close();
+            lock.close();
         }
     }
 }

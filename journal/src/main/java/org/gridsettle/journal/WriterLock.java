@@ -1,0 +1,102 @@
+package org.gridsettle.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The one-writer hold of a journal: an exclusive lock on {@value #FILE} in its queue directory, taken by a
+ * {@link JournalWriter} before it reads where the journal ends and kept until it closes.
+ * <p>
+ * Chronicle Queue lets two processes append to one queue, record by record, and each writer chains its records onto
+ * the last one it read when it opened. Two writers at once (two engines embedded on one directory, or a host's engine
+ * and a {@code settle ingest}) would interleave two hash chains: both would report success, and the journal would
+ * fail verification for good. So the second writer is refused before it appends anything. Readers take no lock: an
+ * auditor needs no write access to a journal.
+ * <p>
+ * The operating system drops the lock when the process ends, however it ends, so a killed engine leaves no stale
+ * lock; the empty file stays, and Chronicle ignores it (its cycles are the {@code .cq4} files). Not thread-safe:
+ * taken and released by the writer's owner.
+ */
+public final class WriterLock implements AutoCloseable
+{
+    /** Name of the lock file inside a queue directory. */
+    public static final String FILE = "writer.lock";
+
+    private final FileChannel channel;
+
+    private WriterLock(final FileChannel channel)
+    {
+        this.channel = channel;
+    }
+
+    /**
+     * Takes the lock without waiting, creating the queue directory if it does not exist yet.
+     *
+     * @param queueDir the journal's queue directory, for example {@code DIR/input}.
+     * @return the lock, to close once the writer has closed the queue.
+     * @throws IllegalStateException if another writer, in this process or another, holds it.
+     * @throws UncheckedIOException  if the directory or the lock file cannot be created or locked.
+     */
+    public static WriterLock acquire(final Path queueDir)
+    {
+        final Path file = queueDir.resolve(FILE);
+        final FileChannel channel;
+        try
+        {
+            Files.createDirectories(queueDir);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(queueDir + ": cannot create the journal's writer lock " + FILE + ": " +
+                e.getMessage(), e);
+        }
+        FileLock lock = null;
+        try
+        {
+            lock = channel.tryLock();
+        }
+        catch (final OverlappingFileLockException e)
+        {
+            // held in this process: a second engine on the same directory
+        }
+        catch (final IOException e)
+        {
+            close(channel);
+            throw new UncheckedIOException(file + ": cannot lock: " + e.getMessage(), e);
+        }
+        if (lock == null)
+        {
+            close(channel);
+            throw new IllegalStateException(queueDir + " is being written by another journal writer (it holds " +
+                FILE + "): a journal takes one writer at a time, so nothing was appended; close the other engine " +
+                "or wait for the other settle command to finish");
+        }
+        return new WriterLock(channel);
+    }
+
+    /** Releases the lock (closing the channel releases it); the file stays. */
+    @Override
+    public void close()
+    {
+        close(channel);
+    }
+
+    private static void close(final FileChannel channel)
+    {
+        try
+        {
+            channel.close();
+        }
+        catch (final IOException e)
+        {
+            // the lock goes with the channel, and with the process at the latest
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.gridsettle.journal;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.codec.MeterTickCodec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * One writer a journal. Before the lock, a second writer on an open journal resumed the chain from the records it
+ * read when it opened, and the two writers' records then broke each other's chain: the journal failed verification
+ * for good, though both writers had reported success.
+ */
+class WriterLockTest
+{
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSecondWriterInTheSameProcessIsRefusedAndTheFirstKeepsAnIntactJournal()
+    {
+        final Path dir = tmp.resolve("input");
+        try (JournalWriter first = new JournalWriter(dir, Durability.PAGE_CACHE))
+        {
+            append(first, 1);
+            assertThatThrownBy(() -> new JournalWriter(dir, Durability.PAGE_CACHE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(dir + " is being written by another journal writer")
+                .hasMessageContaining(WriterLock.FILE);
+            append(first, 2);
+        }
+        // the lock went with the first writer: the next one opens, and the journal is one unbroken chain
+        try (JournalWriter next = new JournalWriter(dir, Durability.PAGE_CACHE))
+        {
+            append(next, 3);
+        }
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            assertThat(reader.verifyToEnd().dataRecords()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aWriterInAnotherProcessIsRefusedUntilThatProcessEnds() throws IOException, InterruptedException
+    {
+        final Path dir = tmp.resolve("input");
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the surefire JVM's flags (module opens for Chronicle and Agrona), as the parent pom passes them on
+        final String flags = System.getProperty("gridsettle.jvm.flags", "").trim();
+        if (!flags.isEmpty())
+        {
+            command.addAll(Arrays.asList(flags.split("\\s+")));
+        }
+        command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), HoldWriter.class.getName(),
+            dir.toString()));
+        final Process holder = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try
+        {
+            final BufferedReader out =
+                new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo(HoldWriter.READY);
+            assertThatThrownBy(() -> new JournalWriter(dir, Durability.PAGE_CACHE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is being written by another journal writer");
+        }
+        finally
+        {
+            // killed, not closed: the operating system drops the lock with the process
+            holder.destroyForcibly();
+            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (JournalWriter next = new JournalWriter(dir, Durability.PAGE_CACHE))
+        {
+            append(next, 2);
+        }
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            assertThat(reader.verifyToEnd().dataRecords()).isEqualTo(2);
+        }
+    }
+
+    private static void append(final JournalWriter writer, final long sequence)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(MeterTickCodec.LENGTH));
+        new MeterTickCodec().<MeterTickCodec>wrap(buffer, 0)
+            .encode(sequence, 7, MeterTickCodec.CHANNEL_MAIN, 1_700_000_000L + 900 * sequence, 900, 100, 0, 0);
+        writer.append(buffer, 0, MeterTickCodec.LENGTH);
+    }
+
+    /** A child process that opens a writer, appends one record, says so and waits to be killed. */
+    static final class HoldWriter
+    {
+        static final String READY = "holding";
+
+        public static void main(final String[] args) throws InterruptedException
+        {
+            final JournalWriter writer = new JournalWriter(Path.of(args[0]), Durability.PAGE_CACHE);
+            append(writer, 1);
+            System.out.println(READY);
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+}
