@@ -39,7 +39,8 @@ import java.util.function.Consumer;
  * recovered by the engine and appended to; the tariff and accounts then come back as rejected duplicates
  * ({@code ALREADY_EXISTS}), the journalled tariff version keeps pricing, and the meters are enrolled from its start;
  * a tariff or zone that differs from it is refused before anything is journalled. Readings the journal already
- * settled with the same values are not submitted again ({@link SettledReadings}).
+ * settled with the same values are not submitted again ({@link SettledReadings}). One ingest writes a journal at a
+ * time: a second one into the same directory is refused before it journals anything ({@link JournalLock}).
  * An end of day is submitted at each local midnight the readings pass and a period close at each month start they
  * pass, in time order among the readings; the last month stays open, so that a later ingest can add to it. The days
  * and month an earlier ingest left open are ended before this run's enrolments.
@@ -167,6 +168,30 @@ public final class IngestRun
         }
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
         checkDates(readings, covered);
+        // one writer at a time, from reading what the journal settled to closing the engine: a second ingest into
+        // the directory would interleave its hash chain with this one's
+        final JournalLock writer = JournalLock.acquire(journalDir);
+        try
+        {
+            return settle(readings, covered, meterIds, badRows, files, oraclePrices);
+        }
+        finally
+        {
+            writer.close();
+        }
+    }
+
+    /**
+     * The part of {@link #run} that reads and writes the journal, called with the {@link JournalLock} held.
+     */
+    private IngestReport settle(
+        final ReadingBuffer readings,
+        final java.util.function.LongPredicate covered,
+        final MeterIdMap meterIds,
+        final BadRowTally badRows,
+        final List<IngestReport.FileSummary> files,
+        final List<OraclePriceSeries> oraclePrices)
+    {
         // one pass over the input journal: the calendar to resume, and the readings it settled already (a file sent
         // again is not submitted again)
         final SettledReadings.Scan settledScan = SettledReadings.scan(journalDir, readings);

@@ -1,12 +1,16 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.replay.ingest.JournalLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 
@@ -276,6 +280,40 @@ class IngestCommandTest
         // the calendar's duplicates are not counted as readings, and the readings are not submitted at all
         assertThat(second.out()).contains("readings: 0 submitted, 0 accepted, 0 rejected by the engine, " +
             "0 exact duplicates").contains("already settled: 2 readings");
+    }
+
+    @Test
+    void aSecondIngestWhileAnotherWritesTheJournalIsRefusedAndTheJournalStaysIntact() throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final String header = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
+        final Path first = write("first.csv", header + "M-1,2026-03-09T10:00:00Z,900,100,0\n");
+        final Path second = write("second.csv", header + "M-1,2026-03-09T10:15:00Z,900,200,0\n");
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, meters, first.toString()).exitCode()).isZero();
+        final String before = CliRun.of("verify", "--journal", journal.toString()).out();
+
+        // the lock another settle ingest holds while it runs; two writers would interleave their hash chains
+        try (FileChannel other = FileChannel.open(journal.resolve(JournalLock.FILE), StandardOpenOption.WRITE);
+            FileLock held = other.lock())
+        {
+            assertThat(held.isValid()).isTrue();
+            final CliRun refused = ingest(journal, meters, second.toString());
+
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.out()).isEmpty();
+            assertThat(refused.err().lines().toList()).containsExactly("settle ingest: " + journal + " is being " +
+                "written by another settle process (it holds " + JournalLock.FILE + "): a journal takes one writer " +
+                "at a time; run again when that one has finished; nothing was journalled");
+        }
+        final CliRun verify = CliRun.of("verify", "--journal", journal.toString());
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.out()).isEqualTo(before);
+
+        // once the other writer has finished, the same command goes through
+        final CliRun again = ingest(journal, meters, second.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("readings: 1 submitted, 1 accepted");
     }
 
     @Test
