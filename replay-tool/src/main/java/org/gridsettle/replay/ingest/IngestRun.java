@@ -394,13 +394,23 @@ public final class IngestRun
      * an ingest submits an end of day for every local day from its first reading to its last, with the day's fixed
      * charges, so one reading dated decades away would charge decades of fixed charges for good. A reading in the
      * future, a meter's readings more than a year apart, a tariff that starts after every reading, and readings past
-     * the rate's URDB end date are refused whole.
+     * the rate's URDB end date are refused whole, and so are usage files without a reading to start a new journal
+     * from.
      */
     private void checkDates(final ReadingBuffer readings, final java.util.function.LongPredicate covered)
     {
         final long latest = readings.latestStart(covered);
         if (latest == Long.MIN_VALUE)
         {
+            // a new journal's tariff and enrolments would start at the first covered year's midnight, for good; on a
+            // journal that exists, a run without readings still ends its open days and withdraws cancelled events
+            if (tariffDocument.startDate().isEmpty() && !Journals.exists(journalDir))
+            {
+                throw new IllegalArgumentException("the usage files hold no reading of an enrolled meter dated " +
+                    ZoneOffsetTable.FIRST_YEAR + " to " + (ZoneOffsetTable.LAST_YEAR - 1) + ": nothing to settle, " +
+                    "and no day to start a new journal's tariff and enrolments from (the rate has no URDB " +
+                    "startdate); nothing was journalled");
+            }
             return;
         }
         final long tomorrow = Instant.now().getEpochSecond() + 86_400L;

@@ -388,6 +388,44 @@ class IngestCommandTest
     }
 
     @Test
+    void usageFilesWithoutAReadingDoNotStartANewJournalAtTheFirstCoveredYear() throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final String header = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
+        final Path none = write("header-only.csv", header);
+        final Path unknown = write("unknown-meter.csv", header + "M-9,2026-03-09T10:00:00Z,900,100,0\n");
+        final Path journal = tmp.resolve("journal");
+        // the tiered sample has no URDB startdate: the tariff and enrolments start at the earliest reading's day
+        final String[] head = {"ingest", "--journal", journal.toString(), "--tariff", path(TestResources.TIERED_TARIFF),
+            "--meters", meters.toString(), "--usage"};
+
+        for (final Path usage : List.of(none, unknown, Path.of(path("ingest/greenbutton_ESPIReadingType.xml"))))
+        {
+            final CliRun run = CliRun.of(append(head, usage.toString()));
+
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+            assertThat(run.err().lines().toList()).containsExactly("settle ingest: the usage files hold no reading " +
+                "of an enrolled meter dated 1990 to 2099: nothing to settle, and no day to start a new journal's " +
+                "tariff and enrolments from (the rate has no URDB startdate); nothing was journalled");
+            assertThat(journal).doesNotExist();
+        }
+
+        // a journal that exists keeps its tariff's start; a run without readings into it goes through
+        final Path day = write("day.csv", header + "M-1,2026-03-09T10:00:00Z,900,100,0\n");
+        assertThat(CliRun.of(append(head, day.toString())).exitCode()).isZero();
+        final CliRun again = CliRun.of(append(head, none.toString()));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("effective from 2026-03-09T07:00:00Z");
+    }
+
+    private static String[] append(final String[] head, final String last)
+    {
+        final String[] args = Arrays.copyOf(head, head.length + 1);
+        args[head.length] = last;
+        return args;
+    }
+
+    @Test
     void aTariffTheEngineWouldRefuseStopsTheIngestBeforeAnythingIsJournalled() throws IOException
     {
         final Path meters = write("meters.csv", ENROLMENT);
