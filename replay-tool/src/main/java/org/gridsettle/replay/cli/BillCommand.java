@@ -98,6 +98,7 @@ public final class BillCommand implements Callable<Integer>
         final LocalDate fromDate = OptionValues.date("--from", from);
         final LocalDate toDate = OptionValues.date("--to", to);
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
+        OptionValues.noteRoundings(spec.commandLine().getErr(), "settle bill", tariff, document.roundings());
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final BillingCalendar calendar = new BillingCalendar(fromDate, toDate, tariffZone);
         final boolean json = outputIsJson();

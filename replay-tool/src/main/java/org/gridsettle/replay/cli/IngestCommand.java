@@ -232,6 +232,7 @@ public final class IngestCommand implements Callable<Integer>
         final DrProgram program = drProgram();
         final UsageFormat format = OptionValues.usageFormat(usageFormat);
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
+        OptionValues.noteRoundings(spec.commandLine().getErr(), "settle ingest", tariff, document.roundings());
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final List<Enrolment> enrolments = new EnrolmentCsvReader().read(meters);
         final CarbonFiles carbonFiles = CarbonFiles.read(carbon, carbonRegion);

@@ -120,6 +120,7 @@ public final class RerateCommand implements Callable<Integer>
         }
         final long target = targetTariff(registry);
         final UrdbReplacement replacement = UrdbReplacement.read(tariff, tariffZone);
+        OptionValues.noteRoundings(spec.commandLine().getErr(), "settle rerate", tariff, replacement.roundings());
         // last of the checks: it reads both journals whole, and every cheaper mistake should be told first
         AuditCommand.requireVerified(journal, "rerate");
         final RerateRun run = new RerateRun(journal, target, replacement, dayZone, fromDay, toDay, compared);

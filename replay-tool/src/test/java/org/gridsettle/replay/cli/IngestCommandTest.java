@@ -426,6 +426,28 @@ class IngestCommandTest
     }
 
     @Test
+    void aUrdbRateRoundedToAMicroUnitIsNotedOnStderrByIngestAndBill() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        // the hand-written rate with off-peak at 0.1000005 $/kWh: 100000.5 micro-units, half-even to 100000
+        final Path rounded = write("rounded.json", Files.readString(Path.of(path(HAND_TARIFF)))
+            .replace("\"rate\": 0.10,", "\"rate\": 0.1000005,"));
+        final String note = ": note: rounded.json: energyratestructure[0][0]: rate+adj 0.1000005 $/kWh rounded " +
+            "half-even to 100000 micro-$/kWh";
+        final String usage = path("ingest/meter_readings_bad_row_middle.csv");
+
+        final CliRun ingest = CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(), "--tariff",
+            rounded.toString(), "--meters", meters.toString(), "--usage", usage);
+        final CliRun bill = CliRun.of("bill", "--tariff", rounded.toString(), "--usage", usage, "--meter", "M-100",
+            "--from", "2026-03-01", "--to", "2026-04-01");
+
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(ingest.err().lines()).contains("settle ingest" + note);
+        assertThat(bill.exitCode()).as(bill.err()).isZero();
+        assertThat(bill.err().lines()).contains("settle bill" + note);
+    }
+
+    @Test
     void aTariffTheEngineWouldRefuseStopsTheIngestBeforeAnythingIsJournalled() throws IOException
     {
         final Path meters = write("meters.csv", ENROLMENT);
