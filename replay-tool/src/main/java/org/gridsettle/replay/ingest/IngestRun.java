@@ -167,7 +167,7 @@ public final class IngestRun
             oraclePrices.addAll(OraclePriceFiles.read(file, badRows));
         }
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
-        checkDates(readings, covered);
+        checkDates(readings, covered, meterIds.unknownMeters());
         // one writer at a time, from reading what the journal settled to closing the engine: a second ingest into
         // the directory would interleave its hash chain with this one's
         final JournalLock writer = JournalLock.acquire(journalDir);
@@ -397,7 +397,8 @@ public final class IngestRun
      * the rate's URDB end date are refused whole, and so are usage files without a reading to start a new journal
      * from.
      */
-    private void checkDates(final ReadingBuffer readings, final java.util.function.LongPredicate covered)
+    private void checkDates(
+        final ReadingBuffer readings, final java.util.function.LongPredicate covered, final List<String> unknownMeters)
     {
         final long latest = readings.latestStart(covered);
         if (latest == Long.MIN_VALUE)
@@ -407,9 +408,11 @@ public final class IngestRun
             if (tariffDocument.startDate().isEmpty() && !Journals.exists(journalDir))
             {
                 throw new IllegalArgumentException("the usage files hold no reading of an enrolled meter dated " +
-                    ZoneOffsetTable.FIRST_YEAR + " to " + (ZoneOffsetTable.LAST_YEAR - 1) + ": nothing to settle, " +
-                    "and no day to start a new journal's tariff and enrolments from (the rate has no URDB " +
-                    "startdate); nothing was journalled");
+                    ZoneOffsetTable.FIRST_YEAR + " to " + (ZoneOffsetTable.LAST_YEAR - 1) +
+                    (unknownMeters.isEmpty() ? "" : " (they name only meters not in the enrolment file: " +
+                    IngestReportPrinter.unknownMeters(unknownMeters) + ")") + ": nothing to settle, and no day to " +
+                    "start a new journal's tariff and enrolments from (the rate has no URDB startdate); nothing " +
+                    "was journalled");
             }
             return;
         }

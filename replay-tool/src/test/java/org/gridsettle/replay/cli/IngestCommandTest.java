@@ -399,14 +399,16 @@ class IngestCommandTest
         final String[] head = {"ingest", "--journal", journal.toString(), "--tariff", path(TestResources.TIERED_TARIFF),
             "--meters", meters.toString(), "--usage"};
 
+        final String refused = "settle ingest: the usage files hold no reading of an enrolled meter dated 1990 to " +
+            "2099%s: nothing to settle, and no day to start a new journal's tariff and enrolments from (the rate has " +
+            "no URDB startdate); nothing was journalled";
         for (final Path usage : List.of(none, unknown, Path.of(path("ingest/greenbutton_ESPIReadingType.xml"))))
         {
             final CliRun run = CliRun.of(append(head, usage.toString()));
 
             assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
-            assertThat(run.err().lines().toList()).containsExactly("settle ingest: the usage files hold no reading " +
-                "of an enrolled meter dated 1990 to 2099: nothing to settle, and no day to start a new journal's " +
-                "tariff and enrolments from (the rate has no URDB startdate); nothing was journalled");
+            assertThat(run.err().lines().toList()).containsExactly(String.format(refused, usage == unknown ?
+                " (they name only meters not in the enrolment file: \"M-9\")" : ""));
             assertThat(journal).doesNotExist();
         }
 
