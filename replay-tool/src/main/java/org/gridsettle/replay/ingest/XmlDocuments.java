@@ -43,7 +43,8 @@ final class XmlDocuments
      */
     static void parse(final Path file, final String source, final String document, final RootHandler handler)
     {
-        final String expected = "a " + document;
+        // "an OpenADR ..." as well as "a Green Button ..."
+        final String expected = ("AEIOU".indexOf(document.charAt(0)) >= 0 ? "an " : "a ") + document;
         final XMLInputFactory factory = HardenedXmlInputFactory.create();
         try (TrackedInputStream in = MeterFileInput.open(file, source, expected))
         {
