@@ -109,6 +109,8 @@ public final class BillCommand implements Callable<Integer>
         final MeterUsage meterUsage =
             new MeterUsage(meter, calendar.startEpochSecond(), calendar.endEpochSecond(), badRows);
         UsageFile.of(usage, OptionValues.usageFormat(usageFormat)).read(meterUsage);
+        meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond())
+            .forEach((line) -> err.println("settle bill: warning: " + line));
         final Bill bill = new BillRunner().run(
             touTariff, document.describe(), meterUsage.meter(), meterUsage.readings(), calendar);
         if (!bill.rejectionsByReason().isEmpty())

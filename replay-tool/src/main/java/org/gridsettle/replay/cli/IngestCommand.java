@@ -252,6 +252,7 @@ public final class IngestCommand implements Callable<Integer>
                 .oracle(oracle, pricingNode)
                 .demandResponse(dr)
                 .progress(progress)
+                .warnings((line) -> err.println("settle ingest: warning: " + line))
                 .run((line) -> err.println("settle ingest: bad row: " + line));
         }
         err.flush();

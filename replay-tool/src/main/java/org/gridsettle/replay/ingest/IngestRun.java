@@ -63,6 +63,7 @@ public final class IngestRun
     private List<Path> oracleFiles = List.of();
     private String defaultPricingNode;
     private DrEventFiles demandResponse = DrEventFiles.NONE;
+    private Consumer<String> warnings = (line) -> { };
 
     /**
      * @param journalDir     journal directory, created or appended to.
@@ -124,6 +125,17 @@ public final class IngestRun
     }
 
     /**
+     * @param reporter receives one line per warning that does not stop the run, such as a Green Button file stating
+     *                 another zone than the tariff's.
+     * @return this.
+     */
+    public IngestRun warnings(final Consumer<String> reporter)
+    {
+        this.warnings = Objects.requireNonNull(reporter, "reporter");
+        return this;
+    }
+
+    /**
      * @param listener told how many readings have been submitted, against the number read.
      * @return this.
      */
@@ -168,6 +180,11 @@ public final class IngestRun
         }
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
         checkDates(readings, covered, meterIds.unknownMeters());
+        final long firstReading = readings.earliestStart(covered);
+        if (firstReading != Long.MAX_VALUE)
+        {
+            readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);
+        }
         // one writer at a time, from reading what the journal settled to closing the engine: a second ingest into
         // the directory would interleave its hash chain with this one's
         final JournalLock writer = JournalLock.acquire(journalDir);

@@ -450,6 +450,38 @@ class IngestCommandTest
     }
 
     @Test
+    void aGreenButtonFeedStatingAnotherZoneThanTheTariffsIsWarnedAbout() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        // the hand-written feed with the LocalTimeParameters entry of an Eastern utility (as in the ESPI sample
+        // greenbutton_ESPILocalTimeParameters.xml): tzOffset -18000, UTC-05:00 in standard time
+        final Path eastern = write("eastern.xml", Files.readString(Path.of(path("ingest/synthetic_net_meter_feed.xml")))
+            .replaceFirst("<entry>", "<entry><id>urn:uuid:1</id><link rel=\"self\" href=\"https://example.invalid/" +
+                "espi/1_1/resource/LocalTimeParameters/1\"/><content><LocalTimeParameters " +
+                "xmlns=\"http://naesb.org/espi\"><dstOffset>3600</dstOffset><tzOffset>-18000</tzOffset>" +
+                "</LocalTimeParameters></content></entry>\n  <entry>"));
+
+        // the hand-written URDB rate records no zone: America/Los_Angeles, UTC-08:00 in standard time
+        final CliRun pacific = ingest(tmp.resolve("pacific"), meters, eastern.toString());
+        final CliRun bill = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", eastern.toString(),
+            "--from", "2026-03-01", "--to", "2026-04-01");
+        final CliRun east = CliRun.of("ingest", "--journal", tmp.resolve("east").toString(), "--tariff",
+            path(HAND_TARIFF), "--meters", meters.toString(), "--usage", eastern.toString(), "--zone",
+            "America/New_York");
+
+        final String warning = ": warning: eastern.xml: its LocalTimeParameters put the meter at UTC-05:00 in " +
+            "standard time (tzOffset -18000), but the tariff's zone America/Los_Angeles is at UTC-08:00: its " +
+            "time-of-use periods and days are priced in America/Los_Angeles; give the utility's zone with --zone if " +
+            "that is not it";
+        assertThat(pacific.exitCode()).as(pacific.err()).isZero();
+        assertThat(pacific.err().lines()).contains("settle ingest" + warning);
+        assertThat(bill.exitCode()).as(bill.err()).isZero();
+        assertThat(bill.err().lines()).contains("settle bill" + warning);
+        assertThat(east.exitCode()).as(east.err()).isZero();
+        assertThat(east.err()).doesNotContain("warning");
+    }
+
+    @Test
     void aTariffTheEngineWouldRefuseStopsTheIngestBeforeAnythingIsJournalled() throws IOException
     {
         final Path meters = write("meters.csv", ENROLMENT);
