@@ -185,6 +185,7 @@ public final class IngestRun
         {
             readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);
         }
+        refuseForeignDirectory();
         // one writer at a time, from reading what the journal settled to closing the engine: a second ingest into
         // the directory would interleave its hash chain with this one's
         final JournalLock writer = JournalLock.acquire(journalDir);
@@ -196,6 +197,41 @@ public final class IngestRun
         {
             writer.close();
         }
+    }
+
+    /**
+     * Refuses, before anything is written, a directory that holds no journal but holds something else: the engine
+     * would lay a new journal out among those files. Typed for the journal's own {@code input} queue (one level too
+     * deep, a slip an operator makes), it would nest a second journal inside the first one's queue directory.
+     */
+    private void refuseForeignDirectory()
+    {
+        if (Journals.exists(journalDir) || !java.nio.file.Files.isDirectory(journalDir))
+        {
+            return;
+        }
+        // what a journal directory holds before its first cycle file: the engine's and this command's own entries
+        final Set<String> own = Set.of(Journals.INPUT, Journals.OUTPUT, "snapshots", JournalLock.FILE);
+        final List<String> others;
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(journalDir))
+        {
+            others = entries.map((p) -> p.getFileName().toString()).filter((name) -> !own.contains(name)).sorted()
+                .limit(3).toList();
+        }
+        catch (final java.io.IOException e)
+        {
+            throw new java.io.UncheckedIOException(journalDir + ": cannot list the journal directory: " +
+                IoErrorText.reason(e), e);
+        }
+        if (others.isEmpty())
+        {
+            return;
+        }
+        final boolean queue = others.stream().anyMatch((name) -> name.endsWith(".cq4") || name.endsWith(".cq4t"));
+        throw new IllegalArgumentException(journalDir + " holds no journal but is not empty (" +
+            String.join(", ", others) + (others.size() == 3 ? ", ..." : "") + "): " + (queue ?
+            "it is a queue inside a journal; give the journal directory, the one holding input/ and output/" :
+            "give a new or empty directory, or an existing journal's") + "; nothing was journalled");
     }
 
     /**

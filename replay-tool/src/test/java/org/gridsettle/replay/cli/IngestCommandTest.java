@@ -482,6 +482,38 @@ class IngestCommandTest
     }
 
     @Test
+    void aDirectoryThatHoldsNoJournalButOtherFilesIsRefused() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        final String usage = path("ingest/meter_readings_edge_cases.csv");
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, meters, usage).exitCode()).isZero();
+
+        // one level too deep: the journal's own input queue; this laid a second journal out inside it
+        final Path queue = journal.resolve("input");
+        final CliRun nested = ingest(queue, meters, usage);
+
+        assertThat(nested.exitCode()).isEqualTo(2);
+        assertThat(nested.err().lines().filter((l) -> !l.startsWith("settle ingest: bad row: ")).toList())
+            .singleElement().asString().startsWith("settle ingest: " + queue + " holds no journal but is not empty (")
+            .endsWith("): it is a queue inside a journal; give the journal directory, the one holding input/ and " +
+                "output/; nothing was journalled");
+        assertThat(queue.resolve("input")).doesNotExist();
+        assertThat(CliRun.of("verify", "--journal", journal.toString()).exitCode()).isZero();
+
+        final Path documents = Files.createDirectory(tmp.resolve("documents"));
+        Files.writeString(documents.resolve("notes.txt"), "mine");
+        final CliRun foreign = ingest(documents, meters, usage);
+        assertThat(foreign.exitCode()).isEqualTo(2);
+        assertThat(foreign.err()).contains(documents + " holds no journal but is not empty (notes.txt): give a new " +
+            "or empty directory, or an existing journal's; nothing was journalled");
+        assertThat(documents.resolve("input")).doesNotExist();
+
+        final Path empty = Files.createDirectory(tmp.resolve("empty"));
+        assertThat(ingest(empty, meters, usage).exitCode()).isZero();
+    }
+
+    @Test
     void aTariffTheEngineWouldRefuseStopsTheIngestBeforeAnythingIsJournalled() throws IOException
     {
         final Path meters = write("meters.csv", ENROLMENT);
