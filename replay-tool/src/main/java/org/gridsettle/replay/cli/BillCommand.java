@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -97,6 +98,8 @@ public final class BillCommand implements Callable<Integer>
     {
         final LocalDate fromDate = OptionValues.date("--from", from);
         final LocalDate toDate = OptionValues.date("--to", to);
+        OptionValues.requireRegularFiles("--tariff", List.of(tariff));
+        OptionValues.requireRegularFiles("--usage", List.of(usage));
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
         OptionValues.noteRoundings(spec.commandLine().getErr(), "settle bill", tariff, document.roundings());
         final ZoneId tariffZone = OptionValues.zone(zone, document);

@@ -230,6 +230,12 @@ public final class IngestCommand implements Callable<Integer>
             PricingNodeField.requireValid(pricingNode);
         }
         final DrProgram program = drProgram();
+        OptionValues.requireRegularFiles("--tariff", List.of(tariff));
+        OptionValues.requireRegularFiles("--meters", List.of(meters));
+        OptionValues.requireRegularFiles("--usage", usage);
+        OptionValues.requireRegularFiles("--carbon", carbon);
+        OptionValues.requireRegularFiles("--oracle", oracle);
+        OptionValues.requireRegularFiles("--dr-events", drEvents);
         final UsageFormat format = OptionValues.usageFormat(usageFormat);
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
         OptionValues.noteRoundings(spec.commandLine().getErr(), "settle ingest", tariff, document.roundings());

@@ -5,6 +5,7 @@ import org.gridsettle.replay.tariff.TariffDocument;
 import org.gridsettle.replay.tariff.TariffFormat;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -28,6 +29,29 @@ final class OptionValues
 
     private OptionValues()
     {
+    }
+
+    /**
+     * Refuses an input given as a pipe, a socket or a device ({@code /dev/stdin}, a shell's {@code <(zcat ...)}):
+     * the readers read each input file more than once (its first bytes to tell its format, a Green Button feed twice
+     * for its links), and from a pipe a second read starts where the first stopped, so the file would be misread and
+     * the error, if any, would name the wrong problem. A file that does not exist, or a directory, is left to the
+     * readers, whose messages name it.
+     *
+     * @param option the option, e.g. {@code --usage}.
+     * @param files  the files it names.
+     * @throws IllegalArgumentException naming the option and the first such file.
+     */
+    static void requireRegularFiles(final String option, final List<Path> files)
+    {
+        for (final Path file : files)
+        {
+            if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file))
+            {
+                throw new IllegalArgumentException(option + " " + file + ": not a regular file (a pipe, socket or " +
+                    "device); settle reads each input file more than once, so save it to a file and give that");
+            }
+        }
     }
 
     /**

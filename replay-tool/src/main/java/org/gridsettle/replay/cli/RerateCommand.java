@@ -97,6 +97,7 @@ public final class RerateCommand implements Callable<Integer>
         final LocalDate toDay = to == null ? null : OptionValues.date("--to", to);
         AuditCommand.requireRange(fromDay, toDay);
         AuditCommand.requireJournal(journal);
+        OptionValues.requireRegularFiles("--tariff", List.of(tariff));
         if (!Files.isRegularFile(tariff))
         {
             throw new IllegalArgumentException("--tariff " + tariff + ": no such file");
