@@ -1,6 +1,7 @@
 package org.gridsettle.replay.bill;
 
 import org.gridsettle.replay.ingest.BadRowTally;
+import org.gridsettle.replay.ingest.FeedTimeZones;
 import org.gridsettle.replay.ingest.MeterDataSink;
 
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class MeterUsage implements MeterDataSink
     private final Set<String> meters = new TreeSet<>();
     private final List<UsageReading> readings = new ArrayList<>();
     private String keptMeter;
+    private final FeedTimeZones feedTimeZones = new FeedTimeZones();
 
     /**
      * @param chosenMeter     the meter to bill, or null to bill the file's only meter.
@@ -42,6 +44,20 @@ public final class MeterUsage implements MeterDataSink
         this.toEpochSecond = toEpochSecond;
         this.badRows = badRows;
         this.keptMeter = chosenMeter;
+    }
+
+    @Override
+    public void onLocalTimeOffset(final String source, final int standardOffsetSeconds)
+    {
+        feedTimeZones.record(source, standardOffsetSeconds);
+    }
+
+    /**
+     * @return the standard-time offsets a Green Button file stated.
+     */
+    public FeedTimeZones feedTimeZones()
+    {
+        return feedTimeZones;
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -97,7 +98,10 @@ public final class BillCommand implements Callable<Integer>
     {
         final LocalDate fromDate = OptionValues.date("--from", from);
         final LocalDate toDate = OptionValues.date("--to", to);
+        OptionValues.requireRegularFiles("--tariff", List.of(tariff));
+        OptionValues.requireRegularFiles("--usage", List.of(usage));
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
+        OptionValues.noteRoundings(spec.commandLine().getErr(), "settle bill", tariff, document.roundings());
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final BillingCalendar calendar = new BillingCalendar(fromDate, toDate, tariffZone);
         final boolean json = outputIsJson();
@@ -108,6 +112,8 @@ public final class BillCommand implements Callable<Integer>
         final MeterUsage meterUsage =
             new MeterUsage(meter, calendar.startEpochSecond(), calendar.endEpochSecond(), badRows);
         UsageFile.of(usage, OptionValues.usageFormat(usageFormat)).read(meterUsage);
+        meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond())
+            .forEach((line) -> err.println("settle bill: warning: " + line));
         final Bill bill = new BillRunner().run(
             touTariff, document.describe(), meterUsage.meter(), meterUsage.readings(), calendar);
         if (!bill.rejectionsByReason().isEmpty())

@@ -86,15 +86,18 @@ import java.util.concurrent.Callable;
         "changes nothing. A bad row is reported on stderr (file: line: problem) and",
         "skipped; readings the engine rejects are journalled and counted by reason. The",
         "tariff and meters take effect from the rate's URDB startdate, else from the",
-        "local midnight before the earliest reading of an enrolled meter. An existing",
-        "journal in DIR is recovered and appended to, with the tariff it holds (from the",
-        "start it was journalled with; another rate or zone is refused). An end of day",
-        "is submitted at each local midnight the readings pass and a period close at",
-        "each month start, so daily and monthly charges post; the last month stays open",
-        "for a later ingest, which ends its days and closes it before it enrols meters",
-        "or submits readings (the calendar resumes where the journal's got to).",
-        "Readings the journal already settled with the same values (a file sent again,",
-        "overlapping downloads) are counted as already settled and not submitted again."},
+        "local midnight before the earliest reading of an enrolled meter (without one, a",
+        "new journal is refused). An existing journal in DIR is recovered and appended",
+        "to, with the tariff it holds (from the start it was journalled with; another",
+        "rate or zone is refused). An end of day is submitted at each local midnight the",
+        "readings pass and a period close at each month start, so daily and monthly",
+        "charges post; the last month stays open for a later ingest, which ends its days",
+        "and closes it before it enrols meters or submits readings (the calendar resumes",
+        "where the journal's got to). Readings the journal already settled with the same",
+        "values (a file sent again, overlapping downloads) are counted as already",
+        "settled and not submitted again. One ingest writes to a DIR at a time: a second",
+        "one started while the first runs is refused (exit 2) before it journals",
+        "anything."},
     footer = {"", "Example:",
         "  settle ingest --journal gs --tariff tou.json --meters m.csv --usage use.xml",
         "  settle ingest --journal gs --tariff tou.json --meters m.csv --usage use.csv \\",
@@ -227,8 +230,15 @@ public final class IngestCommand implements Callable<Integer>
             PricingNodeField.requireValid(pricingNode);
         }
         final DrProgram program = drProgram();
+        OptionValues.requireRegularFiles("--tariff", List.of(tariff));
+        OptionValues.requireRegularFiles("--meters", List.of(meters));
+        OptionValues.requireRegularFiles("--usage", usage);
+        OptionValues.requireRegularFiles("--carbon", carbon);
+        OptionValues.requireRegularFiles("--oracle", oracle);
+        OptionValues.requireRegularFiles("--dr-events", drEvents);
         final UsageFormat format = OptionValues.usageFormat(usageFormat);
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
+        OptionValues.noteRoundings(spec.commandLine().getErr(), "settle ingest", tariff, document.roundings());
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final List<Enrolment> enrolments = new EnrolmentCsvReader().read(meters);
         final CarbonFiles carbonFiles = CarbonFiles.read(carbon, carbonRegion);
@@ -248,6 +258,7 @@ public final class IngestCommand implements Callable<Integer>
                 .oracle(oracle, pricingNode)
                 .demandResponse(dr)
                 .progress(progress)
+                .warnings((line) -> err.println("settle ingest: warning: " + line))
                 .run((line) -> err.println("settle ingest: bad row: " + line));
         }
         err.flush();

@@ -4,17 +4,21 @@ import org.gridsettle.replay.ingest.UsageFormat;
 import org.gridsettle.replay.tariff.TariffDocument;
 import org.gridsettle.replay.tariff.TariffFormat;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Parses the option values that ingest and bill share. Values are taken as strings and parsed here, rather than by
- * picocli's converters, so that a bad value is one line naming the option and what it accepts, with exit code 2,
- * like every other bad input.
+ * Parses the option values that ingest and bill share, and notes what their tariff's import rounded. Values are
+ * taken as strings and parsed here, rather than by picocli's converters, so that a bad value is one line naming the
+ * option and what it accepts, with exit code 2, like every other bad input.
  * <p>
  * Stateless; safe from any thread.
  */
@@ -25,6 +29,48 @@ final class OptionValues
 
     private OptionValues()
     {
+    }
+
+    /**
+     * Refuses an input given as a pipe, a socket or a device ({@code /dev/stdin}, a shell's {@code <(zcat ...)}):
+     * the readers read each input file more than once (its first bytes to tell its format, a Green Button feed twice
+     * for its links), and from a pipe a second read starts where the first stopped, so the file would be misread and
+     * the error, if any, would name the wrong problem. A file that does not exist, or a directory, is left to the
+     * readers, whose messages name it.
+     *
+     * @param option the option, e.g. {@code --usage}.
+     * @param files  the files it names.
+     * @throws IllegalArgumentException naming the option and the first such file.
+     */
+    static void requireRegularFiles(final String option, final List<Path> files)
+    {
+        for (final Path file : files)
+        {
+            if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file))
+            {
+                throw new IllegalArgumentException(option + " " + file + ": not a regular file (a pipe, socket or " +
+                    "device); settle reads each input file more than once, so save it to a file and give that");
+            }
+        }
+    }
+
+    /**
+     * Prints on stderr a note for each value of a URDB rate that was rounded half-even to a micro-unit: what is priced
+     * is then not the file's figure to the letter, and whoever reads the run's log must see by how much.
+     *
+     * @param err       standard error.
+     * @param command   the command, e.g. {@code settle ingest}.
+     * @param file      the tariff file.
+     * @param roundings the importer's lines, one per value rounded.
+     */
+    static void noteRoundings(
+        final PrintWriter err, final String command, final Path file, final List<String> roundings)
+    {
+        for (final String rounding : roundings)
+        {
+            err.println(command + ": note: " + file.getFileName() + ": " + rounding);
+        }
+        err.flush();
     }
 
     /**

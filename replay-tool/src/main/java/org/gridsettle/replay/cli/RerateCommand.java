@@ -97,6 +97,7 @@ public final class RerateCommand implements Callable<Integer>
         final LocalDate toDay = to == null ? null : OptionValues.date("--to", to);
         AuditCommand.requireRange(fromDay, toDay);
         AuditCommand.requireJournal(journal);
+        OptionValues.requireRegularFiles("--tariff", List.of(tariff));
         if (!Files.isRegularFile(tariff))
         {
             throw new IllegalArgumentException("--tariff " + tariff + ": no such file");
@@ -120,6 +121,7 @@ public final class RerateCommand implements Callable<Integer>
         }
         final long target = targetTariff(registry);
         final UrdbReplacement replacement = UrdbReplacement.read(tariff, tariffZone);
+        OptionValues.noteRoundings(spec.commandLine().getErr(), "settle rerate", tariff, replacement.roundings());
         // last of the checks: it reads both journals whole, and every cheaper mistake should be told first
         AuditCommand.requireVerified(journal, "rerate");
         final RerateRun run = new RerateRun(journal, target, replacement, dayZone, fromDay, toDay, compared);

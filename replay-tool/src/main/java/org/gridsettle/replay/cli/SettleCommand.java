@@ -65,6 +65,9 @@ public final class SettleCommand implements Runnable
         // Also when launched as plain "java -jar settle.jar": Chronicle must never announce itself or call out.
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
+        // the engine's own threads too: one line, not the JVM's stack trace (the tests' JVM keeps its own handler)
+        Thread.setDefaultUncaughtExceptionHandler(new BackgroundThreadErrors(
+            new java.io.PrintWriter(System.err, true), java.util.Arrays.asList(args).contains("--verbose")));
         System.exit(execute(args));
     }
 

@@ -35,6 +35,7 @@ final class EspiFeedIndex implements AtomFeedWalker.EntryHandler
     private final Map<String, EspiBlockContext> contextByUpHref = new HashMap<>();
     private final List<String> blockUpHrefByEntry = new ArrayList<>();
     private int readingTypeCount;
+    private final List<Integer> tzOffsets = new ArrayList<>();
 
     // Per-entry state, reset at each entry end.
     private String self;
@@ -85,6 +86,10 @@ final class EspiFeedIndex implements AtomFeedWalker.EntryHandler
             if ("ReadingType".equals(name))
             {
                 readReadingType(reader);
+            }
+            else if ("LocalTimeParameters".equals(name))
+            {
+                readLocalTimeParameters(reader);
             }
             else
             {
@@ -244,6 +249,35 @@ final class EspiFeedIndex implements AtomFeedWalker.EntryHandler
                 AtomFeedWalker.skipElement(reader);
             }
         }
+    }
+
+    private void readLocalTimeParameters(final XMLStreamReader reader) throws XMLStreamException
+    {
+        while (reader.nextTag() == XMLStreamConstants.START_ELEMENT)
+        {
+            if ("tzOffset".equals(reader.getLocalName()))
+            {
+                final String text = AtomFeedWalker.elementText(reader);
+                // at most a day either way, in whole seconds; anything else says nothing about the meter's zone
+                if (null != text && text.strip().matches("[+-]?[0-9]{1,5}") &&
+                    Math.abs(Integer.parseInt(text.strip())) <= 18 * 3600)
+                {
+                    tzOffsets.add(Integer.parseInt(text.strip()));
+                }
+            }
+            else
+            {
+                AtomFeedWalker.skipElement(reader);
+            }
+        }
+    }
+
+    /**
+     * @return the {@code tzOffset} of each LocalTimeParameters entry that states a usable one, in file order.
+     */
+    List<Integer> tzOffsets()
+    {
+        return tzOffsets;
     }
 
     private static String textOrMarker(final XMLStreamReader reader) throws XMLStreamException

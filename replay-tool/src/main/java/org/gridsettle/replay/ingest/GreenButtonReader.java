@@ -30,6 +30,9 @@ import java.util.Objects;
  *   <li>The meter id is the UsagePoint id, the path segment after {@code /UsagePoint/} in the block's links,
  *       unless the caller gives one. Either way, a feed whose UsagePoints would share a meter id is refused.</li>
  *   <li>Values are delivered as found, negative ones included: the engine journals and rejects those itself.</li>
+ *   <li>The {@code tzOffset} of each LocalTimeParameters entry goes to {@link MeterDataSink#onLocalTimeOffset}
+ *       before the readings: they are in UTC whatever it says, but a zone other than the tariff's is worth a
+ *       warning ({@link FeedTimeZones}).</li>
  * </ul>
  * DTDs and external entities are disabled, so XXE and entity-expansion payloads are refused with a
  * {@link MeterDataException}; nothing is fetched from a file or the network.
@@ -75,6 +78,7 @@ public final class GreenButtonReader
         final EspiFeedIndex index = new EspiFeedIndex(meterIdOverride);
         AtomFeedWalker.walk(file, source, index);
         index.checkMeterIdsAreDistinct(source);
+        index.tzOffsets().forEach((offset) -> sink.onLocalTimeOffset(source, offset));
 
         final EspiIntervalEmitter emitter = new EspiIntervalEmitter(source, index, sink);
         AtomFeedWalker.walk(file, source, emitter);

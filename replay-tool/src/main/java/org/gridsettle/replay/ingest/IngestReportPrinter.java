@@ -111,7 +111,11 @@ public final class IngestReportPrinter
             .collect(Collectors.joining("; ", " (", ")"));
     }
 
-    private static String unknownMeters(final List<String> meters)
+    /**
+     * @param meters usage meter ids not in the enrolment file.
+     * @return the first few quoted, and how many more there are.
+     */
+    static String unknownMeters(final List<String> meters)
     {
         final String listed = meters.stream().limit(UNKNOWN_METERS_LISTED)
             .map(DisplayText::quote).collect(Collectors.joining(", "));

@@ -39,7 +39,8 @@ import java.util.function.Consumer;
  * recovered by the engine and appended to; the tariff and accounts then come back as rejected duplicates
  * ({@code ALREADY_EXISTS}), the journalled tariff version keeps pricing, and the meters are enrolled from its start;
  * a tariff or zone that differs from it is refused before anything is journalled. Readings the journal already
- * settled with the same values are not submitted again ({@link SettledReadings}).
+ * settled with the same values are not submitted again ({@link SettledReadings}). One ingest writes a journal at a
+ * time: a second one into the same directory is refused before it journals anything ({@link JournalLock}).
  * An end of day is submitted at each local midnight the readings pass and a period close at each month start they
  * pass, in time order among the readings; the last month stays open, so that a later ingest can add to it. The days
  * and month an earlier ingest left open are ended before this run's enrolments.
@@ -62,6 +63,7 @@ public final class IngestRun
     private List<Path> oracleFiles = List.of();
     private String defaultPricingNode;
     private DrEventFiles demandResponse = DrEventFiles.NONE;
+    private Consumer<String> warnings = (line) -> { };
 
     /**
      * @param journalDir     journal directory, created or appended to.
@@ -123,6 +125,17 @@ public final class IngestRun
     }
 
     /**
+     * @param reporter receives one line per warning that does not stop the run, such as a Green Button file stating
+     *                 another zone than the tariff's.
+     * @return this.
+     */
+    public IngestRun warnings(final Consumer<String> reporter)
+    {
+        this.warnings = Objects.requireNonNull(reporter, "reporter");
+        return this;
+    }
+
+    /**
      * @param listener told how many readings have been submitted, against the number read.
      * @return this.
      */
@@ -166,7 +179,72 @@ public final class IngestRun
             oraclePrices.addAll(OraclePriceFiles.read(file, badRows));
         }
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
-        checkDates(readings, covered);
+        checkDates(readings, covered, meterIds.unknownMeters());
+        final long firstReading = readings.earliestStart(covered);
+        if (firstReading != Long.MAX_VALUE)
+        {
+            readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);
+        }
+        refuseForeignDirectory();
+        // one writer at a time, from reading what the journal settled to closing the engine: a second ingest into
+        // the directory would interleave its hash chain with this one's
+        final JournalLock writer = JournalLock.acquire(journalDir);
+        try
+        {
+            return settle(readings, covered, meterIds, badRows, files, oraclePrices);
+        }
+        finally
+        {
+            writer.close();
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, a directory that holds no journal but holds something else: the engine
+     * would lay a new journal out among those files. Typed for the journal's own {@code input} queue (one level too
+     * deep, a slip an operator makes), it would nest a second journal inside the first one's queue directory.
+     */
+    private void refuseForeignDirectory()
+    {
+        if (Journals.exists(journalDir) || !java.nio.file.Files.isDirectory(journalDir))
+        {
+            return;
+        }
+        // what a journal directory holds before its first cycle file: the engine's and this command's own entries
+        final Set<String> own = Set.of(Journals.INPUT, Journals.OUTPUT, "snapshots", JournalLock.FILE);
+        final List<String> others;
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(journalDir))
+        {
+            others = entries.map((p) -> p.getFileName().toString()).filter((name) -> !own.contains(name)).sorted()
+                .limit(3).toList();
+        }
+        catch (final java.io.IOException e)
+        {
+            throw new java.io.UncheckedIOException(journalDir + ": cannot list the journal directory: " +
+                IoErrorText.reason(e), e);
+        }
+        if (others.isEmpty())
+        {
+            return;
+        }
+        final boolean queue = others.stream().anyMatch((name) -> name.endsWith(".cq4") || name.endsWith(".cq4t"));
+        throw new IllegalArgumentException(journalDir + " holds no journal but is not empty (" +
+            String.join(", ", others) + (others.size() == 3 ? ", ..." : "") + "): " + (queue ?
+            "it is a queue inside a journal; give the journal directory, the one holding input/ and output/" :
+            "give a new or empty directory, or an existing journal's") + "; nothing was journalled");
+    }
+
+    /**
+     * The part of {@link #run} that reads and writes the journal, called with the {@link JournalLock} held.
+     */
+    private IngestReport settle(
+        final ReadingBuffer readings,
+        final java.util.function.LongPredicate covered,
+        final MeterIdMap meterIds,
+        final BadRowTally badRows,
+        final List<IngestReport.FileSummary> files,
+        final List<OraclePriceSeries> oraclePrices)
+    {
         // one pass over the input journal: the calendar to resume, and the readings it settled already (a file sent
         // again is not submitted again)
         final SettledReadings.Scan settledScan = SettledReadings.scan(journalDir, readings);
@@ -369,13 +447,26 @@ public final class IngestRun
      * an ingest submits an end of day for every local day from its first reading to its last, with the day's fixed
      * charges, so one reading dated decades away would charge decades of fixed charges for good. A reading in the
      * future, a meter's readings more than a year apart, a tariff that starts after every reading, and readings past
-     * the rate's URDB end date are refused whole.
+     * the rate's URDB end date are refused whole, and so are usage files without a reading to start a new journal
+     * from.
      */
-    private void checkDates(final ReadingBuffer readings, final java.util.function.LongPredicate covered)
+    private void checkDates(
+        final ReadingBuffer readings, final java.util.function.LongPredicate covered, final List<String> unknownMeters)
     {
         final long latest = readings.latestStart(covered);
         if (latest == Long.MIN_VALUE)
         {
+            // a new journal's tariff and enrolments would start at the first covered year's midnight, for good; on a
+            // journal that exists, a run without readings still ends its open days and withdraws cancelled events
+            if (tariffDocument.startDate().isEmpty() && !Journals.exists(journalDir))
+            {
+                throw new IllegalArgumentException("the usage files hold no reading of an enrolled meter dated " +
+                    ZoneOffsetTable.FIRST_YEAR + " to " + (ZoneOffsetTable.LAST_YEAR - 1) +
+                    (unknownMeters.isEmpty() ? "" : " (they name only meters not in the enrolment file: " +
+                    IngestReportPrinter.unknownMeters(unknownMeters) + ")") + ": nothing to settle, and no day to " +
+                    "start a new journal's tariff and enrolments from (the rate has no URDB startdate); nothing " +
+                    "was journalled");
+            }
             return;
         }
         final long tomorrow = Instant.now().getEpochSecond() + 86_400L;

@@ -35,4 +35,15 @@ public interface MeterDataSink
      * @param problem  what is wrong with it, one line.
      */
     void onBadRecord(String source, String location, String problem);
+
+    /**
+     * The standard-time offset a Green Button feed states in its LocalTimeParameters; the readings are in UTC
+     * whatever it says, so a sink that does not check it against the tariff's zone may ignore it.
+     *
+     * @param source                file name.
+     * @param standardOffsetSeconds {@code tzOffset}: seconds east of UTC in standard time.
+     */
+    default void onLocalTimeOffset(final String source, final int standardOffsetSeconds)
+    {
+    }
 }

@@ -12,6 +12,7 @@ final class ReadingBuffer implements MeterDataSink
 {
     private final MeterIdMap meterIds;
     private final BadRowTally badRows;
+    private final FeedTimeZones feedTimeZones = new FeedTimeZones();
     private long[] meter = new long[1024];
     private long[] start = new long[1024];
     private long[] importWh = new long[1024];
@@ -52,6 +53,20 @@ final class ReadingBuffer implements MeterDataSink
         seconds[size] = intervalSeconds;
         this.channel[size] = channel;
         size++;
+    }
+
+    @Override
+    public void onLocalTimeOffset(final String source, final int standardOffsetSeconds)
+    {
+        feedTimeZones.record(source, standardOffsetSeconds);
+    }
+
+    /**
+     * @return the standard-time offsets the Green Button files stated.
+     */
+    FeedTimeZones feedTimeZones()
+    {
+        return feedTimeZones;
     }
 
     @Override

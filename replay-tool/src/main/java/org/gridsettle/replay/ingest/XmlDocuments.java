@@ -43,13 +43,14 @@ final class XmlDocuments
      */
     static void parse(final Path file, final String source, final String document, final RootHandler handler)
     {
-        final String expected = "a " + document;
+        // "an OpenADR ..." as well as "a Green Button ..."
+        final String expected = ("AEIOU".indexOf(document.charAt(0)) >= 0 ? "an " : "a ") + document;
         final XMLInputFactory factory = HardenedXmlInputFactory.create();
         try (TrackedInputStream in = MeterFileInput.open(file, source, expected))
         {
             try
             {
-                final XMLStreamReader reader = factory.createXMLStreamReader(in);
+                final XMLStreamReader reader = factory.createXMLStreamReader(Utf8CheckingInputStream.wrap(in));
                 try
                 {
                     moveToRoot(source, reader, expected);
@@ -157,6 +158,12 @@ final class XmlDocuments
     {
         final Location location = ex.getLocation();
         final String where = null == location ? "while parsing" : position(location);
+        if (ex.getNestedException() instanceof Utf8CheckingInputStream.NotUtf8Exception notUtf8)
+        {
+            // its own position: the parser's lags behind the bytes it has read ahead
+            return new MeterDataException(source, notUtf8.position(), notUtf8.problem() + ", and the document " +
+                "declares no other encoding, expected a complete " + document, ex);
+        }
         if (null != readFailure)
         {
             return new MeterDataException(source, where, "cannot read the data (" + readFailure +

@@ -49,6 +49,14 @@ public final class UrdbReplacement implements UnaryOperator<TouTariff>
         return new UrdbReplacement(rates.get(0), zone);
     }
 
+    /**
+     * @return one line per value of the rate rounded half-even to a micro-unit when it was read.
+     */
+    public List<String> roundings()
+    {
+        return rate.roundings();
+    }
+
     @Override
     public TouTariff apply(final TouTariff recorded)
     {

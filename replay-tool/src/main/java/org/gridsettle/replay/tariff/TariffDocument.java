@@ -156,6 +156,15 @@ public final class TariffDocument
     }
 
     /**
+     * @return one line per value of a URDB rate rounded half-even to a micro-unit when it was read; none for a
+     * gridsettle tariff, whose reader refuses such a value.
+     */
+    public List<String> roundings()
+    {
+        return rate != null ? rate.roundings() : List.of();
+    }
+
+    /**
      * @return one line naming the rate, for reports.
      */
     public String describe()

@@ -1,6 +1,7 @@
 package org.gridsettle.replay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.gridsettle.journal.JournalWriteException;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,48 @@ final class CliErrorsTest
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().lines()).singleElement().asString().contains("could not write the output");
+    }
+
+    @Test
+    void anInputThatIsAPipeIsRefusedNamingTheOptionInsteadOfMisread() throws Exception
+    {
+        // what a shell's <(zcat usage.csv.gz) or /dev/stdin hands over: read once to tell the format, the first
+        // bytes were gone for the second read, and a CSV piped in was refused as an "empty file"
+        final Path pipe = tmp.resolve("usage.pipe");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        final Thread writer = new Thread(() ->
+        {
+            try
+            {
+                java.nio.file.Files.writeString(pipe, "meter_id,interval_start,interval_seconds,import_wh," +
+                    "export_wh\nM-1,2026-03-09T10:00:00Z,900,100,0\n");
+            }
+            catch (final IOException e)
+            {
+                // the reader side closed early: the refusal below is what the test is about
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+
+        // a reader that opens the pipe a second time, with the writer gone, waits for ever: fail instead of hanging
+        final CliRun ingest = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.of("ingest", "--journal", tmp.resolve("j").toString(), "--tariff",
+            TestResources.path(TestResources.HAND_TARIFF), "--meters", java.nio.file.Files.writeString(
+            tmp.resolve("meters.csv"), "meter_id,account_id\nM-1,1001\n").toString(),
+            "--usage", pipe.toString()));
+        final CliRun bill = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.of("bill", "--tariff",
+            pipe.toString(), "--usage", "u.csv", "--from", "2026-03-01", "--to", "2026-04-01"));
+        // the writer waits for a reader to open the pipe: open it, so that the thread ends
+        java.nio.file.Files.readAllBytes(pipe);
+        writer.join();
+
+        final String refusal = ": not a regular file (a pipe, socket or device); settle reads each input file more " +
+            "than once, so save it to a file and give that";
+        assertThat(ingest.exitCode()).isEqualTo(2);
+        assertThat(ingest.err().lines()).containsExactly("settle ingest: --usage " + pipe + refusal);
+        assertThat(tmp.resolve("j")).doesNotExist();
+        assertThat(bill.exitCode()).isEqualTo(2);
+        assertThat(bill.err().lines()).containsExactly("settle bill: --tariff " + pipe + refusal);
     }
 
     @Test

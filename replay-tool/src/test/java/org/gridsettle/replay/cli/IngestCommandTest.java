@@ -1,12 +1,16 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.replay.ingest.JournalLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 
@@ -279,6 +283,40 @@ class IngestCommandTest
     }
 
     @Test
+    void aSecondIngestWhileAnotherWritesTheJournalIsRefusedAndTheJournalStaysIntact() throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final String header = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
+        final Path first = write("first.csv", header + "M-1,2026-03-09T10:00:00Z,900,100,0\n");
+        final Path second = write("second.csv", header + "M-1,2026-03-09T10:15:00Z,900,200,0\n");
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, meters, first.toString()).exitCode()).isZero();
+        final String before = CliRun.of("verify", "--journal", journal.toString()).out();
+
+        // the lock another settle ingest holds while it runs; two writers would interleave their hash chains
+        try (FileChannel other = FileChannel.open(journal.resolve(JournalLock.FILE), StandardOpenOption.WRITE);
+            FileLock held = other.lock())
+        {
+            assertThat(held.isValid()).isTrue();
+            final CliRun refused = ingest(journal, meters, second.toString());
+
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.out()).isEmpty();
+            assertThat(refused.err().lines().toList()).containsExactly("settle ingest: " + journal + " is being " +
+                "written by another settle process (it holds " + JournalLock.FILE + "): a journal takes one writer " +
+                "at a time; run again when that one has finished; nothing was journalled");
+        }
+        final CliRun verify = CliRun.of("verify", "--journal", journal.toString());
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.out()).isEqualTo(before);
+
+        // once the other writer has finished, the same command goes through
+        final CliRun again = ingest(journal, meters, second.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("readings: 1 submitted, 1 accepted");
+    }
+
+    @Test
     void aReadingTheEngineRejectedIsSubmittedAgainAndOneChangedIsDecidedByTheEngine() throws IOException
     {
         // 10:00Z on 2026-03-09 is off-peak; a negative reading is rejected NEGATIVE_ENERGY, so never settled
@@ -347,6 +385,132 @@ class IngestCommandTest
         assertThat(past.err().lines()).last().asString()
             .contains("past the tariff's URDB enddate 2026-03-01T00:00:00Z");
         assertThat(tmp.resolve("e")).doesNotExist();
+    }
+
+    @Test
+    void usageFilesWithoutAReadingDoNotStartANewJournalAtTheFirstCoveredYear() throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final String header = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
+        final Path none = write("header-only.csv", header);
+        final Path unknown = write("unknown-meter.csv", header + "M-9,2026-03-09T10:00:00Z,900,100,0\n");
+        final Path journal = tmp.resolve("journal");
+        // the tiered sample has no URDB startdate: the tariff and enrolments start at the earliest reading's day
+        final String[] head = {"ingest", "--journal", journal.toString(), "--tariff", path(TestResources.TIERED_TARIFF),
+            "--meters", meters.toString(), "--usage"};
+
+        final String refused = "settle ingest: the usage files hold no reading of an enrolled meter dated 1990 to " +
+            "2099%s: nothing to settle, and no day to start a new journal's tariff and enrolments from (the rate has " +
+            "no URDB startdate); nothing was journalled";
+        for (final Path usage : List.of(none, unknown, Path.of(path("ingest/greenbutton_ESPIReadingType.xml"))))
+        {
+            final CliRun run = CliRun.of(append(head, usage.toString()));
+
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+            assertThat(run.err().lines().toList()).containsExactly(String.format(refused, usage == unknown ?
+                " (they name only meters not in the enrolment file: \"M-9\")" : ""));
+            assertThat(journal).doesNotExist();
+        }
+
+        // a journal that exists keeps its tariff's start; a run without readings into it goes through
+        final Path day = write("day.csv", header + "M-1,2026-03-09T10:00:00Z,900,100,0\n");
+        assertThat(CliRun.of(append(head, day.toString())).exitCode()).isZero();
+        final CliRun again = CliRun.of(append(head, none.toString()));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("effective from 2026-03-09T07:00:00Z");
+    }
+
+    private static String[] append(final String[] head, final String last)
+    {
+        final String[] args = Arrays.copyOf(head, head.length + 1);
+        args[head.length] = last;
+        return args;
+    }
+
+    @Test
+    void aUrdbRateRoundedToAMicroUnitIsNotedOnStderrByIngestAndBill() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        // the hand-written rate with off-peak at 0.1000005 $/kWh: 100000.5 micro-units, half-even to 100000
+        final Path rounded = write("rounded.json", Files.readString(Path.of(path(HAND_TARIFF)))
+            .replace("\"rate\": 0.10,", "\"rate\": 0.1000005,"));
+        final String note = ": note: rounded.json: energyratestructure[0][0]: rate+adj 0.1000005 $/kWh rounded " +
+            "half-even to 100000 micro-$/kWh";
+        final String usage = path("ingest/meter_readings_bad_row_middle.csv");
+
+        final CliRun ingest = CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(), "--tariff",
+            rounded.toString(), "--meters", meters.toString(), "--usage", usage);
+        final CliRun bill = CliRun.of("bill", "--tariff", rounded.toString(), "--usage", usage, "--meter", "M-100",
+            "--from", "2026-03-01", "--to", "2026-04-01");
+
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(ingest.err().lines()).contains("settle ingest" + note);
+        assertThat(bill.exitCode()).as(bill.err()).isZero();
+        assertThat(bill.err().lines()).contains("settle bill" + note);
+    }
+
+    @Test
+    void aGreenButtonFeedStatingAnotherZoneThanTheTariffsIsWarnedAbout() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        // the hand-written feed with the LocalTimeParameters entry of an Eastern utility (as in the ESPI sample
+        // greenbutton_ESPILocalTimeParameters.xml): tzOffset -18000, UTC-05:00 in standard time
+        final Path eastern = write("eastern.xml", Files.readString(Path.of(path("ingest/synthetic_net_meter_feed.xml")))
+            .replaceFirst("<entry>", "<entry><id>urn:uuid:1</id><link rel=\"self\" href=\"https://example.invalid/" +
+                "espi/1_1/resource/LocalTimeParameters/1\"/><content><LocalTimeParameters " +
+                "xmlns=\"http://naesb.org/espi\"><dstOffset>3600</dstOffset><tzOffset>-18000</tzOffset>" +
+                "</LocalTimeParameters></content></entry>\n  <entry>"));
+
+        // the hand-written URDB rate records no zone: America/Los_Angeles, UTC-08:00 in standard time
+        final CliRun pacific = ingest(tmp.resolve("pacific"), meters, eastern.toString());
+        final CliRun bill = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", eastern.toString(),
+            "--from", "2026-03-01", "--to", "2026-04-01");
+        final CliRun east = CliRun.of("ingest", "--journal", tmp.resolve("east").toString(), "--tariff",
+            path(HAND_TARIFF), "--meters", meters.toString(), "--usage", eastern.toString(), "--zone",
+            "America/New_York");
+
+        final String warning = ": warning: eastern.xml: its LocalTimeParameters put the meter at UTC-05:00 in " +
+            "standard time (tzOffset -18000), but the tariff's zone America/Los_Angeles is at UTC-08:00: its " +
+            "time-of-use periods and days are priced in America/Los_Angeles; give the utility's zone with --zone if " +
+            "that is not it";
+        assertThat(pacific.exitCode()).as(pacific.err()).isZero();
+        assertThat(pacific.err().lines()).contains("settle ingest" + warning);
+        assertThat(bill.exitCode()).as(bill.err()).isZero();
+        assertThat(bill.err().lines()).contains("settle bill" + warning);
+        assertThat(east.exitCode()).as(east.err()).isZero();
+        assertThat(east.err()).doesNotContain("warning");
+    }
+
+    @Test
+    void aDirectoryThatHoldsNoJournalButOtherFilesIsRefused() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        final String usage = path("ingest/meter_readings_edge_cases.csv");
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, meters, usage).exitCode()).isZero();
+
+        // one level too deep: the journal's own input queue; this laid a second journal out inside it
+        final Path queue = journal.resolve("input");
+        final CliRun nested = ingest(queue, meters, usage);
+
+        assertThat(nested.exitCode()).isEqualTo(2);
+        assertThat(nested.err().lines().filter((l) -> !l.startsWith("settle ingest: bad row: ")).toList())
+            .singleElement().asString().startsWith("settle ingest: " + queue + " holds no journal but is not empty (")
+            .endsWith("): it is a queue inside a journal; give the journal directory, the one holding input/ and " +
+                "output/; nothing was journalled");
+        assertThat(queue.resolve("input")).doesNotExist();
+        assertThat(CliRun.of("verify", "--journal", journal.toString()).exitCode()).isZero();
+
+        final Path documents = Files.createDirectory(tmp.resolve("documents"));
+        Files.writeString(documents.resolve("notes.txt"), "mine");
+        final CliRun foreign = ingest(documents, meters, usage);
+        assertThat(foreign.exitCode()).isEqualTo(2);
+        assertThat(foreign.err()).contains(documents + " holds no journal but is not empty (notes.txt): give a new " +
+            "or empty directory, or an existing journal's; nothing was journalled");
+        assertThat(documents.resolve("input")).doesNotExist();
+
+        final Path empty = Files.createDirectory(tmp.resolve("empty"));
+        assertThat(ingest(empty, meters, usage).exitCode()).isZero();
     }
 
     @Test

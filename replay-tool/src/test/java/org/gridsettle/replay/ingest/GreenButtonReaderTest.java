@@ -1,6 +1,8 @@
 package org.gridsettle.replay.ingest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -262,6 +264,44 @@ class GreenButtonReaderTest
     }
 
     @Test
+    void aByteThatIsNotUtf8IsOneLineWithItsPlaceAndNothingElseOnStderr() throws IOException
+    {
+        // a feed saved as Latin-1 with no encoding declared
+        final Path file = latin1Title("latin1.xml", "<?xml version=\"1.0\"?>");
+        final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        final PrintStream previous = System.err;
+        final MeterDataException ex;
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try
+        {
+            ex = catchThrowableOfType(
+                MeterDataException.class, () -> new GreenButtonReader().read(file, new RecordingSink()));
+        }
+        finally
+        {
+            System.setErr(previous);
+        }
+
+        assertOneLine(ex);
+        // line 2: <feed xmlns="http://www.w3.org/2005/Atom"> is 42 characters, <title> 7, "Caf" 3: the byte is the
+        // 53rd, and in UTF-8 it would start a three-byte character, which the "<" after it cannot continue
+        assertThat(ex.getMessage()).isEqualTo("latin1.xml: line 2, column 53: bytes 0xE9 0x3C are not UTF-8, and the " +
+            "document declares no other encoding, expected a complete Green Button (ESPI Atom) XML document");
+        // the JDK's parser prints "[Fatal Error] :-1:-1: Invalid byte 1 of 1-byte UTF-8 sequence." when it meets one
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aDocumentDeclaringAnotherEncodingIsDecodedInIt() throws IOException
+    {
+        final Path file = latin1Title("declared.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>");
+        final RecordingSink sink = new RecordingSink();
+
+        assertThat(new GreenButtonReader().read(file, sink)).isZero();
+        assertThat(sink.badRecords).isEmpty();
+    }
+
+    @Test
     void refusesAFileThatIsNotXml() throws IOException
     {
         final Path file = write("readings.csv", "meter_id,interval_start\nm1,0\n");
@@ -361,6 +401,15 @@ class GreenButtonReaderTest
             "<espi:IntervalReading><espi:timePeriod><espi:duration>900</espi:duration><espi:start>" + start +
             "</espi:start></espi:timePeriod><espi:value>" + value + "</espi:value></espi:IntervalReading>\n" +
             "</espi:IntervalBlock></content></entry>\n";
+    }
+
+    /**
+     * An empty feed on line 2 whose title is "Caf\u00e9" in Latin-1: the single byte 0xE9, which is not UTF-8.
+     */
+    private Path latin1Title(final String name, final String declaration) throws IOException
+    {
+        return Files.write(tempDir.resolve(name), (declaration + "\n<feed xmlns=\"http://www.w3.org/2005/Atom\">" +
+            "<title>Caf\u00e9</title></feed>\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private Path write(final String name, final String content) throws IOException

@@ -138,6 +138,17 @@ class OpenAdrReaderTest
     }
 
     @Test
+    void anEmptyOrCutFileSaysWhatItShouldHoldInPlainEnglish() throws IOException
+    {
+        assertThat(catchThrowableOfType(MeterDataException.class, () -> new OpenAdrReader().read(write("empty.xml",
+            "")))).hasMessage("empty.xml: line 1: empty file, expected an OpenADR 2.0b oadrDistributeEvent XML " +
+            "document");
+        assertThat(catchThrowableOfType(MeterDataException.class, () -> new OpenAdrReader().read(write("cut.xml",
+            "<oadrDistributeEvent>")))).hasMessageEndingWith(", expected a complete OpenADR 2.0b " +
+            "oadrDistributeEvent XML document");
+    }
+
+    @Test
     void refusesXxeWithoutReadingTheReferencedFile() throws IOException
     {
         final Path secret = write("secret.txt", "XXE-CANARY-0adr");
