@@ -1,13 +1,6 @@
 package org.gridsettle.journal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The one-writer hold of a journal: an exclusive lock on {@value #FILE} in its queue directory, taken by a
@@ -28,11 +21,11 @@ public final class WriterLock implements AutoCloseable
     /** Name of the lock file inside a queue directory. */
     public static final String FILE = "writer.lock";
 
-    private final FileChannel channel;
+    private final ExclusiveFileLock lock;
 
-    private WriterLock(final FileChannel channel)
+    private WriterLock(final ExclusiveFileLock lock)
     {
-        this.channel = channel;
+        this.lock = lock;
     }
 
     /**
@@ -41,62 +34,24 @@ public final class WriterLock implements AutoCloseable
      * @param queueDir the journal's queue directory, for example {@code DIR/input}.
      * @return the lock, to close once the writer has closed the queue.
      * @throws IllegalStateException if another writer, in this process or another, holds it.
-     * @throws UncheckedIOException  if the directory or the lock file cannot be created or locked.
+     * @throws java.io.UncheckedIOException if the directory or the lock file cannot be created or locked.
      */
     public static WriterLock acquire(final Path queueDir)
     {
-        final Path file = queueDir.resolve(FILE);
-        final FileChannel channel;
-        try
-        {
-            Files.createDirectories(queueDir);
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(queueDir + ": cannot create the journal's writer lock " + FILE + ": " +
-                e.getMessage(), e);
-        }
-        FileLock lock = null;
-        try
-        {
-            lock = channel.tryLock();
-        }
-        catch (final OverlappingFileLockException e)
-        {
-            // held in this process: a second engine on the same directory
-        }
-        catch (final IOException e)
-        {
-            close(channel);
-            throw new UncheckedIOException(file + ": cannot lock: " + e.getMessage(), e);
-        }
+        final ExclusiveFileLock lock = ExclusiveFileLock.tryLock(queueDir.resolve(FILE));
         if (lock == null)
         {
-            close(channel);
             throw new IllegalStateException(queueDir + " is being written by another journal writer (it holds " +
                 FILE + "): a journal takes one writer at a time, so nothing was appended; close the other engine " +
                 "or wait for the other settle command to finish");
         }
-        return new WriterLock(channel);
+        return new WriterLock(lock);
     }
 
-    /** Releases the lock (closing the channel releases it); the file stays. */
+    /** Releases the lock; the file stays. */
     @Override
     public void close()
     {
-        close(channel);
-    }
-
-    private static void close(final FileChannel channel)
-    {
-        try
-        {
-            channel.close();
-        }
-        catch (final IOException e)
-        {
-            // the lock goes with the channel, and with the process at the latest
-        }
+        lock.close();
     }
 }

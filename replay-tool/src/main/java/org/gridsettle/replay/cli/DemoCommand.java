@@ -5,6 +5,7 @@ import org.gridsettle.engine.PostingListener;
 import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.ledger.SystemAccounts;
+import org.gridsettle.journal.ExclusiveFileLock;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.journal.chain.HashChain;
@@ -117,8 +118,21 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
             out.println("demo: removing the previous demo journal at " + journal);
             out.flush();
         }
-        journalDir.prepare();
+        // held until the demo ends: another demo on the same --dir refuses to remove this journal from under it
+        try (ExclusiveFileLock inUse = journalDir.prepare())
+        {
+            return run(start, journalDir, out);
+        }
+    }
 
+    /**
+     * Runs the fleet through the engine into the prepared journal, replays it and writes the audit reports.
+     *
+     * @return the exit code: 0 if the replay was identical and the reports were written.
+     */
+    private int run(final LocalDate start, final DemoJournalDir journalDir, final PrintWriter out)
+    {
+        final Path journal = journalDir.journal();
         final SyntheticFleet fleet = new SyntheticFleet(meters, days, seed, start, DemoTariff.ZONE);
         final DemoDrEvent drEvent = DemoDrEvent.within(start, days, DemoTariff.ZONE);
         if (drEvent != null)

@@ -1,5 +1,8 @@
 package org.gridsettle.replay.demo;
 
+import org.gridsettle.journal.ExclusiveFileLock;
+import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.WriterLock;
 import org.gridsettle.replay.ingest.IoErrorText;
 
 import java.io.IOException;
@@ -135,20 +138,30 @@ public final class DemoJournalDir
     }
 
     /**
-     * Removes the previous demo journal, if any, then creates an empty journal directory holding the marker.
+     * Removes the previous demo journal, if any, then creates an empty journal directory holding the marker, and
+     * locks the marker for as long as the returned hold is open.
+     * <p>
+     * A previous journal that is still in use is not removed: another demo holds its marker's lock until it ends
+     * (replay and reports included), and any engine writing it holds its queues' {@link WriterLock}s. Removing it
+     * would pull the journal from under that run.
      *
-     * @throws UncheckedIOException one line naming the path, if the directory cannot be removed or created.
+     * @return the lock on the new journal's marker, to close when the demo ends; the operating system releases it
+     *         too when the process ends, however it ends.
+     * @throws IllegalStateException one line, if the previous journal is in use; nothing is removed.
+     * @throws UncheckedIOException  one line naming the path, if the directory cannot be removed or created.
      */
-    public void prepare()
+    public ExclusiveFileLock prepare()
     {
         if (previous)
         {
+            refuseIfInUse();
             removePrevious();
         }
+        final Path marker = journal.resolve(MARKER);
         try
         {
             Files.createDirectories(journal);
-            Files.writeString(journal.resolve(MARKER), "Written by settle demo, which removes this journal when " +
+            Files.writeString(marker, "Written by settle demo, which removes this journal when " +
                 "it is run again with the same --dir.\n", StandardCharsets.UTF_8);
         }
         catch (final IOException e)
@@ -156,6 +169,42 @@ public final class DemoJournalDir
             throw new UncheckedIOException("cannot create the demo journal at " + journal + ": " + IoErrorText.of(e),
                 e);
         }
+        final ExclusiveFileLock inUse = ExclusiveFileLock.tryLock(marker);
+        if (inUse == null)
+        {
+            throw inUse(journal + " was taken by another settle demo as this one created it");
+        }
+        return inUse;
+    }
+
+    private void refuseIfInUse()
+    {
+        final ExclusiveFileLock other = ExclusiveFileLock.tryLock(journal.resolve(MARKER));
+        if (other == null)
+        {
+            throw inUse(journal + " is in use by another settle demo run with this --dir");
+        }
+        other.close();
+        for (final String queue : new String[] {Journals.INPUT, Journals.OUTPUT})
+        {
+            final Path queueDir = journal.resolve(queue);
+            if (Files.isDirectory(queueDir, LinkOption.NOFOLLOW_LINKS))
+            {
+                try (WriterLock writer = WriterLock.acquire(queueDir))
+                {
+                    // nobody writes it: it may go
+                }
+                catch (final IllegalStateException e)
+                {
+                    throw inUse(queueDir + " is being written by an engine");
+                }
+            }
+        }
+    }
+
+    private static IllegalStateException inUse(final String what)
+    {
+        return new IllegalStateException(what + ": wait for it to finish or choose another --dir; nothing was removed");
     }
 
     private void removePrevious()

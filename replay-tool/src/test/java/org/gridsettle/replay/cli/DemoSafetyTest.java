@@ -1,5 +1,7 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.WriterLock;
 import org.gridsettle.replay.demo.DemoJournalDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,8 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +67,36 @@ class DemoSafetyTest
         assertThat(after.exitCode()).as(after.err()).isZero();
         assertThat(after.out()).contains("replay: identical");
         assertThat(digest(after.out())).isEqualTo(digest(before.out()));
+    }
+
+    @Test
+    void aDemoJournalStillInUseIsNotRemoved() throws IOException
+    {
+        final Path dir = tmp.resolve("busy");
+        assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", dir.toString()).exitCode()).isZero();
+        final Path journal = dir.resolve("journal");
+        final String before = digest(CliRun.of("replay", "--journal", journal.toString()).out());
+
+        // another demo still replaying or auditing it holds its marker's lock; an engine writing it, the queue's
+        try (FileChannel demo = FileChannel.open(journal.resolve(DemoJournalDir.MARKER), StandardOpenOption.WRITE);
+            FileLock held = demo.lock())
+        {
+            final CliRun run = CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", dir.toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertOneLine(run).contains(journal + " is in use by another settle demo run with this --dir: wait " +
+                "for it to finish or choose another --dir; nothing was removed");
+        }
+        try (WriterLock engine = WriterLock.acquire(journal.resolve(Journals.OUTPUT)))
+        {
+            final CliRun run = CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", dir.toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertOneLine(run).contains(journal.resolve(Journals.OUTPUT) + " is being written by an engine");
+        }
+        final CliRun after = CliRun.of("replay", "--journal", journal.toString());
+        assertThat(after.out()).contains("replay: identical");
+        assertThat(digest(after.out())).isEqualTo(before);
+        // and once nothing holds it, a rerun replaces it as always
+        assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", dir.toString()).exitCode()).isZero();
     }
 
     @Test

@@ -1,0 +1,94 @@
+package org.gridsettle.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An exclusive operating-system lock on one file, taken without waiting: the one mechanism behind the holds that keep
+ * two writers off one journal ({@link WriterLock}) and the command line's own holds on a directory.
+ * <p>
+ * The lock is the process's: another process is refused, and so is another holder in this process (the JVM's
+ * {@link OverlappingFileLockException}), so two engines embedded in one host are kept apart too. The operating system
+ * drops it when the process ends, however it ends, so a killed holder leaves no stale lock; the file stays.
+ * <p>
+ * Not thread-safe: taken and released by one owner.
+ */
+public final class ExclusiveFileLock implements AutoCloseable
+{
+    private final FileChannel channel;
+
+    private ExclusiveFileLock(final FileChannel channel)
+    {
+        this.channel = channel;
+    }
+
+    /**
+     * Takes the lock on a file, creating the file and its directory if they do not exist yet.
+     *
+     * @param file the lock file.
+     * @return the lock, or null if another holder, in this process or another, has it.
+     * @throws UncheckedIOException if the file cannot be created, opened for writing or locked; the message names it.
+     */
+    public static ExclusiveFileLock tryLock(final Path file)
+    {
+        final FileChannel channel;
+        try
+        {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot create or open the lock file " + file + ": " + describe(e), e);
+        }
+        try
+        {
+            if (channel.tryLock() != null)
+            {
+                return new ExclusiveFileLock(channel);
+            }
+        }
+        catch (final OverlappingFileLockException e)
+        {
+            // held in this process
+        }
+        catch (final IOException e)
+        {
+            close(channel);
+            throw new UncheckedIOException("cannot lock " + file + ": " + describe(e), e);
+        }
+        close(channel);
+        return null;
+    }
+
+    /** Releases the lock (closing the channel releases it); the file stays. */
+    @Override
+    public void close()
+    {
+        close(channel);
+    }
+
+    private static String describe(final IOException e)
+    {
+        // the exception's own message is often just the path, which the caller's message already names
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" :
+            e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static void close(final FileChannel channel)
+    {
+        try
+        {
+            channel.close();
+        }
+        catch (final IOException e)
+        {
+            // the lock goes with the channel, and with the process at the latest
+        }
+    }
+}
