@@ -108,6 +108,51 @@ class CorruptJournalFilesTest
         assertThat(JournalVerifier.verify(dir).problems()).anySatisfy((p) -> assertThat(p).startsWith(queue + ": "));
     }
 
+    // Was a CLI review finding: with the "not complete" bit of the first header set (random bytes there set it half the
+    // time), Chronicle took the file for one still being created: it showed none of its records, so dump printed
+    // nothing and replay said "identical", both exiting 0; and after waiting 10-77 s it wrote over the header and
+    // padded the file, changing the journal being audited. A header really left being written (a process killed
+    // while it created the file) has no length, and nothing after it.
+    @ParameterizedTest(name = "{0} cycle file whose first header reads {1}")
+    @CsvSource({"input, with its length", "output, with its length", "input, without a length",
+        "output, without a length"})
+    void aFirstHeaderAlteredToLookBeingWrittenIsRefusedEverywhereAndLeftUnchanged(
+        final String journal, final String form) throws IOException
+    {
+        final Path queue = queue(journal);
+        final Path file = JournalFiles.cycleFile(queue);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw"))
+        {
+            if (form.startsWith("with"))
+            {
+                // the "not complete" bit, bit 31 of the little-endian header word
+                raf.seek(3);
+                final int top = raf.read();
+                raf.seek(3);
+                raf.write(top | 0x80);
+            }
+            else
+            {
+                raf.seek(0);
+                raf.write(new byte[] {0, 0, 0, (byte)0x80});
+            }
+        }
+        final long size = Files.size(file);
+        final byte[] altered = JournalFiles.bytes(file, 0, size);
+        final String named = file + ": Chronicle's header at byte 0 ";
+
+        assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class)
+            .hasMessageStartingWith(named);
+        assertThat(JournalVerifier.verify(dir).problems()).anySatisfy((p) -> assertThat(p).startsWith(named));
+        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
+            .isInstanceOf(JournalCorruptException.class).hasMessageStartingWith(named);
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start())
+            .isInstanceOf(JournalCorruptException.class).hasMessageStartingWith(named);
+
+        assertThat(Files.size(file)).isEqualTo(size);
+        assertThat(JournalFiles.bytes(file, 0, size)).isEqualTo(altered);
+    }
+
     // Was a CLI audit finding: Chronicle waited about a minute for the header of an empty cycle file, then read an
     // empty queue, and the message blamed a missing close checkpoint.
     @ParameterizedTest(name = "{0} cycle file of 0 bytes")

@@ -31,6 +31,17 @@ final class CycleFileCheck
 {
     private static final int NOT_COMPLETE = 0x80000000;
     private static final int METADATA = 0x40000000;
+    /**
+     * What Chronicle puts at byte 0 of a new cycle file before it writes the header (a compare-and-swap from 0, with
+     * no length and no metadata bit); the header's length replaces it once the header is written.
+     */
+    private static final int FIRST_HEADER_BEING_WRITTEN = NOT_COMPLETE;
+    /**
+     * Past the first header of a file created by a process killed at that instant, nothing was written: the index
+     * documents (the first one at byte 200 with Chronicle Queue 2026.4) and the records come after the header is done.
+     */
+    private static final int FIRST_HEADER_MAX = 4096;
+    private static final int UNWRITTEN_CHECKED = 1 << 20;
     private static final int LENGTH_MASK = 0x3FFFFFFF;
     /** Header, index2index and the first index come first; more ahead of the first record would be a new layout. */
     private static final int MAX_METADATA_DOCUMENTS = 16;
@@ -84,6 +95,11 @@ final class CycleFileCheck
         for (int i = 0; i < MAX_METADATA_DOCUMENTS && position + 4 <= size; i++)
         {
             final int header = read(channel, word, position).getInt(0);
+            if (position == 0 && (header & NOT_COMPLETE) != 0)
+            {
+                checkFirstHeaderBeingWritten(file, channel, header, size);
+                return 0;
+            }
             if (header == 0 || (header & NOT_COMPLETE) != 0)
             {
                 // the end of what was written, or a document still being written
@@ -176,6 +192,48 @@ final class CycleFileCheck
         finally
         {
             unmap(region);
+        }
+    }
+
+    /**
+     * A cycle file whose first header is marked "still being written" is sound only as a process killed while it
+     * created the file leaves it: the mark without a length, and nothing written after the header. A header altered
+     * after it was written (a flipped bit, a bad copy) reads the same way to Chronicle, which would show none of the
+     * file's records to a reader, and, waiting for a writer that never finishes the header, would give up after a
+     * while and write over it: a journal being audited would be changed by reading it.
+     */
+    private static void checkFirstHeaderBeingWritten(
+        final Path file, final FileChannel channel, final int header, final long size) throws IOException
+    {
+        if (header != FIRST_HEADER_BEING_WRITTEN)
+        {
+            throw new JournalCorruptException(file + ": Chronicle's header at byte 0 (0x" + Integer.toHexString(header) +
+                ") is marked as still being written but carries a length, which Chronicle never writes: the file " +
+                "was altered, and every record in it would be hidden; restore the file from a copy");
+        }
+        final long end = Math.min(size, UNWRITTEN_CHECKED);
+        if (end > FIRST_HEADER_MAX)
+        {
+            final java.nio.MappedByteBuffer after =
+                channel.map(FileChannel.MapMode.READ_ONLY, FIRST_HEADER_MAX, end - FIRST_HEADER_MAX);
+            try
+            {
+                after.order(ByteOrder.LITTLE_ENDIAN);
+                for (int i = 0, n = after.capacity() & ~7; i < n; i += 8)
+                {
+                    if (after.getLong(i) != 0)
+                    {
+                        throw new JournalCorruptException(file + ": Chronicle's header at byte 0 is marked as still " +
+                            "being written, yet byte " + (FIRST_HEADER_MAX + i) + " onwards was written after it: " +
+                            "the header was altered, and every record in the file would be hidden; restore the " +
+                            "file from a copy");
+                    }
+                }
+            }
+            finally
+            {
+                unmap(after);
+            }
         }
     }
 
