@@ -250,20 +250,32 @@ public final class IngestCommand implements Callable<Integer>
         }
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final IngestReport report;
-        try (TerminalProgress progress = TerminalProgress.forStderr("ingest", "readings"))
+        // Ctrl-C or a kill stops the submissions and closes the engine, so the journal ends sealed
+        try (SignalStop stop = SignalStop.install())
         {
-            report = new IngestRun(journal, document, tariffZone, exportToken, enrolments, files)
+            final IngestRun run = new IngestRun(journal, document, tariffZone, exportToken, enrolments, files)
                 .carbon(carbonFiles)
                 .oracle(oracle, pricingNode)
                 .demandResponse(dr)
-                .progress(progress)
-                .warnings((line) -> err.println("settle ingest: warning: " + line))
-                .run((line) -> err.println("settle ingest: bad row: " + line));
+                .stopWhen(stop::requested)
+                .warnings((line) -> err.println("settle ingest: warning: " + line));
+            final IngestReport report;
+            try (TerminalProgress progress = TerminalProgress.forStderr("ingest", "readings"))
+            {
+                report = run.progress(progress).run((line) -> err.println("settle ingest: bad row: " + line));
+            }
+            err.flush();
+            IngestReportPrinter.print(out, report, journal);
+            out.flush();
+            if (run.stopped())
+            {
+                err.printf(java.util.Locale.ROOT, "settle ingest: stopped by a signal after %,d of the readings; the " +
+                    "journal is closed and verifies: run the same command again to settle the rest%n",
+                    report.readingsSubmitted());
+                err.flush();
+                return SignalStop.STOPPED;
+            }
+            return 0;
         }
-        err.flush();
-        IngestReportPrinter.print(out, report, journal);
-        out.flush();
-        return 0;
     }
 }

@@ -37,6 +37,8 @@ import picocli.CommandLine.Command;
         "  4  no space left on the device (or a journal file failed under the",
         "     writer); every input journalled before it is kept: free space and",
         "     run the same command again",
+        "  130, 143  stopped by Ctrl-C or a kill; settle ingest first closes the",
+        "     journal, so it verifies: run the same command again to go on",
         "",
         "Examples:",
         "  settle demo",

@@ -60,6 +60,8 @@ public final class IngestRun
     private final List<UsageFile> usageFiles;
     private CarbonFiles carbon = CarbonFiles.NONE;
     private ProgressListener progress = ProgressListener.NONE;
+    private java.util.function.BooleanSupplier stopRequested = () -> false;
+    private boolean stopped;
     private List<Path> oracleFiles = List.of();
     private String defaultPricingNode;
     private DrEventFiles demandResponse = DrEventFiles.NONE;
@@ -143,6 +145,27 @@ public final class IngestRun
     {
         this.progress = Objects.requireNonNull(listener, "listener");
         return this;
+    }
+
+    /**
+     * @param requested asked before each reading is submitted whether to stop (a signal to the command): the readings
+     *                  submitted so far settle and the engine closes as at the end of a whole run; the ends of days
+     *                  not fully ingested are left for the rerun, which skips the readings this run settled.
+     * @return this.
+     */
+    public IngestRun stopWhen(final java.util.function.BooleanSupplier requested)
+    {
+        this.stopRequested = Objects.requireNonNull(requested, "requested");
+        return this;
+    }
+
+    /**
+     * @return true if the run stopped submitting readings because {@link #stopWhen} asked it to; it closed the engine
+     *         as at the end of a whole run, so the journal ends with its close checkpoint.
+     */
+    public boolean stopped()
+    {
+        return stopped;
     }
 
     /**
@@ -265,6 +288,11 @@ public final class IngestRun
         final DrOutcomeTally drTally = new DrOutcomeTally();
         final Set<Long> accounts = new LinkedHashSet<>();
         long submitted = 0;
+        if (stopRequested.getAsBoolean())
+        {
+            // a signal while the files were read: the engine is not started, so the journal is as it was
+            throw new IllegalStateException("stopped by a signal before anything was journalled");
+        }
         final SettlementEngine engine = SettlementEngine.builder().journalDir(journalDir).listener(tally)
             .listener(drTally).build();
         final long recovered;
@@ -307,11 +335,19 @@ public final class IngestRun
                 engine.publishOraclePrices(series);
             }
             final long toSubmit = readings.size() - settled.count();
+            final java.util.function.BooleanSupplier stop = stopRequested;
             for (final int i : readings.inStartOrder())
             {
                 if (settled.isSettled(i))
                 {
                     continue;
+                }
+                if (stop.getAsBoolean())
+                {
+                    // every reading submitted so far settles; the rest, and the ends of their days, wait for a rerun,
+                    // which skips what this run settled
+                    stopped = true;
+                    break;
                 }
                 if (submitted % ProgressListener.EVERY == 0)
                 {
@@ -325,7 +361,7 @@ public final class IngestRun
                     readings.importWh(i), readings.exportWh(i));
                 submitted++;
             }
-            while (nextEvent < events.size())
+            while (!stopped && nextEvent < events.size())
             {
                 engine.calendar(events.get(nextEvent).kind(), events.get(nextEvent++).at(), tariff.tariffId());
             }
