@@ -194,7 +194,8 @@ public final class AuditCommand implements Callable<Integer>
      *
      * @param journal the journal directory.
      * @param command the command name, for the progress display.
-     * @throws IllegalArgumentException naming the first problem, so that the exit code is 2 as for a broken chain.
+     * @throws org.gridsettle.journal.JournalCorruptException naming the first problem, so that the exit code is 1, as
+     *                                                        settle verify's for the same journal.
      */
     static void requireVerified(final Path journal, final String command)
     {
@@ -206,7 +207,8 @@ public final class AuditCommand implements Callable<Integer>
         if (!report.intact())
         {
             final int more = report.problems().size() - 1;
-            throw new IllegalArgumentException(report.problems().get(0) + (more == 0 ? "" : " (and " + more +
+            throw new org.gridsettle.journal.JournalCorruptException(report.problems().get(0) + (more == 0 ? "" :
+                " (and " + more +
                 " more problem(s))") + " (settle verify --journal " + journal + " lists every problem)");
         }
     }

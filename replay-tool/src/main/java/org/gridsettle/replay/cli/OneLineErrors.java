@@ -1,5 +1,6 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.FreeSpace;
 import org.gridsettle.journal.JournalWriteException;
 import org.gridsettle.replay.ingest.IoErrorText;
@@ -14,6 +15,8 @@ import java.util.Arrays;
  */
 final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler
 {
+    /** Exit code for a journal that fails its checks, as for a verification that found a difference. */
+    static final int JOURNAL_CORRUPT = 1;
     /** Exit code for bad usage or input. */
     static final int BAD_INPUT = 2;
     /**
@@ -36,7 +39,13 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
         }
         commandLine.getErr().flush();
         // a snapshot or report the disk had no room for is the same trouble as a journal that could not be written
-        return notWritten != null || FreeSpace.noSpaceLeft(ex) ? JOURNAL_WRITE_FAILED : BAD_INPUT;
+        if (notWritten != null || FreeSpace.noSpaceLeft(ex))
+        {
+            return JOURNAL_WRITE_FAILED;
+        }
+        // a journal that fails its checks is what a verification exists to find, whichever command met it: exit 1,
+        // as settle verify, replay and dump do
+        return corrupt(ex) ? JOURNAL_CORRUPT : BAD_INPUT;
     }
 
     @Override
@@ -49,6 +58,18 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
         cli.getErr().println(command + ": " + problem.replace('\n', ' ') + " (see '" + command + " --help')");
         cli.getErr().flush();
         return BAD_INPUT;
+    }
+
+    private static boolean corrupt(final Throwable ex)
+    {
+        for (Throwable t = ex; t != null; t = t.getCause())
+        {
+            if (t instanceof JournalCorruptException)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String message(final Throwable ex)

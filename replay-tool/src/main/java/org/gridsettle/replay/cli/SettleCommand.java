@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  ok",
-        "  1  a verification found a difference",
+        "  1  a verification found a difference (a journal that fails its",
+        "     checks, whichever command read it)",
         "  2  bad usage or input",
         "  3  the settle script could not build settle.jar",
         "  4  no space left on the device (or a journal file failed under the",

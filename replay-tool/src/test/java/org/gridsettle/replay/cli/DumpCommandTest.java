@@ -218,7 +218,7 @@ class DumpCommandTest
     }
 
     @Test
-    void aCorruptRecordStopsTheDumpAfterTheRecordsBeforeItWithOneLineNamingItAndExitOne() throws IOException
+    void aCorruptRecordStopsTheDumpAfterTheRecordsBeforeItWithOneLineNamingItAndExitOneAsAuditDoes() throws IOException
     {
         assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", tmp.toString()).exitCode()).isZero();
         final Path corrupt = tmp.resolve("journal");
@@ -249,6 +249,14 @@ class DumpCommandTest
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(run.err()).startsWith("settle dump: ").contains("record 9 (sequence 10)")
             .contains("hash chain broken").doesNotContain("Exception");
+
+        // every command that meets the broken journal says so with the same exit code (audit's was 2, bad input)
+        final CliRun audit = CliRun.of("audit", "--journal", corrupt.toString(), "--account", "100001", "--out",
+            tmp.resolve("audit.txt").toString());
+        assertThat(audit.exitCode()).as(audit.err()).isEqualTo(1);
+        assertThat(audit.err().strip().lines()).hasSize(1);
+        assertThat(audit.err()).startsWith("settle audit: ").contains("record 9 (sequence 10)")
+            .contains("hash chain broken");
     }
 
     @Test
