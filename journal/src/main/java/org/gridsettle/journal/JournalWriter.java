@@ -61,7 +61,7 @@ public final class JournalWriter implements AutoCloseable
         new UnsafeBuffer(BufferUtil.allocateDirectAligned(CheckpointCodec.LENGTH + 24, 64));
     private final byte[] sha = new byte[CheckpointCodec.SHA_LENGTH];
     private final Path dir;
-    private final WriterLock lock;
+    private final ExclusiveFileLock lock;
     private final Durability durability;
     private final int checkpointInterval;
     private long count;

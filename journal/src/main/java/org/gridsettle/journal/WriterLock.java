@@ -13,19 +13,15 @@ import java.nio.file.Path;
  * auditor needs no write access to a journal.
  * <p>
  * The operating system drops the lock when the process ends, however it ends, so a killed engine leaves no stale
- * lock; the empty file stays, and Chronicle ignores it (its cycles are the {@code .cq4} files). Not thread-safe:
- * taken and released by the writer's owner.
+ * lock; the empty file stays, and Chronicle ignores it (its cycles are the {@code .cq4} files). Stateless.
  */
-public final class WriterLock implements AutoCloseable
+public final class WriterLock
 {
     /** Name of the lock file inside a queue directory. */
     public static final String FILE = "writer.lock";
 
-    private final ExclusiveFileLock lock;
-
-    private WriterLock(final ExclusiveFileLock lock)
+    private WriterLock()
     {
-        this.lock = lock;
     }
 
     /**
@@ -36,7 +32,7 @@ public final class WriterLock implements AutoCloseable
      * @throws IllegalStateException if another writer, in this process or another, holds it.
      * @throws java.io.UncheckedIOException if the directory or the lock file cannot be created or locked.
      */
-    public static WriterLock acquire(final Path queueDir)
+    public static ExclusiveFileLock acquire(final Path queueDir)
     {
         final ExclusiveFileLock lock = ExclusiveFileLock.tryLock(queueDir.resolve(FILE));
         if (lock == null)
@@ -45,13 +41,6 @@ public final class WriterLock implements AutoCloseable
                 FILE + "): a journal takes one writer at a time, so nothing was appended; close the other engine " +
                 "or wait for the other settle command to finish");
         }
-        return new WriterLock(lock);
-    }
-
-    /** Releases the lock; the file stays. */
-    @Override
-    public void close()
-    {
-        lock.close();
+        return lock;
     }
 }

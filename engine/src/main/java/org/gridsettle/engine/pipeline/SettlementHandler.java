@@ -196,8 +196,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
                 }
                 final SettlementLogic candidate = new SettlementLogic(this, correctionWindow);
                 SnapshotStore.load(file, candidate);
-                restoreWindowLengths(candidate, info, inputDir);
-                confirmWindowWatermarks(candidate, info, inputDir);
+                completeLegacyWindow(candidate, info, inputDir);
                 logic = candidate;
                 recoveryNotes.add("loaded snapshot " + file.getFileName() + " (input " + info.inputSequence() +
                     "), replaying the tail");
@@ -213,57 +212,64 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
     }
 
     /**
-     * Reads back, from the ticks that caused them, the interval lengths of the correction-window entries a snapshot
-     * of an earlier build (formats 02 and 03) did not keep. An entry of unknown length would match a tick of its
-     * start at any length and overlap only ticks containing its start, where a full replay of the same journal knows
-     * the length and rejects such ticks INTERVAL_OVERLAP: recovery and replay would part. A snapshot whose lengths
-     * cannot all be found is not used.
+     * Completes, from the input journal, the correction window of a snapshot written by an earlier build, in one pass
+     * over its ticks up to the snapshot; a snapshot it cannot complete is not used, because recovery from it and a
+     * full replay of the same journal would part.
+     * <ul>
+     *   <li>Interval lengths (formats 02 and 03 did not keep them) are read back from the ticks that caused the
+     *       entries. An entry of unknown length would match a tick of its start at any length and overlap only ticks
+     *       containing its start, where a replay knows the length and rejects such ticks INTERVAL_OVERLAP.</li>
+     *   <li>Eviction watermarks (formats 02 to 04 did not keep them) matter only where some meter's window is full.
+     *       A meter whose journalled ticks are all on one channel never has one; otherwise they depend on which ticks
+     *       each meter accepted on which channel, which only a replay tells, and without them a tick overlapping an
+     *       interval evicted from its channel would be priced where a replay refuses it.</li>
+     * </ul>
      */
-    private void restoreWindowLengths(final SettlementLogic candidate, final SnapshotInfo info, final Path inputDir)
+    private void completeLegacyWindow(final SettlementLogic candidate, final SnapshotInfo info, final Path inputDir)
         throws IOException
     {
         final long unknown = candidate.windowLengthsUnknown();
-        if (unknown == 0)
+        final boolean watermarks = candidate.windowWatermarksUnknown();
+        if (unknown == 0 && !watermarks)
         {
             return;
         }
-        // each tick gives its entry its length
-        forEachTick(inputDir, candidate.earliestWindowCauseOfUnknownLength(), info.inputSequence(),
-            candidate::restoreWindowLength);
-        final long left = candidate.windowLengthsUnknown();
-        if (left != 0)
+        // the watermarks need every tick's channel; the lengths only the ticks from the earliest entry's on
+        final long from = watermarks ? 1 : candidate.earliestWindowCauseOfUnknownLength();
+        forEachTick(inputDir, from, info.inputSequence(), (sequence, tick) ->
         {
-            throw new IOException(left + " of its " + unknown + " correction-window entries without an interval " +
-                "length have no tick of theirs in the input journal");
-        }
-        recoveryNotes.add("snapshot " + info.file().getFileName() + " predates interval lengths in the correction " +
-            "window: read " + unknown + " of them back from the input journal");
-    }
-
-    /**
-     * Settles the correction window's eviction watermarks of a snapshot written before they were kept (formats 02 to
-     * 04) in which some meter's window is full. A meter whose journalled ticks up to the snapshot are all on one
-     * channel never has one, so if every such meter did, the snapshot is what a replay builds. Otherwise the
-     * watermarks depend on which ticks each meter accepted on which channel and only a replay tells that: without
-     * them a tick overlapping an interval evicted from its channel would be priced where a replay refuses it, and
-     * recovery and replay would part. Such a snapshot is not used.
-     */
-    private void confirmWindowWatermarks(final SettlementLogic candidate, final SnapshotInfo info, final Path inputDir)
-        throws IOException
-    {
-        if (!candidate.windowWatermarksUnknown())
+            if (unknown != 0)
+            {
+                candidate.restoreWindowLength(sequence, tick);
+            }
+            if (watermarks)
+            {
+                candidate.noteJournalledTick(tick);
+            }
+        });
+        if (unknown != 0)
         {
-            return;
+            final long left = candidate.windowLengthsUnknown();
+            if (left != 0)
+            {
+                throw new IOException(left + " of its " + unknown + " correction-window entries without an " +
+                    "interval length have no tick of theirs in the input journal");
+            }
+            recoveryNotes.add("snapshot " + info.file().getFileName() + " predates interval lengths in the " +
+                "correction window: read " + unknown + " of them back from the input journal");
         }
-        forEachTick(inputDir, 1, info.inputSequence(), (sequence, tick) -> candidate.noteJournalledTick(tick));
-        final int several = candidate.confirmNoWindowWatermarks();
-        if (several != 0)
+        if (watermarks)
         {
-            throw new IOException("it predates eviction watermarks in the correction window, and " + several +
-                " of its meters with full windows ticked on several channels, whose watermarks only a replay can tell");
+            final int several = candidate.confirmNoWindowWatermarks();
+            if (several != 0)
+            {
+                throw new IOException("it predates eviction watermarks in the correction window, and " + several +
+                    " of its meters with full windows ticked on several channels, whose watermarks only a replay " +
+                    "can tell");
+            }
+            recoveryNotes.add("snapshot " + info.file().getFileName() + " predates eviction watermarks in the " +
+                "correction window: each meter with a full window ticked on one channel, so none has one");
         }
-        recoveryNotes.add("snapshot " + info.file().getFileName() + " predates eviction watermarks in the " +
-            "correction window: each meter with a full window ticked on one channel, so none has one");
     }
 
     /** What {@link #forEachTick} hands each tick to. */

@@ -190,7 +190,7 @@ public final class DemoJournalDir
             final Path queueDir = journal.resolve(queue);
             if (Files.isDirectory(queueDir, LinkOption.NOFOLLOW_LINKS))
             {
-                try (WriterLock writer = WriterLock.acquire(queueDir))
+                try (ExclusiveFileLock writer = WriterLock.acquire(queueDir))
                 {
                     // nobody writes it: it may go
                 }

@@ -3,6 +3,7 @@ package org.gridsettle.replay.ingest;
 import org.gridsettle.engine.EngineCounters;
 import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.replay.bill.BillingCalendar;
+import org.gridsettle.journal.ExclusiveFileLock;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
@@ -211,7 +212,7 @@ public final class IngestRun
         refuseForeignDirectory();
         // one writer at a time, from reading what the journal settled to closing the engine: a second ingest into
         // the directory would interleave its hash chain with this one's
-        final JournalLock writer = JournalLock.acquire(journalDir);
+        final ExclusiveFileLock writer = JournalLock.acquire(journalDir);
         try
         {
             return settle(readings, covered, meterIds, badRows, files, oraclePrices);

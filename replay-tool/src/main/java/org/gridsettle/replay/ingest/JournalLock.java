@@ -16,18 +16,15 @@ import java.nio.file.Path;
  * needs no write access to a journal.
  * <p>
  * The operating system drops the lock when the process ends, however it ends, so a killed run leaves no stale lock;
- * the empty lock file stays. Not thread-safe: taken and released on the command's thread.
+ * the empty lock file stays. Stateless.
  */
-public final class JournalLock implements AutoCloseable
+public final class JournalLock
 {
     /** Name of the lock file inside a journal directory. */
     public static final String FILE = ".settle-writer.lock";
 
-    private final ExclusiveFileLock lock;
-
-    private JournalLock(final ExclusiveFileLock lock)
+    private JournalLock()
     {
-        this.lock = lock;
     }
 
     /**
@@ -38,7 +35,7 @@ public final class JournalLock implements AutoCloseable
      * @throws IllegalStateException when another process (or another command in this JVM) holds it.
      * @throws UncheckedIOException  when the directory or the lock file cannot be created or opened for writing.
      */
-    public static JournalLock acquire(final Path journalDir)
+    public static ExclusiveFileLock acquire(final Path journalDir)
     {
         final ExclusiveFileLock lock;
         try
@@ -56,15 +53,6 @@ public final class JournalLock implements AutoCloseable
                 FILE + "): a journal takes one writer at a time; run again when that one has finished; nothing was " +
                 "journalled");
         }
-        return new JournalLock(lock);
-    }
-
-    /**
-     * Releases the lock; the lock file stays.
-     */
-    @Override
-    public void close()
-    {
-        lock.close();
+        return lock;
     }
 }

@@ -1,5 +1,6 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.journal.ExclusiveFileLock;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.WriterLock;
 import org.gridsettle.replay.demo.DemoJournalDir;
@@ -86,7 +87,7 @@ class DemoSafetyTest
             assertOneLine(run).contains(journal + " is in use by another settle demo run with this --dir: wait " +
                 "for it to finish or choose another --dir; nothing was removed");
         }
-        try (WriterLock engine = WriterLock.acquire(journal.resolve(Journals.OUTPUT)))
+        try (ExclusiveFileLock engine = WriterLock.acquire(journal.resolve(Journals.OUTPUT)))
         {
             final CliRun run = CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", dir.toString());
             assertThat(run.exitCode()).isEqualTo(2);
