@@ -126,6 +126,39 @@ class LedgerCommandsTest
     }
 
     @Test
+    void aFixedChargeIsPostedOncePerLocalDayAndOncePerBillingPeriodWhateverTheEventsInstant()
+    {
+        // before, each END_OF_DAY or PERIOD_CLOSE at a later instant charged again: three daily charges for one day
+        final long endOfDay = EngineFixture.START + 86_400;          // 2026-03-03T00:00 local ends 03-02
+        final long usd = TokenSymbol.pack("USD");
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start();
+        try (engine)
+        {
+            engine.publishTariff(EngineFixture.tariff().withFixedCharges(1_000_000, 10_000_000)); // 1
+            engine.registerAccount(1001);                                                       // 2
+            engine.enrolMeter(1, 1001, EngineFixture.TARIFF, EngineFixture.START);              // 3
+            engine.calendar(CalendarCodec.END_OF_DAY, endOfDay, EngineFixture.TARIFF);          // 4: charges 03-02
+            engine.calendar(CalendarCodec.END_OF_DAY, endOfDay + 1, EngineFixture.TARIFF);      // 5: 03-03 begun
+            engine.calendar(CalendarCodec.END_OF_DAY, endOfDay + 3_600, EngineFixture.TARIFF);  // 6: still 03-03
+            engine.calendar(CalendarCodec.END_OF_DAY, endOfDay + 86_400, EngineFixture.TARIFF); // 7: ends 03-03
+            engine.calendar(CalendarCodec.PERIOD_CLOSE, endOfDay, EngineFixture.TARIFF);        // 8: March
+            engine.calendar(CalendarCodec.PERIOD_CLOSE, endOfDay + 86_400, EngineFixture.TARIFF); // 9: still March
+        }
+        final Outputs out = Outputs.of(dir);
+        assertThat(out.causedBy(4)).hasSize(1);
+        assertThat(Outputs.transfer(out.causedBy(4).get(0)).amount()).isEqualTo(1_000_000);
+        // 5 is the first event in 03-03 and charges that day; 6 and 7 end the same day and charge nothing more
+        assertThat(out.causedBy(5)).hasSize(1);
+        assertThat(out.causedBy(6)).isEmpty();
+        assertThat(out.causedBy(7)).isEmpty();
+        assertThat(out.causedBy(8)).hasSize(1);
+        assertThat(Outputs.transfer(out.causedBy(8).get(0)).amount()).isEqualTo(10_000_000);
+        assertThat(out.causedBy(9)).isEmpty();
+        // two daily charges and one monthly: 1 + 1 + 10 USD
+        assertThat(engine.ledger().balance(1001, engine.ledger().findToken(usd))).isEqualTo(-12_000_000);
+    }
+
+    @Test
     void balanceQueriesAnswerAsOfANamedInputSequence() throws Exception
     {
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())

@@ -31,6 +31,9 @@ import org.gridsettle.pricing.tariff.TouTariff;
  * <p>
  * Meters are charged in enrolment order (dense index order), never in hash-map order, so the output is the same on
  * every run. A calendar event for an instant already passed is acknowledged as a duplicate: retries post nothing.
+ * A fixed charge is posted once per local day (END_OF_DAY) or billing period (PERIOD_CLOSE) of the instant before the
+ * event, by the first event that ends it: a later event in the same day or period settles what it settles (DR events,
+ * hourly netting, a period's remaining ticks) but charges nothing fixed again.
  * Owned by the business-logic thread. Not thread-safe.
  */
 final class CalendarProcessor
@@ -102,34 +105,50 @@ final class CalendarProcessor
             postings.reject(sequence, ReasonCode.MALFORMED, CALENDAR, kind);
             return false;
         }
-        if (at <= last.get(tariffId))
+        final long previous = last.get(tariffId);
+        if (at <= previous)
         {
             postings.acknowledgeDuplicate(sequence, tariffId, at);
             return false;
         }
+        // a later instant of a day or billing period already charged (a retry with another time, an event off the
+        // boundary) still settles what it settles, but its fixed charge was posted by the first event of that day
+        final boolean fixedDue = previous == Long.MIN_VALUE ||
+            chargedSpan(tariff, kind, at) > chargedSpan(tariff, kind, previous);
         // an event posts for every meter on the tariff: all of it is checked before the first posting, so that one
         // whose sums would overflow the ledger is rejected whole instead of halting the engine halfway
         postings.beginCheck();
-        post(sequence, tariff, at, kind, billingPeriod, false);
+        post(sequence, tariff, at, kind, billingPeriod, fixedDue, false);
         if (!postings.endCheck())
         {
             postings.reject(sequence, ReasonCode.OVERFLOW, CALENDAR, tariffId);
             return false;
         }
         last.put(tariffId, at);
-        post(sequence, tariff, at, kind, billingPeriod, true);
+        post(sequence, tariff, at, kind, billingPeriod, fixedDue, true);
         return true;
     }
 
     /**
-     * @param settle false for the check pass, which must change nothing; true to also free the closed period's slots.
+     * The span whose fixed charge an event at {@code at} posts: the local day (END_OF_DAY) or billing period
+     * (PERIOD_CLOSE) of the instant before it, the one the event ends.
+     */
+    private static long chargedSpan(final TouTariff tariff, final int kind, final long at)
+    {
+        return kind == CalendarCodec.END_OF_DAY ?
+            Math.floorDiv(tariff.zoneTable().localEpochSecond(at - 1), 86_400L) : tariff.billingPeriodOf(at - 1);
+    }
+
+    /**
+     * @param fixedDue false when an earlier event charged the day or billing period already.
+     * @param settle   false for the check pass, which must change nothing; true to also free the closed period's slots.
      */
     private void post(
         final long sequence, final TouTariff tariff, final long at, final int kind, final int billingPeriod,
-        final boolean settle)
+        final boolean fixedDue, final boolean settle)
     {
         final long charge = kind == CalendarCodec.END_OF_DAY ? tariff.fixedMicrosPerDay() : tariff.fixedMicrosPerMonth();
-        if (charge > 0)
+        if (fixedDue && charge > 0)
         {
             postFixedCharges(sequence, tariff, at, charge);
         }
