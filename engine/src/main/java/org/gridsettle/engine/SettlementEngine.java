@@ -156,11 +156,24 @@ public final class SettlementEngine implements AutoCloseable
      * outputs) closes the engine as it stands before the refusal is thrown: the journals are let go exactly as found,
      * with no close checkpoint and no snapshot, so that another engine may open them; {@link #close} then does
      * nothing more.
+     * <p>
+     * Threading: call once, before any submission. The outputs that recovery appends (those a crash lost after their
+     * input was journalled) reach the listeners on the calling thread, before this returns.
      *
      * @return this.
+     * @throws IllegalStateException if the engine was started or closed before: recovery would run again into the
+     *                               running state, and a second business-logic thread would append to its journals.
      */
     public SettlementEngine start()
     {
+        if (closed)
+        {
+            throw new IllegalStateException("engine is closed: build a new one on the journal directory");
+        }
+        if (disruptor != null)
+        {
+            throw new IllegalStateException("engine already started");
+        }
         // an optimisation only: a pretoucher that fails gives up on its file and the writers fault for themselves
         final Pretouch pretouchMode = config.effectivePretouch();
         if (pretouchMode.usesThread())
@@ -564,7 +577,7 @@ public final class SettlementEngine implements AutoCloseable
      * @param start             first instant, epoch seconds, on a local hour.
      * @param end               exclusive end, epoch seconds: whole hours after start, on the same local day.
      * @param incentive         micro-units of the program token per kWh reduced.
-     * @param method            the baseline method.
+     * @param method            the baseline method, not null.
      * @param declaredWhPerHour the declared baseline in Wh per hour for {@link BaselineMethod#DECLARED}; otherwise 0.
      */
     public void publishDrEvent(
@@ -577,6 +590,8 @@ public final class SettlementEngine implements AutoCloseable
         final BaselineMethod method,
         final long declaredWhPerHour)
     {
+        // before a ring slot is claimed: a claimed slot is always published, and an empty one halts the engine
+        Objects.requireNonNull(method, "method");
         checkRunning();
         final long seq = claim();
         final InputSlot slot = ring.get(seq);

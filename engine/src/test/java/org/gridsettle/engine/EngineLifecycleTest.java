@@ -3,6 +3,9 @@ package org.gridsettle.engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.gridsettle.journal.Journals;
+import org.gridsettle.pricing.money.TokenSymbol;
+
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -76,5 +79,41 @@ class EngineLifecycleTest
         assertThatThrownBy(() -> engine.submitTick(1, 0, 0, 900, 1, 0))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("not running");
+    }
+
+    @Test
+    void aSecondStartIsRefusedAndTheJournalsStayAsTheFirstWroteThem()
+    {
+        // a second start ran recovery again into the running state and started a second business-logic thread on
+        // the same journals: the replayed registration was rejected ALREADY_EXISTS and journalled as a new output
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(tmp).build().start();
+        try (engine)
+        {
+            engine.registerAccount(1001);
+            assertThatThrownBy(engine::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already started");
+            engine.registerAccount(1002);
+        }
+        assertThat(EngineFixture.readAll(Journals.input(tmp))).hasSize(2);
+        assertThat(EngineFixture.readAll(Journals.output(tmp))).as("two accepted registrations post nothing").isEmpty();
+        assertThatThrownBy(engine::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void aDrEventWithoutABaselineMethodIsRefusedBeforeAnythingIsSubmittedAndTheEngineGoesOn() throws Exception
+    {
+        // the method was read after a ring slot was claimed: the slot was published empty and its journal append
+        // halted the engine for every meter
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(tmp).build().start())
+        {
+            EngineFixture.setUp(engine, 1);                                         // inputs 1..3
+            assertThatThrownBy(() -> engine.publishDrEvent(1, TokenSymbol.pack("DR"), EngineFixture.TARIFF,
+                EngineFixture.START, EngineFixture.START + 3600, 1, null, 0))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("method");
+            engine.submitTick(1, 0, EngineFixture.START, 900, 100, 0);             // input 4
+            assertThat(engine.queryBalance(1001, TokenSymbol.pack("USD")).get().asOfSequence()).isEqualTo(4);
+            assertThat(engine.fatalError()).isNull();
+        }
+        assertThat(EngineFixture.readAll(Journals.input(tmp))).hasSize(4);
     }
 }
