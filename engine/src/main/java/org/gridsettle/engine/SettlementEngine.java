@@ -49,6 +49,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -97,9 +98,15 @@ public final class SettlementEngine implements AutoCloseable
     private RingBuffer<InputSlot> ring;
     private volatile Throwable fatal;
     private long recovered;
-    private boolean closed;
+    /** Set once by {@link #close}; a submission admitted after it is refused ({@link #enter}). */
+    private volatile boolean closed;
+    /** Submissions admitted and not yet published or failed; {@link #close} waits for none to be left. */
+    private volatile int submitting;
     /** The host thread that submits to a single-producer ring; known only when assertions are on. */
     private Thread producer;
+
+    private static final AtomicIntegerFieldUpdater<SettlementEngine> SUBMITTING =
+        AtomicIntegerFieldUpdater.newUpdater(SettlementEngine.class, "submitting");
 
     private SettlementEngine(final Builder config)
     {
@@ -276,8 +283,7 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh)
     {
         checkChannel(channel);
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
     }
 
@@ -302,7 +308,7 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh)
     {
         checkChannel(channel);
-        checkRunning();
+        enter();
         final long seq;
         try
         {
@@ -310,6 +316,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         catch (final InsufficientCapacityException e)
         {
+            leave();
             return false;
         }
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
@@ -338,8 +345,7 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh)
     {
         checkChannel(channel);
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh,
             MeterTickCodec.FLAG_CORRECTION);
     }
@@ -371,7 +377,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
@@ -382,8 +388,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void registerAccount(final long accountId)
     {
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -392,7 +397,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
@@ -461,13 +466,12 @@ public final class SettlementEngine implements AutoCloseable
         final long carbonRegion,
         final String pricingNode)
     {
-        checkRunning();
         if (pricingNode != null)
         {
             // refused before claiming a ring slot: a claimed slot must always be published
             PricingNodeField.requireValid(pricingNode);
         }
-        final long seq = claim();
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -477,7 +481,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
@@ -492,8 +496,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void redeem(final long requestId, final long accountId, final long tokenSymbol, final long amount)
     {
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -502,7 +505,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
@@ -517,8 +520,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void accrueInterest(final long requestId, final long tokenSymbol, final long apyBps, final long epochDay)
     {
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -527,7 +529,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
@@ -540,8 +542,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void calendar(final int kind, final long at, final long tariffId)
     {
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -550,7 +551,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
@@ -592,8 +593,7 @@ public final class SettlementEngine implements AutoCloseable
     {
         // before a ring slot is claimed: a claimed slot is always published, and an empty one halts the engine
         Objects.requireNonNull(method, "method");
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -603,7 +603,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
@@ -628,8 +628,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void withdrawDrEvent(final long eventId, final long tariffId)
     {
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -638,7 +637,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
@@ -652,16 +651,15 @@ public final class SettlementEngine implements AutoCloseable
      */
     public CompletableFuture<Balance> queryBalance(final long accountId, final long tokenSymbol)
     {
-        checkRunning();
         final CompletableFuture<Balance> answer = new CompletableFuture<>();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         try
         {
             ring.get(seq).query(new BalanceQuery(accountId, tokenSymbol, answer));
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
         final Throwable f = fatal;
         if (f != null)
@@ -679,13 +677,20 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishTariff(final TouTariff tariff)
     {
-        checkRunning();
-        final int length = TariffVersionCodec.encodedLength(tariff);
-        final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
-        final TariffVersionCodec codec = new TariffVersionCodec();
-        codec.wrap(buffer, 0);
-        codec.encode(0, tariff);
-        publishLarge(buffer, length);
+        enter();
+        try
+        {
+            final int length = TariffVersionCodec.encodedLength(tariff);
+            final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
+            final TariffVersionCodec codec = new TariffVersionCodec();
+            codec.wrap(buffer, 0);
+            codec.encode(0, tariff);
+            publishLarge(buffer, length);
+        }
+        finally
+        {
+            leave();
+        }
     }
 
     /**
@@ -697,27 +702,34 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishCarbonIntensity(final long regionSymbol, final CarbonIntensitySeries series)
     {
-        checkRunning();
-        final int n = series.size();
-        final long[] values = new long[n];
-        final byte[] sources = new byte[n];
-        for (int i = 0; i < n; i++)
+        enter();
+        try
         {
-            values[i] = series.mgPerKwhAt(i);
-            sources[i] = series.sourceAt(i);
+            final int n = series.size();
+            final long[] values = new long[n];
+            final byte[] sources = new byte[n];
+            for (int i = 0; i < n; i++)
+            {
+                values[i] = series.mgPerKwhAt(i);
+                sources[i] = series.sourceAt(i);
+            }
+            int from = 0;
+            while (from < n)
+            {
+                final int to = runEnd(from, n, CarbonIntensityCodec.MAX_VALUES, series::startAt, series::secondsAt);
+                final int length = CarbonIntensityCodec.lengthFor(to - from);
+                final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
+                final CarbonIntensityCodec codec = new CarbonIntensityCodec();
+                codec.wrap(buffer, 0);
+                codec.encode(0, regionSymbol, series.startAt(from), series.secondsAt(from), values, sources, from,
+                    to - from);
+                publishLarge(buffer, length);
+                from = to;
+            }
         }
-        int from = 0;
-        while (from < n)
+        finally
         {
-            final int to = runEnd(from, n, CarbonIntensityCodec.MAX_VALUES, series::startAt, series::secondsAt);
-            final int length = CarbonIntensityCodec.lengthFor(to - from);
-            final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
-            final CarbonIntensityCodec codec = new CarbonIntensityCodec();
-            codec.wrap(buffer, 0);
-            codec.encode(0, regionSymbol, series.startAt(from), series.secondsAt(from), values, sources, from,
-                to - from);
-            publishLarge(buffer, length);
-            from = to;
+            leave();
         }
     }
 
@@ -732,24 +744,31 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishOraclePrices(final OraclePriceSeries series)
     {
-        checkRunning();
-        PricingNodeField.requireValid(series.node());
-        final int n = series.size();
-        final long[] values = new long[n];
-        for (int i = 0; i < n; i++)
+        enter();
+        try
         {
-            values[i] = series.microsPerMwhAt(i);
+            PricingNodeField.requireValid(series.node());
+            final int n = series.size();
+            final long[] values = new long[n];
+            for (int i = 0; i < n; i++)
+            {
+                values[i] = series.microsPerMwhAt(i);
+            }
+            int from = 0;
+            while (from < n)
+            {
+                final int to = runEnd(from, n, OraclePriceCodec.MAX_VALUES, series::startAt, series::secondsAt);
+                final int length = OraclePriceCodec.lengthFor(to - from);
+                final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
+                new OraclePriceCodec().<OraclePriceCodec>wrap(buffer, 0)
+                    .encode(0, series.node(), series.startAt(from), series.secondsAt(from), values, from, to - from);
+                publishLarge(buffer, length);
+                from = to;
+            }
         }
-        int from = 0;
-        while (from < n)
+        finally
         {
-            final int to = runEnd(from, n, OraclePriceCodec.MAX_VALUES, series::startAt, series::secondsAt);
-            final int length = OraclePriceCodec.lengthFor(to - from);
-            final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
-            new OraclePriceCodec().<OraclePriceCodec>wrap(buffer, 0)
-                .encode(0, series.node(), series.startAt(from), series.secondsAt(from), values, from, to - from);
-            publishLarge(buffer, length);
-            from = to;
+            leave();
         }
     }
 
@@ -826,19 +845,84 @@ public final class SettlementEngine implements AutoCloseable
         return new IllegalStateException("engine halted: " + f.getMessage(), f);
     }
 
-    private void checkRunning()
+    /**
+     * Admits a submission, to be paired with {@link #leave}: counted first, then checked, so that {@link #close}
+     * either counts it and waits for its input to be published before it drains the ring, or it sees the engine
+     * closed and refuses. Checked first and counted after, a producer could pass the check, be descheduled while
+     * close drained the ring and stopped the business-logic thread, then publish an input that nothing would ever
+     * journal, its submit returning normally (or, the ring full, park for ever).
+     */
+    private void enter()
     {
-        final Throwable f = fatal;
-        if (f != null)
+        SUBMITTING.getAndIncrement(this);
+        try
         {
-            throw halted(f);
+            final Throwable f = fatal;
+            if (f != null)
+            {
+                throw halted(f);
+            }
+            if (ring == null || closed)
+            {
+                throw new IllegalStateException("engine is not running");
+            }
+            assert onProducerThread() : "a single-producer engine was given input from " + Thread.currentThread() +
+                " after " + producer + "; build it with multiProducer(true) to submit from several threads";
         }
-        if (ring == null || closed)
+        catch (final RuntimeException | Error e)
         {
-            throw new IllegalStateException("engine is not running");
+            leave();
+            throw e;
         }
-        assert onProducerThread() : "a single-producer engine was given input from " + Thread.currentThread() +
-            " after " + producer + "; build it with multiProducer(true) to submit from several threads";
+    }
+
+    private void leave()
+    {
+        SUBMITTING.getAndDecrement(this);
+    }
+
+    /**
+     * Admits a submission of one fixed-size input and claims its slot; {@link #publishAndLeave} ends it.
+     *
+     * @return the claimed sequence.
+     */
+    private long admitAndClaim()
+    {
+        enter();
+        try
+        {
+            return claim();
+        }
+        catch (final RuntimeException | Error e)
+        {
+            leave();
+            throw e;
+        }
+    }
+
+    private void publishAndLeave(final long seq)
+    {
+        try
+        {
+            ring.publish(seq);
+        }
+        finally
+        {
+            leave();
+        }
+    }
+
+    /**
+     * Waits until every submission admitted before {@link #closed} was set has published its input or failed. Each
+     * holds a slot already, or waits for one that the business-logic thread, still running, frees, or gives up once
+     * the engine has halted; so the wait ends.
+     */
+    private void awaitSubmissions()
+    {
+        while (submitting != 0)
+        {
+            LockSupport.parkNanos(1_000L);
+        }
     }
 
     /**
@@ -963,6 +1047,13 @@ public final class SettlementEngine implements AutoCloseable
 
     /**
      * Drains the ring, stops the business-logic thread, checks the ledger and closes both journals.
+     * <p>
+     * Threading: call from one thread, not from a listener. Producers may still be submitting: every submission that
+     * returns normally is journalled and applied before the journals close, and every later one throws
+     * {@link IllegalStateException} with nothing submitted.
+     *
+     * @throws IllegalStateException if the engine had halted ({@link #fatalError()}): the journals are left as they
+     *                               are, for the next start to recover.
      */
     @Override
     public void close()
@@ -972,6 +1063,8 @@ public final class SettlementEngine implements AutoCloseable
             return;
         }
         closed = true;
+        // a submission admitted before that publishes before the ring is drained, or its input would be lost
+        awaitSubmissions();
         CloseHelper.quietClose(pretouch);
         if (disruptor == null || fatal != null)
         {

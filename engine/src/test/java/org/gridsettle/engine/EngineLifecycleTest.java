@@ -8,7 +8,11 @@ import org.gridsettle.pricing.money.TokenSymbol;
 
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -97,6 +101,49 @@ class EngineLifecycleTest
         assertThat(EngineFixture.readAll(Journals.input(tmp))).hasSize(2);
         assertThat(EngineFixture.readAll(Journals.output(tmp))).as("two accepted registrations post nothing").isEmpty();
         assertThatThrownBy(engine::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void everySubmissionThatReturnsWhileCloseRunsIsJournalledAndTheRestAreRefused() throws Exception
+    {
+        // close() drained the ring and halted the business-logic thread while producers were still between their
+        // running check and their publish: their submissions returned normally and were never journalled
+        for (int run = 0; run < 40; run++)
+        {
+            final Path dir = tmp.resolve("r" + run);
+            final SettlementEngine engine =
+                SettlementEngine.builder().journalDir(dir).multiProducer(true).ringSize(64).build().start();
+            engine.registerAccount(1001);                                           // input 1
+            final int producers = 3;
+            final AtomicLong returned = new AtomicLong();
+            final CountDownLatch submitting = new CountDownLatch(producers);
+            final List<CompletableFuture<Void>> done = new ArrayList<>();
+            for (int p = 0; p < producers; p++)
+            {
+                done.add(CompletableFuture.runAsync(() ->
+                {
+                    submitting.countDown();
+                    try
+                    {
+                        while (true)
+                        {
+                            // unknown meter: each is journalled and rejected, so nothing limits how many are sent
+                            engine.submitTick(7, 0, EngineFixture.START, 900, 1, 0);
+                            returned.incrementAndGet();
+                        }
+                    }
+                    catch (final IllegalStateException refused)
+                    {
+                        assertThat(refused).hasMessageContaining("not running");
+                    }
+                }));
+            }
+            submitting.await();
+            engine.close();
+            // a producer parked on a full ring after the business-logic thread stopped would never return here
+            CompletableFuture.allOf(done.toArray(new CompletableFuture[0])).join();
+            assertThat(EngineFixture.readAll(Journals.input(dir))).as("run %d", run).hasSize(1 + (int)returned.get());
+        }
     }
 
     @Test
