@@ -64,11 +64,20 @@ import java.util.concurrent.locks.LockSupport;
  * }
  * }</pre>
  * <p>
- * Threading: with the default single-producer ring, all submissions must come from one host thread; build with
- * {@link Builder#multiProducer(boolean)} to submit from several. Producers never share encoder state: each ring
- * slot carries its own. {@code submit*} methods block while the ring is full;
- * {@code trySubmit*} return false instead (back-pressure). {@link #close()} drains the ring, then closes the journals.
- * A submission is acknowledged by the engine once {@link #appliedSequence()} reaches its sequence.
+ * Threading: every method that takes input (ticks, corrections, commands, tariffs, series, DR events) or a balance
+ * query is a submission. With the default single-producer ring all submissions must come from one host thread
+ * (checked under {@code -ea}); build with {@link Builder#multiProducer(boolean)} to submit from several, in any mix.
+ * Producers never share encoder state: each ring slot carries its own. Submissions block while the ring is full,
+ * except {@link #trySubmitTick}, which returns false instead (back-pressure); once the engine has halted they throw
+ * {@link IllegalStateException} instead of waiting. {@link #close()} may run while producers submit: it drains the
+ * ring, then closes the journals. A submission is acknowledged by the engine once {@link #appliedSequence()} reaches
+ * its sequence. {@link #appliedSequence()}, {@link #fatalError()} and {@link #snapshotStalls()} may be read from any
+ * thread; the other getters say when they are valid.
+ * <p>
+ * Bad input: every submission is journalled, and one the rules refuse is answered with a REJECTION output naming a
+ * reason code ({@code journal/FORMAT.md}; {@link PostingListener#onRejection}), never with an exception, and the
+ * inputs after it go on. Only an argument the record cannot hold (a channel above one byte, an invalid pricing node
+ * name, a null) throws, before anything is submitted.
  * <p>
  * Memory: besides the correction window ({@link Builder#correctionWindow}), each meter enrolled in demand response
  * costs {@value org.gridsettle.engine.logic.DrHistory#BYTES_PER_DR_METER} bytes of hourly history (48 local days x 24
@@ -382,9 +391,11 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Opens a customer account.
+     * Opens a customer account. An id already open is rejected ALREADY_EXISTS (so a retry changes nothing), one
+     * outside the customer range MALFORMED.
      *
-     * @param accountId at least {@link org.gridsettle.engine.ledger.SystemAccounts#FIRST_CUSTOMER_ACCOUNT}.
+     * @param accountId at least {@link org.gridsettle.engine.ledger.SystemAccounts#FIRST_CUSTOMER_ACCOUNT}, at most
+     *                  {@code Long.MAX_VALUE >> 4}.
      */
     public void registerAccount(final long accountId)
     {
@@ -402,7 +413,9 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Enrols a meter on an account and tariff from an instant on, with no programs.
+     * Enrols a meter on an account and tariff from an instant on, with no programs. An account not registered is
+     * rejected UNKNOWN_ACCOUNT, a tariff not published UNKNOWN_TARIFF; the same enrolment again is applied again and
+     * changes nothing.
      *
      * @param meterId       meter.
      * @param accountId     account billed.
@@ -486,8 +499,10 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Redeems (burns) program tokens from a customer account. Idempotent by request id; rejected rather than
-     * overdrawing.
+     * Redeems (burns) program tokens from a customer account. Idempotent by request id: a retry with the same fields
+     * is acknowledged as a duplicate, the same id with other fields rejected CONFLICTING_DUPLICATE. Rejected rather
+     * than overdrawing (INSUFFICIENT_BALANCE); an account not registered is rejected UNKNOWN_ACCOUNT, an amount not
+     * positive MALFORMED.
      *
      * @param requestId   the host's id for this request.
      * @param accountId   customer account.
@@ -510,7 +525,9 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Accrues one day's interest on every held balance of a program token.
+     * Accrues one day's interest on every held balance of a program token. A token and day are accrued once: a repeat
+     * of the last day is acknowledged as a duplicate whatever its request id and APY, so a corrected APY for a day
+     * already accrued is not paid. An APY below 0 or above 100,000 bps is rejected MALFORMED.
      *
      * @param requestId   the host's id for this request.
      * @param tokenSymbol packed program token.
@@ -534,7 +551,11 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Tells the engine that time has passed: a local day or a billing period of a tariff has ended.
+     * Tells the engine that time has passed: a local day or a billing period of a tariff has ended. One for an
+     * instant at or before the tariff's last of that kind is acknowledged as a duplicate; one for an instant before
+     * the tariff is in force is rejected UNKNOWN_TARIFF, an unknown kind MALFORMED. The instant is not checked
+     * against the tariff's local midnights: each END_OF_DAY later than the last posts the daily fixed charges again,
+     * so send one per local day, at its end.
      *
      * @param kind     {@link CalendarCodec#END_OF_DAY} or {@link CalendarCodec#PERIOD_CLOSE}.
      * @param at       epoch second it ended (exclusive end).
@@ -645,9 +666,11 @@ public final class SettlementEngine implements AutoCloseable
      * Asks for a balance without stalling the business-logic thread: the answer reflects every input submitted
      * before the query, and names the input sequence it is as of.
      *
-     * @param accountId   account.
-     * @param tokenSymbol packed token.
-     * @return completed on the business-logic thread; completed exceptionally if the engine halts first.
+     * @param accountId   account; one never registered has a zero balance.
+     * @param tokenSymbol packed token; one never posted has a zero balance.
+     * @return completed on the business-logic thread, which also runs any stage already chained to it without
+     *         {@code Async} (keep those short, or chain with {@code thenApplyAsync} and the like); completed
+     *         exceptionally if the engine halts first.
      */
     public CompletableFuture<Balance> queryBalance(final long accountId, final long tokenSymbol)
     {
@@ -946,6 +969,8 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
+     * Safe from any thread.
+     *
      * @return the last input sequence whose effects are journalled.
      */
     public long appliedSequence()
@@ -970,7 +995,13 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * @return the error that halted the engine, or null.
+     * Safe from any thread. Once it is set, submissions and {@link #close()} throw {@link IllegalStateException}
+     * naming it; close the engine, then start a new one on the same journal directory, which recovers every input
+     * journalled, and submit again what the halted engine's {@link #appliedSequence()} had not reached: an exact
+     * duplicate posts nothing.
+     *
+     * @return the error that halted the engine (a journal write, a broken ledger invariant, a listener that threw, an
+     *     {@link Error} on the business-logic thread), or null.
      */
     public Throwable fatalError()
     {
@@ -1418,7 +1449,8 @@ public final class SettlementEngine implements AutoCloseable
         }
 
         /**
-         * @param listener receives outputs in order on the business-logic thread.
+         * @param listener receives outputs in order on the business-logic thread; one that throws halts the engine
+         *                 (see {@link PostingListener}).
          * @return this.
          */
         public Builder listener(final PostingListener listener)
