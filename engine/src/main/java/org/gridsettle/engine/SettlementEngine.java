@@ -171,7 +171,9 @@ public final class SettlementEngine implements AutoCloseable
      * A recovery that is refused (a journal that fails verification, a replay that differs from the recorded
      * outputs) closes the engine as it stands before the refusal is thrown: the journals are let go exactly as found,
      * with no close checkpoint and no snapshot, so that another engine may open them; {@link #close} then does
-     * nothing more.
+     * nothing more. So does any other failure of the start, such as an {@link OutOfMemoryError} while replaying or an
+     * interrupt while the business-logic thread starts: the failure is thrown, {@link #fatalError()} returns it, and
+     * a new engine may start on the directory.
      * <p>
      * Threading: call once, before any submission. The outputs that recovery appends (those a crash lost after their
      * input was journalled) reach the listeners on the calling thread, before this returns.
@@ -219,26 +221,50 @@ public final class SettlementEngine implements AutoCloseable
         {
             recovered = handler.recover(Journals.input(config.journalDir));
         }
-        catch (final RuntimeException e)
+        catch (final RuntimeException | Error e)
         {
-            // a refused recovery must leave the journals exactly as found: close() seals and snapshots nothing. It
-            // runs now, so that a caller who never got the engine (build().start() in one expression) does not keep
-            // the journals open, and their writer locks held, until the process ends
-            fatal = e;
-            try
-            {
-                close();
-            }
-            catch (final RuntimeException closing)
-            {
-                if (closing.getCause() != e)
-                {
-                    e.addSuppressed(closing);
-                }
-            }
+            // a refused recovery must leave the journals exactly as found: close() seals and snapshots nothing
+            abandonStart(e);
             throw e;
         }
-        disruptor = new Disruptor<>(
+        try
+        {
+            startLogicThread(waitStrategy);
+        }
+        catch (final RuntimeException | Error e)
+        {
+            // recovered, but no thread to run the logic (a ring the Disruptor refuses, a thread the JVM cannot start,
+            // an interrupt while waiting for it): nothing was submitted, and the journals are let go as they are
+            abandonStart(e);
+            throw e;
+        }
+        return this;
+    }
+
+    /**
+     * Closes an engine whose start failed, as a halted one, before the failure is thrown: a caller who never got the
+     * engine (build().start() in one expression) would otherwise keep the journals open, their writer locks held
+     * and any logic thread running, until the process ends, and no engine could open the directory again.
+     */
+    private void abandonStart(final Throwable e)
+    {
+        fatal = e;
+        try
+        {
+            close();
+        }
+        catch (final RuntimeException closing)
+        {
+            if (closing.getCause() != e)
+            {
+                e.addSuppressed(closing);
+            }
+        }
+    }
+
+    private void startLogicThread(final WaitStrategy waitStrategy)
+    {
+        final Disruptor<InputSlot> created = new Disruptor<>(
             InputSlot::new,
             config.ringSize,
             r ->
@@ -258,12 +284,13 @@ public final class SettlementEngine implements AutoCloseable
             },
             config.multiProducer ? ProducerType.MULTI : ProducerType.SINGLE,
             waitStrategy);
-        disruptor.handleEventsWith(handler);
-        disruptor.setDefaultExceptionHandler(new HaltingExceptionHandler());
-        final RingBuffer<InputSlot> started = disruptor.start();
+        created.handleEventsWith(handler);
+        created.setDefaultExceptionHandler(new HaltingExceptionHandler());
+        final RingBuffer<InputSlot> started = created.start();
+        // only once its thread runs: close() halts a started Disruptor and waits for that thread to leave
+        disruptor = created;
         handler.awaitStart();
         ring = started;
-        return this;
     }
 
     /**
@@ -1338,14 +1365,15 @@ public final class SettlementEngine implements AutoCloseable
         }
 
         /**
-         * @param ringSize ring entries, a power of two.
+         * @param ringSize ring entries, a positive power of two.
          * @return this.
          */
         public Builder ringSize(final int ringSize)
         {
-            if (Integer.bitCount(ringSize) != 1)
+            // Integer.MIN_VALUE has one bit set too; the Disruptor refused it only in start(), after recovery
+            if (ringSize < 1 || Integer.bitCount(ringSize) != 1)
             {
-                throw new IllegalArgumentException("ringSize must be a power of two: " + ringSize);
+                throw new IllegalArgumentException("ringSize must be a positive power of two: " + ringSize);
             }
             this.ringSize = ringSize;
             return this;

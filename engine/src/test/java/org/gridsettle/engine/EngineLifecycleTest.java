@@ -163,4 +163,38 @@ class EngineLifecycleTest
         }
         assertThat(EngineFixture.readAll(Journals.input(tmp))).hasSize(4);
     }
+
+    @Test
+    void aRingSizeTheDisruptorWouldRefuseIsRefusedByTheBuilder()
+    {
+        // Integer.MIN_VALUE has a single bit set: it passed the power-of-two check and failed only in start()
+        assertThatThrownBy(() -> SettlementEngine.builder().ringSize(Integer.MIN_VALUE))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive power of two");
+        assertThatThrownBy(() -> SettlementEngine.builder().ringSize(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aStartThatFailsAfterRecoveryLetsGoOfTheJournalsForTheNextStart()
+    {
+        // a start that failed once recovery was done (here an interrupt while the business-logic thread started; a
+        // ring too large for the heap is another) kept the journals' writer locks and that thread for the life of
+        // the process, with no engine to close when build().start() was one expression
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(tmp).build();
+        Thread.currentThread().interrupt();                 // the host is being shut down as the engine starts
+        try
+        {
+            assertThatThrownBy(engine::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("interrupted while starting");
+        }
+        finally
+        {
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the host").isTrue();
+        }
+        assertThat(engine.fatalError()).hasMessageContaining("interrupted while starting");
+        try (SettlementEngine next = SettlementEngine.builder().journalDir(tmp).build().start())
+        {
+            next.registerAccount(1001);
+        }
+        assertThat(EngineFixture.readAll(Journals.input(tmp))).hasSize(1);
+    }
 }
