@@ -294,7 +294,11 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Submits a meter tick, blocking while the ring is full.
+     * Submits a meter tick, blocking while the ring is full. A tick is identified by (meter, channel, interval start):
+     * the same tick again is acknowledged as a duplicate and posts nothing, the same identity with other values is
+     * rejected CONFLICTING_DUPLICATE (send a {@link #submitCorrection} instead). A meter not enrolled at the interval
+     * is rejected UNKNOWN_METER, negative energy NEGATIVE_ENERGY, a length not positive ZERO_LENGTH_INTERVAL, and an
+     * instant or amount no tariff can place or price MALFORMED or OVERFLOW.
      *
      * @param meterId         meter.
      * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}; see
@@ -362,7 +366,9 @@ public final class SettlementEngine implements AutoCloseable
     /**
      * Submits a correction: it replaces the tick with the same (meter, channel, interval start) and the same
      * interval length, reversing that tick's postings exactly and posting the corrected values. Accepted within the
-     * correction window, also for a closed billing period; one with another length is rejected INTERVAL_OVERLAP.
+     * correction window, also for a closed billing period; one with another length is rejected INTERVAL_OVERLAP, one
+     * with no accepted tick to replace NOTHING_TO_CORRECT, and one with the tick's own values is acknowledged as a
+     * duplicate.
      *
      * @param meterId         meter.
      * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}.
@@ -1488,10 +1494,18 @@ public final class SettlementEngine implements AutoCloseable
         }
 
         /**
-         * Opens the journals.
+         * Opens the journals, verifying each end to end, and takes their writer locks. Each failure below leaves
+         * nothing open and nothing written.
          *
          * @return an engine, not yet started.
-         * @throws IllegalStateException if both {@link Pretouch#IDLE} and a wait strategy were set.
+         * @throws NullPointerException   if no journal directory was set.
+         * @throws IllegalStateException  if both {@link Pretouch#IDLE} and a wait strategy were set, or another
+         *                                engine or {@code settle} command is writing the journals.
+         * @throws JournalWriteException  if the directory's file system has less free space than
+         *                                {@link #minFreeSpace}.
+         * @throws org.gridsettle.journal.JournalCorruptException if a journal fails verification.
+         * @throws java.io.UncheckedIOException if the journals cannot be created or opened (a path that is a file, a
+         *                                      read-only file system, no permission), naming the path and why.
          */
         public SettlementEngine build()
         {
