@@ -9,9 +9,10 @@ import org.gridsettle.journal.codec.TransferCodec;
  * <p>
  * Threading: called on the business-logic thread, and during {@link SettlementEngine#start()} on the thread that
  * calls it, for the outputs recovery appends (those a crash lost after their input was journalled). Return quickly
- * and do not block: every input waits. Do not call the engine from here (a submission can wait for a ring slot that
- * only this thread frees, and {@code queryBalance(..).get()} for an answer only this thread gives). The flyweights
- * are only valid during the call; copy the fields you need.
+ * and do not block: every input waits. Do not wait on the engine from here: {@code queryBalance(..).get()} waits
+ * for an answer only this thread gives, for ever; {@link SettlementEngine#close()}, and a submission that finds the
+ * ring full, would wait for this thread too and throw {@link IllegalStateException} instead. The flyweights are only
+ * valid during the call; copy the fields you need.
  * <p>
  * Failure: a listener that throws halts the engine, as any failure on the business-logic thread does.
  * {@link SettlementEngine#fatalError()} returns what it threw, submissions and {@link SettlementEngine#close()}

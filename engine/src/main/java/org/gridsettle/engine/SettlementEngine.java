@@ -111,6 +111,8 @@ public final class SettlementEngine implements AutoCloseable
     private volatile boolean closed;
     /** Submissions admitted and not yet published or failed; {@link #close} waits for none to be left. */
     private volatile int submitting;
+    /** The business-logic thread, on which listeners run: it must not wait for itself ({@link #claim}, close). */
+    private volatile Thread logicThread;
     /** The host thread that submits to a single-producer ring; known only when assertions are on. */
     private Thread producer;
 
@@ -271,6 +273,7 @@ public final class SettlementEngine implements AutoCloseable
             {
                 final Thread t = new Thread(r, "gridsettle-logic");
                 t.setDaemon(true);
+                logicThread = t;
                 // a halt ends this thread with an exception that fatalError(), submissions and close() report
                 t.setUncaughtExceptionHandler((thread, e) ->
                 {
@@ -874,7 +877,8 @@ public final class SettlementEngine implements AutoCloseable
      * the Disruptor's capacity exception is a preallocated singleton.
      *
      * @return the claimed sequence.
-     * @throws IllegalStateException once the engine has halted.
+     * @throws IllegalStateException once the engine has halted, or on the business-logic thread (a listener's
+     *                               submission), which would wait for itself.
      */
     private long claim()
     {
@@ -890,6 +894,12 @@ public final class SettlementEngine implements AutoCloseable
                 if (f != null)
                 {
                     throw halted(f);
+                }
+                if (Thread.currentThread() == logicThread)
+                {
+                    // only a full ring gets here: a listener's submission that fits costs nothing to check
+                    throw new IllegalStateException("a listener submitted to a full ring: only the business-logic " +
+                        "thread it runs on frees a slot, so it would wait for ever; submit from a host thread");
                 }
                 LockSupport.parkNanos(1L);
             }
@@ -1117,11 +1127,18 @@ public final class SettlementEngine implements AutoCloseable
      * {@link IllegalStateException} with nothing submitted.
      *
      * @throws IllegalStateException if the engine had halted ({@link #fatalError()}): the journals are left as they
-     *                               are, for the next start to recover.
+     *                               are, for the next start to recover; or, changing nothing, if called from a
+     *                               listener, where it would wait for itself.
      */
     @Override
     public void close()
     {
+        if (Thread.currentThread() == logicThread)
+        {
+            // the drain below waits for the input this listener is called for, which waits for the listener
+            throw new IllegalStateException("close() was called on the business-logic thread, from a listener: it " +
+                "would wait for that thread for ever; close from a host thread");
+        }
         if (closed)
         {
             return;
