@@ -109,6 +109,8 @@ public final class SettlementEngine implements AutoCloseable
     private long recovered;
     /** Set once by {@link #close}; a submission admitted after it is refused ({@link #enter}). */
     private volatile boolean closed;
+    /** Held by the one {@link #close} that closes; another waits on it. */
+    private final Object closeLock = new Object();
     /** Submissions admitted and not yet published or failed; {@link #close} waits for none to be left. */
     private volatile int submitting;
     /** The business-logic thread, on which listeners run: it must not wait for itself ({@link #claim}, close). */
@@ -1122,8 +1124,9 @@ public final class SettlementEngine implements AutoCloseable
     /**
      * Drains the ring, stops the business-logic thread, checks the ledger and closes both journals.
      * <p>
-     * Threading: call from one thread, not from a listener. Producers may still be submitting: every submission that
-     * returns normally is journalled and applied before the journals close, and every later one throws
+     * Threading: call from any host thread, not from a listener. A call while another closes waits for it and
+     * returns once the journals are closed. Producers may still be submitting: every submission that returns
+     * normally is journalled and applied before the journals close, and every later one throws
      * {@link IllegalStateException} with nothing submitted.
      *
      * @throws IllegalStateException if the engine had halted ({@link #fatalError()}): the journals are left as they
@@ -1139,12 +1142,22 @@ public final class SettlementEngine implements AutoCloseable
             throw new IllegalStateException("close() was called on the business-logic thread, from a listener: it " +
                 "would wait for that thread for ever; close from a host thread");
         }
-        if (closed)
+        // a second caller (a host's shutdown hook, say) waits for the first to finish: it returned at once, before the
+        // journals were closed, and had it come a moment sooner the two would have closed the journals together
+        synchronized (closeLock)
         {
-            return;
+            if (closed)
+            {
+                return;
+            }
+            closed = true;
+            closeOnce();
         }
-        closed = true;
-        // a submission admitted before that publishes before the ring is drained, or its input would be lost
+    }
+
+    private void closeOnce()
+    {
+        // a submission admitted before close() publishes before the ring is drained, or its input would be lost
         awaitSubmissions();
         CloseHelper.quietClose(pretouch);
         if (disruptor == null || fatal != null)

@@ -3,6 +3,7 @@ package org.gridsettle.engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.pricing.money.TokenSymbol;
 
@@ -196,5 +197,51 @@ class EngineLifecycleTest
             next.registerAccount(1001);
         }
         assertThat(EngineFixture.readAll(Journals.input(tmp))).hasSize(1);
+    }
+
+    @Test
+    void twoThreadsClosingAtOnceCloseOnceAndBothReturnAfterTheJournalsAreClosed() throws Exception
+    {
+        // a host's shutdown hook and its main thread may both close the engine
+        for (int run = 0; run < 20; run++)
+        {
+            final Path dir = tmp.resolve("r" + run);
+            final SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start();
+            EngineFixture.setUp(engine, 2);
+            EngineFixture.submitDay(engine, 2, 8);
+            final CountDownLatch ready = new CountDownLatch(2);
+            final List<CompletableFuture<Long>> closers = new ArrayList<>();
+            for (int c = 0; c < 2; c++)
+            {
+                closers.add(CompletableFuture.supplyAsync(() ->
+                {
+                    ready.countDown();
+                    await(ready);
+                    engine.close();
+                    // valid only once the journals are closed
+                    return engine.outputDigest();
+                }));
+            }
+            final long first = closers.get(0).join();
+            assertThat(closers.get(1).join()).as("run %d", run).isEqualTo(first);
+            assertThat(JournalVerifier.verify(dir).problems()).as("run %d", run).isEmpty();
+            try (SettlementEngine next = SettlementEngine.builder().journalDir(dir).build().start())
+            {
+                assertThat(next.recoveryNotes()).as("run %d", run).allMatch(note -> note.startsWith("loaded"));
+            }
+        }
+    }
+
+    private static void await(final CountDownLatch latch)
+    {
+        try
+        {
+            latch.await();
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
