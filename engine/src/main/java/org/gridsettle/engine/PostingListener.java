@@ -7,8 +7,18 @@ import org.gridsettle.journal.codec.TransferCodec;
 /**
  * A host's callback for the engine's outputs, delivered in output-journal order after each record is journalled.
  * <p>
- * Called on the business-logic thread: return quickly and do not block. The flyweights are only valid during the
- * call; copy the fields you need.
+ * Threading: called on the business-logic thread, and during {@link SettlementEngine#start()} on the thread that
+ * calls it, for the outputs recovery appends (those a crash lost after their input was journalled). Return quickly
+ * and do not block: every input waits. Do not wait on the engine from here: {@code queryBalance(..).get()} waits
+ * for an answer only this thread gives, for ever; {@link SettlementEngine#close()}, and a submission that finds the
+ * ring full, would wait for this thread too and throw {@link IllegalStateException} instead. The flyweights are only
+ * valid during the call; copy the fields you need.
+ * <p>
+ * Failure: a listener that throws halts the engine, as any failure on the business-logic thread does.
+ * {@link SettlementEngine#fatalError()} returns what it threw, submissions and {@link SettlementEngine#close()}
+ * throw {@link IllegalStateException}, and the input's outputs after the one the listener was given are not
+ * journalled. The record it was given is journalled and is not given again: a restart on the same journal directory
+ * appends the input's missing outputs and gives only those to the listeners. Catch what a listener must survive.
  */
 public interface PostingListener
 {

@@ -49,6 +49,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -63,11 +64,20 @@ import java.util.concurrent.locks.LockSupport;
  * }
  * }</pre>
  * <p>
- * Threading: with the default single-producer ring, all submissions must come from one host thread; build with
- * {@link Builder#multiProducer(boolean)} to submit from several. Producers never share encoder state: each ring
- * slot carries its own. {@code submit*} methods block while the ring is full;
- * {@code trySubmit*} return false instead (back-pressure). {@link #close()} drains the ring, then closes the journals.
- * A submission is acknowledged by the engine once {@link #appliedSequence()} reaches its sequence.
+ * Threading: every method that takes input (ticks, corrections, commands, tariffs, series, DR events) or a balance
+ * query is a submission. With the default single-producer ring all submissions must come from one host thread
+ * (checked under {@code -ea}); build with {@link Builder#multiProducer(boolean)} to submit from several, in any mix.
+ * Producers never share encoder state: each ring slot carries its own. Submissions block while the ring is full,
+ * except {@link #trySubmitTick}, which returns false instead (back-pressure); once the engine has halted they throw
+ * {@link IllegalStateException} instead of waiting. {@link #close()} may run while producers submit: it drains the
+ * ring, then closes the journals. A submission is acknowledged by the engine once {@link #appliedSequence()} reaches
+ * its sequence. {@link #appliedSequence()}, {@link #fatalError()} and {@link #snapshotStalls()} may be read from any
+ * thread; the other getters say when they are valid.
+ * <p>
+ * Bad input: every submission is journalled, and one the rules refuse is answered with a REJECTION output naming a
+ * reason code ({@code journal/FORMAT.md}; {@link PostingListener#onRejection}), never with an exception, and the
+ * inputs after it go on. Only an argument the record cannot hold (a channel above one byte, an invalid pricing node
+ * name, a null) throws, before anything is submitted.
  * <p>
  * Memory: besides the correction window ({@link Builder#correctionWindow}), each meter enrolled in demand response
  * costs {@value org.gridsettle.engine.logic.DrHistory#BYTES_PER_DR_METER} bytes of hourly history (48 local days x 24
@@ -97,9 +107,19 @@ public final class SettlementEngine implements AutoCloseable
     private RingBuffer<InputSlot> ring;
     private volatile Throwable fatal;
     private long recovered;
-    private boolean closed;
+    /** Set once by {@link #close}; a submission admitted after it is refused ({@link #enter}). */
+    private volatile boolean closed;
+    /** Held by the one {@link #close} that closes; another waits on it. */
+    private final Object closeLock = new Object();
+    /** Submissions admitted and not yet published or failed; {@link #close} waits for none to be left. */
+    private volatile int submitting;
+    /** The business-logic thread, on which listeners run: it must not wait for itself ({@link #claim}, close). */
+    private volatile Thread logicThread;
     /** The host thread that submits to a single-producer ring; known only when assertions are on. */
     private Thread producer;
+
+    private static final AtomicIntegerFieldUpdater<SettlementEngine> SUBMITTING =
+        AtomicIntegerFieldUpdater.newUpdater(SettlementEngine.class, "submitting");
 
     private SettlementEngine(final Builder config)
     {
@@ -155,12 +175,27 @@ public final class SettlementEngine implements AutoCloseable
      * A recovery that is refused (a journal that fails verification, a replay that differs from the recorded
      * outputs) closes the engine as it stands before the refusal is thrown: the journals are let go exactly as found,
      * with no close checkpoint and no snapshot, so that another engine may open them; {@link #close} then does
-     * nothing more.
+     * nothing more. So does any other failure of the start, such as an {@link OutOfMemoryError} while replaying or an
+     * interrupt while the business-logic thread starts: the failure is thrown, {@link #fatalError()} returns it, and
+     * a new engine may start on the directory.
+     * <p>
+     * Threading: call once, before any submission. The outputs that recovery appends (those a crash lost after their
+     * input was journalled) reach the listeners on the calling thread, before this returns.
      *
      * @return this.
+     * @throws IllegalStateException if the engine was started or closed before: recovery would run again into the
+     *                               running state, and a second business-logic thread would append to its journals.
      */
     public SettlementEngine start()
     {
+        if (closed)
+        {
+            throw new IllegalStateException("engine is closed: build a new one on the journal directory");
+        }
+        if (disruptor != null)
+        {
+            throw new IllegalStateException("engine already started");
+        }
         // an optimisation only: a pretoucher that fails gives up on its file and the writers fault for themselves
         final Pretouch pretouchMode = config.effectivePretouch();
         if (pretouchMode.usesThread())
@@ -190,32 +225,57 @@ public final class SettlementEngine implements AutoCloseable
         {
             recovered = handler.recover(Journals.input(config.journalDir));
         }
-        catch (final RuntimeException e)
+        catch (final RuntimeException | Error e)
         {
-            // a refused recovery must leave the journals exactly as found: close() seals and snapshots nothing. It
-            // runs now, so that a caller who never got the engine (build().start() in one expression) does not keep
-            // the journals open, and their writer locks held, until the process ends
-            fatal = e;
-            try
-            {
-                close();
-            }
-            catch (final RuntimeException closing)
-            {
-                if (closing.getCause() != e)
-                {
-                    e.addSuppressed(closing);
-                }
-            }
+            // a refused recovery must leave the journals exactly as found: close() seals and snapshots nothing
+            abandonStart(e);
             throw e;
         }
-        disruptor = new Disruptor<>(
+        try
+        {
+            startLogicThread(waitStrategy);
+        }
+        catch (final RuntimeException | Error e)
+        {
+            // recovered, but no thread to run the logic (a ring the Disruptor refuses, a thread the JVM cannot start,
+            // an interrupt while waiting for it): nothing was submitted, and the journals are let go as they are
+            abandonStart(e);
+            throw e;
+        }
+        return this;
+    }
+
+    /**
+     * Closes an engine whose start failed, as a halted one, before the failure is thrown: a caller who never got the
+     * engine (build().start() in one expression) would otherwise keep the journals open, their writer locks held
+     * and any logic thread running, until the process ends, and no engine could open the directory again.
+     */
+    private void abandonStart(final Throwable e)
+    {
+        fatal = e;
+        try
+        {
+            close();
+        }
+        catch (final RuntimeException closing)
+        {
+            if (closing.getCause() != e)
+            {
+                e.addSuppressed(closing);
+            }
+        }
+    }
+
+    private void startLogicThread(final WaitStrategy waitStrategy)
+    {
+        final Disruptor<InputSlot> created = new Disruptor<>(
             InputSlot::new,
             config.ringSize,
             r ->
             {
                 final Thread t = new Thread(r, "gridsettle-logic");
                 t.setDaemon(true);
+                logicThread = t;
                 // a halt ends this thread with an exception that fatalError(), submissions and close() report
                 t.setUncaughtExceptionHandler((thread, e) ->
                 {
@@ -229,16 +289,21 @@ public final class SettlementEngine implements AutoCloseable
             },
             config.multiProducer ? ProducerType.MULTI : ProducerType.SINGLE,
             waitStrategy);
-        disruptor.handleEventsWith(handler);
-        disruptor.setDefaultExceptionHandler(new HaltingExceptionHandler());
-        final RingBuffer<InputSlot> started = disruptor.start();
+        created.handleEventsWith(handler);
+        created.setDefaultExceptionHandler(new HaltingExceptionHandler());
+        final RingBuffer<InputSlot> started = created.start();
+        // only once its thread runs: close() halts a started Disruptor and waits for that thread to leave
+        disruptor = created;
         handler.awaitStart();
         ring = started;
-        return this;
     }
 
     /**
-     * Submits a meter tick, blocking while the ring is full.
+     * Submits a meter tick, blocking while the ring is full. A tick is identified by (meter, channel, interval start):
+     * the same tick again is acknowledged as a duplicate and posts nothing, the same identity with other values is
+     * rejected CONFLICTING_DUPLICATE (send a {@link #submitCorrection} instead). A meter not enrolled at the interval
+     * is rejected UNKNOWN_METER, negative energy NEGATIVE_ENERGY, a length not positive ZERO_LENGTH_INTERVAL, and an
+     * instant or amount no tariff can place or price MALFORMED or OVERFLOW.
      *
      * @param meterId         meter.
      * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}; see
@@ -263,8 +328,7 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh)
     {
         checkChannel(channel);
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
     }
 
@@ -289,7 +353,7 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh)
     {
         checkChannel(channel);
-        checkRunning();
+        enter();
         final long seq;
         try
         {
@@ -297,6 +361,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         catch (final InsufficientCapacityException e)
         {
+            leave();
             return false;
         }
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
@@ -306,7 +371,9 @@ public final class SettlementEngine implements AutoCloseable
     /**
      * Submits a correction: it replaces the tick with the same (meter, channel, interval start) and the same
      * interval length, reversing that tick's postings exactly and posting the corrected values. Accepted within the
-     * correction window, also for a closed billing period; one with another length is rejected INTERVAL_OVERLAP.
+     * correction window, also for a closed billing period; one with another length is rejected INTERVAL_OVERLAP, one
+     * with no accepted tick to replace NOTHING_TO_CORRECT, and one with the tick's own values is acknowledged as a
+     * duplicate.
      *
      * @param meterId         meter.
      * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}.
@@ -325,8 +392,7 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh)
     {
         checkChannel(channel);
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh,
             MeterTickCodec.FLAG_CORRECTION);
     }
@@ -358,19 +424,20 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
     /**
-     * Opens a customer account.
+     * Opens a customer account. An id already open is rejected ALREADY_EXISTS (so a retry changes nothing), one
+     * outside the customer range MALFORMED.
      *
-     * @param accountId at least {@link org.gridsettle.engine.ledger.SystemAccounts#FIRST_CUSTOMER_ACCOUNT}.
+     * @param accountId at least {@link org.gridsettle.engine.ledger.SystemAccounts#FIRST_CUSTOMER_ACCOUNT}, at most
+     *                  {@code Long.MAX_VALUE >> 4}.
      */
     public void registerAccount(final long accountId)
     {
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -379,12 +446,14 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
     /**
-     * Enrols a meter on an account and tariff from an instant on, with no programs.
+     * Enrols a meter on an account and tariff from an instant on, with no programs. An account not registered is
+     * rejected UNKNOWN_ACCOUNT, a tariff not published UNKNOWN_TARIFF; the same enrolment again is applied again and
+     * changes nothing.
      *
      * @param meterId       meter.
      * @param accountId     account billed.
@@ -448,13 +517,12 @@ public final class SettlementEngine implements AutoCloseable
         final long carbonRegion,
         final String pricingNode)
     {
-        checkRunning();
         if (pricingNode != null)
         {
             // refused before claiming a ring slot: a claimed slot must always be published
             PricingNodeField.requireValid(pricingNode);
         }
-        final long seq = claim();
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -464,13 +532,15 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
     /**
-     * Redeems (burns) program tokens from a customer account. Idempotent by request id; rejected rather than
-     * overdrawing.
+     * Redeems (burns) program tokens from a customer account. Idempotent by request id: a retry with the same fields
+     * is acknowledged as a duplicate, the same id with other fields rejected CONFLICTING_DUPLICATE. Rejected rather
+     * than overdrawing (INSUFFICIENT_BALANCE); an account not registered is rejected UNKNOWN_ACCOUNT, an amount not
+     * positive MALFORMED.
      *
      * @param requestId   the host's id for this request.
      * @param accountId   customer account.
@@ -479,8 +549,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void redeem(final long requestId, final long accountId, final long tokenSymbol, final long amount)
     {
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -489,12 +558,14 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
     /**
-     * Accrues one day's interest on every held balance of a program token.
+     * Accrues one day's interest on every held balance of a program token. A token and day are accrued once: a repeat
+     * of the last day is acknowledged as a duplicate whatever its request id and APY, so a corrected APY for a day
+     * already accrued is not paid. An APY below 0 or above 100,000 bps is rejected MALFORMED.
      *
      * @param requestId   the host's id for this request.
      * @param tokenSymbol packed program token.
@@ -504,8 +575,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void accrueInterest(final long requestId, final long tokenSymbol, final long apyBps, final long epochDay)
     {
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -514,12 +584,16 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
     /**
-     * Tells the engine that time has passed: a local day or a billing period of a tariff has ended.
+     * Tells the engine that time has passed: a local day or a billing period of a tariff has ended. One for an
+     * instant at or before the tariff's last of that kind is acknowledged as a duplicate; one for an instant before
+     * the tariff is in force is rejected UNKNOWN_TARIFF, an unknown kind MALFORMED. The instant is not checked
+     * against the tariff's local midnights: each END_OF_DAY later than the last posts the daily fixed charges again,
+     * so send one per local day, at its end.
      *
      * @param kind     {@link CalendarCodec#END_OF_DAY} or {@link CalendarCodec#PERIOD_CLOSE}.
      * @param at       epoch second it ended (exclusive end).
@@ -527,8 +601,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void calendar(final int kind, final long at, final long tariffId)
     {
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -537,7 +610,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
@@ -564,7 +637,7 @@ public final class SettlementEngine implements AutoCloseable
      * @param start             first instant, epoch seconds, on a local hour.
      * @param end               exclusive end, epoch seconds: whole hours after start, on the same local day.
      * @param incentive         micro-units of the program token per kWh reduced.
-     * @param method            the baseline method.
+     * @param method            the baseline method, not null.
      * @param declaredWhPerHour the declared baseline in Wh per hour for {@link BaselineMethod#DECLARED}; otherwise 0.
      */
     public void publishDrEvent(
@@ -577,8 +650,9 @@ public final class SettlementEngine implements AutoCloseable
         final BaselineMethod method,
         final long declaredWhPerHour)
     {
-        checkRunning();
-        final long seq = claim();
+        // before a ring slot is claimed: a claimed slot is always published, and an empty one halts the engine
+        Objects.requireNonNull(method, "method");
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -588,7 +662,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
@@ -613,8 +687,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void withdrawDrEvent(final long eventId, final long tariffId)
     {
-        checkRunning();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
@@ -623,7 +696,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
     }
 
@@ -631,22 +704,23 @@ public final class SettlementEngine implements AutoCloseable
      * Asks for a balance without stalling the business-logic thread: the answer reflects every input submitted
      * before the query, and names the input sequence it is as of.
      *
-     * @param accountId   account.
-     * @param tokenSymbol packed token.
-     * @return completed on the business-logic thread; completed exceptionally if the engine halts first.
+     * @param accountId   account; one never registered has a zero balance.
+     * @param tokenSymbol packed token; one never posted has a zero balance.
+     * @return completed on the business-logic thread, which also runs any stage already chained to it without
+     *         {@code Async} (keep those short, or chain with {@code thenApplyAsync} and the like); completed
+     *         exceptionally if the engine halts first.
      */
     public CompletableFuture<Balance> queryBalance(final long accountId, final long tokenSymbol)
     {
-        checkRunning();
         final CompletableFuture<Balance> answer = new CompletableFuture<>();
-        final long seq = claim();
+        final long seq = admitAndClaim();
         try
         {
             ring.get(seq).query(new BalanceQuery(accountId, tokenSymbol, answer));
         }
         finally
         {
-            ring.publish(seq);
+            publishAndLeave(seq);
         }
         final Throwable f = fatal;
         if (f != null)
@@ -664,13 +738,20 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishTariff(final TouTariff tariff)
     {
-        checkRunning();
-        final int length = TariffVersionCodec.encodedLength(tariff);
-        final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
-        final TariffVersionCodec codec = new TariffVersionCodec();
-        codec.wrap(buffer, 0);
-        codec.encode(0, tariff);
-        publishLarge(buffer, length);
+        enter();
+        try
+        {
+            final int length = TariffVersionCodec.encodedLength(tariff);
+            final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
+            final TariffVersionCodec codec = new TariffVersionCodec();
+            codec.wrap(buffer, 0);
+            codec.encode(0, tariff);
+            publishLarge(buffer, length);
+        }
+        finally
+        {
+            leave();
+        }
     }
 
     /**
@@ -682,27 +763,34 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishCarbonIntensity(final long regionSymbol, final CarbonIntensitySeries series)
     {
-        checkRunning();
-        final int n = series.size();
-        final long[] values = new long[n];
-        final byte[] sources = new byte[n];
-        for (int i = 0; i < n; i++)
+        enter();
+        try
         {
-            values[i] = series.mgPerKwhAt(i);
-            sources[i] = series.sourceAt(i);
+            final int n = series.size();
+            final long[] values = new long[n];
+            final byte[] sources = new byte[n];
+            for (int i = 0; i < n; i++)
+            {
+                values[i] = series.mgPerKwhAt(i);
+                sources[i] = series.sourceAt(i);
+            }
+            int from = 0;
+            while (from < n)
+            {
+                final int to = runEnd(from, n, CarbonIntensityCodec.MAX_VALUES, series::startAt, series::secondsAt);
+                final int length = CarbonIntensityCodec.lengthFor(to - from);
+                final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
+                final CarbonIntensityCodec codec = new CarbonIntensityCodec();
+                codec.wrap(buffer, 0);
+                codec.encode(0, regionSymbol, series.startAt(from), series.secondsAt(from), values, sources, from,
+                    to - from);
+                publishLarge(buffer, length);
+                from = to;
+            }
         }
-        int from = 0;
-        while (from < n)
+        finally
         {
-            final int to = runEnd(from, n, CarbonIntensityCodec.MAX_VALUES, series::startAt, series::secondsAt);
-            final int length = CarbonIntensityCodec.lengthFor(to - from);
-            final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
-            final CarbonIntensityCodec codec = new CarbonIntensityCodec();
-            codec.wrap(buffer, 0);
-            codec.encode(0, regionSymbol, series.startAt(from), series.secondsAt(from), values, sources, from,
-                to - from);
-            publishLarge(buffer, length);
-            from = to;
+            leave();
         }
     }
 
@@ -717,24 +805,31 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishOraclePrices(final OraclePriceSeries series)
     {
-        checkRunning();
-        PricingNodeField.requireValid(series.node());
-        final int n = series.size();
-        final long[] values = new long[n];
-        for (int i = 0; i < n; i++)
+        enter();
+        try
         {
-            values[i] = series.microsPerMwhAt(i);
+            PricingNodeField.requireValid(series.node());
+            final int n = series.size();
+            final long[] values = new long[n];
+            for (int i = 0; i < n; i++)
+            {
+                values[i] = series.microsPerMwhAt(i);
+            }
+            int from = 0;
+            while (from < n)
+            {
+                final int to = runEnd(from, n, OraclePriceCodec.MAX_VALUES, series::startAt, series::secondsAt);
+                final int length = OraclePriceCodec.lengthFor(to - from);
+                final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
+                new OraclePriceCodec().<OraclePriceCodec>wrap(buffer, 0)
+                    .encode(0, series.node(), series.startAt(from), series.secondsAt(from), values, from, to - from);
+                publishLarge(buffer, length);
+                from = to;
+            }
         }
-        int from = 0;
-        while (from < n)
+        finally
         {
-            final int to = runEnd(from, n, OraclePriceCodec.MAX_VALUES, series::startAt, series::secondsAt);
-            final int length = OraclePriceCodec.lengthFor(to - from);
-            final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
-            new OraclePriceCodec().<OraclePriceCodec>wrap(buffer, 0)
-                .encode(0, series.node(), series.startAt(from), series.secondsAt(from), values, from, to - from);
-            publishLarge(buffer, length);
-            from = to;
+            leave();
         }
     }
 
@@ -784,7 +879,8 @@ public final class SettlementEngine implements AutoCloseable
      * the Disruptor's capacity exception is a preallocated singleton.
      *
      * @return the claimed sequence.
-     * @throws IllegalStateException once the engine has halted.
+     * @throws IllegalStateException once the engine has halted, or on the business-logic thread (a listener's
+     *                               submission), which would wait for itself.
      */
     private long claim()
     {
@@ -801,6 +897,12 @@ public final class SettlementEngine implements AutoCloseable
                 {
                     throw halted(f);
                 }
+                if (Thread.currentThread() == logicThread)
+                {
+                    // only a full ring gets here: a listener's submission that fits costs nothing to check
+                    throw new IllegalStateException("a listener submitted to a full ring: only the business-logic " +
+                        "thread it runs on frees a slot, so it would wait for ever; submit from a host thread");
+                }
                 LockSupport.parkNanos(1L);
             }
         }
@@ -811,19 +913,84 @@ public final class SettlementEngine implements AutoCloseable
         return new IllegalStateException("engine halted: " + f.getMessage(), f);
     }
 
-    private void checkRunning()
+    /**
+     * Admits a submission, to be paired with {@link #leave}: counted first, then checked, so that {@link #close}
+     * either counts it and waits for its input to be published before it drains the ring, or it sees the engine
+     * closed and refuses. Checked first and counted after, a producer could pass the check, be descheduled while
+     * close drained the ring and stopped the business-logic thread, then publish an input that nothing would ever
+     * journal, its submit returning normally (or, the ring full, park for ever).
+     */
+    private void enter()
     {
-        final Throwable f = fatal;
-        if (f != null)
+        SUBMITTING.getAndIncrement(this);
+        try
         {
-            throw halted(f);
+            final Throwable f = fatal;
+            if (f != null)
+            {
+                throw halted(f);
+            }
+            if (ring == null || closed)
+            {
+                throw new IllegalStateException("engine is not running");
+            }
+            assert onProducerThread() : "a single-producer engine was given input from " + Thread.currentThread() +
+                " after " + producer + "; build it with multiProducer(true) to submit from several threads";
         }
-        if (ring == null || closed)
+        catch (final RuntimeException | Error e)
         {
-            throw new IllegalStateException("engine is not running");
+            leave();
+            throw e;
         }
-        assert onProducerThread() : "a single-producer engine was given input from " + Thread.currentThread() +
-            " after " + producer + "; build it with multiProducer(true) to submit from several threads";
+    }
+
+    private void leave()
+    {
+        SUBMITTING.getAndDecrement(this);
+    }
+
+    /**
+     * Admits a submission of one fixed-size input and claims its slot; {@link #publishAndLeave} ends it.
+     *
+     * @return the claimed sequence.
+     */
+    private long admitAndClaim()
+    {
+        enter();
+        try
+        {
+            return claim();
+        }
+        catch (final RuntimeException | Error e)
+        {
+            leave();
+            throw e;
+        }
+    }
+
+    private void publishAndLeave(final long seq)
+    {
+        try
+        {
+            ring.publish(seq);
+        }
+        finally
+        {
+            leave();
+        }
+    }
+
+    /**
+     * Waits until every submission admitted before {@link #closed} was set has published its input or failed. Each
+     * holds a slot already, or waits for one that the business-logic thread, still running, frees, or gives up once
+     * the engine has halted; so the wait ends.
+     */
+    private void awaitSubmissions()
+    {
+        while (submitting != 0)
+        {
+            LockSupport.parkNanos(1_000L);
+        }
     }
 
     /**
@@ -847,6 +1014,8 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
+     * Safe from any thread.
+     *
      * @return the last input sequence whose effects are journalled.
      */
     public long appliedSequence()
@@ -871,7 +1040,13 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * @return the error that halted the engine, or null.
+     * Safe from any thread. Once it is set, submissions and {@link #close()} throw {@link IllegalStateException}
+     * naming it; close the engine, then start a new one on the same journal directory, which recovers every input
+     * journalled, and submit again what the halted engine's {@link #appliedSequence()} had not reached: an exact
+     * duplicate posts nothing.
+     *
+     * @return the error that halted the engine (a journal write, a broken ledger invariant, a listener that threw, an
+     *     {@link Error} on the business-logic thread), or null.
      */
     public Throwable fatalError()
     {
@@ -948,15 +1123,42 @@ public final class SettlementEngine implements AutoCloseable
 
     /**
      * Drains the ring, stops the business-logic thread, checks the ledger and closes both journals.
+     * <p>
+     * Threading: call from any host thread, not from a listener. A call while another closes waits for it and
+     * returns once the journals are closed. Producers may still be submitting: every submission that returns
+     * normally is journalled and applied before the journals close, and every later one throws
+     * {@link IllegalStateException} with nothing submitted.
+     *
+     * @throws IllegalStateException if the engine had halted ({@link #fatalError()}): the journals are left as they
+     *                               are, for the next start to recover; or, changing nothing, if called from a
+     *                               listener, where it would wait for itself.
      */
     @Override
     public void close()
     {
-        if (closed)
+        if (Thread.currentThread() == logicThread)
         {
-            return;
+            // the drain below waits for the input this listener is called for, which waits for the listener
+            throw new IllegalStateException("close() was called on the business-logic thread, from a listener: it " +
+                "would wait for that thread for ever; close from a host thread");
         }
-        closed = true;
+        // a second caller (a host's shutdown hook, say) waits for the first to finish: it returned at once, before the
+        // journals were closed, and had it come a moment sooner the two would have closed the journals together
+        synchronized (closeLock)
+        {
+            if (closed)
+            {
+                return;
+            }
+            closed = true;
+            closeOnce();
+        }
+    }
+
+    private void closeOnce()
+    {
+        // a submission admitted before close() publishes before the ring is drained, or its input would be lost
+        awaitSubmissions();
         CloseHelper.quietClose(pretouch);
         if (disruptor == null || fatal != null)
         {
@@ -1199,14 +1401,15 @@ public final class SettlementEngine implements AutoCloseable
         }
 
         /**
-         * @param ringSize ring entries, a power of two.
+         * @param ringSize ring entries, a positive power of two.
          * @return this.
          */
         public Builder ringSize(final int ringSize)
         {
-            if (Integer.bitCount(ringSize) != 1)
+            // Integer.MIN_VALUE has one bit set too; the Disruptor refused it only in start(), after recovery
+            if (ringSize < 1 || Integer.bitCount(ringSize) != 1)
             {
-                throw new IllegalArgumentException("ringSize must be a power of two: " + ringSize);
+                throw new IllegalArgumentException("ringSize must be a positive power of two: " + ringSize);
             }
             this.ringSize = ringSize;
             return this;
@@ -1310,7 +1513,8 @@ public final class SettlementEngine implements AutoCloseable
         }
 
         /**
-         * @param listener receives outputs in order on the business-logic thread.
+         * @param listener receives outputs in order on the business-logic thread; one that throws halts the engine
+         *                 (see {@link PostingListener}).
          * @return this.
          */
         public Builder listener(final PostingListener listener)
@@ -1320,10 +1524,18 @@ public final class SettlementEngine implements AutoCloseable
         }
 
         /**
-         * Opens the journals.
+         * Opens the journals, verifying each end to end, and takes their writer locks. Each failure below leaves
+         * nothing open and nothing written.
          *
          * @return an engine, not yet started.
-         * @throws IllegalStateException if both {@link Pretouch#IDLE} and a wait strategy were set.
+         * @throws NullPointerException   if no journal directory was set.
+         * @throws IllegalStateException  if both {@link Pretouch#IDLE} and a wait strategy were set, or another
+         *                                engine or {@code settle} command is writing the journals.
+         * @throws JournalWriteException  if the directory's file system has less free space than
+         *                                {@link #minFreeSpace}.
+         * @throws org.gridsettle.journal.JournalCorruptException if a journal fails verification.
+         * @throws java.io.UncheckedIOException if the journals cannot be created or opened (a path that is a file, a
+         *                                      read-only file system, no permission), naming the path and why.
          */
         public SettlementEngine build()
         {
