@@ -592,8 +592,10 @@ public final class SettlementEngine implements AutoCloseable
      * Tells the engine that time has passed: a local day or a billing period of a tariff has ended. One for an
      * instant at or before the tariff's last of that kind is acknowledged as a duplicate; one for an instant before
      * the tariff is in force is rejected UNKNOWN_TARIFF, an unknown kind MALFORMED. The instant is not checked
-     * against the tariff's local midnights: each END_OF_DAY later than the last posts the daily fixed charges again,
-     * so send one per local day, at its end.
+     * against the tariff's local midnights, but the fixed charges are posted once per local day (END_OF_DAY) or
+     * billing period (PERIOD_CLOSE) of the instant before it: a later event in a day or period already charged
+     * settles DR events, hourly netting and the period's ticks, and charges nothing fixed again. Send one per local
+     * day and billing period, at its end.
      *
      * @param kind     {@link CalendarCodec#END_OF_DAY} or {@link CalendarCodec#PERIOD_CLOSE}.
      * @param at       epoch second it ended (exclusive end).
