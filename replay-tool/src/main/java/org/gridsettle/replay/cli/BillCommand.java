@@ -35,13 +35,14 @@ import java.util.stream.Collectors;
         "Bill one meter's usage under one tariff with the engine itself: a real engine",
         "on a temporary journal (deleted afterwards) with one account and one meter",
         "gets the readings whose interval starts in [--from, --to), an end-of-day event",
-        "at each local midnight and a period close at each month start in the range, so",
-        "fixed charges post as in settlement. Billing periods are calendar months.",
-        "Export credits are posted in the tariff's currency (USD for URDB) so they net",
-        "against charges.",
+        "at each local midnight and a period close at each start of a billing period in",
+        "the range, so fixed charges post as in settlement. Billing periods are the",
+        "tariff's: from its billing_cycle_day (calendar months for URDB, and for a",
+        "gridsettle tariff without one). Export credits are posted in the tariff's",
+        "currency (USD for URDB) so they net against charges.",
         "",
-        "Each month's close posts demand charges and the true-up that settles tiers",
-        "and net metering on the month's totals. bill publishes no grid carbon",
+        "Each period's close posts demand charges and the true-up that settles tiers",
+        "and net metering on the period's totals. bill publishes no grid carbon",
         "intensity, so its carbon column is 0.000000 (settle ingest --carbon prices it).",
         "",
         "Tariff: OpenEI URDB JSON (URDB carries no time zone: give the utility's with",
@@ -103,7 +104,8 @@ public final class BillCommand implements Callable<Integer>
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
         OptionValues.noteRoundings(spec.commandLine().getErr(), "settle bill", tariff, document.roundings());
         final ZoneId tariffZone = OptionValues.zone(zone, document);
-        final BillingCalendar calendar = new BillingCalendar(fromDate, toDate, tariffZone);
+        final BillingCalendar calendar =
+            new BillingCalendar(fromDate, toDate, tariffZone, document.billingCycleDay());
         final boolean json = outputIsJson();
         final TouTariff touTariff =
             document.toTariff(calendar.startEpochSecond(), document.importToken(), tariffZone);

@@ -148,6 +148,15 @@ public final class TariffDocument
     }
 
     /**
+     * @return the local day of the month the tariff's billing periods start: a gridsettle tariff's own, 1 (calendar
+     * months) for a URDB rate, which the mapping bills by calendar month.
+     */
+    public int billingCycleDay()
+    {
+        return gridsettle != null ? gridsettle.billingCycleDay() : 1;
+    }
+
+    /**
      * @return token import charges are posted in.
      */
     public String importToken()

@@ -269,6 +269,50 @@ class BillCommandTest
     }
 
     @Test
+    void aTariffBilledFromThe15thIsClosedOnThe15thNotAtMonthStarts() throws IOException
+    {
+        // A utility billing cycle: periods run from the 15th to the 15th (pricing/README.md, billing_cycle_day).
+        // Flat 0.10 per kWh and 10.00 a period, hand-chosen. Readings (PST, -08:00):
+        //   2011-01-20 10:00  1,000 Wh  period Jan 15 .. Feb 15: 0.100000
+        //   2011-02-05 10:00  2,000 Wh  period Jan 15 .. Feb 15: 0.200000
+        //   2011-02-20 10:00  4,000 Wh  period Feb 15 .. Mar 15: 0.400000
+        // Both periods end inside [2011-01-15, 2011-03-15], so each posts its 10.00: 10.300000 and 10.400000.
+        // The bill used to close at the 1st of each month: the close of Feb 1 closed the period Jan 15 .. Feb 15
+        // half-way, and the reading of Feb 5 was refused BILLING_PERIOD_NOT_OPEN.
+        final Path tariff = Files.writeString(tmp.resolve("cycle15.json"), String.join("\n",
+            "{\"format\": \"gridsettle-tariff/1\", \"id\": 47, \"version\": 1, \"effective_from\": \"2011-01-01\",",
+            " \"zone\": \"America/Los_Angeles\", \"currency\": \"USD\", \"export_token\": \"USD\",",
+            " \"periods\": [{\"name\": \"flat\", \"import\": \"0.10\"}],",
+            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
+            "   \"weekday\": {}, \"weekend\": {}}]},",
+            " \"fixed_charges\": {\"per_month\": \"10.00\"}, \"billing_cycle_day\": 15}"));
+        final Path usage = Files.writeString(tmp.resolve("cycle15.csv"), String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2011-01-20T10:00:00-08:00,3600,1000,0",
+            "M-1,2011-02-05T10:00:00-08:00,3600,2000,0",
+            "M-1,2011-02-20T10:00:00-08:00,3600,4000,0", ""));
+
+        final CliRun run = CliRun.of("bill", "--tariff", tariff.toString(), "--usage", usage.toString(),
+            "--from", "2011-01-15", "--to", "2011-03-15", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).as("no reading is refused").isEmpty();
+        final JsonNode bill = JSON.readTree(run.out());
+        assertThat(bill.get("rejections").size()).isZero();
+        final JsonNode periods = bill.get("periods");
+        assertThat(periods).hasSize(2);
+        assertThat(periods.get(0).get("from").asText()).isEqualTo("2011-01-15");
+        assertThat(periods.get(0).get("to").asText()).isEqualTo("2011-02-15");
+        assertThat(periods.get(0).get("energy_charges").asText()).isEqualTo("0.300000");
+        assertThat(periods.get(0).get("fixed_charges").asText()).isEqualTo("10.000000");
+        assertThat(periods.get(1).get("from").asText()).isEqualTo("2011-02-15");
+        assertThat(periods.get(1).get("to").asText()).isEqualTo("2011-03-15");
+        assertThat(periods.get(1).get("energy_charges").asText()).isEqualTo("0.400000");
+        assertThat(periods.get(1).get("fixed_charges").asText()).isEqualTo("10.000000");
+        assertThat(bill.get("totals").get("total").asText()).isEqualTo("20.700000");
+    }
+
+    @Test
     void helpSaysWhatBillDoesNotPrice()
     {
         final CliRun run = CliRun.of("bill", "--help");
