@@ -37,7 +37,8 @@ import java.util.concurrent.Callable;
     description = {
         "Re-price every recorded input with a fresh engine state machine in memory, the",
         "target tariff's versions replaced by the given tariff (same id, version and",
-        "effective instant, so enrolments still find it), and compare per account,",
+        "effective instant, so enrolments still find it, and the recorded billing-cycle",
+        "day, so the journal's period closes end its periods), and compare per account,",
         "token and reason with the recorded outputs. Nothing is written to the journal.",
         "Amounts are the change in the customer's balance (credits minus debits);",
         "difference = rerated - original. --from/--to/--accounts only select what is",
