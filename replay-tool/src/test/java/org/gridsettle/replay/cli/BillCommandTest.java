@@ -313,6 +313,35 @@ class BillCommandTest
     }
 
     @Test
+    void anUntieredChargeIsRoundedOncePerBillingPeriodAndTouPeriodByTheClosesTrueUp() throws IOException
+    {
+        // FPL RS-1's first-block rate from the URDB record (/work/shared/data, rate 0.07531 + adj 0.0119 = 0.08721
+        // $/kWh), as a flat tariff without tiers. Three 1 Wh readings: each tick posts halfEven(87.21) = 87
+        // micro-units, 261 in all; the close of February brings the period to halfEven(3 x 87.21 = 261.63) = 262,
+        // a TRUE_UP of 1 micro-unit (pricing/README.md, "Per billing period"). The readings are 2011-02-01..03.
+        final Path tariff = Files.writeString(tmp.resolve("fpl_flat.json"), String.join("\n",
+            "{\"format\": \"gridsettle-tariff/1\", \"id\": 48, \"version\": 1, \"effective_from\": \"2011-01-01\",",
+            " \"zone\": \"America/New_York\", \"currency\": \"USD\", \"export_token\": \"USD\",",
+            " \"periods\": [{\"name\": \"flat\", \"import\": \"0.08721\"}],",
+            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
+            "   \"weekday\": {}, \"weekend\": {}}]}}"));
+        final Path usage = Files.writeString(tmp.resolve("three.csv"), String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2011-02-01T10:00:00-05:00,3600,1,0",
+            "M-1,2011-02-02T10:00:00-05:00,3600,1,0",
+            "M-1,2011-02-03T10:00:00-05:00,3600,1,0", ""));
+
+        final CliRun run = CliRun.of("bill", "--tariff", tariff.toString(), "--usage", usage.toString(),
+            "--from", "2011-02-01", "--to", "2011-03-01", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final JsonNode february = JSON.readTree(run.out()).get("periods").get(0);
+        assertThat(february.get("energy_charges").asText()).isEqualTo("0.000261");
+        assertThat(february.get("true_up").asText()).isEqualTo("0.000001");
+        assertThat(february.get("total").asText()).isEqualTo("0.000262");
+    }
+
+    @Test
     void helpSaysWhatBillDoesNotPrice()
     {
         final CliRun run = CliRun.of("bill", "--help");
