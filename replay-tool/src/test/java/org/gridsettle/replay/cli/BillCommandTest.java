@@ -251,13 +251,8 @@ class BillCommandTest
         // 2011-01-31, 2,345 Wh in an hour = 2.345 kW: 2 kW x 10.00 + 0.345 kW x 15.00 = 20.00 + 5.175 = 25.175.
         // The charge is dated at the billing period's start (January 1), before --from: it is the bill's first
         // period's.
-        final Path tariff = Files.writeString(tmp.resolve("demand_tiers.json"), String.join("\n",
-            "{\"format\": \"gridsettle-tariff/1\", \"id\": 46, \"version\": 1, \"effective_from\": \"2011-01-01\",",
-            " \"zone\": \"America/Los_Angeles\", \"currency\": \"USD\", \"export_token\": \"SOLAR\",",
-            " \"periods\": [{\"name\": \"flat\", \"import\": \"0.10\"}],",
-            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
-            "   \"weekday\": {}, \"weekend\": {}}]},",
-            " \"demand\": {\"tiers\": {\"limits_kw\": [\"2\"], \"flat_per_kw\": [\"10\", \"15\"]}}}"));
+        final Path tariff = flatTariff("demand_tiers.json", "America/Los_Angeles", "0.10",
+            ", \"demand\": {\"tiers\": {\"limits_kw\": [\"2\"], \"flat_per_kw\": [\"10\", \"15\"]}}");
 
         final CliRun run = CliRun.of("bill", "--tariff", tariff.toString(), "--usage", path("bill/hand_bill_usage.csv"),
             "--from", "2011-01-31", "--to", "2011-02-02", "--format", "json");
@@ -279,13 +274,8 @@ class BillCommandTest
         // Both periods end inside [2011-01-15, 2011-03-15], so each posts its 10.00: 10.300000 and 10.400000.
         // The bill used to close at the 1st of each month: the close of Feb 1 closed the period Jan 15 .. Feb 15
         // half-way, and the reading of Feb 5 was refused BILLING_PERIOD_NOT_OPEN.
-        final Path tariff = Files.writeString(tmp.resolve("cycle15.json"), String.join("\n",
-            "{\"format\": \"gridsettle-tariff/1\", \"id\": 47, \"version\": 1, \"effective_from\": \"2011-01-01\",",
-            " \"zone\": \"America/Los_Angeles\", \"currency\": \"USD\", \"export_token\": \"USD\",",
-            " \"periods\": [{\"name\": \"flat\", \"import\": \"0.10\"}],",
-            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
-            "   \"weekday\": {}, \"weekend\": {}}]},",
-            " \"fixed_charges\": {\"per_month\": \"10.00\"}, \"billing_cycle_day\": 15}"));
+        final Path tariff = flatTariff("cycle15.json", "America/Los_Angeles", "0.10",
+            ", \"fixed_charges\": {\"per_month\": \"10.00\"}, \"billing_cycle_day\": 15");
         final Path usage = Files.writeString(tmp.resolve("cycle15.csv"), String.join("\n",
             "meter_id,interval_start,interval_seconds,import_wh,export_wh",
             "M-1,2011-01-20T10:00:00-08:00,3600,1000,0",
@@ -319,12 +309,7 @@ class BillCommandTest
         // $/kWh), as a flat tariff without tiers. Three 1 Wh readings: each tick posts halfEven(87.21) = 87
         // micro-units, 261 in all; the close of February brings the period to halfEven(3 x 87.21 = 261.63) = 262,
         // a TRUE_UP of 1 micro-unit (pricing/README.md, "Per billing period"). The readings are 2011-02-01..03.
-        final Path tariff = Files.writeString(tmp.resolve("fpl_flat.json"), String.join("\n",
-            "{\"format\": \"gridsettle-tariff/1\", \"id\": 48, \"version\": 1, \"effective_from\": \"2011-01-01\",",
-            " \"zone\": \"America/New_York\", \"currency\": \"USD\", \"export_token\": \"USD\",",
-            " \"periods\": [{\"name\": \"flat\", \"import\": \"0.08721\"}],",
-            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
-            "   \"weekday\": {}, \"weekend\": {}}]}}"));
+        final Path tariff = flatTariff("fpl_flat.json", "America/New_York", "0.08721", "");
         final Path usage = Files.writeString(tmp.resolve("three.csv"), String.join("\n",
             "meter_id,interval_start,interval_seconds,import_wh,export_wh",
             "M-1,2011-02-01T10:00:00-05:00,3600,1,0",
@@ -350,6 +335,22 @@ class BillCommandTest
         // picocli re-wraps description lines to the terminal width
         assertThat(run.out().replaceAll("\\s+", " ")).contains("URDB carries no time zone").contains("gridsettle's own tariff JSON")
             .contains("bill publishes no grid carbon intensity, so its carbon column is 0.000000");
+    }
+
+    /**
+     * A gridsettle tariff of one period at one import rate all year, effective from 2011-01-01, in USD.
+     *
+     * @param more further top-level fields, each preceded by a comma, or empty.
+     */
+    private Path flatTariff(final String file, final String zone, final String rate, final String more)
+        throws IOException
+    {
+        return Files.writeString(tmp.resolve(file), String.join("\n",
+            "{\"format\": \"gridsettle-tariff/1\", \"id\": 46, \"version\": 1, \"effective_from\": \"2011-01-01\",",
+            " \"zone\": \"" + zone + "\", \"currency\": \"USD\", \"export_token\": \"USD\",",
+            " \"periods\": [{\"name\": \"flat\", \"import\": \"" + rate + "\"}],",
+            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
+            "   \"weekday\": {}, \"weekend\": {}}]}" + more + "}"));
     }
 
     private static void assertAmounts(
