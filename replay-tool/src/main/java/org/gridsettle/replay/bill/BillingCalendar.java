@@ -138,6 +138,26 @@ public final class BillingCalendar
     }
 
     /**
+     * @param day a local date.
+     * @return the first day of the tariff's billing period that holds it.
+     */
+    public LocalDate billingPeriodStartOf(final LocalDate day)
+    {
+        final LocalDate inMonth = day.withDayOfMonth(billingCycleDay);
+        return inMonth.isAfter(day) ? inMonth.minusMonths(1) : inMonth;
+    }
+
+    /**
+     * @param period one of {@link #periods()}.
+     * @return true if the bill closes it: it ends where a billing period of the tariff ends, so its monthly fixed
+     *     charge, demand charges and true-up are posted; false for a last period cut short by the range's end.
+     */
+    public boolean closes(final Period period)
+    {
+        return period.to().getDayOfMonth() == billingCycleDay;
+    }
+
+    /**
      * @return the first start of a billing period after {@code day}.
      */
     private LocalDate nextPeriodStart(final LocalDate day)

@@ -142,6 +142,38 @@ class BillCommandTest
     }
 
     @Test
+    void periodsTheRangeCutsSayWhatTheyAreChargedInsteadOfLookingLikeWholeMonths() throws IOException
+    {
+        // the hand bill's range, 2011-01-31 .. 2011-02-02, cuts both of its calendar-month billing periods: January
+        // began before --from yet is closed on Feb 1 with a whole month's fixed charge (9.00 here), and February
+        // ends after --to, so it is never closed and posts no monthly charge. The figures alone looked like a
+        // whole month's charge for one day and a month without its charge.
+        final Path tariff = flatTariff("monthly.json", "America/Los_Angeles", "0.10",
+            ", \"fixed_charges\": {\"per_month\": \"9.00\"}");
+
+        final CliRun text = CliRun.of("bill", "--tariff", tariff.toString(), "--usage",
+            path("bill/hand_bill_usage.csv"), "--from", "2011-01-31", "--to", "2011-02-02");
+        final CliRun json = CliRun.of("bill", "--tariff", tariff.toString(), "--usage",
+            path("bill/hand_bill_usage.csv"), "--from", "2011-01-31", "--to", "2011-02-02", "--format", "json");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("note: 2011-01-31..2011-02-01 is part of the billing period " +
+            "2011-01-01..2011-02-01, which began before --from: the engine does not prorate, so the monthly fixed " +
+            "charge and the tier limits are a whole period's, applied to the readings from --from\n");
+        assertThat(text.out()).contains("note: 2011-02-01..2011-02-02 is part of the billing period " +
+            "2011-02-01..2011-03-01, which ends after --to: it is not closed, so no monthly fixed charge, demand " +
+            "charge or true-up is posted and its charges are the readings' provisional ones\n");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        final JsonNode periods = JSON.readTree(json.out()).get("periods");
+        assertThat(periods.get(0).get("fixed_charges").asText()).isEqualTo("9.000000");
+        assertThat(periods.get(0).get("billing_period_from").asText()).isEqualTo("2011-01-01");
+        assertThat(periods.get(0).get("closed").asBoolean()).isTrue();
+        assertThat(periods.get(1).get("fixed_charges").asText()).isEqualTo("0.000000");
+        assertThat(periods.get(1).get("billing_period_to").asText()).isEqualTo("2011-03-01");
+        assertThat(periods.get(1).get("closed").asBoolean()).isFalse();
+    }
+
+    @Test
     void coastalJanuaryImportEqualsTheFilesJanuaryReadingsAndIsPricedAsTheTariffSays() throws IOException
     {
         final CliRun run = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", path(TestResources.COASTAL),
