@@ -7,8 +7,10 @@ import org.gridsettle.replay.bill.BillRunner;
 import org.gridsettle.replay.bill.BillTextWriter;
 import org.gridsettle.replay.bill.BillingCalendar;
 import org.gridsettle.replay.bill.MeterUsage;
+import org.gridsettle.replay.bill.UsageReading;
 import org.gridsettle.replay.ingest.BadRowTally;
 import org.gridsettle.replay.ingest.UsageFile;
+import org.gridsettle.replay.tariff.DemandWindowCheck;
 import org.gridsettle.replay.tariff.TariffDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -120,6 +122,9 @@ public final class BillCommand implements Callable<Integer>
         UsageFile.of(usage, OptionValues.usageFormat(usageFormat)).read(meterUsage);
         meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond())
             .forEach((line) -> err.println("settle bill: warning: " + line));
+        DemandWindowCheck.mismatch(document.demandWindowMinutes(),
+            meterUsage.readings().stream().mapToInt(UsageReading::seconds))
+            .ifPresent((line) -> err.println("settle bill: warning: " + line));
         final Bill bill = new BillRunner().run(
             touTariff, document.describe(), meterUsage.meter(), meterUsage.readings(), calendar);
         if (!bill.rejectionsByReason().isEmpty())

@@ -14,6 +14,7 @@ import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
 import org.gridsettle.pricing.oracle.OraclePriceSeries;
 import org.gridsettle.pricing.tariff.TouTariff;
+import org.gridsettle.replay.tariff.DemandWindowCheck;
 import org.gridsettle.replay.tariff.TariffDocument;
 
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Loads real meter data into a journal and runs the engine over it: the tariff is published, the enrolment file's
@@ -210,6 +212,8 @@ public final class IngestRun
         {
             readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);
         }
+        DemandWindowCheck.mismatch(tariffDocument.demandWindowMinutes(),
+            IntStream.range(0, readings.size()).map(readings::seconds)).ifPresent(warnings);
         refuseForeignDirectory();
         // one writer at a time, from reading what the journal settled to closing the engine: a second ingest into
         // the directory would interleave its hash chain with this one's

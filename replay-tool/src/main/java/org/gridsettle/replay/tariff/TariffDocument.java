@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A tariff file read and checked, not yet turned into a {@link TouTariff}: the instant it takes effect from depends
@@ -154,6 +155,17 @@ public final class TariffDocument
     public int billingCycleDay()
     {
         return gridsettle != null ? gridsettle.billingCycleDay() : 1;
+    }
+
+    /**
+     * @return the minutes a URDB rate averages demand over ({@code demandwindow}) when it charges demand; empty for a
+     * gridsettle tariff, whose demand is each reading's average over its own interval, and for a rate without demand
+     * charges or without a window.
+     */
+    public OptionalInt demandWindowMinutes()
+    {
+        return rate != null && (rate.demand().isPresent() || rate.flatDemand().isPresent()) ?
+            rate.demandWindowMinutes() : OptionalInt.empty();
     }
 
     /**

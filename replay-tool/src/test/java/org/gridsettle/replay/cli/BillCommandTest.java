@@ -359,6 +359,37 @@ class BillCommandTest
     }
 
     @Test
+    void readingsLongerThanTheRatesDemandWindowAreNamedBecauseTheDemandChargeIsNotTheTariffs() throws IOException
+    {
+        // the hand-written URDB rate with a flat demand charge of 5 $/kW over URDB's "demandwindow" of 15 minutes;
+        // the hand usage is hourly, so its demand is each hour's average (2.345 kW at 17:00 on 2011-01-31), not the
+        // highest 15 minutes the rate bills, which hourly readings cannot tell. Before, the bill printed the hourly
+        // figure as the demand charge without a word.
+        final String demand = "\"flatdemandstructure\": [[{\"rate\": 5, \"unit\": \"kW\"}]], " +
+            "\"flatdemandmonths\": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], \"demandwindow\": ";
+        final String rate = Files.readString(Path.of(path(HAND_TARIFF)));
+        final Path window15 = Files.writeString(tmp.resolve("w15.json"),
+            rate.replace("\"dgrules\":", demand + "15, \"dgrules\":"));
+        final Path window60 = Files.writeString(tmp.resolve("w60.json"),
+            rate.replace("\"dgrules\":", demand + "60, \"dgrules\":"));
+
+        final CliRun hourlyAgainst15 = CliRun.of("bill", "--tariff", window15.toString(), "--usage",
+            path("bill/hand_bill_usage.csv"), "--from", "2011-01-31", "--to", "2011-02-02");
+        final CliRun hourlyAgainst60 = CliRun.of("bill", "--tariff", window60.toString(), "--usage",
+            path("bill/hand_bill_usage.csv"), "--from", "2011-01-31", "--to", "2011-02-02");
+
+        assertThat(hourlyAgainst15.exitCode()).as(hourlyAgainst15.err()).isZero();
+        // six rows start in the range (one the engine then rejects): all hourly
+        assertThat(hourlyAgainst15.err().lines()).contains("settle bill: warning: the rate bills demand over a " +
+            "15-minute window (demandwindow) but 6 readings are of other lengths (6 of 3600 s): their demand is " +
+            "their average over their own interval, so the demand charges are not the tariff's; send 900-second " +
+            "readings");
+        assertThat(hourlyAgainst15.out()).contains("demand_charge");
+        assertThat(hourlyAgainst60.exitCode()).as(hourlyAgainst60.err()).isZero();
+        assertThat(hourlyAgainst60.err()).doesNotContain("demandwindow");
+    }
+
+    @Test
     void helpSaysWhatBillDoesNotPrice()
     {
         final CliRun run = CliRun.of("bill", "--help");
