@@ -59,7 +59,7 @@ public final class RerateCommand implements Callable<Integer>
 
     @Option(names = "--zone", paramLabel = "ZONE",
         description = "The tariff's zone, which URDB does not record (default: the recorded version's); also the " +
-            "zone of --from/--to (default America/Los_Angeles).")
+            "zone of --from/--to (default: the recorded version's too).")
     private String zone;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day compared.")
@@ -93,7 +93,6 @@ public final class RerateCommand implements Callable<Integer>
             throw new IllegalArgumentException("--tariff-format gridsettle: rerate takes a URDB replacement tariff only");
         }
         final ZoneId tariffZone = zone == null ? null : OptionValues.zone(zone);
-        final ZoneId dayZone = tariffZone == null ? ZoneId.of("America/Los_Angeles") : tariffZone;
         final LocalDate fromDay = from == null ? null : OptionValues.date("--from", from);
         final LocalDate toDay = to == null ? null : OptionValues.date("--to", to);
         AuditCommand.requireRange(fromDay, toDay);
@@ -121,6 +120,9 @@ public final class RerateCommand implements Callable<Integer>
             }
         }
         final long target = targetTariff(registry);
+        // days are the tariff's local days, as its bills count them: a Florida rate's July is not Pacific July
+        final ZoneId dayZone = tariffZone != null ? tariffZone :
+            registry.zoneOf(target).orElse(ZoneId.of("America/Los_Angeles"));
         final UrdbReplacement replacement = UrdbReplacement.read(tariff, tariffZone);
         OptionValues.noteRoundings(spec.commandLine().getErr(), "settle rerate", tariff, replacement.roundings());
         // last of the checks: it reads both journals whole, and every cheaper mistake should be told first
