@@ -53,7 +53,8 @@ import java.util.stream.Collectors;
         "",
         "Tariff: OpenEI URDB JSON (URDB carries no time zone: give the utility's with",
         "--zone; dates are local midnights in it), or gridsettle's own tariff JSON",
-        "(pricing/README.md), detected by its \"format\" field.",
+        "(pricing/README.md), detected by its \"format\" field. Readings from a URDB",
+        "rate's enddate on are refused: the rate that replaced it prices them.",
         "",
         "Usage: Green Button XML or a meter CSV, detected unless given; a file of",
         "several meters needs --meter. Bad rows are reported on stderr and skipped."},
@@ -120,6 +121,7 @@ public final class BillCommand implements Callable<Integer>
         final MeterUsage meterUsage =
             new MeterUsage(meter, calendar.startEpochSecond(), calendar.endEpochSecond(), badRows);
         UsageFile.of(usage, OptionValues.usageFormat(usageFormat)).read(meterUsage);
+        refuseReadingsAfterTheRateEnded(document, meterUsage.readings(), tariffZone);
         meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond())
             .forEach((line) -> err.println("settle bill: warning: " + line));
         DemandWindowCheck.mismatch(document.demandWindowMinutes(),
@@ -145,6 +147,24 @@ public final class BillCommand implements Callable<Integer>
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * As settle ingest does: an ended URDB rate must not price readings from its enddate on, which the rate that
+     * replaced it prices.
+     */
+    private static void refuseReadingsAfterTheRateEnded(
+        final TariffDocument document, final List<UsageReading> readings, final ZoneId tariffZone)
+    {
+        final long latest = readings.stream().mapToLong(UsageReading::start).max().orElse(Long.MIN_VALUE);
+        if (document.endDate().isPresent() && document.endDate().get().getEpochSecond() <= latest)
+        {
+            throw new IllegalArgumentException("readings run to " + java.time.Instant.ofEpochSecond(latest) +
+                ", past the tariff's URDB enddate " + document.endDate().get() + ": an ended rate would price " +
+                "them; bill the days before it with this rate (--to " +
+                LocalDate.ofInstant(document.endDate().get(), tariffZone) + " at most) and the rest with the rate " +
+                "that replaced it");
+        }
     }
 
     private boolean outputIsJson()

@@ -390,6 +390,32 @@ class BillCommandTest
     }
 
     @Test
+    void readingsAfterTheRatesUrdbEnddateAreRefusedAsIngestRefusesThem() throws IOException
+    {
+        // FPL RS-1's URDB record (ingest/, copied from /work/shared/data) ends at 2015-08-30T23:00:00Z. A reading of
+        // Aug 31 was billed at the ended rate without a word; settle ingest refuses it. Both readings hand-made.
+        final Path usage = Files.writeString(tmp.resolve("aug.csv"), String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2015-08-29T10:00:00-04:00,3600,1000,0",
+            "M-1,2015-08-31T10:00:00-04:00,3600,1000,0", ""));
+        final String fpl = path("ingest/urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json");
+
+        final CliRun past = CliRun.of("bill", "--tariff", fpl, "--usage", usage.toString(), "--zone",
+            "America/New_York", "--from", "2015-08-01", "--to", "2015-09-01");
+        final CliRun before = CliRun.of("bill", "--tariff", fpl, "--usage", usage.toString(), "--zone",
+            "America/New_York", "--from", "2015-08-01", "--to", "2015-08-30", "--format", "json");
+
+        assertThat(past.exitCode()).isEqualTo(2);
+        assertThat(past.out()).isEmpty();
+        assertThat(past.err().lines()).containsExactly("settle bill: readings run to 2015-08-31T14:00:00Z, past " +
+            "the tariff's URDB enddate 2015-08-30T23:00:00Z: an ended rate would price them; bill the days before " +
+            "it with this rate (--to 2015-08-30 at most) and the rest with the rate that replaced it");
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        // 1.000 kWh at 0.07531 + 0.0119 = 0.08721
+        assertThat(JSON.readTree(before.out()).get("totals").get("energy_charges").asText()).isEqualTo("0.087210");
+    }
+
+    @Test
     void helpSaysWhatBillDoesNotPrice()
     {
         final CliRun run = CliRun.of("bill", "--help");
