@@ -416,6 +416,32 @@ class BillCommandTest
     }
 
     @Test
+    void aMeterCsvWrittenInAnotherZoneThanTheTariffsIsNamedWhenZoneWasForgotten() throws IOException
+    {
+        // a Florida meter's CSV in Eastern daylight time (-04:00), billed with the hand-written URDB rate without
+        // --zone: the rate is priced in America/Los_Angeles (-07:00 in July), three hours off the meter's day and
+        // peak. Green Button feeds were checked against the zone already (LocalTimeParameters); a CSV's offsets
+        // were not. Hand-made readings.
+        final Path usage = Files.writeString(tmp.resolve("eastern.csv"), String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2011-07-05T16:00:00-04:00,3600,1000,0",
+            "M-1,2011-07-05T17:00:00-04:00,3600,1000,0", ""));
+
+        final CliRun forgotten = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", usage.toString(),
+            "--from", "2011-07-05", "--to", "2011-07-06");
+        final CliRun given = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", usage.toString(),
+            "--zone", "America/New_York", "--from", "2011-07-05", "--to", "2011-07-06");
+
+        assertThat(forgotten.exitCode()).as(forgotten.err()).isZero();
+        assertThat(forgotten.err().lines()).containsExactly("settle bill: warning: eastern.csv: its first interval " +
+            "start is written at UTC-04:00 (2011-07-05T16:00-04:00), but the tariff's zone America/Los_Angeles is " +
+            "at UTC-07:00 then: its time-of-use periods and days are priced in America/Los_Angeles; give the " +
+            "utility's zone with --zone if that is not it");
+        assertThat(given.exitCode()).as(given.err()).isZero();
+        assertThat(given.err()).isEmpty();
+    }
+
+    @Test
     void helpSaysWhatBillDoesNotPrice()
     {
         final CliRun run = CliRun.of("bill", "--help");
