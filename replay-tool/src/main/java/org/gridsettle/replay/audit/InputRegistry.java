@@ -8,19 +8,23 @@ import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.journal.codec.TariffVersionCodec;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Who is who in a journal, from its input records: the registered accounts, and each meter's account and tariff as
- * enrolled. Used to check {@code --account} and {@code --meter} and to pick the tariff a re-rate replaces.
+ * Who is who in a journal, from its input records: the registered accounts, each meter's account and tariff as
+ * enrolled, and each tariff's zone. Used to check {@code --account} and {@code --meter}, to pick the tariff a re-rate
+ * replaces and the zone its days are counted in.
  * <p>
  * Reads as journalled, not as accepted: an enrolment the engine refused is still listed, which only matters for
  * a journal that enrols a meter twice. Immutable after {@link #read}; safe to share once built.
@@ -31,6 +35,7 @@ public final class InputRegistry
     private final Map<Long, Long> accountByMeter = new TreeMap<>();
     private final Map<Long, Long> tariffByMeter = new TreeMap<>();
     private final List<Long> enrolledTariffs = new ArrayList<>();
+    private final Map<Long, ZoneId> zoneByTariff = new TreeMap<>();
 
     private InputRegistry()
     {
@@ -46,6 +51,7 @@ public final class InputRegistry
         final UnsafeBuffer view = new UnsafeBuffer(0, 0);
         final AccountRegistrationCodec account = new AccountRegistrationCodec();
         final MeterEnrolmentCodec enrolment = new MeterEnrolmentCodec();
+        final TariffVersionCodec version = new TariffVersionCodec();
         try (JournalReader reader = new JournalReader(Journals.input(journalDir)))
         {
             while (reader.next((final DirectBuffer buffer, final int offset, final int length, final long position) ->
@@ -64,6 +70,15 @@ public final class InputRegistry
                     if (!registry.enrolledTariffs.contains(enrolment.tariffId()))
                     {
                         registry.enrolledTariffs.add(enrolment.tariffId());
+                    }
+                }
+                else if (type == RecordType.TARIFF_VERSION.id())
+                {
+                    // the first version's: tariff versions are few, and a tariff keeps its zone across them
+                    version.wrap(view, 0);
+                    if (!registry.zoneByTariff.containsKey(version.tariffId()))
+                    {
+                        registry.zoneByTariff.put(version.tariffId(), version.decode().zone());
                     }
                 }
             }))
@@ -106,6 +121,15 @@ public final class InputRegistry
             }
         });
         return meters;
+    }
+
+    /**
+     * @param tariffId a tariff.
+     * @return the zone of its first journalled version, or empty when the journal has none.
+     */
+    public Optional<ZoneId> zoneOf(final long tariffId)
+    {
+        return Optional.ofNullable(zoneByTariff.get(tariffId));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.gridsettle.replay.bill;
 import org.gridsettle.pricing.money.MicroUnits;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -46,9 +47,15 @@ public final class BillJsonWriter
         for (int p = 0; p < bill.periods().size(); p++)
         {
             final Bill.PeriodBill period = bill.periods().get(p);
+            final BillingCalendar.Period range = bill.calendar().periods().get(p);
+            final LocalDate billingStart = bill.calendar().billingPeriodStartOf(range.from());
             sb.append(p == 0 ? "\n" : ",\n");
             indent(sb, 2).append("{\n");
             amounts(sb, 3, period.amounts()).append(",\n");
+            // a period the range cuts: its billing period's bounds, and whether the bill closed it
+            field(sb, 3, "billing_period_from", string(billingStart.toString())).append(",\n");
+            field(sb, 3, "billing_period_to", string(billingStart.plusMonths(1).toString())).append(",\n");
+            field(sb, 3, "closed", Boolean.toString(bill.calendar().closes(range))).append(",\n");
             indent(sb, 3).append("\"lines\": [");
             for (int i = 0; i < period.lines().size(); i++)
             {

@@ -3,6 +3,8 @@ package org.gridsettle.replay.bill;
 import org.gridsettle.pricing.money.MicroUnits;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -40,6 +42,11 @@ public final class BillTextWriter
             row(out, label(period.amounts()), period.amounts());
         }
         row(out, "total", bill.totals());
+        final List<BillingCalendar.Period> periods = bill.calendar().periods();
+        for (final BillingCalendar.Period period : periods)
+        {
+            note(out, bill.calendar(), period);
+        }
         for (final Bill.PeriodBill period : bill.periods())
         {
             out.println();
@@ -54,6 +61,28 @@ public final class BillTextWriter
             {
                 out.println("  (nothing posted)");
             }
+        }
+    }
+
+    /**
+     * Says what a period cut by the bill's range is charged, where an engineer checking it against the tariff sheet
+     * would otherwise look for a missing monthly charge or a whole one for half a month.
+     */
+    private static void note(final PrintWriter out, final BillingCalendar calendar, final BillingCalendar.Period p)
+    {
+        final LocalDate start = calendar.billingPeriodStartOf(p.from());
+        final String whole = start + ".." + start.plusMonths(1);
+        if (!calendar.closes(p))
+        {
+            out.printf("note: %s..%s is part of the billing period %s, which ends after --to: it is not closed, so " +
+                "no monthly fixed charge, demand charge or true-up is posted and its charges are the readings' " +
+                "provisional ones%n", p.from(), p.to(), whole);
+        }
+        if (!start.equals(p.from()))
+        {
+            out.printf("note: %s..%s is part of the billing period %s, which began before --from: the engine does " +
+                "not prorate, so %s a whole period's, applied to the readings from --from%n", p.from(), p.to(), whole,
+                calendar.closes(p) ? "the monthly fixed charge and the tier limits are" : "the tier limits are");
         }
     }
 

@@ -52,6 +52,12 @@ public final class MeterUsage implements MeterDataSink
         feedTimeZones.record(source, standardOffsetSeconds);
     }
 
+    @Override
+    public void onStatedOffset(final String source, final long epochSecond, final int offsetSeconds)
+    {
+        feedTimeZones.recordStated(source, epochSecond, offsetSeconds);
+    }
+
     /**
      * @return the standard-time offsets a Green Button file stated.
      */

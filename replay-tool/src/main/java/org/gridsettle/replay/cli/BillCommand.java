@@ -7,8 +7,10 @@ import org.gridsettle.replay.bill.BillRunner;
 import org.gridsettle.replay.bill.BillTextWriter;
 import org.gridsettle.replay.bill.BillingCalendar;
 import org.gridsettle.replay.bill.MeterUsage;
+import org.gridsettle.replay.bill.UsageReading;
 import org.gridsettle.replay.ingest.BadRowTally;
 import org.gridsettle.replay.ingest.UsageFile;
+import org.gridsettle.replay.tariff.DemandWindowCheck;
 import org.gridsettle.replay.tariff.TariffDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,18 +37,24 @@ import java.util.stream.Collectors;
         "Bill one meter's usage under one tariff with the engine itself: a real engine",
         "on a temporary journal (deleted afterwards) with one account and one meter",
         "gets the readings whose interval starts in [--from, --to), an end-of-day event",
-        "at each local midnight and a period close at each month start in the range, so",
-        "fixed charges post as in settlement. Billing periods are calendar months.",
-        "Export credits are posted in the tariff's currency (USD for URDB) so they net",
-        "against charges.",
+        "at each local midnight and a period close at each start of a billing period in",
+        "the range, so fixed charges post as in settlement. Billing periods are the",
+        "tariff's: from its billing_cycle_day (calendar months for URDB, and for a",
+        "gridsettle tariff without one). Export credits are posted in the tariff's",
+        "currency (USD for URDB) so they net against charges.",
         "",
-        "Each month's close posts demand charges and the true-up that settles tiers",
-        "and net metering on the month's totals. bill publishes no grid carbon",
-        "intensity, so its carbon column is 0.000000 (settle ingest --carbon prices it).",
+        "Each period's close posts demand charges and the true-up that settles tiers",
+        "and net metering on the period's totals. The engine does not prorate: a",
+        "period that began before --from is charged a whole period's monthly charge",
+        "and tier limits, and one that ends after --to is not closed (no monthly or",
+        "demand charge, no true-up); the bill notes each such period. bill publishes no",
+        "grid carbon intensity, so its carbon column is 0.000000 (settle ingest",
+        "--carbon prices it).",
         "",
         "Tariff: OpenEI URDB JSON (URDB carries no time zone: give the utility's with",
         "--zone; dates are local midnights in it), or gridsettle's own tariff JSON",
-        "(pricing/README.md), detected by its \"format\" field.",
+        "(pricing/README.md), detected by its \"format\" field. Readings from a URDB",
+        "rate's enddate on are refused: the rate that replaced it prices them.",
         "",
         "Usage: Green Button XML or a meter CSV, detected unless given; a file of",
         "several meters needs --meter. Bad rows are reported on stderr and skipped."},
@@ -103,7 +111,8 @@ public final class BillCommand implements Callable<Integer>
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
         OptionValues.noteRoundings(spec.commandLine().getErr(), "settle bill", tariff, document.roundings());
         final ZoneId tariffZone = OptionValues.zone(zone, document);
-        final BillingCalendar calendar = new BillingCalendar(fromDate, toDate, tariffZone);
+        final BillingCalendar calendar =
+            new BillingCalendar(fromDate, toDate, tariffZone, document.billingCycleDay());
         final boolean json = outputIsJson();
         final TouTariff touTariff =
             document.toTariff(calendar.startEpochSecond(), document.importToken(), tariffZone);
@@ -112,8 +121,12 @@ public final class BillCommand implements Callable<Integer>
         final MeterUsage meterUsage =
             new MeterUsage(meter, calendar.startEpochSecond(), calendar.endEpochSecond(), badRows);
         UsageFile.of(usage, OptionValues.usageFormat(usageFormat)).read(meterUsage);
+        refuseReadingsAfterTheRateEnded(document, meterUsage.readings(), tariffZone);
         meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond())
             .forEach((line) -> err.println("settle bill: warning: " + line));
+        DemandWindowCheck.mismatch(document.demandWindowMinutes(),
+            meterUsage.readings().stream().mapToInt(UsageReading::seconds))
+            .ifPresent((line) -> err.println("settle bill: warning: " + line));
         final Bill bill = new BillRunner().run(
             touTariff, document.describe(), meterUsage.meter(), meterUsage.readings(), calendar);
         if (!bill.rejectionsByReason().isEmpty())
@@ -134,6 +147,24 @@ public final class BillCommand implements Callable<Integer>
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * As settle ingest does: an ended URDB rate must not price readings from its enddate on, which the rate that
+     * replaced it prices.
+     */
+    private static void refuseReadingsAfterTheRateEnded(
+        final TariffDocument document, final List<UsageReading> readings, final ZoneId tariffZone)
+    {
+        final long latest = readings.stream().mapToLong(UsageReading::start).max().orElse(Long.MIN_VALUE);
+        if (document.endDate().isPresent() && document.endDate().get().getEpochSecond() <= latest)
+        {
+            throw new IllegalArgumentException("readings run to " + java.time.Instant.ofEpochSecond(latest) +
+                ", past the tariff's URDB enddate " + document.endDate().get() + ": an ended rate would price " +
+                "them; bill the days before it with this rate (--to " +
+                LocalDate.ofInstant(document.endDate().get(), tariffZone) + " at most) and the rest with the rate " +
+                "that replaced it");
+        }
     }
 
     private boolean outputIsJson()

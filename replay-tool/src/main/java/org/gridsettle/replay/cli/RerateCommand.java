@@ -37,7 +37,8 @@ import java.util.concurrent.Callable;
     description = {
         "Re-price every recorded input with a fresh engine state machine in memory, the",
         "target tariff's versions replaced by the given tariff (same id, version and",
-        "effective instant, so enrolments still find it), and compare per account,",
+        "effective instant, so enrolments still find it, and the recorded billing-cycle",
+        "day, so the journal's period closes end its periods), and compare per account,",
         "token and reason with the recorded outputs. Nothing is written to the journal.",
         "Amounts are the change in the customer's balance (credits minus debits);",
         "difference = rerated - original. --from/--to/--accounts only select what is",
@@ -58,7 +59,7 @@ public final class RerateCommand implements Callable<Integer>
 
     @Option(names = "--zone", paramLabel = "ZONE",
         description = "The tariff's zone, which URDB does not record (default: the recorded version's); also the " +
-            "zone of --from/--to (default America/Los_Angeles).")
+            "zone of --from/--to (default: the recorded version's too).")
     private String zone;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day compared.")
@@ -92,7 +93,6 @@ public final class RerateCommand implements Callable<Integer>
             throw new IllegalArgumentException("--tariff-format gridsettle: rerate takes a URDB replacement tariff only");
         }
         final ZoneId tariffZone = zone == null ? null : OptionValues.zone(zone);
-        final ZoneId dayZone = tariffZone == null ? ZoneId.of("America/Los_Angeles") : tariffZone;
         final LocalDate fromDay = from == null ? null : OptionValues.date("--from", from);
         final LocalDate toDay = to == null ? null : OptionValues.date("--to", to);
         AuditCommand.requireRange(fromDay, toDay);
@@ -120,6 +120,9 @@ public final class RerateCommand implements Callable<Integer>
             }
         }
         final long target = targetTariff(registry);
+        // days are the tariff's local days, as its bills count them: a Florida rate's July is not Pacific July
+        final ZoneId dayZone = tariffZone != null ? tariffZone :
+            registry.zoneOf(target).orElse(ZoneId.of("America/Los_Angeles"));
         final UrdbReplacement replacement = UrdbReplacement.read(tariff, tariffZone);
         OptionValues.noteRoundings(spec.commandLine().getErr(), "settle rerate", tariff, replacement.roundings());
         // last of the checks: it reads both journals whole, and every cheaper mistake should be told first

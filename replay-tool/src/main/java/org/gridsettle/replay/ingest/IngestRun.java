@@ -14,6 +14,7 @@ import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
 import org.gridsettle.pricing.oracle.OraclePriceSeries;
 import org.gridsettle.pricing.tariff.TouTariff;
+import org.gridsettle.replay.tariff.DemandWindowCheck;
 import org.gridsettle.replay.tariff.TariffDocument;
 
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Loads real meter data into a journal and runs the engine over it: the tariff is published, the enrolment file's
@@ -42,9 +44,10 @@ import java.util.function.Consumer;
  * a tariff or zone that differs from it is refused before anything is journalled. Readings the journal already
  * settled with the same values are not submitted again ({@link SettledReadings}). One ingest writes a journal at a
  * time: a second one into the same directory is refused before it journals anything ({@link JournalLock}).
- * An end of day is submitted at each local midnight the readings pass and a period close at each month start they
- * pass, in time order among the readings; the last month stays open, so that a later ingest can add to it. The days
- * and month an earlier ingest left open are ended before this run's enrolments.
+ * An end of day is submitted at each local midnight the readings pass and a period close at each start of a billing
+ * period (the tariff's billing-cycle day) they pass, in time order among the readings; the last billing period stays
+ * open, so that a later ingest can add to it. The days and period an earlier ingest left open are ended before this
+ * run's enrolments.
  * <p>
  * Not thread-safe: one run, on the calling thread.
  */
@@ -209,6 +212,8 @@ public final class IngestRun
         {
             readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);
         }
+        DemandWindowCheck.mismatch(tariffDocument.demandWindowMinutes(),
+            IntStream.range(0, readings.size()).map(readings::seconds)).ifPresent(warnings);
         refuseForeignDirectory();
         // one writer at a time, from reading what the journal settled to closing the engine: a second ingest into
         // the directory would interleave its hash chain with this one's
@@ -595,11 +600,11 @@ public final class IngestRun
     }
 
     /**
-     * End of each local day the readings cover, and a period close at each month start they pass; the last, still
-     * open month is not closed, so a later ingest can add to it. The days of that month stay open too, except up to
-     * the day of each DR event the readings reach the end of (this run's, or one an earlier run journalled that is
-     * not settled yet): that day is ended (with the days before it), so that
-     * the event settles in this run, while its month stays open. On a journal that already holds readings, the
+     * End of each local day the readings cover, and a period close at each start of a billing period they pass; the
+     * last, still open billing period is not closed, so a later ingest can add to it. The days of that period stay
+     * open too, except up to the day of each DR event the readings reach the end of (this run's, or one an earlier
+     * run journalled that is not settled yet): that day is ended (with the days before it), so that
+     * the event settles in this run, while its period stays open. On a journal that already holds readings, the
      * calendar resumes where the journal's got to ({@link JournalledCalendar}), so the days and the month an earlier
      * ingest left open are ended and closed before this run's readings (the days both runs cover are acknowledged as
      * duplicates).
@@ -618,7 +623,12 @@ public final class IngestRun
         final LocalDate firstDay = LocalDate.ofInstant(Instant.ofEpochSecond(first), zone);
         final LocalDate from = resumeFrom == JournalledCalendar.NONE ? firstDay :
             min(firstDay, LocalDate.ofInstant(Instant.ofEpochSecond(resumeFrom), zone));
-        final LocalDate openMonth = LocalDate.ofInstant(Instant.ofEpochSecond(last), zone).withDayOfMonth(1);
+        // the billing period of the last reading, from the tariff's cycle day: a close at a month start would end a
+        // period billed from the 15th half-way
+        final int cycleDay = tariffDocument.billingCycleDay();
+        final LocalDate lastDay = LocalDate.ofInstant(Instant.ofEpochSecond(last), zone);
+        final LocalDate openMonth = lastDay.getDayOfMonth() >= cycleDay ?
+            lastDay.withDayOfMonth(cycleDay) : lastDay.minusMonths(1).withDayOfMonth(cycleDay);
         LocalDate to = openMonth;
         final long readingsEnd = readings.latestEnd(covered);
         // this run's events, and those an earlier run journalled that are still waiting for the end of their day,
@@ -640,7 +650,7 @@ public final class IngestRun
             return List.of();
         }
         final long openMonthStart = openMonth.atStartOfDay(zone).toEpochSecond();
-        return new BillingCalendar(from, to, zone).events().stream()
+        return new BillingCalendar(from, to, zone, cycleDay).events().stream()
             .filter((e) -> e.kind() != CalendarCodec.PERIOD_CLOSE || e.at() <= openMonthStart)
             .toList();
     }

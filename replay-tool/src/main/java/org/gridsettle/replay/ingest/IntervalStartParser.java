@@ -3,7 +3,9 @@ package org.gridsettle.replay.ingest;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.OptionalInt;
 
 /**
  * Parses an interval start given either as epoch seconds or as an ISO-8601 date-time with a UTC offset, such as
@@ -54,6 +56,23 @@ final class IntervalStartParser
                 "interval_start " + DisplayText.quote(text) + " has a fraction of a second, expected whole seconds");
         }
         return instant.getEpochSecond();
+    }
+
+    /**
+     * @param text a field {@link #parse} accepted, trimmed.
+     * @return the UTC offset it is written with, in seconds east of UTC, when it is a date-time with an offset other
+     *     than zero; empty for epoch seconds and for {@code Z} or {@code +00:00}, which may as well be UTC as a local
+     *     time and so say nothing of the meter's zone.
+     */
+    static OptionalInt statedOffsetSeconds(final String text)
+    {
+        if (isInteger(text))
+        {
+            return OptionalInt.empty();
+        }
+        final int offset = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).getOffset()
+            .getTotalSeconds();
+        return offset == 0 ? OptionalInt.empty() : OptionalInt.of(offset);
     }
 
     private static boolean isInteger(final String text)

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 import org.gridsettle.journal.codec.MeterTickCodec;
 
@@ -80,6 +81,7 @@ public final class MeterCsvReader
         final CsvLineSource lines = new CsvLineSource(in);
         final List<String> fields = new ArrayList<>(COLUMNS.length);
         long readingCount = 0;
+        boolean offsetStated = false;
         try
         {
             final int columnCount = readHeader(lines, source, fields);
@@ -109,8 +111,19 @@ public final class MeterCsvReader
                 }
                 try
                 {
-                    deliver(fields, columnCount, sink);
+                    final long start = deliver(fields, columnCount, sink);
                     readingCount++;
+                    if (!offsetStated)
+                    {
+                        // the first reading's offset is enough to tell a meter of another zone than the tariff's
+                        offsetStated = true;
+                        final OptionalInt offset =
+                            IntervalStartParser.statedOffsetSeconds(fields.get(1).trim());
+                        if (offset.isPresent())
+                        {
+                            sink.onStatedOffset(source, start, offset.getAsInt());
+                        }
+                    }
                 }
                 catch (final BadFieldException ex)
                 {
@@ -155,7 +168,10 @@ public final class MeterCsvReader
             source, "line 1", "header " + DisplayText.quote(header) + ", expected " + HEADER);
     }
 
-    private static void deliver(final List<String> fields, final int columnCount, final MeterDataSink sink)
+    /**
+     * @return the reading's interval start.
+     */
+    private static long deliver(final List<String> fields, final int columnCount, final MeterDataSink sink)
         throws BadFieldException
     {
         final String meterId = meterId(fields.get(0).trim());
@@ -179,6 +195,7 @@ public final class MeterCsvReader
             channel = (int)value;
         }
         sink.onReading(meterId, channel, start, (int)seconds, importWh, exportWh);
+        return start;
     }
 
     private static String meterId(final String meterId) throws BadFieldException

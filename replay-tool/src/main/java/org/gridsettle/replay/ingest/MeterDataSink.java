@@ -46,4 +46,16 @@ public interface MeterDataSink
     default void onLocalTimeOffset(final String source, final int standardOffsetSeconds)
     {
     }
+
+    /**
+     * The UTC offset a meter CSV writes its first interval start with, when it writes one other than zero: the
+     * meter's local offset at that instant, which a sink may check against the tariff's zone.
+     *
+     * @param source        file name.
+     * @param epochSecond   the interval start.
+     * @param offsetSeconds seconds east of UTC it is written with.
+     */
+    default void onStatedOffset(final String source, final long epochSecond, final int offsetSeconds)
+    {
+    }
 }

@@ -61,6 +61,12 @@ final class ReadingBuffer implements MeterDataSink
         feedTimeZones.record(source, standardOffsetSeconds);
     }
 
+    @Override
+    public void onStatedOffset(final String source, final long epochSecond, final int offsetSeconds)
+    {
+        feedTimeZones.recordStated(source, epochSecond, offsetSeconds);
+    }
+
     /**
      * @return the standard-time offsets the Green Button files stated.
      */

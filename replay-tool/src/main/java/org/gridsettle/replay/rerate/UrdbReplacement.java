@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  * {@link UrdbTariffMapper} under the recorded version's identity (tariff id, version, effective instant), export
  * token and holidays, so that enrolments and later records still find it. The zone is the caller's when given,
  * else the recorded version's, since URDB records none. A net-metering recorded version lends its net-surplus rate,
- * which URDB does not carry.
+ * which URDB does not carry, and every recorded version its billing-cycle day: the journal's period closes fall on
+ * that day, and a replacement billed by calendar months would have them close its periods half-way.
  * <p>
  * Immutable; safe to share between threads.
  */
@@ -68,6 +69,6 @@ public final class UrdbReplacement implements UnaryOperator<TouTariff>
             options = options.withNetSurplusMicrosPerKwh(recorded.netSurplusMicrosPerKwh());
         }
         return org.gridsettle.replay.tariff.TariffDocument.supported("the replacement tariff",
-            UrdbTariffMapper.toTouTariff(rate, options));
+            UrdbTariffMapper.toTouTariff(rate, options).withBillingCycleDay(recorded.billingCycleDay()));
     }
 }

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A tariff file read and checked, not yet turned into a {@link TouTariff}: the instant it takes effect from depends
@@ -145,6 +146,26 @@ public final class TariffDocument
             return Optional.of(Instant.ofEpochSecond(gridsettle.effectiveFromEpochSecond()));
         }
         return rate.startDate();
+    }
+
+    /**
+     * @return the local day of the month the tariff's billing periods start: a gridsettle tariff's own, 1 (calendar
+     * months) for a URDB rate, which the mapping bills by calendar month.
+     */
+    public int billingCycleDay()
+    {
+        return gridsettle != null ? gridsettle.billingCycleDay() : 1;
+    }
+
+    /**
+     * @return the minutes a URDB rate averages demand over ({@code demandwindow}) when it charges demand; empty for a
+     * gridsettle tariff, whose demand is each reading's average over its own interval, and for a rate without demand
+     * charges or without a window.
+     */
+    public OptionalInt demandWindowMinutes()
+    {
+        return rate != null && (rate.demand().isPresent() || rate.flatDemand().isPresent()) ?
+            rate.demandWindowMinutes() : OptionalInt.empty();
     }
 
     /**

@@ -34,7 +34,8 @@ class BillRunnerTest
     @Test
     void daysAndAMonthEndPostFixedChargesAndReadingsAroundTheCloseAreStillPriced() throws IOException
     {
-        final BillingCalendar calendar = new BillingCalendar(LocalDate.of(2011, 1, 30), LocalDate.of(2011, 2, 2), LA);
+        final BillingCalendar calendar =
+            new BillingCalendar(LocalDate.of(2011, 1, 30), LocalDate.of(2011, 2, 2), LA, 1);
         final List<UsageReading> readings = List.of(
             reading(LocalDateTime.of(2011, 1, 31, 23, 0), 1000),   // last hour of January: 1.000 x 0.20 = 0.200000
             reading(LocalDateTime.of(2011, 2, 1, 0, 0), 500));     // first hour of February: 0.500 x 0.20 = 0.100000
@@ -70,7 +71,8 @@ class BillRunnerTest
     void theShortDaylightSavingDayIsOneDay()
     {
         // 2011-03-13 has 23 hours in Los Angeles; 12th, 13th, 14th are three days and three daily charges
-        final BillingCalendar calendar = new BillingCalendar(LocalDate.of(2011, 3, 12), LocalDate.of(2011, 3, 15), LA);
+        final BillingCalendar calendar =
+            new BillingCalendar(LocalDate.of(2011, 3, 12), LocalDate.of(2011, 3, 15), LA, 1);
 
         final Bill bill = new BillRunner(tmp).run(tariff(calendar), "flat", "M", List.of(), calendar);
 
@@ -81,7 +83,8 @@ class BillRunnerTest
     @Test
     void calendarEventsFallAtLocalMidnightsAndMonthStartsInsideTheRange()
     {
-        final BillingCalendar calendar = new BillingCalendar(LocalDate.of(2011, 1, 31), LocalDate.of(2011, 3, 1), LA);
+        final BillingCalendar calendar =
+            new BillingCalendar(LocalDate.of(2011, 1, 31), LocalDate.of(2011, 3, 1), LA, 1);
 
         final List<BillingCalendar.Event> events = calendar.events();
 
@@ -93,6 +96,22 @@ class BillRunnerTest
             .isEqualTo(new BillingCalendar.Event(1, epoch(LocalDateTime.of(2011, 3, 1, 0, 0))));
         assertThat(calendar.periods()).extracting(BillingCalendar.Period::from)
             .containsExactly(LocalDate.of(2011, 1, 31), LocalDate.of(2011, 2, 1));
+    }
+
+    @Test
+    void periodsRunFromTheBillingCycleDayAndCloseOnIt()
+    {
+        // a tariff billed from the 15th: Jan 20 .. Mar 20 holds Jan 20 .. Feb 15 (clipped), Feb 15 .. Mar 15 and
+        // Mar 15 .. Mar 20 (clipped, left open); closes fall on Feb 15 and Mar 15 only
+        final BillingCalendar calendar =
+            new BillingCalendar(LocalDate.of(2011, 1, 20), LocalDate.of(2011, 3, 20), LA, 15);
+
+        assertThat(calendar.periods()).extracting(BillingCalendar.Period::from).containsExactly(
+            LocalDate.of(2011, 1, 20), LocalDate.of(2011, 2, 15), LocalDate.of(2011, 3, 15));
+        assertThat(calendar.periods()).extracting(BillingCalendar.Period::to).containsExactly(
+            LocalDate.of(2011, 2, 15), LocalDate.of(2011, 3, 15), LocalDate.of(2011, 3, 20));
+        assertThat(calendar.events().stream().filter((e) -> e.kind() == 1).map(BillingCalendar.Event::at))
+            .containsExactly(epoch(LocalDateTime.of(2011, 2, 15, 0, 0)), epoch(LocalDateTime.of(2011, 3, 15, 0, 0)));
     }
 
     private static TouTariff tariff(final BillingCalendar calendar)

@@ -142,6 +142,38 @@ class BillCommandTest
     }
 
     @Test
+    void periodsTheRangeCutsSayWhatTheyAreChargedInsteadOfLookingLikeWholeMonths() throws IOException
+    {
+        // the hand bill's range, 2011-01-31 .. 2011-02-02, cuts both of its calendar-month billing periods: January
+        // began before --from yet is closed on Feb 1 with a whole month's fixed charge (9.00 here), and February
+        // ends after --to, so it is never closed and posts no monthly charge. The figures alone looked like a
+        // whole month's charge for one day and a month without its charge.
+        final Path tariff = flatTariff("monthly.json", "America/Los_Angeles", "0.10",
+            ", \"fixed_charges\": {\"per_month\": \"9.00\"}");
+
+        final CliRun text = CliRun.of("bill", "--tariff", tariff.toString(), "--usage",
+            path("bill/hand_bill_usage.csv"), "--from", "2011-01-31", "--to", "2011-02-02");
+        final CliRun json = CliRun.of("bill", "--tariff", tariff.toString(), "--usage",
+            path("bill/hand_bill_usage.csv"), "--from", "2011-01-31", "--to", "2011-02-02", "--format", "json");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("note: 2011-01-31..2011-02-01 is part of the billing period " +
+            "2011-01-01..2011-02-01, which began before --from: the engine does not prorate, so the monthly fixed " +
+            "charge and the tier limits are a whole period's, applied to the readings from --from\n");
+        assertThat(text.out()).contains("note: 2011-02-01..2011-02-02 is part of the billing period " +
+            "2011-02-01..2011-03-01, which ends after --to: it is not closed, so no monthly fixed charge, demand " +
+            "charge or true-up is posted and its charges are the readings' provisional ones\n");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        final JsonNode periods = JSON.readTree(json.out()).get("periods");
+        assertThat(periods.get(0).get("fixed_charges").asText()).isEqualTo("9.000000");
+        assertThat(periods.get(0).get("billing_period_from").asText()).isEqualTo("2011-01-01");
+        assertThat(periods.get(0).get("closed").asBoolean()).isTrue();
+        assertThat(periods.get(1).get("fixed_charges").asText()).isEqualTo("0.000000");
+        assertThat(periods.get(1).get("billing_period_to").asText()).isEqualTo("2011-03-01");
+        assertThat(periods.get(1).get("closed").asBoolean()).isFalse();
+    }
+
+    @Test
     void coastalJanuaryImportEqualsTheFilesJanuaryReadingsAndIsPricedAsTheTariffSays() throws IOException
     {
         final CliRun run = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", path(TestResources.COASTAL),
@@ -251,13 +283,8 @@ class BillCommandTest
         // 2011-01-31, 2,345 Wh in an hour = 2.345 kW: 2 kW x 10.00 + 0.345 kW x 15.00 = 20.00 + 5.175 = 25.175.
         // The charge is dated at the billing period's start (January 1), before --from: it is the bill's first
         // period's.
-        final Path tariff = Files.writeString(tmp.resolve("demand_tiers.json"), String.join("\n",
-            "{\"format\": \"gridsettle-tariff/1\", \"id\": 46, \"version\": 1, \"effective_from\": \"2011-01-01\",",
-            " \"zone\": \"America/Los_Angeles\", \"currency\": \"USD\", \"export_token\": \"SOLAR\",",
-            " \"periods\": [{\"name\": \"flat\", \"import\": \"0.10\"}],",
-            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
-            "   \"weekday\": {}, \"weekend\": {}}]},",
-            " \"demand\": {\"tiers\": {\"limits_kw\": [\"2\"], \"flat_per_kw\": [\"10\", \"15\"]}}}"));
+        final Path tariff = flatTariff("demand_tiers.json", "America/Los_Angeles", "0.10",
+            ", \"demand\": {\"tiers\": {\"limits_kw\": [\"2\"], \"flat_per_kw\": [\"10\", \"15\"]}}");
 
         final CliRun run = CliRun.of("bill", "--tariff", tariff.toString(), "--usage", path("bill/hand_bill_usage.csv"),
             "--from", "2011-01-31", "--to", "2011-02-02", "--format", "json");
@@ -269,6 +296,152 @@ class BillCommandTest
     }
 
     @Test
+    void aTariffBilledFromThe15thIsClosedOnThe15thNotAtMonthStarts() throws IOException
+    {
+        // A utility billing cycle: periods run from the 15th to the 15th (pricing/README.md, billing_cycle_day).
+        // Flat 0.10 per kWh and 10.00 a period, hand-chosen. Readings (PST, -08:00):
+        //   2011-01-20 10:00  1,000 Wh  period Jan 15 .. Feb 15: 0.100000
+        //   2011-02-05 10:00  2,000 Wh  period Jan 15 .. Feb 15: 0.200000
+        //   2011-02-20 10:00  4,000 Wh  period Feb 15 .. Mar 15: 0.400000
+        // Both periods end inside [2011-01-15, 2011-03-15], so each posts its 10.00: 10.300000 and 10.400000.
+        // The bill used to close at the 1st of each month: the close of Feb 1 closed the period Jan 15 .. Feb 15
+        // half-way, and the reading of Feb 5 was refused BILLING_PERIOD_NOT_OPEN.
+        final Path tariff = flatTariff("cycle15.json", "America/Los_Angeles", "0.10",
+            ", \"fixed_charges\": {\"per_month\": \"10.00\"}, \"billing_cycle_day\": 15");
+        final Path usage = Files.writeString(tmp.resolve("cycle15.csv"), String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2011-01-20T10:00:00-08:00,3600,1000,0",
+            "M-1,2011-02-05T10:00:00-08:00,3600,2000,0",
+            "M-1,2011-02-20T10:00:00-08:00,3600,4000,0", ""));
+
+        final CliRun run = CliRun.of("bill", "--tariff", tariff.toString(), "--usage", usage.toString(),
+            "--from", "2011-01-15", "--to", "2011-03-15", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).as("no reading is refused").isEmpty();
+        final JsonNode bill = JSON.readTree(run.out());
+        assertThat(bill.get("rejections").size()).isZero();
+        final JsonNode periods = bill.get("periods");
+        assertThat(periods).hasSize(2);
+        assertThat(periods.get(0).get("from").asText()).isEqualTo("2011-01-15");
+        assertThat(periods.get(0).get("to").asText()).isEqualTo("2011-02-15");
+        assertThat(periods.get(0).get("energy_charges").asText()).isEqualTo("0.300000");
+        assertThat(periods.get(0).get("fixed_charges").asText()).isEqualTo("10.000000");
+        assertThat(periods.get(1).get("from").asText()).isEqualTo("2011-02-15");
+        assertThat(periods.get(1).get("to").asText()).isEqualTo("2011-03-15");
+        assertThat(periods.get(1).get("energy_charges").asText()).isEqualTo("0.400000");
+        assertThat(periods.get(1).get("fixed_charges").asText()).isEqualTo("10.000000");
+        assertThat(bill.get("totals").get("total").asText()).isEqualTo("20.700000");
+    }
+
+    @Test
+    void anUntieredChargeIsRoundedOncePerBillingPeriodAndTouPeriodByTheClosesTrueUp() throws IOException
+    {
+        // FPL RS-1's first-block rate from the URDB record (/work/shared/data, rate 0.07531 + adj 0.0119 = 0.08721
+        // $/kWh), as a flat tariff without tiers. Three 1 Wh readings: each tick posts halfEven(87.21) = 87
+        // micro-units, 261 in all; the close of February brings the period to halfEven(3 x 87.21 = 261.63) = 262,
+        // a TRUE_UP of 1 micro-unit (pricing/README.md, "Per billing period"). The readings are 2011-02-01..03.
+        final Path tariff = flatTariff("fpl_flat.json", "America/New_York", "0.08721", "");
+        final Path usage = Files.writeString(tmp.resolve("three.csv"), String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2011-02-01T10:00:00-05:00,3600,1,0",
+            "M-1,2011-02-02T10:00:00-05:00,3600,1,0",
+            "M-1,2011-02-03T10:00:00-05:00,3600,1,0", ""));
+
+        final CliRun run = CliRun.of("bill", "--tariff", tariff.toString(), "--usage", usage.toString(),
+            "--from", "2011-02-01", "--to", "2011-03-01", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final JsonNode february = JSON.readTree(run.out()).get("periods").get(0);
+        assertThat(february.get("energy_charges").asText()).isEqualTo("0.000261");
+        assertThat(february.get("true_up").asText()).isEqualTo("0.000001");
+        assertThat(february.get("total").asText()).isEqualTo("0.000262");
+    }
+
+    @Test
+    void readingsLongerThanTheRatesDemandWindowAreNamedBecauseTheDemandChargeIsNotTheTariffs() throws IOException
+    {
+        // the hand-written URDB rate with a flat demand charge of 5 $/kW over URDB's "demandwindow" of 15 minutes;
+        // the hand usage is hourly, so its demand is each hour's average (2.345 kW at 17:00 on 2011-01-31), not the
+        // highest 15 minutes the rate bills, which hourly readings cannot tell. Before, the bill printed the hourly
+        // figure as the demand charge without a word.
+        final String demand = "\"flatdemandstructure\": [[{\"rate\": 5, \"unit\": \"kW\"}]], " +
+            "\"flatdemandmonths\": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], \"demandwindow\": ";
+        final String rate = Files.readString(Path.of(path(HAND_TARIFF)));
+        final Path window15 = Files.writeString(tmp.resolve("w15.json"),
+            rate.replace("\"dgrules\":", demand + "15, \"dgrules\":"));
+        final Path window60 = Files.writeString(tmp.resolve("w60.json"),
+            rate.replace("\"dgrules\":", demand + "60, \"dgrules\":"));
+
+        final CliRun hourlyAgainst15 = CliRun.of("bill", "--tariff", window15.toString(), "--usage",
+            path("bill/hand_bill_usage.csv"), "--from", "2011-01-31", "--to", "2011-02-02");
+        final CliRun hourlyAgainst60 = CliRun.of("bill", "--tariff", window60.toString(), "--usage",
+            path("bill/hand_bill_usage.csv"), "--from", "2011-01-31", "--to", "2011-02-02");
+
+        assertThat(hourlyAgainst15.exitCode()).as(hourlyAgainst15.err()).isZero();
+        // six rows start in the range (one the engine then rejects): all hourly
+        assertThat(hourlyAgainst15.err().lines()).contains("settle bill: warning: the rate bills demand over a " +
+            "15-minute window (demandwindow) but 6 readings are of other lengths (6 of 3600 s): their demand is " +
+            "their average over their own interval, so the demand charges are not the tariff's; send 900-second " +
+            "readings");
+        assertThat(hourlyAgainst15.out()).contains("demand_charge");
+        assertThat(hourlyAgainst60.exitCode()).as(hourlyAgainst60.err()).isZero();
+        assertThat(hourlyAgainst60.err()).doesNotContain("demandwindow");
+    }
+
+    @Test
+    void readingsAfterTheRatesUrdbEnddateAreRefusedAsIngestRefusesThem() throws IOException
+    {
+        // FPL RS-1's URDB record (ingest/, copied from /work/shared/data) ends at 2015-08-30T23:00:00Z. A reading of
+        // Aug 31 was billed at the ended rate without a word; settle ingest refuses it. Both readings hand-made.
+        final Path usage = Files.writeString(tmp.resolve("aug.csv"), String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2015-08-29T10:00:00-04:00,3600,1000,0",
+            "M-1,2015-08-31T10:00:00-04:00,3600,1000,0", ""));
+        final String fpl = path("ingest/urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json");
+
+        final CliRun past = CliRun.of("bill", "--tariff", fpl, "--usage", usage.toString(), "--zone",
+            "America/New_York", "--from", "2015-08-01", "--to", "2015-09-01");
+        final CliRun before = CliRun.of("bill", "--tariff", fpl, "--usage", usage.toString(), "--zone",
+            "America/New_York", "--from", "2015-08-01", "--to", "2015-08-30", "--format", "json");
+
+        assertThat(past.exitCode()).isEqualTo(2);
+        assertThat(past.out()).isEmpty();
+        assertThat(past.err().lines()).containsExactly("settle bill: readings run to 2015-08-31T14:00:00Z, past " +
+            "the tariff's URDB enddate 2015-08-30T23:00:00Z: an ended rate would price them; bill the days before " +
+            "it with this rate (--to 2015-08-30 at most) and the rest with the rate that replaced it");
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        // 1.000 kWh at 0.07531 + 0.0119 = 0.08721
+        assertThat(JSON.readTree(before.out()).get("totals").get("energy_charges").asText()).isEqualTo("0.087210");
+    }
+
+    @Test
+    void aMeterCsvWrittenInAnotherZoneThanTheTariffsIsNamedWhenZoneWasForgotten() throws IOException
+    {
+        // a Florida meter's CSV in Eastern daylight time (-04:00), billed with the hand-written URDB rate without
+        // --zone: the rate is priced in America/Los_Angeles (-07:00 in July), three hours off the meter's day and
+        // peak. Green Button feeds were checked against the zone already (LocalTimeParameters); a CSV's offsets
+        // were not. Hand-made readings.
+        final Path usage = Files.writeString(tmp.resolve("eastern.csv"), String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2011-07-05T16:00:00-04:00,3600,1000,0",
+            "M-1,2011-07-05T17:00:00-04:00,3600,1000,0", ""));
+
+        final CliRun forgotten = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", usage.toString(),
+            "--from", "2011-07-05", "--to", "2011-07-06");
+        final CliRun given = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", usage.toString(),
+            "--zone", "America/New_York", "--from", "2011-07-05", "--to", "2011-07-06");
+
+        assertThat(forgotten.exitCode()).as(forgotten.err()).isZero();
+        assertThat(forgotten.err().lines()).containsExactly("settle bill: warning: eastern.csv: its first interval " +
+            "start is written at UTC-04:00 (2011-07-05T16:00-04:00), but the tariff's zone America/Los_Angeles is " +
+            "at UTC-07:00 then: its time-of-use periods and days are priced in America/Los_Angeles; give the " +
+            "utility's zone with --zone if that is not it");
+        assertThat(given.exitCode()).as(given.err()).isZero();
+        assertThat(given.err()).isEmpty();
+    }
+
+    @Test
     void helpSaysWhatBillDoesNotPrice()
     {
         final CliRun run = CliRun.of("bill", "--help");
@@ -277,6 +450,22 @@ class BillCommandTest
         // picocli re-wraps description lines to the terminal width
         assertThat(run.out().replaceAll("\\s+", " ")).contains("URDB carries no time zone").contains("gridsettle's own tariff JSON")
             .contains("bill publishes no grid carbon intensity, so its carbon column is 0.000000");
+    }
+
+    /**
+     * A gridsettle tariff of one period at one import rate all year, effective from 2011-01-01, in USD.
+     *
+     * @param more further top-level fields, each preceded by a comma, or empty.
+     */
+    private Path flatTariff(final String file, final String zone, final String rate, final String more)
+        throws IOException
+    {
+        return Files.writeString(tmp.resolve(file), String.join("\n",
+            "{\"format\": \"gridsettle-tariff/1\", \"id\": 46, \"version\": 1, \"effective_from\": \"2011-01-01\",",
+            " \"zone\": \"" + zone + "\", \"currency\": \"USD\", \"export_token\": \"USD\",",
+            " \"periods\": [{\"name\": \"flat\", \"import\": \"" + rate + "\"}],",
+            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
+            "   \"weekday\": {}, \"weekend\": {}}]}" + more + "}"));
     }
 
     private static void assertAmounts(

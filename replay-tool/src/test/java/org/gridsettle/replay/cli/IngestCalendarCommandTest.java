@@ -115,6 +115,37 @@ class IngestCalendarCommandTest
         assertThat(ingest(journal, meters, tmp.resolve("feb.csv")).exitCode()).isZero();
     }
 
+    @Test
+    void aTariffBilledFromThe15thClosesItsPeriodOnThe15thAndLeavesTheLastOneOpen() throws IOException
+    {
+        // periods from the 15th (billing_cycle_day 15), flat 0.10 per kWh and 10.00 a period, hand-chosen; readings
+        // on Jan 20, Feb 5 and Feb 20: the period Jan 15 .. Feb 15 closes on Feb 15 with one 10.00, and the one from
+        // Feb 15 holds the last reading, so it stays open. A close at Feb 1 (a month start) used to end the first
+        // period half-way and the Feb 5 reading was refused BILLING_PERIOD_NOT_OPEN.
+        final Path tariff = write("cycle15.json", String.join("\n",
+            "{\"format\": \"gridsettle-tariff/1\", \"id\": 47, \"version\": 1, \"effective_from\": \"2026-01-01\",",
+            " \"zone\": \"America/Los_Angeles\", \"currency\": \"USD\", \"export_token\": \"USD\",",
+            " \"periods\": [{\"name\": \"flat\", \"import\": \"0.10\"}],",
+            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
+            "   \"weekday\": {}, \"weekend\": {}}]},",
+            " \"fixed_charges\": {\"per_month\": \"10.00\"}, \"billing_cycle_day\": 15}"));
+        final Path usage = write("cycle15.csv", String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2026-01-20T10:00:00-08:00,3600,1000,0",
+            "M-1,2026-02-05T10:00:00-08:00,3600,2000,0",
+            "M-1,2026-02-20T10:00:00-08:00,3600,4000,0", ""));
+
+        final CliRun run = CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(), "--tariff",
+            tariff.toString(), "--meters", write("meters.csv", "meter_id,account_id\nM-1,1001\n").toString(),
+            "--usage", usage.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("3 accepted, 0 rejected by the engine");
+        // Feb 15 00:00 PST is 08:00Z
+        assertThat(fixedCharges(tmp.resolve("journal"))).singleElement().asString()
+            .contains("\"amount\":\"10.000000\"", "\"intervalStart\":\"2026-02-15T08:00:00Z\"");
+    }
+
     private static List<String> fixedCharges(final Path journal)
     {
         return CliRun.of("dump", "--journal", journal.toString()).out().lines()

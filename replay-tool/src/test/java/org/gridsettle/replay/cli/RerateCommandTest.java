@@ -287,4 +287,67 @@ class RerateCommandTest
             .contains("INTERVAL_SPANS_PERIOD: a reading's interval runs past a change of TOU period");
     }
 
+    @Test
+    void aJournalBilledFromThe15thIsReRatedOnItsOwnBillingCalendar() throws IOException
+    {
+        // the hand-written TOU rate in gridsettle's format with periods from the 15th (billing_cycle_day 15),
+        // ingested, then re-rated with the same rates as URDB (HAND_TARIFF): a what-if of the same rates differs by
+        // nothing. URDB has no billing-cycle day; the replacement used to bill calendar months, so the journal's
+        // close at 2011-02-15 (the end of Jan 15 .. Feb 15) closed February half-way: the Feb 20 reading reopened
+        // it while January was never closed, and the Mar 5 reading found no room for a third open period
+        // (BILLING_PERIOD_NOT_OPEN). Readings are at 10:00, off-peak on weekdays and weekends alike.
+        final Path tariff = Files.writeString(tmp.resolve("cycle15.json"),
+            Files.readString(Path.of(path("bill/gridsettle_hand_written_tou.json")))
+                .replace("\"export_rule\": {\"type\": \"net_billing\"}",
+                    "\"export_rule\": {\"type\": \"net_billing\"}, \"billing_cycle_day\": 15"));
+        final Path usage = Files.writeString(tmp.resolve("cycle15.csv"), String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2011-01-20T10:00:00-08:00,3600,1000,0",
+            "M-1,2011-02-05T10:00:00-08:00,3600,2000,0",
+            "M-1,2011-02-20T10:00:00-08:00,3600,4000,0",
+            "M-1,2011-03-05T10:00:00-08:00,3600,8000,0", ""));
+        final Path journal = tmp.resolve("journal");
+        final CliRun ingest = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", tariff.toString(),
+            "--meters", Files.writeString(tmp.resolve("m.csv"), "meter_id,account_id\nM-1,1001\n").toString(),
+            "--usage", usage.toString());
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(ingest.out()).contains("engine rejections: none");
+        final Path csv = tmp.resolve("r.csv");
+
+        final CliRun run = CliRun.of("rerate", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+            "--out", csv.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("rejections recorded 0, re-rated 0");
+        // 1.000 + 2.000 + 4.000 + 8.000 kWh off-peak at 0.10: 1.500000 either way
+        assertThat(rows(csv)).anySatisfy((r) -> assertThat(r[2] + " " + r[3]).isEqualTo("ENERGY_CHARGE -1.500000"))
+            .allSatisfy((r) -> assertThat(r[5]).isEqualTo("0.000000"));
+    }
+
+    @Test
+    void fromAndToAreDaysOfTheRecordedTariffsZone() throws IOException
+    {
+        // the hand-written TOU rate in gridsettle's format, moved to America/New_York, ingested with one off-peak
+        // reading at 2011-02-01 01:00 New York time (1.000 kWh x 0.10 = 0.100000), which is still January 31 in
+        // Los Angeles. --from 2011-02-01 --to 2011-02-02 without --zone must mean the tariff's February 1: the
+        // charge is compared. Before, the days were Los Angeles days and the row compared nothing.
+        final Path tariff = Files.writeString(tmp.resolve("ny.json"),
+            Files.readString(Path.of(path("bill/gridsettle_hand_written_tou.json")))
+                .replace("America/Los_Angeles", "America/New_York"));
+        final Path journal = tmp.resolve("journal");
+        final CliRun ingest = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", tariff.toString(),
+            "--meters", Files.writeString(tmp.resolve("m.csv"), "meter_id,account_id\nM-1,1001\n").toString(),
+            "--usage", Files.writeString(tmp.resolve("u.csv"), "meter_id,interval_start,interval_seconds,import_wh," +
+                "export_wh\nM-1,2011-02-01T01:00:00-05:00,3600,1000,0\n").toString());
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        final Path csv = tmp.resolve("r.csv");
+
+        final CliRun run = CliRun.of("rerate", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+            "--from", "2011-02-01", "--to", "2011-02-02", "--out", csv.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(rows(csv)).anySatisfy((r) -> assertThat(r[2] + " " + r[3] + " " + r[4])
+            .isEqualTo("ENERGY_CHARGE -0.100000 -0.100000"));
+    }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * Reads the {@code "tiers"} block: the counter basis, the upper limits in kWh of every tier but the last (which is
  * unlimited), and per period a list of tier rates. Tier 1 must repeat the period's own rates, as
  * {@link org.gridsettle.pricing.tariff.TouTariff#withTiers(TierTable)} requires, so a tariff reads the same whether
- * or not one looks at its tiers; a tier's {@code "export"} defaults to the period's export rate.
+ * or not one looks at its tiers; a tier's {@code "export"} defaults to the period's export rate and may only repeat
+ * it, since tiers count imports and every export earns the period's rate (another rate would be read and never paid).
  * <p>
  * Stateless; confined to the reading thread.
  */
@@ -81,6 +82,15 @@ final class TierReader
                         ImportException.quote(period.name()) + " (import " + decimal(period.importMicrosPerKwh()) +
                         ", export " + decimal(period.exportMicrosPerKwh()) + "), found import " +
                         decimal(importRates[p][0]) + ", export " + decimal(exportRates[p][0]));
+                }
+                if (t > 0 && exportRates[p][t] != period.exportMicrosPerKwh())
+                {
+                    // tiers count imports only: every export earns the period's rate, so another rate here would be
+                    // accepted and never paid
+                    throw rate.error(rate.optional("export"), "expected no export rate, or the export rate of " +
+                        "period " + ImportException.quote(period.name()) + " (" +
+                        decimal(period.exportMicrosPerKwh()) + "): tiers count imports, and every export earns the " +
+                        "period's rate; found " + decimal(exportRates[p][t]));
                 }
             }
         }

@@ -1,11 +1,13 @@
 package org.gridsettle.pricing.importer.urdb;
 
+import org.gridsettle.pricing.money.MicroUnits;
 import org.gridsettle.pricing.tariff.ExportRule;
 import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -93,6 +95,10 @@ public final class UrdbTariffMapper
             log.add("dgrules", "net metering of a tiered rate whose tiers count several periods together: the " +
                 "period-close true-up nets each period against its own tiers");
         }
+        if (export.rule() != ExportRule.NET_METERING)
+        {
+            rate.energy().ifPresent((charges) -> checkTierSellRates(charges, log));
+        }
         if (log.size() > 0)
         {
             throw new UrdbImportException(rate.source(), log.problems());
@@ -117,6 +123,31 @@ public final class UrdbTariffMapper
             }
         });
         return tariff;
+    }
+
+    /**
+     * Tiers count imports only: every export is credited at its period's tier-1 {@code sell}, so a higher tier's
+     * other sell rate would be read and never paid. Net metering credits exports at retail, so there it is unused
+     * either way and not refused.
+     */
+    private static void checkTierSellRates(final UrdbTouEnergy energy, final UrdbProblemLog log)
+    {
+        for (int p = 0; p < energy.periods().size(); p++)
+        {
+            final List<UrdbEnergyTier> tiers = energy.periods().get(p);
+            final long first = tiers.get(0).sellMicrosPerKwh().orElse(0L);
+            for (int t = 1; t < tiers.size(); t++)
+            {
+                final long sell = tiers.get(t).sellMicrosPerKwh().orElse(0L);
+                if (sell != first)
+                {
+                    log.add("energyratestructure[" + p + "][" + t + "].sell", "sell " +
+                        MicroUnits.toDecimalString(sell) + " $/kWh where tier 1 sells at " +
+                        MicroUnits.toDecimalString(first) + " $/kWh: tiers count imports, and every export is " +
+                        "credited at its period's tier-1 sell rate");
+                }
+            }
+        }
     }
 
     private static void checkEffectiveWindow(

@@ -137,6 +137,22 @@ class GridsettleBadFilesTest
     }
 
     @Test
+    void aHigherTierExportRateThatWouldNeverBePaidIsRefused()
+    {
+        // tiers count imports only and every export earns the period's rate: before, peak's tier 2 export 0.12 was
+        // read into the tier table and exports were still credited at 0.08 (settle bill of such a tariff showed
+        // every export_credit line at the period's rate)
+        final String tiered = VALID.replace("\"fixed_charges\"", "\"tiers\": {\"basis\": \"billing_period\", " +
+            "\"limits_kwh\": [\"100\"], \"rates\": {\"off-peak\": [{\"import\": \"0.10\"}, {\"import\": \"0.2\", " +
+            "\"export\": \"0.05\"}], \"peak\": [{\"import\": \"0.30\"}, {\"import\": \"0.4\", \"export\": " +
+            "\"0.12\"}]}},\n  \"fixed_charges\"");
+
+        assertThat(refusal(tiered)).contains("tiers.rates.peak[1].export (line 21, column ")
+            .endsWith("expected no export rate, or the export rate of period \"peak\" (0.080000): tiers count " +
+                "imports, and every export earns the period's rate; found 0.120000");
+    }
+
+    @Test
     void aTierOneThatDiffersFromThePeriodRateIsRefused()
     {
         final String tiered = VALID.replace("\"fixed_charges\"", "\"tiers\": {\"basis\": \"daily\", " +

@@ -54,7 +54,7 @@ class UrdbTierMappingTest
         // Each day is all period 0 or all period 1, so a day's counter and the period's daily counter are the same.
         final TouTariff tariff = map(energy(
             "[[{\"rate\": 0.1, \"max\": 12.5, \"unit\": \"kWh daily\"}, {\"rate\": 0.2, \"unit\": \"kWh daily\"}], " +
-            "[{\"rate\": 0.15, \"max\": 12.5, \"unit\": \"kWh daily\"}, {\"rate\": 0.35, \"sell\": 0.04}]]",
+            "[{\"rate\": 0.15, \"sell\": 0.04, \"max\": 12.5, \"unit\": \"kWh daily\"}, {\"rate\": 0.35, \"sell\": 0.04}]]",
             SUMMER_WEEKDAYS, ALL_ZERO));
 
         final TierTable tiers = tariff.tiers();
@@ -102,6 +102,27 @@ class UrdbTierMappingTest
         assertThat(ex.fields()).containsExactly("energyratestructure");
         assertThat(ex.problems().get(0).reason())
             .startsWith("tiered, with more than one period in a day of [JUNE, JULY, AUGUST, SEPTEMBER]: ");
+    }
+
+    @Test
+    void aHigherTierSellRateIsRefusedWhereExportsAreCreditedAtTheSellRate()
+    {
+        // tiers count imports; every export is credited at its period's tier-1 sell. Before, tier 2's sell 0.09 was
+        // mapped into the tier table and never paid: exports of the period earned 0.03 whatever the tier.
+        final String structure = "[[{\"rate\": 0.1, \"sell\": 0.03, \"max\": 200, \"unit\": \"kWh\"}, " +
+            "{\"rate\": 0.2, \"sell\": 0.09}]]";
+
+        final UrdbImportException ex = refusal(energy(structure, ALL_ZERO, ALL_ZERO));
+
+        assertThat(ex.fields()).containsExactly("energyratestructure[0][1].sell");
+        assertThat(ex.problems().get(0).reason()).isEqualTo("sell 0.090000 $/kWh where tier 1 sells at 0.030000 " +
+            "$/kWh: tiers count imports, and every export is credited at its period's tier-1 sell rate");
+        // net metering credits exports at retail and trues them up against imports: the sell rates play no part
+        final TouTariff netMetered = UrdbTariffMapper.toTouTariff(importer.read("tiers.json",
+            energy(structure, ALL_ZERO, ALL_ZERO).with("dgrules", "\"Net Metering\"").json()).get(0),
+            new UrdbMappingOptions(3L, 1, EFFECTIVE_FROM, "SOLAR", CHICAGO, new long[0])
+                .withNetSurplusMicrosPerKwh(25_000L));
+        assertThat(netMetered.tiers().importRate(0, 1)).isEqualTo(200_000L);
     }
 
     @Test
