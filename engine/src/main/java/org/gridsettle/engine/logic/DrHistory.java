@@ -20,7 +20,7 @@ import java.util.Arrays;
  * 45-day lookback of {@link TenInTenBaseline}, the event day, and two days' grace for an end of day that comes late.
  * A tick for a day older than the ring holds is not recorded; a day is overwritten by the day {@value #DAYS} days
  * later. On the 25-hour day of a fall-back change the repeated hour sums both; on the 23-hour day the skipped hour has
- * no reading. (In the US and the EU both are Sundays, never baseline or event weekdays.)
+ * no reading; neither day is ever a baseline day ({@link TenInTenBaseline} takes 24-hour days only).
  * <p>
  * Memory: {@value #BYTES_PER_DR_METER} bytes per DR meter ({@value #DAYS} days x (4-byte day + 24 x 4-byte Wh)), plus
  * about 16 bytes for its row ({@link MeterRows}: a map entry and its meter index). Wh are ints: an hour above

@@ -45,7 +45,7 @@ import java.util.Arrays;
  *       (so supply stays equal to the reserve-backed issuance 1:1); meterId 0, energyWh the total reduction;</li>
  *   <li>one DR_INCENTIVE transfer per meter with a non-zero credit, DR_FUND to the meter's account; energyWh = the
  *       meter's reduction over the event, rate = the incentive, amount = halfEven(energyWh x rate / 1000);</li>
- *   <li>a meter with no baseline (fewer than 10 eligible days, a missing reading) gets a rejection with reason
+ *   <li>a meter with no baseline (fewer than 10 eligible days, 4 on a weekend or holiday; a missing reading) gets a rejection with reason
  *       DR_BASELINE_UNAVAILABLE (OVERFLOW if its figures overflow), input type DR_EVENT, subject the meter.</li>
  * </ol>
  * Both transfers carry intervalStart = the event's start, the tariff id and version whose zone and calendar the

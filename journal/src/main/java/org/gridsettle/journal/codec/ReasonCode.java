@@ -98,7 +98,8 @@ public enum ReasonCode
      */
     INTERVAL_OVERLAP(124),
     /**
-     * Refused for one meter at a DR event's settlement: fewer than 10 eligible baseline days in the lookback, or the
+     * Refused for one meter at a DR event's settlement: fewer than 10 eligible baseline days (4 for an event on a
+     * weekend day or holiday) in the lookback, or the
      * event day lacks a reading in an event hour (or an adjustment hour). No credit is posted for that meter.
      */
     DR_BASELINE_UNAVAILABLE(130),

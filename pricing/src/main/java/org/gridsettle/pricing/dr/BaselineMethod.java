@@ -8,7 +8,10 @@ package org.gridsettle.pricing.dr;
  */
 public enum BaselineMethod
 {
-    /** The average of the same local hours on the 10 most recent eligible weekdays ({@link TenInTenBaseline}). */
+    /**
+     * The average of the same local hours on the 10 most recent eligible weekdays, or for an event on a weekend day or
+     * holiday the 4 most recent eligible weekend days and holidays ({@link TenInTenBaseline}).
+     */
     TEN_IN_TEN(0),
     /** {@link #TEN_IN_TEN} scaled by the day-of adjustment, capped to [0.8, 1.2]. */
     TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT(1),

@@ -11,7 +11,10 @@ public final class DrQuote
 {
     /** Settled: {@link #reductionWh} and {@link #creditMicros} hold the result. */
     public static final int OK = 0;
-    /** Fewer than {@link TenInTenBaseline#DAYS} eligible days in the lookback: no credit. */
+    /**
+     * Fewer than {@link TenInTenBaseline#DAYS} eligible days in the lookback ({@link TenInTenBaseline#WEEKEND_DAYS}
+     * for a weekend or holiday event): no credit.
+     */
     public static final int INSUFFICIENT_HISTORY = 1;
     /** The event day has no reading in an event hour, or in an hour of the adjustment window: no credit. */
     public static final int ACTUAL_MISSING = 2;

@@ -1,36 +1,42 @@
 package org.gridsettle.pricing.dr;
 
+import org.gridsettle.pricing.calendar.ZoneOffsetTable;
 import org.gridsettle.pricing.money.MicroUnits;
 import org.gridsettle.pricing.tariff.DayType;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 /**
- * The 10-in-10 customer load baseline, with the optional day-of adjustment, in integer fixed point.
+ * The 10-in-10 customer load baseline (4-in-4 for an event on a weekend day or holiday), with the optional day-of
+ * adjustment, in integer fixed point.
  * <p>
- * The practice followed is the California ISO's "10-in-10" customer load baseline for weekday events (CAISO Business
- * Practice Manual for Demand Response, section on baseline methodologies; the same framework is AEMO's Wholesale
- * Demand Response "10 of 10" baseline register): the baseline of an event hour is the average load of the same hour
- * on the 10 most recent similar non-event days within a 45-day lookback, optionally scaled by a day-of ("load point")
- * adjustment that is capped at +-20%.
+ * The practice followed is the California ISO's customer load baseline (CAISO Business Practice Manual for Demand
+ * Response, section on baseline methodologies; the same framework is AEMO's Wholesale Demand Response "10 of 10"
+ * baseline register, which also keeps business and non-business days apart): the baseline of an event hour is the
+ * average load of the same hour on the most recent similar non-event days within a 45-day lookback, 10 days for a
+ * weekday event and 4 for a weekend or holiday event, optionally scaled by a day-of ("load point") adjustment that is
+ * capped at +-20%.
  * <ol>
  *   <li><b>Eligible days.</b> Walking back from the day before the event day (local dates in the tariff's zone), at
- *       most {@value #LOOKBACK_DAYS} days: the tariff's calendar must call the day a {@link DayType#WEEKDAY} (so
- *       weekends and the tariff's holidays are out), the day must not be a DR event day of the meter, and the meter
- *       must have a reading in every hour the calculation uses on that day (the event hours and, when adjusted, the
- *       adjustment window). The first {@value #DAYS} such days are the baseline days.</li>
- *   <li><b>Fewer than 10 eligible days: no baseline.</b> The result is {@link DrQuote#INSUFFICIENT_HISTORY} and no
+ *       most {@value #LOOKBACK_DAYS} days: the tariff's calendar must give the day the event day's kind, a
+ *       {@link DayType#WEEKDAY} for a weekday event and a weekend day or holiday otherwise (a weekday holiday is not
+ *       a weekday here, as it is not for the tariff); the day must not be a DR event day of the meter; it must have
+ *       24 hours (a daylight-saving change's 23- or 25-hour day holds a missing or a doubled clock hour); and the
+ *       meter must have a reading in every hour the calculation uses on that day (the event hours and, when adjusted,
+ *       the adjustment window). The first {@value #DAYS} (weekday) or {@value #WEEKEND_DAYS} (weekend or holiday)
+ *       such days are the baseline days, n of them.</li>
+ *   <li><b>Fewer than n eligible days: no baseline.</b> The result is {@link DrQuote#INSUFFICIENT_HISTORY} and no
  *       credit is paid. Some ISO practices fall back to fewer days (for example a minimum of 5); we choose the
  *       stricter rule so that a credit is never paid on a thinner baseline than the one the program defines. The
  *       meter is told why with a reason code, and can be credited by a declared-baseline event instead.</li>
- *   <li><b>Unadjusted baseline.</b> For event hour h, with S(h) the sum of the 10 days' Wh in hour h:
- *       {@code B(h) = halfEven(S(h) / 10)} whole Wh.</li>
+ *   <li><b>Unadjusted baseline.</b> For event hour h, with S(h) the sum of the n days' Wh in hour h:
+ *       {@code B(h) = halfEven(S(h) / n)} whole Wh.</li>
  *   <li><b>Day-of adjustment.</b> Following CAISO's load point adjustment, the window is the three local hours
  *       before the event excluding the hour immediately before it, hours {@code first-4 .. first-2}: the hour just
  *       before an event is skipped because notified customers may already pre-cool or shed load in it, which would
- *       bias the ratio. With A the event day's actual Wh over the window and W the 10 days' summed Wh over it:
- *       {@code ratio = halfEven(10 * A * 10^6 / W)} parts per million, capped to [{@value #CAP_LOW_PPM},
+ *       bias the ratio. With A the event day's actual Wh over the window and W the n days' summed Wh over it:
+ *       {@code ratio = halfEven(n * A * 10^6 / W)} parts per million, capped to [{@value #CAP_LOW_PPM},
  *       {@value #CAP_HIGH_PPM}]; if W is 0 the ratio is the upper cap when A &gt; 0 and 1 otherwise. Then
- *       {@code B(h) = halfEven(S(h) * ratio / (10 * 10^6))}. An event starting before 04:00 local has no window on
+ *       {@code B(h) = halfEven(S(h) * ratio / (n * 10^6))}. An event starting before 04:00 local has no window on
  *       its own day; such events are refused when published.</li>
  * </ol>
  * Every division rounds half-even ({@link MicroUnits#divideHalfEven}), once per quantity: the ratio to a
@@ -40,8 +46,10 @@ import org.gridsettle.pricing.tariff.TouTariff;
  */
 public final class TenInTenBaseline
 {
-    /** Baseline days averaged. */
+    /** Baseline days averaged for a weekday event, and the most for any event. */
     public static final int DAYS = 10;
+    /** Baseline days averaged for an event on a weekend day or holiday. */
+    public static final int WEEKEND_DAYS = 4;
     /** Days before the event day searched for eligible days (CAISO's 45-day lookback). */
     public static final int LOOKBACK_DAYS = 45;
     /** First hour of the adjustment window, counted back from the event's first hour. */
@@ -54,6 +62,8 @@ public final class TenInTenBaseline
     public static final long CAP_LOW_PPM = 800_000L;
     /** Upper cap of the adjustment: +20%. */
     public static final long CAP_HIGH_PPM = 1_200_000L;
+
+    private static final long SECONDS_PER_DAY = 86_400L;
 
     private TenInTenBaseline()
     {
@@ -94,15 +104,20 @@ public final class TenInTenBaseline
             quote.status = DrQuote.ACTUAL_MISSING;
             return;
         }
-        for (long day = eventDay - 1; day >= eventDay - LOOKBACK_DAYS && quote.dayCount < DAYS; day--)
+        final boolean weekdayEvent = calendar.dayTypeOf(eventDay) == DayType.WEEKDAY;
+        final int days = weekdayEvent ? DAYS : WEEKEND_DAYS;
+        final ZoneOffsetTable zone = calendar.zoneTable();
+        for (long day = eventDay - 1; day >= eventDay - LOOKBACK_DAYS && quote.dayCount < days; day--)
         {
-            if (calendar.dayTypeOf(day) == DayType.WEEKDAY && !contains(eventDays, eventDayCount, day) &&
+            if ((calendar.dayTypeOf(day) == DayType.WEEKDAY) == weekdayEvent &&
+                !contains(eventDays, eventDayCount, day) &&
+                zone.startOfLocalDay(day + 1) - zone.startOfLocalDay(day) == SECONDS_PER_DAY &&
                 sum(load, day, first, end) >= 0 && sum(load, day, windowFirst, windowEnd) >= 0)
             {
                 quote.days[quote.dayCount++] = day;
             }
         }
-        if (quote.dayCount < DAYS)
+        if (quote.dayCount < days)
         {
             quote.status = DrQuote.INSUFFICIENT_HISTORY;
             return;
@@ -110,38 +125,39 @@ public final class TenInTenBaseline
         if (adjusted)
         {
             long window = 0;
-            for (int d = 0; d < DAYS; d++)
+            for (int d = 0; d < days; d++)
             {
                 window = Math.addExact(window, sum(load, quote.days[d], windowFirst, windowEnd));
             }
-            quote.ratioPpm = ratioPpm(actualWindow, window);
+            quote.ratioPpm = ratioPpm(actualWindow, window, days);
         }
         for (int h = first; h < end; h++)
         {
             long s = 0;
-            for (int d = 0; d < DAYS; d++)
+            for (int d = 0; d < days; d++)
             {
                 s = Math.addExact(s, load.wh(quote.days[d], h));
             }
-            quote.baselineWh[h] = MicroUnits.divideHalfEven(Math.multiplyExact(s, quote.ratioPpm), DAYS * PPM);
+            quote.baselineWh[h] = MicroUnits.divideHalfEven(Math.multiplyExact(s, quote.ratioPpm), days * PPM);
         }
     }
 
     /**
      * The capped day-of adjustment.
      *
-     * @param actualWindowWh  event day's Wh over the window.
-     * @param baselineWindowWh the 10 baseline days' summed Wh over the window (ten times the window's baseline).
+     * @param actualWindowWh   event day's Wh over the window.
+     * @param baselineWindowWh the baseline days' summed Wh over the window (n times the window's baseline).
+     * @param days             n, the baseline days.
      * @return the ratio in parts per million, within [{@link #CAP_LOW_PPM}, {@link #CAP_HIGH_PPM}].
      */
-    public static long ratioPpm(final long actualWindowWh, final long baselineWindowWh)
+    public static long ratioPpm(final long actualWindowWh, final long baselineWindowWh, final int days)
     {
         if (baselineWindowWh == 0)
         {
             return actualWindowWh > 0 ? CAP_HIGH_PPM : PPM;
         }
         final long raw = MicroUnits.divideHalfEven(
-            Math.multiplyExact(Math.multiplyExact(actualWindowWh, DAYS), PPM), baselineWindowWh);
+            Math.multiplyExact(Math.multiplyExact(actualWindowWh, days), PPM), baselineWindowWh);
         return Math.max(CAP_LOW_PPM, Math.min(CAP_HIGH_PPM, raw));
     }
 

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Hand-worked 10-in-10 and declared baselines. The event is on Wednesday 2026-07-15, 14:00-16:00 local (hours 14 and
+ * Hand-worked 10-in-10, 4-in-4 (weekend and holiday events) and declared baselines. The event is on Wednesday 2026-07-15, 14:00-16:00 local (hours 14 and
  * 15). Walking back, the weekdays are 07-14, 07-13, 07-10, 07-09, 07-08, 07-07, 07-06, 07-03, 07-02, 07-01, 06-30,
  * 06-29, 06-26...; 07-03 is a holiday of the tariff (Independence Day observed) and 07-08 an earlier DR event day, so
  * the 10 baseline days are 07-14, 07-13, 07-10, 07-09, 07-07, 07-06, 07-02, 07-01, 06-30 and 06-29. Their event-hour
@@ -255,12 +255,88 @@ class DrSettlementCalculatorTest
     }
 
     @Test
+    void aWeekendEventAveragesTheFourMostRecentWeekendDaysAndHolidays()
+    {
+        // CAISO's weekend and holiday baseline is 4-in-4 (BPM for Demand Response). Event: Saturday 2026-07-18,
+        // 14:00-16:00. Walking back, the weekend days and holidays are 07-12 (Sun), 07-11 (Sat, an earlier event
+        // day: out), 07-05 (Sun), 07-04 (Sat), 07-03 (Fri, the tariff's holiday), so the 4 days are 07-12, 07-05,
+        // 07-04 and 07-03, loading 2,000, 2,100, 2,200 and 2,300 Wh: S = 8,600, baseline 2,150 Wh per hour. The
+        // weekdays between them carry 9,999 Wh and older weekend days 5,000, so using any of them would show.
+        final long saturday = day(7, 18);
+        final MapLoad weekend = new MapLoad();
+        for (long d = saturday - 60; d < saturday; d++)
+        {
+            weekend.flat(d, CivilCalendar.isoDayOfWeek(d) >= 6 ? 5_000 : 9_999);
+        }
+        weekend.flat(day(7, 11), 7_777);
+        final long[] baselineDays = {day(7, 12), day(7, 5), day(7, 4), HOLIDAY};
+        for (int i = 0; i < baselineDays.length; i++)
+        {
+            weekend.flat(baselineDays[i], 2_000 + 100 * i);
+            for (int h = 10; h < 13; h++)
+            {
+                weekend.set(baselineDays[i], h, 1_000);
+            }
+        }
+        weekend.flat(saturday, 1_500);
+        final long[] events = {day(7, 11), saturday};
+        DrSettlementCalculator.settle(BaselineMethod.TEN_IN_TEN, calendar, weekend, saturday, 14, 16, 0, INCENTIVE,
+            events, 2, quote);
+
+        assertThat(quote.status).isEqualTo(DrQuote.OK);
+        assertThat(Arrays.copyOf(quote.days, quote.dayCount)).containsExactly(baselineDays);
+        assertThat(quote.baselineWh[14]).isEqualTo(2_150);
+        // (2,150 - 1,500) x 2 hours = 1,300 Wh x 0.500000 per kWh = 0.650000
+        assertThat(quote.reductionWh).isEqualTo(1_300);
+        assertThat(quote.creditMicros).isEqualTo(650_000);
+
+        // adjusted: window hours 10-12, actual 3 x 1,100 = 3,300 against the 4 days' 12,000: ratio
+        // 4 x 3,300 x 10^6 / 12,000 = 1,100,000 ppm; baseline 8,600 x 1.1 / 4 = 2,365 Wh
+        for (int h = 10; h < 13; h++)
+        {
+            weekend.set(saturday, h, 1_100);
+        }
+        DrSettlementCalculator.settle(BaselineMethod.TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT, calendar, weekend, saturday,
+            14, 16, 0, INCENTIVE, events, 2, quote);
+        assertThat(quote.ratioPpm).isEqualTo(1_100_000);
+        assertThat(quote.baselineWh[15]).isEqualTo(2_365);
+    }
+
+    @Test
+    void anEventOnAWeekdayHolidayHasAWeekendBaselineAndADaylightSavingDayIsNeverABaselineDay()
+    {
+        // Event on Friday 2026-07-03, the tariff's holiday: the weekend days before it are 06-28, 06-27, 06-21, 06-20
+        final MapLoad history = new MapLoad();
+        for (long d = HOLIDAY - 60; d <= HOLIDAY; d++)
+        {
+            history.flat(d, 1_000);
+        }
+        DrSettlementCalculator.settle(BaselineMethod.TEN_IN_TEN, calendar, history, HOLIDAY, 14, 16, 0, INCENTIVE,
+            new long[0], 0, quote);
+        assertThat(Arrays.copyOf(quote.days, quote.dayCount))
+            .containsExactly(day(6, 28), day(6, 27), day(6, 21), day(6, 20));
+
+        // Event on Saturday 2026-11-07 in Los Angeles: Sunday 11-01 has 25 hours (its 01:00 twice, summed in one
+        // clock hour), so it is skipped: 10-31, 10-25, 10-24 and 10-18
+        final long saturday = CivilCalendar.epochDay(2026, 11, 7);
+        for (long d = saturday - 60; d <= saturday; d++)
+        {
+            history.flat(d, 1_000);
+        }
+        DrSettlementCalculator.settle(BaselineMethod.TEN_IN_TEN, calendar, history, saturday, 1, 3, 0, INCENTIVE,
+            new long[0], 0, quote);
+        assertThat(Arrays.copyOf(quote.days, quote.dayCount)).containsExactly(
+            CivilCalendar.epochDay(2026, 10, 31), CivilCalendar.epochDay(2026, 10, 25),
+            CivilCalendar.epochDay(2026, 10, 24), CivilCalendar.epochDay(2026, 10, 18));
+    }
+
+    @Test
     void ratioWithAnEmptyBaselineWindowIsTheUpperCapOrOne()
     {
-        assertThat(TenInTenBaseline.ratioPpm(5, 0)).isEqualTo(1_200_000);
-        assertThat(TenInTenBaseline.ratioPpm(0, 0)).isEqualTo(1_000_000);
+        assertThat(TenInTenBaseline.ratioPpm(5, 0, TenInTenBaseline.DAYS)).isEqualTo(1_200_000);
+        assertThat(TenInTenBaseline.ratioPpm(0, 0, TenInTenBaseline.DAYS)).isEqualTo(1_000_000);
         // 10 x 1 x 10^6 / 9 = 1,111,111.1 -> 1,111,111
-        assertThat(TenInTenBaseline.ratioPpm(1, 9)).isEqualTo(1_111_111);
+        assertThat(TenInTenBaseline.ratioPpm(1, 9, TenInTenBaseline.DAYS)).isEqualTo(1_111_111);
     }
 
     @Test

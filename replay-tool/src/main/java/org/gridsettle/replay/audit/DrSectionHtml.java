@@ -79,9 +79,11 @@ final class DrSectionHtml
         return switch (day.status())
         {
             case DrQuote.OK -> day.baselineDays() == 0 ? "declared baseline" :
-                "10-in-10 baseline over " + day.baselineDays() + " days, day-of adjustment x" +
+                "baseline over " + day.baselineDays() + " similar days (10-in-10 on weekdays, 4-in-4 on weekends and " +
+                    "holidays), day-of adjustment x" +
                     BigDecimal.valueOf(day.ratioPpm(), 6).stripTrailingZeros().toPlainString();
-            case DrQuote.INSUFFICIENT_HISTORY -> "no credit: fewer than 10 eligible baseline days";
+            case DrQuote.INSUFFICIENT_HISTORY -> "no credit: fewer eligible baseline days than the " +
+                "10 weekdays (4 weekend days or holidays) the baseline needs";
             case DrQuote.ACTUAL_MISSING -> "no credit: a metered hour of the event or its adjustment window is missing";
             default -> "status " + day.status();
         };
