@@ -1,5 +1,8 @@
 package org.gridsettle.engine;
 
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.Durability;
+import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.codec.RecordType;
 
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -171,6 +175,52 @@ public final class JournalFiles
             raf.write(value & 0xFF);
             raf.write((value >>> 8) & 0xFF);
         }
+    }
+
+    /**
+     * @param file  a file.
+     * @param at    offset.
+     * @param value little-endian i32 written there (a Chronicle document header).
+     * @throws IOException on failure.
+     */
+    public static void putInt(final Path file, final long at, final int value) throws IOException
+    {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(at);
+            raf.write(ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array());
+        }
+    }
+
+    /**
+     * Writes a queue again as the writer killed after its {@code keep}-th record leaves it: those records, complete and
+     * counted by Chronicle, and no close checkpoint. A journal whose last records are zeroed is not that: Chronicle still
+     * counts the zeroed documents, as after a power failure.
+     *
+     * @param queue a queue directory.
+     * @param keep  data records to keep.
+     * @return every data record the queue held before, in order.
+     * @throws IOException on failure.
+     */
+    public static List<byte[]> rewriteAsKilled(final Path queue, final int keep) throws IOException
+    {
+        final List<byte[]> records = EngineFixture.readAll(queue);
+        deleteTree(queue);
+        final JournalWriter writer = new JournalWriter(queue, Durability.PAGE_CACHE);
+        try
+        {
+            final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 16));
+            for (final byte[] record : records.subList(0, keep))
+            {
+                buffer.putBytes(0, record);
+                writer.append(buffer, 0, record.length);
+            }
+        }
+        finally
+        {
+            writer.abandon();
+        }
+        return records;
     }
 
     /**

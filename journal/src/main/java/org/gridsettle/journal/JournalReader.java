@@ -3,6 +3,7 @@ package org.gridsettle.journal;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -39,6 +40,8 @@ public final class JournalReader implements AutoCloseable
     private boolean includeCheckpoints;
     private boolean checkSha = true;
     private boolean checkChain = true;
+    /** Set when reading stopped short of Chronicle's end once; a second stop there is an altered header. */
+    private boolean recheckedEnd;
     private long position;
     private long lastSequence;
     private long dataRecords;
@@ -217,8 +220,20 @@ public final class JournalReader implements AutoCloseable
             {
                 if (!dc.isPresent())
                 {
-                    return false;
+                    if (!hidesDocuments())
+                    {
+                        recheckedEnd = false;
+                        return false;
+                    }
+                    if (!recheckedEnd)
+                    {
+                        // a writer appending while this reader reads: its record is readable by now
+                        recheckedEnd = true;
+                        continue;
+                    }
+                    throw hiddenDocuments();
                 }
+                recheckedEnd = false;
                 final Bytes<?> bytes = dc.wire().bytes();
                 final int length = (int)bytes.readRemaining();
                 view.wrap(bytes.addressForRead(bytes.readPosition()), length);
@@ -235,6 +250,46 @@ public final class JournalReader implements AutoCloseable
                 }
             }
         }
+    }
+
+    /**
+     * Whether reading stopped short of the documents Chronicle counts in the journal, as it does at a document whose
+     * header reads as unwritten (zero) or as still being written (bit 31 set) while written documents follow it.
+     * Chronicle 2026.4 leaves every header after a cycle file's first at zero until its document is complete, and
+     * counts a document (the write position and sequence in the cycle file's header) only once it is complete, so
+     * a record torn by a kill is not counted and ends the journal. A header zeroed or marked later hides every
+     * record after it from every reader, and a writer would append after them, where no reader finds its records
+     * either (FORMAT.md section 8).
+     */
+    private boolean hidesDocuments()
+    {
+        return documentsCounted() > position;
+    }
+
+    private long documentsCounted()
+    {
+        try
+        {
+            return ((SingleChronicleQueue)queue).entryCount();
+        }
+        catch (final RuntimeException e)
+        {
+            throw new JournalCorruptException(dir + ": ends at record " + position + " (after sequence " +
+                lastSequence + "), but Chronicle cannot count the documents of its cycle files, which are damaged: " +
+                e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private JournalCorruptException hiddenDocuments()
+    {
+        final RollCycle rollCycle = queue.rollCycle();
+        final long next = tailer.index();
+        return new JournalCorruptException(dir + ": record " + position + " (after sequence " + lastSequence +
+            "): reading stops at document " + rollCycle.toSequenceNumber(next) + " of " +
+            Journals.cycleFileName(rollCycle.toCycle(next)) + ", whose header reads as unwritten or still being " +
+            "written, yet Chronicle counts " + documentsCounted() + " documents (records and checkpoints) in the " +
+            "journal: the records from here on were wiped (or, written with PAGE_CACHE durability, lost in a power " +
+            "failure), or this header was altered to hide them from readers; restore the cycle file from a copy");
     }
 
     private DocumentContext readingDocument()
