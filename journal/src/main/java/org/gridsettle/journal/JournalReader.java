@@ -4,6 +4,7 @@ import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.TailerState;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -412,6 +413,27 @@ public final class JournalReader implements AutoCloseable
     public long lastSequence()
     {
         return lastSequence;
+    }
+
+    /**
+     * Whether the journal's last cycle file ends with Chronicle's end-of-cycle marker. Chronicle writes it into a cycle
+     * file only as its writer begins the next day's file, just before creating that file, so at the end of a journal
+     * it means the files after this one were removed (or the writer was killed between the two steps). Meaningful once
+     * {@link #next} has returned false.
+     *
+     * @return true if reading ended at an end-of-cycle marker with no later cycle file to go on to.
+     */
+    public boolean endsWithEndOfCycleMarker()
+    {
+        return tailer.state() == TailerState.END_OF_CYCLE;
+    }
+
+    /**
+     * @return the name of the cycle file the reader is in ({@code 20261125F.cq4}): at the end, the journal's last.
+     */
+    public String cycleFileName()
+    {
+        return Journals.cycleFileName(tailer.cycle());
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Checks both journals of a directory end to end, as an auditor would before trusting them:
  * <ul>
  *   <li>every record's structure, its XXH64 chain link and every SHA-256 checkpoint (see {@link JournalReader});</li>
- *   <li>each journal ends with a close checkpoint, so records removed from the end are noticed;</li>
+ *   <li>each journal ends with a close checkpoint, so records removed from the end are noticed, and its last cycle
+ *       file was not closed by a roll to a later one, so removed cycle files are noticed;</li>
  *   <li>the output journal's close checkpoint names the input journal's record count and chain head, so the two
  *       journals cannot be truncated or swapped independently;</li>
  *   <li>no output claims a cause beyond the last input.</li>
@@ -121,6 +122,14 @@ public final class JournalVerifier
             scan.dataRecords = reader.dataRecords();
             scan.digest = reader.digest();
             scan.lastSequence = reader.lastSequence();
+            if (reader.endsWithEndOfCycleMarker())
+            {
+                // a journal cut back to an earlier day's close checkpoint is otherwise whole and consistent
+                problems.add(dir + ": the last cycle file, " + reader.cycleFileName() + ", ends with Chronicle's " +
+                    "end-of-cycle marker, which a writer adds only as it begins a later day's cycle file, and there " +
+                    "is none: the cycle files after it were removed" + (reader.endsWithCloseCheckpoint() ? "" :
+                    ", or the writer was killed as it began the next one (an engine restarted on the journal adds it)"));
+            }
             if (!reader.endsWithCloseCheckpoint())
             {
                 problems.add(dir + ": ends at record " + reader.position() + " (sequence " +

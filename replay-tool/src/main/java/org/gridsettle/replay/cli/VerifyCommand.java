@@ -22,9 +22,10 @@ import java.util.concurrent.Callable;
     description = {
         "Check both journals end to end: every record's structure and XXH64 chain",
         "link, every SHA-256 checkpoint, that each journal ends with a close checkpoint",
-        "(nothing removed from the end), and that the output journal's close",
-        "checkpoint matches the input journal. Exit 0 when intact, 1 naming what is",
-        "wrong and where."},
+        "(nothing removed from the end) and its last cycle file was not closed by a",
+        "roll to a later one (no cycle file removed from the end), and that the",
+        "output journal's close checkpoint matches the input journal. Exit 0 when",
+        "intact, 1 naming what is wrong and where."},
     footer = {"", "Example:", "  settle verify --journal demo-data/journal"})
 public final class VerifyCommand implements Callable<Integer>
 {
