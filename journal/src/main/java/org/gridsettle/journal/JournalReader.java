@@ -36,6 +36,8 @@ public final class JournalReader implements AutoCloseable
     private final CheckpointCodec checkpoint = new CheckpointCodec();
     private final byte[] computed = new byte[CheckpointCodec.SHA_LENGTH];
     private final byte[] recorded = new byte[CheckpointCodec.SHA_LENGTH];
+    /** The SHA-256 of the last checkpoint read. */
+    private final byte[] lastCheckpointSha = new byte[CheckpointCodec.SHA_LENGTH];
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final Path dir;
     private boolean includeCheckpoints;
@@ -352,6 +354,7 @@ public final class JournalReader implements AutoCloseable
                 throw corrupt("SHA-256 checkpoint does not match the records since the previous checkpoint");
             }
         }
+        checkpoint.sha256(lastCheckpointSha);
         lastCheckpointKind = checkpoint.kind();
         lastBoundRecords = checkpoint.boundRecords();
         lastBoundChain = checkpoint.boundChain();
@@ -434,6 +437,35 @@ public final class JournalReader implements AutoCloseable
     public String cycleFileName()
     {
         return Journals.cycleFileName(tailer.cycle());
+    }
+
+    /**
+     * The SHA-256 that commits to every data record read so far, and through them to every byte of them: the last
+     * checkpoint's if the last record read was one, otherwise the one a checkpoint written after the last record
+     * would hold (what the next writer's close checkpoint holds, if it appends nothing). Unlike the XXH64
+     * {@link #digest()}, which anyone can make a changed journal keep by choosing 8 bytes of its last record, it
+     * authenticates the journal to whoever kept it from an earlier check (FORMAT.md section 7).
+     *
+     * @return the seal, 32 bytes.
+     * @throws IllegalStateException if {@link #checkpointVerification} or {@link #seekToSequence} turned the SHA-256
+     *                               off.
+     */
+    public byte[] seal()
+    {
+        if (!checkSha)
+        {
+            throw new IllegalStateException("no seal: SHA-256 checkpoints were not checked");
+        }
+        final byte[] seal = new byte[CheckpointCodec.SHA_LENGTH];
+        if (lastCheckpointKind >= 0)
+        {
+            System.arraycopy(lastCheckpointSha, 0, seal, 0, seal.length);
+        }
+        else
+        {
+            blockDigest.peek(seal);
+        }
+        return seal;
     }
 
     /**

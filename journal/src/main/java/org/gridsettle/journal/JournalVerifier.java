@@ -8,6 +8,7 @@ import org.gridsettle.journal.codec.RecordType;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -76,7 +77,8 @@ public final class JournalVerifier
                     " but the input journal ends at sequence " + input.lastSequence);
             }
         }
-        return new VerificationReport(input.dataRecords, output.dataRecords, input.digest, output.digest,
+        return new VerificationReport(input.dataRecords, output.dataRecords, input.digest, output.digest, input.seal,
+            output.seal,
             List.copyOf(problems));
     }
 
@@ -122,6 +124,7 @@ public final class JournalVerifier
             scan.dataRecords = reader.dataRecords();
             scan.digest = reader.digest();
             scan.lastSequence = reader.lastSequence();
+            scan.seal = HexFormat.of().formatHex(reader.seal());
             if (reader.endsWithEndOfCycleMarker())
             {
                 // a journal cut back to an earlier day's close checkpoint is otherwise whole and consistent
@@ -159,6 +162,7 @@ public final class JournalVerifier
         private long dataRecords;
         private long digest;
         private long lastSequence;
+        private String seal = "";
         private long maxCause;
         private long closeBoundRecords;
         private long closeBoundChain;

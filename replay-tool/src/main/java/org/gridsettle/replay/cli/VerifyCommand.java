@@ -25,7 +25,12 @@ import java.util.concurrent.Callable;
         "(nothing removed from the end) and its last cycle file was not closed by a",
         "roll to a later one (no cycle file removed from the end), and that the",
         "output journal's close checkpoint matches the input journal. Exit 0 when",
-        "intact, 1 naming what is wrong and where."},
+        "intact, 1 naming what is wrong and where.",
+        "",
+        "Each journal's seal is the SHA-256 that commits to all of its records (its",
+        "last checkpoint's); keep it outside the archive to tell later that the",
+        "journal is the one you checked. The XXH64 digest is a checksum: a changed",
+        "journal can be made to keep it."},
     footer = {"", "Example:", "  settle verify --journal demo-data/journal"})
 public final class VerifyCommand implements Callable<Integer>
 {
@@ -53,9 +58,10 @@ public final class VerifyCommand implements Callable<Integer>
         {
             report = JournalVerifier.verify(journal, progress);
         }
-        out.printf("input:  %,d records, digest %s%n", report.inputRecords(), HashChain.toHex(report.inputDigest()));
-        out.printf("output: %,d records, digest %s%n", report.outputRecords(),
-            HashChain.toHex(report.outputDigest()));
+        out.printf("input:  %,d records, digest %s%s%n", report.inputRecords(), HashChain.toHex(report.inputDigest()),
+            seal(report.inputSeal()));
+        out.printf("output: %,d records, digest %s%s%n", report.outputRecords(),
+            HashChain.toHex(report.outputDigest()), seal(report.outputSeal()));
         for (final String problem : report.problems())
         {
             out.println("FAIL " + problem);
@@ -63,5 +69,11 @@ public final class VerifyCommand implements Callable<Integer>
         out.println(report.intact() ? "verify: intact" : "verify: " + report.problems().size() + " problem(s)");
         out.flush();
         return report.intact() ? 0 : 1;
+    }
+
+    /** The SHA-256 seal is what an auditor keeps: the XXH64 digest can be kept by a changed journal. */
+    private static String seal(final String seal)
+    {
+        return seal.isEmpty() ? "" : ", seal sha256:" + seal;
     }
 }
