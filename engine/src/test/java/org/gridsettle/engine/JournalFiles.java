@@ -3,6 +3,8 @@ package org.gridsettle.engine;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.Durability;
 import org.gridsettle.journal.JournalWriter;
+import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 
 import java.io.IOException;
@@ -190,6 +192,45 @@ public final class JournalFiles
             raf.seek(at);
             raf.write(ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array());
         }
+    }
+
+    /**
+     * Recomputes every XXH64 chain value of a journal's only cycle file, as an editor who knows the algorithm would
+     * after changing a record: data records from {@link HashChain#GENESIS}, checkpoints sealed aside. The SHA-256
+     * checkpoints are left as they are.
+     *
+     * @param file the single cycle file of a queue.
+     * @throws IOException on failure.
+     */
+    public static void resealChain(final Path file) throws IOException
+    {
+        final byte[] bytes = Files.readAllBytes(file);
+        final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        final HashChain chain = new HashChain();
+        int position = 0;
+        while (position + Integer.BYTES <= bytes.length)
+        {
+            // Chronicle framing (FORMAT.md section 1): a zero or not-complete header ends what was written
+            final int header = buffer.getInt(position, ByteOrder.LITTLE_ENDIAN);
+            if (header == 0 || (header & 0x80000000) != 0)
+            {
+                break;
+            }
+            final int length = header & 0x3FFFFFFF;
+            if ((header & 0x40000000) == 0)
+            {
+                if (RecordFlyweight.typeIdAt(buffer, position + 4) == RecordType.CHECKPOINT.id())
+                {
+                    chain.sealAside(buffer, position + 4, length);
+                }
+                else
+                {
+                    chain.seal(buffer, position + 4, length);
+                }
+            }
+            position = (position + 4 + length + 3) & ~3;
+        }
+        Files.write(file, bytes);
     }
 
     /**

@@ -120,6 +120,22 @@ class JournalTamperTest
             "sequence 382): reading stops at document 382 of ") && p.contains("were wiped"));
     }
 
+    // Was an audit finding: the message named only the checkpoint (its sequence is 0), not the records it seals
+    @Test
+    void anAmountChangedWithTheChainRecomputedIsFoundByTheSha256CheckpointNamingItsBlock() throws IOException
+    {
+        final Path file = cycleFile(Journals.output(dir));
+        flip(file, findRecord(file, 16, 200L) + 40); // the amount of the transfer input 200 caused
+        JournalFiles.resealChain(file);
+
+        final VerificationReport report = JournalVerifier.verify(dir);
+
+        // the journal's only block: the 384 outputs, sealed by the close checkpoint after them
+        assertThat(report.problems()).containsExactly(Journals.output(dir) + ": record 384 (sequence 0): SHA-256 " +
+            "checkpoint does not match its block, records 0 to 383 (sequences 1 to 384): one of them was altered " +
+            "and the chain values after it recomputed, or the checkpoint was altered");
+    }
+
     @Test
     void swappingTwoRecordsIsDetected() throws IOException
     {

@@ -49,6 +49,10 @@ public final class JournalReader implements AutoCloseable
     private long lastSequence;
     private long dataRecords;
     private int lastCheckpointKind = -1;
+    /** The data records of the SHA-256 block being read, and the first one's position and sequence. */
+    private long blockRecords;
+    private long blockFirstPosition;
+    private long blockFirstSequence;
     private long lastBoundRecords;
     private long lastBoundChain;
     private ProgressListener progress = ProgressListener.NONE;
@@ -337,6 +341,11 @@ public final class JournalReader implements AutoCloseable
                 blockDigest.add(view, 0, length);
             }
             lastSequence = RecordFlyweight.sequenceAt(view, 0);
+            if (blockRecords++ == 0)
+            {
+                blockFirstPosition = position;
+                blockFirstSequence = lastSequence;
+            }
             lastCheckpointKind = -1;
             return false;
         }
@@ -351,10 +360,18 @@ public final class JournalReader implements AutoCloseable
             blockDigest.seal(computed);
             if (!BlockDigest.same(recorded, computed))
             {
-                throw corrupt("SHA-256 checkpoint does not match the records since the previous checkpoint");
+                // with the chain intact up to here, one of the block's records was altered and the XXH64 values
+                // recomputed after it, or the checkpoint was
+                throw corrupt(blockRecords == 0 ?
+                    "SHA-256 checkpoint does not match its block, which is empty (no record since the previous " +
+                    "checkpoint): the checkpoint was altered" :
+                    "SHA-256 checkpoint does not match its block, records " + blockFirstPosition + " to " +
+                    (position - 1) + " (sequences " + blockFirstSequence + " to " + lastSequence + "): one of them " +
+                    "was altered and the chain values after it recomputed, or the checkpoint was altered");
             }
         }
         checkpoint.sha256(lastCheckpointSha);
+        blockRecords = 0;
         lastCheckpointKind = checkpoint.kind();
         lastBoundRecords = checkpoint.boundRecords();
         lastBoundChain = checkpoint.boundChain();

@@ -178,6 +178,8 @@ public final class JournalVerifier
             }
             else
             {
+                // counted here too, so that a journal unreadable part-way says how far it was read
+                dataRecords++;
                 maxCause = Math.max(maxCause, RecordFlyweight.causeSequenceAt(buffer, offset));
             }
         }

@@ -58,10 +58,8 @@ public final class VerifyCommand implements Callable<Integer>
         {
             report = JournalVerifier.verify(journal, progress);
         }
-        out.printf("input:  %,d records, digest %s%s%n", report.inputRecords(), HashChain.toHex(report.inputDigest()),
-            seal(report.inputSeal()));
-        out.printf("output: %,d records, digest %s%s%n", report.outputRecords(),
-            HashChain.toHex(report.outputDigest()), seal(report.outputSeal()));
+        out.println(summary("input:  ", report.inputRecords(), report.inputDigest(), report.inputSeal()));
+        out.println(summary("output: ", report.outputRecords(), report.outputDigest(), report.outputSeal()));
         for (final String problem : report.problems())
         {
             out.println("FAIL " + problem);
@@ -71,9 +69,14 @@ public final class VerifyCommand implements Callable<Integer>
         return report.intact() ? 0 : 1;
     }
 
-    /** The SHA-256 seal is what an auditor keeps: the XXH64 digest can be kept by a changed journal. */
-    private static String seal(final String seal)
+    /**
+     * The SHA-256 seal is what an auditor keeps: the XXH64 digest can be kept by a changed journal. A journal read
+     * only part-way (no seal) has neither: a digest of the records before the damage would read as the journal's.
+     */
+    private static String summary(final String journal, final long records, final long digest, final String seal)
     {
-        return seal.isEmpty() ? "" : ", seal sha256:" + seal;
+        return seal.isEmpty() ?
+            String.format("%s%,d records read, then stopped by the problem below", journal, records) :
+            String.format("%s%,d records, digest %s, seal sha256:%s", journal, records, HashChain.toHex(digest), seal);
     }
 }

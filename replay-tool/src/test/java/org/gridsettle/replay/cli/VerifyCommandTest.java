@@ -62,6 +62,8 @@ class VerifyCommandTest
         final CliRun broken = CliRun.of("verify", "--journal", journal.toString());
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.out()).contains("FAIL").contains("record 0 (sequence 1)").contains("hash chain broken");
+        // no digest for a journal read part-way: it would read as the journal's
+        assertThat(broken.out()).contains("input:  0 records read, then stopped by the problem below\n");
         // replay finds the same, and says so the same way: exit 1, a verification's finding, not bad usage
         final CliRun replay = CliRun.of("replay", "--journal", journal.toString());
         assertThat(replay.exitCode()).isEqualTo(1);
