@@ -246,12 +246,26 @@ public final class JournalFiles
     public static List<byte[]> rewriteAsKilled(final Path queue, final int keep) throws IOException
     {
         final List<byte[]> records = EngineFixture.readAll(queue);
+        writeAsKilled(queue, records.subList(0, keep));
+        return records;
+    }
+
+    /**
+     * Replaces a queue with these data records, chained and sealed by a journal writer that is then abandoned (no
+     * close checkpoint): what an editor who knows the algorithms can make of a journal written by a killed engine.
+     *
+     * @param queue   a queue directory, deleted first.
+     * @param records the data records, in order.
+     * @throws IOException on failure.
+     */
+    public static void writeAsKilled(final Path queue, final List<byte[]> records) throws IOException
+    {
         deleteTree(queue);
         final JournalWriter writer = new JournalWriter(queue, Durability.PAGE_CACHE);
         try
         {
             final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 16));
-            for (final byte[] record : records.subList(0, keep))
+            for (final byte[] record : records)
             {
                 buffer.putBytes(0, record);
                 writer.append(buffer, 0, record.length);
@@ -261,7 +275,6 @@ public final class JournalFiles
         {
             writer.abandon();
         }
-        return records;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -134,6 +135,44 @@ class JournalTamperTest
         assertThat(report.problems()).containsExactly(Journals.output(dir) + ": record 384 (sequence 0): SHA-256 " +
             "checkpoint does not match its block, records 0 to 383 (sequences 1 to 384): one of them was altered " +
             "and the chain values after it recomputed, or the checkpoint was altered");
+    }
+
+    // Was an audit finding: in a journal without a close checkpoint nothing binds the input journal, so an input
+    // removed with the chain and checkpoints recomputed verified intact
+    @Test
+    void anInputRemovedFromAKilledJournalWithEverythingRecomputedLeavesAGapInTheSequences() throws IOException
+    {
+        final List<byte[]> inputs = new ArrayList<>(EngineFixture.readAll(Journals.input(dir)));
+        inputs.remove(199); // input 200
+        JournalFiles.writeAsKilled(Journals.input(dir), inputs);
+        JournalFiles.rewriteAsKilled(Journals.output(dir), METERS * INTERVALS);
+
+        final List<String> problems = JournalVerifier.verify(dir).problems();
+
+        assertThat(problems).hasSize(3);
+        assertThat(problems.get(0)).isEqualTo(Journals.input(dir) + ": record 199 (sequence 201): the data record " +
+            "numbered 200 has sequence 201: sequences run 1, 2, 3..., so records were removed, inserted or " +
+            "reordered before it");
+        assertThat(problems.get(1)).startsWith(Journals.input(dir) + ": ends at record 392 (sequence 393) without a " +
+            "close checkpoint");
+        assertThat(problems.get(2)).startsWith(Journals.output(dir) + ": ends at record 384 (sequence 384) without " +
+            "a close checkpoint");
+    }
+
+    @Test
+    void outputsReorderedAndRenumberedWithEverythingRecomputedAreFound() throws IOException
+    {
+        final List<byte[]> outputs = new ArrayList<>(EngineFixture.readAll(Journals.output(dir)));
+        // outputs 100 and 200 (caused by inputs 109 and 209) change places, each taking the other's sequence
+        Collections.swap(outputs, 99, 199);
+        ByteBuffer.wrap(outputs.get(99)).order(ByteOrder.LITTLE_ENDIAN).putLong(8, 100);
+        ByteBuffer.wrap(outputs.get(199)).order(ByteOrder.LITTLE_ENDIAN).putLong(8, 200);
+        JournalFiles.writeAsKilled(Journals.output(dir), outputs);
+
+        final List<String> problems = JournalVerifier.verify(dir).problems();
+
+        assertThat(problems.get(0)).isEqualTo(Journals.output(dir) + ": record 100 (sequence 101): caused by input " +
+            "110, but the output before it by input 209: outputs follow the inputs' order, so outputs were reordered");
     }
 
     @Test

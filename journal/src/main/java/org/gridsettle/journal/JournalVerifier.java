@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       file was not closed by a roll to a later one, so removed cycle files are noticed;</li>
  *   <li>the output journal's close checkpoint names the input journal's record count and chain head, so the two
  *       journals cannot be truncated or swapped independently;</li>
- *   <li>no output claims a cause beyond the last input.</li>
+ *   <li>no output claims a cause beyond the last input;</li>
+ *   <li>sequences run 1, 2, 3... in each journal, and outputs follow the order of their causes.</li>
  * </ul>
  * The two journals are scanned at once, the input journal on a thread each call starts; problems are listed input
  * journal first, as they would be found one after the other. Stateless; each call opens and closes its own readers.
@@ -109,7 +110,7 @@ public final class JournalVerifier
         final Path dir, final List<String> problems, final ProgressListener progress, final long before,
         final long expected)
     {
-        final Scan scan = new Scan();
+        final Scan scan = new Scan(dir, problems);
         try (JournalReader reader = new JournalReader(dir))
         {
             reader.includeCheckpoints(true);
@@ -158,6 +159,10 @@ public final class JournalVerifier
     private static final class Scan
     {
         private final CheckpointCodec checkpoint = new CheckpointCodec();
+        private final Path dir;
+        private final List<String> problems;
+        private boolean numberingBroken;
+        private long lastCause;
         private long position;
         private long dataRecords;
         private long digest;
@@ -167,6 +172,12 @@ public final class JournalVerifier
         private long closeBoundRecords;
         private long closeBoundChain;
         private boolean complete;
+
+        Scan(final Path dir, final List<String> problems)
+        {
+            this.dir = dir;
+            this.problems = problems;
+        }
 
         void onRecord(final DirectBuffer buffer, final int offset, final int length, final long at)
         {
@@ -180,8 +191,40 @@ public final class JournalVerifier
             {
                 // counted here too, so that a journal unreadable part-way says how far it was read
                 dataRecords++;
-                maxCause = Math.max(maxCause, RecordFlyweight.causeSequenceAt(buffer, offset));
+                final long cause = RecordFlyweight.causeSequenceAt(buffer, offset);
+                maxCause = Math.max(maxCause, cause);
+                checkNumbering(RecordFlyweight.sequenceAt(buffer, offset), cause, at);
             }
+        }
+
+        /**
+         * Sequences run 1, 2, 3... in each journal, and outputs follow the order of the inputs that caused them. A
+         * record removed from the middle, with the chain and checkpoints recomputed after it, leaves a gap that
+         * nothing else finds in a journal without a close checkpoint. The first break is reported; the records
+         * after it are still checked.
+         */
+        private void checkNumbering(final long sequence, final long cause, final long at)
+        {
+            if (numberingBroken)
+            {
+                return;
+            }
+            final long expected = dataRecords;
+            if (sequence != expected)
+            {
+                numberingBroken = true;
+                problems.add(dir + ": record " + at + " (sequence " + sequence + "): the data record numbered " +
+                    expected + " has sequence " + sequence + ": sequences run 1, 2, 3..., so records were removed, " +
+                    "inserted or reordered before it");
+            }
+            else if (cause < lastCause)
+            {
+                numberingBroken = true;
+                problems.add(dir + ": record " + at + " (sequence " + sequence + "): caused by input " + cause +
+                    ", but the output before it by input " + lastCause + ": outputs follow the inputs' order, so " +
+                    "outputs were reordered");
+            }
+            lastCause = cause;
         }
     }
 }
