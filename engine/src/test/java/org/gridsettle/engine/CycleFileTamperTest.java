@@ -1,9 +1,11 @@
 package org.gridsettle.engine;
 
+import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.replay.JournalReplay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Whole cycle files removed, swapped or copied in a journal written over three days, as an editor with a file manager
@@ -35,7 +38,9 @@ class CycleFileTamperTest
     private static final int INTERVALS = 8;
 
     @TempDir
-    Path dir;
+    Path tmp;
+
+    private Path dir;
 
     /** The cycle files of each queue, oldest first. */
     private final String[] days = new String[SESSIONS];
@@ -43,6 +48,7 @@ class CycleFileTamperTest
     @BeforeEach
     void writeThreeDays() throws IOException
     {
+        dir = tmp.resolve("journal");
         for (int session = 0; session < SESSIONS; session++)
         {
             try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
@@ -101,6 +107,37 @@ class CycleFileTamperTest
                 ", ends with Chronicle's end-of-cycle marker, which a writer adds only as it begins a later day's " +
                 "cycle file, and there is none: the cycle files after it were removed");
         }
+    }
+
+    // Was an audit finding: a reader goes on to the next cycle file only past the end-of-cycle marker, so a first file
+    // replaced by one of a journal that never rolled (closed cleanly, bound to its own input) hid every later file:
+    // verify said intact and replay identical, over that other journal
+    @Test
+    void aCycleFileReplacedByOneOfAnotherJournalThatNeverRolledHidesNothing() throws IOException
+    {
+        final Path other = tmp.resolve("other");
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(other).build().start())
+        {
+            EngineFixture.setUp(engine, METERS);
+        }
+        for (final Path queue : queues())
+        {
+            final Path otherQueue = other.resolve(queue.getFileName().toString());
+            Files.copy(otherQueue.resolve(cycleFiles(otherQueue).get(0)), queue.resolve(days[0]),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        final List<String> problems = JournalVerifier.verify(dir).problems();
+
+        assertThat(problems).hasSize(2);
+        for (int i = 0; i < 2; i++)
+        {
+            assertThat(problems.get(i)).startsWith(queues()[i] + ": record ")
+                .contains(" of " + days[0] + ", whose header reads as unwritten")
+                .contains("the file was replaced or cut, hiding the records from here on");
+        }
+        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
+            .isInstanceOf(JournalCorruptException.class).hasMessageStartingWith(Journals.input(dir) + ": record ");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -291,12 +291,22 @@ public final class JournalReader implements AutoCloseable
     {
         final RollCycle rollCycle = queue.rollCycle();
         final long next = tailer.index();
-        return new JournalCorruptException(dir + ": record " + position + " (after sequence " + lastSequence +
-            "): reading stops at document " + rollCycle.toSequenceNumber(next) + " of " +
-            Journals.cycleFileName(rollCycle.toCycle(next)) + ", whose header reads as unwritten or still being " +
-            "written, yet Chronicle counts " + documentsCounted() + " documents (records and checkpoints) in the " +
-            "journal: the records from here on were wiped (or, written with PAGE_CACHE durability, lost in a power " +
-            "failure), or this header was altered to hide them from readers; restore the cycle file from a copy");
+        final String at = dir + ": record " + position + " (after sequence " + lastSequence + "): reading stops at " +
+            "document " + rollCycle.toSequenceNumber(next) + " of " + Journals.cycleFileName(rollCycle.toCycle(next));
+        final String counted = "Chronicle counts " + documentsCounted() + " documents (records and checkpoints) in " +
+            "the journal";
+        if (tailer.cycle() < ((SingleChronicleQueue)queue).lastCycle())
+        {
+            // a reader goes on to the next cycle file only past the end-of-cycle marker
+            return new JournalCorruptException(at + ", whose header reads as unwritten or still being written, or " +
+                "where the file ends without the end-of-cycle marker a writer leaves when it moves on to a later " +
+                "file, yet later cycle files follow and " + counted + ": a header was altered, or the file was " +
+                "replaced or cut, hiding the records from here on; restore the cycle files from a copy");
+        }
+        return new JournalCorruptException(at + ", whose header reads as unwritten or still being written, yet " +
+            counted + ": the records from here on were wiped (or, written with PAGE_CACHE durability, lost in a " +
+            "power failure), or this header was altered to hide them from readers; restore the cycle file from a " +
+            "copy");
     }
 
     private DocumentContext readingDocument()
