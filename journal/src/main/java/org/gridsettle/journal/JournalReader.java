@@ -459,6 +459,23 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
+     * @return at the end of a journal whose last cycle file ends with an end-of-cycle marker
+     *         ({@link #endsWithEndOfCycleMarker()}), what that says, naming the file; otherwise null.
+     */
+    public String removedCycleFilesProblem()
+    {
+        if (!endsWithEndOfCycleMarker())
+        {
+            return null;
+        }
+        // a journal cut back to an earlier day's close checkpoint is otherwise whole and consistent
+        return dir + ": the last cycle file, " + cycleFileName() + ", ends with Chronicle's end-of-cycle marker, " +
+            "which a writer adds only as it begins a later day's cycle file, and there is none: the cycle files " +
+            "after it were removed" + (endsWithCloseCheckpoint() ? "" : ", or the writer was killed as it began the " +
+            "next one (an engine restarted on the journal adds it)");
+    }
+
+    /**
      * @return the name of the cycle file the reader is in ({@code 20261125F.cq4}): at the end, the journal's last.
      */
     public String cycleFileName()

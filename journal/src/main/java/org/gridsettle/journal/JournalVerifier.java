@@ -126,13 +126,10 @@ public final class JournalVerifier
             scan.digest = reader.digest();
             scan.lastSequence = reader.lastSequence();
             scan.seal = HexFormat.of().formatHex(reader.seal());
-            if (reader.endsWithEndOfCycleMarker())
+            final String removed = reader.removedCycleFilesProblem();
+            if (removed != null)
             {
-                // a journal cut back to an earlier day's close checkpoint is otherwise whole and consistent
-                problems.add(dir + ": the last cycle file, " + reader.cycleFileName() + ", ends with Chronicle's " +
-                    "end-of-cycle marker, which a writer adds only as it begins a later day's cycle file, and there " +
-                    "is none: the cycle files after it were removed" + (reader.endsWithCloseCheckpoint() ? "" :
-                    ", or the writer was killed as it began the next one (an engine restarted on the journal adds it)"));
+                problems.add(removed);
             }
             if (!reader.endsWithCloseCheckpoint())
             {
