@@ -3,7 +3,9 @@ package org.gridsettle.engine;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.Durability;
 import org.gridsettle.journal.JournalWriter;
+import org.gridsettle.journal.chain.BlockDigest;
 import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.journal.codec.CheckpointCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 
@@ -204,9 +206,26 @@ public final class JournalFiles
      */
     public static void resealChain(final Path file) throws IOException
     {
+        reseal(file, false, false);
+    }
+
+    /**
+     * Recomputes a journal's only cycle file as an editor who knows every algorithm would after changing a record:
+     * the XXH64 chain, optionally the SHA-256 checkpoints, and optionally 8 bytes of the last data record chosen so
+     * that the chain ends on the digest it had before (XXH64's last steps invert: FORMAT.md section 6). The last
+     * data record's hashed bytes must end on a whole 8-byte lane after the last 32-byte stripe (a TRANSFER's do).
+     *
+     * @param file       the single cycle file of a queue.
+     * @param sha256     also recompute every checkpoint's SHA-256.
+     * @param keepDigest choose the last data record's last 8 hashed bytes to keep the old digest.
+     * @throws IOException on failure.
+     */
+    public static void reseal(final Path file, final boolean sha256, final boolean keepDigest) throws IOException
+    {
         final byte[] bytes = Files.readAllBytes(file);
         final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
-        final HashChain chain = new HashChain();
+        final List<int[]> documents = new java.util.ArrayList<>();
+        int lastData = -1;
         int position = 0;
         while (position + Integer.BYTES <= bytes.length)
         {
@@ -219,19 +238,45 @@ public final class JournalFiles
             final int length = header & 0x3FFFFFFF;
             if ((header & 0x40000000) == 0)
             {
-                if (RecordFlyweight.typeIdAt(buffer, position + 4) == RecordType.CHECKPOINT.id())
+                documents.add(new int[] {position + 4, length});
+                if (RecordFlyweight.typeIdAt(buffer, position + 4) != RecordType.CHECKPOINT.id())
                 {
-                    chain.sealAside(buffer, position + 4, length);
-                }
-                else
-                {
-                    chain.seal(buffer, position + 4, length);
+                    lastData = documents.size() - 1;
                 }
             }
             position = (position + 4 + length + 3) & ~3;
         }
+        final HashChain chain = new HashChain();
+        final BlockDigest block = new BlockDigest();
+        final byte[] sha = new byte[CheckpointCodec.SHA_LENGTH];
+        for (int i = 0; i < documents.size(); i++)
+        {
+            final int offset = documents.get(i)[0];
+            final int length = documents.get(i)[1];
+            if (RecordFlyweight.typeIdAt(buffer, offset) == RecordType.CHECKPOINT.id())
+            {
+                if (sha256)
+                {
+                    block.seal(sha);
+                    buffer.putBytes(offset + CHECKPOINT_SHA256, sha);
+                }
+                chain.sealAside(buffer, offset, length);
+                continue;
+            }
+            if (keepDigest && i == lastData)
+            {
+                final long digest = buffer.getLong(offset + length - Long.BYTES, ByteOrder.LITTLE_ENDIAN);
+                buffer.putLong(offset + length - 2 * Long.BYTES, XxHash64Inversion.lastLaneFor(
+                    buffer, offset, length - Long.BYTES, chain.head(), digest), ByteOrder.LITTLE_ENDIAN);
+            }
+            chain.seal(buffer, offset, length);
+            block.add(buffer, offset, length);
+        }
         Files.write(file, bytes);
     }
+
+    /** Offset of a checkpoint's sha256 (FORMAT.md section 5). */
+    private static final int CHECKPOINT_SHA256 = 48;
 
     /**
      * Writes a queue again as the writer killed after its {@code keep}-th record leaves it: those records, complete and

@@ -4,6 +4,7 @@ import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.replay.JournalReplay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +136,25 @@ class JournalTamperTest
         assertThat(report.problems()).containsExactly(Journals.output(dir) + ": record 384 (sequence 0): SHA-256 " +
             "checkpoint does not match its block, records 0 to 383 (sequences 1 to 384): one of them was altered " +
             "and the chain values after it recomputed, or the checkpoint was altered");
+    }
+
+    // Was an audit finding: the XXH64 digest was the only value settle verify printed and the one FORMAT.md said to
+    // keep, yet an editor can change a record and keep it
+    @Test
+    void anEditorWhoRecomputesEverythingCanKeepTheDigestButNotTheSeal() throws IOException
+    {
+        final VerificationReport before = JournalVerifier.verify(dir);
+        final Path file = cycleFile(Journals.output(dir));
+        flip(file, findRecord(file, 16, 200L) + 40); // the amount of the transfer input 200 caused
+        JournalFiles.reseal(file, true, true);
+
+        final VerificationReport after = JournalVerifier.verify(dir);
+
+        assertThat(after.problems()).isEmpty();
+        assertThat(after.outputDigest()).isEqualTo(before.outputDigest());
+        assertThat(after.outputSeal()).isNotEqualTo(before.outputSeal());
+        // the outputs no longer follow from the inputs
+        assertThat(new JournalReplay(dir, Long.MAX_VALUE).run().identical()).isFalse();
     }
 
     // Was an audit finding: in a journal without a close checkpoint nothing binds the input journal, so an input
