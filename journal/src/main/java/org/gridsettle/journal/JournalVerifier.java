@@ -6,6 +6,7 @@ import org.gridsettle.journal.codec.CheckpointCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -111,6 +112,12 @@ public final class JournalVerifier
         final long expected)
     {
         final Scan scan = new Scan(dir, problems);
+        if (Files.isDirectory(dir) && CycleFileCheck.cycleFiles(dir).isEmpty())
+        {
+            // Chronicle would read an empty queue (and create its table store here): a journal with no record at all
+            problems.add(dir + ": has no cycle file (.cq4): every record of this journal is missing");
+            return scan;
+        }
         try (JournalReader reader = new JournalReader(dir))
         {
             reader.includeCheckpoints(true);

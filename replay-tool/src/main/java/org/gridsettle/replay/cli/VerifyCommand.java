@@ -47,7 +47,8 @@ public final class VerifyCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        if (!Journals.exists(journal))
+        // a journal whose input cycle files are gone but whose output journal is there fails its checks (exit 1)
+        if (!Journals.exists(journal) && !hasCycleFiles(Journals.output(journal)))
         {
             throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
                 Journals.input(journal) + " with .cq4 files)");
@@ -67,6 +68,18 @@ public final class VerifyCommand implements Callable<Integer>
         out.println(report.intact() ? "verify: intact" : "verify: " + report.problems().size() + " problem(s)");
         out.flush();
         return report.intact() ? 0 : 1;
+    }
+
+    private static boolean hasCycleFiles(final Path queueDir)
+    {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(queueDir))
+        {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".cq4"));
+        }
+        catch (final java.io.IOException e)
+        {
+            return false;
+        }
     }
 
     /**

@@ -71,6 +71,29 @@ class VerifyCommandTest
             .startsWith("settle replay: ").contains("record 0 (sequence 1)").contains("hash chain broken");
     }
 
+    // Was an audit finding: with the input journal's cycle files gone, verify took the directory for no journal at
+    // all and exited 2, as for bad usage, though the output journal was there
+    @Test
+    void aJournalWhoseInputCycleFilesAreGoneFailsVerificationWithExitOne() throws IOException
+    {
+        assertThat(CliRun.of("demo", "--meters", "2", "--days", "1", "--dir", tmp.toString()).exitCode()).isZero();
+        final Path journal = tmp.resolve("journal");
+        try (Stream<Path> files = Files.list(Journals.input(journal)))
+        {
+            for (final Path file : (Iterable<Path>)files.filter(p -> p.toString().endsWith(".cq4"))::iterator)
+            {
+                Files.delete(file);
+            }
+        }
+
+        final CliRun run = CliRun.of("verify", "--journal", journal.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("input:  0 records read, then stopped by the problem below\n")
+            .contains("FAIL " + Journals.input(journal) + ": has no cycle file (.cq4): every record of this " +
+                "journal is missing\n");
+    }
+
     private static String lastCheckpointSha256(final Path queueDir)
     {
         final byte[] sha = new byte[CheckpointCodec.SHA_LENGTH];
