@@ -21,7 +21,9 @@ import java.nio.file.Path;
  * Streams the records of one journal in order, checking each record's structure, its place in the XXH64 chain and,
  * at every checkpoint, the SHA-256 seal over the block before it. A record that fails any check stops the read with
  * a {@link JournalCorruptException} naming the journal, the record position and the sequence: a corrupt journal is
- * never read past silently.
+ * never read past silently. So does an end of reading short of the documents Chronicle counts in the journal (records
+ * hidden behind an altered header, wiped, or in cycle files after one that ends without its end-of-cycle marker): a
+ * journal is never cut short silently either.
  * <p>
  * Checkpoint records are verified and then skipped, unless {@link #includeCheckpoints(boolean)} asks for them.
  * Records are handed out as a view on the memory-mapped file: no copy, no allocation per record.
