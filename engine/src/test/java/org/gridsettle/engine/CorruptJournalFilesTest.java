@@ -5,6 +5,7 @@ import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
+import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.replay.JournalReplay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,16 +16,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Damaged journal files, as a failing disk, a bad copy or a newer build leave them: truncated cycle files, a lost
- * queue metadata file, records from a newer schema version or of an unknown type. Each must be refused by the
- * reader, the verifier, replay and engine start with a message that names the journal and the record, or (for the
- * metadata file, which Chronicle rebuilds) be recovered from completely; and a refused start must leave the journal
- * exactly as it was.
+ * Damaged journal files, as a failing disk, a bad copy, an editor or a newer build leave them: truncated cycle files, a
+ * lost queue metadata file, a record's header altered to hide it and all after it, records from a newer schema version
+ * or of an unknown type. Each must be refused by the reader, the verifier, replay and engine start with a message that
+ * names the journal and the record, or (for the metadata file, which Chronicle rebuilds) be recovered from completely;
+ * and a refused start must leave the journal exactly as it was.
  * <p>
  * The journal: the fixture tariff, 4 meters and one day of ticks: 393 inputs, 384 outputs. Input 200 is a tick and
  * output record 200 a transfer, both in the middle of their files.
@@ -34,6 +36,8 @@ class CorruptJournalFilesTest
     private static final int METERS = 4;
     private static final int INTERVALS = 96;
     private static final long INPUTS = 1 + 2 * METERS + METERS * INTERVALS;
+    /** Chronicle's "not complete" header bit (FORMAT.md section 1, Chronicle framing). */
+    private static final int NOT_COMPLETE = 0x80000000;
 
     @TempDir
     Path tmp;
@@ -137,20 +141,7 @@ class CorruptJournalFilesTest
                 raf.write(new byte[] {0, 0, 0, (byte)0x80});
             }
         }
-        final long size = Files.size(file);
-        final byte[] altered = JournalFiles.bytes(file, 0, size);
-        final String named = file + ": Chronicle's header at byte 0 ";
-
-        assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class)
-            .hasMessageStartingWith(named);
-        assertThat(JournalVerifier.verify(dir).problems()).anySatisfy((p) -> assertThat(p).startsWith(named));
-        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
-            .isInstanceOf(JournalCorruptException.class).hasMessageStartingWith(named);
-        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start())
-            .isInstanceOf(JournalCorruptException.class).hasMessageStartingWith(named);
-
-        assertThat(Files.size(file)).isEqualTo(size);
-        assertThat(JournalFiles.bytes(file, 0, size)).isEqualTo(altered);
+        assertRefusedEverywhereAndLeftUnchanged(queue, file + ": Chronicle's header at byte 0 ");
     }
 
     // Was a CLI audit finding: Chronicle waited about a minute for the header of an empty cycle file, then read an
@@ -296,6 +287,125 @@ class CorruptJournalFilesTest
             .isInstanceOf(JournalCorruptException.class)
             .hasMessage(Journals.input(dir) + ": record 199 (sequence 200): unknown record type 77 (written by a " +
                 "newer gridsettle?)");
+    }
+
+    // A record's Chronicle header in the middle of a cycle file, altered to read as unwritten (zero) or as still being
+    // written (bit 31, with or without the length): every reader stops there, as at the end of the journal. Chronicle
+    // 2026.4 never leaves such a header before a written document (it writes a header as zero until its document is
+    // complete, and counts the document only then), so the records it hides must be named by every reader, and an
+    // engine must not start on the journal: it would append where no reader finds its records. A record really torn
+    // by a kill is the last document, not counted, and recovery goes on as before.
+    // Was an audit finding: verify said only "without a close checkpoint ... restart it to recover", replay and dump
+    // showed the records before the header as the whole journal, and an engine started on it re-derived the hidden
+    // outputs and appended them after the hidden ones, where no reader finds them: the journal never verified again
+    @ParameterizedTest(name = "{0} journal, cleanly closed, a header {1}")
+    @CsvSource({"input, marked as being written", "output, marked as being written", "input, marked with its length",
+        "output, marked with its length", "input, zeroed", "output, zeroed"})
+    void aHeaderAlteredInACleanlyClosedJournalIsNamedEverywhereAndAStartIsRefused(
+        final String journal, final String form) throws IOException
+    {
+        final Path queue = queue(journal);
+        final String named = alterHeaderOfRecord200(queue, form);
+
+        assertRefusedEverywhereAndLeftUnchanged(queue, named);
+        final List<String> problems = JournalVerifier.verify(dir).problems();
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith(named).contains("this header was altered to hide them");
+    }
+
+    // Was an audit finding: a killed journal has no close checkpoint, so nothing told the hidden records from a kill
+    @ParameterizedTest(name = "{0} journal of a killed engine, a header {1}")
+    @CsvSource({"input, marked as being written", "output, marked with its length", "output, zeroed"})
+    void aHeaderAlteredInAJournalWithoutACloseCheckpointIsNamedEverywhereAndAStartIsRefused(
+        final String journal, final String form) throws IOException
+    {
+        final int inputs = (int)intact.inputRecords();
+        final int outputs = (int)intact.outputRecords();
+        JournalFiles.rewriteAsKilled(Journals.input(dir), inputs);
+        JournalFiles.rewriteAsKilled(Journals.output(dir), outputs);
+        final Path queue = queue(journal);
+        assertRefusedEverywhereAndLeftUnchanged(queue, alterHeaderOfRecord200(queue, form));
+    }
+
+    @ParameterizedTest(name = "a record torn by a kill, its header {0}")
+    @CsvSource({"zero (as Chronicle 2026.4 leaves it)", "marked as being written"})
+    void aRecordTornByAKillIsTheEndOfTheJournalAndRecoveryCompletesIt(final String form) throws IOException
+    {
+        final int outputs = (int)intact.outputRecords();
+        JournalFiles.rewriteAsKilled(Journals.input(dir), (int)intact.inputRecords());
+        final List<byte[]> records = JournalFiles.rewriteAsKilled(Journals.output(dir), outputs - 1);
+        // the writer was killed while it copied the last output into the file: the bytes are there, the header is not
+        final Path file = JournalFiles.cycleFile(Journals.output(dir));
+        final long end = (JournalFiles.recordSpan(file)[1] + 3) & ~3L;
+        final byte[] last = records.get(outputs - 1);
+        JournalFiles.putInt(file, end, form.startsWith("zero") ? 0 : NOT_COMPLETE);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(end + 4);
+            raf.write(last);
+        }
+
+        final List<String> problems = JournalVerifier.verify(dir).problems();
+        assertThat(problems).hasSize(2).allSatisfy(p -> assertThat(p).contains("without a close checkpoint"));
+
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            assertThat(engine.outputDigest()).isEqualTo(intact.outputDigest());
+        }
+        final VerificationReport recovered = JournalVerifier.verify(dir);
+        assertThat(recovered.problems()).isEmpty();
+        assertThat(recovered.outputRecords()).isEqualTo(outputs);
+        assertThat(recovered.outputDigest()).isEqualTo(intact.outputDigest());
+        assertThat(new JournalReplay(dir, Long.MAX_VALUE).run().identical()).isTrue();
+    }
+
+    /**
+     * Alters the document header of input 200, or of the first output it caused.
+     *
+     * @return how a reader names the hidden record: the queue, its position and the sequence before it.
+     */
+    private static String alterHeaderOfRecord200(final Path queue, final String form) throws IOException
+    {
+        final Path file = JournalFiles.cycleFile(queue);
+        final boolean input = queue.getFileName().toString().equals(Journals.INPUT);
+        final long record = input ?
+            JournalFiles.findRecord(file, RecordType.METER_TICK.id(), JournalFiles.SEQUENCE, 200L) :
+            JournalFiles.findRecord(file, RecordType.TRANSFER.id(), JournalFiles.CAUSE, 200L);
+        final long sequence = java.nio.ByteBuffer.wrap(JournalFiles.bytes(file, record + 8, record + 16))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(0);
+        final int length = java.nio.ByteBuffer.wrap(JournalFiles.bytes(file, record - 4, record))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(0);
+        final int header = switch (form)
+        {
+            case "marked as being written" -> NOT_COMPLETE;
+            case "marked with its length" -> NOT_COMPLETE | length;
+            case "zeroed" -> 0;
+            default -> throw new IllegalArgumentException(form);
+        };
+        JournalFiles.putInt(file, record - 4, header);
+        // no checkpoint before it: records are numbered from 0 and sequences from 1
+        return queue + ": record " + (sequence - 1) + " (after sequence " + (sequence - 1) + "): reading stops at " +
+            "document ";
+    }
+
+    /** Reader, verifier, replay and engine start refuse the journal, naming the place; none changes the cycle file. */
+    private void assertRefusedEverywhereAndLeftUnchanged(final Path queue, final String named) throws IOException
+    {
+        final Path file = JournalFiles.cycleFile(queue);
+        final long size = Files.size(file);
+        final byte[] altered = JournalFiles.bytes(file, 0, size);
+
+        assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class)
+            .hasMessageStartingWith(named);
+        assertThat(JournalVerifier.verify(dir).problems()).anySatisfy((p) -> assertThat(p).startsWith(named));
+
+        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
+            .isInstanceOf(JournalCorruptException.class).hasMessageStartingWith(named);
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start())
+            .isInstanceOf(JournalCorruptException.class).hasMessageStartingWith(named);
+
+        assertThat(Files.size(file)).isEqualTo(size);
+        assertThat(JournalFiles.bytes(file, 0, size)).isEqualTo(altered);
     }
 
     private Path queue(final String journal)

@@ -99,6 +99,8 @@ class GoldenJournalTest
         assertThat(report.outputRecords()).isEqualTo(22);
         assertThat(HashChain.toHex(report.inputDigest())).isEqualTo(INPUT_DIGEST);
         assertThat(HashChain.toHex(report.outputDigest())).isEqualTo(OUTPUT_DIGEST);
+        // the seal settle verify prints is the close checkpoint's SHA-256, which commits to every output record
+        assertThat(report.outputSeal()).isEqualTo(OUTPUT_CLOSE_SHA256);
     }
 
     @Test

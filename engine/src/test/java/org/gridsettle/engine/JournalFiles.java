@@ -1,5 +1,12 @@
 package org.gridsettle.engine;
 
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.Durability;
+import org.gridsettle.journal.JournalWriter;
+import org.gridsettle.journal.chain.BlockDigest;
+import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.journal.codec.CheckpointCodec;
+import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 
 import java.io.IOException;
@@ -13,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -170,6 +178,147 @@ public final class JournalFiles
             raf.seek(at);
             raf.write(value & 0xFF);
             raf.write((value >>> 8) & 0xFF);
+        }
+    }
+
+    /**
+     * @param file  a file.
+     * @param at    offset.
+     * @param value little-endian i32 written there (a Chronicle document header).
+     * @throws IOException on failure.
+     */
+    public static void putInt(final Path file, final long at, final int value) throws IOException
+    {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(at);
+            raf.write(ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array());
+        }
+    }
+
+    /**
+     * Recomputes every XXH64 chain value of a journal's only cycle file, as an editor who knows the algorithm would
+     * after changing a record: data records from {@link HashChain#GENESIS}, checkpoints sealed aside. The SHA-256
+     * checkpoints are left as they are.
+     *
+     * @param file the single cycle file of a queue.
+     * @throws IOException on failure.
+     */
+    public static void resealChain(final Path file) throws IOException
+    {
+        reseal(file, false, false);
+    }
+
+    /**
+     * Recomputes a journal's only cycle file as an editor who knows every algorithm would after changing a record:
+     * the XXH64 chain, optionally the SHA-256 checkpoints, and optionally 8 bytes of the last data record chosen so
+     * that the chain ends on the digest it had before (XXH64's last steps invert: FORMAT.md section 6). The last
+     * data record's hashed bytes must end on a whole 8-byte lane after the last 32-byte stripe (a TRANSFER's do).
+     *
+     * @param file       the single cycle file of a queue.
+     * @param sha256     also recompute every checkpoint's SHA-256.
+     * @param keepDigest choose the last data record's last 8 hashed bytes to keep the old digest.
+     * @throws IOException on failure.
+     */
+    public static void reseal(final Path file, final boolean sha256, final boolean keepDigest) throws IOException
+    {
+        final byte[] bytes = Files.readAllBytes(file);
+        final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        final List<int[]> documents = new java.util.ArrayList<>();
+        int lastData = -1;
+        int position = 0;
+        while (position + Integer.BYTES <= bytes.length)
+        {
+            // Chronicle framing (FORMAT.md section 1): a zero or not-complete header ends what was written
+            final int header = buffer.getInt(position, ByteOrder.LITTLE_ENDIAN);
+            if (header == 0 || (header & 0x80000000) != 0)
+            {
+                break;
+            }
+            final int length = header & 0x3FFFFFFF;
+            if ((header & 0x40000000) == 0)
+            {
+                documents.add(new int[] {position + 4, length});
+                if (RecordFlyweight.typeIdAt(buffer, position + 4) != RecordType.CHECKPOINT.id())
+                {
+                    lastData = documents.size() - 1;
+                }
+            }
+            position = (position + 4 + length + 3) & ~3;
+        }
+        final HashChain chain = new HashChain();
+        final BlockDigest block = new BlockDigest();
+        final byte[] sha = new byte[CheckpointCodec.SHA_LENGTH];
+        for (int i = 0; i < documents.size(); i++)
+        {
+            final int offset = documents.get(i)[0];
+            final int length = documents.get(i)[1];
+            if (RecordFlyweight.typeIdAt(buffer, offset) == RecordType.CHECKPOINT.id())
+            {
+                if (sha256)
+                {
+                    block.seal(sha);
+                    buffer.putBytes(offset + CHECKPOINT_SHA256, sha);
+                }
+                chain.sealAside(buffer, offset, length);
+                continue;
+            }
+            if (keepDigest && i == lastData)
+            {
+                final long digest = buffer.getLong(offset + length - Long.BYTES, ByteOrder.LITTLE_ENDIAN);
+                buffer.putLong(offset + length - 2 * Long.BYTES, XxHash64Inversion.lastLaneFor(
+                    buffer, offset, length - Long.BYTES, chain.head(), digest), ByteOrder.LITTLE_ENDIAN);
+            }
+            chain.seal(buffer, offset, length);
+            block.add(buffer, offset, length);
+        }
+        Files.write(file, bytes);
+    }
+
+    /** Offset of a checkpoint's sha256 (FORMAT.md section 5). */
+    private static final int CHECKPOINT_SHA256 = 48;
+
+    /**
+     * Writes a queue again as the writer killed after its {@code keep}-th record leaves it: those records, complete and
+     * counted by Chronicle, and no close checkpoint. A journal whose last records are zeroed is not that: Chronicle still
+     * counts the zeroed documents, as after a power failure.
+     *
+     * @param queue a queue directory.
+     * @param keep  data records to keep.
+     * @return every data record the queue held before, in order.
+     * @throws IOException on failure.
+     */
+    public static List<byte[]> rewriteAsKilled(final Path queue, final int keep) throws IOException
+    {
+        final List<byte[]> records = EngineFixture.readAll(queue);
+        writeAsKilled(queue, records.subList(0, keep));
+        return records;
+    }
+
+    /**
+     * Replaces a queue with these data records, chained and sealed by a journal writer that is then abandoned (no
+     * close checkpoint): what an editor who knows the algorithms can make of a journal written by a killed engine.
+     *
+     * @param queue   a queue directory, deleted first.
+     * @param records the data records, in order.
+     * @throws IOException on failure.
+     */
+    public static void writeAsKilled(final Path queue, final List<byte[]> records) throws IOException
+    {
+        deleteTree(queue);
+        final JournalWriter writer = new JournalWriter(queue, Durability.PAGE_CACHE);
+        try
+        {
+            final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 16));
+            for (final byte[] record : records)
+            {
+                buffer.putBytes(0, record);
+                writer.append(buffer, 0, record.length);
+            }
+        }
+        finally
+        {
+            writer.abandon();
         }
     }
 

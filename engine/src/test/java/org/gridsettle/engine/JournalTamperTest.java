@@ -4,6 +4,7 @@ import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.replay.JournalReplay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -105,8 +107,9 @@ class JournalTamperTest
     @Test
     void deletingTheLastRecordsIsDetected() throws IOException
     {
-        // zero the last three output records (two transfers and the close checkpoint), headers included,
-        // which is what a truncated or cut-down cycle file looks like to a reader
+        // zero the last three output records (two transfers and the close checkpoint), headers included, which is
+        // what a reader sees of a cycle file whose last pages were wiped: Chronicle still counts the documents, so the
+        // reader names the first record it cannot read
         final Path file = cycleFile(Journals.output(dir));
         final long firstOfLast = findRecord(file, 16, (long)(1 + 2 * METERS + METERS * INTERVALS - 1));
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
@@ -115,7 +118,81 @@ class JournalTamperTest
             raf.write(new byte[4 + 120 + 4 + 120 + 4 + 104]);
         }
         final VerificationReport report = JournalVerifier.verify(dir);
-        assertThat(report.problems()).anyMatch(p -> p.contains("without a close checkpoint"));
+        assertThat(report.problems()).anyMatch(p -> p.startsWith(Journals.output(dir) + ": record 382 (after " +
+            "sequence 382): reading stops at document 382 of ") && p.contains("were wiped"));
+    }
+
+    // Was an audit finding: the message named only the checkpoint (its sequence is 0), not the records it seals
+    @Test
+    void anAmountChangedWithTheChainRecomputedIsFoundByTheSha256CheckpointNamingItsBlock() throws IOException
+    {
+        final Path file = cycleFile(Journals.output(dir));
+        flip(file, findRecord(file, 16, 200L) + 40); // the amount of the transfer input 200 caused
+        JournalFiles.resealChain(file);
+
+        final VerificationReport report = JournalVerifier.verify(dir);
+
+        // the journal's only block: the 384 outputs, sealed by the close checkpoint after them
+        assertThat(report.problems()).containsExactly(Journals.output(dir) + ": record 384 (sequence 0): SHA-256 " +
+            "checkpoint does not match its block, records 0 to 383 (sequences 1 to 384): one of them was altered " +
+            "and the chain values after it recomputed, or the checkpoint was altered");
+    }
+
+    // Was an audit finding: the XXH64 digest was the only value settle verify printed and the one FORMAT.md said to
+    // keep, yet an editor can change a record and keep it
+    @Test
+    void anEditorWhoRecomputesEverythingCanKeepTheDigestButNotTheSeal() throws IOException
+    {
+        final VerificationReport before = JournalVerifier.verify(dir);
+        final Path file = cycleFile(Journals.output(dir));
+        flip(file, findRecord(file, 16, 200L) + 40); // the amount of the transfer input 200 caused
+        JournalFiles.reseal(file, true, true);
+
+        final VerificationReport after = JournalVerifier.verify(dir);
+
+        assertThat(after.problems()).isEmpty();
+        assertThat(after.outputDigest()).isEqualTo(before.outputDigest());
+        assertThat(after.outputSeal()).isNotEqualTo(before.outputSeal());
+        // the outputs no longer follow from the inputs
+        assertThat(new JournalReplay(dir, Long.MAX_VALUE).run().identical()).isFalse();
+    }
+
+    // Was an audit finding: in a journal without a close checkpoint nothing binds the input journal, so an input
+    // removed with the chain and checkpoints recomputed verified intact
+    @Test
+    void anInputRemovedFromAKilledJournalWithEverythingRecomputedLeavesAGapInTheSequences() throws IOException
+    {
+        final List<byte[]> inputs = new ArrayList<>(EngineFixture.readAll(Journals.input(dir)));
+        inputs.remove(199); // input 200
+        JournalFiles.writeAsKilled(Journals.input(dir), inputs);
+        JournalFiles.rewriteAsKilled(Journals.output(dir), METERS * INTERVALS);
+
+        final List<String> problems = JournalVerifier.verify(dir).problems();
+
+        assertThat(problems).hasSize(3);
+        assertThat(problems.get(0)).isEqualTo(Journals.input(dir) + ": record 199 (sequence 201): the data record " +
+            "numbered 200 has sequence 201: sequences run 1, 2, 3..., so records were removed, inserted or " +
+            "reordered before it");
+        assertThat(problems.get(1)).startsWith(Journals.input(dir) + ": ends at record 392 (sequence 393) without a " +
+            "close checkpoint");
+        assertThat(problems.get(2)).startsWith(Journals.output(dir) + ": ends at record 384 (sequence 384) without " +
+            "a close checkpoint");
+    }
+
+    @Test
+    void outputsReorderedAndRenumberedWithEverythingRecomputedAreFound() throws IOException
+    {
+        final List<byte[]> outputs = new ArrayList<>(EngineFixture.readAll(Journals.output(dir)));
+        // outputs 100 and 200 (caused by inputs 109 and 209) change places, each taking the other's sequence
+        Collections.swap(outputs, 99, 199);
+        ByteBuffer.wrap(outputs.get(99)).order(ByteOrder.LITTLE_ENDIAN).putLong(8, 100);
+        ByteBuffer.wrap(outputs.get(199)).order(ByteOrder.LITTLE_ENDIAN).putLong(8, 200);
+        JournalFiles.writeAsKilled(Journals.output(dir), outputs);
+
+        final List<String> problems = JournalVerifier.verify(dir).problems();
+
+        assertThat(problems.get(0)).isEqualTo(Journals.output(dir) + ": record 100 (sequence 101): caused by input " +
+            "110, but the output before it by input 209: outputs follow the inputs' order, so outputs were reordered");
     }
 
     @Test

@@ -261,7 +261,11 @@ final class CycleFileCheck
         }
     }
 
-    private static List<Path> cycleFiles(final Path queueDir)
+    /**
+     * @param queueDir a queue directory.
+     * @return its cycle files, oldest first; none if the directory does not exist.
+     */
+    static List<Path> cycleFiles(final Path queueDir)
     {
         if (!Files.isDirectory(queueDir))
         {

@@ -3,6 +3,8 @@ package org.gridsettle.journal;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.TailerState;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -19,7 +21,9 @@ import java.nio.file.Path;
  * Streams the records of one journal in order, checking each record's structure, its place in the XXH64 chain and,
  * at every checkpoint, the SHA-256 seal over the block before it. A record that fails any check stops the read with
  * a {@link JournalCorruptException} naming the journal, the record position and the sequence: a corrupt journal is
- * never read past silently.
+ * never read past silently. So does an end of reading short of the documents Chronicle counts in the journal (records
+ * hidden behind an altered header, wiped, or in cycle files after one that ends without its end-of-cycle marker): a
+ * journal is never cut short silently either.
  * <p>
  * Checkpoint records are verified and then skipped, unless {@link #includeCheckpoints(boolean)} asks for them.
  * Records are handed out as a view on the memory-mapped file: no copy, no allocation per record.
@@ -34,15 +38,23 @@ public final class JournalReader implements AutoCloseable
     private final CheckpointCodec checkpoint = new CheckpointCodec();
     private final byte[] computed = new byte[CheckpointCodec.SHA_LENGTH];
     private final byte[] recorded = new byte[CheckpointCodec.SHA_LENGTH];
+    /** The SHA-256 of the last checkpoint read. */
+    private final byte[] lastCheckpointSha = new byte[CheckpointCodec.SHA_LENGTH];
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final Path dir;
     private boolean includeCheckpoints;
     private boolean checkSha = true;
     private boolean checkChain = true;
+    /** Set when reading stopped short of Chronicle's end once; a second stop there is an altered header. */
+    private boolean recheckedEnd;
     private long position;
     private long lastSequence;
     private long dataRecords;
     private int lastCheckpointKind = -1;
+    /** The data records of the SHA-256 block being read, and the first one's position and sequence. */
+    private long blockRecords;
+    private long blockFirstPosition;
+    private long blockFirstSequence;
     private long lastBoundRecords;
     private long lastBoundChain;
     private ProgressListener progress = ProgressListener.NONE;
@@ -217,8 +229,20 @@ public final class JournalReader implements AutoCloseable
             {
                 if (!dc.isPresent())
                 {
-                    return false;
+                    if (!hidesDocuments())
+                    {
+                        recheckedEnd = false;
+                        return false;
+                    }
+                    if (!recheckedEnd)
+                    {
+                        // a writer appending while this reader reads: its record is readable by now
+                        recheckedEnd = true;
+                        continue;
+                    }
+                    throw hiddenDocuments();
                 }
+                recheckedEnd = false;
                 final Bytes<?> bytes = dc.wire().bytes();
                 final int length = (int)bytes.readRemaining();
                 view.wrap(bytes.addressForRead(bytes.readPosition()), length);
@@ -235,6 +259,56 @@ public final class JournalReader implements AutoCloseable
                 }
             }
         }
+    }
+
+    /**
+     * Whether reading stopped short of the documents Chronicle counts in the journal, as it does at a document whose
+     * header reads as unwritten (zero) or as still being written (bit 31 set) while written documents follow it.
+     * Chronicle 2026.4 leaves every header after a cycle file's first at zero until its document is complete, and
+     * counts a document (the write position and sequence in the cycle file's header) only once it is complete, so
+     * a record torn by a kill is not counted and ends the journal. A header zeroed or marked later hides every
+     * record after it from every reader, and a writer would append after them, where no reader finds its records
+     * either (FORMAT.md section 8).
+     */
+    private boolean hidesDocuments()
+    {
+        return documentsCounted() > position;
+    }
+
+    private long documentsCounted()
+    {
+        try
+        {
+            return ((SingleChronicleQueue)queue).entryCount();
+        }
+        catch (final RuntimeException e)
+        {
+            throw new JournalCorruptException(dir + ": ends at record " + position + " (after sequence " +
+                lastSequence + "), but Chronicle cannot count the documents of its cycle files, which are damaged: " +
+                e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private JournalCorruptException hiddenDocuments()
+    {
+        final RollCycle rollCycle = queue.rollCycle();
+        final long next = tailer.index();
+        final String at = dir + ": record " + position + " (after sequence " + lastSequence + "): reading stops at " +
+            "document " + rollCycle.toSequenceNumber(next) + " of " + Journals.cycleFileName(rollCycle.toCycle(next));
+        final String counted = "Chronicle counts " + documentsCounted() + " documents (records and checkpoints) in " +
+            "the journal";
+        if (tailer.cycle() < ((SingleChronicleQueue)queue).lastCycle())
+        {
+            // a reader goes on to the next cycle file only past the end-of-cycle marker
+            return new JournalCorruptException(at + ", whose header reads as unwritten or still being written, or " +
+                "where the file ends without the end-of-cycle marker a writer leaves when it moves on to a later " +
+                "file, yet later cycle files follow and " + counted + ": a header was altered, or the file was " +
+                "replaced or cut, hiding the records from here on; restore the cycle files from a copy");
+        }
+        return new JournalCorruptException(at + ", whose header reads as unwritten or still being written, yet " +
+            counted + ": the records from here on were wiped (or, written with PAGE_CACHE durability, lost in a " +
+            "power failure), or this header was altered to hide them from readers; restore the cycle file from a " +
+            "copy");
     }
 
     private DocumentContext readingDocument()
@@ -279,6 +353,11 @@ public final class JournalReader implements AutoCloseable
                 blockDigest.add(view, 0, length);
             }
             lastSequence = RecordFlyweight.sequenceAt(view, 0);
+            if (blockRecords++ == 0)
+            {
+                blockFirstPosition = position;
+                blockFirstSequence = lastSequence;
+            }
             lastCheckpointKind = -1;
             return false;
         }
@@ -293,9 +372,18 @@ public final class JournalReader implements AutoCloseable
             blockDigest.seal(computed);
             if (!BlockDigest.same(recorded, computed))
             {
-                throw corrupt("SHA-256 checkpoint does not match the records since the previous checkpoint");
+                // with the chain intact up to here, one of the block's records was altered and the XXH64 values
+                // recomputed after it, or the checkpoint was
+                throw corrupt(blockRecords == 0 ?
+                    "SHA-256 checkpoint does not match its block, which is empty (no record since the previous " +
+                    "checkpoint): the checkpoint was altered" :
+                    "SHA-256 checkpoint does not match its block, records " + blockFirstPosition + " to " +
+                    (position - 1) + " (sequences " + blockFirstSequence + " to " + lastSequence + "): one of them " +
+                    "was altered and the chain values after it recomputed, or the checkpoint was altered");
             }
         }
+        checkpoint.sha256(lastCheckpointSha);
+        blockRecords = 0;
         lastCheckpointKind = checkpoint.kind();
         lastBoundRecords = checkpoint.boundRecords();
         lastBoundChain = checkpoint.boundChain();
@@ -357,6 +445,73 @@ public final class JournalReader implements AutoCloseable
     public long lastSequence()
     {
         return lastSequence;
+    }
+
+    /**
+     * Whether the journal's last cycle file ends with Chronicle's end-of-cycle marker. Chronicle writes it into a cycle
+     * file only as its writer begins the next day's file, just before creating that file, so at the end of a journal
+     * it means the files after this one were removed (or the writer was killed between the two steps). Meaningful once
+     * {@link #next} has returned false.
+     *
+     * @return true if reading ended at an end-of-cycle marker with no later cycle file to go on to.
+     */
+    public boolean endsWithEndOfCycleMarker()
+    {
+        return tailer.state() == TailerState.END_OF_CYCLE;
+    }
+
+    /**
+     * @return at the end of a journal whose last cycle file ends with an end-of-cycle marker
+     *         ({@link #endsWithEndOfCycleMarker()}), what that says, naming the file; otherwise null.
+     */
+    public String removedCycleFilesProblem()
+    {
+        if (!endsWithEndOfCycleMarker())
+        {
+            return null;
+        }
+        // a journal cut back to an earlier day's close checkpoint is otherwise whole and consistent
+        return dir + ": the last cycle file, " + cycleFileName() + ", ends with Chronicle's end-of-cycle marker, " +
+            "which a writer adds only as it begins a later day's cycle file, and there is none: the cycle files " +
+            "after it were removed" + (endsWithCloseCheckpoint() ? "" : ", or the writer was killed as it began the " +
+            "next one (an engine restarted on the journal adds it)");
+    }
+
+    /**
+     * @return the name of the cycle file the reader is in ({@code 20261125F.cq4}): at the end, the journal's last.
+     */
+    public String cycleFileName()
+    {
+        return Journals.cycleFileName(tailer.cycle());
+    }
+
+    /**
+     * The SHA-256 that commits to every data record read so far, and through them to every byte of them: the last
+     * checkpoint's if the last record read was one, otherwise the one a checkpoint written after the last record
+     * would hold (what the next writer's close checkpoint holds, if it appends nothing). Unlike the XXH64
+     * {@link #digest()}, which anyone can make a changed journal keep by choosing 8 bytes of its last record, it
+     * authenticates the journal to whoever kept it from an earlier check (FORMAT.md section 7).
+     *
+     * @return the seal, 32 bytes.
+     * @throws IllegalStateException if {@link #checkpointVerification} or {@link #seekToSequence} turned the SHA-256
+     *                               off.
+     */
+    public byte[] seal()
+    {
+        if (!checkSha)
+        {
+            throw new IllegalStateException("no seal: SHA-256 checkpoints were not checked");
+        }
+        final byte[] seal = new byte[CheckpointCodec.SHA_LENGTH];
+        if (lastCheckpointKind >= 0)
+        {
+            System.arraycopy(lastCheckpointSha, 0, seal, 0, seal.length);
+        }
+        else
+        {
+            blockDigest.peek(seal);
+        }
+        return seal;
     }
 
     /**

@@ -6,8 +6,10 @@ import org.gridsettle.journal.codec.CheckpointCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,10 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Checks both journals of a directory end to end, as an auditor would before trusting them:
  * <ul>
  *   <li>every record's structure, its XXH64 chain link and every SHA-256 checkpoint (see {@link JournalReader});</li>
- *   <li>each journal ends with a close checkpoint, so records removed from the end are noticed;</li>
+ *   <li>each journal ends with a close checkpoint, so records removed from the end are noticed, and its last cycle
+ *       file was not closed by a roll to a later one, so removed cycle files are noticed;</li>
  *   <li>the output journal's close checkpoint names the input journal's record count and chain head, so the two
  *       journals cannot be truncated or swapped independently;</li>
- *   <li>no output claims a cause beyond the last input.</li>
+ *   <li>no output claims a cause beyond the last input;</li>
+ *   <li>sequences run 1, 2, 3... in each journal, and outputs follow the order of their causes.</li>
  * </ul>
  * The two journals are scanned at once, the input journal on a thread each call starts; problems are listed input
  * journal first, as they would be found one after the other. Stateless; each call opens and closes its own readers.
@@ -75,7 +79,8 @@ public final class JournalVerifier
                     " but the input journal ends at sequence " + input.lastSequence);
             }
         }
-        return new VerificationReport(input.dataRecords, output.dataRecords, input.digest, output.digest,
+        return new VerificationReport(input.dataRecords, output.dataRecords, input.digest, output.digest, input.seal,
+            output.seal,
             List.copyOf(problems));
     }
 
@@ -106,7 +111,13 @@ public final class JournalVerifier
         final Path dir, final List<String> problems, final ProgressListener progress, final long before,
         final long expected)
     {
-        final Scan scan = new Scan();
+        final Scan scan = new Scan(dir, problems);
+        if (Files.isDirectory(dir) && CycleFileCheck.cycleFiles(dir).isEmpty())
+        {
+            // Chronicle would read an empty queue (and create its table store here): a journal with no record at all
+            problems.add(dir + ": has no cycle file (.cq4): every record of this journal is missing");
+            return scan;
+        }
         try (JournalReader reader = new JournalReader(dir))
         {
             reader.includeCheckpoints(true);
@@ -121,6 +132,12 @@ public final class JournalVerifier
             scan.dataRecords = reader.dataRecords();
             scan.digest = reader.digest();
             scan.lastSequence = reader.lastSequence();
+            scan.seal = HexFormat.of().formatHex(reader.seal());
+            final String removed = reader.removedCycleFilesProblem();
+            if (removed != null)
+            {
+                problems.add(removed);
+            }
             if (!reader.endsWithCloseCheckpoint())
             {
                 problems.add(dir + ": ends at record " + reader.position() + " (sequence " +
@@ -146,14 +163,25 @@ public final class JournalVerifier
     private static final class Scan
     {
         private final CheckpointCodec checkpoint = new CheckpointCodec();
+        private final Path dir;
+        private final List<String> problems;
+        private boolean numberingBroken;
+        private long lastCause;
         private long position;
         private long dataRecords;
         private long digest;
         private long lastSequence;
+        private String seal = "";
         private long maxCause;
         private long closeBoundRecords;
         private long closeBoundChain;
         private boolean complete;
+
+        Scan(final Path dir, final List<String> problems)
+        {
+            this.dir = dir;
+            this.problems = problems;
+        }
 
         void onRecord(final DirectBuffer buffer, final int offset, final int length, final long at)
         {
@@ -165,8 +193,42 @@ public final class JournalVerifier
             }
             else
             {
-                maxCause = Math.max(maxCause, RecordFlyweight.causeSequenceAt(buffer, offset));
+                // counted here too, so that a journal unreadable part-way says how far it was read
+                dataRecords++;
+                final long cause = RecordFlyweight.causeSequenceAt(buffer, offset);
+                maxCause = Math.max(maxCause, cause);
+                checkNumbering(RecordFlyweight.sequenceAt(buffer, offset), cause, at);
             }
+        }
+
+        /**
+         * Sequences run 1, 2, 3... in each journal, and outputs follow the order of the inputs that caused them. A
+         * record removed from the middle, with the chain and checkpoints recomputed after it, leaves a gap that
+         * nothing else finds in a journal without a close checkpoint. The first break is reported; the records
+         * after it are still checked.
+         */
+        private void checkNumbering(final long sequence, final long cause, final long at)
+        {
+            if (numberingBroken)
+            {
+                return;
+            }
+            final long expected = dataRecords;
+            if (sequence != expected)
+            {
+                numberingBroken = true;
+                problems.add(dir + ": record " + at + " (sequence " + sequence + "): the data record numbered " +
+                    expected + " has sequence " + sequence + ": sequences run 1, 2, 3..., so records were removed, " +
+                    "inserted or reordered before it");
+            }
+            else if (cause < lastCause)
+            {
+                numberingBroken = true;
+                problems.add(dir + ": record " + at + " (sequence " + sequence + "): caused by input " + cause +
+                    ", but the output before it by input " + lastCause + ": outputs follow the inputs' order, so " +
+                    "outputs were reordered");
+            }
+            lastCause = cause;
         }
     }
 }

@@ -6,6 +6,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Where a gridsettle journal lives and how its Chronicle queues are opened: {@code DIR/input} and
@@ -61,6 +63,15 @@ public final class Journals
         {
             return false;
         }
+    }
+
+    /**
+     * @param cycle a cycle of the journals' daily roll: days since 1970-01-01 (UTC).
+     * @return the name of its cycle file, as Chronicle names it ({@code 20261125F.cq4}).
+     */
+    static String cycleFileName(final int cycle)
+    {
+        return LocalDate.ofEpochDay(cycle).format(DateTimeFormatter.BASIC_ISO_DATE) + "F.cq4";
     }
 
     static ChronicleQueue open(final Path queueDir)

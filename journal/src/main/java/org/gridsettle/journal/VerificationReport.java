@@ -5,10 +5,13 @@ import java.util.List;
 /**
  * What {@link JournalVerifier} found about a journal directory.
  *
- * @param inputRecords  input data records verified.
- * @param outputRecords output data records verified.
+ * @param inputRecords  input data records verified: all of them, or those before the problem that stopped the read.
+ * @param outputRecords output data records verified, likewise.
  * @param inputDigest   chain head of the input journal.
  * @param outputDigest  chain head of the output journal.
+ * @param inputSeal     the input journal's SHA-256 seal ({@link JournalReader#seal()}), 64 hex digits, or empty if the
+ *                      journal could not be read to its end.
+ * @param outputSeal    the output journal's, likewise.
  * @param problems      everything wrong, each naming the journal and the place; empty when intact.
  */
 public record VerificationReport(
@@ -16,6 +19,8 @@ public record VerificationReport(
     long outputRecords,
     long inputDigest,
     long outputDigest,
+    String inputSeal,
+    String outputSeal,
     List<String> problems)
 {
     /**

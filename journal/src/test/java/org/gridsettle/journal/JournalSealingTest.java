@@ -1,6 +1,7 @@
 package org.gridsettle.journal;
 
 import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.codec.CheckpointCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.TransferCodec;
@@ -56,6 +57,35 @@ class JournalSealingTest
             // checks every record's chain value and every checkpoint's SHA-256
             assertThat(reader.verifyToEnd().dataRecords()).isEqualTo(75);
             assertThat(reader.endsWithCloseCheckpoint()).isTrue();
+        }
+    }
+
+    @Test
+    void theSealOfAJournalLeftWithoutACloseCheckpointIsWhatItsCloseCheckpointThenHolds()
+    {
+        final Path dir = tmp.resolve("journal");
+        // 10 records: a periodic checkpoint after the 7th, then 3 records of an open block
+        final JournalWriter abandoned = new JournalWriter(dir, Durability.PAGE_CACHE, CHECKPOINT_INTERVAL);
+        append(abandoned, 0, 10);
+        abandoned.abandon();
+        final byte[] open;
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            assertThat(reader.verifyToEnd().endsWithCloseCheckpoint()).isFalse();
+            open = reader.seal();
+        }
+
+        new JournalWriter(dir, Durability.PAGE_CACHE, CHECKPOINT_INTERVAL).close();
+
+        final List<byte[]> records = allRecords(dir);
+        final byte[] close = new byte[CheckpointCodec.SHA_LENGTH];
+        new CheckpointCodec().<CheckpointCodec>wrap(new UnsafeBuffer(records.get(records.size() - 1)), 0)
+            .sha256(close);
+        assertThat(open).isEqualTo(close);
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            assertThat(reader.verifyToEnd().endsWithCloseCheckpoint()).isTrue();
+            assertThat(reader.seal()).isEqualTo(close);
         }
     }
 

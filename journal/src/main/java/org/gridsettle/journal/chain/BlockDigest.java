@@ -91,6 +91,24 @@ public final class BlockDigest implements BlockSealer
     }
 
     /**
+     * Computes what {@link #seal} would give now, without closing the block: the SHA-256 a checkpoint written after
+     * the records added so far would hold. Allocates (a copy of the digest state); not for the hot path.
+     *
+     * @param dst receives the digest (32 bytes).
+     */
+    public void peek(final byte[] dst)
+    {
+        try
+        {
+            ((MessageDigest)sha.clone()).digest(dst, 0, CheckpointCodec.SHA_LENGTH);
+        }
+        catch (final CloneNotSupportedException | java.security.DigestException e)
+        {
+            throw new IllegalStateException("the platform's SHA-256 cannot be copied", e);
+        }
+    }
+
+    /**
      * @return records added since the last seal.
      */
     public long recordsInBlock()

@@ -22,9 +22,15 @@ import java.util.concurrent.Callable;
     description = {
         "Check both journals end to end: every record's structure and XXH64 chain",
         "link, every SHA-256 checkpoint, that each journal ends with a close checkpoint",
-        "(nothing removed from the end), and that the output journal's close",
-        "checkpoint matches the input journal. Exit 0 when intact, 1 naming what is",
-        "wrong and where."},
+        "(nothing removed from the end) and its last cycle file was not closed by a",
+        "roll to a later one (no cycle file removed from the end), and that the",
+        "output journal's close checkpoint matches the input journal. Exit 0 when",
+        "intact, 1 naming what is wrong and where.",
+        "",
+        "Each journal's seal is the SHA-256 that commits to all of its records (its",
+        "last checkpoint's); keep it outside the archive to tell later that the",
+        "journal is the one you checked. The XXH64 digest is a checksum: a changed",
+        "journal can be made to keep it."},
     footer = {"", "Example:", "  settle verify --journal demo-data/journal"})
 public final class VerifyCommand implements Callable<Integer>
 {
@@ -41,7 +47,8 @@ public final class VerifyCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        if (!Journals.exists(journal))
+        // a journal whose input cycle files are gone but whose output journal is there fails its checks (exit 1)
+        if (!Journals.exists(journal) && !hasCycleFiles(Journals.output(journal)))
         {
             throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
                 Journals.input(journal) + " with .cq4 files)");
@@ -52,9 +59,8 @@ public final class VerifyCommand implements Callable<Integer>
         {
             report = JournalVerifier.verify(journal, progress);
         }
-        out.printf("input:  %,d records, digest %s%n", report.inputRecords(), HashChain.toHex(report.inputDigest()));
-        out.printf("output: %,d records, digest %s%n", report.outputRecords(),
-            HashChain.toHex(report.outputDigest()));
+        out.println(summary("input:  ", report.inputRecords(), report.inputDigest(), report.inputSeal()));
+        out.println(summary("output: ", report.outputRecords(), report.outputDigest(), report.outputSeal()));
         for (final String problem : report.problems())
         {
             out.println("FAIL " + problem);
@@ -62,5 +68,28 @@ public final class VerifyCommand implements Callable<Integer>
         out.println(report.intact() ? "verify: intact" : "verify: " + report.problems().size() + " problem(s)");
         out.flush();
         return report.intact() ? 0 : 1;
+    }
+
+    private static boolean hasCycleFiles(final Path queueDir)
+    {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(queueDir))
+        {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".cq4"));
+        }
+        catch (final java.io.IOException e)
+        {
+            return false;
+        }
+    }
+
+    /**
+     * The SHA-256 seal is what an auditor keeps: the XXH64 digest can be kept by a changed journal. A journal read
+     * only part-way (no seal) has neither: a digest of the records before the damage would read as the journal's.
+     */
+    private static String summary(final String journal, final long records, final long digest, final String seal)
+    {
+        return seal.isEmpty() ?
+            String.format("%s%,d records read, then stopped by the problem below", journal, records) :
+            String.format("%s%,d records, digest %s, seal sha256:%s", journal, records, HashChain.toHex(digest), seal);
     }
 }

@@ -2,6 +2,7 @@ package org.gridsettle.replay.dump;
 
 import org.agrona.DirectBuffer;
 import org.gridsettle.journal.EventTimeRange;
+import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.RecordHandler;
 import org.gridsettle.journal.codec.RecordFlyweight;
@@ -86,7 +87,8 @@ public final class JournalDump
      *
      * @param queueDir the journal's queue directory, for example {@code DIR/output}.
      * @return records written.
-     * @throws org.gridsettle.journal.JournalCorruptException at the first record that fails verification; every
+     * @throws org.gridsettle.journal.JournalCorruptException at the first record that fails verification, or at the end
+     *                                                        of a journal whose later cycle files were removed; every
      *                                                        record before it has been written.
      * @throws UncheckedIOException                           if the output cannot be written.
      */
@@ -96,13 +98,20 @@ public final class JournalDump
         {
             reader.includeCheckpoints(includeCheckpoints && eventTimes == null).seekToSequence(fromSequence);
             final EventTimeRange range = eventTimes;
-            while (written < limit && (range == null ? reader.next(write) : range.next(reader, write)))
+            boolean more;
+            while ((more = written < limit) && (range == null ? reader.next(write) : range.next(reader, write)))
             {
                 // onRecord writes
                 if (written % CHECK_EVERY == 0 && written > 0 && outputFailed.getAsBoolean())
                 {
-                    break;
+                    return written;
                 }
+            }
+            final String removed = more ? reader.removedCycleFilesProblem() : null;
+            if (removed != null)
+            {
+                // every record was printed, but the journal went on in cycle files that are gone
+                throw new JournalCorruptException(removed);
             }
         }
         return written;

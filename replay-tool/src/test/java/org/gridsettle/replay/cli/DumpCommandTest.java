@@ -2,7 +2,11 @@ package org.gridsettle.replay.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.Durability;
+import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +20,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -290,6 +296,56 @@ class DumpCommandTest
             }
         }
         return records;
+    }
+
+    // Was an audit finding: a journal cut back to an earlier day's end by removing the last days' cycle files dumped
+    // as whole, exit 0. Two sessions of a writer, the first's file renamed to an earlier day: the second one rolls from
+    // it, leaving Chronicle's end-of-cycle marker in it, as on a real day change
+    @Test
+    void aJournalWhoseLastCycleFileWasRemovedIsPrintedAndThenNamedWithExitOne(@TempDir final Path tmp)
+        throws IOException
+    {
+        final Path queue = Journals.input(tmp);
+        final UnsafeBuffer record = new UnsafeBuffer(ByteBuffer.allocateDirect(AccountRegistrationCodec.LENGTH));
+        for (int session = 0; session < 2; session++)
+        {
+            try (JournalWriter writer = new JournalWriter(queue, Durability.PAGE_CACHE))
+            {
+                for (int i = 1; i <= 3; i++)
+                {
+                    final long sequence = session * 3L + i;
+                    new AccountRegistrationCodec().<AccountRegistrationCodec>wrap(record, 0)
+                        .encode(sequence, 1000 + sequence);
+                    writer.append(record, 0, AccountRegistrationCodec.LENGTH);
+                }
+            }
+            if (session == 0)
+            {
+                final Path written = cycleFile(queue);
+                final String earlier = LocalDate.parse(written.getFileName().toString().substring(0, 8),
+                    DateTimeFormatter.BASIC_ISO_DATE).minusDays(2).format(DateTimeFormatter.BASIC_ISO_DATE);
+                Files.move(written, queue.resolve(earlier + "F.cq4"));
+                // Chronicle's table store remembers the cycles it saw; it rebuilds it from the directory
+                Files.delete(queue.resolve("metadata.cq4t"));
+            }
+        }
+        assertThat(sequences(CliRun.of("dump", "--journal", tmp.toString(), "--input")))
+            .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        final List<Path> files;
+        try (Stream<Path> listed = Files.list(queue))
+        {
+            files = listed.filter(p -> p.toString().endsWith(".cq4")).sorted().toList();
+        }
+        Files.delete(files.get(1));
+
+        final CliRun cut = CliRun.of("dump", "--journal", tmp.toString(), "--input");
+
+        assertThat(cut.exitCode()).isEqualTo(1);
+        assertThat(parse(cut.out()).stream().map(r -> r.get("sequence").asLong())).containsExactly(1L, 2L, 3L);
+        assertThat(cut.err().lines()).singleElement().asString().isEqualTo("settle dump: " + queue + ": the last " +
+            "cycle file, " + files.get(0).getFileName() + ", ends with Chronicle's end-of-cycle marker, which a " +
+            "writer adds only as it begins a later day's cycle file, and there is none: the cycle files after it " +
+            "were removed");
     }
 
     private static List<Long> sequences(final CliRun run)

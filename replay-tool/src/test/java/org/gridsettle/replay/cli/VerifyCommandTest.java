@@ -1,6 +1,10 @@
 package org.gridsettle.replay.cli;
 
+import org.agrona.MutableDirectBuffer;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.codec.CheckpointCodec;
+import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.RecordType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +12,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +35,9 @@ class VerifyCommandTest
         final long inputs = countRecords(Journals.input(journal));
         assertThat(inputs).isGreaterThan(5 * 96 + 3 + 10);
         assertThat(intact.out()).contains(String.format("input:  %,d records", inputs)).contains("verify: intact");
+        // the seal to keep is the SHA-256 of the output journal's close checkpoint, its last record
+        assertThat(intact.out()).containsPattern("\noutput: [0-9,]+ records, digest [0-9a-f]{16}, seal sha256:" +
+            lastCheckpointSha256(Journals.output(journal)) + "\n");
 
         // the tariff is the first input: type id 4, schema 3; flip a byte inside its period table
         final Path file = cycleFile(Journals.input(journal));
@@ -54,11 +62,56 @@ class VerifyCommandTest
         final CliRun broken = CliRun.of("verify", "--journal", journal.toString());
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.out()).contains("FAIL").contains("record 0 (sequence 1)").contains("hash chain broken");
+        // no digest for a journal read part-way: it would read as the journal's
+        assertThat(broken.out()).contains("input:  0 records read, then stopped by the problem below\n");
         // replay finds the same, and says so the same way: exit 1, a verification's finding, not bad usage
         final CliRun replay = CliRun.of("replay", "--journal", journal.toString());
         assertThat(replay.exitCode()).isEqualTo(1);
         assertThat(replay.err().lines()).singleElement().asString()
             .startsWith("settle replay: ").contains("record 0 (sequence 1)").contains("hash chain broken");
+    }
+
+    // Was an audit finding: with the input journal's cycle files gone, verify took the directory for no journal at
+    // all and exited 2, as for bad usage, though the output journal was there
+    @Test
+    void aJournalWhoseInputCycleFilesAreGoneFailsVerificationWithExitOne() throws IOException
+    {
+        assertThat(CliRun.of("demo", "--meters", "2", "--days", "1", "--dir", tmp.toString()).exitCode()).isZero();
+        final Path journal = tmp.resolve("journal");
+        try (Stream<Path> files = Files.list(Journals.input(journal)))
+        {
+            for (final Path file : (Iterable<Path>)files.filter(p -> p.toString().endsWith(".cq4"))::iterator)
+            {
+                Files.delete(file);
+            }
+        }
+
+        final CliRun run = CliRun.of("verify", "--journal", journal.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("input:  0 records read, then stopped by the problem below\n")
+            .contains("FAIL " + Journals.input(journal) + ": has no cycle file (.cq4): every record of this " +
+                "journal is missing\n");
+    }
+
+    private static String lastCheckpointSha256(final Path queueDir)
+    {
+        final byte[] sha = new byte[CheckpointCodec.SHA_LENGTH];
+        try (org.gridsettle.journal.JournalReader reader =
+            new org.gridsettle.journal.JournalReader(queueDir).includeCheckpoints(true))
+        {
+            while (reader.next((b, o, l, p) ->
+            {
+                if (RecordFlyweight.typeIdAt(b, o) == RecordType.CHECKPOINT.id())
+                {
+                    new CheckpointCodec().<CheckpointCodec>wrap((MutableDirectBuffer)b, o).sha256(sha);
+                }
+            }))
+            {
+                // the last checkpoint's SHA-256 is kept
+            }
+        }
+        return HexFormat.of().formatHex(sha);
     }
 
     private static long countRecords(final Path queueDir)
