@@ -3,6 +3,7 @@ package org.gridsettle.replay;
 import org.agrona.DirectBuffer;
 import org.gridsettle.engine.logic.SettlementLogic;
 import org.gridsettle.journal.BackgroundChainCheck;
+import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.ProgressListener;
@@ -189,8 +190,24 @@ public final class JournalReplay
         {
             diverged = true;
         }
+        if (!diverged && toSequence == Long.MAX_VALUE)
+        {
+            // both journals cut back to an earlier day's close replay identical: only their last files' end-of-cycle
+            // markers tell that later days were removed
+            refuseRemovedCycleFiles(inputs);
+            refuseRemovedCycleFiles(outputs);
+        }
         return new ReplayReport(replayed, comparer.compared(), !diverged, comparer.firstDivergence(),
             outputs.digest(), comparer.digest(), logic.ledger());
+    }
+
+    private static void refuseRemovedCycleFiles(final JournalReader reader)
+    {
+        final String removed = reader.removedCycleFilesProblem();
+        if (removed != null)
+        {
+            throw new JournalCorruptException(removed);
+        }
     }
 
     private void applyUpTo(final DirectBuffer buffer, final int offset, final int length, final boolean[] past)

@@ -107,6 +107,10 @@ class CycleFileTamperTest
                 ", ends with Chronicle's end-of-cycle marker, which a writer adds only as it begins a later day's " +
                 "cycle file, and there is none: the cycle files after it were removed");
         }
+        // what is left replays to the same outputs: only the marker tells a replay that days were removed
+        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
+            .isInstanceOf(JournalCorruptException.class)
+            .hasMessageStartingWith(Journals.input(dir) + ": the last cycle file, " + days[SESSIONS - 2]);
     }
 
     // Was an audit finding: a reader goes on to the next cycle file only past the end-of-cycle marker, so a first file
