@@ -21,12 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code settle audit}: the measurement-and-verification report of a journal, per account (or meter) and local
@@ -71,8 +74,9 @@ public final class AuditCommand implements Callable<Integer>
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "First day not reported (exclusive).")
     private String to;
 
-    @Option(names = "--zone", defaultValue = "America/Los_Angeles", paramLabel = "ZONE",
-        description = "Zone of the local days (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--zone", paramLabel = "ZONE",
+        description = "Zone of the local days (default: the zone the journal's tariffs price in; required when they " +
+            "use several).")
     private String zone;
 
     @Option(names = "--format", defaultValue = "html", paramLabel = "html|csv|json",
@@ -91,7 +95,6 @@ public final class AuditCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
-        final ZoneId localZone = OptionValues.zone(zone);
         final LocalDate fromDay = from == null ? null : OptionValues.date("--from", from);
         final LocalDate toDay = to == null ? null : OptionValues.date("--to", to);
         requireRange(fromDay, toDay);
@@ -107,6 +110,7 @@ public final class AuditCommand implements Callable<Integer>
         final ReportFile outFile = new ReportFile(out);
         outFile.check(journal, Map.of());
         final InputRegistry registry = InputRegistry.read(journal);
+        final ZoneId localZone = zone != null ? OptionValues.zone(zone) : recordedZone(registry);
         final Map<Long, List<Long>> selected = new TreeMap<>();
         final String selection;
         if (meter != null)
@@ -227,5 +231,25 @@ public final class AuditCommand implements Callable<Integer>
             return new AuditReport(plain.journal(), plain.zone(), plain.from(), plain.to(), plain.selection(),
                 plain.accounts(), DrReplay.collect(Path.of(plain.journal()), meterIds(selected), replaying));
         }
+    }
+
+    /**
+     * The local days of a journal are its tariffs' days: one journal of a New York utility audited in Los Angeles
+     * days would put each day's first three hours in the day before.
+     */
+    private ZoneId recordedZone(final InputRegistry registry)
+    {
+        final Set<ZoneId> zones = new TreeSet<>(Comparator.comparing(ZoneId::getId));
+        for (final long tariffId : registry.enrolledTariffs())
+        {
+            registry.zoneOf(tariffId).ifPresent(zones::add);
+        }
+        if (zones.size() > 1)
+        {
+            throw new IllegalArgumentException("the journal's tariffs price in " + zones.size() + " zones (" +
+                zones.stream().map(ZoneId::getId).collect(Collectors.joining(", ")) + "): give the zone of the days " +
+                "with --zone");
+        }
+        return zones.isEmpty() ? ZoneOffset.UTC : zones.iterator().next();
     }
 }
