@@ -158,17 +158,9 @@ class AuditCommandTest
     @Test
     void theDaysAreTheJournalsTariffZoneUnlessZoneSaysOtherwise() throws IOException
     {
-        // one reading at 2011-02-01 01:00 New York time (06:00Z), under the hand-written TOU rate moved to New York:
-        // a New York day of 2011-02-01, and in Los Angeles time still January 31, which the audit used to default to
-        final Path tariff = Files.writeString(tmp.resolve("ny.json"),
-            Files.readString(Path.of(TestResources.path("bill/gridsettle_hand_written_tou.json")))
-                .replace("America/Los_Angeles", "America/New_York"));
-        final Path ny = tmp.resolve("ny-journal");
-        final CliRun ingest = CliRun.of("ingest", "--journal", ny.toString(), "--tariff", tariff.toString(),
-            "--meters", Files.writeString(tmp.resolve("m.csv"), "meter_id,account_id\nM-1,1001\n").toString(),
-            "--usage", Files.writeString(tmp.resolve("u.csv"), "meter_id,interval_start,interval_seconds,import_wh," +
-                "export_wh\nM-1,2011-02-01T01:00:00-05:00,3600,1000,0\n").toString());
-        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        // one reading at 2011-02-01 01:00 New York time: a New York day of 2011-02-01, and in Los Angeles time still
+        // January 31, which the audit used to default to
+        final Path ny = TestResources.newYorkJournal(tmp);
 
         final Path json = tmp.resolve("ny.json.out");
         final CliRun run = CliRun.of("audit", "--journal", ny.toString(), "--format", "json", "--out",

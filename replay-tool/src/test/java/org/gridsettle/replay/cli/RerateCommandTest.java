@@ -332,15 +332,7 @@ class RerateCommandTest
         // reading at 2011-02-01 01:00 New York time (1.000 kWh x 0.10 = 0.100000), which is still January 31 in
         // Los Angeles. --from 2011-02-01 --to 2011-02-02 without --zone must mean the tariff's February 1: the
         // charge is compared. Before, the days were Los Angeles days and the row compared nothing.
-        final Path tariff = Files.writeString(tmp.resolve("ny.json"),
-            Files.readString(Path.of(path("bill/gridsettle_hand_written_tou.json")))
-                .replace("America/Los_Angeles", "America/New_York"));
-        final Path journal = tmp.resolve("journal");
-        final CliRun ingest = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", tariff.toString(),
-            "--meters", Files.writeString(tmp.resolve("m.csv"), "meter_id,account_id\nM-1,1001\n").toString(),
-            "--usage", Files.writeString(tmp.resolve("u.csv"), "meter_id,interval_start,interval_seconds,import_wh," +
-                "export_wh\nM-1,2011-02-01T01:00:00-05:00,3600,1000,0\n").toString());
-        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        final Path journal = TestResources.newYorkJournal(tmp);
         final Path csv = tmp.resolve("r.csv");
 
         final CliRun run = CliRun.of("rerate", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),

@@ -65,6 +65,31 @@ final class TestResources
     }
 
     /**
+     * Ingests one reading at 2011-02-01 01:00 New York time (06:00Z, still January 31 in Los Angeles), 1.000 kWh, under
+     * the hand-written TOU rate moved to America/New_York: a journal whose days are not Los Angeles days.
+     *
+     * @param tmp a directory for the tariff, enrolment and usage files and the journal.
+     * @return the journal directory.
+     * @throws IOException if a file cannot be written.
+     */
+    static Path newYorkJournal(final Path tmp) throws IOException
+    {
+        final Path tariff = Files.writeString(tmp.resolve("ny.json"),
+            Files.readString(resource("bill/gridsettle_hand_written_tou.json"))
+                .replace("America/Los_Angeles", "America/New_York"));
+        final Path journal = tmp.resolve("ny-journal");
+        final CliRun ingest = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", tariff.toString(),
+            "--meters", Files.writeString(tmp.resolve("m.csv"), "meter_id,account_id\nM-1,1001\n").toString(),
+            "--usage", Files.writeString(tmp.resolve("u.csv"), "meter_id,interval_start,interval_seconds,import_wh," +
+                "export_wh\nM-1,2011-02-01T01:00:00-05:00,3600,1000,0\n").toString());
+        if (ingest.exitCode() != 0)
+        {
+            throw new IllegalStateException("ingest failed: " + ingest.err());
+        }
+        return journal;
+    }
+
+    /**
      * One hourly reading of the Coastal feed, found by regular expression.
      */
     record HourReading(long start, long wh)
