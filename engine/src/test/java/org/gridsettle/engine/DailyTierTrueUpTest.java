@@ -225,9 +225,9 @@ class DailyTierTrueUpTest
         inputs.subList(0, 5).forEach(input -> before.apply(new UnsafeBuffer(input), 0, input.length));
         final byte[] state = LogicStates.state(before);
         // the day totals' section: no untracked periods, one meter (index 0), 2 x 31 x 6 totals; then the window's
-        // eviction watermarks end the state
+        // eviction watermarks and the interest APYs (none: a count of 0) end the state
         final int section = 4 + (4 + 4) + (4 + 2 * 31 * 6 * 8);
-        final int end = state.length - watermarks(1);
+        final int end = state.length - Integer.BYTES - watermarks(1);
         final ByteBuffer head = ByteBuffer.wrap(state, end - section, 16);
         assertThat(new int[] {head.getInt(), head.getInt(), head.getInt(), head.getInt()})
             .containsExactly(0, 1, 0, 2 * 31 * 6);
@@ -366,11 +366,12 @@ class DailyTierTrueUpTest
             }, 8);
             inputs.forEach(input -> logic.apply(new UnsafeBuffer(input), 0, input.length));
             final byte[] state = LogicStates.state(logic);
-            // the day totals' section, before the window's eviction watermarks: no untracked periods, the rows'
-            // meters, their totals
+            // the day totals' section, before the window's eviction watermarks and the interest APYs (none accrued:
+            // a count of 0): no untracked periods, the rows' meters, their totals
             final int rows = dailyTiers ? 4 : 0;
             final int section = 4 + (4 + 4 * rows) + (4 + rows * 2 * 31 * 6 * 8);
-            final ByteBuffer tail = ByteBuffer.wrap(state, state.length - watermarks(4) - section, section);
+            final ByteBuffer tail = ByteBuffer.wrap(state, state.length - Integer.BYTES - watermarks(4) - section,
+                section);
             assertThat(tail.getInt()).isZero();
             assertThat(tail.getInt()).as("meters with day totals").isEqualTo(rows);
             tail.position(tail.position() + 4 * rows);

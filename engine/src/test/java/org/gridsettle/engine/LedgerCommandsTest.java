@@ -1,7 +1,10 @@
 package org.gridsettle.engine;
 
+import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.Ledger;
+import org.gridsettle.engine.snapshot.SnapshotStore;
 import org.gridsettle.engine.ledger.SystemAccounts;
+import org.gridsettle.journal.chain.XxHash64;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.TransferCodec;
@@ -10,7 +13,11 @@ import org.gridsettle.pricing.tariff.TouTariff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +73,7 @@ class LedgerCommandsTest
             engine.accrueInterest(3, SOLAR, 500, 20_516);        // 10: 2026-03-04; 03-03 is skipped
             engine.accrueInterest(4, SOLAR, 500, 20_515);        // 11: 03-03 late: never paid, so never acknowledged
             engine.accrueInterest(5, SOLAR, 500, 20_516);        // 12: the last day again: acknowledged
+            engine.accrueInterest(6, SOLAR, 900, 20_516);        // 13: the last day at another APY: refused
         }
         // daily rate = 1.05^(1/365) - 1 = 0.000133680617113440 (to 18 places, half-even; Python decimal, prec 50)
         // 1,000,000,000 x r = 133,680.617 -> 133,681;  7,000,000 x r = 935.764 -> 936
@@ -83,6 +91,57 @@ class LedgerCommandsTest
         assertThat(out.causedBy(11)).hasSize(1);
         assertThat(Outputs.rejection(out.causedBy(11).get(0))).isEqualTo(ReasonCode.OUT_OF_ORDER);
         assertThat(out.causedBy(12)).hasSize(1).allMatch(Outputs::isDuplicateAck);
+        // before, acknowledged as if the corrected APY had been paid
+        assertThat(out.causedBy(13)).hasSize(1);
+        assertThat(Outputs.rejection(out.causedBy(13).get(0))).isEqualTo(ReasonCode.CONFLICTING_DUPLICATE);
+    }
+
+    @Test
+    void theApyOfTheLastAccruedDayOutlivesARestartFromASnapshot()
+    {
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            EngineFixture.setUp(engine, 1);                      // inputs 1..3
+            engine.submitTick(1, 0, NOON, 900, 0, 2_000);        // 4
+            engine.accrueInterest(1, SOLAR, 500, 20_514);        // 5
+        }                                                        // a snapshot is written at a clean close
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            assertThat(engine.recoveryNotes()).anyMatch((n) -> n.startsWith("loaded snapshot"));
+            engine.accrueInterest(2, SOLAR, 500, 20_514);        // 6: same APY: acknowledged
+            engine.accrueInterest(3, SOLAR, 700, 20_514);        // 7: another: refused
+        }
+        final Outputs out = Outputs.of(dir);
+        assertThat(out.causedBy(6)).hasSize(1).allMatch(Outputs::isDuplicateAck);
+        assertThat(Outputs.rejection(out.causedBy(7).get(0))).isEqualTo(ReasonCode.CONFLICTING_DUPLICATE);
+    }
+
+    @Test
+    void aSnapshotWrittenBeforeTheApysWereKeptIsNotUsedOnceADayWasAccrued() throws Exception
+    {
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            EngineFixture.setUp(engine, 1);                      // inputs 1..3
+            engine.submitTick(1, 0, NOON, 900, 0, 2_000);        // 4
+            engine.accrueInterest(1, SOLAR, 500, 20_514);        // 5
+        }
+        // as the build before wrote it: the state ends before the APYs' section (a count of 1, token and APY)
+        final Path snapshot = new SnapshotStore(dir.resolve("snapshots")).newestFirst().get(0);
+        final byte[] bytes = Files.readAllBytes(snapshot);
+        final int stateEnd = bytes.length - Long.BYTES - (Integer.BYTES + 2 * Long.BYTES);
+        assertThat(ByteBuffer.wrap(bytes).getInt(stateEnd)).as("one APY").isEqualTo(1);
+        final byte[] former = Arrays.copyOf(bytes, stateEnd + Long.BYTES);
+        new UnsafeBuffer(former).putLong(stateEnd, XxHash64.hash(new UnsafeBuffer(former), 0, stateEnd, 0),
+            ByteOrder.BIG_ENDIAN);
+        Files.write(snapshot, former);
+
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            // loaded, its repeat of day 20,514 would be acknowledged whatever its APY, where a replay refuses one
+            assertThat(engine.recoveryNotes()).anyMatch((n) -> n.contains("predates the APYs"));
+            engine.accrueInterest(2, SOLAR, 700, 20_514);        // 6
+        }
+        assertThat(Outputs.rejection(Outputs.of(dir).causedBy(6).get(0))).isEqualTo(ReasonCode.CONFLICTING_DUPLICATE);
     }
 
     @Test

@@ -156,13 +156,14 @@ class LegacySnapshotWindowTest
     }
 
     /**
-     * @return the snapshot of one meter without its last section, the eviction watermarks (a count of 1 and a long),
-     *     with the magic of an earlier format and its checksum.
+     * @return the snapshot of one meter without its last sections, the eviction watermarks (a count of 1 and a long)
+     *     and the interest APYs (a count of 0), with the magic of an earlier format and its checksum.
      */
     private static byte[] withoutWatermarks(final byte[] snapshot, final char format)
     {
         assertThat(new String(snapshot, 0, 8, StandardCharsets.US_ASCII)).isEqualTo("GSSNAP05");
-        final int stateEnd = snapshot.length - 8 - Integer.BYTES - Long.BYTES;
+        assertThat(ByteBuffer.wrap(snapshot).getInt(snapshot.length - 8 - Integer.BYTES)).as("no APY").isZero();
+        final int stateEnd = snapshot.length - 8 - Integer.BYTES - Integer.BYTES - Long.BYTES;
         assertThat(ByteBuffer.wrap(snapshot).getInt(stateEnd)).as("watermarks of one meter").isEqualTo(1);
         final byte[] bytes = java.util.Arrays.copyOf(snapshot, stateEnd + 8);
         bytes[7] = (byte)format;

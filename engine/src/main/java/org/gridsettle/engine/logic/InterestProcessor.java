@@ -23,8 +23,10 @@ import java.math.RoundingMode;
  * {@link BigDecimal} to 34 significant digits (Newton's method, deterministic on every JVM) and rounded half-even to
  * 18 decimal places. Each positive customer balance {@code B} earns {@code halfEven(B * r)} micro-units, the one
  * rounding of the calculation. Accounts are paid in ascending account order. Days are accrued in order, one accrual
- * per token and day: a repeat for the token's last accrued day is acknowledged and pays nothing, and a day before
- * it is rejected (OUT_OF_ORDER), since only the last day is remembered and balances are paid as they are now.
+ * per token and day: a repeat for the token's last accrued day is acknowledged and pays nothing if it names the APY
+ * that day was accrued at, and is rejected CONFLICTING_DUPLICATE if it names another (a corrected APY is never paid
+ * for a day already paid, and the host is told so rather than answered as if it had been); a day before it is rejected
+ * (OUT_OF_ORDER), since only the last day is remembered and balances are paid as they are now.
  * Owned by the business-logic thread. Not thread-safe.
  */
 final class InterestProcessor
@@ -37,6 +39,9 @@ final class InterestProcessor
 
     private final Postings postings;
     private final Long2LongHashMap lastDayByToken = new Long2LongHashMap(Long.MIN_VALUE);
+    /** The APY each token's last day was accrued at; a snapshot written before it was kept leaves it unknown. */
+    private final Long2LongHashMap lastApyByToken = new Long2LongHashMap(Long.MIN_VALUE);
+    private boolean apysUnknown;
     /** Sorts keys for a snapshot; kept so that a capture allocates nothing once the state stops growing. */
     private long[] snapshotScratch = new long[0];
 
@@ -58,7 +63,14 @@ final class InterestProcessor
         final long lastDay = lastDayByToken.get(token);
         if (day == lastDay)
         {
-            postings.acknowledgeDuplicate(sequence, token, day);
+            if (lastApyByToken.get(token) == apyBps)
+            {
+                postings.acknowledgeDuplicate(sequence, token, day);
+            }
+            else
+            {
+                postings.reject(sequence, ReasonCode.CONFLICTING_DUPLICATE, INTEREST, token);
+            }
             return;
         }
         if (day < lastDay)
@@ -72,7 +84,7 @@ final class InterestProcessor
         final int tokenIndex = ledger.findToken(token);
         if (tokenIndex < 0 || apyBps == 0)
         {
-            lastDayByToken.put(token, day);
+            accrued(token, day, apyBps);
             return;
         }
         final BigDecimal rate = dailyRate(apyBps);
@@ -85,8 +97,14 @@ final class InterestProcessor
             postings.reject(sequence, ReasonCode.OVERFLOW, INTEREST, token);
             return;
         }
-        lastDayByToken.put(token, day);
+        accrued(token, day, apyBps);
         pay(sequence, token, tokenIndex, day, apyBps, rate, holders);
+    }
+
+    private void accrued(final long token, final long day, final long apyBps)
+    {
+        lastDayByToken.put(token, day);
+        lastApyByToken.put(token, apyBps);
     }
 
     private void pay(
@@ -161,5 +179,31 @@ final class InterestProcessor
     void readState(final DataInput in) throws IOException
     {
         StateIo.readMap(in, lastDayByToken);
+        lastApyByToken.clear();
+        apysUnknown = !lastDayByToken.isEmpty();
+    }
+
+    /**
+     * Writes the APYs of the tokens' last accrued days: a section at the end of the state, after the sections of the
+     * builds before it ({@link #readApys}).
+     */
+    void writeApys(final DataOutput out) throws IOException
+    {
+        snapshotScratch = StateIo.writeMap(out, lastApyByToken, snapshotScratch);
+    }
+
+    void readApys(final DataInput in) throws IOException
+    {
+        StateIo.readMap(in, lastApyByToken);
+        apysUnknown = false;
+    }
+
+    /**
+     * @return true if this state was read from a snapshot written before the APYs were kept, with a day accrued: a
+     *     repeat of that day would then be acknowledged where a replay, which knows the APY, may reject it.
+     */
+    boolean apysUnknown()
+    {
+        return apysUnknown;
     }
 }

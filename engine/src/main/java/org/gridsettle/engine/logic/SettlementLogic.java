@@ -325,6 +325,7 @@ public final class SettlementLogic
         billing.writeState(out, meters.meterCount());
         writeStateAfterBilling(out);
         window.writeWatermarks(out, meters.meterCount());
+        interest.writeApys(out);
     }
 
     private void writeStateAfterBilling(final DataOutput out) throws IOException
@@ -379,6 +380,8 @@ public final class SettlementLogic
         capture.begin(out, meterCount, registryBase);
         writeStateAfterBilling(out);
         capture.claimWatermarks(out);
+        // after the claimed watermarks, as writeState puts it: small, so written whole at the capture's start
+        interest.writeApys(out);
         return capture.pending();
     }
 
@@ -495,6 +498,19 @@ public final class SettlementLogic
         {
             window.readWatermarks(in);
         }
+        if (StateIo.hasMore(in))
+        {
+            interest.readApys(in);
+        }
+    }
+
+    /**
+     * @return true if this logic was loaded from a snapshot written before the interest accruals' APYs were kept,
+     *     with a day accrued: this state is then not the one a replay builds, and a replay must be used instead.
+     */
+    public boolean interestApysUnknown()
+    {
+        return interest.apysUnknown();
     }
 
     /**

@@ -197,6 +197,11 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
                 final SettlementLogic candidate = new SettlementLogic(this, correctionWindow);
                 SnapshotStore.load(file, candidate);
                 completeLegacyWindow(candidate, info, inputDir);
+                if (candidate.interestApysUnknown())
+                {
+                    throw new java.io.IOException("it predates the APYs of the interest accruals, and a day was " +
+                        "accrued: only a replay tells whether a repeat of that day names its APY");
+                }
                 logic = candidate;
                 recoveryNotes.add("loaded snapshot " + file.getFileName() + " (input " + info.inputSequence() +
                     "), replaying the tail");

@@ -17,6 +17,8 @@ class SnapshotWriterTest
     private static final int DAILY_TIER_TOTALS_EMPTY = 3 * 4;
     /** The eviction watermarks' section of an empty state: a count of 0. */
     private static final int WATERMARKS_EMPTY = 4;
+    /** The interest APYs' section of an empty state: a count of 0. */
+    private static final int APYS_EMPTY = 4;
 
     @TempDir
     Path tmp;
@@ -142,7 +144,7 @@ class SnapshotWriterTest
     {
         // as builds before 2026-11-27 wrote it: the state ends before the fingerprints' section (a count of 0 here)
         // and the daily tier totals' after it
-        SnapshotStore.load(formerSnapshot(4 + DAILY_TIER_TOTALS_EMPTY + WATERMARKS_EMPTY, '3'),
+        SnapshotStore.load(formerSnapshot(4 + DAILY_TIER_TOTALS_EMPTY + WATERMARKS_EMPTY + APYS_EMPTY, '3'),
             new SettlementLogic((buffer, offset, length) -> { }, 8));
     }
 
@@ -150,7 +152,7 @@ class SnapshotWriterTest
     void aSnapshotWrittenBeforeTheDailyTierTotalsStillLoads() throws Exception
     {
         // as builds before the daily-tier true-up wrote it: the state ends after the fingerprints
-        SnapshotStore.load(formerSnapshot(DAILY_TIER_TOTALS_EMPTY + WATERMARKS_EMPTY, '3'),
+        SnapshotStore.load(formerSnapshot(DAILY_TIER_TOTALS_EMPTY + WATERMARKS_EMPTY + APYS_EMPTY, '3'),
             new SettlementLogic((buffer, offset, length) -> { }, 8));
     }
 
@@ -159,8 +161,17 @@ class SnapshotWriterTest
     {
         // format 04: the state ends after the daily tier totals; no window is full, so no watermark is missing
         final SettlementLogic logic = new SettlementLogic((buffer, offset, length) -> { }, 8);
-        SnapshotStore.load(formerSnapshot(WATERMARKS_EMPTY, '4'), logic);
+        SnapshotStore.load(formerSnapshot(WATERMARKS_EMPTY + APYS_EMPTY, '4'), logic);
         assertThat(logic.windowWatermarksUnknown()).isFalse();
+    }
+
+    @Test
+    void aSnapshotWrittenBeforeTheInterestApysStillLoadsWhenNoDayWasAccrued() throws Exception
+    {
+        // format 05 before the APYs were kept: the state ends after the watermarks; no day accrued, so none is missing
+        final SettlementLogic logic = new SettlementLogic((buffer, offset, length) -> { }, 8);
+        SnapshotStore.load(formerSnapshot(APYS_EMPTY, '5'), logic);
+        assertThat(logic.interestApysUnknown()).isFalse();
     }
 
     /**
