@@ -47,6 +47,10 @@ public final class JournalReader implements AutoCloseable
     private boolean checkChain = true;
     /** Set when reading stopped short of Chronicle's end once; a second stop there is an altered header. */
     private boolean recheckedEnd;
+    /** The tailer's state where reading last stopped, before {@link #hidesDocuments} moved it to look further. */
+    private TailerState endState = TailerState.UNINITIALISED;
+    /** The index reading last stopped at, the next document's. */
+    private long endIndex;
     private long position;
     private long lastSequence;
     private long dataRecords;
@@ -229,6 +233,8 @@ public final class JournalReader implements AutoCloseable
             {
                 if (!dc.isPresent())
                 {
+                    endState = tailer.state();
+                    endIndex = tailer.index();
                     if (!hidesDocuments())
                     {
                         recheckedEnd = false;
@@ -272,7 +278,31 @@ public final class JournalReader implements AutoCloseable
      */
     private boolean hidesDocuments()
     {
-        return documentsCounted() > position;
+        // the queue's own end, from its cycle files' headers, through this reader's tailer: Chronicle's entryCount and
+        // lastIndex each create a tailer, and every tailer a queue ever creates stays in a static set of Chronicle's
+        // whose every later addition walks it, so a check per end of reading made long-lived processes slow down
+        final long stopped = endIndex;
+        final long end;
+        try
+        {
+            end = tailer.toEnd().index();
+        }
+        catch (final RuntimeException e)
+        {
+            throw new JournalCorruptException(dir + ": ends at record " + position + " (after sequence " +
+                lastSequence + "), but Chronicle cannot find the end of its cycle files, which are damaged: " +
+                e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+        }
+        if (end == stopped)
+        {
+            return false;
+        }
+        // back to where reading stopped, to read what a writer appended meanwhile, or to fail there
+        if (!tailer.moveToIndex(stopped))
+        {
+            throw hiddenDocuments();
+        }
+        return true;
     }
 
     private long documentsCounted()
@@ -292,12 +322,12 @@ public final class JournalReader implements AutoCloseable
     private JournalCorruptException hiddenDocuments()
     {
         final RollCycle rollCycle = queue.rollCycle();
-        final long next = tailer.index();
+        final long next = endIndex;
         final String at = dir + ": record " + position + " (after sequence " + lastSequence + "): reading stops at " +
             "document " + rollCycle.toSequenceNumber(next) + " of " + Journals.cycleFileName(rollCycle.toCycle(next));
         final String counted = "Chronicle counts " + documentsCounted() + " documents (records and checkpoints) in " +
             "the journal";
-        if (tailer.cycle() < ((SingleChronicleQueue)queue).lastCycle())
+        if (rollCycle.toCycle(next) < ((SingleChronicleQueue)queue).lastCycle())
         {
             // a reader goes on to the next cycle file only past the end-of-cycle marker
             return new JournalCorruptException(at + ", whose header reads as unwritten or still being written, or " +
@@ -457,7 +487,7 @@ public final class JournalReader implements AutoCloseable
      */
     public boolean endsWithEndOfCycleMarker()
     {
-        return tailer.state() == TailerState.END_OF_CYCLE;
+        return endState == TailerState.END_OF_CYCLE;
     }
 
     /**
