@@ -359,6 +359,29 @@ class CorruptJournalFilesTest
         assertThat(new JournalReplay(dir, Long.MAX_VALUE).run().identical()).isTrue();
     }
 
+    // Was a kill -9 finding (KillNineRecoveryTest -Dgridsettle.seed=27112027): a writer killed as it created the
+    // output journal's cycle file left the file's first header half-written with nothing after it, which
+    // CycleFileCheck lets through; Chronicle can find no end in such a file (NotReachedException), and the readers'
+    // check for hidden records (035e56b) turned that into a refusal of every later start
+    @Test
+    void anOutputCycleFileAKilledWriterWasCreatingIsRecoveredFromTheInputs() throws IOException
+    {
+        final Path file = JournalFiles.cycleFile(Journals.output(dir));
+        final long size = Files.size(file);
+        JournalFiles.truncate(file, 0);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.setLength(size);
+        }
+        JournalFiles.putInt(file, 0, NOT_COMPLETE);
+
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            assertThat(engine.outputDigest()).isEqualTo(intact.outputDigest());
+        }
+        assertThat(JournalVerifier.verify(dir).problems()).isEmpty();
+    }
+
     /**
      * Alters the document header of input 200, or of the first output it caused.
      *

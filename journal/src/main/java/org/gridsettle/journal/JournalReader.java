@@ -5,6 +5,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.TailerState;
+import net.openhft.chronicle.queue.impl.single.NotReachedException;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -286,6 +287,13 @@ public final class JournalReader implements AutoCloseable
         try
         {
             end = tailer.toEnd().index();
+        }
+        catch (final NotReachedException e)
+        {
+            // the one state CycleFileCheck lets through in which Chronicle finds no end: the newest cycle file's first
+            // header left half-written by a writer killed as it created the file, with nothing written after it; its
+            // count fails the same way, and there is nothing in it to hide
+            return false;
         }
         catch (final RuntimeException e)
         {
