@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Hand-worked 10-in-10, 4-in-4 (weekend and holiday events) and declared baselines. The event is on Wednesday 2026-07-15, 14:00-16:00 local (hours 14 and
- * 15). Walking back, the weekdays are 07-14, 07-13, 07-10, 07-09, 07-08, 07-07, 07-06, 07-03, 07-02, 07-01, 06-30,
+ * Hand-worked 10-in-10, 4-in-4 (weekend and holiday events) and declared baselines. The 10-in-10 event is on
+ * Wednesday 2026-07-15, 14:00-16:00 local (hours 14 and 15). Walking back, the weekdays are 07-14, 07-13, 07-10, 07-09, 07-08, 07-07, 07-06, 07-03, 07-02, 07-01, 06-30,
  * 06-29, 06-26...; 07-03 is a holiday of the tariff (Independence Day observed) and 07-08 an earlier DR event day, so
  * the 10 baseline days are 07-14, 07-13, 07-10, 07-09, 07-07, 07-06, 07-02, 07-01, 06-30 and 06-29. Their event-hour
  * loads are 1010, 1020, ... 1100 Wh, in that order: S = 10 x 1000 + 10 x (1 + ... + 10) = 10,550 Wh, so the
@@ -257,7 +257,8 @@ class DrSettlementCalculatorTest
     @Test
     void aWeekendEventAveragesTheFourMostRecentWeekendDaysAndHolidays()
     {
-        // CAISO's weekend and holiday baseline is 4-in-4 (BPM for Demand Response). Event: Saturday 2026-07-18,
+        // CAISO's weekend and holiday baseline is 4-in-4 (BPM for Demand Response, as we know it: the manual could not
+        // be consulted where this was written, so check the current revision). Event: Saturday 2026-07-18,
         // 14:00-16:00. Walking back, the weekend days and holidays are 07-12 (Sun), 07-11 (Sat, an earlier event
         // day: out), 07-05 (Sun), 07-04 (Sat), 07-03 (Fri, the tariff's holiday), so the 4 days are 07-12, 07-05,
         // 07-04 and 07-03, loading 2,000, 2,100, 2,200 and 2,300 Wh: S = 8,600, baseline 2,150 Wh per hour. The
