@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -145,17 +146,20 @@ class CorruptJournalFilesTest
     }
 
     // Was a CLI audit finding: Chronicle waited about a minute for the header of an empty cycle file, then read an
-    // empty queue, and the message blamed a missing close checkpoint.
+    // empty queue, and the message blamed a missing close checkpoint. Readers still refuse it at once; an engine
+    // start sets the newest file aside (below), and refuses here because the outputs need the inputs it held.
     @ParameterizedTest(name = "{0} cycle file of 0 bytes")
     @CsvSource({"input", "output"})
-    void anEmptyCycleFileIsRefusedAtOnceNamingIt(final String journal) throws IOException
+    void anEmptyCycleFileIsRefusedAtOnceByReadersNamingIt(final String journal) throws IOException
     {
         final Path file = JournalFiles.cycleFile(queue(journal));
         JournalFiles.truncate(file, 0);
 
-        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start())
+        assertThatThrownBy(() -> readToEnd(queue(journal)))
             .isInstanceOf(JournalCorruptException.class).hasMessageContaining(file + ": empty (0 bytes)");
         assertThat(JournalVerifier.verify(dir).problems()).singleElement().asString().contains("empty (0 bytes)");
+        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
+            .isInstanceOf(JournalCorruptException.class).hasMessageContaining(file + ": empty (0 bytes)");
         assertThat(Files.size(file)).isZero();
     }
 
@@ -360,26 +364,106 @@ class CorruptJournalFilesTest
     }
 
     // Was a kill -9 finding (KillNineRecoveryTest -Dgridsettle.seed=27112027): a writer killed as it created the
-    // output journal's cycle file left the file's first header half-written with nothing after it, which
-    // CycleFileCheck lets through; Chronicle can find no end in such a file (NotReachedException), and the readers'
-    // check for hidden records (035e56b) turned that into a refusal of every later start
-    @Test
-    void anOutputCycleFileAKilledWriterWasCreatingIsRecoveredFromTheInputs() throws IOException
+    // output journal's cycle file left it empty, which every later start refused, or its first header half-written,
+    // which the readers' check for hidden records (035e56b) refused and, once that was fixed (28f0977), Chronicle
+    // waited about a minute on at every start. The engine now sets the file aside and appends the outputs again.
+    @ParameterizedTest(name = "output cycle file {0}")
+    @ValueSource(strings = {"empty", "all zeros", "with its first header being written"})
+    void anOutputCycleFileAKilledWriterWasCreatingIsSetAsideAndRecoveredFromTheInputs(final String form)
+        throws IOException
     {
         final Path file = JournalFiles.cycleFile(Journals.output(dir));
-        final long size = Files.size(file);
-        JournalFiles.truncate(file, 0);
-        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw"))
-        {
-            raf.setLength(size);
-        }
-        JournalFiles.putInt(file, 0, NOT_COMPLETE);
+        asAKilledWriterCreatingItLeavesIt(file, form);
 
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
         {
+            assertThat(engine.recoveryNotes()).first().asString()
+                .startsWith(file + " was left without Chronicle's header by a writer killed as it created the file")
+                .endsWith("set aside as " + file.getFileName() + ".abandoned");
             assertThat(engine.outputDigest()).isEqualTo(intact.outputDigest());
         }
-        assertThat(JournalVerifier.verify(dir).problems()).isEmpty();
+        assertThat(file.resolveSibling(file.getFileName() + ".abandoned")).exists();
+        final VerificationReport recovered = JournalVerifier.verify(dir);
+        assertThat(recovered.problems()).isEmpty();
+        assertThat(recovered.outputDigest()).isEqualTo(intact.outputDigest());
+        assertThat(new JournalReplay(dir, Long.MAX_VALUE).run().identical()).isTrue();
+    }
+
+    // The same state in the input journal's only file cannot be a kill: the output journal holds what its inputs
+    // caused. The start is refused, and the file is put back exactly as it was.
+    @ParameterizedTest(name = "input cycle file {0}")
+    @ValueSource(strings = {"empty", "all zeros", "with its first header being written"})
+    void anInputCycleFileWithoutItsHeaderIsRefusedWhenOutputsNeedItsInputsAndPutBack(final String form)
+        throws IOException
+    {
+        final Path file = JournalFiles.cycleFile(Journals.input(dir));
+        asAKilledWriterCreatingItLeavesIt(file, form);
+        final byte[] before = JournalFiles.bytes(file, 0, Files.size(file));
+
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start())
+            .isInstanceOf(JournalCorruptException.class)
+            .hasMessageContaining("output journal has " + intact.outputRecords() + " records but the input journal " +
+                "is empty")
+            .hasMessageContaining(file + " was left without Chronicle's header")
+            .hasMessageEndingWith("it is put back, since the journal is not sound without it either)");
+        assertThat(file.resolveSibling(file.getFileName() + ".abandoned")).doesNotExist();
+        assertThat(JournalFiles.bytes(file, 0, Files.size(file))).isEqualTo(before);
+    }
+
+    // A kill as the next day's file was created, after an earlier session closed the journal: nothing refers to the
+    // file, so both journals start as they were closed.
+    @ParameterizedTest(name = "{0} journal")
+    @CsvSource({"input", "output"})
+    void aNewestCycleFileLeftEmptyByAKillIsSetAsideAndTheJournalOpensAsItWasClosed(final String journal)
+        throws IOException
+    {
+        final Path current = JournalFiles.cycleFile(queue(journal));
+        final Path next = current.resolveSibling(
+            java.time.LocalDate.parse(current.getFileName().toString().substring(0, 8),
+                java.time.format.DateTimeFormatter.BASIC_ISO_DATE).plusDays(1)
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "F.cq4");
+        Files.createFile(next);
+
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            assertThat(engine.recoveryNotes()).first().asString().startsWith(next + " was left without");
+            assertThat(engine.outputDigest()).isEqualTo(intact.outputDigest());
+        }
+        assertThat(next).doesNotExist();
+        final VerificationReport reopened = JournalVerifier.verify(dir);
+        assertThat(reopened.problems()).isEmpty();
+        assertThat(reopened.inputRecords()).isEqualTo(intact.inputRecords());
+        assertThat(reopened.outputDigest()).isEqualTo(intact.outputDigest());
+    }
+
+    // Only the newest file: an older one left empty was cut or wiped, since a writer only ever creates the next file
+    @Test
+    void anEmptyCycleFileBeforeTheNewestIsRefusedAtStart() throws IOException
+    {
+        final Path current = JournalFiles.cycleFile(Journals.output(dir));
+        final Path earlier = current.resolveSibling("20000101F.cq4");
+        Files.createFile(earlier);
+
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start())
+            .isInstanceOf(JournalCorruptException.class).hasMessageContaining(earlier + ": empty (0 bytes)");
+        assertThat(earlier).exists();
+    }
+
+    private static void asAKilledWriterCreatingItLeavesIt(final Path file, final String form) throws IOException
+    {
+        final long size = Files.size(file);
+        JournalFiles.truncate(file, 0);
+        if (!form.equals("empty"))
+        {
+            try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw"))
+            {
+                raf.setLength(size);
+            }
+        }
+        if (form.startsWith("with"))
+        {
+            JournalFiles.putInt(file, 0, NOT_COMPLETE);
+        }
     }
 
     /**

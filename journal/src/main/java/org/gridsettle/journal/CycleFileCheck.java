@@ -35,13 +35,13 @@ final class CycleFileCheck
      * What Chronicle puts at byte 0 of a new cycle file before it writes the header (a compare-and-swap from 0, with
      * no length and no metadata bit); the header's length replaces it once the header is written.
      */
-    private static final int FIRST_HEADER_BEING_WRITTEN = NOT_COMPLETE;
+    static final int FIRST_HEADER_BEING_WRITTEN = NOT_COMPLETE;
     /**
      * Past the first header of a file created by a process killed at that instant, nothing was written: the index
      * documents (the first one at byte 200 with Chronicle Queue 2026.4) and the records come after the header is done.
      */
-    private static final int FIRST_HEADER_MAX = 4096;
-    private static final int UNWRITTEN_CHECKED = 1 << 20;
+    static final int FIRST_HEADER_MAX = 4096;
+    static final int UNWRITTEN_CHECKED = 1 << 20;
     private static final int LENGTH_MASK = 0x3FFFFFFF;
     /** Header, index2index and the first index come first; more ahead of the first record would be a new layout. */
     private static final int MAX_METADATA_DOCUMENTS = 16;
@@ -87,8 +87,8 @@ final class CycleFileCheck
         {
             // Chronicle waits for a header that never comes, for about a minute, then reports an empty queue
             throw new JournalCorruptException(file + ": empty (0 bytes), not even Chronicle's header: cut short, or " +
-                "created by a process killed at that instant; restore it from a copy, or move it aside if it is " +
-                "the newest cycle file and holds nothing");
+                "created by a process killed at that instant; restore it from a copy (an engine started on the " +
+                "journal sets it aside if it is the newest cycle file, and its journal is sound without it)");
         }
         final ByteBuffer word = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
         long position = 0;

@@ -74,6 +74,10 @@ public final class JournalWriter implements AutoCloseable
     private long sealedBoundChain;
     /** Set by the first write that failed; from then on the writer writes nothing. */
     private JournalWriteException failure;
+    /** The newest cycle file, set aside as a killed writer left it when creating it, or null. */
+    private final Path setAside;
+    /** Records in the journal when it was opened: a writer that appended nothing may put {@link #setAside} back. */
+    private final long countAtOpen;
 
     /**
      * Opens or creates a journal with the default checkpoint interval.
@@ -119,8 +123,11 @@ public final class JournalWriter implements AutoCloseable
         // before reading where the journal ends: another writer appending after that read would fork the chain
         final boolean existed = Files.isDirectory(dir);
         this.lock = WriterLock.acquire(dir);
+        Path abandoned = null;
         try
         {
+            // under the lock: no live writer is creating the file
+            abandoned = existed ? AbandonedCycleFile.setAsideIfAbandoned(dir) : null;
             final BlockDigest blockDigest;
             if (existed)
             {
@@ -162,10 +169,22 @@ public final class JournalWriter implements AutoCloseable
                 new BackgroundBlockSealer(
                     blockDigest, BackgroundBlockSealer.DEFAULT_CAPACITY, "gridsettle-seal-" + dir.getFileName()) :
                 blockDigest;
+            this.setAside = abandoned;
+            this.countAtOpen = count;
         }
         catch (final RuntimeException | Error e)
         {
-            lock.close();
+            try
+            {
+                if (abandoned != null)
+                {
+                    AbandonedCycleFile.restore(abandoned);
+                }
+            }
+            finally
+            {
+                lock.close();
+            }
             throw e;
         }
     }
@@ -333,6 +352,16 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
+     * @return the path of the newest cycle file, renamed when this writer opened the journal because a writer killed
+     *         at the instant it created the file had left it without Chronicle's header (FORMAT.md section 8); null
+     *         if there was none.
+     */
+    public Path setAsideCycleFile()
+    {
+        return setAside;
+    }
+
+    /**
      * @return the journal directory.
      */
     public Path dir()
@@ -386,7 +415,9 @@ public final class JournalWriter implements AutoCloseable
 
     /**
      * Closes without a close checkpoint, for an engine that halted or never started: the journal keeps exactly the
-     * records it has, and verification reports that it was not closed cleanly.
+     * records it has, and verification reports that it was not closed cleanly. A cycle file {@link #setAsideCycleFile
+     * set aside} when the writer opened is put back if nothing was appended, so that a refused start leaves the
+     * journal as it found it.
      */
     public void abandon()
     {
@@ -396,10 +427,20 @@ public final class JournalWriter implements AutoCloseable
         }
         finally
         {
-            blockSealer.close();
-            appender.close();
-            queue.close();
-            lock.close();
+            try
+            {
+                blockSealer.close();
+                appender.close();
+                queue.close();
+                if (setAside != null && count == countAtOpen)
+                {
+                    AbandonedCycleFile.restore(setAside);
+                }
+            }
+            finally
+            {
+                lock.close();
+            }
         }
     }
 }

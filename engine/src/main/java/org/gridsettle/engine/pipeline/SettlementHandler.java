@@ -119,6 +119,44 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
      */
     public long recover(final Path inputDir)
     {
+        final String setAside = setAsideCycleFiles();
+        if (setAside.isEmpty())
+        {
+            return recoverJournalled(inputDir);
+        }
+        recoveryNotes.add(setAside);
+        try
+        {
+            return recoverJournalled(inputDir);
+        }
+        catch (final JournalCorruptException e)
+        {
+            // the file is put back as the engine is abandoned; say why the journal still is not sound without it
+            throw new JournalCorruptException(e.getMessage() + " (" + setAside + "; it is put back, since the " +
+                "journal is not sound without it either)");
+        }
+    }
+
+    /** @return one line naming the cycle files set aside when the writers opened, or "" if none was. */
+    private String setAsideCycleFiles()
+    {
+        final StringBuilder line = new StringBuilder();
+        for (final JournalWriter writer : new JournalWriter[] {input, output})
+        {
+            final Path aside = writer.setAsideCycleFile();
+            if (aside != null)
+            {
+                final String name = aside.getFileName().toString();
+                line.append(line.length() == 0 ? "" : "; ").append(writer.dir().resolve(
+                    name.substring(0, name.lastIndexOf('.')))).append(" was left without Chronicle's header by a " +
+                    "writer killed as it created the file, and holds no record: set aside as ").append(name);
+            }
+        }
+        return line.toString();
+    }
+
+    private long recoverJournalled(final Path inputDir)
+    {
         if (input.dataRecords() == 0)
         {
             if (output.dataRecords() != 0)
