@@ -66,6 +66,13 @@ class KillNineRecoveryTest
         assertThat(last.exitValue()).as(String.join("\n", log) + "\n" + Files.readString(lastLog)).isZero();
 
         assertThat(killed).as("kills that hit a running engine").isGreaterThanOrEqualTo(KILLS / 2);
+        // cycle files a kill left half-created, which a later start set aside (FORMAT.md section 8): rare, so counted
+        // for the runs logged in RELIABILITY.md
+        try (var files = Files.walk(crashed))
+        {
+            System.out.println("cycle files set aside after kills: " +
+                files.filter(p -> p.toString().endsWith(".abandoned")).map(crashed::relativize).toList());
+        }
         final VerificationReport report = JournalVerifier.verify(crashed);
         assertThat(report.problems()).isEmpty();
         assertThat(report.inputRecords()).isEqualTo(CrashWorker.inputCount());
