@@ -1035,11 +1035,32 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * @return what recovery did about snapshots at start, one line each.
+     * @return what recovery did at start, one line each: the cycle files it set aside (see
+     *         {@link #setAsideCycleFiles()}), and the snapshots it loaded or skipped.
      */
     public java.util.List<String> recoveryNotes()
     {
         return handler.recoveryNotes();
+    }
+
+    /**
+     * @return the cycle files, by their names in the journal, that this engine's start found as a writer killed at
+     *         the instant it created them left them (no header, no record) and renamed to {@code NAME.cq4.abandoned}
+     *         (journal/FORMAT.md section 8); empty in the usual case. A host that reports the start to an operator
+     *         should name them: the kill left no other trace.
+     */
+    public java.util.List<Path> setAsideCycleFiles()
+    {
+        final java.util.List<Path> files = new java.util.ArrayList<>(2);
+        for (final JournalWriter writer : new JournalWriter[] {input, output})
+        {
+            final Path file = writer.setAsideCycleFile();
+            if (file != null)
+            {
+                files.add(file);
+            }
+        }
+        return java.util.List.copyOf(files);
     }
 
     /**

@@ -380,6 +380,7 @@ class CorruptJournalFilesTest
             assertThat(engine.recoveryNotes()).first().asString()
                 .startsWith(file + " was left without Chronicle's header by a writer killed as it created the file")
                 .endsWith("set aside as " + file.getFileName() + ".abandoned");
+            assertThat(engine.setAsideCycleFiles()).containsExactly(file);
             assertThat(engine.outputDigest()).isEqualTo(intact.outputDigest());
         }
         assertThat(file.resolveSibling(file.getFileName() + ".abandoned")).exists();
@@ -427,6 +428,7 @@ class CorruptJournalFilesTest
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
         {
             assertThat(engine.recoveryNotes()).first().asString().startsWith(next + " was left without");
+            assertThat(engine.setAsideCycleFiles()).containsExactly(next);
             assertThat(engine.outputDigest()).isEqualTo(intact.outputDigest());
         }
         assertThat(next).doesNotExist();

@@ -81,8 +81,7 @@ final class AbandonedCycleFile
      */
     static boolean restore(final Path aside)
     {
-        final String name = aside.getFileName().toString();
-        final Path original = aside.resolveSibling(name.substring(0, name.length() - SUFFIX.length()));
+        final Path original = original(aside);
         try
         {
             if (Files.exists(original) || !Files.exists(aside))
@@ -96,6 +95,16 @@ final class AbandonedCycleFile
         {
             throw new UncheckedIOException("cannot put " + aside + " back as " + original, e);
         }
+    }
+
+    /**
+     * @param aside what {@link #setAsideIfAbandoned} returned.
+     * @return the file's name in the journal.
+     */
+    static Path original(final Path aside)
+    {
+        final String name = aside.getFileName().toString();
+        return aside.resolveSibling(name.substring(0, name.length() - SUFFIX.length()));
     }
 
     /**

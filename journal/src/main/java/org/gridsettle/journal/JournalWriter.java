@@ -46,6 +46,9 @@ public final class JournalWriter implements AutoCloseable
     private static final InternalError NOT_LANDED =
         new InternalError("a fault occurred in an unsafe memory access operation: the record did not reach the file");
 
+    /** Added to the name of a cycle file {@link #setAsideCycleFile() set aside} when a writer opened the journal. */
+    public static final String ABANDONED_SUFFIX = AbandonedCycleFile.SUFFIX;
+
     /** Default records per SHA-256 checkpoint. */
     public static final int DEFAULT_CHECKPOINT_INTERVAL = 4096;
 
@@ -352,13 +355,13 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
-     * @return the path of the newest cycle file, renamed when this writer opened the journal because a writer killed
-     *         at the instant it created the file had left it without Chronicle's header (FORMAT.md section 8); null
-     *         if there was none.
+     * @return the newest cycle file, by its name in the journal, if this writer renamed it to that name plus
+     *         {@link #ABANDONED_SUFFIX} when it opened the journal, because a writer killed at the instant it created
+     *         the file had left it without Chronicle's header (FORMAT.md section 8); null if it did not.
      */
     public Path setAsideCycleFile()
     {
-        return setAside;
+        return setAside == null ? null : AbandonedCycleFile.original(setAside);
     }
 
     /**

@@ -66,6 +66,37 @@ public final class Journals
     }
 
     /**
+     * Sets aside the newest cycle file of each queue of a journal that a writer killed at the instant it created the
+     * file left without Chronicle's header (FORMAT.md section 8), as an engine start does, for a tool that must read
+     * the journal before it starts an engine on it (settle ingest). Each queue is handled under its writer lock.
+     * Unlike an engine start, nothing is put back if what follows fails: the file never held a record, and stays
+     * beside the journal as {@code NAME.cq4.abandoned}.
+     *
+     * @param journalDir a journal directory.
+     * @return the files set aside, by their names in the journal; empty in the usual case.
+     * @throws IllegalStateException if another writer, in this process or another, holds a queue's lock.
+     */
+    public static java.util.List<Path> setAsideAbandonedCycleFiles(final Path journalDir)
+    {
+        final java.util.List<Path> files = new java.util.ArrayList<>(2);
+        for (final Path queueDir : new Path[] {input(journalDir), output(journalDir)})
+        {
+            if (Files.isDirectory(queueDir))
+            {
+                try (ExclusiveFileLock ignored = WriterLock.acquire(queueDir))
+                {
+                    final Path aside = AbandonedCycleFile.setAsideIfAbandoned(queueDir);
+                    if (aside != null)
+                    {
+                        files.add(AbandonedCycleFile.original(aside));
+                    }
+                }
+            }
+        }
+        return java.util.List.copyOf(files);
+    }
+
+    /**
      * @param cycle a cycle of the journals' daily roll: days since 1970-01-01 (UTC).
      * @return the name of its cycle file, as Chronicle names it ({@code 20261125F.cq4}).
      */

@@ -143,13 +143,12 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         final StringBuilder line = new StringBuilder();
         for (final JournalWriter writer : new JournalWriter[] {input, output})
         {
-            final Path aside = writer.setAsideCycleFile();
-            if (aside != null)
+            final Path file = writer.setAsideCycleFile();
+            if (file != null)
             {
-                final String name = aside.getFileName().toString();
-                line.append(line.length() == 0 ? "" : "; ").append(writer.dir().resolve(
-                    name.substring(0, name.lastIndexOf('.')))).append(" was left without Chronicle's header by a " +
-                    "writer killed as it created the file, and holds no record: set aside as ").append(name);
+                line.append(line.length() == 0 ? "" : "; ").append(file).append(" was left without Chronicle's " +
+                    "header by a writer killed as it created the file, and holds no record: set aside as ")
+                    .append(file.getFileName()).append(JournalWriter.ABANDONED_SUFFIX);
             }
         }
         return line.toString();

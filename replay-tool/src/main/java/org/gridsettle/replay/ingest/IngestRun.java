@@ -4,6 +4,7 @@ import org.gridsettle.engine.EngineCounters;
 import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.replay.bill.BillingCalendar;
 import org.gridsettle.journal.ExclusiveFileLock;
+import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
@@ -220,6 +221,12 @@ public final class IngestRun
         final ExclusiveFileLock writer = JournalLock.acquire(journalDir);
         try
         {
+            // before the journal is read: a reader refuses, or waits a minute on, what a killed run left behind
+            for (final Path file : Journals.setAsideAbandonedCycleFiles(journalDir))
+            {
+                warnings.accept(file + " was left without Chronicle's header by a run killed as it created the " +
+                    "file, and held no record: set aside as " + file.getFileName() + JournalWriter.ABANDONED_SUFFIX);
+            }
             return settle(readings, covered, meterIds, badRows, files, oraclePrices);
         }
         finally

@@ -282,6 +282,28 @@ class IngestCommandTest
             "0 exact duplicates").contains("already settled: 2 readings");
     }
 
+    // A kill -9 at the instant a run created a cycle file leaves it empty; the next run sets it aside (FORMAT.md
+    // section 8) and must say so, since the kill left no other trace
+    @Test
+    void aCycleFileAKilledRunLeftEmptyIsSetAsideWithAWarningAndTheNextRunAppends() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        final Path usage = write("day.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-100,2026-02-27T10:00:00Z,900,350,0\n");
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, meters, usage.toString()).exitCode()).isZero();
+        final Path empty = journal.resolve("output").resolve("20991231F.cq4");
+        Files.createFile(empty);
+
+        final CliRun second = ingest(journal, meters, usage.toString());
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err()).contains("settle ingest: warning: " + empty + " was left without Chronicle's " +
+            "header by a run killed as it created the file, and held no record: set aside as 20991231F.cq4.abandoned");
+        assertThat(empty).doesNotExist();
+        assertThat(CliRun.of("verify", "--journal", journal.toString()).exitCode()).isZero();
+    }
+
     @Test
     void aSecondIngestWhileAnotherWritesTheJournalIsRefusedAndTheJournalStaysIntact() throws IOException
     {
