@@ -374,6 +374,10 @@ class CorruptJournalFilesTest
     {
         final Path file = JournalFiles.cycleFile(Journals.output(dir));
         asAKilledWriterCreatingItLeavesIt(file, form);
+        // at once, with no writer holding the journal: Chronicle would wait about a minute for the header
+        assertThat(JournalVerifier.verify(dir).problems()).singleElement().asString().startsWith(file + ": ")
+            .contains(form.equals("empty") ? "empty (0 bytes)" : "left without Chronicle's header by a writer " +
+                "killed as it created the file, and no writer holds the journal");
 
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
         {

@@ -64,8 +64,13 @@ final class CycleFileCheck
     {
         // records before the file being checked, or -1 once a file was left unwalked and the count is unknown
         long records = 0;
-        for (final Path file : cycleFiles(queueDir))
+        final List<Path> files = cycleFiles(queueDir);
+        for (final Path file : files)
         {
+            if (file == files.get(files.size() - 1))
+            {
+                refuseIfAbandoned(queueDir, file);
+            }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
             {
                 final long inFile = checkOne(queueDir, file, channel, records);
@@ -75,6 +80,56 @@ final class CycleFileCheck
             {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
+        }
+    }
+
+    /**
+     * Refuses at once a newest cycle file that a writer killed as it created it left all zeros or with its first
+     * header being written, when no writer holds the journal: Chronicle would wait about a minute for the header
+     * before reading on. Writers never get here with such a file ({@link AbandonedCycleFile} sets it aside first);
+     * while a writer may hold the journal, the file may be one it is creating right now, and is left to Chronicle.
+     */
+    private static void refuseIfAbandoned(final Path queueDir, final Path file)
+    {
+        try
+        {
+            if (Files.size(file) == 0 || !AbandonedCycleFile.abandoned(file) || writerMayBeLive(queueDir))
+            {
+                return;
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        throw new JournalCorruptException(file + ": left without Chronicle's header by a writer killed as it " +
+            "created the file, and no writer holds the journal; the file holds no record: an engine started on the " +
+            "journal (or settle ingest) sets it aside as " + file.getFileName() + AbandonedCycleFile.SUFFIX);
+    }
+
+    /**
+     * @return false only if no writer holds the queue's {@link WriterLock}: its file is absent (a writer creates it
+     *         before it appends), or this process could take the lock; true if it is held, or cannot be tried (a
+     *         read-only copy of a journal).
+     */
+    static boolean writerMayBeLive(final Path queueDir)
+    {
+        final Path lockFile = queueDir.resolve(WriterLock.FILE);
+        if (!Files.exists(lockFile))
+        {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE))
+        {
+            return channel.tryLock() == null;
+        }
+        catch (final java.nio.channels.OverlappingFileLockException e)
+        {
+            return true;
+        }
+        catch (final IOException e)
+        {
+            return true;
         }
     }
 

@@ -53,6 +53,21 @@ class WriterLockTest
         }
     }
 
+    // Readers refuse at once a newest cycle file a killed writer left half-created only when no writer can be
+    // creating it right now (CycleFileCheck); otherwise they leave it to Chronicle, which waits for the header
+    @Test
+    void aReaderTellsWhetherAWriterMayHoldTheJournal() throws IOException
+    {
+        final Path dir = tmp.resolve("input");
+        java.nio.file.Files.createDirectories(dir);
+        assertThat(CycleFileCheck.writerMayBeLive(dir)).as("no lock file").isFalse();
+        try (ExclusiveFileLock held = WriterLock.acquire(dir))
+        {
+            assertThat(CycleFileCheck.writerMayBeLive(dir)).as("held in this process").isTrue();
+        }
+        assertThat(CycleFileCheck.writerMayBeLive(dir)).as("released, the file left behind").isFalse();
+    }
+
     @Test
     void aWriterInAnotherProcessIsRefusedUntilThatProcessEnds() throws IOException, InterruptedException
     {
