@@ -65,8 +65,9 @@ import java.util.concurrent.locks.LockSupport;
  * }</pre>
  * <p>
  * Threading: every method that takes input (ticks, corrections, commands, tariffs, series, DR events) or a balance
- * query is a submission. With the default single-producer ring all submissions must come from one host thread
- * (checked under {@code -ea}); build with {@link Builder#multiProducer(boolean)} to submit from several, in any mix.
+ * query is a submission. With the default single-producer ring all submissions must come from one host thread (one
+ * from another thread throws {@link IllegalStateException}, submitting nothing); build with
+ * {@link Builder#multiProducer(boolean)} to submit from several, in any mix.
  * Producers never share encoder state: each ring slot carries its own. Submissions block while the ring is full,
  * except {@link #trySubmitTick}, which returns false instead (back-pressure); once the engine has halted they throw
  * {@link IllegalStateException} instead of waiting. {@link #close()} may run while producers submit: it drains the
@@ -115,7 +116,11 @@ public final class SettlementEngine implements AutoCloseable
     private volatile int submitting;
     /** The business-logic thread, on which listeners run: it must not wait for itself ({@link #claim}, close). */
     private volatile Thread logicThread;
-    /** The host thread that submits to a single-producer ring; known only when assertions are on. */
+    /**
+     * The host thread that submits to a single-producer ring, set once by its first submission; read without a lock
+     * on the submission path, where a thread sees either itself (it set the field) or a value that sends it to the
+     * locked check ({@link #checkProducer}).
+     */
     private Thread producer;
 
     private static final AtomicIntegerFieldUpdater<SettlementEngine> SUBMITTING =
@@ -937,8 +942,10 @@ public final class SettlementEngine implements AutoCloseable
             {
                 throw new IllegalStateException("engine is not running");
             }
-            assert onProducerThread() : "a single-producer engine was given input from " + Thread.currentThread() +
-                " after " + producer + "; build it with multiProducer(true) to submit from several threads";
+            if (Thread.currentThread() != producer && !config.multiProducer)
+            {
+                checkProducer();
+            }
         }
         catch (final RuntimeException | Error e)
         {
@@ -997,23 +1004,27 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Checked under assertions only, in place of the Disruptor's own check of the same rule: that one keeps every
-     * single-producer ring it ever checked in a static map, so with {@code -ea} no closed engine's ring is ever
-     * collected (Disruptor 4.0.0's {@code SingleProducerSequencer.ProducerThreadAssertion}; the build turns it off
-     * with {@code -da:com.lmax.disruptor...}). This one forgets the thread with the engine.
+     * Refuses a submission to a single-producer ring from a second thread before it claims a slot: two threads
+     * claiming slots of a single-producer ring at once would overwrite each other's inputs, losing some without an
+     * error. Always on, at the cost of one reference comparison a submission; until 2026-11-27 it was checked under
+     * {@code -ea} only. It stands in for the Disruptor's own check of the same rule, which the build turns off
+     * ({@code -da:com.lmax.disruptor...}) because it keeps every single-producer ring it ever checked in a static map,
+     * so no closed engine's ring is ever collected (Disruptor 4.0.0's
+     * {@code SingleProducerSequencer.ProducerThreadAssertion}); this one forgets the thread with the engine.
      */
-    private synchronized boolean onProducerThread()
+    private synchronized void checkProducer()
     {
-        if (config.multiProducer)
-        {
-            return true;
-        }
         final Thread current = Thread.currentThread();
         if (producer == null)
         {
             producer = current;
         }
-        return producer == current;
+        else if (producer != current)
+        {
+            throw new IllegalStateException("a single-producer engine was given input from " + current + " after " +
+                producer + "; nothing of it was submitted: build the engine with multiProducer(true) to submit " +
+                "from several threads");
+        }
     }
 
     /**
