@@ -446,9 +446,10 @@ class IngestCommandTest
             "--from", "2026-03-01", "--to", "2026-04-01");
 
         assertThat(ingest.exitCode()).as(ingest.err()).isZero();
-        assertThat(ingest.err().lines()).contains("settle ingest" + note);
+        assertThat(ingest.err().lines()).contains("settle ingest" + note,
+            TestResources.zoneAssumed("ingest", "rounded.json"));
         assertThat(bill.exitCode()).as(bill.err()).isZero();
-        assertThat(bill.err().lines()).contains("settle bill" + note);
+        assertThat(bill.err().lines()).contains("settle bill" + note, TestResources.zoneAssumed("bill", "rounded.json"));
     }
 
     @Test
@@ -476,9 +477,11 @@ class IngestCommandTest
             "time-of-use periods and days are priced in America/Los_Angeles; give the utility's zone with --zone if " +
             "that is not it";
         assertThat(pacific.exitCode()).as(pacific.err()).isZero();
-        assertThat(pacific.err().lines()).contains("settle ingest" + warning);
+        assertThat(pacific.err().lines()).contains("settle ingest" + warning,
+            TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"));
         assertThat(bill.exitCode()).as(bill.err()).isZero();
-        assertThat(bill.err().lines()).contains("settle bill" + warning);
+        assertThat(bill.err().lines()).contains("settle bill" + warning,
+            TestResources.zoneAssumed("bill", "urdb_hand_written_untiered_tou.json"));
         assertThat(east.exitCode()).as(east.err()).isZero();
         assertThat(east.err()).doesNotContain("warning");
     }
