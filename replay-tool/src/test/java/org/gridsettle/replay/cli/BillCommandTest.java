@@ -112,6 +112,9 @@ class BillCommandTest
             "--to", "2011-02-02", "--format", "json");
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(forced.out()).isEqualTo(run.out());
+        // the file names its zone, so none is assumed and no zone warning is given
+        assertThat(run.err().lines()).containsExactly(
+            "settle bill: warning: the engine rejected NEGATIVE_ENERGY=1; rejected readings are not billed");
     }
 
     @Test
