@@ -13,7 +13,8 @@ import org.gridsettle.pricing.tariff.TouTariff;
  * recovery re-applies the same input. So the limit is checked where tokens are declared instead: a tariff version
  * or a DR event that would bring the tokens of the ledger, of every tariff version and of every DR event over the
  * limit is rejected (TOKEN_LIMIT) before anything of it takes effect. Redemptions and interest only ever use
- * tokens that already hold balances.
+ * tokens that already hold balances. A withdrawn DR event never posts, so its token counts only if the ledger or
+ * another tariff version or event holds it; settled and pending events keep theirs.
  * <p>
  * Runs on the business-logic thread, at tariff and DR event inputs only; allocates a set each time, off the tick path.
  */
@@ -28,7 +29,7 @@ final class TokenLimit
     /**
      * @param ledger    the ledger, for the tokens already in use.
      * @param tariffs   every accepted tariff version.
-     * @param events    every accepted DR event.
+     * @param events    every accepted DR event; withdrawn ones are not counted.
      * @param tariff    a tariff version about to be accepted, or null.
      * @param drToken   the program token of a DR event about to be accepted, or 0.
      * @return true if every token that could then be posted fits the ledger.
@@ -48,7 +49,11 @@ final class TokenLimit
         tariffs.collectTokens(tokens);
         for (int i = 0, n = events.count(); i < n; i++)
         {
-            tokens.add(events.token(i));
+            // a withdrawn event never posts; a token it shares with balances is counted by the ledger above
+            if (!events.withdrawn(i))
+            {
+                tokens.add(events.token(i));
+            }
         }
         if (tariff != null)
         {

@@ -89,7 +89,7 @@ public final class BillCommand implements Callable<Integer>
 
     @Option(names = "--zone", paramLabel = "ZONE",
         description = "The tariff's time zone. Default: a gridsettle tariff's own; America/Los_Angeles for a URDB " +
-            "rate, which records none.")
+            "rate, which records none, with a warning on stderr.")
     private String zone;
 
     @Option(names = "--meter", paramLabel = "ID", description = "Meter to bill, as the usage file names it.")
@@ -122,6 +122,8 @@ public final class BillCommand implements Callable<Integer>
             new MeterUsage(meter, calendar.startEpochSecond(), calendar.endEpochSecond(), badRows);
         UsageFile.of(usage, OptionValues.usageFormat(usageFormat)).read(meterUsage);
         refuseReadingsAfterTheRateEnded(document, meterUsage.readings(), tariffZone);
+        // said once the inputs are accepted, so that a refused input is still the run's one line of stderr
+        OptionValues.zoneAssumed(zone, document).ifPresent((line) -> err.println("settle bill: warning: " + line));
         meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond())
             .forEach((line) -> err.println("settle bill: warning: " + line));
         DemandWindowCheck.mismatch(document.demandWindowMinutes(),

@@ -122,7 +122,7 @@ public final class IngestCommand implements Callable<Integer>
 
     @Option(names = "--zone", paramLabel = "ZONE",
         description = "The tariff's time zone. Default: a gridsettle tariff's own; America/Los_Angeles for a URDB " +
-            "rate, which records none.")
+            "rate, which records none, with a warning on stderr.")
     private String zone;
 
     @Option(names = "--meters", required = true, paramLabel = "FILE",
@@ -259,6 +259,7 @@ public final class IngestCommand implements Callable<Integer>
                 .oracle(oracle, pricingNode)
                 .demandResponse(dr)
                 .stopWhen(stop::requested)
+                .inputWarning(OptionValues.zoneAssumed(zone, document))
                 .warnings((line) -> err.println("settle ingest: warning: " + line));
             final IngestReport report;
             try (TerminalProgress progress = TerminalProgress.forStderr("ingest", "readings"))

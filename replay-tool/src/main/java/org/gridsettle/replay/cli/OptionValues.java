@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Parses the option values that ingest and bill share, and notes what their tariff's import rounded. Values are
@@ -114,13 +115,10 @@ final class OptionValues
     }
 
     /**
-     * @param value option value.
-     * @return the zone.
-     */
-    /**
      * @param value    the {@code --zone} option, or null when not given.
      * @param document the tariff.
-     * @return the zone given, else the tariff's own, else {@link #URDB_DEFAULT_ZONE} for a URDB rate, which has none.
+     * @return the zone given, else the tariff's own, else {@link #URDB_DEFAULT_ZONE} for a URDB rate, which has none
+     *         ({@link #zoneAssumed} then says so).
      */
     static ZoneId zone(final String value, final TariffDocument document)
     {
@@ -131,6 +129,33 @@ final class OptionValues
         return document.ownZone().orElse(ZoneId.of(URDB_DEFAULT_ZONE));
     }
 
+    /**
+     * When neither {@code --zone} nor the file names the tariff's zone, {@link #zone(String, TariffDocument)} assumes
+     * one, and a wrong assumption moves every time-of-use period and local day by hours without any other sign (a
+     * Florida rate priced in Los Angeles time), so the assumption must be said, with the option that sets it. URDB
+     * records only the utility's name and EIA id, and neither makes the zone certain (a utility can serve two:
+     * Florida Power &amp; Light has served the Central-time panhandle since it absorbed Gulf Power), so none is
+     * inferred from them.
+     *
+     * @param value    the {@code --zone} option, or null when not given.
+     * @param document the tariff.
+     * @return the warning, without the command's prefix, when the zone was assumed.
+     */
+    static Optional<String> zoneAssumed(final String value, final TariffDocument document)
+    {
+        if (value != null || document.ownZone().isPresent())
+        {
+            return Optional.empty();
+        }
+        return Optional.of(document.file().getFileName() + ": URDB records no time zone, so its time-of-use " +
+            "periods and local days are priced in " + URDB_DEFAULT_ZONE + "; give the utility's zone with --zone " +
+            "(e.g. --zone America/New_York) if that is not it");
+    }
+
+    /**
+     * @param value option value.
+     * @return the zone.
+     */
     static ZoneId zone(final String value)
     {
         try

@@ -16,10 +16,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -43,7 +45,9 @@ import java.util.concurrent.Callable;
         "Amounts are the change in the customer's balance (credits minus debits);",
         "difference = rerated - original. --from/--to/--accounts only select what is",
         "compared: the whole journal is always re-priced. Tariff: OpenEI URDB JSON.",
-        "The journal must pass settle verify. A gridsettle-format tariff is refused."},
+        "The journal must pass settle verify. A gridsettle-format tariff is refused.",
+        "Readings compared from the replacement's URDB enddate on are refused: an",
+        "ended rate would price them."},
     footer = {"", "Example:",
         "  settle rerate --journal gs --tariff new.json --tariff-id 1 --out rerate.csv"})
 public final class RerateCommand implements Callable<Integer>
@@ -133,6 +137,7 @@ public final class RerateCommand implements Callable<Integer>
         {
             totals = run.run(progress);
         }
+        refuseReadingsAfterTheReplacementEnded(replacement, run.latestReratedReading(), dayZone);
         outFile.write((writer) -> RerateCsvWriter.write(writer, totals));
         final PrintWriter stdout = spec.commandLine().getOut();
         final Map<String, Long> more = run.moreRejectedByReason();
@@ -161,6 +166,24 @@ public final class RerateCommand implements Callable<Integer>
         // standard output that could not be written fails the run in SettleCommand.execute, for every command
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * As bill and ingest refuse readings from a URDB rate's enddate on: a what-if that priced the compared days past
+     * the replacement's end with it would report a rate no one was ever billed. Checked on the re-rated run's own
+     * postings, since only the readings compared matter (--from/--to, --accounts); the report is not written.
+     */
+    private static void refuseReadingsAfterTheReplacementEnded(
+        final UrdbReplacement replacement, final long latestReading, final ZoneId dayZone)
+    {
+        final Optional<Instant> end = replacement.endDate();
+        if (end.isPresent() && end.get().getEpochSecond() <= latestReading)
+        {
+            throw new IllegalArgumentException("the readings compared run to " + Instant.ofEpochSecond(latestReading) +
+                ", past the replacement tariff's URDB enddate " + end.get() + ": an ended rate would price them; " +
+                "compare the days before it (--to " + LocalDate.ofInstant(end.get(), dayZone) + " at most) or give " +
+                "a replacement that covers them; no report was written");
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -71,6 +72,7 @@ public final class IngestRun
     private String defaultPricingNode;
     private DrEventFiles demandResponse = DrEventFiles.NONE;
     private Consumer<String> warnings = (line) -> { };
+    private Optional<String> inputWarning = Optional.empty();
 
     /**
      * @param journalDir     journal directory, created or appended to.
@@ -143,6 +145,18 @@ public final class IngestRun
     }
 
     /**
+     * @param line a warning about how the command read its options, such as the tariff's zone being assumed, given to
+     *             {@link #warnings} with the run's own once every input file has been read and accepted: a refused
+     *             file stays the run's one line of stderr.
+     * @return this.
+     */
+    public IngestRun inputWarning(final Optional<String> line)
+    {
+        this.inputWarning = Objects.requireNonNull(line, "line");
+        return this;
+    }
+
+    /**
      * @param listener told how many readings have been submitted, against the number read.
      * @return this.
      */
@@ -209,6 +223,7 @@ public final class IngestRun
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
         checkDates(readings, covered, meterIds.unknownMeters());
         final long firstReading = readings.earliestStart(covered);
+        inputWarning.ifPresent(warnings);
         if (firstReading != Long.MAX_VALUE)
         {
             readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);

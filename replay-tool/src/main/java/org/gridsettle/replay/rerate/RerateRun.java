@@ -60,6 +60,8 @@ public final class RerateRun
     private final RejectionCodec rejection = new RejectionCodec();
     /** Reason name -> rejections: [0] in the recorded output journal, [1] of the re-rated run. */
     private final Map<String, long[]> rejectionsByReason = new TreeMap<>();
+    /** Latest interval start of a reading the re-rated run priced on the tariff and compared; MIN_VALUE if none. */
+    private long latestReratedReading = Long.MIN_VALUE;
 
     /**
      * @param journalDir  journal directory; read only.
@@ -152,6 +154,16 @@ public final class RerateRun
             }
         });
         return more;
+    }
+
+    /**
+     * @return the latest interval start, epoch seconds, of a reading the re-rated run priced on the replaced tariff
+     *         (an energy charge, export credit or charge, or hourly netting) within the compared days and accounts, or
+     *         {@link Long#MIN_VALUE} when none was; a replacement that ended before it would have priced it.
+     */
+    public long latestReratedReading()
+    {
+        return latestReratedReading;
     }
 
     /** @return rejections in the recorded output journal. */
@@ -251,7 +263,18 @@ public final class RerateRun
             return;
         }
         final ReasonCode reason = ReasonCode.ofCode(transfer.reasonCode());
+        if (which == RerateTotals.RERATED && transfer.tariffId() == tariffId && pricesAReading(reason))
+        {
+            latestReratedReading = Math.max(latestReratedReading, transfer.intervalStart());
+        }
         totals.add(which, account, TokenSymbol.unpack(transfer.token()),
             reason == null ? "CODE_" + transfer.reasonCode() : reason.name(), CustomerPosting.signedAmount(transfer));
+    }
+
+    /** The reasons a tariff's rate prices one reading with, dated by that reading's interval start. */
+    private static boolean pricesAReading(final ReasonCode reason)
+    {
+        return reason == ReasonCode.ENERGY_CHARGE || reason == ReasonCode.EXPORT_CREDIT ||
+            reason == ReasonCode.EXPORT_CHARGE || reason == ReasonCode.HOURLY_NETTING;
     }
 }

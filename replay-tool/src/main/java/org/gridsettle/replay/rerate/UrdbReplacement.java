@@ -8,8 +8,10 @@ import org.gridsettle.pricing.tariff.ExportRule;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,6 +50,14 @@ public final class UrdbReplacement implements UnaryOperator<TouTariff>
                 " URDB rates; give a file of exactly one rate");
         }
         return new UrdbReplacement(rates.get(0), zone);
+    }
+
+    /**
+     * @return the rate's URDB end date, when it has one: it prices nothing from then on.
+     */
+    public Optional<Instant> endDate()
+    {
+        return rate.endDate();
     }
 
     /**

@@ -121,6 +121,14 @@ public final class TariffDocument
     }
 
     /**
+     * @return the file the tariff was read from.
+     */
+    public Path file()
+    {
+        return file;
+    }
+
+    /**
      * @return the tariff's own zone: a gridsettle tariff names one, a URDB rate does not.
      */
     public Optional<ZoneId> ownZone()

@@ -78,8 +78,8 @@ class BillCommandTest
         assertLine(february.get(1), "energy_charge", "urdb period 1", "0.500", "0.323457", "0.161728");
         assertLine(february.get(2), "export_credit", "urdb period 1", "0.200", "0.080000", "0.016000");
 
-        assertThat(run.err().lines()).containsExactly("settle bill: warning: the engine rejected NEGATIVE_ENERGY=1; " +
-            "rejected readings are not billed");
+        assertThat(run.err().lines()).containsExactly(TestResources.zoneAssumed("bill", "urdb_hand_written_untiered_tou.json"),
+            "settle bill: warning: the engine rejected NEGATIVE_ENERGY=1; rejected readings are not billed");
     }
 
     @Test
@@ -112,6 +112,9 @@ class BillCommandTest
             "--to", "2011-02-02", "--format", "json");
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(forced.out()).isEqualTo(run.out());
+        // the file names its zone, so none is assumed and no zone warning is given
+        assertThat(run.err().lines()).containsExactly(
+            "settle bill: warning: the engine rejected NEGATIVE_ENERGY=1; rejected readings are not billed");
     }
 
     @Test
@@ -203,7 +206,7 @@ class BillCommandTest
         assertThat(new BigDecimal(totals.get("energy_charges").asText())).isEqualByComparingTo(januaryCharges);
         assertThat(totals.get("export_kwh").asText()).isEqualTo("0.000");
         assertThat(totals.get("total").asText()).isEqualTo(totals.get("energy_charges").asText());
-        assertThat(run.err()).isEmpty();
+        assertThat(run.err().lines()).containsExactly(TestResources.zoneAssumed("bill", "urdb_hand_written_untiered_tou.json"));
     }
 
     @Test
@@ -390,6 +393,35 @@ class BillCommandTest
     }
 
     @Test
+    void aUrdbRateBilledWithoutZoneSaysOnceWhichZoneItAssumedAndHowToSetIt() throws IOException
+    {
+        // FPL RS-1's URDB record (ingest/, copied from /work/shared/data) is a Florida rate, and URDB records no
+        // zone: without --zone it was priced in America/Los_Angeles, three hours off the utility's day, without a
+        // word. The reading is hand-made and written in UTC, so no other warning applies.
+        final Path usage = Files.writeString(tmp.resolve("june.csv"), String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2015-06-02T14:00:00Z,3600,1000,0", ""));
+        final String fpl = path("ingest/urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json");
+
+        final CliRun forgotten = CliRun.of("bill", "--tariff", fpl, "--usage", usage.toString(),
+            "--from", "2015-06-01", "--to", "2015-06-05");
+        final CliRun losAngeles = CliRun.of("bill", "--tariff", fpl, "--usage", usage.toString(),
+            "--zone", "America/Los_Angeles", "--from", "2015-06-01", "--to", "2015-06-05");
+        final CliRun newYork = CliRun.of("bill", "--tariff", fpl, "--usage", usage.toString(),
+            "--zone", "America/New_York", "--from", "2015-06-01", "--to", "2015-06-05");
+
+        assertThat(forgotten.exitCode()).as(forgotten.err()).isZero();
+        assertThat(forgotten.err().lines()).containsExactly(
+            TestResources.zoneAssumed("bill", "urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json"));
+        assertThat(forgotten.out()).as("stdout is the bill, as with the zone given").isEqualTo(losAngeles.out())
+            .contains("America/Los_Angeles");
+        assertThat(losAngeles.err()).as("a zone given is not assumed").isEmpty();
+        assertThat(newYork.exitCode()).as(newYork.err()).isZero();
+        assertThat(newYork.err()).isEmpty();
+        assertThat(newYork.out()).contains("America/New_York");
+    }
+
+    @Test
     void readingsAfterTheRatesUrdbEnddateAreRefusedAsIngestRefusesThem() throws IOException
     {
         // FPL RS-1's URDB record (ingest/, copied from /work/shared/data) ends at 2015-08-30T23:00:00Z. A reading of
@@ -433,7 +465,8 @@ class BillCommandTest
             "--zone", "America/New_York", "--from", "2011-07-05", "--to", "2011-07-06");
 
         assertThat(forgotten.exitCode()).as(forgotten.err()).isZero();
-        assertThat(forgotten.err().lines()).containsExactly("settle bill: warning: eastern.csv: its first interval " +
+        assertThat(forgotten.err().lines()).containsExactly(TestResources.zoneAssumed("bill", "urdb_hand_written_untiered_tou.json"),
+            "settle bill: warning: eastern.csv: its first interval " +
             "start is written at UTC-04:00 (2011-07-05T16:00-04:00), but the tariff's zone America/Los_Angeles is " +
             "at UTC-07:00 then: its time-of-use periods and days are priced in America/Los_Angeles; give the " +
             "utility's zone with --zone if that is not it");

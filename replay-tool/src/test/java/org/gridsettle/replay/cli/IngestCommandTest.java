@@ -56,7 +56,8 @@ class IngestCommandTest
         // Each bad row is one line on stderr naming its file and place; the CSV rows after line 4 are still ingested
         // (4 readings from that file above, two of them after the bad row).
         final List<String> errors = first.err().lines().toList();
-        assertThat(errors).hasSize(7).allSatisfy((line) -> assertThat(line).startsWith("settle ingest: bad row: "));
+        assertThat(errors).hasSize(8).containsOnlyOnce(TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"));
+        assertThat(errors).filteredOn((line) -> line.startsWith("settle ingest: bad row: ")).hasSize(7);
         assertThat(errors).contains("settle ingest: bad row: meter_readings_bad_row_middle.csv: line 4: " +
             "import_wh \"twelve\" is not a whole number of Wh");
         assertThat(errors).filteredOn((line) -> line.contains("synthetic_net_meter_feed.xml: feed/entry[")).hasSize(6);
@@ -117,7 +118,7 @@ class IngestCommandTest
             .contains("bad rows: 0\n")
             .contains("transfers: 2 in this run")
             .contains("token USD    energy_charge 0.030000\n");
-        assertThat(run.err()).isEmpty();
+        assertThat(run.err().lines()).containsExactly(TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"));
     }
 
     @Test
@@ -324,7 +325,8 @@ class IngestCommandTest
 
             assertThat(refused.exitCode()).isEqualTo(2);
             assertThat(refused.out()).isEmpty();
-            assertThat(refused.err().lines().toList()).containsExactly("settle ingest: " + journal + " is being " +
+            assertThat(refused.err().lines().toList()).containsExactly(TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"),
+                "settle ingest: " + journal + " is being " +
                 "written by another settle process (it holds " + JournalLock.FILE + "): a journal takes one writer " +
                 "at a time; run again when that one has finished; nothing was journalled");
         }
@@ -466,9 +468,10 @@ class IngestCommandTest
             "--from", "2026-03-01", "--to", "2026-04-01");
 
         assertThat(ingest.exitCode()).as(ingest.err()).isZero();
-        assertThat(ingest.err().lines()).contains("settle ingest" + note);
+        assertThat(ingest.err().lines()).contains("settle ingest" + note,
+            TestResources.zoneAssumed("ingest", "rounded.json"));
         assertThat(bill.exitCode()).as(bill.err()).isZero();
-        assertThat(bill.err().lines()).contains("settle bill" + note);
+        assertThat(bill.err().lines()).contains("settle bill" + note, TestResources.zoneAssumed("bill", "rounded.json"));
     }
 
     @Test
@@ -496,9 +499,11 @@ class IngestCommandTest
             "time-of-use periods and days are priced in America/Los_Angeles; give the utility's zone with --zone if " +
             "that is not it";
         assertThat(pacific.exitCode()).as(pacific.err()).isZero();
-        assertThat(pacific.err().lines()).contains("settle ingest" + warning);
+        assertThat(pacific.err().lines()).contains("settle ingest" + warning,
+            TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"));
         assertThat(bill.exitCode()).as(bill.err()).isZero();
-        assertThat(bill.err().lines()).contains("settle bill" + warning);
+        assertThat(bill.err().lines()).contains("settle bill" + warning,
+            TestResources.zoneAssumed("bill", "urdb_hand_written_untiered_tou.json"));
         assertThat(east.exitCode()).as(east.err()).isZero();
         assertThat(east.err()).doesNotContain("warning");
     }
@@ -516,7 +521,9 @@ class IngestCommandTest
         final CliRun nested = ingest(queue, meters, usage);
 
         assertThat(nested.exitCode()).isEqualTo(2);
-        assertThat(nested.err().lines().filter((l) -> !l.startsWith("settle ingest: bad row: ")).toList())
+        assertThat(nested.err().lines()).contains(TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"));
+        assertThat(nested.err().lines().filter((l) -> !l.startsWith("settle ingest: bad row: "))
+            .filter((l) -> !l.startsWith("settle ingest: warning: ")).toList())
             .singleElement().asString().startsWith("settle ingest: " + queue + " holds no journal but is not empty (")
             .endsWith("): it is a queue inside a journal; give the journal directory, the one holding input/ and " +
                 "output/; nothing was journalled");

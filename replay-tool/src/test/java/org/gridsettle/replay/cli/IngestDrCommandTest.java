@@ -68,7 +68,7 @@ class IngestDrCommandTest
         final CliRun run = ingest(journal, usage(true), path(WEEKDAY), "--dr-incentive", "0.123457");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).isEmpty();
+        assertThat(run.err().lines()).containsExactly(TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"));
         assertThat(run.out())
             .contains("dr events: 1 journalled from openadr_weekday_afternoon_2026-04-29.xml (10in10-adjusted " +
                 "baseline, 0.123457 DR per kWh reduced); 0 withdrawn, 2 skipped, 1 superseded by a later " +

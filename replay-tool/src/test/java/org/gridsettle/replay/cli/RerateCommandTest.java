@@ -326,6 +326,45 @@ class RerateCommandTest
     }
 
     @Test
+    void readingsComparedFromTheReplacementsUrdbEnddateOnAreRefusedAndNoReportIsWritten() throws IOException
+    {
+        // the doubled rate given a URDB enddate of 1296547200 = 2011-02-01T08:00:00Z, February 1's midnight in Los
+        // Angeles; the hand CSV's readings of February 1 and 2 come after it. They were re-priced with the ended
+        // rate, doubled like January's, and reported as its what-if without a word.
+        final Path journal = tmp.resolve("journal");
+        final CliRun ingest = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+            "--zone", "America/Los_Angeles",
+            "--meters", Files.writeString(tmp.resolve("m.csv"), "meter_id,account_id\nM-1,1001\n").toString(),
+            "--usage", path("bill/hand_bill_usage.csv"));
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        final String doubled = Files.readString(Path.of(path(DOUBLED)));
+        final Path ended = Files.writeString(tmp.resolve("ended.json"),
+            doubled.replace("\"startdate\": 1262304000,", "\"startdate\": 1262304000, \"enddate\": 1296547200,"));
+        assertThat(Files.readString(ended)).isNotEqualTo(doubled);
+        final Path whole = tmp.resolve("whole.csv");
+        final Path january = tmp.resolve("january.csv");
+
+        final CliRun past = CliRun.of("rerate", "--journal", journal.toString(), "--tariff", ended.toString(),
+            "--out", whole.toString());
+        final CliRun before = CliRun.of("rerate", "--journal", journal.toString(), "--tariff", ended.toString(),
+            "--to", "2011-02-01", "--out", january.toString());
+
+        assertThat(past.exitCode()).isEqualTo(2);
+        assertThat(past.out()).isEmpty();
+        // the last reading, 2011-02-02T01:00-08:00, is the latest compared
+        assertThat(past.err().lines()).containsExactly("settle rerate: the readings compared run to " +
+            "2011-02-02T09:00:00Z, past the replacement tariff's URDB enddate 2011-02-01T08:00:00Z: an ended rate " +
+            "would price them; compare the days before it (--to 2011-02-01 at most) or give a replacement that " +
+            "covers them; no report was written");
+        assertThat(whole).doesNotExist();
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        // January's priced imports, as doubledImportRatesDoubleEveryEnergyChargeUpToOneMicroPerTransfer works them
+        // out: 0.099900 + 0.150000 + 0.758507 = 1.008407; doubled 0.199800 + 0.300000 + 1.517013 = 2.016813
+        assertThat(rows(january)).anySatisfy((r) -> assertThat(String.join(",", r))
+            .isEqualTo("1001,USD,ENERGY_CHARGE,-1.008407,-2.016813,-1.008406"));
+    }
+
+    @Test
     void fromAndToAreDaysOfTheRecordedTariffsZone() throws IOException
     {
         // the hand-written TOU rate in gridsettle's format, moved to America/New_York, ingested with one off-peak

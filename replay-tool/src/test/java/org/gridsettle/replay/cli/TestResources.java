@@ -47,6 +47,19 @@ final class TestResources
     {
     }
 
+    /**
+     * @param command    {@code bill} or {@code ingest}.
+     * @param tariffFile the URDB tariff's file name.
+     * @return the one line the command writes on stderr when it prices a URDB rate without {@code --zone}: URDB
+     *         records no zone, and the one assumed must be said.
+     */
+    static String zoneAssumed(final String command, final String tariffFile)
+    {
+        return "settle " + command + ": warning: " + tariffFile + ": URDB records no time zone, so its time-of-use " +
+            "periods and local days are priced in America/Los_Angeles; give the utility's zone with --zone " +
+            "(e.g. --zone America/New_York) if that is not it";
+    }
+
     static Path resource(final String name)
     {
         try
