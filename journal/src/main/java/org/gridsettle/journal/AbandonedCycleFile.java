@@ -18,9 +18,10 @@ import java.util.List;
  * Why: Chronicle creates a cycle file, extends it (sparse) to its first block, then writes its header: marked as
  * being written, filled in, then completed. A {@code kill -9} between those steps leaves the file empty (0 bytes),
  * all zeros, or with the header still marked as being written and nothing after it. No record was ever in such a
- * file. Yet readers wait about a minute for the header and then read an empty queue, and an empty file is refused
- * outright ({@link CycleFileCheck}), so without this every later start was refused, or took a minute, and an operator
- * had to move the file by hand (seen in the {@code kill -9} runs, RELIABILITY.md).
+ * file. Yet {@link CycleFileCheck} refuses it (an empty one always, the other two at once when no writer holds the
+ * queue's lock), and a start waited about a minute for the header of the other two, so without this every later start
+ * was refused, or took a minute, and an operator had to move the file by hand (seen in the {@code kill -9} runs,
+ * RELIABILITY.md).
  * <p>
  * Only the newest cycle file, since a writer only ever creates the next one; an older file in such a state was cut or
  * wiped, and stays refused. The file is renamed with {@link #SUFFIX}, kept as evidence, not deleted. Whether the
@@ -29,8 +30,10 @@ import java.util.List;
  * inputs that have outputs is refused by recovery, and the file is then {@link #restore restored}, so that a refused
  * start leaves the journal as it found it.
  * <p>
- * Called only by a {@link JournalWriter} holding the queue's {@link WriterLock}, so no live writer is creating the
- * file meanwhile. Stateless and thread-safe.
+ * Called only under the queue's {@link WriterLock}, so no live writer is creating the file meanwhile: by a
+ * {@link JournalWriter} as it opens (an engine start), and by {@link Journals#setAsideAbandonedCycleFiles} for a tool
+ * that reads the journal before it starts an engine (settle ingest), which restores nothing. Stateless and
+ * thread-safe.
  */
 final class AbandonedCycleFile
 {
