@@ -143,7 +143,7 @@ final class CycleFileCheck
             // Chronicle waits for a header that never comes, for about a minute, then reports an empty queue
             throw new JournalCorruptException(file + ": empty (0 bytes), not even Chronicle's header: cut short, or " +
                 "created by a process killed at that instant; restore it from a copy (an engine started on the " +
-                "journal sets it aside if it is the newest cycle file, and its journal is sound without it)");
+                "journal, or settle ingest, sets it aside if it is the newest cycle file)");
         }
         final ByteBuffer word = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
         long position = 0;
