@@ -224,6 +224,17 @@ public final class IngestRun
         checkDates(readings, covered, meterIds.unknownMeters());
         final long firstReading = readings.earliestStart(covered);
         inputWarning.ifPresent(warnings);
+        for (final DrEventFiles.Mapped event : demandResponse.events())
+        {
+            if (event.event().targetsPartOfTheVen())
+            {
+                // a VTN addresses an event to some of a VEN's resources; an enrolment names no OpenADR resource
+                warnings.accept(event.source() + " line " + event.event().line() + ": DR event " +
+                    DisplayText.quote(event.event().eventId()) + " targets " +
+                    String.join(", ", event.event().targets()) + ", which gridsettle does not select meters by: it " +
+                    "is settled for every meter the enrolment file puts in demand response");
+            }
+        }
         if (firstReading != Long.MAX_VALUE)
         {
             readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);

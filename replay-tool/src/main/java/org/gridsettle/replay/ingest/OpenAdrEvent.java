@@ -18,6 +18,9 @@ import java.time.Instant;
  * @param start              {@code ei:eiActivePeriod} {@code xcal:dtstart}.
  * @param duration           {@code ei:eiActivePeriod} {@code xcal:duration}.
  * @param baseline           {@code ei:eiEventBaseline}, or null when the event carries none.
+ * @param targets            what the event's {@code ei:eiTarget} names, one entry each ({@code resourceID RES_123},
+ *                           {@code endDeviceAsset/mrid Exterior_Lighting}); empty when it names nothing. gridsettle
+ *                           does not select meters by them: they are kept so that a run can say so.
  * @param line               line of the {@code oadr:oadrEvent} start tag, for messages; not part of the content.
  */
 public record OpenAdrEvent(
@@ -29,8 +32,17 @@ public record OpenAdrEvent(
     Instant start,
     Duration duration,
     OpenAdrBaseline baseline,
+    java.util.List<String> targets,
     int line)
 {
+    /**
+     * Copies the targets, so the record stays immutable.
+     */
+    public OpenAdrEvent
+    {
+        targets = java.util.List.copyOf(targets);
+    }
+
     /** The status of an event the VTN has withdrawn. */
     public static final String CANCELLED = "cancelled";
     /** The status the Energy Interoperation schema gives for "no event pending". */
@@ -46,6 +58,16 @@ public record OpenAdrEvent(
     }
 
     /**
+     * @return true if its targets name anything narrower than the VEN that receives it: a venID or partyID addresses
+     *         the VEN, or its party, as a whole, which is what settling every meter in demand response models; a
+     *         groupID, resourceID, end device, meter, node or area addresses part of it.
+     */
+    public boolean targetsPartOfTheVen()
+    {
+        return targets.stream().anyMatch((t) -> !t.startsWith("venID ") && !t.startsWith("partyID "));
+    }
+
+    /**
      * @param other another event.
      * @return true if both say the same, wherever in which file they were read.
      */
@@ -54,6 +76,7 @@ public record OpenAdrEvent(
         return eventId.equals(other.eventId) && modificationNumber == other.modificationNumber &&
             status.equals(other.status) && java.util.Objects.equals(testEvent, other.testEvent) &&
             marketContext.equals(other.marketContext) && start.equals(other.start) &&
-            duration.equals(other.duration) && java.util.Objects.equals(baseline, other.baseline);
+            duration.equals(other.duration) && java.util.Objects.equals(baseline, other.baseline) &&
+            targets.equals(other.targets);
     }
 }

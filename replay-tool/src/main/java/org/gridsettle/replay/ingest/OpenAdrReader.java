@@ -23,9 +23,10 @@ import javax.xml.stream.XMLStreamReader;
  * {@code modificationNumber}, {@code eventStatus} (one of the Energy Interoperation values {@code none far near
  * active completed cancelled}), {@code testEvent} (optional), {@code eiMarketContext/marketContext};
  * {@code eiActivePeriod/properties/dtstart/date-time} and {@code .../duration/duration}; and, when present,
- * {@code eiEventSignals/eiEventBaseline} with its intervals and the item that states their unit. Signals, targets,
- * tolerances, ramp-up and recovery are not read: the engine settles a reduction against a baseline over the active
- * period, for the meters the enrolment file puts in demand response.
+ * {@code eiEventSignals/eiEventBaseline} with its intervals and the item that states their unit, and what
+ * {@code eiTarget} names. Signals, tolerances, ramp-up and recovery are not read: the engine settles a reduction
+ * against a baseline over the active period, for the meters the enrolment file puts in demand response, whatever the
+ * targets say (a run warns about an event that names any).
  * <p>
  * Date-times must carry an offset (OpenADR sends UTC, {@code ...Z}); durations are ISO-8601 / RFC 5545
  * ({@code PT4H}, {@code P1DT2H}, {@code P1W}). A required field that is missing or unreadable stops the read with a
@@ -154,7 +155,52 @@ public final class OpenAdrReader
             e.dateTime(e.requiredText(ei, "eiActivePeriod", "properties", "dtstart", "date-time")),
             e.duration(e.requiredText(ei, "eiActivePeriod", "properties", "duration", "duration")),
             baseline == null ? null : baseline(e, baseline),
+            targets(ei),
             oadrEvent.line());
+    }
+
+    /**
+     * @return each leaf that the event's eiTarget, and each of its signals' eiTarget, names, as its path below
+     *         eiTarget and its text ({@code groupID Group_123}, {@code endDeviceAsset/mrid Exterior_Lighting}), once
+     *         each, in document order; empty when no eiTarget names anything.
+     */
+    private static List<String> targets(final XmlElement eiEvent)
+    {
+        final java.util.Set<String> targets = new java.util.LinkedHashSet<>();
+        addTargets(eiEvent.find("eiTarget"), targets);
+        final XmlElement signals = eiEvent.find("eiEventSignals");
+        for (final XmlElement signal : signals == null ? List.<XmlElement>of() : signals.all("eiEventSignal"))
+        {
+            addTargets(signal.find("eiTarget"), targets);
+        }
+        return List.copyOf(targets);
+    }
+
+    private static void addTargets(final XmlElement eiTarget, final java.util.Set<String> targets)
+    {
+        if (eiTarget != null)
+        {
+            for (final XmlElement child : eiTarget.children())
+            {
+                addLeaves(child.name(), child, targets);
+            }
+        }
+    }
+
+    private static void addLeaves(final String path, final XmlElement element, final java.util.Set<String> targets)
+    {
+        if (element.children().isEmpty())
+        {
+            if (!element.text().isEmpty())
+            {
+                targets.add(path + " " + element.text());
+            }
+            return;
+        }
+        for (final XmlElement child : element.children())
+        {
+            addLeaves(path + "/" + child.name(), child, targets);
+        }
     }
 
     private static OpenAdrBaseline baseline(final Fields e, final XmlElement b)

@@ -68,7 +68,13 @@ class IngestDrCommandTest
         final CliRun run = ingest(journal, usage(true), path(WEEKDAY), "--dr-incentive", "0.123457");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err().lines()).containsExactly(TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"));
+        // the sample's event names a group, a resource and an end device; gridsettle settles whole enrolled meters
+        assertThat(run.err().lines()).containsExactly(
+            TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"),
+            "settle ingest: warning: openadr_weekday_afternoon_2026-04-29.xml line 164: DR event \"Event_939393\" " +
+                "targets groupID Group_123, resourceID RES_123, endDeviceAsset/mrid Exterior_Lighting, which " +
+                "gridsettle does not select meters by: it is settled for every meter the enrolment file puts in " +
+                "demand response");
         assertThat(run.out())
             .contains("dr events: 1 journalled from openadr_weekday_afternoon_2026-04-29.xml (10in10-adjusted " +
                 "baseline, 0.123457 DR per kWh reduced); 0 withdrawn, 2 skipped, 1 superseded by a later " +

@@ -51,6 +51,10 @@ class OpenAdrReaderTest
         assertThat(event.duration()).isEqualTo(Duration.ofMinutes(30));
         assertThat(event.baseline()).isNull();
         assertThat(event.line()).as("the line of <oadr:oadrEvent>").isEqualTo(11);
+        // the event's own eiTarget (RES_123 twice), then its two signals' (the same end device in each)
+        assertThat(event.targets())
+            .containsExactly("groupID Group_123", "resourceID RES_123", "endDeviceAsset/mrid Exterior_Lighting");
+        assertThat(event.targetsPartOfTheVen()).isTrue();
     }
 
     @Test
@@ -79,6 +83,9 @@ class OpenAdrReaderTest
         assertThat(baseline.itemName()).isEqualTo("powerReal");
         assertThat(baseline.itemUnits()).isEqualTo("W");
         assertThat(baseline.siScaleCode()).isEqualTo("d");
+        // addressed to the VEN as a whole, which is what settling every meter in demand response models
+        assertThat(event.targets()).containsExactly("venID ven_py");
+        assertThat(event.targetsPartOfTheVen()).isFalse();
     }
 
     @Test
