@@ -9,9 +9,9 @@ import org.gridsettle.journal.codec.TransferCodec;
  * <p>
  * Threading: called on the business-logic thread, and during {@link SettlementEngine#start()} on the thread that
  * calls it, for the outputs recovery appends (those a crash lost after their input was journalled). Return quickly
- * and do not block: every input waits. Do not wait on the engine from here: {@code queryBalance(..).get()} waits
- * for an answer only this thread gives, for ever; {@link SettlementEngine#close()}, and a submission that finds the
- * ring full, would wait for this thread too and throw {@link IllegalStateException} instead. The flyweights are only
+ * and do not block: every input waits. Do not wait on the engine from here: {@code queryBalance(..).get()}
+ * would wait for an answer only this thread gives, and {@link SettlementEngine#close()}, and a submission that finds
+ * the ring full, would wait for this thread too; each throws {@link IllegalStateException} instead. The flyweights are only
  * valid during the call; copy the fields you need.
  * <p>
  * Failure: a listener that throws halts the engine, as any failure on the business-logic thread does.

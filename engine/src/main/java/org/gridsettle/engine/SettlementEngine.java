@@ -116,6 +116,8 @@ public final class SettlementEngine implements AutoCloseable
     private volatile int submitting;
     /** The business-logic thread, on which listeners run: it must not wait for itself ({@link #claim}, close). */
     private volatile Thread logicThread;
+    /** Captured once: every balance query's answer checks it ({@link BalanceAnswer}). */
+    private final java.util.function.Supplier<Thread> waitForLogicThread = () -> logicThread;
     /**
      * The host thread that submits to a single-producer ring, set once by its first submission; read without a lock
      * on the submission path, where a thread sees either itself (it set the field) or a value that sends it to the
@@ -716,11 +718,12 @@ public final class SettlementEngine implements AutoCloseable
      * @param tokenSymbol packed token; one never posted has a zero balance.
      * @return completed on the business-logic thread, which also runs any stage already chained to it without
      *         {@code Async} (keep those short, or chain with {@code thenApplyAsync} and the like); completed
-     *         exceptionally if the engine halts first.
+     *         exceptionally if the engine halts first. Waiting for it, or a stage chained to it, from a listener
+     *         ({@code get}, {@code join}) throws {@link IllegalStateException} instead of waiting for ever.
      */
     public CompletableFuture<Balance> queryBalance(final long accountId, final long tokenSymbol)
     {
-        final CompletableFuture<Balance> answer = new CompletableFuture<>();
+        final CompletableFuture<Balance> answer = new BalanceAnswer<>(waitForLogicThread);
         final long seq = admitAndClaim();
         try
         {

@@ -122,6 +122,33 @@ class ListenerFailureTest
         assertThat(EngineFixture.readAll(Journals.input(dir))).hasSize(5);
     }
 
+    // Was documented, not prevented: a listener that waited for a balance query waited for an answer only the
+    // thread it runs on gives, so the engine hung for ever, with every input behind it
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aListenerWaitingForABalanceQueryHaltsTheEngineInsteadOfWaitingForItself()
+    {
+        final AtomicReference<SettlementEngine> engine = new AtomicReference<>();
+        final PostingListener waiting = new PostingListener()
+        {
+            @Override
+            public void onRejection(final RejectionCodec rejection)
+            {
+                // a stage chained to the answer is refused as the answer itself is
+                engine.get().queryBalance(1001, TokenSymbol.pack("USD")).thenApply(Balance::micros).join();
+            }
+        };
+        final SettlementEngine running = SettlementEngine.builder().journalDir(dir).multiProducer(true)
+            .listener(waiting).build().start();
+        engine.set(running);
+        running.submitTick(1, 0, EngineFixture.START, 900, 1, 0);      // 1: rejected UNKNOWN_METER
+        assertThatThrownBy(() -> running.queryBalance(1001, TokenSymbol.pack("USD")).get())
+            .hasRootCauseMessage("a listener waited for a balance query: only the business-logic thread it runs on " +
+                "answers it, so it would wait for ever; chain a stage (thenAccept) instead, or query from a host " +
+                "thread");
+        assertThatThrownBy(running::close).isInstanceOf(IllegalStateException.class);
+    }
+
     // Found by this suite: a listener's submission that found the ring full parked for a slot that only the thread
     // it ran on could free. It now throws, which halts the engine as a listener that throws does.
     @Test
