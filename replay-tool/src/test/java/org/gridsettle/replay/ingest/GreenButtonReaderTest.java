@@ -251,6 +251,31 @@ class GreenButtonReaderTest
     }
 
     @Test
+    void refusesAGzipStreamCutInItsTrailer() throws IOException
+    {
+        final byte[] whole =
+            Files.readAllBytes(RecordingSink.resource("greenbutton_Coastal_Multi_Family_2011_hourly.xml.gz"));
+        // The last 8 bytes are the gzip trailer, CRC-32 and length (RFC 1952): without them the data cannot be
+        // proved whole, and `gzip -t` says "unexpected end of file". Cut anywhere in them, every reading was
+        // delivered and the file accepted.
+        for (final int cut : new int[] {1, 4, 8})
+        {
+            final Path file = tempDir.resolve("cut" + cut + ".xml.gz");
+            Files.write(file, Arrays.copyOf(whole, whole.length - cut));
+
+            final MeterDataException ex = catchThrowableOfType(
+                MeterDataException.class, () -> new GreenButtonReader().read(file, new RecordingSink()));
+
+            assertThat(ex).as("cut by %d bytes", cut).isNotNull();
+            assertOneLine(ex);
+            assertThat(ex.getMessage())
+                .startsWith("cut" + cut + ".xml.gz: end of file: cannot read the data (")
+                .contains("a gzip file cut short fails this way")
+                .contains("expected a complete Green Button");
+        }
+    }
+
+    @Test
     void refusesAnEmptyFile() throws IOException
     {
         final Path file = write("empty.xml", "");
