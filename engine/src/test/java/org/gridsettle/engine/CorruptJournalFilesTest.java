@@ -193,6 +193,40 @@ class CorruptJournalFilesTest
         assertThat(JournalFiles.bytes(file, 0, cut)).isEqualTo(kept);
     }
 
+    // A cut exactly on the end of a metadata document (byte 200, just after Chronicle's header) passed that check,
+    // which stopped without a word when the next document's header was beyond the file: Chronicle then extended the
+    // file and every command said "expecting index2index, was , bytes: 000000c0 00 00 ..." (and settle verify printed
+    // the dump of zeros over several lines).
+    @ParameterizedTest(name = "{0} journal cut on the end of a metadata document")
+    @CsvSource({"input", "output"})
+    void aCycleFileCutOnTheEndOfAMetadataDocumentIsRefusedEverywhereNamingTheFile(final String journal)
+        throws IOException
+    {
+        final Path queue = queue(journal);
+        final Path file = JournalFiles.cycleFile(queue);
+        final long first = JournalFiles.recordSpan(file)[0];
+        final byte[] whole = JournalFiles.bytes(file, 0, first);
+        final java.nio.ByteBuffer area = java.nio.ByteBuffer.wrap(whole).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        // each metadata document: a 4-byte header (bit 30 set, the length in the low 30 bits), its bytes, padded to 4
+        final List<Long> ends = new java.util.ArrayList<>();
+        for (long at = 0; at + 4 < first - 4; )
+        {
+            at = (at + 4 + (area.getInt((int)at) & 0x3FFFFFFF) + 3) & ~3L;
+            ends.add(at);
+        }
+        assertThat(ends).as("the header and at least one index document ahead of the first record").hasSizeGreaterThan(1);
+        final long cut = ends.get(0);
+        JournalFiles.truncate(file, cut);
+
+        final String located = file + ": cut short at byte " + cut + " inside Chronicle's header and index area (it " +
+            "ends with the metadata document that ends at byte " + cut + "); the index and records after it are " +
+            "missing: restore the file from a copy";
+        // the whole message, and the file left as cut: not extended, not written
+        assertRefusedEverywhereAndLeftUnchanged(queue, located);
+        assertThat(JournalVerifier.verify(dir).problems()).containsExactly(located);
+        assertThat(Files.size(file)).isEqualTo(cut);
+    }
+
     @Test
     void lostQueueMetadataFilesAreRebuiltAndTheJournalContinuesUnchanged() throws IOException
     {
