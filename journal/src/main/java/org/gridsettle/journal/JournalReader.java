@@ -17,6 +17,7 @@ import org.gridsettle.journal.codec.RecordType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Streams the records of one journal in order, checking each record's structure, its place in the XXH64 chain and,
@@ -32,6 +33,10 @@ import java.nio.file.Path;
  */
 public final class JournalReader implements AutoCloseable
 {
+    /** A Java class name and its colon, as Chronicle's messages chain them ({@code java.io.IOException: }). */
+    private static final Pattern JAVA_NAMES =
+        Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)*[A-Z][A-Za-z0-9_$]*(?:Exception|Error)(?::\\s*)?");
+
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final HashChain chain = new HashChain();
@@ -84,9 +89,13 @@ public final class JournalReader implements AutoCloseable
         catch (final RuntimeException e)
         {
             queue.close();
-            // Chronicle reads each cycle file's header and index here, and words a damaged one in its own terms
+            // Chronicle reads each cycle file's header and index here, and words a damaged one in its own terms: a
+            // chain of class names ("IORuntimeException: net.openhft...UTFDataFormatRuntimeException: 64"), of which
+            // only the last words say anything, and those only to a Chronicle developer
+            final String detail = JAVA_NAMES.matcher(firstLine(e.getMessage())).replaceAll("").strip();
             throw new JournalCorruptException(dir + ": cannot read the cycle files' header or index, which is " +
-                "damaged: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+                "damaged" + (detail.isEmpty() ? "" : " (Chronicle's reader stopped at: " + detail + ")") +
+                ": restore the journal from a copy");
         }
         tailer.singleThreadedCheckDisabled(true);
     }
