@@ -251,6 +251,34 @@ class GreenButtonReaderTest
     }
 
     @Test
+    void aReadingTypeFieldGivenTwiceMakesItsReadingsBadInsteadOfTakingTheLast() throws IOException
+    {
+        // synthetic_net_meter_feed.xml's ReadingType 1 (delivered kWh: flowDirection 1, powerOfTenMultiplier 3) with
+        // each field given a second time. The second replaced the first without a word: flowDirection 19 settled
+        // every import as an export (0.350250 SOLAR credited, by settle ingest), multiplier 0 billed kWh as Wh.
+        final String feed = Files.readString(RecordingSink.resource("synthetic_net_meter_feed.xml"));
+        for (final String[] twice : new String[][] {
+            {"<flowDirection>1</flowDirection>", "<flowDirection>19</flowDirection>", "flowDirection", "1", "19"},
+            {"<powerOfTenMultiplier>3</powerOfTenMultiplier>", "<powerOfTenMultiplier>0</powerOfTenMultiplier>",
+                "powerOfTenMultiplier", "3", "0"}})
+        {
+            assertThat(feed).contains(twice[0]);
+            final Path file = write("twice.xml", feed.replace(twice[0], twice[0] + twice[1]));
+            final RecordingSink sink = new RecordingSink();
+
+            new GreenButtonReader().read(file, sink);
+
+            // ReadingType 1's six readings are each a bad row; MeterReading 2's four received ones (channel 1) still
+            // come through, and no other (MeterReading 3's are in W, bad as before)
+            final String problem = "ReadingType https://example.invalid/espi/1_1/resource/ReadingType/1 has " + twice[2] +
+                " twice (\"" + twice[3] + "\" and \"" + twice[4] + "\"): which one holds cannot be told, and it " +
+                "decides the unit, scale or direction of every reading";
+            assertThat(sink.badRecords).filteredOn((bad) -> bad.problem().equals(problem)).hasSize(6);
+            assertThat(sink.readings).hasSize(4).extracting(Reading::channel).containsOnly(1);
+        }
+    }
+
+    @Test
     void refusesAGzipStreamCutInItsTrailer() throws IOException
     {
         final byte[] whole =
