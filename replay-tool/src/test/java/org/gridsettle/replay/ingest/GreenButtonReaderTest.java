@@ -279,6 +279,37 @@ class GreenButtonReaderTest
     }
 
     @Test
+    void anIntervalReadingFieldGivenTwiceIsABadRowInsteadOfTheLast() throws IOException
+    {
+        // the first reading of synthetic_net_meter_feed.xml (2 kWh delivered at 1772964000) with its value, start or
+        // duration given again: the last was taken without a word
+        final String feed = Files.readString(RecordingSink.resource("synthetic_net_meter_feed.xml"));
+        final String value = "<espi:value>2</espi:value>";
+        final String start = "<espi:start>1772964000</espi:start></espi:timePeriod>";
+        final String duration = "<espi:duration>3600</espi:duration><espi:start>1772964000</espi:start>";
+        for (final String[] twice : new String[][] {
+            {value, value + "<espi:value>7</espi:value>", "value twice (\"2\" and \"7\")"},
+            {start, "<espi:start>1772964000</espi:start><espi:start>1772967600</espi:start></espi:timePeriod>",
+                "start twice (\"1772964000\" and \"1772967600\")"},
+            {duration, "<espi:duration>3600</espi:duration><espi:duration>900</espi:duration>" +
+                "<espi:start>1772964000</espi:start>", "duration twice (\"3600\" and \"900\")"}})
+        {
+            assertThat(feed).contains(twice[0]);
+            final Path file = write("twice.xml", feed.replaceFirst(java.util.regex.Pattern.quote(twice[0]),
+                java.util.regex.Matcher.quoteReplacement(twice[1])));
+            final RecordingSink sink = new RecordingSink();
+
+            new GreenButtonReader().read(file, sink);
+
+            assertThat(sink.badRecords).contains(new BadRecord("twice.xml",
+                "feed/entry[1]/content/IntervalBlock/IntervalReading[1] (line 20)",
+                "IntervalReading has " + twice[2] + ": which one holds cannot be told"));
+            assertThat(sink.readings).noneSatisfy((r) -> assertThat(r.channel() == 0 && r.start() == 1772964000L)
+                .isTrue());
+        }
+    }
+
+    @Test
     void refusesAGzipStreamCutInItsTrailer() throws IOException
     {
         final byte[] whole =
