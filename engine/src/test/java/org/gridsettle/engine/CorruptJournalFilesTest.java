@@ -115,6 +115,26 @@ class CorruptJournalFilesTest
         assertThat(JournalVerifier.verify(dir).problems()).contains(damaged);
     }
 
+    // Found by a bad-input sweep of the command line: with the top byte of the index2index document's header
+    // flipped (byte 203 of the cycle file), Chronicle failed searching its index with "expecting index2index, was ,
+    // bytes: 000000c0 ..." and a hex dump of a dozen lines: it escaped the reader as a bare IllegalStateException
+    // (settle dump printed Chronicle's words, and settle verify the whole dump, one line per 16 bytes).
+    @ParameterizedTest(name = "{0} cycle file with its index2index header damaged")
+    @CsvSource({"input", "output"})
+    void aDamagedIndexHeaderIsAJournalCorruptExceptionOfOneLine(final String journal) throws IOException
+    {
+        final Path queue = queue(journal);
+        final Path file = JournalFiles.cycleFile(queue);
+        JournalFiles.flip(file, 203, 0xFF);
+
+        final String damaged = "but Chronicle cannot search the index of its cycle files, which is damaged " +
+            "(Chronicle's reader stopped at: expecting index2index, was ): restore the journal from a copy";
+        assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class)
+            .hasMessageStartingWith(queue + ": ends at record ").hasMessageEndingWith(damaged);
+        assertThat(JournalVerifier.verify(dir).problems()).anySatisfy((p) -> assertThat(p)
+            .startsWith(queue + ": ").endsWith(damaged).doesNotContain("\n"));
+    }
+
     // Was a CLI review finding: with the "not complete" bit of the first header set (random bytes there set it half the
     // time), Chronicle took the file for one still being created: it showed none of its records, so dump printed
     // nothing and replay said "identical", both exiting 0; and after waiting 10-77 s it wrote over the header and
