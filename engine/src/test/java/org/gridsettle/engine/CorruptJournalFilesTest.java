@@ -108,9 +108,32 @@ class CorruptJournalFilesTest
             raf.write(new byte[] {(byte)0xFF, (byte)0xFF, (byte)0xFF, (byte)0xFF});
         }
 
+        // and without Chronicle's class names, which settle verify printed whole: "IORuntimeException:
+        // net.openhft.chronicle.bytes.UTFDataFormatRuntimeException: 64"
+        final String damaged = queue + ": cannot read the cycle files' header or index, which is damaged " +
+            "(Chronicle's reader stopped at: 64): restore the journal from a copy";
+        assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class).hasMessage(damaged);
+        assertThat(JournalVerifier.verify(dir).problems()).contains(damaged);
+    }
+
+    // Found by a bad-input sweep of the command line: with the top byte of the index2index document's header
+    // flipped (byte 203 of the cycle file), Chronicle failed searching its index with "expecting index2index, was ,
+    // bytes: 000000c0 ..." and a hex dump of a dozen lines: it escaped the reader as a bare IllegalStateException
+    // (settle dump printed Chronicle's words, and settle verify the whole dump, one line per 16 bytes).
+    @ParameterizedTest(name = "{0} cycle file with its index2index header damaged")
+    @CsvSource({"input", "output"})
+    void aDamagedIndexHeaderIsAJournalCorruptExceptionOfOneLine(final String journal) throws IOException
+    {
+        final Path queue = queue(journal);
+        final Path file = JournalFiles.cycleFile(queue);
+        JournalFiles.flip(file, 203, 0xFF);
+
+        final String damaged = "but Chronicle cannot search the index of its cycle files, which is damaged " +
+            "(Chronicle's reader stopped at: expecting index2index, was ): restore the journal from a copy";
         assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class)
-            .hasMessageStartingWith(queue + ": cannot read the cycle files' header or index, which is damaged");
-        assertThat(JournalVerifier.verify(dir).problems()).anySatisfy((p) -> assertThat(p).startsWith(queue + ": "));
+            .hasMessageStartingWith(queue + ": ends at record ").hasMessageEndingWith(damaged);
+        assertThat(JournalVerifier.verify(dir).problems()).anySatisfy((p) -> assertThat(p)
+            .startsWith(queue + ": ").endsWith(damaged).doesNotContain("\n"));
     }
 
     // Was a CLI review finding: with the "not complete" bit of the first header set (random bytes there set it half the
@@ -195,6 +218,40 @@ class CorruptJournalFilesTest
         // nothing opened the file: not extended, not written
         assertThat(Files.size(file)).isEqualTo(cut);
         assertThat(JournalFiles.bytes(file, 0, cut)).isEqualTo(kept);
+    }
+
+    // A cut exactly on the end of a metadata document (byte 200, just after Chronicle's header) passed that check,
+    // which stopped without a word when the next document's header was beyond the file: Chronicle then extended the
+    // file and every command said "expecting index2index, was , bytes: 000000c0 00 00 ..." (and settle verify printed
+    // the dump of zeros over several lines).
+    @ParameterizedTest(name = "{0} journal cut on the end of a metadata document")
+    @CsvSource({"input", "output"})
+    void aCycleFileCutOnTheEndOfAMetadataDocumentIsRefusedEverywhereNamingTheFile(final String journal)
+        throws IOException
+    {
+        final Path queue = queue(journal);
+        final Path file = JournalFiles.cycleFile(queue);
+        final long first = JournalFiles.recordSpan(file)[0];
+        final byte[] whole = JournalFiles.bytes(file, 0, first);
+        final java.nio.ByteBuffer area = java.nio.ByteBuffer.wrap(whole).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        // each metadata document: a 4-byte header (bit 30 set, the length in the low 30 bits), its bytes, padded to 4
+        final List<Long> ends = new java.util.ArrayList<>();
+        for (long at = 0; at + 4 < first - 4; )
+        {
+            at = (at + 4 + (area.getInt((int)at) & 0x3FFFFFFF) + 3) & ~3L;
+            ends.add(at);
+        }
+        assertThat(ends).as("the header and at least one index document ahead of the first record").hasSizeGreaterThan(1);
+        final long cut = ends.get(0);
+        JournalFiles.truncate(file, cut);
+
+        final String located = file + ": cut short at byte " + cut + " inside Chronicle's header and index area (it " +
+            "ends with the metadata document that ends at byte " + cut + "); the index and records after it are " +
+            "missing: restore the file from a copy";
+        // the whole message, and the file left as cut: not extended, not written
+        assertRefusedEverywhereAndLeftUnchanged(queue, located);
+        assertThat(JournalVerifier.verify(dir).problems()).containsExactly(located);
+        assertThat(Files.size(file)).isEqualTo(cut);
     }
 
     @Test

@@ -182,6 +182,15 @@ final class CycleFileCheck
             }
             position = (end + 3) & ~3L;
         }
+        if (position + 4 > size)
+        {
+            // Chronicle preallocates its files, so a sound one never ends right after a metadata document: this one
+            // was cut on a document's end (byte 200, after the header, say) and would read as "expecting index2index"
+            // followed by a dump of the zeros Chronicle extended it with
+            throw new JournalCorruptException(file + ": cut short at byte " + size + " inside Chronicle's header " +
+                "and index area (it ends with the metadata document that ends at byte " + Math.min(position, size) +
+                "); the index and records after it are missing: restore the file from a copy");
+        }
         return 0;
     }
 

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -42,6 +46,15 @@ public final class ExclusiveFileLock implements AutoCloseable
             Files.createDirectories(file.toAbsolutePath().getParent());
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         }
+        catch (final FileAlreadyExistsException e)
+        {
+            // createDirectories' word for a file where a directory of the path should be (a journal's input/ that is
+            // a file, a --journal that names a file): "already exists" misleads, and the class name said it worse
+            final NotDirectoryException notDirectory = new NotDirectoryException(e.getFile());
+            notDirectory.initCause(e);
+            throw new UncheckedIOException("cannot create or open the lock file " + file + ": " + e.getFile() +
+                " is a file, not a directory", notDirectory);
+        }
         catch (final IOException e)
         {
             throw new UncheckedIOException("cannot create or open the lock file " + file + ": " + describe(e), e);
@@ -76,8 +89,15 @@ public final class ExclusiveFileLock implements AutoCloseable
     private static String describe(final IOException e)
     {
         // the exception's own message is often just the path, which the caller's message already names
-        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" :
-            e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException)
+        {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null)
+        {
+            return fs.getReason();
+        }
+        return e instanceof NoSuchFileException ? "no such file or directory" : String.valueOf(e.getMessage());
     }
 
     private static void close(final FileChannel channel)

@@ -17,6 +17,7 @@ import org.gridsettle.journal.codec.RecordType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Streams the records of one journal in order, checking each record's structure, its place in the XXH64 chain and,
@@ -32,6 +33,10 @@ import java.nio.file.Path;
  */
 public final class JournalReader implements AutoCloseable
 {
+    /** A Java class name and its colon, as Chronicle's messages chain them ({@code java.io.IOException: }). */
+    private static final Pattern JAVA_NAMES =
+        Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)*[A-Z][A-Za-z0-9_$]*(?:Exception|Error)(?::\\s*)?");
+
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final HashChain chain = new HashChain();
@@ -84,11 +89,30 @@ public final class JournalReader implements AutoCloseable
         catch (final RuntimeException e)
         {
             queue.close();
-            // Chronicle reads each cycle file's header and index here, and words a damaged one in its own terms
+            // Chronicle reads each cycle file's header and index here, and words a damaged one in its own terms: a
+            // chain of class names ("IORuntimeException: net.openhft...UTFDataFormatRuntimeException: 64"), of which
+            // only the last words say anything, and those only to a Chronicle developer
             throw new JournalCorruptException(dir + ": cannot read the cycle files' header or index, which is " +
-                "damaged: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+                "damaged" + chronicleWords(e) + ": restore the journal from a copy");
         }
         tailer.singleThreadedCheckDisabled(true);
+    }
+
+    /**
+     * Chronicle words a damaged cycle file in its own terms: a chain of class names ("IORuntimeException:
+     * net.openhft...UTFDataFormatRuntimeException: 64"), or a message followed by a hex dump of many lines, of which
+     * only the first words say anything, and those only to a Chronicle developer. Kept as a hint, on one line.
+     *
+     * @param e Chronicle's failure.
+     * @return {@code " (Chronicle's reader stopped at: ...)"}, or empty when it said nothing else.
+     */
+    static String chronicleWords(final RuntimeException e)
+    {
+        String detail = JAVA_NAMES.matcher(firstLine(e.getMessage())).replaceAll("").strip();
+        // "expecting index2index, was , bytes: 000000c0  24 80 00 bf ...": the bytes are the dump's first line
+        final int bytes = detail.indexOf(", bytes: ");
+        detail = bytes < 0 ? detail : detail.substring(0, bytes);
+        return detail.isEmpty() ? "" : " (Chronicle's reader stopped at: " + detail + ")";
     }
 
     private static String firstLine(final String message)
@@ -298,15 +322,27 @@ public final class JournalReader implements AutoCloseable
         catch (final RuntimeException e)
         {
             throw new JournalCorruptException(dir + ": ends at record " + position + " (after sequence " +
-                lastSequence + "), but Chronicle cannot find the end of its cycle files, which are damaged: " +
-                e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+                lastSequence + "), but Chronicle cannot find the end of its cycle files, which are damaged" +
+                chronicleWords(e));
         }
         if (end == stopped)
         {
             return false;
         }
         // back to where reading stopped, to read what a writer appended meanwhile, or to fail there
-        if (!tailer.moveToIndex(stopped))
+        final boolean moved;
+        try
+        {
+            moved = tailer.moveToIndex(stopped);
+        }
+        catch (final RuntimeException e)
+        {
+            // its index, which it searches here, is damaged (a header of its index2index altered, say)
+            throw new JournalCorruptException(dir + ": ends at record " + position + " (after sequence " +
+                lastSequence + "), but Chronicle cannot search the index of its cycle files, which is damaged" +
+                chronicleWords(e) + ": restore the journal from a copy");
+        }
+        if (!moved)
         {
             throw hiddenDocuments();
         }
@@ -322,8 +358,8 @@ public final class JournalReader implements AutoCloseable
         catch (final RuntimeException e)
         {
             throw new JournalCorruptException(dir + ": ends at record " + position + " (after sequence " +
-                lastSequence + "), but Chronicle cannot count the documents of its cycle files, which are damaged: " +
-                e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+                lastSequence + "), but Chronicle cannot count the documents of its cycle files, which are damaged" +
+                chronicleWords(e));
         }
     }
 
@@ -359,8 +395,7 @@ public final class JournalReader implements AutoCloseable
         {
             // Chronicle fails in its own ways on a damaged cycle file; name the place in our terms
             throw new JournalCorruptException(dir + ": cannot read record " + position + " (after sequence " +
-                lastSequence + "): the cycle file is damaged: " + e.getClass().getSimpleName() + ": " +
-                e.getMessage());
+                lastSequence + "): the cycle file is damaged" + chronicleWords(e));
         }
     }
 

@@ -155,7 +155,8 @@ public final class JournalVerifier
         }
         catch (final RuntimeException e)
         {
-            problems.add(dir + ": unreadable after record " + scan.position + ": " + e);
+            problems.add(dir + ": unreadable after record " + scan.position + ", the cycle file is damaged" +
+                JournalReader.chronicleWords(e) + ": restore the journal from a copy");
         }
         return scan;
     }

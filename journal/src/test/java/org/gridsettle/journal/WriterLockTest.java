@@ -69,6 +69,20 @@ class WriterLockTest
     }
 
     @Test
+    void aFileWhereTheQueueDirectoryShouldBeIsNamedAsSuchWithoutAClassName() throws IOException
+    {
+        // a journal copied badly, its input/ a file: was "cannot create or open the lock file .../input/writer.lock:
+        // FileAlreadyExistsException: .../input"
+        final Path dir = java.nio.file.Files.writeString(tmp.resolve("input"), "not a queue");
+
+        assertThatThrownBy(() -> new JournalWriter(dir, Durability.PAGE_CACHE))
+            .isInstanceOf(java.io.UncheckedIOException.class)
+            .hasMessage("cannot create or open the lock file " + dir.resolve(WriterLock.FILE) + ": " + dir +
+                " is a file, not a directory")
+            .hasCauseInstanceOf(java.nio.file.NotDirectoryException.class);
+    }
+
+    @Test
     void aWriterInAnotherProcessIsRefusedUntilThatProcessEnds() throws IOException, InterruptedException
     {
         final Path dir = tmp.resolve("input");

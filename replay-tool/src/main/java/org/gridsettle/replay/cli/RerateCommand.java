@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,11 +101,8 @@ public final class RerateCommand implements Callable<Integer>
         AuditCommand.requireRange(fromDay, toDay);
         AuditCommand.requireJournal(journal);
         OptionValues.requireRegularFiles("--tariff", List.of(tariff));
-        if (!Files.isRegularFile(tariff))
-        {
-            throw new IllegalArgumentException("--tariff " + tariff + ": no such file");
-        }
-        if (isGridsettleTariff(tariff))
+        // reads the file's head: a missing, unreadable or directory --tariff is named as ingest and bill name it
+        if (TariffFormat.isGridsettle(tariff))
         {
             // read as URDB, each of its fields would be refused as unknown, all in one very long line
             throw new IllegalArgumentException("--tariff " + tariff + ": a gridsettle tariff (\"format\": " +
@@ -183,23 +179,6 @@ public final class RerateCommand implements Callable<Integer>
                 ", past the replacement tariff's URDB enddate " + end.get() + ": an ended rate would price them; " +
                 "compare the days before it (--to " + LocalDate.ofInstant(end.get(), dayZone) + " at most) or give " +
                 "a replacement that covers them; no report was written");
-        }
-    }
-
-    /**
-     * @param file the tariff file.
-     * @return true if it says it is a gridsettle tariff, whatever --tariff-format says: a URDB rate has no such field.
-     */
-    private static boolean isGridsettleTariff(final Path file)
-    {
-        try
-        {
-            return TariffFormat.detect(file) == TariffFormat.GRIDSETTLE;
-        }
-        catch (final IllegalArgumentException notJson)
-        {
-            // empty or not JSON: the URDB reader names the line and column, and does not suggest a gridsettle tariff
-            return false;
         }
     }
 

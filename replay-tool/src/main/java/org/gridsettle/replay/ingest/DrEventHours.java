@@ -23,6 +23,8 @@ import java.util.List;
 final class DrEventHours
 {
     private static final Duration HOUR = Duration.ofHours(1);
+    /** A local day is at most 25 hours, on the day a daylight-saving change puts the clocks back. */
+    private static final Duration LONGEST_DAY = Duration.ofHours(25);
 
     private DrEventHours()
     {
@@ -50,9 +52,16 @@ final class DrEventHours
         {
             problems.add("starts at " + start + ", " + clock(local) + " local in " + zone + ", not on a local hour");
         }
-        if (duration.toNanos() % HOUR.toNanos() != 0)
+        // seconds and nanos, not toNanos(): a duration of more than 292 years overflows a long of nanoseconds
+        if (duration.getNano() != 0 || duration.getSeconds() % HOUR.getSeconds() != 0)
         {
             problems.add("lasts " + duration + ", not whole hours");
+        }
+        if (duration.compareTo(LONGEST_DAY) > 0)
+        {
+            // no need to find its end, which for a duration of up to Long.MAX_VALUE seconds Instant cannot hold
+            problems.add("lasts " + duration + ", longer than any local day");
+            return problems;
         }
         final Instant end = start.plus(duration);
         final ZonedDateTime localEnd = end.atZone(zone);

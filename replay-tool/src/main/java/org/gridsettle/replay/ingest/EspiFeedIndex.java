@@ -45,6 +45,8 @@ final class EspiFeedIndex implements AtomFeedWalker.EntryHandler
     private String uomText;
     private String multiplierText;
     private String flowText;
+    /** The first ReadingType field the entry gives twice, worded for the message; null when none is. */
+    private String repeatedField;
 
     /**
      * @param meterIdOverride meter id for every reading, or null to take it from the UsagePoint links.
@@ -111,7 +113,10 @@ final class EspiFeedIndex implements AtomFeedWalker.EntryHandler
             readingTypeCount++;
             if (null != self)
             {
-                readingTypeBySelf.put(self, EspiReadingType.parse(self, uomText, multiplierText, flowText));
+                readingTypeBySelf.put(self, null != repeatedField ?
+                    EspiReadingType.refused(self, "ReadingType " + self + " has " + repeatedField + ": which one " +
+                    "holds cannot be told, and it decides the unit, scale or direction of every reading") :
+                    EspiReadingType.parse(self, uomText, multiplierText, flowText));
             }
         }
         else if ("MeterReading".equals(resourceKind) && null != self)
@@ -135,6 +140,7 @@ final class EspiFeedIndex implements AtomFeedWalker.EntryHandler
         uomText = null;
         multiplierText = null;
         flowText = null;
+        repeatedField = null;
     }
 
     /**
@@ -232,17 +238,19 @@ final class EspiFeedIndex implements AtomFeedWalker.EntryHandler
         while (reader.nextTag() == XMLStreamConstants.START_ELEMENT)
         {
             final String name = reader.getLocalName();
+            // each at most once: a second one used to replace the first without a word, so that a
+            // flowDirection 1 then 19 settled every import as an export, and a multiplier 3 then 0 kWh as Wh
             if ("uom".equals(name))
             {
-                uomText = textOrMarker(reader);
+                uomText = once(name, uomText, textOrMarker(reader));
             }
             else if ("powerOfTenMultiplier".equals(name))
             {
-                multiplierText = textOrMarker(reader);
+                multiplierText = once(name, multiplierText, textOrMarker(reader));
             }
             else if ("flowDirection".equals(name))
             {
-                flowText = textOrMarker(reader);
+                flowText = once(name, flowText, textOrMarker(reader));
             }
             else
             {
@@ -278,6 +286,16 @@ final class EspiFeedIndex implements AtomFeedWalker.EntryHandler
     List<Integer> tzOffsets()
     {
         return tzOffsets;
+    }
+
+    /** @return the field's first value, noting a second one as the entry's repeated field. */
+    private String once(final String name, final String first, final String value)
+    {
+        if (null != first && null == repeatedField)
+        {
+            repeatedField = name + " twice (" + DisplayText.quote(first) + " and " + DisplayText.quote(value) + ")";
+        }
+        return null != first ? first : value;
     }
 
     private static String textOrMarker(final XMLStreamReader reader) throws XMLStreamException

@@ -22,6 +22,8 @@ final class EspiIntervalEmitter implements AtomFeedWalker.EntryHandler
     private String durationText;
     private String valueText;
     private boolean hasTimePeriod;
+    /** The first field the reading gives twice, worded for the message; null when none is. */
+    private String repeatedField;
 
     /**
      * @param source file name, for bad records.
@@ -101,17 +103,23 @@ final class EspiIntervalEmitter implements AtomFeedWalker.EntryHandler
         durationText = null;
         valueText = null;
         hasTimePeriod = false;
+        repeatedField = null;
         while (reader.nextTag() == XMLStreamConstants.START_ELEMENT)
         {
             final String name = reader.getLocalName();
+            // each at most once: a second one used to replace the first without a word
             if ("timePeriod".equals(name))
             {
+                if (hasTimePeriod)
+                {
+                    noteRepeated("timePeriod twice");
+                }
                 hasTimePeriod = true;
                 readTimePeriod(reader);
             }
             else if ("value".equals(name))
             {
-                valueText = textOrMarker(reader);
+                valueText = once(name, valueText, textOrMarker(reader));
             }
             else
             {
@@ -128,11 +136,11 @@ final class EspiIntervalEmitter implements AtomFeedWalker.EntryHandler
             final String name = reader.getLocalName();
             if ("start".equals(name))
             {
-                startText = textOrMarker(reader);
+                startText = once(name, startText, textOrMarker(reader));
             }
             else if ("duration".equals(name))
             {
-                durationText = textOrMarker(reader);
+                durationText = once(name, durationText, textOrMarker(reader));
             }
             else
             {
@@ -146,6 +154,12 @@ final class EspiIntervalEmitter implements AtomFeedWalker.EntryHandler
         if (null != context.problem())
         {
             sink.onBadRecord(source, location, context.problem());
+            return;
+        }
+        if (null != repeatedField)
+        {
+            sink.onBadRecord(source, location, "IntervalReading has " + repeatedField + ": which one holds cannot " +
+                "be told");
             return;
         }
         if (!hasTimePeriod || null == startText || null == durationText)
@@ -204,6 +218,25 @@ final class EspiIntervalEmitter implements AtomFeedWalker.EntryHandler
             (int)duration,
             readingType.isReverse() ? 0L : wattHours,
             readingType.isReverse() ? wattHours : 0L);
+    }
+
+    /** @return the field's first value, noting a second one as the reading's repeated field. */
+    private String once(final String name, final String first, final String value)
+    {
+        if (null != first)
+        {
+            noteRepeated(name + " twice (" + DisplayText.quote(first) + " and " + DisplayText.quote(value) + ")");
+            return first;
+        }
+        return value;
+    }
+
+    private void noteRepeated(final String field)
+    {
+        if (null == repeatedField)
+        {
+            repeatedField = field;
+        }
     }
 
     private static String textOrMarker(final XMLStreamReader reader) throws XMLStreamException

@@ -86,6 +86,16 @@ final class EspiReadingType
     }
 
     /**
+     * @param href    the ReadingType's self link.
+     * @param problem why its readings cannot be delivered, naming it.
+     * @return a reading type whose readings are each reported as bad with that problem.
+     */
+    static EspiReadingType refused(final String href, final String problem)
+    {
+        return invalid(href, problem);
+    }
+
+    /**
      * @return why readings of this type cannot be delivered, or null if they can.
      */
     String problem()

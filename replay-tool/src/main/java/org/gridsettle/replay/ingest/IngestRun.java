@@ -222,6 +222,9 @@ public final class IngestRun
         }
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
         checkDates(readings, covered, meterIds.unknownMeters());
+        // after the refusal of a run with nothing to settle at all, which is its one line
+        files.stream().filter((f) -> f.readings() == 0 && f.badRows() == 0).forEach((f) -> warnings.accept(
+            emptyFileWarning(f)));
         final long firstReading = readings.earliestStart(covered);
         inputWarning.ifPresent(warnings);
         for (final DrEventFiles.Mapped event : demandResponse.events())
@@ -259,6 +262,17 @@ public final class IngestRun
         {
             writer.close();
         }
+    }
+
+    /**
+     * A usage file read without a fault that held nothing is most likely the wrong file of a download (its UsagePoint
+     * or ReadingType alone): the summary line's "0 readings" alone left that to be noticed.
+     */
+    private static String emptyFileWarning(final IngestReport.FileSummary file)
+    {
+        return file.name() + ": holds no meter reading" + (file.format() == UsageFormat.GREENBUTTON ?
+            " (no IntervalBlock: a Green Button resource such as a UsagePoint or ReadingType alone?)" :
+            " (a header and no rows)") + "; nothing of it is settled";
     }
 
     /**

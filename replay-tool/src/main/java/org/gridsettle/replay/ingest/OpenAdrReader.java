@@ -136,10 +136,10 @@ public final class OpenAdrReader
     {
         final Fields f = new Fields(source, oadrEvent.line(), null);
         final XmlElement ei = f.required(oadrEvent, "eiEvent");
-        final String eventId = f.requiredText(ei, "eventDescriptor", "eventID");
+        final String eventId = f.uniqueText(ei, "eventDescriptor", "eventID");
         final Fields e = new Fields(source, oadrEvent.line(), eventId);
-        final long modification = e.modificationNumber(e.requiredText(ei, "eventDescriptor", "modificationNumber"));
-        final String status = e.requiredText(ei, "eventDescriptor", "eventStatus");
+        final long modification = e.modificationNumber(e.uniqueText(ei, "eventDescriptor", "modificationNumber"));
+        final String status = e.uniqueText(ei, "eventDescriptor", "eventStatus");
         if (!STATUSES.contains(status))
         {
             throw e.bad("eventStatus " + DisplayText.quote(status) + " is not one of " +
@@ -151,9 +151,9 @@ public final class OpenAdrReader
             modification,
             status,
             ei.textAt("eventDescriptor", "testEvent"),
-            e.requiredText(ei, "eventDescriptor", "eiMarketContext", "marketContext"),
-            e.dateTime(e.requiredText(ei, "eiActivePeriod", "properties", "dtstart", "date-time")),
-            e.duration(e.requiredText(ei, "eiActivePeriod", "properties", "duration", "duration")),
+            e.uniqueText(ei, "eventDescriptor", "eiMarketContext", "marketContext"),
+            e.dateTime(e.uniqueText(ei, "eiActivePeriod", "properties", "dtstart", "date-time")),
+            e.duration(e.uniqueText(ei, "eiActivePeriod", "properties", "duration", "duration")),
             baseline == null ? null : baseline(e, baseline),
             targets(ei),
             oadrEvent.line());
@@ -261,6 +261,22 @@ public final class OpenAdrReader
             if (text.isEmpty())
             {
                 throw bad("<" + from.name() + "/" + String.join("/", path) + "> is empty");
+            }
+            return text;
+        }
+
+        /**
+         * An event's identity and hours, of which OpenADR 2.0b allows one each: a second one, which was silently
+         * ignored, is refused, since which of the two the VTN meant cannot be told.
+         */
+        String uniqueText(final XmlElement from, final String... path)
+        {
+            final String text = requiredText(from, path);
+            final XmlElement again = from.repeated(path);
+            if (again != null)
+            {
+                throw bad("<" + from.name() + "/" + String.join("/", path) + "> is given twice (again at line " +
+                    again.line() + "); OpenADR 2.0b allows one");
             }
             return text;
         }

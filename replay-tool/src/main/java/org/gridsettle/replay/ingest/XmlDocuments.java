@@ -65,6 +65,7 @@ final class XmlDocuments
                 {
                     reader.close();
                 }
+                refuseASwallowedReadFailure(source, in, document);
             }
             catch (final XMLStreamException ex)
             {
@@ -75,6 +76,22 @@ final class XmlDocuments
         {
             throw new MeterDataException(source, "while reading", "cannot read " + expected + ": " +
                 IoErrorText.of(ex), ex);
+        }
+    }
+
+    /**
+     * The parser takes a read failure after the root element for the end of the document, and closes the stream: a
+     * gzip stream whose 8-byte trailer (the CRC-32 and length that prove the data whole) was cut off passed for a
+     * complete file. The stream remembers the failure, so it is reported here.
+     */
+    private static void refuseASwallowedReadFailure(
+        final String source, final TrackedInputStream in, final String document)
+    {
+        if (null != in.failure())
+        {
+            throw new MeterDataException(source, "end of file", "cannot read the data (" +
+                IoErrorText.of(in.failure()) + "; a gzip file cut short fails this way), expected a complete " +
+                document, in.failure());
         }
     }
 

@@ -144,6 +144,26 @@ final class XmlElement
 
     /**
      * @param path local names, one per level.
+     * @return along the path of first matches that {@link #find} follows, the first element that has an earlier
+     *         sibling of its name (a step the document repeats), or null when every step is unique.
+     */
+    XmlElement repeated(final String... path)
+    {
+        XmlElement at = this;
+        for (final String step : path)
+        {
+            final List<XmlElement> named = at.all(step);
+            if (named.size() != 1)
+            {
+                return named.isEmpty() ? null : named.get(1);
+            }
+            at = named.get(0);
+        }
+        return null;
+    }
+
+    /**
+     * @param path local names, one per level.
      * @return the text of the first element at that path, or null when there is none.
      */
     String textAt(final String... path)

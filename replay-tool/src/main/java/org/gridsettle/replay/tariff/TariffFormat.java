@@ -50,7 +50,7 @@ public enum TariffFormat
     {
         final String head = head(file);
         final int first = firstSignificantChar(head);
-        if (first == '{' && GRIDSETTLE_MARKER.matcher(head).find())
+        if (isGridsettle(head))
         {
             return GRIDSETTLE;
         }
@@ -61,6 +61,26 @@ public enum TariffFormat
         throw new IllegalArgumentException(file.getFileName() + ": " +
             (first < 0 ? "empty tariff file" : "cannot tell the tariff format: not JSON") +
             "; expected OpenEI URDB JSON (--tariff-format urdb) or a gridsettle tariff (--tariff-format gridsettle)");
+    }
+
+    /**
+     * Whether a tariff file is in gridsettle's own format, for a command that takes only URDB and must say so rather
+     * than have the URDB reader call each of its fields unknown. Unlike {@link #detect}, a file that is empty or not
+     * JSON is no error here: the URDB reader names its line and column.
+     *
+     * @param file a tariff file.
+     * @return true for a gridsettle tariff.
+     * @throws IllegalArgumentException when the file cannot be read (missing, a directory, no permission); the
+     *                                  message is one line.
+     */
+    public static boolean isGridsettle(final Path file)
+    {
+        return isGridsettle(head(file));
+    }
+
+    private static boolean isGridsettle(final String head)
+    {
+        return firstSignificantChar(head) == '{' && GRIDSETTLE_MARKER.matcher(head).find();
     }
 
     private static int firstSignificantChar(final String text)

@@ -122,6 +122,28 @@ class IngestCommandTest
     }
 
     @Test
+    void aUsageFileWithoutReadingsIsNamedInAWarning() throws IOException
+    {
+        // greenbutton_ESPIReadingType.xml (VerdigrisTech/green-button-data, spec/fixtures/, BSD-style) is one
+        // ReadingType resource: the wrong file of a download, given where its interval data should be. It settled as
+        // "0 readings, 0 bad" in the summary with nothing on stderr; a CSV of a header alone likewise.
+        final Path headerOnly = write("header.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n");
+
+        final CliRun run = ingest(tmp.resolve("journal"), write("meters.csv", ENROLMENT),
+            path("ingest/greenbutton_ESPIReadingType.xml"), headerOnly.toString(),
+            path("ingest/meter_readings_bad_row_middle.csv"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines()).filteredOn((line) -> line.contains("warning")).containsExactly(
+            "settle ingest: warning: greenbutton_ESPIReadingType.xml: holds no meter reading (no IntervalBlock: a " +
+                "Green Button resource such as a UsagePoint or ReadingType alone?); nothing of it is settled",
+            "settle ingest: warning: header.csv: holds no meter reading (a header and no rows); nothing of it is " +
+                "settled");
+        // the file with readings settles as ever
+        assertThat(run.out()).contains("usage: meter_readings_bad_row_middle.csv (csv): 4 readings, 1 bad");
+    }
+
+    @Test
     void aTruncatedXmlFileIsOneLineExitTwoAndNothingIsJournalled() throws IOException
     {
         final byte[] whole = Files.readAllBytes(TestResources.resource("ingest/synthetic_net_meter_feed.xml"));

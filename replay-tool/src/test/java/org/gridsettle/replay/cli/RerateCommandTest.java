@@ -170,6 +170,29 @@ class RerateCommandTest
     }
 
     @Test
+    void aTariffThatIsADirectoryOrMissingIsNamedAsIngestNamesIt() throws IOException
+    {
+        final Path csv = tmp.resolve("r.csv");
+        final Path folder = Files.createDirectory(tmp.resolve("tariffs"));
+        final Path missing = tmp.resolve("missing.json");
+
+        final CliRun directory = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff", folder.toString(),
+            "--out", csv.toString());
+        final CliRun absent = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff", missing.toString(),
+            "--out", csv.toString());
+
+        // a directory was called "no such file"; an unreadable file, read as URDB, "in.json:-1:-1: unreadable URDB
+        // JSON at (document)": the head is now read once, and its failure named as settle ingest names it
+        assertThat(directory.exitCode()).isEqualTo(2);
+        assertThat(directory.err().lines()).singleElement().asString()
+            .isEqualTo("settle rerate: tariffs: cannot read the tariff file: Is a directory");
+        assertThat(absent.exitCode()).isEqualTo(2);
+        assertThat(absent.err().lines()).singleElement().asString()
+            .isEqualTo("settle rerate: missing.json: cannot read the tariff file: no such file or directory: " + missing);
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
     void aReversedDayRangeIsRefused()
     {
         final Path csv = tmp.resolve("r.csv");

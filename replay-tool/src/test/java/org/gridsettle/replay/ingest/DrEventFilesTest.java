@@ -149,6 +149,23 @@ class DrEventFilesTest
     }
 
     @Test
+    void aDurationTooLongForNanosecondsIsRefusedNamingTheFileAndEvent() throws IOException
+    {
+        // PT99999999H is 3.6 x 10^20 ns, past a long: it was refused as a bare "long overflow" naming nothing
+        final Path huge = write("huge.xml", Files.readString(weekday())
+            .replaceFirst("(<ei:eventID>Event_939393(?s:.*?)<ei:modificationNumber>2(?s:.*?))PT3H", "$1PT99999999H"));
+
+        assertThatThrownBy(() -> DrEventFiles.read(List.of(huge), ADJUSTED, LA))
+            .isInstanceOf(MeterDataException.class)
+            .hasMessageStartingWith("huge.xml: line ")
+            .hasMessageContaining("event \"Event_939393\": lasts PT99999999H, longer than any local day");
+        // the longest duration ISO-8601 allows: its end is past what Instant holds
+        assertThat(DrEventHours.problems(Instant.parse("2026-04-29T23:00:00Z"), Duration.ofSeconds(Long.MAX_VALUE),
+            LA, BaselineMethod.TEN_IN_TEN)).containsExactly("lasts " + Duration.ofSeconds(Long.MAX_VALUE) +
+            ", not whole hours", "lasts " + Duration.ofSeconds(Long.MAX_VALUE) + ", longer than any local day");
+    }
+
+    @Test
     void anEnergyBaselineInWhIsSummedPerEventHour()
     {
         // three event hours; 15-minute intervals of 0.25 kWh from the event's start, then one hour after it

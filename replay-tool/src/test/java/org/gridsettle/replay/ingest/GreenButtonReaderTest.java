@@ -251,6 +251,90 @@ class GreenButtonReaderTest
     }
 
     @Test
+    void aReadingTypeFieldGivenTwiceMakesItsReadingsBadInsteadOfTakingTheLast() throws IOException
+    {
+        // synthetic_net_meter_feed.xml's ReadingType 1 (delivered kWh: flowDirection 1, powerOfTenMultiplier 3) with
+        // each field given a second time. The second replaced the first without a word: flowDirection 19 settled
+        // every import as an export (0.350250 SOLAR credited, by settle ingest), multiplier 0 billed kWh as Wh.
+        final String feed = Files.readString(RecordingSink.resource("synthetic_net_meter_feed.xml"));
+        for (final String[] twice : new String[][] {
+            {"<flowDirection>1</flowDirection>", "<flowDirection>19</flowDirection>", "flowDirection", "1", "19"},
+            {"<powerOfTenMultiplier>3</powerOfTenMultiplier>", "<powerOfTenMultiplier>0</powerOfTenMultiplier>",
+                "powerOfTenMultiplier", "3", "0"}})
+        {
+            assertThat(feed).contains(twice[0]);
+            final Path file = write("twice.xml", feed.replace(twice[0], twice[0] + twice[1]));
+            final RecordingSink sink = new RecordingSink();
+
+            new GreenButtonReader().read(file, sink);
+
+            // ReadingType 1's six readings are each a bad row; MeterReading 2's four received ones (channel 1) still
+            // come through, and no other (MeterReading 3's are in W, bad as before)
+            final String problem = "ReadingType https://example.invalid/espi/1_1/resource/ReadingType/1 has " + twice[2] +
+                " twice (\"" + twice[3] + "\" and \"" + twice[4] + "\"): which one holds cannot be told, and it " +
+                "decides the unit, scale or direction of every reading";
+            assertThat(sink.badRecords).filteredOn((bad) -> bad.problem().equals(problem)).hasSize(6);
+            assertThat(sink.readings).hasSize(4).extracting(Reading::channel).containsOnly(1);
+        }
+    }
+
+    @Test
+    void anIntervalReadingFieldGivenTwiceIsABadRowInsteadOfTheLast() throws IOException
+    {
+        // the first reading of synthetic_net_meter_feed.xml (2 kWh delivered at 1772964000) with its value, start or
+        // duration given again: the last was taken without a word
+        final String feed = Files.readString(RecordingSink.resource("synthetic_net_meter_feed.xml"));
+        final String value = "<espi:value>2</espi:value>";
+        final String start = "<espi:start>1772964000</espi:start></espi:timePeriod>";
+        final String duration = "<espi:duration>3600</espi:duration><espi:start>1772964000</espi:start>";
+        for (final String[] twice : new String[][] {
+            {value, value + "<espi:value>7</espi:value>", "value twice (\"2\" and \"7\")"},
+            {start, "<espi:start>1772964000</espi:start><espi:start>1772967600</espi:start></espi:timePeriod>",
+                "start twice (\"1772964000\" and \"1772967600\")"},
+            {duration, "<espi:duration>3600</espi:duration><espi:duration>900</espi:duration>" +
+                "<espi:start>1772964000</espi:start>", "duration twice (\"3600\" and \"900\")"}})
+        {
+            assertThat(feed).contains(twice[0]);
+            final Path file = write("twice.xml", feed.replaceFirst(java.util.regex.Pattern.quote(twice[0]),
+                java.util.regex.Matcher.quoteReplacement(twice[1])));
+            final RecordingSink sink = new RecordingSink();
+
+            new GreenButtonReader().read(file, sink);
+
+            assertThat(sink.badRecords).contains(new BadRecord("twice.xml",
+                "feed/entry[1]/content/IntervalBlock/IntervalReading[1] (line 20)",
+                "IntervalReading has " + twice[2] + ": which one holds cannot be told"));
+            assertThat(sink.readings).noneSatisfy((r) -> assertThat(r.channel() == 0 && r.start() == 1772964000L)
+                .isTrue());
+        }
+    }
+
+    @Test
+    void refusesAGzipStreamCutInItsTrailer() throws IOException
+    {
+        final byte[] whole =
+            Files.readAllBytes(RecordingSink.resource("greenbutton_Coastal_Multi_Family_2011_hourly.xml.gz"));
+        // The last 8 bytes are the gzip trailer, CRC-32 and length (RFC 1952): without them the data cannot be
+        // proved whole, and `gzip -t` says "unexpected end of file". Cut anywhere in them, every reading was
+        // delivered and the file accepted.
+        for (final int cut : new int[] {1, 4, 8})
+        {
+            final Path file = tempDir.resolve("cut" + cut + ".xml.gz");
+            Files.write(file, Arrays.copyOf(whole, whole.length - cut));
+
+            final MeterDataException ex = catchThrowableOfType(
+                MeterDataException.class, () -> new GreenButtonReader().read(file, new RecordingSink()));
+
+            assertThat(ex).as("cut by %d bytes", cut).isNotNull();
+            assertOneLine(ex);
+            assertThat(ex.getMessage())
+                .startsWith("cut" + cut + ".xml.gz: end of file: cannot read the data (")
+                .contains("a gzip file cut short fails this way")
+                .contains("expected a complete Green Button");
+        }
+    }
+
+    @Test
     void refusesAnEmptyFile() throws IOException
     {
         final Path file = write("empty.xml", "");

@@ -106,6 +106,32 @@ class OpenAdrReaderTest
     }
 
     @Test
+    void anEventsDurationOrStartGivenTwiceIsRefusedNotReadAsTheFirst() throws IOException
+    {
+        // the sample's one event, its active period's duration (PT30M) followed by a second one (PT2H): the first was
+        // taken and the second ignored without a word
+        final String sample = Files.readString(resource(SAMPLE));
+        final Path twice = Files.writeString(tmp.resolve("twice.xml"), sample.replaceFirst(
+            "(<xcal:duration>\\s*<xcal:duration>PT30M</xcal:duration>\\s*</xcal:duration>)",
+            "$1<xcal:duration><xcal:duration>PT2H</xcal:duration></xcal:duration>"));
+        final Path twoStarts = Files.writeString(tmp.resolve("two-starts.xml"), sample.replaceFirst(
+            "(<xcal:date-time>[^<]+</xcal:date-time>)", "$1<xcal:date-time>2001-12-17T11:40:47Z</xcal:date-time>"));
+        assertThat(Files.readString(twice)).isNotEqualTo(sample);
+        assertThat(Files.readString(twoStarts)).isNotEqualTo(sample);
+
+        assertThatThrownBy(() -> new OpenAdrReader().read(twice)).isInstanceOf(MeterDataException.class)
+            .hasMessageStartingWith("twice.xml: line ")
+            .hasMessageContaining("event \"Event_939393\": <eiEvent/eiActivePeriod/properties/duration/duration> " +
+                "is given twice (again at line ")
+            .hasMessageEndingWith("); OpenADR 2.0b allows one");
+        assertThatThrownBy(() -> new OpenAdrReader().read(twoStarts)).isInstanceOf(MeterDataException.class)
+            .hasMessageContaining("<eiEvent/eiActivePeriod/properties/dtstart/date-time> is given twice");
+        // the samples, with one of each, read as before
+        assertThat(new OpenAdrReader().read(resource(SAMPLE)).events()).hasSize(1);
+        assertThat(new OpenAdrReader().read(resource(SAMPLE_WITH_BASELINE)).events()).hasSize(1);
+    }
+
+    @Test
     void aTestEventIsAnyTestEventTextButFalse() throws IOException
     {
         final String sample = Files.readString(resource(SAMPLE));
