@@ -138,7 +138,8 @@ class IngestCommandTest
             "settle ingest: warning: greenbutton_ESPIReadingType.xml: holds no meter reading (no IntervalBlock: a " +
                 "Green Button resource such as a UsagePoint or ReadingType alone?); nothing of it is settled",
             "settle ingest: warning: header.csv: holds no meter reading (a header and no rows); nothing of it is " +
-                "settled");
+                "settled",
+            TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"));
         // the file with readings settles as ever
         assertThat(run.out()).contains("usage: meter_readings_bad_row_middle.csv (csv): 4 readings, 1 bad");
     }
