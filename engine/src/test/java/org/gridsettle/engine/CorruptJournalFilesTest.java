@@ -499,6 +499,27 @@ class CorruptJournalFilesTest
         assertThat(reopened.outputDigest()).isEqualTo(intact.outputDigest());
     }
 
+    // Was a bad-input sweep finding: with input/ and output/ swapped, dump printed each journal's records under the
+    // other's name with exit 0, and verify blamed only the close checkpoint's binding
+    @Test
+    void swappedQueuesAreNamedAsSuchByEveryReaderAndTheEngine() throws IOException
+    {
+        final Path aside = dir.resolve("aside");
+        Files.move(Journals.input(dir), aside);
+        Files.move(Journals.output(dir), Journals.input(dir));
+        Files.move(aside, Journals.output(dir));
+        final String swapped = "input/ and output/ were swapped or mixed up";
+
+        assertThatThrownBy(() -> readToEnd(Journals.output(dir))).isInstanceOf(JournalCorruptException.class)
+            .hasMessage(Journals.output(dir) + ": record 0 (sequence 1): TARIFF_VERSION is an input record in " +
+                "the output journal: " + swapped + "; put each queue back under its own name");
+        assertThat(JournalVerifier.verify(dir).problems()).hasSize(2).allSatisfy(p -> assertThat(p).contains(swapped));
+        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
+            .isInstanceOf(JournalCorruptException.class).hasMessageContaining(swapped);
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start())
+            .isInstanceOf(JournalCorruptException.class).hasMessageContaining(swapped);
+    }
+
     // Only the newest file: an older one left empty was cut or wiped, since a writer only ever creates the next file
     @Test
     void anEmptyCycleFileBeforeTheNewestIsRefusedAtStart() throws IOException

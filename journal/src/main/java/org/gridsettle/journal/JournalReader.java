@@ -67,6 +67,16 @@ public final class JournalReader implements AutoCloseable
     private long blockFirstSequence;
     private long lastBoundRecords;
     private long lastBoundChain;
+    /**
+     * Which records the queue may hold, from its directory's name: an {@code input} queue only input types, an
+     * {@code output} queue only output types (checkpoints in both), so that queues swapped or copied into each
+     * other's place are named as such rather than read as the other journal. Another name (a test's queue) may hold
+     * any.
+     */
+    private final int role;
+    private static final int ANY_ROLE = 0;
+    private static final int INPUT_ROLE = 1;
+    private static final int OUTPUT_ROLE = 2;
     private ProgressListener progress = ProgressListener.NONE;
     private long progressBefore;
     private long progressTotal = -1;
@@ -81,6 +91,9 @@ public final class JournalReader implements AutoCloseable
             throw new JournalCorruptException("no journal at " + dir);
         }
         this.dir = dir;
+        final Path name = dir.getFileName();
+        this.role = name == null ? ANY_ROLE : name.toString().equals(Journals.INPUT) ? INPUT_ROLE :
+            name.toString().equals(Journals.OUTPUT) ? OUTPUT_ROLE : ANY_ROLE;
         this.queue = Journals.open(dir);
         try
         {
@@ -406,7 +419,14 @@ public final class JournalReader implements AutoCloseable
         {
             throw corrupt(problem);
         }
-        final boolean isCheckpoint = RecordFlyweight.typeIdAt(view, 0) == RecordType.CHECKPOINT.id();
+        final int typeId = RecordFlyweight.typeIdAt(view, 0);
+        final boolean isCheckpoint = typeId == RecordType.CHECKPOINT.id();
+        if (!isCheckpoint && role != ANY_ROLE && (role == INPUT_ROLE) != RecordType.ofId(typeId).isInput())
+        {
+            throw corrupt(RecordType.ofId(typeId) + " is an " + (role == INPUT_ROLE ? "output" : "input") +
+                " record in the " + (role == INPUT_ROLE ? "input" : "output") + " journal: input/ and output/ were " +
+                "swapped or mixed up; put each queue back under its own name");
+        }
         if (!checkChain)
         {
             if (!isCheckpoint)
