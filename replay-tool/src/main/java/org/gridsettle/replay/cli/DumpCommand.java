@@ -112,9 +112,18 @@ public final class DumpCommand implements Callable<Integer>
         {
             try
             {
-                new JournalDump(new RecordJsonWriter(json), input ? Journals.INPUT : Journals.OUTPUT, fromSequence,
-                    limit, checkpoints).eventTimes(eventTimes(causes)).stopWhen(() -> flushFailed(json, out))
-                    .run(queue);
+                final JournalDump dump = new JournalDump(new RecordJsonWriter(json),
+                    input ? Journals.INPUT : Journals.OUTPUT, fromSequence, limit, checkpoints)
+                    .eventTimes(eventTimes(causes)).stopWhen(() -> flushFailed(json, out));
+                if (dump.run(queue) == 0 && limit > 0 && fromSequence > 1 && since == null && until == null)
+                {
+                    // with no time filter, a seek inside the journal prints at least its first record: an empty
+                    // output here means the seek went past the end, which is said so it is not taken for an answer
+                    final PrintWriter err = spec.commandLine().getErr();
+                    err.println("settle dump: note: --from " + fromSequence + " is past the " +
+                        (input ? "input" : "output") + " journal's last record: nothing to print");
+                    err.flush();
+                }
             }
             catch (final JournalCorruptException e)
             {

@@ -83,6 +83,14 @@ public final class ReplayCommand implements Callable<Integer>
             return 1;
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
+        if (toSequence != Long.MAX_VALUE && report.inputs() < toSequence)
+        {
+            // input sequences run 1, 2, 3... without a gap (verified), so the count is the last one
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("settle replay: note: --to " + toSequence + " is past the journal's last input, sequence " +
+                report.inputs() + ": the whole journal was replayed");
+            err.flush();
+        }
         print(out, report, seconds);
         out.flush();
         return report.identical() ? 0 : 1;

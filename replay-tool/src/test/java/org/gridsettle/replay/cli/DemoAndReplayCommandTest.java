@@ -43,6 +43,16 @@ class DemoAndReplayCommandTest
             "--expected-meters", "1000");
         assertThat(sized.exitCode()).as(sized.err()).isZero();
         assertThat(sized.out()).contains("replay: identical", "replay digest:   " + digest);
+        assertThat(sized.err()).isEmpty();
+        final long inputs = Long.parseLong(replay.out().lines().filter(l -> l.startsWith("replay: ") &&
+            l.contains(" inputs, ")).findFirst().orElseThrow().replaceAll("replay: ([0-9,]+) inputs.*", "$1")
+            .replace(",", ""));
+        final CliRun past = CliRun.of("replay", "--journal", tmp.resolve("journal").toString(), "--to",
+            Long.toString(inputs + 1000));
+        assertThat(past.exitCode()).as(past.err()).isZero();
+        assertThat(past.out()).contains("replay: identical");
+        assertThat(past.err()).contains("settle replay: note: --to " + (inputs + 1000) + " is past the journal's " +
+            "last input, sequence " + inputs + ": the whole journal was replayed");
         final CliRun negative = CliRun.of("replay", "--journal", tmp.resolve("journal").toString(),
             "--expected-meters", "-3");
         assertThat(negative.exitCode()).isEqualTo(2);

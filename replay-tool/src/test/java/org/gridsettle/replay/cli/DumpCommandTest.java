@@ -161,8 +161,15 @@ class DumpCommandTest
             .containsExactly(300L, 301L, 302L, 303L, 304L, 305L);
         assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--limit", "3")))
             .containsExactly(1L, 2L, 3L);
-        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "583"))).isEmpty();
-        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--limit", "0"))).isEmpty();
+        final CliRun past = CliRun.of("dump", "--journal", journal.toString(), "--from", "583");
+        assertThat(sequences(past)).isEmpty();
+        // an empty output that is not an answer is said to be so (it went by silently before)
+        assertThat(past.exitCode()).isZero();
+        assertThat(past.err()).isEqualTo("settle dump: note: --from 583 is past the output journal's last record: " +
+            "nothing to print" + System.lineSeparator());
+        final CliRun none = CliRun.of("dump", "--journal", journal.toString(), "--limit", "0");
+        assertThat(sequences(none)).isEmpty();
+        assertThat(none.err()).isEmpty();
     }
 
     @Test
