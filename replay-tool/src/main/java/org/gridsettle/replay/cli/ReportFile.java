@@ -54,6 +54,11 @@ final class ReportFile
      */
     void check(final Path journal, final Map<String, Path> inputs)
     {
+        if (out.toString().isEmpty())
+        {
+            // Path.of("") is the working directory, which the next check would report as "is a directory"
+            throw new IllegalArgumentException("--out is empty; give a file name");
+        }
         if (Files.isDirectory(out))
         {
             throw new IllegalArgumentException("--out " + out + ": is a directory; give a file name");
@@ -61,8 +66,8 @@ final class ReportFile
         final Path parent = out.toAbsolutePath().getParent();
         if (!Files.isDirectory(parent))
         {
-            throw new IllegalArgumentException("--out " + out + ": directory " + parent +
-                (Files.exists(parent) ? " is not a directory" : " does not exist"));
+            throw new IllegalArgumentException("--out " + out + ": " + (Files.exists(parent) ?
+                parent + " is a file, so it cannot hold one" : "directory " + parent + " does not exist"));
         }
         if (Files.exists(out) && !Files.isRegularFile(out))
         {

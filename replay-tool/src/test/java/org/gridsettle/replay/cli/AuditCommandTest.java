@@ -237,6 +237,23 @@ class AuditCommandTest
         assertThat(journal.resolve("a.html")).doesNotExist();
     }
 
+    // Were a bad-input sweep finding: an empty --out was "is a directory" (the working directory), and one under a
+    // file said "directory ... is not a directory"
+    @Test
+    void anEmptyOutOrOneUnderAFileIsWordedForWhatItIs() throws java.io.IOException
+    {
+        final Path file = java.nio.file.Files.writeString(tmp.resolve("afile"), "x");
+        final CliRun empty = CliRun.of("audit", "--journal", journal.toString(), "--out", "");
+        final CliRun under = CliRun.of("audit", "--journal", journal.toString(), "--out",
+            file.resolve("a.html").toString());
+
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err().lines()).containsExactly("settle audit: --out is empty; give a file name");
+        assertThat(under.exitCode()).isEqualTo(2);
+        assertThat(under.err().lines()).containsExactly("settle audit: --out " + file.resolve("a.html") + ": " +
+            file + " is a file, so it cannot hold one");
+    }
+
     @Test
     void anOutInAMissingDirectorySaysTheDirectoryDoesNotExist()
     {
