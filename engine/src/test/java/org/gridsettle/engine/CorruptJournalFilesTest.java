@@ -499,6 +499,28 @@ class CorruptJournalFilesTest
         assertThat(reopened.outputDigest()).isEqualTo(intact.outputDigest());
     }
 
+    // Was a bad-input sweep finding: a flipped bit in the length of a metadata document of a full-size cycle file
+    // was reported as the file "cut short", at an offset ten times the file's size
+    @ParameterizedTest(name = "{0} journal")
+    @CsvSource({"input", "output"})
+    void aDamagedMetadataLengthInAFullSizeFileIsNamedAsSuchNotAsACut(final String journal) throws IOException
+    {
+        final Path file = JournalFiles.cycleFile(queue(journal));
+        final java.nio.ByteBuffer first = java.nio.ByteBuffer.wrap(JournalFiles.bytes(file, 0, 4))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        // the document after Chronicle's header (index2index): header word, then its length in the low 30 bits
+        final long second = (4 + (first.getInt(0) & 0x3FFFFFFF) + 3) & ~3L;
+        final int header = java.nio.ByteBuffer.wrap(JournalFiles.bytes(file, second, second + 4))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(0);
+        JournalFiles.putInt(file, second, header ^ 0x10000000);
+
+        assertThatThrownBy(() -> readToEnd(queue(journal))).isInstanceOf(JournalCorruptException.class)
+            .hasMessageStartingWith(file + ": the metadata document at byte " + second + " in Chronicle's header " +
+                "and index area has a damaged length (0x" + Integer.toHexString(header ^ 0x10000000) + ": it would " +
+                "run to byte ")
+            .hasMessageNotContaining("cut short");
+    }
+
     // Was a bad-input sweep finding: with input/ and output/ swapped, dump printed each journal's records under the
     // other's name with exit 0, and verify blamed only the close checkpoint's binding
     @Test

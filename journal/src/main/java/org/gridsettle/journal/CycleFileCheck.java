@@ -176,6 +176,15 @@ final class CycleFileCheck
             final long end = position + 4 + (header & LENGTH_MASK);
             if (end > size)
             {
+                if (size % CHRONICLE_BLOCK == CHRONICLE_OVERLAP)
+                {
+                    // a file of the size Chronicle gives its files, whose metadata (the first few hundred KiB) cannot
+                    // be cut by a cut at that size: the document's length was altered (a flipped bit)
+                    throw new JournalCorruptException(file + ": the metadata document at byte " + position +
+                        " in Chronicle's header and index area has a damaged length (0x" +
+                        Integer.toHexString(header) + ": it would run to byte " + end + ", past the file's end at " +
+                        size + "); the records after it cannot be found: restore the file from a copy");
+                }
                 throw new JournalCorruptException(file + ": cut short at byte " + size + " inside Chronicle's " +
                     "header and index area (the metadata document at byte " + position + " runs to byte " + end +
                     "); the records after it cannot be found: restore the file from a copy");
