@@ -1,10 +1,10 @@
 package org.gridsettle.pricing.carbon;
 
 import org.gridsettle.pricing.importer.CsvLineReader;
+import org.gridsettle.pricing.importer.GzipAwareInput;
 import org.gridsettle.pricing.importer.InstantText;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -88,7 +88,7 @@ public final class UkCarbonIntensityJsonImporter
      */
     public CarbonIntensitySeries importFile(final Path file, final String region) throws IOException
     {
-        try (InputStream in = Files.newInputStream(file))
+        try (InputStream in = GzipAwareInput.open(file))
         {
             return parse(in, String.valueOf(file.getFileName()), region);
         }

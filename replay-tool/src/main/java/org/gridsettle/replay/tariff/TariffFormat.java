@@ -1,10 +1,11 @@
 package org.gridsettle.replay.tariff;
 
+import org.gridsettle.pricing.importer.GzipAwareInput;
 import org.gridsettle.replay.ingest.IoErrorText;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The tariff file formats the command line knows, and how to tell them apart by content.
  * <p>
- * Both are JSON; a gridsettle tariff says so in a top-level {@code "format": "gridsettle-tariff/1"} field, which URDB
+ * Both are JSON, plain or gzipped (recognised by content, see {@link GzipAwareInput}); a gridsettle tariff says so in a top-level {@code "format": "gridsettle-tariff/1"} field, which URDB
  * has no field like, so that field in the first 4 KiB (where the reference says to put it: first) picks
  * {@link #GRIDSETTLE} and any other JSON document is taken as {@link #URDB}.
  * <p>
@@ -98,7 +99,7 @@ public enum TariffFormat
 
     private static String head(final Path file)
     {
-        try (InputStream in = Files.newInputStream(file))
+        try (InputStream in = GzipAwareInput.open(file))
         {
             return new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
         }
