@@ -3,6 +3,8 @@ package org.gridsettle.pricing.carbon;
 import org.gridsettle.pricing.importer.CsvLineReader;
 import org.gridsettle.pricing.importer.GzipAwareInput;
 import org.gridsettle.pricing.importer.InstantText;
+import org.gridsettle.pricing.importer.Utf8Only;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -109,7 +111,14 @@ public final class UkCarbonIntensityJsonImporter
         {
             throw new IllegalArgumentException("region must be non-empty");
         }
-        try (JsonParser parser = jsonFactory.createParser(in))
+        final BufferedInputStream buffered = new BufferedInputStream(in);
+        // Jackson would guess UTF-16 or UTF-32; every other input, and every other JSON reader here, takes UTF-8 only
+        final String encoding = Utf8Only.refusal(buffered);
+        if (encoding != null)
+        {
+            throw new ImportException(source, "line 1", encoding);
+        }
+        try (JsonParser parser = jsonFactory.createParser(buffered))
         {
             try
             {

@@ -2,6 +2,7 @@ package org.gridsettle.pricing.importer.gridsettle;
 
 import org.gridsettle.pricing.importer.GzipAwareInput;
 import org.gridsettle.pricing.importer.ImportException;
+import org.gridsettle.pricing.importer.Utf8Only;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.tariff.TouPeriod;
 import org.gridsettle.pricing.tariff.TouTariff;
@@ -68,6 +69,11 @@ public final class GridsettleTariffReader
         {
             throw new ImportException(source, "(document)", "expected a tariff file of at most " +
                 LocatedJsonParser.MAX_DOCUMENT_LENGTH + " bytes, found more");
+        }
+        final String encoding = Utf8Only.refusal(bytes, bytes.length);
+        if (encoding != null)
+        {
+            throw new ImportException(source, "(document)", encoding);
         }
         final String json;
         try
