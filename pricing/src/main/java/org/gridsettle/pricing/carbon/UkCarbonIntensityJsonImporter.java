@@ -3,6 +3,7 @@ package org.gridsettle.pricing.carbon;
 import org.gridsettle.pricing.importer.CsvLineReader;
 import org.gridsettle.pricing.importer.GzipAwareInput;
 import org.gridsettle.pricing.importer.InstantText;
+import org.gridsettle.pricing.importer.JsonErrorText;
 import org.gridsettle.pricing.importer.Utf8Only;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -128,7 +129,7 @@ public final class UkCarbonIntensityJsonImporter
             {
                 // Syntax errors, NaN, duplicate keys and broken limits: located by where the parser stopped.
                 throw new ImportException(source, where(parser, ex.getLocation()),
-                    "expected well-formed JSON within limits: " + ex.getOriginalMessage(), ex);
+                    "expected well-formed JSON within limits: " + JsonErrorText.of(ex.getOriginalMessage()), ex);
             }
             catch (final java.io.CharConversionException ex)
             {

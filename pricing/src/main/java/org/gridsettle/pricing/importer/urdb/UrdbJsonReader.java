@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.gridsettle.pricing.importer.JsonErrorText;
 import org.gridsettle.pricing.importer.Utf8Only;
 
 import java.io.BufferedInputStream;
@@ -103,7 +104,7 @@ final class UrdbJsonReader
             }
             catch (final JsonProcessingException ex)
             {
-                throw syntaxError(source, parser, ex.getLocation(), ex.getOriginalMessage());
+                throw syntaxError(source, parser, ex.getLocation(), JsonErrorText.of(ex.getOriginalMessage()));
             }
             catch (final NumberFormatException ex)
             {
