@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Jackson's own messages suggest parser features to enable (`JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS`), name
  * limits by their getter, and for a truncated file print "[Source: REDACTED (`StreamReadFeature...` disabled)...]".
  * None of that is something a user of the command line can act on; the readers put file, line and column around the
- * text returned here.
+ * text returned here, and their exceptions keep the whole message on one line.
  * <p>
  * Stateless; safe from any thread.
  */
@@ -28,7 +28,7 @@ public final class JsonErrorText
 
     /**
      * @param jacksonMessage the parser's message without location ({@code getOriginalMessage()}); may be null.
-     * @return one line in plain words, free of Jackson's configuration advice.
+     * @return plain words, free of Jackson's configuration advice.
      */
     public static String of(final String jacksonMessage)
     {
@@ -60,7 +60,7 @@ public final class JsonErrorText
         {
             text = text.substring(0, leak).replaceAll("[\\s:;,(]+$", "");
         }
-        return singleLine(text);
+        return text;
     }
 
     private static String endOfInput(final String message)
@@ -96,16 +96,5 @@ public final class JsonErrorText
             }
         }
         return first;
-    }
-
-    private static String singleLine(final String text)
-    {
-        final StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++)
-        {
-            final char c = text.charAt(i);
-            sb.append(Character.isISOControl(c) ? ' ' : c);
-        }
-        return sb.toString();
     }
 }
