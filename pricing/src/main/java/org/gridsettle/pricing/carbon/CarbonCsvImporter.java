@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.NavigableMap;
@@ -12,6 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.gridsettle.pricing.importer.CsvLineReader;
+import org.gridsettle.pricing.importer.GzipAwareInput;
 import org.gridsettle.pricing.importer.ImportException;
 import org.gridsettle.pricing.importer.IntervalSeriesCsv;
 import org.gridsettle.pricing.importer.IntervalSeriesRows;
@@ -75,7 +75,7 @@ public final class CarbonCsvImporter
      */
     public NavigableMap<String, CarbonIntensitySeries> importFile(final Path file) throws IOException
     {
-        try (InputStream in = Files.newInputStream(file))
+        try (InputStream in = GzipAwareInput.open(file))
         {
             return parse(in, String.valueOf(file.getFileName()));
         }

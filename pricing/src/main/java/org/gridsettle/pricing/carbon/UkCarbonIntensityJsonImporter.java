@@ -1,10 +1,13 @@
 package org.gridsettle.pricing.carbon;
 
 import org.gridsettle.pricing.importer.CsvLineReader;
+import org.gridsettle.pricing.importer.GzipAwareInput;
 import org.gridsettle.pricing.importer.InstantText;
+import org.gridsettle.pricing.importer.JsonErrorText;
+import org.gridsettle.pricing.importer.Utf8Only;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -88,7 +91,7 @@ public final class UkCarbonIntensityJsonImporter
      */
     public CarbonIntensitySeries importFile(final Path file, final String region) throws IOException
     {
-        try (InputStream in = Files.newInputStream(file))
+        try (InputStream in = GzipAwareInput.open(file))
         {
             return parse(in, String.valueOf(file.getFileName()), region);
         }
@@ -109,7 +112,14 @@ public final class UkCarbonIntensityJsonImporter
         {
             throw new IllegalArgumentException("region must be non-empty");
         }
-        try (JsonParser parser = jsonFactory.createParser(in))
+        final BufferedInputStream buffered = new BufferedInputStream(in);
+        // Jackson would guess UTF-16 or UTF-32; every other input, and every other JSON reader here, takes UTF-8 only
+        final String encoding = Utf8Only.refusal(buffered);
+        if (encoding != null)
+        {
+            throw new ImportException(source, "line 1", encoding);
+        }
+        try (JsonParser parser = jsonFactory.createParser(buffered))
         {
             try
             {
@@ -119,7 +129,7 @@ public final class UkCarbonIntensityJsonImporter
             {
                 // Syntax errors, NaN, duplicate keys and broken limits: located by where the parser stopped.
                 throw new ImportException(source, where(parser, ex.getLocation()),
-                    "expected well-formed JSON within limits: " + ex.getOriginalMessage(), ex);
+                    "expected well-formed JSON within limits: " + JsonErrorText.of(ex.getOriginalMessage()), ex);
             }
             catch (final java.io.CharConversionException ex)
             {

@@ -112,7 +112,7 @@ public final class CsvLineReader
     /**
      * @param text  a line.
      * @param count number of fields required.
-     * @return the trimmed fields.
+     * @return the fields, trimmed of spaces and tabs (see {@link CsvBlanks}).
      */
     public String[] split(final String text, final int count)
     {
@@ -128,7 +128,7 @@ public final class CsvLineReader
         }
         for (int i = 0; i < count; i++)
         {
-            fields[i] = fields[i].trim();
+            fields[i] = CsvBlanks.trim(fields[i]);
         }
         return fields;
     }

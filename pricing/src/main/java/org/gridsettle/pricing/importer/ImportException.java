@@ -69,16 +69,42 @@ public final class ImportException extends RuntimeException
      * Quotes a piece of offending input for a message, shortened so a multi-megabyte token cannot bloat the log.
      *
      * @param text raw input text, may be null.
-     * @return the text in double quotes, cut to 60 characters with "..." when longer.
+     * @return the text in double quotes, cut to 60 characters with "..." when longer, control characters escaped.
      */
     public static String quote(final String text)
+    {
+        return quote(text, MAX_QUOTED_CHARS);
+    }
+
+    /**
+     * Quotes a piece of offending input for a one-line message. A control character is shown as its backslash-u
+     * escape: a NUL printed raw reaches the terminal, and one turned into a space looks like a blank that CSV trims.
+     *
+     * @param text     raw input text, may be null.
+     * @param maxChars characters shown before "...".
+     * @return the text in double quotes, or "nothing" for null.
+     */
+    public static String quote(final String text, final int maxChars)
     {
         if (null == text)
         {
             return "nothing";
         }
-        final String shown = text.length() > MAX_QUOTED_CHARS ? text.substring(0, MAX_QUOTED_CHARS) + "..." : text;
-        return '"' + shown + '"';
+        final int length = Math.min(text.length(), maxChars);
+        final StringBuilder sb = new StringBuilder(length + 8).append('"');
+        for (int i = 0; i < length; i++)
+        {
+            final char c = text.charAt(i);
+            if (Character.isISOControl(c))
+            {
+                sb.append(String.format("\\u%04X", (int)c));
+            }
+            else
+            {
+                sb.append(c);
+            }
+        }
+        return sb.append(text.length() > maxChars ? "...\"" : "\"").toString();
     }
 
     private static String oneLine(final String text)

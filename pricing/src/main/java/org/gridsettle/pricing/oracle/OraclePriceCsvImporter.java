@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -14,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.gridsettle.pricing.importer.CsvLineReader;
+import org.gridsettle.pricing.importer.GzipAwareInput;
 import org.gridsettle.pricing.importer.ImportException;
 import org.gridsettle.pricing.importer.IntervalSeriesCsv;
 import org.gridsettle.pricing.importer.IntervalSeriesRows;
@@ -78,7 +78,7 @@ public final class OraclePriceCsvImporter
      */
     public NavigableMap<String, OraclePriceSeries> importFile(final Path file) throws IOException
     {
-        try (InputStream in = Files.newInputStream(file))
+        try (InputStream in = GzipAwareInput.open(file))
         {
             return parse(in, String.valueOf(file.getFileName()));
         }
@@ -128,7 +128,7 @@ public final class OraclePriceCsvImporter
     public NavigableMap<String, OraclePriceSeries> importFileSkippingBadRows(
         final Path file, final Consumer<ImportException> badRow) throws IOException
     {
-        try (InputStream in = Files.newInputStream(file))
+        try (InputStream in = GzipAwareInput.open(file))
         {
             final String source = String.valueOf(file.getFileName());
             return parse(new CsvLineReader(in, source), source, Objects.requireNonNull(badRow, "badRow"));

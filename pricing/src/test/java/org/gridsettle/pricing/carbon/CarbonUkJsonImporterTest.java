@@ -132,7 +132,7 @@ class CarbonUkJsonImporterTest
                 "data[0].intensity.actual (line 1, column 85): " + VALUE_EXPECTED + ", found a decimal number"),
             Arguments.of("{\"data\":[" + interval("01:00", "01:30", "NaN", "82") + "]}",
                 "data[0].intensity.actual (line 1, column 88): expected well-formed JSON within limits: " +
-                "Non-standard token 'NaN'"),
+                "'NaN' is not a JSON value: JSON has no NaN or Infinity"),
             Arguments.of("{\"data\":[" + interval("01:00", "01:30", "-1", "82") + "]}",
                 "data[0].intensity.actual (line 1, column 85): " + VALUE_EXPECTED + ", found -1"),
             Arguments.of("{\"data\":[" + interval("01:00", "01:30", "99999999999999999999", "82") + "]}",
@@ -176,7 +176,7 @@ class CarbonUkJsonImporterTest
             Arguments.of("{\"data\":[" + ok0 + "]} {}",
                 "$ (line 1, column 120): expected end of input after the root object, found an object"),
             Arguments.of("{\"data\":[" + ok0, "data[0] (line 1, column 117): expected well-formed JSON within limits: " +
-                "Unexpected end-of-input"));
+                "the file ends before the array opened at line 1, column 9 is closed"));
     }
 
     @ParameterizedTest

@@ -99,8 +99,9 @@ class ImporterHostileInputTest
     {
         assertThatThrownBy(() -> new OraclePriceCsvImporter().parse(new StringReader(MWH + "N\u00071,0,900,1\n"),
             "p.csv")).isInstanceOf(ImportException.class)
+            // the BEL is shown escaped: shown as a space, it looked like a blank
             .hasMessage("p.csv: line 2: expected a node name without control characters, found one at character 2 " +
-                "of \"N 1\"");
+                "of \"N\\u00071\"");
         assertThat(new CarbonCsvImporter().parse(new StringReader(MG + "GB-SCOTLAND,0,60,1\n9z,0,60,1\n"), "c.csv"))
             .containsOnlyKeys("GB-SCOTLAND", "9z");
         assertThat(new OraclePriceCsvImporter().parse(new StringReader(MWH + "HB_NORTH,0,900,1\n"), "p.csv"))

@@ -3,13 +3,13 @@ package org.gridsettle.replay.ingest;
 import org.gridsettle.pricing.carbon.CarbonCsvImporter;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.carbon.UkCarbonIntensityJsonImporter;
+import org.gridsettle.pricing.importer.GzipAwareInput;
 import org.gridsettle.pricing.importer.ImportException;
 import org.gridsettle.pricing.money.TokenSymbol;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.TreeSet;
 /**
  * The grid carbon-intensity files of an ingest, read whole before anything is journalled: a UK Carbon Intensity API
  * response (JSON, recognised by its first non-blank character {@code {}) or gridsettle's carbon CSV
- * ({@code region,interval_start,interval_seconds,mg_per_kwh|g_per_kwh}).
+ * ({@code region,interval_start,interval_seconds,mg_per_kwh|g_per_kwh}), either plain or gzipped.
  * <p>
  * The API response names no region, so {@code --carbon-region} names it; a CSV names its own. The meters of the
  * ingest are enrolled on {@code --carbon-region}, or on the files' one region when they have exactly one.
@@ -114,7 +114,7 @@ public final class CarbonFiles
 
     private static boolean isJson(final Path file) throws IOException
     {
-        try (InputStream in = Files.newInputStream(file))
+        try (InputStream in = GzipAwareInput.open(file))
         {
             int b;
             while ((b = in.read()) != -1)

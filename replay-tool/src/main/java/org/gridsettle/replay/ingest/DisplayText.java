@@ -1,5 +1,7 @@
 package org.gridsettle.replay.ingest;
 
+import org.gridsettle.pricing.importer.ImportException;
+
 /**
  * Quotes a value taken from an input file for use in a one-line problem message.
  * <p>
@@ -19,24 +21,6 @@ final class DisplayText
      */
     static String quote(final String value)
     {
-        final StringBuilder builder = new StringBuilder(MAX_CHARS + 8).append('"');
-        final int length = Math.min(value.length(), MAX_CHARS);
-        for (int i = 0; i < length; i++)
-        {
-            final char c = value.charAt(i);
-            if (Character.isISOControl(c))
-            {
-                builder.append(String.format("\\u%04X", (int)c));
-            }
-            else
-            {
-                builder.append(c);
-            }
-        }
-        if (value.length() > MAX_CHARS)
-        {
-            builder.append("...");
-        }
-        return builder.append('"').toString();
+        return ImportException.quote(value, MAX_CHARS);
     }
 }

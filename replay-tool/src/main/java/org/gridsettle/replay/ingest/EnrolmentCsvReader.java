@@ -3,6 +3,7 @@ package org.gridsettle.replay.ingest;
 import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.PricingNodeField;
+import org.gridsettle.pricing.importer.CsvBlanks;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,15 +89,15 @@ public final class EnrolmentCsvReader
                 throw new MeterDataException(source, location,
                     "expected " + columnCount + " fields as in the header, found " + fields.size());
             }
-            final String meterId = meterId(fields.get(0).trim(), source, location);
+            final String meterId = meterId(CsvBlanks.trim(fields.get(0)), source, location);
             if (!seen.add(meterId))
             {
                 throw new MeterDataException(source, location, "meter_id " + DisplayText.quote(meterId) +
                     " is enrolled twice; one meter bills to one account");
             }
-            final long accountId = accountId(fields.get(1).trim(), source, location);
+            final long accountId = accountId(CsvBlanks.trim(fields.get(1)), source, location);
             final long programs = columnCount >= 3 ? programs(fields.get(2), source, location) : 0;
-            final String node = columnCount == 4 ? pricingNode(fields.get(3).trim(), source, location) : null;
+            final String node = columnCount == 4 ? pricingNode(CsvBlanks.trim(fields.get(3)), source, location) : null;
             enrolments.add(new Enrolment(meterId, enrolments.size() + 1, accountId, programs, node));
         }
         if (enrolments.isEmpty())
@@ -121,7 +122,7 @@ public final class EnrolmentCsvReader
             boolean matches = true;
             for (int i = 0; i < fields.size(); i++)
             {
-                matches &= COLUMNS[i].equals(fields.get(i).trim().toLowerCase(Locale.ROOT));
+                matches &= COLUMNS[i].equals(CsvBlanks.trim(fields.get(i)).toLowerCase(Locale.ROOT));
             }
             if (matches)
             {
@@ -189,7 +190,7 @@ public final class EnrolmentCsvReader
         long programs = 0;
         for (final String part : text.split(";", -1))
         {
-            final String name = part.trim().toLowerCase(Locale.ROOT);
+            final String name = CsvBlanks.trim(part).toLowerCase(Locale.ROOT);
             if (name.isEmpty())
             {
                 continue;

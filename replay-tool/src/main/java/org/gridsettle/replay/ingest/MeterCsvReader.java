@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.pricing.importer.CsvBlanks;
 
 /**
  * Reads interval energy from a CSV file with the header
@@ -28,6 +29,8 @@ import org.gridsettle.journal.codec.MeterTickCodec;
  *       and rejects those with a reason code, so they are delivered. Anything not a whole number is a bad
  *       record.</li>
  *   <li>{@code channel} is 0 to 255 and defaults to {@link MeterTickCodec#CHANNEL_MAIN}.</li>
+ *   <li>Spaces and tabs around a field are ignored; any other control character, such as a NUL byte, is kept
+ *       and makes the field a bad value.</li>
  *   <li>A {@code meter_id} that starts with {@code = + - @} is a bad record: spreadsheets run such cells as
  *       formulas when a report of meter ids is opened later. Control characters are refused too.</li>
  *   <li>A bad row (wrong field count, unparseable value, invalid UTF-8, over-long line) is reported with its line
@@ -118,7 +121,7 @@ public final class MeterCsvReader
                         // the first reading's offset is enough to tell a meter of another zone than the tariff's
                         offsetStated = true;
                         final OptionalInt offset =
-                            IntervalStartParser.statedOffsetSeconds(fields.get(1).trim());
+                            IntervalStartParser.statedOffsetSeconds(CsvBlanks.trim(fields.get(1)));
                         if (offset.isPresent())
                         {
                             sink.onStatedOffset(source, start, offset.getAsInt());
@@ -157,7 +160,7 @@ public final class MeterCsvReader
             boolean matches = true;
             for (int i = 0; i < fields.size(); i++)
             {
-                matches &= COLUMNS[i].equals(fields.get(i).trim().toLowerCase(Locale.ROOT));
+                matches &= COLUMNS[i].equals(CsvBlanks.trim(fields.get(i)).toLowerCase(Locale.ROOT));
             }
             if (matches)
             {
@@ -174,8 +177,8 @@ public final class MeterCsvReader
     private static long deliver(final List<String> fields, final int columnCount, final MeterDataSink sink)
         throws BadFieldException
     {
-        final String meterId = meterId(fields.get(0).trim());
-        final long start = IntervalStartParser.parse(fields.get(1).trim());
+        final String meterId = meterId(CsvBlanks.trim(fields.get(0)));
+        final long start = IntervalStartParser.parse(CsvBlanks.trim(fields.get(1)));
         final long seconds = parseLong("interval_seconds", fields.get(2));
         if (seconds <= 0 || seconds > Integer.MAX_VALUE)
         {
@@ -222,7 +225,7 @@ public final class MeterCsvReader
 
     private static long parseLong(final String column, final String field) throws BadFieldException
     {
-        final String text = field.trim();
+        final String text = CsvBlanks.trim(field);
         try
         {
             return Long.parseLong(text);

@@ -1,5 +1,7 @@
 package org.gridsettle.replay.ingest;
 
+import org.gridsettle.pricing.importer.GzipAwareInput;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +18,6 @@ import java.util.zip.GZIPInputStream;
 final class MeterFileInput
 {
     private static final int BUFFER_BYTES = 64 * 1024;
-    private static final int GZIP_MAGIC_0 = 0x1F;
-    private static final int GZIP_MAGIC_1 = 0x8B;
 
     private MeterFileInput()
     {
@@ -37,10 +37,7 @@ final class MeterFileInput
         {
             raw = Files.newInputStream(file);
             final BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
-            buffered.mark(2);
-            final boolean gzipped = buffered.read() == GZIP_MAGIC_0 && buffered.read() == GZIP_MAGIC_1;
-            buffered.reset();
-
+            final boolean gzipped = GzipAwareInput.isGzip(buffered);
             final BufferedInputStream content = gzipped ?
                 new BufferedInputStream(new GZIPInputStream(buffered, BUFFER_BYTES), BUFFER_BYTES) : buffered;
             content.mark(1);

@@ -1,10 +1,12 @@
 package org.gridsettle.replay.tariff;
 
+import org.gridsettle.pricing.importer.GzipAwareInput;
+import org.gridsettle.pricing.importer.Utf8Only;
 import org.gridsettle.replay.ingest.IoErrorText;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The tariff file formats the command line knows, and how to tell them apart by content.
  * <p>
- * Both are JSON; a gridsettle tariff says so in a top-level {@code "format": "gridsettle-tariff/1"} field, which URDB
+ * Both are JSON, plain or gzipped (recognised by content, see {@link GzipAwareInput}); a gridsettle tariff says so in a top-level {@code "format": "gridsettle-tariff/1"} field, which URDB
  * has no field like, so that field in the first 4 KiB (where the reference says to put it: first) picks
  * {@link #GRIDSETTLE} and any other JSON document is taken as {@link #URDB}.
  * <p>
@@ -44,11 +46,19 @@ public enum TariffFormat
      *
      * @param file a tariff file.
      * @return the format.
-     * @throws IllegalArgumentException when the file is empty, unreadable or not JSON; the message is one line.
+     * @throws IllegalArgumentException when the file is empty, unreadable, in UTF-16 or UTF-32 rather than UTF-8, or
+     *                                  not JSON; the message is one line.
      */
     public static TariffFormat detect(final Path file)
     {
-        final String head = head(file);
+        final byte[] bytes = headBytes(file);
+        final String encoding = Utf8Only.refusal(bytes, bytes.length);
+        if (encoding != null)
+        {
+            // the URDB reader, which settle rerate calls without this sniff, refuses such a file in the same words
+            throw new IllegalArgumentException(file.getFileName() + ": " + encoding);
+        }
+        final String head = new String(bytes, StandardCharsets.UTF_8);
         final int first = firstSignificantChar(head);
         if (isGridsettle(head))
         {
@@ -98,9 +108,14 @@ public enum TariffFormat
 
     private static String head(final Path file)
     {
-        try (InputStream in = Files.newInputStream(file))
+        return new String(headBytes(file), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] headBytes(final Path file)
+    {
+        try (InputStream in = GzipAwareInput.open(file))
         {
-            return new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
+            return in.readNBytes(SNIFF_BYTES);
         }
         catch (final IOException ex)
         {

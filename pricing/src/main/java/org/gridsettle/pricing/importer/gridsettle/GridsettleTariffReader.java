@@ -1,15 +1,17 @@
 package org.gridsettle.pricing.importer.gridsettle;
 
+import org.gridsettle.pricing.importer.GzipAwareInput;
 import org.gridsettle.pricing.importer.ImportException;
+import org.gridsettle.pricing.importer.Utf8Only;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.tariff.TouPeriod;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -49,7 +51,7 @@ public final class GridsettleTariffReader
     private final LocatedJsonParser parser = new LocatedJsonParser();
 
     /**
-     * @param file a tariff file, UTF-8.
+     * @param file a tariff file, UTF-8, plain or gzipped.
      * @return the tariff, ready to publish.
      * @throws IOException     if the file cannot be read.
      * @throws ImportException if the content is not a valid tariff, naming the file, JSON path and line.
@@ -57,12 +59,22 @@ public final class GridsettleTariffReader
     public TouTariff read(final Path file) throws IOException
     {
         final String source = String.valueOf(file.getFileName());
-        if (Files.size(file) > LocatedJsonParser.MAX_DOCUMENT_LENGTH)
+        final byte[] bytes;
+        // read at most one byte past the limit: a gzipped file is only as long as its content once gunzipped
+        try (InputStream in = GzipAwareInput.open(file))
+        {
+            bytes = in.readNBytes((int) LocatedJsonParser.MAX_DOCUMENT_LENGTH + 1);
+        }
+        if (bytes.length > LocatedJsonParser.MAX_DOCUMENT_LENGTH)
         {
             throw new ImportException(source, "(document)", "expected a tariff file of at most " +
-                LocatedJsonParser.MAX_DOCUMENT_LENGTH + " bytes, found " + Files.size(file));
+                LocatedJsonParser.MAX_DOCUMENT_LENGTH + " bytes, found more");
         }
-        final byte[] bytes = Files.readAllBytes(file);
+        final String encoding = Utf8Only.refusal(bytes, bytes.length);
+        if (encoding != null)
+        {
+            throw new ImportException(source, "(document)", encoding);
+        }
         final String json;
         try
         {

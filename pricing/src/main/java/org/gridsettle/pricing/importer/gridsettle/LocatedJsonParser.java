@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import org.gridsettle.pricing.importer.ImportException;
+import org.gridsettle.pricing.importer.JsonErrorText;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class LocatedJsonParser
                 // truncated input, syntax errors, duplicate keys and broken limits: located where the parser stopped
                 final String path = GridsettlePaths.of(parser.getParsingContext());
                 throw new ImportException(source, where(path, ex.getLocation()),
-                    "expected well-formed JSON within limits: " + ex.getOriginalMessage(), ex);
+                    "expected well-formed JSON within limits: " + JsonErrorText.of(ex.getOriginalMessage()), ex);
             }
         }
         catch (final IOException ex)

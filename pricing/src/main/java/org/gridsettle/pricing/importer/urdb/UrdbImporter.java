@@ -1,12 +1,12 @@
 package org.gridsettle.pricing.importer.urdb;
 
+import org.gridsettle.pricing.importer.GzipAwareInput;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,7 +34,7 @@ public final class UrdbImporter
     {
         final Path fileName = file.getFileName();
         final String source = fileName == null ? file.toString() : fileName.toString();
-        try (InputStream in = Files.newInputStream(file))
+        try (InputStream in = GzipAwareInput.open(file))
         {
             return read(source, in);
         }

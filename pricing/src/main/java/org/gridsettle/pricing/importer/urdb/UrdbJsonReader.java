@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.gridsettle.pricing.importer.JsonErrorText;
+import org.gridsettle.pricing.importer.Utf8Only;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -69,7 +72,22 @@ final class UrdbJsonReader
      */
     JsonNode read(final String source, final InputStream json)
     {
-        try (JsonParser parser = mapper.createParser(json))
+        final BufferedInputStream in = new BufferedInputStream(json);
+        try
+        {
+            // Jackson would guess UTF-16 or UTF-32 and read the file, where the tariff sniffer of settle ingest and
+            // settle bill, which takes UTF-8, called it "not JSON": refuse it here, the one path every command shares.
+            final String refusal = Utf8Only.refusal(in);
+            if (refusal != null)
+            {
+                throw new UrdbImportException(source, new UrdbProblem("", "(document root)", refusal), 1, 1);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UrdbImportException(source, new UrdbProblem("", "(document)", "cannot read: " + ex), -1, -1);
+        }
+        try (JsonParser parser = mapper.createParser(in))
         {
             try
             {
@@ -86,7 +104,7 @@ final class UrdbJsonReader
             }
             catch (final JsonProcessingException ex)
             {
-                throw syntaxError(source, parser, ex.getLocation(), ex.getOriginalMessage());
+                throw syntaxError(source, parser, ex.getLocation(), JsonErrorText.of(ex.getOriginalMessage()));
             }
             catch (final NumberFormatException ex)
             {

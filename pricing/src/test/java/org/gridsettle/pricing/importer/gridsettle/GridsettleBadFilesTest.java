@@ -180,7 +180,7 @@ class GridsettleBadFilesTest
         final String message = refusal(truncated);
         // the path is the last field the parser read; line and column are where the input ends
         assertThat(message).startsWith("t.json: schedule.seasons[0].weekday (line 18, column 8): expected well-formed JSON " +
-            "within limits: Unexpected end-of-input");
+            "within limits: the file ends inside an object");
     }
 
     @Test

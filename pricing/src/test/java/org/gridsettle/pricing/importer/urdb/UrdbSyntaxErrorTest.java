@@ -67,7 +67,7 @@ class UrdbSyntaxErrorTest
         assertThat(ex.line()).isEqualTo(lines);
         // The parser stops inside period 1's tier object, just after reading its "rate".
         assertThat(ex.problems().get(0).field()).isEqualTo("energyratestructure[1][0].rate");
-        assertThat(ex.getMessage()).contains("Unexpected end-of-input");
+        assertThat(ex.getMessage()).endsWith(": the file ends inside an object");
     }
 
     @Test

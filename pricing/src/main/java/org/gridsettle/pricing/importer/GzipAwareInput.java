@@ -1,0 +1,70 @@
+package org.gridsettle.pricing.importer;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens an input file for reading, gunzipping it when it starts with the gzip magic bytes {@code 1f 8b}. Files are
+ * recognised by content, not by name, because exports are often renamed; and since neither byte can begin UTF-8 JSON
+ * or CSV text, a plain file is never mistaken for a gzipped one.
+ * <p>
+ * Stateless; safe from any thread.
+ */
+public final class GzipAwareInput
+{
+    private static final int BUFFER_BYTES = 64 * 1024;
+    private static final int GZIP_MAGIC_0 = 0x1F;
+    private static final int GZIP_MAGIC_1 = 0x8B;
+
+    private GzipAwareInput()
+    {
+    }
+
+    /**
+     * @param file the file, plain or gzipped.
+     * @return a buffered stream of its (decompressed) bytes; the caller closes it.
+     * @throws IOException if the file cannot be opened or its gzip header is broken.
+     */
+    public static BufferedInputStream open(final Path file) throws IOException
+    {
+        final InputStream raw = Files.newInputStream(file);
+        try
+        {
+            final BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
+            if (!isGzip(buffered))
+            {
+                return buffered;
+            }
+            return new BufferedInputStream(new GZIPInputStream(buffered, BUFFER_BYTES), BUFFER_BYTES);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            try
+            {
+                raw.close();
+            }
+            catch (final IOException closeFailure)
+            {
+                ex.addSuppressed(closeFailure);
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * @param in a stream that supports mark and reset, at the start of a file; left where it was.
+     * @return true when the next two bytes are the gzip magic.
+     * @throws IOException if the stream cannot be read.
+     */
+    public static boolean isGzip(final BufferedInputStream in) throws IOException
+    {
+        in.mark(2);
+        final boolean gzipped = in.read() == GZIP_MAGIC_0 && in.read() == GZIP_MAGIC_1;
+        in.reset();
+        return gzipped;
+    }
+}
