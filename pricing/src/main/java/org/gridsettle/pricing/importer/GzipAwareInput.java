@@ -39,7 +39,7 @@ public final class GzipAwareInput
             {
                 return buffered;
             }
-            return new BufferedInputStream(new GZIPInputStream(buffered, BUFFER_BYTES), BUFFER_BYTES);
+            return gunzip(buffered);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -52,6 +52,59 @@ public final class GzipAwareInput
                 ex.addSuppressed(closeFailure);
             }
             throw ex;
+        }
+    }
+
+    /**
+     * @param gzipped a stream at the start of gzip data ({@link #isGzip}).
+     * @return a buffered stream of the decompressed bytes, in which gzip data that ends early (a file cut short by a
+     *         partial download or copy, which the JDK words "Unexpected end of ZLIB input stream") fails with an
+     *         {@link IOException} saying so.
+     * @throws IOException if the gzip header cannot be read.
+     */
+    public static BufferedInputStream gunzip(final InputStream gzipped) throws IOException
+    {
+        return new BufferedInputStream(new CutShortWording(new GZIPInputStream(gzipped, BUFFER_BYTES)), BUFFER_BYTES);
+    }
+
+    /** Words the JDK's end-of-data failure of a gzip stream for the file's owner. */
+    private static final class CutShortWording extends java.io.FilterInputStream
+    {
+        CutShortWording(final InputStream in)
+        {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException
+        {
+            try
+            {
+                return super.read();
+            }
+            catch (final java.io.EOFException e)
+            {
+                throw cutShort(e);
+            }
+        }
+
+        @Override
+        public int read(final byte[] b, final int off, final int len) throws IOException
+        {
+            try
+            {
+                return super.read(b, off, len);
+            }
+            catch (final java.io.EOFException e)
+            {
+                throw cutShort(e);
+            }
+        }
+
+        private static IOException cutShort(final java.io.EOFException e)
+        {
+            return new java.io.EOFException("the gzip data ends early: the file was cut short (a partial download " +
+                "or copy?); fetch or copy it again");
         }
     }
 

@@ -108,7 +108,21 @@ class GzippedInputTest
         final Path cut = Files.write(tmp.resolve("cut.csv"), java.util.Arrays.copyOf(whole, whole.length - 8));
 
         // the 8-byte trailer (CRC-32 and length) is what proves the data whole; without it the read must fail
-        assertThatThrownBy(() -> new OraclePriceCsvImporter().importFile(cut)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> new OraclePriceCsvImporter().importFile(cut)).isInstanceOf(IOException.class)
+            .hasMessageContaining("the gzip data ends early: the file was cut short");
+    }
+
+    // a URDB rate cut the same way is one plain line: no "-1:-1" for a location it does not have, no JDK wording
+    @Test
+    void aGzippedUrdbRateCutShortSaysSoInOneLine() throws Exception
+    {
+        final Path whole = gzip(resource("/urdb/urdb_OpenStudioHPXML_Sample_Tiered_Time-of-Use_Rate.json"));
+        final byte[] bytes = Files.readAllBytes(whole);
+        final Path cut = Files.write(tmp.resolve("cut.json.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThatThrownBy(() -> new UrdbImporter().read(cut)).hasMessage("cut.json.gz: unreadable URDB JSON at " +
+            "(document): cannot read: the gzip data ends early: the file was cut short (a partial download or " +
+            "copy?); fetch or copy it again");
     }
 
     /** Gzips under the same file name, so that the source named in results is the same: gzip is told by content. */

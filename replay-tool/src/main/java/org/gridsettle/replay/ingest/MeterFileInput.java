@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Opens a meter-data file for reading, gunzipping it when it starts with the gzip magic bytes, and refuses an empty
@@ -39,7 +38,7 @@ final class MeterFileInput
             final BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
             final boolean gzipped = GzipAwareInput.isGzip(buffered);
             final BufferedInputStream content = gzipped ?
-                new BufferedInputStream(new GZIPInputStream(buffered, BUFFER_BYTES), BUFFER_BYTES) : buffered;
+                GzipAwareInput.gunzip(buffered) : buffered;
             content.mark(1);
             if (content.read() == -1)
             {

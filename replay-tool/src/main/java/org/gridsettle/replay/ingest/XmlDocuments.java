@@ -90,8 +90,7 @@ final class XmlDocuments
         if (null != in.failure())
         {
             throw new MeterDataException(source, "end of file", "cannot read the data (" +
-                IoErrorText.of(in.failure()) + "; a gzip file cut short fails this way), expected a complete " +
-                document, in.failure());
+                IoErrorText.of(in.failure()) + "), expected a complete " + document, in.failure());
         }
     }
 
@@ -183,8 +182,8 @@ final class XmlDocuments
         }
         if (null != readFailure)
         {
-            return new MeterDataException(source, where, "cannot read the data (" + readFailure +
-                "; a gzip file cut short fails this way), expected a complete " + document, ex);
+            return new MeterDataException(source, where, "cannot read the data (" + IoErrorText.of(readFailure) +
+                "), expected a complete " + document, ex);
         }
         return new MeterDataException(
             source, where, "not well-formed XML (" + parserMessage(ex) + "), expected a complete " + document, ex);

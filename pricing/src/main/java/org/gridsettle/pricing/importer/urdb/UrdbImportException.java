@@ -46,8 +46,8 @@ public final class UrdbImportException extends RuntimeException
      */
     UrdbImportException(final String source, final UrdbProblem problem, final int line, final int column)
     {
-        super(singleLine(source + ":" + line + ":" + column + ": unreadable URDB JSON at " + problem.field() + ": " +
-            problem.reason()));
+        super(singleLine(source + (line < 0 ? "" : ":" + line + ":" + column) + ": unreadable URDB JSON at " +
+            problem.field() + ": " + problem.reason()));
         this.source = source;
         this.problems = List.of(problem);
         this.line = line;

@@ -85,7 +85,7 @@ final class UrdbJsonReader
         }
         catch (final IOException ex)
         {
-            throw new UrdbImportException(source, new UrdbProblem("", "(document)", "cannot read: " + ex), -1, -1);
+            throw new UrdbImportException(source, new UrdbProblem("", "(document)", "cannot read: " + words(ex)), -1, -1);
         }
         try (JsonParser parser = mapper.createParser(in))
         {
@@ -114,7 +114,7 @@ final class UrdbJsonReader
         }
         catch (final IOException ex)
         {
-            throw new UrdbImportException(source, new UrdbProblem("", "(document)", "cannot read: " + ex), -1, -1);
+            throw new UrdbImportException(source, new UrdbProblem("", "(document)", "cannot read: " + words(ex)), -1, -1);
         }
     }
 
@@ -151,5 +151,11 @@ final class UrdbJsonReader
             return "(document root)";
         }
         return path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    /** @return what went wrong, without the exception's class name, which says nothing to a tariff's author. */
+    private static String words(final IOException ex)
+    {
+        return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
 }
