@@ -1065,16 +1065,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public java.util.List<Path> setAsideCycleFiles()
     {
-        final java.util.List<Path> files = new java.util.ArrayList<>(2);
-        for (final JournalWriter writer : new JournalWriter[] {input, output})
-        {
-            final Path file = writer.setAsideCycleFile();
-            if (file != null)
-            {
-                files.add(file);
-            }
-        }
-        return java.util.List.copyOf(files);
+        return handler.setAsideCycleFiles();
     }
 
     /**

@@ -532,6 +532,7 @@ class CorruptJournalFilesTest
         Files.move(aside, Journals.output(dir));
         final String swapped = "input/ and output/ were swapped or mixed up";
 
+        // the input journal's first record, now under output/: EngineFixture.setUp publishes the tariff first
         assertThatThrownBy(() -> readToEnd(Journals.output(dir))).isInstanceOf(JournalCorruptException.class)
             .hasMessage(Journals.output(dir) + ": record 0 (sequence 1): TARIFF_VERSION is an input record in " +
                 "the output journal: " + swapped + "; put each queue back under its own name");

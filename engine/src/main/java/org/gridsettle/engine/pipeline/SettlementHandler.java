@@ -119,7 +119,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
      */
     public long recover(final Path inputDir)
     {
-        final String setAside = setAsideCycleFiles();
+        final String setAside = setAsideNote();
         if (setAside.isEmpty())
         {
             return recoverJournalled(inputDir);
@@ -137,19 +137,33 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         }
     }
 
-    /** @return one line naming the cycle files set aside when the writers opened, or "" if none was. */
-    private String setAsideCycleFiles()
+    /**
+     * @return the cycle files, by their names in the journals, that the writers set aside when they opened, as a
+     *         writer killed while creating them left them ({@link JournalWriter#setAsideCycleFile()}); usually none.
+     */
+    public List<Path> setAsideCycleFiles()
     {
-        final StringBuilder line = new StringBuilder();
+        final List<Path> files = new ArrayList<>(2);
         for (final JournalWriter writer : new JournalWriter[] {input, output})
         {
             final Path file = writer.setAsideCycleFile();
             if (file != null)
             {
-                line.append(line.length() == 0 ? "" : "; ").append(file).append(" was left without Chronicle's " +
-                    "header by a writer killed as it created the file, and holds no record: set aside as ")
-                    .append(file.getFileName()).append(JournalWriter.ABANDONED_SUFFIX);
+                files.add(file);
             }
+        }
+        return List.copyOf(files);
+    }
+
+    /** @return one line naming the cycle files set aside when the writers opened, or "" if none was. */
+    private String setAsideNote()
+    {
+        final StringBuilder line = new StringBuilder();
+        for (final Path file : setAsideCycleFiles())
+        {
+            line.append(line.length() == 0 ? "" : "; ").append(file).append(" was left without Chronicle's header " +
+                "by a writer killed as it created the file, and holds no record: set aside as ")
+                .append(file.getFileName()).append(JournalWriter.ABANDONED_SUFFIX);
         }
         return line.toString();
     }

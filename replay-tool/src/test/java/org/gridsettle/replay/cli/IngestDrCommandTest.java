@@ -68,7 +68,8 @@ class IngestDrCommandTest
         final CliRun run = ingest(journal, usage(true), path(WEEKDAY), "--dr-incentive", "0.123457");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        // the sample's event names a group, a resource and an end device; gridsettle settles whole enrolled meters
+        // the sample's event names a group, a resource and an end device; gridsettle settles whole enrolled meters.
+        // Line 164 of the fixture is the <oadr:oadrEvent> of modification 2, the one journalled
         assertThat(run.err().lines()).containsExactly(
             TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"),
             "settle ingest: warning: openadr_weekday_afternoon_2026-04-29.xml line 164: DR event \"Event_939393\" " +
