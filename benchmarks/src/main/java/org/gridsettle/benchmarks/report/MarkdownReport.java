@@ -93,7 +93,8 @@ public final class MarkdownReport
             "replay " + Fmt.rate(r.replay().median().perSecond()) + " inputs/s",
             Fmt.percent(r.recovery().perSecond() / r.replay().median().perSecond()));
         row(sb, "replay: JournalReplay (verify chains, re-apply, compare outputs)",
-            rounds(r.replay(), "inputs/s"),
+            Fmt.rate(r.replayTicksPerSecond()) + " ticks/s (all " + Fmt.rate(r.replay().median().operations()) +
+                " inputs: " + rounds(r.replay(), "inputs/s") + ")",
             "raw Chronicle read of both queues " + Fmt.rate(r.rawRead().perSecond()) + " inputs/s",
             Fmt.percent(r.replay().median().perSecond() / r.rawRead().perSecond()));
         row(sb, "allocation per tick, business-logic thread (steady state); in brackets every thread of the JVM, "

@@ -2,10 +2,12 @@ package org.gridsettle.benchmarks.harness;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -55,5 +57,32 @@ class HarnessResultsTest
         final Rounds engine = rounds(500_000, 600_000, 700_000, 800_000);
         final HarnessResults r = results(rounds(1_000_000, 1_000_000, 1_000_000, 1_000_000), engine, engine);
         assertThat(r.efficiency()).isCloseTo(0.6, within(1e-12));
+    }
+
+    @Test
+    void replayTicksPerSecondChargesTheSetUpRecordsTimeToTheTicks()
+    {
+        // the full preset's 10,000,000 ticks in a journal of 10,200,001 inputs (set-up records of 100,000 meters,
+        // as benchmarks/README.md counts them); the median round replays them in 4 s: 2,550,000 inputs/s, but
+        // 2,500,000 ticks/s
+        final HarnessConfig full = HarnessConfig.full(Path.of("unused"));
+        final Rounds replay = new Rounds(List.of(
+            new ThroughputResult(10_200_001, 5 * SECOND, 0),
+            new ThroughputResult(10_200_001, 4 * SECOND, 0),
+            new ThroughputResult(10_200_001, 3 * SECOND, 0)));
+        final HarnessResults r = new HarnessResults(full, null, null, null, null, null, null, null, null, null,
+            replay, null, null, List.of());
+        assertThat(r.replay().median().perSecond()).isCloseTo(2_550_000.25, within(1e-6));
+        assertThat(r.replayTicksPerSecond()).isCloseTo(2_500_000.0, within(1e-6));
+    }
+
+    @Test
+    void aReplayOfFewerInputsThanTicksIsRefused()
+    {
+        final HarnessConfig full = HarnessConfig.full(Path.of("unused"));
+        final HarnessResults r = new HarnessResults(full, null, null, null, null, null, null, null, null, null,
+            new Rounds(List.of(new ThroughputResult(9_999_999, SECOND, 0))), null, null, List.of());
+        assertThatThrownBy(r::replayTicksPerSecond).hasMessageContaining("fewer than the 10000000 ticks")
+            .isInstanceOf(IllegalStateException.class);
     }
 }
