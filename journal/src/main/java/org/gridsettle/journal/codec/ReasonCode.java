@@ -98,6 +98,12 @@ public enum ReasonCode
      */
     INTERVAL_OVERLAP(124),
     /**
+     * Rejected: the tick's import or export, averaged over its interval, is above the limit its meter's enrolment
+     * sets (the service's or the inverter's capacity): a reading no meter of that service can show, which would
+     * otherwise post a charge or mint a credit for energy that never flowed.
+     */
+    READING_ABOVE_LIMIT(125),
+    /**
      * Refused for one meter at a DR event's settlement: fewer than 10 eligible baseline days (4 for an event on a
      * weekend day or holiday) in the lookback, or the
      * event day lacks a reading in an event hour (or an adjustment hour). No credit is posted for that meter.

@@ -12,9 +12,10 @@ public enum RecordType
     METER_TICK(1, 1, 72),
     /** A customer account is opened. */
     ACCOUNT_REGISTRATION(2, 1, 40),
-    /** A meter is enrolled on an account and tariff. Version 2 adds the pricing node (112 bytes); version 1
-     * records (80 bytes) are still read, as enrolments without a node. */
-    METER_ENROLMENT(3, 2, 112, 1, 80),
+    /** A meter is enrolled on an account and tariff. Version 2 adds the pricing node (112 bytes); version 3
+     * (120 bytes, written only when a limit is set) the meter's import and export reading limits. Versions 1 (80
+     * bytes, enrolments without a node) and 2 are still read. */
+    METER_ENROLMENT(3, 1, new int[] {80, 112, 120}),
     /** A whole tariff version, so that a journal replays without side files. Version 2 adds tiers, export rule and
      * demand charges, version 3 oracle-priced exports, version 4 (written only when needed) demand tiers; version 1
      * records are still read. */
@@ -57,10 +58,28 @@ public enum RecordType
     private final int fixedLength;
     private final int oldestReadableVersion;
     private final int olderFixedLength;
+    private final int[] lengthByVersion;
 
     RecordType(final int id, final int schemaVersion, final int fixedLength)
     {
         this(id, schemaVersion, fixedLength, schemaVersion);
+    }
+
+    /**
+     * A fixed-size type that grew more than once.
+     *
+     * @param oldestReadableVersion the first version in {@code lengthByVersion}.
+     * @param lengthByVersion       the record length of each version from the oldest readable one to the one this
+     *                              build writes, each longer than the one before.
+     */
+    RecordType(final int id, final int oldestReadableVersion, final int[] lengthByVersion)
+    {
+        this.id = id;
+        this.schemaVersion = oldestReadableVersion + lengthByVersion.length - 1;
+        this.fixedLength = lengthByVersion[lengthByVersion.length - 1];
+        this.oldestReadableVersion = oldestReadableVersion;
+        this.olderFixedLength = lengthByVersion[0];
+        this.lengthByVersion = lengthByVersion;
     }
 
     RecordType(final int id, final int schemaVersion, final int fixedLength, final int oldestReadableVersion)
@@ -84,6 +103,7 @@ public enum RecordType
         this.fixedLength = fixedLength;
         this.oldestReadableVersion = oldestReadableVersion;
         this.olderFixedLength = olderFixedLength;
+        this.lengthByVersion = null;
     }
 
     /**
@@ -128,6 +148,10 @@ public enum RecordType
         if (fixedLength <= 0)
         {
             return -1;
+        }
+        if (lengthByVersion != null)
+        {
+            return lengthByVersion[version - oldestReadableVersion];
         }
         return version == schemaVersion ? fixedLength : olderFixedLength;
     }

@@ -83,9 +83,12 @@ class CodecRoundTripTest
         assertThat(MeterTickCodec.LENGTH).isEqualTo(64 + 8).isEqualTo(RecordType.METER_TICK.fixedLength());
         assertThat(AccountRegistrationCodec.LENGTH).isEqualTo(32 + 8)
             .isEqualTo(RecordType.ACCOUNT_REGISTRATION.fixedLength());
-        assertThat(MeterEnrolmentCodec.LENGTH).isEqualTo(104 + 8).isEqualTo(RecordType.METER_ENROLMENT.fixedLength());
+        assertThat(MeterEnrolmentCodec.LIMITED_LENGTH).isEqualTo(112 + 8)
+            .isEqualTo(RecordType.METER_ENROLMENT.fixedLength());
+        assertThat(MeterEnrolmentCodec.LENGTH).isEqualTo(104 + 8).isEqualTo(RecordType.METER_ENROLMENT.fixedLength(2));
         assertThat(MeterEnrolmentCodec.V1_LENGTH).isEqualTo(72 + 8).isEqualTo(RecordType.METER_ENROLMENT.fixedLength(1));
-        assertThat(RecordType.METER_ENROLMENT.schemaVersion()).isEqualTo(2);
+        assertThat(RecordType.METER_ENROLMENT.schemaVersion()).isEqualTo(3);
+        assertThat(RecordType.METER_ENROLMENT.minLength()).isEqualTo(MeterEnrolmentCodec.V1_LENGTH);
         // 4 is the newest schema read and written; a tariff without demand tiers is still written as 3
         assertThat(RecordType.TARIFF_VERSION.schemaVersion()).isEqualTo(4);
         assertThat(RecordType.ORACLE_PRICE.id()).isEqualTo(6);
@@ -226,6 +229,56 @@ class CodecRoundTripTest
         assertThat(b.getLong(at + 48, LE)).isEqualTo(effectiveFrom);
         assertThat(b.getLong(at + 56, LE)).isEqualTo(programs);
         assertThat(b.getLong(at + 64, LE)).isEqualTo(carbonRegion);
+    }
+
+    /** Version 3: the reading limits, written only when one is set; 0 and 0 still writes the version-2 record. */
+    @Property(tries = 500)
+    void meterEnrolmentWithReadingLimits(
+        @ForAll @IntRange(max = 40) final int at,
+        @ForAll final long sequence,
+        @ForAll final long meterId,
+        @ForAll("nodes") final String node,
+        @ForAll final int importLimitW,
+        @ForAll final int exportLimitW)
+    {
+        final UnsafeBuffer b = filled(at + 120 + 16);
+        new MeterEnrolmentCodec().<MeterEnrolmentCodec>wrap(b, at)
+            .encode(sequence, meterId, 1001, 9, 1_700_000_000L, 2, 0, node, importLimitW, exportLimitW);
+
+        final MeterEnrolmentCodec d = new MeterEnrolmentCodec().wrap(b, at);
+        final boolean limited = importLimitW != 0 || exportLimitW != 0;
+        final int length = limited ? 120 : 112;
+        assertFrame(b, at, 3, limited ? 3 : 2, length, sequence, 0);
+        assertThat(d.encodedLength()).isEqualTo(length);
+        assertThat(RecordValidator.problem(b, at, length)).isNull();
+        assertThat(d.meterId()).isEqualTo(meterId);
+        assertThat(d.pricingNode()).isEqualTo(node);
+        assertThat(d.importLimitW()).isEqualTo(importLimitW);
+        assertThat(d.exportLimitW()).isEqualTo(exportLimitW);
+        if (limited)
+        {
+            assertThat(b.getInt(at + 104, LE)).isEqualTo(importLimitW);
+            assertThat(b.getInt(at + 108, LE)).isEqualTo(exportLimitW);
+        }
+    }
+
+    /** A version 2 record of the version 3 length, and the reverse, are refused; version 2 reads as no limits. */
+    @Test
+    void meterEnrolmentVersionTwoHasNoLimits()
+    {
+        final UnsafeBuffer b = filled(120);
+        new MeterEnrolmentCodec().<MeterEnrolmentCodec>wrap(b, 0).encode(1, 2, 3, 4, 5, 0, 0, null, 0, 0);
+        // bytes at the version 3 offsets are not read from a version 2 record
+        b.putInt(104, 7_000, LE);
+        final MeterEnrolmentCodec d = new MeterEnrolmentCodec().wrap(b, 0);
+        assertThat(d.importLimitW()).isZero();
+        assertThat(d.exportLimitW()).isZero();
+        b.putInt(4, 120, LE);
+        assertThat(RecordValidator.problem(b, 0, 120)).isEqualTo("METER_ENROLMENT must be 112 bytes, is 120");
+        final UnsafeBuffer v3 = filled(120);
+        new MeterEnrolmentCodec().<MeterEnrolmentCodec>wrap(v3, 0).encode(1, 2, 3, 4, 5, 0, 0, null, 7_000, 0);
+        v3.putInt(4, 112, LE);
+        assertThat(RecordValidator.problem(v3, 0, 112)).isEqualTo("METER_ENROLMENT must be 120 bytes, is 112");
     }
 
     @net.jqwik.api.Provide
