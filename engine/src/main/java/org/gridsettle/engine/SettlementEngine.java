@@ -524,18 +524,56 @@ public final class SettlementEngine implements AutoCloseable
         final long carbonRegion,
         final String pricingNode)
     {
+        enrolMeter(meterId, accountId, tariffId, effectiveFrom, programs, carbonRegion, pricingNode, 0, 0);
+    }
+
+    /**
+     * Enrols (or re-enrols) a meter with reading limits: the highest average import and export power its readings
+     * may show, such as the service's capacity and the inverter's nameplate. A tick or correction whose energy is
+     * more than a limit times its interval ({@code energyWh * 3600 > limitW * intervalSeconds}) is rejected
+     * READING_ABOVE_LIMIT before it is priced, so an implausible reading never posts a charge or mints a credit. A
+     * re-enrolment replaces the limits, and one without limits clears them.
+     *
+     * @param meterId       meter.
+     * @param accountId     account billed.
+     * @param tariffId      tariff.
+     * @param effectiveFrom epoch seconds.
+     * @param programs      program bits, see {@link MeterEnrolmentCodec#PROGRAM_NET_METERING}.
+     * @param carbonRegion  packed carbon region, or 0.
+     * @param pricingNode   pricing node name such as {@code TH_NP15_GEN-APND}, or null for none.
+     * @param importLimitW  import limit in watts, or 0 for none.
+     * @param exportLimitW  export limit in watts, or 0 for none.
+     * @throws IllegalArgumentException if the node name is not valid ({@link PricingNodeField#problem}) or a limit
+     *                                  is negative.
+     */
+    public void enrolMeter(
+        final long meterId,
+        final long accountId,
+        final long tariffId,
+        final long effectiveFrom,
+        final long programs,
+        final long carbonRegion,
+        final String pricingNode,
+        final int importLimitW,
+        final int exportLimitW)
+    {
+        // refused before claiming a ring slot: a claimed slot must always be published
         if (pricingNode != null)
         {
-            // refused before claiming a ring slot: a claimed slot must always be published
             PricingNodeField.requireValid(pricingNode);
+        }
+        if (importLimitW < 0 || exportLimitW < 0)
+        {
+            throw new IllegalArgumentException(
+                "reading limits are watts, 0 for none; got import " + importLimitW + ", export " + exportLimitW);
         }
         final long seq = admitAndClaim();
         final InputSlot slot = ring.get(seq);
         try
         {
-            slot.enrolment().encode(0, meterId, accountId, tariffId, effectiveFrom, programs, carbonRegion,
-                pricingNode);
-            slot.length(MeterEnrolmentCodec.LENGTH);
+            final MeterEnrolmentCodec enrolment = slot.enrolment().encode(0, meterId, accountId, tariffId,
+                effectiveFrom, programs, carbonRegion, pricingNode, importLimitW, exportLimitW);
+            slot.length(enrolment.encodedLength());
         }
         finally
         {

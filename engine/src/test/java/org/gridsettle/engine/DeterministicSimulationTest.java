@@ -72,6 +72,7 @@ class DeterministicSimulationTest
             .anyMatch(op -> op instanceof SimulationDriver.Tariff t && t.version() == 2)
             .hasAtLeastOneElementOfType(SimulationDriver.Prices.class)
             .anyMatch(op -> op instanceof SimulationDriver.Enrol e && e.node() != null)
+            .anyMatch(op -> op instanceof SimulationDriver.Enrol e && e.importLimitW() != 0)
             .anyMatch(op -> op instanceof SimulationDriver.Tariff t && t.oracleCarry() >= 0);
     }
 
@@ -90,6 +91,7 @@ class DeterministicSimulationTest
         long oracleCredits = 0;
         long missing = 0;
         long netting = 0;
+        long aboveLimit = 0;
         for (final byte[] record : EngineFixture.readAll(org.gridsettle.journal.Journals.output(dir)))
         {
             if (Outputs.type(record) == org.gridsettle.journal.codec.RecordType.TRANSFER.id() &&
@@ -107,10 +109,16 @@ class DeterministicSimulationTest
             {
                 missing++;
             }
+            else if (Outputs.type(record) == org.gridsettle.journal.codec.RecordType.REJECTION.id() &&
+                Outputs.rejection(record) == org.gridsettle.journal.codec.ReasonCode.READING_ABOVE_LIMIT)
+            {
+                aboveLimit++;
+            }
         }
         assertThat(oracleCredits).as("oracle-priced export postings").isPositive();
         assertThat(netting).as("hourly-netting adjustments").isPositive();
         assertThat(missing).as("ticks rejected for a missing oracle price").isPositive();
+        assertThat(aboveLimit).as("ticks rejected above a meter's reading limit").isPositive();
         delete(dir);
     }
 

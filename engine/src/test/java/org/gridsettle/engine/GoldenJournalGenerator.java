@@ -98,6 +98,10 @@ public final class GoldenJournalGenerator
             {
                 writeVersion4(engine);
             }
+            if (target.getFileName().toString().compareTo("v5") >= 0)
+            {
+                writeVersion5(engine);
+            }
         }
         copyTrimmed(Journals.input(scratch), Journals.input(target));
         copyTrimmed(Journals.output(scratch), Journals.output(target));
@@ -287,6 +291,27 @@ public final class GoldenJournalGenerator
         engine.publishDrEvent(7003, dr, TARIFF_V2, WITHDRAWN_EVENT, WITHDRAWN_EVENT + 3600, 2_000_000,
             BaselineMethod.DECLARED, 1_000);                                      // 52: the same hours, a new id
         engine.calendar(CalendarCodec.END_OF_DAY, END_OF_DAY + 86_400, TARIFF_V2); // 53: settles 7003 alone
+    }
+
+    /** Noon local on the third day, in the billing period after version 1's close. */
+    static final long DAY3_NOON = NOON + 2 * 86_400;
+
+    /**
+     * Version 5's inputs, after version 4's 53 (sequences continue at 54): an enrolment with reading limits
+     * (METER_ENROLMENT schema 3), readings at and above them, and a re-enrolment without limits (schema 2) that
+     * clears them.
+     *
+     * @param engine the engine versions 1 to 4 were written to.
+     */
+    static void writeVersion5(final SettlementEngine engine)
+    {
+        engine.registerAccount(1005);                                               // 54
+        engine.enrolMeter(5, 1005, TARIFF, START, 0, 0, null, 12_000, 5_000);        // 55: 12 kW in, 5 kW out
+        engine.submitTick(5, MeterTickCodec.CHANNEL_MAIN, DAY3_NOON, 900, 3_000, 0); // 56: at the import limit
+        engine.submitTick(5, MeterTickCodec.CHANNEL_MAIN, DAY3_NOON + 900, 900, 3_001, 0);   // 57: above it
+        engine.submitTick(5, MeterTickCodec.CHANNEL_MAIN, DAY3_NOON + 1800, 900, 0, 1_251);  // 58: export above
+        engine.enrolMeter(5, 1005, TARIFF, START);                                  // 59: limits cleared
+        engine.submitTick(5, MeterTickCodec.CHANNEL_MAIN, DAY3_NOON + 900, 900, 3_001, 0);   // 60: now priced
     }
 
     private static void deleteTree(final Path dir) throws IOException

@@ -176,6 +176,26 @@ public final class SimulationDriver
         }
 
         /**
+         * Every third meter has reading limits, taken from its id so that no seed's random stream changes: 9 kW of
+         * import, 2,250 Wh a quarter hour, under some of the 0-2,499 Wh the ticks draw.
+         *
+         * @return the import limit in watts, or 0.
+         */
+        public int importLimitW()
+        {
+            return meterId % 3 == 0 ? 9_000 : 0;
+        }
+
+        /**
+         * @return the export limit in watts, or 0: 5 kW on every third meter, 1,250 Wh a quarter hour, under some of
+         *     the 0-1,499 Wh the ticks draw.
+         */
+        public int exportLimitW()
+        {
+            return meterId % 3 == 0 ? 5_000 : 0;
+        }
+
+        /**
          * An enrolment without a pricing node.
          *
          * @param meterId       meter.
@@ -537,7 +557,8 @@ public final class SimulationDriver
         }
         else if (op instanceof Enrol e)
         {
-            engine.enrolMeter(e.meterId(), e.accountId(), e.tariffId(), e.effectiveFrom(), e.programs(), 0, e.node());
+            engine.enrolMeter(e.meterId(), e.accountId(), e.tariffId(), e.effectiveFrom(), e.programs(), 0, e.node(),
+                e.importLimitW(), e.exportLimitW());
         }
         else if (op instanceof Prices p)
         {

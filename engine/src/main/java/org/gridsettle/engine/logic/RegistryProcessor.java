@@ -20,6 +20,7 @@ final class RegistryProcessor
     private final TickWindow window;
     private final BillingAccumulators billing;
     private final OracleBook oracle;
+    private final ReadingLimits limits;
     private final DrEventBook drEvents;
     private final Postings postings;
 
@@ -29,9 +30,11 @@ final class RegistryProcessor
         final TickWindow window,
         final BillingAccumulators billing,
         final OracleBook oracle,
+        final ReadingLimits limits,
         final DrEventBook drEvents,
         final Postings postings)
     {
+        this.limits = limits;
         this.oracle = oracle;
         this.drEvents = drEvents;
         this.meters = meters;
@@ -56,7 +59,7 @@ final class RegistryProcessor
 
     void applyEnrolment(final long sequence, final MeterEnrolmentCodec e)
     {
-        if (!e.pricingNodeWellFormed())
+        if (!e.pricingNodeWellFormed() || e.importLimitW() < 0 || e.exportLimitW() < 0)
         {
             postings.reject(sequence, ReasonCode.MALFORMED, RecordType.METER_ENROLMENT.id(), e.meterId());
         }
@@ -82,6 +85,7 @@ final class RegistryProcessor
                 e.carbonRegion());
             // a re-enrolment without a node clears the old one: the enrolment says everything the meter is on
             oracle.enrol(index, e.hasPricingNode() ? oracle.idOf(e.pricingNode()) : OracleBook.NO_NODE);
+            limits.enrol(index, e.importLimitW(), e.exportLimitW());
             window.ensureMeters(index + 1);
             billing.ensureMeters(index + 1);
         }

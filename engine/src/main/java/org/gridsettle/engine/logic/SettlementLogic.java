@@ -50,6 +50,7 @@ public final class SettlementLogic
     private final DeferredCapture capture;
     private final CarbonBook carbon = new CarbonBook();
     private final OracleBook oracle = new OracleBook();
+    private final ReadingLimits limits = new ReadingLimits();
     private final HourlyNetting netting;
     private final DrHistory drHistory = new DrHistory();
     private final DrEventBook drEvents = new DrEventBook();
@@ -96,8 +97,8 @@ public final class SettlementLogic
         this.calendar = new CalendarProcessor(meters, tariffs, billing, dailyTotals, window, postings);
         this.capture = new DeferredCapture(ledger, meters, window, billing);
         this.ticks = new TickProcessor(meters, tariffs, window, calendar, billing, dailyTotals, carbon, drHistory,
-            oracle, netting, postings, capture);
-        this.registry = new RegistryProcessor(meters, tariffs, window, billing, oracle, drEvents, postings);
+            oracle, netting, limits, postings, capture);
+        this.registry = new RegistryProcessor(meters, tariffs, window, billing, oracle, limits, drEvents, postings);
         this.redemptions = new RedemptionProcessor(meters, postings);
         this.interest = new InterestProcessor(postings);
         this.demandResponse = new DrProcessor(meters, tariffs, drHistory, drEvents, postings);
@@ -326,6 +327,7 @@ public final class SettlementLogic
         writeStateAfterBilling(out);
         window.writeWatermarks(out, meters.meterCount());
         interest.writeApys(out);
+        limits.writeState(out, meters.meterCount());
     }
 
     private void writeStateAfterBilling(final DataOutput out) throws IOException
@@ -382,6 +384,8 @@ public final class SettlementLogic
         capture.claimWatermarks(out);
         // after the claimed watermarks, as writeState puts it: small, so written whole at the capture's start
         interest.writeApys(out);
+        // 8 bytes a meter once any meter has a limit, none before: written whole too, as the oracle's nodes are
+        limits.writeState(out, meterCount);
         return capture.pending();
     }
 
@@ -501,6 +505,11 @@ public final class SettlementLogic
         if (StateIo.hasMore(in))
         {
             interest.readApys(in);
+        }
+        if (StateIo.hasMore(in))
+        {
+            // written before enrolments had reading limits: no meter has one, as no older input could set one
+            limits.readState(in);
         }
     }
 

@@ -58,6 +58,7 @@ final class TickProcessor
     private final HourlyNetting.TariffRef nettingRef = new HourlyNetting.TariffRef();
     private final Postings postings;
     private final DeferredCapture capture;
+    private final ReadingLimits limits;
     private final DrHistory drHistory;
     private final PriceQuote quote = new PriceQuote();
     private long intensity = NO_CARBON;
@@ -91,9 +92,11 @@ final class TickProcessor
         final DrHistory drHistory,
         final OracleBook oracle,
         final HourlyNetting netting,
+        final ReadingLimits limits,
         final Postings postings,
         final DeferredCapture capture)
     {
+        this.limits = limits;
         this.capture = capture;
         this.oracle = oracle;
         this.netting = netting;
@@ -136,6 +139,12 @@ final class TickProcessor
         if (meter == MeterRegistry.NO_METER || start < meters.enrolledFrom(meter))
         {
             postings.reject(sequence, ReasonCode.UNKNOWN_METER, TICK, meterId);
+            return;
+        }
+        if (limits.exceeds(meter, importWh, exportWh, seconds))
+        {
+            // before the window: a reading no meter of this service can show is refused, never settled or kept
+            postings.reject(sequence, ReasonCode.READING_ABOVE_LIMIT, TICK, meterId);
             return;
         }
         // before anything below changes this meter's window or accumulators, a snapshot in progress copies them

@@ -212,6 +212,12 @@ public final class RecordJsonWriter
         {
             json.writeNullField("pricingNode");
         }
+        // only schema 3 has limits, and an enrolment without them is still written as schema 2: its line is unchanged
+        if (RecordFlyweight.schemaVersionAt(record, 0) >= 3)
+        {
+            fields.number("importLimitW", enrolment.importLimitW());
+            fields.number("exportLimitW", enrolment.exportLimitW());
+        }
     }
 
     private void tariffVersion() throws IOException

@@ -175,6 +175,28 @@ class DumpGoldenJournalTest
     }
 
     @Test
+    void anEnrolmentWithReadingLimitsDumpsThemAndOneWithoutStaysAsItWas() throws IOException, URISyntaxException
+    {
+        // golden v5's input 55 enrols meter 5 with 12 kW import and 5 kW export limits, 59 clears them
+        // (GoldenJournalGenerator.writeVersion5); a schema-2 line has no limit fields, as before limits existed
+        final Path v5 = copyGolden("v5");
+        final CliRun limited = CliRun.of("dump", "--journal", v5.toString(), "--input", "--from", "55", "--limit", "1");
+        assertThat(limited.exitCode()).as(limited.err()).isZero();
+        assertThat(limited.out().lines().toList()).containsExactly("{\"journal\":\"input\",\"position\":54," +
+            "\"type\":\"meter_enrolment\",\"schemaVersion\":3,\"length\":120,\"sequence\":55,\"meterId\":5," +
+            "\"accountId\":1005,\"tariffId\":21,\"effectiveFrom\":\"2026-03-02T08:00:00Z\",\"programs\":0," +
+            "\"netMetering\":false,\"demandResponse\":false,\"carbonRegion\":null,\"pricingNode\":null," +
+            "\"importLimitW\":12000,\"exportLimitW\":5000,\"chain\":\"37212db96558ac41\"}");
+        final CliRun cleared = CliRun.of("dump", "--journal", v5.toString(), "--input", "--from", "59", "--limit", "1");
+        assertThat(cleared.exitCode()).as(cleared.err()).isZero();
+        final JsonNode line = MAPPER.readTree(cleared.out());
+        assertThat(line.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(line.has("importLimitW")).isFalse();
+        final CliRun refused = CliRun.of("dump", "--journal", v5.toString(), "--output", "--from", "49", "--limit", "1");
+        assertThat(MAPPER.readTree(refused.out()).get("reason").asText()).isEqualTo("READING_ABOVE_LIMIT");
+    }
+
+    @Test
     void anEventTimeRangeTakesADuplicateAcknowledgementsTimeFromItsCause() throws IOException
     {
         // golden v1's duplicate acknowledgements repeat input 9, a tick at 2026-03-02T20:00Z; input 16, redemption
