@@ -44,13 +44,16 @@ import java.util.concurrent.Callable;
         "give the utility's with --zone), or gridsettle's own tariff JSON",
         "(pricing/README.md), detected by its \"format\" field.",
         "",
-        "Enrolment CSV: meter_id,account_id[,programs[,pricing_node]]. meter_id is",
-        "the id the usage files use (a CSV meter_id or a Green Button UsagePoint id);",
-        "the engine's numeric meter id is the row's position, from 1. account_id is a",
-        "number >= 1000; programs is empty or net_metering;demand_response;",
-        "pricing_node is empty or the meter's oracle pricing node (else",
-        "--pricing-node). Readings of a meter not in the file are journalled as meters",
-        "-1, -2, ... (order of first appearance) and rejected as UNKNOWN_METER.",
+        "Enrolment CSV: meter_id,account_id[,programs[,pricing_node[,import_limit_kw",
+        "[,export_limit_kw]]]]. meter_id is the id the usage files use (a CSV",
+        "meter_id or a Green Button UsagePoint id); the engine's numeric meter id is",
+        "the row's position, from 1. account_id is a number >= 1000; programs is",
+        "empty or net_metering;demand_response; pricing_node is empty or the meter's",
+        "oracle pricing node (else --pricing-node); a limit is empty or the service's",
+        "(import) or inverter's (export) capacity in kW: a reading above it is",
+        "rejected as READING_ABOVE_LIMIT. Readings of a meter not in the file are",
+        "journalled as meters -1, -2, ... (order of first appearance) and rejected as",
+        "UNKNOWN_METER.",
         "",
         "Oracle prices (--oracle, for a tariff whose net-billing exports earn the",
         "oracle price): CSV node,interval_start,interval_seconds,price_per_mwh (or",
@@ -130,7 +133,8 @@ public final class IngestCommand implements Callable<Integer>
     private String zone;
 
     @Option(names = "--meters", required = true, paramLabel = "FILE",
-        description = "Enrolment CSV: meter_id,account_id[,programs[,pricing_node]].")
+        description = "Enrolment CSV: meter_id,account_id[,programs[,pricing_node[,import_limit_kw" +
+            "[,export_limit_kw]]]].")
     private Path meters;
 
     @Option(names = "--oracle", arity = "1..*", paramLabel = "FILE",

@@ -6,6 +6,7 @@ import org.gridsettle.journal.codec.PricingNodeField;
 import org.gridsettle.pricing.importer.CsvBlanks;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads an enrolment CSV with the header {@code meter_id,account_id} and the optional columns {@code programs} and
- * then {@code pricing_node}, one meter per row.
+ * Reads an enrolment CSV with the header {@code meter_id,account_id} and the optional columns {@code programs}, then
+ * {@code pricing_node}, then {@code import_limit_kw} and {@code export_limit_kw}, one meter per row.
  * <p>
  * Rules:
  * <ul>
@@ -30,6 +31,10 @@ import java.util.Set;
  *   <li>{@code pricing_node} is empty (no node) or the oracle pricing node the meter's exports are priced at when
  *       its tariff takes export rates from the price oracle, such as {@code TH_NP15_GEN-APND}: 1 to 32 printable
  *       ASCII characters, no comma or quote.</li>
+ *   <li>{@code import_limit_kw} and {@code export_limit_kw} are empty (no limit) or the highest average power a
+ *       reading of the meter may show, in kW with at most 3 decimals (whole watts): the service's capacity for
+ *       imports, the inverter's nameplate for exports. The engine refuses a reading above one as
+ *       READING_ABOVE_LIMIT instead of pricing it.</li>
  * </ul>
  * Unlike a usage file, an enrolment file has no row that can be skipped: a meter enrolled on the wrong account bills
  * the wrong customer. So any bad row, a repeated meter id or a file without rows throws {@link MeterDataException}
@@ -39,9 +44,12 @@ import java.util.Set;
  */
 public final class EnrolmentCsvReader
 {
-    private static final String HEADER = "meter_id,account_id[,programs[,pricing_node]]";
+    private static final String HEADER =
+        "meter_id,account_id[,programs[,pricing_node[,import_limit_kw[,export_limit_kw]]]]";
     private static final String EXPECTED = "an enrolment CSV with header " + HEADER;
-    private static final String[] COLUMNS = { "meter_id", "account_id", "programs", "pricing_node" };
+    private static final String[] COLUMNS =
+        { "meter_id", "account_id", "programs", "pricing_node", "import_limit_kw", "export_limit_kw" };
+    private static final BigDecimal MAX_LIMIT_W = BigDecimal.valueOf(Integer.MAX_VALUE);
 
     /**
      * @param file the enrolment file, plain or gzipped.
@@ -97,8 +105,11 @@ public final class EnrolmentCsvReader
             }
             final long accountId = accountId(CsvBlanks.trim(fields.get(1)), source, location);
             final long programs = columnCount >= 3 ? programs(fields.get(2), source, location) : 0;
-            final String node = columnCount == 4 ? pricingNode(CsvBlanks.trim(fields.get(3)), source, location) : null;
-            enrolments.add(new Enrolment(meterId, enrolments.size() + 1, accountId, programs, node));
+            final String node = columnCount >= 4 ? pricingNode(CsvBlanks.trim(fields.get(3)), source, location) : null;
+            final int importLimitW = columnCount >= 5 ? limitW(COLUMNS[4], fields.get(4), source, location) : 0;
+            final int exportLimitW = columnCount >= 6 ? limitW(COLUMNS[5], fields.get(5), source, location) : 0;
+            enrolments.add(new Enrolment(meterId, enrolments.size() + 1, accountId, programs, node, importLimitW,
+                exportLimitW));
         }
         if (enrolments.isEmpty())
         {
@@ -183,6 +194,45 @@ public final class EnrolmentCsvReader
             throw new MeterDataException(source, location, "pricing_node " + DisplayText.quote(text) + ": " + problem);
         }
         return text;
+    }
+
+    /**
+     * @return the limit in whole watts, or 0 for an empty field.
+     */
+    private static int limitW(final String column, final String field, final String source, final String location)
+    {
+        final String text = CsvBlanks.trim(field);
+        if (text.isEmpty())
+        {
+            return 0;
+        }
+        final BigDecimal kw;
+        try
+        {
+            kw = new BigDecimal(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +
+                " is not a number of kW");
+        }
+        if (kw.signum() <= 0)
+        {
+            throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +
+                " is not above 0; leave it empty for no limit");
+        }
+        final BigDecimal watts = kw.movePointRight(3);
+        if (watts.stripTrailingZeros().scale() > 0)
+        {
+            throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +
+                " has more than 3 decimals; the limit is kept in whole watts");
+        }
+        if (watts.compareTo(MAX_LIMIT_W) > 0)
+        {
+            throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +
+                " is above the largest limit, 2147483.647 kW");
+        }
+        return watts.intValueExact();
     }
 
     private static long programs(final String text, final String source, final String location)

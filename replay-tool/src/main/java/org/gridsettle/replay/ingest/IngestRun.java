@@ -381,7 +381,8 @@ public final class IngestRun
                     engine.registerAccount(e.accountId());
                 }
                 engine.enrolMeter(e.meterId(), e.accountId(), tariff.tariffId(), effectiveFrom, e.programs(),
-                    carbonRegion, e.pricingNode() != null ? e.pricingNode() : defaultPricingNode);
+                    carbonRegion, e.pricingNode() != null ? e.pricingNode() : defaultPricingNode, e.importLimitW(),
+                    e.exportLimitW());
             }
             for (final OraclePriceSeries series : oraclePrices)
             {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * whole, and neither the name nor the count says that the readings, not the tariff, must change) and
  * {@code OUTSIDE_CORRECTION_WINDOW} (an ingest that sends a month again finds most of it refused so, though it was
  * settled the first time) and {@code INTERVAL_OVERLAP} (a feed that carries a meter's readings at two resolutions
- * on one channel).
+ * on one channel) and {@code READING_ABOVE_LIMIT} (which of the enrolment file's columns set the limit).
  * <p>
  * Stateless; safe from any thread.
  */
@@ -29,7 +29,10 @@ public final class RejectionHints
         "OUTSIDE_CORRECTION_WINDOW", "a reading older than the last " + TickWindow.DEFAULT_SLOTS + " intervals " +
             "the engine keeps per meter, or overlapping one of its channel that has left them (a late 15-minute " +
             "reading inside an hourly one settled before); a reading sent again unchanged was settled when first " +
-            "sent and posts nothing now, and a changed one can no longer correct it");
+            "sent and posts nothing now, and a changed one can no longer correct it",
+        "READING_ABOVE_LIMIT", "a reading whose energy over its interval is above the meter's import_limit_kw or " +
+            "export_limit_kw in the enrolment file; check the meter's data (or the limit), then send the reading " +
+            "again: a refused reading is kept nowhere, so the same interval is settled when it comes plausible");
 
     private RejectionHints()
     {

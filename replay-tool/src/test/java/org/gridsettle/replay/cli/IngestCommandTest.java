@@ -122,6 +122,27 @@ class IngestCommandTest
     }
 
     @Test
+    void aReadingAboveItsMetersLimitIsRejectedAndExplained() throws IOException
+    {
+        // M-1 has a 48 kW service (12,000 Wh a quarter hour) and a 7.6 kW inverter (1,900 Wh a quarter hour)
+        final Path meters = write("meters.csv", "meter_id,account_id,programs,pricing_node,import_limit_kw," +
+            "export_limit_kw\nM-1,1001,,,48,7.6\n");
+        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2026-03-09T10:00:00Z,900,12000,0\n" +       // at the import limit: 12 kWh x 0.10 = 1.200000
+            "M-1,2026-03-09T10:15:00Z,900,1200000,0\n" +     // READING_ABOVE_LIMIT: a stuck register, 4.8 MW
+            "M-1,2026-03-09T10:30:00Z,900,0,1901\n");        // READING_ABOVE_LIMIT: 1 Wh over the inverter
+
+        final CliRun run = ingest(tmp.resolve("journal"), meters, usage.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+            .contains("readings: 3 submitted, 1 accepted, 2 rejected by the engine")
+            .contains("engine rejections: READING_ABOVE_LIMIT=2")
+            .contains("READING_ABOVE_LIMIT: a reading whose energy over its interval is above the meter's")
+            .contains("token USD    energy_charge 1.200000\n");
+    }
+
+    @Test
     void aUsageFileWithoutReadingsIsNamedInAWarning() throws IOException
     {
         // greenbutton_ESPIReadingType.xml (VerdigrisTech/green-button-data, spec/fixtures/, BSD-style) is one

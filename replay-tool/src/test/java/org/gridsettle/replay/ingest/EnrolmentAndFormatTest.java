@@ -49,9 +49,43 @@ class EnrolmentAndFormatTest
         assertThat(problem("meter_id,account_id,programs\nm1,1001,solar\n"))
             .startsWith("meters.csv: line 2: program \"solar\" is unknown");
         assertThat(problem("meter,account\nm1,1001\n"))
-            .isEqualTo("meters.csv: line 1: header \"meter,account\", expected meter_id,account_id[,programs[,pricing_node]]");
+            .isEqualTo("meters.csv: line 1: header \"meter,account\", expected " +
+                "meter_id,account_id[,programs[,pricing_node[,import_limit_kw[,export_limit_kw]]]]");
         assertThat(problem("meter_id,account_id\n"))
             .startsWith("meters.csv: line 1: no meters enrolled");
+    }
+
+    @Test
+    void readingLimitsAreReadInKilowattsToWholeWatts() throws IOException
+    {
+        // a 200 A, 240 V residential service is 48 kW; a 7.6 kW inverter exports at most 7,600 W
+        final Path file = write("meters.csv", "meter_id,account_id,programs,pricing_node,import_limit_kw," +
+            "export_limit_kw\nm1,1001,,,48,7.6\nm2,1001,,,,\nm3,1001,,,0.001,\n");
+        assertThat(new EnrolmentCsvReader().read(file)).containsExactly(
+            new Enrolment("m1", 1, 1001, 0, null, 48_000, 7_600),
+            new Enrolment("m2", 2, 1001, 0, null, 0, 0),
+            new Enrolment("m3", 3, 1001, 0, null, 1, 0));
+        final Path importOnly = write("import.csv", "meter_id,account_id,programs,pricing_node,import_limit_kw\n" +
+            "m1,1001,,,12.5\n");
+        assertThat(new EnrolmentCsvReader().read(importOnly).get(0).importLimitW()).isEqualTo(12_500);
+    }
+
+    @Test
+    void aBadReadingLimitIsFatalWithItsLine() throws IOException
+    {
+        final String header = "meter_id,account_id,programs,pricing_node,import_limit_kw\n";
+        assertThat(problem(header + "m1,1001,,,lots\n"))
+            .isEqualTo("meters.csv: line 2: import_limit_kw \"lots\" is not a number of kW");
+        assertThat(problem(header + "m1,1001,,,0\n"))
+            .isEqualTo("meters.csv: line 2: import_limit_kw \"0\" is not above 0; leave it empty for no limit");
+        assertThat(problem(header + "m1,1001,,,1.0005\n"))
+            .isEqualTo("meters.csv: line 2: import_limit_kw \"1.0005\" has more than 3 decimals; the limit is kept " +
+                "in whole watts");
+        assertThat(problem(header + "m1,1001,,,2147484\n"))
+            .isEqualTo("meters.csv: line 2: import_limit_kw \"2147484\" is above the largest limit, 2147483.647 kW");
+        assertThat(problem("meter_id,account_id,programs,pricing_node,import_limit_kw,export_limit_kw\n" +
+            "m1,1001,,,,-3\n")).isEqualTo("meters.csv: line 2: export_limit_kw \"-3\" is not above 0; leave it empty " +
+            "for no limit");
     }
 
     @Test
