@@ -1,7 +1,6 @@
 package org.gridsettle.engine;
 
 import com.lmax.disruptor.ExceptionHandler;
-import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
@@ -49,8 +48,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The embedding API: a host submits ticks and commands, the engine journals each one, applies it on a single
@@ -105,28 +102,12 @@ public final class SettlementEngine implements AutoCloseable
     private AgentRunner pretouch;
     private IdlePretoucher idlePretouch;
     private Disruptor<InputSlot> disruptor;
-    private RingBuffer<InputSlot> ring;
-    private volatile Throwable fatal;
     private long recovered;
-    /** Set once by {@link #close}; a submission admitted after it is refused ({@link #enter}). */
-    private volatile boolean closed;
     /** Held by the one {@link #close} that closes; another waits on it. */
     private final Object closeLock = new Object();
-    /** Submissions admitted and not yet published or failed; {@link #close} waits for none to be left. */
-    private volatile int submitting;
-    /** The business-logic thread, on which listeners run: it must not wait for itself ({@link #claim}, close). */
-    private volatile Thread logicThread;
-    /** Captured once: every balance query's answer checks it ({@link BalanceAnswer}). */
-    private final java.util.function.Supplier<Thread> waitForLogicThread = () -> logicThread;
-    /**
-     * The host thread that submits to a single-producer ring, set once by its first submission; read without a lock
-     * on the submission path, where a thread sees either itself (it set the field) or a value that sends it to the
-     * locked check ({@link #checkProducer}).
-     */
-    private Thread producer;
-
-    private static final AtomicIntegerFieldUpdater<SettlementEngine> SUBMITTING =
-        AtomicIntegerFieldUpdater.newUpdater(SettlementEngine.class, "submitting");
+    private final SubmissionGate gate;
+    /** Captured once: every balance query's answer checks it ({@link BalanceAnswer}); reads the volatile field. */
+    private final java.util.function.Supplier<Thread> waitForLogicThread;
 
     private SettlementEngine(final Builder config)
     {
@@ -166,6 +147,8 @@ public final class SettlementEngine implements AutoCloseable
             }
             throw e;
         }
+        this.gate = new SubmissionGate(config.multiProducer);
+        this.waitForLogicThread = gate::logicThread;
     }
 
     /**
@@ -195,7 +178,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public SettlementEngine start()
     {
-        if (closed)
+        if (gate.closed())
         {
             throw new IllegalStateException("engine is closed: build a new one on the journal directory");
         }
@@ -259,7 +242,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     private void abandonStart(final Throwable e)
     {
-        fatal = e;
+        gate.fatal(e);
         try
         {
             close();
@@ -282,11 +265,11 @@ public final class SettlementEngine implements AutoCloseable
             {
                 final Thread t = new Thread(r, "gridsettle-logic");
                 t.setDaemon(true);
-                logicThread = t;
+                gate.logicThread(t);
                 // a halt ends this thread with an exception that fatalError(), submissions and close() report
                 t.setUncaughtExceptionHandler((thread, e) ->
                 {
-                    if (fatal == null)
+                    if (gate.fatal() == null)
                     {
                         // anything else is reported as the JVM would have
                         thread.getThreadGroup().uncaughtException(thread, e);
@@ -294,7 +277,7 @@ public final class SettlementEngine implements AutoCloseable
                 });
                 return t;
             },
-            config.multiProducer ? ProducerType.MULTI : ProducerType.SINGLE,
+            gate.multiProducer() ? ProducerType.MULTI : ProducerType.SINGLE,
             waitStrategy);
         created.handleEventsWith(handler);
         created.setDefaultExceptionHandler(new HaltingExceptionHandler());
@@ -302,7 +285,7 @@ public final class SettlementEngine implements AutoCloseable
         // only once its thread runs: close() halts a started Disruptor and waits for that thread to leave
         disruptor = created;
         handler.awaitStart();
-        ring = started;
+        gate.open(started);
     }
 
     /**
@@ -335,7 +318,7 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh)
     {
         checkChannel(channel);
-        final long seq = admitAndClaim();
+        final long seq = gate.admitAndClaim();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
     }
 
@@ -360,15 +343,9 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh)
     {
         checkChannel(channel);
-        enter();
-        final long seq;
-        try
+        final long seq = gate.tryAdmitAndClaim();
+        if (seq == SubmissionGate.RING_FULL)
         {
-            seq = ring.tryNext();
-        }
-        catch (final InsufficientCapacityException e)
-        {
-            leave();
             return false;
         }
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
@@ -399,7 +376,7 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh)
     {
         checkChannel(channel);
-        final long seq = admitAndClaim();
+        final long seq = gate.admitAndClaim();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh,
             MeterTickCodec.FLAG_CORRECTION);
     }
@@ -423,7 +400,7 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh,
         final int flags)
     {
-        final InputSlot slot = ring.get(seq);
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.tick().encode(0, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, flags);
@@ -431,7 +408,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -444,8 +421,8 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void registerAccount(final long accountId)
     {
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.account().encode(0, accountId);
@@ -453,7 +430,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -529,8 +506,8 @@ public final class SettlementEngine implements AutoCloseable
             // refused before claiming a ring slot: a claimed slot must always be published
             PricingNodeField.requireValid(pricingNode);
         }
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.enrolment().encode(0, meterId, accountId, tariffId, effectiveFrom, programs, carbonRegion,
@@ -539,7 +516,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -556,8 +533,8 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void redeem(final long requestId, final long accountId, final long tokenSymbol, final long amount)
     {
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.redemption().encode(0, requestId, accountId, tokenSymbol, amount);
@@ -565,7 +542,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -583,8 +560,8 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void accrueInterest(final long requestId, final long tokenSymbol, final long apyBps, final long epochDay)
     {
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.accrual().encode(0, requestId, tokenSymbol, apyBps, epochDay);
@@ -592,7 +569,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -611,8 +588,8 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void calendar(final int kind, final long at, final long tariffId)
     {
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.calendar().encode(0, kind, at, tariffId);
@@ -620,7 +597,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -662,8 +639,8 @@ public final class SettlementEngine implements AutoCloseable
     {
         // before a ring slot is claimed: a claimed slot is always published, and an empty one halts the engine
         Objects.requireNonNull(method, "method");
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.drEvent().encode(0, eventId, programToken, tariffId, start, end, incentive, method.code(),
@@ -672,7 +649,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -697,8 +674,8 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void withdrawDrEvent(final long eventId, final long tariffId)
     {
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.drWithdrawal().encode(0, eventId, tariffId);
@@ -706,7 +683,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -724,20 +701,20 @@ public final class SettlementEngine implements AutoCloseable
     public CompletableFuture<Balance> queryBalance(final long accountId, final long tokenSymbol)
     {
         final CompletableFuture<Balance> answer = new BalanceAnswer<>(waitForLogicThread);
-        final long seq = admitAndClaim();
+        final long seq = gate.admitAndClaim();
         try
         {
-            ring.get(seq).query(new BalanceQuery(accountId, tokenSymbol, answer));
+            gate.slot(seq).query(new BalanceQuery(accountId, tokenSymbol, answer));
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
-        final Throwable f = fatal;
+        final Throwable f = gate.fatal();
         if (f != null)
         {
             // halted after this query was claimed: the halt may have swept the ring before it was published
-            answer.completeExceptionally(halted(f));
+            answer.completeExceptionally(SubmissionGate.halted(f));
         }
         return answer;
     }
@@ -749,7 +726,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishTariff(final TouTariff tariff)
     {
-        enter();
+        gate.enter();
         try
         {
             final int length = TariffVersionCodec.encodedLength(tariff);
@@ -761,7 +738,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            leave();
+            gate.leave();
         }
     }
 
@@ -774,7 +751,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishCarbonIntensity(final long regionSymbol, final CarbonIntensitySeries series)
     {
-        enter();
+        gate.enter();
         try
         {
             final int n = series.size();
@@ -801,7 +778,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            leave();
+            gate.leave();
         }
     }
 
@@ -816,7 +793,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishOraclePrices(final OraclePriceSeries series)
     {
-        enter();
+        gate.enter();
         try
         {
             PricingNodeField.requireValid(series.node());
@@ -840,7 +817,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            leave();
+            gate.leave();
         }
     }
 
@@ -867,167 +844,20 @@ public final class SettlementEngine implements AutoCloseable
     /** Journals a record too large for a ring slot's inline buffer. */
     private void publishLarge(final UnsafeBuffer buffer, final int length)
     {
-        final long seq = claim();
+        final long seq = gate.claim();
         try
         {
-            ring.get(seq).attachLarge(buffer, length);
+            gate.slot(seq).attachLarge(buffer, length);
         }
         finally
         {
-            ring.publish(seq);
+            gate.publish(seq);
         }
     }
 
     private static int align(final int length)
     {
         return (length + 63) & ~63;
-    }
-
-    /**
-     * Claims the next ring slot, waiting while the ring is full as {@code ring.next()} does, but only while the engine
-     * runs: a halted business-logic thread frees no slot, so a producer parked in {@code next()} would wait for ever
-     * (a full disk halted {@code settle ingest} that way, its reader thread parked with the ring full). No allocation:
-     * the Disruptor's capacity exception is a preallocated singleton.
-     *
-     * @return the claimed sequence.
-     * @throws IllegalStateException once the engine has halted, or on the business-logic thread (a listener's
-     *                               submission), which would wait for itself.
-     */
-    private long claim()
-    {
-        while (true)
-        {
-            try
-            {
-                return ring.tryNext();
-            }
-            catch (final InsufficientCapacityException e)
-            {
-                final Throwable f = fatal;
-                if (f != null)
-                {
-                    throw halted(f);
-                }
-                if (Thread.currentThread() == logicThread)
-                {
-                    // only a full ring gets here: a listener's submission that fits costs nothing to check
-                    throw new IllegalStateException("a listener submitted to a full ring: only the business-logic " +
-                        "thread it runs on frees a slot, so it would wait for ever; submit from a host thread");
-                }
-                LockSupport.parkNanos(1L);
-            }
-        }
-    }
-
-    private static IllegalStateException halted(final Throwable f)
-    {
-        return new IllegalStateException("engine halted: " + f.getMessage(), f);
-    }
-
-    /**
-     * Admits a submission, to be paired with {@link #leave}: counted first, then checked, so that {@link #close}
-     * either counts it and waits for its input to be published before it drains the ring, or it sees the engine
-     * closed and refuses. Checked first and counted after, a producer could pass the check, be descheduled while
-     * close drained the ring and stopped the business-logic thread, then publish an input that nothing would ever
-     * journal, its submit returning normally (or, the ring full, park for ever).
-     */
-    private void enter()
-    {
-        SUBMITTING.getAndIncrement(this);
-        try
-        {
-            final Throwable f = fatal;
-            if (f != null)
-            {
-                throw halted(f);
-            }
-            if (ring == null || closed)
-            {
-                throw new IllegalStateException("engine is not running");
-            }
-            if (Thread.currentThread() != producer && !config.multiProducer)
-            {
-                checkProducer();
-            }
-        }
-        catch (final RuntimeException | Error e)
-        {
-            leave();
-            throw e;
-        }
-    }
-
-    private void leave()
-    {
-        SUBMITTING.getAndDecrement(this);
-    }
-
-    /**
-     * Admits a submission of one fixed-size input and claims its slot; {@link #publishAndLeave} ends it.
-     *
-     * @return the claimed sequence.
-     */
-    private long admitAndClaim()
-    {
-        enter();
-        try
-        {
-            return claim();
-        }
-        catch (final RuntimeException | Error e)
-        {
-            leave();
-            throw e;
-        }
-    }
-
-    private void publishAndLeave(final long seq)
-    {
-        try
-        {
-            ring.publish(seq);
-        }
-        finally
-        {
-            leave();
-        }
-    }
-
-    /**
-     * Waits until every submission admitted before {@link #closed} was set has published its input or failed. Each
-     * holds a slot already, or waits for one that the business-logic thread, still running, frees, or gives up once
-     * the engine has halted; so the wait ends.
-     */
-    private void awaitSubmissions()
-    {
-        while (submitting != 0)
-        {
-            LockSupport.parkNanos(1_000L);
-        }
-    }
-
-    /**
-     * Refuses a submission to a single-producer ring from a second thread before it claims a slot: two threads
-     * claiming slots of a single-producer ring at once would overwrite each other's inputs, losing some without an
-     * error. Always on, at the cost of one reference comparison a submission; until 2026-11-27 it was checked under
-     * {@code -ea} only. It stands in for the Disruptor's own check of the same rule, which the build turns off
-     * ({@code -da:com.lmax.disruptor...}) because it keeps every single-producer ring it ever checked in a static map,
-     * so no closed engine's ring is ever collected (Disruptor 4.0.0's
-     * {@code SingleProducerSequencer.ProducerThreadAssertion}); this one forgets the thread with the engine.
-     */
-    private synchronized void checkProducer()
-    {
-        final Thread current = Thread.currentThread();
-        if (producer == null)
-        {
-            producer = current;
-        }
-        else if (producer != current)
-        {
-            throw new IllegalStateException("a single-producer engine was given input from " + current + " after " +
-                producer + "; nothing of it was submitted: build the engine with multiProducer(true) to submit " +
-                "from several threads");
-        }
     }
 
     /**
@@ -1079,7 +909,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public Throwable fatalError()
     {
-        return fatal;
+        return gate.fatal();
     }
 
     /**
@@ -1165,7 +995,7 @@ public final class SettlementEngine implements AutoCloseable
     @Override
     public void close()
     {
-        if (Thread.currentThread() == logicThread)
+        if (Thread.currentThread() == gate.logicThread())
         {
             // the drain below waits for the input this listener is called for, which waits for the listener
             throw new IllegalStateException("close() was called on the business-logic thread, from a listener: it " +
@@ -1175,11 +1005,11 @@ public final class SettlementEngine implements AutoCloseable
         // journals were closed, and had it come a moment sooner the two would have closed the journals together
         synchronized (closeLock)
         {
-            if (closed)
+            if (gate.closed())
             {
                 return;
             }
-            closed = true;
+            gate.markClosed();
             closeOnce();
         }
     }
@@ -1187,9 +1017,9 @@ public final class SettlementEngine implements AutoCloseable
     private void closeOnce()
     {
         // a submission admitted before close() publishes before the ring is drained, or its input would be lost
-        awaitSubmissions();
+        gate.awaitSubmissions();
         CloseHelper.quietClose(pretouch);
-        if (disruptor == null || fatal != null)
+        if (disruptor == null || gate.fatal() != null)
         {
             // never started, or halted: no ledger check, no snapshot, no close checkpoint; the journals stay as they
             // are so that verify and the next start see exactly what happened
@@ -1218,9 +1048,9 @@ public final class SettlementEngine implements AutoCloseable
                     }
                 }
             }
-            if (fatal != null)
+            if (gate.fatal() != null)
             {
-                throw halted(fatal);
+                throw SubmissionGate.halted(gate.fatal());
             }
             return;
         }
@@ -1228,7 +1058,7 @@ public final class SettlementEngine implements AutoCloseable
         {
             disruptor.shutdown();
             handler.awaitStop();
-            if (fatal == null)
+            if (gate.fatal() == null)
             {
                 handler.logic().ledger().checkBalanced();
                 handler.snapshot();
@@ -1257,9 +1087,9 @@ public final class SettlementEngine implements AutoCloseable
                 }
             }
         }
-        if (fatal != null)
+        if (gate.fatal() != null)
         {
-            throw halted(fatal);
+            throw SubmissionGate.halted(gate.fatal());
         }
     }
 
@@ -1268,22 +1098,22 @@ public final class SettlementEngine implements AutoCloseable
         @Override
         public void handleEventException(final Throwable ex, final long sequence, final InputSlot event)
         {
-            fatal = inWords(ex);
+            gate.fatal(inWords(ex));
             failWaitingQueries(sequence);
             // thrown to stop the business-logic thread, which a handler that returns would not; it reaches that
             // thread's uncaught-exception handler, which stays quiet: the halt is reported through the API
-            throw new IllegalStateException("gridsettle halted at ring sequence " + sequence, fatal);
+            throw new IllegalStateException("gridsettle halted at ring sequence " + sequence, gate.fatal());
         }
 
         /**
          * Answers every balance query already in the ring with the halt, since this thread will not answer them; a
-         * query published after {@link #fatal} was set answers itself ({@link #queryBalance}). A slot of an earlier
-         * lap may still hold its answered query: completing that again does nothing.
+         * query published after the fatal error was set answers itself ({@link #queryBalance}). A slot of an
+         * earlier lap may still hold its answered query: completing that again does nothing.
          */
         private void failWaitingQueries(final long from)
         {
             final RingBuffer<InputSlot> slots = disruptor.getRingBuffer();
-            final IllegalStateException halt = halted(fatal);
+            final IllegalStateException halt = SubmissionGate.halted(gate.fatal());
             for (long s = from, last = slots.getCursor(); s <= last; s++)
             {
                 final BalanceQuery query = slots.get(s).query();
@@ -1297,13 +1127,13 @@ public final class SettlementEngine implements AutoCloseable
         @Override
         public void handleOnStartException(final Throwable ex)
         {
-            fatal = inWords(ex);
+            gate.fatal(inWords(ex));
         }
 
         @Override
         public void handleOnShutdownException(final Throwable ex)
         {
-            fatal = inWords(ex);
+            gate.fatal(inWords(ex));
         }
 
         /**
