@@ -6,10 +6,8 @@ import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
-import org.agrona.BufferUtil;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.pipeline.BalanceQuery;
 import org.gridsettle.engine.pipeline.InputSlot;
@@ -24,7 +22,6 @@ import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.Sealing;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
-import org.gridsettle.journal.codec.CarbonIntensityCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
@@ -33,7 +30,6 @@ import org.gridsettle.journal.codec.OraclePriceCodec;
 import org.gridsettle.journal.codec.PricingNodeField;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RedemptionCodec;
-import org.gridsettle.journal.codec.TariffVersionCodec;
 import org.gridsettle.engine.pipeline.IdleWorkWaitStrategy;
 import org.gridsettle.journal.pretouch.IdlePretoucher;
 import org.gridsettle.journal.pretouch.JournalPretoucher;
@@ -106,6 +102,7 @@ public final class SettlementEngine implements AutoCloseable
     /** Held by the one {@link #close} that closes; another waits on it. */
     private final Object closeLock = new Object();
     private final SubmissionGate gate;
+    private final LargeRecordPublisher largeRecords;
     /** Captured once: every balance query's answer checks it ({@link BalanceAnswer}); reads the volatile field. */
     private final java.util.function.Supplier<Thread> waitForLogicThread;
 
@@ -149,6 +146,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         this.gate = new SubmissionGate(config.multiProducer);
         this.waitForLogicThread = gate::logicThread;
+        this.largeRecords = new LargeRecordPublisher(gate);
     }
 
     /**
@@ -726,20 +724,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishTariff(final TouTariff tariff)
     {
-        gate.enter();
-        try
-        {
-            final int length = TariffVersionCodec.encodedLength(tariff);
-            final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
-            final TariffVersionCodec codec = new TariffVersionCodec();
-            codec.wrap(buffer, 0);
-            codec.encode(0, tariff);
-            publishLarge(buffer, length);
-        }
-        finally
-        {
-            gate.leave();
-        }
+        largeRecords.tariff(tariff);
     }
 
     /**
@@ -751,35 +736,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishCarbonIntensity(final long regionSymbol, final CarbonIntensitySeries series)
     {
-        gate.enter();
-        try
-        {
-            final int n = series.size();
-            final long[] values = new long[n];
-            final byte[] sources = new byte[n];
-            for (int i = 0; i < n; i++)
-            {
-                values[i] = series.mgPerKwhAt(i);
-                sources[i] = series.sourceAt(i);
-            }
-            int from = 0;
-            while (from < n)
-            {
-                final int to = runEnd(from, n, CarbonIntensityCodec.MAX_VALUES, series::startAt, series::secondsAt);
-                final int length = CarbonIntensityCodec.lengthFor(to - from);
-                final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
-                final CarbonIntensityCodec codec = new CarbonIntensityCodec();
-                codec.wrap(buffer, 0);
-                codec.encode(0, regionSymbol, series.startAt(from), series.secondsAt(from), values, sources, from,
-                    to - from);
-                publishLarge(buffer, length);
-                from = to;
-            }
-        }
-        finally
-        {
-            gate.leave();
-        }
+        largeRecords.carbonIntensity(regionSymbol, series);
     }
 
     /**
@@ -793,71 +750,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishOraclePrices(final OraclePriceSeries series)
     {
-        gate.enter();
-        try
-        {
-            PricingNodeField.requireValid(series.node());
-            final int n = series.size();
-            final long[] values = new long[n];
-            for (int i = 0; i < n; i++)
-            {
-                values[i] = series.microsPerMwhAt(i);
-            }
-            int from = 0;
-            while (from < n)
-            {
-                final int to = runEnd(from, n, OraclePriceCodec.MAX_VALUES, series::startAt, series::secondsAt);
-                final int length = OraclePriceCodec.lengthFor(to - from);
-                final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
-                new OraclePriceCodec().<OraclePriceCodec>wrap(buffer, 0)
-                    .encode(0, series.node(), series.startAt(from), series.secondsAt(from), values, from, to - from);
-                publishLarge(buffer, length);
-                from = to;
-            }
-        }
-        finally
-        {
-            gate.leave();
-        }
-    }
-
-    /**
-     * @return the end (exclusive) of the run of contiguous, equal-length intervals of a series that starts at
-     *         {@code from}, at most {@code max} long: what one series record can hold.
-     */
-    private static int runEnd(
-        final int from,
-        final int size,
-        final int max,
-        final java.util.function.IntToLongFunction startAt,
-        final java.util.function.IntUnaryOperator secondsAt)
-    {
-        int to = from + 1;
-        while (to < size && to - from < max && secondsAt.applyAsInt(to) == secondsAt.applyAsInt(from) &&
-            startAt.applyAsLong(to) == startAt.applyAsLong(to - 1) + secondsAt.applyAsInt(to - 1))
-        {
-            to++;
-        }
-        return to;
-    }
-
-    /** Journals a record too large for a ring slot's inline buffer. */
-    private void publishLarge(final UnsafeBuffer buffer, final int length)
-    {
-        final long seq = gate.claim();
-        try
-        {
-            gate.slot(seq).attachLarge(buffer, length);
-        }
-        finally
-        {
-            gate.publish(seq);
-        }
-    }
-
-    private static int align(final int length)
-    {
-        return (length + 63) & ~63;
+        largeRecords.oraclePrices(series);
     }
 
     /**
