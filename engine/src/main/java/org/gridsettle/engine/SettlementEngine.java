@@ -1,13 +1,7 @@
 package org.gridsettle.engine;
 
-import com.lmax.disruptor.ExceptionHandler;
-import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.ProducerType;
-import org.agrona.CloseHelper;
-import org.agrona.concurrent.AgentRunner;
 import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.pipeline.BalanceQuery;
 import org.gridsettle.engine.pipeline.InputSlot;
@@ -95,13 +89,11 @@ public final class SettlementEngine implements AutoCloseable
     private final JournalWriter input;
     private final JournalWriter output;
     private final SettlementHandler handler;
-    private AgentRunner pretouch;
-    private IdlePretoucher idlePretouch;
-    private Disruptor<InputSlot> disruptor;
     private long recovered;
     /** Held by the one {@link #close} that closes; another waits on it. */
     private final Object closeLock = new Object();
     private final SubmissionGate gate;
+    private final EngineThreads threads = new EngineThreads();
     private final LargeRecordPublisher largeRecords;
     /** Captured once: every balance query's answer checks it ({@link BalanceAnswer}); reads the volatile field. */
     private final java.util.function.Supplier<Thread> waitForLogicThread;
@@ -180,35 +172,12 @@ public final class SettlementEngine implements AutoCloseable
         {
             throw new IllegalStateException("engine is closed: build a new one on the journal directory");
         }
-        if (disruptor != null)
+        if (threads.started())
         {
             throw new IllegalStateException("engine already started");
         }
-        // an optimisation only: a pretoucher that fails gives up on its file and the writers fault for themselves
-        final Pretouch pretouchMode = config.effectivePretouch();
-        if (pretouchMode.usesThread())
-        {
-            pretouch = JournalPretoucher.startOnDaemonThread(
-                "gridsettle-pretouch", pretouchMode.threadIsBackstop(), input.frontier(), output.frontier());
-        }
-        final WaitStrategy waitStrategy;
-        if (pretouchMode.usesIdleTime())
-        {
-            final IdlePretoucher pretoucher =
-                new IdlePretoucher(IdlePretoucher.DEFAULT_HEADROOM, input.frontier(), output.frontier());
-            idlePretouch = pretoucher;
-            // both on the thread that owns them, between inputs: the journals' next pages, then a pending capture
-            waitStrategy = new IdleWorkWaitStrategy(() -> pretoucher.doWork() + handler.copyCaptureWhileIdle());
-        }
-        else if (config.waitStrategy != null)
-        {
-            waitStrategy = config.waitStrategy;
-        }
-        else
-        {
-            // the sleeping wait strategy's duty cycle, with a pending capture copied while it waits
-            waitStrategy = new IdleWorkWaitStrategy(handler::copyCaptureWhileIdle);
-        }
+        final WaitStrategy waitStrategy =
+            threads.startPretouch(config.effectivePretouch(), config.waitStrategy, input, output, handler);
         try
         {
             recovered = handler.recover(Journals.input(config.journalDir));
@@ -221,7 +190,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         try
         {
-            startLogicThread(waitStrategy);
+            threads.startLogicThread(waitStrategy, config.ringSize, handler, gate, config.journalDir);
         }
         catch (final RuntimeException | Error e)
         {
@@ -252,38 +221,6 @@ public final class SettlementEngine implements AutoCloseable
                 e.addSuppressed(closing);
             }
         }
-    }
-
-    private void startLogicThread(final WaitStrategy waitStrategy)
-    {
-        final Disruptor<InputSlot> created = new Disruptor<>(
-            InputSlot::new,
-            config.ringSize,
-            r ->
-            {
-                final Thread t = new Thread(r, "gridsettle-logic");
-                t.setDaemon(true);
-                gate.logicThread(t);
-                // a halt ends this thread with an exception that fatalError(), submissions and close() report
-                t.setUncaughtExceptionHandler((thread, e) ->
-                {
-                    if (gate.fatal() == null)
-                    {
-                        // anything else is reported as the JVM would have
-                        thread.getThreadGroup().uncaughtException(thread, e);
-                    }
-                });
-                return t;
-            },
-            gate.multiProducer() ? ProducerType.MULTI : ProducerType.SINGLE,
-            waitStrategy);
-        created.handleEventsWith(handler);
-        created.setDefaultExceptionHandler(new HaltingExceptionHandler());
-        final RingBuffer<InputSlot> started = created.start();
-        // only once its thread runs: close() halts a started Disruptor and waits for that thread to leave
-        disruptor = created;
-        handler.awaitStart();
-        gate.open(started);
     }
 
     /**
@@ -843,12 +780,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public long pretouchedPages()
     {
-        long pages = idlePretouch == null ? 0 : idlePretouch.pagesTouched();
-        if (pretouch != null)
-        {
-            pages += ((JournalPretoucher)pretouch.agent()).pagesTouched();
-        }
-        return pages;
+        return threads.pretouchedPages();
     }
 
     /**
@@ -911,14 +843,14 @@ public final class SettlementEngine implements AutoCloseable
     {
         // a submission admitted before close() publishes before the ring is drained, or its input would be lost
         gate.awaitSubmissions();
-        CloseHelper.quietClose(pretouch);
-        if (disruptor == null || gate.fatal() != null)
+        threads.closePretouchThread();
+        if (!threads.started() || gate.fatal() != null)
         {
             // never started, or halted: no ledger check, no snapshot, no close checkpoint; the journals stay as they
             // are so that verify and the next start see exactly what happened
-            if (disruptor != null)
+            if (threads.started())
             {
-                disruptor.halt();
+                threads.halt();
                 handler.awaitStop();
             }
             try
@@ -935,10 +867,7 @@ public final class SettlementEngine implements AutoCloseable
                 finally
                 {
                     output.abandon();
-                    if (idlePretouch != null)
-                    {
-                        idlePretouch.close();
-                    }
+                    threads.closeIdlePretouch();
                 }
             }
             if (gate.fatal() != null)
@@ -949,7 +878,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         try
         {
-            disruptor.shutdown();
+            threads.shutdown();
             handler.awaitStop();
             if (gate.fatal() == null)
             {
@@ -973,74 +902,13 @@ public final class SettlementEngine implements AutoCloseable
                 {
                     // the output journal's close checkpoint binds the input journal's final state
                     output.close(input.dataRecords(), input.digest());
-                    if (idlePretouch != null)
-                    {
-                        idlePretouch.close();
-                    }
+                    threads.closeIdlePretouch();
                 }
             }
         }
         if (gate.fatal() != null)
         {
             throw SubmissionGate.halted(gate.fatal());
-        }
-    }
-
-    private final class HaltingExceptionHandler implements ExceptionHandler<InputSlot>
-    {
-        @Override
-        public void handleEventException(final Throwable ex, final long sequence, final InputSlot event)
-        {
-            gate.fatal(inWords(ex));
-            failWaitingQueries(sequence);
-            // thrown to stop the business-logic thread, which a handler that returns would not; it reaches that
-            // thread's uncaught-exception handler, which stays quiet: the halt is reported through the API
-            throw new IllegalStateException("gridsettle halted at ring sequence " + sequence, gate.fatal());
-        }
-
-        /**
-         * Answers every balance query already in the ring with the halt, since this thread will not answer them; a
-         * query published after the fatal error was set answers itself ({@link #queryBalance}). A slot of an
-         * earlier lap may still hold its answered query: completing that again does nothing.
-         */
-        private void failWaitingQueries(final long from)
-        {
-            final RingBuffer<InputSlot> slots = disruptor.getRingBuffer();
-            final IllegalStateException halt = SubmissionGate.halted(gate.fatal());
-            for (long s = from, last = slots.getCursor(); s <= last; s++)
-            {
-                final BalanceQuery query = slots.get(s).query();
-                if (query != null)
-                {
-                    query.answer().completeExceptionally(halt);
-                }
-            }
-        }
-
-        @Override
-        public void handleOnStartException(final Throwable ex)
-        {
-            gate.fatal(inWords(ex));
-        }
-
-        @Override
-        public void handleOnShutdownException(final Throwable ex)
-        {
-            gate.fatal(inWords(ex));
-        }
-
-        /**
-         * A fault in a journal's mapped file that surfaced outside the writer: the JVM reports one met in compiled
-         * code at the thread's next safepoint poll, which may be after the write returned (in the logic, or in the
-         * idle pretoucher's work). It is the same failure as the writer's own, and is worded the same.
-         */
-        private Throwable inWords(final Throwable ex)
-        {
-            if (JournalWriteException.find(ex) == null && JournalWriteException.isMappedFault(ex))
-            {
-                return JournalWriteException.of(config.journalDir, ex);
-            }
-            return ex;
         }
     }
 
