@@ -85,18 +85,20 @@ public final class SettlementEngine implements AutoCloseable
     /** Default spacing of periodic snapshots, in inputs per enrolled meter. */
     public static final long DEFAULT_SNAPSHOT_INPUTS_PER_METER = 10;
 
+    // The facade encodes each fixed-size input into its ring slot itself, which keeps the hot path in one place;
+    // the rest it hands on: admission, slot claims and the run state to the gate, the records too large for a slot
+    // to their publisher, the threads' start and stop to EngineThreads, and the close to CloseSequence.
     private final Builder config;
     private final JournalWriter input;
     private final JournalWriter output;
     private final SettlementHandler handler;
-    private long recovered;
-    /** Held by the one {@link #close} that closes; another waits on it. */
-    private final Object closeLock = new Object();
     private final SubmissionGate gate;
     private final EngineThreads threads = new EngineThreads();
     private final LargeRecordPublisher largeRecords;
+    private final CloseSequence closeSequence;
     /** Captured once: every balance query's answer checks it ({@link BalanceAnswer}); reads the volatile field. */
     private final java.util.function.Supplier<Thread> waitForLogicThread;
+    private long recovered;
 
     private SettlementEngine(final Builder config)
     {
@@ -139,6 +141,7 @@ public final class SettlementEngine implements AutoCloseable
         this.gate = new SubmissionGate(config.multiProducer);
         this.waitForLogicThread = gate::logicThread;
         this.largeRecords = new LargeRecordPublisher(gate);
+        this.closeSequence = new CloseSequence(gate, threads, handler, input, output);
     }
 
     /**
@@ -820,96 +823,7 @@ public final class SettlementEngine implements AutoCloseable
     @Override
     public void close()
     {
-        if (Thread.currentThread() == gate.logicThread())
-        {
-            // the drain below waits for the input this listener is called for, which waits for the listener
-            throw new IllegalStateException("close() was called on the business-logic thread, from a listener: it " +
-                "would wait for that thread for ever; close from a host thread");
-        }
-        // a second caller (a host's shutdown hook, say) waits for the first to finish: it returned at once, before the
-        // journals were closed, and had it come a moment sooner the two would have closed the journals together
-        synchronized (closeLock)
-        {
-            if (gate.closed())
-            {
-                return;
-            }
-            gate.markClosed();
-            closeOnce();
-        }
-    }
-
-    private void closeOnce()
-    {
-        // a submission admitted before close() publishes before the ring is drained, or its input would be lost
-        gate.awaitSubmissions();
-        threads.closePretouchThread();
-        if (!threads.started() || gate.fatal() != null)
-        {
-            // never started, or halted: no ledger check, no snapshot, no close checkpoint; the journals stay as they
-            // are so that verify and the next start see exactly what happened
-            if (threads.started())
-            {
-                threads.halt();
-                handler.awaitStop();
-            }
-            try
-            {
-                // a periodic snapshot already captured is a consistent state: let it reach the disk
-                handler.closeSnapshots();
-            }
-            finally
-            {
-                try
-                {
-                    input.abandon();
-                }
-                finally
-                {
-                    output.abandon();
-                    threads.closeIdlePretouch();
-                }
-            }
-            if (gate.fatal() != null)
-            {
-                throw SubmissionGate.halted(gate.fatal());
-            }
-            return;
-        }
-        try
-        {
-            threads.shutdown();
-            handler.awaitStop();
-            if (gate.fatal() == null)
-            {
-                handler.logic().ledger().checkBalanced();
-                handler.snapshot();
-            }
-        }
-        finally
-        {
-            try
-            {
-                handler.closeSnapshots();
-            }
-            finally
-            {
-                try
-                {
-                    input.close();
-                }
-                finally
-                {
-                    // the output journal's close checkpoint binds the input journal's final state
-                    output.close(input.dataRecords(), input.digest());
-                    threads.closeIdlePretouch();
-                }
-            }
-        }
-        if (gate.fatal() != null)
-        {
-            throw SubmissionGate.halted(gate.fatal());
-        }
+        closeSequence.close();
     }
 
     /**
