@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * one, or for a stage chained to one, waited for itself, for ever, and every input with it. Now the wait throws
  * {@link IllegalStateException}, which halts the engine as any listener failure does, naming the mistake.
  * <p>
- * Threading: as {@link CompletableFuture}; the check reads the engine's logic thread, which is volatile there.
+ * Threading: as {@link CompletableFuture}; the check reads the engine's logic thread, which is volatile in
+ * {@link SubmissionGate}.
  *
  * @param <T> the value: a {@link Balance}, or what a chained stage makes of it.
  */

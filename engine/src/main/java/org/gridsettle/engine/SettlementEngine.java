@@ -1,16 +1,7 @@
 package org.gridsettle.engine;
 
-import com.lmax.disruptor.ExceptionHandler;
-import com.lmax.disruptor.InsufficientCapacityException;
-import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.ProducerType;
-import org.agrona.BufferUtil;
-import org.agrona.CloseHelper;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.pipeline.BalanceQuery;
 import org.gridsettle.engine.pipeline.InputSlot;
@@ -25,7 +16,6 @@ import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.Sealing;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
-import org.gridsettle.journal.codec.CarbonIntensityCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
@@ -34,7 +24,6 @@ import org.gridsettle.journal.codec.OraclePriceCodec;
 import org.gridsettle.journal.codec.PricingNodeField;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RedemptionCodec;
-import org.gridsettle.journal.codec.TariffVersionCodec;
 import org.gridsettle.engine.pipeline.IdleWorkWaitStrategy;
 import org.gridsettle.journal.pretouch.IdlePretoucher;
 import org.gridsettle.journal.pretouch.JournalPretoucher;
@@ -49,8 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The embedding API: a host submits ticks and commands, the engine journals each one, applies it on a single
@@ -98,35 +85,20 @@ public final class SettlementEngine implements AutoCloseable
     /** Default spacing of periodic snapshots, in inputs per enrolled meter. */
     public static final long DEFAULT_SNAPSHOT_INPUTS_PER_METER = 10;
 
+    // The facade encodes each fixed-size input into its ring slot itself, which keeps the hot path in one place;
+    // the rest it hands on: admission, slot claims and the run state to the gate, the records too large for a slot
+    // to their publisher, the threads' start and stop to EngineThreads, and the close to CloseSequence.
     private final Builder config;
     private final JournalWriter input;
     private final JournalWriter output;
     private final SettlementHandler handler;
-    private AgentRunner pretouch;
-    private IdlePretoucher idlePretouch;
-    private Disruptor<InputSlot> disruptor;
-    private RingBuffer<InputSlot> ring;
-    private volatile Throwable fatal;
+    private final SubmissionGate gate;
+    private final EngineThreads threads = new EngineThreads();
+    private final LargeRecordPublisher largeRecords;
+    private final CloseSequence closeSequence;
+    /** Captured once: every balance query's answer checks it ({@link BalanceAnswer}); reads the volatile field. */
+    private final java.util.function.Supplier<Thread> waitForLogicThread;
     private long recovered;
-    /** Set once by {@link #close}; a submission admitted after it is refused ({@link #enter}). */
-    private volatile boolean closed;
-    /** Held by the one {@link #close} that closes; another waits on it. */
-    private final Object closeLock = new Object();
-    /** Submissions admitted and not yet published or failed; {@link #close} waits for none to be left. */
-    private volatile int submitting;
-    /** The business-logic thread, on which listeners run: it must not wait for itself ({@link #claim}, close). */
-    private volatile Thread logicThread;
-    /** Captured once: every balance query's answer checks it ({@link BalanceAnswer}). */
-    private final java.util.function.Supplier<Thread> waitForLogicThread = () -> logicThread;
-    /**
-     * The host thread that submits to a single-producer ring, set once by its first submission; read without a lock
-     * on the submission path, where a thread sees either itself (it set the field) or a value that sends it to the
-     * locked check ({@link #checkProducer}).
-     */
-    private Thread producer;
-
-    private static final AtomicIntegerFieldUpdater<SettlementEngine> SUBMITTING =
-        AtomicIntegerFieldUpdater.newUpdater(SettlementEngine.class, "submitting");
 
     private SettlementEngine(final Builder config)
     {
@@ -166,6 +138,10 @@ public final class SettlementEngine implements AutoCloseable
             }
             throw e;
         }
+        this.gate = new SubmissionGate(config.multiProducer);
+        this.waitForLogicThread = gate::logicThread;
+        this.largeRecords = new LargeRecordPublisher(gate);
+        this.closeSequence = new CloseSequence(gate, threads, handler, input, output);
     }
 
     /**
@@ -195,39 +171,16 @@ public final class SettlementEngine implements AutoCloseable
      */
     public SettlementEngine start()
     {
-        if (closed)
+        if (gate.closed())
         {
             throw new IllegalStateException("engine is closed: build a new one on the journal directory");
         }
-        if (disruptor != null)
+        if (threads.started())
         {
             throw new IllegalStateException("engine already started");
         }
-        // an optimisation only: a pretoucher that fails gives up on its file and the writers fault for themselves
-        final Pretouch pretouchMode = config.effectivePretouch();
-        if (pretouchMode.usesThread())
-        {
-            pretouch = JournalPretoucher.startOnDaemonThread(
-                "gridsettle-pretouch", pretouchMode.threadIsBackstop(), input.frontier(), output.frontier());
-        }
-        final WaitStrategy waitStrategy;
-        if (pretouchMode.usesIdleTime())
-        {
-            final IdlePretoucher pretoucher =
-                new IdlePretoucher(IdlePretoucher.DEFAULT_HEADROOM, input.frontier(), output.frontier());
-            idlePretouch = pretoucher;
-            // both on the thread that owns them, between inputs: the journals' next pages, then a pending capture
-            waitStrategy = new IdleWorkWaitStrategy(() -> pretoucher.doWork() + handler.copyCaptureWhileIdle());
-        }
-        else if (config.waitStrategy != null)
-        {
-            waitStrategy = config.waitStrategy;
-        }
-        else
-        {
-            // the sleeping wait strategy's duty cycle, with a pending capture copied while it waits
-            waitStrategy = new IdleWorkWaitStrategy(handler::copyCaptureWhileIdle);
-        }
+        final WaitStrategy waitStrategy =
+            threads.startPretouch(config.effectivePretouch(), config.waitStrategy, input, output, handler);
         try
         {
             recovered = handler.recover(Journals.input(config.journalDir));
@@ -240,7 +193,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         try
         {
-            startLogicThread(waitStrategy);
+            threads.startLogicThread(waitStrategy, config.ringSize, handler, gate, config.journalDir);
         }
         catch (final RuntimeException | Error e)
         {
@@ -259,7 +212,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     private void abandonStart(final Throwable e)
     {
-        fatal = e;
+        gate.fatal(e);
         try
         {
             close();
@@ -271,38 +224,6 @@ public final class SettlementEngine implements AutoCloseable
                 e.addSuppressed(closing);
             }
         }
-    }
-
-    private void startLogicThread(final WaitStrategy waitStrategy)
-    {
-        final Disruptor<InputSlot> created = new Disruptor<>(
-            InputSlot::new,
-            config.ringSize,
-            r ->
-            {
-                final Thread t = new Thread(r, "gridsettle-logic");
-                t.setDaemon(true);
-                logicThread = t;
-                // a halt ends this thread with an exception that fatalError(), submissions and close() report
-                t.setUncaughtExceptionHandler((thread, e) ->
-                {
-                    if (fatal == null)
-                    {
-                        // anything else is reported as the JVM would have
-                        thread.getThreadGroup().uncaughtException(thread, e);
-                    }
-                });
-                return t;
-            },
-            config.multiProducer ? ProducerType.MULTI : ProducerType.SINGLE,
-            waitStrategy);
-        created.handleEventsWith(handler);
-        created.setDefaultExceptionHandler(new HaltingExceptionHandler());
-        final RingBuffer<InputSlot> started = created.start();
-        // only once its thread runs: close() halts a started Disruptor and waits for that thread to leave
-        disruptor = created;
-        handler.awaitStart();
-        ring = started;
     }
 
     /**
@@ -335,7 +256,7 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh)
     {
         checkChannel(channel);
-        final long seq = admitAndClaim();
+        final long seq = gate.admitAndClaim();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
     }
 
@@ -360,15 +281,9 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh)
     {
         checkChannel(channel);
-        enter();
-        final long seq;
-        try
+        final long seq = gate.tryAdmitAndClaim();
+        if (seq == SubmissionGate.RING_FULL)
         {
-            seq = ring.tryNext();
-        }
-        catch (final InsufficientCapacityException e)
-        {
-            leave();
             return false;
         }
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, 0);
@@ -399,7 +314,7 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh)
     {
         checkChannel(channel);
-        final long seq = admitAndClaim();
+        final long seq = gate.admitAndClaim();
         publishTick(seq, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh,
             MeterTickCodec.FLAG_CORRECTION);
     }
@@ -423,7 +338,7 @@ public final class SettlementEngine implements AutoCloseable
         final long exportWh,
         final int flags)
     {
-        final InputSlot slot = ring.get(seq);
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.tick().encode(0, meterId, channel, intervalStart, intervalSeconds, importWh, exportWh, flags);
@@ -431,7 +346,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -444,8 +359,8 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void registerAccount(final long accountId)
     {
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.account().encode(0, accountId);
@@ -453,7 +368,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -567,8 +482,8 @@ public final class SettlementEngine implements AutoCloseable
             throw new IllegalArgumentException(
                 "reading limits are watts, 0 for none; got import " + importLimitW + ", export " + exportLimitW);
         }
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             final MeterEnrolmentCodec enrolment = slot.enrolment().encode(0, meterId, accountId, tariffId,
@@ -577,7 +492,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -594,8 +509,8 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void redeem(final long requestId, final long accountId, final long tokenSymbol, final long amount)
     {
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.redemption().encode(0, requestId, accountId, tokenSymbol, amount);
@@ -603,7 +518,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -621,8 +536,8 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void accrueInterest(final long requestId, final long tokenSymbol, final long apyBps, final long epochDay)
     {
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.accrual().encode(0, requestId, tokenSymbol, apyBps, epochDay);
@@ -630,7 +545,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -649,8 +564,8 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void calendar(final int kind, final long at, final long tariffId)
     {
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.calendar().encode(0, kind, at, tariffId);
@@ -658,7 +573,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -700,8 +615,8 @@ public final class SettlementEngine implements AutoCloseable
     {
         // before a ring slot is claimed: a claimed slot is always published, and an empty one halts the engine
         Objects.requireNonNull(method, "method");
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.drEvent().encode(0, eventId, programToken, tariffId, start, end, incentive, method.code(),
@@ -710,7 +625,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -735,8 +650,8 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void withdrawDrEvent(final long eventId, final long tariffId)
     {
-        final long seq = admitAndClaim();
-        final InputSlot slot = ring.get(seq);
+        final long seq = gate.admitAndClaim();
+        final InputSlot slot = gate.slot(seq);
         try
         {
             slot.drWithdrawal().encode(0, eventId, tariffId);
@@ -744,7 +659,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
     }
 
@@ -762,20 +677,20 @@ public final class SettlementEngine implements AutoCloseable
     public CompletableFuture<Balance> queryBalance(final long accountId, final long tokenSymbol)
     {
         final CompletableFuture<Balance> answer = new BalanceAnswer<>(waitForLogicThread);
-        final long seq = admitAndClaim();
+        final long seq = gate.admitAndClaim();
         try
         {
-            ring.get(seq).query(new BalanceQuery(accountId, tokenSymbol, answer));
+            gate.slot(seq).query(new BalanceQuery(accountId, tokenSymbol, answer));
         }
         finally
         {
-            publishAndLeave(seq);
+            gate.publishAndLeave(seq);
         }
-        final Throwable f = fatal;
+        final Throwable f = gate.fatal();
         if (f != null)
         {
             // halted after this query was claimed: the halt may have swept the ring before it was published
-            answer.completeExceptionally(halted(f));
+            answer.completeExceptionally(SubmissionGate.halted(f));
         }
         return answer;
     }
@@ -787,20 +702,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishTariff(final TouTariff tariff)
     {
-        enter();
-        try
-        {
-            final int length = TariffVersionCodec.encodedLength(tariff);
-            final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
-            final TariffVersionCodec codec = new TariffVersionCodec();
-            codec.wrap(buffer, 0);
-            codec.encode(0, tariff);
-            publishLarge(buffer, length);
-        }
-        finally
-        {
-            leave();
-        }
+        largeRecords.tariff(tariff);
     }
 
     /**
@@ -812,35 +714,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishCarbonIntensity(final long regionSymbol, final CarbonIntensitySeries series)
     {
-        enter();
-        try
-        {
-            final int n = series.size();
-            final long[] values = new long[n];
-            final byte[] sources = new byte[n];
-            for (int i = 0; i < n; i++)
-            {
-                values[i] = series.mgPerKwhAt(i);
-                sources[i] = series.sourceAt(i);
-            }
-            int from = 0;
-            while (from < n)
-            {
-                final int to = runEnd(from, n, CarbonIntensityCodec.MAX_VALUES, series::startAt, series::secondsAt);
-                final int length = CarbonIntensityCodec.lengthFor(to - from);
-                final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
-                final CarbonIntensityCodec codec = new CarbonIntensityCodec();
-                codec.wrap(buffer, 0);
-                codec.encode(0, regionSymbol, series.startAt(from), series.secondsAt(from), values, sources, from,
-                    to - from);
-                publishLarge(buffer, length);
-                from = to;
-            }
-        }
-        finally
-        {
-            leave();
-        }
+        largeRecords.carbonIntensity(regionSymbol, series);
     }
 
     /**
@@ -854,218 +728,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void publishOraclePrices(final OraclePriceSeries series)
     {
-        enter();
-        try
-        {
-            PricingNodeField.requireValid(series.node());
-            final int n = series.size();
-            final long[] values = new long[n];
-            for (int i = 0; i < n; i++)
-            {
-                values[i] = series.microsPerMwhAt(i);
-            }
-            int from = 0;
-            while (from < n)
-            {
-                final int to = runEnd(from, n, OraclePriceCodec.MAX_VALUES, series::startAt, series::secondsAt);
-                final int length = OraclePriceCodec.lengthFor(to - from);
-                final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(length), 64));
-                new OraclePriceCodec().<OraclePriceCodec>wrap(buffer, 0)
-                    .encode(0, series.node(), series.startAt(from), series.secondsAt(from), values, from, to - from);
-                publishLarge(buffer, length);
-                from = to;
-            }
-        }
-        finally
-        {
-            leave();
-        }
-    }
-
-    /**
-     * @return the end (exclusive) of the run of contiguous, equal-length intervals of a series that starts at
-     *         {@code from}, at most {@code max} long: what one series record can hold.
-     */
-    private static int runEnd(
-        final int from,
-        final int size,
-        final int max,
-        final java.util.function.IntToLongFunction startAt,
-        final java.util.function.IntUnaryOperator secondsAt)
-    {
-        int to = from + 1;
-        while (to < size && to - from < max && secondsAt.applyAsInt(to) == secondsAt.applyAsInt(from) &&
-            startAt.applyAsLong(to) == startAt.applyAsLong(to - 1) + secondsAt.applyAsInt(to - 1))
-        {
-            to++;
-        }
-        return to;
-    }
-
-    /** Journals a record too large for a ring slot's inline buffer. */
-    private void publishLarge(final UnsafeBuffer buffer, final int length)
-    {
-        final long seq = claim();
-        try
-        {
-            ring.get(seq).attachLarge(buffer, length);
-        }
-        finally
-        {
-            ring.publish(seq);
-        }
-    }
-
-    private static int align(final int length)
-    {
-        return (length + 63) & ~63;
-    }
-
-    /**
-     * Claims the next ring slot, waiting while the ring is full as {@code ring.next()} does, but only while the engine
-     * runs: a halted business-logic thread frees no slot, so a producer parked in {@code next()} would wait for ever
-     * (a full disk halted {@code settle ingest} that way, its reader thread parked with the ring full). No allocation:
-     * the Disruptor's capacity exception is a preallocated singleton.
-     *
-     * @return the claimed sequence.
-     * @throws IllegalStateException once the engine has halted, or on the business-logic thread (a listener's
-     *                               submission), which would wait for itself.
-     */
-    private long claim()
-    {
-        while (true)
-        {
-            try
-            {
-                return ring.tryNext();
-            }
-            catch (final InsufficientCapacityException e)
-            {
-                final Throwable f = fatal;
-                if (f != null)
-                {
-                    throw halted(f);
-                }
-                if (Thread.currentThread() == logicThread)
-                {
-                    // only a full ring gets here: a listener's submission that fits costs nothing to check
-                    throw new IllegalStateException("a listener submitted to a full ring: only the business-logic " +
-                        "thread it runs on frees a slot, so it would wait for ever; submit from a host thread");
-                }
-                LockSupport.parkNanos(1L);
-            }
-        }
-    }
-
-    private static IllegalStateException halted(final Throwable f)
-    {
-        return new IllegalStateException("engine halted: " + f.getMessage(), f);
-    }
-
-    /**
-     * Admits a submission, to be paired with {@link #leave}: counted first, then checked, so that {@link #close}
-     * either counts it and waits for its input to be published before it drains the ring, or it sees the engine
-     * closed and refuses. Checked first and counted after, a producer could pass the check, be descheduled while
-     * close drained the ring and stopped the business-logic thread, then publish an input that nothing would ever
-     * journal, its submit returning normally (or, the ring full, park for ever).
-     */
-    private void enter()
-    {
-        SUBMITTING.getAndIncrement(this);
-        try
-        {
-            final Throwable f = fatal;
-            if (f != null)
-            {
-                throw halted(f);
-            }
-            if (ring == null || closed)
-            {
-                throw new IllegalStateException("engine is not running");
-            }
-            if (Thread.currentThread() != producer && !config.multiProducer)
-            {
-                checkProducer();
-            }
-        }
-        catch (final RuntimeException | Error e)
-        {
-            leave();
-            throw e;
-        }
-    }
-
-    private void leave()
-    {
-        SUBMITTING.getAndDecrement(this);
-    }
-
-    /**
-     * Admits a submission of one fixed-size input and claims its slot; {@link #publishAndLeave} ends it.
-     *
-     * @return the claimed sequence.
-     */
-    private long admitAndClaim()
-    {
-        enter();
-        try
-        {
-            return claim();
-        }
-        catch (final RuntimeException | Error e)
-        {
-            leave();
-            throw e;
-        }
-    }
-
-    private void publishAndLeave(final long seq)
-    {
-        try
-        {
-            ring.publish(seq);
-        }
-        finally
-        {
-            leave();
-        }
-    }
-
-    /**
-     * Waits until every submission admitted before {@link #closed} was set has published its input or failed. Each
-     * holds a slot already, or waits for one that the business-logic thread, still running, frees, or gives up once
-     * the engine has halted; so the wait ends.
-     */
-    private void awaitSubmissions()
-    {
-        while (submitting != 0)
-        {
-            LockSupport.parkNanos(1_000L);
-        }
-    }
-
-    /**
-     * Refuses a submission to a single-producer ring from a second thread before it claims a slot: two threads
-     * claiming slots of a single-producer ring at once would overwrite each other's inputs, losing some without an
-     * error. Always on, at the cost of one reference comparison a submission; until 2026-11-27 it was checked under
-     * {@code -ea} only. It stands in for the Disruptor's own check of the same rule, which the build turns off
-     * ({@code -da:com.lmax.disruptor...}) because it keeps every single-producer ring it ever checked in a static map,
-     * so no closed engine's ring is ever collected (Disruptor 4.0.0's
-     * {@code SingleProducerSequencer.ProducerThreadAssertion}); this one forgets the thread with the engine.
-     */
-    private synchronized void checkProducer()
-    {
-        final Thread current = Thread.currentThread();
-        if (producer == null)
-        {
-            producer = current;
-        }
-        else if (producer != current)
-        {
-            throw new IllegalStateException("a single-producer engine was given input from " + current + " after " +
-                producer + "; nothing of it was submitted: build the engine with multiProducer(true) to submit " +
-                "from several threads");
-        }
+        largeRecords.oraclePrices(series);
     }
 
     /**
@@ -1117,7 +780,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public Throwable fatalError()
     {
-        return fatal;
+        return gate.fatal();
     }
 
     /**
@@ -1158,12 +821,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public long pretouchedPages()
     {
-        long pages = idlePretouch == null ? 0 : idlePretouch.pagesTouched();
-        if (pretouch != null)
-        {
-            pages += ((JournalPretoucher)pretouch.agent()).pagesTouched();
-        }
-        return pages;
+        return threads.pretouchedPages();
     }
 
     /**
@@ -1203,160 +861,7 @@ public final class SettlementEngine implements AutoCloseable
     @Override
     public void close()
     {
-        if (Thread.currentThread() == logicThread)
-        {
-            // the drain below waits for the input this listener is called for, which waits for the listener
-            throw new IllegalStateException("close() was called on the business-logic thread, from a listener: it " +
-                "would wait for that thread for ever; close from a host thread");
-        }
-        // a second caller (a host's shutdown hook, say) waits for the first to finish: it returned at once, before the
-        // journals were closed, and had it come a moment sooner the two would have closed the journals together
-        synchronized (closeLock)
-        {
-            if (closed)
-            {
-                return;
-            }
-            closed = true;
-            closeOnce();
-        }
-    }
-
-    private void closeOnce()
-    {
-        // a submission admitted before close() publishes before the ring is drained, or its input would be lost
-        awaitSubmissions();
-        CloseHelper.quietClose(pretouch);
-        if (disruptor == null || fatal != null)
-        {
-            // never started, or halted: no ledger check, no snapshot, no close checkpoint; the journals stay as they
-            // are so that verify and the next start see exactly what happened
-            if (disruptor != null)
-            {
-                disruptor.halt();
-                handler.awaitStop();
-            }
-            try
-            {
-                // a periodic snapshot already captured is a consistent state: let it reach the disk
-                handler.closeSnapshots();
-            }
-            finally
-            {
-                try
-                {
-                    input.abandon();
-                }
-                finally
-                {
-                    output.abandon();
-                    if (idlePretouch != null)
-                    {
-                        idlePretouch.close();
-                    }
-                }
-            }
-            if (fatal != null)
-            {
-                throw halted(fatal);
-            }
-            return;
-        }
-        try
-        {
-            disruptor.shutdown();
-            handler.awaitStop();
-            if (fatal == null)
-            {
-                handler.logic().ledger().checkBalanced();
-                handler.snapshot();
-            }
-        }
-        finally
-        {
-            try
-            {
-                handler.closeSnapshots();
-            }
-            finally
-            {
-                try
-                {
-                    input.close();
-                }
-                finally
-                {
-                    // the output journal's close checkpoint binds the input journal's final state
-                    output.close(input.dataRecords(), input.digest());
-                    if (idlePretouch != null)
-                    {
-                        idlePretouch.close();
-                    }
-                }
-            }
-        }
-        if (fatal != null)
-        {
-            throw halted(fatal);
-        }
-    }
-
-    private final class HaltingExceptionHandler implements ExceptionHandler<InputSlot>
-    {
-        @Override
-        public void handleEventException(final Throwable ex, final long sequence, final InputSlot event)
-        {
-            fatal = inWords(ex);
-            failWaitingQueries(sequence);
-            // thrown to stop the business-logic thread, which a handler that returns would not; it reaches that
-            // thread's uncaught-exception handler, which stays quiet: the halt is reported through the API
-            throw new IllegalStateException("gridsettle halted at ring sequence " + sequence, fatal);
-        }
-
-        /**
-         * Answers every balance query already in the ring with the halt, since this thread will not answer them; a
-         * query published after {@link #fatal} was set answers itself ({@link #queryBalance}). A slot of an earlier
-         * lap may still hold its answered query: completing that again does nothing.
-         */
-        private void failWaitingQueries(final long from)
-        {
-            final RingBuffer<InputSlot> slots = disruptor.getRingBuffer();
-            final IllegalStateException halt = halted(fatal);
-            for (long s = from, last = slots.getCursor(); s <= last; s++)
-            {
-                final BalanceQuery query = slots.get(s).query();
-                if (query != null)
-                {
-                    query.answer().completeExceptionally(halt);
-                }
-            }
-        }
-
-        @Override
-        public void handleOnStartException(final Throwable ex)
-        {
-            fatal = inWords(ex);
-        }
-
-        @Override
-        public void handleOnShutdownException(final Throwable ex)
-        {
-            fatal = inWords(ex);
-        }
-
-        /**
-         * A fault in a journal's mapped file that surfaced outside the writer: the JVM reports one met in compiled
-         * code at the thread's next safepoint poll, which may be after the write returned (in the logic, or in the
-         * idle pretoucher's work). It is the same failure as the writer's own, and is worded the same.
-         */
-        private Throwable inWords(final Throwable ex)
-        {
-            if (JournalWriteException.find(ex) == null && JournalWriteException.isMappedFault(ex))
-            {
-                return JournalWriteException.of(config.journalDir, ex);
-            }
-            return ex;
-        }
+        closeSequence.close();
     }
 
     /**
