@@ -51,7 +51,8 @@ import java.util.Locale;
         "daylight-saving change), posted as double-entry transfers in USD and the",
         "SOLAR, NEM, CARBON and DR tokens, and journalled with Chronicle Queue.",
         "",
-        "A few bad ticks show rejections with reason codes; a correction, daily fixed",
+        "A few bad ticks (a stuck register above its meter's service limit among",
+        "them) show rejections with reason codes; a correction, daily fixed",
         "charges, daily interest on SOLAR balances, redemptions and a billing-period",
         "close show the commands. A demand-response event on a weekday afternoon late",
         "in the period credits, in DR tokens, the enrolled households that shed load",
@@ -75,6 +76,10 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     static final int MAX_DAYS = 366;
     /** Most meters x days: about 6.4 GB of journal, 12.5 times the default demo's. */
     static final long MAX_METER_DAYS = 200_000;
+    /** Each household's import limit: a 200 A, 240 V service. */
+    private static final int SERVICE_LIMIT_W = 48_000;
+    /** Each solar household's export limit: a 10 kW inverter. */
+    private static final int INVERTER_LIMIT_W = 10_000;
 
     @Option(names = "--meters", defaultValue = "1000", description = "Meters in the fleet, 1 to 100,000 (default: " +
         "${DEFAULT-VALUE}); each needs about 10 KB of heap and writes about 32 KB of journal a day; at most " +
@@ -172,9 +177,12 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
                 final boolean nem = isNem(fleet, m);
                 final boolean inDr = drEvent != null && DemoDrEvent.enrolled(m, !nem);
                 engine.registerAccount(SyntheticFleet.FIRST_ACCOUNT + m);
+                // a 200 A, 240 V service, and for a solar household a 10 kW inverter: the fleet's readings stay
+                // under both (its largest are about 1.7 kW of import and 5 kW of export), a stuck register does not
                 engine.enrolMeter(SyntheticFleet.FIRST_METER + m, SyntheticFleet.FIRST_ACCOUNT + m,
                     nem ? DemoTariff.NEM_TARIFF_ID : DemoTariff.TARIFF_ID, fleet.startEpochSecond(),
-                    inDr ? MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE : 0, DemoCarbon.REGION);
+                    inDr ? MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE : 0, DemoCarbon.REGION, null,
+                    SERVICE_LIMIT_W, fleet.hasSolar(m) ? INVERTER_LIMIT_W : 0);
                 nemCount += nem ? 1 : 0;
                 drCount += inDr ? 1 : 0;
             }
@@ -353,6 +361,8 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         engine.submitTick(SyntheticFleet.FIRST_METER, MeterTickCodec.CHANNEL_MAIN, t, 900, -120, 0);
         engine.submitTick(42, MeterTickCodec.CHANNEL_MAIN, t, 900, 300, 0);
         engine.submitTick(SyntheticFleet.FIRST_METER + 1, MeterTickCodec.CHANNEL_MAIN, t, 0, 300, 0);
+        // a stuck register: 250 kWh in a quarter hour is 1 MW, beyond the household's 48 kW service
+        engine.submitTick(SyntheticFleet.FIRST_METER, MeterTickCodec.CHANNEL_MAIN, t + 900, 900, 250_000, 0);
     }
 
     private static void submitCorrection(final SettlementEngine engine, final long t)

@@ -24,8 +24,9 @@ class DemoAndReplayCommandTest
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         // 2026-03-02 and 03-03 are 24-hour days in Los Angeles: 25 meters x 2 x 96 intervals = 4,800 priced ticks
-        assertThat(run.out()).contains("4,800 priced, 3 rejected")
-            .contains("NEGATIVE_ENERGY=1", "UNKNOWN_METER=1", "ZERO_LENGTH_INTERVAL=1")
+        // and the demo's four bad ticks rejected, one each of four reasons (DemoCommand.submitBadTicks)
+        assertThat(run.out()).contains("4,800 priced, 4 rejected")
+            .contains("NEGATIVE_ENERGY=1", "UNKNOWN_METER=1", "ZERO_LENGTH_INTERVAL=1", "READING_ABOVE_LIMIT=1")
             .contains("token USD", "token SOLAR", "ledger: balanced")
             .contains("replay: identical")
             .contains("html written to " + tmp.resolve("audit.html"));

@@ -264,8 +264,8 @@ class DemoSafetyTest
             "--dir", tmp.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        // 2 meters x 96 intervals, and only the three deliberate bad ticks rejected
-        assertThat(run.out()).contains("ticks: 192 priced, 3 rejected", "replay: identical");
+        // 2 meters x 96 intervals, and only the four deliberate bad ticks rejected
+        assertThat(run.out()).contains("ticks: 192 priced, 4 rejected", "replay: identical");
     }
 
     @Test
