@@ -133,9 +133,10 @@ public final class UkCarbonIntensityJsonImporter
             }
             catch (final java.io.CharConversionException ex)
             {
-                // bad bytes for the detected encoding (found by fuzzing): still one located line, never a bare I/O error
+                // bad bytes for an encoding Jackson detected (found by fuzzing; Utf8Only now refuses every head that
+                // makes it detect one other than UTF-8): one located line, in words, never Jackson's about UCS-4
                 throw new ImportException(source, where(parser, parser.currentLocation()),
-                    "expected text in a valid Unicode encoding: " + ex.getMessage(), ex);
+                    "expected UTF-8 text, found bytes that are not: save the file as UTF-8", ex);
             }
         }
     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Opens an input file for reading, gunzipping it when it starts with the gzip magic bytes {@code 1f 8b}. Files are
@@ -57,55 +56,15 @@ public final class GzipAwareInput
 
     /**
      * @param gzipped a stream at the start of gzip data ({@link #isGzip}).
-     * @return a buffered stream of the decompressed bytes, in which gzip data that ends early (a file cut short by a
-     *         partial download or copy, which the JDK words "Unexpected end of ZLIB input stream") fails with an
-     *         {@link IOException} saying so.
+     * @return a buffered stream of the decompressed bytes of every gzip member in it, read as one (as {@code gunzip}
+     *         does for {@code cat a.gz b.gz}). Reading it fails with an {@link IOException} that says so in words,
+     *         naming the byte, when the gzip data ends early (a file cut short by a partial download or copy), is
+     *         damaged, or is followed by bytes that are not another gzip member.
      * @throws IOException if the gzip header cannot be read.
      */
     public static BufferedInputStream gunzip(final InputStream gzipped) throws IOException
     {
-        return new BufferedInputStream(new CutShortWording(new GZIPInputStream(gzipped, BUFFER_BYTES)), BUFFER_BYTES);
-    }
-
-    /** Words the JDK's end-of-data failure of a gzip stream for the file's owner. */
-    private static final class CutShortWording extends java.io.FilterInputStream
-    {
-        CutShortWording(final InputStream in)
-        {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException
-        {
-            try
-            {
-                return super.read();
-            }
-            catch (final java.io.EOFException e)
-            {
-                throw cutShort(e);
-            }
-        }
-
-        @Override
-        public int read(final byte[] b, final int off, final int len) throws IOException
-        {
-            try
-            {
-                return super.read(b, off, len);
-            }
-            catch (final java.io.EOFException e)
-            {
-                throw cutShort(e);
-            }
-        }
-
-        private static IOException cutShort(final java.io.EOFException e)
-        {
-            return new java.io.EOFException("the gzip data ends early: the file was cut short (a partial download " +
-                "or copy?); fetch or copy it again");
-        }
+        return new BufferedInputStream(new StrictGzipInputStream(gzipped, BUFFER_BYTES), BUFFER_BYTES);
     }
 
     /**

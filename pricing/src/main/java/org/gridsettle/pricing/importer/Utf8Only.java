@@ -84,6 +84,12 @@ public final class Utf8Only
         {
             return "UTF-32BE (three zero bytes before the first character)";
         }
+        // 00 00 xx 00 and the mark 00 00 FF FE are UCS-4 in a mixed byte order, which Jackson detects and then fails
+        // on with its own words; no text starts with two zero bytes in UTF-8, whatever follows
+        if (b0 == 0 && b1 == 0)
+        {
+            return "two zero bytes at the start (UTF-32 in an unusual byte order, or not text at all)";
+        }
         return null;
     }
 }

@@ -120,14 +120,55 @@ class ImporterHostileInputTest
     }
 
     // Found by ImporterFuzzTest.urdbJson after 27,000 executions: Jackson's NumberFormatException for an exponent
-    // beyond an int escaped unlocated; fixed in UrdbJsonReader.
+    // beyond an int escaped unlocated; fixed in UrdbJsonReader. Its message then still reached the user: 'Value
+    // "1e9999999991" can not be deserialized as `java.math.BigDecimal`, reason:  Exponent overflow.' It is now
+    // refused in the words of any other number out of range (UrdbRefusalTest.hugeExponentsAreRefusedQuickly...).
     @Test
     void aUrdbNumberWithAnExponentBeyondAnIntIsALocatedRefusal()
     {
+        for (final String number : new String[] {"1e9999999991", "1E2147483648", "0.1e-2147483648"})
+        {
+            assertThatThrownBy(() -> new org.gridsettle.pricing.importer.urdb.UrdbImporter().read("rate.json",
+                "{\"energyratestructure\":[[{\"rate\":" + number + ",\"unit\":\"kWh\"}]]}"))
+                .isInstanceOf(org.gridsettle.pricing.importer.urdb.UrdbImportException.class)
+                // the column of the number's first character: {"energyratestructure":[[{"rate": is 33 characters
+                .hasMessage("rate.json:1:34: unreadable URDB JSON at " +
+                    "energyratestructure[0][0].rate: number " + number + " is outside the supported range (at most " +
+                    "12 integer digits and 64 decimals)");
+        }
+    }
+
+    // Was a bug: 1e2147483647 fits BigDecimal (scale -2147483647), but its count of integer digits, precision minus
+    // scale, overflowed an int to a negative number, so the range check passed it and "settle bill" printed the bare
+    // "Underflow" of an ArithmeticException from the conversion to micro-units.
+    @Test
+    void aUrdbNumberWithTheLargestIntExponentIsRefusedAsOutOfRange()
+    {
         assertThatThrownBy(() -> new org.gridsettle.pricing.importer.urdb.UrdbImporter().read("rate.json",
-            "{\"energyratestructure\":[[{\"rate\":1e9999999991,\"unit\":\"kWh\"}]]}"))
+            "{\"energyratestructure\":[[{\"rate\":1e2147483647,\"unit\":\"kWh\"}]]}"))
             .isInstanceOf(org.gridsettle.pricing.importer.urdb.UrdbImportException.class)
-            .hasMessageStartingWith("rate.json:");
+            .hasMessageContaining("energyratestructure[0][0].rate (number 1E+2147483647 is outside the supported " +
+                "range (at most 12 integer digits and 64 decimals)");
+    }
+
+    // Was a bug: a carbon response starting 00 00 xx 00 passed Utf8Only, and Jackson, taking it for UCS-4 in byte
+    // order 2143, failed with its own words: "expected text in a valid Unicode encoding: Unsupported UCS-4 endianness
+    // (2143) detected". The same head is now refused at the start, as UTF-16 and UTF-32 are, by every reader.
+    @Test
+    void aCarbonResponseStartingWithTwoZeroBytesIsRefusedAsNotUtf8() throws IOException
+    {
+        for (final byte[] head : new byte[][] {{0, 0, '{', 0}, {0, 0, (byte)0xFF, (byte)0xFE}, {0, 0, 0, 0}})
+        {
+            final byte[] json = java.util.Arrays.copyOf(head, head.length + 2);
+            json[head.length] = '}';
+            json[head.length + 1] = '\n';
+            final Path file = Files.write(tmp.resolve("uk.json"), json);
+
+            assertThatThrownBy(() -> new UkCarbonIntensityJsonImporter().importFile(file, "GB"))
+                .isInstanceOf(ImportException.class)
+                .hasMessage("uk.json: line 1: expected UTF-8 text, found two zero bytes at the start (UTF-32 in an " +
+                    "unusual byte order, or not text at all): save the file as UTF-8");
+        }
     }
 
     private Path write(final String name, final String... parts) throws IOException

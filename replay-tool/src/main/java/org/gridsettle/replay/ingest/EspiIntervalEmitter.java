@@ -1,5 +1,7 @@
 package org.gridsettle.replay.ingest;
 
+import java.time.Instant;
+
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -210,6 +212,16 @@ final class EspiIntervalEmitter implements AtomFeedWalker.EntryHandler
             return;
         }
 
+        final String refusal = sink.refusal(context.meterId(), start);
+        if (null != refusal)
+        {
+            // quoted, so that the summary counts these rows as one kind whatever their dates; an epoch second too far
+            // out for an Instant is shown as the number alone
+            final String instant = start >= Instant.MIN.getEpochSecond() ?
+                " (" + DisplayText.quote(Instant.ofEpochSecond(start).toString()) + ")" : "";
+            sink.onBadRecord(source, location, "IntervalReading start " + start + instant + " " + refusal);
+            return;
+        }
         readingCount++;
         sink.onReading(
             context.meterId(),

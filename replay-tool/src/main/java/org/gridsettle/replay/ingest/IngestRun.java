@@ -37,7 +37,8 @@ import java.util.stream.IntStream;
  * <p>
  * Every file is read once before the engine starts, so a file that cannot be read at all stops the run before
  * anything is journalled; a journal is append-only, and half a file in it could not be taken back. Bad rows are
- * skipped and reported; readings the engine rejects are journalled with their rejection.
+ * skipped and reported, and so are readings of enrolled meters from before any enrolment can start
+ * ({@link EnrolmentStart}); readings the engine rejects are journalled with their rejection.
  * <p>
  * The tariff and enrolments take effect from the rate's URDB start date when it has one, else from the local
  * midnight that starts the day of the earliest reading of an enrolled meter. A journal that already exists is
@@ -208,7 +209,8 @@ public final class IngestRun
         final List<IngestReport.FileSummary> files = new ArrayList<>();
         // read everything first: a file that cannot be read stops the run before anything is journalled, and the
         // readings of all files are then submitted in time order with the calendar events between them
-        final ReadingBuffer readings = new ReadingBuffer(meterIds, badRows);
+        final ReadingBuffer readings =
+            new ReadingBuffer(meterIds, badRows, EnrolmentStart.of(tariffDocument.startDate(), zone));
         for (final UsageFile file : usageFiles)
         {
             final long badBefore = badRows.count();
@@ -639,7 +641,7 @@ public final class IngestRun
         final long firstCovered = LocalDate.of(ZoneOffsetTable.FIRST_YEAR, 1, 1).atStartOfDay(zone).toEpochSecond();
         final long lastCovered = LocalDate.of(ZoneOffsetTable.LAST_YEAR, 1, 1).atStartOfDay(zone).toEpochSecond();
         // a reading dated outside the years the tariff's zone table covers is a bad date, not a reason to move the
-        // tariff there: the engine rejects that reading and prices the rest
+        // tariff there: one before them is a bad row (EnrolmentStart), one after them the engine rejects
         if (earliestReading < firstCovered || earliestReading >= lastCovered)
         {
             return firstCovered;

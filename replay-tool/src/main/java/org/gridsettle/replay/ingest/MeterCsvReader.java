@@ -178,7 +178,8 @@ public final class MeterCsvReader
         throws BadFieldException
     {
         final String meterId = meterId(CsvBlanks.trim(fields.get(0)));
-        final long start = IntervalStartParser.parse(CsvBlanks.trim(fields.get(1)));
+        final String startText = CsvBlanks.trim(fields.get(1));
+        final long start = IntervalStartParser.parse(startText);
         final long seconds = parseLong("interval_seconds", fields.get(2));
         if (seconds <= 0 || seconds > Integer.MAX_VALUE)
         {
@@ -196,6 +197,11 @@ public final class MeterCsvReader
                 throw new BadFieldException("channel " + value + ", expected 0 to " + MAX_CHANNEL);
             }
             channel = (int)value;
+        }
+        final String refusal = sink.refusal(meterId, start);
+        if (null != refusal)
+        {
+            throw new BadFieldException("interval_start " + DisplayText.quote(startText) + " " + refusal);
         }
         sink.onReading(meterId, channel, start, (int)seconds, importWh, exportWh);
         return start;

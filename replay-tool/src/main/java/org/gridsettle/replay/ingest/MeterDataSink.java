@@ -27,6 +27,20 @@ public interface MeterDataSink
         long exportWh);
 
     /**
+     * Asked by a reader before {@link #onReading}: a reading the sink can tell will never settle is reported as a bad
+     * record at its place in the file instead, where the sink alone could not say where it came from.
+     *
+     * @param meterId                  meter the reading belongs to.
+     * @param intervalStartEpochSecond interval start, seconds since the epoch, UTC.
+     * @return null to take the reading; else the rest of a sentence whose subject is the interval start, saying why
+     *         the reading is refused.
+     */
+    default String refusal(final String meterId, final long intervalStartEpochSecond)
+    {
+        return null;
+    }
+
+    /**
      * A record that was skipped. The reader carries on with the rest of the file after this call.
      *
      * @param source   file name the record came from.

@@ -49,6 +49,16 @@ public final class MeterIdMap
     }
 
     /**
+     * @param usageMeterId a meter id as a usage file names it.
+     * @return true when the enrolment file enrols it; no id is given to one it does not.
+     */
+    public boolean isEnrolled(final String usageMeterId)
+    {
+        final Long id = ids.get(usageMeterId);
+        return id != null && id > 0;
+    }
+
+    /**
      * @return usage meter ids not in the enrolment file, in order of first appearance; the i-th is meter -(i+1).
      */
     public List<String> unknownMeters()

@@ -12,6 +12,7 @@ final class ReadingBuffer implements MeterDataSink
 {
     private final MeterIdMap meterIds;
     private final BadRowTally badRows;
+    private final EnrolmentStart enrolmentStart;
     private final FeedTimeZones feedTimeZones = new FeedTimeZones();
     private long[] meter = new long[1024];
     private long[] start = new long[1024];
@@ -21,10 +22,22 @@ final class ReadingBuffer implements MeterDataSink
     private int[] channel = new int[1024];
     private int size;
 
-    ReadingBuffer(final MeterIdMap meterIds, final BadRowTally badRows)
+    ReadingBuffer(final MeterIdMap meterIds, final BadRowTally badRows, final EnrolmentStart enrolmentStart)
     {
         this.meterIds = meterIds;
         this.badRows = badRows;
+        this.enrolmentStart = enrolmentStart;
+    }
+
+    /**
+     * Refuses a reading of an enrolled meter from before any enrolment of the ingest can start: the engine would reject
+     * it as UNKNOWN_METER, which says the meter is not in the enrolment file. A meter that is not in it keeps that
+     * rejection, which is true whatever the date.
+     */
+    @Override
+    public String refusal(final String meterId, final long intervalStartEpochSecond)
+    {
+        return meterIds.isEnrolled(meterId) ? enrolmentStart.refusal(intervalStartEpochSecond) : null;
     }
 
     @Override

@@ -66,8 +66,9 @@ class IngestCalendarCommandTest
     {
         final Path journal = tmp.resolve("journal");
         final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
-        // a 1970 timestamp (a zero in a meter's clock) and an unknown meter's reading of 2015: both journalled, both
-        // rejected by the engine, neither a day that any enrolled meter was on the tariff
+        // a 1970 timestamp (a zero in a meter's clock), a bad row since no enrolment starts before 1990, and an unknown
+        // meter's reading of 2015, journalled and rejected by the engine: neither a day any enrolled meter was on the
+        // tariff
         final Path january = month("jan.csv", 1, "M-1");
         Files.writeString(january, "M-1,1970-01-01T00:00:00Z,3600,500,0\nX-9,2015-03-01T00:00:00Z,3600,5,0\n",
             java.nio.file.StandardOpenOption.APPEND);

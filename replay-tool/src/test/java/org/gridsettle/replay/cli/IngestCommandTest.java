@@ -726,6 +726,50 @@ class IngestCommandTest
             .filter((line) -> line.contains("\"type\":\"calendar\"")).toList();
     }
 
+    // Was a bug: a reading of an enrolled meter dated year 1 was journalled and rejected by the engine as
+    // UNKNOWN_METER, since it is before the meter's enrolment (the engine's rule, unchanged): the report said the meter
+    // was not enrolled, and not which row. The ingest now refuses it, and any reading before the earliest start its
+    // enrolments can have, as a bad row saying why; an unknown meter's reading stays the engine's UNKNOWN_METER.
+    @Test
+    void aReadingDatedBeforeTheEnrolmentsCanStartIsABadRowNotAnUnknownMeter() throws IOException
+    {
+        final Path meters = write("meters.csv", ENROLMENT);
+        final Path usage = write("year1.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-100,2026-03-08T10:00:00Z,900,350,0\n" +
+            "M-100,0001-01-01T00:00:00Z,900,410,0\n" +
+            "X-9,0001-01-01T00:00:00Z,900,5,0\n" +
+            "M-100,2026-03-08T10:15:00Z,900,300,0\n");
+
+        final CliRun urdb = ingest(tmp.resolve("journal"), meters, usage.toString());
+
+        assertThat(urdb.exitCode()).as(urdb.err()).isZero();
+        // the hand-written URDB rate is read in America/Los_Angeles, where 1990 starts at 08:00 UTC; its startdate,
+        // 2010, is later, so its meters are enrolled from then, and a reading of 1995 would still be the engine's
+        final String before1990 = "is before 1990-01-01T08:00:00Z (the start of 1990 in America/Los_Angeles, the " +
+            "first year an ingest settles), before which no meter is enrolled on the tariff: a wrong date?";
+        assertThat(urdb.err().lines()).contains("settle ingest: bad row: year1.csv: line 3: interval_start " +
+            "\"0001-01-01T00:00:00Z\" " + before1990);
+        assertThat(urdb.out()).contains("usage: year1.csv (csv): 3 readings, 1 bad")
+            .contains("readings: 3 submitted, 2 accepted, 1 rejected by the engine")
+            .contains("engine rejections: UNKNOWN_METER=1\n");
+
+        // the same in a Green Button feed: the first reading of the hand-written feed (meter 1's, enrolled) moved to
+        // year 1, -62135596800 epoch seconds
+        final String feed = Files.readString(Path.of(path("ingest/synthetic_net_meter_feed.xml")));
+        final String first = "<espi:start>1772964000</espi:start></espi:timePeriod>";
+        assertThat(feed).contains(first);
+        final Path year1 = write("year1.xml", feed.replaceFirst(java.util.regex.Pattern.quote(first),
+            "<espi:start>-62135596800</espi:start></espi:timePeriod>"));
+
+        final CliRun greenButton = ingest(tmp.resolve("journal3"), meters, year1.toString());
+
+        assertThat(greenButton.exitCode()).as(greenButton.err()).isZero();
+        assertThat(greenButton.err().lines()).contains("settle ingest: bad row: year1.xml: " +
+            "feed/entry[1]/content/IntervalBlock/IntervalReading[1] (line 20): IntervalReading start -62135596800 " +
+            "(\"0001-01-01T00:00:00Z\") " + before1990);
+        assertThat(greenButton.out()).doesNotContain("UNKNOWN_METER");
+    }
+
     private CliRun ingest(final Path journal, final Path meters, final String... usage)
     {
         final String[] head = {"ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),

@@ -337,6 +337,39 @@ class GreenButtonReaderTest
     }
 
     @Test
+    void refusesBytesAfterTheGzipDataAndReadsJoinedMembers() throws IOException
+    {
+        final byte[] whole =
+            Files.readAllBytes(RecordingSink.resource("greenbutton_Coastal_Multi_Family_2011_hourly.xml.gz"));
+        // the JDK's GZIPInputStream ignored what follows the last gzip member: the four bytes here, or a whole
+        // second file, were read past without a word
+        final Path tail = tempDir.resolve("tail.xml.gz");
+        Files.write(tail, Arrays.copyOf(whole, whole.length + 4));
+
+        final MeterDataException ex = catchThrowableOfType(
+            MeterDataException.class, () -> new GreenButtonReader().read(tail, new RecordingSink()));
+
+        assertThat(ex).isNotNull();
+        assertOneLine(ex);
+        assertThat(ex.getMessage()).startsWith("tail.xml.gz: ")
+            .contains("cannot read the data (4 bytes of data follow the end of the gzip data at byte " + whole.length +
+                ": the file is damaged or two files were joined)");
+
+        // the sample gzipped twice over and joined (`cat a.gz a.gz`) is one gzip stream of the feed twice, which the
+        // parser then refuses as XML after the end of the document, not as gzip
+        final Path joined = tempDir.resolve("joined.xml.gz");
+        final byte[] twice = Arrays.copyOf(whole, whole.length * 2);
+        System.arraycopy(whole, 0, twice, whole.length, whole.length);
+        Files.write(joined, twice);
+
+        final MeterDataException twiceEx = catchThrowableOfType(
+            MeterDataException.class, () -> new GreenButtonReader().read(joined, new RecordingSink()));
+
+        assertThat(twiceEx).isNotNull();
+        assertThat(twiceEx.getMessage()).doesNotContain("gzip");
+    }
+
+    @Test
     void refusesAnEmptyFile() throws IOException
     {
         final Path file = write("empty.xml", "");

@@ -108,8 +108,10 @@ final class UrdbJsonReader
             }
             catch (final NumberFormatException ex)
             {
-                // an exponent beyond an int (found by fuzzing) fails inside Jackson's BigDecimal conversion
-                throw syntaxError(source, parser, null, "a number that cannot be represented: " + ex.getMessage());
+                // an exponent beyond an int (found by fuzzing) fails inside Jackson's BigDecimal conversion, in
+                // words about java.math.BigDecimal; it is out of range as a smaller exponent is, so say it alike
+                throw syntaxError(source, parser, parser.currentTokenLocation(),
+                    UrdbNumbers.outsideReadRange(numberText(parser)));
             }
         }
         catch (final IOException ex)
@@ -151,6 +153,20 @@ final class UrdbJsonReader
             return "(document root)";
         }
         return path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    /** @return the text of the number the parser is on, or a stand-in should the parser not give it. */
+    private static String numberText(final JsonParser parser)
+    {
+        try
+        {
+            final String text = parser.getText();
+            return text == null ? "(unreadable)" : text;
+        }
+        catch (final IOException ex)
+        {
+            return "(unreadable)";
+        }
     }
 
     /** @return what went wrong, without the exception's class name, which says nothing to a tariff's author. */

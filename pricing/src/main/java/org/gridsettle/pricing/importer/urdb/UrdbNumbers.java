@@ -32,8 +32,20 @@ final class UrdbNumbers
      */
     static boolean isWithinReadRange(final BigDecimal value)
     {
+        // in long: 1e2147483647 has precision 1 and scale -2147483647, whose difference overflows an int to a
+        // negative number of integer digits, so it passed for small and failed later as a bare "Underflow"
         return value.signum() == 0 ||
-            (value.scale() <= MAX_SCALE && value.precision() - value.scale() <= MAX_INTEGER_DIGITS);
+            (value.scale() <= MAX_SCALE && (long)value.precision() - value.scale() <= MAX_INTEGER_DIGITS);
+    }
+
+    /**
+     * @param number the number as the document or the parser gives it.
+     * @return why it is refused, in the same words wherever it is found.
+     */
+    static String outsideReadRange(final String number)
+    {
+        return "number " + number + " is outside the supported range (at most " + MAX_INTEGER_DIGITS +
+            " integer digits and " + MAX_SCALE + " decimals)";
     }
 
     /**

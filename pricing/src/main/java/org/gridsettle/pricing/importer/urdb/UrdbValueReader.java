@@ -54,8 +54,7 @@ final class UrdbValueReader
         final BigDecimal value = node.decimalValue();
         if (!UrdbNumbers.isWithinReadRange(value))
         {
-            log.add(field, "number " + value + " is outside the supported range (at most " +
-                UrdbNumbers.MAX_INTEGER_DIGITS + " integer digits and " + UrdbNumbers.MAX_SCALE + " decimals)");
+            log.add(field, UrdbNumbers.outsideReadRange(value.toString()));
             return null;
         }
         return value;
