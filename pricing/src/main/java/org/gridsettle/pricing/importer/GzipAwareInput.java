@@ -64,7 +64,7 @@ public final class GzipAwareInput
      */
     public static BufferedInputStream gunzip(final InputStream gzipped) throws IOException
     {
-        return new BufferedInputStream(new StrictGzipInputStream(gzipped, BUFFER_BYTES), BUFFER_BYTES);
+        return new BufferedInputStream(new StrictGzipInputStream(gzipped), BUFFER_BYTES);
     }
 
     /**

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The gzip reading shared by every importer: one or more members read as one stream, as {@code gunzip} and the JDK
- * do, and nothing else after them. The data is the UK Carbon Intensity API response of /work/shared/data (the test
+ * The gzip reading shared by every importer (Commons Compress, worded): one or more members read as one stream, as
+ * {@code gunzip} and the JDK do, and nothing else after them. The data is the UK Carbon Intensity API response of /work/shared/data (the test
  * resource carbon/carbon_uk_national_pt24h_2023-03-15T0101Z.json, a copy), gzipped here; every expected content is
  * that file's own bytes, and every expected byte position is a length of the gzip data built here.
  */
@@ -76,7 +76,7 @@ class StrictGzipInputStreamTest
         // the JDK's GZIPInputStream reads the damaged file to the same bytes as the whole one, without a word
         assertThat(jdkGunzip(damaged)).isEqualTo(plain);
         assertThatThrownBy(() -> gunzip(damaged)).isInstanceOf(IOException.class)
-            .hasMessage(tail.length + " bytes of data follow the end of the gzip data at byte " + gzipped.length +
+            .hasMessage("data follows the end of the gzip data at byte " + gzipped.length +
                 ": the file is damaged or two files were joined");
     }
 
@@ -86,9 +86,9 @@ class StrictGzipInputStreamTest
         final byte[] gzipped = gzip(sample());
 
         assertThatThrownBy(() -> gunzip(concat(gzipped, new byte[512])))
-            .hasMessageStartingWith("512 bytes of data follow the end of the gzip data at byte " + gzipped.length);
+            .hasMessageStartingWith("data follows the end of the gzip data at byte " + gzipped.length);
         assertThatThrownBy(() -> gunzip(concat(gzipped, new byte[] {'\n'})))
-            .hasMessageStartingWith("1 byte of data follow");
+            .hasMessageStartingWith("data follows the end of the gzip data at byte " + gzipped.length);
     }
 
     @Test
@@ -100,7 +100,8 @@ class StrictGzipInputStreamTest
 
         assertThat(jdkGunzip(damaged)).isEqualTo(sample());
         assertThatThrownBy(() -> gunzip(damaged)).isInstanceOf(IOException.class)
-            .hasMessageStartingWith("the gzip member at byte " + gzipped.length + " uses a compression method");
+            .hasMessageStartingWith("the gzip data is damaged near byte ")
+            .hasMessageContaining("compression method 0");
     }
 
     @Test
@@ -122,8 +123,8 @@ class StrictGzipInputStreamTest
         gzipped[gzipped.length - 8] ^= 1;
 
         assertThatThrownBy(() -> gunzip(gzipped)).isInstanceOf(IOException.class)
-            .hasMessageStartingWith("the gzip data is damaged: the check (CRC-32 and length) at byte " +
-                (gzipped.length - 8) + " does not match");
+            .hasMessageStartingWith("the gzip data is damaged near byte ")
+            .hasMessageContaining("CRC32");
     }
 
     @Test
@@ -133,7 +134,7 @@ class StrictGzipInputStreamTest
         final Path file = Files.write(tmp.resolve("carbon.json.gz"), concat(gzipped, new byte[] {'x', 'y'}));
 
         assertThatThrownBy(() -> new UkCarbonIntensityJsonImporter().importFile(file, "GB"))
-            .hasMessageContaining("2 bytes of data follow the end of the gzip data at byte " + gzipped.length +
+            .hasMessageContaining("data follows the end of the gzip data at byte " + gzipped.length +
                 ": the file is damaged or two files were joined")
             .hasMessageNotContaining("\n");
     }
@@ -143,7 +144,8 @@ class StrictGzipInputStreamTest
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {0x1F, (byte)0x8B, 8, 0x02 | 0x04 | 0x08 | 0x10, 0, 0, 0, 0, 0, 3});
-        out.writeBytes(new byte[] {3, 0, 'a', 'b', 'c'});
+        // an extra field of one subfield, as RFC 1952 section 2.3.1.1 lays it out: XLEN 7, SI1 SI2, LEN 3, its data
+        out.writeBytes(new byte[] {7, 0, 'A', 'p', 3, 0, 'a', 'b', 'c'});
         out.writeBytes("sample.json\0".getBytes(StandardCharsets.US_ASCII));
         out.writeBytes("a comment\0".getBytes(StandardCharsets.US_ASCII));
         final CRC32 headerCrc = new CRC32();
@@ -175,8 +177,16 @@ class StrictGzipInputStreamTest
 
     private static byte[] gunzip(final byte[] gzipped) throws IOException
     {
-        // a small buffer, so that headers, trailers and the joins between members fall across refills
-        try (InputStream in = new StrictGzipInputStream(new ByteArrayInputStream(gzipped), 7))
+        // 7 bytes a read at most, so that headers, trailers and the joins between members fall across reads
+        final InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(gzipped))
+        {
+            @Override
+            public int read(final byte[] b, final int off, final int len) throws IOException
+            {
+                return super.read(b, off, Math.min(len, 7));
+            }
+        };
+        try (InputStream in = new StrictGzipInputStream(trickle))
         {
             return in.readAllBytes();
         }

@@ -330,7 +330,9 @@ class GreenButtonReaderTest
             assertThat(ex).as("cut by %d bytes", cut).isNotNull();
             assertOneLine(ex);
             assertThat(ex.getMessage())
-                .startsWith("cut" + cut + ".xml.gz: end of file: cannot read the data (")
+                // where the parser stood when the gzip reader found the trailer missing: its last lines, or the end
+                .startsWith("cut" + cut + ".xml.gz: ")
+                .contains(": cannot read the data (")
                 .contains("the gzip data ends early: the file was cut short")
                 .contains("expected a complete Green Button");
         }
@@ -352,7 +354,7 @@ class GreenButtonReaderTest
         assertThat(ex).isNotNull();
         assertOneLine(ex);
         assertThat(ex.getMessage()).startsWith("tail.xml.gz: ")
-            .contains("cannot read the data (4 bytes of data follow the end of the gzip data at byte " + whole.length +
+            .contains("cannot read the data (data follows the end of the gzip data at byte " + whole.length +
                 ": the file is damaged or two files were joined)");
 
         // the sample gzipped twice over and joined (`cat a.gz a.gz`) is one gzip stream of the feed twice, which the
