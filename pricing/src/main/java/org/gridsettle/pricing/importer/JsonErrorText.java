@@ -51,6 +51,11 @@ public final class JsonErrorText
         {
             return endOfInput(jacksonMessage);
         }
+        if (jacksonMessage.startsWith("Invalid UTF-8"))
+        {
+            // Jackson prints the bytes as a sign-extended int (0xffffc328), which names nothing a person can find
+            return "found bytes that are not UTF-8 text here: save the file as UTF-8";
+        }
         String text = FEATURE_ADVICE.matcher(jacksonMessage).replaceAll("");
         text = LIMIT_GETTER.matcher(text).replaceAll("");
         text = COMMENT_ADVICE.matcher(text).replaceAll("JSON has no comments");

@@ -95,4 +95,20 @@ class Utf8OnlyJsonTest
         System.arraycopy(body, 0, bytes, prefix.length, body.length);
         return Files.write(tmp.resolve(name), bytes);
     }
+
+    @Test
+    void aBadUtf8SequenceInsideAJsonFileIsNamedInWordsAtItsPlace() throws Exception
+    {
+        // the carbon sample with the bytes C3 28 in a field name: C3 starts a two-byte sequence, 28 cannot end one
+        final byte[] sample = Files.readAllBytes(Path.of(getClass().getResource(
+            "/carbon/carbon_uk_national_pt24h_2023-03-15T0101Z.json").toURI()));
+        final String text = new String(sample, StandardCharsets.ISO_8859_1).replaceFirst("\"forecast\"",
+            "\"fore\u00c3(cast\"");
+        final Path file = Files.write(tmp.resolve("carbon.json"), text.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> new UkCarbonIntensityJsonImporter().importFile(file, "GB"))
+            .hasMessageContaining("carbon.json: data[0].intensity (line 7, column ")
+            .hasMessageEndingWith("found bytes that are not UTF-8 text here: save the file as UTF-8")
+            .hasMessageNotContaining("0xffff");
+    }
 }
