@@ -118,8 +118,8 @@ public final class JournalReplay
     {
         final Path inputDir = Journals.input(journalDir);
         final Path outputDir = Journals.output(journalDir);
-        try (JournalReader inputs = new JournalReader(inputDir);
-            JournalReader outputs = new JournalReader(outputDir))
+        try (JournalReader inputs = JournalReader.readOnly(inputDir);
+            JournalReader outputs = JournalReader.readOnly(outputDir))
         {
             // replay proves determinism; integrity of the SHA-256 checkpoints is settle verify's job. The XXH64 chain
             // of every record is still checked: on the other core for a large journal, where the chains are a fifth

@@ -170,7 +170,7 @@ public final class BackgroundChainCheck implements AutoCloseable
             {
                 try
                 {
-                    readers[i] = new JournalReader(journals[i]).checkpointVerification(false);
+                    readers[i] = JournalReader.readOnly(journals[i]).checkpointVerification(false);
                 }
                 catch (final RuntimeException e)
                 {

@@ -108,9 +108,15 @@ final class CycleFileCheck
     }
 
     /**
+     * The lock is tried shared, on the file opened for reading: a writer holds it exclusive, so a shared lock is
+     * refused exactly while one does, and it needs no write access. An exclusive try needed the file opened for
+     * writing, which a reader of a read-only copy of a journal cannot do, so such a reader took every copy for one a
+     * writer may hold: it waited about a minute on a newest cycle file left without its header, and trusted a table
+     * store that left cycle files out ({@link TableStoreCheck}).
+     *
      * @return false only if no writer holds the queue's {@link WriterLock}: its file is absent (a writer creates it
-     *         before it appends), or this process could take the lock; true if it is held, or cannot be tried (a
-     *         read-only copy of a journal).
+     *         before it appends), or this process could take a shared lock on it; true if it is held, in this process
+     *         or another, or cannot be tried (the file cannot be read).
      */
     static boolean writerMayBeLive(final Path queueDir)
     {
@@ -119,9 +125,9 @@ final class CycleFileCheck
         {
             return false;
         }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE))
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ))
         {
-            return channel.tryLock() == null;
+            return channel.tryLock(0, Long.MAX_VALUE, true) == null;
         }
         catch (final java.nio.channels.OverlappingFileLockException e)
         {

@@ -50,7 +50,7 @@ public final class InputEventTimes implements CauseEventTime, AutoCloseable
         if (reader == null || causeSequence < readSequence || causeSequence - readSequence >= SEEK_GAP)
         {
             close();
-            reader = new JournalReader(inputQueue).seekToSequence(causeSequence);
+            reader = JournalReader.readOnly(inputQueue).seekToSequence(causeSequence);
             readersOpened++;
             readSequence = 0;
             readTime = EventTime.NONE;

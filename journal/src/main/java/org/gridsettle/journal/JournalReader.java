@@ -82,9 +82,34 @@ public final class JournalReader implements AutoCloseable
     private long progressTotal = -1;
 
     /**
+     * Opens a journal as its writer's process does, for readers in the process that holds, or is about to take, its
+     * {@link WriterLock} (an engine's recovery, a writer finding where the journal ends): Chronicle may rewrite
+     * {@code metadata.cq4t}, rebuild it or set a half-written one aside, and grow a trimmed cycle file back to its full
+     * size. Everything else reads through {@link #readOnly}.
+     *
      * @param dir queue directory, which must exist.
      */
     public JournalReader(final Path dir)
+    {
+        this(dir, false);
+    }
+
+    /**
+     * Opens a journal for a reader that leaves it exactly as it found it, every byte and every file name (FORMAT.md
+     * section 12): {@code settle verify}, {@code dump}, {@code replay}, {@code audit}, {@code rerate}. It follows a
+     * journal a live writer is appending to, as any reader does. A table store ({@code metadata.cq4t}) that Chronicle
+     * cannot use read-only, left half-written by a killed process or older than the cycle files, is refused with a
+     * {@link JournalCorruptException} naming it, rather than rewritten.
+     *
+     * @param dir queue directory, which must exist.
+     * @return the reader, positioned at the journal's first record.
+     */
+    public static JournalReader readOnly(final Path dir)
+    {
+        return new JournalReader(dir, true);
+    }
+
+    private JournalReader(final Path dir, final boolean readOnly)
     {
         if (!Files.isDirectory(dir))
         {
@@ -94,7 +119,7 @@ public final class JournalReader implements AutoCloseable
         final Path name = dir.getFileName();
         this.role = name == null ? ANY_ROLE : name.toString().equals(Journals.INPUT) ? INPUT_ROLE :
             name.toString().equals(Journals.OUTPUT) ? OUTPUT_ROLE : ANY_ROLE;
-        this.queue = Journals.open(dir);
+        this.queue = readOnly ? Journals.openReadOnly(dir) : Journals.open(dir);
         try
         {
             this.tailer = queue.createTailer();

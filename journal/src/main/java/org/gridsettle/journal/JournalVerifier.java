@@ -89,7 +89,7 @@ public final class JournalVerifier
         long total = 0;
         for (final Path dir : dirs)
         {
-            try (JournalReader reader = new JournalReader(dir))
+            try (JournalReader reader = JournalReader.readOnly(dir))
             {
                 final long records = reader.indexedRecords();
                 if (records < 0)
@@ -114,11 +114,12 @@ public final class JournalVerifier
         final Scan scan = new Scan(dir, problems);
         if (Files.isDirectory(dir) && CycleFileCheck.cycleFiles(dir).isEmpty())
         {
-            // Chronicle would read an empty queue (and create its table store here): a journal with no record at all
+            // Chronicle would read an empty queue (and a writer's open create its table store): a journal with no
+            // record at all
             problems.add(dir + ": has no cycle file (.cq4): every record of this journal is missing");
             return scan;
         }
-        try (JournalReader reader = new JournalReader(dir))
+        try (JournalReader reader = JournalReader.readOnly(dir))
         {
             reader.includeCheckpoints(true);
             while (reader.next(scan::onRecord))

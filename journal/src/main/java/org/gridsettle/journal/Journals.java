@@ -2,6 +2,7 @@ package org.gridsettle.journal;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 
 import java.nio.file.Files;
@@ -105,6 +106,10 @@ public final class Journals
         return LocalDate.ofEpochDay(cycle).format(DateTimeFormatter.BASIC_ISO_DATE) + "F.cq4";
     }
 
+    /**
+     * Opens a queue as its writer's process does: Chronicle may rewrite {@code metadata.cq4t}, rebuild it, and
+     * extend a trimmed cycle file to its full size; a half-written table store is set aside first.
+     */
     static ChronicleQueue open(final Path queueDir)
     {
         // before Chronicle maps the files: it would zero-extend a cut file and hide the cut
@@ -114,5 +119,30 @@ public final class Journals
         return SingleChronicleQueueBuilder.binary(queueDir)
             .rollCycle(RollCycles.FAST_DAILY)
             .build();
+    }
+
+    /**
+     * Opens a queue for a reader that must leave the journal as it is, every byte and every file name (FORMAT.md
+     * section 12): Chronicle's read-only mode, which maps the files read-only and writes nothing, not even
+     * {@code metadata.cq4t}. What it cannot read so is refused at once, naming the file ({@link TableStoreCheck}).
+     */
+    static ChronicleQueue openReadOnly(final Path queueDir)
+    {
+        CycleFileCheck.check(queueDir);
+        TableStoreCheck.checkHeader(queueDir);
+        final SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(queueDir)
+            .rollCycle(RollCycles.FAST_DAILY)
+            .readOnly(true)
+            .build();
+        try
+        {
+            TableStoreCheck.checkCycles(queueDir, queue);
+        }
+        catch (final RuntimeException e)
+        {
+            queue.close();
+            throw e;
+        }
+        return queue;
     }
 }

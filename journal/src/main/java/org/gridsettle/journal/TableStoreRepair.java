@@ -35,9 +35,10 @@ final class TableStoreRepair
     /** What an abandoned table store is renamed to. */
     static final String SET_ASIDE = TABLE_STORE + ".incomplete";
 
-    private static final int NOT_COMPLETE = 0x80000000;
+    /** Set in the first header word while Chronicle writes the header. */
+    static final int NOT_COMPLETE = 0x80000000;
     // SingleTableStore's "exclusive" lock: one byte at Long.MAX_VALUE - 1 (Chronicle-Queue PR #841)
-    private static final long EXCLUSIVE_REGION = Long.MAX_VALUE - 1;
+    static final long EXCLUSIVE_REGION = Long.MAX_VALUE - 1;
 
     private TableStoreRepair()
     {
@@ -97,12 +98,22 @@ final class TableStoreRepair
 
     private static boolean headerNotComplete(final FileChannel channel) throws IOException
     {
+        return (firstHeader(channel) & NOT_COMPLETE) != 0;
+    }
+
+    /**
+     * @param channel the table store, open for reading.
+     * @return its first header word: its length once complete, with {@link #NOT_COMPLETE} set while it is being
+     *         written, 0 if it was never begun (or the file is shorter than a word).
+     */
+    static int firstHeader(final FileChannel channel) throws IOException
+    {
         final ByteBuffer word = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
         while (word.hasRemaining() && channel.read(word, word.position()) >= 0)
         {
             // a positional read of a regular file returns every byte asked for below its size
         }
-        return !word.hasRemaining() && (word.getInt(0) & NOT_COMPLETE) != 0;
+        return word.hasRemaining() ? 0 : word.getInt(0);
     }
 
     private static FileLock tryExclusive(final FileChannel channel) throws IOException

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * One writer a journal. Before the lock, a second writer on an open journal resumed the chain from the records it
@@ -68,6 +71,51 @@ class WriterLockTest
         assertThat(CycleFileCheck.writerMayBeLive(dir)).as("released, the file left behind").isFalse();
     }
 
+    // A reader of a read-only copy (an archive, an auditor without write access) could not open writer.lock for
+    // writing to try the lock, so it took every such copy for a journal a writer may hold: it waited about a minute
+    // on a newest cycle file left without its header, and trusted a table store that left cycle files out
+    @Test
+    void aLockFileThatCannotBeWrittenIsStillFoundFree() throws IOException, InterruptedException
+    {
+        final Path dir = tmp.resolve("input");
+        try (ExclusiveFileLock released = WriterLock.acquire(dir))
+        {
+            assertThat(released).isNotNull();
+        }
+        final Path lockFile = dir.resolve(WriterLock.FILE);
+        Files.setPosixFilePermissions(lockFile, PosixFilePermissions.fromString("r--r--r--"));
+        // root may write a file whatever its mode: the immutable attribute keeps even root to reading it
+        final boolean immutable = Files.isWritable(lockFile) && chattr("+i", lockFile);
+        try
+        {
+            assumeFalse(Files.isWritable(lockFile), "no way here to make a file read-only to this user");
+
+            assertThat(CycleFileCheck.writerMayBeLive(dir)).isFalse();
+        }
+        finally
+        {
+            if (immutable)
+            {
+                chattr("-i", lockFile);
+            }
+        }
+    }
+
+    private static boolean chattr(final String attribute, final Path file) throws IOException, InterruptedException
+    {
+        try
+        {
+            final Process chattr = new ProcessBuilder("chattr", attribute, file.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return chattr.waitFor() == 0;
+        }
+        catch (final IOException e)
+        {
+            // no chattr on this system
+            return false;
+        }
+    }
+
     @Test
     void aFileWhereTheQueueDirectoryShouldBeIsNamedAsSuchWithoutAClassName() throws IOException
     {
@@ -102,6 +150,8 @@ class WriterLockTest
             final BufferedReader out =
                 new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo(HoldWriter.READY);
+            // the readers' shared try is refused by the other process's exclusive lock as a writer's try is
+            assertThat(CycleFileCheck.writerMayBeLive(dir)).as("held by another process").isTrue();
             assertThatThrownBy(() -> new JournalWriter(dir, Durability.PAGE_CACHE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is being written by another journal writer");

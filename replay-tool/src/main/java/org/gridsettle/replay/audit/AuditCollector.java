@@ -66,7 +66,7 @@ public final class AuditCollector
      */
     public java.util.List<AccountAudit> collect(final Path journalDir, final ProgressListener progress)
     {
-        try (JournalReader reader = new JournalReader(Journals.output(journalDir)))
+        try (JournalReader reader = JournalReader.readOnly(Journals.output(journalDir)))
         {
             reader.progress(progress, 0, progress == ProgressListener.NONE ? -1 : reader.indexedRecords());
             while (reader.next(this::onRecord))

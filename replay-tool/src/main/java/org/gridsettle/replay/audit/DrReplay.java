@@ -60,7 +60,7 @@ public final class DrReplay
                     localDay, quote));
             }
         });
-        try (JournalReader inputs = new JournalReader(Journals.input(journalDir)))
+        try (JournalReader inputs = JournalReader.readOnly(Journals.input(journalDir)))
         {
             inputs.checkpointVerification(false)
                 .progress(progress, 0, progress == ProgressListener.NONE ? -1 : inputs.indexedRecords());

@@ -52,7 +52,7 @@ public final class InputRegistry
         final AccountRegistrationCodec account = new AccountRegistrationCodec();
         final MeterEnrolmentCodec enrolment = new MeterEnrolmentCodec();
         final TariffVersionCodec version = new TariffVersionCodec();
-        try (JournalReader reader = new JournalReader(Journals.input(journalDir)))
+        try (JournalReader reader = JournalReader.readOnly(Journals.input(journalDir)))
         {
             while (reader.next((final DirectBuffer buffer, final int offset, final int length, final long position) ->
             {

@@ -94,7 +94,7 @@ public final class JournalDump
      */
     public long run(final Path queueDir)
     {
-        try (JournalReader reader = new JournalReader(queueDir))
+        try (JournalReader reader = JournalReader.readOnly(queueDir))
         {
             reader.includeCheckpoints(includeCheckpoints && eventTimes == null).seekToSequence(fromSequence);
             final EventTimeRange range = eventTimes;

@@ -112,7 +112,8 @@ public final class RerateRun
         final PostingDays days = new PostingDays(zone);
         final SettlementLogic logic = new SettlementLogic((final MutableDirectBuffer buffer, final int offset,
             final int length) -> onOutput(RerateTotals.RERATED, days, buffer, offset, length));
-        try (JournalReader inputs = new JournalReader(Journals.input(journalDir)).progress(progress, outputs, total))
+        try (JournalReader inputs =
+            JournalReader.readOnly(Journals.input(journalDir)).progress(progress, outputs, total))
         {
             while (inputs.next((buffer, offset, length, position) -> apply(logic, buffer, offset, length)))
             {
@@ -175,7 +176,7 @@ public final class RerateRun
     private long readRecorded(final ProgressListener progress, final long total)
     {
         final PostingDays days = new PostingDays(zone);
-        try (JournalReader outputs = new JournalReader(Journals.output(journalDir)).progress(progress, 0, total))
+        try (JournalReader outputs = JournalReader.readOnly(Journals.output(journalDir)).progress(progress, 0, total))
         {
             while (outputs.next((buffer, offset, length, position) ->
                 onOutput(RerateTotals.ORIGINAL, days, buffer, offset, length)))
@@ -188,8 +189,8 @@ public final class RerateRun
 
     private long indexed()
     {
-        try (JournalReader outputs = new JournalReader(Journals.output(journalDir));
-            JournalReader inputs = new JournalReader(Journals.input(journalDir)))
+        try (JournalReader outputs = JournalReader.readOnly(Journals.output(journalDir));
+            JournalReader inputs = JournalReader.readOnly(Journals.input(journalDir)))
         {
             final long o = outputs.indexedRecords();
             final long i = inputs.indexedRecords();

@@ -8,13 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,35 +43,7 @@ class DumpGoldenJournalTest
 
     private Path copyGolden(final String version) throws IOException, URISyntaxException
     {
-        // Chronicle writes to a queue's metadata when it opens it: never open the checked-in copy
-        final URL golden = DumpGoldenJournalTest.class.getResource("/golden/" + version);
-        assertThat(golden).as("golden/" + version + " from the engine test-jar").isNotNull();
-        final Path copy = tmp.resolve(version);
-        // in a reactor build the engine's test classes come as a jar: walk it through a zip file system
-        if ("jar".equals(golden.toURI().getScheme()))
-        {
-            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(golden.toURI(),
-                java.util.Map.of()))
-            {
-                copyTree(jar.provider().getPath(golden.toURI()), copy);
-            }
-        }
-        else
-        {
-            copyTree(Path.of(golden.toURI()), copy);
-        }
-        return copy;
-    }
-
-    private static void copyTree(final Path from, final Path to) throws IOException
-    {
-        try (Stream<Path> paths = Files.walk(from))
-        {
-            for (final Path p : paths.toList())
-            {
-                Files.copy(p, to.resolve(from.relativize(p).toString()));
-            }
-        }
+        return GoldenJournals.copy(version, tmp);
     }
 
     @Test
