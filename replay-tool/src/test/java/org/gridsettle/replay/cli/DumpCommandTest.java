@@ -32,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code settle dump} on the journal of {@code settle demo --meters 3 --days 1}. Its size follows from the demo
- * (see {@code DemoCommand} and {@code VerifyCommandTest}): 305 inputs (2 tariffs, 1 carbon-intensity series,
- * 3 accounts, 3 enrolments, 3 x 96 ticks, 3 bad ticks, 2 ends of day (one per tariff), 1 interest accrual, 2 period
- * closes) and 582 outputs (288 ticks priced, none of which crosses the 12 kWh daily baseline, so none posts a tier-2
- * part, and each of which pays a carbon adder; 3 rejections of the bad ticks; 3 daily fixed charges; none of the first three households of seed 42 exports, so none is on the
+ * (see {@code DemoCommand} and {@code VerifyCommandTest}): 306 inputs (2 tariffs, 1 carbon-intensity series,
+ * 3 accounts, 3 enrolments, 3 x 96 ticks, 4 bad ticks, 2 ends of day (one per tariff), 1 interest accrual, 2 period
+ * closes) and 583 outputs (288 ticks priced, none of which crosses the 12 kWh daily baseline, so none posts a tier-2
+ * part, and each of which pays a carbon adder; 4 rejections of the bad ticks; 3 daily fixed charges; none of the first three households of seed 42 exports, so none is on the
  * net-metering tariff and there is no SOLAR to redeem or pay interest on).
  */
 class DumpCommandTest
@@ -66,7 +66,7 @@ class DumpCommandTest
         assertThat(run.err()).isEmpty();
 
         final List<JsonNode> records = parse(run.out());
-        assertThat(records).hasSize(582);
+        assertThat(records).hasSize(583);
         final Set<String> types = new TreeSet<>();
         int energyCharges = 0;
         int secondTierParts = 0;
@@ -115,7 +115,7 @@ class DumpCommandTest
         assertThat(run.exitCode()).as(run.err()).isZero();
 
         final List<JsonNode> records = parse(run.out());
-        assertThat(records).hasSize(305);
+        assertThat(records).hasSize(306);
         assertThat(records).allMatch(r -> r.get("journal").asText().equals("input") && !r.has("cause"));
         final JsonNode tariff = records.get(0);
         assertThat(tariff.get("type").asText()).isEqualTo("tariff_version");
@@ -153,19 +153,19 @@ class DumpCommandTest
     @Test
     void fromSkipsLowerSequencesAndLimitCapsTheCount()
     {
-        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "578")))
-            .containsExactly(578L, 579L, 580L, 581L, 582L);
-        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "578", "--limit", "2")))
-            .containsExactly(578L, 579L);
-        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--input", "--from", "300")))
-            .containsExactly(300L, 301L, 302L, 303L, 304L, 305L);
+        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "579")))
+            .containsExactly(579L, 580L, 581L, 582L, 583L);
+        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--from", "579", "--limit", "2")))
+            .containsExactly(579L, 580L);
+        assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--input", "--from", "301")))
+            .containsExactly(301L, 302L, 303L, 304L, 305L, 306L);
         assertThat(sequences(CliRun.of("dump", "--journal", journal.toString(), "--limit", "3")))
             .containsExactly(1L, 2L, 3L);
-        final CliRun past = CliRun.of("dump", "--journal", journal.toString(), "--from", "583");
+        final CliRun past = CliRun.of("dump", "--journal", journal.toString(), "--from", "584");
         assertThat(sequences(past)).isEmpty();
         // an empty output that is not an answer is said to be so (it went by silently before)
         assertThat(past.exitCode()).isZero();
-        assertThat(past.err()).isEqualTo("settle dump: note: --from 583 is past the output journal's last record: " +
+        assertThat(past.err()).isEqualTo("settle dump: note: --from 584 is past the output journal's last record: " +
             "nothing to print" + System.lineSeparator());
         final CliRun none = CliRun.of("dump", "--journal", journal.toString(), "--limit", "0");
         assertThat(sequences(none)).isEmpty();
@@ -207,26 +207,26 @@ class DumpCommandTest
         assertThat(parse(plain.out())).noneMatch(r -> r.get("type").asText().equals("checkpoint"));
 
         final List<JsonNode> outputs = parse(CliRun.of("dump", "--journal", journal.toString(), "--checkpoints").out());
-        assertThat(outputs).hasSize(583);
-        final JsonNode close = outputs.get(582);
+        assertThat(outputs).hasSize(584);
+        final JsonNode close = outputs.get(583);
         assertThat(close.get("type").asText()).isEqualTo("checkpoint");
-        assertThat(close.get("position").asLong()).isEqualTo(582);
+        assertThat(close.get("position").asLong()).isEqualTo(583);
         assertThat(close.get("kind").asText()).isEqualTo("close");
-        assertThat(close.get("recordsCovered").asLong()).isEqualTo(582);
-        assertThat(close.get("lastSequence").asLong()).isEqualTo(582);
+        assertThat(close.get("recordsCovered").asLong()).isEqualTo(583);
+        assertThat(close.get("lastSequence").asLong()).isEqualTo(583);
         assertThat(close.get("sha256").asText()).matches("[0-9a-f]{64}");
 
         // the output close checkpoint binds the input journal's record count and chain head: its last record's chain
         final List<JsonNode> inputs = parse(CliRun.of("dump", "--journal", journal.toString(), "--input",
             "--checkpoints").out());
-        assertThat(inputs).hasSize(306);
-        assertThat(close.get("boundRecords").asLong()).isEqualTo(305);
-        assertThat(close.get("boundChain").asText()).isEqualTo(inputs.get(304).get("chain").asText());
-        assertThat(inputs.get(305).get("kind").asText()).isEqualTo("close");
-        assertThat(inputs.get(305).get("boundRecords").asLong()).isZero();
+        assertThat(inputs).hasSize(307);
+        assertThat(close.get("boundRecords").asLong()).isEqualTo(306);
+        assertThat(close.get("boundChain").asText()).isEqualTo(inputs.get(305).get("chain").asText());
+        assertThat(inputs.get(306).get("kind").asText()).isEqualTo("close");
+        assertThat(inputs.get(306).get("boundRecords").asLong()).isZero();
 
         // a checkpoint is shown with the record before it
-        assertThat(parse(CliRun.of("dump", "--journal", journal.toString(), "--checkpoints", "--from", "582").out()))
+        assertThat(parse(CliRun.of("dump", "--journal", journal.toString(), "--checkpoints", "--from", "583").out()))
             .extracting(r -> r.get("type").asText()).containsExactly("transfer", "checkpoint");
     }
 
