@@ -65,14 +65,15 @@ import java.util.concurrent.CompletableFuture;
  * Bad input: every submission is journalled, and one the rules refuse is answered with a REJECTION output naming a
  * reason code ({@code journal/FORMAT.md}; {@link PostingListener#onRejection}), never with an exception, and the
  * inputs after it go on. Only an argument the record cannot hold (a channel above one byte, an invalid pricing node
- * name, a null) throws, before anything is submitted.
+ * name, a negative reading limit, a null) throws, before anything is submitted.
  * <p>
  * Memory: besides the correction window ({@link Builder#correctionWindow}), each meter enrolled in demand response
  * costs {@value org.gridsettle.engine.logic.DrHistory#BYTES_PER_DR_METER} bytes of hourly history (48 local days x 24
  * hours, for the 10-in-10 baseline; see {@link org.gridsettle.engine.logic.DrHistory}); other meters cost nothing
  * for it. Each meter whose ticks a tariff with daily tiers priced costs 2,976 bytes of day totals (2 open billing
  * periods x 31 local days x 6 TOU periods x 8 bytes, what the period close trues daily tiers up from), plus a map
- * entry; other meters cost nothing for them.
+ * entry; other meters cost nothing for them. Reading limits cost nothing until an enrolment sets one, then 8 bytes
+ * for every enrolled meter, kept in each snapshot.
  */
 public final class SettlementEngine implements AutoCloseable
 {
