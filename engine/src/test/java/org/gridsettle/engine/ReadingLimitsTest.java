@@ -1,11 +1,19 @@
 package org.gridsettle.engine;
 
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.engine.logic.MeterRegistry;
+import org.gridsettle.engine.logic.SettlementLogic;
+import org.gridsettle.journal.codec.AccountRegistrationCodec;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.journal.codec.RejectionCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +124,36 @@ class ReadingLimitsTest
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("import -1");
             assertThat(engine.appliedSequence()).isZero();
         }
+    }
+
+    /**
+     * The engine's API refuses a negative limit, but a journal is input too, and one written by another writer (or
+     * altered) may hold one: replayed, that enrolment is MALFORMED, about its meter, and enrols nothing, rather than
+     * taken as no limit, so the meter's readings are refused as of a meter not enrolled.
+     */
+    @Test
+    void aJournalledEnrolmentWithANegativeLimitIsMalformedAndEnrolsNothing()
+    {
+        final List<byte[]> outputs = new ArrayList<>();
+        final SettlementLogic logic = new SettlementLogic((buffer, offset, length) ->
+        {
+            final byte[] copy = new byte[length];
+            buffer.getBytes(offset, copy);
+            outputs.add(copy);
+        });
+        new LogicInputs(logic::apply).setUp(0);                                                         // 1: tariff
+        final UnsafeBuffer record = new UnsafeBuffer(ByteBuffer.allocateDirect(256));
+        new AccountRegistrationCodec().<AccountRegistrationCodec>wrap(record, 0).encode(2, 1001);             // 2
+        logic.apply(record, 0, AccountRegistrationCodec.LENGTH);
+        new MeterEnrolmentCodec().<MeterEnrolmentCodec>wrap(record, 0)
+            .encode(3, 1, 1001, EngineFixture.TARIFF, T, 0, 0, null, -1, EXPORT_LIMIT_W);              // 3
+        logic.apply(record, 0, MeterEnrolmentCodec.LIMITED_LENGTH);
+
+        final List<byte[]> rejected = Outputs.ofRecords(outputs).causedBy(3);
+        assertThat(rejected).hasSize(1);
+        assertThat(Outputs.rejection(rejected.get(0))).isEqualTo(ReasonCode.MALFORMED);
+        assertThat(new RejectionCodec().<RejectionCodec>wrap(new UnsafeBuffer(rejected.get(0)), 0).subject()).isEqualTo(1);
+        assertThat(logic.meters().indexOf(1)).isEqualTo(MeterRegistry.NO_METER);
     }
 
     private static List<ReasonCode> rejections(final Outputs out)

@@ -54,7 +54,12 @@ final class StrictGzipInputStream extends FilterInputStream
         }
         catch (final IOException ex)
         {
-            throw new ZipException("not gzip data: " + ex.getMessage());
+            // the caller saw the gzip magic (GzipAwareInput.isGzip), so a header the library refuses after it is a
+            // damaged file to fetch again, not a file of another format
+            final ZipException worded = new ZipException("the gzip header at the start of the file is damaged (" +
+                withoutFullStop(ex.getMessage()) + "): fetch or copy it again");
+            worded.initCause(ex);
+            throw worded;
         }
     }
 
@@ -115,10 +120,15 @@ final class StrictGzipInputStream extends FilterInputStream
         else
         {
             worded = new ZipException("the gzip data is damaged near byte " + consumed + " (" +
-                message.replaceAll("\\.$", "") + "): fetch or copy it again");
+                withoutFullStop(message) + "): fetch or copy it again");
         }
         worded.initCause(ex);
         return worded;
+    }
+
+    private static String withoutFullStop(final String message)
+    {
+        return String.valueOf(message).replaceAll("\\.$", "");
     }
 
     private static EOFException cutShort()

@@ -128,6 +128,23 @@ class StrictGzipInputStreamTest
     }
 
     @Test
+    void refusesADamagedFirstHeaderAsDamagedNotAsAnotherFormat() throws Exception
+    {
+        // the file starts with the gzip magic, so a broken header after it is damage, not a file of another format
+        final byte[] reservedFlags = gzip(sample());
+        reservedFlags[3] = (byte)0xE0;           // FLG, RFC 1952 section 2.3.1: bits 5 to 7 are reserved, gzip(1) writes 0
+        final byte[] otherMethod = gzip(sample());
+        otherMethod[2] = 9;                      // CM: 8 (deflate) is the only method
+
+        for (final byte[] damaged : new byte[][] {reservedFlags, otherMethod})
+        {
+            assertThatThrownBy(() -> gunzip(damaged)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("the gzip header at the start of the file is damaged (")
+                .hasMessageEndingWith("): fetch or copy it again");
+        }
+    }
+
+    @Test
     void anImporterRefusesTheDamagedFileInOneLine() throws Exception
     {
         final byte[] gzipped = gzip(sample());

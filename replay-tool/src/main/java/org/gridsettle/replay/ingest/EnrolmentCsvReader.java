@@ -49,7 +49,7 @@ public final class EnrolmentCsvReader
     private static final String EXPECTED = "an enrolment CSV with header " + HEADER;
     private static final String[] COLUMNS =
         { "meter_id", "account_id", "programs", "pricing_node", "import_limit_kw", "export_limit_kw" };
-    private static final BigDecimal MAX_LIMIT_W = BigDecimal.valueOf(Integer.MAX_VALUE);
+    private static final BigDecimal MAX_LIMIT_KW = BigDecimal.valueOf(Integer.MAX_VALUE, 3);
 
     /**
      * @param file the enrolment file, plain or gzipped.
@@ -221,16 +221,17 @@ public final class EnrolmentCsvReader
             throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +
                 " is not above 0; leave it empty for no limit");
         }
+        // compared in kW, before the point moves: moving it overflows the scale of an exponent such as 1E+2147483647
+        if (kw.compareTo(MAX_LIMIT_KW) > 0)
+        {
+            throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +
+                " is above the largest limit, 2147483.647 kW");
+        }
         final BigDecimal watts = kw.movePointRight(3);
         if (watts.stripTrailingZeros().scale() > 0)
         {
             throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +
                 " has more than 3 decimals; the limit is kept in whole watts");
-        }
-        if (watts.compareTo(MAX_LIMIT_W) > 0)
-        {
-            throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +
-                " is above the largest limit, 2147483.647 kW");
         }
         return watts.intValueExact();
     }

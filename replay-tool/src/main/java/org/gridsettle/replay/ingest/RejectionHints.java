@@ -29,10 +29,15 @@ public final class RejectionHints
         "OUTSIDE_CORRECTION_WINDOW", "a reading older than the last " + TickWindow.DEFAULT_SLOTS + " intervals " +
             "the engine keeps per meter, or overlapping one of its channel that has left them (a late 15-minute " +
             "reading inside an hourly one settled before); a reading sent again unchanged was settled when first " +
-            "sent and posts nothing now, and a changed one can no longer correct it",
+            "sent, unless it was refused then, and posts nothing now, and a changed one can no longer correct it",
+        // a refused reading is sent again into a journal that has gone on: settle ingest closes each billing period
+        // its readings pass, and the engine keeps only each meter's latest intervals, so for a file of a month or
+        // more nearly every refused reading can no longer settle by the time the limit or the data is fixed
         "READING_ABOVE_LIMIT", "a reading whose energy over its interval is above the meter's import_limit_kw or " +
-            "export_limit_kw in the enrolment file; check the meter's data (or the limit), then send the reading " +
-            "again: a refused reading is kept nowhere, so the same interval is settled when it comes plausible");
+            "export_limit_kw in the enrolment file; it is kept nowhere and posts nothing: check the meter's data " +
+            "(or the limit) and send it again while it can still settle, within the last " +
+            TickWindow.DEFAULT_SLOTS + " intervals the engine keeps for the meter and in a billing period still " +
+            "open; later it is refused OUTSIDE_CORRECTION_WINDOW or PERIOD_CLOSED and stays unbilled");
 
     private RejectionHints()
     {

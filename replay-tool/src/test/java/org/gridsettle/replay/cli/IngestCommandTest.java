@@ -143,6 +143,44 @@ class IngestCommandTest
     }
 
     @Test
+    void aReadingRefusedAboveItsLimitSettlesOnlyIfSentAgainWhileTheEngineCanStillTakeIt() throws IOException
+    {
+        // M-1 has a 48 kW service: a stuck register (1,200,000 Wh a quarter hour) on the last day of February, and one
+        // on the morning of 2 March followed by 13 plausible quarter hours, more than the engine's 12 kept intervals
+        final StringBuilder usage = new StringBuilder("meter_id,interval_start,interval_seconds,import_wh,export_wh\n")
+            .append("M-1,2026-02-28T18:00:00Z,900,1200000,0\n")
+            .append("M-1,2026-03-02T18:00:00Z,900,1200000,0\n");
+        for (int quarter = 1; quarter <= 13; quarter++)
+        {
+            usage.append("M-1,2026-03-02T").append(18 + quarter / 4).append(':').append(quarter % 4 * 15)
+                .append(quarter % 4 == 0 ? "0" : "").append(":00Z,900,1000,0\n");
+        }
+        final Path file = write("usage.csv", usage.toString());
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun limited = ingest(journal, write("limited.csv", "meter_id,account_id,programs,pricing_node," +
+            "import_limit_kw\nM-1,1001,,,48\n"), file.toString());
+        // the limit raised (here: removed) and the same file sent again, as the first run's hint advises
+        final CliRun again = ingest(journal, write("unlimited.csv", "meter_id,account_id\nM-1,1001\n"),
+            file.toString());
+
+        assertThat(limited.exitCode()).as(limited.err()).isZero();
+        assertThat(limited.out()).contains("engine rejections: READING_ABOVE_LIMIT=2");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        // February was closed when the readings passed 1 March; the 2 March reading has left the kept intervals
+        assertThat(again.out()).contains("readings: 2 submitted, 0 accepted, 2 rejected by the engine")
+            .contains("engine rejections: PERIOD_CLOSED=1, OUTSIDE_CORRECTION_WINDOW=1")
+            .contains("a reading sent again unchanged was settled when first sent, unless it was refused then,");
+        // so the hint must not promise that a refused reading sent again settles: it says when it can
+        assertThat(limited.out()).doesNotContain("the same interval is settled when it comes plausible")
+            .contains("READING_ABOVE_LIMIT: a reading whose energy over its interval is above the meter's " +
+                "import_limit_kw or export_limit_kw in the enrolment file; it is kept nowhere and posts nothing: " +
+                "check the meter's data (or the limit) and send it again while it can still settle, within the last " +
+                "12 intervals the engine keeps for the meter and in a billing period still open; later it is " +
+                "refused OUTSIDE_CORRECTION_WINDOW or PERIOD_CLOSED and stays unbilled");
+    }
+
+    @Test
     void aUsageFileWithoutReadingsIsNamedInAWarning() throws IOException
     {
         // greenbutton_ESPIReadingType.xml (VerdigrisTech/green-button-data, spec/fixtures/, BSD-style) is one

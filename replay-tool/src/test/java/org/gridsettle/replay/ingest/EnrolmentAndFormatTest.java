@@ -83,6 +83,11 @@ class EnrolmentAndFormatTest
                 "in whole watts");
         assertThat(problem(header + "m1,1001,,,2147484\n"))
             .isEqualTo("meters.csv: line 2: import_limit_kw \"2147484\" is above the largest limit, 2147483.647 kW");
+        // an exponent at the edge of BigDecimal's scale: moving its point to watts overflowed, and the user was told
+        // only "Overflow", with neither the file nor the line
+        assertThat(problem(header + "m1,1001,,,1E+2147483647\n"))
+            .isEqualTo("meters.csv: line 2: import_limit_kw \"1E+2147483647\" is above the largest limit, " +
+                "2147483.647 kW");
         assertThat(problem("meter_id,account_id,programs,pricing_node,import_limit_kw,export_limit_kw\n" +
             "m1,1001,,,,-3\n")).isEqualTo("meters.csv: line 2: export_limit_kw \"-3\" is not above 0; leave it empty " +
             "for no limit");
