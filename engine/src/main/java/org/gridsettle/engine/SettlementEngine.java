@@ -445,9 +445,10 @@ public final class SettlementEngine implements AutoCloseable
 
     /**
      * Enrols (or re-enrols) a meter with reading limits: the highest average import and export power its readings
-     * may show, such as the service's capacity and the inverter's nameplate. A tick or correction whose energy is
-     * more than a limit times its interval ({@code energyWh * 3600 > limitW * intervalSeconds}) is rejected
-     * READING_ABOVE_LIMIT before it is priced, so an implausible reading never posts a charge or mints a credit. A
+     * may show, such as the service's capacity and the inverter's nameplate. A new tick, or a correction with new
+     * values, whose energy is more than a limit times its interval ({@code energyWh * 3600 > limitW *
+     * intervalSeconds}) is rejected READING_ABOVE_LIMIT instead of being priced, so an implausible reading never
+     * posts a charge or mints a credit; an exact retry of a settled reading is still acknowledged as a duplicate. A
      * re-enrolment replaces the limits, and one without limits clears them.
      *
      * @param meterId       meter.

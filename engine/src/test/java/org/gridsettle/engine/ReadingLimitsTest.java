@@ -87,6 +87,30 @@ class ReadingLimitsTest
     }
 
     @Test
+    void aRetryOfASettledReadingIsAcknowledgedAfterALimitWasLoweredAndANewValueAboveItIsRefused()
+    {
+        // 3,000 Wh in 900 s is 12 kW: at the first limit; the second, 10 kW, allows 2,500 Wh a quarter hour
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            setUp(engine);                                                                   // 1..3: 12 kW
+            engine.submitTick(1, 0, EIGHT, 900, 3_000, 0);                                   // 4: priced
+            engine.enrolMeter(1, 1001, EngineFixture.TARIFF, T, 0, 0, null, 10_000, 0);      // 5: 10 kW
+            engine.submitTick(1, 0, EIGHT, 900, 3_000, 0);                                   // 6: the same again
+            engine.submitCorrection(1, 0, EIGHT, 900, 2_800, 0);                             // 7: still above
+            engine.submitTick(1, 0, EIGHT, 900, 2_000, 0);                                   // 8: another value
+            engine.submitCorrection(1, 0, EIGHT, 900, 2_000, 0);                             // 9: under it
+        }
+        final Outputs out = Outputs.of(dir);
+        assertThat(Outputs.transfer(out.causedBy(4).get(0)).amount()).isEqualTo(900_000);      // 3 kWh x 0.30
+        assertThat(out.causedBy(6)).hasSize(1);
+        assertThat(Outputs.isDuplicateAck(out.causedBy(6).get(0))).isTrue();
+        assertThat(Outputs.rejection(out.causedBy(7).get(0))).isEqualTo(ReasonCode.READING_ABOVE_LIMIT);
+        assertThat(Outputs.rejection(out.causedBy(8).get(0))).isEqualTo(ReasonCode.CONFLICTING_DUPLICATE);
+        // the correction reverses 0.90 and prices 2 kWh x 0.30 = 0.60
+        assertThat(out.causedBy(9)).extracting(r -> Outputs.transfer(r).amount()).containsExactly(900_000L, 600_000L);
+    }
+
+    @Test
     void theLimitsSurviveASnapshotAndGiveTheSameOutputsAsARunWithoutOne()
     {
         final Path once = dir.resolve("once");

@@ -13,10 +13,13 @@ import java.util.Arrays;
  * high-limit check of meter data, kept in the engine because a reading above it would otherwise post a charge, or mint
  * a credit, for energy that never flowed.
  * <p>
- * <b>Rule.</b> A tick (or correction) is above a limit when its energy is more than the limit times its interval:
- * {@code energyWh * 3600 > limitW * intervalSeconds}, decided exactly in integers. A limit of 0 is no limit. Limits
- * are the meter's latest enrolment's: a re-enrolment replaces them, and one without limits clears them, as it does
- * every other field of the enrolment.
+ * <b>Rule.</b> A reading is above a limit when its energy is more than the limit times its interval:
+ * {@code energyWh * 3600 > limitW * intervalSeconds}, decided exactly in integers. A limit of 0 is no limit. Only a
+ * reading that would be priced is held to the limits: a new tick, or a correction with new values. An exact retry of
+ * a settled reading is acknowledged as every duplicate is, even after a re-enrolment lowered a limit below it, and a
+ * reading another rule refuses (a closed period, the correction window, an overlap, a conflicting duplicate) gets
+ * that rule's reason. Limits are the meter's latest enrolment's: a re-enrolment replaces them, and one without limits
+ * clears them, as it does every other field of the enrolment.
  * <p>
  * Memory: nothing until an enrolment sets a limit, and nothing in a snapshot; from then on 8 bytes per enrolled
  * meter, written whole into each snapshot. The check is two array reads, allocation-free. Owned by the business-logic thread. Not thread-safe.

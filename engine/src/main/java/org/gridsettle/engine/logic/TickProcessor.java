@@ -141,12 +141,6 @@ final class TickProcessor
             postings.reject(sequence, ReasonCode.UNKNOWN_METER, TICK, meterId);
             return;
         }
-        if (limits.exceeds(meter, importWh, exportWh, seconds))
-        {
-            // before the window: a reading no meter of this service can show is refused, never settled or kept
-            postings.reject(sequence, ReasonCode.READING_ABOVE_LIMIT, TICK, meterId);
-            return;
-        }
         // before anything below changes this meter's window or accumulators, a snapshot in progress copies them
         capture.beforeChange(meter);
         final boolean correction = (tick.flags() & MeterTickCodec.FLAG_CORRECTION) != 0;
@@ -180,6 +174,12 @@ final class TickProcessor
             if (correction)
             {
                 postings.reject(sequence, ReasonCode.NOTHING_TO_CORRECT, TICK, meterId);
+                return;
+            }
+            if (limits.exceeds(meter, importWh, exportWh, seconds))
+            {
+                // a reading no meter of this service can show is refused, never priced or kept
+                postings.reject(sequence, ReasonCode.READING_ABOVE_LIMIT, TICK, meterId);
                 return;
             }
             final TouTariff tariff = tariffs.inForce(tariffId, start);
@@ -245,6 +245,12 @@ final class TickProcessor
         else if (!correction)
         {
             postings.reject(sequence, ReasonCode.CONFLICTING_DUPLICATE, TICK, meterId);
+        }
+        else if (limits.exceeds(meter, importWh, exportWh, seconds))
+        {
+            // only readings that would be priced are held to the limits: a retry of a settled one, checked above, is
+            // acknowledged whatever a later enrolment says, as every exact duplicate is
+            postings.reject(sequence, ReasonCode.READING_ABOVE_LIMIT, TICK, meterId);
         }
         else
         {

@@ -361,8 +361,10 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         engine.submitTick(SyntheticFleet.FIRST_METER, MeterTickCodec.CHANNEL_MAIN, t, 900, -120, 0);
         engine.submitTick(42, MeterTickCodec.CHANNEL_MAIN, t, 900, 300, 0);
         engine.submitTick(SyntheticFleet.FIRST_METER + 1, MeterTickCodec.CHANNEL_MAIN, t, 0, 300, 0);
-        // a stuck register: 250 kWh in a quarter hour is 1 MW, beyond the household's 48 kW service
-        engine.submitTick(SyntheticFleet.FIRST_METER, MeterTickCodec.CHANNEL_MAIN, t + 900, 900, 250_000, 0);
+        // a stuck register read for the quarter hour after the run: 250 kWh is 1 MW, beyond the household's 48 kW
+        // service (a new interval, so the limit decides it; day 2 has long left the correction window)
+        engine.submitTick(SyntheticFleet.FIRST_METER, MeterTickCodec.CHANNEL_MAIN, fleet.endEpochSecond(), 900,
+            250_000, 0);
     }
 
     private static void submitCorrection(final SettlementEngine engine, final long t)
