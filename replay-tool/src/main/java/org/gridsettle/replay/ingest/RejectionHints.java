@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * whole, and neither the name nor the count says that the readings, not the tariff, must change) and
  * {@code OUTSIDE_CORRECTION_WINDOW} (an ingest that sends a month again finds most of it refused so, though it was
  * settled the first time) and {@code INTERVAL_OVERLAP} (a feed that carries a meter's readings at two resolutions
- * on one channel) and {@code READING_ABOVE_LIMIT} (which of the enrolment file's columns set the limit).
+ * on one channel) and {@code READING_ABOVE_LIMIT} (which of the enrolment file's columns set the limit) and
+ * {@code UNKNOWN_METER} (which also refuses an enrolled meter's reading dated before its enrolment).
  * <p>
  * Stateless; safe from any thread.
  */
@@ -37,7 +38,12 @@ public final class RejectionHints
             "export_limit_kw in the enrolment file; it is kept nowhere and posts nothing: check the meter's data " +
             "(or the limit) and send it again while it can still settle, within the last " +
             TickWindow.DEFAULT_SLOTS + " intervals the engine keeps for the meter and in a billing period still " +
-            "open; later it is refused OUTSIDE_CORRECTION_WINDOW or PERIOD_CLOSED and stays unbilled");
+            "open; later it is refused OUTSIDE_CORRECTION_WINDOW or PERIOD_CLOSED and stays unbilled",
+        // an enrolled meter's reading from before its enrolment starts is refused under the same name as a meter
+        // the enrolment never named, and the summary's "unknown meters" line lists only the latter
+        "UNKNOWN_METER", "a reading of a meter not enrolled at its date: a meter the enrolment does not name, or a " +
+            "reading dated before the enrolments start (a URDB startdate, or where an appended journal's first run " +
+            "began)");
 
     private RejectionHints()
     {

@@ -181,6 +181,26 @@ class IngestCommandTest
     }
 
     @Test
+    void aReadingOfAnEnrolledMeterBeforeTheTariffsStartdateIsExplained() throws IOException
+    {
+        // the hand-written tariff's URDB startdate is 1262304000, 2010-01-01T00:00:00Z: the enrolments start there,
+        // so the engine refuses M-1's reading of the day before as UNKNOWN_METER though the meter is enrolled
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2009-12-31T08:00:00Z,900,100,0\n" +
+            "M-1,2010-01-04T10:00:00Z,900,100,0\n");
+
+        final CliRun run = ingest(tmp.resolve("journal"), meters, usage.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+            .contains("engine rejections: UNKNOWN_METER=1")
+            .contains("UNKNOWN_METER: a reading of a meter not enrolled at its date: a meter the enrolment does " +
+                "not name, or a reading dated before the enrolments start (a URDB startdate")
+            .doesNotContain("unknown meters:");
+    }
+
+    @Test
     void aUsageFileWithoutReadingsIsNamedInAWarning() throws IOException
     {
         // greenbutton_ESPIReadingType.xml (VerdigrisTech/green-button-data, spec/fixtures/, BSD-style) is one
