@@ -472,9 +472,13 @@ class IngestCommandTest
             "M-100,2099-12-31T00:00:00Z,3600,5,0\n");
         final Path gap = write("gap.csv", header + "M-100,2011-03-08T10:00:00Z,900,350,0\n" +
             "M-100,2026-03-08T10:00:00Z,900,350,0\n");
+        // past the zone tables' years (1990-2100): the future too, where the engine could only say MALFORMED
+        final Path farFuture = write("far.csv", header + "M-100,2026-03-08T10:00:00Z,900,350,0\n" +
+            "M-100,2150-01-01T00:00:00Z,900,5,0\n");
 
         final CliRun inFuture = ingest(tmp.resolve("a"), meters, future.toString());
         final CliRun yearsApart = ingest(tmp.resolve("b"), meters, gap.toString());
+        final CliRun farInFuture = ingest(tmp.resolve("c"), meters, farFuture.toString());
 
         assertThat(inFuture.exitCode()).isEqualTo(2);
         assertThat(inFuture.err().lines()).singleElement().asString()
@@ -482,8 +486,12 @@ class IngestCommandTest
         assertThat(yearsApart.exitCode()).isEqualTo(2);
         assertThat(yearsApart.err().lines()).singleElement().asString()
             .contains("jump from 2011-03-08T10:00:00Z to 2026-03-08T10:00:00Z");
+        assertThat(farInFuture.exitCode()).isEqualTo(2);
+        assertThat(farInFuture.err().lines()).singleElement().asString()
+            .contains("2150-01-01T00:00:00Z, in the future").contains("nothing was journalled");
         assertThat(tmp.resolve("a")).doesNotExist();
         assertThat(tmp.resolve("b")).doesNotExist();
+        assertThat(tmp.resolve("c")).doesNotExist();
     }
 
     @Test
