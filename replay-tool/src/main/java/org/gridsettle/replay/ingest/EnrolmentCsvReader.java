@@ -32,7 +32,7 @@ import java.util.Set;
  *       its tariff takes export rates from the price oracle, such as {@code TH_NP15_GEN-APND}: 1 to 32 printable
  *       ASCII characters, no comma or quote.</li>
  *   <li>{@code import_limit_kw} and {@code export_limit_kw} are empty (no limit) or the highest average power a
- *       reading of the meter may show, in kW with at most 3 decimals (whole watts): the service's capacity for
+ *       reading of the meter may show, in kW as a plain decimal with at most 3 decimals (whole watts): the service's capacity for
  *       imports, the inverter's nameplate for exports. The engine refuses a reading above one as
  *       READING_ABOVE_LIMIT instead of pricing it.</li>
  * </ul>
@@ -49,6 +49,8 @@ public final class EnrolmentCsvReader
     private static final String EXPECTED = "an enrolment CSV with header " + HEADER;
     private static final String[] COLUMNS =
         { "meter_id", "account_id", "programs", "pricing_node", "import_limit_kw", "export_limit_kw" };
+    private static final java.util.regex.Pattern PLAIN_DECIMAL =
+        java.util.regex.Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)");
     private static final BigDecimal MAX_LIMIT_KW = BigDecimal.valueOf(Integer.MAX_VALUE, 3);
 
     /**
@@ -206,16 +208,13 @@ public final class EnrolmentCsvReader
         {
             return 0;
         }
-        final BigDecimal kw;
-        try
-        {
-            kw = new BigDecimal(text);
-        }
-        catch (final NumberFormatException ex)
+        // plain decimals only, as the other importers read them: BigDecimal alone would take 1e3 and Arabic digits
+        if (!PLAIN_DECIMAL.matcher(text).matches())
         {
             throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +
-                " is not a number of kW");
+                " is not a number of kW (digits with an optional decimal point, such as 7.6)");
         }
+        final BigDecimal kw = new BigDecimal(text);
         if (kw.signum() <= 0)
         {
             throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +

@@ -75,7 +75,8 @@ class EnrolmentAndFormatTest
     {
         final String header = "meter_id,account_id,programs,pricing_node,import_limit_kw\n";
         assertThat(problem(header + "m1,1001,,,lots\n"))
-            .isEqualTo("meters.csv: line 2: import_limit_kw \"lots\" is not a number of kW");
+            .isEqualTo("meters.csv: line 2: import_limit_kw \"lots\" is not a number of kW (digits with an optional " +
+                "decimal point, such as 7.6)");
         assertThat(problem(header + "m1,1001,,,0\n"))
             .isEqualTo("meters.csv: line 2: import_limit_kw \"0\" is not above 0; leave it empty for no limit");
         assertThat(problem(header + "m1,1001,,,1.0005\n"))
@@ -83,11 +84,16 @@ class EnrolmentAndFormatTest
                 "in whole watts");
         assertThat(problem(header + "m1,1001,,,2147484\n"))
             .isEqualTo("meters.csv: line 2: import_limit_kw \"2147484\" is above the largest limit, 2147483.647 kW");
-        // an exponent at the edge of BigDecimal's scale: moving its point to watts overflowed, and the user was told
-        // only "Overflow", with neither the file nor the line
-        assertThat(problem(header + "m1,1001,,,1E+2147483647\n"))
-            .isEqualTo("meters.csv: line 2: import_limit_kw \"1E+2147483647\" is above the largest limit, " +
-                "2147483.647 kW");
+        // an exponent at the edge of BigDecimal's scale once overflowed to a bare "Overflow"; exponents, and digits
+        // other than ASCII ones (Arabic-Indic five here), are now refused as the other decimal importers refuse them
+        for (final String notPlain : new String[] {"1E+2147483647", "1e3", "\u0665", "0x10", "5,0"})
+        {
+            assertThat(problem(header + "m1,1001,,,\"" + notPlain + "\"\n")).as(notPlain)
+                .startsWith("meters.csv: line 2: import_limit_kw ").endsWith(" is not a number of kW (digits with an " +
+                    "optional decimal point, such as 7.6)");
+        }
+        assertThat(new EnrolmentCsvReader().read(write("plus.csv", header + "m1,1001,,,+7.\n")).get(0).importLimitW())
+            .isEqualTo(7_000);
         assertThat(problem("meter_id,account_id,programs,pricing_node,import_limit_kw,export_limit_kw\n" +
             "m1,1001,,,,-3\n")).isEqualTo("meters.csv: line 2: export_limit_kw \"-3\" is not above 0; leave it empty " +
             "for no limit");
