@@ -32,9 +32,9 @@ import java.util.Set;
  *       its tariff takes export rates from the price oracle, such as {@code TH_NP15_GEN-APND}: 1 to 32 printable
  *       ASCII characters, no comma or quote.</li>
  *   <li>{@code import_limit_kw} and {@code export_limit_kw} are empty (no limit) or the highest average power a
- *       reading of the meter may show, in kW as a plain decimal with at most 3 decimals (whole watts): the service's capacity for
- *       imports, the inverter's nameplate for exports. The engine refuses a reading above one as
- *       READING_ABOVE_LIMIT instead of pricing it.</li>
+ *       reading of the meter may show, in kW as a plain decimal with at most 3 decimals (whole watts): the
+ *       service's capacity for imports, the inverter's nameplate for exports. The engine refuses a reading above
+ *       one as READING_ABOVE_LIMIT instead of pricing it.</li>
  * </ul>
  * Unlike a usage file, an enrolment file has no row that can be skipped: a meter enrolled on the wrong account bills
  * the wrong customer. So any bad row, a repeated meter id or a file without rows throws {@link MeterDataException}
