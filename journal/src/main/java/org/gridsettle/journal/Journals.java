@@ -22,6 +22,8 @@ public final class Journals
     public static final String INPUT = "input";
     /** Sub-directory of the output journal. */
     public static final String OUTPUT = "output";
+    /** What Chronicle's daily roll puts after a cycle file's date ({@code 20261125F.cq4}). */
+    private static final String CYCLE_FILE_SUFFIX = "F.cq4";
 
     private Journals()
     {
@@ -103,7 +105,31 @@ public final class Journals
      */
     static String cycleFileName(final int cycle)
     {
-        return LocalDate.ofEpochDay(cycle).format(DateTimeFormatter.BASIC_ISO_DATE) + "F.cq4";
+        return LocalDate.ofEpochDay(cycle).format(DateTimeFormatter.BASIC_ISO_DATE) + CYCLE_FILE_SUFFIX;
+    }
+
+    /**
+     * The inverse of {@link #cycleFileName}.
+     *
+     * @param file a file of a queue directory.
+     * @return the cycle its name gives, or -1 for a name that is not a cycle file's.
+     */
+    static int cycleOf(final Path file)
+    {
+        final String name = file.getFileName().toString();
+        if (name.length() != 8 + CYCLE_FILE_SUFFIX.length() || !name.endsWith(CYCLE_FILE_SUFFIX))
+        {
+            return -1;
+        }
+        try
+        {
+            return Math.toIntExact(LocalDate.parse(name.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE)
+                .toEpochDay());
+        }
+        catch (final java.time.format.DateTimeParseException e)
+        {
+            return -1;
+        }
     }
 
     /**

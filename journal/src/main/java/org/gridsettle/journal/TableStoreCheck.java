@@ -11,9 +11,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * Checks that a queue's table store ({@code metadata.cq4t}) lets Chronicle show a read-only reader the whole journal
@@ -30,8 +27,6 @@ import java.time.format.DateTimeParseException;
  */
 final class TableStoreCheck
 {
-    private static final String CYCLE_SUFFIX = "F.cq4";
-
     private TableStoreCheck()
     {
     }
@@ -98,7 +93,7 @@ final class TableStoreCheck
         int newest = Integer.MIN_VALUE;
         for (final Path file : CycleFileCheck.cycleFiles(queueDir))
         {
-            final int cycle = cycleOf(file);
+            final int cycle = Journals.cycleOf(file);
             if (cycle >= 0)
             {
                 oldest = Math.min(oldest, cycle);
@@ -140,25 +135,6 @@ final class TableStoreCheck
         catch (final OverlappingFileLockException e)
         {
             return null;
-        }
-    }
-
-    /** @return the cycle a file's name gives, as Chronicle's daily roll names them, or -1 for another name. */
-    private static int cycleOf(final Path file)
-    {
-        final String name = file.getFileName().toString();
-        if (name.length() != 8 + CYCLE_SUFFIX.length() || !name.endsWith(CYCLE_SUFFIX))
-        {
-            return -1;
-        }
-        try
-        {
-            return Math.toIntExact(LocalDate.parse(name.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE)
-                .toEpochDay());
-        }
-        catch (final DateTimeParseException e)
-        {
-            return -1;
         }
     }
 }

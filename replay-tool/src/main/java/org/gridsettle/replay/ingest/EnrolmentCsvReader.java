@@ -220,7 +220,7 @@ public final class EnrolmentCsvReader
             throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +
                 " is not above 0; leave it empty for no limit");
         }
-        // compared in kW, before the point moves: moving it overflows the scale of an exponent such as 1E+2147483647
+        // compared in kW, before the point moves to watts, so that the int conversion below cannot fail
         if (kw.compareTo(MAX_LIMIT_KW) > 0)
         {
             throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +

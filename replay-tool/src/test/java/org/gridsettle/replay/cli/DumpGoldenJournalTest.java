@@ -38,12 +38,7 @@ class DumpGoldenJournalTest
     @BeforeEach
     void copyGoldenJournal() throws IOException, URISyntaxException
     {
-        journal = copyGolden("v1");
-    }
-
-    private Path copyGolden(final String version) throws IOException, URISyntaxException
-    {
-        return GoldenJournals.copy(version, tmp);
+        journal = GoldenJournals.copy("v1", tmp);
     }
 
     @Test
@@ -134,7 +129,7 @@ class DumpGoldenJournalTest
     void aDrEventWithdrawalDumpsItsEventAndTariff() throws IOException, URISyntaxException
     {
         // golden v4's input 47 withdraws DR event 7002 of tariff 22 (GoldenJournalGenerator.writeVersion4)
-        final Path v4 = copyGolden("v4");
+        final Path v4 = GoldenJournals.copy("v4", tmp);
         final CliRun run = CliRun.of("dump", "--journal", v4.toString(), "--input", "--from", "47", "--limit", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         final List<String> lines = run.out().lines().toList();
@@ -149,7 +144,7 @@ class DumpGoldenJournalTest
     {
         // golden v5's input 55 enrols meter 5 with 12 kW import and 5 kW export limits, 59 clears them
         // (GoldenJournalGenerator.writeVersion5); a schema-2 line has no limit fields, as before limits existed
-        final Path v5 = copyGolden("v5");
+        final Path v5 = GoldenJournals.copy("v5", tmp);
         final CliRun limited = CliRun.of("dump", "--journal", v5.toString(), "--input", "--from", "55", "--limit", "1");
         assertThat(limited.exitCode()).as(limited.err()).isZero();
         assertThat(limited.out().lines().toList()).containsExactly("{\"journal\":\"input\",\"position\":54," +
