@@ -24,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * balances, nearly all of a capture, are copied a few meters and accounts at a time afterwards ({@link #step}, after
  * each input and while the logic thread waits for one), and a meter or an account an input is about to change is
  * copied first (see
- * {@code DeferredCapture}); benchmarks/README.md has the stall before and after.
+ * {@code DeferredCapture}); benchmarks/LOG.md has the stall before and after.
  * <p>
  * One capture is in flight at a time: {@link #take} and {@link #begin} first complete a capture still being copied
  * and wait for the previous snapshot to be on disk, since all use the same buffer; at the usual interval of a million

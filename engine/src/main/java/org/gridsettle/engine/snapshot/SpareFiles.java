@@ -14,7 +14,7 @@ import java.util.List;
  * Why: writing a snapshot into a new file puts every page of it into freshly allocated page cache, and on a 2-core
  * machine that made a quarter to three quarters of the ticks at 200,000 ticks/s wait over 50 µs while the file was
  * written; overwriting the pages of a file written a few snapshots before brought that down to a few percent
- * (benchmarks/README.md has the measurements). Spares are never read: their names are not snapshot names, so
+ * (benchmarks/LOG.md has the measurements). Spares are never read: their names are not snapshot names, so
  * recovery does not see them, and their content does not matter.
  * <p>
  * Threading: the snapshot writer's thread, or any one thread while no snapshot is being written.

@@ -28,7 +28,7 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
  * then finds the page mapped and takes no fault at all; through a mapping of the pretoucher's own, as before
  * 2026-11-26, it still faulted on each page, if more cheaply, and the mapping and unmapping of each pass cost more
  * than they saved: at full throughput the engine ran at 653,000-717,000 ticks/s with it against 737,000-871,000
- * without, and at 773,000-865,000 with the writer's mapping (benchmarks/README.md). Only pages inside that chunk and
+ * without, and at 773,000-865,000 with the writer's mapping (benchmarks/LOG.md). Only pages inside that chunk and
  * its overlap are touched, so the file is never extended here; the next chunk's pages wait until the writer has
  * moved into it.
  * <p>
