@@ -502,23 +502,23 @@ public final class IngestRun
                 !settledEarlier && !due, drTally.credits(e.start())));
         }
         final List<DrSummary.Withdrawal> withdrawn = new ArrayList<>();
-        final Set<Long> withdrawnIds = new java.util.HashSet<>();
+        final Set<Long> listedIds = new java.util.HashSet<>();
         for (final DrEventFiles.Cancelled c : withdrawals)
         {
             withdrawn.add(new DrSummary.Withdrawal(c, drTally.withdrawalRejection(c.engineId()),
                 DrWithdrawals.unchecked(c, journalled)));
-            withdrawnIds.add(c.engineId());
+            listedIds.add(c.engineId());
         }
         // stale cancellations are listed on lines of their own, as withdrawals are
         final List<DrEventFiles.Older> older = new ArrayList<>(DrWithdrawals.stale(demandResponse, journalled));
-        older.forEach((o) -> withdrawnIds.add(o.older().engineId()));
+        older.forEach((o) -> listedIds.add(o.older().engineId()));
         older.addAll(DrPublications.superseded(demandResponse, journalled));
-        // an event withdrawn in this run is listed with the withdrawals; one an earlier run withdrew is said to be
+        // an event withdrawn in this run, or stale, is on a line of its own; one an earlier run withdrew is said to be
         final List<DrEventFiles.Skipped> skipped = new ArrayList<>();
         for (final DrEventFiles.Skipped s : demandResponse.skipped())
         {
             final long engineId = DrEventIds.of(s.event().eventId()).value();
-            if (withdrawnIds.contains(engineId) && !s.event().isTest())
+            if (listedIds.contains(engineId) && !s.event().isTest())
             {
                 continue;
             }
