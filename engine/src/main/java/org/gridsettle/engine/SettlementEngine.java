@@ -587,7 +587,9 @@ public final class SettlementEngine implements AutoCloseable
      * ({@link #calendar}) at or after {@code end} is applied. A retry with the same event id and fields is
      * acknowledged as a duplicate; the same id with other fields, an id withdrawn ({@link #withdrawDrEvent}), an event
      * overlapping another of the tariff that was not withdrawn, or one not in whole local hours of one day is rejected
-     * with a reason code (see {@code journal/FORMAT.md}).
+     * with a reason code (see {@code journal/FORMAT.md}). It is journalled without a modification number (DR_EVENT
+     * schema 1, as before format version 6); a host that has one, such as an OpenADR ingest, passes it to the
+     * overload below.
      * <pre>{@code
      * // 14:00-18:00 local on a weekday: 10-in-10 baseline with the day-of adjustment, 0.50 DR per kWh reduced
      * engine.publishDrEvent(2026_0716L, TokenSymbol.pack("DR"), tariffId, start, start + 4 * 3600, 500_000,
@@ -615,15 +617,70 @@ public final class SettlementEngine implements AutoCloseable
         final BaselineMethod method,
         final long declaredWhPerHour)
     {
+        submitDrEvent(eventId, programToken, tariffId, start, end, incentive, method, declaredWhPerHour,
+            DrEventCodec.UNKNOWN_MODIFICATION);
+    }
+
+    /**
+     * Publishes a demand-response event as {@link #publishDrEvent(long, long, long, long, long, long, BaselineMethod,
+     * long)} does, and journals the OpenADR {@code modificationNumber} it was published at (DR_EVENT schema 2), so
+     * that a host reading the journal later can tell a newer modification of the event from an older one, such as a
+     * stale cancellation fed again. The engine does not settle by it: a resend with the same event id and settling
+     * fields at another modification is still acknowledged as a duplicate, and one with other settling fields is
+     * still rejected CONFLICTING_DUPLICATE whatever its modification, since a journalled event cannot change; it can
+     * only be withdrawn ({@link #withdrawDrEvent}).
+     *
+     * @param eventId            the program's id for the event.
+     * @param programToken       packed token the incentive is minted in.
+     * @param tariffId           tariff whose DR-enrolled meters are dispatched.
+     * @param start              first instant, epoch seconds, on a local hour.
+     * @param end                exclusive end, epoch seconds: whole hours after start, on the same local day.
+     * @param incentive          micro-units of the program token per kWh reduced.
+     * @param method             the baseline method, not null.
+     * @param declaredWhPerHour  the declared baseline in Wh per hour for {@link BaselineMethod#DECLARED}; otherwise 0.
+     * @param modificationNumber the OpenADR modification number of the event as published, 0 or more.
+     * @throws IllegalArgumentException if the modification number is negative, before anything is submitted.
+     */
+    public void publishDrEvent(
+        final long eventId,
+        final long programToken,
+        final long tariffId,
+        final long start,
+        final long end,
+        final long incentive,
+        final BaselineMethod method,
+        final long declaredWhPerHour,
+        final long modificationNumber)
+    {
+        if (modificationNumber < 0)
+        {
+            throw new IllegalArgumentException("an OpenADR modificationNumber is 0 or more; got " + modificationNumber);
+        }
+        submitDrEvent(eventId, programToken, tariffId, start, end, incentive, method, declaredWhPerHour,
+            modificationNumber);
+    }
+
+    /** @param modificationNumber 0 or more for DR_EVENT schema 2, {@link DrEventCodec#UNKNOWN_MODIFICATION} for 1. */
+    private void submitDrEvent(
+        final long eventId,
+        final long programToken,
+        final long tariffId,
+        final long start,
+        final long end,
+        final long incentive,
+        final BaselineMethod method,
+        final long declaredWhPerHour,
+        final long modificationNumber)
+    {
         // before a ring slot is claimed: a claimed slot is always published, and an empty one halts the engine
         Objects.requireNonNull(method, "method");
         final long seq = gate.admitAndClaim();
         final InputSlot slot = gate.slot(seq);
         try
         {
-            slot.drEvent().encode(0, eventId, programToken, tariffId, start, end, incentive, method.code(),
-                declaredWhPerHour);
-            slot.length(DrEventCodec.LENGTH);
+            final DrEventCodec event = slot.drEvent().encode(0, eventId, programToken, tariffId, start, end,
+                incentive, method.code(), declaredWhPerHour, modificationNumber);
+            slot.length(event.encodedLength());
         }
         finally
         {

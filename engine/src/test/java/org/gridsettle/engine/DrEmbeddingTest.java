@@ -1,9 +1,12 @@
 package org.gridsettle.engine;
 
+import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.TransferCodec;
 import org.gridsettle.pricing.dr.BaselineMethod;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A host publishes a DR event through {@link SettlementEngine#publishDrEvent}: it is journalled, settles at the
@@ -146,5 +150,58 @@ class DrEmbeddingTest
         assertThat(Outputs.rejection(out.causedBy(2).get(0))).isEqualTo(ReasonCode.MALFORMED);
         assertThat(Outputs.rejection(out.causedBy(3).get(0))).isEqualTo(ReasonCode.MALFORMED);
         assertThat(out.causedBy(4)).isEmpty();
+    }
+
+    /**
+     * The overload with an OpenADR modification number journals it (DR_EVENT schema 2, 104 bytes) and settles exactly
+     * as without it: a resend at a higher modification with the same settling fields is a duplicate, one with other
+     * hours is a conflict whatever its modification, and the event pays the first test's 0.400000 DR. An event
+     * published without a number is the schema-1 record it always was; a negative number is refused before anything
+     * is submitted.
+     */
+    @Test
+    void aModificationNumberIsJournalledAndDoesNotChangeHowTheEventSettles() throws Exception
+    {
+        final long start = DrScenario.at(0, 17);
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            engine.publishTariff(DrScenario.tariff());                                                    // 1
+            engine.registerAccount(1001);                                                                 // 2
+            engine.enrolMeter(1, 1001, EngineFixture.TARIFF, EngineFixture.START,
+                MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE, 0);                                         // 3
+            engine.publishDrEvent(77, DrScenario.DR, EngineFixture.TARIFF, start, start + 7_200, 250_000,
+                BaselineMethod.DECLARED, 2_000, 3);                                                       // 4
+            engine.publishDrEvent(77, DrScenario.DR, EngineFixture.TARIFF, start, start + 7_200, 250_000,
+                BaselineMethod.DECLARED, 2_000, 4);                                                       // 5: resend
+            engine.publishDrEvent(77, DrScenario.DR, EngineFixture.TARIFF, start + 3_600, start + 7_200, 250_000,
+                BaselineMethod.DECLARED, 2_000, 5);                                                       // 6: changed
+            assertThatThrownBy(() -> engine.publishDrEvent(78, DrScenario.DR, EngineFixture.TARIFF,
+                start - 7_200, start, 250_000, BaselineMethod.DECLARED, 2_000, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("modificationNumber");
+            publishDeclaredEvent(engine, start);                                                          // 7
+            for (int q = 0; q < 96; q++)
+            {
+                engine.submitTick(1, 0, EngineFixture.START + q * 900L, 900, 300, 0);                    // 8..103
+            }
+            engine.calendar(CalendarCodec.END_OF_DAY, DrScenario.at(1, 0), EngineFixture.TARIFF);      // 104
+            // the first test's event and readings: (2,000 - 1,200) x 2 hours = 1,600 Wh x 0.25 = 0.400000 DR
+            assertThat(engine.queryBalance(1001, DrScenario.DR).get().micros()).isEqualTo(400_000);
+            assertThat(engine.fatalError()).isNull();
+        }
+        final List<byte[]> inputs = EngineFixture.readAll(org.gridsettle.journal.Journals.input(dir));
+        assertThat(inputs).hasSize(104);
+        final DrEventCodec published = new DrEventCodec().wrap(new UnsafeBuffer(inputs.get(3)), 0);
+        assertThat(RecordFlyweight.schemaVersionAt(published.buffer(), 0)).isEqualTo(2);
+        assertThat(published.encodedLength()).isEqualTo(DrEventCodec.MODIFIED_LENGTH);
+        assertThat(published.modificationNumber()).isEqualTo(3);
+        final DrEventCodec without = new DrEventCodec().wrap(new UnsafeBuffer(inputs.get(6)), 0);
+        assertThat(RecordFlyweight.schemaVersionAt(without.buffer(), 0)).isEqualTo(1);
+        assertThat(without.encodedLength()).isEqualTo(DrEventCodec.LENGTH);
+        assertThat(without.modificationNumber()).isEqualTo(DrEventCodec.UNKNOWN_MODIFICATION);
+        final Outputs out = Outputs.of(dir);
+        assertThat(out.causedBy(5)).hasSize(1).allMatch(Outputs::isDuplicateAck);
+        assertThat(Outputs.rejection(out.causedBy(6).get(0))).isEqualTo(ReasonCode.CONFLICTING_DUPLICATE);
+        assertThat(out.causedBy(7)).hasSize(1).allMatch(Outputs::isDuplicateAck);
+        assertThat(new JournalReplay(dir, Long.MAX_VALUE).run().identical()).isTrue();
     }
 }

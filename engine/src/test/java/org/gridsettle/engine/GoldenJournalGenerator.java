@@ -102,6 +102,10 @@ public final class GoldenJournalGenerator
             {
                 writeVersion5(engine);
             }
+            if (target.getFileName().toString().compareTo("v6") >= 0)
+            {
+                writeVersion6(engine);
+            }
         }
         copyTrimmed(Journals.input(scratch), Journals.input(target));
         copyTrimmed(Journals.output(scratch), Journals.output(target));
@@ -314,6 +318,36 @@ public final class GoldenJournalGenerator
         engine.submitTick(5, MeterTickCodec.CHANNEL_MAIN, DAY3_NOON + 900, 900, 3_001, 0);   // 60: now priced
     }
 
+    /** 17:00 local on the third day: version 6's first DR event. */
+    static final long DAY3_EVENT = EVENT + 2 * 86_400;
+
+    /**
+     * Version 6's inputs, after version 5's 60 (sequences continue at 61): a DR event published with an OpenADR
+     * modification number (DR_EVENT schema 2), its resend at a higher modification (a duplicate: the engine does not
+     * settle by it), a changed copy at a higher one still (a conflict all the same), a second event without a number
+     * (schema 1, as every event was written before), a reading in each event hour and the end of day that settles
+     * both.
+     *
+     * @param engine the engine versions 1 to 5 were written to.
+     */
+    static void writeVersion6(final SettlementEngine engine)
+    {
+        final long dr = TokenSymbol.pack("DR");
+        engine.registerAccount(1006);                                                     // 61
+        engine.enrolMeter(6, 1006, TARIFF, START, MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE, 0); // 62
+        engine.publishDrEvent(7004, dr, TARIFF, DAY3_EVENT, DAY3_EVENT + 3600, 2_000_000,
+            BaselineMethod.DECLARED, 1_000, 3);                                            // 63: modification 3
+        engine.publishDrEvent(7004, dr, TARIFF, DAY3_EVENT, DAY3_EVENT + 3600, 2_000_000,
+            BaselineMethod.DECLARED, 1_000, 4);                                            // 64: resent at 4
+        engine.publishDrEvent(7004, dr, TARIFF, DAY3_EVENT + 3600, DAY3_EVENT + 7200, 2_000_000,
+            BaselineMethod.DECLARED, 1_000, 5);                                            // 65: changed, at 5
+        engine.publishDrEvent(7005, dr, TARIFF, DAY3_EVENT + 3600, DAY3_EVENT + 7200, 2_000_000,
+            BaselineMethod.DECLARED, 1_000);                                               // 66: schema 1
+        engine.submitTick(6, MeterTickCodec.CHANNEL_MAIN, DAY3_EVENT, 3600, 400, 0);        // 67: 7004's hour
+        engine.submitTick(6, MeterTickCodec.CHANNEL_MAIN, DAY3_EVENT + 3600, 3600, 600, 0); // 68: 7005's hour
+        engine.calendar(CalendarCodec.END_OF_DAY, END_OF_DAY + 2 * 86_400, TARIFF);        // 69: settles both
+    }
+
     private static void deleteTree(final Path dir) throws IOException
     {
         try (Stream<Path> paths = Files.walk(dir))
@@ -332,6 +366,11 @@ public final class GoldenJournalGenerator
         {
             for (final Path file : files.sorted().toList())
             {
+                if (file.getFileName().toString().equals("writer.lock"))
+                {
+                    // the writer's empty lock file, not part of the journal: the golden journals before v6 have none
+                    continue;
+                }
                 final byte[] bytes = Files.readAllBytes(file);
                 int end = bytes.length;
                 while (end > 0 && bytes[end - 1] == 0)

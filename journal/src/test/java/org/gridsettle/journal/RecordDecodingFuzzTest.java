@@ -175,7 +175,7 @@ class RecordDecodingFuzzTest
             {
                 final DrEventCodec c = new DrEventCodec().wrap(buffer, 0);
                 yield c.eventId() + c.programToken() + c.tariffId() + c.start() + c.end() + c.incentive() +
-                    c.declaredWhPerHour() + c.baselineMethod();
+                    c.declaredWhPerHour() + c.baselineMethod() + c.modificationNumber();
             }
             case DR_EVENT_WITHDRAWAL ->
             {

@@ -17,14 +17,23 @@ package org.gridsettle.journal.codec;
  *  80 u8  baselineMethod     {@link org.gridsettle.pricing.dr.BaselineMethod} code: 0 10-in-10, 1 10-in-10 with
  *                            day-of adjustment, 2 declared
  *  81 [7] reserved
- *  88 i64 chain
+ *  88 i64 modificationNumber schema 2 only: the OpenADR {@code modificationNumber} of the event as published (an
+ *                            xs:unsignedInt, so never negative); the engine does not settle by it
+ *  96 i64 chain              (88 in schema 1)
  * </pre>
- * Not thread-safe.
+ * Writes schema version 2 ({@value #MODIFIED_LENGTH} bytes) when a modification number is given, and version 1
+ * ({@value #LENGTH} bytes) otherwise, so that an event published without one is the same bytes as before modification
+ * numbers were journalled. Reads version 1 as an event whose modification is unknown
+ * ({@value #UNKNOWN_MODIFICATION}). Not thread-safe.
  */
 public final class DrEventCodec extends RecordFlyweight
 {
-    /** Fixed record length. */
+    /** Record length of version 1, which this build writes when no modification number is given. */
     public static final int LENGTH = 96;
+    /** Record length of version 2, which this build writes when a modification number is given. */
+    public static final int MODIFIED_LENGTH = 104;
+    /** What {@link #modificationNumber()} answers for a version 1 record: the modification is not known. */
+    public static final long UNKNOWN_MODIFICATION = -1;
     private static final int EVENT = 24;
     private static final int TOKEN = 32;
     private static final int TARIFF = 40;
@@ -33,6 +42,7 @@ public final class DrEventCodec extends RecordFlyweight
     private static final int INCENTIVE = 64;
     private static final int DECLARED_WH = 72;
     private static final int METHOD = 80;
+    private static final int MODIFICATION = 88;
 
     @Override
     public RecordType type()
@@ -41,6 +51,8 @@ public final class DrEventCodec extends RecordFlyweight
     }
 
     /**
+     * Encodes a version 1 record: an event without a modification number.
+     *
      * @param sequence          engine sequence, or 0 until assigned.
      * @param eventId           the program's event id.
      * @param programToken      packed token symbol.
@@ -63,7 +75,46 @@ public final class DrEventCodec extends RecordFlyweight
         final int baselineMethod,
         final long declaredWhPerHour)
     {
-        writeHeader(sequence, 0L, LENGTH);
+        return encode(sequence, eventId, programToken, tariffId, start, end, incentive, baselineMethod,
+            declaredWhPerHour, UNKNOWN_MODIFICATION);
+    }
+
+    /**
+     * @param sequence           engine sequence, or 0 until assigned.
+     * @param eventId            the program's event id.
+     * @param programToken       packed token symbol.
+     * @param tariffId           tariff whose DR-enrolled meters are dispatched.
+     * @param start              first instant, epoch seconds.
+     * @param end                exclusive end, epoch seconds.
+     * @param incentive          micro-units per kWh reduced.
+     * @param baselineMethod     a {@link org.gridsettle.pricing.dr.BaselineMethod} code.
+     * @param declaredWhPerHour  declared baseline, Wh per hour; 0 for the 10-in-10 methods.
+     * @param modificationNumber the OpenADR modification number, 0 or more; negative for none.
+     * @return this: version 2 if a modification number is given, else version 1.
+     */
+    public DrEventCodec encode(
+        final long sequence,
+        final long eventId,
+        final long programToken,
+        final long tariffId,
+        final long start,
+        final long end,
+        final long incentive,
+        final int baselineMethod,
+        final long declaredWhPerHour,
+        final long modificationNumber)
+    {
+        final boolean modified = modificationNumber >= 0;
+        writeHeader(sequence, 0L, modified ? MODIFIED_LENGTH : LENGTH);
+        if (modified)
+        {
+            buffer.putLong(offset + MODIFICATION, modificationNumber, ORDER);
+        }
+        else
+        {
+            // an event without a modification number stays the version-1 record it was before they were journalled
+            buffer.putShort(offset + VERSION_OFFSET, (short)1, ORDER);
+        }
         buffer.putLong(offset + EVENT, eventId, ORDER);
         buffer.putLong(offset + TOKEN, programToken, ORDER);
         buffer.putLong(offset + TARIFF, tariffId, ORDER);
@@ -122,5 +173,24 @@ public final class DrEventCodec extends RecordFlyweight
     public int baselineMethod()
     {
         return buffer.getByte(offset + METHOD) & 0xFF;
+    }
+
+    /**
+     * @return the OpenADR modification number the event was published with, or {@link #UNKNOWN_MODIFICATION} for
+     *         a version 1 record. A negative one in a version 2 record is malformed (the engine never writes one);
+     *         it is returned as it is, and a reader takes it as unknown.
+     */
+    public long modificationNumber()
+    {
+        return schemaVersionAt(buffer, offset) >= 2 ? buffer.getLong(offset + MODIFICATION, ORDER) :
+            UNKNOWN_MODIFICATION;
+    }
+
+    /**
+     * @return the record's length, from its header: {@value #MODIFIED_LENGTH} or {@value #LENGTH}.
+     */
+    public int encodedLength()
+    {
+        return lengthAt(buffer, offset);
     }
 }

@@ -24,8 +24,10 @@ public enum RecordType
     CARBON_INTENSITY(5, 1, -64),
     /** Oracle (wholesale) prices of a pricing node over consecutive intervals. */
     ORACLE_PRICE(6, 1, -88),
-    /** A demand-response event: program, event id, hours, incentive and baseline method. */
-    DR_EVENT(7, 1, 96),
+    /** A demand-response event: program, event id, hours, incentive and baseline method. Version 2 (104 bytes,
+     * written only when one is given; format version 6) adds the OpenADR modification number; version 1 (96 bytes)
+     * is still read, as an event whose modification is unknown. */
+    DR_EVENT(7, 1, new int[] {96, 104}),
     /** A program token is burnt: the off-ramp. */
     REDEMPTION(8, 1, 64),
     /** Daily interest on held program-token balances. */

@@ -3,6 +3,7 @@ package org.gridsettle.journal.codec;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.RecordValidator;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,13 @@ class CodecRoundTripTest
         assertThat(RecordType.TRANSFER.isInput()).isFalse();
         assertThat(RecordType.ofId(6)).isEqualTo(RecordType.ORACLE_PRICE);
         assertThat(RecordType.ofId(7)).isEqualTo(RecordType.DR_EVENT);
-        assertThat(DrEventCodec.LENGTH).isEqualTo(88 + 8).isEqualTo(RecordType.DR_EVENT.fixedLength());
+        assertThat(DrEventCodec.MODIFIED_LENGTH).isEqualTo(96 + 8).isEqualTo(RecordType.DR_EVENT.fixedLength())
+            .isEqualTo(RecordType.DR_EVENT.fixedLength(2));
+        assertThat(DrEventCodec.LENGTH).isEqualTo(88 + 8).isEqualTo(RecordType.DR_EVENT.fixedLength(1));
+        // 2 is written only with a modification number; 1 is still read and written without one
+        assertThat(RecordType.DR_EVENT.schemaVersion()).isEqualTo(2);
+        assertThat(RecordType.DR_EVENT.reads(1)).isTrue();
+        assertThat(RecordType.DR_EVENT.minLength()).isEqualTo(DrEventCodec.LENGTH);
         assertThat(RecordType.DR_EVENT.isInput()).isTrue();
         assertThat(RecordType.ofId(5)).isEqualTo(RecordType.CARBON_INTENSITY);
         assertThat(RecordType.ofId(-1)).isNull();
@@ -364,6 +371,66 @@ class CodecRoundTripTest
         {
             assertThat(b.getByte(at + i)).as("reserved byte %d", i).isZero();
         }
+        // without a modification number: version 1, as every DR event was before format version 6
+        assertThat(RecordFlyweight.schemaVersionAt(b, at)).isEqualTo(1);
+        assertThat(d.encodedLength()).isEqualTo(96);
+        assertThat(RecordValidator.problem(b, at, 96)).isNull();
+        assertThat(d.modificationNumber()).isEqualTo(DrEventCodec.UNKNOWN_MODIFICATION);
+    }
+
+    /** Version 2: the OpenADR modification number (an xs:unsignedInt, kept in 64 bits) before the chain. */
+    @Property(tries = 500)
+    void drEventWithModificationNumber(
+        @ForAll @IntRange(max = 40) final int at,
+        @ForAll final long sequence,
+        @ForAll final long eventId,
+        @ForAll final long start,
+        @ForAll @IntRange(max = 2) final int method,
+        @ForAll @LongRange(max = Long.MAX_VALUE) final long modification)
+    {
+        final UnsafeBuffer b = filled(at + 104 + 16);
+        new DrEventCodec().<DrEventCodec>wrap(b, at)
+            .encode(sequence, eventId, 0x5244L, 9, start, start + 3_600, 250_000, method, 0, modification);
+
+        final DrEventCodec d = new DrEventCodec().wrap(b, at);
+        assertFrame(b, at, 7, 2, 104, sequence, 0);
+        assertThat(d.encodedLength()).isEqualTo(104);
+        assertThat(RecordValidator.problem(b, at, 104)).isNull();
+        assertThat(d.modificationNumber()).isEqualTo(modification);
+        assertThat(b.getLong(at + 88, LE)).isEqualTo(modification);
+        assertThat(d.eventId()).isEqualTo(eventId);
+        assertThat(d.programToken()).isEqualTo(0x5244L);
+        assertThat(d.tariffId()).isEqualTo(9);
+        assertThat(d.start()).isEqualTo(start);
+        assertThat(d.end()).isEqualTo(start + 3_600);
+        assertThat(d.incentive()).isEqualTo(250_000);
+        assertThat(d.baselineMethod()).isEqualTo(method);
+        assertThat(d.declaredWhPerHour()).isZero();
+        for (int i = 81; i < 88; i++)
+        {
+            assertThat(b.getByte(at + i)).as("reserved byte %d", i).isZero();
+        }
+    }
+
+    /** A version 1 record of the version 2 length, and the reverse, are refused; version 1 reads as unknown. */
+    @Test
+    void drEventVersionOneHasNoModificationNumber()
+    {
+        final UnsafeBuffer b = filled(104);
+        new DrEventCodec().<DrEventCodec>wrap(b, 0).encode(1, 2, 3, 4, 5, 3_605, 7, 0, 0);
+        // bytes at the version 2 offset are not read from a version 1 record
+        b.putLong(88, 5, LE);
+        assertThat(new DrEventCodec().<DrEventCodec>wrap(b, 0).modificationNumber()).isEqualTo(-1);
+        b.putInt(4, 104, LE);
+        assertThat(RecordValidator.problem(b, 0, 104)).isEqualTo("DR_EVENT must be 96 bytes, is 104");
+        final UnsafeBuffer v2 = filled(104);
+        new DrEventCodec().<DrEventCodec>wrap(v2, 0).encode(1, 2, 3, 4, 5, 3_605, 7, 0, 0, 0);
+        v2.putInt(4, 96, LE);
+        assertThat(RecordValidator.problem(v2, 0, 96)).isEqualTo("DR_EVENT must be 104 bytes, is 96");
+        // a version this build does not know is refused, not read as either
+        v2.putShort(2, (short)3, LE);
+        assertThat(RecordValidator.problem(v2, 0, 96))
+            .isEqualTo("DR_EVENT schema version 3 but this build reads up to version 2");
     }
 
     @Property(tries = 500)

@@ -332,6 +332,11 @@ public final class RecordJsonWriter
         fields.rate("incentive", drEvent.incentive());
         fields.energy("declaredPerHour", drEvent.declaredWhPerHour());
         fields.text("baselineMethod", baselineMethodName(drEvent.baselineMethod()));
+        // only schema 2 has it, and an event published without one is still written as schema 1: its line is unchanged
+        if (RecordFlyweight.schemaVersionAt(record, 0) >= 2)
+        {
+            fields.number("modificationNumber", drEvent.modificationNumber());
+        }
     }
 
     private void drEventWithdrawal() throws IOException

@@ -19,8 +19,10 @@ import java.util.TreeSet;
  * <ul>
  *   <li><b>Modifications.</b> Across every file of the run, the highest {@code modificationNumber} of an eventID
  *       wins, as a VEN applies it; lower ones are counted as superseded. The same eventID and number twice is fine
- *       when both say the same (a payload sent again), and refused when they differ. Across runs the engine
- *       decides: the same event again is acknowledged as a duplicate, a changed one is rejected
+ *       when both say the same (a payload sent again), and refused when they differ. The winning number is
+ *       journalled with the event (DR_EVENT schema 2), so that across runs an older modification is recognised:
+ *       one older than the journal's is skipped as superseded ({@link DrPublications}); at the journal's number or
+ *       above, the engine decides: the same event again is acknowledged as a duplicate, a changed one is rejected
  *       CONFLICTING_DUPLICATE, since a journalled event cannot be changed, only withdrawn.</li>
  *   <li><b>Statuses.</b> {@code far}, {@code near}, {@code active} and {@code completed} events are settled;
  *       {@code cancelled} ones and {@code none} ("no event pending") are skipped, and so is every test event
@@ -28,7 +30,8 @@ import java.util.TreeSet;
  *   <li><b>Cancellations.</b> A {@code cancelled} event that is not a test event is also kept with its engine id
  *       ({@link #cancelled()}): when an earlier run journalled that id and did not withdraw it, the ingest journals
  *       a withdrawal (DR_EVENT_WITHDRAWAL), so that the event does not settle; a cancelled event never journalled
- *       is only skipped.</li>
+ *       is only skipped, and a cancellation at or below the modification the journal holds is stale and not
+ *       withdrawn ({@link DrWithdrawals}).</li>
  *   <li><b>Hours.</b> An event to settle must be whole local hours of one local day of the tariff's zone
  *       ({@link DrEventHours}), else the run is refused with one line naming file, line, event and problem.</li>
  *   <li><b>Ids.</b> The engine's event id is derived from the eventID ({@link DrEventIds}); two events of the run
@@ -119,6 +122,17 @@ public final class DrEventFiles
      * @param reason why, e.g. {@code cancelled}.
      */
     public record Skipped(String source, OpenAdrEvent event, String reason)
+    {
+    }
+
+    /**
+     * A copy of an event older than the modification the journal holds of it: a stale cancellation, or an event to
+     * settle superseded by the journal's. Nothing is journalled for it.
+     *
+     * @param older                  the copy of this run.
+     * @param journalledModification the highest modification number the journal holds of the event.
+     */
+    public record Older(Identified older, long journalledModification)
     {
     }
 

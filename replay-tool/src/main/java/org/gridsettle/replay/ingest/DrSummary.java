@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param zone               the tariff's zone, in which the events' hours are shown.
  * @param events             the events journalled, in publication order, with their outcome.
  * @param withdrawn          the cancelled events an earlier run journalled, withdrawn in this run.
+ * @param older              copies older than the modification the journal holds of their event, not journalled:
+ *                           stale cancellations, then superseded events to settle.
  * @param skipped            events not journalled (cancelled, test, no event pending).
  * @param superseded         event copies set aside for a higher or equal modification of the same eventID.
  * @param rejectionsByReason the engine's DR rejections of this run, by reason.
@@ -27,6 +29,7 @@ public record DrSummary(
     ZoneId zone,
     List<Event> events,
     List<Withdrawal> withdrawn,
+    List<DrEventFiles.Older> older,
     List<DrEventFiles.Skipped> skipped,
     int superseded,
     Map<String, Long> rejectionsByReason)
@@ -39,6 +42,7 @@ public record DrSummary(
         files = List.copyOf(files);
         events = List.copyOf(events);
         withdrawn = List.copyOf(withdrawn);
+        older = List.copyOf(older);
         skipped = List.copyOf(skipped);
         rejectionsByReason = Collections.unmodifiableMap(new TreeMap<>(rejectionsByReason));
     }
@@ -64,8 +68,10 @@ public record DrSummary(
      * @param cancelled the cancelled event.
      * @param rejection the reason the engine refused the withdrawal (DR_EVENT_SETTLED for an event already paid), or
      *                  null when it was withdrawn.
+     * @param unchecked true when the journal holds the event without a modification number (written before format
+     *                  version 6), so whether the cancellation is newer could not be checked.
      */
-    public record Withdrawal(DrEventFiles.Cancelled cancelled, String rejection)
+    public record Withdrawal(DrEventFiles.Cancelled cancelled, String rejection, boolean unchecked)
     {
     }
 }

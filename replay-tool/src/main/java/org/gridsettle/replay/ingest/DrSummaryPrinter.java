@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * Prints the demand-response lines of the {@code settle ingest} summary, in the style of {@link IngestReportPrinter}:
  * a line for the files and program (with how many events were withdrawn), one per event journalled (its OpenADR
  * eventID, the engine id it maps to and how, its local hours and what it paid), one per cancelled event withdrawn,
- * one for the events skipped and one for the engine's DR rejections.
+ * one per copy older than the modification the journal holds (a stale cancellation or a superseded event), one for
+ * the events skipped and one for the engine's DR rejections.
  * <p>
  * Stateless; safe from any thread, given a writer per thread.
  */
@@ -31,10 +32,11 @@ final class DrSummaryPrinter
     {
         final DrProgram program = summary.program();
         out.printf("dr events: %,d journalled from %s (%s baseline, %s %s per kWh reduced); %,d withdrawn, %,d " +
-            "skipped, %,d superseded by a later modification%n", summary.events().size(),
+            "skipped, %,d superseded by a later modification%s%n", summary.events().size(),
             String.join(", ", summary.files()), program.methodName(),
             MicroUnits.toDecimalString(program.incentiveMicros()), program.token(), withdrawn(summary),
-            summary.skipped().size(), summary.superseded());
+            summary.skipped().size(), summary.superseded(), summary.older().isEmpty() ? "" :
+            String.format(", %,d older than the journal's modification", summary.older().size()));
         for (final DrSummary.Event event : summary.events())
         {
             final DrEventFiles.Mapped e = event.mapped();
@@ -47,10 +49,17 @@ final class DrSummaryPrinter
             final DrEventFiles.Cancelled c = w.cancelled();
             out.printf("dr event %s (modification %d, %s) -> engine id %d (%s): %s%n",
                 DisplayText.quote(c.event().eventId()), c.event().modificationNumber(), c.event().status(),
-                c.engineId(), c.idRule(), w.rejection() == null ? "withdrawn: an earlier ingest journalled it; it " +
-                "will not settle, and pays no incentive" : "withdrawal rejected by the engine: " + w.rejection() +
-                (ReasonCode.DR_EVENT_SETTLED.name().equals(w.rejection()) ? " (an end of day settled and credited " +
-                "it before the cancellation came; settlement is final)" : ""));
+                c.engineId(), c.idRule(), withdrawalOutcome(w));
+        }
+        for (final DrEventFiles.Older o : summary.older())
+        {
+            final DrEventFiles.Identified e = o.older();
+            final boolean cancellation = e instanceof DrEventFiles.Cancelled;
+            out.printf("dr event %s (modification %d, %s) -> engine id %d (%s): %s: the journal holds modification " +
+                "%d of the event, %s%n", DisplayText.quote(e.event().eventId()), e.event().modificationNumber(),
+                e.event().status(), e.engineId(), e.idRule(), cancellation ? "stale, not withdrawn" :
+                "superseded, not journalled", o.journalledModification(), cancellation ?
+                "and a cancellation takes back only an older one" : "which an older one does not change");
         }
         if (!summary.skipped().isEmpty())
         {
@@ -61,6 +70,17 @@ final class DrSummaryPrinter
         out.printf("dr rejections: %s%n", summary.rejectionsByReason().isEmpty() ? "none" :
             summary.rejectionsByReason().entrySet().stream().map((r) -> r.getKey() + "=" + r.getValue())
                 .collect(Collectors.joining(", ")));
+    }
+
+    private static String withdrawalOutcome(final DrSummary.Withdrawal w)
+    {
+        final String outcome = w.rejection() == null ?
+            "withdrawn: an earlier ingest journalled it; it will not settle, and pays no incentive" :
+            "withdrawal rejected by the engine: " + w.rejection() +
+            (ReasonCode.DR_EVENT_SETTLED.name().equals(w.rejection()) ? " (an end of day settled and credited it " +
+            "before the cancellation came; settlement is final)" : "");
+        return outcome + (w.unchecked() ? " (the journal holds it without a modification number, as written before " +
+            "format version 6, so whether this cancellation is newer could not be checked)" : "");
     }
 
     /** @return the events this run withdrew, not counting withdrawals the engine refused. */

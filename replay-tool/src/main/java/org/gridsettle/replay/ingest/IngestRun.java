@@ -336,7 +336,9 @@ public final class IngestRun
         final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
         refuseAnotherTariff(tariff, journalled.tariff());
         final List<DrEventFiles.Cancelled> withdrawals = DrWithdrawals.due(demandResponse, journalled);
-        final List<BillingCalendar.Event> events = calendarEvents(readings, covered, journalled, withdrawals);
+        final List<DrEventFiles.Mapped> drEvents = DrPublications.due(demandResponse, journalled);
+        final List<BillingCalendar.Event> events =
+            calendarEvents(readings, covered, journalled, withdrawals, drEvents);
 
         final boolean journalExisted = Journals.exists(journalDir);
         final EngineOutcomeTally tally = new EngineOutcomeTally();
@@ -362,7 +364,7 @@ public final class IngestRun
             {
                 engine.withdrawDrEvent(c.engineId(), tariff.tariffId());
             }
-            publishDrEvents(engine, tariff.tariffId());
+            publishDrEvents(engine, tariff.tariffId(), drEvents);
             // the days and the month an earlier ingest left open end before this run enrols anyone: a meter it adds
             // was not on the tariff then, and is not charged for them
             int nextEvent = 0;
@@ -432,7 +434,8 @@ public final class IngestRun
             tickDuplicates, settled.count(), badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
             counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
-            carbon.enrolmentRegion(), carbon.intervals(), drSummary(events, journalled, withdrawals, drTally));
+            carbon.enrolmentRegion(), carbon.intervals(),
+            drSummary(events, journalled, withdrawals, drEvents, drTally));
     }
 
     /**
@@ -463,13 +466,15 @@ public final class IngestRun
         return buffer.byteArray();
     }
 
-    private void publishDrEvents(final SettlementEngine engine, final long tariffId)
+    private void publishDrEvents(
+        final SettlementEngine engine, final long tariffId, final List<DrEventFiles.Mapped> drEvents)
     {
         final DrProgram program = demandResponse.program();
-        for (final DrEventFiles.Mapped e : demandResponse.events())
+        for (final DrEventFiles.Mapped e : drEvents)
         {
+            // with its modification number, so that a later ingest can tell an older copy of it (DR_EVENT schema 2)
             engine.publishDrEvent(e.engineId(), TokenSymbol.pack(program.token()), tariffId, e.start(), e.end(),
-                program.incentiveMicros(), program.method(), e.declaredWhPerHour());
+                program.incentiveMicros(), program.method(), e.declaredWhPerHour(), e.event().modificationNumber());
         }
     }
 
@@ -478,14 +483,15 @@ public final class IngestRun
      */
     private DrSummary drSummary(
         final List<BillingCalendar.Event> calendar, final JournalledCalendar journalled,
-        final List<DrEventFiles.Cancelled> withdrawals, final DrOutcomeTally drTally)
+        final List<DrEventFiles.Cancelled> withdrawals, final List<DrEventFiles.Mapped> drEvents,
+        final DrOutcomeTally drTally)
     {
         if (demandResponse == DrEventFiles.NONE)
         {
             return null;
         }
         final List<DrSummary.Event> events = new ArrayList<>();
-        for (final DrEventFiles.Mapped e : demandResponse.events())
+        for (final DrEventFiles.Mapped e : drEvents)
         {
             // an event settles at the first end of day at or after its end that the engine applies; one at or before
             // the journal's latest is acknowledged as a duplicate and settles nothing
@@ -496,18 +502,23 @@ public final class IngestRun
                 !settledEarlier && !due, drTally.credits(e.start())));
         }
         final List<DrSummary.Withdrawal> withdrawn = new ArrayList<>();
-        final Set<Long> withdrawnIds = new java.util.HashSet<>();
+        final Set<Long> listedIds = new java.util.HashSet<>();
         for (final DrEventFiles.Cancelled c : withdrawals)
         {
-            withdrawn.add(new DrSummary.Withdrawal(c, drTally.withdrawalRejection(c.engineId())));
-            withdrawnIds.add(c.engineId());
+            withdrawn.add(new DrSummary.Withdrawal(c, drTally.withdrawalRejection(c.engineId()),
+                DrWithdrawals.unchecked(c, journalled)));
+            listedIds.add(c.engineId());
         }
-        // an event withdrawn in this run is listed with the withdrawals; one an earlier run withdrew is said to be
+        // stale cancellations are listed on lines of their own, as withdrawals are
+        final List<DrEventFiles.Older> older = new ArrayList<>(DrWithdrawals.stale(demandResponse, journalled));
+        older.forEach((o) -> listedIds.add(o.older().engineId()));
+        older.addAll(DrPublications.superseded(demandResponse, journalled));
+        // an event withdrawn in this run, or stale, is on a line of its own; one an earlier run withdrew is said to be
         final List<DrEventFiles.Skipped> skipped = new ArrayList<>();
         for (final DrEventFiles.Skipped s : demandResponse.skipped())
         {
             final long engineId = DrEventIds.of(s.event().eventId()).value();
-            if (withdrawnIds.contains(engineId) && !s.event().isTest())
+            if (listedIds.contains(engineId) && !s.event().isTest())
             {
                 continue;
             }
@@ -530,7 +541,7 @@ public final class IngestRun
                 skipped.add(s);
             }
         }
-        return new DrSummary(demandResponse.files(), demandResponse.program(), zone, events, withdrawn,
+        return new DrSummary(demandResponse.files(), demandResponse.program(), zone, events, withdrawn, older,
             skipped, demandResponse.superseded(), drTally.rejectionsByReason());
     }
 
@@ -664,7 +675,8 @@ public final class IngestRun
      */
     private List<BillingCalendar.Event> calendarEvents(
         final ReadingBuffer readings, final java.util.function.LongPredicate covered,
-        final JournalledCalendar journalled, final List<DrEventFiles.Cancelled> withdrawals)
+        final JournalledCalendar journalled, final List<DrEventFiles.Cancelled> withdrawals,
+        final List<DrEventFiles.Mapped> drEvents)
     {
         final long resumeFrom = journalled.resumeFrom();
         final long first = readings.earliestStart(covered);
@@ -687,7 +699,7 @@ public final class IngestRun
         // this run's events, and those an earlier run journalled that are still waiting for the end of their day,
         // except those this run withdraws
         final java.util.stream.LongStream.Builder ends = java.util.stream.LongStream.builder();
-        demandResponse.events().forEach((e) -> ends.add(e.end()));
+        drEvents.forEach((e) -> ends.add(e.end()));
         java.util.Arrays.stream(journalled.pendingDrEventEnds((id) -> withdrawals.stream()
             .anyMatch((c) -> c.engineId() == id))).forEach(ends::add);
         for (final long end : ends.build().toArray())

@@ -29,7 +29,8 @@ import java.nio.file.Path;
  * no run ended a day yet, the earliest reading journalled for a meter enrolled on the tariff, from its enrolment on.
  * It also says which DR events of the tariff are journalled, which of them an end of day has settled and which a
  * withdrawal has taken back, so that a run's report does not credit or leave pending an event an earlier run
- * published, and so that a cancellation is withdrawn once.
+ * published, and so that a cancellation is withdrawn once; and the highest OpenADR modification number journalled
+ * for each (DR_EVENT schema 2), so that an older modification fed again does not withdraw or change a newer one.
  * Other readings are journalled too but rejected by the engine (an unknown meter's, one dated before its meter's
  * enrolment, a clock's 1970), and resuming from one would end every day since it.
  * <p>
@@ -42,7 +43,8 @@ final class JournalledCalendar
     static final long NONE = Long.MIN_VALUE;
     /** Nothing journalled. */
     static final JournalledCalendar EMPTY = new JournalledCalendar(NONE, NONE, null, new LongHashSet(),
-        new LongHashSet(), new LongHashSet(), new LongHashSet(), new Long2LongHashMap(NONE));
+        new LongHashSet(), new LongHashSet(), new LongHashSet(), new Long2LongHashMap(NONE),
+        new Long2LongHashMap(DrEventCodec.UNKNOWN_MODIFICATION));
 
     private final long lastEndOfDay;
     private final long earliestReading;
@@ -52,11 +54,14 @@ final class JournalledCalendar
     private final LongHashSet withdrawnDrEvents;
     private final LongHashSet withdrawnAfterSettlement;
     private final Long2LongHashMap pendingDrEventEnds;
+    private final Long2LongHashMap drEventModifications;
 
     private JournalledCalendar(final long lastEndOfDay, final long earliestReading, final TouTariff tariff,
         final LongHashSet drEvents, final LongHashSet settledDrEvents, final LongHashSet withdrawnDrEvents,
-        final LongHashSet withdrawnAfterSettlement, final Long2LongHashMap pendingDrEventEnds)
+        final LongHashSet withdrawnAfterSettlement, final Long2LongHashMap pendingDrEventEnds,
+        final Long2LongHashMap drEventModifications)
     {
+        this.drEventModifications = drEventModifications;
         this.withdrawnAfterSettlement = withdrawnAfterSettlement;
         this.pendingDrEventEnds = pendingDrEventEnds;
         this.withdrawnDrEvents = withdrawnDrEvents;
@@ -97,6 +102,9 @@ final class JournalledCalendar
         final LongHashSet tooLate = new LongHashSet();
         // DR event id -> end, until an end of day the engine applies (one later than any before it) settles it
         final Long2LongHashMap unsettledEnds = new Long2LongHashMap(NONE);
+        // DR event id -> the highest OpenADR modification number its DR_EVENT records carry (schema 2); none for an id
+        // whose records are all schema 1
+        final Long2LongHashMap modifications = new Long2LongHashMap(DrEventCodec.UNKNOWN_MODIFICATION);
         // meter -> effective start of its latest enrolment on the tariff, as the engine keeps it
         final Long2LongHashMap enrolledFrom = new Long2LongHashMap(NONE);
         final long[] found = {NONE, Long.MAX_VALUE};
@@ -157,6 +165,14 @@ final class JournalledCalendar
                     {
                         unsettledEnds.put(drEvent.eventId(), drEvent.end());
                     }
+                    // a later copy's number counts too: the VTN had sent that modification, whatever the engine made
+                    // of it, so a cancellation at or below it is older than what was journalled
+                    final long modification = drEvent.modificationNumber();
+                    if (drEvent.tariffId() == tariffId &&
+                        modification > modifications.get(drEvent.eventId()))
+                    {
+                        modifications.put(drEvent.eventId(), modification);
+                    }
                 }
                 else if (type == RecordType.DR_EVENT_WITHDRAWAL.id())
                 {
@@ -187,7 +203,7 @@ final class JournalledCalendar
             }
         }
         return new JournalledCalendar(found[0], found[1] == Long.MAX_VALUE ? NONE : found[1], journalledTariff[0],
-            drEvents, settled, withdrawn, tooLate, unsettledEnds);
+            drEvents, settled, withdrawn, tooLate, unsettledEnds, modifications);
     }
 
     /**
@@ -232,6 +248,17 @@ final class JournalledCalendar
     boolean holdsDrEvent(final long engineId)
     {
         return drEvents.contains(engineId);
+    }
+
+    /**
+     * @param engineId a DR event id.
+     * @return the highest OpenADR modification number the journal's DR_EVENT records of the tariff carry for it, or
+     *         {@link DrEventCodec#UNKNOWN_MODIFICATION} when it holds none: the event is not journalled, or only in
+     *         records written without one (DR_EVENT schema 1, before format version 6).
+     */
+    long drEventModification(final long engineId)
+    {
+        return drEventModifications.get(engineId);
     }
 
     /**

@@ -162,6 +162,32 @@ class DumpGoldenJournalTest
     }
 
     @Test
+    void aDrEventWithAModificationNumberDumpsItAndOneWithoutStaysAsItWas() throws IOException, URISyntaxException
+    {
+        // golden v6's input 63 publishes DR event 7004 at OpenADR modification 3 (schema 2), 66 publishes 7005 without
+        // one (GoldenJournalGenerator.writeVersion6); a schema-1 line has no modification field, as before format 6
+        final Path v6 = GoldenJournals.copy("v6", tmp);
+        final CliRun modified = CliRun.of("dump", "--journal", v6.toString(), "--input", "--from", "63", "--limit", "1");
+        assertThat(modified.exitCode()).as(modified.err()).isZero();
+        assertThat(modified.out().lines().toList()).containsExactly("{\"journal\":\"input\",\"position\":62," +
+            "\"type\":\"dr_event\",\"schemaVersion\":2,\"length\":104,\"sequence\":63,\"eventId\":7004," +
+            "\"programToken\":\"DR\",\"tariffId\":21,\"start\":\"2026-03-05T01:00:00Z\"," +
+            "\"end\":\"2026-03-05T02:00:00Z\",\"incentive\":\"2.000000\",\"declaredPerHourKwh\":\"1.000\"," +
+            "\"declaredPerHourWh\":1000,\"baselineMethod\":\"DECLARED\",\"modificationNumber\":3," +
+            "\"chain\":\"cdf386bb5fa3d8fb\"}");
+        final CliRun without = CliRun.of("dump", "--journal", v6.toString(), "--input", "--from", "66", "--limit", "1");
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        final JsonNode line = MAPPER.readTree(without.out());
+        assertThat(line.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(line.get("length").asInt()).isEqualTo(96);
+        assertThat(line.has("modificationNumber")).isFalse();
+        // 64, the resend at modification 4, is acknowledged: the engine does not settle by the modification
+        final CliRun resent = CliRun.of("dump", "--journal", v6.toString(), "--output", "--from", "52", "--limit", "1");
+        assertThat(MAPPER.readTree(resent.out()).get("type").asText()).isEqualTo("duplicate_ack");
+        assertThat(MAPPER.readTree(resent.out()).get("cause").asLong()).isEqualTo(64);
+    }
+
+    @Test
     void anEventTimeRangeTakesADuplicateAcknowledgementsTimeFromItsCause() throws IOException
     {
         // golden v1's duplicate acknowledgements repeat input 9, a tick at 2026-03-02T20:00Z; input 16, redemption

@@ -285,6 +285,125 @@ class IngestDrCommandTest
         assertThat(CliRun.of("replay", "--journal", journal.toString()).out()).contains("replay: identical");
     }
 
+    /**
+     * A stale cancellation fed after the event it predates: the first run journals Event_939393 at modification 3,
+     * active; the second is fed an older payload (an archive re-fed, a VTN resend) in which modification 2 cancelled
+     * it. The journal says it holds modification 3, so the cancellation is reported as stale and not withdrawn: the
+     * event settles with the second run's readings and pays the first test's hand-worked 0.574815 DR.
+     */
+    @Test
+    void aStaleCancellationFedAfterANewerModificationDoesNotWithdrawTheEvent() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        final String weekday = Files.readString(Path.of(path(WEEKDAY)));
+        final Path newer = write("newer.xml", weekday
+            .replace("<ei:modificationNumber>2</ei:modificationNumber>",
+                "<ei:modificationNumber>3</ei:modificationNumber>")
+            .replaceFirst("<ei:eventStatus>near</ei:eventStatus>", "<ei:eventStatus>active</ei:eventStatus>"));
+        final CliRun first = ingest(journal, usage(false), newer.toString(), "--dr-incentive", "0.123457");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("(modification 3, active) -> engine id 939393 (its digits): 2026-04-29 " +
+            "16:00-19:00 America/Los_Angeles: pending");
+
+        final Path stale = write("stale.xml", weekday.replaceFirst("<ei:eventStatus>near</ei:eventStatus>",
+            "<ei:eventStatus>cancelled</ei:eventStatus>"));
+        final Path usage = usage(true);
+        Files.writeString(usage, "M-1,2026-05-02T10:00:00-07:00,3600,100,0\n", java.nio.file.StandardOpenOption.APPEND);
+        final CliRun second = ingest(journal, usage, stale.toString(), "--dr-incentive", "0.123457");
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out())
+            .contains("dr events: 0 journalled from stale.xml (10in10-adjusted baseline, 0.123457 DR per kWh " +
+                "reduced); 0 withdrawn, 2 skipped, 1 superseded by a later modification, 1 older than the journal's " +
+                "modification\n")
+            .contains("dr event \"Event_939393\" (modification 2, cancelled) -> engine id 939393 (its digits): " +
+                "stale, not withdrawn: the journal holds modification 3 of the event, and a cancellation takes back " +
+                "only an older one\n")
+            .contains("dr skipped: \"Event_939394\" cancelled; \"Event_939395\" test event")
+            .contains("dr rejections: none\n")
+            .contains("token DR     dr_incentive 0.574815\n");
+        final String inputs = CliRun.of("dump", "--journal", journal.toString(), "--input").out();
+        assertThat(inputs).doesNotContain("\"type\":\"dr_event_withdrawal\"");
+        final List<String> credits = CliRun.of("dump", "--journal", journal.toString()).out().lines()
+            .filter((l) -> l.contains("\"reason\":\"DR_INCENTIVE\"") && l.contains("\"debitAccount\":3,")).toList();
+        assertThat(credits).hasSize(2);
+        assertThat(credits.get(0)).contains("\"creditAccount\":1001,", "\"amount\":\"0.241358\"");
+        assertThat(credits.get(1)).contains("\"creditAccount\":1002,", "\"amount\":\"0.333457\"");
+        assertThat(CliRun.of("replay", "--journal", journal.toString()).out()).contains("replay: identical");
+    }
+
+    /**
+     * An older modification of a journalled event, to settle: the first run journals Event_939393 at modification 3
+     * (16:00-19:00), the second is fed modification 2 an hour later. It is skipped as superseded, instead of being
+     * journalled and rejected CONFLICTING_DUPLICATE; the journal keeps one DR event.
+     */
+    @Test
+    void anOlderModificationOfAJournalledEventIsSkippedAsSuperseded() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        final String weekday = Files.readString(Path.of(path(WEEKDAY)));
+        final CliRun first = ingest(journal, usage(false), write("newer.xml", weekday.replace(
+            "<ei:modificationNumber>2</ei:modificationNumber>", "<ei:modificationNumber>3</ei:modificationNumber>"))
+            .toString(), "--dr-incentive", "0.123457");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+
+        final Path older = write("older.xml", weekday.replace("2026-04-29T23:00:00.000Z", "2026-04-30T00:00:00Z"));
+        final CliRun second = ingest(journal, usage(false), older.toString(), "--dr-incentive", "0.123457");
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out())
+            .contains("dr events: 0 journalled from older.xml (10in10-adjusted baseline, 0.123457 DR per kWh " +
+                "reduced); 0 withdrawn, 2 skipped, 1 superseded by a later modification, 1 older than the journal's " +
+                "modification\n")
+            .contains("dr event \"Event_939393\" (modification 2, near) -> engine id 939393 (its digits): " +
+                "superseded, not journalled: the journal holds modification 3 of the event, which an older one " +
+                "does not change\n")
+            .contains("dr rejections: none\n");
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
+            .filter((l) -> l.contains("\"type\":\"dr_event\""))).singleElement().asString()
+            .contains("\"modificationNumber\":3");
+    }
+
+    /**
+     * A journal written before format version 6 holds its DR events without a modification number (DR_EVENT schema
+     * 1): here the engine API without one, as the older ingest called it, publishes Event_939393's hours. A
+     * cancellation of it is withdrawn as before, and the report says the comparison was not possible.
+     */
+    @Test
+    void aCancellationOfAnEventJournalledWithoutAModificationNumberIsStillWithdrawn() throws Exception
+    {
+        final Path journal = tmp.resolve("journal");
+        assertThat(CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF), "--meters",
+            write("meters.csv", METERS).toString(), "--usage", usage(false).toString()).exitCode()).isZero();
+        final long start = java.time.ZonedDateTime.of(2026, 4, 29, 16, 0, 0, 0, LA).toEpochSecond();
+        try (org.gridsettle.engine.SettlementEngine engine =
+            org.gridsettle.engine.SettlementEngine.builder().journalDir(journal).build().start())
+        {
+            engine.publishDrEvent(939393, org.gridsettle.pricing.money.TokenSymbol.pack("DR"),
+                org.gridsettle.replay.tariff.TariffDocument.TARIFF_ID, start, start + 3 * 3_600, 123_457,
+                org.gridsettle.pricing.dr.BaselineMethod.TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT, 0);
+        }
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
+            .filter((l) -> l.contains("\"type\":\"dr_event\""))).singleElement().asString()
+            .contains("\"schemaVersion\":1,").doesNotContain("modificationNumber");
+
+        final Path cancelled = write("cancelled.xml", cancelled(Files.readString(Path.of(path(WEEKDAY)))));
+        final Path usage = usage(true);
+        Files.writeString(usage, "M-1,2026-05-02T10:00:00-07:00,3600,100,0\n", java.nio.file.StandardOpenOption.APPEND);
+        final CliRun second = ingest(journal, usage, cancelled.toString(), "--dr-incentive", "0.123457");
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out())
+            .contains("dr event \"Event_939393\" (modification 3, cancelled) -> engine id 939393 (its digits): " +
+                "withdrawn: an earlier ingest journalled it; it will not settle, and pays no incentive (the journal " +
+                "holds it without a modification number, as written before format version 6, so whether this " +
+                "cancellation is newer could not be checked)\n")
+            .doesNotContain("token DR");
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
+            .filter((l) -> l.contains("\"type\":\"dr_event_withdrawal\""))).hasSize(1);
+        assertThat(CliRun.of("dump", "--journal", journal.toString()).out()).doesNotContain("DR_INCENTIVE");
+    }
+
     /** @return the weekday payload with Event_939393 cancelled by modification 3. */
     private static String cancelled(final String weekday)
     {
