@@ -242,13 +242,13 @@ class GreenButtonReaderTest
 
         assertOneLine(ex);
         // Half the compressed bytes end mid-deflate: the JDK's GZIPInputStream says "Unexpected end of ZLIB input
-        // stream", which the message must pass on, in words, instead of blaming the XML.
+        // stream", which the message must pass on, in words, instead of blaming the XML; the gzip data is read to its
+        // end before the XML is parsed, so that is where it is found.
         assertThat(ex.getMessage())
-            .startsWith("cut.xml.gz: line ")
-            .contains("cannot read the data (the gzip data ends early: the file was cut short (a partial download " +
-                "or copy?); fetch or copy it again)")
-            .doesNotContain("EOFException")
-            .contains("expected a complete Green Button");
+            .startsWith("cut.xml.gz: checking the gzip data before reading: ")
+            .contains("cannot read a Green Button (ESPI Atom) XML document: the gzip data ends early: the file was " +
+                "cut short (a partial download or copy?); fetch or copy it again")
+            .doesNotContain("EOFException");
         assertThat(sink.readings).isEmpty();
     }
 
@@ -382,11 +382,10 @@ class GreenButtonReaderTest
             assertThat(ex).as("cut by %d bytes", cut).isNotNull();
             assertOneLine(ex);
             assertThat(ex.getMessage())
-                // where the parser stood when the gzip reader found the trailer missing: its last lines, or the end
-                .startsWith("cut" + cut + ".xml.gz: ")
-                .contains(": cannot read the data (")
-                .contains("the gzip data ends early: the file was cut short")
-                .contains("expected a complete Green Button");
+                // found by the read of the gzip data to its end, before the XML is parsed
+                .startsWith("cut" + cut + ".xml.gz: checking the gzip data before reading: ")
+                .contains(": cannot read a Green Button")
+                .contains("the gzip data ends early: the file was cut short");
         }
     }
 
@@ -406,8 +405,8 @@ class GreenButtonReaderTest
         assertThat(ex).isNotNull();
         assertOneLine(ex);
         assertThat(ex.getMessage()).startsWith("tail.xml.gz: ")
-            .contains("cannot read the data (data follows the end of the gzip data at byte " + whole.length +
-                ": the file is damaged or two files were joined)");
+            .contains("cannot read a Green Button (ESPI Atom) XML document: data follows the end of the gzip data " +
+                "at byte " + whole.length + ": the file is damaged or two files were joined");
 
         // the sample gzipped twice over and joined (`cat a.gz a.gz`) is one gzip stream of the feed twice, which the
         // parser then refuses as XML after the end of the document, not as gzip
