@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +22,10 @@ import static org.gridsettle.replay.cli.TestResources.path;
  * {@code settle ingest} given a gzipped file damaged in the middle of its compressed data. Gzip proves a member whole
  * only at its end (CRC-32 and length, RFC 1952), so the garbled text was parsed first: each garbled line printed a
  * bad row before the one line that said the file is damaged, and a damaged enrolment file was refused for a row it
- * never held. Now the file is that one line, exit 2, and nothing is journalled. The meter CSVs, the enrolment file and
- * the oracle prices are generated here; the Green Button file is the NIST/EnergyOS Coastal sample (VerdigrisTech/green-button-data,
- * Apache-2.0); the tariff is the hand-written URDB rate described in {@link BillCommandTest}.
+ * never held. Now the file is that one line, exit 2, and nothing is journalled. The meter CSVs, the enrolment file
+ * and the oracle prices are generated here; the Green Button file is the NIST/EnergyOS Coastal sample
+ * (VerdigrisTech/green-button-data, Apache-2.0); the tariff is the hand-written URDB rate described in
+ * {@link BillCommandTest}.
  */
 class IngestDamagedGzipCommandTest
 {
@@ -68,6 +70,39 @@ class IngestDamagedGzipCommandTest
             .contains(DAMAGED)
             .doesNotContain("well-formed");
         assertThat(journal).doesNotExist();
+    }
+
+    @Test
+    void aUsageFileWhoseHeaderTheDamageGarbledIsRefusedAsDamagedNotAsOfNoKnownFormat() throws IOException
+    {
+        // stored, not compressed (deflate level 0), so that the header's text is in the file as it is and one of its
+        // bytes can be damaged without a deflate error: only the CRC-32 at the end finds it
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)
+        {
+            {
+                def.setLevel(Deflater.NO_COMPRESSION);
+            }
+        })
+        {
+            // more than the 64 KiB a first read gunzips ahead, which would reach the trailer and its check
+            out.write(quarterHours(5000).getBytes(StandardCharsets.UTF_8));
+        }
+        final byte[] gzipped = bytes.toByteArray();
+        final int header = new String(gzipped, StandardCharsets.ISO_8859_1).indexOf("meter_id");
+        assertThat(header).isPositive();
+        gzipped[header] = 'X';
+        final Path usage = Files.write(tmp.resolve("usage.csv.gz"), gzipped);
+
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+
+        final CliRun run = ingest(tmp.resolve("journal"), meters, usage);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString()
+            .startsWith("settle ingest: usage.csv.gz: ")
+            .contains(DAMAGED)
+            .doesNotContain("cannot tell the format");
     }
 
     @Test
