@@ -15,8 +15,8 @@ import java.nio.file.Path;
  * A gzipped file's data is read to its end once before it is opened for parsing: gzip proves a member whole only at
  * its end (CRC-32 and length), so a file damaged in the middle gave the parser garbage first, and the run printed a
  * bad row for each garbled line (or refused an enrolment row the file never held) before the one line saying the
- * file is damaged. Checked first, a damaged file is that one line and nothing else. Reading the file twice is why
- * the command line refuses pipes.
+ * file is damaged. Checked first, a damaged file is that one line and nothing else. The file is read twice, so it
+ * must be a regular file, as the command line already requires of every input.
  * <p>
  * Stateless; safe from any thread.
  */
