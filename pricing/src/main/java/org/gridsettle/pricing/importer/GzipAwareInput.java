@@ -3,6 +3,7 @@ package org.gridsettle.pricing.importer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -51,6 +52,27 @@ public final class GzipAwareInput
                 ex.addSuppressed(closeFailure);
             }
             throw ex;
+        }
+    }
+
+    /**
+     * Gunzips a gzipped file to its end, keeping nothing, which checks every member's CRC-32 and length. Gzip proves
+     * a member whole only at its end, so a reader that parses as it gunzips meets the garbage of a file damaged in
+     * the middle first, and reports it (as bad rows, or as a syntax error the file never held) before the damage is
+     * found; a reader that checks first says only that the file is damaged.
+     *
+     * @param file the file; a plain one (without the gzip magic) is not read past its first two bytes.
+     * @throws IOException if the file cannot be read, or its gzip data is damaged, ends early or is followed by bytes
+     *                     that are not another member, worded as {@link #gunzip} words it.
+     */
+    public static void checkGzipData(final Path file) throws IOException
+    {
+        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES))
+        {
+            if (isGzip(in))
+            {
+                gunzip(in).transferTo(OutputStream.nullOutputStream());
+            }
         }
     }
 

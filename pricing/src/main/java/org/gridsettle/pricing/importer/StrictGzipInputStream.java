@@ -24,6 +24,10 @@ final class StrictGzipInputStream extends FilterInputStream
 {
     /** Commons Compress 1.28's message for bytes after the last member that do not start another one. */
     private static final String TRAILING_DATA = "Unexpected data after a valid .gz stream";
+    /** Commons Compress 1.28's words for a member whose CRC-32 in its trailer does not match its data. */
+    private static final String CHECK_FAILED = "(CRC32 error)";
+    /** Commons Compress 1.28's words for a member whose length in its trailer does not match its data. */
+    private static final String LENGTH_FAILED = "(uncompressed size mismatch)";
 
     private final GzipCompressorInputStream gzip;
 
@@ -116,6 +120,14 @@ final class StrictGzipInputStream extends FilterInputStream
             // the library has read the first byte of the tail when it refuses it
             worded = new ZipException("data follows the end of the gzip data at byte " + Math.max(0, consumed - 1) +
                 ": the file is damaged or two files were joined");
+        }
+        else if (message.contains(CHECK_FAILED) || message.contains(LENGTH_FAILED))
+        {
+            // the trailer's checks see a member only once it is all gunzipped: the damage may be anywhere in it, and
+            // "near" the trailer sent the reader to look at the wrong end of the file
+            worded = new ZipException("the gzip data is damaged somewhere before byte " + consumed + " (the " +
+                (message.contains(CHECK_FAILED) ? "CRC-32" : "length") + " check at the end of its gzip member " +
+                "fails): fetch or copy it again");
         }
         else
         {

@@ -112,6 +112,23 @@ class GzippedInputTest
             .hasMessageContaining("the gzip data ends early: the file was cut short");
     }
 
+    @Test
+    void checkGzipDataReadsAGzippedFileWholeAndAPlainOneNotAtAll() throws Exception
+    {
+        final Path plain = resource("/oracle/prices_per_mwh.csv");
+        final byte[] whole = Files.readAllBytes(gzip(plain));
+        // one byte of the deflate data inverted, past the 10-byte header and before the 8-byte trailer: found at the
+        // trailer's CRC-32 at the latest, after garbage was gunzipped
+        final byte[] damaged = whole.clone();
+        damaged[whole.length / 2] = (byte)~damaged[whole.length / 2];
+        final Path bad = Files.write(tmp.resolve("damaged.csv.gz"), damaged);
+
+        GzipAwareInput.checkGzipData(plain);
+        GzipAwareInput.checkGzipData(gzip(plain));
+        assertThatThrownBy(() -> GzipAwareInput.checkGzipData(bad)).isInstanceOf(IOException.class)
+            .hasMessageStartingWith("the gzip data is damaged ");
+    }
+
     // a URDB rate cut the same way is one plain line: no "-1:-1" for a location it does not have, no JDK wording
     @Test
     void aGzippedUrdbRateCutShortSaysSoInOneLine() throws Exception

@@ -122,9 +122,18 @@ class StrictGzipInputStreamTest
         // the first byte of the trailer's CRC-32
         gzipped[gzipped.length - 8] ^= 1;
 
+        // found at the trailer, so the message cannot say where in the member the damage is, only that it is before
         assertThatThrownBy(() -> gunzip(gzipped)).isInstanceOf(IOException.class)
-            .hasMessageStartingWith("the gzip data is damaged near byte ")
-            .hasMessageContaining("CRC32");
+            .hasMessageStartingWith("the gzip data is damaged somewhere before byte ")
+            .hasMessageContaining("(the CRC-32 check at the end of its gzip member fails)");
+
+        final byte[] wrongLength = gzip(sample());
+        // the first byte of the trailer's length (ISIZE), the data and its CRC-32 whole
+        wrongLength[wrongLength.length - 4] ^= 1;
+
+        assertThatThrownBy(() -> gunzip(wrongLength)).isInstanceOf(IOException.class)
+            .hasMessageStartingWith("the gzip data is damaged somewhere before byte ")
+            .hasMessageContaining("(the length check at the end of its gzip member fails)");
     }
 
     @Test

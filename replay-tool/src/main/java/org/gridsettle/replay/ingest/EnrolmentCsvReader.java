@@ -24,8 +24,8 @@ import java.util.Set;
  *   <li>{@code meter_id} is the meter's id exactly as the usage files name it (a CSV {@code meter_id}, or a Green
  *       Button UsagePoint id). The engine identifies meters by number, so each row's meter is given the number of
  *       its position among the rows, starting at 1: the same file always gives the same numbers.</li>
- *   <li>{@code account_id} is a whole number of at least {@value SystemAccounts#FIRST_CUSTOMER_ACCOUNT}; several
- *       meters may bill to one account.</li>
+ *   <li>{@code account_id} is a whole number of at least {@value SystemAccounts#FIRST_CUSTOMER_ACCOUNT}, in the
+ *       digits 0-9; several meters may bill to one account.</li>
  *   <li>{@code programs} is empty, or program names separated by {@code ;}: {@code net_metering},
  *       {@code demand_response}.</li>
  *   <li>{@code pricing_node} is empty (no node) or the oracle pricing node the meter's exports are priced at when
@@ -49,8 +49,6 @@ public final class EnrolmentCsvReader
     private static final String EXPECTED = "an enrolment CSV with header " + HEADER;
     private static final String[] COLUMNS =
         { "meter_id", "account_id", "programs", "pricing_node", "import_limit_kw", "export_limit_kw" };
-    private static final java.util.regex.Pattern PLAIN_DECIMAL =
-        java.util.regex.Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)");
     private static final BigDecimal MAX_LIMIT_KW = BigDecimal.valueOf(Integer.MAX_VALUE, 3);
 
     /**
@@ -168,12 +166,12 @@ public final class EnrolmentCsvReader
         final long accountId;
         try
         {
-            accountId = Long.parseLong(text);
+            accountId = PlainNumbers.parseLong(text);
         }
         catch (final NumberFormatException ex)
         {
-            throw new MeterDataException(source, location,
-                "account_id " + DisplayText.quote(text) + " is not a whole number");
+            throw new MeterDataException(source, location, "account_id " + DisplayText.quote(text) +
+                " is not a whole number" + PlainNumbers.otherDigitsNote(text));
         }
         // the engine would reject a lower id too, but only after the meters' readings were journalled against it
         if (accountId < SystemAccounts.FIRST_CUSTOMER_ACCOUNT || accountId > (Long.MAX_VALUE >> 4))
@@ -208,13 +206,16 @@ public final class EnrolmentCsvReader
         {
             return 0;
         }
-        // plain decimals only, as the other importers read them: BigDecimal alone would take 1e3 and Arabic digits
-        if (!PLAIN_DECIMAL.matcher(text).matches())
+        final BigDecimal kw;
+        try
+        {
+            kw = PlainNumbers.parseDecimal(text);
+        }
+        catch (final NumberFormatException ex)
         {
             throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +
                 " is not a number of kW (digits with an optional decimal point, such as 7.6)");
         }
-        final BigDecimal kw = new BigDecimal(text);
         if (kw.signum() <= 0)
         {
             throw new MeterDataException(source, location, column + " " + DisplayText.quote(text) +

@@ -181,15 +181,15 @@ final class EspiIntervalEmitter implements AtomFeedWalker.EntryHandler
         final long value;
         try
         {
-            start = Long.parseLong(startText);
-            duration = Long.parseLong(durationText);
-            value = Long.parseLong(valueText);
+            start = PlainNumbers.parseLong(startText);
+            duration = PlainNumbers.parseLong(durationText);
+            value = PlainNumbers.parseLong(valueText);
         }
         catch (final NumberFormatException ex)
         {
             sink.onBadRecord(source, location, "start " + DisplayText.quote(startText) + ", duration " +
                 DisplayText.quote(durationText) + " and value " + DisplayText.quote(valueText) +
-                " must all be whole numbers");
+                " must all be whole numbers" + PlainNumbers.otherDigitsNote(startText + durationText + valueText));
             return;
         }
         if (duration <= 0 || duration > Integer.MAX_VALUE)

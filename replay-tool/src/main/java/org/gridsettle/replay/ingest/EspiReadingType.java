@@ -165,7 +165,7 @@ final class EspiReadingType
     {
         try
         {
-            return Integer.valueOf(Integer.parseInt(text));
+            return Integer.valueOf(PlainNumbers.parseInt(text));
         }
         catch (final NumberFormatException ex)
         {

@@ -77,20 +77,8 @@ final class IntervalStartParser
 
     private static boolean isInteger(final String text)
     {
-        final int from = text.startsWith("-") ? 1 : 0;
-        if (text.length() == from)
-        {
-            return false;
-        }
-        for (int i = from; i < text.length(); i++)
-        {
-            final char c = text.charAt(i);
-            if (c < '0' || c > '9')
-            {
-                return false;
-            }
-        }
-        return true;
+        // epoch seconds take no plus sign: "+1741428000" is neither form
+        return !text.startsWith("+") && PlainNumbers.isWholeNumber(text);
     }
 
     private static boolean isLocalDateTime(final String text)

@@ -24,6 +24,8 @@ import org.gridsettle.pricing.importer.CsvBlanks;
  *   <li>{@code interval_start} is epoch seconds or an ISO-8601 date-time with an offset, such as
  *       {@code 2026-03-08T10:00:00Z} or {@code 2026-03-08T11:00:00+01:00}, in whole seconds; a local time without
  *       offset is a bad record, being ambiguous around daylight-saving changes.</li>
+ *   <li>Numbers are written in the digits 0-9: other Unicode digits, such as Arabic-Indic or fullwidth ones, make a
+ *       bad record.</li>
  *   <li>{@code interval_seconds} is a positive int.</li>
  *   <li>{@code import_wh} and {@code export_wh} are whole Wh as a long, and may be negative: the engine journals
  *       and rejects those with a reason code, so they are delivered. Anything not a whole number is a bad
@@ -234,12 +236,12 @@ public final class MeterCsvReader
         final String text = CsvBlanks.trim(field);
         try
         {
-            return Long.parseLong(text);
+            return PlainNumbers.parseLong(text);
         }
         catch (final NumberFormatException ex)
         {
             throw new BadFieldException(column + " " + DisplayText.quote(text) + " is not a whole number" +
-                (column.endsWith("_wh") ? " of Wh" : ""));
+                (column.endsWith("_wh") ? " of Wh" : "") + PlainNumbers.otherDigitsNote(text));
         }
     }
 }

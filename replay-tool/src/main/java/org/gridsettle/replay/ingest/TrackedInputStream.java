@@ -13,14 +13,25 @@ import java.io.InputStream;
  */
 final class TrackedInputStream extends FilterInputStream
 {
+    private final boolean gzipped;
     private IOException failure;
 
     /**
-     * @param in the stream to wrap.
+     * @param in      the stream to wrap.
+     * @param gzipped whether its bytes are gunzipped from the file's.
      */
-    TrackedInputStream(final InputStream in)
+    TrackedInputStream(final InputStream in, final boolean gzipped)
     {
         super(in);
+        this.gzipped = gzipped;
+    }
+
+    /**
+     * @return true when the bytes are gunzipped from the file's.
+     */
+    boolean gzipped()
+    {
+        return gzipped;
     }
 
     /**

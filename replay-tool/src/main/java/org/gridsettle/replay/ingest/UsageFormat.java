@@ -1,7 +1,6 @@
 package org.gridsettle.replay.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -58,8 +57,11 @@ public enum UsageFormat
     {
         final String source = String.valueOf(file.getFileName());
         final String head;
-        try (InputStream in = MeterFileInput.open(file, source, EXPECTED))
+        final boolean gzipped;
+        // the reader checks a gzipped file's data whole before it parses it; a look at the head needs no check
+        try (TrackedInputStream in = MeterFileInput.openUnchecked(file, source, EXPECTED))
         {
+            gzipped = in.gzipped();
             head = new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
         }
         catch (final IOException ex)
@@ -76,6 +78,11 @@ public enum UsageFormat
         if (text.toLowerCase(Locale.ROOT).startsWith("meter_id"))
         {
             return CSV;
+        }
+        if (gzipped)
+        {
+            // a head the damage garbled would be refused as of no known format, which sends its author the wrong way
+            MeterFileInput.checkGzipData(file, source, EXPECTED);
         }
         final String name = source.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xml") || name.endsWith(".xml.gz"))

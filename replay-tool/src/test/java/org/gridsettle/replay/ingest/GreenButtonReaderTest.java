@@ -242,13 +242,13 @@ class GreenButtonReaderTest
 
         assertOneLine(ex);
         // Half the compressed bytes end mid-deflate: the JDK's GZIPInputStream says "Unexpected end of ZLIB input
-        // stream", which the message must pass on, in words, instead of blaming the XML.
+        // stream", which the message must pass on, in words, instead of blaming the XML; the gzip data is read to its
+        // end before the XML is parsed, so that is where it is found.
         assertThat(ex.getMessage())
-            .startsWith("cut.xml.gz: line ")
-            .contains("cannot read the data (the gzip data ends early: the file was cut short (a partial download " +
-                "or copy?); fetch or copy it again)")
-            .doesNotContain("EOFException")
-            .contains("expected a complete Green Button");
+            .startsWith("cut.xml.gz: checking the gzip data before reading: ")
+            .contains("cannot read a Green Button (ESPI Atom) XML document: the gzip data ends early: the file was " +
+                "cut short (a partial download or copy?); fetch or copy it again")
+            .doesNotContain("EOFException");
         assertThat(sink.readings).isEmpty();
     }
 
@@ -283,31 +283,83 @@ class GreenButtonReaderTest
     @Test
     void anIntervalReadingFieldGivenTwiceIsABadRowInsteadOfTheLast() throws IOException
     {
-        // the first reading of synthetic_net_meter_feed.xml (2 kWh delivered at 1772964000) with its value, start or
-        // duration given again: the last was taken without a word
-        final String feed = Files.readString(RecordingSink.resource("synthetic_net_meter_feed.xml"));
-        final String value = "<espi:value>2</espi:value>";
-        final String start = "<espi:start>1772964000</espi:start></espi:timePeriod>";
-        final String duration = "<espi:duration>3600</espi:duration><espi:start>1772964000</espi:start>";
+        // the first reading of synthetic_net_meter_feed.xml with its value, start or duration given again: the last
+        // was taken without a word
         for (final String[] twice : new String[][] {
-            {value, value + "<espi:value>7</espi:value>", "value twice (\"2\" and \"7\")"},
-            {start, "<espi:start>1772964000</espi:start><espi:start>1772967600</espi:start></espi:timePeriod>",
+            {FIRST_VALUE, FIRST_VALUE + "<espi:value>7</espi:value>", "value twice (\"2\" and \"7\")"},
+            {FIRST_START, "<espi:start>1772964000</espi:start><espi:start>1772967600</espi:start></espi:timePeriod>",
                 "start twice (\"1772964000\" and \"1772967600\")"},
-            {duration, "<espi:duration>3600</espi:duration><espi:duration>900</espi:duration>" +
+            {FIRST_DURATION, "<espi:duration>3600</espi:duration><espi:duration>900</espi:duration>" +
                 "<espi:start>1772964000</espi:start>", "duration twice (\"3600\" and \"900\")"}})
         {
-            assertThat(feed).contains(twice[0]);
-            final Path file = write("twice.xml", feed.replaceFirst(java.util.regex.Pattern.quote(twice[0]),
-                java.util.regex.Matcher.quoteReplacement(twice[1])));
+            assertFirstReadingBad(twice[0], twice[1],
+                "IntervalReading has " + twice[2] + ": which one holds cannot be told");
+        }
+    }
+
+    @Test
+    void anIntervalReadingNumberInOtherDigitsIsABadRowNotRead() throws IOException
+    {
+        // the first reading of synthetic_net_meter_feed.xml with its value, start or duration in digits other than
+        // 0-9: Long.parseLong takes any Unicode digit, so the Arabic-Indic two (U+0662) was read as 2 and settled,
+        // where any other reader of the feed sees text
+        for (final String[] other : new String[][] {
+            {FIRST_VALUE, "<espi:value>\u0662</espi:value>", "\"1772964000\", duration \"3600\" and value \"\u0662\""},
+            {FIRST_START, "<espi:start>\uFF11772964000</espi:start></espi:timePeriod>",
+                "\"\uFF11772964000\", duration \"3600\" and value \"2\""},
+            {FIRST_DURATION, "<espi:duration>\u0663600</espi:duration><espi:start>1772964000</espi:start>",
+                "\"1772964000\", duration \"\u0663600\" and value \"2\""}})
+        {
+            assertFirstReadingBad(other[0], other[1],
+                "start " + other[2] + " must all be whole numbers (only the digits 0-9 are read)");
+        }
+    }
+
+    /**
+     * Reads synthetic_net_meter_feed.xml with the first {@code from} replaced by {@code to}, and checks that its
+     * first reading (2 kWh delivered at 1772964000, line 20) is the bad row {@code problem} and is not delivered.
+     */
+    private void assertFirstReadingBad(final String from, final String to, final String problem) throws IOException
+    {
+        final String feed = Files.readString(RecordingSink.resource("synthetic_net_meter_feed.xml"));
+        assertThat(feed).contains(from);
+        final Path file = write("changed.xml", feed.replaceFirst(java.util.regex.Pattern.quote(from),
+            java.util.regex.Matcher.quoteReplacement(to)));
+        final RecordingSink sink = new RecordingSink();
+
+        new GreenButtonReader().read(file, sink);
+
+        assertThat(sink.badRecords).contains(new BadRecord("changed.xml",
+            "feed/entry[1]/content/IntervalBlock/IntervalReading[1] (line 20)", problem));
+        assertThat(sink.readings).noneSatisfy((r) -> assertThat(r.channel() == 0 && r.start() == 1772964000L)
+            .isTrue());
+    }
+
+    @Test
+    void aReadingTypeNumberInOtherDigitsMakesItsReadingsBad() throws IOException
+    {
+        // ReadingType 1 of synthetic_net_meter_feed.xml (uom 72, powerOfTenMultiplier 3, flowDirection 1) with one
+        // field in fullwidth digits (U+FF10 to U+FF19): Integer.parseInt read them as 72, 3 and 1, and its readings
+        // settled as if the feed were well formed
+        final String feed = Files.readString(RecordingSink.resource("synthetic_net_meter_feed.xml"));
+        final String type = "ReadingType https://example.invalid/espi/1_1/resource/ReadingType/1 has ";
+        for (final String[] other : new String[][] {
+            {"<uom>72</uom>", "<uom>\uFF17\uFF12</uom>", type + "uom \"\uFF17\uFF12\", only 72 (Wh) is accepted"},
+            {"<powerOfTenMultiplier>3</powerOfTenMultiplier>", "<powerOfTenMultiplier>\uFF13</powerOfTenMultiplier>",
+                type + "powerOfTenMultiplier \"\uFF13\", expected a whole number from -"},
+            {"<flowDirection>1</flowDirection>", "<flowDirection>\uFF11</flowDirection>",
+                type + "flowDirection \"\uFF11\", expected 1 (forward, delivered) or 19 (reverse, received)"}})
+        {
+            assertThat(feed).contains(other[0]);
+            final Path file = write("digits.xml", feed.replace(other[0], other[1]));
             final RecordingSink sink = new RecordingSink();
 
             new GreenButtonReader().read(file, sink);
 
-            assertThat(sink.badRecords).contains(new BadRecord("twice.xml",
-                "feed/entry[1]/content/IntervalBlock/IntervalReading[1] (line 20)",
-                "IntervalReading has " + twice[2] + ": which one holds cannot be told"));
-            assertThat(sink.readings).noneSatisfy((r) -> assertThat(r.channel() == 0 && r.start() == 1772964000L)
-                .isTrue());
+            // ReadingType 1's six readings are each a bad row; MeterReading 2's four received ones (channel 1) still
+            // come through
+            assertThat(sink.badRecords).filteredOn((bad) -> bad.problem().startsWith(other[2])).hasSize(6);
+            assertThat(sink.readings).hasSize(4).extracting(Reading::channel).containsOnly(1);
         }
     }
 
@@ -330,11 +382,10 @@ class GreenButtonReaderTest
             assertThat(ex).as("cut by %d bytes", cut).isNotNull();
             assertOneLine(ex);
             assertThat(ex.getMessage())
-                // where the parser stood when the gzip reader found the trailer missing: its last lines, or the end
-                .startsWith("cut" + cut + ".xml.gz: ")
-                .contains(": cannot read the data (")
-                .contains("the gzip data ends early: the file was cut short")
-                .contains("expected a complete Green Button");
+                // found by the read of the gzip data to its end, before the XML is parsed
+                .startsWith("cut" + cut + ".xml.gz: checking the gzip data before reading: ")
+                .contains(": cannot read a Green Button")
+                .contains("the gzip data ends early: the file was cut short");
         }
     }
 
@@ -354,8 +405,8 @@ class GreenButtonReaderTest
         assertThat(ex).isNotNull();
         assertOneLine(ex);
         assertThat(ex.getMessage()).startsWith("tail.xml.gz: ")
-            .contains("cannot read the data (data follows the end of the gzip data at byte " + whole.length +
-                ": the file is damaged or two files were joined)");
+            .contains("cannot read a Green Button (ESPI Atom) XML document: data follows the end of the gzip data " +
+                "at byte " + whole.length + ": the file is damaged or two files were joined");
 
         // the sample gzipped twice over and joined (`cat a.gz a.gz`) is one gzip stream of the feed twice, which the
         // parser then refuses as XML after the end of the document, not as gzip
@@ -506,6 +557,11 @@ class GreenButtonReaderTest
         assertThat(sink.readings).isEmpty();
     }
 
+    /** The value, start and duration of synthetic_net_meter_feed.xml's first reading, each with what follows it. */
+    private static final String FIRST_VALUE = "<espi:value>2</espi:value>";
+    private static final String FIRST_START = "<espi:start>1772964000</espi:start></espi:timePeriod>";
+    private static final String FIRST_DURATION =
+        "<espi:duration>3600</espi:duration><espi:start>1772964000</espi:start>";
     private static final String FEED_START = "<?xml version=\"1.0\"?>\n" +
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:espi=\"http://naesb.org/espi\">\n";
     private static final String FEED_END = "</feed>\n";
