@@ -45,6 +45,8 @@ public final class OpenAdrReader
     private static final Set<String> BASELINE_FIELDS =
         Set.of("dtstart", "duration", "intervals", "baselineID", "resourceID", "baselineName");
     private static final Pattern WEEKS = Pattern.compile("([+-]?)P(\\d{1,6})W");
+    /** The largest xs:unsignedInt, the type of an OpenADR 2.0b {@code modificationNumber}. */
+    private static final long MAX_MODIFICATION = 4_294_967_295L;
 
     /**
      * @param file an OpenADR 2.0b oadrDistributeEvent file, plain or gzipped.
@@ -285,8 +287,10 @@ public final class OpenAdrReader
         {
             try
             {
-                final long value = Long.parseLong(text);
-                if (value >= 0)
+                // an xs:unsignedInt: digits 0-9 (Long.parseLong takes any Unicode digit), at most 4,294,967,295, so
+                // that the number compared with the journal's is the one every other VEN reads
+                final long value = PlainNumbers.parseLong(text);
+                if (value >= 0 && value <= MAX_MODIFICATION)
                 {
                     return value;
                 }
@@ -295,7 +299,8 @@ public final class OpenAdrReader
             {
                 // worded below
             }
-            throw bad("modificationNumber " + DisplayText.quote(text) + " is not a whole number >= 0");
+            throw bad("modificationNumber " + DisplayText.quote(text) + " is not a whole number from 0 to " +
+                MAX_MODIFICATION + " (an xs:unsignedInt)" + PlainNumbers.otherDigitsNote(text));
         }
 
         Instant dateTime(final String text)

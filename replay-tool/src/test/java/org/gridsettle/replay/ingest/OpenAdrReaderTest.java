@@ -145,6 +145,36 @@ class OpenAdrReaderTest
     }
 
     @Test
+    void aModificationNumberIsAnUnsignedIntInTheDigits0To9() throws IOException
+    {
+        // xs:unsignedInt (XML Schema Part 2, 3.3.22): an optional "+", digits, at most 4294967295
+        final String sample = Files.readString(resource(SAMPLE));
+        final String number = "<ei:modificationNumber>1</ei:modificationNumber>";
+        for (final String ok : List.of("+5", "4294967295", "007"))
+        {
+            final Path file = write("ok.xml", sample.replace(number, "<ei:modificationNumber>" + ok +
+                "</ei:modificationNumber>"));
+            assertThat(new OpenAdrReader().read(file).events().get(0).modificationNumber()).as(ok)
+                .isEqualTo(Long.parseLong(ok));
+        }
+        // 5 in Arabic-Indic and in fullwidth digits, which Long.parseLong reads as 5
+        final String arabicFive = String.valueOf((char)0x0665);
+        final String fullwidthFive = String.valueOf((char)0xFF15);
+        for (final String bad : List.of("4294967296", "-1", arabicFive, fullwidthFive, "5.0"))
+        {
+            final Path file = write("bad.xml", sample.replace(number, "<ei:modificationNumber>" + bad +
+                "</ei:modificationNumber>"));
+            assertThatThrownBy(() -> new OpenAdrReader().read(file)).as(bad).isInstanceOf(MeterDataException.class)
+                .hasMessageContaining("bad.xml: line ")
+                .hasMessageContaining("is not a whole number from 0 to 4294967295 (an xs:unsignedInt)");
+        }
+        final Path arabic = write("arabic.xml", sample.replace(number, "<ei:modificationNumber>" + arabicFive +
+            "</ei:modificationNumber>"));
+        assertThatThrownBy(() -> new OpenAdrReader().read(arabic)).hasMessageEndingWith(
+            "(an xs:unsignedInt) (only the digits 0-9 are read)");
+    }
+
+    @Test
     void aMissingOrUnknownFieldIsOneLineNamingFileLineAndEvent() throws IOException
     {
         final String sample = Files.readString(resource(SAMPLE));
