@@ -229,17 +229,6 @@ public final class IngestRun
             emptyFileWarning(f)));
         final long firstReading = readings.earliestStart(covered);
         inputWarning.ifPresent(warnings);
-        for (final DrEventFiles.Mapped event : demandResponse.events())
-        {
-            if (event.event().targetsPartOfTheVen())
-            {
-                // a VTN addresses an event to some of a VEN's resources; an enrolment names no OpenADR resource
-                warnings.accept(event.source() + " line " + event.event().line() + ": DR event " +
-                    DisplayText.quote(event.event().eventId()) + " targets " +
-                    String.join(", ", event.event().targets()) + ", which gridsettle does not select meters by: it " +
-                    "is settled for every meter the enrolment file puts in demand response");
-            }
-        }
         if (firstReading != Long.MAX_VALUE)
         {
             readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);
@@ -264,6 +253,18 @@ public final class IngestRun
         {
             writer.close();
         }
+    }
+
+    /**
+     * A VTN addresses an event to some of a VEN's resources, and an enrolment names no OpenADR resource: the event is
+     * settled for every meter in demand response, which its author should know.
+     */
+    private void warnPartOfTheVen(final DrEventFiles.Mapped event)
+    {
+        warnings.accept(event.source() + " line " + event.event().line() + ": DR event " +
+            DisplayText.quote(event.event().eventId()) + " targets " + String.join(", ", event.event().targets()) +
+            ", which gridsettle does not select meters by: it is settled for every meter the enrolment file puts " +
+            "in demand response");
     }
 
     /**
@@ -337,6 +338,8 @@ public final class IngestRun
         refuseAnotherTariff(tariff, journalled.tariff());
         final List<DrEventFiles.Cancelled> withdrawals = DrWithdrawals.due(demandResponse, journalled);
         final List<DrEventFiles.Mapped> drEvents = DrPublications.due(demandResponse, journalled);
+        // only for the events published: one skipped as older than the journal's is not settled by this run at all
+        drEvents.stream().filter((event) -> event.event().targetsPartOfTheVen()).forEach(this::warnPartOfTheVen);
         final List<BillingCalendar.Event> events =
             calendarEvents(readings, covered, journalled, withdrawals, drEvents);
 

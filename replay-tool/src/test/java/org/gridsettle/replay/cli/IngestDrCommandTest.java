@@ -346,11 +346,14 @@ class IngestDrCommandTest
             "<ei:modificationNumber>2</ei:modificationNumber>", "<ei:modificationNumber>3</ei:modificationNumber>"))
             .toString(), "--dr-incentive", "0.123457");
         assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).contains("DR event \"Event_939393\" targets groupID Group_123");
 
         final Path older = write("older.xml", weekday.replace("2026-04-29T23:00:00.000Z", "2026-04-30T00:00:00Z"));
         final CliRun second = ingest(journal, usage(false), older.toString(), "--dr-incentive", "0.123457");
 
         assertThat(second.exitCode()).as(second.err()).isZero();
+        // the event the run skips is not "settled for every meter" by it, so it gets no warning of how it settles
+        assertThat(second.err()).doesNotContain("DR event \"Event_939393\" targets");
         assertThat(second.out())
             .contains("dr events: 0 journalled from older.xml (10in10-adjusted baseline, 0.123457 DR per kWh " +
                 "reduced); 0 withdrawn, 2 skipped, 1 superseded by a later modification, 1 older than the journal's " +
