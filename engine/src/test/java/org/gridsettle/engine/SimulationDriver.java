@@ -578,8 +578,18 @@ public final class SimulationDriver
         }
         else if (op instanceof DrEvent d)
         {
-            engine.publishDrEvent(d.eventId(), DR, d.tariffId(), d.start(), d.end(), d.incentive(), d.method(),
-                d.declaredWh());
+            if ((d.eventId() & 1) == 0)
+            {
+                // half the events as an OpenADR host publishes them, with a modification number (DR_EVENT schema 2),
+                // derived from the id so that no seed's random stream changes
+                engine.publishDrEvent(d.eventId(), DR, d.tariffId(), d.start(), d.end(), d.incentive(), d.method(),
+                    d.declaredWh(), Math.floorMod(d.eventId(), 5));
+            }
+            else
+            {
+                engine.publishDrEvent(d.eventId(), DR, d.tariffId(), d.start(), d.end(), d.incentive(), d.method(),
+                    d.declaredWh());
+            }
         }
         else if (op instanceof DrWithdrawal w)
         {
