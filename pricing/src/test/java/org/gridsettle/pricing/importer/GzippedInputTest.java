@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -127,6 +128,23 @@ class GzippedInputTest
         GzipAwareInput.checkGzipData(gzip(plain));
         assertThatThrownBy(() -> GzipAwareInput.checkGzipData(bad)).isInstanceOf(IOException.class)
             .hasMessageStartingWith("the gzip data is damaged ");
+    }
+
+    @Test
+    void openRefusesAFileDamagedInTheMiddleBeforeItsFirstByteIsParsed() throws Exception
+    {
+        final Path plain = resource("/oracle/prices_per_mwh.csv");
+        final byte[] damaged = Files.readAllBytes(gzip(plain));
+        damaged[damaged.length / 2] = (byte)~damaged[damaged.length / 2];
+        final Path bad = Files.write(tmp.resolve("damaged.csv.gz"), damaged);
+
+        // the stream would give the text before the damage first; the importers parse as they read
+        assertThatThrownBy(() -> GzipAwareInput.open(bad).close()).isInstanceOf(IOException.class)
+            .hasMessageStartingWith("the gzip data is damaged ");
+        try (InputStream in = GzipAwareInput.open(gzip(plain)))
+        {
+            assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(plain));
+        }
     }
 
     // a URDB rate cut the same way is one plain line: no "-1:-1" for a location it does not have, no JDK wording

@@ -1,7 +1,6 @@
 package org.gridsettle.replay.ingest;
 
 import org.gridsettle.journal.codec.PricingNodeField;
-import org.gridsettle.pricing.importer.GzipAwareInput;
 import org.gridsettle.pricing.importer.ImportException;
 import org.gridsettle.pricing.oracle.OraclePriceCsvImporter;
 import org.gridsettle.pricing.oracle.OraclePriceSeries;
@@ -19,7 +18,8 @@ import java.util.NavigableMap;
  * reported with its file and line and counted with the usage files' bad rows, and the run goes on. A node whose name
  * the journal cannot hold (more than 32 characters, or a character outside printable ASCII) has all its rows skipped
  * and reported once. A file that cannot be read, has a bad header or no good row stops the ingest before anything is
- * journalled; a gzipped one is gunzipped to its end first, so a damaged one stops it without a bad row.
+ * journalled; a gzipped one is gunzipped to its end first ({@code GzipAwareInput.open}), so a damaged one stops it
+without a bad row.
  * <p>
  * Stateless; one call reads one file on the calling thread.
  */
@@ -41,8 +41,6 @@ final class OraclePriceFiles
         final NavigableMap<String, OraclePriceSeries> byNode;
         try
         {
-            // checked whole first, as a usage file is (MeterFileInput): no bad rows of a damaged file's garbage
-            GzipAwareInput.checkGzipData(file);
             byNode = new OraclePriceCsvImporter().importFileSkippingBadRows(file,
                 (ex) -> badRows.record(ex.source(), ex.location(), ex.expected()));
         }

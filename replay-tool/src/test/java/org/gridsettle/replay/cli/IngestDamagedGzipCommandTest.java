@@ -151,6 +151,30 @@ class IngestDamagedGzipCommandTest
     }
 
     @Test
+    void aCarbonCsvDamagedInTheMiddleIsRefusedAsDamagedNotForALineItNeverHeld() throws IOException
+    {
+        // 40,000 half hours of a UK-shaped series, about 1.7 MiB of text; a carbon file is read whole and refused
+        // at its first bad line, so the garbage made it "line 19981: expected 4 comma-separated fields, found 6"
+        final StringBuilder carbon = new StringBuilder("region,interval_start,interval_seconds,g_per_kwh\n");
+        for (int i = 0; i < 40_000; i++)
+        {
+            carbon.append("GB,").append(1704067200L + 1800L * i).append(",1800,").append(100 + i % 150).append('\n');
+        }
+        final Path damaged = damaged("carbon.csv.gz", gzip(carbon.toString()));
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun run = ingest(journal, write("meters.csv", "meter_id,account_id\nM-1,1001\n"),
+            write("usage.csv", quarterHours(1)), "--carbon", damaged.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString()
+            .startsWith("settle ingest: ")
+            .contains("carbon.csv.gz: cannot read: " + DAMAGED)
+            .doesNotContain("line ");
+        assertThat(journal).doesNotExist();
+    }
+
+    @Test
     void aWholeGzippedCsvStillPrintsItsBadRowsAsThePlainFileDoes() throws IOException
     {
         final String text = quarterHours(3) + "M-1,2026-03-09T11:00:00Z,900,twelve,0\n" +

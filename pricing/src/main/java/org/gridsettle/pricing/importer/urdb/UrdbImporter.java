@@ -40,7 +40,8 @@ public final class UrdbImporter
         }
         catch (final IOException ex)
         {
-            throw new UrdbImportException(source, new UrdbProblem("", "(document)", "cannot read: " + ex), -1, -1);
+            throw new UrdbImportException(source, new UrdbProblem("", "(document)", "cannot read: " +
+                UrdbJsonReader.words(ex)), -1, -1);
         }
     }
 

@@ -170,8 +170,17 @@ final class UrdbJsonReader
     }
 
     /** @return what went wrong, without the exception's class name, which says nothing to a tariff's author. */
-    private static String words(final IOException ex)
+    static String words(final IOException ex)
     {
+        // the file system's exceptions carry only the path as their message, which the source names already
+        if (ex instanceof java.nio.file.NoSuchFileException)
+        {
+            return "no such file";
+        }
+        if (ex instanceof java.nio.file.AccessDeniedException)
+        {
+            return "permission denied";
+        }
         return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
 }
