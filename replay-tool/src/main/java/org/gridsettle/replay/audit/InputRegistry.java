@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * replaces and the zone its days are counted in.
  * <p>
  * Reads as journalled, not as accepted: an enrolment the engine refused is still listed, which only matters for
- * a journal that enrols a meter twice. Immutable after {@link #read}; safe to share once built.
+ * a journal that enrols a meter twice. A tariff version that does not decode, which the engine rejected as
+ * MALFORMED, gives no zone. Immutable after {@link #read}; safe to share once built.
  */
 public final class InputRegistry
 {
@@ -76,9 +77,10 @@ public final class InputRegistry
                 {
                     // the first version's: tariff versions are few, and a tariff keeps its zone across them
                     version.wrap(view, 0);
-                    if (!registry.zoneByTariff.containsKey(version.tariffId()))
+                    final ZoneId zone = registry.zoneByTariff.containsKey(version.tariffId()) ? null : zoneOf(version);
+                    if (zone != null)
                     {
-                        registry.zoneByTariff.put(version.tariffId(), version.decode().zone());
+                        registry.zoneByTariff.put(version.tariffId(), zone);
                     }
                 }
             }))
@@ -87,6 +89,22 @@ public final class InputRegistry
             }
         }
         return registry;
+    }
+
+    /**
+     * A version that does not decode is one the engine rejected as MALFORMED and never priced with: it has no zone,
+     * and a sound journal may hold it (settle verify and replay pass it), so it must not stop the report.
+     */
+    private static ZoneId zoneOf(final TariffVersionCodec version)
+    {
+        try
+        {
+            return version.decode().zone();
+        }
+        catch (final RuntimeException ex)
+        {
+            return null;
+        }
     }
 
     /**

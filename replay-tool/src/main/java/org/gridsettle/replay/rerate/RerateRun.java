@@ -33,7 +33,8 @@ import java.util.function.UnaryOperator;
  * A fresh {@link SettlementLogic} is driven over every input record in journal order, exactly as a replay does,
  * except that each TARIFF_VERSION record of the target tariff is decoded, handed to the replacement function, and
  * the tariff it returns (which must keep the recorded id, version and effective instant, so every later record
- * still refers to it) is encoded with {@link TariffVersionCodec} and applied in its place. Outputs are collected
+ * still refers to it) is encoded with {@link TariffVersionCodec} and applied in its place. A version that does not
+ * decode is applied as recorded, so that the logic rejects it as MALFORMED, as the recorded run did. Outputs are collected
  * from the logic's {@link org.gridsettle.engine.logic.OutputSink}; nothing is written anywhere, and the journal is
  * only read (through {@link JournalReader}, which verifies it).
  * <p>
@@ -212,7 +213,13 @@ public final class RerateRun
             logic.apply(buffer, offset, length);
             return;
         }
-        final TouTariff recorded = tariffCodec.decode();
+        final TouTariff recorded = decodedOrNull();
+        if (recorded == null)
+        {
+            // the engine rejected this version as MALFORMED and priced nothing with it: so must the what-if
+            logic.apply(buffer, offset, length);
+            return;
+        }
         final TouTariff priced = replacement.apply(recorded);
         if (priced.tariffId() != recorded.tariffId() || priced.version() != recorded.version() ||
             priced.effectiveFromEpochSecond() != recorded.effectiveFromEpochSecond())
@@ -227,6 +234,18 @@ public final class RerateRun
         codec.encode(RecordFlyweight.sequenceAt(buffer, offset), priced);
         logic.apply(encoded, 0, encodedLength);
         replacedVersions++;
+    }
+
+    private TouTariff decodedOrNull()
+    {
+        try
+        {
+            return tariffCodec.decode();
+        }
+        catch (final RuntimeException ex)
+        {
+            return null;
+        }
     }
 
     private void onOutput(
