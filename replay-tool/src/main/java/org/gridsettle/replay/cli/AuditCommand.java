@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -53,7 +54,8 @@ import java.util.stream.Collectors;
         "metered load per event hour, recovered by replaying the inputs through the",
         "engine. Either is marked as not priced when the journal has no such postings.",
         "The journal must pass settle verify. html is one self-contained page with",
-        "inline SVG charts."},
+        "inline SVG charts. A selection with no posting in the days asked for is",
+        "refused (exit 2) rather than written as an empty report."},
     footer = {"", "Example:",
         "  settle audit --journal demo-data/journal --account 100000 --format html \\",
         "      --out audit.html"})
@@ -145,6 +147,7 @@ public final class AuditCommand implements Callable<Integer>
                 new AuditCollector(localZone, selected, meter == null ? 0 : meter).collect(journal, reading);
             final AuditReport plain =
                 new AuditReport(journal.toString(), localZone, fromDay, toDay, selection, accounts);
+            requireSomethingToReport(plain);
             // baselines are recovered by replaying the inputs through the engine: only worth it when DR was credited
             report = !plain.hasDemandResponsePostings() ? plain : withBaselines(plain, selected);
         }
@@ -189,6 +192,34 @@ public final class AuditCommand implements Callable<Integer>
             throw new IllegalArgumentException(
                 "--from " + from + " must be before --to " + to + " (--to is exclusive)");
         }
+    }
+
+    /**
+     * Refuses a report of no day: an empty report written with exit 0 reads as "nothing was posted" to whoever gets
+     * the file, when the range or selection missed the journal's days. Says which local days the selection has.
+     */
+    private static void requireSomethingToReport(final AuditReport report)
+    {
+        if (!report.allDays().isEmpty())
+        {
+            return;
+        }
+        final NavigableSet<LocalDate> held = new TreeSet<>();
+        report.accounts().forEach((a) -> held.addAll(a.days(null, null).keySet()));
+        throw new IllegalArgumentException("nothing to report: no posting of " + report.selection() +
+            (held.isEmpty() ? " in " + report.journal() : range(report.from(), report.to()) + ", only on local days " +
+            held.first() + " to " + held.last() + " in " + report.zone()) + "; no report was written");
+    }
+
+    /**
+     * @param from first day, or null.
+     * @param to   first day not included, or null.
+     * @return the day range in words, with a leading space, or empty for no bound.
+     */
+    static String range(final LocalDate from, final LocalDate to)
+    {
+        return from != null && to != null ? " from " + from + " to " + to + " (exclusive)" :
+            from != null ? " on or after " + from : to != null ? " before " + to : "";
     }
 
     /**

@@ -311,6 +311,29 @@ class AuditCommandTest
     }
 
     @Test
+    void aRangeWithNoPostingIsRefusedNamingTheDaysTheJournalHas() throws IOException
+    {
+        // an empty report with exit 0 reads as "nothing was posted" (an auditor's sweep found it); the days the
+        // journal does have are those of the whole report
+        final Path whole = tmp.resolve("whole.json");
+        assertThat(CliRun.of("audit", "--journal", journal.toString(), "--account", "" + ACCOUNT, "--format", "json",
+            "--out", whole.toString()).exitCode()).isZero();
+        final JsonNode days = JSON.readTree(whole.toFile()).get("accounts").get(0).get("days");
+        final String first = days.get(0).get("date").asText();
+        final String last = days.get(days.size() - 1).get("date").asText();
+        final Path csv = tmp.resolve("a.csv");
+
+        final CliRun run = CliRun.of("audit", "--journal", journal.toString(), "--account", "" + ACCOUNT,
+            "--from", "2030-01-01", "--format", "csv", "--out", csv.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("settle audit: nothing to report: no posting of account " +
+            ACCOUNT + " on or after 2030-01-01, only on local days " + first + " to " + last +
+            " in America/Los_Angeles; no report was written");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
     void aFullDiskIsOneLineAndExitFour()
     {
         // /dev/full fails every write with ENOSPC, as a full file system does: the environment's failure (4), not
