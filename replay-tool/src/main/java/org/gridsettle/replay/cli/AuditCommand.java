@@ -1,7 +1,6 @@
 package org.gridsettle.replay.cli;
 
 import org.gridsettle.journal.JournalVerifier;
-import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.replay.audit.AccountAudit;
 import org.gridsettle.replay.audit.AuditCollector;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -108,7 +106,7 @@ public final class AuditCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--account and --meter cannot be given together");
         }
-        requireJournal(journal);
+        requireJournal(journal, "audit");
         final ReportFile outFile = new ReportFile(out);
         outFile.check(journal, Map.of());
         final InputRegistry registry = InputRegistry.read(journal);
@@ -168,12 +166,19 @@ public final class AuditCommand implements Callable<Integer>
         return 0;
     }
 
-    static void requireJournal(final Path journal)
+    /**
+     * Refuses a directory that is no journal (exit 2), and a journal with one half gone as settle verify does (exit
+     * 1), before anything else reads it.
+     *
+     * @param journal the journal directory.
+     * @param command the command name, for the progress display.
+     */
+    static void requireJournal(final Path journal, final String command)
     {
-        if (!Journals.exists(journal) || !Files.isDirectory(Journals.output(journal)))
+        JournalDirectory.requireEitherHalf(journal);
+        if (!JournalDirectory.hasBothHalves(journal))
         {
-            throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
-                Journals.input(journal) + " and " + Journals.output(journal) + ")");
+            requireVerified(journal, command);
         }
     }
 

@@ -100,7 +100,7 @@ public final class RerateCommand implements Callable<Integer>
         final LocalDate fromDay = from == null ? null : OptionValues.date("--from", from);
         final LocalDate toDay = to == null ? null : OptionValues.date("--to", to);
         AuditCommand.requireRange(fromDay, toDay);
-        AuditCommand.requireJournal(journal);
+        AuditCommand.requireJournal(journal, "rerate");
         OptionValues.requireRegularFiles("--tariff", List.of(tariff));
         // reads the file's head: a missing, unreadable or directory --tariff is named as ingest and bill name it
         if (TariffFormat.isGridsettle(tariff))
