@@ -65,7 +65,7 @@ public final class AuditCommand implements Callable<Integer>
     @Option(names = "--account", paramLabel = "ID", description = "Audit one account (default: every account).")
     private Long account;
 
-    @Option(names = "--meter", paramLabel = "ID", description = "Audit one meter; balances are its account's.")
+    @Option(names = "--meter", paramLabel = "ID", description = "Audit one meter, under every account it was on; balances are the accounts'.")
     private Long meter;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day reported.")
@@ -115,13 +115,15 @@ public final class AuditCommand implements Callable<Integer>
         final String selection;
         if (meter != null)
         {
-            final Long owner = registry.accountOf(meter);
-            if (owner == null)
+            // a meter that moved to another account has postings under each: all of them are the meter's
+            final List<Long> owners = registry.accountsOf(meter);
+            if (owners.isEmpty())
             {
                 throw new IllegalArgumentException("unknown meter " + meter + ": not enrolled in " + journal);
             }
-            selected.put(owner, List.of(meter));
-            selection = "meter " + meter + " (account " + owner + ")";
+            owners.forEach((owner) -> selected.put(owner, List.of(meter)));
+            selection = "meter " + meter + " (account" + (owners.size() == 1 ? " " + owners.get(0) : "s " +
+                owners.stream().map(String::valueOf).collect(Collectors.joining(", "))) + ")";
         }
         else if (account != null)
         {
