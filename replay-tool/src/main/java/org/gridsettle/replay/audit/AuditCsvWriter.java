@@ -56,7 +56,8 @@ public final class AuditCsvWriter
                             MicroUnits.kwhString(day.importWh()) + "," + MicroUnits.kwhString(day.exportWh()) + "," +
                             (balance == null ? "" : MicroUnits.toDecimalString(balance)) + "," +
                             (carbon ? CarbonMass.kg(day.carbonEmittedMicrograms()) + "," +
-                            CarbonMass.kg(day.carbonAvoidedMicrograms()) : AuditReport.NOT_PRICED + ",") + "," + baseline + "," + report.zone());
+                            CarbonMass.kg(day.carbonAvoidedMicrograms()) : AuditReport.NOT_PRICED + ",") + "," +
+                            baseline + "," + report.zone());
                         out.print('\n');
                     }
                 }

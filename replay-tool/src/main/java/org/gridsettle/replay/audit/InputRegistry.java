@@ -25,12 +25,12 @@ import java.util.TreeSet;
 
 /**
  * Who is who in a journal, from its input records: the registered accounts, each meter's accounts and tariff as
- * enrolled (a meter that moved to another account has postings under each), and each tariff's zone. Used to check {@code --account} and {@code --meter}, to pick the tariff a re-rate
- * replaces and the zone its days are counted in.
+ * enrolled (a meter that moved to another account has postings under each), and each tariff's zone. Used to check
+ * {@code --account} and {@code --meter}, to pick the tariff a re-rate replaces and the zone its days are counted in.
  * <p>
- * Reads as journalled, not as accepted: an enrolment the engine refused is still listed, which only matters for
- * a journal that enrols a meter twice. A tariff version that does not decode, which the engine rejected as
- * MALFORMED, gives no zone. Immutable after {@link #read}; safe to share once built.
+ * Reads as journalled, not as accepted: an enrolment the engine refused is still listed, which only matters for a
+ * journal that enrols a meter twice. A tariff version that does not decode, which the engine rejected as MALFORMED,
+ * gives no zone. Immutable after {@link #read}; safe to share once built.
  */
 public final class InputRegistry
 {

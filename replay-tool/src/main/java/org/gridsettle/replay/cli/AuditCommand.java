@@ -65,7 +65,8 @@ public final class AuditCommand implements Callable<Integer>
     @Option(names = "--account", paramLabel = "ID", description = "Audit one account (default: every account).")
     private Long account;
 
-    @Option(names = "--meter", paramLabel = "ID", description = "Audit one meter, under every account it was on; balances are the accounts'.")
+    @Option(names = "--meter", paramLabel = "ID",
+        description = "Audit one meter, under every account it was on; balances are the accounts'.")
     private Long meter;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day reported.")

@@ -44,7 +44,7 @@ class RejectedTariffJournalTest
     private static final long METER = 5_000_000;
     /** 2026-03-02 00:00 in Los Angeles, the demo's first local midnight. */
     private static final long START = Instant.parse("2026-03-02T08:00:00Z").getEpochSecond();
-    /** Two hourly readings of 1.000 kWh, both off-peak (00:00 and 01:00), 0.362 each below the demo tariff's daily baseline tier limit. */
+    /** Two hourly readings of 1.000 kWh, off-peak (00:00 and 01:00): 0.362 each, below the daily baseline tier. */
     private static final long READING_WH = 1_000;
 
     @TempDir
