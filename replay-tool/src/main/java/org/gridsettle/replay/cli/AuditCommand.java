@@ -51,9 +51,10 @@ import java.util.stream.Collectors;
         "were priced at). Demand response: each DR_INCENTIVE credit's baseline and",
         "metered load per event hour, recovered by replaying the inputs through the",
         "engine. Either is marked as not priced when the journal has no such postings.",
-        "The journal must pass settle verify. html is one self-contained page with",
-        "inline SVG charts. A selection with no posting in the days asked for is",
-        "refused (exit 2) rather than written as an empty report."},
+        "The journal must pass settle verify; outputs edited and re-sealed pass it,",
+        "which settle replay finds: run it first (journal/FORMAT.md section 8). html",
+        "is one self-contained page with inline SVG charts. A selection with no",
+        "posting in the days asked for is refused (exit 2), not written empty."},
     footer = {"", "Example:",
         "  settle audit --journal demo-data/journal --account 100000 --format html \\",
         "      --out audit.html"})
