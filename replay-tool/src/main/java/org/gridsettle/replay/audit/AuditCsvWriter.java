@@ -12,7 +12,9 @@ import java.util.NavigableMap;
  * balance (credits minus debits) as six-decimal strings; {@code sequences} lists the output transfers summed, as
  * space-separated runs ({@code 120-155 160}) so the field needs no quoting. The day's energy and the token's closing
  * balance repeat on each of the day's rows. Carbon and demand-response columns say they are not priced, rather than
- * show zeros, when the report has no carbon or DR_INCENTIVE posting.
+ * show zeros, when the report has no carbon or DR_INCENTIVE posting. The last column is the zone the dates are local
+ * days of, on every row, so that a row copied out of the file still says which day it is (the HTML and JSON say it
+ * once; a CSV has no place for that but a column).
  * <p>
  * Stateless; safe from any thread.
  */
@@ -20,7 +22,7 @@ public final class AuditCsvWriter
 {
     /** The header row. */
     public static final String HEADER = "account,date,token,reason,amount,transfers,sequences,import_kwh," +
-        "export_kwh,closing_balance,carbon_emitted_kg,carbon_avoided_kg,dr_baseline_kwh";
+        "export_kwh,closing_balance,carbon_emitted_kg,carbon_avoided_kg,dr_baseline_kwh,zone";
 
     private AuditCsvWriter()
     {
@@ -54,7 +56,8 @@ public final class AuditCsvWriter
                             MicroUnits.kwhString(day.importWh()) + "," + MicroUnits.kwhString(day.exportWh()) + "," +
                             (balance == null ? "" : MicroUnits.toDecimalString(balance)) + "," +
                             (carbon ? CarbonMass.kg(day.carbonEmittedMicrograms()) + "," +
-                            CarbonMass.kg(day.carbonAvoidedMicrograms()) : AuditReport.NOT_PRICED + ",") + "," + baseline);
+                            CarbonMass.kg(day.carbonAvoidedMicrograms()) : AuditReport.NOT_PRICED + ",") + "," +
+                            baseline + "," + report.zone());
                         out.print('\n');
                     }
                 }

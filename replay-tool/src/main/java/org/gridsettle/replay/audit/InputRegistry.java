@@ -14,25 +14,29 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Who is who in a journal, from its input records: the registered accounts, each meter's account and tariff as
- * enrolled, and each tariff's zone. Used to check {@code --account} and {@code --meter}, to pick the tariff a re-rate
- * replaces and the zone its days are counted in.
+ * Who is who in a journal, from its input records: the registered accounts, each meter's accounts and tariff as
+ * enrolled (a meter that moved to another account has postings under each), and each tariff's zone. Used to check
+ * {@code --account} and {@code --meter}, to pick the tariff a re-rate replaces and the zone its days are counted in.
  * <p>
- * Reads as journalled, not as accepted: an enrolment the engine refused is still listed, which only matters for
- * a journal that enrols a meter twice. Immutable after {@link #read}; safe to share once built.
+ * Reads as journalled, not as accepted: an enrolment the engine refused is still listed, which only matters for a
+ * journal that enrols a meter twice. A tariff version that does not decode, which the engine rejected as MALFORMED,
+ * gives no zone. Immutable after {@link #read}; safe to share once built.
  */
 public final class InputRegistry
 {
     private final NavigableSet<Long> accounts = new TreeSet<>();
-    private final Map<Long, Long> accountByMeter = new TreeMap<>();
+    /** Each meter's accounts, in the order first enrolled: a meter moves at a billing-period boundary. */
+    private final Map<Long, Set<Long>> accountsByMeter = new TreeMap<>();
     private final Map<Long, Long> tariffByMeter = new TreeMap<>();
     private final List<Long> enrolledTariffs = new ArrayList<>();
     private final Map<Long, ZoneId> zoneByTariff = new TreeMap<>();
@@ -65,7 +69,8 @@ public final class InputRegistry
                 else if (type == RecordType.METER_ENROLMENT.id())
                 {
                     enrolment.wrap(view, 0);
-                    registry.accountByMeter.put(enrolment.meterId(), enrolment.accountId());
+                    registry.accountsByMeter.computeIfAbsent(enrolment.meterId(), (m) -> new LinkedHashSet<>())
+                        .add(enrolment.accountId());
                     registry.tariffByMeter.put(enrolment.meterId(), enrolment.tariffId());
                     if (!registry.enrolledTariffs.contains(enrolment.tariffId()))
                     {
@@ -76,9 +81,10 @@ public final class InputRegistry
                 {
                     // the first version's: tariff versions are few, and a tariff keeps its zone across them
                     version.wrap(view, 0);
-                    if (!registry.zoneByTariff.containsKey(version.tariffId()))
+                    final ZoneId zone = registry.zoneByTariff.containsKey(version.tariffId()) ? null : zoneOf(version);
+                    if (zone != null)
                     {
-                        registry.zoneByTariff.put(version.tariffId(), version.decode().zone());
+                        registry.zoneByTariff.put(version.tariffId(), zone);
                     }
                 }
             }))
@@ -87,6 +93,22 @@ public final class InputRegistry
             }
         }
         return registry;
+    }
+
+    /**
+     * A version that does not decode is one the engine rejected as MALFORMED and never priced with: it has no zone,
+     * and a sound journal may hold it (settle verify and replay pass it), so it must not stop the report.
+     */
+    private static ZoneId zoneOf(final TariffVersionCodec version)
+    {
+        try
+        {
+            return version.decode().zone();
+        }
+        catch (final RuntimeException ex)
+        {
+            return null;
+        }
     }
 
     /**
@@ -99,23 +121,24 @@ public final class InputRegistry
 
     /**
      * @param meterId a meter.
-     * @return its account, or null when the meter was never enrolled.
+     * @return every account it was enrolled on, in the order first enrolled (more than one for a meter that moved
+     *         to another account), or empty when the meter was never enrolled.
      */
-    public Long accountOf(final long meterId)
+    public List<Long> accountsOf(final long meterId)
     {
-        return accountByMeter.get(meterId);
+        return List.copyOf(accountsByMeter.getOrDefault(meterId, Set.of()));
     }
 
     /**
      * @param accountId an account.
-     * @return its meters, ascending.
+     * @return every meter ever enrolled on it, ascending, including one that moved to another account since.
      */
     public List<Long> metersOf(final long accountId)
     {
         final List<Long> meters = new ArrayList<>();
-        accountByMeter.forEach((meter, account) ->
+        accountsByMeter.forEach((meter, accounts) ->
         {
-            if (account == accountId)
+            if (accounts.contains(accountId))
             {
                 meters.add(meter);
             }

@@ -9,8 +9,9 @@ import java.time.ZoneId;
 /**
  * Gives each transfer the local day it belongs to, from its explanation fields (journal/FORMAT.md, TRANSFER):
  * <ul>
- *     <li>energy charges and export credits: the day of the tick's interval start; DR incentives: the day of the
- *     event's start;</li>
+ *     <li>energy charges, export credits and carbon postings: the day of the tick's interval start (a carbon posting
+ *     too, since its tick may have posted no energy amount before it: an export at a zero sell rate still earns
+ *     CARBON); DR incentives: the day of the event's start;</li>
  *     <li>fixed charges: the day that ended at the calendar record's {@code at}, which is exclusive;</li>
  *     <li>interest: the UTC day accrued ({@code intervalStart} is that day's 00:00 UTC), taken as that date;</li>
  *     <li>everything else (true-ups, demand charges, redemptions) carries no day of its own that says when it was
@@ -45,6 +46,7 @@ public final class PostingDays
         final LocalDate day;
         if (reason == ReasonCode.ENERGY_CHARGE || reason == ReasonCode.EXPORT_CREDIT ||
             reason == ReasonCode.EXPORT_CHARGE || reason == ReasonCode.HOURLY_NETTING ||
+            reason == ReasonCode.CARBON_ADDER || reason == ReasonCode.CARBON_CREDIT ||
             reason == ReasonCode.DR_INCENTIVE)
         {
             day = local(intervalStart);

@@ -4,6 +4,9 @@ import org.gridsettle.replay.ingest.BadRowTally;
 import org.gridsettle.replay.ingest.FeedTimeZones;
 import org.gridsettle.replay.ingest.MeterDataSink;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +32,9 @@ public final class MeterUsage implements MeterDataSink
     private final List<UsageReading> readings = new ArrayList<>();
     private String keptMeter;
     private final FeedTimeZones feedTimeZones = new FeedTimeZones();
+    /** Interval starts of the kept meter's first and last reading, in the range or not. */
+    private long earliestStart = Long.MAX_VALUE;
+    private long latestStart = Long.MIN_VALUE;
 
     /**
      * @param chosenMeter     the meter to bill, or null to bill the file's only meter.
@@ -81,13 +87,45 @@ public final class MeterUsage implements MeterDataSink
             if (keptMeter == null)
             {
                 readings.clear();
+                earliestStart = Long.MAX_VALUE;
+                latestStart = Long.MIN_VALUE;
             }
         }
-        if (meterId.equals(keptMeter) && intervalStartEpochSecond >= fromEpochSecond &&
-            intervalStartEpochSecond < toEpochSecond)
+        if (!meterId.equals(keptMeter))
+        {
+            return;
+        }
+        earliestStart = Math.min(earliestStart, intervalStartEpochSecond);
+        latestStart = Math.max(latestStart, intervalStartEpochSecond);
+        if (intervalStartEpochSecond >= fromEpochSecond && intervalStartEpochSecond < toEpochSecond)
         {
             readings.add(new UsageReading(channel, intervalStartEpochSecond, intervalSeconds, importWh, exportWh));
         }
+    }
+
+    /**
+     * Refuses a range in which the billed meter has no reading: its bill would be the fixed charges of a meter that
+     * used nothing, when the file simply holds other days (a wrong year, a wrong file).
+     *
+     * @param zone the zone the bill's days are in, to name the days the file does hold.
+     * @throws IllegalArgumentException naming the range asked for and the local days of the meter's readings.
+     */
+    public void requireReadingInRange(final ZoneId zone)
+    {
+        final String meter = meter();
+        if (!readings.isEmpty())
+        {
+            return;
+        }
+        throw new IllegalArgumentException("no reading of meter " + oneLine(meter) + " from " + day(fromEpochSecond,
+            zone) + " to " + day(toEpochSecond, zone) + " (exclusive) in " + zone + ": the usage file's readings of " +
+            "it are on local days " + day(earliestStart, zone) + " to " + day(latestStart, zone) + "; a bill of no " +
+            "reading would be its fixed charges alone");
+    }
+
+    private static LocalDate day(final long epochSecond, final ZoneId zone)
+    {
+        return LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), zone);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.gridsettle.replay.cli;
 
 import org.gridsettle.journal.JournalVerifier;
-import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.replay.audit.AccountAudit;
 import org.gridsettle.replay.audit.AuditCollector;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -52,8 +51,10 @@ import java.util.stream.Collectors;
         "were priced at). Demand response: each DR_INCENTIVE credit's baseline and",
         "metered load per event hour, recovered by replaying the inputs through the",
         "engine. Either is marked as not priced when the journal has no such postings.",
-        "The journal must pass settle verify. html is one self-contained page with",
-        "inline SVG charts."},
+        "The journal must pass settle verify; outputs edited and re-sealed pass it,",
+        "which settle replay finds: run it first (journal/FORMAT.md section 8). html",
+        "is one self-contained page with inline SVG charts. A selection with no",
+        "posting in the days asked for is refused (exit 2), not written empty."},
     footer = {"", "Example:",
         "  settle audit --journal demo-data/journal --account 100000 --format html \\",
         "      --out audit.html"})
@@ -65,7 +66,8 @@ public final class AuditCommand implements Callable<Integer>
     @Option(names = "--account", paramLabel = "ID", description = "Audit one account (default: every account).")
     private Long account;
 
-    @Option(names = "--meter", paramLabel = "ID", description = "Audit one meter; balances are its account's.")
+    @Option(names = "--meter", paramLabel = "ID",
+        description = "Audit one meter, under every account it was on; balances are the accounts'.")
     private Long meter;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day reported.")
@@ -106,7 +108,7 @@ public final class AuditCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--account and --meter cannot be given together");
         }
-        requireJournal(journal);
+        requireJournal(journal, "audit");
         final ReportFile outFile = new ReportFile(out);
         outFile.check(journal, Map.of());
         final InputRegistry registry = InputRegistry.read(journal);
@@ -115,13 +117,15 @@ public final class AuditCommand implements Callable<Integer>
         final String selection;
         if (meter != null)
         {
-            final Long owner = registry.accountOf(meter);
-            if (owner == null)
+            // a meter that moved to another account has postings under each: all of them are the meter's
+            final List<Long> owners = registry.accountsOf(meter);
+            if (owners.isEmpty())
             {
                 throw new IllegalArgumentException("unknown meter " + meter + ": not enrolled in " + journal);
             }
-            selected.put(owner, List.of(meter));
-            selection = "meter " + meter + " (account " + owner + ")";
+            owners.forEach((owner) -> selected.put(owner, List.of(meter)));
+            selection = "meter " + meter + " (account" + (owners.size() == 1 ? " " + owners.get(0) : "s " +
+                owners.stream().map(String::valueOf).collect(Collectors.joining(", "))) + ")";
         }
         else if (account != null)
         {
@@ -145,6 +149,7 @@ public final class AuditCommand implements Callable<Integer>
                 new AuditCollector(localZone, selected, meter == null ? 0 : meter).collect(journal, reading);
             final AuditReport plain =
                 new AuditReport(journal.toString(), localZone, fromDay, toDay, selection, accounts);
+            requireSomethingToReport(plain);
             // baselines are recovered by replaying the inputs through the engine: only worth it when DR was credited
             report = !plain.hasDemandResponsePostings() ? plain : withBaselines(plain, selected);
         }
@@ -165,12 +170,19 @@ public final class AuditCommand implements Callable<Integer>
         return 0;
     }
 
-    static void requireJournal(final Path journal)
+    /**
+     * Refuses a directory that is no journal (exit 2), and a journal with one half gone as settle verify does (exit
+     * 1), before anything else reads it.
+     *
+     * @param journal the journal directory.
+     * @param command the command name, for the progress display.
+     */
+    static void requireJournal(final Path journal, final String command)
     {
-        if (!Journals.exists(journal) || !Files.isDirectory(Journals.output(journal)))
+        JournalDirectory.requireEitherHalf(journal);
+        if (!JournalDirectory.hasBothHalves(journal))
         {
-            throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
-                Journals.input(journal) + " and " + Journals.output(journal) + ")");
+            requireVerified(journal, command);
         }
     }
 
@@ -189,6 +201,34 @@ public final class AuditCommand implements Callable<Integer>
             throw new IllegalArgumentException(
                 "--from " + from + " must be before --to " + to + " (--to is exclusive)");
         }
+    }
+
+    /**
+     * Refuses a report of no day: an empty report written with exit 0 reads as "nothing was posted" to whoever gets
+     * the file, when the range or selection missed the journal's days. Says which local days the selection has.
+     */
+    private static void requireSomethingToReport(final AuditReport report)
+    {
+        if (!report.allDays().isEmpty())
+        {
+            return;
+        }
+        final NavigableSet<LocalDate> held = new TreeSet<>();
+        report.accounts().forEach((a) -> held.addAll(a.days(null, null).keySet()));
+        throw new IllegalArgumentException("nothing to report: no posting of " + report.selection() +
+            (held.isEmpty() ? " in " + report.journal() : range(report.from(), report.to()) + ", only on local days " +
+            held.first() + " to " + held.last() + " in " + report.zone()) + "; no report was written");
+    }
+
+    /**
+     * @param from first day, or null.
+     * @param to   first day not included, or null.
+     * @return the day range in words, with a leading space, or empty for no bound.
+     */
+    static String range(final LocalDate from, final LocalDate to)
+    {
+        return from != null && to != null ? " from " + from + " to " + to + " (exclusive)" :
+            from != null ? " on or after " + from : to != null ? " before " + to : "";
     }
 
     /**

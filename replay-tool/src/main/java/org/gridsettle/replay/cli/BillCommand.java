@@ -57,7 +57,8 @@ import java.util.stream.Collectors;
         "rate's enddate on are refused: the rate that replaced it prices them.",
         "",
         "Usage: Green Button XML or a meter CSV, detected unless given; a file of",
-        "several meters needs --meter. Bad rows are reported on stderr and skipped."},
+        "several meters needs --meter. Bad rows are reported on stderr and skipped.",
+        "A range in which the meter has no reading is refused (exit 2)."},
     footer = {"", "Example:",
         "  settle bill --tariff t.json --usage u.xml --from 2011-01-01 --to 2011-02-01"})
 public final class BillCommand implements Callable<Integer>
@@ -121,6 +122,7 @@ public final class BillCommand implements Callable<Integer>
         final MeterUsage meterUsage =
             new MeterUsage(meter, calendar.startEpochSecond(), calendar.endEpochSecond(), badRows);
         UsageFile.of(usage, OptionValues.usageFormat(usageFormat)).read(meterUsage);
+        meterUsage.requireReadingInRange(tariffZone);
         refuseReadingsAfterTheRateEnded(document, meterUsage.readings(), tariffZone);
         // said once the inputs are accepted, so that a refused input is still the run's one line of stderr
         OptionValues.zoneAssumed(zone, document).ifPresent((line) -> err.println("settle bill: warning: " + line));

@@ -1,6 +1,5 @@
 package org.gridsettle.replay.cli;
 
-import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.replay.JournalReplay;
 import org.gridsettle.replay.ReplayReport;
@@ -62,11 +61,8 @@ public final class ReplayCommand implements Callable<Integer>
             throw new IllegalArgumentException("--expected-meters must be 0 to " + MAX_EXPECTED_METERS + ": " +
                 expectedMeters);
         }
-        if (!Journals.exists(journal))
-        {
-            throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
-                Journals.input(journal) + " with .cq4 files)");
-        }
+        // one half gone is a journal that fails its checks (exit 1, below), as settle verify says
+        JournalDirectory.requireEitherHalf(journal);
         final PrintWriter out = spec.commandLine().getOut();
         final long started = System.nanoTime();
         final ReplayReport report;

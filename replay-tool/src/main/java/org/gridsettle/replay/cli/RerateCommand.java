@@ -46,7 +46,8 @@ import java.util.concurrent.Callable;
         "compared: the whole journal is always re-priced. Tariff: OpenEI URDB JSON.",
         "The journal must pass settle verify. A gridsettle-format tariff is refused.",
         "Readings compared from the replacement's URDB enddate on are refused: an",
-        "ended rate would price them."},
+        "ended rate would price them. A selection with no posting to compare is",
+        "refused (exit 2) rather than written as an empty report."},
     footer = {"", "Example:",
         "  settle rerate --journal gs --tariff new.json --tariff-id 1 --out rerate.csv"})
 public final class RerateCommand implements Callable<Integer>
@@ -99,7 +100,7 @@ public final class RerateCommand implements Callable<Integer>
         final LocalDate fromDay = from == null ? null : OptionValues.date("--from", from);
         final LocalDate toDay = to == null ? null : OptionValues.date("--to", to);
         AuditCommand.requireRange(fromDay, toDay);
-        AuditCommand.requireJournal(journal);
+        AuditCommand.requireJournal(journal, "rerate");
         OptionValues.requireRegularFiles("--tariff", List.of(tariff));
         // reads the file's head: a missing, unreadable or directory --tariff is named as ingest and bill name it
         if (TariffFormat.isGridsettle(tariff))
@@ -134,6 +135,14 @@ public final class RerateCommand implements Callable<Integer>
             totals = run.run(progress);
         }
         refuseReadingsAfterTheReplacementEnded(replacement, run.latestReratedReading(), dayZone);
+        if (totals.rows().isEmpty())
+        {
+            // a CSV of no row written with exit 0 reads as "no difference", when the selection missed the postings
+            throw new IllegalArgumentException("nothing to compare: no posting of " + (compared.isEmpty() ?
+                "any account" : compared.size() == 1 ? "account " + compared.iterator().next() : "accounts " +
+                compared) + AuditCommand.range(fromDay, toDay) + ", recorded or re-rated, in local days of " +
+                dayZone + "; no report was written");
+        }
         outFile.write((writer) -> RerateCsvWriter.write(writer, totals));
         final PrintWriter stdout = spec.commandLine().getOut();
         final Map<String, Long> more = run.moreRejectedByReason();

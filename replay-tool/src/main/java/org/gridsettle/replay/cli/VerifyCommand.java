@@ -1,7 +1,6 @@
 package org.gridsettle.replay.cli;
 
 import org.gridsettle.journal.JournalVerifier;
-import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.replay.progress.TerminalProgress;
@@ -48,11 +47,7 @@ public final class VerifyCommand implements Callable<Integer>
     public Integer call()
     {
         // a journal whose input cycle files are gone but whose output journal is there fails its checks (exit 1)
-        if (!Journals.exists(journal) && !hasCycleFiles(Journals.output(journal)))
-        {
-            throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
-                Journals.input(journal) + " with .cq4 files)");
-        }
+        JournalDirectory.requireEitherHalf(journal);
         final PrintWriter out = spec.commandLine().getOut();
         final VerificationReport report;
         try (TerminalProgress progress = TerminalProgress.forStderr("verify", "records"))
@@ -68,18 +63,6 @@ public final class VerifyCommand implements Callable<Integer>
         out.println(report.intact() ? "verify: intact" : "verify: " + report.problems().size() + " problem(s)");
         out.flush();
         return report.intact() ? 0 : 1;
-    }
-
-    private static boolean hasCycleFiles(final Path queueDir)
-    {
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(queueDir))
-        {
-            return files.anyMatch(p -> p.getFileName().toString().endsWith(".cq4"));
-        }
-        catch (final java.io.IOException e)
-        {
-            return false;
-        }
     }
 
     /**

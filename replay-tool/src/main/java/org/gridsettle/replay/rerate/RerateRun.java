@@ -27,18 +27,19 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
- * A what-if: re-prices a journal's recorded inputs with one tariff's versions replaced, in memory, and sets the
- * result beside the recorded outputs per account, token and reason.
+ * A what-if: re-prices a journal's recorded inputs with one tariff's versions replaced, in memory, and sets the result
+ * beside the recorded outputs per account, token and reason.
  * <p>
- * A fresh {@link SettlementLogic} is driven over every input record in journal order, exactly as a replay does,
- * except that each TARIFF_VERSION record of the target tariff is decoded, handed to the replacement function, and
- * the tariff it returns (which must keep the recorded id, version and effective instant, so every later record
- * still refers to it) is encoded with {@link TariffVersionCodec} and applied in its place. Outputs are collected
- * from the logic's {@link org.gridsettle.engine.logic.OutputSink}; nothing is written anywhere, and the journal is
- * only read (through {@link JournalReader}, which verifies it).
+ * A fresh {@link SettlementLogic} is driven over every input record in journal order, exactly as a replay does, except
+ * that each TARIFF_VERSION record of the target tariff is decoded, handed to the replacement function, and the tariff
+ * it returns (which must keep the recorded id, version and effective instant, so every later record still refers to it)
+ * is encoded with {@link TariffVersionCodec} and applied in its place. A version that does not decode is applied as
+ * recorded, so that the logic rejects it as MALFORMED, as the recorded run did. Outputs are collected from the logic's
+ * {@link org.gridsettle.engine.logic.OutputSink}; nothing is written anywhere, and the journal is only read (through
+ * {@link JournalReader}, which verifies it).
  * <p>
- * The whole journal is always re-priced, because tiers, billing periods and balances depend on everything before;
- * the day range and account set only select what is compared. Not thread-safe; one run per instance.
+ * The whole journal is always re-priced, because tiers, billing periods and balances depend on everything before; the
+ * day range and account set only select what is compared. Not thread-safe; one run per instance.
  */
 public final class RerateRun
 {
@@ -212,7 +213,13 @@ public final class RerateRun
             logic.apply(buffer, offset, length);
             return;
         }
-        final TouTariff recorded = tariffCodec.decode();
+        final TouTariff recorded = decodedOrNull();
+        if (recorded == null)
+        {
+            // the engine rejected this version as MALFORMED and priced nothing with it: so must the what-if
+            logic.apply(buffer, offset, length);
+            return;
+        }
         final TouTariff priced = replacement.apply(recorded);
         if (priced.tariffId() != recorded.tariffId() || priced.version() != recorded.version() ||
             priced.effectiveFromEpochSecond() != recorded.effectiveFromEpochSecond())
@@ -227,6 +234,18 @@ public final class RerateRun
         codec.encode(RecordFlyweight.sequenceAt(buffer, offset), priced);
         logic.apply(encoded, 0, encodedLength);
         replacedVersions++;
+    }
+
+    private TouTariff decodedOrNull()
+    {
+        try
+        {
+            return tariffCodec.decode();
+        }
+        catch (final RuntimeException ex)
+        {
+            return null;
+        }
     }
 
     private void onOutput(

@@ -134,7 +134,7 @@ class AuditCommandTest
         for (final String line : lines.subList(1, lines.size()))
         {
             final String[] f = line.split(",", -1);
-            assertThat(f).hasSize(13);
+            assertThat(f).hasSize(14);
             // the demo prices carbon, so the carbon columns hold kg (three decimals) rather than saying it was not
             // priced
             assertThat(f[10]).matches("\\d+\\.\\d{3}");
@@ -175,6 +175,31 @@ class AuditCommandTest
         assertThat(la.exitCode()).as(la.err()).isZero();
         assertThat(JSON.readTree(json.toFile()).get("accounts").get(0).get("days").get(0).get("date").asText())
             .isEqualTo("2011-01-31");
+    }
+
+    // an auditor's sweep: the HTML and JSON said which zone the dates are days of, the CSV nowhere, so that the same
+    // row read 2011-02-01 or 2011-01-31 with nothing in the file to tell which
+    @Test
+    void everyCsvRowSaysTheZoneItsDateIsALocalDayOf() throws IOException
+    {
+        final Path ny = TestResources.newYorkJournal(tmp);
+        final Path csv = tmp.resolve("ny.csv");
+        for (final String[] zone : new String[][] {{"America/New_York", "2011-02-01"},
+            {"America/Los_Angeles", "2011-01-31"}})
+        {
+            final CliRun run = CliRun.of("audit", "--journal", ny.toString(), "--format", "csv", "--zone", zone[0],
+                "--out", csv.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            final List<String> lines = Files.readAllLines(csv);
+            assertThat(lines.get(0)).endsWith(",zone");
+            assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy((line) ->
+            {
+                final String[] f = line.split(",", -1);
+                assertThat(f[1]).isEqualTo(zone[1]);
+                assertThat(f[f.length - 1]).isEqualTo(zone[0]);
+            });
+        }
     }
 
     @Test
@@ -308,6 +333,29 @@ class AuditCommandTest
                 range[0] + " must be before --to " + range[1] + " (--to is exclusive)");
         }
         assertThat(html).doesNotExist();
+    }
+
+    @Test
+    void aRangeWithNoPostingIsRefusedNamingTheDaysTheJournalHas() throws IOException
+    {
+        // an empty report with exit 0 reads as "nothing was posted" (an auditor's sweep found it); the days the
+        // journal does have are those of the whole report
+        final Path whole = tmp.resolve("whole.json");
+        assertThat(CliRun.of("audit", "--journal", journal.toString(), "--account", "" + ACCOUNT, "--format", "json",
+            "--out", whole.toString()).exitCode()).isZero();
+        final JsonNode days = JSON.readTree(whole.toFile()).get("accounts").get(0).get("days");
+        final String first = days.get(0).get("date").asText();
+        final String last = days.get(days.size() - 1).get("date").asText();
+        final Path csv = tmp.resolve("a.csv");
+
+        final CliRun run = CliRun.of("audit", "--journal", journal.toString(), "--account", "" + ACCOUNT,
+            "--from", "2030-01-01", "--format", "csv", "--out", csv.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("settle audit: nothing to report: no posting of account " +
+            ACCOUNT + " on or after 2030-01-01, only on local days " + first + " to " + last +
+            " in America/Los_Angeles; no report was written");
+        assertThat(csv).doesNotExist();
     }
 
     @Test

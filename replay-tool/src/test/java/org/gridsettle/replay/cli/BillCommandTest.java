@@ -421,6 +421,27 @@ class BillCommandTest
         assertThat(newYork.out()).contains("America/New_York");
     }
 
+    // an auditor's sweep: a range the usage file has no reading in (a wrong year) was billed with exit 0 as a month
+    // of no use, its fixed charge alone
+    @Test
+    void aRangeWithNoReadingOfTheMeterIsRefusedNamingTheDaysTheFileHas() throws IOException
+    {
+        // two hand-made readings on 2011-01-20 and 2011-02-05, Los Angeles time; the bill asks for 2015
+        final Path usage = Files.writeString(tmp.resolve("jan.csv"), String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2011-01-20T10:00:00-08:00,3600,1000,0",
+            "M-1,2011-02-05T10:00:00-08:00,3600,2000,0", ""));
+
+        final CliRun run = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", usage.toString(), "--zone",
+            "America/Los_Angeles", "--from", "2015-01-01", "--to", "2015-02-01");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).containsExactly("settle bill: no reading of meter M-1 from 2015-01-01 to " +
+            "2015-02-01 (exclusive) in America/Los_Angeles: the usage file's readings of it are on local days " +
+            "2011-01-20 to 2011-02-05; a bill of no reading would be its fixed charges alone");
+    }
+
     @Test
     void readingsAfterTheRatesUrdbEnddateAreRefusedAsIngestRefusesThem() throws IOException
     {

@@ -207,6 +207,22 @@ class RerateCommandTest
     }
 
     @Test
+    void aDayRangeWithNoPostingIsRefusedInsteadOfAnEmptyReport()
+    {
+        // the ingested readings are of 2011: a CSV of no row, exit 0, read as "no difference" (an auditor's sweep)
+        final Path csv = tmp.resolve("r.csv");
+
+        final CliRun run = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff", path(HAND_TARIFF),
+            "--accounts", "1001", "--from", "2026-03-01", "--to", "2026-04-01", "--out", csv.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1).first().asString().isEqualTo("settle rerate: nothing to compare: " +
+            "no posting of account 1001 from 2026-03-01 to 2026-04-01 (exclusive), recorded or re-rated, in local " +
+            "days of America/Los_Angeles; no report was written");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
     void aJournalWhoseOutputJournalBelongsToOtherInputsIsRefused() throws IOException
     {
         final Path swapped = tmp.resolve("swapped");

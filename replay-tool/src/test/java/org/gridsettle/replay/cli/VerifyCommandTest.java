@@ -94,6 +94,44 @@ class VerifyCommandTest
                 "journal is missing\n");
     }
 
+    // an auditor's sweep: with one half gone, verify exited 1 and the others 2, as for bad usage (replay and audit
+    // with input/ gone, audit and rerate with output/ gone), though the README's exit 1 is for "a journal that fails
+    // its checks, whichever command read it"
+    @Test
+    void aJournalWithEitherHalfGoneFailsItsChecksInEveryCommandThatReadsBoth() throws IOException
+    {
+        assertThat(CliRun.of("demo", "--meters", "2", "--days", "1", "--dir", tmp.toString()).exitCode()).isZero();
+        for (final String half : new String[] {"input", "output"})
+        {
+            final Path journal = tmp.resolve("without-" + half);
+            Files.createDirectories(journal);
+            AuditCommandTest.copyTree(tmp.resolve("journal"), journal);
+            try (Stream<Path> files = Files.walk(journal.resolve(half)))
+            {
+                for (final Path file : files.sorted(java.util.Comparator.reverseOrder()).toList())
+                {
+                    Files.delete(file);
+                }
+            }
+            for (final String[] args : new String[][] {{"verify"}, {"replay"},
+                {"audit", "--out", tmp.resolve("a.html").toString()},
+                {"rerate", "--tariff", TestResources.path(TestResources.HAND_TARIFF), "--out",
+                    tmp.resolve("r.csv").toString()}})
+            {
+                final String[] line = Stream.concat(Stream.of(args),
+                    Stream.of("--journal", journal.toString())).toArray(String[]::new);
+
+                final CliRun run = CliRun.of(line);
+
+                assertThat(run.exitCode()).as("%s without %s: %s", args[0], half, run.err()).isEqualTo(1);
+                assertThat(run.out() + run.err()).as(args[0]).contains("no journal at " + journal.resolve(half))
+                    .doesNotContain("Exception");
+            }
+        }
+        assertThat(tmp.resolve("a.html")).doesNotExist();
+        assertThat(tmp.resolve("r.csv")).doesNotExist();
+    }
+
     private static String lastCheckpointSha256(final Path queueDir)
     {
         final byte[] sha = new byte[CheckpointCodec.SHA_LENGTH];

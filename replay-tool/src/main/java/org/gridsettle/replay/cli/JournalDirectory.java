@@ -1,0 +1,60 @@
+package org.gridsettle.replay.cli;
+
+import org.gridsettle.journal.Journals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Tells a directory that is no journal at all (bad usage, exit 2) from a journal with one of its two halves gone,
+ * which is a journal that fails its checks (exit 1, as {@code settle verify} reports it), for every command that
+ * reads a journal's two halves.
+ * <p>
+ * Stateless.
+ */
+final class JournalDirectory
+{
+    private JournalDirectory()
+    {
+    }
+
+    /**
+     * @param journal the {@code --journal} directory.
+     * @throws IllegalArgumentException when neither {@code input/} nor {@code output/} holds a cycle file.
+     */
+    static void requireEitherHalf(final Path journal)
+    {
+        if (!hasCycleFiles(Journals.input(journal)) && !hasCycleFiles(Journals.output(journal)))
+        {
+            throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
+                Journals.input(journal) + " and " + Journals.output(journal) + " with .cq4 files)");
+        }
+    }
+
+    /**
+     * @param journal a journal directory.
+     * @return true when both {@code input/} and {@code output/} hold a cycle file.
+     */
+    static boolean hasBothHalves(final Path journal)
+    {
+        return hasCycleFiles(Journals.input(journal)) && hasCycleFiles(Journals.output(journal));
+    }
+
+    private static boolean hasCycleFiles(final Path queueDir)
+    {
+        if (!Files.isDirectory(queueDir))
+        {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(queueDir))
+        {
+            return files.anyMatch((p) -> p.getFileName().toString().endsWith(".cq4"));
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
+    }
+}
