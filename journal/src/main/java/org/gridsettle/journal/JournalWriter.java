@@ -195,7 +195,7 @@ public final class JournalWriter implements AutoCloseable
     /**
      * Seals and appends a record.
      *
-     * @param buffer a direct buffer holding the record.
+     * @param buffer a buffer holding the record: direct memory (the engine's ring) or a Java array.
      * @param offset of the record.
      * @param length whole record length.
      * @return the record's position in the journal, zero-based.
@@ -237,7 +237,17 @@ public final class JournalWriter implements AutoCloseable
             {
                 final Bytes<?> bytes = dc.wire().bytes();
                 final long start = bytes.writePosition();
-                bytes.unsafeWrite(buffer.addressOffset() + offset, length);
+                final byte[] array = buffer.byteArray();
+                if (array == null)
+                {
+                    bytes.unsafeWrite(buffer.addressOffset() + offset, length);
+                }
+                else
+                {
+                    // a buffer over a Java array: its addressOffset is an offset into the array, not an address, and
+                    // read as one it made the JVM fault (SIGSEGV) instead of appending
+                    bytes.write(array, buffer.wrapAdjustment() + offset, length);
+                }
                 // a fault in compiled code is reported only at the thread's next safepoint poll, after the stores
                 // that faulted were skipped: Chronicle would complete the header over a record that is not there.
                 // The trailer is written last, so it lies on the last page the record reaches; read back, it shows

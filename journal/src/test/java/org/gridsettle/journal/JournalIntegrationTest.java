@@ -171,6 +171,37 @@ class JournalIntegrationTest
     }
 
     @Test
+    void recordsInABufferOverAJavaArrayAreAppendedAsFromDirectMemory()
+    {
+        // the writer read a heap buffer's addressOffset as an address, which crashed the JVM (SIGSEGV)
+        final List<byte[]> records = records(20);
+        final Path heap = tmp.resolve("heap");
+        try (JournalWriter writer = new JournalWriter(heap, Durability.PAGE_CACHE))
+        {
+            // a wrapped slice of a larger array, so that the array's own offset counts as well as the record's
+            final byte[] array = new byte[8192];
+            final UnsafeBuffer buffer = new UnsafeBuffer(array, 40, 4096);
+            for (final byte[] r : records)
+            {
+                buffer.putBytes(APPEND_OFFSET, r);
+                writer.append(buffer, APPEND_OFFSET, r.length);
+            }
+            final UnsafeBuffer overHeapByteBuffer = new UnsafeBuffer(ByteBuffer.allocate(4096));
+            overHeapByteBuffer.putBytes(APPEND_OFFSET, records.get(0));
+            writer.append(overHeapByteBuffer, APPEND_OFFSET, records.get(0).length);
+        }
+        final List<byte[]> expected = new ArrayList<>(records);
+        expected.add(records.get(0));
+        final ReadBack back = readAll(heap);
+        assertThat(back.digest()).isEqualTo(referenceDigest(expected));
+        for (int i = 0; i < expected.size(); i++)
+        {
+            assertThat(java.util.Arrays.copyOf(back.records().get(i), expected.get(i).length - 8)).as("record %d", i)
+                .isEqualTo(java.util.Arrays.copyOf(expected.get(i), expected.get(i).length - 8));
+        }
+    }
+
+    @Test
     void reopenedWriterResumesTheChain()
     {
         final List<byte[]> records = records(12);
