@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -37,7 +36,9 @@ import java.util.concurrent.Callable;
         "names the record, and the exit code is 1. A cycle file cut short or with",
         "a damaged header is refused before anything is printed, as Chronicle",
         "could not open it without changing it. A journal whose last cycle files",
-        "were removed is printed, then named on stderr with exit code 1."},
+        "were removed is printed, then named on stderr with exit code 1. The half",
+        "asked for is printed even when the other half is gone; the half asked for",
+        "gone is exit code 1, as in settle verify."},
     footer = {"", "Examples:",
         "  settle dump --journal demo-data/journal --limit 5",
         "  settle dump --journal DIR --input --from 1200 --limit 10",
@@ -94,16 +95,16 @@ public final class DumpCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--limit must not be negative: " + limit);
         }
-        if (!Journals.exists(journal))
-        {
-            throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
-                Journals.input(journal) + " with .cq4 files)");
-        }
+        // no journal at all is bad usage (exit 2). The half asked for is printed whether or not the other is there,
+        // so that what is left of damaged evidence can be read; the half asked for gone is a journal that fails its
+        // checks (exit 1), as every other command that reads it reports it
+        JournalDirectory.requireEitherHalf(journal);
         final boolean input = which != null && which.input;
         final Path queue = input ? Journals.input(journal) : Journals.output(journal);
-        if (!Files.isDirectory(queue))
+        if (!JournalDirectory.holdsCycleFiles(queue))
         {
-            throw new IllegalArgumentException("no " + (input ? "input" : "output") + " journal at " + queue);
+            throw new JournalCorruptException("no journal at " + queue + ": the journal's " +
+                (input ? "input" : "output") + " half is gone (settle verify --journal " + journal + ")");
         }
         final PrintWriter out = spec.commandLine().getOut();
         // a duplicate acknowledgement is about its cause's time: the input journal is read alongside, when needed

@@ -26,7 +26,7 @@ final class JournalDirectory
      */
     static void requireEitherHalf(final Path journal)
     {
-        if (!hasCycleFiles(Journals.input(journal)) && !hasCycleFiles(Journals.output(journal)))
+        if (!holdsCycleFiles(Journals.input(journal)) && !holdsCycleFiles(Journals.output(journal)))
         {
             throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
                 Journals.input(journal) + " and " + Journals.output(journal) + " with .cq4 files)");
@@ -39,10 +39,14 @@ final class JournalDirectory
      */
     static boolean hasBothHalves(final Path journal)
     {
-        return hasCycleFiles(Journals.input(journal)) && hasCycleFiles(Journals.output(journal));
+        return holdsCycleFiles(Journals.input(journal)) && holdsCycleFiles(Journals.output(journal));
     }
 
-    private static boolean hasCycleFiles(final Path queueDir)
+    /**
+     * @param queueDir a journal half, {@code input/} or {@code output/}.
+     * @return true when it is a directory holding a cycle file.
+     */
+    static boolean holdsCycleFiles(final Path queueDir)
     {
         if (!Files.isDirectory(queueDir))
         {

@@ -114,6 +114,7 @@ class VerifyCommandTest
                 }
             }
             for (final String[] args : new String[][] {{"verify"}, {"replay"},
+                {"dump", half.equals("input") ? "--input" : "--output"},
                 {"audit", "--out", tmp.resolve("a.html").toString()},
                 {"rerate", "--tariff", TestResources.path(TestResources.HAND_TARIFF), "--out",
                     tmp.resolve("r.csv").toString()}})
@@ -130,6 +131,17 @@ class VerifyCommandTest
         }
         assertThat(tmp.resolve("a.html")).doesNotExist();
         assertThat(tmp.resolve("r.csv")).doesNotExist();
+        // what is left of damaged evidence can still be read: dump prints the half that is there
+        final CliRun outputLeft = CliRun.of("dump", "--journal", tmp.resolve("without-input").toString());
+        assertThat(outputLeft.exitCode()).as(outputLeft.err()).isZero();
+        assertThat(outputLeft.out()).contains("\"type\":\"transfer\"");
+        final CliRun inputLeft = CliRun.of("dump", "--journal", tmp.resolve("without-output").toString(), "--input");
+        assertThat(inputLeft.exitCode()).as(inputLeft.err()).isZero();
+        assertThat(inputLeft.out()).contains("\"type\":\"meter_tick\"");
+        // neither half: no journal at all, bad usage
+        final CliRun neither = CliRun.of("dump", "--journal", tmp.resolve("without-input").resolve("output").toString());
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).contains("no gridsettle journal at");
     }
 
     private static String lastCheckpointSha256(final Path queueDir)
