@@ -83,8 +83,13 @@ public final class OutputComparer
         else
         {
             chain.seal(candidate, candidateOffset, candidateLength);
-            noteDivergence("output record " + position + " differs: recorded " + describe(rec, offset) +
-                ", replay produced " + describe(candidate, candidateOffset));
+            if (firstDivergence == null)
+            {
+                // only the first is kept: the words are built once, not for every record after it
+                noteDivergence("output record " + position + " differs: recorded " + describe(rec, offset) +
+                    ", replay produced " + describe(candidate, candidateOffset) + "; first difference: " +
+                    OutputFieldDifference.of(rec, offset, length, candidate, candidateOffset, candidateLength));
+            }
         }
     }
 

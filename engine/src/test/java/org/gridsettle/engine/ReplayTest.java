@@ -91,7 +91,9 @@ class ReplayTest
 
         assertThat(report.identical()).isFalse();
         // 4 meters x 8 intervals: outputs 0..31 agree, the extra tick's transfer is output 32
-        assertThat(report.firstDivergence()).contains("output record 32 differs").contains("TRANSFER");
+        assertThat(report.firstDivergence()).contains("output record 32 differs").contains("TRANSFER")
+            // and what differs in it: the amount is the first field the 1 Wh more changes
+            .contains("; first difference: amount (byte 40): recorded ");
         assertThat(report.replayDigest()).isNotEqualTo(report.recordedDigest());
         final ReplayReport same = new JournalReplay(a, Long.MAX_VALUE).run();
         assertThat(same.identical()).isTrue();
