@@ -234,7 +234,8 @@ public final class AuditHtmlWriter
     {
         final String id = "account-" + account.accountId();
         sb.append("<h2 id=\"").append(id).append("\">Account ").append(account.accountId()).append("</h2>\n<p>Meters: ")
-            .append(HtmlText.escape(account.meters().toString())).append("</p>\n");
+            .append(HtmlText.escape(account.meters().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")))).append("</p>\n");
         sb.append("<table class=\"energy\" id=\"").append(id).append("-energy\"><tr><th>day</th><th>import kWh</th>")
             .append("<th>import sequences</th><th>export kWh</th><th>export sequences</th>")
             .append("<th>carbon kg emitted / avoided</th><th>carbon sequences</th>")

@@ -82,6 +82,8 @@ class AuditCommandTest
         }
         assertThat(Files.readString(html)).doesNotContain("http://", "https://", "url(");
         assertThat(doc.select("#not-priced").text()).contains("not priced by this journal");
+        // the account's meters as ids a reader can copy, not Java's list text "[5000000]"
+        assertThat(doc.select("h2#account-" + ACCOUNT + " + p").text()).matches("Meters: \\d+(, \\d+)*");
 
         // one account's daily import, against the accepted ticks summed here from the input journal
         final Map<LocalDate, Long> expected = importByDayFromTicks(ACCOUNT);
