@@ -47,7 +47,8 @@ import java.util.concurrent.Callable;
         "The journal must pass settle verify. A gridsettle-format tariff is refused.",
         "Readings compared from the replacement's URDB enddate on are refused: an",
         "ended rate would price them. A selection with no posting to compare is",
-        "refused (exit 2) rather than written as an empty report."},
+        "refused (exit 2) rather than written as an empty report. Every CSV row also",
+        "says what was compared: from, to, zone, replaced_tariff, replacement."},
     footer = {"", "Example:",
         "  settle rerate --journal gs --tariff new.json --tariff-id 1 --out rerate.csv"})
 public final class RerateCommand implements Callable<Integer>
@@ -143,7 +144,9 @@ public final class RerateCommand implements Callable<Integer>
                 compared) + AuditCommand.range(fromDay, toDay) + ", recorded or re-rated, in local days of " +
                 dayZone + "; no report was written");
         }
-        outFile.write((writer) -> RerateCsvWriter.write(writer, totals));
+        final RerateCsvWriter.Scope scope = new RerateCsvWriter.Scope(fromDay, toDay, dayZone, target,
+            String.valueOf(tariff.getFileName()));
+        outFile.write((writer) -> RerateCsvWriter.write(writer, totals, scope));
         final PrintWriter stdout = spec.commandLine().getOut();
         final Map<String, Long> more = run.moreRejectedByReason();
         final String moreText = more.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue())

@@ -102,7 +102,8 @@ class RerateCommandTest
         // 0.199800 + 0.300000 + 1.517013 (1.5170133) + 0.120000 + 0.323457 (exact) + 0.140000 = 2.600270, which
         // is 2 x 1.300135 exactly here: the two ties and roundings happen to cancel
         assertThat(byKey.get("1002 USD ENERGY_CHARGE")).containsExactly(
-            "1002", "USD", "ENERGY_CHARGE", "-1.300135", "-2.600270", "-1.300135");
+            "1002", "USD", "ENERGY_CHARGE", "-1.300135", "-2.600270", "-1.300135", "", "", "America/Los_Angeles", "1",
+            Path.of(path(DOUBLED)).getFileName().toString());
         // sell rates are unchanged, so are export credits
         byKey.values().stream().filter((r) -> r[2].equals("EXPORT_CREDIT"))
             .forEach((r) -> assertThat(r[5]).isEqualTo("0.000000"));
@@ -270,7 +271,8 @@ class RerateCommandTest
     private static List<String[]> rows(final Path csv) throws IOException
     {
         final List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("account,token,reason,original,rerated,difference");
+        assertThat(lines.get(0)).isEqualTo("account,token,reason,original,rerated,difference,from,to,zone," +
+            "replaced_tariff,replacement");
         return lines.subList(1, lines.size()).stream().map((l) -> l.split(",", -1)).toList();
     }
 
@@ -399,8 +401,11 @@ class RerateCommandTest
         assertThat(before.exitCode()).as(before.err()).isZero();
         // January's priced imports, as doubledImportRatesDoubleEveryEnergyChargeUpToOneMicroPerTransfer works them
         // out: 0.099900 + 0.150000 + 0.758507 = 1.008407; doubled 0.199800 + 0.300000 + 1.517013 = 2.016813
+        // every row says what was compared: no first day, January's end (exclusive), the recorded tariff's zone, the
+        // tariff replaced (the ingest's, id 1) and the replacement's file
         assertThat(rows(january)).anySatisfy((r) -> assertThat(String.join(",", r))
-            .isEqualTo("1001,USD,ENERGY_CHARGE,-1.008407,-2.016813,-1.008406"));
+            .isEqualTo("1001,USD,ENERGY_CHARGE,-1.008407,-2.016813,-1.008406,,2011-02-01,America/Los_Angeles,1," +
+                ended.getFileName()));
     }
 
     @Test
