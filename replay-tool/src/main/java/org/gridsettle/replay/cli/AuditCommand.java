@@ -44,7 +44,9 @@ import java.util.stream.Collectors;
     description = {
         "Report, per account (or one meter) and local day: import and export kWh priced,",
         "postings by token and reason, and closing balances per token, each with the",
-        "output sequences it comes from (find them with settle dump --from SEQ).",
+        "output sequences it comes from (find them with settle dump --from SEQ; settle",
+        "dump --account ID or --meter ID lists each posting with its input sequence,",
+        "tariff version, period and tier).",
         "Amounts are the change in the customer's balance (credits minus debits).",
         "Carbon: kg CO2 emitted by priced imports and avoided by credited exports, from",
         "the CARBON_ADDER and CARBON_CREDIT postings (energy x the grid intensity they",

@@ -8,6 +8,7 @@ import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.replay.dump.JournalDump;
 import org.gridsettle.replay.dump.RecordJsonWriter;
+import org.gridsettle.replay.dump.RecordSubject;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +43,7 @@ import java.util.concurrent.Callable;
     footer = {"", "Examples:",
         "  settle dump --journal demo-data/journal --limit 5",
         "  settle dump --journal DIR --input --from 1200 --limit 10",
+        "  settle dump --journal DIR --account 100001 --since 2026-03-03T08:00:00Z",
         "  settle dump --journal DIR --since 2026-03-03T00:00:00Z \\",
         "      --until 2026-03-04T00:00:00Z",
         "  settle dump --journal DIR | jq -r 'select(.reason == \"INTEREST\") | .amount'"})
@@ -70,6 +72,9 @@ public final class DumpCommand implements Callable<Integer>
 
     @Option(names = "--until", paramLabel = "TIME", description = "Only records about an event time before TIME.")
     private String until;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private Subject subject;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "" + Long.MAX_VALUE,
         description = "Print at most N records.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
@@ -115,8 +120,10 @@ public final class DumpCommand implements Callable<Integer>
             {
                 final JournalDump dump = new JournalDump(new RecordJsonWriter(json),
                     input ? Journals.INPUT : Journals.OUTPUT, fromSequence, limit, checkpoints)
-                    .eventTimes(eventTimes(causes)).stopWhen(() -> flushFailed(json, out));
-                if (dump.run(queue) == 0 && limit > 0 && fromSequence > 1 && since == null && until == null)
+                    .eventTimes(eventTimes(causes)).subject(subject == null ? null : subject.selection())
+                    .stopWhen(() -> flushFailed(json, out));
+                if (dump.run(queue) == 0 && limit > 0 && fromSequence > 1 && since == null && until == null &&
+                    subject == null)
                 {
                     // with no time filter, a seek inside the journal prints at least its first record: an empty
                     // output here means the seek went past the end, which is said so it is not taken for an answer
@@ -167,6 +174,27 @@ public final class DumpCommand implements Callable<Integer>
             throw new IllegalArgumentException("--since " + since + " is not before --until " + until);
         }
         return new EventTimeRange(from, to, causes);
+    }
+
+    /**
+     * Whose records: every record unless one meter or one account is named.
+     */
+    static final class Subject
+    {
+        @Option(names = "--meter", paramLabel = "ID", required = true,
+            description = "Only the records about this meter: its ticks, enrolments, transfers, rejections and " +
+                "duplicate acknowledgements.")
+        private Long meter;
+
+        @Option(names = "--account", paramLabel = "ID", required = true,
+            description = "Only the records about this account: its registration, enrolments, redemptions, the " +
+                "transfers that debit or credit it, its rejections and duplicate acknowledgements.")
+        private Long account;
+
+        RecordSubject selection()
+        {
+            return meter != null ? RecordSubject.meter(meter) : RecordSubject.account(account);
+        }
     }
 
     /**

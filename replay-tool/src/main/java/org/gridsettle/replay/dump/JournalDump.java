@@ -21,7 +21,8 @@ import java.nio.file.Path;
  * is checked from the window's first record on ({@code settle verify} checks the whole journal). A checkpoint
  * carries no sequence of its own: it is shown when the data record before it was (its {@code lastSequence}, 0 when
  * there is none, is at least the window's start). An event-time range filters what follows: records about no time,
- * checkpoints among them, are left out then.
+ * checkpoints among them, are left out then; so are they when only one meter's or account's records are asked for
+ * ({@link RecordSubject}).
  * Not thread-safe; one run per instance.
  */
 public final class JournalDump
@@ -36,6 +37,7 @@ public final class JournalDump
     private final boolean includeCheckpoints;
     private final RecordHandler write = this::onRecord;
     private EventTimeRange eventTimes;
+    private RecordSubject subject;
     private java.util.function.BooleanSupplier outputFailed = () -> false;
     private long written;
     private long lastDataSequence;
@@ -72,6 +74,16 @@ public final class JournalDump
     }
 
     /**
+     * @param selection only the records about one meter or account; null for all.
+     * @return this.
+     */
+    public JournalDump subject(final RecordSubject selection)
+    {
+        this.subject = selection;
+        return this;
+    }
+
+    /**
      * @param failed asked every {@value #CHECK_EVERY} records whether the output can no longer be written (a closed
      *               pipe, as under {@code | head}, or a full disk), so that the dump stops instead of reading on.
      * @return this.
@@ -96,13 +108,15 @@ public final class JournalDump
     {
         try (JournalReader reader = JournalReader.readOnly(queueDir))
         {
-            reader.includeCheckpoints(includeCheckpoints && eventTimes == null).seekToSequence(fromSequence);
+            reader.includeCheckpoints(includeCheckpoints && eventTimes == null && subject == null)
+                .seekToSequence(fromSequence);
             final EventTimeRange range = eventTimes;
             boolean more;
+            long handed = 0;
             while ((more = written < limit) && (range == null ? reader.next(write) : range.next(reader, write)))
             {
-                // onRecord writes
-                if (written % CHECK_EVERY == 0 && written > 0 && outputFailed.getAsBoolean())
+                // onRecord writes; counted by records handed to it, since a subject filter writes few of them
+                if (++handed % CHECK_EVERY == 0 && written > 0 && outputFailed.getAsBoolean())
                 {
                     return written;
                 }
@@ -123,7 +137,7 @@ public final class JournalDump
         {
             lastDataSequence = RecordFlyweight.sequenceAt(buffer, offset);
         }
-        if (lastDataSequence < fromSequence)
+        if (lastDataSequence < fromSequence || (subject != null && !subject.matches(buffer, offset, length)))
         {
             return;
         }

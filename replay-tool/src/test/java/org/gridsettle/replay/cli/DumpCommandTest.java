@@ -286,6 +286,51 @@ class DumpCommandTest
         assertThat(both.err()).contains("mutually exclusive");
     }
 
+    @Test
+    void aMeterOrAnAccountSelectsExactlyTheRecordsAboutIt()
+    {
+        final List<JsonNode> outputs = parse(CliRun.of("dump", "--journal", journal.toString()).out());
+        final List<JsonNode> inputs = parse(CliRun.of("dump", "--journal", journal.toString(), "--input").out());
+        // the demo's first household (seed 42): meter 5000000 on account 100000
+        final long meter = 5_000_000;
+        final long account = 100_000;
+
+        final List<JsonNode> meterOutputs = parse(CliRun.of("dump", "--journal", journal.toString(), "--meter",
+            "" + meter).out());
+        final List<JsonNode> meterInputs = parse(CliRun.of("dump", "--journal", journal.toString(), "--input",
+            "--meter", "" + meter).out());
+        final List<JsonNode> accountOutputs = parse(CliRun.of("dump", "--journal", journal.toString(), "--account",
+            "" + account).out());
+        final List<JsonNode> accountInputs = parse(CliRun.of("dump", "--journal", journal.toString(), "--input",
+            "--account", "" + account).out());
+
+        // the same selection made here from the whole dump's fields
+        assertThat(meterOutputs).isEqualTo(outputs.stream().filter((r) -> is(r, "meterId", meter) ||
+            is(r, "subject", meter)).toList());
+        assertThat(meterInputs).isEqualTo(inputs.stream().filter((r) -> is(r, "meterId", meter)).toList());
+        assertThat(accountOutputs).isEqualTo(outputs.stream().filter((r) -> is(r, "debitAccount", account) ||
+            is(r, "creditAccount", account) || is(r, "subject", account)).toList());
+        assertThat(accountInputs).isEqualTo(inputs.stream().filter((r) -> is(r, "accountId", account)).toList());
+        // and what it amounts to: one day of 96 quarter hours, each a tick, an energy charge and a carbon adder
+        // (the class comment); the account's day adds its fixed charge and its registration
+        assertThat(meterInputs.stream().filter((r) -> r.get("type").asText().equals("meter_tick")))
+            .hasSizeGreaterThanOrEqualTo(96);
+        assertThat(meterOutputs.stream().filter((r) -> r.get("reason") != null &&
+            r.get("reason").asText().equals("ENERGY_CHARGE"))).hasSize(96);
+        assertThat(accountOutputs.stream().filter((r) -> r.get("reason") != null &&
+            r.get("reason").asText().equals("FIXED_CHARGE"))).hasSize(1);
+        assertThat(accountInputs).extracting((r) -> r.get("type").asText())
+            .containsExactly("account_registration", "meter_enrolment");
+
+        final CliRun both = CliRun.of("dump", "--journal", journal.toString(), "--meter", "1", "--account", "2");
+        assertThat(both.exitCode()).isEqualTo(2);
+    }
+
+    private static boolean is(final JsonNode record, final String field, final long value)
+    {
+        return record.get(field) != null && record.get(field).asLong() == value;
+    }
+
     private static List<JsonNode> parse(final String out)
     {
         final List<JsonNode> records = new ArrayList<>();

@@ -1,0 +1,115 @@
+package org.gridsettle.replay.dump;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.codec.AccountRegistrationCodec;
+import org.gridsettle.journal.codec.DuplicateAckCodec;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
+import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.journal.codec.RedemptionCodec;
+import org.gridsettle.journal.codec.RejectionCodec;
+import org.gridsettle.journal.codec.TransferCodec;
+
+/**
+ * Selects the records of a journal that are about one meter or one account, so that an auditor following a credit
+ * from the audit report to its evidence reads that customer's records, each with its input sequence, tariff version,
+ * period and tier, instead of filtering the whole journal with jq.
+ * <ul>
+ *   <li>A meter: its ticks and corrections, its enrolments, the transfers that name it, the rejections whose subject
+ *       it is and the duplicate acknowledgements of its ticks.</li>
+ *   <li>An account: its registration, the enrolments onto it, its redemptions, the transfers that debit or credit it
+ *       (each of its meters' postings, fixed charges, interest, redemptions), and the rejections and duplicate
+ *       acknowledgements whose subject is its id.</li>
+ * </ul>
+ * Records about no single meter or account (tariff versions, carbon intensities, oracle prices, DR events, calendar
+ * events, interest accruals, checkpoints) are left out. A rejection's or an acknowledgement's subject is the meter,
+ * account or tariff its reason is about, so one whose subject merely has the same number is shown too: the reason
+ * says which it is.
+ * <p>
+ * Allocation free per record: its flyweights are reused. Not thread-safe.
+ */
+public final class RecordSubject
+{
+    private final long id;
+    private final boolean account;
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private final MeterTickCodec tick = new MeterTickCodec();
+    private final MeterEnrolmentCodec enrolment = new MeterEnrolmentCodec();
+    private final AccountRegistrationCodec registration = new AccountRegistrationCodec();
+    private final RedemptionCodec redemption = new RedemptionCodec();
+    private final TransferCodec transfer = new TransferCodec();
+    private final RejectionCodec rejection = new RejectionCodec();
+    private final DuplicateAckCodec duplicate = new DuplicateAckCodec();
+
+    private RecordSubject(final long id, final boolean account)
+    {
+        this.id = id;
+        this.account = account;
+    }
+
+    /**
+     * @param meterId the engine's meter id.
+     * @return a selection of that meter's records.
+     */
+    public static RecordSubject meter(final long meterId)
+    {
+        return new RecordSubject(meterId, false);
+    }
+
+    /**
+     * @param accountId the account id.
+     * @return a selection of that account's records.
+     */
+    public static RecordSubject account(final long accountId)
+    {
+        return new RecordSubject(accountId, true);
+    }
+
+    /**
+     * @param record holds the record.
+     * @param at     offset of the record.
+     * @param length its length.
+     * @return true if the record is about the selected meter or account.
+     */
+    public boolean matches(final DirectBuffer record, final int at, final int length)
+    {
+        view.wrap(record, at, length);
+        final UnsafeBuffer buffer = view;
+        final int offset = 0;
+        final int type = RecordFlyweight.typeIdAt(buffer, offset);
+        if (type == RecordType.TRANSFER.id())
+        {
+            transfer.<TransferCodec>wrap(buffer, offset);
+            return account ? transfer.debitAccount() == id || transfer.creditAccount() == id :
+                transfer.meterId() == id;
+        }
+        if (type == RecordType.METER_TICK.id())
+        {
+            return !account && tick.<MeterTickCodec>wrap(buffer, offset).meterId() == id;
+        }
+        if (type == RecordType.METER_ENROLMENT.id())
+        {
+            enrolment.<MeterEnrolmentCodec>wrap(buffer, offset);
+            return (account ? enrolment.accountId() : enrolment.meterId()) == id;
+        }
+        if (type == RecordType.REJECTION.id())
+        {
+            return rejection.<RejectionCodec>wrap(buffer, offset).subject() == id;
+        }
+        if (type == RecordType.DUPLICATE_ACK.id())
+        {
+            return duplicate.<DuplicateAckCodec>wrap(buffer, offset).meterId() == id;
+        }
+        if (type == RecordType.ACCOUNT_REGISTRATION.id())
+        {
+            return account && registration.<AccountRegistrationCodec>wrap(buffer, offset).accountId() == id;
+        }
+        if (type == RecordType.REDEMPTION.id())
+        {
+            return account && redemption.<RedemptionCodec>wrap(buffer, offset).accountId() == id;
+        }
+        return false;
+    }
+}
