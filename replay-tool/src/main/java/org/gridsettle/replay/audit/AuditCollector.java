@@ -2,6 +2,8 @@ package org.gridsettle.replay.audit;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.journal.EventTime;
+import org.gridsettle.journal.InputEventTimes;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.journal.Journals;
@@ -35,6 +37,7 @@ public final class AuditCollector
     private final PostingDays postingDays;
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final TransferCodec transfer = new TransferCodec();
+    private InputEventTimes causes;
 
     /**
      * @param zone        zone local days and slots are counted in.
@@ -66,8 +69,11 @@ public final class AuditCollector
      */
     public java.util.List<AccountAudit> collect(final Path journalDir, final ProgressListener progress)
     {
-        try (JournalReader reader = JournalReader.readOnly(Journals.output(journalDir)))
+        // a period close's postings are dated by the close's instant, read from the input that caused them
+        try (JournalReader reader = JournalReader.readOnly(Journals.output(journalDir));
+            InputEventTimes causeTimes = new InputEventTimes(Journals.input(journalDir)))
         {
+            causes = causeTimes;
             reader.progress(progress, 0, progress == ProgressListener.NONE ? -1 : reader.indexedRecords());
             while (reader.next(this::onRecord))
             {
@@ -88,7 +94,9 @@ public final class AuditCollector
         view.wrap(buffer, offset, length);
         transfer.wrap(view, 0);
         // every transfer moves the day clock, selected or not, so undated postings follow the journal's order
-        final LocalDate date = postingDays.dayOf(transfer.reasonCode(), transfer.intervalStart());
+        final LocalDate date = postingDays.dayOf(transfer.reasonCode(), transfer.intervalStart(),
+            PostingDays.datedByCause(transfer.reasonCode()) ? causes.eventTimeOf(transfer.causeSequence()) :
+            EventTime.NONE);
         final AccountAudit account = accounts.get(CustomerPosting.customer(transfer));
         if (account == null)
         {

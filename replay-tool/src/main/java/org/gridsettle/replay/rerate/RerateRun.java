@@ -4,6 +4,8 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.logic.SettlementLogic;
+import org.gridsettle.journal.EventTime;
+import org.gridsettle.journal.InputEventTimes;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.journal.Journals;
@@ -62,6 +64,7 @@ public final class RerateRun
     /** Reason name -> rejections: [0] in the recorded output journal, [1] of the re-rated run. */
     private final Map<String, long[]> rejectionsByReason = new TreeMap<>();
     /** Latest interval start of a reading the re-rated run priced on the tariff and compared; MIN_VALUE if none. */
+    private InputEventTimes causes;
     private long latestReratedReading = Long.MIN_VALUE;
 
     /**
@@ -109,18 +112,23 @@ public final class RerateRun
     public RerateTotals run(final ProgressListener progress)
     {
         final long total = progress == ProgressListener.NONE ? -1 : indexed();
-        final long outputs = readRecorded(progress, total);
-        final PostingDays days = new PostingDays(zone);
-        final SettlementLogic logic = new SettlementLogic((final MutableDirectBuffer buffer, final int offset,
-            final int length) -> onOutput(RerateTotals.RERATED, days, buffer, offset, length));
-        try (JournalReader inputs =
-            JournalReader.readOnly(Journals.input(journalDir)).progress(progress, outputs, total))
+        // a period close's postings, recorded or re-rated, are dated by the close's instant (PostingDays)
+        try (InputEventTimes causeTimes = new InputEventTimes(Journals.input(journalDir)))
         {
-            while (inputs.next((buffer, offset, length, position) -> apply(logic, buffer, offset, length)))
+            causes = causeTimes;
+            final long outputs = readRecorded(progress, total);
+            final PostingDays days = new PostingDays(zone);
+            final SettlementLogic logic = new SettlementLogic((final MutableDirectBuffer buffer, final int offset,
+                final int length) -> onOutput(RerateTotals.RERATED, days, buffer, offset, length));
+            try (JournalReader inputs =
+                JournalReader.readOnly(Journals.input(journalDir)).progress(progress, outputs, total))
             {
-                // apply drives the logic
+                while (inputs.next((buffer, offset, length, position) -> apply(logic, buffer, offset, length)))
+                {
+                    // apply drives the logic
+                }
+                progress.progress(outputs + inputs.position(), outputs + inputs.position());
             }
-            progress.progress(outputs + inputs.position(), outputs + inputs.position());
         }
         if (replacedVersions == 0)
         {
@@ -275,7 +283,9 @@ public final class RerateRun
         }
         outputView.wrap(buffer, offset, length);
         transfer.wrap(outputView, 0);
-        final LocalDate day = days.dayOf(transfer.reasonCode(), transfer.intervalStart());
+        final LocalDate day = days.dayOf(transfer.reasonCode(), transfer.intervalStart(),
+            PostingDays.datedByCause(transfer.reasonCode()) ? causes.eventTimeOf(transfer.causeSequence()) :
+            EventTime.NONE);
         final long account = CustomerPosting.customer(transfer);
         if (account == 0 || (!accounts.isEmpty() && !accounts.contains(account)) ||
             (from != null && day.isBefore(from)) || (to != null && !day.isBefore(to)))

@@ -1,5 +1,6 @@
 package org.gridsettle.replay.audit;
 
+import org.gridsettle.journal.EventTime;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.junit.jupiter.api.Test;
 
@@ -25,26 +26,43 @@ class PostingDaysTest
     {
         final PostingDays days = new PostingDays(LOS_ANGELES);
         // meter A's last tick, 2026-03-31 12:00 local (PDT, -07:00)
-        assertThat(days.dayOf(ReasonCode.ENERGY_CHARGE.code(), epoch("2026-03-31T19:00:00Z")))
+        assertThat(days.dayOf(ReasonCode.ENERGY_CHARGE.code(), epoch("2026-03-31T19:00:00Z"), EventTime.NONE))
             .isEqualTo(LocalDate.of(2026, 3, 31));
 
         // meter B's first tick, 2026-03-02 12:00 local (PST, -08:00): an export credited nothing, earning CARBON, and
         // an import of a zero-rate period paying the carbon adder alone
-        assertThat(days.dayOf(ReasonCode.CARBON_CREDIT.code(), epoch("2026-03-02T20:00:00Z")))
+        assertThat(days.dayOf(ReasonCode.CARBON_CREDIT.code(), epoch("2026-03-02T20:00:00Z"), EventTime.NONE))
             .isEqualTo(LocalDate.of(2026, 3, 2));
-        assertThat(days.dayOf(ReasonCode.CARBON_ADDER.code(), epoch("2026-03-03T20:00:00Z")))
+        assertThat(days.dayOf(ReasonCode.CARBON_ADDER.code(), epoch("2026-03-03T20:00:00Z"), EventTime.NONE))
             .isEqualTo(LocalDate.of(2026, 3, 3));
     }
 
     @Test
-    void aTrueUpStillTakesTheDayOfTheTransferBeforeIt()
+    void aTrueUpOrDemandChargeIsDatedByThePeriodClosesInstantNotByTheTransferBeforeIt()
     {
         final PostingDays days = new PostingDays(LOS_ANGELES);
-        days.dayOf(ReasonCode.ENERGY_CHARGE.code(), epoch("2026-03-31T19:00:00Z"));
+        // a correction of 2026-03-01's tick, sent just before the close
+        days.dayOf(ReasonCode.ENERGY_CHARGE.code(), epoch("2026-03-01T20:00:00Z"), EventTime.NONE);
 
-        // its intervalStart is the start of the billing period closed, not the day it was posted on
-        assertThat(days.dayOf(ReasonCode.TRUE_UP.code(), epoch("2026-03-01T08:00:00Z")))
+        // their intervalStart is the start of the billing period closed; the close at 2026-04-01 00:00 local (PDT)
+        // ends the period's last day, 2026-03-31
+        final long close = epoch("2026-04-01T07:00:00Z");
+        assertThat(PostingDays.datedByCause(ReasonCode.TRUE_UP.code())).isTrue();
+        assertThat(PostingDays.datedByCause(ReasonCode.ENERGY_CHARGE.code())).isFalse();
+        assertThat(days.dayOf(ReasonCode.TRUE_UP.code(), epoch("2026-03-01T08:00:00Z"), close))
             .isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(days.dayOf(ReasonCode.DEMAND_CHARGE.code(), epoch("2026-03-01T08:00:00Z"), close))
+            .isEqualTo(LocalDate.of(2026, 3, 31));
+    }
+
+    @Test
+    void aRedemptionTakesTheDayOfTheTransferBeforeIt()
+    {
+        final PostingDays days = new PostingDays(LOS_ANGELES);
+        days.dayOf(ReasonCode.ENERGY_CHARGE.code(), epoch("2026-03-31T19:00:00Z"), EventTime.NONE);
+
+        // a redemption carries no time of its own (its explanation fields are 0)
+        assertThat(days.dayOf(ReasonCode.REDEMPTION.code(), 0, EventTime.NONE)).isEqualTo(LocalDate.of(2026, 3, 31));
     }
 
     private static long epoch(final String instant)
