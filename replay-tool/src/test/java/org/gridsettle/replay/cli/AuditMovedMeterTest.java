@@ -30,8 +30,8 @@ class AuditMovedMeterTest
     private static final long FIRST = 100_000;
     private static final long SECOND = 100_001;
     /** 2026-03-01 00:00 and 2026-04-01 00:00 in Los Angeles (PST, then PDT): a billing period of the demo tariff. */
-    private static final long MARCH = Instant.parse("2026-03-01T08:00:00Z").getEpochSecond();
-    private static final long APRIL = Instant.parse("2026-04-01T07:00:00Z").getEpochSecond();
+    static final long MARCH = Instant.parse("2026-03-01T08:00:00Z").getEpochSecond();
+    static final long APRIL = Instant.parse("2026-04-01T07:00:00Z").getEpochSecond();
 
     @TempDir
     static Path dir;

@@ -28,11 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditPeriodCloseDayTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long METER = 42;
-    private static final long ACCOUNT = 100_000;
-    /** 2026-03-01 00:00 and 2026-04-01 00:00 in Los Angeles (PST, then PDT): a billing period of the demo tariffs. */
-    private static final long MARCH = Instant.parse("2026-03-01T08:00:00Z").getEpochSecond();
-    private static final long APRIL = Instant.parse("2026-04-01T07:00:00Z").getEpochSecond();
+    private static final long METER = 7;
+    private static final long ACCOUNT = 100_007;
+    /** The billing period of 2026-03 in Los Angeles, as {@link AuditMovedMeterTest} closes it. */
+    private static final long MARCH = AuditMovedMeterTest.MARCH;
+    private static final long APRIL = AuditMovedMeterTest.APRIL;
     /** 2026-03-30 12:00 and 2026-03-31 00:00 in Los Angeles (PDT). */
     private static final long MARCH_30_NOON = Instant.parse("2026-03-30T19:00:00Z").getEpochSecond();
     private static final long MARCH_31 = Instant.parse("2026-03-31T07:00:00Z").getEpochSecond();
