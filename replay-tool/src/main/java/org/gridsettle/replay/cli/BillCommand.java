@@ -7,6 +7,7 @@ import org.gridsettle.replay.bill.BillRunner;
 import org.gridsettle.replay.bill.BillTextWriter;
 import org.gridsettle.replay.bill.BillingCalendar;
 import org.gridsettle.replay.bill.MeterUsage;
+import org.gridsettle.replay.bill.UsageGaps;
 import org.gridsettle.replay.bill.UsageReading;
 import org.gridsettle.replay.ingest.BadRowTally;
 import org.gridsettle.replay.ingest.UsageFile;
@@ -58,6 +59,8 @@ import java.util.stream.Collectors;
         "",
         "Usage: Green Button XML or a meter CSV, detected unless given; a file of",
         "several meters needs --meter. Bad rows are reported on stderr and skipped.",
+        "Time in the range that no reading covers (a gap, days before the first",
+        "reading or after the last) is billed as no use, and said on stderr.",
         "A range in which the meter has no reading is refused (exit 2)."},
     footer = {"", "Example:",
         "  settle bill --tariff t.json --usage u.xml --from 2011-01-01 --to 2011-02-01"})
@@ -131,6 +134,7 @@ public final class BillCommand implements Callable<Integer>
         DemandWindowCheck.mismatch(document.demandWindowMinutes(),
             meterUsage.readings().stream().mapToInt(UsageReading::seconds))
             .ifPresent((line) -> err.println("settle bill: warning: " + line));
+        UsageGaps.describe(meterUsage.readings(), calendar.startEpochSecond(), calendar.endEpochSecond()).ifPresent((line) -> err.println("settle bill: warning: " + line));
         final Bill bill = new BillRunner().run(
             touTariff, document.describe(), meterUsage.meter(), meterUsage.readings(), calendar);
         if (!bill.rejectionsByReason().isEmpty())
