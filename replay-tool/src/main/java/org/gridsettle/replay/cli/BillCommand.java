@@ -54,8 +54,10 @@ import java.util.stream.Collectors;
         "",
         "Tariff: OpenEI URDB JSON (URDB carries no time zone: give the utility's with",
         "--zone; dates are local midnights in it), or gridsettle's own tariff JSON",
-        "(pricing/README.md), detected by its \"format\" field. Readings from a URDB",
-        "rate's enddate on are refused: the rate that replaced it prices them.",
+        "(pricing/README.md), detected by its \"format\" field. A URDB rate's enddate",
+        "bounds the bill: readings from it on, or a --to past it, are refused, since",
+        "the rate that replaced it prices them and closes the billing period it",
+        "ends in.",
         "",
         "Usage: Green Button XML or a meter CSV, detected unless given; a file of",
         "several meters needs --meter. Bad rows are reported on stderr and skipped.",
@@ -117,6 +119,7 @@ public final class BillCommand implements Callable<Integer>
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final BillingCalendar calendar =
             new BillingCalendar(fromDate, toDate, tariffZone, document.billingCycleDay());
+        refuseARangePastTheRatesEnd(document, calendar, tariffZone);
         final boolean json = outputIsJson();
         final TouTariff touTariff =
             document.toTariff(calendar.startEpochSecond(), document.importToken(), tariffZone);
@@ -126,7 +129,6 @@ public final class BillCommand implements Callable<Integer>
             new MeterUsage(meter, calendar.startEpochSecond(), calendar.endEpochSecond(), badRows);
         UsageFile.of(usage, OptionValues.usageFormat(usageFormat)).read(meterUsage);
         meterUsage.requireReadingInRange(tariffZone);
-        refuseReadingsAfterTheRateEnded(document, meterUsage.readings(), tariffZone);
         // said once the inputs are accepted, so that a refused input is still the run's one line of stderr
         OptionValues.zoneAssumed(zone, document).ifPresent((line) -> err.println("settle bill: warning: " + line));
         meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond())
@@ -158,19 +160,21 @@ public final class BillCommand implements Callable<Integer>
     }
 
     /**
-     * As settle ingest does: an ended URDB rate must not price readings from its enddate on, which the rate that
-     * replaced it prices.
+     * An ended URDB rate must not price readings from its enddate on, which the rate that replaced it prices, as
+     * settle ingest refuses them. Nor may a range run past the enddate with no reading after it: the ended rate would
+     * still close the billing period the range ends in (its monthly and demand charges, its tiers' true-up), the bill
+     * of a month it no longer priced. Only readings in the range are billed, so refusing such a range does both.
      */
-    private static void refuseReadingsAfterTheRateEnded(
-        final TariffDocument document, final List<UsageReading> readings, final ZoneId tariffZone)
+    private static void refuseARangePastTheRatesEnd(
+        final TariffDocument document, final BillingCalendar calendar, final ZoneId tariffZone)
     {
-        final long latest = readings.stream().mapToLong(UsageReading::start).max().orElse(Long.MIN_VALUE);
-        if (document.endDate().isPresent() && document.endDate().get().getEpochSecond() <= latest)
+        if (document.endDate().isPresent() && document.endDate().get().getEpochSecond() < calendar.endEpochSecond())
         {
-            throw new IllegalArgumentException("readings run to " + java.time.Instant.ofEpochSecond(latest) +
-                ", past the tariff's URDB enddate " + document.endDate().get() + ": an ended rate would price " +
-                "them; bill the days before it with this rate (--to " +
-                LocalDate.ofInstant(document.endDate().get(), tariffZone) + " at most) and the rest with the rate " +
+            throw new IllegalArgumentException("--to " + LocalDate.ofInstant(java.time.Instant.ofEpochSecond(
+                calendar.endEpochSecond()), tariffZone) + " runs past the tariff's URDB enddate " +
+                document.endDate().get() + ": the ended rate would close the billing period it ends in (its monthly " +
+                "and demand charges, its tiers) in place of the rate that replaced it; bill with this rate to --to " +
+                LocalDate.ofInstant(document.endDate().get(), tariffZone) + " at most and the rest with the rate " +
                 "that replaced it");
         }
     }

@@ -452,18 +452,30 @@ class BillCommandTest
             "meter_id,interval_start,interval_seconds,import_wh,export_wh",
             "M-1,2015-08-29T10:00:00-04:00,3600,1000,0",
             "M-1,2015-08-31T10:00:00-04:00,3600,1000,0", ""));
+        // The same month with no reading after the enddate was billed a whole August at the ended rate: its period
+        // closed at 2015-09-01 with RS-1's 7.57 monthly charge, which the rate that replaced it sets for August.
+        final Path beforeTheEnd = Files.writeString(tmp.resolve("aug29.csv"), String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2015-08-29T10:00:00-04:00,3600,1000,0", ""));
         final String fpl = path("ingest/urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json");
 
         final CliRun past = CliRun.of("bill", "--tariff", fpl, "--usage", usage.toString(), "--zone",
             "America/New_York", "--from", "2015-08-01", "--to", "2015-09-01");
+        final CliRun wholeMonth = CliRun.of("bill", "--tariff", fpl, "--usage", beforeTheEnd.toString(), "--zone",
+            "America/New_York", "--from", "2015-08-01", "--to", "2015-09-01");
         final CliRun before = CliRun.of("bill", "--tariff", fpl, "--usage", usage.toString(), "--zone",
             "America/New_York", "--from", "2015-08-01", "--to", "2015-08-30", "--format", "json");
 
-        assertThat(past.exitCode()).isEqualTo(2);
-        assertThat(past.out()).isEmpty();
-        assertThat(past.err().lines()).containsExactly("settle bill: readings run to 2015-08-31T14:00:00Z, past " +
-            "the tariff's URDB enddate 2015-08-30T23:00:00Z: an ended rate would price them; bill the days before " +
-            "it with this rate (--to 2015-08-30 at most) and the rest with the rate that replaced it");
+        final String refused = "settle bill: --to 2015-09-01 runs past the tariff's URDB enddate " +
+            "2015-08-30T23:00:00Z: the ended rate would close the billing period it ends in (its monthly and demand " +
+            "charges, its tiers) in place of the rate that replaced it; bill with this rate to --to 2015-08-30 at " +
+            "most and the rest with the rate that replaced it";
+        for (final CliRun run : List.of(past, wholeMonth))
+        {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err().lines()).containsExactly(refused);
+        }
         assertThat(before.exitCode()).as(before.err()).isZero();
         // 1.000 kWh at 0.07531 + 0.0119 = 0.08721
         assertThat(JSON.readTree(before.out()).get("totals").get("energy_charges").asText()).isEqualTo("0.087210");
