@@ -7,6 +7,7 @@ import org.gridsettle.replay.bill.BillRunner;
 import org.gridsettle.replay.bill.BillTextWriter;
 import org.gridsettle.replay.bill.BillingCalendar;
 import org.gridsettle.replay.bill.MeterUsage;
+import org.gridsettle.replay.bill.UnpaidExports;
 import org.gridsettle.replay.bill.UsageGaps;
 import org.gridsettle.replay.bill.UsageReading;
 import org.gridsettle.replay.ingest.BadRowTally;
@@ -42,7 +43,9 @@ import java.util.stream.Collectors;
         "the range, so fixed charges post as in settlement. Billing periods are the",
         "tariff's: from its billing_cycle_day (calendar months for URDB, and for a",
         "gridsettle tariff without one). Export credits are posted in the tariff's",
-        "currency (USD for URDB) so they net against charges.",
+        "currency (USD for URDB) so they net against charges; exports under a tariff",
+        "that pays 0 for them in every period (a URDB rate without sell rates or",
+        "dgrules) are said on stderr.",
         "",
         "Each period's close posts demand charges and the true-up that settles tiers",
         "and net metering on the period's totals. The engine does not prorate: a",
@@ -140,6 +143,7 @@ public final class BillCommand implements Callable<Integer>
         UsageGaps.describe(meterUsage.readings(), calendar.startEpochSecond(), calendar.endEpochSecond()).ifPresent((line) -> err.println("settle bill: warning: " + line));
         final Bill bill = new BillRunner().run(
             touTariff, document.describe(), meterUsage.meter(), meterUsage.readings(), calendar);
+        UnpaidExports.describe(touTariff, bill).ifPresent((line) -> err.println("settle bill: warning: " + line));
         if (!bill.rejectionsByReason().isEmpty())
         {
             err.println("settle bill: warning: the engine rejected " + bill.rejectionsByReason().entrySet().stream()

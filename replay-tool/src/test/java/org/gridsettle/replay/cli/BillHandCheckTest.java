@@ -129,6 +129,37 @@ class BillHandCheckTest
             "bill only the days it covers");
     }
 
+    @Test
+    void exportsUnderARateThatPaysNothingForThemAreBilledAtZeroWithOneLineSayingSo() throws IOException
+    {
+        // The FPL June month above, with 1,000 Wh exported in each day's 12:00 hour (30 x 1,000 Wh = 30.000 kWh) and
+        // the imports unchanged. RS-1's JSON has no dgrules and no "sell" in energyratestructure, so exports earn
+        // nothing: credits 0.000000 and the bill is the hand-computed 94.780108 of imports and the monthly charge.
+        // That was printed without a word; a net-metered customer billed under RS-1 by mistake is now told of.
+        final Path imports = usage("fpl_june.csv", "FPL-1", LocalDate.of(2015, 6, 1), LocalDate.of(2015, 7, 1),
+            NEW_YORK, (t) -> false, 1_000_001, 0);
+        final List<String> rows = new ArrayList<>(Files.readAllLines(imports));
+        for (int day = 0; day < 30; day++)
+        {
+            final int row = 1 + day * 24 + 12;
+            assertThat(rows.get(row)).as("a 12:00 EDT reading").contains("T12:00-04:00,3600,").endsWith(",0");
+            rows.set(row, rows.get(row).substring(0, rows.get(row).length() - 1) + "1000");
+        }
+        final Path solar = Files.write(tmp.resolve("fpl_june_solar.csv"), rows);
+
+        final CliRun run = CliRun.of("bill", "--tariff", path(FPL), "--usage", solar.toString(), "--zone",
+            "America/New_York", "--from", "2015-06-01", "--to", "2015-07-01", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines()).containsExactly("settle bill: warning: 30.000 kWh exported earn nothing: the " +
+            "tariff's export rate is 0 in every period (a URDB rate with no sell rate and no dgrules credits no " +
+            "export); a customer on net metering or a sell rate needs a tariff that says so");
+        final JsonNode june = JSON.readTree(run.out()).get("periods").get(0);
+        assertThat(june.get("export_kwh").asText()).isEqualTo("30.000");
+        assertThat(june.get("export_credits").asText()).isEqualTo("0.000000");
+        assertMonth(june, "1000.001", "87.210108", "7.570000", "94.780108");
+    }
+
     /** Bills a month of complete usage, with the zone given: nothing to warn of, so stderr must be empty. */
     private static JsonNode completeBill(
         final String tariff, final Path usage, final ZoneId zone, final String from, final String to)
