@@ -146,7 +146,8 @@ public final class BillCommand implements Callable<Integer>
         DemandWindowCheck.mismatch(document.demandWindowMinutes(),
             meterUsage.readings().stream().mapToInt(UsageReading::seconds))
             .ifPresent((line) -> err.println("settle bill: warning: " + line));
-        UsageGaps.describe(meterUsage.readings(), calendar.startEpochSecond(), calendar.endEpochSecond()).ifPresent((line) -> err.println("settle bill: warning: " + line));
+        UsageGaps.describe(meterUsage.readings(), calendar.startEpochSecond(), calendar.endEpochSecond())
+            .ifPresent((line) -> err.println("settle bill: warning: " + line));
         final Bill bill = new BillRunner().run(
             touTariff, document.describe(), meterUsage.meter(), meterUsage.readings(), calendar);
         UnpaidExports.describe(touTariff, bill).ifPresent((line) -> err.println("settle bill: warning: " + line));
