@@ -92,6 +92,36 @@ class BillHandCheckTest
     }
 
     @Test
+    void theSameJulyInFifteenMinuteReadingsAgainstTheHourlyScheduleBillsTheSame() throws IOException
+    {
+        // Each hourly reading of the July above split into four 15-minute readings (a quarter each, the last quarter
+        // taking the remainder), so each TOU period's month total is unchanged: E_0 = 343,204 Wh, E_1 = 176,796 Wh.
+        // The schedule's boundaries are whole hours, so every quarter lies inside one period and the hand
+        // calculation above holds unchanged: 45.399845 energy, 54.399845 in all, and no reading is rejected.
+        final Path hourly = usage("os_july.csv", "OS-1", LocalDate.of(2011, 7, 1), LocalDate.of(2011, 8, 1), DENVER,
+            BillHandCheckTest::openStudioSummerPeak, 343_204, 176_796);
+        final List<String> rows = Files.readAllLines(hourly);
+        final List<String> quarters = new ArrayList<>(List.of(rows.get(0)));
+        for (final String row : rows.subList(1, rows.size()))
+        {
+            final String[] f = row.split(",");
+            final ZonedDateTime start = ZonedDateTime.parse(f[1]);
+            final long wh = Long.parseLong(f[3]);
+            for (int q = 0; q < 4; q++)
+            {
+                quarters.add(f[0] + "," + start.plusMinutes(15L * q).toOffsetDateTime() + ",900," +
+                    (q < 3 ? wh / 4 : wh - 3 * (wh / 4)) + ",0");
+            }
+        }
+        final Path usage = Files.write(tmp.resolve("os_july_15min.csv"), quarters);
+
+        final JsonNode bill = completeBill(TIERED_TARIFF, usage, DENVER, "2011-07-01", "2011-08-01");
+        assertThat(bill.get("readings").asLong()).isEqualTo(4 * 744);
+        assertThat(bill.get("rejections").size()).isZero();
+        assertMonth(bill.get("periods").get(0), "520.000", "45.399845", "9.000000", "54.399845");
+    }
+
+    @Test
     void openStudioMarchWithTheSpringForwardDayBillsItsTwentyThreeHourDayAndTheThirdTier() throws IOException
     {
         // March 2011 in America/Denver: 2011-03-13 has 23 hours, so the month has 743 hourly readings. All of March
