@@ -51,7 +51,8 @@ public final class BillTextWriter
         {
             out.println();
             out.printf("%s%n", label(period.amounts()));
-            out.printf(LINE, "kind", "period", "tier", "kWh", "rate", "count", "amount");
+            // a demand line's energy column holds its peak in kW (FORMAT.md's demand field), so the header says both
+            out.printf(LINE, "kind", "period", "tier", "kWh or kW", "rate", "count", "amount");
             for (final BillLine line : period.lines())
             {
                 out.printf(LINE, line.kind(), line.period(), line.tier(), MicroUnits.kwhString(line.energyWh()),

@@ -7,6 +7,8 @@ import org.gridsettle.replay.bill.BillRunner;
 import org.gridsettle.replay.bill.BillTextWriter;
 import org.gridsettle.replay.bill.BillingCalendar;
 import org.gridsettle.replay.bill.MeterUsage;
+import org.gridsettle.replay.bill.UnpaidExports;
+import org.gridsettle.replay.bill.UsageGaps;
 import org.gridsettle.replay.bill.UsageReading;
 import org.gridsettle.replay.ingest.BadRowTally;
 import org.gridsettle.replay.ingest.UsageFile;
@@ -41,7 +43,9 @@ import java.util.stream.Collectors;
         "the range, so fixed charges post as in settlement. Billing periods are the",
         "tariff's: from its billing_cycle_day (calendar months for URDB, and for a",
         "gridsettle tariff without one). Export credits are posted in the tariff's",
-        "currency (USD for URDB) so they net against charges.",
+        "currency (USD for URDB) so they net against charges; exports under a tariff",
+        "that pays 0 for them in every period (a URDB rate without sell rates or",
+        "dgrules) are said on stderr.",
         "",
         "Each period's close posts demand charges and the true-up that settles tiers",
         "and net metering on the period's totals. The engine does not prorate: a",
@@ -52,12 +56,23 @@ import java.util.stream.Collectors;
         "--carbon prices it).",
         "",
         "Tariff: OpenEI URDB JSON (URDB carries no time zone: give the utility's with",
-        "--zone; dates are local midnights in it), or gridsettle's own tariff JSON",
-        "(pricing/README.md), detected by its \"format\" field. Readings from a URDB",
-        "rate's enddate on are refused: the rate that replaced it prices them.",
+        "--zone; dates are local midnights in it; nor holidays: every date is priced",
+        "by its weekday or weekend schedule), or gridsettle's own tariff JSON",
+        "(pricing/README.md), detected by its \"format\" field. A URDB rate's enddate",
+        "bounds the bill: readings from it on, or a --to past it, are refused, since",
+        "the rate that replaced it prices them and closes the billing period it",
+        "ends in.",
+        "",
+        "Each period's lines sum the engine's postings by kind, TOU period, tier and",
+        "rate. A demand_charge line's kWh column is the peak in kW, and its rate per kW;",
+        "a true_up line (tier 254) holds in its rate column the period's definitive",
+        "charge, not a rate, and in its amount that charge less the lines' provisional",
+        "postings (journal/FORMAT.md, TRUE_UP).",
         "",
         "Usage: Green Button XML or a meter CSV, detected unless given; a file of",
         "several meters needs --meter. Bad rows are reported on stderr and skipped.",
+        "Time in the range that no reading covers (a gap, days before the first",
+        "reading or after the last) is billed as no use, and said on stderr.",
         "A range in which the meter has no reading is refused (exit 2)."},
     footer = {"", "Example:",
         "  settle bill --tariff t.json --usage u.xml --from 2011-01-01 --to 2011-02-01"})
@@ -114,6 +129,7 @@ public final class BillCommand implements Callable<Integer>
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final BillingCalendar calendar =
             new BillingCalendar(fromDate, toDate, tariffZone, document.billingCycleDay());
+        refuseARangePastTheRatesEnd(document, calendar, tariffZone);
         final boolean json = outputIsJson();
         final TouTariff touTariff =
             document.toTariff(calendar.startEpochSecond(), document.importToken(), tariffZone);
@@ -123,7 +139,6 @@ public final class BillCommand implements Callable<Integer>
             new MeterUsage(meter, calendar.startEpochSecond(), calendar.endEpochSecond(), badRows);
         UsageFile.of(usage, OptionValues.usageFormat(usageFormat)).read(meterUsage);
         meterUsage.requireReadingInRange(tariffZone);
-        refuseReadingsAfterTheRateEnded(document, meterUsage.readings(), tariffZone);
         // said once the inputs are accepted, so that a refused input is still the run's one line of stderr
         OptionValues.zoneAssumed(zone, document).ifPresent((line) -> err.println("settle bill: warning: " + line));
         meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond())
@@ -131,8 +146,11 @@ public final class BillCommand implements Callable<Integer>
         DemandWindowCheck.mismatch(document.demandWindowMinutes(),
             meterUsage.readings().stream().mapToInt(UsageReading::seconds))
             .ifPresent((line) -> err.println("settle bill: warning: " + line));
+        UsageGaps.describe(meterUsage.readings(), calendar.startEpochSecond(), calendar.endEpochSecond())
+            .ifPresent((line) -> err.println("settle bill: warning: " + line));
         final Bill bill = new BillRunner().run(
             touTariff, document.describe(), meterUsage.meter(), meterUsage.readings(), calendar);
+        UnpaidExports.describe(touTariff, bill).ifPresent((line) -> err.println("settle bill: warning: " + line));
         if (!bill.rejectionsByReason().isEmpty())
         {
             err.println("settle bill: warning: the engine rejected " + bill.rejectionsByReason().entrySet().stream()
@@ -154,19 +172,21 @@ public final class BillCommand implements Callable<Integer>
     }
 
     /**
-     * As settle ingest does: an ended URDB rate must not price readings from its enddate on, which the rate that
-     * replaced it prices.
+     * An ended URDB rate must not price readings from its enddate on, which the rate that replaced it prices, as
+     * settle ingest refuses them. Nor may a range run past the enddate with no reading after it: the ended rate would
+     * still close the billing period the range ends in (its monthly and demand charges, its tiers' true-up), the bill
+     * of a month it no longer priced. Only readings in the range are billed, so refusing such a range does both.
      */
-    private static void refuseReadingsAfterTheRateEnded(
-        final TariffDocument document, final List<UsageReading> readings, final ZoneId tariffZone)
+    private static void refuseARangePastTheRatesEnd(
+        final TariffDocument document, final BillingCalendar calendar, final ZoneId tariffZone)
     {
-        final long latest = readings.stream().mapToLong(UsageReading::start).max().orElse(Long.MIN_VALUE);
-        if (document.endDate().isPresent() && document.endDate().get().getEpochSecond() <= latest)
+        if (document.endDate().isPresent() && document.endDate().get().getEpochSecond() < calendar.endEpochSecond())
         {
-            throw new IllegalArgumentException("readings run to " + java.time.Instant.ofEpochSecond(latest) +
-                ", past the tariff's URDB enddate " + document.endDate().get() + ": an ended rate would price " +
-                "them; bill the days before it with this rate (--to " +
-                LocalDate.ofInstant(document.endDate().get(), tariffZone) + " at most) and the rest with the rate " +
+            throw new IllegalArgumentException("--to " + LocalDate.ofInstant(java.time.Instant.ofEpochSecond(
+                calendar.endEpochSecond()), tariffZone) + " runs past the tariff's URDB enddate " +
+                document.endDate().get() + ": the ended rate would close the billing period it ends in (its monthly " +
+                "and demand charges, its tiers) in place of the rate that replaced it; bill with this rate to --to " +
+                LocalDate.ofInstant(document.endDate().get(), tariffZone) + " at most and the rest with the rate " +
                 "that replaced it");
         }
     }

@@ -60,6 +60,22 @@ final class TestResources
             "(e.g. --zone America/New_York) if that is not it";
     }
 
+    /**
+     * @param err a {@code settle bill} run's stderr whose usage, hand-written with a few readings, leaves most of the
+     *            range without a reading.
+     * @return its other lines, once the one line saying so (UsageGaps) is checked to be there.
+     */
+    static List<String> besidesGapWarning(final String err)
+    {
+        final String gap = "settle bill: warning: the meter has no reading for ";
+        final List<String> lines = err.lines().toList();
+        if (lines.stream().filter((line) -> line.startsWith(gap)).count() != 1)
+        {
+            throw new AssertionError("expected one line starting '" + gap + "' in:\n" + err);
+        }
+        return lines.stream().filter((line) -> !line.startsWith(gap)).toList();
+    }
+
     static Path resource(final String name)
     {
         try

@@ -61,8 +61,11 @@ final class UrdbExportRuleMapper
     {
         if (netSurplus.isEmpty())
         {
+            // said for both readers of the line: a program (the options) and a settle user, whose commands take no
+            // such rate
             log.add(field, "net metering pays a billing period's net surplus at a rate URDB does not carry; supply " +
-                "it with UrdbMappingOptions.withNetSurplusMicrosPerKwh");
+                "it with UrdbMappingOptions.withNetSurplusMicrosPerKwh, or, for settle, write the rate as a " +
+                "gridsettle tariff with export_rule net_metering and its net_surplus_rate");
             return ExportTerms.DEFAULT;
         }
         return new ExportTerms(ExportRule.NET_METERING, netSurplus.getAsLong());

@@ -20,7 +20,7 @@ import java.util.Optional;
  *     <li>Energy charges, time-of-use and block (tier) rates: {@link UrdbEnergyMapper} and {@link UrdbTierMapper}.
  *     The 12 x 24 weekday and weekend schedules become the tariff's hourly schedule; holidays use the weekend
  *     schedule.</li>
- *     <li>Flat and time-of-use demand charges with single tiers: {@link UrdbDemandMapper}.</li>
+ *     <li>Flat and time-of-use demand charges, tiered or not: {@link UrdbDemandMapper}.</li>
  *     <li>The first meter's fixed charge per day or per month: {@link UrdbFixedChargeMapper}; additional-meter,
  *     yearly and minimum charges are refused.</li>
  *     <li>{@code dgrules} and {@code usenetmetering}: {@link UrdbExportRuleMapper}; net metering needs the caller's

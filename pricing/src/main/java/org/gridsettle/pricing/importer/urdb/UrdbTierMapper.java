@@ -12,17 +12,20 @@ import java.util.OptionalLong;
 /**
  * Decides whether URDB block (tier) energy rates can be expressed as a {@link TierTable}, and builds it.
  * <p>
- * A {@link TierTable} has one set of cumulative limits for every period, so the mapping needs, in every period, the
- * same number of tiers with the same {@code max} bounds on the same basis ("kWh" per billing month or "kWh daily"),
- * and an unbounded last tier. URDB sometimes lists fewer tiers for some periods; the missing tiers are refused, not
- * guessed. Tier {@code t}'s rates are URDB tier {@code t}'s {@code rate + adj} and {@code sell} (0 when absent).
+ * A {@link TierTable} has one set of cumulative limits for every period, so the mapping needs every period's tiers to
+ * share the {@code max} bounds of the period with the most tiers, on the same basis ("kWh" per billing month or
+ * "kWh daily"), with an unbounded last tier. A period that lists fewer tiers keeps its unlimited last rate for the
+ * higher ones, which is what URDB's unlimited tier means; a period with other bounds is refused. Tier {@code t}'s
+ * rates are URDB tier {@code t}'s {@code rate + adj} and {@code sell} (0 when absent).
  * <p>
  * What the limits count also has to agree. URDB tools bill a tier limit against all of a month's (or, for
  * "kWh daily", a day's) energy across periods (REopt constrains each month's total purchases per tier;
- * OpenStudio-HPXML, whose sample is in the tests, keeps one monthly counter), whereas {@link TierTable} counts each
- * period's energy apart. The two agree exactly when one period is in force for the whole of each month (each day,
- * for daily limits), as in a flat block rate or a seasonal one; anything else is refused. The mapped tariff keeps
- * calendar-month billing periods (billing-cycle day 1), which is what that check assumes.
+ * OpenStudio-HPXML, whose sample is in the tests, keeps one monthly counter). Where one period is in force for the
+ * whole of each month (a flat block rate or a seasonal one), per-period counters ({@code BILLING_PERIOD},
+ * {@code DAILY}) are that count; monthly limits over months that mix periods map to
+ * {@code BILLING_PERIOD_ALL_PERIODS}, one counter over the month's periods, each charged its share of every tier
+ * (pricing/README.md); daily limits over days that mix periods have no such counter and are refused. The mapped
+ * tariff keeps calendar-month billing periods (billing-cycle day 1), which is what those checks assume.
  * <p>
  * Stateless and thread-safe.
  */

@@ -73,7 +73,8 @@ class UrdbExportRuleMappingTest
 
         assertThat(ex.getMessage()).isEqualTo(FILE + " items[0]: URDB tariff refused: label hw-net-metering: " +
             "dgrules (net metering pays a billing period's net surplus at a rate URDB does not carry; supply it with " +
-            "UrdbMappingOptions.withNetSurplusMicrosPerKwh)");
+            "UrdbMappingOptions.withNetSurplusMicrosPerKwh, or, for settle, write the rate as a gridsettle tariff " +
+            "with export_rule net_metering and its net_surplus_rate)");
     }
 
     @Test
