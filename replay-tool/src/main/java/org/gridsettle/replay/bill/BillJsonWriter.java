@@ -25,6 +25,18 @@ public final class BillJsonWriter
      */
     public static void write(final PrintWriter out, final Bill bill)
     {
+        write(out, bill, java.util.List.of());
+    }
+
+    /**
+     * @param out      where to write; not closed.
+     * @param bill     the bill.
+     * @param warnings what the run said on stderr about the bill (gaps, rejected readings, exports that earn
+     *                 nothing), in order, so that a system that reads only the JSON does not take a bill of missing
+     *                 data for a complete one.
+     */
+    public static void write(final PrintWriter out, final Bill bill, final java.util.List<String> warnings)
+    {
         final StringBuilder sb = new StringBuilder(4096);
         sb.append("{\n");
         field(sb, 1, "meter", string(bill.meter())).append(",\n");
@@ -76,7 +88,17 @@ public final class BillJsonWriter
         sb.append("],\n");
         indent(sb, 1).append("\"totals\": {\n");
         amounts(sb, 2, bill.totals()).append('\n');
-        indent(sb, 1).append("}\n");
+        indent(sb, 1).append("},\n");
+        indent(sb, 1).append("\"warnings\": [");
+        for (int i = 0; i < warnings.size(); i++)
+        {
+            indent(sb.append(i == 0 ? "\n" : ",\n"), 2).append(string(warnings.get(i)));
+        }
+        if (!warnings.isEmpty())
+        {
+            indent(sb.append('\n'), 1);
+        }
+        sb.append("]\n");
         sb.append("}\n");
         out.print(sb);
     }

@@ -92,7 +92,7 @@ public final class BillCommand implements Callable<Integer>
     private String to;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-        description = "Output format (default: ${DEFAULT-VALUE}).")
+        description = "Output format (default: ${DEFAULT-VALUE}); json also lists the warnings said on stderr.")
     private String format;
 
     @Option(names = "--tariff-format", paramLabel = "urdb|gridsettle",
@@ -139,29 +139,38 @@ public final class BillCommand implements Callable<Integer>
             new MeterUsage(meter, calendar.startEpochSecond(), calendar.endEpochSecond(), badRows);
         UsageFile.of(usage, OptionValues.usageFormat(usageFormat)).read(meterUsage);
         meterUsage.requireReadingInRange(tariffZone);
-        // said once the inputs are accepted, so that a refused input is still the run's one line of stderr
-        OptionValues.zoneAssumed(zone, document).ifPresent((line) -> err.println("settle bill: warning: " + line));
-        meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond())
-            .forEach((line) -> err.println("settle bill: warning: " + line));
+        // said once the inputs are accepted, so that a refused input is still the run's one line of stderr; and
+        // kept for the JSON bill, which a billing system may read without its stderr
+        final List<String> warnings = new java.util.ArrayList<>();
+        final java.util.function.Consumer<String> warn = (line) ->
+        {
+            warnings.add(line);
+            err.println("settle bill: warning: " + line);
+        };
+        OptionValues.zoneAssumed(zone, document).ifPresent(warn);
+        meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond()).forEach(warn);
         DemandWindowCheck.mismatch(document.demandWindowMinutes(),
-            meterUsage.readings().stream().mapToInt(UsageReading::seconds))
-            .ifPresent((line) -> err.println("settle bill: warning: " + line));
+            meterUsage.readings().stream().mapToInt(UsageReading::seconds)).ifPresent(warn);
         UsageGaps.describe(meterUsage.readings(), calendar.startEpochSecond(), calendar.endEpochSecond())
-            .ifPresent((line) -> err.println("settle bill: warning: " + line));
+            .ifPresent(warn);
         final Bill bill = new BillRunner().run(
             touTariff, document.describe(), meterUsage.meter(), meterUsage.readings(), calendar);
-        UnpaidExports.describe(touTariff, bill).ifPresent((line) -> err.println("settle bill: warning: " + line));
+        UnpaidExports.describe(touTariff, bill).ifPresent(warn);
         if (!bill.rejectionsByReason().isEmpty())
         {
-            err.println("settle bill: warning: the engine rejected " + bill.rejectionsByReason().entrySet().stream()
+            warn.accept("the engine rejected " + bill.rejectionsByReason().entrySet().stream()
                 .map((e) -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) +
                 "; rejected readings are not billed" + hint(bill.rejectionsByReason()));
+        }
+        if (badRows.count() > 0)
+        {
+            warnings.add(badRows.count() + " bad row(s) of the usage file skipped (listed on stderr)");
         }
         err.flush();
         final PrintWriter out = spec.commandLine().getOut();
         if (json)
         {
-            BillJsonWriter.write(out, bill);
+            BillJsonWriter.write(out, bill, warnings);
         }
         else
         {

@@ -65,6 +65,14 @@ class BillCommandTest
             "1.052535");
         assertThat(bill.get("rejections").get("NEGATIVE_ENERGY").asLong()).isEqualTo(1);
         assertThat(bill.get("readings").asLong()).as("six rows start in [from, to)").isEqualTo(6);
+        // what stderr said about the bill is in the JSON too, for a system that reads only the JSON: the hours with
+        // no reading and the rejected one, each as its stderr line without the prefix
+        final List<String> warnings = new java.util.ArrayList<>();
+        bill.get("warnings").forEach((w) -> warnings.add(w.asText()));
+        assertThat(warnings).anySatisfy((w) -> assertThat(w).startsWith("the meter has no reading for "))
+            .anySatisfy((w) -> assertThat(w).startsWith("the engine rejected NEGATIVE_ENERGY=1"));
+        assertThat(run.err().lines().filter((l) -> l.startsWith("settle bill: warning: ")).map((l) ->
+            l.substring("settle bill: warning: ".length()))).containsExactlyElementsOf(warnings);
 
         // lines: one per (kind, TOU period, rate), in the order energy charges then export credits
         final JsonNode january = periods.get(0).get("lines");
