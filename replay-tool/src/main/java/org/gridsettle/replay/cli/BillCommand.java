@@ -56,8 +56,9 @@ import java.util.stream.Collectors;
         "--carbon prices it).",
         "",
         "Tariff: OpenEI URDB JSON (URDB carries no time zone: give the utility's with",
-        "--zone; dates are local midnights in it; nor holidays: every date is priced",
-        "by its weekday or weekend schedule), or gridsettle's own tariff JSON",
+        "--zone; dates are local midnights in it; nor holidays: give them with",
+        "--holidays, else every date is priced by its weekday or weekend schedule),",
+        "or gridsettle's own tariff JSON",
         "(pricing/README.md), detected by its \"format\" field. A URDB rate's enddate",
         "bounds the bill: readings from it on, or a --to past it, are refused, since",
         "the rate that replaced it prices them and closes the billing period it",
@@ -108,6 +109,11 @@ public final class BillCommand implements Callable<Integer>
             "rate, which records none, with a warning on stderr.")
     private String zone;
 
+    @Option(names = "--holidays", paramLabel = "DATE", split = ",",
+        description = "A URDB rate's holidays, YYYY-MM-DD in the tariff's zone (comma-separated or repeated): " +
+            "priced with the weekend schedule. URDB records none; a gridsettle tariff carries its own.")
+    private java.util.List<String> holidays = new java.util.ArrayList<>();
+
     @Option(names = "--meter", paramLabel = "ID", description = "Meter to bill, as the usage file names it.")
     private String meter;
 
@@ -124,7 +130,8 @@ public final class BillCommand implements Callable<Integer>
         final LocalDate toDate = OptionValues.date("--to", to);
         OptionValues.requireRegularFiles("--tariff", List.of(tariff));
         OptionValues.requireRegularFiles("--usage", List.of(usage));
-        final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
+        final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat))
+            .withHolidays(OptionValues.holidays(holidays));
         OptionValues.noteRoundings(spec.commandLine().getErr(), "settle bill", tariff, document.roundings());
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final BillingCalendar calendar =

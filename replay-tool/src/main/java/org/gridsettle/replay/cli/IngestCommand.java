@@ -142,6 +142,11 @@ public final class IngestCommand implements Callable<Integer>
             "rate, which records none, with a warning on stderr.")
     private String zone;
 
+    @Option(names = "--holidays", paramLabel = "DATE", split = ",",
+        description = "A URDB rate's holidays, YYYY-MM-DD in the tariff's zone (comma-separated or repeated): " +
+            "priced with the weekend schedule. URDB records none; a gridsettle tariff carries its own.")
+    private java.util.List<String> holidays = new java.util.ArrayList<>();
+
     @Option(names = "--meters", required = true, paramLabel = "FILE",
         description = "Enrolment CSV: meter_id,account_id[,programs[,pricing_node[,import_limit_kw" +
             "[,export_limit_kw]]]].")
@@ -256,7 +261,8 @@ public final class IngestCommand implements Callable<Integer>
         OptionValues.requireRegularFiles("--oracle", oracle);
         OptionValues.requireRegularFiles("--dr-events", drEvents);
         final UsageFormat format = OptionValues.usageFormat(usageFormat);
-        final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat));
+        final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat))
+            .withHolidays(OptionValues.holidays(holidays));
         OptionValues.noteRoundings(spec.commandLine().getErr(), "settle ingest", tariff, document.roundings());
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final List<Enrolment> enrolments = new EnrolmentCsvReader().read(meters);

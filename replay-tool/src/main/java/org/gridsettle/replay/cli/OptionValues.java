@@ -174,6 +174,16 @@ final class OptionValues
      * @param value  option value.
      * @return the date.
      */
+    /**
+     * @param values the {@code --holidays} dates, YYYY-MM-DD each (picocli splits the commas).
+     * @return the dates.
+     * @throws IllegalArgumentException naming the first value that is not a date.
+     */
+    static java.util.List<LocalDate> holidays(final java.util.List<String> values)
+    {
+        return values.stream().map((v) -> date("--holidays", v.strip())).toList();
+    }
+
     static LocalDate date(final String option, final String value)
     {
         try

@@ -21,8 +21,9 @@ import java.util.OptionalInt;
  * on the job (a bill starts at its first day, an ingest at its first reading), and the mapping checks that instant
  * against the rate's own start and end dates.
  * <p>
- * URDB records no time zone and no holiday calendar, so the caller supplies the zone and holidays are left empty
- * (holidays are priced as ordinary weekdays or weekends). A gridsettle tariff ({@link GridsettleTariffReader}) carries
+ * URDB records no time zone and no holiday calendar, so the caller supplies the zone and, if the utility's rate has
+ * them, the holidays ({@link #withHolidays}), which are priced with the weekend schedule; without them every date is
+ * priced by its weekday or weekend schedule. A gridsettle tariff ({@link GridsettleTariffReader}) carries
  * its own zone, holidays, charges and effective date; the caller's zone must then agree with the file's, and the job
  * may not start before the file's effective date.
  * <p>
@@ -40,12 +41,38 @@ public final class TariffDocument
     private final UrdbRate rate;
     /** The gridsettle tariff as read, or null for a URDB rate. */
     private final TouTariff gridsettle;
+    /** A URDB rate's holidays, local dates as epoch days, ascending. */
+    private final long[] holidays;
 
-    private TariffDocument(final Path file, final UrdbRate rate, final TouTariff gridsettle)
+    private TariffDocument(final Path file, final UrdbRate rate, final TouTariff gridsettle, final long[] holidays)
     {
         this.file = file;
         this.rate = rate;
         this.gridsettle = gridsettle;
+        this.holidays = holidays;
+    }
+
+    /**
+     * The utility's holidays for a URDB rate, which URDB does not record: each is priced with the weekend schedule,
+     * as the engine prices a holiday of a gridsettle tariff.
+     *
+     * @param dates local dates in the tariff's zone, any order; repeats count once.
+     * @return a document whose tariff has these holidays.
+     * @throws IllegalArgumentException for a gridsettle tariff, which carries its own holidays.
+     */
+    public TariffDocument withHolidays(final java.util.Collection<java.time.LocalDate> dates)
+    {
+        if (dates.isEmpty())
+        {
+            return this;
+        }
+        if (gridsettle != null)
+        {
+            throw new IllegalArgumentException("--holidays: " + file.getFileName() + " is a gridsettle tariff, " +
+                "which carries its own holidays (its \"holidays\" field)");
+        }
+        return new TariffDocument(file, rate, null,
+            dates.stream().mapToLong(java.time.LocalDate::toEpochDay).distinct().sorted().toArray());
     }
 
     /**
@@ -65,7 +92,7 @@ public final class TariffDocument
         {
             try
             {
-                return new TariffDocument(file, null, new GridsettleTariffReader().read(file));
+                return new TariffDocument(file, null, new GridsettleTariffReader().read(file), new long[0]);
             }
             catch (final IOException ex)
             {
@@ -79,7 +106,7 @@ public final class TariffDocument
             throw new IllegalArgumentException(file.getFileName() + ": holds " + rates.size() +
                 " URDB rates; give a file of exactly one rate");
         }
-        return new TariffDocument(file, rates.get(0), null);
+        return new TariffDocument(file, rates.get(0), null, new long[0]);
     }
 
     /**
@@ -99,7 +126,7 @@ public final class TariffDocument
         Objects.requireNonNull(zone, "zone");
         final TouTariff tariff = gridsettle != null ?
             GridsettleCopy.of(file, gridsettle, TARIFF_ID, VERSION, effectiveFrom, exportToken, zone) :
-            UrdbTariffMapper.toTouTariff(rate, TARIFF_ID, VERSION, effectiveFrom, exportToken, zone, new long[0]);
+            UrdbTariffMapper.toTouTariff(rate, TARIFF_ID, VERSION, effectiveFrom, exportToken, zone, holidays.clone());
         return supported(file.getFileName().toString(), tariff);
     }
 
@@ -207,6 +234,10 @@ public final class TariffDocument
         rate.name().ifPresent((name) -> sb.append(" \"").append(name).append('"'));
         rate.label().ifPresent((label) -> sb.append(" label ").append(label));
         rate.utility().ifPresent((utility) -> sb.append(" (").append(utility).append(')'));
+        if (holidays.length > 0)
+        {
+            sb.append(", ").append(holidays.length).append(holidays.length == 1 ? " holiday" : " holidays");
+        }
         return oneLine(sb.toString());
     }
 

@@ -611,4 +611,48 @@ class BillCommandTest
                 "period, local day (under daily tiers) or clock hour (under hourly netting) of the tariff");
     }
 
+    /**
+     * URDB records no holidays, so --holidays gives a URDB rate the utility's: the hand-written rate's weekday peak is
+     * 16:00-21:00 at 0.3 + 0.023457 adj, its weekend schedule off-peak all day at 0.10 (its energyweekdayschedule and
+     * energyweekendschedule). Presidents' Day, Monday 2011-02-21, 17:00 PST, 1.000 kWh: 0.323457 as a weekday,
+     * 0.100000 as a holiday. The same day ingested is journalled with the holiday in its tariff version.
+     */
+    @Test
+    void holidaysGivenForAUrdbRateArePricedWithItsWeekendSchedule() throws IOException
+    {
+        final Path usage = Files.writeString(tmp.resolve("u.csv"), "meter_id,interval_start,interval_seconds," +
+            "import_wh,export_wh\nM-1,2011-02-21T17:00:00-08:00,3600,1000,0\n");
+        final String[] bill = {"bill", "--tariff", path(HAND_TARIFF), "--zone", "America/Los_Angeles", "--usage",
+            usage.toString(), "--from", "2011-02-21", "--to", "2011-02-22", "--format", "json"};
+
+        final CliRun weekday = CliRun.of(bill);
+        final CliRun holiday = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(bill),
+            java.util.stream.Stream.of("--holidays", "2011-01-17,2011-02-21")).toArray(String[]::new));
+
+        assertThat(weekday.exitCode()).as(weekday.err()).isZero();
+        assertThat(holiday.exitCode()).as(holiday.err()).isZero();
+        assertThat(JSON.readTree(weekday.out()).get("totals").get("energy_charges").asText()).isEqualTo("0.323457");
+        assertThat(JSON.readTree(holiday.out()).get("totals").get("energy_charges").asText()).isEqualTo("0.100000");
+        assertThat(JSON.readTree(holiday.out()).get("tariff").asText()).endsWith(", 2 holidays");
+
+        final Path journal = tmp.resolve("journal");
+        final CliRun ingest = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+            "--zone", "America/Los_Angeles", "--holidays", "2011-02-21", "--meters",
+            Files.writeString(tmp.resolve("m.csv"), "meter_id,account_id\nM-1,1001\n").toString(), "--usage",
+            usage.toString());
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
+            .filter((l) -> l.contains("\"type\":\"tariff_version\""))).singleElement().asString()
+            .contains("\"2011-02-21\"");
+
+        final CliRun notADate = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(bill),
+            java.util.stream.Stream.of("--holidays", "2011-02-30")).toArray(String[]::new));
+        assertThat(notADate.exitCode()).isEqualTo(2);
+        assertThat(notADate.err()).contains("--holidays 2011-02-30: not a date; expected YYYY-MM-DD");
+        final CliRun gridsettle = CliRun.of("bill", "--tariff", path("bill/gridsettle_hand_written_tou.json"),
+            "--usage", usage.toString(), "--from", "2011-02-21", "--to", "2011-02-22", "--holidays", "2011-02-21");
+        assertThat(gridsettle.exitCode()).isEqualTo(2);
+        assertThat(gridsettle.err()).contains("is a gridsettle tariff, which carries its own holidays");
+    }
+
 }
