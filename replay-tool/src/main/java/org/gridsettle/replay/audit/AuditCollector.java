@@ -37,6 +37,7 @@ public final class AuditCollector
     private final PostingDays postingDays;
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final TransferCodec transfer = new TransferCodec();
+    /** Input event times, for postings dated by their cause ({@link PostingDays}); open during a collect. */
     private InputEventTimes causes;
 
     /**

@@ -63,8 +63,9 @@ public final class RerateRun
     private final RejectionCodec rejection = new RejectionCodec();
     /** Reason name -> rejections: [0] in the recorded output journal, [1] of the re-rated run. */
     private final Map<String, long[]> rejectionsByReason = new TreeMap<>();
-    /** Latest interval start of a reading the re-rated run priced on the tariff and compared; MIN_VALUE if none. */
+    /** Event times of the inputs, for the postings dated by their cause (PostingDays); open during a run. */
     private InputEventTimes causes;
+    /** Latest interval start of a reading the re-rated run priced on the tariff and compared; MIN_VALUE if none. */
     private long latestReratedReading = Long.MIN_VALUE;
 
     /**
