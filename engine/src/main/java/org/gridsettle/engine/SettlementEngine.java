@@ -83,6 +83,13 @@ public final class SettlementEngine implements AutoCloseable
      */
     public static final long DEFAULT_MIN_FREE_SPACE = 32L << 20;
 
+    /**
+     * Most meters {@link Builder#expectedMeters} may size the state for: the per-meter arrays (billing accumulators,
+     * 60 longs a meter, the largest besides the correction window) each hold at most about {@code Integer.MAX_VALUE}
+     * elements, and 2^24 meters keep every one of them well inside that.
+     */
+    public static final int MAX_EXPECTED_METERS = 1 << 24;
+
     /** Default spacing of periodic snapshots, in inputs per enrolled meter. */
     public static final long DEFAULT_SNAPSHOT_INPUTS_PER_METER = 10;
 
@@ -1062,14 +1069,19 @@ public final class SettlementEngine implements AutoCloseable
          * 2 GiB) those large copies can fail for want of contiguous heap even when the final state fits. State
          * still grows beyond the expected count if more meters enrol.
          *
-         * @param meters meters expected to enrol; 0 (the default) to grow from small.
+         * @param meters meters expected to enrol, 0 to {@link #MAX_EXPECTED_METERS}; 0 (the default) to grow from
+         *               small. {@link #build()} also refuses a count whose correction windows
+         *               ({@link #correctionWindow}) would not fit together.
          * @return this.
+         * @throws IllegalArgumentException naming the value, if it is negative or above
+         *                                  {@link #MAX_EXPECTED_METERS}.
          */
         public Builder expectedMeters(final int meters)
         {
-            if (meters < 0)
+            if (meters < 0 || meters > MAX_EXPECTED_METERS)
             {
-                throw new IllegalArgumentException("expected meters must not be negative: " + meters);
+                throw new IllegalArgumentException(
+                    "expectedMeters must be 0 to " + MAX_EXPECTED_METERS + " meters: " + meters);
             }
             this.expectedMeters = meters;
             return this;
@@ -1079,13 +1091,19 @@ public final class SettlementEngine implements AutoCloseable
          * @param slots ticks remembered per meter for duplicate detection and corrections; each costs
          *              {@value org.gridsettle.engine.logic.TickWindow#BYTES_PER_SLOT} bytes per meter, besides the
          *              window's {@value org.gridsettle.engine.logic.TickWindow#BYTES_PER_METER} bytes per meter.
+         *              At most {@link org.gridsettle.engine.logic.TickWindow#MAX_TOTAL_SLOTS} slots for all meters
+         *              together: {@link #build()} refuses a window that times {@link #expectedMeters} (at least
+         *              one meter) is more, and meters enrolled beyond that halt the engine.
          * @return this.
+         * @throws IllegalArgumentException naming the value, if it is below 1 or a single meter's window would not
+         *                                  fit.
          */
         public Builder correctionWindow(final int slots)
         {
-            if (slots < 1)
+            if (slots < 1 || slots > org.gridsettle.engine.logic.TickWindow.MAX_TOTAL_SLOTS)
             {
-                throw new IllegalArgumentException("correction window must be at least 1 tick: " + slots);
+                throw new IllegalArgumentException("correctionWindow must be 1 to " +
+                    org.gridsettle.engine.logic.TickWindow.MAX_TOTAL_SLOTS + " ticks: " + slots);
             }
             this.correctionWindow = slots;
             return this;
@@ -1160,6 +1178,8 @@ public final class SettlementEngine implements AutoCloseable
          *
          * @return an engine, not yet started.
          * @throws NullPointerException   if no journal directory was set.
+         * @throws IllegalArgumentException if {@link #correctionWindow} times {@link #expectedMeters} is more than
+         *                                  {@link org.gridsettle.engine.logic.TickWindow#MAX_TOTAL_SLOTS} slots.
          * @throws IllegalStateException  if both {@link Pretouch#IDLE} and a wait strategy were set, or another
          *                                engine or {@code settle} command is writing the journals.
          * @throws JournalWriteException  if the directory's file system has less free space than
@@ -1174,6 +1194,14 @@ public final class SettlementEngine implements AutoCloseable
             {
                 throw new IllegalStateException("pretouch " + pretouch +
                     " runs in the engine's own wait strategy: set one or the other, not both");
+            }
+            // refused here, before the journals are opened: the window is sized as the engine is built
+            final long slots = (long)Math.max(1, expectedMeters) * correctionWindow;
+            if (slots > org.gridsettle.engine.logic.TickWindow.MAX_TOTAL_SLOTS)
+            {
+                throw new IllegalArgumentException("correctionWindow " + correctionWindow + " x expectedMeters " +
+                    expectedMeters + " = " + slots + " slots, more than the " +
+                    org.gridsettle.engine.logic.TickWindow.MAX_TOTAL_SLOTS + " the window holds");
             }
             return new SettlementEngine(this);
         }
