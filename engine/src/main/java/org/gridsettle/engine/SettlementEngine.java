@@ -993,7 +993,7 @@ public final class SettlementEngine implements AutoCloseable
          */
         public Builder durability(final Durability durability)
         {
-            this.durability = Objects.requireNonNull(durability);
+            this.durability = Objects.requireNonNull(durability, "durability");
             return this;
         }
 
@@ -1004,7 +1004,7 @@ public final class SettlementEngine implements AutoCloseable
          */
         public Builder sealing(final Sealing sealing)
         {
-            this.sealing = Objects.requireNonNull(sealing);
+            this.sealing = Objects.requireNonNull(sealing, "sealing");
             return this;
         }
 
@@ -1020,7 +1020,7 @@ public final class SettlementEngine implements AutoCloseable
          */
         public Builder pretouch(final Pretouch pretouch)
         {
-            this.pretouch = Objects.requireNonNull(pretouch);
+            this.pretouch = Objects.requireNonNull(pretouch, "pretouch");
             return this;
         }
 
@@ -1034,7 +1034,7 @@ public final class SettlementEngine implements AutoCloseable
          */
         public Builder waitStrategy(final WaitStrategy waitStrategy)
         {
-            this.waitStrategy = Objects.requireNonNull(waitStrategy);
+            this.waitStrategy = Objects.requireNonNull(waitStrategy, "waitStrategy");
             return this;
         }
 
@@ -1168,7 +1168,7 @@ public final class SettlementEngine implements AutoCloseable
          */
         public Builder listener(final PostingListener listener)
         {
-            listeners.add(Objects.requireNonNull(listener));
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
