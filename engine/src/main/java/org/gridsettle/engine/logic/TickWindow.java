@@ -81,9 +81,9 @@ public final class TickWindow
      */
     public static final int DEFAULT_SLOTS = 12;
     /**
-     * Most slots all meters' windows may hold together: the slots' values share one array, six longs
-     * each (STRIDE), and an array holds at most about {@code Integer.MAX_VALUE} elements. Slots per meter times meters must
-     * stay within it, or growing the window fails on the business-logic thread and halts the engine.
+     * Most slots all meters' windows may hold together: the slots' values share one array, six longs each (STRIDE,
+     * declared below), and an array holds at most about {@code Integer.MAX_VALUE} elements. Slots per meter times
+     * meters must stay within it, or growing the window fails on the business-logic thread and halts the engine.
      */
     public static final long MAX_TOTAL_SLOTS = (Integer.MAX_VALUE - 8) / 6;
     /** Returned by {@link #find} when the tick is not in the window. */
