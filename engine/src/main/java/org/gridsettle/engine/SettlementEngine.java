@@ -913,7 +913,8 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Drains the ring, stops the business-logic thread, checks the ledger and closes both journals.
+     * Drains the ring, stops the business-logic thread, checks the ledger and closes both journals. It returns once
+     * the engine's own threads (business-logic, snapshot, pretoucher) have ended, halted or not.
      * <p>
      * Threading: call from any host thread, not from a listener. A call while another closes waits for it and
      * returns once the journals are closed. Producers may still be submitting: every submission that returns
@@ -1039,8 +1040,12 @@ public final class SettlementEngine implements AutoCloseable
         }
 
         /**
-         * @param ringSize ring entries, a positive power of two.
+         * @param ringSize ring entries, a positive power of two. Each entry is allocated when the engine starts, with
+         *                 a 128-byte native buffer of its own and a few hundred bytes of heap: a ring larger than the
+         *                 JVM can hold fails {@link SettlementEngine#start()} with an {@link OutOfMemoryError},
+         *                 which lets go of the journal directory as found (a new engine may start on it).
          * @return this.
+         * @throws IllegalArgumentException naming the value, if it is not a positive power of two.
          */
         public Builder ringSize(final int ringSize)
         {
