@@ -1,5 +1,6 @@
 package org.gridsettle.engine;
 
+import org.gridsettle.journal.codec.TransferCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link SettlementEngine#close()} returns with none of the engine's threads still alive: a host that redeploys, or
@@ -31,6 +33,30 @@ class NoThreadAfterCloseTest
                 EngineFixture.setUp(engine, 2);
                 EngineFixture.submitDay(engine, 2, 4);
             }
+            assertThat(engineThreads()).as("run %d", run).isEmpty();
+        }
+    }
+
+    @Test
+    void noEngineThreadIsAliveWhenTheCloseOfAHaltedEngineThrows()
+    {
+        for (int run = 0; run < 40; run++)
+        {
+            final SettlementEngine engine = SettlementEngine.builder().journalDir(tmp.resolve("halted" + run))
+                .listener(new PostingListener()
+                {
+                    @Override
+                    public void onTransfer(final TransferCodec transfer)
+                    {
+                        throw new IllegalStateException("host listener failed");
+                    }
+                })
+                .build().start();
+            EngineFixture.setUp(engine, 1);
+            EngineFixture.submitDay(engine, 1, 1);
+            // the halt comes on the logic thread: close either finds it or drains into it, and throws either way
+            assertThatThrownBy(engine::close).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("host listener failed");
             assertThat(engineThreads()).as("run %d", run).isEmpty();
         }
     }
