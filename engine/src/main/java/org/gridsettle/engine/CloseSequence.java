@@ -1,6 +1,7 @@
 package org.gridsettle.engine;
 
 import org.gridsettle.engine.pipeline.SettlementHandler;
+import org.gridsettle.engine.pipeline.ThreadEnds;
 import org.gridsettle.journal.JournalWriter;
 
 /**
@@ -83,6 +84,9 @@ final class CloseSequence
             {
                 threads.halt();
                 handler.awaitStop();
+                // the handler's stop is signalled from the logic thread a moment before it exits, and no engine
+                // thread may outlive close
+                ThreadEnds.awaitEnd(gate.logicThread());
             }
             try
             {
@@ -111,6 +115,7 @@ final class CloseSequence
         {
             threads.shutdown();
             handler.awaitStop();
+            ThreadEnds.awaitEnd(gate.logicThread());
             if (gate.fatal() == null)
             {
                 handler.logic().ledger().checkBalanced();

@@ -83,6 +83,13 @@ public final class SettlementEngine implements AutoCloseable
      */
     public static final long DEFAULT_MIN_FREE_SPACE = 32L << 20;
 
+    /**
+     * Most meters {@link Builder#expectedMeters} may size the state for: the per-meter arrays (billing accumulators,
+     * 60 longs a meter, the largest besides the correction window) each hold at most about {@code Integer.MAX_VALUE}
+     * elements, and 2^24 meters keep every one of them well inside that.
+     */
+    public static final int MAX_EXPECTED_METERS = 1 << 24;
+
     /** Default spacing of periodic snapshots, in inputs per enrolled meter. */
     public static final long DEFAULT_SNAPSHOT_INPUTS_PER_METER = 10;
 
@@ -906,7 +913,8 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Drains the ring, stops the business-logic thread, checks the ledger and closes both journals.
+     * Drains the ring, stops the business-logic thread, checks the ledger and closes both journals. It returns once
+     * the engine's own threads (business-logic, snapshot, pretoucher) have ended, halted or not.
      * <p>
      * Threading: call from any host thread, not from a listener. A call while another closes waits for it and
      * returns once the journals are closed. Producers may still be submitting: every submission that returns
@@ -986,7 +994,7 @@ public final class SettlementEngine implements AutoCloseable
          */
         public Builder durability(final Durability durability)
         {
-            this.durability = Objects.requireNonNull(durability);
+            this.durability = Objects.requireNonNull(durability, "durability");
             return this;
         }
 
@@ -997,7 +1005,7 @@ public final class SettlementEngine implements AutoCloseable
          */
         public Builder sealing(final Sealing sealing)
         {
-            this.sealing = Objects.requireNonNull(sealing);
+            this.sealing = Objects.requireNonNull(sealing, "sealing");
             return this;
         }
 
@@ -1013,7 +1021,7 @@ public final class SettlementEngine implements AutoCloseable
          */
         public Builder pretouch(final Pretouch pretouch)
         {
-            this.pretouch = Objects.requireNonNull(pretouch);
+            this.pretouch = Objects.requireNonNull(pretouch, "pretouch");
             return this;
         }
 
@@ -1027,13 +1035,17 @@ public final class SettlementEngine implements AutoCloseable
          */
         public Builder waitStrategy(final WaitStrategy waitStrategy)
         {
-            this.waitStrategy = Objects.requireNonNull(waitStrategy);
+            this.waitStrategy = Objects.requireNonNull(waitStrategy, "waitStrategy");
             return this;
         }
 
         /**
-         * @param ringSize ring entries, a positive power of two.
+         * @param ringSize ring entries, a positive power of two. Each entry is allocated when the engine starts, with
+         *                 a 128-byte native buffer of its own and a few hundred bytes of heap: a ring larger than the
+         *                 JVM can hold fails {@link SettlementEngine#start()} with an {@link OutOfMemoryError},
+         *                 which lets go of the journal directory as found (a new engine may start on it).
          * @return this.
+         * @throws IllegalArgumentException naming the value, if it is not a positive power of two.
          */
         public Builder ringSize(final int ringSize)
         {
@@ -1062,14 +1074,19 @@ public final class SettlementEngine implements AutoCloseable
          * 2 GiB) those large copies can fail for want of contiguous heap even when the final state fits. State
          * still grows beyond the expected count if more meters enrol.
          *
-         * @param meters meters expected to enrol; 0 (the default) to grow from small.
+         * @param meters meters expected to enrol, 0 to {@link #MAX_EXPECTED_METERS}; 0 (the default) to grow from
+         *               small. {@link #build()} also refuses a count whose correction windows
+         *               ({@link #correctionWindow}) would not fit together.
          * @return this.
+         * @throws IllegalArgumentException naming the value, if it is negative or above
+         *                                  {@link #MAX_EXPECTED_METERS}.
          */
         public Builder expectedMeters(final int meters)
         {
-            if (meters < 0)
+            if (meters < 0 || meters > MAX_EXPECTED_METERS)
             {
-                throw new IllegalArgumentException("expected meters must not be negative: " + meters);
+                throw new IllegalArgumentException(
+                    "expectedMeters must be 0 to " + MAX_EXPECTED_METERS + " meters: " + meters);
             }
             this.expectedMeters = meters;
             return this;
@@ -1079,13 +1096,19 @@ public final class SettlementEngine implements AutoCloseable
          * @param slots ticks remembered per meter for duplicate detection and corrections; each costs
          *              {@value org.gridsettle.engine.logic.TickWindow#BYTES_PER_SLOT} bytes per meter, besides the
          *              window's {@value org.gridsettle.engine.logic.TickWindow#BYTES_PER_METER} bytes per meter.
+         *              At most {@link org.gridsettle.engine.logic.TickWindow#MAX_TOTAL_SLOTS} slots for all meters
+         *              together: {@link #build()} refuses a window that times {@link #expectedMeters} (at least
+         *              one meter) is more, and meters enrolled beyond that halt the engine.
          * @return this.
+         * @throws IllegalArgumentException naming the value, if it is below 1 or a single meter's window would not
+         *                                  fit.
          */
         public Builder correctionWindow(final int slots)
         {
-            if (slots < 1)
+            if (slots < 1 || slots > org.gridsettle.engine.logic.TickWindow.MAX_TOTAL_SLOTS)
             {
-                throw new IllegalArgumentException("correction window must be at least 1 tick: " + slots);
+                throw new IllegalArgumentException("correctionWindow must be 1 to " +
+                    org.gridsettle.engine.logic.TickWindow.MAX_TOTAL_SLOTS + " ticks: " + slots);
             }
             this.correctionWindow = slots;
             return this;
@@ -1150,7 +1173,7 @@ public final class SettlementEngine implements AutoCloseable
          */
         public Builder listener(final PostingListener listener)
         {
-            listeners.add(Objects.requireNonNull(listener));
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -1160,6 +1183,8 @@ public final class SettlementEngine implements AutoCloseable
          *
          * @return an engine, not yet started.
          * @throws NullPointerException   if no journal directory was set.
+         * @throws IllegalArgumentException if {@link #correctionWindow} times {@link #expectedMeters} is more than
+         *                                  {@link org.gridsettle.engine.logic.TickWindow#MAX_TOTAL_SLOTS} slots.
          * @throws IllegalStateException  if both {@link Pretouch#IDLE} and a wait strategy were set, or another
          *                                engine or {@code settle} command is writing the journals.
          * @throws JournalWriteException  if the directory's file system has less free space than
@@ -1174,6 +1199,14 @@ public final class SettlementEngine implements AutoCloseable
             {
                 throw new IllegalStateException("pretouch " + pretouch +
                     " runs in the engine's own wait strategy: set one or the other, not both");
+            }
+            // refused here, before the journals are opened: the window is sized as the engine is built
+            final long slots = (long)Math.max(1, expectedMeters) * correctionWindow;
+            if (slots > org.gridsettle.engine.logic.TickWindow.MAX_TOTAL_SLOTS)
+            {
+                throw new IllegalArgumentException("correctionWindow " + correctionWindow + " x expectedMeters " +
+                    expectedMeters + " = " + slots + " slots, more than the " +
+                    org.gridsettle.engine.logic.TickWindow.MAX_TOTAL_SLOTS + " the window holds");
             }
             return new SettlementEngine(this);
         }

@@ -80,6 +80,12 @@ public final class TickWindow
      * with every other per-meter structure (the benchmark harness reports the figure).
      */
     public static final int DEFAULT_SLOTS = 12;
+    /**
+     * Most slots all meters' windows may hold together: the slots' values share one array, six longs each (STRIDE,
+     * declared below), and an array holds at most about {@code Integer.MAX_VALUE} elements. Slots per meter times
+     * meters must stay within it, or growing the window fails on the business-logic thread and halts the engine.
+     */
+    public static final long MAX_TOTAL_SLOTS = (Integer.MAX_VALUE - 8) / 6;
     /** Returned by {@link #find} when the tick is not in the window. */
     public static final int ABSENT = -1;
     /**

@@ -1,6 +1,7 @@
 package org.gridsettle.engine.snapshot;
 
 import org.gridsettle.engine.logic.SettlementLogic;
+import org.gridsettle.engine.pipeline.ThreadEnds;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,10 +48,13 @@ public final class SnapshotWriter implements AutoCloseable
 
     private final SnapshotStore store;
     private final StateOutput captured = new StateOutput(1 << 20);
+    /** The snapshot thread once the executor has made it, joined by {@link #close}; else null. */
+    private volatile Thread worker;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r ->
     {
         final Thread t = new Thread(r, "gridsettle-snapshot");
         t.setDaemon(true);
+        worker = t;
         return t;
     });
     private Future<?> inFlight;
@@ -245,7 +249,7 @@ public final class SnapshotWriter implements AutoCloseable
     }
 
     /**
-     * Waits for the snapshot in flight, stops the thread and frees the buffer. Idempotent.
+     * Waits for the snapshot in flight, stops the thread, waits for it to end and frees the buffer. Idempotent.
      */
     @Override
     public void close()
@@ -262,6 +266,9 @@ public final class SnapshotWriter implements AutoCloseable
         finally
         {
             thread.shutdown();
+            // the executor reports termination before its thread has exited: join the thread itself, which its
+            // last task (awaited above) has left, as close promises that no engine thread outlives it
+            ThreadEnds.awaitEnd(worker);
             captured.free();
         }
     }

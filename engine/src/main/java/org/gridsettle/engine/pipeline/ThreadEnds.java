@@ -1,0 +1,41 @@
+package org.gridsettle.engine.pipeline;
+
+/**
+ * Waits for one of the engine's own threads to end, for a close that promises none of them outlives it: a thread
+ * told to stop (a Disruptor's, an executor's) has signalled its last work a moment before it is gone.
+ * <p>
+ * Threading: call from the closing thread, never from the thread awaited.
+ */
+public final class ThreadEnds
+{
+    private ThreadEnds()
+    {
+    }
+
+    /**
+     * Joins the thread without giving up on an interrupt, which is kept for the caller: what the thread used is
+     * about to be closed.
+     *
+     * @param thread the thread, already told to stop; null for none, which returns at once.
+     */
+    public static void awaitEnd(final Thread thread)
+    {
+        boolean interrupted = false;
+        while (thread != null)
+        {
+            try
+            {
+                thread.join();
+                break;
+            }
+            catch (final InterruptedException e)
+            {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
