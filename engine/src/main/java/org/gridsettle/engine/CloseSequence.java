@@ -1,7 +1,7 @@
 package org.gridsettle.engine;
 
 import org.gridsettle.engine.pipeline.SettlementHandler;
-import org.gridsettle.engine.pipeline.ThreadEnds;
+import org.gridsettle.journal.ThreadEnds;
 import org.gridsettle.journal.JournalWriter;
 
 /**

@@ -47,51 +47,29 @@ public final class SideTask<T>
      */
     public T join()
     {
-        boolean interrupted = false;
+        ThreadEnds.awaitEnd(thread);
         try
         {
-            while (true)
-            {
-                try
-                {
-                    thread.join();
-                    break;
-                }
-                catch (final InterruptedException e)
-                {
-                    interrupted = true;
-                }
-            }
-            try
-            {
-                // done: get() returns at once and does not look at the interrupt flag
-                return task.get();
-            }
-            catch (final InterruptedException e)
-            {
-                interrupted = true;
-                throw new IllegalStateException("interrupted reading a finished side task's result", e);
-            }
-            catch (final ExecutionException e)
-            {
-                final Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException runtime)
-                {
-                    throw runtime;
-                }
-                if (cause instanceof Error error)
-                {
-                    throw error;
-                }
-                throw new IllegalStateException("checked exception from side task", cause);
-            }
+            // done: get() returns at once and does not look at the interrupt flag
+            return task.get();
         }
-        finally
+        catch (final InterruptedException e)
         {
-            if (interrupted)
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading a finished side task's result", e);
+        }
+        catch (final ExecutionException e)
+        {
+            final Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime)
             {
-                Thread.currentThread().interrupt();
+                throw runtime;
             }
+            if (cause instanceof Error error)
+            {
+                throw error;
+            }
+            throw new IllegalStateException("checked exception from side task", cause);
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.gridsettle.engine.snapshot;
 
 import org.gridsettle.engine.logic.SettlementLogic;
-import org.gridsettle.engine.pipeline.ThreadEnds;
+import org.gridsettle.journal.ThreadEnds;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

@@ -1,8 +1,9 @@
-package org.gridsettle.engine.pipeline;
+package org.gridsettle.journal;
 
 /**
- * Waits for one of the engine's own threads to end, for a close that promises none of them outlives it: a thread
- * told to stop (a Disruptor's, an executor's) has signalled its last work a moment before it is gone.
+ * Waits for a thread to end, for a caller about to close what the thread used and which promises that the thread does
+ * not outlive it: a thread told to stop (a Disruptor's, an executor's, a {@link SideTask}'s) has signalled its last
+ * work a moment before it is gone.
  * <p>
  * Threading: call from the closing thread, never from the thread awaited.
  */
