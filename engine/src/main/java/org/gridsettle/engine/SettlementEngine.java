@@ -535,13 +535,15 @@ public final class SettlementEngine implements AutoCloseable
      * Accrues one day's interest on every held balance of a program token. A token and day are accrued once: a repeat
      * of the last day at the APY it was accrued at is acknowledged as a duplicate whatever its request id, and one at
      * another APY is rejected CONFLICTING_DUPLICATE, since a corrected APY for a day already accrued is not paid. An
-     * APY below 0 or above 100,000 bps is rejected MALFORMED.
+     * APY below 0 or above 100,000 bps, or a day outside the years 1990 to 2100 that the tariffs' zone tables cover,
+     * is rejected MALFORMED, and nothing is remembered of it.
      *
      * @param requestId   the host's id for this request.
      * @param tokenSymbol packed program token.
      * @param apyBps      annual percentage yield, basis points, compounded daily.
-     * @param epochDay    the day accrued, days since 1970-01-01: days in order; the last day again is acknowledged
-     *                    (at its APY), an earlier one rejected OUT_OF_ORDER.
+     * @param epochDay    the day accrued, days since 1970-01-01 (not a yyyymmdd), 7,305 (1990-01-01) to 47,846
+     *                    (2100-12-31): days in order; the last day again is acknowledged (at its APY), an earlier one
+     *                    rejected OUT_OF_ORDER.
      */
     public void accrueInterest(final long requestId, final long tokenSymbol, final long apyBps, final long epochDay)
     {

@@ -73,6 +73,17 @@ final class Outputs
         return ReasonCode.ofCode(r.reasonCode());
     }
 
+    /** @return the subject of a rejection: what its reason is about (FORMAT.md section 5). */
+    static long rejectionSubject(final byte[] record)
+    {
+        if (type(record) != RecordType.REJECTION.id())
+        {
+            throw new AssertionError("not a rejection: type " + type(record));
+        }
+        final RejectionCodec r = new RejectionCodec().wrap(new UnsafeBuffer(record), 0);
+        return r.subject();
+    }
+
     static boolean isDuplicateAck(final byte[] record)
     {
         return type(record) == RecordType.DUPLICATE_ACK.id() &&

@@ -10,6 +10,8 @@ import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.pricing.calendar.CivilCalendar;
+import org.gridsettle.pricing.calendar.ZoneOffsetTable;
 import org.gridsettle.pricing.money.MicroUnits;
 
 import java.math.BigDecimal;
@@ -23,10 +25,11 @@ import java.math.RoundingMode;
  * {@link BigDecimal} to 34 significant digits (Newton's method, deterministic on every JVM) and rounded half-even to
  * 18 decimal places. Each positive customer balance {@code B} earns {@code halfEven(B * r)} micro-units, the one
  * rounding of the calculation. Accounts are paid in ascending account order. Days are accrued in order, one accrual
- * per token and day: a repeat for the token's last accrued day is acknowledged and pays nothing if it names the APY
- * that day was accrued at, and is rejected CONFLICTING_DUPLICATE if it names another (a corrected APY is never paid
- * for a day already paid, and the host is told so rather than answered as if it had been); a day before it is rejected
- * (OUT_OF_ORDER), since only the last day is remembered and balances are paid as they are now.
+ * per token and day, of the years 1990 to 2100 (any other day is MALFORMED): a repeat for the token's last accrued
+ * day is acknowledged and pays nothing if it names the APY that day was accrued at, and is rejected
+ * CONFLICTING_DUPLICATE if it names another (a corrected APY is never paid for a day already paid, and the host is
+ * told so rather than answered as if it had been); a day before it is rejected (OUT_OF_ORDER), since only the last
+ * day is remembered and balances are paid as they are now.
  * Owned by the business-logic thread. Not thread-safe.
  */
 final class InterestProcessor
@@ -36,6 +39,15 @@ final class InterestProcessor
     private static final int RATE_SCALE = 18;
     /** An APY above 1,000% is refused as a typo rather than paid. */
     private static final long MAX_APY_BPS = 100_000;
+    /**
+     * The first and last days accrued: those of the years the zone tables place every other instant of the engine in
+     * (ticks, calendar records, DR events), {@link ZoneOffsetTable#FIRST_YEAR} to {@link ZoneOffsetTable#LAST_YEAR}.
+     * A day outside them is a wrong field (a yyyymmdd such as 20261127 given as a day number, a sentinel), never a
+     * day to pay: accepted, it would become the token's last accrued day and refuse every real day after it.
+     */
+    static final long FIRST_DAY = CivilCalendar.epochDay(ZoneOffsetTable.FIRST_YEAR, 1, 1);
+    /** See {@link #FIRST_DAY}. */
+    static final long LAST_DAY = CivilCalendar.epochDay(ZoneOffsetTable.LAST_YEAR, 12, 31);
 
     private final Postings postings;
     private final Long2LongHashMap lastDayByToken = new Long2LongHashMap(Long.MIN_VALUE);
@@ -55,7 +67,8 @@ final class InterestProcessor
         final long token = accrual.token();
         final long day = accrual.epochDay();
         final long apyBps = accrual.apyBps();
-        if (apyBps < 0 || apyBps > MAX_APY_BPS)
+        // refused before anything is remembered: a day outside the engine's years must not become the last day
+        if (apyBps < 0 || apyBps > MAX_APY_BPS || day < FIRST_DAY || day > LAST_DAY)
         {
             postings.reject(sequence, ReasonCode.MALFORMED, INTEREST, apyBps);
             return;

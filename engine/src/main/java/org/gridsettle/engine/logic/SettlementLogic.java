@@ -176,8 +176,31 @@ public final class SettlementLogic
         {
             // a value no tariff or calendar can place (an instant outside the years the zone tables cover, an
             // amount that would overflow): every processor checks before it posts, so nothing was emitted yet
-            postings.reject(sequence, ReasonCode.MALFORMED, typeId, 0);
+            postings.reject(sequence, ReasonCode.MALFORMED, typeId, malformedSubject(type));
         }
+    }
+
+    /**
+     * The subject FORMAT.md section 5 gives a MALFORMED rejection of a well-formed record of this type, so that one
+     * refused here, by a value a processor could not place, names the same thing as one its processor refused: the
+     * meter of a tick or enrolment, the kind of a calendar record, the eventId of a DR event or withdrawal, and so on;
+     * 0 for a tariff version or oracle price record, as documented.
+     */
+    private long malformedSubject(final RecordType type)
+    {
+        return switch (type)
+        {
+            case METER_TICK -> tick.meterId();
+            case ACCOUNT_REGISTRATION -> account.accountId();
+            case METER_ENROLMENT -> enrolment.meterId();
+            case REDEMPTION -> redemption.requestId();
+            case INTEREST_ACCRUAL -> accrual.apyBps();
+            case CALENDAR -> calendarEvent.kind();
+            case CARBON_INTENSITY -> carbonRecord.region();
+            case DR_EVENT -> drEvent.eventId();
+            case DR_EVENT_WITHDRAWAL -> drWithdrawal.eventId();
+            default -> 0;
+        };
     }
 
     private void dispatch(final RecordType type, final long sequence, final int typeId)

@@ -46,10 +46,11 @@ public final class TariffSupport
             return "hourly netting with exports charged at negative oracle prices; the two cannot be netted in one " +
                 "hour";
         }
-        if (tariff.version() > TickWindow.MAX_VERSION)
+        if (tariff.version() < 0 || tariff.version() > TickWindow.MAX_VERSION)
         {
-            // the correction window records a tick's tariff version in 16 bits
-            return "version " + tariff.version() + "; the engine records at most version " + TickWindow.MAX_VERSION;
+            // the correction window records a tick's tariff version in 16 bits, unsigned; a negative one, accepted, had
+            // its first tick posted and then refused when the window would not take it, and -1 marks mixed versions
+            return "version " + tariff.version() + "; the engine records versions 0 to " + TickWindow.MAX_VERSION;
         }
         return null;
     }

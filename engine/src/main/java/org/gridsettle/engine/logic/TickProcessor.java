@@ -188,6 +188,11 @@ final class TickProcessor
                 postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, TICK, tariffId);
                 return;
             }
+            if (!placeable(tariff, start))
+            {
+                postings.reject(sequence, ReasonCode.MALFORMED, TICK, meterId);
+                return;
+            }
             if (!fits(tariff, start, seconds))
             {
                 postings.reject(sequence, ReasonCode.INTERVAL_SPANS_PERIOD, TICK, meterId);
@@ -276,6 +281,11 @@ final class TickProcessor
         if (tariff == null || original == null)
         {
             postings.reject(sequence, ReasonCode.UNKNOWN_TARIFF, TICK, tariffId);
+            return;
+        }
+        if (!placeable(tariff, start))
+        {
+            postings.reject(sequence, ReasonCode.MALFORMED, TICK, meterId);
             return;
         }
         if (!fits(tariff, start, intervalSeconds))
@@ -481,6 +491,17 @@ final class TickProcessor
     private static boolean hourly(final TouTariff tariff)
     {
         return tariff.exportRule() == ExportRule.NET_BILLING_HOURLY;
+    }
+
+    /**
+     * True if the tariff's zone table places the start. A start the window's keys hold (within 2^37 s of the epoch)
+     * may still lie outside the years the zone tables cover
+     * ({@link org.gridsettle.pricing.calendar.ZoneOffsetTable}), where locating it would throw;
+     * refused here, the tick's rejection names its meter like every other tick rejection.
+     */
+    private static boolean placeable(final TouTariff tariff, final long start)
+    {
+        return tariff.zoneTable().covers(start);
     }
 
     /** True if the whole interval is priced by what holds at its start (see {@link IntervalFit}). */

@@ -79,6 +79,23 @@ public final class ZoneOffsetTable
     }
 
     /**
+     * @param epochDay a local date, days since 1970-01-01.
+     * @return true if {@link #startOfLocalDay} answers for it rather than throwing: every instant that can show its
+     *     local midnight is covered. The local dates of the covered years are, and a day or so either side of them.
+     */
+    public boolean coversLocalDay(final long epochDay)
+    {
+        // the first and last covered local days are some 10^4 days from the epoch: a day further than the covered
+        // seconds' range in days cannot be covered, and is answered before it could overflow a long of seconds
+        if (epochDay < FIRST_EPOCH_SECOND / 86_400L - 1 || epochDay > END_EPOCH_SECOND / 86_400L + 1)
+        {
+            return false;
+        }
+        final long local = epochDay * 86_400L;
+        return covers(local - MAX_OFFSET_SECONDS) && covers(local + MAX_OFFSET_SECONDS);
+    }
+
+    /**
      * @param epochSecond an instant.
      * @return the zone's offset from UTC in seconds at that instant.
      * @throws IllegalArgumentException outside the covered years.
@@ -149,6 +166,7 @@ public final class ZoneOffsetTable
      *
      * @param epochDay local date as days since 1970-01-01.
      * @return the UTC epoch second of that local midnight.
+     * @throws IllegalArgumentException for a day the table does not cover ({@link #coversLocalDay}).
      */
     public long startOfLocalDay(final long epochDay)
     {

@@ -20,9 +20,10 @@ import org.gridsettle.pricing.tariff.TouTariff;
  *       most {@value #LOOKBACK_DAYS} days: the tariff's calendar must give the day the event day's kind, a
  *       {@link DayType#WEEKDAY} for a weekday event and a weekend day or holiday otherwise (a weekday holiday is not
  *       a weekday here, as it is not for the tariff); the day must not be a DR event day of the meter; it must have
- *       24 hours (a daylight-saving change's 23- or 25-hour day holds a missing or a doubled clock hour); and the
- *       meter must have a reading in every hour the calculation uses on that day (the event hours and, when adjusted,
- *       the adjustment window). The first {@value #DAYS} (weekday) or {@value #WEEKEND_DAYS} (weekend or holiday)
+ *       24 hours (a daylight-saving change's 23- or 25-hour day holds a missing or a doubled clock hour), which
+ *       needs its zone's offsets, so a day the tariff's zone table does not cover (before 1990, where a lookback from
+ *       an event early in 1990 goes) is not eligible either; and the meter must have a reading in every hour the
+ *       calculation uses on that day (the event hours and, when adjusted, the adjustment window). The first {@value #DAYS} (weekday) or {@value #WEEKEND_DAYS} (weekend or holiday)
  *       such days are the baseline days, n of them.</li>
  *   <li><b>Fewer than n eligible days: no baseline.</b> The result is {@link DrQuote#INSUFFICIENT_HISTORY} and no
  *       credit is paid. Some ISO practices fall back to fewer days (for example a minimum of 5); we choose the
@@ -111,6 +112,7 @@ public final class TenInTenBaseline
         {
             if ((calendar.dayTypeOf(day) == DayType.WEEKDAY) == weekdayEvent &&
                 !contains(eventDays, eventDayCount, day) &&
+                zone.coversLocalDay(day) && zone.coversLocalDay(day + 1) &&
                 zone.startOfLocalDay(day + 1) - zone.startOfLocalDay(day) == SECONDS_PER_DAY &&
                 sum(load, day, first, end) >= 0 && sum(load, day, windowFirst, windowEnd) >= 0)
             {

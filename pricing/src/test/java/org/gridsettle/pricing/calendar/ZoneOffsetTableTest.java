@@ -215,4 +215,31 @@ class ZoneOffsetTableTest
     {
         assertThat(table("Asia/Kolkata").toString()).contains("Asia/Kolkata").contains("+05:30");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"America/Los_Angeles", "Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"})
+    void coversLocalDayAnswersExactlyWhereStartOfLocalDayDoesNotThrow(final String zone)
+    {
+        final ZoneOffsetTable table = table(zone);
+        final long first = LocalDate.of(ZoneOffsetTable.FIRST_YEAR, 1, 1).toEpochDay();
+        final long last = LocalDate.of(ZoneOffsetTable.LAST_YEAR, 12, 31).toEpochDay();
+        assertThat(table.coversLocalDay(first)).isTrue();
+        assertThat(table.coversLocalDay(last + 1)).as("the day after the last, whose start ends the last").isTrue();
+        for (final long day : new long[] {first - 3, first - 2, first - 1, first, last, last + 1, last + 2, last + 3})
+        {
+            if (table.coversLocalDay(day))
+            {
+                assertThat(table.startOfLocalDay(day)).isEqualTo(
+                    LocalDate.ofEpochDay(day).atStartOfDay(ZoneId.of(zone)).toEpochSecond());
+            }
+            else
+            {
+                assertThatThrownBy(() -> table.startOfLocalDay(day)).isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+        assertThat(table.coversLocalDay(first - 2)).isFalse();
+        assertThat(table.coversLocalDay(Long.MAX_VALUE)).isFalse();
+        assertThat(table.coversLocalDay(Long.MIN_VALUE)).isFalse();
+        assertThat(table.coversLocalDay(20_261_127)).as("a yyyymmdd taken for a day number").isFalse();
+    }
 }

@@ -13,7 +13,8 @@ import java.time.LocalDate;
  * Writes journal field values as JSON in the one rendering every dump uses, so that a person and {@code jq} read
  * the same thing everywhere: amounts and rates as decimal strings with six places (strings, because a JSON number
  * would be parsed as a binary double by most readers and lose the exact micro-unit), energies as kWh strings with
- * three places beside the raw watt-hours, instants as ISO-8601 UTC, tokens as their symbol, digests as hex.
+ * three places beside the raw watt-hours, instants as ISO-8601 UTC (as their number where no ISO-8601 date can show
+ * them, as a refused input's may be), tokens as their symbol, digests as hex.
  * <p>
  * A thin layer over a Jackson {@link JsonGenerator}, which escapes strings; its {@link IOException}s pass through to
  * the caller, which owns the output. Not thread-safe: one per generator.
@@ -70,7 +71,16 @@ public final class JsonFields
      */
     public void time(final String name, final long epochSecond) throws IOException
     {
-        text(name, Instant.ofEpochSecond(epochSecond).toString());
+        // an input is journalled before the engine judges it, so a field may hold any long; one past the years an
+        // ISO-8601 instant can show (about a billion either way) is written as its number, and the record still dumps
+        if (epochSecond < Instant.MIN.getEpochSecond() || epochSecond > Instant.MAX.getEpochSecond())
+        {
+            number(name, epochSecond);
+        }
+        else
+        {
+            text(name, Instant.ofEpochSecond(epochSecond).toString());
+        }
     }
 
     /**
@@ -80,7 +90,23 @@ public final class JsonFields
      */
     public void date(final String name, final long epochDay) throws IOException
     {
-        text(name, LocalDate.ofEpochDay(epochDay).toString());
+        if (isoDate(epochDay))
+        {
+            text(name, LocalDate.ofEpochDay(epochDay).toString());
+        }
+        else
+        {
+            number(name, epochDay);
+        }
+    }
+
+    /**
+     * @param epochDay days since 1970-01-01.
+     * @return true if an ISO-8601 date can show it; the others are dumped as their number, as {@link #date} does.
+     */
+    public static boolean isoDate(final long epochDay)
+    {
+        return epochDay >= LocalDate.MIN.toEpochDay() && epochDay <= LocalDate.MAX.toEpochDay();
     }
 
     /**

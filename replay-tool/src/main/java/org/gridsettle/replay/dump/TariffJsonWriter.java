@@ -176,7 +176,14 @@ final class TariffJsonWriter
         json.writeArrayFieldStart("holidays");
         for (final long epochDay : tariff.holidayEpochDaysCopy())
         {
-            json.writeString(LocalDate.ofEpochDay(epochDay).toString());
+            if (JsonFields.isoDate(epochDay))
+            {
+                json.writeString(LocalDate.ofEpochDay(epochDay).toString());
+            }
+            else
+            {
+                json.writeNumber(epochDay);
+            }
         }
         json.writeEndArray();
     }

@@ -1,0 +1,62 @@
+package org.gridsettle.engine;
+
+import org.gridsettle.engine.logic.TickWindow;
+import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.pricing.calendar.ZoneOffsetTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every rejection of a tick or correction names its meter (FORMAT.md section 5, REJECTION subject), also one refused
+ * as MALFORMED because its interval start lies outside the years the tariffs' zone tables place instants in
+ * ({@link ZoneOffsetTable#FIRST_YEAR} to {@link ZoneOffsetTable#LAST_YEAR}) though within the 2^37 s the correction
+ * window's keys hold. Before, such a tick reached the zone lookup, which threw, and was rejected with subject 0.
+ */
+class TickRejectionSubjectTest
+{
+    private static final long METER = 7;
+    private static final long HOUR = 3_600;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTickOrCorrectionRefusedAsMalformedNamesItsMeterAndLaterTicksArePriced()
+    {
+        final long year6000 = ZonedDateTime.of(6000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toEpochSecond();
+        final long year2101 = ZonedDateTime.of(2101, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC).toEpochSecond();
+        final long eight = EngineFixture.START + 8 * HOUR;
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            engine.publishTariff(EngineFixture.tariff());                                      // 1
+            engine.registerAccount(1007);                                                      // 2
+            engine.enrolMeter(METER, 1007, EngineFixture.TARIFF, EngineFixture.START);         // 3
+            engine.submitTick(METER, 0, TickWindow.MAX_START, 900, 100, 0);                    // 4: the keys' end
+            engine.submitTick(METER, 0, year6000, 900, 100, 0);                                // 5
+            engine.submitTick(METER, 0, year2101, 900, 100, 0);                                // 6: past 2100
+            engine.submitTick(METER, 0, TickWindow.MAX_START + 1, 900, 100, 0);                // 7: past the keys
+            engine.submitCorrection(METER, 0, TickWindow.MAX_START + 1, 900, 100, 0);          // 8
+            engine.submitTick(METER, 0, eight, TickWindow.MAX_INTERVAL_SECONDS + 1, 100, 0);   // 9
+            engine.submitCorrection(METER, 0, eight, TickWindow.MAX_INTERVAL_SECONDS + 1, 1, 0); // 10
+            engine.submitTick(METER, 16, eight, 900, 100, 0);                                  // 11: channel > 15
+            engine.submitTick(METER, 0, eight, 900, 1_000, 0);                                 // 12: priced
+        }
+        final Outputs out = Outputs.of(dir);
+        for (final long malformed : new long[] {4, 5, 6, 7, 8, 9, 10, 11})
+        {
+            assertThat(out.causedBy(malformed)).as("input %d", malformed).hasSize(1);
+            assertThat(Outputs.rejection(out.causedBy(malformed).get(0))).as("input %d", malformed)
+                .isEqualTo(ReasonCode.MALFORMED);
+            assertThat(Outputs.rejectionSubject(out.causedBy(malformed).get(0))).as("input %d", malformed)
+                .isEqualTo(METER);
+        }
+        // 1 kWh off-peak at the fixture's 0.30/kWh
+        assertThat(Outputs.transfer(out.causedBy(12).get(0)).amount()).isEqualTo(300_000);
+    }
+}
