@@ -218,9 +218,14 @@ public final class IngestRun
             files.add(new IngestReport.FileSummary(file.name(), file.format(), count, badRows.count() - badBefore));
         }
         final List<OraclePriceSeries> oraclePrices = new ArrayList<>();
+        final SeriesCoverage oracleCoverage = new SeriesCoverage("oracle price intervals", "node", "ORACLE_PRICE_MISSING");
         for (final Path file : oracleFiles)
         {
-            oraclePrices.addAll(OraclePriceFiles.read(file, badRows));
+            for (final OraclePriceSeries series : OraclePriceFiles.read(file, badRows))
+            {
+                oraclePrices.add(series);
+                oracleCoverage.series(String.valueOf(file.getFileName()), series.node(), series);
+            }
         }
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
         checkDates(readings, covered, meterIds.unknownMeters());
@@ -233,6 +238,7 @@ public final class IngestRun
         {
             readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);
         }
+        seriesCoverage(readings, covered, oracleCoverage).forEach(warnings);
         DemandWindowCheck.mismatch(tariffDocument.demandWindowMinutes(),
             IntStream.range(0, readings.size()).map(readings::seconds)).ifPresent(warnings);
         refuseForeignDirectory();
@@ -253,6 +259,51 @@ public final class IngestRun
         {
             writer.close();
         }
+    }
+
+    /**
+     * The carbon and oracle files' coverage of the readings of enrolled meters they price: all of them for the
+     * carbon region they are enrolled on, those of the meters on a node for its prices.
+     */
+    private List<String> seriesCoverage(
+        final ReadingBuffer readings, final java.util.function.LongPredicate covered,
+        final SeriesCoverage oracleCoverage)
+    {
+        final SeriesCoverage carbonCoverage =
+            new SeriesCoverage("carbon intensity intervals", "region", "CARBON_INTENSITY_MISSING");
+        for (int i = 0; i < carbon.series().size(); i++)
+        {
+            carbonCoverage.series(carbon.source(i), carbon.series().get(i).region(), carbon.series().get(i));
+        }
+        final java.util.Map<Long, String> nodes = new java.util.HashMap<>();
+        for (final Enrolment e : enrolments)
+        {
+            final String node = e.pricingNode() != null ? e.pricingNode() : defaultPricingNode;
+            if (node != null)
+            {
+                nodes.put(e.meterId(), node);
+            }
+        }
+        for (int i = 0; i < readings.size(); i++)
+        {
+            if (readings.meter(i) <= 0 || !covered.test(readings.start(i)))
+            {
+                continue;
+            }
+            final long end = readings.start(i) + readings.seconds(i);
+            if (carbon.enrolmentRegion() != null)
+            {
+                carbonCoverage.reading(carbon.enrolmentRegion(), readings.start(i), end);
+            }
+            final String node = nodes.get(readings.meter(i));
+            if (node != null && !oracleFiles.isEmpty())
+            {
+                oracleCoverage.reading(node, readings.start(i), end);
+            }
+        }
+        final List<String> lines = new ArrayList<>(carbonCoverage.warnings());
+        lines.addAll(oracleCoverage.warnings());
+        return lines;
     }
 
     /**

@@ -76,6 +76,22 @@ final class TestResources
         return lines.stream().filter((line) -> !line.startsWith(gap)).toList();
     }
 
+    /**
+     * @return a gridsettle tariff, hand-written: flat 0.30 GBP/kWh in Europe/London from 2023-03-01, with a carbon
+     *         adder of 0.05 GBP per kg on imports and a credit of 0.04 CARBON per kg on exports.
+     */
+    static String gbCarbonTariff()
+    {
+        return String.join("\n",
+            "{\"format\": \"gridsettle-tariff/1\", \"id\": 44, \"version\": 1,",
+            " \"effective_from\": \"2023-03-01\", \"zone\": \"Europe/London\",",
+            " \"currency\": \"GBP\", \"export_token\": \"SOLAR\",",
+            " \"periods\": [{\"name\": \"flat\", \"import\": \"0.30\", \"export\": \"0.15\"}],",
+            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
+            "   \"weekday\": {}, \"weekend\": {}}]},",
+            " \"carbon\": {\"import_adder_per_kg\": \"0.05\", \"export_credit_per_kg\": \"0.04\"}}");
+    }
+
     static Path resource(final String name)
     {
         try
