@@ -2,6 +2,7 @@ package org.gridsettle.replay.cli;
 
 import org.gridsettle.journal.codec.PricingNodeField;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.replay.bill.ZeroRuns;
 import org.gridsettle.replay.ingest.CarbonFiles;
 import org.gridsettle.replay.ingest.DrEventFiles;
 import org.gridsettle.replay.ingest.DrProgram;
@@ -108,16 +109,19 @@ import java.util.concurrent.Callable;
         "changes nothing. A bad row is reported on stderr (file: line: problem) and",
         "skipped, as is a reading of an enrolled meter dated before 1990 in the tariff's",
         "zone (or before an earlier URDB startdate), when no enrolment can have begun;",
-        "readings the engine rejects are journalled and counted by reason. The",
-        "tariff and meters take effect from the rate's URDB startdate, else from the",
-        "local midnight before the earliest reading of an enrolled meter (without one, a",
-        "new journal is refused). An existing journal in DIR is recovered and appended",
-        "to, with the tariff it holds (from the start it was journalled with; another",
-        "rate or zone is refused). An end of day is submitted at each local midnight the",
+        "readings the engine rejects are journalled and counted by reason. An enrolled",
+        "meter's run of readings of zero import and zero export that covers at least",
+        "--zero-run-hours (24 by default) is named in the summary with its first and",
+        "last interval (a dead meter or a stuck register; settled as read). The tariff",
+        "and meters take effect from the rate's URDB startdate, else from the local",
+        "midnight before the earliest reading of an enrolled meter (without one, a new",
+        "journal is refused). An existing journal in DIR is recovered and appended to,",
+        "with the tariff it holds (from the start it was journalled with; another rate",
+        "or zone is refused). An end of day is submitted at each local midnight the",
         "readings pass and a period close at each start of a billing period (the",
         "tariff's billing_cycle_day; the 1st for URDB), so daily and monthly charges",
-        "post; the last period stays open for a later ingest, which ends its days",
-        "and closes it before it enrols meters or submits readings (the calendar resumes",
+        "post; the last period stays open for a later ingest, which ends its days and",
+        "closes it before it enrols meters or submits readings (the calendar resumes",
         "where the journal's got to). Readings the journal already settled with the same",
         "values (a file sent again, overlapping downloads) are counted as already",
         "settled and not submitted again. One ingest writes to a DIR at a time: a second",
@@ -208,6 +212,12 @@ public final class IngestCommand implements Callable<Integer>
             "event's eiEventBaseline) (default: ${DEFAULT-VALUE}).")
     private String drBaseline;
 
+    @Option(names = "--zero-run-hours", defaultValue = "" + ZeroRuns.DEFAULT_HOURS, paramLabel = "HOURS",
+        description = "Name in the summary each enrolled meter's run of readings of zero import and zero export " +
+            "covering at least this many hours (a dead meter or stuck register; a vacant home reads zero too); 0 " +
+            "turns the check off (default: ${DEFAULT-VALUE}).")
+    private int zeroRunHours;
+
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
 
@@ -260,6 +270,7 @@ public final class IngestCommand implements Callable<Integer>
         {
             PricingNodeField.requireValid(pricingNode);
         }
+        OptionValues.zeroRunHours(zeroRunHours);
         final DrProgram program = drProgram();
         OptionValues.requireRegularFiles("--tariff", List.of(tariff));
         OptionValues.requireRegularFiles("--meters", List.of(meters));
@@ -291,6 +302,7 @@ public final class IngestCommand implements Callable<Integer>
                 .demandResponse(dr)
                 .stopWhen(stop::requested)
                 .inputWarning(OptionValues.zoneAssumed(zone, document))
+                .zeroRunHours(zeroRunHours)
                 .warnings((line) -> err.println("settle ingest: warning: " + line));
             final IngestReport report;
             try (TerminalProgress progress = TerminalProgress.forStderr("ingest", "readings"))

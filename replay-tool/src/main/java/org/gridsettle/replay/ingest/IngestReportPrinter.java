@@ -74,6 +74,10 @@ public final class IngestReportPrinter
             out.printf("unknown meters: %,d not in the enrolment file, journalled as meters -1, -2, ...: %s%n",
                 report.unknownMeters().size(), unknownMeters(report.unknownMeters()));
         }
+        for (final String line : report.zeroRuns())
+        {
+            out.printf("zero readings: %s%n", line);
+        }
         if (!report.otherRejections().isEmpty())
         {
             out.printf("set-up rejections: %s%s%n", describe(report.otherRejections()), report.journalExisted() ?

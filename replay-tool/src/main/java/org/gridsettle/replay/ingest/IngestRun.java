@@ -3,6 +3,7 @@ package org.gridsettle.replay.ingest;
 import org.gridsettle.engine.EngineCounters;
 import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.replay.bill.BillingCalendar;
+import org.gridsettle.replay.bill.ZeroRuns;
 import org.gridsettle.journal.ExclusiveFileLock;
 import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
@@ -74,6 +75,7 @@ public final class IngestRun
     private DrEventFiles demandResponse = DrEventFiles.NONE;
     private Consumer<String> warnings = (line) -> { };
     private Optional<String> inputWarning = Optional.empty();
+    private int zeroRunHours = ZeroRuns.DEFAULT_HOURS;
 
     /**
      * @param journalDir     journal directory, created or appended to.
@@ -154,6 +156,21 @@ public final class IngestRun
     public IngestRun inputWarning(final Optional<String> line)
     {
         this.inputWarning = Objects.requireNonNull(line, "line");
+        return this;
+    }
+
+    /**
+     * @param hours the shortest run of an enrolled meter's zero readings the report names ({@link ZeroRuns}), or 0
+     *              for no check; the readings are settled as read either way.
+     * @return this.
+     */
+    public IngestRun zeroRunHours(final int hours)
+    {
+        if (hours < 0)
+        {
+            throw new IllegalArgumentException("zero-run hours must not be negative: " + hours);
+        }
+        this.zeroRunHours = hours;
         return this;
     }
 
@@ -253,12 +270,47 @@ public final class IngestRun
                 warnings.accept(file + " was left without Chronicle's header by a run killed as it created the " +
                     "file, and held no record: set aside as " + file.getFileName() + JournalWriter.ABANDONED_SUFFIX);
             }
-            return settle(readings, covered, meterIds, badRows, files, oraclePrices);
+            return settle(readings, covered, meterIds, badRows, files, oraclePrices, zeroRuns(readings, covered));
         }
         finally
         {
             writer.close();
         }
+    }
+
+    /**
+     * The enrolled meters' runs of zero readings, in enrolment order, for the report: an unknown meter's readings are
+     * rejected whatever they hold.
+     */
+    private List<String> zeroRuns(final ReadingBuffer readings, final java.util.function.LongPredicate covered)
+    {
+        if (zeroRunHours == 0)
+        {
+            return List.of();
+        }
+        final java.util.Map<Long, List<ZeroRuns.Run>> runsByMeter = new java.util.HashMap<>();
+        final java.util.Map<Long, ZeroRuns.Finder> finders = new java.util.HashMap<>();
+        for (final Enrolment e : enrolments)
+        {
+            final List<ZeroRuns.Run> runs = new ArrayList<>();
+            runsByMeter.put(e.meterId(), runs);
+            finders.put(e.meterId(), new ZeroRuns.Finder(e.usageMeterId(), zeroRunHours, runs));
+        }
+        for (final int i : readings.inStartOrder())
+        {
+            final ZeroRuns.Finder finder = finders.get(readings.meter(i));
+            if (finder != null && covered.test(readings.start(i)))
+            {
+                finder.reading(readings.start(i), readings.seconds(i), readings.importWh(i), readings.exportWh(i));
+            }
+        }
+        final List<ZeroRuns.Run> runs = new ArrayList<>();
+        for (final Enrolment e : enrolments)
+        {
+            finders.get(e.meterId()).finish();
+            runs.addAll(runsByMeter.get(e.meterId()));
+        }
+        return ZeroRuns.describe(runs, zeroRunHours, zone);
     }
 
     /**
@@ -373,7 +425,8 @@ public final class IngestRun
         final MeterIdMap meterIds,
         final BadRowTally badRows,
         final List<IngestReport.FileSummary> files,
-        final List<OraclePriceSeries> oraclePrices)
+        final List<OraclePriceSeries> oraclePrices,
+        final List<String> zeroRuns)
     {
         // one pass over the input journal: the calendar to resume, and the readings it settled already (a file sent
         // again is not submitted again)
@@ -489,7 +542,7 @@ public final class IngestRun
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
             counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
             carbon.enrolmentRegion(), carbon.intervals(),
-            drSummary(events, journalled, withdrawals, drEvents, drTally));
+            drSummary(events, journalled, withdrawals, drEvents, drTally), zeroRuns);
     }
 
     /**
