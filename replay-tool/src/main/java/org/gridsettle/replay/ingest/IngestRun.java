@@ -649,7 +649,8 @@ public final class IngestRun
             }
         }
         return new DrSummary(demandResponse.files(), demandResponse.program(), zone, events, withdrawn, older,
-            skipped, demandResponse.superseded(), drTally.rejectionsByReason());
+            DrPublications.withdrawnEarlier(demandResponse, journalled), skipped, demandResponse.superseded(),
+            drTally.rejectionsByReason());
     }
 
     /**
