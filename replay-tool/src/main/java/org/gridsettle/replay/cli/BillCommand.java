@@ -12,6 +12,7 @@ import org.gridsettle.replay.bill.UsageGaps;
 import org.gridsettle.replay.bill.UsageReading;
 import org.gridsettle.replay.bill.ZeroRuns;
 import org.gridsettle.replay.ingest.BadRowTally;
+import org.gridsettle.replay.ingest.NightExports;
 import org.gridsettle.replay.ingest.UsageFile;
 import org.gridsettle.replay.tariff.DemandWindowCheck;
 import org.gridsettle.replay.tariff.TariffDocument;
@@ -80,6 +81,9 @@ import java.util.stream.Collectors;
         "readings in a row), with its first and last interval: a dead meter or a",
         "stuck register reads zero and is billed as no use (a vacant home reads",
         "zero too, so it is billed as read). The first 5 runs get a line each.",
+        "A meter whose exports centre on a time of day from 21:00 to 06:00 in the",
+        "tariff's zone is said too: solar exports centre on midday, so --zone (or",
+        "the timestamps, such as epoch seconds of a local clock) is likely hours off.",
         "A range in which the meter has no reading is refused (exit 2)."},
     footer = {"", "Example:",
         "  settle bill --tariff t.json --usage u.xml --from 2011-01-01 --to 2011-02-01"})
@@ -169,6 +173,10 @@ public final class BillCommand implements Callable<Integer>
         };
         OptionValues.zoneAssumed(zone, document).ifPresent(warn);
         meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond()).forEach(warn);
+        final NightExports nightExports = new NightExports(tariffZone);
+        meterUsage.readings().forEach((r) ->
+            nightExports.reading(meterUsage.meter(), r.start(), r.seconds(), r.exportWh()));
+        nightExports.warnings().forEach(warn);
         DemandWindowCheck.mismatch(document.demandWindowMinutes(),
             meterUsage.readings().stream().mapToInt(UsageReading::seconds)).ifPresent(warn);
         UsageGaps.describe(meterUsage.readings(), calendar.startEpochSecond(), calendar.endEpochSecond())

@@ -255,6 +255,7 @@ public final class IngestRun
         {
             readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);
         }
+        nightExports(readings, covered).forEach(warnings);
         seriesCoverage(readings, covered, oracleCoverage).forEach(warnings);
         DemandWindowCheck.mismatch(tariffDocument.demandWindowMinutes(),
             IntStream.range(0, readings.size()).map(readings::seconds)).ifPresent(warnings);
@@ -276,6 +277,26 @@ public final class IngestRun
         {
             writer.close();
         }
+    }
+
+    /**
+     * Enrolled meters whose exports fall mostly at night in the tariff's zone, which a wrong --zone makes of solar
+     * exports ({@link NightExports}).
+     */
+    private List<String> nightExports(final ReadingBuffer readings, final java.util.function.LongPredicate covered)
+    {
+        final java.util.Map<Long, String> names = new java.util.HashMap<>();
+        enrolments.forEach((e) -> names.put(e.meterId(), e.usageMeterId()));
+        final NightExports night = new NightExports(zone);
+        for (int i = 0; i < readings.size(); i++)
+        {
+            final String name = names.get(readings.meter(i));
+            if (name != null && covered.test(readings.start(i)))
+            {
+                night.reading(name, readings.start(i), readings.seconds(i), readings.exportWh(i));
+            }
+        }
+        return night.warnings();
     }
 
     /**

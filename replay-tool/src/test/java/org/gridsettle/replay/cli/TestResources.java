@@ -92,6 +92,24 @@ final class TestResources
             " \"carbon\": {\"import_adder_per_kg\": \"0.05\", \"export_credit_per_kg\": \"0.04\"}}");
     }
 
+    /**
+     * @return the hours of {@code bill/ssc_gen_25_year_residential_first8760.csv} (NREL/ssc's residential PV year, kW)
+     *         as the Wh an export register reads: kW x 1,000 half-even when positive, else 0 (the night's negative
+     *         values are the inverter's own draw).
+     */
+    static long[] pvExportWh() throws IOException
+    {
+        final List<String> lines = Files.readAllLines(resource("bill/ssc_gen_25_year_residential_first8760.csv"),
+            StandardCharsets.UTF_8);
+        final long[] wh = new long[lines.size()];
+        for (int h = 0; h < wh.length; h++)
+        {
+            final BigDecimal kw = new BigDecimal(lines.get(h).replace("\uFEFF", "").trim());
+            wh[h] = kw.signum() > 0 ? kw.movePointRight(3).setScale(0, RoundingMode.HALF_EVEN).longValueExact() : 0;
+        }
+        return wh;
+    }
+
     static Path resource(final String name)
     {
         try

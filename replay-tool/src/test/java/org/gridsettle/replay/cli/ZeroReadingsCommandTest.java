@@ -6,9 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -37,7 +34,6 @@ import static org.gridsettle.replay.cli.TestResources.path;
 class ZeroReadingsCommandTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PV = "bill/ssc_gen_25_year_residential_first8760.csv";
     private static final ZoneOffset PST = ZoneOffset.ofHours(-8);
     private static final OffsetDateTime PV_START = OffsetDateTime.of(2011, 1, 1, 0, 0, 0, 0, PST);
     private static final String HEADER = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
@@ -74,7 +70,7 @@ class ZeroReadingsCommandTest
     @Test
     void aPvMetersNightsAreNotADeadMeterByDefaultAndAreListedFiveAndCountedWhenAsked() throws IOException
     {
-        final long[] wh = pvExportWh();
+        final long[] wh = TestResources.pvExportWh();
         final Path usage = pvUsage(wh);
 
         final CliRun byDefault = bill(usage, "2011-01-01", "2011-02-01", "--zone", "America/Los_Angeles");
@@ -178,19 +174,6 @@ class ZeroReadingsCommandTest
             rows.append(meter).append(',').append(start.plusHours(h)).append(",3600,").append(wh).append(",0\n");
         }
         return Files.writeString(tmp.resolve("made-up.csv"), rows);
-    }
-
-    /** @return the PV file's hours as Wh exported: kW x 1,000 half-even when positive, else 0. */
-    private static long[] pvExportWh() throws IOException
-    {
-        final List<String> lines = Files.readAllLines(TestResources.resource(PV), StandardCharsets.UTF_8);
-        final long[] wh = new long[lines.size()];
-        for (int h = 0; h < wh.length; h++)
-        {
-            final BigDecimal kw = new BigDecimal(lines.get(h).replace("\uFEFF", "").trim());
-            wh[h] = kw.signum() > 0 ? kw.movePointRight(3).setScale(0, RoundingMode.HALF_EVEN).longValueExact() : 0;
-        }
-        return wh;
     }
 
     private Path pvUsage(final long[] wh) throws IOException
