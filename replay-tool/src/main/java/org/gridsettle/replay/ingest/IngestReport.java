@@ -35,6 +35,7 @@ import java.util.TreeMap;
  * @param outputDigest         digest of the whole output journal.
  * @param carbonRegion         region the meters were enrolled on, or null when no carbon data was given.
  * @param carbonIntervals      carbon-intensity intervals published, across every region.
+ * @param oracleIntervals      oracle price intervals published, by pricing node; empty without oracle files.
  * @param demandResponse       the DR events and their outcome, or null when the run was given none.
  * @param zeroRuns             lines naming the enrolled meters' long runs of zero readings
  *                             ({@link org.gridsettle.replay.bill.ZeroRuns}), none when there are none or the check is
@@ -65,6 +66,7 @@ public record IngestReport(
     long outputDigest,
     String carbonRegion,
     long carbonIntervals,
+    Map<String, Long> oracleIntervals,
     DrSummary demandResponse,
     List<String> zeroRuns)
 {
@@ -80,6 +82,7 @@ public record IngestReport(
         unknownMeters = List.copyOf(unknownMeters);
         amountsByToken = Collections.unmodifiableMap(new LinkedHashMap<>(amountsByToken));
         zeroRuns = List.copyOf(zeroRuns);
+        oracleIntervals = Collections.unmodifiableMap(new TreeMap<>(oracleIntervals));
     }
 
     /**

@@ -49,6 +49,15 @@ public final class IngestReportPrinter
             out.printf("carbon: %,d intervals of grid intensity published; meters enrolled on region %s%n",
                 report.carbonIntervals(), report.carbonRegion());
         }
+        if (!report.oracleIntervals().isEmpty())
+        {
+            // said like carbon's: a run that published prices for other nodes than its meters' shows it here
+            out.printf("oracle: %,d intervals of prices published for %s%n",
+                report.oracleIntervals().values().stream().mapToLong(Long::longValue).sum(),
+                report.oracleIntervals().entrySet().stream()
+                    .map((e) -> "node " + e.getKey() + " (" + String.format("%,d", e.getValue()) + ")")
+                    .collect(Collectors.joining(", ")));
+        }
         for (final IngestReport.FileSummary file : report.files())
         {
             out.printf("usage: %s (%s): %,d readings, %,d bad%n",

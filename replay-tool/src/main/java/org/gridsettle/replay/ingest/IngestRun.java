@@ -562,8 +562,15 @@ public final class IngestRun
             tickDuplicates, settled.count(), badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
             counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
-            carbon.enrolmentRegion(), carbon.intervals(),
+            carbon.enrolmentRegion(), carbon.intervals(), oracleIntervals(oraclePrices),
             drSummary(events, journalled, withdrawals, drEvents, drTally), zeroRuns);
+    }
+
+    private static java.util.Map<String, Long> oracleIntervals(final List<OraclePriceSeries> oraclePrices)
+    {
+        final java.util.Map<String, Long> byNode = new java.util.TreeMap<>();
+        oraclePrices.forEach((series) -> byNode.merge(series.node(), (long)series.size(), Long::sum));
+        return byNode;
     }
 
     /**

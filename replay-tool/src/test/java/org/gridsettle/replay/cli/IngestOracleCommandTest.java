@@ -56,6 +56,9 @@ class IngestOracleCommandTest
         assertThat(run.out())
             .contains("readings: 7 submitted, 6 accepted, 1 rejected by the engine, 0 exact duplicates")
             .contains("engine rejections: ORACLE_PRICE_MISSING=1")
+            // the good rows: 3 of TH_NP15_GEN-APND (41.25, -3.5, 38.00), 1 of DLAP_PGAE-APND
+            .contains("oracle: 4 intervals of prices published for node DLAP_PGAE-APND (1), node TH_NP15_GEN-APND " +
+                "(3)\n")
             .contains("bad rows: 1 (")
             .contains("token SOLAR  export_credit 0.094022\n")
             .contains("token USD    energy_charge 0.030000\n");

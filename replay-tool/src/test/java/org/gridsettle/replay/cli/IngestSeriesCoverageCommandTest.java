@@ -120,7 +120,9 @@ class IngestSeriesCoverageCommandTest
         assertThat(run.err().lines()).containsExactly("settle ingest: warning: other-node.csv: its oracle price " +
             "intervals are for node \"DLAP_SCE-APND\", which no meter of the run is on (they are on " +
             "\"TH_NP15_GEN-APND\"): it prices none of this run's readings");
-        assertThat(run.out()).contains("engine rejections: ORACLE_PRICE_MISSING=1");
+        // and the summary says which node's prices were published
+        assertThat(run.out()).contains("oracle: 1 intervals of prices published for node DLAP_SCE-APND (1)\n")
+            .contains("engine rejections: ORACLE_PRICE_MISSING=1");
     }
 
     @Test
