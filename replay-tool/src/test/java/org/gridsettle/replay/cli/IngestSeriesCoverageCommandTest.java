@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridsettle.replay.cli.TestResources.path;
@@ -30,6 +31,60 @@ class IngestSeriesCoverageCommandTest
 
     @TempDir
     Path tmp;
+
+    /**
+     * The shapes of a file with nothing to publish that the importers refused already, checked through the command:
+     * one line naming the file, exit 2, no journal.
+     */
+    @Test
+    void carbonAndOracleFilesWithNothingInThemAreOneLineAndNothingIsJournalled() throws IOException
+    {
+        final String carbonHeader = "region,interval_start,interval_seconds,g_per_kwh\n";
+        final String oracleHeader = "node,interval_start,interval_seconds,price_per_mwh\n";
+        final Path usage = usage("M-1,2023-03-14T01:00:00Z,1800,1000,0\n");
+        final List<String[]> cases = List.of(
+            new String[] {"--carbon", "header.csv", carbonHeader, "header.csv: end of input: expected at least one " +
+                "data row after the header"},
+            new String[] {"--carbon", "header.csv.gz", gzip(carbonHeader), "header.csv.gz: end of input: expected " +
+                "at least one data row after the header"},
+            new String[] {"--carbon", "empty.gz", gzip(""), "empty.gz: line 1: expected header " +
+                "region,interval_start,interval_seconds,mg_per_kwh or region,interval_start,interval_seconds," +
+                "g_per_kwh, found nothing"},
+            new String[] {"--carbon", "no-data.json", "{\"data\":[]}", "no-data.json: data: expected at least one " +
+                "interval, found an empty array"},
+            new String[] {"--oracle", "prices.csv.gz", gzip(oracleHeader), "prices.csv.gz: end of input: expected " +
+                "at least one data row after the header"});
+        for (final String[] c : cases)
+        {
+            final Path file = tmp.resolve(c[1]);
+            Files.write(file, c[2].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            final Path journal = tmp.resolve("journal-" + c[1]);
+            final List<String> args = new java.util.ArrayList<>(List.of("ingest", "--journal", journal.toString(),
+                "--tariff", carbonTariff().toString(), "--meters", meters("meter_id,account_id\nM-1,1001\n")
+                .toString(), "--usage", usage.toString(), c[0], file.toString()));
+            if (c[0].equals("--carbon"))
+            {
+                args.addAll(List.of("--carbon-region", "GB"));
+            }
+
+            final CliRun run = CliRun.of(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(c[1]).isEqualTo(2);
+            assertThat(run.err().lines()).as(c[1]).containsExactly("settle ingest: " + c[3]);
+            assertThat(journal).as(c[1]).doesNotExist();
+        }
+    }
+
+    /** @return the gzip of the text, as ISO-8859-1 characters (one per byte). */
+    private static String gzip(final String text) throws IOException
+    {
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes))
+        {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
 
     @Test
     void aCarbonResponseWithoutASingleValueIsABadFileAndNothingIsJournalled() throws IOException
