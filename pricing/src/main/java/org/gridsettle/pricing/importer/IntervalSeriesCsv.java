@@ -82,6 +82,7 @@ public final class IntervalSeriesCsv
     {
         final TreeMap<String, IntervalSeriesRows> rowsByName = new TreeMap<>();
         int rows = 0;
+        int skipped = 0;
         String line;
         while (null != (line = lines.next()))
         {
@@ -105,13 +106,17 @@ public final class IntervalSeriesCsv
                     throw ex;
                 }
                 badRow.accept(ex);
+                skipped++;
                 continue;
             }
             rows++;
         }
         if (rows == 0)
         {
-            throw new ImportException(source, "end of input", "expected at least one data row after the header");
+            // "after the header" alone would send someone who sees rows in the file looking for a missing one
+            throw new ImportException(source, "end of input", skipped == 0 ?
+                "expected at least one data row after the header" : "expected at least one good data row, found " +
+                skipped + (skipped == 1 ? " bad one" : " bad ones") + " (each reported): nothing to publish");
         }
         final TreeMap<String, S> result = new TreeMap<>();
         for (final Map.Entry<String, IntervalSeriesRows> entry : rowsByName.entrySet())

@@ -113,8 +113,14 @@ class IntervalSeriesCsvTest
         assertThatThrownBy(() -> read(2, csv + "N1,120,60,5\n", (ex) -> { }))
             .isInstanceOf(ImportException.class)
             .hasMessage("t.csv: line 7: expected at most 2 data rows");
+        // a file of rows, every one bad: saying a row is missing after the header would send its reader looking
+        // for one; it says they were bad, each reported on its own
         assertThatThrownBy(() -> read(2, HEADER + "N1,0,60,x\n", (ex) -> { }))
-            .hasMessage("t.csv: end of input: expected at least one data row after the header");
+            .hasMessage("t.csv: end of input: expected at least one good data row, found 1 bad one (each " +
+                "reported): nothing to publish");
+        assertThatThrownBy(() -> read(2, HEADER + "N1,0,60,x\nN1,60,60,y\n", (ex) -> { }))
+            .hasMessage("t.csv: end of input: expected at least one good data row, found 2 bad ones (each " +
+                "reported): nothing to publish");
     }
 
     @Test

@@ -189,7 +189,11 @@ public final class MeterUsage implements MeterDataSink
         return meters.isEmpty() ? "no valid reading" : sb.toString();
     }
 
-    private static String oneLine(final String text)
+    /**
+     * @param text a meter id from a usage file.
+     * @return the id with control characters as spaces, so that it cannot break a message's line.
+     */
+    static String oneLine(final String text)
     {
         return text.codePoints().map((c) -> Character.isISOControl(c) ? ' ' : c)
             .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();

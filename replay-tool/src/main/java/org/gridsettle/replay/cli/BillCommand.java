@@ -10,7 +10,9 @@ import org.gridsettle.replay.bill.MeterUsage;
 import org.gridsettle.replay.bill.UnpaidExports;
 import org.gridsettle.replay.bill.UsageGaps;
 import org.gridsettle.replay.bill.UsageReading;
+import org.gridsettle.replay.bill.ZeroRuns;
 import org.gridsettle.replay.ingest.BadRowTally;
+import org.gridsettle.replay.ingest.NightExports;
 import org.gridsettle.replay.ingest.UsageFile;
 import org.gridsettle.replay.tariff.DemandWindowCheck;
 import org.gridsettle.replay.tariff.TariffDocument;
@@ -74,6 +76,14 @@ import java.util.stream.Collectors;
         "several meters needs --meter. Bad rows are reported on stderr and skipped.",
         "Time in the range that no reading covers (a gap, days before the first",
         "reading or after the last) is billed as no use, and said on stderr.",
+        "So is a run of readings of zero import and zero export that covers at",
+        "least --zero-run-hours (24 by default: 24 hourly or 96 quarter-hour",
+        "readings in a row), with its first and last interval: a dead meter or a",
+        "stuck register reads zero and is billed as no use (a vacant home reads",
+        "zero too, so it is billed as read). The first 5 runs get a line each.",
+        "A meter whose exports centre on a time of day from 21:00 to 06:00 in the",
+        "tariff's zone is said too: solar exports centre on midday, so --zone (or",
+        "the timestamps, such as epoch seconds of a local clock) is likely hours off.",
         "A range in which the meter has no reading is refused (exit 2)."},
     footer = {"", "Example:",
         "  settle bill --tariff t.json --usage u.xml --from 2011-01-01 --to 2011-02-01"})
@@ -117,6 +127,12 @@ public final class BillCommand implements Callable<Integer>
     @Option(names = "--meter", paramLabel = "ID", description = "Meter to bill, as the usage file names it.")
     private String meter;
 
+    @Option(names = "--zero-run-hours", defaultValue = "" + ZeroRuns.DEFAULT_HOURS, paramLabel = "HOURS",
+        description = "Warn of a run of readings of zero import and zero export covering at least this many hours " +
+            "(a dead meter or stuck register; a vacant home reads zero too); 0 turns the check off " +
+            "(default: ${DEFAULT-VALUE}).")
+    private int zeroRunHours;
+
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
 
@@ -126,6 +142,7 @@ public final class BillCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        OptionValues.zeroRunHours(zeroRunHours);
         final LocalDate fromDate = OptionValues.date("--from", from);
         final LocalDate toDate = OptionValues.date("--to", to);
         OptionValues.requireRegularFiles("--tariff", List.of(tariff));
@@ -156,10 +173,19 @@ public final class BillCommand implements Callable<Integer>
         };
         OptionValues.zoneAssumed(zone, document).ifPresent(warn);
         meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond()).forEach(warn);
+        final NightExports nightExports = new NightExports(tariffZone);
+        meterUsage.readings().forEach((r) ->
+            nightExports.reading(meterUsage.meter(), r.start(), r.seconds(), r.exportWh()));
+        nightExports.warnings().forEach(warn);
         DemandWindowCheck.mismatch(document.demandWindowMinutes(),
             meterUsage.readings().stream().mapToInt(UsageReading::seconds)).ifPresent(warn);
         UsageGaps.describe(meterUsage.readings(), calendar.startEpochSecond(), calendar.endEpochSecond())
             .ifPresent(warn);
+        if (zeroRunHours > 0)
+        {
+            ZeroRuns.describe(ZeroRuns.find(meterUsage.readings(), meterUsage.meter(), zeroRunHours), zeroRunHours,
+                tariffZone).forEach(warn);
+        }
         final Bill bill = new BillRunner().run(
             touTariff, document.describe(), meterUsage.meter(), meterUsage.readings(), calendar);
         UnpaidExports.describe(touTariff, bill).ifPresent(warn);

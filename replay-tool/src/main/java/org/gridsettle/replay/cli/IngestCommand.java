@@ -2,6 +2,7 @@ package org.gridsettle.replay.cli;
 
 import org.gridsettle.journal.codec.PricingNodeField;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.replay.bill.ZeroRuns;
 import org.gridsettle.replay.ingest.CarbonFiles;
 import org.gridsettle.replay.ingest.DrEventFiles;
 import org.gridsettle.replay.ingest.DrProgram;
@@ -58,7 +59,8 @@ import java.util.concurrent.Callable;
         "Oracle prices (--oracle, for a tariff whose net-billing exports earn the",
         "oracle price): CSV node,interval_start,interval_seconds,price_per_mwh (or",
         "price_per_kwh); published before the readings. A bad row is reported and",
-        "skipped like a bad usage row.",
+        "skipped like a bad usage row; a file left without a row to publish (every",
+        "row bad, or of a node name the journal cannot hold) is refused.",
         "",
         "Usage: Green Button XML (import on channel 0, export on channel 1) or a meter",
         "CSV; the format is detected from the content unless given. Every input file",
@@ -69,6 +71,12 @@ import java.util.concurrent.Callable;
         "Carbon: --carbon takes UK Carbon Intensity API responses or carbon CSVs;",
         "every meter is enrolled on --carbon-region (or the files' one region), so a",
         "tariff with carbon pricing charges and credits by that region's intensity.",
+        "An API response with no actual or forecast value at all is refused. A",
+        "carbon or oracle file that prices none of the readings (other days, a node",
+        "no meter is on), and a region's or node's files that stop before its",
+        "readings do, are warned about on stderr with what they cover and what the",
+        "readings need: the engine rejects a reading without a value",
+        "(CARBON_INTENSITY_MISSING, ORACLE_PRICE_MISSING).",
         "",
         "Demand response: --dr-events takes OpenADR 2.0b oadrDistributeEvent files",
         "(what a VTN sends). Each event's active period (dtstart, duration) is",
@@ -86,6 +94,11 @@ import java.util.concurrent.Callable;
         "settles; an event to settle below it is reported as superseded. Against a",
         "journal written before format version 6 (no modification numbers) a",
         "cancellation is withdrawn, and the report says it could not be compared.",
+        "An event an earlier ingest withdrew stays withdrawn (the engine rejects any",
+        "event under its id, DR_EVENT_WITHDRAWN): a copy of it at or below the",
+        "journal's modification, or of one journalled without a number, is skipped",
+        "and listed, not journalled; a higher one is a re-issue, journalled and",
+        "rejected, and the report says the VTN must send it under a new eventID.",
         "An event not in whole local hours of one",
         "local day of the tariff's zone, one whose start or duration is given twice,",
         "two eventIDs that map to one engine id, or events of two market contexts",
@@ -101,21 +114,26 @@ import java.util.concurrent.Callable;
         "changes nothing. A bad row is reported on stderr (file: line: problem) and",
         "skipped, as is a reading of an enrolled meter dated before 1990 in the tariff's",
         "zone (or before an earlier URDB startdate), when no enrolment can have begun;",
-        "readings the engine rejects are journalled and counted by reason. The",
-        "tariff and meters take effect from the rate's URDB startdate, else from the",
-        "local midnight before the earliest reading of an enrolled meter (without one, a",
-        "new journal is refused). An existing journal in DIR is recovered and appended",
-        "to, with the tariff it holds (from the start it was journalled with; another",
-        "rate or zone is refused). An end of day is submitted at each local midnight the",
-        "readings pass and a period close at each start of a billing period (the",
-        "tariff's billing_cycle_day; the 1st for URDB), so daily and monthly charges",
-        "post; the last period stays open for a later ingest, which ends its days",
-        "and closes it before it enrols meters or submits readings (the calendar resumes",
-        "where the journal's got to). Readings the journal already settled with the same",
-        "values (a file sent again, overlapping downloads) are counted as already",
-        "settled and not submitted again. One ingest writes to a DIR at a time: a second",
-        "one started while the first runs is refused (exit 2) before it journals",
-        "anything."},
+        "readings the engine rejects are journalled and counted by reason. An enrolled",
+        "meter's run of readings of zero import and zero export that covers at least",
+        "--zero-run-hours (24 by default) is named in the summary with its first and",
+        "last interval (a dead meter or a stuck register; settled as read). A meter",
+        "whose exports centre on a time of day from 21:00 to 06:00 in the tariff's zone",
+        "is warned about: solar exports centre on midday, so --zone (or the timestamps,",
+        "such as epoch seconds of a local clock) is likely hours off. The tariff and",
+        "meters take effect from the rate's URDB startdate, else from the local midnight",
+        "before the earliest reading of an enrolled meter (without one, a new journal is",
+        "refused). An existing journal in DIR is recovered and appended to, with the",
+        "tariff it holds (from the start it was journalled with; another rate or zone is",
+        "refused). An end of day is submitted at each local midnight the readings pass",
+        "and a period close at each start of a billing period (the tariff's",
+        "billing_cycle_day; the 1st for URDB), so daily and monthly charges post; the",
+        "last period stays open for a later ingest, which ends its days and closes it",
+        "before it enrols meters or submits readings (the calendar resumes where the",
+        "journal's got to). Readings the journal already settled with the same values (a",
+        "file sent again, overlapping downloads) are counted as already settled and not",
+        "submitted again. One ingest writes to a DIR at a time: a second one started",
+        "while the first runs is refused (exit 2) before it journals anything."},
     footer = {"", "Example:",
         "  settle ingest --journal gs --tariff tou.json --meters m.csv --usage use.xml",
         "  settle ingest --journal gs --tariff tou.json --meters m.csv --usage use.csv \\",
@@ -201,6 +219,12 @@ public final class IngestCommand implements Callable<Integer>
             "event's eiEventBaseline) (default: ${DEFAULT-VALUE}).")
     private String drBaseline;
 
+    @Option(names = "--zero-run-hours", defaultValue = "" + ZeroRuns.DEFAULT_HOURS, paramLabel = "HOURS",
+        description = "Name in the summary each enrolled meter's run of readings of zero import and zero export " +
+            "covering at least this many hours (a dead meter or stuck register; a vacant home reads zero too); 0 " +
+            "turns the check off (default: ${DEFAULT-VALUE}).")
+    private int zeroRunHours;
+
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
 
@@ -253,6 +277,7 @@ public final class IngestCommand implements Callable<Integer>
         {
             PricingNodeField.requireValid(pricingNode);
         }
+        OptionValues.zeroRunHours(zeroRunHours);
         final DrProgram program = drProgram();
         OptionValues.requireRegularFiles("--tariff", List.of(tariff));
         OptionValues.requireRegularFiles("--meters", List.of(meters));
@@ -284,6 +309,7 @@ public final class IngestCommand implements Callable<Integer>
                 .demandResponse(dr)
                 .stopWhen(stop::requested)
                 .inputWarning(OptionValues.zoneAssumed(zone, document))
+                .zeroRunHours(zeroRunHours)
                 .warnings((line) -> err.println("settle ingest: warning: " + line));
             final IngestReport report;
             try (TerminalProgress progress = TerminalProgress.forStderr("ingest", "readings"))

@@ -184,6 +184,19 @@ final class OptionValues
         return values.stream().map((v) -> date("--holidays", v.strip())).toList();
     }
 
+    /**
+     * @param hours {@code --zero-run-hours}: the shortest run of zero readings warned about, or 0 for no check.
+     * @throws IllegalArgumentException for a negative number.
+     */
+    static void zeroRunHours(final int hours)
+    {
+        if (hours < 0)
+        {
+            throw new IllegalArgumentException("--zero-run-hours " + hours + ": expected a number of hours from 1, " +
+                "or 0 to turn the check off");
+        }
+    }
+
     static LocalDate date(final String option, final String value)
     {
         try

@@ -28,16 +28,19 @@ import java.util.TreeSet;
 public final class CarbonFiles
 {
     private final List<CarbonIntensitySeries> series;
+    private final List<String> sources;
     private final String enrolmentRegion;
 
-    private CarbonFiles(final List<CarbonIntensitySeries> series, final String enrolmentRegion)
+    private CarbonFiles(
+        final List<CarbonIntensitySeries> series, final List<String> sources, final String enrolmentRegion)
     {
         this.series = List.copyOf(series);
+        this.sources = List.copyOf(sources);
         this.enrolmentRegion = enrolmentRegion;
     }
 
     /** No carbon data: meters are enrolled on no region. */
-    public static final CarbonFiles NONE = new CarbonFiles(List.of(), null);
+    public static final CarbonFiles NONE = new CarbonFiles(List.of(), List.of(), null);
 
     /**
      * @param files  carbon files, in the order given.
@@ -62,9 +65,14 @@ public final class CarbonFiles
             TokenSymbol.pack(region);
         }
         final List<CarbonIntensitySeries> series = new ArrayList<>();
+        final List<String> sources = new ArrayList<>();
         for (final Path file : files)
         {
-            series.addAll(readOne(file, region));
+            for (final CarbonIntensitySeries s : readOne(file, region))
+            {
+                series.add(s);
+                sources.add(String.valueOf(file.getFileName()));
+            }
         }
         final TreeSet<String> regions = new TreeSet<>();
         series.forEach(s -> regions.add(s.region()));
@@ -78,7 +86,7 @@ public final class CarbonFiles
         {
             TokenSymbol.pack(r);
         }
-        return new CarbonFiles(series, enrolOn);
+        return new CarbonFiles(series, sources, enrolOn);
     }
 
     private static String onlyRegion(final TreeSet<String> regions)
@@ -102,7 +110,7 @@ public final class CarbonFiles
                     throw new IllegalArgumentException(file + ": a Carbon Intensity API response names no region: " +
                         "give --carbon-region, for example GB");
                 }
-                return List.of(new UkCarbonIntensityJsonImporter().importFile(file, region));
+                return List.of(requireAValue(file, new UkCarbonIntensityJsonImporter().importFile(file, region)));
             }
             return List.copyOf(new CarbonCsvImporter().importFile(file).values());
         }
@@ -110,6 +118,25 @@ public final class CarbonFiles
         {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An API response whose every interval has neither an actual nor a forecast intensity holds nothing to price
+     * with: published, it would change nothing (a missing interval counts as absent, MissingIntensityPolicy), and
+     * every reading it was given for would be rejected CARBON_INTENSITY_MISSING with nothing saying why.
+     */
+    private static CarbonIntensitySeries requireAValue(final Path file, final CarbonIntensitySeries series)
+    {
+        for (int i = 0; i < series.size(); i++)
+        {
+            if (!series.isMissingAt(i))
+            {
+                return series;
+            }
+        }
+        throw new ImportException(String.valueOf(file.getFileName()), "data", "expected at least one interval with " +
+            "an actual or forecast intensity, found " + series.size() + (series.size() == 1 ? " interval" :
+            " intervals") + " with neither (both null): nothing to price carbon with");
     }
 
     private static boolean isJson(final Path file) throws IOException
@@ -134,6 +161,15 @@ public final class CarbonFiles
     public List<CarbonIntensitySeries> series()
     {
         return series;
+    }
+
+    /**
+     * @param index index into {@link #series()}.
+     * @return the name of the file that series was read from.
+     */
+    public String source(final int index)
+    {
+        return sources.get(index);
     }
 
     /**

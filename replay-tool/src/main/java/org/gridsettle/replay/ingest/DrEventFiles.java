@@ -23,7 +23,8 @@ import java.util.TreeSet;
  *       journalled with the event (DR_EVENT schema 2), so that across runs an older modification is recognised:
  *       one older than the journal's is skipped as superseded ({@link DrPublications}); at the journal's number or
  *       above, the engine decides: the same event again is acknowledged as a duplicate, a changed one is rejected
- *       CONFLICTING_DUPLICATE, since a journalled event cannot be changed, only withdrawn.</li>
+ *       CONFLICTING_DUPLICATE, since a journalled event cannot be changed, only withdrawn; a copy of one an earlier
+ *       run withdrew is skipped unless it is newer than the journal's ({@link DrPublications}).</li>
  *   <li><b>Statuses.</b> {@code far}, {@code near}, {@code active} and {@code completed} events are settled;
  *       {@code cancelled} ones and {@code none} ("no event pending") are skipped, and so is every test event
  *       ({@code testEvent} other than {@code false}); skipped events are listed in the report, not journalled.</li>

@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * @param withdrawn          the cancelled events an earlier run journalled, withdrawn in this run.
  * @param older              copies older than the modification the journal holds of their event, not journalled:
  *                           stale cancellations, then superseded events to settle.
+ * @param withdrawnEarlier   events to settle that an earlier run withdrew, not journalled: copies at or below the
+ *                           modification the journal holds of them, or of one it holds without a number.
  * @param skipped            events not journalled (cancelled, test, no event pending).
  * @param superseded         event copies set aside for a higher or equal modification of the same eventID.
  * @param rejectionsByReason the engine's DR rejections of this run, by reason.
@@ -30,6 +32,7 @@ public record DrSummary(
     List<Event> events,
     List<Withdrawal> withdrawn,
     List<DrEventFiles.Older> older,
+    List<DrEventFiles.Older> withdrawnEarlier,
     List<DrEventFiles.Skipped> skipped,
     int superseded,
     Map<String, Long> rejectionsByReason)
@@ -43,6 +46,7 @@ public record DrSummary(
         events = List.copyOf(events);
         withdrawn = List.copyOf(withdrawn);
         older = List.copyOf(older);
+        withdrawnEarlier = List.copyOf(withdrawnEarlier);
         skipped = List.copyOf(skipped);
         rejectionsByReason = Collections.unmodifiableMap(new TreeMap<>(rejectionsByReason));
     }

@@ -1,5 +1,6 @@
 package org.gridsettle.replay.ingest;
 
+import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.pricing.money.MicroUnits;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
  * Prints the demand-response lines of the {@code settle ingest} summary, in the style of {@link IngestReportPrinter}:
  * a line for the files and program (with how many events were withdrawn), one per event journalled (its OpenADR
  * eventID, the engine id it maps to and how, its local hours and what it paid), one per cancelled event withdrawn,
- * one per copy older than the modification the journal holds (a stale cancellation or a superseded event), one for
+ * one per copy older than the modification the journal holds (a stale cancellation or a superseded event), one per
+ * event to settle that an earlier run withdrew (skipped, not journalled), one for
  * the events skipped and one for the engine's DR rejections.
  * <p>
  * Stateless; safe from any thread, given a writer per thread.
@@ -35,8 +37,10 @@ final class DrSummaryPrinter
             "skipped, %,d superseded by a later modification%s%n", summary.events().size(),
             String.join(", ", summary.files()), program.methodName(),
             MicroUnits.toDecimalString(program.incentiveMicros()), program.token(), withdrawn(summary),
-            summary.skipped().size(), summary.superseded(), summary.older().isEmpty() ? "" :
-            String.format(", %,d older than the journal's modification", summary.older().size()));
+            summary.skipped().size(), summary.superseded(), (summary.older().isEmpty() ? "" :
+            String.format(", %,d older than the journal's modification", summary.older().size())) +
+            (summary.withdrawnEarlier().isEmpty() ? "" :
+            String.format(", %,d withdrawn by an earlier run", summary.withdrawnEarlier().size())));
         for (final DrSummary.Event event : summary.events())
         {
             final DrEventFiles.Mapped e = event.mapped();
@@ -60,6 +64,17 @@ final class DrSummaryPrinter
                 e.event().status(), e.engineId(), e.idRule(), cancellation ? "stale, not withdrawn" :
                 "superseded, not journalled", o.journalledModification(), cancellation ?
                 "and a cancellation takes back only an older one" : "which an older one does not change");
+        }
+        for (final DrEventFiles.Older o : summary.withdrawnEarlier())
+        {
+            final DrEventFiles.Identified e = o.older();
+            out.printf("dr event %s (modification %d, %s) -> engine id %d (%s): skipped: withdrawn by an earlier " +
+                "run, %s; not journalled%n", DisplayText.quote(e.event().eventId()), e.event().modificationNumber(),
+                e.event().status(), e.engineId(), e.idRule(),
+                o.journalledModification() == DrEventCodec.UNKNOWN_MODIFICATION ? "which journalled it without a " +
+                "modification number (before format version 6), so whether this copy is newer could not be " +
+                "checked; the engine settles nothing under a withdrawn id, so a re-issue must come under a new " +
+                "eventID" : "at modification " + o.journalledModification() + ", and this copy is not newer");
         }
         if (!summary.skipped().isEmpty())
         {
@@ -102,6 +117,13 @@ final class DrSummaryPrinter
 
     private static String outcome(final DrSummary.Event event, final DrProgram program)
     {
+        if (ReasonCode.DR_EVENT_WITHDRAWN.name().equals(event.rejection()))
+        {
+            // only a copy newer than the journal's is published under a withdrawn id (DrPublications)
+            return "rejected by the engine: " + event.rejection() + " (an earlier run withdrew this eventID at the " +
+                "VTN's cancellation, and this newer modification re-issues it: the engine settles nothing under a " +
+                "withdrawn id; the VTN must re-issue the event under a new eventID for it to settle)";
+        }
         if (event.rejection() != null)
         {
             return "rejected by the engine: " + event.rejection();

@@ -35,7 +35,11 @@ import java.util.TreeMap;
  * @param outputDigest         digest of the whole output journal.
  * @param carbonRegion         region the meters were enrolled on, or null when no carbon data was given.
  * @param carbonIntervals      carbon-intensity intervals published, across every region.
+ * @param oracleIntervals      oracle price intervals published, by pricing node; empty without oracle files.
  * @param demandResponse       the DR events and their outcome, or null when the run was given none.
+ * @param zeroRuns             lines naming the enrolled meters' long runs of zero readings
+ *                             ({@link org.gridsettle.replay.bill.ZeroRuns}), none when there are none or the check is
+ *                             off.
  */
 public record IngestReport(
     boolean journalExisted,
@@ -62,7 +66,9 @@ public record IngestReport(
     long outputDigest,
     String carbonRegion,
     long carbonIntervals,
-    DrSummary demandResponse)
+    Map<String, Long> oracleIntervals,
+    DrSummary demandResponse,
+    List<String> zeroRuns)
 {
     /**
      * Freezes the collections.
@@ -75,6 +81,8 @@ public record IngestReport(
         otherRejections = Collections.unmodifiableMap(new TreeMap<>(otherRejections));
         unknownMeters = List.copyOf(unknownMeters);
         amountsByToken = Collections.unmodifiableMap(new LinkedHashMap<>(amountsByToken));
+        zeroRuns = List.copyOf(zeroRuns);
+        oracleIntervals = Collections.unmodifiableMap(new TreeMap<>(oracleIntervals));
     }
 
     /**

@@ -49,6 +49,15 @@ public final class IngestReportPrinter
             out.printf("carbon: %,d intervals of grid intensity published; meters enrolled on region %s%n",
                 report.carbonIntervals(), report.carbonRegion());
         }
+        if (!report.oracleIntervals().isEmpty())
+        {
+            // said like carbon's: a run that published prices for other nodes than its meters' shows it here
+            out.printf("oracle: %,d intervals of prices published for %s%n",
+                report.oracleIntervals().values().stream().mapToLong(Long::longValue).sum(),
+                report.oracleIntervals().entrySet().stream()
+                    .map((e) -> "node " + e.getKey() + " (" + String.format("%,d", e.getValue()) + ")")
+                    .collect(Collectors.joining(", ")));
+        }
         for (final IngestReport.FileSummary file : report.files())
         {
             out.printf("usage: %s (%s): %,d readings, %,d bad%n",
@@ -73,6 +82,10 @@ public final class IngestReportPrinter
         {
             out.printf("unknown meters: %,d not in the enrolment file, journalled as meters -1, -2, ...: %s%n",
                 report.unknownMeters().size(), unknownMeters(report.unknownMeters()));
+        }
+        for (final String line : report.zeroRuns())
+        {
+            out.printf("zero readings: %s%n", line);
         }
         if (!report.otherRejections().isEmpty())
         {

@@ -3,6 +3,7 @@ package org.gridsettle.replay.ingest;
 import org.gridsettle.engine.EngineCounters;
 import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.replay.bill.BillingCalendar;
+import org.gridsettle.replay.bill.ZeroRuns;
 import org.gridsettle.journal.ExclusiveFileLock;
 import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
@@ -74,6 +75,7 @@ public final class IngestRun
     private DrEventFiles demandResponse = DrEventFiles.NONE;
     private Consumer<String> warnings = (line) -> { };
     private Optional<String> inputWarning = Optional.empty();
+    private int zeroRunHours = ZeroRuns.DEFAULT_HOURS;
 
     /**
      * @param journalDir     journal directory, created or appended to.
@@ -158,6 +160,21 @@ public final class IngestRun
     }
 
     /**
+     * @param hours the shortest run of an enrolled meter's zero readings the report names ({@link ZeroRuns}), or 0
+     *              for no check; the readings are settled as read either way.
+     * @return this.
+     */
+    public IngestRun zeroRunHours(final int hours)
+    {
+        if (hours < 0)
+        {
+            throw new IllegalArgumentException("zero-run hours must not be negative: " + hours);
+        }
+        this.zeroRunHours = hours;
+        return this;
+    }
+
+    /**
      * @param listener told how many readings have been submitted, against the number read.
      * @return this.
      */
@@ -218,9 +235,14 @@ public final class IngestRun
             files.add(new IngestReport.FileSummary(file.name(), file.format(), count, badRows.count() - badBefore));
         }
         final List<OraclePriceSeries> oraclePrices = new ArrayList<>();
+        final SeriesCoverage oracleCoverage = new SeriesCoverage("oracle price intervals", "node", "ORACLE_PRICE_MISSING");
         for (final Path file : oracleFiles)
         {
-            oraclePrices.addAll(OraclePriceFiles.read(file, badRows));
+            for (final OraclePriceSeries series : OraclePriceFiles.read(file, badRows))
+            {
+                oraclePrices.add(series);
+                oracleCoverage.series(String.valueOf(file.getFileName()), series.node(), series);
+            }
         }
         final java.util.function.LongPredicate covered = t -> t >= firstCovered && t < lastCovered;
         checkDates(readings, covered, meterIds.unknownMeters());
@@ -233,6 +255,8 @@ public final class IngestRun
         {
             readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);
         }
+        nightExports(readings, covered).forEach(warnings);
+        seriesCoverage(readings, covered, oracleCoverage).forEach(warnings);
         DemandWindowCheck.mismatch(tariffDocument.demandWindowMinutes(),
             IntStream.range(0, readings.size()).map(readings::seconds)).ifPresent(warnings);
         refuseForeignDirectory();
@@ -247,12 +271,112 @@ public final class IngestRun
                 warnings.accept(file + " was left without Chronicle's header by a run killed as it created the " +
                     "file, and held no record: set aside as " + file.getFileName() + JournalWriter.ABANDONED_SUFFIX);
             }
-            return settle(readings, covered, meterIds, badRows, files, oraclePrices);
+            return settle(readings, covered, meterIds, badRows, files, oraclePrices, zeroRuns(readings, covered));
         }
         finally
         {
             writer.close();
         }
+    }
+
+    /**
+     * Enrolled meters whose exports fall mostly at night in the tariff's zone, which a wrong --zone makes of solar
+     * exports ({@link NightExports}).
+     */
+    private List<String> nightExports(final ReadingBuffer readings, final java.util.function.LongPredicate covered)
+    {
+        final java.util.Map<Long, String> names = new java.util.HashMap<>();
+        enrolments.forEach((e) -> names.put(e.meterId(), e.usageMeterId()));
+        final NightExports night = new NightExports(zone);
+        for (int i = 0; i < readings.size(); i++)
+        {
+            final String name = names.get(readings.meter(i));
+            if (name != null && covered.test(readings.start(i)))
+            {
+                night.reading(name, readings.start(i), readings.seconds(i), readings.exportWh(i));
+            }
+        }
+        return night.warnings();
+    }
+
+    /**
+     * The enrolled meters' runs of zero readings, in enrolment order, for the report: an unknown meter's readings are
+     * rejected whatever they hold.
+     */
+    private List<String> zeroRuns(final ReadingBuffer readings, final java.util.function.LongPredicate covered)
+    {
+        if (zeroRunHours == 0)
+        {
+            return List.of();
+        }
+        final java.util.Map<Long, List<ZeroRuns.Run>> runsByMeter = new java.util.HashMap<>();
+        final java.util.Map<Long, ZeroRuns.Finder> finders = new java.util.HashMap<>();
+        for (final Enrolment e : enrolments)
+        {
+            final List<ZeroRuns.Run> runs = new ArrayList<>();
+            runsByMeter.put(e.meterId(), runs);
+            finders.put(e.meterId(), new ZeroRuns.Finder(e.usageMeterId(), zeroRunHours, runs));
+        }
+        for (final int i : readings.inStartOrder())
+        {
+            final ZeroRuns.Finder finder = finders.get(readings.meter(i));
+            if (finder != null && covered.test(readings.start(i)))
+            {
+                finder.reading(readings.start(i), readings.seconds(i), readings.importWh(i), readings.exportWh(i));
+            }
+        }
+        final List<ZeroRuns.Run> runs = new ArrayList<>();
+        for (final Enrolment e : enrolments)
+        {
+            finders.get(e.meterId()).finish();
+            runs.addAll(runsByMeter.get(e.meterId()));
+        }
+        return ZeroRuns.describe(runs, zeroRunHours, zone);
+    }
+
+    /**
+     * The carbon and oracle files' coverage of the readings of enrolled meters they price: all of them for the
+     * carbon region they are enrolled on, those of the meters on a node for its prices.
+     */
+    private List<String> seriesCoverage(
+        final ReadingBuffer readings, final java.util.function.LongPredicate covered,
+        final SeriesCoverage oracleCoverage)
+    {
+        final SeriesCoverage carbonCoverage =
+            new SeriesCoverage("carbon intensity intervals", "region", "CARBON_INTENSITY_MISSING");
+        for (int i = 0; i < carbon.series().size(); i++)
+        {
+            carbonCoverage.series(carbon.source(i), carbon.series().get(i).region(), carbon.series().get(i));
+        }
+        final java.util.Map<Long, String> nodes = new java.util.HashMap<>();
+        for (final Enrolment e : enrolments)
+        {
+            final String node = e.pricingNode() != null ? e.pricingNode() : defaultPricingNode;
+            if (node != null)
+            {
+                nodes.put(e.meterId(), node);
+            }
+        }
+        for (int i = 0; i < readings.size(); i++)
+        {
+            if (readings.meter(i) <= 0 || !covered.test(readings.start(i)))
+            {
+                continue;
+            }
+            final long end = readings.start(i) + readings.seconds(i);
+            if (carbon.enrolmentRegion() != null)
+            {
+                carbonCoverage.reading(carbon.enrolmentRegion(), readings.start(i), end);
+            }
+            final String node = nodes.get(readings.meter(i));
+            if (node != null && !oracleFiles.isEmpty())
+            {
+                oracleCoverage.reading(node, readings.start(i), end);
+            }
+        }
+        final List<String> lines = new ArrayList<>(carbonCoverage.warnings());
+        lines.addAll(oracleCoverage.warnings());
+        return lines;
     }
 
     /**
@@ -322,7 +446,8 @@ public final class IngestRun
         final MeterIdMap meterIds,
         final BadRowTally badRows,
         final List<IngestReport.FileSummary> files,
-        final List<OraclePriceSeries> oraclePrices)
+        final List<OraclePriceSeries> oraclePrices,
+        final List<String> zeroRuns)
     {
         // one pass over the input journal: the calendar to resume, and the readings it settled already (a file sent
         // again is not submitted again)
@@ -437,8 +562,15 @@ public final class IngestRun
             tickDuplicates, settled.count(), badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
             counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
-            carbon.enrolmentRegion(), carbon.intervals(),
-            drSummary(events, journalled, withdrawals, drEvents, drTally));
+            carbon.enrolmentRegion(), carbon.intervals(), oracleIntervals(oraclePrices),
+            drSummary(events, journalled, withdrawals, drEvents, drTally), zeroRuns);
+    }
+
+    private static java.util.Map<String, Long> oracleIntervals(final List<OraclePriceSeries> oraclePrices)
+    {
+        final java.util.Map<String, Long> byNode = new java.util.TreeMap<>();
+        oraclePrices.forEach((series) -> byNode.merge(series.node(), (long)series.size(), Long::sum));
+        return byNode;
     }
 
     /**
@@ -545,7 +677,8 @@ public final class IngestRun
             }
         }
         return new DrSummary(demandResponse.files(), demandResponse.program(), zone, events, withdrawn, older,
-            skipped, demandResponse.superseded(), drTally.rejectionsByReason());
+            DrPublications.withdrawnEarlier(demandResponse, journalled), skipped, demandResponse.superseded(),
+            drTally.rejectionsByReason());
     }
 
     /**

@@ -61,6 +61,14 @@ final class OraclePriceFiles
             }
             series.add(entry.getValue());
         }
+        if (series.isEmpty())
+        {
+            // every row was good but of a node the journal cannot hold: a file without a row to publish, as one of
+            // bad rows only is, and not a run that goes on to reject every reading ORACLE_PRICE_MISSING
+            throw new ImportException(String.valueOf(file.getFileName()), "end of input", "expected at least one " +
+                "row of a pricing node the journal can hold, found only rows of " + byNode.size() + (byNode.size() ==
+                1 ? " node" : " nodes") + " it cannot (reported above): nothing to publish");
+        }
         return series;
     }
 }

@@ -307,14 +307,7 @@ class IngestCommandTest
     {
         // one flat-rate tariff in GBP with a carbon adder of 0.05 per kg on imports and a credit of 0.04 CARBON per
         // kg on exports
-        final Path tariff = write("gb.json", String.join("\n",
-            "{\"format\": \"gridsettle-tariff/1\", \"id\": 44, \"version\": 1,",
-            " \"effective_from\": \"2023-03-01\", \"zone\": \"Europe/London\",",
-            " \"currency\": \"GBP\", \"export_token\": \"SOLAR\",",
-            " \"periods\": [{\"name\": \"flat\", \"import\": \"0.30\", \"export\": \"0.15\"}],",
-            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
-            "   \"weekday\": {}, \"weekend\": {}}]},",
-            " \"carbon\": {\"import_adder_per_kg\": \"0.05\", \"export_credit_per_kg\": \"0.04\"}}"));
+        final Path tariff = write("gb.json", TestResources.gbCarbonTariff());
         final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
         // The real UK national response (shared/data, NESO Carbon Intensity API via
         // nmpowell/carbon-intensity-forecast-tracking) gives 81 g/kWh actual for 01:00-01:30Z on 2023-03-14 and 73

@@ -375,17 +375,7 @@ class IngestDrCommandTest
     @Test
     void aCancellationOfAnEventJournalledWithoutAModificationNumberIsStillWithdrawn() throws Exception
     {
-        final Path journal = tmp.resolve("journal");
-        assertThat(CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF), "--meters",
-            write("meters.csv", METERS).toString(), "--usage", usage(false).toString()).exitCode()).isZero();
-        final long start = java.time.ZonedDateTime.of(2026, 4, 29, 16, 0, 0, 0, LA).toEpochSecond();
-        try (org.gridsettle.engine.SettlementEngine engine =
-            org.gridsettle.engine.SettlementEngine.builder().journalDir(journal).build().start())
-        {
-            engine.publishDrEvent(939393, org.gridsettle.pricing.money.TokenSymbol.pack("DR"),
-                org.gridsettle.replay.tariff.TariffDocument.TARIFF_ID, start, start + 3 * 3_600, 123_457,
-                org.gridsettle.pricing.dr.BaselineMethod.TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT, 0);
-        }
+        final Path journal = journalWithSchemaOneEvent();
         assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
             .filter((l) -> l.contains("\"type\":\"dr_event\""))).singleElement().asString()
             .contains("\"schemaVersion\":1,").doesNotContain("modificationNumber");
@@ -405,6 +395,129 @@ class IngestDrCommandTest
         assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
             .filter((l) -> l.contains("\"type\":\"dr_event_withdrawal\""))).hasSize(1);
         assertThat(CliRun.of("dump", "--journal", journal.toString()).out()).doesNotContain("DR_INCENTIVE");
+    }
+
+    /**
+     * The active payload fed again after a cancellation withdrew its event: the first run journals Event_939393 at
+     * modification 2, the second withdraws it (cancelled at modification 3), the third is fed the first run's payload
+     * again. The engine would reject any DR_EVENT under the withdrawn id DR_EVENT_WITHDRAWN, so the copy, not newer
+     * than the journal's modification 2, is skipped with one line and nothing is journalled for it.
+     */
+    @Test
+    void anEventWithdrawnByAnEarlierRunIsSkippedWhenItsOlderPayloadIsFedAgain() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        final String weekday = Files.readString(Path.of(path(WEEKDAY)));
+        final Path active = write("active.xml",
+            weekday.replaceFirst("<ei:eventStatus>near</ei:eventStatus>", "<ei:eventStatus>active</ei:eventStatus>"));
+        assertThat(ingest(journal, usage(false), active.toString(), "--dr-incentive", "0.123457").exitCode())
+            .isZero();
+        final CliRun withdrawal = ingest(journal, usage(false), write("cancelled.xml", cancelled(weekday)).toString(),
+            "--dr-incentive", "0.123457");
+        assertThat(withdrawal.out()).contains("(modification 3, cancelled) -> engine id 939393 (its digits): " +
+            "withdrawn: an earlier ingest journalled it");
+
+        final CliRun again = ingest(journal, usage(true), active.toString(), "--dr-incentive", "0.123457");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out())
+            .contains("dr events: 0 journalled from active.xml (10in10-adjusted baseline, 0.123457 DR per kWh " +
+                "reduced); 0 withdrawn, 2 skipped, 1 superseded by a later modification, 1 withdrawn by an earlier " +
+                "run\n")
+            .contains("dr event \"Event_939393\" (modification 2, active) -> engine id 939393 (its digits): " +
+                "skipped: withdrawn by an earlier run, at modification 2, and this copy is not newer; not " +
+                "journalled\n")
+            .contains("dr rejections: none\n")
+            .doesNotContain("token DR");
+        // the journal holds the first run's DR_EVENT and the second's withdrawal, and no rejection of a third copy
+        final String inputs = CliRun.of("dump", "--journal", journal.toString(), "--input").out();
+        assertThat(inputs.lines().filter((l) -> l.contains("\"type\":\"dr_event\""))).hasSize(1);
+        assertThat(CliRun.of("dump", "--journal", journal.toString()).out()).doesNotContain("DR_EVENT_WITHDRAWN");
+        assertThat(CliRun.of("replay", "--journal", journal.toString()).out()).contains("replay: identical");
+    }
+
+    /**
+     * A re-issue after the cancellation: a payload of Event_939393 at modification 4, above the journal's 2, is
+     * newer than anything the journal holds. It is journalled, as what the VTN sent, and the engine rejects it
+     * DR_EVENT_WITHDRAWN (a withdrawn id stays withdrawn, journal/FORMAT.md DR_EVENT_WITHDRAWAL); the report says
+     * why and what the VTN must do. Fed once more, the journal holds its modification 4, and it is skipped.
+     */
+    @Test
+    void aReissueOfAWithdrawnEventIsJournalledRejectedAndExplainedOnce() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        final String weekday = Files.readString(Path.of(path(WEEKDAY)));
+        assertThat(ingest(journal, usage(false), path(WEEKDAY), "--dr-incentive", "0.123457").exitCode()).isZero();
+        assertThat(ingest(journal, usage(false), write("cancelled.xml", cancelled(weekday)).toString(),
+            "--dr-incentive", "0.123457").out()).contains("withdrawn: an earlier ingest journalled it");
+        final Path reissue = write("reissue.xml", weekday.replace("<ei:modificationNumber>2</ei:modificationNumber>",
+            "<ei:modificationNumber>4</ei:modificationNumber>"));
+
+        final CliRun third = ingest(journal, usage(false), reissue.toString(), "--dr-incentive", "0.123457");
+
+        assertThat(third.exitCode()).as(third.err()).isZero();
+        assertThat(third.out())
+            .contains("dr event \"Event_939393\" (modification 4, near) -> engine id 939393 (its digits): " +
+                "2026-04-29 16:00-19:00 America/Los_Angeles: rejected by the engine: DR_EVENT_WITHDRAWN (an earlier " +
+                "run withdrew this eventID at the VTN's cancellation, and this newer modification re-issues it: the " +
+                "engine settles nothing under a withdrawn id; the VTN must re-issue the event under a new eventID " +
+                "for it to settle)\n")
+            .contains("dr rejections: DR_EVENT_WITHDRAWN=1\n");
+
+        final CliRun fourth = ingest(journal, usage(false), reissue.toString(), "--dr-incentive", "0.123457");
+        assertThat(fourth.out())
+            .contains("dr event \"Event_939393\" (modification 4, near) -> engine id 939393 (its digits): " +
+                "skipped: withdrawn by an earlier run, at modification 4, and this copy is not newer; not " +
+                "journalled\n")
+            .contains("dr rejections: none\n");
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
+            .filter((l) -> l.contains("\"type\":\"dr_event\""))).hasSize(2);
+    }
+
+    /**
+     * An event a journal written before format version 6 holds without a modification number, withdrawn: a copy fed
+     * again cannot be compared, and the engine would settle nothing under the withdrawn id whatever it is, so it is
+     * skipped, and the line says the comparison was not possible and that a re-issue needs a new eventID.
+     */
+    @Test
+    void aCopyOfAWithdrawnEventJournalledWithoutAModificationNumberIsSkippedAndSaysSo() throws Exception
+    {
+        final Path journal = journalWithSchemaOneEvent();
+        final String weekday = Files.readString(Path.of(path(WEEKDAY)));
+        assertThat(ingest(journal, usage(false), write("cancelled.xml", cancelled(weekday)).toString(),
+            "--dr-incentive", "0.123457").out()).contains("withdrawn: an earlier ingest journalled it");
+
+        final CliRun again = ingest(journal, usage(false), path(WEEKDAY), "--dr-incentive", "0.123457");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out())
+            .contains("dr event \"Event_939393\" (modification 2, near) -> engine id 939393 (its digits): skipped: " +
+                "withdrawn by an earlier run, which journalled it without a modification number (before format " +
+                "version 6), so whether this copy is newer could not be checked; the engine settles nothing under a " +
+                "withdrawn id, so a re-issue must come under a new eventID; not journalled\n")
+            .contains("dr rejections: none\n");
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
+            .filter((l) -> l.contains("\"type\":\"dr_event\""))).hasSize(1);
+    }
+
+    /**
+     * @return a journal of the baseline days' readings in which Event_939393's hours are published through the engine
+     *         API without a modification number, as the ingest before format version 6 did (DR_EVENT schema 1).
+     */
+    private Path journalWithSchemaOneEvent() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        assertThat(CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF), "--meters",
+            write("meters.csv", METERS).toString(), "--usage", usage(false).toString()).exitCode()).isZero();
+        final long start = java.time.ZonedDateTime.of(2026, 4, 29, 16, 0, 0, 0, LA).toEpochSecond();
+        try (org.gridsettle.engine.SettlementEngine engine =
+            org.gridsettle.engine.SettlementEngine.builder().journalDir(journal).build().start())
+        {
+            engine.publishDrEvent(939393, org.gridsettle.pricing.money.TokenSymbol.pack("DR"),
+                org.gridsettle.replay.tariff.TariffDocument.TARIFF_ID, start, start + 3 * 3_600, 123_457,
+                org.gridsettle.pricing.dr.BaselineMethod.TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT, 0);
+        }
+        return journal;
     }
 
     /** @return the weekday payload with Event_939393 cancelled by modification 3. */

@@ -45,12 +45,20 @@ class IngestOracleCommandTest
             "--oracle", path(ORACLE), "--pricing-node", "DLAP_PGAE-APND");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).isEqualTo("settle ingest: bad row: oracle_lmp_5min.csv: line 4: expected " +
-            "price_per_mwh as a decimal such as -12.5, found \"oops\"" + System.lineSeparator());
+        // M-1's last reading is past the node's last price, which the run says before the engine rejects it
+        assertThat(run.err().lines()).containsExactly("settle ingest: bad row: oracle_lmp_5min.csv: line 4: " +
+            "expected price_per_mwh as a decimal such as -12.5, found \"oops\"",
+            "settle ingest: warning: the oracle price intervals of node \"TH_NP15_GEN-APND\" cover " +
+                "2026-03-09T18:00:00Z to 2026-03-09T18:20:00Z, not all of this run's readings on it, which run " +
+                "2026-03-09T18:00:00Z to 2026-03-09T18:25:00Z: readings outside it find no value in this run's files " +
+                "and are rejected ORACLE_PRICE_MISSING unless the journal holds one for them");
         // 16,500 + 9,500 + 68,022 = 94,022 µ SOLAR
         assertThat(run.out())
             .contains("readings: 7 submitted, 6 accepted, 1 rejected by the engine, 0 exact duplicates")
             .contains("engine rejections: ORACLE_PRICE_MISSING=1")
+            // the good rows: 3 of TH_NP15_GEN-APND (41.25, -3.5, 38.00), 1 of DLAP_PGAE-APND
+            .contains("oracle: 4 intervals of prices published for node DLAP_PGAE-APND (1), node TH_NP15_GEN-APND " +
+                "(3)\n")
             .contains("bad rows: 1 (")
             .contains("token SOLAR  export_credit 0.094022\n")
             .contains("token USD    energy_charge 0.030000\n");

@@ -76,6 +76,40 @@ final class TestResources
         return lines.stream().filter((line) -> !line.startsWith(gap)).toList();
     }
 
+    /**
+     * @return a gridsettle tariff, hand-written: flat 0.30 GBP/kWh in Europe/London from 2023-03-01, with a carbon
+     *         adder of 0.05 GBP per kg on imports and a credit of 0.04 CARBON per kg on exports.
+     */
+    static String gbCarbonTariff()
+    {
+        return String.join("\n",
+            "{\"format\": \"gridsettle-tariff/1\", \"id\": 44, \"version\": 1,",
+            " \"effective_from\": \"2023-03-01\", \"zone\": \"Europe/London\",",
+            " \"currency\": \"GBP\", \"export_token\": \"SOLAR\",",
+            " \"periods\": [{\"name\": \"flat\", \"import\": \"0.30\", \"export\": \"0.15\"}],",
+            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
+            "   \"weekday\": {}, \"weekend\": {}}]},",
+            " \"carbon\": {\"import_adder_per_kg\": \"0.05\", \"export_credit_per_kg\": \"0.04\"}}");
+    }
+
+    /**
+     * @return the hours of {@code bill/ssc_gen_25_year_residential_first8760.csv} (NREL/ssc's residential PV year, kW)
+     *         as the Wh an export register reads: kW x 1,000 half-even when positive, else 0 (the night's negative
+     *         values are the inverter's own draw).
+     */
+    static long[] pvExportWh() throws IOException
+    {
+        final List<String> lines = Files.readAllLines(resource("bill/ssc_gen_25_year_residential_first8760.csv"),
+            StandardCharsets.UTF_8);
+        final long[] wh = new long[lines.size()];
+        for (int h = 0; h < wh.length; h++)
+        {
+            final BigDecimal kw = new BigDecimal(lines.get(h).replace("\uFEFF", "").trim());
+            wh[h] = kw.signum() > 0 ? kw.movePointRight(3).setScale(0, RoundingMode.HALF_EVEN).longValueExact() : 0;
+        }
+        return wh;
+    }
+
     static Path resource(final String name)
     {
         try
