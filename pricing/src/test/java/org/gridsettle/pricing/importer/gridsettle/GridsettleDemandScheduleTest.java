@@ -17,18 +17,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class GridsettleDemandScheduleTest
 {
-    private static final String TARIFF = String.join("\n",
-        "{",
-        "  \"format\": \"gridsettle-tariff/1\", \"id\": 46, \"version\": 1,",
-        "  \"effective_from\": \"2024-01-01\", \"zone\": \"America/New_York\",",
-        "  \"currency\": \"USD\", \"export_token\": \"USD\",",
-        "  \"periods\": [{\"name\": \"off-peak\", \"import\": \"0.11\"}, {\"name\": \"on-peak\", \"import\": \"0.21\"}],",
-        "  \"schedule\": {\"default_period\": \"off-peak\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
-        "    \"weekday\": {\"windows\": [{\"from\": \"16:00\", \"to\": \"21:00\", \"period\": \"on-peak\"}]},",
-        "    \"weekend\": {}}]},",
-        "  \"demand\": DEMAND",
-        "}",
-        "");
+    private static final String TARIFF = GridsettleDemandTiersTest.TARIFF;
     private static final String DEMAND_SCHEDULE = "\"periods\": [\"day\", \"other\"], \"schedule\": " +
         "{\"default_period\": \"other\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12], " +
         "\"weekday\": {\"windows\": [{\"from\": \"08:00\", \"to\": \"18:15\", \"period\": \"day\"}]}, " +
