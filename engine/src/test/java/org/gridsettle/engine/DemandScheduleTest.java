@@ -37,7 +37,7 @@ class DemandScheduleTest
     Path dir;
 
     /** Demand "day" on weekdays from {@code fromHour} to {@code toHour} exclusive, "other" elsewhere. */
-    private static byte[] demandSchedule(final int fromHour, final int toHour)
+    static byte[] demandSchedule(final int fromHour, final int toHour)
     {
         final byte[] schedule = new byte[12 * 3 * 24];
         for (int i = 0; i < schedule.length; i++)
@@ -49,7 +49,7 @@ class DemandScheduleTest
         return schedule;
     }
 
-    private static TouTariff tariff(final int version, final long from, final byte[] demandSchedule,
+    static TouTariff tariff(final int version, final long from, final byte[] demandSchedule,
         final long dayRate, final long otherRate)
     {
         final int[] hours = new int[24];

@@ -37,10 +37,12 @@ final class IntervalLocator
         {
             final long local = tariff.zoneTable().localEpochSecond(start);
             this.local = local;
-            // the month, day type and slot are worked out once for both tables
+            // the month, day type and slot are worked out once for both tables; only a tariff with a demand schedule
+            // reads a second one
             final int slot = tariff.slotIndexAtLocal(local);
-            this.period = tariff.periodInSlot(slot);
-            this.demandPeriod = tariff.demandPeriodInSlot(slot);
+            final int period = tariff.periodInSlot(slot);
+            this.period = period;
+            this.demandPeriod = tariff.hasDemandSchedule() ? tariff.demandPeriodInSlot(slot) : period;
             this.billingPeriod = tariff.billingPeriodOfLocal(local);
             this.start = start;
             this.tariff = tariff;
