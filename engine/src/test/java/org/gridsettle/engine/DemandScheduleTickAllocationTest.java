@@ -4,11 +4,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.logic.SettlementLogic;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
-import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
 import org.junit.jupiter.api.Test;
-
-import java.lang.management.ManagementFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +19,6 @@ class DemandScheduleTickAllocationTest
     @Test
     void ticksUnderADemandScheduleAllocateNothingInSteadyState()
     {
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final SettlementLogic logic = new SettlementLogic((b, o, l) ->
         {
         });
@@ -39,22 +34,9 @@ class DemandScheduleTickAllocationTest
             EngineFixture.START, 0, 0);
         logic.apply(buffer, 0, MeterEnrolmentCodec.LENGTH);
 
-        final MeterTickCodec tick = new MeterTickCodec().wrap(buffer, 0);
-        long sequence = 3;
-        // 57 days from 2026-03-02: March and April, the two billing periods that may be open without a close
         final int warmUp = 4_000;
         final int measured = 1_500;
-        long before = 0;
-        for (int i = 0; i < warmUp + measured; i++)
-        {
-            if (i == warmUp)
-            {
-                before = threads.getCurrentThreadAllocatedBytes();
-            }
-            tick.encode(++sequence, 1, 0, EngineFixture.START + i * 900L, 900, 100 + i % 300, 0, 0);
-            logic.apply(buffer, 0, MeterTickCodec.LENGTH);
-        }
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        final long allocated = DrTickAllocationTest.allocatedByWarmTicks(logic, buffer, warmUp, measured);
         assertThat(logic.ticksPriced()).as("every tick priced").isEqualTo(warmUp + measured);
         // the slack is for what the JVM itself may charge to the thread
         assertThat(allocated).as("bytes allocated by %d ticks", measured).isLessThan(1_024);
