@@ -173,4 +173,46 @@ class DemandScheduleTest
         assertThat(TariffSupport.whyUnsupported(tariff)).isEqualTo("7 demand periods; the engine settles at most 6");
         assertThat(TariffSupport.whyUnsupported(tariff(1, T, demandSchedule(8, 18), 1, 1))).isNull();
     }
+
+    @Test
+    void aRestartFromTheShutdownSnapshotKeepsTheDemandScheduleAndEachDemandPeriodsPeak()
+    {
+        final Path straight = dir.resolve("straight");
+        final SettlementEngine once = SettlementEngine.builder().journalDir(straight).build().start();
+        try (once)
+        {
+            firstHalf(once);
+            secondHalf(once);
+        }
+        final Path split = dir.resolve("split");
+        try (SettlementEngine first = SettlementEngine.builder().journalDir(split).build().start())
+        {
+            firstHalf(first);
+        }
+        // the clean shutdown took a snapshot: the tariff (schema 5), the window's demand places and the cells
+        final SettlementEngine second = SettlementEngine.builder().journalDir(split).build().start();
+        try (second)
+        {
+            secondHalf(second);
+        }
+        assertThat(second.outputDigest()).isEqualTo(once.outputDigest());
+        // the same hand-worked 40.00 + 18.00 as demandIsChargedPerDemandPeriodAndACorrectionLowersOnePeriodsPeak
+        assertThat(net(transfers(Outputs.of(split), ReasonCode.DEMAND_CHARGE))).isEqualTo(58_000_000L);
+    }
+
+    private static void firstHalf(final SettlementEngine engine)
+    {
+        engine.publishTariff(tariff(1, T, demandSchedule(8, 18), 10_000_000, 2_000_000));
+        engine.registerAccount(1001);
+        engine.enrolMeter(1, 1001, 61, T);
+        engine.submitTick(1, 0, T + 10 * H, 3_600, 6_000, 0);
+        engine.submitTick(1, 0, T + 16 * H, 3_600, 4_000, 0);
+        engine.submitTick(1, 0, T + 19 * H, 3_600, 9_000, 0);
+    }
+
+    private static void secondHalf(final SettlementEngine engine)
+    {
+        engine.submitCorrection(1, 0, T + 10 * H, 3_600, 3_000, 0);
+        engine.calendar(CalendarCodec.PERIOD_CLOSE, APRIL, 61);
+    }
 }
