@@ -160,6 +160,38 @@ class DemandScheduleTest
     }
 
     @Test
+    void aVersionWithoutADemandScheduleAndOneWithTieredDemandChargeThePeakTierByTierInTheCheapestPeriod()
+    {
+        final int[] hours = new int[24];
+        java.util.Arrays.fill(hours, 16, 21, 1);
+        final List<TouPeriod> periods = List.of(new TouPeriod("off", 100_000, 0), new TouPeriod("peak", 300_000, 0));
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            // v1: demand per energy period, 5.00 per kW in both; v2: the demand schedule, tiered at 10 kW,
+            // day 10.00 then 6.00, other 3.00 then 1.00
+            engine.publishTariff(TouTariff.hourly(61, 1, T, "USD", "SOLAR", EngineFixture.ZONE, periods, hours, hours)
+                .withDemand(0, new long[] {5_000_000, 5_000_000}));
+            engine.publishTariff(TouTariff.hourly(61, 2, MID, "USD", "SOLAR", EngineFixture.ZONE, periods, hours,
+                hours).withDemandSchedule(List.of("day", "other"), demandSchedule(8, 18))
+                .withDemandTiers(new org.gridsettle.pricing.tariff.DemandTiers(new long[] {10_000, Long.MAX_VALUE},
+                    new long[2], new long[][] {{10_000_000, 6_000_000}, {3_000_000, 1_000_000}})));
+            engine.registerAccount(1001);
+            engine.enrolMeter(1, 1001, 61, T);
+            engine.submitTick(1, 0, T + 10 * H, 3_600, 12_000, 0);   // Mon Mar 2, v1: 12 kW
+            engine.submitTick(1, 0, MID + 19 * H, 3_600, 8_000, 0);  // Mon Mar 16, v2: 8 kW
+            engine.calendar(CalendarCodec.PERIOD_CLOSE, APRIL, 61);
+        }
+        // the all-period peak, 12 kW, in each of v2's demand periods (both are in force in March):
+        //   day:   10 kW x 10.00 + 2 kW x 6.00 = 112.00;  other: 10 kW x 3.00 + 2 kW x 1.00 = 32.00
+        // so other's two tier lines are posted: 30.00 and 2.00
+        final List<TransferCodec> demand = transfers(Outputs.of(dir), ReasonCode.DEMAND_CHARGE);
+        assertThat(demand).extracting(TransferCodec::period).containsExactly(OTHER, OTHER);
+        assertThat(demand).extracting(TransferCodec::tier).containsExactly(0, 1);
+        assertThat(demand).extracting(TransferCodec::energyWh).containsExactly(10_000L, 2_000L);
+        assertThat(demand).extracting(TransferCodec::amount).containsExactly(30_000_000L, 2_000_000L);
+    }
+
+    @Test
     void moreDemandPeriodsThanThePerPeriodCellsHoldAreRefusedBeforeJournalling()
     {
         final byte[] seven = new byte[12 * 3 * 24];
