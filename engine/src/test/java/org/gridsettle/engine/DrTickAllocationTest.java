@@ -22,8 +22,6 @@ class DrTickAllocationTest
     @Test
     void ticksOfDrMetersAllocateNothingInSteadyState()
     {
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final SettlementLogic logic = new SettlementLogic((b, o, l) ->
         {
         });
@@ -37,11 +35,32 @@ class DrTickAllocationTest
             EngineFixture.START, MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE, 0);
         logic.apply(buffer, 0, MeterEnrolmentCodec.LENGTH);
 
-        final MeterTickCodec tick = new MeterTickCodec().wrap(buffer, 0);
-        long sequence = 3;
-        // 57 days from 2026-03-02: March and April, the two billing periods that may be open without a close
         final int warmUp = 4_000;
         final int measured = 1_500;
+        final long allocated = allocatedByWarmTicks(logic, buffer, warmUp, measured);
+        final int hour = 14;
+        logic.drHistory().select(0);
+        assertThat(logic.drHistory().wh(java.time.LocalDate.of(2026, 4, 20).toEpochDay(), hour)).isPositive();
+        assertThat(logic.ticksPriced()).as("every tick priced and recorded").isEqualTo(warmUp + measured);
+        assertThat(logic.drHistory().meters()).isEqualTo(1);
+        // the measured ticks open 15 new days in the 48-day ring, which overwrite old ones in place: nothing per
+        // tick; the slack is for what the JVM itself may charge to the thread
+        assertThat(allocated).as("bytes allocated by %d ticks", measured).isLessThan(1_024);
+    }
+
+    /**
+     * Applies warmUp + measured quarter-hour ticks of meter 1 from sequence 4 on, from EngineFixture.START: 57 days,
+     * March and April, the two billing periods that may be open without a close.
+     *
+     * @return bytes the calling thread allocated during the last {@code measured} ticks.
+     */
+    static long allocatedByWarmTicks(
+        final SettlementLogic logic, final UnsafeBuffer buffer, final int warmUp, final int measured)
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final MeterTickCodec tick = new MeterTickCodec().wrap(buffer, 0);
+        long sequence = 3;
         long before = 0;
         for (int i = 0; i < warmUp + measured; i++)
         {
@@ -52,14 +71,6 @@ class DrTickAllocationTest
             tick.encode(++sequence, 1, 0, EngineFixture.START + i * 900L, 900, 100 + i % 300, 0, 0);
             logic.apply(buffer, 0, MeterTickCodec.LENGTH);
         }
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        final int hour = 14;
-        logic.drHistory().select(0);
-        assertThat(logic.drHistory().wh(java.time.LocalDate.of(2026, 4, 20).toEpochDay(), hour)).isPositive();
-        assertThat(logic.ticksPriced()).as("every tick priced and recorded").isEqualTo(warmUp + measured);
-        assertThat(logic.drHistory().meters()).isEqualTo(1);
-        // the measured ticks open 15 new days in the 48-day ring, which overwrite old ones in place: nothing per
-        // tick; the slack is for what the JVM itself may charge to the thread
-        assertThat(allocated).as("bytes allocated by %d ticks", measured).isLessThan(1_024);
+        return threads.getCurrentThreadAllocatedBytes() - before;
     }
 }

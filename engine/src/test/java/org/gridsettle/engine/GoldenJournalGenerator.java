@@ -106,6 +106,10 @@ public final class GoldenJournalGenerator
             {
                 writeVersion6(engine);
             }
+            if (target.getFileName().toString().compareTo("v7") >= 0)
+            {
+                writeVersion7(engine);
+            }
         }
         copyTrimmed(Journals.input(scratch), Journals.input(target));
         copyTrimmed(Journals.output(scratch), Journals.output(target));
@@ -346,6 +350,53 @@ public final class GoldenJournalGenerator
         engine.submitTick(6, MeterTickCodec.CHANNEL_MAIN, DAY3_EVENT, 3600, 400, 0);        // 67: 7004's hour
         engine.submitTick(6, MeterTickCodec.CHANNEL_MAIN, DAY3_EVENT + 3600, 3600, 600, 0); // 68: 7005's hour
         engine.calendar(CalendarCodec.END_OF_DAY, END_OF_DAY + 2 * 86_400, TARIFF);        // 69: settles both
+    }
+
+    /** Tariff id of the version-7 tariff: the golden periods with TOU demand by a demand schedule of its own. */
+    static final long TARIFF_V7 = 27;
+    /** Demand period of the version-7 tariff outside 06:00-12:00: 1.50 per kW. */
+    static final int V7_ANYTIME = 0;
+    /** Demand period of the version-7 tariff from 06:00 to 12:00 every day: 4.00 per kW. */
+    static final int V7_MORNING = 1;
+
+    /**
+     * The version-7 tariff: the golden tariff's periods and schedule (off-peak 0, peak 1 from 16:00 to 21:00), and
+     * TOU demand by a demand schedule of its own (a TARIFF_VERSION of schema 5): demand period 0 "anytime" outside
+     * 06:00-12:00 at 1.50 per kW, 1 "morning" from 06:00 to 12:00 at 4.00 per kW, every day type. So an 11:00 tick
+     * is energy period 0 and demand period 1, a 17:00 tick energy period 1 and demand period 0.
+     *
+     * @return the tariff.
+     */
+    static TouTariff tariffV7()
+    {
+        final TouTariff base = tariff();
+        final byte[] demand = new byte[12 * 3 * 24];
+        for (int monthAndDayType = 0; monthAndDayType < 12 * 3; monthAndDayType++)
+        {
+            Arrays.fill(demand, monthAndDayType * 24 + 6, monthAndDayType * 24 + 12, (byte)V7_MORNING);
+        }
+        return new TouTariff(TARIFF_V7, 1, START, "USD", "SOLAR", ZONE, 60, List.of(base.period(0), base.period(1)),
+            base.scheduleCopy(), base.holidayEpochDaysCopy())
+            .withDemandSchedule(List.of("anytime", "morning"), demand)
+            .withDemand(0, new long[] {1_500_000, 4_000_000});
+    }
+
+    /**
+     * Version 7's inputs, after version 6's 69 (sequences continue at 70): a tariff with a demand schedule, ticks in
+     * both of its demand periods (each another index than its energy period), a correction that lowers the morning
+     * peak, and the period close that charges each demand period's peak.
+     *
+     * @param engine the engine versions 1 to 6 were written to.
+     */
+    static void writeVersion7(final SettlementEngine engine)
+    {
+        engine.publishTariff(tariffV7());                                               // 70: schema 5
+        engine.registerAccount(1007);                                                   // 71
+        engine.enrolMeter(7, 1007, TARIFF_V7, START);                                   // 72
+        engine.submitTick(7, MeterTickCodec.CHANNEL_MAIN, START + 11 * 3600, 900, 500, 0); // 73: morning, 2,000 W
+        engine.submitTick(7, MeterTickCodec.CHANNEL_MAIN, FIVE_PM, 900, 750, 0);        // 74: anytime, 3,000 W
+        engine.submitCorrection(7, MeterTickCodec.CHANNEL_MAIN, START + 11 * 3600, 900, 400, 0); // 75: to 1,600 W
+        engine.calendar(CalendarCodec.PERIOD_CLOSE, END_OF_DAY, TARIFF_V7);              // 76: demand per period
     }
 
     private static void deleteTree(final Path dir) throws IOException

@@ -11,8 +11,11 @@ import java.util.Arrays;
 
 /**
  * Per meter and billing period, what the period-close true-up and demand charges need: per TOU period the import
- * and export energy, the provisional charges and credits already posted and the highest interval demand, plus the
- * highest demand over all periods and the local-day tier counters.
+ * and export energy and the provisional charges and credits already posted, per demand period the highest interval
+ * demand, plus the highest demand over all periods and the local-day tier counters. A demand period is the TOU period
+ * unless the tariff has a demand schedule of its own; either way its peak is the demand field of the cell of that
+ * index, so a tariff with a demand schedule costs no more heap or snapshot bytes, and its energy fields stay indexed
+ * by TOU period.
  * <p>
  * Each meter has two billing slots, so ticks of the next billing period can arrive before the host closes the
  * previous one. A tick for a third open period is refused. State is flat primitive arrays indexed by meter:
@@ -27,7 +30,7 @@ import java.util.Arrays;
  */
 final class BillingAccumulators
 {
-    /** Most TOU periods a tariff may have for true-ups and TOU demand. */
+    /** Most TOU periods, and most demand periods, a tariff may have for true-ups and TOU demand. */
     static final int MAX_PERIODS = 6;
     /** Open billing periods per meter. */
     static final int SLOTS = 2;
@@ -52,7 +55,8 @@ final class BillingAccumulators
     private int[] heads = new int[0];
     /** Per slot: highest demand over all TOU periods, W. */
     private long[] flatMaxW = new long[0];
-    /** Per slot and TOU period, {@value #CELL} longs: import, export, charges, credits, highest demand. */
+    /** Per slot and period, {@value #CELL} longs: import, export, charges, credits (by TOU period), highest demand
+     * (by demand period). */
     private long[] cells = new long[0];
     /** Per meter: the local day of the daily counters, then one import counter per TOU period. */
     private long[] days = new long[0];
@@ -252,7 +256,7 @@ final class BillingAccumulators
      * lowers a tick still in the window lowers the peak.
      *
      * @param meter meter index.
-     * @param place the tick's {@link TickWindow#place}.
+     * @param place the tick's {@link TickWindow#place}, whose period is the tick's demand period.
      */
     void settleDemand(final int meter, final long place)
     {
@@ -327,7 +331,7 @@ final class BillingAccumulators
         return cells[cell(slot, period) + CREDITS];
     }
 
-    /** @return the settled peak of a slot's TOU period: ticks that have left the correction window. */
+    /** @return the settled peak of a slot's demand period: ticks that have left the correction window. */
     long maxDemandW(final int slot, final int period)
     {
         return cells[cell(slot, period) + MAX_W];

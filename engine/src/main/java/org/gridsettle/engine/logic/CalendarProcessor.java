@@ -162,13 +162,18 @@ final class CalendarProcessor
      * Closes a billing period for every meter on the tariff, in enrolment order: the true-up brings the provisional
      * tick postings of each TOU period to the period's definitive amounts, then demand charges are posted. Both use
      * the tariff version that priced the period's ticks; a period whose ticks two versions priced is not trued up,
-     * and its demand is charged at the rates of the version in force at its end ({@code tariff}).
+     * and its demand is charged at the rates of the version in force at its end ({@code tariff}), per demand period
+     * when the versions in force during the period keep demand in the same demand periods, else as
+     * {@link #postMixedDemand} says.
      */
     private void settlePeriod(
         final long sequence, final TouTariff tariff, final int billingPeriod, final boolean freeSlots)
     {
         final long tariffId = tariff.tariffId();
         final long periodStart = tariff.billingPeriodStart(billingPeriod);
+        final boolean demandPeriodsAgree = !tariff.hasDemandCharges() || tariffs.demandPeriodsAgree(tariffId,
+            periodStart, tariff.billingPeriodStart(billingPeriod + 1), tariff);
+        long demandPeriodsInForce = -1;
         for (int m = 0, n = meters.meterCount(); m < n; m++)
         {
             if (meters.tariffOf(m) != tariffId)
@@ -197,7 +202,18 @@ final class CalendarProcessor
             {
                 // priced by more than one version: the tick-level postings stay final, and the period's peak demand
                 // is charged at the rates of the version in force at its end
-                postDemand(sequence, tariff, m, slot, periodStart);
+                if (demandPeriodsAgree)
+                {
+                    postDemand(sequence, tariff, m, slot, periodStart);
+                }
+                else
+                {
+                    if (demandPeriodsInForce < 0)
+                    {
+                        demandPeriodsInForce = demandPeriodsIn(tariff, billingPeriod);
+                    }
+                    postMixedDemand(sequence, tariff, m, slot, periodStart, demandPeriodsInForce);
+                }
             }
             if (freeSlots)
             {
@@ -295,15 +311,11 @@ final class CalendarProcessor
         // the settled peak of ticks past correction, or a tick still in the window if it is higher
         final int billingPeriod = billing.billingPeriodOf(slot);
         final long flatW = Math.max(billing.flatMaxDemandW(slot), window.maxDemandW(meter, billingPeriod, -1));
+        postFlatDemand(sequence, tariff, meter, periodStart, flatW);
         final DemandTiers tiers = tariff.demandTiers();
         final int tierCount = tiers == null ? 1 : tiers.tierCount();
-        for (int t = 0; t < tierCount; t++)
-        {
-            postDemandPart(sequence, tariff, meter, periodStart, FLAT_DEMAND, t,
-                tiers == null ? flatW : tiers.demandInTier(flatW, t),
-                tiers == null ? tariff.flatDemandMicrosPerKw() : tiers.flatRate(t));
-        }
-        for (int p = 0; p < tariff.periodCount(); p++)
+        // peaks are kept per demand period: the TOU period, unless the tariff has a demand schedule
+        for (int p = 0; p < tariff.demandPeriodCount(); p++)
         {
             final long w = Math.max(billing.maxDemandW(slot, p), window.maxDemandW(meter, billingPeriod, p));
             for (int t = 0; t < tierCount; t++)
@@ -313,6 +325,91 @@ final class CalendarProcessor
                     tiers == null ? tariff.touDemandMicrosPerKw(p) : tiers.periodRate(p, t));
             }
         }
+    }
+
+    /** The flat demand charge of a billing period's all-period peak, tier by tier. */
+    private void postFlatDemand(
+        final long sequence, final TouTariff tariff, final int meter, final long periodStart, final long flatW)
+    {
+        final DemandTiers tiers = tariff.demandTiers();
+        final int tierCount = tiers == null ? 1 : tiers.tierCount();
+        for (int t = 0; t < tierCount; t++)
+        {
+            postDemandPart(sequence, tariff, meter, periodStart, FLAT_DEMAND, t,
+                tiers == null ? flatW : tiers.demandInTier(flatW, t),
+                tiers == null ? tariff.flatDemandMicrosPerKw() : tiers.flatRate(t));
+        }
+    }
+
+    /**
+     * The demand charges of a period that versions with different demand schedules priced: a tick's peak was kept
+     * under the demand period of the version that priced it, so the per-period peaks do not mean one thing. The flat
+     * charge is posted as always (the all-period peak means the same under every version); the time-of-use charge is
+     * the all-period peak charged once, in whichever of the closing version's demand periods in force during the
+     * billing period charges it least (the lowest index on a tie). Wherever the peak fell, the closing version charges
+     * at least that for it, so the customer is never charged more than its rates would charge for the peak, and a
+     * month in which one demand period is in force is charged exactly.
+     *
+     * @param inForce bit {@code p} set for each demand period some slot of the billing period falls in.
+     */
+    private void postMixedDemand(
+        final long sequence, final TouTariff tariff, final int meter, final int slot, final long periodStart,
+        final long inForce)
+    {
+        final int billingPeriod = billing.billingPeriodOf(slot);
+        final long flatW = Math.max(billing.flatMaxDemandW(slot), window.maxDemandW(meter, billingPeriod, -1));
+        postFlatDemand(sequence, tariff, meter, periodStart, flatW);
+        final DemandTiers tiers = tariff.demandTiers();
+        final int tierCount = tiers == null ? 1 : tiers.tierCount();
+        int cheapest = -1;
+        long least = Long.MAX_VALUE;
+        for (int p = 0; p < tariff.demandPeriodCount(); p++)
+        {
+            if ((inForce & (1L << p)) == 0)
+            {
+                continue;
+            }
+            long charge = 0;
+            for (int t = 0; t < tierCount; t++)
+            {
+                charge = Math.addExact(charge, MicroUnits.amountFor(
+                    tiers == null ? flatW : tiers.demandInTier(flatW, t),
+                    tiers == null ? tariff.touDemandMicrosPerKw(p) : tiers.periodRate(p, t)));
+            }
+            if (charge < least)
+            {
+                least = charge;
+                cheapest = p;
+            }
+        }
+        for (int t = 0; cheapest >= 0 && t < tierCount; t++)
+        {
+            postDemandPart(sequence, tariff, meter, periodStart, cheapest, t,
+                tiers == null ? flatW : tiers.demandInTier(flatW, t),
+                tiers == null ? tariff.touDemandMicrosPerKw(cheapest) : tiers.periodRate(cheapest, t));
+        }
+    }
+
+    /**
+     * @return a bit per demand period of the tariff that some schedule slot of the billing period falls in, by its
+     *     local dates' months and day types.
+     */
+    private static long demandPeriodsIn(final TouTariff tariff, final int billingPeriod)
+    {
+        final long firstDay = Math.floorDiv(
+            tariff.zoneTable().localEpochSecond(tariff.billingPeriodStart(billingPeriod)), 86_400L);
+        final long lastDay = Math.floorDiv(
+            tariff.zoneTable().localEpochSecond(tariff.billingPeriodStart(billingPeriod + 1) - 1), 86_400L);
+        final int slotSeconds = tariff.slotMinutes() * 60;
+        long inForce = 0;
+        for (long day = firstDay; day <= lastDay; day++)
+        {
+            for (int second = 0; second < 86_400; second += slotSeconds)
+            {
+                inForce |= 1L << tariff.demandPeriodIndexAtLocal(day * 86_400L + second);
+            }
+        }
+        return inForce;
     }
 
     /**

@@ -3,8 +3,9 @@ package org.gridsettle.engine.logic;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 /**
- * Where an interval start falls under a tariff: its local wall-clock second, its TOU period and its billing period,
- * remembered for the last tariff and start asked.
+ * Where an interval start falls under a tariff: its local wall-clock second, its TOU period, its demand period (the
+ * TOU period unless the tariff has a demand schedule) and its billing period, remembered for the last tariff and start
+ * asked.
  * <p>
  * A fleet's meters report the same interval boundaries, and their ticks for one interval arrive together, so
  * consecutive ticks mostly share their start and their tariff. The zone lookup and the civil-calendar arithmetic then
@@ -20,11 +21,12 @@ final class IntervalLocator
     private long start;
     private long local;
     private int period;
+    private int demandPeriod;
     private int billingPeriod;
 
     /**
-     * Locates a start under a tariff; the answers are read with {@link #local()}, {@link #period()} and
-     * {@link #billingPeriod()} until the next call.
+     * Locates a start under a tariff; the answers are read with {@link #local()}, {@link #period()},
+     * {@link #demandPeriod()} and {@link #billingPeriod()} until the next call.
      *
      * @param tariff the tariff in force, immutable once published.
      * @param start  the interval start, UTC epoch seconds.
@@ -35,7 +37,12 @@ final class IntervalLocator
         {
             final long local = tariff.zoneTable().localEpochSecond(start);
             this.local = local;
-            this.period = tariff.periodIndexAtLocal(local);
+            // the month, day type and slot are worked out once for both tables; only a tariff with a demand schedule
+            // reads a second one
+            final int slot = tariff.slotIndexAtLocal(local);
+            final int period = tariff.periodInSlot(slot);
+            this.period = period;
+            this.demandPeriod = tariff.hasDemandSchedule() ? tariff.demandPeriodInSlot(slot) : period;
             this.billingPeriod = tariff.billingPeriodOfLocal(local);
             this.start = start;
             this.tariff = tariff;
@@ -56,6 +63,14 @@ final class IntervalLocator
     int period()
     {
         return period;
+    }
+
+    /**
+     * @return the demand period of the start located last: the index its demand is kept and charged under.
+     */
+    int demandPeriod()
+    {
+        return demandPeriod;
     }
 
     /**

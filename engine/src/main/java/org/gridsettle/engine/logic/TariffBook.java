@@ -117,6 +117,37 @@ public final class TariffBook
         return null;
     }
 
+    /**
+     * Whether every version of a tariff in force at some instant of a span keeps demand in the same demand periods as
+     * a reference version ({@link TouTariff#sameDemandPeriods}), so that peaks kept per demand period by ticks that
+     * any of them priced mean the same under the reference.
+     *
+     * @param tariffId  a tariff.
+     * @param from      the span's first instant.
+     * @param to        the instant after its last.
+     * @param reference the version the peaks are read by.
+     * @return true if they all agree with it.
+     */
+    boolean demandPeriodsAgree(final long tariffId, final long from, final long to, final TouTariff reference)
+    {
+        final TouTariff[] versions = versionsById.get(tariffId);
+        if (versions == null)
+        {
+            return true;
+        }
+        for (int i = 0; i < versions.length; i++)
+        {
+            // sorted by effective date: a version is in force from its date until the next one's
+            final boolean inForce = versions[i].effectiveFromEpochSecond() < to &&
+                (i + 1 == versions.length || versions[i + 1].effectiveFromEpochSecond() > from);
+            if (inForce && !versions[i].sameDemandPeriods(reference))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void writeState(final DataOutput out) throws IOException
     {
         final long[] ids = versionsById.keySet().stream().mapToLong(Long::longValue).sorted().toArray();

@@ -28,6 +28,12 @@ public final class TariffSupport
             // true-ups and TOU demand keep per-period state for at most MAX_PERIODS periods
             return tariff.periodCount() + " TOU periods; the engine settles at most " + BillingAccumulators.MAX_PERIODS;
         }
+        if (tariff.demandPeriodCount() > BillingAccumulators.MAX_PERIODS)
+        {
+            // a demand period's peak is kept in the per-period cells, of which there are MAX_PERIODS
+            return tariff.demandPeriodCount() + " demand periods; the engine settles at most " +
+                BillingAccumulators.MAX_PERIODS;
+        }
         if (tariff.exportRule() == ExportRule.NET_METERING && tariff.tiers() != null &&
             tariff.tiers().basis() != TierBasis.BILLING_PERIOD)
         {

@@ -608,7 +608,10 @@ final class TickProcessor
         // demand in W from interval energy, floored: Wh * 3600 / seconds; it is kept with the tick in the window
         final long demandW = sign > 0 && intervalSeconds > 0 ? Math.multiplyExact(importWh, 3600L) / intervalSeconds : 0;
         final int period = located.period();
-        place = sign > 0 ? TickWindow.place(demandW, period, located.billingPeriod()) : TickWindow.NO_PLACE;
+        // the demand counts in its demand period (the start's slot of the demand schedule, when the tariff has one);
+        // energy and amounts stay in the energy period
+        place = sign > 0 ? TickWindow.place(demandW, located.demandPeriod(), located.billingPeriod()) :
+            TickWindow.NO_PLACE;
         addToPeriod(meter, slot, period, importWh, exportWh, sign * quote.importAmount, sign * quote.exportAmount,
             localDay);
     }

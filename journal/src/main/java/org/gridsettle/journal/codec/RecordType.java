@@ -17,9 +17,10 @@ public enum RecordType
      * bytes, enrolments without a node) and 2 are still read. */
     METER_ENROLMENT(3, 1, new int[] {80, 112, 120}),
     /** A whole tariff version, so that a journal replays without side files. Version 2 adds tiers, export rule and
-     * demand charges, version 3 oracle-priced exports, version 4 (written only when needed) demand tiers; version 1
-     * records are still read. */
-    TARIFF_VERSION(4, 4, -200, 1),
+     * demand charges, version 3 oracle-priced exports, version 4 (written only when needed) demand tiers, version 5
+     * (written only for a tariff with a demand schedule; format version 7) a demand schedule with its own demand
+     * periods and rates; version 1 records are still read. */
+    TARIFF_VERSION(4, 5, -200, 1),
     /** Grid carbon intensity of a region over consecutive intervals. */
     CARBON_INTENSITY(5, 1, -64),
     /** Oracle (wholesale) prices of a pricing node over consecutive intervals. */

@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * Codec for {@link RecordType#TARIFF_VERSION}: the whole definition of a tariff version, so that the input journal
- * alone is enough to replay. Writes schema version 3, or 4 for a tariff with demand tiers; reads versions 1 to 4.
+ * alone is enough to replay. Writes schema version 3, 4 for a tariff with demand tiers, or 5 for a tariff with a
+ * demand schedule of its own (tiered or not); reads versions 1 to 5.
  * <pre>
  *  24 i64 tariffId
  *  32 i64 effectiveFrom       epoch seconds
@@ -48,7 +49,7 @@ import java.util.List;
  *     ---
  * P x { [32] name ASCII zero padded, i64 importRate, i64 exportRate }      (at 152 in v1, 192 in v2 and v3)
  *     --- version 2 and later ---
- * P x i64 TOU demand rate, micro-units per kW
+ * P x i64 TOU demand rate, micro-units per kW (version 5: zero; the rates are per demand period, below)
  * T x i64 tier upper limit Wh, then P x T x { i64 importRate, i64 exportRate }
  *     ---
  * 12 x 3 x (1440 / slotMinutes) u8 period indexes (month, day type, slot)
@@ -57,6 +58,12 @@ import java.util.List;
  * i32 demand tier count D (2..8), i32 demand tier periods P' (0 or P)
  * D x i64 demand tier upper limit W (the last Long.MAX_VALUE), D x i64 flat demand rate per tier
  * P' x D x i64 TOU demand rate per period and tier, micro-units per kW
+ *     --- version 5 only ---
+ * i32 demand period count DP (1..127), i32 reserved (zero)
+ * DP x { [32] name ASCII zero padded, i64 TOU demand rate (tier 1's with demand tiers), micro-units per kW }
+ * 12 x 3 x (1440 / slotMinutes) u8 demand period indexes (month, day type, slot), as the schedule
+ * i32 demand tier count D (0 = none, else 2..8), i32 demand tier periods P' (0 or DP)
+ * D x i64 demand tier upper limit W, D x i64 flat demand rate per tier, P' x D x i64 rate per demand period and tier
  *     ---
  * i64 chain
  * </pre>
@@ -93,6 +100,7 @@ public final class TariffVersionCodec extends RecordFlyweight
     private static final int V2_PERIOD_TABLE = 192;
     private static final int PERIOD_NAME_LENGTH = 32;
     private static final int PERIOD_ENTRY = PERIOD_NAME_LENGTH + 16;
+    private static final int PERIOD_DEMAND_ENTRY = PERIOD_NAME_LENGTH + 8;
 
     /**
      * @return the instant the tariff version takes effect, epoch seconds; read without decoding the whole tariff.
@@ -118,12 +126,27 @@ public final class TariffVersionCodec extends RecordFlyweight
         final int tiers = tariff.tiers() == null ? 0 : tariff.tierCount();
         return V2_PERIOD_TABLE + periods * PERIOD_ENTRY + periods * 8 + tiers * 8 + periods * tiers * 16 +
             36 * (1440 / tariff.slotMinutes()) + tariff.holidayCount() * 8 +
-            demandTierLength(tariff.demandTiers()) + TRAILER_LENGTH;
+            (tariff.hasDemandSchedule() ? demandScheduleLength(tariff) : demandTierLength(tariff.demandTiers())) +
+            TRAILER_LENGTH;
     }
 
     private static int demandTierLength(final DemandTiers tiers)
     {
         return tiers == null ? 0 : 8 + tiers.tierCount() * 16 + tiers.periodCount() * tiers.tierCount() * 8;
+    }
+
+    /** Schema 5's tail: counts, named demand periods with their rates, the demand schedule, the demand tier block. */
+    private static int demandScheduleLength(final TouTariff tariff)
+    {
+        final DemandTiers tiers = tariff.demandTiers();
+        return 8 + tariff.demandPeriodCount() * PERIOD_DEMAND_ENTRY + tariff.scheduleLength() +
+            (tiers == null ? 8 : demandTierLength(tiers));
+    }
+
+    private static int schemaOf(final TouTariff tariff)
+    {
+        // each later schema only adds what such a tariff needs: any other is written as before
+        return tariff.hasDemandSchedule() ? 5 : tariff.demandTiers() != null ? 4 : 3;
     }
 
     /**
@@ -139,8 +162,8 @@ public final class TariffVersionCodec extends RecordFlyweight
         writeHeader(sequence, 0L, length);
         final MutableDirectBuffer b = buffer;
         final DemandTiers demandTiers = tariff.demandTiers();
-        // schema 4 only adds the demand tiers: a tariff without them is written as schema 3, as before
-        b.putShort(offset + VERSION_OFFSET, (short)(demandTiers == null ? 3 : 4), ORDER);
+        final int schema = schemaOf(tariff);
+        b.putShort(offset + VERSION_OFFSET, (short)schema, ORDER);
         final int periods = tariff.periodCount();
         final TierTable tiers = tariff.tiers();
         final int tierCount = tiers == null ? 0 : tiers.tierCount();
@@ -179,7 +202,8 @@ public final class TariffVersionCodec extends RecordFlyweight
         }
         for (int i = 0; i < periods; i++)
         {
-            b.putLong(pos, tariff.touDemandMicrosPerKw(i), ORDER);
+            // schema 5 keeps the TOU demand rates per demand period, in its tail
+            b.putLong(pos, schema == 5 ? 0 : tariff.touDemandMicrosPerKw(i), ORDER);
             pos += 8;
         }
         for (int t = 0; t < tierCount; t++)
@@ -203,6 +227,25 @@ public final class TariffVersionCodec extends RecordFlyweight
         {
             b.putLong(pos, tariff.holidayEpochDay(i), ORDER);
             pos += 8;
+        }
+        if (schema == 5)
+        {
+            final int demandPeriods = tariff.demandPeriodCount();
+            b.putInt(pos, demandPeriods, ORDER);
+            b.putInt(pos + 4, 0, ORDER);
+            pos += 8;
+            for (int d = 0; d < demandPeriods; d++)
+            {
+                putAscii(pos, PERIOD_NAME_LENGTH, tariff.demandPeriodName(d));
+                b.putLong(pos + PERIOD_NAME_LENGTH, tariff.touDemandMicrosPerKw(d), ORDER);
+                pos += PERIOD_DEMAND_ENTRY;
+            }
+            tariff.copyDemandScheduleTo(b, pos);
+            pos += tariff.scheduleLength();
+            if (demandTiers == null)
+            {
+                b.putLong(pos, 0L, ORDER);
+            }
         }
         if (demandTiers != null)
         {
@@ -266,17 +309,30 @@ public final class TariffVersionCodec extends RecordFlyweight
         final int periodTable = schema >= 2 ? V2_PERIOD_TABLE : V1_PERIOD_TABLE;
         final int v2Extra = schema >= 2 ? periodCount * 8 + tierCount * 8 + periodCount * tierCount * 16 : 0;
         final int tailAt = periodTable + periodCount * PERIOD_ENTRY + v2Extra + scheduleLength + holidayCount * 8;
-        final int demandTierCount = schema >= 4 && length >= tailAt + 8 + TRAILER_LENGTH ?
+        // schema 5 has its demand periods and schedule first, then the demand tier block schema 4 has at tailAt
+        final int demandPeriods = schema >= 5 && length >= tailAt + 8 + TRAILER_LENGTH ?
             b.getInt(offset + tailAt, ORDER) : 0;
-        final int demandTierPeriods = schema >= 4 && length >= tailAt + 8 + TRAILER_LENGTH ?
-            b.getInt(offset + tailAt + 4, ORDER) : 0;
-        if (schema >= 4 && (demandTierCount < 2 || demandTierCount > DemandTiers.MAX_TIERS ||
-            (demandTierPeriods != 0 && demandTierPeriods != periodCount)))
+        if (schema >= 5 && (demandPeriods < 1 || demandPeriods > TouTariff.MAX_PERIODS ||
+            b.getInt(offset + tailAt + 4, ORDER) != 0))
         {
-            throw new IllegalArgumentException("tariff record of schema 4 has bad demand tier counts: tiers=" +
-                demandTierCount + " periods=" + demandTierPeriods);
+            throw new IllegalArgumentException("tariff record of schema 5 has bad demand period counts: periods=" +
+                demandPeriods);
         }
-        final int demandTail = schema >= 4 ? 8 + demandTierCount * 16 + demandTierPeriods * demandTierCount * 8 : 0;
+        final int tiersAt = schema >= 5 ? tailAt + 8 + demandPeriods * PERIOD_DEMAND_ENTRY + scheduleLength : tailAt;
+        final int demandTierCount = schema >= 4 && length >= tiersAt + 8 + TRAILER_LENGTH ?
+            b.getInt(offset + tiersAt, ORDER) : 0;
+        final int demandTierPeriods = schema >= 4 && length >= tiersAt + 8 + TRAILER_LENGTH ?
+            b.getInt(offset + tiersAt + 4, ORDER) : 0;
+        final int tierPeriodsNeeded = schema >= 5 ? demandPeriods : periodCount;
+        final boolean noTiersAllowed = schema >= 5 && demandTierCount == 0 && demandTierPeriods == 0;
+        if (schema >= 4 && !noTiersAllowed && (demandTierCount < 2 || demandTierCount > DemandTiers.MAX_TIERS ||
+            (demandTierPeriods != 0 && demandTierPeriods != tierPeriodsNeeded)))
+        {
+            throw new IllegalArgumentException("tariff record of schema " + schema + " has bad demand tier counts: " +
+                "tiers=" + demandTierCount + " periods=" + demandTierPeriods);
+        }
+        final int demandTail = (tiersAt - tailAt) +
+            (schema >= 4 ? 8 + demandTierCount * 16 + demandTierPeriods * demandTierCount * 8 : 0);
         final int expected = tailAt + demandTail + TRAILER_LENGTH;
         if (expected != length)
         {
@@ -328,8 +384,28 @@ public final class TariffVersionCodec extends RecordFlyweight
             holidays[i] = b.getLong(pos, ORDER);
             pos += 8;
         }
+        final List<String> demandNames = new ArrayList<>(demandPeriods);
+        final long[] demandRates = new long[demandPeriods];
+        final byte[] demandSchedule = new byte[schema >= 5 ? scheduleLength : 0];
+        if (schema >= 5)
+        {
+            if (!allZero(touDemand))
+            {
+                // a schema-5 record keeps its TOU demand rates per demand period: rates here would be ignored
+                throw new IllegalArgumentException("tariff record of schema 5 has TOU demand rates per energy period");
+            }
+            pos += 8;
+            for (int d = 0; d < demandPeriods; d++)
+            {
+                demandNames.add(getAscii(pos, PERIOD_NAME_LENGTH));
+                demandRates[d] = b.getLong(pos + PERIOD_NAME_LENGTH, ORDER);
+                pos += PERIOD_DEMAND_ENTRY;
+            }
+            b.getBytes(pos, demandSchedule);
+            pos += scheduleLength;
+        }
         DemandTiers demandTiers = null;
-        if (schema >= 4)
+        if (schema >= 4 && demandTierCount > 0)
         {
             pos += 8;
             final long[] upTo = new long[demandTierCount];
@@ -363,11 +439,17 @@ public final class TariffVersionCodec extends RecordFlyweight
             periods,
             schedule,
             holidays).withFixedCharges(b.getLong(offset + FIXED_DAY, ORDER), b.getLong(offset + FIXED_MONTH, ORDER));
+        if (schema >= 5)
+        {
+            // before the rates, which are then one per demand period
+            tariff.withDemandSchedule(demandNames, demandSchedule);
+        }
+        final long[] touRates = schema >= 5 ? demandRates : touDemand;
         if (schema >= 2)
         {
             tariff.withExportRule(ExportRule.of(checkedOrdinal(b.getByte(offset + EXPORT_RULE),
                 ExportRule.values().length, "export rule")), b.getLong(offset + NET_SURPLUS, ORDER))
-                .withDemand(b.getLong(offset + FLAT_DEMAND, ORDER), allZero(touDemand) ? new long[0] : touDemand)
+                .withDemand(b.getLong(offset + FLAT_DEMAND, ORDER), allZero(touRates) ? new long[0] : touRates)
                 .withBillingCycleDay(b.getByte(offset + CYCLE_DAY) & 0xFF)
                 .withCarbon(b.getLong(offset + CARBON_ADDER, ORDER), b.getLong(offset + CARBON_CREDIT, ORDER),
                     b.getInt(offset + CARBON_CARRY, ORDER));

@@ -90,8 +90,9 @@ class CodecRoundTripTest
         assertThat(MeterEnrolmentCodec.V1_LENGTH).isEqualTo(72 + 8).isEqualTo(RecordType.METER_ENROLMENT.fixedLength(1));
         assertThat(RecordType.METER_ENROLMENT.schemaVersion()).isEqualTo(3);
         assertThat(RecordType.METER_ENROLMENT.minLength()).isEqualTo(MeterEnrolmentCodec.V1_LENGTH);
-        // 4 is the newest schema read and written; a tariff without demand tiers is still written as 3
-        assertThat(RecordType.TARIFF_VERSION.schemaVersion()).isEqualTo(4);
+        // 5 is the newest schema read and written (a demand schedule, format version 7); a tariff without one is
+        // still written as 4 with demand tiers and as 3 without
+        assertThat(RecordType.TARIFF_VERSION.schemaVersion()).isEqualTo(5);
         assertThat(RecordType.ORACLE_PRICE.id()).isEqualTo(6);
         assertThat(RecordType.ORACLE_PRICE.fixedLength()).isEqualTo(-1);
         assertThat(RecordType.ORACLE_PRICE.minLength()).isEqualTo(OraclePriceCodec.lengthFor(1)).isEqualTo(88);

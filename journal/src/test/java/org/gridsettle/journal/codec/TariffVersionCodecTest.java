@@ -231,6 +231,175 @@ class TariffVersionCodecTest
         assertThat(decoded.hasDemandCharges()).isTrue();
     }
 
+    /**
+     * Schema 5 round trip: a demand schedule with its own periods and rates, tiered or not, over every slot width.
+     * The same tariff without the demand schedule still encodes as the schema and bytes it always did.
+     */
+    @Property(tries = 200)
+    void demandScheduleRoundTripsAsSchemaFive(
+        @ForAll("slotMinutes") final int slotMinutes,
+        @ForAll @Size(min = 1, max = 6) final List<@From("periods") TouPeriod> periods,
+        @ForAll @IntRange(min = 1, max = 127) final int demandPeriods,
+        @ForAll @IntRange(min = 0, max = 4) final int demandTierCount,
+        @ForAll final boolean tierPeriodRates,
+        @ForAll @IntRange(max = 5) final int holidayCount,
+        @ForAll final Random random,
+        @ForAll final long sequence)
+    {
+        final byte[] schedule = new byte[36 * (1440 / slotMinutes)];
+        final byte[] demandSchedule = new byte[schedule.length];
+        for (int i = 0; i < schedule.length; i++)
+        {
+            schedule[i] = (byte)random.nextInt(periods.size());
+            demandSchedule[i] = (byte)random.nextInt(demandPeriods);
+        }
+        final long[] holidays = new long[holidayCount];
+        for (int i = 0; i < holidayCount; i++)
+        {
+            holidays[i] = 20_000 + i * 7L;
+        }
+        final List<String> names = new ArrayList<>();
+        final long[] rates = new long[demandPeriods];
+        for (int d = 0; d < demandPeriods; d++)
+        {
+            // every third name fills the 32-byte field exactly
+            final String name = "demand " + d;
+            names.add(d % 3 == 0 ? (name + "-".repeat(32)).substring(0, 32) : name);
+            rates[d] = random.nextInt(3) == 0 ? 0 : Math.abs(random.nextLong());
+        }
+        final TouTariff plain = new TouTariff(9, 2, 1_700_000_000L, "USD", "SOLAR", ZoneId.of("America/Chicago"),
+            slotMinutes, periods, schedule, holidays).withFixedCharges(3_298_000, 0);
+        final TouTariff tariff = new TouTariff(9, 2, 1_700_000_000L, "USD", "SOLAR", ZoneId.of("America/Chicago"),
+            slotMinutes, periods, schedule, holidays).withFixedCharges(3_298_000, 0)
+            .withDemandSchedule(names, demandSchedule);
+        final int tiers = demandTierCount < 2 ? 0 : demandTierCount;
+        if (tiers == 0)
+        {
+            plain.withDemand(1_000, new long[0]);
+            tariff.withDemand(1_000, rates);
+        }
+        else
+        {
+            final long[] upTo = new long[tiers];
+            final long[] flat = new long[tiers];
+            final long[][] byPeriod = new long[tierPeriodRates ? demandPeriods : 0][tiers];
+            for (int t = 0; t < tiers; t++)
+            {
+                upTo[t] = t == tiers - 1 ? Long.MAX_VALUE : (t + 1) * 100_000L;
+                flat[t] = random.nextInt(1_000_000);
+                for (final long[] periodRates : byPeriod)
+                {
+                    periodRates[t] = random.nextInt(30_000_000);
+                }
+            }
+            plain.withDemandTiers(new DemandTiers(upTo, flat, new long[0][]));
+            tariff.withDemandTiers(new DemandTiers(upTo, flat, byPeriod));
+        }
+
+        // 8 counts + 40 per demand period + the demand schedule + the demand tier block (8 counts at least)
+        final int extra = 8 + 40 * demandPeriods + schedule.length +
+            (tiers == 0 ? 8 : 8 + tiers * 16 + (tierPeriodRates ? demandPeriods : 0) * tiers * 8);
+        final int plainLength = TariffVersionCodec.encodedLength(plain);
+        final int length = TariffVersionCodec.encodedLength(tariff);
+        assertThat(length).isEqualTo(plainLength - (tiers == 0 ? 0 : 8 + tiers * 16) + extra);
+        final UnsafeBuffer plainBuffer = new UnsafeBuffer(new byte[plainLength]);
+        new TariffVersionCodec().<TariffVersionCodec>wrap(plainBuffer, 0).encode(sequence, plain);
+        assertThat(RecordFlyweight.schemaVersionAt(plainBuffer, 0)).as("no demand schedule: as before")
+            .isEqualTo(tiers == 0 ? 3 : 4);
+
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[length]);
+        new TariffVersionCodec().<TariffVersionCodec>wrap(b, 0).encode(sequence, tariff);
+        assertThat(RecordFlyweight.schemaVersionAt(b, 0)).isEqualTo(5);
+        assertThat(RecordValidator.problem(b, 0, length)).isNull();
+        final TouTariff back = new TariffVersionCodec().<TariffVersionCodec>wrap(b, 0).decode();
+        assertThat(back.hasDemandSchedule()).isTrue();
+        assertThat(back.demandPeriodCount()).isEqualTo(demandPeriods);
+        assertThat(back.demandScheduleCopy()).isEqualTo(demandSchedule);
+        assertThat(back.scheduleCopy()).isEqualTo(schedule);
+        assertThat(back.holidayEpochDaysCopy()).isEqualTo(holidays);
+        assertThat(back.flatDemandMicrosPerKw()).isEqualTo(tariff.flatDemandMicrosPerKw());
+        assertThat(back.fixedMicrosPerDay()).isEqualTo(3_298_000);
+        for (int d = 0; d < demandPeriods; d++)
+        {
+            assertThat(back.demandPeriodName(d)).isEqualTo(names.get(d));
+            assertThat(back.touDemandMicrosPerKw(d)).isEqualTo(tariff.touDemandMicrosPerKw(d));
+        }
+        if (tiers == 0)
+        {
+            assertThat(back.demandTiers()).isNull();
+        }
+        else
+        {
+            assertThat(back.demandTiers().tierCount()).isEqualTo(tiers);
+            assertThat(back.demandTiers().periodCount()).isEqualTo(tierPeriodRates ? demandPeriods : 0);
+            for (int t = 0; t < tiers; t++)
+            {
+                assertThat(back.demandTiers().upToW(t)).isEqualTo(tariff.demandTiers().upToW(t));
+                assertThat(back.demandTiers().flatRate(t)).isEqualTo(tariff.demandTiers().flatRate(t));
+                for (int d = 0; d < back.demandTiers().periodCount(); d++)
+                {
+                    assertThat(back.demandTiers().periodRate(d, t)).isEqualTo(tariff.demandTiers().periodRate(d, t));
+                }
+            }
+        }
+        // encoding the decoded tariff gives the same bytes
+        final UnsafeBuffer again = new UnsafeBuffer(new byte[length]);
+        new TariffVersionCodec().<TariffVersionCodec>wrap(again, 0).encode(sequence, back);
+        assertThat(again.byteArray()).isEqualTo(b.byteArray());
+    }
+
+    @Test
+    void schemaFiveLayoutAtTheDocumentedOffsetsAndItsChecks()
+    {
+        final List<TouPeriod> two = List.of(new TouPeriod("summer", 78_891, 0), new TouPeriod("winter", 61_731, 0));
+        final int[] hours = new int[24];
+        final byte[] demandSchedule = new byte[36 * 24];
+        java.util.Arrays.fill(demandSchedule, (byte)1);
+        java.util.Arrays.fill(demandSchedule, 0, 24, (byte)0); // January weekdays: demand period 0
+        final TouTariff tariff = TouTariff.hourly(5, 1, 0, "USD", "SOLAR", ZoneId.of("UTC"), two, hours, hours)
+            .withDemandSchedule(List.of("jan-weekday", "other"), demandSchedule)
+            .withDemand(0, new long[] {0, 24_368_000});
+        // schema 3's 192 + 2 x 56 + 864 + 8 = 1176, then 8 + 2 x 40 + 864 + 8 = 960 more
+        final int length = TariffVersionCodec.encodedLength(tariff);
+        assertThat(length).isEqualTo(1176 + 960);
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[length]);
+        final TariffVersionCodec codec = new TariffVersionCodec().wrap(b, 0);
+        codec.encode(1, tariff);
+        assertThat(RecordFlyweight.schemaVersionAt(b, 0)).isEqualTo(5);
+        // the per-energy-period TOU demand rates (after the two 48-byte periods) are zero in schema 5
+        assertThat(b.getLong(192 + 96, LE)).isZero();
+        assertThat(b.getLong(192 + 104, LE)).isZero();
+        final int tail = 1176 - 8;
+        assertThat(b.getInt(tail, LE)).isEqualTo(2);
+        assertThat(b.getInt(tail + 4, LE)).isZero();
+        assertThat(b.getStringWithoutLengthAscii(tail + 8, 11)).isEqualTo("jan-weekday");
+        assertThat(b.getLong(tail + 8 + 32, LE)).isZero();
+        assertThat(b.getStringWithoutLengthAscii(tail + 48, 5)).isEqualTo("other");
+        assertThat(b.getLong(tail + 48 + 32, LE)).isEqualTo(24_368_000);
+        assertThat(b.getByte(tail + 88)).isZero();
+        assertThat(b.getByte(tail + 88 + 24)).as("January weekend, hour 0").isEqualTo((byte)1);
+        assertThat(b.getLong(tail + 88 + 864, LE)).as("no demand tiers").isZero();
+
+        b.putLong(192 + 104, 5, LE); // a TOU demand rate per energy period, which schema 5 would ignore
+        assertThatThrownBy(codec::decode).hasMessageContaining("TOU demand rates per energy period");
+        codec.encode(1, tariff);
+        b.putInt(tail, 0, LE);
+        assertThatThrownBy(codec::decode).hasMessageContaining("bad demand period counts: periods=0");
+        codec.encode(1, tariff);
+        b.putInt(tail, 1, LE); // one demand period: the tier counts are then read from inside the schedule
+        assertThatThrownBy(codec::decode).hasMessageContaining("schema 5 has bad demand tier counts");
+        codec.encode(1, tariff);
+        b.putInt(48, 1, LE); // a holiday the record has no room for moves the whole tail 8 bytes on
+        assertThatThrownBy(codec::decode).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("schema 5");
+        codec.encode(1, tariff);
+        b.putByte(tail + 88 + 30, (byte)2); // names demand period 2 of 2
+        assertThatThrownBy(codec::decode).hasMessageContaining("demand schedule entry 30 names unknown period 2");
+        codec.encode(1, tariff);
+        b.putInt(tail + 88 + 864, 1, LE); // one demand tier
+        assertThatThrownBy(codec::decode).hasMessageContaining("schema 5 has bad demand tier counts: tiers=1");
+    }
+
     @Test
     void encodedLengthByHand()
     {

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Tiered demand charges: the billing period's peak demand is split at ascending limits in W, and each part is
- * charged at its tier's rate, for the flat (all-period) charge and for each TOU period's own charge. For example up
+ * charged at its tier's rate, for the flat (all-period) charge and for each demand period's own charge (the TOU
+ * periods, unless the tariff has a demand schedule of its own). For example up
  * to 10 kW at 8.25 per kW and the rest at 10.00.
  * <p>
  * Immutable; safe to share between threads.
@@ -21,7 +22,7 @@ public final class DemandTiers
     /**
      * @param upToW       ascending upper limits of each tier in W; the last must be {@link Long#MAX_VALUE}.
      * @param flatRates   per tier, micro-units per kW of the all-period peak (zeros for no flat charge).
-     * @param periodRates per TOU period and tier, micro-units per kW of that period's peak; empty for none.
+     * @param periodRates per demand period and tier, micro-units per kW of that period's peak; empty for none.
      */
     public DemandTiers(final long[] upToW, final long[] flatRates, final long[][] periodRates)
     {
@@ -77,14 +78,14 @@ public final class DemandTiers
         return flatRates[tier];
     }
 
-    /** @return number of TOU periods with rates of their own, 0 for none. */
+    /** @return number of demand periods with rates of their own, 0 for none. */
     public int periodCount()
     {
         return periodRates.length;
     }
 
     /**
-     * @param period a TOU period.
+     * @param period a demand period.
      * @param tier   a tier.
      * @return that period's rate in the tier, micro-units per kW; 0 when periods have no rates of their own.
      */

@@ -18,11 +18,18 @@ import java.util.Objects;
  * slot, so the repeated 01:00 hour of a fall-back day is priced twice as 01:00 and the skipped 02:00 of a
  * spring-forward day never occurs.
  * <p>
+ * Demand may be charged by a schedule of its own ({@link #withDemandSchedule}): a second table of the same shape,
+ * holidays read as the energy schedule reads them, naming demand periods, which time-of-use demand rates (and
+ * {@link DemandTiers}' per-period rates) are then indexed by. Many commercial URDB rates charge demand so (free on
+ * winter weekdays while energy is seasonal, say). Without one, a demand period is an energy period.
+ * <p>
  * Immutable once published (fixed charges are set while building); {@link #periodIndexAt(long)} is allocation-free
  * and safe from any thread.
  */
 public final class TouTariff
 {
+    /** Most periods a schedule, energy or demand, may name (a signed byte per slot). */
+    public static final int MAX_PERIODS = 127;
     /** Holidays spanning fewer days than this are kept as bits too: 128 KiB at most, for 2,870 years. */
     static final long MAX_HOLIDAY_BITS = 1L << 20;
 
@@ -49,6 +56,10 @@ public final class TouTariff
     private long flatDemandMicrosPerKw;
     private long[] touDemandMicrosPerKw;
     private DemandTiers demandTiers;
+    /** The demand periods' names, or null when demand is charged in the energy periods. */
+    private String[] demandPeriodNames;
+    /** Demand period per slot, shaped as {@link #schedule}; null when demand is charged in the energy periods. */
+    private byte[] demandSchedule;
     private int billingCycleDay = 1;
     private long carbonAdderMicrosPerKg;
     private long carbonCreditMicrosPerKg;
@@ -85,23 +96,12 @@ public final class TouTariff
         {
             throw new IllegalArgumentException("slotMinutes must divide 1440: " + slotMinutes);
         }
-        if (periods.isEmpty() || periods.size() > 127)
+        if (periods.isEmpty() || periods.size() > MAX_PERIODS)
         {
-            throw new IllegalArgumentException("a tariff needs 1..127 periods, got " + periods.size());
+            throw new IllegalArgumentException("a tariff needs 1.." + MAX_PERIODS + " periods, got " + periods.size());
         }
         this.slotsPerDay = 1440 / slotMinutes;
-        if (schedule.length != 12 * 3 * slotsPerDay)
-        {
-            throw new IllegalArgumentException(
-                "schedule must have 12*3*" + slotsPerDay + " entries, got " + schedule.length);
-        }
-        for (int i = 0; i < schedule.length; i++)
-        {
-            if (schedule[i] < 0 || schedule[i] >= periods.size())
-            {
-                throw new IllegalArgumentException("schedule entry " + i + " names unknown period " + schedule[i]);
-            }
-        }
+        checkSchedule("schedule", schedule, 12 * 3 * slotsPerDay, periods.size());
         for (int i = 1; i < holidayEpochDays.length; i++)
         {
             if (holidayEpochDays[i] <= holidayEpochDays[i - 1])
@@ -122,6 +122,22 @@ public final class TouTariff
         this.schedule = schedule.clone();
         this.holidayEpochDays = holidayEpochDays.clone();
         this.holidayBits = holidayBits(this.holidayEpochDays);
+    }
+
+    private static void checkSchedule(final String what, final byte[] table, final int length, final int periodCount)
+    {
+        if (table.length != length)
+        {
+            throw new IllegalArgumentException(what + " must have 12*3*" + length / 36 + " entries, got " +
+                table.length);
+        }
+        for (int i = 0; i < table.length; i++)
+        {
+            if (table[i] < 0 || table[i] >= periodCount)
+            {
+                throw new IllegalArgumentException(what + " entry " + i + " names unknown period " + table[i]);
+            }
+        }
     }
 
     /**
@@ -211,12 +227,56 @@ public final class TouTariff
      */
     public int periodIndexAtLocal(final long local)
     {
+        return schedule[slotIndexAtLocal(local)];
+    }
+
+    /**
+     * The demand period in force at a local time: the demand schedule's entry when the tariff has one, else the
+     * energy period. Allocation-free.
+     *
+     * @param local local wall-clock seconds since 1970-01-01T00:00, from {@code zoneTable().localEpochSecond}.
+     * @return index into the demand rates ({@link #touDemandMicrosPerKw}, {@link #demandPeriodName}).
+     */
+    public int demandPeriodIndexAtLocal(final long local)
+    {
+        return demandPeriodInSlot(slotIndexAtLocal(local));
+    }
+
+    /**
+     * Where a local time falls in the schedule tables, so that a caller asking for both the energy and the demand
+     * period works out the month, day type and slot once. Allocation-free.
+     *
+     * @param local local wall-clock seconds since 1970-01-01T00:00.
+     * @return index into the schedule tables: {@code ((month0 * 3) + dayType) * slotsPerDay + slot}.
+     */
+    public int slotIndexAtLocal(final long local)
+    {
         final long epochDay = Math.floorDiv(local, 86_400L);
         final int secondOfDay = (int)(local - epochDay * 86_400L);
         final int month = CivilCalendar.month(epochDay);
         final int dayType = dayTypeOf(epochDay).ordinal();
         final int slot = secondOfDay / (slotMinutes * 60);
-        return schedule[((month - 1) * 3 + dayType) * slotsPerDay + slot];
+        return ((month - 1) * 3 + dayType) * slotsPerDay + slot;
+    }
+
+    /**
+     * @param slotIndex from {@link #slotIndexAtLocal}.
+     * @return the energy period of that slot.
+     */
+    public int periodInSlot(final int slotIndex)
+    {
+        return schedule[slotIndex];
+    }
+
+    /**
+     * @param slotIndex from {@link #slotIndexAtLocal}.
+     * @return the demand period of that slot: one more array read than {@link #periodInSlot}, and only for a tariff
+     *     with a demand schedule.
+     */
+    public int demandPeriodInSlot(final int slotIndex)
+    {
+        final byte[] demand = demandSchedule;
+        return demand == null ? schedule[slotIndex] : demand[slotIndex];
     }
 
     /**
@@ -312,15 +372,16 @@ public final class TouTariff
      * Call only while building the tariff.
      *
      * @param flatMicrosPerKw charge per kW of the period's highest demand.
-     * @param touMicrosPerKw  per TOU period, charge per kW of the highest demand within that period; may be empty.
+     * @param touMicrosPerKw  per demand period (the TOU periods without a demand schedule), charge per kW of the
+     *                        highest demand within that period; may be empty.
      * @return this.
      */
     public TouTariff withDemand(final long flatMicrosPerKw, final long[] touMicrosPerKw)
     {
-        if (flatMicrosPerKw < 0 || (touMicrosPerKw.length != 0 && touMicrosPerKw.length != periods.length))
+        if (flatMicrosPerKw < 0 || (touMicrosPerKw.length != 0 && touMicrosPerKw.length != demandPeriodCount()))
         {
             throw new IllegalArgumentException("demand rates: flat must not be negative, TOU must be empty or one " +
-                "per period");
+                "per " + (demandSchedule == null ? "period" : "demand period"));
         }
         for (final long rate : touMicrosPerKw)
         {
@@ -554,15 +615,15 @@ public final class TouTariff
     /**
      * Makes the demand charges tiered; replaces the single flat and TOU demand rates, which then read as tier 1's.
      *
-     * @param tiers the tier limits and rates; per-period rates must be one per TOU period, or none.
+     * @param tiers the tier limits and rates; per-period rates must be one per demand period, or none.
      * @return this.
      */
     public TouTariff withDemandTiers(final DemandTiers tiers)
     {
-        if (tiers.periodCount() != 0 && tiers.periodCount() != periods.length)
+        if (tiers.periodCount() != 0 && tiers.periodCount() != demandPeriodCount())
         {
-            throw new IllegalArgumentException("demand tiers need rates for every one of the " + periods.length +
-                " periods, or for none");
+            throw new IllegalArgumentException("demand tiers need rates for every one of the " + demandPeriodCount() +
+                (demandSchedule == null ? " periods" : " demand periods") + ", or for none");
         }
         final long[] tou = new long[tiers.periodCount()];
         for (int p = 0; p < tou.length; p++)
@@ -572,6 +633,105 @@ public final class TouTariff
         withDemand(tiers.flatRate(0), tou);
         this.demandTiers = tiers;
         return this;
+    }
+
+    /**
+     * Charges time-of-use demand by a schedule of its own instead of the energy periods. Call only while building the
+     * tariff, before any time-of-use demand rates: those are then one per demand period.
+     *
+     * @param names    the demand periods' names, 1..32 characters each, distinct; at most {@link #MAX_PERIODS}.
+     * @param schedule demand period per slot, shaped as the energy schedule
+     *                 ({@code 12 * 3 * (1440 / slotMinutes)}, month-major, then day type; holidays in the holiday
+     *                 rows, as the energy schedule reads them).
+     * @return this.
+     */
+    public TouTariff withDemandSchedule(final List<String> names, final byte[] schedule)
+    {
+        if (touDemandMicrosPerKw != null || (demandTiers != null && demandTiers.periodCount() != 0))
+        {
+            throw new IllegalArgumentException("set the demand schedule before the time-of-use demand rates");
+        }
+        if (names.isEmpty() || names.size() > MAX_PERIODS)
+        {
+            throw new IllegalArgumentException("a demand schedule needs 1.." + MAX_PERIODS + " demand periods, got " +
+                names.size());
+        }
+        for (int i = 0; i < names.size(); i++)
+        {
+            final String name = Objects.requireNonNull(names.get(i), "demand period name");
+            if (name.isEmpty() || name.length() > 32 || names.indexOf(name) != i)
+            {
+                throw new IllegalArgumentException("demand period names must be distinct, 1..32 characters: '" + name +
+                    "'");
+            }
+        }
+        checkSchedule("demand schedule", schedule, this.schedule.length, names.size());
+        this.demandPeriodNames = names.toArray(new String[0]);
+        this.demandSchedule = schedule.clone();
+        return this;
+    }
+
+    /**
+     * @return true if time-of-use demand is charged by a demand schedule of its own.
+     */
+    public boolean hasDemandSchedule()
+    {
+        return demandSchedule != null;
+    }
+
+    /**
+     * @return number of demand periods: the demand schedule's, or the TOU periods' without one.
+     */
+    public int demandPeriodCount()
+    {
+        return demandSchedule == null ? periods.length : demandPeriodNames.length;
+    }
+
+    /**
+     * @param index a demand period.
+     * @return its name; without a demand schedule, the TOU period's.
+     */
+    public String demandPeriodName(final int index)
+    {
+        return demandSchedule == null ? periods[index].name() : demandPeriodNames[index];
+    }
+
+    /**
+     * @return a copy of the demand schedule, or null without one.
+     */
+    public byte[] demandScheduleCopy()
+    {
+        return demandSchedule == null ? null : demandSchedule.clone();
+    }
+
+    /**
+     * Copies the demand schedule into a buffer, for an encoder that must not allocate a copy. Only for a tariff with
+     * a demand schedule; {@link #scheduleLength()} bytes are written.
+     *
+     * @param dst    destination.
+     * @param offset where the table starts.
+     */
+    public void copyDemandScheduleTo(final MutableDirectBuffer dst, final int offset)
+    {
+        dst.putBytes(offset, demandSchedule);
+    }
+
+    /**
+     * Whether two versions put every slot in the same demand period, so that peaks kept per demand period under one
+     * mean the same under the other: both have the same demand schedule and names, or neither has one (demand is then
+     * kept per energy period, whatever each version's energy schedule).
+     *
+     * @param other another version.
+     * @return true if their demand periods agree.
+     */
+    public boolean sameDemandPeriods(final TouTariff other)
+    {
+        if (demandSchedule == null || other.demandSchedule == null)
+        {
+            return demandSchedule == null && other.demandSchedule == null;
+        }
+        return java.util.Arrays.equals(demandSchedule, other.demandSchedule) &&
+            java.util.Arrays.equals(demandPeriodNames, other.demandPeriodNames);
     }
 
     /**
@@ -591,7 +751,7 @@ public final class TouTariff
     }
 
     /**
-     * @param period a period index.
+     * @param period a demand period index (the TOU period's without a demand schedule).
      * @return TOU demand charge of that period, micro-units per kW; 0 if none.
      */
     public long touDemandMicrosPerKw(final int period)

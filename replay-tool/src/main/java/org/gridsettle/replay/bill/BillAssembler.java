@@ -123,6 +123,12 @@ final class BillAssembler
         {
             return "all periods";
         }
+        if (key.reason() == ReasonCode.DEMAND_CHARGE.code())
+        {
+            // a demand charge names its demand period, which is the TOU period unless the tariff has a demand schedule
+            return key.periodOrder() < tariff.demandPeriodCount() ? tariff.demandPeriodName(key.periodOrder()) :
+                "demand period " + key.periodOrder();
+        }
         return key.periodOrder() < tariff.periodCount() ? tariff.period(key.periodOrder()).name() :
             "period " + key.periodOrder();
     }

@@ -14,7 +14,9 @@ import java.util.Locale;
 /**
  * Writes the body of a decoded tariff version as JSON fields: its identity, zone and tokens, fixed charges, the
  * period table with rates per kWh, the schedule as one object per month with a period index per slot for each day
- * type, and the holidays as ISO dates.
+ * type, and the holidays as ISO dates. A tariff with a demand schedule also has {@code demandPeriods} (index, name,
+ * rate per kW) and {@code demandSchedule}, shaped as {@code schedule}; its periods then carry no {@code demandPerKw},
+ * and the demand tiers' {@code perPeriodPerKw} are per demand period.
  * <p>
  * Tariff records are rare, so this works on the decoded {@link TouTariff} rather than on the flyweight.
  * Not thread-safe: one per generator.
@@ -55,8 +57,32 @@ final class TariffJsonWriter
         periods(tariff);
         tiers(tariff);
         demandTiers(tariff);
-        schedule(tariff);
+        demandPeriods(tariff);
+        schedule("schedule", tariff.scheduleCopy(), tariff);
+        if (tariff.hasDemandSchedule())
+        {
+            schedule("demandSchedule", tariff.demandScheduleCopy(), tariff);
+        }
         holidays(tariff);
+    }
+
+    private void demandPeriods(final TouTariff tariff) throws IOException
+    {
+        if (!tariff.hasDemandSchedule())
+        {
+            return;
+        }
+        final JsonGenerator json = fields.generator();
+        json.writeArrayFieldStart("demandPeriods");
+        for (int i = 0; i < tariff.demandPeriodCount(); i++)
+        {
+            json.writeStartObject();
+            fields.number("index", i);
+            fields.text("name", tariff.demandPeriodName(i));
+            fields.amount("demandPerKw", tariff.touDemandMicrosPerKw(i));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private void periods(final TouTariff tariff) throws IOException
@@ -71,7 +97,11 @@ final class TariffJsonWriter
             fields.text("name", period.name());
             fields.rate("importRate", period.importMicrosPerKwh());
             fields.rate("exportRate", period.exportMicrosPerKwh());
-            fields.amount("demandPerKw", tariff.touDemandMicrosPerKw(i));
+            if (!tariff.hasDemandSchedule())
+            {
+                // with a demand schedule the demand rates are the demand periods', not these periods'
+                fields.amount("demandPerKw", tariff.touDemandMicrosPerKw(i));
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -143,14 +173,13 @@ final class TariffJsonWriter
         json.writeEndObject();
     }
 
-    private void schedule(final TouTariff tariff) throws IOException
+    private void schedule(final String name, final byte[] schedule, final TouTariff tariff) throws IOException
     {
         // the journalled table is [month][day type][slot]; one object per month keeps a line readable with jq
         final JsonGenerator json = fields.generator();
-        final byte[] schedule = tariff.scheduleCopy();
         final int slotsPerDay = 1440 / tariff.slotMinutes();
         final DayType[] dayTypes = DayType.values();
-        json.writeArrayFieldStart("schedule");
+        json.writeArrayFieldStart(name);
         for (int month = 0; month < 12; month++)
         {
             json.writeStartObject();

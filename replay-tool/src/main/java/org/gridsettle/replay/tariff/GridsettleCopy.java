@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Re-issues a gridsettle tariff read from a file under the id, version, start and export token the command line
- * journals every tariff with, keeping every pricing rule of the file (zone, schedule, holidays, tiers, charges,
- * export rule, billing-cycle day) unchanged.
+ * journals every tariff with, keeping every pricing rule of the file (zone, schedule, demand schedule, holidays,
+ * tiers, charges, export rule, billing-cycle day) unchanged.
  * <p>
  * Stateless and thread-safe.
  */
@@ -44,17 +44,27 @@ final class GridsettleCopy
                 Instant.ofEpochSecond(effectiveFrom));
         }
         final List<TouPeriod> periods = new ArrayList<>();
-        final long[] touDemand = new long[read.periodCount()];
-        boolean anyTouDemand = false;
         for (int p = 0; p < read.periodCount(); p++)
         {
             periods.add(read.period(p));
+        }
+        // TOU demand rates are per demand period: the TOU periods unless the tariff has a demand schedule
+        final long[] touDemand = new long[read.demandPeriodCount()];
+        final List<String> demandNames = new ArrayList<>();
+        boolean anyTouDemand = false;
+        for (int p = 0; p < touDemand.length; p++)
+        {
+            demandNames.add(read.demandPeriodName(p));
             touDemand[p] = read.touDemandMicrosPerKw(p);
             anyTouDemand |= touDemand[p] != 0;
         }
         final TouTariff copy = new TouTariff(tariffId, version, effectiveFrom, read.token(), exportToken, zone,
-            read.slotMinutes(), periods, read.scheduleCopy(), read.holidayEpochDaysCopy())
-            .withFixedCharges(read.fixedMicrosPerDay(), read.fixedMicrosPerMonth())
+            read.slotMinutes(), periods, read.scheduleCopy(), read.holidayEpochDaysCopy());
+        if (read.hasDemandSchedule())
+        {
+            copy.withDemandSchedule(demandNames, read.demandScheduleCopy());
+        }
+        copy.withFixedCharges(read.fixedMicrosPerDay(), read.fixedMicrosPerMonth())
             .withExportRule(read.exportRule(), read.netSurplusMicrosPerKwh())
             .withDemand(read.flatDemandMicrosPerKw(), anyTouDemand ? touDemand : new long[0])
             .withBillingCycleDay(read.billingCycleDay());

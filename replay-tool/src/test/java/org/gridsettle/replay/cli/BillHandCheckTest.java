@@ -39,6 +39,8 @@ class BillHandCheckTest
     private static final String FPL = "ingest/urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json";
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final ZoneId DENVER = ZoneId.of("America/Denver");
+    private static final String REOPT = "bill/urdb_REopt_multi_tier_urdb_response.json";
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
 
     @TempDir
     Path tmp;
@@ -188,6 +190,85 @@ class BillHandCheckTest
         assertThat(june.get("export_kwh").asText()).isEqualTo("30.000");
         assertThat(june.get("export_credits").asText()).isEqualTo("0.000000");
         assertMonth(june, "1000.001", "87.210108", "7.570000", "94.780108");
+    }
+
+    @Test
+    void reoptJanuaryChargesTheWeekendPeakAndNotTheHigherWeekdayOne() throws IOException
+    {
+        // REopt.jl's multi-tier sample (bill/, copied unchanged from /work/shared/data), read off its JSON:
+        //   energyweekdayschedule[0] and energyweekendschedule[0] (January) are all period 2;
+        //   energyratestructure[2] = [{rate 0.061731}], one unlimited tier.
+        //   demandweekdayschedule[0] (January weekdays) is all period 0, demandweekendschedule[0] all period 1;
+        //   demandratestructure[0] = [{rate 0}], [1] = [{rate 24.368, max 100}, {rate 17.031}].
+        //   fixedchargefirstmeter 3.298 with fixedchargeunits $/day. No startdate or enddate, no demandwindow.
+        // January 2024 in America/Chicago (CST all month): 744 hourly readings of 40,000 Wh, except Wednesday
+        // 2024-01-10 12:00 of 150,000 Wh (150 kW, a weekday: demand period 0, free) and Saturday 2024-01-13 15:00 of
+        // 90,000 Wh (90 kW, a weekend day: demand period 1).
+        //   energy: 742 x 40,000 + 150,000 + 90,000 = 29,920,000 Wh x 0.061731 = 1846.991520
+        //   fixed: 31 days x 3.298 = 102.238000
+        //   demand: period 1's peak 90 kW, all in the first tier: 90 x 24.368 = 2193.120000; period 0: 150 x 0 = 0
+        //   total 4142.349520
+        final Path usage = reoptUsage("reopt_january.csv", LocalDate.of(2024, 1, 1), 40_000,
+            ZonedDateTime.of(2024, 1, 10, 12, 0, 0, 0, CHICAGO), 150_000,
+            ZonedDateTime.of(2024, 1, 13, 15, 0, 0, 0, CHICAGO), 90_000);
+
+        final JsonNode january = completeBill(REOPT, usage, CHICAGO, "2024-01-01", "2024-02-01").get("periods").get(0);
+        assertMonth(january, "29920.000", "1846.991520", "102.238000", "4142.349520");
+        assertThat(january.get("demand_charges").asText()).isEqualTo("2193.120000");
+        assertThat(demandLines(january)).containsExactly("urdb demand period 1 tier 0: 90.000 kW x 24.368000");
+    }
+
+    @Test
+    void reoptJulyCrossesTheHundredKilowattDemandTier() throws IOException
+    {
+        // The same sample: July (index 6) is energy period 1 on every day, energyratestructure[1] = [{rate 0.078891,
+        // max 20000}, {rate 0.06}] (kWh per month), and demand period 1 on every day (demand*schedule[6]).
+        // July 2024 in America/Chicago (CDT all month): 744 hourly readings of 30,000 Wh, except Wednesday
+        // 2024-07-17 14:00 of 130,000 Wh (130 kW).
+        //   energy: 743 x 30,000 + 130,000 = 22,420,000 Wh: 20,000 kWh x 0.078891 = 1577.820000,
+        //           2,420 kWh x 0.06 = 145.200000; 1723.020000
+        //   fixed: 31 x 3.298 = 102.238000
+        //   demand: 130 kW: 100 kW x 24.368 = 2436.800000, 30 kW x 17.031 = 510.930000; 2947.730000
+        //   total 4772.988000
+        final ZonedDateTime peak = ZonedDateTime.of(2024, 7, 17, 14, 0, 0, 0, CHICAGO);
+        final Path usage = reoptUsage("reopt_july.csv", LocalDate.of(2024, 7, 1), 30_000, peak, 130_000, peak,
+            130_000);
+
+        final JsonNode july = completeBill(REOPT, usage, CHICAGO, "2024-07-01", "2024-08-01").get("periods").get(0);
+        assertMonth(july, "22420.000", "1723.020000", "102.238000", "4772.988000");
+        assertThat(july.get("demand_charges").asText()).isEqualTo("2947.730000");
+        assertThat(demandLines(july)).containsExactly("urdb demand period 1 tier 0: 100.000 kW x 24.368000",
+            "urdb demand period 1 tier 1: 30.000 kW x 17.031000");
+    }
+
+    /** A period's demand lines as "period tier t: kW x rate". */
+    private static List<String> demandLines(final JsonNode period)
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final JsonNode line : period.get("lines"))
+        {
+            if (line.get("kind").asText().equals("demand_charge"))
+            {
+                lines.add(line.get("period").asText() + " tier " + line.get("tier").asInt() + ": " +
+                    line.get("kwh").asText() + " kW x " + line.get("rate").asText());
+            }
+        }
+        return lines;
+    }
+
+    /** A month of hourly readings of baseWh from the local midnight of {@code first}, two of them replaced. */
+    private Path reoptUsage(
+        final String name, final LocalDate first, final long baseWh, final ZonedDateTime one, final long oneWh,
+        final ZonedDateTime two, final long twoWh) throws IOException
+    {
+        final StringBuilder csv = new StringBuilder("meter_id,interval_start,interval_seconds,import_wh,export_wh\n");
+        final ZonedDateTime end = first.plusMonths(1).atStartOfDay(CHICAGO);
+        for (ZonedDateTime t = first.atStartOfDay(CHICAGO); t.isBefore(end); t = t.plusHours(1))
+        {
+            final long wh = t.equals(one) ? oneWh : t.equals(two) ? twoWh : baseWh;
+            csv.append("REOPT-1,").append(t.toOffsetDateTime()).append(",3600,").append(wh).append(",0\n");
+        }
+        return Files.writeString(tmp.resolve(name), csv.toString());
     }
 
     /** Bills a month of complete usage, with the zone given: nothing to warn of, so stderr must be empty. */

@@ -188,6 +188,44 @@ class DumpGoldenJournalTest
     }
 
     @Test
+    void aTariffWithADemandScheduleDumpsItsDemandPeriodsAndSchedule() throws IOException, URISyntaxException
+    {
+        // golden v7's input 70 publishes tariff 27 with a demand schedule (TARIFF_VERSION schema 5,
+        // GoldenJournalGenerator.writeVersion7): demand period 0 "anytime" at 1.50 per kW, 1 "morning" (06:00-12:00
+        // every day) at 4.00; its energy periods then carry no demand rate of their own
+        final Path v7 = GoldenJournals.copy("v7", tmp);
+        final CliRun run = CliRun.of("dump", "--journal", v7.toString(), "--input", "--from", "70", "--limit", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final JsonNode line = MAPPER.readTree(run.out());
+        assertThat(line.get("schemaVersion").asInt()).isEqualTo(5);
+        assertThat(line.get("length").asInt()).isEqualTo(2144);
+        assertThat(line.get("periods").toString()).isEqualTo("[{\"index\":0,\"name\":\"off-peak\"," +
+            "\"importRate\":\"0.312345\",\"exportRate\":\"0.051235\"},{\"index\":1,\"name\":\"peak\"," +
+            "\"importRate\":\"0.498765\",\"exportRate\":\"0.099875\"}]");
+        assertThat(line.get("demandPeriods").toString()).isEqualTo("[{\"index\":0,\"name\":\"anytime\"," +
+            "\"demandPerKw\":\"1.500000\"},{\"index\":1,\"name\":\"morning\",\"demandPerKw\":\"4.000000\"}]");
+        assertThat(line.get("demandSchedule").get(2).toString()).isEqualTo("{\"month\":3," +
+            "\"weekday\":[0,0,0,0,0,0,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0]," +
+            "\"weekend\":[0,0,0,0,0,0,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0]," +
+            "\"holiday\":[0,0,0,0,0,0,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0]}");
+        assertThat(line.get("schedule").get(2).get("weekday").toString())
+            .isEqualTo("[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,1,1,1,0,0,0]");
+        // the close's demand line for the morning period: 1,600 W at 4.00 per kW, period 1
+        final CliRun close = CliRun.of("dump", "--journal", v7.toString(), "--output", "--from", "69", "--limit", "1");
+        final JsonNode demand = MAPPER.readTree(close.out());
+        assertThat(demand.get("reason").asText()).isEqualTo("DEMAND_CHARGE");
+        assertThat(demand.get("period").asInt()).isEqualTo(1);
+        assertThat(demand.get("energyWh").asLong()).isEqualTo(1_600);
+        assertThat(demand.get("amount").asText()).isEqualTo("6.400000");
+        // a tariff without a demand schedule dumps as before: no demandPeriods, a demand rate per period
+        final CliRun plain = CliRun.of("dump", "--journal", v7.toString(), "--input", "--from", "1", "--limit", "1");
+        final JsonNode golden = MAPPER.readTree(plain.out());
+        assertThat(golden.has("demandPeriods")).isFalse();
+        assertThat(golden.has("demandSchedule")).isFalse();
+        assertThat(golden.get("periods").get(0).get("demandPerKw").asText()).isEqualTo("0.000000");
+    }
+
+    @Test
     void anEventTimeRangeTakesADuplicateAcknowledgementsTimeFromItsCause() throws IOException
     {
         // golden v1's duplicate acknowledgements repeat input 9, a tick at 2026-03-02T20:00Z; input 16, redemption

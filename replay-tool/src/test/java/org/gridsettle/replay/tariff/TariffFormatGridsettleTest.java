@@ -52,4 +52,32 @@ class TariffFormatGridsettleTest
         assertThat(tariff.importRate(tariff.periodIndexAt(1_296_518_400L), 0)).isEqualTo(323_457L);
         assertThat(tariff.importRate(tariff.periodIndexAt(1_296_518_400L - 1), 0)).isEqualTo(100_000L);
     }
+
+    @Test
+    void theJournalledCopyKeepsTheDemandScheduleItsPeriodsAndTheirRates() throws Exception
+    {
+        // energy one period all day; demand "day" 08:00-18:00 on weekdays at 12.50 per kW, "other" the rest at 2.00
+        final Path file = Files.writeString(tmp.resolve("demand.json"), String.join("\n",
+            "{\"format\": \"gridsettle-tariff/1\", \"id\": 7, \"version\": 1, \"effective_from\": \"2024-01-01\",",
+            " \"zone\": \"America/Los_Angeles\", \"currency\": \"USD\", \"export_token\": \"USD\",",
+            " \"periods\": [{\"name\": \"flat\", \"import\": \"0.10\"}],",
+            " \"schedule\": {\"default_period\": \"flat\", \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
+            "   \"weekday\": {}, \"weekend\": {}}]},",
+            " \"demand\": {\"periods\": [\"day\", \"other\"], \"schedule\": {\"default_period\": \"other\",",
+            "   \"seasons\": [{\"months\": [1,2,3,4,5,6,7,8,9,10,11,12],",
+            "   \"weekday\": {\"windows\": [{\"from\": \"08:00\", \"to\": \"18:00\", \"period\": \"day\"}]},",
+            "   \"weekend\": {}}]},",
+            "   \"per_period_per_kw\": {\"day\": \"12.50\", \"other\": \"2\"}}}"));
+        final TariffDocument document = TariffDocument.read(file, null);
+        final TouTariff read = new org.gridsettle.pricing.importer.gridsettle.GridsettleTariffReader().read(file);
+
+        final TouTariff copy = document.toTariff(1_704_096_000L, "SOLAR", ZoneId.of("America/Los_Angeles"));
+
+        assertThat(copy.hasDemandSchedule()).isTrue();
+        assertThat(copy.demandScheduleCopy()).isEqualTo(read.demandScheduleCopy());
+        assertThat(copy.demandPeriodName(0)).isEqualTo("day");
+        assertThat(copy.demandPeriodName(1)).isEqualTo("other");
+        assertThat(copy.touDemandMicrosPerKw(0)).isEqualTo(12_500_000L);
+        assertThat(copy.touDemandMicrosPerKw(1)).isEqualTo(2_000_000L);
+    }
 }

@@ -5,6 +5,7 @@ import org.gridsettle.pricing.tariff.ExportRule;
 import org.gridsettle.pricing.tariff.NegativePriceRule;
 import org.gridsettle.pricing.tariff.TouTariff;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +22,8 @@ final class ChargeReader
         "oracle_carry_intervals", "negative_prices");
     private static final String SOURCES = "\"tou\" or \"oracle\"";
     private static final String NEGATIVE = "\"zero_credit\" or \"charge\"";
-    private static final List<String> DEMAND_FIELDS = List.of("flat_per_kw", "per_period_per_kw", "tiers");
+    private static final List<String> DEMAND_FIELDS =
+        List.of("flat_per_kw", "per_period_per_kw", "tiers", "periods", "schedule");
     private static final List<String> DEMAND_TIER_FIELDS = List.of("limits_kw", "flat_per_kw", "per_period_per_kw");
     private static final List<String> CARBON_FIELDS =
         List.of("import_adder_per_kg", "export_credit_per_kg", "carry_forward_intervals");
@@ -107,6 +109,63 @@ final class ChargeReader
         tariff.withOracleExport(carry, negative);
     }
 
+    /**
+     * Reads the demand block's own periods and schedule, if it has them: time-of-use demand charged by a schedule of
+     * its own, whose per-period rates then name these periods.
+     *
+     * @return the demand periods' names and compiled schedule, or null when demand is charged in the energy periods.
+     */
+    static DemandSchedule demandSchedule(final String source, final LocatedNode node)
+    {
+        final Fields demand = new Fields(source, node, DEMAND_FIELDS);
+        final LocatedNode periodsNode = demand.optional("periods");
+        final LocatedNode scheduleNode = demand.optional("schedule");
+        if (periodsNode == null && scheduleNode == null)
+        {
+            return null;
+        }
+        if (periodsNode == null || scheduleNode == null)
+        {
+            throw demand.error(periodsNode == null ? scheduleNode : periodsNode, "expected \"periods\" and " +
+                "\"schedule\" together: demand periods are chosen by their own schedule");
+        }
+        final List<LocatedNode> list = demand.array(periodsNode, "demand period names such as \"on-peak\"");
+        if (list.isEmpty() || list.size() > TouTariff.MAX_PERIODS)
+        {
+            throw demand.error(periodsNode, "expected 1.." + TouTariff.MAX_PERIODS + " demand periods, found " +
+                list.size());
+        }
+        final List<String> names = new ArrayList<>();
+        for (final LocatedNode nameNode : list)
+        {
+            final String name = demand.stringOf(nameNode, "a demand period name of 1..32 characters");
+            if (name.length() > 32 || names.contains(name))
+            {
+                throw demand.error(nameNode, "expected a unique demand period name of 1..32 characters, found " +
+                    nameNode.describe());
+            }
+            names.add(name);
+        }
+        final PeriodNames demandNames = new PeriodNames(source, names, "\"demand.periods\"");
+        final ScheduleCompiler compiler = new ScheduleCompiler(source, demandNames);
+        compiler.compile(scheduleNode);
+        return new DemandSchedule(demandNames, compiler);
+    }
+
+    /**
+     * A demand block's own periods and schedule.
+     *
+     * @param names    the demand periods, which the block's per-period rates name.
+     * @param schedule the compiled demand schedule.
+     */
+    record DemandSchedule(PeriodNames names, ScheduleCompiler schedule)
+    {
+    }
+
+    /**
+     * @param names the periods the per-period rates name: the demand block's own, when it has a schedule, else the
+     *              tariff's TOU periods.
+     */
     static void demand(final String source, final LocatedNode node, final PeriodNames names, final TouTariff tariff)
     {
         final Fields demand = new Fields(source, node, DEMAND_FIELDS);

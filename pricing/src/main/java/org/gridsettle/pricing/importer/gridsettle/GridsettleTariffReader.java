@@ -129,9 +129,19 @@ public final class GridsettleTariffReader
         final PeriodNames periodNames = new PeriodNames(source, names);
         final ScheduleCompiler schedule = new ScheduleCompiler(source, periodNames);
         schedule.compile(root.required("schedule", "a schedule of seasons, day types and time windows"));
+        final LocatedNode demand = root.optional("demand");
+        final ChargeReader.DemandSchedule demandSchedule =
+            demand == null ? null : ChargeReader.demandSchedule(source, demand);
+        // both schedules share one slot width: the finest their boundaries need
+        final int slotMinutes = demandSchedule == null ? schedule.slotMinutes() :
+            ScheduleCompiler.sharedSlotMinutes(schedule.slotMinutes(), demandSchedule.schedule().slotMinutes());
 
         final TouTariff tariff = new TouTariff(id, version, effectiveFrom, currency, exportToken, zone,
-            schedule.slotMinutes(), periods, schedule.table(), holidays(root));
+            slotMinutes, periods, schedule.table(slotMinutes), holidays(root));
+        if (demandSchedule != null)
+        {
+            tariff.withDemandSchedule(demandSchedule.names().names(), demandSchedule.schedule().table(slotMinutes));
+        }
         final LocatedNode tiers = root.optional("tiers");
         if (tiers != null)
         {
@@ -147,10 +157,9 @@ public final class GridsettleTariffReader
         {
             ChargeReader.exportRule(source, exportRule, tariff);
         }
-        final LocatedNode demand = root.optional("demand");
         if (demand != null)
         {
-            ChargeReader.demand(source, demand, periodNames, tariff);
+            ChargeReader.demand(source, demand, demandSchedule == null ? periodNames : demandSchedule.names(), tariff);
         }
         final LocatedNode carbon = root.optional("carbon");
         if (carbon != null)

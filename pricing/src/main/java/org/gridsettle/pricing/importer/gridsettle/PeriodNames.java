@@ -12,11 +12,21 @@ import java.util.Map;
 final class PeriodNames
 {
     private final String source;
+    private final String definedIn;
     private final Map<String, Integer> indexes = new LinkedHashMap<>();
 
     PeriodNames(final String source, final List<String> names)
     {
+        this(source, names, "\"periods\"");
+    }
+
+    /**
+     * @param definedIn where the names are defined, for messages: {@code "periods"} or {@code "demand.periods"}.
+     */
+    PeriodNames(final String source, final List<String> names, final String definedIn)
+    {
         this.source = source;
+        this.definedIn = definedIn;
         for (int i = 0; i < names.size(); i++)
         {
             indexes.put(names.get(i), i);
@@ -42,7 +52,7 @@ final class PeriodNames
         final Integer index = node.kind() == LocatedNode.Kind.STRING ? indexes.get(node.text()) : null;
         if (index == null)
         {
-            throw Fields.error(source, node, "expected the name of a period defined in \"periods\", one of " +
+            throw Fields.error(source, node, "expected the name of a period defined in " + definedIn + ", one of " +
                 indexes.keySet() + ", found " + node.describe());
         }
         return index;

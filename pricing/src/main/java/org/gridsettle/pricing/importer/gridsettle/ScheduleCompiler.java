@@ -96,6 +96,35 @@ final class ScheduleCompiler
         return table;
     }
 
+    /**
+     * @param finerSlotMinutes a slot width dividing {@link #slotMinutes()}, shared with another schedule.
+     * @return the same schedule in slots of that width.
+     */
+    byte[] table(final int finerSlotMinutes)
+    {
+        if (finerSlotMinutes == slotMinutes)
+        {
+            return table;
+        }
+        final int coarse = TimeOfDay.MINUTES_PER_DAY / slotMinutes;
+        final int ratio = slotMinutes / finerSlotMinutes;
+        final byte[] finer = new byte[table.length * ratio];
+        for (int i = 0; i < finer.length; i++)
+        {
+            final int day = i / (coarse * ratio);
+            finer[i] = table[day * coarse + (i % (coarse * ratio)) / ratio];
+        }
+        return finer;
+    }
+
+    /**
+     * @return the greatest common divisor of two slot widths: the slot width two schedules can share.
+     */
+    static int sharedSlotMinutes(final int a, final int b)
+    {
+        return gcd(a, b);
+    }
+
     private void readSeason(final LocatedNode seasonNode, final int scheduleDefault)
     {
         final Fields season = new Fields(source, seasonNode, SEASON_FIELDS);

@@ -2,6 +2,7 @@ package org.gridsettle.pricing.importer.urdb;
 
 import org.gridsettle.pricing.money.MicroUnits;
 import org.gridsettle.pricing.tariff.DemandTiers;
+import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.time.Month;
 import java.util.ArrayList;
@@ -10,11 +11,15 @@ import java.util.Optional;
 
 /**
  * Maps URDB demand charges onto {@link org.gridsettle.pricing.tariff.TouTariff#withDemand}: one flat rate per kW for
- * every month, and one time-of-use rate per kW for each energy period.
+ * every month, and one time-of-use rate per kW for each demand period.
  * <p>
  * So URDB flat demand ({@code flatdemandstructure} with {@code flatdemandmonths}) maps only when every month's
- * period charges the same rates; time-of-use demand ({@code demandratestructure}) only with demand schedules
- * identical to the energy schedules, so that demand period {@code p} is energy period {@code p} at every hour.
+ * period charges the same rates. Time-of-use demand ({@code demandratestructure}) with demand schedules identical to
+ * the energy schedules is charged in the energy periods, as it always was (demand period {@code p} is energy period
+ * {@code p} at every hour, and the tariff version is the one it always was); with schedules of their own it maps
+ * onto {@link org.gridsettle.pricing.tariff.TouTariff#withDemandSchedule}: {@code demandweekdayschedule} and
+ * {@code demandweekendschedule} (which, as for energy, also prices holidays) become the demand schedule, and URDB
+ * demand period {@code p} is demand period {@code p}, named "urdb demand period p".
  * Tiered demand maps onto {@link DemandTiers} when every structure shares the tier limits (a structure with fewer
  * tiers keeps its unlimited last rate for the higher ones).
  * <p>
@@ -41,6 +46,13 @@ final class UrdbDemandMapper
         final int tiers = limits.length + 1;
         final long[][] tou = rate.demand().map((demand) -> touRates(demand, rate.energy(), tiers, log))
             .orElse(new long[0][]);
+        final byte[] demandSchedule = rate.demand().filter((demand) -> ownSchedule(demand, rate.energy()))
+            .map((demand) -> UrdbEnergyMapper.schedule(demand.weekday(), demand.weekend())).orElse(null);
+        final List<String> names = new ArrayList<>();
+        for (int p = 0; demandSchedule != null && p < tou.length; p++)
+        {
+            names.add("urdb demand period " + p);
+        }
         final long[] flat = rate.flatDemand().map((demand) -> flatRates(demand, tiers, log)).orElse(new long[tiers]);
         if (log.size() != problemsBefore || (rate.demand().isEmpty() && rate.flatDemand().isEmpty()))
         {
@@ -53,11 +65,12 @@ final class UrdbDemandMapper
         }
         if (tiers == 1)
         {
-            return Optional.of(new DemandRates(flat[0], touTier1, null));
+            return Optional.of(new DemandRates(flat[0], touTier1, null, names, demandSchedule));
         }
         final long[] upToW = java.util.Arrays.copyOf(limits, tiers);
         upToW[tiers - 1] = Long.MAX_VALUE;
-        return Optional.of(new DemandRates(flat[0], touTier1, new DemandTiers(upToW, flat, tou)));
+        return Optional.of(new DemandRates(flat[0], touTier1, new DemandTiers(upToW, flat, tou), names,
+            demandSchedule));
     }
 
     /**
@@ -147,19 +160,16 @@ final class UrdbDemandMapper
             // Refused for its missing energy charges already; there are no energy periods to charge demand in.
             return new long[0][];
         }
-        if (!demand.weekday().equals(energy.get().weekday()))
+        if (ownSchedule(demand, energy) && demand.periods().size() > TouTariff.MAX_PERIODS)
         {
-            log.add("demandweekdayschedule", "differs from energyweekdayschedule: TouTariff charges time-of-use " +
-                "demand in the energy periods");
+            log.add("demandratestructure", demand.periods().size() + " demand periods; at most " +
+                TouTariff.MAX_PERIODS);
+            return new long[0][];
         }
-        if (!demand.weekend().equals(energy.get().weekend()))
-        {
-            log.add("demandweekendschedule", "differs from energyweekendschedule: TouTariff charges time-of-use " +
-                "demand in the energy periods");
-        }
-        final int energyPeriods = energy.get().periods().size();
-        final long[][] rates = new long[energyPeriods][tiers];
-        for (int p = 0; p < Math.min(energyPeriods, demand.periods().size()); p++)
+        // with schedules of their own, one rate per demand period; else per energy period, as always
+        final int periods = ownSchedule(demand, energy) ? demand.periods().size() : energy.get().periods().size();
+        final long[][] rates = new long[periods][tiers];
+        for (int p = 0; p < Math.min(periods, demand.periods().size()); p++)
         {
             for (int t = 0; t < tiers; t++)
             {
@@ -169,6 +179,13 @@ final class UrdbDemandMapper
         // With identical schedules, an energy period beyond the demand structure is never in force: its 0 is never
         // charged, so it is not a guess.
         return rates;
+    }
+
+    /** True if the demand schedules are not the energy schedules, so demand needs a schedule of its own. */
+    private static boolean ownSchedule(final UrdbTouDemand demand, final Optional<UrdbTouEnergy> energy)
+    {
+        return energy.isPresent() &&
+            (!demand.weekday().equals(energy.get().weekday()) || !demand.weekend().equals(energy.get().weekend()));
     }
 
     private static long[] flatRates(final UrdbFlatDemand demand, final int tiers, final UrdbProblemLog log)
@@ -214,10 +231,15 @@ final class UrdbDemandMapper
      * Demand rates ready for {@link org.gridsettle.pricing.tariff.TouTariff#withDemand}.
      *
      * @param flatMicrosPerKw charge per kW of a billing period's highest demand.
-     * @param touMicrosPerKw  per energy period, charge per kW of the highest demand in it; empty when none.
+     * @param touMicrosPerKw  per demand period, charge per kW of the highest demand in it; empty when none.
      * @param tiers           the demand tiers, or null when every charge has one tier.
+     * @param demandPeriodNames the demand periods' names when demand has a schedule of its own, else empty.
+     * @param demandSchedule  the demand schedule, hourly {@code [12 months][3 day types][24]}, or null when demand
+     *                        is charged in the energy periods.
      */
-    record DemandRates(long flatMicrosPerKw, long[] touMicrosPerKw, DemandTiers tiers)
+    record DemandRates(
+        long flatMicrosPerKw, long[] touMicrosPerKw, DemandTiers tiers, List<String> demandPeriodNames,
+        byte[] demandSchedule)
     {
     }
 }

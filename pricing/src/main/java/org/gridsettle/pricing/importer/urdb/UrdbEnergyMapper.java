@@ -77,7 +77,13 @@ final class UrdbEnergyMapper
         }
     }
 
-    private static byte[] schedule(final UrdbSchedule weekday, final UrdbSchedule weekend)
+    /**
+     * @param weekday a 12 x 24 weekday schedule.
+     * @param weekend a 12 x 24 weekend schedule, which prices holidays too.
+     * @return the hourly {@code [12 months][3 day types][24]} table {@link org.gridsettle.pricing.tariff.TouTariff}
+     *     takes, for energy or demand.
+     */
+    static byte[] schedule(final UrdbSchedule weekday, final UrdbSchedule weekend)
     {
         final int hours = UrdbSchedule.HOURS;
         final byte[] schedule = new byte[UrdbSchedule.MONTHS * 3 * hours];

@@ -20,7 +20,8 @@ import java.util.Optional;
  *     <li>Energy charges, time-of-use and block (tier) rates: {@link UrdbEnergyMapper} and {@link UrdbTierMapper}.
  *     The 12 x 24 weekday and weekend schedules become the tariff's hourly schedule; holidays use the weekend
  *     schedule.</li>
- *     <li>Flat and time-of-use demand charges, tiered or not: {@link UrdbDemandMapper}.</li>
+ *     <li>Flat and time-of-use demand charges, tiered or not, time-of-use demand by its own schedules when they
+ *     differ from the energy schedules: {@link UrdbDemandMapper}.</li>
  *     <li>The first meter's fixed charge per day or per month: {@link UrdbFixedChargeMapper}; additional-meter,
  *     yearly and minimum charges are refused.</li>
  *     <li>{@code dgrules} and {@code usenetmetering}: {@link UrdbExportRuleMapper}; net metering needs the caller's
@@ -113,6 +114,11 @@ public final class UrdbTariffMapper
         tariff.withExportRule(export.rule(), export.netSurplusMicrosPerKwh());
         demand.ifPresent((rates) ->
         {
+            if (rates.demandSchedule() != null)
+            {
+                // before the rates, which are then one per demand period
+                tariff.withDemandSchedule(rates.demandPeriodNames(), rates.demandSchedule());
+            }
             if (rates.tiers() != null)
             {
                 tariff.withDemandTiers(rates.tiers());

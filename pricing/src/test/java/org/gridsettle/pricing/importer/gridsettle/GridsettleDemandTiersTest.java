@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class GridsettleDemandTiersTest
 {
-    private static final String TARIFF = String.join("\n",
+    /** A two-period tariff with its demand block left as DEMAND; GridsettleDemandScheduleTest fills it too. */
+    static final String TARIFF = String.join("\n",
         "{",
         "  \"format\": \"gridsettle-tariff/1\", \"id\": 45, \"version\": 1,",
         "  \"effective_from\": \"2024-01-01\", \"zone\": \"America/New_York\",",

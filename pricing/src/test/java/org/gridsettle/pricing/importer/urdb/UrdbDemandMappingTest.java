@@ -120,15 +120,29 @@ class UrdbDemandMappingTest
     }
 
     @Test
-    void timeOfUseDemandOnItsOwnScheduleIsRefused()
+    void timeOfUseDemandOnItsOwnScheduleMapsOntoADemandSchedule()
     {
-        // The demand weekday schedule is all period 0; the energy one has period 1 in summer afternoons. The weekend
-        // schedules are both all zero, so only the weekday one is named.
-        final UrdbImportException ex = refusal(tou("[[{\"rate\": 2}], [{\"rate\": 12.5}]]", ALL_ZERO, ALL_ZERO));
+        // The demand weekday schedule is all period 0; the energy one has period 1 in summer afternoons. The demand
+        // schedules become the tariff's demand schedule (weekend rows also pricing holidays), rates per demand period.
+        final TouTariff tariff = map(tou("[[{\"rate\": 2}], [{\"rate\": 12.5}]]", ALL_ZERO, ALL_ZERO));
 
-        assertThat(ex.fields()).containsExactly("demandweekdayschedule");
-        assertThat(ex.problems().get(0).reason()).isEqualTo(
-            "differs from energyweekdayschedule: TouTariff charges time-of-use demand in the energy periods");
+        assertThat(tariff.hasDemandSchedule()).isTrue();
+        assertThat(tariff.demandPeriodCount()).isEqualTo(2);
+        assertThat(tariff.demandPeriodName(0)).isEqualTo("urdb demand period 0");
+        assertThat(tariff.touDemandMicrosPerKw(0)).isEqualTo(2_000_000L);
+        assertThat(tariff.touDemandMicrosPerKw(1)).isEqualTo(12_500_000L);
+        assertThat(tariff.demandScheduleCopy()).containsOnly((byte)0);
+        assertThat(tariff.scheduleCopy()).contains((byte)1);
+    }
+
+    @Test
+    void timeOfUseDemandOnTheEnergySchedulesKeepsNoDemandScheduleOfItsOwn()
+    {
+        // equal schedules map as they always did, so an existing tariff version keeps its journal schema
+        final TouTariff tariff = map(tou("[[{\"rate\": 2}], [{\"rate\": 12.5}]]", ENERGY_WEEKDAY, ENERGY_WEEKEND));
+
+        assertThat(tariff.hasDemandSchedule()).isFalse();
+        assertThat(tariff.touDemandMicrosPerKw(1)).isEqualTo(12_500_000L);
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.gridsettle.pricing.tariff.PriceQuote;
 import org.gridsettle.pricing.tariff.TierBasis;
 import org.gridsettle.pricing.tariff.TierTable;
 import org.gridsettle.pricing.tariff.TouPricer;
+import org.gridsettle.pricing.tariff.DemandTiers;
 import org.gridsettle.pricing.tariff.TouTariff;
 import org.junit.jupiter.api.Test;
 
@@ -166,20 +167,39 @@ class UrdbSampleMappingTest
     }
 
     @Test
-    void reoptIsRefusedForItsOwnDemandSchedule()
+    void reoptMapsItsOwnDemandScheduleWithTieredDemandPerDemandPeriod()
     {
         // energyratestructure: period 0 one tier (rate 0), period 1 up to 20000 kWh then unlimited, period 2 one tier.
-        // Each month has one energy period (1 in May..October, 2 otherwise); periods 0 and 2 have one unlimited
-        // tier, which prices every tier of theirs. demandratestructure period 1 is tiered (up to 100 kW),
-        // and the demand schedules (January weekdays period 0, all else 1) are not the energy schedules.
-        // fixedchargefirstmeter 3.298 $/day maps, so it is not named.
-        final UrdbImportException ex = refusal(REOPT);
+        // Each month has one energy period (1 in May..October, 2 otherwise). demandratestructure: period 0 rate 0,
+        // period 1 24.368 $/kW up to 100 kW then 17.031; the demand schedules (January weekdays period 0, all else 1)
+        // are not the energy schedules, so they become the tariff's demand schedule. fixedchargefirstmeter 3.298
+        // $/day. Before demand schedules it was refused, naming both demand schedules.
+        final UrdbRate rate = importer.read(UrdbSampleImportTest.sample(REOPT)).get(0);
+        final TouTariff tariff = UrdbTariffMapper.toTouTariff(rate, OPTIONS);
 
-        assertThat(ex.fields()).containsExactly("demandweekdayschedule", "demandweekendschedule");
-        assertThat(ex.getMessage()).isEqualTo(REOPT + ": URDB tariff refused: label (none): " +
-            "demandweekdayschedule (differs from energyweekdayschedule: TouTariff charges time-of-use demand in the " +
-            "energy periods); " +
-            "demandweekendschedule (differs from energyweekendschedule: TouTariff charges time-of-use demand in the " +
-            "energy periods)");
+        assertThat(tariff.hasDemandSchedule()).isTrue();
+        assertThat(tariff.demandPeriodCount()).isEqualTo(2);
+        assertThat(tariff.demandPeriodName(1)).isEqualTo("urdb demand period 1");
+        assertThat(tariff.fixedMicrosPerDay()).isEqualTo(3_298_000L);
+        final DemandTiers tiers = tariff.demandTiers();
+        assertThat(tiers.tierCount()).isEqualTo(2);
+        assertThat(tiers.upToW(0)).isEqualTo(100_000L);
+        assertThat(tiers.periodCount()).isEqualTo(2);
+        assertThat(tiers.periodRate(0, 0)).isZero();
+        // period 0's single unlimited tier prices its higher tier too
+        assertThat(tiers.periodRate(0, 1)).isZero();
+        assertThat(tiers.periodRate(1, 0)).isEqualTo(24_368_000L);
+        assertThat(tiers.periodRate(1, 1)).isEqualTo(17_031_000L);
+        assertThat(tariff.flatDemandMicrosPerKw()).isZero();
+        // local times in New York: Tuesday 2015-01-13 14:00 (January weekday: demand 0, energy 2), Saturday
+        // 2015-01-17 14:00 (demand 1, energy 2), Wednesday 2015-07-15 09:00 (demand 1, energy 1)
+        final long tuesday = java.time.LocalDateTime.of(2015, 1, 13, 14, 0).toEpochSecond(java.time.ZoneOffset.UTC);
+        final long saturday = java.time.LocalDateTime.of(2015, 1, 17, 14, 0).toEpochSecond(java.time.ZoneOffset.UTC);
+        final long july = java.time.LocalDateTime.of(2015, 7, 15, 9, 0).toEpochSecond(java.time.ZoneOffset.UTC);
+        assertThat(tariff.demandPeriodIndexAtLocal(tuesday)).isZero();
+        assertThat(tariff.periodIndexAtLocal(tuesday)).isEqualTo(2);
+        assertThat(tariff.demandPeriodIndexAtLocal(saturday)).isEqualTo(1);
+        assertThat(tariff.demandPeriodIndexAtLocal(july)).isEqualTo(1);
+        assertThat(tariff.periodIndexAtLocal(july)).isEqualTo(1);
     }
 }
