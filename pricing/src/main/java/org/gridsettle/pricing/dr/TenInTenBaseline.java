@@ -23,8 +23,9 @@ import org.gridsettle.pricing.tariff.TouTariff;
  *       24 hours (a daylight-saving change's 23- or 25-hour day holds a missing or a doubled clock hour), which
  *       needs its zone's offsets, so a day the tariff's zone table does not cover (before 1990, where a lookback from
  *       an event early in 1990 goes) is not eligible either; and the meter must have a reading in every hour the
- *       calculation uses on that day (the event hours and, when adjusted, the adjustment window). The first {@value #DAYS} (weekday) or {@value #WEEKEND_DAYS} (weekend or holiday)
- *       such days are the baseline days, n of them.</li>
+ *       calculation uses on that day (the event hours and, when adjusted, the adjustment window). The first
+ *       {@value #DAYS} (weekday) or {@value #WEEKEND_DAYS} (weekend or holiday) such days are the baseline days, n
+ *       of them.</li>
  *   <li><b>Fewer than n eligible days: no baseline.</b> The result is {@link DrQuote#INSUFFICIENT_HISTORY} and no
  *       credit is paid. Some ISO practices fall back to fewer days (for example a minimum of 5); we choose the
  *       stricter rule so that a credit is never paid on a thinner baseline than the one the program defines. The

@@ -174,8 +174,8 @@ public final class ZeroRuns
         final List<String> lines = new ArrayList<>();
         for (final Run run : runs.subList(0, Math.min(LINES, runs.size())))
         {
-            lines.add("meter " + MeterUsage.oneLine(run.meter()) + " read zero import and zero export in " + run.intervals() +
-                " consecutive intervals, from the one starting " + local(run.firstStart(), zone) + " to the one " +
+            lines.add("meter " + MeterUsage.oneLine(run.meter()) + " read zero import and zero export in " +
+                run.intervals() + " consecutive intervals, from the one starting " + local(run.firstStart(), zone) + " to the one " +
                 "starting " + local(run.lastStart(), zone) + " (" + hours(run.end() - run.firstStart()) + "): a " +
                 "dead meter or a stuck register is billed as no use; check the meter before billing (a vacant home " +
                 "reads zero too)");

@@ -235,7 +235,8 @@ public final class IngestRun
             files.add(new IngestReport.FileSummary(file.name(), file.format(), count, badRows.count() - badBefore));
         }
         final List<OraclePriceSeries> oraclePrices = new ArrayList<>();
-        final SeriesCoverage oracleCoverage = new SeriesCoverage("oracle price intervals", "node", "ORACLE_PRICE_MISSING");
+        final SeriesCoverage oracleCoverage =
+            new SeriesCoverage("oracle price intervals", "node", "ORACLE_PRICE_MISSING");
         for (final Path file : oracleFiles)
         {
             for (final OraclePriceSeries series : OraclePriceFiles.read(file, badRows))
@@ -255,8 +256,10 @@ public final class IngestRun
         {
             readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);
         }
-        nightExports(readings, covered).forEach(warnings);
-        seriesCoverage(readings, covered, oracleCoverage).forEach(warnings);
+        final ReadingChecks checks = new ReadingChecks(readings, covered, enrolments, zone);
+        checks.nightExports().forEach(warnings);
+        checks.seriesCoverage(carbon, defaultPricingNode, oracleFiles.isEmpty() ? null : oracleCoverage)
+            .forEach(warnings);
         DemandWindowCheck.mismatch(tariffDocument.demandWindowMinutes(),
             IntStream.range(0, readings.size()).map(readings::seconds)).ifPresent(warnings);
         refuseForeignDirectory();
@@ -271,112 +274,12 @@ public final class IngestRun
                 warnings.accept(file + " was left without Chronicle's header by a run killed as it created the " +
                     "file, and held no record: set aside as " + file.getFileName() + JournalWriter.ABANDONED_SUFFIX);
             }
-            return settle(readings, covered, meterIds, badRows, files, oraclePrices, zeroRuns(readings, covered));
+            return settle(readings, covered, meterIds, badRows, files, oraclePrices, checks.zeroRuns(zeroRunHours));
         }
         finally
         {
             writer.close();
         }
-    }
-
-    /**
-     * Enrolled meters whose exports fall mostly at night in the tariff's zone, which a wrong --zone makes of solar
-     * exports ({@link NightExports}).
-     */
-    private List<String> nightExports(final ReadingBuffer readings, final java.util.function.LongPredicate covered)
-    {
-        final java.util.Map<Long, String> names = new java.util.HashMap<>();
-        enrolments.forEach((e) -> names.put(e.meterId(), e.usageMeterId()));
-        final NightExports night = new NightExports(zone);
-        for (int i = 0; i < readings.size(); i++)
-        {
-            final String name = names.get(readings.meter(i));
-            if (name != null && covered.test(readings.start(i)))
-            {
-                night.reading(name, readings.start(i), readings.seconds(i), readings.exportWh(i));
-            }
-        }
-        return night.warnings();
-    }
-
-    /**
-     * The enrolled meters' runs of zero readings, in enrolment order, for the report: an unknown meter's readings are
-     * rejected whatever they hold.
-     */
-    private List<String> zeroRuns(final ReadingBuffer readings, final java.util.function.LongPredicate covered)
-    {
-        if (zeroRunHours == 0)
-        {
-            return List.of();
-        }
-        final java.util.Map<Long, List<ZeroRuns.Run>> runsByMeter = new java.util.HashMap<>();
-        final java.util.Map<Long, ZeroRuns.Finder> finders = new java.util.HashMap<>();
-        for (final Enrolment e : enrolments)
-        {
-            final List<ZeroRuns.Run> runs = new ArrayList<>();
-            runsByMeter.put(e.meterId(), runs);
-            finders.put(e.meterId(), new ZeroRuns.Finder(e.usageMeterId(), zeroRunHours, runs));
-        }
-        for (final int i : readings.inStartOrder())
-        {
-            final ZeroRuns.Finder finder = finders.get(readings.meter(i));
-            if (finder != null && covered.test(readings.start(i)))
-            {
-                finder.reading(readings.start(i), readings.seconds(i), readings.importWh(i), readings.exportWh(i));
-            }
-        }
-        final List<ZeroRuns.Run> runs = new ArrayList<>();
-        for (final Enrolment e : enrolments)
-        {
-            finders.get(e.meterId()).finish();
-            runs.addAll(runsByMeter.get(e.meterId()));
-        }
-        return ZeroRuns.describe(runs, zeroRunHours, zone);
-    }
-
-    /**
-     * The carbon and oracle files' coverage of the readings of enrolled meters they price: all of them for the
-     * carbon region they are enrolled on, those of the meters on a node for its prices.
-     */
-    private List<String> seriesCoverage(
-        final ReadingBuffer readings, final java.util.function.LongPredicate covered,
-        final SeriesCoverage oracleCoverage)
-    {
-        final SeriesCoverage carbonCoverage =
-            new SeriesCoverage("carbon intensity intervals", "region", "CARBON_INTENSITY_MISSING");
-        for (int i = 0; i < carbon.series().size(); i++)
-        {
-            carbonCoverage.series(carbon.source(i), carbon.series().get(i).region(), carbon.series().get(i));
-        }
-        final java.util.Map<Long, String> nodes = new java.util.HashMap<>();
-        for (final Enrolment e : enrolments)
-        {
-            final String node = e.pricingNode() != null ? e.pricingNode() : defaultPricingNode;
-            if (node != null)
-            {
-                nodes.put(e.meterId(), node);
-            }
-        }
-        for (int i = 0; i < readings.size(); i++)
-        {
-            if (readings.meter(i) <= 0 || !covered.test(readings.start(i)))
-            {
-                continue;
-            }
-            final long end = readings.start(i) + readings.seconds(i);
-            if (carbon.enrolmentRegion() != null)
-            {
-                carbonCoverage.reading(carbon.enrolmentRegion(), readings.start(i), end);
-            }
-            final String node = nodes.get(readings.meter(i));
-            if (node != null && !oracleFiles.isEmpty())
-            {
-                oracleCoverage.reading(node, readings.start(i), end);
-            }
-        }
-        final List<String> lines = new ArrayList<>(carbonCoverage.warnings());
-        lines.addAll(oracleCoverage.warnings());
-        return lines;
     }
 
     /**

@@ -20,7 +20,7 @@ import static org.gridsettle.replay.cli.TestResources.path;
 
 /**
  * A wrong zone on an epoch-second meter CSV, told from the data: NREL/ssc's residential PV year
- * ({@code bill/ssc_gen_25_year_residential_first8760.csv}, see its README) as the export register of meter PV, hour
+ * ({@code demo/ssc_gen_25_year_residential_first8760.csv}, see its README) as the export register of meter PV, hour
  * h of the file at 2011-01-01 00:00 PST + h hours, in whole epoch seconds. Written right, January's exports centre
  * on the early afternoon in America/Los_Angeles and nothing is said. Written with the local clock taken for UTC (the
  * epoch of 2011-01-01T00:00Z for local midnight, 8 hours early), they centre before dawn, and {@code settle bill} and

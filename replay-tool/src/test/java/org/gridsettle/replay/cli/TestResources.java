@@ -93,13 +93,13 @@ final class TestResources
     }
 
     /**
-     * @return the hours of {@code bill/ssc_gen_25_year_residential_first8760.csv} (NREL/ssc's residential PV year, kW)
-     *         as the Wh an export register reads: kW x 1,000 half-even when positive, else 0 (the night's negative
-     *         values are the inverter's own draw).
+     * @return the hours of the demo's {@code demo/ssc_gen_25_year_residential_first8760.csv} (NREL/ssc's
+     *         residential PV year, kW) as the Wh an export register reads: kW x 1,000 half-even when positive, else 0
+     *         (the night's negative values are the inverter's own draw).
      */
     static long[] pvExportWh() throws IOException
     {
-        final List<String> lines = Files.readAllLines(resource("bill/ssc_gen_25_year_residential_first8760.csv"),
+        final List<String> lines = Files.readAllLines(resource("demo/ssc_gen_25_year_residential_first8760.csv"),
             StandardCharsets.UTF_8);
         final long[] wh = new long[lines.size()];
         for (int h = 0; h < wh.length; h++)

@@ -22,7 +22,7 @@ import static org.gridsettle.replay.cli.TestResources.path;
  * summary): a run of readings of zero import and zero export covering at least {@code --zero-run-hours} (24 by
  * default). The tariff is the hand-written URDB rate, in America/Los_Angeles.
  * <p>
- * Real data: {@code bill/ssc_gen_25_year_residential_first8760.csv} (NREL/ssc, see its README) read as the export
+ * Real data: {@code demo/ssc_gen_25_year_residential_first8760.csv} (NREL/ssc, see its README) read as the export
  * register of a PV-only meter from 2011-01-01 00:00 PST: Wh exported = kW x 1,000 rounded half-even when positive, 0
  * when not (the night's negative values are the inverter's draw, which an export register does not count). Its
  * nights read zero for about 15 hours, under a day, so the default check says nothing of them; with 12 hours it

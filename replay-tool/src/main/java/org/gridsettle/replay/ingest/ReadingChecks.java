@@ -1,0 +1,148 @@
+package org.gridsettle.replay.ingest;
+
+import org.gridsettle.replay.bill.ZeroRuns;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+
+/**
+ * The data-quality checks an ingest runs over the readings of its enrolled meters before anything is journalled:
+ * exports centred on the night (a wrong --zone, {@link NightExports}), runs of zero readings (the VEE zero-consumption
+ * check, {@link ZeroRuns}) and carbon and oracle series that do not cover the readings they are to price
+ * ({@link SeriesCoverage}). Each only warns: the readings are settled as read.
+ * <p>
+ * Built for one ingest and used on its thread. Not thread-safe.
+ */
+final class ReadingChecks
+{
+    private final ReadingBuffer readings;
+    private final LongPredicate covered;
+    private final List<Enrolment> enrolments;
+    private final ZoneId zone;
+
+    /**
+     * @param readings   the run's readings.
+     * @param covered    whether an interval start is one the run settles (inside the enrolments' dates).
+     * @param enrolments the run's enrolments; readings of other meters are rejected whatever they hold, so not checked.
+     * @param zone       the tariff's zone, in which times of day and the report's instants are read.
+     */
+    ReadingChecks(
+        final ReadingBuffer readings, final LongPredicate covered, final List<Enrolment> enrolments, final ZoneId zone)
+    {
+        this.readings = readings;
+        this.covered = covered;
+        this.enrolments = enrolments;
+        this.zone = zone;
+    }
+
+    /**
+     * @return a warning per enrolled meter whose exports fall mostly at night in the tariff's zone, which a wrong
+     *     --zone makes of solar exports.
+     */
+    List<String> nightExports()
+    {
+        final Map<Long, String> names = new HashMap<>();
+        enrolments.forEach((e) -> names.put(e.meterId(), e.usageMeterId()));
+        final NightExports night = new NightExports(zone);
+        for (int i = 0; i < readings.size(); i++)
+        {
+            final String name = names.get(readings.meter(i));
+            if (name != null && covered.test(readings.start(i)))
+            {
+                night.reading(name, readings.start(i), readings.seconds(i), readings.exportWh(i));
+            }
+        }
+        return night.warnings();
+    }
+
+    /**
+     * @param minHours the shortest run named, or 0 for no check.
+     * @return the enrolled meters' runs of zero readings, in enrolment order, as report lines.
+     */
+    List<String> zeroRuns(final int minHours)
+    {
+        if (minHours == 0)
+        {
+            return List.of();
+        }
+        final Map<Long, List<ZeroRuns.Run>> runsByMeter = new HashMap<>();
+        final Map<Long, ZeroRuns.Finder> finders = new HashMap<>();
+        for (final Enrolment e : enrolments)
+        {
+            final List<ZeroRuns.Run> runs = new ArrayList<>();
+            runsByMeter.put(e.meterId(), runs);
+            finders.put(e.meterId(), new ZeroRuns.Finder(e.usageMeterId(), minHours, runs));
+        }
+        for (final int i : readings.inStartOrder())
+        {
+            final ZeroRuns.Finder finder = finders.get(readings.meter(i));
+            if (finder != null && covered.test(readings.start(i)))
+            {
+                finder.reading(readings.start(i), readings.seconds(i), readings.importWh(i), readings.exportWh(i));
+            }
+        }
+        final List<ZeroRuns.Run> runs = new ArrayList<>();
+        for (final Enrolment e : enrolments)
+        {
+            finders.get(e.meterId()).finish();
+            runs.addAll(runsByMeter.get(e.meterId()));
+        }
+        return ZeroRuns.describe(runs, minHours, zone);
+    }
+
+    /**
+     * The carbon and oracle files' coverage of the readings they price: all of them for the carbon region the meters
+     * are enrolled on, those of the meters on a node for its prices.
+     *
+     * @param carbon             the run's carbon files.
+     * @param defaultPricingNode the node of an enrolment that names none, or null.
+     * @param oracleCoverage     the oracle series read, or null when the run was given no oracle file.
+     * @return the warnings, carbon first.
+     */
+    List<String> seriesCoverage(
+        final CarbonFiles carbon, final String defaultPricingNode, final SeriesCoverage oracleCoverage)
+    {
+        final SeriesCoverage carbonCoverage =
+            new SeriesCoverage("carbon intensity intervals", "region", "CARBON_INTENSITY_MISSING");
+        for (int i = 0; i < carbon.series().size(); i++)
+        {
+            carbonCoverage.series(carbon.source(i), carbon.series().get(i).region(), carbon.series().get(i));
+        }
+        final Map<Long, String> nodes = new HashMap<>();
+        for (final Enrolment e : enrolments)
+        {
+            final String node = e.pricingNode() != null ? e.pricingNode() : defaultPricingNode;
+            if (node != null)
+            {
+                nodes.put(e.meterId(), node);
+            }
+        }
+        for (int i = 0; i < readings.size(); i++)
+        {
+            if (readings.meter(i) <= 0 || !covered.test(readings.start(i)))
+            {
+                continue;
+            }
+            final long end = readings.start(i) + readings.seconds(i);
+            if (carbon.enrolmentRegion() != null)
+            {
+                carbonCoverage.reading(carbon.enrolmentRegion(), readings.start(i), end);
+            }
+            final String node = nodes.get(readings.meter(i));
+            if (node != null && oracleCoverage != null)
+            {
+                oracleCoverage.reading(node, readings.start(i), end);
+            }
+        }
+        final List<String> lines = new ArrayList<>(carbonCoverage.warnings());
+        if (oracleCoverage != null)
+        {
+            lines.addAll(oracleCoverage.warnings());
+        }
+        return lines;
+    }
+}
