@@ -80,7 +80,7 @@ class DeterministicSimulationTest
     }
 
     @Test
-    void theWorkloadReachesOraclePricedExportsMissingPricesAndHourlyNetting() throws IOException
+    void theWorkloadReachesOraclePricedExportsMissingPricesHourlyNettingAndDemandCharges() throws IOException
     {
         final Path dir = tmp.resolve("oracle");
         // the first seed from 42 on whose oracle tariff nets hourly (half of them do)
@@ -95,6 +95,7 @@ class DeterministicSimulationTest
         long missing = 0;
         long netting = 0;
         long aboveLimit = 0;
+        long demand = 0;
         for (final byte[] record : EngineFixture.readAll(org.gridsettle.journal.Journals.output(dir)))
         {
             if (Outputs.type(record) == org.gridsettle.journal.codec.RecordType.TRANSFER.id() &&
@@ -106,6 +107,11 @@ class DeterministicSimulationTest
                 Outputs.transfer(record).reasonCode() == org.gridsettle.journal.codec.ReasonCode.HOURLY_NETTING.code())
             {
                 netting++;
+            }
+            else if (Outputs.type(record) == org.gridsettle.journal.codec.RecordType.TRANSFER.id() &&
+                Outputs.transfer(record).reasonCode() == org.gridsettle.journal.codec.ReasonCode.DEMAND_CHARGE.code())
+            {
+                demand++;
             }
             else if (Outputs.type(record) == org.gridsettle.journal.codec.RecordType.REJECTION.id() &&
                 Outputs.rejection(record) == org.gridsettle.journal.codec.ReasonCode.ORACLE_PRICE_MISSING)
@@ -122,6 +128,7 @@ class DeterministicSimulationTest
         assertThat(netting).as("hourly-netting adjustments").isPositive();
         assertThat(missing).as("ticks rejected for a missing oracle price").isPositive();
         assertThat(aboveLimit).as("ticks rejected above a meter's reading limit").isPositive();
+        assertThat(demand).as("demand charges at billing-period closes").isPositive();
         delete(dir);
     }
 

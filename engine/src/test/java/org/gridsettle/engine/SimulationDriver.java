@@ -135,8 +135,38 @@ public final class SimulationDriver
             {
                 tariff.withExportRule(ExportRule.NET_BILLING_HOURLY, 0);
             }
+            demand(tariff);
             return oracleCarry < 0 ? tariff : tariff.withOracleExport(oracleCarry,
                 chargeNegative ? NegativePriceRule.CHARGE : NegativePriceRule.ZERO_CREDIT);
+        }
+
+        /**
+         * Demand charges, derived from the tariff and version rather than drawn, so that no seed's random stream
+         * changes: every tariff charges 1.50 per kW of a billing period's peak; the Los Angeles TOU tariff (not the
+         * oracle one) charges time-of-use demand too, its even versions by a demand schedule of their own (4.00 per kW
+         * from 16:00 to 21:00, every day) and its odd ones by the energy periods (3.00 per kW at peak), so that a
+         * billing period two of its versions priced meets the rule for demand schedules that differ.
+         */
+        private void demand(final TouTariff tariff)
+        {
+            if (london || oracleCarry >= 0)
+            {
+                tariff.withDemand(1_500_000, new long[0]);
+            }
+            else if (version % 2 == 0)
+            {
+                final byte[] schedule = new byte[12 * 3 * 24];
+                for (int row = 0; row < 12 * 3; row++)
+                {
+                    java.util.Arrays.fill(schedule, row * 24 + 16, row * 24 + 21, (byte)1);
+                }
+                tariff.withDemandSchedule(List.of("demand off-peak", "demand on-peak"), schedule)
+                    .withDemand(1_500_000, new long[] {0, 4_000_000});
+            }
+            else
+            {
+                tariff.withDemand(1_500_000, new long[] {0, 3_000_000});
+            }
         }
     }
 
