@@ -117,9 +117,7 @@ final class CalendarProcessor
             chargedSpan(tariff, kind, at) > chargedSpan(tariff, kind, previous);
         // an event posts for every meter on the tariff: all of it is checked before the first posting, so that one
         // whose sums would overflow the ledger is rejected whole instead of halting the engine halfway
-        postings.beginCheck();
-        post(sequence, tariff, at, kind, billingPeriod, fixedDue, false);
-        if (!postings.endCheck())
+        if (!fits(sequence, tariff, at, kind, billingPeriod, fixedDue))
         {
             postings.reject(sequence, ReasonCode.OVERFLOW, CALENDAR, tariffId);
             return false;
@@ -127,6 +125,28 @@ final class CalendarProcessor
         last.put(tariffId, at);
         post(sequence, tariff, at, kind, billingPeriod, fixedDue, true);
         return true;
+    }
+
+    /**
+     * The dry run of {@link #post}: true if the ledger can take every transfer the event would make. An amount that
+     * does not fit a long on its own (a peak demand times a demand rate, a period's energy summed for its true-up)
+     * overflows as surely as a balance would, and is answered so, not as a malformed record.
+     */
+    private boolean fits(
+        final long sequence, final TouTariff tariff, final long at, final int kind, final int billingPeriod,
+        final boolean fixedDue)
+    {
+        postings.beginCheck();
+        try
+        {
+            post(sequence, tariff, at, kind, billingPeriod, fixedDue, false);
+        }
+        catch (final ArithmeticException overflow)
+        {
+            postings.endCheck();
+            return false;
+        }
+        return postings.endCheck();
     }
 
     /**
