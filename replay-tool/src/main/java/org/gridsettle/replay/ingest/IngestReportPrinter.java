@@ -41,7 +41,7 @@ public final class IngestReportPrinter
         {
             out.printf("journal: %s (new)%n", journalDir);
         }
-        out.printf("tariff: %s, tariff 1 version 1, effective from %s%n",
+        out.printf("tariff: %s, journalled as tariff 1 version 1, effective from %s%n",
             report.tariff(), Instant.ofEpochSecond(report.effectiveFrom()));
         out.printf("enrolled: %,d meters on %,d accounts%n", report.enrolledMeters(), report.accounts());
         if (report.carbonRegion() != null)

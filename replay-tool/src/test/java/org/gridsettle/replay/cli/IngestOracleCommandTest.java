@@ -53,6 +53,10 @@ class IngestOracleCommandTest
                 "2026-03-09T18:00:00Z to 2026-03-09T18:25:00Z: readings outside it find no value in this run's files " +
                 "and are rejected ORACLE_PRICE_MISSING unless the journal holds one for them");
         // 16,500 + 9,500 + 68,022 = 94,022 µ SOLAR
+        // the file's own tariff id (7001) beside the id the ingest journals every tariff under, said as such
+        assertThat(run.out().lines().filter((line) -> line.startsWith("tariff: ")))
+            .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+            .contains("tariff 7001 version 1").contains(", journalled as tariff 1 version 1, effective from ");
         assertThat(run.out())
             .contains("readings: 7 submitted, 6 accepted, 1 rejected by the engine, 0 exact duplicates")
             .contains("engine rejections: ORACLE_PRICE_MISSING=1")
