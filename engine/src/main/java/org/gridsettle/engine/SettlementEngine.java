@@ -385,7 +385,7 @@ public final class SettlementEngine implements AutoCloseable
      * rejected UNKNOWN_ACCOUNT, a tariff not published UNKNOWN_TARIFF; the same enrolment again is applied again and
      * changes nothing.
      *
-     * @param meterId       meter.
+     * @param meterId       meter, not 0 (which transfers without a meter carry): meter 0 is rejected MALFORMED.
      * @param accountId     account billed.
      * @param tariffId      tariff.
      * @param effectiveFrom epoch seconds.
@@ -406,7 +406,7 @@ public final class SettlementEngine implements AutoCloseable
      * closed yet is rejected (MOVE_IN_OPEN_PERIOD): that period's close would settle it to the new account at the
      * new tariff's rates. Move a meter at a billing-period boundary, after the old tariff's {@code PERIOD_CLOSE}.
      *
-     * @param meterId       meter.
+     * @param meterId       meter, not 0 (rejected MALFORMED).
      * @param accountId     account billed.
      * @param tariffId      tariff.
      * @param effectiveFrom epoch seconds.
@@ -428,7 +428,7 @@ public final class SettlementEngine implements AutoCloseable
      * Enrols (or re-enrols) a meter on an account and tariff from an instant on, with the pricing node its exports
      * are priced at when its tariff takes export rates from the price oracle.
      *
-     * @param meterId       meter.
+     * @param meterId       meter, not 0 (rejected MALFORMED).
      * @param accountId     account billed.
      * @param tariffId      tariff.
      * @param effectiveFrom epoch seconds.
@@ -458,7 +458,7 @@ public final class SettlementEngine implements AutoCloseable
      * posts a charge or mints a credit; an exact retry of a settled reading is still acknowledged as a duplicate. A
      * re-enrolment replaces the limits, and one without limits clears them.
      *
-     * @param meterId       meter.
+     * @param meterId       meter, not 0 (rejected MALFORMED).
      * @param accountId     account billed.
      * @param tariffId      tariff.
      * @param effectiveFrom epoch seconds.

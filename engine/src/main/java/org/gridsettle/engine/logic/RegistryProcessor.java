@@ -59,7 +59,9 @@ final class RegistryProcessor
 
     void applyEnrolment(final long sequence, final MeterEnrolmentCodec e)
     {
-        if (!e.pricingNodeWellFormed() || e.importLimitW() < 0 || e.exportLimitW() < 0)
+        // meter 0 is what a transfer without a meter carries (interest, redemptions, DR funding): a meter of that id
+        // would have its postings mixed with them in every per-meter reading of the journal
+        if (e.meterId() == 0 || !e.pricingNodeWellFormed() || e.importLimitW() < 0 || e.exportLimitW() < 0)
         {
             postings.reject(sequence, ReasonCode.MALFORMED, RecordType.METER_ENROLMENT.id(), e.meterId());
         }
