@@ -146,6 +146,19 @@ class IngestSeriesCoverageCommandTest
     }
 
     @Test
+    void aReadingStartingInTheLastCarbonIntervalAndEndingAfterItIsPricedAndNotSaid() throws IOException
+    {
+        // the file's last interval is 2023-03-15T00:30Z..01:00Z; the engine looks intensity up at a reading's start,
+        // so a half-hour reading from 00:45Z (ending 01:15Z, after the file) is priced from that interval
+        final CliRun run = carbonIngest(usage("M-1,2023-03-14T01:00:00Z,1800,1000,0\n" +
+            "M-1,2023-03-15T00:45:00Z,1800,1000,0\n"), Path.of(path(UK)));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("engine rejections: none");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
     void anOracleFileWhoseEveryNodeTheJournalCannotHoldIsABadFile() throws IOException
     {
         final Path prices = write("long-node.csv", "node,interval_start,interval_seconds,price_per_mwh\n" +
