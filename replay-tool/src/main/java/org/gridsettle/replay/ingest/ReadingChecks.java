@@ -96,7 +96,7 @@ final class ReadingChecks
 
     /**
      * The carbon and oracle files' coverage of the readings they price: all of them for the carbon region the meters
-     * are enrolled on, those of the meters on a node for its prices.
+     * are enrolled on, the exporting ones of the meters on a node for its prices.
      *
      * @param carbon             the run's carbon files.
      * @param defaultPricingNode the node of an enrolment that names none, or null.
@@ -133,7 +133,8 @@ final class ReadingChecks
                 carbonCoverage.reading(carbon.enrolmentRegion(), readings.start(i), end);
             }
             final String node = nodes.get(readings.meter(i));
-            if (node != null && oracleCoverage != null)
+            // the engine looks an oracle price up only for a reading that exports: one without exports needs none
+            if (node != null && oracleCoverage != null && readings.exportWh(i) > 0)
             {
                 oracleCoverage.reading(node, readings.start(i), end);
             }

@@ -208,6 +208,24 @@ class IngestSeriesCoverageCommandTest
             "readings without a value are rejected ORACLE_PRICE_MISSING");
     }
 
+    @Test
+    void anImportOnlyReadingOutsideTheOracleFileIsNotSaid() throws IOException
+    {
+        // the file prices 18:00Z..18:10Z; an import-only reading at 17:00Z needs no oracle price (the engine looks
+        // one up only for a reading that exports), so it is neither rejected nor said
+        final Path prices = write("today.csv", "node,interval_start,interval_seconds,price_per_mwh\n" +
+            "TH_NP15_GEN-APND,2026-03-09T18:00:00Z,300,41.25\nTH_NP15_GEN-APND,2026-03-09T18:05:00Z,300,40\n");
+        final CliRun run = CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(), "--tariff",
+            path(ORACLE_TARIFF), "--meters", meters("meter_id,account_id,programs,pricing_node\n" +
+                "M-1,1001,,TH_NP15_GEN-APND\n").toString(),
+            "--usage", usage("M-1,2026-03-09T17:00:00Z,300,700,0\nM-1,2026-03-09T18:00:00Z,300,0,400\n").toString(),
+            "--oracle", prices.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("engine rejections: none");
+        assertThat(run.err()).isEmpty();
+    }
+
     private CliRun oracleIngest(final Path prices, final String node) throws IOException
     {
         return CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(), "--tariff", path(ORACLE_TARIFF),
