@@ -99,12 +99,15 @@ final class ReadingChecks
      * are enrolled on, the exporting ones of the meters on a node for its prices.
      *
      * @param carbon             the run's carbon files.
+     * @param pricesCarbon       whether the tariff prices carbon: the engine looks no intensity up for one that
+     *                           does not, so no reading then needs the carbon files.
      * @param defaultPricingNode the node of an enrolment that names none, or null.
      * @param oracleCoverage     the oracle series read, or null when the run was given no oracle file.
      * @return the warnings, carbon first.
      */
     List<String> seriesCoverage(
-        final CarbonFiles carbon, final String defaultPricingNode, final SeriesCoverage oracleCoverage)
+        final CarbonFiles carbon, final boolean pricesCarbon, final String defaultPricingNode,
+        final SeriesCoverage oracleCoverage)
     {
         final SeriesCoverage carbonCoverage =
             new SeriesCoverage("carbon intensity intervals", "region", "CARBON_INTENSITY_MISSING");
@@ -128,7 +131,7 @@ final class ReadingChecks
                 continue;
             }
             final long end = readings.start(i) + readings.seconds(i);
-            if (carbon.enrolmentRegion() != null)
+            if (pricesCarbon && carbon.enrolmentRegion() != null)
             {
                 carbonCoverage.reading(carbon.enrolmentRegion(), readings.start(i), end);
             }

@@ -209,6 +209,24 @@ class IngestSeriesCoverageCommandTest
     }
 
     @Test
+    void aCarbonFileOfOtherDaysIsNotSaidUnderATariffThatPricesNoCarbon() throws IOException
+    {
+        // the tariff of the other carbon tests without its carbon block: the engine then looks no intensity up, so
+        // readings a year after the file are priced and nothing is rejected
+        final Path tariff = write("gb-no-carbon.json", TestResources.gbCarbonTariff().replaceAll(
+            ",\\s*\"carbon\": \\{[^}]*\\}", ""));
+        assertThat(Files.readString(tariff)).doesNotContain("carbon");
+        final CliRun run = CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(),
+            "--tariff", tariff.toString(), "--meters", meters("meter_id,account_id\nM-1,1001\n").toString(),
+            "--usage", usage("M-1,2024-03-14T01:00:00Z,1800,1000,0\n").toString(), "--carbon", path(UK),
+            "--carbon-region", "GB");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("engine rejections: none");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
     void anImportOnlyReadingOutsideTheOracleFileIsNotSaid() throws IOException
     {
         // the file prices 18:00Z..18:10Z; an import-only reading at 17:00Z needs no oracle price (the engine looks
