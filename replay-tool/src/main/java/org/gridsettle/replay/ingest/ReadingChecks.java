@@ -101,19 +101,21 @@ final class ReadingChecks
      * @param carbon             the run's carbon files.
      * @param pricesCarbon       whether the tariff prices carbon: the engine looks no intensity up for one that
      *                           does not, so no reading then needs the carbon files.
+     * @param carbonCarry        the tariff's carbon carry-forward intervals, which price readings past a file's end.
      * @param defaultPricingNode the node of an enrolment that names none, or null.
      * @param oracleCoverage     the oracle series read, or null when the run was given no oracle file.
      * @return the warnings, carbon first.
      */
     List<String> seriesCoverage(
-        final CarbonFiles carbon, final boolean pricesCarbon, final String defaultPricingNode,
+        final CarbonFiles carbon, final boolean pricesCarbon, final int carbonCarry, final String defaultPricingNode,
         final SeriesCoverage oracleCoverage)
     {
         final SeriesCoverage carbonCoverage =
             new SeriesCoverage("carbon intensity intervals", "region", "CARBON_INTENSITY_MISSING");
         for (int i = 0; i < carbon.series().size(); i++)
         {
-            carbonCoverage.series(carbon.source(i), carbon.series().get(i).region(), carbon.series().get(i));
+            carbonCoverage.series(carbon.source(i), carbon.series().get(i).region(), carbon.series().get(i),
+                carbonCarry);
         }
         final Map<Long, String> nodes = new HashMap<>();
         for (final Enrolment e : enrolments)

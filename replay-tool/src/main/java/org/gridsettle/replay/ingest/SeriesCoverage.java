@@ -66,7 +66,22 @@ final class SeriesCoverage
      */
     SeriesCoverage series(final String file, final String name, final IntervalSeries series)
     {
-        spans.add(new Span(file, name, series.startAt(0), series.endAt(series.size() - 1)));
+        return series(file, name, series, 0);
+    }
+
+    /**
+     * @param file           the file the series was read from.
+     * @param name           its region or node.
+     * @param series         the series, at least one interval.
+     * @param carryIntervals how many of its last interval's lengths past its end the tariff carries its last value
+     *                       (carbon's {@code carry_forward_intervals}): readings starting then are priced too.
+     * @return this.
+     */
+    SeriesCoverage series(final String file, final String name, final IntervalSeries series, final int carryIntervals)
+    {
+        final int last = series.size() - 1;
+        final long end = series.endAt(last);
+        spans.add(new Span(file, name, series.startAt(0), end + carryIntervals * (end - series.startAt(last))));
         return this;
     }
 

@@ -227,6 +227,25 @@ class IngestSeriesCoverageCommandTest
     }
 
     @Test
+    void aReadingTheTariffCarriesTheLastIntensityToIsNotSaid() throws IOException
+    {
+        // the tariff carries the last intensity 4 intervals: the file's last is 2023-03-15T00:30Z..01:00Z (30 min),
+        // so a reading starting 01:00Z is priced from it (MissingIntensityPolicy: under 4 lengths past its end)
+        final Path tariff = write("gb-carry.json", TestResources.gbCarbonTariff().replace(
+            "\"export_credit_per_kg\": \"0.04\"",
+            "\"export_credit_per_kg\": \"0.04\", \"carry_forward_intervals\": 4"));
+        assertThat(Files.readString(tariff)).contains("carry_forward_intervals");
+        final CliRun run = CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(),
+            "--tariff", tariff.toString(), "--meters", meters("meter_id,account_id\nM-1,1001\n").toString(),
+            "--usage", usage("M-1,2023-03-14T01:00:00Z,1800,1000,0\nM-1,2023-03-15T01:00:00Z,1800,1000,0\n")
+                .toString(), "--carbon", path(UK), "--carbon-region", "GB");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("engine rejections: none");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
     void anImportOnlyReadingOutsideTheOracleFileIsNotSaid() throws IOException
     {
         // the file prices 18:00Z..18:10Z; an import-only reading at 17:00Z needs no oracle price (the engine looks
