@@ -219,8 +219,8 @@ public final class IngestRun
         final long firstCovered = LocalDate.of(ZoneOffsetTable.FIRST_YEAR, 1, 1).atStartOfDay(zone).toEpochSecond();
         final long lastCovered = LocalDate.of(ZoneOffsetTable.LAST_YEAR, 1, 1).atStartOfDay(zone).toEpochSecond();
         // a tariff that cannot be mapped is refused before a single reading is looked at
-        tariffDocument.toTariff(tariffDocument.startDate().map(Instant::getEpochSecond).orElse(firstCovered),
-            exportToken, zone);
+        final TouTariff mapped = tariffDocument.toTariff(
+            tariffDocument.startDate().map(Instant::getEpochSecond).orElse(firstCovered), exportToken, zone);
         final BadRowTally badRows = new BadRowTally(badRowReporter);
         final MeterIdMap meterIds = new MeterIdMap(enrolments);
         final List<IngestReport.FileSummary> files = new ArrayList<>();
@@ -258,7 +258,8 @@ public final class IngestRun
         }
         final ReadingChecks checks = new ReadingChecks(readings, covered, enrolments, zone);
         checks.nightExports().forEach(warnings);
-        checks.seriesCoverage(carbon, defaultPricingNode, oracleFiles.isEmpty() ? null : oracleCoverage)
+        checks.seriesCoverage(carbon, mapped.pricesCarbon(), mapped.carbonCarryIntervals(), defaultPricingNode,
+            oracleFiles.isEmpty() ? null : oracleCoverage)
             .forEach(warnings);
         DemandWindowCheck.mismatch(tariffDocument.demandWindowMinutes(),
             IntStream.range(0, readings.size()).map(readings::seconds)).ifPresent(warnings);

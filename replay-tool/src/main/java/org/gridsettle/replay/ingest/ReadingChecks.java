@@ -96,21 +96,26 @@ final class ReadingChecks
 
     /**
      * The carbon and oracle files' coverage of the readings they price: all of them for the carbon region the meters
-     * are enrolled on, those of the meters on a node for its prices.
+     * are enrolled on, the exporting ones of the meters on a node for its prices.
      *
      * @param carbon             the run's carbon files.
+     * @param pricesCarbon       whether the tariff prices carbon: the engine looks no intensity up for one that
+     *                           does not, so no reading then needs the carbon files.
+     * @param carbonCarry        the tariff's carbon carry-forward intervals, which price readings past a file's end.
      * @param defaultPricingNode the node of an enrolment that names none, or null.
      * @param oracleCoverage     the oracle series read, or null when the run was given no oracle file.
      * @return the warnings, carbon first.
      */
     List<String> seriesCoverage(
-        final CarbonFiles carbon, final String defaultPricingNode, final SeriesCoverage oracleCoverage)
+        final CarbonFiles carbon, final boolean pricesCarbon, final int carbonCarry, final String defaultPricingNode,
+        final SeriesCoverage oracleCoverage)
     {
         final SeriesCoverage carbonCoverage =
             new SeriesCoverage("carbon intensity intervals", "region", "CARBON_INTENSITY_MISSING");
         for (int i = 0; i < carbon.series().size(); i++)
         {
-            carbonCoverage.series(carbon.source(i), carbon.series().get(i).region(), carbon.series().get(i));
+            carbonCoverage.series(carbon.source(i), carbon.series().get(i).region(), carbon.series().get(i),
+                carbonCarry);
         }
         final Map<Long, String> nodes = new HashMap<>();
         for (final Enrolment e : enrolments)
@@ -128,12 +133,13 @@ final class ReadingChecks
                 continue;
             }
             final long end = readings.start(i) + readings.seconds(i);
-            if (carbon.enrolmentRegion() != null)
+            if (pricesCarbon && carbon.enrolmentRegion() != null)
             {
                 carbonCoverage.reading(carbon.enrolmentRegion(), readings.start(i), end);
             }
             final String node = nodes.get(readings.meter(i));
-            if (node != null && oracleCoverage != null)
+            // the engine looks an oracle price up only for a reading that exports: one without exports needs none
+            if (node != null && oracleCoverage != null && readings.exportWh(i) > 0)
             {
                 oracleCoverage.reading(node, readings.start(i), end);
             }

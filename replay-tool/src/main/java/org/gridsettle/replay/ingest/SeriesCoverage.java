@@ -21,8 +21,10 @@ import java.util.TreeMap;
  * what the run's readings need.
  * <p>
  * A series is named by its region or node; the readings it prices are given per name as the span from the earliest
- * interval start to the latest interval end of the readings of the meters on that name. Only the ends of the spans
- * are compared: a hole inside a series is not looked for (the engine's missing-value policy may bridge it). Warnings,
+ * interval start to the latest interval end of the readings of the meters on that name. The engine looks a reading's
+ * value up at its interval start, so a series is judged by the starts it holds: a reading that starts in the series'
+ * last interval and ends after it is priced, and not said. Only the ends of the spans are compared: a hole inside a
+ * series is not looked for (the engine's missing-value policy may bridge it). Warnings,
  * in this order: a file none of whose series overlaps the readings on its names (or whose names no meter is on), and
  * a name whose series, across every file, start after its readings do or end before they do.
  * <p>
@@ -33,6 +35,9 @@ final class SeriesCoverage
     private record Span(String file, String name, long start, long end)
     {
     }
+
+    /** Index in a name's readings span of its latest interval start. */
+    private static final int LAST_START = 2;
 
     private final String what;
     private final String nameKind;
@@ -61,7 +66,22 @@ final class SeriesCoverage
      */
     SeriesCoverage series(final String file, final String name, final IntervalSeries series)
     {
-        spans.add(new Span(file, name, series.startAt(0), series.endAt(series.size() - 1)));
+        return series(file, name, series, 0);
+    }
+
+    /**
+     * @param file           the file the series was read from.
+     * @param name           its region or node.
+     * @param series         the series, at least one interval.
+     * @param carryIntervals how many of its last interval's lengths past its end the tariff carries its last value
+     *                       (carbon's {@code carry_forward_intervals}): readings starting then are priced too.
+     * @return this.
+     */
+    SeriesCoverage series(final String file, final String name, final IntervalSeries series, final int carryIntervals)
+    {
+        final int last = series.size() - 1;
+        final long end = series.endAt(last);
+        spans.add(new Span(file, name, series.startAt(0), end + carryIntervals * (end - series.startAt(last))));
         return this;
     }
 
@@ -73,10 +93,12 @@ final class SeriesCoverage
      */
     SeriesCoverage reading(final String name, final long start, final long end)
     {
+        // {earliest start, latest end, latest start}: the ends are shown, the starts are what the engine looks up
         final long[] span = readings.computeIfAbsent(Objects.requireNonNull(name, "name"),
-            (key) -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+            (key) -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE});
         span[0] = Math.min(span[0], start);
         span[1] = Math.max(span[1], end);
+        span[2] = Math.max(span[2], start);
         return this;
     }
 
@@ -138,7 +160,7 @@ final class SeriesCoverage
         }
         final long start = ofName.stream().mapToLong(Span::start).min().orElseThrow();
         final long end = ofName.stream().mapToLong(Span::end).max().orElseThrow();
-        if (start <= need[0] && end >= need[1])
+        if (start <= need[0] && end > need[LAST_START])
         {
             return Optional.empty();
         }
@@ -151,7 +173,8 @@ final class SeriesCoverage
     private boolean overlapsItsReadings(final Span s)
     {
         final long[] need = readings.get(s.name());
-        return need != null && s.start() < need[1] && s.end() > need[0];
+        // the series [start, end) holds some reading's start
+        return need != null && s.start() <= need[LAST_START] && s.end() > need[0];
     }
 
     private long[] span(final List<String> names)

@@ -146,6 +146,19 @@ class IngestSeriesCoverageCommandTest
     }
 
     @Test
+    void aReadingStartingInTheLastCarbonIntervalAndEndingAfterItIsPricedAndNotSaid() throws IOException
+    {
+        // the file's last interval is 2023-03-15T00:30Z..01:00Z; the engine looks intensity up at a reading's start,
+        // so a half-hour reading from 00:45Z (ending 01:15Z, after the file) is priced from that interval
+        final CliRun run = carbonIngest(usage("M-1,2023-03-14T01:00:00Z,1800,1000,0\n" +
+            "M-1,2023-03-15T00:45:00Z,1800,1000,0\n"), Path.of(path(UK)));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("engine rejections: none");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
     void anOracleFileWhoseEveryNodeTheJournalCannotHoldIsABadFile() throws IOException
     {
         final Path prices = write("long-node.csv", "node,interval_start,interval_seconds,price_per_mwh\n" +
@@ -193,6 +206,61 @@ class IngestSeriesCoverageCommandTest
             "intervals cover 2025-03-09T18:00:00Z to 2025-03-09T18:10:00Z, none of this run's readings, which run " +
             "2026-03-09T18:00:00Z to 2026-03-09T18:05:00Z: it prices none of them (a file of other days?); " +
             "readings without a value are rejected ORACLE_PRICE_MISSING");
+    }
+
+    @Test
+    void aCarbonFileOfOtherDaysIsNotSaidUnderATariffThatPricesNoCarbon() throws IOException
+    {
+        // the tariff of the other carbon tests without its carbon block: the engine then looks no intensity up, so
+        // readings a year after the file are priced and nothing is rejected
+        final Path tariff = write("gb-no-carbon.json", TestResources.gbCarbonTariff().replaceAll(
+            ",\\s*\"carbon\": \\{[^}]*\\}", ""));
+        assertThat(Files.readString(tariff)).doesNotContain("carbon");
+        final CliRun run = CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(),
+            "--tariff", tariff.toString(), "--meters", meters("meter_id,account_id\nM-1,1001\n").toString(),
+            "--usage", usage("M-1,2024-03-14T01:00:00Z,1800,1000,0\n").toString(), "--carbon", path(UK),
+            "--carbon-region", "GB");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("engine rejections: none");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aReadingTheTariffCarriesTheLastIntensityToIsNotSaid() throws IOException
+    {
+        // the tariff carries the last intensity 4 intervals: the file's last is 2023-03-15T00:30Z..01:00Z (30 min),
+        // so a reading starting 01:00Z is priced from it (MissingIntensityPolicy: under 4 lengths past its end)
+        final Path tariff = write("gb-carry.json", TestResources.gbCarbonTariff().replace(
+            "\"export_credit_per_kg\": \"0.04\"",
+            "\"export_credit_per_kg\": \"0.04\", \"carry_forward_intervals\": 4"));
+        assertThat(Files.readString(tariff)).contains("carry_forward_intervals");
+        final CliRun run = CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(),
+            "--tariff", tariff.toString(), "--meters", meters("meter_id,account_id\nM-1,1001\n").toString(),
+            "--usage", usage("M-1,2023-03-14T01:00:00Z,1800,1000,0\nM-1,2023-03-15T01:00:00Z,1800,1000,0\n")
+                .toString(), "--carbon", path(UK), "--carbon-region", "GB");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("engine rejections: none");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void anImportOnlyReadingOutsideTheOracleFileIsNotSaid() throws IOException
+    {
+        // the file prices 18:00Z..18:10Z; an import-only reading at 17:00Z needs no oracle price (the engine looks
+        // one up only for a reading that exports), so it is neither rejected nor said
+        final Path prices = write("today.csv", "node,interval_start,interval_seconds,price_per_mwh\n" +
+            "TH_NP15_GEN-APND,2026-03-09T18:00:00Z,300,41.25\nTH_NP15_GEN-APND,2026-03-09T18:05:00Z,300,40\n");
+        final CliRun run = CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(), "--tariff",
+            path(ORACLE_TARIFF), "--meters", meters("meter_id,account_id,programs,pricing_node\n" +
+                "M-1,1001,,TH_NP15_GEN-APND\n").toString(),
+            "--usage", usage("M-1,2026-03-09T17:00:00Z,300,700,0\nM-1,2026-03-09T18:00:00Z,300,0,400\n").toString(),
+            "--oracle", prices.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("engine rejections: none");
+        assertThat(run.err()).isEmpty();
     }
 
     private CliRun oracleIngest(final Path prices, final String node) throws IOException
