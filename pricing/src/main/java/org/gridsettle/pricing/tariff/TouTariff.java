@@ -6,6 +6,7 @@ import org.gridsettle.pricing.calendar.ZoneOffsetTable;
 import org.gridsettle.pricing.money.TokenSymbol;
 
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -297,7 +298,7 @@ public final class TouTariff
         final long[] bits = holidayBits;
         if (bits == null)
         {
-            return holidayEpochDays.length > 0 && java.util.Arrays.binarySearch(holidayEpochDays, localEpochDay) >= 0;
+            return holidayEpochDays.length > 0 && Arrays.binarySearch(holidayEpochDays, localEpochDay) >= 0;
         }
         final long bit = localEpochDay - holidayEpochDays[0];
         return bit >= 0 && (bit >>> 6) < bits.length && (bits[(int)(bit >>> 6)] & (1L << bit)) != 0;
@@ -730,8 +731,8 @@ public final class TouTariff
         {
             return demandSchedule == null && other.demandSchedule == null;
         }
-        return java.util.Arrays.equals(demandSchedule, other.demandSchedule) &&
-            java.util.Arrays.equals(demandPeriodNames, other.demandPeriodNames);
+        return Arrays.equals(demandSchedule, other.demandSchedule) &&
+            Arrays.equals(demandPeriodNames, other.demandPeriodNames);
     }
 
     /**

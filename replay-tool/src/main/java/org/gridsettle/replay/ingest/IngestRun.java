@@ -26,9 +26,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -470,9 +472,9 @@ public final class IngestRun
             drSummary(events, journalled, withdrawals, drEvents, drTally), zeroRuns);
     }
 
-    private static java.util.Map<String, Long> oracleIntervals(final List<OraclePriceSeries> oraclePrices)
+    private static Map<String, Long> oracleIntervals(final List<OraclePriceSeries> oraclePrices)
     {
-        final java.util.Map<String, Long> byNode = new java.util.TreeMap<>();
+        final Map<String, Long> byNode = new TreeMap<>();
         oraclePrices.forEach((series) -> byNode.merge(series.node(), (long)series.size(), Long::sum));
         return byNode;
     }
