@@ -9,6 +9,7 @@ import org.gridsettle.engine.ledger.SystemAccounts;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.pricing.calendar.ZoneOffsetTable;
 import org.gridsettle.pricing.money.MicroUnits;
 import org.gridsettle.pricing.tariff.DemandTiers;
 import org.gridsettle.pricing.tariff.ExportRule;
@@ -183,7 +184,7 @@ final class CalendarProcessor
      * tick postings of each TOU period to the period's definitive amounts, then demand charges are posted. Both use
      * the tariff version that priced the period's ticks; a period whose ticks two versions priced is not trued up,
      * and its demand is charged at the rates of the version in force at its end ({@code tariff}), per demand period
-     * when the versions in force during the period keep demand in the same demand periods, else as
+     * when the versions in force during the period put each of its instants in the same demand period, else as
      * {@link #postMixedDemand} says.
      */
     private void settlePeriod(
@@ -412,21 +413,26 @@ final class CalendarProcessor
 
     /**
      * @return a bit per demand period of the tariff that some schedule slot of the billing period falls in, by its
-     *     local dates' months and day types.
+     *     local dates' months and day types; a slot whose local times a daylight-saving change skips (02:00 on the
+     *     spring-forward day) is in no period, since no reading can fall in it.
      */
     private static long demandPeriodsIn(final TouTariff tariff, final int billingPeriod)
     {
-        final long firstDay = Math.floorDiv(
-            tariff.zoneTable().localEpochSecond(tariff.billingPeriodStart(billingPeriod)), 86_400L);
+        final ZoneOffsetTable zone = tariff.zoneTable();
+        final long firstDay = Math.floorDiv(zone.localEpochSecond(tariff.billingPeriodStart(billingPeriod)), 86_400L);
         final long lastDay = Math.floorDiv(
-            tariff.zoneTable().localEpochSecond(tariff.billingPeriodStart(billingPeriod + 1) - 1), 86_400L);
+            zone.localEpochSecond(tariff.billingPeriodStart(billingPeriod + 1) - 1), 86_400L);
         final int slotSeconds = tariff.slotMinutes() * 60;
         long inForce = 0;
         for (long day = firstDay; day <= lastDay; day++)
         {
             for (int second = 0; second < 86_400; second += slotSeconds)
             {
-                inForce |= 1L << tariff.demandPeriodIndexAtLocal(day * 86_400L + second);
+                final long local = day * 86_400L + second;
+                if (zone.occurs(local) || zone.occurs(local + slotSeconds - 1))
+                {
+                    inForce |= 1L << tariff.demandPeriodIndexAtLocal(local);
+                }
             }
         }
         return inForce;

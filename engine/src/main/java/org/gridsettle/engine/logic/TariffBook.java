@@ -118,9 +118,9 @@ public final class TariffBook
     }
 
     /**
-     * Whether every version of a tariff in force at some instant of a span keeps demand in the same demand periods as
-     * a reference version ({@link TouTariff#sameDemandPeriods}), so that peaks kept per demand period by ticks that
-     * any of them priced mean the same under the reference.
+     * Whether every version of a tariff in force at some instant of a span puts each of the span's instants in the
+     * same demand period as a reference version ({@link TouTariff#sameDemandPeriods}), so that peaks kept per demand
+     * period by ticks that any of them priced mean the same under the reference.
      *
      * @param tariffId  a tariff.
      * @param from      the span's first instant.
@@ -140,7 +140,7 @@ public final class TariffBook
             // sorted by effective date: a version is in force from its date until the next one's
             final boolean inForce = versions[i].effectiveFromEpochSecond() < to &&
                 (i + 1 == versions.length || versions[i + 1].effectiveFromEpochSecond() > from);
-            if (inForce && !versions[i].sameDemandPeriods(reference))
+            if (inForce && !versions[i].sameDemandPeriods(reference, from, to))
             {
                 return false;
             }

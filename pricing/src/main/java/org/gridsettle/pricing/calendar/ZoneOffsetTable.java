@@ -160,6 +160,22 @@ public final class ZoneOffsetTable
     }
 
     /**
+     * Whether some instant shows a local time: false only inside a daylight-saving gap (02:30 on a spring-forward
+     * day in most of the US). Allocation-free.
+     *
+     * @param local local wall-clock seconds since 1970-01-01T00:00, of a day the table covers ({@link #coversLocalDay}).
+     * @return true if the local time occurs, once or twice.
+     */
+    public boolean occurs(final long local)
+    {
+        // as in startOfLocalDay: the offsets 18 h either side are those before and after any transition that can
+        // affect this local time
+        final int before = offsetSeconds(local - MAX_OFFSET_SECONDS);
+        final int after = offsetSeconds(local + MAX_OFFSET_SECONDS);
+        return offsetSeconds(local - before) == before || offsetSeconds(local - after) == after;
+    }
+
+    /**
      * Converts a local midnight to the instant it occurs, the earlier one if the zone repeats it. If the zone skips
      * local midnight (a DST gap starting at 00:00), the result is the end of the gap, the first instant of the day,
      * as {@link java.time.LocalDate#atStartOfDay(ZoneId)} does.

@@ -718,21 +718,52 @@ public final class TouTariff
     }
 
     /**
-     * Whether two versions put every slot in the same demand period, so that peaks kept per demand period under one
-     * mean the same under the other: both have the same demand schedule and names, or neither has one (demand is then
-     * kept per energy period, whatever each version's energy schedule).
+     * Whether two versions put every instant of a span in the same demand period, so that peaks kept per demand
+     * period under one mean the same under the other: the same zone, slot length and demand period names in the same
+     * order, the same demand period in every schedule slot (the demand schedule's, or the energy schedule's for a
+     * version without one), and the same holidays among the span's local dates. Rates may differ. Holidays outside the
+     * span do not matter, so a new version that only adds next year's holidays still agrees.
      *
-     * @param other another version.
-     * @return true if their demand periods agree.
+     * @param other          another version.
+     * @param fromEpochSecond the span's first instant.
+     * @param toEpochSecond   the instant after its last.
+     * @return true if their demand periods agree throughout the span.
      */
-    public boolean sameDemandPeriods(final TouTariff other)
+    public boolean sameDemandPeriods(final TouTariff other, final long fromEpochSecond, final long toEpochSecond)
     {
-        if (demandSchedule == null || other.demandSchedule == null)
+        if (!zoneTable.zone().equals(other.zoneTable.zone()) || slotMinutes != other.slotMinutes ||
+            demandPeriodCount() != other.demandPeriodCount())
         {
-            return demandSchedule == null && other.demandSchedule == null;
+            return false;
         }
-        return Arrays.equals(demandSchedule, other.demandSchedule) &&
-            Arrays.equals(demandPeriodNames, other.demandPeriodNames);
+        for (int p = 0; p < demandPeriodCount(); p++)
+        {
+            if (!demandPeriodName(p).equals(other.demandPeriodName(p)))
+            {
+                return false;
+            }
+        }
+        final byte[] mine = demandSchedule == null ? schedule : demandSchedule;
+        final byte[] theirs = other.demandSchedule == null ? other.schedule : other.demandSchedule;
+        if (!Arrays.equals(mine, theirs))
+        {
+            return false;
+        }
+        final long firstDay = Math.floorDiv(zoneTable.localEpochSecond(fromEpochSecond), 86_400L);
+        final long lastDay = Math.floorDiv(zoneTable.localEpochSecond(toEpochSecond - 1), 86_400L);
+        return Arrays.equals(holidaysBetween(firstDay, lastDay), other.holidaysBetween(firstDay, lastDay));
+    }
+
+    private long[] holidaysBetween(final long firstDay, final long lastDay)
+    {
+        final int from = insertionPoint(Arrays.binarySearch(holidayEpochDays, firstDay));
+        final int to = insertionPoint(Arrays.binarySearch(holidayEpochDays, lastDay + 1));
+        return Arrays.copyOfRange(holidayEpochDays, from, to);
+    }
+
+    private static int insertionPoint(final int binarySearchResult)
+    {
+        return binarySearchResult >= 0 ? binarySearchResult : -binarySearchResult - 1;
     }
 
     /**

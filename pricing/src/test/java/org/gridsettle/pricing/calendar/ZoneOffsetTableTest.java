@@ -242,4 +242,37 @@ class ZoneOffsetTableTest
         assertThat(table.coversLocalDay(Long.MIN_VALUE)).isFalse();
         assertThat(table.coversLocalDay(20_261_127)).as("a yyyymmdd taken for a day number").isFalse();
     }
+
+    @Property(tries = 5000)
+    void aLocalTimeOccursUnlessTheZoneRulesHaveNoOffsetForIt(
+        @ForAll("zones") final String zone, @ForAll @LongRange(min = FROM + 86_400, max = TO - 86_401) final long local)
+    {
+        final LocalDateTime wall = LocalDateTime.ofEpochSecond(local, 0, ZoneOffset.UTC);
+        final boolean expected = !ZoneId.of(zone).getRules().getValidOffsets(wall).isEmpty();
+        assertThat(table(zone).occurs(local)).as("%s %s", zone, wall).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"America/Los_Angeles", "Europe/London", "Australia/Lord_Howe"})
+    void theLocalTimesEveryGapSkipsDoNotOccurAndThoseEitherSideDo(final String zone)
+    {
+        final ZoneRules rules = ZoneId.of(zone).getRules();
+        int gaps = 0;
+        ZoneOffsetTransition t = rules.nextTransition(Instant.ofEpochSecond(FROM + 86_400));
+        while (t != null && t.toEpochSecond() < TO - 86_400)
+        {
+            if (t.isGap())
+            {
+                final long first = t.getDateTimeBefore().toEpochSecond(ZoneOffset.UTC);
+                final long after = t.getDateTimeAfter().toEpochSecond(ZoneOffset.UTC);
+                assertThat(table(zone).occurs(first - 1)).as("%s before the gap at %s", zone, t).isTrue();
+                assertThat(table(zone).occurs(first)).as("%s gap start %s", zone, t).isFalse();
+                assertThat(table(zone).occurs(after - 1)).as("%s gap end %s", zone, t).isFalse();
+                assertThat(table(zone).occurs(after)).as("%s after the gap at %s", zone, t).isTrue();
+                gaps++;
+            }
+            t = rules.nextTransition(t.getInstant());
+        }
+        assertThat(gaps).isGreaterThan(50);
+    }
 }

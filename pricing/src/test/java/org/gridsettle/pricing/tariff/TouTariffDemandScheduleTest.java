@@ -2,9 +2,12 @@ package org.gridsettle.pricing.tariff;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -25,6 +28,8 @@ class TouTariffDemandScheduleTest
     private static final int CHARGED = 1;
     private static final List<TouPeriod> PERIODS = List.of(
         new TouPeriod("summer", 78_891, 0), new TouPeriod("winter", 61_731, 0));
+    private static final long JANUARY = ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, LA).toEpochSecond();
+    private static final long FEBRUARY = ZonedDateTime.of(2026, 2, 1, 0, 0, 0, 0, LA).toEpochSecond();
 
     /** Energy: May to October summer, else winter, every day type alike. */
     private static byte[] energySchedule()
@@ -65,7 +70,7 @@ class TouTariffDemandScheduleTest
     @Test
     void demandPeriodFollowsItsOwnScheduleAndEnergyItsOwn()
     {
-        final TouTariff tariff = tariff(java.time.LocalDate.of(2026, 1, 19).toEpochDay());
+        final TouTariff tariff = tariff(LocalDate.of(2026, 1, 19).toEpochDay());
         // Tuesday 2026-01-13 14:00: a January weekday, demand free, energy winter
         assertThat(tariff.demandPeriodIndexAtLocal(local(1, 13, 14))).isEqualTo(FREE);
         assertThat(tariff.periodIndexAtLocal(local(1, 13, 14))).isEqualTo(WINTER);
@@ -159,11 +164,55 @@ class TouTariffDemandScheduleTest
             new long[0]).withDemandSchedule(List.of("x", "y"), demandSchedule());
         final TouTariff moved = new TouTariff(7L, 1, 0L, "USD", "USD", LA, 60, PERIODS, energySchedule(),
             new long[0]).withDemandSchedule(List.of("demand-free", "demand-charged"), other);
-        assertThat(plain.sameDemandPeriods(plain2)).isTrue();
-        assertThat(tariff().sameDemandPeriods(tariff())).isTrue();
-        assertThat(tariff().sameDemandPeriods(plain)).isFalse();
-        assertThat(plain.sameDemandPeriods(tariff())).isFalse();
-        assertThat(tariff().sameDemandPeriods(renamed)).isFalse();
-        assertThat(tariff().sameDemandPeriods(moved)).isFalse();
+        assertThat(plain.sameDemandPeriods(plain2, JANUARY, FEBRUARY)).isTrue();
+        assertThat(tariff().sameDemandPeriods(tariff(), JANUARY, FEBRUARY)).isTrue();
+        assertThat(tariff().sameDemandPeriods(plain, JANUARY, FEBRUARY)).isFalse();
+        assertThat(plain.sameDemandPeriods(tariff(), JANUARY, FEBRUARY)).isFalse();
+        assertThat(tariff().sameDemandPeriods(renamed, JANUARY, FEBRUARY)).isFalse();
+        assertThat(tariff().sameDemandPeriods(moved, JANUARY, FEBRUARY)).isFalse();
+    }
+
+    @Test
+    void versionsWithoutDemandSchedulesAgreeOnlyWhenEveryInstantOfTheSpanFallsInTheSamePeriod()
+    {
+        final long mlkDay = LocalDate.of(2026, 1, 19).toEpochDay();
+        final long presidentsDay = LocalDate.of(2026, 2, 16).toEpochDay();
+        final TouTariff plain = new TouTariff(7L, 1, 0L, "USD", "USD", LA, 60, PERIODS, energySchedule(),
+            new long[] {mlkDay});
+        // summer from April instead of May: January is winter under both, but the slot tables differ, so a
+        // peak kept under one index does not mean the same under the other in every month
+        final byte[] earlier = energySchedule();
+        Arrays.fill(earlier, 3 * 3 * 24, 4 * 3 * 24, (byte)SUMMER);
+        final TouTariff moved = new TouTariff(7L, 2, 0L, "USD", "USD", LA, 60, PERIODS, earlier,
+            new long[] {mlkDay});
+        assertThat(plain.sameDemandPeriods(moved, JANUARY, FEBRUARY)).isFalse();
+        // the periods in the other order: index 0 is winter under one and summer under the other
+        final byte[] swapped = energySchedule();
+        for (int i = 0; i < swapped.length; i++)
+        {
+            swapped[i] = (byte)(1 - swapped[i]);
+        }
+        final TouTariff reordered = new TouTariff(7L, 2, 0L, "USD", "USD", LA, 60,
+            List.of(PERIODS.get(1), PERIODS.get(0)), swapped, new long[] {mlkDay});
+        assertThat(plain.sameDemandPeriods(reordered, JANUARY, FEBRUARY)).isFalse();
+        // another zone, or January's holiday missing: the same slot table puts other instants in other periods
+        final TouTariff chicago = new TouTariff(7L, 2, 0L, "USD", "USD", ZoneId.of("America/Chicago"), 60, PERIODS,
+            energySchedule(), new long[] {mlkDay});
+        assertThat(plain.sameDemandPeriods(chicago, JANUARY, FEBRUARY)).isFalse();
+        final TouTariff noHoliday = new TouTariff(7L, 2, 0L, "USD", "USD", LA, 60, PERIODS, energySchedule(),
+            new long[0]);
+        assertThat(plain.sameDemandPeriods(noHoliday, JANUARY, FEBRUARY)).isFalse();
+        // a version that only adds a holiday after the span, with other rates, agrees within January
+        final TouTariff nextHoliday = new TouTariff(7L, 2, 0L, "USD", "USD", LA, 60,
+            List.of(new TouPeriod("summer", 99_000, 0), new TouPeriod("winter", 88_000, 0)), energySchedule(),
+            new long[] {mlkDay, presidentsDay});
+        assertThat(plain.sameDemandPeriods(nextHoliday, JANUARY, FEBRUARY)).isTrue();
+        assertThat(plain.sameDemandPeriods(nextHoliday, FEBRUARY,
+            ZonedDateTime.of(2026, 3, 1, 0, 0, 0, 0, LA).toEpochSecond())).isFalse();
+        // a demand schedule that copies the energy schedule and names agrees with a version without one
+        final TouTariff copied = new TouTariff(7L, 2, 0L, "USD", "USD", LA, 60, PERIODS, energySchedule(),
+            new long[] {mlkDay}).withDemandSchedule(List.of("summer", "winter"), energySchedule());
+        assertThat(plain.sameDemandPeriods(copied, JANUARY, FEBRUARY)).isTrue();
+        assertThat(copied.sameDemandPeriods(plain, JANUARY, FEBRUARY)).isTrue();
     }
 }
