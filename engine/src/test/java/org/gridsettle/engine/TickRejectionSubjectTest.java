@@ -1,14 +1,20 @@
 package org.gridsettle.engine;
 
+import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.engine.logic.SettlementLogic;
 import org.gridsettle.engine.logic.TickWindow;
+import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,5 +64,41 @@ class TickRejectionSubjectTest
         }
         // 1 kWh off-peak at the fixture's 0.30/kWh
         assertThat(Outputs.transfer(out.causedBy(12).get(0)).amount()).isEqualTo(300_000);
+    }
+
+    /**
+     * A tick whose flags set a bit with no meaning (the API sets only {@link MeterTickCodec#FLAG_CORRECTION}, but a
+     * journal written by another writer, or altered, may hold one) is MALFORMED about its meter and remembers nothing:
+     * the engine cannot honour what the bit asks for. Before, unknown bits were ignored and the tick priced.
+     */
+    @Test
+    void aTickWithAFlagBitThatHasNoMeaningIsMalformedAndRemembersNothing()
+    {
+        final List<byte[]> outputs = new ArrayList<>();
+        final SettlementLogic logic = new SettlementLogic((buffer, offset, length) ->
+        {
+            final byte[] copy = new byte[length];
+            buffer.getBytes(offset, copy);
+            outputs.add(copy);
+        });
+        new LogicInputs(logic::apply).setUp(1);                                    // 1-3: tariff, account, meter 1
+        final UnsafeBuffer record = new UnsafeBuffer(ByteBuffer.allocateDirect(MeterTickCodec.LENGTH));
+        final MeterTickCodec tick = new MeterTickCodec().wrap(record, 0);
+        final long eight = EngineFixture.START + 8 * HOUR;
+        final int[] flags = {2, 0x80, MeterTickCodec.FLAG_CORRECTION | 4, 0};
+        for (int i = 0; i < flags.length; i++)
+        {
+            tick.encode(4 + i, 1, 0, eight, 900, 1_000, 0, flags[i]);              // 4-7
+            logic.apply(record, 0, MeterTickCodec.LENGTH);
+        }
+        final Outputs out = Outputs.ofRecords(outputs);
+        for (final long malformed : new long[] {4, 5, 6})
+        {
+            assertThat(out.causedBy(malformed)).as("input %d", malformed).hasSize(1);
+            assertThat(Outputs.rejection(out.causedBy(malformed).get(0))).isEqualTo(ReasonCode.MALFORMED);
+            assertThat(Outputs.rejectionSubject(out.causedBy(malformed).get(0))).isEqualTo(1L);
+        }
+        // nothing remembered: the same tick with no flags is new, priced 1 kWh off-peak at the fixture's 0.30/kWh
+        assertThat(Outputs.transfer(out.causedBy(7).get(0)).amount()).isEqualTo(300_000);
     }
 }

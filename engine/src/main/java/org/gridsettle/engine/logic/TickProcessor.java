@@ -130,8 +130,9 @@ final class TickProcessor
         final int channel = tick.channel();
         final int meter = meters.indexOf(meterId);
         final long start = tick.intervalStart();
+        final int flags = tick.flags();
         if (channel > 15 || start > TickWindow.MAX_START || start < -TickWindow.MAX_START ||
-            seconds > TickWindow.MAX_INTERVAL_SECONDS)
+            seconds > TickWindow.MAX_INTERVAL_SECONDS || (flags & ~MeterTickCodec.KNOWN_FLAGS) != 0)
         {
             postings.reject(sequence, ReasonCode.MALFORMED, TICK, meterId);
             return;
@@ -143,7 +144,7 @@ final class TickProcessor
         }
         // before anything below changes this meter's window or accumulators, a snapshot in progress copies them
         capture.beforeChange(meter);
-        final boolean correction = (tick.flags() & MeterTickCodec.FLAG_CORRECTION) != 0;
+        final boolean correction = (flags & MeterTickCodec.FLAG_CORRECTION) != 0;
         final long tariffId = meters.tariffOf(meter);
         final long key = TickWindow.key(start, channel, seconds);
         final int entry = window.find(meter, key);

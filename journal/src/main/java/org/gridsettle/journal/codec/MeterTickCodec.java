@@ -9,7 +9,7 @@ package org.gridsettle.journal.codec;
  *  48 i64 exportWh          energy received from the customer
  *  56 i32 intervalSeconds
  *  60 u8  channel           see {@link #CHANNEL_MAIN}
- *  61 u8  flags             bit 0: correction
+ *  61 u8  flags             bit 0: correction; bits 1-7 unused, refused by the engine
  *  62 u16 reserved
  *  64 i64 chain
  * </pre>
@@ -25,6 +25,8 @@ public final class MeterTickCodec extends RecordFlyweight
     public static final int MAX_CHANNEL = 0xFF;
     /** Flag: this tick replaces an earlier one with the same identity. */
     public static final int FLAG_CORRECTION = 1;
+    /** Every flag bit with a meaning; the engine refuses a tick with any other bit set, since it could not honour it. */
+    public static final int KNOWN_FLAGS = FLAG_CORRECTION;
 
     private static final int METER = 24;
     private static final int START = 32;
