@@ -100,6 +100,35 @@ class CarbonPricingTest
         assertThat(adder.amount()).isEqualTo(16_200);
     }
 
+    @Test
+    void aSeriesStartingOutsideTheCoveredYearsIsMalformedAndDoesNotBlockTheRealOne()
+    {
+        // epoch milliseconds taken for seconds put the series in the year 58,000: no tick can be priced there, and
+        // accepted it would refuse every later real series of the region ALREADY_EXISTS, since values only grow
+        // forward
+        final TouTariff tariff = EngineFixture.tariff().withCarbon(50_000, 0, 0);
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            engine.publishTariff(tariff);                                                  // 1
+            engine.registerAccount(1001);                                                  // 2
+            engine.enrolMeter(1, 1001, EngineFixture.TARIFF, T, 0, GB);                    // 3
+            engine.publishCarbonIntensity(GB, series(T * 1_000, 1800, 200_000));           // 4
+            engine.publishCarbonIntensity(GB, series(631_152_000L - 200_000, 1800, 1));    // 5: 1989-12-29
+            engine.publishCarbonIntensity(GB, series(T, 1800, 200_000));                   // 6
+            engine.submitTick(1, 0, T, 900, 1_000, 0);                                     // 7
+        }
+        final Outputs out = Outputs.of(dir);
+        for (final long malformed : new long[] {4, 5})
+        {
+            assertThat(out.causedBy(malformed)).as("input %d", malformed).hasSize(1);
+            assertThat(Outputs.rejection(out.causedBy(malformed).get(0))).isEqualTo(ReasonCode.MALFORMED);
+            assertThat(Outputs.rejectionSubject(out.causedBy(malformed).get(0))).isEqualTo(GB);
+        }
+        assertThat(out.causedBy(6)).isEmpty();
+        // 1 kWh x 200 g = 0.2 kg x 0.05 = 10,000 µ, as in the first test
+        assertThat(Outputs.transfer(out.causedBy(7).get(1)).amount()).isEqualTo(10_000);
+    }
+
     private static CarbonIntensitySeries series(final long start, final int seconds, final long... values)
     {
         final long[] starts = new long[values.length];

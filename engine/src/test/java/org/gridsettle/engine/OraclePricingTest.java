@@ -235,6 +235,29 @@ class OraclePricingTest
         }
     }
 
+    @Test
+    void pricesStartingOutsideTheCoveredYearsAreMalformedAndDoNotBlockTheRealOnes()
+    {
+        // epoch milliseconds taken for seconds (the year 58,000): accepted, the node's prices would end there and
+        // every real record after it would be refused ALREADY_EXISTS
+        final TouTariff tariff = EngineFixture.tariff().withOracleExport(0, NegativePriceRule.CHARGE);
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            engine.publishTariff(tariff);                                                  // 1
+            engine.registerAccount(1001);                                                  // 2
+            engine.enrolMeter(1, 1001, EngineFixture.TARIFF, T, 0, 0, NODE);               // 3
+            engine.publishOraclePrices(series(NODE, T * 1_000, 300, 20_000_000));          // 4
+            engine.publishOraclePrices(series(NODE, T, 300, 20_000_000));                  // 5
+            engine.submitTick(1, 0, T, 300, 0, 1_000);                                     // 6
+        }
+        final Outputs out = Outputs.of(dir);
+        assertThat(Outputs.rejection(out.causedBy(4).get(0))).isEqualTo(ReasonCode.MALFORMED);
+        assertThat(Outputs.rejectionSubject(out.causedBy(4).get(0))).isEqualTo(0L);
+        assertThat(out.causedBy(5)).isEmpty();
+        // 1,000 Wh x 20,000,000 / 10^6 = 20,000 µ
+        assertThat(only(out.causedBy(6)).amount()).isEqualTo(20_000);
+    }
+
     private static TransferCodec only(final List<byte[]> outputs)
     {
         assertThat(outputs).hasSize(1);

@@ -21,6 +21,7 @@ import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.RedemptionCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
+import org.gridsettle.pricing.calendar.ZoneOffsetTable;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -236,7 +237,8 @@ public final class SettlementLogic
     private void applyCarbon(final long sequence)
     {
         final int type = RecordType.CARBON_INTENSITY.id();
-        if (!carbonRecord.consistent())
+        // a start no zone table places can price no tick, and would refuse every later real record ALREADY_EXISTS
+        if (!carbonRecord.consistent() || !ZoneOffsetTable.inCoveredYears(carbonRecord.start()))
         {
             postings.reject(sequence, ReasonCode.MALFORMED, type, carbonRecord.region());
             return;
@@ -257,7 +259,7 @@ public final class SettlementLogic
     private void applyOracle(final long sequence)
     {
         final int type = RecordType.ORACLE_PRICE.id();
-        if (!oracleRecord.consistent())
+        if (!oracleRecord.consistent() || !ZoneOffsetTable.inCoveredYears(oracleRecord.start()))
         {
             postings.reject(sequence, ReasonCode.MALFORMED, type, 0);
         }

@@ -75,6 +75,19 @@ public final class ZoneOffsetTable
      */
     public boolean covers(final long epochSecond)
     {
+        return inCoveredYears(epochSecond);
+    }
+
+    /**
+     * The same range for every zone's table, for a value priced by instant whatever the zone (a carbon intensity, an
+     * oracle price): one outside it can never price a tick.
+     *
+     * @param epochSecond an instant.
+     * @return true if every table answers for it: the years {@link #FIRST_YEAR} to {@link #LAST_YEAR} and a day either
+     *     side.
+     */
+    public static boolean inCoveredYears(final long epochSecond)
+    {
         return epochSecond >= FIRST_EPOCH_SECOND && epochSecond < END_EPOCH_SECOND;
     }
 
