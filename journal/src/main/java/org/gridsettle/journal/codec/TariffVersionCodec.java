@@ -309,9 +309,14 @@ public final class TariffVersionCodec extends RecordFlyweight
         final int periodTable = schema >= 2 ? V2_PERIOD_TABLE : V1_PERIOD_TABLE;
         final int v2Extra = schema >= 2 ? periodCount * 8 + tierCount * 8 + periodCount * tierCount * 16 : 0;
         final int tailAt = periodTable + periodCount * PERIOD_ENTRY + v2Extra + scheduleLength + holidayCount * 8;
+        // a record cut short before the block that holds the next counts is named as short, not by counts read
+        // from whatever lies there
+        if (schema >= 4)
+        {
+            requireLength(length, tailAt + 8 + TRAILER_LENGTH);
+        }
         // schema 5 has its demand periods and schedule first, then the demand tier block schema 4 has at tailAt
-        final int demandPeriods = schema >= 5 && length >= tailAt + 8 + TRAILER_LENGTH ?
-            b.getInt(offset + tailAt, ORDER) : 0;
+        final int demandPeriods = schema >= 5 ? b.getInt(offset + tailAt, ORDER) : 0;
         if (schema >= 5 && (demandPeriods < 1 || demandPeriods > TouTariff.MAX_PERIODS ||
             b.getInt(offset + tailAt + 4, ORDER) != 0))
         {
@@ -319,10 +324,12 @@ public final class TariffVersionCodec extends RecordFlyweight
                 demandPeriods);
         }
         final int tiersAt = schema >= 5 ? tailAt + 8 + demandPeriods * PERIOD_DEMAND_ENTRY + scheduleLength : tailAt;
-        final int demandTierCount = schema >= 4 && length >= tiersAt + 8 + TRAILER_LENGTH ?
-            b.getInt(offset + tiersAt, ORDER) : 0;
-        final int demandTierPeriods = schema >= 4 && length >= tiersAt + 8 + TRAILER_LENGTH ?
-            b.getInt(offset + tiersAt + 4, ORDER) : 0;
+        if (schema >= 5)
+        {
+            requireLength(length, tiersAt + 8 + TRAILER_LENGTH);
+        }
+        final int demandTierCount = schema >= 4 ? b.getInt(offset + tiersAt, ORDER) : 0;
+        final int demandTierPeriods = schema >= 4 ? b.getInt(offset + tiersAt + 4, ORDER) : 0;
         final int tierPeriodsNeeded = schema >= 5 ? demandPeriods : periodCount;
         final boolean noTiersAllowed = schema >= 5 && demandTierCount == 0 && demandTierPeriods == 0;
         if (schema >= 4 && !noTiersAllowed && (demandTierCount < 2 || demandTierCount > DemandTiers.MAX_TIERS ||
@@ -496,6 +503,15 @@ public final class TariffVersionCodec extends RecordFlyweight
             throw new IllegalArgumentException("tariff record has unknown " + what + " " + ordinal);
         }
         return ordinal;
+    }
+
+    private static void requireLength(final int length, final int atLeast)
+    {
+        if (length < atLeast)
+        {
+            throw new IllegalArgumentException("tariff record length " + length + " but its counts need at least " +
+                atLeast + " (cut short?)");
+        }
     }
 
     private static boolean allZero(final long[] values)

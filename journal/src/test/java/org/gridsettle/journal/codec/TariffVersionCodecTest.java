@@ -398,6 +398,20 @@ class TariffVersionCodecTest
         codec.encode(1, tariff);
         b.putInt(tail + 88 + 864, 1, LE); // one demand tier
         assertThatThrownBy(codec::decode).hasMessageContaining("schema 5 has bad demand tier counts: tiers=1");
+
+        // cut short where the demand block starts, or inside it, the header's length saying so: named as short
+        // (tail + 8 would need its 8-byte counts and the trailer), not by counts read from beyond its end
+        for (final int cut : new int[] {tail + 8, tail + 88 + 864})
+        {
+            codec.encode(1, tariff);
+            final UnsafeBuffer shortened = new UnsafeBuffer(new byte[cut]);
+            shortened.putBytes(0, b, 0, cut - 8);
+            shortened.putInt(4, cut, LE);
+            final TariffVersionCodec cutCodec = new TariffVersionCodec().wrap(shortened, 0);
+            assertThatThrownBy(cutCodec::decode).as("cut at %d", cut)
+                .hasMessageContaining("tariff record length " + cut + " but its counts need at least")
+                .hasMessageContaining("cut short");
+        }
     }
 
     @Test
