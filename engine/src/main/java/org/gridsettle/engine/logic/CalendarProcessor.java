@@ -363,13 +363,14 @@ final class CalendarProcessor
     }
 
     /**
-     * The demand charges of a period that versions with different demand schedules priced: a tick's peak was kept
-     * under the demand period of the version that priced it, so the per-period peaks do not mean one thing. The flat
-     * charge is posted as always (the all-period peak means the same under every version); the time-of-use charge is
-     * the all-period peak charged once, in whichever of the closing version's demand periods in force during the
-     * billing period charges it least (the lowest index on a tie). Wherever the peak fell, the closing version charges
-     * at least that for it, so the customer is never charged more than its rates would charge for the peak, and a
-     * month in which one demand period is in force is charged exactly.
+     * The demand charges of a period priced by versions that put its instants in different demand periods (another
+     * demand or energy schedule, other names, holidays or zone; {@link TouTariff#sameDemandPeriods}): a tick's peak
+     * was kept under the demand period of the version that priced it, so the per-period peaks do not mean one
+     * thing. The flat charge is posted as always (the all-period peak means the same under every version); the
+     * time-of-use charge is the all-period peak charged once, in whichever of the closing version's demand periods in
+     * force during the billing period charges it least (the lowest index on a tie). Wherever the peak fell, the
+     * closing version charges at least that for it, so the customer is never charged more than its rates would charge
+     * for the peak, and a month in which one demand period is in force is charged exactly.
      *
      * @param inForce bit {@code p} set for each demand period some slot of the billing period falls in.
      */
