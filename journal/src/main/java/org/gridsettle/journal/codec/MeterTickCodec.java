@@ -25,7 +25,7 @@ public final class MeterTickCodec extends RecordFlyweight
     public static final int MAX_CHANNEL = 0xFF;
     /** Flag: this tick replaces an earlier one with the same identity. */
     public static final int FLAG_CORRECTION = 1;
-    /** Every flag bit with a meaning; the engine refuses a tick with any other bit set, since it could not honour it. */
+    /** Every flag bit with a meaning: the engine refuses a tick with another bit set, since it cannot honour it. */
     public static final int KNOWN_FLAGS = FLAG_CORRECTION;
 
     private static final int METER = 24;

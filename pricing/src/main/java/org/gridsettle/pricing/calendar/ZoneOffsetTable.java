@@ -176,7 +176,8 @@ public final class ZoneOffsetTable
      * Whether some instant shows a local time: false only inside a daylight-saving gap (02:30 on a spring-forward
      * day in most of the US). Allocation-free.
      *
-     * @param local local wall-clock seconds since 1970-01-01T00:00, of a day the table covers ({@link #coversLocalDay}).
+     * @param local local wall-clock seconds since 1970-01-01T00:00, of a day the table covers
+     *              ({@link #coversLocalDay}).
      * @return true if the local time occurs, once or twice.
      */
     public boolean occurs(final long local)
