@@ -5,6 +5,8 @@ import org.gridsettle.pricing.importer.gridsettle.GridsettleTariffReader;
 import org.gridsettle.pricing.importer.urdb.UrdbImporter;
 import org.gridsettle.pricing.importer.urdb.UrdbRate;
 import org.gridsettle.pricing.importer.urdb.UrdbTariffMapper;
+import org.gridsettle.engine.logic.TariffSupport;
+import org.gridsettle.pricing.tariff.TariffCopy;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.io.IOException;
@@ -133,18 +135,28 @@ public final class TariffDocument
     /**
      * @param name   the tariff's file, for the message.
      * @param tariff a mapped tariff.
-     * @return the tariff, if the engine can settle it.
+     * @return the tariff, if the engine can settle it; else, if dropping the periods and demand periods its schedules
+     *     never name makes it one the engine can settle (more than six listed, at most six used, as URDB rates
+     *     sometimes list), that copy ({@link TariffCopy#withoutUnusedPeriods}: the same amounts, the periods kept
+     *     keep their names).
      * @throws IllegalArgumentException naming what the engine cannot settle, before anything is journalled: the
      *                                  engine would reject the version, and then every enrolment and reading on it.
      */
     public static TouTariff supported(final String name, final TouTariff tariff)
     {
-        final String why = org.gridsettle.engine.logic.TariffSupport.whyUnsupported(tariff);
-        if (why != null)
+        final String why = TariffSupport.whyUnsupported(tariff);
+        if (why == null)
         {
-            throw new IllegalArgumentException(name + ": the engine cannot settle this tariff faithfully: " + why);
+            return tariff;
         }
-        return tariff;
+        final TouTariff used = TariffCopy.withoutUnusedPeriods(tariff);
+        if (used != tariff && TariffSupport.whyUnsupported(used) == null)
+        {
+            return used;
+        }
+        throw new IllegalArgumentException(name + ": the engine cannot settle this tariff faithfully: " + why +
+            (used == tariff ? "" : " (its schedules use " + used.periodCount() + " TOU and " +
+            used.demandPeriodCount() + " demand periods)"));
     }
 
     /**
