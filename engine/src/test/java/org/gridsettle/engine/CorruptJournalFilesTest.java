@@ -72,7 +72,7 @@ class CorruptJournalFilesTest
         JournalFiles.truncate(file, cut);
         final byte[] kept = JournalFiles.bytes(file, 0, cut);
 
-        final String located = "\\Q" + queue + "\\E: record \\d+ \\(sequence -?\\d+\\): .+";
+        final String located = "\\Q" + queue + "\\E: record \\d+ \\((after )?sequence \\d+\\): .+";
         assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class)
             .message().matches(located);
         assertThat(JournalVerifier.verify(dir).problems()).singleElement().asString().matches(located);
@@ -92,6 +92,26 @@ class CorruptJournalFilesTest
             firstWritten = after[i] != 0 ? i : -1;
         }
         assertThat(firstWritten).as("offset of a byte written after the cut at %d", cut).isEqualTo(-1);
+    }
+
+    // Was an audit finding: a file cut on a record's start, or within its first bytes, named the record
+    // "(sequence -1)", a sequence no record has, instead of saying after which record the journal was cut
+    @ParameterizedTest(name = "{0} journal cut {1} bytes into the record of sequence 200")
+    @CsvSource({"input, 0", "output, 0", "input, 2", "output, 2", "input, 10", "output, 10"})
+    void aCycleFileCutBeforeARecordsSequenceNamesTheRecordBeforeIt(final String journal, final int into)
+        throws IOException
+    {
+        final Path queue = queue(journal);
+        final Path file = JournalFiles.cycleFile(queue);
+        // the document header is the 4 bytes before the record; no checkpoint comes before it
+        final long header = JournalFiles.findRecord(file, -1, JournalFiles.SEQUENCE, 200L) - 4;
+        JournalFiles.truncate(file, header + into);
+
+        final String named = queue + ": record 199 (after sequence 199): " + file.getFileName() +
+            " is cut short at byte " + (header + into) + ", ";
+        assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class)
+            .hasMessageStartingWith(named);
+        assertThat(JournalVerifier.verify(dir).problems()).singleElement().asString().startsWith(named);
     }
 
     // Was a CLI audit finding: a damaged header reached the command line as Chronicle's own words, a class name and
