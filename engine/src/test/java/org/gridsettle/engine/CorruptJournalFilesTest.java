@@ -302,6 +302,36 @@ class CorruptJournalFilesTest
         assertThat(engine.outputDigest()).isEqualTo(JournalVerifier.verify(reference).outputDigest());
     }
 
+    // Was an audit finding: a metadata.cq4t replaced by bytes that are not a table store (another file copied over it,
+    // a damaged copy) kept verify waiting 20 s, then blamed "the cycle file", saying to restore the journal; replay
+    // and dump gave Chronicle's "Unable to claim exclusive shared lock" with exit 2, as for bad usage
+    @ParameterizedTest(name = "{0} table store replaced by other bytes")
+    @CsvSource({"input", "output"})
+    void aTableStoreReplacedByOtherBytesIsRefusedAtOnceNamingIt(final String journal) throws IOException
+    {
+        final Path tableStore = queue(journal).resolve("metadata.cq4t");
+        final byte[] other = new byte[64 << 10];
+        for (int i = 0; i < other.length; i++)
+        {
+            // a first header word that reads as complete (0x281b0e01: bit 31 clear), then none of Chronicle's content
+            other[i] = (byte)(i * 13 + 1);
+        }
+        Files.write(tableStore, other);
+
+        final String named = tableStore + ": not Chronicle's table store";
+        assertThat(JournalVerifier.verify(dir).problems()).singleElement().asString().startsWith(named);
+        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
+            .isInstanceOf(JournalCorruptException.class).hasMessageStartingWith(named);
+        assertThatThrownBy(() ->
+        {
+            try (JournalReader reader = JournalReader.readOnly(queue(journal)))
+            {
+                reader.verifyToEnd();
+            }
+        }).isInstanceOf(JournalCorruptException.class).hasMessageStartingWith(named);
+        assertThat(Files.readAllBytes(tableStore)).isEqualTo(other);
+    }
+
     // What a kill -9 inside Chronicle's table-store creation leaves: a first header begun, never completed. Every
     // start used to fail after 10 s with "Unable to claim exclusive lock on file .../metadata.cq4t" (the flaky
     // KillNineRecoveryTest run); Journals.open now sets such a file aside and Chronicle rebuilds it.
