@@ -79,9 +79,10 @@ public final class ReplayCommand implements Callable<Integer>
             return 1;
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
-        if (toSequence != Long.MAX_VALUE && report.inputs() < toSequence)
+        if (toSequence != Long.MAX_VALUE && report.inputs() < toSequence && report.identical())
         {
-            // input sequences run 1, 2, 3... without a gap (verified), so the count is the last one
+            // input sequences run 1, 2, 3... without a gap (verified), so the count is the last one; a replay that
+            // stopped at a difference counts only the inputs before it
             final PrintWriter err = spec.commandLine().getErr();
             err.println("settle replay: note: --to " + toSequence + " is past the journal's last input, sequence " +
                 report.inputs() + ": the whole journal was replayed");

@@ -130,18 +130,23 @@ class DemoAndReplayCommandTest
     @Test
     void replayExitsOneAndNamesTheRecordWhenOutputsDiffer() throws IOException
     {
-        final Path a = tmp.resolve("a");
-        final Path b = tmp.resolve("b");
-        assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", a.toString()).exitCode()).isZero();
-        assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--seed", "9", "--dir", b.toString())
-            .exitCode()).isZero();
-        // b's inputs with a's outputs: another seed gives other energies, so an early transfer differs
-        replaceOutputs(a.resolve("journal"), b.resolve("journal"));
-
-        final CliRun replay = CliRun.of("replay", "--journal", b.resolve("journal").toString());
+        final CliRun replay = CliRun.of("replay", "--journal", journalWithAnotherJournalsOutputs().toString());
 
         assertThat(replay.exitCode()).isEqualTo(1);
         assertThat(replay.out()).contains("replay: DIFFERENT - output record ").contains("differs");
+    }
+
+    // Was an audit finding: a replay with --to that stopped at a difference said "--to N is past the journal's last
+    // input, sequence K: the whole journal was replayed", K being the inputs replayed before the difference
+    @Test
+    void aReplayUpToASequenceThatStopsAtADifferenceDoesNotClaimTheJournalEndsThere() throws IOException
+    {
+        final CliRun replay = CliRun.of(
+            "replay", "--journal", journalWithAnotherJournalsOutputs().toString(), "--to", "1000000");
+
+        assertThat(replay.exitCode()).isEqualTo(1);
+        assertThat(replay.out()).contains("replay: DIFFERENT - output record ");
+        assertThat(replay.err()).doesNotContain("past the journal's last input");
     }
 
     @Test
@@ -164,6 +169,18 @@ class DemoAndReplayCommandTest
         final CliRun bad = CliRun.of("demo", "--meters", "many");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--meters");
+    }
+
+    /** @return a demo journal's inputs with another seed's outputs: other energies, so an early transfer differs. */
+    private Path journalWithAnotherJournalsOutputs() throws IOException
+    {
+        final Path a = tmp.resolve("a");
+        final Path b = tmp.resolve("b");
+        assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", a.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--seed", "9", "--dir", b.toString())
+            .exitCode()).isZero();
+        replaceOutputs(a.resolve("journal"), b.resolve("journal"));
+        return b.resolve("journal");
     }
 
     private static void replaceOutputs(final Path from, final Path to) throws IOException
