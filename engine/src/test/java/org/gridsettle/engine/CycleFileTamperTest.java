@@ -207,6 +207,16 @@ class CycleFileTamperTest
         {
             assertThat(problems.get(i)).startsWith(queues()[i] + ": record ").contains("hash chain broken");
         }
+        if (edit.contains("removed"))
+        {
+            // Was an audit finding: the message named the record only, leaving the auditor to find which cycle file
+            // it opens and that the one before it is gone
+            for (int i = 0; i < 2; i++)
+            {
+                assertThat(problems.get(i)).endsWith("it is the first record of " + days[2] + ": the cycle file " +
+                    "before it may have been removed, swapped or replaced");
+            }
+        }
     }
 
     private Path[] queues()
