@@ -113,6 +113,13 @@ class VerifyCommandTest
         assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
         assertThat(replay.out()).contains("replay: identical as an archive");
         assertThat(CliRun.of("replay", "--journal", archive.toString()).exitCode()).isEqualTo(1);
+        // and dumped: every record, then without --archive the end named as cycle files removed (exit 1)
+        final CliRun dumped = CliRun.of("dump", "--journal", archive.toString());
+        assertThat(dumped.exitCode()).isEqualTo(1);
+        assertThat(dumped.err()).contains("ends with Chronicle's end-of-cycle marker");
+        final CliRun dumpedArchive = CliRun.of("dump", "--archive", "--journal", archive.toString());
+        assertThat(dumpedArchive.exitCode()).as(dumpedArchive.err()).isZero();
+        assertThat(dumpedArchive.out()).isEqualTo(dumped.out());
         // and it is audited: the report of a whole journal, written only as an archive
         final Path report = tmp.resolve("archive.csv");
         final String[] audit =
