@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +98,18 @@ class DemoAndReplayCommandTest
             && !l.contains("\"meterId\":0,"))).allSatisfy(l -> assertThat(l)
             .contains("\"debitAccount\":3,", "\"rate\":\"2.000000\"", "\"baselineDays\":10"))
             .hasSize(Integer.parseInt(credited.group(1)));
+
+        // Was an audit finding: the JSON report gave each household's baseline outcome as a bare "status": 0, which
+        // nothing in the report explained; the HTML spells it out
+        final Path json = tmp.resolve("audit-dr.json");
+        assertThat(CliRun.of("audit", "--journal", journal, "--format", "json", "--out", json.toString())
+            .exitCode()).isZero();
+        final List<com.fasterxml.jackson.databind.JsonNode> days = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("accounts")
+            .forEach(a -> a.get("demandResponse").forEach(days::add));
+        assertThat(days).isNotEmpty().allSatisfy(d ->
+            assertThat(d.get("statusName").asText()).isEqualTo(d.get("status").asInt() == 0 ? "OK" :
+                d.get("status").asInt() == 1 ? "INSUFFICIENT_HISTORY" : "ACTUAL_MISSING"));
     }
 
     @Test
