@@ -46,6 +46,7 @@ public final class JournalReplay
     private boolean diverged;
     private ProgressListener progress = ProgressListener.NONE;
     private int expectedMeters;
+    private boolean archive;
 
     /**
      * @param journalDir journal directory holding {@code input/} and {@code output/}.
@@ -85,6 +86,21 @@ public final class JournalReplay
             throw new IllegalArgumentException("expected meters must not be negative: " + meters);
         }
         this.expectedMeters = meters;
+        return this;
+    }
+
+    /**
+     * Replays an archive of closed cycle files (FORMAT.md section 12): its journals end where their writers moved on
+     * to a later day, so the end-of-cycle marker of each last cycle file is not taken for removed files, and the
+     * outputs regenerated after the recorded output journal's end are counted, not compared
+     * ({@link OutputComparer#archive()}). Every recorded output is still compared, and one left over is still a
+     * difference.
+     *
+     * @return this.
+     */
+    public JournalReplay archive()
+    {
+        this.archive = true;
         return this;
     }
 
@@ -160,7 +176,7 @@ public final class JournalReplay
         final JournalReader inputs, final JournalReader outputs, final BackgroundChainCheck chainCheck,
         final long indexed)
     {
-        comparer = new OutputComparer(outputs);
+        comparer = archive ? new OutputComparer(outputs).archive() : new OutputComparer(outputs);
         logic = new SettlementLogic((buffer, offset, length) ->
         {
             if (!diverged && !comparer.compareNext(buffer, offset, length))
@@ -190,7 +206,7 @@ public final class JournalReplay
         {
             diverged = true;
         }
-        if (!diverged && toSequence == Long.MAX_VALUE)
+        if (!diverged && toSequence == Long.MAX_VALUE && !archive)
         {
             // both journals cut back to an earlier day's close replay identical: only their last files' end-of-cycle
             // markers tell that later days were removed
@@ -198,7 +214,7 @@ public final class JournalReplay
             refuseRemovedCycleFiles(outputs);
         }
         return new ReplayReport(replayed, comparer.compared(), !diverged, comparer.firstDivergence(),
-            outputs.digest(), comparer.digest(), logic.ledger());
+            outputs.digest(), comparer.digest(), logic.ledger(), comparer.beyondRecorded());
     }
 
     private static void refuseRemovedCycleFiles(final JournalReader reader)

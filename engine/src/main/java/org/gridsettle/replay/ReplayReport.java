@@ -12,6 +12,8 @@ import org.gridsettle.engine.ledger.Ledger;
  * @param recordedDigest   chain value of the recorded outputs compared.
  * @param replayDigest     chain value of the regenerated outputs.
  * @param ledger           the ledger the replay rebuilt, for totals.
+ * @param beyondRecorded   replaying an archive, the outputs regenerated after the recorded output journal's end
+ *                         (in a cycle file the archive does not hold), not compared; otherwise 0.
  */
 public record ReplayReport(
     long inputs,
@@ -20,6 +22,7 @@ public record ReplayReport(
     String firstDivergence,
     long recordedDigest,
     long replayDigest,
-    Ledger ledger)
+    Ledger ledger,
+    long beyondRecorded)
 {
 }

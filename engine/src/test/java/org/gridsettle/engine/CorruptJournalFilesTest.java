@@ -72,7 +72,7 @@ class CorruptJournalFilesTest
         JournalFiles.truncate(file, cut);
         final byte[] kept = JournalFiles.bytes(file, 0, cut);
 
-        final String located = "\\Q" + queue + "\\E: record \\d+ \\(sequence -?\\d+\\): .+";
+        final String located = "\\Q" + queue + "\\E: record \\d+ \\((after )?sequence \\d+\\): .+";
         assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class)
             .message().matches(located);
         assertThat(JournalVerifier.verify(dir).problems()).singleElement().asString().matches(located);
@@ -92,6 +92,26 @@ class CorruptJournalFilesTest
             firstWritten = after[i] != 0 ? i : -1;
         }
         assertThat(firstWritten).as("offset of a byte written after the cut at %d", cut).isEqualTo(-1);
+    }
+
+    // Was an audit finding: a file cut on a record's start, or within its first bytes, named the record
+    // "(sequence -1)", a sequence no record has, instead of saying after which record the journal was cut
+    @ParameterizedTest(name = "{0} journal cut {1} bytes into the record of sequence 200")
+    @CsvSource({"input, 0", "output, 0", "input, 2", "output, 2", "input, 10", "output, 10"})
+    void aCycleFileCutBeforeARecordsSequenceNamesTheRecordBeforeIt(final String journal, final int into)
+        throws IOException
+    {
+        final Path queue = queue(journal);
+        final Path file = JournalFiles.cycleFile(queue);
+        // the document header is the 4 bytes before the record; no checkpoint comes before it
+        final long header = JournalFiles.findRecord(file, -1, JournalFiles.SEQUENCE, 200L) - 4;
+        JournalFiles.truncate(file, header + into);
+
+        final String named = queue + ": record 199 (after sequence 199): " + file.getFileName() +
+            " is cut short at byte " + (header + into) + ", ";
+        assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class)
+            .hasMessageStartingWith(named);
+        assertThat(JournalVerifier.verify(dir).problems()).singleElement().asString().startsWith(named);
     }
 
     // Was a CLI audit finding: a damaged header reached the command line as Chronicle's own words, a class name and
@@ -280,6 +300,36 @@ class CorruptJournalFilesTest
         assertThat(Journals.input(dir).resolve("metadata.cq4t")).exists();
         assertThat(JournalVerifier.verify(dir).problems()).isEmpty();
         assertThat(engine.outputDigest()).isEqualTo(JournalVerifier.verify(reference).outputDigest());
+    }
+
+    // Was an audit finding: a metadata.cq4t replaced by bytes that are not a table store (another file copied over it,
+    // a damaged copy) kept verify waiting 20 s, then blamed "the cycle file", saying to restore the journal; replay
+    // and dump gave Chronicle's "Unable to claim exclusive shared lock" with exit 2, as for bad usage
+    @ParameterizedTest(name = "{0} table store replaced by other bytes")
+    @CsvSource({"input", "output"})
+    void aTableStoreReplacedByOtherBytesIsRefusedAtOnceNamingIt(final String journal) throws IOException
+    {
+        final Path tableStore = queue(journal).resolve("metadata.cq4t");
+        final byte[] other = new byte[64 << 10];
+        for (int i = 0; i < other.length; i++)
+        {
+            // a first header word that reads as complete (0x281b0e01: bit 31 clear), then none of Chronicle's content
+            other[i] = (byte)(i * 13 + 1);
+        }
+        Files.write(tableStore, other);
+
+        final String named = tableStore + ": not Chronicle's table store";
+        assertThat(JournalVerifier.verify(dir).problems()).singleElement().asString().startsWith(named);
+        assertThatThrownBy(() -> new JournalReplay(dir, Long.MAX_VALUE).run())
+            .isInstanceOf(JournalCorruptException.class).hasMessageStartingWith(named);
+        assertThatThrownBy(() ->
+        {
+            try (JournalReader reader = JournalReader.readOnly(queue(journal)))
+            {
+                reader.verifyToEnd();
+            }
+        }).isInstanceOf(JournalCorruptException.class).hasMessageStartingWith(named);
+        assertThat(Files.readAllBytes(tableStore)).isEqualTo(other);
     }
 
     // What a kill -9 inside Chronicle's table-store creation leaves: a first header begun, never completed. Every

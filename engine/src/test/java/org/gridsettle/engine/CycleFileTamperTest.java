@@ -1,6 +1,7 @@
 package org.gridsettle.engine;
 
 import org.gridsettle.journal.JournalCorruptException;
+import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
@@ -113,6 +114,35 @@ class CycleFileTamperTest
             .hasMessageStartingWith(Journals.input(dir) + ": the last cycle file, " + days[SESSIONS - 2]);
     }
 
+    // Was an audit finding: with the last day's files removed and the table store that still lists them kept, a seek
+    // by sequence (settle dump --from, and the audit's event time of a duplicate acknowledgement) failed with
+    // Chronicle's "'file not found' for the upperCycle", exit 2, instead of reading on to name the removed files
+    @ParameterizedTest(name = "seek to sequence {0}")
+    @ValueSource(longs = {3, 30, 10_000})
+    void aSeekInAJournalWhoseLastDaysFilesWereRemovedReadsOnToNameThem(final long sequence) throws IOException
+    {
+        for (final Path queue : queues())
+        {
+            Files.delete(queue.resolve(days[SESSIONS - 1]));
+        }
+
+        for (final Path queue : queues())
+        {
+            try (JournalReader reader = JournalReader.readOnly(queue))
+            {
+                reader.seekToSequence(sequence);
+                while (reader.next((buffer, offset, length, position) ->
+                {
+                }))
+                {
+                    // read to the end
+                }
+                assertThat(reader.removedCycleFilesProblem()).startsWith(queue + ": the last cycle file, " +
+                    days[SESSIONS - 2] + ", ends with Chronicle's end-of-cycle marker");
+            }
+        }
+    }
+
     // Was an audit finding: a reader goes on to the next cycle file only past the end-of-cycle marker, so a first file
     // replaced by one of a journal that never rolled (closed cleanly, bound to its own input) hid every later file:
     // verify said intact and replay identical, over that other journal
@@ -176,6 +206,16 @@ class CycleFileTamperTest
         for (int i = 0; i < 2; i++)
         {
             assertThat(problems.get(i)).startsWith(queues()[i] + ": record ").contains("hash chain broken");
+        }
+        if (edit.contains("removed"))
+        {
+            // Was an audit finding: the message named the record only, leaving the auditor to find which cycle file
+            // it opens and that the one before it is gone
+            for (int i = 0; i < 2; i++)
+            {
+                assertThat(problems.get(i)).endsWith("it is the first record of " + days[2] + ": the cycle file " +
+                    "before it may have been removed, swapped or replaced");
+            }
         }
     }
 

@@ -43,6 +43,7 @@ final class CycleFileCheck
     static final int FIRST_HEADER_MAX = 4096;
     static final int UNWRITTEN_CHECKED = 1 << 20;
     private static final int LENGTH_MASK = 0x3FFFFFFF;
+    private static final int CHECKPOINT_TYPE = org.gridsettle.journal.codec.RecordType.CHECKPOINT.id();
     /** Header, index2index and the first index come first; more ahead of the first record would be a new layout. */
     private static final int MAX_METADATA_DOCUMENTS = 16;
     /** Chronicle grows a cycle file a block at a time and keeps an overlap beyond the last block mapped. */
@@ -223,6 +224,8 @@ final class CycleFileCheck
         long regionStart = -1;
         long position = first;
         long records = 0;
+        // the last record before the one being walked, in this file: the place a cut is named after
+        long previous = -1;
         try
         {
             while (true)
@@ -230,7 +233,8 @@ final class CycleFileCheck
                 if (position + 4 > size)
                 {
                     throw new JournalCorruptException(queueDir + ": record " + name(before, records, file) +
-                        " (sequence -1): " + file.getFileName() + " is cut short at byte " + size + ", where this " +
+                        after(channel, previous) + ": " + file.getFileName() + " is cut short at byte " + size +
+                        ", where this " +
                         "record's header would begin: it and the records after it are lost; restore the file from a " +
                         "copy");
                 }
@@ -253,17 +257,17 @@ final class CycleFileCheck
                 {
                     // the record's own sequence (header offset 8, FORMAT.md section 2), if the cut left it
                     final long sequenceAt = position + 4 + 8;
-                    final long sequence = sequenceAt + 8 <= size ?
-                        read(channel, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN), sequenceAt).getLong(0) :
-                        -1;
+                    final String sequence = sequenceAt + 8 <= size ?
+                        " (sequence " + readLong(channel, sequenceAt) + ")" : after(channel, previous);
                     throw new JournalCorruptException(queueDir + ": record " + name(before, records, file) +
-                        " (sequence " + sequence + "): " + file.getFileName() + " is cut short at byte " + size +
+                        sequence + ": " + file.getFileName() + " is cut short at byte " + size +
                         ", inside this record (byte " + position + " to " + end + "): it and the records after it " +
                         "are lost; restore the file from a copy");
                 }
                 if ((header & METADATA) == 0)
                 {
                     records++;
+                    previous = position;
                 }
                 position = (end + 3) & ~3L;
             }
@@ -320,6 +324,30 @@ final class CycleFileCheck
     private static String name(final long before, final long records, final Path file)
     {
         return before < 0 ? records + " of " + file.getFileName() : Long.toString(before + records);
+    }
+
+    /**
+     * Where a record whose own sequence the cut took lies, as the reader says it for a journal that stops early: after
+     * the sequence of the last data record before it (a checkpoint's lastSequence). Without a record before it in
+     * this file (it is the file's first), nothing is added: its place is the record number alone.
+     *
+     * @param previous file offset of the document header of the record before, or -1.
+     */
+    private static String after(final FileChannel channel, final long previous) throws IOException
+    {
+        if (previous < 0)
+        {
+            return "";
+        }
+        final ByteBuffer type = read(channel, ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN), previous + 4);
+        final boolean checkpoint = (type.getShort(0) & 0xFFFF) == CHECKPOINT_TYPE;
+        // FORMAT.md sections 3 and 5: a data record's sequence at offset 8, a checkpoint's lastSequence at 32
+        return " (after sequence " + readLong(channel, previous + 4 + (checkpoint ? 32 : 8)) + ")";
+    }
+
+    private static long readLong(final FileChannel channel, final long at) throws IOException
+    {
+        return read(channel, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN), at).getLong(0);
     }
 
     private static ByteBuffer read(final FileChannel channel, final ByteBuffer bytes, final long at) throws IOException

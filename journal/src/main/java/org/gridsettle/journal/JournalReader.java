@@ -58,6 +58,8 @@ public final class JournalReader implements AutoCloseable
     /** The index reading last stopped at, the next document's. */
     private long endIndex;
     private long position;
+    /** Cycle of the last record read, to tell a chain broken where a cycle file begins; none before the first. */
+    private int previousCycle = NO_CYCLE;
     private long lastSequence;
     private long dataRecords;
     private int lastCheckpointKind = -1;
@@ -77,6 +79,7 @@ public final class JournalReader implements AutoCloseable
     private static final int ANY_ROLE = 0;
     private static final int INPUT_ROLE = 1;
     private static final int OUTPUT_ROLE = 2;
+    private static final int NO_CYCLE = Integer.MIN_VALUE;
     private ProgressListener progress = ProgressListener.NONE;
     private long progressBefore;
     private long progressTotal = -1;
@@ -461,8 +464,12 @@ public final class JournalReader implements AutoCloseable
         }
         else if (!(isCheckpoint ? chain.verifyAside(view, 0, length) : chain.verify(view, 0, length)))
         {
-            throw corrupt("hash chain broken: this record or one before it was altered, removed or reordered");
+            throw corrupt("hash chain broken: this record or one before it was altered, removed or reordered" +
+                (previousCycle != NO_CYCLE && tailer.cycle() != previousCycle ? "; it is the first record of " +
+                    Journals.cycleFileName(tailer.cycle()) + ": the cycle file before it may have been removed, " +
+                    "swapped or replaced" : ""));
         }
+        previousCycle = tailer.cycle();
         if (!isCheckpoint)
         {
             dataRecords++;

@@ -50,20 +50,40 @@ public final class JournalVerifier
      */
     public static VerificationReport verify(final Path journalDir, final ProgressListener progress)
     {
+        return verify(journalDir, progress, false);
+    }
+
+    /**
+     * Verifies a journal directory, or an archive of one: the closed cycle files of a journal that went on being
+     * written (FORMAT.md section 12). An archive's last cycle file ends with the end-of-cycle marker its writer wrote
+     * as it moved on, and, unless the engine was closed just then, without a close checkpoint, so the output journal's
+     * binding to the input journal is not checked: both are listed as notes, not problems. Every record the archive
+     * holds is checked as in a whole journal; only a record count or seal kept from when it was made shows that
+     * nothing was removed from its end.
+     *
+     * @param journalDir a journal directory with {@code input/} and {@code output/}.
+     * @param progress   told how many records of both journals have been checked, against their indexed count.
+     * @param archive    true to verify it as an archive.
+     * @return what was found.
+     */
+    public static VerificationReport verify(final Path journalDir, final ProgressListener progress,
+        final boolean archive)
+    {
         final long expected = progress == ProgressListener.NONE ? -1 :
             indexed(Journals.input(journalDir), Journals.output(journalDir));
         // the two journals are independent until the cross-checks below: the input journal is scanned on a thread
         // of its own, and the progress display, on this thread, adds what that scan has done
-        final List<String> inputProblems = new ArrayList<>();
+        final Scan in = new Scan(Journals.input(journalDir), archive);
         final AtomicLong inputDone = new AtomicLong();
-        final SideTask<Scan> inputScan = SideTask.start("gridsettle-verify-input", () -> scan(
-            Journals.input(journalDir), inputProblems, (done, total) -> inputDone.lazySet(done), 0, expected));
-        final List<String> outputProblems = new ArrayList<>();
-        final Scan output = scan(Journals.output(journalDir), outputProblems,
+        final SideTask<Scan> inputScan = SideTask.start("gridsettle-verify-input",
+            () -> scan(in, (done, total) -> inputDone.lazySet(done), 0, expected));
+        final Scan output = scan(new Scan(Journals.output(journalDir), archive),
             (done, total) -> progress.progress(inputDone.get() + done, total), 0, expected);
         final Scan input = inputScan.join();
-        final List<String> problems = new ArrayList<>(inputProblems);
-        problems.addAll(outputProblems);
+        final List<String> problems = new ArrayList<>(input.problems);
+        problems.addAll(output.problems);
+        final List<String> notes = new ArrayList<>(input.notes);
+        notes.addAll(output.notes);
         progress.progress(input.position + output.position, input.position + output.position);
         if (input.complete && output.complete)
         {
@@ -81,7 +101,7 @@ public final class JournalVerifier
         }
         return new VerificationReport(input.dataRecords, output.dataRecords, input.digest, output.digest, input.seal,
             output.seal,
-            List.copyOf(problems));
+            List.copyOf(problems), List.copyOf(notes));
     }
 
     private static long indexed(final Path... dirs)
@@ -107,11 +127,10 @@ public final class JournalVerifier
         return total;
     }
 
-    private static Scan scan(
-        final Path dir, final List<String> problems, final ProgressListener progress, final long before,
-        final long expected)
+    private static Scan scan(final Scan scan, final ProgressListener progress, final long before, final long expected)
     {
-        final Scan scan = new Scan(dir, problems);
+        final Path dir = scan.dir;
+        final List<String> problems = scan.problems;
         if (Files.isDirectory(dir) && CycleFileCheck.cycleFiles(dir).isEmpty())
         {
             // Chronicle would read an empty queue (and a writer's open create its table store): a journal with no
@@ -135,11 +154,22 @@ public final class JournalVerifier
             scan.lastSequence = reader.lastSequence();
             scan.seal = HexFormat.of().formatHex(reader.seal());
             final String removed = reader.removedCycleFilesProblem();
-            if (removed != null)
+            if (removed != null && scan.archive)
+            {
+                scan.notes.add(dir + ": the last cycle file, " + reader.cycleFileName() + ", ends with Chronicle's " +
+                    "end-of-cycle marker: the journal went on in a later cycle file, which the archive does not hold");
+            }
+            else if (removed != null)
             {
                 problems.add(removed);
             }
-            if (!reader.endsWithCloseCheckpoint())
+            if (!reader.endsWithCloseCheckpoint() && scan.archive)
+            {
+                scan.notes.add(dir + ": ends at record " + reader.position() + " (sequence " + reader.lastSequence() +
+                    ") without a close checkpoint, as an archive of a journal still being written does: the output " +
+                    "journal's binding to the input journal is not checked");
+            }
+            else if (!reader.endsWithCloseCheckpoint())
             {
                 problems.add(dir + ": ends at record " + reader.position() + " (sequence " +
                     reader.lastSequence() + ") without a close checkpoint: records were removed from the end, or " +
@@ -166,7 +196,9 @@ public final class JournalVerifier
     {
         private final CheckpointCodec checkpoint = new CheckpointCodec();
         private final Path dir;
-        private final List<String> problems;
+        private final boolean archive;
+        private final List<String> problems = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
         private boolean numberingBroken;
         private long lastCause;
         private long position;
@@ -179,10 +211,10 @@ public final class JournalVerifier
         private long closeBoundChain;
         private boolean complete;
 
-        Scan(final Path dir, final List<String> problems)
+        Scan(final Path dir, final boolean archive)
         {
             this.dir = dir;
-            this.problems = problems;
+            this.archive = archive;
         }
 
         void onRecord(final DirectBuffer buffer, final int offset, final int length, final long at)

@@ -11,6 +11,7 @@ import org.gridsettle.journal.codec.CheckpointCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,10 +62,19 @@ final class SequenceSeek implements AutoCloseable
     Target find(final long sequence)
     {
         final RollCycle rollCycle = queue.rollCycle();
+        // the cycle files the directory holds, within the table store's range, rather than Chronicle's listing of
+        // that range: the listing fails ("'file not found' for the upperCycle") when the table store names a cycle
+        // whose file was removed, which the reader names once it has read on to the end (FORMAT.md section 8)
         final List<Integer> cycles = new ArrayList<>();
-        for (final Long cycle : queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle()))
+        final int firstCycle = queue.firstCycle();
+        final int lastCycle = queue.lastCycle();
+        for (final Path file : CycleFileCheck.cycleFiles(queue.file().toPath()))
         {
-            cycles.add(cycle.intValue());
+            final int cycle = Journals.cycleOf(file);
+            if (cycle >= firstCycle && cycle <= lastCycle)
+            {
+                cycles.add(cycle);
+            }
         }
         for (int c = 0; c < cycles.size(); c++)
         {

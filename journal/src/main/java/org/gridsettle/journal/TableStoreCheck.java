@@ -5,6 +5,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -27,6 +29,14 @@ import java.nio.file.StandardOpenOption;
  */
 final class TableStoreCheck
 {
+    private static final int METADATA = 0x40000000;
+    private static final int LENGTH_MASK = 0x3FFFFFFF;
+    /**
+     * How Chronicle's binary wire begins a table store's first document: the field {@code header}, whose value is the
+     * store (FORMAT.md section 1; the same in every table store Chronicle Queue 2026.4 writes, the golden ones too).
+     */
+    private static final byte[] TABLE_STORE_START = { (byte)0xb9, 6, 'h', 'e', 'a', 'd', 'e', 'r' };
+
     private TableStoreCheck()
     {
     }
@@ -49,8 +59,13 @@ final class TableStoreCheck
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
             // shorter than a page, Chronicle waits a second, then reads without it: the cycle files are listed
-            if (channel.size() < OS.mapAlignment() || !unwritten(TableStoreRepair.firstHeader(channel)))
+            if (channel.size() < OS.mapAlignment())
             {
+                return;
+            }
+            if (!unwritten(TableStoreRepair.firstHeader(channel)))
+            {
+                refuseIfNotATableStore(file, queueDir, channel);
                 return;
             }
             final FileLock lock = tryShared(channel);
@@ -118,6 +133,34 @@ final class TableStoreCheck
             "a reader, which leaves it as it is, would not see the files it leaves out; it is no part of the " +
             "journal: copy the journal's current one beside the cycle files, or move it out of the directory (the " +
             "cycle files are then read without it), and run again");
+    }
+
+    /**
+     * A first document that reads as complete but is not Chronicle's table store header (another file copied over it,
+     * a damaged copy): Chronicle opened read-only waited 20 s for a lock it reads from the wrong bytes, then failed,
+     * which was reported as a damaged cycle file.
+     */
+    private static void refuseIfNotATableStore(final Path file, final Path queueDir, final FileChannel channel)
+        throws IOException
+    {
+        final ByteBuffer start = ByteBuffer.allocate(4 + TABLE_STORE_START.length).order(ByteOrder.LITTLE_ENDIAN);
+        while (start.hasRemaining() && channel.read(start, start.position()) >= 0)
+        {
+            // a positional read of a regular file returns every byte asked for below its size
+        }
+        final int header = start.getInt(0);
+        boolean tableStore = (header & METADATA) != 0 && (header & LENGTH_MASK) >= TABLE_STORE_START.length;
+        for (int i = 0; tableStore && i < TABLE_STORE_START.length; i++)
+        {
+            tableStore = start.get(4 + i) == TABLE_STORE_START[i];
+        }
+        if (!tableStore)
+        {
+            throw new JournalCorruptException(file + ": not Chronicle's table store (its first bytes are not the " +
+                "header Chronicle writes: replaced by another file, or damaged), and Chronicle cannot open the queue " +
+                "read-only with it; it is no part of the journal, and a reader leaves it as it is: move it out of " +
+                queueDir + " (the cycle files are then read without it), or copy in the journal's own, and run again");
+        }
     }
 
     private static boolean unwritten(final int header)

@@ -13,6 +13,8 @@ import java.util.List;
  *                      journal could not be read to its end.
  * @param outputSeal    the output journal's, likewise.
  * @param problems      everything wrong, each naming the journal and the place; empty when intact.
+ * @param notes         what was accepted only because the directory was verified as an archive (an end that a whole
+ *                      journal must not have), each naming the journal; empty otherwise.
  */
 public record VerificationReport(
     long inputRecords,
@@ -21,7 +23,8 @@ public record VerificationReport(
     long outputDigest,
     String inputSeal,
     String outputSeal,
-    List<String> problems)
+    List<String> problems,
+    List<String> notes)
 {
     /**
      * @return true if both journals are intact and consistent with each other.

@@ -2,6 +2,7 @@ package org.gridsettle.replay.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.gridsettle.pricing.dr.DrQuote;
 import org.gridsettle.pricing.money.MicroUnits;
 
 import java.io.IOException;
@@ -124,6 +125,18 @@ public final class AuditJsonWriter
         json.writeEndObject();
     }
 
+    /** The {@code DrQuote} constant's name, so that a reader of the JSON needs no table to tell a credit from none. */
+    private static String statusName(final int status)
+    {
+        return switch (status)
+        {
+            case DrQuote.OK -> "OK";
+            case DrQuote.INSUFFICIENT_HISTORY -> "INSUFFICIENT_HISTORY";
+            case DrQuote.ACTUAL_MISSING -> "ACTUAL_MISSING";
+            default -> "UNKNOWN_" + status;
+        };
+    }
+
     private static void writeDemandResponse(final JsonGenerator json, final List<DrMeterDay> days) throws IOException
     {
         json.writeArrayFieldStart("demandResponse");
@@ -134,6 +147,7 @@ public final class AuditJsonWriter
             json.writeNumberField("meterId", day.meterId());
             json.writeStringField("date", day.date().toString());
             json.writeNumberField("status", day.status());
+            json.writeStringField("statusName", statusName(day.status()));
             json.writeNumberField("baselineDays", day.baselineDays());
             json.writeNumberField("adjustmentPpm", day.ratioPpm());
             json.writeArrayFieldStart("hours");

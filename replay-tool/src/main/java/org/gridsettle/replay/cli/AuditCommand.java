@@ -56,7 +56,9 @@ import java.util.stream.Collectors;
         "The journal must pass settle verify; outputs edited and re-sealed pass it,",
         "which settle replay finds: run it first (journal/FORMAT.md section 8). html",
         "is one self-contained page with inline SVG charts. A selection with no",
-        "posting in the days asked for is refused (exit 2), not written empty."},
+        "posting in the days asked for is refused (exit 2), not written empty.",
+        "An archive of closed cycle files is verified as one with --archive (settle",
+        "verify --help)."},
     footer = {"", "Example:",
         "  settle audit --journal demo-data/journal --account 100000 --format html \\",
         "      --out audit.html"})
@@ -89,6 +91,10 @@ public final class AuditCommand implements Callable<Integer>
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Report file to write.")
     private Path out;
+
+    @Option(names = "--archive", description = "The journal is an archive of closed cycle files, verified as " +
+        "settle verify --archive does.")
+    private boolean archive;
 
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
@@ -143,7 +149,7 @@ public final class AuditCommand implements Callable<Integer>
             registry.accounts().forEach((a) -> selected.put(a, registry.metersOf(a)));
             selection = "all " + selected.size() + " accounts";
         }
-        requireVerified(journal, "audit");
+        requireVerified(journal, "audit", archive);
         final AuditReport report;
         try (TerminalProgress reading = TerminalProgress.forStderr("audit", "outputs"))
         {
@@ -245,17 +251,26 @@ public final class AuditCommand implements Callable<Integer>
      */
     static void requireVerified(final Path journal, final String command)
     {
+        requireVerified(journal, command, false);
+    }
+
+    /**
+     * @param archive true to verify the journal as an archive of closed cycle files ({@code settle verify --archive}).
+     */
+    private static void requireVerified(final Path journal, final String command, final boolean archive)
+    {
         final VerificationReport report;
         try (TerminalProgress progress = TerminalProgress.forStderr(command + ": verify", "records"))
         {
-            report = JournalVerifier.verify(journal, progress);
+            report = JournalVerifier.verify(journal, progress, archive);
         }
         if (!report.intact())
         {
             final int more = report.problems().size() - 1;
             throw new org.gridsettle.journal.JournalCorruptException(report.problems().get(0) + (more == 0 ? "" :
                 " (and " + more +
-                " more problem(s))") + " (settle verify --journal " + journal + " lists every problem)");
+                " more problem(s))") + " (settle verify " + (archive ? "--archive " : "") + "--journal " + journal +
+                " lists every problem)");
         }
     }
 

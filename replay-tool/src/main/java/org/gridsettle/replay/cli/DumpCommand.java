@@ -39,7 +39,8 @@ import java.util.concurrent.Callable;
         "could not open it without changing it. A journal whose last cycle files",
         "were removed is printed, then named on stderr with exit code 1. The half",
         "asked for is printed even when the other half is gone; the half asked for",
-        "gone is exit code 1, as in settle verify."},
+        "gone is exit code 1, as in settle verify. An archive of closed cycle files",
+        "ends with such a roll: --archive prints it without that complaint."},
     footer = {"", "Examples:",
         "  settle dump --journal demo-data/journal --limit 5",
         "  settle dump --journal DIR --input --from 1200 --limit 10",
@@ -83,6 +84,10 @@ public final class DumpCommand implements Callable<Integer>
     @Option(names = "--checkpoints", description = "Also print the SHA-256 checkpoint records.")
     private boolean checkpoints;
 
+    @Option(names = "--archive", description = "The journal is an archive of closed cycle files: its last cycle " +
+        "file closed by a roll to a later day is its end, not cycle files removed.")
+    private boolean archive;
+
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
 
@@ -122,6 +127,10 @@ public final class DumpCommand implements Callable<Integer>
                     input ? Journals.INPUT : Journals.OUTPUT, fromSequence, limit, checkpoints)
                     .eventTimes(eventTimes(causes)).subject(subject == null ? null : subject.selection())
                     .stopWhen(() -> flushFailed(json, out));
+                if (archive)
+                {
+                    dump.archive();
+                }
                 if (dump.run(queue) == 0 && limit > 0 && fromSequence > 1 && since == null && until == null &&
                     subject == null)
                 {

@@ -22,7 +22,12 @@ import java.util.concurrent.Callable;
     description = {
         "Replay the input journal through a fresh engine and compare every output",
         "record, byte for byte, with the recorded output journal. Exit 0 when",
-        "identical, 1 naming the first diverging record."},
+        "identical, 1 naming the first diverging record.",
+        "",
+        "An archive of closed cycle files (journal/FORMAT.md section 12) ends where",
+        "its writers moved on to a later day: replay it with --archive, which",
+        "compares every output it holds and counts the outputs of its last inputs",
+        "that the next day's output file, not in the archive, would hold."},
     footer = {"", "Example:", "  settle replay --journal demo-data/journal", "  settle replay --journal DIR --to 5000"})
 public final class ReplayCommand implements Callable<Integer>
 {
@@ -41,6 +46,10 @@ public final class ReplayCommand implements Callable<Integer>
 
     /** Ten times the largest fleet benchmarked (1,000,000 meters in a 2 GiB heap). */
     private static final int MAX_EXPECTED_METERS = 10_000_000;
+
+    @Option(names = "--archive", description = "The directory is an archive of closed cycle files: its last " +
+        "cycle files may end with a roll to a later day, and its output journal before its last inputs' outputs.")
+    private boolean archive;
 
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
@@ -68,7 +77,8 @@ public final class ReplayCommand implements Callable<Integer>
         final ReplayReport report;
         try (TerminalProgress progress = TerminalProgress.forStderr("replay", "inputs"))
         {
-            report = new JournalReplay(journal, toSequence).expectedMeters(expectedMeters).progress(progress).run();
+            final JournalReplay replay = new JournalReplay(journal, toSequence).expectedMeters(expectedMeters);
+            report = (archive ? replay.archive() : replay).progress(progress).run();
         }
         catch (final org.gridsettle.journal.JournalCorruptException e)
         {
@@ -79,26 +89,39 @@ public final class ReplayCommand implements Callable<Integer>
             return 1;
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
-        if (toSequence != Long.MAX_VALUE && report.inputs() < toSequence)
+        if (toSequence != Long.MAX_VALUE && report.inputs() < toSequence && report.identical())
         {
-            // input sequences run 1, 2, 3... without a gap (verified), so the count is the last one
+            // input sequences run 1, 2, 3... without a gap (verified), so the count is the last one; a replay that
+            // stopped at a difference counts only the inputs before it
             final PrintWriter err = spec.commandLine().getErr();
             err.println("settle replay: note: --to " + toSequence + " is past the journal's last input, sequence " +
                 report.inputs() + ": the whole journal was replayed");
             err.flush();
         }
-        print(out, report, seconds);
+        print(out, report, seconds, archive);
         out.flush();
         return report.identical() ? 0 : 1;
     }
 
     static void print(final PrintWriter out, final ReplayReport report, final double seconds)
     {
+        print(out, report, seconds, false);
+    }
+
+    private static void print(
+        final PrintWriter out, final ReplayReport report, final double seconds, final boolean archive)
+    {
         out.printf("replay: %,d inputs, %,d outputs compared in %.2f s (%,.0f inputs/s)%n",
             report.inputs(), report.outputs(), seconds, report.inputs() / Math.max(seconds, 1e-9));
         out.printf("recorded digest: %s%n", HashChain.toHex(report.recordedDigest()));
         out.printf("replay digest:   %s%n", HashChain.toHex(report.replayDigest()));
-        if (report.identical())
+        if (report.identical() && archive)
+        {
+            out.println("replay: identical as an archive" + (report.beyondRecorded() == 0 ? "" : String.format(
+                "; the replay produced %,d more output%s after the recorded ones, which the archive's output " +
+                "journal does not hold", report.beyondRecorded(), report.beyondRecorded() == 1 ? "" : "s")));
+        }
+        else if (report.identical())
         {
             out.println("replay: identical");
         }

@@ -29,13 +29,24 @@ import java.util.concurrent.Callable;
         "Each journal's seal is the SHA-256 that commits to all of its records (its",
         "last checkpoint's); keep it outside the archive to tell later that the",
         "journal is the one you checked. The XXH64 digest is a checksum: a changed",
-        "journal can be made to keep it."},
-    footer = {"", "Example:", "  settle verify --journal demo-data/journal"})
+        "journal can be made to keep it.",
+        "",
+        "An archive of a journal still being written (its closed cycle files,",
+        "journal/FORMAT.md section 12) ends where its writer moved on to a later",
+        "day: check it with --archive, which checks every record it holds and lists",
+        "that end as a note; only a record count and seal kept from when it was",
+        "made show that nothing was removed from its end."},
+    footer = {"", "Examples:", "  settle verify --journal demo-data/journal",
+        "  settle verify --archive --journal /archive/gridsettle"})
 public final class VerifyCommand implements Callable<Integer>
 {
     @Option(names = "--journal", required = true, paramLabel = "DIR",
         description = "Journal directory holding input/ and output/.")
     private Path journal;
+
+    @Option(names = "--archive", description = "The directory is an archive of closed cycle files: a last " +
+        "cycle file closed by a roll to a later day, and no close checkpoint at the end, are notes, not problems.")
+    private boolean archive;
 
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
@@ -52,7 +63,7 @@ public final class VerifyCommand implements Callable<Integer>
         final VerificationReport report;
         try (TerminalProgress progress = TerminalProgress.forStderr("verify", "records"))
         {
-            report = JournalVerifier.verify(journal, progress);
+            report = JournalVerifier.verify(journal, progress, archive);
         }
         out.println(summary("input:  ", report.inputRecords(), report.inputDigest(), report.inputSeal()));
         out.println(summary("output: ", report.outputRecords(), report.outputDigest(), report.outputSeal()));
@@ -60,7 +71,13 @@ public final class VerifyCommand implements Callable<Integer>
         {
             out.println("FAIL " + problem);
         }
-        out.println(report.intact() ? "verify: intact" : "verify: " + report.problems().size() + " problem(s)");
+        for (final String note : report.notes())
+        {
+            out.println("note: " + note);
+        }
+        out.println(!report.intact() ? "verify: " + report.problems().size() + " problem(s)" :
+            archive ? "verify: intact as an archive (compare the counts and seals with those kept when it was made)" :
+            "verify: intact");
         out.flush();
         return report.intact() ? 0 : 1;
     }

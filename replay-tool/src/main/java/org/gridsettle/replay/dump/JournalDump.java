@@ -39,6 +39,7 @@ public final class JournalDump
     private EventTimeRange eventTimes;
     private RecordSubject subject;
     private java.util.function.BooleanSupplier outputFailed = () -> false;
+    private boolean archive;
     private long written;
     private long lastDataSequence;
 
@@ -84,6 +85,18 @@ public final class JournalDump
     }
 
     /**
+     * Dumps an archive of closed cycle files (FORMAT.md section 12): a last cycle file closed by a roll to a later day
+     * is where the archive ends, not cycle files removed.
+     *
+     * @return this.
+     */
+    public JournalDump archive()
+    {
+        this.archive = true;
+        return this;
+    }
+
+    /**
      * @param failed asked every {@value #CHECK_EVERY} records whether the output can no longer be written (a closed
      *               pipe, as under {@code | head}, or a full disk), so that the dump stops instead of reading on.
      * @return this.
@@ -121,7 +134,7 @@ public final class JournalDump
                     return written;
                 }
             }
-            final String removed = more ? reader.removedCycleFilesProblem() : null;
+            final String removed = more && !archive ? reader.removedCycleFilesProblem() : null;
             if (removed != null)
             {
                 // every record was printed, but the journal went on in cycle files that are gone

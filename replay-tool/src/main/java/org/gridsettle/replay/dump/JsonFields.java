@@ -65,6 +65,21 @@ public final class JsonFields
     }
 
     /**
+     * Writes a power twice: {@code <prefix>Kw} as a kW string of three places and {@code <prefix>W} as the journalled
+     * integer.
+     *
+     * @param prefix field name prefix, for example {@code "demand"}.
+     * @param watts  a power in W.
+     * @throws IOException if the output cannot be written.
+     */
+    public void power(final String prefix, final long watts) throws IOException
+    {
+        // 1 kW = 1,000 W as 1 kWh = 1,000 Wh: the same three places
+        text(prefix + "Kw", MicroUnits.kwhString(watts));
+        number(prefix + "W", watts);
+    }
+
+    /**
      * @param name        field name.
      * @param epochSecond an instant in seconds since 1970-01-01T00:00Z.
      * @throws IOException if the output cannot be written.

@@ -370,6 +370,12 @@ public final class RecordJsonWriter
             fields.energy("offset", transfer.energyWh());
             fields.amount("provisionalTotal", transfer.rate());
         }
+        else if (reason == ReasonCode.DEMAND_CHARGE)
+        {
+            // a demand charge: the energy field is the peak (or its part in a tier) in W, the rate per kW
+            fields.power("demand", transfer.energyWh());
+            fields.rate("ratePerKw", transfer.rate());
+        }
         else if (transfer.tier() == TransferCodec.TIER_ORACLE_RATE &&
             (reason == ReasonCode.EXPORT_CREDIT || reason == ReasonCode.EXPORT_CHARGE))
         {

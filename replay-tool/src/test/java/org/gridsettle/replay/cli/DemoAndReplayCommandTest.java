@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +98,18 @@ class DemoAndReplayCommandTest
             && !l.contains("\"meterId\":0,"))).allSatisfy(l -> assertThat(l)
             .contains("\"debitAccount\":3,", "\"rate\":\"2.000000\"", "\"baselineDays\":10"))
             .hasSize(Integer.parseInt(credited.group(1)));
+
+        // Was an audit finding: the JSON report gave each household's baseline outcome as a bare "status": 0, which
+        // nothing in the report explained; the HTML spells it out
+        final Path json = tmp.resolve("audit-dr.json");
+        assertThat(CliRun.of("audit", "--journal", journal, "--format", "json", "--out", json.toString())
+            .exitCode()).isZero();
+        final List<com.fasterxml.jackson.databind.JsonNode> days = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("accounts")
+            .forEach(a -> a.get("demandResponse").forEach(days::add));
+        assertThat(days).isNotEmpty().allSatisfy(d ->
+            assertThat(d.get("statusName").asText()).isEqualTo(d.get("status").asInt() == 0 ? "OK" :
+                d.get("status").asInt() == 1 ? "INSUFFICIENT_HISTORY" : "ACTUAL_MISSING"));
     }
 
     @Test
@@ -130,18 +143,23 @@ class DemoAndReplayCommandTest
     @Test
     void replayExitsOneAndNamesTheRecordWhenOutputsDiffer() throws IOException
     {
-        final Path a = tmp.resolve("a");
-        final Path b = tmp.resolve("b");
-        assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", a.toString()).exitCode()).isZero();
-        assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--seed", "9", "--dir", b.toString())
-            .exitCode()).isZero();
-        // b's inputs with a's outputs: another seed gives other energies, so an early transfer differs
-        replaceOutputs(a.resolve("journal"), b.resolve("journal"));
-
-        final CliRun replay = CliRun.of("replay", "--journal", b.resolve("journal").toString());
+        final CliRun replay = CliRun.of("replay", "--journal", journalWithAnotherJournalsOutputs().toString());
 
         assertThat(replay.exitCode()).isEqualTo(1);
         assertThat(replay.out()).contains("replay: DIFFERENT - output record ").contains("differs");
+    }
+
+    // Was an audit finding: a replay with --to that stopped at a difference said "--to N is past the journal's last
+    // input, sequence K: the whole journal was replayed", K being the inputs replayed before the difference
+    @Test
+    void aReplayUpToASequenceThatStopsAtADifferenceDoesNotClaimTheJournalEndsThere() throws IOException
+    {
+        final CliRun replay = CliRun.of(
+            "replay", "--journal", journalWithAnotherJournalsOutputs().toString(), "--to", "1000000");
+
+        assertThat(replay.exitCode()).isEqualTo(1);
+        assertThat(replay.out()).contains("replay: DIFFERENT - output record ");
+        assertThat(replay.err()).doesNotContain("past the journal's last input");
     }
 
     @Test
@@ -164,6 +182,18 @@ class DemoAndReplayCommandTest
         final CliRun bad = CliRun.of("demo", "--meters", "many");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--meters");
+    }
+
+    /** @return a demo journal's inputs with another seed's outputs: other energies, so an early transfer differs. */
+    private Path journalWithAnotherJournalsOutputs() throws IOException
+    {
+        final Path a = tmp.resolve("a");
+        final Path b = tmp.resolve("b");
+        assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--dir", a.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("demo", "--meters", "3", "--days", "1", "--seed", "9", "--dir", b.toString())
+            .exitCode()).isZero();
+        replaceOutputs(a.resolve("journal"), b.resolve("journal"));
+        return b.resolve("journal");
     }
 
     private static void replaceOutputs(final Path from, final Path to) throws IOException

@@ -215,7 +215,14 @@ class DumpGoldenJournalTest
         final JsonNode demand = MAPPER.readTree(close.out());
         assertThat(demand.get("reason").asText()).isEqualTo("DEMAND_CHARGE");
         assertThat(demand.get("period").asInt()).isEqualTo(1);
-        assertThat(demand.get("energyWh").asLong()).isEqualTo(1_600);
+        // the energy field of a demand charge holds the peak in W (FORMAT.md section 5): it was dumped as energyWh and
+        // energyKwh, so an auditor read a 1,600 W peak as 1.6 kWh
+        assertThat(demand.get("demandW").asLong()).isEqualTo(1_600);
+        assertThat(demand.get("demandKw").asText()).isEqualTo("1.600");
+        assertThat(demand.get("ratePerKw").asText()).isEqualTo("4.000000");
+        assertThat(demand.has("energyWh")).isFalse();
+        assertThat(demand.has("energyKwh")).isFalse();
+        assertThat(demand.has("rate")).isFalse();
         assertThat(demand.get("amount").asText()).isEqualTo("6.400000");
         // a tariff without a demand schedule dumps as before: no demandPeriods, a demand rate per period
         final CliRun plain = CliRun.of("dump", "--journal", v7.toString(), "--input", "--from", "1", "--limit", "1");

@@ -1,10 +1,12 @@
 package org.gridsettle.replay.cli;
 
 import org.agrona.MutableDirectBuffer;
+import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.CheckpointCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.pricing.money.TokenSymbol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +14,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 
@@ -69,6 +73,145 @@ class VerifyCommandTest
         assertThat(replay.exitCode()).isEqualTo(1);
         assertThat(replay.err().lines()).singleElement().asString()
             .startsWith("settle replay: ").contains("record 0 (sequence 1)").contains("hash chain broken");
+    }
+
+    // Was an audit finding: an archive made as FORMAT.md section 12 says, of the closed cycle files of a journal that
+    // went on, could never be checked: its last cycle files end with the end-of-cycle marker their writer wrote as it
+    // moved on to the next day, which verify reports as cycle files removed, exit 1
+    @Test
+    void anArchiveOfClosedCycleFilesVerifiesAsAnArchiveAndIsStillCheckedRecordByRecord() throws IOException
+    {
+        final Path journal = journalOfTwoDays();
+        final Path archive = tmp.resolve("archive");
+        for (final String queue : new String[] {"input", "output"})
+        {
+            Files.createDirectories(archive.resolve(queue));
+            // the closed day's cycle file, with the queue's table store of the same moment (section 12)
+            for (final String file : new String[] {closedDay, "metadata.cq4t"})
+            {
+                Files.copy(journal.resolve(queue).resolve(file), archive.resolve(queue).resolve(file));
+            }
+        }
+
+        final CliRun whole = CliRun.of("verify", "--journal", archive.toString());
+        assertThat(whole.exitCode()).isEqualTo(1);
+        assertThat(whole.out()).contains("FAIL " + Journals.input(archive) + ": the last cycle file, " + closedDay +
+            ", ends with Chronicle's end-of-cycle marker");
+
+        final CliRun run = CliRun.of("verify", "--archive", "--journal", archive.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).doesNotContain("FAIL")
+            .contains("note: " + Journals.input(archive) + ": the last cycle file, " + closedDay + ", ends with " +
+                "Chronicle's end-of-cycle marker: the journal went on in a later cycle file, which the archive does " +
+                "not hold\n")
+            .contains("note: " + Journals.output(archive) + ": the last cycle file, " + closedDay)
+            .contains("verify: intact as an archive");
+
+        // and it replays: every recorded output is compared, none left over
+        final CliRun replay = CliRun.of("replay", "--archive", "--journal", archive.toString());
+        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
+        assertThat(replay.out()).contains("replay: identical as an archive");
+        assertThat(CliRun.of("replay", "--journal", archive.toString()).exitCode()).isEqualTo(1);
+        // and dumped: every record, then without --archive the end named as cycle files removed (exit 1)
+        final CliRun dumped = CliRun.of("dump", "--journal", archive.toString());
+        assertThat(dumped.exitCode()).isEqualTo(1);
+        assertThat(dumped.err()).contains("ends with Chronicle's end-of-cycle marker");
+        final CliRun dumpedArchive = CliRun.of("dump", "--archive", "--journal", archive.toString());
+        assertThat(dumpedArchive.exitCode()).as(dumpedArchive.err()).isZero();
+        assertThat(dumpedArchive.out()).isEqualTo(dumped.out());
+        // and it is audited: the report of a whole journal, written only as an archive
+        final Path report = tmp.resolve("archive.csv");
+        final String[] audit =
+            {"audit", "--journal", archive.toString(), "--format", "csv", "--out", report.toString()};
+        assertThat(CliRun.of(audit).exitCode()).isEqualTo(1);
+        assertThat(report).doesNotExist();
+        final CliRun audited =
+            CliRun.of(Stream.concat(Stream.of(audit), Stream.of("--archive")).toArray(String[]::new));
+        assertThat(audited.exitCode()).as(audited.err()).isZero();
+        assertThat(Files.readString(report)).contains(",ENERGY_CHARGE,");
+
+        // every record it holds is still checked: a byte changed in the closed day is named
+        final Path file = archive.resolve("input").resolve(closedDay);
+        final byte[] bytes = Files.readAllBytes(file);
+        final int record = indexOfTick(bytes);
+        bytes[record + 40] ^= 1;
+        Files.write(file, bytes);
+        final CliRun altered = CliRun.of("verify", "--archive", "--journal", archive.toString());
+        assertThat(altered.exitCode()).isEqualTo(1);
+        assertThat(altered.out()).contains("FAIL " + Journals.input(archive) + ": record ")
+            .contains("hash chain broken");
+    }
+
+    // an archive's output journal may end before the outputs of its last inputs, which its writer put in the next
+    // day's file: a replay of it regenerates them beyond the recorded end, and says how many
+    @Test
+    void anArchiveWhoseOutputsEndBeforeItsInputsReplaysWhatItHoldsAndCountsTheRest() throws IOException
+    {
+        final Path journal = journalOfTwoDays();
+        final Path archive = tmp.resolve("archive");
+        Files.createDirectories(archive.resolve("output"));
+        AuditCommandTest.copyTree(journal.resolve("input"), archive.resolve("input"));
+        for (final String file : new String[] {closedDay, "metadata.cq4t"})
+        {
+            Files.copy(journal.resolve("output").resolve(file), archive.resolve("output").resolve(file));
+        }
+        final CliRun whole = CliRun.of("replay", "--journal", archive.toString());
+        assertThat(whole.out()).contains("replay: DIFFERENT - the recorded output journal ends after ");
+
+        final CliRun replay = CliRun.of("replay", "--archive", "--journal", archive.toString());
+
+        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
+        // the redemption of the second day is rejected (nothing to redeem): one output beyond the archive's
+        assertThat(replay.out()).contains("replay: identical as an archive; the replay produced 1 more output " +
+            "after the recorded ones, which the archive's output journal does not hold");
+    }
+
+    /** The day the archived cycle files are named for: 2 days before the demo's, as in CycleFileTamperTest. */
+    private String closedDay;
+
+    /**
+     * A demo journal whose cycle files are renamed to an earlier day, as if written then, and one more input appended
+     * by an engine: each writer rolls from that day's file to today's, writing the end-of-cycle marker into it.
+     */
+    private Path journalOfTwoDays() throws IOException
+    {
+        assertThat(CliRun.of("demo", "--meters", "2", "--days", "1", "--dir", tmp.toString()).exitCode()).isZero();
+        final Path journal = tmp.resolve("journal");
+        final String written = cycleFile(Journals.input(journal)).getFileName().toString();
+        closedDay = LocalDate.parse(written.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE).minusDays(2)
+            .format(DateTimeFormatter.BASIC_ISO_DATE) + "F.cq4";
+        for (final Path queue : new Path[] {Journals.input(journal), Journals.output(journal)})
+        {
+            Files.move(cycleFile(queue), queue.resolve(closedDay));
+            // Chronicle's table store remembers the cycles it saw; a writer's open rebuilds it from the directory
+            Files.delete(queue.resolve("metadata.cq4t"));
+        }
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(journal).build().start())
+        {
+            engine.registerAccount(999_999);
+            // refused, having nothing to redeem: an output of the second day
+            engine.redeem(1, 999_999, TokenSymbol.pack("USD"), 1);
+        }
+        try (Stream<Path> files = Files.list(Journals.input(journal)))
+        {
+            assertThat(files.filter(p -> p.toString().endsWith(".cq4"))).hasSize(2);
+        }
+        return journal;
+    }
+
+    /** @return the offset of the first METER_TICK record (type 1, schema 1, length 72) in a cycle file's bytes. */
+    private static int indexOfTick(final byte[] bytes)
+    {
+        for (int i = 4; i < bytes.length - 8; i++)
+        {
+            if (bytes[i] == 1 && bytes[i + 1] == 0 && bytes[i + 2] == 1 && bytes[i + 3] == 0 && bytes[i + 4] == 72 &&
+                bytes[i + 5] == 0 && bytes[i + 6] == 0 && bytes[i + 7] == 0)
+            {
+                return i;
+            }
+        }
+        throw new AssertionError("no tick");
     }
 
     // Was an audit finding: with the input journal's cycle files gone, verify took the directory for no journal at
