@@ -157,20 +157,41 @@ public final class MeterCsvReader
             throw new MeterDataException(source, "line 1", lines.problem() + " in the header, expected " + EXPECTED);
         }
         final String header = lines.text();
-        if (null == CsvFieldSplitter.split(header, fields) && (fields.size() == 5 || fields.size() == 6))
+        if (null == CsvFieldSplitter.split(header, fields) && !fields.isEmpty() && COLUMNS[0].equals(column(fields, 0)))
         {
-            boolean matches = true;
-            for (int i = 0; i < fields.size(); i++)
+            // a header, but not this one: the quoted header is cut at 40 characters, so name what differs
+            for (int i = 1; i < Math.min(fields.size(), COLUMNS.length); i++)
             {
-                matches &= COLUMNS[i].equals(CsvBlanks.trim(fields.get(i)).toLowerCase(Locale.ROOT));
+                if (!COLUMNS[i].equals(column(fields, i)))
+                {
+                    throw new MeterDataException(source, "line 1", "header column " + (i + 1) + " is " +
+                        DisplayText.quote(CsvBlanks.trim(fields.get(i))) + ", expected " + COLUMNS[i] +
+                        unitNote(column(fields, i)) + " (the header must be " + HEADER + ")");
+                }
             }
-            if (matches)
+            if (fields.size() == 5 || fields.size() == 6)
             {
                 return fields.size();
             }
+            throw new MeterDataException(source, "line 1", "header has " + fields.size() +
+                " columns, expected 5 or 6 (the header must be " + HEADER + ")");
         }
         throw new MeterDataException(
             source, "line 1", "header " + DisplayText.quote(header) + ", expected " + HEADER);
+    }
+
+    private static String column(final List<String> fields, final int index)
+    {
+        return CsvBlanks.trim(fields.get(index)).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @return why a column in kWh is not read as one: the values would be taken as Wh, a thousand times too small.
+     */
+    private static String unitNote(final String column)
+    {
+        return column.endsWith("kwh") ?
+            ": energies are whole Wh, so a kWh column must be multiplied by 1000" : "";
     }
 
     /**
