@@ -11,6 +11,7 @@ import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
@@ -371,6 +372,15 @@ public final class IngestRun
         final List<DrEventFiles.Mapped> drEvents = DrPublications.due(demandResponse, journalled);
         // only for the events published: one skipped as older than the journal's is not settled by this run at all
         drEvents.stream().filter((event) -> event.event().targetsPartOfTheVen()).forEach(this::warnPartOfTheVen);
+        if (!drEvents.isEmpty() && enrolments.stream()
+            .noneMatch((e) -> (e.programs() & MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE) != 0))
+        {
+            // the summary's "0 meters credited" alone reads like meters that did not shed load
+            warnings.accept("the enrolment file puts no meter in demand response (its programs column's " +
+                "demand_response): the " + drEvents.size() + " DR event" + (drEvents.size() == 1 ? "" : "s") +
+                " journalled dispatch" + (drEvents.size() == 1 ? "es" : "") + " no meter and pay" +
+                (drEvents.size() == 1 ? "s" : "") + " nothing");
+        }
         final List<BillingCalendar.Event> events =
             calendarEvents(readings, covered, journalled, withdrawals, drEvents);
 

@@ -117,6 +117,24 @@ class IngestDrCommandTest
     }
 
     @Test
+    void eventsWithNoMeterInDemandResponseSaySoInsteadOfZeroMetersCreditedAlone() throws IOException
+    {
+        // the enrolment file of an engineer who forgot the programs column: the event is journalled and settles, but
+        // dispatches no meter, and "0 meters credited" read like three households that did not shed load
+        final Path journal = tmp.resolve("journal");
+        final Path meters = write("meters-no-dr.csv", "meter_id,account_id\nM-1,1001\nM-2,1002\nM-3,1003\n");
+
+        final CliRun run = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+            "--meters", meters.toString(), "--usage", usage(true).toString(), "--dr-events", path(WEEKDAY),
+            "--dr-incentive", "0.123457");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("settle ingest: warning: the enrolment file puts no meter in " +
+            "demand response (its programs column's demand_response): the 1 DR event journalled dispatches no meter and pays nothing\n");
+        assertThat(run.out()).contains("0 meters credited in this run for 0.000 kWh reduced: 0.000000 DR\n");
+    }
+
+    @Test
     void anEventWhoseDayTheReadingsDoNotReachStaysPendingAndEndsNoDayOfItsMonth() throws IOException
     {
         final CliRun run = ingest(tmp.resolve("journal"), usage(false), path(WEEKDAY), "--dr-incentive", "0.5");
