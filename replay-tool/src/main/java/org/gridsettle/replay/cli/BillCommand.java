@@ -21,9 +21,11 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -158,6 +160,7 @@ public final class BillCommand implements Callable<Integer>
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final BillingCalendar calendar =
             new BillingCalendar(fromDate, toDate, tariffZone, document.billingCycleDay());
+        refuseARangeBeforeTheRatesStart(document, calendar, tariffZone);
         refuseARangePastTheRatesEnd(document, calendar, tariffZone);
         final boolean json = outputIsJson();
         final TouTariff touTariff =
@@ -216,6 +219,26 @@ public final class BillCommand implements Callable<Integer>
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * A rate prices nothing before its start, so the importer refuses the range; said here in the options' words,
+     * with the first local day the rate prices whole, where the importer could only name its own parameter.
+     */
+    private static void refuseARangeBeforeTheRatesStart(
+        final TariffDocument document, final BillingCalendar calendar, final ZoneId tariffZone)
+    {
+        final Optional<Instant> start = document.startDate();
+        if (start.isPresent() && calendar.startEpochSecond() < start.get().getEpochSecond())
+        {
+            final LocalDate startDay = LocalDate.ofInstant(start.get(), tariffZone);
+            final LocalDate firstWholeDay =
+                startDay.atStartOfDay(tariffZone).toInstant().isBefore(start.get()) ? startDay.plusDays(1) : startDay;
+            throw new IllegalArgumentException("--from " + LocalDate.ofInstant(Instant.ofEpochSecond(
+                calendar.startEpochSecond()), tariffZone) + " is before the tariff's " + document.startDateName() +
+                " " + start.get() + ": the rate prices nothing before it starts; bill with this rate from --from " +
+                firstWholeDay + " on and the days before with the rate it replaced");
+        }
     }
 
     /**

@@ -490,6 +490,27 @@ class BillCommandTest
     }
 
     @Test
+    void aRangeBeforeTheRatesUrdbStartdateNamesTheFirstDayTheRatePrices() throws IOException
+    {
+        // FPL RS-1's URDB record starts at 2015-06-01T00:00:00Z (2015-05-31 20:00 EDT). The real 2011 Green Button
+        // feed billed under it was refused "URDB tariff refused: label ...: startdate (rate starts ..., after the
+        // requested effectiveFrom ...)", the importer's words: no option is called effectiveFrom. Hand-made reading.
+        final Path usage = Files.writeString(tmp.resolve("may.csv"), String.join("\n",
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+            "M-1,2015-05-31T10:00:00-04:00,3600,1000,0", ""));
+        final String fpl = path("ingest/urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json");
+
+        final CliRun run = CliRun.of("bill", "--tariff", fpl, "--usage", usage.toString(), "--zone",
+            "America/New_York", "--from", "2015-05-01", "--to", "2015-06-01");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).containsExactly("settle bill: --from 2015-05-01 is before the tariff's URDB " +
+            "startdate 2015-06-01T00:00:00Z: the rate prices nothing before it starts; bill with this rate from " +
+            "--from 2015-06-01 on and the days before with the rate it replaced");
+    }
+
+    @Test
     void aMeterCsvWrittenInAnotherZoneThanTheTariffsIsNamedWhenZoneWasForgotten() throws IOException
     {
         // a Florida meter's CSV in Eastern daylight time (-04:00), billed with the hand-written URDB rate without
