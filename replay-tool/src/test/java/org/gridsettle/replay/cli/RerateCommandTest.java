@@ -149,6 +149,27 @@ class RerateCommandTest
     }
 
     @Test
+    void aReplacementThatStartsAfterTheJournalsTariffSaysSoInTheCommandsWords()
+    {
+        // FPL RS-1 (ingest/, copied unchanged from /work/shared/data) starts 2015-06-01T00:00:00Z; the journal's
+        // hand-written tariff, and so every replacement of it, prices from 2010-01-01T00:00:00Z (its own startdate).
+        // Refused before as "URDB tariff refused: label ...: startdate (rate starts ..., after the
+        // requested effectiveFrom ...)", the importer's words for a parameter the user never gave.
+        final Path csv = tmp.resolve("r.csv");
+
+        final CliRun run = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff",
+            path("ingest/urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json"), "--zone", "America/Los_Angeles",
+            "--out", csv.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("settle rerate: urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_" +
+            "extracted.json: its URDB startdate 2015-06-01T00:00:00Z is after 2010-01-01T00:00:00Z, where tariff 1 " +
+            "version 1 of the journal starts: the replacement re-prices the whole journal from there, and a rate " +
+            "prices nothing before it starts; give a rate in force from then; no report was written");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
     void aGridsettleTariffIsRefusedInOneShortLine()
     {
         final Path csv = tmp.resolve("r.csv");
