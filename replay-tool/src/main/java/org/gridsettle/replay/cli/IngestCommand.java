@@ -253,9 +253,13 @@ public final class IngestCommand implements Callable<Integer>
     {
         if (drEvents.isEmpty())
         {
-            if (drIncentive != null)
+            // the program's options mean nothing without events: one given is a forgotten --dr-events
+            for (final String option : List.of("--dr-incentive", "--dr-token", "--dr-baseline"))
             {
-                throw new IllegalArgumentException("--dr-incentive needs --dr-events FILE");
+                if (spec.commandLine().getParseResult().hasMatchedOption(option))
+                {
+                    throw new IllegalArgumentException(option + " needs --dr-events FILE");
+                }
             }
             return null;
         }

@@ -117,6 +117,26 @@ class IngestDrCommandTest
     }
 
     @Test
+    void demandResponseOptionsWithoutDrEventsAreRefusedAsTheIncentiveIs() throws IOException
+    {
+        // --dr-incentive without --dr-events was refused, but --dr-baseline declared and --dr-token were accepted and
+        // did nothing: an engineer who forgot --dr-events learnt of it from a summary without a DR line
+        for (final String[] option : new String[][] {{"--dr-baseline", "declared"}, {"--dr-token", "DRX"},
+            {"--dr-incentive", "0.5"}})
+        {
+            final Path journal = tmp.resolve("journal" + option[0]);
+            final CliRun run = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+                "--meters", write("meters.csv", METERS).toString(), "--usage", usage(true).toString(), option[0],
+                option[1]);
+
+            assertThat(run.exitCode()).as(option[0]).isEqualTo(2);
+            assertThat(run.err().lines()).as(option[0])
+                .containsExactly("settle ingest: " + option[0] + " needs --dr-events FILE");
+            assertThat(journal).doesNotExist();
+        }
+    }
+
+    @Test
     void eventsWithNoMeterInDemandResponseSaySoInsteadOfZeroMetersCreditedAlone() throws IOException
     {
         // the enrolment file of an engineer who forgot the programs column: the event is journalled and settles, but
