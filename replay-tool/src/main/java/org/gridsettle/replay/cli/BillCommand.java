@@ -180,6 +180,7 @@ public final class BillCommand implements Callable<Integer>
             err.println("settle bill: warning: " + line);
         };
         OptionValues.zoneAssumed(zone, document).ifPresent(warn);
+        meterUsage.readerWarnings().forEach(warn);
         meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond()).forEach(warn);
         final NightExports nightExports = new NightExports(tariffZone);
         meterUsage.readings().forEach((r) ->

@@ -255,6 +255,7 @@ public final class IngestRun
             emptyFileWarning(f)));
         final long firstReading = readings.earliestStart(covered);
         inputWarning.ifPresent(warnings);
+        readings.readerWarnings().forEach(warnings);
         if (firstReading != Long.MAX_VALUE)
         {
             readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);
