@@ -169,7 +169,15 @@ public final class BillCommand implements Callable<Integer>
         final BadRowTally badRows = new BadRowTally((line) -> err.println("settle bill: bad row: " + line));
         final MeterUsage meterUsage =
             new MeterUsage(meter, calendar.startEpochSecond(), calendar.endEpochSecond(), badRows);
-        UsageFile.of(usage, OptionValues.usageFormat(usageFormat)).read(meterUsage);
+        final UsageFile usageFile = UsageFile.of(usage, OptionValues.usageFormat(usageFormat));
+        if (usageFile.read(meterUsage) == 0)
+        {
+            // said before the range is looked at: the file, not the dates, is what is wrong
+            throw new IllegalArgumentException(badRows.count() == 0 ?
+                UsageFile.noReading(usageFile.name(), usageFile.format()) + "; nothing to bill" :
+                usageFile.name() + ": holds no valid reading, only the " + badRows.count() + " bad row(s) above; " +
+                "nothing to bill");
+        }
         meterUsage.requireReadingInRange(tariffZone);
         // said once the inputs are accepted, so that a refused input is still the run's one line of stderr; and
         // kept for the JSON bill, which a billing system may read without its stderr

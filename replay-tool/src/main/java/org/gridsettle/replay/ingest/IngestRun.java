@@ -305,9 +305,7 @@ public final class IngestRun
      */
     private static String emptyFileWarning(final IngestReport.FileSummary file)
     {
-        return file.name() + ": holds no meter reading" + (file.format() == UsageFormat.GREENBUTTON ?
-            " (no IntervalBlock: a Green Button resource such as a UsagePoint or ReadingType alone?)" :
-            " (a header and no rows)") + "; nothing of it is settled";
+        return UsageFile.noReading(file.name(), file.format()) + "; nothing of it is settled";
     }
 
     /**

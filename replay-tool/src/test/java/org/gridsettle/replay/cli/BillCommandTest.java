@@ -484,6 +484,35 @@ class BillCommandTest
     }
 
     @Test
+    void aUsageFileWithNoReadingIsNamedWithWhatItProbablyIs() throws IOException
+    {
+        // the real ESPI ReadingType resource (ingest/, copied unchanged from /work/shared/data), a download's wrong
+        // file, was refused "the usage file holds no valid reading, so no meter to bill": no file named, and no word
+        // of why, where settle ingest names the file and guesses what it is
+        final Path headerOnly = meterCsv("header-only.csv");
+        final Path allBad = meterCsv("all-bad.csv", "M-1,2015-06-02T14:00:00Z,3600,1.5,0");
+
+        final CliRun readingType = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage",
+            path("ingest/greenbutton_ESPIReadingType.xml"), "--zone", "America/Los_Angeles", "--from", "2015-06-01",
+            "--to", "2015-07-01");
+        final CliRun header = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", headerOnly.toString(),
+            "--zone", "America/Los_Angeles", "--from", "2015-06-01", "--to", "2015-07-01");
+        final CliRun bad = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", allBad.toString(),
+            "--zone", "America/Los_Angeles", "--from", "2015-06-01", "--to", "2015-07-01");
+
+        assertThat(readingType.exitCode()).isEqualTo(2);
+        assertThat(readingType.err().lines()).containsExactly("settle bill: greenbutton_ESPIReadingType.xml: holds " +
+            "no meter reading (no IntervalBlock: a Green Button resource such as a UsagePoint or ReadingType " +
+            "alone?); nothing to bill");
+        assertThat(header.exitCode()).isEqualTo(2);
+        assertThat(header.err().lines()).containsExactly("settle bill: header-only.csv: holds no meter reading (a " +
+            "header and no rows); nothing to bill");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().lines()).last().isEqualTo("settle bill: all-bad.csv: holds no valid reading, only the " +
+            "1 bad row(s) above; nothing to bill");
+    }
+
+    @Test
     void aRangeBeforeTheRatesUrdbStartdateNamesTheFirstDayTheRatePrices() throws IOException
     {
         // FPL RS-1's URDB record starts at 2015-06-01T00:00:00Z (2015-05-31 20:00 EDT). The real 2011 Green Button
