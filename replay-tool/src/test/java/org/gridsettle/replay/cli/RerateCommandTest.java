@@ -170,6 +170,26 @@ class RerateCommandTest
     }
 
     @Test
+    void aZoneOtherThanTheJournalsIsRefusedRatherThanRejectingEveryReadingAfterTheFirstClose()
+    {
+        // the journal's tariff was recorded in America/Los_Angeles, and its ends of day and period closes are at Los
+        // Angeles midnights. Re-priced in Denver (an hour off), the engine found each billing period closed an hour
+        // early and rejected every later reading BILLING_PERIOD_NOT_OPEN: "rerated 0.000000" energy for the year,
+        // written as a difference with one warning line that gave no cause
+        final Path csv = tmp.resolve("r.csv");
+
+        final CliRun run = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff", path(DOUBLED),
+            "--zone", "America/Denver", "--out", csv.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("settle rerate: --zone America/Denver: tariff 1 was recorded " +
+            "in America/Los_Angeles, whose midnights the journal's ends of day and period closes fall at: re-priced " +
+            "in another zone, its billing periods close at other hours and the engine rejects the readings after " +
+            "the first close (BILLING_PERIOD_NOT_OPEN); leave --zone out to re-price in America/Los_Angeles");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
     void aGridsettleTariffIsRefusedInOneShortLine()
     {
         final Path csv = tmp.resolve("r.csv");
