@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -157,41 +156,23 @@ public final class MeterCsvReader
             throw new MeterDataException(source, "line 1", lines.problem() + " in the header, expected " + EXPECTED);
         }
         final String header = lines.text();
-        if (null == CsvFieldSplitter.split(header, fields) && !fields.isEmpty() && COLUMNS[0].equals(column(fields, 0)))
+        final String splitProblem = CsvFieldSplitter.split(header, fields);
+        final String problem = null != splitProblem ? "header " + DisplayText.quote(header) + ", expected " + HEADER :
+            CsvHeaderCheck.problem(header, fields, COLUMNS, COLUMNS.length - 1, HEADER, MeterCsvReader::unitNote);
+        if (null == problem)
         {
-            // a header, but not this one: the quoted header is cut at 40 characters, so name what differs
-            for (int i = 1; i < Math.min(fields.size(), COLUMNS.length); i++)
-            {
-                if (!COLUMNS[i].equals(column(fields, i)))
-                {
-                    throw new MeterDataException(source, "line 1", "header column " + (i + 1) + " is " +
-                        DisplayText.quote(CsvBlanks.trim(fields.get(i))) + ", expected " + COLUMNS[i] +
-                        unitNote(column(fields, i)) + " (the header must be " + HEADER + ")");
-                }
-            }
-            if (fields.size() == 5 || fields.size() == 6)
-            {
-                return fields.size();
-            }
-            throw new MeterDataException(source, "line 1", "header has " + fields.size() +
-                " columns, expected 5 or 6 (the header must be " + HEADER + ")");
+            return fields.size();
         }
-        throw new MeterDataException(
-            source, "line 1", "header " + DisplayText.quote(header) + ", expected " + HEADER);
-    }
-
-    private static String column(final List<String> fields, final int index)
-    {
-        return CsvBlanks.trim(fields.get(index)).toLowerCase(Locale.ROOT);
+        throw new MeterDataException(source, "line 1", problem);
     }
 
     /**
      * @return why a column in kWh is not read as one: the values would be taken as Wh, a thousand times too small.
      */
-    private static String unitNote(final String column)
+    private static String unitNote(final int index, final String column)
     {
-        return column.endsWith("kwh") ?
-            ": energies are whole Wh, so a kWh column must be multiplied by 1000" : "";
+        return column.endsWith("kwh") ? ": energies are whole Wh, so a kWh column must be multiplied by 1000 (the " +
+            "header must be " + HEADER + ")" : "";
     }
 
     /**
