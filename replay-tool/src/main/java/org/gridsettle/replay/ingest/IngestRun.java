@@ -262,6 +262,7 @@ public final class IngestRun
         }
         final ReadingChecks checks = new ReadingChecks(readings, covered, enrolments, zone);
         checks.nightExports().forEach(warnings);
+        checks.exportTerms(mapped).forEach(warnings);
         checks.seriesCoverage(carbon, mapped.pricesCarbon(), mapped.carbonCarryIntervals(), defaultPricingNode,
             oracleFiles.isEmpty() ? null : oracleCoverage)
             .forEach(warnings);

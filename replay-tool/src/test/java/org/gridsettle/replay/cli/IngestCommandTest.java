@@ -56,7 +56,8 @@ class IngestCommandTest
         // Each bad row is one line on stderr naming its file and place; the CSV rows after line 4 are still ingested
         // (4 readings from that file above, two of them after the bad row).
         final List<String> errors = first.err().lines().toList();
-        assertThat(errors).hasSize(8).containsOnlyOnce(TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"));
+        assertThat(errors).hasSize(9).containsOnlyOnce(TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"))
+            .containsOnlyOnce(TestResources.netMeteringNotHonoured("7"));
         assertThat(errors).filteredOn((line) -> line.startsWith("settle ingest: bad row: ")).hasSize(7);
         assertThat(errors).contains("settle ingest: bad row: meter_readings_bad_row_middle.csv: line 4: " +
             "import_wh \"twelve\" is not a whole number of Wh");
@@ -218,7 +219,8 @@ class IngestCommandTest
                 "Green Button resource such as a UsagePoint or ReadingType alone?); nothing of it is settled",
             "settle ingest: warning: header.csv: holds no meter reading (a header and no rows); nothing of it is " +
                 "settled",
-            TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"));
+            TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"),
+            TestResources.netMeteringNotHonoured("7"));
         // the file with readings settles as ever
         assertThat(run.out()).contains("usage: meter_readings_bad_row_middle.csv (csv): 4 readings, 1 bad");
     }
@@ -608,7 +610,8 @@ class IngestCommandTest
         assertThat(bill.err().lines()).contains("settle bill" + warning,
             TestResources.zoneAssumed("bill", "urdb_hand_written_untiered_tou.json"));
         assertThat(east.exitCode()).as(east.err()).isZero();
-        assertThat(east.err()).doesNotContain("warning");
+        assertThat(east.err().lines().filter((line) -> line.contains("warning")))
+            .containsExactly(TestResources.netMeteringNotHonoured("7"));
     }
 
     @Test

@@ -72,6 +72,7 @@ class IngestDrCommandTest
         // Line 164 of the fixture is the <oadr:oadrEvent> of modification 2, the one journalled
         assertThat(run.err().lines()).containsExactly(
             TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"),
+            TestResources.netMeteringNotHonoured("M-2"),
             "settle ingest: warning: openadr_weekday_afternoon_2026-04-29.xml line 164: DR event \"Event_939393\" " +
                 "targets groupID Group_123, resourceID RES_123, endDeviceAsset/mrid Exterior_Lighting, which " +
                 "gridsettle does not select meters by: it is settled for every meter the enrolment file puts in " +
