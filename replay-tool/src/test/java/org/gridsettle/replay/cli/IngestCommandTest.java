@@ -362,6 +362,25 @@ class IngestCommandTest
     }
 
     @Test
+    void aTariffGivenAsTheCarbonFileIsRefusedAsNoApiResponseNotAskedForARegion() throws IOException
+    {
+        // the URDB rate given to --carbon by mistake was answered "a Carbon Intensity API response names no region:
+        // give --carbon-region, for example GB", as if it were one; the file is now read before its region is asked
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2023-03-14T01:00:00Z,1800,1000,0\n");
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun run = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+            "--meters", meters.toString(), "--usage", usage.toString(), "--carbon", path(HAND_TARIFF));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("settle ingest: urdb_hand_written_untiered_tou.json: data: " +
+            "expected a field \"data\" holding an array of intervals");
+        assertThat(journal).doesNotExist();
+    }
+
+    @Test
     void aSecondRunOverTheSameDaysSubmitsNoReadingAgain() throws IOException
     {
         final Path meters = write("meters.csv", ENROLMENT);
