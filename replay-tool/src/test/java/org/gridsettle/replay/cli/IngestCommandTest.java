@@ -346,19 +346,13 @@ class IngestCommandTest
     @Test
     void aCarbonResponseWithoutARegionIsOneLineAndNothingIsJournalled() throws IOException
     {
-        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
-        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
-            "M-1,2023-03-14T01:00:00Z,1800,1000,0\n");
-        final Path journal = tmp.resolve("journal");
-
-        final CliRun run = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
-            "--meters", meters.toString(), "--usage", usage.toString(),
-            "--carbon", TestResources.resource("ingest/carbon_uk_national_pt24h_2023-03-15T0101Z.json").toString());
+        final CliRun run = ingestWithCarbon(
+            TestResources.resource("ingest/carbon_uk_national_pt24h_2023-03-15T0101Z.json").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines().toList()).hasSize(1).first().asString()
             .contains("names no region: give --carbon-region");
-        assertThat(journal).doesNotExist();
+        assertThat(tmp.resolve("journal")).doesNotExist();
     }
 
     @Test
@@ -366,18 +360,25 @@ class IngestCommandTest
     {
         // the URDB rate given to --carbon by mistake was answered "a Carbon Intensity API response names no region:
         // give --carbon-region, for example GB", as if it were one; the file is now read before its region is asked
-        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
-        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
-            "M-1,2023-03-14T01:00:00Z,1800,1000,0\n");
-        final Path journal = tmp.resolve("journal");
-
-        final CliRun run = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
-            "--meters", meters.toString(), "--usage", usage.toString(), "--carbon", path(HAND_TARIFF));
+        final CliRun run = ingestWithCarbon(path(HAND_TARIFF));
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).containsExactly("settle ingest: urdb_hand_written_untiered_tou.json: data: " +
             "expected a field \"data\" holding an array of intervals");
-        assertThat(journal).doesNotExist();
+        assertThat(tmp.resolve("journal")).doesNotExist();
+    }
+
+    /**
+     * @return an ingest into tmp/journal of one hand-made reading of 2023-03-14 with the given --carbon file and no
+     *         --carbon-region.
+     */
+    private CliRun ingestWithCarbon(final String carbonFile) throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2023-03-14T01:00:00Z,1800,1000,0\n");
+        return CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(), "--tariff", path(HAND_TARIFF),
+            "--meters", meters.toString(), "--usage", usage.toString(), "--carbon", carbonFile);
     }
 
     @Test
