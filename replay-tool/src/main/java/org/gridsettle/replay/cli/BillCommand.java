@@ -196,7 +196,7 @@ public final class BillCommand implements Callable<Integer>
         nightExports.warnings().forEach(warn);
         DemandWindowCheck.mismatch(document.demandWindowMinutes(),
             meterUsage.readings().stream().mapToInt(UsageReading::seconds)).ifPresent(warn);
-        UsageGaps.describe(meterUsage.readings(), calendar.startEpochSecond(), calendar.endEpochSecond())
+        UsageGaps.describe(meterUsage.readings(), calendar.startEpochSecond(), calendar.endEpochSecond(), tariffZone)
             .ifPresent(warn);
         if (zeroRunHours > 0)
         {
