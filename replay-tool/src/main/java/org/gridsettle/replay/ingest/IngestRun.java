@@ -263,9 +263,16 @@ public final class IngestRun
         final ReadingChecks checks = new ReadingChecks(readings, covered, enrolments, zone);
         checks.nightExports().forEach(warnings);
         checks.exportTerms(mapped).forEach(warnings);
+        // a tariff whose exports earn its TOU sell rates looks no oracle price up: no reading of it needs one
         checks.seriesCoverage(carbon, mapped.pricesCarbon(), mapped.carbonCarryIntervals(), defaultPricingNode,
-            oracleFiles.isEmpty() ? null : oracleCoverage)
+            oracleFiles.isEmpty() || !mapped.oraclePricedExports() ? null : oracleCoverage)
             .forEach(warnings);
+        if (!mapped.oraclePricedExports())
+        {
+            oracleFiles.forEach((file) -> warnings.accept(file.getFileName() + ": the tariff credits no export at " +
+                "an oracle price (only a gridsettle tariff whose export_rule has \"export_rate\": \"oracle\" " +
+                "does), so --oracle's prices are journalled and price nothing"));
+        }
         DemandWindowCheck.mismatch(tariffDocument.demandWindowMinutes(),
             IntStream.range(0, readings.size()).map(readings::seconds)).ifPresent(warnings);
         refuseForeignDirectory();
