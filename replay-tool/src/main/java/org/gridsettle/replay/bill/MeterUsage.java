@@ -32,6 +32,7 @@ public final class MeterUsage implements MeterDataSink
     private final List<UsageReading> readings = new ArrayList<>();
     private String keptMeter;
     private final FeedTimeZones feedTimeZones = new FeedTimeZones();
+    private final List<String> readerWarnings = new ArrayList<>();
     /** Interval starts of the kept meter's first and last reading, in the range or not. */
     private long earliestStart = Long.MAX_VALUE;
     private long latestStart = Long.MIN_VALUE;
@@ -62,6 +63,20 @@ public final class MeterUsage implements MeterDataSink
     public void onStatedOffset(final String source, final long epochSecond, final int offsetSeconds)
     {
         feedTimeZones.recordStated(source, epochSecond, offsetSeconds);
+    }
+
+    @Override
+    public void onUnstatedReadingType(final String source)
+    {
+        readerWarnings.add(MeterDataSink.unstatedReadingTypeWarning(source));
+    }
+
+    /**
+     * @return what the readers assumed that the files do not state, one warning each, in file order.
+     */
+    public List<String> readerWarnings()
+    {
+        return readerWarnings;
     }
 
     /**

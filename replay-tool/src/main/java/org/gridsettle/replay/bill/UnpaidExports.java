@@ -30,7 +30,17 @@ public final class UnpaidExports
      */
     public static Optional<String> describe(final TouTariff tariff, final Bill bill)
     {
-        if (bill.totals().exportWh() <= 0 || tariff.exportRule() == ExportRule.NET_METERING ||
+        return describe(tariff, bill.totals().exportWh());
+    }
+
+    /**
+     * @param tariff   the tariff exports are priced by.
+     * @param exportWh the energy exported.
+     * @return one line when there are exports and every TOU period's export rate is 0; else empty.
+     */
+    public static Optional<String> describe(final TouTariff tariff, final long exportWh)
+    {
+        if (exportWh <= 0 || tariff.exportRule() == ExportRule.NET_METERING ||
             tariff.oraclePricedExports())
         {
             return Optional.empty();
@@ -42,7 +52,7 @@ public final class UnpaidExports
                 return Optional.empty();
             }
         }
-        return Optional.of(MicroUnits.kwhString(bill.totals().exportWh()) + " kWh exported earn nothing: the " +
+        return Optional.of(MicroUnits.kwhString(exportWh) + " kWh exported earn nothing: the " +
             "tariff's export rate is 0 in every period (a URDB rate with no sell rate and no dgrules credits no " +
             "export); a customer on net metering or a sell rate needs a tariff that says so");
     }

@@ -1,6 +1,7 @@
 package org.gridsettle.replay.bill;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,11 +29,12 @@ public final class UsageGaps
      * @param readings        the billed meter's readings whose interval starts in the range, any order.
      * @param fromEpochSecond first instant billed.
      * @param toEpochSecond   first instant not billed.
+     * @param zone            the tariff's zone, in which the first gap is said, as the bill's days are.
      * @return one line saying how much of the range no reading covers, in how many gaps, and where the first is; or
      *         empty when readings cover all of it.
      */
     public static Optional<String> describe(
-        final List<UsageReading> readings, final long fromEpochSecond, final long toEpochSecond)
+        final List<UsageReading> readings, final long fromEpochSecond, final long toEpochSecond, final ZoneId zone)
     {
         final List<UsageReading> byStart = new ArrayList<>(readings);
         byStart.sort(Comparator.comparingLong(UsageReading::start));
@@ -69,9 +71,14 @@ public final class UsageGaps
         }
         return Optional.of("the meter has no reading for " + duration(missingSeconds) + " of the " +
             duration(toEpochSecond - fromEpochSecond) + " billed, in " + gaps + (gaps == 1 ? " gap" : " gaps") +
-            " (the first from " + Instant.ofEpochSecond(firstGapFrom) + " to " + Instant.ofEpochSecond(firstGapTo) +
+            " (the first from " + local(firstGapFrom, zone) + " to " + local(firstGapTo, zone) +
             "): that time is billed as no use, and tiers and demand as if it were; fill the gaps (estimates) in the " +
             "usage file, or bill only the days it covers");
+    }
+
+    private static String local(final long epochSecond, final ZoneId zone)
+    {
+        return Instant.ofEpochSecond(epochSecond).atZone(zone).toOffsetDateTime().toString();
     }
 
     private static String duration(final long seconds)

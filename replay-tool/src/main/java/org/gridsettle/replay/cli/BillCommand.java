@@ -21,9 +21,11 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -74,8 +76,11 @@ import java.util.stream.Collectors;
         "charge, not a rate, and in its amount that charge less the lines' provisional",
         "postings (journal/FORMAT.md, TRUE_UP).",
         "",
-        "Usage: Green Button XML or a meter CSV, detected unless given; a file of",
-        "several meters needs --meter. Bad rows are reported on stderr and skipped.",
+        "Usage: Green Button XML or a meter CSV with the header",
+        "meter_id,interval_start,interval_seconds,import_wh,export_wh[,channel]",
+        "(interval_start in epoch seconds or ISO-8601 with an offset; energies in",
+        "whole Wh, not kWh), detected unless given; a file of several meters needs",
+        "--meter. Bad rows are reported on stderr and skipped.",
         "Time in the range that no reading covers (a gap, days before the first",
         "reading or after the last) is billed as no use, and said on stderr.",
         "So is a run of readings of zero import and zero export that covers at",
@@ -155,6 +160,7 @@ public final class BillCommand implements Callable<Integer>
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final BillingCalendar calendar =
             new BillingCalendar(fromDate, toDate, tariffZone, document.billingCycleDay());
+        refuseARangeBeforeTheRatesStart(document, calendar, tariffZone);
         refuseARangePastTheRatesEnd(document, calendar, tariffZone);
         final boolean json = outputIsJson();
         final TouTariff touTariff =
@@ -163,7 +169,15 @@ public final class BillCommand implements Callable<Integer>
         final BadRowTally badRows = new BadRowTally((line) -> err.println("settle bill: bad row: " + line));
         final MeterUsage meterUsage =
             new MeterUsage(meter, calendar.startEpochSecond(), calendar.endEpochSecond(), badRows);
-        UsageFile.of(usage, OptionValues.usageFormat(usageFormat)).read(meterUsage);
+        final UsageFile usageFile = UsageFile.of(usage, OptionValues.usageFormat(usageFormat));
+        if (usageFile.read(meterUsage) == 0)
+        {
+            // said before the range is looked at: the file, not the dates, is what is wrong
+            throw new IllegalArgumentException(badRows.count() == 0 ?
+                UsageFile.noReading(usageFile.name(), usageFile.format()) + "; nothing to bill" :
+                usageFile.name() + ": holds no valid reading, only the " + badRows.count() + " bad row(s) above; " +
+                "nothing to bill");
+        }
         meterUsage.requireReadingInRange(tariffZone);
         // said once the inputs are accepted, so that a refused input is still the run's one line of stderr; and
         // kept for the JSON bill, which a billing system may read without its stderr
@@ -174,6 +188,7 @@ public final class BillCommand implements Callable<Integer>
             err.println("settle bill: warning: " + line);
         };
         OptionValues.zoneAssumed(zone, document).ifPresent(warn);
+        meterUsage.readerWarnings().forEach(warn);
         meterUsage.feedTimeZones().mismatches(tariffZone, calendar.startEpochSecond()).forEach(warn);
         final NightExports nightExports = new NightExports(tariffZone);
         meterUsage.readings().forEach((r) ->
@@ -181,7 +196,7 @@ public final class BillCommand implements Callable<Integer>
         nightExports.warnings().forEach(warn);
         DemandWindowCheck.mismatch(document.demandWindowMinutes(),
             meterUsage.readings().stream().mapToInt(UsageReading::seconds)).ifPresent(warn);
-        UsageGaps.describe(meterUsage.readings(), calendar.startEpochSecond(), calendar.endEpochSecond())
+        UsageGaps.describe(meterUsage.readings(), calendar.startEpochSecond(), calendar.endEpochSecond(), tariffZone)
             .ifPresent(warn);
         if (zeroRunHours > 0)
         {
@@ -213,6 +228,26 @@ public final class BillCommand implements Callable<Integer>
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * A rate prices nothing before its start, so the importer refuses the range; said here in the options' words,
+     * with the first local day the rate prices whole, where the importer could only name its own parameter.
+     */
+    private static void refuseARangeBeforeTheRatesStart(
+        final TariffDocument document, final BillingCalendar calendar, final ZoneId tariffZone)
+    {
+        final Optional<Instant> start = document.startDate();
+        if (start.isPresent() && calendar.startEpochSecond() < start.get().getEpochSecond())
+        {
+            final LocalDate startDay = LocalDate.ofInstant(start.get(), tariffZone);
+            final LocalDate firstWholeDay =
+                startDay.atStartOfDay(tariffZone).toInstant().isBefore(start.get()) ? startDay.plusDays(1) : startDay;
+            throw new IllegalArgumentException("--from " + LocalDate.ofInstant(Instant.ofEpochSecond(
+                calendar.startEpochSecond()), tariffZone) + " is before the tariff's " + document.startDateName() +
+                " " + start.get() + ": the rate prices nothing before it starts; bill with this rate from --from " +
+                firstWholeDay + " on and the days before with the rate it replaced");
+        }
     }
 
     /**

@@ -49,7 +49,10 @@ import java.util.concurrent.Callable;
         "[,export_limit_kw]]]]. meter_id is the id the usage files use (a CSV",
         "meter_id or a Green Button UsagePoint id); the engine's numeric meter id is",
         "the row's position, from 1. account_id is a number >= 1000; programs is",
-        "empty or net_metering;demand_response; pricing_node is empty or the meter's",
+        "empty or net_metering;demand_response (demand_response puts the meter in",
+        "the DR events; net_metering is recorded, and the tariff's export rule alone",
+        "decides how exports are paid: under one that does not net meter it is",
+        "warned about); pricing_node is empty or the meter's",
         "oracle pricing node (else --pricing-node); a limit is empty or the service's",
         "(import) or inverter's (export) capacity in kW: a reading above it is",
         "rejected as READING_ABOVE_LIMIT. Readings of a meter not in the file are",
@@ -63,10 +66,13 @@ import java.util.concurrent.Callable;
         "row bad, or of a node name the journal cannot hold) is refused.",
         "",
         "Usage: Green Button XML (import on channel 0, export on channel 1) or a meter",
-        "CSV; the format is detected from the content unless given. Every input file",
-        "may be gzipped: gzip is recognised by content, not by name. The numbers of",
-        "usage and enrolment files are read in the digits 0-9 only (not Arabic-Indic",
-        "or fullwidth ones): a usage row with others is a bad row.",
+        "CSV with the header",
+        "meter_id,interval_start,interval_seconds,import_wh,export_wh[,channel]",
+        "(interval_start in epoch seconds or ISO-8601 with an offset; energies in",
+        "whole Wh, not kWh); the format is detected from the content unless given.",
+        "Every input file may be gzipped: gzip is recognised by content, not by name.",
+        "The numbers of usage and enrolment files are read in the digits 0-9 only (not",
+        "Arabic-Indic or fullwidth ones): a usage row with others is a bad row.",
         "",
         "Carbon: --carbon takes UK Carbon Intensity API responses or carbon CSVs;",
         "every meter is enrolled on --carbon-region (or the files' one region), so a",
@@ -250,9 +256,13 @@ public final class IngestCommand implements Callable<Integer>
     {
         if (drEvents.isEmpty())
         {
-            if (drIncentive != null)
+            // the program's options mean nothing without events: one given is a forgotten --dr-events
+            for (final String option : List.of("--dr-incentive", "--dr-token", "--dr-baseline"))
             {
-                throw new IllegalArgumentException("--dr-incentive needs --dr-events FILE");
+                if (spec.commandLine().getParseResult().hasMatchedOption(option))
+                {
+                    throw new IllegalArgumentException(option + " needs --dr-events FILE");
+                }
             }
             return null;
         }

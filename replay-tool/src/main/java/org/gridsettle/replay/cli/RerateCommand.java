@@ -63,8 +63,9 @@ public final class RerateCommand implements Callable<Integer>
     private String tariffFormat;
 
     @Option(names = "--zone", paramLabel = "ZONE",
-        description = "The tariff's zone, which URDB does not record (default: the recorded version's); also the " +
-            "zone of --from/--to (default: the recorded version's too).")
+        description = "The tariff's zone, which URDB does not record, and the zone of --from/--to (default: the " +
+            "recorded version's). Another zone than the recorded version's is refused: the journal's ends of day " +
+            "and period closes fall at its midnights.")
     private String zone;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day compared.")
@@ -122,6 +123,7 @@ public final class RerateCommand implements Callable<Integer>
             }
         }
         final long target = targetTariff(registry);
+        refuseAnotherZone(tariffZone, registry.zoneOf(target), target);
         // days are the tariff's local days, as its bills count them: a Florida rate's July is not Pacific July
         final ZoneId dayZone = tariffZone != null ? tariffZone :
             registry.zoneOf(target).orElse(ZoneId.of("America/Los_Angeles"));
@@ -191,6 +193,22 @@ public final class RerateCommand implements Callable<Integer>
                 ", past the replacement tariff's URDB enddate " + end.get() + ": an ended rate would price them; " +
                 "compare the days before it (--to " + LocalDate.ofInstant(end.get(), dayZone) + " at most) or give " +
                 "a replacement that covers them; no report was written");
+        }
+    }
+
+    /**
+     * The journal's calendar events were recorded at the recorded zone's midnights, and a replay cannot move them:
+     * a replacement priced in another zone has every period closed at the wrong hour, and nothing after the first
+     * close settles. A zone of the same rules under another name (US/Pacific) changes nothing, and is let be.
+     */
+    private static void refuseAnotherZone(final ZoneId given, final Optional<ZoneId> recorded, final long target)
+    {
+        if (given != null && recorded.isPresent() && !given.getRules().equals(recorded.get().getRules()))
+        {
+            throw new IllegalArgumentException("--zone " + given + ": tariff " + target + " was recorded in " +
+                recorded.get() + ", whose midnights the journal's ends of day and period closes fall at: re-priced " +
+                "in another zone, its billing periods close at other hours and the engine rejects the readings " +
+                "after the first close (BILLING_PERIOD_NOT_OPEN); leave --zone out to re-price in " + recorded.get());
         }
     }
 

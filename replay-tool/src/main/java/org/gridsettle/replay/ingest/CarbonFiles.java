@@ -107,8 +107,11 @@ public final class CarbonFiles
             {
                 if (region == null)
                 {
-                    throw new IllegalArgumentException(file + ": a Carbon Intensity API response names no region: " +
-                        "give --carbon-region, for example GB");
+                    // read first under a stand-in region, which only names the series: JSON that is no API response
+                    // (a tariff given here by mistake) is refused as such, not asked for a region it would not use
+                    new UkCarbonIntensityJsonImporter().importFile(file, "GB");
+                    throw new IllegalArgumentException(file.getFileName() + ": a Carbon Intensity API response names " +
+                        "no region: give --carbon-region, for example GB");
                 }
                 return List.of(requireAValue(file, new UkCarbonIntensityJsonImporter().importFile(file, region)));
             }

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Counts what the engine made of a run's inputs: rejected readings by reason, rejected set-up commands by input type
- * and reason, duplicates acknowledged, and transfers with their amounts per token and reason. DR events' rejections
+ * and reason, duplicates acknowledged, and transfers with their amounts per token and reason (true-ups, which go
+ * either way, as the net charged to customers: negative when they were credited more). DR events' rejections
  * are left to {@link DrOutcomeTally}, and a DR event's funding transfer into the DR fund is not added to the
  * amounts, since the credits it funds are.
  * <p>
@@ -54,8 +55,19 @@ public final class EngineOutcomeTally implements PostingListener
         }
         final int token = tokenIndex(transfer.token());
         final int code = transfer.reasonCode() & (CODES - 1);
-        // a reversal undoes an earlier posting, so it counts against that posting's reason
-        final long amount = transfer.reverses() == 0 ? transfer.amount() : -transfer.amount();
+        final long amount;
+        if (code == ReasonCode.TRUE_UP.code())
+        {
+            // a true-up charges a customer whose tick postings fell short of the period's definition and credits one
+            // they overshot: summed as the net charge, as its debit side says (a reversal swaps the sides)
+            amount = transfer.debitAccount() >= SystemAccounts.FIRST_CUSTOMER_ACCOUNT ?
+                transfer.amount() : -transfer.amount();
+        }
+        else
+        {
+            // a reversal undoes an earlier posting, so it counts against that posting's reason
+            amount = transfer.reverses() == 0 ? transfer.amount() : -transfer.amount();
+        }
         amountsByTokenAndCode[token][code] = Math.addExact(amountsByTokenAndCode[token][code], amount);
     }
 

@@ -127,21 +127,28 @@ public final class EnrolmentCsvReader
             throw new MeterDataException(source, "line 1", "empty file, expected " + EXPECTED);
         }
         final String header = lines.text();
-        if (null == lines.problem() && null == CsvFieldSplitter.split(header, fields) &&
-            fields.size() >= 2 && fields.size() <= COLUMNS.length)
+        if (null == lines.problem() && null == CsvFieldSplitter.split(header, fields))
         {
-            boolean matches = true;
-            for (int i = 0; i < fields.size(); i++)
-            {
-                matches &= COLUMNS[i].equals(CsvBlanks.trim(fields.get(i)).toLowerCase(Locale.ROOT));
-            }
-            if (matches)
+            final String problem = CsvHeaderCheck.problem(header, fields, COLUMNS, 2, HEADER,
+                EnrolmentCsvReader::usageFileNote);
+            if (null == problem)
             {
                 return fields.size();
             }
+            throw new MeterDataException(source, "line 1", problem);
         }
         throw new MeterDataException(source, "line 1", "header " +
             (header == null ? "unreadable" : DisplayText.quote(header)) + ", expected " + HEADER);
+    }
+
+    /**
+     * @return for a usage file's second column where the account's is expected, that --meters and --usage were
+     *         swapped; else nothing.
+     */
+    private static String usageFileNote(final int index, final String column)
+    {
+        return index == 1 && "interval_start".equals(column) ? ": this is a meter usage CSV, which --usage takes; " +
+            "--meters takes the enrolment CSV " + HEADER : "";
     }
 
     private static String meterId(final String meterId, final String source, final String location)

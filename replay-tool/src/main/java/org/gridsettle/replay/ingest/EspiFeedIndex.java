@@ -288,6 +288,15 @@ final class EspiFeedIndex implements AtomFeedWalker.EntryHandler
         return tzOffsets;
     }
 
+    /**
+     * @return true when the feed holds no ReadingType entry at all, so that its readings are read as
+     *         {@link EspiReadingType#DEFAULT}: a unit and direction the file does not state.
+     */
+    boolean holdsNoReadingType()
+    {
+        return 0 == readingTypeCount;
+    }
+
     /** @return the field's first value, noting a second one as the entry's repeated field. */
     private String once(final String name, final String first, final String value)
     {

@@ -23,7 +23,8 @@ import java.util.Objects;
  *   <li>{@code flowDirection} 1 (forward) gives import on channel 0 with export 0; {@code flowDirection} 19
  *       (reverse) gives export on channel 1 with import 0. Separate channels keep a net meter's two MeterReadings
  *       from colliding on the tick identity (meter, channel, interval start).</li>
- *   <li>A feed with IntervalBlocks but no ReadingType entry at all is read as Wh, multiplier 0, flowDirection 1.
+ *   <li>A feed with IntervalBlocks but no ReadingType entry at all is read as Wh, multiplier 0, flowDirection 1,
+ *       and {@link MeterDataSink#onUnstatedReadingType} is told so once its readings are delivered.
  *       A feed that has ReadingTypes but none linked to a block reports that block's readings as bad records.</li>
  *   <li>The interval is the IntervalReading's {@code timePeriod}: {@code start} in epoch seconds and
  *       {@code duration} in seconds, which must be positive.</li>
@@ -82,6 +83,10 @@ public final class GreenButtonReader
 
         final EspiIntervalEmitter emitter = new EspiIntervalEmitter(source, index, sink);
         AtomFeedWalker.walk(file, source, emitter);
+        if (index.holdsNoReadingType() && emitter.readingCount() > 0)
+        {
+            sink.onUnstatedReadingType(source);
+        }
         return emitter.readingCount();
     }
 }

@@ -11,6 +11,7 @@ import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
@@ -254,15 +255,24 @@ public final class IngestRun
             emptyFileWarning(f)));
         final long firstReading = readings.earliestStart(covered);
         inputWarning.ifPresent(warnings);
+        readings.readerWarnings().forEach(warnings);
         if (firstReading != Long.MAX_VALUE)
         {
             readings.feedTimeZones().mismatches(zone, firstReading).forEach(warnings);
         }
         final ReadingChecks checks = new ReadingChecks(readings, covered, enrolments, zone);
         checks.nightExports().forEach(warnings);
+        checks.exportTerms(mapped).forEach(warnings);
+        // a tariff whose exports earn its TOU sell rates looks no oracle price up: no reading of it needs one
         checks.seriesCoverage(carbon, mapped.pricesCarbon(), mapped.carbonCarryIntervals(), defaultPricingNode,
-            oracleFiles.isEmpty() ? null : oracleCoverage)
+            oracleFiles.isEmpty() || !mapped.oraclePricedExports() ? null : oracleCoverage)
             .forEach(warnings);
+        if (!mapped.oraclePricedExports())
+        {
+            oracleFiles.forEach((file) -> warnings.accept(file.getFileName() + ": the tariff credits no export at " +
+                "an oracle price (only a gridsettle tariff whose export_rule has \"export_rate\": \"oracle\" " +
+                "does), so --oracle's prices are journalled and price nothing"));
+        }
         DemandWindowCheck.mismatch(tariffDocument.demandWindowMinutes(),
             IntStream.range(0, readings.size()).map(readings::seconds)).ifPresent(warnings);
         refuseForeignDirectory();
@@ -303,9 +313,7 @@ public final class IngestRun
      */
     private static String emptyFileWarning(final IngestReport.FileSummary file)
     {
-        return file.name() + ": holds no meter reading" + (file.format() == UsageFormat.GREENBUTTON ?
-            " (no IntervalBlock: a Green Button resource such as a UsagePoint or ReadingType alone?)" :
-            " (a header and no rows)") + "; nothing of it is settled";
+        return UsageFile.noReading(file.name(), file.format()) + "; nothing of it is settled";
     }
 
     /**
@@ -371,6 +379,15 @@ public final class IngestRun
         final List<DrEventFiles.Mapped> drEvents = DrPublications.due(demandResponse, journalled);
         // only for the events published: one skipped as older than the journal's is not settled by this run at all
         drEvents.stream().filter((event) -> event.event().targetsPartOfTheVen()).forEach(this::warnPartOfTheVen);
+        if (!drEvents.isEmpty() && enrolments.stream()
+            .noneMatch((e) -> (e.programs() & MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE) != 0))
+        {
+            // the summary's "0 meters credited" alone reads like meters that did not shed load
+            warnings.accept("the enrolment file puts no meter in demand response (its programs column's " +
+                "demand_response): the " + drEvents.size() + " DR event" + (drEvents.size() == 1 ? "" : "s") +
+                " journalled dispatch" + (drEvents.size() == 1 ? "es" : "") + " no meter and pay" +
+                (drEvents.size() == 1 ? "s" : "") + " nothing");
+        }
         final List<BillingCalendar.Event> events =
             calendarEvents(readings, covered, journalled, withdrawals, drEvents);
 

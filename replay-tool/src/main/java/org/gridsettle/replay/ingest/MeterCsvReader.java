@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -157,20 +156,23 @@ public final class MeterCsvReader
             throw new MeterDataException(source, "line 1", lines.problem() + " in the header, expected " + EXPECTED);
         }
         final String header = lines.text();
-        if (null == CsvFieldSplitter.split(header, fields) && (fields.size() == 5 || fields.size() == 6))
+        final String splitProblem = CsvFieldSplitter.split(header, fields);
+        final String problem = null != splitProblem ? "header " + DisplayText.quote(header) + ", expected " + HEADER :
+            CsvHeaderCheck.problem(header, fields, COLUMNS, COLUMNS.length - 1, HEADER, MeterCsvReader::unitNote);
+        if (null == problem)
         {
-            boolean matches = true;
-            for (int i = 0; i < fields.size(); i++)
-            {
-                matches &= COLUMNS[i].equals(CsvBlanks.trim(fields.get(i)).toLowerCase(Locale.ROOT));
-            }
-            if (matches)
-            {
-                return fields.size();
-            }
+            return fields.size();
         }
-        throw new MeterDataException(
-            source, "line 1", "header " + DisplayText.quote(header) + ", expected " + HEADER);
+        throw new MeterDataException(source, "line 1", problem);
+    }
+
+    /**
+     * @return why a column in kWh is not read as one: the values would be taken as Wh, a thousand times too small.
+     */
+    private static String unitNote(final int index, final String column)
+    {
+        return column.endsWith("kwh") ? ": energies are whole Wh, so a kWh column must be multiplied by 1000 (the " +
+            "header must be " + HEADER + ")" : "";
     }
 
     /**

@@ -72,4 +72,24 @@ public interface MeterDataSink
     default void onStatedOffset(final String source, final long epochSecond, final int offsetSeconds)
     {
     }
+
+    /**
+     * A Green Button feed whose readings were delivered with no ReadingType in it: as Wh delivered to the customer,
+     * a unit and direction the file does not state, which a sink that reports to a person should say.
+     *
+     * @param source file name.
+     */
+    default void onUnstatedReadingType(final String source)
+    {
+    }
+
+    /**
+     * @param source a file whose readings were delivered with no ReadingType stating their unit.
+     * @return the warning a command prints for it.
+     */
+    static String unstatedReadingTypeWarning(final String source)
+    {
+        return source + ": holds no ReadingType, so its values were read as Wh delivered to the customer (import); " +
+            "a feed in another unit, or of exports, needs the ReadingType its MeterReading links to";
+    }
 }

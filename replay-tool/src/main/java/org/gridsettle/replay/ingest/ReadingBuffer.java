@@ -1,6 +1,8 @@
 package org.gridsettle.replay.ingest;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -14,6 +16,7 @@ final class ReadingBuffer implements MeterDataSink
     private final BadRowTally badRows;
     private final EnrolmentStart enrolmentStart;
     private final FeedTimeZones feedTimeZones = new FeedTimeZones();
+    private final List<String> readerWarnings = new ArrayList<>();
     private long[] meter = new long[1024];
     private long[] start = new long[1024];
     private long[] importWh = new long[1024];
@@ -78,6 +81,20 @@ final class ReadingBuffer implements MeterDataSink
     public void onStatedOffset(final String source, final long epochSecond, final int offsetSeconds)
     {
         feedTimeZones.recordStated(source, epochSecond, offsetSeconds);
+    }
+
+    @Override
+    public void onUnstatedReadingType(final String source)
+    {
+        readerWarnings.add(MeterDataSink.unstatedReadingTypeWarning(source));
+    }
+
+    /**
+     * @return what the readers assumed that the files do not state, one warning each, in file order.
+     */
+    List<String> readerWarnings()
+    {
+        return readerWarnings;
     }
 
     /**

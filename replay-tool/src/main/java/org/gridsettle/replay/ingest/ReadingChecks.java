@@ -1,12 +1,18 @@
 package org.gridsettle.replay.ingest;
 
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
+import org.gridsettle.pricing.tariff.ExportRule;
+import org.gridsettle.pricing.tariff.TouTariff;
+import org.gridsettle.replay.bill.UnpaidExports;
 import org.gridsettle.replay.bill.ZeroRuns;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongPredicate;
 
 /**
@@ -57,6 +63,40 @@ final class ReadingChecks
             }
         }
         return night.warnings();
+    }
+
+    /**
+     * @param tariff the tariff the run prices by.
+     * @return the warnings of exports it pays nothing for and of enrolments in net_metering it does not net meter:
+     *     the engine records the program and prices exports by the tariff's export rule alone.
+     */
+    List<String> exportTerms(final TouTariff tariff)
+    {
+        final Set<Long> enrolled = new HashSet<>();
+        enrolments.forEach((e) -> enrolled.add(e.meterId()));
+        long exportWh = 0;
+        for (int i = 0; i < readings.size(); i++)
+        {
+            if (enrolled.contains(readings.meter(i)) && covered.test(readings.start(i)) && readings.exportWh(i) > 0)
+            {
+                exportWh += readings.exportWh(i);
+            }
+        }
+        final List<String> warnings = new ArrayList<>();
+        UnpaidExports.describe(tariff, exportWh).ifPresent(warnings::add);
+        final List<String> netMetered = enrolments.stream()
+            .filter((e) -> (e.programs() & MeterEnrolmentCodec.PROGRAM_NET_METERING) != 0)
+            .map(Enrolment::usageMeterId).toList();
+        if (!netMetered.isEmpty() && tariff.exportRule() != ExportRule.NET_METERING)
+        {
+            warnings.add(netMetered.size() + (netMetered.size() == 1 ? " meter of the enrolment file (" :
+                " meters of the enrolment file (first: ") + netMetered.get(0) +
+                (netMetered.size() == 1 ? ") is" : ") are") + " in net_metering, but the tariff does not net meter " +
+                "(its export rule is " + tariff.exportRule() + "): the program is recorded with the enrolment and " +
+                "prices nothing; the tariff's export rule decides how exports are paid (a URDB rate nets them with " +
+                "dgrules \"Net Metering\")");
+        }
+        return warnings;
     }
 
     /**

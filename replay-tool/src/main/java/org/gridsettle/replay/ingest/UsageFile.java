@@ -50,4 +50,17 @@ public record UsageFile(Path path, UsageFormat format)
     {
         return format.read(path, sink);
     }
+
+    /**
+     * @param name   a usage file's name.
+     * @param format the format it was read as.
+     * @return that it holds no meter reading and, for a file read without a fault, what it most likely is: the wrong
+     *         file of a download (a Green Button UsagePoint or ReadingType alone), or a CSV of a header alone.
+     */
+    public static String noReading(final String name, final UsageFormat format)
+    {
+        return name + ": holds no meter reading" + (format == UsageFormat.GREENBUTTON ?
+            " (no IntervalBlock: a Green Button resource such as a UsagePoint or ReadingType alone?)" :
+            " (a header and no rows)");
+    }
 }

@@ -28,11 +28,13 @@ public final class UrdbReplacement implements UnaryOperator<TouTariff>
 {
     private final UrdbRate rate;
     private final ZoneId zone;
+    private final String fileName;
 
-    private UrdbReplacement(final UrdbRate rate, final ZoneId zone)
+    private UrdbReplacement(final UrdbRate rate, final ZoneId zone, final String fileName)
     {
         this.rate = rate;
         this.zone = zone;
+        this.fileName = fileName;
     }
 
     /**
@@ -49,7 +51,7 @@ public final class UrdbReplacement implements UnaryOperator<TouTariff>
             throw new IllegalArgumentException(file.getFileName() + ": holds " + rates.size() +
                 " URDB rates; give a file of exactly one rate");
         }
-        return new UrdbReplacement(rates.get(0), zone);
+        return new UrdbReplacement(rates.get(0), zone, String.valueOf(file.getFileName()));
     }
 
     /**
@@ -71,6 +73,16 @@ public final class UrdbReplacement implements UnaryOperator<TouTariff>
     @Override
     public TouTariff apply(final TouTariff recorded)
     {
+        // the mapper refuses it too, in its own terms ("the requested effectiveFrom"), which name no rerate option
+        final Instant recordedStart = Instant.ofEpochSecond(recorded.effectiveFromEpochSecond());
+        if (rate.startDate().isPresent() && recordedStart.isBefore(rate.startDate().get()))
+        {
+            throw new IllegalArgumentException(fileName + ": its URDB startdate " + rate.startDate().get() +
+                " is after " + recordedStart + ", where tariff " + recorded.tariffId() + " version " +
+                recorded.version() + " of the journal starts: the replacement re-prices the whole journal from " +
+                "there, and a rate prices nothing before it starts; give a rate in force from then; no report was " +
+                "written");
+        }
         UrdbMappingOptions options = new UrdbMappingOptions(recorded.tariffId(), recorded.version(),
             recorded.effectiveFromEpochSecond(), recorded.exportToken(), zone == null ? recorded.zone() : zone,
             recorded.holidayEpochDaysCopy());

@@ -196,6 +196,14 @@ public final class TariffDocument
     }
 
     /**
+     * @return what the tariff's file calls its {@link #startDate()}, for messages.
+     */
+    public String startDateName()
+    {
+        return gridsettle != null ? "effective_from" : "URDB startdate";
+    }
+
+    /**
      * @return the local day of the month the tariff's billing periods start: a gridsettle tariff's own, 1 (calendar
      * months) for a URDB rate, which the mapping bills by calendar month.
      */

@@ -2,6 +2,7 @@ package org.gridsettle.replay.bill;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,17 +10,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link UsageGaps}: the time of a bill's range that no reading covers. Times are epoch seconds from an arbitrary
- * hour-aligned origin, 2015-06-01T04:00:00Z (local midnight in America/New_York).
+ * hour-aligned origin, 2015-06-01T04:00:00Z (local midnight in America/New_York). The first gap is said in the
+ * tariff's zone, as the zero-reading runs are: it was said in UTC, beside local days and local zero runs.
  */
 class UsageGapsTest
 {
     private static final long FROM = 1_433_131_200L;
     private static final long HOUR = 3_600L;
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @Test
     void readingsThatCoverTheRangeSayNothing()
     {
-        assertThat(UsageGaps.describe(hourly(0, 24), FROM, FROM + 24 * HOUR)).isEmpty();
+        assertThat(UsageGaps.describe(hourly(0, 24), FROM, FROM + 24 * HOUR, NEW_YORK)).isEmpty();
     }
 
     @Test
@@ -28,19 +31,19 @@ class UsageGapsTest
         final List<UsageReading> readings = hourly(0, 5);
         readings.addAll(hourly(15, 24));
 
-        assertThat(UsageGaps.describe(readings, FROM, FROM + 24 * HOUR)).hasValue("the meter has no reading for " +
-            "10 h of the 24 h billed, in 1 gap (the first from 2015-06-01T09:00:00Z to 2015-06-01T19:00:00Z): that " +
-            "time is billed as no use, and tiers and demand as if it were; fill the gaps (estimates) in the usage " +
-            "file, or bill only the days it covers");
+        assertThat(UsageGaps.describe(readings, FROM, FROM + 24 * HOUR, NEW_YORK)).hasValue("the meter has no " +
+            "reading for 10 h of the 24 h billed, in 1 gap (the first from 2015-06-01T05:00-04:00 to " +
+            "2015-06-01T15:00-04:00): that time is billed as no use, and tiers and demand as if it were; fill the " +
+            "gaps (estimates) in the usage file, or bill only the days it covers");
     }
 
     @Test
     void daysBeforeTheFirstAndAfterTheLastReadingAreGapsToo()
     {
         // readings 02:00..22:00 of a 24-hour range: 2 h missing at the start, 2 h at the end
-        assertThat(UsageGaps.describe(hourly(2, 22), FROM, FROM + 24 * HOUR).orElseThrow())
+        assertThat(UsageGaps.describe(hourly(2, 22), FROM, FROM + 24 * HOUR, NEW_YORK).orElseThrow())
             .startsWith("the meter has no reading for 4 h of the 24 h billed, in 2 gaps (the first from " +
-                "2015-06-01T04:00:00Z to 2015-06-01T06:00:00Z)");
+                "2015-06-01T00:00-04:00 to 2015-06-01T02:00-04:00)");
     }
 
     @Test
@@ -54,7 +57,7 @@ class UsageGapsTest
                 readings.add(new UsageReading(0, FROM + q * 900L, 900, 100, 0));
             }
         }
-        assertThat(UsageGaps.describe(readings, FROM, FROM + 2 * HOUR).orElseThrow())
+        assertThat(UsageGaps.describe(readings, FROM, FROM + 2 * HOUR, NEW_YORK).orElseThrow())
             .startsWith("the meter has no reading for 15 min of the 2 h billed, in 1 gap");
     }
 
@@ -65,7 +68,7 @@ class UsageGapsTest
         readings.add(new UsageReading(0, FROM + HOUR, 3600, 5, 0));
         readings.add(new UsageReading(1, FROM + 2 * HOUR, 900, 0, 7));
 
-        assertThat(UsageGaps.describe(readings, FROM, FROM + 4 * HOUR)).isEmpty();
+        assertThat(UsageGaps.describe(readings, FROM, FROM + 4 * HOUR, NEW_YORK)).isEmpty();
     }
 
     private static List<UsageReading> hourly(final int fromHour, final int toHour)

@@ -27,6 +27,8 @@ import static org.gridsettle.replay.cli.TestResources.path;
 class BillCommandTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Florida Power & Light RS-1's URDB record, copied unchanged from /work/shared/data. */
+    private static final String FPL = "ingest/urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json";
 
     @TempDir
     Path tmp;
@@ -320,11 +322,10 @@ class BillCommandTest
         // half-way, and the reading of Feb 5 was refused BILLING_PERIOD_NOT_OPEN.
         final Path tariff = flatTariff("cycle15.json", "America/Los_Angeles", "0.10",
             ", \"fixed_charges\": {\"per_month\": \"10.00\"}, \"billing_cycle_day\": 15");
-        final Path usage = Files.writeString(tmp.resolve("cycle15.csv"), String.join("\n",
-            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+        final Path usage = meterCsv("cycle15.csv",
             "M-1,2011-01-20T10:00:00-08:00,3600,1000,0",
             "M-1,2011-02-05T10:00:00-08:00,3600,2000,0",
-            "M-1,2011-02-20T10:00:00-08:00,3600,4000,0", ""));
+            "M-1,2011-02-20T10:00:00-08:00,3600,4000,0");
 
         final CliRun run = CliRun.of("bill", "--tariff", tariff.toString(), "--usage", usage.toString(),
             "--from", "2011-01-15", "--to", "2011-03-15", "--format", "json");
@@ -354,11 +355,10 @@ class BillCommandTest
         // micro-units, 261 in all; the close of February brings the period to halfEven(3 x 87.21 = 261.63) = 262,
         // a TRUE_UP of 1 micro-unit (pricing/README.md, "Per billing period"). The readings are 2011-02-01..03.
         final Path tariff = flatTariff("fpl_flat.json", "America/New_York", "0.08721", "");
-        final Path usage = Files.writeString(tmp.resolve("three.csv"), String.join("\n",
-            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+        final Path usage = meterCsv("three.csv",
             "M-1,2011-02-01T10:00:00-05:00,3600,1,0",
             "M-1,2011-02-02T10:00:00-05:00,3600,1,0",
-            "M-1,2011-02-03T10:00:00-05:00,3600,1,0", ""));
+            "M-1,2011-02-03T10:00:00-05:00,3600,1,0");
 
         final CliRun run = CliRun.of("bill", "--tariff", tariff.toString(), "--usage", usage.toString(),
             "--from", "2011-02-01", "--to", "2011-03-01", "--format", "json");
@@ -407,10 +407,8 @@ class BillCommandTest
         // FPL RS-1's URDB record (ingest/, copied from /work/shared/data) is a Florida rate, and URDB records no
         // zone: without --zone it was priced in America/Los_Angeles, three hours off the utility's day, without a
         // word. The reading is hand-made and written in UTC, so no other warning applies.
-        final Path usage = Files.writeString(tmp.resolve("june.csv"), String.join("\n",
-            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
-            "M-1,2015-06-02T14:00:00Z,3600,1000,0", ""));
-        final String fpl = path("ingest/urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json");
+        final Path usage = meterCsv("june.csv", "M-1,2015-06-02T14:00:00Z,3600,1000,0");
+        final String fpl = path(FPL);
 
         final CliRun forgotten = CliRun.of("bill", "--tariff", fpl, "--usage", usage.toString(),
             "--from", "2015-06-01", "--to", "2015-06-05");
@@ -436,10 +434,9 @@ class BillCommandTest
     void aRangeWithNoReadingOfTheMeterIsRefusedNamingTheDaysTheFileHas() throws IOException
     {
         // two hand-made readings on 2011-01-20 and 2011-02-05, Los Angeles time; the bill asks for 2015
-        final Path usage = Files.writeString(tmp.resolve("jan.csv"), String.join("\n",
-            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+        final Path usage = meterCsv("jan.csv",
             "M-1,2011-01-20T10:00:00-08:00,3600,1000,0",
-            "M-1,2011-02-05T10:00:00-08:00,3600,2000,0", ""));
+            "M-1,2011-02-05T10:00:00-08:00,3600,2000,0");
 
         final CliRun run = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", usage.toString(), "--zone",
             "America/Los_Angeles", "--from", "2015-01-01", "--to", "2015-02-01");
@@ -456,16 +453,13 @@ class BillCommandTest
     {
         // FPL RS-1's URDB record (ingest/, copied from /work/shared/data) ends at 2015-08-30T23:00:00Z. A reading of
         // Aug 31 was billed at the ended rate without a word; settle ingest refuses it. Both readings hand-made.
-        final Path usage = Files.writeString(tmp.resolve("aug.csv"), String.join("\n",
-            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+        final Path usage = meterCsv("aug.csv",
             "M-1,2015-08-29T10:00:00-04:00,3600,1000,0",
-            "M-1,2015-08-31T10:00:00-04:00,3600,1000,0", ""));
+            "M-1,2015-08-31T10:00:00-04:00,3600,1000,0");
         // The same month with no reading after the enddate was billed a whole August at the ended rate: its period
         // closed at 2015-09-01 with RS-1's 7.57 monthly charge, which the rate that replaced it sets for August.
-        final Path beforeTheEnd = Files.writeString(tmp.resolve("aug29.csv"), String.join("\n",
-            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
-            "M-1,2015-08-29T10:00:00-04:00,3600,1000,0", ""));
-        final String fpl = path("ingest/urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json");
+        final Path beforeTheEnd = meterCsv("aug29.csv", "M-1,2015-08-29T10:00:00-04:00,3600,1000,0");
+        final String fpl = path(FPL);
 
         final CliRun past = CliRun.of("bill", "--tariff", fpl, "--usage", usage.toString(), "--zone",
             "America/New_York", "--from", "2015-08-01", "--to", "2015-09-01");
@@ -490,16 +484,63 @@ class BillCommandTest
     }
 
     @Test
+    void aUsageFileWithNoReadingIsNamedWithWhatItProbablyIs() throws IOException
+    {
+        // the real ESPI ReadingType resource (ingest/, copied unchanged from /work/shared/data), a download's wrong
+        // file, was refused "the usage file holds no valid reading, so no meter to bill": no file named, and no word
+        // of why, where settle ingest names the file and guesses what it is
+        final Path headerOnly = meterCsv("header-only.csv");
+        final Path allBad = meterCsv("all-bad.csv", "M-1,2015-06-02T14:00:00Z,3600,1.5,0");
+
+        final CliRun readingType = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage",
+            path("ingest/greenbutton_ESPIReadingType.xml"), "--zone", "America/Los_Angeles", "--from", "2015-06-01",
+            "--to", "2015-07-01");
+        final CliRun header = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", headerOnly.toString(),
+            "--zone", "America/Los_Angeles", "--from", "2015-06-01", "--to", "2015-07-01");
+        final CliRun bad = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", allBad.toString(),
+            "--zone", "America/Los_Angeles", "--from", "2015-06-01", "--to", "2015-07-01");
+
+        assertThat(readingType.exitCode()).isEqualTo(2);
+        assertThat(readingType.err().lines()).containsExactly("settle bill: greenbutton_ESPIReadingType.xml: holds " +
+            "no meter reading (no IntervalBlock: a Green Button resource such as a UsagePoint or ReadingType " +
+            "alone?); nothing to bill");
+        assertThat(header.exitCode()).isEqualTo(2);
+        assertThat(header.err().lines()).containsExactly("settle bill: header-only.csv: holds no meter reading (a " +
+            "header and no rows); nothing to bill");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().lines()).last().isEqualTo("settle bill: all-bad.csv: holds no valid reading, only the " +
+            "1 bad row(s) above; nothing to bill");
+    }
+
+    @Test
+    void aRangeBeforeTheRatesUrdbStartdateNamesTheFirstDayTheRatePrices() throws IOException
+    {
+        // FPL RS-1's URDB record starts at 2015-06-01T00:00:00Z (2015-05-31 20:00 EDT). The real 2011 Green Button
+        // feed billed under it was refused "URDB tariff refused: label ...: startdate (rate starts ..., after the
+        // requested effectiveFrom ...)", the importer's words: no option is called effectiveFrom. Hand-made reading.
+        final Path usage = meterCsv("may.csv", "M-1,2015-05-31T10:00:00-04:00,3600,1000,0");
+        final String fpl = path(FPL);
+
+        final CliRun run = CliRun.of("bill", "--tariff", fpl, "--usage", usage.toString(), "--zone",
+            "America/New_York", "--from", "2015-05-01", "--to", "2015-06-01");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).containsExactly("settle bill: --from 2015-05-01 is before the tariff's URDB " +
+            "startdate 2015-06-01T00:00:00Z: the rate prices nothing before it starts; bill with this rate from " +
+            "--from 2015-06-01 on and the days before with the rate it replaced");
+    }
+
+    @Test
     void aMeterCsvWrittenInAnotherZoneThanTheTariffsIsNamedWhenZoneWasForgotten() throws IOException
     {
         // a Florida meter's CSV in Eastern daylight time (-04:00), billed with the hand-written URDB rate without
         // --zone: the rate is priced in America/Los_Angeles (-07:00 in July), three hours off the meter's day and
         // peak. Green Button feeds were checked against the zone already (LocalTimeParameters); a CSV's offsets
         // were not. Hand-made readings.
-        final Path usage = Files.writeString(tmp.resolve("eastern.csv"), String.join("\n",
-            "meter_id,interval_start,interval_seconds,import_wh,export_wh",
+        final Path usage = meterCsv("eastern.csv",
             "M-1,2011-07-05T16:00:00-04:00,3600,1000,0",
-            "M-1,2011-07-05T17:00:00-04:00,3600,1000,0", ""));
+            "M-1,2011-07-05T17:00:00-04:00,3600,1000,0");
 
         final CliRun forgotten = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", usage.toString(),
             "--from", "2011-07-05", "--to", "2011-07-06");
@@ -655,4 +696,12 @@ class BillCommandTest
         assertThat(gridsettle.err()).contains("is a gridsettle tariff, which carries its own holidays");
     }
 
+    /**
+     * @return a meter CSV of the rows given, under the reader's header, written to the test's directory.
+     */
+    private Path meterCsv(final String name, final String... rows) throws IOException
+    {
+        return Files.writeString(tmp.resolve(name),
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" + String.join("\n", rows) + "\n");
+    }
 }

@@ -156,9 +156,9 @@ class BillHandCheckTest
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err().lines()).containsExactly("settle bill: warning: the meter has no reading for 10 h of " +
-            "the 720 h billed, in 1 gap (the first from 2015-06-05T09:00:00Z to 2015-06-05T19:00:00Z): that time is " +
-            "billed as no use, and tiers and demand as if it were; fill the gaps (estimates) in the usage file, or " +
-            "bill only the days it covers");
+            "the 720 h billed, in 1 gap (the first from 2015-06-05T05:00-04:00 to 2015-06-05T15:00-04:00): that " +
+            "time is billed as no use, and tiers and demand as if it were; fill the gaps (estimates) in the usage " +
+            "file, or bill only the days it covers");
     }
 
     @Test

@@ -73,4 +73,20 @@ final class HelpLayoutTest
             assertThat(run.out()).as("command list line of %s", sub.getKey()).contains(header);
         }
     }
+
+    @Test
+    void ingestAndBillHelpGiveTheMeterCsvColumnsAndTheirUnit()
+    {
+        // the CSV's header and its unit were said only by the error that refused a file: an engineer with readings
+        // in kWh had to guess the columns from the refusal and learn of Wh from nothing
+        for (final String command : List.of("ingest", "bill"))
+        {
+            final CliRun run = CliRun.of(command, "--help");
+
+            final String help = run.out().replaceAll("\\s+", " ");
+            assertThat(help).as(command).contains(
+                "meter_id,interval_start,interval_seconds,import_wh,export_wh[,channel]")
+                .contains("whole Wh");
+        }
+    }
 }

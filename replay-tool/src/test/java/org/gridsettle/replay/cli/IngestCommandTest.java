@@ -56,7 +56,8 @@ class IngestCommandTest
         // Each bad row is one line on stderr naming its file and place; the CSV rows after line 4 are still ingested
         // (4 readings from that file above, two of them after the bad row).
         final List<String> errors = first.err().lines().toList();
-        assertThat(errors).hasSize(8).containsOnlyOnce(TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"));
+        assertThat(errors).hasSize(9).containsOnlyOnce(TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"))
+            .containsOnlyOnce(TestResources.netMeteringNotHonoured("7"));
         assertThat(errors).filteredOn((line) -> line.startsWith("settle ingest: bad row: ")).hasSize(7);
         assertThat(errors).contains("settle ingest: bad row: meter_readings_bad_row_middle.csv: line 4: " +
             "import_wh \"twelve\" is not a whole number of Wh");
@@ -218,7 +219,8 @@ class IngestCommandTest
                 "Green Button resource such as a UsagePoint or ReadingType alone?); nothing of it is settled",
             "settle ingest: warning: header.csv: holds no meter reading (a header and no rows); nothing of it is " +
                 "settled",
-            TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"));
+            TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"),
+            TestResources.netMeteringNotHonoured("7"));
         // the file with readings settles as ever
         assertThat(run.out()).contains("usage: meter_readings_bad_row_middle.csv (csv): 4 readings, 1 bad");
     }
@@ -344,19 +346,39 @@ class IngestCommandTest
     @Test
     void aCarbonResponseWithoutARegionIsOneLineAndNothingIsJournalled() throws IOException
     {
-        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
-        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
-            "M-1,2023-03-14T01:00:00Z,1800,1000,0\n");
-        final Path journal = tmp.resolve("journal");
-
-        final CliRun run = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
-            "--meters", meters.toString(), "--usage", usage.toString(),
-            "--carbon", TestResources.resource("ingest/carbon_uk_national_pt24h_2023-03-15T0101Z.json").toString());
+        final CliRun run = ingestWithCarbon(
+            TestResources.resource("ingest/carbon_uk_national_pt24h_2023-03-15T0101Z.json").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines().toList()).hasSize(1).first().asString()
             .contains("names no region: give --carbon-region");
-        assertThat(journal).doesNotExist();
+        assertThat(tmp.resolve("journal")).doesNotExist();
+    }
+
+    @Test
+    void aTariffGivenAsTheCarbonFileIsRefusedAsNoApiResponseNotAskedForARegion() throws IOException
+    {
+        // the URDB rate given to --carbon by mistake was answered "a Carbon Intensity API response names no region:
+        // give --carbon-region, for example GB", as if it were one; the file is now read before its region is asked
+        final CliRun run = ingestWithCarbon(path(HAND_TARIFF));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("settle ingest: urdb_hand_written_untiered_tou.json: data: " +
+            "expected a field \"data\" holding an array of intervals");
+        assertThat(tmp.resolve("journal")).doesNotExist();
+    }
+
+    /**
+     * @return an ingest into tmp/journal of one hand-made reading of 2023-03-14 with the given --carbon file and no
+     *         --carbon-region.
+     */
+    private CliRun ingestWithCarbon(final String carbonFile) throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2023-03-14T01:00:00Z,1800,1000,0\n");
+        return CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(), "--tariff", path(HAND_TARIFF),
+            "--meters", meters.toString(), "--usage", usage.toString(), "--carbon", carbonFile);
     }
 
     @Test
@@ -608,7 +630,8 @@ class IngestCommandTest
         assertThat(bill.err().lines()).contains("settle bill" + warning,
             TestResources.zoneAssumed("bill", "urdb_hand_written_untiered_tou.json"));
         assertThat(east.exitCode()).as(east.err()).isZero();
-        assertThat(east.err()).doesNotContain("warning");
+        assertThat(east.err().lines().filter((line) -> line.contains("warning")))
+            .containsExactly(TestResources.netMeteringNotHonoured("7"));
     }
 
     @Test

@@ -72,6 +72,7 @@ class IngestDrCommandTest
         // Line 164 of the fixture is the <oadr:oadrEvent> of modification 2, the one journalled
         assertThat(run.err().lines()).containsExactly(
             TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"),
+            TestResources.netMeteringNotHonoured("M-2"),
             "settle ingest: warning: openadr_weekday_afternoon_2026-04-29.xml line 164: DR event \"Event_939393\" " +
                 "targets groupID Group_123, resourceID RES_123, endDeviceAsset/mrid Exterior_Lighting, which " +
                 "gridsettle does not select meters by: it is settled for every meter the enrolment file puts in " +
@@ -114,6 +115,44 @@ class IngestDrCommandTest
         assertThat(second.out()).contains("(modification 3, near) -> engine id 939393 (its digits): 2026-04-29 " +
             "17:00-20:00 America/Los_Angeles: rejected by the engine: CONFLICTING_DUPLICATE")
             .contains("dr rejections: CONFLICTING_DUPLICATE=1").doesNotContain("token DR");
+    }
+
+    @Test
+    void demandResponseOptionsWithoutDrEventsAreRefusedAsTheIncentiveIs() throws IOException
+    {
+        // --dr-incentive without --dr-events was refused, but --dr-baseline declared and --dr-token were accepted and
+        // did nothing: an engineer who forgot --dr-events learnt of it from a summary without a DR line
+        for (final String[] option : new String[][] {{"--dr-baseline", "declared"}, {"--dr-token", "DRX"},
+            {"--dr-incentive", "0.5"}})
+        {
+            final Path journal = tmp.resolve("journal" + option[0]);
+            final CliRun run = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+                "--meters", write("meters.csv", METERS).toString(), "--usage", usage(true).toString(), option[0],
+                option[1]);
+
+            assertThat(run.exitCode()).as(option[0]).isEqualTo(2);
+            assertThat(run.err().lines()).as(option[0])
+                .containsExactly("settle ingest: " + option[0] + " needs --dr-events FILE");
+            assertThat(journal).doesNotExist();
+        }
+    }
+
+    @Test
+    void eventsWithNoMeterInDemandResponseSaySoInsteadOfZeroMetersCreditedAlone() throws IOException
+    {
+        // the enrolment file of an engineer who forgot the programs column: the event is journalled and settles, but
+        // dispatches no meter, and "0 meters credited" read like three households that did not shed load
+        final Path journal = tmp.resolve("journal");
+        final Path meters = write("meters-no-dr.csv", "meter_id,account_id\nM-1,1001\nM-2,1002\nM-3,1003\n");
+
+        final CliRun run = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
+            "--meters", meters.toString(), "--usage", usage(true).toString(), "--dr-events", path(WEEKDAY),
+            "--dr-incentive", "0.123457");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("settle ingest: warning: the enrolment file puts no meter in " +
+            "demand response (its programs column's demand_response): the 1 DR event journalled dispatches no meter and pays nothing\n");
+        assertThat(run.out()).contains("0 meters credited in this run for 0.000 kWh reduced: 0.000000 DR\n");
     }
 
     @Test

@@ -209,6 +209,27 @@ class IngestSeriesCoverageCommandTest
     }
 
     @Test
+    void anOracleFileUnderATariffThatPricesNoExportByItIsSaidToPriceNothing() throws IOException
+    {
+        // the hand-written URDB rate credits exports at its TOU sell rates and looks no oracle price up: the file's
+        // other year was warned about as "readings without a value are rejected ORACLE_PRICE_MISSING", which the
+        // engine never does under this tariff, and nothing said that the prices would price nothing at all
+        final Path prices = write("last-year.csv", "node,interval_start,interval_seconds,price_per_mwh\n" +
+            "TH_NP15_GEN-APND,2025-03-09T18:00:00Z,300,41.25\nTH_NP15_GEN-APND,2025-03-09T18:05:00Z,300,40\n");
+
+        final CliRun run = CliRun.of("ingest", "--journal", tmp.resolve("journal").toString(), "--tariff",
+            path(TestResources.HAND_TARIFF), "--zone", "America/Los_Angeles", "--meters",
+            meters("meter_id,account_id,programs,pricing_node\nM-1,1001,,TH_NP15_GEN-APND\n").toString(),
+            "--usage", usage("M-1,2026-03-09T18:00:00Z,300,0,400\n").toString(), "--oracle", prices.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("engine rejections: none");
+        assertThat(run.err().lines()).containsExactly("settle ingest: warning: last-year.csv: the tariff credits no " +
+            "export at an oracle price (only a gridsettle tariff whose export_rule has \"export_rate\": " +
+            "\"oracle\" does), so --oracle's prices are journalled and price nothing");
+    }
+
+    @Test
     void aCarbonFileOfOtherDaysIsNotSaidUnderATariffThatPricesNoCarbon() throws IOException
     {
         // the tariff of the other carbon tests without its carbon block: the engine then looks no intensity up, so

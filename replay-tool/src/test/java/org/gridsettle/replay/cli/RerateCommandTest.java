@@ -149,6 +149,47 @@ class RerateCommandTest
     }
 
     @Test
+    void aReplacementThatStartsAfterTheJournalsTariffSaysSoInTheCommandsWords()
+    {
+        // FPL RS-1 (ingest/, copied unchanged from /work/shared/data) starts 2015-06-01T00:00:00Z; the journal's
+        // hand-written tariff, and so every replacement of it, prices from 2010-01-01T00:00:00Z (its own startdate).
+        // Refused before as "URDB tariff refused: label ...: startdate (rate starts ..., after the
+        // requested effectiveFrom ...)", the importer's words for a parameter the user never gave.
+        final Path csv = tmp.resolve("r.csv");
+
+        final CliRun run = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff",
+            path("ingest/urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json"), "--zone", "America/Los_Angeles",
+            "--out", csv.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("settle rerate: urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_" +
+            "extracted.json: its URDB startdate 2015-06-01T00:00:00Z is after 2010-01-01T00:00:00Z, where tariff 1 " +
+            "version 1 of the journal starts: the replacement re-prices the whole journal from there, and a rate " +
+            "prices nothing before it starts; give a rate in force from then; no report was written");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
+    void aZoneOtherThanTheJournalsIsRefusedRatherThanRejectingEveryReadingAfterTheFirstClose()
+    {
+        // the journal's tariff was recorded in America/Los_Angeles, and its ends of day and period closes are at Los
+        // Angeles midnights. Re-priced in Denver (an hour off), the engine found each billing period closed an hour
+        // early and rejected every later reading BILLING_PERIOD_NOT_OPEN: "rerated 0.000000" energy for the year,
+        // written as a difference with one warning line that gave no cause
+        final Path csv = tmp.resolve("r.csv");
+
+        final CliRun run = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff", path(DOUBLED),
+            "--zone", "America/Denver", "--out", csv.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("settle rerate: --zone America/Denver: tariff 1 was recorded " +
+            "in America/Los_Angeles, whose midnights the journal's ends of day and period closes fall at: re-priced " +
+            "in another zone, its billing periods close at other hours and the engine rejects the readings after " +
+            "the first close (BILLING_PERIOD_NOT_OPEN); leave --zone out to re-price in America/Los_Angeles");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
     void aGridsettleTariffIsRefusedInOneShortLine()
     {
         final Path csv = tmp.resolve("r.csv");

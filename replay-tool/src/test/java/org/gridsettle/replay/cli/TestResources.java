@@ -61,6 +61,19 @@ final class TestResources
     }
 
     /**
+     * @param meter the one meter of the enrolment file in net_metering.
+     * @return the line {@code settle ingest} writes on stderr when the tariff (the hand-written URDB rate, net billing)
+     *         does not net meter: the program is recorded and prices nothing.
+     */
+    static String netMeteringNotHonoured(final String meter)
+    {
+        return "settle ingest: warning: 1 meter of the enrolment file (" + meter + ") is in net_metering, but the " +
+            "tariff does not net meter (its export rule is NET_BILLING): the program is recorded with the enrolment " +
+            "and prices nothing; the tariff's export rule decides how exports are paid (a URDB rate nets them with " +
+            "dgrules \"Net Metering\")";
+    }
+
+    /**
      * @param err a {@code settle bill} run's stderr whose usage, hand-written with a few readings, leaves most of the
      *            range without a reading.
      * @return its other lines, once the one line saying so (UsageGaps) is checked to be there.

@@ -56,6 +56,20 @@ class EnrolmentAndFormatTest
     }
 
     @Test
+    void aUsageFileGivenAsTheEnrolmentFileIsSaidToBeOne() throws IOException
+    {
+        // --meters and --usage swapped: the header was quoted cut at 40 characters, "meter_id,interval_start,
+        // interval_seconds...", with the enrolment header expected, and no word that the file was a usage file
+        assertThat(problem("meter_id,interval_start,interval_seconds,import_wh,export_wh\nM1,1772964000,900,5,0\n"))
+            .isEqualTo("meters.csv: line 1: header column 2 is \"interval_start\", expected account_id: this is a " +
+                "meter usage CSV, which --usage takes; --meters takes the enrolment CSV " +
+                "meter_id,account_id[,programs[,pricing_node[,import_limit_kw[,export_limit_kw]]]]");
+        assertThat(problem("meter_id,account,programs\nm1,1001,\n"))
+            .isEqualTo("meters.csv: line 1: header column 2 is \"account\", expected account_id (the header must " +
+                "be meter_id,account_id[,programs[,pricing_node[,import_limit_kw[,export_limit_kw]]]])");
+    }
+
+    @Test
     void readingLimitsAreReadInKilowattsToWholeWatts() throws IOException
     {
         // a 200 A, 240 V residential service is 48 kW; a 7.6 kW inverter exports at most 7,600 W

@@ -162,6 +162,40 @@ class MeterCsvReaderTest
     }
 
     @Test
+    void aHeaderInKwhNamesTheColumnAndTheUnitInsteadOfATruncatedHeader() throws IOException
+    {
+        // an export in kWh, as NREL SAM and most spreadsheets write energy; the header was shown cut at 40 characters,
+        // "meter_id,interval_start,interval_seconds...", which hid the one column that was wrong
+        final Path file = Files.writeString(tempDir.resolve("kwh.csv"),
+            "meter_id,interval_start,interval_seconds,import_kwh,export_kwh\nM1,1772964000,900,0.410,0\n");
+
+        final MeterDataException ex =
+            catchThrowableOfType(MeterDataException.class, () -> new MeterCsvReader().read(file, new RecordingSink()));
+
+        assertThat(ex.getMessage()).isEqualTo("kwh.csv: line 1: header column 4 is \"import_kwh\", expected " +
+            "import_wh: energies are whole Wh, so a kWh column must be multiplied by 1000 (the header must be " +
+            "meter_id,interval_start,interval_seconds,import_wh,export_wh[,channel])");
+    }
+
+    @Test
+    void aHeaderWithARenamedOrMissingColumnNamesIt() throws IOException
+    {
+        final Path renamed = Files.writeString(tempDir.resolve("renamed.csv"),
+            "meter_id,timestamp,interval_seconds,import_wh,export_wh\n");
+        final Path short4 = Files.writeString(tempDir.resolve("short.csv"),
+            "meter_id,interval_start,interval_seconds,import_wh\n");
+
+        assertThat(catchThrowableOfType(MeterDataException.class,
+            () -> new MeterCsvReader().read(renamed, new RecordingSink())).getMessage())
+            .isEqualTo("renamed.csv: line 1: header column 2 is \"timestamp\", expected interval_start (the header " +
+                "must be meter_id,interval_start,interval_seconds,import_wh,export_wh[,channel])");
+        assertThat(catchThrowableOfType(MeterDataException.class,
+            () -> new MeterCsvReader().read(short4, new RecordingSink())).getMessage())
+            .isEqualTo("short.csv: line 1: header has 4 columns, expected 5 or 6 (the header must be " +
+                "meter_id,interval_start,interval_seconds,import_wh,export_wh[,channel])");
+    }
+
+    @Test
     void readsAGzippedFile() throws IOException
     {
         final Path file = tempDir.resolve("readings.csv.gz");

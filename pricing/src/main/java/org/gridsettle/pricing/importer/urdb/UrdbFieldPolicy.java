@@ -3,7 +3,9 @@ package org.gridsettle.pricing.importer.urdb;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,8 +40,42 @@ final class UrdbFieldPolicy
      */
     static final Set<String> COMPANIONS = Set.of("lookbackrange", "lookbackmonths", "coincidentrateunit");
 
+    /** Fields this importer refuses by name when they charge something: they are URDB's all the same. */
+    static final Set<String> REFUSED = Set.of(
+        "coincidentratestructure", "coincidentrateschedule", "energyattrs", "demandattrs", "fixedattrs",
+        "lookbackpercent", "demandratchetpercentage", "demandreactivepowercharge", "fueladjustmentsmonthly");
+
     private UrdbFieldPolicy()
     {
+    }
+
+    /**
+     * @param item a JSON object read as a rate.
+     * @return a problem when it has fields and none of them is a URDB rate's: a document of another kind (a carbon
+     *         intensity response, an OpenADR or Green Button file converted to JSON) given as a tariff, which would
+     *         otherwise be refused as a rate with unknown fields; null otherwise.
+     */
+    static String notARate(final JsonNode item)
+    {
+        final List<String> names = new ArrayList<>();
+        for (final Iterator<String> it = item.fieldNames(); it.hasNext(); )
+        {
+            final String name = it.next();
+            if (DESCRIPTIVE.contains(name) || READ.contains(name) || COMPANIONS.contains(name) ||
+                REFUSED.contains(name))
+            {
+                return null;
+            }
+            names.add(UrdbValueReader.quote(name));
+        }
+        if (names.isEmpty())
+        {
+            return null;
+        }
+        final int shown = Math.min(names.size(), 5);
+        return "not a URDB rate: none of its fields (" + String.join(", ", names.subList(0, shown)) +
+            (names.size() > shown ? ", ..." : "") + ") is one a URDB rate has, such as energyratestructure, " +
+            "fixedmonthlycharge or label; expected OpenEI URDB JSON, one rate object or {\"items\": [...]}";
     }
 
     /**

@@ -76,6 +76,10 @@ public final class UrdbImporter
         {
             readItems(root, source, rates, problems);
         }
+        else if (UrdbFieldPolicy.notARate(root) != null)
+        {
+            problems.add(new UrdbProblem("", "(document root)", UrdbFieldPolicy.notARate(root)));
+        }
         else
         {
             UrdbRateParser.parse(root, source, "", problems).ifPresent(rates::add);

@@ -3,6 +3,8 @@ package org.gridsettle.pricing.importer.urdb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -46,6 +48,24 @@ class UrdbRefusalTest
         // 0.25 + 0.01 $/kWh -> 260000 micro-$/kWh; sell 0.05 -> 50000
         assertThat(rate.energy().orElseThrow().tier(1, 0))
             .isEqualTo(new UrdbEnergyTier(260_000L, OptionalLong.of(50_000L), OptionalLong.empty(), false));
+    }
+
+    @Test
+    void jsonOfAnotherKindIsRefusedAsNotARateRatherThanARateWithAnUnknownField() throws IOException
+    {
+        // the real UK Carbon Intensity API response (carbon/, copied unchanged from /work/shared/data) given as a
+        // tariff by mistake was refused "URDB tariff refused: label (none): data (unknown URDB field; cannot tell
+        // whether it changes the price)", as if it were a rate with one odd field
+        final String source = "carbon_uk_national_pt24h_2023-03-15T0101Z.json";
+        final UrdbImportException ex;
+        try (InputStream in = getClass().getResourceAsStream("/carbon/" + source))
+        {
+            ex = catchThrowableOfType(UrdbImportException.class, () -> importer.read(source, in));
+        }
+
+        assertThat(ex.getMessage()).isEqualTo(source + ": URDB tariff refused: label (none): (document root) (not " +
+            "a URDB rate: none of its fields (\"data\") is one a URDB rate has, such as energyratestructure, " +
+            "fixedmonthlycharge or label; expected OpenEI URDB JSON, one rate object or {\"items\": [...]})");
     }
 
     @Test
