@@ -64,8 +64,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>
  * Bad input: every submission is journalled, and one the rules refuse is answered with a REJECTION output naming a
  * reason code ({@code journal/FORMAT.md}; {@link PostingListener#onRejection}), never with an exception, and the
- * inputs after it go on. Only an argument the record cannot hold (a channel above one byte, an invalid pricing node
- * name, a negative reading limit, a null) throws, before anything is submitted.
+ * inputs after it go on. Only an argument the record cannot hold (a channel or calendar kind above one byte, an
+ * invalid pricing node name, a negative reading limit or modification number, a null) throws, before anything is
+ * submitted.
  * <p>
  * Memory: besides the correction window ({@link Builder#correctionWindow}), each meter enrolled in demand response
  * costs {@value org.gridsettle.engine.logic.DrHistory#BYTES_PER_DR_METER} bytes of hourly history (48 local days x 24
@@ -572,9 +573,17 @@ public final class SettlementEngine implements AutoCloseable
      * @param kind     {@link CalendarCodec#END_OF_DAY} or {@link CalendarCodec#PERIOD_CLOSE}.
      * @param at       epoch second it ended (exclusive end).
      * @param tariffId tariff affected.
+     * @throws IllegalArgumentException if the kind does not fit the record's one byte (0 to 255); nothing is
+     *                                  submitted.
      */
     public void calendar(final int kind, final long at, final long tariffId)
     {
+        // refused before a slot is claimed: the record keeps the low byte only, so 257 would close a billing period
+        if (kind < 0 || kind > CalendarCodec.MAX_KIND)
+        {
+            throw new IllegalArgumentException("calendar kind " + kind + " outside 0.." + CalendarCodec.MAX_KIND +
+                " (END_OF_DAY " + CalendarCodec.END_OF_DAY + ", PERIOD_CLOSE " + CalendarCodec.PERIOD_CLOSE + ")");
+        }
         final long seq = gate.admitAndClaim();
         final InputSlot slot = gate.slot(seq);
         try
