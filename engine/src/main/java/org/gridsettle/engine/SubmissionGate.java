@@ -204,9 +204,14 @@ final class SubmissionGate
             {
                 throw halted(f);
             }
-            if (ring == null || closed)
+            if (closed)
             {
-                throw new IllegalStateException("engine is not running");
+                throw new IllegalStateException("engine is not running: it was closed, and nothing of this was " +
+                    "submitted; build a new engine on the journal directory to submit more");
+            }
+            if (ring == null)
+            {
+                throw new IllegalStateException("engine is not running: call start() before submitting");
             }
             if (Thread.currentThread() != producer && !multiProducer)
             {
@@ -304,6 +309,12 @@ final class SubmissionGate
         if (producer == null)
         {
             producer = current;
+        }
+        else if (producer != current && current == logicThread)
+        {
+            throw new IllegalStateException("a listener submitted to a single-producer engine: the business-logic " +
+                "thread it runs on would be a second producer beside " + producer + ", so nothing of it was " +
+                "submitted; build the engine with multiProducer(true) for listeners to submit");
         }
         else if (producer != current)
         {
