@@ -784,7 +784,9 @@ public final class SettlementEngine implements AutoCloseable
 
     /**
      * Publishes grid carbon intensity for a region, journalled as one record per run of contiguous, equal-length
-     * intervals. Values already known for the region may not be overlapped: publish forward in time.
+     * intervals (at most {@link org.gridsettle.journal.codec.CarbonIntensityCodec#MAX_VALUES} each). Values already
+     * known for the region may not be overlapped: publish forward in time; a record that overlaps them is rejected
+     * ALREADY_EXISTS, so a series submitted again changes nothing.
      *
      * @param regionSymbol packed region code, as given at enrolment.
      * @param series       the values, missing ones marked as such.
@@ -797,7 +799,8 @@ public final class SettlementEngine implements AutoCloseable
     /**
      * Publishes oracle prices of a pricing node, journalled as one record per run of contiguous, equal-length
      * intervals (at most {@link OraclePriceCodec#MAX_VALUES} each). Prices already known for the node may not be
-     * overlapped: publish forward in time. A gap between intervals is journalled as a gap and is a missing price.
+     * overlapped: publish forward in time; a record that overlaps them is rejected ALREADY_EXISTS. A gap between
+     * intervals is journalled as a gap and is a missing price.
      *
      * @param series the node's prices, micro-units per MWh.
      * @throws IllegalArgumentException if the node name is not valid
@@ -809,7 +812,14 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Safe from any thread.
+     * Safe from any thread. Input sequences number the journalled input records from 1, in the order the ring
+     * delivered them, and go on from {@link #recoveredInputs()} after a restart. Each submission is one record, except
+     * a carbon-intensity or oracle-price series, which is one per run of contiguous, equal-length intervals
+     * ({@link #publishCarbonIntensity}), and a balance query, which is none ({@link Balance#asOfSequence()} names the
+     * input it is as of). A host that cannot tell which of its submissions a sequence is may submit again more than
+     * it must: nothing posts twice, though an input superseded since (a tick since corrected, a DR event since
+     * withdrawn, a tariff version or account already known) is answered with a rejection rather than a duplicate
+     * acknowledgement.
      *
      * @return the last input sequence whose effects are journalled.
      */
@@ -819,7 +829,10 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * @return the number of journalled inputs re-applied at start.
+     * Valid after {@link #start()}.
+     *
+     * @return the number of inputs the journal held at start, the last input sequence recovered: those a snapshot
+     *     restored as well as those re-applied after it ({@link #recoveryNotes()} says which snapshot, if any).
      */
     public long recoveredInputs()
     {

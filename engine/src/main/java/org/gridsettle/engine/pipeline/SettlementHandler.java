@@ -115,7 +115,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
      * Re-applies the inputs already journalled. Call once, before the Disruptor starts.
      *
      * @param inputDir input journal directory.
-     * @return number of inputs re-applied.
+     * @return the number of inputs journalled, the last input sequence recovered: a snapshot's and those re-applied.
      */
     public long recover(final Path inputDir)
     {
