@@ -840,6 +840,8 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
+     * Valid after {@link #start()}.
+     *
      * @return what recovery did at start, one line each: the cycle files it set aside (see
      *         {@link #setAsideCycleFiles()}), and the snapshots it loaded or skipped.
      */
@@ -849,6 +851,8 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
+     * Valid after {@link #start()}.
+     *
      * @return the cycle files, by their names in the journal, that this engine's start found as a writer killed at
      *         the instant it created them left them (no header, no record) and renamed to {@code NAME.cq4.abandoned}
      *         (journal/FORMAT.md section 8); empty in the usual case. A host that reports the start to an operator
@@ -956,9 +960,13 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Engine configuration. Defaults: page-cache durability, a snapshot every million inputs and at shutdown, a
+     * Engine configuration. Defaults: page-cache durability, a snapshot every million inputs (and at least
+     * {@value SettlementEngine#DEFAULT_SNAPSHOT_INPUTS_PER_METER} inputs per enrolled meter apart) and at shutdown, a
      * sleeping wait strategy that leaves the second core to the host on a 2-core machine and pretouches the journals
-     * while it waits ({@link Pretouch#IDLE}), a ring of 8192 entries, single producer.
+     * while it waits, with a parked pretoucher thread as its backstop ({@link Pretouch#ADAPTIVE}), a ring of 8192
+     * entries, single producer, at least {@link SettlementEngine#DEFAULT_MIN_FREE_SPACE} bytes free to build.
+     * <p>
+     * Threading: not thread-safe; configure and build on one thread.
      */
     public static final class Builder
     {
@@ -972,7 +980,7 @@ public final class SettlementEngine implements AutoCloseable
         private int expectedMeters;
         private boolean snapshots = true;
         private long minFreeSpace = DEFAULT_MIN_FREE_SPACE;
-        /** Null until set: then {@link Pretouch#IDLE}, or {@link Pretouch#OFF} with the caller's wait strategy. */
+        /** Null until set: then {@link Pretouch#ADAPTIVE}, or {@link Pretouch#OFF} with the caller's wait strategy. */
         private Pretouch pretouch;
         private long snapshotInterval = 1_000_000;
         private long snapshotInputsPerMeter = DEFAULT_SNAPSHOT_INPUTS_PER_METER;
@@ -994,9 +1002,10 @@ public final class SettlementEngine implements AutoCloseable
 
         /**
          * @param bytes free space the journal directory's file system must have for the engine to start (default
-         *              {@link #DEFAULT_MIN_FREE_SPACE}); 0 for no check. A start refused for it writes nothing and
-         *              throws {@link JournalWriteException}. While running, a full disk halts the engine with the
-         *              same exception, and the journal keeps every record completed before it.
+         *              {@link #DEFAULT_MIN_FREE_SPACE}); 0 for no check. {@link #build()}, not
+         *              {@link SettlementEngine#start()}, checks it: with less it writes nothing and throws
+         *              {@link JournalWriteException}. While running, a full disk halts the engine with the same
+         *              exception, and the journal keeps every record completed before it.
          * @return this.
          */
         public Builder minFreeSpace(final long bytes)
@@ -1209,8 +1218,9 @@ public final class SettlementEngine implements AutoCloseable
          * @throws NullPointerException   if no journal directory was set.
          * @throws IllegalArgumentException if {@link #correctionWindow} times {@link #expectedMeters} is more than
          *                                  {@link org.gridsettle.engine.logic.TickWindow#MAX_TOTAL_SLOTS} slots.
-         * @throws IllegalStateException  if both {@link Pretouch#IDLE} and a wait strategy were set, or another
-         *                                engine or {@code settle} command is writing the journals.
+         * @throws IllegalStateException  if a wait strategy was set with a pretouch mode that works in the engine's
+         *                                own ({@link Pretouch#IDLE}, {@link Pretouch#ADAPTIVE}), or another engine
+         *                                or {@code settle} command is writing the journals.
          * @throws JournalWriteException  if the directory's file system has less free space than
          *                                {@link #minFreeSpace}.
          * @throws org.gridsettle.journal.JournalCorruptException if a journal fails verification.
