@@ -13,9 +13,9 @@ import org.gridsettle.journal.codec.TransferCodec;
  * would wait for an answer only this thread gives, and {@link SettlementEngine#close()}, and a submission that finds
  * the ring full, would wait for this thread too; each throws {@link IllegalStateException} instead. A listener may
  * submit only to an engine built with {@link SettlementEngine.Builder#multiProducer multiProducer(true)}: on a
- * single-producer engine this thread would be a second producer, and the submission throws
- * {@link IllegalStateException} with nothing submitted. The flyweights are only valid during the call; copy the
- * fields you need.
+ * single-producer engine this thread would be a second producer, and during {@code start()} the engine is not
+ * running yet: there the submission throws {@link IllegalStateException} with nothing submitted. The flyweights
+ * are only valid during the call; copy the fields you need.
  * <p>
  * Failure: a listener that throws halts the engine, as any failure on the business-logic thread does.
  * {@link SettlementEngine#fatalError()} returns what it threw, submissions and {@link SettlementEngine#close()}

@@ -190,6 +190,7 @@ public final class SettlementEngine implements AutoCloseable
         }
         final WaitStrategy waitStrategy =
             threads.startPretouch(config.effectivePretouch(), config.waitStrategy, input, output, handler);
+        gate.recovering(true);
         try
         {
             recovered = handler.recover(Journals.input(config.journalDir));
@@ -199,6 +200,10 @@ public final class SettlementEngine implements AutoCloseable
             // a refused recovery must leave the journals exactly as found: close() seals and snapshots nothing
             abandonStart(e);
             throw e;
+        }
+        finally
+        {
+            gate.recovering(false);
         }
         try
         {

@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * when the ring is multi-producer. {@link #markClosed} and {@link #awaitSubmissions} run on the one closing thread,
  * under the engine's close lock. {@link #fatal(Throwable)} is called on the business-logic thread when it halts, or
  * on the starting thread when the start fails; {@link #logicThread(Thread)} on the thread that starts the logic
- * thread, {@link #open} once on the starting thread after the logic thread runs.
+ * thread, {@link #open} once on the starting thread after the logic thread runs, and {@link #recovering} on the
+ * starting thread around recovery.
  * <p>
  * Ordering: the submission count, the close flag, the fatal error and the logic thread are volatile. A producer
  * increments the count, then reads the close flag; the closing thread sets the flag, then reads the count: being
@@ -44,6 +45,8 @@ final class SubmissionGate
     private volatile boolean closed;
     /** Submissions admitted and not yet published or failed; close waits for none to be left. */
     private volatile int submitting;
+    /** True while {@code start()} recovers, calling listeners on its own thread before the ring runs. */
+    private volatile boolean recovering;
     /** The business-logic thread, on which listeners run: it must not wait for itself ({@link #claim}, close). */
     private volatile Thread logicThread;
     /**
@@ -104,6 +107,14 @@ final class SubmissionGate
     void fatal(final Throwable e)
     {
         fatal = e;
+    }
+
+    /**
+     * @param recovering true while {@code start()} re-applies the journal, giving listeners the outputs it appends.
+     */
+    void recovering(final boolean recovering)
+    {
+        this.recovering = recovering;
     }
 
     /**
@@ -211,7 +222,11 @@ final class SubmissionGate
             }
             if (ring == null)
             {
-                throw new IllegalStateException("engine is not running: call start() before submitting");
+                throw new IllegalStateException(recovering
+                    ? "engine is not running yet: a listener submitted while start() recovers the journal and " +
+                        "gives it the outputs recovery appends; nothing of it was submitted, and nothing can be " +
+                        "until start() returns"
+                    : "engine is not running: call start() before submitting");
             }
             if (Thread.currentThread() != producer && !multiProducer)
             {

@@ -1,6 +1,7 @@
 package org.gridsettle.engine;
 
 import org.gridsettle.journal.codec.RejectionCodec;
+import org.gridsettle.journal.codec.TransferCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,59 @@ class SubmissionRefusalMessagesTest
             // threads and left the host to work out that one of them was its listener's
             assertThat(refused.get()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("listener").hasMessageContaining("multiProducer(true)");
+        }
+        finally
+        {
+            engine.get().close();
+        }
+    }
+
+    @Test
+    void aListenersSubmissionWhileStartRecoversSaysSo()
+    {
+        final long t = EngineFixture.START;
+        final PostingListener failing = new PostingListener()
+        {
+            @Override
+            public void onTransfer(final TransferCodec transfer)
+            {
+                if (transfer.causeSequence() == 5)
+                {
+                    throw new IllegalStateException("the host's ledger is down");
+                }
+            }
+        };
+        final SettlementEngine halted = SettlementEngine.builder().journalDir(dir).listener(failing).build().start();
+        EngineFixture.setUp(halted, 1);                                 // inputs 1..3
+        halted.submitTick(1, 0, t, 900, 100, 0);                        // 4
+        halted.submitTick(1, 0, t + 900, 900, 100, 40);                 // 5: its export credit is never journalled
+        assertThatThrownBy(halted::close).isInstanceOf(IllegalStateException.class);
+
+        // the restart appends the lost credit and gives it to the listener on the thread calling start(), before the
+        // ring runs: a listener that submits, as it may at run time, is refused there
+        final AtomicReference<SettlementEngine> engine = new AtomicReference<>();
+        final AtomicReference<RuntimeException> refused = new AtomicReference<>();
+        final PostingListener submitting = new PostingListener()
+        {
+            @Override
+            public void onTransfer(final TransferCodec transfer)
+            {
+                try
+                {
+                    engine.get().registerAccount(2000 + transfer.causeSequence());
+                }
+                catch (final RuntimeException e)
+                {
+                    refused.set(e);
+                }
+            }
+        };
+        engine.set(SettlementEngine.builder().journalDir(dir).multiProducer(true).listener(submitting).build());
+        try
+        {
+            engine.get().start();
+            assertThat(refused.get()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not running").hasMessageContaining("recover");
         }
         finally
         {
