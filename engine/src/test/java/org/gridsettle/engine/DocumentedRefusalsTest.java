@@ -65,6 +65,20 @@ class DocumentedRefusalsTest
         assertThat(Outputs.rejection(out.causedBy(4).get(0))).isEqualTo(ReasonCode.MALFORMED);
     }
 
+    @Test
+    void aJournalDirectoryThatIsAFileIsNamedAsSuch() throws Exception
+    {
+        // build()'s Javadoc: a path that is a file is refused naming the path and why; the message named the lock
+        // file two levels below it and said only "Not a directory"
+        final Path file = java.nio.file.Files.writeString(dir.resolve("journal"), "not a directory");
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(file).build())
+            .isInstanceOf(java.io.UncheckedIOException.class)
+            .hasMessageContaining(file + " is a file, not a directory");
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(file.resolve("below")).build())
+            .isInstanceOf(java.io.UncheckedIOException.class)
+            .hasMessageContaining(file + " is a file, not a directory");
+    }
+
     /** Asserts the call is refused naming what is wrong, and that the engine journalled nothing for it. */
     private static void refused(
         final SettlementEngine engine,
