@@ -20,8 +20,9 @@ import org.gridsettle.journal.codec.TransferCodec;
  * Failure: a listener that throws halts the engine, as any failure on the business-logic thread does.
  * {@link SettlementEngine#fatalError()} returns what it threw, submissions and {@link SettlementEngine#close()}
  * throw {@link IllegalStateException}, and the input's outputs after the one the listener was given are not
- * journalled. The record it was given is journalled and is not given again: a restart on the same journal directory
- * appends the input's missing outputs and gives only those to the listeners. Catch what a listener must survive.
+ * journalled. The record it was given is journalled and is not given again, so the other listeners are still given
+ * it: a restart on the same journal directory appends the input's missing outputs and gives only those to the
+ * listeners. Catch what a listener must survive.
  */
 public interface PostingListener
 {
