@@ -249,7 +249,8 @@ public final class SettlementEngine implements AutoCloseable
      *
      * @param meterId         meter.
      * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}; see
-     *                        {@link MeterTickCodec#CHANNEL_MAIN}.
+     *                        {@link MeterTickCodec#CHANNEL_MAIN}. The engine settles channels 0 to 15 and rejects
+     *                        the rest MALFORMED.
      * @param intervalStart   interval start, epoch seconds UTC.
      * @param intervalSeconds interval length; the interval must not run on past a change of TOU period, billing
      *                        period, local day (daily tiers) or clock hour (hourly netting), which a tick aligned to
@@ -278,7 +279,8 @@ public final class SettlementEngine implements AutoCloseable
      * Submits a meter tick unless the ring is full.
      *
      * @param meterId         meter.
-     * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}.
+     * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}; 16 and above are rejected
+     *                        MALFORMED.
      * @param intervalStart   interval start, epoch seconds UTC.
      * @param intervalSeconds interval length.
      * @param importWh        energy imported.
@@ -312,7 +314,8 @@ public final class SettlementEngine implements AutoCloseable
      * duplicate.
      *
      * @param meterId         meter.
-     * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}.
+     * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}; 16 and above are rejected
+     *                        MALFORMED.
      * @param intervalStart   interval start of the tick corrected.
      * @param intervalSeconds interval length.
      * @param importWh        corrected import.
