@@ -906,7 +906,9 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Valid after {@link #close()}.
+     * Valid after {@link #close()}. After a halt it is the state the halt left, which may hold part of the input the
+     * engine halted on (the postings journalled before the failure): the journal, not this, is what a restart
+     * recovers.
      *
      * @return the ledger.
      */
@@ -958,8 +960,9 @@ public final class SettlementEngine implements AutoCloseable
      * {@link IllegalStateException} with nothing submitted.
      *
      * @throws IllegalStateException if the engine had halted ({@link #fatalError()}): the journals are left as they
-     *                               are, for the next start to recover; or, changing nothing, if called from a
-     *                               listener, where it would wait for itself.
+     *                               are, for the next start to recover (only the first call throws; a later one
+     *                               returns, and {@link #fatalError()} still names the halt); or, changing nothing,
+     *                               if called from a listener, where it would wait for itself.
      */
     @Override
     public void close()
