@@ -6,6 +6,10 @@ import org.gridsettle.journal.codec.TransferCodec;
 
 /**
  * A host's callback for the engine's outputs, delivered in output-journal order after each record is journalled.
+ * Journalled is not yet durable: under {@link org.gridsettle.journal.Durability#SYNC_ON_BATCH} the record is forced
+ * to the device at the end of its batch, after this call, and is as durable as the durability promises once
+ * {@link SettlementEngine#appliedSequence()} reaches its cause sequence. A host that acts on an output in a way it
+ * cannot take back (a payout) waits for that.
  * <p>
  * Threading: called on the business-logic thread, and during {@link SettlementEngine#start()} on the thread that
  * calls it, for the outputs recovery appends (those a crash lost after their input was journalled). Return quickly
