@@ -172,7 +172,9 @@ public final class SettlementEngine implements AutoCloseable
      * a new engine may start on the directory.
      * <p>
      * Threading: call once, before any submission. The outputs that recovery appends (those a crash lost after their
-     * input was journalled) reach the listeners on the calling thread, before this returns.
+     * input was journalled) reach the listeners on the calling thread, before this returns. A {@link #close()} from
+     * another thread meanwhile (a shutdown hook during a long recovery) waits for this to return, then closes; one
+     * from a listener here throws {@link IllegalStateException}.
      *
      * @return this.
      * @throws IllegalStateException if the engine was started or closed before: recovery would run again into the
@@ -180,43 +182,53 @@ public final class SettlementEngine implements AutoCloseable
      */
     public SettlementEngine start()
     {
-        if (gate.closed())
+        // a close from another thread (a shutdown hook) waits for the start instead of letting go of the journals
+        // under the recovery, after which start went on to run a business-logic thread close() never stopped
+        synchronized (closeSequence.lock())
         {
-            throw new IllegalStateException("engine is closed: build a new one on the journal directory");
+            if (gate.closed())
+            {
+                throw new IllegalStateException("engine is closed: build a new one on the journal directory");
+            }
+            if (threads.started())
+            {
+                throw new IllegalStateException("engine already started");
+            }
+            final WaitStrategy waitStrategy =
+                threads.startPretouch(config.effectivePretouch(), config.waitStrategy, input, output, handler);
+            gate.recoveringOn(Thread.currentThread());
+            try
+            {
+                try
+                {
+                    recovered = handler.recover(Journals.input(config.journalDir));
+                }
+                finally
+                {
+                    // before abandonStart: its close() on this thread is the engine's own, not a listener's
+                    gate.recoveringOn(null);
+                }
+            }
+            catch (final RuntimeException | Error e)
+            {
+                // a refused recovery must leave the journals exactly as found: close() seals and snapshots nothing
+                abandonStart(e);
+                throw e;
+            }
+            try
+            {
+                threads.startLogicThread(waitStrategy, config.ringSize, handler, gate, config.journalDir);
+            }
+            catch (final RuntimeException | Error e)
+            {
+                // recovered, but no thread to run the logic (a ring the Disruptor refuses, a thread the JVM cannot
+                // start, an interrupt while waiting for it): nothing was submitted, and the journals are let go as
+                // they are
+                abandonStart(e);
+                throw e;
+            }
+            return this;
         }
-        if (threads.started())
-        {
-            throw new IllegalStateException("engine already started");
-        }
-        final WaitStrategy waitStrategy =
-            threads.startPretouch(config.effectivePretouch(), config.waitStrategy, input, output, handler);
-        gate.recovering(true);
-        try
-        {
-            recovered = handler.recover(Journals.input(config.journalDir));
-        }
-        catch (final RuntimeException | Error e)
-        {
-            // a refused recovery must leave the journals exactly as found: close() seals and snapshots nothing
-            abandonStart(e);
-            throw e;
-        }
-        finally
-        {
-            gate.recovering(false);
-        }
-        try
-        {
-            threads.startLogicThread(waitStrategy, config.ringSize, handler, gate, config.journalDir);
-        }
-        catch (final RuntimeException | Error e)
-        {
-            // recovered, but no thread to run the logic (a ring the Disruptor refuses, a thread the JVM cannot start,
-            // an interrupt while waiting for it): nothing was submitted, and the journals are let go as they are
-            abandonStart(e);
-            throw e;
-        }
-        return this;
     }
 
     /**
@@ -955,7 +967,7 @@ public final class SettlementEngine implements AutoCloseable
      * the engine's own threads (business-logic, snapshot, pretoucher) have ended, halted or not.
      * <p>
      * Threading: call from any host thread, not from a listener. A call while another closes waits for it and
-     * returns once the journals are closed. Producers may still be submitting: every submission that returns
+     * returns once the journals are closed; one while {@link #start()} runs waits for the start to end. Producers may still be submitting: every submission that returns
      * normally is journalled and applied before the journals close, and every later one throws
      * {@link IllegalStateException} with nothing submitted.
      *

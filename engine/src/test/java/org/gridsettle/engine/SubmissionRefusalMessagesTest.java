@@ -88,23 +88,7 @@ class SubmissionRefusalMessagesTest
     @Test
     void aListenersSubmissionWhileStartRecoversSaysSo()
     {
-        final long t = EngineFixture.START;
-        final PostingListener failing = new PostingListener()
-        {
-            @Override
-            public void onTransfer(final TransferCodec transfer)
-            {
-                if (transfer.causeSequence() == 5)
-                {
-                    throw new IllegalStateException("the host's ledger is down");
-                }
-            }
-        };
-        final SettlementEngine halted = SettlementEngine.builder().journalDir(dir).listener(failing).build().start();
-        EngineFixture.setUp(halted, 1);                                 // inputs 1..3
-        halted.submitTick(1, 0, t, 900, 100, 0);                        // 4
-        halted.submitTick(1, 0, t + 900, 900, 100, 40);                 // 5: its export credit is never journalled
-        assertThatThrownBy(halted::close).isInstanceOf(IllegalStateException.class);
+        CloseDuringStartTest.haltMidInput(dir);
 
         // the restart appends the lost credit and gives it to the listener on the thread calling start(), before the
         // ring runs: a listener that submits, as it may at run time, is refused there
