@@ -48,14 +48,14 @@ final class OutputDispatcher implements OutputSink
         if (type == RecordType.TRANSFER.id())
         {
             transfer.wrap(buffer, offset);
-            RuntimeException failed = null;
+            Throwable failed = null;
             for (final PostingListener l : ls)
             {
                 try
                 {
                     l.onTransfer(transfer);
                 }
-                catch (final RuntimeException e)
+                catch (final RuntimeException | Error e)
                 {
                     failed = first(failed, e);
                 }
@@ -65,14 +65,14 @@ final class OutputDispatcher implements OutputSink
         else if (type == RecordType.REJECTION.id())
         {
             rejection.wrap(buffer, offset);
-            RuntimeException failed = null;
+            Throwable failed = null;
             for (final PostingListener l : ls)
             {
                 try
                 {
                     l.onRejection(rejection);
                 }
-                catch (final RuntimeException e)
+                catch (final RuntimeException | Error e)
                 {
                     failed = first(failed, e);
                 }
@@ -82,14 +82,14 @@ final class OutputDispatcher implements OutputSink
         else if (type == RecordType.DUPLICATE_ACK.id())
         {
             duplicate.wrap(buffer, offset);
-            RuntimeException failed = null;
+            Throwable failed = null;
             for (final PostingListener l : ls)
             {
                 try
                 {
                     l.onDuplicate(duplicate);
                 }
-                catch (final RuntimeException e)
+                catch (final RuntimeException | Error e)
                 {
                     failed = first(failed, e);
                 }
@@ -98,7 +98,7 @@ final class OutputDispatcher implements OutputSink
         }
     }
 
-    private static RuntimeException first(final RuntimeException earlier, final RuntimeException e)
+    private static Throwable first(final Throwable earlier, final Throwable e)
     {
         if (earlier == null)
         {
@@ -111,11 +111,16 @@ final class OutputDispatcher implements OutputSink
         return earlier;
     }
 
-    private static void throwIfFailed(final RuntimeException failed)
+    /** Throws what a listener threw: only unchecked throwables are caught, so it is one of the two. */
+    private static void throwIfFailed(final Throwable failed)
     {
-        if (failed != null)
+        if (failed instanceof RuntimeException runtime)
         {
-            throw failed;
+            throw runtime;
+        }
+        if (failed instanceof Error error)
+        {
+            throw error;
         }
     }
 }
