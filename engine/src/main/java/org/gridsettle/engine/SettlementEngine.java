@@ -769,7 +769,9 @@ public final class SettlementEngine implements AutoCloseable
      * @return completed on the business-logic thread, which also runs any stage already chained to it without
      *         {@code Async} (keep those short, or chain with {@code thenApplyAsync} and the like); completed
      *         exceptionally if the engine halts first. Waiting for it, or a stage chained to it, from a listener
-     *         ({@code get}, {@code join}) throws {@link IllegalStateException} instead of waiting for ever.
+     *         ({@code get}, {@code join}) throws {@link IllegalStateException} instead of waiting for ever. A future
+     *         that {@code CompletableFuture.allOf} or {@code anyOf} makes of answers is a plain one, which that check
+     *         cannot see: a listener waiting for one waits for ever, with every input behind it.
      */
     public CompletableFuture<Balance> queryBalance(final long accountId, final long tokenSymbol)
     {
