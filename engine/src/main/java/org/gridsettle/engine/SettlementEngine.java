@@ -969,9 +969,9 @@ public final class SettlementEngine implements AutoCloseable
      * the engine's own threads (business-logic, snapshot, pretoucher) have ended, halted or not.
      * <p>
      * Threading: call from any host thread, not from a listener. A call while another closes waits for it and
-     * returns once the journals are closed; one while {@link #start()} runs waits for the start to end. Producers may still be submitting: every submission that returns
-     * normally is journalled and applied before the journals close, and every later one throws
-     * {@link IllegalStateException} with nothing submitted.
+     * returns once the journals are closed; one while {@link #start()} runs waits for the start to end. Producers
+     * may still be submitting: every submission that returns normally is journalled and applied before the journals
+     * close, and every later one throws {@link IllegalStateException} with nothing submitted.
      *
      * @throws IllegalStateException if the engine had halted ({@link #fatalError()}): the journals are left as they
      *                               are, for the next start to recover (only the first call throws; a later one
