@@ -30,9 +30,9 @@ import java.util.List;
  * The Disruptor consumer: for each input it assigns the next input sequence, appends the record to the input journal
  * and only then applies it to the {@link SettlementLogic}, whose outputs go to the output journal and listeners.
  * <p>
- * On start it recovers: it loads the newest valid snapshot, then every input journalled after it is re-applied; outputs the output journal already holds
- * are checked byte for byte, and outputs lost in a crash (input journalled, outputs not yet) are appended. So after a
- * {@code kill -9} no input is lost and no posting doubled.
+ * On start it recovers: it loads the newest valid snapshot, then every input journalled after it is re-applied;
+ * outputs the output journal already holds are checked byte for byte, and outputs lost in a crash (input journalled,
+ * outputs not yet) are appended. So after a {@code kill -9} no input is lost and no posting doubled.
  * <p>
  * Runs on the single business-logic thread; {@link #appliedSequence()} may be read from any thread.
  */
