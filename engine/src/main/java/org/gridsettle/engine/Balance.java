@@ -2,6 +2,9 @@ package org.gridsettle.engine;
 
 /**
  * A balance as of an input sequence: every input up to and including {@code asOfSequence} is reflected, none after.
+ * <p>
+ * Threading: immutable; made on the business-logic thread, which completes the query with it, and safe to read on
+ * any thread.
  *
  * @param accountId    account.
  * @param token        token symbol.

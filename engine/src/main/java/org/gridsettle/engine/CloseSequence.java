@@ -11,8 +11,9 @@ import org.gridsettle.journal.JournalWriter;
  * exactly as they are, for verify and the next start to see what happened.
  * <p>
  * Threading: {@link #close} runs on any host thread, never the business-logic thread; concurrent calls are
- * serialised on a lock, and every call after the first returns once the first has closed the journals. The close
- * flag is set under that lock but is volatile in the {@link SubmissionGate}, where producers read it without one.
+ * serialised on a lock, and every call after the first returns once the first has closed the journals. The engine's
+ * start holds the same lock ({@link #lock}), so a close waits for a start in progress. The close flag is set under
+ * that lock but is volatile in the {@link SubmissionGate}, where producers read it without one.
  */
 final class CloseSequence
 {
@@ -46,6 +47,15 @@ final class CloseSequence
     }
 
     /**
+     * @return the lock a close runs under; {@code start()} holds it too, so that a close from another thread waits for
+     *         a start in progress rather than closing the journals under its recovery.
+     */
+    Object lock()
+    {
+        return closeLock;
+    }
+
+    /**
      * Closes the engine unless a close already has, as {@code SettlementEngine.close()} documents.
      *
      * @throws IllegalStateException if the engine had halted, or if called from a listener.
@@ -57,6 +67,13 @@ final class CloseSequence
             // the drain below waits for the input this listener is called for, which waits for the listener
             throw new IllegalStateException("close() was called on the business-logic thread, from a listener: it " +
                 "would wait for that thread for ever; close from a host thread");
+        }
+        if (Thread.currentThread() == gate.recoveringOn())
+        {
+            // start() holds the lock on this thread, so nothing would stop this close letting go of the journals
+            // under the recovery that called the listener
+            throw new IllegalStateException("close() was called from a listener while start() recovers the journal " +
+                "and gives it the outputs recovery appends: close once start() has returned");
         }
         // a second caller (a host's shutdown hook, say) waits for the first to finish: it returned at once, before the
         // journals were closed, and had it come a moment sooner the two would have closed the journals together

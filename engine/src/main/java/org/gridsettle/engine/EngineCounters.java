@@ -2,6 +2,8 @@ package org.gridsettle.engine;
 
 /**
  * What an engine has done since its journal was created.
+ * <p>
+ * Threading: immutable, safe to share; {@link SettlementEngine#counters()} makes one, valid after close.
  *
  * @param inputs      input records journalled.
  * @param outputs     output records journalled.

@@ -64,8 +64,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>
  * Bad input: every submission is journalled, and one the rules refuse is answered with a REJECTION output naming a
  * reason code ({@code journal/FORMAT.md}; {@link PostingListener#onRejection}), never with an exception, and the
- * inputs after it go on. Only an argument the record cannot hold (a channel above one byte, an invalid pricing node
- * name, a negative reading limit, a null) throws, before anything is submitted.
+ * inputs after it go on. Only an argument the record cannot hold (a channel or calendar kind above one byte, an
+ * invalid pricing node name, a negative reading limit or modification number, a null) throws, before anything is
+ * submitted.
  * <p>
  * Memory: besides the correction window ({@link Builder#correctionWindow}), each meter enrolled in demand response
  * costs {@value org.gridsettle.engine.logic.DrHistory#BYTES_PER_DR_METER} bytes of hourly history (48 local days x 24
@@ -171,7 +172,9 @@ public final class SettlementEngine implements AutoCloseable
      * a new engine may start on the directory.
      * <p>
      * Threading: call once, before any submission. The outputs that recovery appends (those a crash lost after their
-     * input was journalled) reach the listeners on the calling thread, before this returns.
+     * input was journalled) reach the listeners on the calling thread, before this returns. A {@link #close()} from
+     * another thread meanwhile (a shutdown hook during a long recovery) waits for this to return, then closes; one
+     * from a listener here throws {@link IllegalStateException}.
      *
      * @return this.
      * @throws IllegalStateException if the engine was started or closed before: recovery would run again into the
@@ -179,38 +182,53 @@ public final class SettlementEngine implements AutoCloseable
      */
     public SettlementEngine start()
     {
-        if (gate.closed())
+        // a close from another thread (a shutdown hook) waits for the start instead of letting go of the journals
+        // under the recovery, after which start went on to run a business-logic thread close() never stopped
+        synchronized (closeSequence.lock())
         {
-            throw new IllegalStateException("engine is closed: build a new one on the journal directory");
+            if (gate.closed())
+            {
+                throw new IllegalStateException("engine is closed: build a new one on the journal directory");
+            }
+            if (threads.started())
+            {
+                throw new IllegalStateException("engine already started");
+            }
+            final WaitStrategy waitStrategy =
+                threads.startPretouch(config.effectivePretouch(), config.waitStrategy, input, output, handler);
+            gate.recoveringOn(Thread.currentThread());
+            try
+            {
+                try
+                {
+                    recovered = handler.recover(Journals.input(config.journalDir));
+                }
+                finally
+                {
+                    // before abandonStart: its close() on this thread is the engine's own, not a listener's
+                    gate.recoveringOn(null);
+                }
+            }
+            catch (final RuntimeException | Error e)
+            {
+                // a refused recovery must leave the journals exactly as found: close() seals and snapshots nothing
+                abandonStart(e);
+                throw e;
+            }
+            try
+            {
+                threads.startLogicThread(waitStrategy, config.ringSize, handler, gate, config.journalDir);
+            }
+            catch (final RuntimeException | Error e)
+            {
+                // recovered, but no thread to run the logic (a ring the Disruptor refuses, a thread the JVM cannot
+                // start, an interrupt while waiting for it): nothing was submitted, and the journals are let go as
+                // they are
+                abandonStart(e);
+                throw e;
+            }
+            return this;
         }
-        if (threads.started())
-        {
-            throw new IllegalStateException("engine already started");
-        }
-        final WaitStrategy waitStrategy =
-            threads.startPretouch(config.effectivePretouch(), config.waitStrategy, input, output, handler);
-        try
-        {
-            recovered = handler.recover(Journals.input(config.journalDir));
-        }
-        catch (final RuntimeException | Error e)
-        {
-            // a refused recovery must leave the journals exactly as found: close() seals and snapshots nothing
-            abandonStart(e);
-            throw e;
-        }
-        try
-        {
-            threads.startLogicThread(waitStrategy, config.ringSize, handler, gate, config.journalDir);
-        }
-        catch (final RuntimeException | Error e)
-        {
-            // recovered, but no thread to run the logic (a ring the Disruptor refuses, a thread the JVM cannot start,
-            // an interrupt while waiting for it): nothing was submitted, and the journals are let go as they are
-            abandonStart(e);
-            throw e;
-        }
-        return this;
     }
 
     /**
@@ -243,7 +261,8 @@ public final class SettlementEngine implements AutoCloseable
      *
      * @param meterId         meter.
      * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}; see
-     *                        {@link MeterTickCodec#CHANNEL_MAIN}.
+     *                        {@link MeterTickCodec#CHANNEL_MAIN}. The engine settles channels 0 to 15 and rejects
+     *                        the rest MALFORMED.
      * @param intervalStart   interval start, epoch seconds UTC.
      * @param intervalSeconds interval length; the interval must not run on past a change of TOU period, billing
      *                        period, local day (daily tiers) or clock hour (hourly netting), which a tick aligned to
@@ -272,7 +291,8 @@ public final class SettlementEngine implements AutoCloseable
      * Submits a meter tick unless the ring is full.
      *
      * @param meterId         meter.
-     * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}.
+     * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}; 16 and above are rejected
+     *                        MALFORMED.
      * @param intervalStart   interval start, epoch seconds UTC.
      * @param intervalSeconds interval length.
      * @param importWh        energy imported.
@@ -306,7 +326,8 @@ public final class SettlementEngine implements AutoCloseable
      * duplicate.
      *
      * @param meterId         meter.
-     * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}.
+     * @param channel         register channel, 0 to {@link MeterTickCodec#MAX_CHANNEL}; 16 and above are rejected
+     *                        MALFORMED.
      * @param intervalStart   interval start of the tick corrected.
      * @param intervalSeconds interval length.
      * @param importWh        corrected import.
@@ -572,9 +593,17 @@ public final class SettlementEngine implements AutoCloseable
      * @param kind     {@link CalendarCodec#END_OF_DAY} or {@link CalendarCodec#PERIOD_CLOSE}.
      * @param at       epoch second it ended (exclusive end).
      * @param tariffId tariff affected.
+     * @throws IllegalArgumentException if the kind does not fit the record's one byte (0 to 255); nothing is
+     *                                  submitted.
      */
     public void calendar(final int kind, final long at, final long tariffId)
     {
+        // refused before a slot is claimed: the record keeps the low byte only, so 257 would close a billing period
+        if (kind < 0 || kind > CalendarCodec.MAX_KIND)
+        {
+            throw new IllegalArgumentException("calendar kind " + kind + " outside 0.." + CalendarCodec.MAX_KIND +
+                " (END_OF_DAY " + CalendarCodec.END_OF_DAY + ", PERIOD_CLOSE " + CalendarCodec.PERIOD_CLOSE + ")");
+        }
         final long seq = gate.admitAndClaim();
         final InputSlot slot = gate.slot(seq);
         try
@@ -740,7 +769,9 @@ public final class SettlementEngine implements AutoCloseable
      * @return completed on the business-logic thread, which also runs any stage already chained to it without
      *         {@code Async} (keep those short, or chain with {@code thenApplyAsync} and the like); completed
      *         exceptionally if the engine halts first. Waiting for it, or a stage chained to it, from a listener
-     *         ({@code get}, {@code join}) throws {@link IllegalStateException} instead of waiting for ever.
+     *         ({@code get}, {@code join}) throws {@link IllegalStateException} instead of waiting for ever. A future
+     *         that {@code CompletableFuture.allOf} or {@code anyOf} makes of answers is a plain one, which that check
+     *         cannot see: a listener waiting for one waits for ever, with every input behind it.
      */
     public CompletableFuture<Balance> queryBalance(final long accountId, final long tokenSymbol)
     {
@@ -775,7 +806,9 @@ public final class SettlementEngine implements AutoCloseable
 
     /**
      * Publishes grid carbon intensity for a region, journalled as one record per run of contiguous, equal-length
-     * intervals. Values already known for the region may not be overlapped: publish forward in time.
+     * intervals (at most {@link org.gridsettle.journal.codec.CarbonIntensityCodec#MAX_VALUES} each). Values already
+     * known for the region may not be overlapped: publish forward in time; a record that overlaps them is rejected
+     * ALREADY_EXISTS, so a series submitted again changes nothing. An empty series journals nothing.
      *
      * @param regionSymbol packed region code, as given at enrolment.
      * @param series       the values, missing ones marked as such.
@@ -788,7 +821,8 @@ public final class SettlementEngine implements AutoCloseable
     /**
      * Publishes oracle prices of a pricing node, journalled as one record per run of contiguous, equal-length
      * intervals (at most {@link OraclePriceCodec#MAX_VALUES} each). Prices already known for the node may not be
-     * overlapped: publish forward in time. A gap between intervals is journalled as a gap and is a missing price.
+     * overlapped: publish forward in time; a record that overlaps them is rejected ALREADY_EXISTS. A gap between
+     * intervals is journalled as a gap and is a missing price. An empty series journals nothing.
      *
      * @param series the node's prices, micro-units per MWh.
      * @throws IllegalArgumentException if the node name is not valid
@@ -800,7 +834,14 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Safe from any thread.
+     * Safe from any thread. Input sequences number the journalled input records from 1, in the order the ring
+     * delivered them, and go on from {@link #recoveredInputs()} after a restart. Each submission is one record, except
+     * a carbon-intensity or oracle-price series, which is one per run of contiguous, equal-length intervals
+     * ({@link #publishCarbonIntensity}), and a balance query, which is none ({@link Balance#asOfSequence()} names the
+     * input it is as of). A host that cannot tell which of its submissions a sequence is may submit again more than
+     * it must: nothing posts twice, though an input superseded since (a tick since corrected, a DR event since
+     * withdrawn, a tariff version or account already known) is answered with a rejection rather than a duplicate
+     * acknowledgement.
      *
      * @return the last input sequence whose effects are journalled.
      */
@@ -810,7 +851,10 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * @return the number of journalled inputs re-applied at start.
+     * Valid after {@link #start()}.
+     *
+     * @return the number of inputs the journal held at start, the last input sequence recovered: those a snapshot
+     *     restored as well as those re-applied after it ({@link #recoveryNotes()} says which snapshot, if any).
      */
     public long recoveredInputs()
     {
@@ -818,6 +862,8 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
+     * Valid after {@link #start()}.
+     *
      * @return what recovery did at start, one line each: the cycle files it set aside (see
      *         {@link #setAsideCycleFiles()}), and the snapshots it loaded or skipped.
      */
@@ -827,6 +873,8 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
+     * Valid after {@link #start()}.
+     *
      * @return the cycle files, by their names in the journal, that this engine's start found as a writer killed at
      *         the instant it created them left them (no header, no record) and renamed to {@code NAME.cq4.abandoned}
      *         (journal/FORMAT.md section 8); empty in the usual case. A host that reports the start to an operator
@@ -872,7 +920,9 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Valid after {@link #close()}.
+     * Valid after {@link #close()}. After a halt it is the state the halt left, which may hold part of the input the
+     * engine halted on (the postings journalled before the failure): the journal, not this, is what a restart
+     * recovers.
      *
      * @return the ledger.
      */
@@ -919,13 +969,14 @@ public final class SettlementEngine implements AutoCloseable
      * the engine's own threads (business-logic, snapshot, pretoucher) have ended, halted or not.
      * <p>
      * Threading: call from any host thread, not from a listener. A call while another closes waits for it and
-     * returns once the journals are closed. Producers may still be submitting: every submission that returns
-     * normally is journalled and applied before the journals close, and every later one throws
-     * {@link IllegalStateException} with nothing submitted.
+     * returns once the journals are closed; one while {@link #start()} runs waits for the start to end. Producers
+     * may still be submitting: every submission that returns normally is journalled and applied before the journals
+     * close, and every later one throws {@link IllegalStateException} with nothing submitted.
      *
      * @throws IllegalStateException if the engine had halted ({@link #fatalError()}): the journals are left as they
-     *                               are, for the next start to recover; or, changing nothing, if called from a
-     *                               listener, where it would wait for itself.
+     *                               are, for the next start to recover (only the first call throws; a later one
+     *                               returns, and {@link #fatalError()} still names the halt); or, changing nothing,
+     *                               if called from a listener, where it would wait for itself.
      */
     @Override
     public void close()
@@ -934,9 +985,13 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Engine configuration. Defaults: page-cache durability, a snapshot every million inputs and at shutdown, a
+     * Engine configuration. Defaults: page-cache durability, a snapshot every million inputs (and at least
+     * {@value SettlementEngine#DEFAULT_SNAPSHOT_INPUTS_PER_METER} inputs per enrolled meter apart) and at shutdown, a
      * sleeping wait strategy that leaves the second core to the host on a 2-core machine and pretouches the journals
-     * while it waits ({@link Pretouch#IDLE}), a ring of 8192 entries, single producer.
+     * while it waits, with a parked pretoucher thread as its backstop ({@link Pretouch#ADAPTIVE}), a ring of 8192
+     * entries, single producer, at least {@link SettlementEngine#DEFAULT_MIN_FREE_SPACE} bytes free to build.
+     * <p>
+     * Threading: not thread-safe; configure and build on one thread.
      */
     public static final class Builder
     {
@@ -950,7 +1005,7 @@ public final class SettlementEngine implements AutoCloseable
         private int expectedMeters;
         private boolean snapshots = true;
         private long minFreeSpace = DEFAULT_MIN_FREE_SPACE;
-        /** Null until set: then {@link Pretouch#IDLE}, or {@link Pretouch#OFF} with the caller's wait strategy. */
+        /** Null until set: then {@link Pretouch#ADAPTIVE}, or {@link Pretouch#OFF} with the caller's wait strategy. */
         private Pretouch pretouch;
         private long snapshotInterval = 1_000_000;
         private long snapshotInputsPerMeter = DEFAULT_SNAPSHOT_INPUTS_PER_METER;
@@ -972,9 +1027,10 @@ public final class SettlementEngine implements AutoCloseable
 
         /**
          * @param bytes free space the journal directory's file system must have for the engine to start (default
-         *              {@link #DEFAULT_MIN_FREE_SPACE}); 0 for no check. A start refused for it writes nothing and
-         *              throws {@link JournalWriteException}. While running, a full disk halts the engine with the
-         *              same exception, and the journal keeps every record completed before it.
+         *              {@link #DEFAULT_MIN_FREE_SPACE}); 0 for no check. {@link #build()}, not
+         *              {@link SettlementEngine#start()}, checks it: with less it writes nothing and throws
+         *              {@link JournalWriteException}. While running, a full disk halts the engine with the same
+         *              exception, and the journal keeps every record completed before it.
          * @return this.
          */
         public Builder minFreeSpace(final long bytes)
@@ -1187,8 +1243,9 @@ public final class SettlementEngine implements AutoCloseable
          * @throws NullPointerException   if no journal directory was set.
          * @throws IllegalArgumentException if {@link #correctionWindow} times {@link #expectedMeters} is more than
          *                                  {@link org.gridsettle.engine.logic.TickWindow#MAX_TOTAL_SLOTS} slots.
-         * @throws IllegalStateException  if both {@link Pretouch#IDLE} and a wait strategy were set, or another
-         *                                engine or {@code settle} command is writing the journals.
+         * @throws IllegalStateException  if a wait strategy was set with a pretouch mode that works in the engine's
+         *                                own ({@link Pretouch#IDLE}, {@link Pretouch#ADAPTIVE}), or another engine
+         *                                or {@code settle} command is writing the journals.
          * @throws JournalWriteException  if the directory's file system has less free space than
          *                                {@link #minFreeSpace}.
          * @throws org.gridsettle.journal.JournalCorruptException if a journal fails verification.

@@ -5,6 +5,9 @@ package org.gridsettle.engine;
  * thread went back to its inputs. That time covers the ledger check, waiting for the previous snapshot's file if it
  * was still being written, and the capture of the state; ticks queue behind it, so it is a floor for the latency
  * tail whenever a snapshot falls inside a measurement. The snapshot taken at clean shutdown is not counted.
+ * <p>
+ * Threading: immutable; the business-logic thread publishes a new one after each snapshot through a volatile
+ * field, so {@link SettlementEngine#snapshotStalls()} may be read from any thread.
  *
  * @param snapshots   periodic snapshots taken by this engine since it started.
  * @param totalNanos  their stalls added up.

@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * when the ring is multi-producer. {@link #markClosed} and {@link #awaitSubmissions} run on the one closing thread,
  * under the engine's close lock. {@link #fatal(Throwable)} is called on the business-logic thread when it halts, or
  * on the starting thread when the start fails; {@link #logicThread(Thread)} on the thread that starts the logic
- * thread, {@link #open} once on the starting thread after the logic thread runs.
+ * thread, {@link #open} once on the starting thread after the logic thread runs, and {@link #recoveringOn(Thread)}
+ * on the starting thread around recovery.
  * <p>
  * Ordering: the submission count, the close flag, the fatal error and the logic thread are volatile. A producer
  * increments the count, then reads the close flag; the closing thread sets the flag, then reads the count: being
@@ -44,6 +45,8 @@ final class SubmissionGate
     private volatile boolean closed;
     /** Submissions admitted and not yet published or failed; close waits for none to be left. */
     private volatile int submitting;
+    /** The thread running {@code start()}'s recovery, which calls listeners before the ring runs; else null. */
+    private volatile Thread recoveringOn;
     /** The business-logic thread, on which listeners run: it must not wait for itself ({@link #claim}, close). */
     private volatile Thread logicThread;
     /**
@@ -104,6 +107,23 @@ final class SubmissionGate
     void fatal(final Throwable e)
     {
         fatal = e;
+    }
+
+    /**
+     * @param thread the thread on which {@code start()} re-applies the journal, giving listeners the outputs it
+     *               appends; null once it has.
+     */
+    void recoveringOn(final Thread thread)
+    {
+        this.recoveringOn = thread;
+    }
+
+    /**
+     * @return the thread running {@code start()}'s recovery, or null; a volatile read.
+     */
+    Thread recoveringOn()
+    {
+        return recoveringOn;
     }
 
     /**
@@ -204,9 +224,18 @@ final class SubmissionGate
             {
                 throw halted(f);
             }
-            if (ring == null || closed)
+            if (closed)
             {
-                throw new IllegalStateException("engine is not running");
+                throw new IllegalStateException("engine is not running: it was closed, and nothing of this was " +
+                    "submitted; build a new engine on the journal directory to submit more");
+            }
+            if (ring == null)
+            {
+                throw new IllegalStateException(Thread.currentThread() == recoveringOn
+                    ? "engine is not running yet: a listener submitted while start() recovers the journal and " +
+                        "gives it the outputs recovery appends; nothing of it was submitted, and nothing can be " +
+                        "until start() returns"
+                    : "engine is not running: start() has not returned; call it before submitting");
             }
             if (Thread.currentThread() != producer && !multiProducer)
             {
@@ -304,6 +333,12 @@ final class SubmissionGate
         if (producer == null)
         {
             producer = current;
+        }
+        else if (producer != current && current == logicThread)
+        {
+            throw new IllegalStateException("a listener submitted to a single-producer engine: the business-logic " +
+                "thread it runs on would be a second producer beside " + producer + ", so nothing of it was " +
+                "submitted; build the engine with multiProducer(true) for listeners to submit");
         }
         else if (producer != current)
         {

@@ -4,6 +4,9 @@ import org.gridsettle.engine.ledger.Ledger;
 
 /**
  * The outcome of replaying an input journal against its recorded output journal.
+ * <p>
+ * Threading: made by the replaying thread once the replay has ended; the replay changes nothing in it after, ledger
+ * included, so it may be handed to another thread as any object is, through a thread start, a lock or a volatile.
  *
  * @param inputs           input records replayed.
  * @param outputs          output records regenerated and compared.

@@ -99,7 +99,7 @@ class EmbeddingExampleTest
         return text.replaceAll("\\s+", "");
     }
 
-    private static Path repositoryRoot()
+    static Path repositoryRoot()
     {
         // the module directory when Maven runs the tests; the repository root from some IDEs
         Path dir = Path.of("").toAbsolutePath();

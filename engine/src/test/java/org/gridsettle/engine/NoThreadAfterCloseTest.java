@@ -61,7 +61,8 @@ class NoThreadAfterCloseTest
         }
     }
 
-    private static List<String> engineThreads()
+    /** @return the names of the live threads an engine starts; shared with {@link CloseDuringStartTest}. */
+    static List<String> engineThreads()
     {
         return Thread.getAllStackTraces().keySet().stream()
             .filter(Thread::isAlive)

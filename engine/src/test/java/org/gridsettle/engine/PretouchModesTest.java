@@ -29,6 +29,17 @@ class PretouchModesTest
     }
 
     @Test
+    void theDefaultIsAdaptiveWithAPretoucherThreadAsBackstop()
+    {
+        // the Builder's Javadoc named IDLE as the default, which runs no thread; README and pretouch() say ADAPTIVE
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(tmp.resolve("default")).build().start())
+        {
+            assertThat(Thread.getAllStackTraces().keySet())
+                .anyMatch(t -> t.getName().equals("gridsettle-pretouch") && t.isAlive());
+        }
+    }
+
+    @Test
     void aPretoucherThreadPreparesPagesToo()
     {
         assertThat(pagesAfterADay(SettlementEngine.builder().journalDir(tmp.resolve("thread"))

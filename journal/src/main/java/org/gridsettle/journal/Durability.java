@@ -2,6 +2,8 @@ package org.gridsettle.journal;
 
 /**
  * What a journal append promises once the engine acknowledges it.
+ * <p>
+ * Threading: immutable constants; thread-safe.
  */
 public enum Durability
 {

@@ -57,7 +57,11 @@ public final class ExclusiveFileLock implements AutoCloseable
         }
         catch (final IOException e)
         {
-            throw new UncheckedIOException("cannot create or open the lock file " + file + ": " + describe(e), e);
+            // a file further up than the parent (a journal directory that names a file) is ENOTDIR, worded
+            // "Not a directory" for a path that is one: name the file that stands in the way instead
+            final Path inTheWay = fileInTheWay(file.toAbsolutePath().getParent());
+            throw new UncheckedIOException("cannot create or open the lock file " + file + ": " +
+                (inTheWay != null ? inTheWay + " is a file, not a directory" : describe(e)), e);
         }
         try
         {
@@ -84,6 +88,17 @@ public final class ExclusiveFileLock implements AutoCloseable
     public void close()
     {
         close(channel);
+    }
+
+    /** @return the nearest existing path at or above {@code dir} if it is not a directory, else null. */
+    private static Path fileInTheWay(final Path dir)
+    {
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing))
+        {
+            existing = existing.getParent();
+        }
+        return existing != null && !Files.isDirectory(existing) ? existing : null;
     }
 
     private static String describe(final IOException e)

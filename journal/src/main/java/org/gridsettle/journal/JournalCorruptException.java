@@ -3,6 +3,8 @@ package org.gridsettle.journal;
 /**
  * A journal record is unreadable or its chain does not verify. The engine fails stop on this rather than posting on.
  * The message names the journal, the record index and, where known, the sequence.
+ * <p>
+ * Threading: immutable; created on the thread that read the record, readable from any.
  */
 public final class JournalCorruptException extends RuntimeException
 {

@@ -69,9 +69,13 @@ public final class JournalWriteException extends RuntimeException
      */
     public static JournalWriteException tooLittleSpace(final Path dir, final long usable, final long needed)
     {
-        return new JournalWriteException(dir, usable, true, "no space left on device in " + dir + " (" +
-            FreeSpace.describe(usable) + ", below the " + (needed >> 20) + " MiB needed to start); nothing was " +
-            "written: free space, then start again", null);
+        // whole MiB only where they show the shortfall: 1.5 MB against 1.6 MB read "1 MiB free, below the 1 MiB"
+        final boolean inMib = (usable >> 20) < (needed >> 20);
+        final String shortfall = inMib
+            ? FreeSpace.describe(usable) + ", below the " + (needed >> 20) + " MiB needed"
+            : usable + " bytes free, below the " + needed + " bytes needed";
+        return new JournalWriteException(dir, usable, true, "no space left on device in " + dir + " (" + shortfall +
+            " to start); nothing was written: free space, then start again", null);
     }
 
     /**

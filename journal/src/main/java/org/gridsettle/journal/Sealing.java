@@ -3,6 +3,8 @@ package org.gridsettle.journal;
 /**
  * Where a journal writer computes the SHA-256 digests of its checkpoints. The journal's bytes are the same either
  * way; only the cost moves.
+ * <p>
+ * Threading: immutable constants; thread-safe.
  */
 public enum Sealing
 {

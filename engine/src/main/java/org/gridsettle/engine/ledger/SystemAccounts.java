@@ -3,6 +3,8 @@ package org.gridsettle.engine.ledger;
 /**
  * The utility's own accounts, one set per token, and the range reserved for them. Customer account ids must be at
  * least {@link #FIRST_CUSTOMER_ACCOUNT}.
+ * <p>
+ * Threading: constants only; thread-safe.
  */
 public final class SystemAccounts
 {

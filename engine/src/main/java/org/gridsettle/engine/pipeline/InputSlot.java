@@ -18,8 +18,10 @@ import org.gridsettle.journal.codec.RedemptionCodec;
  * <p>
  * Each slot owns its buffer and one encoder per fixed-size input type, already wrapped on that buffer, so producers
  * on several threads encode without sharing any state and without allocating. Rare large inputs (tariff versions)
- * bring their own buffer through {@link #attachLarge}. Ownership passes from the producer to the business-logic
- * thread through the Disruptor's sequence barrier.
+ * bring their own buffer through {@link #attachLarge}.
+ * <p>
+ * Threading: not thread-safe; a slot belongs to the one producer that claimed it until it is published, then to
+ * the business-logic thread, ownership passing through the Disruptor's sequence barrier.
  */
 public final class InputSlot
 {

@@ -14,6 +14,11 @@ import org.gridsettle.journal.codec.TransferCodec;
  * The engine's {@link OutputSink}: appends each output to the output journal, then hands it to the host's listeners
  * through pre-allocated flyweights.
  * <p>
+ * Every listener is given each journalled output, even after one of them has thrown for it: the record is in the
+ * journal, so no restart gives it again, and a listener after the failing one would never see it. The first
+ * listener's failure is thrown once all have been called (the others' are added to it as suppressed), and halts
+ * the engine.
+ * <p>
  * Business-logic thread only.
  */
 final class OutputDispatcher implements OutputSink
@@ -43,26 +48,79 @@ final class OutputDispatcher implements OutputSink
         if (type == RecordType.TRANSFER.id())
         {
             transfer.wrap(buffer, offset);
+            Throwable failed = null;
             for (final PostingListener l : ls)
             {
-                l.onTransfer(transfer);
+                try
+                {
+                    l.onTransfer(transfer);
+                }
+                catch (final RuntimeException | Error e)
+                {
+                    failed = first(failed, e);
+                }
             }
+            throwIfFailed(failed);
         }
         else if (type == RecordType.REJECTION.id())
         {
             rejection.wrap(buffer, offset);
+            Throwable failed = null;
             for (final PostingListener l : ls)
             {
-                l.onRejection(rejection);
+                try
+                {
+                    l.onRejection(rejection);
+                }
+                catch (final RuntimeException | Error e)
+                {
+                    failed = first(failed, e);
+                }
             }
+            throwIfFailed(failed);
         }
         else if (type == RecordType.DUPLICATE_ACK.id())
         {
             duplicate.wrap(buffer, offset);
+            Throwable failed = null;
             for (final PostingListener l : ls)
             {
-                l.onDuplicate(duplicate);
+                try
+                {
+                    l.onDuplicate(duplicate);
+                }
+                catch (final RuntimeException | Error e)
+                {
+                    failed = first(failed, e);
+                }
             }
+            throwIfFailed(failed);
+        }
+    }
+
+    private static Throwable first(final Throwable earlier, final Throwable e)
+    {
+        if (earlier == null)
+        {
+            return e;
+        }
+        if (earlier != e)
+        {
+            earlier.addSuppressed(e);
+        }
+        return earlier;
+    }
+
+    /** Throws what a listener threw: only unchecked throwables are caught, so it is one of the two. */
+    private static void throwIfFailed(final Throwable failed)
+    {
+        if (failed instanceof RuntimeException runtime)
+        {
+            throw runtime;
+        }
+        if (failed instanceof Error error)
+        {
+            throw error;
         }
     }
 }

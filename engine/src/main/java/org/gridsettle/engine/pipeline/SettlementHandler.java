@@ -30,9 +30,9 @@ import java.util.List;
  * The Disruptor consumer: for each input it assigns the next input sequence, appends the record to the input journal
  * and only then applies it to the {@link SettlementLogic}, whose outputs go to the output journal and listeners.
  * <p>
- * On start it recovers: it loads the newest valid snapshot, then every input journalled after it is re-applied; outputs the output journal already holds
- * are checked byte for byte, and outputs lost in a crash (input journalled, outputs not yet) are appended. So after a
- * {@code kill -9} no input is lost and no posting doubled.
+ * On start it recovers: it loads the newest valid snapshot, then every input journalled after it is re-applied;
+ * outputs the output journal already holds are checked byte for byte, and outputs lost in a crash (input journalled,
+ * outputs not yet) are appended. So after a {@code kill -9} no input is lost and no posting doubled.
  * <p>
  * Runs on the single business-logic thread; {@link #appliedSequence()} may be read from any thread.
  */
@@ -115,7 +115,7 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
      * Re-applies the inputs already journalled. Call once, before the Disruptor starts.
      *
      * @param inputDir input journal directory.
-     * @return number of inputs re-applied.
+     * @return the number of inputs journalled, the last input sequence recovered: a snapshot's and those re-applied.
      */
     public long recover(final Path inputDir)
     {

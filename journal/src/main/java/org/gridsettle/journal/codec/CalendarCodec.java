@@ -21,6 +21,8 @@ public final class CalendarCodec extends RecordFlyweight
     public static final int END_OF_DAY = 0;
     /** A billing period of the tariff has ended. */
     public static final int PERIOD_CLOSE = 1;
+    /** The highest kind the record's one byte holds; the engine rejects a kind it does not know as MALFORMED. */
+    public static final int MAX_KIND = 0xFF;
     private static final int KIND = 24;
     private static final int AT = 32;
     private static final int TARIFF = 40;

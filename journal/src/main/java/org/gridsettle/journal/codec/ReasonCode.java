@@ -2,6 +2,8 @@ package org.gridsettle.journal.codec;
 
 /**
  * Why a transfer was posted or an input rejected. Codes are part of the journal format: never renumber, only add.
+ * <p>
+ * Threading: immutable constants; thread-safe.
  */
 public enum ReasonCode
 {

@@ -5,6 +5,8 @@ package org.gridsettle.journal.codec;
  * <p>
  * Ids and versions are part of the file format (see {@code journal/FORMAT.md}): never renumber, only add.
  * Ids below 100 are inputs, 100 and above are outputs.
+ * <p>
+ * Threading: immutable constants; thread-safe.
  */
 public enum RecordType
 {

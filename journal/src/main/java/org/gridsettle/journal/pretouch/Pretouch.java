@@ -4,6 +4,8 @@ package org.gridsettle.journal.pretouch;
  * Whether and where the pages of a journal's cycle file are prepared ahead of its writer, so that appends do not
  * take the page faults of fresh pages. The journals' bytes are the same in every mode; only who pays, and when,
  * changes.
+ * <p>
+ * Threading: immutable constants; thread-safe.
  */
 public enum Pretouch
 {
