@@ -169,13 +169,35 @@ public final class TickWindow
         {
             return;
         }
-        final int capacity = Math.max(meterCount, held * 2);
+        final int capacity = grownCapacity(held, meterCount, slots);
         final int old = keys.length;
         final int length = Math.multiplyExact(capacity, row);
         keys = Arrays.copyOf(keys, length);
         // empty keys and no watermarks alike
         Arrays.fill(keys, old, length, EMPTY);
         values = Arrays.copyOf(values, Math.multiplyExact(capacity * slots, STRIDE));
+    }
+
+    /**
+     * How many meters' rows to hold after growing for {@code meterCount}: twice as many as now, so that a fleet enrolled
+     * meter by meter costs few copies, but never more than {@link #MAX_TOTAL_SLOTS} allows, so that doubling does not
+     * overflow the values array's length while a fleet within the limit still fits.
+     *
+     * @param held       meters held now.
+     * @param meterCount meters that need rows.
+     * @param slots      slots per meter.
+     * @return the new capacity in meters, at least {@code meterCount}.
+     * @throws IllegalStateException if {@code meterCount} meters' windows are more than {@link #MAX_TOTAL_SLOTS} slots.
+     */
+    static int grownCapacity(final int held, final int meterCount, final int slots)
+    {
+        final long most = MAX_TOTAL_SLOTS / slots;
+        if (meterCount > most)
+        {
+            throw new IllegalStateException(meterCount + " meters' correction windows of " + slots + " slots are " +
+                "more than the " + MAX_TOTAL_SLOTS + " slots the engine holds: use a smaller correctionWindow");
+        }
+        return (int)Math.min(Math.max(meterCount, 2L * held), most);
     }
 
     /**
