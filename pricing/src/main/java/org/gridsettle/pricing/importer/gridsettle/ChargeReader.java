@@ -3,6 +3,7 @@ package org.gridsettle.pricing.importer.gridsettle;
 import org.gridsettle.pricing.tariff.DemandTiers;
 import org.gridsettle.pricing.tariff.ExportRule;
 import org.gridsettle.pricing.tariff.NegativePriceRule;
+import org.gridsettle.pricing.tariff.TouPeriod;
 import org.gridsettle.pricing.tariff.TouTariff;
 
 import java.util.ArrayList;
@@ -139,10 +140,10 @@ final class ChargeReader
         for (final LocatedNode nameNode : list)
         {
             final String name = demand.stringOf(nameNode, "a demand period name of 1..32 characters");
-            if (name.length() > 32 || names.contains(name))
+            if (name.length() > 32 || !TouPeriod.isPrintableAscii(name) || names.contains(name))
             {
-                throw demand.error(nameNode, "expected a unique demand period name of 1..32 characters, found " +
-                    nameNode.describe());
+                throw demand.error(nameNode, "expected a unique demand period name of 1..32 printable ASCII " +
+                    "characters, found " + nameNode.describe());
             }
             names.add(name);
         }

@@ -256,10 +256,11 @@ public final class GridsettleTariffReader
             final Fields period = new Fields(root.source(), node, PERIOD_FIELDS);
             final LocatedNode nameNode = period.required("name", "a period name such as \"peak\"");
             final String name = period.stringOf(nameNode, "a period name of 1..32 characters");
-            if (name.length() > 32 || !seen.add(name))
+            // the journal holds names as ASCII: an accent would be journalled, and billed, as '?'
+            if (name.length() > 32 || !TouPeriod.isPrintableAscii(name) || !seen.add(name))
             {
-                throw period.error(nameNode, "expected a unique period name of 1..32 characters, found " +
-                    nameNode.describe());
+                throw period.error(nameNode, "expected a unique period name of 1..32 printable ASCII characters, " +
+                    "found " + nameNode.describe());
             }
             final long importRate = ExactDecimal.micros(root.source(),
                 period.required("import", "an import rate in currency per kWh such as \"0.3620\""),

@@ -77,6 +77,15 @@ class GridsettleBadFilesTest
     }
 
     @Test
+    void aPeriodNameWithAnAccentIsRefusedAtItsLineNotJournalledWithAQuestionMark()
+    {
+        // the journal holds names as ASCII: "Económica" used to be journalled, replayed and billed as "Econ?mica"
+        final String accented = VALID.replace("\"off-peak\"", "\"Económica\"");
+        assertThat(refusal(accented)).isEqualTo("t.json: periods[0].name (line 10, column 14): expected a unique " +
+            "period name of 1..32 printable ASCII characters, found the string \"Económica\"");
+    }
+
+    @Test
     void aRateOfSevenDecimalsIsRefusedNotRounded()
     {
         assertThat(refusal(VALID.replace("\"0.30\"", "\"0.1234567\"")))
