@@ -179,9 +179,9 @@ public final class TickWindow
     }
 
     /**
-     * How many meters' rows to hold after growing for {@code meterCount}: twice as many as now, so that a fleet enrolled
-     * meter by meter costs few copies, but never more than {@link #MAX_TOTAL_SLOTS} allows, so that doubling does not
-     * overflow the values array's length while a fleet within the limit still fits.
+     * How many meters' rows to hold after growing for {@code meterCount}: twice as many as now, so that a fleet
+     * enrolled meter by meter costs few copies, but never more than {@link #MAX_TOTAL_SLOTS} allows, so that doubling
+     * does not overflow the values array's length while a fleet within the limit still fits.
      *
      * @param held       meters held now.
      * @param meterCount meters that need rows.

@@ -34,7 +34,8 @@ class TariffCopyBytesTest
         final TouTariff tariff = TouTariff.hourly(21, 4, 1_767_225_600L, "USD", "SOLAR", CHICAGO,
                 List.of(new TouPeriod("off", 90_000, 30_000), new TouPeriod("on", 210_000, 70_000)), peak, new int[24])
             .withTiers(new TierTable(TierBasis.DAILY, new long[] {20_000, Long.MAX_VALUE},
-                new long[][] {{90_000, 120_000}, {210_000, 240_000}}, new long[][] {{30_000, 30_000}, {70_000, 70_000}}))
+                new long[][] {{90_000, 120_000}, {210_000, 240_000}},
+                new long[][] {{30_000, 30_000}, {70_000, 70_000}}))
             .withFixedCharges(40_000, 12_000_000)
             .withExportRule(ExportRule.NET_BILLING, 0)
             .withBillingCycleDay(17)

@@ -56,7 +56,8 @@ class IngestCommandTest
         // Each bad row is one line on stderr naming its file and place; the CSV rows after line 4 are still ingested
         // (4 readings from that file above, two of them after the bad row).
         final List<String> errors = first.err().lines().toList();
-        assertThat(errors).hasSize(9).containsOnlyOnce(TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"))
+        assertThat(errors).hasSize(9)
+            .containsOnlyOnce(TestResources.zoneAssumed("ingest", "urdb_hand_written_untiered_tou.json"))
             .containsOnlyOnce(TestResources.netMeteringNotHonoured("7"));
         assertThat(errors).filteredOn((line) -> line.startsWith("settle ingest: bad row: ")).hasSize(7);
         assertThat(errors).contains("settle ingest: bad row: meter_readings_bad_row_middle.csv: line 4: " +

@@ -151,7 +151,8 @@ class IngestDrCommandTest
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("settle ingest: warning: the enrolment file puts no meter in " +
-            "demand response (its programs column's demand_response): the 1 DR event journalled dispatches no meter and pays nothing\n");
+            "demand response (its programs column's demand_response): the 1 DR event journalled dispatches no meter " +
+            "and pays nothing\n");
         assertThat(run.out()).contains("0 meters credited in this run for 0.000 kWh reduced: 0.000000 DR\n");
     }
 
