@@ -273,6 +273,14 @@ public final class IngestRun
                 "an oracle price (only a gridsettle tariff whose export_rule has \"export_rate\": \"oracle\" " +
                 "does), so --oracle's prices are journalled and price nothing"));
         }
+        if (!mapped.pricesCarbon())
+        {
+            // as for --oracle: taken in silence, a carbon file that prices nothing read as if it priced the readings
+            new LinkedHashSet<>(IntStream.range(0, carbon.series().size()).mapToObj(carbon::source).toList())
+                .forEach((file) -> warnings.accept(file + ": the tariff prices no carbon (only a gridsettle tariff " +
+                    "with a \"carbon\" block does; URDB rates have none), so --carbon's intensities are journalled " +
+                    "and price nothing"));
+        }
         DemandWindowCheck.mismatch(tariffDocument.demandWindowMinutes(),
             IntStream.range(0, readings.size()).map(readings::seconds)).ifPresent(warnings);
         refuseForeignDirectory();

@@ -230,10 +230,11 @@ class IngestSeriesCoverageCommandTest
     }
 
     @Test
-    void aCarbonFileOfOtherDaysIsNotSaidUnderATariffThatPricesNoCarbon() throws IOException
+    void aCarbonFileUnderATariffThatPricesNoCarbonIsSaidToPriceNothingNotToMissReadings() throws IOException
     {
         // the tariff of the other carbon tests without its carbon block: the engine then looks no intensity up, so
-        // readings a year after the file are priced and nothing is rejected
+        // readings a year after the file are priced and nothing is rejected, and no coverage warning is right; but
+        // the file itself prices nothing, which is said once, as for --oracle under a tariff without oracle exports
         final Path tariff = write("gb-no-carbon.json", TestResources.gbCarbonTariff().replaceAll(
             ",\\s*\"carbon\": \\{[^}]*\\}", ""));
         assertThat(Files.readString(tariff)).doesNotContain("carbon");
@@ -244,7 +245,9 @@ class IngestSeriesCoverageCommandTest
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("engine rejections: none");
-        assertThat(run.err()).isEmpty();
+        assertThat(run.err().lines()).containsExactly("settle ingest: warning: " + Path.of(path(UK)).getFileName() +
+            ": the tariff prices no carbon (only a gridsettle tariff with a \"carbon\" block does; URDB rates have " +
+            "none), so --carbon's intensities are journalled and price nothing");
     }
 
     @Test
