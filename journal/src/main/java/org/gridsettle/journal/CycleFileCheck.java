@@ -1,5 +1,7 @@
 package org.gridsettle.journal;
 
+import org.gridsettle.journal.codec.RecordType;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -43,7 +45,7 @@ final class CycleFileCheck
     static final int FIRST_HEADER_MAX = 4096;
     static final int UNWRITTEN_CHECKED = 1 << 20;
     private static final int LENGTH_MASK = 0x3FFFFFFF;
-    private static final int CHECKPOINT_TYPE = org.gridsettle.journal.codec.RecordType.CHECKPOINT.id();
+    private static final int CHECKPOINT_TYPE = RecordType.CHECKPOINT.id();
     /** Header, index2index and the first index come first; more ahead of the first record would be a new layout. */
     private static final int MAX_METADATA_DOCUMENTS = 16;
     /** Chronicle grows a cycle file a block at a time and keeps an overlap beyond the last block mapped. */
