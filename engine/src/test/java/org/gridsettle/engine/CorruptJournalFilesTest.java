@@ -112,6 +112,14 @@ class CorruptJournalFilesTest
         assertThatThrownBy(() -> readToEnd(queue)).isInstanceOf(JournalCorruptException.class)
             .hasMessageStartingWith(named);
         assertThat(JournalVerifier.verify(dir).problems()).singleElement().asString().startsWith(named);
+        if (into == 0)
+        {
+            // a cut on a document's start cannot tell records from a rolled file's end-of-cycle marker: it says so
+            // rather than that records were lost, which an auditor of a rolled file would take for fact
+            assertThatThrownBy(() -> readToEnd(queue)).hasMessageEndingWith("where the next document's header " +
+                "would begin: what followed (records, or the end-of-cycle marker of a file the journal rolled on " +
+                "from) is lost; restore the file from a copy");
+        }
     }
 
     // Was a CLI audit finding: a damaged header reached the command line as Chronicle's own words, a class name and

@@ -236,9 +236,8 @@ final class CycleFileCheck
                 {
                     throw new JournalCorruptException(queueDir + ": record " + name(before, records, file) +
                         after(channel, previous) + ": " + file.getFileName() + " is cut short at byte " + size +
-                        ", where this " +
-                        "record's header would begin: it and the records after it are lost; restore the file from a " +
-                        "copy");
+                        ", where the next document's header would begin: what followed (records, or the end-of-cycle " +
+                        "marker of a file the journal rolled on from) is lost; restore the file from a copy");
                 }
                 // headers are 4-byte aligned, so one never straddles two regions
                 final long start = position & ~(REGION - 1);
