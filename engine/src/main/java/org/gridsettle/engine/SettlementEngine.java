@@ -17,7 +17,6 @@ import org.gridsettle.journal.Sealing;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.DrEventCodec;
-import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
 import org.gridsettle.journal.codec.InterestAccrualCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.OraclePriceCodec;
@@ -747,12 +746,36 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void withdrawDrEvent(final long eventId, final long tariffId)
     {
+        submitWithdrawal(eventId, tariffId, DrEventCodec.UNKNOWN_MODIFICATION);
+    }
+
+    /**
+     * Withdraws an event as {@link #withdrawDrEvent(long, long)} does, and journals the OpenADR
+     * {@code modificationNumber} of the cancellation (DR_EVENT_WITHDRAWAL schema 2), so that an auditor reading the
+     * journal later can tell which of the VTN's messages called the event off. The engine settles nothing by it: a
+     * withdrawal is answered as above whatever its number.
+     *
+     * @param eventId            the id the event was published under.
+     * @param tariffId           the tariff it was published for.
+     * @param modificationNumber the OpenADR modification number of the cancellation, 0 or more.
+     * @throws IllegalArgumentException if the modification number is negative, before anything is submitted.
+     */
+    public void withdrawDrEvent(final long eventId, final long tariffId, final long modificationNumber)
+    {
+        if (modificationNumber < 0)
+        {
+            throw new IllegalArgumentException("an OpenADR modificationNumber is 0 or more; got " + modificationNumber);
+        }
+        submitWithdrawal(eventId, tariffId, modificationNumber);
+    }
+
+    private void submitWithdrawal(final long eventId, final long tariffId, final long modificationNumber)
+    {
         final long seq = gate.admitAndClaim();
         final InputSlot slot = gate.slot(seq);
         try
         {
-            slot.drWithdrawal().encode(0, eventId, tariffId);
-            slot.length(DrEventWithdrawalCodec.LENGTH);
+            slot.length(slot.drWithdrawal().encode(0, eventId, tariffId, modificationNumber).encodedLength());
         }
         finally
         {

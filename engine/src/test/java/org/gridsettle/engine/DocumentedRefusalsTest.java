@@ -46,6 +46,8 @@ class DocumentedRefusalsTest
             refused(engine, IllegalArgumentException.class, "modificationNumber",
                 () -> engine.publishDrEvent(9, TokenSymbol.pack("DR"), EngineFixture.TARIFF, T, T + 3600, 1,
                     org.gridsettle.pricing.dr.BaselineMethod.DECLARED, 100, -2));
+            refused(engine, IllegalArgumentException.class, "modificationNumber",
+                () -> engine.withdrawDrEvent(9, EngineFixture.TARIFF, -1));
             refused(engine, IllegalArgumentException.class, "pricing node",
                 () -> engine.publishOraclePrices(
                     OraclePriceSeries.of("NODE\"1", new long[] {T}, new int[] {3600}, new long[] {1})));

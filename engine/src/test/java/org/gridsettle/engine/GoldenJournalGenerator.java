@@ -110,6 +110,10 @@ public final class GoldenJournalGenerator
             {
                 writeVersion7(engine);
             }
+            if (target.getFileName().toString().compareTo("v8") >= 0)
+            {
+                writeVersion8(engine);
+            }
         }
         copyTrimmed(Journals.input(scratch), Journals.input(target));
         copyTrimmed(Journals.output(scratch), Journals.output(target));
@@ -397,6 +401,25 @@ public final class GoldenJournalGenerator
         engine.submitTick(7, MeterTickCodec.CHANNEL_MAIN, FIVE_PM, 900, 750, 0);        // 74: anytime, 3,000 W
         engine.submitCorrection(7, MeterTickCodec.CHANNEL_MAIN, START + 11 * 3600, 900, 400, 0); // 75: to 1,600 W
         engine.calendar(CalendarCodec.PERIOD_CLOSE, END_OF_DAY, TARIFF_V7);              // 76: demand per period
+    }
+
+    /** Tuesday 2026-04-07 17:00 local: a day of April, after version 7's close of March for its tariff. */
+    static final long V8_EVENT = ZonedDateTime.of(2026, 4, 7, 17, 0, 0, 0, ZONE).toEpochSecond();
+
+    /**
+     * Version 8's inputs, after version 7's 76 (sequences continue at 77): a DR event published at OpenADR
+     * modification 3, withdrawn by a cancellation at modification 4 (DR_EVENT_WITHDRAWAL schema 2), and the
+     * cancellation repeated at modification 5, which the engine acknowledges as a duplicate: it settles nothing by
+     * the number.
+     *
+     * @param engine the engine versions 1 to 7 were written to.
+     */
+    static void writeVersion8(final SettlementEngine engine)
+    {
+        engine.publishDrEvent(8001, TokenSymbol.pack("DR"), TARIFF_V7, V8_EVENT, V8_EVENT + 3600, 2_000_000,
+            BaselineMethod.DECLARED, 1_000, 3);                                     // 77: DR_EVENT schema 2
+        engine.withdrawDrEvent(8001, TARIFF_V7, 4);                                 // 78: withdrawal schema 2
+        engine.withdrawDrEvent(8001, TARIFF_V7, 5);                                 // 79: repeat: duplicate
     }
 
     private static void deleteTree(final Path dir) throws IOException

@@ -104,17 +104,7 @@ public final class DrEventCodec extends RecordFlyweight
         final long declaredWhPerHour,
         final long modificationNumber)
     {
-        final boolean modified = modificationNumber >= 0;
-        writeHeader(sequence, 0L, modified ? MODIFIED_LENGTH : LENGTH);
-        if (modified)
-        {
-            buffer.putLong(offset + MODIFICATION, modificationNumber, ORDER);
-        }
-        else
-        {
-            // an event without a modification number stays the version-1 record it was before they were journalled
-            buffer.putShort(offset + VERSION_OFFSET, (short)1, ORDER);
-        }
+        writeHeaderWithModification(sequence, modificationNumber, LENGTH, MODIFIED_LENGTH, MODIFICATION);
         buffer.putLong(offset + EVENT, eventId, ORDER);
         buffer.putLong(offset + TOKEN, programToken, ORDER);
         buffer.putLong(offset + TARIFF, tariffId, ORDER);

@@ -71,6 +71,32 @@ public abstract class RecordFlyweight
     }
 
     /**
+     * Writes the header of a type whose version 2 only adds an OpenADR modification number (DR_EVENT,
+     * DR_EVENT_WITHDRAWAL): version 2 with the number at {@code at} when one is given, else the version-1 record the
+     * type wrote before such numbers were journalled, byte for byte.
+     *
+     * @param sequence           engine sequence, or 0 until assigned.
+     * @param modificationNumber 0 or more, or negative for none.
+     * @param length             the version-1 length.
+     * @param modifiedLength     the version-2 length.
+     * @param at                 the number's offset in version 2.
+     */
+    protected final void writeHeaderWithModification(
+        final long sequence, final long modificationNumber, final int length, final int modifiedLength, final int at)
+    {
+        final boolean modified = modificationNumber >= 0;
+        writeHeader(sequence, 0L, modified ? modifiedLength : length);
+        if (modified)
+        {
+            buffer.putLong(offset + at, modificationNumber, ORDER);
+        }
+        else
+        {
+            buffer.putShort(offset + VERSION_OFFSET, (short)1, ORDER);
+        }
+    }
+
+    /**
      * @return the record type this flyweight encodes.
      */
     public abstract RecordType type();

@@ -37,8 +37,10 @@ public enum RecordType
     INTEREST_ACCRUAL(9, 1, 64),
     /** End of a local day or close of a billing period. */
     CALENDAR(10, 1, 56),
-    /** A demand-response event taken back before it settled (an OpenADR cancellation); format version 4. */
-    DR_EVENT_WITHDRAWAL(11, 1, 56),
+    /** A demand-response event taken back before it settled (an OpenADR cancellation); format version 4. Version 2
+     * (64 bytes, written only when one is given; format version 8) adds the cancellation's OpenADR modification
+     * number; version 1 (56 bytes) is still read, as a withdrawal whose modification is unknown. */
+    DR_EVENT_WITHDRAWAL(11, 1, new int[] {56, 64}),
     /** A double-entry posting. */
     TRANSFER(101, 1, 120),
     /** An input refused with a reason. */

@@ -7,6 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -91,19 +92,39 @@ class CommandCodecRoundTripTest
     @Property(tries = 300)
     void drEventWithdrawal(
         @ForAll @IntRange(max = 40) final int at, @ForAll final long sequence, @ForAll final long eventId,
-        @ForAll final long tariffId)
+        @ForAll final long tariffId, @ForAll final boolean modified,
+        @ForAll @LongRange(max = 4_294_967_295L) final long modificationNumber)
     {
         final UnsafeBuffer b = filled(at + RecordType.DR_EVENT_WITHDRAWAL.fixedLength() + 16);
-        new DrEventWithdrawalCodec().<DrEventWithdrawalCodec>wrap(b, at).encode(sequence, eventId, tariffId);
+        final DrEventWithdrawalCodec e = new DrEventWithdrawalCodec().wrap(b, at);
+        if (modified)
+        {
+            e.encode(sequence, eventId, tariffId, modificationNumber);
+        }
+        else
+        {
+            e.encode(sequence, eventId, tariffId);
+        }
 
         final DrEventWithdrawalCodec d = new DrEventWithdrawalCodec().wrap(b, at);
         assertThat(d.type()).isEqualTo(RecordType.DR_EVENT_WITHDRAWAL);
         assertThat(d.sequence()).isEqualTo(sequence);
         assertThat(d.eventId()).isEqualTo(eventId);
         assertThat(d.tariffId()).isEqualTo(tariffId);
-        assertFrame(b, at, RecordType.DR_EVENT_WITHDRAWAL, 56, sequence);
+        // schema 1 (56 bytes) without a modification number, the bytes of every withdrawal before format version 8;
+        // schema 2 (64 bytes) with one, at offset 48
+        final int length = modified ? DrEventWithdrawalCodec.MODIFIED_LENGTH : DrEventWithdrawalCodec.LENGTH;
+        CodecRoundTripTest.assertFrame(b, at, 11, modified ? 2 : 1, length, sequence, 0);
+        assertThat(d.encodedLength()).isEqualTo(length);
+        assertThat(d.modificationNumber()).isEqualTo(modified ? modificationNumber : DrEventCodec.UNKNOWN_MODIFICATION);
+        if (modified)
+        {
+            assertThat(b.getLong(at + 48, LE)).isEqualTo(modificationNumber);
+        }
         assertThat(RecordType.ofId(11)).isEqualTo(RecordType.DR_EVENT_WITHDRAWAL);
         assertThat(RecordType.DR_EVENT_WITHDRAWAL.isInput()).isTrue();
+        assertThat(RecordType.DR_EVENT_WITHDRAWAL.reads(1)).isTrue();
+        assertThat(RecordType.DR_EVENT_WITHDRAWAL.reads(2)).isTrue();
         assertThat(b.getLong(at + 24, LE)).isEqualTo(eventId);
         assertThat(b.getLong(at + 32, LE)).isEqualTo(tariffId);
         for (int i = 40; i < 48; i++)

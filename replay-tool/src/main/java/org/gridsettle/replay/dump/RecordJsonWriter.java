@@ -344,6 +344,10 @@ public final class RecordJsonWriter
         drWithdrawal.wrap(record, 0);
         fields.number("eventId", drWithdrawal.eventId());
         fields.number("tariffId", drWithdrawal.tariffId());
+        if (drWithdrawal.modificationNumber() != DrEventCodec.UNKNOWN_MODIFICATION)
+        {
+            fields.number("modificationNumber", drWithdrawal.modificationNumber());
+        }
     }
 
     private void transfer() throws IOException

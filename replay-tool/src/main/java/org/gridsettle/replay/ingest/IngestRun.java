@@ -421,7 +421,8 @@ public final class IngestRun
             // this run's events, so that one a VTN called over the cancelled event's hours does not overlap it
             for (final DrEventFiles.Cancelled c : withdrawals)
             {
-                engine.withdrawDrEvent(c.engineId(), tariff.tariffId());
+                // with the cancellation's modification number, so that the journal shows which message it was
+                engine.withdrawDrEvent(c.engineId(), tariff.tariffId(), c.event().modificationNumber());
             }
             publishDrEvents(engine, tariff.tariffId(), drEvents);
             // the days and the month an earlier ingest left open end before this run enrols anyone: a meter it adds

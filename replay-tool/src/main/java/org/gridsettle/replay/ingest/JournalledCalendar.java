@@ -187,6 +187,12 @@ final class JournalledCalendar
                         // refused DR_EVENT_SETTLED, and journalled so: the cancellation is on record once
                         tooLate.add(withdrawal.eventId());
                     }
+                    // the cancellation's own number (schema 2) is a modification the VTN sent, as an event copy's is
+                    final long modification = withdrawal.modificationNumber();
+                    if (withdrawal.tariffId() == tariffId && modification > modifications.get(withdrawal.eventId()))
+                    {
+                        modifications.put(withdrawal.eventId(), modification);
+                    }
                 }
                 else if (type == RecordType.TARIFF_VERSION.id() && journalledTariff[0] == null)
                 {

@@ -233,6 +233,27 @@ class DumpGoldenJournalTest
     }
 
     @Test
+    void aWithdrawalDumpsTheCancellationsModificationNumberOnlyWhenItHasOne() throws IOException, URISyntaxException
+    {
+        // golden v8's input 78 withdraws DR event 8001 at OpenADR modification 4 (DR_EVENT_WITHDRAWAL schema 2,
+        // GoldenJournalGenerator.writeVersion8); input 47, version 4's withdrawal, has no number (schema 1)
+        final Path v8 = GoldenJournals.copy("v8", tmp);
+        final CliRun run = CliRun.of("dump", "--journal", v8.toString(), "--input", "--from", "78", "--limit", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final JsonNode line = MAPPER.readTree(run.out());
+        assertThat(line.get("type").asText()).isEqualTo("dr_event_withdrawal");
+        assertThat(line.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(line.get("length").asInt()).isEqualTo(64);
+        assertThat(line.get("eventId").asLong()).isEqualTo(8001);
+        assertThat(line.get("modificationNumber").asLong()).isEqualTo(4);
+        final CliRun older = CliRun.of("dump", "--journal", v8.toString(), "--input", "--from", "47", "--limit", "1");
+        final JsonNode v4 = MAPPER.readTree(older.out());
+        assertThat(v4.get("type").asText()).isEqualTo("dr_event_withdrawal");
+        assertThat(v4.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(v4.has("modificationNumber")).isFalse();
+    }
+
+    @Test
     void anEventTimeRangeTakesADuplicateAcknowledgementsTimeFromItsCause() throws IOException
     {
         // golden v1's duplicate acknowledgements repeat input 9, a tick at 2026-03-02T20:00Z; input 16, redemption

@@ -243,8 +243,11 @@ class IngestDrCommandTest
             .contains("dr rejections: none\n")
             .doesNotContain("token DR");
         final String inputs = CliRun.of("dump", "--journal", journal.toString(), "--input").out();
+        // journalled with the cancellation's modification number (DR_EVENT_WITHDRAWAL schema 2), so the journal
+        // shows which of the VTN's messages called the event off
         assertThat(inputs.lines().filter((l) -> l.contains("\"type\":\"dr_event_withdrawal\""))).singleElement()
-            .asString().contains("\"eventId\":939393,", "\"tariffId\":");
+            .asString().contains("\"eventId\":939393,", "\"tariffId\":", "\"schemaVersion\":2,",
+                "\"modificationNumber\":3");
         // the event day was ended (April closed) and settled nothing: no DR was minted or paid
         assertThat(inputs).contains("\"at\":\"2026-04-30T07:00:00Z\"");
         assertThat(CliRun.of("dump", "--journal", journal.toString()).out()).doesNotContain("DR_INCENTIVE");
@@ -441,7 +444,8 @@ class IngestDrCommandTest
      * The active payload fed again after a cancellation withdrew its event: the first run journals Event_939393 at
      * modification 2, the second withdraws it (cancelled at modification 3), the third is fed the first run's payload
      * again. The engine would reject any DR_EVENT under the withdrawn id DR_EVENT_WITHDRAWN, so the copy, not newer
-     * than the journal's modification 2, is skipped with one line and nothing is journalled for it.
+     * than the journal's modification 3 (the cancellation's, which the withdrawal carries since format version 8), is
+     * skipped with one line and nothing is journalled for it.
      */
     @Test
     void anEventWithdrawnByAnEarlierRunIsSkippedWhenItsOlderPayloadIsFedAgain() throws IOException
@@ -465,7 +469,7 @@ class IngestDrCommandTest
                 "reduced); 0 withdrawn, 2 skipped, 1 superseded by a later modification, 1 withdrawn by an earlier " +
                 "run\n")
             .contains("dr event \"Event_939393\" (modification 2, active) -> engine id 939393 (its digits): " +
-                "skipped: withdrawn by an earlier run, at modification 2, and this copy is not newer; not " +
+                "skipped: withdrawn by an earlier run, at modification 3, and this copy is not newer; not " +
                 "journalled\n")
             .contains("dr rejections: none\n")
             .doesNotContain("token DR");
@@ -523,9 +527,12 @@ class IngestDrCommandTest
     void aCopyOfAWithdrawnEventJournalledWithoutAModificationNumberIsSkippedAndSaysSo() throws Exception
     {
         final Path journal = journalWithSchemaOneEvent();
-        final String weekday = Files.readString(Path.of(path(WEEKDAY)));
-        assertThat(ingest(journal, usage(false), write("cancelled.xml", cancelled(weekday)).toString(),
-            "--dr-incentive", "0.123457").out()).contains("withdrawn: an earlier ingest journalled it");
+        // withdrawn without a number too, as every withdrawal was journalled before format version 8 (schema 1)
+        try (org.gridsettle.engine.SettlementEngine engine =
+            org.gridsettle.engine.SettlementEngine.builder().journalDir(journal).build().start())
+        {
+            engine.withdrawDrEvent(939393, org.gridsettle.replay.tariff.TariffDocument.TARIFF_ID);
+        }
 
         final CliRun again = ingest(journal, usage(false), path(WEEKDAY), "--dr-incentive", "0.123457");
 
