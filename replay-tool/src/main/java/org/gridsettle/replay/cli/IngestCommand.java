@@ -112,9 +112,12 @@ import java.util.concurrent.Callable;
         "one run of digits (Event_939393 is 939393), else the first 63 bits of its",
         "SHA-256. With --dr-baseline declared, the event's eiEventBaseline must be",
         "energyReal in Wh, the same for every event hour; a power baseline (W) is",
-        "refused, not read as an hourly average. Signals are not read; an event whose",
-        "eiTarget names part of the VEN (a group, resource or end device) is settled",
-        "for every demand_response meter all the same, with a warning on stderr.",
+        "refused, not read as an hourly average. Signals are not read. With --ven-id,",
+        "an event whose eiTarget (its own or a signal's) names venIDs, none of them",
+        "the one given, is another VEN's: it is listed as skipped, not journalled,",
+        "whatever its status. An event whose eiTarget names part of the VEN (a group,",
+        "resource or end device), or without --ven-id names venIDs, is settled for",
+        "every demand_response meter all the same, with a warning on stderr.",
         "",
         "Every file is read once before anything is journalled, so an unreadable file",
         "changes nothing. A bad row is reported on stderr (file: line: problem) and",
@@ -225,6 +228,11 @@ public final class IngestCommand implements Callable<Integer>
             "event's eiEventBaseline) (default: ${DEFAULT-VALUE}).")
     private String drBaseline;
 
+    @Option(names = "--ven-id", paramLabel = "ID",
+        description = "Your VEN's venID: an event whose eiTarget names venIDs, none of them this one, is addressed " +
+            "to other VENs and is skipped (listed, not journalled). Default: every event is settled.")
+    private String venId;
+
     @Option(names = "--zero-run-hours", defaultValue = "" + ZeroRuns.DEFAULT_HOURS, paramLabel = "HOURS",
         description = "Name in the summary each enrolled meter's run of readings of zero import and zero export " +
             "covering at least this many hours (a dead meter or stuck register; a vacant home reads zero too); 0 " +
@@ -257,7 +265,7 @@ public final class IngestCommand implements Callable<Integer>
         if (drEvents.isEmpty())
         {
             // the program's options mean nothing without events: one given is a forgotten --dr-events
-            for (final String option : List.of("--dr-incentive", "--dr-token", "--dr-baseline"))
+            for (final String option : List.of("--dr-incentive", "--dr-token", "--dr-baseline", "--ven-id"))
             {
                 if (spec.commandLine().getParseResult().hasMatchedOption(option))
                 {
@@ -270,6 +278,11 @@ public final class IngestCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--dr-events needs --dr-incentive DECIMAL: OpenADR payloads carry no " +
                 "incentive, so the program's must be given");
+        }
+        if (venId != null && venId.isBlank())
+        {
+            // an empty venID would match no event's, and skip every one addressed to a VEN
+            throw new IllegalArgumentException("--ven-id is empty: give the venID your VTN addresses events to");
         }
         return DrProgram.parse(drToken, drIncentive, drBaseline);
     }
@@ -302,7 +315,8 @@ public final class IngestCommand implements Callable<Integer>
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final List<Enrolment> enrolments = new EnrolmentCsvReader().read(meters);
         final CarbonFiles carbonFiles = CarbonFiles.read(carbon, carbonRegion);
-        final DrEventFiles dr = program == null ? DrEventFiles.NONE : DrEventFiles.read(drEvents, program, tariffZone);
+        final DrEventFiles dr = program == null ? DrEventFiles.NONE : DrEventFiles.read(drEvents, program, tariffZone,
+            venId);
         final List<UsageFile> files = new ArrayList<>();
         for (final Path file : usage)
         {

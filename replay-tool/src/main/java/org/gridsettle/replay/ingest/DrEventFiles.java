@@ -28,6 +28,10 @@ import java.util.TreeSet;
  *   <li><b>Statuses.</b> {@code far}, {@code near}, {@code active} and {@code completed} events are settled;
  *       {@code cancelled} ones and {@code none} ("no event pending") are skipped, and so is every test event
  *       ({@code testEvent} other than {@code false}); skipped events are listed in the report, not journalled.</li>
+ *   <li><b>VEN.</b> Given a venID ({@code --ven-id}), an event whose eiTargets (its own or its signals') name
+ *       venIDs, none of them that one, is addressed to other VENs: its winning modification is skipped whatever
+ *       its status, so that another VEN's cancellation, hours, engine id or program does not touch this run. An
+ *       event naming no venID is every VEN's.</li>
  *   <li><b>Cancellations.</b> A {@code cancelled} event that is not a test event is also kept with its engine id
  *       ({@link #cancelled()}): when an earlier run journalled that id and did not withdraw it, the ingest journals
  *       a withdrawal (DR_EVENT_WITHDRAWAL), so that the event does not settle; a cancelled event never journalled
@@ -49,20 +53,23 @@ import java.util.TreeSet;
 public final class DrEventFiles
 {
     /** No DR events. */
-    public static final DrEventFiles NONE = new DrEventFiles(List.of(), null, List.of(), List.of(), List.of(), 0);
+    public static final DrEventFiles NONE =
+        new DrEventFiles(List.of(), null, null, List.of(), List.of(), List.of(), 0);
 
     private final List<String> files;
     private final DrProgram program;
+    private final String venId;
     private final List<Mapped> events;
     private final List<Skipped> skipped;
     private final List<Cancelled> cancelled;
     private final int superseded;
 
-    private DrEventFiles(final List<String> files, final DrProgram program, final List<Mapped> events,
-        final List<Skipped> skipped, final List<Cancelled> cancelled, final int superseded)
+    private DrEventFiles(final List<String> files, final DrProgram program, final String venId,
+        final List<Mapped> events, final List<Skipped> skipped, final List<Cancelled> cancelled, final int superseded)
     {
         this.files = List.copyOf(files);
         this.program = program;
+        this.venId = venId;
         this.events = List.copyOf(events);
         this.skipped = List.copyOf(skipped);
         this.cancelled = List.copyOf(cancelled);
@@ -142,14 +149,29 @@ public final class DrEventFiles
     }
 
     /**
+     * Reads the events of every VEN the files address: {@link #read(List, DrProgram, ZoneId, String)} without a VEN.
+     *
      * @param paths   OpenADR oadrDistributeEvent files.
      * @param program the program's token, incentive and method.
      * @param zone    the tariff's zone.
      * @return the events to publish and those skipped.
+     */
+    public static DrEventFiles read(final List<Path> paths, final DrProgram program, final ZoneId zone)
+    {
+        return read(paths, program, zone, null);
+    }
+
+    /**
+     * @param paths   OpenADR oadrDistributeEvent files.
+     * @param program the program's token, incentive and method.
+     * @param zone    the tariff's zone.
+     * @param venId   {@code --ven-id}: the VEN whose events to settle, or null for every event.
+     * @return the events to publish and those skipped.
      * @throws MeterDataException       when a file cannot be read, or an event cannot be settled as given.
      * @throws IllegalArgumentException when the events span more than one market context.
      */
-    public static DrEventFiles read(final List<Path> paths, final DrProgram program, final ZoneId zone)
+    public static DrEventFiles read(final List<Path> paths, final DrProgram program, final ZoneId zone,
+        final String venId)
     {
         Objects.requireNonNull(program, "program");
         final OpenAdrReader reader = new OpenAdrReader();
@@ -188,11 +210,12 @@ public final class DrEventFiles
         final List<Cancelled> cancelled = new ArrayList<>();
         for (final Found found : latest.values())
         {
-            final String why = skipReason(found.event());
+            final String why = skipReason(found.event(), venId);
             if (why != null)
             {
                 skipped.add(new Skipped(found.source(), found.event(), why));
-                if (OpenAdrEvent.CANCELLED.equals(found.event().status()) && !found.event().isTest())
+                if (OpenAdrEvent.CANCELLED.equals(found.event().status()) && !found.event().isTest() &&
+                    addressedTo(found.event(), venId))
                 {
                     final DrEventIds.Id id = DrEventIds.of(found.event().eventId());
                     cancelled.add(new Cancelled(found.source(), found.event(), id.value(), id.rule()));
@@ -208,11 +231,17 @@ public final class DrEventFiles
         identified.addAll(cancelled);
         refuseSharedIds(identified);
         refuseSeveralPrograms(events);
-        return new DrEventFiles(names, program, events, skipped, cancelled, superseded);
+        return new DrEventFiles(names, program, venId, events, skipped, cancelled, superseded);
     }
 
-    private static String skipReason(final OpenAdrEvent event)
+    private static String skipReason(final OpenAdrEvent event, final String venId)
     {
+        if (!addressedTo(event, venId))
+        {
+            // first: another VEN's event is none of this run's business, a cancellation of it included
+            return "addressed to venID " + event.venIds().stream().map(DisplayText::quote).collect(
+                java.util.stream.Collectors.joining(", ")) + ", not to --ven-id " + venId;
+        }
         if (OpenAdrEvent.CANCELLED.equals(event.status()))
         {
             return "cancelled";
@@ -226,6 +255,14 @@ public final class DrEventFiles
             return "test event (testEvent " + DisplayText.quote(event.testEvent()) + ")";
         }
         return null;
+    }
+
+    /**
+     * @return true without a venID, or when the event names no venID or names this one.
+     */
+    private static boolean addressedTo(final OpenAdrEvent event, final String venId)
+    {
+        return venId == null || event.venIds().isEmpty() || event.venIds().contains(venId);
     }
 
     private static Mapped map(final Found found, final DrProgram program, final ZoneId zone)
@@ -304,6 +341,14 @@ public final class DrEventFiles
     public DrProgram program()
     {
         return program;
+    }
+
+    /**
+     * @return {@code --ven-id}: the VEN whose events are settled, or null when every event is.
+     */
+    public String venId()
+    {
+        return venId;
     }
 
     /**

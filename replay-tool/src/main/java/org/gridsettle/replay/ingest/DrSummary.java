@@ -21,7 +21,7 @@ import java.util.TreeMap;
  *                           stale cancellations, then superseded events to settle.
  * @param withdrawnEarlier   events to settle that an earlier run withdrew, not journalled: copies at or below the
  *                           modification the journal holds of them, or of one it holds without a number.
- * @param skipped            events not journalled (cancelled, test, no event pending).
+ * @param skipped            events not journalled (cancelled, test, no event pending, another VEN's).
  * @param superseded         event copies set aside for a higher or equal modification of the same eventID.
  * @param rejectionsByReason the engine's DR rejections of this run, by reason.
  */

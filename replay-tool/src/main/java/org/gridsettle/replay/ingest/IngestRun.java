@@ -304,18 +304,6 @@ public final class IngestRun
     }
 
     /**
-     * A VTN addresses an event to some of a VEN's resources, and an enrolment names no OpenADR resource: the event is
-     * settled for every meter in demand response, which its author should know.
-     */
-    private void warnPartOfTheVen(final DrEventFiles.Mapped event)
-    {
-        warnings.accept(event.source() + " line " + event.event().line() + ": DR event " +
-            DisplayText.quote(event.event().eventId()) + " targets " + String.join(", ", event.event().targets()) +
-            ", which gridsettle does not select meters by: it is settled for every meter the enrolment file puts " +
-            "in demand response");
-    }
-
-    /**
      * A usage file read without a fault that held nothing is most likely the wrong file of a download (its UsagePoint
      * or ReadingType alone): the summary line's "0 readings" alone left that to be noticed.
      */
@@ -386,7 +374,7 @@ public final class IngestRun
         final List<DrEventFiles.Cancelled> withdrawals = DrWithdrawals.due(demandResponse, journalled);
         final List<DrEventFiles.Mapped> drEvents = DrPublications.due(demandResponse, journalled);
         // only for the events published: one skipped as older than the journal's is not settled by this run at all
-        drEvents.stream().filter((event) -> event.event().targetsPartOfTheVen()).forEach(this::warnPartOfTheVen);
+        drEvents.forEach((event) -> DrTargetWarning.of(event, demandResponse.venId()).ifPresent(warnings));
         if (!drEvents.isEmpty() && enrolments.stream()
             .noneMatch((e) -> (e.programs() & MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE) != 0))
         {

@@ -20,7 +20,8 @@ import java.time.Instant;
  * @param baseline           {@code ei:eiEventBaseline}, or null when the event carries none.
  * @param targets            what the event's {@code ei:eiTarget} names, one entry each ({@code resourceID RES_123},
  *                           {@code endDeviceAsset/mrid Exterior_Lighting}); empty when it names nothing. gridsettle
- *                           does not select meters by them: they are kept so that a run can say so.
+ *                           selects no meter by them, only, given {@code --ven-id}, the events addressed to that VEN
+ *                           ({@link #venIds()}): they are kept so that a run can say so.
  * @param line               line of the {@code oadr:oadrEvent} start tag, for messages; not part of the content.
  */
 public record OpenAdrEvent(
@@ -42,6 +43,9 @@ public record OpenAdrEvent(
     {
         targets = java.util.List.copyOf(targets);
     }
+
+    /** How {@link #targets()} names a VEN: {@code venID ven_py}. */
+    static final String VEN_ID = "venID ";
 
     /** The status of an event the VTN has withdrawn. */
     public static final String CANCELLED = "cancelled";
@@ -65,6 +69,15 @@ public record OpenAdrEvent(
     public boolean targetsPartOfTheVen()
     {
         return targets.stream().anyMatch((t) -> !t.startsWith("venID ") && !t.startsWith("partyID "));
+    }
+
+    /**
+     * @return the venIDs its event-level and signal-level eiTargets name, in document order: the VENs it is addressed
+     *         to, and to no other; empty when it names none, so that it is addressed to every VEN that receives it.
+     */
+    public java.util.List<String> venIds()
+    {
+        return targets.stream().filter((t) -> t.startsWith(VEN_ID)).map((t) -> t.substring(VEN_ID.length())).toList();
     }
 
     /**

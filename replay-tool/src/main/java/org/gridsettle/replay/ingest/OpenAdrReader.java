@@ -26,7 +26,8 @@ import javax.xml.stream.XMLStreamReader;
  * {@code eiEventSignals/eiEventBaseline} with its intervals and the item that states their unit, and what
  * {@code eiTarget} names. Signals, tolerances, ramp-up and recovery are not read: the engine settles a reduction
  * against a baseline over the active period, for the meters the enrolment file puts in demand response, whatever the
- * targets say (a run warns about an event that names any).
+ * targets say, except that {@code --ven-id} skips an event addressed to other VENs (a run warns about an event that
+ * names what it does not select by).
  * <p>
  * Date-times must carry an offset (OpenADR sends UTC, {@code ...Z}); durations are ISO-8601 / RFC 5545
  * ({@code PT4H}, {@code P1DT2H}, {@code P1W}). A required field that is missing or unreadable stops the read with a

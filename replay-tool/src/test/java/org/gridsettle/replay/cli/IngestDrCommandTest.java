@@ -123,7 +123,7 @@ class IngestDrCommandTest
         // --dr-incentive without --dr-events was refused, but --dr-baseline declared and --dr-token were accepted and
         // did nothing: an engineer who forgot --dr-events learnt of it from a summary without a DR line
         for (final String[] option : new String[][] {{"--dr-baseline", "declared"}, {"--dr-token", "DRX"},
-            {"--dr-incentive", "0.5"}})
+            {"--dr-incentive", "0.5"}, {"--ven-id", "ven_py"}})
         {
             final Path journal = tmp.resolve("journal" + option[0]);
             final CliRun run = CliRun.of("ingest", "--journal", journal.toString(), "--tariff", path(HAND_TARIFF),
@@ -655,6 +655,12 @@ class IngestDrCommandTest
         assertThat(badMethod.err()).startsWith("settle ingest: --dr-baseline 10of10: expected 10in10, " +
             "10in10-adjusted or declared");
         assertThat(tmp.resolve("a")).doesNotExist();
+        // an empty venID would skip every event addressed to a VEN
+        final CliRun emptyVen = ingest(tmp.resolve("d"), usage, path(WEEKDAY), "--dr-incentive", "1", "--ven-id", " ");
+        assertThat(emptyVen.exitCode()).isEqualTo(2);
+        assertThat(emptyVen.err().lines()).containsExactly("settle ingest: --ven-id is empty: give the venID your " +
+            "VTN addresses events to");
+        assertThat(tmp.resolve("d")).doesNotExist();
     }
 
     @Test
@@ -677,6 +683,77 @@ class IngestDrCommandTest
             "per hour, and a power is not read as an hour's average demand, which the payload does not say it is; " +
             "use --dr-baseline 10in10 or 10in10-adjusted; nothing was journalled");
         assertThat(tmp.resolve("journal")).doesNotExist();
+    }
+
+    @Test
+    void withTheVensOwnIdAnEventAddressedToItSettlesWithoutAWarning() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun run = ingest(journal, usage(true), baselineSampleInWholeHours().toString(),
+            "--dr-incentive", "0.123457", "--ven-id", "ven_py");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("DR event");
+        // the first test's hours and readings, so its hand-worked credits
+        assertThat(run.out())
+            .contains("dr events: 1 journalled from ven.xml (10in10-adjusted baseline, 0.123457 DR per kWh " +
+                "reduced); 0 withdrawn, 0 skipped, 0 superseded by a later modification\n")
+            .contains("dr event \"Event_939393\" (modification 1, far) -> engine id 939393 (its digits): " +
+                "2026-04-29 16:00-19:00 America/Los_Angeles: 2 meters credited in this run for 4.656 kWh reduced: " +
+                "0.574815 DR\n")
+            .doesNotContain("dr skipped");
+    }
+
+    @Test
+    void anEventAddressedToAnotherVenIsSkippedListedAndPaysNothing() throws IOException
+    {
+        // an aggregator's file: the event is ven_py's, and this run settles other_ven's meters
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun run = ingest(journal, usage(true), baselineSampleInWholeHours().toString(),
+            "--dr-incentive", "0.123457", "--ven-id", "other_ven");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("DR event");
+        assertThat(run.out())
+            .contains("dr events: 0 journalled from ven.xml (10in10-adjusted baseline, 0.123457 DR per kWh " +
+                "reduced); 0 withdrawn, 1 skipped, 0 superseded by a later modification\n")
+            .contains("dr skipped: \"Event_939393\" addressed to venID \"ven_py\", not to --ven-id other_ven\n")
+            .doesNotContain("dr event \"Event_939393\"")
+            .doesNotContain("token DR");
+        final String inputs = CliRun.of("dump", "--journal", journal.toString(), "--input").out();
+        assertThat(inputs).doesNotContain("\"type\":\"dr_event\"");
+        assertThat(CliRun.of("dump", "--journal", journal.toString()).out()).doesNotContain("DR_INCENTIVE");
+    }
+
+    @Test
+    void withoutAVenIdAnEventNamingVenIdsSettlesWithAWarningThatSaysHowToSelectThem() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun run = ingest(journal, usage(true), baselineSampleInWholeHours().toString(),
+            "--dr-incentive", "0.123457");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // line 6 of the sample is its <oadr:oadrEvent>
+        assertThat(run.err()).contains("settle ingest: warning: ven.xml line 6: DR event \"Event_939393\" targets " +
+            "venID ven_py, which gridsettle does not select meters by: it is settled for every meter the enrolment " +
+            "file puts in demand response; give --ven-id with your VEN's venID to settle only the events addressed " +
+            "to it\n");
+        assertThat(run.out()).contains("2 meters credited in this run for 4.656 kWh reduced: 0.574815 DR\n");
+    }
+
+    /**
+     * @return the W_Baseline sample (EnerNOC/oadr2-ven-python, Apache-2.0), whose eiTarget is {@code venID ven_py},
+     *         moved to the first test's event hours: dtstart 16:00 PDT on 2026-04-29 for PT3H.
+     */
+    private Path baselineSampleInWholeHours() throws IOException
+    {
+        return write("ven.xml",
+            Files.readString(Path.of(path("ingest/openadr20b_Sample_oadrDistributeEvent_W_Baseline.xml")))
+                .replace("2001-12-17T09:40:47.000Z", "2026-04-29T23:00:00Z")
+                .replace("<xcal:duration>PT30M</xcal:duration>", "<xcal:duration>PT3H</xcal:duration>"));
     }
 
     /**

@@ -104,6 +104,36 @@ class DrEventFilesTest
     }
 
     @Test
+    void withAVenIdEventsAddressedOnlyToOtherVensAreSkippedWhateverTheirStatus() throws IOException
+    {
+        // every signal of the weekday payload addressed to ven_b as well as its end device: a signal-level venID
+        final Path payload = write("vens.xml", Files.readString(weekday())
+            .replace("<ei:eiTarget>\n\t\t\t\t\t\t<power:endDeviceAsset>",
+                "<ei:eiTarget>\n\t\t\t\t\t\t<ei:venID>ven_b</ei:venID><power:endDeviceAsset>"));
+
+        final DrEventFiles other = DrEventFiles.read(List.of(payload), ADJUSTED, LA, "ven_a");
+
+        assertThat(other.events()).isEmpty();
+        // not even the cancellation is kept for a withdrawal: it is another VEN's
+        assertThat(other.cancelled()).isEmpty();
+        assertThat(other.skipped()).extracting((s) -> s.event().eventId() + ": " + s.reason()).containsExactly(
+            "Event_939393: addressed to venID \"ven_b\", not to --ven-id ven_a",
+            "Event_939394: addressed to venID \"ven_b\", not to --ven-id ven_a",
+            "Event_939395: addressed to venID \"ven_b\", not to --ven-id ven_a");
+        assertThat(other.venId()).isEqualTo("ven_a");
+        // ven_b's own run, and a run without a VEN, take them as before
+        for (final DrEventFiles taken : List.of(DrEventFiles.read(List.of(payload), ADJUSTED, LA, "ven_b"),
+            DrEventFiles.read(List.of(payload), ADJUSTED, LA)))
+        {
+            assertThat(taken.events()).extracting((e) -> e.event().eventId()).containsExactly("Event_939393");
+            assertThat(taken.skipped()).extracting(DrEventFiles.Skipped::reason)
+                .containsExactly("cancelled", "test event (testEvent \"true\")");
+        }
+        // an event naming no venID is every VEN's
+        assertThat(DrEventFiles.read(List.of(weekday()), ADJUSTED, LA, "ven_a").events()).hasSize(1);
+    }
+
+    @Test
     void engineIdsAreTheOneRunOfDigitsElseTheFirst63BitsOfSha256()
     {
         assertThat(DrEventIds.of("Event_939393")).isEqualTo(new DrEventIds.Id(939393, DrEventIds.DIGITS));

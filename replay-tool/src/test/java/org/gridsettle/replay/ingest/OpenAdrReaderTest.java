@@ -55,6 +55,7 @@ class OpenAdrReaderTest
         assertThat(event.targets())
             .containsExactly("groupID Group_123", "resourceID RES_123", "endDeviceAsset/mrid Exterior_Lighting");
         assertThat(event.targetsPartOfTheVen()).isTrue();
+        assertThat(event.venIds()).isEmpty();
     }
 
     @Test
@@ -86,6 +87,7 @@ class OpenAdrReaderTest
         // addressed to the VEN as a whole, which is what settling every meter in demand response models
         assertThat(event.targets()).containsExactly("venID ven_py");
         assertThat(event.targetsPartOfTheVen()).isFalse();
+        assertThat(event.venIds()).containsExactly("ven_py");
     }
 
     @Test
