@@ -83,7 +83,8 @@ class GoldenJournalV8Test
         final List<byte[]> outputs = records(Journals.output(journal));
         // 70 outputs, then the close checkpoint
         assertThat(outputs).hasSize(71);
-        assertThat(RecordFlyweight.typeIdAt(new UnsafeBuffer(outputs.get(70)), 0)).isEqualTo(RecordType.CHECKPOINT.id());
+        assertThat(RecordFlyweight.typeIdAt(new UnsafeBuffer(outputs.get(70)), 0))
+            .isEqualTo(RecordType.CHECKPOINT.id());
         // 77 (the event) and 78 (its withdrawal) post nothing; 79 repeats the withdrawal at modification 5: the
         // engine keeps no number, so it is the same withdrawal again
         expectDuplicate(outputs.get(69), 79, GoldenJournalGenerator.TARIFF_V7, 8001);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The OpenADR 2.0b demand-response events of an ingest, read whole and mapped to engine DR events before anything is
@@ -240,7 +241,7 @@ public final class DrEventFiles
         {
             // first: another VEN's event is none of this run's business, a cancellation of it included
             return "addressed to venID " + event.venIds().stream().map(DisplayText::quote).collect(
-                java.util.stream.Collectors.joining(", ")) + ", not to --ven-id " + venId;
+                Collectors.joining(", ")) + ", not to --ven-id " + venId;
         }
         if (OpenAdrEvent.CANCELLED.equals(event.status()))
         {

@@ -2,6 +2,8 @@ package org.gridsettle.replay.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * One {@code oadr:oadrEvent} of an OpenADR 2.0b {@code oadrDistributeEvent}, as the VTN sent it: the fields a
@@ -33,7 +35,7 @@ public record OpenAdrEvent(
     Instant start,
     Duration duration,
     OpenAdrBaseline baseline,
-    java.util.List<String> targets,
+    List<String> targets,
     int line)
 {
     /**
@@ -41,7 +43,7 @@ public record OpenAdrEvent(
      */
     public OpenAdrEvent
     {
-        targets = java.util.List.copyOf(targets);
+        targets = List.copyOf(targets);
     }
 
     /** How {@link #targets()} names a VEN: {@code venID ven_py}. */
@@ -75,7 +77,7 @@ public record OpenAdrEvent(
      * @return the venIDs its event-level and signal-level eiTargets name, in document order: the VENs it is addressed
      *         to, and to no other; empty when it names none, so that it is addressed to every VEN that receives it.
      */
-    public java.util.List<String> venIds()
+    public List<String> venIds()
     {
         return targets.stream().filter((t) -> t.startsWith(VEN_ID)).map((t) -> t.substring(VEN_ID.length())).toList();
     }
@@ -87,9 +89,9 @@ public record OpenAdrEvent(
     public boolean sameContentAs(final OpenAdrEvent other)
     {
         return eventId.equals(other.eventId) && modificationNumber == other.modificationNumber &&
-            status.equals(other.status) && java.util.Objects.equals(testEvent, other.testEvent) &&
+            status.equals(other.status) && Objects.equals(testEvent, other.testEvent) &&
             marketContext.equals(other.marketContext) && start.equals(other.start) &&
-            duration.equals(other.duration) && java.util.Objects.equals(baseline, other.baseline) &&
+            duration.equals(other.duration) && Objects.equals(baseline, other.baseline) &&
             targets.equals(other.targets);
     }
 }
