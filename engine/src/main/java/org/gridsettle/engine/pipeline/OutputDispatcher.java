@@ -48,53 +48,47 @@ final class OutputDispatcher implements OutputSink
         if (type == RecordType.TRANSFER.id())
         {
             transfer.wrap(buffer, offset);
-            Throwable failed = null;
-            for (final PostingListener l : ls)
-            {
-                try
-                {
-                    l.onTransfer(transfer);
-                }
-                catch (final RuntimeException | Error e)
-                {
-                    failed = first(failed, e);
-                }
-            }
-            throwIfFailed(failed);
         }
         else if (type == RecordType.REJECTION.id())
         {
             rejection.wrap(buffer, offset);
-            Throwable failed = null;
-            for (final PostingListener l : ls)
-            {
-                try
-                {
-                    l.onRejection(rejection);
-                }
-                catch (final RuntimeException | Error e)
-                {
-                    failed = first(failed, e);
-                }
-            }
-            throwIfFailed(failed);
         }
         else if (type == RecordType.DUPLICATE_ACK.id())
         {
             duplicate.wrap(buffer, offset);
-            Throwable failed = null;
-            for (final PostingListener l : ls)
+        }
+        else
+        {
+            return;
+        }
+        Throwable failed = null;
+        for (final PostingListener l : ls)
+        {
+            try
             {
-                try
-                {
-                    l.onDuplicate(duplicate);
-                }
-                catch (final RuntimeException | Error e)
-                {
-                    failed = first(failed, e);
-                }
+                deliver(l, type);
             }
-            throwIfFailed(failed);
+            catch (final RuntimeException | Error e)
+            {
+                failed = first(failed, e);
+            }
+        }
+        throwIfFailed(failed);
+    }
+
+    private void deliver(final PostingListener listener, final int type)
+    {
+        if (type == RecordType.TRANSFER.id())
+        {
+            listener.onTransfer(transfer);
+        }
+        else if (type == RecordType.REJECTION.id())
+        {
+            listener.onRejection(rejection);
+        }
+        else
+        {
+            listener.onDuplicate(duplicate);
         }
     }
 

@@ -22,6 +22,7 @@ class TickWindowGrowthTest
     {
         final int slots = TickWindow.DEFAULT_SLOTS;
         final long most = TickWindow.MAX_TOTAL_SLOTS / slots;
+        // MAX_TOTAL_SLOTS = (2^31 - 1 - 8) / 6 = 357,913,939 slots; / 12 slots a meter = 29,826,161 meters
         assertThat(most).isEqualTo(29_826_161L);
         final int capacity = TickWindow.grownCapacity(1 << 24, (1 << 24) + 1, slots);
         assertThat((long)capacity).isEqualTo(most);
