@@ -831,7 +831,8 @@ public final class SettlementEngine implements AutoCloseable
      * Publishes grid carbon intensity for a region, journalled as one record per run of contiguous, equal-length
      * intervals (at most {@link org.gridsettle.journal.codec.CarbonIntensityCodec#MAX_VALUES} each). Values already
      * known for the region may not be overlapped: publish forward in time; a record that overlaps them is rejected
-     * ALREADY_EXISTS, so a series submitted again changes nothing. An empty series journals nothing.
+     * ALREADY_EXISTS, so a series submitted again changes nothing. An empty series journals nothing. A record starting
+     * outside the years 1990 to 2100, or of intervals longer than a day, is rejected MALFORMED.
      *
      * @param regionSymbol packed region code, as given at enrolment.
      * @param series       the values, missing ones marked as such.
@@ -845,7 +846,8 @@ public final class SettlementEngine implements AutoCloseable
      * Publishes oracle prices of a pricing node, journalled as one record per run of contiguous, equal-length
      * intervals (at most {@link OraclePriceCodec#MAX_VALUES} each). Prices already known for the node may not be
      * overlapped: publish forward in time; a record that overlaps them is rejected ALREADY_EXISTS. A gap between
-     * intervals is journalled as a gap and is a missing price. An empty series journals nothing.
+     * intervals is journalled as a gap and is a missing price. An empty series journals nothing. A record starting
+     * outside the years 1990 to 2100, or of intervals longer than a day, is rejected MALFORMED.
      *
      * @param series the node's prices, micro-units per MWh.
      * @throws IllegalArgumentException if the node name is not valid

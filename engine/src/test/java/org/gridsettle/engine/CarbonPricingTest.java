@@ -129,6 +129,32 @@ class CarbonPricingTest
         assertThat(Outputs.transfer(out.causedBy(7).get(1)).amount()).isEqualTo(10_000);
     }
 
+    @Test
+    void aSeriesOfIntervalsLongerThanADayIsMalformedAndDoesNotBlockTheRealOne()
+    {
+        // half-hourly values with the length in milliseconds: 1,800,000 s, so 2 values would hold the region's
+        // intensities 41 days ahead and refuse the real series ALREADY_EXISTS (values only grow forward)
+        final TouTariff tariff = EngineFixture.tariff().withCarbon(50_000, 0, 0);
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            engine.publishTariff(tariff);                                                  // 1
+            engine.registerAccount(1001);                                                  // 2
+            engine.enrolMeter(1, 1001, EngineFixture.TARIFF, T, 0, GB);                    // 3
+            engine.publishCarbonIntensity(GB, series(T, 1_800_000, 200_000, 300_000));     // 4
+            engine.publishCarbonIntensity(GB, series(T - 86_400, 86_400, 1));              // 5: a day is not too long
+            engine.publishCarbonIntensity(GB, series(T, 1800, 200_000));                   // 6
+            engine.submitTick(1, 0, T, 900, 1_000, 0);                                     // 7
+        }
+        final Outputs out = Outputs.of(dir);
+        assertThat(out.causedBy(4)).hasSize(1);
+        assertThat(Outputs.rejection(out.causedBy(4).get(0))).isEqualTo(ReasonCode.MALFORMED);
+        assertThat(Outputs.rejectionSubject(out.causedBy(4).get(0))).isEqualTo(GB);
+        assertThat(out.causedBy(5)).isEmpty();
+        assertThat(out.causedBy(6)).isEmpty();
+        // 1 kWh x 200 g = 0.2 kg x 0.05 = 10,000 µ, as in the first test
+        assertThat(Outputs.transfer(out.causedBy(7).get(1)).amount()).isEqualTo(10_000);
+    }
+
     private static CarbonIntensitySeries series(final long start, final int seconds, final long... values)
     {
         final long[] starts = new long[values.length];

@@ -240,13 +240,25 @@ class OraclePricingTest
     {
         // epoch milliseconds taken for seconds (the year 58,000): accepted, the node's prices would end there and
         // every real record after it would be refused ALREADY_EXISTS
+        assertRefusedWithoutBlockingTheRealPrice(series(NODE, T * 1_000, 300, 20_000_000));
+    }
+
+    @Test
+    void pricesOfIntervalsLongerThanADayAreMalformedAndDoNotBlockTheRealOnes()
+    {
+        // 5-minute prices with the length in milliseconds: 300,000 s, the node's prices held 83 hours ahead
+        assertRefusedWithoutBlockingTheRealPrice(series(NODE, T, 300_000, 90_000_000));
+    }
+
+    private void assertRefusedWithoutBlockingTheRealPrice(final OraclePriceSeries refused)
+    {
         final TouTariff tariff = EngineFixture.tariff().withOracleExport(0, NegativePriceRule.CHARGE);
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
         {
             engine.publishTariff(tariff);                                                  // 1
             engine.registerAccount(1001);                                                  // 2
             engine.enrolMeter(1, 1001, EngineFixture.TARIFF, T, 0, 0, NODE);               // 3
-            engine.publishOraclePrices(series(NODE, T * 1_000, 300, 20_000_000));          // 4
+            engine.publishOraclePrices(refused);                                           // 4
             engine.publishOraclePrices(series(NODE, T, 300, 20_000_000));                  // 5
             engine.submitTick(1, 0, T, 300, 0, 1_000);                                     // 6
         }
@@ -254,7 +266,7 @@ class OraclePricingTest
         assertThat(Outputs.rejection(out.causedBy(4).get(0))).isEqualTo(ReasonCode.MALFORMED);
         assertThat(Outputs.rejectionSubject(out.causedBy(4).get(0))).isEqualTo(0L);
         assertThat(out.causedBy(5)).isEmpty();
-        // 1,000 Wh x 20,000,000 / 10^6 = 20,000 µ
+        // 1,000 Wh x 20,000,000 / 10^6 = 20,000 µ: the real price, not the refused record's
         assertThat(only(out.causedBy(6)).amount()).isEqualTo(20_000);
     }
 

@@ -22,6 +22,7 @@ import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.RedemptionCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
+import org.gridsettle.pricing.interval.IntervalIndex;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -237,8 +238,7 @@ public final class SettlementLogic
     private void applyCarbon(final long sequence)
     {
         final int type = RecordType.CARBON_INTENSITY.id();
-        // a start no zone table places can price no tick, and would refuse every later real record ALREADY_EXISTS
-        if (!carbonRecord.consistent() || !ZoneOffsetTable.inCoveredYears(carbonRecord.start()))
+        if (!carbonRecord.consistent() || !placeable(carbonRecord.start(), carbonRecord.intervalSeconds()))
         {
             postings.reject(sequence, ReasonCode.MALFORMED, type, carbonRecord.region());
             return;
@@ -259,7 +259,7 @@ public final class SettlementLogic
     private void applyOracle(final long sequence)
     {
         final int type = RecordType.ORACLE_PRICE.id();
-        if (!oracleRecord.consistent() || !ZoneOffsetTable.inCoveredYears(oracleRecord.start()))
+        if (!oracleRecord.consistent() || !placeable(oracleRecord.start(), oracleRecord.intervalSeconds()))
         {
             postings.reject(sequence, ReasonCode.MALFORMED, type, 0);
         }
@@ -268,6 +268,17 @@ public final class SettlementLogic
             // the subject is the node's dense id: names do not fit in a rejection, ids follow the journal
             postings.reject(sequence, ReasonCode.ALREADY_EXISTS, type, oracle.idOf(oracleRecord.node()));
         }
+    }
+
+    /**
+     * A carbon or oracle record is placed only in the years the zone tables cover and for at most a day a value: one
+     * starting elsewhere can price no tick, and one held longer (milliseconds taken for seconds, as either) would hold
+     * its region's or node's values years ahead, since they only grow forward, and refuse every real record after it
+     * ALREADY_EXISTS.
+     */
+    private static boolean placeable(final long start, final int intervalSeconds)
+    {
+        return ZoneOffsetTable.inCoveredYears(start) && intervalSeconds <= IntervalIndex.MAX_INTERVAL_SECONDS;
     }
 
     /**

@@ -12,8 +12,9 @@ package org.gridsettle.journal.codec;
  *     N x u8 source        {@link org.gridsettle.pricing.carbon.IntensitySource}, zero padded to 8 bytes
  *     i64 chain
  * </pre>
- * The engine refuses MALFORMED a record that is not {@link #consistent()} or whose start lies outside the years the
- * zone tables cover, where it could price no tick (journal/FORMAT.md, ORACLE_PRICE). Not thread-safe.
+ * The engine refuses MALFORMED a record that is not {@link #consistent()}, whose start lies outside the years the
+ * zone tables cover, where it could price no tick, or whose intervals are longer than a day (journal/FORMAT.md,
+ * ORACLE_PRICE). Not thread-safe.
  */
 public final class CarbonIntensityCodec extends RecordFlyweight
 {

@@ -6,9 +6,9 @@ import org.gridsettle.pricing.interval.IntervalIndex;
 
 /**
  * The rows of one interval series (a carbon region, an oracle pricing node) as an importer reads them: start, length
- * and one value per interval, each checked as it arrives so that a non-positive length, an end beyond epoch seconds,
- * or an unsorted, duplicate or overlapping interval is reported at its own line or JSON path rather than as an index
- * when the series is built. A refused row leaves the rows as they were, so an importer that skips bad rows keeps the
+ * and one value per interval, each checked as it arrives so that a length outside 1 second to a day, an end beyond
+ * epoch seconds, or an unsorted, duplicate or overlapping interval is reported at its own line or JSON path rather
+ * than as an index when the series is built. A refused row leaves the rows as they were, so an importer that skips bad rows keeps the
  * others. What the value means, and any column beside it, is the importer's.
  * <p>
  * Not thread-safe: one per series per import.
@@ -51,6 +51,12 @@ public final class IntervalSeriesRows
         {
             throw new ImportException(source, location, "expected an interval of at least 1 second, found " +
                 intervalSeconds + " seconds");
+        }
+        if (intervalSeconds > IntervalIndex.MAX_INTERVAL_SECONDS)
+        {
+            throw new ImportException(source, location, "expected an interval of at most a day (" +
+                IntervalIndex.MAX_INTERVAL_SECONDS + " seconds), found " + intervalSeconds + " seconds (milliseconds " +
+                "taken for seconds?)");
         }
         IntervalOrderCheck.checkEndFits(source, location, startEpochSecond, intervalSeconds);
         if (size > 0)

@@ -18,6 +18,15 @@ public final class IntervalIndex
      */
     public static final int MAX_INTERVALS = 10_000_000;
 
+    /**
+     * Longest interval a value may be published for: a day. Grid carbon intensities and market prices are published
+     * for minutes or hours; a longer interval is nearly always milliseconds taken for seconds, and since a region's or
+     * node's values only grow forward, one such record would hold the series years ahead and refuse every real record
+     * after it (journal/FORMAT.md, ORACLE_PRICE). The importers and the engine refuse one; an index holds any length,
+     * as snapshots of engines from before that rule may.
+     */
+    public static final int MAX_INTERVAL_SECONDS = 86_400;
+
     private final long[] startEpochSeconds;
     private final int[] intervalSeconds;
 

@@ -35,6 +35,11 @@ class IntervalSeriesRowsTest
         assertThatThrownBy(() -> rows.add(60, 0, 2, "data[1].from"))
             .isInstanceOf(ImportException.class)
             .hasMessage("f: data[1].from: expected an interval of at least 1 second, found 0 seconds");
+        // a 5-minute interval given in milliseconds
+        assertThatThrownBy(() -> rows.add(60, 300_000, 2, "data[1].from"))
+            .isInstanceOf(ImportException.class)
+            .hasMessage("f: data[1].from: expected an interval of at most a day (86400 seconds), found 300000 " +
+                "seconds (milliseconds taken for seconds?)");
         assertThatThrownBy(() -> rows.add(30, 60, 2, "data[1].from"))
             .hasMessage("f: data[1].from: expected a start at or after 60 (end of the interval of region GB at " +
                 "data[0].from), found an overlap starting at 30");
