@@ -23,7 +23,7 @@ public record TouPeriod(String name, long importMicrosPerKwh, long exportMicrosP
         {
             throw new IllegalArgumentException("period name must be 1..32 characters: '" + name + "'");
         }
-        if (!isPrintableAscii(name))
+        if (!journalHolds(name))
         {
             throw new IllegalArgumentException(notAscii("period", name));
         }
@@ -34,8 +34,11 @@ public record TouPeriod(String name, long importMicrosPerKwh, long exportMicrosP
     }
 
     /**
+     * What the tariff file readers ask of a name, so that a bill, a dump or an audit prints it on one line as the
+     * file gave it; a host's tariff is held to {@link #journalHolds} only.
+     *
      * @param name a period or demand period name.
-     * @return true if every character is printable ASCII, as the journal's TARIFF_VERSION record holds names.
+     * @return true if every character is printable ASCII.
      */
     public static boolean isPrintableAscii(final String name)
     {
@@ -50,10 +53,32 @@ public record TouPeriod(String name, long importMicrosPerKwh, long exportMicrosP
         return true;
     }
 
+    /**
+     * Whether the journal's TARIFF_VERSION record holds a name as given: ASCII without NUL, which ends a name there.
+     * Looser than {@link #isPrintableAscii}, which the tariff file readers ask: a control character is held as given,
+     * and builds before printable names were asked for journalled it, so a tariff version decoded from their journals
+     * must still be accepted, as they accepted it (journal/FORMAT.md section 10).
+     *
+     * @param name a period or demand period name.
+     * @return true if every character is 0x01 to 0x7F.
+     */
+    public static boolean journalHolds(final String name)
+    {
+        for (int i = 0; i < name.length(); i++)
+        {
+            final char c = name.charAt(i);
+            if (c == 0 || c > 0x7F)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Why a name with another character is refused: journalled, it would read back with '?' in its place. */
     static String notAscii(final String what, final String name)
     {
-        return what + " name must be printable ASCII, as the journal holds it (an accent or a symbol would read " +
+        return what + " name must be ASCII without NUL, as the journal holds it (an accent or a symbol would read " +
             "back as '?'): '" + name + "'";
     }
 }

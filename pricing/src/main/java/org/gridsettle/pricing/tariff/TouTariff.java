@@ -640,8 +640,8 @@ public final class TouTariff
      * Charges time-of-use demand by a schedule of its own instead of the energy periods. Call only while building the
      * tariff, before any time-of-use demand rates: those are then one per demand period.
      *
-     * @param names    the demand periods' names, 1..32 printable ASCII characters each, distinct; at most
-     *                 {@link #MAX_PERIODS}.
+     * @param names    the demand periods' names, 1..32 ASCII characters each ({@link TouPeriod#journalHolds}),
+     *                 distinct; at most {@link #MAX_PERIODS}.
      * @param schedule demand period per slot, shaped as the energy schedule
      *                 ({@code 12 * 3 * (1440 / slotMinutes)}, month-major, then day type; holidays in the holiday
      *                 rows, as the energy schedule reads them).
@@ -666,7 +666,7 @@ public final class TouTariff
                 throw new IllegalArgumentException("demand period names must be distinct, 1..32 characters: '" + name +
                     "'");
             }
-            if (!TouPeriod.isPrintableAscii(name))
+            if (!TouPeriod.journalHolds(name))
             {
                 throw new IllegalArgumentException(TouPeriod.notAscii("demand period", name));
             }

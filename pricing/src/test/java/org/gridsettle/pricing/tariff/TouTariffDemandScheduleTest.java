@@ -172,6 +172,23 @@ class TouTariffDemandScheduleTest
         assertThat(tariff().sameDemandPeriods(moved, JANUARY, FEBRUARY)).isFalse();
     }
 
+    /**
+     * Versions with the same demand schedule and names still put a day in other demand periods when it is a holiday
+     * under one only (the schedule's holiday rows) or when their zones differ. Before 07afe7b such versions agreed,
+     * which is why its journal/FORMAT.md section 10 row names them as well as versions without demand schedules.
+     */
+    @Test
+    void versionsWithTheSameDemandScheduleDisagreeOnAHolidayOfTheSpanOrAnotherZone()
+    {
+        final long mlkDay = LocalDate.of(2026, 1, 19).toEpochDay();
+        assertThat(tariff().sameDemandPeriods(tariff(mlkDay), JANUARY, FEBRUARY)).isFalse();
+        assertThat(tariff(mlkDay).sameDemandPeriods(tariff(mlkDay), JANUARY, FEBRUARY)).isTrue();
+        final TouTariff chicago = new TouTariff(7L, 2, 0L, "USD", "USD", ZoneId.of("America/Chicago"), 60, PERIODS,
+            energySchedule(), new long[0]).withDemandSchedule(List.of("demand-free", "demand-charged"),
+            demandSchedule());
+        assertThat(tariff().sameDemandPeriods(chicago, JANUARY, FEBRUARY)).isFalse();
+    }
+
     @Test
     void versionsWithoutDemandSchedulesAgreeOnlyWhenEveryInstantOfTheSpanFallsInTheSamePeriod()
     {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * A URDB rate without {@code dgrules} and without {@code sell} rates is net billing at 0 per kWh: the importer reads
  * the JSON faithfully, and a rate that compensates exports says so in those fields. A careless choice of tariff for a
  * net-metered customer is then invisible in the bill's totals, which is why it is said on stderr. Net metering credits
- * exports at retail and oracle prices come from elsewhere, so neither is checked.
+ * exports at retail, oracle prices come from elsewhere and a carbon credit pays exports in CARBON, so none of them is
+ * checked.
  * <p>
  * Stateless and thread-safe.
  */
@@ -36,12 +37,14 @@ public final class UnpaidExports
     /**
      * @param tariff   the tariff exports are priced by.
      * @param exportWh the energy exported.
-     * @return one line when there are exports and every TOU period's export rate is 0; else empty.
+     * @return one line when there are exports, every TOU period's export rate is 0 and no carbon credit pays them;
+     *     else empty.
      */
     public static Optional<String> describe(final TouTariff tariff, final long exportWh)
     {
+        // a carbon credit pays every exported kWh for the CO2 it avoids, in CARBON, whatever the export rate
         if (exportWh <= 0 || tariff.exportRule() == ExportRule.NET_METERING ||
-            tariff.oraclePricedExports())
+            tariff.oraclePricedExports() || tariff.carbonCreditMicrosPerKg() != 0)
         {
             return Optional.empty();
         }
