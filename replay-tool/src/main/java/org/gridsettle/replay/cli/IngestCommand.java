@@ -195,8 +195,9 @@ public final class IngestCommand implements Callable<Integer>
         description = "Format of every usage file (default: detected per file).")
     private String usageFormat;
 
-    @Option(names = "--export-token", defaultValue = "SOLAR", paramLabel = "SYMBOL",
-        description = "Program token export credits are minted in (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--export-token", paramLabel = "SYMBOL",
+        description = "Program token export credits are minted in (default: a gridsettle tariff's export_token; " +
+            "SOLAR for a URDB rate, which names none).")
     private String exportToken;
 
     @Option(names = "--carbon", arity = "1..*", paramLabel = "FILE",
@@ -291,7 +292,10 @@ public final class IngestCommand implements Callable<Integer>
     public Integer call()
     {
         // checked before any file is read, so a typo costs nothing
-        symbol("--export-token", exportToken);
+        if (exportToken != null)
+        {
+            symbol("--export-token", exportToken);
+        }
         if (carbonRegion != null)
         {
             symbol("--carbon-region", carbonRegion);

@@ -67,6 +67,8 @@ public final class IngestRun
     private final TariffDocument tariffDocument;
     private final ZoneId zone;
     private final String exportToken;
+    /** Whether the caller named the export token, rather than leaving it to the tariff: for the refusal's words. */
+    private final boolean exportTokenGiven;
     private final List<Enrolment> enrolments;
     private final List<UsageFile> usageFiles;
     private CarbonFiles carbon = CarbonFiles.NONE;
@@ -84,7 +86,8 @@ public final class IngestRun
      * @param journalDir     journal directory, created or appended to.
      * @param tariffDocument the tariff.
      * @param zone           the tariff's zone.
-     * @param exportToken    token export credits are posted in.
+     * @param exportToken    token export credits are posted in, or null for the tariff's own
+     *                       ({@link TariffDocument#exportToken()}).
      * @param enrolments     the meters and their accounts.
      * @param usageFiles     meter-data files, submitted in this order.
      */
@@ -99,7 +102,8 @@ public final class IngestRun
         this.journalDir = Objects.requireNonNull(journalDir, "journalDir");
         this.tariffDocument = Objects.requireNonNull(tariffDocument, "tariffDocument");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.exportToken = Objects.requireNonNull(exportToken, "exportToken");
+        this.exportTokenGiven = exportToken != null;
+        this.exportToken = exportTokenGiven ? exportToken : tariffDocument.exportToken();
         this.enrolments = List.copyOf(enrolments);
         this.usageFiles = List.copyOf(usageFiles);
     }
@@ -503,6 +507,14 @@ public final class IngestRun
         if (journalled == null || java.util.Arrays.equals(encoded(tariff), encoded(journalled)))
         {
             return;
+        }
+        if (!journalled.exportToken().equals(tariff.exportToken()) && java.util.Arrays.equals(encoded(journalled),
+            encoded(tariffDocument.toTariff(journalled.effectiveFromEpochSecond(), journalled.exportToken(), zone))))
+        {
+            // the one difference: a journal an ingest wrote before it took a gridsettle tariff's own export token
+            throw new IllegalArgumentException(journalDir + " mints export credits in " + journalled.exportToken() +
+                ", not " + (exportTokenGiven ? "--export-token " : "the tariff file's ") + tariff.exportToken() +
+                ": give --export-token " + journalled.exportToken() + " to append to it; nothing was journalled");
         }
         throw new IllegalArgumentException("--tariff " + tariffDocument.describe() + " in " + zone + " is not the " +
             "tariff " + journalled.tariffId() + " version " + journalled.version() + " that " + journalDir +
