@@ -52,8 +52,9 @@ import java.util.stream.IntStream;
  * settled with the same values are not submitted again ({@link SettledReadings}). One ingest writes a journal at a
  * time: a second one into the same directory is refused before it journals anything ({@link JournalLock}).
  * An end of day is submitted at each local midnight the readings pass and a period close at each start of a billing
- * period (the tariff's billing-cycle day) they pass, in time order among the readings; the last billing period stays
- * open, so that a later ingest can add to it. The days and period an earlier ingest left open are ended before this
+ * period (the tariff's billing-cycle day) they pass, in time order among the readings, up to the start of the last
+ * billing period: it stays open, its days not ended (but those a DR event needs to settle), so that a later ingest
+ * can add to it. The days and period an earlier ingest left open are ended before this
  * run's enrolments.
  * <p>
  * Not thread-safe: one run, on the calling thread.
@@ -487,7 +488,8 @@ public final class IngestRun
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
             counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
             carbon.enrolmentRegion(), carbon.intervals(), oracleIntervals(oraclePrices),
-            drSummary(events, journalled, withdrawals, drEvents, drTally), zeroRuns);
+            drSummary(events, journalled, withdrawals, drEvents, drTally), zeroRuns,
+            openPeriodLine(readings, covered, events, journalled));
     }
 
     private static Map<String, Long> oracleIntervals(final List<OraclePriceSeries> oraclePrices)
@@ -759,9 +761,7 @@ public final class IngestRun
         // the billing period of the last reading, from the tariff's cycle day: a close at a month start would end a
         // period billed from the 15th half-way
         final int cycleDay = tariffDocument.billingCycleDay();
-        final LocalDate lastDay = LocalDate.ofInstant(Instant.ofEpochSecond(last), zone);
-        final LocalDate openMonth = lastDay.getDayOfMonth() >= cycleDay ?
-            lastDay.withDayOfMonth(cycleDay) : lastDay.minusMonths(1).withDayOfMonth(cycleDay);
+        final LocalDate openMonth = openPeriodStart(last);
         LocalDate to = openMonth;
         final long readingsEnd = readings.latestEnd(covered);
         // this run's events, and those an earlier run journalled that are still waiting for the end of their day,
@@ -786,6 +786,54 @@ public final class IngestRun
         return new BillingCalendar(from, to, zone, cycleDay).events().stream()
             .filter((e) -> e.kind() != CalendarCodec.PERIOD_CLOSE || e.at() <= openMonthStart)
             .toList();
+    }
+
+    /**
+     * @param lastStart the interval start of the run's last reading, epoch seconds.
+     * @return the first day of the billing period that holds it, which the run leaves open.
+     */
+    private LocalDate openPeriodStart(final long lastStart)
+    {
+        final int cycleDay = tariffDocument.billingCycleDay();
+        final LocalDate lastDay = LocalDate.ofInstant(Instant.ofEpochSecond(lastStart), zone);
+        return lastDay.getDayOfMonth() >= cycleDay ?
+            lastDay.withDayOfMonth(cycleDay) : lastDay.minusMonths(1).withDayOfMonth(cycleDay);
+    }
+
+    /**
+     * @return the summary's line on the billing period the run leaves open (its charges wait for a later ingest), or
+     *         null when the run had no reading to settle.
+     */
+    private String openPeriodLine(
+        final ReadingBuffer readings, final java.util.function.LongPredicate covered,
+        final List<BillingCalendar.Event> events, final JournalledCalendar journalled)
+    {
+        final long last = readings.latestStart(covered);
+        if (readings.earliestStart(covered) == Long.MAX_VALUE)
+        {
+            return null;
+        }
+        final LocalDate start = openPeriodStart(last);
+        final LocalDate end = start.plusMonths(1);
+        // a DR event's day in the open period is ended by this run (or an earlier one), so that the event settles
+        long lastEnded = journalled.resumeFrom();
+        for (final BillingCalendar.Event e : events)
+        {
+            if (e.kind() == CalendarCodec.END_OF_DAY)
+            {
+                lastEnded = lastEnded == JournalledCalendar.NONE ? e.at() : Math.max(lastEnded, e.at());
+            }
+        }
+        final LocalDate notEnded = lastEnded == JournalledCalendar.NONE ? start :
+            max(start, LocalDate.ofInstant(Instant.ofEpochSecond(lastEnded), zone));
+        return "the billing period " + start + " to " + end + " holds the last reading: its days from " + notEnded +
+            " are not ended and it is not closed, so its daily and monthly charges, demand charges and true-ups " +
+            "are not posted; a later ingest whose readings pass its end posts them";
+    }
+
+    private static LocalDate max(final LocalDate a, final LocalDate b)
+    {
+        return a.isAfter(b) ? a : b;
     }
 
     private static LocalDate min(final LocalDate a, final LocalDate b)
