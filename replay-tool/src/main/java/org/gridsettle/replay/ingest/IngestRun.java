@@ -15,6 +15,7 @@ import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
+import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.pricing.oracle.OraclePriceSeries;
 import org.gridsettle.pricing.tariff.TouTariff;
 import org.gridsettle.replay.tariff.DemandWindowCheck;
@@ -380,6 +381,12 @@ public final class IngestRun
         final List<DrEventFiles.Mapped> drEvents = DrPublications.due(demandResponse, journalled);
         // only for the events published: one skipped as older than the journal's is not settled by this run at all
         drEvents.forEach((event) -> DrTargetWarning.of(event, demandResponse.venId()).ifPresent(warnings));
+        if (!drEvents.isEmpty())
+        {
+            DrPartialHours.of(readings, enrolments, drEvents,
+                demandResponse.program().method() == BaselineMethod.TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT, zone)
+                .forEach(warnings);
+        }
         if (!drEvents.isEmpty() && enrolments.stream()
             .noneMatch((e) -> (e.programs() & MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE) != 0))
         {
