@@ -91,10 +91,16 @@ import java.util.concurrent.Callable;
         "baseline, minted in --dr-token, at the end of the event's day. That day is",
         "ended in the run (with the days before it) when the readings reach the",
         "event's end; otherwise the event waits for a later ingest. The highest",
-        "modificationNumber of an eventID wins, and is journalled with the event;",
-        "cancelled, test and status-none events are listed and skipped, except that",
+        "modificationNumber of an eventID wins, and is journalled with the event (once",
+        "journalled, an event cannot change: a later run's modification of its hours,",
+        "incentive or baseline is rejected CONFLICTING_DUPLICATE and the journalled",
+        "version settles; the VTN must cancel it and send the change under a new",
+        "eventID);",
+        "cancelled, test and status-none events are listed and skipped (so a day whose",
+        "event is first seen cancelled stays a 10-in-10 baseline day), except that",
         "a cancelled event an earlier ingest journalled is withdrawn: it does not",
-        "settle, and pays nothing (one an end of day has settled stays paid). A copy",
+        "settle, and pays nothing (one an end of day has settled stays paid); its day",
+        "is no baseline day, since its customers were notified. A copy",
         "older than the modification the journal holds is not journalled: a",
         "cancellation at or below it is reported as stale and the event still",
         "settles; an event to settle below it is reported as superseded. Against a",
@@ -136,13 +142,16 @@ import java.util.concurrent.Callable;
         "tariff it holds (from the start it was journalled with; another rate or zone is",
         "refused). An end of day is submitted at each local midnight the readings pass",
         "and a period close at each start of a billing period (the tariff's",
-        "billing_cycle_day; the 1st for URDB), so daily and monthly charges post; the",
-        "last period stays open for a later ingest, which ends its days and closes it",
-        "before it enrols meters or submits readings (the calendar resumes where the",
-        "journal's got to). Readings the journal already settled with the same values (a",
-        "file sent again, overlapping downloads) are counted as already settled and not",
-        "submitted again. One ingest writes to a DIR at a time: a second one started",
-        "while the first runs is refused (exit 2) before it journals anything."},
+        "billing_cycle_day; the 1st for URDB), so daily and monthly charges post, up",
+        "to the start of the billing period of the last reading: that period stays",
+        "open, its days not ended (but a DR event's) and no charge of it posted, for a",
+        "later ingest, which ends its days and closes it before it enrols meters or",
+        "submits readings (the calendar resumes where the journal's got to); the",
+        "summary's open: line names it. Readings the journal already settled with the",
+        "same values (a file sent again, overlapping downloads) are counted as already",
+        "settled and not submitted again. One ingest writes to a DIR at a time: a",
+        "second one started while the first runs is refused (exit 2) before it",
+        "journals anything."},
     footer = {"", "Example:",
         "  settle ingest --journal gs --tariff tou.json --meters m.csv --usage use.xml",
         "  settle ingest --journal gs --tariff tou.json --meters m.csv --usage use.csv \\",
@@ -195,8 +204,9 @@ public final class IngestCommand implements Callable<Integer>
         description = "Format of every usage file (default: detected per file).")
     private String usageFormat;
 
-    @Option(names = "--export-token", defaultValue = "SOLAR", paramLabel = "SYMBOL",
-        description = "Program token export credits are minted in (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--export-token", paramLabel = "SYMBOL",
+        description = "Program token export credits are minted in (default: a gridsettle tariff's export_token; " +
+            "SOLAR for a URDB rate, which names none).")
     private String exportToken;
 
     @Option(names = "--carbon", arity = "1..*", paramLabel = "FILE",
@@ -291,7 +301,10 @@ public final class IngestCommand implements Callable<Integer>
     public Integer call()
     {
         // checked before any file is read, so a typo costs nothing
-        symbol("--export-token", exportToken);
+        if (exportToken != null)
+        {
+            symbol("--export-token", exportToken);
+        }
         if (carbonRegion != null)
         {
             symbol("--carbon-region", carbonRegion);

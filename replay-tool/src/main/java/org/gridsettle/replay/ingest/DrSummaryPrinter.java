@@ -124,6 +124,14 @@ final class DrSummaryPrinter
                 "VTN's cancellation, and this newer modification re-issues it: the engine settles nothing under a " +
                 "withdrawn id; the VTN must re-issue the event under a new eventID for it to settle)";
         }
+        if (ReasonCode.CONFLICTING_DUPLICATE.name().equals(event.rejection()))
+        {
+            // a VTN's modification of an event an earlier run journalled: the customer is paid for the old hours
+            return "rejected by the engine: " + event.rejection() + " (the journal holds this eventID already, with " +
+                "other hours, incentive or baseline: a journalled event cannot be changed, so that version stands " +
+                "and settles, or has settled, as journalled; to settle the change the VTN must cancel this eventID " +
+                "and send the change under a new one)";
+        }
         if (event.rejection() != null)
         {
             return "rejected by the engine: " + event.rejection();

@@ -40,6 +40,8 @@ import java.util.TreeMap;
  * @param zeroRuns             lines naming the enrolled meters' long runs of zero readings
  *                             ({@link org.gridsettle.replay.bill.ZeroRuns}), none when there are none or the check is
  *                             off.
+ * @param openPeriod           what the run leaves open: the billing period of its last reading, whose days are
+ *                             not ended and which is not closed; null when the run settled no reading.
  */
 public record IngestReport(
     boolean journalExisted,
@@ -68,7 +70,8 @@ public record IngestReport(
     long carbonIntervals,
     Map<String, Long> oracleIntervals,
     DrSummary demandResponse,
-    List<String> zeroRuns)
+    List<String> zeroRuns,
+    String openPeriod)
 {
     /**
      * Freezes the collections.

@@ -96,6 +96,10 @@ public final class IngestReportPrinter
         {
             DrSummaryPrinter.print(out, report.demandResponse());
         }
+        if (report.openPeriod() != null)
+        {
+            out.printf("open: %s%n", report.openPeriod());
+        }
         out.printf("transfers: %,d in this run; journal now %,d input and %,d output records%n",
             report.transfers(), report.journalInputs(), report.journalOutputs());
         for (final Map.Entry<String, Map<String, Long>> token : report.amountsByToken().entrySet())

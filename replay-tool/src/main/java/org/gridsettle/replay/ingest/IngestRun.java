@@ -15,6 +15,7 @@ import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.pricing.calendar.ZoneOffsetTable;
+import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.pricing.oracle.OraclePriceSeries;
 import org.gridsettle.pricing.tariff.TouTariff;
 import org.gridsettle.replay.tariff.DemandWindowCheck;
@@ -52,8 +53,9 @@ import java.util.stream.IntStream;
  * settled with the same values are not submitted again ({@link SettledReadings}). One ingest writes a journal at a
  * time: a second one into the same directory is refused before it journals anything ({@link JournalLock}).
  * An end of day is submitted at each local midnight the readings pass and a period close at each start of a billing
- * period (the tariff's billing-cycle day) they pass, in time order among the readings; the last billing period stays
- * open, so that a later ingest can add to it. The days and period an earlier ingest left open are ended before this
+ * period (the tariff's billing-cycle day) they pass, in time order among the readings, up to the start of the last
+ * billing period: it stays open, its days not ended (but those a DR event needs to settle), so that a later ingest
+ * can add to it. The days and period an earlier ingest left open are ended before this
  * run's enrolments.
  * <p>
  * Not thread-safe: one run, on the calling thread.
@@ -67,6 +69,8 @@ public final class IngestRun
     private final TariffDocument tariffDocument;
     private final ZoneId zone;
     private final String exportToken;
+    /** Whether the caller named the export token, rather than leaving it to the tariff: for the refusal's words. */
+    private final boolean exportTokenGiven;
     private final List<Enrolment> enrolments;
     private final List<UsageFile> usageFiles;
     private CarbonFiles carbon = CarbonFiles.NONE;
@@ -84,7 +88,8 @@ public final class IngestRun
      * @param journalDir     journal directory, created or appended to.
      * @param tariffDocument the tariff.
      * @param zone           the tariff's zone.
-     * @param exportToken    token export credits are posted in.
+     * @param exportToken    token export credits are posted in, or null for the tariff's own
+     *                       ({@link TariffDocument#exportToken()}).
      * @param enrolments     the meters and their accounts.
      * @param usageFiles     meter-data files, submitted in this order.
      */
@@ -99,7 +104,8 @@ public final class IngestRun
         this.journalDir = Objects.requireNonNull(journalDir, "journalDir");
         this.tariffDocument = Objects.requireNonNull(tariffDocument, "tariffDocument");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.exportToken = Objects.requireNonNull(exportToken, "exportToken");
+        this.exportTokenGiven = exportToken != null;
+        this.exportToken = exportTokenGiven ? exportToken : tariffDocument.exportToken();
         this.enrolments = List.copyOf(enrolments);
         this.usageFiles = List.copyOf(usageFiles);
     }
@@ -375,6 +381,12 @@ public final class IngestRun
         final List<DrEventFiles.Mapped> drEvents = DrPublications.due(demandResponse, journalled);
         // only for the events published: one skipped as older than the journal's is not settled by this run at all
         drEvents.forEach((event) -> DrTargetWarning.of(event, demandResponse.venId()).ifPresent(warnings));
+        if (!drEvents.isEmpty())
+        {
+            DrPartialHours.of(readings, enrolments, drEvents,
+                demandResponse.program().method() == BaselineMethod.TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT, zone)
+                .forEach(warnings);
+        }
         if (!drEvents.isEmpty() && enrolments.stream()
             .noneMatch((e) -> (e.programs() & MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE) != 0))
         {
@@ -483,7 +495,8 @@ public final class IngestRun
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
             counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
             carbon.enrolmentRegion(), carbon.intervals(), oracleIntervals(oraclePrices),
-            drSummary(events, journalled, withdrawals, drEvents, drTally), zeroRuns);
+            drSummary(events, journalled, withdrawals, drEvents, drTally), zeroRuns,
+            openPeriodLine(readings, covered, events, journalled));
     }
 
     private static Map<String, Long> oracleIntervals(final List<OraclePriceSeries> oraclePrices)
@@ -503,6 +516,14 @@ public final class IngestRun
         if (journalled == null || java.util.Arrays.equals(encoded(tariff), encoded(journalled)))
         {
             return;
+        }
+        if (!journalled.exportToken().equals(tariff.exportToken()) && java.util.Arrays.equals(encoded(journalled),
+            encoded(tariffDocument.toTariff(journalled.effectiveFromEpochSecond(), journalled.exportToken(), zone))))
+        {
+            // the one difference: a journal an ingest wrote before it took a gridsettle tariff's own export token
+            throw new IllegalArgumentException(journalDir + " mints export credits in " + journalled.exportToken() +
+                ", not " + (exportTokenGiven ? "--export-token " : "the tariff file's ") + tariff.exportToken() +
+                ": give --export-token " + journalled.exportToken() + " to append to it; nothing was journalled");
         }
         throw new IllegalArgumentException("--tariff " + tariffDocument.describe() + " in " + zone + " is not the " +
             "tariff " + journalled.tariffId() + " version " + journalled.version() + " that " + journalDir +
@@ -747,9 +768,7 @@ public final class IngestRun
         // the billing period of the last reading, from the tariff's cycle day: a close at a month start would end a
         // period billed from the 15th half-way
         final int cycleDay = tariffDocument.billingCycleDay();
-        final LocalDate lastDay = LocalDate.ofInstant(Instant.ofEpochSecond(last), zone);
-        final LocalDate openMonth = lastDay.getDayOfMonth() >= cycleDay ?
-            lastDay.withDayOfMonth(cycleDay) : lastDay.minusMonths(1).withDayOfMonth(cycleDay);
+        final LocalDate openMonth = openPeriodStart(last);
         LocalDate to = openMonth;
         final long readingsEnd = readings.latestEnd(covered);
         // this run's events, and those an earlier run journalled that are still waiting for the end of their day,
@@ -774,6 +793,54 @@ public final class IngestRun
         return new BillingCalendar(from, to, zone, cycleDay).events().stream()
             .filter((e) -> e.kind() != CalendarCodec.PERIOD_CLOSE || e.at() <= openMonthStart)
             .toList();
+    }
+
+    /**
+     * @param lastStart the interval start of the run's last reading, epoch seconds.
+     * @return the first day of the billing period that holds it, which the run leaves open.
+     */
+    private LocalDate openPeriodStart(final long lastStart)
+    {
+        final int cycleDay = tariffDocument.billingCycleDay();
+        final LocalDate lastDay = LocalDate.ofInstant(Instant.ofEpochSecond(lastStart), zone);
+        return lastDay.getDayOfMonth() >= cycleDay ?
+            lastDay.withDayOfMonth(cycleDay) : lastDay.minusMonths(1).withDayOfMonth(cycleDay);
+    }
+
+    /**
+     * @return the summary's line on the billing period the run leaves open (its charges wait for a later ingest), or
+     *         null when the run had no reading to settle.
+     */
+    private String openPeriodLine(
+        final ReadingBuffer readings, final java.util.function.LongPredicate covered,
+        final List<BillingCalendar.Event> events, final JournalledCalendar journalled)
+    {
+        final long last = readings.latestStart(covered);
+        if (readings.earliestStart(covered) == Long.MAX_VALUE)
+        {
+            return null;
+        }
+        final LocalDate start = openPeriodStart(last);
+        final LocalDate end = start.plusMonths(1);
+        // a DR event's day in the open period is ended by this run (or an earlier one), so that the event settles
+        long lastEnded = journalled.resumeFrom();
+        for (final BillingCalendar.Event e : events)
+        {
+            if (e.kind() == CalendarCodec.END_OF_DAY)
+            {
+                lastEnded = lastEnded == JournalledCalendar.NONE ? e.at() : Math.max(lastEnded, e.at());
+            }
+        }
+        final LocalDate notEnded = lastEnded == JournalledCalendar.NONE ? start :
+            max(start, LocalDate.ofInstant(Instant.ofEpochSecond(lastEnded), zone));
+        return "the billing period " + start + " to " + end + " holds the last reading: its days from " + notEnded +
+            " are not ended and it is not closed, so its daily and monthly charges, demand charges and true-ups " +
+            "are not posted; a later ingest whose readings pass its end posts them";
+    }
+
+    private static LocalDate max(final LocalDate a, final LocalDate b)
+    {
+        return a.isAfter(b) ? a : b;
     }
 
     private static LocalDate min(final LocalDate a, final LocalDate b)

@@ -37,6 +37,8 @@ public final class TariffDocument
     public static final long TARIFF_ID = 1;
     /** Version every tariff loaded by the command line is journalled as. */
     public static final int VERSION = 1;
+    /** Token a URDB rate's export credits are minted in when the command line names none: URDB records none. */
+    public static final String URDB_EXPORT_TOKEN = "SOLAR";
 
     private final Path file;
     /** The URDB rate, or null for a gridsettle tariff. */
@@ -229,6 +231,15 @@ public final class TariffDocument
     public String importToken()
     {
         return gridsettle != null ? gridsettle.token() : UrdbTariffMapper.TOKEN;
+    }
+
+    /**
+     * @return token export credits are minted in when the command line names none: a gridsettle tariff's own
+     *         {@code export_token}, {@link #URDB_EXPORT_TOKEN} for a URDB rate.
+     */
+    public String exportToken()
+    {
+        return gridsettle != null ? gridsettle.exportToken() : URDB_EXPORT_TOKEN;
     }
 
     /**

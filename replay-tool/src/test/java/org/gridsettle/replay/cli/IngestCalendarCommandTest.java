@@ -145,6 +145,11 @@ class IngestCalendarCommandTest
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("3 accepted, 0 rejected by the engine");
+        // the open period's days are not ended either: its charges wait, and the summary says so, since a total of
+        // fixed charges for a year's file that lacks its last month's reads as the year's
+        assertThat(run.out()).contains("open: the billing period 2026-02-15 to 2026-03-15 holds the last reading: " +
+            "its days from 2026-02-15 are not ended and it is not closed, so its daily and monthly charges, demand " +
+            "charges and true-ups are not posted; a later ingest whose readings pass its end posts them\n");
         // Feb 15 00:00 PST is 08:00Z
         assertThat(fixedCharges(tmp.resolve("journal"))).singleElement().asString()
             .contains("\"amount\":\"10.000000\"", "\"intervalStart\":\"2026-02-15T08:00:00Z\"");

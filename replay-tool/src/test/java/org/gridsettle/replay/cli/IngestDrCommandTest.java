@@ -115,6 +115,11 @@ class IngestDrCommandTest
         assertThat(second.out()).contains("(modification 3, near) -> engine id 939393 (its digits): 2026-04-29 " +
             "17:00-20:00 America/Los_Angeles: rejected by the engine: CONFLICTING_DUPLICATE")
             .contains("dr rejections: CONFLICTING_DUPLICATE=1").doesNotContain("token DR");
+        // and says what that means for the money: the VTN moved the event, the journalled hours are still paid
+        assertThat(second.out()).contains("rejected by the engine: CONFLICTING_DUPLICATE (the journal holds this " +
+            "eventID already, with other hours, incentive or baseline: a journalled event cannot be " +
+            "changed, so that version stands and settles, or has settled, as journalled; to settle the change the " +
+            "VTN must cancel this eventID and send the change under a new one)\n");
     }
 
     @Test

@@ -1,0 +1,104 @@
+package org.gridsettle.replay.ingest;
+
+import org.gridsettle.journal.codec.MeterEnrolmentCodec;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Words a warning for each hour a DR settlement reads that a DR meter's readings cover only in part: an event hour,
+ * or with the day-of adjustment an hour of its window on the event day. The engine keeps, per DR meter and local hour,
+ * the sum of the main channel's readings that start in it, and takes an hour with any reading as read: a missing
+ * 15-minute reading of an event hour reads as a reduction and is credited, one of the window lowers the day-of ratio.
+ * An hour with no reading at all is not warned about: the engine then pays nothing (ACTUAL_MISSING) or leaves the
+ * adjustment out, as documented.
+ * <p>
+ * Stateless; safe from any thread.
+ */
+final class DrPartialHours
+{
+    private static final int HOUR_SECONDS = 3_600;
+    /** The day-of adjustment window: local hours first - 4 .. first - 2 of the event day (TenInTenBaseline). */
+    private static final int WINDOW_FIRST = 4;
+    private static final int WINDOW_LAST = 2;
+
+    private DrPartialHours()
+    {
+    }
+
+    /**
+     * @param readings   the run's readings.
+     * @param enrolments the meters; those in demand response are checked.
+     * @param events     the DR events the run publishes.
+     * @param adjusted   true when the baseline has the day-of adjustment, whose window is checked too.
+     * @param zone       the tariff's zone.
+     * @return one line per DR meter and partly covered hour, by event and hour.
+     */
+    static List<String> of(
+        final ReadingBuffer readings, final List<Enrolment> enrolments, final List<DrEventFiles.Mapped> events,
+        final boolean adjusted, final ZoneId zone)
+    {
+        final Map<Long, String> drMeters = new HashMap<>();
+        enrolments.stream().filter((e) -> (e.programs() & MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE) != 0)
+            .forEach((e) -> drMeters.put(e.meterId(), e.usageMeterId()));
+        // hour start -> what the settlement reads it as, in event order (an hour both events read keeps the first)
+        final TreeMap<Long, String> hours = new TreeMap<>();
+        for (final DrEventFiles.Mapped e : events)
+        {
+            final String name = DisplayText.quote(e.event().eventId());
+            for (long at = e.start(); at < e.end(); at += HOUR_SECONDS)
+            {
+                hours.putIfAbsent(at, "an event hour of " + name);
+            }
+            if (adjusted)
+            {
+                final ZonedDateTime first = Instant.ofEpochSecond(e.start()).atZone(zone);
+                final LocalDate day = first.toLocalDate();
+                for (int h = first.getHour() - WINDOW_FIRST; h <= first.getHour() - WINDOW_LAST; h++)
+                {
+                    if (h >= 0)
+                    {
+                        hours.putIfAbsent(day.atTime(h, 0).atZone(zone).toEpochSecond(),
+                            "in the day-of adjustment window of " + name);
+                    }
+                }
+            }
+        }
+        if (hours.isEmpty() || drMeters.isEmpty())
+        {
+            return List.of();
+        }
+        // (hour start, meter) -> seconds its readings starting in the hour cover
+        final TreeMap<Long, TreeMap<Long, Long>> covered = new TreeMap<>();
+        for (int i = 0; i < readings.size(); i++)
+        {
+            final Long hour = hours.floorKey(readings.start(i));
+            if (hour != null && readings.start(i) < hour + HOUR_SECONDS && readings.channel(i) == 0 &&
+                drMeters.containsKey(readings.meter(i)))
+            {
+                covered.computeIfAbsent(hour, (k) -> new TreeMap<>())
+                    .merge(readings.meter(i), (long)readings.seconds(i), Long::sum);
+            }
+        }
+        final List<String> lines = new ArrayList<>();
+        covered.forEach((hour, byMeter) -> byMeter.forEach((meter, seconds) ->
+        {
+            if (seconds < HOUR_SECONDS)
+            {
+                lines.add("DR meter " + drMeters.get(meter) + "'s readings cover " + String.format("%,d", seconds) +
+                    " of the 3,600 s of the hour from " + Instant.ofEpochSecond(hour).atZone(zone) + ", " +
+                    hours.get(hour) + ": the engine sums the readings an hour has and takes the rest as no load, so " +
+                    "a missing reading is credited as a reduction (or lowers a day-of adjustment); send the missing " +
+                    "readings before the event's day ends");
+            }
+        }));
+        return lines;
+    }
+}

@@ -1,0 +1,73 @@
+package org.gridsettle.replay.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridsettle.replay.cli.TestResources.HAND_TARIFF;
+import static org.gridsettle.replay.cli.TestResources.path;
+
+/**
+ * A DR meter read every 15 minutes whose readings leave part of an event hour uncovered. The engine keeps each hour's
+ * sum of the ticks that start in it and takes an hour with any tick as read, so a missing quarter hour reads as no
+ * load: hand-worked, a flat 250 Wh a quarter hour (1,000 Wh an hour, so every baseline hour is 1,000 Wh and the day-of
+ * ratio is 1) with 17:15 missing on the event day gives 17:00 750 Wh, a 250 Wh "reduction", credited 0.125000 at 0.50
+ * per kWh for a load that did not change. Until the engine tells a partly read hour from a read one, settle ingest
+ * says so. The event is {@code ingest/openadr_weekday_afternoon_2026-04-29.xml} (Wednesday 16:00-19:00 PDT).
+ */
+class IngestDrPartialHourCommandTest
+{
+    private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aMissingQuarterHourInAnEventHourIsSaid() throws IOException
+    {
+        final CliRun run = ingest(LocalDateTime.of(2026, 4, 29, 17, 15));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("settle ingest: warning: DR meter M-1's readings cover 2,700 of the 3,600 s " +
+            "of the hour from 2026-04-29T17:00-07:00[America/Los_Angeles], an event hour of \"Event_939393\": the " +
+            "engine sums the readings an hour has and takes the rest as no load, so a missing reading is credited " +
+            "as a reduction (or lowers a day-of adjustment); send the missing readings before the event's day ends\n");
+    }
+
+    @Test
+    void aMissingQuarterHourInTheDayOfAdjustmentWindowIsSaidAndOneOutsideTheEventIsNot() throws IOException
+    {
+        final CliRun window = ingest(LocalDateTime.of(2026, 4, 29, 13, 30));
+        final CliRun outside = ingest(LocalDateTime.of(2026, 4, 29, 9, 0));
+
+        assertThat(window.err()).contains("of the hour from 2026-04-29T13:00-07:00[America/Los_Angeles], in the " +
+            "day-of adjustment window of \"Event_939393\"");
+        assertThat(outside.exitCode()).as(outside.err()).isZero();
+        assertThat(outside.err()).doesNotContain("readings cover");
+    }
+
+    private CliRun ingest(final LocalDateTime missing) throws IOException
+    {
+        final StringBuilder rows = new StringBuilder("meter_id,interval_start,interval_seconds,import_wh,export_wh\n");
+        for (LocalDateTime t = LocalDateTime.of(2026, 3, 25, 0, 0); t.isBefore(LocalDateTime.of(2026, 4, 30, 0, 0));
+            t = t.plusMinutes(15))
+        {
+            if (!t.equals(missing))
+            {
+                rows.append("M-1,").append(t.atZone(LA).toOffsetDateTime()).append(",900,250,0\n");
+            }
+        }
+        final Path dir = Files.createDirectories(tmp.resolve("run-" + missing.getHour()));
+        final Path meters = Files.writeString(dir.resolve("m.csv"),
+            "meter_id,account_id,programs\nM-1,1001,demand_response\n");
+        return CliRun.of("ingest", "--journal", dir.resolve("j").toString(), "--tariff", path(HAND_TARIFF),
+            "--meters", meters.toString(), "--usage", Files.writeString(dir.resolve("u.csv"), rows).toString(),
+            "--dr-events", path("ingest/openadr_weekday_afternoon_2026-04-29.xml"), "--dr-incentive", "0.50");
+    }
+}
