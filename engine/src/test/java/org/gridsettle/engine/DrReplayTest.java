@@ -85,8 +85,9 @@ class DrReplayTest
         }
         final DrHistory history = s.logic.drHistory();
         assertThat(history.meters()).isEqualTo(drMeters);
-        // 48 days x (4-byte day + 24 x 4-byte Wh) = 4,800 bytes per DR meter; capacity grows by doubling to 1,024
-        assertThat(DrHistory.BYTES_PER_DR_METER).isEqualTo(48 * (4 + 24 * 4)).isEqualTo(4_800);
+        // 48 days x (4-byte day + 24 x (4-byte Wh + 2-byte covered seconds)) = 7,104 bytes per DR meter; capacity
+        // grows by doubling to 1,024
+        assertThat(DrHistory.BYTES_PER_DR_METER).isEqualTo(48 * (4 + 24 * (4 + 2))).isEqualTo(7_104);
         assertThat(history.capacityBytes()).isEqualTo((long)drMeters * DrHistory.BYTES_PER_DR_METER);
     }
 

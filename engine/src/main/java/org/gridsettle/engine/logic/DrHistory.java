@@ -16,13 +16,18 @@ import java.util.Arrays;
  * <p>
  * Each DR meter owns a ring of {@value #DAYS} local days in flat primitive arrays (no object per meter, day or hour):
  * per day its local epoch day, and per local clock hour the imported Wh of the main channel (channel 0), summed over
- * the ticks whose interval starts in that hour (in the zone of the meter's tariff). {@value #DAYS} days are the
+ * the ticks whose interval starts in that hour (in the zone of the meter's tariff), with the seconds those ticks
+ * cover. An hour is read only once its ticks cover all of it: an hour of 15-minute ticks with one missing has no
+ * reading, as an hour with none, rather than 3/4 of its load, which on an event day would be credited as a reduction
+ * and on a baseline day would lower the baseline. {@value #DAYS} days are the
  * 45-day lookback of {@link TenInTenBaseline}, the event day, and two days' grace for an end of day that comes late.
  * A tick for a day older than the ring holds is not recorded; a day is overwritten by the day {@value #DAYS} days
  * later. On the 25-hour day of a fall-back change the repeated hour sums both; on the 23-hour day the skipped hour has
- * no reading; neither day is ever a baseline day ({@link TenInTenBaseline} takes 24-hour days only).
+ * no reading; neither day is ever a baseline day ({@link TenInTenBaseline} takes 24-hour days only), and the repeated
+ * hour is read once either of its occurrences is.
  * <p>
- * Memory: {@value #BYTES_PER_DR_METER} bytes per DR meter ({@value #DAYS} days x (4-byte day + 24 x 4-byte Wh)), plus
+ * Memory: {@value #BYTES_PER_DR_METER} bytes per DR meter ({@value #DAYS} days x (4-byte day + 24 x (4-byte Wh +
+ * 2-byte seconds))), plus
  * about 16 bytes for its row ({@link MeterRows}: a map entry and its meter index). Wh are ints: an hour above
  * 2^31 - 1 Wh (2.1 GWh) cannot be held, so it is marked invalid, and a baseline never uses it rather than using a
  * wrong figure.
@@ -35,17 +40,24 @@ public final class DrHistory implements HourlyLoad
     /** Days in each DR meter's ring. */
     public static final int DAYS = TenInTenBaseline.LOOKBACK_DAYS + 3;
     /** Bytes of history per DR meter. */
-    public static final int BYTES_PER_DR_METER = DAYS * (4 + 24 * 4);
+    public static final int BYTES_PER_DR_METER = DAYS * (4 + 24 * (4 + 2));
     /** An hour with no reading. */
     static final int NO_DATA = -1;
     /** An hour whose sum could not be held. */
     static final int INVALID = -2;
     private static final int EMPTY_DAY = Integer.MIN_VALUE;
     private static final int NO_RING = MeterRows.NO_ROW;
+    /** Opens the section {@link #writeCoverage} writes: "DRCV". */
+    static final int COVERAGE_MARK = 0x44524356;
+    private static final int HOUR_SECONDS = 3_600;
+    /** Covered seconds stop counting here: any hour of ticks that do not overlap covers at most 7,200 (fall-back). */
+    private static final short MAX_COVERED = Short.MAX_VALUE;
 
     private final MeterRows rings = new MeterRows();
     private int[] days = new int[0];
     private int[] wh = new int[0];
+    private short[] covered = new short[0];
+    private boolean coverageUnknown;
     private int selected = NO_RING;
 
     /**
@@ -55,14 +67,15 @@ public final class DrHistory implements HourlyLoad
      * @param meter    dense meter index.
      * @param channel  the tick's channel.
      * @param local    local wall-clock seconds of the interval start, in the tariff's zone.
+     * @param seconds  the tick's interval length.
      * @param importWh imported Wh.
      */
     void recordTick(final MeterRegistry meters, final int meter, final int channel, final long local,
-        final long importWh)
+        final int seconds, final long importWh)
     {
         if (channel == 0 && (meters.programsOf(meter) & MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE) != 0)
         {
-            add(ringFor(meter), local, importWh, true);
+            add(ringFor(meter), local, importWh, seconds, true);
         }
     }
 
@@ -80,8 +93,9 @@ public final class DrHistory implements HourlyLoad
         final int ring = rings.rowOf(meter);
         if (channel == 0 && ring != NO_RING)
         {
-            add(ring, local, -oldWh, false);
-            add(ring, local, newWh, false);
+            // a correction has its tick's start and length: the hour's coverage stays
+            add(ring, local, -oldWh, 0, false);
+            add(ring, local, newWh, 0, false);
         }
     }
 
@@ -105,7 +119,12 @@ public final class DrHistory implements HourlyLoad
             return NO_DATA;
         }
         final int day = selected * DAYS + (int)Math.floorMod(localEpochDay, (long)DAYS);
-        return days[day] == localEpochDay ? wh[day * 24 + hour] : NO_DATA;
+        if (days[day] != localEpochDay)
+        {
+            return NO_DATA;
+        }
+        final int at = day * 24 + hour;
+        return covered[at] >= HOUR_SECONDS ? wh[at] : NO_DATA;
     }
 
     /**
@@ -121,10 +140,10 @@ public final class DrHistory implements HourlyLoad
      */
     public long capacityBytes()
     {
-        return 4L * days.length + 4L * wh.length;
+        return 4L * days.length + 4L * wh.length + 2L * covered.length;
     }
 
-    private void add(final int ring, final long local, final long deltaWh, final boolean opensDay)
+    private void add(final int ring, final long local, final long deltaWh, final int seconds, final boolean opensDay)
     {
         final long localDay = Math.floorDiv(local, 86_400L);
         final int hour = (int)((local - localDay * 86_400L) / 3_600L);
@@ -137,8 +156,10 @@ public final class DrHistory implements HourlyLoad
             }
             days[day] = (int)localDay;
             Arrays.fill(wh, day * 24, day * 24 + 24, NO_DATA);
+            Arrays.fill(covered, day * 24, day * 24 + 24, (short)0);
         }
         final int at = day * 24 + hour;
+        covered[at] = (short)Math.min(covered[at] + (long)seconds, MAX_COVERED);
         final int current = wh[at];
         if (current == INVALID)
         {
@@ -166,6 +187,7 @@ public final class DrHistory implements HourlyLoad
         days = Arrays.copyOf(days, capacity * DAYS);
         Arrays.fill(days, old, days.length, EMPTY_DAY);
         wh = Arrays.copyOf(wh, capacity * DAYS * 24);
+        covered = Arrays.copyOf(covered, capacity * DAYS * 24);
     }
 
     void writeState(final DataOutput out) throws IOException
@@ -173,6 +195,61 @@ public final class DrHistory implements HourlyLoad
         rings.writeState(out);
         StateIo.writeInts(out, days, rings.count() * DAYS);
         StateIo.writeInts(out, wh, rings.count() * DAYS * 24);
+    }
+
+    /**
+     * Writes each held hour's covered seconds as a section at the end of the state, after its {@link #COVERAGE_MARK},
+     * and nothing while no DR meter has history: the snapshot of a fleet without DR is then the same bytes as before
+     * hours kept their coverage.
+     */
+    void writeCoverage(final DataOutput out) throws IOException
+    {
+        final int length = rings.count() * DAYS * 24;
+        if (length == 0)
+        {
+            return;
+        }
+        out.writeInt(COVERAGE_MARK);
+        out.writeInt(length);
+        for (int i = 0; i < length; i++)
+        {
+            out.writeShort(covered[i]);
+        }
+    }
+
+    /**
+     * Reads the section {@link #writeCoverage} wrote, after its {@link #COVERAGE_MARK}, which the caller has read.
+     */
+    void readCoverage(final DataInput in) throws IOException
+    {
+        coverageUnknown = false;
+        final int length = StateIo.readCount(in, Short.BYTES);
+        if (length != rings.count() * DAYS * 24)
+        {
+            throw new IOException("DR history of " + rings.count() + " meters has the coverage of " + length +
+                " hours");
+        }
+        for (int i = 0; i < length; i++)
+        {
+            covered[i] = in.readShort();
+        }
+    }
+
+    /**
+     * For a snapshot written before hours kept their covered seconds: with DR meters, its history cannot tell a partly
+     * read hour from a read one, so it is not the state a replay builds.
+     */
+    void coverageNotRead()
+    {
+        coverageUnknown = rings.count() > 0;
+    }
+
+    /**
+     * @return true if this history was loaded without its hours' coverage and holds a DR meter's.
+     */
+    boolean coverageUnknown()
+    {
+        return coverageUnknown;
     }
 
     void readState(final DataInput in, final int meterCount) throws IOException
@@ -187,6 +264,7 @@ public final class DrHistory implements HourlyLoad
         }
         days = new int[0];
         wh = new int[0];
+        covered = new short[0];
         ensureCapacity(n);
         System.arraycopy(dayKeys, 0, days, 0, dayKeys.length);
         System.arraycopy(hours, 0, wh, 0, hours.length);

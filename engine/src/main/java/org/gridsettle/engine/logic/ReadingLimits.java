@@ -26,7 +26,8 @@ import java.util.Arrays;
  */
 final class ReadingLimits
 {
-    private static final int STATE_MARK = 0x4C494D54; // "LIMT": a misaligned snapshot fails here, loudly
+    /** Opens the section {@link #writeState} writes: "LIMT"; a misaligned snapshot fails here, loudly. */
+    static final int STATE_MARK = 0x4C494D54;
     private static final int SECONDS_PER_HOUR = 3600;
 
     // null until a limit is set, so that a fleet without limits pays neither heap nor snapshot bytes for them
@@ -105,12 +106,11 @@ final class ReadingLimits
         StateIo.writeInts(out, exportLimitW, meters);
     }
 
+    /**
+     * Reads the section {@link #writeState} wrote, after its {@link #STATE_MARK}, which the caller has read.
+     */
     void readState(final DataInput in) throws IOException
     {
-        if (in.readInt() != STATE_MARK)
-        {
-            throw new IOException("snapshot has no reading limits where it should be");
-        }
         final int[] imports = StateIo.readInts(in, 0);
         final int[] exports = StateIo.readInts(in, 0);
         if (imports.length != exports.length)

@@ -364,6 +364,7 @@ public final class SettlementLogic
         window.writeWatermarks(out, meters.meterCount());
         interest.writeApys(out);
         limits.writeState(out, meters.meterCount());
+        drHistory.writeCoverage(out);
     }
 
     private void writeStateAfterBilling(final DataOutput out) throws IOException
@@ -422,6 +423,8 @@ public final class SettlementLogic
         interest.writeApys(out);
         // 8 bytes a meter once any meter has a limit, none before: written whole too, as the oracle's nodes are
         limits.writeState(out, meterCount);
+        // 2 bytes an hour of each DR meter's 48 days, written whole as its hours are (writeStateAfterBilling)
+        drHistory.writeCoverage(out);
         return capture.pending();
     }
 
@@ -542,10 +545,25 @@ public final class SettlementLogic
         {
             interest.readApys(in);
         }
-        if (StateIo.hasMore(in))
+        // then sections written only when they hold something, each opened by its mark: the reading limits (none in a
+        // snapshot from before enrolments had them, as no older input could set one) and the DR hours' coverage
+        drHistory.coverageNotRead();
+        while (StateIo.hasMore(in))
         {
-            // written before enrolments had reading limits: no meter has one, as no older input could set one
-            limits.readState(in);
+            final int mark = in.readInt();
+            if (mark == ReadingLimits.STATE_MARK)
+            {
+                limits.readState(in);
+            }
+            else if (mark == DrHistory.COVERAGE_MARK)
+            {
+                drHistory.readCoverage(in);
+            }
+            else
+            {
+                throw new IOException("snapshot has an unknown section mark 0x" + Integer.toHexString(mark) +
+                    " after the interest accruals' APYs");
+            }
         }
     }
 
@@ -556,6 +574,16 @@ public final class SettlementLogic
     public boolean interestApysUnknown()
     {
         return interest.apysUnknown();
+    }
+
+    /**
+     * @return true if this logic was loaded from a snapshot written before DR history kept each hour's covered
+     *     seconds, with a DR meter's history: this state cannot tell a partly read hour from a read one, and a replay
+     *     must be used instead.
+     */
+    public boolean drCoverageUnknown()
+    {
+        return drHistory.coverageUnknown();
     }
 
     /**

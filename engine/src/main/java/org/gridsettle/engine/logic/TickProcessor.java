@@ -235,7 +235,7 @@ final class TickProcessor
                 {
                     billing.settleDemand(meter, evicted);
                 }
-                drHistory.recordTick(meters, meter, channel, located.local(), importWh);
+                drHistory.recordTick(meters, meter, channel, located.local(), seconds, importWh);
                 ticksPriced++;
                 if (hourly(tariff))
                 {

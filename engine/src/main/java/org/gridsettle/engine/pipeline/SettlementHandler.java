@@ -253,6 +253,11 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
                     throw new java.io.IOException("it predates the APYs of the interest accruals, and a day was " +
                         "accrued: only a replay tells whether a repeat of that day names its APY");
                 }
+                if (candidate.drCoverageUnknown())
+                {
+                    throw new java.io.IOException("it predates the covered seconds of DR meters' hours: only a " +
+                        "replay tells a partly read hour from a read one");
+                }
                 logic = candidate;
                 recoveryNotes.add("loaded snapshot " + file.getFileName() + " (input " + info.inputSequence() +
                     "), replaying the tail");

@@ -45,9 +45,11 @@ import java.util.stream.Stream;
  * also lack the interval's length, and {@code GSSNAP02}, that with a SHA-256 instead, are still read the same way;
  * recovery also reads each entry's length back from the tick that caused it in the input journal, or does not use
  * the snapshot. Sections added to the end of the state by later builds (the redemption fingerprints, 2026-11-27; the
- * eviction watermarks, format 05; the APYs of the interest accruals' last days, in format 05 too) are read only when
- * the state goes on, so a snapshot written before them still loads; recovery does not use one without the APYs once a
- * day was accrued, since a repeat of that day is then decided by its APY. Files {@code spare-<inputSequence>.gsp}
+ * eviction watermarks, format 05; the APYs of the interest accruals' last days, in format 05 too; then, each opened by
+ * a mark and written only when it holds something, the reading limits and the covered seconds of DR meters' hours)
+ * are read only when the state goes on, so a snapshot written before them still loads; recovery does not use one
+ * without the APYs once a day was accrued, since a repeat of that day is then decided by its APY, nor one without the
+ * DR hours' coverage that holds a DR meter's history, which cannot tell a partly read hour from a read one. Files {@code spare-<inputSequence>.gsp}
  * beside them are old snapshots kept only to be written over by the next one ({@link #recycle}, {@link SpareFiles});
  * they are never read and may be deleted at any time the engine is stopped.
  * <p>

@@ -32,10 +32,12 @@ class DrHistoryTest
     @Test
     void ticksOfTheMainChannelOfDrMetersAreSummedPerLocalHour()
     {
-        history.recordTick(meters, dr, 0, local(DAY, 14, 0), 100);
-        history.recordTick(meters, dr, 0, local(DAY, 14, 45), 250);
-        history.recordTick(meters, dr, 2, local(DAY, 14, 15), 999); // a sub-meter channel: not load
-        history.recordTick(meters, plain, 0, local(DAY, 14, 0), 500);
+        history.recordTick(meters, dr, 0, local(DAY, 14, 0), 900, 100);
+        history.recordTick(meters, dr, 0, local(DAY, 14, 15), 900, 50);
+        history.recordTick(meters, dr, 0, local(DAY, 14, 30), 900, 0);
+        history.recordTick(meters, dr, 0, local(DAY, 14, 45), 900, 200);
+        history.recordTick(meters, dr, 2, local(DAY, 14, 15), 900, 999); // a sub-meter channel: not load
+        history.recordTick(meters, plain, 0, local(DAY, 14, 0), 3_600, 500);
 
         assertThat(history.select(dr)).isTrue();
         assertThat(history.wh(DAY, 14)).isEqualTo(350);
@@ -49,9 +51,9 @@ class DrHistoryTest
     @Test
     void aDayIsOverwrittenFortyEightDaysLaterAndOlderTicksAreNotRecorded()
     {
-        history.recordTick(meters, dr, 0, local(DAY, 9, 0), 100);
-        history.recordTick(meters, dr, 0, local(DAY + DrHistory.DAYS, 9, 0), 200);
-        history.recordTick(meters, dr, 0, local(DAY, 10, 0), 300); // older than the ring now holds
+        history.recordTick(meters, dr, 0, local(DAY, 9, 0), 3_600, 100);
+        history.recordTick(meters, dr, 0, local(DAY + DrHistory.DAYS, 9, 0), 3_600, 200);
+        history.recordTick(meters, dr, 0, local(DAY, 10, 0), 3_600, 300); // older than the ring now holds
 
         history.select(dr);
         assertThat(history.wh(DAY + DrHistory.DAYS, 9)).isEqualTo(200);
@@ -63,10 +65,10 @@ class DrHistoryTest
     @Test
     void aCorrectionReplacesItsTicksEnergyWhileTheDayIsHeld()
     {
-        history.recordTick(meters, dr, 0, local(DAY, 14, 0), 100);
-        history.recordTick(meters, dr, 0, local(DAY, 14, 15), 250);
-        history.correctTick(dr, 0, local(DAY, 14, 15), 250, 40);
-        history.correctTick(dr, 0, local(DAY - DrHistory.DAYS, 14, 15), 250, 40); // a day no longer held: ignored
+        history.recordTick(meters, dr, 0, local(DAY, 14, 0), 1_800, 100);
+        history.recordTick(meters, dr, 0, local(DAY, 14, 30), 1_800, 250);
+        history.correctTick(dr, 0, local(DAY, 14, 30), 250, 40);
+        history.correctTick(dr, 0, local(DAY - DrHistory.DAYS, 14, 30), 250, 40); // a day no longer held: ignored
         history.select(dr);
         assertThat(history.wh(DAY, 14)).isEqualTo(140);
         assertThat(history.wh(DAY - DrHistory.DAYS, 14)).isNegative();
@@ -75,10 +77,32 @@ class DrHistoryTest
     @Test
     void anHourTooLargeToHoldIsInvalidAndStaysSo()
     {
-        history.recordTick(meters, dr, 0, local(DAY, 3, 0), Integer.MAX_VALUE - 5);
-        history.recordTick(meters, dr, 0, local(DAY, 3, 15), 10);
-        history.recordTick(meters, dr, 0, local(DAY, 3, 30), 1);
+        history.recordTick(meters, dr, 0, local(DAY, 3, 0), 1_800, Integer.MAX_VALUE - 5);
+        history.recordTick(meters, dr, 0, local(DAY, 3, 30), 900, 10);
+        history.recordTick(meters, dr, 0, local(DAY, 3, 45), 900, 1);
         history.select(dr);
         assertThat(history.wh(DAY, 3)).as("never a wrong figure: a baseline skips the day").isNegative();
+    }
+
+    @Test
+    void anHourIsReadOnlyOnceItsTicksCoverAllOfIt()
+    {
+        // the M&V recomputation's case: 1,000 Wh an hour in 15-minute ticks with 17:15 missing; summed, the hour
+        // would be 750 Wh and its missing quarter credited as a 250 Wh reduction on an event day
+        for (final int minute : new int[] {0, 30, 45})
+        {
+            history.recordTick(meters, dr, 0, local(DAY, 17, minute), 900, 250);
+        }
+        history.select(dr);
+        assertThat(history.wh(DAY, 17)).as("three quarters read: no reading").isNegative();
+        history.correctTick(dr, 0, local(DAY, 17, 30), 250, 300);
+        assertThat(history.wh(DAY, 17)).as("a correction covers nothing new").isNegative();
+
+        history.recordTick(meters, dr, 0, local(DAY, 17, 15), 900, 250);
+        assertThat(history.wh(DAY, 17)).isEqualTo(1_050);
+        // a tick of an hour or more reads its start's hour, as its energy is all there
+        history.recordTick(meters, dr, 0, local(DAY, 18, 0), 7_200, 2_000);
+        assertThat(history.wh(DAY, 18)).isEqualTo(2_000);
+        assertThat(history.wh(DAY, 19)).isNegative();
     }
 }

@@ -14,11 +14,11 @@ import java.util.TreeMap;
 
 /**
  * Words a warning for each hour a DR settlement reads that a DR meter's readings cover only in part: an event hour,
- * or with the day-of adjustment an hour of its window on the event day. The engine keeps, per DR meter and local hour,
- * the sum of the main channel's readings that start in it, and takes an hour with any reading as read: a missing
- * 15-minute reading of an event hour reads as a reduction and is credited, one of the window lowers the day-of ratio.
- * An hour with no reading at all is not warned about: the engine then pays nothing (ACTUAL_MISSING) or leaves the
- * adjustment out, as documented.
+ * or with the day-of adjustment an hour of its window on the event day. The engine takes an hour that the main
+ * channel's readings starting in it do not cover whole as unread, as one with no reading, and pays the meter nothing
+ * for the event (ACTUAL_MISSING): one missing 15-minute reading costs the customer the whole event's credit, which a
+ * customer or the program's operator should hear of while the readings can still be sent. An hour with no reading at
+ * all is not warned about: that is the documented rule.
  * <p>
  * Stateless; safe from any thread.
  */
@@ -94,9 +94,8 @@ final class DrPartialHours
             {
                 lines.add("DR meter " + drMeters.get(meter) + "'s readings cover " + String.format("%,d", seconds) +
                     " of the 3,600 s of the hour from " + Instant.ofEpochSecond(hour).atZone(zone) + ", " +
-                    hours.get(hour) + ": the engine sums the readings an hour has and takes the rest as no load, so " +
-                    "a missing reading is credited as a reduction (or lowers a day-of adjustment); send the missing " +
-                    "readings before the event's day ends");
+                    hours.get(hour) + ": the engine takes an hour its readings do not cover whole as unread, so the " +
+                    "meter is paid nothing for the event; send the missing readings before the event's day ends");
             }
         }));
         return lines;

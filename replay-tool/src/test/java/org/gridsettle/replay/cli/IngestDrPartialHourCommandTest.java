@@ -14,12 +14,12 @@ import static org.gridsettle.replay.cli.TestResources.HAND_TARIFF;
 import static org.gridsettle.replay.cli.TestResources.path;
 
 /**
- * A DR meter read every 15 minutes whose readings leave part of an event hour uncovered. The engine keeps each hour's
- * sum of the ticks that start in it and takes an hour with any tick as read, so a missing quarter hour reads as no
- * load: hand-worked, a flat 250 Wh a quarter hour (1,000 Wh an hour, so every baseline hour is 1,000 Wh and the day-of
- * ratio is 1) with 17:15 missing on the event day gives 17:00 750 Wh, a 250 Wh "reduction", credited 0.125000 at 0.50
- * per kWh for a load that did not change. Until the engine tells a partly read hour from a read one, settle ingest
- * says so. The event is {@code ingest/openadr_weekday_afternoon_2026-04-29.xml} (Wednesday 16:00-19:00 PDT).
+ * A DR meter read every 15 minutes whose readings leave part of an event hour uncovered. Hand-worked, a flat 250 Wh a
+ * quarter hour (1,000 Wh an hour, so every baseline hour is 1,000 Wh and the day-of ratio is 1) with 17:15 missing on
+ * the event day summed 17:00 to 750 Wh, and the engine credited a 250 Wh "reduction", 0.125000 at 0.50 per kWh, for a
+ * load that did not change (the M&V recomputation's finding). The engine now takes an hour its ticks do not cover
+ * whole as unread, and pays nothing (a DR_BASELINE_UNAVAILABLE rejection); settle ingest says so while the readings can still be sent.
+ * The event is {@code ingest/openadr_weekday_afternoon_2026-04-29.xml} (Wednesday 16:00-19:00 PDT).
  */
 class IngestDrPartialHourCommandTest
 {
@@ -36,8 +36,11 @@ class IngestDrPartialHourCommandTest
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("settle ingest: warning: DR meter M-1's readings cover 2,700 of the 3,600 s " +
             "of the hour from 2026-04-29T17:00-07:00[America/Los_Angeles], an event hour of \"Event_939393\": the " +
-            "engine sums the readings an hour has and takes the rest as no load, so a missing reading is credited " +
-            "as a reduction (or lowers a day-of adjustment); send the missing readings before the event's day ends\n");
+            "engine takes an hour its readings do not cover whole as unread, so the meter is paid nothing for the " +
+            "event; send the missing readings before the event's day ends\n");
+        // before the engine's fix: "1 meters credited in this run for 0.250 kWh reduced: 0.125000 DR"
+        assertThat(run.out()).contains("0 meters credited in this run for 0.000 kWh reduced: 0.000000 DR\n")
+            .contains("dr rejections: DR_BASELINE_UNAVAILABLE=1\n");
     }
 
     @Test
