@@ -56,8 +56,10 @@ public final class ConventionalThroughputRun
         {
             submit(pipeline, 0, warmup, config.meters());
             Await.reach(pipeline::processed, warmup, pipeline::failure);
-            final long bytesBefore = ThreadAllocation.allocatedBytes(pipeline.workerThreadId());
+            // the every-thread window encloses the measured thread's: the sampling's own arrays, allocated by the
+            // calling thread, fall outside the thread's window even when it is the thread measured
             final ThreadAllocation.AllThreads allBefore = ThreadAllocation.allThreads();
+            final long bytesBefore = ThreadAllocation.allocatedBytes(pipeline.workerThreadId());
             final long start = System.nanoTime();
             submit(pipeline, warmup, ticks, config.meters());
             final long end = Await.reach(pipeline::processed, ticks, pipeline::failure);
