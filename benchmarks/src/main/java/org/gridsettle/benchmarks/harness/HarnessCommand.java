@@ -1,5 +1,6 @@
 package org.gridsettle.benchmarks.harness;
 
+import org.gridsettle.benchmarks.TempDirs;
 import org.gridsettle.benchmarks.report.IoErrors;
 import org.gridsettle.benchmarks.report.MachineInfo;
 import org.gridsettle.benchmarks.report.MarkdownReport;
@@ -20,7 +21,8 @@ import java.util.Arrays;
  * turns each way of failing into one line and an exit code (0 ok, 1 a phase failed, the designs' totals differ or
  * the report could not be written, 2 bad usage, a results or scratch folder among it).
  * <p>
- * A failed phase's stack trace goes to {@value #FAILURE_FILE} in the results folder, not the terminal. The figures
+ * A failed phase's stack trace goes to {@value #FAILURE_FILE} in the results folder, not the terminal. A run stopped
+ * by a kill or Ctrl-C removes its scratch folder unless told to keep the journals. The figures
  * are printed before the report's files are written, so a disk that fills at the end loses no measurement.
  * <p>
  * Call from one thread.
@@ -60,6 +62,13 @@ public final class HarnessCommand
             return 2;
         }
         final HarnessResults results;
+        // a kill or Ctrl-C ends the JVM without the finally that removes the scratch folder, which holds gigabytes
+        // of journals mid-run; unless they are to be kept, a shutdown hook removes it then
+        final Thread cleanUp = new Thread(() -> removeScratch(config, err), "benchmark-scratch-cleanup");
+        if (!config.keepJournals())
+        {
+            Runtime.getRuntime().addShutdownHook(cleanUp);
+        }
         try
         {
             results = EndToEndHarness.run(config, err);
@@ -67,6 +76,13 @@ public final class HarnessCommand
         catch (final RuntimeException | Error e)
         {
             return failed(e, config, err);
+        }
+        finally
+        {
+            if (!config.keepJournals())
+            {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            }
         }
         final MachineInfo machine = MachineInfo.current();
         final String markdown = MarkdownReport.render(results, machine);
@@ -83,6 +99,20 @@ public final class HarnessCommand
         }
         out.println("report: " + config.outDir().resolve(ReportWriter.REPORT).toAbsolutePath());
         return 0;
+    }
+
+    private static void removeScratch(final HarnessConfig config, final PrintStream err)
+    {
+        try
+        {
+            TempDirs.delete(config.workDir());
+            err.println("stopped: scratch folder " + config.workDir() + " removed, no report written");
+        }
+        catch (final RuntimeException e)
+        {
+            // the phase's threads may still be writing into it as the JVM stops
+            err.println("stopped: scratch folder " + config.workDir() + " not removed (" + e.getMessage() + ")");
+        }
     }
 
     /**
