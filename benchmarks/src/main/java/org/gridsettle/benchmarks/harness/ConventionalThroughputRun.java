@@ -1,6 +1,5 @@
 package org.gridsettle.benchmarks.harness;
 
-import org.gridsettle.benchmarks.conventional.BigDecimalPricer;
 import org.gridsettle.benchmarks.conventional.ConventionalPipeline;
 import org.gridsettle.benchmarks.conventional.ConventionalRegistry;
 import org.gridsettle.benchmarks.conventional.TickEvent;
@@ -75,8 +74,7 @@ public final class ConventionalThroughputRun
         {
             throw new IllegalStateException("conventional design rejected " + pipeline.rejected() + " ticks");
         }
-        final TokenTotals totals = new TokenTotals(BigDecimalPricer.toMicros(pipeline.ledger().usdPosted()),
-            BigDecimalPricer.toMicros(pipeline.ledger().solarPosted()));
+        final TokenTotals totals = TokenTotals.of(pipeline.ledger(), config.meters());
         return new ConventionalRunResult(throughput, totals);
     }
 

@@ -79,7 +79,8 @@ public final class EngineThroughputRun
             throw new IllegalStateException("engine priced " + counters.ticksPriced() + " of " + ticks +
                 " ticks with " + counters.rejections() + " rejections");
         }
-        return new EngineRunResult(throughput, TokenTotals.of(engine.ledger()), counters, engine.snapshotStalls());
+        return new EngineRunResult(throughput, TokenTotals.of(engine.ledger(), meters), counters,
+            engine.snapshotStalls());
     }
 
     static void submit(final SettlementEngine engine, final long from, final long to, final int meters)

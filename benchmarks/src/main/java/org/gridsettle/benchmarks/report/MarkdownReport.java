@@ -117,7 +117,7 @@ public final class MarkdownReport
             "USD " + r.engineTotals().usdMicros() + ", SOLAR " + r.engineTotals().solarMicros(),
             "conventional USD " + r.conventionalTotals().usdMicros() + ", SOLAR " +
                 r.conventionalTotals().solarMicros(),
-            r.totalsAgree() ? "equal" : "DIFFERENT");
+            r.totalsAgree() ? "equal, each customer's balances too" : "DIFFERENT");
         sb.append(NL);
 
         sb.append("Latency from intended send time (coordinated-omission corrected) to output written; engine: ")

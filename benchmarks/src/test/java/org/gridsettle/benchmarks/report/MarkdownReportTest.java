@@ -40,7 +40,7 @@ class MarkdownReportTest
         final HarnessConfig quick = HarnessConfig.quick(Path.of("unused"));
         final Histogram h = new Histogram(3_600_000_000_000L, 3);
         h.recordValue(12_345);
-        final TokenTotals totals = new TokenTotals(172_017_652_324L, 1_462_636_420L);
+        final TokenTotals totals = new TokenTotals(172_017_652_324L, 1_462_636_420L, 0x5eedL);
         final HarnessResults r = new HarnessResults(quick,
             rounds(1_600_000, 1_300_000, 2_300_000, 1_700_000, 1_500_000),
             rounds(1_000_000, 700_000, 1_200_000, 1_100_000, 900_000),
