@@ -86,6 +86,11 @@ public record HarnessConfig(
         {
             throw new IllegalArgumentException("rates must be 1..100,000,000 ticks/s: " + Arrays.toString(rates));
         }
+        if (Arrays.stream(rates).distinct().count() != rates.length)
+        {
+            throw new IllegalArgumentException("rates must differ, each has its own .hgrm files: " +
+                Arrays.toString(rates));
+        }
         // NaN compares false with everything, so each bound is written to fail for it
         if (!(rateSeconds > 0 && rateSeconds < Double.POSITIVE_INFINITY))
         {

@@ -137,4 +137,14 @@ class HarnessConfigTest
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("100,000,000 ticks/s").hasMessageContaining("--rate-seconds");
     }
+
+    @Test
+    void refusesAnOfferedRateGivenTwice()
+    {
+        // each rate's histogram goes to latency-<design>-<rate>.hgrm: the second run of a rate overwrote the first's
+        // file while the report listed both rows
+        assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--quick", "--rates", "50000,200000,50000"}, ROOT))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("rates must differ, each has its own .hgrm files: [50000, 200000, 50000]");
+    }
 }
