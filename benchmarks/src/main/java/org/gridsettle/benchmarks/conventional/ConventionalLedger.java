@@ -46,6 +46,24 @@ public final class ConventionalLedger
     }
 
     /**
+     * @param account an account.
+     * @return its USD balance, credits minus debits; zero if never posted to.
+     */
+    public BigDecimal usdBalance(final long account)
+    {
+        return usdBalances.getOrDefault(account, BigDecimal.ZERO);
+    }
+
+    /**
+     * @param account an account.
+     * @return its SOLAR balance, credits minus debits; zero if never posted to.
+     */
+    public BigDecimal solarBalance(final long account)
+    {
+        return solarBalances.getOrDefault(account, BigDecimal.ZERO);
+    }
+
+    /**
      * @return sum of import charges posted.
      */
     public BigDecimal usdPosted()

@@ -68,6 +68,8 @@ public final class ConventionalPipeline implements AutoCloseable
      * Queues a tick, blocking while the queue is full.
      *
      * @param tick the tick.
+     * @throws IllegalStateException if the worker has failed, at the latest on the submission after the one it
+     *                               failed during.
      */
     public void submit(final TickEvent tick)
     {
@@ -180,6 +182,9 @@ public final class ConventionalPipeline implements AutoCloseable
         catch (final Throwable t)
         {
             failure = t;
+            // a producer parked in put() on a full queue would wait for ever for a worker that has stopped: emptying
+            // the queue lets its put return, and its next submit sees the failure, written before
+            queue.clear();
         }
     }
 

@@ -1,6 +1,5 @@
 package org.gridsettle.benchmarks.harness;
 
-import org.gridsettle.benchmarks.conventional.BigDecimalPricer;
 import org.gridsettle.benchmarks.conventional.ConventionalPipeline;
 import org.gridsettle.benchmarks.conventional.ConventionalRegistry;
 import org.gridsettle.benchmarks.conventional.TickEvent;
@@ -56,8 +55,10 @@ public final class ConventionalThroughputRun
         {
             submit(pipeline, 0, warmup, config.meters());
             Await.reach(pipeline::processed, warmup, pipeline::failure);
-            final long bytesBefore = ThreadAllocation.allocatedBytes(pipeline.workerThreadId());
+            // the every-thread window encloses the measured thread's: the sampling's own arrays, allocated by the
+            // calling thread, fall outside the thread's window even when it is the thread measured
             final ThreadAllocation.AllThreads allBefore = ThreadAllocation.allThreads();
+            final long bytesBefore = ThreadAllocation.allocatedBytes(pipeline.workerThreadId());
             final long start = System.nanoTime();
             submit(pipeline, warmup, ticks, config.meters());
             final long end = Await.reach(pipeline::processed, ticks, pipeline::failure);
@@ -73,8 +74,7 @@ public final class ConventionalThroughputRun
         {
             throw new IllegalStateException("conventional design rejected " + pipeline.rejected() + " ticks");
         }
-        final TokenTotals totals = new TokenTotals(BigDecimalPricer.toMicros(pipeline.ledger().usdPosted()),
-            BigDecimalPricer.toMicros(pipeline.ledger().solarPosted()));
+        final TokenTotals totals = TokenTotals.of(pipeline.ledger(), config.meters());
         return new ConventionalRunResult(throughput, totals);
     }
 

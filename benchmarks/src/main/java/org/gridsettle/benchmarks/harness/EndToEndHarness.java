@@ -2,19 +2,14 @@ package org.gridsettle.benchmarks.harness;
 
 import org.gridsettle.benchmarks.JvmFlags;
 import org.gridsettle.benchmarks.TempDirs;
-import org.gridsettle.benchmarks.report.MachineInfo;
 import org.gridsettle.benchmarks.report.ReportWriter;
 import org.gridsettle.engine.SnapshotStalls;
 import org.gridsettle.journal.Durability;
 import org.gridsettle.journal.pretouch.Pretouch;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,7 +19,7 @@ import java.util.Locale;
  * JVM and one run, then writes a results folder with a Markdown table, {@code .hgrm} files and a latency plot.
  * <p>
  * Phases run one after another on the calling thread, each with its own warm-up; nothing else should run in the JVM
- * meanwhile. Exit codes of {@link #main}: 0 ok, 1 a run failed or the two designs' totals differ, 2 bad usage.
+ * meanwhile. {@link #main} is {@link HarnessCommand}, which says what its exit codes mean.
  */
 public final class EndToEndHarness
 {
@@ -37,52 +32,24 @@ public final class EndToEndHarness
      */
     public static void main(final String[] args)
     {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h"))
-        {
-            System.out.println(HarnessConfig.usage());
-            return;
-        }
-        final HarnessConfig config;
-        try
-        {
-            config = HarnessConfig.parse(args, Path.of("bench-results"));
-        }
-        catch (final IllegalArgumentException e)
-        {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        try
-        {
-            final HarnessResults results = run(config, System.err);
-            System.out.println(ReportWriter.write(results, MachineInfo.current()));
-            System.out.println("report: " + config.outDir().resolve(ReportWriter.REPORT).toAbsolutePath());
-        }
-        catch (final RuntimeException | Error e)
-        {
-            System.err.println();
-            System.err.println("BENCHMARK FAILED: " + e.getMessage());
-            e.printStackTrace();
-            System.exit(1);
-        }
+        System.exit(HarnessCommand.execute(args, Path.of("bench-results"), System.out, System.err));
     }
 
     /**
-     * Runs every phase and writes the report.
+     * Runs every phase; {@link ReportWriter} writes the report.
      *
      * @param config   what to run.
      * @param progress receives one line per phase.
      * @return the figures.
-     * @throws IllegalStateException if a phase fails or the designs' totals differ.
+     * @throws IllegalStateException    if a phase fails or the designs' totals differ.
+     * @throws IllegalArgumentException if the results or scratch folder cannot be written, before any phase.
      */
     public static HarnessResults run(final HarnessConfig config, final PrintStream progress)
     {
         JvmFlags.requirePresent("the end-to-end harness");
         final Path work = config.workDir();
         final boolean keep = config.keepJournals();
-        createDirectories(config.outDir());
-        createDirectories(work);
+        ResultsFolders.prepare(config);
         progress.println("gridsettle benchmark " + config);
         try
         {
@@ -163,6 +130,16 @@ public final class EndToEndHarness
                 engineTotals, conventionalTotals, engineSnapshots, handoff, syncOnBatch, recovery, new Rounds(replays),
                 rawRead, heap, latencies);
         }
+        catch (final RuntimeException | Error e)
+        {
+            // the engine rounds' journal is no phase's own scratch: measured before the finally below deletes it
+            final DiskSpace.FullDisk fullDisk = DiskSpace.fullDisk(e, work);
+            if (fullDisk != null)
+            {
+                throw fullDisk;
+            }
+            throw e;
+        }
         finally
         {
             if (!config.keepJournals())
@@ -196,24 +173,22 @@ public final class EndToEndHarness
                 (System.nanoTime() - start) / 1e9));
             return result;
         }
+        catch (final RuntimeException | Error e)
+        {
+            // measured before the finally below deletes the phase's journals and frees the space they filled
+            final DiskSpace.FullDisk fullDisk = DiskSpace.fullDisk(e, scratch);
+            if (fullDisk != null)
+            {
+                throw fullDisk;
+            }
+            throw e;
+        }
         finally
         {
             if (!keep)
             {
                 TempDirs.delete(scratch);
             }
-        }
-    }
-
-    private static void createDirectories(final Path dir)
-    {
-        try
-        {
-            Files.createDirectories(dir);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -58,8 +58,10 @@ public final class EngineThroughputRun
             submit(engine, 0, warmup, meters);
             Await.reach(engine::appliedSequence, setUp + warmup, engine::fatalError);
             final long logicThread = ThreadAllocation.threadIdNamed(LOGIC_THREAD);
-            final long bytesBefore = ThreadAllocation.allocatedBytes(logicThread);
+            // the every-thread window encloses the measured thread's: the sampling's own arrays, allocated by the
+            // calling thread, fall outside the thread's window even when it is the thread measured
             final ThreadAllocation.AllThreads allBefore = ThreadAllocation.allThreads();
+            final long bytesBefore = ThreadAllocation.allocatedBytes(logicThread);
             final long start = System.nanoTime();
             submit(engine, warmup, ticks, meters);
             final long end = Await.reach(engine::appliedSequence, setUp + ticks, engine::fatalError);
@@ -77,7 +79,8 @@ public final class EngineThroughputRun
             throw new IllegalStateException("engine priced " + counters.ticksPriced() + " of " + ticks +
                 " ticks with " + counters.rejections() + " rejections");
         }
-        return new EngineRunResult(throughput, TokenTotals.of(engine.ledger()), counters, engine.snapshotStalls());
+        return new EngineRunResult(throughput, TokenTotals.of(engine.ledger(), meters), counters,
+            engine.snapshotStalls());
     }
 
     static void submit(final SettlementEngine engine, final long from, final long to, final int meters)

@@ -1,5 +1,6 @@
 package org.gridsettle.benchmarks.harness;
 
+import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.journal.Sealing;
 import org.gridsettle.journal.pretouch.Pretouch;
 
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * What one harness run measures and where it writes. Three presets: the full sizing run, {@code --quick} (small
@@ -54,6 +56,8 @@ public record HarnessConfig(
 {
     /** The engine's default ring size. */
     public static final int ENGINE_RING_SIZE = 8192;
+    /** Most ticks one offered-rate run may hold, warm-up included: {@link LatencyRecorder}'s array limit. */
+    public static final long MAX_TICKS_PER_RATE = LatencyRecorder.MAX_TICKS;
 
     /**
      * Validates the sizes.
@@ -73,13 +77,45 @@ public record HarnessConfig(
         {
             throw new IllegalArgumentException("heap meters must be positive: " + heapMeters);
         }
+        if (meters > SettlementEngine.MAX_EXPECTED_METERS || heapMeters > SettlementEngine.MAX_EXPECTED_METERS)
+        {
+            throw new IllegalArgumentException("the engine takes at most " + SettlementEngine.MAX_EXPECTED_METERS +
+                " meters: meters=" + meters + " heap meters=" + heapMeters);
+        }
         if (rates.length == 0 || Arrays.stream(rates).anyMatch(r -> r <= 0 || r > 100_000_000L))
         {
             throw new IllegalArgumentException("rates must be 1..100,000,000 ticks/s: " + Arrays.toString(rates));
         }
-        if (rateSeconds <= 0 || rateWarmupSeconds < 0 || warmupFraction < 0 || warmupFraction >= 1)
+        if (Arrays.stream(rates).distinct().count() != rates.length)
         {
-            throw new IllegalArgumentException("bad durations");
+            throw new IllegalArgumentException("rates must differ, each has its own .hgrm files: " +
+                Arrays.toString(rates));
+        }
+        // NaN compares false with everything, so each bound is written to fail for it
+        if (!(rateSeconds > 0 && rateSeconds < Double.POSITIVE_INFINITY))
+        {
+            throw new IllegalArgumentException("rate seconds must be a positive number: " + rateSeconds);
+        }
+        if (!(rateWarmupSeconds >= 0 && rateWarmupSeconds < Double.POSITIVE_INFINITY))
+        {
+            throw new IllegalArgumentException("rate warm-up seconds must be zero or more: " + rateWarmupSeconds);
+        }
+        if (!(warmupFraction >= 0 && warmupFraction < 1))
+        {
+            throw new IllegalArgumentException("warm-up fraction must be 0 to under 1: " + warmupFraction);
+        }
+        for (final long rate : rates)
+        {
+            // LatencyRecorder holds each tick's intended send time in one array: refuse here what it would refuse
+            // only once the throughput phases are over
+            final double ticksAtRate = rate * (rateSeconds + rateWarmupSeconds);
+            if (ticksAtRate > MAX_TICKS_PER_RATE)
+            {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%,d ticks/s for %.1f s (and %.1f s paced before) is %,.0f ticks, more than the %,d one " +
+                    "offered-rate run records: lower --rates or --rate-seconds", rate, rateSeconds,
+                    rateWarmupSeconds, ticksAtRate, MAX_TICKS_PER_RATE));
+            }
         }
         rates = rates.clone();
     }
@@ -206,12 +242,13 @@ public record HarnessConfig(
                     final String value = value(args, ++i);
                     switch (args[i - 1])
                     {
-                        case "--ticks" -> ticks = parseLong(value);
-                        case "--meters" -> meters = (int)parseLong(value);
-                        case "--heap-meters" -> heapMeters = (int)parseLong(value);
-                        case "--rounds" -> rounds = (int)parseLong(value);
+                        case "--ticks" -> ticks = parseLong("--ticks", value);
+                        case "--meters" -> meters = parseCount("--meters", value, SettlementEngine.MAX_EXPECTED_METERS);
+                        case "--heap-meters" ->
+                            heapMeters = parseCount("--heap-meters", value, SettlementEngine.MAX_EXPECTED_METERS);
+                        case "--rounds" -> rounds = parseCount("--rounds", value, Integer.MAX_VALUE);
                         case "--rates" -> rates = parseRates(value);
-                        default -> rateSeconds = Double.parseDouble(value);
+                        default -> rateSeconds = parseSeconds("--rate-seconds", value);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + usage());
@@ -295,7 +332,7 @@ public record HarnessConfig(
         };
     }
 
-    private static long parseLong(final String text)
+    private static long parseLong(final String option, final String text)
     {
         try
         {
@@ -303,13 +340,44 @@ public record HarnessConfig(
         }
         catch (final NumberFormatException e)
         {
-            throw new IllegalArgumentException("not a number: " + text, e);
+            throw new IllegalArgumentException(option + " is not a whole number: " + text, e);
         }
+    }
+
+    /** A count kept in an int: a value beyond {@code max} is refused, not wrapped by a cast. */
+    private static int parseCount(final String option, final String text, final int max)
+    {
+        final long value = parseLong(option, text);
+        if (value < 1 || value > max)
+        {
+            throw new IllegalArgumentException(
+                String.format(Locale.ROOT, "%s must be 1 to %,d: %s", option, max, text));
+        }
+        return (int)value;
+    }
+
+    private static double parseSeconds(final String option, final String text)
+    {
+        double value = Double.NaN;
+        try
+        {
+            value = Double.parseDouble(text);
+        }
+        catch (final NumberFormatException e)
+        {
+            // refused below, with the same message as a number out of range
+        }
+        if (!(value > 0 && value < Double.POSITIVE_INFINITY))
+        {
+            throw new IllegalArgumentException(option + " must be a positive number of seconds: " + text);
+        }
+        return value;
     }
 
     private static long[] parseRates(final String text)
     {
-        return Arrays.stream(text.split(",")).mapToLong(s -> parseLong(s.trim())).toArray();
+        // split drops trailing empty strings, so "--rates ," is an empty list, refused by the constructor
+        return Arrays.stream(text.split(",")).mapToLong(s -> parseLong("--rates", s.trim())).toArray();
     }
 
     /**

@@ -18,6 +18,8 @@ public final class LatencyRecorder
 {
     /** Longest latency the histogram tracks; longer values are recorded as this and counted in {@link #clamped()}. */
     public static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.MINUTES.toNanos(5);
+    /** Most ticks one recorder holds, warm-up included: one intended send time each, in one array. */
+    public static final long MAX_TICKS = Integer.MAX_VALUE - 8;
 
     private final long[] intendedNanos;
     private final long warmupTicks;
@@ -33,7 +35,7 @@ public final class LatencyRecorder
      */
     public LatencyRecorder(final long ticks, final long warmupTicks)
     {
-        if (ticks > Integer.MAX_VALUE - 8)
+        if (ticks > MAX_TICKS)
         {
             throw new IllegalArgumentException("too many ticks for one run: " + ticks);
         }

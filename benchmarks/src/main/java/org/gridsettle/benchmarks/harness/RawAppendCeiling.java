@@ -27,8 +27,10 @@ public final class RawAppendCeiling
             final long warmup = config.warmupTicks();
             append(appender, 0, warmup);
             final long thread = Thread.currentThread().getId();
-            final long bytesBefore = ThreadAllocation.allocatedBytes(thread);
+            // the every-thread window encloses the measured thread's: the sampling's own arrays, allocated by the
+            // calling thread, fall outside the thread's window even when it is the thread measured
             final ThreadAllocation.AllThreads allBefore = ThreadAllocation.allThreads();
+            final long bytesBefore = ThreadAllocation.allocatedBytes(thread);
             final long start = System.nanoTime();
             append(appender, warmup, config.ticks());
             final long end = System.nanoTime();

@@ -2,8 +2,8 @@ package org.gridsettle.benchmarks.report;
 
 import org.HdrHistogram.Histogram;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,17 +27,25 @@ public final class HistogramFiles
     /**
      * @param file      destination, replaced.
      * @param histogram values in nanoseconds.
+     * @throws UncheckedIOException naming the file, if it cannot be written whole (a full disk among others).
      */
     public static void write(final Path file, final Histogram histogram)
     {
-        try (OutputStream out = Files.newOutputStream(file);
-            PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8))
+        // HdrHistogram writes only to a PrintStream, which swallows I/O errors: a full disk left an empty file and
+        // no error. The distribution is a few KB, so it is rendered in memory and written with Files.write, which
+        // reports them.
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+        try (PrintStream print = new PrintStream(bytes, false, StandardCharsets.UTF_8))
         {
             histogram.outputPercentileDistribution(print, NANOS_PER_MICRO);
         }
+        try
+        {
+            Files.write(file, bytes.toByteArray());
+        }
         catch (final IOException e)
         {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("could not write " + file + ": " + IoErrors.reason(e), e);
         }
     }
 }

@@ -25,6 +25,7 @@ import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 
 /**
  * Draws the latency percentile plot with JFreeChart: percentile on a log scale of {@code 1 / (1 - p)} (the layout of
@@ -96,6 +97,9 @@ public final class LatencyChart
             renderer.setSeriesStroke(i, stroke(result.design()));
         }
         plot.setRenderer(renderer);
+        // ImageIO's default disk cache is a temporary file whose close, on a full disk, fails again in a JVM
+        // shutdown hook with a stack trace of its own; the PNG is small enough to encode in memory
+        ImageIO.setUseCache(false);
         try
         {
             ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);

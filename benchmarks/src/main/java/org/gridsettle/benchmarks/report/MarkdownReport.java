@@ -117,11 +117,12 @@ public final class MarkdownReport
             "USD " + r.engineTotals().usdMicros() + ", SOLAR " + r.engineTotals().solarMicros(),
             "conventional USD " + r.conventionalTotals().usdMicros() + ", SOLAR " +
                 r.conventionalTotals().solarMicros(),
-            r.totalsAgree() ? "equal" : "DIFFERENT");
+            r.totalsAgree() ? "equal, each customer's balances too" : "DIFFERENT");
         sb.append(NL);
 
         sb.append("Latency from intended send time (coordinated-omission corrected) to output written; engine: ")
-            .append("output-journal append, conventional: JSON line written, raw-append: the producer itself ")
+            .append("output-journal append, conventional: JSON line handed to its BufferedWriter (in the file only ")
+            .append("when its buffers next fill, 8 KiB or more later), raw-append: the producer itself ")
             .append("appending the tick's two records to bare Chronicle queues (the journal I/O alone), ")
             .append("raw-append-pretouched: the same with a journal pretoucher touching the queues' pages ahead on ")
             .append("a thread of its own (what page faults of fresh pages cost), ")

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
 
 /**
  * Writes a run's results folder: {@code results.md}, one {@code .hgrm} per design and offered rate, and
@@ -33,24 +35,91 @@ public final class ReportWriter
      */
     public static String write(final HarnessResults results, final MachineInfo machine)
     {
-        final Path dir = results.config().outDir();
         final String markdown = MarkdownReport.render(results, machine);
+        write(results, machine, markdown);
+        return markdown;
+    }
+
+    /**
+     * Writes the folder's files, {@value #REPORT} last. Each is written beside its place and moved into it once
+     * whole, so a file in the folder is complete, and {@value #REPORT} exists only if every other file does.
+     *
+     * @param results  the figures.
+     * @param machine  where they were measured.
+     * @param markdown the report, as {@link MarkdownReport#render} gave it.
+     * @throws UncheckedIOException naming the file that could not be written and why.
+     */
+    public static void write(final HarnessResults results, final MachineInfo machine, final String markdown)
+    {
+        final Path dir = results.config().outDir();
         try
         {
             Files.createDirectories(dir);
-            for (final LatencyResult l : results.latencies())
-            {
-                HistogramFiles.write(dir.resolve(hgrmName(l)), l.histogram());
-            }
-            LatencyChart.writePng(dir.resolve(CHART), "gridsettle latency by percentile (" +
-                results.config().label() + ", " + machine.cores() + " cores)", results.latencies());
-            Files.writeString(dir.resolve(REPORT), markdown + files(results), StandardCharsets.UTF_8);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("could not create the results folder " + dir + ": " + IoErrors.reason(e),
+                e);
+        }
+        for (final LatencyResult l : results.latencies())
+        {
+            whole(dir.resolve(hgrmName(l)), file -> HistogramFiles.write(file, l.histogram()));
+        }
+        whole(dir.resolve(CHART), file -> LatencyChart.writePng(file, "gridsettle latency by percentile (" +
+            results.config().label() + ", " + machine.cores() + " cores)", results.latencies()));
+        whole(dir.resolve(REPORT), file -> writeText(file, markdown + files(results)));
+    }
+
+    private static void whole(final Path file, final Consumer<Path> writer)
+    {
+        final Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try
+        {
+            writer.accept(partial);
+            move(partial, file);
+        }
+        catch (final UncheckedIOException e)
+        {
+            deleteQuietly(partial);
+            throw new UncheckedIOException("could not write " + file + ": " + IoErrors.reason(e.getCause()),
+                e.getCause());
+        }
+    }
+
+    private static void move(final Path from, final Path to)
+    {
+        try
+        {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         catch (final IOException e)
         {
             throw new UncheckedIOException(e);
         }
-        return markdown;
+    }
+
+    private static void writeText(final Path file, final String text)
+    {
+        try
+        {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(final Path file)
+    {
+        try
+        {
+            Files.deleteIfExists(file);
+        }
+        catch (final IOException ignored)
+        {
+            // the error being reported is the one that matters; a leftover .partial names itself
+        }
     }
 
     /**

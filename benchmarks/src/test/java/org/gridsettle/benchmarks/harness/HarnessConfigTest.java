@@ -55,7 +55,7 @@ class HarnessConfigTest
     {
         assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--heap-meters", "0"}, ROOT))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("heap meters must be positive: 0");
+            .hasMessage("--heap-meters must be 1 to 16,777,216: 0");
     }
 
     @Test
@@ -84,5 +84,67 @@ class HarnessConfigTest
         assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--pretouch", "on"}, ROOT))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("--pretouch must be off, idle, thread or adaptive: on");
+    }
+
+    @Test
+    void refusesRateSecondsThatAreNotAFinitePositiveNumberNamingTheOption()
+    {
+        // NaN passed "rateSeconds <= 0" and started a full run whose offered-rate phases could never be timed
+        for (final String bad : new String[] {"NaN", "Infinity", "0", "-1", "abc"})
+        {
+            assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--quick", "--rate-seconds", bad}, ROOT))
+                .as(bad).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--rate-seconds must be").hasMessageContaining(bad);
+        }
+    }
+
+    @Test
+    void refusesACountBeyondItsTypeInsteadOfWrappingIt()
+    {
+        // 4,294,967,297 was cast to an int: 1 meter, and the run went ahead measuring heap per meter over one meter
+        assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--quick", "--heap-meters", "4294967297"}, ROOT))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("--heap-meters must be 1 to 16,777,216: 4294967297");
+        assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--quick", "--meters", "3000000000"}, ROOT))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("--meters must be 1 to 16,777,216: 3000000000");
+        assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--quick", "--rounds", "4294967297"}, ROOT))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("--rounds must be 1 to ");
+    }
+
+    @Test
+    void refusesMoreMetersThanTheEngineTakesBeforeAnyPhaseRuns()
+    {
+        // SettlementEngine.Builder.expectedMeters refuses more than 2^24: the run used to fail only after its
+        // first ceiling phase, with a stack trace
+        assertThatThrownBy(() -> HarnessConfig.parse(
+            new String[] {"--quick", "--meters", "16777217", "--ticks", "20000000"}, ROOT))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("--meters must be 1 to 16,777,216: 16777217");
+        assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--quick", "--heap-meters", "16777217"}, ROOT))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("--heap-meters must be 1 to 16,777,216: 16777217");
+    }
+
+    @Test
+    void refusesAnOfferedRateRunLongerThanTheLatencyRecorderHoldsBeforeAnyPhaseRuns()
+    {
+        // LatencyRecorder keeps one intended time per tick in an array: 100M ticks/s for 30 s is 3 billion, which
+        // failed only once the throughput phases were over
+        assertThatThrownBy(() -> HarnessConfig.parse(
+            new String[] {"--quick", "--rates", "100000000", "--rate-seconds", "30"}, ROOT))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("100,000,000 ticks/s").hasMessageContaining("--rate-seconds");
+    }
+
+    @Test
+    void refusesAnOfferedRateGivenTwice()
+    {
+        // each rate's histogram goes to latency-<design>-<rate>.hgrm: the second run of a rate overwrote the first's
+        // file while the report listed both rows
+        assertThatThrownBy(() -> HarnessConfig.parse(new String[] {"--quick", "--rates", "50000,200000,50000"}, ROOT))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("rates must differ, each has its own .hgrm files: [50000, 200000, 50000]");
     }
 }

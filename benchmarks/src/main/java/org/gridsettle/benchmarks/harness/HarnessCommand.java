@@ -1,0 +1,146 @@
+package org.gridsettle.benchmarks.harness;
+
+import org.gridsettle.benchmarks.TempDirs;
+import org.gridsettle.benchmarks.report.IoErrors;
+import org.gridsettle.benchmarks.report.MachineInfo;
+import org.gridsettle.benchmarks.report.MarkdownReport;
+import org.gridsettle.benchmarks.report.ReportWriter;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The harness's command line: parses the options, checks the folders, runs every phase and writes the report, and
+ * turns each way of failing into one line and an exit code (0 ok, 1 a phase failed, the designs' totals differ or
+ * the report could not be written, 2 bad usage, a results or scratch folder among it).
+ * <p>
+ * A failed phase's stack trace goes to {@value #FAILURE_FILE} in the results folder, not the terminal. A run stopped
+ * by a kill or Ctrl-C removes its scratch folder unless told to keep the journals. The figures
+ * are printed before the report's files are written, so a disk that fills at the end loses no measurement.
+ * <p>
+ * Call from one thread.
+ */
+public final class HarnessCommand
+{
+    /** Where a failed run's stack trace is kept, in the results folder. */
+    public static final String FAILURE_FILE = "failure.txt";
+
+    private HarnessCommand()
+    {
+    }
+
+    /**
+     * @param args        the command line, see {@link HarnessConfig#usage()}.
+     * @param resultsRoot where timestamped results folders go unless {@code --out} or {@code --results-root} is given.
+     * @param out         receives the report.
+     * @param err         receives progress and errors.
+     * @return the exit code.
+     */
+    public static int execute(final String[] args, final Path resultsRoot, final PrintStream out, final PrintStream err)
+    {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h"))
+        {
+            out.println(HarnessConfig.usage());
+            return 0;
+        }
+        final HarnessConfig config;
+        try
+        {
+            config = HarnessConfig.parse(args, resultsRoot);
+            ResultsFolders.prepare(config);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            err.println(e.getMessage());
+            return 2;
+        }
+        final HarnessResults results;
+        // a kill or Ctrl-C ends the JVM without the finally that removes the scratch folder, which holds gigabytes
+        // of journals mid-run; unless they are to be kept, a shutdown hook removes it then
+        final Thread cleanUp = new Thread(() -> removeScratch(config, err), "benchmark-scratch-cleanup");
+        if (!config.keepJournals())
+        {
+            Runtime.getRuntime().addShutdownHook(cleanUp);
+        }
+        try
+        {
+            results = EndToEndHarness.run(config, err);
+        }
+        catch (final RuntimeException | Error e)
+        {
+            return failed(e, config, err);
+        }
+        finally
+        {
+            if (!config.keepJournals())
+            {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            }
+        }
+        final MachineInfo machine = MachineInfo.current();
+        final String markdown = MarkdownReport.render(results, machine);
+        out.println(markdown);
+        try
+        {
+            ReportWriter.write(results, machine, markdown);
+        }
+        catch (final UncheckedIOException e)
+        {
+            err.println("REPORT NOT WRITTEN: " + e.getMessage() + "; the figures above are complete, the results " +
+                "folder " + config.outDir() + " is not" + DiskSpace.lowSpaceNote(config.outDir()));
+            return 1;
+        }
+        out.println("report: " + config.outDir().resolve(ReportWriter.REPORT).toAbsolutePath());
+        return 0;
+    }
+
+    private static void removeScratch(final HarnessConfig config, final PrintStream err)
+    {
+        try
+        {
+            TempDirs.delete(config.workDir());
+            err.println("stopped: scratch folder " + config.workDir() + " removed, no report written");
+        }
+        catch (final RuntimeException e)
+        {
+            // the phase's threads may still be writing into it as the JVM stops
+            err.println("stopped: scratch folder " + config.workDir() + " not removed (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Reports a failed run in one line and keeps its stack trace in the results folder.
+     *
+     * @param failure what stopped the run.
+     * @param config  the run.
+     * @param err     receives the line.
+     * @return the exit code, 1.
+     */
+    static int failed(final Throwable failure, final HarnessConfig config, final PrintStream err)
+    {
+        final String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        final StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        final Path file = config.outDir().resolve(FAILURE_FILE);
+        String where;
+        try
+        {
+            Files.writeString(file, trace.toString(), StandardCharsets.UTF_8);
+            where = " (stack trace in " + file + ")";
+        }
+        catch (final IOException e)
+        {
+            where = " (stack trace not kept: " + file + ": " + IoErrors.reason(e) + ")";
+        }
+        err.println();
+        err.println("BENCHMARK FAILED: " + message.replace('\n', ' ') + where);
+        return 1;
+    }
+}
