@@ -129,13 +129,34 @@ public final class JournalPretoucher implements Agent
             t -> { },
             null,
             new JournalPretoucher(name, DEFAULT_HEADROOM, backstop, frontiers));
-        AgentRunner.startOnThread(runner, r ->
-        {
-            final Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        AgentRunner.startOnThread(runner, r -> daemonThread(r, name));
         return runner;
+    }
+
+    /**
+     * The pretoucher's thread. A fault inside a mapping (a full disk, a file cut short) is delivered as an
+     * {@link InternalError} at the next safepoint poll, which may come in the runner's idle strategy rather than in
+     * {@link #doWork}'s catch; the runner rethrows an Error, so the thread ends there. That is an optimisation giving
+     * up, as {@link #doWork} would: the writers meet the same fault on their own threads and report it, so this thread
+     * ends without printing it; any other throwable is printed as an uncaught one is.
+     *
+     * @param runnable the agent runner.
+     * @param name     the thread's name.
+     * @return the unstarted daemon thread.
+     */
+    static Thread daemonThread(final Runnable runnable, final String name)
+    {
+        final Thread t = new Thread(runnable, name);
+        t.setDaemon(true);
+        t.setUncaughtExceptionHandler((thread, e) ->
+        {
+            if (!(e instanceof InternalError))
+            {
+                // what a thread without its own handler gets: the default handler, or the trace on stderr
+                thread.getThreadGroup().uncaughtException(thread, e);
+            }
+        });
+        return t;
     }
 
     @Override

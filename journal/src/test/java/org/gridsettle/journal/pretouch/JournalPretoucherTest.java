@@ -13,6 +13,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridsettle.journal.pretouch.PretouchFixture.HEADROOM;
@@ -28,6 +30,42 @@ class JournalPretoucherTest
 
     @TempDir
     Path tmp;
+
+    /**
+     * A full disk under a pretouched cycle file ended the pretouch thread with an InternalError delivered in the
+     * runner's idle strategy, which the runner rethrows, and the JVM printed it as uncaught (the performance
+     * walkthrough's 8 MiB tmpfs): the writers report that fault themselves, so the thread ends without a word; anything
+     * else still reaches the default handler.
+     */
+    @Test
+    void aMappedFileFaultEndsThePretouchThreadQuietlyAndAnythingElseIsReported() throws InterruptedException
+    {
+        final List<Throwable> reported = new CopyOnWriteArrayList<>();
+        final Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> reported.add(e));
+        try
+        {
+            final Thread fault = JournalPretoucher.daemonThread(() ->
+            {
+                throw new InternalError("a fault occurred in a recent unsafe memory access operation");
+            }, "test-pretouch");
+            final IllegalStateException bug = new IllegalStateException("not a fault of the file");
+            final Thread other = JournalPretoucher.daemonThread(() ->
+            {
+                throw bug;
+            }, "test-pretouch");
+            assertThat(fault.isDaemon()).isTrue();
+            fault.start();
+            other.start();
+            fault.join();
+            other.join();
+            assertThat(reported).containsExactly(bug);
+        }
+        finally
+        {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
 
     @Test
     void touchesTheHeadroomAheadOfTheWriterAndChangesNoByte() throws IOException
