@@ -52,7 +52,8 @@ class DocumentedRefusalsTest
                 () -> engine.modifyDrEvent(9, TokenSymbol.pack("DR"), EngineFixture.TARIFF, T, T + 3600, 1,
                     org.gridsettle.pricing.dr.BaselineMethod.DECLARED, 100, -1));
             refused(engine, NullPointerException.class, "method",
-                () -> engine.modifyDrEvent(9, TokenSymbol.pack("DR"), EngineFixture.TARIFF, T, T + 3600, 1, null, 0, 0));
+                () -> engine.modifyDrEvent(9, TokenSymbol.pack("DR"), EngineFixture.TARIFF, T, T + 3600, 1, null, 0,
+                    0));
             refused(engine, IllegalArgumentException.class, "pricing node",
                 () -> engine.publishOraclePrices(
                     OraclePriceSeries.of("NODE\"1", new long[] {T}, new int[] {3600}, new long[] {1})));

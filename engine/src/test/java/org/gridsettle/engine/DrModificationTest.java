@@ -38,7 +38,8 @@ class DrModificationTest
         {
         });
 
-        assertThat(modified.outputsOf().causedBy(modification[0])).as("accepted as a new event is: no output").isEmpty();
+        assertThat(modified.outputsOf().causedBy(modification[0])).as("accepted as a new event is: no output")
+            .isEmpty();
         final List<byte[]> settled = settlement(modified);
         assertThat(settled).anyMatch(DrModificationTest::isIncentive);
         assertThat(settled).filteredOn(r -> Outputs.type(r) == RecordType.TRANSFER.id() &&

@@ -124,7 +124,8 @@ class IngestDrCommandTest
             "the journalled version stands)\n");
         // published as a publication, not a modification: the event had settled
         assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
-            .filter((l) -> l.contains("\"type\":\"dr_event\""))).hasSize(2).noneMatch((l) -> l.contains("modification\":"));
+            .filter((l) -> l.contains("\"type\":\"dr_event\""))).hasSize(2)
+            .noneMatch((l) -> l.contains("modification\":"));
     }
 
     /**
@@ -184,7 +185,8 @@ class IngestDrCommandTest
         assertThat(again.out()).contains("dr events: 0 journalled").contains("1 older than the journal's modification");
 
         final Path cancelled = write("cancelled.xml", Files.readString(Path.of(path(MODIFICATION_AFTER)))
-            .replace("<ei:modificationNumber>3</ei:modificationNumber>", "<ei:modificationNumber>4</ei:modificationNumber>")
+            .replace("<ei:modificationNumber>3</ei:modificationNumber>",
+                "<ei:modificationNumber>4</ei:modificationNumber>")
             .replace("<ei:eventStatus>near</ei:eventStatus>", "<ei:eventStatus>cancelled</ei:eventStatus>"));
         final CliRun cancel = ingest(journal, usage(true), cancelled.toString(), "--dr-incentive", "0.123457");
         assertThat(cancel.exitCode()).as(cancel.err()).isZero();
