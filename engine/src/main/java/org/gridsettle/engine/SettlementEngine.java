@@ -664,8 +664,9 @@ public final class SettlementEngine implements AutoCloseable
      * that a host reading the journal later can tell a newer modification of the event from an older one, such as a
      * stale cancellation fed again. The engine does not settle by it: a resend with the same event id and settling
      * fields at another modification is still acknowledged as a duplicate, and one with other settling fields is
-     * still rejected CONFLICTING_DUPLICATE whatever its modification, since a journalled event cannot change; it can
-     * only be withdrawn ({@link #withdrawDrEvent}).
+     * still rejected CONFLICTING_DUPLICATE whatever its modification: a publication does not change a journalled
+     * event. A later modification of it is published with {@link #modifyDrEvent}; it can also be withdrawn
+     * ({@link #withdrawDrEvent}).
      *
      * @param eventId            the program's id for the event.
      * @param programToken       packed token the incentive is minted in.
@@ -697,7 +698,56 @@ public final class SettlementEngine implements AutoCloseable
             modificationNumber);
     }
 
-    /** @param modificationNumber 0 or more for DR_EVENT schema 2, {@link DrEventCodec#UNKNOWN_MODIFICATION} for 1. */
+    /**
+     * Publishes an OpenADR modification of a demand-response event (DR_EVENT schema 3, format version 9): the event as
+     * the VTN now has it, under the same event id at a higher {@code modificationNumber}. It is journalled like every
+     * other input and answered on the business-logic thread, as follows (journal/FORMAT.md, DR_EVENT):
+     * <ul>
+     *   <li>an event id the engine does not hold: published as a new event, as
+     *       {@link #publishDrEvent(long, long, long, long, long, long, BaselineMethod, long, long)} would;</li>
+     *   <li>a pending event held at a lower modification number, with the same program token and tariff: its hours,
+     *       incentive, baseline method and declared baseline are replaced, after the checks a new event gets (an
+     *       overlap with another event of the tariff, malformed hours, a tariff not in force at the new start); a
+     *       failed check is rejected with that reason and the held version stays, to settle as it was;</li>
+     *   <li>anything else (a number at or below the held one, an event held without a number, a settled or withdrawn
+     *       event, another token or tariff) is answered as a publication: the same settling fields are acknowledged
+     *       as a duplicate, others rejected CONFLICTING_DUPLICATE, a withdrawn id DR_EVENT_WITHDRAWN.</li>
+     * </ul>
+     * Threading: a submission, as in the class Javadoc (one host thread with the default single-producer ring, any
+     * with {@link Builder#multiProducer(boolean)}); it is applied in journal order, after every input submitted
+     * before it.
+     *
+     * @param eventId            the program's id for the event, as first published.
+     * @param programToken       packed token the incentive is minted in: the event's, unchanged.
+     * @param tariffId           tariff whose DR-enrolled meters are dispatched: the event's, unchanged.
+     * @param start              first instant, epoch seconds, on a local hour.
+     * @param end                exclusive end, epoch seconds: whole hours after start, on the same local day.
+     * @param incentive          micro-units of the program token per kWh reduced.
+     * @param method             the baseline method, not null.
+     * @param declaredWhPerHour  the declared baseline in Wh per hour for {@link BaselineMethod#DECLARED}; otherwise 0.
+     * @param modificationNumber the OpenADR modification number of this modification, 0 or more.
+     * @throws IllegalArgumentException if the modification number is negative, before anything is submitted.
+     * @throws NullPointerException     if {@code method} is null, before anything is submitted.
+     */
+    public void modifyDrEvent(
+        final long eventId,
+        final long programToken,
+        final long tariffId,
+        final long start,
+        final long end,
+        final long incentive,
+        final BaselineMethod method,
+        final long declaredWhPerHour,
+        final long modificationNumber)
+    {
+        if (modificationNumber < 0)
+        {
+            throw new IllegalArgumentException("an OpenADR modificationNumber is 0 or more; got " + modificationNumber);
+        }
+        submitDrEvent(eventId, programToken, tariffId, start, end, incentive, method, declaredWhPerHour,
+            modificationNumber, true);
+    }
+
     private void submitDrEvent(
         final long eventId,
         final long programToken,
@@ -709,14 +759,37 @@ public final class SettlementEngine implements AutoCloseable
         final long declaredWhPerHour,
         final long modificationNumber)
     {
+        submitDrEvent(eventId, programToken, tariffId, start, end, incentive, method, declaredWhPerHour,
+            modificationNumber, false);
+    }
+
+    /**
+     * @param modificationNumber 0 or more for DR_EVENT schema 2 or 3, {@link DrEventCodec#UNKNOWN_MODIFICATION} for 1.
+     * @param modification       true for schema 3, a modification.
+     */
+    private void submitDrEvent(
+        final long eventId,
+        final long programToken,
+        final long tariffId,
+        final long start,
+        final long end,
+        final long incentive,
+        final BaselineMethod method,
+        final long declaredWhPerHour,
+        final long modificationNumber,
+        final boolean modification)
+    {
         // before a ring slot is claimed: a claimed slot is always published, and an empty one halts the engine
         Objects.requireNonNull(method, "method");
         final long seq = gate.admitAndClaim();
         final InputSlot slot = gate.slot(seq);
         try
         {
-            final DrEventCodec event = slot.drEvent().encode(0, eventId, programToken, tariffId, start, end,
-                incentive, method.code(), declaredWhPerHour, modificationNumber);
+            final DrEventCodec event = modification ?
+                slot.drEvent().encodeModification(0, eventId, programToken, tariffId, start, end, incentive,
+                    method.code(), declaredWhPerHour, modificationNumber) :
+                slot.drEvent().encode(0, eventId, programToken, tariffId, start, end, incentive, method.code(),
+                    declaredWhPerHour, modificationNumber);
             slot.length(event.encodedLength());
         }
         finally

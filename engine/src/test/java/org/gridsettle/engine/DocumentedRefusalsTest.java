@@ -48,6 +48,12 @@ class DocumentedRefusalsTest
                     org.gridsettle.pricing.dr.BaselineMethod.DECLARED, 100, -2));
             refused(engine, IllegalArgumentException.class, "modificationNumber",
                 () -> engine.withdrawDrEvent(9, EngineFixture.TARIFF, -1));
+            refused(engine, IllegalArgumentException.class, "modificationNumber",
+                () -> engine.modifyDrEvent(9, TokenSymbol.pack("DR"), EngineFixture.TARIFF, T, T + 3600, 1,
+                    org.gridsettle.pricing.dr.BaselineMethod.DECLARED, 100, -1));
+            refused(engine, NullPointerException.class, "method",
+                () -> engine.modifyDrEvent(9, TokenSymbol.pack("DR"), EngineFixture.TARIFF, T, T + 3600, 1, null, 0,
+                    0));
             refused(engine, IllegalArgumentException.class, "pricing node",
                 () -> engine.publishOraclePrices(
                     OraclePriceSeries.of("NODE\"1", new long[] {T}, new int[] {3600}, new long[] {1})));

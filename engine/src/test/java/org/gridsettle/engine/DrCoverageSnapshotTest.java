@@ -1,18 +1,14 @@
 package org.gridsettle.engine;
 
-import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.logic.DrHistory;
 import org.gridsettle.engine.snapshot.SnapshotStore;
-import org.gridsettle.journal.chain.XxHash64;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,10 +48,7 @@ class DrCoverageSnapshotTest
         }
 
         // as the build before wrote it: the state ends before the section
-        final byte[] former = Arrays.copyOf(Files.readAllBytes(snapshot), sectionAt + Long.BYTES);
-        new UnsafeBuffer(former).putLong(sectionAt, XxHash64.hash(new UnsafeBuffer(former), 0, sectionAt, 0),
-            ByteOrder.BIG_ENDIAN);
-        Files.write(snapshot, former);
+        JournalFiles.cutSnapshot(snapshot, sectionAt);
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
         {
             assertThat(engine.recoveryNotes()).anyMatch((n) -> n.contains("predates the covered seconds"))

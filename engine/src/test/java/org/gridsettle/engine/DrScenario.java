@@ -9,17 +9,27 @@ import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.DrEventWithdrawalCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.ReasonCode;
+import org.gridsettle.journal.codec.RejectionCodec;
 import org.gridsettle.journal.codec.TariffVersionCodec;
 import org.gridsettle.pricing.dr.BaselineMethod;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.tariff.TouPeriod;
 import org.gridsettle.pricing.tariff.TouTariff;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntToLongFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives a {@link SettlementLogic} directly (no journal, no Disruptor) with encoded inputs, numbered from 1, and keeps
@@ -73,6 +83,23 @@ final class DrScenario
      */
     static DrScenario standardEvent(final Consumer<DrScenario> beforeEventDayEnds)
     {
+        return standardEvent(DrEventCodec.UNKNOWN_MODIFICATION, 14, 16, beforeEventDayEnds);
+    }
+
+    /**
+     * {@link #standardEvent(Consumer)}, with event 2 published at an OpenADR modification number (DR_EVENT schema 2)
+     * over other hours of the event day.
+     *
+     * @param modificationNumber event 2's, or {@link DrEventCodec#UNKNOWN_MODIFICATION} for schema 1.
+     * @param fromHour           event 2's first local hour; 14 in the standard event.
+     * @param toHour             its exclusive last; 16 in the standard event.
+     * @param beforeEventDayEnds applies the caller's inputs, after the event day's ticks.
+     * @return the scenario after the event day's end of day.
+     */
+    static DrScenario standardEvent(
+        final long modificationNumber, final int fromHour, final int toHour,
+        final Consumer<DrScenario> beforeEventDayEnds)
+    {
         final long drBit = MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE;
         final DrScenario s = new DrScenario();
         s.tariff(tariff());
@@ -85,8 +112,8 @@ final class DrScenario
         s.enrol(3, at(10, 0), drBit);
         s.enrol(4, EngineFixture.START, 0);
         s.drEvent(1, at(10, 14), at(10, 15), INCENTIVE, BaselineMethod.DECLARED, 1_000);
-        s.drEvent(2, at(EVENT_DAY, 14), at(EVENT_DAY, 16), INCENTIVE,
-            BaselineMethod.TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT, 0);
+        s.publish(false, 2, DR, EngineFixture.TARIFF, at(EVENT_DAY, fromHour), at(EVENT_DAY, toHour), INCENTIVE,
+            BaselineMethod.TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT.code(), 0, modificationNumber);
         for (int day = 0; day <= EVENT_DAY; day++)
         {
             final int d = day;
@@ -202,10 +229,91 @@ final class DrScenario
         return apply(DrEventCodec.LENGTH);
     }
 
+    /** @return the sequence of a DR_EVENT schema 3, a modification of event {@code eventId} on the fixture's tariff. */
+    long modify(final long eventId, final long start, final long end, final BaselineMethod method,
+        final long declaredWh, final long modificationNumber)
+    {
+        return publish(true, eventId, DR, EngineFixture.TARIFF, start, end, INCENTIVE, method.code(), declaredWh,
+            modificationNumber);
+    }
+
+    /**
+     * @param modification true for DR_EVENT schema 3, false for schema 2 (or 1 without a number).
+     * @return the input's sequence.
+     */
+    long publish(final boolean modification, final long eventId, final long token, final long tariffId,
+        final long start, final long end, final long incentive, final int method, final long declaredWh,
+        final long modificationNumber)
+    {
+        final DrEventCodec e = new DrEventCodec().wrap(buffer, 0);
+        if (modification)
+        {
+            e.encodeModification(++sequence, eventId, token, tariffId, start, end, incentive, method, declaredWh,
+                modificationNumber);
+        }
+        else
+        {
+            e.encode(++sequence, eventId, token, tariffId, start, end, incentive, method, declaredWh,
+                modificationNumber);
+        }
+        return apply(e.encodedLength());
+    }
+
     long withdraw(final long eventId, final long tariffId)
     {
         new DrEventWithdrawalCodec().<DrEventWithdrawalCodec>wrap(buffer, 0).encode(++sequence, eventId, tariffId);
         return apply(DrEventWithdrawalCodec.LENGTH);
+    }
+
+    /**
+     * @param state a state {@link #state} gave.
+     * @return a scenario whose logic is loaded from it, to {@link #apply(byte[])} recorded inputs to.
+     */
+    static DrScenario restored(final byte[] state)
+    {
+        final DrScenario s = new DrScenario();
+        try
+        {
+            s.logic.readState(new DataInputStream(new ByteArrayInputStream(state)));
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        return s;
+    }
+
+    /** Applies a recorded input as it is, sequence and all. */
+    void apply(final byte[] input)
+    {
+        inputs.add(input);
+        logic.apply(new UnsafeBuffer(input), 0, input.length);
+    }
+
+    /** @return the logic's state as {@link SettlementLogic#writeState} writes it. */
+    static byte[] state(final SettlementLogic logic)
+    {
+        final ByteArrayOutputStream into = new ByteArrayOutputStream();
+        try
+        {
+            logic.writeState(new DataOutputStream(into));
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        return into.toByteArray();
+    }
+
+    /** Asserts that an input of this scenario was answered by one rejection of that reason and subject. */
+    void assertRejected(final long input, final ReasonCode reason, final long subject)
+    {
+        final List<byte[]> outs = outputsOf().causedBy(input);
+        assertThat(outs).hasSize(1);
+        assertThat(Outputs.rejection(outs.get(0))).isEqualTo(reason);
+        final RejectionCodec r = new RejectionCodec().wrap(new UnsafeBuffer(outs.get(0)), 0);
+        assertThat(r.subject()).as("subject").isEqualTo(subject);
+        assertThat(r.inputType()).isEqualTo(Outputs.type(inputs.get((int)input - 1)));
     }
 
     Outputs outputsOf()

@@ -3,21 +3,12 @@ package org.gridsettle.engine;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.ledger.Ledger;
 import org.gridsettle.engine.ledger.SystemAccounts;
-import org.gridsettle.engine.logic.SettlementLogic;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
-import org.gridsettle.journal.codec.RejectionCodec;
 import org.gridsettle.pricing.dr.BaselineMethod;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,10 +74,10 @@ class DrWithdrawalTest
         final Ledger ledger = s.logic.ledger();
         assertThat(drBalance(ledger, 1001)).isEqualTo(METER_1_CREDIT);
 
-        assertRejected(s, s.withdraw(99, TARIFF), ReasonCode.UNKNOWN_DR_EVENT, 99);
-        assertRejected(s, s.withdraw(2, TARIFF + 1), ReasonCode.UNKNOWN_DR_EVENT, 2);
-        assertRejected(s, s.withdraw(2, TARIFF), ReasonCode.DR_EVENT_SETTLED, 2);
-        assertRejected(s, s.withdraw(1, TARIFF), ReasonCode.DR_EVENT_SETTLED, 1);
+        s.assertRejected(s.withdraw(99, TARIFF), ReasonCode.UNKNOWN_DR_EVENT, 99);
+        s.assertRejected(s.withdraw(2, TARIFF + 1), ReasonCode.UNKNOWN_DR_EVENT, 2);
+        s.assertRejected(s.withdraw(2, TARIFF), ReasonCode.DR_EVENT_SETTLED, 2);
+        s.assertRejected(s.withdraw(1, TARIFF), ReasonCode.DR_EVENT_SETTLED, 1);
         assertThat(drBalance(ledger, 1001)).isEqualTo(METER_1_CREDIT);
         assertThat(drBalance(ledger, SystemAccounts.DR_FUND)).isZero();
         // a rejected withdrawal leaves no trace: the settled event is acknowledged as before
@@ -107,7 +98,7 @@ class DrWithdrawalTest
             sequences[1] = x.drEvent(3, DrScenario.at(EVENT_DAY, 14), DrScenario.at(EVENT_DAY, 16),
                 DrScenario.INCENTIVE, BaselineMethod.TEN_IN_TEN_WITH_DAY_OF_ADJUSTMENT, 0);
         });
-        assertRejected(s, sequences[0], ReasonCode.DR_EVENT_WITHDRAWN, 2);
+        s.assertRejected(sequences[0], ReasonCode.DR_EVENT_WITHDRAWN, 2);
         assertThat(s.outputsOf().causedBy(sequences[1])).as("event 3 overlaps only the withdrawn event").isEmpty();
         // event 3 is event 2 again, on the same baseline days (day 17 is an event day either way): the same credit
         assertThat(drBalance(s.logic.ledger(), 1001)).isEqualTo(METER_1_CREDIT);
@@ -117,65 +108,23 @@ class DrWithdrawalTest
     @Test
     void aSnapshotTakenAfterTheWithdrawalRestoresItAndTheRestoredLogicSettlesNothing()
     {
-        final ByteArrayOutputStream state = new ByteArrayOutputStream();
+        final byte[][] state = new byte[1][];
         final DrScenario s = DrScenario.standardEvent(x ->
         {
             x.withdraw(2, TARIFF);
-            write(x.logic, state);
+            state[0] = DrScenario.state(x.logic);
         });
-        final List<byte[]> restoredOutputs = new ArrayList<>();
-        final SettlementLogic restored = new SettlementLogic((b, o, l) ->
-        {
-            final byte[] copy = new byte[l];
-            b.getBytes(o, copy);
-            restoredOutputs.add(copy);
-        });
-        try
-        {
-            restored.readState(new DataInputStream(new ByteArrayInputStream(state.toByteArray())));
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
-        final byte[] endOfDay = s.inputs.get((int)s.settledBy - 1);
-        restored.apply(new UnsafeBuffer(endOfDay), 0, endOfDay.length);
+        final DrScenario restored = DrScenario.restored(state[0]);
+        restored.apply(s.inputs.get((int)s.settledBy - 1));
 
         final List<byte[]> expected = s.outputsOf().causedBy(s.settledBy);
-        assertThat(restoredOutputs).hasSameSizeAs(expected);
+        assertThat(restored.outputs).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++)
         {
-            assertThat(restoredOutputs.get(i)).isEqualTo(expected.get(i));
+            assertThat(restored.outputs.get(i)).isEqualTo(expected.get(i));
         }
-        assertThat(restored.ledger().findToken(DrScenario.DR)).isNegative();
-        final ByteArrayOutputStream after = new ByteArrayOutputStream();
-        write(restored, after);
-        final ByteArrayOutputStream original = new ByteArrayOutputStream();
-        write(s.logic, original);
-        assertThat(after.toByteArray()).isEqualTo(original.toByteArray());
-    }
-
-    private static void write(final SettlementLogic logic, final ByteArrayOutputStream into)
-    {
-        try
-        {
-            logic.writeState(new DataOutputStream(into));
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void assertRejected(final DrScenario s, final long input, final ReasonCode reason, final long subject)
-    {
-        final List<byte[]> outs = s.outputsOf().causedBy(input);
-        assertThat(outs).hasSize(1);
-        assertThat(Outputs.rejection(outs.get(0))).isEqualTo(reason);
-        final RejectionCodec r = new RejectionCodec().wrap(new UnsafeBuffer(outs.get(0)), 0);
-        assertThat(r.subject()).as("subject: the event id").isEqualTo(subject);
-        final int type = Outputs.type(s.inputs.get((int)input - 1));
-        assertThat(r.inputType()).isEqualTo(type);
+        assertThat(restored.logic.ledger().findToken(DrScenario.DR)).isNegative();
+        assertThat(DrScenario.state(restored.logic)).isEqualTo(DrScenario.state(s.logic));
     }
 
     private static long drBalance(final Ledger ledger, final long account)

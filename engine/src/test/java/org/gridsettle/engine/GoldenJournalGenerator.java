@@ -114,6 +114,10 @@ public final class GoldenJournalGenerator
             {
                 writeVersion8(engine);
             }
+            if (target.getFileName().toString().compareTo("v9") >= 0)
+            {
+                writeVersion9(engine);
+            }
         }
         copyTrimmed(Journals.input(scratch), Journals.input(target));
         copyTrimmed(Journals.output(scratch), Journals.output(target));
@@ -420,6 +424,34 @@ public final class GoldenJournalGenerator
             BaselineMethod.DECLARED, 1_000, 3);                                     // 77: DR_EVENT schema 2
         engine.withdrawDrEvent(8001, TARIFF_V7, 4);                                 // 78: withdrawal schema 2
         engine.withdrawDrEvent(8001, TARIFF_V7, 5);                                 // 79: repeat: duplicate
+    }
+
+    /** 17:00 local on the fourth day: version 9's event, before it is modified. */
+    static final long DAY4_EVENT = EVENT + 3 * 86_400;
+
+    /**
+     * Version 9's inputs, after version 8's 79 (sequences continue at 80): a DR event published at OpenADR
+     * modification 1 for 17:00-18:00, its modification 2 (DR_EVENT schema 3) moving it to 18:00-19:00, a stale
+     * modification at 1 (CONFLICTING_DUPLICATE), a reading in each hour, the end of day that settles the modified
+     * hours (meter 6's declared 1,000 Wh less 600 read at 18:00: 400 Wh at 2.00 DR per kWh, 0.800000 DR; the 17:00
+     * reading of 400 Wh earns nothing), and a modification of the settled event (CONFLICTING_DUPLICATE).
+     *
+     * @param engine the engine versions 1 to 8 were written to.
+     */
+    static void writeVersion9(final SettlementEngine engine)
+    {
+        final long dr = TokenSymbol.pack("DR");
+        engine.publishDrEvent(9001, dr, TARIFF, DAY4_EVENT, DAY4_EVENT + 3600, 2_000_000,
+            BaselineMethod.DECLARED, 1_000, 1);                                            // 80: 17:00-18:00
+        engine.modifyDrEvent(9001, dr, TARIFF, DAY4_EVENT + 3600, DAY4_EVENT + 7200, 2_000_000,
+            BaselineMethod.DECLARED, 1_000, 2);                                            // 81: now 18:00-19:00
+        engine.modifyDrEvent(9001, dr, TARIFF, DAY4_EVENT, DAY4_EVENT + 3600, 2_000_000,
+            BaselineMethod.DECLARED, 1_000, 1);                                            // 82: stale
+        engine.submitTick(6, MeterTickCodec.CHANNEL_MAIN, DAY4_EVENT, 3600, 400, 0);        // 83: the old hour
+        engine.submitTick(6, MeterTickCodec.CHANNEL_MAIN, DAY4_EVENT + 3600, 3600, 600, 0); // 84: the new hour
+        engine.calendar(CalendarCodec.END_OF_DAY, END_OF_DAY + 3 * 86_400, TARIFF);        // 85: settles 18:00-19:00
+        engine.modifyDrEvent(9001, dr, TARIFF, DAY4_EVENT + 7200, DAY4_EVENT + 10_800, 2_000_000,
+            BaselineMethod.DECLARED, 1_000, 3);                                            // 86: settled: refused
     }
 
     private static void deleteTree(final Path dir) throws IOException

@@ -46,6 +46,22 @@ public final class JournalFiles
     }
 
     /**
+     * Cuts a snapshot's state short and reseals its XXH64 trailer, as a build that wrote less state (one before a
+     * section at the end of it) would have written it.
+     *
+     * @param snapshot the snapshot file.
+     * @param stateEnd where the shorter state ends.
+     * @throws IOException on failure.
+     */
+    public static void cutSnapshot(final Path snapshot, final int stateEnd) throws IOException
+    {
+        final byte[] former = Arrays.copyOf(Files.readAllBytes(snapshot), stateEnd + Long.BYTES);
+        new UnsafeBuffer(former).putLong(stateEnd, org.gridsettle.journal.chain.XxHash64.hash(
+            new UnsafeBuffer(former), 0, stateEnd, 0), ByteOrder.BIG_ENDIAN);
+        Files.write(snapshot, former);
+    }
+
+    /**
      * @param queueDir an input or output queue directory.
      * @return its (single) cycle file.
      * @throws IOException if the directory cannot be listed.

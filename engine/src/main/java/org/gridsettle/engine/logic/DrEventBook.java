@@ -17,7 +17,10 @@ import java.util.Arrays;
  * Events stay after settlement and after withdrawal: their ids keep retries idempotent (and a withdrawn id from being
  * published again), and their days stay out of later baselines. A withdrawn event no longer overlaps anything, so the
  * hours it held can be called again under a new id. The status is the column snapshots have always held as 0 or 1
- * (settled or not), so a snapshot written before withdrawals existed reads unchanged.
+ * (settled or not), so a snapshot written before withdrawals existed reads unchanged. Each event's OpenADR
+ * modification number ({@link DrEventCodec#UNKNOWN_MODIFICATION} for one published without) is held too, since a
+ * modification (DR_EVENT schema 3) replaces a pending event only above it; snapshots carry it in a section of its own
+ * ({@link #writeModifications}).
  * Owned by the business-logic thread. Not thread-safe.
  */
 final class DrEventBook
@@ -30,6 +33,8 @@ final class DrEventBook
     private static final long SETTLED = 1;
     /** Status of an event withdrawn before it settled; final. */
     private static final long WITHDRAWN = 2;
+    /** Opens the section {@link #writeModifications} writes: "DRMN". */
+    static final int MODIFICATIONS_MARK = 0x44524D4E;
 
     private final Long2LongHashMap indexById = new Long2LongHashMap(NONE);
     private long[] ids = new long[16];
@@ -42,7 +47,9 @@ final class DrEventBook
     private long[] methods = new long[16];
     private long[] localDays = new long[16];
     private long[] statuses = new long[16];
+    private long[] modifications = new long[16];
     private int count;
+    private boolean modificationsUnknown;
     /** Entries written by the last {@link #daysOf}. */
     int lastDayCount;
 
@@ -62,13 +69,15 @@ final class DrEventBook
     }
 
     /**
-     * @return true if an event of the same tariff that was not withdrawn overlaps [start, end).
+     * @param self an event to leave out, the one a modification replaces, or {@link #NONE}.
+     * @return true if an event of the same tariff that was not withdrawn, other than {@code self}, overlaps
+     *         [start, end).
      */
-    boolean overlaps(final long tariffId, final long start, final long end)
+    boolean overlaps(final int self, final long tariffId, final long start, final long end)
     {
         for (int i = 0; i < count; i++)
         {
-            if (tariffs[i] == tariffId && statuses[i] != WITHDRAWN && starts[i] < end && start < ends[i])
+            if (i != self && tariffs[i] == tariffId && statuses[i] != WITHDRAWN && starts[i] < end && start < ends[i])
             {
                 return true;
             }
@@ -91,6 +100,7 @@ final class DrEventBook
             methods = Arrays.copyOf(methods, capacity);
             localDays = Arrays.copyOf(localDays, capacity);
             statuses = Arrays.copyOf(statuses, capacity);
+            modifications = Arrays.copyOf(modifications, capacity);
         }
         ids[count] = e.eventId();
         tokens[count] = e.programToken();
@@ -102,8 +112,27 @@ final class DrEventBook
         methods[count] = e.baselineMethod();
         localDays[count] = localDay;
         statuses[count] = PENDING;
+        modifications[count] = e.modificationNumber();
         indexById.put(e.eventId(), count);
         count++;
+    }
+
+    /**
+     * Replaces a pending event's settling fields by a modification's, which the caller has checked as a new event.
+     *
+     * @param i        the event.
+     * @param e        the modification: same id, token and tariff.
+     * @param localDay the local date it now falls on.
+     */
+    void replace(final int i, final DrEventCodec e, final long localDay)
+    {
+        starts[i] = e.start();
+        ends[i] = e.end();
+        incentives[i] = e.incentive();
+        declared[i] = e.declaredWhPerHour();
+        methods[i] = e.baselineMethod();
+        localDays[i] = localDay;
+        modifications[i] = e.modificationNumber();
     }
 
     /**
@@ -183,6 +212,14 @@ final class DrEventBook
     }
 
     /**
+     * @return the OpenADR modification number the event is held at, or {@link DrEventCodec#UNKNOWN_MODIFICATION}.
+     */
+    long modification(final int i)
+    {
+        return modifications[i];
+    }
+
+    /**
      * @return true if the event waits for its tariff's end of day: neither settled nor withdrawn.
      */
     boolean pending(final int i)
@@ -244,12 +281,71 @@ final class DrEventBook
         methods = read[7];
         localDays = read[8];
         statuses = read[9];
+        // until the section after the state's other sections gives them (readModifications)
+        modifications = new long[statuses.length];
+        Arrays.fill(modifications, DrEventCodec.UNKNOWN_MODIFICATION);
+        modificationsUnknown = false;
         count = n;
         indexById.clear();
         for (int i = 0; i < count; i++)
         {
             indexById.put(ids[i], i);
         }
+    }
+
+    /**
+     * Writes the events' modification numbers as a section at the end of the state, after its
+     * {@link #MODIFICATIONS_MARK}, and nothing while the book is empty: the snapshot of a fleet without DR events is
+     * then the same bytes as before the numbers were held.
+     */
+    void writeModifications(final DataOutput out) throws IOException
+    {
+        if (count == 0)
+        {
+            return;
+        }
+        out.writeInt(MODIFICATIONS_MARK);
+        StateIo.writeLongs(out, modifications, count);
+    }
+
+    /**
+     * Reads the section {@link #writeModifications} wrote, after its {@link #MODIFICATIONS_MARK}, which the caller
+     * has read.
+     */
+    void readModifications(final DataInput in) throws IOException
+    {
+        final int length = StateIo.readCount(in, Long.BYTES);
+        if (length != count)
+        {
+            throw new IOException("DR event book of " + count + " events has " + length + " modification numbers");
+        }
+        for (int i = 0; i < length; i++)
+        {
+            modifications[i] = in.readLong();
+        }
+        modificationsUnknown = false;
+    }
+
+    /**
+     * For a snapshot written before the book held modification numbers: a pending event's number decides whether a
+     * modification replaces it, and only a replay tells it. A settled or withdrawn event is answered by its status
+     * whatever its number.
+     */
+    void modificationsNotRead()
+    {
+        modificationsUnknown = false;
+        for (int i = 0; i < count; i++)
+        {
+            modificationsUnknown |= statuses[i] == PENDING;
+        }
+    }
+
+    /**
+     * @return true if this book was loaded without its modification numbers and holds a pending event.
+     */
+    boolean modificationsUnknown()
+    {
+        return modificationsUnknown;
     }
 
     private long[][] columns()

@@ -28,6 +28,13 @@ import java.util.Arrays;
  * a meter's hour is never credited twice. An id that was withdrawn is refused (DR_EVENT_WITHDRAWN), the same event
  * or another: a late copy of the original publication must not bring a cancelled event back.
  * <p>
+ * <b>Modification</b> (DR_EVENT schema 3, format version 9). Of an unknown id, it is a new event. Of a pending event
+ * held at a known modification number below its own, with the same program token and tariff, it replaces the event's
+ * hours, incentive, baseline method and declared baseline, after the checks a new event gets (its own hours do not
+ * overlap it); a failed check is the rejection a new event would get, and the held version stays. Otherwise (a lower
+ * or equal number, an event held without a number, settled or withdrawn, another token or tariff) it is answered as
+ * a schema-1 or 2 record is.
+ * <p>
  * <b>Withdrawal</b> (a DR_EVENT_WITHDRAWAL input, an OpenADR cancellation). A pending event of the named id and
  * tariff is withdrawn: it never settles, so nothing is minted or paid for it, and it no longer overlaps a later
  * event of its tariff, so the hours can be called again under a new id. Its day stays out of later baselines, as a
@@ -99,7 +106,8 @@ final class DrProcessor
     {
         final long eventId = event.eventId();
         final int known = events.indexOf(eventId);
-        if (known != DrEventBook.NONE)
+        final boolean replaces = known != DrEventBook.NONE && replacing(known, event);
+        if (known != DrEventBook.NONE && !replaces)
         {
             if (events.withdrawn(known))
             {
@@ -144,7 +152,8 @@ final class DrProcessor
             postings.reject(sequence, ReasonCode.MALFORMED, DR_EVENT, eventId);
             return;
         }
-        if (events.overlaps(event.tariffId(), start, end))
+        // a modification may keep some of its own hours: only the tariff's other events can overlap it
+        if (events.overlaps(replaces ? known : DrEventBook.NONE, event.tariffId(), start, end))
         {
             postings.reject(sequence, ReasonCode.DR_EVENT_OVERLAP, DR_EVENT, eventId);
             return;
@@ -154,7 +163,35 @@ final class DrProcessor
             postings.reject(sequence, ReasonCode.TOKEN_LIMIT, DR_EVENT, eventId);
             return;
         }
+        if (replaces)
+        {
+            events.replace(known, event, localDay);
+            return;
+        }
         events.add(event, localDay);
+    }
+
+    /**
+     * @return true if the record is a modification (DR_EVENT schema 3) that replaces the held event {@code known}:
+     *         pending, at a known modification number below the record's, of the same program token and tariff.
+     */
+    private boolean replacing(final int known, final DrEventCodec event)
+    {
+        // another program token or tariff is another event, refused CONFLICTING_DUPLICATE below: the token limit
+        // counted the held event's token, and its tariff's calendar (zone, holidays, ends of day, baseline days) placed
+        // it and is to settle it
+        return event.modification() && supersedes(known, event) && events.token(known) == event.programToken() &&
+            events.tariff(known) == event.tariffId();
+    }
+
+    /**
+     * @return true if the held event {@code known} is pending at a known modification number below the record's: one
+     *         published without a number (schema 1) cannot be ordered against a modification, so it is never replaced.
+     */
+    private boolean supersedes(final int known, final DrEventCodec event)
+    {
+        final long held = events.modification(known);
+        return events.pending(known) && held >= 0 && event.modificationNumber() > held;
     }
 
     /**

@@ -365,6 +365,7 @@ public final class SettlementLogic
         interest.writeApys(out);
         limits.writeState(out, meters.meterCount());
         drHistory.writeCoverage(out);
+        drEvents.writeModifications(out);
     }
 
     private void writeStateAfterBilling(final DataOutput out) throws IOException
@@ -425,6 +426,8 @@ public final class SettlementLogic
         limits.writeState(out, meterCount);
         // 2 bytes an hour of each DR meter's 48 days, written whole as its hours are (writeStateAfterBilling)
         drHistory.writeCoverage(out);
+        // 8 bytes a DR event, written whole as the event book is
+        drEvents.writeModifications(out);
         return capture.pending();
     }
 
@@ -546,8 +549,10 @@ public final class SettlementLogic
             interest.readApys(in);
         }
         // then sections written only when they hold something, each opened by its mark: the reading limits (none in a
-        // snapshot from before enrolments had them, as no older input could set one) and the DR hours' coverage
+        // snapshot from before enrolments had them, as no older input could set one), the DR hours' coverage and the
+        // DR events' modification numbers
         drHistory.coverageNotRead();
+        drEvents.modificationsNotRead();
         while (StateIo.hasMore(in))
         {
             final int mark = in.readInt();
@@ -558,6 +563,10 @@ public final class SettlementLogic
             else if (mark == DrHistory.COVERAGE_MARK)
             {
                 drHistory.readCoverage(in);
+            }
+            else if (mark == DrEventBook.MODIFICATIONS_MARK)
+            {
+                drEvents.readModifications(in);
             }
             else
             {
@@ -584,6 +593,16 @@ public final class SettlementLogic
     public boolean drCoverageUnknown()
     {
         return drHistory.coverageUnknown();
+    }
+
+    /**
+     * @return true if this logic was loaded from a snapshot written before the DR event book held each event's OpenADR
+     *     modification number, with a pending event: whether a modification (DR_EVENT schema 3) replaces it depends on
+     *     its number, which only a replay tells.
+     */
+    public boolean drModificationsUnknown()
+    {
+        return drEvents.modificationsUnknown();
     }
 
     /**

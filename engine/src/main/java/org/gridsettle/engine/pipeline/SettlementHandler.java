@@ -258,6 +258,11 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
                     throw new java.io.IOException("it predates the covered seconds of DR meters' hours: only a " +
                         "replay tells a partly read hour from a read one");
                 }
+                if (candidate.drModificationsUnknown())
+                {
+                    throw new java.io.IOException("it predates the modification numbers of DR events, and an event " +
+                        "is pending: only a replay tells whether a modification replaces it");
+                }
                 logic = candidate;
                 recoveryNotes.add("loaded snapshot " + file.getFileName() + " (input " + info.inputSequence() +
                     "), replaying the tail");

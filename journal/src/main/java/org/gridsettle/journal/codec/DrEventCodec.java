@@ -17,14 +17,18 @@ package org.gridsettle.journal.codec;
  *  80 u8  baselineMethod     {@link org.gridsettle.pricing.dr.BaselineMethod} code: 0 10-in-10, 1 10-in-10 with
  *                            day-of adjustment, 2 declared
  *  81 [7] reserved
- *  88 i64 modificationNumber schema 2 only: the OpenADR {@code modificationNumber} of the event as published (an
+ *  88 i64 modificationNumber schemas 2 and 3: the OpenADR {@code modificationNumber} of the event as published (an
  *                            xs:unsignedInt, so never negative); the engine does not settle by it
  *  96 i64 chain              (88 in schema 1)
  * </pre>
  * Writes schema version 2 ({@value #MODIFIED_LENGTH} bytes) when a modification number is given, and version 1
  * ({@value #LENGTH} bytes) otherwise, so that an event published without one is the same bytes as before modification
  * numbers were journalled. Reads version 1 as an event whose modification is unknown
- * ({@value #UNKNOWN_MODIFICATION}). Not thread-safe.
+ * ({@value #UNKNOWN_MODIFICATION}). Schema version 3 (format version 9, {@link #encodeModification}) is version 2's
+ * layout, byte for byte but the version, meaning "a modification": it replaces the pending event of its id if its
+ * number is above the one held (journal/FORMAT.md, DR_EVENT). A version of its own, not a flag in a reserved byte,
+ * because versions 1 and 2 must keep answering as they always did, and an older build must refuse a journal holding
+ * one rather than settle the event it replaced. Not thread-safe.
  */
 public final class DrEventCodec extends RecordFlyweight
 {
@@ -34,6 +38,8 @@ public final class DrEventCodec extends RecordFlyweight
     public static final int MODIFIED_LENGTH = 104;
     /** What {@link #modificationNumber()} answers for a version 1 record: the modification is not known. */
     public static final long UNKNOWN_MODIFICATION = -1;
+    /** The schema version of a modification ({@link #encodeModification}). */
+    public static final int MODIFICATION_VERSION = 3;
     private static final int EVENT = 24;
     private static final int TOKEN = 32;
     private static final int TARIFF = 40;
@@ -115,6 +121,55 @@ public final class DrEventCodec extends RecordFlyweight
         buffer.setMemory(offset + METHOD, 8, (byte)0);
         buffer.putByte(offset + METHOD, (byte)baselineMethod);
         return this;
+    }
+
+    /**
+     * Encodes a version 3 record: a modification of the event published under {@code eventId}, with its fields as
+     * they now are.
+     *
+     * @param sequence           engine sequence, or 0 until assigned.
+     * @param eventId            the program's event id.
+     * @param programToken       packed token symbol.
+     * @param tariffId           tariff whose DR-enrolled meters are dispatched.
+     * @param start              first instant, epoch seconds.
+     * @param end                exclusive end, epoch seconds.
+     * @param incentive          micro-units per kWh reduced.
+     * @param baselineMethod     a {@link org.gridsettle.pricing.dr.BaselineMethod} code.
+     * @param declaredWhPerHour  declared baseline, Wh per hour; 0 for the 10-in-10 methods.
+     * @param modificationNumber the OpenADR modification number, 0 or more.
+     * @return this.
+     * @throws IllegalArgumentException if the modification number is negative: a modification without one could not
+     *                                  be ordered against the event it replaces.
+     */
+    public DrEventCodec encodeModification(
+        final long sequence,
+        final long eventId,
+        final long programToken,
+        final long tariffId,
+        final long start,
+        final long end,
+        final long incentive,
+        final int baselineMethod,
+        final long declaredWhPerHour,
+        final long modificationNumber)
+    {
+        if (modificationNumber < 0)
+        {
+            throw new IllegalArgumentException("a DR event modification needs a modificationNumber of 0 or more; got " +
+                modificationNumber);
+        }
+        encode(sequence, eventId, programToken, tariffId, start, end, incentive, baselineMethod, declaredWhPerHour,
+            modificationNumber);
+        buffer.putShort(offset + VERSION_OFFSET, (short)MODIFICATION_VERSION, ORDER);
+        return this;
+    }
+
+    /**
+     * @return true for a version 3 record: a modification that replaces the pending event of its id.
+     */
+    public boolean modification()
+    {
+        return schemaVersionAt(buffer, offset) == MODIFICATION_VERSION;
     }
 
     /** @return the program's event id. */

@@ -86,13 +86,11 @@ public abstract class RecordFlyweight
     {
         final boolean modified = modificationNumber >= 0;
         writeHeader(sequence, 0L, modified ? modifiedLength : length);
+        // explicitly, not the type's current version: DR_EVENT schema 3 is a modification of the same layout
+        buffer.putShort(offset + VERSION_OFFSET, (short)(modified ? 2 : 1), ORDER);
         if (modified)
         {
             buffer.putLong(offset + at, modificationNumber, ORDER);
-        }
-        else
-        {
-            buffer.putShort(offset + VERSION_OFFSET, (short)1, ORDER);
         }
     }
 

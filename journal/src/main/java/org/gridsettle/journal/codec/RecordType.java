@@ -29,8 +29,9 @@ public enum RecordType
     ORACLE_PRICE(6, 1, -88),
     /** A demand-response event: program, event id, hours, incentive and baseline method. Version 2 (104 bytes,
      * written only when one is given; format version 6) adds the OpenADR modification number; version 1 (96 bytes)
-     * is still read, as an event whose modification is unknown. */
-    DR_EVENT(7, 1, new int[] {96, 104}),
+     * is still read, as an event whose modification is unknown. Version 3 (format version 9) is version 2's layout
+     * meaning a modification that replaces the pending event of its id at a lower number. */
+    DR_EVENT(7, 1, new int[] {96, 104, 104}),
     /** A program token is burnt: the off-ramp. */
     REDEMPTION(8, 1, 64),
     /** Daily interest on held program-token balances. */
@@ -77,7 +78,7 @@ public enum RecordType
      *
      * @param oldestReadableVersion the first version in {@code lengthByVersion}.
      * @param lengthByVersion       the record length of each version from the oldest readable one to the one this
-     *                              build writes, each longer than the one before.
+     *                              build writes, none shorter than the one before.
      */
     RecordType(final int id, final int oldestReadableVersion, final int[] lengthByVersion)
     {

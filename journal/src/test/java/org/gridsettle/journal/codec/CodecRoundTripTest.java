@@ -107,8 +107,10 @@ class CodecRoundTripTest
         assertThat(DrEventCodec.MODIFIED_LENGTH).isEqualTo(96 + 8).isEqualTo(RecordType.DR_EVENT.fixedLength())
             .isEqualTo(RecordType.DR_EVENT.fixedLength(2));
         assertThat(DrEventCodec.LENGTH).isEqualTo(88 + 8).isEqualTo(RecordType.DR_EVENT.fixedLength(1));
-        // 2 is written only with a modification number; 1 is still read and written without one
-        assertThat(RecordType.DR_EVENT.schemaVersion()).isEqualTo(2);
+        // 2 is written only with a modification number; 1 is still read and written without one; 3 (format version 9)
+        // is 2's layout meaning a modification
+        assertThat(RecordType.DR_EVENT.schemaVersion()).isEqualTo(3);
+        assertThat(RecordType.DR_EVENT.fixedLength(3)).isEqualTo(DrEventCodec.MODIFIED_LENGTH);
         assertThat(RecordType.DR_EVENT.reads(1)).isTrue();
         assertThat(RecordType.DR_EVENT.minLength()).isEqualTo(DrEventCodec.LENGTH);
         assertThat(RecordType.DR_EVENT.isInput()).isTrue();
@@ -428,10 +430,12 @@ class CodecRoundTripTest
         new DrEventCodec().<DrEventCodec>wrap(v2, 0).encode(1, 2, 3, 4, 5, 3_605, 7, 0, 0, 0);
         v2.putInt(4, 96, LE);
         assertThat(RecordValidator.problem(v2, 0, 96)).isEqualTo("DR_EVENT must be 104 bytes, is 96");
-        // a version this build does not know is refused, not read as either
+        // a modification (version 3) is version 2's length too; a version this build does not know is refused
         v2.putShort(2, (short)3, LE);
+        assertThat(RecordValidator.problem(v2, 0, 96)).isEqualTo("DR_EVENT must be 104 bytes, is 96");
+        v2.putShort(2, (short)4, LE);
         assertThat(RecordValidator.problem(v2, 0, 96))
-            .isEqualTo("DR_EVENT schema version 3 but this build reads up to version 2");
+            .isEqualTo("DR_EVENT schema version 4 but this build reads up to version 3");
     }
 
     @Property(tries = 500)

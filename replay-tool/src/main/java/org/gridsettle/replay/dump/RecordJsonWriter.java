@@ -332,10 +332,16 @@ public final class RecordJsonWriter
         fields.rate("incentive", drEvent.incentive());
         fields.energy("declaredPerHour", drEvent.declaredWhPerHour());
         fields.text("baselineMethod", baselineMethodName(drEvent.baselineMethod()));
-        // only schema 2 has it, and an event published without one is still written as schema 1: its line is unchanged
+        // only schemas 2 and 3 have it, and an event published without one is still written as schema 1: its line is
+        // unchanged
         if (RecordFlyweight.schemaVersionAt(record, 0) >= 2)
         {
             fields.number("modificationNumber", drEvent.modificationNumber());
+        }
+        // schema 3 is schema 2's layout with another meaning: a modification that replaces the pending event
+        if (drEvent.modification())
+        {
+            fields.bool("modification", true);
         }
     }
 

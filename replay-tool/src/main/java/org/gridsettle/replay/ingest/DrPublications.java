@@ -9,10 +9,12 @@ import java.util.List;
  * than the one the journal holds of the same event (DR_EVENT schema 2, {@link JournalledCalendar#drEventModification}),
  * such as an archive fed again. Such a copy is skipped as superseded ({@link #superseded}) and nothing is journalled
  * for it: published, the engine would acknowledge it as a duplicate if its settling fields were the same, or reject
- * it CONFLICTING_DUPLICATE if they changed, and neither says what happened. A copy at the journalled modification or
- * a higher one is published as before: a duplicate when it says the same, CONFLICTING_DUPLICATE when its settling
- * fields changed, since a journalled event cannot change, only be withdrawn. An event journalled without a number
- * (schema 1, a journal written before format version 6) cannot be compared, and every copy of it is published.
+ * it CONFLICTING_DUPLICATE if they changed, and neither says what happened. A copy at the journalled modification is
+ * published as before: a duplicate when it says the same, CONFLICTING_DUPLICATE when its settling fields changed. A
+ * copy at a higher one of an event still pending is a modification ({@link #modifies}, DR_EVENT schema 3): the engine
+ * replaces the event by it, unless it fails a check a new event gets; of a settled event it is published as before,
+ * and the engine answers it as a publication (settlement is final). An event journalled without a number (schema 1,
+ * a journal written before format version 6) cannot be compared, and every copy of it is published as a publication.
  * <p>
  * <b>Withdrawn events.</b> An event an earlier run withdrew (a VTN's cancellation, DR_EVENT_WITHDRAWAL) stays
  * withdrawn: the engine rejects any DR_EVENT under its id DR_EVENT_WITHDRAWN, so a copy of it fed again (the active
@@ -68,6 +70,19 @@ final class DrPublications
         return files.events().stream().filter((e) -> isOlder(e, journalled) && !isWithdrawn(e, journalled))
             .map((e) -> new DrEventFiles.Older(e, journalled.drEventModification(e.engineId())))
             .toList();
+    }
+
+    /**
+     * @param e          one of the run's events to publish.
+     * @param journalled what the journal held before the run.
+     * @return true if it is a later modification of an event the journal holds pending at a known, lower number: it
+     *         is published as a modification (DR_EVENT schema 3), which replaces that event.
+     */
+    static boolean modifies(final DrEventFiles.Mapped e, final JournalledCalendar journalled)
+    {
+        final long held = journalled.drEventModification(e.engineId());
+        return journalled.pendingDrEvent(e.engineId()) && held != DrEventCodec.UNKNOWN_MODIFICATION &&
+            e.event().modificationNumber() > held;
     }
 
     /** @return true if an earlier run withdrew the event and this copy is not known to be newer than the journal's. */

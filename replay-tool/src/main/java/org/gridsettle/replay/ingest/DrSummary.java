@@ -60,10 +60,19 @@ public record DrSummary(
      * @param pending        true when no end of day the engine applies after its end was submitted in this run, so
      *                       it is not settled yet.
      * @param credits        what it paid in this run.
+     * @param replaces       the modification number of the pending event an earlier run journalled that this one,
+     *                       a later modification of it (DR_EVENT schema 3), replaces unless the engine refused it; or
+     *                       {@link org.gridsettle.journal.codec.DrEventCodec#UNKNOWN_MODIFICATION} when it is a
+     *                       publication.
      */
     public record Event(DrEventFiles.Mapped mapped, String rejection, boolean settledEarlier, boolean pending,
-        DrOutcomeTally.Credits credits)
+        DrOutcomeTally.Credits credits, long replaces)
     {
+        /** @return true if it was published as a modification of an event an earlier run journalled. */
+        public boolean modification()
+        {
+            return replaces >= 0;
+        }
     }
 
     /**

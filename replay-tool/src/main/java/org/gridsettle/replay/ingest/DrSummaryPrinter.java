@@ -46,7 +46,7 @@ final class DrSummaryPrinter
             final DrEventFiles.Mapped e = event.mapped();
             out.printf("dr event %s (modification %d, %s) -> engine id %d (%s): %s: %s%n",
                 DisplayText.quote(e.event().eventId()), e.event().modificationNumber(), e.event().status(),
-                e.engineId(), e.idRule(), hours(summary, e), outcome(event, program));
+                e.engineId(), e.idRule(), hours(summary, e), outcome(summary, event, program));
         }
         for (final DrSummary.Withdrawal w : summary.withdrawn())
         {
@@ -106,16 +106,23 @@ final class DrSummaryPrinter
 
     private static String hours(final DrSummary summary, final DrEventFiles.Mapped e)
     {
-        final ZonedDateTime start = Instant.ofEpochSecond(e.start()).atZone(summary.zone());
-        final ZonedDateTime end = Instant.ofEpochSecond(e.end()).atZone(summary.zone());
-        // an event ending at midnight ends at 24:00 of its day
-        final String endClock = end.toLocalDate().isAfter(start.toLocalDate()) ? "24:00" : end.toLocalTime().toString();
-        return start.toLocalDate() + " " + start.toLocalTime() + "-" + endClock + " " + summary.zone() +
+        return Instant.ofEpochSecond(e.start()).atZone(summary.zone()).toLocalDate() + " " + clock(summary, e) + " " +
+            summary.zone() +
             (summary.program().method() == BaselineMethod.DECLARED ?
             ", declared baseline " + e.declaredWhPerHour() + " Wh per hour" : "");
     }
 
-    private static String outcome(final DrSummary.Event event, final DrProgram program)
+    /** @return the event's local hours, HH:MM-HH:MM. */
+    private static String clock(final DrSummary summary, final DrEventFiles.Mapped e)
+    {
+        final ZonedDateTime start = Instant.ofEpochSecond(e.start()).atZone(summary.zone());
+        final ZonedDateTime end = Instant.ofEpochSecond(e.end()).atZone(summary.zone());
+        // an event ending at midnight ends at 24:00 of its day
+        final String endClock = end.toLocalDate().isAfter(start.toLocalDate()) ? "24:00" : end.toLocalTime().toString();
+        return start.toLocalTime() + "-" + endClock;
+    }
+
+    private static String outcome(final DrSummary summary, final DrSummary.Event event, final DrProgram program)
     {
         if (ReasonCode.DR_EVENT_WITHDRAWN.name().equals(event.rejection()))
         {
@@ -124,18 +131,34 @@ final class DrSummaryPrinter
                 "VTN's cancellation, and this newer modification re-issues it: the engine settles nothing under a " +
                 "withdrawn id; the VTN must re-issue the event under a new eventID for it to settle)";
         }
+        if (event.modification() && event.rejection() != null)
+        {
+            // the engine checked the modification as a new event: the version journalled earlier is paid
+            return "rejected by the engine: " + event.rejection() + " (a modification of the version an earlier " +
+                "ingest journalled at modification " + event.replaces() + ", which stands and settles as journalled)";
+        }
         if (ReasonCode.CONFLICTING_DUPLICATE.name().equals(event.rejection()))
         {
-            // a VTN's modification of an event an earlier run journalled: the customer is paid for the old hours
+            // a VTN's modification the engine cannot take: the customer is paid for the journalled hours
             return "rejected by the engine: " + event.rejection() + " (the journal holds this eventID already, with " +
-                "other hours, incentive or baseline: a journalled event cannot be changed, so that version stands " +
-                "and settles, or has settled, as journalled; to settle the change the VTN must cancel this eventID " +
-                "and send the change under a new one)";
+                "other hours, incentive or baseline, and this copy cannot replace it: it has settled, and " +
+                "settlement is final, or it was journalled without a modification number or at this one; the " +
+                "journalled version stands)";
         }
         if (event.rejection() != null)
         {
             return "rejected by the engine: " + event.rejection();
         }
+        if (event.modification())
+        {
+            return "modified (replaces modification " + event.replaces() + ", journalled by an earlier ingest), now " +
+                clock(summary, event.mapped()) + "; " + outcomeOfAccepted(event, program);
+        }
+        return outcomeOfAccepted(event, program);
+    }
+
+    private static String outcomeOfAccepted(final DrSummary.Event event, final DrProgram program)
+    {
         if (event.settledEarlier())
         {
             return "settled by an earlier ingest of this journal, which credited it (settle dump shows the " +

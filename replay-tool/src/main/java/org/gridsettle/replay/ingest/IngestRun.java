@@ -11,6 +11,7 @@ import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.pricing.carbon.CarbonIntensitySeries;
 import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.journal.codec.CalendarCodec;
+import org.gridsettle.journal.codec.DrEventCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
@@ -369,7 +370,8 @@ public final class IngestRun
         // again is not submitted again)
         final SettledReadings.Scan settledScan = SettledReadings.scan(journalDir, readings);
         final JournalledCalendar journalled =
-            JournalledCalendar.read(journalDir, TariffDocument.TARIFF_ID, TariffDocument.VERSION, settledScan);
+            JournalledCalendar.read(journalDir, TariffDocument.TARIFF_ID, TariffDocument.VERSION, settledScan,
+                settledScan::applied);
         final SettledReadings settled = settledScan.result();
         // appending, the journalled version keeps pricing (this run's copy is rejected ALREADY_EXISTS): its start is
         // the tariff's, and the meters keep it, so that re-enrolling them does not take back days they were on it
@@ -424,7 +426,7 @@ public final class IngestRun
                 // with the cancellation's modification number, so that the journal shows which message it was
                 engine.withdrawDrEvent(c.engineId(), tariff.tariffId(), c.event().modificationNumber());
             }
-            publishDrEvents(engine, tariff.tariffId(), drEvents);
+            publishDrEvents(engine, tariff.tariffId(), drEvents, journalled);
             // the days and the month an earlier ingest left open end before this run enrols anyone: a meter it adds
             // was not on the tariff then, and is not charged for them
             int nextEvent = 0;
@@ -543,14 +545,26 @@ public final class IngestRun
     }
 
     private void publishDrEvents(
-        final SettlementEngine engine, final long tariffId, final List<DrEventFiles.Mapped> drEvents)
+        final SettlementEngine engine, final long tariffId, final List<DrEventFiles.Mapped> drEvents,
+        final JournalledCalendar journalled)
     {
         final DrProgram program = demandResponse.program();
         for (final DrEventFiles.Mapped e : drEvents)
         {
-            // with its modification number, so that a later ingest can tell an older copy of it (DR_EVENT schema 2)
-            engine.publishDrEvent(e.engineId(), TokenSymbol.pack(program.token()), tariffId, e.start(), e.end(),
-                program.incentiveMicros(), program.method(), e.declaredWhPerHour(), e.event().modificationNumber());
+            // with its modification number, so that a later ingest can tell an older copy of it (DR_EVENT schema 2);
+            // a later modification of an event an earlier run journalled, still pending, replaces it (schema 3)
+            if (DrPublications.modifies(e, journalled))
+            {
+                engine.modifyDrEvent(e.engineId(), TokenSymbol.pack(program.token()), tariffId, e.start(), e.end(),
+                    program.incentiveMicros(), program.method(), e.declaredWhPerHour(),
+                    e.event().modificationNumber());
+            }
+            else
+            {
+                engine.publishDrEvent(e.engineId(), TokenSymbol.pack(program.token()), tariffId, e.start(), e.end(),
+                    program.incentiveMicros(), program.method(), e.declaredWhPerHour(),
+                    e.event().modificationNumber());
+            }
         }
     }
 
@@ -575,7 +589,9 @@ public final class IngestRun
             final boolean due = calendar.stream().anyMatch((c) -> c.kind() == CalendarCodec.END_OF_DAY &&
                 c.at() >= e.end() && c.at() > journalled.lastEndOfDay());
             events.add(new DrSummary.Event(e, drTally.publicationRejection(e.engineId()), settledEarlier,
-                !settledEarlier && !due, drTally.credits(e.start())));
+                !settledEarlier && !due, drTally.credits(e.start()),
+                DrPublications.modifies(e, journalled) ? journalled.drEventModification(e.engineId()) :
+                DrEventCodec.UNKNOWN_MODIFICATION));
         }
         final List<DrSummary.Withdrawal> withdrawn = new ArrayList<>();
         final Set<Long> listedIds = new java.util.HashSet<>();

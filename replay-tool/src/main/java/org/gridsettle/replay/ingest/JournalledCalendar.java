@@ -30,7 +30,8 @@ import java.nio.file.Path;
  * It also says which DR events of the tariff are journalled, which of them an end of day has settled and which a
  * withdrawal has taken back, so that a run's report does not credit or leave pending an event an earlier run
  * published, and so that a cancellation is withdrawn once; and the highest OpenADR modification number journalled
- * for each (DR_EVENT schema 2), so that an older modification fed again does not withdraw or change a newer one.
+ * for each (DR_EVENT schema 2), so that an older modification fed again does not withdraw or change a newer one; a
+ * modification the engine took (DR_EVENT schema 3, applied and not rejected) moves its event's end.
  * Other readings are journalled too but rejected by the engine (an unknown meter's, one dated before its meter's
  * enrolment, a clock's 1970), and resuming from one would end every day since it.
  * <p>
@@ -80,10 +81,12 @@ final class JournalledCalendar
      * @param tariffId   the tariff whose calendar is resumed.
      * @param version    the version an ingest publishes.
      * @param alsoEach   sees every input record, in journal order, before this reads it.
+     * @param applied    true for an input sequence the output journal shows applied and not rejected: whether the
+     *                   engine took a DR event modification (DR_EVENT schema 3) depends on checks only it makes.
      * @return what the journal holds for the tariff.
      */
     static JournalledCalendar read(final Path journalDir, final long tariffId, final int version,
-        final RecordHandler alsoEach)
+        final RecordHandler alsoEach, final java.util.function.LongPredicate applied)
     {
         if (!Journals.exists(journalDir))
         {
@@ -105,6 +108,9 @@ final class JournalledCalendar
         // DR event id -> the highest OpenADR modification number its DR_EVENT records carry (schema 2); none for an id
         // whose records are all schema 1
         final Long2LongHashMap modifications = new Long2LongHashMap(DrEventCodec.UNKNOWN_MODIFICATION);
+        // DR event id -> the modification number the engine holds it at: its first publication's, then that of each
+        // modification it took; UNKNOWN_MODIFICATION for one published without, so the map's missing value is NONE
+        final Long2LongHashMap held = new Long2LongHashMap(NONE);
         // meter -> effective start of its latest enrolment on the tariff, as the engine keeps it
         final Long2LongHashMap enrolledFrom = new Long2LongHashMap(NONE);
         final long[] found = {NONE, Long.MAX_VALUE};
@@ -160,10 +166,21 @@ final class JournalledCalendar
                 else if (type == RecordType.DR_EVENT.id())
                 {
                     drEvent.wrap(view, 0);
-                    // the engine keeps an id's first publication; a copy of it is a duplicate or a conflict
+                    // the engine keeps an id's first publication; a copy of it is a duplicate or a conflict, and a
+                    // modification at a higher number replaces it while it is pending
                     if (drEvent.tariffId() == tariffId && drEvents.add(drEvent.eventId()))
                     {
                         unsettledEnds.put(drEvent.eventId(), drEvent.end());
+                        held.put(drEvent.eventId(), drEvent.modificationNumber());
+                    }
+                    else if (drEvent.tariffId() == tariffId && drEvent.modification() &&
+                        unsettledEnds.containsKey(drEvent.eventId()) && held.get(drEvent.eventId()) >= 0 &&
+                        drEvent.modificationNumber() > held.get(drEvent.eventId()) &&
+                        applied.test(RecordFlyweight.sequenceAt(buffer, offset)))
+                    {
+                        // a modification the engine took replaced the pending event: it settles at its new end
+                        unsettledEnds.put(drEvent.eventId(), drEvent.end());
+                        held.put(drEvent.eventId(), drEvent.modificationNumber());
                     }
                     // a later copy's number counts too: the VTN had sent that modification, whatever the engine made
                     // of it, so a cancellation at or below it is older than what was journalled

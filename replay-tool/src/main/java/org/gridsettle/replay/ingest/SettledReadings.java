@@ -156,6 +156,15 @@ final class SettledReadings
         }
 
         /**
+         * @param sequence an input sequence.
+         * @return true if the output journal shows that input applied and not rejected.
+         */
+        boolean applied(final long sequence)
+        {
+            return sequence <= lastApplied && !rejected.contains(sequence);
+        }
+
+        /**
          * @return which of the run's readings the records handed in settled already.
          */
         SettledReadings result()

@@ -254,6 +254,29 @@ class DumpGoldenJournalTest
     }
 
     @Test
+    void aDrEventModificationDumpsAsSchemaThreeAndSaysSo() throws IOException, URISyntaxException
+    {
+        // golden v9's input 80 publishes DR event 9001 at modification 1 (schema 2), 81 modifies it to 18:00-19:00 at
+        // 2 (schema 3, GoldenJournalGenerator.writeVersion9); the publication's line has no modification field
+        final Path v9 = GoldenJournals.copy("v9", tmp);
+        final CliRun modified =
+            CliRun.of("dump", "--journal", v9.toString(), "--input", "--from", "81", "--limit", "1");
+        assertThat(modified.exitCode()).as(modified.err()).isZero();
+        assertThat(modified.out().lines().toList()).containsExactly("{\"journal\":\"input\",\"position\":80," +
+            "\"type\":\"dr_event\",\"schemaVersion\":3,\"length\":104,\"sequence\":81,\"eventId\":9001," +
+            "\"programToken\":\"DR\",\"tariffId\":21,\"start\":\"2026-03-06T02:00:00Z\"," +
+            "\"end\":\"2026-03-06T03:00:00Z\",\"incentive\":\"2.000000\",\"declaredPerHourKwh\":\"1.000\"," +
+            "\"declaredPerHourWh\":1000,\"baselineMethod\":\"DECLARED\",\"modificationNumber\":2," +
+            "\"modification\":true,\"chain\":\"aa1ec02c430d13a3\"}");
+        final CliRun published =
+            CliRun.of("dump", "--journal", v9.toString(), "--input", "--from", "80", "--limit", "1");
+        final JsonNode line = MAPPER.readTree(published.out());
+        assertThat(line.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(line.get("modificationNumber").asLong()).isEqualTo(1);
+        assertThat(line.has("modification")).isFalse();
+    }
+
+    @Test
     void anEventTimeRangeTakesADuplicateAcknowledgementsTimeFromItsCause() throws IOException
     {
         // golden v1's duplicate acknowledgements repeat input 9, a tick at 2026-03-02T20:00Z; input 16, redemption

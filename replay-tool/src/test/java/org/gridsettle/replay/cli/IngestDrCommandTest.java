@@ -26,6 +26,8 @@ class IngestDrCommandTest
 {
     private static final String SAMPLE = "ingest/openadr20b_Sample_oadrDistributeEvent.xml";
     private static final String WEEKDAY = "ingest/openadr_weekday_afternoon_2026-04-29.xml";
+    private static final String MODIFICATION_BEFORE = "ingest/openadr_modification_before_2026-04-29.xml";
+    private static final String MODIFICATION_AFTER = "ingest/openadr_modification_after_2026-04-29.xml";
     private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
     /** The 10 weekdays before Wednesday 2026-04-29, oldest first: the 10-in-10 baseline days. */
     private static final int[] BASELINE_DAYS = {15, 16, 17, 20, 21, 22, 23, 24, 27, 28};
@@ -105,7 +107,7 @@ class IngestDrCommandTest
             "\"energyWh\":2701,", "\"baselineDays\":10");
         assertThat(CliRun.of("verify", "--journal", journal.toString()).out()).contains("verify: intact");
 
-        // a later run cannot change a journalled event: modification 3 an hour later is journalled and rejected
+        // a later run cannot change a settled event: modification 3 an hour later is journalled and rejected
         final Path later = write("later.xml", Files.readString(Path.of(path(WEEKDAY)))
             .replace("<ei:modificationNumber>2</ei:modificationNumber>",
                 "<ei:modificationNumber>3</ei:modificationNumber>")
@@ -117,9 +119,78 @@ class IngestDrCommandTest
             .contains("dr rejections: CONFLICTING_DUPLICATE=1").doesNotContain("token DR");
         // and says what that means for the money: the VTN moved the event, the journalled hours are still paid
         assertThat(second.out()).contains("rejected by the engine: CONFLICTING_DUPLICATE (the journal holds this " +
-            "eventID already, with other hours, incentive or baseline: a journalled event cannot be " +
-            "changed, so that version stands and settles, or has settled, as journalled; to settle the change the " +
-            "VTN must cancel this eventID and send the change under a new one)\n");
+            "eventID already, with other hours, incentive or baseline, and this copy cannot replace it: it has " +
+            "settled, and settlement is final, or it was journalled without a modification number or at this one; " +
+            "the journalled version stands)\n");
+        // published as a publication, not a modification: the event had settled
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
+            .filter((l) -> l.contains("\"type\":\"dr_event\""))).hasSize(2)
+            .noneMatch((l) -> l.contains("modification\":"));
+    }
+
+    /**
+     * A VTN's modification of an event a first run journalled and left pending (its readings stop the day before):
+     * the second run's payload moves its end from 19:00 to 18:00, and the end of day settles 16:00-18:00. By the hand
+     * calculation above, B(16) and B(17) are the same: M-1 1,000 + 955 = 1,955 Wh, 0.241358 DR, as before (its 18:00
+     * hour was above baseline); M-2 901 + 900 = 1,801 Wh, 1,801 x 123,457 / 1,000 = 222,346.057 micro -> 0.222346 DR
+     * (was 0.333457 over three hours). Together 3,756 Wh and 0.463704 DR.
+     */
+    @Test
+    void aLaterRunsModificationOfAPendingEventReplacesItAndItsNewHoursSettle() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        final CliRun first = ingest(journal, usage(false), path(MODIFICATION_BEFORE), "--dr-incentive", "0.123457");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("(modification 2, near) -> engine id 939393 (its digits): 2026-04-29 " +
+            "16:00-19:00 America/Los_Angeles: pending");
+
+        final CliRun second = ingest(journal, usage(true), path(MODIFICATION_AFTER), "--dr-incentive", "0.123457");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).contains("dr event \"Event_939393\" (modification 3, near) -> engine id 939393 " +
+            "(its digits): 2026-04-29 16:00-18:00 America/Los_Angeles: modified (replaces modification 2, " +
+            "journalled by an earlier ingest), now 16:00-18:00; 2 meters credited in this run for 3.756 kWh " +
+            "reduced: 0.463704 DR\n").contains("dr rejections: none\n");
+
+        final List<String> events = CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
+            .filter((l) -> l.contains("\"type\":\"dr_event\"")).toList();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).contains("\"schemaVersion\":2,", "\"modificationNumber\":2")
+            .doesNotContain("\"modification\":");
+        assertThat(events.get(1)).contains("\"schemaVersion\":3,", "\"end\":\"2026-04-30T01:00:00Z\"",
+            "\"modificationNumber\":3", "\"modification\":true");
+        final List<String> credits = CliRun.of("dump", "--journal", journal.toString()).out().lines()
+            .filter((l) -> l.contains("\"reason\":\"DR_INCENTIVE\"") && l.contains("\"debitAccount\":3,")).toList();
+        assertThat(credits).hasSize(2);
+        assertThat(credits.get(0)).contains("\"creditAccount\":1001,", "\"amount\":\"0.241358\"", "\"energyWh\":1955,");
+        assertThat(credits.get(1)).contains("\"creditAccount\":1002,", "\"amount\":\"0.222346\"", "\"energyWh\":1801,");
+        assertThat(CliRun.of("replay", "--journal", journal.toString()).out()).contains("identical");
+    }
+
+    /**
+     * After a modification the event is held at its number: the first payload fed again is older and skipped, and a
+     * cancellation above it withdraws the modified event.
+     */
+    @Test
+    void aModifiedEventKeepsItsNumberForAnOlderCopyAndACancellation() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, usage(false), path(MODIFICATION_BEFORE), "--dr-incentive", "0.123457").exitCode())
+            .isZero();
+        final CliRun second = ingest(journal, usage(false), path(MODIFICATION_AFTER), "--dr-incentive", "0.123457");
+        assertThat(second.out()).contains("modified (replaces modification 2, journalled by an earlier ingest), now " +
+            "16:00-18:00; pending");
+
+        final CliRun again = ingest(journal, usage(false), path(MODIFICATION_BEFORE), "--dr-incentive", "0.123457");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("dr events: 0 journalled").contains("1 older than the journal's modification");
+
+        final Path cancelled = write("cancelled.xml", Files.readString(Path.of(path(MODIFICATION_AFTER)))
+            .replace("<ei:modificationNumber>3</ei:modificationNumber>",
+                "<ei:modificationNumber>4</ei:modificationNumber>")
+            .replace("<ei:eventStatus>near</ei:eventStatus>", "<ei:eventStatus>cancelled</ei:eventStatus>"));
+        final CliRun cancel = ingest(journal, usage(true), cancelled.toString(), "--dr-incentive", "0.123457");
+        assertThat(cancel.exitCode()).as(cancel.err()).isZero();
+        assertThat(cancel.out()).contains("dr events: 0 journalled").contains("1 withdrawn").doesNotContain("token DR");
     }
 
     @Test

@@ -156,6 +156,6 @@ class DrModificationsAgainstJournalTest
     {
         return JournalledCalendar.read(journal, TARIFF, 1, (buffer, offset, length, position) ->
         {
-        });
+        }, (sequence) -> true);
     }
 }
