@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The harness's command line: parses the options, checks the folders, runs every phase and writes the report, and
@@ -31,6 +32,8 @@ public final class HarnessCommand
 {
     /** Where a failed run's stack trace is kept, in the results folder. */
     public static final String FAILURE_FILE = "failure.txt";
+    private static final int SCRATCH_REMOVAL_ATTEMPTS = 50;
+    private static final long SCRATCH_REMOVAL_PAUSE_NANOS = 100_000_000L;
 
     private HarnessCommand()
     {
@@ -103,16 +106,29 @@ public final class HarnessCommand
 
     private static void removeScratch(final HarnessConfig config, final PrintStream err)
     {
-        try
+        // the phase's threads, and Chronicle's own shutdown hooks closing its queues, go on writing into it while the
+        // JVM stops, so a file they create (a new cycle file, a queue's index or table store) can make one pass fail
+        // or bring the folder back after it: remove it until it stays removed for a pause, for a few seconds at most
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < SCRATCH_REMOVAL_ATTEMPTS; attempt++)
         {
-            TempDirs.delete(config.workDir());
-            err.println("stopped: scratch folder " + config.workDir() + " removed, no report written");
+            try
+            {
+                TempDirs.delete(config.workDir());
+            }
+            catch (final RuntimeException e)
+            {
+                last = e;
+            }
+            LockSupport.parkNanos(SCRATCH_REMOVAL_PAUSE_NANOS);
+            if (!Files.exists(config.workDir()))
+            {
+                err.println("stopped: scratch folder " + config.workDir() + " removed, no report written");
+                return;
+            }
         }
-        catch (final RuntimeException e)
-        {
-            // the phase's threads may still be writing into it as the JVM stops
-            err.println("stopped: scratch folder " + config.workDir() + " not removed (" + e.getMessage() + ")");
-        }
+        err.println("stopped: scratch folder " + config.workDir() + " not removed" +
+            (last == null ? "" : " (" + last.getMessage() + ")"));
     }
 
     /**
