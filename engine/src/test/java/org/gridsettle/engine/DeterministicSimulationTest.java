@@ -68,6 +68,8 @@ class DeterministicSimulationTest
             // even ids are published with a modification number (DR_EVENT schema 2), odd ones without (schema 1)
             .anyMatch(op -> op instanceof SimulationDriver.DrEvent d && (d.eventId() & 1) == 0)
             .anyMatch(op -> op instanceof SimulationDriver.DrEvent d && (d.eventId() & 1) == 1)
+            // a retry of an even id is published as the VTN's modification (DR_EVENT schema 3)
+            .anyMatch(op -> op instanceof SimulationDriver.DrEvent d && d.modification())
             .anyMatch(op -> op instanceof SimulationDriver.Enrol e && e.programs() != 0)
             .anyMatch(op -> op instanceof SimulationDriver.Tick t && t.correction())
             .anyMatch(op -> op instanceof SimulationDriver.Tick t && t.importWh() < 0)

@@ -251,9 +251,10 @@ public final class SimulationDriver
      * @param incentive  µ per kWh reduced.
      * @param method     baseline method.
      * @param declaredWh declared baseline per hour.
+     * @param modification true to publish it as a VTN's modification of the event of this id (DR_EVENT schema 3).
      */
     public record DrEvent(long eventId, long tariffId, long start, long end, long incentive, BaselineMethod method,
-        long declaredWh) implements Op
+        long declaredWh, boolean modification) implements Op
     {
     }
 
@@ -608,7 +609,14 @@ public final class SimulationDriver
         }
         else if (op instanceof DrEvent d)
         {
-            if ((d.eventId() & 1) == 0)
+            if (d.modification())
+            {
+                // one above the number the id was first published at: it replaces the event while that is pending and
+                // the new hours pass a new event's checks; a second retry of the id is at the same number, so stale
+                engine.modifyDrEvent(d.eventId(), DR, d.tariffId(), d.start(), d.end(), d.incentive(), d.method(),
+                    d.declaredWh(), Math.floorMod(d.eventId(), 5) + 1);
+            }
+            else if ((d.eventId() & 1) == 0)
             {
                 // half the events as an OpenADR host publishes them, with a modification number (DR_EVENT schema 2),
                 // derived from the id so that no seed's random stream changes
@@ -1071,7 +1079,8 @@ public final class SimulationDriver
 
         /**
          * A DR event on the current day or a later one: mostly declared baselines (the simulated days are too few for
-         * a 10-in-10 one, which is then refused per meter), sometimes a retry, a conflicting or overlapping one, or
+         * a 10-in-10 one, which is then refused per meter), sometimes a retry (of an even id, a modification), a
+     * conflicting or overlapping one, or
          * hours that are not whole; and a quarter of the time a withdrawal of some event, pending, settled or
          * unknown.
          */
@@ -1085,9 +1094,13 @@ public final class SimulationDriver
             final long end = start + 3_600L * (1 + dr.nextInt(Math.min(3, 24 - hour)));
             final BaselineMethod method = BaselineMethod.values()[dr.nextInt(4) == 0 ? dr.nextInt(2) : 2];
             final long declared = method == BaselineMethod.DECLARED ? 2_000 + dr.nextInt(8_000) : 0;
-            final long id = dr.nextInt(6) == 0 && nextEvent > 1 ? nextEvent - 1 : nextEvent++;
+            // the same draws as before modifications were simulated, so that no seed's workload changed otherwise
+            final boolean again = dr.nextInt(6) == 0 && nextEvent > 1;
+            final long id = again ? nextEvent - 1 : nextEvent++;
             final long tariffId = london ? TARIFF_LONDON : TARIFF_LA;
-            ops.add(new DrEvent(id, tariffId, start, end, 1 + dr.nextInt(3_000_000), method, declared));
+            // a retry of an id published with a modification number (even ids) is the VTN's modification of it
+            ops.add(new DrEvent(id, tariffId, start, end, 1 + dr.nextInt(3_000_000), method, declared,
+                again && (id & 1) == 0));
             eventIntervals.add(new long[] {(start - START) / 900L, (end - START) / 900L, tariffId});
             if (dr.nextInt(4) == 0)
             {
