@@ -655,7 +655,7 @@ public final class SettlementEngine implements AutoCloseable
         final long declaredWhPerHour)
     {
         submitDrEvent(eventId, programToken, tariffId, start, end, incentive, method, declaredWhPerHour,
-            DrEventCodec.UNKNOWN_MODIFICATION);
+            DrEventCodec.UNKNOWN_MODIFICATION, false);
     }
 
     /**
@@ -690,12 +690,8 @@ public final class SettlementEngine implements AutoCloseable
         final long declaredWhPerHour,
         final long modificationNumber)
     {
-        if (modificationNumber < 0)
-        {
-            throw new IllegalArgumentException("an OpenADR modificationNumber is 0 or more; got " + modificationNumber);
-        }
         submitDrEvent(eventId, programToken, tariffId, start, end, incentive, method, declaredWhPerHour,
-            modificationNumber);
+            requireModificationNumber(modificationNumber), false);
     }
 
     /**
@@ -740,27 +736,18 @@ public final class SettlementEngine implements AutoCloseable
         final long declaredWhPerHour,
         final long modificationNumber)
     {
+        submitDrEvent(eventId, programToken, tariffId, start, end, incentive, method, declaredWhPerHour,
+            requireModificationNumber(modificationNumber), true);
+    }
+
+    /** Refused before a ring slot is claimed, as the codec would refuse it only once the slot is taken. */
+    private static long requireModificationNumber(final long modificationNumber)
+    {
         if (modificationNumber < 0)
         {
             throw new IllegalArgumentException("an OpenADR modificationNumber is 0 or more; got " + modificationNumber);
         }
-        submitDrEvent(eventId, programToken, tariffId, start, end, incentive, method, declaredWhPerHour,
-            modificationNumber, true);
-    }
-
-    private void submitDrEvent(
-        final long eventId,
-        final long programToken,
-        final long tariffId,
-        final long start,
-        final long end,
-        final long incentive,
-        final BaselineMethod method,
-        final long declaredWhPerHour,
-        final long modificationNumber)
-    {
-        submitDrEvent(eventId, programToken, tariffId, start, end, incentive, method, declaredWhPerHour,
-            modificationNumber, false);
+        return modificationNumber;
     }
 
     /**
@@ -835,11 +822,7 @@ public final class SettlementEngine implements AutoCloseable
      */
     public void withdrawDrEvent(final long eventId, final long tariffId, final long modificationNumber)
     {
-        if (modificationNumber < 0)
-        {
-            throw new IllegalArgumentException("an OpenADR modificationNumber is 0 or more; got " + modificationNumber);
-        }
-        submitWithdrawal(eventId, tariffId, modificationNumber);
+        submitWithdrawal(eventId, tariffId, requireModificationNumber(modificationNumber));
     }
 
     private void submitWithdrawal(final long eventId, final long tariffId, final long modificationNumber)

@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -61,7 +59,7 @@ public final class ExclusiveFileLock implements AutoCloseable
             // "Not a directory" for a path that is one: name the file that stands in the way instead
             final Path inTheWay = fileInTheWay(file.toAbsolutePath().getParent());
             throw new UncheckedIOException("cannot create or open the lock file " + file + ": " +
-                (inTheWay != null ? inTheWay + " is a file, not a directory" : describe(e)), e);
+                (inTheWay != null ? inTheWay + " is a file, not a directory" : IoReason.of(e)), e);
         }
         try
         {
@@ -77,7 +75,7 @@ public final class ExclusiveFileLock implements AutoCloseable
         catch (final IOException e)
         {
             close(channel);
-            throw new UncheckedIOException("cannot lock " + file + ": " + describe(e), e);
+            throw new UncheckedIOException("cannot lock " + file + ": " + IoReason.of(e), e);
         }
         close(channel);
         return null;
@@ -99,20 +97,6 @@ public final class ExclusiveFileLock implements AutoCloseable
             existing = existing.getParent();
         }
         return existing != null && !Files.isDirectory(existing) ? existing : null;
-    }
-
-    private static String describe(final IOException e)
-    {
-        // the exception's own message is often just the path, which the caller's message already names
-        if (e instanceof java.nio.file.AccessDeniedException)
-        {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null)
-        {
-            return fs.getReason();
-        }
-        return e instanceof NoSuchFileException ? "no such file or directory" : String.valueOf(e.getMessage());
     }
 
     private static void close(final FileChannel channel)

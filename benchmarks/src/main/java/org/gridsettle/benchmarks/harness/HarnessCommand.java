@@ -1,10 +1,10 @@
 package org.gridsettle.benchmarks.harness;
 
 import org.gridsettle.benchmarks.TempDirs;
-import org.gridsettle.benchmarks.report.IoErrors;
 import org.gridsettle.benchmarks.report.MachineInfo;
 import org.gridsettle.benchmarks.report.MarkdownReport;
 import org.gridsettle.benchmarks.report.ReportWriter;
+import org.gridsettle.journal.IoReason;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -153,7 +153,7 @@ public final class HarnessCommand
         }
         catch (final IOException e)
         {
-            where = " (stack trace not kept: " + file + ": " + IoErrors.reason(e) + ")";
+            where = " (stack trace not kept: " + file + ": " + IoReason.of(e) + ")";
         }
         err.println();
         err.println("BENCHMARK FAILED: " + message.replace('\n', ' ') + where);

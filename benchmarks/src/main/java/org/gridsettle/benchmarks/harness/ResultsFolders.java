@@ -1,6 +1,6 @@
 package org.gridsettle.benchmarks.harness;
 
-import org.gridsettle.benchmarks.report.IoErrors;
+import org.gridsettle.journal.IoReason;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ final class ResultsFolders
         }
         catch (final IOException e)
         {
-            throw new IllegalArgumentException("cannot write the " + what + " " + dir + ": " + IoErrors.reason(e), e);
+            throw new IllegalArgumentException("cannot write the " + what + " " + dir + ": " + IoReason.of(e), e);
         }
     }
 }

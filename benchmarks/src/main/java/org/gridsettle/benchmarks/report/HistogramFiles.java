@@ -1,6 +1,7 @@
 package org.gridsettle.benchmarks.report;
 
 import org.HdrHistogram.Histogram;
+import org.gridsettle.journal.IoReason;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class HistogramFiles
         }
         catch (final IOException e)
         {
-            throw new UncheckedIOException("could not write " + file + ": " + IoErrors.reason(e), e);
+            throw new UncheckedIOException("could not write " + file + ": " + IoReason.of(e), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.gridsettle.benchmarks.report;
 
 import org.gridsettle.benchmarks.harness.HarnessResults;
 import org.gridsettle.benchmarks.harness.LatencyResult;
+import org.gridsettle.journal.IoReason;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +59,7 @@ public final class ReportWriter
         }
         catch (final IOException e)
         {
-            throw new UncheckedIOException("could not create the results folder " + dir + ": " + IoErrors.reason(e),
+            throw new UncheckedIOException("could not create the results folder " + dir + ": " + IoReason.of(e),
                 e);
         }
         for (final LatencyResult l : results.latencies())
@@ -81,7 +82,7 @@ public final class ReportWriter
         catch (final UncheckedIOException e)
         {
             deleteQuietly(partial);
-            throw new UncheckedIOException("could not write " + file + ": " + IoErrors.reason(e.getCause()),
+            throw new UncheckedIOException("could not write " + file + ": " + IoReason.of(e.getCause()),
                 e.getCause());
         }
     }

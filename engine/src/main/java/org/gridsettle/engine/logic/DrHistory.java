@@ -50,7 +50,7 @@ public final class DrHistory implements HourlyLoad
     /** Opens the section {@link #writeCoverage} writes: "DRCV". */
     static final int COVERAGE_MARK = 0x44524356;
     private static final int HOUR_SECONDS = 3_600;
-    /** Covered seconds stop counting here: any hour of ticks that do not overlap covers at most 7,200 (fall-back). */
+    /** Covered seconds stop counting here, so that one long tick (up to 48 days) cannot wrap the short. */
     private static final short MAX_COVERED = Short.MAX_VALUE;
 
     private final MeterRows rings = new MeterRows();

@@ -1,6 +1,6 @@
 package org.gridsettle.replay.cli;
 
-import org.gridsettle.replay.ingest.IoErrorText;
+import org.gridsettle.journal.IoReason;
 
 import java.io.BufferedWriter;
 import java.io.FilterWriter;
@@ -116,7 +116,7 @@ final class ReportFile
         }
         catch (final IOException ex)
         {
-            throw new IllegalStateException("cannot write " + out + ": " + IoErrorText.reason(ex), ex);
+            throw new IllegalStateException("cannot write " + out + ": " + IoReason.of(ex), ex);
         }
     }
 
@@ -197,7 +197,7 @@ final class ReportFile
         }
         catch (final IOException ex)
         {
-            throw new IllegalArgumentException("--out " + out + ": " + IoErrorText.reason(ex), ex);
+            throw new IllegalArgumentException("--out " + out + ": " + IoReason.of(ex), ex);
         }
     }
 
@@ -218,7 +218,7 @@ final class ReportFile
         }
         catch (final IOException ex)
         {
-            throw new IllegalArgumentException(option + " " + path + ": " + IoErrorText.reason(ex), ex);
+            throw new IllegalArgumentException(option + " " + path + ": " + IoReason.of(ex), ex);
         }
     }
 

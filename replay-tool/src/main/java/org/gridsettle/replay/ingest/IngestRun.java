@@ -2,6 +2,7 @@ package org.gridsettle.replay.ingest;
 
 import org.gridsettle.engine.EngineCounters;
 import org.gridsettle.engine.SettlementEngine;
+import org.gridsettle.journal.IoReason;
 import org.gridsettle.replay.bill.BillingCalendar;
 import org.gridsettle.replay.bill.ZeroRuns;
 import org.gridsettle.journal.ExclusiveFileLock;
@@ -341,7 +342,7 @@ public final class IngestRun
         catch (final java.io.IOException e)
         {
             throw new java.io.UncheckedIOException(journalDir + ": cannot list the journal directory: " +
-                IoErrorText.reason(e), e);
+                IoReason.of(e), e);
         }
         if (others.isEmpty())
         {

@@ -1,11 +1,8 @@
 package org.gridsettle.replay.ingest;
 
-import java.io.EOFException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
+import org.gridsettle.journal.IoReason;
+
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.util.regex.Pattern;
 
 /**
@@ -35,47 +32,13 @@ public final class IoErrorText
         return end < 0 ? m : m.substring(0, end).strip();
     }
 
-    /**
-     * @param t a failure, typically an I/O one.
-     * @return what went wrong in a few words, without the path, for a message that names the file already.
-     */
-    public static String reason(final Throwable t)
-    {
-        if (t instanceof NoSuchFileException)
-        {
-            return "no such file or directory";
-        }
-        if (t instanceof AccessDeniedException)
-        {
-            return "permission denied";
-        }
-        if (t instanceof NotDirectoryException)
-        {
-            return "not a directory";
-        }
-        if (t instanceof FileAlreadyExistsException)
-        {
-            return "already exists";
-        }
-        if (t instanceof FileSystemException fs && fs.getReason() != null)
-        {
-            return fs.getReason();
-        }
-        if (t instanceof EOFException && t.getMessage() == null)
-        {
-            return "the file ends in the middle of its data (cut short?)";
-        }
-        final String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
-    }
-
     private static String describe(final Throwable t)
     {
         // the file system's exceptions carry the path in getFile() and nothing else worth showing in the message
         if (t instanceof FileSystemException fs && fs.getFile() != null)
         {
-            return reason(t) + ": " + fs.getFile();
+            return IoReason.of(t) + ": " + fs.getFile();
         }
-        return reason(t);
+        return IoReason.of(t);
     }
 }

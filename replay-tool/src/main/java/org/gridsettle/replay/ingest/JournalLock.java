@@ -1,6 +1,7 @@
 package org.gridsettle.replay.ingest;
 
 import org.gridsettle.journal.ExclusiveFileLock;
+import org.gridsettle.journal.IoReason;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class JournalLock
         catch (final UncheckedIOException e)
         {
             throw new UncheckedIOException(journalDir + ": cannot write to the journal directory: " +
-                IoErrorText.reason(e.getCause()), e.getCause());
+                IoReason.of(e.getCause()), e.getCause());
         }
         if (lock == null)
         {
