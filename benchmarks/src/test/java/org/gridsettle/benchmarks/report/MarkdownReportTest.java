@@ -82,7 +82,7 @@ class MarkdownReportTest
         m = find("\\| " + N + " events/s \\| engine " + N + " ticks/s \\| engine at " + N + "%");
         assertThat(number(m.group(3))).isCloseTo(100 * number(m.group(2)) / number(m.group(1)), within(0.05));
 
-        m = find("\\(" + N + " tail ticks/s, both journals verified first\\) \\| replay " + N + " inputs/s \\| " +
+        m = find("\\(" + N + " tail ticks/s, both journals verified first\\) \\| replay " + N + " ticks/s \\| " +
             N + "%");
         assertThat(number(m.group(3))).isCloseTo(100 * number(m.group(1)) / number(m.group(2)), within(0.05));
 
