@@ -20,15 +20,42 @@ final class ResultsFolders
     }
 
     /**
-     * Creates both folders if missing and writes and deletes a file in each.
+     * Creates both folders if missing and writes and deletes a file in each. A results folder this call created is
+     * removed again when the scratch folder is refused, so that a refused run leaves no empty timestamped folder
+     * among the real ones.
      *
      * @param config the run.
      * @throws IllegalArgumentException naming the folder and why, if one cannot be created or written.
      */
     static void prepare(final HarnessConfig config)
     {
-        prepare(config.outDir(), "results folder");
-        prepare(config.workDir(), "scratch folder");
+        final Path outDir = config.outDir();
+        final boolean outDirExisted = Files.exists(outDir);
+        prepare(outDir, "results folder");
+        try
+        {
+            prepare(config.workDir(), "scratch folder");
+        }
+        catch (final IllegalArgumentException e)
+        {
+            if (!outDirExisted)
+            {
+                removeIfEmpty(outDir);
+            }
+            throw e;
+        }
+    }
+
+    private static void removeIfEmpty(final Path dir)
+    {
+        try
+        {
+            Files.deleteIfExists(dir);
+        }
+        catch (final IOException ignored)
+        {
+            // Not empty (the scratch folder may be inside it) or not removable: the refusal is what to report.
+        }
     }
 
     private static void prepare(final Path dir, final String what)

@@ -68,6 +68,8 @@ class HarnessCommandTest
 
         assertThat(errText()).hasLineCount(1).contains("scratch folder").contains(file.toString())
             .doesNotContain("\tat ");
+        assertThat(tmp.resolve("results")).as("a results folder the refused run created and left empty")
+            .doesNotExist();
     }
 
     @Test
