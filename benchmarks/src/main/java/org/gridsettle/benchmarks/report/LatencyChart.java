@@ -31,7 +31,8 @@ import javax.imageio.ImageIO;
  * Draws the latency percentile plot with JFreeChart: percentile on a log scale of {@code 1 / (1 - p)} (the layout of
  * HdrHistogram's own plotter, so 99%, 99.9% and 99.99% are evenly spaced) against latency in microseconds, also on a
  * log scale. One line per design and offered rate, a colour per rate: the engine solid, the conventional design
- * dashed, the raw Chronicle append (the journal I/O alone) dotted, the same behind a hand-off dash-dotted.
+ * dashed, the raw Chronicle append (the journal I/O alone) dotted, the same with a pretoucher in thick sparse dots,
+ * the same behind a hand-off dash-dotted.
  * <p>
  * Renders headless. Stateless; call from one thread at a time, as AWT rendering prefers.
  */
