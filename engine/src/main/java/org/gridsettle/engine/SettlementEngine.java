@@ -74,6 +74,12 @@ import java.util.concurrent.CompletableFuture;
  * periods x 31 local days x 6 TOU periods x 8 bytes, what the period close trues daily tiers up from), plus a map
  * entry; other meters cost nothing for them. Reading limits cost nothing until an enrolment sets one, then 8 bytes
  * for every enrolled meter, kept in each snapshot.
+ * <p>
+ * Limits: each of those is one Java array, so one engine holds the history of at most
+ * {@value org.gridsettle.engine.logic.DrHistory#MAX_DR_METERS} DR meters (13 GB of it) and the day totals of at most
+ * 5,772,805 daily-tier meters; the correction window's limit is {@link Builder#correctionWindow}'s. The tick that
+ * would need one more halts the engine ({@link #fatalError()} names the limit), and so does its replay: shard a
+ * larger fleet over several engines.
  */
 public final class SettlementEngine implements AutoCloseable
 {

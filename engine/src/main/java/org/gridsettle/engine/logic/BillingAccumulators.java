@@ -48,6 +48,8 @@ final class BillingAccumulators
     private static final int CREDITS = 3;
     private static final int MAX_W = 4;
     private static final int DAY_STRIDE = 1 + MAX_PERIODS;
+    /** Longs of cells per meter, the largest row of these arrays. */
+    static final int CELLS_PER_METER = SLOTS * MAX_PERIODS * CELL;
     /** The fields a snapshot holds, in the order it holds them. */
     private static final int[] SNAPSHOT_FIELDS = {IMPORT, EXPORT, CHARGES, CREDITS, MAX_W};
 
@@ -68,7 +70,8 @@ final class BillingAccumulators
         {
             return;
         }
-        final int meters = Math.max(meterCount, slotCount() / SLOTS * 2);
+        final int meters = ArrayGrowth.grownRows(slotCount() / SLOTS, meterCount, CELLS_PER_METER,
+            "meters' billing accumulators");
         final int oldSlots = slotCount();
         heads = Arrays.copyOf(heads, meters * SLOTS * 2);
         for (int s = oldSlots; s < meters * SLOTS; s++)
@@ -76,7 +79,7 @@ final class BillingAccumulators
             heads[s * 2] = FREE;
         }
         flatMaxW = Arrays.copyOf(flatMaxW, meters * SLOTS);
-        cells = Arrays.copyOf(cells, meters * SLOTS * MAX_PERIODS * CELL);
+        cells = Arrays.copyOf(cells, meters * CELLS_PER_METER);
         final int oldMeters = days.length / DAY_STRIDE;
         days = Arrays.copyOf(days, meters * DAY_STRIDE);
         for (int m = oldMeters; m < meters; m++)

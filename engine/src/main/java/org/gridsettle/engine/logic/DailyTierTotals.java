@@ -48,7 +48,8 @@ final class DailyTierTotals
 
     private static final int PERIODS = BillingAccumulators.MAX_PERIODS;
     private static final int SLOT_STRIDE = DAYS * PERIODS;
-    private static final int ROW = BillingAccumulators.SLOTS * SLOT_STRIDE;
+    /** Longs per meter. */
+    static final int ROW = BillingAccumulators.SLOTS * SLOT_STRIDE;
 
     private final MeterRows rows = new MeterRows();
     private long[] wh = new long[0];
@@ -230,7 +231,8 @@ final class DailyTierTotals
     {
         if ((long)needed * ROW > wh.length)
         {
-            wh = Arrays.copyOf(wh, Math.multiplyExact(Math.max(needed, wh.length / ROW * 2), ROW));
+            final int capacity = ArrayGrowth.grownRows(wh.length / ROW, needed, ROW, "meters' daily tier totals");
+            wh = Arrays.copyOf(wh, capacity * ROW);
         }
     }
 

@@ -39,6 +39,10 @@ public final class DrHistory implements HourlyLoad
 {
     /** Days in each DR meter's ring. */
     public static final int DAYS = TenInTenBaseline.LOOKBACK_DAYS + 3;
+    /** Hours in each DR meter's ring: the values per meter of the hour arrays. */
+    static final int HOURS_PER_RING = DAYS * 24;
+    /** Most DR meters with history: their hours fill one array. */
+    public static final int MAX_DR_METERS = ArrayGrowth.MAX_LENGTH / HOURS_PER_RING;
     /** Bytes of history per DR meter. */
     public static final int BYTES_PER_DR_METER = DAYS * (4 + 24 * (4 + 2));
     /** An hour with no reading. */
@@ -182,12 +186,12 @@ public final class DrHistory implements HourlyLoad
         {
             return;
         }
-        final int capacity = Math.max(needed, days.length / DAYS * 2);
+        final int capacity = ArrayGrowth.grownRows(days.length / DAYS, needed, HOURS_PER_RING, "DR meters' history");
         final int old = days.length;
         days = Arrays.copyOf(days, capacity * DAYS);
         Arrays.fill(days, old, days.length, EMPTY_DAY);
-        wh = Arrays.copyOf(wh, capacity * DAYS * 24);
-        covered = Arrays.copyOf(covered, capacity * DAYS * 24);
+        wh = Arrays.copyOf(wh, capacity * HOURS_PER_RING);
+        covered = Arrays.copyOf(covered, capacity * HOURS_PER_RING);
     }
 
     void writeState(final DataOutput out) throws IOException

@@ -197,7 +197,7 @@ public final class TickWindow
             throw new IllegalStateException(meterCount + " meters' correction windows of " + slots + " slots are " +
                 "more than the " + MAX_TOTAL_SLOTS + " slots the engine holds: use a smaller correctionWindow");
         }
-        return (int)Math.min(Math.max(meterCount, 2L * held), most);
+        return ArrayGrowth.grownRows(held, meterCount, slots * STRIDE, "meters' correction windows");
     }
 
     /**
