@@ -1080,9 +1080,8 @@ public final class SimulationDriver
         /**
          * A DR event on the current day or a later one: mostly declared baselines (the simulated days are too few for
          * a 10-in-10 one, which is then refused per meter), sometimes a retry (of an even id, a modification), a
-     * conflicting or overlapping one, or
-         * hours that are not whole; and a quarter of the time a withdrawal of some event, pending, settled or
-         * unknown.
+         * conflicting or overlapping one, or hours that are not whole; and a quarter of the time a withdrawal of some
+         * event, pending, settled or unknown.
          */
         private void drEvent(final int cursor)
         {

@@ -276,7 +276,7 @@ public record HarnessConfig(
             "  --rates A,B,C        offered rates in ticks/s (default 50000,200000,1000000)",
             "  --rate-seconds S     measured seconds per offered rate (default 10)",
             "  --out DIR            report directory (default bench-results/<timestamp>)",
-            "  --work DIR           journal scratch directory (default <out>/work, deleted afterwards)",
+            "  --work DIR           journal scratch directory, new or empty (default <out>/work, deleted afterwards)",
             "  --keep-journals      keep every phase's journals and JSON output in the scratch directory",
             "                       (a --quick run leaves about 3 GB, a full run about ten times that)",
             "  --sealing S          inline or background: where the engine computes its journals' SHA-256",

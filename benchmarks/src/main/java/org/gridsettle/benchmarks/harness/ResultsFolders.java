@@ -5,11 +5,14 @@ import org.gridsettle.journal.IoReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * Makes sure a run can write its results folder and its scratch folder before any phase starts: a full run measures
  * for many minutes before it writes its report, and a folder that is a file or cannot be written would otherwise
- * be found only then.
+ * be found only then. The scratch folder is deleted whole when the run ends or is stopped (unless its journals are
+ * kept), so it must be new or empty and must not hold the results folder: a {@code --work} naming a data disk's
+ * mount point or the results' parent would otherwise lose what is there.
  * <p>
  * Stateless and thread-safe.
  */
@@ -30,11 +33,18 @@ final class ResultsFolders
     static void prepare(final HarnessConfig config)
     {
         final Path outDir = config.outDir();
+        final Path work = config.workDir();
+        if (outDir.toAbsolutePath().normalize().startsWith(work.toAbsolutePath().normalize()))
+        {
+            throw new IllegalArgumentException("the results folder " + outDir + " is inside the scratch " +
+                "folder " + work + ", which a run deletes whole when it ends: give --work a folder of its own");
+        }
+        refuseNonEmpty(work);
         final boolean outDirExisted = Files.exists(outDir);
         prepare(outDir, "results folder");
         try
         {
-            prepare(config.workDir(), "scratch folder");
+            prepare(work, "scratch folder");
         }
         catch (final IllegalArgumentException e)
         {
@@ -43,6 +53,27 @@ final class ResultsFolders
                 removeIfEmpty(outDir);
             }
             throw e;
+        }
+    }
+
+    /** Checked before either folder is created, so that a refused run leaves nothing behind. */
+    private static void refuseNonEmpty(final Path work)
+    {
+        if (!Files.isDirectory(work))
+        {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(work))
+        {
+            if (entries.findAny().isPresent())
+            {
+                throw new IllegalArgumentException("the scratch folder " + work + " is not empty: a run deletes " +
+                    "its scratch folder whole when it ends, so give --work a new or empty folder");
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new IllegalArgumentException("cannot read the scratch folder " + work + ": " + IoReason.of(e), e);
         }
     }
 

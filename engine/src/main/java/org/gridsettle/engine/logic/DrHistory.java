@@ -17,14 +17,18 @@ import java.util.Arrays;
  * Each DR meter owns a ring of {@value #DAYS} local days in flat primitive arrays (no object per meter, day or hour):
  * per day its local epoch day, and per local clock hour the imported Wh of the main channel (channel 0), summed over
  * the ticks whose interval starts in that hour (in the zone of the meter's tariff), with the seconds those ticks
- * cover. An hour is read only once its ticks cover all of it: an hour of 15-minute ticks with one missing has no
- * reading, as an hour with none, rather than 3/4 of its load, which on an event day would be credited as a reduction
- * and on a baseline day would lower the baseline. {@value #DAYS} days are the
- * 45-day lookback of {@link TenInTenBaseline}, the event day, and two days' grace for an end of day that comes late.
+ * cover. An hour is read only when its ticks cover exactly its 3,600 s: an hour of 15-minute ticks with one missing
+ * has no reading, as an hour with none, rather than 3/4 of its load, which on an event day would be credited as a
+ * reduction and on a baseline day would lower the baseline; nor has an hour whose ticks cover more, the load of more
+ * than one hour (a tick longer than an hour, or both occurrences of a fall-back day's repeated hour), which in a
+ * baseline would raise it and in an event day's adjustment window would lift the day-of ratio. {@value #DAYS} days
+ * are the 45-day lookback of {@link TenInTenBaseline}, the event day, and two days' grace for an end of day that comes
+ * late.
  * A tick for a day older than the ring holds is not recorded; a day is overwritten by the day {@value #DAYS} days
- * later. On the 25-hour day of a fall-back change the repeated hour sums both; on the 23-hour day the skipped hour has
- * no reading; neither day is ever a baseline day ({@link TenInTenBaseline} takes 24-hour days only), and the repeated
- * hour is read once either of its occurrences is.
+ * later. On the 25-hour day of a fall-back change the repeated hour sums both occurrences, so it has no reading once
+ * both are read, as the skipped hour of the 23-hour day has none; neither day is ever a baseline day
+ * ({@link TenInTenBaseline} takes 24-hour days only), and no event hour is either hour ({@link DrProcessor}), but an
+ * event day's adjustment window may hold one, and then the meter has no baseline.
  * <p>
  * Memory: {@value #BYTES_PER_DR_METER} bytes per DR meter ({@value #DAYS} days x (4-byte day + 24 x (4-byte Wh +
  * 2-byte seconds))), plus
@@ -128,7 +132,9 @@ public final class DrHistory implements HourlyLoad
             return NO_DATA;
         }
         final int at = day * 24 + hour;
-        return covered[at] >= HOUR_SECONDS ? wh[at] : NO_DATA;
+        // more than the hour is the fall-back day's repeated hour, both occurrences summed, or a tick longer than its
+        // hour: either is not the load of one clock hour, which baselines and credits compare
+        return covered[at] == HOUR_SECONDS ? wh[at] : NO_DATA;
     }
 
     /**

@@ -100,9 +100,28 @@ class DrHistoryTest
 
         history.recordTick(meters, dr, 0, local(DAY, 17, 15), 900, 250);
         assertThat(history.wh(DAY, 17)).isEqualTo(1_050);
-        // a tick of an hour or more reads its start's hour, as its energy is all there
+        history.recordTick(meters, dr, 0, local(DAY, 18, 0), 3_600, 1_000);
+        assertThat(history.wh(DAY, 18)).as("a tick of the hour").isEqualTo(1_000);
+    }
+
+    @Test
+    void anHourWhoseTicksCoverMoreThanItIsNotRead()
+    {
+        // a two-hour tick's 2,000 Wh are two hours' load: as 18:00's, a baseline day would raise the baseline by 1,000
         history.recordTick(meters, dr, 0, local(DAY, 18, 0), 7_200, 2_000);
-        assertThat(history.wh(DAY, 18)).isEqualTo(2_000);
+        history.select(dr);
+        assertThat(history.wh(DAY, 18)).isNegative();
         assertThat(history.wh(DAY, 19)).isNegative();
+
+        // the repeated 01:00 of a fall-back day, local clock seconds: 1,000 Wh in each occurrence, 2,000 summed
+        for (int occurrence = 0; occurrence < 2; occurrence++)
+        {
+            for (final int minute : new int[] {0, 15, 30, 45})
+            {
+                history.recordTick(meters, dr, 0, local(DAY + 1, 1, minute), 900, 250);
+            }
+            assertThat(history.wh(DAY + 1, 1)).as("after occurrence " + occurrence)
+                .isEqualTo(occurrence == 0 ? 1_000 : -1);
+        }
     }
 }

@@ -107,8 +107,9 @@ public enum ReasonCode
     READING_ABOVE_LIMIT(125),
     /**
      * Refused for one meter at a DR event's settlement: fewer than 10 eligible baseline days (4 for an event on a
-     * weekend day or holiday) in the lookback, or the
-     * event day lacks a reading in an event hour (or an adjustment hour). No credit is posted for that meter.
+     * weekend day or holiday) in the lookback, or the event day lacks a reading of an event hour (or an adjustment
+     * hour): main-channel ticks starting in it that cover exactly its 3,600 s, not less (a missing quarter) nor more
+     * (a tick longer than the hour, a fall-back day's repeated hour). No credit is posted for that meter.
      */
     DR_BASELINE_UNAVAILABLE(130),
     /** Rejected: a DR event that overlaps another event of the same tariff, or one already settled. */

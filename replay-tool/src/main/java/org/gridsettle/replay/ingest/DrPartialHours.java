@@ -17,8 +17,10 @@ import java.util.TreeMap;
  * or with the day-of adjustment an hour of its window on the event day. The engine takes an hour that the main
  * channel's readings starting in it do not cover whole as unread, as one with no reading, and pays the meter nothing
  * for the event (ACTUAL_MISSING): one missing 15-minute reading costs the customer the whole event's credit, which a
- * customer or the program's operator should hear of while the readings can still be sent. An hour with no reading at
- * all is not warned about: that is the documented rule.
+ * customer or the program's operator should hear of while the readings can still be sent. Readings starting in an
+ * hour that cover more than it (one longer than the hour) are warned of too: the engine takes that hour as unread, as
+ * it holds more than the hour's load. An hour with no reading at all is not warned about: that is the documented
+ * rule.
  * <p>
  * Stateless; safe from any thread.
  */
@@ -96,6 +98,13 @@ final class DrPartialHours
                     " of the 3,600 s of the hour from " + Instant.ofEpochSecond(hour).atZone(zone) + ", " +
                     hours.get(hour) + ": the engine takes an hour its readings do not cover whole as unread, so the " +
                     "meter is paid nothing for the event; send the missing readings before the event's day ends");
+            }
+            else if (seconds > HOUR_SECONDS)
+            {
+                lines.add("DR meter " + drMeters.get(meter) + "'s readings starting in the hour from " +
+                    Instant.ofEpochSecond(hour).atZone(zone) + ", " + hours.get(hour) + ", cover " +
+                    String.format("%,d", seconds) + " s, more than its 3,600: the engine takes an hour whose " +
+                    "readings hold more than its own load as unread, so the meter is paid nothing for the event");
             }
         }));
         return lines;

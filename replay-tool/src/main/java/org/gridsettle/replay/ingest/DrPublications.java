@@ -10,8 +10,10 @@ import java.util.List;
  * such as an archive fed again. Such a copy is skipped as superseded ({@link #superseded}) and nothing is journalled
  * for it: published, the engine would acknowledge it as a duplicate if its settling fields were the same, or reject
  * it CONFLICTING_DUPLICATE if they changed, and neither says what happened. A copy at the journalled modification is
- * published as before: a duplicate when it says the same, CONFLICTING_DUPLICATE when its settling fields changed. A
- * copy at a higher one of an event still pending is a modification ({@link #modifies}, DR_EVENT schema 3): the engine
+ * published as before: a duplicate when it says the same, CONFLICTING_DUPLICATE when its settling fields changed;
+ * unless the engine holds the event at a lower number, having refused that modification when it was first sent (an
+ * overlap since withdrawn). A copy above the number the engine holds an event still pending at is a modification
+ * ({@link #modifies}, DR_EVENT schema 3, {@link JournalledCalendar#heldDrEventModification}): the engine
  * replaces the event by it, unless it fails a check a new event gets; of a settled event it is published as before,
  * and the engine answers it as a publication (settlement is final). An event journalled without a number (schema 1,
  * a journal written before format version 6) cannot be compared, and every copy of it is published as a publication.
@@ -75,12 +77,13 @@ final class DrPublications
     /**
      * @param e          one of the run's events to publish.
      * @param journalled what the journal held before the run.
-     * @return true if it is a later modification of an event the journal holds pending at a known, lower number: it
-     *         is published as a modification (DR_EVENT schema 3), which replaces that event.
+     * @return true if it is a later modification of an event the journal holds pending at a known, lower number than
+     *         the engine holds it at (not that of a modification it refused, which this copy may repeat): it is
+     *         published as a modification (DR_EVENT schema 3), which replaces that event.
      */
     static boolean modifies(final DrEventFiles.Mapped e, final JournalledCalendar journalled)
     {
-        final long held = journalled.drEventModification(e.engineId());
+        final long held = journalled.heldDrEventModification(e.engineId());
         return journalled.pendingDrEvent(e.engineId()) && held != DrEventCodec.UNKNOWN_MODIFICATION &&
             e.event().modificationNumber() > held;
     }

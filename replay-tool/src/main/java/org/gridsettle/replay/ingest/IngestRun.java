@@ -591,7 +591,7 @@ public final class IngestRun
                 c.at() >= e.end() && c.at() > journalled.lastEndOfDay());
             events.add(new DrSummary.Event(e, drTally.publicationRejection(e.engineId()), settledEarlier,
                 !settledEarlier && !due, drTally.credits(e.start()),
-                DrPublications.modifies(e, journalled) ? journalled.drEventModification(e.engineId()) :
+                DrPublications.modifies(e, journalled) ? journalled.heldDrEventModification(e.engineId()) :
                 DrEventCodec.UNKNOWN_MODIFICATION));
         }
         final List<DrSummary.Withdrawal> withdrawn = new ArrayList<>();

@@ -45,7 +45,7 @@ final class JournalledCalendar
     /** Nothing journalled. */
     static final JournalledCalendar EMPTY = new JournalledCalendar(NONE, NONE, null, new LongHashSet(),
         new LongHashSet(), new LongHashSet(), new LongHashSet(), new Long2LongHashMap(NONE),
-        new Long2LongHashMap(DrEventCodec.UNKNOWN_MODIFICATION));
+        new Long2LongHashMap(DrEventCodec.UNKNOWN_MODIFICATION), new Long2LongHashMap(NONE));
 
     private final long lastEndOfDay;
     private final long earliestReading;
@@ -56,13 +56,15 @@ final class JournalledCalendar
     private final LongHashSet withdrawnAfterSettlement;
     private final Long2LongHashMap pendingDrEventEnds;
     private final Long2LongHashMap drEventModifications;
+    private final Long2LongHashMap heldModifications;
 
     private JournalledCalendar(final long lastEndOfDay, final long earliestReading, final TouTariff tariff,
         final LongHashSet drEvents, final LongHashSet settledDrEvents, final LongHashSet withdrawnDrEvents,
         final LongHashSet withdrawnAfterSettlement, final Long2LongHashMap pendingDrEventEnds,
-        final Long2LongHashMap drEventModifications)
+        final Long2LongHashMap drEventModifications, final Long2LongHashMap heldModifications)
     {
         this.drEventModifications = drEventModifications;
+        this.heldModifications = heldModifications;
         this.withdrawnAfterSettlement = withdrawnAfterSettlement;
         this.pendingDrEventEnds = pendingDrEventEnds;
         this.withdrawnDrEvents = withdrawnDrEvents;
@@ -226,7 +228,7 @@ final class JournalledCalendar
             }
         }
         return new JournalledCalendar(found[0], found[1] == Long.MAX_VALUE ? NONE : found[1], journalledTariff[0],
-            drEvents, settled, withdrawn, tooLate, unsettledEnds, modifications);
+            drEvents, settled, withdrawn, tooLate, unsettledEnds, modifications, held);
     }
 
     /**
@@ -282,6 +284,19 @@ final class JournalledCalendar
     long drEventModification(final long engineId)
     {
         return drEventModifications.get(engineId);
+    }
+
+    /**
+     * @param engineId a DR event id.
+     * @return the OpenADR modification number the engine holds the event at: its first publication's, or that of the
+     *         last modification (DR_EVENT schema 3) the engine took; not that of one it refused, which a later copy at
+     *         the same number may still replace it by. {@link DrEventCodec#UNKNOWN_MODIFICATION} when the event is not
+     *         journalled or was published without one.
+     */
+    long heldDrEventModification(final long engineId)
+    {
+        final long held = heldModifications.get(engineId);
+        return held == NONE ? DrEventCodec.UNKNOWN_MODIFICATION : held;
     }
 
     /**

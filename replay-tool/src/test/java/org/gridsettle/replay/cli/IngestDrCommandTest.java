@@ -193,6 +193,67 @@ class IngestDrCommandTest
         assertThat(cancel.out()).contains("dr events: 0 journalled").contains("1 withdrawn").doesNotContain("token DR");
     }
 
+    /**
+     * A modification the engine refused is tried again when the VTN sends it again: the engine holds the event at the
+     * number it took, not at the refused one's. The first run journals Event_939393 (modification 2, 16:00-19:00) and
+     * Event_424242 (13:00-15:00); the VTN then moves Event_939393 to 14:00-16:00 (modification 3), which overlaps
+     * Event_424242, still active: refused DR_EVENT_OVERLAP. The third payload cancels Event_424242 and still holds
+     * modification 3: the cancellation is withdrawn first, and modification 3 then replaces the event.
+     */
+    @Test
+    void aModificationTheEngineRefusedIsAModificationWhenSentAgain() throws IOException
+    {
+        final Path journal = tmp.resolve("journal");
+        final String moved = oadrEvent("Event_939393", 3, "near", "2026-04-29T21:00:00.000Z", "PT2H");
+        final CliRun first = ingest(journal, usage(false), payload("first.xml",
+            oadrEvent("Event_939393", 2, "near", "2026-04-29T23:00:00.000Z", "PT3H"),
+            oadrEvent("Event_424242", 0, "near", "2026-04-29T20:00:00.000Z", "PT2H")).toString(),
+            "--dr-incentive", "0.123457");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("dr events: 2 journalled");
+
+        final CliRun second = ingest(journal, usage(false), payload("second.xml", moved,
+            oadrEvent("Event_424242", 0, "near", "2026-04-29T20:00:00.000Z", "PT2H")).toString(),
+            "--dr-incentive", "0.123457");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).contains("(modification 3, near) -> engine id 939393 (its digits): 2026-04-29 " +
+            "14:00-16:00 America/Los_Angeles: rejected by the engine: DR_EVENT_OVERLAP (a modification of the " +
+            "version an earlier ingest journalled at modification 2, which stands and settles as journalled)");
+
+        final CliRun third = ingest(journal, usage(false), payload("third.xml", moved,
+            oadrEvent("Event_424242", 1, "cancelled", "2026-04-29T20:00:00.000Z", "PT2H")).toString(),
+            "--dr-incentive", "0.123457");
+        assertThat(third.exitCode()).as(third.err()).isZero();
+        assertThat(third.out()).contains("1 withdrawn").contains("(modification 3, near) -> engine id 939393 (its " +
+            "digits): 2026-04-29 14:00-16:00 America/Los_Angeles: modified (replaces modification 2, journalled by " +
+            "an earlier ingest), now 14:00-16:00; pending").contains("dr rejections: none\n");
+        final List<String> events = CliRun.of("dump", "--journal", journal.toString(), "--input").out().lines()
+            .filter((l) -> l.contains("\"type\":\"dr_event\"") && l.contains("\"modificationNumber\":3")).toList();
+        assertThat(events).hasSize(2).allMatch((l) -> l.contains("\"modification\":true"));
+    }
+
+    /** @return Event_939393 of {@link #MODIFICATION_AFTER} as another event id, number, status, start and length. */
+    private static String oadrEvent(final String id, final int modification, final String status, final String start,
+        final String duration) throws IOException
+    {
+        final String file = Files.readString(Path.of(path(MODIFICATION_AFTER)));
+        final String event = file.substring(file.indexOf("\t<oadr:oadrEvent>"),
+            file.indexOf("</oadr:oadrEvent>") + "</oadr:oadrEvent>\n".length());
+        return event.replace("Event_939393", id)
+            .replace("<ei:modificationNumber>3<", "<ei:modificationNumber>" + modification + "<")
+            .replace("<ei:eventStatus>near<", "<ei:eventStatus>" + status + "<")
+            .replace("2026-04-29T23:00:00.000Z", start)
+            .replace("<xcal:duration>PT2H<", "<xcal:duration>" + duration + "<");
+    }
+
+    /** @return a payload of {@link #MODIFICATION_AFTER}'s envelope holding these events. */
+    private Path payload(final String name, final String... events) throws IOException
+    {
+        final String file = Files.readString(Path.of(path(MODIFICATION_AFTER)));
+        return write(name, file.substring(0, file.indexOf("\t<oadr:oadrEvent>")) + String.join("", events) +
+            file.substring(file.indexOf("</oadr:oadrEvent>") + "</oadr:oadrEvent>\n".length()));
+    }
+
     @Test
     void demandResponseOptionsWithoutDrEventsAreRefusedAsTheIncentiveIs() throws IOException
     {

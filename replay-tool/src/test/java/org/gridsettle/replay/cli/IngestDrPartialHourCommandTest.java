@@ -55,15 +55,50 @@ class IngestDrPartialHourCommandTest
         assertThat(outside.err()).doesNotContain("readings cover");
     }
 
+    /**
+     * The event day's 18:00 and 19:00 read as one two-hour reading of 2,000 Wh: before the engine took an hour whose
+     * readings cover more than it as unread, 18:00 read as 2,000 Wh against its 1,000 Wh baseline and the meter was
+     * settled ("dr rejections: none", no reduction from this flat load); now it gets DR_BASELINE_UNAVAILABLE, which
+     * the ingest says beforehand.
+     */
+    @Test
+    void aReadingLongerThanAnEventHourIsSaid() throws IOException
+    {
+        final LocalDateTime from = LocalDateTime.of(2026, 4, 29, 18, 0);
+        final CliRun run = ingest(from, 7_200);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("settle ingest: warning: DR meter M-1's readings starting in the hour from " +
+            "2026-04-29T18:00-07:00[America/Los_Angeles], an event hour of \"Event_939393\", cover 7,200 s, more " +
+            "than its 3,600: the engine takes an hour whose readings hold more than its own load as unread, so the " +
+            "meter is paid nothing for the event\n");
+        assertThat(run.out()).contains("dr rejections: DR_BASELINE_UNAVAILABLE=1\n");
+    }
+
     private CliRun ingest(final LocalDateTime missing) throws IOException
     {
+        return ingest(missing, 0);
+    }
+
+    /**
+     * @param missing      the quarter hour with no reading, or the first of those one long reading replaces.
+     * @param longReading  0, or the seconds of one reading from {@code missing} in place of its quarter hours.
+     */
+    private CliRun ingest(final LocalDateTime missing, final int longReading) throws IOException
+    {
         final StringBuilder rows = new StringBuilder("meter_id,interval_start,interval_seconds,import_wh,export_wh\n");
+        final LocalDateTime longEnd = missing.plusSeconds(Math.max(longReading, 900));
         for (LocalDateTime t = LocalDateTime.of(2026, 3, 25, 0, 0); t.isBefore(LocalDateTime.of(2026, 4, 30, 0, 0));
             t = t.plusMinutes(15))
         {
-            if (!t.equals(missing))
+            if (t.isBefore(missing) || !t.isBefore(longEnd))
             {
                 rows.append("M-1,").append(t.atZone(LA).toOffsetDateTime()).append(",900,250,0\n");
+            }
+            else if (t.equals(missing) && longReading > 0)
+            {
+                rows.append("M-1,").append(t.atZone(LA).toOffsetDateTime()).append(',').append(longReading)
+                    .append(',').append(250 * longReading / 900).append(",0\n");
             }
         }
         final Path dir = Files.createDirectories(tmp.resolve("run-" + missing.getHour()));
