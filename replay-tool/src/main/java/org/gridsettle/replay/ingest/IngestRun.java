@@ -370,8 +370,14 @@ public final class IngestRun
         // one pass over the input journal: the calendar to resume, and the readings it settled already (a file sent
         // again is not submitted again)
         final SettledReadings.Scan settledScan = SettledReadings.scan(journalDir, readings);
+        final JournalledEnrolments enrolled = new JournalledEnrolments(settledScan::applied);
         final JournalledCalendar journalled =
-            JournalledCalendar.read(journalDir, TariffDocument.TARIFF_ID, TariffDocument.VERSION, settledScan,
+            JournalledCalendar.read(journalDir, TariffDocument.TARIFF_ID, TariffDocument.VERSION,
+                (buffer, offset, length, position) ->
+                {
+                    settledScan.onRecord(buffer, offset, length, position);
+                    enrolled.onRecord(buffer, offset, length, position);
+                },
                 settledScan::applied);
         final SettledReadings settled = settledScan.result();
         // appending, the journalled version keeps pricing (this run's copy is rejected ALREADY_EXISTS): its start is
@@ -380,6 +386,7 @@ public final class IngestRun
             journalled.tariffEffectiveFrom() : effectiveFrom(readings.earliestStart(covered));
         final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
         refuseAnotherTariff(tariff, journalled.tariff());
+        enrolled.refuseRenumbered(enrolments, tariff.tariffId(), journalDir);
         final List<DrEventFiles.Cancelled> withdrawals = DrWithdrawals.due(demandResponse, journalled);
         final List<DrEventFiles.Mapped> drEvents = DrPublications.due(demandResponse, journalled);
         // only for the events published: one skipped as older than the journal's is not settled by this run at all

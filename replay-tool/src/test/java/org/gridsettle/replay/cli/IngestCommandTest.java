@@ -423,6 +423,45 @@ class IngestCommandTest
         assertThat(CliRun.of("verify", "--journal", journal.toString()).exitCode()).isZero();
     }
 
+    // Was an operator's finding: the engine's meter id is the enrolment row's position, so a second month's ingest with
+    // the enrolment file's rows reordered, or one removed, gave a meter the number of another. Its enrolment onto its
+    // own account was rejected ALREADY_SETTLED (listed as "expected when appending"), and its readings were settled
+    // to the other meter's customer: M-2's month billed to account 1001, exit 0
+    @Test
+    void anAppendingIngestWhoseEnrolmentRowsNumberAMeterAsAnotherIsRefusedBeforeAnythingIsJournalled()
+        throws IOException
+    {
+        final String header = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
+        final Path journal = tmp.resolve("journal");
+        final Path both = write("meters.csv", "meter_id,account_id\nM-1,1001\nM-2,1002\n");
+        final Path march = write("march.csv", header + "M-1,2026-03-09T10:00:00Z,900,100,0\n" +
+            "M-2,2026-03-09T10:00:00Z,900,200,0\n");
+        assertThat(ingest(journal, both, march.toString()).exitCode()).isZero();
+        final String before = CliRun.of("verify", "--journal", journal.toString()).out();
+
+        // M-1 left the file: M-2 is now its first row, the engine's meter 1, which is M-1's on account 1001
+        final Path onlySecond = write("meters-m2.csv", "meter_id,account_id\nM-2,1002\n");
+        final Path april = write("april.csv", header + "M-2,2026-04-09T10:00:00Z,900,300,0\n");
+        final CliRun refused = ingest(journal, onlySecond, april.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err().lines().toList()).contains("settle ingest: enrolment row 1 (\"M-2\", account " +
+            "1002) would be the engine's meter 1, which " + journal + " holds enrolled on account 1001: the engine " +
+            "numbers meters by their row, so appending needs the rows of the earlier enrolment file in the same " +
+            "order, with new meters after them (a meter cannot move to another account by ingest); nothing was " +
+            "journalled");
+        assertThat(CliRun.of("verify", "--journal", journal.toString()).out()).isEqualTo(before);
+
+        // the earlier rows in their order, a new meter after them: appended
+        final Path grown = write("meters-grown.csv", "meter_id,account_id\nM-1,1001\nM-2,1002\nM-3,1003\n");
+        final CliRun again = ingest(journal, grown, april.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("readings: 1 submitted, 1 accepted");
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--account", "1002").out())
+            .contains("\"energyWh\":300");
+    }
+
     @Test
     void aSecondIngestWhileAnotherWritesTheJournalIsRefusedAndTheJournalStaysIntact() throws IOException
     {
