@@ -1058,6 +1058,10 @@ public final class SettlementEngine implements AutoCloseable
      *                               are, for the next start to recover (only the first call throws; a later one
      *                               returns, and {@link #fatalError()} still names the halt); or, changing nothing,
      *                               if called from a listener, where it would wait for itself.
+     * @throws org.gridsettle.engine.snapshot.SnapshotWriteException if the closing snapshot could not be written
+     *                               (its folder unwritable or full) while the engine had not halted: both journals
+     *                               are closed and sealed all the same, and the next start re-applies the inputs
+     *                               after the newest snapshot it finds.
      */
     @Override
     public void close()

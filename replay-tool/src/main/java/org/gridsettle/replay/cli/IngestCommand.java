@@ -360,6 +360,13 @@ public final class IngestCommand implements Callable<Integer>
             err.flush();
             IngestReportPrinter.print(out, report, journal);
             out.flush();
+            if (run.snapshotFailure() != null)
+            {
+                err.println("settle ingest: " + run.snapshotFailure() + "; the journal is closed and holds every " +
+                    "reading of this run: make " + journal.resolve("snapshots") + " a writable directory (or move " +
+                    "it away), then run the same command again");
+                err.flush();
+            }
             if (run.stopped())
             {
                 err.printf(java.util.Locale.ROOT, "settle ingest: stopped by a signal after %,d of the readings; the " +
@@ -368,7 +375,7 @@ public final class IngestCommand implements Callable<Integer>
                 err.flush();
                 return SignalStop.STOPPED;
             }
-            return 0;
+            return run.snapshotFailure() != null ? OneLineErrors.JOURNAL_WRITE_FAILED : 0;
         }
     }
 }

@@ -2,6 +2,7 @@ package org.gridsettle.replay.ingest;
 
 import org.gridsettle.engine.EngineCounters;
 import org.gridsettle.engine.SettlementEngine;
+import org.gridsettle.engine.snapshot.SnapshotWriteException;
 import org.gridsettle.journal.IoReason;
 import org.gridsettle.replay.bill.BillingCalendar;
 import org.gridsettle.replay.bill.ZeroRuns;
@@ -79,6 +80,7 @@ public final class IngestRun
     private ProgressListener progress = ProgressListener.NONE;
     private java.util.function.BooleanSupplier stopRequested = () -> false;
     private boolean stopped;
+    private String snapshotFailure;
     private List<Path> oracleFiles = List.of();
     private String defaultPricingNode;
     private DrEventFiles demandResponse = DrEventFiles.NONE;
@@ -214,6 +216,15 @@ public final class IngestRun
     public boolean stopped()
     {
         return stopped;
+    }
+
+    /**
+     * @return why the snapshot the engine writes as it closes could not be written, or null if it was: the journal
+     *     was closed and sealed first, so every reading the run submitted is in it and the report is true.
+     */
+    public String snapshotFailure()
+    {
+        return snapshotFailure;
     }
 
     /**
@@ -421,7 +432,7 @@ public final class IngestRun
         }
         final SettlementEngine engine = SettlementEngine.builder().journalDir(journalDir).listener(tally)
             .listener(drTally).build();
-        final long recovered;
+        long recovered = 0;
         try (engine)
         {
             engine.start();
@@ -494,6 +505,15 @@ public final class IngestRun
                 engine.calendar(events.get(nextEvent).kind(), events.get(nextEvent++).at(), tariff.tariffId());
             }
             progress.progress(submitted, submitted);
+        }
+        catch (final SnapshotWriteException e)
+        {
+            if (engine.fatalError() != null)
+            {
+                throw e;
+            }
+            // the closing snapshot: the journals were sealed before it failed, and this run's report is true
+            snapshotFailure = e.getMessage();
         }
         final EngineCounters counters = engine.counters();
         // calendar events already applied by an earlier run are acknowledged too: only the readings count here

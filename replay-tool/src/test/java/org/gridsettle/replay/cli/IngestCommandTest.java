@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridsettle.replay.cli.TestResources.HAND_TARIFF;
@@ -460,6 +461,47 @@ class IngestCommandTest
         assertThat(again.out()).contains("readings: 1 submitted, 1 accepted");
         assertThat(CliRun.of("dump", "--journal", journal.toString(), "--account", "1002").out())
             .contains("\"energyWh\":300");
+    }
+
+    // Was an operator's finding: with the snapshot folder unwritable (here a file where it goes; on a real host its
+    // permissions or a read-only mount), every run settled its readings and sealed the journal, then failed writing
+    // its closing snapshot: exit 2 ("bad usage or input"), no summary, and a message that said neither why the snapshot
+    // could not be written nor that the readings were settled
+    @Test
+    void aClosingSnapshotThatCannotBeWrittenIsNamedWithItsCauseAfterTheSummaryAndExits4() throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final String header = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, meters, write("first.csv", header + "M-1,2026-03-09T10:00:00Z,900,100,0\n")
+            .toString()).exitCode()).isZero();
+        final Path snapshots = journal.resolve("snapshots");
+        try (Stream<Path> files = Files.list(snapshots))
+        {
+            for (final Path file : files.toList())
+            {
+                Files.delete(file);
+            }
+        }
+        Files.delete(snapshots);
+        Files.writeString(snapshots, "not a folder");
+
+        final Path second = write("second.csv", header + "M-1,2026-03-09T10:15:00Z,900,200,0\n");
+        final CliRun run = ingest(journal, meters, second.toString());
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.out()).contains("readings: 1 submitted, 1 accepted");
+        assertThat(run.err().lines().toList()).contains("settle ingest: snapshot failed in " + snapshots + " (" +
+            run.err().replaceAll("(?s).* \\((\\d+ MiB free)\\).*", "$1") + "): cannot write snapshot " +
+            snapshots.resolve("snapshot-00000000000000000008.gss") + ": " + snapshots + ": already exists; the " +
+            "journal is closed and holds every reading of this run: make " + snapshots + " a writable directory " +
+            "(or move it away), then run the same command again");
+        assertThat(CliRun.of("verify", "--journal", journal.toString()).exitCode()).isZero();
+        // once the folder is one again, the same command goes through, the reading already settled
+        Files.delete(snapshots);
+        final CliRun again = ingest(journal, meters, second.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("already settled: 1 reading");
     }
 
     @Test
