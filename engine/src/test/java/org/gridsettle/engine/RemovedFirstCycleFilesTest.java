@@ -1,0 +1,80 @@
+package org.gridsettle.engine;
+
+import org.gridsettle.journal.JournalCorruptException;
+import org.gridsettle.journal.JournalVerifier;
+import org.gridsettle.journal.Journals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An operator who frees disk by deleting a live journal's oldest cycle files once they are archived, which FORMAT.md
+ * section 12 forbids: the journal is all of its cycle files from the first. Verify and an engine start must say
+ * that, naming the first file left, rather than only that a chain is broken or a checkpoint count is off.
+ */
+class RemovedFirstCycleFilesTest
+{
+    private static final int METERS = 2;
+    private static final int INTERVALS = 8;
+
+    @TempDir
+    Path tmp;
+
+    // Was an operator's finding: verify said "hash chain broken: this record or one before it was altered, removed or
+    // reordered", and settle ingest (an engine start) "output: record 1230 (sequence 0): checkpoint covers 8251
+    // records but follows 1230", neither saying that the files before were removed or what to do
+    @Test
+    void aJournalWhoseFirstCycleFilesWereDeletedIsNamedSoByVerifyAndByAStart() throws IOException
+    {
+        final Path dir = tmp.resolve("journal");
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            EngineFixture.setUp(engine, METERS);
+            EngineFixture.submitDay(engine, METERS, INTERVALS);
+        }
+        // the first session as if written two days ago; the second one writes today's file
+        final String earlier = day(-2);
+        for (final Path queue : new Path[] {Journals.input(dir), Journals.output(dir)})
+        {
+            Files.move(JournalFiles.cycleFile(queue), queue.resolve(earlier));
+            Files.delete(queue.resolve("metadata.cq4t"));
+        }
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            engine.registerAccount(999_999);
+        }
+        // archived, then deleted from the live journal to free disk
+        for (final Path queue : new Path[] {Journals.input(dir), Journals.output(dir)})
+        {
+            Files.delete(queue.resolve(earlier));
+            Files.delete(queue.resolve("metadata.cq4t"));
+        }
+
+        final String removed = "; the first cycle file, " + day(0) + ", does not begin the journal (its first " +
+            "record is %s): the cycle files before it were removed, and a journal is all of its cycle files from the " +
+            "first (FORMAT.md section 12): put them back";
+        assertThat(JournalVerifier.verify(dir).problems()).containsExactlyInAnyOrder(
+            Journals.input(dir) + ": record 0 (sequence 22): hash chain broken: this record or one before it was " +
+                "altered, removed or reordered" + String.format(removed, "numbered 22, not 1"),
+            // the second session caused no output: its output file holds only its close checkpoint
+            Journals.output(dir) + ": record 0 (sequence 0): hash chain broken: this record or one before it was " +
+                "altered, removed or reordered" + String.format(removed, "a checkpoint after 17 records, not 0"));
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start().close())
+            .isInstanceOf(JournalCorruptException.class)
+            .hasMessageContaining("the first cycle file, " + day(0) + ", does not begin the journal");
+    }
+
+    private static String day(final int fromToday)
+    {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(fromToday).format(DateTimeFormatter.BASIC_ISO_DATE) + "F.cq4";
+    }
+}
