@@ -10,9 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,14 +40,8 @@ class ClockSetBackTest
             EngineFixture.submitDay(engine, METERS, INTERVALS);
         }
         // the first run as if written two days from now: the clock of the second run is then two days behind it
-        final String later = LocalDate.now(ZoneOffset.UTC).plusDays(2).format(DateTimeFormatter.BASIC_ISO_DATE) +
-            "F.cq4";
-        for (final Path queue : new Path[] {Journals.input(dir), Journals.output(dir)})
-        {
-            Files.move(JournalFiles.cycleFile(queue), queue.resolve(later));
-            // Chronicle's table store remembers the cycles it saw; a writer's open rebuilds it from the directory
-            Files.delete(queue.resolve("metadata.cq4t"));
-        }
+        final String later = JournalFiles.cycleFileOfDay(2);
+        JournalFiles.redate(dir, later);
 
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
         {

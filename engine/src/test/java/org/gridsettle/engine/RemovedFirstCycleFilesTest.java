@@ -9,9 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,12 +39,8 @@ class RemovedFirstCycleFilesTest
             EngineFixture.submitDay(engine, METERS, INTERVALS);
         }
         // the first session as if written two days ago; the second one writes today's file
-        final String earlier = day(-2);
-        for (final Path queue : new Path[] {Journals.input(dir), Journals.output(dir)})
-        {
-            Files.move(JournalFiles.cycleFile(queue), queue.resolve(earlier));
-            Files.delete(queue.resolve("metadata.cq4t"));
-        }
+        final String earlier = JournalFiles.cycleFileOfDay(-2);
+        JournalFiles.redate(dir, earlier);
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
         {
             engine.registerAccount(999_999);
@@ -59,7 +52,8 @@ class RemovedFirstCycleFilesTest
             Files.delete(queue.resolve("metadata.cq4t"));
         }
 
-        final String removed = "; the first cycle file, " + day(0) + ", does not begin the journal (its first " +
+        final String today = JournalFiles.cycleFileOfDay(0);
+        final String removed = "; the first cycle file, " + today + ", does not begin the journal (its first " +
             "record is %s): the cycle files before it were removed, and a journal is all of its cycle files from the " +
             "first (FORMAT.md section 12): put them back";
         assertThat(JournalVerifier.verify(dir).problems()).containsExactlyInAnyOrder(
@@ -70,11 +64,6 @@ class RemovedFirstCycleFilesTest
                 "altered, removed or reordered" + String.format(removed, "a checkpoint after 17 records, not 0"));
         assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start().close())
             .isInstanceOf(JournalCorruptException.class)
-            .hasMessageContaining("the first cycle file, " + day(0) + ", does not begin the journal");
-    }
-
-    private static String day(final int fromToday)
-    {
-        return LocalDate.now(ZoneOffset.UTC).plusDays(fromToday).format(DateTimeFormatter.BASIC_ISO_DATE) + "F.cq4";
+            .hasMessageContaining("the first cycle file, " + today + ", does not begin the journal");
     }
 }
