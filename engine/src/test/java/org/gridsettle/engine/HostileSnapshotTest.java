@@ -79,9 +79,11 @@ class HostileSnapshotTest
 
         final List<String> notes = finishAndCheck();
         assertThat(notes).containsExactly(
-            "snapshot snapshot-00000000000000000202.gss is unusable (only 0 bytes); falling back to an older " +
+            "snapshot snapshot-00000000000000000202.gss is unusable (only 0 bytes); set aside as " +
+                "spare-00000000000000000202.gsp, for a later snapshot to overwrite; falling back to an older " +
                 "snapshot or a full replay",
-            "snapshot snapshot-00000000000000000201.gss is unusable (checksum mismatch); falling back to an older " +
+            "snapshot snapshot-00000000000000000201.gss is unusable (checksum mismatch); set aside as " +
+                "spare-00000000000000000201.gsp, for a later snapshot to overwrite; falling back to an older " +
                 "snapshot or a full replay",
             "loaded snapshot snapshot-00000000000000000200.gss (input 200), replaying the tail");
     }
@@ -117,8 +119,9 @@ class HostileSnapshotTest
         overwriteIntInNewest(HostileSnapshotTest::ledgerOffset, "token count", 2, 99);
 
         assertThat(finishAndCheck()).containsExactly(
-            "snapshot snapshot-00000000000000000201.gss is unusable (snapshot has 99 tokens); falling back to an " +
-                "older snapshot or a full replay",
+            "snapshot snapshot-00000000000000000201.gss is unusable (snapshot has 99 tokens); set aside as " +
+                "spare-00000000000000000201.gsp, for a later snapshot to overwrite; falling back to an older " +
+                "snapshot or a full replay",
             "loaded snapshot snapshot-00000000000000000200.gss (input 200), replaying the tail");
     }
 
@@ -145,7 +148,8 @@ class HostileSnapshotTest
         assertThat(notes).containsExactly(
             "snapshot snapshot-00000000000000000201.gss is unusable (length 2147483632 at byte " + meterIdsLengthAt +
                 " needs 17179869056 bytes but only " + (bytes.length - 8 - meterIdsLengthAt - 4) + " are left in " +
-                "the snapshot); falling back to an older snapshot or a full replay",
+                "the snapshot); set aside as spare-00000000000000000201.gsp, for a later snapshot to overwrite; " +
+                "falling back to an older snapshot or a full replay",
             "loaded snapshot snapshot-00000000000000000200.gss (input 200), replaying the tail");
     }
 

@@ -270,11 +270,27 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
             }
             catch (final java.io.IOException | RuntimeException e)
             {
-                recoveryNotes.add("snapshot " + file.getFileName() + " is unusable (" + e.getMessage() +
-                    "); falling back to an older snapshot or a full replay");
+                // kept under its name it would stay one of the newest two, and the next snapshot would turn the older
+                // sound one into the spare it overwrites
+                recoveryNotes.add("snapshot " + file.getFileName() + " is unusable (" + e.getMessage() + "); " +
+                    setAside(file) + "falling back to an older snapshot or a full replay");
             }
         }
         return null;
+    }
+
+    private String setAside(final Path snapshot)
+    {
+        try
+        {
+            return "set aside as " + snapshots.setAside(snapshot).getFileName() + ", for a later snapshot to " +
+                "overwrite; ";
+        }
+        catch (final java.io.UncheckedIOException e)
+        {
+            // left where it is, it is skipped again at the next start: nothing is lost
+            return "";
+        }
     }
 
     /**

@@ -354,6 +354,19 @@ public final class SnapshotStore
     }
 
     /**
+     * Turns a snapshot that cannot be used into a spare, so that it no longer counts among the snapshots kept and
+     * the next snapshot overwrites it. Call only while no snapshot is being written.
+     *
+     * @param snapshot a snapshot file of this directory.
+     * @return the spare's path.
+     * @throws UncheckedIOException if it cannot be renamed.
+     */
+    public Path setAside(final Path snapshot)
+    {
+        return spares.retire(snapshot);
+    }
+
+    /**
      * @return a spare for the next snapshot to be written over ({@link #persist(StateOutput, Runnable, Path)}), or
      *     null if there is none.
      */

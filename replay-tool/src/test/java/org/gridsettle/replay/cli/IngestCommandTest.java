@@ -504,6 +504,46 @@ class IngestCommandTest
         assertThat(again.out()).contains("already settled: 1 reading");
     }
 
+    // Was an operator's finding: a damaged newest snapshot (a bad disk block, a bad copy) was passed over in silence,
+    // and kept under its snapshot name as one of the newest two, so the next snapshot turned the older sound one into
+    // the spare it overwrites: from then on one usable snapshot was left, and nothing had told anyone about the damage
+    @Test
+    void aDamagedNewestSnapshotIsWarnedAboutAndSetAsideAsTheSpare() throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final String header = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
+        final Path journal = tmp.resolve("journal");
+        final Path snapshots = journal.resolve("snapshots");
+        for (final String row : new String[] {"10:00:00Z,900,100", "10:15:00Z,900,200"})
+        {
+            final Path usage = write("usage.csv", header + "M-1,2026-03-09T" + row + ",0\n");
+            assertThat(ingest(journal, meters, usage.toString()).exitCode()).isZero();
+        }
+        final Path newest = snapshots.resolve("snapshot-00000000000000000008.gss");
+        final Path older = snapshots.resolve("snapshot-00000000000000000004.gss");
+        assertThat(newest).exists();
+        assertThat(older).exists();
+        final byte[] bytes = Files.readAllBytes(newest);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(newest, bytes);
+
+        final Path third = write("usage.csv", header + "M-1,2026-03-09T10:30:00Z,900,300,0\n");
+        final CliRun run = ingest(journal, meters, third.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("readings: 1 submitted, 1 accepted");
+        assertThat(run.err().lines().filter((line) -> line.contains("snapshot")).toList()).singleElement()
+            .asString().startsWith("settle ingest: warning: snapshot snapshot-00000000000000000008.gss is unusable (")
+            .endsWith("); set aside as spare-00000000000000000008.gsp, for a later snapshot to overwrite; falling " +
+                "back to an older snapshot or a full replay");
+        // the sound older one is kept, beside this run's
+        try (Stream<Path> files = Files.list(snapshots))
+        {
+            assertThat(files.map((p) -> p.getFileName().toString()).filter((n) -> n.endsWith(".gss")))
+                .containsExactlyInAnyOrder("snapshot-00000000000000000004.gss", "snapshot-00000000000000000012.gss");
+        }
+    }
+
     @Test
     void aSecondIngestWhileAnotherWritesTheJournalIsRefusedAndTheJournalStaysIntact() throws IOException
     {
