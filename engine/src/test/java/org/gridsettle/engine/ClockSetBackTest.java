@@ -34,19 +34,12 @@ class ClockSetBackTest
     void anEngineStartedWithTheClockBehindTheJournalAppendsAfterItsLastCycleFile() throws IOException
     {
         final Path dir = tmp.resolve("journal");
-        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
-        {
-            EngineFixture.setUp(engine, METERS);
-            EngineFixture.submitDay(engine, METERS, INTERVALS);
-        }
+        EngineFixture.writeJournal(dir, METERS, INTERVALS);
         // the first run as if written two days from now: the clock of the second run is then two days behind it
         final String later = JournalFiles.cycleFileOfDay(2);
         JournalFiles.redate(dir, later);
 
-        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
-        {
-            engine.registerAccount(999_999);
-        }
+        EngineFixture.appendSession(dir, 999_999);
 
         for (final Path queue : new Path[] {Journals.input(dir), Journals.output(dir)})
         {

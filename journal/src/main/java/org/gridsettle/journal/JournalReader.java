@@ -62,6 +62,8 @@ public final class JournalReader implements AutoCloseable
     private int previousCycle = NO_CYCLE;
     /** Said of a journal whose first cycle files were removed, found at its first record ({@link #startRemoved}). */
     private String startRemoved = "";
+    /** The cycle of the first record read. */
+    private int firstCycle = NO_CYCLE;
     private long lastSequence;
     private long dataRecords;
     private int lastCheckpointKind = -1;
@@ -457,9 +459,10 @@ public final class JournalReader implements AutoCloseable
                 " record in the " + (role == INPUT_ROLE ? "input" : "output") + " journal: input/ and output/ were " +
                 "swapped or mixed up; put each queue back under its own name");
         }
-        if (position == 0 && previousCycle == NO_CYCLE)
+        if (previousCycle == NO_CYCLE)
         {
-            startRemoved = startRemoved(isCheckpoint);
+            firstCycle = tailer.cycle();
+            startRemoved = position == 0 ? startRemoved(isCheckpoint) : "";
         }
         if (!checkChain)
         {
@@ -496,7 +499,7 @@ public final class JournalReader implements AutoCloseable
         if (checkpoint.recordsCovered() != position)
         {
             throw corrupt("checkpoint covers " + checkpoint.recordsCovered() + " records but follows " + position +
-                startRemoved);
+                (startRemoved.isEmpty() ? missingBefore(checkpoint.recordsCovered() - position) : startRemoved));
         }
         if (checkSha)
         {
@@ -543,6 +546,22 @@ public final class JournalReader implements AutoCloseable
             (isCheckpoint ? "a checkpoint after " + before + " records" : "numbered " + (before + 1)) + ", not " +
             (isCheckpoint ? "0" : "1") + "): the cycle files before it were removed, and a journal is all of its " +
             "cycle files from the first (FORMAT.md section 12): put them back";
+    }
+
+    /**
+     * @param missing records a checkpoint counts before it that were not read.
+     * @return for a checkpoint in a later cycle file than the first read, a clause saying a cycle file before it may
+     *     have been removed, else "": a reader taking the chain on trust meets the gap only at the next checkpoint.
+     */
+    private String missingBefore(final long missing)
+    {
+        if (missing <= 0 || tailer.cycle() == firstCycle)
+        {
+            return "";
+        }
+        return "; " + missing + (missing == 1 ? " record before it is" : " records before it are") + " missing: a " +
+            "cycle file before " + Journals.cycleFileName(tailer.cycle()) + " may have been removed (settle verify " +
+            "names the first record after the gap)";
     }
 
     private JournalCorruptException corrupt(final String problem)

@@ -1,6 +1,7 @@
 package org.gridsettle.engine;
 
 import org.gridsettle.journal.JournalCorruptException;
+import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * section 12 forbids: the journal is all of its cycle files from the first. Verify and an engine start must say
  * that, naming the first file left, rather than only that a chain is broken or a checkpoint count is off.
  */
-class RemovedFirstCycleFilesTest
+class RemovedCycleFilesTest
 {
     private static final int METERS = 2;
     private static final int INTERVALS = 8;
@@ -33,18 +34,11 @@ class RemovedFirstCycleFilesTest
     void aJournalWhoseFirstCycleFilesWereDeletedIsNamedSoByVerifyAndByAStart() throws IOException
     {
         final Path dir = tmp.resolve("journal");
-        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
-        {
-            EngineFixture.setUp(engine, METERS);
-            EngineFixture.submitDay(engine, METERS, INTERVALS);
-        }
+        EngineFixture.writeJournal(dir, METERS, INTERVALS);
         // the first session as if written two days ago; the second one writes today's file
         final String earlier = JournalFiles.cycleFileOfDay(-2);
         JournalFiles.redate(dir, earlier);
-        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
-        {
-            engine.registerAccount(999_999);
-        }
+        EngineFixture.appendSession(dir, 999_999);
         // archived, then deleted from the live journal to free disk
         for (final Path queue : new Path[] {Journals.input(dir), Journals.output(dir)})
         {
@@ -65,5 +59,42 @@ class RemovedFirstCycleFilesTest
         assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start().close())
             .isInstanceOf(JournalCorruptException.class)
             .hasMessageContaining("the first cycle file, " + today + ", does not begin the journal");
+    }
+
+    // Was an operator's finding: verify and an engine start name the gap well ("it is the first record of ...: the
+    // cycle file before it may have been removed"), but settle ingest, which reads the journal with its chain taken on
+    // trust before its engine starts, said only "input: record 7384 (sequence 0): checkpoint covers 8910 records but
+    // follows 7384"
+    @Test
+    void aJournalWithACycleFileDeletedFromTheMiddleIsNamedSoByAReaderThatTrustsTheChain() throws IOException
+    {
+        final Path dir = tmp.resolve("journal");
+        EngineFixture.writeJournal(dir, METERS, INTERVALS);
+        JournalFiles.redate(dir, JournalFiles.cycleFileOfDay(-2));
+        // the second session's day, yesterday, then today's third
+        EngineFixture.appendSession(dir, 999_998);
+        final String middle = JournalFiles.cycleFileOfDay(-1);
+        final Path input = Journals.input(dir);
+        Files.move(input.resolve(JournalFiles.cycleFileOfDay(0)), input.resolve(middle));
+        Files.move(Journals.output(dir).resolve(JournalFiles.cycleFileOfDay(0)), Journals.output(dir).resolve(middle));
+        for (final Path queue : new Path[] {input, Journals.output(dir)})
+        {
+            Files.delete(queue.resolve("metadata.cq4t"));
+        }
+        EngineFixture.appendSession(dir, 999_999);
+        Files.delete(input.resolve(middle));
+        Files.delete(input.resolve("metadata.cq4t"));
+
+        assertThatThrownBy(() ->
+        {
+            try (JournalReader reader = new JournalReader(input).chainVerification(false))
+            {
+                reader.verifyToEnd();
+            }
+        })
+            .isInstanceOf(JournalCorruptException.class)
+            .hasMessage(input + ": record 23 (sequence 0): checkpoint covers 25 records but follows 23; 2 records " +
+                "before it are missing: a cycle file before " + JournalFiles.cycleFileOfDay(0) + " may have been " +
+                "removed (settle verify names the first record after the gap)");
     }
 }
