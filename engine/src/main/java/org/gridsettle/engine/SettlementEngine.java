@@ -1241,7 +1241,10 @@ public final class SettlementEngine implements AutoCloseable
          *              window's {@value org.gridsettle.engine.logic.TickWindow#BYTES_PER_METER} bytes per meter.
          *              At most {@link org.gridsettle.engine.logic.TickWindow#MAX_TOTAL_SLOTS} slots for all meters
          *              together: {@link #build()} refuses a window that times {@link #expectedMeters} (at least
-         *              one meter) is more, and meters enrolled beyond that halt the engine.
+         *              one meter) is more, and meters enrolled beyond that halt the engine. The journal does not
+         *              record it, and a late tick's outcome depends on it: start every engine on a journal, and
+         *              replay it ({@code settle replay --correction-window}), with the window it was written with;
+         *              a start or replay with another names the window in the difference it finds.
          * @return this.
          * @throws IllegalArgumentException naming the value, if it is below 1 or a single meter's window would not
          *                                  fit.
