@@ -17,7 +17,7 @@ public final class SnapshotWriteException extends IllegalStateException
      * @param message what failed, naming the folder and the file.
      * @param cause   the file system's failure.
      */
-    SnapshotWriteException(final String message, final Throwable cause)
+    public SnapshotWriteException(final String message, final Throwable cause)
     {
         super(message, cause);
     }

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.gridsettle.engine.snapshot.SnapshotWriteException;
 import org.gridsettle.journal.JournalWriteException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -64,6 +65,28 @@ final class CliErrorsTest
             .isEqualTo("64");
         assertThat(OneLineErrors.message(new IOException("cannot read meter CSV: java.io.EOFException")))
             .isEqualTo("cannot read meter CSV:");
+    }
+
+    // a periodic snapshot that could not be written halts the engine (the closing one is settle ingest's to report):
+    // the input was good and the journal keeps it, so it is the file system's trouble, exit 4, not 2 ("bad input")
+    @Test
+    void aSnapshotThatCouldNotBeWrittenHaltingTheEngineIsExitCodeFour()
+    {
+        final CommandLine cli = new CommandLine(new SettleCommand());
+        final CommandLine ingest = cli.getSubcommands().get("ingest");
+        final StringWriter err = new StringWriter();
+        ingest.setErr(new PrintWriter(err));
+        final CommandLine.ParseResult parsed = cli.parseArgs("ingest", "--journal", "j", "--tariff", "t.json",
+            "--meters", "m.csv", "--usage", "u.csv").subcommand();
+        final String failed = "snapshot failed in /j/snapshots (900 MiB free): cannot write snapshot " +
+            "/j/snapshots/snapshot-00000000000001000000.gss: permission denied";
+
+        final int code = new OneLineErrors().handleExecutionException(new IllegalStateException("engine halted: " +
+            failed, new SnapshotWriteException(failed, new java.nio.file.AccessDeniedException("/j/snapshots"))),
+            ingest, parsed);
+
+        assertThat(code).isEqualTo(4);
+        assertThat(err.toString().lines()).containsExactly("settle ingest: engine halted: " + failed);
     }
 
     @Test
