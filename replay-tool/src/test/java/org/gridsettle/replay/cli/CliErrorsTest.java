@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,28 +68,6 @@ final class CliErrorsTest
             .isEqualTo("cannot read meter CSV:");
     }
 
-    // a periodic snapshot that could not be written halts the engine (the closing one is settle ingest's to report):
-    // the input was good and the journal keeps it, so it is the file system's trouble, exit 4, not 2 ("bad input")
-    @Test
-    void aSnapshotThatCouldNotBeWrittenHaltingTheEngineIsExitCodeFour()
-    {
-        final CommandLine cli = new CommandLine(new SettleCommand());
-        final CommandLine ingest = cli.getSubcommands().get("ingest");
-        final StringWriter err = new StringWriter();
-        ingest.setErr(new PrintWriter(err));
-        final CommandLine.ParseResult parsed = cli.parseArgs("ingest", "--journal", "j", "--tariff", "t.json",
-            "--meters", "m.csv", "--usage", "u.csv").subcommand();
-        final String failed = "snapshot failed in /j/snapshots (900 MiB free): cannot write snapshot " +
-            "/j/snapshots/snapshot-00000000000001000000.gss: permission denied";
-
-        final int code = new OneLineErrors().handleExecutionException(new IllegalStateException("engine halted: " +
-            failed, new SnapshotWriteException(failed, new java.nio.file.AccessDeniedException("/j/snapshots"))),
-            ingest, parsed);
-
-        assertThat(code).isEqualTo(4);
-        assertThat(err.toString().lines()).containsExactly("settle ingest: engine halted: " + failed);
-    }
-
     @Test
     void aJournalTheDiskCouldNotTakeIsOneLineAndExitCodeFour()
     {
@@ -120,6 +99,18 @@ final class CliErrorsTest
         assertThat(snapshotCode).isEqualTo(4);
         assertThat(snapshotErr.toString().lines()).singleElement().asString()
             .isEqualTo("settle ingest: snapshot failed in /j/snapshots (0 MiB free): No space left on device");
+
+        // a periodic snapshot that could not be written for another reason halts the engine as well (the closing one
+        // is settle ingest's to report): the input was good and the journal keeps it, so it is exit 4 too, not 2
+        final StringWriter deniedErr = new StringWriter();
+        ingest.setErr(new PrintWriter(deniedErr));
+        final String denied = "snapshot failed in /j/snapshots (900 MiB free): cannot write snapshot " +
+            "/j/snapshots/snapshot-00000000000001000000.gss: permission denied";
+        final int deniedCode = new OneLineErrors().handleExecutionException(new IllegalStateException("engine " +
+            "halted: " + denied, new SnapshotWriteException(denied, new AccessDeniedException("/j/snapshots"))),
+            ingest, parsed);
+        assertThat(deniedCode).isEqualTo(4);
+        assertThat(deniedErr.toString().lines()).containsExactly("settle ingest: engine halted: " + denied);
     }
 
     @Test
