@@ -242,7 +242,10 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
                 final SnapshotInfo info = SnapshotStore.verify(file);
                 if (info.inputSequence() > lastInput || info.outputRecords() > output.dataRecords())
                 {
-                    recoveryNotes.add("snapshot " + file.getFileName() + " is ahead of the journals; skipped");
+                    // of a later state of the journal (restored from a backup under it) or of another: kept under its
+                    // name it would stay one of the newest two, and each snapshot taken would become a spare at once
+                    recoveryNotes.add("snapshot " + file.getFileName() + " is ahead of the journals; " +
+                        setAside(file) + "skipped");
                     continue;
                 }
                 final SettlementLogic candidate = new SettlementLogic(this, correctionWindow);
