@@ -68,16 +68,24 @@ final class JournalledEnrolments implements RecordHandler
         {
             final long account = accounts.get(row.meterId());
             final long tariff = tariffs.get(row.meterId());
-            if (account != NONE && (account != row.accountId() || tariff != tariffId))
+            if (account == NONE || account == row.accountId() && tariff == tariffId)
             {
-                throw new IllegalArgumentException("enrolment row " + row.meterId() + " (" +
-                    DisplayText.quote(row.usageMeterId()) + ", account " + row.accountId() + ") would be the " +
-                    "engine's meter " + row.meterId() + ", which " + journalDir + " holds enrolled on account " +
-                    account + (tariff != tariffId ? " under tariff " + tariff + ", not " + tariffId : "") +
-                    ": the engine numbers meters by their row, so appending needs the rows of the earlier " +
-                    "enrolment file in the same order, with new meters after them (a meter cannot move to another " +
-                    "account by ingest); nothing was journalled");
+                continue;
             }
+            final String row1 = "enrolment row " + row.meterId() + " (" + DisplayText.quote(row.usageMeterId()) +
+                ", account " + row.accountId() + ") would be the engine's meter " + row.meterId() + ", which " +
+                journalDir + " holds enrolled ";
+            if (tariff != tariffId)
+            {
+                // a journal another program wrote: its meter would be priced by a tariff this run does not give
+                throw new IllegalArgumentException(row1 + "on tariff " + tariff + " (account " + account + "), not " +
+                    "on the tariff " + tariffId + " settle ingest enrols its meters on: its readings would be priced " +
+                    "by that tariff; settle ingest appends only to a journal whose meters it enrolled; nothing was " +
+                    "journalled");
+            }
+            throw new IllegalArgumentException(row1 + "on account " + account + ": the engine numbers meters by " +
+                "their row, so appending needs the rows of the earlier enrolment file in the same order, with new " +
+                "meters after them (a meter cannot move to another account by ingest); nothing was journalled");
         }
     }
 }

@@ -430,7 +430,7 @@ class IngestCommandTest
     // to the other meter's customer: M-2's month billed to account 1001, exit 0
     @Test
     void anAppendingIngestWhoseEnrolmentRowsNumberAMeterAsAnotherIsRefusedBeforeAnythingIsJournalled()
-        throws IOException
+        throws IOException, java.net.URISyntaxException
     {
         final String header = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
         final Path journal = tmp.resolve("journal");
@@ -461,6 +461,16 @@ class IngestCommandTest
         assertThat(again.out()).contains("readings: 1 submitted, 1 accepted");
         assertThat(CliRun.of("dump", "--journal", journal.toString(), "--account", "1002").out())
             .contains("\"energyWh\":300");
+
+        // a journal another program wrote (golden v1, an engine's: meter 1 on tariff 21): the readings would have been
+        // priced by tariff 21, under a summary naming this run's tariff
+        final Path golden = GoldenJournals.copy("v1", tmp);
+        final CliRun foreign = ingest(golden, both, march.toString());
+        assertThat(foreign.exitCode()).isEqualTo(2);
+        assertThat(foreign.err().lines().toList()).contains("settle ingest: enrolment row 1 (\"M-1\", account 1001) " +
+            "would be the engine's meter 1, which " + golden + " holds enrolled on tariff 21 (account 1001), not on " +
+            "the tariff 1 settle ingest enrols its meters on: its readings would be priced by that tariff; settle " +
+            "ingest appends only to a journal whose meters it enrolled; nothing was journalled");
     }
 
     // Was an operator's finding: with the snapshot folder unwritable (here a file where it goes; on a real host its
