@@ -315,6 +315,12 @@ class VerifyCommandTest
         final CliRun neither = CliRun.of("dump", "--journal", tmp.resolve("without-input").resolve("output").toString());
         assertThat(neither.exitCode()).isEqualTo(2);
         assertThat(neither.err()).contains("no gridsettle journal at");
+        // an operator's slip: the queue given for the journal (was only "expected .../output/input and
+        // .../output/output with .cq4 files")
+        final Path queue = tmp.resolve("without-input").resolve("output");
+        assertThat(neither.err().lines()).containsExactly("settle dump: no gridsettle journal at " + queue + ": it " +
+            "is a queue of one (its output/ or input/, holding cycle files); give the journal directory that holds " +
+            "it, " + queue.getParent());
     }
 
     private static String lastCheckpointSha256(final Path queueDir)
