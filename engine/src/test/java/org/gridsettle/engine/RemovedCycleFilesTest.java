@@ -97,4 +97,27 @@ class RemovedCycleFilesTest
                 "before it are missing: a cycle file before " + JournalFiles.cycleFileOfDay(0) + " may have been " +
                 "removed (settle verify names the first record after the gap)");
     }
+
+    // Was an operator's finding: with the input journal's newest cycle file lost (deleted, or a restore of an older
+    // copy) a start said only "output: output journal has 14281 records but its inputs produce only 13034"
+    @Test
+    void anInputJournalWhoseNewestCycleFileWasDeletedIsNamedSoByAStart() throws IOException
+    {
+        final Path dir = tmp.resolve("journal");
+        EngineFixture.writeJournal(dir, METERS, INTERVALS);
+        JournalFiles.redate(dir, JournalFiles.cycleFileOfDay(-1));
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            EngineFixture.submitDay(engine, METERS, INTERVALS + 4);
+        }
+        final Path input = Journals.input(dir);
+        Files.delete(input.resolve(JournalFiles.cycleFileOfDay(0)));
+        Files.delete(input.resolve("metadata.cq4t"));
+
+        assertThatThrownBy(() -> SettlementEngine.builder().journalDir(dir).build().start().close())
+            .isInstanceOf(JournalCorruptException.class)
+            .hasMessage(Journals.output(dir) + ": output journal has 40 records but its inputs produce only 16: " +
+                "inputs the recorded outputs follow from are missing after input 21, the input journal's last (its " +
+                "last cycle files removed or lost, or it is an older copy than the output journal): restore them");
+    }
 }

@@ -223,7 +223,9 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         if (recoveryGenerated < recoveryRecorded)
         {
             throw new JournalCorruptException(outputDir + ": output journal has " + recoveryRecorded +
-                " records but its inputs produce only " + recoveryGenerated);
+                " records but its inputs produce only " + recoveryGenerated + ": inputs the recorded outputs follow " +
+                "from are missing after input " + inputSequence + ", the input journal's last (its last cycle files " +
+                "removed or lost, or it is an older copy than the output journal): restore them");
         }
         appliedSequence = inputSequence;
         return inputSequence;
