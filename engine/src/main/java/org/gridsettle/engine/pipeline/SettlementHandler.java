@@ -227,6 +227,13 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
                 "from are missing after input " + inputSequence + ", the input journal's last (its last cycle files " +
                 "removed or lost, or it is an older copy than the output journal): restore them");
         }
+        if (recoveryGenerated > recoveryRecorded)
+        {
+            // routine after a kill, but also what a lost or deleted output cycle file looks like: worth a word
+            recoveryNotes.add("appended " + (recoveryGenerated - recoveryRecorded) + " outputs of journalled inputs " +
+                "that the output journal did not hold (an engine stopped before journalling them, or output cycle " +
+                "files removed or lost)");
+        }
         appliedSequence = inputSequence;
         return inputSequence;
     }

@@ -437,9 +437,9 @@ public final class IngestRun
         {
             engine.start();
             recovered = engine.recoveredInputs();
-            // a snapshot the start passed over: the run goes on from an older one or a full replay, but a damaged
-            // snapshot file is the operator's to know of (a failing disk damages journals next)
-            engine.recoveryNotes().stream().filter((note) -> note.startsWith("snapshot ")).forEach(warnings);
+            // what the start did besides loading a snapshot: a snapshot passed over (a damaged file can mean a
+            // failing disk), outputs appended that the output journal lacked (a kill, or a lost output file)
+            engine.recoveryNotes().stream().filter((note) -> !note.startsWith("loaded snapshot ")).forEach(warnings);
             engine.publishTariff(tariff);
             // before any end of day of this run, so that a cancelled event still pending never settles, and before
             // this run's events, so that one a VTN called over the cancelled event's hours does not overlap it

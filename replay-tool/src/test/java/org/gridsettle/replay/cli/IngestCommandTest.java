@@ -554,6 +554,35 @@ class IngestCommandTest
         }
     }
 
+    // Was an operator's finding: with the output journal removed (or its newest cycle file lost), an ingest rebuilt the
+    // outputs from the inputs, as FORMAT.md section 8 says it may, but said nothing of it
+    @Test
+    void outputsAStartAppendsThatTheOutputJournalLackedAreWarnedAbout() throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2026-03-09T10:00:00Z,900,100,0\nM-1,2026-03-09T10:15:00Z,900,200,0\n");
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, meters, usage.toString()).exitCode()).isZero();
+        final String before = CliRun.of("verify", "--journal", journal.toString()).out();
+        try (Stream<Path> files = Files.walk(journal.resolve("output")))
+        {
+            for (final Path file : files.sorted(java.util.Comparator.reverseOrder()).toList())
+            {
+                Files.delete(file);
+            }
+        }
+
+        final CliRun run = ingest(journal, meters, usage.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines().toList()).contains("settle ingest: warning: appended 2 outputs of journalled " +
+            "inputs that the output journal did not hold (an engine stopped before journalling them, or output " +
+            "cycle files removed or lost)");
+        assertThat(CliRun.of("verify", "--journal", journal.toString()).exitCode()).isZero();
+        assertThat(before).contains("output: 2 records");
+    }
+
     @Test
     void aSecondIngestWhileAnotherWritesTheJournalIsRefusedAndTheJournalStaysIntact() throws IOException
     {
