@@ -946,7 +946,9 @@ public final class SettlementEngine implements AutoCloseable
      * Valid after {@link #start()}.
      *
      * @return what recovery did at start, one line each: the cycle files it set aside (see
-     *         {@link #setAsideCycleFiles()}), and the snapshots it loaded or skipped.
+     *         {@link #setAsideCycleFiles()}), the snapshots it loaded or skipped (a skipped one, damaged or ahead of
+     *         the journals, is renamed to a spare for a later snapshot to overwrite), and the outputs it appended that
+     *         the output journal lacked. Every line but a loaded snapshot's is worth showing an operator.
      */
     public java.util.List<String> recoveryNotes()
     {
