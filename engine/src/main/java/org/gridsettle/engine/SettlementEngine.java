@@ -952,7 +952,9 @@ public final class SettlementEngine implements AutoCloseable
      * Valid after {@link #start()}.
      *
      * @return what recovery did at start, one line each: the cycle files it set aside (see
-     *         {@link #setAsideCycleFiles()}), and the snapshots it loaded or skipped.
+     *         {@link #setAsideCycleFiles()}), the snapshots it loaded or skipped (a skipped one, damaged or ahead of
+     *         the journals, is renamed to a spare for a later snapshot to overwrite), and the outputs it appended that
+     *         the output journal lacked. Every line but a loaded snapshot's is worth showing an operator.
      */
     public java.util.List<String> recoveryNotes()
     {
@@ -1064,6 +1066,10 @@ public final class SettlementEngine implements AutoCloseable
      *                               are, for the next start to recover (only the first call throws; a later one
      *                               returns, and {@link #fatalError()} still names the halt); or, changing nothing,
      *                               if called from a listener, where it would wait for itself.
+     * @throws org.gridsettle.engine.snapshot.SnapshotWriteException if the closing snapshot could not be written
+     *                               (its folder unwritable or full) while the engine had not halted: both journals
+     *                               are closed and sealed all the same, and the next start re-applies the inputs
+     *                               after the newest snapshot it finds.
      */
     @Override
     public void close()
@@ -1243,7 +1249,10 @@ public final class SettlementEngine implements AutoCloseable
          *              window's {@value org.gridsettle.engine.logic.TickWindow#BYTES_PER_METER} bytes per meter.
          *              At most {@link org.gridsettle.engine.logic.TickWindow#MAX_TOTAL_SLOTS} slots for all meters
          *              together: {@link #build()} refuses a window that times {@link #expectedMeters} (at least
-         *              one meter) is more, and meters enrolled beyond that halt the engine.
+         *              one meter) is more, and meters enrolled beyond that halt the engine. The journal does not
+         *              record it, and a late tick's outcome depends on it: start every engine on a journal, and
+         *              replay it ({@code settle replay --correction-window}), with the window it was written with;
+         *              a start or replay with another names the window in the difference it finds.
          * @return this.
          * @throws IllegalArgumentException naming the value, if it is below 1 or a single meter's window would not
          *                                  fit.

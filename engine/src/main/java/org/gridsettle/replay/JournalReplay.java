@@ -2,6 +2,7 @@ package org.gridsettle.replay;
 
 import org.agrona.DirectBuffer;
 import org.gridsettle.engine.logic.SettlementLogic;
+import org.gridsettle.engine.logic.TickWindow;
 import org.gridsettle.journal.BackgroundChainCheck;
 import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.JournalReader;
@@ -46,6 +47,7 @@ public final class JournalReplay
     private boolean diverged;
     private ProgressListener progress = ProgressListener.NONE;
     private int expectedMeters;
+    private int correctionWindow = TickWindow.DEFAULT_SLOTS;
     private boolean archive;
 
     /**
@@ -86,6 +88,27 @@ public final class JournalReplay
             throw new IllegalArgumentException("expected meters must not be negative: " + meters);
         }
         this.expectedMeters = meters;
+        return this;
+    }
+
+    /**
+     * Replays with the correction window the journal's writer ran with ({@code SettlementEngine.Builder
+     * .correctionWindow}): the journal does not record it, and whether a late tick is refused
+     * OUTSIDE_CORRECTION_WINDOW depends on it.
+     *
+     * @param slots ticks remembered per meter; {@link TickWindow#DEFAULT_SLOTS} by default.
+     * @return this.
+     * @throws IllegalArgumentException naming the value, if it is below 1 or above
+     *                                  {@link TickWindow#MAX_TOTAL_SLOTS}.
+     */
+    public JournalReplay correctionWindow(final int slots)
+    {
+        if (slots < 1 || slots > TickWindow.MAX_TOTAL_SLOTS)
+        {
+            throw new IllegalArgumentException("correction window must be 1 to " + TickWindow.MAX_TOTAL_SLOTS +
+                " ticks: " + slots);
+        }
+        this.correctionWindow = slots;
         return this;
     }
 
@@ -183,7 +206,7 @@ public final class JournalReplay
             {
                 diverged = true;
             }
-        });
+        }, correctionWindow);
         logic.reserveMeters(expectedMeters);
         final ProgressListener progress = this.progress;
         final long expected = progress == ProgressListener.NONE ? -1 : indexed;

@@ -2,11 +2,14 @@ package org.gridsettle.replay;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.RecordHandler;
 import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordType;
+import org.gridsettle.journal.codec.RejectionCodec;
 
 /**
  * Compares regenerated output records, one at a time, with the recorded output journal: same bytes, same chain.
@@ -21,6 +24,11 @@ import org.gridsettle.journal.codec.RecordType;
  */
 public final class OutputComparer
 {
+    /** Said of a difference where one side only refused a tick OUTSIDE_CORRECTION_WINDOW. */
+    static final String OTHER_WINDOW = "a tick refused OUTSIDE_CORRECTION_WINDOW on one side only is what a " +
+        "correction window other than the journal's writer's gives: replay and start with the writer's (settle " +
+        "replay --correction-window, SettlementEngine.Builder.correctionWindow)";
+
     private final JournalReader recorded;
     private final HashChain chain = new HashChain();
     private final RecordHandler compareHandler = this::compareWith;
@@ -96,7 +104,9 @@ public final class OutputComparer
                 // only the first is kept: the words are built once, not for every record after it
                 noteDivergence("output record " + position + " differs: recorded " + describe(rec, offset) +
                     ", replay produced " + describe(candidate, candidateOffset) + "; first difference: " +
-                    OutputFieldDifference.of(rec, offset, length, candidate, candidateOffset, candidateLength));
+                    OutputFieldDifference.of(rec, offset, length, candidate, candidateOffset, candidateLength) +
+                    (outsideWindow(rec, offset, length) != outsideWindow(candidate, candidateOffset, candidateLength) ?
+                    "; " + OTHER_WINDOW : ""));
             }
         }
     }
@@ -184,6 +194,21 @@ public final class OutputComparer
         {
             firstDivergence = what;
         }
+    }
+
+    /**
+     * @return true for a REJECTION OUTSIDE_CORRECTION_WINDOW: the outcome that depends on the engine's correction
+     *     window, which the journal does not record. Called once, at the first divergence.
+     */
+    private static boolean outsideWindow(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (RecordFlyweight.typeIdAt(buffer, offset) != RecordType.REJECTION.id() || length < RejectionCodec.LENGTH)
+        {
+            return false;
+        }
+        final RejectionCodec rejection = new RejectionCodec();
+        rejection.wrap(new UnsafeBuffer(buffer, offset, length), 0);
+        return rejection.reasonCode() == ReasonCode.OUTSIDE_CORRECTION_WINDOW.code();
     }
 
     static String describe(final DirectBuffer buffer, final int offset)

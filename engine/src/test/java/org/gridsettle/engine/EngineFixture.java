@@ -91,6 +91,37 @@ public final class EngineFixture
     }
 
     /**
+     * Writes a journal of one engine session: {@link #setUp} and {@link #submitDay}, then a clean close.
+     *
+     * @param dir       the journal directory.
+     * @param meters    number of meters.
+     * @param intervals number of 15-minute intervals.
+     */
+    public static void writeJournal(final Path dir, final int meters, final int intervals)
+    {
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            setUp(engine, meters);
+            submitDay(engine, meters, intervals);
+        }
+    }
+
+    /**
+     * Runs one more engine session on a journal, registering an account: one input, and a close checkpoint in each
+     * journal.
+     *
+     * @param dir     the journal directory.
+     * @param account the account registered.
+     */
+    public static void appendSession(final Path dir, final long account)
+    {
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            engine.registerAccount(account);
+        }
+    }
+
+    /**
      * @param queueDir a journal queue directory.
      * @return every record's bytes, in order, after verifying the chain.
      */

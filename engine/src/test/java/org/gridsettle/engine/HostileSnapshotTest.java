@@ -4,6 +4,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.snapshot.SnapshotStore;
 import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.JournalVerifier;
+import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.chain.XxHash64;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,11 +80,49 @@ class HostileSnapshotTest
 
         final List<String> notes = finishAndCheck();
         assertThat(notes).containsExactly(
-            "snapshot snapshot-00000000000000000202.gss is unusable (only 0 bytes); falling back to an older " +
+            "snapshot snapshot-00000000000000000202.gss is unusable (only 0 bytes); set aside as " +
+                "spare-00000000000000000202.gsp, for a later snapshot to overwrite; falling back to an older " +
                 "snapshot or a full replay",
-            "snapshot snapshot-00000000000000000201.gss is unusable (checksum mismatch); falling back to an older " +
+            "snapshot snapshot-00000000000000000201.gss is unusable (checksum mismatch); set aside as " +
+                "spare-00000000000000000201.gsp, for a later snapshot to overwrite; falling back to an older " +
                 "snapshot or a full replay",
             "loaded snapshot snapshot-00000000000000000200.gss (input 200), replaying the tail");
+    }
+
+    // Was an operator's finding: a journal restored from a backup under the snapshots of its later state (or with its
+    // output journal removed) has snapshots "ahead of the journals", skipped at each start but kept under their names
+    // as the newest two, so each snapshot the engine took was turned into a spare at once: every later start replayed
+    // the whole journal, and said so, until the journal passed the stale snapshots
+    @Test
+    void aSnapshotAheadOfTheJournalsIsSetAsideSoThatTheNextOneIsKept() throws IOException
+    {
+        final Path backup = tmp.resolve("backup");
+        JournalFiles.copyTree(Journals.input(dir), backup.resolve("input"));
+        JournalFiles.copyTree(Journals.output(dir), backup.resolve("output"));
+        // the day's second half, with its snapshots, then the journal put back as it was before it
+        finishAndCheck();
+        final Path snapshots = dir.resolve("snapshots");
+        assertThat(store.newestFirst()).first().extracting((p) -> p.getFileName().toString())
+            .isEqualTo("snapshot-00000000000000000393.gss");
+        for (final String queue : new String[] {"input", "output"})
+        {
+            JournalFiles.deleteTree(dir.resolve(queue));
+            JournalFiles.copyTree(backup.resolve(queue), dir.resolve(queue));
+        }
+
+        final List<String> notes;
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            notes = engine.recoveryNotes();
+            engine.registerAccount(999_999);
+        }
+
+        assertThat(notes).first().asString().isEqualTo("snapshot snapshot-00000000000000000393.gss is ahead of " +
+            "the journals; set aside as spare-00000000000000000393.gsp, for a later snapshot to overwrite; skipped");
+        // this start's snapshot is kept, beside the sound one it loaded
+        assertThat(store.newestFirst()).extracting((p) -> p.getFileName().toString())
+            .containsExactly("snapshot-00000000000000000202.gss", "snapshot-00000000000000000201.gss");
+        assertThat(snapshots).isDirectory();
     }
 
     @Test
@@ -117,8 +156,9 @@ class HostileSnapshotTest
         overwriteIntInNewest(HostileSnapshotTest::ledgerOffset, "token count", 2, 99);
 
         assertThat(finishAndCheck()).containsExactly(
-            "snapshot snapshot-00000000000000000201.gss is unusable (snapshot has 99 tokens); falling back to an " +
-                "older snapshot or a full replay",
+            "snapshot snapshot-00000000000000000201.gss is unusable (snapshot has 99 tokens); set aside as " +
+                "spare-00000000000000000201.gsp, for a later snapshot to overwrite; falling back to an older " +
+                "snapshot or a full replay",
             "loaded snapshot snapshot-00000000000000000200.gss (input 200), replaying the tail");
     }
 
@@ -145,7 +185,8 @@ class HostileSnapshotTest
         assertThat(notes).containsExactly(
             "snapshot snapshot-00000000000000000201.gss is unusable (length 2147483632 at byte " + meterIdsLengthAt +
                 " needs 17179869056 bytes but only " + (bytes.length - 8 - meterIdsLengthAt - 4) + " are left in " +
-                "the snapshot); falling back to an older snapshot or a full replay",
+                "the snapshot); set aside as spare-00000000000000000201.gsp, for a later snapshot to overwrite; " +
+                "falling back to an older snapshot or a full replay",
             "loaded snapshot snapshot-00000000000000000200.gss (input 200), replaying the tail");
     }
 

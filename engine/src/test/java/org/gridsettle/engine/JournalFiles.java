@@ -3,6 +3,7 @@ package org.gridsettle.engine;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.Durability;
 import org.gridsettle.journal.JournalWriter;
+import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.chain.BlockDigest;
 import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.journal.codec.CheckpointCodec;
@@ -18,6 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -72,6 +76,33 @@ public final class JournalFiles
         {
             return files.filter(p -> p.toString().endsWith(".cq4")).findFirst()
                 .orElseThrow(() -> new AssertionError("no cycle file in " + queueDir));
+        }
+    }
+
+    /**
+     * @param daysFromToday days after today (UTC), or before it if negative.
+     * @return the name of that day's cycle file, as Chronicle names it.
+     */
+    public static String cycleFileOfDay(final int daysFromToday)
+    {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(daysFromToday).format(DateTimeFormatter.BASIC_ISO_DATE) +
+            "F.cq4";
+    }
+
+    /**
+     * Makes a journal of one day's cycle files look written on another day: renames each queue's cycle file, and
+     * deletes Chronicle's table store, which remembers the cycles it saw and which a writer's open rebuilds.
+     *
+     * @param journalDir a journal whose queues hold one cycle file each.
+     * @param name       the cycle file name to give them ({@link #cycleFileOfDay}).
+     * @throws IOException if a file cannot be renamed or deleted.
+     */
+    public static void redate(final Path journalDir, final String name) throws IOException
+    {
+        for (final Path queue : new Path[] {Journals.input(journalDir), Journals.output(journalDir)})
+        {
+            Files.move(cycleFile(queue), queue.resolve(name));
+            Files.delete(queue.resolve("metadata.cq4t"));
         }
     }
 

@@ -48,6 +48,10 @@ final class CycleFileCheck
     private static final int CHECKPOINT_TYPE = RecordType.CHECKPOINT.id();
     /** Header, index2index and the first index come first; more ahead of the first record would be a new layout. */
     private static final int MAX_METADATA_DOCUMENTS = 16;
+    /** A queue's writer lock: absent or free, held by a writer, or not tried (its file cannot be read). */
+    private static final int LOCK_FREE = 0;
+    private static final int LOCK_HELD = 1;
+    private static final int LOCK_UNKNOWN = 2;
     /** Chronicle grows a cycle file a block at a time and keeps an overlap beyond the last block mapped. */
     private static final long CHRONICLE_BLOCK = 64L << 20;
     private static final long CHRONICLE_OVERLAP = CHRONICLE_BLOCK / 4;
@@ -123,22 +127,37 @@ final class CycleFileCheck
      */
     static boolean writerMayBeLive(final Path queueDir)
     {
+        return writerLock(queueDir) != LOCK_FREE;
+    }
+
+    /**
+     * @return true only if a writer holds the queue's {@link WriterLock}, in this process or another; false if it is
+     *         free, absent, or cannot be tried: for a reader that would accept on a writer's word what it otherwise
+     *         reports (a journal without its close checkpoint).
+     */
+    static boolean writerHolds(final Path queueDir)
+    {
+        return writerLock(queueDir) == LOCK_HELD;
+    }
+
+    private static int writerLock(final Path queueDir)
+    {
         final Path lockFile = queueDir.resolve(WriterLock.FILE);
         if (!Files.exists(lockFile))
         {
-            return false;
+            return LOCK_FREE;
         }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ))
         {
-            return channel.tryLock(0, Long.MAX_VALUE, true) == null;
+            return channel.tryLock(0, Long.MAX_VALUE, true) == null ? LOCK_HELD : LOCK_FREE;
         }
         catch (final java.nio.channels.OverlappingFileLockException e)
         {
-            return true;
+            return LOCK_HELD;
         }
         catch (final IOException e)
         {
-            return true;
+            return LOCK_UNKNOWN;
         }
     }
 

@@ -60,6 +60,10 @@ public final class JournalReader implements AutoCloseable
     private long position;
     /** Cycle of the last record read, to tell a chain broken where a cycle file begins; none before the first. */
     private int previousCycle = NO_CYCLE;
+    /** Said of a journal whose first cycle files were removed, found at its first record ({@link #startRemoved}). */
+    private String startRemoved = "";
+    /** The cycle of the first record read. */
+    private int firstCycle = NO_CYCLE;
     private long lastSequence;
     private long dataRecords;
     private int lastCheckpointKind = -1;
@@ -455,6 +459,11 @@ public final class JournalReader implements AutoCloseable
                 " record in the " + (role == INPUT_ROLE ? "input" : "output") + " journal: input/ and output/ were " +
                 "swapped or mixed up; put each queue back under its own name");
         }
+        if (previousCycle == NO_CYCLE)
+        {
+            firstCycle = tailer.cycle();
+            startRemoved = position == 0 ? startRemoved(isCheckpoint) : "";
+        }
         if (!checkChain)
         {
             if (!isCheckpoint)
@@ -467,7 +476,7 @@ public final class JournalReader implements AutoCloseable
             throw corrupt("hash chain broken: this record or one before it was altered, removed or reordered" +
                 (previousCycle != NO_CYCLE && tailer.cycle() != previousCycle ? "; it is the first record of " +
                     Journals.cycleFileName(tailer.cycle()) + ": the cycle file before it may have been removed, " +
-                    "swapped or replaced" : ""));
+                    "swapped or replaced" : "") + (position == 0 ? startRemoved : ""));
         }
         previousCycle = tailer.cycle();
         if (!isCheckpoint)
@@ -489,7 +498,8 @@ public final class JournalReader implements AutoCloseable
         checkpoint.wrap(view, 0);
         if (checkpoint.recordsCovered() != position)
         {
-            throw corrupt("checkpoint covers " + checkpoint.recordsCovered() + " records but follows " + position);
+            throw corrupt("checkpoint covers " + checkpoint.recordsCovered() + " records but follows " + position +
+                (startRemoved.isEmpty() ? missingBefore(checkpoint.recordsCovered() - position) : startRemoved));
         }
         if (checkSha)
         {
@@ -513,6 +523,45 @@ public final class JournalReader implements AutoCloseable
         lastBoundRecords = checkpoint.boundRecords();
         lastBoundChain = checkpoint.boundChain();
         return true;
+    }
+
+    /**
+     * @return for the first record read from the start of a journal, a clause saying that the cycle files before it
+     *     were removed when the record shows records before it (a data record numbered above 1, a checkpoint after
+     *     records), else "": a chain break or a checkpoint count there says nothing an operator can act on.
+     */
+    private String startRemoved(final boolean isCheckpoint)
+    {
+        if (isCheckpoint)
+        {
+            checkpoint.wrap(view, 0);
+        }
+        final long before = isCheckpoint ? checkpoint.recordsCovered() : RecordFlyweight.sequenceAt(view, 0) - 1;
+        if (before <= 0)
+        {
+            return "";
+        }
+        final String file = Journals.cycleFileName(tailer.cycle());
+        return "; the first cycle file, " + file + ", does not begin the journal (its first record is " +
+            (isCheckpoint ? "a checkpoint after " + before + " records" : "numbered " + (before + 1)) + ", not " +
+            (isCheckpoint ? "0" : "1") + "): the cycle files before it were removed, and a journal is all of its " +
+            "cycle files from the first (FORMAT.md section 12): put them back";
+    }
+
+    /**
+     * @param missing records a checkpoint counts before it that were not read.
+     * @return for a checkpoint in a later cycle file than the first read, a clause saying a cycle file before it may
+     *     have been removed, else "": a reader taking the chain on trust meets the gap only at the next checkpoint.
+     */
+    private String missingBefore(final long missing)
+    {
+        if (missing <= 0 || tailer.cycle() == firstCycle)
+        {
+            return "";
+        }
+        return "; " + missing + (missing == 1 ? " record before it is" : " records before it are") + " missing: a " +
+            "cycle file before " + Journals.cycleFileName(tailer.cycle()) + " may have been removed (settle verify " +
+            "names the first record after the gap)";
     }
 
     private JournalCorruptException corrupt(final String problem)

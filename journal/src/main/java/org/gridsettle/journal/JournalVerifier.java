@@ -101,7 +101,7 @@ public final class JournalVerifier
         }
         return new VerificationReport(input.dataRecords, output.dataRecords, input.digest, output.digest, input.seal,
             output.seal,
-            List.copyOf(problems), List.copyOf(notes));
+            List.copyOf(problems), List.copyOf(notes), input.beingWritten || output.beingWritten);
     }
 
     private static long indexed(final Path... dirs)
@@ -169,6 +169,14 @@ public final class JournalVerifier
                     ") without a close checkpoint, as an archive of a journal still being written does: the output " +
                     "journal's binding to the input journal is not checked");
             }
+            else if (!reader.endsWithCloseCheckpoint() && CycleFileCheck.writerHolds(dir))
+            {
+                // an engine or settle ingest appending now: its close checkpoint comes when it closes
+                scan.beingWritten = true;
+                scan.notes.add(dir + ": ends at record " + reader.position() + " (sequence " + reader.lastSequence() +
+                    ") without a close checkpoint while a writer holds it (" + WriterLock.FILE + "): it is being " +
+                    "written, and its end is checked once the writer has closed it");
+            }
             else if (!reader.endsWithCloseCheckpoint())
             {
                 problems.add(dir + ": ends at record " + reader.position() + " (sequence " +
@@ -210,6 +218,7 @@ public final class JournalVerifier
         private long closeBoundRecords;
         private long closeBoundChain;
         private boolean complete;
+        private boolean beingWritten;
 
         Scan(final Path dir, final boolean archive)
         {

@@ -152,6 +152,14 @@ public final class JournalWriter implements AutoCloseable
             {
                 blockDigest = new BlockDigest();
             }
+            if (!Files.isWritable(dir))
+            {
+                // Chronicle would open it read-only and refuse the appender without naming it, or, while it could
+                // write the files there, fail at the first new day's file
+                throw new IllegalStateException(dir + ": cannot write to the queue directory (its permissions, an " +
+                    "immutable flag or a read-only mount): make it writable for this user, then start again; " +
+                    "nothing was written");
+            }
             ChronicleQueue opened = null;
             try
             {

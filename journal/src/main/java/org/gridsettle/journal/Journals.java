@@ -134,7 +134,8 @@ public final class Journals
 
     /**
      * Opens a queue as its writer's process does: Chronicle may rewrite {@code metadata.cq4t}, rebuild it, and
-     * extend a trimmed cycle file to its full size; a half-written table store is set aside first.
+     * extend a trimmed cycle file to its full size; a half-written table store is set aside first. Appends go into
+     * the cycle file of the wall clock's day, or the newest one the queue holds if the clock is behind it.
      */
     static ChronicleQueue open(final Path queueDir)
     {
@@ -142,8 +143,11 @@ public final class Journals
         CycleFileCheck.check(queueDir);
         // a table store left half-written by a killed process would make this open fail after 10 s, every time
         TableStoreRepair.setAsideIfAbandoned(queueDir);
+        // a clock set back past the newest cycle file would make an appender start an earlier day's file, which
+        // readers read before the records it follows
         return SingleChronicleQueueBuilder.binary(queueDir)
             .rollCycle(RollCycles.FAST_DAILY)
+            .timeProvider(CycleFloorClock.of(queueDir))
             .build();
     }
 

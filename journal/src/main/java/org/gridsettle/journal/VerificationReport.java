@@ -14,7 +14,10 @@ import java.util.List;
  * @param outputSeal    the output journal's, likewise.
  * @param problems      everything wrong, each naming the journal and the place; empty when intact.
  * @param notes         what was accepted only because the directory was verified as an archive (an end that a whole
- *                      journal must not have), each naming the journal; empty otherwise.
+ *                      journal must not have), or because a writer holds a journal and is appending to it, each
+ *                      naming the journal; empty otherwise.
+ * @param beingWritten  true if a journal ended without a close checkpoint while its writer held it: every record
+ *                      read was checked, and its end is checked once the writer has closed it.
  */
 public record VerificationReport(
     long inputRecords,
@@ -24,7 +27,8 @@ public record VerificationReport(
     String inputSeal,
     String outputSeal,
     List<String> problems,
-    List<String> notes)
+    List<String> notes,
+    boolean beingWritten)
 {
     /**
      * @return true if both journals are intact and consistent with each other.

@@ -101,7 +101,7 @@ class WriterLockTest
         }
     }
 
-    private static boolean chattr(final String attribute, final Path file) throws IOException, InterruptedException
+    static boolean chattr(final String attribute, final Path file) throws IOException, InterruptedException
     {
         try
         {

@@ -223,7 +223,16 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
         if (recoveryGenerated < recoveryRecorded)
         {
             throw new JournalCorruptException(outputDir + ": output journal has " + recoveryRecorded +
-                " records but its inputs produce only " + recoveryGenerated);
+                " records but its inputs produce only " + recoveryGenerated + ": inputs the recorded outputs follow " +
+                "from are missing after input " + inputSequence + ", the input journal's last (its last cycle files " +
+                "removed or lost, or it is an older copy than the output journal): restore them");
+        }
+        if (recoveryGenerated > recoveryRecorded)
+        {
+            // routine after a kill, but also what a lost or deleted output cycle file looks like: worth a word
+            recoveryNotes.add("appended " + (recoveryGenerated - recoveryRecorded) + " outputs of journalled inputs " +
+                "that the output journal did not hold (an engine stopped before journalling them, or output cycle " +
+                "files removed or lost)");
         }
         appliedSequence = inputSequence;
         return inputSequence;
@@ -242,7 +251,10 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
                 final SnapshotInfo info = SnapshotStore.verify(file);
                 if (info.inputSequence() > lastInput || info.outputRecords() > output.dataRecords())
                 {
-                    recoveryNotes.add("snapshot " + file.getFileName() + " is ahead of the journals; skipped");
+                    // of a later state of the journal (restored from a backup under it) or of another: kept under its
+                    // name it would stay one of the newest two, and each snapshot taken would become a spare at once
+                    recoveryNotes.add("snapshot " + file.getFileName() + " is ahead of the journals; " +
+                        setAside(file) + "skipped");
                     continue;
                 }
                 final SettlementLogic candidate = new SettlementLogic(this, correctionWindow);
@@ -270,11 +282,27 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
             }
             catch (final java.io.IOException | RuntimeException e)
             {
-                recoveryNotes.add("snapshot " + file.getFileName() + " is unusable (" + e.getMessage() +
-                    "); falling back to an older snapshot or a full replay");
+                // kept under its name it would stay one of the newest two, and the next snapshot would turn the older
+                // sound one into the spare it overwrites
+                recoveryNotes.add("snapshot " + file.getFileName() + " is unusable (" + e.getMessage() + "); " +
+                    setAside(file) + "falling back to an older snapshot or a full replay");
             }
         }
         return null;
+    }
+
+    private String setAside(final Path snapshot)
+    {
+        try
+        {
+            return "set aside as " + snapshots.setAside(snapshot).getFileName() + ", for a later snapshot to " +
+                "overwrite; ";
+        }
+        catch (final java.io.UncheckedIOException e)
+        {
+            // left where it is, it is skipped again at the next start: nothing is lost
+            return "";
+        }
     }
 
     /**

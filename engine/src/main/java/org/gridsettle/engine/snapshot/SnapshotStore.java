@@ -6,6 +6,7 @@ import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.engine.logic.SettlementLogic;
 import org.gridsettle.journal.FreeSpace;
+import org.gridsettle.journal.IoReason;
 import org.gridsettle.journal.chain.XxHash64;
 import org.gridsettle.journal.chain.XxHash64Stream;
 
@@ -18,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -269,7 +271,10 @@ public final class SnapshotStore
         }
         catch (final IOException e)
         {
-            throw new UncheckedIOException("cannot write snapshot " + file, e);
+            // the file system's exceptions carry a path and, apart, their reason: an operator needs the reason
+            final String other = e instanceof FileSystemException fs && fs.getFile() != null &&
+                !fs.getFile().equals(file.toString()) ? fs.getFile() + ": " : "";
+            throw new UncheckedIOException("cannot write snapshot " + file + ": " + other + IoReason.of(e), e);
         }
         finally
         {
@@ -346,6 +351,19 @@ public final class SnapshotStore
             spares.retire(files.get(i));
         }
         spares.trim(keep + 1, Math.min(keep, files.size()));
+    }
+
+    /**
+     * Turns a snapshot that cannot be used into a spare, so that it no longer counts among the snapshots kept and
+     * the next snapshot overwrites it. Call only while no snapshot is being written.
+     *
+     * @param snapshot a snapshot file of this directory.
+     * @return the spare's path.
+     * @throws UncheckedIOException if it cannot be renamed.
+     */
+    public Path setAside(final Path snapshot)
+    {
+        return spares.retire(snapshot);
     }
 
     /**

@@ -205,7 +205,7 @@ public final class SnapshotWriter implements AutoCloseable
      * Completes a capture still being copied, then waits until the snapshot in flight, if any, is on disk.
      *
      * @return the newest snapshot written by this writer, or null if none.
-     * @throws IllegalStateException if writing it failed.
+     * @throws SnapshotWriteException if writing it failed.
      */
     public SnapshotInfo awaitWritten()
     {
@@ -232,7 +232,7 @@ public final class SnapshotWriter implements AutoCloseable
                     }
                     catch (final ExecutionException e)
                     {
-                        throw new IllegalStateException(store.describeFailure(e.getCause()), e.getCause());
+                        throw new SnapshotWriteException(store.describeFailure(e.getCause()), e.getCause());
                     }
                 }
             }

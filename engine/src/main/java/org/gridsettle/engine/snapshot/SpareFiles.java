@@ -55,15 +55,16 @@ final class SpareFiles
      * Turns a snapshot no longer kept into a spare, by renaming it.
      *
      * @param snapshot a snapshot file of this directory.
+     * @return the spare's path.
      */
-    void retire(final Path snapshot)
+    Path retire(final Path snapshot)
     {
         final String name = snapshot.getFileName().toString();
-        final String spare = PREFIX + name.replaceAll("[^0-9]", "") + SUFFIX;
+        final Path spare = dir.resolve(PREFIX + name.replaceAll("[^0-9]", "") + SUFFIX);
         try
         {
-            Files.move(snapshot, dir.resolve(spare), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+            Files.move(snapshot, spare, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return spare;
         }
         catch (final IOException e)
         {

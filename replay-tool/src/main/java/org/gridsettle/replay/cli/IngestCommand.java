@@ -141,8 +141,11 @@ import java.util.concurrent.Callable;
         "before the earliest reading of an enrolled meter (without one, a new journal is",
         "refused). An existing journal in DIR is recovered and appended to, with the",
         "tariff it holds (from the start it was journalled with; another rate or zone is",
-        "refused). An end of day is submitted at each local midnight the readings pass",
-        "and a period close at each start of a billing period (the tariff's",
+        "refused), and an enrolment file with the earlier one's rows in the same order,",
+        "new meters after them (a row that would give a journalled meter's number to",
+        "another account is refused). An end of day is submitted at each local",
+        "midnight the readings pass and a period close at each start of a billing",
+        "period (the tariff's",
         "billing_cycle_day; the 1st for URDB), so daily and monthly charges post, up",
         "to the start of the billing period of the last reading: that period stays",
         "open, its days not ended (but a DR event's) and no charge of it posted, for a",
@@ -357,6 +360,13 @@ public final class IngestCommand implements Callable<Integer>
             err.flush();
             IngestReportPrinter.print(out, report, journal);
             out.flush();
+            if (run.snapshotFailure() != null)
+            {
+                err.println("settle ingest: " + run.snapshotFailure() + "; the journal is closed and holds every " +
+                    "reading of this run: make " + journal.resolve("snapshots") + " a writable directory (or move " +
+                    "it away), then run the same command again");
+                err.flush();
+            }
             if (run.stopped())
             {
                 err.printf(java.util.Locale.ROOT, "settle ingest: stopped by a signal after %,d of the readings; the " +
@@ -365,7 +375,7 @@ public final class IngestCommand implements Callable<Integer>
                 err.flush();
                 return SignalStop.STOPPED;
             }
-            return 0;
+            return run.snapshotFailure() != null ? OneLineErrors.JOURNAL_WRITE_FAILED : 0;
         }
     }
 }

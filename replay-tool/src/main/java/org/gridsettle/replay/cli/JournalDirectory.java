@@ -28,8 +28,10 @@ final class JournalDirectory
     {
         if (!holdsCycleFiles(Journals.input(journal)) && !holdsCycleFiles(Journals.output(journal)))
         {
-            throw new IllegalArgumentException("no gridsettle journal at " + journal + " (expected " +
-                Journals.input(journal) + " and " + Journals.output(journal) + " with .cq4 files)");
+            throw new IllegalArgumentException("no gridsettle journal at " + journal + (holdsCycleFiles(journal) ?
+                ": it is a queue of one (its output/ or input/, holding cycle files); give the journal directory " +
+                "that holds it, " + journal.toAbsolutePath().getParent() : " (expected " + Journals.input(journal) +
+                " and " + Journals.output(journal) + " with .cq4 files)"));
         }
     }
 

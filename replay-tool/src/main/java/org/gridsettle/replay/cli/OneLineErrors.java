@@ -1,5 +1,6 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.engine.snapshot.SnapshotWriteException;
 import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.FreeSpace;
 import org.gridsettle.journal.JournalWriteException;
@@ -21,7 +22,8 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
     static final int BAD_INPUT = 2;
     /**
      * Exit code for a journal the file system could not take (no space left, or a file failing under the writer), or
-     * any other file the command wrote that the disk had no room for (a snapshot).
+     * any other file the command wrote that the disk had no room for (a report), or a snapshot that could not be
+     * written for any reason: the input was good, and the same command succeeds once the file system is put right.
      */
     static final int JOURNAL_WRITE_FAILED = 4;
 
@@ -39,7 +41,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
         }
         commandLine.getErr().flush();
         // a snapshot or report the disk had no room for is the same trouble as a journal that could not be written
-        if (notWritten != null || FreeSpace.noSpaceLeft(ex))
+        if (notWritten != null || FreeSpace.noSpaceLeft(ex) || snapshotNotWritten(ex))
         {
             return JOURNAL_WRITE_FAILED;
         }
@@ -58,6 +60,18 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
         cli.getErr().println(command + ": " + problem.replace('\n', ' ') + " (see '" + command + " --help')");
         cli.getErr().flush();
         return BAD_INPUT;
+    }
+
+    private static boolean snapshotNotWritten(final Throwable ex)
+    {
+        for (Throwable t = ex; t != null; t = t.getCause())
+        {
+            if (t instanceof SnapshotWriteException)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean corrupt(final Throwable ex)

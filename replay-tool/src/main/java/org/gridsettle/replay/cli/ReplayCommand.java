@@ -1,5 +1,6 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.engine.logic.TickWindow;
 import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.replay.JournalReplay;
 import org.gridsettle.replay.ReplayReport;
@@ -44,6 +45,12 @@ public final class ReplayCommand implements Callable<Integer>
             + "bounded heap; the result is the same).")
     private int expectedMeters;
 
+    @Option(names = "--correction-window", paramLabel = "SLOTS",
+        description = "The correction window the journal's writer ran with (SettlementEngine.Builder"
+            + ".correctionWindow, ticks remembered per meter; settle ingest and demo use the default). The journal "
+            + "does not record it, and a late tick's outcome depends on it. Default: 12.")
+    private int correctionWindow = TickWindow.DEFAULT_SLOTS;
+
     /** Ten times the largest fleet benchmarked (1,000,000 meters in a 2 GiB heap). */
     private static final int MAX_EXPECTED_METERS = 10_000_000;
 
@@ -70,6 +77,11 @@ public final class ReplayCommand implements Callable<Integer>
             throw new IllegalArgumentException("--expected-meters must be 0 to " + MAX_EXPECTED_METERS + ": " +
                 expectedMeters);
         }
+        if (correctionWindow < 1 || correctionWindow > TickWindow.MAX_TOTAL_SLOTS)
+        {
+            throw new IllegalArgumentException("--correction-window must be 1 to " + TickWindow.MAX_TOTAL_SLOTS +
+                ": " + correctionWindow);
+        }
         // one half gone is a journal that fails its checks (exit 1, below), as settle verify says
         JournalDirectory.requireEitherHalf(journal);
         final PrintWriter out = spec.commandLine().getOut();
@@ -77,7 +89,8 @@ public final class ReplayCommand implements Callable<Integer>
         final ReplayReport report;
         try (TerminalProgress progress = TerminalProgress.forStderr("replay", "inputs"))
         {
-            final JournalReplay replay = new JournalReplay(journal, toSequence).expectedMeters(expectedMeters);
+            final JournalReplay replay = new JournalReplay(journal, toSequence).expectedMeters(expectedMeters)
+                .correctionWindow(correctionWindow);
             report = (archive ? replay.archive() : replay).progress(progress).run();
         }
         catch (final org.gridsettle.journal.JournalCorruptException e)

@@ -24,7 +24,9 @@ import java.util.concurrent.Callable;
         "(nothing removed from the end) and its last cycle file was not closed by a",
         "roll to a later one (no cycle file removed from the end), and that the",
         "output journal's close checkpoint matches the input journal. Exit 0 when",
-        "intact, 1 naming what is wrong and where.",
+        "intact, 1 naming what is wrong and where. A journal an engine or settle",
+        "ingest is appending to has no close checkpoint yet: while its writer holds",
+        "it, that is a note, and the result is \"intact so far\".",
         "",
         "Each journal's seal is the SHA-256 that commits to all of its records (its",
         "last checkpoint's); keep it outside the archive to tell later that the",
@@ -77,7 +79,8 @@ public final class VerifyCommand implements Callable<Integer>
         }
         out.println(!report.intact() ? "verify: " + report.problems().size() + " problem(s)" :
             archive ? "verify: intact as an archive (compare the counts and seals with those kept when it was made)" :
-            "verify: intact");
+            report.beingWritten() ? "verify: intact so far: a writer is appending; run verify again once it has " +
+            "closed the journal" : "verify: intact");
         out.flush();
         return report.intact() ? 0 : 1;
     }

@@ -2,6 +2,7 @@ package org.gridsettle.replay.ingest;
 
 import org.gridsettle.engine.EngineCounters;
 import org.gridsettle.engine.SettlementEngine;
+import org.gridsettle.engine.snapshot.SnapshotWriteException;
 import org.gridsettle.journal.IoReason;
 import org.gridsettle.replay.bill.BillingCalendar;
 import org.gridsettle.replay.bill.ZeroRuns;
@@ -79,6 +80,7 @@ public final class IngestRun
     private ProgressListener progress = ProgressListener.NONE;
     private java.util.function.BooleanSupplier stopRequested = () -> false;
     private boolean stopped;
+    private String snapshotFailure;
     private List<Path> oracleFiles = List.of();
     private String defaultPricingNode;
     private DrEventFiles demandResponse = DrEventFiles.NONE;
@@ -214,6 +216,15 @@ public final class IngestRun
     public boolean stopped()
     {
         return stopped;
+    }
+
+    /**
+     * @return why the snapshot the engine writes as it closes could not be written, or null if it was: the journal
+     *     was closed and sealed first, so every reading the run submitted is in it and the report is true.
+     */
+    public String snapshotFailure()
+    {
+        return snapshotFailure;
     }
 
     /**
@@ -370,8 +381,14 @@ public final class IngestRun
         // one pass over the input journal: the calendar to resume, and the readings it settled already (a file sent
         // again is not submitted again)
         final SettledReadings.Scan settledScan = SettledReadings.scan(journalDir, readings);
+        final JournalledEnrolments enrolled = new JournalledEnrolments(settledScan::applied);
         final JournalledCalendar journalled =
-            JournalledCalendar.read(journalDir, TariffDocument.TARIFF_ID, TariffDocument.VERSION, settledScan,
+            JournalledCalendar.read(journalDir, TariffDocument.TARIFF_ID, TariffDocument.VERSION,
+                (buffer, offset, length, position) ->
+                {
+                    settledScan.onRecord(buffer, offset, length, position);
+                    enrolled.onRecord(buffer, offset, length, position);
+                },
                 settledScan::applied);
         final SettledReadings settled = settledScan.result();
         // appending, the journalled version keeps pricing (this run's copy is rejected ALREADY_EXISTS): its start is
@@ -380,6 +397,7 @@ public final class IngestRun
             journalled.tariffEffectiveFrom() : effectiveFrom(readings.earliestStart(covered));
         final TouTariff tariff = tariffDocument.toTariff(effectiveFrom, exportToken, zone);
         refuseAnotherTariff(tariff, journalled.tariff());
+        enrolled.refuseRenumbered(enrolments, tariff.tariffId(), journalDir);
         final List<DrEventFiles.Cancelled> withdrawals = DrWithdrawals.due(demandResponse, journalled);
         final List<DrEventFiles.Mapped> drEvents = DrPublications.due(demandResponse, journalled);
         // only for the events published: one skipped as older than the journal's is not settled by this run at all
@@ -414,11 +432,14 @@ public final class IngestRun
         }
         final SettlementEngine engine = SettlementEngine.builder().journalDir(journalDir).listener(tally)
             .listener(drTally).build();
-        final long recovered;
+        long recovered = 0;
         try (engine)
         {
             engine.start();
             recovered = engine.recoveredInputs();
+            // what the start did besides loading a snapshot: a snapshot passed over (a damaged file can mean a
+            // failing disk), outputs appended that the output journal lacked (a kill, or a lost output file)
+            engine.recoveryNotes().stream().filter((note) -> !note.startsWith("loaded snapshot ")).forEach(warnings);
             engine.publishTariff(tariff);
             // before any end of day of this run, so that a cancelled event still pending never settles, and before
             // this run's events, so that one a VTN called over the cancelled event's hours does not overlap it
@@ -487,6 +508,15 @@ public final class IngestRun
                 engine.calendar(events.get(nextEvent).kind(), events.get(nextEvent++).at(), tariff.tariffId());
             }
             progress.progress(submitted, submitted);
+        }
+        catch (final SnapshotWriteException e)
+        {
+            if (engine.fatalError() != null)
+            {
+                throw e;
+            }
+            // the closing snapshot: the journals were sealed before it failed, and this run's report is true
+            snapshotFailure = e.getMessage();
         }
         final EngineCounters counters = engine.counters();
         // calendar events already applied by an earlier run are acknowledged too: only the readings count here

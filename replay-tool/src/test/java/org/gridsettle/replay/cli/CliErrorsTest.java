@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.gridsettle.engine.snapshot.SnapshotWriteException;
 import org.gridsettle.journal.JournalWriteException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -97,6 +99,18 @@ final class CliErrorsTest
         assertThat(snapshotCode).isEqualTo(4);
         assertThat(snapshotErr.toString().lines()).singleElement().asString()
             .isEqualTo("settle ingest: snapshot failed in /j/snapshots (0 MiB free): No space left on device");
+
+        // a periodic snapshot that could not be written for another reason halts the engine as well (the closing one
+        // is settle ingest's to report): the input was good and the journal keeps it, so it is exit 4 too, not 2
+        final StringWriter deniedErr = new StringWriter();
+        ingest.setErr(new PrintWriter(deniedErr));
+        final String denied = "snapshot failed in /j/snapshots (900 MiB free): cannot write snapshot " +
+            "/j/snapshots/snapshot-00000000000001000000.gss: permission denied";
+        final int deniedCode = new OneLineErrors().handleExecutionException(new IllegalStateException("engine " +
+            "halted: " + denied, new SnapshotWriteException(denied, new AccessDeniedException("/j/snapshots"))),
+            ingest, parsed);
+        assertThat(deniedCode).isEqualTo(4);
+        assertThat(deniedErr.toString().lines()).containsExactly("settle ingest: engine halted: " + denied);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridsettle.replay.cli.TestResources.HAND_TARIFF;
@@ -421,6 +422,165 @@ class IngestCommandTest
             "header by a run killed as it created the file, and held no record: set aside as 20991231F.cq4.abandoned");
         assertThat(empty).doesNotExist();
         assertThat(CliRun.of("verify", "--journal", journal.toString()).exitCode()).isZero();
+    }
+
+    // Was an operator's finding: the engine's meter id is the enrolment row's position, so a second month's ingest with
+    // the enrolment file's rows reordered, or one removed, gave a meter the number of another. Its enrolment onto its
+    // own account was rejected ALREADY_SETTLED (listed as "expected when appending"), and its readings were settled
+    // to the other meter's customer: M-2's month billed to account 1001, exit 0
+    @Test
+    void anAppendingIngestWhoseEnrolmentRowsNumberAMeterAsAnotherIsRefusedBeforeAnythingIsJournalled()
+        throws IOException, java.net.URISyntaxException
+    {
+        final String header = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
+        final Path journal = tmp.resolve("journal");
+        final Path both = write("meters.csv", "meter_id,account_id\nM-1,1001\nM-2,1002\n");
+        final Path march = write("march.csv", header + "M-1,2026-03-09T10:00:00Z,900,100,0\n" +
+            "M-2,2026-03-09T10:00:00Z,900,200,0\n");
+        assertThat(ingest(journal, both, march.toString()).exitCode()).isZero();
+        final String before = CliRun.of("verify", "--journal", journal.toString()).out();
+
+        // M-1 left the file: M-2 is now its first row, the engine's meter 1, which is M-1's on account 1001
+        final Path onlySecond = write("meters-m2.csv", "meter_id,account_id\nM-2,1002\n");
+        final Path april = write("april.csv", header + "M-2,2026-04-09T10:00:00Z,900,300,0\n");
+        final CliRun refused = ingest(journal, onlySecond, april.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err().lines().toList()).contains("settle ingest: enrolment row 1 (\"M-2\", account " +
+            "1002) would be the engine's meter 1, which " + journal + " holds enrolled on account 1001: the engine " +
+            "numbers meters by their row, so appending needs the rows of the earlier enrolment file in the same " +
+            "order, with new meters after them (a meter cannot move to another account by ingest); nothing was " +
+            "journalled");
+        assertThat(CliRun.of("verify", "--journal", journal.toString()).out()).isEqualTo(before);
+
+        // the earlier rows in their order, a new meter after them: appended
+        final Path grown = write("meters-grown.csv", "meter_id,account_id\nM-1,1001\nM-2,1002\nM-3,1003\n");
+        final CliRun again = ingest(journal, grown, april.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("readings: 1 submitted, 1 accepted");
+        assertThat(CliRun.of("dump", "--journal", journal.toString(), "--account", "1002").out())
+            .contains("\"energyWh\":300");
+
+        // a journal another program wrote (golden v1, an engine's: meter 1 on tariff 21): the readings would have been
+        // priced by tariff 21, under a summary naming this run's tariff
+        final Path golden = GoldenJournals.copy("v1", tmp);
+        final CliRun foreign = ingest(golden, both, march.toString());
+        assertThat(foreign.exitCode()).isEqualTo(2);
+        assertThat(foreign.err().lines().toList()).contains("settle ingest: enrolment row 1 (\"M-1\", account 1001) " +
+            "would be the engine's meter 1, which " + golden + " holds enrolled on tariff 21 (account 1001), not on " +
+            "the tariff 1 settle ingest enrols its meters on: its readings would be priced by that tariff; settle " +
+            "ingest appends only to a journal whose meters it enrolled; nothing was journalled");
+    }
+
+    // Was an operator's finding: with the snapshot folder unwritable (here a file where it goes; on a real host its
+    // permissions or a read-only mount), every run settled its readings and sealed the journal, then failed writing
+    // its closing snapshot: exit 2 ("bad usage or input"), no summary, and a message that said neither why the snapshot
+    // could not be written nor that the readings were settled
+    @Test
+    void aClosingSnapshotThatCannotBeWrittenIsNamedWithItsCauseAfterTheSummaryAndExits4() throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final String header = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, meters, write("first.csv", header + "M-1,2026-03-09T10:00:00Z,900,100,0\n")
+            .toString()).exitCode()).isZero();
+        final Path snapshots = journal.resolve("snapshots");
+        try (Stream<Path> files = Files.list(snapshots))
+        {
+            for (final Path file : files.toList())
+            {
+                Files.delete(file);
+            }
+        }
+        Files.delete(snapshots);
+        Files.writeString(snapshots, "not a folder");
+
+        final Path second = write("second.csv", header + "M-1,2026-03-09T10:15:00Z,900,200,0\n");
+        final CliRun run = ingest(journal, meters, second.toString());
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.out()).contains("readings: 1 submitted, 1 accepted");
+        assertThat(run.err().lines().toList()).contains("settle ingest: snapshot failed in " + snapshots + " (" +
+            run.err().replaceAll("(?s).* \\((\\d+ MiB free)\\).*", "$1") + "): cannot write snapshot " +
+            snapshots.resolve("snapshot-00000000000000000008.gss") + ": " + snapshots + ": already exists; the " +
+            "journal is closed and holds every reading of this run: make " + snapshots + " a writable directory " +
+            "(or move it away), then run the same command again");
+        assertThat(CliRun.of("verify", "--journal", journal.toString()).exitCode()).isZero();
+        // once the folder is one again, the same command goes through, the reading already settled
+        Files.delete(snapshots);
+        final CliRun again = ingest(journal, meters, second.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("already settled: 1 reading");
+    }
+
+    // Was an operator's finding: a damaged newest snapshot (a bad disk block, a bad copy) was passed over in silence,
+    // and kept under its snapshot name as one of the newest two, so the next snapshot turned the older sound one into
+    // the spare it overwrites: from then on one usable snapshot was left, and nothing had told anyone about the damage
+    @Test
+    void aDamagedNewestSnapshotIsWarnedAboutAndSetAsideAsTheSpare() throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final String header = "meter_id,interval_start,interval_seconds,import_wh,export_wh\n";
+        final Path journal = tmp.resolve("journal");
+        final Path snapshots = journal.resolve("snapshots");
+        for (final String row : new String[] {"10:00:00Z,900,100", "10:15:00Z,900,200"})
+        {
+            final Path usage = write("usage.csv", header + "M-1,2026-03-09T" + row + ",0\n");
+            assertThat(ingest(journal, meters, usage.toString()).exitCode()).isZero();
+        }
+        final Path newest = snapshots.resolve("snapshot-00000000000000000008.gss");
+        final Path older = snapshots.resolve("snapshot-00000000000000000004.gss");
+        assertThat(newest).exists();
+        assertThat(older).exists();
+        final byte[] bytes = Files.readAllBytes(newest);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(newest, bytes);
+
+        final Path third = write("usage.csv", header + "M-1,2026-03-09T10:30:00Z,900,300,0\n");
+        final CliRun run = ingest(journal, meters, third.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("readings: 1 submitted, 1 accepted");
+        assertThat(run.err().lines().filter((line) -> line.contains("snapshot")).toList()).singleElement()
+            .asString().startsWith("settle ingest: warning: snapshot snapshot-00000000000000000008.gss is unusable (")
+            .endsWith("); set aside as spare-00000000000000000008.gsp, for a later snapshot to overwrite; falling " +
+                "back to an older snapshot or a full replay");
+        // the sound older one is kept, beside this run's
+        try (Stream<Path> files = Files.list(snapshots))
+        {
+            assertThat(files.map((p) -> p.getFileName().toString()).filter((n) -> n.endsWith(".gss")))
+                .containsExactlyInAnyOrder("snapshot-00000000000000000004.gss", "snapshot-00000000000000000012.gss");
+        }
+    }
+
+    // Was an operator's finding: with the output journal removed (or its newest cycle file lost), an ingest rebuilt the
+    // outputs from the inputs, as FORMAT.md section 8 says it may, but said nothing of it
+    @Test
+    void outputsAStartAppendsThatTheOutputJournalLackedAreWarnedAbout() throws IOException
+    {
+        final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
+        final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
+            "M-1,2026-03-09T10:00:00Z,900,100,0\nM-1,2026-03-09T10:15:00Z,900,200,0\n");
+        final Path journal = tmp.resolve("journal");
+        assertThat(ingest(journal, meters, usage.toString()).exitCode()).isZero();
+        final String before = CliRun.of("verify", "--journal", journal.toString()).out();
+        try (Stream<Path> files = Files.walk(journal.resolve("output")))
+        {
+            for (final Path file : files.sorted(java.util.Comparator.reverseOrder()).toList())
+            {
+                Files.delete(file);
+            }
+        }
+
+        final CliRun run = ingest(journal, meters, usage.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines().toList()).contains("settle ingest: warning: appended 2 outputs of journalled " +
+            "inputs that the output journal did not hold (an engine stopped before journalling them, or output " +
+            "cycle files removed or lost)");
+        assertThat(CliRun.of("verify", "--journal", journal.toString()).exitCode()).isZero();
+        assertThat(before).contains("output: 2 records");
     }
 
     @Test

@@ -75,6 +75,36 @@ class VerifyCommandTest
             .startsWith("settle replay: ").contains("record 0 (sequence 1)").contains("hash chain broken");
     }
 
+    // Was an operator's finding: verify run while an engine or settle ingest appends (a monitoring job, an auditor's
+    // check during the day's load) reported both journals FAIL, "records were removed from the end, or the engine
+    // stopped without closing (restart it to recover and seal the journal)", exit 1: an alarm, and advice to start a
+    // second writer. Every record read is checked; only the end cannot be, until the writer closes the journal
+    @Test
+    void aJournalBeingWrittenVerifiesIntactSoFarNamingTheLiveWriter() throws IOException
+    {
+        assertThat(CliRun.of("demo", "--meters", "2", "--days", "1", "--dir", tmp.toString()).exitCode()).isZero();
+        final Path journal = tmp.resolve("journal");
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(journal).build().start())
+        {
+            engine.registerAccount(999_999);
+            // what the engine has journalled so far is read back with the writer open
+            engine.queryBalance(999_999, TokenSymbol.pack("USD")).join();
+
+            final CliRun live = CliRun.of("verify", "--journal", journal.toString());
+
+            assertThat(live.exitCode()).as(live.out()).isZero();
+            assertThat(live.out()).doesNotContain("FAIL")
+                .contains("note: " + Journals.input(journal) + ": ends at record ")
+                .contains("without a close checkpoint while a writer holds it (writer.lock): it is being written, " +
+                    "and its end is checked once the writer has closed it")
+                .endsWith("verify: intact so far: a writer is appending; run verify again once it has closed the " +
+                    "journal\n".translateEscapes());
+        }
+        final CliRun closed = CliRun.of("verify", "--journal", journal.toString());
+        assertThat(closed.exitCode()).isZero();
+        assertThat(closed.out()).doesNotContain("note:").endsWith("verify: intact\n".translateEscapes());
+    }
+
     // Was an audit finding: an archive made as FORMAT.md section 12 says, of the closed cycle files of a journal that
     // went on, could never be checked: its last cycle files end with the end-of-cycle marker their writer wrote as it
     // moved on to the next day, which verify reports as cycle files removed, exit 1
@@ -285,6 +315,12 @@ class VerifyCommandTest
         final CliRun neither = CliRun.of("dump", "--journal", tmp.resolve("without-input").resolve("output").toString());
         assertThat(neither.exitCode()).isEqualTo(2);
         assertThat(neither.err()).contains("no gridsettle journal at");
+        // an operator's slip: the queue given for the journal (was only "expected .../output/input and
+        // .../output/output with .cq4 files")
+        final Path queue = tmp.resolve("without-input").resolve("output");
+        assertThat(neither.err().lines()).containsExactly("settle dump: no gridsettle journal at " + queue + ": it " +
+            "is a queue of one (its output/ or input/, holding cycle files); give the journal directory that holds " +
+            "it, " + queue.getParent());
     }
 
     private static String lastCheckpointSha256(final Path queueDir)
