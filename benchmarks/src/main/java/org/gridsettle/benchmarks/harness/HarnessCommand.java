@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * the report could not be written, 2 bad usage, a results or scratch folder among it).
  * <p>
  * A failed phase's stack trace goes to {@value #FAILURE_FILE} in the results folder, not the terminal. A run stopped
- * by a kill or Ctrl-C removes its scratch folder unless told to keep the journals. The figures
+ * by a kill or Ctrl-C starts no further phase and removes its scratch folder once the phase in progress has ended,
+ * unless told to keep the journals. The figures
  * are printed before the report's files are written, so a disk that fills at the end loses no measurement.
  * <p>
  * Call from one thread.
@@ -32,6 +33,10 @@ public final class HarnessCommand
 {
     /** Where a failed run's stack trace is kept, in the results folder. */
     public static final String FAILURE_FILE = "failure.txt";
+    /** The exit code of a run stopped by SIGTERM, as the JVM ends it. */
+    private static final int STOPPED = 143;
+    /** The longest a kill or Ctrl-C waits for the phase in progress: a full run's longest phases take about this. */
+    private static final long STOP_WAIT_SECONDS = 60;
     private static final int SCRATCH_REMOVAL_ATTEMPTS = 50;
     private static final long SCRATCH_REMOVAL_PAUSE_NANOS = 100_000_000L;
 
@@ -67,14 +72,20 @@ public final class HarnessCommand
         final HarnessResults results;
         // a kill or Ctrl-C ends the JVM without the finally that removes the scratch folder, which holds gigabytes
         // of journals mid-run; unless they are to be kept, a shutdown hook removes it then
-        final Thread cleanUp = new Thread(() -> removeScratch(config, err), "benchmark-scratch-cleanup");
+        final RunStop stop = new RunStop();
+        final Thread cleanUp = new Thread(() -> stopAndRemoveScratch(config, stop, err), "benchmark-scratch-cleanup");
         if (!config.keepJournals())
         {
             Runtime.getRuntime().addShutdownHook(cleanUp);
         }
         try
         {
-            results = EndToEndHarness.run(config, err);
+            results = EndToEndHarness.run(config, err, stop);
+        }
+        catch (final RunStop.StoppedException e)
+        {
+            // the JVM is stopping: its shutdown hook reports and ends with the signal's exit code
+            return STOPPED;
         }
         catch (final RuntimeException | Error e)
         {
@@ -84,7 +95,7 @@ public final class HarnessCommand
         {
             if (!config.keepJournals())
             {
-                Runtime.getRuntime().removeShutdownHook(cleanUp);
+                removeHook(cleanUp);
             }
         }
         final MachineInfo machine = MachineInfo.current();
@@ -104,11 +115,35 @@ public final class HarnessCommand
         return 0;
     }
 
+    private static void removeHook(final Thread hook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (final IllegalStateException shutdownInProgress)
+        {
+            // a stopped run ends here while the hook runs, which is what it is for
+        }
+    }
+
+    private static void stopAndRemoveScratch(final HarnessConfig config, final RunStop stop, final PrintStream err)
+    {
+        stop.request();
+        err.println("stopping: the phase in progress runs to its end (at most " + STOP_WAIT_SECONDS + " s), then the " +
+            "scratch folder is removed");
+        if (!stop.awaitRunEnd(STOP_WAIT_SECONDS))
+        {
+            err.println("stopping: the phase in progress did not end in " + STOP_WAIT_SECONDS + " s");
+        }
+        removeScratch(config, err);
+    }
+
     private static void removeScratch(final HarnessConfig config, final PrintStream err)
     {
-        // the phase's threads, and Chronicle's own shutdown hooks closing its queues, go on writing into it while the
-        // JVM stops, so a file they create (a new cycle file, a queue's index or table store) can make one pass fail
-        // or bring the folder back after it: remove it until it stays removed for a pause, for a few seconds at most
+        // a phase that did not end in time, or Chronicle's own shutdown hooks closing its queues, may still write into
+        // it while the JVM stops, so a file they create can make one pass fail or bring the folder back after it:
+        // remove it until it stays removed for a pause, for a few seconds at most
         RuntimeException last = null;
         for (int attempt = 0; attempt < SCRATCH_REMOVAL_ATTEMPTS; attempt++)
         {
