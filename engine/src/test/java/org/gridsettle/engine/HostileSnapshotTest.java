@@ -118,11 +118,17 @@ class HostileSnapshotTest
         }
 
         assertThat(notes).first().asString().isEqualTo("snapshot snapshot-00000000000000000393.gss is ahead of " +
-            "the journals; set aside as spare-00000000000000000393.gsp, for a later snapshot to overwrite; skipped");
+            "the journals; set aside as ahead-00000000000000000393.gss, which no start reads or overwrites: it holds " +
+            "a state the journals no longer reach (rename it back if they are put back to it); skipped");
         // this start's snapshot is kept, beside the sound one it loaded
         assertThat(store.newestFirst()).extracting((p) -> p.getFileName().toString())
             .containsExactly("snapshot-00000000000000000202.gss", "snapshot-00000000000000000201.gss");
-        assertThat(snapshots).isDirectory();
+        // Was a review finding: set aside as a spare, the later state's snapshot was overwritten by the next snapshot
+        // or deleted as a spare too many, though it alone still told what the records lost with the restore had
+        // settled; it is an auditor's to look at, and the operator's to remove
+        assertThat(snapshots.resolve("ahead-00000000000000000393.gss")).isRegularFile();
+        assertThat(SnapshotStore.verify(snapshots.resolve("ahead-00000000000000000393.gss")).inputSequence())
+            .isEqualTo(393);
     }
 
     @Test

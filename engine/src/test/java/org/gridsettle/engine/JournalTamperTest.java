@@ -1,8 +1,11 @@
 package org.gridsettle.engine;
 
+import org.gridsettle.journal.ExclusiveFileLock;
 import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
+import org.gridsettle.journal.WriterLock;
+import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.replay.JournalReplay;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,6 +180,29 @@ class JournalTamperTest
             "close checkpoint");
         assertThat(problems.get(2)).startsWith(Journals.output(dir) + ": ends at record 384 (sequence 384) without " +
             "a close checkpoint");
+    }
+
+    // Was a review finding: since 5933f4b an input journal without a close checkpoint whose writer.lock is held is
+    // "being written", and the output journal's binding was then not checked at all, so the input journal's last
+    // records removed, with anything holding its writer.lock, verified intact (settle verify: "intact so far", exit
+    // 0) beside an output journal whose close checkpoint binds them. A writer only appends: an input journal read
+    // after the output's close checkpoint that holds fewer records than it binds, or others, lost some
+    @Test
+    void inputsRemovedFromTheEndWhileSomethingHoldsTheInputWriterLockAreFoundByTheOutputsBinding() throws IOException
+    {
+        final long chain = JournalVerifier.verify(dir).inputDigest();
+        JournalFiles.rewriteAsKilled(Journals.input(dir), METERS * INTERVALS);
+
+        final VerificationReport report;
+        try (ExclusiveFileLock held = WriterLock.acquire(Journals.input(dir)))
+        {
+            report = JournalVerifier.verify(dir);
+        }
+
+        assertThat(report.problems()).containsExactly(Journals.output(dir) + ": close checkpoint binds " +
+            (1 + 2 * METERS + METERS * INTERVALS) + " input records with chain " + HashChain.toHex(chain) +
+            ", but the input journal, read after it, has only " + METERS * INTERVALS + ": records were removed from " +
+            "the end of the input journal (a writer only appends)");
     }
 
     @Test

@@ -99,9 +99,56 @@ public final class JournalVerifier
                     " but the input journal ends at sequence " + input.lastSequence);
             }
         }
+        else if (output.complete && input.beingWritten && output.closeBoundRecords > input.dataRecords)
+        {
+            requireBoundInputs(Journals.input(journalDir), output, problems);
+        }
         return new VerificationReport(input.dataRecords, output.dataRecords, input.digest, output.digest, input.seal,
             output.seal,
             List.copyOf(problems), List.copyOf(notes), input.beingWritten || output.beingWritten);
+    }
+
+    /**
+     * An input journal being written, beside an output journal whose close checkpoint binds more input records than
+     * its scan read: either the writer appended them after that scan (the two journals are scanned at once), or they
+     * were removed from its end, which a held writer.lock would otherwise pass as "being written". Read again now,
+     * after the output's close checkpoint was read, it holds at least the records that checkpoint binds, since a
+     * writer only appends.
+     */
+    private static void requireBoundInputs(final Path inputDir, final Scan output, final List<String> problems)
+    {
+        final long records;
+        try (JournalReader reader = JournalReader.readOnly(inputDir))
+        {
+            final RecordHandler count = (buffer, offset, length, at) ->
+            {
+            };
+            boolean more = true;
+            while (more && reader.dataRecords() < output.closeBoundRecords)
+            {
+                more = reader.next(count);
+            }
+            records = reader.dataRecords();
+        }
+        catch (final JournalCorruptException e)
+        {
+            // a writer appending makes no record read before fail its checks
+            problems.add(e.getMessage());
+            return;
+        }
+        catch (final RuntimeException e)
+        {
+            problems.add(inputDir + ": unreadable when read again after the output journal" +
+                JournalReader.chronicleWords(e));
+            return;
+        }
+        if (records < output.closeBoundRecords)
+        {
+            problems.add(output.dir + ": close checkpoint binds " + output.closeBoundRecords + " input records with " +
+                "chain " + HashChain.toHex(output.closeBoundChain) + ", but the input journal, read after it, has " +
+                "only " + records + ": records were removed from the end of the input journal (a writer only " +
+                "appends)");
+        }
     }
 
     private static long indexed(final Path... dirs)

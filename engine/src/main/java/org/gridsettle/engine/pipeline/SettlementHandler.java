@@ -252,9 +252,10 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
                 if (info.inputSequence() > lastInput || info.outputRecords() > output.dataRecords())
                 {
                     // of a later state of the journal (restored from a backup under it) or of another: kept under its
-                    // name it would stay one of the newest two, and each snapshot taken would become a spare at once
+                    // name it would stay one of the newest two, and each snapshot taken would become a spare at once;
+                    // as a spare it would be overwritten, though no replay of these journals gives it again
                     recoveryNotes.add("snapshot " + file.getFileName() + " is ahead of the journals; " +
-                        setAside(file) + "skipped");
+                        setAsideAhead(file) + "skipped");
                     continue;
                 }
                 final SettlementLogic candidate = new SettlementLogic(this, correctionWindow);
@@ -289,6 +290,21 @@ public final class SettlementHandler implements EventHandler<InputSlot>, OutputS
             }
         }
         return null;
+    }
+
+    private String setAsideAhead(final Path snapshot)
+    {
+        try
+        {
+            return "set aside as " + snapshots.setAsideAhead(snapshot).getFileName() + ", which no start reads or " +
+                "overwrites: it holds a state the journals no longer reach (rename it back if they are put back to " +
+                "it); ";
+        }
+        catch (final java.io.UncheckedIOException e)
+        {
+            // left where it is, it is skipped again at the next start: nothing is lost
+            return "";
+        }
     }
 
     private String setAside(final Path snapshot)

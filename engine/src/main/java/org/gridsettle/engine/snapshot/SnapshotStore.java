@@ -88,6 +88,8 @@ public final class SnapshotStore
     private static final long SEED = 0;
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".gss";
+    /** A snapshot ahead of the journals, set aside for good ({@link #setAsideAhead}). */
+    private static final String AHEAD_PREFIX = "ahead-";
     /**
      * Bytes hashed and written per burst: 64 KiB takes tens of microseconds here, well under the scheduler's slice, and
      * is a whole number of XXH64 stripes, as {@link XxHash64Stream} needs.
@@ -364,6 +366,30 @@ public final class SnapshotStore
     public Path setAside(final Path snapshot)
     {
         return spares.retire(snapshot);
+    }
+
+    /**
+     * Renames a snapshot ahead of the journals (of a later state than they hold: journals restored from a backup
+     * under it) to {@code ahead-<inputSequence>.gss}, which is neither a snapshot name nor a spare's: no start reads
+     * it and no snapshot overwrites or deletes it. Unlike a damaged one, it cannot be rebuilt from the journals, and
+     * it alone still says what the records lost with them had settled. Call only while no snapshot is being written.
+     *
+     * @param snapshot a snapshot file of this directory.
+     * @return the new path.
+     * @throws UncheckedIOException if it cannot be renamed.
+     */
+    public Path setAsideAhead(final Path snapshot)
+    {
+        final Path aside = dir.resolve(AHEAD_PREFIX + snapshot.getFileName().toString().replaceAll("[^0-9]", "") +
+            SUFFIX);
+        try
+        {
+            return Files.move(snapshot, aside, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot set aside snapshot " + snapshot + " as " + aside, e);
+        }
     }
 
     /**

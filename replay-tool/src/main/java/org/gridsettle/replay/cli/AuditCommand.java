@@ -240,9 +240,10 @@ public final class AuditCommand implements Callable<Integer>
     }
 
     /**
-     * Refuses a journal that {@code settle verify} would fail, before anything is read from it. Reading verifies each
-     * journal's own chain, but only the verifier checks that the output journal's close checkpoint binds this input
-     * journal: without that, a report could be built from the outputs of some other journal's inputs.
+     * Refuses a journal that {@code settle verify} would fail, or would find only "intact so far" (a writer holds it),
+     * before anything is read from it. Reading verifies each journal's own chain, but only the verifier checks that the
+     * output journal's close checkpoint binds this input journal: without that, a report could be built from the
+     * outputs of some other journal's inputs.
      *
      * @param journal the journal directory.
      * @param command the command name, for the progress display.
@@ -271,6 +272,14 @@ public final class AuditCommand implements Callable<Integer>
                 " (and " + more +
                 " more problem(s))") + " (settle verify " + (archive ? "--archive " : "") + "--journal " + journal +
                 " lists every problem)");
+        }
+        if (report.beingWritten())
+        {
+            // verify's "intact so far" leaves unchecked the one thing this refusal is for: the output journal's close
+            // checkpoint binding the input journal, which anyone who can lock writer.lock could otherwise forgo
+            throw new org.gridsettle.journal.JournalCorruptException(journal + ": is being written (a writer holds " +
+                "its writer.lock), so its output journal's binding to the input journal cannot be checked yet: run " +
+                "it again once the writer has closed the journal");
         }
     }
 

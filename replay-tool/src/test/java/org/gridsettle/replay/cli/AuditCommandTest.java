@@ -3,6 +3,7 @@ package org.gridsettle.replay.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
@@ -11,6 +12,7 @@ import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.TransferCodec;
+import org.gridsettle.pricing.money.TokenSymbol;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -238,6 +240,35 @@ class AuditCommandTest
             .startsWith("settle audit: " + Journals.output(swapped) + ": close checkpoint binds")
             .contains("but the input journal has");
         assertThat(html).doesNotExist();
+    }
+
+    // Was a review finding: since settle verify takes a journal whose writer holds writer.lock as "intact so far"
+    // (5933f4b), audit and rerate, which require what verify requires, read such a journal too, though the one check
+    // they require verify for, the output journal's close checkpoint binding the input journal, is not made on it.
+    // Anyone who can lock output/writer.lock could then pass off another journal's outputs, cut before their close
+    // checkpoint, as this one's
+    @Test
+    void aJournalAWriterHoldsIsRefusedUntilItIsClosed() throws IOException
+    {
+        final Path live = tmp.resolve("live");
+        copyTree(journal, live);
+        final Path html = tmp.resolve("live.html");
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(live).build().start())
+        {
+            engine.registerAccount(999_999);
+            engine.queryBalance(999_999, TokenSymbol.pack("USD")).join();
+
+            final CliRun run = CliRun.of("audit", "--journal", live.toString(), "--out", html.toString());
+
+            // exit 1, as before 5933f4b, when verify failed such a journal for its missing close checkpoint
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+            assertThat(run.err().lines()).hasSize(1).first().asString()
+                .startsWith("settle audit: " + live + ": is being written (a writer holds ")
+                .contains("run it again once the writer has closed the journal");
+            assertThat(html).doesNotExist();
+        }
+        final CliRun closed = CliRun.of("audit", "--journal", live.toString(), "--out", html.toString());
+        assertThat(closed.exitCode()).as(closed.err()).isZero();
     }
 
     @Test
