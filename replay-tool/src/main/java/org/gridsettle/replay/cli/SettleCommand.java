@@ -3,6 +3,13 @@ package org.gridsettle.replay.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.Arrays;
+
 /**
  * The {@code settle} command line: the entry point of {@code settle.jar}. Each job is a subcommand.
  * <p>
@@ -71,8 +78,20 @@ public final class SettleCommand implements Runnable
         System.setProperty("chronicle.announcer.disable", "true");
         // the engine's own threads too: one line, not the JVM's stack trace (the tests' JVM keeps its own handler)
         Thread.setDefaultUncaughtExceptionHandler(new BackgroundThreadErrors(
-            new java.io.PrintWriter(System.err, true), java.util.Arrays.asList(args).contains("--verbose")));
-        System.exit(execute(args));
+            new PrintWriter(System.err, true), Arrays.asList(args).contains("--verbose")));
+        // stdout's own stream, not System.out: a PrintStream swallows the reason a write failed
+        final WatchedOutput stdout = new WatchedOutput(new OutputStreamWriter(
+            new FileOutputStream(FileDescriptor.out), stdoutCharset()));
+        System.exit(execute(new PrintWriter(stdout, true), stdout, new PrintWriter(System.err, true),
+            args));
+    }
+
+    private static Charset stdoutCharset()
+    {
+        // what Java 17 gives System.out; Java 18 and later would say it as System.out.charset()
+        final String name = System.getProperty("sun.stdout.encoding");
+        return name != null && Charset.isSupported(name) ?
+            Charset.forName(name) : Charset.defaultCharset();
     }
 
     /**
@@ -83,7 +102,7 @@ public final class SettleCommand implements Runnable
      */
     public static int execute(final String... args)
     {
-        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /**
@@ -94,7 +113,22 @@ public final class SettleCommand implements Runnable
      * @param args command line arguments.
      * @return the exit code.
      */
-    public static int execute(final java.io.PrintWriter out, final java.io.PrintWriter err, final String... args)
+    public static int execute(final PrintWriter out, final PrintWriter err, final String... args)
+    {
+        return execute(out, null, err, args);
+    }
+
+    /**
+     * Runs the command line, knowing why writing standard output failed if it did.
+     *
+     * @param out     standard output, written through {@code watched} if that is not null.
+     * @param watched what keeps the reason a write to {@code out} failed, or null if nothing does.
+     * @param err     standard error.
+     * @param args    command line arguments.
+     * @return the exit code.
+     */
+    static int execute(
+        final PrintWriter out, final WatchedOutput watched, final PrintWriter err, final String... args)
     {
         final CommandLine cli = new CommandLine(new SettleCommand());
         cli.setOut(out);
@@ -119,11 +153,30 @@ public final class SettleCommand implements Runnable
         // a PrintWriter swallows write errors: a report cut short by a full disk must not pass for a whole one
         if (out.checkError())
         {
-            err.println("settle: could not write the output (disk full, or the reader closed the pipe)");
-            err.flush();
-            return code == 0 ? OneLineErrors.BAD_INPUT : code;
+            return outputFailed(watched, err, code);
         }
         return code;
+    }
+
+    private static int outputFailed(final WatchedOutput watched, final PrintWriter err, final int code)
+    {
+        if (watched != null && watched.readerClosed())
+        {
+            // `settle dump | head`: the reader took what it wanted and the command stopped writing; nothing is
+            // wrong, and a script under `set -o pipefail` must not fail for it
+            return code;
+        }
+        if (watched != null && watched.noSpaceLeft())
+        {
+            err.println("settle: could not write the output: no space left on the device");
+            err.flush();
+            return code == 0 ? OneLineErrors.JOURNAL_WRITE_FAILED : code;
+        }
+        final String reason = watched == null ? null : watched.reason();
+        err.println("settle: could not write the output" +
+            (reason == null ? " (disk full, or the reader closed the pipe)" : ": " + reason));
+        err.flush();
+        return code == 0 ? OneLineErrors.BAD_INPUT : code;
     }
 
     @Override
