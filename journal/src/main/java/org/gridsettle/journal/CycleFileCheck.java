@@ -404,7 +404,7 @@ final class CycleFileCheck
         }
         catch (final IOException e)
         {
-            throw new UncheckedIOException("cannot list " + queueDir, e);
+            throw new UncheckedIOException("cannot list " + queueDir + ": " + IoReason.of(e), e);
         }
     }
 }

@@ -576,7 +576,7 @@ public final class SnapshotStore
         }
         catch (final IOException e)
         {
-            throw new UncheckedIOException("cannot list " + what + " in " + dir, e);
+            throw new UncheckedIOException("cannot list " + what + " in " + dir + ": " + IoReason.of(e), e);
         }
     }
 
