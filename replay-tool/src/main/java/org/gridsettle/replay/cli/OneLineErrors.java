@@ -7,7 +7,9 @@ import org.gridsettle.journal.JournalWriteException;
 import org.gridsettle.replay.ingest.IoErrorText;
 import picocli.CommandLine;
 
+import java.io.FileNotFoundException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Turns any failure into one line on stderr and exit code 2, so that a bad file or argument never shows a stack
@@ -34,14 +36,16 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
         final boolean verbose = Arrays.asList(parseResult.originalArgs().toArray()).contains("--verbose");
         final String command = commandLine.getParent() == null ? "settle" : "settle " + commandLine.getCommandName();
         final JournalWriteException notWritten = JournalWriteException.find(ex);
-        commandLine.getErr().println(command + ": " + (notWritten != null ? notWritten.getMessage() : message(ex)));
+        final String shut = shutJournalFile(ex);
+        commandLine.getErr().println(command + ": " +
+            (notWritten != null ? notWritten.getMessage() : shut != null ? shut : message(ex)));
         if (verbose)
         {
             ex.printStackTrace(commandLine.getErr());
         }
         commandLine.getErr().flush();
         // a snapshot or report the disk had no room for is the same trouble as a journal that could not be written
-        if (notWritten != null || FreeSpace.noSpaceLeft(ex) || snapshotNotWritten(ex))
+        if (notWritten != null || shut != null || FreeSpace.noSpaceLeft(ex) || snapshotNotWritten(ex))
         {
             return JOURNAL_WRITE_FAILED;
         }
@@ -60,6 +64,36 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
         cli.getErr().println(command + ": " + problem.replace('\n', ' ') + " (see '" + command + " --help')");
         cli.getErr().flush();
         return BAD_INPUT;
+    }
+
+    /**
+     * Chronicle maps a journal's cycle files read-write, and the operating system's refusal reaches here as a
+     * {@code FileNotFoundException} whose message is the path and, in brackets, the reason. A cycle file made
+     * read-only or immutable (as an archive's files may be) is the file system's trouble, not the input's: it is said
+     * as such and exits 4, so the operator makes the file writable and runs the same command again.
+     *
+     * @return the one line for a journal file the file system would not open for writing, or null if it is not that.
+     */
+    static String shutJournalFile(final Throwable ex)
+    {
+        for (Throwable t = ex; t != null; t = t.getCause())
+        {
+            final String m = t.getMessage();
+            if (t instanceof FileNotFoundException && m != null && m.endsWith(")"))
+            {
+                final int open = m.lastIndexOf(" (");
+                final String file = open < 0 ? "" : m.substring(0, open);
+                final String reason = open < 0 ? "" : m.substring(open + 2, m.length() - 1);
+                if ((file.endsWith(".cq4") || file.endsWith(".cq4t")) && (reason.equals("Operation not permitted") ||
+                    reason.equals("Permission denied") || reason.equals("Read-only file system")))
+                {
+                    return "cannot open journal file " + file + " for writing: " + reason.toLowerCase(Locale.ROOT) +
+                        " (a read-only or immutable file, or a read-only mount; make it " +
+                        "writable and run the same command again)";
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean snapshotNotWritten(final Throwable ex)
