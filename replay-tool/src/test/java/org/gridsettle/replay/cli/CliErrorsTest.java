@@ -74,17 +74,11 @@ final class CliErrorsTest
         // as `chattr +i` on the day's input cycle file gave it to settle ingest: Chronicle maps cycle files
         // read-write, and RandomAccessFile's refusal is a FileNotFoundException of "path (reason)", which read as
         // "settle ingest: /j/input/20261128F.cq4 (Operation not permitted)" and exit 2, bad input
-        final CommandLine cli = new CommandLine(new SettleCommand());
-        final CommandLine ingest = cli.getSubcommands().get("ingest");
         final StringWriter err = new StringWriter();
-        ingest.setErr(new PrintWriter(err));
-        final CommandLine.ParseResult parsed = cli.parseArgs("ingest", "--journal", "j", "--tariff", "t.json",
-            "--meters", "m.csv", "--usage", "u.csv").subcommand();
-
-        final int code = new OneLineErrors().handleExecutionException(new IllegalStateException("reading", new
-            java.io.FileNotFoundException("/j/input/20261128F.cq4 (Operation not permitted)")), ingest, parsed);
-        final int usage = new OneLineErrors().handleExecutionException(
-            new java.io.FileNotFoundException("/data/usage.csv (Permission denied)"), ingest, parsed);
+        final int code = handledByIngest(new IllegalStateException("reading", new java.io.FileNotFoundException(
+            "/j/input/20261128F.cq4 (Operation not permitted)")), err);
+        final int usage = handledByIngest(
+            new java.io.FileNotFoundException("/data/usage.csv (Permission denied)"), new StringWriter());
 
         assertThat(code).isEqualTo(4);
         assertThat(err.toString().lines().findFirst()).hasValue("settle ingest: cannot open journal file " +
@@ -92,6 +86,15 @@ final class CliErrorsTest
             "read-only mount; make it writable and run the same command again)");
         // an input file the command cannot read is still the input's trouble
         assertThat(usage).isEqualTo(2);
+    }
+
+    private static int handledByIngest(final Exception failure, final StringWriter err)
+    {
+        final CommandLine cli = new CommandLine(new SettleCommand());
+        final CommandLine ingest = cli.getSubcommands().get("ingest");
+        ingest.setErr(new PrintWriter(err));
+        return new OneLineErrors().handleExecutionException(failure, ingest, cli.parseArgs("ingest", "--journal",
+            "j", "--tariff", "t.json", "--meters", "m.csv", "--usage", "u.csv").subcommand());
     }
 
     @Test
