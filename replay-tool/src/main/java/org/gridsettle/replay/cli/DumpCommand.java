@@ -131,15 +131,21 @@ public final class DumpCommand implements Callable<Integer>
                 {
                     dump.archive();
                 }
-                if (dump.run(queue) == 0 && limit > 0 && fromSequence > 1 && since == null && until == null &&
+                final long printed = dump.run(queue);
+                final String half = input ? "input" : "output";
+                if (printed == 0 && limit > 0 && fromSequence > 1 && since == null && until == null &&
                     subject == null)
                 {
                     // with no time filter, a seek inside the journal prints at least its first record: an empty
                     // output here means the seek went past the end, which is said so it is not taken for an answer
-                    final PrintWriter err = spec.commandLine().getErr();
-                    err.println("settle dump: note: --from " + fromSequence + " is past the " +
-                        (input ? "input" : "output") + " journal's last record: nothing to print");
-                    err.flush();
+                    note("--from " + fromSequence + " is past the " + half + " journal's last record: nothing to print");
+                }
+                else if (printed == 0 && limit > 0 && subject != null)
+                {
+                    // a mistyped meter or account prints nothing, which must not read as "it has no records"
+                    // without the reader being told that no record of the range asked for names it at all
+                    note("no " + half + " record" + (fromSequence > 1 || since != null || until != null ?
+                        " in the range asked for" : "") + " is about " + subject.describe() + ": nothing to print");
                 }
             }
             catch (final JournalCorruptException e)
@@ -155,6 +161,13 @@ public final class DumpCommand implements Callable<Integer>
         }
         out.flush();
         return 0;
+    }
+
+    private void note(final String text)
+    {
+        final PrintWriter err = spec.commandLine().getErr();
+        err.println("settle dump: note: " + text);
+        err.flush();
     }
 
     private static boolean flushFailed(final JsonGenerator json, final PrintWriter out)
@@ -202,7 +215,18 @@ public final class DumpCommand implements Callable<Integer>
 
         RecordSubject selection()
         {
+            if (meter != null && meter == 0)
+            {
+                // transfers about no meter (interest, redemptions) carry meter id 0, and the engine enrols no meter 0
+                throw new IllegalArgumentException("--meter 0 is no meter: the transfers about no meter (interest, " +
+                    "redemptions) carry it; select them with --account");
+            }
             return meter != null ? RecordSubject.meter(meter) : RecordSubject.account(account);
+        }
+
+        String describe()
+        {
+            return meter != null ? "meter " + meter : "account " + account;
         }
     }
 

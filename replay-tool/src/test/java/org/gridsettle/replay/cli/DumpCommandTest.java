@@ -326,6 +326,31 @@ class DumpCommandTest
         assertThat(both.exitCode()).isEqualTo(2);
     }
 
+    @Test
+    void aMeterOrAccountNoRecordNamesIsSaidSoAndMeterZeroIsRefused()
+    {
+        // the demo numbers its households from meter 5000000 on account 100000 (see the test above): neither
+        // meter 4999999 nor account 99999 is one of them
+        final CliRun noMeter = CliRun.of("dump", "--journal", journal.toString(), "--meter", "4999999");
+        final CliRun noAccount = CliRun.of("dump", "--journal", journal.toString(), "--input", "--account", "99999");
+        final CliRun outOfRange = CliRun.of("dump", "--journal", journal.toString(), "--meter", "5000000",
+            "--until", "2000-01-01");
+        final CliRun meterZero = CliRun.of("dump", "--journal", journal.toString(), "--meter", "0");
+
+        assertThat(noMeter.exitCode()).isZero();
+        assertThat(noMeter.out()).isEmpty();
+        assertThat(noMeter.err().lines()).containsExactly(
+            "settle dump: note: no output record is about meter 4999999: nothing to print");
+        assertThat(noAccount.err().lines()).containsExactly(
+            "settle dump: note: no input record is about account 99999: nothing to print");
+        assertThat(outOfRange.err().lines()).containsExactly(
+            "settle dump: note: no output record in the range asked for is about meter 5000000: nothing to print");
+        // meter id 0 is what the transfers about no meter carry: it printed the demo's interest transfers
+        assertThat(meterZero.exitCode()).isEqualTo(2);
+        assertThat(meterZero.out()).isEmpty();
+        assertThat(meterZero.err().lines()).singleElement().asString().contains("--meter 0 is no meter");
+    }
+
     private static boolean is(final JsonNode record, final String field, final long value)
     {
         return record.get(field) != null && record.get(field).asLong() == value;
