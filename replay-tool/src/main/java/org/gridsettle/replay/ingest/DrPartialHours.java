@@ -18,9 +18,9 @@ import java.util.TreeMap;
  * channel's readings starting in it do not cover whole as unread, as one with no reading, and pays the meter nothing
  * for the event (ACTUAL_MISSING): one missing 15-minute reading costs the customer the whole event's credit, which a
  * customer or the program's operator should hear of while the readings can still be sent. Readings starting in an
- * hour that cover more than it (one longer than the hour) are warned of too: the engine takes that hour as unread, as
- * it holds more than the hour's load. An hour with no reading at all is not warned about: that is the documented
- * rule.
+ * hour that cover more than it (one longer than the hour, or both occurrences of a fall-back day's repeated hour in
+ * an adjustment window) are warned of too: the engine takes that hour as unread, as it holds more than the hour's
+ * load. An hour with no reading at all is not warned about: that is the documented rule.
  * <p>
  * Stateless; safe from any thread.
  */
@@ -52,6 +52,9 @@ final class DrPartialHours
             .forEach((e) -> drMeters.put(e.meterId(), e.usageMeterId()));
         // hour start -> what the settlement reads it as, in event order (an hour both events read keeps the first)
         final TreeMap<Long, String> hours = new TreeMap<>();
+        // the second occurrence of a fall-back day's repeated hour -> the first: the engine keys hours by the local
+        // clock, so both occurrences' readings are one hour's, 7,200 s of them, and that hour is unread
+        final Map<Long, Long> firstOccurrence = new HashMap<>();
         for (final DrEventFiles.Mapped e : events)
         {
             final String name = DisplayText.quote(e.event().eventId());
@@ -67,8 +70,14 @@ final class DrPartialHours
                 {
                     if (h >= 0)
                     {
-                        hours.putIfAbsent(day.atTime(h, 0).atZone(zone).toEpochSecond(),
-                            "in the day-of adjustment window of " + name);
+                        final ZonedDateTime earlier = day.atTime(h, 0).atZone(zone);
+                        hours.putIfAbsent(earlier.toEpochSecond(), "in the day-of adjustment window of " + name);
+                        final long later = earlier.withLaterOffsetAtOverlap().toEpochSecond();
+                        if (later != earlier.toEpochSecond())
+                        {
+                            hours.putIfAbsent(later, "in the day-of adjustment window of " + name);
+                            firstOccurrence.put(later, earlier.toEpochSecond());
+                        }
                     }
                 }
             }
@@ -85,7 +94,7 @@ final class DrPartialHours
             if (hour != null && readings.start(i) < hour + HOUR_SECONDS && readings.channel(i) == 0 &&
                 drMeters.containsKey(readings.meter(i)))
             {
-                covered.computeIfAbsent(hour, (k) -> new TreeMap<>())
+                covered.computeIfAbsent(firstOccurrence.getOrDefault(hour, hour), (k) -> new TreeMap<>())
                     .merge(readings.meter(i), (long)readings.seconds(i), Long::sum);
             }
         }
