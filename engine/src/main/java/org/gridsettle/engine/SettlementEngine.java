@@ -81,8 +81,9 @@ import java.util.concurrent.CompletableFuture;
  * ({@link #fatalError()}: "engine state larger than 2 GiB cannot be snapshotted"), and so does the next capture after
  * each restart. Without snapshots ({@link Builder#snapshots}) and in a replay, the limits are those of one Java
  * array each: the history of at most {@value org.gridsettle.engine.logic.DrHistory#MAX_DR_METERS} DR meters (13 GB
- * of it), the day totals of at most 5,772,805 daily-tier meters, and {@link Builder#correctionWindow}'s; the tick
- * that would need one more halts the engine, naming the limit. Shard a larger fleet over several engines.
+ * of it), the day totals of at most 5,772,805 daily-tier meters, the balances of at most 134,217,727 accounts, and
+ * {@link Builder#correctionWindow}'s; the input that would need one more halts the engine, naming the limit. Shard a
+ * larger fleet over several engines.
  */
 public final class SettlementEngine implements AutoCloseable
 {
