@@ -1,5 +1,6 @@
 package org.gridsettle.replay.ingest;
 
+import org.gridsettle.engine.logic.TickWindow;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 
 import java.time.Instant;
@@ -17,7 +18,9 @@ import java.util.TreeMap;
  * or with the day-of adjustment an hour of its window on the event day. The engine takes an hour that the main
  * channel's readings starting in it do not cover whole as unread, as one with no reading, and pays the meter nothing
  * for the event (ACTUAL_MISSING): one missing 15-minute reading costs the customer the whole event's credit, which a
- * customer or the program's operator should hear of while the readings can still be sent. Readings starting in an
+ * customer or the program's operator should hear of while the readings can still be sent; and when they cannot (the
+ * run holds as many later readings of the meter as the engine's correction window, which then refuses a late one as
+ * OUTSIDE_CORRECTION_WINDOW), the warning says so instead of asking for them. Readings starting in an
  * hour that cover more than it (one longer than the hour, or both occurrences of a fall-back day's repeated hour in
  * an adjustment window) are warned of too: the engine takes that hour as unread, as it holds more than the hour's
  * load. An hour with no reading at all is not warned about: that is the documented rule.
@@ -103,10 +106,15 @@ final class DrPartialHours
         {
             if (seconds < HOUR_SECONDS)
             {
+                final long later = readingsFrom(readings, meter, hour + HOUR_SECONDS);
                 lines.add("DR meter " + drMeters.get(meter) + "'s readings cover " + String.format("%,d", seconds) +
                     " of the 3,600 s of the hour from " + Instant.ofEpochSecond(hour).atZone(zone) + ", " +
                     hours.get(hour) + ": the engine takes an hour its readings do not cover whole as unread, so the " +
-                    "meter is paid nothing for the event; send the missing readings before the event's day ends");
+                    "meter is paid nothing for the event; " + (later < TickWindow.DEFAULT_SLOTS ?
+                    "send the missing readings before the event's day ends" :
+                    "the missing readings can no longer be sent: the engine takes a late reading only while it is " +
+                    "among the last " + TickWindow.DEFAULT_SLOTS + " intervals it keeps for the meter " +
+                    "(OUTSIDE_CORRECTION_WINDOW), and this run has " + String.format("%,d", later) + " later ones"));
             }
             else if (seconds > HOUR_SECONDS)
             {
@@ -117,5 +125,22 @@ final class DrPartialHours
             }
         }));
         return lines;
+    }
+
+    /**
+     * @return how many of the run's readings of {@code meter}, any channel, start at or after {@code from}: with as
+     *     many as the engine's correction window holds, a reading before them is refused, as older than all it keeps.
+     */
+    private static long readingsFrom(final ReadingBuffer readings, final long meter, final long from)
+    {
+        long n = 0;
+        for (int i = 0; i < readings.size(); i++)
+        {
+            if (readings.meter(i) == meter && readings.start(i) >= from)
+            {
+                n++;
+            }
+        }
+        return n;
     }
 }

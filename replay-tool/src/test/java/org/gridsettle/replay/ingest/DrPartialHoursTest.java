@@ -29,9 +29,7 @@ class DrPartialHoursTest
     void theRepeatedHourOfAFallBackDayInTheAdjustmentWindowIsSaid()
     {
         final Enrolment meter = new Enrolment("M-1", 1, 1001, MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE);
-        final ReadingBuffer readings = new ReadingBuffer(new MeterIdMap(List.of(meter)), new BadRowTally((s) ->
-        {
-        }), EnrolmentStart.of(Optional.empty(), LA));
+        final ReadingBuffer readings = readings(meter);
         final long midnight = ZonedDateTime.of(2026, 11, 1, 0, 0, 0, 0, LA).toEpochSecond();
         final long eventStart = ZonedDateTime.of(2026, 11, 1, 5, 0, 0, 0, LA).toEpochSecond();
         // every quarter hour of the day up to the event's end: 6 local hours, 7 of them elapsed
@@ -47,6 +45,43 @@ class DrPartialHoursTest
         assertThat(lines).singleElement().asString().startsWith("DR meter M-1's readings starting in the hour from " +
             "2026-11-01T01:00-07:00[America/Los_Angeles], in the day-of adjustment window of \"Event_939393\", " +
             "cover 7,200 s, more than its 3,600");
+    }
+
+    @Test
+    void aMissingReadingIsAskedForOnlyWhileTheEngineCanStillTakeIt()
+    {
+        final long eventStart = ZonedDateTime.of(2026, 4, 29, 17, 0, 0, 0, LA).toEpochSecond();
+        // 17:15 missing; the run ends 11 readings after the hour (18:00 to 20:30), then 12 (to 20:45)
+        assertThat(missingQuarterHour(eventStart, eventStart + 3_600 + 11 * 900)).singleElement().asString()
+            .endsWith("so the meter is paid nothing for the event; send the missing readings before the event's " +
+                "day ends");
+        assertThat(missingQuarterHour(eventStart, eventStart + 3_600 + 12 * 900)).singleElement().asString()
+            .endsWith("so the meter is paid nothing for the event; the missing readings can no longer be sent: the " +
+                "engine takes a late reading only while it is among the last 12 intervals it keeps for the meter " +
+                "(OUTSIDE_CORRECTION_WINDOW), and this run has 12 later ones");
+    }
+
+    private static List<String> missingQuarterHour(final long eventStart, final long readUntil)
+    {
+        final Enrolment meter = new Enrolment("M-1", 1, 1001, MeterEnrolmentCodec.PROGRAM_DEMAND_RESPONSE);
+        final ReadingBuffer readings = readings(meter);
+        for (long at = eventStart - 3_600; at < readUntil; at += 900)
+        {
+            if (at != eventStart + 900)
+            {
+                readings.onReading("M-1", 0, at, 900, 250, 0);
+            }
+        }
+        final DrEventFiles.Mapped event = new DrEventFiles.Mapped("weekday.xml", anEvent(), 7, "test", eventStart,
+            eventStart + 3_600, 0);
+        return DrPartialHours.of(readings, List.of(meter), List.of(event), false, LA);
+    }
+
+    private static ReadingBuffer readings(final Enrolment meter)
+    {
+        return new ReadingBuffer(new MeterIdMap(List.of(meter)), new BadRowTally((s) ->
+        {
+        }), EnrolmentStart.of(Optional.empty(), LA));
     }
 
     private static OpenAdrEvent anEvent()
