@@ -96,19 +96,7 @@ class HostileSnapshotTest
     @Test
     void aSnapshotAheadOfTheJournalsIsSetAsideSoThatTheNextOneIsKept() throws IOException
     {
-        final Path backup = tmp.resolve("backup");
-        JournalFiles.copyTree(Journals.input(dir), backup.resolve("input"));
-        JournalFiles.copyTree(Journals.output(dir), backup.resolve("output"));
-        // the day's second half, with its snapshots, then the journal put back as it was before it
-        finishAndCheck();
-        final Path snapshots = dir.resolve("snapshots");
-        assertThat(store.newestFirst()).first().extracting((p) -> p.getFileName().toString())
-            .isEqualTo("snapshot-00000000000000000393.gss");
-        for (final String queue : new String[] {"input", "output"})
-        {
-            JournalFiles.deleteTree(dir.resolve(queue));
-            JournalFiles.copyTree(backup.resolve(queue), dir.resolve(queue));
-        }
+        final Path snapshots = finishThenRestoreTheJournals(null);
 
         final List<String> notes;
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
@@ -129,6 +117,58 @@ class HostileSnapshotTest
         assertThat(snapshots.resolve("ahead-00000000000000000393.gss")).isRegularFile();
         assertThat(SnapshotStore.verify(snapshots.resolve("ahead-00000000000000000393.gss")).inputSequence())
             .isEqualTo(393);
+    }
+
+    // Was a review finding: periodic snapshots fall on the same input sequences in every run, so a journal restored
+    // from its backup twice (a second incident, or the first restore redone) has a second snapshot ahead of it at the
+    // sequence of one already set aside; the rename replaced the first ahead- file, the only record of the state the
+    // first restore lost, though the recovery note said nothing overwrites it
+    @Test
+    void aSecondSnapshotAheadAtTheSameSequenceIsSetAsideBesideTheFirst() throws IOException
+    {
+        // what the first restore set aside: another state at the same sequence
+        final byte[] first = "the state the first restore lost".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        final Path snapshots = finishThenRestoreTheJournals(first);
+
+        final List<String> notes;
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            notes = engine.recoveryNotes();
+        }
+
+        assertThat(snapshots.resolve("ahead-00000000000000000393.gss")).hasBinaryContent(first);
+        assertThat(notes).first().asString().startsWith("snapshot snapshot-00000000000000000393.gss is ahead of " +
+            "the journals; set aside as ahead-00000000000000000393-2.gss, which no start reads or overwrites");
+        assertThat(SnapshotStore.verify(snapshots.resolve("ahead-00000000000000000393-2.gss")).inputSequence())
+            .isEqualTo(393);
+    }
+
+    /**
+     * Runs the day's second half, with its snapshots up to input 393, then puts the journals back as they were before
+     * it, as a restore from a backup does.
+     *
+     * @param setAsideBefore the bytes of an {@code ahead-00000000000000000393.gss} already there, or null for none.
+     * @return the snapshot folder.
+     */
+    private Path finishThenRestoreTheJournals(final byte[] setAsideBefore) throws IOException
+    {
+        final Path backup = tmp.resolve("backup");
+        JournalFiles.copyTree(Journals.input(dir), backup.resolve("input"));
+        JournalFiles.copyTree(Journals.output(dir), backup.resolve("output"));
+        finishAndCheck();
+        final Path snapshots = dir.resolve("snapshots");
+        assertThat(store.newestFirst()).first().extracting((p) -> p.getFileName().toString())
+            .isEqualTo("snapshot-00000000000000000393.gss");
+        if (setAsideBefore != null)
+        {
+            Files.write(snapshots.resolve("ahead-00000000000000000393.gss"), setAsideBefore);
+        }
+        for (final String queue : new String[] {"input", "output"})
+        {
+            JournalFiles.deleteTree(dir.resolve(queue));
+            JournalFiles.copyTree(backup.resolve(queue), dir.resolve(queue));
+        }
+        return snapshots;
     }
 
     @Test

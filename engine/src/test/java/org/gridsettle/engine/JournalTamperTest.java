@@ -205,6 +205,30 @@ class JournalTamperTest
             "the end of the input journal (a writer only appends)");
     }
 
+    // Was a review finding: 65c7b2d checked only the count, so the input journal's last tick replaced by another (its
+    // importWh changed, the chain and checkpoints recomputed, no close checkpoint), with anything holding its
+    // writer.lock, still verified "intact so far" beside an output journal whose close checkpoint binds the original
+    @Test
+    void inputsReplacedAtTheEndWhileSomethingHoldsTheInputWriterLockAreFoundByTheOutputsBinding() throws IOException
+    {
+        final long chain = JournalVerifier.verify(dir).inputDigest();
+        final int all = 1 + 2 * METERS + METERS * INTERVALS;
+        final List<byte[]> inputs = EngineFixture.readAll(Journals.input(dir));
+        inputs.get(all - 1)[40] ^= 0x01; // inside the last tick's importWh
+        JournalFiles.writeAsKilled(Journals.input(dir), inputs);
+
+        final VerificationReport report;
+        try (ExclusiveFileLock held = WriterLock.acquire(Journals.input(dir)))
+        {
+            report = JournalVerifier.verify(dir);
+        }
+
+        assertThat(report.problems()).singleElement().asString().startsWith(Journals.output(dir) + ": close " +
+            "checkpoint binds " + all + " input records with chain " + HashChain.toHex(chain) + ", but the input " +
+            "journal's first " + all + ", read after it, end on chain ").endsWith(": they are not the records it " +
+            "bound");
+    }
+
     @Test
     void outputsReorderedAndRenumberedWithEverythingRecomputedAreFound() throws IOException
     {

@@ -99,8 +99,9 @@ public final class JournalVerifier
                     " but the input journal ends at sequence " + input.lastSequence);
             }
         }
-        else if (output.complete && input.beingWritten && output.closeBoundRecords > input.dataRecords)
+        else if (output.complete && input.beingWritten)
         {
+            // rare for a sound journal: a writer that has appended inputs since its start but no output yet
             requireBoundInputs(Journals.input(journalDir), output, problems);
         }
         return new VerificationReport(input.dataRecords, output.dataRecords, input.digest, output.digest, input.seal,
@@ -109,15 +110,16 @@ public final class JournalVerifier
     }
 
     /**
-     * An input journal being written, beside an output journal whose close checkpoint binds more input records than
-     * its scan read: either the writer appended them after that scan (the two journals are scanned at once), or they
-     * were removed from its end, which a held writer.lock would otherwise pass as "being written". Read again now,
-     * after the output's close checkpoint was read, it holds at least the records that checkpoint binds, since a
-     * writer only appends.
+     * An input journal being written, beside an output journal that ends with its close checkpoint. Read again now,
+     * after that checkpoint was read, it holds at least the records the checkpoint binds (a writer only appends, and
+     * may have appended after the input's scan: the two journals are scanned at once), and the first of them end on
+     * the chain it binds. Fewer were removed from its end, others replaced there, which a held writer.lock would
+     * otherwise pass as "being written".
      */
     private static void requireBoundInputs(final Path inputDir, final Scan output, final List<String> problems)
     {
         final long records;
+        final long chain;
         try (JournalReader reader = JournalReader.readOnly(inputDir))
         {
             final RecordHandler count = (buffer, offset, length, at) ->
@@ -129,6 +131,7 @@ public final class JournalVerifier
                 more = reader.next(count);
             }
             records = reader.dataRecords();
+            chain = reader.digest();
         }
         catch (final JournalCorruptException e)
         {
@@ -148,6 +151,12 @@ public final class JournalVerifier
                 "chain " + HashChain.toHex(output.closeBoundChain) + ", but the input journal, read after it, has " +
                 "only " + records + ": records were removed from the end of the input journal (a writer only " +
                 "appends)");
+        }
+        else if (chain != output.closeBoundChain)
+        {
+            problems.add(output.dir + ": close checkpoint binds " + output.closeBoundRecords + " input records with " +
+                "chain " + HashChain.toHex(output.closeBoundChain) + ", but the input journal's first " + records +
+                ", read after it, end on chain " + HashChain.toHex(chain) + ": they are not the records it bound");
         }
     }
 

@@ -28,6 +28,8 @@ public final class Ledger
 {
     /** Tokens a ledger can hold; the token index fits in the low bits of the balance key. */
     public static final int MAX_TOKENS = 16;
+    /** Most slots: their balances, {@link #MAX_TOKENS} each, fill one array (some JVMs keep a few header words). */
+    static final int MAX_SLOTS = (Integer.MAX_VALUE - 8) / MAX_TOKENS;
     /** Returned by {@link #findSlot} for an account never posted to. */
     public static final int NO_SLOT = -1;
 
@@ -175,6 +177,24 @@ public final class Ledger
         return slots;
     }
 
+    /**
+     * Slots to hold once {@code held} are full: twice as many, but never more than {@link #MAX_SLOTS}, or doubling
+     * the balances' int length overflows with a fleet well within the limit.
+     *
+     * @param held slots held now, all in use.
+     * @return the new capacity, more than {@code held}.
+     * @throws IllegalStateException naming the limit, if {@code held} is already the most one array holds.
+     */
+    static int grownSlots(final int held)
+    {
+        if (held >= MAX_SLOTS)
+        {
+            throw new IllegalStateException((held + 1L) + " ledger accounts of " + MAX_TOKENS + " balances each are " +
+                "more than the " + MAX_SLOTS + " one array holds");
+        }
+        return (int)Math.min(2L * held, MAX_SLOTS);
+    }
+
     private int addSlot(final long accountId)
     {
         if (accountId < 0 || accountId > (Long.MAX_VALUE >> TOKEN_SHIFT))
@@ -184,7 +204,7 @@ public final class Ledger
         final int slot = slotCount;
         if (slot == accountAt.length)
         {
-            final int capacity = Math.multiplyExact(slot, 2);
+            final int capacity = grownSlots(slot);
             accountAt = java.util.Arrays.copyOf(accountAt, capacity);
             balances = java.util.Arrays.copyOf(balances, Math.multiplyExact(capacity, MAX_TOKENS));
             heldAt = java.util.Arrays.copyOf(heldAt, capacity);

@@ -20,6 +20,7 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -372,7 +373,9 @@ public final class SnapshotStore
      * Renames a snapshot ahead of the journals (of a later state than they hold: journals restored from a backup
      * under it) to {@code ahead-<inputSequence>.gss}, which is neither a snapshot name nor a spare's: no start reads
      * it and no snapshot overwrites or deletes it. Unlike a damaged one, it cannot be rebuilt from the journals, and
-     * it alone still says what the records lost with them had settled. Call only while no snapshot is being written.
+     * it alone still says what the records lost with them had settled. One set aside before at the same sequence is
+     * kept: periodic snapshots fall on the same sequences in every run, so a journal restored twice has two, and this
+     * one becomes {@code ahead-<inputSequence>-2.gss} (or -3, ...). Call only while no snapshot is being written.
      *
      * @param snapshot a snapshot file of this directory.
      * @return the new path.
@@ -380,8 +383,13 @@ public final class SnapshotStore
      */
     public Path setAsideAhead(final Path snapshot)
     {
-        final Path aside = dir.resolve(AHEAD_PREFIX + snapshot.getFileName().toString().replaceAll("[^0-9]", "") +
-            SUFFIX);
+        final String sequence = snapshot.getFileName().toString().replaceAll("[^0-9]", "");
+        Path aside = dir.resolve(AHEAD_PREFIX + sequence + SUFFIX);
+        // a rename replaces its target on POSIX, ATOMIC_MOVE or not: the first free name is taken instead
+        for (int n = 2; Files.exists(aside, LinkOption.NOFOLLOW_LINKS); n++)
+        {
+            aside = dir.resolve(AHEAD_PREFIX + sequence + "-" + n + SUFFIX);
+        }
         try
         {
             return Files.move(snapshot, aside, StandardCopyOption.ATOMIC_MOVE);

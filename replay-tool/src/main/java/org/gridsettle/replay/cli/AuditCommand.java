@@ -149,7 +149,7 @@ public final class AuditCommand implements Callable<Integer>
             registry.accounts().forEach((a) -> selected.put(a, registry.metersOf(a)));
             selection = "all " + selected.size() + " accounts";
         }
-        requireVerified(journal, "audit", archive);
+        requireVerified(journal, "audit", archive, true);
         final AuditReport report;
         try (TerminalProgress reading = TerminalProgress.forStderr("audit", "outputs"))
         {
@@ -252,13 +252,17 @@ public final class AuditCommand implements Callable<Integer>
      */
     static void requireVerified(final Path journal, final String command)
     {
-        requireVerified(journal, command, false);
+        requireVerified(journal, command, false, false);
     }
 
     /**
-     * @param archive true to verify the journal as an archive of closed cycle files ({@code settle verify --archive}).
+     * @param archive      true to verify the journal as an archive of closed cycle files ({@code settle verify
+     *                     --archive}).
+     * @param takesArchive true if the command has {@code --archive}, the one way to read a journal whose writer
+     *                     never closes it (an engine that runs for months), named when one holds it.
      */
-    private static void requireVerified(final Path journal, final String command, final boolean archive)
+    private static void requireVerified(final Path journal, final String command, final boolean archive,
+        final boolean takesArchive)
     {
         final VerificationReport report;
         try (TerminalProgress progress = TerminalProgress.forStderr(command + ": verify", "records"))
@@ -279,7 +283,8 @@ public final class AuditCommand implements Callable<Integer>
             // checkpoint binding the input journal, which anyone who can lock writer.lock could otherwise forgo
             throw new org.gridsettle.journal.JournalCorruptException(journal + ": is being written (a writer holds " +
                 "its writer.lock), so its output journal's binding to the input journal cannot be checked yet: run " +
-                "it again once the writer has closed the journal");
+                "it again once the writer has closed the journal" + (takesArchive ? ", or give --archive to " +
+                command + " what it holds so far without that check" : ""));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.gridsettle.replay.ingest;
 
+import org.gridsettle.engine.logic.TickWindow;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 
 import java.time.Instant;
@@ -17,10 +18,12 @@ import java.util.TreeMap;
  * or with the day-of adjustment an hour of its window on the event day. The engine takes an hour that the main
  * channel's readings starting in it do not cover whole as unread, as one with no reading, and pays the meter nothing
  * for the event (ACTUAL_MISSING): one missing 15-minute reading costs the customer the whole event's credit, which a
- * customer or the program's operator should hear of while the readings can still be sent. Readings starting in an
- * hour that cover more than it (one longer than the hour) are warned of too: the engine takes that hour as unread, as
- * it holds more than the hour's load. An hour with no reading at all is not warned about: that is the documented
- * rule.
+ * customer or the program's operator should hear of while the readings can still be sent; and when they cannot (the
+ * run holds as many later readings of the meter as the engine's correction window, which then refuses a late one as
+ * OUTSIDE_CORRECTION_WINDOW), the warning says so instead of asking for them. Readings starting in an
+ * hour that cover more than it (one longer than the hour, or both occurrences of a fall-back day's repeated hour in
+ * an adjustment window) are warned of too: the engine takes that hour as unread, as it holds more than the hour's
+ * load. An hour with no reading at all is not warned about: that is the documented rule.
  * <p>
  * Stateless; safe from any thread.
  */
@@ -52,6 +55,9 @@ final class DrPartialHours
             .forEach((e) -> drMeters.put(e.meterId(), e.usageMeterId()));
         // hour start -> what the settlement reads it as, in event order (an hour both events read keeps the first)
         final TreeMap<Long, String> hours = new TreeMap<>();
+        // the second occurrence of a fall-back day's repeated hour -> the first: the engine keys hours by the local
+        // clock, so both occurrences' readings are one hour's, 7,200 s of them, and that hour is unread
+        final Map<Long, Long> firstOccurrence = new HashMap<>();
         for (final DrEventFiles.Mapped e : events)
         {
             final String name = DisplayText.quote(e.event().eventId());
@@ -67,8 +73,14 @@ final class DrPartialHours
                 {
                     if (h >= 0)
                     {
-                        hours.putIfAbsent(day.atTime(h, 0).atZone(zone).toEpochSecond(),
-                            "in the day-of adjustment window of " + name);
+                        final ZonedDateTime earlier = day.atTime(h, 0).atZone(zone);
+                        hours.putIfAbsent(earlier.toEpochSecond(), "in the day-of adjustment window of " + name);
+                        final long later = earlier.withLaterOffsetAtOverlap().toEpochSecond();
+                        if (later != earlier.toEpochSecond())
+                        {
+                            hours.putIfAbsent(later, "in the day-of adjustment window of " + name);
+                            firstOccurrence.put(later, earlier.toEpochSecond());
+                        }
                     }
                 }
             }
@@ -85,7 +97,7 @@ final class DrPartialHours
             if (hour != null && readings.start(i) < hour + HOUR_SECONDS && readings.channel(i) == 0 &&
                 drMeters.containsKey(readings.meter(i)))
             {
-                covered.computeIfAbsent(hour, (k) -> new TreeMap<>())
+                covered.computeIfAbsent(firstOccurrence.getOrDefault(hour, hour), (k) -> new TreeMap<>())
                     .merge(readings.meter(i), (long)readings.seconds(i), Long::sum);
             }
         }
@@ -94,10 +106,15 @@ final class DrPartialHours
         {
             if (seconds < HOUR_SECONDS)
             {
+                final long later = readingsFrom(readings, meter, hour + HOUR_SECONDS);
                 lines.add("DR meter " + drMeters.get(meter) + "'s readings cover " + String.format("%,d", seconds) +
                     " of the 3,600 s of the hour from " + Instant.ofEpochSecond(hour).atZone(zone) + ", " +
                     hours.get(hour) + ": the engine takes an hour its readings do not cover whole as unread, so the " +
-                    "meter is paid nothing for the event; send the missing readings before the event's day ends");
+                    "meter is paid nothing for the event; " + (later < TickWindow.DEFAULT_SLOTS ?
+                    "send the missing readings before the event's day ends" :
+                    "the missing readings can no longer be sent: the engine takes a late reading only while it is " +
+                    "among the last " + TickWindow.DEFAULT_SLOTS + " intervals it keeps for the meter " +
+                    "(OUTSIDE_CORRECTION_WINDOW), and this run has " + String.format("%,d", later) + " later ones"));
             }
             else if (seconds > HOUR_SECONDS)
             {
@@ -108,5 +125,22 @@ final class DrPartialHours
             }
         }));
         return lines;
+    }
+
+    /**
+     * @return how many of the run's readings of {@code meter}, any channel, start at or after {@code from}: with as
+     *     many as the engine's correction window holds, a reading before them is refused, as older than all it keeps.
+     */
+    private static long readingsFrom(final ReadingBuffer readings, final long meter, final long from)
+    {
+        long n = 0;
+        for (int i = 0; i < readings.size(); i++)
+        {
+            if (readings.meter(i) == meter && readings.start(i) >= from)
+            {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -37,10 +37,32 @@ class IngestDrPartialHourCommandTest
         assertThat(run.err()).contains("settle ingest: warning: DR meter M-1's readings cover 2,700 of the 3,600 s " +
             "of the hour from 2026-04-29T17:00-07:00[America/Los_Angeles], an event hour of \"Event_939393\": the " +
             "engine takes an hour its readings do not cover whole as unread, so the meter is paid nothing for the " +
-            "event; send the missing readings before the event's day ends\n");
+            "event; the missing readings can no longer be sent: the engine takes a late reading only while it is " +
+            "among the last 12 intervals it keeps for the meter (OUTSIDE_CORRECTION_WINDOW), and this run has 24 " +
+            "later ones\n");
         // before the engine's fix: "1 meters credited in this run for 0.250 kWh reduced: 0.125000 DR"
         assertThat(run.out()).contains("0 meters credited in this run for 0.000 kWh reduced: 0.000000 DR\n")
             .contains("dr rejections: DR_BASELINE_UNAVAILABLE=1\n");
+    }
+
+    // Was a review finding: the warning asked for the missing reading "before the event's day ends" though the run's
+    // 24 later readings (to midnight) had already pushed 17:15 out of the 12 intervals the engine keeps for the meter:
+    // sent by the next ingest, it was refused OUTSIDE_CORRECTION_WINDOW
+    @Test
+    void aMissingQuarterHourTheEngineCanNoLongerTakeIsNotAskedFor() throws IOException
+    {
+        final Path dir = tmp.resolve("late");
+        Files.createDirectories(dir);
+        final CliRun first = ingest(LocalDateTime.of(2026, 4, 29, 17, 15));
+        assertThat(first.err()).contains("the missing readings can no longer be sent");
+
+        final CliRun late = CliRun.of("ingest", "--journal", tmp.resolve("run-17").resolve("j").toString(),
+            "--tariff", path(HAND_TARIFF), "--meters", tmp.resolve("run-17").resolve("m.csv").toString(), "--usage",
+            Files.writeString(dir.resolve("late.csv"), "meter_id,interval_start,interval_seconds,import_wh," +
+            "export_wh\nM-1," + LocalDateTime.of(2026, 4, 29, 17, 15).atZone(LA).toOffsetDateTime() +
+            ",900,250,0\n").toString());
+
+        assertThat(late.out()).as(late.err()).contains("engine rejections: OUTSIDE_CORRECTION_WINDOW=1\n");
     }
 
     @Test
