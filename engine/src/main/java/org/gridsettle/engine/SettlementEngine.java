@@ -75,15 +75,14 @@ import java.util.concurrent.CompletableFuture;
  * entry; other meters cost nothing for them. Reading limits cost nothing until an enrolment sets one, then 8 bytes
  * for every enrolled meter, kept in each snapshot.
  * <p>
- * Limits: a snapshot holds at most 2 GiB of state, which an engine that takes snapshots (the default) reaches first:
- * about 1.4 KB a meter, plus the 7,104 bytes of a DR meter's history and the 2,976 of a daily-tier meter's totals,
- * so some 1.5 million meters, or 250,000 all in demand response. The capture of a larger state halts the engine
- * ({@link #fatalError()}: "engine state larger than 2 GiB cannot be snapshotted"), and so does the next capture after
- * each restart. Without snapshots ({@link Builder#snapshots}) and in a replay, the limits are those of one Java
- * array each: the history of at most {@value org.gridsettle.engine.logic.DrHistory#MAX_DR_METERS} DR meters (13 GB
- * of it), the day totals of at most 5,772,805 daily-tier meters, the balances of at most 134,217,727 accounts, and
- * {@link Builder#correctionWindow}'s; the input that would need one more halts the engine, naming the limit. Shard a
- * larger fleet over several engines.
+ * Limits: each kind of per-meter or per-account state is one Java array, so one engine holds the history of at most
+ * {@value org.gridsettle.engine.logic.DrHistory#MAX_DR_METERS} DR meters (13 GB of it), the day totals of at most
+ * 5,772,805 daily-tier meters, the balances of at most 134,217,727 accounts, and {@link Builder#correctionWindow}'s
+ * slots; the input that would need one more halts the engine, naming the limit, and so does its replay. Shard a
+ * larger fleet over several engines. A snapshot has no limit of its own: it takes about 1.4 KB a meter, plus the
+ * 7,104 bytes of a DR meter's history and the 2,976 of a daily-tier meter's totals, and passes 2 GiB at some 1.5
+ * million meters, or 250,000 all in demand response; plan its native memory (a quarter more) and disk (three
+ * snapshots) by that.
  */
 public final class SettlementEngine implements AutoCloseable
 {

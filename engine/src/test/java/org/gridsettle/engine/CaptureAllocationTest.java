@@ -65,7 +65,7 @@ class CaptureAllocationTest
         try
         {
             SnapshotStore.capture(logic, 7, 9, out);
-            final byte[] captured = new byte[out.length()];
+            final byte[] captured = new byte[(int)out.length()];
             out.bytes().getBytes(0, captured);
             assertThat(captured).isEqualTo(reference.toByteArray());
         }
@@ -101,7 +101,7 @@ class CaptureAllocationTest
             {
                 capture(logic, out, deferred);
             }
-            final int size = out.length();
+            final long size = out.length();
             // the least of several batches: a deoptimisation elsewhere in a shared test JVM can charge a batch with
             // reallocated objects, but a capture that allocates per meter shows in every batch
             long least = Long.MAX_VALUE;

@@ -36,8 +36,8 @@ final class LedgerCapture extends IncrementalCopy
     private int tokens;
     /** Per token, the sum of the balances copied so far. */
     private final long[] sums = new long[Ledger.MAX_TOKENS];
-    /** Where each slot's first entry goes in the capture. */
-    private int[] entryAt = new int[0];
+    /** Where each slot's first entry goes in the capture: a byte offset, which passes 2 GiB for a large ledger. */
+    private long[] entryAt = new long[0];
 
     LedgerCapture(final Ledger ledger)
     {
@@ -75,16 +75,16 @@ final class LedgerCapture extends IncrementalCopy
             entryAt = Arrays.copyOf(entryAt, slots + slots / 4 + 16);
         }
         final byte[] held = ledger.heldAt();
-        final int[] at = entryAt;
-        int entries = 0;
+        final long[] at = entryAt;
+        long entries = 0;
         for (int i = 0; i < slots; i++)
         {
             final int slot = order[i];
             at[slot] = entries;
             entries += held[slot];
         }
-        out.writeInt(entries);
-        final int base = out.claim((long)entries * ENTRY_BYTES);
+        out.writeInt(Math.toIntExact(entries));
+        final long base = out.claim(entries * ENTRY_BYTES);
         for (int slot = 0; slot < slots; slot++)
         {
             at[slot] = base + at[slot] * ENTRY_BYTES;
@@ -103,8 +103,8 @@ final class LedgerCapture extends IncrementalCopy
         final long account = ledger.accountAt(slot);
         final StateOutput o = out;
         final long[] sum = sums;
-        final int first = entryAt[slot];
-        int at = first;
+        final long first = entryAt[slot];
+        long at = first;
         for (int token = 0, from = slot * Ledger.MAX_TOKENS; token < tokens; token++)
         {
             final long balance = b[from + token];

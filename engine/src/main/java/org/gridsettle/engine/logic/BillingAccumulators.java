@@ -407,7 +407,7 @@ final class BillingAccumulators
      * @param base       the region's offset.
      * @param meterCount meters enrolled.
      */
-    void writeSectionHead(final StateOutput out, final int base, final int meterCount)
+    void writeSectionHead(final StateOutput out, final long base, final int meterCount)
     {
         final SectionLayout at = layout.at(base, meterCount);
         out.putIntAt(at.periods - Integer.BYTES, at.slots);
@@ -429,29 +429,30 @@ final class BillingAccumulators
      * @param meterCount meters enrolled when the capture started.
      * @param meter      the meter.
      */
-    void writeSectionMeter(final StateOutput out, final int base, final int meterCount, final int meter)
+    void writeSectionMeter(final StateOutput out, final long base, final int meterCount, final int meter)
     {
         final SectionLayout at = layout.at(base, meterCount);
         final int[] h = heads;
         final long[] c = cells;
         for (int s = meter * SLOTS, end = s + SLOTS; s < end; s++)
         {
-            out.putIntAt(at.periods + s * Integer.BYTES, h[s * 2]);
-            out.putIntAt(at.versions + s * Integer.BYTES, h[s * 2 + 1]);
-            out.putLongAt(at.peaks + s * Long.BYTES, flatMaxW[s]);
+            out.putIntAt(at.periods + (long)s * Integer.BYTES, h[s * 2]);
+            out.putIntAt(at.versions + (long)s * Integer.BYTES, h[s * 2 + 1]);
+            out.putLongAt(at.peaks + (long)s * Long.BYTES, flatMaxW[s]);
             for (int i = s * MAX_PERIODS, last = i + MAX_PERIODS; i < last; i++)
             {
                 for (int f = 0; f < SNAPSHOT_FIELDS.length; f++)
                 {
-                    out.putLongAt(at.cells + f * at.cellColumn + i * Long.BYTES, c[i * CELL + SNAPSHOT_FIELDS[f]]);
+                    out.putLongAt(at.cells + f * at.cellColumn + (long)i * Long.BYTES,
+                        c[i * CELL + SNAPSHOT_FIELDS[f]]);
                 }
             }
         }
         final long[] d = days;
-        out.putLongAt(at.days + meter * Long.BYTES, d[meter * DAY_STRIDE]);
+        out.putLongAt(at.days + (long)meter * Long.BYTES, d[meter * DAY_STRIDE]);
         for (int p = 0; p < MAX_PERIODS; p++)
         {
-            out.putLongAt(at.daily + (meter * MAX_PERIODS + p) * Long.BYTES, d[meter * DAY_STRIDE + 1 + p]);
+            out.putLongAt(at.daily + ((long)meter * MAX_PERIODS + p) * Long.BYTES, d[meter * DAY_STRIDE + 1 + p]);
         }
     }
 
@@ -462,24 +463,25 @@ final class BillingAccumulators
     private static final class SectionLayout
     {
         int slots;
-        int periods;
-        int versions;
-        int peaks;
-        int cells;
-        int cellColumn;
-        int days;
-        int daily;
+        long periods;
+        long versions;
+        long peaks;
+        long cells;
+        long cellColumn;
+        long days;
+        long daily;
 
-        SectionLayout at(final int base, final int meterCount)
+        SectionLayout at(final long base, final int meterCount)
         {
+            // byte offsets in longs: a large fleet's section passes 2 GiB, though each count still fits an int
             slots = meterCount * SLOTS;
             periods = base + Integer.BYTES;
-            versions = periods + slots * Integer.BYTES + Integer.BYTES;
-            peaks = versions + slots * Integer.BYTES + Integer.BYTES;
-            cellColumn = Integer.BYTES + slots * MAX_PERIODS * Long.BYTES;
-            cells = peaks + slots * Long.BYTES + Integer.BYTES;
+            versions = periods + (long)slots * Integer.BYTES + Integer.BYTES;
+            peaks = versions + (long)slots * Integer.BYTES + Integer.BYTES;
+            cellColumn = Integer.BYTES + (long)slots * MAX_PERIODS * Long.BYTES;
+            cells = peaks + (long)slots * Long.BYTES + Integer.BYTES;
             days = cells + SNAPSHOT_FIELDS.length * cellColumn;
-            daily = days + meterCount * Long.BYTES + Integer.BYTES;
+            daily = days + (long)meterCount * Long.BYTES + Integer.BYTES;
             return this;
         }
     }

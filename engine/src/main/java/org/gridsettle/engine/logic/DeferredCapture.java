@@ -30,10 +30,10 @@ final class DeferredCapture extends IncrementalCopy
     private final TickWindow window;
     private final BillingAccumulators billing;
     private StateOutput out;
-    private int registryBase;
-    private int windowBase;
-    private int billingBase;
-    private int watermarkBase;
+    private long registryBase;
+    private long windowBase;
+    private long billingBase;
+    private long watermarkBase;
     private int meterCount;
 
     DeferredCapture(
@@ -65,7 +65,7 @@ final class DeferredCapture extends IncrementalCopy
      * @param meterCount   meters enrolled now.
      * @param registryBase where the registry's columns were claimed.
      */
-    void begin(final StateOutput out, final int meterCount, final int registryBase)
+    void begin(final StateOutput out, final int meterCount, final long registryBase)
     {
         this.registryBase = registryBase;
         windowBase = out.claim(window.sectionBytes(meterCount));

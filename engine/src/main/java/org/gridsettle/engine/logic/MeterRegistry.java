@@ -269,15 +269,15 @@ public final class MeterRegistry
      * @return the offset of the columns' region.
      * @throws IOException never from a {@link StateOutput}.
      */
-    int writeSectionHead(final StateOutput out) throws IOException
+    long writeSectionHead(final StateOutput out) throws IOException
     {
         writeAccounts(out);
         out.writeInt(meterCount);
         final long column = Integer.BYTES + (long)meterCount * Long.BYTES;
-        final int base = out.claim(SNAPSHOT_FIELDS.length * column);
+        final long base = out.claim(SNAPSHOT_FIELDS.length * column);
         for (int f = 0; f < SNAPSHOT_FIELDS.length; f++)
         {
-            out.putIntAt(base + (int)(f * column), meterCount);
+            out.putIntAt(base + f * column, meterCount);
         }
         return base;
     }
@@ -290,12 +290,12 @@ public final class MeterRegistry
      * @param meterCount meters enrolled when the capture started.
      * @param meter      the meter.
      */
-    void writeSectionMeter(final StateOutput out, final int base, final int meterCount, final int meter)
+    void writeSectionMeter(final StateOutput out, final long base, final int meterCount, final int meter)
     {
-        final int column = Integer.BYTES + meterCount * Long.BYTES;
+        final long column = Integer.BYTES + (long)meterCount * Long.BYTES;
         final long[] s = state;
         final int from = meter * STRIDE;
-        final int at = base + Integer.BYTES + meter * Long.BYTES;
+        final long at = base + Integer.BYTES + (long)meter * Long.BYTES;
         for (int f = 0; f < SNAPSHOT_FIELDS.length; f++)
         {
             out.putLongAt(at + f * column, s[from + SNAPSHOT_FIELDS[f]]);

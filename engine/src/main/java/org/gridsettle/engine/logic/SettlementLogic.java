@@ -414,7 +414,7 @@ public final class SettlementLogic
         }
         out.writeLong(lastInputSequence);
         out.writeInt(window.slots());
-        final int registryBase = meters.writeSectionHead(out);
+        final long registryBase = meters.writeSectionHead(out);
         tariffs.writeState(out);
         ledger.writeStateDeferred(out);
         capture.begin(out, meterCount, registryBase);

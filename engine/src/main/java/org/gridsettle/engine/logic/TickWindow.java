@@ -682,18 +682,19 @@ public final class TickWindow
      * @param base       the region's offset.
      * @param meterCount meters enrolled.
      */
-    void writeSectionHead(final StateOutput out, final int base, final int meterCount)
+    void writeSectionHead(final StateOutput out, final long base, final int meterCount)
     {
+        // byte offsets in longs: the section passes 2 GiB at 27 million slots, though each count still fits an int
         final int entries = meterCount * slots;
-        final int column = Integer.BYTES + entries * Long.BYTES;
+        final long column = Integer.BYTES + (long)entries * Long.BYTES;
         out.putIntAt(base, slots);
         for (int c = 0; c < 6; c++)
         {
             out.putIntAt(base + Integer.BYTES + c * column, entries);
         }
-        final int versions = base + Integer.BYTES + 6 * column;
+        final long versions = base + Integer.BYTES + 6 * column;
         out.putIntAt(versions, entries);
-        out.putIntAt(versions + Integer.BYTES + entries * Integer.BYTES, entries);
+        out.putIntAt(versions + Integer.BYTES + (long)entries * Integer.BYTES, entries);
     }
 
     /**
@@ -704,25 +705,26 @@ public final class TickWindow
      * @param meterCount meters enrolled when the capture started.
      * @param meter      the meter.
      */
-    void writeSectionMeter(final StateOutput out, final int base, final int meterCount, final int meter)
+    void writeSectionMeter(final StateOutput out, final long base, final int meterCount, final int meter)
     {
         final long[] k = keys;
         final long[] v = values;
         final int entries = meterCount * slots;
-        final int column = Integer.BYTES + entries * Long.BYTES;
-        final int keyColumn = base + 2 * Integer.BYTES;
-        final int versions = base + Integer.BYTES + 6 * column + Integer.BYTES;
-        final int places = versions + entries * Integer.BYTES + Integer.BYTES;
+        final long column = Integer.BYTES + (long)entries * Long.BYTES;
+        final long keyColumn = base + 2 * Integer.BYTES;
+        final long versions = base + Integer.BYTES + 6 * column + Integer.BYTES;
+        final long places = versions + (long)entries * Integer.BYTES + Integer.BYTES;
         for (int e = meter * slots, end = e + slots; e < end; e++)
         {
-            out.putLongAt(keyColumn + e * Long.BYTES, k[e + meter]);
+            final long at = (long)e * Long.BYTES;
+            out.putLongAt(keyColumn + at, k[e + meter]);
             for (int f = 0; f < SNAPSHOT_FIELDS.length; f++)
             {
-                out.putLongAt(keyColumn + (f + 1) * column + e * Long.BYTES, v[e * STRIDE + SNAPSHOT_FIELDS[f]]);
+                out.putLongAt(keyColumn + (f + 1) * column + at, v[e * STRIDE + SNAPSHOT_FIELDS[f]]);
             }
             final long versionAndPlace = v[e * STRIDE + VERSION_PLACE];
-            out.putIntAt(versions + e * Integer.BYTES, (int)(versionAndPlace & MAX_VERSION));
-            out.putLongAt(places + e * Long.BYTES, placeOf(versionAndPlace));
+            out.putIntAt(versions + (long)e * Integer.BYTES, (int)(versionAndPlace & MAX_VERSION));
+            out.putLongAt(places + at, placeOf(versionAndPlace));
         }
     }
 
@@ -819,7 +821,7 @@ public final class TickWindow
      * @param base       the region's offset.
      * @param meterCount meters enrolled.
      */
-    void writeWatermarkHead(final StateOutput out, final int base, final int meterCount)
+    void writeWatermarkHead(final StateOutput out, final long base, final int meterCount)
     {
         out.putIntAt(base, meterCount);
     }
@@ -831,9 +833,9 @@ public final class TickWindow
      * @param base  the region's offset.
      * @param meter the meter.
      */
-    void writeWatermarkMeter(final StateOutput out, final int base, final int meter)
+    void writeWatermarkMeter(final StateOutput out, final long base, final int meter)
     {
-        out.putLongAt(base + Integer.BYTES + meter * Long.BYTES, keys[meter * row + slots]);
+        out.putLongAt(base + Integer.BYTES + (long)meter * Long.BYTES, keys[meter * row + slots]);
     }
 
     /**

@@ -96,6 +96,8 @@ public final class SnapshotStore
      * is a whole number of XXH64 stripes, as {@link XxHash64Stream} needs.
      */
     static final int CHUNK = 64 << 10;
+    /** Bytes of a snapshot mapped at a time while its checksum is checked: whole XXH64 stripes. */
+    static final int VERIFY_WINDOW = 256 << 20;
     private static final Runnable NO_PAUSE = () -> { };
 
     private final Path dir;
@@ -225,7 +227,10 @@ public final class SnapshotStore
      */
     public SnapshotInfo persist(final StateOutput captured, final Runnable betweenChunks, final Path recycled)
     {
-        final DirectBuffer bytes = captured.bytes();
+        // a view of one chunk at a time: a capture may be larger than one DirectBuffer addresses
+        final long address = captured.address();
+        final long length = captured.length();
+        final UnsafeBuffer bytes = new UnsafeBuffer(address, (int)Math.min(length, CHUNK));
         final long inputSequence = bytes.getLong(MAGIC.length, ByteOrder.BIG_ENDIAN);
         final long outputRecords = bytes.getLong(MAGIC.length + 8, ByteOrder.BIG_ENDIAN);
         final long outputChainHead = bytes.getLong(MAGIC.length + 16, ByteOrder.BIG_ENDIAN);
@@ -244,16 +249,18 @@ public final class SnapshotStore
             // not truncated on opening: whatever the file held is written over, and its tail cut once written
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE))
             {
-                final int length = bytes.capacity();
-                int offset = 0;
+                long offset = 0;
                 for (; length - offset > CHUNK; offset += CHUNK)
                 {
-                    checksum.update(bytes, offset, CHUNK);
-                    write(channel, chunk, bytes, offset, CHUNK);
+                    bytes.wrap(address + offset, CHUNK);
+                    checksum.update(bytes, 0, CHUNK);
+                    write(channel, chunk, bytes, 0, CHUNK);
                     betweenChunks.run();
                 }
-                final long sum = checksum.finish(bytes, offset, length - offset);
-                write(channel, chunk, bytes, offset, length - offset);
+                final int last = (int)(length - offset);
+                bytes.wrap(address + offset, last);
+                final long sum = checksum.finish(bytes, 0, last);
+                write(channel, chunk, bytes, 0, last);
                 writeFully(channel, ByteBuffer.allocate(CHECKSUM_BYTES).putLong(0, sum));
                 channel.truncate(channel.position());
                 if (force)
@@ -489,30 +496,60 @@ public final class SnapshotStore
 
     private static SnapshotInfo verifyXxHash(final Path file, final long size) throws IOException
     {
-        if (size > Integer.MAX_VALUE)
-        {
-            throw new IOException(size + " bytes, more than any snapshot");
-        }
+        final long checked = size - CHECKSUM_BYTES;
+        final XxHash64Stream checksum = new XxHash64Stream().reset(SEED);
+        final UnsafeBuffer bytes = new UnsafeBuffer(0, 0);
+        final long inputSequence;
+        final long outputRecords;
+        final long outputChainHead;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
-            final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            // a window at a time, as one mapping addresses at most 2 GiB and a large fleet's snapshot is larger
+            final MappedByteBuffer head = channel.map(FileChannel.MapMode.READ_ONLY, 0, HEADER);
             try
             {
-                final UnsafeBuffer bytes = new UnsafeBuffer(mapped);
-                final int checked = (int)size - CHECKSUM_BYTES;
-                if (XxHash64.hash(bytes, 0, checked, SEED) != bytes.getLong(checked, ByteOrder.BIG_ENDIAN))
-                {
-                    throw new IOException("checksum mismatch");
-                }
-                return new SnapshotInfo(file, bytes.getLong(MAGIC.length, ByteOrder.BIG_ENDIAN),
-                    bytes.getLong(MAGIC.length + 8, ByteOrder.BIG_ENDIAN),
-                    bytes.getLong(MAGIC.length + 16, ByteOrder.BIG_ENDIAN));
+                bytes.wrap(head);
+                inputSequence = bytes.getLong(MAGIC.length, ByteOrder.BIG_ENDIAN);
+                outputRecords = bytes.getLong(MAGIC.length + 8, ByteOrder.BIG_ENDIAN);
+                outputChainHead = bytes.getLong(MAGIC.length + 16, ByteOrder.BIG_ENDIAN);
             }
             finally
             {
-                IoUtil.unmap(mapped);
+                IoUtil.unmap(head);
             }
+            long offset = 0;
+            long sum = 0;
+            do
+            {
+                final boolean last = checked - offset <= VERIFY_WINDOW;
+                final long window = last ? size - offset : VERIFY_WINDOW;
+                final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, offset, window);
+                try
+                {
+                    bytes.wrap(mapped);
+                    if (last)
+                    {
+                        final int tail = (int)(checked - offset);
+                        sum = checksum.finish(bytes, 0, tail);
+                        if (sum != bytes.getLong(tail, ByteOrder.BIG_ENDIAN))
+                        {
+                            throw new IOException("checksum mismatch");
+                        }
+                    }
+                    else
+                    {
+                        checksum.update(bytes, 0, VERIFY_WINDOW);
+                    }
+                }
+                finally
+                {
+                    IoUtil.unmap(mapped);
+                }
+                offset += window;
+            }
+            while (offset < size);
         }
+        return new SnapshotInfo(file, inputSequence, outputRecords, outputChainHead);
     }
 
     private static SnapshotInfo verifySha256(final Path file, final long size) throws IOException

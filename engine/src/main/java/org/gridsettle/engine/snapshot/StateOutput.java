@@ -18,7 +18,8 @@ import java.nio.ByteOrder;
  * <p>
  * The memory is native, from {@code malloc}, and grows with {@code realloc}, which on Linux remaps a large block
  * instead of holding old and new copies at once. It is never shrunk, so once a snapshot has been taken, the next ones
- * allocate nothing. It is as large as a snapshot, about 1.4 KB per enrolled meter: 1.4 GB at a million meters.
+ * allocate nothing. It is as large as a snapshot, about 1.4 KB per enrolled meter: 1.4 GB at a million meters, and
+ * more than 2 GiB for larger fleets or many meters in demand response, which is why its offsets are longs.
  * Why not a direct {@code ByteBuffer}: those count against {@code -XX:MaxDirectMemorySize}, which defaults to the
  * heap size, and a million meters in a 2 GiB heap then could not be snapshotted at all. Not thread-safe: filled by
  * one thread, then handed over whole.
@@ -27,14 +28,13 @@ public final class StateOutput implements DataOutput
 {
     private static final ByteOrder ORDER = ByteOrder.BIG_ENDIAN;
     private static final boolean NATIVE_BIG_ENDIAN = ByteOrder.nativeOrder() == ORDER;
+    private static final long BYTE_ARRAY_OFFSET = UnsafeApi.arrayBaseOffset(byte[].class);
 
-    /** The largest snapshot: offsets are ints, as in {@link DirectBuffer}. */
-    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
-    private static final int DOUBLING_LIMIT = 64 << 20;
+    private static final long DOUBLING_LIMIT = 64 << 20;
 
-    private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
     private long address;
-    private int length;
+    private long capacity;
+    private long length;
 
     /**
      * @param initialCapacity bytes allocated up front.
@@ -44,7 +44,7 @@ public final class StateOutput implements DataOutput
         final int capacity = Math.max(64, initialCapacity);
         address = UnsafeApi.allocateMemory(capacity);
         UnsafeApi.setMemory(address, capacity, (byte)0);
-        buffer.wrap(address, capacity);
+        this.capacity = capacity;
     }
 
     /**
@@ -58,42 +58,53 @@ public final class StateOutput implements DataOutput
     /**
      * @return bytes written since {@link #reset()}.
      */
-    public int length()
+    public long length()
     {
         return length;
     }
 
     /**
-     * @return the bytes written, offsets 0 to {@link #length()}; valid until the next write, {@link #reserve} or
-     *     {@link #free}. Allocates the view.
+     * @return the address of the first byte written; the bytes run to {@link #length()}, and stay valid until the next
+     *     write, {@link #reserve} or {@link #free}.
+     */
+    public long address()
+    {
+        return address;
+    }
+
+    /**
+     * @return the bytes written, offsets 0 to {@link #length()}, for a test; valid until the next write,
+     *     {@link #reserve} or {@link #free}. Allocates the view.
+     * @throws IllegalStateException if more than a {@link DirectBuffer} can address has been written.
      */
     public DirectBuffer bytes()
     {
-        return new UnsafeBuffer(address, length);
+        if (length > Integer.MAX_VALUE)
+        {
+            throw new IllegalStateException(length + " bytes are more than one DirectBuffer views");
+        }
+        return new UnsafeBuffer(address, (int)length);
     }
 
     /**
      * @return bytes allocated.
      */
-    public int capacity()
+    public long capacity()
     {
-        return buffer.capacity();
+        return capacity;
     }
 
     /**
      * Grows the memory ahead of a capture, so the capture itself need not: growing may copy, and touches every new
      * page so that the capture takes no page faults.
      *
-     * @param bytes capacity wanted, an estimate: more than the largest snapshot is clamped to it, since only a capture
-     *              that needs more must fail; never shrinks.
+     * @param bytes capacity wanted, an estimate that already has its headroom; never shrinks.
      */
     public void reserve(final long bytes)
     {
-        final long wanted = Math.min(bytes, MAX_CAPACITY);
-        if (wanted > buffer.capacity())
+        if (bytes > capacity)
         {
-            // exactly what was asked: the caller's estimate already has its headroom
-            growTo((int)wanted);
+            growTo(bytes);
         }
     }
 
@@ -106,7 +117,8 @@ public final class StateOutput implements DataOutput
         {
             UnsafeApi.freeMemory(address);
             address = 0;
-            buffer.wrap(0, 0);
+            capacity = 0;
+            length = 0;
         }
     }
 
@@ -117,15 +129,15 @@ public final class StateOutput implements DataOutput
      * @param bytes size of the region.
      * @return offset of its first byte.
      */
-    private int claimRegion(final int bytes)
+    private long claimRegion(final long bytes)
     {
-        final int at = length;
-        final long needed = (long)at + bytes;
-        if (needed > buffer.capacity())
+        final long at = length;
+        final long needed = at + bytes;
+        if (needed > capacity)
         {
             grow(needed);
         }
-        length = (int)needed;
+        length = needed;
         return at;
     }
 
@@ -136,13 +148,13 @@ public final class StateOutput implements DataOutput
      * @param bytes size of the region.
      * @return offset of its first byte.
      */
-    public int claim(final long bytes)
+    public long claim(final long bytes)
     {
-        if (bytes < 0 || bytes > MAX_CAPACITY)
+        if (bytes < 0)
         {
-            throw new IllegalStateException("engine state larger than 2 GiB cannot be snapshotted: " + bytes);
+            throw new IllegalArgumentException("a region of " + bytes + " bytes");
         }
-        return claimRegion((int)bytes);
+        return claimRegion(bytes);
     }
 
     /**
@@ -152,7 +164,7 @@ public final class StateOutput implements DataOutput
      * @param v      the value.
      * @throws IndexOutOfBoundsException outside the bytes claimed since {@link #reset()}.
      */
-    public void putIntAt(final int offset, final int v)
+    public void putIntAt(final long offset, final int v)
     {
         if (offset < 0 || offset > length - Integer.BYTES)
         {
@@ -168,7 +180,7 @@ public final class StateOutput implements DataOutput
      * @param v      the value.
      * @throws IndexOutOfBoundsException outside the bytes claimed since {@link #reset()}.
      */
-    public void putLongAt(final int offset, final long v)
+    public void putLongAt(final long offset, final long v)
     {
         if (offset < 0 || offset > length - Long.BYTES)
         {
@@ -198,13 +210,13 @@ public final class StateOutput implements DataOutput
                     " longs is outside an array of " + src.length);
             }
         }
-        final int section = Math.addExact(Integer.BYTES, Math.multiplyExact(count, Long.BYTES));
-        final int base = claimRegion(Math.multiplyExact(section, fields.length));
+        final long section = Integer.BYTES + (long)count * Long.BYTES;
+        final long base = claimRegion(section * fields.length);
         final long start = address + base;
         final int columns = fields.length;
         for (int f = 0; f < columns; f++)
         {
-            UnsafeApi.putInt(start + (long)f * section, bigEndian(count));
+            UnsafeApi.putInt(start + f * section, bigEndian(count));
         }
         for (int i = 0; i < count; i++)
         {
@@ -212,9 +224,14 @@ public final class StateOutput implements DataOutput
             final long at = start + Integer.BYTES + (long)i * Long.BYTES;
             for (int f = 0; f < columns; f++)
             {
-                UnsafeApi.putLong(at + (long)f * section, bigEndian(src[from + fields[f]]));
+                UnsafeApi.putLong(at + f * section, bigEndian(src[from + fields[f]]));
             }
         }
+    }
+
+    private static short bigEndian(final short value)
+    {
+        return NATIVE_BIG_ENDIAN ? value : Short.reverseBytes(value);
     }
 
     private static int bigEndian(final int value)
@@ -229,30 +246,26 @@ public final class StateOutput implements DataOutput
 
     private void grow(final long needed)
     {
-        if (needed > MAX_CAPACITY)
-        {
-            throw new IllegalStateException("engine state larger than 2 GiB cannot be snapshotted: " + needed);
-        }
         // small buffers double; a large one gets a quarter more than needed, since doubling 1.4 GB would ask for 2.8
-        final int current = buffer.capacity();
+        final long current = capacity;
         final long wanted = current < DOUBLING_LIMIT ? 2L * current : needed + needed / 4;
-        growTo((int)Math.min(MAX_CAPACITY, Math.max(needed, wanted)));
+        growTo(Math.max(needed, wanted));
     }
 
-    private void growTo(final int capacity)
+    private void growTo(final long newCapacity)
     {
-        final int current = buffer.capacity();
-        address = UnsafeApi.reallocateMemory(address, capacity);
+        final long current = capacity;
+        address = UnsafeApi.reallocateMemory(address, newCapacity);
+        capacity = newCapacity;
         // touch the new pages here, where reserve() runs (the snapshot thread), or the first capture into them would
         // take a page fault every 4 KiB on the logic thread: 35,000 of them for 100,000 meters
-        UnsafeApi.setMemory(address + current, capacity - current, (byte)0);
-        buffer.wrap(address, capacity);
+        UnsafeApi.setMemory(address + current, newCapacity - current, (byte)0);
     }
 
     @Override
     public void write(final int b)
     {
-        buffer.putByte(claimRegion(1), (byte)b);
+        UnsafeApi.putByte(address + claimRegion(1), (byte)b);
     }
 
     @Override
@@ -264,7 +277,11 @@ public final class StateOutput implements DataOutput
     @Override
     public void write(final byte[] b, final int off, final int len)
     {
-        buffer.putBytes(claimRegion(len), b, off, len);
+        if (off < 0 || len < 0 || off > b.length - len)
+        {
+            throw new IndexOutOfBoundsException(len + " bytes at " + off + " of " + b.length);
+        }
+        UnsafeApi.copyMemory(b, BYTE_ARRAY_OFFSET + off, null, address + claimRegion(len), len);
     }
 
     @Override
@@ -282,26 +299,26 @@ public final class StateOutput implements DataOutput
     @Override
     public void writeShort(final int v)
     {
-        buffer.putShort(claimRegion(2), (short)v, ORDER);
+        UnsafeApi.putShort(address + claimRegion(2), bigEndian((short)v));
     }
 
     @Override
     public void writeChar(final int v)
     {
-        buffer.putChar(claimRegion(2), (char)v, ORDER);
+        UnsafeApi.putShort(address + claimRegion(2), bigEndian((short)v));
     }
 
     @Override
     public void writeInt(final int v)
     {
-        final int at = claimRegion(4);
+        final long at = claimRegion(4);
         UnsafeApi.putInt(address + at, bigEndian(v));
     }
 
     @Override
     public void writeLong(final long v)
     {
-        final int at = claimRegion(8);
+        final long at = claimRegion(8);
         UnsafeApi.putLong(address + at, bigEndian(v));
     }
 

@@ -36,7 +36,7 @@ class PacedPersistTest
             pattern[i] = (byte)(i * 31 + 7);
         }
         captured.write(pattern);
-        final int length = captured.length();
+        final int length = (int)captured.length();
         final AtomicInteger pauses = new AtomicInteger();
 
         final SnapshotInfo written = new SnapshotStore(tmp).persist(captured, pauses::incrementAndGet);

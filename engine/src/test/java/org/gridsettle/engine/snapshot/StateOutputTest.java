@@ -152,7 +152,7 @@ class StateOutputTest
             out.reserve(3 << 19);
             assertThat(out.capacity()).isEqualTo(3 << 19);
             out.reserve(100 << 20);
-            final int before = out.capacity();
+            final long before = out.capacity();
             assertThat(before).isEqualTo(100 << 20);
             out.claim(before + 1L);
             // doubling 100 MB would take 200 MB; at a million meters it would take 2.8 GB instead of 1.75
@@ -186,7 +186,7 @@ class StateOutputTest
         try
         {
             out.writeInt(7);
-            final int region = out.claim(12);
+            final long region = out.claim(12);
             out.writeLong(Long.MAX_VALUE);
             out.putIntAt(region + 8, 0x01020304);
             out.putLongAt(region, -2L);
