@@ -7,8 +7,10 @@ import org.gridsettle.journal.InputEventTimes;
 import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.replay.dump.JournalDump;
+import org.gridsettle.replay.dump.JsonFields;
 import org.gridsettle.replay.dump.RecordJsonWriter;
 import org.gridsettle.replay.dump.RecordSubject;
+import org.gridsettle.replay.dump.TokenSupply;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +49,8 @@ import java.util.concurrent.Callable;
         "  settle dump --journal DIR --account 100001 --since 2026-03-03T08:00:00Z",
         "  settle dump --journal DIR --since 2026-03-03T00:00:00Z \\",
         "      --until 2026-03-04T00:00:00Z",
-        "  settle dump --journal DIR | jq -r 'select(.reason == \"INTEREST\") | .amount'"})
+        "  settle dump --journal DIR | jq -r 'select(.reason == \"INTEREST\") | .amount'",
+        "  settle dump --journal DIR --supply --as-of 1534118"})
 public final class DumpCommand implements Callable<Integer>
 {
     /** Exit code when the journal fails verification part-way. */
@@ -91,6 +94,20 @@ public final class DumpCommand implements Callable<Integer>
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
 
+    @Option(names = "--supply", description = "Instead of records, one line per token of what a treasurer " +
+        "reconciles from the output journal's transfers: minted (issuance's debits less the credits it took back), " +
+        "redeemed, reserve (minted - redeemed), interest (paid by yield), held and owed (customers' balances above " +
+        "and below zero: in a program token, owed is a credit taken back after it was redeemed; in a charge token, " +
+        "charges due), accountsOwing, outstanding (held - owed), and the revenue, drFund, carbonFund, " +
+        "issuanceBalance and yieldBalance balances. A journal that fails its checks prints nothing (exit 1). Takes " +
+        "--as-of and --archive only.")
+    private boolean supply;
+
+    @Option(names = "--as-of", paramLabel = "SEQ", description = "With --supply: count only the outputs of input " +
+        "sequences 1 to SEQ (the state after input SEQ, as a balance query's asOfSequence names it; for a day, the " +
+        "sequence of its END_OF_DAY input in settle dump --input).")
+    private Long asOf;
+
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -109,6 +126,10 @@ public final class DumpCommand implements Callable<Integer>
         // so that what is left of damaged evidence can be read; the half asked for gone is a journal that fails its
         // checks (exit 1), as every other command that reads it reports it
         JournalDirectory.requireEitherHalf(journal);
+        if (supply || asOf != null)
+        {
+            return supply();
+        }
         final boolean input = which != null && which.input;
         final Path queue = input ? Journals.input(journal) : Journals.output(journal);
         if (!JournalDirectory.holdsCycleFiles(queue))
@@ -154,6 +175,60 @@ public final class DumpCommand implements Callable<Integer>
             }
         }
         out.flush();
+        return 0;
+    }
+
+    private int supply() throws IOException
+    {
+        if (!supply)
+        {
+            throw new IllegalArgumentException("--as-of " + asOf + " is a --supply option: add --supply");
+        }
+        final String other = which != null && which.input ? "--input" : fromSequence != 0 ? "--from" :
+            since != null ? "--since" : until != null ? "--until" : subject != null ? "--meter or --account" :
+            limit != Long.MAX_VALUE ? "--limit" : checkpoints ? "--checkpoints" : null;
+        if (other != null)
+        {
+            throw new IllegalArgumentException("--supply adds up the whole output journal and takes --as-of and " +
+                "--archive only, not " + other);
+        }
+        if (asOf != null && asOf < 1)
+        {
+            throw new IllegalArgumentException("--as-of must be an input sequence, 1 or more: " + asOf);
+        }
+        final Path queue = Journals.output(journal);
+        if (!JournalDirectory.holdsCycleFiles(queue))
+        {
+            throw new JournalCorruptException("no journal at " + queue + ": the journal's output half is gone " +
+                "(settle verify --journal " + journal + ")");
+        }
+        final TokenSupply totals = new TokenSupply(asOf == null ? Long.MAX_VALUE : asOf);
+        final PrintWriter out = spec.commandLine().getOut();
+        try
+        {
+            totals.run(queue, archive);
+        }
+        catch (final JournalCorruptException e)
+        {
+            // nothing is printed: a sum over part of a journal that fails its checks is no reconciliation
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("settle dump: " + OneLineErrors.message(e));
+            err.flush();
+            return CORRUPT;
+        }
+        try (JsonGenerator json = RecordJsonWriter.jsonLines(out))
+        {
+            totals.write(new JsonFields(json));
+        }
+        out.flush();
+        if (asOf != null && totals.asOfInput() < asOf)
+        {
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("settle dump: note: the output journal holds no output of an input after " +
+                totals.asOfInput() + ": the figures are as of that input, and as of --as-of " + asOf +
+                " if the input journal reaches it");
+            err.flush();
+        }
         return 0;
     }
 
