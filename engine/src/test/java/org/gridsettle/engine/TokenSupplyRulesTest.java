@@ -69,6 +69,7 @@ class TokenSupplyRulesTest
         assertThat(Outputs.transfer(out.causedBy(6).get(0)).debitAccount()).isEqualTo(1001);
         assertThat(out.causedBy(7)).isEmpty();
         assertThat(Outputs.rejection(out.causedBy(8).get(0))).isEqualTo(ReasonCode.INSUFFICIENT_BALANCE);
+        assertThat(Outputs.rejectionSubject(out.causedBy(8).get(0))).as("FORMAT.md: the account").isEqualTo(1001);
         assertThat(Outputs.rejection(out.causedBy(10).get(0))).isEqualTo(ReasonCode.INSUFFICIENT_BALANCE);
         final Ledger ledger = engine.ledger();
         final int solar = ledger.findToken(SOLAR);
