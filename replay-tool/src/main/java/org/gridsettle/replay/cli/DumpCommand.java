@@ -6,6 +6,7 @@ import org.gridsettle.journal.EventTimeRange;
 import org.gridsettle.journal.InputEventTimes;
 import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.replay.dump.AccountRedemptions;
 import org.gridsettle.replay.dump.JournalDump;
 import org.gridsettle.replay.dump.JsonFields;
 import org.gridsettle.replay.dump.RecordJsonWriter;
@@ -146,7 +147,7 @@ public final class DumpCommand implements Callable<Integer>
             {
                 final JournalDump dump = new JournalDump(new RecordJsonWriter(json),
                     input ? Journals.INPUT : Journals.OUTPUT, fromSequence, limit, checkpoints)
-                    .eventTimes(eventTimes(causes)).subject(subject == null ? null : subject.selection())
+                    .eventTimes(eventTimes(causes)).subject(subject == null ? null : subject.selection(input, journal))
                     .stopWhen(() -> flushFailed(json, out));
                 if (archive)
                 {
@@ -272,12 +273,24 @@ public final class DumpCommand implements Callable<Integer>
 
         @Option(names = "--account", paramLabel = "ID", required = true,
             description = "Only the records about this account: its registration, enrolments, redemptions, the " +
-                "transfers that debit or credit it, its rejections and duplicate acknowledgements.")
+                "transfers that debit or credit it, its rejections (every refusal of its redemptions too, found in " +
+                "the input journal) and duplicate acknowledgements.")
         private Long account;
 
-        RecordSubject selection()
+        RecordSubject selection(final boolean input, final Path journal)
         {
-            return meter != null ? RecordSubject.meter(meter) : RecordSubject.account(account);
+            if (meter != null)
+            {
+                return RecordSubject.meter(meter);
+            }
+            final RecordSubject selection = RecordSubject.account(account);
+            // a refusal of the account's redemption may name the request id: found by its cause, in the input journal
+            // (read whole and verified; left out when the input half is gone, whose outputs are printed as they are)
+            if (!input && JournalDirectory.holdsCycleFiles(Journals.input(journal)))
+            {
+                selection.redemptions(AccountRedemptions.of(Journals.input(journal), account));
+            }
+            return selection;
         }
     }
 

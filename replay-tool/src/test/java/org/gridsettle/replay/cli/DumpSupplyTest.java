@@ -56,6 +56,8 @@ class DumpSupplyTest
             engine.redeem(1, 1001, SOLAR, 100_659);              // 10: all 1001 holds
             engine.redeem(2, 1002, SOLAR, 50_000);               // 11
             engine.submitCorrection(1, 0, NOON, 900, 0, 0);      // 12: 1001's export corrected away: owes 100,000
+            engine.redeem(2, 1002, SOLAR, 60_000);               // 13: request 2 again, another amount: refused
+            engine.redeem(3, 1002, SOLAR, 0);                    // 14: nothing to redeem: refused MALFORMED
         }
     }
 
@@ -66,7 +68,7 @@ class DumpSupplyTest
         assertThat(lines).hasSize(2);
         final JsonNode solar = lines.get(0);
         assertThat(solar.get("token").asText()).isEqualTo("SOLAR");
-        assertThat(solar.get("asOfInput").asLong()).isEqualTo(12);
+        assertThat(solar.get("asOfInput").asLong()).isEqualTo(14);
         // 11^(1/365) - 1 = 0.006591...: 100,000 x r = 659.1 -> 659; 200,000 x r = 1,318.2 -> 1,318 (half-even)
         // minted 300,000, less the 100,000 corrected away; redeemed 100,659 + 50,000
         assertThat(solar.get("minted").asText()).isEqualTo("0.200000");
@@ -112,7 +114,25 @@ class DumpSupplyTest
         assertThat(asOf.err().strip()).isEqualTo("settle dump: --as-of 3 is a --supply option: add --supply");
         final CliRun past = CliRun.of("dump", "--journal", journal.toString(), "--supply", "--as-of", "99");
         assertThat(past.exitCode()).isZero();
-        assertThat(past.err()).contains("no output of an input after 12");
+        assertThat(past.err()).contains("no output of an input after 14");
+    }
+
+    @Test
+    void anAccountsDumpShowsEveryRefusalOfItsRedemptionsWhateverTheRefusalsSubject() throws IOException
+    {
+        final CliRun run = CliRun.of("dump", "--journal", journal.toString(), "--account", "1002");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final List<String> refusals = new ArrayList<>();
+        for (final String line : run.out().split("\n"))
+        {
+            final JsonNode record = JSON.readTree(line);
+            if ("rejection".equals(record.get("type").asText()))
+            {
+                refusals.add(record.get("cause").asLong() + " " + record.get("reason").asText());
+            }
+        }
+        // their subjects are the request ids 2 and 3 (FORMAT.md), not the account: they were left out before
+        assertThat(refusals).containsExactly("13 CONFLICTING_DUPLICATE", "14 MALFORMED");
     }
 
     private static List<JsonNode> supply(final String... asOf) throws IOException
