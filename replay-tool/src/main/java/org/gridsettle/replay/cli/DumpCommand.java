@@ -6,11 +6,11 @@ import org.gridsettle.journal.EventTimeRange;
 import org.gridsettle.journal.InputEventTimes;
 import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.Journals;
-import org.gridsettle.replay.dump.AccountRedemptions;
 import org.gridsettle.replay.dump.JournalDump;
 import org.gridsettle.replay.dump.JsonFields;
 import org.gridsettle.replay.dump.RecordJsonWriter;
 import org.gridsettle.replay.dump.RecordSubject;
+import org.gridsettle.replay.dump.RedemptionInputs;
 import org.gridsettle.replay.dump.TokenSupply;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,7 +43,10 @@ import java.util.concurrent.Callable;
         "were removed is printed, then named on stderr with exit code 1. The half",
         "asked for is printed even when the other half is gone; the half asked for",
         "gone is exit code 1, as in settle verify. An archive of closed cycle files",
-        "ends with such a roll: --archive prints it without that complaint."},
+        "ends with such a roll: --archive prints it without that complaint.",
+        "In the output journal a REDEMPTION transfer, and a refusal of a redemption,",
+        "also show the requestId of the request, read from the input journal (an",
+        "input journal that fails its checks is named on stderr, exit code 1)."},
     footer = {"", "Examples:",
         "  settle dump --journal demo-data/journal --limit 5",
         "  settle dump --journal DIR --input --from 1200 --limit 10",
@@ -140,14 +143,17 @@ public final class DumpCommand implements Callable<Integer>
         }
         final PrintWriter out = spec.commandLine().getOut();
         // a duplicate acknowledgement is about its cause's time: the input journal is read alongside, when needed
+        // the input half, when there is one, names the redemption request behind a REDEMPTION output
+        final RedemptionInputs redemptions = new RedemptionInputs(input ||
+            !JournalDirectory.holdsCycleFiles(Journals.input(journal)) ? null : Journals.input(journal));
         try (JsonGenerator json = RecordJsonWriter.jsonLines(out);
             InputEventTimes causes = new InputEventTimes(Journals.input(journal)))
         {
             try
             {
-                final JournalDump dump = new JournalDump(new RecordJsonWriter(json),
+                final JournalDump dump = new JournalDump(new RecordJsonWriter(json).redemptions(redemptions),
                     input ? Journals.INPUT : Journals.OUTPUT, fromSequence, limit, checkpoints)
-                    .eventTimes(eventTimes(causes)).subject(subject == null ? null : subject.selection(input, journal))
+                    .eventTimes(eventTimes(causes)).subject(subject == null ? null : subject.selection(redemptions))
                     .stopWhen(() -> flushFailed(json, out));
                 if (archive)
                 {
@@ -176,6 +182,15 @@ public final class DumpCommand implements Callable<Integer>
             }
         }
         out.flush();
+        if (redemptions.problem() != null)
+        {
+            // every output is printed; the requests behind those of redemptions after the failure are not named
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("settle dump: the input journal, read for the redemption requests, fails its checks: " +
+                redemptions.problem());
+            err.flush();
+            return CORRUPT;
+        }
         return 0;
     }
 
@@ -277,20 +292,15 @@ public final class DumpCommand implements Callable<Integer>
                 "the input journal) and duplicate acknowledgements.")
         private Long account;
 
-        RecordSubject selection(final boolean input, final Path journal)
+        RecordSubject selection(final RedemptionInputs redemptions)
         {
             if (meter != null)
             {
                 return RecordSubject.meter(meter);
             }
-            final RecordSubject selection = RecordSubject.account(account);
             // a refusal of the account's redemption may name the request id: found by its cause, in the input journal
-            // (read whole and verified; left out when the input half is gone, whose outputs are printed as they are)
-            if (!input && JournalDirectory.holdsCycleFiles(Journals.input(journal)))
-            {
-                selection.redemptions(AccountRedemptions.of(Journals.input(journal), account));
-            }
-            return selection;
+            // (none when the input half is gone or is the one dumped)
+            return RecordSubject.account(account).redemptions(redemptions.sequencesOf(account));
         }
     }
 

@@ -71,7 +71,7 @@ public final class RecordSubject
     }
 
     /**
-     * @param inputSequences the input sequences of the selected account's redemptions ({@link AccountRedemptions}):
+     * @param inputSequences the input sequences of the selected account's redemptions ({@link RedemptionInputs}):
      *                       the outputs they caused are about the account whatever their subject.
      * @return this.
      */

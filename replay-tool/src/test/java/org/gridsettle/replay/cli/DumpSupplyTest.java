@@ -19,9 +19,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code settle dump --supply}: a treasurer's per-token reconciliation, on a journal of exports credited, interest
- * paid, redemptions and a credit corrected away after it was redeemed (journal/FORMAT.md section 5, "Supply and
- * reserve").
+ * What a treasurer reads from {@code settle dump}: the per-token reconciliation of {@code --supply}, and the
+ * redemption requests behind its outputs, on a journal of exports credited, interest paid, redemptions (some
+ * refused) and a credit corrected away after it was redeemed (journal/FORMAT.md section 5, "Supply and reserve").
  */
 class DumpSupplyTest
 {
@@ -133,6 +133,27 @@ class DumpSupplyTest
         }
         // their subjects are the request ids 2 and 3 (FORMAT.md), not the account: they were left out before
         assertThat(refusals).containsExactly("13 CONFLICTING_DUPLICATE", "14 MALFORMED");
+    }
+
+    @Test
+    void aRedemptionsTransferAndRefusalsNameTheRequestIdABankStatementCarries() throws IOException
+    {
+        final CliRun run = CliRun.of("dump", "--journal", journal.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final List<String> redemptions = new ArrayList<>();
+        for (final String line : run.out().split("\n"))
+        {
+            final JsonNode record = JSON.readTree(line);
+            if ("REDEMPTION".equals(record.path("reason").asText()) ||
+                "redemption".equals(record.path("inputType").asText()))
+            {
+                redemptions.add(record.get("cause").asLong() + " " + record.get("reason").asText() + " " +
+                    record.path("requestId").asText("none"));
+            }
+        }
+        // inputs 10, 11, 13, 14: requests 1 and 2 paid, 2 again with another amount and 3 (amount 0) refused
+        assertThat(redemptions).containsExactly("10 REDEMPTION 1", "11 REDEMPTION 2", "13 CONFLICTING_DUPLICATE 2",
+            "14 MALFORMED 3");
     }
 
     private static List<JsonNode> supply(final String... asOf) throws IOException
