@@ -12,7 +12,8 @@ import org.gridsettle.pricing.money.TokenSymbol;
  * Double-entry balances per (account, token), in primitive arrays with no object per account.
  * <p>
  * A balance is credits minus debits, so a customer's credit is positive and the issuance account of a minted token
- * goes negative by exactly the outstanding supply. Per token the ledger also keeps the running totals of debits and
+ * goes negative by what was minted less what was redeemed ({@link SystemAccounts#ISSUANCE} says where interest and
+ * credits taken back leave the supply). Per token the ledger also keeps the running totals of debits and
  * of credits; {@link #checkBalanced()} proves they are equal and that balances sum to zero, and the engine halts if
  * not. Overflow throws rather than wrapping.
  * <p>

@@ -14,9 +14,11 @@ import org.gridsettle.journal.codec.RedemptionCodec;
 
 /**
  * Applies redemptions, the off-ramp: program tokens are burnt by debiting the customer and crediting the token's
- * issuance account, which lowers supply by exactly the amount redeemed, keeping supply equal to the reserve.
+ * issuance account, which lowers supply and the reserve by exactly the amount redeemed (tokens paid as interest,
+ * minted by the yield account, are burnt into issuance too: {@link SystemAccounts#ISSUANCE}).
  * <p>
- * A redemption never overdraws: it is rejected with {@link ReasonCode#INSUFFICIENT_BALANCE} instead. Request ids
+ * A redemption never overdraws: it is rejected with {@link ReasonCode#INSUFFICIENT_BALANCE} instead, also when the
+ * balance is below zero because a credit was taken back after it was redeemed. Request ids
  * that were applied are remembered for the life of the journal, so a retry is acknowledged and burns nothing, and
  * the same id for another account, token or amount is rejected (CONFLICTING_DUPLICATE); a rejected request may be
  * retried. Because every redemption passes through the single business-logic thread, the

@@ -402,15 +402,22 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         {
             final String symbol = ledger.tokenSymbol(i);
             final long revenue = ledger.balance(SystemAccounts.REVENUE, i);
-            final long supply = -(ledger.balance(SystemAccounts.ISSUANCE, i) + ledger.balance(SystemAccounts.YIELD, i));
+            // interest is minted by the yield account, not issuance: the reserve backs only what issuance minted
+            final long reserve = -ledger.balance(SystemAccounts.ISSUANCE, i);
+            final long interest = -ledger.balance(SystemAccounts.YIELD, i);
             out.printf("token %-6s posted %18s", symbol, MicroUnits.toDecimalString(ledger.totalPosted(i)));
             if (revenue != 0)
             {
                 out.printf("   utility revenue %s", MicroUnits.toDecimalString(revenue));
             }
-            if (supply != 0)
+            if (reserve != 0 || interest != 0)
             {
-                out.printf("   minted supply %s (reserve-backed 1:1)", MicroUnits.toDecimalString(supply));
+                out.printf("   supply %s = reserve %s (minted less redeemed)",
+                    MicroUnits.toDecimalString(Math.addExact(reserve, interest)), MicroUnits.toDecimalString(reserve));
+            }
+            if (interest != 0)
+            {
+                out.printf(" + interest %s (paid by yield)", MicroUnits.toDecimalString(interest));
             }
             out.println();
         }

@@ -7,8 +7,11 @@ import org.gridsettle.journal.InputEventTimes;
 import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.replay.dump.JournalDump;
+import org.gridsettle.replay.dump.JsonFields;
 import org.gridsettle.replay.dump.RecordJsonWriter;
 import org.gridsettle.replay.dump.RecordSubject;
+import org.gridsettle.replay.dump.RedemptionInputs;
+import org.gridsettle.replay.dump.TokenSupply;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,14 +43,18 @@ import java.util.concurrent.Callable;
         "were removed is printed, then named on stderr with exit code 1. The half",
         "asked for is printed even when the other half is gone; the half asked for",
         "gone is exit code 1, as in settle verify. An archive of closed cycle files",
-        "ends with such a roll: --archive prints it without that complaint."},
+        "ends with such a roll: --archive prints it without that complaint.",
+        "In the output journal a REDEMPTION transfer, and a refusal of a redemption,",
+        "also show the requestId of the request, read from the input journal (an",
+        "input journal that fails its checks is named on stderr, exit code 1)."},
     footer = {"", "Examples:",
         "  settle dump --journal demo-data/journal --limit 5",
         "  settle dump --journal DIR --input --from 1200 --limit 10",
         "  settle dump --journal DIR --account 100001 --since 2026-03-03T08:00:00Z",
         "  settle dump --journal DIR --since 2026-03-03T00:00:00Z \\",
         "      --until 2026-03-04T00:00:00Z",
-        "  settle dump --journal DIR | jq -r 'select(.reason == \"INTEREST\") | .amount'"})
+        "  settle dump --journal DIR | jq -r 'select(.reason == \"INTEREST\") | .amount'",
+        "  settle dump --journal DIR --supply --as-of 1534118"})
 public final class DumpCommand implements Callable<Integer>
 {
     /** Exit code when the journal fails verification part-way. */
@@ -91,6 +98,20 @@ public final class DumpCommand implements Callable<Integer>
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
 
+    @Option(names = "--supply", description = "Instead of records, one line per token of what a treasurer " +
+        "reconciles from the output journal's transfers: minted (issuance's debits less the credits it took back), " +
+        "redeemed, reserve (minted - redeemed), interest (paid by yield), held and owed (customers' balances above " +
+        "and below zero: in a program token, owed is a credit taken back after it was redeemed; in a charge token, " +
+        "charges due), accountsOwing, outstanding (held - owed), and the revenue, drFund, carbonFund, " +
+        "issuanceBalance and yieldBalance balances. A journal that fails its checks prints nothing (exit 1). Takes " +
+        "--as-of and --archive only.")
+    private boolean supply;
+
+    @Option(names = "--as-of", paramLabel = "SEQ", description = "With --supply: count only the outputs of input " +
+        "sequences 1 to SEQ (the state after input SEQ, as a balance query's asOfSequence names it; for a day, the " +
+        "sequence of its END_OF_DAY input in settle dump --input).")
+    private Long asOf;
+
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -109,6 +130,10 @@ public final class DumpCommand implements Callable<Integer>
         // so that what is left of damaged evidence can be read; the half asked for gone is a journal that fails its
         // checks (exit 1), as every other command that reads it reports it
         JournalDirectory.requireEitherHalf(journal);
+        if (supply || asOf != null)
+        {
+            return supply();
+        }
         final boolean input = which != null && which.input;
         final Path queue = input ? Journals.input(journal) : Journals.output(journal);
         if (!JournalDirectory.holdsCycleFiles(queue))
@@ -118,14 +143,17 @@ public final class DumpCommand implements Callable<Integer>
         }
         final PrintWriter out = spec.commandLine().getOut();
         // a duplicate acknowledgement is about its cause's time: the input journal is read alongside, when needed
+        // the input half, when there is one, names the redemption request behind a REDEMPTION output
+        final RedemptionInputs redemptions = new RedemptionInputs(input ||
+            !JournalDirectory.holdsCycleFiles(Journals.input(journal)) ? null : Journals.input(journal));
         try (JsonGenerator json = RecordJsonWriter.jsonLines(out);
             InputEventTimes causes = new InputEventTimes(Journals.input(journal)))
         {
             try
             {
-                final JournalDump dump = new JournalDump(new RecordJsonWriter(json),
+                final JournalDump dump = new JournalDump(new RecordJsonWriter(json).redemptions(redemptions),
                     input ? Journals.INPUT : Journals.OUTPUT, fromSequence, limit, checkpoints)
-                    .eventTimes(eventTimes(causes)).subject(subject == null ? null : subject.selection())
+                    .eventTimes(eventTimes(causes)).subject(subject == null ? null : subject.selection(redemptions))
                     .stopWhen(() -> flushFailed(json, out));
                 if (archive)
                 {
@@ -160,6 +188,69 @@ public final class DumpCommand implements Callable<Integer>
             }
         }
         out.flush();
+        if (redemptions.problem() != null)
+        {
+            // every output is printed; the requests behind those of redemptions after the failure are not named
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("settle dump: the input journal, read for the redemption requests, fails its checks: " +
+                redemptions.problem());
+            err.flush();
+            return CORRUPT;
+        }
+        return 0;
+    }
+
+    private int supply() throws IOException
+    {
+        if (!supply)
+        {
+            throw new IllegalArgumentException("--as-of " + asOf + " is a --supply option: add --supply");
+        }
+        final String other = which != null && which.input ? "--input" : fromSequence != 0 ? "--from" :
+            since != null ? "--since" : until != null ? "--until" : subject != null ? "--meter or --account" :
+            limit != Long.MAX_VALUE ? "--limit" : checkpoints ? "--checkpoints" : null;
+        if (other != null)
+        {
+            throw new IllegalArgumentException("--supply adds up the whole output journal and takes --as-of and " +
+                "--archive only, not " + other);
+        }
+        if (asOf != null && asOf < 1)
+        {
+            throw new IllegalArgumentException("--as-of must be an input sequence, 1 or more: " + asOf);
+        }
+        final Path queue = Journals.output(journal);
+        if (!JournalDirectory.holdsCycleFiles(queue))
+        {
+            throw new JournalCorruptException("no journal at " + queue + ": the journal's output half is gone " +
+                "(settle verify --journal " + journal + ")");
+        }
+        final TokenSupply totals = new TokenSupply(asOf == null ? Long.MAX_VALUE : asOf);
+        final PrintWriter out = spec.commandLine().getOut();
+        try
+        {
+            totals.run(queue, archive);
+        }
+        catch (final JournalCorruptException e)
+        {
+            // nothing is printed: a sum over part of a journal that fails its checks is no reconciliation
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("settle dump: " + OneLineErrors.message(e));
+            err.flush();
+            return CORRUPT;
+        }
+        try (JsonGenerator json = RecordJsonWriter.jsonLines(out))
+        {
+            totals.write(new JsonFields(json));
+        }
+        out.flush();
+        if (asOf != null && totals.asOfInput() < asOf)
+        {
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("settle dump: note: the output journal holds no output of an input after " +
+                totals.asOfInput() + ": the figures are as of that input, and as of --as-of " + asOf +
+                " if the input journal reaches it");
+            err.flush();
+        }
         return 0;
     }
 
@@ -210,10 +301,11 @@ public final class DumpCommand implements Callable<Integer>
 
         @Option(names = "--account", paramLabel = "ID", required = true,
             description = "Only the records about this account: its registration, enrolments, redemptions, the " +
-                "transfers that debit or credit it, its rejections and duplicate acknowledgements.")
+                "transfers that debit or credit it, its rejections (every refusal of its redemptions too, found in " +
+                "the input journal) and duplicate acknowledgements.")
         private Long account;
 
-        RecordSubject selection()
+        RecordSubject selection(final RedemptionInputs redemptions)
         {
             if (meter != null && meter == 0)
             {
@@ -221,7 +313,13 @@ public final class DumpCommand implements Callable<Integer>
                 throw new IllegalArgumentException("--meter 0 is no meter: the transfers about no meter (interest, " +
                     "redemptions) carry it; select them with --account");
             }
-            return meter != null ? RecordSubject.meter(meter) : RecordSubject.account(account);
+            if (meter != null)
+            {
+                return RecordSubject.meter(meter);
+            }
+            // a refusal of the account's redemption may name the request id: found by its cause, in the input journal
+            // (none when the input half is gone or is the one dumped)
+            return RecordSubject.account(account).redemptions(redemptions.sequencesOf(account));
         }
 
         String describe()

@@ -64,6 +64,7 @@ public final class RecordJsonWriter
     private final DuplicateAckCodec duplicate = new DuplicateAckCodec();
     private final CheckpointCodec checkpoint = new CheckpointCodec();
     private final byte[] sha256 = new byte[CheckpointCodec.SHA_LENGTH];
+    private RedemptionInputs redemptions;
 
     /**
      * @param json where the lines go; each record is one root-level object followed by a newline.
@@ -73,6 +74,18 @@ public final class RecordJsonWriter
         this.json = json;
         this.fields = new JsonFields(json);
         this.tariffWriter = new TariffJsonWriter(fields);
+    }
+
+    /**
+     * @param inputs the input journal's redemption requests: a REDEMPTION transfer, and a refusal of a redemption,
+     *               then also show the {@code requestId} of the request that caused it (an acknowledgement of one
+     *               shows it as its {@code key}).
+     * @return this.
+     */
+    public RecordJsonWriter redemptions(final RedemptionInputs inputs)
+    {
+        this.redemptions = inputs;
+        return this;
     }
 
     /**
@@ -365,6 +378,11 @@ public final class RecordJsonWriter
         fields.amount("amount", transfer.amount());
         fields.token("token", transfer.token());
         fields.text("reason", reasonName(transfer.reasonCode()));
+        if (reason == ReasonCode.REDEMPTION)
+        {
+            // the transfer's explanation fields are zeros: the request id, a payment's reference, is its cause's
+            requestIdOfCause();
+        }
         fields.number("meterId", transfer.meterId());
         fields.time("intervalStart", transfer.intervalStart());
         if (reason == ReasonCode.INTEREST)
@@ -412,12 +430,25 @@ public final class RecordJsonWriter
         fields.number("reverses", transfer.reverses());
     }
 
+    private void requestIdOfCause() throws IOException
+    {
+        final long cause = RecordFlyweight.causeSequenceAt(record, 0);
+        if (redemptions != null && redemptions.isRedemption(cause))
+        {
+            fields.number("requestId", redemptions.requestIdOf(cause));
+        }
+    }
+
     private void rejection() throws IOException
     {
         rejection.wrap(record, 0);
         fields.text("reason", reasonName(rejection.reasonCode()));
         final RecordType inputType = RecordType.ofId(rejection.inputType());
         fields.text("inputType", inputType == null ? "unknown(" + rejection.inputType() + ")" : typeName(inputType));
+        if (inputType == RecordType.REDEMPTION)
+        {
+            requestIdOfCause();
+        }
         fields.number("subject", rejection.subject());
     }
 

@@ -1,6 +1,7 @@
 package org.gridsettle.replay.dump;
 
 import org.agrona.DirectBuffer;
+import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
@@ -20,8 +21,9 @@ import org.gridsettle.journal.codec.TransferCodec;
  *   <li>A meter: its ticks and corrections, its enrolments, the transfers that name it, the rejections whose subject
  *       it is and the duplicate acknowledgements of its ticks.</li>
  *   <li>An account: its registration, the enrolments onto it, its redemptions, the transfers that debit or credit it
- *       (each of its meters' postings, fixed charges, interest, redemptions), and the rejections and duplicate
- *       acknowledgements whose subject is its id.</li>
+ *       (each of its meters' postings, fixed charges, interest, redemptions), the rejections and duplicate
+ *       acknowledgements whose subject is its id, and, given its redemptions' input sequences
+ *       ({@link #redemptions}), every rejection of them, also those whose subject is the request id.</li>
  * </ul>
  * Records about no single meter or account (tariff versions, carbon intensities, oracle prices, DR events, calendar
  * events, interest accruals, checkpoints) are left out. A rejection's or an acknowledgement's subject is the meter,
@@ -42,6 +44,7 @@ public final class RecordSubject
     private final TransferCodec transfer = new TransferCodec();
     private final RejectionCodec rejection = new RejectionCodec();
     private final DuplicateAckCodec duplicate = new DuplicateAckCodec();
+    private LongHashSet redemptions;
 
     private RecordSubject(final long id, final boolean account)
     {
@@ -65,6 +68,17 @@ public final class RecordSubject
     public static RecordSubject account(final long accountId)
     {
         return new RecordSubject(accountId, true);
+    }
+
+    /**
+     * @param inputSequences the input sequences of the selected account's redemptions ({@link RedemptionInputs}):
+     *                       the outputs they caused are about the account whatever their subject.
+     * @return this.
+     */
+    public RecordSubject redemptions(final LongHashSet inputSequences)
+    {
+        this.redemptions = inputSequences;
+        return this;
     }
 
     /**
@@ -96,7 +110,8 @@ public final class RecordSubject
         }
         if (type == RecordType.REJECTION.id())
         {
-            return rejection.<RejectionCodec>wrap(buffer, offset).subject() == id;
+            return rejection.<RejectionCodec>wrap(buffer, offset).subject() == id || (account && redemptions != null &&
+                redemptions.contains(RecordFlyweight.causeSequenceAt(buffer, offset)));
         }
         if (type == RecordType.DUPLICATE_ACK.id())
         {

@@ -1,5 +1,7 @@
 package org.gridsettle.replay.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridsettle.journal.Journals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,7 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +68,39 @@ class DemoAndReplayCommandTest
         assertThat(negative.err()).contains("--expected-meters must be 0 to 10000000: -3").doesNotContain("Exception");
     }
 
+    /**
+     * Each token's supply line says what the reserve backs and what interest the yield account minted besides; it
+     * used to call the sum of both "reserve-backed 1:1". The figures must be those settle dump --supply adds up.
+     */
+    private static void supplyLinesAgreeWithDumpSupply(final String demoOut, final Path journal) throws IOException
+    {
+        final CliRun supply = CliRun.of("dump", "--journal", journal.toString(), "--supply");
+        assertThat(supply.exitCode()).as(supply.err()).isZero();
+        final Map<String, JsonNode> byToken = new HashMap<>();
+        for (final String line : supply.out().split("\n"))
+        {
+            final JsonNode node = new ObjectMapper().readTree(line);
+            byToken.put(node.get("token").asText(), node);
+        }
+        final Pattern line = Pattern.compile(
+            "token (\\w+) .* supply ([0-9.]+) = reserve ([0-9.]+) \\(minted less redeemed\\)" +
+                "(?: \\+ interest ([0-9.]+) \\(paid by yield\\))?");
+        int interestLines = 0;
+        for (final String l : demoOut.lines().filter((l) -> l.startsWith("token ") && !l.startsWith("token USD"))
+            .toList())
+        {
+            final Matcher m = line.matcher(l);
+            assertThat(m.find()).as(l).isTrue();
+            final JsonNode figures = byToken.get(m.group(1));
+            assertThat(m.group(3)).as(l).isEqualTo(figures.get("reserve").asText());
+            final String interest = m.group(4) == null ? "0.000000" : m.group(4);
+            assertThat(interest).as(l).isEqualTo(figures.get("interest").asText());
+            assertThat(m.group(2)).as(l).isEqualTo(figures.get("outstanding").asText());
+            interestLines += m.group(4) == null ? 0 : 1;
+        }
+        assertThat(interestLines).as("SOLAR earns interest in the demo").isPositive();
+    }
+
     @Test
     void aDemoOfFifteenDaysCallsADrEventWithA10In10BaselineAndCreditsTheHouseholdsThatShedLoad() throws IOException
     {
@@ -82,7 +121,8 @@ class DemoAndReplayCommandTest
             .isCloseTo(new java.math.BigDecimal(credited.group(2)).multiply(java.math.BigDecimal.valueOf(2)),
                 org.assertj.core.data.Offset.offset(new java.math.BigDecimal("0.000004")));
         assertThat(new java.math.BigDecimal(credited.group(3))).isPositive();
-        assertThat(run.out()).contains("token DR", "reserve-backed 1:1", "ledger: balanced", "replay: identical");
+        assertThat(run.out()).contains("token DR", "ledger: balanced", "replay: identical");
+        supplyLinesAgreeWithDumpSupply(run.out(), tmp.resolve("journal"));
         assertThat(Files.readString(tmp.resolve("audit-dr.html"))).contains("DR_INCENTIVE");
         auditShowsTheBaselineBehindTheCredit(tmp.resolve("audit-dr.html"));
 
