@@ -240,9 +240,8 @@ public final class BillCommand implements Callable<Integer>
         final Optional<Instant> start = document.startDate();
         if (start.isPresent() && calendar.startEpochSecond() < start.get().getEpochSecond())
         {
-            final LocalDate startDay = LocalDate.ofInstant(start.get(), tariffZone);
             final LocalDate firstWholeDay =
-                startDay.atStartOfDay(tariffZone).toInstant().isBefore(start.get()) ? startDay.plusDays(1) : startDay;
+                LocalDate.ofInstant(TariffDocument.firstMidnightFrom(start.get(), tariffZone), tariffZone);
             throw new IllegalArgumentException("--from " + LocalDate.ofInstant(Instant.ofEpochSecond(
                 calendar.startEpochSecond()), tariffZone) + " is before the tariff's " + document.startDateName() +
                 " " + start.get() + ": the rate prices nothing before it starts; bill with this rate from --from " +
