@@ -156,7 +156,8 @@ public final class BillCommand implements Callable<Integer>
         OptionValues.requireRegularFiles("--usage", List.of(usage));
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat))
             .withHolidays(OptionValues.holidays(holidays));
-        OptionValues.noteRoundings(spec.commandLine().getErr(), "settle bill", tariff, document.roundings());
+        OptionValues.notes(spec.commandLine().getErr(), "settle bill", tariff, document.roundings());
+        OptionValues.notes(spec.commandLine().getErr(), "settle bill", tariff, document.comments());
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final BillingCalendar calendar =
             new BillingCalendar(fromDate, toDate, tariffZone, document.billingCycleDay());

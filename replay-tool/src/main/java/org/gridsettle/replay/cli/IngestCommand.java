@@ -331,7 +331,8 @@ public final class IngestCommand implements Callable<Integer>
         final UsageFormat format = OptionValues.usageFormat(usageFormat);
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat))
             .withHolidays(OptionValues.holidays(holidays));
-        OptionValues.noteRoundings(spec.commandLine().getErr(), "settle ingest", tariff, document.roundings());
+        OptionValues.notes(spec.commandLine().getErr(), "settle ingest", tariff, document.roundings());
+        OptionValues.notes(spec.commandLine().getErr(), "settle ingest", tariff, document.comments());
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final List<Enrolment> enrolments = new EnrolmentCsvReader().read(meters);
         final CarbonFiles carbonFiles = CarbonFiles.read(carbon, carbonRegion);

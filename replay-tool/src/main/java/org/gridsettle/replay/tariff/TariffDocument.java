@@ -284,6 +284,15 @@ public final class TariffDocument
     }
 
     /**
+     * @return one line per free-text comment of a URDB rate, quoted: nothing prices them, so a person checks them;
+     * none for a gridsettle tariff, whose description is the analyst's own.
+     */
+    public List<String> comments()
+    {
+        return rate != null ? rate.comments() : List.of();
+    }
+
+    /**
      * @return one line naming the rate, for reports.
      */
     public String describe()

@@ -163,7 +163,8 @@ class RerateCommandTest
             "--out", csv.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).containsExactly("settle rerate: urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_" +
+        assertThat(run.err().lines()).containsExactly(TestResources.fplCommentNote("rerate"),
+            "settle rerate: urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_" +
             "extracted.json: its URDB startdate 2015-06-01T00:00:00Z is after 2010-01-01T08:00:00Z, where tariff 1 " +
             "version 1 of the journal starts: the replacement re-prices the whole journal from there, and a rate " +
             "prices nothing before it starts; give a rate in force from then; no report was written");
