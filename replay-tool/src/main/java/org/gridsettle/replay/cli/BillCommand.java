@@ -182,7 +182,8 @@ public final class BillCommand implements Callable<Integer>
         meterUsage.requireReadingInRange(tariffZone);
         // said once the inputs are accepted, so that a refused input is still the run's one line of stderr; and
         // kept for the JSON bill, which a billing system may read without its stderr
-        final List<String> warnings = new java.util.ArrayList<>();
+        // the rate's free-text comments were said as notes above; a system that reads only the JSON needs them too
+        final List<String> warnings = new java.util.ArrayList<>(document.comments());
         final java.util.function.Consumer<String> warn = (line) ->
         {
             warnings.add(line);

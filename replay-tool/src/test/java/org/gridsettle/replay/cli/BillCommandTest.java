@@ -553,6 +553,14 @@ class BillCommandTest
             "extracted.json: energycomments is free text, not priced: \"Adjustment: Environmental, Storm Charge, " +
             "Conservation, Capacity / Rate: Base rate and fuel\"; check that it names no charge the rate's " +
             "structures lack");
+        // a billing system that reads the JSON bill without its stderr is told too, among the warnings
+        final CliRun json = CliRun.of("bill", "--tariff", path(FPL), "--usage", usage.toString(), "--zone",
+            "America/New_York", "--from", "2015-06-10", "--to", "2015-06-11", "--format", "json");
+        final List<String> warnings = new java.util.ArrayList<>();
+        JSON.readTree(json.out()).get("warnings").forEach((w) -> warnings.add(w.asText()));
+        assertThat(warnings).contains("energycomments is free text, not priced: \"Adjustment: Environmental, Storm " +
+            "Charge, Conservation, Capacity / Rate: Base rate and fuel\"; check that it names no charge the rate's " +
+            "structures lack");
         final CliRun hand = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", usage.toString(), "--zone",
             "America/New_York", "--from", "2015-06-10", "--to", "2015-06-11");
         assertThat(hand.exitCode()).as(hand.err()).isZero();
