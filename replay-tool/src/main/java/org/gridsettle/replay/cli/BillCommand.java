@@ -156,7 +156,8 @@ public final class BillCommand implements Callable<Integer>
         OptionValues.requireRegularFiles("--usage", List.of(usage));
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat))
             .withHolidays(OptionValues.holidays(holidays));
-        OptionValues.noteRoundings(spec.commandLine().getErr(), "settle bill", tariff, document.roundings());
+        OptionValues.notes(spec.commandLine().getErr(), "settle bill", tariff, document.roundings());
+        OptionValues.notes(spec.commandLine().getErr(), "settle bill", tariff, document.comments());
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final BillingCalendar calendar =
             new BillingCalendar(fromDate, toDate, tariffZone, document.billingCycleDay());
@@ -181,7 +182,8 @@ public final class BillCommand implements Callable<Integer>
         meterUsage.requireReadingInRange(tariffZone);
         // said once the inputs are accepted, so that a refused input is still the run's one line of stderr; and
         // kept for the JSON bill, which a billing system may read without its stderr
-        final List<String> warnings = new java.util.ArrayList<>();
+        // the rate's free-text comments were said as notes above; a system that reads only the JSON needs them too
+        final List<String> warnings = new java.util.ArrayList<>(document.comments());
         final java.util.function.Consumer<String> warn = (line) ->
         {
             warnings.add(line);
@@ -240,9 +242,8 @@ public final class BillCommand implements Callable<Integer>
         final Optional<Instant> start = document.startDate();
         if (start.isPresent() && calendar.startEpochSecond() < start.get().getEpochSecond())
         {
-            final LocalDate startDay = LocalDate.ofInstant(start.get(), tariffZone);
             final LocalDate firstWholeDay =
-                startDay.atStartOfDay(tariffZone).toInstant().isBefore(start.get()) ? startDay.plusDays(1) : startDay;
+                LocalDate.ofInstant(TariffDocument.firstMidnightFrom(start.get(), tariffZone), tariffZone);
             throw new IllegalArgumentException("--from " + LocalDate.ofInstant(Instant.ofEpochSecond(
                 calendar.startEpochSecond()), tariffZone) + " is before the tariff's " + document.startDateName() +
                 " " + start.get() + ": the rate prices nothing before it starts; bill with this rate from --from " +

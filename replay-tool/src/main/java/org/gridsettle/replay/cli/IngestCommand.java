@@ -137,9 +137,12 @@ import java.util.concurrent.Callable;
         "whose exports centre on a time of day from 21:00 to 06:00 in the tariff's zone",
         "is warned about: solar exports centre on midday, so --zone (or the timestamps,",
         "such as epoch seconds of a local clock) is likely hours off. The tariff and",
-        "meters take effect from the rate's URDB startdate, else from the local midnight",
-        "before the earliest reading of an enrolled meter (without one, a new journal is",
-        "refused). An existing journal in DIR is recovered and appended to, with the",
+        "meters take effect from the first local midnight at or after the rate's URDB",
+        "startdate (a date URDB stores as an instant: FPL RS-1's 2015-06-01 is 00:00",
+        "UTC, 20:00 the day before in Florida, whose last hours the rate it replaced",
+        "prices), else from the local midnight before the earliest reading of an",
+        "enrolled meter (without one, a new journal is refused). An existing journal",
+        "in DIR is recovered and appended to, with the",
         "tariff it holds (from the start it was journalled with; another rate or zone is",
         "refused), and an enrolment file with the earlier one's rows in the same order,",
         "new meters after them (a row that would give a journalled meter's number to",
@@ -328,7 +331,8 @@ public final class IngestCommand implements Callable<Integer>
         final UsageFormat format = OptionValues.usageFormat(usageFormat);
         final TariffDocument document = TariffDocument.read(tariff, OptionValues.tariffFormat(tariffFormat))
             .withHolidays(OptionValues.holidays(holidays));
-        OptionValues.noteRoundings(spec.commandLine().getErr(), "settle ingest", tariff, document.roundings());
+        OptionValues.notes(spec.commandLine().getErr(), "settle ingest", tariff, document.roundings());
+        OptionValues.notes(spec.commandLine().getErr(), "settle ingest", tariff, document.comments());
         final ZoneId tariffZone = OptionValues.zone(zone, document);
         final List<Enrolment> enrolments = new EnrolmentCsvReader().read(meters);
         final CarbonFiles carbonFiles = CarbonFiles.read(carbon, carbonRegion);

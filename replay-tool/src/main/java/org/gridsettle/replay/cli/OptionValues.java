@@ -56,20 +56,20 @@ final class OptionValues
     }
 
     /**
-     * Prints on stderr a note for each value of a URDB rate that was rounded half-even to a micro-unit: what is priced
-     * is then not the file's figure to the letter, and whoever reads the run's log must see by how much.
+     * Prints on stderr a note for each line the importer left for a person about a URDB rate: a value rounded
+     * half-even to a micro-unit (what is priced is then not the file's figure to the letter, and whoever reads the
+     * run's log must see by how much), or a free-text comment nothing prices.
      *
-     * @param err       standard error.
-     * @param command   the command, e.g. {@code settle ingest}.
-     * @param file      the tariff file.
-     * @param roundings the importer's lines, one per value rounded.
+     * @param err     standard error.
+     * @param command the command, e.g. {@code settle ingest}.
+     * @param file    the tariff file.
+     * @param lines   the importer's lines, one per note.
      */
-    static void noteRoundings(
-        final PrintWriter err, final String command, final Path file, final List<String> roundings)
+    static void notes(final PrintWriter err, final String command, final Path file, final List<String> lines)
     {
-        for (final String rounding : roundings)
+        for (final String line : lines)
         {
-            err.println(command + ": note: " + file.getFileName() + ": " + rounding);
+            err.println(command + ": note: " + file.getFileName() + ": " + line);
         }
         err.flush();
     }

@@ -128,7 +128,8 @@ public final class RerateCommand implements Callable<Integer>
         final ZoneId dayZone = tariffZone != null ? tariffZone :
             registry.zoneOf(target).orElse(ZoneId.of("America/Los_Angeles"));
         final UrdbReplacement replacement = UrdbReplacement.read(tariff, tariffZone);
-        OptionValues.noteRoundings(spec.commandLine().getErr(), "settle rerate", tariff, replacement.roundings());
+        OptionValues.notes(spec.commandLine().getErr(), "settle rerate", tariff, replacement.roundings());
+        OptionValues.notes(spec.commandLine().getErr(), "settle rerate", tariff, replacement.comments());
         // last of the checks: it reads both journals whole, and every cheaper mistake should be told first
         AuditCommand.requireVerified(journal, "rerate");
         final RerateRun run = new RerateRun(journal, target, replacement, dayZone, fromDay, toDay, compared);

@@ -10,12 +10,13 @@ import java.util.Optional;
 /**
  * The earliest instant an ingest's enrolments can take effect from, and why: the first local midnight of the years the
  * tariff's zone table covers, or the tariff's URDB startdate when it is earlier still. A new journal's enrolments start
- * at the startdate, else at the local midnight before the earliest reading in those years; an appended journal's where
- * the first run's did. The engine rejects a reading from before its meter's enrolment as UNKNOWN_METER, as if the meter
- * were not in the enrolment file; so a reading of an enrolled meter dated earlier than this can never settle, and is
- * refused as a bad row that says so instead (a year-1 date, a meter clock reset to 1970). Later readings are left to
- * the engine: one before a later startdate is the run's to refuse whole when every reading is (a wrong rate), and on
- * an appended journal the enrolments may start later still, which only the journal tells.
+ * at the first local midnight at or after the startdate, else at the local midnight before the earliest reading in
+ * those years; an appended journal's where the first run's did. The engine rejects a reading from before its meter's
+ * enrolment as UNKNOWN_METER, as if the meter were not in the enrolment file; so a reading of an enrolled meter dated
+ * earlier than this can never settle, and is refused as a bad row that says so instead (a year-1 date, a meter clock
+ * reset to 1970). Later readings are left to the engine: one before a later startdate is the run's to refuse whole
+ * when every reading is (a wrong rate), and on an appended journal the enrolments may start later still, which only
+ * the journal tells.
  * <p>
  * Immutable; safe from any thread.
  */

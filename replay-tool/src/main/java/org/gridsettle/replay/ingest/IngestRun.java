@@ -48,8 +48,9 @@ import java.util.stream.IntStream;
  * skipped and reported, and so are readings of enrolled meters from before any enrolment can start
  * ({@link EnrolmentStart}); readings the engine rejects are journalled with their rejection.
  * <p>
- * The tariff and enrolments take effect from the rate's URDB start date when it has one, else from the local
- * midnight that starts the day of the earliest reading of an enrolled meter. A journal that already exists is
+ * The tariff and enrolments take effect from the first local midnight at or after the rate's URDB start date when it
+ * has one ({@link TariffDocument#pricesFrom}), else from the local midnight that starts the day of the earliest reading
+ * of an enrolled meter. A journal that already exists is
  * recovered by the engine and appended to; the tariff and accounts then come back as rejected duplicates
  * ({@code ALREADY_EXISTS}), the journalled tariff version keeps pricing, and the meters are enrolled from its start;
  * a tariff or zone that differs from it is refused before anything is journalled. Readings the journal already
@@ -774,7 +775,7 @@ public final class IngestRun
     {
         if (tariffDocument.startDate().isPresent())
         {
-            return tariffDocument.startDate().get().getEpochSecond();
+            return tariffDocument.pricesFrom(zone).orElseThrow().getEpochSecond();
         }
         final long firstCovered = LocalDate.of(ZoneOffsetTable.FIRST_YEAR, 1, 1).atStartOfDay(zone).toEpochSecond();
         final long lastCovered = LocalDate.of(ZoneOffsetTable.LAST_YEAR, 1, 1).atStartOfDay(zone).toEpochSecond();

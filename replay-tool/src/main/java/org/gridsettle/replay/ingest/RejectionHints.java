@@ -42,8 +42,8 @@ public final class RejectionHints
         // an enrolled meter's reading from before its enrolment starts is refused under the same name as a meter
         // the enrolment never named, and the summary's "unknown meters" line lists only the latter
         "UNKNOWN_METER", "a reading of a meter not enrolled at its date: a meter the enrolment does not name, or a " +
-            "reading dated before the enrolments start (a URDB startdate, or where an appended journal's first run " +
-            "began)");
+            "reading dated before the enrolments start (the first local midnight at or after a URDB startdate, or " +
+            "where an appended journal's first run began)");
 
     private RejectionHints()
     {

@@ -70,6 +70,14 @@ public final class UrdbReplacement implements UnaryOperator<TouTariff>
         return rate.roundings();
     }
 
+    /**
+     * @return one line per free-text comment of the rate, quoted: nothing prices them, so a person checks them.
+     */
+    public List<String> comments()
+    {
+        return rate.comments();
+    }
+
     @Override
     public TouTariff apply(final TouTariff recorded)
     {

@@ -12,6 +12,7 @@ import org.gridsettle.pricing.tariff.TouTariff;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -198,6 +199,37 @@ public final class TariffDocument
     }
 
     /**
+     * @param zone the tariff's zone.
+     * @return where a new journal's tariff and enrolments start, when the file says: a gridsettle tariff's
+     *         effective_from; a URDB rate's startdate moved on to the first local midnight in {@code zone} at or after
+     *         it, the first day the rate prices whole. URDB records no zone and stores its dates as instants (FPL
+     *         RS-1's 2015-06-01 is 1433116800, 2015-06-01T00:00:00Z, 20:00 on May 31 in Florida): taken as it is, the
+     *         startdate put the last hours of the day before in the rate's first billing period, which closed with a
+     *         whole month's fixed charge for them.
+     */
+    public Optional<Instant> pricesFrom(final ZoneId zone)
+    {
+        if (gridsettle != null)
+        {
+            return startDate();
+        }
+        return rate.startDate().map((start) -> firstMidnightFrom(start, zone));
+    }
+
+    /**
+     * @param instant any instant.
+     * @param zone    a zone.
+     * @return the first local midnight in {@code zone} at or after {@code instant} (the start of the first local day
+     *         that holds no time before it).
+     */
+    public static Instant firstMidnightFrom(final Instant instant, final ZoneId zone)
+    {
+        final LocalDate day = LocalDate.ofInstant(instant, zone);
+        final Instant midnight = day.atStartOfDay(zone).toInstant();
+        return midnight.isBefore(instant) ? day.plusDays(1).atStartOfDay(zone).toInstant() : midnight;
+    }
+
+    /**
      * @return what the tariff's file calls its {@link #startDate()}, for messages.
      */
     public String startDateName()
@@ -249,6 +281,15 @@ public final class TariffDocument
     public List<String> roundings()
     {
         return rate != null ? rate.roundings() : List.of();
+    }
+
+    /**
+     * @return one line per free-text comment of a URDB rate, quoted: nothing prices them, so a person checks them;
+     * none for a gridsettle tariff, whose description is the analyst's own.
+     */
+    public List<String> comments()
+    {
+        return rate != null ? rate.comments() : List.of();
     }
 
     /**

@@ -419,12 +419,15 @@ class BillCommandTest
 
         assertThat(forgotten.exitCode()).as(forgotten.err()).isZero();
         assertThat(TestResources.besidesGapWarning(forgotten.err())).containsExactly(
+            TestResources.fplCommentNote("bill"),
             TestResources.zoneAssumed("bill", "urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json"));
         assertThat(forgotten.out()).as("stdout is the bill, as with the zone given").isEqualTo(losAngeles.out())
             .contains("America/Los_Angeles");
-        assertThat(TestResources.besidesGapWarning(losAngeles.err())).as("a zone given is not assumed").isEmpty();
+        assertThat(TestResources.besidesGapWarning(losAngeles.err())).as("a zone given is not assumed")
+            .containsExactly(TestResources.fplCommentNote("bill"));
         assertThat(newYork.exitCode()).as(newYork.err()).isZero();
-        assertThat(TestResources.besidesGapWarning(newYork.err())).isEmpty();
+        assertThat(TestResources.besidesGapWarning(newYork.err()))
+            .containsExactly(TestResources.fplCommentNote("bill"));
         assertThat(newYork.out()).contains("America/New_York");
     }
 
@@ -476,7 +479,7 @@ class BillCommandTest
         {
             assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
             assertThat(run.out()).isEmpty();
-            assertThat(run.err().lines()).containsExactly(refused);
+            assertThat(run.err().lines()).containsExactly(TestResources.fplCommentNote("bill"), refused);
         }
         assertThat(before.exitCode()).as(before.err()).isZero();
         // 1.000 kWh at 0.07531 + 0.0119 = 0.08721
@@ -526,9 +529,42 @@ class BillCommandTest
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err().lines()).containsExactly("settle bill: --from 2015-05-01 is before the tariff's URDB " +
+        assertThat(run.err().lines()).containsExactly(TestResources.fplCommentNote("bill"),
+            "settle bill: --from 2015-05-01 is before the tariff's URDB " +
             "startdate 2015-06-01T00:00:00Z: the rate prices nothing before it starts; bill with this rate from " +
             "--from 2015-06-01 on and the days before with the rate it replaced");
+    }
+
+    @Test
+    void aRatesFreeTextCommentsAreShownAsNotesSinceNothingPricesThem() throws IOException
+    {
+        // FPL RS-1's energycomments (/work/shared/data, as URDB has it, with a literal \r\n inside) says which
+        // adjustments and charges its rate + adj hold: "Adjustment: Environmental, Storm Charge, Conservation,
+        // Capacity\r\nRate: Base rate and fuel". Comments are free text gridsettle cannot price, and were dropped
+        // without a word: one naming a tax or rider the structures lack would leave the bill short in silence. The
+        // hand-written rate has none, and says nothing. Hand-made reading.
+        final Path usage = meterCsv("june.csv", "M-1,2015-06-10T10:00:00-04:00,3600,1000,0");
+
+        final CliRun fpl = CliRun.of("bill", "--tariff", path(FPL), "--usage", usage.toString(), "--zone",
+            "America/New_York", "--from", "2015-06-10", "--to", "2015-06-11");
+
+        assertThat(fpl.exitCode()).as(fpl.err()).isZero();
+        assertThat(fpl.err().lines()).contains("settle bill: note: urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_" +
+            "extracted.json: energycomments is free text, not priced: \"Adjustment: Environmental, Storm Charge, " +
+            "Conservation, Capacity / Rate: Base rate and fuel\"; check that it names no charge the rate's " +
+            "structures lack");
+        // a billing system that reads the JSON bill without its stderr is told too, among the warnings
+        final CliRun json = CliRun.of("bill", "--tariff", path(FPL), "--usage", usage.toString(), "--zone",
+            "America/New_York", "--from", "2015-06-10", "--to", "2015-06-11", "--format", "json");
+        final List<String> warnings = new java.util.ArrayList<>();
+        JSON.readTree(json.out()).get("warnings").forEach((w) -> warnings.add(w.asText()));
+        assertThat(warnings).contains("energycomments is free text, not priced: \"Adjustment: Environmental, Storm " +
+            "Charge, Conservation, Capacity / Rate: Base rate and fuel\"; check that it names no charge the rate's " +
+            "structures lack");
+        final CliRun hand = CliRun.of("bill", "--tariff", path(HAND_TARIFF), "--usage", usage.toString(), "--zone",
+            "America/New_York", "--from", "2015-06-10", "--to", "2015-06-11");
+        assertThat(hand.exitCode()).as(hand.err()).isZero();
+        assertThat(hand.err()).doesNotContain("free text");
     }
 
     @Test

@@ -155,7 +155,8 @@ class BillHandCheckTest
             "America/New_York", "--from", "2015-06-01", "--to", "2015-07-01");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err().lines()).containsExactly("settle bill: warning: the meter has no reading for 10 h of " +
+        assertThat(run.err().lines()).containsExactly(TestResources.fplCommentNote("bill"),
+            "settle bill: warning: the meter has no reading for 10 h of " +
             "the 720 h billed, in 1 gap (the first from 2015-06-05T05:00-04:00 to 2015-06-05T15:00-04:00): that " +
             "time is billed as no use, and tiers and demand as if it were; fill the gaps (estimates) in the usage " +
             "file, or bill only the days it covers");
@@ -183,7 +184,8 @@ class BillHandCheckTest
             "America/New_York", "--from", "2015-06-01", "--to", "2015-07-01", "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err().lines()).containsExactly("settle bill: warning: 30.000 kWh exported earn nothing: the " +
+        assertThat(run.err().lines()).containsExactly(TestResources.fplCommentNote("bill"),
+            "settle bill: warning: 30.000 kWh exported earn nothing: the " +
             "tariff's export rate is 0 in every period (a URDB rate with no sell rate and no dgrules credits no " +
             "export); a customer on net metering or a sell rate needs a tariff that says so");
         final JsonNode june = JSON.readTree(run.out()).get("periods").get(0);
@@ -271,7 +273,10 @@ class BillHandCheckTest
         return Files.writeString(tmp.resolve(name), csv.toString());
     }
 
-    /** Bills a month of complete usage, with the zone given: nothing to warn of, so stderr must be empty. */
+    /**
+     * Bills a month of complete usage, with the zone given: nothing to warn of, so stderr must be empty but for FPL
+     * RS-1's note of its free-text comments.
+     */
     private static JsonNode completeBill(
         final String tariff, final Path usage, final ZoneId zone, final String from, final String to)
         throws IOException
@@ -279,7 +284,8 @@ class BillHandCheckTest
         final CliRun run = CliRun.of("bill", "--tariff", path(tariff), "--usage", usage.toString(), "--zone",
             zone.getId(), "--from", from, "--to", to, "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).as("a complete month with the zone given warrants no warning").isEmpty();
+        assertThat(run.err().lines()).as("a complete month with the zone given warrants no warning")
+            .containsExactlyElementsOf(FPL.equals(tariff) ? List.of(TestResources.fplCommentNote("bill")) : List.of());
         return JSON.readTree(run.out());
     }
 

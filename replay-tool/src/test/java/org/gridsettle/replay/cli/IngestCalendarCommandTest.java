@@ -155,6 +155,41 @@ class IngestCalendarCommandTest
             .contains("\"amount\":\"10.000000\"", "\"intervalStart\":\"2026-02-15T08:00:00Z\"");
     }
 
+    @Test
+    void aUrdbStartdateAtUtcMidnightStartsTheRateAtTheNextLocalMidnightNotAMonthEarlier() throws IOException
+    {
+        // FPL RS-1 (ingest/, copied unchanged from /work/shared/data): startdate 1433116800 = 2015-06-01T00:00:00Z,
+        // which in Florida (America/New_York, EDT) is 2015-05-31 20:00; fixedmonthlycharge 7.57 $/month. The sheet's
+        // rate takes effect on June 1, and a customer billed on it for June pays one customer charge, 7.57, at the
+        // close of June (2015-07-01 00:00 EDT = 04:00Z). Readings: 1.000 kWh an hour from 2015-05-31 20:00 EDT to
+        // 2015-07-01 00:00 EDT. The ingest enrolled the meter from 20:00 on May 31, priced its last four May hours
+        // under RS-1 and charged May a whole month's 7.57 too (at 2015-06-01T04:00Z) for those four hours; they
+        // belong to the rate RS-1 replaced, as settle bill, which bills RS-1 from --from 2015-06-01, says.
+        final List<String> rows = new ArrayList<>(List.of("meter_id,interval_start,interval_seconds,import_wh," +
+            "export_wh"));
+        final ZoneId newYork = ZoneId.of("America/New_York");
+        for (java.time.ZonedDateTime t = LocalDate.of(2015, 5, 31).atTime(20, 0).atZone(newYork);
+            t.isBefore(LocalDate.of(2015, 7, 1).atTime(1, 0).atZone(newYork)); t = t.plusHours(1))
+        {
+            rows.add("M-1," + t.toInstant() + ",3600,1000,0");
+        }
+        final Path journal = tmp.resolve("journal");
+
+        final CliRun run = CliRun.of("ingest", "--journal", journal.toString(), "--tariff",
+            path("ingest/urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json"), "--zone", "America/New_York",
+            "--meters", write("meters.csv", "meter_id,account_id\nM-1,1001\n").toString(),
+            "--usage", write("fpl.csv", String.join("\n", rows) + "\n").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("effective from 2015-06-01T04:00:00Z")
+            // the four hours of May 31 are the replaced rate's: before the enrolments start, as any reading before a
+            // URDB startdate is
+            .contains("readings: 725 submitted, 721 accepted, 4 rejected by the engine")
+            .contains("engine rejections: UNKNOWN_METER=4");
+        assertThat(fixedCharges(journal)).singleElement().asString()
+            .contains("\"amount\":\"7.570000\"", "\"intervalStart\":\"2015-07-01T04:00:00Z\"");
+    }
+
     private static List<String> fixedCharges(final Path journal)
     {
         return CliRun.of("dump", "--journal", journal.toString()).out().lines()

@@ -186,8 +186,9 @@ class IngestCommandTest
     @Test
     void aReadingOfAnEnrolledMeterBeforeTheTariffsStartdateIsExplained() throws IOException
     {
-        // the hand-written tariff's URDB startdate is 1262304000, 2010-01-01T00:00:00Z: the enrolments start there,
-        // so the engine refuses M-1's reading of the day before as UNKNOWN_METER though the meter is enrolled
+        // the hand-written tariff's URDB startdate is 1262304000, 2010-01-01T00:00:00Z: the enrolments start at the
+        // next midnight in Los Angeles, 08:00Z, so the engine refuses M-1's reading of the day before as UNKNOWN_METER
+        // though the meter is enrolled; the hint must say where the enrolments start, not only "a URDB startdate"
         final Path meters = write("meters.csv", "meter_id,account_id\nM-1,1001\n");
         final Path usage = write("usage.csv", "meter_id,interval_start,interval_seconds,import_wh,export_wh\n" +
             "M-1,2009-12-31T08:00:00Z,900,100,0\n" +
@@ -199,7 +200,8 @@ class IngestCommandTest
         assertThat(run.out())
             .contains("engine rejections: UNKNOWN_METER=1")
             .contains("UNKNOWN_METER: a reading of a meter not enrolled at its date: a meter the enrolment does " +
-                "not name, or a reading dated before the enrolments start (a URDB startdate")
+                "not name, or a reading dated before the enrolments start (the first local midnight at or after a " +
+                "URDB startdate")
             .doesNotContain("unknown meters:");
     }
 

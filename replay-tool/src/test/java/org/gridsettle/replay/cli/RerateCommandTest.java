@@ -152,7 +152,8 @@ class RerateCommandTest
     void aReplacementThatStartsAfterTheJournalsTariffSaysSoInTheCommandsWords()
     {
         // FPL RS-1 (ingest/, copied unchanged from /work/shared/data) starts 2015-06-01T00:00:00Z; the journal's
-        // hand-written tariff, and so every replacement of it, prices from 2010-01-01T00:00:00Z (its own startdate).
+        // hand-written tariff, and so every replacement of it, prices from 2010-01-01T08:00:00Z (its own startdate,
+        // 2010-01-01T00:00:00Z, moved on to the next midnight in Los Angeles, where the ingest read it).
         // Refused before as "URDB tariff refused: label ...: startdate (rate starts ..., after the
         // requested effectiveFrom ...)", the importer's words for a parameter the user never gave.
         final Path csv = tmp.resolve("r.csv");
@@ -162,8 +163,9 @@ class RerateCommandTest
             "--out", csv.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).containsExactly("settle rerate: urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_" +
-            "extracted.json: its URDB startdate 2015-06-01T00:00:00Z is after 2010-01-01T00:00:00Z, where tariff 1 " +
+        assertThat(run.err().lines()).containsExactly(TestResources.fplCommentNote("rerate"),
+            "settle rerate: urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_" +
+            "extracted.json: its URDB startdate 2015-06-01T00:00:00Z is after 2010-01-01T08:00:00Z, where tariff 1 " +
             "version 1 of the journal starts: the replacement re-prices the whole journal from there, and a rate " +
             "prices nothing before it starts; give a rate in force from then; no report was written");
         assertThat(csv).doesNotExist();

@@ -48,8 +48,20 @@ final class TestResources
     }
 
     /**
-     * @param command    {@code bill} or {@code ingest}.
-     * @param tariffFile the URDB tariff's file name.
+     * @param command the command, e.g. {@code bill}.
+     * @return the note a command that reads FPL RS-1's URDB record (ingest/, copied unchanged from
+     *         /work/shared/data) writes first on stderr: its energycomments, free text nothing prices.
+     */
+    static String fplCommentNote(final String command)
+    {
+        return "settle " + command + ": note: urdb_FPL_RS-1_5550d6fd5457a3187e8b4567_extracted.json: energycomments " +
+            "is free text, not priced: \"Adjustment: Environmental, Storm Charge, Conservation, Capacity / Rate: " +
+            "Base rate and fuel\"; check that it names no charge the rate's structures lack";
+    }
+
+    /**
+     * @param command    the command, e.g. {@code bill}.
+     * @param tariffFile the URDB rate's file name.
      * @return the one line the command writes on stderr when it prices a URDB rate without {@code --zone}: URDB
      *         records no zone, and the one assumed must be said.
      */

@@ -235,7 +235,8 @@ final class ChargeReader
             upToW[t] = ExactDecimal.wattHours(source, limits.get(t), "a demand tier limit in kW");
             if (upToW[t] <= (t == 0 ? 0 : upToW[t - 1]))
             {
-                throw Fields.error(source, limits.get(t), "expected demand tier limits that ascend from above 0");
+                throw Fields.error(source, limits.get(t), "expected demand tier limits that ascend from above 0, " +
+                    "found " + limits.get(t).text());
             }
         }
         upToW[count - 1] = Long.MAX_VALUE;

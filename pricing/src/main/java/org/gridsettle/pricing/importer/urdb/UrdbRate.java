@@ -9,7 +9,8 @@ import java.util.OptionalInt;
 /**
  * One URDB rate as read, in integer units: everything that prices energy, demand, fixed and minimum charges and
  * exports, so that a tariff model can map it without going back to the JSON. Descriptive URDB fields (sector,
- * comments, sources) are not kept.
+ * sources) are not kept; free-text comments are kept as {@code comments}, since they may name a charge no structure
+ * carries and only a person can tell.
  * <p>
  * Immutable; safe to share between threads.
  *
@@ -30,6 +31,8 @@ import java.util.OptionalInt;
  * @param useNetMetering             URDB {@code usenetmetering}.
  * @param dgRule                     URDB {@code dgrules}.
  * @param roundings                  one line per value rounded half-even to a micro-unit, for the audit trail.
+ * @param comments                   one line per non-blank free-text comment field ({@link #COMMENT_FIELDS}), naming
+ *                                   it and quoting its text on one line: not priced, for a person to check.
  */
 public record UrdbRate(
     String source,
@@ -47,8 +50,13 @@ public record UrdbRate(
     List<UrdbCharge> minimumCharges,
     Optional<Boolean> useNetMetering,
     Optional<UrdbDgRule> dgRule,
-    List<String> roundings)
+    List<String> roundings,
+    List<String> comments)
 {
+    /** URDB's free-text comment fields, where a utility's riders, taxes and adjustments are described in words. */
+    public static final List<String> COMMENT_FIELDS =
+        List.of("energycomments", "demandcomments", "basicinformationcomments");
+
     /**
      * Validates and freezes the rate.
      */
@@ -70,6 +78,7 @@ public record UrdbRate(
         Objects.requireNonNull(useNetMetering, "useNetMetering");
         Objects.requireNonNull(dgRule, "dgRule");
         roundings = List.copyOf(roundings);
+        comments = List.copyOf(comments);
     }
 
     /**

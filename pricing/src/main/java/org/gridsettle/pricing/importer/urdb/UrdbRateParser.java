@@ -18,6 +18,8 @@ import java.util.OptionalLong;
 final class UrdbRateParser
 {
     private static final int MINUTES_PER_DAY = 1440;
+    /** How much of a free-text comment a note quotes: enough to see what it is about, not a page of it. */
+    private static final int COMMENT_CHARS = 240;
 
     private UrdbRateParser()
     {
@@ -68,7 +70,36 @@ final class UrdbRateParser
         }
         return Optional.of(new UrdbRate(
             source, labelText, name, utility, startDate, endDate, energy, demand, flatDemand, demandWindow,
-            fixed.firstMeter(), fixed.additionalMeter(), minimums, useNetMetering, dgRule, roundings));
+            fixed.firstMeter(), fixed.additionalMeter(), minimums, useNetMetering, dgRule, roundings,
+            comments(item)));
+    }
+
+    /**
+     * Each non-blank comment field on one line: its line breaks (real ones, or the literal backslash sequences URDB
+     * exports often hold, as FPL RS-1's "Capacity\r\nRate") become " / ", and a long text is cut at
+     * {@value #COMMENT_CHARS} characters, enough to see what it is about.
+     */
+    private static List<String> comments(final JsonNode item)
+    {
+        final List<String> comments = new ArrayList<>(UrdbRate.COMMENT_FIELDS.size());
+        for (final String field : UrdbRate.COMMENT_FIELDS)
+        {
+            final JsonNode node = item.get(field);
+            if (node == null || !node.isTextual())
+            {
+                continue;
+            }
+            final String oneLine = node.textValue()
+                .replaceAll("(\\s*(\\\\r\\\\n|\\\\n|\\\\r|\\R)\\s*)+", " / ")
+                .replaceAll("\\s+", " ").strip();
+            if (!oneLine.isEmpty())
+            {
+                comments.add(field + " is free text, not priced: \"" + (oneLine.length() > COMMENT_CHARS ?
+                    oneLine.substring(0, COMMENT_CHARS) + "..." : oneLine) +
+                    "\"; check that it names no charge the rate's structures lack");
+            }
+        }
+        return comments;
     }
 
     /**

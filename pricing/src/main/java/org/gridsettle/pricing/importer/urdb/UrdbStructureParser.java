@@ -39,7 +39,7 @@ final class UrdbStructureParser
     {
         final Optional<List<List<UrdbEnergyTier>>> periods = periods(
             node, "energyratestructure", ENERGY_TIER_KEYS, UrdbStructureParser::energyTier, UrdbEnergyTier::maxWh,
-            reader);
+            "kWh", reader);
         if (periods.isPresent())
         {
             for (int p = 0; p < periods.get().size(); p++)
@@ -78,7 +78,8 @@ final class UrdbStructureParser
     static Optional<List<List<UrdbDemandTier>>> demand(
         final JsonNode node, final String field, final UrdbValueReader reader)
     {
-        return periods(node, field, DEMAND_TIER_KEYS, UrdbStructureParser::demandTier, UrdbDemandTier::maxW, reader);
+        return periods(
+            node, field, DEMAND_TIER_KEYS, UrdbStructureParser::demandTier, UrdbDemandTier::maxW, "kW", reader);
     }
 
     private static <T> Optional<List<List<T>>> periods(
@@ -87,6 +88,7 @@ final class UrdbStructureParser
         final Set<String> tierKeys,
         final TierReader<T> tierReader,
         final Function<T, OptionalLong> maxOf,
+        final String boundUnit,
         final UrdbValueReader reader)
     {
         final UrdbProblemLog log = reader.log();
@@ -134,7 +136,7 @@ final class UrdbStructureParser
             }
             if (tiers.size() == period.size())
             {
-                checkBoundsRise(tiers, maxOf, periodPath, log);
+                checkBoundsRise(tiers, maxOf, boundUnit, periodPath, log);
             }
             periods.add(tiers);
         }
@@ -143,11 +145,13 @@ final class UrdbStructureParser
 
     /**
      * URDB tier bounds are cumulative: each tier but the last needs a bound above the one before, or a later tier
-     * could never apply and the structure has no single reading.
+     * could never apply and the structure has no single reading. The bounds are named in the file's unit, kWh or kW,
+     * not in the Wh or W they were converted to, which the file holds nowhere.
      */
     private static <T> void checkBoundsRise(
         final List<T> tiers,
         final Function<T, OptionalLong> maxOf,
+        final String boundUnit,
         final String periodPath,
         final UrdbProblemLog log)
     {
@@ -162,8 +166,8 @@ final class UrdbStructureParser
             }
             if (max.getAsLong() <= previous)
             {
-                log.add(periodPath + "[" + t + "].max", "tier bounds must rise: " + max.getAsLong() + " after " +
-                    previous);
+                log.add(periodPath + "[" + t + "].max", "tier bounds must rise: " +
+                    inFileUnit(max.getAsLong(), boundUnit) + " after " + inFileUnit(previous, boundUnit));
                 return;
             }
             previous = max.getAsLong();
@@ -172,8 +176,17 @@ final class UrdbStructureParser
         if (tiers.size() > 1 && lastMax.isPresent() && lastMax.getAsLong() <= previous)
         {
             log.add(periodPath + "[" + (tiers.size() - 1) + "].max", "tier bounds must rise: " +
-                lastMax.getAsLong() + " after " + previous);
+                inFileUnit(lastMax.getAsLong(), boundUnit) + " after " + inFileUnit(previous, boundUnit));
         }
+    }
+
+    /**
+     * @param milli a bound in thousandths of {@code unit} (Wh of a kWh bound, W of a kW one).
+     * @return it as the file writes it, in {@code unit}: 100000 Wh is "100 kWh", 500 W "0.5 kW".
+     */
+    private static String inFileUnit(final long milli, final String unit)
+    {
+        return BigDecimal.valueOf(milli, 3).stripTrailingZeros().toPlainString() + " " + unit;
     }
 
     private static UrdbEnergyTier energyTier(final JsonNode tier, final String path, final UrdbValueReader reader)

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Maps an imported {@link UrdbRate} onto gridsettle's {@link TouTariff} when that loses nothing, or refuses it with an
@@ -141,16 +142,19 @@ public final class UrdbTariffMapper
         for (int p = 0; p < energy.periods().size(); p++)
         {
             final List<UrdbEnergyTier> tiers = energy.periods().get(p);
-            final long first = tiers.get(0).sellMicrosPerKwh().orElse(0L);
+            final OptionalLong first = tiers.get(0).sellMicrosPerKwh();
             for (int t = 1; t < tiers.size(); t++)
             {
-                final long sell = tiers.get(t).sellMicrosPerKwh().orElse(0L);
-                if (sell != first)
+                final OptionalLong sell = tiers.get(t).sellMicrosPerKwh();
+                if (sell.orElse(0L) != first.orElse(0L))
                 {
-                    log.add("energyratestructure[" + p + "][" + t + "].sell", "sell " +
-                        MicroUnits.toDecimalString(sell) + " $/kWh where tier 1 sells at " +
-                        MicroUnits.toDecimalString(first) + " $/kWh: tiers count imports, and every export is " +
-                        "credited at its period's tier-1 sell rate");
+                    // a tier without "sell" is named as such: a "sell 0.000000" the file does not hold is not found
+                    log.add("energyratestructure[" + p + "][" + t + "].sell", (sell.isPresent() ?
+                        "sell " + MicroUnits.toDecimalString(sell.getAsLong()) + " $/kWh" :
+                        "missing (no sell, so 0 $/kWh)") + " where tier 1 " + (first.isPresent() ?
+                        "sells at " + MicroUnits.toDecimalString(first.getAsLong()) + " $/kWh" :
+                        "has no sell (so 0 $/kWh)") + ": tiers count imports, and every export is credited at its " +
+                        "period's tier-1 sell rate");
                 }
             }
         }

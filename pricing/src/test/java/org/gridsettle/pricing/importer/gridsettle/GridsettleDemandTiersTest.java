@@ -56,8 +56,9 @@ class GridsettleDemandTiersTest
             "\"flat_per_kw\": [\"8\", \"9\"]}}")).contains("expected \"tiers\" alone");
         assertThat(refusal("{\"tiers\": {\"limits_kw\": [\"10\"], \"flat_per_kw\": [\"8\"]}}"))
             .contains("expected 2 flat demand rates, one per tier, found 1");
+        // the limit at fault is named with its value, as an energy tier limit's is ("found 400")
         assertThat(refusal("{\"tiers\": {\"limits_kw\": [\"10\", \"5\"], \"flat_per_kw\": [\"8\", \"9\", \"10\"]}}"))
-            .contains("ascend");
+            .endsWith("expected demand tier limits that ascend from above 0, found 5");
     }
 
     private static TouTariff read(final String demand)

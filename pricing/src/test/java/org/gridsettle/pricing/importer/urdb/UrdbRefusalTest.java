@@ -162,7 +162,23 @@ class UrdbRefusalTest
         assertThat(ex.fields()).containsExactly(
             "energyratestructure[0][0].max", "energyratestructure[1][1].max", "energyratestructure[2][0].unit");
         assertThat(ex.problems().get(0).reason()).isEqualTo("tier bound 0.0005 kWh is not a whole number of Wh");
-        assertThat(ex.problems().get(1).reason()).isEqualTo("tier bounds must rise: 100000 after 200000");
+        // in the units the file gives them: "100000 after 200000" (Wh) named bounds the file holds as 100 and 200
+        assertThat(ex.problems().get(1).reason()).isEqualTo("tier bounds must rise: 100 kWh after 200 kWh");
+    }
+
+    @Test
+    void fallingDemandTierBoundsAreNamedInKwAsTheFileGivesThem()
+    {
+        // REopt's multi-tier sample (/work/shared/data) with a tier of max 50 kW put after its max 100 kW tier: the
+        // refusal named them "50000 after 100000", the watts the importer converts to, which the file holds nowhere
+        final UrdbImportException ex = refusal(UrdbJsonFixture.touEnergyOnly()
+            .with("demandratestructure", "[[{\"rate\": 24.368, \"max\": 100.0, \"unit\": \"kW\"}, " +
+                "{\"rate\": 20, \"max\": 50, \"unit\": \"kW\"}, {\"rate\": 17.031, \"unit\": \"kW\"}]]")
+            .with("demandweekdayschedule", UrdbJsonFixture.zeros(12, 24))
+            .with("demandweekendschedule", UrdbJsonFixture.zeros(12, 24)));
+
+        assertThat(ex.fields()).containsExactly("demandratestructure[0][1].max");
+        assertThat(ex.problems().get(0).reason()).isEqualTo("tier bounds must rise: 50 kW after 100 kW");
     }
 
     @Test

@@ -126,6 +126,25 @@ class UrdbTierMappingTest
     }
 
     @Test
+    void aSellRateMissingFromOneTierIsNamedAsMissingNotAsAZeroTheFileDoesNotHold()
+    {
+        // tier 2 carries no "sell" field at all: the refusal said "sell 0.000000 $/kWh", a value the file does not
+        // hold, so an analyst searching the file for it found nothing
+        final UrdbImportException missingAbove = refusal(energy("[[{\"rate\": 0.1, \"sell\": 0.03, \"max\": 200, " +
+            "\"unit\": \"kWh\"}, {\"rate\": 0.2}]]", ALL_ZERO, ALL_ZERO));
+        final UrdbImportException missingBelow = refusal(energy("[[{\"rate\": 0.1, \"max\": 200, " +
+            "\"unit\": \"kWh\"}, {\"rate\": 0.2, \"sell\": 0.03}]]", ALL_ZERO, ALL_ZERO));
+
+        assertThat(missingAbove.fields()).containsExactly("energyratestructure[0][1].sell");
+        assertThat(missingAbove.problems().get(0).reason()).isEqualTo("missing (no sell, so 0 $/kWh) where tier 1 " +
+            "sells at 0.030000 $/kWh: tiers count imports, and every export is credited at its period's tier-1 sell " +
+            "rate");
+        assertThat(missingBelow.fields()).containsExactly("energyratestructure[0][1].sell");
+        assertThat(missingBelow.problems().get(0).reason()).isEqualTo("sell 0.030000 $/kWh where tier 1 has no " +
+            "sell (so 0 $/kWh): tiers count imports, and every export is credited at its period's tier-1 sell rate");
+    }
+
+    @Test
     void unequalLimitsAreRefusedNamingTheBound()
     {
         final UrdbImportException ex = refusal(energy(
