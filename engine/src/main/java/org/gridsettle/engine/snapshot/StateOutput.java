@@ -131,6 +131,7 @@ public final class StateOutput implements DataOutput
      */
     private long claimRegion(final long bytes)
     {
+        // callers read the address after this returns, never before: growing may move the memory
         final long at = length;
         final long needed = at + bytes;
         if (needed > capacity)
@@ -265,7 +266,8 @@ public final class StateOutput implements DataOutput
     @Override
     public void write(final int b)
     {
-        UnsafeApi.putByte(address + claimRegion(1), (byte)b);
+        final long at = claimRegion(1);
+        UnsafeApi.putByte(address + at, (byte)b);
     }
 
     @Override
@@ -281,7 +283,8 @@ public final class StateOutput implements DataOutput
         {
             throw new IndexOutOfBoundsException(len + " bytes at " + off + " of " + b.length);
         }
-        UnsafeApi.copyMemory(b, BYTE_ARRAY_OFFSET + off, null, address + claimRegion(len), len);
+        final long at = claimRegion(len);
+        UnsafeApi.copyMemory(b, BYTE_ARRAY_OFFSET + off, null, address + at, len);
     }
 
     @Override
@@ -299,13 +302,15 @@ public final class StateOutput implements DataOutput
     @Override
     public void writeShort(final int v)
     {
-        UnsafeApi.putShort(address + claimRegion(2), bigEndian((short)v));
+        final long at = claimRegion(2);
+        UnsafeApi.putShort(address + at, bigEndian((short)v));
     }
 
     @Override
     public void writeChar(final int v)
     {
-        UnsafeApi.putShort(address + claimRegion(2), bigEndian((short)v));
+        final long at = claimRegion(2);
+        UnsafeApi.putShort(address + at, bigEndian((short)v));
     }
 
     @Override

@@ -164,6 +164,43 @@ class StateOutputTest
         }
     }
 
+    @Test
+    void aWriteThatGrowsTheMemoryLandsInTheNewMemory()
+    {
+        // realloc from 64 bytes to a MiB moves the block: a write that took the address before claiming its bytes
+        // (the argument order of address + claimRegion(n)) wrote into the freed block, which corrupted the JVM's own
+        // memory and crashed the test JVM, and left zeros where the bytes should be
+        final byte[] large = new byte[1 << 20];
+        for (int i = 0; i < large.length; i++)
+        {
+            large[i] = (byte)(i * 7 + 1);
+        }
+        final StateOutput bytes = new StateOutput(64);
+        final StateOutput single = new StateOutput(64);
+        final StateOutput shorts = new StateOutput(64);
+        try
+        {
+            bytes.write(large);
+            assertThat(toArray(bytes.bytes())).isEqualTo(large);
+            for (int i = 0; i < 65; i++)
+            {
+                single.write(i + 1);
+            }
+            assertThat(toArray(single.bytes())[64]).isEqualTo((byte)65);
+            for (int i = 0; i < 33; i++)
+            {
+                shorts.writeShort(0x0102 + i);
+            }
+            assertThat(shorts.bytes().getShort(64, java.nio.ByteOrder.BIG_ENDIAN)).isEqualTo((short)(0x0102 + 32));
+        }
+        finally
+        {
+            bytes.free();
+            single.free();
+            shorts.free();
+        }
+    }
+
     private static byte[] toArray(final DirectBuffer view)
     {
         final byte[] array = new byte[view.capacity()];
