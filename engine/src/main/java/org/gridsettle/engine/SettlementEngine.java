@@ -538,7 +538,8 @@ public final class SettlementEngine implements AutoCloseable
      * Redeems (burns) program tokens from a customer account. Idempotent by request id: a retry with the same fields
      * is acknowledged as a duplicate, the same id with other fields rejected CONFLICTING_DUPLICATE. Rejected rather
      * than overdrawing (INSUFFICIENT_BALANCE); an account not registered is rejected UNKNOWN_ACCOUNT, an amount not
-     * positive MALFORMED.
+     * positive MALFORMED, and one that would take the token's running total of postings past what a long holds
+     * OVERFLOW (its request id is then free to be used again).
      *
      * @param requestId   the host's id for this request.
      * @param accountId   customer account.
