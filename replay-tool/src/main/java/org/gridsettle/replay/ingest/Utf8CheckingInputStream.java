@@ -26,8 +26,12 @@ final class Utf8CheckingInputStream extends FilterInputStream
     private long line = 1;
     private long column;
     private int continuations;
-    /** The bytes of the character being read, for the message: a Latin-1 letter before ASCII reads as two. */
-    private final StringBuilder sequence = new StringBuilder();
+    /**
+     * The bytes of the character being read, for the message (a Latin-1 letter before ASCII reads as two). Kept as
+     * bytes and formatted only when one is wrong: formatting every byte of a file cost more than parsing it.
+     */
+    private final int[] sequence = new int[4];
+    private int sequenceLength;
     private int low = 0x80;
     private int high = 0xBF;
 
@@ -173,10 +177,10 @@ final class Utf8CheckingInputStream extends FilterInputStream
     {
         if (continuations > 0)
         {
-            sequence.append(' ').append(hex(b));
+            sequence[sequenceLength++] = b;
             if (b < low || b > high)
             {
-                throw new NotUtf8Exception(position(), "bytes " + sequence + " are not UTF-8");
+                throw new NotUtf8Exception(position(), "bytes " + sequenceText() + " are not UTF-8");
             }
             low = 0x80;
             high = 0xBF;
@@ -184,8 +188,8 @@ final class Utf8CheckingInputStream extends FilterInputStream
             return;
         }
         column++;
-        sequence.setLength(0);
-        sequence.append(hex(b));
+        sequence[0] = b;
+        sequenceLength = 1;
         if (b < 0x80)
         {
             if (b == '\n')
@@ -222,13 +226,23 @@ final class Utf8CheckingInputStream extends FilterInputStream
     {
         if (continuations > 0)
         {
-            throw new NotUtf8Exception(position(), "the file ends inside a UTF-8 character (" + sequence + ")");
+            throw new NotUtf8Exception(position(), "the file ends inside a UTF-8 character (" + sequenceText() + ")");
         }
     }
 
     private String position()
     {
         return "line " + line + ", column " + column;
+    }
+
+    private String sequenceText()
+    {
+        final StringBuilder text = new StringBuilder(5 * sequenceLength);
+        for (int i = 0; i < sequenceLength; i++)
+        {
+            text.append(i == 0 ? "" : " ").append(hex(sequence[i]));
+        }
+        return text.toString();
     }
 
     private static String hex(final int b)
