@@ -309,15 +309,6 @@ public final class StateIo
     }
 
     /**
-     * Reads a count of entries that the snapshot then holds, such as the number of meters, and checks it before the
-     * caller sizes anything by it.
-     *
-     * @param in            source.
-     * @param bytesPerEntry fewest bytes of the snapshot each entry takes (6 longs per meter: 48).
-     * @return the count, not negative and, in a snapshot file, no more than its unread bytes can hold.
-     * @throws IOException on read failure or an impossible count, naming the byte offset.
-     */
-    /**
      * For a section added at the end of the state by a later build: a snapshot written before it simply ends.
      *
      * @param in source.
@@ -333,6 +324,15 @@ public final class StateIo
         return in instanceof java.io.InputStream stream && stream.available() > 0;
     }
 
+    /**
+     * Reads a count of entries that the snapshot then holds, such as the number of meters, and checks it before the
+     * caller sizes anything by it.
+     *
+     * @param in            source.
+     * @param bytesPerEntry fewest bytes of the snapshot each entry takes (6 longs per meter: 48).
+     * @return the count, not negative and, in a snapshot file, no more than its unread bytes can hold.
+     * @throws IOException on read failure or an impossible count, naming the byte offset.
+     */
     public static int readCount(final DataInput in, final int bytesPerEntry) throws IOException
     {
         return readLength(in, bytesPerEntry);
