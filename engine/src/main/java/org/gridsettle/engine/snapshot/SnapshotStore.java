@@ -457,13 +457,34 @@ public final class SnapshotStore
      */
     public static SnapshotInfo verify(final Path file) throws IOException
     {
+        return verify(file, VERIFY_WINDOW);
+    }
+
+    /**
+     * {@link #verify(Path)} mapping a checksummed file {@code window} bytes at a time, so that a test can check a hash
+     * spanning many windows on a file of kilobytes rather than the hundreds of megabytes {@link #VERIFY_WINDOW}
+     * needs.
+     *
+     * @param file   a snapshot file.
+     * @param window bytes mapped at a time: a positive multiple of {@value XxHash64Stream#STRIPE}, XXH64's stripe,
+     *               since every piece hashed before the last must be whole stripes.
+     * @return what it covers.
+     * @throws IOException if it is not a valid snapshot, saying why.
+     */
+    static SnapshotInfo verify(final Path file, final int window) throws IOException
+    {
+        if (window <= 0 || window % XxHash64Stream.STRIPE != 0)
+        {
+            throw new IllegalArgumentException("verify window " + window + " is not a positive multiple of " +
+                XxHash64Stream.STRIPE + " bytes");
+        }
         final long size = Files.size(file);
         if (size < HEADER + CHECKSUM_BYTES)
         {
             throw new IOException("only " + size + " bytes");
         }
         final int trailer = trailerBytes(file);
-        return trailer == CHECKSUM_BYTES ? verifyXxHash(file, size) : verifySha256(file, size);
+        return trailer == CHECKSUM_BYTES ? verifyXxHash(file, size, window) : verifySha256(file, size);
     }
 
     /**
@@ -494,7 +515,8 @@ public final class SnapshotStore
         return magic;
     }
 
-    private static SnapshotInfo verifyXxHash(final Path file, final long size) throws IOException
+    private static SnapshotInfo verifyXxHash(final Path file, final long size, final int windowBytes)
+        throws IOException
     {
         final long checked = size - CHECKSUM_BYTES;
         final XxHash64Stream checksum = new XxHash64Stream().reset(SEED);
@@ -521,8 +543,9 @@ public final class SnapshotStore
             long sum = 0;
             do
             {
-                final boolean last = checked - offset <= VERIFY_WINDOW;
-                final long window = last ? size - offset : VERIFY_WINDOW;
+                // the last window runs on past windowBytes to take in the trailer, so that it is read whole
+                final boolean last = checked - offset <= windowBytes;
+                final long window = last ? size - offset : windowBytes;
                 final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, offset, window);
                 try
                 {
@@ -538,7 +561,7 @@ public final class SnapshotStore
                     }
                     else
                     {
-                        checksum.update(bytes, 0, VERIFY_WINDOW);
+                        checksum.update(bytes, 0, windowBytes);
                     }
                 }
                 finally

@@ -239,15 +239,16 @@ public final class BillCommand implements Callable<Integer>
     private static void refuseARangeBeforeTheRatesStart(
         final TariffDocument document, final BillingCalendar calendar, final ZoneId tariffZone)
     {
-        final Optional<Instant> start = document.startDate();
-        if (start.isPresent() && calendar.startEpochSecond() < start.get().getEpochSecond())
+        // east of UTC a URDB startdate's day begins before the instant URDB stores it as: --from that day is the rate's
+        final Optional<Instant> earliest = document.earliestStart(tariffZone);
+        if (earliest.isPresent() && calendar.startEpochSecond() < earliest.get().getEpochSecond())
         {
             final LocalDate firstWholeDay =
-                LocalDate.ofInstant(TariffDocument.firstMidnightFrom(start.get(), tariffZone), tariffZone);
+                LocalDate.ofInstant(TariffDocument.firstMidnightFrom(earliest.get(), tariffZone), tariffZone);
             throw new IllegalArgumentException("--from " + LocalDate.ofInstant(Instant.ofEpochSecond(
                 calendar.startEpochSecond()), tariffZone) + " is before the tariff's " + document.startDateName() +
-                " " + start.get() + ": the rate prices nothing before it starts; bill with this rate from --from " +
-                firstWholeDay + " on and the days before with the rate it replaced");
+                " " + document.startDate().orElseThrow() + ": the rate prices nothing before it starts; bill with " +
+                "this rate from --from " + firstWholeDay + " on and the days before with the rate it replaced");
         }
     }
 

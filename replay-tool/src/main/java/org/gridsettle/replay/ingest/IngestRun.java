@@ -48,9 +48,9 @@ import java.util.stream.IntStream;
  * skipped and reported, and so are readings of enrolled meters from before any enrolment can start
  * ({@link EnrolmentStart}); readings the engine rejects are journalled with their rejection.
  * <p>
- * The tariff and enrolments take effect from the first local midnight at or after the rate's URDB start date when it
- * has one ({@link TariffDocument#pricesFrom}), else from the local midnight that starts the day of the earliest reading
- * of an enrolled meter. A journal that already exists is
+ * The tariff and enrolments take effect from the local midnight that starts the day the rate's URDB start date names
+ * when it has one ({@link TariffDocument#pricesFrom}), else from the local midnight that starts the day of the earliest
+ * reading of an enrolled meter. A journal that already exists is
  * recovered by the engine and appended to; the tariff and accounts then come back as rejected duplicates
  * ({@code ALREADY_EXISTS}), the journalled tariff version keeps pricing, and the meters are enrolled from its start;
  * a tariff or zone that differs from it is refused before anything is journalled. Readings the journal already
@@ -250,7 +250,7 @@ public final class IngestRun
         // read everything first: a file that cannot be read stops the run before anything is journalled, and the
         // readings of all files are then submitted in time order with the calendar events between them
         final ReadingBuffer readings =
-            new ReadingBuffer(meterIds, badRows, EnrolmentStart.of(tariffDocument.startDate(), zone));
+            new ReadingBuffer(meterIds, badRows, EnrolmentStart.of(tariffDocument.earliestStart(zone), zone));
         for (final UsageFile file : usageFiles)
         {
             final long badBefore = badRows.count();
@@ -731,11 +731,15 @@ public final class IngestRun
                 "ingest the readings before it with this rate and the rest with the rate that replaced it; nothing " +
                 "was journalled");
         }
-        if (tariffDocument.startDate().isPresent() && tariffDocument.startDate().get().getEpochSecond() > latest)
+        // the earlier of the startdate and its day's local midnight: east of UTC the day begins before the startdate
+        final Optional<Instant> earliest = tariffDocument.earliestStart(zone);
+        if (earliest.isPresent() && earliest.get().getEpochSecond() > latest)
         {
-            throw new IllegalArgumentException("the tariff takes effect on " + tariffDocument.startDate().get() +
-                " (its URDB startdate), after every reading (the last starts at " + Instant.ofEpochSecond(latest) +
-                "): no reading could be settled; nothing was journalled");
+            final Instant start = tariffDocument.startDate().orElseThrow();
+            throw new IllegalArgumentException("the tariff takes effect on " + start + " (its " +
+                tariffDocument.startDateName() + (earliest.get().equals(start) ? "" : ", whose day begins at " +
+                earliest.get() + " in " + zone) + "), after every reading (the last starts at " +
+                Instant.ofEpochSecond(latest) + "): no reading could be settled; nothing was journalled");
         }
     }
 

@@ -42,7 +42,7 @@ public final class RejectionHints
         // an enrolled meter's reading from before its enrolment starts is refused under the same name as a meter
         // the enrolment never named, and the summary's "unknown meters" line lists only the latter
         "UNKNOWN_METER", "a reading of a meter not enrolled at its date: a meter the enrolment does not name, or a " +
-            "reading dated before the enrolments start (the first local midnight at or after a URDB startdate, or " +
+            "reading dated before the enrolments start (the local midnight that starts a URDB startdate's day, or " +
             "where an appended journal's first run began)");
 
     private RejectionHints()

@@ -83,7 +83,10 @@ public final class UrdbReplacement implements UnaryOperator<TouTariff>
     {
         // the mapper refuses it too, in its own terms ("the requested effectiveFrom"), which name no rerate option
         final Instant recordedStart = Instant.ofEpochSecond(recorded.effectiveFromEpochSecond());
-        if (rate.startDate().isPresent() && recordedStart.isBefore(rate.startDate().get()))
+        final ZoneId pricedIn = zone == null ? recorded.zone() : zone;
+        // east of UTC the startdate's day, which an ingest starts the journal at, begins before the startdate itself
+        final Optional<Instant> earliest = rate.earliestStartIn(pricedIn);
+        if (earliest.isPresent() && recordedStart.isBefore(earliest.get()))
         {
             throw new IllegalArgumentException(fileName + ": its URDB startdate " + rate.startDate().get() +
                 " is after " + recordedStart + ", where tariff " + recorded.tariffId() + " version " +
@@ -92,7 +95,7 @@ public final class UrdbReplacement implements UnaryOperator<TouTariff>
                 "written");
         }
         UrdbMappingOptions options = new UrdbMappingOptions(recorded.tariffId(), recorded.version(),
-            recorded.effectiveFromEpochSecond(), recorded.exportToken(), zone == null ? recorded.zone() : zone,
+            recorded.effectiveFromEpochSecond(), recorded.exportToken(), pricedIn,
             recorded.holidayEpochDaysCopy());
         if (recorded.exportRule() == ExportRule.NET_METERING)
         {

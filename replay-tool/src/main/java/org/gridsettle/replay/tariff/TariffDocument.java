@@ -201,11 +201,13 @@ public final class TariffDocument
     /**
      * @param zone the tariff's zone.
      * @return where a new journal's tariff and enrolments start, when the file says: a gridsettle tariff's
-     *         effective_from; a URDB rate's startdate moved on to the first local midnight in {@code zone} at or after
-     *         it, the first day the rate prices whole. URDB records no zone and stores its dates as instants (FPL
-     *         RS-1's 2015-06-01 is 1433116800, 2015-06-01T00:00:00Z, 20:00 on May 31 in Florida): taken as it is, the
-     *         startdate put the last hours of the day before in the rate's first billing period, which closed with a
-     *         whole month's fixed charge for them.
+     *         effective_from; a URDB rate's startdate as the local midnight in {@code zone} that starts the day it
+     *         names ({@link UrdbRate#startsPricingIn}), the first day the rate prices whole. URDB records no zone and
+     *         stores its dates as instants at 00:00 UTC (FPL RS-1's 2015-06-01 is 1433116800, 2015-06-01T00:00:00Z,
+     *         20:00 on May 31 in Florida, 02:00 on June 1 in Berlin): taken as it is, the startdate put the last hours
+     *         of the day before in the rate's first billing period west of UTC, which closed with a whole month's
+     *         fixed charge for them, and moved on to the next local midnight it lost the day it names east of UTC.
+     *         Only a new journal takes this start: an appended one keeps the start its TARIFF_VERSION records.
      */
     public Optional<Instant> pricesFrom(final ZoneId zone)
     {
@@ -213,7 +215,24 @@ public final class TariffDocument
         {
             return startDate();
         }
-        return rate.startDate().map((start) -> firstMidnightFrom(start, zone));
+        return rate.startsPricingIn(zone);
+    }
+
+    /**
+     * @param zone the tariff's zone.
+     * @return the earliest instant a reading, a bill's range or a journalled tariff start may begin at under the
+     *         tariff, when the file says: a gridsettle tariff's effective_from; for a URDB rate the earlier of its
+     *         startdate and {@link #pricesFrom} ({@link UrdbRate#earliestStartIn}), so that in Berlin a reading at
+     *         2015-06-01T00:30+02:00 is not before a rate whose startdate is 2015-06-01, and a journal started at the
+     *         startdate itself, as ingest once did west of UTC, still maps.
+     */
+    public Optional<Instant> earliestStart(final ZoneId zone)
+    {
+        if (gridsettle != null)
+        {
+            return startDate();
+        }
+        return rate.earliestStartIn(zone);
     }
 
     /**

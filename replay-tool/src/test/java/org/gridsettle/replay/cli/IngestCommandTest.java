@@ -200,8 +200,8 @@ class IngestCommandTest
         assertThat(run.out())
             .contains("engine rejections: UNKNOWN_METER=1")
             .contains("UNKNOWN_METER: a reading of a meter not enrolled at its date: a meter the enrolment does " +
-                "not name, or a reading dated before the enrolments start (the first local midnight at or after a " +
-                "URDB startdate")
+                "not name, or a reading dated before the enrolments start (the local midnight that starts a " +
+                "URDB startdate's day")
             .doesNotContain("unknown meters:");
     }
 

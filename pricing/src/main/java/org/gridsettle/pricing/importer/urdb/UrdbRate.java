@@ -1,6 +1,9 @@
 package org.gridsettle.pricing.importer.urdb;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,6 +82,42 @@ public record UrdbRate(
         Objects.requireNonNull(dgRule, "dgRule");
         roundings = List.copyOf(roundings);
         comments = List.copyOf(comments);
+    }
+
+    /**
+     * Where the rate starts pricing in a zone. URDB records no zone and stores a date as the instant 00:00 UTC of the
+     * day it means (FPL RS-1's 2015-06-01 is 1433116800, 2015-06-01T00:00:00Z), so the day is the startdate's UTC
+     * date, and it starts at that day's local midnight: in Florida 2015-06-01 00:00 EDT, four hours after the
+     * startdate; in Berlin 2015-06-01 00:00 CEST, two hours before it. Moving the startdate on to the next local
+     * midnight instead, as ingest did, lost the day the rate names east of UTC, where 00:00 UTC is already morning.
+     * Where the day begins in a daylight-saving gap (Beirut's 2015-03-29, whose clocks went from 00:00 to 01:00), it
+     * starts at the day's first local time.
+     *
+     * @param zone the utility's zone.
+     * @return the first instant of the startdate's calendar day in {@code zone}; empty when the rate has no
+     *         startdate.
+     */
+    public Optional<Instant> startsPricingIn(final ZoneId zone)
+    {
+        return startDate.map((start) -> LocalDate.ofInstant(start, ZoneOffset.UTC).atStartOfDay(zone).toInstant());
+    }
+
+    /**
+     * The earliest instant a reading, a bill's range or a recorded tariff start may begin at under the rate: the
+     * earlier of {@link #startsPricingIn} and the startdate itself. West of UTC the startdate is the earlier, and
+     * journals written before the start moved to the local midnight began there, which must still map; east of UTC
+     * the local midnight is, and a reading at 00:30 on the startdate's day is the rate's, not before it.
+     *
+     * @param zone the utility's zone.
+     * @return the earliest start; empty when the rate has no startdate.
+     */
+    public Optional<Instant> earliestStartIn(final ZoneId zone)
+    {
+        return startDate.map((start) ->
+        {
+            final Instant midnight = startsPricingIn(zone).orElseThrow();
+            return midnight.isBefore(start) ? midnight : start;
+        });
     }
 
     /**

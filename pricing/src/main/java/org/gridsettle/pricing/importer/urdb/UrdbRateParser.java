@@ -77,7 +77,7 @@ final class UrdbRateParser
     /**
      * Each non-blank comment field on one line: its line breaks (real ones, or the literal backslash sequences URDB
      * exports often hold, as FPL RS-1's "Capacity\r\nRate") become " / ", and a long text is cut at
-     * {@value #COMMENT_CHARS} characters, enough to see what it is about.
+     * {@value #COMMENT_CHARS} characters (code points), enough to see what it is about.
      */
     private static List<String> comments(final JsonNode item)
     {
@@ -94,12 +94,24 @@ final class UrdbRateParser
                 .replaceAll("\\s+", " ").strip();
             if (!oneLine.isEmpty())
             {
-                comments.add(field + " is free text, not priced: \"" + (oneLine.length() > COMMENT_CHARS ?
-                    oneLine.substring(0, COMMENT_CHARS) + "..." : oneLine) +
+                comments.add(field + " is free text, not priced: \"" + cut(oneLine) +
                     "\"; check that it names no charge the rate's structures lack");
             }
         }
         return comments;
+    }
+
+    /**
+     * Cuts by code points, not chars: a cut between the two halves of a surrogate pair (an emoji, a CJK character
+     * outside the basic plane) would print half a character, which a terminal shows as garbage or '?'.
+     */
+    private static String cut(final String oneLine)
+    {
+        if (oneLine.codePointCount(0, oneLine.length()) <= COMMENT_CHARS)
+        {
+            return oneLine;
+        }
+        return oneLine.substring(0, oneLine.offsetByCodePoints(0, COMMENT_CHARS)) + "...";
     }
 
     /**

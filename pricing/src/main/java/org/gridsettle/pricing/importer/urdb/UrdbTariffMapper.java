@@ -80,7 +80,7 @@ public final class UrdbTariffMapper
     public static TouTariff toTouTariff(final UrdbRate rate, final UrdbMappingOptions options)
     {
         final UrdbProblemLog log = new UrdbProblemLog("", rate.labelOrEmpty());
-        checkEffectiveWindow(rate, options.effectiveFromEpochSecond(), log);
+        checkEffectiveWindow(rate, options.effectiveFromEpochSecond(), options.zone(), log);
         if (rate.energy().isEmpty())
         {
             log.add("energyratestructure", "no energy charges to map");
@@ -160,13 +160,19 @@ public final class UrdbTariffMapper
         }
     }
 
+    /**
+     * The start is the earlier of the startdate and its day's local midnight ({@link UrdbRate#earliestStartIn}): east
+     * of UTC the day the startdate names begins before the instant URDB stores it as.
+     */
     private static void checkEffectiveWindow(
-        final UrdbRate rate, final long effectiveFromEpochSecond, final UrdbProblemLog log)
+        final UrdbRate rate, final long effectiveFromEpochSecond, final ZoneId zone, final UrdbProblemLog log)
     {
         final Instant effectiveFrom = Instant.ofEpochSecond(effectiveFromEpochSecond);
-        if (rate.startDate().isPresent() && effectiveFrom.isBefore(rate.startDate().get()))
+        final Optional<Instant> start = rate.earliestStartIn(zone);
+        if (start.isPresent() && effectiveFrom.isBefore(start.get()))
         {
-            log.add("startdate", "rate starts " + rate.startDate().get() + ", after the requested effectiveFrom " +
+            log.add("startdate", "rate starts " + rate.startDate().get() + (start.get().equals(rate.startDate().get()) ?
+                "" : " (its day begins " + start.get() + " in " + zone + ")") + ", after the requested effectiveFrom " +
                 effectiveFrom);
         }
         if (rate.endDate().isPresent() && !effectiveFrom.isBefore(rate.endDate().get()))

@@ -49,6 +49,33 @@ class UrdbCommentsTest
     }
 
     @Test
+    void aCutThatWouldSplitASurrogatePairKeepsTheWholeCharacter()
+    {
+        // U+1F50C ELECTRIC PLUG is two chars in Java (a surrogate pair): after 239 letters it takes chars 240 and 241,
+        // so a cut at 240 chars kept its high surrogate alone; 240 code points end with the whole plug
+        final String plug = new String(Character.toChars(0x1F50C));
+        final List<String> comments = comments(UrdbJsonFixture.touEnergyOnly()
+            .with("energycomments", "\"" + "a".repeat(239) + plug + "b".repeat(20) + "\""));
+
+        assertThat(comments).containsExactly("energycomments is free text, not priced: \"" +
+            "a".repeat(239) + plug + "...\"" + CHECK);
+        // a lone surrogate is a code point of its own in the range the pairs use
+        assertThat(comments.get(0).codePoints()
+            .filter((c) -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE).count()).isZero();
+    }
+
+    @Test
+    void aCommentOfFewerCodePointsThanTheCutIsWholeThoughItHasMoreChars()
+    {
+        // 200 plugs are 400 chars but 200 characters as a person counts them, under the 240 a note quotes
+        final String plugs = new String(Character.toChars(0x1F50C)).repeat(200);
+        final List<String> comments = comments(UrdbJsonFixture.touEnergyOnly()
+            .with("demandcomments", "\"" + plugs + "\""));
+
+        assertThat(comments).containsExactly("demandcomments is free text, not priced: \"" + plugs + "\"" + CHECK);
+    }
+
+    @Test
     void aRateWithoutCommentsHasNone()
     {
         assertThat(comments(UrdbJsonFixture.touEnergyOnly())).isEmpty();
