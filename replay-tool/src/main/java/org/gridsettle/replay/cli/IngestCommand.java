@@ -357,9 +357,18 @@ public final class IngestCommand implements Callable<Integer>
                 .zeroRunHours(zeroRunHours)
                 .warnings((line) -> err.println("settle ingest: warning: " + line));
             final IngestReport report;
-            try (TerminalProgress progress = TerminalProgress.forStderr("ingest", "readings"))
+            try (TerminalProgress reading = TerminalProgress.forStderr("ingest: read", "MiB", 1 << 20);
+                TerminalProgress progress = TerminalProgress.forStderr("ingest", "readings"))
             {
-                report = run.progress(progress).run((line) -> err.println("settle ingest: bad row: " + line));
+                // the read bar ends with its last call, before the submission bar can appear: never two at once
+                report = run.readProgress((done, total) ->
+                {
+                    reading.progress(done, total);
+                    if (done == total)
+                    {
+                        reading.close();
+                    }
+                }).progress(progress).run((line) -> err.println("settle ingest: bad row: " + line));
             }
             err.flush();
             IngestReportPrinter.print(out, report, journal);

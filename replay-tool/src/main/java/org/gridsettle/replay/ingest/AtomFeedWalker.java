@@ -59,7 +59,19 @@ final class AtomFeedWalker
      */
     static void walk(final Path file, final String source, final EntryHandler handler)
     {
-        XmlDocuments.parse(file, source, DOCUMENT, (reader) -> walkDocument(source, reader, handler));
+        walk(file, source, handler, ReadProgress.NONE);
+    }
+
+    /**
+     * @param file     the file, plain or gzipped.
+     * @param source   name used in messages.
+     * @param handler  receives the entries.
+     * @param progress counts the bytes read.
+     * @throws MeterDataException if the file cannot be parsed to its end.
+     */
+    static void walk(final Path file, final String source, final EntryHandler handler, final ReadProgress progress)
+    {
+        XmlDocuments.parse(file, source, DOCUMENT, (reader) -> walkDocument(source, reader, handler), progress);
     }
 
     /**

@@ -73,16 +73,25 @@ public final class GreenButtonReader
      */
     public long read(final Path file, final MeterDataSink sink)
     {
+        return read(file, sink, ReadProgress.NONE);
+    }
+
+    /**
+     * As {@link #read(Path, MeterDataSink)}, counting the file's bytes as they are read: twice, since the feed is
+     * walked once for its index and once for its readings ({@link UsageFormat#readPasses()}).
+     */
+    long read(final Path file, final MeterDataSink sink, final ReadProgress progress)
+    {
         Objects.requireNonNull(sink, "sink");
         final String source = String.valueOf(file.getFileName());
 
         final EspiFeedIndex index = new EspiFeedIndex(meterIdOverride);
-        AtomFeedWalker.walk(file, source, index);
+        AtomFeedWalker.walk(file, source, index, progress);
         index.checkMeterIdsAreDistinct(source);
         index.tzOffsets().forEach((offset) -> sink.onLocalTimeOffset(source, offset));
 
         final EspiIntervalEmitter emitter = new EspiIntervalEmitter(source, index, sink);
-        AtomFeedWalker.walk(file, source, emitter);
+        AtomFeedWalker.walk(file, source, emitter, progress);
         if (index.holdsNoReadingType() && emitter.readingCount() > 0)
         {
             sink.onUnstatedReadingType(source);

@@ -79,6 +79,7 @@ public final class IngestRun
     private final List<UsageFile> usageFiles;
     private CarbonFiles carbon = CarbonFiles.NONE;
     private ProgressListener progress = ProgressListener.NONE;
+    private ProgressListener readProgress = ProgressListener.NONE;
     private java.util.function.BooleanSupplier stopRequested = () -> false;
     private boolean stopped;
     private String snapshotFailure;
@@ -199,6 +200,18 @@ public final class IngestRun
     }
 
     /**
+     * @param listener told how many bytes of the usage files have been read, against their sizes (twice a Green Button
+     *                 file's, which is read twice; {@link ReadProgress}), while they are read and parsed before
+     *                 anything is submitted; its last call has the total.
+     * @return this.
+     */
+    public IngestRun readProgress(final ProgressListener listener)
+    {
+        this.readProgress = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
      * @param requested asked before each reading is submitted whether to stop (a signal to the command): the readings
      *                  submitted so far settle and the engine closes as at the end of a whole run; the ends of days
      *                  not fully ingested are left for the rerun, which skips the readings this run settled.
@@ -251,12 +264,14 @@ public final class IngestRun
         // readings of all files are then submitted in time order with the calendar events between them
         final ReadingBuffer readings =
             new ReadingBuffer(meterIds, badRows, EnrolmentStart.of(tariffDocument.earliestStart(zone), zone));
+        final ReadProgress read = ReadProgress.of(readProgress, usageFiles);
         for (final UsageFile file : usageFiles)
         {
             final long badBefore = badRows.count();
-            final long count = file.read(readings);
+            final long count = file.read(readings, read);
             files.add(new IngestReport.FileSummary(file.name(), file.format(), count, badRows.count() - badBefore));
         }
+        read.finish();
         final List<OraclePriceSeries> oraclePrices = new ArrayList<>();
         final SeriesCoverage oracleCoverage =
             new SeriesCoverage("oracle price intervals", "node", "ORACLE_PRICE_MISSING");

@@ -59,8 +59,16 @@ public final class MeterCsvReader
      */
     public long read(final Path file, final MeterDataSink sink)
     {
+        return read(file, sink, ReadProgress.NONE);
+    }
+
+    /**
+     * As {@link #read(Path, MeterDataSink)}, counting the file's bytes as they are read.
+     */
+    long read(final Path file, final MeterDataSink sink, final ReadProgress progress)
+    {
         final String source = String.valueOf(file.getFileName());
-        try (InputStream in = MeterFileInput.open(file, source, EXPECTED))
+        try (InputStream in = MeterFileInput.open(file, source, EXPECTED, progress))
         {
             return read(in, source, sink);
         }

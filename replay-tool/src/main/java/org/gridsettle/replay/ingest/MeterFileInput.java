@@ -37,7 +37,23 @@ final class MeterFileInput
      */
     static TrackedInputStream open(final Path file, final String source, final String expected)
     {
-        final TrackedInputStream in = openUnchecked(file, source, expected);
+        return open(file, source, expected, ReadProgress.NONE);
+    }
+
+    /**
+     * As {@link #open(Path, String, String)}, counting the file's bytes as they are read.
+     *
+     * @param file     the file.
+     * @param source   name used in messages.
+     * @param expected what the file should hold, for the empty-file message.
+     * @param progress counts the bytes of the file the stream reads, not those of the gzip check.
+     * @return a buffered stream of the (decompressed) bytes that remembers any read failure; the caller closes it.
+     * @throws MeterDataException if the file cannot be opened, has a broken gzip header, or is empty.
+     */
+    static TrackedInputStream open(
+        final Path file, final String source, final String expected, final ReadProgress progress)
+    {
+        final TrackedInputStream in = openUnchecked(file, source, expected, progress);
         if (in.gzipped())
         {
             try
@@ -64,10 +80,17 @@ final class MeterFileInput
      */
     static TrackedInputStream openUnchecked(final Path file, final String source, final String expected)
     {
+        return openUnchecked(file, source, expected, ReadProgress.NONE);
+    }
+
+    private static TrackedInputStream openUnchecked(
+        final Path file, final String source, final String expected, final ReadProgress progress)
+    {
         InputStream raw = null;
         try
         {
-            raw = Files.newInputStream(file);
+            // under the buffer and the gunzip: the bar counts the file's own bytes, whose total is known up front
+            raw = progress.counting(Files.newInputStream(file));
             final BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
             final boolean gzipped = GzipAwareInput.isGzip(buffered);
             final BufferedInputStream content = gzipped ?

@@ -1,7 +1,6 @@
 package org.gridsettle.replay.ingest;
 
 import org.agrona.DirectBuffer;
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.JournalReader;
@@ -13,7 +12,6 @@ import org.gridsettle.journal.codec.RecordType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * The readings of an ingest that an existing journal has already settled with exactly these values, so that a file
@@ -30,17 +28,22 @@ import java.util.Arrays;
  * <p>
  * Both journals are read once, without checking their chains (the engine that appends to them verifies both end to
  * end when it opens them, before anything is journalled); the input journal in the pass that also reads the
- * calendar ({@link Scan}, {@link JournalledCalendar#read}). Memory: about 16 bytes per reading of the run, plus 8 per
- * rejection in the journal and 48 per reading the journal holds. Immutable once read; safe to share between threads.
+ * calendar ({@link Scan}, {@link JournalledCalendar#read}). Memory: 8 to 16 bytes per reading of the run (an
+ * open-addressing table of reading indexes, at most half full, and one bit per reading), plus 12 to 24 per rejection
+ * in the output journal, and nothing per reading the journal holds: each journalled tick is looked up among the run's
+ * readings and marks them as it passes. Re-ingesting a 2,976,000-reading CSV into the journal that already held it
+ * needed a 750 MiB heap with the set of keys, map of places and copied journal columns this replaced (700 MiB ran
+ * out), and 275 MiB with the table (250 MiB ran out), where the run's own reading buffer (48 bytes a reading, its
+ * arrays doubled as they grow) is most of the peak.
+ * Immutable once read; safe to share between threads.
  */
 final class SettledReadings
 {
-    private static final long MISSING = -1;
-
-    private final boolean[] settled;
+    /** One bit per reading of the run: set if the journal settled it with the same values. */
+    private final long[] settled;
     private final long count;
 
-    private SettledReadings(final boolean[] settled, final long count)
+    private SettledReadings(final long[] settled, final long count)
     {
         this.settled = settled;
         this.count = count;
@@ -69,7 +72,7 @@ final class SettledReadings
      */
     boolean isSettled(final int reading)
     {
-        return reading < settled.length && settled[reading];
+        return (reading >>> 6) < settled.length && (settled[reading >>> 6] & (1L << reading)) != 0;
     }
 
     /**
@@ -110,26 +113,56 @@ final class SettledReadings
 
     /**
      * The input side of the scan: every METER_TICK handed to it that the output journal shows was applied and not
-     * rejected, of an identity among the run's readings, is kept with its values. Not thread-safe: one pass.
+     * rejected is looked up among the run's readings by its identity, and each reading of that identity is marked
+     * settled if its values are the tick's and unmarked if not. Journal order is sequence order, so the last accepted
+     * tick (or correction) of an identity decides, and the journal's values are never copied. Not thread-safe: one
+     * pass.
      */
     static final class Scan implements RecordHandler
     {
+        /** The table holds {@code 1 << MAX_SLOT_BITS} slots at most, an int array's largest power of two. */
+        private static final int MAX_SLOT_BITS = 30;
+
         private final ReadingBuffer readings;
-        private final LongHashSet wanted = new LongHashSet();
+        /** Open addressing with linear probing: reading index + 1 per slot, 0 for an empty one; at most half full. */
+        private final int[] slots;
+        private final int mask;
+        private final long[] settled;
         private final LongHashSet rejected;
         private final long lastApplied;
-        private final Journalled journalled = new Journalled();
         private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
         private final MeterTickCodec tick = new MeterTickCodec();
 
-        private Scan(final ReadingBuffer readings, final LongHashSet rejected, final long lastApplied)
+        /**
+         * @param readings    the run's readings.
+         * @param rejected    the input sequences the output journal shows rejected.
+         * @param lastApplied the last input sequence the output journal shows applied, or 0.
+         */
+        Scan(final ReadingBuffer readings, final LongHashSet rejected, final long lastApplied)
         {
             this.readings = readings;
             this.rejected = rejected;
             this.lastApplied = lastApplied;
-            for (int i = 0; i < readings.size(); i++)
+            final int size = readings.size();
+            if (size >= 1 << MAX_SLOT_BITS)
             {
-                wanted.add(key(readings.meter(i), readings.channel(i), readings.start(i)));
+                // 48 GiB of reading buffer, past any heap this runs in: a full table would leave a probe no empty
+                // slot to stop at
+                throw new IllegalArgumentException("too many readings in one ingest: " + size + "; ingest the " +
+                    "files in several runs");
+            }
+            final int slotBits = Math.min(MAX_SLOT_BITS, 64 - Long.numberOfLeadingZeros(Math.max(1L, 2L * size - 1)));
+            slots = new int[1 << slotBits];
+            mask = slots.length - 1;
+            settled = new long[(size + 63) >>> 6];
+            for (int i = 0; i < size; i++)
+            {
+                int slot = slotOf(readings.meter(i), readings.channel(i), readings.start(i));
+                while (slots[slot] != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = i + 1;
             }
         }
 
@@ -147,11 +180,19 @@ final class SettledReadings
             }
             view.wrap(buffer, offset, length);
             tick.wrap(view, 0);
-            if (wanted.contains(key(tick.meterId(), tick.channel(), tick.intervalStart())))
+            final long meter = tick.meterId();
+            final int channel = tick.channel();
+            final long start = tick.intervalStart();
+            // every reading of the run with this identity (a file sent twice in one run has two), whichever place
+            // its mixed key took: a probe ends at the first empty slot
+            for (int slot = slotOf(meter, channel, start); slots[slot] != 0; slot = (slot + 1) & mask)
             {
-                // journal order is sequence order: a later accepted correction replaces the values
-                journalled.put(tick.meterId(), tick.channel(), tick.intervalStart(), tick.intervalSeconds(),
-                    tick.importWh(), tick.exportWh());
+                final int i = slots[slot] - 1;
+                if (readings.meter(i) == meter && readings.channel(i) == channel && readings.start(i) == start)
+                {
+                    mark(i, readings.seconds(i) == tick.intervalSeconds() && readings.importWh(i) == tick.importWh() &&
+                        readings.exportWh(i) == tick.exportWh());
+                }
             }
         }
 
@@ -169,83 +210,46 @@ final class SettledReadings
          */
         SettledReadings result()
         {
-            final boolean[] settled = new boolean[readings.size()];
             long count = 0;
-            for (int i = 0; i < settled.length; i++)
+            for (final long word : settled)
             {
-                settled[i] = journalled.holds(readings.meter(i), readings.channel(i), readings.start(i),
-                    readings.seconds(i), readings.importWh(i), readings.exportWh(i));
-                count += settled[i] ? 1 : 0;
+                count += Long.bitCount(word);
             }
-            return new SettledReadings(settled, count);
-        }
-    }
-
-    /**
-     * A reading's identity as one long. Two identities that mix to the same long share a place in
-     * {@link Journalled}, which compares every field, so a collision can only send a settled reading again.
-     */
-    private static long key(final long meter, final int channel, final long start)
-    {
-        long h = meter * 0x9E3779B97F4A7C15L + start;
-        h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + channel;
-        return h ^ (h >>> 29);
-    }
-
-    /** The latest accepted values per reading identity, in primitive columns. */
-    private static final class Journalled
-    {
-        private final Long2LongHashMap places = new Long2LongHashMap(MISSING);
-        private long[] meter = new long[64];
-        private long[] start = new long[64];
-        private long[] importWh = new long[64];
-        private long[] exportWh = new long[64];
-        private int[] channelAndSeconds = new int[64 * 2];
-        private int size;
-
-        void put(final long meterId, final int channel, final long intervalStart, final int seconds,
-            final long imported, final long exported)
-        {
-            final long k = key(meterId, channel, intervalStart);
-            int at = (int)places.get(k);
-            if (at == MISSING)
-            {
-                if (size == meter.length)
-                {
-                    grow();
-                }
-                at = size++;
-                places.put(k, at);
-            }
-            meter[at] = meterId;
-            start[at] = intervalStart;
-            importWh[at] = imported;
-            exportWh[at] = exported;
-            channelAndSeconds[2 * at] = channel;
-            channelAndSeconds[2 * at + 1] = seconds;
+            return new SettledReadings(settled.clone(), count);
         }
 
-        boolean holds(final long meterId, final int channel, final long intervalStart, final int seconds,
-            final long imported, final long exported)
+        /**
+         * For tests: what the scan holds for the run's readings, which must not grow with the journal it reads.
+         *
+         * @return the bytes of its table and bits.
+         */
+        long heldBytes()
         {
-            final long at = places.get(key(meterId, channel, intervalStart));
-            if (at == MISSING)
-            {
-                return false;
-            }
-            final int i = (int)at;
-            return meter[i] == meterId && start[i] == intervalStart && channelAndSeconds[2 * i] == channel &&
-                channelAndSeconds[2 * i + 1] == seconds && importWh[i] == imported && exportWh[i] == exported;
+            return 4L * slots.length + 8L * settled.length;
         }
 
-        private void grow()
+        private void mark(final int reading, final boolean same)
         {
-            final int capacity = meter.length * 2;
-            meter = Arrays.copyOf(meter, capacity);
-            start = Arrays.copyOf(start, capacity);
-            importWh = Arrays.copyOf(importWh, capacity);
-            exportWh = Arrays.copyOf(exportWh, capacity);
-            channelAndSeconds = Arrays.copyOf(channelAndSeconds, capacity * 2);
+            if (same)
+            {
+                settled[reading >>> 6] |= 1L << reading;
+            }
+            else
+            {
+                settled[reading >>> 6] &= ~(1L << reading);
+            }
+        }
+
+        /**
+         * A reading identity's first slot. Identities that mix to the same slot probe on past each other, and every
+         * field is compared, so a collision costs a probe, never a wrong answer.
+         */
+        private int slotOf(final long meter, final int channel, final long start)
+        {
+            long h = meter * 0x9E3779B97F4A7C15L + start;
+            h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + channel;
+            h ^= h >>> 29;
+            return (int)(h ^ (h >>> 32)) & mask;
         }
     }
 }

@@ -52,6 +52,17 @@ public record UsageFile(Path path, UsageFormat format)
     }
 
     /**
+     * @param sink     receives readings and bad records.
+     * @param progress counts the file's bytes as they are read.
+     * @return readings delivered.
+     * @throws MeterDataException when the file cannot be read at all.
+     */
+    long read(final MeterDataSink sink, final ReadProgress progress)
+    {
+        return format.read(path, sink, progress);
+    }
+
+    /**
      * @param name   a usage file's name.
      * @param format the format it was read as.
      * @return that it holds no meter reading and, for a file read without a fault, what it most likely is: the wrong

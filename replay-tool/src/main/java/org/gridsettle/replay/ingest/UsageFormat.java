@@ -43,7 +43,25 @@ public enum UsageFormat
      */
     public long read(final Path file, final MeterDataSink sink)
     {
-        return this == GREENBUTTON ? new GreenButtonReader().read(file, sink) : new MeterCsvReader().read(file, sink);
+        return read(file, sink, ReadProgress.NONE);
+    }
+
+    /**
+     * As {@link #read(Path, MeterDataSink)}, counting the file's bytes as they are read.
+     */
+    long read(final Path file, final MeterDataSink sink, final ReadProgress progress)
+    {
+        return this == GREENBUTTON ?
+            new GreenButtonReader().read(file, sink, progress) : new MeterCsvReader().read(file, sink, progress);
+    }
+
+    /**
+     * @return how many times this format's reader reads a file through: a Green Button feed twice (its UsagePoints and
+     *         ReadingTypes first, since an IntervalBlock may come before the ReadingType it needs), a CSV once.
+     */
+    int readPasses()
+    {
+        return this == GREENBUTTON ? 2 : 1;
     }
 
     /**

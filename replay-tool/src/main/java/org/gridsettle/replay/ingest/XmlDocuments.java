@@ -43,10 +43,27 @@ final class XmlDocuments
      */
     static void parse(final Path file, final String source, final String document, final RootHandler handler)
     {
+        parse(file, source, document, handler, ReadProgress.NONE);
+    }
+
+    /**
+     * As {@link #parse(Path, String, String, RootHandler)}, counting the file's bytes as they are read.
+     *
+     * @param file     the file, plain or gzipped.
+     * @param source   name used in messages.
+     * @param document what the file should hold.
+     * @param handler  reads the root element.
+     * @param progress counts the bytes read.
+     * @throws MeterDataException if the file cannot be read or parsed to its end, or holds a DOCTYPE.
+     */
+    static void parse(
+        final Path file, final String source, final String document, final RootHandler handler,
+        final ReadProgress progress)
+    {
         // "an OpenADR ..." as well as "a Green Button ..."
         final String expected = ("AEIOU".indexOf(document.charAt(0)) >= 0 ? "an " : "a ") + document;
         final XMLInputFactory factory = HardenedXmlInputFactory.create();
-        try (TrackedInputStream in = MeterFileInput.open(file, source, expected))
+        try (TrackedInputStream in = MeterFileInput.open(file, source, expected, progress))
         {
             try
             {

@@ -27,15 +27,19 @@ public final class TerminalProgress implements ProgressListener, AutoCloseable
 
     private final String task;
     private final String unit;
+    /** How many of what is counted make one unit shown: bytes are counted, MiB shown. */
+    private final long unitSize;
     /** Where to draw, or null to draw nothing. */
     private final PrintStream out;
     private final long startedNanos;
     private ProgressBar bar;
 
-    private TerminalProgress(final String task, final String unit, final PrintStream out, final long startedNanos)
+    private TerminalProgress(
+        final String task, final String unit, final long unitSize, final PrintStream out, final long startedNanos)
     {
         this.task = task;
         this.unit = unit;
+        this.unitSize = unitSize;
         this.out = out;
         this.startedNanos = startedNanos;
     }
@@ -47,7 +51,19 @@ public final class TerminalProgress implements ProgressListener, AutoCloseable
      */
     public static TerminalProgress forStderr(final String task, final String unit)
     {
-        return new TerminalProgress(task, unit, StderrTerminal.isTerminal() ? System.err : null, System.nanoTime());
+        return forStderr(task, unit, 1);
+    }
+
+    /**
+     * @param task     what is being done, for example {@code ingest: read}.
+     * @param unit     the unit shown, for example {@code MiB}.
+     * @param unitSize how many of what is counted make one unit shown, for example {@code 1 << 20} bytes.
+     * @return a progress bar on standard error, or one that draws nothing when standard error is not a terminal.
+     */
+    public static TerminalProgress forStderr(final String task, final String unit, final long unitSize)
+    {
+        return new TerminalProgress(task, unit, unitSize, StderrTerminal.isTerminal() ? System.err : null,
+            System.nanoTime());
     }
 
     /**
@@ -62,7 +78,23 @@ public final class TerminalProgress implements ProgressListener, AutoCloseable
      */
     static TerminalProgress on(final String task, final String unit, final PrintStream out, final long startedNanos)
     {
-        return new TerminalProgress(task, unit, out, startedNanos);
+        return on(task, unit, 1, out, startedNanos);
+    }
+
+    /**
+     * For tests: as {@link #on(String, String, PrintStream, long)}, showing units of {@code unitSize}.
+     *
+     * @param task         task name.
+     * @param unit         unit shown.
+     * @param unitSize     how many of what is counted make one unit shown.
+     * @param out          where to draw, or null to draw nothing.
+     * @param startedNanos {@link System#nanoTime()} when the work began.
+     * @return the bar.
+     */
+    static TerminalProgress on(
+        final String task, final String unit, final long unitSize, final PrintStream out, final long startedNanos)
+    {
+        return new TerminalProgress(task, unit, unitSize, out, startedNanos);
     }
 
     @Override
@@ -84,7 +116,7 @@ public final class TerminalProgress implements ProgressListener, AutoCloseable
                 .setInitialMax(total > 0 ? total : -1)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(out))
-                .setUnit(" " + unit, 1)
+                .setUnit(" " + unit, unitSize)
                 .showSpeed(new DecimalFormat("#,##0"))
                 .setSpeedUnit(ChronoUnit.SECONDS)
                 .setUpdateIntervalMillis(250)

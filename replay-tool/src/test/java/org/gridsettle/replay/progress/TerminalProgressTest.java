@@ -30,6 +30,31 @@ class TerminalProgressTest
     }
 
     @Test
+    void bytesAreShownInTheUnitGivenAndTheLastCallDrawsTheWholeBar()
+    {
+        final long began = System.nanoTime() - TimeUnit.SECONDS.toNanos(60);
+        try (TerminalProgress progress = TerminalProgress.on("ingest: read", "MiB", 1 << 20, out, began))
+        {
+            progress.progress(5L << 20, 10L << 20);
+            progress.progress(10L << 20, 10L << 20);
+        }
+        final String text = drawn.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("ingest: read").contains("10/10 MiB").contains("100%").contains("MiB/s");
+    }
+
+    @Test
+    void aBarForAStreamThatIsNotATerminalDrawsNothingHoweverLongTheWork()
+    {
+        final long began = System.nanoTime() - TimeUnit.SECONDS.toNanos(60);
+        try (TerminalProgress progress = TerminalProgress.on("ingest: read", "MiB", 1 << 20, null, began))
+        {
+            progress.progress(5L << 20, 10L << 20);
+            assertThat(progress.shown()).isFalse();
+        }
+        assertThat(drawn.size()).isZero();
+    }
+
+    @Test
     void workThatHasNotRunTwoSecondsDrawsNothing()
     {
         // a start in the future keeps the elapsed time under the threshold without depending on the clock's pace
