@@ -1,7 +1,6 @@
 package org.gridsettle.replay.dump;
 
 import org.agrona.DirectBuffer;
-import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
@@ -22,15 +21,17 @@ import org.gridsettle.journal.codec.TransferCodec;
  *       it is and the duplicate acknowledgements of its ticks.</li>
  *   <li>An account: its registration, the enrolments onto it, its redemptions, the transfers that debit or credit it
  *       (each of its meters' postings, fixed charges, interest, redemptions), the rejections and duplicate
- *       acknowledgements whose subject is its id, and, given its redemptions' input sequences
- *       ({@link #redemptions}), every rejection of them, also those whose subject is the request id.</li>
+ *       acknowledgements whose subject is its id, and, given the input journal's redemption requests
+ *       ({@link #redemptions}), every rejection of its requests, also those whose subject is the request id: a
+ *       refusal of a redemption is looked up by its cause, one at a time, so nothing is loaded up front.</li>
  * </ul>
  * Records about no single meter or account (tariff versions, carbon intensities, oracle prices, DR events, calendar
  * events, interest accruals, checkpoints) are left out. A rejection's or an acknowledgement's subject is the meter,
  * account or tariff its reason is about, so one whose subject merely has the same number is shown too: the reason
  * says which it is.
  * <p>
- * Allocation free per record: its flyweights are reused. Not thread-safe.
+ * Allocation free per record: its flyweights are reused (a lookup of a refusal's cause opens the input journal once,
+ * and again only to seek, as {@link RedemptionInputs} says). Not thread-safe.
  */
 public final class RecordSubject
 {
@@ -44,7 +45,7 @@ public final class RecordSubject
     private final TransferCodec transfer = new TransferCodec();
     private final RejectionCodec rejection = new RejectionCodec();
     private final DuplicateAckCodec duplicate = new DuplicateAckCodec();
-    private LongHashSet redemptions;
+    private RedemptionInputs redemptions;
 
     private RecordSubject(final long id, final boolean account)
     {
@@ -71,13 +72,14 @@ public final class RecordSubject
     }
 
     /**
-     * @param inputSequences the input sequences of the selected account's redemptions ({@link RedemptionInputs}):
-     *                       the outputs they caused are about the account whatever their subject.
+     * @param inputs the input journal's redemption requests, asked about the cause of each refusal of a redemption,
+     *               in the order the output journal holds them: the refusals of the selected account's requests are
+     *               about the account whatever their subject.
      * @return this.
      */
-    public RecordSubject redemptions(final LongHashSet inputSequences)
+    public RecordSubject redemptions(final RedemptionInputs inputs)
     {
-        this.redemptions = inputSequences;
+        this.redemptions = inputs;
         return this;
     }
 
@@ -110,8 +112,8 @@ public final class RecordSubject
         }
         if (type == RecordType.REJECTION.id())
         {
-            return rejection.<RejectionCodec>wrap(buffer, offset).subject() == id || (account && redemptions != null &&
-                redemptions.contains(RecordFlyweight.causeSequenceAt(buffer, offset)));
+            return rejection.<RejectionCodec>wrap(buffer, offset).subject() == id || (account &&
+                rejection.inputType() == RecordType.REDEMPTION.id() && requestedByAccount(buffer, offset));
         }
         if (type == RecordType.DUPLICATE_ACK.id())
         {
@@ -126,5 +128,14 @@ public final class RecordSubject
             return account && redemption.<RedemptionCodec>wrap(buffer, offset).accountId() == id;
         }
         return false;
+    }
+
+    /**
+     * @return true if the output's cause is a redemption request of the selected account.
+     */
+    private boolean requestedByAccount(final DirectBuffer buffer, final int offset)
+    {
+        final long cause = RecordFlyweight.causeSequenceAt(buffer, offset);
+        return redemptions != null && redemptions.isRedemption(cause) && redemptions.accountOf(cause) == id;
     }
 }
