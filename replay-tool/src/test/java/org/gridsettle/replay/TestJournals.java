@@ -22,8 +22,9 @@ public final class TestJournals
      * in force from 1970), accounts 1001 and 1002, and meter 1 on account 1001, meter 2 on 1002.
      *
      * @param engine a started engine with an empty journal.
+     * @return the input sequence of the last of them, 5, for a test that numbers the inputs it submits next.
      */
-    public static void flatTariffTwoCustomers(final SettlementEngine engine)
+    public static long flatTariffTwoCustomers(final SettlementEngine engine)
     {
         engine.publishTariff(TouTariff.hourly(11, 1, 0, "USD", "SOLAR", ZoneId.of("UTC"),
             List.of(new TouPeriod("flat", 300_000, 50_000)), new int[24], new int[24]));
@@ -31,6 +32,7 @@ public final class TestJournals
         engine.registerAccount(1002);
         engine.enrolMeter(1, 1001, 11, 0);
         engine.enrolMeter(2, 1002, 11, 0);
+        return 5;
     }
 
     /**

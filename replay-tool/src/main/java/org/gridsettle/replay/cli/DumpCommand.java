@@ -304,8 +304,9 @@ public final class DumpCommand implements Callable<Integer>
 
         @Option(names = "--account", paramLabel = "ID", required = true,
             description = "Only the records about this account: its registration, enrolments, redemptions, the " +
-                "transfers that debit or credit it, its rejections (every refusal of its redemptions too, found in " +
-                "the input journal) and duplicate acknowledgements.")
+                "transfers that debit or credit it, its rejections (every refusal of its redemptions, whatever its " +
+                "subject, and no other account's, found by the request in the input journal) and duplicate " +
+                "acknowledgements.")
         private Long account;
 
         RecordSubject selection(final RedemptionInputs redemptions)

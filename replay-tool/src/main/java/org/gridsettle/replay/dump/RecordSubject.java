@@ -6,6 +6,7 @@ import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.RedemptionCodec;
@@ -18,17 +19,20 @@ import org.gridsettle.journal.codec.TransferCodec;
  * period and tier, instead of filtering the whole journal with jq.
  * <ul>
  *   <li>A meter: its ticks and corrections, its enrolments, the transfers that name it, the rejections whose subject
- *       it is and the duplicate acknowledgements of its ticks.</li>
+ *       it is (never a refusal of a redemption, which is about an account) and the duplicate acknowledgements of its
+ *       ticks.</li>
  *   <li>An account: its registration, the enrolments onto it, its redemptions, the transfers that debit or credit it
  *       (each of its meters' postings, fixed charges, interest, redemptions), the rejections and duplicate
- *       acknowledgements whose subject is its id, and, given the input journal's redemption requests
- *       ({@link #redemptions}), every rejection of its requests, also those whose subject is the request id: a
- *       refusal of a redemption is looked up by its cause, one at a time, so nothing is loaded up front.</li>
+ *       acknowledgements whose subject is its id, and every refusal of its redemption requests, whatever the
+ *       refusal's subject (the account, or the request id: FORMAT.md section 5), and no other account's: given the
+ *       input journal's requests ({@link #redemptions}), a refusal is looked up by its cause, one at a time, so
+ *       nothing is loaded up front. Without them, a refusal is the account's when its subject is the account's id
+ *       and its reason one that names the account (UNKNOWN_ACCOUNT, INSUFFICIENT_BALANCE, OVERFLOW).</li>
  * </ul>
  * Records about no single meter or account (tariff versions, carbon intensities, oracle prices, DR events, calendar
- * events, interest accruals, checkpoints) are left out. A rejection's or an acknowledgement's subject is the meter,
- * account or tariff its reason is about, so one whose subject merely has the same number is shown too: the reason
- * says which it is.
+ * events, interest accruals, checkpoints) are left out. Any other rejection's, and an acknowledgement's, subject is
+ * the meter, account or tariff its reason is about, so one whose subject merely has the same number is shown too:
+ * the reason says which it is.
  * <p>
  * Allocation free per record: its flyweights are reused (a lookup of a refusal's cause opens the input journal once,
  * and again only to seek, as {@link RedemptionInputs} says). Not thread-safe.
@@ -112,8 +116,14 @@ public final class RecordSubject
         }
         if (type == RecordType.REJECTION.id())
         {
-            return rejection.<RejectionCodec>wrap(buffer, offset).subject() == id || (account &&
-                rejection.inputType() == RecordType.REDEMPTION.id() && requestedByAccount(buffer, offset));
+            rejection.<RejectionCodec>wrap(buffer, offset);
+            if (rejection.inputType() == RecordType.REDEMPTION.id())
+            {
+                // a refusal of a redemption names the account or the request id by its reason: its number says
+                // nothing of whose it is, its request does
+                return account && refusedRequestOfAccount(buffer, offset);
+            }
+            return rejection.subject() == id;
         }
         if (type == RecordType.DUPLICATE_ACK.id())
         {
@@ -131,11 +141,19 @@ public final class RecordSubject
     }
 
     /**
-     * @return true if the output's cause is a redemption request of the selected account.
+     * @return for a refusal of a redemption, true if its request, its cause, is the selected account's; when the input
+     *         journal cannot say (gone, dumped itself, failing its checks at or before the cause), true if its reason is one
+     *         whose subject is the requesting account (FORMAT.md section 5) and that is the selected account.
      */
-    private boolean requestedByAccount(final DirectBuffer buffer, final int offset)
+    private boolean refusedRequestOfAccount(final DirectBuffer buffer, final int offset)
     {
         final long cause = RecordFlyweight.causeSequenceAt(buffer, offset);
-        return redemptions != null && redemptions.isRedemption(cause) && redemptions.accountOf(cause) == id;
+        if (redemptions != null && redemptions.isRedemption(cause))
+        {
+            return redemptions.accountOf(cause) == id;
+        }
+        final int reason = rejection.reasonCode();
+        return rejection.subject() == id && (reason == ReasonCode.UNKNOWN_ACCOUNT.code() ||
+            reason == ReasonCode.INSUFFICIENT_BALANCE.code() || reason == ReasonCode.OVERFLOW.code());
     }
 }

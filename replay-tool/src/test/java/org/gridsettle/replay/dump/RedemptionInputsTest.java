@@ -62,8 +62,7 @@ class RedemptionInputsTest
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(journal).build().start())
         {
             // exports earn 0.05 SOLAR/kWh: each tick credits 100,000 µ SOLAR
-            TestJournals.flatTariffTwoCustomers(engine);
-            sequence = 5;
+            sequence = TestJournals.flatTariffTwoCustomers(engine);
             ticks(engine, 2_000);
             redeem(engine, 71, 1001, 150_000);
             redeem(engine, 72, 1002, 150_000);
