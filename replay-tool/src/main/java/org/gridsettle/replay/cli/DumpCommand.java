@@ -45,8 +45,10 @@ import java.util.concurrent.Callable;
         "gone is exit code 1, as in settle verify. An archive of closed cycle files",
         "ends with such a roll: --archive prints it without that complaint.",
         "In the output journal a REDEMPTION transfer, and a refusal of a redemption,",
-        "also show the requestId of the request, read from the input journal (an",
-        "input journal that fails its checks is named on stderr, exit code 1)."},
+        "also show the requestId of the request, read from the input journal: from",
+        "the first such request to the last, by binary search over long gaps, each",
+        "input read verified (one that fails its checks is named on stderr, exit",
+        "code 1); settle verify checks the whole input journal."},
     footer = {"", "Examples:",
         "  settle dump --journal demo-data/journal --limit 5",
         "  settle dump --journal DIR --input --from 1200 --limit 10",
@@ -147,7 +149,8 @@ public final class DumpCommand implements Callable<Integer>
         final RedemptionInputs redemptions = new RedemptionInputs(input ||
             !JournalDirectory.holdsCycleFiles(Journals.input(journal)) ? null : Journals.input(journal));
         try (JsonGenerator json = RecordJsonWriter.jsonLines(out);
-            InputEventTimes causes = new InputEventTimes(Journals.input(journal)))
+            InputEventTimes causes = new InputEventTimes(Journals.input(journal));
+            redemptions)
         {
             try
             {
@@ -301,8 +304,9 @@ public final class DumpCommand implements Callable<Integer>
 
         @Option(names = "--account", paramLabel = "ID", required = true,
             description = "Only the records about this account: its registration, enrolments, redemptions, the " +
-                "transfers that debit or credit it, its rejections (every refusal of its redemptions too, found in " +
-                "the input journal) and duplicate acknowledgements.")
+                "transfers that debit or credit it, its rejections (every refusal of its redemptions, whatever its " +
+                "subject, and no other account's, found by the request in the input journal) and duplicate " +
+                "acknowledgements.")
         private Long account;
 
         RecordSubject selection(final RedemptionInputs redemptions)
@@ -318,8 +322,8 @@ public final class DumpCommand implements Callable<Integer>
                 return RecordSubject.meter(meter);
             }
             // a refusal of the account's redemption may name the request id: found by its cause, in the input journal
-            // (none when the input half is gone or is the one dumped)
-            return RecordSubject.account(account).redemptions(redemptions.sequencesOf(account));
+            // (none when the input half is gone or is the one dumped), as each refusal is met
+            return RecordSubject.account(account).redemptions(redemptions);
         }
 
         String describe()

@@ -1,12 +1,12 @@
 package org.gridsettle.replay.dump;
 
 import org.agrona.DirectBuffer;
-import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.DuplicateAckCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
+import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.RedemptionCodec;
@@ -19,18 +19,23 @@ import org.gridsettle.journal.codec.TransferCodec;
  * period and tier, instead of filtering the whole journal with jq.
  * <ul>
  *   <li>A meter: its ticks and corrections, its enrolments, the transfers that name it, the rejections whose subject
- *       it is and the duplicate acknowledgements of its ticks.</li>
+ *       it is (never a refusal of a redemption, which is about an account) and the duplicate acknowledgements of its
+ *       ticks.</li>
  *   <li>An account: its registration, the enrolments onto it, its redemptions, the transfers that debit or credit it
  *       (each of its meters' postings, fixed charges, interest, redemptions), the rejections and duplicate
- *       acknowledgements whose subject is its id, and, given its redemptions' input sequences
- *       ({@link #redemptions}), every rejection of them, also those whose subject is the request id.</li>
+ *       acknowledgements whose subject is its id, and every refusal of its redemption requests, whatever the
+ *       refusal's subject (the account, or the request id: FORMAT.md section 5), and no other account's: given the
+ *       input journal's requests ({@link #redemptions}), a refusal is looked up by its cause, one at a time, so
+ *       nothing is loaded up front. Without them, a refusal is the account's when its subject is the account's id
+ *       and its reason one that names the account (UNKNOWN_ACCOUNT, INSUFFICIENT_BALANCE, OVERFLOW).</li>
  * </ul>
  * Records about no single meter or account (tariff versions, carbon intensities, oracle prices, DR events, calendar
- * events, interest accruals, checkpoints) are left out. A rejection's or an acknowledgement's subject is the meter,
- * account or tariff its reason is about, so one whose subject merely has the same number is shown too: the reason
- * says which it is.
+ * events, interest accruals, checkpoints) are left out. Any other rejection's, and an acknowledgement's, subject is
+ * the meter, account or tariff its reason is about, so one whose subject merely has the same number is shown too:
+ * the reason says which it is.
  * <p>
- * Allocation free per record: its flyweights are reused. Not thread-safe.
+ * Allocation free per record: its flyweights are reused (a lookup of a refusal's cause opens the input journal once,
+ * and again only to seek, as {@link RedemptionInputs} says). Not thread-safe.
  */
 public final class RecordSubject
 {
@@ -44,7 +49,7 @@ public final class RecordSubject
     private final TransferCodec transfer = new TransferCodec();
     private final RejectionCodec rejection = new RejectionCodec();
     private final DuplicateAckCodec duplicate = new DuplicateAckCodec();
-    private LongHashSet redemptions;
+    private RedemptionInputs redemptions;
 
     private RecordSubject(final long id, final boolean account)
     {
@@ -71,13 +76,14 @@ public final class RecordSubject
     }
 
     /**
-     * @param inputSequences the input sequences of the selected account's redemptions ({@link RedemptionInputs}):
-     *                       the outputs they caused are about the account whatever their subject.
+     * @param inputs the input journal's redemption requests, asked about the cause of each refusal of a redemption,
+     *               in the order the output journal holds them: the refusals of the selected account's requests are
+     *               about the account whatever their subject.
      * @return this.
      */
-    public RecordSubject redemptions(final LongHashSet inputSequences)
+    public RecordSubject redemptions(final RedemptionInputs inputs)
     {
-        this.redemptions = inputSequences;
+        this.redemptions = inputs;
         return this;
     }
 
@@ -110,8 +116,14 @@ public final class RecordSubject
         }
         if (type == RecordType.REJECTION.id())
         {
-            return rejection.<RejectionCodec>wrap(buffer, offset).subject() == id || (account && redemptions != null &&
-                redemptions.contains(RecordFlyweight.causeSequenceAt(buffer, offset)));
+            rejection.<RejectionCodec>wrap(buffer, offset);
+            if (rejection.inputType() == RecordType.REDEMPTION.id())
+            {
+                // a refusal of a redemption names the account or the request id by its reason: its number says
+                // nothing of whose it is, its request does
+                return account && refusedRequestOfAccount(buffer, offset);
+            }
+            return rejection.subject() == id;
         }
         if (type == RecordType.DUPLICATE_ACK.id())
         {
@@ -126,5 +138,22 @@ public final class RecordSubject
             return account && redemption.<RedemptionCodec>wrap(buffer, offset).accountId() == id;
         }
         return false;
+    }
+
+    /**
+     * @return for a refusal of a redemption, true if its request, its cause, is the selected account's; when the input
+     *         journal cannot say (gone, dumped itself, failing its checks at or before the cause), true if its reason is one
+     *         whose subject is the requesting account (FORMAT.md section 5) and that is the selected account.
+     */
+    private boolean refusedRequestOfAccount(final DirectBuffer buffer, final int offset)
+    {
+        final long cause = RecordFlyweight.causeSequenceAt(buffer, offset);
+        if (redemptions != null && redemptions.isRedemption(cause))
+        {
+            return redemptions.accountOf(cause) == id;
+        }
+        final int reason = rejection.reasonCode();
+        return rejection.subject() == id && (reason == ReasonCode.UNKNOWN_ACCOUNT.code() ||
+            reason == ReasonCode.INSUFFICIENT_BALANCE.code() || reason == ReasonCode.OVERFLOW.code());
     }
 }

@@ -7,6 +7,7 @@ import org.gridsettle.journal.Durability;
 import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
+import org.gridsettle.replay.TestJournals;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -243,7 +244,7 @@ class DumpCommandTest
         final Path file = cycleFile(Journals.output(corrupt));
         final byte[] header = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
             .putShort((short)101).putShort((short)1).putInt(120).putLong(10).array();
-        final int at = indexOf(Files.readAllBytes(file), header);
+        final int at = TestJournals.indexOf(Files.readAllBytes(file), header);
         assertThat(at).isPositive();
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
         {
@@ -429,23 +430,6 @@ class DumpCommandTest
     {
         assertThat(run.exitCode()).as(run.err()).isZero();
         return parse(run.out()).stream().map(r -> r.get("sequence").asLong()).toList();
-    }
-
-    private static int indexOf(final byte[] haystack, final byte[] needle)
-    {
-        for (int i = 0; i <= haystack.length - needle.length; i++)
-        {
-            int j = 0;
-            while (j < needle.length && haystack[i + j] == needle[j])
-            {
-                j++;
-            }
-            if (j == needle.length)
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static Path cycleFile(final Path queueDir) throws IOException

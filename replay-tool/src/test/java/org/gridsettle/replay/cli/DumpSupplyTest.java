@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridsettle.engine.SettlementEngine;
 import org.gridsettle.pricing.money.TokenSymbol;
-import org.gridsettle.pricing.tariff.TouPeriod;
-import org.gridsettle.pricing.tariff.TouTariff;
+import org.gridsettle.replay.TestJournals;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.time.ZoneId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,16 +37,10 @@ class DumpSupplyTest
     static void writeJournal()
     {
         journal = dir.resolve("journal");
-        // one flat period: imports 0.30 USD/kWh, exports 0.05 SOLAR/kWh
-        final TouTariff tariff = TouTariff.hourly(11, 1, 0, "USD", "SOLAR", ZoneId.of("UTC"),
-            List.of(new TouPeriod("flat", 300_000, 50_000)), new int[24], new int[24]);
         try (SettlementEngine engine = SettlementEngine.builder().journalDir(journal).build().start())
         {
-            engine.publishTariff(tariff);                        // 1
-            engine.registerAccount(1001);                        // 2
-            engine.registerAccount(1002);                        // 3
-            engine.enrolMeter(1, 1001, 11, 0);                   // 4
-            engine.enrolMeter(2, 1002, 11, 0);                   // 5
+            // 1-5: a flat tariff, imports 0.30 USD/kWh, exports 0.05 SOLAR/kWh; meter 1 on 1001, meter 2 on 1002
+            TestJournals.flatTariffTwoCustomers(engine);
             engine.submitTick(1, 0, NOON, 900, 0, 2_000);        // 6: 100,000 µ SOLAR to 1001
             engine.submitTick(2, 0, NOON, 900, 0, 4_000);        // 7: 200,000 µ SOLAR to 1002
             engine.submitTick(2, 0, NOON + 900, 900, 1_000, 0);  // 8: 300,000 µ USD charged to 1002
