@@ -246,6 +246,13 @@ public final class DumpCommand implements Callable<Integer>
             totals.write(new JsonFields(json));
         }
         out.flush();
+        if (totals.countedNoTransfer())
+        {
+            // an empty output is no answer a treasurer can tell from a failure: say that nothing was posted yet
+            note(asOf == null ? "the output journal holds no transfer: no token was posted, so there is no line" :
+                "no transfer was caused by input " + asOf + " or an earlier one: nothing was minted, held or owed " +
+                "as of it, so there is no line");
+        }
         if (asOf != null && totals.asOfInput() < asOf)
         {
             final PrintWriter err = spec.commandLine().getErr();

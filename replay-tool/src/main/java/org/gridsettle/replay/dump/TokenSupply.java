@@ -14,8 +14,8 @@ import org.gridsettle.journal.codec.TransferCodec;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A treasurer's reconciliation of an output journal, per token: what was minted, redeemed and paid as interest, what
@@ -29,7 +29,8 @@ import java.util.Map;
  * by what customers owe back after a credit they had redeemed was taken back; in a charge token (USD), owed is the
  * charges due and revenue and the carbon fund hold their counterpart.
  * <p>
- * Not thread-safe; one run per instance. Keeps one map entry per customer account and token.
+ * Not thread-safe; one run per instance. Keeps one map entry per customer account and token; allocates only for a
+ * token's first transfer and a customer's first of a token.
  */
 public final class TokenSupply
 {
@@ -42,7 +43,8 @@ public final class TokenSupply
     private final long asOfInput;
     private final UnsafeBuffer record = new UnsafeBuffer(0, 0);
     private final TransferCodec transfer = new TransferCodec();
-    private final Map<Long, Totals> byToken = new LinkedHashMap<>();
+    /** In the order the journal first posts in each token; a journal has a handful, so a scan finds one. */
+    private final List<Totals> byToken = new ArrayList<>();
     private final RecordHandler add = this::onRecord;
     private long lastCause;
     private boolean past;
@@ -89,6 +91,14 @@ public final class TokenSupply
     }
 
     /**
+     * @return true if no transfer was counted: no token has figures, and {@link #write} writes nothing.
+     */
+    public boolean countedNoTransfer()
+    {
+        return byToken.isEmpty();
+    }
+
+    /**
      * Writes one JSON object per token, in the order the journal first posts in each.
      *
      * @param fields where the lines go.
@@ -96,9 +106,8 @@ public final class TokenSupply
      */
     public void write(final JsonFields fields) throws IOException
     {
-        for (final Map.Entry<Long, Totals> entry : byToken.entrySet())
+        for (final Totals totals : byToken)
         {
-            final Totals totals = entry.getValue();
             long held = 0;
             long owed = 0;
             long owing = 0;
@@ -117,7 +126,7 @@ public final class TokenSupply
                 }
             }
             fields.generator().writeStartObject();
-            fields.token("token", entry.getKey());
+            fields.token("token", totals.token);
             fields.number("asOfInput", asOfInput());
             fields.amount("minted", totals.minted);
             fields.amount("redeemed", totals.redeemed);
@@ -158,7 +167,7 @@ public final class TokenSupply
         record.wrap(buffer, offset, length);
         transfer.wrap(record, 0);
         final long amount = transfer.amount();
-        final Totals totals = byToken.computeIfAbsent(transfer.token(), (t) -> new Totals());
+        final Totals totals = totalsOf(transfer.token());
         final long debit = transfer.debitAccount();
         final long credit = transfer.creditAccount();
         totals.post(debit, -amount);
@@ -185,16 +194,38 @@ public final class TokenSupply
         }
     }
 
+    private Totals totalsOf(final long token)
+    {
+        final List<Totals> tokens = byToken;
+        for (int i = 0, size = tokens.size(); i < size; i++)
+        {
+            final Totals totals = tokens.get(i);
+            if (totals.token == token)
+            {
+                return totals;
+            }
+        }
+        final Totals first = new Totals(token);
+        tokens.add(first);
+        return first;
+    }
+
     /**
      * One token's running figures.
      */
     private static final class Totals
     {
+        private final long token;
         private final long[] system = new long[SYSTEM_ACCOUNTS];
         private final Long2LongHashMap customers = new Long2LongHashMap(Long.MIN_VALUE);
         private long minted;
         private long redeemed;
         private long interest;
+
+        Totals(final long token)
+        {
+            this.token = token;
+        }
 
         void post(final long account, final long change)
         {

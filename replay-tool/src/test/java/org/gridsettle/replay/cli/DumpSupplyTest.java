@@ -95,6 +95,20 @@ class DumpSupplyTest
     }
 
     @Test
+    void asOfAnInputBeforeTheFirstTransferSaysSoRatherThanPrintingNothingUnexplained()
+    {
+        // inputs 1-5 register the tariff, the accounts and the enrolments: no transfer is caused before input 6
+        final CliRun before = CliRun.of("dump", "--journal", journal.toString(), "--supply", "--as-of", "5");
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        assertThat(before.out()).isEmpty();
+        assertThat(before.err().strip()).isEqualTo("settle dump: note: no transfer was caused by input 5 or an " +
+            "earlier one: nothing was minted, held or owed as of it, so there is no line");
+        final CliRun first = CliRun.of("dump", "--journal", journal.toString(), "--supply", "--as-of", "6");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).isEmpty();
+    }
+
+    @Test
     void optionsThatSelectRecordsAreRefusedWithSupply()
     {
         final CliRun limit = CliRun.of("dump", "--journal", journal.toString(), "--supply", "--limit", "3");
