@@ -33,7 +33,7 @@ import java.nio.file.Path;
  * in the output journal, and nothing per reading the journal holds: each journalled tick is looked up among the run's
  * readings and marks them as it passes. Re-ingesting a 2,976,000-reading CSV into the journal that already held it
  * needed a 750 MiB heap with the set of keys, map of places and copied journal columns this replaced (700 MiB ran
- * out), and 275 MiB with the table (250 MiB ran out), where the run's own reading buffer (48 bytes a reading, its
+ * out), and 275 MiB with the table (250 MiB ran out), where the run's own reading buffer (40 bytes a reading, its
  * arrays doubled as they grow) is most of the peak.
  * Immutable once read; safe to share between threads.
  */
