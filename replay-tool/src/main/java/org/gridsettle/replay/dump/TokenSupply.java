@@ -11,6 +11,7 @@ import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.TransferCodec;
+import org.gridsettle.pricing.money.TokenSymbol;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -102,48 +103,65 @@ public final class TokenSupply
      * Writes one JSON object per token, in the order the journal first posts in each.
      *
      * @param fields where the lines go.
-     * @throws IOException if the output cannot be written.
+     * @throws IOException            if the output cannot be written.
+     * @throws JournalCorruptException when a token's customers' balances sum past a long, which no journal of this
+     *                                 engine holds.
      */
     public void write(final JsonFields fields) throws IOException
     {
         for (final Totals totals : byToken)
         {
-            long held = 0;
-            long owed = 0;
-            long owing = 0;
-            final Long2LongHashMap.ValueIterator balances = totals.customers.values().iterator();
-            while (balances.hasNext())
+            try
             {
-                final long balance = balances.nextValue();
-                if (balance > 0)
-                {
-                    held = Math.addExact(held, balance);
-                }
-                else if (balance < 0)
-                {
-                    owed = Math.subtractExact(owed, balance);
-                    owing++;
-                }
+                write(fields, totals);
             }
-            fields.generator().writeStartObject();
-            fields.token("token", totals.token);
-            fields.number("asOfInput", asOfInput());
-            fields.amount("minted", totals.minted);
-            fields.amount("redeemed", totals.redeemed);
-            fields.amount("reserve", Math.subtractExact(totals.minted, totals.redeemed));
-            fields.amount("interest", totals.interest);
-            fields.amount("held", held);
-            fields.amount("owed", owed);
-            fields.number("accountsOwing", owing);
-            fields.amount("outstanding", Math.subtractExact(held, owed));
-            fields.amount("revenue", totals.system[(int)SystemAccounts.REVENUE]);
-            fields.amount("drFund", totals.system[(int)SystemAccounts.DR_FUND]);
-            fields.amount("carbonFund", totals.system[(int)SystemAccounts.CARBON_FUND]);
-            fields.amount("issuanceBalance", totals.system[(int)SystemAccounts.ISSUANCE]);
-            fields.amount("yieldBalance", totals.system[(int)SystemAccounts.YIELD]);
-            fields.generator().writeEndObject();
-            fields.generator().writeRaw('\n');
+            catch (final ArithmeticException ex)
+            {
+                throw overflow(totals.token, "the sum of its customers' balances as of input " + asOfInput());
+            }
         }
+    }
+
+    /** Writes one token's line; every figure is worked out before its first byte, so an overflow writes nothing. */
+    private void write(final JsonFields fields, final Totals totals) throws IOException
+    {
+        long held = 0;
+        long owed = 0;
+        long owing = 0;
+        final Long2LongHashMap.ValueIterator balances = totals.customers.values().iterator();
+        while (balances.hasNext())
+        {
+            final long balance = balances.nextValue();
+            if (balance > 0)
+            {
+                held = Math.addExact(held, balance);
+            }
+            else if (balance < 0)
+            {
+                owed = Math.subtractExact(owed, balance);
+                owing++;
+            }
+        }
+        final long reserve = Math.subtractExact(totals.minted, totals.redeemed);
+        final long outstanding = Math.subtractExact(held, owed);
+        fields.generator().writeStartObject();
+        fields.token("token", totals.token);
+        fields.number("asOfInput", asOfInput());
+        fields.amount("minted", totals.minted);
+        fields.amount("redeemed", totals.redeemed);
+        fields.amount("reserve", reserve);
+        fields.amount("interest", totals.interest);
+        fields.amount("held", held);
+        fields.amount("owed", owed);
+        fields.number("accountsOwing", owing);
+        fields.amount("outstanding", outstanding);
+        fields.amount("revenue", totals.system[(int)SystemAccounts.REVENUE]);
+        fields.amount("drFund", totals.system[(int)SystemAccounts.DR_FUND]);
+        fields.amount("carbonFund", totals.system[(int)SystemAccounts.CARBON_FUND]);
+        fields.amount("issuanceBalance", totals.system[(int)SystemAccounts.ISSUANCE]);
+        fields.amount("yieldBalance", totals.system[(int)SystemAccounts.YIELD]);
+        fields.generator().writeEndObject();
+        fields.generator().writeRaw('\n');
     }
 
     private void onRecord(final DirectBuffer buffer, final int offset, final int length, final long position)
@@ -166,8 +184,21 @@ public final class TokenSupply
         }
         record.wrap(buffer, offset, length);
         transfer.wrap(record, 0);
-        final long amount = transfer.amount();
         final Totals totals = totalsOf(transfer.token());
+        try
+        {
+            add(totals);
+        }
+        catch (final ArithmeticException ex)
+        {
+            throw overflow(totals.token, "output record " + position + " (sequence " + transfer.sequence() + ")");
+        }
+    }
+
+    /** Adds the wrapped transfer to its token's figures. */
+    private void add(final Totals totals)
+    {
+        final long amount = transfer.amount();
         final long debit = transfer.debitAccount();
         final long credit = transfer.creditAccount();
         totals.post(debit, -amount);
@@ -192,6 +223,16 @@ public final class TokenSupply
         {
             totals.interest = Math.addExact(totals.interest, amount);
         }
+    }
+
+    /**
+     * A verified chain with totals past a long: amounts this engine never posts, so a journal it did not write, or a
+     * forgery whose chain was rebuilt. Said as a corrupt journal, naming where, rather than as a bare overflow.
+     */
+    private static JournalCorruptException overflow(final long token, final String where)
+    {
+        return new JournalCorruptException("token " + TokenSymbol.unpack(token) + ": the figures overflow a long at " +
+            where + "; no ledger of this engine holds such amounts, so the journal was not written by it");
     }
 
     private Totals totalsOf(final long token)
