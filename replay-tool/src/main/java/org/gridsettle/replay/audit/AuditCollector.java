@@ -1,6 +1,7 @@
 package org.gridsettle.replay.audit;
 
 import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.EventTime;
 import org.gridsettle.journal.InputEventTimes;
@@ -22,10 +23,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads a journal's output records once and files every transfer that touches a selected account under its
- * account and local day ({@link PostingDays}): energy, postings by token and reason, and balance changes, each
- * with the transfer's output sequence. The output journal is verified as it is read, so a report is never built
- * from a record that breaks the chain.
+ * Reads a journal's output records once and files every transfer that touches an account of the group it collects
+ * under its account and local day ({@link PostingDays}): energy, postings by token and reason, and balance changes,
+ * each with the transfer's output sequence. Given a fleet ({@link AuditFleet}), it also sums there every transfer of
+ * any selected account, in or out of the group, so that one pass both collects the first group and learns what the
+ * report says of all accounts. The output journal is verified as it is read, so a report is never built from a
+ * record that breaks the chain.
  * <p>
  * Not thread-safe; one collection per instance.
  */
@@ -34,6 +37,9 @@ public final class AuditCollector
     private final ZoneId zone;
     private final long meterFilter;
     private final Map<Long, AccountAudit> accounts = new TreeMap<>();
+    /** The same accounts, found without boxing an id for each of the journal's transfers. */
+    private final Long2ObjectHashMap<AccountAudit> byId = new Long2ObjectHashMap<>();
+    private final AuditFleet fleet;
     private final PostingDays postingDays;
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final TransferCodec transfer = new TransferCodec();
@@ -42,16 +48,20 @@ public final class AuditCollector
 
     /**
      * @param zone        zone local days and slots are counted in.
-     * @param selected    accounts to audit, each with the meters to show for it.
+     * @param group       the accounts to collect in full, each with the meters to show for it.
      * @param meterFilter a meter to restrict energy and postings to, or 0 for the whole account; balances are
      *                    always the account's, because a balance belongs to an account and not to a meter.
+     * @param fleet       summed over every account it selects, and closed when the collection ends; or null.
      */
-    public AuditCollector(final ZoneId zone, final Map<Long, java.util.List<Long>> selected, final long meterFilter)
+    public AuditCollector(final ZoneId zone, final Map<Long, java.util.List<Long>> group, final long meterFilter,
+        final AuditFleet fleet)
     {
         this.zone = zone;
         this.meterFilter = meterFilter;
         this.postingDays = new PostingDays(zone);
-        selected.forEach((account, meters) -> accounts.put(account, new AccountAudit(account, meters)));
+        this.fleet = fleet;
+        group.forEach((account, meters) -> accounts.put(account, new AccountAudit(account, meters)));
+        accounts.forEach(byId::put);
     }
 
     /**
@@ -83,6 +93,10 @@ public final class AuditCollector
             progress.progress(reader.position(), reader.position());
         }
         accounts.values().forEach(AccountAudit::closeDays);
+        if (fleet != null)
+        {
+            fleet.close();
+        }
         return java.util.List.copyOf(accounts.values());
     }
 
@@ -98,15 +112,29 @@ public final class AuditCollector
         final LocalDate date = postingDays.dayOf(transfer.reasonCode(), transfer.intervalStart(),
             PostingDays.datedByCause(transfer.reasonCode()) ? causes.eventTimeOf(transfer.causeSequence()) :
             EventTime.NONE);
-        final AccountAudit account = accounts.get(CustomerPosting.customer(transfer));
-        if (account == null)
+        final long customer = CustomerPosting.customer(transfer);
+        final AccountAudit account = byId.get(customer);
+        final boolean inFleet = fleet != null && fleet.selects(customer);
+        if (account == null && !inFleet)
         {
             return;
         }
+        final String token = TokenSymbol.unpack(transfer.token());
+        if (inFleet)
+        {
+            file(fleet.day(customer, date, token), token);
+        }
+        if (account != null)
+        {
+            file(account.day(date), token);
+        }
+    }
+
+    /** Files the wrapped transfer under one day: an account's, or all selected accounts' together. */
+    private void file(final DayEntry day, final String token)
+    {
         final long sequence = transfer.sequence();
         final long signed = CustomerPosting.signedAmount(transfer);
-        final String token = TokenSymbol.unpack(transfer.token());
-        final DayEntry day = account.day(date);
         day.addBalanceChange(token, signed, sequence);
         if (meterFilter != 0 && transfer.meterId() != meterFilter)
         {

@@ -1,0 +1,83 @@
+package org.gridsettle.replay.cli;
+
+import org.gridsettle.replay.audit.AuditWriter;
+import org.gridsettle.replay.audit.InputRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.NavigableMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An audit of every account written in several account groups, each read in a pass of its own, is the same report,
+ * byte for byte, as the one written from a single pass: on a demo journal of 10 households over 16 days, which has
+ * carbon, a demand-response event (whose baselines then go through a temporary file) and several tokens, in every
+ * format, with and without a day range. Groups are made small through {@link AuditPasses}' meters-per-group
+ * parameter rather than a small heap.
+ */
+class AuditPassesTest
+{
+    private static final int METERS = 10;
+
+    @TempDir
+    static Path dir;
+
+    private static Path journal;
+
+    @BeforeAll
+    static void demo()
+    {
+        final CliRun run = CliRun.of("demo", "--meters", "" + METERS, "--days", "16", "--dir", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        journal = dir.resolve("journal");
+    }
+
+    @Test
+    void everyGroupingWritesTheBytesOfOnePass()
+    {
+        for (final String format : List.of("csv", "json", "html"))
+        {
+            for (final LocalDate[] range : new LocalDate[][] {{null, null},
+                {LocalDate.parse("2026-03-10"), LocalDate.parse("2026-03-18")}})
+            {
+                final String single = audit(format, range[0], range[1], Long.MAX_VALUE, 1);
+                assertThat(single).contains("DR_INCENTIVE");
+                // one meter a group (one pass per account), three (the last group short), and all but one
+                for (final long metersPerGroup : new long[] {1, 3, METERS - 1})
+                {
+                    final int passes = (int) ((METERS + metersPerGroup - 1) / metersPerGroup);
+                    assertThat(audit(format, range[0], range[1], metersPerGroup, passes))
+                        .as("%s from %s to %s in groups of %d meters", format, range[0], range[1], metersPerGroup)
+                        .isEqualTo(single);
+                }
+            }
+        }
+    }
+
+    private static String audit(final String format, final LocalDate from, final LocalDate to,
+        final long metersPerGroup, final int passes)
+    {
+        final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
+        assertThat(selected).hasSize(METERS);
+        final StringWriter notes = new StringWriter();
+        final AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, from, to,
+            "all " + selected.size() + " accounts", selected, 0, metersPerGroup, new PrintWriter(notes));
+        assertThat(audit.passes()).isEqualTo(passes);
+        audit.firstPass();
+        audit.replayDemandResponse();
+        final StringWriter out = new StringWriter();
+        audit.write(AuditWriter.of(format, new PrintWriter(out)));
+        // a run of several passes says so, and why; one of a single pass says nothing
+        assertThat(notes.toString()).isEqualTo(passes == 1 ? "" : "audit: all 10 accounts in " + passes +
+            " groups that fit the heap (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; " +
+            "SETTLE_JAVA_OPTS=-Xmx... gives more): the output journal is read " + passes + " times\n");
+        return out.toString();
+    }
+}
