@@ -45,6 +45,8 @@ public final class AuditCollector
     private final TransferCodec transfer = new TransferCodec();
     /** Input event times, for postings dated by their cause ({@link PostingDays}); open during a collect. */
     private InputEventTimes causes;
+    private long limit = Long.MAX_VALUE;
+    private long recordsRead;
 
     /**
      * @param zone        zone local days and slots are counted in.
@@ -80,17 +82,34 @@ public final class AuditCollector
      */
     public java.util.List<AccountAudit> collect(final Path journalDir, final ProgressListener progress)
     {
+        return collect(journalDir, progress, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param journalDir journal directory.
+     * @param progress   told how many output records have been read.
+     * @param records    how many output records to read at most, checkpoints included: what an earlier pass read
+     *                   ({@link #recordsRead()}), so that a later pass of the same report never files a record a
+     *                   writer appended since (an archive read with {@code --archive} may still be written).
+     * @return the audited accounts, ascending by id, with closing balances computed.
+     */
+    public java.util.List<AccountAudit> collect(final Path journalDir, final ProgressListener progress,
+        final long records)
+    {
+        limit = records;
         // a period close's postings are dated by the close's instant, read from the input that caused them
         try (JournalReader reader = JournalReader.readOnly(Journals.output(journalDir));
             InputEventTimes causeTimes = new InputEventTimes(Journals.input(journalDir)))
         {
             causes = causeTimes;
-            reader.progress(progress, 0, progress == ProgressListener.NONE ? -1 : reader.indexedRecords());
-            while (reader.next(this::onRecord))
+            reader.progress(progress, 0, progress == ProgressListener.NONE ? -1 :
+                Math.min(records, reader.indexedRecords()));
+            while (reader.position() < records && reader.next(this::onRecord))
             {
                 // onRecord files the transfer
             }
-            progress.progress(reader.position(), reader.position());
+            recordsRead = Math.min(records, reader.position());
+            progress.progress(recordsRead, recordsRead);
         }
         accounts.values().forEach(AccountAudit::closeDays);
         if (fleet != null)
@@ -100,9 +119,18 @@ public final class AuditCollector
         return java.util.List.copyOf(accounts.values());
     }
 
+    /**
+     * @return how many output records the last collection read, checkpoints included.
+     */
+    public long recordsRead()
+    {
+        return recordsRead;
+    }
+
     private void onRecord(final DirectBuffer buffer, final int offset, final int length, final long position)
     {
-        if (RecordFlyweight.typeIdAt(buffer, offset) != RecordType.TRANSFER.id())
+        // a checkpoint at the limit lets the reader hand out the record after it, which the earlier pass never read
+        if (position >= limit || RecordFlyweight.typeIdAt(buffer, offset) != RecordType.TRANSFER.id())
         {
             return;
         }

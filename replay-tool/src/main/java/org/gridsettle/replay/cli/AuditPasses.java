@@ -56,6 +56,8 @@ final class AuditPasses
     private final List<NavigableMap<Long, List<Long>>> groups;
     private final PrintWriter notes;
     private AuditReport first;
+    /** Output records the first pass read: every later pass reads the same ones and no more. */
+    private long records = Long.MAX_VALUE;
     private Map<Long, List<DrMeterDay>> demandResponse = Map.of();
     private DrSpool spool;
 
@@ -186,7 +188,10 @@ final class AuditPasses
         final String task = passes() == 1 ? "audit" : "audit: pass " + (group + 1) + " of " + passes();
         try (TerminalProgress reading = TerminalProgress.forStderr(task, "outputs"))
         {
-            return new AuditCollector(zone, groups.get(group), meterFilter, fleet).collect(journal, reading);
+            final AuditCollector collector = new AuditCollector(zone, groups.get(group), meterFilter, fleet);
+            final List<AccountAudit> accounts = collector.collect(journal, reading, records);
+            records = collector.recordsRead();
+            return accounts;
         }
     }
 
