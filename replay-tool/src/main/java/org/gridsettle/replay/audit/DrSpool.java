@@ -49,6 +49,8 @@ public final class DrSpool implements AutoCloseable
         try
         {
             file = Files.createTempFile("settle-audit-dr-", ".bin");
+            // an audit stopped by a signal still runs shutdown hooks: the baselines do not outlive it
+            file.toFile().deleteOnExit();
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file))))
             {
                 DrReplay.replay(journalDir, meterIds, progress, (day) -> write(out, day));

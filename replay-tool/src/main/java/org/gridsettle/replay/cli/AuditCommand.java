@@ -54,7 +54,10 @@ import java.util.stream.Collectors;
         "is one self-contained page with inline SVG charts. A selection with no",
         "posting in the days asked for is refused (exit 2), not written empty.",
         "An archive of closed cycle files is verified as one with --archive (settle",
-        "verify --help)."},
+        "verify --help). Every account of a fleet too large for the heap together is",
+        "written a group of accounts at a time, reading the journal once per group",
+        "(stderr says how many times; a larger -Xmx in SETTLE_JAVA_OPTS means fewer),",
+        "with demand-response baselines kept meanwhile in a temporary file."},
     footer = {"", "Example:",
         "  settle audit --journal demo-data/journal --account 100000 --format html \\",
         "      --out audit.html"})
@@ -146,11 +149,14 @@ public final class AuditCommand implements Callable<Integer>
             selection = "all " + selected.size() + " accounts";
         }
         requireVerified(journal, "audit", archive, true);
-        final AuditPasses passes = new AuditPasses(journal, localZone, fromDay, toDay, selection, selected,
+        final int days;
+        try (AuditPasses passes = new AuditPasses(journal, localZone, fromDay, toDay, selection, selected,
             meter == null ? 0 : meter, AuditPasses.metersPerGroup(journal, registry.meterCount(),
-            Runtime.getRuntime().maxMemory()), spec.commandLine().getErr());
-        final int days = firstPass(passes);
-        outFile.write((writer) -> passes.write(AuditWriter.of(format, writer)));
+            Runtime.getRuntime().maxMemory()), spec.commandLine().getErr()))
+        {
+            days = firstPass(passes);
+            outFile.write((writer) -> passes.write(AuditWriter.of(format, writer)));
+        }
         final PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("audit: " + selection + ", " + days + " days, " + format + " written to " +
             out);

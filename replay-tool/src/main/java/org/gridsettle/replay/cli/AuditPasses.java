@@ -33,9 +33,9 @@ import java.util.Set;
  * <p>
  * A journal whose accounts fit in one group is read once, as before groups existed, and the bytes written do not
  * depend on the grouping. Not thread-safe; one audit per instance: {@link #firstPass}, then
- * {@link #replayDemandResponse}, then {@link #write}.
+ * {@link #replayDemandResponse}, then {@link #write}; {@link #close} removes the temporary file, written or not.
  */
-final class AuditPasses
+final class AuditPasses implements AutoCloseable
 {
     /**
      * Heap one output record costs once filed under its account and day: the sequences of the cells and lists that
@@ -162,24 +162,23 @@ final class AuditPasses
      */
     void write(final AuditWriter writer)
     {
-        try
+        final AuditReport firstGroup = first.group(first.accounts(), demandResponseOf(0));
+        first = first.group(List.of(), Map.of());
+        writer.begin(firstGroup);
+        writer.accounts(firstGroup);
+        for (int g = 1; g < groups.size(); g++)
         {
-            final AuditReport firstGroup = first.group(first.accounts(), demandResponseOf(0));
-            first = first.group(List.of(), Map.of());
-            writer.begin(firstGroup);
-            writer.accounts(firstGroup);
-            for (int g = 1; g < groups.size(); g++)
-            {
-                writer.accounts(first.group(collect(g, null), demandResponseOf(g)));
-            }
-            writer.end(first);
+            writer.accounts(first.group(collect(g, null), demandResponseOf(g)));
         }
-        finally
+        writer.end(first);
+    }
+
+    @Override
+    public void close()
+    {
+        if (spool != null)
         {
-            if (spool != null)
-            {
-                spool.close();
-            }
+            spool.close();
         }
     }
 

@@ -111,13 +111,15 @@ class AuditPassesTest
         final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
         assertThat(selected).hasSize(METERS);
         final StringWriter notes = new StringWriter();
-        final AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, from, to,
-            "all " + selected.size() + " accounts", selected, 0, metersPerGroup, new PrintWriter(notes));
-        assertThat(audit.passes()).isEqualTo(passes);
-        audit.firstPass();
-        audit.replayDemandResponse();
         final StringWriter out = new StringWriter();
-        audit.write(AuditWriter.of(format, new PrintWriter(out)));
+        try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, from, to,
+            "all " + selected.size() + " accounts", selected, 0, metersPerGroup, new PrintWriter(notes)))
+        {
+            assertThat(audit.passes()).isEqualTo(passes);
+            audit.firstPass();
+            audit.replayDemandResponse();
+            audit.write(AuditWriter.of(format, new PrintWriter(out)));
+        }
         // a run of several passes says so, and why; one of a single pass says nothing
         assertThat(notes.toString()).isEqualTo(passes == 1 ? "" : "audit: all 10 accounts in " + passes +
             " groups that fit the heap (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; " +
