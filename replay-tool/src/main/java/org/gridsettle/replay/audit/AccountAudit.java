@@ -17,16 +17,33 @@ public final class AccountAudit
     private final long accountId;
     private final List<Long> meters;
     private final NavigableMap<LocalDate, DayEntry> days = new TreeMap<>();
+    private final boolean cites;
 
     AccountAudit(final long accountId, final List<Long> meters)
     {
+        this(accountId, meters, true);
+    }
+
+    private AccountAudit(final long accountId, final List<Long> meters, final boolean cites)
+    {
         this.accountId = accountId;
         this.meters = List.copyOf(meters);
+        this.cites = cites;
+    }
+
+    /**
+     * @return the audited accounts together, as one account of no id and no meter whose days sum theirs and cite no
+     *     sequence: its days are the report's days, its postings its totals and its closing balances the sums of the
+     *     accounts' balances, each bounded by the journal's days rather than by how many accounts it has.
+     */
+    static AccountAudit fleet()
+    {
+        return new AccountAudit(0, List.of(), false);
     }
 
     DayEntry day(final LocalDate date)
     {
-        return days.computeIfAbsent(date, DayEntry::new);
+        return days.computeIfAbsent(date, (d) -> new DayEntry(d, cites));
     }
 
     void closeDays()

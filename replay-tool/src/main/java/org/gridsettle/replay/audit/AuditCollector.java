@@ -1,6 +1,7 @@
 package org.gridsettle.replay.audit;
 
 import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.EventTime;
 import org.gridsettle.journal.InputEventTimes;
@@ -22,10 +23,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads a journal's output records once and files every transfer that touches a selected account under its
- * account and local day ({@link PostingDays}): energy, postings by token and reason, and balance changes, each
- * with the transfer's output sequence. The output journal is verified as it is read, so a report is never built
- * from a record that breaks the chain.
+ * Reads a journal's output records once and files every transfer that touches an account of the group it collects
+ * under its account and local day ({@link PostingDays}): energy, postings by token and reason, and balance changes,
+ * each with the transfer's output sequence. Given a fleet ({@link AuditFleet}), it also sums there every transfer of
+ * any selected account, in or out of the group, so that one pass both collects the first group and learns what the
+ * report says of all accounts. The output journal is verified as it is read, so a report is never built from a
+ * record that breaks the chain.
  * <p>
  * Not thread-safe; one collection per instance.
  */
@@ -34,24 +37,33 @@ public final class AuditCollector
     private final ZoneId zone;
     private final long meterFilter;
     private final Map<Long, AccountAudit> accounts = new TreeMap<>();
+    /** The same accounts, found without boxing an id for each of the journal's transfers. */
+    private final Long2ObjectHashMap<AccountAudit> byId = new Long2ObjectHashMap<>();
+    private final AuditFleet fleet;
     private final PostingDays postingDays;
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final TransferCodec transfer = new TransferCodec();
     /** Input event times, for postings dated by their cause ({@link PostingDays}); open during a collect. */
     private InputEventTimes causes;
+    private long limit = Long.MAX_VALUE;
+    private long recordsRead;
 
     /**
      * @param zone        zone local days and slots are counted in.
-     * @param selected    accounts to audit, each with the meters to show for it.
+     * @param group       the accounts to collect in full, each with the meters to show for it.
      * @param meterFilter a meter to restrict energy and postings to, or 0 for the whole account; balances are
      *                    always the account's, because a balance belongs to an account and not to a meter.
+     * @param fleet       summed over every account it selects, and closed when the collection ends; or null.
      */
-    public AuditCollector(final ZoneId zone, final Map<Long, java.util.List<Long>> selected, final long meterFilter)
+    public AuditCollector(final ZoneId zone, final Map<Long, java.util.List<Long>> group, final long meterFilter,
+        final AuditFleet fleet)
     {
         this.zone = zone;
         this.meterFilter = meterFilter;
         this.postingDays = new PostingDays(zone);
-        selected.forEach((account, meters) -> accounts.put(account, new AccountAudit(account, meters)));
+        this.fleet = fleet;
+        group.forEach((account, meters) -> accounts.put(account, new AccountAudit(account, meters)));
+        accounts.forEach(byId::put);
     }
 
     /**
@@ -70,25 +82,55 @@ public final class AuditCollector
      */
     public java.util.List<AccountAudit> collect(final Path journalDir, final ProgressListener progress)
     {
+        return collect(journalDir, progress, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param journalDir journal directory.
+     * @param progress   told how many output records have been read.
+     * @param records    how many output records to read at most, checkpoints included: what an earlier pass read
+     *                   ({@link #recordsRead()}), so that a later pass of the same report never files a record a
+     *                   writer appended since (an archive read with {@code --archive} may still be written).
+     * @return the audited accounts, ascending by id, with closing balances computed.
+     */
+    public java.util.List<AccountAudit> collect(final Path journalDir, final ProgressListener progress,
+        final long records)
+    {
+        limit = records;
         // a period close's postings are dated by the close's instant, read from the input that caused them
         try (JournalReader reader = JournalReader.readOnly(Journals.output(journalDir));
             InputEventTimes causeTimes = new InputEventTimes(Journals.input(journalDir)))
         {
             causes = causeTimes;
-            reader.progress(progress, 0, progress == ProgressListener.NONE ? -1 : reader.indexedRecords());
-            while (reader.next(this::onRecord))
+            reader.progress(progress, 0, progress == ProgressListener.NONE ? -1 :
+                Math.min(records, reader.indexedRecords()));
+            while (reader.position() < records && reader.next(this::onRecord))
             {
                 // onRecord files the transfer
             }
-            progress.progress(reader.position(), reader.position());
+            recordsRead = Math.min(records, reader.position());
+            progress.progress(recordsRead, recordsRead);
         }
         accounts.values().forEach(AccountAudit::closeDays);
+        if (fleet != null)
+        {
+            fleet.close();
+        }
         return java.util.List.copyOf(accounts.values());
+    }
+
+    /**
+     * @return how many output records the last collection read, checkpoints included.
+     */
+    public long recordsRead()
+    {
+        return recordsRead;
     }
 
     private void onRecord(final DirectBuffer buffer, final int offset, final int length, final long position)
     {
-        if (RecordFlyweight.typeIdAt(buffer, offset) != RecordType.TRANSFER.id())
+        // a checkpoint at the limit lets the reader hand out the record after it, which the earlier pass never read
+        if (position >= limit || RecordFlyweight.typeIdAt(buffer, offset) != RecordType.TRANSFER.id())
         {
             return;
         }
@@ -98,15 +140,29 @@ public final class AuditCollector
         final LocalDate date = postingDays.dayOf(transfer.reasonCode(), transfer.intervalStart(),
             PostingDays.datedByCause(transfer.reasonCode()) ? causes.eventTimeOf(transfer.causeSequence()) :
             EventTime.NONE);
-        final AccountAudit account = accounts.get(CustomerPosting.customer(transfer));
-        if (account == null)
+        final long customer = CustomerPosting.customer(transfer);
+        final AccountAudit account = byId.get(customer);
+        final boolean inFleet = fleet != null && fleet.selects(customer);
+        if (account == null && !inFleet)
         {
             return;
         }
+        final String token = TokenSymbol.unpack(transfer.token());
+        if (inFleet)
+        {
+            file(fleet.day(customer, date, token), token);
+        }
+        if (account != null)
+        {
+            file(account.day(date), token);
+        }
+    }
+
+    /** Files the wrapped transfer under one day: an account's, or all selected accounts' together. */
+    private void file(final DayEntry day, final String token)
+    {
         final long sequence = transfer.sequence();
         final long signed = CustomerPosting.signedAmount(transfer);
-        final String token = TokenSymbol.unpack(transfer.token());
-        final DayEntry day = account.day(date);
         day.addBalanceChange(token, signed, sequence);
         if (meterFilter != 0 && transfer.meterId() != meterFilter)
         {

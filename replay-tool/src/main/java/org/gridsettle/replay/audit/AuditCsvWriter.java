@@ -16,26 +16,34 @@ import java.util.NavigableMap;
  * days of, on every row, so that a row copied out of the file still says which day it is (the HTML and JSON say it
  * once; a CSV has no place for that but a column).
  * <p>
- * Stateless; safe from any thread.
+ * Not thread-safe; one report per instance ({@link AuditWriter}).
  */
-public final class AuditCsvWriter
+public final class AuditCsvWriter implements AuditWriter
 {
     /** The header row. */
     public static final String HEADER = "account,date,token,reason,amount,transfers,sequences,import_kwh," +
         "export_kwh,closing_balance,carbon_emitted_kg,carbon_avoided_kg,dr_baseline_kwh,zone";
 
-    private AuditCsvWriter()
-    {
-    }
+    private final PrintWriter out;
 
     /**
-     * @param out    destination; flushed, not closed.
-     * @param report the report.
+     * @param out destination; flushed at the end, not closed.
      */
-    public static void write(final PrintWriter out, final AuditReport report)
+    public AuditCsvWriter(final PrintWriter out)
+    {
+        this.out = out;
+    }
+
+    @Override
+    public void begin(final AuditReport report)
     {
         out.print(HEADER);
         out.print('\n');
+    }
+
+    @Override
+    public void accounts(final AuditReport report)
+    {
         final boolean carbon = report.hasCarbonPostings();
         final boolean dr = report.hasDemandResponsePostings();
         for (final AccountAudit account : report.accounts())
@@ -63,6 +71,11 @@ public final class AuditCsvWriter
                 }
             }
         }
+    }
+
+    @Override
+    public void end(final AuditReport report)
+    {
         out.flush();
     }
 

@@ -10,16 +10,15 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Writes the report as one self-contained HTML page: inline style, inline SVG charts ({@link SvgChart}), tables,
  * and no script, link, image or font from anywhere. Every text is escaped ({@link HtmlText}). Rows and cells carry
  * {@code data-*} attributes with the raw integers so that a machine can check the page against the CSV and JSON.
  * <p>
- * Stateless; safe from any thread.
+ * Not thread-safe; one report per instance ({@link AuditWriter}).
  */
-public final class AuditHtmlWriter
+public final class AuditHtmlWriter implements AuditWriter
 {
     private static final String STYLE = "body{font-family:sans-serif;margin:2em;color:#222}" +
         "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;" +
@@ -27,15 +26,18 @@ public final class AuditHtmlWriter
         "td.seq{font-family:monospace;font-size:80%;text-align:left;max-width:40em;word-break:break-all}" +
         ".note{color:#8a4b00;font-style:italic}.ct{font-weight:bold;font-size:14px}.cl{font-size:11px}";
 
-    private AuditHtmlWriter()
-    {
-    }
+    private final PrintWriter out;
 
     /**
-     * @param out    destination; flushed, not closed.
-     * @param report the report.
+     * @param out destination; flushed at the end, not closed.
      */
-    public static void write(final PrintWriter out, final AuditReport report)
+    public AuditHtmlWriter(final PrintWriter out)
+    {
+        this.out = out;
+    }
+
+    @Override
+    public void begin(final AuditReport report)
     {
         final StringBuilder sb = new StringBuilder(1 << 16);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
@@ -54,12 +56,26 @@ public final class AuditHtmlWriter
         notes(sb, report);
         sb.append("<h2 id=\"totals-heading\">Totals</h2>\n");
         totalsTable(sb, "totals", report.totals(null));
-        for (final AccountAudit account : report.accounts())
-        {
-            accountSection(sb, report, account);
-        }
-        sb.append("</body></html>\n");
         out.print(sb);
+    }
+
+    @Override
+    public void accounts(final AuditReport group)
+    {
+        // one account's section at a time: a fleet's page is far larger than the heap that writes it
+        final StringBuilder sb = new StringBuilder(1 << 16);
+        for (final AccountAudit account : group.accounts())
+        {
+            sb.setLength(0);
+            accountSection(sb, group, account);
+            out.print(sb);
+        }
+    }
+
+    @Override
+    public void end(final AuditReport report)
+    {
+        out.print("</body></html>\n");
         out.flush();
     }
 
@@ -95,7 +111,7 @@ public final class AuditHtmlWriter
 
     private static String carbonTotals(final AuditReport report)
     {
-        final long[] ug = report.carbonMicrograms(null);
+        final long[] ug = report.carbonMicrograms();
         return "emitted by priced imports " + CarbonMass.kg(ug[0]) + ", avoided by credited exports " +
             CarbonMass.kg(ug[1]) + " (each CARBON_ADDER and CARBON_CREDIT posting's energy x its rate field, the " +
             "grid intensity in mg CO2/kWh; per day below)";
@@ -114,27 +130,16 @@ public final class AuditHtmlWriter
         int i = 0;
         for (final LocalDate date : dates)
         {
-            final long[] daySlots = new long[DayEntry.SLOTS];
-            for (final AccountAudit account : report.accounts())
+            // every selected account's day summed (AuditFleet), whichever group this report holds
+            final DayEntry day = report.fleet().sum().days(null, null).get(date);
+            importWh[i] = day.importWh();
+            exportWh[i] = day.exportWh();
+            for (final NavigableMap<String, PostingCell> reasons : day.postings().values())
             {
-                final DayEntry day = report.days(account).get(date);
-                if (day == null)
-                {
-                    continue;
-                }
-                importWh[i] += day.importWh();
-                exportWh[i] += day.exportWh();
-                for (final NavigableMap<String, PostingCell> reasons : day.postings().values())
-                {
-                    final PostingCell credit = reasons.get("EXPORT_CREDIT");
-                    credits[i] += credit == null ? 0 : credit.amount();
-                }
-                for (int s = 0; s < DayEntry.SLOTS; s++)
-                {
-                    daySlots[s] += day.importBySlot()[s];
-                }
+                final PostingCell credit = reasons.get("EXPORT_CREDIT");
+                credits[i] += credit == null ? 0 : credit.amount();
             }
-            slots.put(date, daySlots);
+            slots.put(date, day.importBySlot().clone());
             i++;
         }
         sb.append("<h2>Charts</h2>\n");
@@ -188,28 +193,20 @@ public final class AuditHtmlWriter
         final StringBuilder sb, final AuditReport report, final NavigableSet<LocalDate> dates,
         final List<String> labels)
     {
-        final NavigableSet<String> tokens = new TreeSet<>();
-        report.accounts().forEach((a) -> report.days(a).values().forEach((d) ->
-            tokens.addAll(d.closingBalances().keySet())));
+        final AccountAudit fleet = report.fleet().sum();
         final SvgChart chart = new SvgChart("Closing balance per token, audited accounts together", labels,
             MicroUnits::toDecimalString, null);
         final String[] colors = {"#2980b9", "#e67e22", "#8e44ad", "#16a085", "#c0392b", "#7f8c8d"};
         int c = 0;
-        for (final String token : tokens)
+        for (final String token : report.fleet().chartedTokens())
         {
             final long[] series = new long[dates.size()];
-            for (final AccountAudit account : report.accounts())
+            int i = 0;
+            for (final LocalDate date : dates)
             {
-                int i = 0;
-                long last = 0;
-                for (final LocalDate date : dates)
-                {
-                    // a day without postings keeps the balance of the day before it
-                    final Map.Entry<LocalDate, DayEntry> known = account.days(null, date.plusDays(1)).lastEntry();
-                    last = known == null ? 0 : known.getValue().closingBalances().getOrDefault(token, 0L);
-                    series[i] = Math.addExact(series[i], last);
-                    i++;
-                }
+                // the accounts' balances summed: a day without postings keeps the balance of the day before it
+                final Map.Entry<LocalDate, DayEntry> known = fleet.days(null, date.plusDays(1)).lastEntry();
+                series[i++] = known == null ? 0 : known.getValue().closingBalances().getOrDefault(token, 0L);
             }
             chart.line(token, series, colors[c++ % colors.length], false);
         }

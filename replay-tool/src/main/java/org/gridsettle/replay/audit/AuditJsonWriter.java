@@ -17,24 +17,35 @@ import java.util.NavigableMap;
  * strings and Wh integers), postings by token and reason, closing balances, each with the output sequences it comes
  * from; then the totals. Amounts are six-decimal strings, as in {@code settle dump}.
  * <p>
- * Stateless; safe from any thread.
+ * Not thread-safe; one report per instance ({@link AuditWriter}), its generator open from {@link #begin} to
+ * {@link #end}.
  */
-public final class AuditJsonWriter
+public final class AuditJsonWriter implements AuditWriter
 {
-    private AuditJsonWriter()
-    {
-    }
+    private final JsonGenerator json;
 
     /**
-     * @param out    destination; flushed, not closed.
-     * @param report the report.
+     * @param out destination; flushed at the end, not closed.
      */
-    public static void write(final Writer out, final AuditReport report)
+    public AuditJsonWriter(final Writer out)
     {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out))
+        try
         {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.useDefaultPrettyPrinter();
+            json = new JsonFactory().createGenerator(out);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.useDefaultPrettyPrinter();
+    }
+
+    @Override
+    public void begin(final AuditReport report)
+    {
+        try
+        {
             json.writeStartObject();
             json.writeStringField("journal", report.journal());
             json.writeStringField("zone", report.zone().getId());
@@ -48,10 +59,35 @@ public final class AuditJsonWriter
                 "and metered load of each event hour as the engine computed them (demandResponse)" :
                 AuditReport.NOT_PRICED);
             json.writeArrayFieldStart("accounts");
-            for (final AccountAudit account : report.accounts())
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void accounts(final AuditReport group)
+    {
+        try
+        {
+            for (final AccountAudit account : group.accounts())
             {
-                writeAccount(json, report, account);
+                writeAccount(json, group, account);
             }
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void end(final AuditReport report)
+    {
+        // closing the generator flushes it; the destination stays open (AUTO_CLOSE_TARGET is off)
+        try (json)
+        {
             json.writeEndArray();
             json.writeFieldName("totals");
             writeTotals(json, report.totals(null));

@@ -12,30 +12,37 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The measurement-and-verification report of a journal, ready to render: the audited accounts and the range and
- * zone they were cut by, with the fleet-wide views the charts and totals need.
+ * The measurement-and-verification report of a journal, ready to render: the audited accounts of one group (every
+ * account, when they fit in memory together) and the range and zone they were cut by, with the fleet-wide views the
+ * charts and totals need, which are the whole selection's whichever group this is ({@link AuditFleet}).
  * <p>
  * Immutable once built; safe to render from any thread.
  *
- * @param journal   the journal directory, as given.
- * @param zone      zone of the local days.
- * @param from      first day reported, or null.
- * @param to        first day not reported, or null.
- * @param selection what was audited, for the heading: {@code "account 100000"}, {@code "meter 5000000"}, ...
- * @param accounts  the accounts, ascending.
+ * @param journal        the journal directory, as given.
+ * @param zone           zone of the local days.
+ * @param from           first day reported, or null.
+ * @param to             first day not reported, or null.
+ * @param selection      what was audited, for the heading: {@code "account 100000"}, {@code "meter 5000000"}, ...
+ * @param fleet          every selected account together.
+ * @param accounts       the accounts of this group, ascending.
+ * @param demandResponse the demand-response days of this group's meters, by meter.
  */
 public record AuditReport(
-    String journal, ZoneId zone, LocalDate from, LocalDate to, String selection, List<AccountAudit> accounts,
-    Map<Long, List<DrMeterDay>> demandResponse)
+    String journal, ZoneId zone, LocalDate from, LocalDate to, String selection, AuditFleet fleet,
+    List<AccountAudit> accounts, Map<Long, List<DrMeterDay>> demandResponse)
 {
+    /** What the carbon or demand-response columns say when the reported postings have no carbon or DR posting. */
+    public static final String NOT_PRICED = "not priced by this journal";
+
     /**
-     * A report without demand-response figures.
+     * @param groupAccounts       the accounts of another group, ascending.
+     * @param groupDemandResponse their meters' demand-response days.
+     * @return the same report of that group.
      */
-    public AuditReport(
-        final String journal, final ZoneId zone, final LocalDate from, final LocalDate to, final String selection,
-        final List<AccountAudit> accounts)
+    public AuditReport group(final List<AccountAudit> groupAccounts,
+        final Map<Long, List<DrMeterDay>> groupDemandResponse)
     {
-        this(journal, zone, from, to, selection, accounts, Map.of());
+        return new AuditReport(journal, zone, from, to, selection, fleet, groupAccounts, groupDemandResponse);
     }
 
     /**
@@ -59,9 +66,6 @@ public record AuditReport(
         return days;
     }
 
-    /** What the carbon or demand-response columns say when the reported postings have no carbon or DR posting. */
-    public static final String NOT_PRICED = "not priced by this journal";
-
     /**
      * @param account an audited account.
      * @return its days in the report's range.
@@ -72,61 +76,44 @@ public record AuditReport(
     }
 
     /**
-     * @return every reported day of any account, ascending.
+     * @return every reported day of any selected account, ascending.
      */
     public NavigableSet<LocalDate> allDays()
     {
-        final NavigableSet<LocalDate> dates = new TreeSet<>();
-        accounts.forEach((a) -> dates.addAll(days(a).keySet()));
-        return dates;
+        return fleet.days();
     }
 
     /**
-     * @param account an audited account, or null for every audited account together.
+     * @param account an audited account, or null for every selected account together.
      * @return amount per token, then reason, summed over the reported days; the cells carry no sequences, each
      *     day's cell has them.
      */
     public NavigableMap<String, NavigableMap<String, PostingCell>> totals(final AccountAudit account)
     {
-        final NavigableMap<String, NavigableMap<String, PostingCell>> totals = new TreeMap<>();
-        for (final AccountAudit a : accounts)
+        if (account == null)
         {
-            if (account != null && a != account)
+            return fleet.totals();
+        }
+        final NavigableMap<String, NavigableMap<String, PostingCell>> totals = new TreeMap<>();
+        for (final DayEntry day : days(account).values())
+        {
+            day.postings().forEach((token, reasons) -> reasons.forEach((reason, cell) ->
             {
-                continue;
-            }
-            for (final DayEntry day : days(a).values())
-            {
-                day.postings().forEach((token, reasons) -> reasons.forEach((reason, cell) ->
-                {
-                    final PostingCell sum = totals.computeIfAbsent(token, (t) -> new TreeMap<>())
-                        .computeIfAbsent(reason, (r) -> new PostingCell());
-                    sum.addAmount(cell.amount());
-                }));
-            }
+                final PostingCell sum = totals.computeIfAbsent(token, (t) -> new TreeMap<>())
+                    .computeIfAbsent(reason, (r) -> new PostingCell());
+                sum.addAmount(cell.amount());
+            }));
         }
         return totals;
     }
 
     /**
-     * @param account an audited account, or null for every audited account together.
-     * @return CO2 of priced imports and of credited exports over the reported days, micrograms: {emitted, avoided}.
+     * @return CO2 of priced imports and of credited exports of every selected account over the reported days,
+     *     micrograms: {emitted, avoided}.
      */
-    public long[] carbonMicrograms(final AccountAudit account)
+    public long[] carbonMicrograms()
     {
-        final long[] total = new long[2];
-        for (final AccountAudit a : accounts)
-        {
-            if (account == null || a == account)
-            {
-                for (final DayEntry day : days(a).values())
-                {
-                    total[0] = Math.addExact(total[0], day.carbonEmittedMicrograms());
-                    total[1] = Math.addExact(total[1], day.carbonAvoidedMicrograms());
-                }
-            }
-        }
-        return total;
+        return fleet.carbonMicrograms();
     }
 
     /**
@@ -134,7 +121,7 @@ public record AuditReport(
      */
     public boolean hasCarbonPostings()
     {
-        return hasReason("CARBON_ADDER") || hasReason("CARBON_CREDIT");
+        return fleet.hasReason("CARBON_ADDER") || fleet.hasReason("CARBON_CREDIT");
     }
 
     /**
@@ -142,11 +129,6 @@ public record AuditReport(
      */
     public boolean hasDemandResponsePostings()
     {
-        return hasReason("DR_INCENTIVE");
-    }
-
-    private boolean hasReason(final String reason)
-    {
-        return totals(null).values().stream().anyMatch((reasons) -> reasons.containsKey(reason));
+        return fleet.hasReason("DR_INCENTIVE");
     }
 }

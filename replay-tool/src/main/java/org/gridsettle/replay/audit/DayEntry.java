@@ -18,6 +18,8 @@ public final class DayEntry
     public static final int SLOTS = 96;
 
     private final LocalDate date;
+    /** False for a fleet-wide day, which sums every account's transfers and would cite millions of them. */
+    private final boolean cites;
     private final SequenceList importSequences = new SequenceList();
     private final SequenceList exportSequences = new SequenceList();
     private final long[] importBySlot = new long[SLOTS];
@@ -30,22 +32,23 @@ public final class DayEntry
     private long carbonEmittedUg;
     private long carbonAvoidedUg;
 
-    DayEntry(final LocalDate date)
+    DayEntry(final LocalDate date, final boolean cites)
     {
         this.date = date;
+        this.cites = cites;
     }
 
     void addImport(final long wh, final int slot, final long sequence)
     {
         importWh = Math.addExact(importWh, wh);
         importBySlot[slot] = Math.addExact(importBySlot[slot], wh);
-        importSequences.add(sequence);
+        cite(importSequences, sequence);
     }
 
     void addExport(final long wh, final long sequence)
     {
         exportWh = Math.addExact(exportWh, wh);
-        exportSequences.add(sequence);
+        cite(exportSequences, sequence);
     }
 
     void addCarbon(final boolean avoided, final long micrograms, final long sequence)
@@ -58,18 +61,38 @@ public final class DayEntry
         {
             carbonEmittedUg = Math.addExact(carbonEmittedUg, micrograms);
         }
-        carbonSequences.add(sequence);
+        cite(carbonSequences, sequence);
     }
 
     void addPosting(final String token, final String reason, final long signedAmount, final long sequence)
     {
-        postings.computeIfAbsent(token, (t) -> new TreeMap<>()).computeIfAbsent(reason, (r) -> new PostingCell())
-            .add(signedAmount, sequence);
+        add(postings.computeIfAbsent(token, (t) -> new TreeMap<>()).computeIfAbsent(reason, (r) -> new PostingCell()),
+            signedAmount, sequence);
     }
 
     void addBalanceChange(final String token, final long signedAmount, final long sequence)
     {
-        balanceChanges.computeIfAbsent(token, (t) -> new PostingCell()).add(signedAmount, sequence);
+        add(balanceChanges.computeIfAbsent(token, (t) -> new PostingCell()), signedAmount, sequence);
+    }
+
+    private void add(final PostingCell cell, final long signedAmount, final long sequence)
+    {
+        if (cites)
+        {
+            cell.add(signedAmount, sequence);
+        }
+        else
+        {
+            cell.addAmount(signedAmount);
+        }
+    }
+
+    private void cite(final SequenceList list, final long sequence)
+    {
+        if (cites)
+        {
+            list.add(sequence);
+        }
     }
 
     void close(final Map<String, Long> runningBalances)

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Recovers the baselines behind a journal's demand-response credits by replaying its inputs through the engine's own
@@ -48,6 +49,20 @@ public final class DrReplay
         final Path journalDir, final Set<Long> meterIds, final ProgressListener progress)
     {
         final Map<Long, List<DrMeterDay>> byMeter = new TreeMap<>();
+        replay(journalDir, meterIds, progress,
+            (day) -> byMeter.computeIfAbsent(day.meterId(), (m) -> new ArrayList<>()).add(day));
+        return byMeter;
+    }
+
+    /**
+     * @param journalDir a journal directory.
+     * @param meterIds   meters whose figures to keep.
+     * @param progress   told how many input records have been replayed.
+     * @param sink       given each settled event day of those meters, in settlement order.
+     */
+    public static void replay(final Path journalDir, final Set<Long> meterIds, final ProgressListener progress,
+        final Consumer<DrMeterDay> sink)
+    {
         final SettlementLogic logic = new SettlementLogic((buffer, offset, length) ->
         {
             // outputs are regenerated only to reach the same state; they are not needed here
@@ -56,8 +71,7 @@ public final class DrReplay
         {
             if (meterIds.contains(meterId))
             {
-                byMeter.computeIfAbsent(meterId, (m) -> new ArrayList<>()).add(copy(sequence, eventId, meterId,
-                    localDay, quote));
+                sink.accept(copy(sequence, eventId, meterId, localDay, quote));
             }
         });
         try (JournalReader inputs = JournalReader.readOnly(Journals.input(journalDir)))
@@ -70,7 +84,6 @@ public final class DrReplay
             }
             progress.progress(inputs.position(), inputs.position());
         }
-        return byMeter;
     }
 
     private static DrMeterDay copy(

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
@@ -144,6 +145,33 @@ public final class InputRegistry
             }
         });
         return meters;
+    }
+
+    /**
+     * @return every registered account with its meters as {@link #metersOf} gives them, ascending by account; built
+     *     in one walk of the enrolments, where asking {@link #metersOf} for each account walks them once an account.
+     */
+    public NavigableMap<Long, List<Long>> metersByAccount()
+    {
+        final NavigableMap<Long, List<Long>> byAccount = new TreeMap<>();
+        accounts.forEach((account) -> byAccount.put(account, new ArrayList<>()));
+        accountsByMeter.forEach((meter, owners) -> owners.forEach((owner) ->
+        {
+            final List<Long> meters = byAccount.get(owner);
+            if (meters != null)
+            {
+                meters.add(meter);
+            }
+        }));
+        return byAccount;
+    }
+
+    /**
+     * @return how many meters were ever enrolled.
+     */
+    public int meterCount()
+    {
+        return accountsByMeter.size();
     }
 
     /**

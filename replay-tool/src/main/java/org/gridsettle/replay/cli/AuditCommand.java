@@ -2,13 +2,8 @@ package org.gridsettle.replay.cli;
 
 import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.VerificationReport;
-import org.gridsettle.replay.audit.AccountAudit;
-import org.gridsettle.replay.audit.AuditCollector;
-import org.gridsettle.replay.audit.AuditCsvWriter;
-import org.gridsettle.replay.audit.AuditHtmlWriter;
-import org.gridsettle.replay.audit.AuditJsonWriter;
 import org.gridsettle.replay.audit.AuditReport;
-import org.gridsettle.replay.audit.DrReplay;
+import org.gridsettle.replay.audit.AuditWriter;
 import org.gridsettle.replay.audit.InputRegistry;
 import org.gridsettle.replay.progress.TerminalProgress;
 import picocli.CommandLine.Command;
@@ -23,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
@@ -58,7 +54,10 @@ import java.util.stream.Collectors;
         "is one self-contained page with inline SVG charts. A selection with no",
         "posting in the days asked for is refused (exit 2), not written empty.",
         "An archive of closed cycle files is verified as one with --archive (settle",
-        "verify --help)."},
+        "verify --help). Every account of a fleet too large for the heap together is",
+        "written a group of accounts at a time, reading the journal once per group",
+        "(stderr says how many times; a larger -Xmx in SETTLE_JAVA_OPTS means fewer),",
+        "with demand-response baselines kept meanwhile in a temporary file."},
     footer = {"", "Example:",
         "  settle audit --journal demo-data/journal --account 100000 --format html \\",
         "      --out audit.html"})
@@ -121,7 +120,8 @@ public final class AuditCommand implements Callable<Integer>
         outFile.check(journal, Map.of());
         final InputRegistry registry = InputRegistry.read(journal);
         final ZoneId localZone = zone != null ? OptionValues.zone(zone) : recordedZone(registry);
-        final Map<Long, List<Long>> selected = new TreeMap<>();
+        final NavigableMap<Long, List<Long>> selected =
+            account == null && meter == null ? registry.metersByAccount() : new TreeMap<>();
         final String selection;
         if (meter != null)
         {
@@ -146,32 +146,19 @@ public final class AuditCommand implements Callable<Integer>
         }
         else
         {
-            registry.accounts().forEach((a) -> selected.put(a, registry.metersOf(a)));
             selection = "all " + selected.size() + " accounts";
         }
         requireVerified(journal, "audit", archive, true);
-        final AuditReport report;
-        try (TerminalProgress reading = TerminalProgress.forStderr("audit", "outputs"))
+        final int days;
+        try (AuditPasses passes = new AuditPasses(journal, localZone, fromDay, toDay, selection, selected,
+            meter == null ? 0 : meter, AuditPasses.metersPerGroup(journal, registry.meterCount(),
+            Runtime.getRuntime().maxMemory()), spec.commandLine().getErr()))
         {
-            final List<AccountAudit> accounts =
-                new AuditCollector(localZone, selected, meter == null ? 0 : meter).collect(journal, reading);
-            final AuditReport plain =
-                new AuditReport(journal.toString(), localZone, fromDay, toDay, selection, accounts);
-            requireSomethingToReport(plain);
-            // baselines are recovered by replaying the inputs through the engine: only worth it when DR was credited
-            report = !plain.hasDemandResponsePostings() ? plain : withBaselines(plain, selected);
+            days = firstPass(passes);
+            outFile.write((writer) -> passes.write(AuditWriter.of(format, writer)));
         }
-        outFile.write((writer) ->
-        {
-            switch (format)
-            {
-                case "csv" -> AuditCsvWriter.write(writer, report);
-                case "json" -> AuditJsonWriter.write(writer, report);
-                default -> AuditHtmlWriter.write(writer, report);
-            }
-        });
         final PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("audit: " + selection + ", " + report.allDays().size() + " days, " + format + " written to " +
+        stdout.println("audit: " + selection + ", " + days + " days, " + format + " written to " +
             out);
         // standard output that could not be written fails the run in SettleCommand.execute, for every command
         stdout.flush();
@@ -212,6 +199,20 @@ public final class AuditCommand implements Callable<Integer>
     }
 
     /**
+     * Reads the journal for every account's sums and the first group's accounts, refuses a report of no day, and
+     * recovers demand-response baselines when the report has DR credits.
+     *
+     * @return how many days the report has.
+     */
+    private static int firstPass(final AuditPasses passes)
+    {
+        final AuditReport report = passes.firstPass();
+        requireSomethingToReport(report);
+        passes.replayDemandResponse();
+        return report.allDays().size();
+    }
+
+    /**
      * Refuses a report of no day: an empty report written with exit 0 reads as "nothing was posted" to whoever gets
      * the file, when the range or selection missed the journal's days. Says which local days the selection has.
      */
@@ -221,8 +222,7 @@ public final class AuditCommand implements Callable<Integer>
         {
             return;
         }
-        final NavigableSet<LocalDate> held = new TreeSet<>();
-        report.accounts().forEach((a) -> held.addAll(a.days(null, null).keySet()));
+        final NavigableSet<LocalDate> held = report.fleet().heldDays();
         throw new IllegalArgumentException("nothing to report: no posting of " + report.selection() +
             (held.isEmpty() ? " in " + report.journal() : range(report.from(), report.to()) + ", only on local days " +
             held.first() + " to " + held.last() + " in " + report.zone()) + "; no report was written");
@@ -285,22 +285,6 @@ public final class AuditCommand implements Callable<Integer>
                 "its writer.lock), so its output journal's binding to the input journal cannot be checked yet: run " +
                 "it again once the writer has closed the journal" + (takesArchive ? ", or give --archive to " +
                 command + " what it holds so far without that check" : ""));
-        }
-    }
-
-    private static Set<Long> meterIds(final Map<Long, List<Long>> selected)
-    {
-        final Set<Long> ids = new TreeSet<>();
-        selected.values().forEach(ids::addAll);
-        return ids;
-    }
-
-    private static AuditReport withBaselines(final AuditReport plain, final Map<Long, List<Long>> selected)
-    {
-        try (TerminalProgress replaying = TerminalProgress.forStderr("audit: DR baselines", "inputs"))
-        {
-            return new AuditReport(plain.journal(), plain.zone(), plain.from(), plain.to(), plain.selection(),
-                plain.accounts(), DrReplay.collect(Path.of(plain.journal()), meterIds(selected), replaying));
         }
     }
 
