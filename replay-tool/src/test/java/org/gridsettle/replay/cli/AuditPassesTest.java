@@ -3,6 +3,7 @@ package org.gridsettle.replay.cli;
 import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.replay.audit.AccountAudit;
 import org.gridsettle.replay.audit.AuditCollector;
+import org.gridsettle.replay.audit.AuditReport;
 import org.gridsettle.replay.audit.AuditWriter;
 import org.gridsettle.replay.audit.DayEntry;
 import org.gridsettle.replay.audit.InputRegistry;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -85,6 +87,26 @@ class AuditPassesTest
         assertThat(read).isEqualTo(all.headSet(read.last() + 1));
     }
 
+    // the point of groups: a later pass collects its group once the first is written and dropped, not beside it, or a
+    // fleet's audit needs two groups' heap where the group size assumed one
+    @Test
+    void theFirstGroupIsNotHeldWhileALaterGroupIsCollected()
+    {
+        final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
+        final GroupWatch watch = new GroupWatch();
+        try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, null, null, "all accounts",
+            selected, 0, METERS / 2, new PrintWriter(new StringWriter())))
+        {
+            audit.firstPass();
+            audit.replayDemandResponse();
+            audit.write(watch);
+        }
+
+        assertThat(watch.groups).isEqualTo(2);
+        assertThat(watch.firstHeldByTheSecond).as("an account of the first group is reachable from the second's " +
+            "write").isFalse();
+    }
+
     /** Every transfer the accounts' balance changes cite. */
     private static SortedSet<Long> cited(final List<AccountAudit> accounts)
     {
@@ -103,6 +125,39 @@ class AuditPassesTest
             }
         }
         return sequences;
+    }
+
+    /** Notes whether the first group's first account can still be reached when the next group is written. */
+    private static final class GroupWatch implements AuditWriter
+    {
+        private WeakReference<AccountAudit> firstAccount;
+        private int groups;
+        private boolean firstHeldByTheSecond;
+
+        @Override
+        public void begin(final AuditReport report)
+        {
+            // only the groups matter here
+        }
+
+        @Override
+        public void accounts(final AuditReport group)
+        {
+            if (groups++ == 0)
+            {
+                firstAccount = new WeakReference<>(group.accounts().get(0));
+                return;
+            }
+            // a weak reference is cleared by a full collection once nothing else reaches its object
+            System.gc();
+            firstHeldByTheSecond |= firstAccount.get() != null;
+        }
+
+        @Override
+        public void end(final AuditReport report)
+        {
+            // only the groups matter here
+        }
     }
 
     private static String audit(final String format, final LocalDate from, final LocalDate to,
