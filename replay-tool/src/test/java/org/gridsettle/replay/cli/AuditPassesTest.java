@@ -1,6 +1,10 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.ProgressListener;
+import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.replay.audit.AccountAudit;
 import org.gridsettle.replay.audit.AuditCollector;
 import org.gridsettle.replay.audit.AuditReport;
@@ -19,6 +23,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +90,48 @@ class AuditPassesTest
         assertThat(read.last()).isLessThan(all.last());
         // a prefix of the journal's transfers: none skipped before the limit, none read after it
         assertThat(read).isEqualTo(all.headSet(read.last() + 1));
+    }
+
+    // a checkpoint is read inside the reader's next record: a limit just before or just after one must still read the
+    // records before the limit and none after it, and count what it read as the limit
+    @Test
+    void aLimitNextToACheckpointReadsTheRecordsBeforeItAndNoMore()
+    {
+        final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
+        final AuditCollector whole = new AuditCollector(TestResources.LOS_ANGELES, selected, 0, null);
+        final SortedSet<Long> all = cited(whole.collect(journal));
+        // position of each record, checkpoints included, to the sequence of the first data record at or after it
+        final NavigableMap<Long, Long> checkpoints = new TreeMap<>();
+        final NavigableMap<Long, Long> dataSequences = new TreeMap<>();
+        try (JournalReader reader = JournalReader.readOnly(Journals.output(journal)).includeCheckpoints(true))
+        {
+            while (reader.next((buffer, offset, length, position) ->
+            {
+                if (RecordFlyweight.typeIdAt(buffer, offset) == RecordType.CHECKPOINT.id())
+                {
+                    checkpoints.put(position, position);
+                }
+                else
+                {
+                    dataSequences.put(position, RecordFlyweight.sequenceAt(buffer, offset));
+                }
+            }))
+            {
+                // the handler notes the positions
+            }
+        }
+        // one of the journal's checkpoints between data records, well inside it: a close of a day
+        final long checkpoint = checkpoints.ceilingKey(dataSequences.lastKey() / 2);
+        assertThat(dataSequences).containsKeys(checkpoint - 1, checkpoint + 1);
+        for (long limit = checkpoint - 1; limit <= checkpoint + 2; limit++)
+        {
+            final AuditCollector part = new AuditCollector(TestResources.LOS_ANGELES, selected, 0, null);
+            final SortedSet<Long> read = cited(part.collect(journal, ProgressListener.NONE, limit));
+            final long firstNotRead = dataSequences.ceilingEntry(limit).getValue();
+
+            assertThat(part.recordsRead()).as("limit %d, checkpoint at %d", limit, checkpoint).isEqualTo(limit);
+            assertThat(read).as("limit %d, checkpoint at %d", limit, checkpoint).isEqualTo(all.headSet(firstNotRead));
+        }
     }
 
     // the point of groups: a later pass collects its group once the first is written and dropped, not beside it, or a
