@@ -20,8 +20,11 @@ import java.io.StringWriter;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -70,6 +73,60 @@ class AuditPassesTest
                         .as("%s from %s to %s in groups of %d meters", format, range[0], range[1], metersPerGroup)
                         .isEqualTo(single);
                 }
+            }
+        }
+    }
+
+    // the fleet charts what the per-account code charted when it held every account: the union of the reported days'
+    // closing balances' tokens, and each day's balances summed over the accounts, a day without postings keeping the
+    // day before's; ranges that leave days before --from, and on or after --to, out
+    @Test
+    void theFleetsBalanceChartIsTheAccountsUnionAndSums()
+    {
+        final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
+        for (final LocalDate[] range : new LocalDate[][] {{null, null}, {LocalDate.parse("2026-03-10"), null},
+            {null, LocalDate.parse("2026-03-05")}, {LocalDate.parse("2026-03-10"), LocalDate.parse("2026-03-18")},
+            {LocalDate.parse("2026-03-16"), LocalDate.parse("2026-03-17")}})
+        {
+            try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, range[0], range[1], "all",
+                selected, 0, Long.MAX_VALUE, new PrintWriter(new StringWriter())))
+            {
+                final AuditReport report = audit.firstPass();
+                final NavigableMap<String, List<Long>> held = new TreeMap<>();
+                final NavigableMap<String, List<Long>> charted = new TreeMap<>();
+                final NavigableSet<String> tokens = new TreeSet<>();
+                report.accounts().forEach((a) -> report.days(a).values().forEach((d) ->
+                    tokens.addAll(d.closingBalances().keySet())));
+                for (final String token : tokens)
+                {
+                    final List<Long> series = new ArrayList<>();
+                    for (final LocalDate date : report.allDays())
+                    {
+                        long sum = 0;
+                        for (final AccountAudit account : report.accounts())
+                        {
+                            final Map.Entry<LocalDate, DayEntry> known =
+                                account.days(null, date.plusDays(1)).lastEntry();
+                            sum += known == null ? 0 : known.getValue().closingBalances().getOrDefault(token, 0L);
+                        }
+                        series.add(sum);
+                    }
+                    held.put(token, series);
+                }
+                for (final String token : report.fleet().chartedTokens())
+                {
+                    final List<Long> series = new ArrayList<>();
+                    for (final LocalDate date : report.allDays())
+                    {
+                        final Map.Entry<LocalDate, DayEntry> known =
+                            report.fleet().sum().days(null, date.plusDays(1)).lastEntry();
+                        series.add(known == null ? 0 : known.getValue().closingBalances().getOrDefault(token, 0L));
+                    }
+                    charted.put(token, series);
+                }
+
+                assertThat(held).as("from %s to %s", range[0], range[1]).hasSizeGreaterThan(1);
+                assertThat(charted).as("from %s to %s", range[0], range[1]).isEqualTo(held);
             }
         }
     }
