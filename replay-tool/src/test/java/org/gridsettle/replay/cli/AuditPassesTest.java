@@ -131,6 +131,55 @@ class AuditPassesTest
         }
     }
 
+    // groups are consecutive accounts up to the meters asked for, but never fewer than one account: an account of more
+    // meters than a group holds is a group of its own, one of no meter still takes a place, and no selection (or no
+    // limit, as the tests' Long.MAX_VALUE) is one pass, without the sum of meters overflowing
+    @Test
+    void groupsHoldWholeAccountsUpToTheMetersAsked()
+    {
+        final NavigableMap<Long, List<Long>> selected = new TreeMap<>();
+        selected.put(1L, List.of(11L, 12L, 13L, 14L, 15L));
+        selected.put(2L, List.of(21L));
+        selected.put(3L, List.of());
+        selected.put(4L, List.of(41L, 42L));
+
+        // {1} alone, {2, 3}, {4}
+        assertThat(passes(selected, 2)).isEqualTo(3);
+        // every account alone
+        assertThat(passes(selected, 1)).isEqualTo(4);
+        // {1}, {2, 3, 4}
+        assertThat(passes(selected, 5)).isEqualTo(2);
+        assertThat(passes(selected, Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(passes(new TreeMap<>(), 1)).isEqualTo(1);
+    }
+
+    // the group size is the heap's share over a meter's share of the output records, 64 bytes each: never zero, and
+    // not overflowing for a JVM with no heap limit (maxMemory is then Long.MAX_VALUE) or a journal of no meter
+    @Test
+    void theMetersOfAGroupAreTheHeapsShareOverAMetersRecords()
+    {
+        final long outputs;
+        try (JournalReader reader = JournalReader.readOnly(Journals.output(journal)))
+        {
+            outputs = reader.indexedRecords();
+        }
+        final long perMeter = outputs / METERS * AuditPasses.BYTES_PER_OUTPUT;
+
+        assertThat(AuditPasses.metersPerGroup(journal, METERS, 4 * 3 * perMeter)).isEqualTo(3);
+        assertThat(AuditPasses.metersPerGroup(journal, METERS, 1)).isEqualTo(1);
+        assertThat(AuditPasses.metersPerGroup(journal, 0, Long.MAX_VALUE))
+            .isEqualTo(Long.MAX_VALUE / 4 / (outputs * AuditPasses.BYTES_PER_OUTPUT));
+    }
+
+    private static int passes(final NavigableMap<Long, List<Long>> selected, final long metersPerGroup)
+    {
+        try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, null, null, "selection",
+            selected, 0, metersPerGroup, new PrintWriter(new StringWriter())))
+        {
+            return audit.passes();
+        }
+    }
+
     // a later pass reads what the first read and no more: an archive read with --archive may grow meanwhile, and a
     // group filed from records the totals never saw would disagree with them
     @Test
