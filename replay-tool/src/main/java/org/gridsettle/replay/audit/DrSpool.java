@@ -1,5 +1,6 @@
 package org.gridsettle.replay.audit;
 
+import org.gridsettle.journal.IoReason;
 import org.gridsettle.journal.ProgressListener;
 
 import java.io.BufferedInputStream;
@@ -40,29 +41,53 @@ public final class DrSpool implements AutoCloseable
      * @param journalDir a journal directory.
      * @param meterIds   meters whose figures to keep.
      * @param progress   told how many input records have been replayed.
-     * @return the spool of those meters' settled event days.
-     * @throws UncheckedIOException naming the temporary file when it cannot be written.
+     * @return the spool of those meters' settled event days, in a temporary file in {@code java.io.tmpdir}.
+     * @throws UncheckedIOException naming the folder when the file cannot be made or written there.
      */
     public static DrSpool replay(final Path journalDir, final Set<Long> meterIds, final ProgressListener progress)
     {
+        return replay(journalDir, meterIds, progress, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * @param journalDir a journal directory.
+     * @param meterIds   meters whose figures to keep.
+     * @param progress   told how many input records have been replayed.
+     * @param directory  the folder of the temporary file: {@code java.io.tmpdir}, but for tests.
+     * @return the spool of those meters' settled event days.
+     * @throws UncheckedIOException naming the folder when the file cannot be made or written there.
+     */
+    static DrSpool replay(final Path journalDir, final Set<Long> meterIds, final ProgressListener progress,
+        final Path directory)
+    {
         Path file = null;
+        boolean kept = false;
         try
         {
-            file = Files.createTempFile("settle-audit-dr-", ".bin");
+            file = Files.createTempFile(directory, "settle-audit-dr-", ".bin");
             // an audit stopped by a signal still runs shutdown hooks: the baselines do not outlive it
             file.toFile().deleteOnExit();
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file))))
             {
                 DrReplay.replay(journalDir, meterIds, progress, (day) -> write(out, day));
             }
+            kept = true;
             return new DrSpool(file);
         }
         catch (final IOException | UncheckedIOException ex)
         {
-            deleteQuietly(file);
             final IOException cause = ex instanceof UncheckedIOException u ? u.getCause() : (IOException) ex;
-            throw new UncheckedIOException("cannot keep the demand-response baselines in a temporary file" +
-                (file == null ? "" : " " + file) + ": " + cause.getMessage(), cause);
+            throw new UncheckedIOException("cannot keep the demand-response baselines in a temporary file in " +
+                directory + ": " + IoReason.of(cause) + " (the JVM's java.io.tmpdir: " +
+                "SETTLE_JAVA_OPTS=-Djava.io.tmpdir=DIR chooses another folder)", cause);
+        }
+        finally
+        {
+            // whatever stopped the replay (a journal that fails its checks, the heap), the file goes with it
+            if (!kept)
+            {
+                deleteQuietly(file);
+            }
         }
     }
 

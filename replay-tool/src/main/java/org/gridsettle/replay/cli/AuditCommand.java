@@ -57,7 +57,9 @@ import java.util.stream.Collectors;
         "verify --help). Every account of a fleet too large for the heap together is",
         "written a group of accounts at a time, reading the journal once per group",
         "(stderr says how many times; a larger -Xmx in SETTLE_JAVA_OPTS means fewer),",
-        "with demand-response baselines kept meanwhile in a temporary file."},
+        "with demand-response baselines kept meanwhile in a temporary file in the",
+        "JVM's java.io.tmpdir (/tmp unless SETTLE_JAVA_OPTS=-Djava.io.tmpdir=DIR),",
+        "removed when the audit ends."},
     footer = {"", "Example:",
         "  settle audit --journal demo-data/journal --account 100000 --format html \\",
         "      --out audit.html"})

@@ -162,15 +162,24 @@ final class AuditPasses implements AutoCloseable
      */
     void write(final AuditWriter writer)
     {
-        final AuditReport firstGroup = first.group(first.accounts(), demandResponseOf(0));
-        first = first.group(List.of(), Map.of());
-        writer.begin(firstGroup);
-        writer.accounts(firstGroup);
+        writeFirstGroup(writer);
         for (int g = 1; g < groups.size(); g++)
         {
             writer.accounts(first.group(collect(g, null), demandResponseOf(g)));
         }
         writer.end(first);
+    }
+
+    /**
+     * Writes the heading and the first group, in a frame of its own: a local of {@link #write} would keep the group
+     * reachable while the later groups are collected (an interpreted frame holds its locals until it returns).
+     */
+    private void writeFirstGroup(final AuditWriter writer)
+    {
+        final AuditReport firstGroup = first.group(first.accounts(), demandResponseOf(0));
+        first = first.group(List.of(), Map.of());
+        writer.begin(firstGroup);
+        writer.accounts(firstGroup);
     }
 
     @Override

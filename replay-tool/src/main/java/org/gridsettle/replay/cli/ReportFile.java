@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  * The {@code --out} file of a report command ({@code settle audit}, {@code settle rerate}). It is checked before the
  * work starts, so that a report never overwrites the journal or another input and a missing directory is named at
  * once rather than after the work; and it is written to a temporary file in its directory, flushed to disk and
- * renamed into place only when complete, so that a full disk or any other write error leaves the file that was there
- * (or none) and no temporary file, never a truncated report.
+ * renamed into place only when complete, so that a full disk or any other write error, or a signal that stops the
+ * command (anything but {@code kill -9}), leaves the file that was there (or none) and no temporary file, never a
+ * truncated report.
  * <p>
  * A path that exists and is not a regular file (a device such as {@code /dev/stdout}, a pipe) cannot be replaced by a
  * rename and is written in place, with write errors still reported. A symbolic link is followed: the file it points
@@ -129,6 +130,9 @@ final class ReportFile
         {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))
             {
+                // a report stopped by a signal runs shutdown hooks: its part written does not outlive it (an audit
+                // written in account groups reads the journal while it writes, for most of its run)
+                temp.toFile().deleteOnExit();
                 writeChecked(Channels.newOutputStream(channel), body);
                 // on disk before the rename, so that a crash cannot leave the new name on an empty file
                 channel.force(true);

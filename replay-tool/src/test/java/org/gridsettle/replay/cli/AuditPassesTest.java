@@ -1,8 +1,13 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.ProgressListener;
+import org.gridsettle.journal.codec.RecordFlyweight;
+import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.replay.audit.AccountAudit;
 import org.gridsettle.replay.audit.AuditCollector;
+import org.gridsettle.replay.audit.AuditReport;
 import org.gridsettle.replay.audit.AuditWriter;
 import org.gridsettle.replay.audit.DayEntry;
 import org.gridsettle.replay.audit.InputRegistry;
@@ -12,11 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +77,109 @@ class AuditPassesTest
         }
     }
 
+    // the fleet charts what the per-account code charted when it held every account: the union of the reported days'
+    // closing balances' tokens, and each day's balances summed over the accounts, a day without postings keeping the
+    // day before's; ranges that leave days before --from, and on or after --to, out
+    @Test
+    void theFleetsBalanceChartIsTheAccountsUnionAndSums()
+    {
+        final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
+        for (final LocalDate[] range : new LocalDate[][] {{null, null}, {LocalDate.parse("2026-03-10"), null},
+            {null, LocalDate.parse("2026-03-05")}, {LocalDate.parse("2026-03-10"), LocalDate.parse("2026-03-18")},
+            {LocalDate.parse("2026-03-16"), LocalDate.parse("2026-03-17")}})
+        {
+            try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, range[0], range[1], "all",
+                selected, 0, Long.MAX_VALUE, new PrintWriter(new StringWriter())))
+            {
+                final AuditReport report = audit.firstPass();
+                final NavigableMap<String, List<Long>> held = new TreeMap<>();
+                final NavigableMap<String, List<Long>> charted = new TreeMap<>();
+                final NavigableSet<String> tokens = new TreeSet<>();
+                report.accounts().forEach((a) -> report.days(a).values().forEach((d) ->
+                    tokens.addAll(d.closingBalances().keySet())));
+                for (final String token : tokens)
+                {
+                    final List<Long> series = new ArrayList<>();
+                    for (final LocalDate date : report.allDays())
+                    {
+                        long sum = 0;
+                        for (final AccountAudit account : report.accounts())
+                        {
+                            final Map.Entry<LocalDate, DayEntry> known =
+                                account.days(null, date.plusDays(1)).lastEntry();
+                            sum += known == null ? 0 : known.getValue().closingBalances().getOrDefault(token, 0L);
+                        }
+                        series.add(sum);
+                    }
+                    held.put(token, series);
+                }
+                for (final String token : report.fleet().chartedTokens())
+                {
+                    final List<Long> series = new ArrayList<>();
+                    for (final LocalDate date : report.allDays())
+                    {
+                        final Map.Entry<LocalDate, DayEntry> known =
+                            report.fleet().sum().days(null, date.plusDays(1)).lastEntry();
+                        series.add(known == null ? 0 : known.getValue().closingBalances().getOrDefault(token, 0L));
+                    }
+                    charted.put(token, series);
+                }
+
+                assertThat(held).as("from %s to %s", range[0], range[1]).hasSizeGreaterThan(1);
+                assertThat(charted).as("from %s to %s", range[0], range[1]).isEqualTo(held);
+            }
+        }
+    }
+
+    // groups are consecutive accounts up to the meters asked for, but never fewer than one account: an account of more
+    // meters than a group holds is a group of its own, one of no meter still takes a place, and no selection (or no
+    // limit, as the tests' Long.MAX_VALUE) is one pass, without the sum of meters overflowing
+    @Test
+    void groupsHoldWholeAccountsUpToTheMetersAsked()
+    {
+        final NavigableMap<Long, List<Long>> selected = new TreeMap<>();
+        selected.put(1L, List.of(11L, 12L, 13L, 14L, 15L));
+        selected.put(2L, List.of(21L));
+        selected.put(3L, List.of());
+        selected.put(4L, List.of(41L, 42L));
+
+        // {1} alone, {2, 3}, {4}
+        assertThat(passes(selected, 2)).isEqualTo(3);
+        // every account alone
+        assertThat(passes(selected, 1)).isEqualTo(4);
+        // {1}, {2, 3, 4}
+        assertThat(passes(selected, 5)).isEqualTo(2);
+        assertThat(passes(selected, Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(passes(new TreeMap<>(), 1)).isEqualTo(1);
+    }
+
+    // the group size is the heap's share over a meter's share of the output records, 64 bytes each: never zero, and
+    // not overflowing for a JVM with no heap limit (maxMemory is then Long.MAX_VALUE) or a journal of no meter
+    @Test
+    void theMetersOfAGroupAreTheHeapsShareOverAMetersRecords()
+    {
+        final long outputs;
+        try (JournalReader reader = JournalReader.readOnly(Journals.output(journal)))
+        {
+            outputs = reader.indexedRecords();
+        }
+        final long perMeter = outputs / METERS * AuditPasses.BYTES_PER_OUTPUT;
+
+        assertThat(AuditPasses.metersPerGroup(journal, METERS, 4 * 3 * perMeter)).isEqualTo(3);
+        assertThat(AuditPasses.metersPerGroup(journal, METERS, 1)).isEqualTo(1);
+        assertThat(AuditPasses.metersPerGroup(journal, 0, Long.MAX_VALUE))
+            .isEqualTo(Long.MAX_VALUE / 4 / (outputs * AuditPasses.BYTES_PER_OUTPUT));
+    }
+
+    private static int passes(final NavigableMap<Long, List<Long>> selected, final long metersPerGroup)
+    {
+        try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, null, null, "selection",
+            selected, 0, metersPerGroup, new PrintWriter(new StringWriter())))
+        {
+            return audit.passes();
+        }
+    }
+
     // a later pass reads what the first read and no more: an archive read with --archive may grow meanwhile, and a
     // group filed from records the totals never saw would disagree with them
     @Test
@@ -83,6 +196,68 @@ class AuditPassesTest
         assertThat(read.last()).isLessThan(all.last());
         // a prefix of the journal's transfers: none skipped before the limit, none read after it
         assertThat(read).isEqualTo(all.headSet(read.last() + 1));
+    }
+
+    // a checkpoint is read inside the reader's next record: a limit just before or just after one must still read the
+    // records before the limit and none after it, and count what it read as the limit
+    @Test
+    void aLimitNextToACheckpointReadsTheRecordsBeforeItAndNoMore()
+    {
+        final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
+        final AuditCollector whole = new AuditCollector(TestResources.LOS_ANGELES, selected, 0, null);
+        final SortedSet<Long> all = cited(whole.collect(journal));
+        // position of each record, checkpoints included, to the sequence of the first data record at or after it
+        final NavigableMap<Long, Long> checkpoints = new TreeMap<>();
+        final NavigableMap<Long, Long> dataSequences = new TreeMap<>();
+        try (JournalReader reader = JournalReader.readOnly(Journals.output(journal)).includeCheckpoints(true))
+        {
+            while (reader.next((buffer, offset, length, position) ->
+            {
+                if (RecordFlyweight.typeIdAt(buffer, offset) == RecordType.CHECKPOINT.id())
+                {
+                    checkpoints.put(position, position);
+                }
+                else
+                {
+                    dataSequences.put(position, RecordFlyweight.sequenceAt(buffer, offset));
+                }
+            }))
+            {
+                // the handler notes the positions
+            }
+        }
+        // one of the journal's checkpoints between data records, well inside it: a close of a day
+        final long checkpoint = checkpoints.ceilingKey(dataSequences.lastKey() / 2);
+        assertThat(dataSequences).containsKeys(checkpoint - 1, checkpoint + 1);
+        for (long limit = checkpoint - 1; limit <= checkpoint + 2; limit++)
+        {
+            final AuditCollector part = new AuditCollector(TestResources.LOS_ANGELES, selected, 0, null);
+            final SortedSet<Long> read = cited(part.collect(journal, ProgressListener.NONE, limit));
+            final long firstNotRead = dataSequences.ceilingEntry(limit).getValue();
+
+            assertThat(part.recordsRead()).as("limit %d, checkpoint at %d", limit, checkpoint).isEqualTo(limit);
+            assertThat(read).as("limit %d, checkpoint at %d", limit, checkpoint).isEqualTo(all.headSet(firstNotRead));
+        }
+    }
+
+    // the point of groups: a later pass collects its group once the first is written and dropped, not beside it, or a
+    // fleet's audit needs two groups' heap where the group size assumed one
+    @Test
+    void theFirstGroupIsNotHeldWhileALaterGroupIsCollected()
+    {
+        final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
+        final GroupWatch watch = new GroupWatch();
+        try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, null, null, "all accounts",
+            selected, 0, METERS / 2, new PrintWriter(new StringWriter())))
+        {
+            audit.firstPass();
+            audit.replayDemandResponse();
+            audit.write(watch);
+        }
+
+        assertThat(watch.groups).isEqualTo(2);
+        assertThat(watch.firstHeldByTheSecond).as("an account of the first group is reachable from the second's " +
+            "write").isFalse();
     }
 
     /** Every transfer the accounts' balance changes cite. */
@@ -103,6 +278,39 @@ class AuditPassesTest
             }
         }
         return sequences;
+    }
+
+    /** Notes whether the first group's first account can still be reached when the next group is written. */
+    private static final class GroupWatch implements AuditWriter
+    {
+        private WeakReference<AccountAudit> firstAccount;
+        private int groups;
+        private boolean firstHeldByTheSecond;
+
+        @Override
+        public void begin(final AuditReport report)
+        {
+            // only the groups matter here
+        }
+
+        @Override
+        public void accounts(final AuditReport group)
+        {
+            if (groups++ == 0)
+            {
+                firstAccount = new WeakReference<>(group.accounts().get(0));
+                return;
+            }
+            // a weak reference is cleared by a full collection once nothing else reaches its object
+            System.gc();
+            firstHeldByTheSecond |= firstAccount.get() != null;
+        }
+
+        @Override
+        public void end(final AuditReport report)
+        {
+            // only the groups matter here
+        }
     }
 
     private static String audit(final String format, final LocalDate from, final LocalDate to,
