@@ -111,21 +111,23 @@ final class AuditPasses implements AutoCloseable
     }
 
     /**
-     * Reads the output journal for every selected account's sums and the first group's accounts.
+     * Reads the output journal for every selected account's sums and the first group's accounts. Says that the
+     * journal is read more than once only when there is a report to write: one refused for having no day in it is
+     * not read again.
      *
      * @return the report of the first group, without demand-response figures.
      */
     AuditReport firstPass()
     {
-        if (passes() > 1)
+        final AuditFleet fleet = new AuditFleet(from, to, selected.keySet());
+        first = new AuditReport(journal.toString(), zone, from, to, selection, fleet, collect(0, fleet), Map.of());
+        if (passes() > 1 && !first.allDays().isEmpty())
         {
             notes.println("audit: " + selection + " in " + passes() + " groups that fit the heap (" +
                 Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; SETTLE_JAVA_OPTS=-Xmx... gives more): the " +
                 "output journal is read " + passes() + " times");
             notes.flush();
         }
-        final AuditFleet fleet = new AuditFleet(from, to, selected.keySet());
-        first = new AuditReport(journal.toString(), zone, from, to, selection, fleet, collect(0, fleet), Map.of());
         return first;
     }
 

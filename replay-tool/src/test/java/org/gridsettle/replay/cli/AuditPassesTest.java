@@ -260,6 +260,23 @@ class AuditPassesTest
             "write").isFalse();
     }
 
+    // a range with no posting is refused after the first pass (AuditCommand): saying the journal will be read again
+    // would be untrue, and would stand above the refusal as if the audit had gone on
+    @Test
+    void aReportWithNoDayDoesNotSayTheJournalIsReadAgain()
+    {
+        final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
+        final StringWriter notes = new StringWriter();
+        try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, LocalDate.parse("2030-01-01"),
+            LocalDate.parse("2030-01-02"), "all accounts", selected, 0, 1, new PrintWriter(notes)))
+        {
+            assertThat(audit.passes()).isEqualTo(METERS);
+            assertThat(audit.firstPass().allDays()).isEmpty();
+        }
+
+        assertThat(notes.toString()).isEmpty();
+    }
+
     /** Every transfer the accounts' balance changes cite. */
     private static SortedSet<Long> cited(final List<AccountAudit> accounts)
     {
