@@ -15,7 +15,9 @@ import java.util.List;
  * @param problems      everything wrong, each naming the journal and the place; empty when intact.
  * @param notes         what was accepted only because the directory was verified as an archive (an end that a whole
  *                      journal must not have), or because a writer holds a journal and is appending to it, each
- *                      naming the journal; empty otherwise.
+ *                      naming the journal; and each read before the last, when a writer appended while a read that
+ *                      found problems ran ({@link JournalVerifier#verify(java.nio.file.Path, ProgressListener,
+ *                      boolean)}), with what it found; empty otherwise.
  * @param beingWritten  true if a journal ended without a close checkpoint while its writer held it: every record
  *                      read was checked, and its end is checked once the writer has closed it.
  */
