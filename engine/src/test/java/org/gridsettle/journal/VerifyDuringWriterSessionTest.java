@@ -41,6 +41,7 @@ class VerifyDuringWriterSessionTest
             .contains("close checkpoint binds");
         // what is reported is the second read's, of the whole journal: both sessions' records, digests and seals
         assertThat(report).usingRecursiveComparison().ignoringFields("notes").isEqualTo(JournalVerifier.verify(dir));
+        // one account registered by each session: two input records
         assertThat(report.inputRecords()).isEqualTo(2);
     }
 

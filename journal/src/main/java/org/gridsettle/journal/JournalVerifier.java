@@ -9,6 +9,7 @@ import org.gridsettle.journal.codec.RecordType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -91,22 +92,23 @@ public final class JournalVerifier
     static VerificationReport verify(final Path journalDir, final ProgressListener progress, final boolean archive,
         final Runnable betweenScans)
     {
-        long[] before = archive ? null : grownBy(journalDir);
-        VerificationReport report = verifyOnce(journalDir, progress, archive, betweenScans);
+        long[] counts = indexedCounts(journalDir);
+        VerificationReport report = verifyOnce(journalDir, progress, total(counts, progress), archive, betweenScans);
         final List<String> rereads = new ArrayList<>();
-        for (int read = 1; read < READS && !report.intact() && before != null; read++)
+        // an archive's writer has moved on: nothing appends to the files it holds
+        for (int read = 1; read < READS && !report.intact() && !archive && counts != null; read++)
         {
-            final long[] after = grownBy(journalDir);
-            if (after == null || (after[0] == before[0] && after[1] == before[1]))
+            final long[] now = indexedCounts(journalDir);
+            if (now == null || Arrays.equals(now, counts))
             {
                 break;
             }
             rereads.add(journalDir + ": read again (read " + (read + 1) + " of at most " + READS + "): a writer " +
-                "appended while read " + read + " ran (input journal " + before[0] + " to " + after[0] +
-                " records, output journal " + before[1] + " to " + after[1] + "), and that read found: " +
+                "appended while read " + read + " ran (input journal " + counts[0] + " to " + now[0] +
+                " records, output journal " + counts[1] + " to " + now[1] + "), and that read found: " +
                 String.join("; ", report.problems()));
-            before = after;
-            report = verifyOnce(journalDir, progress, archive, null);
+            counts = now;
+            report = verifyOnce(journalDir, progress, total(now, progress), archive, null);
         }
         if (rereads.isEmpty())
         {
@@ -121,20 +123,25 @@ public final class JournalVerifier
 
     /**
      * @return the records Chronicle's indexes count in the input and output journals, or null when either cannot
-     *     say: only to tell whether a writer appended between two reads, never as a count a check relies on.
+     *     say: the progress display's total, and how a writer's appends between two reads are told, never a count a
+     *     check relies on.
      */
-    private static long[] grownBy(final Path journalDir)
+    private static long[] indexedCounts(final Path journalDir)
     {
         final long input = indexed(Journals.input(journalDir));
         final long output = indexed(Journals.output(journalDir));
         return input < 0 || output < 0 ? null : new long[] {input, output};
     }
 
-    private static VerificationReport verifyOnce(final Path journalDir, final ProgressListener progress,
-        final boolean archive, final Runnable betweenScans)
+    /** @return the progress display's total for a read of journals of these counts, or -1 for none. */
+    private static long total(final long[] counts, final ProgressListener progress)
     {
-        final long expected = progress == ProgressListener.NONE ? -1 :
-            indexed(Journals.input(journalDir), Journals.output(journalDir));
+        return progress == ProgressListener.NONE || counts == null ? -1 : counts[0] + counts[1];
+    }
+
+    private static VerificationReport verifyOnce(final Path journalDir, final ProgressListener progress,
+        final long expected, final boolean archive, final Runnable betweenScans)
+    {
         // the two journals are independent until the cross-checks below: the input journal is scanned on a thread
         // of its own, and the progress display, on this thread, adds what that scan has done
         final Scan in = new Scan(Journals.input(journalDir), archive);
@@ -229,27 +236,18 @@ public final class JournalVerifier
         }
     }
 
-    private static long indexed(final Path... dirs)
+    /** @return the records Chronicle's index counts in one journal, or -1 when it cannot say. */
+    private static long indexed(final Path dir)
     {
-        long total = 0;
-        for (final Path dir : dirs)
+        try (JournalReader reader = JournalReader.readOnly(dir))
         {
-            try (JournalReader reader = JournalReader.readOnly(dir))
-            {
-                final long records = reader.indexedRecords();
-                if (records < 0)
-                {
-                    return -1;
-                }
-                total += records;
-            }
-            catch (final RuntimeException e)
-            {
-                // the scan reports what is wrong with the journal; the progress display just has no total
-                return -1;
-            }
+            return reader.indexedRecords();
         }
-        return total;
+        catch (final RuntimeException e)
+        {
+            // the scan reports what is wrong with the journal; the count just is not known
+            return -1;
+        }
     }
 
     private static Scan scan(final Scan scan, final ProgressListener progress, final long before, final long expected)

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
-import java.util.TreeMap;
 
 /**
  * What the report says of all its accounts together: the reported days, the totals, the carbon masses, the charts'
@@ -62,13 +61,10 @@ public final class AuditFleet
     {
         sum.closeDays();
         chartedTokens = balanceTokens.held();
-        totals = new TreeMap<>();
+        totals = DayEntry.sumPostings(sum.days(from, to).values());
         carbon = new long[2];
         for (final DayEntry day : sum.days(from, to).values())
         {
-            day.postings().forEach((token, reasons) -> reasons.forEach((reason, cell) ->
-                totals.computeIfAbsent(token, (t) -> new TreeMap<>()).computeIfAbsent(reason, (r) -> new PostingCell())
-                    .addAmount(cell.amount())));
             carbon[0] = Math.addExact(carbon[0], day.carbonEmittedMicrograms());
             carbon[1] = Math.addExact(carbon[1], day.carbonAvoidedMicrograms());
         }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The measurement-and-verification report of a journal, ready to render: the audited accounts of one group (every
@@ -94,17 +92,7 @@ public record AuditReport(
         {
             return fleet.totals();
         }
-        final NavigableMap<String, NavigableMap<String, PostingCell>> totals = new TreeMap<>();
-        for (final DayEntry day : days(account).values())
-        {
-            day.postings().forEach((token, reasons) -> reasons.forEach((reason, cell) ->
-            {
-                final PostingCell sum = totals.computeIfAbsent(token, (t) -> new TreeMap<>())
-                    .computeIfAbsent(reason, (r) -> new PostingCell());
-                sum.addAmount(cell.amount());
-            }));
-        }
-        return totals;
+        return DayEntry.sumPostings(days(account).values());
     }
 
     /**

@@ -38,6 +38,22 @@ public final class DayEntry
         this.cites = cites;
     }
 
+    /**
+     * @param days days of one account, or of every account together.
+     * @return their postings' amounts per token, then reason, summed; the cells carry no sequences, each day's has.
+     */
+    static NavigableMap<String, NavigableMap<String, PostingCell>> sumPostings(final Iterable<DayEntry> days)
+    {
+        final NavigableMap<String, NavigableMap<String, PostingCell>> totals = new TreeMap<>();
+        for (final DayEntry day : days)
+        {
+            day.postings().forEach((token, reasons) -> reasons.forEach((reason, cell) ->
+                totals.computeIfAbsent(token, (t) -> new TreeMap<>()).computeIfAbsent(reason, (r) -> new PostingCell())
+                    .addAmount(cell.amount())));
+        }
+        return totals;
+    }
+
     void addImport(final long wh, final int slot, final long sequence)
     {
         importWh = Math.addExact(importWh, wh);

@@ -141,8 +141,7 @@ final class AuditPasses implements AutoCloseable
         {
             return;
         }
-        final LongHashSet meters = new LongHashSet();
-        selected.values().forEach((list) -> list.forEach(meters::add));
+        final Set<Long> meters = meterIds(selected);
         try (TerminalProgress replaying = TerminalProgress.forStderr("audit: DR baselines", "inputs"))
         {
             if (passes() == 1)
@@ -211,9 +210,15 @@ final class AuditPasses implements AutoCloseable
         {
             return demandResponse;
         }
-        final Set<Long> meters = new LongHashSet();
-        groups.get(group).values().forEach(meters::addAll);
-        return spool.read(meters);
+        return spool.read(meterIds(groups.get(group)));
+    }
+
+    /** @return the meters shown for these accounts. */
+    private static Set<Long> meterIds(final Map<Long, List<Long>> accounts)
+    {
+        final LongHashSet meters = new LongHashSet();
+        accounts.values().forEach((list) -> list.forEach(meters::add));
+        return meters;
     }
 
     /**
