@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * Every valid reading of an ingest, held in primitive arrays so they can be submitted in interval-start order with
  * the calendar events interleaved, whatever the order of the files and meters they came from. 40 bytes per reading
- * in its six arrays (which double as they fill, so up to twice that is allocated), and 12 more while the readings
- * are put in start order ({@link ReadingOrder}: a packed long and an index each). Bad records go straight to the
- * {@link BadRowTally}. Not thread-safe.
+ * in its six arrays (which double as they fill, so up to twice that is allocated), 12 more while the readings
+ * are put in start order ({@link ReadingOrder}: a packed long and an index each), and of those the 4 of the order
+ * itself, kept for the ingest's later walks in start order. Bad records go straight to the {@link BadRowTally}.
+ * Not thread-safe.
  */
 final class ReadingBuffer implements MeterDataSink
 {
@@ -25,6 +26,7 @@ final class ReadingBuffer implements MeterDataSink
     private int[] seconds = new int[1024];
     private int[] channel = new int[1024];
     private int size;
+    private int[] startOrder;
 
     ReadingBuffer(final MeterIdMap meterIds, final BadRowTally badRows, final EnrolmentStart enrolmentStart)
     {
@@ -70,6 +72,7 @@ final class ReadingBuffer implements MeterDataSink
         seconds[size] = intervalSeconds;
         this.channel[size] = channel;
         size++;
+        startOrder = null;
     }
 
     @Override
@@ -178,13 +181,22 @@ final class ReadingBuffer implements MeterDataSink
      * garbage each and seconds of comparator calls. When the starts span less than the bits an index leaves free in a
      * long, each reading is packed as (start - earliest, index) and the longs sorted: the index breaks ties, so equal
      * starts keep their file order. Starts too far apart to pack (a reading dated decades away, which the date checks
-     * then refuse) take a stable merge sort of the indexes instead.
+     * then refuse) take a stable merge sort of the indexes instead. An ingest walks its readings in start order three
+     * times (the gap checks, the zero-run warnings, the submission), so the order is sorted once and kept until another
+     * reading arrives: 29,760,000 readings took 2.0-3.4 s per sort.
      *
-     * @return reading indexes in interval-start order; readings with equal starts keep their file order.
+     * @return reading indexes in interval-start order; readings with equal starts keep their file order. The array is
+     * shared between calls: callers only read it.
      */
     int[] inStartOrder()
     {
-        return ReadingOrder.byStart(start, size);
+        int[] order = startOrder;
+        if (order == null)
+        {
+            order = ReadingOrder.byStart(start, size);
+            startOrder = order;
+        }
+        return order;
     }
 
     long meter(final int i)

@@ -113,6 +113,23 @@ class ReadingOrderTest
         }
     }
 
+    @Test
+    void aReadingAddedAfterASortIsInTheNextOrder()
+    {
+        final ReadingBuffer readings = new ReadingBuffer(
+            new MeterIdMap(List.of(new Enrolment("A", 1, 1001, 0))),
+            new BadRowTally((line) ->
+            {
+            }), EnrolmentStart.of(Optional.empty(), ZoneId.of("UTC")));
+        readings.onReading("A", 0, 1_772_323_200L + 900L, 900, 1, 0);
+        readings.onReading("A", 0, 1_772_323_200L + 1_800L, 900, 2, 0);
+        assertThat(readings.inStartOrder()).containsExactly(0, 1);
+        // the order is kept between walks, and must not outlive the readings it was sorted from
+        assertThat(readings.inStartOrder()).isSameAs(readings.inStartOrder());
+        readings.onReading("A", 0, 1_772_323_200L, 900, 0, 0);
+        assertThat(readings.inStartOrder()).containsExactly(2, 0, 1);
+    }
+
     /** The sort that {@link ReadingOrder} replaced: boxed, by comparator, stable by the JDK's contract. */
     private static int[] reference(final long[] start, final int size)
     {
