@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>the output journal's close checkpoint names the input journal's record count and chain head, so the two
  *       journals cannot be truncated or swapped independently;</li>
  *   <li>no output claims a cause beyond the last input;</li>
- *   <li>sequences run 1, 2, 3... in each journal, and outputs follow the order of their causes.</li>
+ *   <li>sequences run 1, 2, 3... in each journal, and outputs follow the order of their causes;</li>
+ *   <li>given seals kept from earlier checks ({@link KeptSeal}), that each journal's first records still end on the
+ *       seal kept for them, which no edit that recomputes the journal's own values can keep.</li>
  * </ul>
  * The two journals are scanned at once, the input journal on a thread each call starts; problems are listed input
  * journal first, as they would be found one after the other. Stateless; each call opens and closes its own readers.
@@ -73,7 +75,27 @@ public final class JournalVerifier
     public static VerificationReport verify(final Path journalDir, final ProgressListener progress,
         final boolean archive)
     {
-        return verify(journalDir, progress, archive, null);
+        return verify(journalDir, progress, archive, List.of(), null);
+    }
+
+    /**
+     * Verifies as {@link #verify(Path, ProgressListener, boolean)} does, and compares seals kept from earlier checks:
+     * each journal's first {@link KeptSeal#records()} data records must end on the seal kept for them (the seal a
+     * checkpoint after the last of them holds, or would hold), whatever was appended since. One that does not, and a
+     * journal with fewer data records than a seal was kept for, is a problem; one that matches is listed in
+     * {@link VerificationReport#keptSeals()}; one the read did not reach, stopped by a damaged record before it, is a
+     * note.
+     *
+     * @param journalDir a journal directory with {@code input/} and {@code output/}.
+     * @param progress   told how many records of both journals have been checked, against their indexed count.
+     * @param archive    true to verify it as an archive.
+     * @param kept       seals kept from earlier checks of either journal, in any order; empty for none.
+     * @return what was found.
+     */
+    public static VerificationReport verify(final Path journalDir, final ProgressListener progress,
+        final boolean archive, final List<KeptSeal> kept)
+    {
+        return verify(journalDir, progress, archive, List.copyOf(kept), null);
     }
 
     /**
@@ -92,8 +114,15 @@ public final class JournalVerifier
     static VerificationReport verify(final Path journalDir, final ProgressListener progress, final boolean archive,
         final Runnable betweenScans)
     {
+        return verify(journalDir, progress, archive, List.of(), betweenScans);
+    }
+
+    private static VerificationReport verify(final Path journalDir, final ProgressListener progress,
+        final boolean archive, final List<KeptSeal> kept, final Runnable betweenScans)
+    {
         long[] counts = indexedCounts(journalDir);
-        VerificationReport report = verifyOnce(journalDir, progress, total(counts, progress), archive, betweenScans);
+        VerificationReport report = verifyOnce(journalDir, progress, total(counts, progress), archive, kept,
+            betweenScans);
         final List<String> rereads = new ArrayList<>();
         // an archive's writer has moved on: nothing appends to the files it holds
         for (int read = 1; read < READS && !report.intact() && !archive && counts != null; read++)
@@ -108,7 +137,7 @@ public final class JournalVerifier
                 " records, output journal " + counts[1] + " to " + now[1] + "), and that read found: " +
                 String.join("; ", report.problems()));
             counts = now;
-            report = verifyOnce(journalDir, progress, total(now, progress), archive, null);
+            report = verifyOnce(journalDir, progress, total(now, progress), archive, kept, null);
         }
         if (rereads.isEmpty())
         {
@@ -118,7 +147,7 @@ public final class JournalVerifier
         notes.addAll(report.notes());
         return new VerificationReport(report.inputRecords(), report.outputRecords(), report.inputDigest(),
             report.outputDigest(), report.inputSeal(), report.outputSeal(), report.problems(), List.copyOf(notes),
-            report.beingWritten());
+            report.keptSeals(), report.beingWritten());
     }
 
     /**
@@ -140,11 +169,11 @@ public final class JournalVerifier
     }
 
     private static VerificationReport verifyOnce(final Path journalDir, final ProgressListener progress,
-        final long expected, final boolean archive, final Runnable betweenScans)
+        final long expected, final boolean archive, final List<KeptSeal> kept, final Runnable betweenScans)
     {
         // the two journals are independent until the cross-checks below: the input journal is scanned on a thread
         // of its own, and the progress display, on this thread, adds what that scan has done
-        final Scan in = new Scan(Journals.input(journalDir), archive);
+        final Scan in = new Scan(Journals.input(journalDir), archive, KeptSealCheck.of(kept, false));
         final AtomicLong inputDone = new AtomicLong();
         final SideTask<Scan> inputScan = SideTask.start("gridsettle-verify-input",
             () -> scan(in, (done, total) -> inputDone.lazySet(done), 0, expected));
@@ -153,13 +182,16 @@ public final class JournalVerifier
             inputScan.join();
             betweenScans.run();
         }
-        final Scan output = scan(new Scan(Journals.output(journalDir), archive),
+        final Scan output = scan(new Scan(Journals.output(journalDir), archive, KeptSealCheck.of(kept, true)),
             (done, total) -> progress.progress(inputDone.get() + done, total), 0, expected);
         final Scan input = inputScan.join();
         final List<String> problems = new ArrayList<>(input.problems);
         problems.addAll(output.problems);
         final List<String> notes = new ArrayList<>(input.notes);
         notes.addAll(output.notes);
+        final List<String> matched = new ArrayList<>();
+        input.kept.report(input.dir, matched, problems, notes);
+        output.kept.report(output.dir, matched, problems, notes);
         progress.progress(input.position + output.position, input.position + output.position);
         if (input.complete && output.complete)
         {
@@ -181,8 +213,8 @@ public final class JournalVerifier
             requireBoundInputs(Journals.input(journalDir), output, problems);
         }
         return new VerificationReport(input.dataRecords, output.dataRecords, input.digest, output.digest, input.seal,
-            output.seal,
-            List.copyOf(problems), List.copyOf(notes), input.beingWritten || output.beingWritten);
+            output.seal, List.copyOf(problems), List.copyOf(notes), List.copyOf(matched),
+            input.beingWritten || output.beingWritten);
     }
 
     /**
@@ -264,9 +296,12 @@ public final class JournalVerifier
         try (JournalReader reader = JournalReader.readOnly(dir))
         {
             reader.includeCheckpoints(true);
+            final KeptSealCheck kept = scan.kept;
+            kept.compare(reader);
             while (reader.next(scan::onRecord))
             {
                 scan.position = reader.position();
+                kept.compare(reader);
                 if (scan.position % ProgressListener.EVERY == 0)
                 {
                     progress.progress(before + scan.position, expected);
@@ -276,6 +311,7 @@ public final class JournalVerifier
             scan.digest = reader.digest();
             scan.lastSequence = reader.lastSequence();
             scan.seal = HexFormat.of().formatHex(reader.seal());
+            kept.readToEnd(reader.dataRecords());
             final String removed = reader.removedCycleFilesProblem();
             if (removed != null && scan.archive)
             {
@@ -328,6 +364,7 @@ public final class JournalVerifier
         private final CheckpointCodec checkpoint = new CheckpointCodec();
         private final Path dir;
         private final boolean archive;
+        private final KeptSealCheck kept;
         private final List<String> problems = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private boolean numberingBroken;
@@ -343,10 +380,11 @@ public final class JournalVerifier
         private boolean complete;
         private boolean beingWritten;
 
-        Scan(final Path dir, final boolean archive)
+        Scan(final Path dir, final boolean archive, final KeptSealCheck kept)
         {
             this.dir = dir;
             this.archive = archive;
+            this.kept = kept;
         }
 
         void onRecord(final DirectBuffer buffer, final int offset, final int length, final long at)

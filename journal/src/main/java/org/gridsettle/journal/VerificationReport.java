@@ -17,7 +17,10 @@ import java.util.List;
  *                      journal must not have), or because a writer holds a journal and is appending to it, each
  *                      naming the journal; and each read before the last, when a writer appended while a read that
  *                      found problems ran ({@link JournalVerifier#verify(java.nio.file.Path, ProgressListener,
- *                      boolean)}), with what it found; empty otherwise.
+ *                      boolean)}), with what it found; and each kept seal the read stopped before reaching;
+ *                      empty otherwise.
+ * @param keptSeals     each seal kept from an earlier check ({@link KeptSeal}) that the journal's records still end
+ *                      on, naming the journal, the record count and where it was kept; empty when none was given.
  * @param beingWritten  true if a journal ended without a close checkpoint while its writer held it: every record
  *                      read was checked, and its end is checked once the writer has closed it.
  */
@@ -30,6 +33,7 @@ public record VerificationReport(
     String outputSeal,
     List<String> problems,
     List<String> notes,
+    List<String> keptSeals,
     boolean beingWritten)
 {
     /**

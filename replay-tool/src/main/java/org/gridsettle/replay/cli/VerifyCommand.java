@@ -1,6 +1,7 @@
 package org.gridsettle.replay.cli;
 
 import org.gridsettle.journal.JournalVerifier;
+import org.gridsettle.journal.KeptSeal;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.replay.progress.TerminalProgress;
@@ -9,6 +10,9 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,7 +38,14 @@ import java.util.concurrent.Callable;
         "Each journal's seal is the SHA-256 that commits to all of its records (its",
         "last checkpoint's); keep it outside the archive to tell later that the",
         "journal is the one you checked. The XXH64 digest is a checksum: a changed",
-        "journal can be made to keep it.",
+        "journal can be made to keep it. Save this command's output where whoever",
+        "can edit the journal cannot change it, and give that file to a later check",
+        "with --kept: each journal's first N records must still end on the seal",
+        "kept for them, however much was appended since. A seal that differs, or a",
+        "journal with fewer records than one was kept for, fails (exit 1): a record",
+        "changed with every checksum and checkpoint after it recomputed, records",
+        "removed from the end, or the whole journal replaced, which nothing inside a",
+        "journal can show.",
         "",
         "An archive of a journal still being written (its closed cycle files,",
         "journal/FORMAT.md section 12) ends where its writer moved on to a later",
@@ -42,6 +53,8 @@ import java.util.concurrent.Callable;
         "that end as a note; only a record count and seal kept from when it was",
         "made show that nothing was removed from its end."},
     footer = {"", "Examples:", "  settle verify --journal demo-data/journal",
+        "  settle verify --journal demo-data/journal > kept-2026-11.txt",
+        "  settle verify --journal demo-data/journal --kept kept-2026-11.txt",
         "  settle verify --archive --journal /archive/gridsettle"})
 public final class VerifyCommand implements Callable<Integer>
 {
@@ -52,6 +65,11 @@ public final class VerifyCommand implements Callable<Integer>
     @Option(names = "--archive", description = "The directory is an archive of closed cycle files: a last " +
         "cycle file closed by a roll to a later day, and no close checkpoint at the end, are notes, not problems.")
     private boolean archive;
+
+    @Option(names = "--kept", paramLabel = "FILE", description = "The saved output of an earlier settle verify " +
+        "of this journal (or several appended to one file): its input: and output: lines are seals to compare. " +
+        "Repeatable.")
+    private List<Path> kept = new ArrayList<>();
 
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     private boolean verbose;
@@ -64,11 +82,17 @@ public final class VerifyCommand implements Callable<Integer>
     {
         // a journal whose input cycle files are gone but whose output journal is there fails its checks (exit 1)
         JournalDirectory.requireEitherHalf(journal);
+        OptionValues.requireRegularFiles("--kept", kept);
+        final List<KeptSeal> seals = new ArrayList<>();
+        for (final Path file : kept)
+        {
+            seals.addAll(KeptSealFile.read(file));
+        }
         final PrintWriter out = spec.commandLine().getOut();
         final VerificationReport report;
         try (TerminalProgress progress = TerminalProgress.forStderr("verify", "records"))
         {
-            report = JournalVerifier.verify(journal, progress, archive);
+            report = JournalVerifier.verify(journal, progress, archive, seals);
         }
         out.println(summary("input:  ", report.inputRecords(), report.inputDigest(), report.inputSeal()));
         out.println(summary("output: ", report.outputRecords(), report.outputDigest(), report.outputSeal()));
@@ -80,22 +104,32 @@ public final class VerifyCommand implements Callable<Integer>
         {
             out.println("note: " + note);
         }
-        out.println(!report.intact() ? "verify: " + report.problems().size() + " problem(s)" :
-            archive ? "verify: intact as an archive (compare the counts and seals with those kept when it was made)" :
+        for (final String match : report.keptSeals())
+        {
+            out.println("kept: " + match);
+        }
+        final String keptSeals = seals.isEmpty() ? "" :
+            "; " + report.keptSeals().size() + " of " + seals.size() + " kept seals match";
+        out.println((!report.intact() ? "verify: " + report.problems().size() + " problem(s)" :
+            archive && seals.isEmpty() ?
+            "verify: intact as an archive (compare the counts and seals with those kept when it was made)" :
+            archive ? "verify: intact as an archive" :
             report.beingWritten() ? "verify: intact so far: a writer is appending; run verify again once it has " +
-            "closed the journal" : "verify: intact");
+            "closed the journal" : "verify: intact") + keptSeals);
         out.flush();
         return report.intact() ? 0 : 1;
     }
 
     /**
-     * The SHA-256 seal is what an auditor keeps: the XXH64 digest can be kept by a changed journal. A journal read
+     * The SHA-256 seal is what an auditor keeps ({@code --kept} reads these lines back, so they are written the same
+     * in every locale): the XXH64 digest can be kept by a changed journal. A journal read
      * only part-way (no seal) has neither: a digest of the records before the damage would read as the journal's.
      */
     private static String summary(final String journal, final long records, final long digest, final String seal)
     {
         return seal.isEmpty() ?
-            String.format("%s%,d records read, then stopped by the problem below", journal, records) :
-            String.format("%s%,d records, digest %s, seal sha256:%s", journal, records, HashChain.toHex(digest), seal);
+            String.format(Locale.ROOT, "%s%,d records read, then stopped by the problem below", journal, records) :
+            String.format(Locale.ROOT, "%s%,d records, digest %s, seal sha256:%s", journal, records,
+                HashChain.toHex(digest), seal);
     }
 }

@@ -105,6 +105,50 @@ class VerifyCommandTest
         assertThat(closed.out()).doesNotContain("note:").endsWith("verify: intact\n".translateEscapes());
     }
 
+    // FORMAT.md section 8, "Limits": a journal whose checksums and checkpoints an editor recomputed is found only by a
+    // seal kept from before; the auditor keeps verify's output as printed and gives it back with --kept
+    @Test
+    void sealsKeptFromAnEarlierVerifyAreComparedAfterTheJournalGrew() throws IOException
+    {
+        assertThat(CliRun.of("demo", "--meters", "2", "--days", "1", "--dir", tmp.toString()).exitCode()).isZero();
+        final Path journal = tmp.resolve("journal");
+        final CliRun first = CliRun.of("verify", "--journal", journal.toString());
+        assertThat(first.exitCode()).isZero();
+        final Path kept = Files.writeString(tmp.resolve("kept.txt"), first.out());
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(journal).build().start())
+        {
+            engine.registerAccount(999_999);
+        }
+
+        final CliRun later = CliRun.of("verify", "--journal", journal.toString(), "--kept", kept.toString());
+
+        assertThat(later.exitCode()).as(later.out() + later.err()).isZero();
+        assertThat(later.out()).isNotEqualTo(first.out())
+            .contains("kept: " + Journals.input(journal) + ": its first ")
+            .contains("data records end on the seal kept in " + kept + ":1, sha256:")
+            .contains("kept: " + Journals.output(journal) + ": its first ")
+            .endsWith("verify: intact; 2 of 2 kept seals match\n".translateEscapes());
+
+        // one hex digit of the kept output seal changed: as if the journal had been re-sealed since
+        final String[] lines = first.out().split("\n", -1);
+        final int last = lines[1].length() - 1;
+        lines[1] = lines[1].substring(0, last) + (lines[1].charAt(last) == '0' ? '1' : '0');
+        final Path other = Files.writeString(tmp.resolve("other.txt"), String.join("\n", lines));
+
+        final CliRun differs = CliRun.of("verify", "--journal", journal.toString(), "--kept", other.toString());
+
+        assertThat(differs.exitCode()).isEqualTo(1);
+        assertThat(differs.out()).contains("FAIL " + Journals.output(journal) + ": data record ")
+            .contains(": the seal kept in " + other + ":2 for the first ")
+            .endsWith("verify: 1 problem(s); 1 of 2 kept seals match\n".translateEscapes());
+
+        final Path notKept = Files.writeString(tmp.resolve("notes.txt"), "verify: intact\n");
+        final CliRun refused = CliRun.of("verify", "--journal", journal.toString(), "--kept", notKept.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err().lines()).singleElement().asString()
+            .startsWith("settle verify: " + notKept + ": holds no seal that settle verify printed");
+    }
+
     // Was an audit finding: an archive made as FORMAT.md section 12 says, of the closed cycle files of a journal that
     // went on, could never be checked: its last cycle files end with the end-of-cycle marker their writer wrote as it
     // moved on to the next day, which verify reports as cycle files removed, exit 1

@@ -1,0 +1,195 @@
+package org.gridsettle.engine;
+
+import org.gridsettle.journal.JournalVerifier;
+import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.KeptSeal;
+import org.gridsettle.journal.ProgressListener;
+import org.gridsettle.journal.VerificationReport;
+import org.gridsettle.journal.codec.MeterTickCodec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Seals kept from an earlier {@code settle verify} ({@link KeptSeal}), compared by a later one: the only check that
+ * finds a journal whose every checksum and checkpoint an editor recomputed (FORMAT.md section 8, "Limits"), and it
+ * must hold however much the journal grew since the seal was kept.
+ */
+class KeptSealTest
+{
+    private static final int METERS = 4;
+    private static final int INTERVALS = 96;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void writeJournal()
+    {
+        EngineFixture.writeJournal(dir, METERS, INTERVALS);
+    }
+
+    @Test
+    void sealsKeptBeforeTheJournalGrewStillMatch()
+    {
+        final List<KeptSeal> kept = kept(JournalVerifier.verify(dir));
+        nextDay(1);
+
+        final VerificationReport report = verify(kept);
+
+        assertThat(report.problems()).isEmpty();
+        // the journal went on: its own seals moved, and its first records still end on the kept ones
+        assertThat(report.inputSeal()).isNotEqualTo(kept.get(0).sha256());
+        assertThat(report.outputSeal()).isNotEqualTo(kept.get(1).sha256());
+        assertThat(report.keptSeals()).containsExactly(
+            Journals.input(dir) + ": its first " + (1 + 2 * METERS + METERS * INTERVALS) + " data records end on " +
+                "the seal kept in check 1, sha256:" + kept.get(0).sha256(),
+            Journals.output(dir) + ": its first " + METERS * INTERVALS + " data records end on the seal kept in " +
+                "check 2, sha256:" + kept.get(1).sha256());
+    }
+
+    @Test
+    void aSealKeptWhileAWriterAppendedMatchesOnceTheJournalIsClosed()
+    {
+        final List<KeptSeal> kept;
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            submitDay(engine, 1);
+            // every input of the first two days applied, so the read stops mid-journal, on no checkpoint
+            final long inputs = 1 + 2 * METERS + 2L * METERS * INTERVALS;
+            final long giveUp = System.nanoTime() + 60_000_000_000L;
+            while (engine.appliedSequence() < inputs && System.nanoTime() < giveUp)
+            {
+                Thread.onSpinWait();
+            }
+            assertThat(engine.appliedSequence()).isEqualTo(inputs);
+            final VerificationReport open = JournalVerifier.verify(dir);
+            assertThat(open.beingWritten()).isTrue();
+            kept = kept(open);
+            submitDay(engine, 2);
+        }
+
+        final VerificationReport report = verify(kept);
+
+        // kept with no checkpoint after their last record: the seal one written there would hold
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.keptSeals()).hasSize(2);
+    }
+
+    // An output journal whose writer's last session took no output ends on two close checkpoints: the second seals
+    // an empty block, so the seal printed then is not the first one's, and both follow the same data records
+    @Test
+    void anOutputJournalsSealKeptAtASecondCloseCheckpointMatches()
+    {
+        final String firstCloseSeal = JournalVerifier.verify(dir).outputSeal();
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            engine.registerAccount(2001);
+        }
+        final VerificationReport ended = JournalVerifier.verify(dir);
+        final List<KeptSeal> kept = kept(ended);
+        nextDay(1);
+
+        final VerificationReport report = verify(kept);
+
+        assertThat(ended.outputSeal()).isNotEqualTo(firstCloseSeal);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.keptSeals()).hasSize(2);
+        // and the seal printed before that session, the first close checkpoint's, matches the same records too
+        final VerificationReport firstClose = verify(List.of(new KeptSeal(true, ended.outputRecords(),
+            firstCloseSeal, "first close")));
+        assertThat(firstClose.problems()).isEmpty();
+        assertThat(firstClose.keptSeals()).singleElement().asString().contains("first close");
+    }
+
+    // FORMAT.md section 8, "Limits": a transfer's amount changed, with the chain, the checkpoints and even the XXH64
+    // digest recomputed, verifies intact on its own; only a seal kept from before finds it
+    @Test
+    void aJournalChangedAndResealedFailsTheSealKeptBeforeIt() throws IOException
+    {
+        final List<KeptSeal> kept = kept(JournalVerifier.verify(dir));
+        final Path file = JournalFiles.cycleFile(Journals.output(dir));
+        JournalFiles.flip(file, JournalFiles.findRecord(file, 101, JournalFiles.CAUSE, 200L) + 40, 0x01);
+        JournalFiles.reseal(file, true, true);
+        final VerificationReport resealed = JournalVerifier.verify(dir);
+        assertThat(resealed.problems()).isEmpty();
+
+        final VerificationReport report = verify(kept);
+
+        assertThat(report.problems()).containsExactly(Journals.output(dir) + ": data record " + METERS * INTERVALS +
+            ": the seal kept in check 2 for the first " + METERS * INTERVALS + " data records is sha256:" +
+            kept.get(1).sha256() + ", but they end on sha256:" + resealed.outputSeal() + ": one of them was " +
+            "changed and the journal re-sealed, or this is another journal");
+        // the input journal was not touched: its kept seal still matches
+        assertThat(report.keptSeals()).singleElement().asString().startsWith(Journals.input(dir) + ": ");
+    }
+
+    @Test
+    void aJournalWithFewerRecordsThanASealWasKeptForFails()
+    {
+        final VerificationReport now = JournalVerifier.verify(dir);
+        final KeptSeal later = new KeptSeal(false, now.inputRecords() + 10, now.inputSeal(), "kept.txt:7");
+
+        final VerificationReport report = verify(List.of(later));
+
+        assertThat(report.problems()).containsExactly(Journals.input(dir) + ": holds " + now.inputRecords() +
+            " data records, fewer than the " + (now.inputRecords() + 10) + " the seal kept in kept.txt:7 is for: " +
+            "records were removed from its end, or this is another journal");
+        assertThat(report.keptSeals()).isEmpty();
+    }
+
+    @Test
+    void aSealTheReadStopsBeforeIsANoteBesideTheProblemThatStoppedIt() throws IOException
+    {
+        final List<KeptSeal> kept = kept(JournalVerifier.verify(dir));
+        final Path file = JournalFiles.cycleFile(Journals.output(dir));
+        JournalFiles.flip(file, JournalFiles.findRecord(file, 101, JournalFiles.CAUSE, 200L) + 40, 0x01);
+
+        final VerificationReport report = verify(kept);
+
+        assertThat(report.problems()).singleElement().asString().contains("hash chain broken");
+        assertThat(report.notes()).containsExactly(Journals.output(dir) + ": the seal kept in check 2 for the " +
+            "first " + METERS * INTERVALS + " data records was not compared: the read stopped at the problem above, " +
+            "before data record " + METERS * INTERVALS);
+        assertThat(report.keptSeals()).singleElement().asString().startsWith(Journals.input(dir) + ": ");
+    }
+
+    private VerificationReport verify(final List<KeptSeal> kept)
+    {
+        return JournalVerifier.verify(dir, ProgressListener.NONE, false, kept);
+    }
+
+    /** The seals a verify printed, as an auditor keeps them: "check 1" for the input journal's, "check 2" output's. */
+    private static List<KeptSeal> kept(final VerificationReport report)
+    {
+        return List.of(new KeptSeal(false, report.inputRecords(), report.inputSeal(), "check 1"),
+            new KeptSeal(true, report.outputRecords(), report.outputSeal(), "check 2"));
+    }
+
+    /** One more writer session, ticking the fixture's meters through day {@code day} after the first. */
+    private void nextDay(final int day)
+    {
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start())
+        {
+            submitDay(engine, day);
+        }
+    }
+
+    private static void submitDay(final SettlementEngine engine, final int day)
+    {
+        for (int i = 0; i < INTERVALS; i++)
+        {
+            for (int m = 1; m <= METERS; m++)
+            {
+                engine.submitTick(m, MeterTickCodec.CHANNEL_MAIN, EngineFixture.START + day * 86_400L + i * 900L,
+                    900, 100 + m, 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.gridsettle.journal;
+
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Compares one journal's kept seals ({@link KeptSeal}) with the journal as a verifying read passes them: when the
+ * read has taken exactly a seal's record count of data records, the seal the reader holds there is the one that was
+ * printed when it was kept. A checkpoint right after those records holds the same seal, and a second close checkpoint
+ * after it (an output journal whose writer's last session took no output) another, which a verify of the journal as
+ * it ended there printed; so each record read while the count stays there is compared, and any of them may match.
+ * <p>
+ * Created by the verifying thread and then used by the one thread reading the journal; {@link #report} is called
+ * after that read has been joined. Not thread-safe.
+ */
+final class KeptSealCheck
+{
+    private final KeptSeal[] seals;
+    private final boolean[] matched;
+    /** Per seal: the first seal the journal has at its record count when that is not the kept one. */
+    private final String[] found;
+    /** Data records of the journal when the read reached its end; -1 while it has not. */
+    private long readTo = -1;
+
+    private KeptSealCheck(final KeptSeal[] seals)
+    {
+        this.seals = seals;
+        this.matched = new boolean[seals.length];
+        this.found = new String[seals.length];
+    }
+
+    /**
+     * @param kept   seals kept for both journals.
+     * @param output true for the output journal's check, false for the input journal's.
+     * @return the check of that journal's seals, which does nothing if none was kept for it.
+     */
+    static KeptSealCheck of(final List<KeptSeal> kept, final boolean output)
+    {
+        return new KeptSealCheck(kept.stream().filter((k) -> k.output() == output).toArray(KeptSeal[]::new));
+    }
+
+    /**
+     * Called before the first record and after each record read, checkpoints included.
+     *
+     * @param reader the verifying reader, checking SHA-256 checkpoints.
+     */
+    void compare(final JournalReader reader)
+    {
+        final KeptSeal[] seals = this.seals;
+        if (seals.length == 0)
+        {
+            return;
+        }
+        final long records = reader.dataRecords();
+        for (int i = 0; i < seals.length; i++)
+        {
+            if (!matched[i] && seals[i].records() == records)
+            {
+                final String seal = HexFormat.of().formatHex(reader.seal());
+                if (seal.equals(seals[i].sha256()))
+                {
+                    matched[i] = true;
+                }
+                else if (found[i] == null)
+                {
+                    found[i] = seal;
+                }
+            }
+        }
+    }
+
+    /**
+     * @param dataRecords the journal's data records, read to its end.
+     */
+    void readToEnd(final long dataRecords)
+    {
+        readTo = dataRecords;
+    }
+
+    /**
+     * @param dir      the journal, for messages.
+     * @param matches  receives each seal that matched.
+     * @param problems receives each seal the journal does not end its records on, and each it has too few records for.
+     * @param notes    receives each seal the read did not reach, stopped by a problem before its records' end.
+     */
+    void report(final Path dir, final List<String> matches, final List<String> problems, final List<String> notes)
+    {
+        for (int i = 0; i < seals.length; i++)
+        {
+            final KeptSeal kept = seals[i];
+            final long records = kept.records();
+            if (matched[i])
+            {
+                matches.add(dir + ": its first " + records + " data records end on the seal kept in " +
+                    kept.source() + ", sha256:" + kept.sha256());
+            }
+            else if (found[i] != null)
+            {
+                problems.add(dir + ": data record " + records + ": the seal kept in " + kept.source() + " for the " +
+                    "first " + records + " data records is sha256:" + kept.sha256() + ", but they end on sha256:" +
+                    found[i] + ": one of them was changed and the journal re-sealed, or this is another journal");
+            }
+            else if (readTo >= 0)
+            {
+                problems.add(dir + ": holds " + readTo + " data records, fewer than the " + records + " the seal " +
+                    "kept in " + kept.source() + " is for: records were removed from its end, or this is another " +
+                    "journal");
+            }
+            else
+            {
+                notes.add(dir + ": the seal kept in " + kept.source() + " for the first " + records + " data " +
+                    "records was not compared: the read stopped at the problem above, before data record " + records);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.gridsettle.replay.cli;
+
+import org.gridsettle.journal.KeptSeal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KeptSealFileTest
+{
+    private static final String IN_SEAL = "2c7052dd64e7270d5fbb76a66ef83db1133f9997f2b2d0be234e2ba4faf7ae7f";
+    private static final String OUT_SEAL = "1f8535b71a4697c1d3b0c2e9ed7207067af468aa7bcdc91e26d1a76f6da329ce";
+
+    @TempDir
+    Path tmp;
+
+    // the demo journal's settle verify output of 2026-11-29, as printed
+    @Test
+    void readsTheSealsOfSettleVerifysOutputAndPassesOverEverythingElse() throws IOException
+    {
+        final Path file = write("kept.txt",
+            "input:  1,534,118 records, digest b19faf015a4cefc4, seal sha256:" + IN_SEAL + "\n" +
+            "output: 3,083,125 records, digest ec20d1b7ce8192d8, seal sha256:" + OUT_SEAL + "\n" +
+            "note: demo-data/journal/input: something accepted\n" +
+            "verify: intact\n");
+
+        assertThat(KeptSealFile.read(file)).containsExactly(
+            new KeptSeal(false, 1_534_118, IN_SEAL, file + ":1"),
+            new KeptSeal(true, 3_083_125, OUT_SEAL, file + ":2"));
+    }
+
+    // builds before 2026-11-29 printed the count in the machine's locale: 1.534.118 in German, 1 534 118 in French
+    @Test
+    void readsCountsGroupedInAnyLocale() throws IOException
+    {
+        final Path file = write("kept.txt",
+            "input:  1.534.118 records, digest b19faf015a4cefc4, seal sha256:" + IN_SEAL + "\n" +
+            "output: 3\u202f083\u202f125 records, digest ec20d1b7ce8192d8, seal sha256:" + OUT_SEAL + "\r\n" +
+            "input:  12 records, digest b19faf015a4cefc4, seal sha256:" + IN_SEAL + "\n");
+
+        assertThat(KeptSealFile.read(file)).extracting(KeptSeal::records).containsExactly(1_534_118L, 3_083_125L, 12L);
+    }
+
+    @Test
+    void readsAGzippedFileAndMonthsOfChecksAppendedToOne() throws IOException
+    {
+        final Path file = tmp.resolve("kept.txt.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file)))
+        {
+            for (int month = 1; month <= 3; month++)
+            {
+                out.write(("input:  " + month * 1000 + " records, digest b19faf015a4cefc4, seal sha256:" + IN_SEAL +
+                    "\nverify: intact\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        assertThat(KeptSealFile.read(file)).extracting(KeptSeal::source)
+            .containsExactly(file + ":1", file + ":3", file + ":5");
+    }
+
+    @Test
+    void aJournalLineThatIsNotOneVerifyPrintsIsRefusedByLine() throws IOException
+    {
+        // one hex digit of the seal lost in copying
+        final Path file = write("kept.txt", "verify: intact\n" +
+            "input:  1,534,118 records, digest b19faf015a4cefc4, seal sha256:" + IN_SEAL.substring(1) + "\n");
+
+        assertThatThrownBy(() -> KeptSealFile.read(file)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(file + ":2: not a line settle verify prints (input:  N records, digest 16 hex digits, seal " +
+                "sha256:64 hex digits): input:  1,534,118 records, digest b19faf015a4cefc4, seal sha256:" +
+                IN_SEAL.substring(1));
+    }
+
+    @Test
+    void aFileWithoutASealIsRefused() throws IOException
+    {
+        // a journal read part-way has no seal to keep
+        final Path file = write("kept.txt", "input:  0 records read, then stopped by the problem below\n" +
+            "FAIL demo-data/journal/input: record 0 (sequence 1): hash chain broken\nverify: 1 problem(s)\n");
+
+        assertThatThrownBy(() -> KeptSealFile.read(file)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith(file + ": holds no seal that settle verify printed");
+    }
+
+    @Test
+    void aCountNoJournalCouldHoldIsRefusedByLine() throws IOException
+    {
+        final Path file = write("kept.txt",
+            "input:  99,999,999,999,999,999,999 records, digest b19faf015a4cefc4, seal sha256:" + IN_SEAL + "\n");
+
+        assertThatThrownBy(() -> KeptSealFile.read(file)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(file + ":1: record count 99,999,999,999,999,999,999 is larger than any journal holds");
+    }
+
+    @Test
+    void aMissingFileIsOneLineNamingIt()
+    {
+        final Path file = tmp.resolve("nowhere.txt");
+
+        assertThatThrownBy(() -> KeptSealFile.read(file)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("--kept " + file + ": no such file or directory");
+    }
+
+    private Path write(final String name, final String text) throws IOException
+    {
+        return Files.writeString(tmp.resolve(name), text, StandardCharsets.UTF_8);
+    }
+}
