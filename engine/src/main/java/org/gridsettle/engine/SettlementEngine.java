@@ -11,6 +11,7 @@ import org.gridsettle.engine.snapshot.SnapshotStore;
 import org.gridsettle.journal.Durability;
 import org.gridsettle.journal.FreeSpace;
 import org.gridsettle.journal.JournalWriteException;
+import org.gridsettle.journal.JournalSeal;
 import org.gridsettle.journal.JournalWriter;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.Sealing;
@@ -1010,6 +1011,28 @@ public final class SettlementEngine implements AutoCloseable
     public long inputDigest()
     {
         return input.digest();
+    }
+
+    /**
+     * The input journal's record count, digest and SHA-256 seal as {@link #close()} sealed it: the line {@code settle
+     * verify} prints for it, for a host to keep where whoever can edit the journal cannot change it, and to compare
+     * later ({@code settle verify --kept}).
+     *
+     * @return the input journal's seal after a clean close; null before, or after a halt left it unsealed.
+     */
+    public JournalSeal inputSeal()
+    {
+        return input.seal();
+    }
+
+    /**
+     * The output journal's, as {@link #inputSeal()}.
+     *
+     * @return the output journal's seal after a clean close; null before, or after a halt left it unsealed.
+     */
+    public JournalSeal outputSeal()
+    {
+        return output.seal();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.gridsettle.engine;
 
 import org.gridsettle.journal.JournalVerifier;
+import org.gridsettle.journal.JournalSeal;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.KeptSeal;
 import org.gridsettle.journal.ProgressListener;
@@ -158,6 +159,24 @@ class KeptSealTest
             "first " + METERS * INTERVALS + " data records was not compared: the read stopped at the problem above, " +
             "before data record " + METERS * INTERVALS);
         assertThat(report.keptSeals()).singleElement().asString().startsWith(Journals.input(dir) + ": ");
+    }
+
+    // a host keeps what the engine answers at close, without reading the journal again; it must be what verify prints
+    @Test
+    void anEnginesSealsAtCloseAreTheOnesVerifyPrints()
+    {
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start();
+        engine.registerAccount(2001);
+        assertThat(engine.outputSeal()).as("not sealed before close").isNull();
+        engine.close();
+
+        final VerificationReport report = JournalVerifier.verify(dir);
+
+        // a session with an input and no output: the output journal ends on a second close checkpoint
+        assertThat(engine.inputSeal()).isEqualTo(
+            new JournalSeal(report.inputRecords(), report.inputDigest(), report.inputSeal()));
+        assertThat(engine.outputSeal()).isEqualTo(
+            new JournalSeal(report.outputRecords(), report.outputDigest(), report.outputSeal()));
     }
 
     private VerificationReport verify(final List<KeptSeal> kept)

@@ -18,6 +18,7 @@ import org.gridsettle.journal.pretouch.AppendFrontier;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 
 /**
  * Appends sealed records to one Chronicle Queue journal, extending its XXH64 chain, and writes a SHA-256
@@ -75,6 +76,10 @@ public final class JournalWriter implements AutoCloseable
     /** What the close checkpoint the journal ends with binds, when {@link #sealedByClose}. */
     private long sealedBoundRecords;
     private long sealedBoundChain;
+    /** The SHA-256 of the close checkpoint the journal ends with, when {@link #sealedByClose}. */
+    private final byte[] closeSha = new byte[CheckpointCodec.SHA_LENGTH];
+    /** Set once {@link #close(long, long)} has sealed the journal: what {@link #seal()} answers. */
+    private JournalSeal closedSeal;
     /** Set by the first write that failed; from then on the writer writes nothing. */
     private JournalWriteException failure;
     /** The newest cycle file, set aside as a killed writer left it when creating it, or null. */
@@ -146,6 +151,10 @@ public final class JournalWriter implements AutoCloseable
                     sealedByClose = existing.endsWithCloseCheckpoint();
                     sealedBoundRecords = existing.closeBoundRecords();
                     sealedBoundChain = existing.closeBoundChain();
+                    if (sealedByClose)
+                    {
+                        System.arraycopy(existing.seal(), 0, closeSha, 0, closeSha.length);
+                    }
                 }
             }
             else
@@ -383,6 +392,19 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
+     * What {@code settle verify} prints for the journal as this writer closed it, so that a host can keep the seal
+     * without reading the journal again. A close that appended nothing keeps the close checkpoint the journal already
+     * ended with, and with it that checkpoint's seal.
+     *
+     * @return the journal's record count, digest and seal after a clean {@link #close(long, long)}; null before it,
+     *     and after a write failed or {@link #abandon()} left the journal without a close checkpoint.
+     */
+    public JournalSeal seal()
+    {
+        return closedSeal;
+    }
+
+    /**
      * @return the journal directory.
      */
     public Path dir()
@@ -413,11 +435,16 @@ public final class JournalWriter implements AutoCloseable
             if (!sealedByClose || boundRecords != sealedBoundRecords || boundChain != sealedBoundChain)
             {
                 writeCheckpoint(CheckpointCodec.KIND_CLOSE, boundRecords, boundChain);
+                System.arraycopy(sha, 0, closeSha, 0, closeSha.length);
                 sealedByClose = true;
                 sealedBoundRecords = boundRecords;
                 sealedBoundChain = boundChain;
             }
             endOfBatch();
+            if (failure == null)
+            {
+                closedSeal = new JournalSeal(dataRecords, chain.head(), HexFormat.of().formatHex(closeSha));
+            }
         }
         finally
         {

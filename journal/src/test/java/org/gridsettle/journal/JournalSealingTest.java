@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +87,45 @@ class JournalSealingTest
         {
             assertThat(reader.verifyToEnd().endsWithCloseCheckpoint()).isTrue();
             assertThat(reader.seal()).isEqualTo(close);
+        }
+    }
+
+    // what a host keeps without reading the journal again must be what settle verify prints for it later
+    @Test
+    void aCleanlyClosedWriterAnswersTheSealAReaderFindsAndAnAbandonedOneNone()
+    {
+        final Path dir = tmp.resolve("journal");
+        final JournalWriter first = new JournalWriter(dir, Durability.PAGE_CACHE, CHECKPOINT_INTERVAL);
+        append(first, 0, 10);
+        assertThat(first.seal()).as("not sealed before its close").isNull();
+        first.close();
+        final JournalSeal sealed = first.seal();
+        assertThat(sealed).isEqualTo(readSeal(dir));
+        assertThat(sealed.dataRecords()).isEqualTo(10);
+
+        // a session that appends nothing keeps the close checkpoint the journal ends with, and its seal
+        final JournalWriter idle = new JournalWriter(dir, Durability.PAGE_CACHE, CHECKPOINT_INTERVAL);
+        idle.close();
+        assertThat(idle.seal()).isEqualTo(sealed).isEqualTo(readSeal(dir));
+
+        final JournalWriter more = new JournalWriter(dir, Durability.PAGE_CACHE, CHECKPOINT_INTERVAL, Sealing.BACKGROUND);
+        append(more, 10, 25);
+        more.close();
+        assertThat(more.seal()).isEqualTo(readSeal(dir)).isNotEqualTo(sealed);
+
+        final JournalWriter abandoned = new JournalWriter(dir, Durability.PAGE_CACHE, CHECKPOINT_INTERVAL);
+        append(abandoned, 25, 27);
+        abandoned.abandon();
+        assertThat(abandoned.seal()).as("left without a close checkpoint").isNull();
+    }
+
+    private static JournalSeal readSeal(final Path dir)
+    {
+        try (JournalReader reader = new JournalReader(dir))
+        {
+            reader.verifyToEnd();
+            assertThat(reader.endsWithCloseCheckpoint()).isTrue();
+            return new JournalSeal(reader.dataRecords(), reader.digest(), HexFormat.of().formatHex(reader.seal()));
         }
     }
 

@@ -3,8 +3,8 @@ package org.gridsettle.replay.cli;
 import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.KeptSeal;
 import org.gridsettle.journal.VerificationReport;
-import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.replay.progress.TerminalProgress;
+import org.gridsettle.replay.seal.SealLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -94,8 +94,8 @@ public final class VerifyCommand implements Callable<Integer>
         {
             report = JournalVerifier.verify(journal, progress, archive, seals);
         }
-        out.println(summary("input:  ", report.inputRecords(), report.inputDigest(), report.inputSeal()));
-        out.println(summary("output: ", report.outputRecords(), report.outputDigest(), report.outputSeal()));
+        out.println(summary(false, report.inputRecords(), report.inputDigest(), report.inputSeal()));
+        out.println(summary(true, report.outputRecords(), report.outputDigest(), report.outputSeal()));
         for (final String problem : report.problems())
         {
             out.println("FAIL " + problem);
@@ -125,11 +125,9 @@ public final class VerifyCommand implements Callable<Integer>
      * in every locale): the XXH64 digest can be kept by a changed journal. A journal read
      * only part-way (no seal) has neither: a digest of the records before the damage would read as the journal's.
      */
-    private static String summary(final String journal, final long records, final long digest, final String seal)
+    private static String summary(final boolean output, final long records, final long digest, final String seal)
     {
-        return seal.isEmpty() ?
-            String.format(Locale.ROOT, "%s%,d records read, then stopped by the problem below", journal, records) :
-            String.format(Locale.ROOT, "%s%,d records, digest %s, seal sha256:%s", journal, records,
-                HashChain.toHex(digest), seal);
+        return seal.isEmpty() ? String.format(Locale.ROOT, "%s%,d records read, then stopped by the problem below",
+            output ? "output: " : "input:  ", records) : SealLine.of(output, records, digest, seal);
     }
 }

@@ -1,5 +1,7 @@
 package org.gridsettle.replay.ingest;
 
+import org.gridsettle.journal.JournalSeal;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,9 @@ import java.util.TreeMap;
  * @param journalOutputs       output records in the whole journal.
  * @param inputDigest          digest of the whole input journal.
  * @param outputDigest         digest of the whole output journal.
+ * @param inputSeal            the input journal's record count, digest and seal as the run closed it, or null when it
+ *                             was not sealed (a write failed).
+ * @param outputSeal           the output journal's, likewise.
  * @param carbonRegion         region the meters were enrolled on, or null when no carbon data was given.
  * @param carbonIntervals      carbon-intensity intervals published, across every region.
  * @param oracleIntervals      oracle price intervals published, by pricing node; empty without oracle files.
@@ -66,6 +71,8 @@ public record IngestReport(
     long journalOutputs,
     long inputDigest,
     long outputDigest,
+    JournalSeal inputSeal,
+    JournalSeal outputSeal,
     String carbonRegion,
     long carbonIntervals,
     Map<String, Long> oracleIntervals,

@@ -542,7 +542,8 @@ public final class IngestRun
             accounts.size(), files, submitted, submitted - tally.tickRejections() - tickDuplicates,
             tickDuplicates, settled.count(), badRows.count(), badRows.byKind(), tally.tickRejectionsByReason(),
             tally.otherRejections(), meterIds.unknownMeters(), tally.transfers(), tally.amountsByToken(),
-            counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(),
+            counters.inputs(), counters.outputs(), engine.inputDigest(), engine.outputDigest(), engine.inputSeal(),
+            engine.outputSeal(),
             carbon.enrolmentRegion(), carbon.intervals(), oracleIntervals(oraclePrices),
             drSummary(events, journalled, withdrawals, drEvents, drTally), zeroRuns,
             openPeriodLine(readings, covered, events, journalled));

@@ -81,6 +81,13 @@ class IngestCommandTest
 
         final CliRun verify = CliRun.of("verify", "--journal", journal.toString());
         assertThat(verify.out()).contains("verify: intact");
+        // the ingest prints the seal lines verify prints for the journal it closed, to be kept
+        final List<String> sealLines = verify.out().lines()
+            .filter((line) -> line.startsWith("input:  ") || line.startsWith("output: ")).toList();
+        assertThat(sealLines).hasSize(2);
+        assertThat(first.out()).contains("seals (keep this output; settle verify --kept FILE compares them with the " +
+            "journal later):\n".translateEscapes() + String.join("\n", sealLines) + "\n");
+        final Path kept = Files.writeString(tmp.resolve("first-ingest.log"), first.out());
 
         final CliRun second = ingest(journal, meters, path("ingest/meter_readings_bad_row_middle.csv"));
 
@@ -96,6 +103,10 @@ class IngestCommandTest
             .contains("set-up rejections: ACCOUNT_REGISTRATION ALREADY_EXISTS=3, TARIFF_VERSION ALREADY_EXISTS=1 " +
                 "(expected when appending")
             .contains("transfers: 0 in this run");
+        // the first run's log, kept, still matches the journal the second run appended to
+        final CliRun checked = CliRun.of("verify", "--journal", journal.toString(), "--kept", kept.toString());
+        assertThat(checked.exitCode()).as(checked.out()).isZero();
+        assertThat(checked.out()).endsWith("verify: intact; 2 of 2 kept seals match\n".translateEscapes());
     }
 
     @Test

@@ -1,0 +1,44 @@
+package org.gridsettle.replay.seal;
+
+import org.gridsettle.journal.JournalSeal;
+import org.gridsettle.journal.chain.HashChain;
+
+import java.util.Locale;
+
+/**
+ * The line that says where a journal ended, {@code input:  1,534,118 records, digest b19faf015a4cefc4, seal
+ * sha256:2c70...}: printed by {@code settle verify} for each journal it read to the end, and by {@code settle ingest}
+ * for each journal it closed, and read back from a kept copy by {@code settle verify --kept}. One format in one place,
+ * written the same in every locale, so that any of those outputs, kept, can be given back.
+ * <p>
+ * Stateless; thread-safe.
+ */
+public final class SealLine
+{
+    private SealLine()
+    {
+    }
+
+    /**
+     * @param output  true for the output journal, false for the input journal.
+     * @param records its data records.
+     * @param digest  its XXH64 digest.
+     * @param sha256  its seal, 64 hex digits.
+     * @return the line, without a line end.
+     */
+    public static String of(final boolean output, final long records, final long digest, final String sha256)
+    {
+        return String.format(Locale.ROOT, "%s%,d records, digest %s, seal sha256:%s", output ? "output: " : "input:  ",
+            records, HashChain.toHex(digest), sha256);
+    }
+
+    /**
+     * @param output true for the output journal, false for the input journal.
+     * @param seal   where a writer closed it.
+     * @return the line, without a line end.
+     */
+    public static String of(final boolean output, final JournalSeal seal)
+    {
+        return of(output, seal.dataRecords(), seal.digest(), seal.sha256());
+    }
+}
