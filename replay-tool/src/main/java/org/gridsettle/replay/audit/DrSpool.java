@@ -41,23 +41,13 @@ public final class DrSpool implements AutoCloseable
      * @param journalDir a journal directory.
      * @param meterIds   meters whose figures to keep.
      * @param progress   told how many input records have been replayed.
-     * @return the spool of those meters' settled event days, in a temporary file in {@code java.io.tmpdir}.
-     * @throws UncheckedIOException naming the folder when the file cannot be made or written there.
-     */
-    public static DrSpool replay(final Path journalDir, final Set<Long> meterIds, final ProgressListener progress)
-    {
-        return replay(journalDir, meterIds, progress, Path.of(System.getProperty("java.io.tmpdir")));
-    }
-
-    /**
-     * @param journalDir a journal directory.
-     * @param meterIds   meters whose figures to keep.
-     * @param progress   told how many input records have been replayed.
-     * @param directory  the folder of the temporary file: {@code java.io.tmpdir}, but for tests.
+     * @param directory  the folder of the temporary file: the report's, whose disk must hold the report anyway. Not
+     *                   {@code java.io.tmpdir}, which is memory on systems that mount {@code /tmp} as tmpfs: the
+     *                   baselines of a large fleet's event days run to a gigabyte.
      * @return the spool of those meters' settled event days.
      * @throws UncheckedIOException naming the folder when the file cannot be made or written there.
      */
-    static DrSpool replay(final Path journalDir, final Set<Long> meterIds, final ProgressListener progress,
+    public static DrSpool replay(final Path journalDir, final Set<Long> meterIds, final ProgressListener progress,
         final Path directory)
     {
         Path file = null;
@@ -78,8 +68,7 @@ public final class DrSpool implements AutoCloseable
         {
             final IOException cause = ex instanceof UncheckedIOException u ? u.getCause() : (IOException) ex;
             throw new UncheckedIOException("cannot keep the demand-response baselines in a temporary file in " +
-                directory + ": " + IoReason.of(cause) + " (the JVM's java.io.tmpdir: " +
-                "SETTLE_JAVA_OPTS=-Djava.io.tmpdir=DIR chooses another folder)", cause);
+                directory + ", the report's folder: " + IoReason.of(cause), cause);
         }
         finally
         {

@@ -57,9 +57,8 @@ import java.util.stream.Collectors;
         "verify --help). Every account of a fleet too large for the heap together is",
         "written a group of accounts at a time, reading the journal once per group",
         "(stderr says how many times; a larger -Xmx in SETTLE_JAVA_OPTS means fewer),",
-        "with demand-response baselines kept meanwhile in a temporary file in the",
-        "JVM's java.io.tmpdir (/tmp unless SETTLE_JAVA_OPTS=-Djava.io.tmpdir=DIR),",
-        "removed when the audit ends."},
+        "with demand-response baselines kept meanwhile in a temporary file beside",
+        "the report, removed when the audit ends."},
     footer = {"", "Example:",
         "  settle audit --journal demo-data/journal --account 100000 --format html \\",
         "      --out audit.html"})
@@ -154,7 +153,7 @@ public final class AuditCommand implements Callable<Integer>
         final int days;
         try (AuditPasses passes = new AuditPasses(journal, localZone, fromDay, toDay, selection, selected,
             meter == null ? 0 : meter, AuditPasses.metersPerGroup(journal, registry.meterCount(),
-            Runtime.getRuntime().maxMemory()), spec.commandLine().getErr()))
+            Runtime.getRuntime().maxMemory()), spec.commandLine().getErr(), out.toAbsolutePath().getParent()))
         {
             days = firstPass(passes);
             outFile.write((writer) -> passes.write(AuditWriter.of(format, writer)));

@@ -55,6 +55,7 @@ final class AuditPasses implements AutoCloseable
     private final NavigableMap<Long, List<Long>> selected;
     private final List<NavigableMap<Long, List<Long>>> groups;
     private final PrintWriter notes;
+    private final Path spoolDir;
     private AuditReport first;
     /** Output records the first pass read: every later pass reads the same ones and no more. */
     private long records = Long.MAX_VALUE;
@@ -71,10 +72,12 @@ final class AuditPasses implements AutoCloseable
      * @param meterFilter    the one meter audited, or 0.
      * @param metersPerGroup most meters a group holds (a group holds at least one account, whatever its meters).
      * @param notes          where to say that the journal is read more than once, and why.
+     * @param spoolDir       the folder of the demand-response baselines' temporary file when there are several
+     *                       groups: the report's ({@link DrSpool}).
      */
     AuditPasses(final Path journal, final ZoneId zone, final LocalDate from, final LocalDate to,
         final String selection, final NavigableMap<Long, List<Long>> selected, final long meterFilter,
-        final long metersPerGroup, final PrintWriter notes)
+        final long metersPerGroup, final PrintWriter notes, final Path spoolDir)
     {
         this.journal = journal;
         this.zone = zone;
@@ -85,6 +88,7 @@ final class AuditPasses implements AutoCloseable
         this.selected = selected;
         this.groups = groups(selected, metersPerGroup);
         this.notes = notes;
+        this.spoolDir = spoolDir;
     }
 
     /**
@@ -150,7 +154,7 @@ final class AuditPasses implements AutoCloseable
             }
             else
             {
-                spool = DrSpool.replay(journal, meters, replaying);
+                spool = DrSpool.replay(journal, meters, replaying, spoolDir);
             }
         }
     }

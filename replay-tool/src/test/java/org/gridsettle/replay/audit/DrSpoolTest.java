@@ -46,7 +46,6 @@ class DrSpoolTest
         assertThatThrownBy(() -> DrSpool.replay(tmp.resolve("journal"), Set.of(1L), ProgressListener.NONE, missing))
             .isInstanceOf(UncheckedIOException.class)
             .hasMessage("cannot keep the demand-response baselines in a temporary file in " + missing +
-                ": no such file or directory (the JVM's java.io.tmpdir: SETTLE_JAVA_OPTS=-Djava.io.tmpdir=DIR " +
-                "chooses another folder)");
+                ", the report's folder: no such file or directory");
     }
 }

@@ -117,7 +117,7 @@ class AuditPassesEnrolmentsTest
     {
         final StringWriter out = new StringWriter();
         try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, range[0], range[1], "selection",
-            selected, meter, metersPerGroup, new PrintWriter(new StringWriter())))
+            selected, meter, metersPerGroup, new PrintWriter(new StringWriter()), dir))
         {
             assertThat(audit.passes()).isEqualTo(metersPerGroup >= selected.size() ? 1 : (int) Math.ceil(
                 selected.size() / (double) metersPerGroup));

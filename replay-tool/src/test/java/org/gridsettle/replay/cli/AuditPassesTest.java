@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An audit of every account written in several account groups, each read in a pass of its own, is the same report,
@@ -77,6 +79,24 @@ class AuditPassesTest
         }
     }
 
+    // the baselines of a large fleet's event days run to a gigabyte: they go beside the report, not into
+    // java.io.tmpdir, which is memory where /tmp is a tmpfs
+    @Test
+    void severalGroupsKeepTheBaselinesInTheFolderGivenForThem()
+    {
+        final Path missing = dir.resolve("no-such-folder");
+        final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
+        try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, null, null, "all accounts",
+            selected, 0, 3, new PrintWriter(new StringWriter()), missing))
+        {
+            audit.firstPass();
+
+            assertThatThrownBy(audit::replayDemandResponse).isInstanceOf(UncheckedIOException.class)
+                .hasMessageStartingWith("cannot keep the demand-response baselines in a temporary file in " +
+                    missing + ", the report's folder: ");
+        }
+    }
+
     // the fleet charts what the per-account code charted when it held every account: the union of the reported days'
     // closing balances' tokens, and each day's balances summed over the accounts, a day without postings keeping the
     // day before's; ranges that leave days before --from, and on or after --to, out
@@ -89,7 +109,7 @@ class AuditPassesTest
             {LocalDate.parse("2026-03-16"), LocalDate.parse("2026-03-17")}})
         {
             try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, range[0], range[1], "all",
-                selected, 0, Long.MAX_VALUE, new PrintWriter(new StringWriter())))
+                selected, 0, Long.MAX_VALUE, new PrintWriter(new StringWriter()), dir))
             {
                 final AuditReport report = audit.firstPass();
                 final NavigableMap<String, List<Long>> held = new TreeMap<>();
@@ -174,7 +194,7 @@ class AuditPassesTest
     private static int passes(final NavigableMap<Long, List<Long>> selected, final long metersPerGroup)
     {
         try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, null, null, "selection",
-            selected, 0, metersPerGroup, new PrintWriter(new StringWriter())))
+            selected, 0, metersPerGroup, new PrintWriter(new StringWriter()), dir))
         {
             return audit.passes();
         }
@@ -248,7 +268,7 @@ class AuditPassesTest
         final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
         final GroupWatch watch = new GroupWatch();
         try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, null, null, "all accounts",
-            selected, 0, METERS / 2, new PrintWriter(new StringWriter())))
+            selected, 0, METERS / 2, new PrintWriter(new StringWriter()), dir))
         {
             audit.firstPass();
             audit.replayDemandResponse();
@@ -268,7 +288,7 @@ class AuditPassesTest
         final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
         final StringWriter notes = new StringWriter();
         try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, LocalDate.parse("2030-01-01"),
-            LocalDate.parse("2030-01-02"), "all accounts", selected, 0, 1, new PrintWriter(notes)))
+            LocalDate.parse("2030-01-02"), "all accounts", selected, 0, 1, new PrintWriter(notes), dir))
         {
             assertThat(audit.passes()).isEqualTo(METERS);
             assertThat(audit.firstPass().allDays()).isEmpty();
@@ -338,7 +358,7 @@ class AuditPassesTest
         final StringWriter notes = new StringWriter();
         final StringWriter out = new StringWriter();
         try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, from, to,
-            "all " + selected.size() + " accounts", selected, 0, metersPerGroup, new PrintWriter(notes)))
+            "all " + selected.size() + " accounts", selected, 0, metersPerGroup, new PrintWriter(notes), dir))
         {
             assertThat(audit.passes()).isEqualTo(passes);
             audit.firstPass();
