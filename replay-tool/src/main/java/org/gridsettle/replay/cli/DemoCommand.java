@@ -27,6 +27,7 @@ import org.gridsettle.replay.demo.DemoJournalDir;
 import org.gridsettle.replay.demo.DemoTariff;
 import org.gridsettle.replay.demo.SyntheticFleet;
 import org.gridsettle.replay.progress.TerminalProgress;
+import org.gridsettle.replay.seal.SealLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -246,6 +247,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
             ticks / (runNanos / 1e9), runNanos / 1e9);
         out.printf("digest: output %s  input %s%n",
             HashChain.toHex(engine.outputDigest()), HashChain.toHex(engine.inputDigest()));
+        SealLine.printToKeep(out, engine.inputSeal(), engine.outputSeal());
         out.flush();
 
         final long replayStart = System.nanoTime();

@@ -112,14 +112,7 @@ public final class IngestReportPrinter
         }
         out.printf("digest: output %s  input %s%n",
             HashChain.toHex(report.outputDigest()), HashChain.toHex(report.inputDigest()));
-        if (report.inputSeal() != null && report.outputSeal() != null)
-        {
-            // the lines settle verify prints: this output, kept out of reach of whoever can edit the journal, is a
-            // record that settle verify --kept compares later
-            out.println("seals (keep this output; settle verify --kept FILE compares them with the journal later):");
-            out.println(SealLine.of(false, report.inputSeal()));
-            out.println(SealLine.of(true, report.outputSeal()));
-        }
+        SealLine.printToKeep(out, report.inputSeal(), report.outputSeal());
     }
 
     private static String describe(final Map<String, Long> counts)

@@ -3,6 +3,7 @@ package org.gridsettle.replay.seal;
 import org.gridsettle.journal.JournalSeal;
 import org.gridsettle.journal.chain.HashChain;
 
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -40,5 +41,23 @@ public final class SealLine
     public static String of(final boolean output, final JournalSeal seal)
     {
         return of(output, seal.dataRecords(), seal.digest(), seal.sha256());
+    }
+
+    /**
+     * Prints the seals of a journal a command closed, under a line saying what they are for, so that its output,
+     * kept, is a file {@code settle verify --kept} reads. Prints nothing for a journal left unsealed (a failed write).
+     *
+     * @param out    where to print.
+     * @param input  the input journal's seal, or null.
+     * @param output the output journal's seal, or null.
+     */
+    public static void printToKeep(final PrintWriter out, final JournalSeal input, final JournalSeal output)
+    {
+        if (input != null && output != null)
+        {
+            out.println("seals (keep this output; settle verify --kept FILE compares them with the journal later):");
+            out.println(of(false, input));
+            out.println(of(true, output));
+        }
     }
 }

@@ -39,6 +39,12 @@ class DemoAndReplayCommandTest
             .contains("html written to " + tmp.resolve("audit.html"));
         assertThat(run.out().lines().filter(l -> l.startsWith("digest: output "))).hasSize(1);
         assertThat(java.nio.file.Files.readString(tmp.resolve("audit.html"))).contains("<svg");
+        // the seals it prints to keep are the ones settle verify reads in the journal afterwards
+        final CliRun verify = CliRun.of("verify", "--journal", tmp.resolve("journal").toString());
+        final List<String> sealLines = verify.out().lines()
+            .filter((line) -> line.startsWith("input:  ") || line.startsWith("output: ")).toList();
+        assertThat(sealLines).hasSize(2);
+        assertThat(run.out()).contains(String.join("\n", sealLines));
 
         final CliRun replay = CliRun.of("replay", "--journal", tmp.resolve("journal").toString());
         assertThat(replay.exitCode()).as(replay.err()).isZero();
