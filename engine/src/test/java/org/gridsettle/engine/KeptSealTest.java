@@ -125,7 +125,8 @@ class KeptSealTest
         assertThat(report.problems()).containsExactly(Journals.output(dir) + ": data record " + METERS * INTERVALS +
             ": the seal kept in check 2 for the first " + METERS * INTERVALS + " data records is sha256:" +
             kept.get(1).sha256() + ", but they end on sha256:" + resealed.outputSeal() + ": one of them was " +
-            "changed and the journal re-sealed, or this is another journal");
+            "changed and the journal re-sealed, or this is another journal, or the last of them were lost in a " +
+            "power failure before they reached the disk and others were appended since");
         // the input journal was not touched: its kept seal still matches
         assertThat(report.keptSeals()).singleElement().asString().startsWith(Journals.input(dir) + ": ");
     }
@@ -140,8 +141,26 @@ class KeptSealTest
 
         assertThat(report.problems()).containsExactly(Journals.input(dir) + ": holds " + now.inputRecords() +
             " data records, fewer than the " + (now.inputRecords() + 10) + " the seal kept in kept.txt:7 is for: " +
-            "records were removed from its end, or this is another journal");
+            "records were removed from its end, or this is another journal, or the last of them were lost in a " +
+            "power failure before they reached the disk");
         assertThat(report.keptSeals()).isEmpty();
+    }
+
+    // Was a review finding: an archive is the journal cut where its writer rolled to a later day, so a seal kept from
+    // the journal after that (the live journal's verify at archiving time, or a later month's check appended to the
+    // same file) is for records it never held; the problem named only removal or another journal
+    @Test
+    void aSealAnArchiveHasTooFewRecordsForSaysItMayHaveBeenKeptAfterTheArchiveWasMade()
+    {
+        final VerificationReport now = JournalVerifier.verify(dir);
+        final KeptSeal later = new KeptSeal(false, now.inputRecords() + 10, now.inputSeal(), "kept.txt:7");
+
+        final VerificationReport report = JournalVerifier.verify(dir, ProgressListener.NONE, true, List.of(later));
+
+        assertThat(report.problems()).containsExactly(Journals.input(dir) + ": holds " + now.inputRecords() +
+            " data records, fewer than the " + (now.inputRecords() + 10) + " the seal kept in kept.txt:7 is for: " +
+            "records were removed from its end, or this is another journal, or the seal was kept from the journal " +
+            "after this archive was made (compare those settle verify --archive printed of the archive as made)");
     }
 
     @Test
