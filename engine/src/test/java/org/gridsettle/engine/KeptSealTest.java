@@ -1,5 +1,6 @@
 package org.gridsettle.engine;
 
+import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.JournalSeal;
 import org.gridsettle.journal.Journals;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +86,36 @@ class KeptSealTest
         assertThat(report.keptSeals()).hasSize(2);
     }
 
+    // Review of 2026-11-29: a verify of the journal as it stood at any count printed the seal a read ending there holds,
+    // before or after a periodic checkpoint (every 4,096th data record) and at none; kept from a killed engine's
+    // journal, they all still match once an engine has recovered it and later sessions have appended
+    @Test
+    void sealsKeptAtEveryKindOfEndMatchAfterRecoveryFromAKill() throws IOException
+    {
+        final Path journal = dir.resolve("killed");
+        EngineFixture.writeJournal(journal, 50, 200);
+        // the output writer killed after its 8,192nd output: no close checkpoint, the last outputs lost
+        JournalFiles.rewriteAsKilled(Journals.output(journal), 8192);
+        final VerificationReport killed = JournalVerifier.verify(journal);
+        assertThat(killed.problems()).singleElement().asString().contains("without a close checkpoint");
+        final List<KeptSeal> kept = new ArrayList<>(kept(killed));
+        for (final long records : new long[] {0, 1, 4095, 4096, 4097, 8192})
+        {
+            kept.addAll(sealsOfReadsEndingAt(Journals.input(journal), false, records));
+            kept.addAll(sealsOfReadsEndingAt(Journals.output(journal), true, records));
+        }
+        EngineFixture.appendSession(journal, 7001);
+        EngineFixture.appendSession(journal, 7002);
+
+        final VerificationReport report = JournalVerifier.verify(journal, ProgressListener.NONE, false, kept);
+
+        assertThat(report.problems()).isEmpty();
+        // 2 from the killed journal's verify; per count and journal, a read ending on the data record, and at 4,096
+        // and 8,192 one ending on the periodic checkpoint after it too
+        assertThat(kept).hasSize(2 + 2 * 6 + 2 * 2);
+        assertThat(report.keptSeals()).hasSize(kept.size());
+    }
+
     // An output journal whose writer's last session took no output ends on two close checkpoints: the second seals
     // an empty block, so the seal printed then is not the first one's, and both follow the same data records
     @Test
@@ -126,7 +159,8 @@ class KeptSealTest
         assertThat(report.problems()).containsExactly(Journals.output(dir) + ": data record " + METERS * INTERVALS +
             ": the seal kept in check 2 for the first " + METERS * INTERVALS + " data records is sha256:" +
             kept.get(1).sha256() + ", but they end on sha256:" + resealed.outputSeal() + ": one of them was " +
-            "changed and the journal re-sealed, or this is another journal");
+            "changed and the journal re-sealed, or this is another journal, or the last of them were lost in a " +
+            "power failure before they reached the disk and others were appended since");
         // the input journal was not touched: its kept seal still matches
         assertThat(report.keptSeals()).singleElement().asString().startsWith(Journals.input(dir) + ": ");
     }
@@ -141,8 +175,26 @@ class KeptSealTest
 
         assertThat(report.problems()).containsExactly(Journals.input(dir) + ": holds " + now.inputRecords() +
             " data records, fewer than the " + (now.inputRecords() + 10) + " the seal kept in kept.txt:7 is for: " +
-            "records were removed from its end, or this is another journal");
+            "records were removed from its end, or this is another journal, or the last of them were lost in a " +
+            "power failure before they reached the disk");
         assertThat(report.keptSeals()).isEmpty();
+    }
+
+    // Was a review finding: an archive is the journal cut where its writer rolled to a later day, so a seal kept from
+    // the journal after that (the live journal's verify at archiving time, or a later month's check appended to the
+    // same file) is for records it never held; the problem named only removal or another journal
+    @Test
+    void aSealAnArchiveHasTooFewRecordsForSaysItMayHaveBeenKeptAfterTheArchiveWasMade()
+    {
+        final VerificationReport now = JournalVerifier.verify(dir);
+        final KeptSeal later = new KeptSeal(false, now.inputRecords() + 10, now.inputSeal(), "kept.txt:7");
+
+        final VerificationReport report = JournalVerifier.verify(dir, ProgressListener.NONE, true, List.of(later));
+
+        assertThat(report.problems()).containsExactly(Journals.input(dir) + ": holds " + now.inputRecords() +
+            " data records, fewer than the " + (now.inputRecords() + 10) + " the seal kept in kept.txt:7 is for: " +
+            "records were removed from its end, or this is another journal, or the seal was kept from the journal " +
+            "after this archive was made (compare those settle verify --archive printed of the archive as made)");
     }
 
     @Test
@@ -189,6 +241,32 @@ class KeptSealTest
     {
         return List.of(new KeptSeal(false, report.inputRecords(), report.inputSeal(), "check 1"),
             new KeptSeal(true, report.outputRecords(), report.outputSeal(), "check 2"));
+    }
+
+    /**
+     * The seals a verify of the journal printed had it ended after {@code records} data records: on the last of them,
+     * and on each checkpoint right after it.
+     */
+    private static List<KeptSeal> sealsOfReadsEndingAt(final Path queue, final boolean output, final long records)
+    {
+        final List<KeptSeal> seals = new ArrayList<>();
+        try (JournalReader reader = JournalReader.readOnly(queue))
+        {
+            reader.includeCheckpoints(true);
+            boolean more = true;
+            while (more && reader.dataRecords() <= records)
+            {
+                if (reader.dataRecords() == records)
+                {
+                    seals.add(new KeptSeal(output, records, HexFormat.of().formatHex(reader.seal()),
+                        "a read ending at record " + reader.position()));
+                }
+                more = reader.next((buffer, offset, length, at) ->
+                {
+                });
+            }
+        }
+        return seals;
     }
 
     /** One more writer session, ticking the fixture's meters through day {@code day} after the first. */

@@ -190,8 +190,8 @@ public final class JournalVerifier
         final List<String> notes = new ArrayList<>(input.notes);
         notes.addAll(output.notes);
         final List<String> matched = new ArrayList<>();
-        input.kept.report(input.dir, matched, problems, notes);
-        output.kept.report(output.dir, matched, problems, notes);
+        input.kept.report(input.dir, archive, matched, problems, notes);
+        output.kept.report(output.dir, archive, matched, problems, notes);
         progress.progress(input.position + output.position, input.position + output.position);
         if (input.complete && output.complete)
         {

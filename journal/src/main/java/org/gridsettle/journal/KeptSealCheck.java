@@ -16,6 +16,12 @@ import java.util.List;
  */
 final class KeptSealCheck
 {
+    /**
+     * A writer's records are readable before they reach the disk (with PAGE_CACHE durability, until the kernel writes
+     * them back): a seal kept then can outlive them, and no edit is needed for a journal to differ from it.
+     */
+    private static final String LOST = ", or the last of them were lost in a power failure before they reached the " +
+        "disk";
     private final KeptSeal[] seals;
     private final boolean[] matched;
     /** Per seal: the first seal the journal has at its record count when that is not the kept one. */
@@ -80,11 +86,13 @@ final class KeptSealCheck
 
     /**
      * @param dir      the journal, for messages.
+     * @param archive  true if the journal was read as an archive.
      * @param matches  receives each seal that matched.
      * @param problems receives each seal the journal does not end its records on, and each it has too few records for.
      * @param notes    receives each seal the read did not reach, stopped by a problem before its records' end.
      */
-    void report(final Path dir, final List<String> matches, final List<String> problems, final List<String> notes)
+    void report(final Path dir, final boolean archive, final List<String> matches, final List<String> problems,
+        final List<String> notes)
     {
         for (int i = 0; i < seals.length; i++)
         {
@@ -99,13 +107,17 @@ final class KeptSealCheck
             {
                 problems.add(dir + ": data record " + records + ": the seal kept in " + kept.source() + " for the " +
                     "first " + records + " data records is sha256:" + kept.sha256() + ", but they end on sha256:" +
-                    found[i] + ": one of them was changed and the journal re-sealed, or this is another journal");
+                    found[i] + ": one of them was changed and the journal re-sealed, or this is another journal" +
+                    LOST + " and others were appended since");
             }
             else if (readTo >= 0)
             {
+                // an archive ends where its writer rolled to a later day: a seal kept from the journal after that is
+                // for records it never held
                 problems.add(dir + ": holds " + readTo + " data records, fewer than the " + records + " the seal " +
                     "kept in " + kept.source() + " is for: records were removed from its end, or this is another " +
-                    "journal");
+                    "journal" + (archive ? ", or the seal was kept from the journal after this archive was made " +
+                    "(compare those settle verify --archive printed of the archive as made)" : LOST));
             }
             else
             {

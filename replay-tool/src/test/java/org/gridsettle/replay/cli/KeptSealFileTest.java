@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,99 @@ class KeptSealFileTest
 
         assertThat(KeptSealFile.read(file)).extracting(KeptSeal::source)
             .containsExactly(file + ":1", file + ":3", file + ":5");
+    }
+
+    // Was a review finding: a file saved by a Windows editor begins with a UTF-8 byte order mark, and two such files
+    // appended have one before a later line too; the lines after a mark were passed over as not verify's, so the
+    // input journal's seal was silently not compared and the verdict said "1 of 1 kept seals match"
+    @Test
+    void readsLinesAfterAUtf8ByteOrderMark() throws IOException
+    {
+        final String bom = "\uFEFF";
+        final Path file = write("kept.txt",
+            bom + "input:  1,534,118 records, digest b19faf015a4cefc4, seal sha256:" + IN_SEAL + "\r\n" +
+            "verify: intact\r\n" +
+            bom + "output: 3,083,125 records, digest ec20d1b7ce8192d8, seal sha256:" + OUT_SEAL + "\r\n");
+
+        assertThat(KeptSealFile.read(file)).containsExactly(
+            new KeptSeal(false, 1_534_118, IN_SEAL, file + ":1"),
+            new KeptSeal(true, 3_083_125, OUT_SEAL, file + ":3"));
+    }
+
+    // Windows PowerShell 5's ">" writes UTF-16 with a byte order mark: read as UTF-8 it held "no seal"
+    @Test
+    void readsAFileSavedAsUtf16() throws IOException
+    {
+        final String text = "\uFEFFinput:  1,534,118 records, digest b19faf015a4cefc4, seal sha256:" + IN_SEAL +
+            "\r\nverify: intact\r\n";
+        final Path little = Files.write(tmp.resolve("le.txt"), text.getBytes(StandardCharsets.UTF_16LE));
+        final Path big = Files.write(tmp.resolve("be.txt"), text.getBytes(StandardCharsets.UTF_16BE));
+
+        assertThat(KeptSealFile.read(little)).containsExactly(new KeptSeal(false, 1_534_118, IN_SEAL, little + ":1"));
+        assertThat(KeptSealFile.read(big)).containsExactly(new KeptSeal(false, 1_534_118, IN_SEAL, big + ":1"));
+    }
+
+    // a seal that is not read must not be passed over as if it were one of the other lines: the verdict would count
+    // fewer kept seals than the auditor gave, and say they all match
+    @Test
+    void aSealOnALineThatDoesNotBeginWithItsJournalIsRefusedByLine() throws IOException
+    {
+        final String line = "2026-11-01 input:  1,534,118 records, digest b19faf015a4cefc4, seal sha256:" + IN_SEAL;
+        final Path file = write("kept.txt", "output: 3,083,125 records, digest ec20d1b7ce8192d8, seal sha256:" +
+            OUT_SEAL + "\n" + line + "\n");
+
+        assertThatThrownBy(() -> KeptSealFile.read(file)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(file + ":2: not a line settle verify prints (input:  N records, digest 16 hex digits, seal " +
+                "sha256:64 hex digits): " + line);
+    }
+
+    // Was a review finding: a file without line ends (a disk image given by mistake, 2 GB of zeros) was read as one
+    // line, which cannot be held: "out of memory ... give the JVM more" after half a minute, naming neither the file
+    // nor the option. A line is looked at only as far as a seal line could reach
+    @Test
+    void aLineLongerThanAnyStringIsPassedOver() throws IOException
+    {
+        final String seal = "input:  12 records, digest b19faf015a4cefc4, seal sha256:" + IN_SEAL + "\n";
+        final Reader endless = new Reader()
+        {
+            private final char[] chunk = "x".repeat(1 << 16).toCharArray();
+            private long left = Integer.MAX_VALUE + 1L;
+            private int sealAt;
+
+            @Override
+            public int read(final char[] into, final int offset, final int length)
+            {
+                if (left > 0)
+                {
+                    final int n = (int)Math.min(Math.min(length, chunk.length), left);
+                    System.arraycopy(chunk, 0, into, offset, n);
+                    left -= n;
+                    return n;
+                }
+                if (sealAt == 0)
+                {
+                    into[offset] = '\n';
+                    sealAt++;
+                    return 1;
+                }
+                if (sealAt > seal.length())
+                {
+                    return -1;
+                }
+                final int n = Math.min(length, seal.length() - sealAt + 1);
+                seal.getChars(sealAt - 1, sealAt - 1 + n, into, offset);
+                sealAt += n;
+                return n;
+            }
+
+            @Override
+            public void close()
+            {
+            }
+        };
+
+        assertThat(KeptSealFile.read(Path.of("endless.txt"), endless))
+            .containsExactly(new KeptSeal(false, 12, IN_SEAL, "endless.txt:2"));
     }
 
     @Test
