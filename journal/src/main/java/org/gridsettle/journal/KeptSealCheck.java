@@ -1,8 +1,10 @@
 package org.gridsettle.journal;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Compares one journal's kept seals ({@link KeptSeal}) with the journal as a verifying read passes them: when the
@@ -23,15 +25,22 @@ final class KeptSealCheck
     private static final String LOST = ", or the last of them were lost in a power failure before they reached the " +
         "disk";
     private final KeptSeal[] seals;
+    /** Indexes of {@link #seals} by record count: a read passes each count once, in order. */
+    private final int[] byRecords;
     private final boolean[] matched;
     /** Per seal: the first seal the journal has at its record count when that is not the kept one. */
     private final String[] found;
+    /** The first of {@link #byRecords} whose count the read has not passed. */
+    private int next;
     /** Data records of the journal when the read reached its end; -1 while it has not. */
     private long readTo = -1;
 
     private KeptSealCheck(final KeptSeal[] seals)
     {
         this.seals = seals;
+        // a file of a check a month for years holds thousands: each record is compared with its count's seals only
+        this.byRecords = IntStream.range(0, seals.length).boxed()
+            .sorted(Comparator.comparingLong((Integer i) -> seals[i].records())).mapToInt(Integer::intValue).toArray();
         this.matched = new boolean[seals.length];
         this.found = new String[seals.length];
     }
@@ -59,9 +68,15 @@ final class KeptSealCheck
             return;
         }
         final long records = reader.dataRecords();
-        for (int i = 0; i < seals.length; i++)
+        final int[] byRecords = this.byRecords;
+        while (next < byRecords.length && seals[byRecords[next]].records() < records)
         {
-            if (!matched[i] && seals[i].records() == records)
+            next++;
+        }
+        for (int n = next; n < byRecords.length && seals[byRecords[n]].records() == records; n++)
+        {
+            final int i = byRecords[n];
+            if (!matched[i])
             {
                 final String seal = HexFormat.of().formatHex(reader.seal());
                 if (seal.equals(seals[i].sha256()))
