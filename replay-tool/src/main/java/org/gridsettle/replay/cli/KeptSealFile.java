@@ -20,16 +20,21 @@ import java.util.regex.Pattern;
  * Reads the seals an auditor kept from earlier checks: the output of {@code settle verify}, saved as it was printed,
  * or many such outputs appended to one file (a check a month, say), in UTF-8 or, with a byte order mark, UTF-16. Its
  * {@code input:} and {@code output:} lines with a seal are the kept seals; every other line (notes, problems, the
- * verdict) is passed over. A line for a journal read only part-way has no seal and is passed over too. A seal on any
- * other line is refused rather than passed over: a seal not compared would go unnoticed beside those that match.
+ * verdict) is passed over. A line for a journal read only part-way has no seal and is passed over too. A seal line
+ * may follow anything and a space on its line, as a log's timestamp does (cron piped through {@code ts}, journald,
+ * syslog): an ingest run nightly is often kept that way. A seal on any other line is refused rather than passed over:
+ * a seal not compared would go unnoticed beside those that match.
  * <p>
  * Stateless; thread-safe.
  */
 final class KeptSealFile
 {
-    /** The summary line {@code settle verify} prints; the count in any locale's grouping of {@code %,d}. */
+    /**
+     * The summary line {@code settle verify} prints, after a log's prefix if any; the count in any locale's grouping
+     * of {@code %,d}.
+     */
     private static final Pattern SEAL_LINE = Pattern.compile(
-        "\\s*(input|output):\\s+([0-9]{1,3}(?:[,.'\u2019\u00a0\u202f ]?[0-9]{3})*) records, " +
+        "(?:.*\\s)?(input|output):\\s+([0-9]{1,3}(?:[,.'\u2019\u00a0\u202f ]?[0-9]{3})*) records, " +
         "digest [0-9a-f]{16}, seal sha256:([0-9a-f]{64})\\s*");
     private static final Pattern JOURNAL_LINE = Pattern.compile("\\s*(input|output):.*");
     /** A seal as verify prints it, anywhere in a line: one that is not read as a seal line is refused. */

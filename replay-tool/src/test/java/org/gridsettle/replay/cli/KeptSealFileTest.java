@@ -100,15 +100,32 @@ class KeptSealFileTest
     // a seal that is not read must not be passed over as if it were one of the other lines: the verdict would count
     // fewer kept seals than the auditor gave, and say they all match
     @Test
-    void aSealOnALineThatDoesNotBeginWithItsJournalIsRefusedByLine() throws IOException
+    void aSealOnALineThatIsNoSealLineIsRefusedByLine() throws IOException
     {
-        final String line = "2026-11-01 input:  1,534,118 records, digest b19faf015a4cefc4, seal sha256:" + IN_SEAL;
+        // the journal's name glued to what comes before it: not verify's line after a log's prefix
+        final String line = "[nightly]input:  1,534,118 records, digest b19faf015a4cefc4, seal sha256:" + IN_SEAL;
         final Path file = write("kept.txt", "output: 3,083,125 records, digest ec20d1b7ce8192d8, seal sha256:" +
             OUT_SEAL + "\n" + line + "\n");
 
         assertThatThrownBy(() -> KeptSealFile.read(file)).isInstanceOf(IllegalArgumentException.class)
             .hasMessage(file + ":2: not a line settle verify prints (input:  N records, digest 16 hex digits, seal " +
                 "sha256:64 hex digits): " + line);
+    }
+
+    // a nightly ingest's output is often kept through a logger, each line after its timestamp
+    @Test
+    void readsSealLinesAfterALogsPrefix() throws IOException
+    {
+        final Path file = write("ingest.log",
+            "2026-11-01T03:00:07+0000 journal: /var/lib/gridsettle (new)\n" +
+            "2026-11-01T03:12:44+0000 input:  1,534,118 records, digest b19faf015a4cefc4, seal sha256:" + IN_SEAL +
+            "\n" +
+            "Nov 01 03:12:44 settle-host settle[4181]: output: 3,083,125 records, digest ec20d1b7ce8192d8, seal " +
+            "sha256:" + OUT_SEAL + "\n");
+
+        assertThat(KeptSealFile.read(file)).containsExactly(
+            new KeptSeal(false, 1_534_118, IN_SEAL, file + ":2"),
+            new KeptSeal(true, 3_083_125, OUT_SEAL, file + ":3"));
     }
 
     // Was a review finding: a file without line ends (a disk image given by mistake, 2 GB of zeros) was read as one
