@@ -68,9 +68,9 @@ public final class VerifyCommand implements Callable<Integer>
         "cycle file closed by a roll to a later day, and no close checkpoint at the end, are notes, not problems.")
     private boolean archive;
 
-    @Option(names = "--kept", paramLabel = "FILE", description = "The saved output of an earlier settle verify " +
-        "of this journal (or several appended to one file): its input: and output: lines are seals to compare. " +
-        "Repeatable.")
+    @Option(names = "--kept", paramLabel = "FILE", description = "The saved output of an earlier settle verify, " +
+        "settle ingest or settle demo of this journal (or several appended to one file, a log's timestamps before " +
+        "the lines allowed): its input: and output: lines are seals to compare. Repeatable.")
     private List<Path> kept = new ArrayList<>();
 
     @Option(names = "--verbose", description = "Show stack traces on errors.")
