@@ -1,11 +1,13 @@
 package org.gridsettle.engine;
 
+import org.gridsettle.engine.snapshot.SnapshotWriteException;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.JournalSeal;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.KeptSeal;
 import org.gridsettle.journal.ProgressListener;
+import org.gridsettle.journal.Sealing;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Seals kept from an earlier {@code settle verify} ({@link KeptSeal}), compared by a later one: the only check that
@@ -225,6 +229,65 @@ class KeptSealTest
         final VerificationReport report = JournalVerifier.verify(dir);
 
         // a session with an input and no output: the output journal ends on a second close checkpoint
+        assertThat(engine.inputSeal()).isEqualTo(
+            new JournalSeal(report.inputRecords(), report.inputDigest(), report.inputSeal()));
+        assertThat(engine.outputSeal()).isEqualTo(
+            new JournalSeal(report.outputRecords(), report.outputDigest(), report.outputSeal()));
+    }
+
+    // Review of 2026-11-29: what the engine answers at close is what verify prints right after, whatever the session
+    // did: appended nothing (both close checkpoints kept), recovered the outputs a killed engine lost, found its input
+    // journal killed with every output there (the output's close checkpoint kept), sealed on a background thread
+    @Test
+    void anEnginesSealsAreVerifysAfterEveryKindOfSession() throws IOException
+    {
+        final VerificationReport before = JournalVerifier.verify(dir);
+        final SettlementEngine idle = SettlementEngine.builder().journalDir(dir).build().start();
+        idle.close();
+        assertSealsAreVerifys(idle);
+        assertThat(idle.outputSeal().sha256()).isEqualTo(before.outputSeal());
+        assertThat(idle.inputSeal().sha256()).isEqualTo(before.inputSeal());
+
+        JournalFiles.rewriteAsKilled(Journals.output(dir), 100);
+        final SettlementEngine recovering = SettlementEngine.builder().journalDir(dir).build().start();
+        assertThat(recovering.recoveryNotes()).isNotEmpty();
+        recovering.close();
+        assertSealsAreVerifys(recovering);
+
+        final VerificationReport recovered = JournalVerifier.verify(dir);
+        JournalFiles.rewriteAsKilled(Journals.input(dir), (int) recovered.inputRecords());
+        final SettlementEngine inputKilled = SettlementEngine.builder().journalDir(dir).build().start();
+        inputKilled.close();
+        assertSealsAreVerifys(inputKilled);
+        assertThat(inputKilled.outputSeal().sha256()).isEqualTo(recovered.outputSeal());
+
+        final SettlementEngine background =
+            SettlementEngine.builder().journalDir(dir).sealing(Sealing.BACKGROUND).build().start();
+        submitDay(background, 1);
+        background.close();
+        assertSealsAreVerifys(background);
+    }
+
+    // the closing snapshot is written after the journals are sealed: its failure leaves the seals to keep
+    @Test
+    void anEngineWhoseClosingSnapshotFailedAnswersTheSealsItClosedWith() throws IOException
+    {
+        final Path snapshots = dir.resolve("snapshots");
+        JournalFiles.deleteTree(snapshots);
+        Files.writeString(snapshots, "not a folder");
+        final SettlementEngine engine = SettlementEngine.builder().journalDir(dir).build().start();
+        submitDay(engine, 1);
+
+        assertThatThrownBy(engine::close)
+            .isInstanceOf(SnapshotWriteException.class);
+
+        assertSealsAreVerifys(engine);
+    }
+
+    private void assertSealsAreVerifys(final SettlementEngine engine)
+    {
+        final VerificationReport report = JournalVerifier.verify(dir);
+        assertThat(report.problems()).isEmpty();
         assertThat(engine.inputSeal()).isEqualTo(
             new JournalSeal(report.inputRecords(), report.inputDigest(), report.inputSeal()));
         assertThat(engine.outputSeal()).isEqualTo(

@@ -394,7 +394,8 @@ public final class JournalWriter implements AutoCloseable
     /**
      * What {@code settle verify} prints for the journal as this writer closed it, so that a host can keep the seal
      * without reading the journal again. A close that appended nothing keeps the close checkpoint the journal already
-     * ended with, and with it that checkpoint's seal.
+     * ended with, and with it that checkpoint's seal, unless what that checkpoint binds has moved on (an output journal
+     * whose input journal took inputs that caused no output): then it is the seal of a second close checkpoint.
      *
      * @return the journal's record count, digest and seal after a clean {@link #close(long, long)}; null before it,
      *     and after a write failed or {@link #abandon()} left the journal without a close checkpoint.

@@ -91,6 +91,8 @@ class JournalWriteFailureTest
         assertThat(writer.dataRecords()).isEqualTo(before);
         // no close checkpoint, no sync, and no second fault escaping the close
         writer.close();
+        // and no seal to keep: the journal ends where the failure left it, with none
+        assertThat(writer.seal()).isNull();
         // and nothing held: the same process opens the journal again (Chronicle's write lock was released)
         final JournalWriter reopened = new JournalWriter(dir, Durability.PAGE_CACHE);
         assertThat(reopened.dataRecords()).isEqualTo(before);

@@ -41,8 +41,8 @@ public final class DrSpool implements AutoCloseable
      * @param journalDir a journal directory.
      * @param meterIds   meters whose figures to keep.
      * @param progress   told how many input records have been replayed.
-     * @param directory  the folder of the temporary file: the report's, whose disk must hold the report anyway. Not
-     *                   {@code java.io.tmpdir}, which is memory on systems that mount {@code /tmp} as tmpfs: the
+     * @param directory  the folder of the temporary file: the report's, whose disk must hold the report anyway, rather
+     *                   than {@code java.io.tmpdir}, which is memory on systems that mount {@code /tmp} as tmpfs: the
      *                   baselines of a large fleet's event days run to a gigabyte.
      * @return the spool of those meters' settled event days.
      * @throws UncheckedIOException naming the folder when the file cannot be made or written there.
@@ -68,7 +68,7 @@ public final class DrSpool implements AutoCloseable
         {
             final IOException cause = ex instanceof UncheckedIOException u ? u.getCause() : (IOException) ex;
             throw new UncheckedIOException("cannot keep the demand-response baselines in a temporary file in " +
-                directory + ", the report's folder: " + IoReason.of(cause), cause);
+                directory + ": " + IoReason.of(cause), cause);
         }
         finally
         {

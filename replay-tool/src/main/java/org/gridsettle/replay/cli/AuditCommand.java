@@ -58,7 +58,8 @@ import java.util.stream.Collectors;
         "written a group of accounts at a time, reading the journal once per group",
         "(stderr says how many times; a larger -Xmx in SETTLE_JAVA_OPTS means fewer),",
         "with demand-response baselines kept meanwhile in a temporary file beside",
-        "the report, removed when the audit ends."},
+        "the report (in the JVM's java.io.tmpdir when --out is a device or pipe such",
+        "as /dev/stdout), removed when the audit ends."},
     footer = {"", "Example:",
         "  settle audit --journal demo-data/journal --account 100000 --format html \\",
         "      --out audit.html"})
@@ -153,7 +154,7 @@ public final class AuditCommand implements Callable<Integer>
         final int days;
         try (AuditPasses passes = new AuditPasses(journal, localZone, fromDay, toDay, selection, selected,
             meter == null ? 0 : meter, AuditPasses.metersPerGroup(journal, registry.meterCount(),
-            Runtime.getRuntime().maxMemory()), spec.commandLine().getErr(), out.toAbsolutePath().getParent()))
+            Runtime.getRuntime().maxMemory()), spec.commandLine().getErr(), spoolFolder(outFile)))
         {
             days = firstPass(passes);
             outFile.write((writer) -> passes.write(AuditWriter.of(format, writer)));
@@ -164,6 +165,19 @@ public final class AuditCommand implements Callable<Integer>
         // standard output that could not be written fails the run in SettleCommand.execute, for every command
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * @param report the {@code --out} file.
+     * @return the folder of the demand-response baselines' temporary file when the accounts are written in groups:
+     *     the report's, whose disk must hold the report anyway (not {@code java.io.tmpdir}, which is memory where
+     *     {@code /tmp} is a tmpfs); {@code java.io.tmpdir} for a device or pipe, whose folder ({@code /dev}) is no
+     *     place for a file.
+     */
+    static Path spoolFolder(final ReportFile report)
+    {
+        final Path folder = report.folder();
+        return folder != null ? folder : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /**

@@ -73,7 +73,7 @@ final class AuditPasses implements AutoCloseable
      * @param metersPerGroup most meters a group holds (a group holds at least one account, whatever its meters).
      * @param notes          where to say that the journal is read more than once, and why.
      * @param spoolDir       the folder of the demand-response baselines' temporary file when there are several
-     *                       groups: the report's ({@link DrSpool}).
+     *                       groups: the report's, or java.io.tmpdir for a device ({@link AuditCommand#spoolFolder}).
      */
     AuditPasses(final Path journal, final ZoneId zone, final LocalDate from, final LocalDate to,
         final String selection, final NavigableMap<Long, List<Long>> selected, final long meterFilter,

@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  * or many such outputs appended to one file (a check a month, say), in UTF-8 or, with a byte order mark, UTF-16. Its
  * {@code input:} and {@code output:} lines with a seal are the kept seals; every other line (notes, problems, the
  * verdict) is passed over. A line for a journal read only part-way has no seal and is passed over too. A seal line
- * may follow anything and a space on its line, as a log's timestamp does (cron piped through {@code ts}, journald,
- * syslog): an ingest run nightly is often kept that way. A seal on any other line is refused rather than passed over:
- * a seal not compared would go unnoticed beside those that match.
+ * may follow anything that holds no seal, then a space, on its line, as a log's timestamp does (cron piped through
+ * {@code ts}, journald, syslog): an ingest run nightly is often kept that way. A seal on any other line (two seal lines
+ * joined into one among them) is refused rather than passed over: a seal not compared would go unnoticed beside those
+ * that match.
  * <p>
  * Stateless; thread-safe.
  */
@@ -85,7 +86,9 @@ final class KeptSealFile
             // a Windows editor saves a file with a byte order mark, and files appended keep theirs
             final String line = read.startsWith(BYTE_ORDER_MARK) ? read.substring(1) : read;
             final Matcher seal = SEAL_LINE.matcher(line);
-            if (seal.matches())
+            // a log's prefix holds no seal: one that does is lines joined into one (echo $(settle ingest ...)), whose
+            // last seal alone would be read, and the others go uncompared
+            if (seal.matches() && !ANY_SEAL.matcher(line.substring(0, seal.start(1))).matches())
             {
                 seals.add(new KeptSeal("output".equals(seal.group(1)), records(file, lineNumber, seal.group(2)),
                     seal.group(3), file + ":" + lineNumber));

@@ -94,6 +94,21 @@ final class ReportFile
     }
 
     /**
+     * @return the folder the report's temporary copy is written in, whose disk must hold the report anyway: the
+     *     destination's (a symbolic link's target's); null for a device or pipe ({@code /dev/stdout}), written in
+     *     place, whose folder is no place for a file.
+     * @throws IllegalArgumentException naming {@code --out} when its real path cannot be found.
+     */
+    Path folder()
+    {
+        if (Files.exists(out) && !Files.isRegularFile(out))
+        {
+            return null;
+        }
+        return (Files.exists(out) ? realPath("--out", out) : out.toAbsolutePath()).getParent();
+    }
+
+    /**
      * Writes the report: to a temporary file beside the destination, flushed and synced, then renamed over it.
      *
      * @param body writes the report; it may flush but must not close the writer.

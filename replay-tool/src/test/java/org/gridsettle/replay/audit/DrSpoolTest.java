@@ -46,6 +46,6 @@ class DrSpoolTest
         assertThatThrownBy(() -> DrSpool.replay(tmp.resolve("journal"), Set.of(1L), ProgressListener.NONE, missing))
             .isInstanceOf(UncheckedIOException.class)
             .hasMessage("cannot keep the demand-response baselines in a temporary file in " + missing +
-                ", the report's folder: no such file or directory");
+                ": no such file or directory");
     }
 }

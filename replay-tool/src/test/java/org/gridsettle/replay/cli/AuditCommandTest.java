@@ -443,6 +443,26 @@ class AuditCommandTest
         assertThat(listing(dirOfOut)).containsExactly("audit.html");
     }
 
+    // Was a review finding: the demand-response baselines of an audit in several groups went to the folder of --out
+    // as given, /dev for --out /dev/stdout (devtmpfs, memory, for root; refused to anyone else), and beside a
+    // symbolic link rather than the report it replaces. They go where the report's temporary copy goes, and for a
+    // device or pipe, which has no folder of its own, to java.io.tmpdir as before
+    @Test
+    void theBaselinesGoBesideTheReportItsLinksTargetOrForADeviceToTheTemporaryFolder() throws IOException
+    {
+        assumeTrue(Files.exists(Path.of("/dev/null")), "needs /dev/null");
+        assertThat(AuditCommand.spoolFolder(new ReportFile(Path.of("/dev/null"))))
+            .isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
+        assertThat(AuditCommand.spoolFolder(new ReportFile(Path.of("report.html"))))
+            .isEqualTo(Path.of("").toAbsolutePath());
+        final Path reports = Files.createDirectory(tmp.resolve("reports"));
+        final Path links = Files.createDirectory(tmp.resolve("links"));
+        final Path link = Files.createSymbolicLink(links.resolve("audit.html"),
+            Files.writeString(reports.resolve("audit.html"), "the previous report"));
+        assertThat(AuditCommand.spoolFolder(new ReportFile(link))).isEqualTo(reports.toRealPath());
+        assertThat(AuditCommand.spoolFolder(new ReportFile(links.resolve("new.html")))).isEqualTo(links);
+    }
+
     private static List<String> listing(final Path directory) throws IOException
     {
         try (Stream<Path> files = Files.list(directory))

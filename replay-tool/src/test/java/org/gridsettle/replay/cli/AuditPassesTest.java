@@ -93,7 +93,7 @@ class AuditPassesTest
 
             assertThatThrownBy(audit::replayDemandResponse).isInstanceOf(UncheckedIOException.class)
                 .hasMessageStartingWith("cannot keep the demand-response baselines in a temporary file in " +
-                    missing + ", the report's folder: ");
+                    missing + ": ");
         }
     }
 

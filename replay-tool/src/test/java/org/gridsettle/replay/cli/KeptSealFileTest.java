@@ -128,6 +128,23 @@ class KeptSealFileTest
             new KeptSeal(true, 3_083_125, OUT_SEAL, file + ":3"));
     }
 
+    // Was a review finding: the log's prefix a seal line may follow was anything, another seal line included, so an
+    // ingest's output joined into one line (echo $(settle ingest ...) in a cron script) gave the output journal's
+    // seal alone, and the input journal's went uncompared beside it ("1 of 1 kept seals match")
+    @Test
+    void twoSealLinesJoinedIntoOneAreRefusedByLine() throws IOException
+    {
+        final String line = "digest: output ec20d1b7ce8192d8  input b19faf015a4cefc4 seals (keep this output; settle " +
+            "verify --kept FILE compares them with the journal later): input:  1,534,118 records, digest " +
+            "b19faf015a4cefc4, seal sha256:" + IN_SEAL + " output: 3,083,125 records, digest ec20d1b7ce8192d8, seal " +
+            "sha256:" + OUT_SEAL;
+        final Path file = write("cron.log", line + "\n");
+
+        assertThatThrownBy(() -> KeptSealFile.read(file)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith(file + ":1: not a line settle verify prints (input:  N records, digest 16 hex " +
+                "digits, seal sha256:64 hex digits): digest: output ");
+    }
+
     // Was a review finding: a file without line ends (a disk image given by mistake, 2 GB of zeros) was read as one
     // line, which cannot be held: "out of memory ... give the JVM more" after half a minute, naming neither the file
     // nor the option. A line is looked at only as far as a seal line could reach
