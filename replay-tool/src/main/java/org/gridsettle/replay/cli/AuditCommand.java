@@ -50,16 +50,18 @@ import java.util.stream.Collectors;
         "metered load per event hour, recovered by replaying the inputs through the",
         "engine. Either is marked as not priced when the journal has no such postings.",
         "The journal must pass settle verify; outputs edited and re-sealed pass it,",
-        "which settle replay finds: run it first (journal/FORMAT.md section 8). html",
-        "is one self-contained page with inline SVG charts. A selection with no",
-        "posting in the days asked for is refused (exit 2), not written empty.",
-        "An archive of closed cycle files is verified as one with --archive (settle",
-        "verify --help). Every account of a fleet too large for the heap together is",
-        "written a group of accounts at a time, reading the journal once per group",
-        "(stderr says how many times; a larger -Xmx in SETTLE_JAVA_OPTS means fewer),",
-        "with demand-response baselines kept meanwhile in a temporary file beside",
-        "the report (in the JVM's java.io.tmpdir when --out is a device or pipe such",
-        "as /dev/stdout), removed when the audit ends."},
+        "which settle replay finds: run it first (journal/FORMAT.md section 8). The",
+        "report is of the records verify checked, each journal's first N data records",
+        "as it counted them, and of none a writer appends after (the journal must",
+        "still hold them, or exit 1). html is one self-contained page with inline SVG",
+        "charts. A selection with no posting in the days asked for is refused (exit",
+        "2), not written empty. An archive of closed cycle files is verified as one",
+        "with --archive (settle verify --help). Every account of a fleet too large",
+        "for the heap together is written a group of accounts at a time, reading the",
+        "journal once per group (stderr says how many times; a larger -Xmx in",
+        "SETTLE_JAVA_OPTS means fewer), with demand-response baselines kept meanwhile",
+        "in a temporary file beside the report (in the JVM's java.io.tmpdir when --out",
+        "is a device or pipe such as /dev/stdout), removed when the audit ends."},
     footer = {"", "Example:",
         "  settle audit --journal demo-data/journal --account 100000 --format html \\",
         "      --out audit.html"})
@@ -120,7 +122,9 @@ public final class AuditCommand implements Callable<Integer>
         requireJournal(journal, "audit");
         final ReportFile outFile = new ReportFile(out);
         outFile.check(journal, Map.of());
-        final InputRegistry registry = InputRegistry.read(journal);
+        // verified first: every record the report reads, the registry's among them, is one verify checked
+        final VerificationReport verified = requireVerified(journal, "audit", archive, true);
+        final InputRegistry registry = InputRegistry.read(journal, verified.inputRecords());
         final ZoneId localZone = zone != null ? OptionValues.zone(zone) : recordedZone(registry);
         final NavigableMap<Long, List<Long>> selected =
             account == null && meter == null ? registry.metersByAccount() : new TreeMap<>();
@@ -150,9 +154,8 @@ public final class AuditCommand implements Callable<Integer>
         {
             selection = "all " + selected.size() + " accounts";
         }
-        requireVerified(journal, "audit", archive, true);
         final int days;
-        try (AuditPasses passes = new AuditPasses(journal, localZone, fromDay, toDay, selection, selected,
+        try (AuditPasses passes = new AuditPasses(journal, verified, localZone, fromDay, toDay, selection, selected,
             meter == null ? 0 : meter, AuditPasses.metersPerGroup(journal, registry.meterCount(),
             Runtime.getRuntime().maxMemory()), spec.commandLine().getErr(), spoolFolder(outFile)))
         {
@@ -275,8 +278,9 @@ public final class AuditCommand implements Callable<Integer>
      *                     --archive}).
      * @param takesArchive true if the command has {@code --archive}, the one way to read a journal whose writer
      *                     never closes it (an engine that runs for months), named when one holds it.
+     * @return the verification, intact: the records the command may read, and no more.
      */
-    private static void requireVerified(final Path journal, final String command, final boolean archive,
+    private static VerificationReport requireVerified(final Path journal, final String command, final boolean archive,
         final boolean takesArchive)
     {
         final VerificationReport report;
@@ -301,6 +305,7 @@ public final class AuditCommand implements Callable<Integer>
                 "it again once the writer has closed the journal" + (takesArchive ? ", or give --archive to " +
                 command + " what it holds so far without that check" : ""));
         }
+        return report;
     }
 
     /**
