@@ -4,11 +4,13 @@ import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.replay.seal.SealLine;
 
 /**
  * The first data records of one journal that {@code settle verify} checked before an audit read it: the audit reads
  * those and no more, so that a writer appending meanwhile (or the live journal an {@code --archive} audit was given)
- * adds nothing the verification never checked and no printed seal covers.
+ * adds nothing the verification never checked and no printed seal covers, and it says so with the seal line verify
+ * prints ({@link SealLine}).
  * <p>
  * Immutable; thread-safe.
  *
@@ -35,6 +37,14 @@ public record VerifiedRecords(boolean output, long records, long digest, String 
     public static VerifiedRecords output(final VerificationReport report)
     {
         return new VerifiedRecords(true, report.outputRecords(), report.outputDigest(), report.outputSeal());
+    }
+
+    /**
+     * @return the line {@code settle verify} prints for these records, which {@code settle verify --kept} reads.
+     */
+    public String sealLine()
+    {
+        return SealLine.of(output, records, digest, seal);
     }
 
     /**

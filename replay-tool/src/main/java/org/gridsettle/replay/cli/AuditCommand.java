@@ -5,6 +5,7 @@ import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.replay.audit.AuditReport;
 import org.gridsettle.replay.audit.AuditWriter;
 import org.gridsettle.replay.audit.InputRegistry;
+import org.gridsettle.replay.audit.VerifiedRecords;
 import org.gridsettle.replay.progress.TerminalProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,15 +54,18 @@ import java.util.stream.Collectors;
         "which settle replay finds: run it first (journal/FORMAT.md section 8). The",
         "report is of the records verify checked, each journal's first N data records",
         "as it counted them, and of none a writer appends after (the journal must",
-        "still hold them, or exit 1). html is one self-contained page with inline SVG",
-        "charts. A selection with no posting in the days asked for is refused (exit",
-        "2), not written empty. An archive of closed cycle files is verified as one",
-        "with --archive (settle verify --help). Every account of a fleet too large",
-        "for the heap together is written a group of accounts at a time, reading the",
-        "journal once per group (stderr says how many times; a larger -Xmx in",
-        "SETTLE_JAVA_OPTS means fewer), with demand-response baselines kept meanwhile",
-        "in a temporary file beside the report (in the JVM's java.io.tmpdir when --out",
-        "is a device or pipe such as /dev/stdout), removed when the audit ends."},
+        "still hold them, or exit 1). The html and json name them with verify's",
+        "counts, digests and seals, and stdout gives verify's two seal lines: the",
+        "audit's output, or the html page, kept, is a file settle verify --kept reads.",
+        "html is one self-contained page with inline SVG charts. A selection with no",
+        "posting in the days asked for is refused (exit 2), not written empty. An",
+        "archive of closed cycle files is verified as one with --archive (settle",
+        "verify --help). Every account of a fleet too large for the heap together is",
+        "written a group of accounts at a time, reading the journal once per group",
+        "(stderr says how many times; a larger -Xmx in SETTLE_JAVA_OPTS means fewer),",
+        "with demand-response baselines kept meanwhile in a temporary file beside",
+        "the report (in the JVM's java.io.tmpdir when --out is a device or pipe such",
+        "as /dev/stdout), removed when the audit ends."},
     footer = {"", "Example:",
         "  settle audit --journal demo-data/journal --account 100000 --format html \\",
         "      --out audit.html"})
@@ -104,6 +108,8 @@ public final class AuditCommand implements Callable<Integer>
 
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
+
+    private boolean printSeals = true;
 
     @Override
     public Integer call() throws IOException
@@ -165,6 +171,10 @@ public final class AuditCommand implements Callable<Integer>
         final PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("audit: " + selection + ", " + days + " days, " + format + " written to " +
             out);
+        if (printSeals)
+        {
+            printVerified(stdout, verified);
+        }
         // standard output that could not be written fails the run in SettleCommand.execute, for every command
         stdout.flush();
         return 0;
@@ -306,6 +316,31 @@ public final class AuditCommand implements Callable<Integer>
                 command + " what it holds so far without that check" : ""));
         }
         return report;
+    }
+
+    /**
+     * Prints the seals of the journal state the report is of, as {@code settle verify} prints them, under a line
+     * saying so: the audit's output, kept, is a file {@code settle verify --kept} reads, which shows later that the
+     * journal still holds the records the report was made from.
+     */
+    static void printVerified(final PrintWriter out, final VerificationReport verified)
+    {
+        out.println("audit: the report is of the journal as verified, these records and no later one (keep this " +
+            "output; settle verify --kept FILE compares them with the journal later):");
+        out.println(VerifiedRecords.input(verified).sealLine());
+        out.println(VerifiedRecords.output(verified).sealLine());
+    }
+
+    /**
+     * For {@code settle demo}, which audits the journal it has just closed and printed the seals of: the same seals
+     * printed again after each of its audits would say nothing new.
+     *
+     * @return this.
+     */
+    AuditCommand withoutSealLines()
+    {
+        printSeals = false;
+        return this;
     }
 
     /**

@@ -132,7 +132,8 @@ final class AuditPasses implements AutoCloseable
     AuditReport firstPass()
     {
         final AuditFleet fleet = new AuditFleet(from, to, selected.keySet());
-        first = new AuditReport(journal.toString(), zone, from, to, selection, fleet, collect(0, fleet), Map.of());
+        first = new AuditReport(journal.toString(), verifiedInput, verifiedOutput, zone, from, to, selection, fleet,
+            collect(0, fleet), Map.of());
         if (passes() > 1 && !first.allDays().isEmpty())
         {
             notes.println("audit: " + selection + " in " + passes() + " groups that fit the heap (" +
