@@ -45,7 +45,6 @@ public final class AuditCollector
     private final TransferCodec transfer = new TransferCodec();
     /** Input event times, for postings dated by their cause ({@link PostingDays}); open during a collect. */
     private InputEventTimes causes;
-    private long limit = Long.MAX_VALUE;
     private long recordsRead;
 
     /**
@@ -88,15 +87,33 @@ public final class AuditCollector
     /**
      * @param journalDir journal directory.
      * @param progress   told how many output records have been read.
-     * @param records    how many output records to read at most, checkpoints included: what an earlier pass read
-     *                   ({@link #recordsRead()}), so that a later pass of the same report never files a record a
-     *                   writer appended since (an archive read with {@code --archive} may still be written).
+     * @param verified   the output journal's data records {@code settle verify} checked: read, and no more.
+     * @return the audited accounts, ascending by id, with closing balances computed.
+     * @throws org.gridsettle.journal.JournalCorruptException if the journal no longer holds those records.
+     */
+    public java.util.List<AccountAudit> collect(final Path journalDir, final ProgressListener progress,
+        final VerifiedRecords verified)
+    {
+        return collect(journalDir, progress, verified.records(), verified);
+    }
+
+    /**
+     * @param journalDir journal directory.
+     * @param progress   told how many output records have been read.
+     * @param records    how many output data records to read at most (checkpoints are not data records): those
+     *                   {@code settle verify} checked, so that no pass of a report files a record a writer appended
+     *                   since (an archive read with {@code --archive} may still be written).
      * @return the audited accounts, ascending by id, with closing balances computed.
      */
     public java.util.List<AccountAudit> collect(final Path journalDir, final ProgressListener progress,
         final long records)
     {
-        limit = records;
+        return collect(journalDir, progress, records, null);
+    }
+
+    private java.util.List<AccountAudit> collect(final Path journalDir, final ProgressListener progress,
+        final long records, final VerifiedRecords verified)
+    {
         // a period close's postings are dated by the close's instant, read from the input that caused them
         try (JournalReader reader = JournalReader.readOnly(Journals.output(journalDir));
             InputEventTimes causeTimes = new InputEventTimes(Journals.input(journalDir)))
@@ -104,12 +121,18 @@ public final class AuditCollector
             causes = causeTimes;
             reader.progress(progress, 0, progress == ProgressListener.NONE ? -1 :
                 Math.min(records, reader.indexedRecords()));
-            while (reader.position() < records && reader.next(this::onRecord))
+            // the reader hands out data records only, and reads a checkpoint only on its way to the record after it:
+            // stopping at the count reads nothing past the last record counted
+            while (reader.dataRecords() < records && reader.next(this::onRecord))
             {
                 // onRecord files the transfer
             }
-            recordsRead = Math.min(records, reader.position());
-            progress.progress(recordsRead, recordsRead);
+            recordsRead = reader.dataRecords();
+            progress.progress(reader.position(), reader.position());
+            if (verified != null)
+            {
+                verified.requireReadBy(reader);
+            }
         }
         accounts.values().forEach(AccountAudit::closeDays);
         if (fleet != null)
@@ -120,7 +143,7 @@ public final class AuditCollector
     }
 
     /**
-     * @return how many output records the last collection read, checkpoints included.
+     * @return how many output data records the last collection read, checkpoints not included.
      */
     public long recordsRead()
     {
@@ -129,8 +152,7 @@ public final class AuditCollector
 
     private void onRecord(final DirectBuffer buffer, final int offset, final int length, final long position)
     {
-        // a checkpoint at the limit lets the reader hand out the record after it, which the earlier pass never read
-        if (position >= limit || RecordFlyweight.typeIdAt(buffer, offset) != RecordType.TRANSFER.id())
+        if (RecordFlyweight.typeIdAt(buffer, offset) != RecordType.TRANSFER.id())
         {
             return;
         }

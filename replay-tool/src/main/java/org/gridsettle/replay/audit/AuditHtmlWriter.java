@@ -48,7 +48,9 @@ public final class AuditHtmlWriter implements AuditWriter
             .append(HtmlText.escape(report.zone().getId())).append(", days ")
             .append(HtmlText.escape(report.from() == null ? "from the first" : "from " + report.from()))
             .append(HtmlText.escape(report.to() == null ? " to the last" : " up to (not including) " + report.to()))
-            .append(".</p>\n<p>Amounts are the change in the customer's balance, credits minus debits: a charge is ")
+            .append(".</p>\n");
+        verified(sb, report);
+        sb.append("<p>Amounts are the change in the customer's balance, credits minus debits: a charge is ")
             .append("negative. Every number cites the output sequences of the transfers it sums; look one up with ")
             .append("<code>settle dump --journal DIR --from SEQ --limit 1</code>. Energy is the energyWh of the ")
             .append("energy-charge and export-credit transfers, a reversal counted negatively.</p>\n");
@@ -77,6 +79,20 @@ public final class AuditHtmlWriter implements AuditWriter
     {
         out.print("</body></html>\n");
         out.flush();
+    }
+
+    /**
+     * Says which journal state the figures are of, in the lines {@code settle verify} prints, each on a line of its
+     * own that ends with its seal: the page, kept, is then a file {@code settle verify --kept} reads, which refuses a
+     * line holding a seal that is not one of those lines.
+     */
+    private static void verified(final StringBuilder sb, final AuditReport report)
+    {
+        sb.append("<p>The figures are of the journal as <code>settle verify</code> found it just before it was read, ")
+            .append("these records and no later one; <code>settle verify --kept</code> given this page compares ")
+            .append("their seals with the journal later:</p>\n<pre id=\"verified\">\n")
+            .append(HtmlText.escape(report.verifiedInput().sealLine())).append('\n')
+            .append(HtmlText.escape(report.verifiedOutput().sealLine())).append("\n</pre>\n");
     }
 
     private static void notes(final StringBuilder sb, final AuditReport report)

@@ -15,7 +15,8 @@ import java.util.NavigableMap;
 /**
  * Writes the report as one JSON document with Jackson's streaming generator: per account, per day, energy (kWh
  * strings and Wh integers), postings by token and reason, closing balances, each with the output sequences it comes
- * from; then the totals. Amounts are six-decimal strings, as in {@code settle dump}.
+ * from; then the totals. Amounts are six-decimal strings, as in {@code settle dump}. {@code verified} names the
+ * records the report is of as {@code settle verify} counted and sealed them.
  * <p>
  * Not thread-safe; one report per instance ({@link AuditWriter}), its generator open from {@link #begin} to
  * {@link #end}.
@@ -48,6 +49,10 @@ public final class AuditJsonWriter implements AuditWriter
         {
             json.writeStartObject();
             json.writeStringField("journal", report.journal());
+            json.writeObjectFieldStart("verified");
+            writeVerified(json, "input", report.verifiedInput());
+            writeVerified(json, "output", report.verifiedOutput());
+            json.writeEndObject();
             json.writeStringField("zone", report.zone().getId());
             json.writeStringField("from", report.from() == null ? null : report.from().toString());
             json.writeStringField("to", report.to() == null ? null : report.to().toString());
@@ -97,6 +102,20 @@ public final class AuditJsonWriter implements AuditWriter
         {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The records of one journal the report is of, as {@code settle verify} counted and sealed them: its data records,
+     * XXH64 digest and SHA-256 seal, {@code "sha256:"} and 64 hex digits as verify prints it.
+     */
+    private static void writeVerified(final JsonGenerator json, final String name, final VerifiedRecords verified)
+        throws IOException
+    {
+        json.writeObjectFieldStart(name);
+        json.writeNumberField("records", verified.records());
+        json.writeStringField("digest", verified.digestHex());
+        json.writeStringField("seal", "sha256:" + verified.seal());
+        json.writeEndObject();
     }
 
     private static void writeAccount(final JsonGenerator json, final AuditReport report, final AccountAudit account)

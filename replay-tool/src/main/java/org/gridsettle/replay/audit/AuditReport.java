@@ -17,6 +17,8 @@ import java.util.NavigableSet;
  * Immutable once built; safe to render from any thread.
  *
  * @param journal        the journal directory, as given.
+ * @param verifiedInput  the input journal's records settle verify checked before the audit read them: all it read.
+ * @param verifiedOutput the output journal's, likewise: all the report is of.
  * @param zone           zone of the local days.
  * @param from           first day reported, or null.
  * @param to             first day not reported, or null.
@@ -26,8 +28,9 @@ import java.util.NavigableSet;
  * @param demandResponse the demand-response days of this group's meters, by meter.
  */
 public record AuditReport(
-    String journal, ZoneId zone, LocalDate from, LocalDate to, String selection, AuditFleet fleet,
-    List<AccountAudit> accounts, Map<Long, List<DrMeterDay>> demandResponse)
+    String journal, VerifiedRecords verifiedInput, VerifiedRecords verifiedOutput, ZoneId zone, LocalDate from,
+    LocalDate to, String selection, AuditFleet fleet, List<AccountAudit> accounts,
+    Map<Long, List<DrMeterDay>> demandResponse)
 {
     /** What the carbon or demand-response columns say when the reported postings have no carbon or DR posting. */
     public static final String NOT_PRICED = "not priced by this journal";
@@ -40,7 +43,8 @@ public record AuditReport(
     public AuditReport group(final List<AccountAudit> groupAccounts,
         final Map<Long, List<DrMeterDay>> groupDemandResponse)
     {
-        return new AuditReport(journal, zone, from, to, selection, fleet, groupAccounts, groupDemandResponse);
+        return new AuditReport(journal, verifiedInput, verifiedOutput, zone, from, to, selection, fleet, groupAccounts,
+            groupDemandResponse);
     }
 
     /**

@@ -32,24 +32,16 @@ public final class DrReplay
     /**
      * @param journalDir a journal directory.
      * @param meterIds   meters whose figures to keep.
-     * @return per meter, its settled event days in settlement order.
-     */
-    public static Map<Long, List<DrMeterDay>> collect(final Path journalDir, final Set<Long> meterIds)
-    {
-        return collect(journalDir, meterIds, ProgressListener.NONE);
-    }
-
-    /**
-     * @param journalDir a journal directory.
-     * @param meterIds   meters whose figures to keep.
      * @param progress   told how many input records have been replayed.
+     * @param verified   the input journal's data records {@code settle verify} checked: replayed, and no more.
      * @return per meter, its settled event days in settlement order.
+     * @throws org.gridsettle.journal.JournalCorruptException if the journal no longer holds those records.
      */
-    public static Map<Long, List<DrMeterDay>> collect(
-        final Path journalDir, final Set<Long> meterIds, final ProgressListener progress)
+    public static Map<Long, List<DrMeterDay>> collect(final Path journalDir, final Set<Long> meterIds,
+        final ProgressListener progress, final VerifiedRecords verified)
     {
         final Map<Long, List<DrMeterDay>> byMeter = new TreeMap<>();
-        replay(journalDir, meterIds, progress,
+        replay(journalDir, meterIds, progress, verified,
             (day) -> byMeter.computeIfAbsent(day.meterId(), (m) -> new ArrayList<>()).add(day));
         return byMeter;
     }
@@ -58,10 +50,14 @@ public final class DrReplay
      * @param journalDir a journal directory.
      * @param meterIds   meters whose figures to keep.
      * @param progress   told how many input records have been replayed.
+     * @param verified   the input journal's data records {@code settle verify} checked: replayed, and no more, so
+     *                   that an input appended since (by a writer that started after the verification, or to the
+     *                   live journal an {@code --archive} audit was given) settles no event day of the report.
      * @param sink       given each settled event day of those meters, in settlement order.
+     * @throws org.gridsettle.journal.JournalCorruptException if the journal no longer holds those records.
      */
     public static void replay(final Path journalDir, final Set<Long> meterIds, final ProgressListener progress,
-        final Consumer<DrMeterDay> sink)
+        final VerifiedRecords verified, final Consumer<DrMeterDay> sink)
     {
         final SettlementLogic logic = new SettlementLogic((buffer, offset, length) ->
         {
@@ -76,13 +72,19 @@ public final class DrReplay
         });
         try (JournalReader inputs = JournalReader.readOnly(Journals.input(journalDir)))
         {
+            final long records = verified.records();
             inputs.checkpointVerification(false)
-                .progress(progress, 0, progress == ProgressListener.NONE ? -1 : inputs.indexedRecords());
-            while (inputs.next((buffer, offset, length, position) -> logic.apply(buffer, offset, length)))
+                .progress(progress, 0, progress == ProgressListener.NONE ? -1 :
+                    Math.min(records, inputs.indexedRecords()));
+            // input sequences run 1..N: the first N data records are those verified, and the reader reads no record
+            // past the last one counted
+            while (inputs.dataRecords() < records &&
+                inputs.next((buffer, offset, length, position) -> logic.apply(buffer, offset, length)))
             {
                 // the observer collects as events settle
             }
             progress.progress(inputs.position(), inputs.position());
+            verified.requireReadBy(inputs);
         }
     }
 

@@ -41,6 +41,7 @@ public final class DrSpool implements AutoCloseable
      * @param journalDir a journal directory.
      * @param meterIds   meters whose figures to keep.
      * @param progress   told how many input records have been replayed.
+     * @param verified   the input journal's data records {@code settle verify} checked: replayed, and no more.
      * @param directory  the folder of the temporary file: the report's, whose disk must hold the report anyway, rather
      *                   than {@code java.io.tmpdir}, which is memory on systems that mount {@code /tmp} as tmpfs: the
      *                   baselines of a large fleet's event days run to a gigabyte.
@@ -48,7 +49,7 @@ public final class DrSpool implements AutoCloseable
      * @throws UncheckedIOException naming the folder when the file cannot be made or written there.
      */
     public static DrSpool replay(final Path journalDir, final Set<Long> meterIds, final ProgressListener progress,
-        final Path directory)
+        final VerifiedRecords verified, final Path directory)
     {
         Path file = null;
         boolean kept = false;
@@ -59,7 +60,7 @@ public final class DrSpool implements AutoCloseable
             file.toFile().deleteOnExit();
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file))))
             {
-                DrReplay.replay(journalDir, meterIds, progress, (day) -> write(out, day));
+                DrReplay.replay(journalDir, meterIds, progress, verified, (day) -> write(out, day));
             }
             kept = true;
             return new DrSpool(file);

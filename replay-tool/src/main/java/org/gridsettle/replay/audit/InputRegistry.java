@@ -52,6 +52,17 @@ public final class InputRegistry
      */
     public static InputRegistry read(final Path journalDir)
     {
+        return read(journalDir, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param journalDir a journal directory.
+     * @param records    how many input data records to read at most: those {@code settle verify} checked, so that
+     *                   an account registered or a meter enrolled since is not in a report of the journal as verified.
+     * @return the registry of its input journal's first {@code records} data records, verified as they are read.
+     */
+    public static InputRegistry read(final Path journalDir, final long records)
+    {
         final InputRegistry registry = new InputRegistry();
         final UnsafeBuffer view = new UnsafeBuffer(0, 0);
         final AccountRegistrationCodec account = new AccountRegistrationCodec();
@@ -59,7 +70,7 @@ public final class InputRegistry
         final TariffVersionCodec version = new TariffVersionCodec();
         try (JournalReader reader = JournalReader.readOnly(Journals.input(journalDir)))
         {
-            while (reader.next((final DirectBuffer buffer, final int offset, final int length, final long position) ->
+            while (reader.dataRecords() < records && reader.next((final DirectBuffer buffer, final int offset, final int length, final long position) ->
             {
                 final int type = RecordFlyweight.typeIdAt(buffer, offset);
                 view.wrap(buffer, offset, length);

@@ -5,6 +5,7 @@ import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.replay.audit.AuditReport;
 import org.gridsettle.replay.audit.AuditWriter;
 import org.gridsettle.replay.audit.InputRegistry;
+import org.gridsettle.replay.audit.VerifiedRecords;
 import org.gridsettle.replay.progress.TerminalProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,10 +51,15 @@ import java.util.stream.Collectors;
         "metered load per event hour, recovered by replaying the inputs through the",
         "engine. Either is marked as not priced when the journal has no such postings.",
         "The journal must pass settle verify; outputs edited and re-sealed pass it,",
-        "which settle replay finds: run it first (journal/FORMAT.md section 8). html",
-        "is one self-contained page with inline SVG charts. A selection with no",
-        "posting in the days asked for is refused (exit 2), not written empty.",
-        "An archive of closed cycle files is verified as one with --archive (settle",
+        "which settle replay finds: run it first (journal/FORMAT.md section 8). The",
+        "report is of the records verify checked, each journal's first N data records",
+        "as it counted them, and of none a writer appends after (the journal must",
+        "still hold them, or exit 1). The html and json name them with verify's",
+        "counts, digests and seals, and stdout gives verify's two seal lines: the",
+        "audit's output, or the html page, kept, is a file settle verify --kept reads.",
+        "html is one self-contained page with inline SVG charts. A selection with no",
+        "posting in the days asked for is refused (exit 2), not written empty. An",
+        "archive of closed cycle files is verified as one with --archive (settle",
         "verify --help). Every account of a fleet too large for the heap together is",
         "written a group of accounts at a time, reading the journal once per group",
         "(stderr says how many times; a larger -Xmx in SETTLE_JAVA_OPTS means fewer),",
@@ -103,6 +109,8 @@ public final class AuditCommand implements Callable<Integer>
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    private boolean printSeals = true;
+
     @Override
     public Integer call() throws IOException
     {
@@ -120,7 +128,9 @@ public final class AuditCommand implements Callable<Integer>
         requireJournal(journal, "audit");
         final ReportFile outFile = new ReportFile(out);
         outFile.check(journal, Map.of());
-        final InputRegistry registry = InputRegistry.read(journal);
+        // verified first: every record the report reads, the registry's among them, is one verify checked
+        final VerificationReport verified = requireVerified(journal, "audit", archive, true);
+        final InputRegistry registry = InputRegistry.read(journal, verified.inputRecords());
         final ZoneId localZone = zone != null ? OptionValues.zone(zone) : recordedZone(registry);
         final NavigableMap<Long, List<Long>> selected =
             account == null && meter == null ? registry.metersByAccount() : new TreeMap<>();
@@ -150,9 +160,8 @@ public final class AuditCommand implements Callable<Integer>
         {
             selection = "all " + selected.size() + " accounts";
         }
-        requireVerified(journal, "audit", archive, true);
         final int days;
-        try (AuditPasses passes = new AuditPasses(journal, localZone, fromDay, toDay, selection, selected,
+        try (AuditPasses passes = new AuditPasses(journal, verified, localZone, fromDay, toDay, selection, selected,
             meter == null ? 0 : meter, AuditPasses.metersPerGroup(journal, registry.meterCount(),
             Runtime.getRuntime().maxMemory()), spec.commandLine().getErr(), spoolFolder(outFile)))
         {
@@ -162,6 +171,10 @@ public final class AuditCommand implements Callable<Integer>
         final PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("audit: " + selection + ", " + days + " days, " + format + " written to " +
             out);
+        if (printSeals)
+        {
+            printVerified(stdout, verified);
+        }
         // standard output that could not be written fails the run in SettleCommand.execute, for every command
         stdout.flush();
         return 0;
@@ -275,8 +288,9 @@ public final class AuditCommand implements Callable<Integer>
      *                     --archive}).
      * @param takesArchive true if the command has {@code --archive}, the one way to read a journal whose writer
      *                     never closes it (an engine that runs for months), named when one holds it.
+     * @return the verification, intact: the records the command may read, and no more.
      */
-    private static void requireVerified(final Path journal, final String command, final boolean archive,
+    private static VerificationReport requireVerified(final Path journal, final String command, final boolean archive,
         final boolean takesArchive)
     {
         final VerificationReport report;
@@ -301,6 +315,32 @@ public final class AuditCommand implements Callable<Integer>
                 "it again once the writer has closed the journal" + (takesArchive ? ", or give --archive to " +
                 command + " what it holds so far without that check" : ""));
         }
+        return report;
+    }
+
+    /**
+     * Prints the seals of the journal state the report is of, as {@code settle verify} prints them, under a line
+     * saying so: the audit's output, kept, is a file {@code settle verify --kept} reads, which shows later that the
+     * journal still holds the records the report was made from.
+     */
+    static void printVerified(final PrintWriter out, final VerificationReport verified)
+    {
+        out.println("audit: the report is of the journal as verified, these records and no later one (keep this " +
+            "output; settle verify --kept FILE compares them with the journal later):");
+        out.println(VerifiedRecords.input(verified).sealLine());
+        out.println(VerifiedRecords.output(verified).sealLine());
+    }
+
+    /**
+     * For {@code settle demo}, which audits the journal it has just closed and printed the seals of: the same seals
+     * printed again after each of its audits would say nothing new.
+     *
+     * @return this.
+     */
+    AuditCommand withoutSealLines()
+    {
+        printSeals = false;
+        return this;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.gridsettle.replay.cli;
 import org.agrona.collections.LongHashSet;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.replay.audit.AccountAudit;
 import org.gridsettle.replay.audit.AuditCollector;
 import org.gridsettle.replay.audit.AuditFleet;
@@ -11,6 +12,7 @@ import org.gridsettle.replay.audit.AuditWriter;
 import org.gridsettle.replay.audit.DrMeterDay;
 import org.gridsettle.replay.audit.DrReplay;
 import org.gridsettle.replay.audit.DrSpool;
+import org.gridsettle.replay.audit.VerifiedRecords;
 import org.gridsettle.replay.progress.TerminalProgress;
 
 import java.io.PrintWriter;
@@ -31,6 +33,8 @@ import java.util.Set;
  * group, whose accounts are written and dropped before the next is read. Demand-response baselines are recovered by
  * one replay of the inputs: kept in memory for a single group, in a temporary file ({@link DrSpool}) for several.
  * <p>
+ * Every pass reads the output journal's data records {@code settle verify} checked, and the replay the input
+ * journal's, and no record appended since: a report is of the journal as verified, whatever a writer adds meanwhile.
  * A journal whose accounts fit in one group is read once, as before groups existed, and the bytes written do not
  * depend on the grouping. Not thread-safe; one audit per instance: {@link #firstPass}, then
  * {@link #replayDemandResponse}, then {@link #write}; {@link #close} removes the temporary file, written or not.
@@ -47,6 +51,9 @@ final class AuditPasses implements AutoCloseable
     static final int HEAP_SHARE_DIVISOR = 4;
 
     private final Path journal;
+    private final VerifiedRecords verifiedInput;
+    /** The output data records every pass reads, and no more. */
+    private final VerifiedRecords verifiedOutput;
     private final ZoneId zone;
     private final LocalDate from;
     private final LocalDate to;
@@ -57,13 +64,12 @@ final class AuditPasses implements AutoCloseable
     private final PrintWriter notes;
     private final Path spoolDir;
     private AuditReport first;
-    /** Output records the first pass read: every later pass reads the same ones and no more. */
-    private long records = Long.MAX_VALUE;
     private Map<Long, List<DrMeterDay>> demandResponse = Map.of();
     private DrSpool spool;
 
     /**
      * @param journal        the journal directory, verified.
+     * @param verified       its verification, intact: what the report is of.
      * @param zone           zone of the local days.
      * @param from           first day reported, or null.
      * @param to             first day not reported, or null.
@@ -75,11 +81,13 @@ final class AuditPasses implements AutoCloseable
      * @param spoolDir       the folder of the demand-response baselines' temporary file when there are several
      *                       groups: the report's, or java.io.tmpdir for a device ({@link AuditCommand#spoolFolder}).
      */
-    AuditPasses(final Path journal, final ZoneId zone, final LocalDate from, final LocalDate to,
+    AuditPasses(final Path journal, final VerificationReport verified, final ZoneId zone, final LocalDate from, final LocalDate to,
         final String selection, final NavigableMap<Long, List<Long>> selected, final long meterFilter,
         final long metersPerGroup, final PrintWriter notes, final Path spoolDir)
     {
         this.journal = journal;
+        this.verifiedInput = VerifiedRecords.input(verified);
+        this.verifiedOutput = VerifiedRecords.output(verified);
         this.zone = zone;
         this.from = from;
         this.to = to;
@@ -124,7 +132,8 @@ final class AuditPasses implements AutoCloseable
     AuditReport firstPass()
     {
         final AuditFleet fleet = new AuditFleet(from, to, selected.keySet());
-        first = new AuditReport(journal.toString(), zone, from, to, selection, fleet, collect(0, fleet), Map.of());
+        first = new AuditReport(journal.toString(), verifiedInput, verifiedOutput, zone, from, to, selection, fleet,
+            collect(0, fleet), Map.of());
         if (passes() > 1 && !first.allDays().isEmpty())
         {
             notes.println("audit: " + selection + " in " + passes() + " groups that fit the heap (" +
@@ -150,11 +159,11 @@ final class AuditPasses implements AutoCloseable
         {
             if (passes() == 1)
             {
-                demandResponse = DrReplay.collect(journal, meters, replaying);
+                demandResponse = DrReplay.collect(journal, meters, replaying, verifiedInput);
             }
             else
             {
-                spool = DrSpool.replay(journal, meters, replaying, spoolDir);
+                spool = DrSpool.replay(journal, meters, replaying, verifiedInput, spoolDir);
             }
         }
     }
@@ -202,9 +211,7 @@ final class AuditPasses implements AutoCloseable
         try (TerminalProgress reading = TerminalProgress.forStderr(task, "outputs"))
         {
             final AuditCollector collector = new AuditCollector(zone, groups.get(group), meterFilter, fleet);
-            final List<AccountAudit> accounts = collector.collect(journal, reading, records);
-            records = collector.recordsRead();
-            return accounts;
+            return collector.collect(journal, reading, verifiedOutput);
         }
     }
 

@@ -340,7 +340,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
 
     private int audit(final Path journal, final int household, final Path report, final PrintWriter out)
     {
-        final int code = new picocli.CommandLine(new AuditCommand()).setOut(out)
+        final int code = new picocli.CommandLine(new AuditCommand().withoutSealLines()).setOut(out)
             .setErr(spec.commandLine().getErr())
             .execute("--journal", journal.toString(), "--account",
                 Long.toString(SyntheticFleet.FIRST_ACCOUNT + household), "--format", "html", "--out",

@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DrSpoolTest
 {
+    /** No record verified: the replay fails, or the file cannot be made, before a record count matters. */
+    private static final VerifiedRecords NONE_VERIFIED = new VerifiedRecords(false, 0, 0, "");
+
     @TempDir
     Path tmp;
 
@@ -30,7 +33,7 @@ class DrSpoolTest
 
         // the journal is missing: the replay fails after the file was made, and not with an I/O error
         assertThatThrownBy(() -> DrSpool.replay(tmp.resolve("no-journal"), Set.of(1L), ProgressListener.NONE,
-            spoolDir)).hasMessageContaining("no journal at");
+            NONE_VERIFIED, spoolDir)).hasMessageContaining("no journal at");
 
         try (Stream<Path> left = Files.list(spoolDir))
         {
@@ -43,7 +46,8 @@ class DrSpoolTest
     {
         final Path missing = tmp.resolve("missing");
 
-        assertThatThrownBy(() -> DrSpool.replay(tmp.resolve("journal"), Set.of(1L), ProgressListener.NONE, missing))
+        assertThatThrownBy(() -> DrSpool.replay(tmp.resolve("journal"), Set.of(1L), ProgressListener.NONE, NONE_VERIFIED,
+            missing))
             .isInstanceOf(UncheckedIOException.class)
             .hasMessage("cannot keep the demand-response baselines in a temporary file in " + missing +
                 ": no such file or directory");

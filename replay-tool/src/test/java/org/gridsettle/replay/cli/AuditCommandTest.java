@@ -13,6 +13,8 @@ import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.journal.codec.TransferCodec;
 import org.gridsettle.pricing.money.TokenSymbol;
+import org.gridsettle.replay.audit.AuditCsvWriter;
+import org.gridsettle.replay.seal.SealLine;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -114,6 +116,57 @@ class AuditCommandTest
         assertThat(sum).isEqualTo(Long.parseLong(cell.attr("data-micros")));
     }
 
+    // a report is of the journal as verify found it just before the audit read it: the HTML and JSON name that state
+    // in verify's own words, and the audit prints its seals, which settle verify --kept reads back, from its output
+    // kept or from the page itself
+    @Test
+    void theReportAndTheAuditsOutputNameTheSealsVerifyPrints() throws IOException
+    {
+        final CliRun verify = CliRun.of("verify", "--journal", journal.toString());
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        final List<String> seals = verify.out().lines().limit(2).toList();
+        assertThat(seals.get(0)).startsWith("input:  ").contains(" records, digest ").contains(", seal sha256:");
+        assertThat(seals.get(1)).startsWith("output: ");
+        final Map<String, Path> files = new LinkedHashMap<>();
+        for (final String format : List.of("html", "json", "csv"))
+        {
+            final Path file = tmp.resolve("audit." + format);
+            final CliRun run = auditEveryAccount(format, file);
+            assertThat(run.out().lines().toList()).as(format).containsExactly(
+                "audit: all 3 accounts, 2 days, " + format + " written to " + file,
+                "audit: the report is of the journal as verified, these records and no later one (keep this " +
+                    "output; settle verify --kept FILE compares them with the journal later):",
+                seals.get(0), seals.get(1));
+            final Path kept = tmp.resolve("audit-" + format + ".txt");
+            Files.writeString(kept, run.out());
+            assertThat(KeptSealFile.read(kept)).hasSize(2);
+            files.put(format, file);
+        }
+        final Document html = Jsoup.parse(files.get("html").toFile(), "UTF-8");
+        assertThat(html.select("pre#verified").first().wholeText()).isEqualTo(seals.get(0) + "\n" + seals.get(1) +
+            "\n");
+        assertThat(Files.readAllLines(files.get("html"))).contains(seals.get(0), seals.get(1));
+        final JsonNode verified = JSON.readTree(files.get("json").toFile()).get("verified");
+        for (final String journalName : List.of("input", "output"))
+        {
+            final JsonNode state = verified.get(journalName);
+            assertThat(SealLine.of("output".equals(journalName), state.get("records").asLong(),
+                Long.parseUnsignedLong(state.get("digest").asText(), 16),
+                state.get("seal").asText().substring("sha256:".length())))
+                .isEqualTo(seals.get("output".equals(journalName) ? 1 : 0));
+        }
+        assertThat(Files.readString(files.get("csv"))).startsWith(AuditCsvWriter.HEADER + "\n")
+            .doesNotContain("sha256");
+
+        // what the auditor keeps, the audit's output or the page, is what verify --kept compares later
+        for (final String kept : List.of(tmp.resolve("audit-csv.txt").toString(), files.get("html").toString()))
+        {
+            final CliRun later = CliRun.of("verify", "--journal", journal.toString(), "--kept", kept);
+            assertThat(later.exitCode()).as(later.out()).isZero();
+            assertThat(later.out()).endsWith("verify: intact; 2 of 2 kept seals match\n");
+        }
+    }
+
     @Test
     void csvAndJsonParseAndAgreeWithTheHtmlTotals() throws IOException
     {
@@ -121,9 +174,7 @@ class AuditCommandTest
         for (final String format : List.of("html", "csv", "json"))
         {
             final Path file = tmp.resolve("audit." + format);
-            final CliRun run = CliRun.of("audit", "--journal", journal.toString(), "--format", format,
-                "--out", file.toString());
-            assertThat(run.exitCode()).as(run.err()).isZero();
+            auditEveryAccount(format, file);
             files.put(format, file);
         }
         final Map<String, BigDecimal> html = new TreeMap<>();
@@ -469,6 +520,15 @@ class AuditCommandTest
         {
             return files.map((f) -> f.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /** Audits every account of the demo journal into the file, which must succeed. */
+    private static CliRun auditEveryAccount(final String format, final Path file)
+    {
+        final CliRun run = CliRun.of("audit", "--journal", journal.toString(), "--format", format, "--out",
+            file.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
     }
 
     /** Copies a directory tree, replacing what is at the destination. */

@@ -1,6 +1,8 @@
 package org.gridsettle.replay.cli;
 
 import org.gridsettle.engine.SettlementEngine;
+import org.gridsettle.journal.JournalVerifier;
+import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.codec.CalendarCodec;
 import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.replay.audit.AuditWriter;
@@ -42,6 +44,7 @@ class AuditPassesEnrolmentsTest
     static Path dir;
 
     private static Path journal;
+    private static VerificationReport verified;
 
     @BeforeAll
     static void enrolments()
@@ -69,6 +72,7 @@ class AuditPassesEnrolmentsTest
             engine.submitTick(MOVED, MeterTickCodec.CHANNEL_MAIN, april, 3_600, 2_000, 0);
             engine.submitTick(MOVED, MeterTickCodec.CHANNEL_MAIN, april + 86_400, 3_600, 500, 0);
         }
+        verified = JournalVerifier.verify(journal);
         final InputRegistry registry = InputRegistry.read(journal);
         assertThat(registry.metersByAccount()).isEqualTo(new TreeMap<>(java.util.Map.of(FIRST, List.of(MOVED),
             SECOND, List.of(MOVED), NO_METER, List.of(), FORMER, List.of(MARCH_ONLY),
@@ -116,7 +120,7 @@ class AuditPassesEnrolmentsTest
         final LocalDate[] range, final long metersPerGroup)
     {
         final StringWriter out = new StringWriter();
-        try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, range[0], range[1], "selection",
+        try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, range[0], range[1], "selection",
             selected, meter, metersPerGroup, new PrintWriter(new StringWriter()), dir))
         {
             assertThat(audit.passes()).isEqualTo(metersPerGroup >= selected.size() ? 1 : (int) Math.ceil(

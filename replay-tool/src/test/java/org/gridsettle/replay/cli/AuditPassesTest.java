@@ -1,8 +1,14 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.engine.SettlementEngine;
+import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.ProgressListener;
+import org.gridsettle.journal.VerificationReport;
+import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.journal.codec.MeterTickCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
 import org.gridsettle.replay.audit.AccountAudit;
@@ -10,11 +16,17 @@ import org.gridsettle.replay.audit.AuditCollector;
 import org.gridsettle.replay.audit.AuditReport;
 import org.gridsettle.replay.audit.AuditWriter;
 import org.gridsettle.replay.audit.DayEntry;
+import org.gridsettle.replay.audit.DrMeterDay;
+import org.gridsettle.replay.audit.DrReplay;
 import org.gridsettle.replay.audit.InputRegistry;
+import org.gridsettle.replay.audit.VerifiedRecords;
+import org.gridsettle.replay.demo.DemoTariff;
+import org.gridsettle.replay.demo.SyntheticFleet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -26,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -48,6 +61,7 @@ class AuditPassesTest
     static Path dir;
 
     private static Path journal;
+    private static VerificationReport verified;
 
     @BeforeAll
     static void demo()
@@ -55,6 +69,7 @@ class AuditPassesTest
         final CliRun run = CliRun.of("demo", "--meters", "" + METERS, "--days", "16", "--dir", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         journal = dir.resolve("journal");
+        verified = JournalVerifier.verify(journal);
     }
 
     @Test
@@ -86,7 +101,7 @@ class AuditPassesTest
     {
         final Path missing = dir.resolve("no-such-folder");
         final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
-        try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, null, null, "all accounts",
+        try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, null, null, "all accounts",
             selected, 0, 3, new PrintWriter(new StringWriter()), missing))
         {
             audit.firstPass();
@@ -108,7 +123,7 @@ class AuditPassesTest
             {null, LocalDate.parse("2026-03-05")}, {LocalDate.parse("2026-03-10"), LocalDate.parse("2026-03-18")},
             {LocalDate.parse("2026-03-16"), LocalDate.parse("2026-03-17")}})
         {
-            try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, range[0], range[1], "all",
+            try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, range[0], range[1], "all",
                 selected, 0, Long.MAX_VALUE, new PrintWriter(new StringWriter()), dir))
             {
                 final AuditReport report = audit.firstPass();
@@ -193,17 +208,17 @@ class AuditPassesTest
 
     private static int passes(final NavigableMap<Long, List<Long>> selected, final long metersPerGroup)
     {
-        try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, null, null, "selection",
+        try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, null, null, "selection",
             selected, 0, metersPerGroup, new PrintWriter(new StringWriter()), dir))
         {
             return audit.passes();
         }
     }
 
-    // a later pass reads what the first read and no more: an archive read with --archive may grow meanwhile, and a
-    // group filed from records the totals never saw would disagree with them
+    // a pass reads the data records verify checked and no more: a writer may append meanwhile (an archive read with
+    // --archive may grow), and a group filed from records the totals never saw would disagree with them
     @Test
-    void aPassGivenTheFirstPassesCountReadsThoseRecordsAndNoMore()
+    void aPassGivenACountReadsThoseRecordsAndNoMore()
     {
         final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
         final AuditCollector whole = new AuditCollector(TestResources.LOS_ANGELES, selected, 0, null);
@@ -211,6 +226,7 @@ class AuditPassesTest
         final AuditCollector half = new AuditCollector(TestResources.LOS_ANGELES, selected, 0, null);
         final SortedSet<Long> read = cited(half.collect(journal, ProgressListener.NONE, whole.recordsRead() / 2));
 
+        assertThat(whole.recordsRead()).isEqualTo(verified.outputRecords());
         assertThat(half.recordsRead()).isEqualTo(whole.recordsRead() / 2);
         assertThat(read).isNotEmpty();
         assertThat(read.last()).isLessThan(all.last());
@@ -218,45 +234,134 @@ class AuditPassesTest
         assertThat(read).isEqualTo(all.headSet(read.last() + 1));
     }
 
-    // a checkpoint is read inside the reader's next record: a limit just before or just after one must still read the
-    // records before the limit and none after it, and count what it read as the limit
+    // a checkpoint is read inside the reader's next record: a count that ends just before or just after one must
+    // still read the data records it counts and none after them; checkpoints are not counted
     @Test
-    void aLimitNextToACheckpointReadsTheRecordsBeforeItAndNoMore()
+    void aCountNextToACheckpointReadsTheRecordsItCountsAndNoMore()
     {
         final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
         final AuditCollector whole = new AuditCollector(TestResources.LOS_ANGELES, selected, 0, null);
         final SortedSet<Long> all = cited(whole.collect(journal));
-        // position of each record, checkpoints included, to the sequence of the first data record at or after it
-        final NavigableMap<Long, Long> checkpoints = new TreeMap<>();
-        final NavigableMap<Long, Long> dataSequences = new TreeMap<>();
+        // the data records' sequences in journal order, and the data records before each checkpoint
+        final List<Long> dataSequences = new ArrayList<>();
+        final List<Integer> checkpoints = new ArrayList<>();
         try (JournalReader reader = JournalReader.readOnly(Journals.output(journal)).includeCheckpoints(true))
         {
             while (reader.next((buffer, offset, length, position) ->
             {
                 if (RecordFlyweight.typeIdAt(buffer, offset) == RecordType.CHECKPOINT.id())
                 {
-                    checkpoints.put(position, position);
+                    checkpoints.add(dataSequences.size());
                 }
                 else
                 {
-                    dataSequences.put(position, RecordFlyweight.sequenceAt(buffer, offset));
+                    dataSequences.add(RecordFlyweight.sequenceAt(buffer, offset));
                 }
             }))
             {
-                // the handler notes the positions
+                // the handler notes the records
             }
         }
         // one of the journal's checkpoints between data records, well inside it: a close of a day
-        final long checkpoint = checkpoints.ceilingKey(dataSequences.lastKey() / 2);
-        assertThat(dataSequences).containsKeys(checkpoint - 1, checkpoint + 1);
-        for (long limit = checkpoint - 1; limit <= checkpoint + 2; limit++)
+        final int checkpoint = checkpoints.stream().filter((c) -> c >= dataSequences.size() / 2).findFirst()
+            .orElseThrow();
+        assertThat(checkpoint).isLessThan(dataSequences.size() - 2);
+        for (int limit = checkpoint - 1; limit <= checkpoint + 2; limit++)
         {
             final AuditCollector part = new AuditCollector(TestResources.LOS_ANGELES, selected, 0, null);
             final SortedSet<Long> read = cited(part.collect(journal, ProgressListener.NONE, limit));
-            final long firstNotRead = dataSequences.ceilingEntry(limit).getValue();
+            final long firstNotRead = dataSequences.get(limit);
 
-            assertThat(part.recordsRead()).as("limit %d, checkpoint at %d", limit, checkpoint).isEqualTo(limit);
-            assertThat(read).as("limit %d, checkpoint at %d", limit, checkpoint).isEqualTo(all.headSet(firstNotRead));
+            assertThat(part.recordsRead()).as("limit %d, checkpoint after %d", limit, checkpoint).isEqualTo(limit);
+            assertThat(read).as("limit %d, checkpoint after %d", limit, checkpoint)
+                .isEqualTo(all.headSet(firstNotRead));
+        }
+    }
+
+    // the audit reads the records verify checked and no later one: a writer that appends between the verification and
+    // the reads (or to the live journal --archive was given) adds records no verification checked and no printed seal
+    // covers. Each format, in one pass and in several, is the report of the journal before the append
+    @Test
+    void recordsAppendedAfterTheVerificationAreNotInTheReport() throws IOException
+    {
+        final Path grown = dir.resolve("grown");
+        AuditCommandTest.copyTree(journal, grown);
+        final VerificationReport beforeTheAppend = JournalVerifier.verify(grown);
+        final long end = new SyntheticFleet(METERS, 16, 42, LocalDate.parse("2026-03-02"), DemoTariff.ZONE)
+            .endEpochSecond();
+        try (SettlementEngine engine = SettlementEngine.builder().journalDir(grown).build().start())
+        {
+            // an account of its own, and an import of the first household's in the quarter hour after the demo
+            engine.registerAccount(999_999);
+            engine.submitTick(SyntheticFleet.FIRST_METER, MeterTickCodec.CHANNEL_MAIN, end + 900, 900, 500, 0);
+        }
+        final VerificationReport afterTheAppend = JournalVerifier.verify(grown);
+        assertThat(afterTheAppend.inputRecords()).isEqualTo(beforeTheAppend.inputRecords() + 2);
+        assertThat(afterTheAppend.outputRecords()).isGreaterThan(beforeTheAppend.outputRecords());
+        // the append is in a report of the grown journal as verified now: the test would pass without it otherwise
+        final String grownCsv = audit(grown, afterTheAppend, "csv", null, null, Long.MAX_VALUE, 1);
+        assertThat(grownCsv).isNotEqualTo(audit("csv", null, null, Long.MAX_VALUE, 1));
+        assertThat(grownCsv).contains(SyntheticFleet.FIRST_ACCOUNT + ",2026-03-18,");
+
+        for (final String format : List.of("csv", "json", "html"))
+        {
+            final String unchanged = audit(format, null, null, Long.MAX_VALUE, 1);
+            for (final long metersPerGroup : new long[] {Long.MAX_VALUE, 3})
+            {
+                final int passes = metersPerGroup == 3 ? 4 : 1;
+                assertThat(audit(grown, beforeTheAppend, format, null, null, metersPerGroup, passes)
+                    .replace(grown.toString(), journal.toString()))
+                    .as("%s in %d passes", format, passes).isEqualTo(unchanged);
+            }
+        }
+    }
+
+    // the baselines come from a replay of the inputs verify checked: an END_OF_DAY appended since settles no event day
+    // of the report; and a journal that no longer holds those records is refused, not reported on
+    @Test
+    void theBaselinesAreReplayedFromTheVerifiedInputsAndNoLaterOne()
+    {
+        final Set<Long> meters = new TreeSet<>();
+        InputRegistry.read(journal).metersByAccount().values().forEach(meters::addAll);
+        final Map<Long, List<DrMeterDay>> all =
+            DrReplay.collect(journal, meters, ProgressListener.NONE, VerifiedRecords.input(verified));
+        assertThat(all).isNotEmpty();
+        final long settledBy =
+            all.values().stream().flatMap(List::stream).mapToLong(DrMeterDay::settledBy).min().orElseThrow();
+        // input sequences run from 1: the first settledBy records end with the END_OF_DAY that settles the event
+        final VerifiedRecords upToTheSettlement = inputsUpTo(settledBy);
+        final VerifiedRecords beforeTheSettlement = inputsUpTo(settledBy - 1);
+
+        assertThat(DrReplay.collect(journal, meters, ProgressListener.NONE, upToTheSettlement)).isNotEmpty();
+        assertThat(DrReplay.collect(journal, meters, ProgressListener.NONE, beforeTheSettlement)).isEmpty();
+        assertThatThrownBy(() -> DrReplay.collect(journal, meters, ProgressListener.NONE,
+            new VerifiedRecords(false, settledBy, upToTheSettlement.digest() + 1, "")))
+            .isInstanceOf(JournalCorruptException.class)
+            .hasMessage(Journals.input(journal) + ": its first " + settledBy + " data records end on digest " +
+                upToTheSettlement.digestHex() + ", not on the " + HashChain.toHex(upToTheSettlement.digest() + 1) +
+                " settle verify found just before they were read: the journal was changed or replaced since " +
+                "(settle verify says more)");
+        assertThatThrownBy(() -> DrReplay.collect(journal, meters, ProgressListener.NONE,
+            new VerifiedRecords(false, verified.inputRecords() + 1, verified.inputDigest(), "")))
+            .isInstanceOf(JournalCorruptException.class)
+            .hasMessageStartingWith(Journals.input(journal) + ": holds " + verified.inputRecords() +
+                " data records, fewer than the " + (verified.inputRecords() + 1) + " settle verify checked");
+    }
+
+    /** The input journal's first records, counted and chained as verify would have found them had it ended there. */
+    private static VerifiedRecords inputsUpTo(final long records)
+    {
+        try (JournalReader reader = JournalReader.readOnly(Journals.input(journal)))
+        {
+            while (reader.dataRecords() < records && reader.next((buffer, offset, length, position) ->
+            {
+                // only the count and the chain matter
+            }))
+            {
+                // read on
+            }
+            assertThat(reader.dataRecords()).isEqualTo(records);
+            return new VerifiedRecords(false, records, reader.digest(), "");
         }
     }
 
@@ -267,7 +372,7 @@ class AuditPassesTest
     {
         final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
         final GroupWatch watch = new GroupWatch();
-        try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, null, null, "all accounts",
+        try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, null, null, "all accounts",
             selected, 0, METERS / 2, new PrintWriter(new StringWriter()), dir))
         {
             audit.firstPass();
@@ -287,7 +392,7 @@ class AuditPassesTest
     {
         final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
         final StringWriter notes = new StringWriter();
-        try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, LocalDate.parse("2030-01-01"),
+        try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, LocalDate.parse("2030-01-01"),
             LocalDate.parse("2030-01-02"), "all accounts", selected, 0, 1, new PrintWriter(notes), dir))
         {
             assertThat(audit.passes()).isEqualTo(METERS);
@@ -353,11 +458,18 @@ class AuditPassesTest
     private static String audit(final String format, final LocalDate from, final LocalDate to,
         final long metersPerGroup, final int passes)
     {
-        final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
-        assertThat(selected).hasSize(METERS);
+        return audit(journal, verified, format, from, to, metersPerGroup, passes);
+    }
+
+    /** The report of a journal as the audit makes it of a verification: its registry too read to the records verified. */
+    private static String audit(final Path journalDir, final VerificationReport verification, final String format,
+        final LocalDate from, final LocalDate to, final long metersPerGroup, final int passes)
+    {
+        final NavigableMap<Long, List<Long>> selected =
+            InputRegistry.read(journalDir, verification.inputRecords()).metersByAccount();
         final StringWriter notes = new StringWriter();
         final StringWriter out = new StringWriter();
-        try (AuditPasses audit = new AuditPasses(journal, TestResources.LOS_ANGELES, from, to,
+        try (AuditPasses audit = new AuditPasses(journalDir, verification, TestResources.LOS_ANGELES, from, to,
             "all " + selected.size() + " accounts", selected, 0, metersPerGroup, new PrintWriter(notes), dir))
         {
             assertThat(audit.passes()).isEqualTo(passes);
