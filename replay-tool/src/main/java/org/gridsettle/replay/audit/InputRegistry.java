@@ -4,6 +4,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.RecordHandler;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
@@ -41,6 +42,8 @@ public final class InputRegistry
     private final Map<Long, Long> tariffByMeter = new TreeMap<>();
     private final List<Long> enrolledTariffs = new ArrayList<>();
     private final Map<Long, ZoneId> zoneByTariff = new TreeMap<>();
+    private long dataRecords;
+    private long digest;
 
     private InputRegistry()
     {
@@ -68,9 +71,8 @@ public final class InputRegistry
         final AccountRegistrationCodec account = new AccountRegistrationCodec();
         final MeterEnrolmentCodec enrolment = new MeterEnrolmentCodec();
         final TariffVersionCodec version = new TariffVersionCodec();
-        try (JournalReader reader = JournalReader.readOnly(Journals.input(journalDir)))
-        {
-            while (reader.dataRecords() < records && reader.next((final DirectBuffer buffer, final int offset, final int length, final long position) ->
+        final RecordHandler handler = (final DirectBuffer buffer, final int offset, final int length,
+            final long position) ->
             {
                 final int type = RecordFlyweight.typeIdAt(buffer, offset);
                 view.wrap(buffer, offset, length);
@@ -99,12 +101,33 @@ public final class InputRegistry
                         registry.zoneByTariff.put(version.tariffId(), zone);
                     }
                 }
-            }))
+            };
+        try (JournalReader reader = JournalReader.readOnly(Journals.input(journalDir)))
+        {
+            while (reader.dataRecords() < records && reader.next(handler))
             {
                 // the handler collects
             }
+            registry.dataRecords = reader.dataRecords();
+            registry.digest = reader.digest();
         }
         return registry;
+    }
+
+    /**
+     * @return the input data records this registry was read from.
+     */
+    public long dataRecords()
+    {
+        return dataRecords;
+    }
+
+    /**
+     * @return the input journal's chain head after the records this registry was read from.
+     */
+    public long digest()
+    {
+        return digest;
     }
 
     /**

@@ -128,9 +128,21 @@ public final class AuditCommand implements Callable<Integer>
         requireJournal(journal, "audit");
         final ReportFile outFile = new ReportFile(out);
         outFile.check(journal, Map.of());
-        // verified first: every record the report reads, the registry's among them, is one verify checked
+        // read before the long verification, so that a mistyped --account or --meter, or a zone to give, is refused
+        // after one read of the input journal rather than after a verify of both journals
+        final InputRegistry unverified = InputRegistry.read(journal);
+        refuseUnknownSelection(unverified);
+        if (zone == null)
+        {
+            recordedZone(unverified);
+        }
         final VerificationReport verified = requireVerified(journal, "audit", archive, true);
-        final InputRegistry registry = InputRegistry.read(journal, verified.inputRecords());
+        // every record the report reads, the registry's among them, is one verify checked: read again only when a
+        // writer appended inputs (or the journal changed) between that read and the verification
+        final InputRegistry registry = unverified.dataRecords() == verified.inputRecords() &&
+            unverified.digest() == verified.inputDigest() ? unverified :
+            InputRegistry.read(journal, verified.inputRecords());
+        refuseUnknownSelection(registry);
         final ZoneId localZone = zone != null ? OptionValues.zone(zone) : recordedZone(registry);
         final NavigableMap<Long, List<Long>> selected =
             account == null && meter == null ? registry.metersByAccount() : new TreeMap<>();
@@ -139,20 +151,12 @@ public final class AuditCommand implements Callable<Integer>
         {
             // a meter that moved to another account has postings under each: all of them are the meter's
             final List<Long> owners = registry.accountsOf(meter);
-            if (owners.isEmpty())
-            {
-                throw new IllegalArgumentException("unknown meter " + meter + ": not enrolled in " + journal);
-            }
             owners.forEach((owner) -> selected.put(owner, List.of(meter)));
             selection = "meter " + meter + " (account" + (owners.size() == 1 ? " " + owners.get(0) : "s " +
                 owners.stream().map(String::valueOf).collect(Collectors.joining(", "))) + ")";
         }
         else if (account != null)
         {
-            if (!registry.accounts().contains(account))
-            {
-                throw new IllegalArgumentException("unknown account " + account + ": not registered in " + journal);
-            }
             selected.put(account, registry.metersOf(account));
             selection = "account " + account;
         }
@@ -178,6 +182,22 @@ public final class AuditCommand implements Callable<Integer>
         // standard output that could not be written fails the run in SettleCommand.execute, for every command
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * Refuses a {@code --meter} or {@code --account} the journal does not know: before the verification, so that a
+     * mistyped number does not cost a read of both journals, and again on the registry of the records verified.
+     */
+    private void refuseUnknownSelection(final InputRegistry registry)
+    {
+        if (meter != null && registry.accountsOf(meter).isEmpty())
+        {
+            throw new IllegalArgumentException("unknown meter " + meter + ": not enrolled in " + journal);
+        }
+        if (account != null && !registry.accounts().contains(account))
+        {
+            throw new IllegalArgumentException("unknown account " + account + ": not registered in " + journal);
+        }
     }
 
     /**

@@ -293,6 +293,29 @@ class AuditCommandTest
         assertThat(html).doesNotExist();
     }
 
+    // Was a review finding: once the audit read only what it verified, a mistyped --account or --meter was refused
+    // after a verify of both journals (minutes on a large one); it is refused after one read of the input journal,
+    // before the verification: here a journal that would fail it says the number is unknown, not the journal broken
+    @Test
+    void anUnknownAccountOrMeterIsRefusedBeforeTheJournalIsVerified() throws IOException
+    {
+        final CliRun other = CliRun.of("demo", "--meters", "2", "--days", "2", "--dir", tmp.resolve("u").toString());
+        assertThat(other.exitCode()).as(other.err()).isZero();
+        final Path swapped = tmp.resolve("unverifiable");
+        copyTree(journal, swapped);
+        copyTree(Journals.output(tmp.resolve("u").resolve("journal")), Journals.output(swapped));
+
+        for (final String[] selection : new String[][] {{"--account", "999999"}, {"--meter", "999999"}})
+        {
+            final CliRun run = CliRun.of("audit", "--journal", swapped.toString(), selection[0], selection[1],
+                "--out", tmp.resolve("u.html").toString());
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err().lines()).singleElement().asString().startsWith("settle audit: unknown " +
+                selection[0].substring(2) + " 999999: not ");
+        }
+    }
+
     // Was a review finding: since settle verify takes a journal whose writer holds writer.lock as "intact so far"
     // (5933f4b), audit and rerate, which require what verify requires, read such a journal too, though the one check
     // they require verify for, the output journal's close checkpoint binding the input journal, is not made on it.
