@@ -275,11 +275,7 @@ class AuditCommandTest
     @Test
     void aJournalWhoseOutputJournalBelongsToOtherInputsIsRefused() throws IOException
     {
-        final CliRun other = CliRun.of("demo", "--meters", "2", "--days", "2", "--dir", tmp.resolve("o").toString());
-        assertThat(other.exitCode()).as(other.err()).isZero();
-        final Path swapped = tmp.resolve("swapped");
-        copyTree(journal, swapped);
-        copyTree(Journals.output(tmp.resolve("o").resolve("journal")), Journals.output(swapped));
+        final Path swapped = withOtherOutputs("o", "swapped");
         final Path html = tmp.resolve("a.html");
 
         final CliRun run = CliRun.of("audit", "--journal", swapped.toString(), "--out", html.toString());
@@ -293,17 +289,27 @@ class AuditCommandTest
         assertThat(html).doesNotExist();
     }
 
+    /**
+     * @return a copy of the demo journal whose output journal is another demo's: each chain intact, the binding not.
+     */
+    private Path withOtherOutputs(final String otherDemo, final String name) throws IOException
+    {
+        final CliRun other =
+            CliRun.of("demo", "--meters", "2", "--days", "2", "--dir", tmp.resolve(otherDemo).toString());
+        assertThat(other.exitCode()).as(other.err()).isZero();
+        final Path swapped = tmp.resolve(name);
+        copyTree(journal, swapped);
+        copyTree(Journals.output(tmp.resolve(otherDemo).resolve("journal")), Journals.output(swapped));
+        return swapped;
+    }
+
     // Was a review finding: once the audit read only what it verified, a mistyped --account or --meter was refused
     // after a verify of both journals (minutes on a large one); it is refused after one read of the input journal,
     // before the verification: here a journal that would fail it says the number is unknown, not the journal broken
     @Test
     void anUnknownAccountOrMeterIsRefusedBeforeTheJournalIsVerified() throws IOException
     {
-        final CliRun other = CliRun.of("demo", "--meters", "2", "--days", "2", "--dir", tmp.resolve("u").toString());
-        assertThat(other.exitCode()).as(other.err()).isZero();
-        final Path swapped = tmp.resolve("unverifiable");
-        copyTree(journal, swapped);
-        copyTree(Journals.output(tmp.resolve("u").resolve("journal")), Journals.output(swapped));
+        final Path swapped = withOtherOutputs("u", "unverifiable");
 
         for (final String[] selection : new String[][] {{"--account", "999999"}, {"--meter", "999999"}})
         {
