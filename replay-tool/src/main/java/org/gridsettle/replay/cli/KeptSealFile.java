@@ -37,7 +37,12 @@ final class KeptSealFile
     private static final Pattern SEAL_LINE = Pattern.compile(
         "(?:.*\\s)?(input|output):\\s+([0-9]{1,3}(?:[,.'\u2019\u00a0\u202f ]?[0-9]{3})*) records, " +
         "digest [0-9a-f]{16}, seal sha256:([0-9a-f]{64})\\s*");
-    private static final Pattern JOURNAL_LINE = Pattern.compile("\\s*(input|output):.*");
+    /**
+     * A line verify prints for a journal, at the line's start or after a log's prefix: one that is not read as a seal
+     * line (cut short, say) is refused, not passed over as one of the other lines.
+     */
+    private static final Pattern JOURNAL_LINE =
+        Pattern.compile("\\s*(input|output):.*|.*\\s(input|output):\\s+\\S+ records, digest.*");
     /** A seal as verify prints it, anywhere in a line: one that is not read as a seal line is refused. */
     private static final Pattern ANY_SEAL = Pattern.compile(".*\\bseal sha256:.*");
     private static final String BYTE_ORDER_MARK = "\uFEFF";

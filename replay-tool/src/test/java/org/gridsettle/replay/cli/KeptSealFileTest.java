@@ -145,6 +145,21 @@ class KeptSealFileTest
                 "digits, seal sha256:64 hex digits): digest: output ");
     }
 
+    // Was a review finding: a seal line cut short was refused at the start of a line and passed over after a log's
+    // prefix, so a kept log missing one seal said every other one matched
+    @Test
+    void aSealLineCutShortAfterALogsPrefixIsRefusedByLine() throws IOException
+    {
+        final String cut = "2026-11-01T03:12:44+0000 input:  1,534,118 records, digest b19faf015a4cefc4, seal sha2";
+        final Path file = write("ingest.log", cut + "\n" +
+            "2026-11-01T03:12:44+0000 output: 3,083,125 records, digest ec20d1b7ce8192d8, seal sha256:" + OUT_SEAL +
+            "\n");
+
+        assertThatThrownBy(() -> KeptSealFile.read(file)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(file + ":1: not a line settle verify prints (input:  N records, digest 16 hex digits, seal " +
+                "sha256:64 hex digits): " + cut);
+    }
+
     // Was a review finding: a file without line ends (a disk image given by mistake, 2 GB of zeros) was read as one
     // line, which cannot be held: "out of memory ... give the JVM more" after half a minute, naming neither the file
     // nor the option. A line is looked at only as far as a seal line could reach
