@@ -90,9 +90,9 @@ class KeptSealTest
         assertThat(report.keptSeals()).hasSize(2);
     }
 
-    // Review of 2026-11-29: a verify of the journal as it stood at any count printed the seal a read ending there holds,
-    // before or after a periodic checkpoint (every 4,096th data record) and at none; kept from a killed engine's
-    // journal, they all still match once an engine has recovered it and later sessions have appended
+    // Review of 2026-11-29: a verify of the journal as it stood at any count printed the seal a read ending there
+    // holds, before or after a periodic checkpoint (every 4,096th data record) and at none; kept from a killed
+    // engine's journal, they all still match once an engine has recovered it and later sessions have appended
     @Test
     void sealsKeptAtEveryKindOfEndMatchAfterRecoveryFromAKill() throws IOException
     {

@@ -108,7 +108,8 @@ class JournalSealingTest
         idle.close();
         assertThat(idle.seal()).isEqualTo(sealed).isEqualTo(readSeal(dir));
 
-        final JournalWriter more = new JournalWriter(dir, Durability.PAGE_CACHE, CHECKPOINT_INTERVAL, Sealing.BACKGROUND);
+        final JournalWriter more =
+            new JournalWriter(dir, Durability.PAGE_CACHE, CHECKPOINT_INTERVAL, Sealing.BACKGROUND);
         append(more, 10, 25);
         more.close();
         assertThat(more.seal()).isEqualTo(readSeal(dir)).isNotEqualTo(sealed);

@@ -81,9 +81,9 @@ final class AuditPasses implements AutoCloseable
      * @param spoolDir       the folder of the demand-response baselines' temporary file when there are several
      *                       groups: the report's, or java.io.tmpdir for a device ({@link AuditCommand#spoolFolder}).
      */
-    AuditPasses(final Path journal, final VerificationReport verified, final ZoneId zone, final LocalDate from, final LocalDate to,
-        final String selection, final NavigableMap<Long, List<Long>> selected, final long meterFilter,
-        final long metersPerGroup, final PrintWriter notes, final Path spoolDir)
+    AuditPasses(final Path journal, final VerificationReport verified, final ZoneId zone, final LocalDate from,
+        final LocalDate to, final String selection, final NavigableMap<Long, List<Long>> selected,
+        final long meterFilter, final long metersPerGroup, final PrintWriter notes, final Path spoolDir)
     {
         this.journal = journal;
         this.verifiedInput = VerifiedRecords.input(verified);

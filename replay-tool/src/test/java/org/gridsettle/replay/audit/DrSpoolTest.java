@@ -46,8 +46,8 @@ class DrSpoolTest
     {
         final Path missing = tmp.resolve("missing");
 
-        assertThatThrownBy(() -> DrSpool.replay(tmp.resolve("journal"), Set.of(1L), ProgressListener.NONE, NONE_VERIFIED,
-            missing))
+        assertThatThrownBy(() -> DrSpool.replay(tmp.resolve("journal"), Set.of(1L), ProgressListener.NONE,
+            NONE_VERIFIED, missing))
             .isInstanceOf(UncheckedIOException.class)
             .hasMessage("cannot keep the demand-response baselines in a temporary file in " + missing +
                 ": no such file or directory");

@@ -120,8 +120,8 @@ class AuditPassesEnrolmentsTest
         final LocalDate[] range, final long metersPerGroup)
     {
         final StringWriter out = new StringWriter();
-        try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, range[0], range[1], "selection",
-            selected, meter, metersPerGroup, new PrintWriter(new StringWriter()), dir))
+        try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, range[0], range[1],
+            "selection", selected, meter, metersPerGroup, new PrintWriter(new StringWriter()), dir))
         {
             assertThat(audit.passes()).isEqualTo(metersPerGroup >= selected.size() ? 1 : (int) Math.ceil(
                 selected.size() / (double) metersPerGroup));

@@ -101,8 +101,8 @@ class AuditPassesTest
     {
         final Path missing = dir.resolve("no-such-folder");
         final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
-        try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, null, null, "all accounts",
-            selected, 0, 3, new PrintWriter(new StringWriter()), missing))
+        try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, null, null,
+            "all accounts", selected, 0, 3, new PrintWriter(new StringWriter()), missing))
         {
             audit.firstPass();
 
@@ -123,8 +123,8 @@ class AuditPassesTest
             {null, LocalDate.parse("2026-03-05")}, {LocalDate.parse("2026-03-10"), LocalDate.parse("2026-03-18")},
             {LocalDate.parse("2026-03-16"), LocalDate.parse("2026-03-17")}})
         {
-            try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, range[0], range[1], "all",
-                selected, 0, Long.MAX_VALUE, new PrintWriter(new StringWriter()), dir))
+            try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, range[0], range[1],
+                "all", selected, 0, Long.MAX_VALUE, new PrintWriter(new StringWriter()), dir))
             {
                 final AuditReport report = audit.firstPass();
                 final NavigableMap<String, List<Long>> held = new TreeMap<>();
@@ -372,8 +372,8 @@ class AuditPassesTest
     {
         final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
         final GroupWatch watch = new GroupWatch();
-        try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, null, null, "all accounts",
-            selected, 0, METERS / 2, new PrintWriter(new StringWriter()), dir))
+        try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, null, null,
+            "all accounts", selected, 0, METERS / 2, new PrintWriter(new StringWriter()), dir))
         {
             audit.firstPass();
             audit.replayDemandResponse();
@@ -392,8 +392,9 @@ class AuditPassesTest
     {
         final NavigableMap<Long, List<Long>> selected = InputRegistry.read(journal).metersByAccount();
         final StringWriter notes = new StringWriter();
-        try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES, LocalDate.parse("2030-01-01"),
-            LocalDate.parse("2030-01-02"), "all accounts", selected, 0, 1, new PrintWriter(notes), dir))
+        try (AuditPasses audit = new AuditPasses(journal, verified, TestResources.LOS_ANGELES,
+            LocalDate.parse("2030-01-01"), LocalDate.parse("2030-01-02"), "all accounts", selected, 0, 1,
+            new PrintWriter(notes), dir))
         {
             assertThat(audit.passes()).isEqualTo(METERS);
             assertThat(audit.firstPass().allDays()).isEmpty();
@@ -461,7 +462,9 @@ class AuditPassesTest
         return audit(journal, verified, format, from, to, metersPerGroup, passes);
     }
 
-    /** The report of a journal as the audit makes it of a verification: its registry too read to the records verified. */
+    /**
+     * The report of a journal as the audit makes it of a verification: its registry too read to the records verified.
+     */
     private static String audit(final Path journalDir, final VerificationReport verification, final String format,
         final LocalDate from, final LocalDate to, final long metersPerGroup, final int passes)
     {
