@@ -112,15 +112,7 @@ final class CloseSequence
             }
             finally
             {
-                try
-                {
-                    input.abandon();
-                }
-                finally
-                {
-                    output.abandon();
-                    threads.closeIdlePretouch();
-                }
+                releaseJournals();
             }
             if (gate.fatal() != null)
             {
@@ -147,21 +139,52 @@ final class CloseSequence
             }
             finally
             {
-                try
-                {
-                    input.close();
-                }
-                finally
-                {
-                    // the output journal's close checkpoint binds the input journal's final state
-                    output.close(input.dataRecords(), input.digest());
-                    threads.closeIdlePretouch();
-                }
+                releaseJournals();
             }
         }
         if (gate.fatal() != null)
         {
             throw SubmissionGate.halted(gate.fatal());
+        }
+    }
+
+    /**
+     * Closes both journals with their close checkpoints, or, once the engine has halted, abandons them without: a
+     * halt the drain ran into leaves the journals as a halt found by close leaves them, so that the bytes of a halted
+     * engine's journals do not depend on whether the halt came before close() or during its drain.
+     */
+    private void releaseJournals()
+    {
+        final boolean halted = gate.fatal() != null;
+        try
+        {
+            if (halted)
+            {
+                input.abandon();
+            }
+            else
+            {
+                input.close();
+            }
+        }
+        finally
+        {
+            try
+            {
+                if (halted)
+                {
+                    output.abandon();
+                }
+                else
+                {
+                    // the output journal's close checkpoint binds the input journal's final state
+                    output.close(input.dataRecords(), input.digest());
+                }
+            }
+            finally
+            {
+                threads.closeIdlePretouch();
+            }
         }
     }
 }

@@ -1089,8 +1089,9 @@ public final class SettlementEngine implements AutoCloseable
      * may still be submitting: every submission that returns normally is journalled and applied before the journals
      * close, and every later one throws {@link IllegalStateException} with nothing submitted.
      *
-     * @throws IllegalStateException if the engine had halted ({@link #fatalError()}): the journals are left as they
-     *                               are, for the next start to recover (only the first call throws; a later one
+     * @throws IllegalStateException if the engine had halted ({@link #fatalError()}), or halted on an input this
+     *                               close drained: the journals are left as they are, without close checkpoints,
+     *                               for the next start to recover (only the first call throws; a later one
      *                               returns, and {@link #fatalError()} still names the halt); or, changing nothing,
      *                               if called from a listener, where it would wait for itself.
      * @throws org.gridsettle.engine.snapshot.SnapshotWriteException if the closing snapshot could not be written
