@@ -111,9 +111,10 @@ public final class VerifyCommand implements Callable<Integer>
         {
             out.println("kept: " + match);
         }
-        final String keptSeals = seals.isEmpty() ? "" :
-            "; " + report.keptSeals().size() + " of " + seals.size() + " kept seals match";
-        out.println((!report.intact() ? "verify: " + report.problems().size() + " problem(s)" :
+        // counts grouped as the record counts above are: an auditor's file of a year's daily seals holds hundreds
+        final String keptSeals = seals.isEmpty() ? "" : String.format(Locale.ROOT, "; %,d of %,d kept seals match",
+            report.keptSeals().size(), seals.size());
+        out.println((!report.intact() ? String.format(Locale.ROOT, "verify: %,d problem(s)", report.problems().size()) :
             archive && seals.isEmpty() ?
             "verify: intact as an archive (compare the counts and seals with those kept when it was made)" :
             archive ? "verify: intact as an archive" :

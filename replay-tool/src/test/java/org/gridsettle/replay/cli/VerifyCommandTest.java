@@ -142,6 +142,12 @@ class VerifyCommandTest
             .contains(": the seal kept in " + other + ":2 for the first ")
             .endsWith("verify: 1 problem(s); 1 of 2 kept seals match\n".translateEscapes());
 
+        // a year of daily verify outputs appended to one file: the verdict's counts are grouped as record counts are
+        final Path year = Files.writeString(tmp.resolve("year.txt"), first.out().repeat(600));
+        final CliRun many = CliRun.of("verify", "--journal", journal.toString(), "--kept", year.toString());
+        assertThat(many.exitCode()).as(many.out() + many.err()).isZero();
+        assertThat(many.out()).endsWith("verify: intact; 1,200 of 1,200 kept seals match\n".translateEscapes());
+
         final Path notKept = Files.writeString(tmp.resolve("notes.txt"), "verify: intact\n");
         final CliRun refused = CliRun.of("verify", "--journal", journal.toString(), "--kept", notKept.toString());
         assertThat(refused.exitCode()).isEqualTo(2);
