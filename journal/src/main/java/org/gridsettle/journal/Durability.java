@@ -1,7 +1,9 @@
 package org.gridsettle.journal;
 
 /**
- * What a journal append promises once the engine acknowledges it.
+ * What a journal append promises once the engine acknowledges it. In either mode a clean close forces the files the
+ * session wrote to the device before it returns ({@link JournalWriter#close(long, long)}), so a closed journal, and
+ * the seal its close hands out, survive a power loss.
  * <p>
  * Threading: immutable constants; thread-safe.
  */

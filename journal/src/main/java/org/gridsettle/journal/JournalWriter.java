@@ -82,6 +82,8 @@ public final class JournalWriter implements AutoCloseable
     private JournalSeal closedSeal;
     /** Set by the first write that failed; from then on the writer writes nothing. */
     private JournalWriteException failure;
+    /** The newest cycle file's cycle when this writer opened the journal: a clean close forces it and later ones. */
+    private final int cycleAtOpen;
     /** The newest cycle file, set aside as a killed writer left it when creating it, or null. */
     private final Path setAside;
     /** Records in the journal when it was opened: a writer that appended nothing may put {@link #setAside} back. */
@@ -136,6 +138,7 @@ public final class JournalWriter implements AutoCloseable
         {
             // under the lock: no live writer is creating the file
             abandoned = existed ? AbandonedCycleFile.setAsideIfAbandoned(dir) : null;
+            final int newestCycle = existed ? ClosedJournalSync.newestCycle(dir) : Integer.MIN_VALUE;
             final BlockDigest blockDigest;
             if (existed)
             {
@@ -191,6 +194,7 @@ public final class JournalWriter implements AutoCloseable
                 blockDigest;
             this.setAside = abandoned;
             this.countAtOpen = count;
+            this.cycleAtOpen = newestCycle;
         }
         catch (final RuntimeException | Error e)
         {
@@ -397,8 +401,9 @@ public final class JournalWriter implements AutoCloseable
      * ended with, and with it that checkpoint's seal, unless what that checkpoint binds has moved on (an output journal
      * whose input journal took inputs that caused no output): then it is the seal of a second close checkpoint.
      *
-     * @return the journal's record count, digest and seal after a clean {@link #close(long, long)}; null before it,
-     *     and after a write failed or {@link #abandon()} left the journal without a close checkpoint.
+     * @return the journal's record count, digest and seal after a clean {@link #close(long, long)}, whose records
+     *     that close forced to the storage device ({@code fsync}) before it returned, in either durability; null
+     *     before it, and after a write failed or {@link #abandon()} left the journal without a close checkpoint.
      */
     public JournalSeal seal()
     {
@@ -415,7 +420,9 @@ public final class JournalWriter implements AutoCloseable
 
     /**
      * Seals the journal with a close checkpoint that also binds another journal's state (the output journal binds
-     * the input journal's record count and chain head), then closes it.
+     * the input journal's record count and chain head), closes it, and forces the files this writer wrote to the
+     * storage device ({@code fsync}), in either durability, so that the {@link #seal()} it hands out survives a power
+     * failure after it returns.
      *
      * @param boundRecords records of the bound journal, or 0.
      * @param boundChain   chain head of the bound journal, or 0.
@@ -428,6 +435,7 @@ public final class JournalWriter implements AutoCloseable
             abandon();
             return;
         }
+        JournalSeal sealed = null;
         try
         {
             // a journal closed again with nothing appended keeps its close checkpoint, unless what that checkpoint
@@ -444,15 +452,27 @@ public final class JournalWriter implements AutoCloseable
             endOfBatch();
             if (failure == null)
             {
-                closedSeal = new JournalSeal(dataRecords, chain.head(), HexFormat.of().formatHex(closeSha));
+                sealed = new JournalSeal(dataRecords, chain.head(), HexFormat.of().formatHex(closeSha));
             }
         }
         finally
         {
-            blockSealer.close();
-            appender.close();
-            queue.close();
-            lock.close();
+            try
+            {
+                blockSealer.close();
+                appender.close();
+                queue.close();
+                if (sealed != null)
+                {
+                    // under the lock still: the seal handed out is of records on the device, in either durability
+                    ClosedJournalSync.force(dir, cycleAtOpen);
+                    closedSeal = sealed;
+                }
+            }
+            finally
+            {
+                lock.close();
+            }
         }
     }
 
