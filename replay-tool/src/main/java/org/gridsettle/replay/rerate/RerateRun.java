@@ -46,9 +46,10 @@ import java.util.function.UnaryOperator;
  * the output journal's first M, as the verification counted them, then requires that each read ends on the chain head
  * the verification found. A writer that starts after the verification (rerate takes no lock) adds records that are
  * neither re-priced nor compared; a journal cut back or replaced since is refused. Output causes are looked up in the
- * input journal by sequence ({@link InputEventTimes}), which reads no input past the cause it is asked for and needs
- * no bound of its own: a recorded output read names an input verified (the verification bound the output journal to
- * those inputs), and a re-rated output an input already applied.
+ * input journal by sequence ({@link InputEventTimes}), which takes the event time of the cause asked for and of no
+ * later input (its seek only probes the index for a place to start), and needs no bound of its own: a recorded output
+ * read names an input verified (the verification bound the output journal to those inputs), and a re-rated output an
+ * input already applied.
  * <p>
  * The whole journal as verified is always re-priced, because tiers, billing periods and balances depend on everything
  * before; the day range and account set only select what is compared. Not thread-safe; one run per instance, on the
