@@ -7,10 +7,10 @@ import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.replay.seal.SealLine;
 
 /**
- * The first data records of one journal that {@code settle verify} checked before an audit read it: the audit reads
- * those and no more, so that a writer appending meanwhile (or the live journal an {@code --archive} audit was given)
- * adds nothing the verification never checked and no printed seal covers, and it says so with the seal line verify
- * prints ({@link SealLine}).
+ * The first data records of one journal that {@code settle verify} checked before an audit (or a rerate) read it: the
+ * command reads those and no more, so that a writer appending meanwhile (or the live journal an {@code --archive}
+ * audit was given) adds nothing the verification never checked and no printed seal covers, and it says so with the
+ * seal line verify prints ({@link SealLine}).
  * <p>
  * Immutable; thread-safe.
  *

@@ -177,7 +177,7 @@ public final class AuditCommand implements Callable<Integer>
             out);
         if (printSeals)
         {
-            printVerified(stdout, verified);
+            printVerified(stdout, "audit", verified);
         }
         // standard output that could not be written fails the run in SettleCommand.execute, for every command
         stdout.flush();
@@ -295,12 +295,13 @@ public final class AuditCommand implements Callable<Integer>
      *
      * @param journal the journal directory.
      * @param command the command name, for the progress display.
+     * @return the verification, intact: the records the command may read, and no more.
      * @throws org.gridsettle.journal.JournalCorruptException naming the first problem, so that the exit code is 1, as
      *                                                        settle verify's for the same journal.
      */
-    static void requireVerified(final Path journal, final String command)
+    static VerificationReport requireVerified(final Path journal, final String command)
     {
-        requireVerified(journal, command, false, false);
+        return requireVerified(journal, command, false, false);
     }
 
     /**
@@ -340,13 +341,17 @@ public final class AuditCommand implements Callable<Integer>
 
     /**
      * Prints the seals of the journal state the report is of, as {@code settle verify} prints them, under a line
-     * saying so: the audit's output, kept, is a file {@code settle verify --kept} reads, which shows later that the
-     * journal still holds the records the report was made from.
+     * saying so: the command's output (an audit's, a rerate's), kept, is a file {@code settle verify --kept} reads,
+     * which shows later that the journal still holds the records the report was made from.
+     *
+     * @param out      standard output.
+     * @param command  the command name that begins the line.
+     * @param verified the verification whose records the report is of.
      */
-    static void printVerified(final PrintWriter out, final VerificationReport verified)
+    static void printVerified(final PrintWriter out, final String command, final VerificationReport verified)
     {
-        out.println("audit: the report is of the journal as verified, these records and no later one (keep this " +
-            "output; settle verify --kept FILE compares them with the journal later):");
+        out.println(command + ": the report is of the journal as verified, these records and no later one (keep " +
+            "this output; settle verify --kept FILE compares them with the journal later):");
         out.println(VerifiedRecords.input(verified).sealLine());
         out.println(VerifiedRecords.output(verified).sealLine());
     }

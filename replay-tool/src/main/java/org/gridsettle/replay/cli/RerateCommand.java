@@ -1,5 +1,6 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.pricing.money.MicroUnits;
 import org.gridsettle.replay.audit.InputRegistry;
 import org.gridsettle.replay.rerate.RerateCsvWriter;
@@ -44,11 +45,15 @@ import java.util.concurrent.Callable;
         "Amounts are the change in the customer's balance (credits minus debits);",
         "difference = rerated - original. --from/--to/--accounts only select what is",
         "compared: the whole journal is always re-priced. Tariff: OpenEI URDB JSON.",
-        "The journal must pass settle verify. A gridsettle-format tariff is refused.",
-        "Readings compared from the replacement's URDB enddate on are refused: an",
-        "ended rate would price them. A selection with no posting to compare is",
-        "refused (exit 2) rather than written as an empty report. Every CSV row also",
-        "says what was compared: from, to, zone, replaced_tariff, replacement."},
+        "The journal must pass settle verify. What is re-priced and compared is the",
+        "records verify checked, each journal's first N data records as it counted",
+        "them, and none a writer appends after (the journal must still hold them, or",
+        "exit 1); stdout ends with verify's two seal lines for them: the rerate's",
+        "output, kept, is a file settle verify --kept reads. A gridsettle-format",
+        "tariff is refused. Readings compared from the replacement's URDB enddate on",
+        "are refused: an ended rate would price them. A selection with no posting to",
+        "compare is refused (exit 2) rather than written as an empty report. Every CSV",
+        "row also says what was compared: from, to, zone, replaced_tariff, replacement."},
     footer = {"", "Example:",
         "  settle rerate --journal gs --tariff new.json --tariff-id 1 --out rerate.csv"})
 public final class RerateCommand implements Callable<Integer>
@@ -131,8 +136,8 @@ public final class RerateCommand implements Callable<Integer>
         OptionValues.notes(spec.commandLine().getErr(), "settle rerate", tariff, replacement.roundings());
         OptionValues.notes(spec.commandLine().getErr(), "settle rerate", tariff, replacement.comments());
         // last of the checks: it reads both journals whole, and every cheaper mistake should be told first
-        AuditCommand.requireVerified(journal, "rerate");
-        final RerateRun run = new RerateRun(journal, target, replacement, dayZone, fromDay, toDay, compared);
+        final VerificationReport verified = AuditCommand.requireVerified(journal, "rerate");
+        final RerateRun run = new RerateRun(journal, verified, target, replacement, dayZone, fromDay, toDay, compared);
         final RerateTotals totals;
         try (TerminalProgress progress = TerminalProgress.forStderr("rerate", "records"))
         {
@@ -174,6 +179,7 @@ public final class RerateCommand implements Callable<Integer>
             MicroUnits.toDecimalString(row[RerateTotals.RERATED]),
             MicroUnits.toDecimalString(row[RerateTotals.RERATED] - row[RerateTotals.ORIGINAL]))));
         stdout.println("wrote " + out);
+        AuditCommand.printVerified(stdout, "rerate", verified);
         // standard output that could not be written fails the run in SettleCommand.execute, for every command
         stdout.flush();
         return 0;

@@ -9,6 +9,7 @@ import org.gridsettle.journal.InputEventTimes;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.ProgressListener;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.codec.ReasonCode;
 import org.gridsettle.journal.codec.RecordFlyweight;
 import org.gridsettle.journal.codec.RecordType;
@@ -19,6 +20,7 @@ import org.gridsettle.pricing.money.TokenSymbol;
 import org.gridsettle.pricing.tariff.TouTariff;
 import org.gridsettle.replay.audit.CustomerPosting;
 import org.gridsettle.replay.audit.PostingDays;
+import org.gridsettle.replay.audit.VerifiedRecords;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -40,12 +42,24 @@ import java.util.function.UnaryOperator;
  * {@link org.gridsettle.engine.logic.OutputSink}; nothing is written anywhere, and the journal is only read (through
  * {@link JournalReader}, which verifies it).
  * <p>
- * The whole journal is always re-priced, because tiers, billing periods and balances depend on everything before; the
- * day range and account set only select what is compared. Not thread-safe; one run per instance.
+ * It reads the records {@code settle verify} checked, and no later one: the input journal's first N data records and
+ * the output journal's first M, as the verification counted them, then requires that each read ends on the chain head
+ * the verification found. A writer that starts after the verification (rerate takes no lock) adds records that are
+ * neither re-priced nor compared; a journal cut back or replaced since is refused. Output causes are looked up in the
+ * input journal by sequence ({@link InputEventTimes}), which takes the event time of the cause asked for and of no
+ * later input (its seek only probes the index for a place to start), and needs no bound of its own: a recorded output
+ * read names an input verified (the verification bound the output journal to those inputs), and a re-rated output an
+ * input already applied.
+ * <p>
+ * The whole journal as verified is always re-priced, because tiers, billing periods and balances depend on everything
+ * before; the day range and account set only select what is compared. Not thread-safe; one run per instance, on the
+ * calling thread.
  */
 public final class RerateRun
 {
     private final Path journalDir;
+    private final VerifiedRecords verifiedInputs;
+    private final VerifiedRecords verifiedOutputs;
     private final long tariffId;
     private final UnaryOperator<TouTariff> replacement;
     private final ZoneId zone;
@@ -70,6 +84,7 @@ public final class RerateRun
 
     /**
      * @param journalDir  journal directory; read only.
+     * @param verified    its verification, intact: the records re-priced and compared, and no more.
      * @param tariffId    tariff whose versions are replaced.
      * @param replacement maps each recorded version to the version to price with instead.
      * @param zone        zone the day range is in.
@@ -79,6 +94,7 @@ public final class RerateRun
      */
     public RerateRun(
         final Path journalDir,
+        final VerificationReport verified,
         final long tariffId,
         final UnaryOperator<TouTariff> replacement,
         final ZoneId zone,
@@ -87,6 +103,8 @@ public final class RerateRun
         final Set<Long> accounts)
     {
         this.journalDir = journalDir;
+        this.verifiedInputs = VerifiedRecords.input(verified);
+        this.verifiedOutputs = VerifiedRecords.output(verified);
         this.tariffId = tariffId;
         this.replacement = replacement;
         this.zone = zone;
@@ -99,6 +117,7 @@ public final class RerateRun
      * @return original and re-rated totals.
      * @throws IllegalArgumentException if the journal has no version of the tariff, or a replacement changes its
      *                                  identity.
+     * @throws org.gridsettle.journal.JournalCorruptException if the journal no longer holds the records verified.
      */
     public RerateTotals run()
     {
@@ -106,9 +125,11 @@ public final class RerateRun
     }
 
     /**
-     * @param progress told how many records of both journals have been read, against their indexed count.
+     * @param progress told how many records of both journals have been read, against their indexed count or the
+     *                 records verified, whichever is fewer.
      * @return original and re-rated totals.
      * @throws IllegalArgumentException as {@link #run()}.
+     * @throws org.gridsettle.journal.JournalCorruptException as {@link #run()}.
      */
     public RerateTotals run(final ProgressListener progress)
     {
@@ -124,11 +145,15 @@ public final class RerateRun
             try (JournalReader inputs =
                 JournalReader.readOnly(Journals.input(journalDir)).progress(progress, outputs, total))
             {
-                while (inputs.next((buffer, offset, length, position) -> apply(logic, buffer, offset, length)))
+                // the reader reads a checkpoint only on its way to the record after it: stopping at the count reads
+                // nothing past the last input verified
+                while (inputs.dataRecords() < verifiedInputs.records() &&
+                    inputs.next((buffer, offset, length, position) -> apply(logic, buffer, offset, length)))
                 {
                     // apply drives the logic
                 }
                 progress.progress(outputs + inputs.position(), outputs + inputs.position());
+                verifiedInputs.requireReadBy(inputs);
             }
         }
         if (replacedVersions == 0)
@@ -188,11 +213,12 @@ public final class RerateRun
         final PostingDays days = new PostingDays(zone);
         try (JournalReader outputs = JournalReader.readOnly(Journals.output(journalDir)).progress(progress, 0, total))
         {
-            while (outputs.next((buffer, offset, length, position) ->
-                onOutput(RerateTotals.ORIGINAL, days, buffer, offset, length)))
+            while (outputs.dataRecords() < verifiedOutputs.records() && outputs.next((buffer, offset, length,
+                position) -> onOutput(RerateTotals.ORIGINAL, days, buffer, offset, length)))
             {
                 // onOutput adds
             }
+            verifiedOutputs.requireReadBy(outputs);
             return outputs.position();
         }
     }
@@ -204,7 +230,9 @@ public final class RerateRun
         {
             final long o = outputs.indexedRecords();
             final long i = inputs.indexedRecords();
-            return o < 0 || i < 0 ? -1 : o + i;
+            // a journal appended to since the verification indexes records that are not read
+            return o < 0 || i < 0 ? -1 :
+                Math.min(verifiedOutputs.records(), o) + Math.min(verifiedInputs.records(), i);
         }
     }
 

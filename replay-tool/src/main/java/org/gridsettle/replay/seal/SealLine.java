@@ -9,9 +9,10 @@ import java.util.Locale;
 /**
  * The line that says where a journal ended, {@code input:  1,534,118 records, digest b19faf015a4cefc4, seal
  * sha256:2c70...}: printed by {@code settle verify} for each journal it read to the end, by {@code settle ingest}
- * and {@code settle demo} for each journal they closed, and by {@code settle audit} (and in its HTML page) for the
- * records its report is of; read back from a kept copy by {@code settle verify --kept}. One format in one place,
- * written the same in every locale, so that any of those outputs, kept, can be given back.
+ * and {@code settle demo} for each journal they closed, and by {@code settle audit} (and in its HTML page) and
+ * {@code settle rerate} for the records their report is of; read back from a kept copy by
+ * {@code settle verify --kept}. One format in one place, written the same in every locale, so that any of those
+ * outputs, kept, can be given back.
  * <p>
  * Stateless; thread-safe.
  */

@@ -122,11 +122,7 @@ class AuditCommandTest
     @Test
     void theReportAndTheAuditsOutputNameTheSealsVerifyPrints() throws IOException
     {
-        final CliRun verify = CliRun.of("verify", "--journal", journal.toString());
-        assertThat(verify.exitCode()).as(verify.err()).isZero();
-        final List<String> seals = verify.out().lines().limit(2).toList();
-        assertThat(seals.get(0)).startsWith("input:  ").contains(" records, digest ").contains(", seal sha256:");
-        assertThat(seals.get(1)).startsWith("output: ");
+        final List<String> seals = verifySeals(journal);
         final Map<String, Path> files = new LinkedHashMap<>();
         for (final String format : List.of("html", "json", "csv"))
         {
@@ -549,6 +545,19 @@ class AuditCommandTest
         {
             return files.map((f) -> f.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /**
+     * @return the two seal lines {@code settle verify} prints for the journal, input then output, which must verify.
+     */
+    static List<String> verifySeals(final Path journal)
+    {
+        final CliRun verify = CliRun.of("verify", "--journal", journal.toString());
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        final List<String> seals = verify.out().lines().limit(2).toList();
+        assertThat(seals.get(0)).startsWith("input:  ").contains(" records, digest ").contains(", seal sha256:");
+        assertThat(seals.get(1)).startsWith("output: ").contains(" records, digest ").contains(", seal sha256:");
+        return seals;
     }
 
     /** Audits every account of the demo journal into the file, which must succeed. */

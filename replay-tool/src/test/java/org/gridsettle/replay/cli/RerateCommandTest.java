@@ -1,13 +1,24 @@
 package org.gridsettle.replay.cli;
 
+import org.gridsettle.journal.JournalCorruptException;
+import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
+import org.gridsettle.journal.VerificationReport;
+import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.replay.demo.DemoTariff;
+import org.gridsettle.replay.demo.SyntheticFleet;
+import org.gridsettle.replay.rerate.RerateCsvWriter;
 import org.gridsettle.replay.rerate.RerateRun;
 import org.gridsettle.replay.rerate.RerateTotals;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +32,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.gridsettle.replay.cli.TestResources.HAND_TARIFF;
 import static org.gridsettle.replay.cli.TestResources.path;
 
@@ -116,14 +128,135 @@ class RerateCommandTest
     {
         for (final long tariff : List.of(7001L, 7002L))
         {
-            final RerateRun run = new RerateRun(demo, tariff, (recorded) -> recorded, ZoneId.of("America/Los_Angeles"),
-                null, null, Set.of());
+            final RerateRun run = new RerateRun(demo, JournalVerifier.verify(demo), tariff, (recorded) -> recorded,
+                ZoneId.of("America/Los_Angeles"), null, null, Set.of());
             final RerateTotals totals = run.run();
             assertThat(run.replacedVersions()).isEqualTo(1);
             assertThat(run.reratedRejections()).isEqualTo(run.recordedRejections());
             assertThat(totals.rows()).hasSize(12);
             totals.rows().values().forEach((tokens) -> tokens.values().forEach((reasons) -> reasons.values()
                 .forEach((row) -> assertThat(row[RerateTotals.RERATED]).isEqualTo(row[RerateTotals.ORIGINAL]))));
+        }
+    }
+
+    // a rerate is of the journal as verify found it just before: its output ends with verify's two seal lines for the
+    // records it read, which settle verify --kept reads back from the output kept
+    @Test
+    void theOutputEndsWithTheSealsVerifyPrintsAndVerifyKeptReadsThemBack() throws IOException
+    {
+        final List<String> seals = AuditCommandTest.verifySeals(ingested);
+        final Path csv = tmp.resolve("r.csv");
+
+        final CliRun run = CliRun.of("rerate", "--journal", ingested.toString(), "--tariff", path(DOUBLED), "--out",
+            csv.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("rerate: tariff 1, 1 version(s) replaced, 2 accounts compared");
+        assertThat(lines.subList(lines.size() - 4, lines.size())).containsExactly("wrote " + csv,
+            "rerate: the report is of the journal as verified, these records and no later one (keep this output; " +
+                "settle verify --kept FILE compares them with the journal later):",
+            seals.get(0), seals.get(1));
+        final Path kept = Files.writeString(tmp.resolve("rerate.txt"), run.out());
+        final CliRun later = CliRun.of("verify", "--journal", ingested.toString(), "--kept", kept.toString());
+        assertThat(later.exitCode()).as(later.out() + later.err()).isZero();
+        assertThat(later.out()).endsWith("verify: intact; 2 of 2 kept seals match\n");
+    }
+
+    // rerate takes no lock: a writer that starts after the verification appends inputs and outputs no verification
+    // checked. They are neither re-priced nor compared: the result is the journal's as verified
+    @Test
+    void recordsAppendedAfterTheVerificationAreNeitherReRatedNorCompared() throws IOException
+    {
+        final GrownDemo grown = GrownDemo.of(demo, 12, 2, tmp.resolve("grown"));
+        final String unchanged = rerated(demo, JournalVerifier.verify(demo));
+        // the append is in the rerate of the grown journal as verified now: the test would pass without it otherwise
+        assertThat(rerated(grown.journal(), grown.afterTheAppend())).isNotEqualTo(unchanged)
+            .contains(SyntheticFleet.FIRST_ACCOUNT + ",USD,ENERGY_CHARGE,");
+
+        assertThat(rerated(grown.journal(), grown.beforeTheAppend())).isEqualTo(unchanged);
+    }
+
+    // having read the records verified, rerate requires that they end on the chain head the verification found: a
+    // journal cut back or replaced in between is refused, exit 1, as settle audit refuses it
+    @Test
+    void aJournalCutBackOrReplacedSinceTheVerificationIsRefusedWithExitOne() throws IOException
+    {
+        final GrownDemo demoGrown = GrownDemo.of(demo, 12, 2, tmp.resolve("journal"));
+        final Path journal = demoGrown.journal();
+        final VerificationReport asTheDemo = demoGrown.beforeTheAppend();
+        final VerificationReport grown = demoGrown.afterTheAppend();
+
+        // cut back to the demo's records after the grown journal was verified
+        AuditCommandTest.copyTree(demo, journal);
+        refused(journal, grown, Journals.output(journal) + ": holds " + asTheDemo.outputRecords() + " data records, " +
+            "fewer than the " + grown.outputRecords() + " settle verify checked just before they were read: records " +
+            "were removed from its end since (settle verify says more)");
+
+        // replaced after the demo's was verified by a journal of other inputs, longer in both halves (settle verify
+        // counted 9,118 inputs and 8,777 outputs in the ingested journal, 2,346 and 4,653 in the demo's)
+        AuditCommandTest.copyTree(ingested, journal);
+        assertThat(JournalVerifier.verify(journal).outputRecords()).isGreaterThan(asTheDemo.outputRecords());
+        refused(journal, asTheDemo, Journals.output(journal) + ": its first " + asTheDemo.outputRecords() + " data " +
+            "records end on digest " + outputDigestAfter(journal, asTheDemo.outputRecords()) + ", not on the " +
+            HashChain.toHex(asTheDemo.outputDigest()) + " settle verify found just before they were read: the " +
+            "journal was changed or replaced since (settle verify says more)");
+
+        // the input journal's read is checked too: outputs as verified, inputs verified on another chain head
+        AuditCommandTest.copyTree(demo, journal);
+        final VerificationReport otherInputs = new VerificationReport(asTheDemo.inputRecords(),
+            asTheDemo.outputRecords(), asTheDemo.inputDigest() + 1, asTheDemo.outputDigest(), asTheDemo.inputSeal(),
+            asTheDemo.outputSeal(), List.of(), List.of(), List.of(), false);
+        refused(journal, otherInputs, Journals.input(journal) + ": its first " + asTheDemo.inputRecords() + " data " +
+            "records end on digest " + HashChain.toHex(asTheDemo.inputDigest()) + ", not on the " +
+            HashChain.toHex(asTheDemo.inputDigest() + 1) + " settle verify found just before they were read: the " +
+            "journal was changed or replaced since (settle verify says more)");
+    }
+
+    /** The demo journal re-rated under its tariff 7001's own versions, as the CSV settle rerate writes and counts. */
+    private static String rerated(final Path journal, final VerificationReport verified)
+    {
+        final RerateRun run = new RerateRun(journal, verified, 7001, (recorded) -> recorded, DemoTariff.ZONE, null,
+            null, Set.of());
+        final RerateTotals totals = run.run();
+        final StringWriter csv = new StringWriter();
+        RerateCsvWriter.write(new PrintWriter(csv), totals, new RerateCsvWriter.Scope(null, null, DemoTariff.ZONE,
+            7001, "same"));
+        return csv + "rejections recorded " + run.recordedRejections() + ", re-rated " + run.reratedRejections();
+    }
+
+    /** The re-rate of the journal is refused with the message, and settle rerate exits 1 on it with that one line. */
+    private static void refused(final Path journal, final VerificationReport verified, final String message)
+    {
+        final JournalCorruptException refused =
+            catchThrowableOfType(() -> rerated(journal, verified), JournalCorruptException.class);
+        assertThat(refused).hasMessage(message);
+        final CommandLine cli = new CommandLine(new SettleCommand());
+        final CommandLine rerate = cli.getSubcommands().get("rerate");
+        final StringWriter err = new StringWriter();
+        rerate.setErr(new PrintWriter(err));
+
+        final int code = new OneLineErrors().handleExecutionException(refused, rerate, cli.parseArgs("rerate",
+            "--journal", journal.toString(), "--tariff", path(HAND_TARIFF), "--out", "r.csv").subcommand());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().lines()).containsExactly("settle rerate: " + message);
+    }
+
+    /** The output journal's chain head after its first records, in hex, as a reader of them finds it. */
+    private static String outputDigestAfter(final Path journal, final long records)
+    {
+        try (JournalReader reader = JournalReader.readOnly(Journals.output(journal)))
+        {
+            while (reader.dataRecords() < records && reader.next((buffer, offset, length, position) ->
+            {
+                // only the count and the chain matter
+            }))
+            {
+                // read on
+            }
+            assertThat(reader.dataRecords()).isEqualTo(records);
+            return HashChain.toHex(reader.digest());
         }
     }
 
