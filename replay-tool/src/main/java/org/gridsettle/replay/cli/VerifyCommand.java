@@ -69,9 +69,9 @@ public final class VerifyCommand implements Callable<Integer>
     private boolean archive;
 
     @Option(names = "--kept", paramLabel = "FILE", description = "The saved output of an earlier settle verify, " +
-        "settle ingest, settle demo, settle audit or settle rerate of this journal, or an audit's html page (or several " +
-        "appended to one file, a log's timestamps before the lines allowed): its input: and output: lines are seals to " +
-        "compare. Repeatable.")
+        "settle ingest, settle demo, settle audit or settle rerate of this journal, or an audit's html page (or " +
+        "several appended to one file, a log's timestamps before the lines allowed): its input: and output: lines " +
+        "are seals to compare. Repeatable.")
     private List<Path> kept = new ArrayList<>();
 
     @Option(names = "--verbose", description = "Show stack traces on errors.")
