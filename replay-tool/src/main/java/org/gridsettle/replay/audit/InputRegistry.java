@@ -5,6 +5,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.RecordHandler;
+import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.codec.AccountRegistrationCodec;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.journal.codec.RecordFlyweight;
@@ -112,6 +113,22 @@ public final class InputRegistry
             registry.digest = reader.digest();
         }
         return registry;
+    }
+
+    /**
+     * The registry of the input records a verification checked, for a command that read this one first, to refuse a
+     * mistyped selection before a long verify, and then reads only the records verified: this registry if it was read
+     * from exactly those (the usual case), else the registry of those read again. Otherwise an account registered, or
+     * a tariff version published, by a writer between the two reads would be taken as part of the journal verified.
+     *
+     * @param journalDir the journal directory this registry was read from.
+     * @param verified   its verification, intact, made after this registry was read.
+     * @return a registry of the input journal's first {@code verified.inputRecords()} data records.
+     */
+    public InputRegistry asVerified(final Path journalDir, final VerificationReport verified)
+    {
+        return dataRecords == verified.inputRecords() && digest == verified.inputDigest() ? this :
+            read(journalDir, verified.inputRecords());
     }
 
     /**

@@ -137,11 +137,8 @@ public final class AuditCommand implements Callable<Integer>
             recordedZone(unverified);
         }
         final VerificationReport verified = requireVerified(journal, "audit", archive, true);
-        // every record the report reads, the registry's among them, is one verify checked: read again only when a
-        // writer appended inputs (or the journal changed) between that read and the verification
-        final InputRegistry registry = unverified.dataRecords() == verified.inputRecords() &&
-            unverified.digest() == verified.inputDigest() ? unverified :
-            InputRegistry.read(journal, verified.inputRecords());
+        // every record the report reads, the registry's among them, is one verify checked
+        final InputRegistry registry = unverified.asVerified(journal, verified);
         refuseUnknownSelection(registry);
         final ZoneId localZone = zone != null ? OptionValues.zone(zone) : recordedZone(registry);
         final NavigableMap<Long, List<Long>> selected =

@@ -118,25 +118,20 @@ public final class RerateCommand implements Callable<Integer>
         }
         final ReportFile outFile = new ReportFile(out);
         outFile.check(journal, Map.of("--tariff", tariff));
-        final InputRegistry registry = InputRegistry.read(journal);
+        final InputRegistry unverified = InputRegistry.read(journal);
         final Set<Long> compared = new TreeSet<>(accounts == null ? List.of() : accounts);
-        for (final long a : compared)
-        {
-            if (!registry.accounts().contains(a))
-            {
-                throw new IllegalArgumentException("unknown account " + a + ": not registered in " + journal);
-            }
-        }
-        final long target = targetTariff(registry);
-        refuseAnotherZone(tariffZone, registry.zoneOf(target), target);
-        // days are the tariff's local days, as its bills count them: a Florida rate's July is not Pacific July
-        final ZoneId dayZone = tariffZone != null ? tariffZone :
-            registry.zoneOf(target).orElse(ZoneId.of("America/Los_Angeles"));
+        // chosen on the registry read first, so that a mistyped account or a zone to give is refused before the verify
+        select(unverified, compared, tariffZone);
         final UrdbReplacement replacement = UrdbReplacement.read(tariff, tariffZone);
         OptionValues.notes(spec.commandLine().getErr(), "settle rerate", tariff, replacement.roundings());
         OptionValues.notes(spec.commandLine().getErr(), "settle rerate", tariff, replacement.comments());
         // last of the checks: it reads both journals whole, and every cheaper mistake should be told first
         final VerificationReport verified = AuditCommand.requireVerified(journal, "rerate");
+        // and again on the records verified, which are all the run reads: a writer may have enrolled on another
+        // tariff, or registered an account given, between the first read and the verification
+        final Selection selection = select(unverified.asVerified(journal, verified), compared, tariffZone);
+        final long target = selection.target();
+        final ZoneId dayZone = selection.dayZone();
         final RerateRun run = new RerateRun(journal, verified, target, replacement, dayZone, fromDay, toDay, compared);
         final RerateTotals totals;
         try (TerminalProgress progress = TerminalProgress.forStderr("rerate", "records"))
@@ -183,6 +178,32 @@ public final class RerateCommand implements Callable<Integer>
         // standard output that could not be written fails the run in SettleCommand.execute, for every command
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * The tariff replaced and the zone whose days are compared, once the accounts given are known to the registry.
+     *
+     * @param target  the tariff whose versions are replaced.
+     * @param dayZone the zone of the days compared: the tariff's local days, as its bills count them (a Florida
+     *                rate's July is not Pacific July).
+     */
+    private record Selection(long target, ZoneId dayZone)
+    {
+    }
+
+    private Selection select(final InputRegistry registry, final Set<Long> compared, final ZoneId tariffZone)
+    {
+        for (final long a : compared)
+        {
+            if (!registry.accounts().contains(a))
+            {
+                throw new IllegalArgumentException("unknown account " + a + ": not registered in " + journal);
+            }
+        }
+        final long target = targetTariff(registry);
+        refuseAnotherZone(tariffZone, registry.zoneOf(target), target);
+        return new Selection(target, tariffZone != null ? tariffZone :
+            registry.zoneOf(target).orElse(ZoneId.of("America/Los_Angeles")));
     }
 
     /**

@@ -6,6 +6,7 @@ import org.gridsettle.journal.JournalVerifier;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.chain.HashChain;
+import org.gridsettle.replay.audit.InputRegistry;
 import org.gridsettle.replay.demo.DemoTariff;
 import org.gridsettle.replay.demo.SyntheticFleet;
 import org.gridsettle.replay.rerate.RerateCsvWriter;
@@ -175,6 +176,25 @@ class RerateCommandTest
             .contains(SyntheticFleet.FIRST_ACCOUNT + ",USD,ENERGY_CHARGE,");
 
         assertThat(rerated(grown.journal(), grown.beforeTheAppend())).isEqualTo(unchanged);
+    }
+
+    // rerate (and audit) read the registry before the verification, to refuse a mistyped account early, and choose
+    // the tariff, zone and accounts again on the registry of the records verified: an account a writer registered in
+    // between is not one of the journal verified
+    @Test
+    void aRegistryReadBeforeTheVerificationIsReadAgainOfTheRecordsVerifiedIfTheJournalMovedOn() throws IOException
+    {
+        final GrownDemo grown = GrownDemo.of(demo, 12, 2, tmp.resolve("grown"));
+        final InputRegistry first = InputRegistry.read(grown.journal());
+        assertThat(first.accounts()).contains(999_999L);
+
+        final InputRegistry verified = first.asVerified(grown.journal(), grown.beforeTheAppend());
+
+        assertThat(verified.accounts()).doesNotContain(999_999L);
+        assertThat(verified.dataRecords()).isEqualTo(grown.beforeTheAppend().inputRecords());
+        assertThat(verified.digest()).isEqualTo(grown.beforeTheAppend().inputDigest());
+        // read from exactly the records verified: not read again
+        assertThat(first.asVerified(grown.journal(), grown.afterTheAppend())).isSameAs(first);
     }
 
     // having read the records verified, rerate requires that they end on the chain head the verification found: a
