@@ -156,6 +156,9 @@ final class CloseSequence
     private void releaseJournals()
     {
         final boolean halted = gate.fatal() != null;
+        // the output journal is let go even when the input journal's close fails; of two failures the input
+        // journal's, the first, is thrown, and the output journal's is not lost: it rides along as a suppressed one
+        RuntimeException failed = null;
         try
         {
             if (halted)
@@ -167,24 +170,40 @@ final class CloseSequence
                 input.close();
             }
         }
+        catch (final RuntimeException e)
+        {
+            failed = e;
+        }
+        try
+        {
+            if (halted)
+            {
+                output.abandon();
+            }
+            else
+            {
+                // the output journal's close checkpoint binds the input journal's final state
+                output.close(input.dataRecords(), input.digest());
+            }
+        }
+        catch (final RuntimeException e)
+        {
+            if (failed == null)
+            {
+                failed = e;
+            }
+            else
+            {
+                failed.addSuppressed(e);
+            }
+        }
         finally
         {
-            try
-            {
-                if (halted)
-                {
-                    output.abandon();
-                }
-                else
-                {
-                    // the output journal's close checkpoint binds the input journal's final state
-                    output.close(input.dataRecords(), input.digest());
-                }
-            }
-            finally
-            {
-                threads.closeIdlePretouch();
-            }
+            threads.closeIdlePretouch();
+        }
+        if (failed != null)
+        {
+            throw failed;
         }
     }
 }

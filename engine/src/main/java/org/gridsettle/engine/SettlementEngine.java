@@ -1018,7 +1018,8 @@ public final class SettlementEngine implements AutoCloseable
      * verify} prints for it, for a host to keep where whoever can edit the journal cannot change it, and to compare
      * later ({@code settle verify --kept}).
      *
-     * @return the input journal's seal after a clean close; null before, or after a halt left it unsealed.
+     * @return the input journal's seal after a clean close, of records then forced to the storage device; null
+     *         before, after a halt left it unsealed, or after a close that could not write or force it threw.
      */
     public JournalSeal inputSeal()
     {
@@ -1028,7 +1029,7 @@ public final class SettlementEngine implements AutoCloseable
     /**
      * The output journal's, as {@link #inputSeal()}.
      *
-     * @return the output journal's seal after a clean close; null before, or after a halt left it unsealed.
+     * @return the output journal's seal after a clean close, as {@link #inputSeal()}; null as it is.
      */
     public JournalSeal outputSeal()
     {
@@ -1081,8 +1082,9 @@ public final class SettlementEngine implements AutoCloseable
     }
 
     /**
-     * Drains the ring, stops the business-logic thread, checks the ledger and closes both journals. It returns once
-     * the engine's own threads (business-logic, snapshot, pretoucher) have ended, halted or not.
+     * Drains the ring, stops the business-logic thread, checks the ledger and closes both journals, forcing their
+     * files to the storage device in either durability. It returns once the engine's own threads (business-logic,
+     * snapshot, pretoucher) have ended, halted or not.
      * <p>
      * Threading: call from any host thread, not from a listener. A call while another closes waits for it and
      * returns once the journals are closed; one while {@link #start()} runs waits for the start to end. Producers
@@ -1093,7 +1095,14 @@ public final class SettlementEngine implements AutoCloseable
      *                               close drained: the journals are left as they are, without close checkpoints,
      *                               for the next start to recover (only the first call throws; a later one
      *                               returns, and {@link #fatalError()} still names the halt); or, changing nothing,
-     *                               if called from a listener, where it would wait for itself.
+     *                               if called from a listener, where it would wait for itself; or if the ledger
+     *                               fails the closing check (balances not summing to zero: an engine fault), after
+     *                               which both journals are closed and sealed all the same, since they hold exactly
+     *                               the inputs and outputs that led to it.
+     * @throws JournalWriteException if a journal's close checkpoint could not be written, or its files could not be
+     *                               forced to the storage device after it (a failing device): the other journal is
+     *                               closed all the same, a failure of its own attached as a suppressed exception,
+     *                               and the seal of a journal not forced is null.
      * @throws org.gridsettle.engine.snapshot.SnapshotWriteException if the closing snapshot could not be written
      *                               (its folder unwritable or full) while the engine had not halted: both journals
      *                               are closed and sealed all the same, and the next start re-applies the inputs

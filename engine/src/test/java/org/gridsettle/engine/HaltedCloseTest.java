@@ -4,6 +4,7 @@ import org.gridsettle.journal.JournalReader;
 import org.gridsettle.journal.Journals;
 import org.gridsettle.journal.codec.RejectionCodec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -43,7 +44,11 @@ class HaltedCloseTest
         assertThat(engine.fatalError()).isSameAs(hostBug);
     }
 
+    // the wait below matches a frame of the Disruptor's, a library's internal: should a version name it otherwise,
+    // the closer would wait in the drain for the listener and the test for the closer, for ever; the timeout turns
+    // that hang into a failure, as ListenerFailureTest's do (it times nothing the engine does)
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aHaltDuringClosesDrainLeavesBothJournalsWithoutCloseCheckpointsAsAHaltBeforeCloseDoes() throws Exception
     {
         final IllegalStateException hostBug = new IllegalStateException("the host's ledger is down");

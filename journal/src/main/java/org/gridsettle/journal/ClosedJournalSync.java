@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,10 +16,11 @@ import java.util.List;
  * kept seal covered, and a later {@code settle verify --kept} reported a mismatch where nothing was edited.
  * <p>
  * The files are the cycle files from the newest one the journal held when the writer opened it (appended to since)
- * onwards, Chronicle's {@code metadata.cq4t}, and the queue directory itself, whose entries name any cycle file the
- * session created. {@code fsync} writes back the pages a memory mapping dirtied as well as written ones, and costs
- * nothing for a file with no dirty page beyond the call. The directory is forced where the platform allows opening
- * one (Linux, macOS); elsewhere that step is skipped.
+ * onwards, Chronicle's {@code metadata.cq4t}, the queue directory itself, whose entries name any cycle file the
+ * session created, and, for a journal the writer created, each directory above it up to the one that existed, whose
+ * entries name the directories created. {@code fsync} writes back the pages a memory mapping dirtied as well as
+ * written ones, and costs nothing for a file with no dirty page beyond the call. The directories are forced where the
+ * platform allows opening one (Linux, macOS); elsewhere that step is skipped.
  * <p>
  * Stateless and thread-safe; called on the thread that closes the writer, after the queue is closed and before the
  * writer's lock is released.
@@ -50,10 +52,11 @@ final class ClosedJournalSync
     /**
      * @param dir       the queue directory of a journal just closed.
      * @param fromCycle the first cycle whose file the session may have written ({@link #newestCycle} at open).
+     * @param existingAtOpen {@link #existingAtOpen} of the queue directory when the writer opened it.
      * @throws JournalWriteException naming the directory, if a file could not be forced: its records may not be on
      *                               the device.
      */
-    static void force(final Path dir, final int fromCycle)
+    static void force(final Path dir, final int fromCycle, final Path existingAtOpen)
     {
         for (final Path file : filesToForce(dir, fromCycle))
         {
@@ -66,14 +69,52 @@ final class ClosedJournalSync
                 throw JournalWriteException.of(dir, e);
             }
         }
-        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ))
+        for (final Path directory : directoriesToForce(dir, existingAtOpen))
         {
-            directory.force(true);
+            try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ))
+            {
+                channel.force(true);
+            }
+            catch (final IOException e)
+            {
+                // a directory cannot be opened, or forced, on every platform (Windows): the files' own data is forced
+            }
         }
-        catch (final IOException e)
+    }
+
+    /**
+     * @param dir a queue directory a writer is about to open.
+     * @return the directory itself if it exists, else its nearest ancestor that does (null if none does): the writer
+     *         creates the directories below it, and a clean close forces the entry of each in its parent.
+     */
+    static Path existingAtOpen(final Path dir)
+    {
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.isDirectory(existing))
         {
-            // a directory cannot be opened, or forced, on every platform (Windows): the files' own data is forced
+            existing = existing.getParent();
         }
+        return existing;
+    }
+
+    /**
+     * @param dir            a queue directory.
+     * @param existingAtOpen {@link #existingAtOpen} of it when the writer opened it.
+     * @return the queue directory, whose entries name any cycle file the session created, then each directory above
+     *         it up to {@code existingAtOpen}: a journal the writer created is found after a power failure only if
+     *         the entries naming its new directories are on the device too.
+     */
+    static List<Path> directoriesToForce(final Path dir, final Path existingAtOpen)
+    {
+        final List<Path> directories = new ArrayList<>();
+        Path directory = dir.toAbsolutePath();
+        directories.add(directory);
+        while (existingAtOpen != null && !directory.equals(existingAtOpen) && directory.getParent() != null)
+        {
+            directory = directory.getParent();
+            directories.add(directory);
+        }
+        return directories;
     }
 
     /**

@@ -84,6 +84,8 @@ public final class JournalWriter implements AutoCloseable
     private JournalWriteException failure;
     /** The newest cycle file's cycle when this writer opened the journal: a clean close forces it and later ones. */
     private final int cycleAtOpen;
+    /** The queue directory, or its nearest ancestor that existed, when this writer opened it: see cycleAtOpen. */
+    private final Path existingAtOpen;
     /** The newest cycle file, set aside as a killed writer left it when creating it, or null. */
     private final Path setAside;
     /** Records in the journal when it was opened: a writer that appended nothing may put {@link #setAside} back. */
@@ -132,6 +134,8 @@ public final class JournalWriter implements AutoCloseable
         this.checkpointInterval = checkpointInterval;
         // before reading where the journal ends: another writer appending after that read would fork the chain
         final boolean existed = Files.isDirectory(dir);
+        // before the lock creates the directory: a clean close forces the entries naming those it created
+        this.existingAtOpen = ClosedJournalSync.existingAtOpen(dir);
         this.lock = WriterLock.acquire(dir);
         Path abandoned = null;
         try
@@ -465,7 +469,7 @@ public final class JournalWriter implements AutoCloseable
                 if (sealed != null)
                 {
                     // under the lock still: the seal handed out is of records on the device, in either durability
-                    ClosedJournalSync.force(dir, cycleAtOpen);
+                    ClosedJournalSync.force(dir, cycleAtOpen, existingAtOpen);
                     closedSeal = sealed;
                 }
             }

@@ -65,6 +65,25 @@ class ClosedJournalSyncTest
         assertThat(first.seal().dataRecords()).isEqualTo(1);
     }
 
+    // a journal the writer created, in a journal directory that did not exist either: the entries naming both are
+    // forced, up to the directory that existed; for a queue directory that existed, itself alone
+    @Test
+    void theDirectoriesAWriterCreatedAreForcedUpToTheOneThatExisted()
+    {
+        final Path dir = tmp.resolve("journal").resolve("input");
+        final Path existing = ClosedJournalSync.existingAtOpen(dir);
+        assertThat(existing).isEqualTo(tmp.toAbsolutePath());
+        try (JournalWriter writer = new JournalWriter(dir, Durability.PAGE_CACHE))
+        {
+            append(writer, 1);
+        }
+
+        assertThat(ClosedJournalSync.directoriesToForce(dir, existing)).containsExactly(dir.toAbsolutePath(),
+            tmp.resolve("journal").toAbsolutePath(), tmp.toAbsolutePath());
+        assertThat(ClosedJournalSync.directoriesToForce(dir, ClosedJournalSync.existingAtOpen(dir)))
+            .containsExactly(dir.toAbsolutePath());
+    }
+
     @Test
     void aFileThatCannotBeForcedFailsTheCloseNamingTheQueueAndNoSealIsHandedOut() throws IOException
     {
