@@ -22,15 +22,15 @@ final class CsvFieldSplitter
     static String split(final String line, final List<String> fields)
     {
         fields.clear();
-        final StringBuilder field = new StringBuilder();
+        final StringBuilder quoted = new StringBuilder();
         int i = 0;
         final int length = line.length();
         while (true)
         {
-            field.setLength(0);
             final int fieldNumber = fields.size() + 1;
             if (i < length && '"' == line.charAt(i))
             {
+                quoted.setLength(0);
                 i++;
                 boolean closed = false;
                 while (i < length)
@@ -40,7 +40,7 @@ final class CsvFieldSplitter
                     {
                         if (i < length && '"' == line.charAt(i))
                         {
-                            field.append('"');
+                            quoted.append('"');
                             i++;
                         }
                         else
@@ -51,7 +51,7 @@ final class CsvFieldSplitter
                     }
                     else
                     {
-                        field.append(c);
+                        quoted.append(c);
                     }
                 }
                 if (!closed)
@@ -66,20 +66,21 @@ final class CsvFieldSplitter
                 {
                     return "field " + fieldNumber + " has text after its closing quote";
                 }
+                fields.add(quoted.toString());
             }
             else
             {
+                // an unquoted field is the line's own characters: one copy, not an append a character
+                final int start = i;
                 while (i < length && ',' != line.charAt(i))
                 {
-                    final char c = line.charAt(i++);
-                    if ('"' == c)
+                    if ('"' == line.charAt(i++))
                     {
                         return "field " + fieldNumber + " has a quote inside an unquoted value";
                     }
-                    field.append(c);
                 }
+                fields.add(line.substring(start, i));
             }
-            fields.add(field.toString());
             if (i >= length)
             {
                 return null;

@@ -161,6 +161,12 @@ final class CsvLineSource
             length--;
         }
 
+        if (isAscii(line, from, length))
+        {
+            // ASCII is UTF-8 byte for byte: a usage file's lines are, and are copied once, without a decoder's buffers
+            text = new String(line, from, length, StandardCharsets.ISO_8859_1);
+            return;
+        }
         final ByteBuffer bytes = ByteBuffer.wrap(line, from, length);
         final CharBuffer chars = CharBuffer.allocate(length);
         decoder.reset();
@@ -178,5 +184,17 @@ final class CsvLineSource
         }
         chars.flip();
         text = chars.toString();
+    }
+
+    private static boolean isAscii(final byte[] bytes, final int from, final int length)
+    {
+        for (int i = from, end = from + length; i < end; i++)
+        {
+            if (bytes[i] < 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

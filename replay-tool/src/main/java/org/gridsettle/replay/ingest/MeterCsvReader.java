@@ -99,10 +99,9 @@ public final class MeterCsvReader
             final int columnCount = readHeader(lines, source, fields);
             while (lines.next())
             {
-                final String location = "line " + lines.lineNumber();
                 if (null != lines.problem())
                 {
-                    sink.onBadRecord(source, location, lines.problem());
+                    sink.onBadRecord(source, location(lines), lines.problem());
                     continue;
                 }
                 if (lines.text().isBlank())
@@ -112,13 +111,13 @@ public final class MeterCsvReader
                 final String splitProblem = CsvFieldSplitter.split(lines.text(), fields);
                 if (null != splitProblem)
                 {
-                    sink.onBadRecord(source, location, splitProblem);
+                    sink.onBadRecord(source, location(lines), splitProblem);
                     continue;
                 }
                 if (fields.size() != columnCount)
                 {
-                    sink.onBadRecord(source, location, "expected " + columnCount + " fields as in the header, found " +
-                        fields.size());
+                    sink.onBadRecord(source, location(lines), "expected " + columnCount + " fields as in the header, " +
+                        "found " + fields.size());
                     continue;
                 }
                 try
@@ -139,7 +138,7 @@ public final class MeterCsvReader
                 }
                 catch (final BadFieldException ex)
                 {
-                    sink.onBadRecord(source, location, ex.getMessage());
+                    sink.onBadRecord(source, location(lines), ex.getMessage());
                 }
             }
         }
@@ -150,6 +149,14 @@ public final class MeterCsvReader
                     "cannot read " + EXPECTED + ": " + IoErrorText.of(ex), ex);
         }
         return readingCount;
+    }
+
+    /**
+     * @return where the current line is, for a bad record: built only for one, not for every line read.
+     */
+    private static String location(final CsvLineSource lines)
+    {
+        return "line " + lines.lineNumber();
     }
 
     private static int readHeader(final CsvLineSource lines, final String source, final List<String> fields)
