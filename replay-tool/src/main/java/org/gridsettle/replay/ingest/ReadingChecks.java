@@ -1,5 +1,7 @@
 package org.gridsettle.replay.ingest;
 
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongHashSet;
 import org.gridsettle.journal.codec.MeterEnrolmentCodec;
 import org.gridsettle.pricing.tariff.ExportRule;
 import org.gridsettle.pricing.tariff.TouTariff;
@@ -9,10 +11,8 @@ import org.gridsettle.replay.bill.ZeroRuns;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongPredicate;
 
 /**
@@ -51,7 +51,8 @@ final class ReadingChecks
      */
     List<String> nightExports()
     {
-        final Map<Long, String> names = new HashMap<>();
+        // primitive keys: looked up once a reading, millions of times, where a boxed Long a lookup showed in profiles
+        final Long2ObjectHashMap<String> names = new Long2ObjectHashMap<>();
         enrolments.forEach((e) -> names.put(e.meterId(), e.usageMeterId()));
         final NightExports night = new NightExports(zone);
         for (int i = 0; i < readings.size(); i++)
@@ -72,7 +73,7 @@ final class ReadingChecks
      */
     List<String> exportTerms(final TouTariff tariff)
     {
-        final Set<Long> enrolled = new HashSet<>();
+        final LongHashSet enrolled = new LongHashSet();
         enrolments.forEach((e) -> enrolled.add(e.meterId()));
         long exportWh = 0;
         for (int i = 0; i < readings.size(); i++)
@@ -110,7 +111,7 @@ final class ReadingChecks
             return List.of();
         }
         final Map<Long, List<ZeroRuns.Run>> runsByMeter = new HashMap<>();
-        final Map<Long, ZeroRuns.Finder> finders = new HashMap<>();
+        final Long2ObjectHashMap<ZeroRuns.Finder> finders = new Long2ObjectHashMap<>();
         for (final Enrolment e : enrolments)
         {
             final List<ZeroRuns.Run> runs = new ArrayList<>();
@@ -157,7 +158,7 @@ final class ReadingChecks
             carbonCoverage.series(carbon.source(i), carbon.series().get(i).region(), carbon.series().get(i),
                 carbonCarry);
         }
-        final Map<Long, String> nodes = new HashMap<>();
+        final Long2ObjectHashMap<String> nodes = new Long2ObjectHashMap<>();
         for (final Enrolment e : enrolments)
         {
             final String node = e.pricingNode() != null ? e.pricingNode() : defaultPricingNode;
