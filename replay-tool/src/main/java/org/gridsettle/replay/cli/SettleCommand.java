@@ -74,6 +74,13 @@ public final class SettleCommand implements Runnable
      */
     public static void main(final String[] args)
     {
+        // first, before any of Chronicle's classes: a bad one would have them create ./tmp where settle was run
+        final String tmpProblem = TempDirectoryCheck.problem(System.getProperty("java.io.tmpdir"));
+        if (tmpProblem != null)
+        {
+            System.err.println("settle: " + tmpProblem);
+            System.exit(2);
+        }
         // Also when launched as plain "java -jar settle.jar": Chronicle must never announce itself or call out.
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
