@@ -75,7 +75,8 @@ public final class SettleCommand implements Runnable
     public static void main(final String[] args)
     {
         // first, before any of Chronicle's classes: a bad one would have them create ./tmp where settle was run
-        final String tmpProblem = TempDirectoryCheck.problem(System.getProperty("java.io.tmpdir"));
+        final String tmpProblem = TempDirectoryCheck.needed(args) ?
+            TempDirectoryCheck.problem(System.getProperty("java.io.tmpdir")) : null;
         if (tmpProblem != null)
         {
             System.err.println("settle: " + tmpProblem);
