@@ -51,7 +51,7 @@ final class ReadingChecks
      */
     List<String> nightExports()
     {
-        // primitive keys: looked up once a reading, millions of times, where a boxed Long a lookup showed in profiles
+        // primitive keys: looked up once a reading, millions of times, and a boxed Long per lookup showed in profiles
         final Long2ObjectHashMap<String> names = new Long2ObjectHashMap<>();
         enrolments.forEach((e) -> names.put(e.meterId(), e.usageMeterId()));
         final NightExports night = new NightExports(zone);
