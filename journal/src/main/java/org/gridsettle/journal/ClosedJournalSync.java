@@ -27,9 +27,6 @@ import java.util.List;
  */
 final class ClosedJournalSync
 {
-    /** Chronicle Queue's table store, beside the cycle files. */
-    private static final String METADATA = "metadata.cq4t";
-
     private ClosedJournalSync()
     {
     }
@@ -125,7 +122,7 @@ final class ClosedJournalSync
      */
     static List<Path> filesToForce(final Path dir, final int fromCycle)
     {
-        return files(dir).stream().filter((file) -> file.getFileName().toString().equals(METADATA) ||
+        return files(dir).stream().filter((file) -> file.getFileName().toString().equals(TableStoreRepair.TABLE_STORE) ||
             Journals.cycleOf(file) >= Math.max(0, fromCycle)).sorted().toList();
     }
 

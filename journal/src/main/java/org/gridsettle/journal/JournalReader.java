@@ -289,6 +289,26 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
+     * Reads records until the journal's first {@code limit} data records have been read, or its end. A checkpoint is
+     * read only on the way to the data record after it, so stopping at the count reads no record past the last one
+     * counted: a command that reads exactly the records a verification counted reads none a writer appended since.
+     *
+     * @param limit   the data records to have read from the journal's start; {@link Long#MAX_VALUE} for all.
+     * @param handler receives each data record read (and each checkpoint, if {@link #includeCheckpoints}).
+     * @return the data records read from the journal's start ({@link #dataRecords()}): fewer than {@code limit} if the
+     *         journal ended first.
+     * @throws JournalCorruptException if a record is malformed or breaks the chain or a checkpoint.
+     */
+    public long readDataRecords(final long limit, final RecordHandler handler)
+    {
+        while (dataRecords < limit && next(handler))
+        {
+            // the handler takes each record
+        }
+        return dataRecords;
+    }
+
+    /**
      * Reads the next record if there is one.
      *
      * @param handler receives the record.

@@ -47,8 +47,10 @@ class ClosedJournalSyncTest
         assertThat(ClosedJournalSync.newestCycle(tmp.resolve("none"))).isEqualTo(Integer.MIN_VALUE);
     }
 
+    // the file selection against the names a real writer gives its files (that close calls the force at all is the
+    // failure test's below): a selection that missed the cycle file just written would force nothing that matters
     @Test
-    void aCleanCloseForcesTodaysCycleFileAndHandsOutItsSeal()
+    void theFilesAJournalJustClosedWouldForceAreItsCycleFileAndTableStore()
     {
         final Path dir = tmp.resolve("input");
         final JournalWriter first = new JournalWriter(dir, Durability.PAGE_CACHE);

@@ -121,13 +121,8 @@ public final class AuditCollector
             causes = causeTimes;
             reader.progress(progress, 0, progress == ProgressListener.NONE ? -1 :
                 Math.min(records, reader.indexedRecords()));
-            // the reader hands out data records only, and reads a checkpoint only on its way to the record after it:
-            // stopping at the count reads nothing past the last record counted
-            while (reader.dataRecords() < records && reader.next(this::onRecord))
-            {
-                // onRecord files the transfer
-            }
-            recordsRead = reader.dataRecords();
+            // onRecord files the transfers
+            recordsRead = reader.readDataRecords(records, this::onRecord);
             progress.progress(reader.position(), reader.position());
             if (verified != null)
             {

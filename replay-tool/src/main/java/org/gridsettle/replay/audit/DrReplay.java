@@ -76,15 +76,9 @@ public final class DrReplay
             inputs.checkpointVerification(false)
                 .progress(progress, 0, progress == ProgressListener.NONE ? -1 :
                     Math.min(records, inputs.indexedRecords()));
-            // input sequences run 1..N: the first N data records are those verified, and the reader reads no record
-            // past the last one counted
-            while (inputs.dataRecords() < records &&
-                inputs.next((buffer, offset, length, position) -> logic.apply(buffer, offset, length)))
-            {
-                // the observer collects as events settle
-            }
+            // the observer collects as events settle
+            verified.read(inputs, (buffer, offset, length, position) -> logic.apply(buffer, offset, length));
             progress.progress(inputs.position(), inputs.position());
-            verified.requireReadBy(inputs);
         }
     }
 

@@ -105,11 +105,7 @@ public final class InputRegistry
             };
         try (JournalReader reader = JournalReader.readOnly(Journals.input(journalDir)))
         {
-            while (reader.dataRecords() < records && reader.next(handler))
-            {
-                // the handler collects
-            }
-            registry.dataRecords = reader.dataRecords();
+            registry.dataRecords = reader.readDataRecords(records, handler);
             registry.digest = reader.digest();
         }
         return registry;

@@ -2,6 +2,7 @@ package org.gridsettle.replay.audit;
 
 import org.gridsettle.journal.JournalCorruptException;
 import org.gridsettle.journal.JournalReader;
+import org.gridsettle.journal.RecordHandler;
 import org.gridsettle.journal.VerificationReport;
 import org.gridsettle.journal.chain.HashChain;
 import org.gridsettle.replay.seal.SealLine;
@@ -53,6 +54,19 @@ public record VerifiedRecords(boolean output, long records, long digest, String 
     public String digestHex()
     {
         return HashChain.toHex(digest);
+    }
+
+    /**
+     * Reads these records, and no later one, then checks the read as {@link #requireReadBy} does.
+     *
+     * @param reader  a reader of this journal at its start, checking the chain.
+     * @param handler receives each record read.
+     * @throws JournalCorruptException as {@link #requireReadBy}.
+     */
+    public void read(final JournalReader reader, final RecordHandler handler)
+    {
+        reader.readDataRecords(records, handler);
+        requireReadBy(reader);
     }
 
     /**

@@ -145,15 +145,8 @@ public final class RerateRun
             try (JournalReader inputs =
                 JournalReader.readOnly(Journals.input(journalDir)).progress(progress, outputs, total))
             {
-                // the reader reads a checkpoint only on its way to the record after it: stopping at the count reads
-                // nothing past the last input verified
-                while (inputs.dataRecords() < verifiedInputs.records() &&
-                    inputs.next((buffer, offset, length, position) -> apply(logic, buffer, offset, length)))
-                {
-                    // apply drives the logic
-                }
+                verifiedInputs.read(inputs, (buffer, offset, length, position) -> apply(logic, buffer, offset, length));
                 progress.progress(outputs + inputs.position(), outputs + inputs.position());
-                verifiedInputs.requireReadBy(inputs);
             }
         }
         if (replacedVersions == 0)
@@ -213,12 +206,8 @@ public final class RerateRun
         final PostingDays days = new PostingDays(zone);
         try (JournalReader outputs = JournalReader.readOnly(Journals.output(journalDir)).progress(progress, 0, total))
         {
-            while (outputs.dataRecords() < verifiedOutputs.records() && outputs.next((buffer, offset, length,
-                position) -> onOutput(RerateTotals.ORIGINAL, days, buffer, offset, length)))
-            {
-                // onOutput adds
-            }
-            verifiedOutputs.requireReadBy(outputs);
+            verifiedOutputs.read(outputs,
+                (buffer, offset, length, position) -> onOutput(RerateTotals.ORIGINAL, days, buffer, offset, length));
             return outputs.position();
         }
     }

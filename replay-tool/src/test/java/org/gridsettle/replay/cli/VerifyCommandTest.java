@@ -142,7 +142,8 @@ class VerifyCommandTest
             .contains(": the seal kept in " + other + ":2 for the first ")
             .endsWith("verify: 1 problem(s); 1 of 2 kept seals match\n".translateEscapes());
 
-        // a year of daily verify outputs appended to one file: the verdict's counts are grouped as record counts are
+        // a year of daily verify outputs appended to one file (600 outputs of two seals each: 1,200): the verdict's
+        // counts are grouped as record counts are
         final Path year = Files.writeString(tmp.resolve("year.txt"), first.out().repeat(600));
         final CliRun many = CliRun.of("verify", "--journal", journal.toString(), "--kept", year.toString());
         assertThat(many.exitCode()).as(many.out() + many.err()).isZero();
